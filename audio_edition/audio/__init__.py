@@ -1,0 +1,1 @@
+"""Audio: per-article files, the edition episode with chapters, transcripts, loudness."""

@@ -1,0 +1,1 @@
+"""Publishing: the podcast feed, the catalog of editions, the listening page, the server."""

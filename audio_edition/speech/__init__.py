@@ -1,0 +1,1 @@
+"""Speech: one engine interface, the online (edge) and offline engines, and a cache under both."""

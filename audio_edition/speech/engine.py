@@ -1,0 +1,54 @@
+"""The engine interface every speech engine implements, and the data it returns."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class AudioFormat(enum.Enum):
+    """How ``Speech.audio`` is encoded."""
+
+    MP3 = "mp3"
+    WAV = "wav"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A voice as an engine needs it: which engine, which voice, and prosody.
+
+    ``rate``/``volume`` are signed percentages (``"+0%"``), ``pitch`` signed hertz (``"+0Hz"``),
+    in edge-tts's notation; the offline engine maps them onto its own controls.
+    """
+
+    engine: str
+    voice_id: str
+    rate: str = "+0%"
+    pitch: str = "+0Hz"
+    volume: str = "+0%"
+
+
+@dataclass(frozen=True)
+class Speech:
+    """Audio for a run of sentences, with where each sentence starts within it."""
+
+    audio: bytes
+    format: AudioFormat
+    duration: float
+    """Seconds."""
+    sentence_starts: tuple[float, ...]
+    """Seconds from the start of ``audio``, one per sentence passed to ``synthesize``."""
+
+
+class SpeechEngine(Protocol):
+    """What every engine offers. Engines are chosen by name from the registry in ``speech``."""
+
+    name: str
+    version: str
+    """Part of the cache key: bump it when the same text would sound different."""
+
+    def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
+        """Speak ``sentences`` (already in spoken form) in order as one piece of audio."""
+        ...
