@@ -17,6 +17,8 @@ import click
 
 from audio_edition import __version__
 from audio_edition.errors import AudioEditionError
+from audio_edition.text import Article, clean_page, read_page
+from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,4 +53,73 @@ def print_json(data: Any) -> None:
 
 
 # --- clean -----------------------------------------------------------------------------------
-# (the clean command is added here)
+def _article_json(article: Article, max_chars: int) -> dict[str, Any]:
+    data = {
+        "headline": article.headline,
+        "section": article.section,
+        "continued_from_page": article.continued_from_page,
+        "dateline": article.dateline,
+        "byline": article.byline,
+        "subheads": list(article.subheads),
+        "paragraphs": list(article.paragraphs),
+    }
+    data["sentences"] = [
+        {"paragraph": number, "text": sentence}
+        for number, paragraph in enumerate(article.paragraphs)
+        for sentence in split_sentences(paragraph, max_chars)
+    ]
+    return data
+
+
+def _print_article(number: int, article: Article) -> None:
+    title = article.headline or f"[{article.section or '无标题'}]"
+    click.secho(f"{number:>2}  {title}", bold=True)
+    facts = []
+    if article.section and article.headline:
+        facts.append(f"section: {article.section}")
+    if article.continued_from_page is not None:
+        facts.append(f"continued from page {article.continued_from_page}")
+    if article.dateline:
+        facts.append(f"dateline: {article.dateline}")
+    if article.byline:
+        facts.append(f"byline: {article.byline}")
+    for fact in facts:
+        click.secho(f"    {fact}", dim=True)
+    subheads = set(article.subheads)
+    for paragraph in article.paragraphs:
+        if paragraph in subheads:
+            click.secho(f"    § {paragraph}", fg="cyan")
+        else:
+            click.echo(f"    ¶ {paragraph}")
+    click.echo()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON for scripts.")
+@click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
+@click.option(
+    "--max-chars",
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    type=click.IntRange(min=10),
+    help="Split sentences longer than this at ；，、：.",
+)
+@reports_errors
+def clean(paths: tuple[Path, ...], as_json: bool, encoding: str | None, max_chars: int) -> None:
+    """Read page files and print their articles as an editor reads them.
+
+    \b
+    Example:
+      audio-edition clean articles/2023-12-25.txt
+      audio-edition clean --json articles/2023-12-25.txt
+    """
+    for path in paths:
+        articles = clean_page(read_page(path, encoding))
+        if as_json:
+            print_json({"source": str(path), "articles": [_article_json(a, max_chars) for a in articles]})
+            continue
+        click.secho(f"{path}: {len(articles)} articles", bold=True)
+        click.echo()
+        for number, article in enumerate(articles, start=1):
+            _print_article(number, article)

@@ -1,0 +1,80 @@
+"""Reading a page file: detect its encoding and line endings, refuse what is not Chinese text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from audio_edition.errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
+_FALLBACKS = ("utf-8", "gb18030")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Control characters other than tab/newline/CR/form feed mean a binary file.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_page(data: bytes, *, source: str, encoding: str | None = None) -> str:
+    """Decode a page's bytes to text with ``\\n`` line ends.
+
+    Detects UTF-8 (with or without BOM), UTF-16/32 with BOM and GB18030/GBK; ``encoding``
+    overrides detection. Raises ``InputError`` (naming ``source``) for empty, binary or
+    non-Chinese input.
+    """
+    if not data.strip():
+        raise InputError(f"{source}: the file is empty")
+    text = _decode(data, source, encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if _BINARY.search(text):
+        raise InputError(f"{source}: looks like a binary file, not page text")
+    if not _CJK.search(text):
+        raise InputError(f"{source}: no Chinese text found; is this a page of the paper?")
+    return text
+
+
+def read_page(path: Path, encoding: str | None = None) -> str:
+    """Read and decode one page file (see ``decode_page``)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a page file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    return decode_page(data, source=str(path), encoding=encoding)
+
+
+def _decode(data: bytes, source: str, encoding: str | None) -> str:
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(f"{source}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{source}: not valid {encoding} at byte {error.start}; "
+                "leave out --encoding to detect it"
+            ) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{source}: starts with a {codec} BOM but is not valid {codec}") from None
+    if b"\x00" in data:
+        raise InputError(f"{source}: looks like a binary file, not page text")
+    for codec in _FALLBACKS:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{source}: neither UTF-8 nor GB18030; try --encoding=NAME")

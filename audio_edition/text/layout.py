@@ -1,0 +1,248 @@
+"""Layout repair: turn a page's column-width lines back into paragraphs and standalone blocks.
+
+A printed page arrives as lines of one column's width (13–18 characters), blank lines at
+column breaks *and* at paragraph ends, continuation markers, and headlines printed after their
+bodies. What tells them apart:
+
+- Inside a paragraph every line but the last is full (justified to the column); a paragraph's
+  first line is indented, so it is shorter than the column.
+- A blank line after a line that ends a sentence (。！？……, maybe with closing quotes or a
+  byline) ends the paragraph. Any other blank line is a column break, unless it closes a
+  *standalone block*: a run of short lines with no sentence end, standing alone between blank
+  lines — a headline or a subhead.
+- Pages without blank lines between paragraphs end a paragraph on a short last line, or on a
+  full one when the next line is indented.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
+_MARKER = re.compile(r"^■?\s*([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*")
+_SECTION_WORDS = frozenset({"简讯"})
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_IDEOGRAPH = re.compile(f"[{_CJK}]")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_WINDOW = 8  # text lines either side that define the local column width
+
+
+class SegmentKind(enum.Enum):
+    """What a piece of the page is, before we know which article it belongs to."""
+
+    PARAGRAPH = "paragraph"
+    BLOCK = "block"  # standalone text with no sentence end: a headline or a subhead
+    MARKER = "marker"  # ■上接第N版: the article continues from page N
+    SECTION = "section"  # a section word such as 简讯, printed after its items
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of the page in reading order, its lines joined and respaced."""
+
+    kind: SegmentKind
+    text: str = ""
+    page: int | None = None
+    """For a MARKER: the page the article continues from."""
+    display: bool = False
+    """For a BLOCK: letter-spaced or wider than the column, as only headlines are."""
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped, marker removed, spacing as printed
+    width: float
+    column: float = 0.0  # the local column width
+    blank_before: bool = False
+    hard_break_before: bool = False  # a marker or section word stands between this and the last line
+
+
+def repair_layout(text: str) -> list[Segment]:
+    """Split a decoded page into paragraphs, blocks, markers and section words, in order."""
+    return list(_segments(_measure(_lines(text))))
+
+
+def _lines(text: str) -> Iterator[_Line | Segment]:
+    """Yield text lines (with what stood before them) and marker/section segments."""
+    blank = False
+    hard = False
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            blank = True
+            continue
+        marker = _MARKER.match(line)
+        if marker:
+            if marker.group(1) == "上":
+                yield Segment(SegmentKind.MARKER, page=int(marker.group(2)))
+            line = line[marker.end() :].strip()  # 下转 (continued on) is dropped: never spoken
+            hard = True
+            if not line:
+                continue
+        elif line.replace(" ", "") in _SECTION_WORDS:
+            yield Segment(SegmentKind.SECTION, text=line.replace(" ", ""))
+            hard = True
+            blank = False
+            continue
+        yield _Line(line, visual_width(line), blank_before=blank, hard_break_before=hard)
+        blank = hard = False
+
+
+def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
+    """Attach to every line the width of the column it stands in (median of its neighbours)."""
+    seq = list(items)
+    text_at = [i for i, item in enumerate(seq) if isinstance(item, _Line)]
+    widths = [seq[i].width for i in text_at]  # type: ignore[union-attr]
+    for n, i in enumerate(text_at):
+        near = widths[max(0, n - _WINDOW) : n + _WINDOW + 1]
+        line = seq[i]
+        assert isinstance(line, _Line)
+        seq[i] = _Line(
+            line.text, line.width, statistics.median(near), line.blank_before, line.hard_break_before
+        )
+    return seq
+
+
+def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
+    current: list[_Line] = []  # lines of the paragraph or block being built
+    standalone = False  # the current lines form a standalone block so far
+    for index, item in enumerate(seq):
+        if isinstance(item, Segment):
+            if current:
+                yield _finish(current, standalone)
+                current = []
+            yield item
+            continue
+        if current and _breaks(current, item, standalone):
+            yield _finish(current, standalone)
+            current = []
+        if not current:
+            standalone = _could_stand_alone(item)
+        else:
+            standalone = standalone and _could_stand_alone(item) and not item.blank_before
+        current.append(item)
+        if standalone and _ends_chunk(seq, index) and not _starts_article_next(seq, index):
+            # A block is all short lines and closes what it opens (a quote, a book title):
+            # otherwise the blank after it is a column break.
+            standalone = _balanced("".join(line.text for line in current)) and all(
+                _short(line) or _display(line) for line in current
+            )
+    if current:
+        yield _finish(current, standalone)
+
+
+def _breaks(current: list[_Line], line: _Line, standalone: bool) -> bool:
+    """Whether ``line`` starts a new segment after the lines in ``current``."""
+    last = current[-1]
+    if line.hard_break_before or _starts_with_dateline(line.text):
+        return True
+    if ends_sentence(last.text):
+        if line.blank_before:
+            return True
+        # No blank line: a paragraph ends on a short line, or before an indented one.
+        return _short_last(last) or _indented(line)
+    if line.blank_before:
+        return standalone  # after a standalone block, not a column break
+    return False
+
+
+def _could_stand_alone(line: _Line) -> bool:
+    return not ends_sentence(line.text)
+
+
+def _ends_chunk(seq: list[_Line | Segment], index: int) -> bool:
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    return following is None or isinstance(following, Segment) or following.blank_before
+
+
+def _starts_article_next(seq: list[_Line | Segment], index: int) -> bool:
+    """A headline is followed by the next article: a marker, a section word, a dateline or the end."""
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if following is None or isinstance(following, Segment):
+        return True
+    return following.hard_break_before or _starts_with_dateline(following.text)
+
+
+def _short(line: _Line) -> bool:
+    """Clearly shorter than the column: more than an indent short."""
+    return line.width <= line.column - 2.5
+
+
+def _short_last(line: _Line) -> bool:
+    return line.width <= line.column - 1.5
+
+
+def _indented(line: _Line) -> bool:
+    return line.width <= line.column - 1.5
+
+
+def _display(line: _Line) -> bool:
+    return is_letter_spaced(line.text) or line.width > line.column + 1.5
+
+
+_PAIRS = ("“”", "‘’", "《》", "（）", "「」", "『』")
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(pair[0]) == text.count(pair[1]) for pair in _PAIRS)
+
+
+def _finish(lines: list[_Line], standalone: bool) -> Segment:
+    text = "".join(respace(line.text) for line in lines)
+    if standalone:
+        return Segment(SegmentKind.BLOCK, text, display=any(_display(line) for line in lines))
+    return Segment(SegmentKind.PARAGRAPH, text)
+
+
+_DATELINE = re.compile(
+    r"^(?:(?:本报|新华社|中新社|人民网|央视网|据新华社)[^，。：、“”（）\d]{0,12}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|本报讯)"
+)
+
+
+def _starts_with_dateline(text: str) -> bool:
+    return bool(_DATELINE.match(text))
+
+
+def dateline_at_start(text: str) -> re.Match[str] | None:
+    """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报讯``) at the start."""
+    return _DATELINE.match(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: 。！？ or ……, maybe with closing quotes or a byline."""
+    return bool(_SENTENCE_END.search(text.replace(" ", "")))
+
+
+def visual_width(text: str) -> float:
+    """Width in columns of full-width characters.
+
+    ASCII and curly quotes count half (the paper sets quotes proportionally), spaces nothing.
+    """
+    return sum(0.5 if ord(c) < 0x2E80 and c not in "—…" else 1.0 for c in text if c != " ")
+
+
+def is_letter_spaced(text: str) -> bool:
+    """A headline set with a space between its characters (``基 础 实 战 演 练``)."""
+    tokens = text.split(" ")
+    singles = sum(1 for t in tokens if len(t) <= 2 and _IDEOGRAPH.search(t))
+    return len(tokens) >= 4 and singles >= 3 and singles >= 0.6 * len(tokens)
+
+
+def respace(text: str) -> str:
+    """Remove the spaces extraction left: all of them in a letter-spaced line, otherwise every
+    space not standing between two Chinese characters (those may be real: ``大地欢歌 魅力``)."""
+    if is_letter_spaced(text):
+        return text.replace(" ", "")
+    out = []
+    for i, char in enumerate(text):
+        if char == " ":
+            before, after = text[i - 1 : i], text[i + 1 : i + 2]
+            if not (_IDEOGRAPH.match(before) and _IDEOGRAPH.match(after)):
+                continue
+        out.append(char)
+    return "".join(out)
