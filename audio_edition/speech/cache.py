@@ -1,0 +1,104 @@
+"""A content-addressed cache of synthesized speech that a killed build cannot corrupt.
+
+An entry's name is the SHA-256 of what decides the audio: engine name and version, voice and
+prosody, and the exact spoken text of the request. An entry is written to a temporary file and
+renamed into place (``fsutil``), so a crash leaves either the whole entry or none; on read the
+header's length and the audio's SHA-256 are checked, and anything that does not match is deleted
+and treated as a miss, so it is synthesized again.
+
+Entry layout: ``MAGIC``, a 4-byte big-endian header length, a UTF-8 JSON header
+(``format``, ``duration``, ``sentence_starts``, ``size``, ``sha256``), then the audio bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from audio_edition.fsutil import write_bytes_atomic
+from audio_edition.speech.engine import AudioFormat, Speech, Voice
+
+MAGIC = b"AESPEECH1\n"
+KEY_VERSION = 1
+"""Bump when the key's recipe changes."""
+
+
+def cache_key(engine: str, engine_version: str, voice: Voice, pieces: Sequence[str]) -> str:
+    """The hex SHA-256 naming the entry for ``pieces`` spoken by ``engine`` in ``voice``."""
+    recipe = [
+        KEY_VERSION,
+        engine,
+        engine_version,
+        voice.voice_id,
+        voice.rate,
+        voice.pitch,
+        voice.volume,
+        list(pieces),
+    ]
+    return hashlib.sha256(json.dumps(recipe, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def encode_entry(speech: Speech) -> bytes:
+    """The bytes of a cache entry holding ``speech``."""
+    header = json.dumps(
+        {
+            "format": speech.format.value,
+            "duration": speech.duration,
+            "sentence_starts": list(speech.sentence_starts),
+            "size": len(speech.audio),
+            "sha256": hashlib.sha256(speech.audio).hexdigest(),
+        }
+    ).encode("utf-8")
+    return MAGIC + len(header).to_bytes(4, "big") + header + speech.audio
+
+
+def decode_entry(data: bytes) -> Speech | None:
+    """The speech in a cache entry, or None when the entry is truncated or corrupt."""
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
+        return None
+    start = len(MAGIC) + 4
+    header_len = int.from_bytes(data[len(MAGIC) : start], "big")
+    try:
+        header: dict[str, Any] = json.loads(data[start : start + header_len].decode("utf-8"))
+        audio = data[start + header_len :]
+        if len(audio) != header["size"] or hashlib.sha256(audio).hexdigest() != header["sha256"]:
+            return None
+        return Speech(
+            audio=audio,
+            format=AudioFormat(header["format"]),
+            duration=float(header["duration"]),
+            sentence_starts=tuple(float(s) for s in header["sentence_starts"]),
+        )
+    except (ValueError, KeyError, TypeError):  # JSONDecodeError and UnicodeDecodeError included
+        return None
+
+
+class SpeechCache:
+    """Entries under one folder (the build uses ``output/.cache/speech``), safe to share between
+    threads and processes: writers never expose a partial file, readers verify what they read."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        """Where the entry ``key`` lives (fanned out by its first two hex digits)."""
+        return self.folder / key[:2] / f"{key}.speech"
+
+    def get(self, key: str) -> Speech | None:
+        """The entry's speech, or None if absent or corrupt (a corrupt entry is removed)."""
+        path = self.path(key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        speech = decode_entry(data)
+        if speech is None:
+            path.unlink(missing_ok=True)
+        return speech
+
+    def put(self, key: str, speech: Speech) -> None:
+        """Store ``speech`` under ``key`` atomically (temporary file, fsync, rename)."""
+        write_bytes_atomic(self.path(key), encode_entry(speech))

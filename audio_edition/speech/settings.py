@@ -1,0 +1,57 @@
+"""How engines reach their service and how hard the batch layer tries: plain settings, no I/O."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+EDGE_URL_ENV = "AUDIO_EDITION_EDGE_URL"
+"""A full ws/wss URL that replaces edge-tts's ``WSS_URL`` (a relay, or the tests' local server)."""
+
+EDGE_VOICES_URL_ENV = "AUDIO_EDITION_EDGE_VOICES_URL"
+"""An http(s) URL that replaces edge-tts's voice list URL; derived from ``EDGE_URL_ENV`` if unset."""
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Network settings an engine factory may use (the offline engine ignores them).
+
+    ``proxy`` is passed to every connection; without it the usual ``HTTPS_PROXY``/``NO_PROXY``
+    environment variables apply (edge-tts opens its sessions with ``trust_env``).
+    """
+
+    proxy: str | None = None
+    connect_timeout: float = 10.0
+    """Seconds to open the WebSocket."""
+    receive_timeout: float = 20.0
+    """Seconds of silence from the service after which a request counts as stalled."""
+    probe_timeout: float = 5.0
+    """Seconds ``auto`` waits for the service to answer one short request at build start."""
+    edge_url: str | None = field(default_factory=lambda: _env(EDGE_URL_ENV))
+    edge_voices_url: str | None = field(default_factory=lambda: _env(EDGE_VOICES_URL_ENV))
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Exponential backoff with jitter for transient failures (403, 429, 5xx, drops, stalls).
+
+    Attempt ``n`` (0-based) waits ``min(max_delay, base_delay * 2**n)`` scaled by a random factor
+    in ``[1 - jitter, 1]`` before retrying, so parallel requests that failed together do not come
+    back together.
+    """
+
+    attempts: int = 5
+    """Total tries per request, the first included."""
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    jitter: float = 0.5
+
+    def delay(self, attempt: int, rand: float) -> float:
+        """Seconds to wait after failed attempt ``attempt`` (0-based); ``rand`` is in [0, 1)."""
+        ceiling = min(self.max_delay, self.base_delay * 2.0**attempt)
+        return ceiling * (1.0 - self.jitter * rand)
