@@ -1,0 +1,238 @@
+"""The show: ``audio-edition.toml``, its defaults, and the commented starter file ``init`` writes.
+
+The file holds one ``[show]`` table (other stages may add their own tables beside it; they are
+ignored here). With no file at all the defaults publish a feed that ``audio-edition serve``
+serves correctly at its default address, so ``make demo`` works with no setup.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from audio_edition.errors import ConfigError
+from audio_edition.fsutil import write_text_atomic
+
+CONFIG_NAME = "audio-edition.toml"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_BASE_URL = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}/"
+
+# Apple Podcasts' categories and subcategories: a closed set, a typo would get the show rejected.
+APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),
+    "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing",
+                 "Non-Profit"),
+    "Comedy": ("Comedy Interviews", "Improv", "Stand-Up"),
+    "Education": ("Courses", "How To", "Language Learning", "Self-Improvement"),
+    "Fiction": ("Comedy Fiction", "Drama", "Science Fiction"),
+    "Government": (),
+    "History": (),
+    "Health & Fitness": ("Alternative Health", "Fitness", "Medicine", "Mental Health",
+                         "Nutrition", "Sexuality"),
+    "Kids & Family": ("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"),
+    "Leisure": ("Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies",
+                "Home & Garden", "Video Games"),
+    "Music": ("Music Commentary", "Music History", "Music Interviews"),
+    "News": ("Business News", "Daily News", "Entertainment News", "News Commentary", "Politics",
+             "Sports News", "Tech News"),
+    "Religion & Spirituality": ("Buddhism", "Christianity", "Hinduism", "Islam", "Judaism",
+                                "Religion", "Spirituality"),
+    "Science": ("Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics",
+                "Natural Sciences", "Nature", "Physics", "Social Sciences"),
+    "Society & Culture": ("Documentary", "Personal Journals", "Philosophy", "Places & Travel",
+                          "Relationships"),
+    "Sports": ("Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf",
+               "Hockey", "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball",
+               "Wilderness", "Wrestling"),
+    "Technology": (),
+    "True Crime": (),
+    "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
+}
+
+
+@dataclass(frozen=True)
+class Show:
+    """The podcast as listeners see it: what goes into the feed's channel and the page's header."""
+
+    title: str = "有声日报"
+    description: str = "每天的报纸，读给你听：逐篇朗读当日版面，附章节与文字稿。"
+    author: str = "audio-edition"
+    owner_name: str = "audio-edition"
+    owner_email: str = "podcast@example.com"
+    language: str = "zh-cn"
+    category: str = "News"
+    subcategory: str | None = "Daily News"
+    explicit: bool = False
+    cover: Path | None = None
+    """A configured cover image (absolute path), or None to generate one."""
+    base_url: str = DEFAULT_BASE_URL
+    """Where ``output/`` is served; always ends with ``/``."""
+    timezone: str = "Asia/Shanghai"
+    link: str | None = None
+    """The show's web page; None means the listening page at ``base_url``."""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The show's time zone (validated when the show was loaded)."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def website(self) -> str:
+        """The channel's ``<link>``: the configured link or the listening page."""
+        return self.link or self.base_url
+
+
+_STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
+                "category", "base_url", "timezone")
+_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link")
+KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit",))
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def load_show(path: Path | None = None, *, cwd: Path | None = None) -> Show:
+    """Read the show from ``path``, or from ``./audio-edition.toml`` when ``path`` is None.
+
+    With ``path`` None and no file in ``cwd`` (default: the current folder), returns the
+    defaults. An explicitly given file that is missing, or any invalid setting, raises
+    ``ConfigError`` naming the key (``show.base_url: …``) and saying how to fix it.
+    """
+    if path is None:
+        candidate = (cwd or Path.cwd()) / CONFIG_NAME
+        if not candidate.is_file():
+            return Show()
+        path = candidate
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such settings file; create one with `audio-edition init`")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+    table = data.get("show", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: show: must be a table ([show])")
+    return show_from_table(table, base_dir=path.parent, source=str(path))
+
+
+def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONFIG_NAME) -> Show:
+    """Validate one ``[show]`` table into a ``Show``; relative paths resolve against ``base_dir``."""
+
+    def fail(key: str, why: str) -> ConfigError:
+        return ConfigError(f"{source}: show.{key}: {why}")
+
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown setting; known settings: {', '.join(sorted(KNOWN_KEYS))}")
+    values: dict[str, Any] = {}
+    for key in _STRING_KEYS + _OPTIONAL_STRING_KEYS:
+        if key not in table:
+            continue
+        value = table[key]
+        if not isinstance(value, str):
+            raise fail(key, f"must be a string in quotes, not {type(value).__name__}")
+        value = value.strip()
+        if not value and key in _STRING_KEYS:
+            raise fail(key, "must not be empty")
+        values[key] = value or None
+    if "explicit" in table:
+        if not isinstance(table["explicit"], bool):
+            raise fail("explicit", "must be true or false (no quotes)")
+        values["explicit"] = table["explicit"]
+
+    show = Show(**values)
+    language = show.language.lower()
+    if not _LANGUAGE.match(language):
+        raise fail("language", f"{show.language!r} is not a language code like \"zh-cn\"")
+    if not _EMAIL.match(show.owner_email):
+        raise fail("owner_email", f"{show.owner_email!r} is not an e-mail address")
+    if show.category not in APPLE_CATEGORIES:
+        raise fail("category", f"{show.category!r} is not an Apple Podcasts category; "
+                               f"choose one of: {', '.join(APPLE_CATEGORIES)}")
+    subcategories = APPLE_CATEGORIES[show.category]
+    subcategory = show.subcategory
+    if "category" in table and "subcategory" not in table and subcategory not in subcategories:
+        subcategory = None  # the default "Daily News" belongs to News only
+    if subcategory is not None and subcategory not in subcategories:
+        allowed = ", ".join(subcategories) or "none (leave it out)"
+        raise fail("subcategory", f"{subcategory!r} is not under {show.category!r}; "
+                                  f"choose one of: {allowed}")
+    base_url = _check_url(show.base_url, lambda why: fail("base_url", why))
+    if not base_url.endswith("/"):
+        base_url += "/"  # feed URLs are joined onto it
+    if show.link is not None:
+        _check_url(show.link, lambda why: fail("link", why))
+    try:
+        ZoneInfo(show.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise fail("timezone", f"{show.timezone!r} is not a time zone like \"Asia/Shanghai\"") \
+            from error
+    cover = None
+    if show.cover is not None:
+        cover = (base_dir / show.cover).resolve()
+        if not cover.is_file():
+            raise fail("cover", f"{cover}: no such image file")
+    return Show(**{**show.__dict__, "language": language, "subcategory": subcategory,
+                   "base_url": base_url, "cover": cover})
+
+
+def _check_url(url: str, fail: Any) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise fail(f"{url!r} is not an http(s) URL like \"https://example.org/podcast/\"")
+    if parts.query or parts.fragment:
+        raise fail(f"{url!r} must not have a query or fragment")
+    return url
+
+
+STARTER = f'''\
+# audio-edition settings. Every setting is optional: delete a line to use its default.
+# Relative paths are relative to this file's folder.
+
+[show]
+# The podcast's name and description, as podcast apps show them.
+title = "{Show.title}"
+description = "{Show.description}"
+author = "{Show.author}"
+
+# Apple Podcasts writes to the owner about the show; the address is in the feed.
+owner_name = "{Show.owner_name}"
+owner_email = "{Show.owner_email}"
+
+# A language code (RFC 5646, lower case) and an Apple Podcasts category/subcategory.
+language = "{Show.language}"
+category = "{Show.category}"
+subcategory = "{Show.subcategory}"
+explicit = false
+
+# Cover art: a square JPEG or PNG, 1400 to 3000 pixels a side. Without it a cover is
+# generated from the title.
+# cover = "cover.jpg"
+
+# Where the output/ folder will be served. Feed links are built from it, so set it to the
+# public address before publishing; the default is what `audio-edition serve` listens on.
+base_url = "{DEFAULT_BASE_URL}"
+
+# Publication dates in the feed are given in this time zone.
+timezone = "{Show.timezone}"
+
+# The show's web page; the default is the listening page at base_url.
+# link = "https://example.org/"
+'''
+
+
+def write_starter_config(path: Path, *, force: bool = False) -> Path:
+    """Write the commented starter ``audio-edition.toml`` to ``path``; returns ``path``.
+
+    Refuses (``ConfigError``) to replace an existing file unless ``force``.
+    """
+    if path.exists() and not force:
+        raise ConfigError(f"{path} already exists; edit it, or replace it with `init --force`")
+    write_text_atomic(path, STARTER)
+    return path

@@ -1,0 +1,269 @@
+"""The podcast feeds: ``feed.xml`` (one item per edition) and ``articles.xml`` (one per article).
+
+Values are gathered as plain frozen data (``FeedChannel``, ``FeedItem``) by ``edition_feed`` and
+``articles_feed``; ``render_rss`` is the one place XML is produced. Meets Apple Podcasts' feed
+requirements and uses Podcasting 2.0's ``podcast:chapters`` and ``podcast:transcript``.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, time, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from audio_edition import __version__
+from audio_edition.errors import PublishError
+from audio_edition.publish.catalog import CatalogEntry, article_guid
+from audio_edition.publish.config import Show
+
+FEED_NAME = "feed.xml"
+ARTICLES_FEED_NAME = "articles.xml"
+PAGE_NAME = "index.html"
+RSS_TYPE = "application/rss+xml"
+CHAPTERS_TYPE = "application/json+chapters"
+VTT_TYPE = "text/vtt"
+SRT_TYPE = "application/x-subrip"
+AUDIO_TYPE = "audio/mpeg"
+
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST = "https://podcastindex.org/namespace/1.0"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+ATOM = "http://www.w3.org/2005/Atom"
+# Podcasting 2.0 derives a show's podcast:guid from its feed URL under this namespace.
+_PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+# A daily paper is out in the morning: an edition is dated 06:00 on its day in the show's time
+# zone, so pubDate never moves when an edition is rebuilt and sorts editions by their date.
+PUBLISH_TIME = time(6, 0)
+_DESCRIPTION_LIMIT = 4000  # Apple truncates longer descriptions
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str
+    length: int
+    """Exact bytes of the file (Apple checks it)."""
+    type: str = AUDIO_TYPE
+
+
+@dataclass(frozen=True)
+class Transcript:
+    url: str
+    type: str
+    language: str
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One episode, as plain values."""
+
+    title: str
+    guid: str
+    pub_date: datetime
+    description: str
+    content_html: str
+    link: str
+    enclosure: Enclosure
+    duration: float
+    chapters_url: str | None
+    transcripts: tuple[Transcript, ...]
+
+
+@dataclass(frozen=True)
+class FeedChannel:
+    """The show, as plain values."""
+
+    title: str
+    link: str
+    self_url: str
+    description: str
+    language: str
+    author: str
+    owner_name: str
+    owner_email: str
+    image_url: str
+    category: str
+    subcategory: str | None
+    explicit: bool
+    last_build: datetime
+
+
+def media_url(show: Show, *parts: str) -> str:
+    """The public URL of a file under ``output/``: ``base_url`` + percent-encoded path."""
+    path = "/".join(quote(segment) for part in parts for segment in part.split("/"))
+    return show.base_url + path
+
+
+def publication_time(show: Show, iso_date: str) -> datetime:
+    """When an edition is dated in the feed: its day at ``PUBLISH_TIME`` in the show's zone."""
+    try:
+        day = Date.fromisoformat(iso_date)
+    except ValueError as error:
+        raise PublishError(f"edition date {iso_date!r} is not an ISO date like 2023-12-25") \
+            from error
+    return datetime.combine(day, PUBLISH_TIME, tzinfo=show.zone)
+
+
+def _size(output_dir: Path, date: str, relative: str) -> int:
+    path = output_dir / date / relative
+    try:
+        return path.stat().st_size
+    except OSError as error:
+        raise PublishError(f"{path}: missing from the published edition ({error.strerror}); "
+                           f"rebuild {date} or remove it with --keep") from error
+
+
+def channel_for(show: Show, feed_name: str, image_name: str, now: datetime,
+                title_suffix: str = "") -> FeedChannel:
+    """The channel values of one of the show's feeds."""
+    return FeedChannel(
+        title=show.title + title_suffix, link=show.website,
+        self_url=media_url(show, feed_name), description=show.description,
+        language=show.language, author=show.author, owner_name=show.owner_name,
+        owner_email=show.owner_email, image_url=media_url(show, image_name),
+        category=show.category, subcategory=show.subcategory, explicit=show.explicit,
+        last_build=now.astimezone(show.zone),
+    )
+
+
+def edition_item(show: Show, entry: CatalogEntry, output_dir: Path) -> FeedItem:
+    """The feed item of one edition: the whole episode with chapters and transcripts."""
+    m = entry.manifest
+    rundown = [f"{a.number}. {a.headline}" for a in m.articles]
+    description = "\n".join([f"{m.title}（{len(m.articles)} 篇）", *rundown])
+    links = "".join(
+        f'<li><a href="{html.escape(media_url(show, m.date, a.audio))}">'
+        f"{html.escape(a.headline)}</a></li>"
+        for a in m.articles
+    )
+    page = media_url(show, PAGE_NAME) + f"#{m.date}"
+    content = (f"<p>{html.escape(m.title)}</p><ol>{links}</ol>"
+               f'<p><a href="{html.escape(page)}">收听页面与文字稿</a></p>')
+    return FeedItem(
+        title=m.title, guid=entry.guid, pub_date=publication_time(show, m.date),
+        description=description[:_DESCRIPTION_LIMIT], content_html=content, link=page,
+        enclosure=Enclosure(media_url(show, m.date, m.episode),
+                            _size(output_dir, m.date, m.episode)),
+        duration=m.duration, chapters_url=media_url(show, m.date, m.chapters_json),
+        transcripts=(Transcript(media_url(show, m.date, m.transcript_vtt), VTT_TYPE,
+                                show.language),
+                     Transcript(media_url(show, m.date, m.transcript_srt), SRT_TYPE,
+                                show.language)),
+    )
+
+
+def article_items(show: Show, entry: CatalogEntry, output_dir: Path) -> list[FeedItem]:
+    """One feed item per article of an edition, dated a minute apart in reading order."""
+    m = entry.manifest
+    base = publication_time(show, m.date)
+    page = media_url(show, PAGE_NAME) + f"#{m.date}"
+    items = []
+    for a in m.articles:
+        text = a.text[:_DESCRIPTION_LIMIT]
+        items.append(FeedItem(
+            title=a.headline, guid=article_guid(entry, a.number),
+            # Apps play "oldest first" in sequence: a minute apart keeps the paper's order.
+            pub_date=base + timedelta(minutes=a.number - 1),
+            description=text,
+            content_html="".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p),
+            link=page, enclosure=Enclosure(media_url(show, m.date, a.audio),
+                                           _size(output_dir, m.date, a.audio)),
+            duration=a.duration, chapters_url=None,
+            transcripts=(Transcript(media_url(show, m.date, a.transcript), VTT_TYPE,
+                                    show.language),),
+        ))
+    return items
+
+
+def podcast_guid(feed_url: str) -> str:
+    """Podcasting 2.0's show guid: UUIDv5 of the feed URL without scheme and trailing slashes."""
+    parts = urlsplit(feed_url)
+    return str(uuid.uuid5(_PODCAST_GUID_NAMESPACE, (parts.netloc + parts.path).rstrip("/")))
+
+
+def _hms(seconds: float) -> str:
+    total = max(0, round(seconds))
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
+    """The feed document: RSS 2.0 with the itunes, podcast, content and atom namespaces."""
+    for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("content", CONTENT),
+                        ("atom", ATOM)):
+        ET.register_namespace(prefix, uri)
+    rss = ET.Element("rss", {"version": "2.0"})
+    ch = ET.SubElement(rss, "channel")
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, tag, attrs)
+        element.text = text
+        return element
+
+    sub(ch, f"{{{ATOM}}}link", href=channel.self_url, rel="self", type=RSS_TYPE)
+    sub(ch, "title", channel.title)
+    sub(ch, "link", channel.link)
+    sub(ch, "description", channel.description)
+    sub(ch, "language", channel.language)
+    sub(ch, "generator", f"audio-edition {__version__}")
+    sub(ch, "lastBuildDate", format_datetime(channel.last_build))
+    image = sub(ch, "image")
+    sub(image, "url", channel.image_url)
+    sub(image, "title", channel.title)
+    sub(image, "link", channel.link)
+    sub(ch, f"{{{ITUNES}}}image", href=channel.image_url)
+    sub(ch, f"{{{ITUNES}}}author", channel.author)
+    sub(ch, f"{{{ITUNES}}}summary", channel.description)
+    owner = sub(ch, f"{{{ITUNES}}}owner")
+    sub(owner, f"{{{ITUNES}}}name", channel.owner_name)
+    sub(owner, f"{{{ITUNES}}}email", channel.owner_email)
+    # itunes:category carries its name in a "text" attribute, not as element text.
+    category = ET.SubElement(ch, f"{{{ITUNES}}}category", {"text": channel.category})
+    if channel.subcategory:
+        ET.SubElement(category, f"{{{ITUNES}}}category", {"text": channel.subcategory})
+    sub(ch, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
+    sub(ch, f"{{{ITUNES}}}type", "episodic")
+    sub(ch, f"{{{PODCAST}}}guid", podcast_guid(channel.self_url))
+
+    for item in items:
+        it = sub(ch, "item")
+        sub(it, "title", item.title)
+        sub(it, f"{{{ITUNES}}}title", item.title)
+        sub(it, "description", item.description)
+        sub(it, f"{{{CONTENT}}}encoded", item.content_html)
+        sub(it, "link", item.link)
+        sub(it, "guid", item.guid, isPermaLink="false")
+        sub(it, "pubDate", format_datetime(item.pub_date))
+        sub(it, "enclosure", url=item.enclosure.url, length=str(item.enclosure.length),
+            type=item.enclosure.type)
+        sub(it, f"{{{ITUNES}}}duration", _hms(item.duration))
+        sub(it, f"{{{ITUNES}}}episodeType", "full")
+        sub(it, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
+        if item.chapters_url:
+            sub(it, f"{{{PODCAST}}}chapters", url=item.chapters_url, type=CHAPTERS_TYPE)
+        for t in item.transcripts:
+            sub(it, f"{{{PODCAST}}}transcript", url=t.url, type=t.type, language=t.language)
+
+    ET.indent(rss, space="  ")
+    document: bytes = ET.tostring(rss, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
+
+
+def edition_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
+                 image_name: str, now: datetime) -> bytes:
+    """``feed.xml``: one item per edition, newest first."""
+    channel = channel_for(show, FEED_NAME, image_name, now)
+    return render_rss(channel, [edition_item(show, e, output_dir) for e in entries])
+
+
+def articles_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
+                  image_name: str, now: datetime) -> bytes:
+    """``articles.xml``: one item per article, newest edition first, in reading order."""
+    channel = channel_for(show, ARTICLES_FEED_NAME, image_name, now, title_suffix="（单篇）")
+    items = [item for e in entries for item in article_items(show, e, output_dir)]
+    return render_rss(channel, items)

@@ -1,0 +1,134 @@
+"""Publishing, composed: catalog → cover → feeds → page. The pipeline calls ``publish_edition``.
+
+Usage from the build (``audio_edition/edition.py``)::
+
+    show = load_show(config_path)            # None: ./audio-edition.toml or the defaults
+    manifest = ...                           # written to output/<date>/edition.json
+    result = publish_edition(Path("output"), manifest, show)
+    print(result.feed_url)
+
+Each published file (``feed.xml``, ``articles.xml``, ``index.html``, the cover) is written
+atomically, after the catalog's transaction: a killed publish leaves the previous feed intact,
+and the next publish catches up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from audio_edition.audio.manifest import MANIFEST_NAME, EditionManifest, read_manifest
+from audio_edition.errors import PublishError
+from audio_edition.fsutil import write_bytes_atomic, write_text_atomic
+from audio_edition.publish.catalog import list_editions, prune, record_edition
+from audio_edition.publish.config import Show
+from audio_edition.publish.cover import publish_cover
+from audio_edition.publish.feed import (
+    ARTICLES_FEED_NAME,
+    FEED_NAME,
+    PAGE_NAME,
+    articles_feed,
+    edition_feed,
+    media_url,
+)
+from audio_edition.publish.site import render_page
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a publish wrote, for the CLI to print."""
+
+    feed: Path
+    articles_feed: Path
+    page: Path
+    cover: Path
+    editions: tuple[str, ...]
+    """Dates in the catalog, newest first."""
+    added: tuple[str, ...]
+    """Dates recorded (new or rebuilt) by this publish."""
+    pruned: tuple[str, ...]
+    """Dates removed by ``keep``."""
+    feed_url: str
+    page_url: str
+
+
+def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
+                    keep: int | None = None) -> PublishResult:
+    """Record one built edition (``output_dir/<date>/``) and rewrite the feeds and the page.
+
+    A new date adds an item; a rebuilt date replaces its item and keeps its guid; nothing else
+    changes unless ``keep`` is given, which removes all but the newest ``keep`` editions and
+    their folders. Raises ``PublishError`` if the edition's files are not in place.
+    """
+    _check_edition(output_dir, manifest)
+    record_edition(output_dir, manifest)
+    return _publish(output_dir, show, keep=keep, added=(manifest.date,))
+
+
+def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
+                    discover: bool = True) -> PublishResult:
+    """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``).
+
+    With ``discover``, edition folders in ``output_dir`` whose ``edition.json`` is not yet in
+    the catalog are recorded first (e.g. after the catalog was deleted by hand).
+    """
+    if not output_dir.is_dir():
+        raise PublishError(f"{output_dir}: no such folder; build an edition first")
+    added: list[str] = []
+    if discover:
+        known = {e.date for e in list_editions(output_dir)}
+        for folder in sorted(output_dir.iterdir()):
+            if _DATE.match(folder.name) and folder.name not in known \
+                    and (folder / MANIFEST_NAME).is_file():
+                manifest = _read(folder)
+                _check_edition(output_dir, manifest)
+                record_edition(output_dir, manifest)
+                added.append(manifest.date)
+    return _publish(output_dir, show, keep=keep, added=tuple(added))
+
+
+def _read(folder: Path) -> EditionManifest:
+    try:
+        return read_manifest(folder)
+    except (ValueError, KeyError, TypeError) as error:
+        raise PublishError(f"{folder / MANIFEST_NAME}: not a valid edition manifest ({error})") \
+            from error
+
+
+def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
+    if not _DATE.match(manifest.date):
+        raise PublishError(f"edition date {manifest.date!r} is not an ISO date like 2023-12-25")
+    folder = output_dir / manifest.date
+    needed = [manifest.episode, manifest.chapters_json, manifest.transcript_vtt,
+              manifest.transcript_srt]
+    for article in manifest.articles:
+        needed += [article.audio, article.transcript]
+    for relative in needed:
+        if not (folder / relative).is_file():
+            raise PublishError(f"{folder / relative}: listed in {MANIFEST_NAME} but missing")
+
+
+def _publish(output_dir: Path, show: Show, *, keep: int | None,
+             added: tuple[str, ...]) -> PublishResult:
+    pruned = prune(output_dir, keep) if keep is not None else ()
+    entries = list_editions(output_dir)
+    now = datetime.now(timezone.utc)
+    cover = publish_cover(show.cover, show.title, output_dir)
+    # Everything is rendered before anything is written, so a bad edition fails the publish
+    # without leaving one feed new and the other old.
+    feed = edition_feed(show, entries, output_dir, cover.name, now)
+    single = articles_feed(show, entries, output_dir, cover.name, now)
+    page = render_page(show, entries, cover.name, FEED_NAME, ARTICLES_FEED_NAME)
+    write_bytes_atomic(output_dir / FEED_NAME, feed)
+    write_bytes_atomic(output_dir / ARTICLES_FEED_NAME, single)
+    write_text_atomic(output_dir / PAGE_NAME, page)
+    return PublishResult(
+        feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
+        page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
+        editions=tuple(e.date for e in entries), added=added, pruned=pruned,
+        feed_url=media_url(show, FEED_NAME), page_url=show.base_url,
+    )
