@@ -123,3 +123,82 @@ def clean(paths: tuple[Path, ...], as_json: bool, encoding: str | None, max_char
         click.echo()
         for number, article in enumerate(articles, start=1):
             _print_article(number, article)
+
+
+# --- init, publish, serve --------------------------------------------------------------------
+@main.command()
+@click.argument("path", required=False, default="audio-edition.toml",
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an existing settings file.")
+@reports_errors
+def init(path: Path, force: bool) -> None:
+    """Write a commented starter settings file (the show: title, feed address, cover…).
+
+    \b
+    Example:
+      audio-edition init
+      audio-edition init shows/evening.toml
+    """
+    from audio_edition.publish import write_starter_config
+
+    click.echo(f"wrote {write_starter_config(path, force=force)}; edit it, then build an edition")
+
+
+@main.command()
+@click.argument("out", required=False, default="output",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+@click.option("--keep", type=click.IntRange(min=1), default=None,
+              help="Delete all but the newest N editions, and their files.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was published as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, quiet: bool) -> None:
+    """Rewrite the feeds, the listening page and the cover from OUT's catalog of editions.
+
+    Editions are published automatically after each build; run this after changing the
+    settings, or with --keep to remove old editions on purpose.
+
+    \b
+    Example:
+      audio-edition publish
+      audio-edition publish output --keep 30
+    """
+    from audio_edition.publish import load_show, publish_catalog
+
+    result = publish_catalog(out, load_show(config), keep=keep)
+    if as_json:
+        print_json({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
+                    "page": str(result.page), "cover": str(result.cover),
+                    "feed_url": result.feed_url, "page_url": result.page_url,
+                    "editions": list(result.editions), "added": list(result.added),
+                    "pruned": list(result.pruned)})
+    elif not quiet:
+        for date in result.pruned:
+            click.echo(f"removed {date}")
+        click.echo(f"published {len(result.editions)} editions: {result.feed} → {result.feed_url}")
+
+
+@main.command()
+@click.argument("folder", required=False, default="output",
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--verbose", "-v", is_flag=True, help="Log every request on stderr.")
+@reports_errors
+def serve(folder: Path, host: str, port: int, verbose: bool) -> None:
+    """Serve FOLDER (the feed, page and audio) over HTTP for podcast apps and browsers.
+
+    \b
+    Example:
+      audio-edition serve
+      audio-edition serve output --host 0.0.0.0 --port 8080
+    """
+    from audio_edition.publish.serve import serve as serve_folder
+
+    def ready(url: str) -> None:
+        click.echo(f"serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C stops")
+
+    serve_folder(folder, host, port, verbose=verbose, on_ready=ready)
