@@ -8,6 +8,7 @@ requirements and uses Podcasting 2.0's ``podcast:chapters`` and ``podcast:transc
 from __future__ import annotations
 
 import html
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -32,7 +33,10 @@ SRT_TYPE = "application/x-subrip"
 AUDIO_TYPE = "audio/mpeg"
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-PODCAST = "https://podcastindex.org/namespace/1.0"
+# The Podcasting 2.0 spec names https://podcastindex.org/namespace/1.0 and tells clients to treat
+# this older URI as identical; gPodder's podcastparser (0.6.11) knows only the older one, so it is
+# the one every client reads.
+PODCAST = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 ATOM = "http://www.w3.org/2005/Atom"
 # Podcasting 2.0 derives a show's podcast:guid from its feed URL under this namespace.
@@ -151,9 +155,10 @@ def edition_item(show: Show, entry: CatalogEntry, output_dir: Path) -> FeedItem:
         enclosure=Enclosure(media_url(show, m.date, m.episode),
                             _size(output_dir, m.date, m.episode)),
         duration=m.duration, chapters_url=media_url(show, m.date, m.chapters_json),
-        transcripts=(Transcript(media_url(show, m.date, m.transcript_vtt), VTT_TYPE,
+        # WebVTT last: clients that keep one transcript (podcastparser, feedparser) keep the last.
+        transcripts=(Transcript(media_url(show, m.date, m.transcript_srt), SRT_TYPE,
                                 show.language),
-                     Transcript(media_url(show, m.date, m.transcript_srt), SRT_TYPE,
+                     Transcript(media_url(show, m.date, m.transcript_vtt), VTT_TYPE,
                                 show.language)),
     )
 
@@ -192,6 +197,19 @@ def _hms(seconds: float) -> str:
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
+# Characters XML 1.0 cannot carry at all; a page's stray control character must not break
+# the feed for every subscriber.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids, line ends as ``\\n``.
+
+    (A parser turns a raw CR into LF anyway; normalising here keeps what we write what is read.)
+    """
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     """The feed document: RSS 2.0 with the itunes, podcast, content and atom namespaces."""
     for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("content", CONTENT),
@@ -201,8 +219,8 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     ch = ET.SubElement(rss, "channel")
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, tag, attrs)
-        element.text = text
+        element = ET.SubElement(parent, tag, {k: xml_safe(v) for k, v in attrs.items()})
+        element.text = None if text is None else xml_safe(text)
         return element
 
     sub(ch, f"{{{ATOM}}}link", href=channel.self_url, rel="self", type=RSS_TYPE)

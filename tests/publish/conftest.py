@@ -1,0 +1,50 @@
+"""Fixtures for the publishing tests: real editions on disk and a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from audio_edition.audio.manifest import EditionManifest
+from audio_edition.publish.config import Show
+from audio_edition.publish.serve import EditionServer, make_server
+from .fixture_editions import make_edition
+
+
+@pytest.fixture
+def output_dir(tmp_path: Path) -> Path:
+    return tmp_path / "output"
+
+
+@pytest.fixture
+def two_editions(output_dir: Path) -> tuple[EditionManifest, EditionManifest]:
+    """Two dates built into ``output_dir``, not yet published."""
+    return make_edition(output_dir, "2023-12-25"), make_edition(output_dir, "2023-12-26")
+
+
+def start_server(folder: Path) -> Iterator[EditionServer]:
+    server = make_server(folder, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def server(output_dir: Path) -> Iterator[EditionServer]:
+    """``audio-edition serve`` on a free port, serving ``output_dir``."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    yield from start_server(output_dir)
+
+
+@pytest.fixture
+def show_for(server: EditionServer) -> Show:
+    """The default show, with base_url pointing at the test server."""
+    return Show(base_url=server.url)

@@ -1,0 +1,97 @@
+"""The catalog: editions accumulate, a rebuild replaces only its date, pruning is on purpose."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from audio_edition.audio.manifest import EditionManifest
+from audio_edition.errors import PublishError
+from audio_edition.publish.catalog import (
+    article_guid,
+    catalog_path,
+    list_editions,
+    prune,
+    record_edition,
+)
+
+from .fixture_editions import make_edition, rebuilt
+
+
+def test_editions_accumulate_newest_first(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
+    first, second = two_editions
+    record_edition(output_dir, first)
+    record_edition(output_dir, second)
+    entries = list_editions(output_dir)
+    assert [e.date for e in entries] == ["2023-12-26", "2023-12-25"]
+    assert entries[1].manifest == first
+    assert len({e.guid for e in entries}) == 2
+
+
+def test_a_rebuild_replaces_its_entry_and_keeps_guid_and_first_published(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
+    first, second = two_editions
+    early = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    original = record_edition(output_dir, first, now=early)
+    record_edition(output_dir, second)
+    again = rebuilt(first, output_dir, title="重新生成")
+    replaced = record_edition(output_dir, again)
+    entries = {e.date: e for e in list_editions(output_dir)}
+    assert len(entries) == 2
+    assert entries["2023-12-25"].manifest.title == "重新生成"
+    assert replaced.guid == original.guid == entries["2023-12-25"].guid
+    assert entries["2023-12-25"].first_published == early
+    assert entries["2023-12-25"].updated > early
+    assert entries["2023-12-26"].manifest == second
+
+
+def test_article_guids_are_distinct_and_stable(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
+    entry = record_edition(output_dir, two_editions[0])
+    guids = {article_guid(entry, n) for n in (1, 2)}
+    assert len(guids) == 2
+    assert article_guid(record_edition(output_dir, two_editions[0]), 1) in guids
+
+
+def test_guids_differ_between_catalogs(tmp_path: Path) -> None:
+    a = record_edition(tmp_path / "a", make_edition(tmp_path / "a", "2023-12-25"))
+    b = record_edition(tmp_path / "b", make_edition(tmp_path / "b", "2023-12-25"))
+    assert a.guid != b.guid
+
+
+def test_prune_keeps_the_newest_and_removes_old_folders(output_dir: Path) -> None:
+    for day in ("2023-12-24", "2023-12-25", "2023-12-26"):
+        record_edition(output_dir, make_edition(output_dir, day))
+    assert prune(output_dir, 2) == ("2023-12-24",)
+    assert [e.date for e in list_editions(output_dir)] == ["2023-12-26", "2023-12-25"]
+    assert not (output_dir / "2023-12-24").exists()
+    assert (output_dir / "2023-12-25" / "episode.mp3").is_file()
+    assert prune(output_dir, 5) == ()
+
+
+def test_prune_refuses_zero(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
+    record_edition(output_dir, two_editions[0])
+    with pytest.raises(PublishError, match="at least 1"):
+        prune(output_dir, 0)
+    assert len(list_editions(output_dir)) == 1
+
+
+def test_an_empty_output_has_no_editions_and_a_corrupt_catalog_is_named(tmp_path: Path) -> None:
+    assert list_editions(tmp_path) == ()
+    catalog_path(tmp_path).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(PublishError, match="catalog.sqlite3"):
+        list_editions(tmp_path)
+
+
+def test_the_catalog_is_plain_sqlite(output_dir: Path,
+                                     two_editions: tuple[EditionManifest, ...]) -> None:
+    record_edition(output_dir, two_editions[0])
+    with sqlite3.connect(catalog_path(output_dir)) as db:
+        assert db.execute("SELECT date FROM editions").fetchall() == [("2023-12-25",)]
