@@ -27,7 +27,8 @@ def two_editions(output_dir: Path) -> tuple[EditionManifest, EditionManifest]:
 
 def start_server(folder: Path) -> Iterator[EditionServer]:
     server = make_server(folder, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     try:
         yield server
