@@ -78,6 +78,12 @@ def _href(date: str, relative: str) -> str:
     return escape("/".join(quote(part) for part in [date, *relative.split("/")]))
 
 
+def _body_lines(text: str, headline: str) -> list[str]:
+    # The headline is already the article's heading: don't print it twice.
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return lines[1:] if lines and lines[0] == headline.strip() else lines
+
+
 def _edition_html(m: EditionManifest) -> str:
     chapters = "".join(
         f'<li><button type="button" class="chapter" data-start="{c.start:.3f}"'
@@ -89,7 +95,7 @@ def _edition_html(m: EditionManifest) -> str:
         f'<article id="{escape(m.date)}-{a.number:02d}"><h3>{a.number}. {escape(a.headline)}</h3>'
         f'<audio controls preload="none" src="{_href(m.date, a.audio)}"></audio>'
         f"<details><summary>文字稿（{clock(a.duration)}）</summary>"
-        + "".join(f"<p>{escape(p)}</p>" for p in a.text.split("\n") if p.strip())
+        + "".join(f"<p>{escape(p)}</p>" for p in _body_lines(a.text, a.headline))
         + f'<p class="meta"><a href="{_href(m.date, a.transcript)}">字幕文件 (WebVTT)</a></p>'
         "</details></article>"
         for a in m.articles
