@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from wetext import Normalizer
 
+from audio_edition.errors import InputError
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 
 
@@ -148,6 +149,26 @@ class SpokenReader:
             last = match.end
         pieces.append(text[last:])
         return "".join(pieces), says
+
+
+def speak_lines(
+    reader: SpokenReader, lines: Iterable[bytes], *, latin: LatinReading = LatinReading.LETTERS
+) -> Iterator[str]:
+    """One spoken line per input line (UTF-8, as read from a binary stream); blank lines stay blank.
+
+    Scripts pair input and output by line number, so nothing here may add or drop a line.
+    """
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"line {number} is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8"
+            ) from None
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        line = line.removesuffix("\n").removesuffix("\r")
+        yield reader.speak(line, latin=latin) if line.strip() else ""
 
 
 def prepare(text: str) -> str:

@@ -7,11 +7,16 @@ practice: years digit by digit, 幺 in phone and hotline numbers, 零下 for tem
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from audio_edition.text.lexicon import Lexicon, parse_lexicon
+from audio_edition.text.lexicon import Lexicon, load_default_lexicon, parse_lexicon
+from audio_edition.text.sentences import split_sentences
 from audio_edition.text.spoken import LatinReading, SpokenReader, spell_digits, spell_letters
 
 
@@ -279,3 +284,78 @@ def test_lexicon_words_survive_the_offline_reading() -> None:
     lexicon = parse_lexicon('[[entry]]\ntext = "BDO"\nsay = "BDO"\n')
     reader = SpokenReader(lexicon)
     assert reader.speak("全球最大BDO基地和GDP", latin=LatinReading.CHINESE) == "全球最大BDO基地和记地批"
+
+
+# --- properties over the whole sample edition ------------------------------------------------
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def sample_sentences() -> list[str]:
+    """Every sentence of the editor-verified sample edition, headlines included."""
+    edition = json.loads((FIXTURES / "2023-12-25.expected.json").read_text(encoding="utf-8"))
+    sentences: list[str] = []
+    for article in edition["articles"]:
+        texts = ([article["headline"]] if article["headline"] else []) + article["paragraphs"]
+        for text in texts:
+            sentences.extend(split_sentences(text))
+    return sentences
+
+
+def assert_chinese_kept(printed: str, spoken: str, lexicon: Lexicon) -> None:
+    """Every run of Chinese characters outside lexicon words is still there, in order.
+
+    Numbers, codes and symbols sit between runs, so whatever they become, the words around them
+    must come through untouched.
+    """
+    masked = list(printed)
+    for match in lexicon.matches(printed):
+        masked[match.start : match.end] = " " * (match.end - match.start)
+    position = 0
+    for run in _CHINESE_RUN.findall("".join(masked)):
+        found = spoken.find(run, position)
+        assert found >= 0, f"{run!r} of {printed!r} is not in {spoken!r} (after {position})"
+        position = found + len(run)
+
+
+@pytest.fixture(scope="module")
+def project_reader() -> SpokenReader:
+    return SpokenReader(load_default_lexicon())
+
+
+def test_whole_sample_edition_keeps_its_chinese(project_reader: SpokenReader) -> None:
+    sentences = sample_sentences()
+    assert len(sentences) > 150
+    changed = 0
+    for sentence in sentences:
+        for latin in LatinReading:
+            spoken = project_reader.speak(sentence, latin=latin)
+            assert_chinese_kept(sentence, spoken, project_reader.lexicon)
+            assert not re.search(r"[0-9%]", spoken)
+        changed += project_reader.speak(sentence) != sentence
+    assert changed >= 40  # the numbers really were rewritten
+
+
+_WORDS = st.sampled_from(["增长", "同比", "全区", "热线", "气温", "亿元", "年", "月份", "个", "至", "和林格尔", "，", "。"])
+_NUMBERS = st.one_of(
+    st.integers(0, 10**9).map(str),
+    st.decimals(0, 10000, places=2, allow_nan=False, allow_infinity=False).map(str),
+    st.integers(0, 100).map(lambda n: f"{n}%"),
+    st.tuples(st.integers(1990, 2035), st.integers(1990, 2035)).map(lambda p: f"{p[0]}-{p[1]}年"),
+    st.tuples(st.integers(-30, 40), st.integers(-30, 40)).map(lambda p: f"{p[0]}～{p[1]}℃"),
+    st.tuples(st.integers(1, 12), st.integers(1, 28)).map(lambda p: f"{p[0]}月{p[1]}日"),
+    st.from_regex(r"[A-Z]{1,3}-?[0-9]{1,5}", fullmatch=True),
+    st.from_regex(r"[0-9]{1,3}[∶:/×][0-9]{1,4}", fullmatch=True),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_WORDS, _NUMBERS), min_size=1, max_size=8).map("".join))
+def test_any_mix_of_words_and_numbers(project_reader: SpokenReader, printed: str) -> None:
+    for latin in LatinReading:
+        spoken = project_reader.speak(printed, latin=latin)
+        assert not re.search(r"[0-9%]", spoken), (printed, spoken)
+        assert "\n" not in spoken
+        assert_chinese_kept(printed, spoken, project_reader.lexicon)
+    assert not re.search(r"[A-Za-z]", project_reader.speak(printed, latin=LatinReading.CHINESE))
