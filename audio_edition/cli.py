@@ -202,3 +202,97 @@ def serve(folder: Path, host: str, port: int, verbose: bool) -> None:
         click.echo(f"serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C stops")
 
     serve_folder(folder, host, port, verbose=verbose, on_ready=ready)
+
+
+# --- normalize, lexicon ----------------------------------------------------------------------
+def _lexicon_option(func: F) -> F:
+    return click.option(
+        "--lexicon",
+        "lexicon_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Pronunciation lexicon (TOML). Default: voices/lexicon.toml.",
+    )(func)
+
+
+@main.command()
+@click.argument("text")
+@click.option(
+    "--latin",
+    type=click.Choice(["letters", "chinese"]),
+    default="letters",
+    show_default=True,
+    help="Keep Latin letters (online voices) or spell them in Chinese (offline engine).",
+)
+@_lexicon_option
+@reports_errors
+def normalize(text: str, latin: str, lexicon_path: Path | None) -> None:
+    """Print the spoken form of TEXT; with - read stdin, one output line per input line.
+
+    \b
+    Example:
+      audio-edition normalize "2023年1-11月份，投资同比增长73%"
+      audio-edition normalize --latin chinese "GDP增长5.2%"
+      cat sentences.txt | audio-edition normalize -
+    """
+    from audio_edition.text.lexicon import load_default_lexicon, load_lexicon
+    from audio_edition.text.spoken import LatinReading, SpokenReader, speak_lines
+
+    lexicon = load_lexicon(lexicon_path) if lexicon_path else load_default_lexicon()
+    reader = SpokenReader(lexicon)
+    if text == "-":
+        lines: Any = sys.stdin.buffer  # bytes: a line that is not UTF-8 gets a clear error
+    else:
+        lines = [line.encode("utf-8") for line in text.split("\n")]
+    for spoken in speak_lines(reader, lines, latin=LatinReading(latin)):
+        click.echo(spoken)
+
+
+@main.group()
+def lexicon() -> None:
+    """The pronunciation lexicon: words an editor pins a reading for.
+
+    \b
+    Example:
+      audio-edition lexicon check articles/2023-12-25.txt
+    """
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_lexicon_option
+@click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON for scripts.")
+@reports_errors
+def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, encoding: str | None, as_json: bool) -> None:
+    """Check the lexicon, then list the entries that fire in page files and where.
+
+    \b
+    Example:
+      audio-edition lexicon check articles/2023-12-25.txt
+      audio-edition lexicon check --lexicon my.toml --json articles/2023-12-25.txt
+    """
+    from audio_edition.text.lexicon import DEFAULT_LEXICON_PATH, find_lexicon_hits, load_lexicon
+
+    source = lexicon_path or DEFAULT_LEXICON_PATH
+    lex = load_lexicon(source)
+    for path in paths:
+        hits = find_lexicon_hits(lex, clean_page(read_page(path, encoding)))
+        if as_json:
+            print_json({"source": str(path), "lexicon": str(source), "hits": [
+                {"text": h.entry.text, "say": h.entry.say,
+                 "pinyin": " ".join(h.entry.pinyin) if h.entry.pinyin else None,
+                 "line": h.entry.line, "article": h.article, "headline": h.headline,
+                 "paragraph": h.paragraph, "offset": h.offset, "context": h.context} for h in hits]})
+            continue
+        fired = {h.entry.text for h in hits}
+        click.secho(f"{path}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in {source}", bold=True)
+        for entry in lex.entries:
+            if entry.text not in fired:
+                continue
+            pinyin = f" [{' '.join(entry.pinyin)}]" if entry.pinyin else ""
+            click.echo(f"  {entry.text} → {entry.say}{pinyin}  (line {entry.line})")
+            for h in hits:
+                if h.entry is entry:
+                    where = "headline" if h.paragraph == 0 else f"¶{h.paragraph}"
+                    click.secho(f"      article {h.article} {where}: {h.context}", dim=True)
