@@ -177,7 +177,9 @@ def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, qui
     elif not quiet:
         for date in result.pruned:
             click.echo(f"removed {date}")
-        click.echo(f"published {len(result.editions)} editions: {result.feed} → {result.feed_url}")
+        count = len(result.editions)
+        click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
+                   f"{result.feed} → {result.feed_url}")
 
 
 @main.command()
@@ -202,6 +204,49 @@ def serve(folder: Path, host: str, port: int, verbose: bool) -> None:
         click.echo(f"serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C stops")
 
     serve_folder(folder, host, port, verbose=verbose, on_ready=ready)
+
+
+# --- voices ----------------------------------------------------------------------------------
+@main.command()
+@click.option("--online", is_flag=True, help="List the online service's zh-CN voices (needs the network).")
+@click.option("--proxy", default=None, help="Proxy URL for --online (default: the usual *_PROXY variables).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@reports_errors
+def voices(online: bool, proxy: str | None, as_json: bool) -> None:
+    """List the voice presets (voices/*.toml), or with --online the service's voices.
+
+    \b
+    Example:
+      audio-edition voices
+      audio-edition voices --online --json
+    """
+    if online:
+        from audio_edition.speech.edge import list_online_voices
+        from audio_edition.speech.settings import EngineSettings
+
+        found = list_online_voices(EngineSettings(proxy=proxy))
+        if as_json:
+            print_json([{"voice": v.short_name, "gender": v.gender, "locale": v.locale,
+                         "personalities": list(v.personalities), "categories": list(v.categories)}
+                        for v in found])
+            return
+        for v in found:
+            click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
+        return
+    from audio_edition.speech.presets import load_presets
+
+    presets = load_presets()
+    if as_json:
+        print_json([{"name": p.name, "engine": p.engine, "voice": p.body.voice_id,
+                     "rate": p.body.rate, "pitch": p.body.pitch, "volume": p.body.volume,
+                     "headline_voice": p.headline.voice_id, "offline_voice": p.offline.voice_id,
+                     "description": p.description} for p in presets.values()])
+        return
+    for p in presets.values():
+        voice = p.body.voice_id if p.headline == p.body else f"{p.body.voice_id} (headlines: {p.headline.voice_id})"
+        click.echo(f"{p.name:<10} {p.engine:<8} {voice}  {p.body.rate} {p.body.pitch} {p.body.volume}")
+        if p.description:
+            click.secho(f"           {p.description}", dim=True)
 
 
 # --- normalize, lexicon ----------------------------------------------------------------------

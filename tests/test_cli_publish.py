@@ -1,0 +1,171 @@
+"""The publishing commands as users meet them: init, publish, serve."""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import podcastparser
+import pytest
+from click.testing import CliRunner
+
+from audio_edition.cli import main
+from audio_edition.publish.config import CONFIG_NAME, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT
+from tests.publish.fixture_editions import make_edition
+
+# The installed console script, as users run it.
+CLI = [str(Path(sys.executable).with_name("audio-edition"))]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_every_publishing_command_has_help_with_an_example(runner: CliRunner) -> None:
+    for command in ("init", "publish", "serve"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output and f"audio-edition {command}" in result.output
+
+
+def test_init_writes_a_starter_file_once(runner: CliRunner, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert Path(CONFIG_NAME).is_file()
+    again = runner.invoke(main, ["init"])
+    assert again.exit_code == 2
+    assert again.stderr.strip().count("\n") == 0
+    assert "already exists" in again.stderr and "--force" in again.stderr
+    assert runner.invoke(main, ["init", "--force"]).exit_code == 0
+
+
+def test_publish_from_built_editions_with_defaults(runner: CliRunner, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = Path("output")
+    make_edition(out, "2023-12-25")
+    make_edition(out, "2023-12-26")
+    result = runner.invoke(main, ["publish", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["editions"] == ["2023-12-26", "2023-12-25"]
+    assert report["feed_url"] == DEFAULT_BASE_URL + "feed.xml"
+    feed = podcastparser.parse(report["feed_url"], io.BytesIO((out / "feed.xml").read_bytes()))
+    for episode in feed["episodes"]:
+        assert episode["enclosures"][0]["url"].startswith(DEFAULT_BASE_URL)
+    quiet = runner.invoke(main, ["publish", "-q", "--keep", "1"])
+    assert (quiet.exit_code, quiet.output) == (0, "")
+    assert not (out / "2023-12-25").exists()
+    plain = runner.invoke(main, ["publish"])
+    assert plain.output == f"published 1 edition: {Path('output', 'feed.xml')} → {DEFAULT_BASE_URL}feed.xml\n"
+
+
+def test_publish_errors_are_one_line(runner: CliRunner, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(CONFIG_NAME).write_text('[show]\nbase_url = "nowhere"\n', encoding="utf-8")
+    Path("output").mkdir()
+    result = runner.invoke(main, ["publish"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("audio-edition: ") and "show.base_url" in result.stderr
+    assert result.stderr.count("\n") == 1
+    missing = runner.invoke(main, ["publish", "elsewhere", "--config", "none.toml"])
+    assert missing.exit_code == 2 and "none.toml" in missing.stderr
+    Path(CONFIG_NAME).unlink()
+    nowhere = runner.invoke(main, ["publish", "elsewhere"])
+    assert nowhere.exit_code == 1 and "no such folder" in nowhere.stderr
+    assert "Traceback" not in nowhere.output + nowhere.stderr
+
+
+@contextmanager
+def serving(args: list[str], cwd: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    process = subprocess.Popen([*CLI, "serve", *args], cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        yield process, line
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    try:
+        connection.request("GET", parts.path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind((DEFAULT_HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def test_serve_defaults_match_the_feed_defaults(runner: CliRunner) -> None:
+    text = runner.invoke(main, ["serve", "--help"]).output
+    assert f"default: {DEFAULT_HOST}" in text and f"default: {DEFAULT_PORT}" in text
+    assert DEFAULT_BASE_URL == f"http://{DEFAULT_HOST}:{DEFAULT_PORT}/"
+
+
+def test_demo_defaults_a_feed_serve_serves_at_its_default_address(tmp_path: Path) -> None:
+    """No settings file: publish, then `audio-edition serve` with no options; follow the URLs."""
+    if not port_is_free(DEFAULT_PORT):
+        pytest.skip(f"port {DEFAULT_PORT} is taken on this machine")
+    make_edition(tmp_path / "output", "2023-12-25")
+    env = {**os.environ, "NO_PROXY": "127.0.0.1"}
+    subprocess.run([*CLI, "publish", "-q"], cwd=tmp_path, check=True, env=env)
+    with serving([], tmp_path) as (process, line):
+        assert line.startswith(f"serving output at {DEFAULT_BASE_URL}")
+        status, body = get(DEFAULT_BASE_URL + "feed.xml")
+        assert status == 200
+        feed = podcastparser.parse(DEFAULT_BASE_URL + "feed.xml", io.BytesIO(body))
+        episode = feed["episodes"][0]
+        enclosure = episode["enclosures"][0]
+        status, audio = get(enclosure["url"], {"Range": "bytes=0-99"})
+        assert (status, len(audio)) == (206, 100)
+        assert get(episode["chapters_json_url"])[0] == 200
+        assert get(episode["transcript_url"])[1].startswith(b"WEBVTT")
+        assert get(feed["cover_url"])[0] == 200
+        assert get(DEFAULT_BASE_URL)[0] == 200
+        process.send_signal(signal.SIGINT)  # Ctrl-C: a clean stop, no traceback
+        assert process.wait(timeout=10) == 0
+        assert process.stderr is not None and "Traceback" not in process.stderr.read()
+
+
+def test_serve_errors_are_one_line(tmp_path: Path) -> None:
+    with serving(["missing"], tmp_path) as (process, _):
+        assert process.wait(timeout=10) == 1
+        assert process.stderr is not None
+        message = process.stderr.read()
+        assert message.startswith("audio-edition: missing: no such folder") and message.count("\n") == 1
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with serving([str(tmp_path), "--port", str(port)], tmp_path) as (process, _):
+            assert process.wait(timeout=10) == 1
+            assert process.stderr is not None
+            assert f"cannot listen on 127.0.0.1:{port}" in process.stderr.read()
