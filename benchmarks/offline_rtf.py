@@ -1,0 +1,103 @@
+"""The offline engine's speed: real-time factor, load time, peak memory.
+
+Speaks a fixed set of sentences from the sample edition (those already in spoken form: no digits
+or Latin letters) one request per sentence, as the batch layer does, and prints:
+
+- load time with an empty model cache (the one-time rewrite) and with a warm one, and their ratio;
+- real-time factor (synthesis seconds / audio seconds, wall and CPU) on 2 threads, on 1 thread,
+  and the speedup;
+- peak RSS after the 2-thread run, and the machine's load average (the 2 cores are shared).
+
+    .venv/bin/python benchmarks/offline_rtf.py [--sentences 24]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from audio_edition.speech.engine import Voice
+from audio_edition.speech.offline import OfflineEngine
+
+FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "2023-12-25.expected.json"
+VOICE = Voice(engine="offline", voice_id="baker")
+
+
+def sample_sentences(count: int) -> list[str]:
+    """The first ``count`` sentences of 8–60 characters with nothing for the spoken-text stage to do."""
+    edition = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    found = []
+    for article in edition["articles"]:
+        for paragraph in article["paragraphs"]:
+            for sentence in re.findall(r"[^。！？]+[。！？]”?", paragraph):
+                if 8 <= len(sentence) <= 60 and not re.search(r"[0-9A-Za-z０-９]", sentence):
+                    found.append(sentence)
+    return found[:count]
+
+
+def load_seconds(cache_dir: Path, threads: int) -> tuple[OfflineEngine, float]:
+    """Construct an engine and load its models (the first synthesis of one short sentence)."""
+    started = time.perf_counter()
+    engine = OfflineEngine(cache_dir=cache_dir, num_threads=threads)
+    engine.synthesize(["你好。"], VOICE)
+    return engine, time.perf_counter() - started
+
+
+def real_time_factor(engine: OfflineEngine, sentences: list[str]) -> tuple[float, float, float]:
+    """(wall seconds / audio second, CPU seconds / audio second, audio seconds), one request per sentence.
+
+    The CPU figure is what the work costs whatever else runs on the machine; on an idle machine
+    the wall figure approaches it divided by the threads' speedup.
+    """
+    audio = busy = cpu = 0.0
+    for sentence in sentences:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        speech = engine.synthesize([sentence], VOICE)
+        busy += time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
+        audio += speech.duration
+    return busy / audio, cpu / audio, audio
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=24)
+    parser.add_argument("--load-only", type=Path, metavar="CACHE", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.load_only:  # the child that pays the one-time rewrite, so the parent's RSS is steady state
+        print(f"{load_seconds(args.load_only, 2)[1]:.6f}")
+        return 0
+    sentences = sample_sentences(args.sentences)
+    chars = sum(len(s) for s in sentences)
+    print(f"{len(sentences)} sentences, {chars} characters, from {FIXTURE.name}")
+    with tempfile.TemporaryDirectory() as cache:
+        child = [sys.executable, __file__, "--load-only", cache]
+        cold = float(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
+        engine, warm = load_seconds(Path(cache), 2)
+    print(f"load: cold cache (rewrite) {cold:.2f} s, warm cache {warm:.2f} s, warm/cold {warm / cold:.2f}")
+    rtf2, cpu2, audio = real_time_factor(engine, sentences)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"2 threads: RTF {rtf2:.3f} wall, {cpu2:.3f} CPU ({audio:.1f} s of audio, {chars / audio:.1f} characters/s)")
+    print(f"peak RSS {peak_mb:.0f} MB (one engine, models loaded from the cache)")
+    del engine
+    with tempfile.TemporaryDirectory() as cache:
+        single, _ = load_seconds(Path(cache), 1)
+        rtf1, cpu1, _ = real_time_factor(single, sentences)
+    print(f"1 thread:  RTF {rtf1:.3f} wall, {cpu1:.3f} CPU; 2 threads are {rtf1 / rtf2:.2f}x as fast (wall)")
+    load1, load5, _ = os.getloadavg()
+    print(f"load average {load1:.2f} / {load5:.2f} on {os.cpu_count()} cores (shared machine: figures vary)")
+    target = 0.05
+    print(f"target RTF <= {target}: {'met' if rtf2 <= target else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
