@@ -21,9 +21,11 @@ from audio_edition.publish import Show, publish_edition
 from audio_edition.publish.serve import (
     ByteRange,
     EditionServer,
+    Forbidden,
     Unsatisfiable,
     make_server,
     parse_range,
+    resolve_request_path,
 )
 
 SECRET = b"TOP-SECRET outside the served folder"
@@ -261,3 +263,17 @@ def test_server_errors_are_named(tmp_path: Path, server: EditionServer) -> None:
     port = server.server_address[1]
     with pytest.raises(PublishError, match=f"cannot listen on 127.0.0.1:{port}.*--port {port + 1}"):
         make_server(tmp_path, "127.0.0.1", port)
+
+
+_PIECES = ("..", ".", "/", "%2e", "%2E", "%2f", "%5c", "%", "\\", "a", "secret.txt", "%00",
+           "2023-12-25", "link-out", "%252e", "~", "//", "?x=/../")
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_any_request_path_resolves_inside_the_folder_or_is_refused(pieces: list[str]) -> None:
+    root = Path(__file__).resolve().parent  # any real folder with a parent will do
+    try:
+        resolved = resolve_request_path(root, "/" + "".join(pieces))
+    except Forbidden:
+        return
+    assert resolved == root or root in resolved.parents
