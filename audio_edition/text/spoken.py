@@ -78,6 +78,9 @@ _PHONE_PATTERNS = (
     re.compile(r"(?<![\d.])1[3-9]\d{9}(?!\d)"),  # mobile numbers
 )
 _PHONE_BEFORE = re.compile(r"(热线|电话|拨打|致电|号码|传真|手机|邮编|客服)((?:[：:]|是|为|\s)*)(\d[\d-]{1,}\d)")
+# Public-service numbers (12306, 12345, 95598, 96069) are said digit by digit unless they count
+# something (12306人).
+_SERVICE_NUMBER = re.compile(r"(?<![\d.])(?:12[13]\d\d|9[56]\d{3})(?![\d.,%‰万亿千百十个名人元次件户套辆吨米项家所座条只头台])")
 _HOTLINE_AFTER = re.compile(r"(?<![\d.])\d{3,}(?=(?:服务|政务|便民|投诉|举报|咨询|市长)?热线)")
 # Letters then a number: a code (C919, G1234, ISO 9001, COVID-19, GB/T 2260-2007).
 _CODE = re.compile(
@@ -96,6 +99,11 @@ _TIMES = re.compile(r"(?<=\d)\s*×\s*(?=\d)")
 _UNIT_PER = re.compile(r"(?<=\d[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])|(?<=\d[\u4e00-\u9fff]{2})/(?=[\u4e00-\u9fff])")
 _PLUS_AFTER_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\+")
 _TWO = re.compile(r"(?<![\d.])2(?=[万亿倍])")
+# H:MM is a clock time (wetext reads "9:00时段" as 九比零零) unless the words say ratio or score.
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?![\d:])")
+_RATIO_BEFORE = re.compile(r"(?:比例|比分|比值|配比|之比|以)\D{0,2}$")
+_SCORE_AFTER = re.compile(r"(?:的比分|战胜|击败|获胜|取胜|胜|负|拿下|赢|落败)")
+_DOT_DATE = re.compile(r"(?<![\d.])(\d{1,2})·(\d{1,2})(?![\d.])")  # 3·15, 7·20: said 三一五, 七二零
 _CLASS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=届|级|赛季|财年)")
 _DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
@@ -227,6 +235,16 @@ def _percent_range(m: re.Match[str]) -> str:
     return f"{low}%{sep}{high}%"  # 3.5-4% → 百分之三点五到百分之四
 
 
+def _clock(m: re.Match[str]) -> str:
+    hours, minutes = m.groups()
+    before = m.string[max(0, m.start() - 4) : m.start()]
+    if _RATIO_BEFORE.search(before) or _SCORE_AFTER.match(m.string, m.end()):
+        return f"{hours}比{int(minutes)}"
+    if int(hours) > 24 or int(minutes) > 59:
+        return m.group()
+    return f"{hours}点" if minutes == "00" else f"{hours}点{minutes}分"
+
+
 def _date_like_decimal(m: re.Match[str]) -> str:
     whole, fraction = m.groups()
     if 1 <= int(whole) <= 12 and 1 <= int(fraction) <= 31:
@@ -241,6 +259,8 @@ _RULES: tuple[Callable[[str], str], ...] = (
     *(_sub(pattern, _phone) for pattern in _PHONE_PATTERNS),
     _sub(_PHONE_BEFORE, _phone_after_word),
     _sub(_HOTLINE_AFTER, _phone),
+    _sub(_SERVICE_NUMBER, _phone),
+    _sub(_DOT_DATE, lambda m: spell_digits(m.group(1)) + spell_digits(m.group(2))),
     _sub(_UNIT_RE, lambda m: _UNITS[m.group(1)]),
     _sub(_CODE, _code),
     _sub(_PER_MILLE, r"千分之\1"),
@@ -251,6 +271,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_RANGE_DASH, "到"),
     _sub(_SIGNED_PERCENT, lambda m: "负" if m.group(1) == "-" else "正"),
     _sub(_RATIO, "比"),
+    _sub(_CLOCK, _clock),
     _sub(_TIMES, "乘"),
     _sub(_PLUS_AFTER_WORD, "加"),  # “平台+数据”, “生态+”: said 加
     _sub(_TWO, "两"),
