@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -178,11 +179,11 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         cover = (base_dir / show.cover).resolve()
         if not cover.is_file():
             raise fail("cover", f"{cover}: no such image file")
-    return Show(**{**show.__dict__, "language": language, "subcategory": subcategory,
-                   "base_url": base_url, "cover": cover})
+    return replace(show, language=language, subcategory=subcategory, base_url=base_url,
+                   cover=cover)
 
 
-def _check_url(url: str, fail: Any) -> str:
+def _check_url(url: str, fail: Callable[[str], ConfigError]) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise fail(f"{url!r} is not an http(s) URL like \"https://example.org/podcast/\"")
