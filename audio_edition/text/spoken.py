@@ -8,10 +8,17 @@ few things; a pre-pass rewrites only those into a form it reads right (or into s
 - ``1∶1000`` (the ratio colon U+2236) is left as ``一∶一千``;
 - letters before a number: ``COVID-19`` → COVID负十九, ``C919`` → C九百一十九 (codes are read digit by
   digit), and ``110kV`` → 幺幺零kV (units it does not know);
-- hotlines without a leading 1 (``服务热线96069`` → 九万六千零六十九);
+- service numbers without a 热线 it recognizes (``服务热线96069`` → 九万六千零六十九, ``12306网站``);
 - a decimal that looks like a month and day (``12.5级`` → 十二月五日级);
+- a clock time before 时 (``9:00时段`` → 九比零零时段) and ratios with two digits (``1:10`` → 一点十分);
+- a year before 前 (``2023年前三季度`` → 两千零二十三年前…);
 - negative temperatures (``-35℃`` → 负三十五摄氏度, a newsreader says 零下);
-- ``2万`` → 二万 (said 两万).
+- ``2万`` → 二万 (said 两万); ``3·15`` → 三·十五 (said 三一五); ``平台+数据`` keeps the + (said 加).
+
+Each rule is one regex in ``_RULES``; the expected readings are in tests/text/test_spoken.py.
+Latin letters stay for the online voices (``LatinReading.LETTERS``) or are spelled in Chinese for
+the offline engine (``LatinReading.CHINESE``: GDP → 记地批). Marks nobody reads aloud (《》, ■,
+bullets) are dropped; brackets become a pause.
 
 The lexicon beats everything: its words are swapped for placeholders before any rewrite and put back
 as the editor wrote them at the end.
@@ -105,6 +112,8 @@ _RATIO_BEFORE = re.compile(r"(?:比例|比分|比值|配比|之比|以)\D{0,2}$"
 _SCORE_AFTER = re.compile(r"(?:的比分|战胜|击败|获胜|取胜|胜|负|拿下|赢|落败)")
 _DOT_DATE = re.compile(r"(?<![\d.])(\d{1,2})·(\d{1,2})(?![\d.])")  # 3·15, 7·20: said 三一五, 七二零
 _CLASS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=届|级|赛季|财年)")
+# A year before 年 is said digit by digit; wetext mostly does, but not in "2023年前三季度".
+_YEAR = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d\d)(?=(?:年|(?:到|至)(?:1[5-9]|20)\d\d年))")
 _DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 _WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
@@ -276,6 +285,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_PLUS_AFTER_WORD, "加"),  # “平台+数据”, “生态+”: said 加
     _sub(_TWO, "两"),
     _sub(_CLASS_YEAR, lambda m: spell_digits(m.group(1))),
+    _sub(_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_DATE_LIKE_DECIMAL, _date_like_decimal),
 )
 
