@@ -235,11 +235,11 @@ class _Runner:
         self.failed: dict[int, SpeechError] = {}
         self.lock = threading.Lock()
 
-    def _speak(self, task: _Task, describe: str) -> _Done:
+    def _speak(self, key: str, group: Sequence[_Task], describe: str) -> _Done:
+        task = group[0]
         with self.lock:
-            if task.article in self.failed:  # the article is lost on this engine; save the effort
+            if all(t.article in self.failed for t in group):  # lost on this engine; save the effort
                 raise self.failed[task.article]
-        key = cache_key(self.engine.name, self.engine.version, task.voice, task.content.pieces)
         cached = self.cache.get(key)
         if cached is not None:
             return _Done(cached, True, 0)
@@ -259,25 +259,39 @@ class _Runner:
     ) -> dict[tuple[int, int, int], _Done]:
         """Speak every task; failed articles end up in ``self.failed``.
 
-        With ``fail_fast`` the first failure stops the pool and is raised at once.
+        Identical requests (a repeated headline, say) are spoken once and shared; the copies
+        count as cache hits. With ``fail_fast`` the first failure stops the pool and is raised.
         """
+        groups: dict[str, list[_Task]] = {}
+        for task in tasks:
+            key = cache_key(self.engine.name, self.engine.version, task.voice, task.content.pieces)
+            groups.setdefault(key, []).append(task)
         results: dict[tuple[int, int, int], _Done] = {}
         with ThreadPoolExecutor(self.workers, thread_name_prefix=f"speak-{self.engine.name}") as pool:
-            pending: dict[Future[_Done], _Task] = {pool.submit(self._speak, t, describe(t)): t for t in tasks}
+            pending: dict[Future[_Done], list[_Task]] = {
+                pool.submit(self._speak, key, group, describe(group[0])): group for key, group in groups.items()
+            }
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    task = pending.pop(future)
-                    self.tick()
+                    group = pending.pop(future)
                     try:
-                        results[(task.article, task.part, task.chunk)] = future.result()
+                        done = future.result()
                     except SpeechError as error:
                         with self.lock:
-                            self.failed.setdefault(task.article, error)
+                            for task in group:
+                                self.failed.setdefault(task.article, error)
+                        for _ in group:
+                            self.tick()
                         if fail_fast:
                             for other in pending:
                                 other.cancel()
-                            raise self.failed[task.article] from None
+                            raise self.failed[group[0].article] from None
+                        continue
+                    for index, task in enumerate(group):
+                        shared = done if index == 0 else _Done(done.speech, True, 0)
+                        results[(task.article, task.part, task.chunk)] = shared
+                        self.tick()
         return results
 
 

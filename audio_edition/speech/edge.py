@@ -12,7 +12,7 @@ import asyncio
 import math
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -77,7 +77,8 @@ def proxy_for(url: str, explicit: str | None) -> str | None:
     if explicit:
         return explicit
     parts = urlsplit(url)
-    if parts.hostname and urllib.request.proxy_bypass_environment(parts.hostname):
+    bypass: Callable[[str], bool] = getattr(urllib.request, "proxy_bypass_environment")  # untyped
+    if parts.hostname and bypass(parts.hostname):
         return None
     found = urllib.request.getproxies_environment()
     secure = parts.scheme in ("wss", "https")

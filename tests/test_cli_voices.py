@@ -1,0 +1,67 @@
+"""``audio-edition voices``: the presets, and with --online the service's voices (a local server here)."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+from click.testing import CliRunner
+
+from audio_edition.cli import main
+from audio_edition.speech.settings import EDGE_URL_ENV, EDGE_VOICES_URL_ENV
+from tests.speech.edge_server import running_edge_server
+
+
+@pytest.fixture(autouse=True)
+def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    monkeypatch.delenv(EDGE_URL_ENV, raising=False)
+    monkeypatch.delenv(EDGE_VOICES_URL_ENV, raising=False)
+
+
+def test_lists_the_presets() -> None:
+    result = CliRunner().invoke(main, ["voices"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("xiaoxiao") and "zh-CN-XiaoxiaoNeural" in line for line in lines)
+    assert any(line.startswith("offline") and "baker" in line for line in lines)
+
+
+def test_lists_the_presets_as_json() -> None:
+    result = CliRunner().invoke(main, ["voices", "--json"])
+    assert result.exit_code == 0, result.output
+    presets = {p["name"]: p for p in json.loads(result.output)}
+    assert presets["yunyang"]["voice"] == "zh-CN-YunyangNeural"
+    assert presets["yunyang"]["engine"] == "edge"
+    assert presets["offline"]["engine"] == "offline"
+
+
+def test_online_lists_the_services_zh_cn_voices(monkeypatch: pytest.MonkeyPatch) -> None:
+    with running_edge_server() as server:
+        monkeypatch.setenv(EDGE_URL_ENV, server.url)  # the voice list URL is derived from it
+        result = CliRunner().invoke(main, ["voices", "--online", "--json"])
+    assert result.exit_code == 0, result.output
+    voices = [v["voice"] for v in json.loads(result.output)]
+    assert voices == ["zh-CN-XiaoxiaoNeural", "zh-CN-YunjianNeural", "zh-CN-YunyangNeural"]
+
+
+def test_online_text_shows_gender_and_personality(monkeypatch: pytest.MonkeyPatch) -> None:
+    with running_edge_server() as server:
+        monkeypatch.setenv(EDGE_VOICES_URL_ENV, server.voices_url)
+        result = CliRunner().invoke(main, ["voices", "--online"])
+    assert result.exit_code == 0, result.output
+    assert "zh-CN-YunyangNeural" in result.output and "Male" in result.output and "Warm" in result.output
+
+
+def test_online_without_a_service_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv(EDGE_VOICES_URL_ENV, f"http://127.0.0.1:{port}/voices/list")
+    result = CliRunner().invoke(main, ["voices", "--online"])
+    assert result.exit_code == 1
+    assert result.output.startswith("audio-edition: could not list the service's voices")
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
