@@ -268,8 +268,11 @@ class _Runner:
             groups.setdefault(key, []).append(task)
         results: dict[tuple[int, int, int], _Done] = {}
         with ThreadPoolExecutor(self.workers, thread_name_prefix=f"speak-{self.engine.name}") as pool:
+            # Longest requests first: the last one to finish is then a short one, so all workers
+            # stay busy until near the end instead of one long paragraph running alone.
+            ordered = sorted(groups.items(), key=lambda item: -sum(map(len, item[1][0].content.pieces)))
             pending: dict[Future[_Done], list[_Task]] = {
-                pool.submit(self._speak, key, group, describe(group[0])): group for key, group in groups.items()
+                pool.submit(self._speak, key, group, describe(group[0])): group for key, group in ordered
             }
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
