@@ -31,7 +31,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 demo: install system-deps
-	$(VENV)/bin/audio-edition clean $(SAMPLE)
+	$(VENV)/bin/audio-edition build --engine auto $(SAMPLE)
 
 test: install-dev system-deps
 	$(PY) -m pytest

@@ -341,3 +341,120 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, encoding: 
                 if h.entry is entry:
                     where = "headline" if h.paragraph == 0 else f"¶{h.paragraph}"
                     click.secho(f"      article {h.article} {where}: {h.context}", dim=True)
+
+
+# --- build -----------------------------------------------------------------------------------
+def _minutes(seconds: float) -> str:
+    return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
+
+
+class _StageBars:
+    """One tqdm bar per pipeline stage, on a terminal only (the library just reports counts)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bars: dict[Any, Any] = {}
+
+    def __call__(self, stage: Any, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            for other in self.bars.values():
+                other.close()
+            bar = self.bars[stage] = tqdm(total=total, desc=f"{stage.value:>8}", unit="step", leave=True, file=sys.stderr)
+        bar.total = max(total, done)
+        bar.n = done
+        bar.refresh()
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Where editions, the feed and the page go.")
+@click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD",
+              help="The edition's date (default: from the file name, else today).")
+@click.option("--voice", default=None, help="Voice preset from voices/*.toml (default: xiaoxiao).")
+@click.option("--engine", type=click.Choice(["auto", "edge", "offline"]), default="auto", show_default=True,
+              help="auto uses the online voices when the service answers, else the offline engine.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Requests and tracks in parallel.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+@click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
+@click.option("--dry-run", is_flag=True, help="Show what would be spoken and for how long; synthesize nothing.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
+@reports_errors
+def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str | None, engine: str, jobs: int,
+          config: Path | None, encoding: str | None, dry_run: bool, quiet: bool, as_json: bool) -> None:
+    """Build one edition from its page files: article MP3s, the chaptered episode, transcripts,
+    then publish it to the feed and the listening page.
+
+    \b
+    Example:
+      audio-edition build articles/2023-12-25.txt
+      audio-edition build --engine offline --dry-run articles/2023-12-25.txt
+    """
+    import dataclasses
+    import datetime as dt
+
+    from audio_edition.edition import BuildOptions, run_build, run_plan
+    from audio_edition.errors import ConfigError
+    from audio_edition.publish import load_show
+
+    try:
+        date = dt.date.fromisoformat(date_text) if date_text else None
+    except ValueError:
+        raise ConfigError(f"--date {date_text!r} is not a date; write it like 2023-12-25") from None
+    options = BuildOptions(out=out, date=date, engine=engine, jobs=jobs)
+    if voice:
+        options = dataclasses.replace(options, voice=voice)
+    show = load_show(config)
+    if dry_run:
+        plan = run_plan(paths, options, show, encoding=encoding)
+        if as_json:
+            print_json({"date": plan.date.isoformat(), "engine": plan.decision.engine,
+                        "engine_reason": plan.decision.reason,
+                        "estimated_seconds": round(plan.estimated_seconds, 1),
+                        "tracks": [{"key": t.key, "title": t.title, "spoken": list(t.spoken),
+                                    "estimated_seconds": round(t.estimated_seconds, 1)} for t in plan.tracks]})
+        elif not quiet:
+            click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
+                       f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
+            for track in plan.tracks:
+                click.echo(f"\n[{track.key}] {track.title}  ~{_minutes(track.estimated_seconds)}")
+                for sentence in track.spoken:
+                    click.echo(f"  {sentence}")
+        return
+    bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty())
+    try:
+        result = run_build(paths, options, show, bars, encoding=encoding)
+    finally:
+        bars.close()
+    manifest = result.manifest
+    summary = {
+        "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
+        "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
+        "voice": result.preset, "requests": result.requests, "cache_hits": result.cache_hits,
+        "fallbacks": list(result.fallbacks), "files": [str(f) for f in result.files],
+        "feed_url": result.published.feed_url if result.published else None,
+        "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
+    }
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        click.echo(f"built {manifest.date}: {len(manifest.articles)} articles, {_minutes(manifest.duration)} "
+                   f"in {result.folder}")
+        click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.preset}")
+        click.echo(f"  speech requests {result.requests}, cache hits {result.cache_hits}, "
+                   f"fallbacks {len(result.fallbacks)}{': ' + ', '.join(result.fallbacks) if result.fallbacks else ''}")
+        click.echo(f"  {len(result.files)} files written; episode {result.folder / manifest.episode}")
+        if result.published:
+            click.echo(f"  published: {result.published.feed_url}")

@@ -1,0 +1,129 @@
+"""`audio-edition build`: options, the summary, --json/--quiet/--dry-run, and one-line errors.
+
+The real build here is a two-brief page spoken by the offline engine (a few seconds of audio);
+the whole sample is exercised by tests/test_edition.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner, Result
+
+from audio_edition.cli import main
+
+SAMPLE = Path(__file__).parent / "fixtures" / "2023-12-25.txt"
+TWO_BRIEFS = """本报呼伦贝尔12月 24日电 近
+日，新右旗公安局刑侦大队民警深入
+社区开展禁毒宣传活动，进一步提升
+
+了居民识毒拒毒意识，为创建和谐社
+区奠定了基础。 （郝园园）
+
+本报鄂尔多斯12月24日电 鄂托
+克旗公安局禁毒大队日前联合派出所开展
+了精麻药品专项检查活动，增强了医院安
+全使用和管理该类药品的能力。 （江丽）
+
+简讯
+"""
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, ["build", *args])
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pages") / "2023-12-26.txt"
+    path.write_text(TWO_BRIEFS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    out = tmp_path_factory.mktemp("out")
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--json")
+    assert result.exit_code == 0, result.output
+    return out, json.loads(result.stdout)
+
+
+def test_json_summary_names_what_was_built(built_json: tuple[Path, dict[str, object]]) -> None:
+    out, summary = built_json
+    assert summary["date"] == "2023-12-26"
+    assert summary["articles"] == 2
+    assert summary["engine"] == "offline"
+    assert summary["fallbacks"] == []
+    assert isinstance(summary["duration"], float) and summary["duration"] > 10
+    files = [Path(str(f)) for f in summary["files"]]  # type: ignore[attr-defined]
+    assert out / "2023-12-26" / "episode.mp3" in files and all(f.is_file() for f in files)
+    assert out / "2023-12-26" / "articles" / "01-brief-1.mp3" in files
+
+
+def test_the_build_is_published_to_the_feed(built_json: tuple[Path, dict[str, object]]) -> None:
+    out, summary = built_json
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert [e.enclosures[0].href.endswith("2023-12-26/episode.mp3") for e in feed.entries] == [True]
+    assert summary["feed_url"] == "http://127.0.0.1:8000/feed.xml"
+
+
+def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
+    out, first = built_json
+    result = run(str(page), "--out", str(out), "--engine", "offline")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("built 2023-12-26: 2 articles, ")
+    assert f"cache hits {first['requests']}" in result.stdout
+    assert "fallbacks 0" in result.stdout
+    assert "files written" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
+    assert "\r" not in result.output  # no progress bar when not on a terminal
+
+
+def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
+    out, _ = built_json
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--quiet")
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:
+    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)
+    assert plan["date"] == "2023-12-25" and plan["engine"] == "offline"
+    assert [t["key"] for t in plan["tracks"]][:2] == ["00-opening", "01-xi-jin-ping-tan-yi-dai-yi-lu"]
+    assert plan["tracks"][-1]["key"] == "99-closing"
+    assert 20 * 60 < plan["estimated_seconds"] < 60 * 60
+    assert list(tmp_path.iterdir()) == []
+    text = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--dry-run")
+    assert text.stdout.startswith("2023-12-25: 12 tracks, about ")
+    assert "[02-shi-si-dong-zhi-yuan-zhe-di-yi] “十四冬”志愿者第一次基础实战演练开展" in text.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message, code",
+    [
+        (["--date", "25/12/2023"], "audio-edition: --date '25/12/2023' is not a date; write it like 2023-12-25\n", 2),
+        (["--voice", "nobody"], "audio-edition: unknown voice preset 'nobody'", 2),
+    ],
+)
+def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], message: str, code: int) -> None:
+    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", *args)
+    assert result.exit_code == code
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+def test_an_empty_page_is_an_input_error(tmp_path: Path) -> None:
+    empty = tmp_path / "2023-12-27.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = run(str(empty), "--out", str(tmp_path / "out"), "--engine", "offline")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("audio-edition: ") and result.stderr.count("\n") == 1
+
+
+def test_help_has_an_example() -> None:
+    result = CliRunner().invoke(main, ["build", "--help"])
+    assert result.exit_code == 0 and "audio-edition build articles/2023-12-25.txt" in result.output
