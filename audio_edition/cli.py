@@ -443,7 +443,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
         "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
         "voice": result.preset, "requests": result.requests, "cache_hits": result.cache_hits,
-        "fallbacks": list(result.fallbacks), "files": [str(f) for f in result.files],
+        "fallbacks": list(result.fallbacks), "reused": result.reused, "files": [str(f) for f in result.files],
         "feed_url": result.published.feed_url if result.published else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
     }
@@ -455,6 +455,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.preset}")
         click.echo(f"  speech requests {result.requests}, cache hits {result.cache_hits}, "
                    f"fallbacks {len(result.fallbacks)}{': ' + ', '.join(result.fallbacks) if result.fallbacks else ''}")
-        click.echo(f"  {len(result.files)} files written; episode {result.folder / manifest.episode}")
+        written = "unchanged, kept" if result.reused else "written"
+        click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
         if result.published:
             click.echo(f"  published: {result.published.feed_url}")

@@ -46,7 +46,14 @@ from audio_edition.audio.assemble import (
 )
 from audio_edition.audio.chapters import TrackSpan, place_chapters, render_chapters_json
 from audio_edition.audio.loudness import LoudnessTarget
-from audio_edition.audio.manifest import MANIFEST_NAME, ArticleFile, Chapter, EditionManifest, SourceFile
+from audio_edition.audio.manifest import (
+    MANIFEST_NAME,
+    ArticleFile,
+    Chapter,
+    EditionManifest,
+    SourceFile,
+    read_manifest,
+)
 from audio_edition.audio.script import (
     DEFAULT_SHOW_NAME,
     Pauses,
@@ -150,6 +157,8 @@ class BuildResult:
     stage_seconds: tuple[tuple[str, float], ...]
     published: PublishResult | None = None
     """The feed and page this build was published to (``run_build``), None if not published."""
+    reused: bool = False
+    """True when a previous build's files already matched (same fingerprint) and were kept."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +243,8 @@ class SpokenTrack:
 
     script: TrackScript
     clips: tuple[tuple[Clip, float], ...]
+    audio_sha256: tuple[str, ...] = ()
+    """One per clip: what the fingerprint of the build is made of."""
 
 
 @dataclass(frozen=True)
@@ -281,15 +292,55 @@ def speak_tracks(
         preset = result.preset
         for script, article in zip(group, result.articles):
             clips = []
+            hashes = []
             for i, (line, part) in enumerate(zip(script.lines, article.parts)):
+                hashes.append(hashlib.sha256(part.speech.audio).hexdigest())
                 suffix = ".mp3" if part.speech.format is AudioFormat.MP3 else ".wav"
                 path = work / "clips" / f"{script.key}-{i:03d}{suffix}"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(part.speech.audio)  # scratch file in the work folder
                 clips.append((Clip(path, line.printed, part.speech.sentence_starts), line.pause_after))
-            spoken.append(SpokenTrack(script, tuple(clips)))
+            spoken.append(SpokenTrack(script, tuple(clips), tuple(hashes)))
         del result  # the group's audio is on disk now; let it go before the next group
     return spoken, SpeechReport(requests, hits, tuple(fallbacks)), preset
+
+
+FINGERPRINT_VERSION = 1
+"""Bump when the same inputs would now build different files."""
+
+
+def fingerprint_build(
+    spoken: Sequence[SpokenTrack], date: dt.date, options: BuildOptions, sources: Sequence[str] = (), preset: str = ""
+) -> str:
+    """SHA-256 of everything that decides the built files: the speech audio and its timings, the
+    scripts, pauses, loudness, encoding, show name, chime, cover, the sources and the preset."""
+    digest = hashlib.sha256()
+
+    def add(value: object) -> None:
+        digest.update(repr(value).encode("utf-8"))
+        digest.update(b"\0")
+
+    add((FINGERPRINT_VERSION, date.isoformat(), options.show_name, options.pauses, options.loudness, options.mp3))
+    for extra in (options.chime, options.cover):
+        add(_sha256(extra) if extra is not None else None)
+    add((preset, [(s, _sha256(Path(s)) if Path(s).is_file() else None) for s in sources]))
+    for track in spoken:
+        add((track.script, track.audio_sha256, [clip.sentence_starts for clip, _ in track.clips]))
+    return digest.hexdigest()
+
+
+def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
+    """The manifest of a previous build with the same fingerprint whose files are all in place."""
+    try:
+        previous = read_manifest(folder)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if previous.fingerprint != fingerprint:
+        return None
+    needed = [previous.episode, previous.chapters_json, previous.transcript_vtt, previous.transcript_srt]
+    for article in previous.articles:
+        needed += [article.audio, article.transcript]
+    return previous if all((folder / name).is_file() for name in needed) else None
 
 
 def track_pieces(track: SpokenTrack, pauses: Pauses) -> tuple[Piece, ...]:
@@ -337,7 +388,7 @@ def make_tracks(
 
     Tracks run in parallel (``options.jobs`` threads): each is ffmpeg work in its own process.
     """
-    pcm = options.mp3.pcm
+    pcm = options.mp3.track_pcm
     n_articles = sum(1 for t in spoken if t.script.article is not None)
     cover = _cover(options)
     done = 0
@@ -398,7 +449,7 @@ def _chime(options: BuildOptions, work: Path) -> Path | None:
     """The chime as normalized PCM, or None for a plain gap."""
     if options.chime is None:
         return None
-    rendered = render_track(Track("chime", (Clip(options.chime),)), work / "chime.pcm", options.mp3.pcm)
+    rendered = render_track(Track("chime", (Clip(options.chime),)), work / "chime.pcm", options.mp3.track_pcm)
     encode_track(rendered, work / "chime.mp3", work / "chime.norm", options.loudness, options.mp3)
     return work / "chime.norm"
 
@@ -469,6 +520,7 @@ def write_manifest(
     sources: Sequence[str],
     engine: str,
     voice: str,
+    fingerprint: str = "",
 ) -> EditionManifest:
     """Write ``edition.json``: what publishing needs to know about this build."""
     manifest = EditionManifest(
@@ -498,6 +550,7 @@ def write_manifest(
         voice=voice,
         sources=tuple(SourceFile(s, _sha256(Path(s))) for s in sources if Path(s).is_file()),
         built_at=dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds"),
+        fingerprint=fingerprint,
     )
     write_text_atomic(folder / MANIFEST_NAME, manifest.to_json() + "\n")
     return manifest
@@ -562,19 +615,31 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
     decision = _decide(options)
     scripts = script_tracks(edition, date, options, _latin(decision))
     lap("script")
+    reused: EditionManifest | None = None
     with work_folder(folder) as work:
         spoken, report, preset = speak_tracks(scripts, decision, options, work, progress)
         lap(Stage.SPEAK.value)
-        tracks = make_tracks(spoken, date, folder, work, options, progress)
-        lap(Stage.TRACKS.value)
-        if progress is not None:
-            progress(Stage.EPISODE, 0, 1)
-        episode = make_episode(tracks, date, folder, work, options, title)
+        fingerprint = fingerprint_build(spoken, date, options, edition.sources, preset)
+        reused = reusable_manifest(folder, fingerprint)
+        if reused is None:
+            tracks = make_tracks(spoken, date, folder, work, options, progress)
+            lap(Stage.TRACKS.value)
+            if progress is not None:
+                progress(Stage.EPISODE, 0, 1)
+            episode = make_episode(tracks, date, folder, work, options, title)
+            lap(Stage.EPISODE.value)
+        elif progress is not None:
+            progress(Stage.TRACKS, len(spoken), len(spoken))
         if progress is not None:
             progress(Stage.EPISODE, 1, 1)
-        lap(Stage.EPISODE.value)
     engine = decision.engine if not report.fallbacks else f"{decision.engine} (+{OFFLINE_ENGINE} fallback)"
-    manifest = write_manifest(folder, date, title, episode, tracks, edition.sources, engine, preset)
+    if reused is not None:
+        # Same speech, same settings: the files on disk are what this build would write.
+        manifest = reused
+    else:
+        manifest = write_manifest(
+            folder, date, title, episode, tracks, edition.sources, engine, preset, fingerprint
+        )
     files = [folder / EPISODE_NAME, folder / "episode.vtt", folder / "episode.srt", folder / "episode.chapters.json"]
     for article in manifest.articles:
         files += [folder / article.audio, folder / article.transcript]
@@ -589,6 +654,7 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
         cache_hits=report.cache_hits,
         fallbacks=report.fallbacks,
         stage_seconds=tuple(seconds),
+        reused=reused is not None,
     )
 
 

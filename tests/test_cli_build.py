@@ -56,7 +56,7 @@ def test_json_summary_names_what_was_built(built_json: tuple[Path, dict[str, obj
     assert summary["date"] == "2023-12-26"
     assert summary["articles"] == 2
     assert summary["engine"] == "offline"
-    assert summary["fallbacks"] == []
+    assert summary["fallbacks"] == [] and summary["reused"] is False
     assert isinstance(summary["duration"], float) and summary["duration"] > 10
     files = [Path(str(f)) for f in summary["files"]]  # type: ignore[attr-defined]
     assert out / "2023-12-26" / "episode.mp3" in files and all(f.is_file() for f in files)
@@ -78,7 +78,7 @@ def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json:
     assert lines[0].startswith("built 2023-12-26: 2 articles, ")
     assert f"cache hits {first['requests']}" in result.stdout
     assert "fallbacks 0" in result.stdout
-    assert "files written" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
+    assert "files unchanged, kept" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
     assert "\r" not in result.output  # no progress bar when not on a terminal
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
+from audio_edition.audio.loudness import LoudnessTarget
 from audio_edition.audio.manifest import read_manifest
 from audio_edition.edition import BuildOptions, BuildResult, Stage, build_edition, edition_date, plan_build
 from audio_edition.errors import ConfigError, InputError
@@ -193,8 +194,19 @@ def test_a_warm_rebuild_synthesizes_nothing(
     cache = result.folder.parent / ".cache" / "speech"
     options = BuildOptions(out=tmp_path, engine="offline", cache_dir=cache, date=dt.date(2023, 12, 25))
     again = build_edition(sample, options)
-    assert again.requests == again.cache_hits > 0
+    assert again.requests == again.cache_hits > 0 and not again.reused
     assert again.manifest.chapters == result.manifest.chapters  # same speech, same timeline
+    assert again.manifest.fingerprint == result.manifest.fingerprint != ""
+
+    episode = again.folder / "episode.mp3"
+    before = episode.stat().st_mtime_ns
+    third = build_edition(sample, options)
+    assert third.reused and third.manifest == again.manifest
+    assert episode.stat().st_mtime_ns == before  # nothing rewritten
+
+    louder = build_edition(sample, replace(options, loudness=LoudnessTarget(integrated=-14.0)))
+    assert not louder.reused and louder.manifest.fingerprint != again.manifest.fingerprint
+    assert ebur128(episode)[0] == pytest.approx(-14.0, abs=1.0)
 
 
 def test_dry_run_plans_without_speaking(sample: Edition, tmp_path: Path) -> None:

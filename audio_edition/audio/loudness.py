@@ -68,6 +68,8 @@ class Adjustment:
     gain_db: float
     limit: float | None
     """Linear sample-peak ceiling (0.06–1) for ffmpeg's ``alimiter``, or None for no limiter."""
+    overshoot_db: float = 0.0
+    """How far over the ceiling the gain would push the peaks: what the limiter must take off."""
 
     def filter_chain(self) -> str:
         """The ffmpeg ``-af`` filter chain that applies this adjustment."""
@@ -97,7 +99,7 @@ def plan_adjustment(measured: Loudness, target: LoudnessTarget, encoder_gain_db:
     # A limiter that holds sample peaks a little under the ceiling; inter-sample peaks of speech
     # at 44.1 kHz rarely exceed sample peaks by more than a few tenths of a dB.
     limit = 10 ** ((ceiling - 0.3) / 20)
-    return Adjustment(gain_db=gain, limit=max(0.0625, min(1.0, limit)))
+    return Adjustment(gain_db=gain, limit=max(0.0625, min(1.0, limit)), overshoot_db=peak_after - ceiling)
 
 
 def loudness_from_summary(values: dict[str, float]) -> Loudness:

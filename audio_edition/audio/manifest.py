@@ -72,6 +72,9 @@ class EditionManifest:
     built_at: str
     """ISO 8601 timestamp with offset."""
     version: int = MANIFEST_VERSION
+    fingerprint: str = ""
+    """SHA-256 of everything that decides the audio (speech, pauses, loudness, encoding, tags):
+    a rebuild with the same fingerprint and every file in place reuses the files."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)

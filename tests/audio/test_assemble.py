@@ -29,16 +29,22 @@ def test_a_track_is_its_clips_and_pauses_to_the_sample(tone: ToneMaker, tmp_path
     wav = tone("a.wav", 1.0, rate=24000)  # the offline engine's format
     mp3 = tone("b.mp3", 2.0, rate=24000)  # the online engine's format
     track = Track("t", (Silence(0.25), Clip(wav, ("一。", "二。"), (0.0, 0.5)), Silence(0.5), Clip(mp3, ("三。",), (0.1,))))
-    rendered = render_track(track, tmp_path / "t.pcm", SETTINGS.pcm)
-    assert rendered.n_bytes == round(3.75 * 44100) * 2
+    rendered = render_track(track, tmp_path / "t.pcm", SETTINGS.track_pcm)
+    assert rendered.n_bytes == round(3.75 * 24000) * 2
     assert [(c.start, c.text) for c in rendered.cues] == [(0.25, "一。"), (0.75, "二。"), (pytest.approx(1.85), "三。")]
     assert rendered.cues[-1].end == pytest.approx(3.75)
+
+
+def test_clips_at_other_rates_are_resampled_to_the_speech_rate(tone: ToneMaker, tmp_path: Path) -> None:
+    track = Track("t", (Clip(tone("a.wav", 1.0, rate=16000)), Clip(tone("b.wav", 1.0, rate=48000))))
+    rendered = render_track(track, tmp_path / "t.pcm", SETTINGS.track_pcm)
+    assert rendered.n_bytes == 2 * 24000 * 2
 
 
 def test_encoded_track_meets_podcast_loudness(tone: ToneMaker, tmp_path: Path) -> None:
     quiet = tone("quiet.wav", 3.0, volume=0.05)
     clicks = make_clicks(tmp_path / "clicks.wav", 3.0)  # its peaks force the limiter
-    rendered = render_track(Track("t", (Clip(quiet), Silence(0.5), Clip(clicks))), tmp_path / "t.pcm", SETTINGS.pcm)
+    rendered = render_track(Track("t", (Clip(quiet), Silence(0.5), Clip(clicks))), tmp_path / "t.pcm", SETTINGS.track_pcm)
     encoded = encode_track(rendered, tmp_path / "t.mp3", tmp_path / "t.norm", LoudnessTarget(), SETTINGS)
     assert "alimiter" in encoded.chain
     integrated, true_peak = ebur128(tmp_path / "t.mp3")
@@ -47,7 +53,8 @@ def test_encoded_track_meets_podcast_loudness(tone: ToneMaker, tmp_path: Path) -
     info = ffmpeg.probe(tmp_path / "t.mp3")
     assert (info.sample_rate, info.channels, info.codec) == (44100, 1, "mp3")
     assert info.bit_rate == pytest.approx(64000, rel=0.05)
-    assert (tmp_path / "t.norm").stat().st_size == rendered.n_bytes  # the limiter moved nothing
+    # resampled to 44.1 kHz sample for sample, and the limiter's look-ahead added no delay
+    assert (tmp_path / "t.norm").stat().st_size == round(rendered.duration * 44100) * 2
 
 
 def test_encoder_gain_is_measured_small_and_negative() -> None:
@@ -61,7 +68,7 @@ def test_chapters_land_where_each_track_really_starts(tone: ToneMaker, tmp_path:
     lengths = [1.3, 2.7, 0.9, 4.1]
     for i, seconds in enumerate(lengths):
         rendered = render_track(Track(f"t{i}", (Clip(tone(f"{i}.wav", seconds, freq=300 + 100 * i)),)),
-                                tmp_path / f"{i}.pcm", SETTINGS.pcm)  # fmt: skip
+                                tmp_path / f"{i}.pcm", SETTINGS.track_pcm)  # fmt: skip
         norms.append(encode_track(rendered, tmp_path / f"{i}.mp3", tmp_path / f"{i}.norm", target, SETTINGS).normalized_pcm)
     parts = [norms[0], Silence(1.0), norms[1], Silence(1.0), norms[2], Silence(1.0), norms[3]]
     episode = tmp_path / "episode.mp3"
