@@ -71,7 +71,9 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
 
     from audio_edition.audio.assemble import Clip
     from audio_edition.audio.script import Line, TrackScript
-    from audio_edition.edition import BuildOptions, SpokenTrack, make_episode, make_tracks, work_folder
+    from audio_edition.audio.clips import SpokenTrack
+    from audio_edition.audio.episode import make_episode, make_tracks
+    from audio_edition.edition import BuildOptions, work_folder
     from audio_edition.speech.batch import PartKind
 
     options = BuildOptions(out=out, jobs=2)
@@ -83,8 +85,8 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
         script = TrackScript(f"{n + 1:02d}-synthetic", f"文章{n + 1}", (line,), article=n + 1, text="句子。")
         tracks.append(SpokenTrack(script, tuple((Clip(clip, ("句子。",), (0.0,)), 0.6) for _ in range(CLIPS_PER_ARTICLE))))
     with work_folder(folder) as work:
-        made = make_tracks(tracks, date, folder, work, options)
-        episode = make_episode(made, date, folder, work, options, "synthetic")
+        made = make_tracks(tracks, date, folder, work, options.production)
+        episode = make_episode(made, date, folder, work, options.production, "synthetic")
     print(json.dumps({"duration": episode.duration}))
 
 

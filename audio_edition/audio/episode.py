@@ -1,0 +1,249 @@
+"""From spoken tracks to what listeners get.
+
+Each article becomes its own tagged MP3 with a ``.vtt``; every track (opening, articles, closing)
+leaves normalized PCM behind, and the episode is those joined with gaps or a chime: one MP3 with
+ID3 chapters, ``episode.vtt``/``.srt`` and ``episode.chapters.json``. Every published file is
+written through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audio_edition.audio import ffmpeg
+from audio_edition.audio.assemble import (
+    Clip,
+    EncodedTrack,
+    EpisodePart,
+    Mp3Settings,
+    Piece,
+    Silence,
+    Track,
+    assemble_episode,
+    encode_track,
+    render_track,
+)
+from audio_edition.audio.chapters import TrackSpan, place_chapters, render_chapters_json
+from audio_edition.audio.clips import SpokenTrack
+from audio_edition.audio.loudness import LoudnessTarget
+from audio_edition.audio.manifest import Chapter
+from audio_edition.audio.script import DEFAULT_SHOW_NAME, Pauses, TrackScript, printed_date
+from audio_edition.audio.tags import Cover, Tags, write_tags
+from audio_edition.audio.transcript import Cue, render_srt, render_vtt, shift_cues
+from audio_edition.errors import ConfigError
+from audio_edition.fsutil import atomic_path, write_text_atomic
+
+EPISODE_NAME = "episode.mp3"
+
+
+@dataclass(frozen=True)
+class Production:
+    """How the audio is produced: the part of the build's options this module needs."""
+
+    show_name: str = DEFAULT_SHOW_NAME
+    pauses: Pauses = field(default_factory=Pauses)
+    loudness: LoudnessTarget = field(default_factory=LoudnessTarget)
+    mp3: Mp3Settings = field(default_factory=Mp3Settings)
+    chime: Path | None = None
+    cover: Path | None = None
+    jobs: int = 4
+
+
+def track_pieces(track: SpokenTrack, pauses: Pauses) -> tuple[Piece, ...]:
+    """Lead-in, each clip with its pause after (the last one's replaced by the tail)."""
+    pieces: list[Piece] = [Silence(pauses.lead_in)]
+    for i, (clip, pause) in enumerate(track.clips):
+        pieces.append(clip)
+        pieces.append(Silence(pauses.tail if i == len(track.clips) - 1 else pause))
+    return tuple(pieces)
+
+
+@dataclass(frozen=True)
+class MadeTrack:
+    """A track after encoding: its normalized PCM for the episode and, for articles, its file."""
+
+    script: TrackScript
+    encoded: EncodedTrack
+    audio: str | None = None
+    """Relative path of the article's MP3 (None for opening/closing)."""
+    transcript: str | None = None
+    duration: float = 0.0
+    size: int = 0
+
+
+def load_cover(path: Path | None) -> Cover | None:
+    """The cover image at ``path`` for the tags, or None when no cover is configured."""
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"cover {path}: {error.strerror}") from error
+    mime = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
+    return Cover(data, mime)
+
+
+def make_tracks(
+    spoken: Sequence[SpokenTrack],
+    date: dt.date,
+    folder: Path,
+    work: Path,
+    options: Production,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[MadeTrack]:
+    """Render and normalize every track; write each article's tagged MP3 and ``.vtt`` atomically.
+
+    Tracks run in parallel (``options.jobs`` threads): each is ffmpeg work in its own process.
+    """
+    pcm = options.mp3.track_pcm
+    n_articles = sum(1 for t in spoken if t.script.article is not None)
+    cover = load_cover(options.cover)
+    done = 0
+    lock = threading.Lock()
+
+    def make(track: SpokenTrack) -> MadeTrack:
+        nonlocal done
+        key = track.script.key
+        rendered = render_track(Track(key, track_pieces(track, options.pauses)), work / f"{key}.pcm", pcm)
+        result: MadeTrack
+        if track.script.article is None:
+            encoded = encode_track(rendered, work / f"{key}.mp3", work / f"{key}.norm", options.loudness, options.mp3)
+            rendered.pcm_path.unlink()
+            result = MadeTrack(track.script, encoded)
+        else:
+            audio = f"articles/{key}.mp3"
+            transcript = f"articles/{key}.vtt"
+            with atomic_path(folder / audio) as tmp:
+                encoded = encode_track(rendered, tmp, work / f"{key}.norm", options.loudness, options.mp3)
+                rendered.pcm_path.unlink()  # free the disk early: two hours is ~600 MB of PCM
+                probe = ffmpeg.probe(tmp)
+                write_tags(
+                    tmp,
+                    Tags(
+                        title=track.script.title,
+                        album=f"{options.show_name} {printed_date(date)}",
+                        artist=options.show_name,
+                        date=date.isoformat(),
+                        track=(track.script.article or 0, n_articles),
+                        lyrics=track.script.text,
+                        cover=cover,
+                    ),
+                )
+            write_text_atomic(folder / transcript, render_vtt(shift_cues(rendered.cues, probe.start_time)))
+            result = MadeTrack(
+                track.script, encoded, audio, transcript, round(probe.duration, 3), (folder / audio).stat().st_size
+            )
+        with lock:
+            done += 1
+            if progress is not None:
+                progress(done, len(spoken))
+        return result
+
+    with ThreadPoolExecutor(max(1, options.jobs), thread_name_prefix="track") as pool:
+        return list(pool.map(make, spoken))
+
+
+@dataclass(frozen=True)
+class MadeEpisode:
+    """The episode's files and chapters."""
+
+    chapters: tuple[Chapter, ...]
+    duration: float
+    size: int
+
+
+def _chime(options: Production, work: Path) -> Path | None:
+    """The chime as normalized PCM, or None for a plain gap."""
+    if options.chime is None:
+        return None
+    rendered = render_track(Track("chime", (Clip(options.chime),)), work / "chime.pcm", options.mp3.track_pcm)
+    encode_track(rendered, work / "chime.mp3", work / "chime.norm", options.loudness, options.mp3)
+    return work / "chime.norm"
+
+
+def make_episode(
+    tracks: Sequence[MadeTrack], date: dt.date, folder: Path, work: Path, options: Production, title: str
+) -> MadeEpisode:
+    """Join the normalized tracks with gaps (or the chime) into ``episode.mp3``, with chapters,
+    and write ``episode.vtt``, ``episode.srt`` and ``episode.chapters.json``."""
+    chime = _chime(options, work)
+    gap = options.pauses.between_tracks
+    parts: list[EpisodePart] = []
+    track_part: list[int] = []
+    for i, track in enumerate(tracks):
+        if i:
+            parts += [Silence(gap / 2), chime, Silence(gap / 2)] if chime is not None else [Silence(gap)]
+        track_part.append(len(parts))
+        parts.append(track.encoded.normalized_pcm)
+    target = folder / EPISODE_NAME
+    with atomic_path(target) as tmp:
+        audio = assemble_episode(parts, tmp, options.mp3)
+        probe = ffmpeg.probe(tmp)
+        spans = [
+            TrackSpan(
+                t.script.title,
+                audio.part_starts[p],
+                audio.part_starts[p] + t.encoded.rendered.duration,
+                t.script.article,
+            )
+            for t, p in zip(tracks, track_part)
+        ]
+        chapters = place_chapters(spans, probe.start_time, probe.duration)
+        write_tags(
+            tmp,
+            Tags(
+                title=title,
+                album=f"{options.show_name} {printed_date(date)}",
+                artist=options.show_name,
+                date=date.isoformat(),
+                lyrics="\n\n".join(t.script.text for t in tracks),
+                cover=load_cover(options.cover),
+                chapters=chapters,
+            ),
+        )
+    cues: list[Cue] = []
+    for track, p in zip(tracks, track_part):
+        cues += shift_cues(track.encoded.rendered.cues, audio.part_starts[p] + probe.start_time)
+    write_text_atomic(folder / "episode.vtt", render_vtt(cues))
+    write_text_atomic(folder / "episode.srt", render_srt(cues))
+    write_text_atomic(folder / "episode.chapters.json", render_chapters_json(chapters))
+    return MadeEpisode(chapters, round(probe.duration, 3), target.stat().st_size)
+
+
+def sha256_file(path: Path) -> str:
+    """The hex SHA-256 of a file, read a MiB at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+FINGERPRINT_VERSION = 1
+"""Bump when the same inputs would now build different files."""
+
+
+def fingerprint_build(
+    spoken: Sequence[SpokenTrack], date: dt.date, options: Production, sources: Sequence[str] = (), preset: str = ""
+) -> str:
+    """SHA-256 of everything that decides the built files: the speech audio and its timings, the
+    scripts, pauses, loudness, encoding, show name, chime, cover, the sources and the preset."""
+    digest = hashlib.sha256()
+
+    def add(value: object) -> None:
+        digest.update(repr(value).encode("utf-8"))
+        digest.update(b"\0")
+
+    add((FINGERPRINT_VERSION, date.isoformat(), options.show_name, options.pauses, options.loudness, options.mp3))
+    for extra in (options.chime, options.cover):
+        add(sha256_file(extra) if extra is not None else None)
+    add((preset, [(s, sha256_file(Path(s)) if Path(s).is_file() else None) for s in sources]))
+    for track in spoken:
+        add((track.script, track.audio_sha256, [clip.sentence_starts for clip, _ in track.clips]))
+    return digest.hexdigest()
