@@ -387,13 +387,16 @@ class _StageBars:
               help="Requests and tracks in parallel.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+@click.option("--chime", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An audio file played between stories instead of a plain pause.")
 @click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
 @click.option("--dry-run", is_flag=True, help="Show what would be spoken and for how long; synthesize nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
 @reports_errors
 def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str | None, engine: str, jobs: int,
-          config: Path | None, encoding: str | None, dry_run: bool, quiet: bool, as_json: bool) -> None:
+          config: Path | None, chime: Path | None, encoding: str | None, dry_run: bool, quiet: bool,
+          as_json: bool) -> None:
     """Build one edition from its page files: article MP3s, the chaptered episode, transcripts,
     then publish it to the feed and the listening page.
 
@@ -413,7 +416,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         date = dt.date.fromisoformat(date_text) if date_text else None
     except ValueError:
         raise ConfigError(f"--date {date_text!r} is not a date; write it like 2023-12-25") from None
-    options = BuildOptions(out=out, date=date, engine=engine, jobs=jobs)
+    options = BuildOptions(out=out, date=date, engine=engine, jobs=jobs, chime=chime)
     if voice:
         options = dataclasses.replace(options, voice=voice)
     show = load_show(config)

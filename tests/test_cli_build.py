@@ -7,6 +7,7 @@ the whole sample is exercised by tests/test_edition.py.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -80,6 +81,20 @@ def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json:
     assert "fallbacks 0" in result.stdout
     assert "files unchanged, kept" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
     assert "\r" not in result.output  # no progress bar when not on a terminal
+
+
+def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, dict[str, object]],
+                                           tmp_path: Path) -> None:
+    out, plain = built_json
+    chime = tmp_path / "chime.wav"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=880:duration=0.8",
+                    str(chime)], check=True)  # fmt: skip
+    result = run(str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--chime", str(chime),
+                 "--json", "--date", "2023-12-26")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    chimed = json.loads(result.stdout)
+    # opening, two briefs and closing: three gaps, each now holding the 0.8 s chime
+    assert chimed["duration"] == pytest.approx(float(plain["duration"]) + 3 * 0.8, abs=0.1)  # type: ignore[arg-type]
 
 
 def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
