@@ -256,6 +256,15 @@ def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
 
 
 
+def remove_stale_articles(folder: Path, manifest: EditionManifest) -> None:
+    """Delete article files a previous build of this date left that this build no longer has
+    (an article removed or renamed), so the folder holds what the manifest lists."""
+    keep = {a.audio for a in manifest.articles} | {a.transcript for a in manifest.articles}
+    for path in (folder / "articles").glob("*"):
+        if path.suffix in (".mp3", ".vtt") and f"articles/{path.name}" not in keep:
+            path.unlink(missing_ok=True)
+
+
 # --- composition -----------------------------------------------------------------------------
 
 
@@ -353,6 +362,7 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
         manifest = write_manifest(
             folder, date, title, episode, tracks, edition.sources, engine, preset, fingerprint
         )
+        remove_stale_articles(folder, manifest)
     files = [folder / EPISODE_NAME, folder / "episode.vtt", folder / "episode.srt", folder / "episode.chapters.json"]
     for article in manifest.articles:
         files += [folder / article.audio, folder / article.transcript]

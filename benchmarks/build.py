@@ -38,8 +38,15 @@ CLIP_SECONDS = 30.0
 CLIPS_PER_ARTICLE = 6
 
 
+CPU_SECONDS: list[float] = []
+"""CPU seconds (user + system, ffmpeg children included) of each ``run_measured`` call, in order."""
+
+
 def run_measured(args: list[str]) -> tuple[float, float, str]:
-    """Run ``args``; return (wall seconds, peak RSS in MB of it and its waited-for children, stdout)."""
+    """Run ``args``; return (wall seconds, peak RSS in MB of it and its waited-for children, stdout).
+
+    Its CPU time, children included, is appended to ``CPU_SECONDS``: on shared cores wall time
+    depends on the neighbours, CPU time does not."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     assert proc.stdout is not None and proc.stderr is not None
@@ -47,6 +54,7 @@ def run_measured(args: list[str]) -> tuple[float, float, str]:
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    CPU_SECONDS.append(usage.ru_utime + usage.ru_stime)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"{' '.join(args[:4])}… failed:\n{err.decode(errors='replace')[-2000:]}")
@@ -130,10 +138,16 @@ def main() -> None:
             cli = [str(Path(PY).parent / "audio-edition"), "build", str(SAMPLE), "--out", str(scratch / "sample"),
                    "--engine", "offline", "--jobs", "2", "--json"]  # fmt: skip
             cold, cold_rss, out = run_measured(cli)
+            cold_cpu = CPU_SECONDS[-1]
             summary = json.loads(out)
             audio = float(summary["duration"])
             print(f"sample, cold build: {cold:.1f} s for {audio / 60:.1f} min of audio = {cold / audio:.3f} of its "
-                  f"duration (target ≤ 0.1); peak RSS {cold_rss:.0f} MB; stages {summary['seconds']}")
+                  f"duration (target ≤ 0.1), {cold_cpu / audio:.3f} in CPU time; peak RSS {cold_rss:.0f} MB; "
+                  f"stages {summary['seconds']}")
+            stage = summary["seconds"]
+            assembly_wall = stage.get("tracks", 0.0) + stage.get("episode", 0.0)
+            print(f"sample, assembly stages (tracks + episode): {assembly_wall:.1f} s = "
+                  f"{audio / assembly_wall:.0f}× real time")
             warm, warm_rss, out = run_measured(cli)
             print(f"sample, warm rebuild: {warm:.1f} s (target ≤ 3 s), {warm / cold:.2f}× the cold build; "
                   f"stages {json.loads(out)['seconds']}; peak RSS {warm_rss:.0f} MB")
@@ -141,13 +155,18 @@ def main() -> None:
         clip = scratch / "clip.wav"
         make_speechlike(clip, CLIP_SECONDS)
         wall, rss, seconds = assembly("ours", clip, args.hours * 60, scratch)
+        cpu = CPU_SECONDS[-1]
         print(f"assembly, synthetic {seconds / 3600:.2f} h: {wall:.1f} s = {seconds / wall:.0f}× real time "
-              f"(target ≥ 100×); peak RSS {rss:.0f} MB (target < 400 MB)")
+              f"(target ≥ 100×); {cpu:.1f} CPU s = {seconds / cpu:.0f}× real time per core; "
+              f"peak RSS {rss:.0f} MB (target < 400 MB)")
         small_wall, small_rss, small_seconds = assembly("ours", clip, args.naive_minutes, scratch)
+        small_cpu = CPU_SECONDS[-1]
         naive_wall, naive_rss, naive_seconds = assembly("naive", clip, args.naive_minutes, scratch)
+        naive_cpu = CPU_SECONDS[-1]
         print(f"assembly, synthetic {small_seconds / 60:.0f} min: ours {small_wall:.1f} s, {small_rss:.0f} MB; "
               f"pydub in memory {naive_wall:.1f} s, {naive_rss:.0f} MB (one MP3, no loudness, no article files)")
-        print(f"  ratios pydub/ours: time {naive_wall / small_wall:.2f}×, peak RSS {naive_rss / small_rss:.2f}×; "
+        print(f"  ratios pydub/ours: time {naive_wall / small_wall:.2f}×, CPU {naive_cpu / small_cpu:.2f}×, "
+              f"peak RSS {naive_rss / small_rss:.2f}×; "
               f"pydub's RSS per audio hour ≈ {naive_rss / (naive_seconds / 3600):.0f} MB, "
               f"ours at {seconds / 3600:.1f} h: {rss:.0f} MB")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")

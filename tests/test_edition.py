@@ -204,7 +204,10 @@ def test_a_warm_rebuild_synthesizes_nothing(
     assert third.reused and third.manifest == again.manifest
     assert episode.stat().st_mtime_ns == before  # nothing rewritten
 
+    stale = again.folder / "articles" / "09-an-article-since-removed.mp3"
+    stale.write_bytes(b"old")
     louder = build_edition(sample, replace(options, loudness=LoudnessTarget(integrated=-14.0)))
+    assert not stale.exists()
     assert not louder.reused and louder.manifest.fingerprint != again.manifest.fingerprint
     assert ebur128(episode)[0] == pytest.approx(-14.0, abs=1.0)
 

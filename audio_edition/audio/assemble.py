@@ -246,27 +246,28 @@ def plan_chain(path: Path, pcm: Pcm, target: LoudnessTarget, encoder_gain: float
 
 def encode_track(
     rendered: RenderedTrack,
-    mp3_dest: Path,
+    mp3_dest: Path | None,
     normalized_dest: Path,
     target: LoudnessTarget,
     settings: Mp3Settings,
 ) -> EncodedTrack:
     """Normalize ``rendered`` to ``target`` (two passes or more) and write its MP3 and normalized PCM.
 
-    One ffmpeg process writes both: the MP3 for listeners and the PCM the episode is built from,
-    so the episode's pieces are already at the target loudness.
+    One ffmpeg process writes both: the MP3 for listeners and the PCM (at the MP3's rate) the
+    episode is built from, so the episode's pieces are already at the target loudness. With
+    ``mp3_dest`` None only the PCM is written (the opening and closing have no file of their own).
     """
     measured, chain = plan_chain(rendered.pcm_path, rendered.pcm, target, encoder_gain_db(settings))
-    # One filter run feeds both outputs (asplit), so the limiter works once, not twice.
-    graph = f"[0:a]{chain},aresample={settings.sample_rate},asplit=2[mp3][pcm]"
-    ffmpeg.run_ffmpeg(
-        [
-            *rendered.pcm.input_args(), "-i", str(rendered.pcm_path), "-filter_complex", graph,
-            "-map", "[mp3]", *settings.encoder_args(), str(mp3_dest),
-            "-map", "[pcm]", *settings.pcm.output_args(), str(normalized_dest),
-        ],
-        file=mp3_dest, what="encode it",
-    )  # fmt: skip
+    pcm_out = [*settings.pcm.output_args(), str(normalized_dest)]
+    if mp3_dest is None:
+        args = ["-af", f"{chain},aresample={settings.sample_rate}", *pcm_out]
+        what, file = "normalize it", normalized_dest
+    else:
+        # One filter run feeds both outputs (asplit), so the limiter works once, not twice.
+        graph = f"[0:a]{chain},aresample={settings.sample_rate},asplit=2[mp3][pcm]"
+        args = ["-filter_complex", graph, "-map", "[mp3]", *settings.encoder_args(), str(mp3_dest), "-map", "[pcm]", *pcm_out]
+        what, file = "encode it", mp3_dest
+    ffmpeg.run_ffmpeg([*rendered.pcm.input_args(), "-i", str(rendered.pcm_path), *args], file=file, what=what)
     return EncodedTrack(rendered, normalized_dest, measured, chain)
 
 

@@ -27,6 +27,7 @@ from audio_edition.audio.assemble import (
     Track,
     assemble_episode,
     encode_track,
+    encoder_gain_db,
     render_track,
 )
 from audio_edition.audio.chapters import TrackSpan, place_chapters, render_chapters_json
@@ -113,7 +114,7 @@ def make_tracks(
         rendered = render_track(Track(key, track_pieces(track, options.pauses)), work / f"{key}.pcm", pcm)
         result: MadeTrack
         if track.script.article is None:
-            encoded = encode_track(rendered, work / f"{key}.mp3", work / f"{key}.norm", options.loudness, options.mp3)
+            encoded = encode_track(rendered, None, work / f"{key}.norm", options.loudness, options.mp3)
             rendered.pcm_path.unlink()
             result = MadeTrack(track.script, encoded)
         else:
@@ -145,6 +146,7 @@ def make_tracks(
                 progress(done, len(spoken))
         return result
 
+    encoder_gain_db(options.mp3)  # calibrate once, before the threads would each do it
     with ThreadPoolExecutor(max(1, options.jobs), thread_name_prefix="track") as pool:
         return list(pool.map(make, spoken))
 
@@ -163,7 +165,7 @@ def _chime(options: Production, work: Path) -> Path | None:
     if options.chime is None:
         return None
     rendered = render_track(Track("chime", (Clip(options.chime),)), work / "chime.pcm", options.mp3.track_pcm)
-    encode_track(rendered, work / "chime.mp3", work / "chime.norm", options.loudness, options.mp3)
+    encode_track(rendered, None, work / "chime.norm", options.loudness, options.mp3)
     return work / "chime.norm"
 
 
