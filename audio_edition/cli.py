@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -19,6 +19,9 @@ from audio_edition import __version__
 from audio_edition.errors import AudioEditionError
 from audio_edition.text import Article, clean_page, read_page
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
+
+if TYPE_CHECKING:
+    from audio_edition.text.spoken import SpokenReader
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,8 +56,15 @@ def print_json(data: Any) -> None:
 
 
 # --- clean -----------------------------------------------------------------------------------
-def _article_json(article: Article, max_chars: int) -> dict[str, Any]:
-    data = {
+def _article_json(article: Article, max_chars: int, reader: SpokenReader | None) -> dict[str, Any]:
+    sentences: list[dict[str, Any]] = []
+    for number, paragraph in enumerate(article.paragraphs):
+        for sentence in split_sentences(paragraph, max_chars):
+            entry: dict[str, Any] = {"paragraph": number, "text": sentence}
+            if reader is not None:
+                entry["spoken"] = reader.speak(sentence)
+            sentences.append(entry)
+    return {
         "headline": article.headline,
         "section": article.section,
         "continued_from_page": article.continued_from_page,
@@ -62,16 +72,11 @@ def _article_json(article: Article, max_chars: int) -> dict[str, Any]:
         "byline": article.byline,
         "subheads": list(article.subheads),
         "paragraphs": list(article.paragraphs),
+        "sentences": sentences,
     }
-    data["sentences"] = [
-        {"paragraph": number, "text": sentence}
-        for number, paragraph in enumerate(article.paragraphs)
-        for sentence in split_sentences(paragraph, max_chars)
-    ]
-    return data
 
 
-def _print_article(number: int, article: Article) -> None:
+def _print_article(number: int, article: Article, max_chars: int, reader: SpokenReader | None) -> None:
     title = article.headline or f"[{article.section or '无标题'}]"
     click.secho(f"{number:>2}  {title}", bold=True)
     facts = []
@@ -87,10 +92,15 @@ def _print_article(number: int, article: Article) -> None:
         click.secho(f"    {fact}", dim=True)
     subheads = set(article.subheads)
     for paragraph in article.paragraphs:
-        if paragraph in subheads:
-            click.secho(f"    § {paragraph}", fg="cyan")
-        else:
-            click.echo(f"    ¶ {paragraph}")
+        mark, colour = ("§", "cyan") if paragraph in subheads else ("¶", None)
+        if reader is None:
+            click.secho(f"    {mark} {paragraph}", fg=colour)
+            continue
+        # Review mode: every sentence with what the engine will say beneath it.
+        for n, sentence in enumerate(split_sentences(paragraph, max_chars)):
+            click.secho(f"    {mark if n == 0 else ' '} {sentence}", fg=colour)
+            spoken = reader.speak(sentence)
+            click.secho(f"      → {spoken}", fg="green" if spoken != sentence else None, dim=spoken == sentence)
     click.echo()
 
 
@@ -105,24 +115,33 @@ def _print_article(number: int, article: Article) -> None:
     type=click.IntRange(min=10),
     help="Split sentences longer than this at ；，、：.",
 )
+@click.option("--speech", is_flag=True, help="Show each sentence's spoken form beneath it (--json: a \"spoken\" field).")
 @reports_errors
-def clean(paths: tuple[Path, ...], as_json: bool, encoding: str | None, max_chars: int) -> None:
+def clean(paths: tuple[Path, ...], as_json: bool, encoding: str | None, max_chars: int, speech: bool) -> None:
     """Read page files and print their articles as an editor reads them.
 
     \b
     Example:
       audio-edition clean articles/2023-12-25.txt
+      audio-edition clean --speech articles/2023-12-25.txt
       audio-edition clean --json articles/2023-12-25.txt
     """
+    reader = None
+    if speech:
+        from audio_edition.text.spoken import SpokenReader  # loads wetext's FSTs: only when asked
+
+        reader = SpokenReader()
     for path in paths:
         articles = clean_page(read_page(path, encoding))
         if as_json:
-            print_json({"source": str(path), "articles": [_article_json(a, max_chars) for a in articles]})
+            print_json(
+                {"source": str(path), "articles": [_article_json(a, max_chars, reader) for a in articles]}
+            )
             continue
         click.secho(f"{path}: {len(articles)} articles", bold=True)
         click.echo()
         for number, article in enumerate(articles, start=1):
-            _print_article(number, article)
+            _print_article(number, article, max_chars, reader)
 
 
 # --- init, publish, serve --------------------------------------------------------------------

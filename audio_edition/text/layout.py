@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-import statistics
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +29,8 @@ _SECTION_WORDS = frozenset({"简讯"})
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IDEOGRAPH = re.compile(f"[{_CJK}]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_CLOSING = "，。、；：！？”’）》…"
+_BYLINE_ONLY = re.compile(r"^（[^（）]{1,20}）$")
 _WINDOW = 8  # text lines either side that define the local column width
 
 
@@ -94,18 +96,26 @@ def _lines(text: str) -> Iterator[_Line | Segment]:
 
 
 def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
-    """Attach to every line the width of the column it stands in (median of its neighbours)."""
+    """Attach to every line the width of the column it stands in, read off its neighbours."""
     seq = list(items)
     text_at = [i for i, item in enumerate(seq) if isinstance(item, _Line)]
-    widths = [seq[i].width for i in text_at]  # type: ignore[union-attr]
+    # Closing punctuation may hang past the column's edge: leave it out of the column's width.
+    widths = [visual_width(seq[i].text.rstrip(_CLOSING)) for i in text_at]  # type: ignore[union-attr]
     for n, i in enumerate(text_at):
         near = widths[max(0, n - _WINDOW) : n + _WINDOW + 1]
         line = seq[i]
         assert isinstance(line, _Line)
         seq[i] = _Line(
-            line.text, line.width, statistics.median(near), line.blank_before, line.hard_break_before
+            line.text, line.width, _column_width(near), line.blank_before, line.hard_break_before
         )
     return seq
+
+
+def _column_width(widths: list[float]) -> float:
+    """A justified column makes most lines the same width: the commonest width is the
+    column's (the wider on a tie); short last lines and headlines do not move it."""
+    counts = Counter(widths)
+    return max(counts, key=lambda width: (counts[width], width))
 
 
 def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
@@ -118,7 +128,8 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
                 current = []
             yield item
             continue
-        if current and _breaks(current, item, standalone):
+        following = seq[index + 1] if index + 1 < len(seq) else None
+        if current and _breaks(current, item, standalone, following):
             yield _finish(current, standalone)
             current = []
         if not current:
@@ -136,23 +147,34 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
         yield _finish(current, standalone)
 
 
-def _breaks(current: list[_Line], line: _Line, standalone: bool) -> bool:
+def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Line | Segment | None) -> bool:
     """Whether ``line`` starts a new segment after the lines in ``current``."""
     last = current[-1]
     if line.hard_break_before or _starts_with_dateline(line.text):
         return True
     if ends_sentence(last.text):
+        if _BYLINE_ONLY.match(line.text) and not line.blank_before:
+            return False  # a brief's byline pushed onto a line of its own: （郝园园）
         if line.blank_before:
             return True
-        # No blank line: a paragraph ends on a short line, or before an indented one.
-        return _short_last(last) or _indented(line)
+        # No blank line: a paragraph ends on a short line, or before an indented one. A
+        # segment's first line is short by its own indent, so only the next line tells there.
+        if len(current) > 1 and _short_last(last):
+            return True
+        if not _indented(line):
+            return False
+        # A short line that itself ends a sentence may be this paragraph's last line instead:
+        # it begins a new paragraph only if a full line of that paragraph follows it.
+        return not ends_sentence(line.text) or (
+            isinstance(following, _Line) and not following.blank_before and not _indented(following)
+        )
     if line.blank_before:
         return standalone  # after a standalone block, not a column break
     return False
 
 
 def _could_stand_alone(line: _Line) -> bool:
-    return not ends_sentence(line.text)
+    return not ends_sentence(line.text) and not _starts_with_dateline(line.text)
 
 
 def _ends_chunk(seq: list[_Line | Segment], index: int) -> bool:
@@ -169,8 +191,8 @@ def _starts_article_next(seq: list[_Line | Segment], index: int) -> bool:
 
 
 def _short(line: _Line) -> bool:
-    """Clearly shorter than the column: more than an indent short."""
-    return line.width <= line.column - 2.5
+    """Clearly shorter than the column: well more than an indent short."""
+    return line.width <= line.column - 4
 
 
 def _short_last(line: _Line) -> bool:
@@ -229,8 +251,8 @@ def visual_width(text: str) -> float:
 def is_letter_spaced(text: str) -> bool:
     """A headline set with a space between its characters (``基 础 实 战 演 练``)."""
     tokens = text.split(" ")
-    singles = sum(1 for t in tokens if len(t) <= 2 and _IDEOGRAPH.search(t))
-    return len(tokens) >= 4 and singles >= 3 and singles >= 0.6 * len(tokens)
+    singles = sum(1 for t in tokens if len(t) <= 2)
+    return len(tokens) >= 3 and singles >= 0.6 * len(tokens) and bool(_IDEOGRAPH.search(text))
 
 
 def respace(text: str) -> str:
