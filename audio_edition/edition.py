@@ -360,7 +360,8 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
         manifest = reused
     else:
         manifest = write_manifest(
-            folder, date, title, episode, tracks, edition.sources, engine, preset, fingerprint
+            folder, date, title, episode, tracks, edition.sources, engine,
+            f"{preset} ({', '.join(report.voices)})" if report.voices else preset, fingerprint
         )
         remove_stale_articles(folder, manifest)
     files = [folder / EPISODE_NAME, folder / "episode.vtt", folder / "episode.srt", folder / "episode.chapters.json"]

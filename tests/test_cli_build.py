@@ -97,6 +97,21 @@ def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, d
     assert chimed["duration"] == pytest.approx(float(plain["duration"]) + 3 * 0.8, abs=0.1)  # type: ignore[arg-type]
 
 
+def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: tuple[Path, dict[str, object]],
+                                                      tmp_path: Path) -> None:
+    out, _ = built_json
+    episode = out / "2023-12-26" / "episode.mp3"
+    before = episode.read_bytes()
+    not_audio = tmp_path / "chime.wav"
+    not_audio.write_text("not audio")
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--chime", str(not_audio))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"audio-edition: {not_audio}: ffmpeg could not decode it")
+    assert result.stderr.count("\n") == 1
+    assert episode.read_bytes() == before
+    assert not list(out.rglob("*.part")) and not list(out.rglob(".build-*"))
+
+
 def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
     out, _ = built_json
     result = run(str(page), "--out", str(out), "--engine", "offline", "--quiet")

@@ -94,6 +94,7 @@ def test_files_are_where_the_manifest_says(built: tuple[BuildResult, list[tuple[
     assert not list(result.folder.glob(".build-*")), "the work folder is removed"
     assert not list(result.folder.rglob("*.part")), "no temporary files are left"
     assert manifest.engine == "offline"
+    assert manifest.voice == "xiaoxiao (baker)"  # the default preset, spoken by its offline voice
     assert manifest.sources[0].path.endswith("2023-12-25.txt") and len(manifest.sources[0].sha256) == 64
     assert manifest.episode_size == (result.folder / manifest.episode).stat().st_size
 

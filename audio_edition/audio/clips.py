@@ -69,6 +69,8 @@ class SpeechReport:
     fallbacks: tuple[str, ...]
     """Titles of tracks spoken offline after the online engine failed them."""
     preset: str
+    voices: tuple[str, ...] = ()
+    """The voice ids that actually spoke (a preset's offline voice when it fell back)."""
 
 
 def speak_tracks(
@@ -92,6 +94,7 @@ def speak_tracks(
     requests = hits = 0
     fallbacks: list[str] = []
     preset = voice
+    voices: set[str] = set()
     for first in range(0, len(scripts), SPEAK_GROUP):
         group = scripts[first : first + SPEAK_GROUP]
         asks = [
@@ -112,6 +115,7 @@ def speak_tracks(
         hits += result.cache_hits
         fallbacks += [a.title for a in result.fallbacks]
         preset = result.preset
+        voices.update(a.voice for a in result.articles)
         for script, article in zip(group, result.articles):
             clips = []
             hashes = []
@@ -124,4 +128,4 @@ def speak_tracks(
                 clips.append((Clip(path, line.printed, part.speech.sentence_starts), line.pause_after))
             spoken.append(SpokenTrack(script, tuple(clips), tuple(hashes)))
         del result  # the group's audio is on disk now; let it go before the next group
-    return spoken, SpeechReport(requests, hits, tuple(fallbacks), preset)
+    return spoken, SpeechReport(requests, hits, tuple(fallbacks), preset, tuple(sorted(voices)))
