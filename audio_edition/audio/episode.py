@@ -9,6 +9,7 @@ written through a temporary file and a rename.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import threading
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audio_edition import __version__
 from audio_edition.audio import ffmpeg
 from audio_edition.audio.assemble import (
     Clip,
@@ -231,6 +233,15 @@ FINGERPRINT_VERSION = 1
 """Bump when the same inputs would now build different files."""
 
 
+@functools.cache
+def _code_digest() -> str:
+    """SHA-256 of the audio stages' source: changed code never reuses files the old code built."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def fingerprint_build(
     spoken: Sequence[SpokenTrack], date: dt.date, options: Production, sources: Sequence[str] = (), preset: str = ""
 ) -> str:
@@ -242,7 +253,7 @@ def fingerprint_build(
         digest.update(repr(value).encode("utf-8"))
         digest.update(b"\0")
 
-    add((FINGERPRINT_VERSION, date.isoformat(), options.show_name, options.pauses, options.loudness, options.mp3))
+    add((FINGERPRINT_VERSION, __version__, _code_digest(), date.isoformat(), options.show_name, options.pauses, options.loudness, options.mp3))
     for extra in (options.chime, options.cover):
         add(sha256_file(extra) if extra is not None else None)
     add((preset, [(s, sha256_file(Path(s)) if Path(s).is_file() else None) for s in sources]))
