@@ -144,8 +144,13 @@ def run_ffmpeg_fed(
             proc.stdin.close()
         except BrokenPipeError:
             pass  # ffmpeg stopped reading: its exit code and stderr say why
-        finally:
-            returncode = proc.wait()
+        except BaseException:
+            # Our side failed (a part could not be read, Ctrl-C): ffmpeg would wait for more
+            # input forever, and we for it. Stop it, then let the error through.
+            proc.kill()
+            proc.wait()
+            raise
+        returncode = proc.wait()
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     if returncode != 0:

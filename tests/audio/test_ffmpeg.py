@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,15 @@ def test_mean_volume_of_a_tone(tone: ToneMaker) -> None:
     # A sine at amplitude 0.3 × 1/8 (ffmpeg's sine source) has RMS 20·log10(0.0375/√2) ≈ -31.5 dB.
     level = ffmpeg.mean_volume(["-i", str(tone("a.wav", 1.0))], "a.wav")
     assert level == pytest.approx(-31.5, abs=0.3)
+
+
+def test_a_failing_feed_stops_ffmpeg_instead_of_hanging(tmp_path: Path) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"\0" * 4096
+        raise OSError("a part vanished")
+
+    with pytest.raises(OSError, match="vanished"):
+        ffmpeg.run_ffmpeg_fed(
+            ["-f", "s16le", "-ar", "44100", "-ac", "1", "-i", "-", "-f", "null", "-"],
+            chunks(), file=tmp_path / "x.mp3", what="encode it",
+        )  # fmt: skip
