@@ -38,8 +38,7 @@ from audio_edition.audio.episode import (
     MadeTrack,
     Production,
     fingerprint_build,
-    make_episode,
-    make_tracks,
+    make_audio,
     sha256_file,
 )
 from audio_edition.audio.loudness import LoudnessTarget
@@ -344,12 +343,13 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
         fingerprint = fingerprint_build(spoken, date, options.production, edition.sources, preset)
         reused = reusable_manifest(folder, fingerprint)
         if reused is None:
-            tracks = make_tracks(spoken, date, folder, work, options.production, _for(progress, Stage.TRACKS))
-            lap(Stage.TRACKS.value)
-            if progress is not None:
-                progress(Stage.EPISODE, 0, 1)
-            episode = make_episode(tracks, date, folder, work, options.production, title)
-            lap(Stage.EPISODE.value)
+            # Tracks and episode together: the episode's encoding overlaps the tracks' work.
+            tracks, made = make_audio(
+                spoken, date, folder, work, options.production, title, _for(progress, Stage.TRACKS)
+            )
+            assert made is not None  # a title was given
+            episode = made
+            lap("audio")
         elif progress is not None:
             progress(Stage.TRACKS, len(spoken), len(spoken))
         if progress is not None:

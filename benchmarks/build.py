@@ -80,7 +80,7 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
     from audio_edition.audio.assemble import Clip
     from audio_edition.audio.script import Line, TrackScript
     from audio_edition.audio.clips import SpokenTrack
-    from audio_edition.audio.episode import make_episode, make_tracks
+    from audio_edition.audio.episode import make_audio
     from audio_edition.edition import BuildOptions, work_folder
     from audio_edition.speech.batch import PartKind
 
@@ -93,8 +93,8 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
         script = TrackScript(f"{n + 1:02d}-synthetic", f"文章{n + 1}", (line,), article=n + 1, text="句子。")
         tracks.append(SpokenTrack(script, tuple((Clip(clip, ("句子。",), (0.0,)), 0.6) for _ in range(CLIPS_PER_ARTICLE))))
     with work_folder(folder) as work:
-        made = make_tracks(tracks, date, folder, work, options.production)
-        episode = make_episode(made, date, folder, work, options.production, "synthetic")
+        _, episode = make_audio(tracks, date, folder, work, options.production, "synthetic")
+        assert episode is not None
     print(json.dumps({"duration": episode.duration}))
 
 
@@ -144,9 +144,8 @@ def main() -> None:
             print(f"sample, cold build: {cold:.1f} s for {audio / 60:.1f} min of audio = {cold / audio:.3f} of its "
                   f"duration (target ≤ 0.1), {cold_cpu / audio:.3f} in CPU time; peak RSS {cold_rss:.0f} MB; "
                   f"stages {summary['seconds']}")
-            stage = summary["seconds"]
-            assembly_wall = stage.get("tracks", 0.0) + stage.get("episode", 0.0)
-            print(f"sample, assembly stages (tracks + episode): {assembly_wall:.1f} s = "
+            assembly_wall = summary["seconds"]["audio"]
+            print(f"sample, assembly stage (tracks and episode): {assembly_wall:.1f} s = "
                   f"{audio / assembly_wall:.0f}× real time")
             warm, warm_rss, out = run_measured(cli)
             print(f"sample, warm rebuild: {warm:.1f} s (target ≤ 3 s), {warm / cold:.2f}× the cold build; "

@@ -13,7 +13,7 @@ import functools
 import math
 import tempfile
 import wave
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
@@ -298,8 +298,16 @@ def _stream(parts: Sequence[EpisodePart], pcm: Pcm) -> Iterator[bytes]:
                 yield block
 
 
-def assemble_episode(parts: Sequence[EpisodePart], mp3_dest: Path, settings: Mp3Settings) -> EpisodeAudio:
+def assemble_episode(
+    parts: Sequence[EpisodePart],
+    mp3_dest: Path,
+    settings: Mp3Settings,
+    wait_for: Callable[[int], None] | None = None,
+) -> EpisodeAudio:
     """Concatenate ``parts`` into one MP3 at ``mp3_dest``, streamed from disk a MiB at a time.
+
+    ``wait_for(i)``, when given, is called before part ``i`` is read: the parts may still be in
+    the making when the encoding starts (the build overlaps it with the tracks' own work).
 
     No second loudness pass: every part was normalized in two passes by ``encode_track`` (with
     the encoder's loss made up) and pauses are silence, which R128's gates leave out, so the whole
@@ -309,11 +317,18 @@ def assemble_episode(parts: Sequence[EpisodePart], mp3_dest: Path, settings: Mp3
     pcm = settings.pcm
     starts: list[float] = []
     position = 0
-    for part in parts:
-        starts.append(pcm.seconds(position))
-        position += _part_bytes(part, pcm)
+
+    def stream() -> Iterator[bytes]:
+        nonlocal position
+        for i, part in enumerate(parts):
+            if wait_for is not None:
+                wait_for(i)
+            starts.append(pcm.seconds(position))
+            position += _part_bytes(part, pcm)
+            yield from _stream([part], pcm)
+
     ffmpeg.run_ffmpeg_fed(
         [*pcm.input_args(), "-i", "-", *settings.encoder_args(), str(mp3_dest)],
-        _stream(parts, pcm), file=mp3_dest, what="encode the episode",
+        stream(), file=mp3_dest, what="encode the episode",
     )  # fmt: skip
     return EpisodeAudio(tuple(starts), pcm.seconds(position))

@@ -92,6 +92,57 @@ def load_cover(path: Path | None) -> Cover | None:
     return Cover(data, mime)
 
 
+class _Counter:
+    """Counts finished tracks for ``progress(done, total)`` from the worker threads."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None) -> None:
+        self.total, self.progress, self.done, self.lock = total, progress, 0, threading.Lock()
+
+    def tick(self) -> None:
+        with self.lock:
+            self.done += 1
+            if self.progress is not None:
+                self.progress(self.done, self.total)
+
+
+def normalized_path(work: Path, key: str) -> Path:
+    """Where a track's normalized PCM (the episode's material) is written."""
+    return work / f"{key}.norm"
+
+
+def make_track(
+    track: SpokenTrack, date: dt.date, folder: Path, work: Path, options: Production, n_articles: int, cover: Cover | None
+) -> MadeTrack:
+    """Render and normalize one track; for an article, write its tagged MP3 and ``.vtt`` atomically."""
+    key = track.script.key
+    rendered = render_track(Track(key, track_pieces(track, options.pauses)), work / f"{key}.pcm", options.mp3.track_pcm)
+    if track.script.article is None:
+        encoded = encode_track(rendered, None, normalized_path(work, key), options.loudness, options.mp3)
+        rendered.pcm_path.unlink()
+        return MadeTrack(track.script, encoded)
+    audio = f"articles/{key}.mp3"
+    transcript = f"articles/{key}.vtt"
+    with atomic_path(folder / audio) as tmp:
+        encoded = encode_track(rendered, tmp, normalized_path(work, key), options.loudness, options.mp3)
+        rendered.pcm_path.unlink()  # free the disk early: two hours is ~600 MB of PCM
+        probe = ffmpeg.probe(tmp)
+        write_tags(
+            tmp,
+            Tags(
+                title=track.script.title,
+                album=f"{options.show_name} {printed_date(date)}",
+                artist=options.show_name,
+                date=date.isoformat(),
+                track=(track.script.article, n_articles),
+                lyrics=track.script.text,
+                cover=cover,
+            ),
+        )
+    write_text_atomic(folder / transcript, render_vtt(shift_cues(rendered.cues, probe.start_time)))
+    size = (folder / audio).stat().st_size
+    return MadeTrack(track.script, encoded, audio, transcript, round(probe.duration, 3), size)
+
+
 def make_tracks(
     spoken: Sequence[SpokenTrack],
     date: dt.date,
@@ -100,57 +151,8 @@ def make_tracks(
     options: Production,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[MadeTrack]:
-    """Render and normalize every track; write each article's tagged MP3 and ``.vtt`` atomically.
-
-    Tracks run in parallel (``options.jobs`` threads): each is ffmpeg work in its own process.
-    """
-    pcm = options.mp3.track_pcm
-    n_articles = sum(1 for t in spoken if t.script.article is not None)
-    cover = load_cover(options.cover)
-    done = 0
-    lock = threading.Lock()
-
-    def make(track: SpokenTrack) -> MadeTrack:
-        nonlocal done
-        key = track.script.key
-        rendered = render_track(Track(key, track_pieces(track, options.pauses)), work / f"{key}.pcm", pcm)
-        result: MadeTrack
-        if track.script.article is None:
-            encoded = encode_track(rendered, None, work / f"{key}.norm", options.loudness, options.mp3)
-            rendered.pcm_path.unlink()
-            result = MadeTrack(track.script, encoded)
-        else:
-            audio = f"articles/{key}.mp3"
-            transcript = f"articles/{key}.vtt"
-            with atomic_path(folder / audio) as tmp:
-                encoded = encode_track(rendered, tmp, work / f"{key}.norm", options.loudness, options.mp3)
-                rendered.pcm_path.unlink()  # free the disk early: two hours is ~600 MB of PCM
-                probe = ffmpeg.probe(tmp)
-                write_tags(
-                    tmp,
-                    Tags(
-                        title=track.script.title,
-                        album=f"{options.show_name} {printed_date(date)}",
-                        artist=options.show_name,
-                        date=date.isoformat(),
-                        track=(track.script.article or 0, n_articles),
-                        lyrics=track.script.text,
-                        cover=cover,
-                    ),
-                )
-            write_text_atomic(folder / transcript, render_vtt(shift_cues(rendered.cues, probe.start_time)))
-            result = MadeTrack(
-                track.script, encoded, audio, transcript, round(probe.duration, 3), (folder / audio).stat().st_size
-            )
-        with lock:
-            done += 1
-            if progress is not None:
-                progress(done, len(spoken))
-        return result
-
-    encoder_gain_db(options.mp3)  # calibrate once, before the threads would each do it
-    with ThreadPoolExecutor(max(1, options.jobs), thread_name_prefix="track") as pool:
-        return list(pool.map(make, spoken))
+    """Every track, ``options.jobs`` at a time (each is ffmpeg work in its own process)."""
+    return make_audio(spoken, date, folder, work, options, None, progress)[0]
 
 
 @dataclass(frozen=True)
@@ -171,32 +173,86 @@ def _chime(options: Production, work: Path) -> Path | None:
     return work / "chime.norm"
 
 
+def make_audio(
+    spoken: Sequence[SpokenTrack],
+    date: dt.date,
+    folder: Path,
+    work: Path,
+    options: Production,
+    title: str | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[MadeTrack], MadeEpisode | None]:
+    """Every track and, with a ``title``, the episode, at once.
+
+    The tracks run ``options.jobs`` at a time; the episode's encoder, one process that cannot be
+    split, starts at once and takes each track's normalized PCM as soon as it is ready, so its
+    work overlaps theirs instead of following it. ``progress(done, total)`` counts tracks.
+    """
+    encoder_gain_db(options.mp3)  # calibrate once, before the threads would each do it
+    n_articles = sum(1 for t in spoken if t.script.article is not None)
+    cover = load_cover(options.cover)
+    counter = _Counter(len(spoken), progress)
+
+    def one(track: SpokenTrack) -> MadeTrack:
+        made = make_track(track, date, folder, work, options, n_articles, cover)
+        counter.tick()
+        return made
+
+    with ThreadPoolExecutor(max(1, options.jobs), thread_name_prefix="track") as pool:
+        futures = [pool.submit(one, track) for track in spoken]
+        try:
+            episode = None
+            if title is not None:
+                scripts = [t.script for t in spoken]
+                episode = _encode_episode(scripts, lambda i: futures[i].result(), date, folder, work, options, title)
+            return [f.result() for f in futures], episode
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
 def make_episode(
     tracks: Sequence[MadeTrack], date: dt.date, folder: Path, work: Path, options: Production, title: str
 ) -> MadeEpisode:
-    """Join the normalized tracks with gaps (or the chime) into ``episode.mp3``, with chapters,
-    and write ``episode.vtt``, ``episode.srt`` and ``episode.chapters.json``."""
+    """Join finished tracks with gaps (or the chime) into ``episode.mp3``, with chapters, and write
+    ``episode.vtt``, ``episode.srt`` and ``episode.chapters.json``."""
+    return _encode_episode([t.script for t in tracks], lambda i: tracks[i], date, folder, work, options, title)
+
+
+def _encode_episode(
+    scripts: Sequence[TrackScript],
+    track: Callable[[int], MadeTrack],
+    date: dt.date,
+    folder: Path,
+    work: Path,
+    options: Production,
+    title: str,
+) -> MadeEpisode:
+    """The episode from tracks that ``track(i)`` returns, waiting for each when it is needed."""
     chime = _chime(options, work)
     gap = options.pauses.between_tracks
     parts: list[EpisodePart] = []
-    track_part: list[int] = []
-    for i, track in enumerate(tracks):
+    track_part: dict[int, int] = {}
+    for i, script in enumerate(scripts):
         if i:
             parts += [Silence(gap / 2), chime, Silence(gap / 2)] if chime is not None else [Silence(gap)]
-        track_part.append(len(parts))
-        parts.append(track.encoded.normalized_pcm)
+        track_part[len(parts)] = i
+        parts.append(normalized_path(work, script.key))
+
+    def wait_for(part: int) -> None:
+        if part in track_part:
+            track(track_part[part])
+
     target = folder / EPISODE_NAME
     with atomic_path(target) as tmp:
-        audio = assemble_episode(parts, tmp, options.mp3)
+        audio = assemble_episode(parts, tmp, options.mp3, wait_for)
+        tracks = [track(i) for i in range(len(scripts))]
+        starts = {i: audio.part_starts[p] for p, i in track_part.items()}
         probe = ffmpeg.probe(tmp)
         spans = [
-            TrackSpan(
-                t.script.title,
-                audio.part_starts[p],
-                audio.part_starts[p] + t.encoded.rendered.duration,
-                t.script.article,
-            )
-            for t, p in zip(tracks, track_part)
+            TrackSpan(t.script.title, starts[i], starts[i] + t.encoded.rendered.duration, t.script.article)
+            for i, t in enumerate(tracks)
         ]
         chapters = place_chapters(spans, probe.start_time, probe.duration)
         write_tags(
@@ -212,8 +268,8 @@ def make_episode(
             ),
         )
     cues: list[Cue] = []
-    for track, p in zip(tracks, track_part):
-        cues += shift_cues(track.encoded.rendered.cues, audio.part_starts[p] + probe.start_time)
+    for i, t in enumerate(tracks):
+        cues += shift_cues(t.encoded.rendered.cues, starts[i] + probe.start_time)
     write_text_atomic(folder / "episode.vtt", render_vtt(cues))
     write_text_atomic(folder / "episode.srt", render_srt(cues))
     write_text_atomic(folder / "episode.chapters.json", render_chapters_json(chapters))
