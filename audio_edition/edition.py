@@ -4,8 +4,8 @@
 
     script_tracks      articles → what each track says (opening, articles, closing)   audio/script.py
     speak_tracks       → speech through the engines' cache, as clip files              audio/clips.py
-    make_tracks        → per-article MP3s (normalized, tagged, .vtt) + normalized PCM  audio/episode.py
-    make_episode       → episode.mp3 with chapters, its transcripts, chapters JSON     audio/episode.py
+    make_audio         → per-article MP3s (normalized, tagged, .vtt) and, overlapping
+                         them, episode.mp3 with chapters, transcripts, chapters JSON  audio/episode.py
     write_manifest     → edition.json, what publishing reads
 
 ``build_edition`` composes them; ``run_build`` adds reading the pages and publishing. Options
