@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
@@ -29,9 +28,11 @@ _SECTION_WORDS = frozenset({"简讯"})
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IDEOGRAPH = re.compile(f"[{_CJK}]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_ASCII_SPACE = re.compile(r"(?<=[0-9A-Za-z.%]) | (?=[0-9A-Za-z.%])")
 _CLOSING = "，。、；：！？”’）》…"
+_OPENING = "“‘（《"
 _BYLINE_ONLY = re.compile(r"^（[^（）]{1,20}）$")
-_WINDOW = 8  # text lines either side that define the local column width
+_WINDOW = 15  # text lines either side that define the local column width
 
 
 class SegmentKind(enum.Enum):
@@ -62,6 +63,7 @@ class _Line:
     column: float = 0.0  # the local column width
     blank_before: bool = False
     hard_break_before: bool = False  # a marker or section word stands between this and the last line
+    dateline: bool = False  # starts with a dateline, which may run on into the next line
 
 
 def repair_layout(text: str) -> list[Segment]:
@@ -99,28 +101,47 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
     """Attach to every line the width of the column it stands in, read off its neighbours."""
     seq = list(items)
     text_at = [i for i, item in enumerate(seq) if isinstance(item, _Line)]
-    # Closing punctuation may hang past the column's edge: leave it out of the column's width.
-    widths = [visual_width(seq[i].text.rstrip(_CLOSING)) for i in text_at]  # type: ignore[union-attr]
+    lines: list[_Line] = [seq[i] for i in text_at]  # type: ignore[misc]
+    spans = [_full_span(line, after) for line, after in zip(lines, [*lines[1:], None])]
     for n, i in enumerate(text_at):
-        near = widths[max(0, n - _WINDOW) : n + _WINDOW + 1]
         line = seq[i]
         assert isinstance(line, _Line)
-        seq[i] = _Line(
-            line.text, line.width, _column_width(near), line.blank_before, line.hard_break_before
-        )
+        column = _column_width(spans[max(0, n - _WINDOW) : n + _WINDOW + 1])
+        # A dateline may run on into the next line, even across a column break.
+        after = lines[n + 1] if n + 1 < len(lines) and not lines[n + 1].hard_break_before else None
+        dateline = _starts_with_dateline(line.text + (after.text if after else ""))
+        seq[i] = replace(line, column=column, dateline=dateline)
     return seq
 
 
-def _column_width(widths: list[float]) -> float:
-    """A justified column makes most lines the same width: the commonest width is the
-    column's (the wider on a tie); short last lines and headlines do not move it."""
-    counts = Counter(widths)
-    return max(counts, key=lambda width: (counts[width], width))
+def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
+    """The column widths of which ``line`` could be a full line: its content fits (closing
+    punctuation may hang past the edge; an opening one may pull the next character up) and
+    the first character of the next line would not have."""
+    text = line.text.rstrip(_CLOSING)
+    if len(text) >= 2 and text[-2] in _OPENING:
+        text = text[:-1]
+    following = after.text.replace(" ", "")[:1] if after is not None else ""
+    return visual_width(text), line.width + max(visual_width(following), 0.5) - 0.5
+
+
+def _column_width(spans: list[tuple[float, float]]) -> float:
+    """The widest width that many lines could be full lines of.
+
+    Indented first lines agree on a width too (the column less the indent), and on a page of
+    short paragraphs they may be as many as the full lines: so not the likeliest width, but the
+    widest that at least half as many lines support.
+    """
+    candidates = sorted({low for low, _ in spans})
+    support = {w: sum(low <= w <= high for low, high in spans) for w in candidates}
+    best = max(support.values())
+    return max(w for w in candidates if support[w] >= max(2, best / 2) or support[w] == best)
 
 
 def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
     current: list[_Line] = []  # lines of the paragraph or block being built
-    standalone = False  # the current lines form a standalone block so far
+    candidate = False  # no line so far rules out a block (a sentence end, a dateline)
+    standalone = False  # the current lines are a block that ends here
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
             if current:
@@ -132,16 +153,18 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
         if current and _breaks(current, item, standalone, following):
             yield _finish(current, standalone)
             current = []
-        if not current:
-            standalone = _could_stand_alone(item)
-        else:
-            standalone = standalone and _could_stand_alone(item) and not item.blank_before
+        # A block may run over a column break (目标——兜牢民生“基本盘”绘就 / 共同富裕新图景).
+        candidate = _could_stand_alone(item) and (candidate or not current)
         current.append(item)
-        if standalone and _ends_chunk(seq, index) and not _starts_article_next(seq, index):
-            # A block is all short lines and closes what it opens (a quote, a book title):
-            # otherwise the blank after it is a column break.
-            standalone = _balanced("".join(line.text for line in current)) and all(
-                _short(line) or _display(line) for line in current
+        standalone = candidate
+        if candidate and _ends_chunk(seq, index) and not _starts_article_next(seq, index):
+            # A block is all short lines, closes what it opens (a quote, a book title), and
+            # is followed by a paragraph's indented first line: otherwise the blank after it
+            # is a column break, and a full line follows.
+            standalone = (
+                _balanced("".join(line.text for line in current))
+                and all(_short(line) or _display(line) for line in current)
+                and not (isinstance(following, _Line) and not _indented(following))
             )
     if current:
         yield _finish(current, standalone)
@@ -150,7 +173,7 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
 def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Line | Segment | None) -> bool:
     """Whether ``line`` starts a new segment after the lines in ``current``."""
     last = current[-1]
-    if line.hard_break_before or _starts_with_dateline(line.text):
+    if line.hard_break_before or line.dateline:
         return True
     if ends_sentence(last.text):
         if _BYLINE_ONLY.match(line.text) and not line.blank_before:
@@ -174,7 +197,7 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
 
 
 def _could_stand_alone(line: _Line) -> bool:
-    return not ends_sentence(line.text) and not _starts_with_dateline(line.text)
+    return not ends_sentence(line.text) and not line.dateline
 
 
 def _ends_chunk(seq: list[_Line | Segment], index: int) -> bool:
@@ -187,7 +210,7 @@ def _starts_article_next(seq: list[_Line | Segment], index: int) -> bool:
     following = seq[index + 1] if index + 1 < len(seq) else None
     if following is None or isinstance(following, Segment):
         return True
-    return following.hard_break_before or _starts_with_dateline(following.text)
+    return following.hard_break_before or following.dateline
 
 
 def _short(line: _Line) -> bool:
@@ -250,7 +273,8 @@ def visual_width(text: str) -> float:
 
 def is_letter_spaced(text: str) -> bool:
     """A headline set with a space between its characters (``基 础 实 战 演 练``)."""
-    tokens = text.split(" ")
+    # Spaces around digits are extraction's, not letter-spacing: 新华社包头 9 月9 日电 （记者 郝
+    tokens = _ASCII_SPACE.sub("", text).split(" ")
     singles = sum(1 for t in tokens if len(t) <= 2)
     return len(tokens) >= 3 and singles >= 0.6 * len(tokens) and bool(_IDEOGRAPH.search(text))
 
