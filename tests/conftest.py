@@ -1,4 +1,4 @@
-"""Test-wide settings.
+"""Test-wide settings and fixtures.
 
 Hypothesis profiles: ``default`` for every run; ``thorough`` (HYPOTHESIS_PROFILE=thorough) checks
 thousands of generated pages.
@@ -8,10 +8,23 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import Phase, settings
+
+from audio_edition.speech.settings import EDGE_URL_ENV, EDGE_VOICES_URL_ENV
 
 settings.register_profile("default", max_examples=300)
 settings.register_profile("thorough", max_examples=3000)
 # ``explore``: many pages, no shrinking; for hunting layouts the cleaner misreads.
 settings.register_profile("explore", max_examples=3000, phases=[Phase.explicit, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches the online service or goes through a proxy: edge-tts opens its sessions
+    with trust_env, so a proxy in the environment must not catch 127.0.0.1."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    monkeypatch.delenv(EDGE_URL_ENV, raising=False)
+    monkeypatch.delenv(EDGE_VOICES_URL_ENV, raising=False)

@@ -13,13 +13,6 @@ from audio_edition.speech.settings import EDGE_URL_ENV, EDGE_VOICES_URL_ENV
 from tests.speech.edge_server import running_edge_server
 
 
-@pytest.fixture(autouse=True)
-def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    monkeypatch.setenv("no_proxy", "127.0.0.1")
-    monkeypatch.delenv(EDGE_URL_ENV, raising=False)
-    monkeypatch.delenv(EDGE_VOICES_URL_ENV, raising=False)
-
 
 def test_lists_the_presets() -> None:
     result = CliRunner().invoke(main, ["voices"])

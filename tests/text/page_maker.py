@@ -42,7 +42,7 @@ def _fill(text: str, first: int, rest: int) -> list[str]:
             # Closing punctuation may not start a line: it hangs on this one, except on a
             # paragraph's first line, where the last character goes down with it instead
             # (keeping the indent visible).
-            if not lines and text[i] in CLOSERS:
+            if not lines and first < rest and text[i] in CLOSERS:
                 back = len(current) - 1
                 while back > 0 and (current[back] in CLOSERS + OPENERS or current[back - 1] == " "):
                     back -= 1
@@ -61,7 +61,7 @@ def _fill(text: str, first: int, rest: int) -> list[str]:
                 if current.endswith(" "):
                     current += text[i]
                     i += 1
-                elif current[-1] in OPENERS and not lines:
+                elif current[-1] in OPENERS and not lines and first < rest:
                     carried = current[-1] + carried
                     current = current[:-1].rstrip(" ")
                 elif current[-1] in OPENERS:

@@ -43,10 +43,11 @@ def _sentence(rng: random.Random) -> str:
 def _paragraph(seed: int) -> str:
     rng = random.Random(seed)
     # Real paragraphs run over several lines, and the cleaner reads the column width off the
-    # full ones; a one-line paragraph on a page without blank lines between paragraphs cannot
-    # be told from the last line of the paragraph before it. Keep them over two lines long.
+    # full ones (a page of two- and three-line paragraphs has more indented first lines than
+    # full lines); a one-line paragraph on a page without blank lines between paragraphs cannot
+    # be told from the last line of the paragraph before it. Keep them over three lines long.
     text = ""
-    while len(text) <= 36:
+    while len(text) <= 54:
         text = "".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
     return text
 
