@@ -126,16 +126,10 @@ def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
 
 
 def _column_width(spans: list[tuple[float, float]]) -> float:
-    """The widest width that many lines could be full lines of.
-
-    Indented first lines agree on a width too (the column less the indent), and on a page of
-    short paragraphs they may be as many as the full lines: so not the likeliest width, but the
-    widest that at least half as many lines support.
-    """
-    candidates = sorted({low for low, _ in spans})
-    support = {w: sum(low <= w <= high for low, high in spans) for w in candidates}
-    best = max(support.values())
-    return max(w for w in candidates if support[w] >= max(2, best / 2) or support[w] == best)
+    """The width that the most lines could be full lines of (the wider on a tie): in a run of
+    paragraphs most lines are full; first lines (indented), last lines and headlines are not."""
+    candidates = {low for low, _ in spans}
+    return max(candidates, key=lambda w: (sum(low <= w <= high for low, high in spans), w))
 
 
 def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
