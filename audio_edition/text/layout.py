@@ -5,11 +5,14 @@ column breaks *and* at paragraph ends, continuation markers, and headlines print
 bodies. What tells them apart:
 
 - Inside a paragraph every line but the last is full (justified to the column); a paragraph's
-  first line is indented, so it is shorter than the column.
+  first line is indented, so it is shorter than the column. The column's width is read off the
+  lines around each line: the width most of them could be full lines of (closing punctuation
+  may hang past the edge, so widths alone would mislead).
 - A blank line after a line that ends a sentence (。！？……, maybe with closing quotes or a
   byline) ends the paragraph. Any other blank line is a column break, unless it closes a
-  *standalone block*: a run of short lines with no sentence end, standing alone between blank
-  lines — a headline or a subhead.
+  *standalone block*: a run of short lines with no sentence end that closes what it opens,
+  standing alone between blank lines and followed by an indented first line (a subhead) or by
+  the next article (a headline). After a column break a full line follows.
 - Pages without blank lines between paragraphs end a paragraph on a short last line, or on a
   full one when the next line is indented.
 """
