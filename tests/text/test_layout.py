@@ -1,0 +1,64 @@
+"""Layout repair on small pieces of page, as the paper prints them."""
+
+from __future__ import annotations
+
+from audio_edition.text.layout import Segment, SegmentKind, is_letter_spaced, repair_layout, respace
+
+
+def kinds(segments: list[Segment]) -> list[tuple[str, str]]:
+    return [(s.kind.value, s.text) for s in segments]
+
+
+def test_column_break_mid_word_is_joined_and_paragraph_end_is_kept() -> None:
+    page = "■上接第3版\n《开拓造福各国、惠及世界的“幸福\n\n路”》是重要讲话。\n\n内蒙古是全国五个省区之一，也是\n中国粮食主产区。\n"
+    assert kinds(repair_layout(page)) == [
+        ("marker", ""),
+        ("paragraph", "《开拓造福各国、惠及世界的“幸福路”》是重要讲话。"),
+        ("paragraph", "内蒙古是全国五个省区之一，也是中国粮食主产区。"),
+    ]
+
+
+def test_inline_marker_records_the_page_and_is_never_text() -> None:
+    segments = repair_layout("■上接第 1版 覆盖 16个工作部1700\n名志愿者，全要素演练。\n")
+    assert segments[0] == Segment(SegmentKind.MARKER, page=1)
+    assert segments[1].text == "覆盖16个工作部1700名志愿者，全要素演练。"
+
+
+def test_a_short_standalone_block_is_a_block_and_spacing_is_repaired() -> None:
+    page = (
+        "中国“充电宝”内蒙古，续航能力满格！\n\n储粮——国家“粮仓”\n“肉库”“奶罐”\n\n"
+        "据 12 月国家统计局发布数据显\n示，内蒙古2023年粮食产量以791.6亿\n斤再创新高。\n"
+    )
+    assert kinds(repair_layout(page)) == [
+        ("paragraph", "中国“充电宝”内蒙古，续航能力满格！"),
+        ("block", "储粮——国家“粮仓”“肉库”“奶罐”"),
+        ("paragraph", "据12月国家统计局发布数据显示，内蒙古2023年粮食产量以791.6亿斤再创新高。"),
+    ]
+
+
+def test_letter_spaced_headline_is_a_display_block() -> None:
+    page = "完成各项工作任务，确保志愿者在冬季\n运动会期间能够高效有序地工作。\n\n“十四冬”志愿者第一次\n基 础 实 战 演 练 开 展\n"
+    last = repair_layout(page)[-1]
+    assert (last.kind, last.text, last.display) == (SegmentKind.BLOCK, "“十四冬”志愿者第一次基础实战演练开展", True)
+
+
+def test_letter_spacing_is_told_from_spaced_numbers() -> None:
+    assert is_letter_spaced("为 天 下“ 储 ” 为 国 家 强")
+    assert not is_letter_spaced("新华社包头 9 月9 日电 （记者 郝")
+    assert not is_letter_spaced("19 时，“大地欢歌 魅力敖鲁古")
+
+
+def test_respace_keeps_real_spaces_between_phrases_only() -> None:
+    assert respace("19 时，“大地欢歌 魅力敖鲁古") == "19时，“大地欢歌 魅力敖鲁古"
+    assert respace("（记者 薛来）拨通 12345 热") == "（记者 薛来）拨通12345热"
+    assert respace("储绿—— 国家超级") == "储绿——国家超级"
+
+
+def test_without_blank_lines_a_paragraph_ends_before_an_indented_line() -> None:
+    # Column 16: full lines are 16 wide, a paragraph's first line 14.
+    page = (
+        "■上接第2版\n"
+        "鄂尔多斯市通过企事业单位吸纳\n鼓励创业岗位推荐和加强就业指导等\n措施不断拓宽高校毕业生等青年群体\n就业渠道。\n"
+        "前不久内蒙古救助通上线开通\n实现社会救助工作全流程网上办理它\n集合了签署核对授权书幸福清单等功\n能。\n"
+    )
+    assert [s.text[:6] for s in repair_layout(page)[1:]] == ["鄂尔多斯市通", "前不久内蒙古"]
