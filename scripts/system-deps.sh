@@ -11,7 +11,8 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing Debian packages: ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    # With recommends: the page test was verified against chromium as apt installs it by default.
+    apt-get install -y -qq "${need[@]}" >/dev/null
 else
     echo "audio-edition needs these Debian packages: ${need[*]}; install them with: sudo apt-get install ${need[*]}" >&2
     exit 1
