@@ -464,8 +464,8 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     summary = {
         "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
         "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
-        "voice": result.preset, "requests": result.requests, "cache_hits": result.cache_hits,
-        "fallbacks": list(result.fallbacks), "reused": result.reused, "files": [str(f) for f in result.files],
+        "voice": result.speech.preset, "requests": result.speech.requests, "cache_hits": result.speech.cache_hits,
+        "fallbacks": list(result.speech.fallbacks), "reused": result.reused, "files": [str(f) for f in result.files],
         "feed_url": result.published.feed_url if result.published else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
     }
@@ -474,9 +474,9 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     elif not quiet:
         click.echo(f"built {manifest.date}: {len(manifest.articles)} articles, {_minutes(manifest.duration)} "
                    f"in {result.folder}")
-        click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.preset}")
-        click.echo(f"  speech requests {result.requests}, cache hits {result.cache_hits}, "
-                   f"fallbacks {len(result.fallbacks)}{': ' + ', '.join(result.fallbacks) if result.fallbacks else ''}")
+        click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.speech.preset}")
+        click.echo(f"  speech requests {result.speech.requests}, cache hits {result.speech.cache_hits}, "
+                   f"fallbacks {len(result.speech.fallbacks)}{': ' + ', '.join(result.speech.fallbacks) if result.speech.fallbacks else ''}")
         written = "unchanged, kept" if result.reused else "written"
         click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
         if result.published:

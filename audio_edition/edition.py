@@ -31,7 +31,7 @@ from pathlib import Path
 
 from audio_edition.audio import ffmpeg
 from audio_edition.audio.assemble import Mp3Settings
-from audio_edition.audio.clips import speak_tracks
+from audio_edition.audio.clips import SpeechReport, speak_tracks
 from audio_edition.audio.episode import (
     EPISODE_NAME,
     MadeEpisode,
@@ -124,11 +124,8 @@ class BuildResult:
     manifest: EditionManifest
     files: tuple[Path, ...]
     decision: EngineDecision
-    preset: str
-    requests: int
-    cache_hits: int
-    fallbacks: tuple[str, ...]
-    """Titles of articles spoken offline after the online engine failed them."""
+    speech: SpeechReport
+    """Requests, cache hits, fallbacks and the voice preset, as the speaking went."""
     stage_seconds: tuple[tuple[str, float], ...]
     published: PublishResult | None = None
     """The feed and page this build was published to (``run_build``), None if not published."""
@@ -373,10 +370,7 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
         manifest=manifest,
         files=tuple(files),
         decision=decision,
-        preset=preset,
-        requests=report.requests,
-        cache_hits=report.cache_hits,
-        fallbacks=report.fallbacks,
+        speech=report,
         stage_seconds=tuple(seconds),
         reused=reused is not None,
     )

@@ -195,7 +195,7 @@ def test_a_warm_rebuild_synthesizes_nothing(
     cache = result.folder.parent / ".cache" / "speech"
     options = BuildOptions(out=tmp_path, engine="offline", cache_dir=cache, date=dt.date(2023, 12, 25))
     again = build_edition(sample, options)
-    assert again.requests == again.cache_hits > 0 and not again.reused
+    assert again.speech.requests == again.speech.cache_hits > 0 and not again.reused
     assert again.manifest.chapters == result.manifest.chapters  # same speech, same timeline
     assert again.manifest.fingerprint == result.manifest.fingerprint != ""
 
