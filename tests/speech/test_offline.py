@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.speech import offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.offline import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
 from audio_edition.speech.offline_graph import RANDOM_SEED
@@ -164,6 +165,32 @@ def test_calls_from_several_threads_give_the_same_audio_as_one_at_a_time(engine:
     for t in threads:
         t.join()
     assert [got[i] for i in range(len(SENTENCES))] == expected
+
+
+def test_one_worker_or_two_the_audio_is_the_same(engine: OfflineEngine, tmp_path: Path) -> None:
+    # Two workers speak a request's phrases two at a time, longest first; one speaks them in turn.
+    one_worker = OfflineEngine(cache_dir=tmp_path, workers=1)
+    several_phrases = [SENTENCES[0], "一带一路，共商共建共享，合作共赢。", SENTENCES[2]]
+    assert one_worker.synthesize(several_phrases, BAKER).audio == engine.synthesize(several_phrases, BAKER).audio
+
+
+def test_a_phrase_the_models_fail_on_names_its_sentence_and_the_engine_goes_on(
+    engine: OfflineEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    healthy = engine.synthesize(SENTENCES, BAKER).audio
+    real_mel = offline._Models.mel
+    (troublesome,) = phrases_for(SENTENCES[1], _TABLE)
+
+    def fails_on_one_phrase(self: offline._Models, phone_ids: tuple[int, ...], length_ratio: float) -> np.ndarray:
+        if phone_ids == troublesome.phone_ids:
+            raise RuntimeError("tensor arena exhausted")
+        return real_mel(self, phone_ids, length_ratio)
+
+    monkeypatch.setattr(offline._Models, "mel", fails_on_one_phrase)
+    with pytest.raises(SpeechError, match="failed on '国家粮食.*tensor arena exhausted"):
+        engine.synthesize(SENTENCES, BAKER)
+    monkeypatch.undo()
+    assert engine.synthesize(SENTENCES, BAKER).audio == healthy  # no worker lost, no model left busy
 
 
 @settings(max_examples=200, deadline=None)
