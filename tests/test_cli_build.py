@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -116,6 +117,15 @@ def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, obje
     out, _ = built_json
     result = run(str(page), "--out", str(out), "--engine", "offline", "--quiet")
     assert (result.exit_code, result.output) == (0, "")
+
+
+def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> None:
+    # A new process loads the offline models, which is when LiteRT's C++ code would print its
+    # "Created TensorFlow Lite XNNPACK delegate" banner straight to file descriptor 2.
+    command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(tmp_path)]
+    result = subprocess.run([*command, "--engine", "offline", "--quiet"], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (tmp_path / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:

@@ -9,14 +9,18 @@ byte-identical audio every time (see ``_Models.mel``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
 import queue
 import re
+import sys
+import tempfile
 import threading
 import unicodedata
 import wave
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
@@ -202,6 +206,38 @@ def _phone_ids(syllables: Sequence[tuple[str, str]], table: PhoneTable) -> tuple
     return tuple(table.symbol_to_id[p] for p in phones) + (table.eos_id,)
 
 
+_LITERT_BANNER = b"INFO: Created TensorFlow Lite XNNPACK delegate for CPU."
+
+
+@contextlib.contextmanager
+def _litert_banner_hidden() -> Iterator[None]:
+    """Keep LiteRT's "Created … XNNPACK delegate" line off stderr; pass on anything else.
+
+    LiteRT's C++ code prints it straight to file descriptor 2 (once a process) and has no Python
+    switch for it, but ``build --quiet`` must print nothing. So fd 2 points at a temporary file
+    meanwhile, and whatever else landed there (another thread's progress bar, a real warning) is
+    written out afterwards.
+    """
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all: nothing to keep clean
+        yield
+        return
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            passed_on = [line for line in captured if not line.startswith(_LITERT_BANNER)]
+            if passed_on:
+                os.write(2, b"".join(passed_on))
+
+
 class _Models:
     """The two interpreters; not thread-safe (one phrase at a time, see ``_Workers``)."""
 
@@ -216,6 +252,12 @@ class _Models:
             self.mel_out = outputs["Identity_1"]  # mel after the postnet (Identity is before it)
             self.mel_in = self.vocoder.get_input_details()[0]["index"]
             self.audio_out = self.vocoder.get_output_details()[0]["index"]
+            # LiteRT hands the graphs to XNNPACK when tensors are first allocated: do it now,
+            # where its banner can be kept off the terminal, rather than mid-build.
+            self.vocoder.resize_tensor_input(self.mel_in, [1, 16, 80])  # its padding needs > 3 frames
+            with _litert_banner_hidden():
+                self.acoustic.allocate_tensors()
+                self.vocoder.allocate_tensors()
         except (ValueError, RuntimeError, KeyError) as error:
             raise SpeechError(f"cannot load the offline voice's models: {error}") from error
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 import threading
 import wave
@@ -191,6 +192,15 @@ def test_a_phrase_the_models_fail_on_names_its_sentence_and_the_engine_goes_on(
         engine.synthesize(SENTENCES, BAKER)
     monkeypatch.undo()
     assert engine.synthesize(SENTENCES, BAKER).audio == healthy  # no worker lost, no model left busy
+
+
+def test_only_litert_s_banner_is_kept_off_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    with offline._litert_banner_hidden():
+        os.write(2, b"INFO: Created TensorFlow Lite XNNPACK delegate for CPU.\n")
+        os.write(2, b"WARNING: something a user should see\n")
+        print("progress 50%", file=sys.stderr)
+    # (capfd catches print() before it reaches fd 2, so only the lines, not their order, are compared)
+    assert sorted(capfd.readouterr().err.splitlines()) == ["WARNING: something a user should see", "progress 50%"]
 
 
 @settings(max_examples=200, deadline=None)
