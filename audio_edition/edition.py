@@ -53,7 +53,7 @@ from audio_edition.audio.script import (
     script_opening,
 )
 from audio_edition.errors import ConfigError, InputError
-from audio_edition.fsutil import write_text_atomic
+from audio_edition.fsutil import remove_partial_writes, sole_writer, write_text_atomic
 from audio_edition.publish import Show, publish_edition
 from audio_edition.publish.publisher import PublishResult
 from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, choose_engine
@@ -264,15 +264,27 @@ def remove_stale_articles(folder: Path, manifest: EditionManifest) -> None:
 # --- composition -----------------------------------------------------------------------------
 
 
+WORK_PREFIX = ".build-"
+
+
 @contextmanager
 def work_folder(folder: Path) -> Iterator[Path]:
     """A scratch folder inside the edition folder (same disk, so renames stay cheap), removed after."""
     folder.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=folder))
     try:
         yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Delete what killed builds left under ``out``: scratch folders of tracks (hundreds of MB
+    of PCM each) and temporary files of unfinished writes. Call holding ``sole_writer(out)``."""
+    for work in out.glob(f"*/{WORK_PREFIX}*"):
+        if work.is_dir():
+            shutil.rmtree(work, ignore_errors=True)
+    remove_partial_writes(out)
 
 
 def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:
@@ -311,9 +323,18 @@ def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
 
 
 def build_edition(edition: Edition, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest."""
+    """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest.
+
+    Raises ``BusyError`` at once if another build or publish is writing to ``options.out``.
+    """
     ffmpeg.require_tools()
     date = edition_date(edition.sources, options.date)
+    with sole_writer(options.out, f"build of {date.isoformat()}"):
+        remove_leftovers(options.out)
+        return _build(edition, options, date, progress)
+
+
+def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None) -> BuildResult:
     folder = options.out / date.isoformat()
     title = episode_title(options.show_name, date)
     seconds: list[tuple[str, float]] = []

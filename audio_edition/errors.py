@@ -34,3 +34,12 @@ class AudioError(AudioEditionError):
 
 class PublishError(AudioEditionError):
     """The feed, catalog, page or server could not do its job."""
+
+
+class BusyError(AudioEditionError):
+    """Another audio-edition process is writing to the same output folder.
+
+    Exit status 75 (EX_TEMPFAIL in sysexits.h): nothing is wrong, try again later.
+    """
+
+    exit_code = 75

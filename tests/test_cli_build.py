@@ -7,8 +7,10 @@ the whole sample is exercised by tests/test_edition.py.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import feedparser
@@ -16,6 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from audio_edition.cli import main
+from tests.lock_holder import lock_held_elsewhere
 
 SAMPLE = Path(__file__).parent / "fixtures" / "2023-12-25.txt"
 TWO_BRIEFS = """本报呼伦贝尔12月 24日电 近
@@ -126,6 +129,28 @@ def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> N
     result = subprocess.run([*command, "--engine", "offline", "--quiet"], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (tmp_path / "2023-12-26" / "episode.mp3").is_file()
+
+
+def test_a_build_while_another_writes_to_the_folder_stops_at_once(page: Path, tmp_path: Path) -> None:
+    with lock_held_elsewhere(tmp_path, "publish") as holder:
+        result = run(str(page), "--out", str(tmp_path), "--engine", "offline")
+    assert result.exit_code == 75  # EX_TEMPFAIL: try again later
+    assert result.stderr == f"audio-edition: {tmp_path} is in use by audio-edition publish (pid {holder.pid}); " \
+        "run again when it has finished\n"
+    assert not (tmp_path / "2023-12-26").exists()
+
+
+def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path) -> None:
+    scratch = tmp_path / "2023-12-24" / ".build-x1y2z3"
+    scratch.mkdir(parents=True)
+    (scratch / "01-headline.pcm").write_bytes(bytes(4096))
+    unfinished = tmp_path / "2023-12-24" / ".episode.mp3.a1b2c3.part"
+    unfinished.write_bytes(b"ID3")
+    os.utime(unfinished, (time.time() - 7200, time.time() - 7200))
+    result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert not scratch.exists() and not unfinished.exists()
+    assert not list(tmp_path.rglob(".build-*")) and (tmp_path / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from audio_edition.cli import main
 from audio_edition.publish.config import CONFIG_NAME, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT
+from tests.lock_holder import lock_held_elsewhere
 from tests.publish.fixture_editions import make_edition
 
 # The installed console script, as users run it.
@@ -71,6 +72,16 @@ def test_publish_from_built_editions_with_defaults(runner: CliRunner, tmp_path: 
     assert not (out / "2023-12-25").exists()
     plain = runner.invoke(main, ["publish"])
     assert plain.output == f"published 1 edition: {Path('output', 'feed.xml')} → {DEFAULT_BASE_URL}feed.xml\n"
+
+
+def test_publish_while_a_build_writes_to_the_folder_stops_at_once(runner: CliRunner, tmp_path: Path) -> None:
+    make_edition(tmp_path, "2023-12-25")
+    with lock_held_elsewhere(tmp_path, "build of 2023-12-26") as holder:
+        busy = runner.invoke(main, ["publish", str(tmp_path)])
+    assert busy.exit_code == 75
+    assert f"in use by audio-edition build of 2023-12-26 (pid {holder.pid})" in busy.stderr
+    assert busy.stderr.count("\n") == 1 and not (tmp_path / "feed.xml").exists()
+    assert runner.invoke(main, ["publish", str(tmp_path)]).exit_code == 0
 
 
 def test_publish_errors_are_one_line(runner: CliRunner, tmp_path: Path,
