@@ -474,7 +474,8 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     elif not quiet:
         click.echo(f"built {manifest.date}: {len(manifest.articles)} articles, {_minutes(manifest.duration)} "
                    f"in {result.folder}")
-        click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.speech.preset}")
+        spoken_by = f" ({', '.join(result.speech.voices)})" if result.speech.voices else ""
+        click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.speech.preset}{spoken_by}")
         click.echo(f"  speech requests {result.speech.requests}, cache hits {result.speech.cache_hits}, "
                    f"fallbacks {len(result.speech.fallbacks)}{': ' + ', '.join(result.speech.fallbacks) if result.speech.fallbacks else ''}")
         written = "unchanged, kept" if result.reused else "written"

@@ -82,6 +82,7 @@ def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("built 2023-12-26: 2 articles, ")
     assert f"cache hits {first['requests']}" in result.stdout
+    assert lines[1].endswith(", voice xiaoxiao (baker)")  # the preset asked for, and who spoke
     assert "fallbacks 0" in result.stdout
     assert "files unchanged, kept" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
     assert "\r" not in result.output  # no progress bar when not on a terminal
