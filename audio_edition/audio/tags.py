@@ -1,8 +1,8 @@
 """The one wrapper around mutagen: ID3v2.4 tags, lyrics, cover art and chapters on our MP3s.
 
 Every mutagen call goes through here and its failures become :class:`AudioError` naming the file.
-Chapter element ids are Latin-1 by the ID3 spec, so they are ASCII (``chp0``, ``chp1``, …) and
-the headline goes into each chapter's TIT2 sub-frame, where UTF-8 is allowed.
+Chapter element ids are Latin-1 by the ID3 spec, so they are ASCII (``chp00``, ``chp01``, …: see
+``chapter_ids``) and the headline goes into each chapter's TIT2 sub-frame, where UTF-8 is allowed.
 """
 
 # mypy: disable-error-code="no-untyped-call"
@@ -63,9 +63,20 @@ class Tags:
     chapters: tuple[Chapter, ...] = ()
 
 
-def chapter_id(index: int) -> str:
-    """The ASCII element id of the ``index``-th chapter (0-based)."""
-    return f"chp{index}"
+def chapter_ids(chapters: Sequence[Chapter]) -> list[str]:
+    """The ASCII element ids of ``chapters``: ``chp00``, ``chp01``, … each padded with ``_`` so
+    that id and title take the same number of bytes in every chapter.
+
+    Why the padding: mutagen writes frames of one kind ordered by their size, then by their key
+    (``CHAP:<id>``), not as added. Players that read CHAP frames in file order (ffmpeg's
+    demuxer, so VLC and mpv) would list the chapters jumbled. Frames of equal size are ordered
+    by key, and zero-padded ids sort in time order. (The CTOC frame lists them in order too.)
+    """
+    digits = len(str(max(len(chapters) - 1, 0)))
+    ids = [f"chp{i:0{digits}d}" for i in range(len(chapters))]
+    sizes = [len(element_id) + len(c.title.encode("utf-8")) for element_id, c in zip(ids, chapters)]
+    longest = max(sizes, default=0)
+    return [element_id + "_" * (longest - size) for element_id, size in zip(ids, sizes)]
 
 
 def write_tags(path: Path, tags: Tags) -> None:
@@ -99,7 +110,7 @@ def write_tags(path: Path, tags: Tags) -> None:
 def _add_chapters(id3: ID3, chapters: Sequence[Chapter]) -> None:
     if not chapters:
         return
-    ids = [chapter_id(i) for i in range(len(chapters))]
+    ids = chapter_ids(chapters)
     id3.add(
         CTOC(
             element_id=TOC_ID,
