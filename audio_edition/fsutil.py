@@ -55,7 +55,7 @@ def sole_writer(folder: Path, doing: str) -> Iterator[None]:
     process holds it.
 
     Two builds or publishes into one output folder would each rewrite the feed from what they
-    saw, and the later could drop the other's edition; one waits for the other instead. The
+    saw, and the later could drop the other's edition; so the second is turned away. The
     lock is ``flock`` on ``folder/.lock``, so the kernel lets go of it when its holder dies,
     however it dies. The file names the holder (pid and ``doing``) for the error message. Not
     re-entrant: do not nest two of these on one folder in one process.
