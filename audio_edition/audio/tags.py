@@ -69,7 +69,7 @@ def chapter_ids(chapters: Sequence[Chapter]) -> list[str]:
 
     Why the padding: mutagen writes frames of one kind ordered by their size, then by their key
     (``CHAP:<id>``), not as added. Players that read CHAP frames in file order (ffmpeg's
-    demuxer, so VLC and mpv) would list the chapters jumbled. Frames of equal size are ordered
+    demuxer, and players built on it) would list the chapters jumbled. Frames of equal size are ordered
     by key, and zero-padded ids sort in time order. (The CTOC frame lists them in order too.)
     """
     digits = len(str(max(len(chapters) - 1, 0)))

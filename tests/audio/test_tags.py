@@ -79,7 +79,7 @@ def silent_mp3(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_chapters_are_stored_in_time_order_whatever_their_titles(
     titles: list[str], silent_mp3: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    # ffmpeg (so VLC and mpv) lists CHAP frames in the order they are stored, and does not sort them.
+    # ffmpeg 5.1 (and players built on it) lists CHAP frames in the order they are stored, and does not sort them.
     mp3 = tmp_path_factory.mktemp("order") / "a.mp3"
     shutil.copyfile(silent_mp3, mp3)
     chapters = tuple(Chapter(title, i * 0.2, (i + 1) * 0.2) for i, title in enumerate(titles))
