@@ -68,9 +68,9 @@ def chapter_ids(chapters: Sequence[Chapter]) -> list[str]:
     that id and title take the same number of bytes in every chapter.
 
     Why the padding: mutagen writes frames of one kind ordered by their size, then by their key
-    (``CHAP:<id>``), not as added. Players that read CHAP frames in file order (ffmpeg's
-    demuxer, and players built on it) would list the chapters jumbled. Frames of equal size are ordered
-    by key, and zero-padded ids sort in time order. (The CTOC frame lists them in order too.)
+    (``CHAP:<id>``), not as added. Players that read CHAP frames in file order (ffmpeg 5.1's
+    demuxer, and players built on it) would list the chapters jumbled. Frames of equal size are
+    ordered by key, and zero-padded ids sort in time order. (The CTOC frame lists them in order.)
     """
     digits = len(str(max(len(chapters) - 1, 0)))
     ids = [f"chp{i:0{digits}d}" for i in range(len(chapters))]
