@@ -427,6 +427,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     import dataclasses
     import datetime as dt
 
+    from audio_edition.audio.episode import Production
     from audio_edition.edition import BuildOptions, run_build, run_plan
     from audio_edition.errors import ConfigError
     from audio_edition.publish import load_show
@@ -435,7 +436,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         date = dt.date.fromisoformat(date_text) if date_text else None
     except ValueError:
         raise ConfigError(f"--date {date_text!r} is not a date; write it like 2023-12-25") from None
-    options = BuildOptions(out=out, date=date, engine=engine, jobs=jobs, chime=chime)
+    options = BuildOptions(out=out, date=date, engine=engine, production=Production(chime=chime, jobs=jobs))
     if voice:
         options = dataclasses.replace(options, voice=voice)
     show = load_show(config)

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audio_edition.audio import ffmpeg
-from audio_edition.audio.assemble import Mp3Settings
 from audio_edition.audio.clips import SpeechReport, speak_tracks
 from audio_edition.audio.episode import (
     EPISODE_NAME,
@@ -41,18 +40,15 @@ from audio_edition.audio.episode import (
     make_audio,
     sha256_file,
 )
-from audio_edition.audio.loudness import LoudnessTarget
 from audio_edition.audio.manifest import MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
 from audio_edition.audio.script import (
-    DEFAULT_SHOW_NAME,
-    Pauses,
     TrackScript,
     printed_date,
     script_articles,
     script_closing,
     script_opening,
 )
-from audio_edition.errors import ConfigError, InputError
+from audio_edition.errors import InputError
 from audio_edition.fsutil import remove_partial_writes, sole_writer, write_text_atomic
 from audio_edition.publish import Show, publish_edition
 from audio_edition.publish.publisher import PublishResult
@@ -87,33 +83,14 @@ class BuildOptions:
     """None: from the first source's file name (``2023-12-25.txt``), else today."""
     voice: str = DEFAULT_PRESET
     engine: str = "auto"
-    jobs: int = 4
-    show_name: str = DEFAULT_SHOW_NAME
-    pauses: Pauses = field(default_factory=Pauses)
-    loudness: LoudnessTarget = field(default_factory=LoudnessTarget)
-    mp3: Mp3Settings = field(default_factory=Mp3Settings)
-    chime: Path | None = None
-    """An audio file played between tracks instead of a plain gap."""
-    cover: Path | None = None
-    """A JPEG or PNG embedded in every MP3."""
+    production: Production = field(default_factory=Production)
+    """Show name, pauses, loudness, MP3 settings, chime, cover, and ``jobs``: how many speech
+    requests and tracks are worked on at once."""
     cache_dir: Path | None = None
     """None: ``<out>/.cache/speech``."""
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     engines: Mapping[str, EngineFactory] | None = None
     """Replaces the engine registry (tests)."""
-
-    @property
-    def production(self) -> Production:
-        """The options the audio stages need."""
-        return Production(self.show_name, self.pauses, self.loudness, self.mp3, self.chime, self.cover, self.jobs)
-
-    def __post_init__(self) -> None:
-        if self.jobs < 1:
-            raise ConfigError(f"--jobs must be at least 1, not {self.jobs}")
-        if self.chime is not None and not self.chime.is_file():
-            raise ConfigError(f"chime {self.chime}: no such file")
-        if self.cover is not None and self.cover.suffix.lower() not in (".jpg", ".jpeg", ".png"):
-            raise ConfigError(f"cover {self.cover}: must be a .jpg or .png image")
 
 
 @dataclass(frozen=True)
@@ -182,13 +159,13 @@ def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin:
     def speak(text: str) -> str:
         return reader.speak(text, latin=latin)
 
-    articles = script_articles(edition.articles, speak, options.pauses)
+    articles = script_articles(edition.articles, speak, options.production.pauses)
     if not articles:
         raise InputError(f"{', '.join(edition.sources)}: the articles have nothing to say")
     return [
-        script_opening(options.show_name, date, articles, speak),
+        script_opening(options.production.show_name, date, articles, speak),
         *articles,
-        script_closing(options.show_name, date, speak),
+        script_closing(options.production.show_name, date, speak),
     ]
 
 
@@ -316,7 +293,8 @@ def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
     scripts = script_tracks(edition, date, options, _latin(decision))
     planned = []
     for script in scripts:
-        pause = sum(line.pause_after for line in script.lines) + options.pauses.lead_in + options.pauses.tail
+        pauses = options.production.pauses
+        pause = sum(line.pause_after for line in script.lines) + pauses.lead_in + pauses.tail
         spoken = tuple(s for line in script.lines for s in line.spoken)
         planned.append(PlannedTrack(script.key, script.title, spoken, script.characters / CHARS_PER_SECOND + pause))
     return BuildPlan(date, decision, tuple(planned))
@@ -336,7 +314,7 @@ def build_edition(edition: Edition, options: BuildOptions, progress: Progress | 
 
 def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None) -> BuildResult:
     folder = options.out / date.isoformat()
-    title = episode_title(options.show_name, date)
+    title = episode_title(options.production.show_name, date)
     seconds: list[tuple[str, float]] = []
     clock = time.perf_counter()
 
@@ -352,7 +330,7 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
     reused: EditionManifest | None = None
     with work_folder(folder) as work:
         spoken, report = speak_tracks(
-            scripts, decision, work, voice=options.voice, jobs=options.jobs,
+            scripts, decision, work, voice=options.voice, jobs=options.production.jobs,
             cache_dir=options.cache_dir or options.out / ".cache" / "speech",
             settings=options.engine_settings, engines=options.engines, progress=_for(progress, Stage.SPEAK),
         )  # fmt: skip
@@ -399,7 +377,10 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
 
 def options_for_show(show: Show, options: BuildOptions) -> BuildOptions:
     """``options`` with the show's name and configured cover art."""
-    return dataclasses.replace(options, show_name=show.title, cover=show.cover or options.cover)
+    production = dataclasses.replace(
+        options.production, show_name=show.title, cover=show.cover or options.production.cover
+    )
+    return dataclasses.replace(options, production=production)
 
 
 def run_build(

@@ -81,10 +81,11 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
     from audio_edition.audio.script import Line, TrackScript
     from audio_edition.audio.clips import SpokenTrack
     from audio_edition.audio.episode import make_audio
+    from audio_edition.audio.episode import Production
     from audio_edition.edition import BuildOptions, work_folder
     from audio_edition.speech.batch import PartKind
 
-    options = BuildOptions(out=out, jobs=2)
+    options = BuildOptions(out=out, production=Production(jobs=2))
     date = dt.date(2023, 12, 25)
     folder = out / date.isoformat()
     tracks = []

@@ -19,6 +19,7 @@ from mutagen.id3 import ID3
 
 from audio_edition.audio.loudness import LoudnessTarget
 from audio_edition.audio.manifest import read_manifest
+from audio_edition.audio.episode import Production
 from audio_edition.edition import BuildOptions, BuildResult, Stage, build_edition, edition_date, plan_build
 from audio_edition.errors import ConfigError, InputError
 from audio_edition.text import read_edition
@@ -40,7 +41,7 @@ def built(sample: Edition, tmp_path_factory: pytest.TempPathFactory) -> tuple[Bu
     seen: list[tuple[str, int, int]] = []
     result = build_edition(
         sample,
-        BuildOptions(out=out, engine="offline", jobs=2),
+        BuildOptions(out=out, engine="offline", production=Production(jobs=2)),
         progress=lambda stage, done, total: seen.append((stage.value, done, total)),
     )
     return result, seen
@@ -207,7 +208,8 @@ def test_a_warm_rebuild_synthesizes_nothing(
 
     stale = again.folder / "articles" / "09-an-article-since-removed.mp3"
     stale.write_bytes(b"old")
-    louder = build_edition(sample, replace(options, loudness=LoudnessTarget(integrated=-14.0)))
+    louder_production = replace(options.production, loudness=LoudnessTarget(integrated=-14.0))
+    louder = build_edition(sample, replace(options, production=louder_production))
     assert not stale.exists()
     assert not louder.reused and louder.manifest.fingerprint != again.manifest.fingerprint
     assert ebur128(episode)[0] == pytest.approx(-14.0, abs=1.0)
@@ -229,9 +231,9 @@ def test_dates_come_from_the_file_name_or_today() -> None:
 
 def test_bad_options_and_empty_editions_are_named_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="jobs"):
-        BuildOptions(jobs=0)
+        BuildOptions(production=Production(jobs=0))
     with pytest.raises(ConfigError, match="chime"):
-        BuildOptions(chime=tmp_path / "none.wav")
+        BuildOptions(production=Production(chime=tmp_path / "none.wav"))
     with pytest.raises(InputError, match="no articles"):
         build_edition(Edition(("empty.txt",), ()), BuildOptions(out=tmp_path, engine="offline"))
     with pytest.raises(ConfigError, match="unknown voice preset"):

@@ -54,8 +54,18 @@ class Production:
     loudness: LoudnessTarget = field(default_factory=LoudnessTarget)
     mp3: Mp3Settings = field(default_factory=Mp3Settings)
     chime: Path | None = None
+    """An audio file played between tracks instead of a plain gap."""
     cover: Path | None = None
+    """A JPEG or PNG embedded in every MP3."""
     jobs: int = 4
+
+    def __post_init__(self) -> None:
+        if self.jobs < 1:
+            raise ConfigError(f"--jobs must be at least 1, not {self.jobs}")
+        if self.chime is not None and not self.chime.is_file():
+            raise ConfigError(f"chime {self.chime}: no such file")
+        if self.cover is not None and self.cover.suffix.lower() not in (".jpg", ".jpeg", ".png"):
+            raise ConfigError(f"cover {self.cover}: must be a .jpg or .png image")
 
 
 def track_pieces(track: SpokenTrack, pauses: Pauses) -> tuple[Piece, ...]:
