@@ -124,7 +124,6 @@ class _ArticleBuilder:
 
     def close(self) -> None:
         if not (self.paragraphs or self.headline_parts):
-            self.continued_from_page = None if self.continued_from_page is None else self.continued_from_page
             return
         if self.paragraphs and self.byline is None:
             end = _BYLINE_AT_END.search(self.paragraphs[-1])

@@ -17,7 +17,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
 _FALLBACKS = ("utf-8", "gb18030")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""One Chinese character (CJK unified ideographs, extension A, compatibility ideographs)."""
 # Control characters other than tab/newline/CR/form feed mean a binary file.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -35,7 +36,7 @@ def decode_page(data: bytes, *, source: str, encoding: str | None = None) -> str
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if _BINARY.search(text):
         raise InputError(f"{source}: looks like a binary file, not page text")
-    if not _CJK.search(text):
+    if not IDEOGRAPH.search(text):
         raise InputError(f"{source}: no Chinese text found; is this a page of the paper?")
     return text
 

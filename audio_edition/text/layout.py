@@ -24,12 +24,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from audio_edition.text.decode import IDEOGRAPH
+
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
 _MARKER = re.compile(r"^■?\s*([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*")
 _SECTION_WORDS = frozenset({"简讯"})
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_IDEOGRAPH = re.compile(f"[{_CJK}]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_SPACE = re.compile(r"(?<=[0-9A-Za-z.%]) | (?=[0-9A-Za-z.%])")
 _CLOSING = "，。、；：！？”’）》…"
@@ -112,7 +112,7 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
         column = _column_width(spans[max(0, n - _WINDOW) : n + _WINDOW + 1])
         # A dateline may run on into the next line, even across a column break.
         after = lines[n + 1] if n + 1 < len(lines) and not lines[n + 1].hard_break_before else None
-        dateline = _starts_with_dateline(line.text + (after.text if after else ""))
+        dateline = dateline_at_start(line.text + (after.text if after else "")) is not None
         seq[i] = replace(line, column=column, dateline=dateline)
     return seq
 
@@ -161,7 +161,7 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
             standalone = (
                 _balanced("".join(line.text for line in current))
                 and all(_short(line) or _display(line) for line in current)
-                and not (isinstance(following, _Line) and not _indented(following))
+                and not (isinstance(following, _Line) and not _short_of_full(following))
             )
     if current:
         yield _finish(current, standalone)
@@ -179,14 +179,14 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
             return True
         # No blank line: a paragraph ends on a short line, or before an indented one. A
         # segment's first line is short by its own indent, so only the next line tells there.
-        if len(current) > 1 and _short_last(last):
+        if len(current) > 1 and _short_of_full(last):
             return True
-        if not _indented(line):
+        if not _short_of_full(line):
             return False
         # A short line that itself ends a sentence may be this paragraph's last line instead:
         # it begins a new paragraph only if a full line of that paragraph follows it.
         return not ends_sentence(line.text) or (
-            isinstance(following, _Line) and not following.blank_before and not _indented(following)
+            isinstance(following, _Line) and not following.blank_before and not _short_of_full(following)
         )
     if line.blank_before:
         return standalone  # after a standalone block, not a column break
@@ -215,11 +215,8 @@ def _short(line: _Line) -> bool:
     return line.width <= line.column - 4
 
 
-def _short_last(line: _Line) -> bool:
-    return line.width <= line.column - 1.5
-
-
-def _indented(line: _Line) -> bool:
+def _short_of_full(line: _Line) -> bool:
+    """Not a full line: a paragraph's last line, or a first line shortened by its indent."""
     return line.width <= line.column - 1.5
 
 
@@ -246,10 +243,6 @@ _DATELINE = re.compile(
 )
 
 
-def _starts_with_dateline(text: str) -> bool:
-    return bool(_DATELINE.match(text))
-
-
 def dateline_at_start(text: str) -> re.Match[str] | None:
     """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报讯``) at the start."""
     return _DATELINE.match(text)
@@ -273,7 +266,7 @@ def is_letter_spaced(text: str) -> bool:
     # Spaces around digits are extraction's, not letter-spacing: 新华社包头 9 月9 日电 （记者 郝
     tokens = _ASCII_SPACE.sub("", text).split(" ")
     singles = sum(1 for t in tokens if len(t) <= 2)
-    return len(tokens) >= 3 and singles >= 0.6 * len(tokens) and bool(_IDEOGRAPH.search(text))
+    return len(tokens) >= 3 and singles >= 0.6 * len(tokens) and bool(IDEOGRAPH.search(text))
 
 
 def respace(text: str) -> str:
@@ -285,7 +278,7 @@ def respace(text: str) -> str:
     for i, char in enumerate(text):
         if char == " ":
             before, after = text[i - 1 : i], text[i + 1 : i + 2]
-            if not (_IDEOGRAPH.match(before) and _IDEOGRAPH.match(after)):
+            if not (IDEOGRAPH.match(before) and IDEOGRAPH.match(after)):
                 continue
         out.append(char)
     return "".join(out)
