@@ -114,6 +114,14 @@ def list_editions(output_dir: Path) -> tuple[CatalogEntry, ...]:
     )
 
 
+def edition_dates(output_dir: Path) -> frozenset[str]:
+    """The dates in the catalog (without reading their manifests)."""
+    if not catalog_path(output_dir).exists():
+        return frozenset()
+    with _connect(output_dir) as db:
+        return frozenset(row[0] for row in db.execute("SELECT date FROM editions"))
+
+
 def prune(output_dir: Path, keep: int) -> tuple[str, ...]:
     """Remove all but the newest ``keep`` editions: their catalog entries and their folders.
 

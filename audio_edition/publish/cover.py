@@ -117,24 +117,20 @@ def generate_cover(title: str, side: int = GENERATED_SIDE) -> bytes:
 def publish_cover(show_cover: Path | None, title: str, output_dir: Path) -> Cover:
     """Put the cover in ``output_dir``: a copy of the configured image, or a generated one.
 
-    A generated cover is rewritten only when its bytes change (the title changed).
+    The file is rewritten only when its bytes change (another image, or a new title).
     """
     if show_cover is not None:
         fmt, side = check_cover(show_cover)
-        name = f"cover.{_FORMATS[fmt]}"
-        target = output_dir / name
-        if not target.exists() or target.read_bytes() != show_cover.read_bytes():
-            with open(show_cover, "rb") as src:
-                data = src.read()
-            write_bytes_atomic(target, data)
-        _remove_other_covers(output_dir, keep=name)
-        return Cover(name, side, generated=False)
-    data = generate_cover(title)
-    target = output_dir / "cover.jpg"
+        cover = Cover(f"cover.{_FORMATS[fmt]}", side, generated=False)
+        data = show_cover.read_bytes()
+    else:
+        cover = Cover("cover.jpg", GENERATED_SIDE, generated=True)
+        data = generate_cover(title)
+    target = output_dir / cover.name
     if not target.exists() or target.read_bytes() != data:
         write_bytes_atomic(target, data)
-    _remove_other_covers(output_dir, keep=target.name)
-    return Cover(target.name, GENERATED_SIDE, generated=True)
+    _remove_other_covers(output_dir, keep=cover.name)
+    return cover
 
 
 def _remove_other_covers(output_dir: Path, keep: str) -> None:

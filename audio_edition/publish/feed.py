@@ -98,10 +98,14 @@ class FeedChannel:
     last_build: datetime
 
 
+def url_path(*parts: str) -> str:
+    """A path under ``output/`` as a URL path: each segment percent-encoded, joined by ``/``."""
+    return "/".join(quote(segment) for part in parts for segment in part.split("/"))
+
+
 def media_url(show: Show, *parts: str) -> str:
     """The public URL of a file under ``output/``: ``base_url`` + percent-encoded path."""
-    path = "/".join(quote(segment) for part in parts for segment in part.split("/"))
-    return show.base_url + path
+    return show.base_url + url_path(*parts)
 
 
 def publication_time(show: Show, iso_date: str) -> datetime:

@@ -22,7 +22,7 @@ from pathlib import Path
 from audio_edition.audio.manifest import MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import sole_writer, write_bytes_atomic, write_text_atomic
-from audio_edition.publish.catalog import list_editions, prune, record_edition
+from audio_edition.publish.catalog import edition_dates, list_editions, prune, record_edition
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
@@ -71,27 +71,25 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
         return _publish(output_dir, show, keep=keep, added=(manifest.date,))
 
 
-def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
-                    discover: bool = True) -> PublishResult:
+def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None) -> PublishResult:
     """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``).
 
-    With ``discover``, edition folders in ``output_dir`` whose ``edition.json`` is not yet in
-    the catalog are recorded first (e.g. after the catalog was deleted by hand). Raises
-    ``BusyError`` if another build or publish is writing to ``output_dir``.
+    Edition folders in ``output_dir`` whose ``edition.json`` is not yet in the catalog are
+    recorded first (e.g. after the catalog was deleted by hand). Raises ``BusyError`` if
+    another build or publish is writing to ``output_dir``.
     """
     if not output_dir.is_dir():
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
     with sole_writer(output_dir, "publish"):
         added: list[str] = []
-        if discover:
-            known = {e.date for e in list_editions(output_dir)}
-            for folder in sorted(output_dir.iterdir()):
-                if _DATE.match(folder.name) and folder.name not in known \
-                        and (folder / MANIFEST_NAME).is_file():
-                    manifest = _read(folder)
-                    _check_edition(output_dir, manifest)
-                    record_edition(output_dir, manifest)
-                    added.append(manifest.date)
+        known = edition_dates(output_dir)
+        for folder in sorted(output_dir.iterdir()):
+            if _DATE.match(folder.name) and folder.name not in known \
+                    and (folder / MANIFEST_NAME).is_file():
+                manifest = _read(folder)
+                _check_edition(output_dir, manifest)
+                record_edition(output_dir, manifest)
+                added.append(manifest.date)
         return _publish(output_dir, show, keep=keep, added=tuple(added))
 
 

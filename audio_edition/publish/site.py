@@ -8,11 +8,11 @@ wherever ``output/`` is served.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import quote
 
 from audio_edition.audio.manifest import EditionManifest
 from audio_edition.publish.catalog import CatalogEntry
 from audio_edition.publish.config import Show
+from audio_edition.publish.feed import url_path
 
 _STYLE = """
 :root { color-scheme: light dark; --accent: #b22222; }
@@ -75,7 +75,7 @@ def clock(seconds: float) -> str:
 
 
 def _href(date: str, relative: str) -> str:
-    return escape("/".join(quote(part) for part in [date, *relative.split("/")]))
+    return escape(url_path(date, relative))
 
 
 def _body_lines(text: str, headline: str) -> list[str]:
