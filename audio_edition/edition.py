@@ -32,7 +32,10 @@ from pathlib import Path
 from audio_edition.audio import ffmpeg
 from audio_edition.audio.clips import SpeechReport, speak_tracks
 from audio_edition.audio.episode import (
+    EPISODE_CHAPTERS_NAME,
     EPISODE_NAME,
+    EPISODE_SRT_NAME,
+    EPISODE_VTT_NAME,
     MadeEpisode,
     MadeTrack,
     Production,
@@ -43,7 +46,7 @@ from audio_edition.audio.episode import (
 from audio_edition.audio.manifest import MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
 from audio_edition.audio.script import (
     TrackScript,
-    printed_date,
+    episode_title,
     script_articles,
     script_closing,
     script_opening,
@@ -187,9 +190,9 @@ def write_manifest(
         episode=EPISODE_NAME,
         episode_size=episode.size,
         duration=episode.duration,
-        chapters_json="episode.chapters.json",
-        transcript_vtt="episode.vtt",
-        transcript_srt="episode.srt",
+        chapters_json=EPISODE_CHAPTERS_NAME,
+        transcript_vtt=EPISODE_VTT_NAME,
+        transcript_srt=EPISODE_SRT_NAME,
         chapters=episode.chapters,
         articles=tuple(
             ArticleFile(
@@ -222,10 +225,7 @@ def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
         return None
     if previous.fingerprint != fingerprint:
         return None
-    needed = [previous.episode, previous.chapters_json, previous.transcript_vtt, previous.transcript_srt]
-    for article in previous.articles:
-        needed += [article.audio, article.transcript]
-    return previous if all((folder / name).is_file() for name in needed) else None
+    return previous if all((folder / name).is_file() for name in previous.files()) else None
 
 
 
@@ -279,11 +279,6 @@ def _decide(options: BuildOptions) -> EngineDecision:
 def _latin(decision: EngineDecision) -> LatinReading:
     # The offline model cannot say Latin letters; the online voices can.
     return LatinReading.CHINESE if decision.engine == OFFLINE_ENGINE else LatinReading.LETTERS
-
-
-def episode_title(show_name: str, date: dt.date) -> str:
-    """The episode's title: show name and printed date."""
-    return f"{show_name} {printed_date(date)}"
 
 
 def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
@@ -340,11 +335,9 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
         reused = reusable_manifest(folder, fingerprint)
         if reused is None:
             # Tracks and episode together: the episode's encoding overlaps the tracks' work.
-            tracks, made = make_audio(
+            tracks, episode = make_audio(
                 spoken, date, folder, work, options.production, title, _for(progress, Stage.TRACKS)
             )
-            assert made is not None  # a title was given
-            episode = made
             lap("audio")
         elif progress is not None:
             progress(Stage.TRACKS, len(spoken), len(spoken))
@@ -360,10 +353,7 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
             f"{preset} ({', '.join(report.voices)})" if report.voices else preset, fingerprint
         )
         remove_stale_articles(folder, manifest)
-    files = [folder / EPISODE_NAME, folder / "episode.vtt", folder / "episode.srt", folder / "episode.chapters.json"]
-    for article in manifest.articles:
-        files += [folder / article.audio, folder / article.transcript]
-    files.append(folder / MANIFEST_NAME)
+    files = [folder / name for name in (*manifest.files(), MANIFEST_NAME)]
     return BuildResult(
         folder=folder,
         manifest=manifest,

@@ -80,8 +80,7 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
     from audio_edition.audio.assemble import Clip
     from audio_edition.audio.script import Line, TrackScript
     from audio_edition.audio.clips import SpokenTrack
-    from audio_edition.audio.episode import make_audio
-    from audio_edition.audio.episode import Production
+    from audio_edition.audio.episode import Production, make_audio
     from audio_edition.edition import BuildOptions, work_folder
     from audio_edition.speech.batch import PartKind
 
@@ -95,7 +94,6 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
         tracks.append(SpokenTrack(script, tuple((Clip(clip, ("句子。",), (0.0,)), 0.6) for _ in range(CLIPS_PER_ARTICLE))))
     with work_folder(folder) as work:
         _, episode = make_audio(tracks, date, folder, work, options.production, "synthetic")
-        assert episode is not None
     print(json.dumps({"duration": episode.duration}))
 
 

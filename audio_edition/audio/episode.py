@@ -36,13 +36,16 @@ from audio_edition.audio.chapters import TrackSpan, place_chapters, render_chapt
 from audio_edition.audio.clips import SpokenTrack
 from audio_edition.audio.loudness import LoudnessTarget
 from audio_edition.audio.manifest import Chapter
-from audio_edition.audio.script import DEFAULT_SHOW_NAME, Pauses, TrackScript, printed_date
+from audio_edition.audio.script import DEFAULT_SHOW_NAME, Pauses, TrackScript, episode_title
 from audio_edition.audio.tags import Cover, Tags, write_tags
 from audio_edition.audio.transcript import Cue, render_srt, render_vtt, shift_cues
 from audio_edition.errors import ConfigError
 from audio_edition.fsutil import atomic_path, write_text_atomic
 
 EPISODE_NAME = "episode.mp3"
+EPISODE_VTT_NAME = "episode.vtt"
+EPISODE_SRT_NAME = "episode.srt"
+EPISODE_CHAPTERS_NAME = "episode.chapters.json"
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,7 @@ def make_track(
             tmp,
             Tags(
                 title=track.script.title,
-                album=f"{options.show_name} {printed_date(date)}",
+                album=episode_title(options.show_name, date),
                 artist=options.show_name,
                 date=date.isoformat(),
                 track=(track.script.article, n_articles),
@@ -151,18 +154,6 @@ def make_track(
     write_text_atomic(folder / transcript, render_vtt(shift_cues(rendered.cues, probe.start_time)))
     size = (folder / audio).stat().st_size
     return MadeTrack(track.script, encoded, audio, transcript, round(probe.duration, 3), size)
-
-
-def make_tracks(
-    spoken: Sequence[SpokenTrack],
-    date: dt.date,
-    folder: Path,
-    work: Path,
-    options: Production,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[MadeTrack]:
-    """Every track, ``options.jobs`` at a time (each is ffmpeg work in its own process)."""
-    return make_audio(spoken, date, folder, work, options, None, progress)[0]
 
 
 @dataclass(frozen=True)
@@ -189,10 +180,10 @@ def make_audio(
     folder: Path,
     work: Path,
     options: Production,
-    title: str | None,
+    title: str,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[MadeTrack], MadeEpisode | None]:
-    """Every track and, with a ``title``, the episode, at once.
+) -> tuple[list[MadeTrack], MadeEpisode]:
+    """Every track and the episode, at once.
 
     The tracks run ``options.jobs`` at a time; the episode's encoder, one process that cannot be
     split, starts at once and takes each track's normalized PCM as soon as it is ready, so its
@@ -211,23 +202,15 @@ def make_audio(
     with ThreadPoolExecutor(max(1, options.jobs), thread_name_prefix="track") as pool:
         futures = [pool.submit(one, track) for track in spoken]
         try:
-            episode = None
-            if title is not None:
-                scripts = [t.script for t in spoken]
-                episode = _encode_episode(scripts, lambda i: futures[i].result(), date, folder, work, options, title)
+            scripts = [t.script for t in spoken]
+            episode = _encode_episode(
+                scripts, lambda i: futures[i].result(), date, folder, work, options, title, cover
+            )
             return [f.result() for f in futures], episode
         except BaseException:
             for future in futures:
                 future.cancel()
             raise
-
-
-def make_episode(
-    tracks: Sequence[MadeTrack], date: dt.date, folder: Path, work: Path, options: Production, title: str
-) -> MadeEpisode:
-    """Join finished tracks with gaps (or the chime) into ``episode.mp3``, with chapters, and write
-    ``episode.vtt``, ``episode.srt`` and ``episode.chapters.json``."""
-    return _encode_episode([t.script for t in tracks], lambda i: tracks[i], date, folder, work, options, title)
 
 
 def _encode_episode(
@@ -238,6 +221,7 @@ def _encode_episode(
     work: Path,
     options: Production,
     title: str,
+    cover: Cover | None,
 ) -> MadeEpisode:
     """The episode from tracks that ``track(i)`` returns, waiting for each when it is needed."""
     chime = _chime(options, work)
@@ -269,20 +253,20 @@ def _encode_episode(
             tmp,
             Tags(
                 title=title,
-                album=f"{options.show_name} {printed_date(date)}",
+                album=episode_title(options.show_name, date),
                 artist=options.show_name,
                 date=date.isoformat(),
                 lyrics="\n\n".join(t.script.text for t in tracks),
-                cover=load_cover(options.cover),
+                cover=cover,
                 chapters=chapters,
             ),
         )
     cues: list[Cue] = []
     for i, t in enumerate(tracks):
         cues += shift_cues(t.encoded.rendered.cues, starts[i] + probe.start_time)
-    write_text_atomic(folder / "episode.vtt", render_vtt(cues))
-    write_text_atomic(folder / "episode.srt", render_srt(cues))
-    write_text_atomic(folder / "episode.chapters.json", render_chapters_json(chapters))
+    write_text_atomic(folder / EPISODE_VTT_NAME, render_vtt(cues))
+    write_text_atomic(folder / EPISODE_SRT_NAME, render_srt(cues))
+    write_text_atomic(folder / EPISODE_CHAPTERS_NAME, render_chapters_json(chapters))
     return MadeEpisode(chapters, round(probe.duration, 3), target.stat().st_size)
 
 

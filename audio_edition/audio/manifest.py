@@ -76,6 +76,14 @@ class EditionManifest:
     """SHA-256 of everything that decides the audio (speech, pauses, loudness, encoding, tags):
     a rebuild with the same fingerprint and every file in place reuses the files."""
 
+    def files(self) -> list[str]:
+        """Every file the edition is made of, relative to its folder (``edition.json`` aside):
+        the episode, its transcripts and chapters, then each article's audio and transcript."""
+        files = [self.episode, self.transcript_vtt, self.transcript_srt, self.chapters_json]
+        for article in self.articles:
+            files += [article.audio, article.transcript]
+        return files
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 

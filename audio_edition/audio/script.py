@@ -94,6 +94,11 @@ def printed_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+def episode_title(show_name: str, date: dt.date) -> str:
+    """The episode's title, and every MP3's album: show name and printed date."""
+    return f"{show_name} {printed_date(date)}"
+
+
 def slugify(headline: str, max_words: int = 8) -> str:
     """An ASCII slug from a Chinese headline via pinyin: ``十四冬志愿者`` → ``shi-si-dong-zhi-yuan-zhe``."""
     words: list[str] = []

@@ -105,11 +105,7 @@ def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
     if not _DATE.match(manifest.date):
         raise PublishError(f"edition date {manifest.date!r} is not an ISO date like 2023-12-25")
     folder = output_dir / manifest.date
-    needed = [manifest.episode, manifest.chapters_json, manifest.transcript_vtt,
-              manifest.transcript_srt]
-    for article in manifest.articles:
-        needed += [article.audio, article.transcript]
-    for relative in needed:
+    for relative in manifest.files():
         if not (folder / relative).is_file():
             raise PublishError(f"{folder / relative}: listed in {MANIFEST_NAME} but missing")
 
