@@ -41,7 +41,6 @@ from audio_edition.audio.episode import (
     Production,
     fingerprint_build,
     make_audio,
-    sha256_file,
 )
 from audio_edition.audio.manifest import MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
 from audio_edition.audio.script import (
@@ -52,7 +51,7 @@ from audio_edition.audio.script import (
     script_opening,
 )
 from audio_edition.errors import InputError
-from audio_edition.fsutil import remove_partial_writes, sole_writer, write_text_atomic
+from audio_edition.fsutil import remove_partial_writes, sha256_file, sole_writer, write_text_atomic
 from audio_edition.publish import Show, publish_edition
 from audio_edition.publish.publisher import PublishResult
 from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, choose_engine

