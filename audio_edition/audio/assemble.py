@@ -128,8 +128,6 @@ class EncodedTrack:
 
     rendered: RenderedTrack
     normalized_pcm: Path
-    measured: Loudness
-    """Pass one, before any gain."""
     chain: str
     """The ffmpeg filter chain that normalized it."""
 
@@ -224,8 +222,8 @@ HEAVY_LIMITING_DB = 6.0
 only when the limiter must take off more than this is the result measured again and trimmed."""
 
 
-def plan_chain(path: Path, pcm: Pcm, target: LoudnessTarget, encoder_gain: float) -> tuple[Loudness, str]:
-    """Pass one, and the filter chain that brings ``path`` to ``target``.
+def plan_chain(path: Path, pcm: Pcm, target: LoudnessTarget, encoder_gain: float) -> str:
+    """The filter chain that brings ``path`` to ``target``, from a first measuring pass.
 
     A gain alone reaches the target exactly. When the limiter works hard it also lowers the
     loudness, so the limited result is measured again and trimmed, at most ``MAX_TRIMS`` times.
@@ -241,7 +239,7 @@ def plan_chain(path: Path, pcm: Pcm, target: LoudnessTarget, encoder_gain: float
         if abs(adjustment.gain_db) < TRIM_TOLERANCE_DB:
             break
         chain = f"{chain},{adjustment.filter_chain()}"
-    return measured, chain
+    return chain
 
 
 def encode_track(
@@ -257,7 +255,7 @@ def encode_track(
     episode is built from, so the episode's pieces are already at the target loudness. With
     ``mp3_dest`` None only the PCM is written (the opening and closing have no file of their own).
     """
-    measured, chain = plan_chain(rendered.pcm_path, rendered.pcm, target, encoder_gain_db(settings))
+    chain = plan_chain(rendered.pcm_path, rendered.pcm, target, encoder_gain_db(settings))
     pcm_out = [*settings.pcm.output_args(), str(normalized_dest)]
     if mp3_dest is None:
         args = ["-af", f"{chain},aresample={settings.sample_rate}", *pcm_out]
@@ -268,7 +266,7 @@ def encode_track(
         args = ["-filter_complex", graph, "-map", "[mp3]", *settings.encoder_args(), str(mp3_dest), "-map", "[pcm]", *pcm_out]
         what, file = "encode it", mp3_dest
     ffmpeg.run_ffmpeg([*rendered.pcm.input_args(), "-i", str(rendered.pcm_path), *args], file=file, what=what)
-    return EncodedTrack(rendered, normalized_dest, measured, chain)
+    return EncodedTrack(rendered, normalized_dest, chain)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from audio_edition.audio.manifest import Chapter
 
 CHAPTERS_VERSION = "1.2.0"
-CHAPTERS_MIME = "application/json+chapters"
 
 
 @dataclass(frozen=True)
