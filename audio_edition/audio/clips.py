@@ -24,6 +24,7 @@ from audio_edition.speech import (
     PartRequest,
     SpeechEngine,
     SpokenEdition,
+    load_preset,
     speak_articles,
 )
 from audio_edition.speech.chunks import plan_chunks
@@ -88,13 +89,16 @@ def speak_tracks(
     """Speak every track (``SPEAK_GROUP`` at a time) and write each line's audio to a clip file
     in ``work``. ``progress(done, total)`` counts speech requests, cache hits included."""
     registry = _reusing(engines if engines is not None else ENGINES)
-    total = sum(len(plan_chunks(line.spoken)) for s in scripts for line in s.lines)
+    preset = load_preset(voice)  # once, not once a group
+    # Progress counts requests: a line is as many as the speech layer will cut it into.
+    requests_per_track = [sum(len(plan_chunks(line.spoken)) for line in s.lines) for s in scripts]
+    total = sum(requests_per_track)
     done_before = 0
     spoken: list[SpokenTrack] = []
     requests = hits = 0
     fallbacks: list[str] = []
-    preset = voice
     voices: set[str] = set()
+    (work / "clips").mkdir(parents=True, exist_ok=True)
     for first in range(0, len(scripts), SPEAK_GROUP):
         group = scripts[first : first + SPEAK_GROUP]
         asks = [
@@ -107,14 +111,13 @@ def speak_tracks(
                 progress(min(total, base + done), total)
 
         result: SpokenEdition = speak_articles(
-            asks, decision.choice, voice, jobs=jobs, cache_dir=cache_dir,
+            asks, decision.choice, preset, jobs=jobs, cache_dir=cache_dir,
             progress=tick, settings=settings, engines=registry, decision=decision,
         )  # fmt: skip
-        done_before += sum(len(plan_chunks(line.spoken)) for s in group for line in s.lines)
+        done_before += sum(requests_per_track[first : first + SPEAK_GROUP])
         requests += result.requests
         hits += result.cache_hits
         fallbacks += [a.title for a in result.fallbacks]
-        preset = result.preset
         voices.update(a.voice for a in result.articles)
         for script, article in zip(group, result.articles):
             clips = []
@@ -123,9 +126,8 @@ def speak_tracks(
                 hashes.append(hashlib.sha256(part.speech.audio).hexdigest())
                 suffix = ".mp3" if part.speech.format is AudioFormat.MP3 else ".wav"
                 path = work / "clips" / f"{script.key}-{i:03d}{suffix}"
-                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(part.speech.audio)  # scratch file in the work folder
                 clips.append((Clip(path, line.printed, part.speech.sentence_starts), line.pause_after))
             spoken.append(SpokenTrack(script, tuple(clips), tuple(hashes)))
         del result  # the group's audio is on disk now; let it go before the next group
-    return spoken, SpeechReport(requests, hits, tuple(fallbacks), preset, tuple(sorted(voices)))
+    return spoken, SpeechReport(requests, hits, tuple(fallbacks), preset.name, tuple(sorted(voices)))

@@ -350,13 +350,14 @@ def speak_articles(
     _validate(requests)
     decision = decision or choose_engine(engine_choice, settings=settings, engines=engines)
     cache = SpeechCache(cache_dir)
+    plans = [[plan_chunks(part.sentences) for part in article.parts] for article in requests]
 
     def tasks_for(article_indexes: Sequence[int], spoken_by: VoicePreset) -> list[_Task]:
         tasks = []
         for a in article_indexes:
             for p, part in enumerate(requests[a].parts):
                 part_voice = spoken_by.headline if part.kind is PartKind.HEADLINE else spoken_by.body
-                for c, chunk in enumerate(plan_chunks(part.sentences)):
+                for c, chunk in enumerate(plans[a][p]):
                     tasks.append(_Task(a, p, c, part_voice, chunk))
         return tasks
 
@@ -405,9 +406,8 @@ def speak_articles(
         parts = []
         hits = retries = count = 0
         for p, part in enumerate(article.parts):
-            chunks = plan_chunks(part.sentences)
             pieces = []
-            for c, chunk in enumerate(chunks):
+            for c, chunk in enumerate(plans[a][p]):
                 got = results[(a, p, c)]
                 hits += got.hit
                 retries += got.retries
