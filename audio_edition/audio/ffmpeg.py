@@ -29,7 +29,7 @@ FFPROBE = "ffprobe"
 SAMPLE_BYTES = 2
 """Bytes per sample of the intermediate PCM (signed 16-bit little-endian, mono)."""
 
-_QUIET = ("-hide_banner", "-nostdin", "-nostats", "-loglevel", "error")
+_QUIET = ("-hide_banner", "-nostdin", "-nostats")
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,11 @@ def _fail(file: Path | str, what: str, stderr: str) -> AudioError:
     return AudioError(f"{file}: ffmpeg could not {what}: {tail or 'no message'}")
 
 
+def _ffmpeg_command(args: Sequence[str], loglevel: str) -> list[str]:
+    """ffmpeg quiet but for ``loglevel``, overwriting its outputs, with ``args``."""
+    return [FFMPEG, *_QUIET, "-loglevel", loglevel, "-y", *args]
+
+
 def run_ffmpeg(
     args: Sequence[str],
     *,
@@ -97,7 +102,7 @@ def run_ffmpeg(
     ``file`` and ``what`` name the failure (``"episode.mp3: ffmpeg could not encode: …"``).
     ``stdout`` lets ffmpeg write straight into an open file of ours (``-`` as its output).
     """
-    cmd = [FFMPEG, *_QUIET[:-1], loglevel, "-y", *args]
+    cmd = _ffmpeg_command(args, loglevel)
     try:
         done = subprocess.run(
             cmd,
@@ -128,7 +133,7 @@ def run_ffmpeg_fed(
     stderr goes to a temporary file rather than a pipe: a pipe nobody reads while we write stdin
     would fill up and deadlock both processes.
     """
-    cmd = [FFMPEG, *_QUIET[:-1], loglevel, "-y", *args]
+    cmd = _ffmpeg_command(args, loglevel)
     with tempfile.TemporaryFile() as err:
         try:
             proc = subprocess.Popen(

@@ -57,21 +57,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("-->", "→")
 
 
+def _blocks(cues: Iterable[Cue], decimal: str) -> list[str]:
+    """One numbered block per cue; the formats differ only in the timestamps' decimal mark."""
+    return [
+        f"{n}\n{_timestamp(cue.start, decimal)} --> {_timestamp(cue.end, decimal)}\n{_one_line(cue.text)}\n"
+        for n, cue in enumerate(cues, start=1)
+    ]
+
+
 def render_vtt(cues: Iterable[Cue]) -> str:
     """The cues as a WebVTT file."""
-    blocks = ["WEBVTT\n"]
-    for n, cue in enumerate(cues, start=1):
-        blocks.append(
-            f"{n}\n{_timestamp(cue.start, '.')} --> {_timestamp(cue.end, '.')}\n{_one_line(cue.text)}\n"
-        )
-    return "\n".join(blocks)
+    return "\n".join(["WEBVTT\n", *_blocks(cues, ".")])
 
 
 def render_srt(cues: Iterable[Cue]) -> str:
     """The cues as a SubRip (.srt) file."""
-    blocks = []
-    for n, cue in enumerate(cues, start=1):
-        blocks.append(
-            f"{n}\n{_timestamp(cue.start, ',')} --> {_timestamp(cue.end, ',')}\n{_one_line(cue.text)}\n"
-        )
-    return "\n".join(blocks)
+    return "\n".join(_blocks(cues, ","))
