@@ -199,7 +199,7 @@ def make_audio(
         counter.tick()
         return made
 
-    with ThreadPoolExecutor(max(1, options.jobs), thread_name_prefix="track") as pool:
+    with ThreadPoolExecutor(options.jobs, thread_name_prefix="track") as pool:
         futures = [pool.submit(one, track) for track in spoken]
         try:
             scripts = [t.script for t in spoken]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pypinyin import lazy_pinyin
 
@@ -151,7 +151,7 @@ def script_article(article: Article, number: int, brief_number: int, speak: Spea
     # A subhead gets its pause before as well: stretch the pause of whatever precedes it.
     for i in range(len(kept) - 1):
         if kept[i + 1].kind is PartKind.SUBHEAD:
-            kept[i] = Line(kept[i].kind, kept[i].printed, kept[i].spoken, max(kept[i].pause_after, pauses.around_subhead))
+            kept[i] = replace(kept[i], pause_after=max(kept[i].pause_after, pauses.around_subhead))
     slug = slugify(article.headline) if article.headline else f"brief-{brief_number}"
     return TrackScript(
         key=f"{number:02d}-{slug}",
