@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -24,14 +25,70 @@ class Article:
     dateline: str | None = None
     byline: str | None = None
     subheads: tuple[str, ...] = field(default=())
+    continued_on_page: int | None = None
+    """From a （下转第N版） jump line: the article goes on on page N."""
+    pages: tuple[int, ...] = field(default=())
+    """The pages its text came from, in reading order (set when an edition's pages are read)."""
+    line: int | None = None
+    """The line of its page file where it starts (1-based), for warnings an editor can find."""
+
+
+class HeadlinePosition(enum.Enum):
+    """Where a page prints each headline: after its body (this paper) or before it (most others)."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class FurnitureKind(enum.Enum):
+    """Page furniture: printed on the page, recorded, never spoken."""
+
+    FOLIO = "folio"  # running head / page number line: 内蒙古日报 2023年12月25日 星期一 要闻 3
+    EDITOR = "editor"  # 责任编辑：… / 本版编辑：…
+    CAPTION = "caption"  # 图为…（记者 … 摄） / 新华社发
+    JUMP = "jump"  # （下转第N版）
+
+
+@dataclass(frozen=True)
+class Furniture:
+    kind: FurnitureKind
+    text: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class ReadingWarning:
+    """Where the reading is uncertain: shown to the editor, an error under --strict."""
+
+    source: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}" if self.line else f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page file as read: its articles, furniture and what the reader was unsure of."""
+
+    source: str
+    articles: tuple[Article, ...]
+    number: int | None = None
+    """The page number, from the file name or the folio; None when neither tells."""
+    headlines: HeadlinePosition = HeadlinePosition.AFTER
+    furniture: tuple[Furniture, ...] = field(default=())
+    warnings: tuple[ReadingWarning, ...] = field(default=())
 
 
 @dataclass(frozen=True)
 class Edition:
-    """The articles of one edition, from one or more page files."""
+    """The articles of one edition, from one or more page files (jumps between pages stitched)."""
 
     sources: tuple[str, ...]
     articles: tuple[Article, ...]
+    pages: tuple[Page, ...] = field(default=())
+    warnings: tuple[ReadingWarning, ...] = field(default=())
 
 
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*（([^（）]{1,30})）\s*")
