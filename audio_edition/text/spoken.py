@@ -9,7 +9,12 @@ few things; a pre-pass rewrites only those into a form it reads right (or into s
 - letters before a number: ``COVID-19`` → COVID负十九, ``C919`` → C九百一十九 (codes are read digit by
   digit), and ``110kV`` → 幺幺零kV (units it does not know);
 - service numbers without a 热线 it recognizes (``服务热线96069`` → 九万六千零六十九, ``12306网站``);
-- a decimal that looks like a month and day (``12.5级`` → 十二月五日级);
+- a decimal that looks like a month and day (``12.5级`` → 十二月五日级) or a year and month (an index
+  ``报2987.10点`` → 二九八七年十月点): a decimal is never read as a date;
+- range dashes after 千/万/亿 (``8千—1.2万元`` → 八千—一点二万元);
+- currency signs before the amount (``$12亿`` → 一美元两亿; ``¥99元`` → 九元九元): said after it, as
+  a newsreader says them (十二亿美元, 三十欧元, 九十九元);
+- race times (``9秒83`` → 九秒八十三): hundredths after 秒 are said digit by digit (九秒八三, 十秒零五);
 - a clock time before 时 (``9:00时段`` → 九比零零时段) and ratios with two digits (``1:10`` → 一点十分);
 - a year before 前 (``2023年前三季度`` → 两千零二十三年前…);
 - negative temperatures (``-35℃`` → 负三十五摄氏度, a newsreader says 零下);
@@ -98,7 +103,7 @@ _TEMP_RANGE = re.compile(
 )
 _TEMP_NEGATIVE = re.compile(rf"(?<![\d.])-(?={_NUM}(?:℃|°C|摄氏度))")
 _PERCENT_RANGE = re.compile(rf"(?<![\d.])({_NUM})(%?)\s*({_DASH}|至|到)\s*({_NUM})%")
-_RANGE_DASH = re.compile(rf"(?<=[\d%‰℃日月年号时])\s*{_DASH}\s*(?=\d)")
+_RANGE_DASH = re.compile(rf"(?:(?<=[\d%‰℃日月年号时])|(?<=\d[千万亿]))\s*{_DASH}\s*(?=\d)")
 _SIGNED_PERCENT = re.compile(rf"(?<![\d.])([-+])(?={_NUM}%)")
 _PER_MILLE = re.compile(rf"({_NUM})‰")
 _RATIO = re.compile(r"(?<=\d)\s*∶\s*(?=\d)")
@@ -114,6 +119,14 @@ _DOT_DATE = re.compile(r"(?<![\d.])(\d{1,2})·(\d{1,2})(?![\d.])")  # 3·15, 7·
 _CLASS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=届|级|赛季|财年)")
 # A year before 年 is said digit by digit; wetext mostly does, but not in "2023年前三季度".
 _YEAR = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d\d)(?=(?:年|(?:到|至)(?:1[5-9]|20)\d\d年))")
+# wetext reads 2987.10 as 二九八七年十月: a decimal with four digits before the point is a number.
+_YEAR_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{4})\.(\d{1,2})(?![\d.%‰℃°])")
+# A currency sign before the amount is said after it, with the amount's 万/亿 (US$12亿 → 12亿美元);
+# ¥/￥ is the yuan (and says nothing more when 元 is printed after the amount anyway).
+_CURRENCY = re.compile(r"(US\$|HK\$|\$|€|£|¥|￥)\s*(\d+(?:[.,]\d+)*)([千万亿]*)(元)?")
+_CURRENCY_NAMES = {"US$": "美元", "HK$": "港元", "$": "美元", "€": "欧元", "£": "英镑", "¥": "元", "￥": "元"}
+# Race times: the hundredths after 秒 are said digit by digit (9秒83 → 九秒八三, 10秒05 → 十秒零五).
+_HUNDREDTHS = re.compile(r"(?<=\d秒)(\d{1,2})(?![\d.%]|[个次名人位项件元米天岁分])")
 _DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 _WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
@@ -254,6 +267,14 @@ def _clock(m: re.Match[str]) -> str:
     return f"{hours}点" if minutes == "00" else f"{hours}点{minutes}分"
 
 
+def _currency(m: re.Match[str]) -> str:
+    sign, amount, multiplier, yuan = m.groups()
+    name = _CURRENCY_NAMES[sign]
+    if yuan and name != "元":
+        return m.group()  # "$5元" is no amount we know how to say: leave it
+    return amount.replace(",", "") + multiplier + name
+
+
 def _date_like_decimal(m: re.Match[str]) -> str:
     whole, fraction = m.groups()
     if 1 <= int(whole) <= 12 and 1 <= int(fraction) <= 31:
@@ -270,6 +291,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_HOTLINE_AFTER, _phone),
     _sub(_SERVICE_NUMBER, _phone),
     _sub(_DOT_DATE, lambda m: spell_digits(m.group(1)) + spell_digits(m.group(2))),
+    _sub(_CURRENCY, _currency),
     _sub(_UNIT_RE, lambda m: _UNITS[m.group(1)]),
     _sub(_CODE, _code),
     _sub(_PER_MILLE, r"千分之\1"),
@@ -287,6 +309,8 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_CLASS_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_DATE_LIKE_DECIMAL, _date_like_decimal),
+    _sub(_YEAR_LIKE_DECIMAL, lambda m: m.group(1) + "点" + spell_digits(m.group(2))),
+    _sub(_HUNDREDTHS, lambda m: spell_digits(m.group(1))),
 )
 
 
