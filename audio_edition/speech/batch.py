@@ -38,7 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 from audio_edition.errors import ConfigError, InputError, SpeechError
 from audio_edition.speech.cache import SpeechCache, cache_key
@@ -46,11 +46,9 @@ from audio_edition.speech.chunks import Chunk, plan_chunks
 from audio_edition.speech.engine import Speech, SpeechEngine, Voice
 from audio_edition.speech.join import join_speech
 from audio_edition.speech.presets import OFFLINE_ENGINE, VoicePreset, load_preset
+from audio_edition.speech.registry import EngineFactory, create_engine
 from audio_edition.speech.retry import call_with_retries
 from audio_edition.speech.settings import EngineSettings, RetryPolicy
-
-if TYPE_CHECKING:
-    from audio_edition.speech import EngineFactory
 
 EngineChoice = Literal["auto", "edge", "offline"]
 ENGINE_CHOICES: tuple[str, ...] = get_args(EngineChoice)
@@ -167,8 +165,6 @@ class SpokenEdition:
 
 
 def _create(name: str, settings: EngineSettings, engines: Mapping[str, EngineFactory] | None) -> SpeechEngine:
-    from audio_edition.speech import create_engine  # the registry lives in the package itself
-
     return create_engine(name, settings, engines=engines)
 
 
@@ -189,11 +185,8 @@ def choose_engine(
     if engine_choice != "auto":
         return EngineDecision(engine_choice, engine_choice, f"{engine_choice} was asked for")
     engine = _create(ONLINE_ENGINE, settings, engines)
-    probe: Callable[[float], float] | None = getattr(engine, "probe", None)
-    if probe is None:
-        return EngineDecision("auto", ONLINE_ENGINE, f"{ONLINE_ENGINE} cannot be probed; using it")
     try:
-        seconds = probe(settings.probe_timeout)
+        seconds = engine.probe(settings.probe_timeout)
     except SpeechError as error:
         return EngineDecision("auto", OFFLINE_ENGINE, f"the online service did not answer ({error})")
     return EngineDecision("auto", ONLINE_ENGINE, f"the online service answered in {seconds:.1f} s")
@@ -229,8 +222,7 @@ class _Runner:
         self.engine = engine
         self.cache = cache
         self.retry = retry
-        # Engines declare how many requests they take at once; an unknown engine gets one.
-        self.workers = max(1, min(jobs, int(getattr(engine, "max_jobs", 1))))
+        self.workers = max(1, min(jobs, engine.max_jobs))
         self.tick = tick
         self.failed: dict[int, SpeechError] = {}
         self.lock = threading.Lock()
@@ -309,7 +301,7 @@ def _validate(requests: Sequence[ArticleRequest]) -> None:
 
 
 def _check_voice(engine: SpeechEngine, preset: VoicePreset) -> None:
-    known: Sequence[str] | None = getattr(engine, "voices", None)
+    known = engine.voices
     if not known:
         return
     for voice in {preset.body.voice_id, preset.headline.voice_id}:

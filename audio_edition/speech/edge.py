@@ -4,16 +4,26 @@ One ``synthesize`` call is one WebSocket request. Failures worth another try (40
 dropped connection, a stall, no audio, a stream cut short) raise ``TransientSpeechError`` for the
 batch layer to retry; anything else raises ``SpeechError``. ``AUDIO_EDITION_EDGE_URL`` (via
 ``EngineSettings.edge_url``) replaces edge-tts's service URL, for a relay or the tests' server.
+
+edge-tts takes no URL argument: ``Communicate`` reads the module global ``WSS_URL`` when it
+connects. Setting that global from worker threads would make two engines with different URLs race.
+So an engine with its own URL gets its own ``Communicate`` subclass whose stream function is the
+library's own code bound to a copy of the module's globals with ``WSS_URL`` replaced (see
+``_communicate_for``): the library's module is never written to. The voice list is fetched the
+same way.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
 import time
+import types
 import urllib.request
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
@@ -49,6 +59,35 @@ EDGE_VOICES: tuple[str, ...] = (
 _DEFAULT_WSS_URL: str = edge_tts.constants.WSS_URL
 _DEFAULT_VOICE_LIST: str = edge_tts.constants.VOICE_LIST
 _RETRY_STATUS = {403, 408, 429}
+
+
+def _rebound(function: types.FunctionType, **overrides: object) -> types.FunctionType:
+    """``function``'s own code, reading ``overrides`` instead of its module's globals of those names."""
+    namespace = {**function.__globals__, **overrides}
+    copy = types.FunctionType(
+        function.__code__, namespace, function.__name__, function.__defaults__, function.__closure__
+    )
+    copy.__kwdefaults__ = function.__kwdefaults__
+    return copy
+
+
+@functools.lru_cache(maxsize=8)
+def _communicate_for(url: str) -> type[edge_tts.Communicate]:
+    """``edge_tts.Communicate`` connecting to ``url`` (the library's class for its default URL).
+
+    Its private stream method is the one place that reads ``WSS_URL``; name-mangled, it is the
+    attribute ``_Communicate__stream``. If a new edge-tts moves it, this fails loudly at once
+    rather than silently speaking to the real service.
+    """
+    if url == _DEFAULT_WSS_URL:
+        return edge_tts.Communicate
+    stream = vars(edge_tts.Communicate).get("_Communicate__stream")
+    if not isinstance(stream, types.FunctionType) or "WSS_URL" not in stream.__code__.co_names:
+        raise SpeechError(
+            f"edge-tts {edge_tts.__version__} no longer reads WSS_URL where expected; "
+            "the service URL cannot be overridden with this version"
+        )
+    return type("Communicate", (edge_tts.Communicate,), {"_Communicate__stream": _rebound(stream, WSS_URL=url)})
 
 
 def _with_query(url: str) -> str:
@@ -136,6 +175,7 @@ class EdgeEngine:
     max_jobs = 64
     """The service takes many connections; the batch layer's ``jobs`` (default 4) is the real cap."""
     voices = EDGE_VOICES
+    reads_latin = True
 
     def __init__(self, settings: EngineSettings | None = None) -> None:
         self.settings = settings or EngineSettings()
@@ -177,10 +217,8 @@ class EdgeEngine:
     async def _synthesize(self, sentences: Sequence[str], voice: Voice, connect: float, receive: float) -> Speech:
         if not sentences:
             raise SpeechError("nothing to speak: no sentences")
-        # edge-tts reads WSS_URL from its module at connect time; this is its documented seam.
-        setattr(edge_tts.communicate, "WSS_URL", self.url)
         try:
-            communicate = edge_tts.Communicate(
+            communicate = _communicate_for(self.url)(
                 _joined(sentences),
                 voice.voice_id,
                 rate=voice.rate,
@@ -225,12 +263,24 @@ class EdgeEngine:
         )
 
 
+def _voice_lister(url: str) -> Callable[..., Any]:
+    """``edge_tts.list_voices`` asking ``url``: like ``_communicate_for``, the library's own code
+    reading a private copy of ``VOICE_LIST`` (its module-level helper reads the global)."""
+    if url == _DEFAULT_VOICE_LIST:
+        return edge_tts.list_voices
+    inner = vars(edge_tts.voices).get("__list_voices")
+    outer = edge_tts.voices.list_voices
+    if not isinstance(inner, types.FunctionType) or not isinstance(outer, types.FunctionType):
+        raise SpeechError(f"edge-tts {edge_tts.__version__}: the voice list URL cannot be overridden")
+    return _rebound(outer, __list_voices=_rebound(inner, VOICE_LIST=url))
+
+
 async def _list_voices(settings: EngineSettings) -> list[OnlineVoice]:
-    setattr(edge_tts.voices, "VOICE_LIST", voices_url(settings))  # imported by name there too
+    url = voices_url(settings)
     timeout = aiohttp.ClientTimeout(total=settings.connect_timeout + settings.receive_timeout)
     async with aiohttp.TCPConnector() as connector:
         listing = await asyncio.wait_for(
-            edge_tts.list_voices(connector=connector, proxy=proxy_for(voices_url(settings), settings.proxy)), timeout.total
+            _voice_lister(url)(connector=connector, proxy=proxy_for(url, settings.proxy)), timeout.total
         )
     return [
         OnlineVoice(

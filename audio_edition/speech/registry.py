@@ -1,0 +1,48 @@
+"""The engine registry: every engine by name, created only when a build needs it.
+
+``ENGINES`` is an explicit dict of factories. A factory imports its engine's module only when
+called, so importing the speech package loads no model and no network library. Adding an engine
+is one module and one line here. This module sits below the batch layer and the session (they
+import it; it imports neither), which is what keeps the package free of import cycles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import import_module
+
+from audio_edition.errors import ConfigError
+from audio_edition.speech.engine import SpeechEngine
+from audio_edition.speech.settings import EngineSettings
+
+EngineFactory = Callable[[EngineSettings], SpeechEngine]
+
+
+def _lazy(module: str, name: str, *, takes_settings: bool = False) -> EngineFactory:
+    """A factory that imports ``module`` and builds ``name`` only when an engine is needed."""
+
+    def factory(settings: EngineSettings) -> SpeechEngine:
+        engine_class = getattr(import_module(module), name)
+        engine: SpeechEngine = engine_class(settings) if takes_settings else engine_class()
+        return engine
+
+    return factory
+
+
+ENGINES: dict[str, EngineFactory] = {
+    "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
+    "offline": _lazy("audio_edition.speech.offline", "OfflineEngine"),
+}
+
+
+def create_engine(
+    name: str,
+    settings: EngineSettings | None = None,
+    *,
+    engines: Mapping[str, EngineFactory] | None = None,
+) -> SpeechEngine:
+    """The engine registered as ``name``; an unknown name is a ``ConfigError`` listing the valid ones."""
+    registry = ENGINES if engines is None else engines
+    if name not in registry:
+        raise ConfigError(f"unknown speech engine {name!r}; choose one of: {', '.join(registry)}")
+    return registry[name](settings or EngineSettings())
