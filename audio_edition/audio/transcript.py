@@ -7,6 +7,7 @@ without overlapping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -73,3 +74,31 @@ def render_vtt(cues: Iterable[Cue]) -> str:
 def render_srt(cues: Iterable[Cue]) -> str:
     """The cues as a SubRip (.srt) file."""
     return "\n".join(_blocks(cues, ","))
+
+
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
+_TIMING = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}")
+
+
+def _seconds(hours: str | None, minutes: str, secs: str, millis: str) -> float:
+    # Whole milliseconds first, one division: the exact float render_vtt's value rounds to.
+    return (int(hours or 0) * 3_600_000 + int(minutes) * 60_000 + int(secs) * 1000
+            + int(millis)) / 1000
+
+
+def parse_vtt(text: str) -> list[Cue]:
+    """The cues of a WebVTT (or SubRip) file, such as ``render_vtt`` writes: the inverse of it.
+
+    Cue settings, notes and styles are ignored; a cue's lines are joined with a space.
+    """
+    cues: list[Cue] = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = block.split("\n")
+        for i, line in enumerate(lines):
+            timing = _TIMING.match(line)
+            if timing:
+                words = " ".join(part.strip() for part in lines[i + 1:] if part.strip())
+                cues.append(Cue(_seconds(*timing.group(1, 2, 3, 4)),
+                                _seconds(*timing.group(5, 6, 7, 8)), words))
+                break
+    return cues

@@ -77,6 +77,8 @@ class Show:
     timezone: str = "Asia/Shanghai"
     link: str | None = None
     """The show's web page; None means the listening page at ``base_url``."""
+    feed_items: int = 100
+    """How many items each feed lists, newest first; older editions stay on the page's archive."""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -92,7 +94,7 @@ class Show:
 _STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
                 "category", "base_url", "timezone")
 _OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link")
-KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit",))
+KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit", "feed_items"))
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -146,6 +148,13 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         if not isinstance(table["explicit"], bool):
             raise fail("explicit", "must be true or false (no quotes)")
         values["explicit"] = table["explicit"]
+    if "feed_items" in table:
+        items = table["feed_items"]
+        # bool is an int in Python: `feed_items = true` must not mean one item.
+        if isinstance(items, bool) or not isinstance(items, int) or items < 1:
+            raise fail("feed_items", f"must be a whole number of at least 1 (no quotes), "
+                                     f"not {items!r}")
+        values["feed_items"] = items
 
     show = Show(**values)
     language = show.language.lower()
@@ -225,6 +234,10 @@ timezone = "{Show.timezone}"
 
 # The show's web page; the default is the listening page at base_url.
 # link = "https://example.org/"
+
+# Each feed lists the newest items only (apps slow down on huge feeds); older editions stay
+# on the listening page's archive.
+feed_items = {Show.feed_items}
 '''
 
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime, time, timedelta
 from email.utils import format_datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
 from audio_edition import __version__
+from audio_edition.audio.manifest import ArticleFile
 from audio_edition.errors import PublishError
 from audio_edition.publish.catalog import CatalogEntry, article_guid
 from audio_edition.publish.config import Show
@@ -108,6 +109,16 @@ def media_url(show: Show, *parts: str) -> str:
     return show.base_url + url_path(*parts)
 
 
+def edition_page(date: str) -> str:
+    """Where an edition's own page is, under ``output/``: ``2023-12-25/index.html``."""
+    return f"{date}/{PAGE_NAME}"
+
+
+def article_page(date: str, article: ArticleFile) -> str:
+    """Where an article's page is, under ``output/``: beside its audio, ``.html`` for ``.mp3``."""
+    return f"{date}/{PurePosixPath(article.audio).with_suffix('.html')}"
+
+
 def publication_time(show: Show, iso_date: str) -> datetime:
     """When an edition is dated in the feed: its day at ``PUBLISH_TIME`` in the show's zone."""
     try:
@@ -150,7 +161,7 @@ def edition_item(show: Show, entry: CatalogEntry, output_dir: Path) -> FeedItem:
         f"{html.escape(a.headline)}</a></li>"
         for a in m.articles
     )
-    page = media_url(show, PAGE_NAME) + f"#{m.date}"
+    page = media_url(show, edition_page(m.date))
     content = (f"<p>{html.escape(m.title)}</p><ol>{links}</ol>"
                f'<p><a href="{html.escape(page)}">收听页面与文字稿</a></p>')
     return FeedItem(
@@ -171,7 +182,6 @@ def article_items(show: Show, entry: CatalogEntry, output_dir: Path) -> list[Fee
     """One feed item per article of an edition, dated a minute apart in reading order."""
     m = entry.manifest
     base = publication_time(show, m.date)
-    page = media_url(show, PAGE_NAME) + f"#{m.date}"
     items = []
     for a in m.articles:
         text = a.text[:_DESCRIPTION_LIMIT]
@@ -181,8 +191,9 @@ def article_items(show: Show, entry: CatalogEntry, output_dir: Path) -> list[Fee
             pub_date=base + timedelta(minutes=a.number - 1),
             description=text,
             content_html="".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p),
-            link=page, enclosure=Enclosure(media_url(show, m.date, a.audio),
-                                           _size(output_dir, m.date, a.audio)),
+            link=media_url(show, article_page(m.date, a)),
+            enclosure=Enclosure(media_url(show, m.date, a.audio),
+                                _size(output_dir, m.date, a.audio)),
             duration=a.duration, chapters_url=None,
             transcripts=(Transcript(media_url(show, m.date, a.transcript), VTT_TYPE,
                                     show.language),),
@@ -278,14 +289,20 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
 
 def edition_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
                  image_name: str, now: datetime) -> bytes:
-    """``feed.xml``: one item per edition, newest first."""
+    """``feed.xml``: one item per edition, the newest ``show.feed_items`` first."""
     channel = channel_for(show, FEED_NAME, image_name, now)
-    return render_rss(channel, [edition_item(show, e, output_dir) for e in entries])
+    return render_rss(channel, [edition_item(show, e, output_dir)
+                                for e in entries[:show.feed_items]])
 
 
 def articles_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
                   image_name: str, now: datetime) -> bytes:
-    """``articles.xml``: one item per article, newest edition first, in reading order."""
+    """``articles.xml``: one item per article, newest edition first, in reading order; the
+    newest ``show.feed_items`` articles (the edition that crosses the limit is cut there)."""
     channel = channel_for(show, ARTICLES_FEED_NAME, image_name, now, title_suffix="（单篇）")
-    items = [item for e in entries for item in article_items(show, e, output_dir)]
-    return render_rss(channel, items)
+    items: list[FeedItem] = []
+    for entry in entries:
+        if len(items) >= show.feed_items:
+            break  # older editions' files are not even looked at
+        items += article_items(show, entry, output_dir)
+    return render_rss(channel, items[:show.feed_items])

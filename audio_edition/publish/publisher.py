@@ -7,7 +7,7 @@ Usage from the build (``audio_edition/edition.py``)::
     result = publish_edition(Path("output"), manifest, show)
     print(result.feed_url)
 
-Each published file (``feed.xml``, ``articles.xml``, ``index.html``, the cover) is written
+Each published file (``feed.xml``, ``articles.xml``, the pages (``site.py``), the cover) is written
 atomically, after the catalog's transaction: a killed publish leaves the previous feed intact,
 and the next publish catches up.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from audio_edition.audio.manifest import MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
-from audio_edition.fsutil import sole_writer, write_bytes_atomic, write_text_atomic
+from audio_edition.fsutil import sole_writer, write_bytes_atomic
 from audio_edition.publish.catalog import edition_dates, list_editions, prune, record_edition
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
@@ -33,7 +33,7 @@ from audio_edition.publish.feed import (
     edition_feed,
     media_url,
 )
-from audio_edition.publish.site import render_page
+from audio_edition.publish.site import write_site
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -120,10 +120,10 @@ def _publish(output_dir: Path, show: Show, *, keep: int | None,
     # without leaving one feed new and the other old.
     feed = edition_feed(show, entries, output_dir, cover.name, now)
     single = articles_feed(show, entries, output_dir, cover.name, now)
-    page = render_page(show, entries, cover.name, FEED_NAME, ARTICLES_FEED_NAME)
+    # The pages first, the feeds last: a feed never links to a page that is not there yet.
+    write_site(output_dir, show, entries, cover.name)
     write_bytes_atomic(output_dir / FEED_NAME, feed)
     write_bytes_atomic(output_dir / ARTICLES_FEED_NAME, single)
-    write_text_atomic(output_dir / PAGE_NAME, page)
     return PublishResult(
         feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
         page=output_dir / PAGE_NAME, cover=output_dir / cover.name,

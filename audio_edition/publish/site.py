@@ -1,135 +1,152 @@
-"""The listening page, ``output/index.html``: one static file, no build step, readable on a phone.
+"""The listening page as a small static site under ``output/``; ``write_site`` writes all of it.
 
-Editions newest first, each with the episode player, its chapter list (a click jumps the player),
-and every article with its own player and transcript. Links are relative, so the page works
-wherever ``output/`` is served.
+::
+
+    index.html                        newest ARCHIVE_PAGE_SIZE editions, then page/2.html, …
+    page/2.html …                     older editions, so no page grows forever
+    assets/site.css, assets/player.js the page's only style sheet and script (package data)
+    2023-12-25/index.html             one edition: episode, chapters, every article
+    2023-12-25/articles/01-….html     one article: player, transcript, share link and card
+
+Why pages per edition and per article: a link pasted in a chat shows a card for exactly that
+article (Open Graph), and the home page stays the same size as the archive grows.
+
+Everything is rendered before anything is written. Files are written atomically and only when
+their bytes change (a publish that changes nothing touches nothing, so syncing the folder
+uploads nothing); pages are written before the pages that link to them, ``index.html`` last.
+Pages this publish did not produce (archive pages past the last, pages of editions no longer
+published, articles renamed by a rebuild) are removed after.
 """
 
 from __future__ import annotations
 
-from html import escape
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 from audio_edition.audio.manifest import EditionManifest
+from audio_edition.fsutil import write_bytes_atomic
 from audio_edition.publish.catalog import CatalogEntry
 from audio_edition.publish.config import Show
-from audio_edition.publish.feed import url_path
+from audio_edition.publish.feed import PAGE_NAME, article_page, edition_page
+from audio_edition.publish.readalong import read_transcript
+from audio_edition.publish.templates import (
+    ArticleView,
+    EditionView,
+    Site,
+    archive_page,
+    clock,
+)
+from audio_edition.publish.templates import article_page as render_article_page
+from audio_edition.publish.templates import edition_page as render_edition_page
+from audio_edition.publish.templates import home_page as render_home_page
 
-_STYLE = """
-:root { color-scheme: light dark; --accent: #b22222; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 17px/1.7 system-ui, "Noto Sans CJK SC", "PingFang SC",
-       "Microsoft YaHei", sans-serif; }
-header, main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
-header { display: flex; gap: 1rem; align-items: center; }
-header img { width: 6rem; height: 6rem; border-radius: .5rem; flex: none; }
-h1 { font-size: 1.5rem; margin: 0; }
-h2 { font-size: 1.25rem; margin: 0 0 .25rem; }
-h3 { font-size: 1.05rem; margin: .75rem 0 .25rem; }
-.meta, .subscribe { color: GrayText; font-size: .9rem; margin: .25rem 0; }
-a { color: var(--accent); }
-section.edition { border-top: 1px solid color-mix(in srgb, currentColor 20%, transparent);
-                  padding: 1rem 0; }
-audio { width: 100%; margin: .5rem 0; }
-ol.chapters { list-style: none; padding: 0; margin: 0; }
-button.chapter { display: flex; gap: .75rem; width: 100%; text-align: left; font: inherit;
-                 color: inherit; background: none; border: 0; padding: .4rem .25rem;
-                 cursor: pointer; border-radius: .25rem; min-height: 2.75rem; }
-button.chapter:hover, button.chapter:focus-visible { background: color-mix(in srgb,
-                 var(--accent) 12%, transparent); }
-button.chapter[aria-current="true"] { font-weight: 600; color: var(--accent); }
-.t { font-variant-numeric: tabular-nums; color: GrayText; min-width: 3.5rem; }
-details { margin: .5rem 0; }
-summary { cursor: pointer; padding: .25rem 0; }
-article p { margin: .4rem 0; text-indent: 2em; }
-"""
+__all__ = ["ARCHIVE_PAGE_SIZE", "SiteResult", "clock", "plan_site", "write_site"]
 
-# A click on a chapter seeks its edition's player; the chapter being heard is marked.
-_SCRIPT = """
-document.addEventListener("click", function (event) {
-  var button = event.target.closest("button.chapter");
-  if (!button) return;
-  var audio = button.closest("section.edition").querySelector("audio.episode");
-  audio.currentTime = parseFloat(button.dataset.start);
-  var playing = audio.play();
-  if (playing) playing.catch(function () {});
-});
-document.querySelectorAll("audio.episode").forEach(function (audio) {
-  var buttons = audio.closest("section.edition").querySelectorAll("button.chapter");
-  audio.addEventListener("timeupdate", function () {
-    buttons.forEach(function (b) {
-      var on = audio.currentTime >= parseFloat(b.dataset.start) &&
-               audio.currentTime < parseFloat(b.dataset.end);
-      b.setAttribute("aria-current", on ? "true" : "false");
-    });
-  });
-});
-"""
+ARCHIVE_PAGE_SIZE = 10
+ASSETS = "assets"
+_STATIC = ("site.css", "player.js")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ARCHIVE = re.compile(r"^\d+\.html$")
 
 
-def clock(seconds: float) -> str:
-    """``m:ss`` or ``h:mm:ss``, as players show time."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+@dataclass(frozen=True)
+class SiteResult:
+    """What ``write_site`` did, paths under ``output/``."""
+
+    pages: tuple[str, ...]
+    """Every file of the site, in the order written."""
+    written: tuple[str, ...]
+    """Those whose bytes changed (or were new)."""
+    removed: tuple[str, ...]
+    """Old pages no longer part of the site."""
 
 
-def _href(date: str, relative: str) -> str:
-    return escape(url_path(date, relative))
+def _static(name: str) -> bytes:
+    return resources.files("audio_edition.publish").joinpath("static", name).read_bytes()
 
 
-def _body_lines(text: str, headline: str) -> list[str]:
-    # The headline is already the article's heading: don't print it twice.
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return lines[1:] if lines and lines[0] == headline.strip() else lines
+def _view(output_dir: Path, m: EditionManifest) -> EditionView:
+    chapters = {c.article: c for c in m.chapters if c.article is not None}
+    articles = []
+    for a in m.articles:
+        chapter = chapters.get(a.number)
+        paragraphs = read_transcript(output_dir / m.date / a.transcript, a.text, a.headline)
+        articles.append(ArticleView(
+            file=a, page=article_page(m.date, a), paragraphs=paragraphs,
+            offset=chapter.start if chapter else None, until=chapter.end if chapter else None))
+    return EditionView(manifest=m, page=edition_page(m.date), articles=tuple(articles))
 
 
-def _edition_html(m: EditionManifest) -> str:
-    chapters = "".join(
-        f'<li><button type="button" class="chapter" data-start="{c.start:.3f}"'
-        f' data-end="{c.end:.3f}"><span class="t">{clock(c.start)}</span>'
-        f"<span>{escape(c.title)}</span></button></li>"
-        for c in m.chapters
-    )
-    articles = "".join(
-        f'<article id="{escape(m.date)}-{a.number:02d}"><h3>{a.number}. {escape(a.headline)}</h3>'
-        f'<audio controls preload="none" src="{_href(m.date, a.audio)}"></audio>'
-        f"<details><summary>文字稿（{clock(a.duration)}）</summary>"
-        + "".join(f"<p>{escape(p)}</p>" for p in _body_lines(a.text, a.headline))
-        + f'<p class="meta"><a href="{_href(m.date, a.transcript)}">字幕文件 (WebVTT)</a></p>'
-        "</details></article>"
-        for a in m.articles
-    )
-    return (
-        f'<section class="edition" id="{escape(m.date)}">'
-        f"<h2>{escape(m.title)}</h2>"
-        f'<p class="meta">{escape(m.date)} · {len(m.articles)} 篇 · {clock(m.duration)}</p>'
-        f'<audio class="episode" controls preload="metadata" src="{_href(m.date, m.episode)}">'
-        f'<track kind="captions" srclang="zh" label="文字稿"'
-        f' src="{_href(m.date, m.transcript_vtt)}"></audio>'
-        f'<ol class="chapters">{chapters}</ol>'
-        f"<details><summary>单篇收听与文字稿</summary>{articles}</details>"
-        "</section>"
-    )
+def plan_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry],
+              cover_name: str) -> dict[str, bytes]:
+    """Every file of the site (path under ``output/`` → bytes), in the order to write them.
+
+    ``entries`` newest first, as the catalog lists them; their transcripts are read from
+    ``output_dir``.
+    """
+    files: dict[str, bytes] = {}
+    versions = {}
+    for name in _STATIC:
+        data = _static(name)
+        files[f"{ASSETS}/{name}"] = data
+        # The version in the link makes browsers and CDNs fetch a changed script at once.
+        versions[name] = hashlib.sha256(data).hexdigest()[:10]
+    site = Site(show=show, cover=cover_name,
+                css=f"{ASSETS}/site.css?v={versions['site.css']}",
+                script=f"{ASSETS}/player.js?v={versions['player.js']}")
+    views = [_view(output_dir, e.manifest) for e in entries]
+    for i, view in enumerate(views):
+        for index, article in enumerate(view.articles):
+            files[article.page] = render_article_page(site, view, index).encode()
+        newer = views[i - 1] if i > 0 else None
+        older = views[i + 1] if i + 1 < len(views) else None
+        files[view.page] = render_edition_page(site, view, newer, older).encode()
+    pages = max(1, -(-len(views) // ARCHIVE_PAGE_SIZE))
+    for number in range(pages, 0, -1):  # index.html last
+        chunk = views[(number - 1) * ARCHIVE_PAGE_SIZE:number * ARCHIVE_PAGE_SIZE]
+        files[archive_page(number)] = render_home_page(site, chunk, number, pages).encode()
+    return files
 
 
-def render_page(show: Show, entries: tuple[CatalogEntry, ...], cover_name: str,
-                feed_name: str, articles_feed_name: str) -> str:
-    """The whole ``index.html``, editions in the order given (the catalog's: newest first)."""
-    editions = "".join(_edition_html(e.manifest) for e in entries) or "<p>还没有节目。</p>"
-    title = escape(show.title)
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{escape(show.language)}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title>"
-        f'<meta name="description" content="{escape(show.description)}">'
-        f'<link rel="alternate" type="application/rss+xml" title="{title}"'
-        f' href="{escape(feed_name)}">'
-        f"<style>{_STYLE}</style></head><body>"
-        f'<header><img src="{escape(cover_name)}" alt=""><div><h1>{title}</h1>'
-        f'<p class="meta">{escape(show.description)}</p>'
-        f'<p class="subscribe">订阅：<a href="{escape(feed_name)}">整期</a> · '
-        f'<a href="{escape(articles_feed_name)}">单篇</a></p></div></header>'
-        f"<main>{editions}</main><script>{_SCRIPT}</script></body></html>\n"
-    )
+def _stale(output_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Pages in ``output_dir`` that look like ours but are not in ``files``."""
+    candidates: list[Path] = []
+    if (output_dir / "page").is_dir():
+        candidates += [p for p in (output_dir / "page").iterdir() if _ARCHIVE.match(p.name)]
+    for folder in output_dir.iterdir():
+        if _DATE.match(folder.name) and folder.is_dir() and not folder.is_symlink():
+            candidates.append(folder / PAGE_NAME)
+            if (folder / "articles").is_dir():
+                candidates += (folder / "articles").glob("*.html")
+    return [p for p in candidates
+            if p.is_file() and p.relative_to(output_dir).as_posix() not in files]
+
+
+def write_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry],
+               cover_name: str) -> SiteResult:
+    """Write the listening site for ``entries`` (newest first) into ``output_dir``.
+
+    Writes only files whose bytes changed, each atomically, linked pages before the pages that
+    link to them; then removes our old pages that are no longer part of the site.
+    """
+    files = plan_site(output_dir, show, entries, cover_name)
+    written = []
+    for relative, data in files.items():
+        path = output_dir / relative
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            pass  # new (or unreadable): write it
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, data)
+        written.append(relative)
+    removed = []
+    for path in _stale(output_dir, files):
+        path.unlink(missing_ok=True)
+        removed.append(path.relative_to(output_dir).as_posix())
+    return SiteResult(pages=tuple(files), written=tuple(written), removed=tuple(removed))

@@ -60,12 +60,16 @@ def make_edition(output_dir: Path, date: str, *, title: str | None = None,
         audio = f"articles/{number:02d}-{headline[:2]}.mp3"
         transcript = audio.removesuffix(".mp3") + ".vtt"
         make_mp3(folder / audio, article_seconds, frequency + 110 * number)
+        # One cue per printed sentence, the headline's first, as the episode stage writes them.
+        third = article_seconds / 3
+        sentences = (headline, f"本报{date}电 第一段正文。", "第二段正文。")
         (folder / transcript).write_text(
-            _vtt([(0.0, article_seconds, f"{headline}。第一句。")]), encoding="utf-8")
+            _vtt([(i * third, (i + 1) * third, s) for i, s in enumerate(sentences)]),
+            encoding="utf-8")
         articles.append(ArticleFile(
             number=number, headline=headline, audio=audio, transcript=transcript,
             duration=article_seconds, size=(folder / audio).stat().st_size,
-            text=f"{headline}\n本报{date}电 第一段正文。\n第二段正文。"))
+            text="\n".join(sentences)))
         chapters.append(Chapter(headline, start, start + article_seconds, article=number))
         start += article_seconds
     duration = start

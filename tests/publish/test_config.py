@@ -97,3 +97,17 @@ def test_a_named_file_that_is_missing_or_not_toml_is_an_error(tmp_path: Path) ->
     bad.write_text('show = "x"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="must be a table"):
         load_show(bad)
+
+
+@pytest.mark.parametrize("value", ["0", "-3", '"100"', "true", "2.5"])
+def test_feed_items_must_be_a_whole_number_of_at_least_one(tmp_path: Path, value: str) -> None:
+    path = tmp_path / CONFIG_NAME
+    path.write_text(f"[show]\nfeed_items = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"show\.feed_items: must be a whole number"):
+        load_show(path)
+
+
+def test_feed_items_is_read(tmp_path: Path) -> None:
+    path = tmp_path / CONFIG_NAME
+    path.write_text("[show]\nfeed_items = 30\n", encoding="utf-8")
+    assert load_show(path).feed_items == 30 and Show().feed_items == 100

@@ -29,7 +29,7 @@ from audio_edition.publish.feed import (
     render_rss,
     xml_safe,
 )
-from audio_edition.publish.publisher import publish_edition
+from audio_edition.publish.publisher import publish_catalog, publish_edition
 
 from .fixture_editions import make_edition, rebuilt
 
@@ -186,3 +186,28 @@ def test_any_text_makes_a_well_formed_feed(title: str, description: str) -> None
     root = ET.fromstring(render_rss(channel, [item]))
     assert root.findtext("channel/title") == xml_safe(title)
     assert root.findtext("channel/item/description") == xml_safe(description)
+
+
+def test_the_feeds_keep_only_the_newest_items_the_page_keeps_the_rest(output_dir: Path) -> None:
+    for day in range(1, 5):
+        make_edition(output_dir, f"2023-12-{day:02d}")
+    publish_catalog(output_dir, Show(base_url=BASE, feed_items=3))
+    feed = podcastparser.parse(BASE + "feed.xml", io.BytesIO((output_dir / "feed.xml").read_bytes()))
+    assert [e["title"] for e in feed["episodes"]] == \
+        ["有声日报 2023-12-04", "有声日报 2023-12-03", "有声日报 2023-12-02"]
+    articles = feedparser.parse((output_dir / "articles.xml").read_bytes()).entries
+    # Two articles an edition: the newest edition's two, then the first of the next.
+    assert [(a.link.split("/")[-3], a.title) for a in articles] == [
+        ("2023-12-04", "黄河岸边的“幸福路”"), ("2023-12-04", "为天下“储”为国家强"),
+        ("2023-12-03", "黄河岸边的“幸福路”")]
+    # Every edition is still on the listening page and has its own page.
+    page = (output_dir / "index.html").read_text(encoding="utf-8")
+    assert all(f'id="2023-12-0{day}"' in page for day in range(1, 5))
+
+
+def test_items_link_to_their_own_pages(published: Path) -> None:
+    feed = feedparser.parse((published / "feed.xml").read_bytes())
+    assert [e.link for e in feed.entries] == [BASE + "2023-12-26/index.html",
+                                              BASE + "2023-12-25/index.html"]
+    for entry in feedparser.parse((published / "articles.xml").read_bytes()).entries:
+        assert entry.link.endswith(".html") and local_file(published, entry.link).is_file()

@@ -172,7 +172,9 @@ def test_folders_redirect_and_serve_their_index(server: EditionServer, site: Pat
     assert status == 200 and body == (site / "index.html").read_bytes()
     status, headers, _ = request(server, "/2023-12-25")
     assert (status, headers["location"]) == (301, "/2023-12-25/")
-    assert request(server, "/2023-12-25/")[0] == 404  # no listings
+    status, _, body = request(server, "/2023-12-25/")  # the edition's own page
+    assert status == 200 and body == (site / "2023-12-25/index.html").read_bytes()
+    assert request(server, "/2023-12-25/articles/")[0] == 404  # no listings
     assert request(server, "/feed.xml", "POST")[0] == 501
 
 
