@@ -17,6 +17,7 @@ import click
 
 from audio_edition import __version__
 from audio_edition.errors import AudioEditionError
+from audio_edition.speech.registry import ENGINES
 from audio_edition.text import Article, clean_page, read_page
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
 
@@ -435,8 +436,8 @@ class _StageBars:
 @click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD",
               help="The edition's date (default: from the file name, else today).")
 @click.option("--voice", default=None, help="Voice preset from voices/*.toml (default: xiaoxiao).")
-@click.option("--engine", type=click.Choice(["auto", "edge", "offline"]), default="auto", show_default=True,
-              help="auto uses the online voices when the service answers, else the offline engine.")
+@click.option("--engine", type=click.Choice(["auto", *ENGINES]), default="auto", show_default=True,
+              help="auto uses the online voices when the service answers, else the offline engine; azure needs AZURE_SPEECH_KEY and AZURE_SPEECH_REGION.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=4, show_default=True,
               help="Requests and tracks in parallel.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),

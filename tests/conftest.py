@@ -12,7 +12,13 @@ import os
 import pytest
 from hypothesis import Phase, settings
 
-from audio_edition.speech.settings import EDGE_URL_ENV, EDGE_VOICES_URL_ENV
+from audio_edition.speech.settings import (
+    AZURE_KEY_ENV,
+    AZURE_REGION_ENV,
+    AZURE_URL_ENV,
+    EDGE_URL_ENV,
+    EDGE_VOICES_URL_ENV,
+)
 
 # The everyday run is derandomized so that CI is repeatable; the others explore anew each time.
 settings.register_profile("default", max_examples=300, derandomize=True)
@@ -30,3 +36,5 @@ def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("no_proxy", "127.0.0.1")
     monkeypatch.delenv(EDGE_URL_ENV, raising=False)
     monkeypatch.delenv(EDGE_VOICES_URL_ENV, raising=False)
+    for name in (AZURE_KEY_ENV, AZURE_REGION_ENV, AZURE_URL_ENV):  # a developer's real key stays unused
+        monkeypatch.delenv(name, raising=False)

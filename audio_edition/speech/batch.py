@@ -38,7 +38,6 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
 
 from audio_edition.errors import ConfigError, InputError, SpeechError
 from audio_edition.speech.cache import SpeechCache, cache_key
@@ -46,12 +45,13 @@ from audio_edition.speech.chunks import Chunk, plan_chunks
 from audio_edition.speech.engine import Speech, SpeechEngine, Voice
 from audio_edition.speech.join import join_speech
 from audio_edition.speech.presets import OFFLINE_ENGINE, VoicePreset, load_preset
-from audio_edition.speech.registry import EngineFactory, create_engine
+from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
 from audio_edition.speech.retry import call_with_retries
 from audio_edition.speech.settings import EngineSettings, RetryPolicy
 
-EngineChoice = Literal["auto", "edge", "offline"]
-ENGINE_CHOICES: tuple[str, ...] = get_args(EngineChoice)
+EngineChoice = str
+"""``auto`` or a registered engine's name."""
+ENGINE_CHOICES: tuple[str, ...] = ("auto", *ENGINES)
 ONLINE_ENGINE = "edge"
 DEFAULT_JOBS = 4
 

@@ -36,6 +36,7 @@ from edge_tts.typing import TTSChunk
 
 from audio_edition.errors import SpeechError
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.neural import NEURAL_VOICES
 from audio_edition.speech.retry import TransientSpeechError
 from audio_edition.speech.settings import EngineSettings
 from audio_edition.speech.timing import Boundary, incomplete, sentence_starts
@@ -44,16 +45,7 @@ MP3_BITRATE = 48_000
 """The service's ``audio-24khz-48kbitrate-mono-mp3``: constant bitrate, so bytes give duration."""
 TICKS_PER_SECOND = 10_000_000
 
-EDGE_VOICES: tuple[str, ...] = (
-    "zh-CN-XiaoxiaoNeural",
-    "zh-CN-XiaoyiNeural",
-    "zh-CN-YunjianNeural",
-    "zh-CN-YunxiNeural",
-    "zh-CN-YunxiaNeural",
-    "zh-CN-YunyangNeural",
-    "zh-CN-liaoning-XiaobeiNeural",
-    "zh-CN-shaanxi-XiaoniNeural",
-)
+EDGE_VOICES: tuple[str, ...] = NEURAL_VOICES
 """The service's zh-CN voices (``audio-edition voices --online`` shows the live list)."""
 
 _DEFAULT_WSS_URL: str = edge_tts.constants.WSS_URL
@@ -176,6 +168,8 @@ class EdgeEngine:
     """The service takes many connections; the batch layer's ``jobs`` (default 4) is the real cap."""
     voices = EDGE_VOICES
     reads_latin = True
+    times_sentences = True
+    """The service sends a SentenceBoundary event before each sentence."""
 
     def __init__(self, settings: EngineSettings | None = None) -> None:
         self.settings = settings or EngineSettings()

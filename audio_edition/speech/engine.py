@@ -64,6 +64,12 @@ class SpeechEngine(Protocol):
         ...
 
     @property
+    def times_sentences(self) -> bool:
+        """True when one request returns each sentence's start (edge's sentence events, offline
+        engines); False: the session sends it one sentence per request and measures each."""
+        ...
+
+    @property
     def reads_latin(self) -> bool:
         """True when its voices say Latin letters (GDP) themselves; False: spell them in Chinese first."""
         ...

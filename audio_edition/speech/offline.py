@@ -356,6 +356,8 @@ class OfflineEngine:
     """One request's phrases already keep every core busy; parallel requests would only queue."""
     voices: tuple[str, ...] = (VOICE_ID,)
     reads_latin = False
+    times_sentences = True
+    """It speaks sentence by sentence and knows where each one starts."""
     """The Baker voice never heard Latin letters: the session spells them in Chinese first."""
 
     def __init__(self, *, cache_dir: Path | None = None, workers: int = 2) -> None:

@@ -30,6 +30,7 @@ def _lazy(module: str, name: str, *, takes_settings: bool = False) -> EngineFact
 
 
 ENGINES: dict[str, EngineFactory] = {
+    "azure": _lazy("audio_edition.speech.azure", "AzureEngine", takes_settings=True),
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
     "offline": _lazy("audio_edition.speech.offline", "OfflineEngine"),
 }

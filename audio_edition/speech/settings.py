@@ -11,6 +11,16 @@ EDGE_URL_ENV = "AUDIO_EDITION_EDGE_URL"
 EDGE_VOICES_URL_ENV = "AUDIO_EDITION_EDGE_VOICES_URL"
 """An http(s) URL that replaces edge-tts's voice list URL; derived from ``EDGE_URL_ENV`` if unset."""
 
+AZURE_KEY_ENV = "AZURE_SPEECH_KEY"
+"""The Azure Speech resource key. Read from the environment only: a key never sits in a settings file."""
+
+AZURE_REGION_ENV = "AZURE_SPEECH_REGION"
+"""The Azure region of that resource (``eastus``, ``chinaeast2``…); ``[speech] azure_region`` also sets it."""
+
+AZURE_URL_ENV = "AUDIO_EDITION_AZURE_URL"
+"""A full http(s) URL replacing ``https://<region>.tts.speech.microsoft.com/cognitiveservices/v1``
+(a sovereign cloud, a private endpoint, or the tests' local stand-in)."""
+
 
 def _env(name: str) -> str | None:
     value = os.environ.get(name, "").strip()
@@ -34,6 +44,9 @@ class EngineSettings:
     """Seconds ``auto`` waits for the service to answer one short request at build start."""
     edge_url: str | None = field(default_factory=lambda: _env(EDGE_URL_ENV))
     edge_voices_url: str | None = field(default_factory=lambda: _env(EDGE_VOICES_URL_ENV))
+    azure_key: str | None = field(default_factory=lambda: _env(AZURE_KEY_ENV), repr=False)
+    azure_region: str | None = field(default_factory=lambda: _env(AZURE_REGION_ENV))
+    azure_url: str | None = field(default_factory=lambda: _env(AZURE_URL_ENV))
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,8 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 8.0
     jitter: float = 0.5
+    longest_retry_after: float = 60.0
+    """A service asking (``Retry-After``) to wait longer than this is not retried: the request fails."""
 
     def delay(self, attempt: int, rand: float) -> float:
         """Seconds to wait after failed attempt ``attempt`` (0-based); ``rand`` is in [0, 1)."""
