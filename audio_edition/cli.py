@@ -343,7 +343,9 @@ def normalize(text: str, latin: str, lexicon_path: Path | None) -> None:
     if text == "-":
         lines: Any = sys.stdin.buffer  # bytes: a line that is not UTF-8 gets a clear error
     else:
-        lines = [line.encode("utf-8") for line in text.split("\n")]
+        # An argument that is not UTF-8 reaches Python as surrogate escapes: give its bytes
+        # back, so it gets the same one-line error as such a line on stdin.
+        lines = [line.encode("utf-8", "surrogateescape") for line in text.split("\n")]
     for spoken in speak_lines(reader, lines, latin=LatinReading(latin)):
         click.echo(spoken)
 

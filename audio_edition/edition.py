@@ -10,9 +10,12 @@
 
 ``build_edition`` composes them; ``run_build`` adds reading the pages and publishing. Options
 are a frozen dataclass; progress goes through a callback, so the terminal (``cli.py``) decides
-how to show it. Intermediate audio lives in a work folder inside the edition folder, removed at the
-end; every published file is written through a temporary file and a rename. A rebuild whose
-fingerprint (speech, scripts, settings) matches the previous build's keeps its files.
+how to show it. A build that writes makes the whole new edition in a staging folder beside the
+live one (``<out>/.staging-<date>``, intermediate audio in a work folder inside it) and then
+replaces the live folder in one step (``fsutil.replace_folder``): a kill at any moment leaves the
+previous edition whole, and the next build clears what was left. A rebuild whose fingerprint
+(speech, scripts, settings) matches the previous build's, with every file in place at the size
+its manifest records, keeps its files.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import os
 import re
 import shutil
 import tempfile
@@ -42,7 +46,7 @@ from audio_edition.audio.episode import (
     fingerprint_build,
     make_audio,
 )
-from audio_edition.audio.manifest import MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
+from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
 from audio_edition.audio.script import (
     TrackScript,
     episode_title,
@@ -51,9 +55,17 @@ from audio_edition.audio.script import (
     script_opening,
 )
 from audio_edition.errors import InputError
-from audio_edition.fsutil import remove_partial_writes, sha256_file, sole_writer, write_text_atomic
-from audio_edition.publish import Show, publish_edition
-from audio_edition.publish.publisher import PublishResult
+from audio_edition.fsutil import (
+    remove_partial_writes,
+    replace_folder,
+    restore_previous,
+    sha256_file,
+    sole_writer,
+    write_text_atomic,
+)
+from audio_edition.publish import Show
+from audio_edition.publish.cover import check_cover
+from audio_edition.publish.publisher import PublishResult, publish_held
 from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, choose_engine
 from audio_edition.speech.presets import DEFAULT_PRESET, OFFLINE_ENGINE
 from audio_edition.text import read_edition
@@ -93,6 +105,8 @@ class BuildOptions:
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     engines: Mapping[str, EngineFactory] | None = None
     """Replaces the engine registry (tests)."""
+    zone: dt.tzinfo | None = None
+    """The show's time zone, for the default date (today there); None: the machine's."""
 
 
 @dataclass(frozen=True)
@@ -138,18 +152,32 @@ class BuildPlan:
 # --- stages ----------------------------------------------------------------------------------
 
 
-def edition_date(sources: Sequence[str], given: dt.date | None = None) -> dt.date:
-    """The edition's date: ``given``, else the first ``YYYY-MM-DD`` in a source's file name, else today."""
+def edition_date(sources: Sequence[str], given: dt.date | None = None, zone: dt.tzinfo | None = None) -> dt.date:
+    """The edition's date: ``given``, else the first ``YYYY-MM-DD`` in a source's file name, else
+    today in ``zone`` (the show's time zone: a server on UTC before 08:00 Beijing time must not
+    date today's paper yesterday; None: the machine's).
+
+    Raises ``InputError`` for a date outside ``EDITION_YEARS``.
+    """
     if given is not None:
-        return given
+        return check_edition_date(given, "--date")
     for source in sources:
         found = re.search(r"(\d{4})-(\d{2})-(\d{2})", Path(source).name)
         if found:
             try:
-                return dt.date(*(int(g) for g in found.groups()))
+                day = dt.date(*(int(g) for g in found.groups()))
             except ValueError:
                 continue
-    return dt.date.today()
+            return check_edition_date(day, f"{source}: the date in the file name")
+    return dt.datetime.now(zone).date()
+
+
+def check_edition_date(day: dt.date, named: str) -> dt.date:
+    """``day`` if it is within ``EDITION_YEARS``, else ``InputError`` naming where it came from."""
+    if day.year not in EDITION_YEARS:
+        raise InputError(f"{named} {day.isoformat()} is not a plausible edition date; "
+                         f"editions are dated {EDITION_YEARS[0]}–{EDITION_YEARS[-1]}")
+    return day
 
 
 def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin: LatinReading) -> list[TrackScript]:
@@ -217,35 +245,32 @@ def write_manifest(
 
 
 def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
-    """The manifest of a previous build with the same fingerprint whose files are all in place."""
+    """The manifest of a previous build with the same fingerprint whose files are all in place,
+    each audio file of the size the manifest records."""
     try:
         previous = read_manifest(folder)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if previous.fingerprint != fingerprint:
         return None
-    return previous if all((folder / name).is_file() for name in previous.files()) else None
-
-
-
-def remove_stale_articles(folder: Path, manifest: EditionManifest) -> None:
-    """Delete article files a previous build of this date left that this build no longer has
-    (an article removed or renamed), so the folder holds what the manifest lists."""
-    keep = {a.audio for a in manifest.articles} | {a.transcript for a in manifest.articles}
-    for path in (folder / "articles").glob("*"):
-        if path.suffix in (".mp3", ".vtt") and f"articles/{path.name}" not in keep:
-            path.unlink(missing_ok=True)
+    sizes = {previous.episode: previous.episode_size, **{a.audio: a.size for a in previous.articles}}
+    for name in previous.files():
+        path = folder / name
+        if not path.is_file() or (name in sizes and path.stat().st_size != sizes[name]):
+            return None
+    return previous
 
 
 # --- composition -----------------------------------------------------------------------------
 
 
 WORK_PREFIX = ".build-"
+STAGING_PREFIX = ".staging-"
 
 
 @contextmanager
 def work_folder(folder: Path) -> Iterator[Path]:
-    """A scratch folder inside the edition folder (same disk, so renames stay cheap), removed after."""
+    """A scratch folder inside ``folder`` (same disk, so renames stay cheap), removed after."""
     folder.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=folder))
     try:
@@ -254,12 +279,49 @@ def work_folder(folder: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+@contextmanager
+def staging_folder(out: Path, date: dt.date) -> Iterator[Path]:
+    """Where a build writes the new edition before it replaces the live one whole
+    (``<out>/.staging-<date>``, the same disk, so the swap is a rename); removed after."""
+    staging = out / f"{STAGING_PREFIX}{date.isoformat()}"
+    shutil.rmtree(staging, ignore_errors=True)  # only a killed build, holding the lock, left one
+    staging.mkdir(parents=True)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def carry_over(live: Path, staging: Path) -> None:
+    """Hard-link into ``staging`` the files of ``live`` a build does not make (e.g. a page
+    publishing wrote into the edition folder), so replacing the folder does not drop them."""
+    owned = {MANIFEST_NAME}
+    try:
+        owned.update(read_manifest(live).files())
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    for path in live.rglob("*"):
+        relative = path.relative_to(live)
+        built = relative.parts[0] == "articles" and path.suffix in (".mp3", ".vtt")
+        if (not path.is_file() or path.is_symlink() or relative.as_posix() in owned or built
+                or any(part.startswith(".") for part in relative.parts)):
+            continue
+        target = staging / relative
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target)
+
+
 def remove_leftovers(out: Path) -> None:
-    """Delete what killed builds left under ``out``: scratch folders of tracks (hundreds of MB
-    of PCM each) and temporary files of unfinished writes. Call holding ``sole_writer(out)``."""
-    for work in out.glob(f"*/{WORK_PREFIX}*"):
-        if work.is_dir():
-            shutil.rmtree(work, ignore_errors=True)
+    """Repair and clear what killed builds left under ``out``: an edition swap cut between its
+    two renames is undone (the previous edition goes back, as the feed describes it); staging
+    folders of unfinished editions, scratch folders of tracks (hundreds of MB of PCM each) and
+    temporary files of unfinished writes are deleted. Call holding ``sole_writer(out)``."""
+    restore_previous(out)
+    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*")):
+        if scratch.is_dir() and not scratch.is_symlink():
+            shutil.rmtree(scratch, ignore_errors=True)
     remove_partial_writes(out)
 
 
@@ -282,7 +344,7 @@ def _latin(decision: EngineDecision) -> LatinReading:
 
 def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
     """A dry run: what would be spoken and for about how long; nothing is synthesized."""
-    date = edition_date(edition.sources, options.date)
+    date = edition_date(edition.sources, options.date, options.zone)
     decision = _decide(options)
     scripts = script_tracks(edition, date, options, _latin(decision))
     planned = []
@@ -294,16 +356,23 @@ def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
     return BuildPlan(date, decision, tuple(planned))
 
 
-def build_edition(edition: Edition, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest.
+def build_edition(
+    edition: Edition, options: BuildOptions, progress: Progress | None = None, *, show: Show | None = None
+) -> BuildResult:
+    """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest;
+    with ``show``, publish it too (catalog, feeds, page) before letting go of the folder.
 
     Raises ``BusyError`` at once if another build or publish is writing to ``options.out``.
     """
     ffmpeg.require_tools()
-    date = edition_date(edition.sources, options.date)
+    date = edition_date(edition.sources, options.date, options.zone)
     with sole_writer(options.out, f"build of {date.isoformat()}"):
         remove_leftovers(options.out)
-        return _build(edition, options, date, progress)
+        result = _build(edition, options, date, progress)
+        if show is None:
+            return result
+        # In the same hold of the lock: the feeds follow the swapped-in files at once.
+        return dataclasses.replace(result, published=publish_held(options.out, result.manifest, show))
 
 
 def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None) -> BuildResult:
@@ -322,36 +391,41 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
     scripts = script_tracks(edition, date, options, _latin(decision))
     lap("script")
     reused: EditionManifest | None = None
-    with work_folder(folder) as work:
-        spoken, report = speak_tracks(
-            scripts, decision, work, voice=options.voice, jobs=options.production.jobs,
-            cache_dir=options.cache_dir or options.out / ".cache" / "speech",
-            settings=options.engine_settings, engines=options.engines, progress=_for(progress, Stage.SPEAK),
-        )  # fmt: skip
-        preset = report.preset
-        lap(Stage.SPEAK.value)
-        fingerprint = fingerprint_build(spoken, date, options.production, edition.sources, preset)
-        reused = reusable_manifest(folder, fingerprint)
-        if reused is None:
-            # Tracks and episode together: the episode's encoding overlaps the tracks' work.
-            tracks, episode = make_audio(
-                spoken, date, folder, work, options.production, title, _for(progress, Stage.TRACKS)
+    # The new edition is made beside the live one and replaces it whole: a build killed at any
+    # moment leaves the previous edition as it was, never some of its files rewritten.
+    with staging_folder(options.out, date) as staging:
+        with work_folder(staging) as work:
+            spoken, report = speak_tracks(
+                scripts, decision, work, voice=options.voice, jobs=options.production.jobs,
+                cache_dir=options.cache_dir or options.out / ".cache" / "speech",
+                settings=options.engine_settings, engines=options.engines, progress=_for(progress, Stage.SPEAK),
+            )  # fmt: skip
+            preset = report.preset
+            lap(Stage.SPEAK.value)
+            fingerprint = fingerprint_build(spoken, date, options.production, edition.sources, preset)
+            reused = reusable_manifest(folder, fingerprint)
+            if reused is None:
+                # Tracks and episode together: the episode's encoding overlaps the tracks' work.
+                tracks, episode = make_audio(
+                    spoken, date, staging, work, options.production, title, _for(progress, Stage.TRACKS)
+                )
+                lap("audio")
+            elif progress is not None:
+                progress(Stage.TRACKS, len(spoken), len(spoken))
+            if progress is not None:
+                progress(Stage.EPISODE, 1, 1)
+        engine = decision.engine if not report.fallbacks else f"{decision.engine} (+{OFFLINE_ENGINE} fallback)"
+        if reused is not None:
+            # Same speech, same settings: the files on disk are what this build would write.
+            manifest = reused
+        else:
+            manifest = write_manifest(
+                staging, date, title, episode, tracks, edition.sources, engine,
+                f"{preset} ({', '.join(report.voices)})" if report.voices else preset, fingerprint
             )
-            lap("audio")
-        elif progress is not None:
-            progress(Stage.TRACKS, len(spoken), len(spoken))
-        if progress is not None:
-            progress(Stage.EPISODE, 1, 1)
-    engine = decision.engine if not report.fallbacks else f"{decision.engine} (+{OFFLINE_ENGINE} fallback)"
-    if reused is not None:
-        # Same speech, same settings: the files on disk are what this build would write.
-        manifest = reused
-    else:
-        manifest = write_manifest(
-            folder, date, title, episode, tracks, edition.sources, engine,
-            f"{preset} ({', '.join(report.voices)})" if report.voices else preset, fingerprint
-        )
-        remove_stale_articles(folder, manifest)
+            if folder.is_dir():
+                carry_over(folder, staging)
+            replace_folder(staging, folder)
     files = [folder / name for name in (*manifest.files(), MANIFEST_NAME)]
     return BuildResult(
         folder=folder,
@@ -365,11 +439,17 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
 
 
 def options_for_show(show: Show, options: BuildOptions) -> BuildOptions:
-    """``options`` with the show's name and configured cover art."""
+    """``options`` with the show's name, configured cover art and time zone.
+
+    Checks the cover first: a broken one would otherwise go into every MP3 before publishing
+    turned it away.
+    """
+    if show.cover is not None:
+        check_cover(show.cover)
     production = dataclasses.replace(
         options.production, show_name=show.title, cover=show.cover or options.production.cover
     )
-    return dataclasses.replace(options, production=production)
+    return dataclasses.replace(options, production=production, zone=show.zone)
 
 
 def run_build(
@@ -383,9 +463,7 @@ def run_build(
     """The whole pipeline for the ``build`` command: read and clean the pages, build the
     edition, and publish it (feed, page) into ``options.out``."""
     edition = read_edition(paths, encoding)
-    result = build_edition(edition, options_for_show(show, options), progress)
-    published = publish_edition(options.out, result.manifest, show)
-    return dataclasses.replace(result, published=published)
+    return build_edition(edition, options_for_show(show, options), progress, show=show)
 
 
 def run_plan(paths: Sequence[Path], options: BuildOptions, show: Show, *, encoding: str | None = None) -> BuildPlan:

@@ -1,11 +1,15 @@
-"""Atomic file writes and one writer per output folder: nothing already published is lost or
-left half-written, and two processes never interleave their writes."""
+"""Atomic file writes, whole-folder replacement, and one writer per output folder: nothing
+already published is lost or left half-written, and two processes never interleave their writes."""
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import hashlib
 import os
+import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,7 +29,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     On any error the temporary file is removed and ``target`` is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART_SUFFIX, dir=target.parent)
+    # The writer's pid in the name: a later cleaner can tell a dead writer's leftover from a
+    # write in progress (``remove_partial_writes``).
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=target.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -48,6 +56,82 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 def write_text_atomic(target: Path, text: str) -> None:
     """Write UTF-8 ``text`` to ``target`` through a temporary file and a rename."""
     write_bytes_atomic(target, text.encode("utf-8"))
+
+
+PREVIOUS_PREFIX = ".previous-"
+
+
+def replace_folder(new: Path, live: Path) -> None:
+    """Put the folder ``new`` in the place of ``live`` (which need not exist), whole.
+
+    On Linux ``renameat2(RENAME_EXCHANGE)`` swaps the two names in one step: a reader sees the
+    old folder or the new one, never a mix and never neither; the old folder, now under
+    ``new``'s name, is then removed (a kill before that leaves it for the next build's
+    ``remove_leftovers``). Where the kernel or the filesystem cannot exchange, two renames:
+    ``live`` → ``.previous-<name>``, ``new`` → ``live``. A kill between them leaves no
+    ``live``; ``restore_previous`` (the next build, holding the lock) puts the previous
+    folder back, which is what the feed still describes.
+    """
+    if live.exists() and _exchange(new, live):
+        shutil.rmtree(new)
+        return
+    previous = live.with_name(PREVIOUS_PREFIX + live.name)
+    shutil.rmtree(previous, ignore_errors=True)
+    if live.exists():
+        os.rename(live, previous)
+    os.rename(new, live)
+    _sync_folder(live.parent)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def restore_previous(folder: Path) -> list[Path]:
+    """Finish what a killed ``replace_folder`` left in ``folder``: a previous folder whose live
+    one is missing goes back into place; one whose live folder is there is removed. Returns
+    the folders put back. Call it holding ``sole_writer``."""
+    restored = []
+    for previous in folder.glob(f"{PREVIOUS_PREFIX}*"):
+        live = previous.with_name(previous.name.removeprefix(PREVIOUS_PREFIX))
+        if not previous.is_dir():
+            continue
+        if live.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+        else:
+            os.rename(previous, live)
+            restored.append(live)
+    return restored
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2`` with ``RENAME_EXCHANGE``, glibc 2.28+).
+
+    False where the platform or the filesystem cannot; any other failure is raised.
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        _sync_folder(b.parent)
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(a), None, str(b))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a power cut must not bring the old name back)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def sha256_file(path: Path) -> str:
@@ -87,20 +171,46 @@ def sole_writer(folder: Path, doing: str) -> Iterator[None]:
             lock.truncate(0)
 
 
-def remove_partial_writes(folder: Path, older_than: float = 3600.0) -> list[Path]:
-    """Delete the temporary files of atomic writes that never finished (their process was
-    killed) anywhere under ``folder``; returns what was removed.
+def remove_partial_writes(folder: Path, older_than: float = 24 * 3600.0) -> list[Path]:
+    """Delete the temporary files of atomic writes that never finished anywhere under
+    ``folder``; returns what was removed.
 
-    Call it holding ``sole_writer``: then no other audio-edition is writing there. Files
-    younger than ``older_than`` seconds are left, for writers that do not take the lock.
+    A temporary file carries its writer's pid: it is a leftover when that process is gone, so
+    a killed build's files go at the next build, while a live writer's (a build of another
+    output folder sharing a speech cache takes another lock) stay. A pid can be reused by an
+    unrelated process, and files of older versions carry none: those go once they are
+    ``older_than`` seconds old, which no write takes.
     """
     removed = []
     cutoff = time.time() - older_than
     for path in folder.rglob(f".*{PART_SUFFIX}"):
         try:
-            if path.is_file() and path.stat().st_mtime < cutoff:
+            writer = writer_pid(path)
+            gone = writer is not None and writer != os.getpid() and not process_alive(writer)
+            if path.is_file() and (gone or path.stat().st_mtime < cutoff):
                 path.unlink()
                 removed.append(path)
         except FileNotFoundError:  # another cleaner or the writer's own rename got there first
             continue
     return removed
+
+
+PID_MARK = "pid"
+_WRITER = re.compile(rf"\.{PID_MARK}(\d+)\.")
+
+
+def writer_pid(path: Path) -> int | None:
+    """The pid of the process that made the scratch file or folder ``path``, if it says."""
+    found = _WRITER.search(path.name)
+    return int(found.group(1)) if found else None
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (on this machine, in this pid namespace)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import feedparser
@@ -145,12 +144,16 @@ def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path) -> 
     scratch = tmp_path / "2023-12-24" / ".build-x1y2z3"
     scratch.mkdir(parents=True)
     (scratch / "01-headline.pcm").write_bytes(bytes(4096))
-    unfinished = tmp_path / "2023-12-24" / ".episode.mp3.a1b2c3.part"
-    unfinished.write_bytes(b"ID3")
-    os.utime(unfinished, (time.time() - 7200, time.time() - 7200))
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])  # its pid is gone once it ends
+    killed.wait(timeout=30)
+    unfinished = tmp_path / "2023-12-24" / f".episode.mp3.pid{killed.pid}.a1b2c3.part"
+    unfinished.write_bytes(b"ID3")  # just written: no age rule, the dead writer's pid decides
+    staging = tmp_path / ".staging-2023-12-24"
+    (staging / "articles").mkdir(parents=True)
+    (staging / "articles" / "01-headline.mp3").write_bytes(b"ID3")
     result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--quiet")
     assert result.exit_code == 0, result.stderr
-    assert not scratch.exists() and not unfinished.exists()
+    assert not scratch.exists() and not unfinished.exists() and not staging.exists()
     assert not list(tmp_path.rglob(".build-*")) and (tmp_path / "2023-12-26" / "episode.mp3").is_file()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,19 @@ def test_stdin_that_is_not_utf8_is_refused() -> None:
     code, out, err = run("normalize", "-", stdin="第一行\n第二行".encode("gb18030"))
     assert code == 2
     assert err == "audio-edition: line 1 is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8\n"
+
+
+def test_an_argument_that_is_not_utf8_is_refused_in_one_line() -> None:
+    # A real process: the shell hands over GB18030 bytes, Python makes surrogate escapes of them.
+    script = "from audio_edition.cli import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", script, "normalize", "第一行".encode("gb18030")],
+        capture_output=True, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "audio-edition: line 1 is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8\n"
+    )
 
 
 def test_custom_lexicon_wins(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from mutagen.id3 import ID3
@@ -20,8 +21,17 @@ from mutagen.id3 import ID3
 from audio_edition.audio.loudness import LoudnessTarget
 from audio_edition.audio.manifest import read_manifest
 from audio_edition.audio.episode import Production
-from audio_edition.edition import BuildOptions, BuildResult, Stage, build_edition, edition_date, plan_build
+from audio_edition.edition import (
+    BuildOptions,
+    BuildResult,
+    Stage,
+    build_edition,
+    edition_date,
+    options_for_show,
+    plan_build,
+)
 from audio_edition.errors import ConfigError, InputError
+from audio_edition.publish import Show
 from audio_edition.text import read_edition
 from audio_edition.text.articles import Edition
 
@@ -227,6 +237,26 @@ def test_dates_come_from_the_file_name_or_today() -> None:
     assert edition_date(["articles/2023-12-25.txt"]) == dt.date(2023, 12, 25)
     assert edition_date(["page.txt"]) == dt.date.today()
     assert edition_date(["2023-12-25.txt"], dt.date(2024, 1, 1)) == dt.date(2024, 1, 1)
+
+
+def test_today_is_today_in_the_shows_time_zone() -> None:
+    # Kiritimati (UTC+14) and Pago Pago (UTC-11) are always on different days: the machine's
+    # clock cannot be what decides.
+    ahead = edition_date(["page.txt"], zone=ZoneInfo("Pacific/Kiritimati"))
+    behind = edition_date(["page.txt"], zone=ZoneInfo("Pacific/Pago_Pago"))
+    assert ahead - behind in (dt.timedelta(days=1), dt.timedelta(days=2))
+    show = Show(timezone="Pacific/Kiritimati")
+    assert options_for_show(show, BuildOptions()).zone == ZoneInfo("Pacific/Kiritimati")
+
+
+@pytest.mark.parametrize("day", [dt.date(9999, 12, 31), dt.date(1850, 1, 1), dt.date(1989, 12, 31)])
+def test_implausible_edition_dates_are_refused(day: dt.date) -> None:
+    with pytest.raises(InputError, match=f"--date {day.isoformat()} is not a plausible edition date; "
+                                         "editions are dated 1990–2100"):
+        edition_date(["page.txt"], day)
+    with pytest.raises(InputError, match=f"{day.isoformat()}.txt: the date in the file name"):
+        edition_date([f"articles/{day.isoformat()}.txt"])
+    assert edition_date(["page.txt"], dt.date(2100, 12, 31)) == dt.date(2100, 12, 31)
 
 
 def test_bad_options_and_empty_editions_are_named_errors(tmp_path: Path) -> None:

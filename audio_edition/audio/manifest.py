@@ -12,6 +12,10 @@ from typing import Any
 
 MANIFEST_NAME = "edition.json"
 MANIFEST_VERSION = 1
+EDITION_YEARS = range(1990, 2101)
+"""The years an edition may be dated. Outside them a date is a typo: before 1901 the feed's
+pubDate gets an offset no client reads, and a year 9999 edition sorts as the newest, so
+``--keep 1`` would delete the real one."""
 
 
 @dataclass(frozen=True)

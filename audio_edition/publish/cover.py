@@ -7,6 +7,7 @@ the title in Noto Sans CJK (Debian's ``fonts-noto-cjk``) when it is installed.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,13 +44,29 @@ def check_cover(path: Path) -> tuple[str, int]:
     """Check a configured cover; returns its format ("JPEG"/"PNG") and side length.
 
     Raises ``ConfigError`` naming ``show.cover`` when it is not a square JPEG/PNG of
-    1400–3000 px.
+    1400–3000 px, or when its pixels cannot all be decoded (a truncated file would be
+    published, and embedded in every MP3, as a broken image).
     """
     try:
-        with Image.open(path) as image:
-            fmt, (width, height) = image.format or "", image.size
-    except (OSError, UnidentifiedImageError) as error:
+        with warnings.catch_warnings():
+            # Pillow warns of, then refuses, a header claiming a huge size (decompression
+            # bomb); both are this one line instead.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                fmt, (width, height) = image.format or "", image.size
+                _check_shape(path, fmt, width, height)
+                image.load()  # every pixel: the size checked above bounds the work
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ConfigError(f"show.cover: {path} claims a size far over {MAX_SIDE}×{MAX_SIDE} "
+                          f"pixels ({error}); it must be {MIN_SIDE}–{MAX_SIDE} pixels a side") \
+            from error
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError) as error:
+        # SyntaxError: Pillow's plugins report broken chunks with it.
         raise ConfigError(f"show.cover: {path} is not a readable image ({error})") from error
+    return fmt, width
+
+
+def _check_shape(path: Path, fmt: str, width: int, height: int) -> None:
     if fmt not in _FORMATS:
         raise ConfigError(f"show.cover: {path} is {fmt or 'an unknown format'}; "
                           f"Apple Podcasts accepts JPEG or PNG")
@@ -58,7 +75,6 @@ def check_cover(path: Path) -> tuple[str, int]:
     if not MIN_SIDE <= width <= MAX_SIDE:
         raise ConfigError(f"show.cover: {path} is {width}×{height}; "
                           f"it must be {MIN_SIDE}–{MAX_SIDE} pixels a side")
-    return fmt, width
 
 
 def find_cjk_font() -> tuple[Path, int] | None:

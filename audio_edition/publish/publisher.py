@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from audio_edition.audio.manifest import MANIFEST_NAME, EditionManifest, read_manifest
+from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import sole_writer, write_bytes_atomic
-from audio_edition.publish.catalog import edition_dates, list_editions, prune, record_edition
+from audio_edition.publish.catalog import list_editions, prune, record_edition
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
@@ -65,28 +65,37 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
     their folders. Raises ``PublishError`` if the edition's files are not in place,
     ``BusyError`` if another build or publish is writing to ``output_dir``.
     """
-    _check_edition(output_dir, manifest)
     with sole_writer(output_dir, f"publish of {manifest.date}"):
-        record_edition(output_dir, manifest)
-        return _publish(output_dir, show, keep=keep, added=(manifest.date,))
+        return publish_held(output_dir, manifest, show, keep=keep)
+
+
+def publish_held(output_dir: Path, manifest: EditionManifest, show: Show, *,
+                 keep: int | None = None) -> PublishResult:
+    """``publish_edition`` for a caller that already holds ``sole_writer(output_dir)``: the
+    build, so that the feeds follow its new files at once, with no other writer between."""
+    _check_edition(output_dir, manifest)
+    record_edition(output_dir, manifest)
+    return _publish(output_dir, show, keep=keep, added=(manifest.date,))
 
 
 def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None) -> PublishResult:
     """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``).
 
-    Edition folders in ``output_dir`` whose ``edition.json`` is not yet in the catalog are
-    recorded first (e.g. after the catalog was deleted by hand). Raises ``BusyError`` if
+    Edition folders in ``output_dir`` whose ``edition.json`` the catalog does not hold as it
+    is are recorded first: one not yet in the catalog (e.g. after the catalog was deleted by
+    hand), or one a build swapped in but was killed before recording. Raises ``BusyError`` if
     another build or publish is writing to ``output_dir``.
     """
     if not output_dir.is_dir():
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
     with sole_writer(output_dir, "publish"):
         added: list[str] = []
-        known = edition_dates(output_dir)
+        known = {entry.date: entry.manifest for entry in list_editions(output_dir)}
         for folder in sorted(output_dir.iterdir()):
-            if _DATE.match(folder.name) and folder.name not in known \
-                    and (folder / MANIFEST_NAME).is_file():
+            if _DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file():
                 manifest = _read(folder)
+                if known.get(manifest.date) == manifest:
+                    continue
                 _check_edition(output_dir, manifest)
                 record_edition(output_dir, manifest)
                 added.append(manifest.date)
@@ -104,6 +113,9 @@ def _read(folder: Path) -> EditionManifest:
 def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
     if not _DATE.match(manifest.date):
         raise PublishError(f"edition date {manifest.date!r} is not an ISO date like 2023-12-25")
+    if int(manifest.date[:4]) not in EDITION_YEARS:
+        raise PublishError(f"edition date {manifest.date} is not plausible; editions are dated "
+                           f"{EDITION_YEARS[0]}–{EDITION_YEARS[-1]}")
     folder = output_dir / manifest.date
     for relative in manifest.files():
         if not (folder / relative).is_file():

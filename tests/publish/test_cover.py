@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+import zlib
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,39 @@ def test_publish_cover_generates_without_configuration_and_replaces_an_old_one(
     before = (out / "cover.jpg").stat().st_mtime_ns
     publish_cover(None, "有声日报", out)
     assert (out / "cover.jpg").stat().st_mtime_ns == before
+
+
+def claiming(path: Path, width: int, height: int) -> Path:
+    """A tiny real PNG whose header (IHDR, CRC fixed up) claims ``width``×``height``."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, "PNG")
+    data = bytearray(buffer.getvalue())
+    # Signature (8) + length (4) + b"IHDR" (4), then width and height, then the chunk's CRC.
+    data[16:24] = width.to_bytes(4, "big") + height.to_bytes(4, "big")
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("side", [20000, 10000])  # past Pillow's bomb error, and past its warning
+def test_a_png_claiming_a_huge_size_is_one_clear_error(tmp_path: Path, side: int,
+                                                       recwarn: pytest.WarningsRecorder) -> None:
+    art = claiming(tmp_path / "huge.png", side, side)
+    with pytest.raises(ConfigError, match=r"show.cover: .*huge.png claims a size far over "
+                                          r"3000×3000 pixels .*1400–3000 pixels a side"):
+        publish_cover(art, "有声日报", tmp_path / "output")
+    assert not (tmp_path / "output").exists()
+    assert not [w for w in recwarn if issubclass(w.category, Image.DecompressionBombWarning)]
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_a_truncated_cover_is_never_published(tmp_path: Path, fmt: str) -> None:
+    # Noise, so the compressed data is long and the cut falls inside the pixels.
+    whole = tmp_path / "whole"
+    Image.frombytes("RGB", (1400, 1400), random.Random(1).randbytes(1400 * 1400 * 3)).save(
+        whole, fmt)
+    art = tmp_path / f"art.{fmt.lower()}"
+    art.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(ConfigError, match=r"show.cover: .*art\.\w+ is not a readable image"):
+        publish_cover(art, "有声日报", tmp_path / "output")
+    assert not (tmp_path / "output").exists()

@@ -1,0 +1,129 @@
+"""Nothing lost, nothing wrong: real builds killed with SIGKILL at the worst moments.
+
+Each build is a real ``audio-edition build`` process speaking a small page with the offline
+engine; after every kill the published edition, its manifest and both feeds must still agree,
+and the next build must leave exactly what a clean build of the same text leaves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import podcastparser
+import pytest
+
+from audio_edition.audio.manifest import read_manifest
+from audio_edition.publish.catalog import list_editions
+from tests.test_cli_build import TWO_BRIEFS
+
+DATE = "2023-12-26"
+EDITED = TWO_BRIEFS.replace("禁毒宣传活动", "反诈骗宣传活动").replace("精麻药品", "冬季消防")
+
+
+def build(page: Path, out: Path) -> subprocess.Popen[bytes]:
+    """A real build process (its own session, so a kill takes its ffmpeg children too)."""
+    command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(out),
+               "--engine", "offline", "--quiet"]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def finish(process: subprocess.Popen[bytes]) -> None:
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err.decode()
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the build and everything it started, as an out-of-memory killer or a power cut would."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate(timeout=60)
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every published file under ``out`` (not the private state: cache, catalog, lock), with
+    what says when it was made blanked: the feeds' lastBuildDate and the manifest's built_at."""
+    files = {}
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts) \
+                or path.name == "catalog.sqlite3":
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".xml":
+            data = re.sub(rb"<lastBuildDate>[^<]*</lastBuildDate>", b"<lastBuildDate/>", data)
+        elif path.name == "edition.json":
+            data = re.sub(rb'"built_at": "[^"]*"', b'"built_at": ""', data)
+        files[relative.as_posix()] = data
+    return files
+
+
+def kill_when(process: subprocess.Popen[bytes], ready: Callable[[], bool], timeout: float = 300) -> bool:
+    """Kill ``process`` the moment ``ready()``; False if it finished first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if ready():
+            kill(process)
+            return True
+        if process.poll() is not None:
+            return False
+        time.sleep(0.002)
+    kill(process)
+    pytest.fail("the build neither finished nor reached the moment to kill it")
+
+
+def check_agrees(out: Path) -> dict[str, str]:
+    """The edition folder holds what its manifest lists, at the sizes it records, and every
+    enclosure in both feeds has the feed's length. Returns the feeds' guids by title."""
+    folder = out / DATE
+    manifest = read_manifest(folder)
+    assert (folder / manifest.episode).stat().st_size == manifest.episode_size
+    for article in manifest.articles:
+        assert (folder / article.audio).stat().st_size == article.size
+    listed = {*manifest.files(), "edition.json"}
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert present == listed, "the edition folder holds files its manifest does not list, or lacks some"
+    guids = {}
+    for feed in ("feed.xml", "articles.xml"):
+        with open(out / feed, "rb") as f:
+            parsed = podcastparser.parse(f"http://127.0.0.1:8000/{feed}", f)
+        for episode in parsed["episodes"]:
+            enclosure = episode["enclosures"][0]
+            path = out / enclosure["url"].removeprefix("http://127.0.0.1:8000/")
+            assert path.stat().st_size == enclosure["file_size"], f"{feed}: {path} is not the length the feed says"
+            guids[episode["title"]] = episode["guid"]
+    return guids
+
+
+@pytest.mark.timeout(600)
+def test_a_rebuild_killed_after_writing_an_article_leaves_the_edition_as_it_was(tmp_path: Path) -> None:
+    page = tmp_path / f"{DATE}.txt"
+    page.write_text(TWO_BRIEFS, encoding="utf-8")
+    out = tmp_path / "out"
+    finish(build(page, out))
+    before = snapshot(out)
+    guids = check_agrees(out)
+    seen = {(p, p.stat().st_ino) for p in out.rglob("*.mp3")}
+
+    def an_article_was_rewritten() -> bool:
+        # Anywhere: an old build wrote into the live folder, this one into its staging folder.
+        return any((p, p.stat().st_ino) not in seen for p in out.rglob("articles/*.mp3"))
+
+    page.write_text(EDITED, encoding="utf-8")
+    assert kill_when(build(page, out), an_article_was_rewritten)
+    assert snapshot(out) == before  # the killed build's words are nowhere in what is published
+    page.write_text(TWO_BRIEFS, encoding="utf-8")
+    finish(build(page, out))
+    assert snapshot(out) == before
+    assert check_agrees(out) == guids
+    assert not [p for p in out.iterdir() if p.name.startswith((".staging-", ".previous-"))]
