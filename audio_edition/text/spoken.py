@@ -57,6 +57,7 @@ LETTER_NAMES: dict[str, str] = {
 }  # fmt: skip
 
 _DIGITS = "零一二三四五六七八九"
+_DIGITS_AND_ZERO = dict(zip("0123456789〇", _DIGITS + "零"))
 _SMALL = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 _NUM = r"\d+(?:\.\d+)?"
 _DASH = r"[-－—–~～〜]"  # one range dash; a doubled —— is the Chinese dash, not a range
@@ -137,6 +138,14 @@ def spell_digits(number: str, *, yao: bool = False) -> str:
     """Read a digit string digit by digit (``"12345"`` → 一二三四五; with ``yao`` → 幺二三四五)."""
     spelled = "".join(_DIGITS[int(d)] for d in number if d.isdigit())
     return spelled.replace("一", "幺") if yao else spelled
+
+
+def spell_for_offline_voice(char: str) -> str:
+    """One character as the offline voices can say it: a digit or Latin letter spelled in hanzi
+    (this module's ``LETTER_NAMES``, the project's one letter table), anything else unchanged."""
+    if char in _DIGITS_AND_ZERO:
+        return _DIGITS_AND_ZERO[char]
+    return LETTER_NAMES.get(char.upper(), char) if char.isascii() else char
 
 
 def spell_letters(text: str) -> str:

