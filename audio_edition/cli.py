@@ -9,16 +9,17 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from audio_edition import __version__
-from audio_edition.errors import AudioEditionError
+from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.speech.registry import ENGINES
-from audio_edition.text import Article, clean_page, read_page
+from audio_edition.text import Article, Edition, HeadlinePosition, clean_page, read_edition, read_page
+from audio_edition.text.review import article_record, edition_markdown, page_record, warning_record
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
 
 if TYPE_CHECKING:
@@ -57,6 +58,42 @@ def print_json(data: Any) -> None:
 
 
 # --- clean -----------------------------------------------------------------------------------
+_HEADLINES = {"before": HeadlinePosition.BEFORE, "after": HeadlinePosition.AFTER, "auto": None}
+
+
+def _reading_options(func: F) -> F:
+    """--encoding, --headlines and --strict: how page files are read (clean and build)."""
+    func = click.option(
+        "--strict", is_flag=True,
+        help="Treat every warning about an uncertain reading as an error (exit 2).",
+    )(func)  # fmt: skip
+    func = click.option(
+        "--headlines", type=click.Choice(list(_HEADLINES)), default="auto", show_default=True,
+        help="Where the pages print each headline: before its body, after it (this paper), or detect per page.",
+    )(func)  # fmt: skip
+    return click.option(
+        "--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030)."
+    )(func)
+
+
+def _read(paths: Sequence[Path], encoding: str | None, headlines: str, strict: bool, quiet: bool = False) -> Edition:
+    """Read the edition and show its warnings on stderr, one line each; --strict makes them errors."""
+    edition = read_edition(paths, encoding, headlines=_HEADLINES[headlines])
+    if strict or not quiet:
+        for warning in edition.warnings:
+            where = f"{warning.source}:{warning.line}" if warning.line else warning.source
+            click.echo(f"{where}: {'error' if strict else 'warning'}: {warning.message}", err=True)
+    if strict and edition.warnings:
+        count = len(edition.warnings)
+        raise InputError(f"--strict: {count} uncertain reading{'' if count == 1 else 's'} above; correct the "
+                         "page, or review it (clean --format markdown) and give the markdown instead")
+    return edition
+
+
+def _warnings_json(edition: Edition) -> list[dict[str, Any]]:
+    return [warning_record(w) for w in edition.warnings]
+
+
 def _article_json(article: Article, max_chars: int, reader: SpokenReader | None) -> dict[str, Any]:
     sentences: list[dict[str, Any]] = []
     for number, paragraph in enumerate(article.paragraphs):
@@ -65,16 +102,7 @@ def _article_json(article: Article, max_chars: int, reader: SpokenReader | None)
             if reader is not None:
                 entry["spoken"] = reader.speak(sentence)
             sentences.append(entry)
-    return {
-        "headline": article.headline,
-        "section": article.section,
-        "continued_from_page": article.continued_from_page,
-        "dateline": article.dateline,
-        "byline": article.byline,
-        "subheads": list(article.subheads),
-        "paragraphs": list(article.paragraphs),
-        "sentences": sentences,
-    }
+    return {**article_record(article), "sentences": sentences}
 
 
 def _print_article(number: int, article: Article, max_chars: int, reader: SpokenReader | None) -> None:
@@ -83,8 +111,12 @@ def _print_article(number: int, article: Article, max_chars: int, reader: Spoken
     facts = []
     if article.section and article.headline:
         facts.append(f"section: {article.section}")
+    if len(article.pages) > 1:
+        facts.append(f"pages {', '.join(str(n) for n in article.pages)}")
     if article.continued_from_page is not None:
         facts.append(f"continued from page {article.continued_from_page}")
+    if article.continued_on_page is not None:
+        facts.append(f"continued on page {article.continued_on_page}")
     if article.dateline:
         facts.append(f"dateline: {article.dateline}")
     if article.byline:
@@ -107,8 +139,10 @@ def _print_article(number: int, article: Article, max_chars: int, reader: Spoken
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON for scripts.")
-@click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="text to read, json for scripts, markdown to correct and build from.")
+@click.option("--json", "as_json", is_flag=True, help="Short for --format json.")
+@_reading_options
 @click.option(
     "--max-chars",
     default=DEFAULT_MAX_CHARS,
@@ -118,31 +152,48 @@ def _print_article(number: int, article: Article, max_chars: int, reader: Spoken
 )
 @click.option("--speech", is_flag=True, help="Show each sentence's spoken form beneath it (--json: a \"spoken\" field).")
 @reports_errors
-def clean(paths: tuple[Path, ...], as_json: bool, encoding: str | None, max_chars: int, speech: bool) -> None:
-    """Read page files and print their articles as an editor reads them.
+def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: str | None, headlines: str,
+          strict: bool, max_chars: int, speech: bool) -> None:
+    """Read an edition's page files and print its articles as an editor reads them.
+
+    Several pages are one edition: put in page order (the number in the file name, else the
+    folio), with articles that jump between pages joined. Warnings about uncertain readings go
+    to stderr with the file and line. A markdown or JSON file written by clean is read back.
 
     \b
     Example:
       audio-edition clean articles/2023-12-25.txt
       audio-edition clean --speech articles/2023-12-25.txt
-      audio-edition clean --json articles/2023-12-25.txt
+      audio-edition clean --json articles/2023-12-25-01.txt articles/2023-12-25-02.txt
+      audio-edition clean --format markdown articles/2023-12-25.txt > 2023-12-25.md
     """
+    edition = _read(paths, encoding, headlines, strict)
+    if as_json:
+        output_format = "json"
+    if output_format == "markdown":
+        click.echo(edition_markdown(edition), nl=False)
+        return
     reader = None
     if speech:
         from audio_edition.text.spoken import SpokenReader  # loads wetext's FSTs: only when asked
 
         reader = SpokenReader()
-    for path in paths:
-        articles = clean_page(read_page(path, encoding))
-        if as_json:
-            print_json(
-                {"source": str(path), "articles": [_article_json(a, max_chars, reader) for a in articles]}
-            )
-            continue
-        click.secho(f"{path}: {len(articles)} articles", bold=True)
-        click.echo()
-        for number, article in enumerate(articles, start=1):
-            _print_article(number, article, max_chars, reader)
+    articles = edition.articles
+    if output_format == "json":
+        print_json({
+            "source": edition.sources[0] if len(edition.sources) == 1 else None,
+            "sources": list(edition.sources),
+            "articles": [_article_json(a, max_chars, reader) for a in articles],
+            "pages": [page_record(p) for p in edition.pages],
+            "warnings": _warnings_json(edition),
+        })  # fmt: skip
+        return
+    numbers = [p.number for p in edition.pages]
+    in_order = f" (pages {', '.join(str(n) for n in numbers)})" if len(numbers) > 1 and None not in numbers else ""
+    click.secho(f"{', '.join(edition.sources)}: {len(articles)} articles{in_order}", bold=True)
+    click.echo()
+    for number, article in enumerate(articles, start=1):
+        _print_article(number, article, max_chars, reader)
 
 
 # --- init, publish, serve --------------------------------------------------------------------
@@ -446,21 +497,26 @@ class _StageBars:
               help="Settings file (default: ./audio-edition.toml if present, else defaults).")
 @click.option("--chime", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An audio file played between stories instead of a plain pause.")
-@click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
+@_reading_options
 @click.option("--dry-run", is_flag=True, help="Show what would be spoken and for how long; synthesize nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
 @reports_errors
 def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str | None, engine: str, jobs: int,
-          config: Path | None, chime: Path | None, encoding: str | None, dry_run: bool, quiet: bool,
-          as_json: bool) -> None:
+          config: Path | None, chime: Path | None, encoding: str | None, headlines: str, strict: bool,
+          dry_run: bool, quiet: bool, as_json: bool) -> None:
     """Build one edition from its page files: article MP3s, the chaptered episode, transcripts,
     then publish it to the feed and the listening page.
+
+    The pages are one programme (page order, jumps joined, as clean shows them). Instead of
+    pages, give the markdown (or JSON) that clean wrote and an editor corrected.
 
     \b
     Example:
       audio-edition build articles/2023-12-25.txt
-      audio-edition build --engine offline --dry-run articles/2023-12-25.txt
+      audio-edition build --engine offline --dry-run articles/2023-12-25-0*.txt
+      audio-edition clean --format markdown articles/2023-12-25.txt > 2023-12-25.md
+      audio-edition build 2023-12-25.md
     """
     import dataclasses
     import datetime as dt
@@ -478,14 +534,16 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     if voice:
         options = dataclasses.replace(options, voice=voice)
     show = load_show(config)
+    edition = _read(paths, encoding, headlines, strict, quiet)
     if dry_run:
-        plan = run_plan(paths, options, show, encoding=encoding)
+        plan = run_plan(edition, options, show)
         if as_json:
             print_json({"date": plan.date.isoformat(), "engine": plan.decision.engine,
                         "engine_reason": plan.decision.reason,
                         "estimated_seconds": round(plan.estimated_seconds, 1),
                         "tracks": [{"key": t.key, "title": t.title, "spoken": list(t.spoken),
-                                    "estimated_seconds": round(t.estimated_seconds, 1)} for t in plan.tracks]})
+                                    "estimated_seconds": round(t.estimated_seconds, 1)} for t in plan.tracks],
+                        "warnings": _warnings_json(edition)})
         elif not quiet:
             click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
                        f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
@@ -496,7 +554,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         return
     bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty())
     try:
-        result = run_build(paths, options, show, bars, encoding=encoding)
+        result = run_build(edition, options, show, bars)
     finally:
         bars.close()
     manifest = result.manifest
@@ -507,6 +565,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         "fallbacks": list(result.speech.fallbacks), "reused": result.reused, "files": [str(f) for f in result.files],
         "feed_url": result.published.feed_url if result.published else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
+        "warnings": _warnings_json(edition),
     }
     if as_json:
         print_json(summary)

@@ -453,19 +453,23 @@ def options_for_show(show: Show, options: BuildOptions) -> BuildOptions:
 
 
 def run_build(
-    paths: Sequence[Path],
+    source: Sequence[Path] | Edition,
     options: BuildOptions,
     show: Show,
     progress: Progress | None = None,
     *,
     encoding: str | None = None,
 ) -> BuildResult:
-    """The whole pipeline for the ``build`` command: read and clean the pages, build the
-    edition, and publish it (feed, page) into ``options.out``."""
-    edition = read_edition(paths, encoding)
+    """The whole pipeline for the ``build`` command: read and clean the pages (or take the
+    edition already read), build the edition, and publish it (feed, page) into ``options.out``."""
+    edition = source if isinstance(source, Edition) else read_edition(source, encoding)
     return build_edition(edition, options_for_show(show, options), progress, show=show)
 
 
-def run_plan(paths: Sequence[Path], options: BuildOptions, show: Show, *, encoding: str | None = None) -> BuildPlan:
-    """``build --dry-run``: read and clean the pages and plan the build; nothing is synthesized."""
-    return plan_build(read_edition(paths, encoding), options_for_show(show, options))
+def run_plan(
+    source: Sequence[Path] | Edition, options: BuildOptions, show: Show, *, encoding: str | None = None
+) -> BuildPlan:
+    """``build --dry-run``: read and clean the pages (or take the edition already read) and plan
+    the build; nothing is synthesized."""
+    edition = source if isinstance(source, Edition) else read_edition(source, encoding)
+    return plan_build(edition, options_for_show(show, options))

@@ -31,9 +31,13 @@ def test_json_is_the_design_schema_plus_sentences() -> None:
     result = CliRunner().invoke(main, ["clean", "--json", str(SAMPLE)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["source"] == str(SAMPLE)
+    assert data["source"] == str(SAMPLE) and data["sources"] == [str(SAMPLE)]
     for got, want in zip(data["articles"], EXPECTED["articles"], strict=True):
         sentences = got.pop("sentences")
+        # Beyond the design's fields: where the article came from (one page without a number).
+        assert got.pop("pages") == [] and got.pop("continued_on_page") is None
+        line = got.pop("line")
+        assert line is None or isinstance(line, int)
         assert got == want
         rebuilt = ["" for _ in want["paragraphs"]]
         for sentence in sentences:

@@ -6,6 +6,7 @@ Everything here is pure: no subprocess, network, click or file writes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from audio_edition.text.articles import (
@@ -19,7 +20,9 @@ from audio_edition.text.articles import (
     find_articles,
 )
 from audio_edition.text.decode import decode_page, read_page
+from audio_edition.text.edition_pages import order_pages, page_number_from_name, stitch_pages
 from audio_edition.text.layout import repair_layout
+from audio_edition.text.review import read_review, review_sources
 
 __all__ = [
     "Article",
@@ -55,9 +58,23 @@ def clean_page(text: str) -> list[Article]:
     return list(parse_page(text).articles)
 
 
-def read_edition(paths: Sequence[Path], encoding: str | None = None) -> Edition:
-    """Read and clean one edition made of one or more page files, in the order given."""
-    articles: list[Article] = []
-    for path in paths:
-        articles.extend(clean_page(read_page(path, encoding)))
-    return Edition(sources=tuple(str(p) for p in paths), articles=tuple(articles))
+def read_edition(
+    paths: Sequence[Path], encoding: str | None = None, *, headlines: HeadlinePosition | None = None
+) -> Edition:
+    """Read one edition: page files made one programme, or one reviewed markdown/JSON file.
+
+    Pages go in page order (the number in each file name, else the folio, else the order given)
+    and articles that jump between them are stitched (``edition_pages``). ``Edition.warnings``
+    holds everything the editor should look at: the pages' and the stitching's.
+    """
+    review = review_sources([str(p) for p in paths])
+    if review is not None:
+        return read_review(read_page(Path(review), encoding), review)
+    pages = [
+        parse_page(read_page(path, encoding), str(path), number=page_number_from_name(path.name), headlines=headlines)
+        for path in paths
+    ]
+    ordered, order_warnings = order_pages(pages)
+    edition = stitch_pages(ordered)
+    page_warnings = [w for page in ordered for w in page.warnings]
+    return replace(edition, warnings=(*order_warnings, *page_warnings, *edition.warnings))
