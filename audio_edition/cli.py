@@ -259,9 +259,18 @@ def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, qui
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--verbose", "-v", is_flag=True, help="Log every request on stderr.")
+@click.option("--max-connections", default=1024, show_default=True, type=click.IntRange(1),
+              help="Open connections at most (lowered to fit the open-file limit); past it the "
+                   "longest-idle one is closed, or the newcomer gets 503.")
+@click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send a whole request head.")
+@click.option("--idle-timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a kept-alive connection may wait before its next request.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Log every request, and every refused or dropped client, on stderr.")
 @reports_errors
-def serve(folder: Path, host: str, port: int, verbose: bool) -> None:
+def serve(folder: Path, host: str, port: int, max_connections: int, header_timeout: float,
+          idle_timeout: float, verbose: bool) -> None:
     """Serve FOLDER (the feed, page and audio) over HTTP for podcast apps and browsers.
 
     \b
@@ -269,12 +278,15 @@ def serve(folder: Path, host: str, port: int, verbose: bool) -> None:
       audio-edition serve
       audio-edition serve output --host 0.0.0.0 --port 8080
     """
+    from audio_edition.publish.serve import ServeLimits
     from audio_edition.publish.serve import serve as serve_folder
 
     def ready(url: str) -> None:
         click.echo(f"serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C stops")
 
-    serve_folder(folder, host, port, verbose=verbose, on_ready=ready)
+    limits = ServeLimits(header_timeout=header_timeout, idle_timeout=idle_timeout,
+                         max_connections=max_connections)
+    serve_folder(folder, host, port, verbose=verbose, limits=limits, on_ready=ready)
 
 
 # --- voices ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from audio_edition.audio.manifest import EditionManifest
 from audio_edition.publish.config import Show
-from audio_edition.publish.serve import EditionServer, make_server
+from audio_edition.publish.serve import EditionServer, ServeLimits, make_server
 from .fixture_editions import make_edition
 
 
@@ -25,10 +25,10 @@ def two_editions(output_dir: Path) -> tuple[EditionManifest, EditionManifest]:
     return make_edition(output_dir, "2023-12-25"), make_edition(output_dir, "2023-12-26")
 
 
-def start_server(folder: Path) -> Iterator[EditionServer]:
-    server = make_server(folder, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+def start_server(folder: Path, limits: ServeLimits = ServeLimits(),
+                 verbose: bool = False) -> Iterator[EditionServer]:
+    server = make_server(folder, "127.0.0.1", 0, limits=limits, verbose=verbose)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield server

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import os
 import socket
 import threading
 from pathlib import Path
@@ -21,7 +22,7 @@ from audio_edition.publish import Show, publish_edition
 from audio_edition.publish.serve import (
     ByteRange,
     EditionServer,
-    Forbidden,
+    NotFound,
     Unsatisfiable,
     make_server,
     parse_range,
@@ -275,7 +276,107 @@ _PIECES = ("..", ".", "/", "%2e", "%2E", "%2f", "%5c", "%", "\\", "a", "secret.t
 def test_any_request_path_resolves_inside_the_folder_or_is_refused(pieces: list[str]) -> None:
     root = Path(__file__).resolve().parent  # any real folder with a parent will do
     try:
-        resolved = resolve_request_path(root, "/" + "".join(pieces))
-    except Forbidden:
+        resolved = Path(resolve_request_path(str(root), "/" + "".join(pieces)))
+    except NotFound:
         return
     assert resolved == root or root in resolved.parents
+
+
+HUGE = "9" * 5000
+
+
+def test_ranges_with_numbers_of_any_length(server: EditionServer, site: Path) -> None:
+    data = (site / "2023-12-25/episode.mp3").read_bytes()
+    size = len(data)
+    cases = {
+        f"bytes={HUGE}-": (416, None),  # starts past the end
+        f"bytes={HUGE}-{HUGE}9": (416, None),
+        f"bytes=10-{HUGE}": (206, (10, size - 1)),  # ends past the end: clamped
+        f"bytes=-{HUGE}": (206, (0, size - 1)),  # the last "huge" bytes: all of them
+        f"bytes={'0' * 5000}5-{'0' * 5000}9": (206, (5, 9)),  # leading zeros are still 5 and 9
+        f"bytes=10-9{HUGE}": (206, (10, size - 1)),
+        f"bytes={HUGE}-10": (200, None),  # last < first: invalid, ignored
+        "BYTES=0-9": (206, (0, 9)),  # the unit is case-insensitive
+        "bytes=0-4, 5-9": (206, (0, 9)),  # touching ranges: one part
+        "bytes=0-9,5-20,-5": (200, None),  # two separate parts: the whole file
+        f"bytes={size}-,{size + 5}-": (416, None),  # none satisfiable
+        "bytes=" + ",".join(["0-0"] * 101): (200, None),  # too many parts: ignored
+    }
+    for header, (status, span) in cases.items():
+        got, headers, body = request(server, "/2023-12-25/episode.mp3", headers={"Range": header})
+        assert got == status, header[:40]
+        if span is not None:
+            assert headers["content-range"] == f"bytes {span[0]}-{span[1]}/{size}"
+            assert body == data[span[0]:span[1] + 1]
+        elif status == 200:
+            assert body == data
+        else:
+            assert headers["content-range"] == f"bytes */{size}" and body == b""
+
+
+@given(first=st.text("0123456789", max_size=6000), last=st.text("0123456789", max_size=6000),
+       size=st.integers(0, 10**7))
+def test_range_numbers_of_any_length_never_raise(first: str, last: str, size: int) -> None:
+    try:
+        result = parse_range(f"bytes={first}-{last}", size)
+    except Unsatisfiable:
+        return
+    if result is not None:
+        assert 0 <= result.start <= result.end < size
+
+
+@pytest.mark.parametrize("target", [
+    "/" + "a" * 256,  # one segment over NAME_MAX
+    "/2023-12-25/" + "%C3%A9" * 200 + ".mp3",  # 400 bytes once decoded
+    "/" + "/".join(["abcdefgh"] * 600),  # over PATH_MAX
+    "/loop/feed.xml",
+    "/loop",
+    "/self",
+    "/alias.mp3",  # a public name for the catalog database
+    "/alias-lock.mp3",
+    "/alias-part.mp3",
+    "/notes.html",  # a public name for a dotfile
+    "/state/catalog.json",  # a public name for a hidden folder
+    "/building/episode.mp3",  # a public name for a .build-* staging folder
+    "/live.mp3",  # a FIFO: opening it must not hang the server
+])
+def test_unservable_paths_get_a_404_never_a_traceback(server: EditionServer, site: Path,
+                                                      target: str) -> None:
+    (site / "loop").symlink_to(site / "pool")
+    (site / "pool").symlink_to(site / "loop")
+    (site / "self").symlink_to(site / "self")
+    (site / "catalog.sqlite3").write_bytes(SECRET)
+    (site / "alias.mp3").symlink_to(site / "catalog.sqlite3")
+    (site / "edition.lock").write_bytes(SECRET)
+    (site / "alias-lock.mp3").symlink_to("edition.lock")
+    (site / "episode.mp3.part").write_bytes(SECRET)
+    (site / "alias-part.mp3").symlink_to("episode.mp3.part")
+    (site / ".notes").write_bytes(SECRET)
+    (site / "notes.html").symlink_to(".notes")
+    (site / ".state").mkdir()
+    (site / ".state/catalog.json").write_bytes(SECRET)
+    (site / "state").symlink_to(".state", target_is_directory=True)
+    (site / ".build-2023-12-27").mkdir()
+    (site / ".build-2023-12-27/episode.mp3").write_bytes(SECRET)
+    (site / "building").symlink_to(".build-2023-12-27", target_is_directory=True)
+    os.mkfifo(site / "live.mp3")
+    status, _, body = request(server, target)
+    assert status == 404 and SECRET not in body
+    assert request(server, "/feed.xml")[0] == 200  # and the server is still answering
+
+
+def test_a_folders_index_may_not_be_a_private_file(server: EditionServer, site: Path) -> None:
+    (site / "2023-12-25/.secret").write_bytes(SECRET)
+    (site / "2023-12-25/index.html").symlink_to(".secret")
+    status, _, body = request(server, "/2023-12-25/")
+    assert status == 404 and SECRET not in body
+
+
+def test_if_modified_since(server: EditionServer, site: Path) -> None:
+    _, headers, _ = request(server, "/feed.xml")
+    assert request(server, "/feed.xml", headers={"If-Modified-Since": headers["last-modified"]}
+                   )[0] == 304
+    assert request(server, "/feed.xml", headers={"If-Modified-Since": "Mon, 01 Jan 1990 00:00:00 GMT"}
+                   )[0] == 200
+    assert request(server, "/feed.xml", headers={"If-Modified-Since": "yesterday"})[0] == 200
+    assert request(server, "/feed.xml", headers={"If-None-Match": "*"})[0] == 304
