@@ -367,6 +367,7 @@ def test_unservable_paths_get_a_404_never_a_traceback(server: EditionServer, sit
 
 def test_a_folders_index_may_not_be_a_private_file(server: EditionServer, site: Path) -> None:
     (site / "2023-12-25/.secret").write_bytes(SECRET)
+    (site / "2023-12-25/index.html").unlink(missing_ok=True)
     (site / "2023-12-25/index.html").symlink_to(".secret")
     status, _, body = request(server, "/2023-12-25/")
     assert status == 404 and SECRET not in body
