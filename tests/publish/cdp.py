@@ -135,6 +135,14 @@ class Chromium:
             await self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1],
                             button="left", clickCount=1)
 
+    async def press_enter(self, selector: str) -> None:
+        """Focus an element and press Enter on the keyboard, as a keyboard user would."""
+        await self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+        for kind in ("keyDown", "keyUp"):
+            await self.send("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter",
+                            windowsVirtualKeyCode=13, nativeVirtualKeyCode=13,
+                            **({"text": "\r"} if kind == "keyDown" else {}))
+
     async def set_viewport(self, width: int, height: int, mobile: bool) -> None:
         await self.send("Emulation.setDeviceMetricsOverride", width=width, height=height,
                         deviceScaleFactor=2 if mobile else 1, mobile=mobile)

@@ -227,6 +227,10 @@ def test_in_chromium_the_players_work_together(server: EditionServer, archive: P
             await page.click('button.chapter[data-start="4.000"]')
             await page.wait_for(f"{episode}.currentTime >= 4 && !{episode}.paused")
             assert await page.evaluate(f"{q}('#player').hidden") is False
+            # The keyboard works too: Enter on a chapter.
+            await page.evaluate(f"{episode}.pause()")
+            await page.press_enter('button.chapter[data-start="1.000"]')
+            await page.wait_for(f"!{episode}.paused && {episode}.currentTime < 4")
             # One player at a time: an article starting pauses the episode (well before the
             # episode's own end, 7 s: from 0 it must be paused, not over).
             await page.evaluate(f"{episode}.currentTime = 0")
@@ -291,6 +295,30 @@ def test_in_chromium_the_players_work_together(server: EditionServer, archive: P
     _run(drive())
 
 
+def test_in_chromium_an_article_page_goes_on_to_the_next_article(server: EditionServer,
+                                                                 archive: Path) -> None:
+    date = dates(23)[-1]
+
+    async def drive() -> None:
+        async with Chromium() as page:
+            await page.goto(f"{server.url}{date}/{quote(ARTICLE_1)}")
+            audio = "document.querySelector('audio.article')"
+            await page.wait_for(f"{audio}.readyState >= 1")
+            await page.evaluate(f"{audio}.currentTime = {audio}.duration - 0.3; {audio}.play()")
+            await page.wait_for("location.pathname.includes('/articles/02-')"
+                                " && document.readyState === 'complete'")
+            await page.wait_for(f"!{audio}.paused")
+            assert await page.evaluate("document.querySelector('h1').textContent") == HEADLINES[1]
+            assert await page.evaluate("location.hash") == ""  # the hand-over mark is cleared
+            # The last article has nowhere to go: it just ends.
+            await page.evaluate(f"{audio}.currentTime = {audio}.duration - 0.3")
+            await page.wait_for(f"{audio}.ended")
+            await asyncio.sleep(0.5)
+            assert "/articles/02-" in await page.evaluate("location.pathname")
+
+    _run(drive())
+
+
 def test_in_chromium_pages_links_cards_and_nothing_external(server: EditionServer,
                                                             archive: Path, tmp_path: Path) -> None:
     shots = Path(SHOTS) if SHOTS else tmp_path
@@ -304,6 +332,10 @@ def test_in_chromium_pages_links_cards_and_nothing_external(server: EditionServe
             await page.goto(server.url)
             requests = [e["params"]["request"]["url"] for e in page.events
                         if e.get("method") == "Network.requestWillBeSent"]
+            # The feed's address is copied for the reader's podcast app.
+            await page.click("button[data-copy]")
+            status = await page.wait_for("document.querySelector('.subscribe .status').textContent")
+            assert status == f"已复制：{server.url}feed.xml"
             # The archive's pages, through their links.
             await page.click("a[rel=next]")
             await page.wait_for("location.pathname === '/page/2.html'"
