@@ -198,8 +198,7 @@ def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: 
 
 # --- init, publish, serve --------------------------------------------------------------------
 @main.command()
-@click.argument("path", required=False, default="audio-edition.toml",
-                type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False, default="audio-edition.toml", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace an existing settings file.")
 @reports_errors
 def init(path: Path, force: bool) -> None:
@@ -216,8 +215,8 @@ def init(path: Path, force: bool) -> None:
 
 
 @main.command()
-@click.argument("out", required=False, default="output",
-                type=click.Path(file_okay=False, path_type=Path))
+# OUT and --out: a file in the way is the library's one-line write error (exit 73), not a usage error.
+@click.argument("out", required=False, default="output", type=click.Path(path_type=Path))
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: ./audio-edition.toml if present, else defaults).")
 @click.option("--keep", type=click.IntRange(min=1), default=None,
@@ -496,7 +495,7 @@ class _StageBars:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Where editions, the feed and the page go.")
 @click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD",
               help="The edition's date (default: from the file name, else today).")

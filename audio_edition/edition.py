@@ -56,6 +56,8 @@ from audio_edition.audio.script import (
 )
 from audio_edition.errors import InputError
 from audio_edition.fsutil import (
+    prepare_folder,
+    reporting_write_errors,
     remove_partial_writes,
     replace_folder,
     restore_previous,
@@ -362,11 +364,14 @@ def build_edition(
     """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest;
     with ``show``, publish it too (catalog, feeds, page) before letting go of the folder.
 
-    Raises ``BusyError`` at once if another build or publish is writing to ``options.out``.
+    Raises ``BusyError`` at once if another build or publish is writing to ``options.out``;
+    ``WriteError`` (naming the path and the reason) when ``options.out`` cannot be written or
+    the disk fills up, the previous edition left as it was.
     """
     ffmpeg.require_tools()
     date = edition_date(edition.sources, options.date, options.zone)
-    with sole_writer(options.out, f"build of {date.isoformat()}"):
+    prepare_folder(options.out)
+    with reporting_write_errors(options.out), sole_writer(options.out, f"build of {date.isoformat()}"):
         remove_leftovers(options.out)
         result = _build(edition, options, date, progress)
         if show is None:

@@ -43,3 +43,18 @@ class BusyError(AudioEditionError):
     """
 
     exit_code = 75
+
+
+class WriteError(AudioEditionError):
+    """A file or folder could not be written: a file in the way, no permission, a read-only
+    or full disk. The message names the path and the reason.
+
+    Exit status 73 (EX_CANTCREAT in sysexits.h) when it could not be created, 74 (EX_IOERR)
+    when writing it failed (the disk full, an I/O error).
+    """
+
+    exit_code = 73
+
+    def __init__(self, message: str, exit_code: int = 73) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from audio_edition.errors import BusyError
+from audio_edition.errors import BusyError, WriteError
 
 LOCK_NAME = ".lock"
 PART_SUFFIX = ".part"
@@ -31,9 +31,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     # The writer's pid in the name: a later cleaner can tell a dead writer's leftover from a
     # write in progress (``remove_partial_writes``).
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=target.parent
-    )
+    prefix = f".{target.name}.{PID_MARK}{os.getpid()}."
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=PART_SUFFIX, dir=target.parent)
+    except OSError as error:
+        error.filename = str(target)  # the file the user knows of, not our temporary name
+        raise
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -42,6 +45,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files are read by web servers
         os.replace(tmp, target)
+    except OSError as error:
+        if error.filename == str(tmp):
+            error.filename = str(target)
+        raise
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -56,6 +63,65 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 def write_text_atomic(target: Path, text: str) -> None:
     """Write UTF-8 ``text`` to ``target`` through a temporary file and a rename."""
     write_bytes_atomic(target, text.encode("utf-8"))
+
+
+# A failed write: what could not be created (73), and what failed while writing (74).
+_CANNOT_CREATE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST,
+                            errno.EISDIR, errno.ENAMETOOLONG, errno.EXDEV, errno.EMLINK})
+_IO_FAILED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+EX_CANTCREAT = 73
+EX_IOERR = 74
+
+
+def write_error(error: BaseException, path: Path | str | None = None) -> WriteError | None:
+    """The ``WriteError`` for an ``OSError`` (or an error caused by one, as mutagen's are) that
+    says a write failed, naming its file (else ``path``); None for any other error."""
+    seen: BaseException | None = error
+    while seen is not None and not isinstance(seen, OSError):
+        seen = seen.__cause__ or seen.__context__
+    if seen is None or seen.errno not in _CANNOT_CREATE | _IO_FAILED:
+        return None
+    where = seen.filename if seen.filename is not None else path
+    reason = seen.strerror or os.strerror(seen.errno)
+    if seen.errno in _IO_FAILED:
+        return WriteError(f"{where}: {reason}", EX_IOERR)
+    return WriteError(f"cannot write {where}: {reason}", EX_CANTCREAT)
+
+
+@contextmanager
+def reporting_write_errors(path: Path) -> Iterator[None]:
+    """Raise a failed write inside the block as one ``WriteError`` (exit 73 or 74) naming the
+    file and the reason; anything else passes through unchanged."""
+    try:
+        yield
+    except WriteError:
+        raise
+    except Exception as error:
+        found = write_error(error, path)
+        if found is None:
+            raise
+        raise found from error
+
+
+def prepare_folder(folder: Path, purpose: str = "--out") -> None:
+    """Make ``folder`` if needed and check that a file can be created in it, so a build that
+    cannot write its output stops in a second rather than after minutes of speech.
+
+    Raises ``WriteError`` (73) naming the folder: a file in the way (``/dev/null`` included),
+    no permission, a read-only filesystem.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(f"cannot write {folder}: not a folder ({purpose} must name a folder, "
+                         f"and a file is in the way)", EX_CANTCREAT)
+    with reporting_write_errors(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            fd, probe = tempfile.mkstemp(prefix=f".probe.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=folder)
+        except OSError as error:
+            error.filename = str(folder)  # the folder the user named, not our probe's name
+            raise
+        os.close(fd)
+        os.unlink(probe)
 
 
 PREVIOUS_PREFIX = ".previous-"

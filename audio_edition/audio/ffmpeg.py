@@ -11,7 +11,9 @@ it is fed in small chunks.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from audio_edition.errors import AudioError
+from audio_edition.errors import AudioError, WriteError
 
 FFMPEG = "ffmpeg"
 FFPROBE = "ffprobe"
@@ -78,7 +80,12 @@ def require_tools() -> None:
         )
 
 
-def _fail(file: Path | str, what: str, stderr: str) -> AudioError:
+def _fail(file: Path | str, what: str, stderr: str) -> AudioError | WriteError:
+    # A full or read-only disk is the machine's trouble, not the audio's: say so as the other
+    # writes do (exit 74 or 73), not as a broken file.
+    for code, status in ((errno.ENOSPC, 74), (errno.EDQUOT, 74), (errno.EROFS, 73)):
+        if os.strerror(code) in stderr:
+            return WriteError(f"{file}: {os.strerror(code)} (ffmpeg could not {what})", status)
     # ffmpeg's last lines say what went wrong; the rest is noise for a one-line error.
     tail = " | ".join(line.strip() for line in stderr.strip().splitlines()[-3:])
     return AudioError(f"{file}: ffmpeg could not {what}: {tail or 'no message'}")

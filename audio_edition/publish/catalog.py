@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from audio_edition.audio.manifest import EditionManifest
-from audio_edition.errors import PublishError
+from audio_edition.errors import PublishError, WriteError
+from audio_edition.fsutil import EX_CANTCREAT, EX_IOERR
 
 CATALOG_NAME = "catalog.sqlite3"
 _SCHEMA_VERSION = 1
@@ -65,6 +66,11 @@ def _connect(output_dir: Path) -> Iterator[sqlite3.Connection]:
                            (str(uuid.uuid4()),))
             yield db
     except sqlite3.DatabaseError as error:
+        name = getattr(error, "sqlite_errorname", "")
+        if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")):
+            raise WriteError(f"{path}: {error}", EX_IOERR) from error
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            raise WriteError(f"cannot write {path}: {error}", EX_CANTCREAT) from error
         raise PublishError(f"{path}: catalog cannot be read or written: {error}") from error
 
 

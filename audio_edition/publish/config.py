@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from audio_edition.errors import ConfigError
-from audio_edition.fsutil import write_text_atomic
+from audio_edition.errors import ConfigError, WriteError
+from audio_edition.fsutil import EX_CANTCREAT, reporting_write_errors, write_text_atomic
 
 CONFIG_NAME = "audio-edition.toml"
 DEFAULT_HOST = "127.0.0.1"
@@ -248,5 +248,8 @@ def write_starter_config(path: Path, *, force: bool = False) -> Path:
     """
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists; edit it, or replace it with `init --force`")
-    write_text_atomic(path, STARTER)
+    if path.exists() and not path.is_file():
+        raise WriteError(f"cannot write {path}: not a regular file", EX_CANTCREAT)
+    with reporting_write_errors(path):
+        write_text_atomic(path, STARTER)
     return path

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
-from audio_edition.fsutil import sole_writer, write_bytes_atomic
+from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
 from audio_edition.publish.catalog import list_editions, prune, record_edition
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
@@ -65,7 +65,7 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
     their folders. Raises ``PublishError`` if the edition's files are not in place,
     ``BusyError`` if another build or publish is writing to ``output_dir``.
     """
-    with sole_writer(output_dir, f"publish of {manifest.date}"):
+    with reporting_write_errors(output_dir), sole_writer(output_dir, f"publish of {manifest.date}"):
         return publish_held(output_dir, manifest, show, keep=keep)
 
 
@@ -86,9 +86,10 @@ def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None) ->
     hand), or one a build swapped in but was killed before recording. Raises ``BusyError`` if
     another build or publish is writing to ``output_dir``.
     """
-    if not output_dir.is_dir():
+    if not output_dir.exists():
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
-    with sole_writer(output_dir, "publish"):
+    prepare_folder(output_dir, "the output folder")
+    with reporting_write_errors(output_dir), sole_writer(output_dir, "publish"):
         added: list[str] = []
         known = {entry.date: entry.manifest for entry in list_editions(output_dir)}
         for folder in sorted(output_dir.iterdir()):
