@@ -572,14 +572,19 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     summary = {
         "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
         "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
-        "voice": result.speech.preset, "requests": result.speech.requests, "cache_hits": result.speech.cache_hits,
-        "fallbacks": list(result.speech.fallbacks), "reused": result.reused, "files": [str(f) for f in result.files],
+        "voice": result.speech.preset, "voices": list(result.speech.voices),
+        "voice_change": result.speech.voice_change,
+        "requests": result.speech.requests, "cache_hits": result.speech.cache_hits,
+        "fallbacks": list(result.speech.fallbacks), "fallback_reasons": list(result.speech.fallback_reasons),
+        "reused": result.reused, "files": [str(f) for f in result.files],
         "feed_url": result.published.feed_url if result.published else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
         "warnings": _warnings_json(edition),
     }
     if as_json:
         print_json(summary)
+    elif quiet and result.speech.voice_change:
+        click.echo(f"warning: voice changed: {result.speech.voice_change}", err=True)
     elif not quiet:
         click.echo(f"built {manifest.date}: {len(manifest.articles)} articles, {_minutes(manifest.duration)} "
                    f"in {result.folder}")
@@ -587,6 +592,8 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.speech.preset}{spoken_by}")
         click.echo(f"  speech requests {result.speech.requests}, cache hits {result.speech.cache_hits}, "
                    f"fallbacks {len(result.speech.fallbacks)}{': ' + ', '.join(result.speech.fallbacks) if result.speech.fallbacks else ''}")
+        if result.speech.voice_change:
+            click.echo(f"  voice changed: {result.speech.voice_change}")
         written = "unchanged, kept" if result.reused else "written"
         click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
         if result.published:

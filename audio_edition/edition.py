@@ -3,7 +3,7 @@
 ::
 
     script_tracks      articles → what each track says (opening, articles, closing)   audio/script.py
-    speak_tracks       → speech through the engines' cache, as clip files              audio/clips.py
+    speak_tracks       → speech from the build's one SpeechSession, as clip files     audio/clips.py
     make_audio         → per-article MP3s (normalized, tagged, .vtt) and, overlapping
                          them, episode.mp3 with chapters, transcripts, chapters JSON  audio/episode.py
     write_manifest     → edition.json, what publishing reads
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audio_edition.audio import ffmpeg
-from audio_edition.audio.clips import SpeechReport, speak_tracks
+from audio_edition.audio.clips import speak_tracks
 from audio_edition.audio.episode import (
     EPISODE_CHAPTERS_NAME,
     EPISODE_NAME,
@@ -68,8 +68,8 @@ from audio_edition.fsutil import (
 from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
-from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, choose_engine
-from audio_edition.speech.presets import DEFAULT_PRESET, OFFLINE_ENGINE
+from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, SpeechPolicy, SpeechSession, SpeechSummary
+from audio_edition.speech.presets import DEFAULT_PRESET
 from audio_edition.text import read_edition
 from audio_edition.text.articles import Edition
 from audio_edition.text.spoken import LatinReading, SpokenReader
@@ -105,6 +105,8 @@ class BuildOptions:
     cache_dir: Path | None = None
     """None: ``<out>/.cache/speech``."""
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
+    speech_policy: SpeechPolicy = field(default_factory=SpeechPolicy)
+    """``[speech]``: the order ``auto`` tries engines in, and whether another voice may stand in."""
     engines: Mapping[str, EngineFactory] | None = None
     """Replaces the engine registry (tests)."""
     zone: dt.tzinfo | None = None
@@ -119,7 +121,7 @@ class BuildResult:
     manifest: EditionManifest
     files: tuple[Path, ...]
     decision: EngineDecision
-    speech: SpeechReport
+    speech: SpeechSummary
     """Requests, cache hits, fallbacks and the voice preset, as the speaking went."""
     stage_seconds: tuple[tuple[str, float], ...]
     published: PublishResult | None = None
@@ -335,25 +337,27 @@ def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] 
     return lambda done, total: report(stage, done, total)
 
 
-def _decide(options: BuildOptions) -> EngineDecision:
-    return choose_engine(options.engine, settings=options.engine_settings, engines=options.engines)
-
-
-def _latin(decision: EngineDecision) -> LatinReading:
-    # The offline model cannot say Latin letters; the online voices can.
-    return LatinReading.CHINESE if decision.engine == OFFLINE_ENGINE else LatinReading.LETTERS
+def speech_session(options: BuildOptions) -> SpeechSession:
+    """The build's one speech session: the engine decided (``auto`` probes), the preset read."""
+    return SpeechSession(
+        options.engine, options.voice, cache_dir=options.cache_dir or options.out / ".cache" / "speech",
+        jobs=options.production.jobs, settings=options.engine_settings, policy=options.speech_policy,
+        engines=options.engines,
+    )  # fmt: skip
 
 
 def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
     """A dry run: what would be spoken and for about how long; nothing is synthesized."""
     date = edition_date(edition.sources, options.date, options.zone)
-    decision = _decide(options)
-    scripts = script_tracks(edition, date, options, _latin(decision))
+    session = speech_session(options)
+    decision = session.decision
+    # Scripts keep Latin letters; the session spells them for an engine that cannot say them.
+    scripts = script_tracks(edition, date, options, LatinReading.LETTERS)
     planned = []
     for script in scripts:
         pauses = options.production.pauses
         pause = sum(line.pause_after for line in script.lines) + pauses.lead_in + pauses.tail
-        spoken = tuple(s for line in script.lines for s in line.spoken)
+        spoken = session.spoken_for(decision.engine, [s for line in script.lines for s in line.spoken])
         planned.append(PlannedTrack(script.key, script.title, spoken, script.characters / CHARS_PER_SECOND + pause))
     return BuildPlan(date, decision, tuple(planned))
 
@@ -392,19 +396,17 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
         seconds.append((stage, now - clock))
         clock = now
 
-    decision = _decide(options)
-    scripts = script_tracks(edition, date, options, _latin(decision))
+    session = speech_session(options)
+    decision = session.decision
+    # Scripts keep Latin letters; the session spells them for an engine that cannot say them.
+    scripts = script_tracks(edition, date, options, LatinReading.LETTERS)
     lap("script")
     reused: EditionManifest | None = None
     # The new edition is made beside the live one and replaces it whole: a build killed at any
     # moment leaves the previous edition as it was, never some of its files rewritten.
     with staging_folder(options.out, date) as staging:
         with work_folder(staging) as work:
-            spoken, report = speak_tracks(
-                scripts, decision, work, voice=options.voice, jobs=options.production.jobs,
-                cache_dir=options.cache_dir or options.out / ".cache" / "speech",
-                settings=options.engine_settings, engines=options.engines, progress=_for(progress, Stage.SPEAK),
-            )  # fmt: skip
+            spoken, report = speak_tracks(scripts, session, work, _for(progress, Stage.SPEAK))
             preset = report.preset
             lap(Stage.SPEAK.value)
             fingerprint = fingerprint_build(spoken, date, options.production, edition.sources, preset)
@@ -419,7 +421,8 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
                 progress(Stage.TRACKS, len(spoken), len(spoken))
             if progress is not None:
                 progress(Stage.EPISODE, 1, 1)
-        engine = decision.engine if not report.fallbacks else f"{decision.engine} (+{OFFLINE_ENGINE} fallback)"
+        others = [e for e in report.engines if e != decision.engine]
+        engine = f"{decision.engine} (+{', '.join(others)} fallback)" if others else decision.engine
         if reused is not None:
             # Same speech, same settings: the files on disk are what this build would write.
             manifest = reused

@@ -61,10 +61,24 @@ def test_json_summary_names_what_was_built(built_json: tuple[Path, dict[str, obj
     assert summary["articles"] == 2
     assert summary["engine"] == "offline"
     assert summary["fallbacks"] == [] and summary["reused"] is False
+    assert summary["voices"] == ["baker"] and summary["voice_change"] is None  # offline was asked for
     assert isinstance(summary["duration"], float) and summary["duration"] > 10
     files = [Path(str(f)) for f in summary["files"]]  # type: ignore[attr-defined]
     assert out / "2023-12-26" / "episode.mp3" in files and all(f.is_file() for f in files)
     assert out / "2023-12-26" / "articles" / "01-brief-1.mp3" in files
+
+
+def test_a_build_says_in_words_when_the_programme_is_not_in_the_presets_voice(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audio_edition.speech.settings import EDGE_URL_ENV
+
+    monkeypatch.setenv(EDGE_URL_ENV, "ws://127.0.0.1:9/edge/v1")  # nothing listens: the service is down
+    result = run(str(page), "--out", str(tmp_path), "--voice", "yunyang")
+    assert result.exit_code == 0, result.output
+    assert "voice changed: the whole programme is read by baker (offline) instead of preset yunyang's " \
+        "zh-CN-YunyangNeural (azure skipped" in result.stdout
+    assert "edge did not answer" in result.stdout
 
 
 def test_the_build_is_published_to_the_feed(built_json: tuple[Path, dict[str, object]]) -> None:

@@ -9,36 +9,42 @@ protocol in ``engine.py``.
 from __future__ import annotations
 
 from audio_edition.speech.batch import (
-    ENGINE_CHOICES,
     ArticleRequest,
-    EngineChoice,
     EngineDecision,
     PartKind,
     PartRequest,
     SpokenArticle,
     SpokenEdition,
     SpokenPart,
-    choose_engine,
-    speak_articles,
 )
 from audio_edition.speech.engine import AudioFormat, Speech, SpeechEngine, Voice
 from audio_edition.speech.presets import VoicePreset, load_preset, load_presets
 from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
-from audio_edition.speech.settings import EngineSettings, RetryPolicy
+from audio_edition.speech.session import (
+    ENGINE_CHOICES,
+    SpeechSession,
+    SpeechSummary,
+    choose_engine,
+    speak_articles,
+)
+from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy, SpeechPolicy
 
 __all__ = [
     "ENGINES",
     "ENGINE_CHOICES",
     "ArticleRequest",
     "AudioFormat",
-    "EngineChoice",
     "EngineDecision",
     "EngineFactory",
     "EngineSettings",
+    "Fallback",
     "PartKind",
     "PartRequest",
     "RetryPolicy",
     "Speech",
+    "SpeechPolicy",
+    "SpeechSession",
+    "SpeechSummary",
     "SpeechEngine",
     "SpokenArticle",
     "SpokenEdition",

@@ -1,8 +1,11 @@
-"""Speaking a whole edition: many requests, bounded concurrency, a cache, retries, ``auto`` fallback.
+"""Many requests to one engine: bounded concurrency, the cache, retries, articles as they finish.
 
-This is what the episode builder calls::
+This module holds the data the speech layer takes and returns (``ArticleRequest`` in,
+``SpokenArticle`` out) and ``speak_planned``, which runs one engine over planned articles. The
+policy around it (which engine, which voice, fallbacks, progress, the summary) is the build's
+``SpeechSession`` (``session.py``)::
 
-    from audio_edition.speech import ArticleRequest, PartKind, PartRequest, speak_articles
+    from audio_edition.speech import ArticleRequest, PartKind, PartRequest, SpeechSession
 
     requests = [
         ArticleRequest(
@@ -14,49 +17,38 @@ This is what the episode builder calls::
             ),
         ),
     ]
-    edition = speak_articles(
-        requests, "auto", "xiaoxiao", jobs=4, cache_dir=Path("output/.cache/speech")
-    )
-    for article in edition.articles:          # same order as ``requests``
-        for part in article.parts:            # same order as the request's parts
-            part.speech.audio                 # MP3 (edge) or WAV (offline) bytes
-            part.speech.sentence_starts       # one per sentence of the part, seconds
+    session = SpeechSession("auto", "xiaoxiao", cache_dir=Path("state/cache/speech"))
+    for article in session.speak(requests):     # as each article finishes, not in order
+        for part in article.parts:              # same order as the request's parts
+            part.speech.audio                   # MP3 (online engines) or WAV (offline) bytes
+            part.speech.sentence_starts         # one per sentence of the part, seconds
 
 Sentences arrive in spoken form (numbers already words) and must not be blank. Each part is cut
 into requests at sentence ends (``chunks.py``); each request is cached on its own, so editing one
-sentence re-synthesizes only the request holding it. An article is spoken by one engine only:
-when ``auto`` chose edge and one of an article's requests still fails after its retries, the whole
-article is spoken again offline and ``SpokenArticle.fallback_reason`` says why. With ``edge`` or
-``offline`` chosen explicitly, such a failure raises ``SpeechError`` naming the article.
+sentence re-synthesizes only the request holding it. Requests are submitted in article order
+with only a few in flight, so articles finish roughly in order and an edition's audio is never
+all in memory at once.
 """
 
 from __future__ import annotations
 
 import enum
-import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from audio_edition.errors import ConfigError, InputError, SpeechError
+from audio_edition.errors import SpeechError
 from audio_edition.speech.cache import SpeechCache, cache_key
-from audio_edition.speech.chunks import Chunk, plan_chunks
+from audio_edition.speech.chunks import Chunk
 from audio_edition.speech.engine import Speech, SpeechEngine, Voice
 from audio_edition.speech.join import join_speech
-from audio_edition.speech.presets import OFFLINE_ENGINE, VoicePreset, load_preset
-from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
-from audio_edition.speech.retry import call_with_retries
-from audio_edition.speech.settings import EngineSettings, RetryPolicy
+from audio_edition.speech.retry import SpeechRefusedError, call_with_retries
+from audio_edition.speech.settings import RetryPolicy
 
-EngineChoice = str
-"""``auto`` or a registered engine's name."""
-ENGINE_CHOICES: tuple[str, ...] = ("auto", *ENGINES)
-ONLINE_ENGINE = "edge"
 DEFAULT_JOBS = 4
 
 Progress = Callable[[int, int], None]
-"""``progress(done, total)`` counts requests; ``total`` grows if articles fall back offline."""
+"""``progress(done, total)`` counts requests; ``total`` grows if articles fall back to another engine."""
 
 
 class PartKind(enum.Enum):
@@ -94,6 +86,7 @@ class SpokenPart:
 
     kind: PartKind
     sentences: tuple[str, ...]
+    """As the engine read them (Latin letters spelled for an engine that cannot say them)."""
     speech: Speech
 
 
@@ -112,7 +105,9 @@ class SpokenArticle:
     cache_hits: int
     retries: int
     fallback_reason: str | None = None
-    """Why this article was spoken offline although ``auto`` chose edge; None if it was not."""
+    """Why another engine than the build's first choice spoke it; None if it did not."""
+    index: int = 0
+    """Its position in the requests passed to ``speak`` (articles arrive as they finish)."""
 
     @property
     def fell_back(self) -> bool:
@@ -128,7 +123,7 @@ class EngineDecision:
     """Which engine a build speaks with, and why (printed by the build, kept in the manifest)."""
 
     choice: str
-    """What was asked for: ``auto``, ``edge`` or ``offline``."""
+    """What was asked for: ``auto`` or an engine's name."""
     engine: str
     reason: str
 
@@ -143,7 +138,7 @@ class SpokenEdition:
 
     @property
     def fallbacks(self) -> tuple[SpokenArticle, ...]:
-        """Articles ``auto`` re-spoke offline after edge failed them."""
+        """Articles another engine spoke after the first choice failed them."""
         return tuple(a for a in self.articles if a.fell_back)
 
     @property
@@ -164,262 +159,171 @@ class SpokenEdition:
         return sum(a.retries for a in self.articles)
 
 
-def _create(name: str, settings: EngineSettings, engines: Mapping[str, EngineFactory] | None) -> SpeechEngine:
-    return create_engine(name, settings, engines=engines)
+@dataclass(frozen=True)
+class PlannedArticle:
+    """An article as one engine will speak it: its parts' sentences in that engine's spoken form,
+    each part's voice, and each part cut into that engine's requests."""
 
+    index: int
+    request: ArticleRequest
+    sentences: tuple[tuple[str, ...], ...]
+    voices: tuple[Voice, ...]
+    chunks: tuple[tuple[Chunk, ...], ...]
 
-def choose_engine(
-    engine_choice: str,
-    *,
-    settings: EngineSettings | None = None,
-    engines: Mapping[str, EngineFactory] | None = None,
-) -> EngineDecision:
-    """Decide the build's engine. ``auto`` asks the service once with a short timeout.
+    @property
+    def request_count(self) -> int:
+        return sum(len(c) for c in self.chunks)
 
-    ``edge`` and ``offline`` are taken as asked. ``auto`` sends one short request to the online
-    engine (``settings.probe_timeout``) and picks it when audio comes back, else ``offline``.
-    """
-    settings = settings or EngineSettings()
-    if engine_choice not in ENGINE_CHOICES:
-        raise ConfigError(f"unknown engine {engine_choice!r}; choose one of: {', '.join(ENGINE_CHOICES)}")
-    if engine_choice != "auto":
-        return EngineDecision(engine_choice, engine_choice, f"{engine_choice} was asked for")
-    engine = _create(ONLINE_ENGINE, settings, engines)
-    try:
-        seconds = engine.probe(settings.probe_timeout)
-    except SpeechError as error:
-        return EngineDecision("auto", OFFLINE_ENGINE, f"the online service did not answer ({error})")
-    return EngineDecision("auto", ONLINE_ENGINE, f"the online service answered in {seconds:.1f} s")
+    def describe(self, part: int) -> str:
+        return f"article {self.request.key} ({self.request.title}), {self.request.parts[part].kind.value}"
 
 
 @dataclass(frozen=True)
-class _Task:
-    article: int
-    part: int
-    chunk: int
-    voice: Voice
-    content: Chunk
-
-
-@dataclass(frozen=True)
-class _Done:
+class Done:
     speech: Speech
     hit: bool
     retries: int
 
 
-class _Runner:
-    """Speaks tasks with one engine on a bounded thread pool, through the cache, with retries."""
+@dataclass
+class ArticleOutcome:
+    """What ``speak_planned`` yields: an article's requests all done, or why it failed."""
 
-    def __init__(
-        self,
-        engine: SpeechEngine,
-        cache: SpeechCache,
-        retry: RetryPolicy,
-        jobs: int,
-        tick: Callable[[], None],
-    ) -> None:
-        self.engine = engine
-        self.cache = cache
-        self.retry = retry
-        self.workers = max(1, min(jobs, engine.max_jobs))
-        self.tick = tick
-        self.failed: dict[int, SpeechError] = {}
-        self.lock = threading.Lock()
+    planned: PlannedArticle
+    results: dict[tuple[int, int], Done] = field(default_factory=dict)
+    """By (part, chunk)."""
+    error: SpeechError | None = None
 
-    def _speak(self, key: str, group: Sequence[_Task], describe: str) -> _Done:
-        task = group[0]
-        with self.lock:
-            if all(t.article in self.failed for t in group):  # lost on this engine; save the effort
-                raise self.failed[task.article]
-        cached = self.cache.get(key)
-        if cached is not None:
-            return _Done(cached, True, 0)
-        speech, retries = call_with_retries(
-            lambda: self.engine.synthesize(task.content.pieces, task.voice), self.retry, describe=describe
+
+def assemble(outcome: ArticleOutcome, engine: str, reason: str | None) -> SpokenArticle:
+    """The article's audio, part by part, from its requests' results."""
+    planned = outcome.planned
+    parts = []
+    hits = retries = count = 0
+    for p, chunks in enumerate(planned.chunks):
+        pieces = []
+        for c, chunk in enumerate(chunks):
+            got = outcome.results[(p, c)]
+            hits += got.hit
+            retries += got.retries
+            count += 1
+            keep = [s for s, first in zip(got.speech.sentence_starts, chunk.starts_sentence) if first]
+            pieces.append(Speech(got.speech.audio, got.speech.format, got.speech.duration, tuple(keep)))
+        parts.append(SpokenPart(planned.request.parts[p].kind, planned.sentences[p], join_speech(pieces)))
+    return SpokenArticle(
+        key=planned.request.key,
+        title=planned.request.title,
+        engine=engine,
+        voice=planned.voices[-1].voice_id if planned.voices else "",
+        parts=tuple(parts),
+        requests=count,
+        cache_hits=hits,
+        retries=retries,
+        fallback_reason=reason,
+        index=planned.index,
+    )
+
+
+def _speak_one(
+    engine: SpeechEngine, cache: SpeechCache, retry: RetryPolicy, key: str, chunk: Chunk, voice: Voice,
+    describe: str, refused: list[SpeechError],
+) -> Done:
+    if refused:  # queued before the engine refused a request: do not ask it again
+        raise refused[0]
+    cached = cache.get(key)
+    if cached is not None:
+        return Done(cached, True, 0)
+    try:
+        speech, retries = call_with_retries(lambda: engine.synthesize(chunk.pieces, voice), retry, describe=describe)
+    except SpeechRefusedError as error:
+        refused.append(error)  # at once, before this worker takes the next queued request
+        raise
+    if len(speech.sentence_starts) != len(chunk.pieces):
+        raise SpeechError(
+            f"{describe}: engine {engine.name!r} returned {len(speech.sentence_starts)} "
+            f"sentence starts for {len(chunk.pieces)} sentences"
         )
-        if len(speech.sentence_starts) != len(task.content.pieces):
-            raise SpeechError(
-                f"{describe}: engine {self.engine.name!r} returned {len(speech.sentence_starts)} "
-                f"sentence starts for {len(task.content.pieces)} sentences"
-            )
-        self.cache.put(key, speech)
-        return _Done(speech, False, retries)
-
-    def run(
-        self, tasks: Sequence[_Task], describe: Callable[[_Task], str], *, fail_fast: bool
-    ) -> dict[tuple[int, int, int], _Done]:
-        """Speak every task; failed articles end up in ``self.failed``.
-
-        Identical requests (a repeated headline, say) are spoken once and shared; the copies
-        count as cache hits. With ``fail_fast`` the first failure stops the pool and is raised.
-        """
-        groups: dict[str, list[_Task]] = {}
-        for task in tasks:
-            key = cache_key(self.engine.name, self.engine.version, task.voice, task.content.pieces)
-            groups.setdefault(key, []).append(task)
-        results: dict[tuple[int, int, int], _Done] = {}
-        with ThreadPoolExecutor(self.workers, thread_name_prefix=f"speak-{self.engine.name}") as pool:
-            # Longest requests first: the last one to finish is then a short one, so all workers
-            # stay busy until near the end instead of one long paragraph running alone.
-            ordered = sorted(groups.items(), key=lambda item: -sum(map(len, item[1][0].content.pieces)))
-            pending: dict[Future[_Done], list[_Task]] = {
-                pool.submit(self._speak, key, group, describe(group[0])): group for key, group in ordered
-            }
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    group = pending.pop(future)
-                    try:
-                        done = future.result()
-                    except SpeechError as error:
-                        with self.lock:
-                            for task in group:
-                                self.failed.setdefault(task.article, error)
-                        for _ in group:
-                            self.tick()
-                        if fail_fast:
-                            for other in pending:
-                                other.cancel()
-                            raise self.failed[group[0].article] from None
-                        continue
-                    for index, task in enumerate(group):
-                        shared = done if index == 0 else _Done(done.speech, True, 0)
-                        results[(task.article, task.part, task.chunk)] = shared
-                        self.tick()
-        return results
+    cache.put(key, speech)
+    return Done(speech, False, retries)
 
 
-def _validate(requests: Sequence[ArticleRequest]) -> None:
-    for article in requests:
-        for part in article.parts:
-            if not part.sentences or any(not s.strip() for s in part.sentences):
-                raise InputError(
-                    f"article {article.key} ({article.title}): a {part.kind.value} part has a blank "
-                    "or no sentence; leave out empty parts"
-                )
-
-
-def _check_voice(engine: SpeechEngine, preset: VoicePreset) -> None:
-    known = engine.voices
-    if not known:
-        return
-    for voice in {preset.body.voice_id, preset.headline.voice_id}:
-        if voice not in known:
-            raise ConfigError(
-                f"voice preset {preset.name!r}: engine {engine.name!r} has no voice {voice!r}; "
-                f"choose one of: {', '.join(known)}"
-            )
-
-
-def speak_articles(
-    requests: Sequence[ArticleRequest],
-    engine_choice: str,
-    voice: VoicePreset | str,
+def speak_planned(
+    engine: SpeechEngine,
+    planned: Sequence[PlannedArticle],
     *,
-    jobs: int = DEFAULT_JOBS,
-    cache_dir: Path,
-    progress: Progress | None = None,
-    settings: EngineSettings | None = None,
-    retry: RetryPolicy | None = None,
-    engines: Mapping[str, EngineFactory] | None = None,
-    decision: EngineDecision | None = None,
-) -> SpokenEdition:
-    """Speak every article and return its audio per part, in order.
+    cache: SpeechCache,
+    retry: RetryPolicy,
+    jobs: int,
+    tick: Callable[[], None],
+    fail_fast: bool,
+) -> Iterator[ArticleOutcome]:
+    """Speak every planned article with ``engine``; yield each as its last request finishes.
 
-    ``engine_choice`` is ``auto``, ``edge`` or ``offline``; ``voice`` a preset or its name
-    (``voices/*.toml``). ``jobs`` bounds the requests in flight (the offline engine may take fewer).
-    ``cache_dir`` holds the speech cache (the build passes ``output/.cache/speech``).
-    ``decision`` skips ``choose_engine`` when the caller already probed; ``engines`` replaces
-    the registry (tests). Raises ``SpeechError`` naming the article when an article cannot be
-    spoken, ``ConfigError`` for an unknown engine, preset or voice, ``InputError`` for blank text.
+    At most ``min(jobs, engine.max_jobs)`` requests run at once and a few more wait, in article
+    order. Identical requests in flight together (a repeated headline) are spoken once; later
+    copies are cache hits. A failed article is yielded with its ``error`` (its other requests are
+    skipped), or with ``fail_fast`` raised at once. ``SpeechRefusedError`` (a bad key) fails
+    every article not yet finished: no other request would fare better.
     """
-    settings = settings or EngineSettings()
-    retry = retry or RetryPolicy()
-    preset = load_preset(voice) if isinstance(voice, str) else voice
-    if jobs < 1:
-        raise ConfigError(f"jobs must be at least 1, not {jobs}")
-    _validate(requests)
-    decision = decision or choose_engine(engine_choice, settings=settings, engines=engines)
-    cache = SpeechCache(cache_dir)
-    plans = [[plan_chunks(part.sentences) for part in article.parts] for article in requests]
+    workers = max(1, min(jobs, engine.max_jobs))
+    window = workers * 2  # a few waiting, so a worker never idles; no more, so memory stays small
+    outcomes = {a.index: ArticleOutcome(a) for a in planned}
+    remaining = {a.index: a.request_count for a in planned}
+    slots: dict[Future[Done], list[tuple[int, int, int]]] = {}
+    by_key: dict[str, Future[Done]] = {}
+    queue = [(a, p, c, chunk) for a in planned for p, chunks in enumerate(a.chunks) for c, chunk in enumerate(chunks)]
+    queue.reverse()  # pop() from the end takes them in article order
+    refused: list[SpeechError] = []  # read by the workers; list.append is atomic
 
-    def tasks_for(article_indexes: Sequence[int], spoken_by: VoicePreset) -> list[_Task]:
-        tasks = []
-        for a in article_indexes:
-            for p, part in enumerate(requests[a].parts):
-                part_voice = spoken_by.headline if part.kind is PartKind.HEADLINE else spoken_by.body
-                for c, chunk in enumerate(plans[a][p]):
-                    tasks.append(_Task(a, p, c, part_voice, chunk))
-        return tasks
+    def resolved(index: int) -> Iterator[ArticleOutcome]:
+        """One more of the article's requests is settled (done, failed or skipped)."""
+        tick()
+        remaining[index] -= 1
+        if remaining[index] == 0:
+            yield outcomes.pop(index)
 
-    def describe(task: _Task) -> str:
-        article = requests[task.article]
-        return f"article {article.key} ({article.title}), {requests[task.article].parts[task.part].kind.value}"
+    def fail(index: int, error: SpeechError) -> None:
+        outcome = outcomes.get(index)
+        if outcome is not None and outcome.error is None:
+            outcome.error = error
+            if fail_fast:
+                raise error
 
-    done = 0
-    total = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
-    first_voice = preset.for_engine(decision.engine)
-    engine = _create(decision.engine, settings, engines)
-    _check_voice(engine, first_voice)
-    first_tasks = tasks_for(range(len(requests)), first_voice)
-    total = len(first_tasks)
-    falls_back = decision.choice == "auto" and decision.engine != OFFLINE_ENGINE
-    runner = _Runner(engine, cache, retry, jobs, tick)
-    results = runner.run(first_tasks, describe, fail_fast=not falls_back)
-    spoken_with: dict[int, tuple[str, VoicePreset, str | None]] = {
-        a: (engine.name, first_voice, None) for a in range(len(requests))
-    }
-
-    if runner.failed:  # only reached under ``auto``: re-speak each failed article whole, offline
-        offline_voice = preset.for_engine(OFFLINE_ENGINE)
-        try:
-            offline = _create(OFFLINE_ENGINE, settings, engines)
-        except SpeechError as error:
-            a, cause = next(iter(runner.failed.items()))
-            raise SpeechError(f"{cause}; and the offline engine is unavailable: {error}") from error
-        retry_tasks = tasks_for(sorted(runner.failed), offline_voice)
-        total += len(retry_tasks)
-        offline_runner = _Runner(offline, cache, retry, jobs, tick)
-        results.update(offline_runner.run(retry_tasks, describe, fail_fast=True))
-        for a, cause in runner.failed.items():
-            spoken_with[a] = (offline.name, offline_voice, str(cause))
-
-    articles = []
-    for a, article in enumerate(requests):
-        engine_name, used, reason = spoken_with[a]
-        parts = []
-        hits = retries = count = 0
-        for p, part in enumerate(article.parts):
-            pieces = []
-            for c, chunk in enumerate(plans[a][p]):
-                got = results[(a, p, c)]
-                hits += got.hit
-                retries += got.retries
-                count += 1
-                keep = [s for s, first in zip(got.speech.sentence_starts, chunk.starts_sentence) if first]
-                pieces.append(
-                    Speech(got.speech.audio, got.speech.format, got.speech.duration, tuple(keep))
-                )
-            parts.append(SpokenPart(part.kind, part.sentences, join_speech(pieces)))
-        articles.append(
-            SpokenArticle(
-                key=article.key,
-                title=article.title,
-                engine=engine_name,
-                voice=used.body.voice_id,
-                parts=tuple(parts),
-                requests=count,
-                cache_hits=hits,
-                retries=retries,
-                fallback_reason=reason,
-            )
-        )
-    return SpokenEdition(tuple(articles), decision, preset.name)
+    pool = ThreadPoolExecutor(workers, thread_name_prefix=f"speak-{engine.name}")
+    try:
+        while queue or slots:
+            while queue and len(slots) < window:
+                article, p, c, chunk = queue.pop()
+                if outcomes[article.index].error is not None:  # lost on this engine: save the effort
+                    yield from resolved(article.index)
+                    continue
+                voice = article.voices[p]
+                key = cache_key(engine.name, engine.version, voice, chunk.pieces)
+                future = by_key.get(key)
+                if future is None or future not in slots:
+                    future = pool.submit(_speak_one, engine, cache, retry, key, chunk, voice, article.describe(p), refused)
+                    by_key[key] = future
+                    slots[future] = []
+                slots[future].append((article.index, p, c))
+            if not slots:
+                continue
+            finished, _ = wait(list(slots), return_when=FIRST_COMPLETED)
+            for future in finished:
+                waiting = slots.pop(future)
+                try:
+                    done = future.result()
+                except SpeechError as error:
+                    if isinstance(error, SpeechRefusedError):
+                        for index in list(outcomes):
+                            fail(index, error)
+                    for index, _part, _chunk in waiting:
+                        fail(index, error)
+                    for index, _part, _chunk in waiting:
+                        yield from resolved(index)
+                    continue
+                for n, (index, p, c) in enumerate(waiting):
+                    # The first asker owns the request; the others got it for free, like a cache hit.
+                    outcomes[index].results[(p, c)] = done if n == 0 else Done(done.speech, True, 0)
+                    yield from resolved(index)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

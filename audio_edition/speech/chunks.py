@@ -61,8 +61,11 @@ def _cut_long(sentence: str, limit: int) -> list[str]:
     return pieces
 
 
-def plan_chunks(sentences: Sequence[str], limit: int = MAX_REQUEST_BYTES) -> tuple[Chunk, ...]:
-    """Group ``sentences`` greedily into requests of at most ``limit`` escaped bytes each.
+def plan_chunks(
+    sentences: Sequence[str], limit: int = MAX_REQUEST_BYTES, *, max_pieces: int | None = None
+) -> tuple[Chunk, ...]:
+    """Group ``sentences`` greedily into requests of at most ``limit`` escaped bytes each (and at
+    most ``max_pieces`` pieces: 1 for an engine that cannot time sentences within a request).
 
     Every chunk's ``sentence_count`` adds up to ``len(sentences)`` minus blank sentences; blank
     sentences are dropped (there is nothing to say).
@@ -85,7 +88,7 @@ def plan_chunks(sentences: Sequence[str], limit: int = MAX_REQUEST_BYTES) -> tup
             continue
         for index, piece in enumerate(_cut_long(sentence, limit)):
             piece_size = escaped_size(piece)
-            if size + piece_size > limit:
+            if size + piece_size > limit or (max_pieces is not None and len(pieces) >= max_pieces):
                 flush()
             pieces.append(piece)
             starts.append(index == 0)

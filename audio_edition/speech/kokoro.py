@@ -277,6 +277,8 @@ class KokoroEngine:
     voices: tuple[str, ...] = tuple(VOICE_SHA256)
     reads_latin = False
     """Kokoro's Mandarin voices are given pinyin only: Latin letters are spelled in Chinese first."""
+    times_sentences = True
+    """It speaks sentence by sentence and knows where each one starts."""
 
     def __init__(
         self, *, cache_dir: Path | None = None, workers: int | None = None, lexicon: Lexicon | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from audio_edition.errors import ConfigError
 from audio_edition.speech.engine import SpeechEngine
@@ -35,6 +36,15 @@ ENGINES: dict[str, EngineFactory] = {
     "offline": _lazy("audio_edition.speech.offline", "OfflineEngine"),
     "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine"),
 }
+
+if TYPE_CHECKING:  # mypy checks every registered engine against the protocol; nothing imported at run time
+    from audio_edition.speech.azure import AzureEngine
+    from audio_edition.speech.edge import EdgeEngine
+    from audio_edition.speech.kokoro import KokoroEngine
+    from audio_edition.speech.offline import OfflineEngine
+
+    def _conform(a: AzureEngine, e: EdgeEngine, k: KokoroEngine, o: OfflineEngine) -> tuple[SpeechEngine, ...]:
+        return (a, e, k, o)
 
 
 def create_engine(

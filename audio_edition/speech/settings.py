@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import os
 from dataclasses import dataclass, field
 
@@ -70,3 +71,21 @@ class RetryPolicy:
         """Seconds to wait after failed attempt ``attempt`` (0-based); ``rand`` is in [0, 1)."""
         ceiling = min(self.max_delay, self.base_delay * 2.0**attempt)
         return ceiling * (1.0 - self.jitter * rand)
+
+
+class Fallback(enum.Enum):
+    """``[speech] fallback``: what ``auto`` may do when the online voices fail."""
+
+    OFFLINE = "offline"
+    """Let the preset's offline counterpart read what the online engines could not."""
+    FAIL = "fail"
+    """Never another voice: fail the build instead."""
+
+
+@dataclass(frozen=True)
+class SpeechPolicy:
+    """``[speech]``: the order ``--engine auto`` tries, and the fallback policy (``session.py``)."""
+
+    engines: tuple[str, ...] = ("azure", "edge", "offline")
+    """``offline`` stands for the preset's offline counterpart; azure is skipped without a key."""
+    fallback: Fallback = Fallback.OFFLINE

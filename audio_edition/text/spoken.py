@@ -153,6 +153,12 @@ def spell_letters(text: str) -> str:
     return "".join(LETTER_NAMES.get(c.upper(), c) for c in text if c != "-")
 
 
+def spell_latin(text: str) -> str:
+    """Every run of Latin letters in ``text`` spelled in Chinese (``GDP增长`` → 记地批增长), for an
+    engine that cannot say Latin letters; the speech session applies it to such engines' text."""
+    return _LATIN.sub(lambda m: spell_letters(m.group()), text)
+
+
 class SpokenReader:
     """Turns printed sentences into spoken form. Build once: loading wetext's FSTs takes ~0.5 s."""
 
@@ -171,7 +177,7 @@ class SpokenReader:
         text = re.sub(r"\d+", lambda m: spell_digits(m.group()), text)  # safety net: no digit survives
         text = text.replace("%", "").replace("‰", "")
         if latin is LatinReading.CHINESE:
-            text = _LATIN.sub(lambda m: spell_letters(m.group()), text)
+            text = spell_latin(text)
         for index, say in enumerate(says):
             text = text.replace(chr(_PLACEHOLDER_BASE + index), say)
         return tidy_punctuation(text)

@@ -53,6 +53,8 @@ class TinyEngine:
         self.version = "1"
         self.max_jobs = max_jobs
         self.voices = ("A", "H", "baker")
+        self.reads_latin = name != "offline"
+        self.times_sentences = True
         self.delay = delay
         self.calls: list[tuple[tuple[str, ...], Voice]] = []
         self.fail: dict[str, int | None] = {}  # text -> transient failures left (None: always)

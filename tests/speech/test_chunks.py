@@ -46,3 +46,9 @@ def test_nothing_is_lost_and_every_request_fits(sentences: list[str], limit: int
     assert "".join(p for c in chunks for p in c.pieces) == "".join(s.strip() for s in sentences)
     assert sum(c.sentence_count for c in chunks) == len(sentences)
     assert all(sum(escaped_size(p) for p in c.pieces) <= limit for c in chunks)
+
+
+def test_an_engine_that_cannot_time_sentences_gets_one_sentence_per_request() -> None:
+    chunks = plan_chunks(["第一句。", "第二句。", "第三句。"], max_pieces=1)
+    assert [c.pieces for c in chunks] == [("第一句。",), ("第二句。",), ("第三句。",)]
+    assert plan_chunks(["第一句。", "第二句。"])[0].pieces == ("第一句。", "第二句。")
