@@ -50,13 +50,16 @@ def clock(seconds: float) -> str:
 def html_lang(language: str) -> str:
     """The show's language code as HTML writes it: ``zh-cn`` → ``zh-CN``."""
     head, *rest = language.split("-")
-    return "-".join([head.lower(), *(p.upper() if len(p) == 2 else p for p in rest)])
+    # BCP 47's conventional case: region upper (CN), script title (Hans), the rest lower.
+    return "-".join([head.lower(), *(p.upper() if len(p) == 2 else p.title() if len(p) == 4
+                                     else p.lower() for p in rest)])
 
 
 def og_locale(language: str) -> str:
     """Open Graph's locale form: ``zh-cn`` → ``zh_CN``."""
-    parts = html_lang(language).split("-")
-    return "_".join(parts[:2]) if len(parts) > 1 else parts[0]
+    head, *rest = html_lang(language).split("-")
+    region = next((p for p in rest if len(p) == 2), None)
+    return f"{head}_{region}" if region else head
 
 
 def summary(text: str, limit: int = _DESCRIPTION_CHARS) -> str:
@@ -213,7 +216,7 @@ def _footer(site: Site) -> str:
         '<h2 id="subscribe-title">订阅</h2>'
         "<p>在播客应用里订阅，每天的新一期会自动出现。</p>"
         f'<div class="feed"><input type="text" readonly value="{_e(feed)}"'
-        ' aria-label="订阅地址（RSS）" onfocus="this.select()">'
+        ' aria-label="订阅地址（RSS）">'
         f'<button type="button" class="js-only" data-copy="{_e(feed)}" hidden>复制订阅地址'
         "</button></div>"
         '<p class="status" role="status" aria-live="polite"></p>'

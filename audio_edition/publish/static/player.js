@@ -233,6 +233,23 @@
     if (lit) { lit.classList.remove("now"); lit.removeAttribute("aria-current"); }
     if (sentence) { sentence.classList.add("now"); sentence.setAttribute("aria-current", "true"); }
     lit = sentence;
+    if (sentence && !audio.paused) keepInView(sentence);
+  }
+
+  /* The sentence being heard stays on screen, above the bar, while it plays; but a reader who
+     scrolled in the last few seconds is reading elsewhere and is left alone. */
+  var readerScrolled = 0, scrolledByUs = 0;
+  window.addEventListener("scroll", function () {
+    if (Date.now() - scrolledByUs > 1000) readerScrolled = Date.now();
+  }, { passive: true });
+  function keepInView(el) {
+    if (el.offsetParent === null || Date.now() - readerScrolled < 4000) return;  // folded away
+    var box = el.getBoundingClientRect();
+    var bottom = bar && !bar.hidden ? bar.getBoundingClientRect().top : window.innerHeight;
+    if (box.top >= 0 && box.bottom <= bottom) return;
+    scrolledByUs = Date.now();
+    var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    el.scrollIntoView({ block: "center", behavior: calm ? "auto" : "smooth" });
   }
 
   /* Clicks: a chapter or a sentence jumps there; copy and share buttons. */
