@@ -17,12 +17,12 @@ from audio_edition.text.articles import (
     HeadlinePosition,
     Page,
     ReadingWarning,
-    find_articles,
+    read_articles,
 )
 from audio_edition.text.decode import decode_page, read_page
 from audio_edition.text.edition_pages import order_pages, page_number_from_name, stitch_pages
-from audio_edition.text.layout import repair_layout
 from audio_edition.text.review import read_review, review_sources
+from audio_edition.text.layout import folio_number, read_layout
 
 __all__ = [
     "Article",
@@ -48,9 +48,16 @@ def parse_page(
     ``headlines`` None means detect the page's convention; ``number`` is the page number when
     the caller knows it (from the file name), else the folio's.
     """
-    # First version: the articles only. Issue 10 fills in furniture, warnings, line numbers and
-    # headline-first pages.
-    return Page(source=source, articles=tuple(find_articles(repair_layout(text))), number=number)
+    layout = read_layout(text)
+    reading = read_articles(layout.segments, headlines)
+    return Page(
+        source=source,
+        articles=reading.articles,
+        number=number if number is not None else folio_number(layout.furniture),
+        headlines=reading.headlines,
+        furniture=layout.furniture,
+        warnings=tuple(ReadingWarning(source, line, message) for line, message in reading.warnings),
+    )
 
 
 def clean_page(text: str) -> list[Article]:

@@ -1,4 +1,16 @@
-"""The article: what an editor reads out of a printed page."""
+"""The article: what an editor reads out of a printed page.
+
+Two conventions for where a headline stands. This paper prints each headline *after* its body
+(AFTER): an article runs from a marker or dateline to its headline, and the section word (简讯)
+follows its briefs. Most other papers' extractions print it *before* (BEFORE): a kicker (引题), the
+headline and a subtitle (副题) stand above the dateline, and a section word heads its briefs. A page's
+convention is read off where its standalone blocks fall: a page that opens with a block (or a
+section word) and closes on body text is headline-first; one that opens on body text and closes
+with a block is headline-after; a tie is read as this paper's, with a warning.
+
+Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
+opens with a dateline, closes with a byline, or both.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
+from audio_edition.text.layout import FurnitureKind as FurnitureKind
 from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start
 
 
@@ -31,6 +45,10 @@ class Article:
     """The pages its text came from, in reading order (set when an edition's pages are read)."""
     line: int | None = None
     """The line of its page file where it starts (1-based), for warnings an editor can find."""
+    kicker: str | None = None
+    """引题: the line printed above a headline-first page's headline (never spoken)."""
+    subtitle: str | None = None
+    """副题: the line printed below a headline-first page's headline (never spoken)."""
 
 
 class HeadlinePosition(enum.Enum):
@@ -38,22 +56,6 @@ class HeadlinePosition(enum.Enum):
 
     BEFORE = "before"
     AFTER = "after"
-
-
-class FurnitureKind(enum.Enum):
-    """Page furniture: printed on the page, recorded, never spoken."""
-
-    FOLIO = "folio"  # running head / page number line: 内蒙古日报 2023年12月25日 星期一 要闻 3
-    EDITOR = "editor"  # 责任编辑：… / 本版编辑：…
-    CAPTION = "caption"  # 图为…（记者 … 摄） / 新华社发
-    JUMP = "jump"  # （下转第N版）
-
-
-@dataclass(frozen=True)
-class Furniture:
-    kind: FurnitureKind
-    text: str
-    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,77 +95,223 @@ class Edition:
 
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*（([^（）]{1,30})）\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
+LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column read as one
+LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The articles of a page's segments, the headline convention used and what was uncertain."""
+
+    articles: tuple[Article, ...]
+    headlines: HeadlinePosition
+    warnings: tuple[tuple[int | None, str], ...] = ()
+    """(line, message) pairs; the caller names the source."""
 
 
 def find_articles(segments: Sequence[Segment]) -> list[Article]:
-    """Group a page's segments into articles.
+    """Group a page's segments into articles (the convention detected from the page)."""
+    return list(read_articles(segments).articles)
 
-    An article starts at the top of the page, at a continuation marker, at a dateline, or after
-    the previous article's headline, which is printed *after* its body. A block followed by the
-    next article (or letter-spaced, or wider than the column) is a headline; other blocks are
-    subheads. Items printed before a section word (简讯) are that section's briefs.
+
+def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | None = None) -> Reading:
+    """Group a page's segments into articles, with headlines before or after their bodies.
+
+    ``headlines`` None detects the convention (see the module doc). After: an article starts at
+    the top of the page, at a continuation marker, at a dateline, or after the previous article's
+    headline; a block followed by the next article (or letter-spaced, or wider than the column) is
+    a headline, other blocks are subheads. Before: a run of blocks followed by a dateline or a
+    marker (or opening the page, or wider than the column) heads a new article.
     """
-    builder = _ArticleBuilder()
+    warnings: list[tuple[int | None, str]] = []
+    if headlines is None:
+        headlines, sure = detect_headlines(segments)
+        if not sure:
+            warnings.append(
+                (None, "cannot tell whether headlines stand before or after their articles; read them "
+                 f"{headlines.value} (choose with --headlines before|after)")
+            )
+    builder = _ArticleBuilder(headlines, warnings)
+    if headlines is HeadlinePosition.AFTER:
+        _read_after(segments, builder)
+    else:
+        _read_before(segments, builder)
+    builder.close()
+    articles = builder.articles
+    _check(articles, builder.paragraph_lines, warnings)
+    if articles and not any(a.dateline for a in articles):
+        warnings.append((None, "no dateline found on this page: check where its articles start"))
+    return Reading(tuple(articles), headlines, tuple(warnings))
+
+
+def detect_headlines(segments: Sequence[Segment]) -> tuple[HeadlinePosition, bool]:
+    """The page's headline convention, and whether the page told it clearly."""
+    content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP)]
+    if not content:
+        return HeadlinePosition.AFTER, True
+    first, last = content[0], content[-1]
+    before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
+    after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
+    if before == after:
+        return HeadlinePosition.AFTER, False
+    return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
+
+
+def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
     for index, segment in enumerate(segments):
         following = segments[index + 1] if index + 1 < len(segments) else None
         if segment.kind is SegmentKind.MARKER:
             builder.close()
+            builder.start(segment.line)
             builder.continued_from_page = segment.page
+        elif segment.kind is SegmentKind.JUMP:
+            builder.continued_on_page = segment.page
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
             builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
-            if segment.display or _starts_article(following):
+            if segment.display or _starts_article(segments, index + 1):
+                if not builder.headline_parts and segment.display and not _starts_article(segments, index + 1):
+                    builder.warn(segment.line, "block read as a headline (set wide) though no new article follows: could be a subhead")
+                builder.start(segment.line)
                 builder.headline_parts.append(segment.text)
                 if not (following and following.kind is SegmentKind.BLOCK):
                     builder.close()
             else:
-                builder.add_subhead(segment.text)
+                builder.add_subhead(segment.text, segment.line)
         else:
             dateline = dateline_at_start(segment.text)
             if dateline:
                 builder.close()
-                builder.add_dateline(dateline.group(0), segment.text[dateline.end() :])
+                builder.start(segment.line)
+                builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
-                builder.paragraphs.append(segment.text)
-    builder.close()
-    return builder.articles
+                builder.add_paragraph(segment.text, segment.line)
 
 
-def _starts_article(segment: Segment | None) -> bool:
+def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if segment.kind is SegmentKind.MARKER:
+            if builder.has_text():
+                builder.close()
+            builder.start(segment.line)
+            builder.continued_from_page = segment.page
+        elif segment.kind is SegmentKind.JUMP:
+            builder.continued_on_page = segment.page
+        elif segment.kind is SegmentKind.SECTION:
+            builder.close()
+            builder.section = segment.text
+        elif segment.kind is SegmentKind.BLOCK:
+            end = index
+            while end + 1 < len(segments) and segments[end + 1].kind is SegmentKind.BLOCK:
+                end += 1
+            run = segments[index : end + 1]
+            display = any(s.display for s in run)
+            if not builder.has_text() or display or _starts_article(segments, end + 1):
+                if builder.has_text() and display and not _starts_article(segments, end + 1):
+                    builder.warn(segment.line, "block read as a headline (set wide) though no dateline follows: could be a subhead")
+                builder.close()
+                builder.section = None
+                builder.start(segment.line)
+                builder.headline_parts.extend(s.text for s in run)
+            else:
+                for block in run:
+                    builder.add_subhead(block.text, block.line)
+            index = end
+        else:
+            dateline = dateline_at_start(segment.text)
+            if builder.section is not None and builder.has_text():
+                builder.close()  # briefs are one paragraph each
+            if dateline:
+                if builder.has_text() or builder.dateline:
+                    builder.close()
+                builder.start(segment.line)
+                builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
+            else:
+                builder.start(segment.line)
+                builder.add_paragraph(segment.text, segment.line)
+        index += 1
+
+
+def _starts_article(segments: Sequence[Segment], index: int) -> bool:
+    """Whether a new article starts at ``segments[index]`` (or the page ends there)."""
+    segment = segments[index] if index < len(segments) else None
     if segment is None:
         return True
+    if segment.kind is SegmentKind.JUMP:
+        return _starts_article(segments, index + 1)
     if segment.kind in (SegmentKind.MARKER, SegmentKind.SECTION):
         return True
     return segment.kind is SegmentKind.PARAGRAPH and dateline_at_start(segment.text) is not None
 
 
+def _check(articles: list[Article], paragraph_lines: list[list[int | None]], warnings: list[tuple[int | None, str]]) -> None:
+    for article, lines in zip(articles, paragraph_lines):
+        if article.headline and len(article.headline) > LONG_HEADLINE:
+            warnings.append((article.line, f"headline of {len(article.headline)} characters: is body text joined to it?"))
+        for paragraph, line in zip(article.paragraphs, lines):
+            if len(paragraph) > LONG_PARAGRAPH:
+                warnings.append((line, f"paragraph of {len(paragraph):,} characters: are two paragraphs or columns joined?"))
+    warnings.sort(key=lambda w: (w[0] or 0))
+
+
 class _ArticleBuilder:
     """Collects one article's parts as the segments go by; ``close`` files it."""
 
-    def __init__(self) -> None:
+    def __init__(self, headlines: HeadlinePosition, warnings: list[tuple[int | None, str]]) -> None:
+        self.headlines = headlines
+        self.warnings = warnings
         self.articles: list[Article] = []
+        self.paragraph_lines: list[list[int | None]] = []  # per filed article, per paragraph
+        self._byline_at_end: list[bool] = []  # per filed article: its byline closed its last paragraph
+        self.section: str | None = None  # headline-first pages: the section word heading its briefs
         self._since_headline = 0  # articles filed since the last one with a headline
         self._reset()
 
     def _reset(self) -> None:
         self.paragraphs: list[str] = []
+        self.lines: list[int | None] = []
         self.subheads: list[str] = []
         self.headline_parts: list[str] = []
         self.dateline: str | None = None
         self.byline: str | None = None
         self.continued_from_page: int | None = None
+        self.continued_on_page: int | None = None
+        self.line: int | None = None
+        self._subhead_open = False  # the last thing added is a subhead a second block may finish
 
-    def add_subhead(self, text: str) -> None:
-        if self.subheads and self.paragraphs and self.paragraphs[-1] == self.subheads[-1]:
-            # A subhead broken across a column: two blocks in a row are one subhead.
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append((line, message))
+
+    def start(self, line: int | None) -> None:
+        """The article being built starts at ``line`` unless something of it came earlier."""
+        if self.line is None:
+            self.line = line
+
+    def has_text(self) -> bool:
+        return bool(self.paragraphs)
+
+    def add_paragraph(self, text: str, line: int | None) -> None:
+        self.start(line)
+        self.paragraphs.append(text)
+        self.lines.append(line)
+        self._subhead_open = False
+
+    def add_subhead(self, text: str, line: int | None) -> None:
+        self.start(line)
+        if self._subhead_open:
+            # A subhead broken across a column or over two lines: two blocks in a row are one.
             self.subheads[-1] += text
             self.paragraphs[-1] += text
         else:
             self.subheads.append(text)
             self.paragraphs.append(text)
+            self.lines.append(line)
+            self._subhead_open = True
 
-    def add_dateline(self, dateline: str, rest: str) -> None:
+    def add_dateline(self, dateline: str, rest: str, line: int | None) -> None:
         self.dateline = dateline.replace(" ", "")
         byline = _BYLINE_AFTER_DATELINE.match(rest)
         if byline:
@@ -171,32 +319,87 @@ class _ArticleBuilder:
             rest = rest[byline.end() :]
         rest = rest.strip()
         if rest:
-            self.paragraphs.append(rest)
+            self.add_paragraph(rest, line)
 
     def mark_section(self, section: str) -> None:
-        """Items since the last headlined article were this section's briefs."""
-        for i in range(len(self.articles) - self._since_headline, len(self.articles)):
-            self.articles[i] = replace(self.articles[i], section=section)
+        """Items since the last headlined article were this section's briefs, one per paragraph."""
+        first = len(self.articles) - self._since_headline
+        briefs: list[Article] = []
+        brief_lines: list[list[int | None]] = []
+        filed = zip(self.articles[first:], self.paragraph_lines[first:], self._byline_at_end[first:])
+        for article, lines, byline_at_end in filed:
+            last = len(article.paragraphs) - 1
+            for n, (paragraph, line) in enumerate(zip(article.paragraphs, lines)):
+                if n == last and byline_at_end:
+                    byline = article.byline
+                elif n == 0 and not byline_at_end:
+                    byline = article.byline  # printed after the dateline
+                else:
+                    byline = None
+                end = _BYLINE_AT_END.search(paragraph) if byline is None else None
+                if end:
+                    byline = end.group(1).strip()
+                    paragraph = paragraph[: end.start()].rstrip()
+                briefs.append(
+                    replace(
+                        article,
+                        paragraphs=(paragraph,),
+                        section=section,
+                        dateline=article.dateline if n == 0 else None,
+                        byline=byline,
+                        continued_from_page=article.continued_from_page if n == 0 else None,
+                        continued_on_page=article.continued_on_page if n == last else None,
+                        line=article.line if n == 0 else line,
+                    )
+                )
+                brief_lines.append([line])
+        self.articles[first:] = briefs
+        self.paragraph_lines[first:] = brief_lines
+        self._byline_at_end[first:] = [False] * len(briefs)
         self._since_headline = 0
 
     def close(self) -> None:
         if not (self.paragraphs or self.headline_parts):
+            if self.continued_on_page is not None and self.articles:
+                # A jump line after the article was filed (its headline printed before the jump).
+                self.articles[-1] = replace(self.articles[-1], continued_on_page=self.continued_on_page)
+            self._reset()
             return
+        byline_at_end = False
         if self.paragraphs and self.byline is None:
             end = _BYLINE_AT_END.search(self.paragraphs[-1])
             if end:
+                byline_at_end = True
                 self.byline = end.group(1).strip()
                 self.paragraphs[-1] = self.paragraphs[-1][: end.start()].rstrip()
-        headline = "".join(self.headline_parts) or None
+        kicker = subtitle = None
+        parts = list(self.headline_parts)
+        if self.headlines is HeadlinePosition.BEFORE and len(parts) >= 2:
+            if len(parts) >= 3:
+                kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
+            elif parts[1].startswith("——"):
+                subtitle, parts = parts[1], parts[:1]
+            else:
+                kicker, parts = parts[0], parts[1:]
+        headline = "".join(parts) or None
+        if headline is None and self.subheads and self.section is None and self.headlines is HeadlinePosition.AFTER:
+            self.warn(self.line, "article without a headline: its last subhead may be a headline (and what follows a new article)")
         self.articles.append(
             Article(
                 headline=headline,
                 paragraphs=tuple(self.paragraphs),
+                section=self.section,
                 continued_from_page=self.continued_from_page,
                 dateline=self.dateline,
                 byline=self.byline,
                 subheads=tuple(self.subheads),
+                continued_on_page=self.continued_on_page,
+                line=self.line,
+                kicker=kicker,
+                subtitle=subtitle,
             )
         )
+        self.paragraph_lines.append(list(self.lines))
+        self._byline_at_end.append(byline_at_end)
         self._since_headline = 0 if headline else self._since_headline + 1
         self._reset()

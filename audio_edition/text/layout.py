@@ -15,12 +15,20 @@ bodies. What tells them apart:
   the next article (a headline). After a column break a full line follows.
 - Pages without blank lines between paragraphs end a paragraph on a short last line, or on a
   full one when the next line is indented.
+- A byline on a line of its own (``（记者 王明）``) ends its paragraph: whatever follows (a headline
+  wider than the column) is never joined to the body.
+
+Page furniture is taken out before any of this and recorded with its line: running heads and
+folios (``内蒙古日报 2023年12月25日 星期一 要闻 3``), ``责任编辑：…`` lines, photo captions (``图为…``,
+``（记者 王明 摄）``, ``新华社发``) and jump lines (``（下转第3版）``, which also tell the article goes on).
+A furniture line is invisible to the layout: a paragraph broken around a folio is still one.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -44,7 +52,26 @@ class SegmentKind(enum.Enum):
     PARAGRAPH = "paragraph"
     BLOCK = "block"  # standalone text with no sentence end: a headline or a subhead
     MARKER = "marker"  # ■上接第N版: the article continues from page N
-    SECTION = "section"  # a section word such as 简讯, printed after its items
+    SECTION = "section"  # a section word such as 简讯, printed after (or before) its items
+    JUMP = "jump"  # （下转第N版）: the article being read goes on on page N
+
+
+class FurnitureKind(enum.Enum):
+    """Page furniture: printed on the page, recorded, never spoken."""
+
+    FOLIO = "folio"  # running head / page number line: 内蒙古日报 2023年12月25日 星期一 要闻 3
+    EDITOR = "editor"  # 责任编辑：… / 本版编辑：…
+    CAPTION = "caption"  # 图为…（记者 … 摄） / 新华社发
+    JUMP = "jump"  # （下转第N版）
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """One piece of furniture as printed, with the (1-based) line of the page file it starts on."""
+
+    kind: FurnitureKind
+    text: str
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,16 @@ class Segment:
     """For a MARKER: the page the article continues from."""
     display: bool = False
     """For a BLOCK: letter-spaced or wider than the column, as only headlines are."""
+    line: int | None = None
+    """The line of the page file (1-based) where it starts."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page's text in reading order, and the furniture taken out of it."""
+
+    segments: tuple[Segment, ...]
+    furniture: tuple[Furniture, ...]
 
 
 @dataclass(frozen=True)
@@ -67,37 +104,127 @@ class _Line:
     blank_before: bool = False
     hard_break_before: bool = False  # a marker or section word stands between this and the last line
     dateline: bool = False  # starts with a dateline, which may run on into the next line
+    number: int = 0  # the line of the page file, 1-based
 
 
 def repair_layout(text: str) -> list[Segment]:
     """Split a decoded page into paragraphs, blocks, markers and section words, in order."""
-    return list(_segments(_measure(_lines(text))))
+    return list(read_layout(text).segments)
 
 
-def _lines(text: str) -> Iterator[_Line | Segment]:
-    """Yield text lines (with what stood before them) and marker/section segments."""
+def read_layout(text: str) -> Layout:
+    """The page's segments in reading order, and its furniture (never part of any segment)."""
+    furniture: list[Furniture] = []
+    segments: list[Segment] = []
+    for segment in _segments(_measure(_lines(text, furniture))):
+        caption = segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption(segment.text)
+        if caption:
+            furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
+        else:
+            segments.append(segment)
+    furniture.sort(key=lambda f: f.line or 0)
+    return Layout(tuple(segments), tuple(furniture))
+
+
+def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
+    """Yield text lines (with what stood before them) and marker/section/jump segments; put
+    furniture lines in ``furniture`` (they leave no trace in the flow, not even a blank)."""
     blank = False
     hard = False
-    for raw in text.split("\n"):
+    caption: list[str] = []  # the lines of a 图为… caption being read, until its credit or full stop
+    caption_line = 0
+    for number, raw in enumerate(text.split("\n"), 1):
         line = _SPACES.sub(" ", raw).strip()
+        if caption and (not line or _ends_caption(caption[-1], line)):
+            furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
+            caption = []
         if not line:
             blank = True
             continue
+        if caption or line.startswith("图为"):
+            caption_line = caption_line if caption else number
+            caption.append(line)
+            continue
+        kind = _furniture_line(line)
+        if kind is not None:
+            furniture.append(Furniture(kind, line, number))
+            continue
+        jump: Segment | None = None
+        tail = _JUMP_AT_END.search(line)
+        if tail:
+            furniture.append(Furniture(FurnitureKind.JUMP, tail.group(0).strip(), number))
+            jump = Segment(SegmentKind.JUMP, page=int(tail.group(1)), line=number)
+            line = line[: tail.start()].strip()
         marker = _MARKER.match(line)
         if marker:
             if marker.group(1) == "上":
-                yield Segment(SegmentKind.MARKER, page=int(marker.group(2)))
-            line = line[marker.end() :].strip()  # 下转 (continued on) is dropped: never spoken
+                yield Segment(SegmentKind.MARKER, page=int(marker.group(2)), line=number)
+            else:  # ■下转第N版 at a line's start: recorded, never spoken
+                furniture.append(Furniture(FurnitureKind.JUMP, marker.group(0).strip(), number))
+                jump = jump or Segment(SegmentKind.JUMP, page=int(marker.group(2)), line=number)
+            line = line[marker.end() :].strip()
             hard = True
-            if not line:
-                continue
         elif line.replace(" ", "") in _SECTION_WORDS:
-            yield Segment(SegmentKind.SECTION, text=line.replace(" ", ""))
+            yield Segment(SegmentKind.SECTION, text=line.replace(" ", ""), line=number)
             hard = True
             blank = False
             continue
-        yield _Line(line, visual_width(line), blank_before=blank, hard_break_before=hard)
-        blank = hard = False
+        if line:
+            yield _Line(line, visual_width(line), blank_before=blank, hard_break_before=hard, number=number)
+            blank = hard = False
+        if jump is not None:
+            yield jump
+            hard = True
+    if caption:
+        furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
+
+
+def _ends_caption(line: str, following: str) -> bool:
+    """Whether a caption's ``line`` is its last: it ends with the credit, or with a full stop
+    and the credit does not follow on a line of its own."""
+    if _CAPTION_CREDIT.search(line.replace(" ", "")):
+        return True
+    return ends_sentence(line) and not _CREDIT.match(following)
+
+
+# Running heads and folios: a date with its weekday on a short line, with the paper's name or a
+# page number (内蒙古日报 2023年12月25日 星期一 要闻 3; 3 要闻 2023年12月25日 星期一), or 第N版 alone.
+_FOLIO_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+_FOLIO_NUMBER = re.compile(r"^(\d{1,2})\s|\s(\d{1,2})$|第\s*(\d{1,2})\s*版")
+_FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？\d]{1,8})?$")
+_EDITOR = re.compile(r"^(?:责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]")
+_CREDIT = re.compile(r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$")
+_JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
+_CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
+_CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
+
+
+def _furniture_line(line: str) -> FurnitureKind | None:
+    """What furniture a whole line is, if it is any."""
+    if len(line) <= 48 and not re.search(r"[，。；！？]", line):
+        if _FOLIO_DATE.search(line) and ("报" in line or _FOLIO_NUMBER.search(line)):
+            return FurnitureKind.FOLIO
+        if _FOLIO_ALONE.match(line):
+            return FurnitureKind.FOLIO
+        if _CREDIT.match(line):
+            return FurnitureKind.CAPTION
+    if _EDITOR.match(line):
+        return FurnitureKind.EDITOR
+    return None
+
+
+def folio_number(furniture: tuple[Furniture, ...] | list[Furniture]) -> int | None:
+    """The page number a folio prints (``… 要闻 3``, ``第3版``), if any folio prints one."""
+    for piece in furniture:
+        if piece.kind is FurnitureKind.FOLIO:
+            found = _FOLIO_NUMBER.search(_FOLIO_DATE.sub(" ", piece.text).strip())
+            if found:
+                return int(next(g for g in found.groups() if g))
+    return None
+
+
+def _is_caption(text: str) -> bool:
+    return bool(_CAPTION.search(text.replace(" ", "")))
 
 
 def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
@@ -106,10 +233,21 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
     text_at = [i for i, item in enumerate(seq) if isinstance(item, _Line)]
     lines: list[_Line] = [seq[i] for i in text_at]  # type: ignore[misc]
     spans = [_full_span(line, after) for line, after in zip(lines, [*lines[1:], None])]
+    # The window of spans around each line, kept sorted as it slides (see _column_width).
+    lows = sorted(low for low, _ in spans[: _WINDOW + 1])
+    highs = sorted(high for _, high in spans[: _WINDOW + 1])
     for n, i in enumerate(text_at):
         line = seq[i]
         assert isinstance(line, _Line)
-        column = _column_width(spans[max(0, n - _WINDOW) : n + _WINDOW + 1])
+        if n > _WINDOW:
+            low, high = spans[n - _WINDOW - 1]
+            del lows[bisect_left(lows, low)]
+            del highs[bisect_left(highs, high)]
+        if n and n + _WINDOW < len(spans):
+            low, high = spans[n + _WINDOW]
+            insort(lows, low)
+            insort(highs, high)
+        column = _column_width(lows, highs)
         # A dateline may run on into the next line, even across a column break.
         after = lines[n + 1] if n + 1 < len(lines) and not lines[n + 1].hard_break_before else None
         dateline = dateline_at_start(line.text + (after.text if after else "")) is not None
@@ -128,11 +266,19 @@ def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
     return visual_width(text), line.width + max(visual_width(following), 0.5) - 0.5
 
 
-def _column_width(spans: list[tuple[float, float]]) -> float:
+def _column_width(lows: list[float], highs: list[float]) -> float:
     """The width that the most lines could be full lines of (the wider on a tie): in a run of
-    paragraphs most lines are full; first lines (indented), last lines and headlines are not."""
-    candidates = {low for low, _ in spans}
-    return max(candidates, key=lambda w: (sum(low <= w <= high for low, high in spans), w))
+    paragraphs most lines are full; first lines (indented), last lines and headlines are not.
+
+    ``lows`` and ``highs`` are the window's spans' ends, sorted. The spans holding a width w are
+    those starting at or before it less those ending before it (a span's low <= its high): two
+    bisections per candidate instead of a pass over every span."""
+    best, best_count = 0.0, -1
+    for w in set(lows):
+        count = bisect_right(lows, w) - bisect_left(highs, w)
+        if count > best_count or (count == best_count and w > best):
+            best, best_count = w, count
+    return best
 
 
 def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
@@ -154,14 +300,18 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
         candidate = _could_stand_alone(item) and (candidate or not current)
         current.append(item)
         standalone = candidate
-        if candidate and _ends_chunk(seq, index) and not _starts_article_next(seq, index):
+        if candidate and _ends_chunk(seq, index) and len(current) > 1 and _ends_sentence_joined(current):
+            # Not a block after all: a paragraph none of whose lines ends a sentence, though the
+            # whole does (…民生！（记 / 者 薛来）).
+            standalone = False
+        elif candidate and _ends_chunk(seq, index) and not _starts_article_next(seq, index):
             # A block is all short lines, closes what it opens (a quote, a book title), and
             # is followed by a paragraph's indented first line: otherwise the blank after it
             # is a column break, and a full line follows.
             standalone = (
                 _balanced("".join(line.text for line in current))
                 and all(_short(line) or _display(line) for line in current)
-                and not (isinstance(following, _Line) and not _short_of_full(following))
+                and not (isinstance(following, _Line) and not _short_of_full(following) and not _display(following))
             )
     if current:
         yield _finish(current, standalone)
@@ -172,9 +322,11 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
     last = current[-1]
     if line.hard_break_before or line.dateline:
         return True
-    if ends_sentence(last.text):
-        if _BYLINE_ONLY.match(line.text) and not line.blank_before:
-            return False  # a brief's byline pushed onto a line of its own: （郝园园）
+    if _BYLINE_ONLY.match(last.text.replace(" ", "")) and len(current) > 1:
+        return True  # a byline on its own line ends the article's text: a headline may follow
+    if _ends_sentence_joined(current):
+        if _BYLINE_ONLY.match(line.text.replace(" ", "")):
+            return False  # a byline pushed onto a line of its own: （郝园园）, （记者 王明）
         if line.blank_before:
             return True
         # No blank line: a paragraph ends on a short line, or before an indented one. A
@@ -191,6 +343,15 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
     if line.blank_before:
         return standalone  # after a standalone block, not a column break
     return False
+
+
+def _ends_sentence_joined(lines: list[_Line]) -> bool:
+    """Whether the lines so far end a sentence, a byline broken over two lines included
+    (…民生！（记 / 者 薛来）)."""
+    last = lines[-1].text
+    if ends_sentence(last):
+        return True
+    return len(lines) > 1 and "）" in last and "（" not in last and ends_sentence(lines[-2].text + last)
 
 
 def _could_stand_alone(line: _Line) -> bool:
@@ -233,9 +394,11 @@ def _balanced(text: str) -> bool:
 
 def _finish(lines: list[_Line], standalone: bool) -> Segment:
     text = "".join(respace(line.text) for line in lines)
+    if standalone and len(lines) > 1 and _ends_sentence_joined(lines):
+        standalone = False  # see _segments: a block never ends a sentence
     if standalone:
-        return Segment(SegmentKind.BLOCK, text, display=any(_display(line) for line in lines))
-    return Segment(SegmentKind.PARAGRAPH, text)
+        return Segment(SegmentKind.BLOCK, text, display=any(_display(line) for line in lines), line=lines[0].number)
+    return Segment(SegmentKind.PARAGRAPH, text, line=lines[0].number)
 
 
 _DATELINE = re.compile(
@@ -258,7 +421,11 @@ def visual_width(text: str) -> float:
 
     ASCII and curly quotes count half (the paper sets quotes proportionally), spaces nothing.
     """
-    return sum(0.5 if ord(c) < 0x2E80 and c not in "—…" else 1.0 for c in text if c != " ")
+    return len(text) - text.count(" ") - 0.5 * len(_HALF_WIDTH.findall(text))
+
+
+# Below U+2E80 (CJK) every character but the space (no width), — and … (full) is half width.
+_HALF_WIDTH = re.compile("[\x00-\x1f\x21-\u2013\u2015-\u2025\u2027-\u2e7f]")
 
 
 def is_letter_spaced(text: str) -> bool:

@@ -8,14 +8,24 @@ any line end that does not end a sentence, headlines printed after their bodies 
 lines, sometimes letter-spaced), subheads as short standalone lines, continuation markers on
 their own line or inline, datelines with bylines, 简讯 briefs followed by the section word,
 extraction spaces around numbers, and pages with or without blank lines between paragraphs.
+
+Issue 10 adds the layouts unseen pages showed: subheads broken over two lines (with or without a
+blank line between), 简讯 blocks mixing briefs with a dateline and no closing byline and briefs
+with a closing byline and no dateline, a byline on its own line after the last paragraph right
+above a headline (at the end of a file with no final newline, or mid-page), furniture (a folio on
+top, 责任编辑 at the foot, photo captions between articles, （下转第N版） jump lines), and
+headline-first pages: kicker (引题), headline, subtitle (副题, opening with —— when no kicker stands
+above) before the dateline, and the section word before its briefs. A headline under a kicker is
+set wide (one line wider than the column, or letter-spaced) or short: a full-width line after a
+short one and a blank is, as far as text can tell, a paragraph's column break.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from audio_edition.text.articles import Article
+from audio_edition.text.articles import Article, Furniture, FurnitureKind, HeadlinePosition
 from audio_edition.text.layout import visual_width
 
 CLOSERS = "，。、；：！？”’）》…—"
@@ -28,6 +38,20 @@ class PageStyle:
     blank_between_paragraphs: bool
     column_break_chance: float  # per eligible line end
     spaced_numbers: bool  # extraction put spaces around digits: 2023 年 10 月
+    headlines: HeadlinePosition = HeadlinePosition.AFTER
+    furniture: bool = False  # a folio on top, 责任编辑 at the foot, captions between articles
+    final_newline: bool = True  # False: the file ends on its last line's last character
+    page: int = 3  # the page number the folio prints
+
+
+@dataclass(frozen=True)
+class LaidOutPage:
+    """A page's text and what a careful reader finds in it: the articles (with the line each
+    starts on) and the furniture."""
+
+    text: str
+    articles: list[Article]
+    furniture: list[Furniture] = field(default_factory=list)
 
 
 def _fill(text: str, first: int, rest: int) -> list[str]:
@@ -100,36 +124,59 @@ class _Piece:
     """A laid-out run of lines and how it joins what comes before it."""
 
     lines: list[str]
-    kind: str  # paragraph | block | marker | section
+    kind: str  # paragraph | block | marker | section | furniture
     may_break_inside: bool = True
+    starts: int | None = None  # the index of the article whose first line this is
+    tight: bool = False  # no blank line before it, whatever the page's style
+    furniture: FurnitureKind | None = None
+
+
+CAPTION_WORDS = ("志愿者", "游客", "群众", "冰雪节", "演练现场", "草原", "那达慕", "工人", "生产线")
 
 
 def lay_out_page(articles: list[Article], style: PageStyle, seed: int) -> str:
-    """Print ``articles`` as one page's extracted text.
+    """Print ``articles`` as one page's extracted text (see ``lay_out``)."""
+    return lay_out(articles, style, seed).text
+
+
+def lay_out(articles: list[Article], style: PageStyle, seed: int) -> LaidOutPage:
+    """Print ``articles`` as one page's extracted text, and say where each article starts.
 
     Articles must follow the paper's conventions: every article but the first starts with a
-    continuation marker or a dateline; briefs (section 简讯, no headline) come in runs with
-    datelines and end bylines.
+    continuation marker or a dateline; briefs (section 简讯, no headline) come in runs, the first
+    of a run with a dateline, each brief one paragraph.
     """
     rng = random.Random(seed)
     w = style.column
+    before = style.headlines is HeadlinePosition.BEFORE
     pieces: list[_Piece] = []
+    if style.furniture:
+        pieces.append(_furniture(f"内蒙古日报 2023年12月25日 星期一 要闻 {style.page}", FurnitureKind.FOLIO))
     i = 0
     while i < len(articles):
         article = articles[i]
         if article.section == "简讯":
+            if before:
+                pieces.append(_Piece(["简讯"], "section", False))
             while i < len(articles) and articles[i].section == "简讯":
-                pieces.extend(_article_pieces(articles[i], w, rng))
+                pieces.extend(_article_pieces(articles[i], i, style, rng))
                 i += 1
-            pieces.append(_Piece(["简讯"], "section", False))
+            if not before:
+                pieces.append(_Piece(["简讯"], "section", False))
             continue
-        pieces.extend(_article_pieces(article, w, rng))
+        pieces.extend(_article_pieces(article, i, style, rng))
+        if style.furniture and i + 1 < len(articles) and rng.random() < 0.3:
+            pieces.extend(_caption(w, rng))
         i += 1
+    if style.furniture:
+        pieces.append(_furniture(f"责任编辑：{rng.choice(['王明', '李华', '张 燕'])}", FurnitureKind.EDITOR))
 
     out: list[str] = []
+    starts: dict[int, int] = {}
+    furniture: list[Furniture] = []
     previous: _Piece | None = None
     for piece in pieces:
-        if previous is not None:
+        if previous is not None and not piece.tight:
             blank = (
                 style.blank_between_paragraphs
                 or piece.kind != "paragraph"
@@ -137,9 +184,17 @@ def lay_out_page(articles: list[Article], style: PageStyle, seed: int) -> str:
             )
             if blank and out and out[-1] != "":
                 out.append("")
+        if piece.starts is not None:
+            starts[piece.starts] = len(out) + 1
+        if piece.furniture is not None:
+            text = "".join(piece.lines) if piece.furniture is FurnitureKind.CAPTION else piece.lines[0]
+            furniture.append(Furniture(piece.furniture, text, len(out) + 1))
         for n, line in enumerate(piece.lines):
-            text = _space_numbers(line, rng) if style.spaced_numbers else line
+            spaced = style.spaced_numbers and piece.kind != "furniture"
+            text = _space_numbers(line, rng) if spaced else line
             out.append(text)
+            if "（下转第" in text:
+                furniture.append(Furniture(FurnitureKind.JUMP, text[text.index("（下转第") :], len(out)))
             last = n == len(piece.lines) - 1
             if (
                 not last
@@ -149,7 +204,25 @@ def lay_out_page(articles: list[Article], style: PageStyle, seed: int) -> str:
             ):
                 out.append("")
         previous = piece
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + ("\n" if style.final_newline else "")
+    laid = [replace(article, line=starts.get(index)) for index, article in enumerate(articles)]
+    return LaidOutPage(text, laid, furniture)
+
+
+def _furniture(line: str, kind: FurnitureKind) -> _Piece:
+    return _Piece([line], "furniture", False, furniture=kind)
+
+
+def _caption(w: int, rng: random.Random) -> list[_Piece]:
+    """A photo caption between two articles, with its credit inline or on a line of its own."""
+    words = "".join(rng.choices(CAPTION_WORDS, k=rng.randint(2, 5)))
+    if rng.random() < 0.5:
+        return [_Piece(_fill(f"图为{words}。（记者 {rng.choice(['王明', '李华'])} 摄）", w, w), "furniture", False, furniture=FurnitureKind.CAPTION)]
+    caption = _Piece(_fill(f"图为{words}。", w, w), "furniture", False, furniture=FurnitureKind.CAPTION)
+    if rng.random() < 0.5:
+        caption.lines.append("新华社发")  # the credit on the caption's next line: one caption
+        return [caption]
+    return [caption, _Piece(["新华社发"], "furniture", False, furniture=FurnitureKind.CAPTION)]
 
 
 def _ends_sentence(line: str) -> bool:
@@ -157,8 +230,12 @@ def _ends_sentence(line: str) -> bool:
     return stripped.endswith(("。", "！", "？", "…"))
 
 
-def _article_pieces(article: Article, w: int, rng: random.Random) -> list[_Piece]:
+def _article_pieces(article: Article, index: int, style: PageStyle, rng: random.Random) -> list[_Piece]:
+    w = style.column
+    before = style.headlines is HeadlinePosition.BEFORE
     pieces: list[_Piece] = []
+    if before and article.headline:
+        pieces.extend(_headline_group(article, w, rng))
     paragraphs = list(article.paragraphs)
     inline_marker = ""
     if article.continued_from_page is not None:
@@ -168,16 +245,24 @@ def _article_pieces(article: Article, w: int, rng: random.Random) -> list[_Piece
         else:
             inline_marker = marker + " "
     subheads = set(article.subheads)
+    brief = article.section == "简讯"
+    # A byline not printed after the dateline stands at the end: inline (briefs) or on its own line.
+    byline_after_dateline = bool(article.byline and article.dateline and not brief and rng.random() < 0.6)
     first_text = True
-    for index, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(paragraphs):
         if paragraph in subheads:
-            pieces.append(_Piece(_fill(paragraph, w - 5, w - 5), "block"))  # subheads are short
+            pieces.extend(_subhead_pieces(paragraph, w, rng))
             continue
         text = paragraph
-        if index == len(paragraphs) - 1 and article.byline and article.section == "简讯":
-            text = f"{text} （{article.byline}）"
+        last = number == len(paragraphs) - 1
+        own_line = False
+        if last and article.byline and not byline_after_dateline:
+            if brief or rng.random() < 0.3:
+                text = f"{text} （{article.byline}）"
+            else:
+                own_line = True
         if first_text and article.dateline:
-            byline = f"（{article.byline}）" if article.byline and article.section != "简讯" else ""
+            byline = f"（{article.byline}）" if byline_after_dateline else ""
             if rng.random() < 0.5:
                 pieces.append(_Piece([article.dateline], "paragraph", False))
                 lines = _fill(byline + text, w, w)
@@ -190,9 +275,52 @@ def _article_pieces(article: Article, w: int, rng: random.Random) -> list[_Piece
             if first_text and inline_marker:
                 lines[0] = inline_marker + lines[0]
             pieces.append(_Piece(lines, "paragraph"))
+        if own_line:
+            pieces[-1].lines.append(f"（{article.byline}）")
+        if last and article.continued_on_page is not None:
+            jump = f"（下转第{article.continued_on_page}版）"
+            if rng.random() < 0.5:
+                pieces[-1].lines.append(jump)
+            else:
+                pieces[-1].lines[-1] += jump
         first_text = False
-    if article.headline:
-        pieces.append(_Piece(_headline_lines(article.headline, w, rng), "block", False))
+    pieces[0].starts = index
+    if article.headline and not before:
+        # Right under a byline on its own line, a headline wider than the column may follow with
+        # no blank line between.
+        tight = pieces[-1].lines[-1] == f"（{article.byline}）" and rng.random() < 0.5
+        lines = [article.headline] if tight else _headline_lines(article.headline, w, rng)
+        pieces.append(_Piece(lines, "block", False, tight=tight))
+    return pieces
+
+
+def _subhead_pieces(subhead: str, w: int, rng: random.Random) -> list[_Piece]:
+    """A subhead: short lines, sometimes broken over two lines with or without a blank between."""
+    style = rng.choice(["one", "two", "two-apart"])
+    cut = subhead.index("——") + 2 if "——" in subhead[:-2] else _balanced_cut(subhead)
+    if style == "one" or cut is None or len(subhead) < 6:
+        return [_Piece(_fill(subhead, w - 5, w - 5), "block")]
+    first, second = subhead[:cut], subhead[cut:]
+    if style == "two":
+        return [_Piece([*_fill(first, w - 5, w - 5), *_fill(second, w - 5, w - 5)], "block", False)]
+    return [_Piece(_fill(first, w - 5, w - 5), "block", False), _Piece(_fill(second, w - 5, w - 5), "block", False)]
+
+
+def _headline_group(article: Article, w: int, rng: random.Random) -> list[_Piece]:
+    """Headline-first: kicker, headline and subtitle, each standing alone."""
+    assert article.headline is not None
+    pieces: list[_Piece] = []
+    if article.kicker or article.subtitle:
+        if article.kicker:
+            pieces.append(_Piece([article.kicker], "block", False))
+        wide = visual_width(article.headline) > w + 2 or visual_width(article.headline) <= w - 5
+        spaced = (not wide or rng.random() < 0.3) and len(article.headline) >= 4
+        lines = [_letter_space(article.headline)] if spaced else [article.headline]
+    else:
+        lines = _headline_lines(article.headline, w, rng)
+    pieces.append(_Piece(lines, "block", False))
+    if article.subtitle:
+        pieces.append(_Piece([article.subtitle], "block", False))
     return pieces
 
 

@@ -20,7 +20,7 @@ def test_column_break_mid_word_is_joined_and_paragraph_end_is_kept() -> None:
 
 def test_inline_marker_records_the_page_and_is_never_text() -> None:
     segments = repair_layout("■上接第 1版 覆盖 16个工作部1700\n名志愿者，全要素演练。\n")
-    assert segments[0] == Segment(SegmentKind.MARKER, page=1)
+    assert segments[0] == Segment(SegmentKind.MARKER, page=1, line=1)
     assert segments[1].text == "覆盖16个工作部1700名志愿者，全要素演练。"
 
 
