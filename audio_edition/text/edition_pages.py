@@ -79,19 +79,27 @@ def stitch_pages(pages: Sequence[Page]) -> Edition:
         for article in page.articles
     ]
     warnings: list[ReadingWarning] = []
+    on_page: dict[int, list[int]] = {}  # page number → its parts, so a big edition is not searched whole
+    for at, part in enumerate(parts):
+        number = pages[part.page].number
+        if number is not None:
+            on_page.setdefault(number, []).append(at)
+    numbers = {p.number for p in pages}
     follows: dict[int, int] = {}  # part index → the part it continues
+    taken: set[int] = set()  # parts already continued by another
     for at, part in enumerate(parts):
         wanted = part.article.continued_from_page
         if wanted is None:
             continue
-        front = _front_part(parts, pages, at, wanted, set(follows.values()))
+        front = _front_part(parts, pages, at, on_page.get(wanted, []), taken)
         if front is not None and _continues(follows, front, at):
             front = None  # two parts that say they continue each other: leave both as they are
         if front is None:
             if len(pages) > 1:
-                warnings.append(_open_from(pages, part, wanted))
+                warnings.append(_open_from(pages[part.page].source, part.article, wanted, wanted in numbers))
             continue
         follows[at] = front
+        taken.add(front)
     followed = {front: at for at, front in follows.items()}
     articles: list[Article] = []
     for at, part in enumerate(parts):
@@ -105,7 +113,7 @@ def stitch_pages(pages: Sequence[Page]) -> Edition:
         articles.append(article)
         if article.continued_on_page is not None and len(pages) > 1:
             target = article.continued_on_page
-            present = any(p.number == target for p in pages)
+            present = target in numbers
             why = "no part there continues it" if present else f"page {target} is not among the pages"
             warnings.append(ReadingWarning(pages[parts[link].page].source, parts[link].article.line,
                                            f"jump left open: {_name(article)} continues on page {target}, "
@@ -118,23 +126,22 @@ def stitch_pages(pages: Sequence[Page]) -> Edition:
     )
 
 
-def _open_from(pages: Sequence[Page], part: _Part, wanted: int) -> ReadingWarning:
-    if any(p.number == wanted for p in pages):
+def _open_from(source: str, article: Article, wanted: int, given: bool) -> ReadingWarning:
+    if given:
         why = f"no article on page {wanted} jumps here (none with the same headline, not one open jump)"
     else:
         why = f"page {wanted} is not among the pages"
-    return ReadingWarning(pages[part.page].source, part.article.line,
-                          f"jump left open: {_name(part.article)} continues from page {wanted}, "
-                          f"but {why}; read as it stands")
+    return ReadingWarning(source, article.line,
+                          f"jump left open: {_name(article)} continues from page {wanted}, but {why}; read as it stands")
 
 
-def _front_part(parts: Sequence[_Part], pages: Sequence[Page], at: int, wanted: int, taken: set[int]) -> int | None:
-    """The part that continuation ``parts[at]`` goes on from: same headline, else the only open jump."""
+def _front_part(
+    parts: Sequence[_Part], pages: Sequence[Page], at: int, on_wanted_page: Sequence[int], taken: set[int]
+) -> int | None:
+    """The part that continuation ``parts[at]`` goes on from, among the parts of the page it names:
+    the one with the same headline, else the only open jump to this page."""
     here = pages[parts[at].page].number
-    candidates = [
-        i for i, p in enumerate(parts)
-        if i != at and i not in taken and pages[p.page].number == wanted and p.page != parts[at].page
-    ]  # fmt: skip
+    candidates = [i for i in on_wanted_page if i not in taken and parts[i].page != parts[at].page]
     headline = _key(parts[at].article.headline)
     if headline:
         same = [i for i in candidates if _key(parts[i].article.headline) == headline
