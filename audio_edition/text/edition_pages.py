@@ -11,7 +11,8 @@ under ■上接第M版. A listener should hear it once, whole, where it starts. 
 - The stitched article keeps the front part's place, headline, dateline, line and section; its byline
   is the front part's, else the last part's (this paper prints bylines at the end of the article).
   When the front part stops mid-sentence, its last paragraph and the continuation's first one are
-  one paragraph (jumps fall mid-sentence, even mid-word).
+  one paragraph (jumps fall mid-sentence, even mid-word), even if the cut text, standing alone
+  above the jump line, was read as a subhead: the paper cuts at a column's end, inside the text.
 - A half whose other half is not among the pages (or cannot be told apart) is spoken as it stands,
   with a warning naming it; except when the edition is a single page, whose every jump leads
   elsewhere by nature (the sample page has seven): the reading records them, nobody is warned.
@@ -176,19 +177,21 @@ def _name(article: Article) -> str:
 def _join(front: Article, rest: Article) -> Article:
     """``front`` followed by its continuation ``rest``."""
     paragraphs = list(front.paragraphs)
+    subheads = list(front.subheads)
     more = list(rest.paragraphs)
-    subheads = set(front.subheads) | set(rest.subheads)
-    if (
-        paragraphs and more
-        and not ends_sentence(paragraphs[-1])
-        and paragraphs[-1] not in subheads and more[0] not in subheads
-    ):  # fmt: skip
-        paragraphs[-1] += more.pop(0)  # the jump fell mid-sentence
+    if paragraphs and more and not ends_sentence(paragraphs[-1]) and more[0] not in rest.subheads:
+        # The jump fell mid-sentence. What stands last before a jump line is the running text the
+        # column cut, even when, standing alone above the jump line, it was read as a subhead.
+        if paragraphs[-1] in subheads:
+            subheads.reverse()
+            subheads.remove(paragraphs[-1])
+            subheads.reverse()
+        paragraphs[-1] += more.pop(0)
     return replace(
         front,
         headline=front.headline or rest.headline,
         paragraphs=tuple(paragraphs + more),
-        subheads=front.subheads + rest.subheads,
+        subheads=(*subheads, *rest.subheads),
         dateline=front.dateline or rest.dateline,
         byline=front.byline or rest.byline,
         continued_on_page=rest.continued_on_page,

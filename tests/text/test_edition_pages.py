@@ -6,6 +6,8 @@ test_articles.py); tests/test_cli_edition.py runs real page files end to end.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -85,6 +87,14 @@ def test_a_continuation_with_the_same_headline_joins_its_front_part_where_it_sta
     assert (heat.pages, heat.continued_from_page, heat.continued_on_page) == ((1, 2), None, None)
     assert [a.pages for a in edition.articles[1:]] == [(1,), (2,)]
     assert edition.warnings == () and edition.sources == ("p1.txt", "p2.txt")
+
+
+def test_text_cut_by_the_jump_and_read_as_a_subhead_is_the_paragraph_it_was() -> None:
+    cut = "据了解，各地开通供暖服务热线，对困难群众家庭"
+    front = replace(FRONT, paragraphs=(*FRONT.paragraphs[:1], cut), subheads=(cut,))
+    edition = stitch_pages([page("p1.txt", 1, front), page("p2.txt", 2, REST)])
+    assert edition.articles[0].paragraphs[1] == cut + REST.paragraphs[0]
+    assert edition.articles[0].subheads == ()
 
 
 def test_a_continuation_without_a_headline_joins_the_only_jump_to_its_page() -> None:
