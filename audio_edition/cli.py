@@ -324,16 +324,26 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool) -
 
     presets = load_presets()
     if as_json:
-        print_json([{"name": p.name, "engine": p.engine, "voice": p.body.voice_id,
+        print_json([{"name": p.name, "engine": p.engine, "voice": p.body.voice_id, "gender": p.gender,
+                     "licence": p.licence.name, "commercial_use": p.licence.commercial_use,
                      "rate": p.body.rate, "pitch": p.body.pitch, "volume": p.body.volume,
-                     "headline_voice": p.headline.voice_id, "offline_voice": p.offline.voice_id,
+                     "headline_voice": p.headline.voice_id,
+                     "offline": {"engine": p.offline.engine, "voice": p.offline.voice_id,
+                                 "headline_voice": (p.offline_headline or p.offline).voice_id},
                      "description": p.description} for p in presets.values()])
         return
+    width = max(len(name) for name in presets)
     for p in presets.values():
         voice = p.body.voice_id if p.headline == p.body else f"{p.body.voice_id} (headlines: {p.headline.voice_id})"
-        click.echo(f"{p.name:<10} {p.engine:<8} {voice}  {p.body.rate} {p.body.pitch} {p.body.volume}")
-        if p.description:
-            click.secho(f"           {p.description}", dim=True)
+        use = "commercial use ok" if p.licence.commercial_use else "NOT for commercial use"
+        click.echo(f"{p.name:<{width}}  {p.engine:<8} {p.gender or '-':<6}  {voice}  [{use}]")
+        details = [p.description] if p.description else []
+        details.append(f"licence: {p.licence.name}")
+        if p.offline != p.body:
+            details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
+                           + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
+        for line in details:
+            click.secho(f"{'':<{width}}  {line}", dim=True)
 
 
 @voices.command("install")
@@ -569,6 +579,14 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
     finally:
         bars.close()
     manifest = result.manifest
+    licence_warnings = []
+    if show.commercial:
+        from audio_edition.speech.presets import commercial_use_warning, load_preset
+
+        warning = commercial_use_warning(load_preset(result.speech.preset), result.speech.engines)
+        licence_warnings += [warning] if warning else []
+    for warning in licence_warnings if not as_json else ():
+        click.echo(f"audio-edition: warning: {warning}", err=True)
     summary = {
         "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
         "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
@@ -580,6 +598,7 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         "feed_url": result.published.feed_url if result.published else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
         "warnings": _warnings_json(edition),
+        "licence_warnings": licence_warnings,
     }
     if as_json:
         print_json(summary)

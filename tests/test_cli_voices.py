@@ -19,7 +19,9 @@ def test_lists_the_presets() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(line.startswith("xiaoxiao") and "zh-CN-XiaoxiaoNeural" in line for line in lines)
-    assert any(line.startswith("offline") and "baker" in line for line in lines)
+    assert any(line.startswith("offline ") and "zf_xiaoxiao" in line and "[commercial use ok]" in line for line in lines)
+    assert any(line.startswith("offline-fast ") and "NOT for commercial use" in line for line in lines)
+    assert "offline: kokoro zm_yunyang" in result.output  # yunyang's counterpart, shown
 
 
 def test_lists_the_presets_as_json() -> None:
@@ -28,7 +30,11 @@ def test_lists_the_presets_as_json() -> None:
     presets = {p["name"]: p for p in json.loads(result.output)}
     assert presets["yunyang"]["voice"] == "zh-CN-YunyangNeural"
     assert presets["yunyang"]["engine"] == "edge"
-    assert presets["offline"]["engine"] == "offline"
+    assert presets["offline"]["engine"] == "kokoro" and presets["offline-fast"]["engine"] == "offline"
+    assert presets["yunyang"]["offline"] == {"engine": "kokoro", "voice": "zm_yunyang", "headline_voice": "zm_yunyang"}
+    publishable = [p for p in presets.values() if p["commercial_use"] and p["engine"] in ("kokoro", "offline")]
+    assert len(publishable) >= 6 and {p["gender"] for p in publishable} == {"female", "male"}
+    assert presets["yunyang"]["commercial_use"] is False and presets["yunyang"]["licence"].startswith("Microsoft")
 
 
 def test_online_lists_the_services_zh_cn_voices(monkeypatch: pytest.MonkeyPatch) -> None:

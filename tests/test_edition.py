@@ -51,7 +51,7 @@ def built(sample: Edition, tmp_path_factory: pytest.TempPathFactory) -> tuple[Bu
     seen: list[tuple[str, int, int]] = []
     result = build_edition(
         sample,
-        BuildOptions(out=out, engine="offline", production=Production(jobs=2)),
+        BuildOptions(out=out, engine="offline", voice="offline-fast", production=Production(jobs=2)),
         progress=lambda stage, done, total: seen.append((stage.value, done, total)),
     )
     return result, seen
@@ -105,7 +105,7 @@ def test_files_are_where_the_manifest_says(built: tuple[BuildResult, list[tuple[
     assert not list(result.folder.glob(".build-*")), "the work folder is removed"
     assert not list(result.folder.rglob("*.part")), "no temporary files are left"
     assert manifest.engine == "offline"
-    assert manifest.voice == "xiaoxiao (baker)"  # the default preset, spoken by its offline voice
+    assert manifest.voice == "offline-fast (baker)"  # the preset, and the voice that spoke
     assert manifest.sources[0].path.endswith("2023-12-25.txt") and len(manifest.sources[0].sha256) == 64
     assert manifest.episode_size == (result.folder / manifest.episode).stat().st_size
 
@@ -204,7 +204,7 @@ def test_a_warm_rebuild_synthesizes_nothing(
 ) -> None:
     result, _ = built
     cache = result.folder.parent / ".cache" / "speech"
-    options = BuildOptions(out=tmp_path, engine="offline", cache_dir=cache, date=dt.date(2023, 12, 25))
+    options = BuildOptions(out=tmp_path, engine="offline", voice="offline-fast", cache_dir=cache, date=dt.date(2023, 12, 25))
     again = build_edition(sample, options)
     assert again.speech.requests == again.speech.cache_hits > 0 and not again.reused
     assert again.manifest.chapters == result.manifest.chapters  # same speech, same timeline
@@ -226,7 +226,7 @@ def test_a_warm_rebuild_synthesizes_nothing(
 
 
 def test_dry_run_plans_without_speaking(sample: Edition, tmp_path: Path) -> None:
-    plan = plan_build(sample, BuildOptions(out=tmp_path, engine="offline"))
+    plan = plan_build(sample, BuildOptions(out=tmp_path, engine="offline", voice="offline-fast"))
     assert [t.key for t in plan.tracks][0] == "00-opening" and len(plan.tracks) == ARTICLES + 2
     assert plan.estimated_seconds > 60
     assert not any(ch.isdigit() for t in plan.tracks for s in t.spoken for ch in s)

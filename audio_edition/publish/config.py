@@ -70,6 +70,8 @@ class Show:
     category: str = "News"
     subcategory: str | None = "Daily News"
     explicit: bool = False
+    commercial: bool = False
+    """The show is published commercially: ``build`` warns when a voice's licence forbids that."""
     cover: Path | None = None
     """A configured cover image (absolute path), or None to generate one."""
     base_url: str = DEFAULT_BASE_URL
@@ -94,7 +96,7 @@ class Show:
 _STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
                 "category", "base_url", "timezone")
 _OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link")
-KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit", "feed_items"))
+KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit", "commercial", "feed_items"))
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -144,10 +146,11 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         if not value and key in _STRING_KEYS:
             raise fail(key, "must not be empty")
         values[key] = value or None
-    if "explicit" in table:
-        if not isinstance(table["explicit"], bool):
-            raise fail("explicit", "must be true or false (no quotes)")
-        values["explicit"] = table["explicit"]
+    for flag in ("explicit", "commercial"):
+        if flag in table:
+            if not isinstance(table[flag], bool):
+                raise fail(flag, "must be true or false (no quotes)")
+            values[flag] = table[flag]
     if "feed_items" in table:
         items = table["feed_items"]
         # bool is an int in Python: `feed_items = true` must not mean one item.
@@ -220,6 +223,10 @@ language = "{Show.language}"
 category = "{Show.category}"
 subcategory = "{Show.subcategory}"
 explicit = false
+
+# Set to true if the show is published commercially (ads, subscriptions, a paid newsroom product):
+# `build` then warns when a voice's licence does not allow it (see `audio-edition voices`).
+commercial = false
 
 # Cover art: a square JPEG or PNG, 1400 to 3000 pixels a side. Without it a cover is
 # generated from the title.

