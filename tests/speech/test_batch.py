@@ -52,8 +52,8 @@ class TinyEngine:
         self.name = name
         self.version = "1"
         self.max_jobs = max_jobs
-        self.voices = ("A", "H", "baker")
-        self.reads_latin = name != "offline"
+        self.voices = ("A", "H", "baker", "zf_xiaoxiao")
+        self.reads_latin = name not in ("offline", "kokoro")
         self.times_sentences = True
         self.delay = delay
         self.calls: list[tuple[tuple[str, ...], Voice]] = []
