@@ -250,6 +250,24 @@ def test_past_the_bound_an_idle_connection_makes_room(site: Path) -> None:
                 sock.close()
 
 
+def test_a_listener_between_requests_outlasts_half_sent_requests(site: Path) -> None:
+    with serving(site, max_connections=3) as server:
+        with socket.create_connection(server.server_address, timeout=5) as listener:
+            listener.sendall(get("/feed.xml"))
+            time.sleep(0.3)  # answered; now idle, the oldest connection
+            half_sent = hold(server.server_address, 2)
+            time.sleep(0.1)
+            newcomer = hold(server.server_address, 1)  # at the bound: someone must go
+            try:
+                assert read_until_closed(half_sent[0], timeout=5) == b""
+                listener.sendall(get("/feed.xml", close=True))
+                answers = parse_responses(read_until_closed(listener))
+                assert [r.body for r in answers] == [FEED, FEED]
+            finally:
+                for sock in half_sent + newcomer:
+                    sock.close()
+
+
 def stalled_download(address: tuple[str, int]) -> socket.socket:
     """A client that asks for a big file and reads none of it: its connection stays busy."""
     sock = socket.socket()

@@ -7,9 +7,10 @@ connection costs one socket and one timer, and:
 
 - at most ``max_connections`` sockets are open, fitted under the open-file limit together with
   ``max_open_files`` files being sent, so accept() normally never meets EMFILE. A client that
-  arrives at the bound takes the place of the connection idle the longest (waiting for a
-  request head or for its next keep-alive request): a half-sent request cannot hold a slot
-  against a real listener. Only when every connection is busy sending does the newcomer get
+  arrives at the bound takes the place of the connection idle the longest, first among those
+  that have not yet sent a whole request (silent or half-sent: where a slowloris lives), then
+  among kept-alive ones between requests: a half-sent request cannot hold a slot against a
+  real listener. Only when every connection is busy sending does the newcomer get
   503 with Retry-After.
 - should accept() still run out of descriptors (other files in the process, ENFILE), the loop
   closes the longest-idle connection or waits 0.1 s before trying again: it never spins, and
@@ -143,7 +144,10 @@ class EditionServer:
         self.socket.setblocking(False)
         self.server_address: tuple[str, int] = self.socket.getsockname()[:2]
         self._connections: dict[_Connection, None] = {}
-        self._idle: dict[_Connection, None] = {}  # in the order they became idle: oldest first
+        # Idle connections in the order they became idle, oldest first: those that have not
+        # yet sent one whole request (where a slowloris lives), then kept-alive ones that have.
+        self._unanswered: dict[_Connection, None] = {}
+        self._kept_alive: dict[_Connection, None] = {}
         self._evicting = 0
         self._refusals: set[asyncio.Task[None]] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -244,7 +248,7 @@ class EditionServer:
             return
         connection = _Connection(sock, peer)
         self._connections[connection] = None
-        self._idle[connection] = None
+        self._unanswered[connection] = None
         task = asyncio.create_task(self._converse(connection))
         connection.task = task
         # A done-callback, not a finally: a task cancelled before it first ran has no finally.
@@ -252,8 +256,11 @@ class EditionServer:
 
     def _evict_idle(self, why: str) -> asyncio.Task[None] | None:
         """Start closing the connection idle the longest; its task, or None if none is idle."""
-        for connection in self._idle:
-            del self._idle[connection]
+        for idle in (self._unanswered, self._kept_alive):
+            if not idle:
+                continue
+            connection = next(iter(idle))
+            del idle[connection]
             connection.evicted = True
             self._evicting += 1
             assert connection.task is not None
@@ -273,7 +280,7 @@ class EditionServer:
 
     def _forget(self, connection: _Connection, task: asyncio.Task[None]) -> None:
         self._connections.pop(connection, None)
-        self._idle.pop(connection, None)
+        self._not_idle(connection)
         if connection.evicted:
             self._evicting -= 1
         connection.sock.close()
@@ -313,9 +320,13 @@ class EditionServer:
             pass
 
     # --- one connection ----------------------------------------------------------------------
-    def _mark_idle(self, connection: _Connection) -> None:
-        self._idle.pop(connection, None)
-        self._idle[connection] = None
+    def _mark_idle(self, connection: _Connection, *, answered: bool) -> None:
+        self._not_idle(connection)
+        (self._kept_alive if answered else self._unanswered)[connection] = None
+
+    def _not_idle(self, connection: _Connection) -> None:
+        self._unanswered.pop(connection, None)
+        self._kept_alive.pop(connection, None)
 
     async def _converse(self, connection: _Connection) -> None:
         loop = asyncio.get_running_loop()
@@ -323,19 +334,19 @@ class EditionServer:
         connected_at: float | None = loop.time()
         try:
             while True:
-                self._mark_idle(connection)
+                self._mark_idle(connection, answered=connected_at is None)
                 try:
                     head = await self._read_head(connection.sock, buffer, connected_at)
                     if head is None:
                         return
-                    self._idle.pop(connection, None)
+                    self._not_idle(connection)
                     connected_at = None
                     request = parse_head(head)
                     if request.method not in ("GET", "HEAD"):
                         raise BadRequest(HTTPStatus.NOT_IMPLEMENTED, f"method {request.method}")
                     await self._discard_body(connection.sock, buffer, request.body_length)
                 except BadRequest as error:
-                    self._idle.pop(connection, None)
+                    self._not_idle(connection)
                     self._log(f"{connection.peer} {error.status.value} {error.reason}")
                     await self._send_status(connection, error.status, None)
                     return
