@@ -54,6 +54,24 @@ def parse_responses(data: bytes) -> list[RawResponse]:
     return responses
 
 
+def read_response(sock: socket.socket, timeout: float = 5.0) -> RawResponse:
+    """Exactly one response (head and Content-Length body), leaving the connection open."""
+    sock.settimeout(timeout)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, "closed before a whole response head"
+        data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0]
+    length = int(parse_responses(head + b"\r\n\r\n")[0].headers.get("content-length", "0"))
+    while len(data) < len(head) + 4 + length:
+        chunk = sock.recv(65536)
+        assert chunk, "closed within a response body"
+        data += chunk
+    (response,) = parse_responses(data)
+    return response
+
+
 def exchange(address: tuple[str, int], data: bytes, timeout: float = 5.0) -> list[RawResponse]:
     """Send ``data`` on a fresh connection; every response the server sends before closing."""
     with socket.create_connection(address, timeout=timeout) as sock:
