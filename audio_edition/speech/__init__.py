@@ -26,6 +26,7 @@ from audio_edition.speech.session import (
     SpeechSummary,
     choose_engine,
     speak_articles,
+    speech_policy,
 )
 from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy, SpeechPolicy
 
@@ -56,4 +57,5 @@ __all__ = [
     "load_preset",
     "load_presets",
     "speak_articles",
+    "speech_policy",
 ]

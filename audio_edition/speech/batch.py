@@ -210,11 +210,12 @@ def assemble(outcome: ArticleOutcome, engine: str, reason: str | None) -> Spoken
             keep = [s for s, first in zip(got.speech.sentence_starts, chunk.starts_sentence) if first]
             pieces.append(Speech(got.speech.audio, got.speech.format, got.speech.duration, tuple(keep)))
         parts.append(SpokenPart(planned.request.parts[p].kind, planned.sentences[p], join_speech(pieces)))
+    body = [v.voice_id for v, p in zip(planned.voices, planned.request.parts) if p.kind is not PartKind.HEADLINE]
     return SpokenArticle(
         key=planned.request.key,
         title=planned.request.title,
         engine=engine,
-        voice=planned.voices[-1].voice_id if planned.voices else "",
+        voice=(body or [v.voice_id for v in planned.voices] or [""])[0],
         parts=tuple(parts),
         requests=count,
         cache_hits=hits,

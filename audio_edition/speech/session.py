@@ -126,6 +126,24 @@ def choose_engine(
     raise SpeechError("no engine can speak this build: " + ("; ".join(notes) or "[speech] engines is empty"))
 
 
+def speech_policy(engines: Sequence[str] | None = None, fallback: str | None = None) -> SpeechPolicy:
+    """``[speech] engines`` and ``fallback`` as the session's policy (None: the default).
+    An unknown engine name or an empty list is a ``ConfigError`` naming the setting."""
+    default = SpeechPolicy()
+    known = tuple(dict.fromkeys((OFFLINE, *ENGINES)))
+    if engines is not None:
+        if not engines:
+            raise ConfigError('[speech] engines is empty; list at least one, e.g. ["edge", "offline"]')
+        for name in engines:
+            if name not in known:
+                raise ConfigError(f"[speech] engines: unknown engine {name!r}; choose from: {', '.join(known)}")
+    try:
+        chosen = Fallback(fallback) if fallback is not None else default.fallback
+    except ValueError:
+        raise ConfigError(f'[speech] fallback = {fallback!r}; write "offline" or "fail"') from None
+    return SpeechPolicy(tuple(engines) if engines is not None else default.engines, chosen)
+
+
 def _validate(requests: Sequence[ArticleRequest]) -> None:
     for article in requests:
         for part in article.parts:

@@ -218,3 +218,17 @@ def test_auto_prefers_azure_and_falls_back_to_edge_in_the_same_voice(
     # azure got one request per sentence, edge one per part: both gave one start per sentence.
     assert len(spoken[0].parts[1].speech.sentence_starts) == 2
     assert speaking.summary().voice_change is None
+
+
+def test_speech_settings_become_the_policy_and_typos_are_named() -> None:
+    from audio_edition.errors import ConfigError
+    from audio_edition.speech import speech_policy
+
+    assert speech_policy() == SpeechPolicy()
+    assert speech_policy(["edge", "offline"], "fail") == SpeechPolicy(("edge", "offline"), Fallback.FAIL)
+    with pytest.raises(ConfigError, match="unknown engine 'egde'; choose from: offline, azure, edge"):
+        speech_policy(["egde"])
+    with pytest.raises(ConfigError, match="engines is empty"):
+        speech_policy([])
+    with pytest.raises(ConfigError, match='write "offline" or "fail"'):
+        speech_policy(None, "maybe")
