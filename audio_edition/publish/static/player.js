@@ -94,11 +94,21 @@
     audio.addEventListener("ended", function () { forget(placeKey(audio)); });
   });
 
-  /* One player at a time. Media events don't bubble, so listen while they are captured. */
+  /* One player at a time. Media events don't bubble, so listen while they are captured.
+     A "play" event can arrive after another player was started (events are queued): it
+     pauses only the players whose own "play" came before it, never one still starting. */
+  var sounding = [];
+  function quiet(event) {
+    var i = sounding.indexOf(event.target);
+    if (i >= 0) sounding.splice(i, 1);
+  }
+  document.addEventListener("pause", quiet, true);
+  document.addEventListener("emptied", quiet, true);
   document.addEventListener("play", function (event) {
     var audio = event.target;
-    if (!(audio instanceof HTMLMediaElement)) return;
-    audios.forEach(function (other) { if (other !== audio && !other.paused) other.pause(); });
+    if (!(audio instanceof HTMLMediaElement) || audio.paused) return;  // stale: already stopped
+    sounding.slice().forEach(function (other) { if (other !== audio) other.pause(); });
+    sounding = [audio];
     current = audio;
     if (bar && bar.hidden) {
       bar.hidden = false;
