@@ -239,47 +239,104 @@ def init(path: Path, force: bool) -> None:
 @_state_option
 @click.option("--keep", type=click.IntRange(min=1), default=None,
               help="Delete all but the newest N editions, and their files.")
+@click.option("--to", "to", default=None, metavar="TARGET",
+              help="Then copy OUT to s3://BUCKET/PREFIX (any S3-compatible store) or a web server's "
+                   "folder: only what changed, the feeds last ([publish] to).")
+@click.option("--delete/--no-delete", "delete", default=None,
+              help="With --to: remove the objects of editions OUT no longer has ([publish] delete).")
+@click.option("--dry-run", is_flag=True,
+              help="With --to: list what would be uploaded and deleted; change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was published as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @reports_errors
-def publish(out: Path | None, config: Path | None, state: Path | None, keep: int | None, as_json: bool,
-            quiet: bool) -> None:
-    """Rewrite the feeds, the listening page and the cover from OUT's catalog of editions.
+def publish(out: Path | None, config: Path | None, state: Path | None, keep: int | None, to: str | None,
+            delete: bool | None, dry_run: bool, as_json: bool, quiet: bool) -> None:
+    """Rewrite the feeds, the listening page and the cover from OUT's catalog of editions;
+    with --to, then copy OUT where listeners fetch it.
 
     OUT (default: [build] out, else output/ beside the settings file) is published with the
     settings that built it, from whatever directory this runs in. Editions are published
-    automatically after each build; run this after changing the settings, or with --keep to
-    remove old editions on purpose.
+    automatically after each build; run this after changing the settings, with --keep to
+    remove old editions on purpose, or with --to (or [publish] to) to put them online:
+    s3://BUCKET/PREFIX (endpoint from AWS_ENDPOINT_URL or [publish] endpoint_url, credentials
+    the standard AWS ways) or a web server's folder. Only what changed is uploaded, the audio
+    before the pages and the feeds last.
 
     \b
     Example:
       audio-edition publish
       audio-edition publish output --keep 30
+      audio-edition publish --to s3://my-bucket/podcast --delete
+      audio-edition publish --to /var/www/podcast --dry-run
     """
     from audio_edition.publish import publish_catalog
-    from audio_edition.workspace import local_links_warning, workspace_of_output
+    from audio_edition.publish.sync import SyncPlan
+    from audio_edition.workspace import local_links_warning, open_destination, workspace_of_output
 
     ws = workspace_of_output(out, config=config, state=state)
     out = ws.places.out
-    result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
-                             settings=ws.settings.path)
-    if not quiet:
-        _say_migrated(result.migrated, out, ws.places.state)
-        warning = local_links_warning(ws.settings)
-        if warning and not as_json:
-            click.echo(f"audio-edition: {warning}", err=True)
+    target = to or ws.settings.publish.to
+    destination = open_destination(target, ws.settings, out) if target else None  # checks first
+    result = None
+    if not dry_run:
+        result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
+                                 settings=ws.settings.path)
+        if not quiet:
+            _say_migrated(result.migrated, out, ws.places.state)
+            warning = local_links_warning(ws.settings)
+            if warning and not as_json:
+                click.echo(f"audio-edition: {warning}", err=True)
+    plan: SyncPlan | None = None
+    if destination is not None:
+        plan = _sync(out, destination, ws.settings.publish.delete if delete is None else delete, dry_run,
+                     quiet or as_json)
     if as_json:
-        print_json({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
-                    "page": str(result.page), "cover": str(result.cover),
-                    "feed_url": result.feed_url, "page_url": result.page_url,
-                    "editions": list(result.editions), "added": list(result.added),
-                    "pruned": list(result.pruned)})
+        report: dict[str, Any] = {}
+        if result is not None:
+            report.update({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
+                           "page": str(result.page), "cover": str(result.cover),
+                           "feed_url": result.feed_url, "page_url": result.page_url,
+                           "editions": list(result.editions), "added": list(result.added),
+                           "pruned": list(result.pruned)})
+        if plan is not None:
+            report["sync"] = {"to": plan.destination, "dry_run": dry_run, "uploaded": len(plan.uploads),
+                              "bytes": plan.upload_bytes, "unchanged": plan.unchanged,
+                              "deleted": list(plan.deletes), "files": [u.file.key for u in plan.uploads]}
+        print_json(report)
     elif not quiet:
-        for date in result.pruned:
-            click.echo(f"removed {date}")
-        count = len(result.editions)
-        click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
-                   f"{result.feed} → {result.feed_url}")
+        if result is not None:
+            for date in result.pruned:
+                click.echo(f"removed {date}")
+            count = len(result.editions)
+            click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
+                       f"{result.feed} → {result.feed_url}")
+        if plan is not None:
+            verb = "would upload" if dry_run else "uploaded"
+            if dry_run:
+                for upload in plan.uploads:
+                    click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
+                for key in plan.deletes:
+                    click.echo(f"would delete {key}")
+            click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
+                       f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
+                       + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
+
+
+def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool) -> Any:
+    """``sync_output`` with a byte progress bar on a terminal."""
+    from audio_edition.publish.sync import sync_output
+
+    if quiet or dry_run or not sys.stderr.isatty():
+        return sync_output(out, destination, delete=delete, dry_run=dry_run)
+    from tqdm import tqdm
+
+    with tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        return sync_output(out, destination, delete=delete, progress=progress)
 
 
 @main.command()

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from audio_edition.errors import ConfigError
+from audio_edition.publish.sync import Destination, FolderDestination, parse_target
 from audio_edition.places import CATALOG_NAME, STATE_DIR_NAME, STATE_ENV, Places, default_state_for, find_state, \
     read_record
 from audio_edition.settings import Settings, find_settings, load_settings
@@ -108,3 +109,19 @@ def local_links_warning(settings: Settings) -> str | None:
     where = f"in {settings.path}" if settings.path is not None else "in a settings file (`audio-edition init`)"
     return (f"warning: the feed's links point at {settings.show.base_url}, which podcast apps on other "
             f"machines cannot reach; set show.base_url {where} to the public address")
+
+
+def open_destination(target: str, settings: Settings, out: Path) -> Destination:
+    """Where ``publish --to TARGET`` copies ``out``: a bucket or a folder, checked before
+    anything is published. Raises ``ConfigError`` while the feed's links are local (they would
+    point listeners at this machine) or for a target that is neither."""
+    parsed = parse_target(target)
+    if is_local_url(settings.show.base_url):
+        where = f"in {settings.path}" if settings.path is not None else "in a settings file (`audio-edition init`)"
+        raise ConfigError(f"show.base_url is {settings.show.base_url}, a local address; set it {where} to "
+                          f"where {target} is served before publishing there")
+    if isinstance(parsed, Path):
+        return FolderDestination(parsed, out)
+    from audio_edition.publish.bucket import BucketDestination, bucket_client  # boto3 only when needed
+
+    return BucketDestination(parsed, bucket_client(settings.publish.endpoint_url))

@@ -138,6 +138,20 @@ def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
             raise PublishError(f"{folder / relative}: listed in {MANIFEST_NAME} but missing")
 
 
+_BUILD_DATE = re.compile(rb"<lastBuildDate>[^<]*</lastBuildDate>")
+
+
+def _write_feed(path: Path, feed: bytes) -> None:
+    """Write ``feed`` unless the file already says the same apart from its lastBuildDate: an
+    unchanged feed keeps its bytes, so podcast apps and ``publish --to`` see nothing new."""
+    try:
+        if _BUILD_DATE.sub(b"", path.read_bytes()) == _BUILD_DATE.sub(b"", feed):
+            return
+    except OSError:
+        pass
+    write_bytes_atomic(path, feed)
+
+
 def _publish(places: Places, show: Show, *, keep: int | None,
              added: tuple[str, ...], migrated: tuple[str, ...]) -> PublishResult:
     output_dir = places.out
@@ -151,8 +165,8 @@ def _publish(places: Places, show: Show, *, keep: int | None,
     single = articles_feed(show, entries, output_dir, cover.name, now)
     # The pages first, the feeds last: a feed never links to a page that is not there yet.
     write_site(output_dir, show, entries, cover.name)
-    write_bytes_atomic(output_dir / FEED_NAME, feed)
-    write_bytes_atomic(output_dir / ARTICLES_FEED_NAME, single)
+    _write_feed(output_dir / FEED_NAME, feed)
+    _write_feed(output_dir / ARTICLES_FEED_NAME, single)
     return PublishResult(
         feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
         page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
