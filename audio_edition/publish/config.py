@@ -82,8 +82,6 @@ class Show:
     """The show's web page; None means the listening page at ``base_url``."""
     id: str | None = None
     """A fixed id for the show, from which guids derive (written once by ``init``)."""
-    commercial: bool = False
-    """The show is published commercially: voices whose licence forbids that are warned about."""
     feed_items: int = 100
     """How many items each feed lists, newest first; older editions stay on the page's archive."""
 
@@ -235,10 +233,6 @@ timezone = "{Show.timezone}"
 
 # The show's web page; the default is the listening page at base_url.
 # link = "https://example.org/"
-
-# Set to true when the show is published commercially: voices whose licence does not allow
-# that are then warned about.
-# commercial = false
 
 # Each feed lists the newest items only (apps slow down on huge feeds); older editions stay
 # on the listening page's archive.
