@@ -82,7 +82,7 @@ def test_an_unknown_or_wrong_setting_is_one_error_naming_it(tmp_path: Path, text
 def test_build_takes_its_daily_settings_from_the_file_and_flags_win(tmp_path: Path) -> None:
     (tmp_path / "mine.toml").write_text('[[entry]]\ntext = "巴彦淖尔"\nsay = "巴彦淖尔市"\n', encoding="utf-8")
     (tmp_path / "other.toml").write_text('[[entry]]\ntext = "巴彦淖尔"\nsay = "巴盟"\n', encoding="utf-8")
-    path = write(tmp_path, '[show]\ntitle = "晚间新闻"\n[build]\nengine = "offline"\nlexicon = "mine.toml"\n'
+    path = write(tmp_path, '[show]\ntitle = "晚间新闻"\n[build]\nengine = "offline"\nvoice = "offline-fast"\nlexicon = "mine.toml"\n'
                            '[script]\nopening = "欢迎收听{show}，{date}，{weekday}，{count}篇。"\nrundown = false\n'
                            'closing = "{show}到此结束。"\n')
     runner = CliRunner()
