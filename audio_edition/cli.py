@@ -57,6 +57,24 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _config_option(func: F) -> F:
+    return click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Settings file (default: ./audio-edition.toml if present, else defaults).")(func)
+
+
+def _state_option(func: F) -> F:
+    return click.option(
+        "--state", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="Private state folder: speech cache, catalog, lock (default: $AUDIO_EDITION_STATE, "
+             "[build] state, else .audio-edition beside the settings file).")(func)
+
+
+def _say_migrated(migrated: tuple[str, ...], out: Path, state: Path) -> None:
+    if migrated:
+        click.echo(f"moved {', '.join(migrated)} from {out} to {state}; {out} now holds only what "
+                   f"listeners get", err=True)
+
+
 # --- clean -----------------------------------------------------------------------------------
 _HEADLINES = {"before": HeadlinePosition.BEFORE, "after": HeadlinePosition.AFTER, "auto": None}
 
@@ -215,46 +233,116 @@ def init(path: Path, force: bool) -> None:
 
 
 @main.command()
-# OUT and --out: a file in the way is the library's one-line write error (exit 73), not a usage error.
-@click.argument("out", required=False, default="output", type=click.Path(path_type=Path))
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+# OUT: a file in the way is the library's one-line write error (exit 73), not a usage error.
+@click.argument("out", required=False, default=None, type=click.Path(path_type=Path))
+@_config_option
+@_state_option
 @click.option("--keep", type=click.IntRange(min=1), default=None,
               help="Delete all but the newest N editions, and their files.")
+@click.option("--to", "to", default=None, metavar="TARGET",
+              help="Then copy OUT to s3://BUCKET/PREFIX (any S3-compatible store) or a web server's "
+                   "folder: only what changed, the feeds last ([publish] to).")
+@click.option("--delete/--no-delete", "delete", default=None,
+              help="With --to: remove the objects of editions OUT no longer has ([publish] delete).")
+@click.option("--dry-run", is_flag=True,
+              help="With --to: list what would be uploaded and deleted; change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was published as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @reports_errors
-def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, quiet: bool) -> None:
-    """Rewrite the feeds, the listening page and the cover from OUT's catalog of editions.
+def publish(out: Path | None, config: Path | None, state: Path | None, keep: int | None, to: str | None,
+            delete: bool | None, dry_run: bool, as_json: bool, quiet: bool) -> None:
+    """Rewrite the feeds, the listening page and the cover from OUT's catalog of editions;
+    with --to, then copy OUT where listeners fetch it.
 
-    Editions are published automatically after each build; run this after changing the
-    settings, or with --keep to remove old editions on purpose.
+    OUT (default: [build] out, else output/ beside the settings file) is published with the
+    settings that built it, from whatever directory this runs in. Editions are published
+    automatically after each build; run this after changing the settings, with --keep to
+    remove old editions on purpose, or with --to (or [publish] to) to put them online:
+    s3://BUCKET/PREFIX (endpoint from AWS_ENDPOINT_URL or [publish] endpoint_url, credentials
+    the standard AWS ways) or a web server's folder. Only what changed is uploaded, the audio
+    before the pages and the feeds last.
 
     \b
     Example:
       audio-edition publish
       audio-edition publish output --keep 30
+      audio-edition publish --to s3://my-bucket/podcast --delete
+      audio-edition publish --to /var/www/podcast --dry-run
     """
-    from audio_edition.publish import load_show, publish_catalog
+    from audio_edition.publish import publish_catalog
+    from audio_edition.publish.sync import SyncPlan
+    from audio_edition.workspace import local_links_warning, open_destination, workspace_of_output
 
-    result = publish_catalog(out, load_show(config), keep=keep)
+    ws = workspace_of_output(out, config=config, state=state)
+    out = ws.places.out
+    target = to or ws.settings.publish.to
+    destination = open_destination(target, ws.settings, out) if target else None  # checks first
+    result = None
+    if not dry_run:
+        result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
+                                 settings=ws.settings.path)
+        if not quiet:
+            _say_migrated(result.migrated, out, ws.places.state)
+            warning = local_links_warning(ws.settings)
+            if warning and not as_json:
+                click.echo(f"audio-edition: {warning}", err=True)
+    plan: SyncPlan | None = None
+    if destination is not None:
+        plan = _sync(out, destination, ws.settings.publish.delete if delete is None else delete, dry_run,
+                     quiet or as_json)
     if as_json:
-        print_json({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
-                    "page": str(result.page), "cover": str(result.cover),
-                    "feed_url": result.feed_url, "page_url": result.page_url,
-                    "editions": list(result.editions), "added": list(result.added),
-                    "pruned": list(result.pruned)})
+        report: dict[str, Any] = {}
+        if result is not None:
+            report.update({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
+                           "page": str(result.page), "cover": str(result.cover),
+                           "feed_url": result.feed_url, "page_url": result.page_url,
+                           "editions": list(result.editions), "added": list(result.added),
+                           "pruned": list(result.pruned)})
+        if plan is not None:
+            report["sync"] = {"to": plan.destination, "dry_run": dry_run, "uploaded": len(plan.uploads),
+                              "bytes": plan.upload_bytes, "unchanged": plan.unchanged,
+                              "deleted": list(plan.deletes), "files": [u.file.key for u in plan.uploads]}
+        print_json(report)
     elif not quiet:
-        for date in result.pruned:
-            click.echo(f"removed {date}")
-        count = len(result.editions)
-        click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
-                   f"{result.feed} → {result.feed_url}")
+        if result is not None:
+            for date in result.pruned:
+                click.echo(f"removed {date}")
+            count = len(result.editions)
+            click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
+                       f"{result.feed} → {result.feed_url}")
+        if plan is not None:
+            verb = "would upload" if dry_run else "uploaded"
+            if dry_run:
+                for upload in plan.uploads:
+                    click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
+                for key in plan.deletes:
+                    click.echo(f"would delete {key}")
+            click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
+                       f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
+                       + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
+
+
+def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool) -> Any:
+    """``sync_output`` with a byte progress bar on a terminal."""
+    from audio_edition.publish.sync import sync_output
+
+    if quiet or dry_run or not sys.stderr.isatty():
+        return sync_output(out, destination, delete=delete, dry_run=dry_run)
+    from tqdm import tqdm
+
+    with tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        return sync_output(out, destination, delete=delete, progress=progress)
 
 
 @main.command()
-@click.argument("folder", required=False, default="output",
+@click.argument("folder", required=False, default=None,
                 type=click.Path(file_okay=False, path_type=Path))
+@_config_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -268,9 +356,12 @@ def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, qui
 @click.option("--verbose", "-v", is_flag=True,
               help="Log every request, and every refused or dropped client, on stderr.")
 @reports_errors
-def serve(folder: Path, host: str, port: int, max_connections: int, header_timeout: float,
-          idle_timeout: float, verbose: bool) -> None:
+def serve(folder: Path | None, config: Path | None, host: str, port: int, max_connections: int,
+          header_timeout: float, idle_timeout: float, verbose: bool) -> None:
     """Serve FOLDER (the feed, page and audio) over HTTP for podcast apps and browsers.
+
+    FOLDER defaults to the output folder of the settings ([build] out, else output/). A
+    warning says so when the feed's links (show.base_url) point at another local address.
 
     \b
     Example:
@@ -279,13 +370,94 @@ def serve(folder: Path, host: str, port: int, max_connections: int, header_timeo
     """
     from audio_edition.publish.serve import ServeLimits
     from audio_edition.publish.serve import serve as serve_folder
+    from audio_edition.workspace import is_local_url, workspace_of_output
+
+    ws = workspace_of_output(folder, config=config)
+    folder = ws.places.out
+    base_url = ws.settings.show.base_url
 
     def ready(url: str) -> None:
         click.echo(f"serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C stops")
+        if is_local_url(base_url) and base_url.rstrip("/") != url.rstrip("/"):
+            click.echo(f"audio-edition: warning: the feed's links point at {base_url} (show.base_url), "
+                       f"not at {url}; set base_url, then run `audio-edition publish`", err=True)
 
     limits = ServeLimits(header_timeout=header_timeout, idle_timeout=idle_timeout,
                          max_connections=max_connections)
     serve_folder(folder, host, port, verbose=verbose, limits=limits, on_ready=ready)
+
+
+# --- cache -----------------------------------------------------------------------------------
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+@main.group()
+def cache() -> None:
+    """The speech cache in the state folder: its size, and pruning what no build used lately.
+
+    \b
+    Example:
+      audio-edition cache size
+      audio-edition cache prune --older-than 30d
+    """
+
+
+@cache.command("size")
+@_config_option
+@_state_option
+@click.option("--json", "as_json", is_flag=True, help="Print entries and bytes as JSON.")
+@reports_errors
+def cache_size(config: Path | None, state: Path | None, as_json: bool) -> None:
+    """Print how many entries and bytes the speech cache holds.
+
+    \b
+    Example:
+      audio-edition cache size
+      audio-edition cache size --state /srv/podcast/.audio-edition --json
+    """
+    from audio_edition.speech.cache import cache_usage
+    from audio_edition.workspace import open_workspace
+
+    folder = open_workspace(config=config, state=state).places.speech_cache
+    usage = cache_usage(folder)
+    if as_json:
+        print_json({"folder": str(folder), "entries": usage.entries, "bytes": usage.bytes})
+    else:
+        click.echo(f"{folder}: {usage.entries} entries, {_megabytes(usage.bytes)}")
+
+
+@cache.command("prune")
+@click.option("--older-than", "older_than", required=True, metavar="AGE",
+              help="Remove entries no build has used for this long: 30d, 12h, 2w.")
+@_config_option
+@_state_option
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def cache_prune(older_than: str, config: Path | None, state: Path | None, quiet: bool) -> None:
+    """Remove speech cache entries that no build has used for AGE (a rebuild of an older
+    edition then speaks them again).
+
+    \b
+    Example:
+      audio-edition cache prune --older-than 30d
+    """
+    import re
+
+    from audio_edition.errors import ConfigError
+    from audio_edition.speech.cache import cache_usage, prune_cache
+    from audio_edition.workspace import open_workspace
+
+    found = re.fullmatch(r"\s*(\d+)\s*([hdw])\s*", older_than)
+    if not found:
+        raise ConfigError(f"--older-than {older_than!r} is not an age; write it like 30d, 12h or 2w")
+    seconds = int(found.group(1)) * {"h": 3600, "d": 86400, "w": 7 * 86400}[found.group(2)]
+    folder = open_workspace(config=config, state=state).places.speech_cache
+    removed = prune_cache(folder, seconds)
+    if not quiet:
+        left = cache_usage(folder)
+        click.echo(f"removed {removed.entries} entries ({_megabytes(removed.bytes)}) from {folder}; "
+                   f"{left.entries} entries ({_megabytes(left.bytes)}) left")
 
 
 # --- voices ----------------------------------------------------------------------------------
@@ -505,27 +677,37 @@ class _StageBars:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Where editions, the feed and the page go.")
+# --out: a file in the way is the library's one-line write error (exit 73), not a usage error.
+@click.option("--out", default=None, type=click.Path(path_type=Path),
+              help="Where editions, the feed and the page go (default: [build] out, else output/ beside "
+                   "the settings file).")
+@_state_option
 @click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD",
               help="The edition's date (default: from the file name, else today).")
-@click.option("--voice", default=None, help="Voice preset from voices/*.toml (default: xiaoxiao).")
-@click.option("--engine", type=click.Choice(["auto", *ENGINES]), default="auto", show_default=True,
-              help="auto uses the online voices when the service answers, else the offline engine; azure needs AZURE_SPEECH_KEY and AZURE_SPEECH_REGION.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=4, show_default=True,
-              help="Requests and tracks in parallel.")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+@click.option("--voice", default=None, help="Voice preset (default: [build] voice, else xiaoxiao).")
+@click.option("--engine", type=click.Choice(["auto", *ENGINES]), default=None,
+              help="auto uses the online voices when the service answers, else the offline engine; azure "
+                   "needs AZURE_SPEECH_KEY and AZURE_SPEECH_REGION (default: [build] engine, else auto).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Requests and tracks in parallel (default: [build] jobs, else 4).")
+@_config_option
+@_lexicon_option
 @click.option("--chime", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An audio file played between stories instead of a plain pause.")
+              help="An audio file played between stories instead of a plain pause ([build] chime).")
+@click.option("--intro", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An audio file played before the opening words ([build] intro).")
+@click.option("--outro", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An audio file played after the closing words ([build] outro).")
 @_reading_options
 @click.option("--dry-run", is_flag=True, help="Show what would be spoken and for how long; synthesize nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
 @reports_errors
-def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str | None, engine: str, jobs: int,
-          config: Path | None, chime: Path | None, encoding: str | None, headlines: str, strict: bool,
-          dry_run: bool, quiet: bool, as_json: bool) -> None:
+def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_text: str | None,
+          voice: str | None, engine: str | None, jobs: int | None, config: Path | None,
+          lexicon_path: Path | None, chime: Path | None, intro: Path | None, outro: Path | None,
+          encoding: str | None, headlines: str, strict: bool, dry_run: bool, quiet: bool,
+          as_json: bool) -> None:
     """Build one edition from its page files: article MP3s, the chaptered episode, transcripts,
     then publish it to the feed and the listening page.
 
@@ -538,23 +720,33 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
       audio-edition build --engine offline --dry-run articles/2023-12-25-0*.txt
       audio-edition clean --format markdown articles/2023-12-25.txt > 2023-12-25.md
       audio-edition build 2023-12-25.md
+
+    Flags override the settings file's [build] and [script] tables.
     """
-    import dataclasses
     import datetime as dt
 
     from audio_edition.audio.episode import Production
     from audio_edition.edition import BuildOptions, run_build, run_plan
     from audio_edition.errors import ConfigError
-    from audio_edition.publish import load_show
+    from audio_edition.speech.presets import DEFAULT_PRESET
+    from audio_edition.workspace import local_links_warning, open_workspace
 
     try:
         date = dt.date.fromisoformat(date_text) if date_text else None
     except ValueError:
         raise ConfigError(f"--date {date_text!r} is not a date; write it like 2023-12-25") from None
-    options = BuildOptions(out=out, date=date, engine=engine, production=Production(chime=chime, jobs=jobs))
-    if voice:
-        options = dataclasses.replace(options, voice=voice)
-    show = load_show(config)
+    ws = open_workspace(config=config, out=out, state=state)
+    settings, places = ws.settings, ws.places
+    production = Production(
+        chime=chime or settings.build.chime, intro=intro or settings.build.intro,
+        outro=outro or settings.build.outro, jobs=jobs or settings.build.jobs or 4, pauses=settings.script.pauses,
+    )
+    options = BuildOptions(
+        out=places.out, state=places.state, settings_file=settings.path, date=date,
+        voice=voice or settings.build.voice or DEFAULT_PRESET, engine=engine or settings.build.engine or "auto",
+        production=production, wording=settings.script.wording, lexicon=lexicon_path or settings.build.lexicon,
+    )
+    show = settings.show
     edition = _read(paths, encoding, headlines, strict, quiet)
     if dry_run:
         plan = run_plan(edition, options, show)
@@ -578,6 +770,11 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         result = run_build(edition, options, show, bars)
     finally:
         bars.close()
+    if not quiet:
+        _say_migrated(result.migrated, places.out, places.state)
+        warning = local_links_warning(settings)
+        if warning and not as_json:
+            click.echo(f"audio-edition: {warning}", err=True)
     manifest = result.manifest
     licence_warnings = []
     if show.commercial:

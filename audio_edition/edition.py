@@ -11,11 +11,13 @@
 ``build_edition`` composes them; ``run_build`` adds reading the pages and publishing. Options
 are a frozen dataclass; progress goes through a callback, so the terminal (``cli.py``) decides
 how to show it. A build that writes makes the whole new edition in a staging folder beside the
-live one (``<out>/.staging-<date>``, intermediate audio in a work folder inside it) and then
+live one (``<out>/.staging-<date>``; intermediate audio in a work folder in the state folder's
+``scratch/``) and then
 replaces the live folder in one step (``fsutil.replace_folder``): a kill at any moment leaves the
 previous edition whole, and the next build clears what was left. A rebuild whose fingerprint
 (speech, scripts, settings) matches the previous build's, with every file in place at the size
-its manifest records, keeps its files.
+its manifest records, keeps its files. The speech cache, the catalog and the lock live in the
+state folder (``places.py``), so the output folder holds only what listeners get.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from audio_edition.audio.episode import (
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
 from audio_edition.audio.script import (
     TrackScript,
+    Wording,
     episode_title,
     script_articles,
     script_closing,
@@ -65,6 +68,7 @@ from audio_edition.fsutil import (
     sole_writer,
     write_text_atomic,
 )
+from audio_edition.places import Places, claim_state, default_state_for, migrate_output
 from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
@@ -72,6 +76,7 @@ from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, 
 from audio_edition.speech.presets import DEFAULT_PRESET
 from audio_edition.text import read_edition
 from audio_edition.text.articles import Edition
+from audio_edition.text.lexicon import load_lexicon
 from audio_edition.text.spoken import LatinReading, SpokenReader
 
 CHARS_PER_SECOND = 4.6
@@ -100,10 +105,19 @@ class BuildOptions:
     voice: str = DEFAULT_PRESET
     engine: str = "auto"
     production: Production = field(default_factory=Production)
-    """Show name, pauses, loudness, MP3 settings, chime, cover, and ``jobs``: how many speech
-    requests and tracks are worked on at once."""
+    """Show name, pauses, loudness, MP3 settings, chime, intro, outro, cover, and ``jobs``: how
+    many speech requests and tracks are worked on at once."""
+    wording: Wording = field(default_factory=Wording)
+    """The opening and closing words (``[script]`` in the settings)."""
+    lexicon: Path | None = None
+    """The pronunciation lexicon; None: the one shipped with the package."""
+    state: Path | None = None
+    """The private state folder (cache, catalog, lock, scratch); None: ``<out>/../.audio-edition``."""
+    settings_file: Path | None = None
+    """The settings file the show and these options came from, recorded in the state folder so
+    ``publish`` and ``serve`` of ``out`` read the same settings; None: the defaults."""
     cache_dir: Path | None = None
-    """None: ``<out>/.cache/speech``."""
+    """None: the state folder's ``cache/speech``."""
     engine_settings: EngineSettings = field(default_factory=EngineSettings)
     speech_policy: SpeechPolicy = field(default_factory=SpeechPolicy)
     """``[speech]``: the order ``auto`` tries engines in, and whether another voice may stand in."""
@@ -111,6 +125,11 @@ class BuildOptions:
     """Replaces the engine registry (tests)."""
     zone: dt.tzinfo | None = None
     """The show's time zone, for the default date (today there); None: the machine's."""
+
+    @property
+    def places(self) -> Places:
+        """The output folder and its state folder."""
+        return Places(self.out, self.state or default_state_for(self.out))
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,8 @@ class BuildResult:
     """The feed and page this build was published to (``run_build``), None if not published."""
     reused: bool = False
     """True when a previous build's files already matched (same fingerprint) and were kept."""
+    migrated: tuple[str, ...] = ()
+    """What was moved out of an output folder of an earlier version into the state folder."""
 
 
 @dataclass(frozen=True)
@@ -188,7 +209,7 @@ def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin:
     """What every track says: the opening, each article, the closing."""
     if not edition.articles:
         raise InputError(f"{', '.join(edition.sources) or 'the edition'}: no articles to read")
-    reader = SpokenReader()
+    reader = SpokenReader(load_lexicon(options.lexicon) if options.lexicon is not None else None)
 
     def speak(text: str) -> str:
         return reader.speak(text, latin=latin)
@@ -197,9 +218,9 @@ def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin:
     if not articles:
         raise InputError(f"{', '.join(edition.sources)}: the articles have nothing to say")
     return [
-        script_opening(options.production.show_name, date, articles, speak),
+        script_opening(options.production.show_name, date, articles, speak, options.wording),
         *articles,
-        script_closing(options.production.show_name, date, speak),
+        script_closing(options.production.show_name, date, speak, options.wording),
     ]
 
 
@@ -240,7 +261,8 @@ def write_manifest(
         ),
         engine=engine,
         voice=voice,
-        sources=tuple(SourceFile(s, sha256_file(Path(s))) for s in sources if Path(s).is_file()),
+        # File names only: edition.json is public, and a path would tell the world the newsroom's disk.
+        sources=tuple(SourceFile(Path(s).name, sha256_file(Path(s))) for s in sources if Path(s).is_file()),
         built_at=dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds"),
         fingerprint=fingerprint,
     )
@@ -273,10 +295,11 @@ STAGING_PREFIX = ".staging-"
 
 
 @contextmanager
-def work_folder(folder: Path) -> Iterator[Path]:
-    """A scratch folder inside ``folder`` (same disk, so renames stay cheap), removed after."""
-    folder.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=folder))
+def work_folder(scratch: Path, date: dt.date) -> Iterator[Path]:
+    """A scratch folder for one build in the state folder's ``scratch/``, removed after. Nothing
+    is renamed from it into the output (published files are written beside their targets)."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{date.isoformat()}-", dir=scratch))
     try:
         yield work
     finally:
@@ -317,13 +340,16 @@ def carry_over(live: Path, staging: Path) -> None:
         os.link(path, target)
 
 
-def remove_leftovers(out: Path) -> None:
+def remove_leftovers(places: Places) -> None:
     """Repair and clear what killed builds left under ``out``: an edition swap cut between its
     two renames is undone (the previous edition goes back, as the feed describes it); staging
     folders of unfinished editions, scratch folders of tracks (hundreds of MB of PCM each) and
-    temporary files of unfinished writes are deleted. Call holding ``sole_writer(out)``."""
+    temporary files of unfinished writes are deleted. Call holding ``sole_writer(places.state)``."""
+    out = places.out
     restore_previous(out)
-    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*")):
+    # Scratch folders lived inside edition folders in earlier versions.
+    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*"),
+                    *places.scratch.glob(f"{WORK_PREFIX}*")):
         if scratch.is_dir() and not scratch.is_symlink():
             shutil.rmtree(scratch, ignore_errors=True)
     remove_partial_writes(out)
@@ -340,7 +366,7 @@ def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] 
 def speech_session(options: BuildOptions) -> SpeechSession:
     """The build's one speech session: the engine decided (``auto`` probes), the preset read."""
     return SpeechSession(
-        options.engine, options.voice, cache_dir=options.cache_dir or options.out / ".cache" / "speech",
+        options.engine, options.voice, cache_dir=options.cache_dir or options.places.speech_cache,
         jobs=options.production.jobs, settings=options.engine_settings, policy=options.speech_policy,
         engines=options.engines,
     )  # fmt: skip
@@ -374,14 +400,18 @@ def build_edition(
     """
     ffmpeg.require_tools()
     date = edition_date(edition.sources, options.date, options.zone)
-    prepare_folder(options.out)
-    with reporting_write_errors(options.out), sole_writer(options.out, f"build of {date.isoformat()}"):
-        remove_leftovers(options.out)
-        result = _build(edition, options, date, progress)
+    places = options.places
+    prepare_folder(places.out)
+    with reporting_write_errors(places.out), sole_writer(places.state, f"build of {date.isoformat()}",
+                                                         subject=places.out):
+        claim_state(places, options.settings_file)
+        migrated = migrate_output(places)
+        remove_leftovers(places)
+        result = dataclasses.replace(_build(edition, options, date, progress), migrated=migrated)
         if show is None:
             return result
         # In the same hold of the lock: the feeds follow the swapped-in files at once.
-        return dataclasses.replace(result, published=publish_held(options.out, result.manifest, show))
+        return dataclasses.replace(result, published=publish_held(places, result.manifest, show))
 
 
 def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None) -> BuildResult:
@@ -405,7 +435,7 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
     # The new edition is made beside the live one and replaces it whole: a build killed at any
     # moment leaves the previous edition as it was, never some of its files rewritten.
     with staging_folder(options.out, date) as staging:
-        with work_folder(staging) as work:
+        with work_folder(options.places.scratch, date) as work:
             spoken, report = speak_tracks(scripts, session, work, _for(progress, Stage.SPEAK))
             preset = report.preset
             lap(Stage.SPEAK.value)

@@ -210,9 +210,9 @@ def sha256_file(path: Path) -> str:
 
 
 @contextmanager
-def sole_writer(folder: Path, doing: str) -> Iterator[None]:
+def sole_writer(folder: Path, doing: str, *, subject: Path | None = None) -> Iterator[None]:
     """Hold ``folder``'s lock while the block runs; raise ``BusyError`` at once if another
-    process holds it.
+    process holds it. The error names ``subject`` (what the lock guards; default ``folder``).
 
     Two builds or publishes into one output folder would each rewrite the feed from what they
     saw, and the later could drop the other's edition; so the second is turned away. The
@@ -227,7 +227,7 @@ def sole_writer(folder: Path, doing: str) -> Iterator[None]:
         except BlockingIOError:
             lock.seek(0)
             holder = lock.read().strip() or "another process"
-            raise BusyError(f"{folder} is in use by {holder}; run again when it has finished") from None
+            raise BusyError(f"{subject or folder} is in use by {holder}; run again when it has finished") from None
         lock.truncate(0)
         lock.write(f"audio-edition {doing} (pid {os.getpid()})")
         lock.flush()

@@ -49,7 +49,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
-    out = tmp_path_factory.mktemp("out")
+    out = tmp_path_factory.mktemp("built") / "output"
     result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--json")
     assert result.exit_code == 0, result.output
     return out, json.loads(result.stdout)
@@ -121,6 +121,29 @@ def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, d
     assert chimed["duration"] == pytest.approx(float(plain["duration"]) + 3 * 0.8, abs=0.1)  # type: ignore[arg-type]
 
 
+def test_intro_and_outro_from_the_settings_open_and_close_the_episode(
+    page: Path, built_json: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    _, plain = built_json
+    for name, seconds in (("intro.wav", 2.0), ("outro.wav", 1.5)):
+        subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"sine=frequency=660:duration={seconds}",
+                        str(tmp_path / name)], check=True)  # fmt: skip
+    settings = tmp_path / "audio-edition.toml"
+    settings.write_text('[build]\nengine = "offline"\nvoice = "offline-fast"\nintro = "intro.wav"\noutro = "outro.wav"\n'
+                        "[script]\npause_between_tracks = 1.0\n", encoding="utf-8")
+    result = run(str(page), "--config", str(settings), "--json", "--date", "2023-12-26")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["folder"] == str(tmp_path / "output" / "2023-12-26")  # [build] out's default: beside the file
+    # intro + half a gap, three gaps 0.5 s shorter each, half a gap + outro
+    expected = float(plain["duration"]) + 2.0 + 0.5 - 3 * 0.5 + 0.5 + 1.5  # type: ignore[arg-type]
+    assert summary["duration"] == pytest.approx(expected, abs=0.15)
+    chapters = json.loads((tmp_path / "output" / "2023-12-26" / "episode.chapters.json").read_text("utf-8"))
+    opening, closing = chapters["chapters"][0], chapters["chapters"][-1]
+    assert opening["startTime"] == 0 and opening["endTime"] > 2.5  # the intro is in the opening chapter
+    assert closing["endTime"] == pytest.approx(summary["duration"], abs=0.05)
+
+
 def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: tuple[Path, dict[str, object]],
                                                       tmp_path: Path) -> None:
     out, _ = built_json
@@ -145,40 +168,44 @@ def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, obje
 def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> None:
     # A new process loads the offline models, which is when LiteRT's C++ code would print its
     # "Created TensorFlow Lite XNNPACK delegate" banner straight to file descriptor 2.
-    command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(tmp_path)]
+    out = tmp_path / "output"
+    command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(out)]
     result = subprocess.run([*command, "--engine", "offline", "--voice", "offline-fast", "--quiet"], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    assert (tmp_path / "2023-12-26" / "episode.mp3").is_file()
+    assert (out / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_a_build_while_another_writes_to_the_folder_stops_at_once(page: Path, tmp_path: Path) -> None:
-    with lock_held_elsewhere(tmp_path, "publish") as holder:
-        result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast")
+    out = tmp_path / "output"
+    with lock_held_elsewhere(tmp_path / ".audio-edition", "publish") as holder:
+        result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast")
     assert result.exit_code == 75  # EX_TEMPFAIL: try again later
-    assert result.stderr == f"audio-edition: {tmp_path} is in use by audio-edition publish (pid {holder.pid}); " \
+    assert result.stderr == f"audio-edition: {out} is in use by audio-edition publish (pid {holder.pid}); " \
         "run again when it has finished\n"
-    assert not (tmp_path / "2023-12-26").exists()
+    assert not (out / "2023-12-26").exists()
 
 
 def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path) -> None:
-    scratch = tmp_path / "2023-12-24" / ".build-x1y2z3"
+    out = tmp_path / "output"
+    scratch = tmp_path / ".audio-edition" / "scratch" / ".build-2023-12-24-x1y2z3"
     scratch.mkdir(parents=True)
     (scratch / "01-headline.pcm").write_bytes(bytes(4096))
     killed = subprocess.Popen([sys.executable, "-c", "pass"])  # its pid is gone once it ends
     killed.wait(timeout=30)
-    unfinished = tmp_path / "2023-12-24" / f".episode.mp3.pid{killed.pid}.a1b2c3.part"
+    unfinished = out / "2023-12-24" / f".episode.mp3.pid{killed.pid}.a1b2c3.part"
+    unfinished.parent.mkdir(parents=True)
     unfinished.write_bytes(b"ID3")  # just written: no age rule, the dead writer's pid decides
-    staging = tmp_path / ".staging-2023-12-24"
+    staging = out / ".staging-2023-12-24"
     (staging / "articles").mkdir(parents=True)
     (staging / "articles" / "01-headline.mp3").write_bytes(b"ID3")
-    result = run(str(page), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", "--quiet")
+    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--quiet")
     assert result.exit_code == 0, result.stderr
     assert not scratch.exists() and not unfinished.exists() and not staging.exists()
-    assert not list(tmp_path.rglob(".build-*")) and (tmp_path / "2023-12-26" / "episode.mp3").is_file()
+    assert not list(tmp_path.rglob(".build-*")) and (out / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", "--dry-run", "--json")
+    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "offline", "--voice", "offline-fast", "--dry-run", "--json")
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     assert plan["date"] == "2023-12-25" and plan["engine"] == "offline"
@@ -186,7 +213,7 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
     assert plan["tracks"][-1]["key"] == "99-closing"
     assert 20 * 60 < plan["estimated_seconds"] < 60 * 60
     assert list(tmp_path.iterdir()) == []
-    text = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", "--dry-run")
+    text = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "offline", "--voice", "offline-fast", "--dry-run")
     assert text.stdout.startswith("2023-12-25: 12 tracks, about ")
     assert "[02-shi-si-dong-zhi-yuan-zhe-di-yi] “十四冬”志愿者第一次基础实战演练开展" in text.stdout
 
@@ -199,7 +226,7 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
     ],
 )
 def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], message: str, code: int) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path), "--engine", "offline", "--voice", "offline-fast", *args)
+    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "offline", "--voice", "offline-fast", *args)
     assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert "Traceback" not in result.output

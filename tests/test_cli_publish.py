@@ -71,17 +71,21 @@ def test_publish_from_built_editions_with_defaults(runner: CliRunner, tmp_path: 
     assert (quiet.exit_code, quiet.output) == (0, "")
     assert not (out / "2023-12-25").exists()
     plain = runner.invoke(main, ["publish"])
-    assert plain.output == f"published 1 edition: {Path('output', 'feed.xml')} → {DEFAULT_BASE_URL}feed.xml\n"
+    assert plain.stdout == f"published 1 edition: {Path('output', 'feed.xml')} → {DEFAULT_BASE_URL}feed.xml\n"
+    assert plain.stderr == (f"audio-edition: warning: the feed's links point at {DEFAULT_BASE_URL}, which podcast "
+                            "apps on other machines cannot reach; set show.base_url in a settings file "
+                            "(`audio-edition init`) to the public address\n")
 
 
 def test_publish_while_a_build_writes_to_the_folder_stops_at_once(runner: CliRunner, tmp_path: Path) -> None:
-    make_edition(tmp_path, "2023-12-25")
-    with lock_held_elsewhere(tmp_path, "build of 2023-12-26") as holder:
-        busy = runner.invoke(main, ["publish", str(tmp_path)])
+    out = tmp_path / "output"
+    make_edition(out, "2023-12-25")
+    with lock_held_elsewhere(tmp_path / ".audio-edition", "build of 2023-12-26") as holder:
+        busy = runner.invoke(main, ["publish", "-q", str(out)])
     assert busy.exit_code == 75
     assert f"in use by audio-edition build of 2023-12-26 (pid {holder.pid})" in busy.stderr
-    assert busy.stderr.count("\n") == 1 and not (tmp_path / "feed.xml").exists()
-    assert runner.invoke(main, ["publish", str(tmp_path)]).exit_code == 0
+    assert busy.stderr.count("\n") == 1 and not (out / "feed.xml").exists()
+    assert runner.invoke(main, ["publish", str(out)]).exit_code == 0
 
 
 def test_publish_errors_are_one_line(runner: CliRunner, tmp_path: Path,

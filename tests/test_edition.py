@@ -47,7 +47,7 @@ def sample() -> Edition:
 
 @pytest.fixture(scope="module")
 def built(sample: Edition, tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, list[tuple[str, int, int]]]:
-    out = tmp_path_factory.mktemp("out")
+    out = tmp_path_factory.mktemp("built") / "output"
     seen: list[tuple[str, int, int]] = []
     result = build_edition(
         sample,
@@ -203,8 +203,9 @@ def test_a_warm_rebuild_synthesizes_nothing(
     built: tuple[BuildResult, list[tuple[str, int, int]]], sample: Edition, tmp_path: Path
 ) -> None:
     result, _ = built
-    cache = result.folder.parent / ".cache" / "speech"
-    options = BuildOptions(out=tmp_path, engine="offline", voice="offline-fast", cache_dir=cache, date=dt.date(2023, 12, 25))
+    cache = result.folder.parent.parent / ".audio-edition" / "cache" / "speech"
+    assert cache.is_dir() and not (result.folder.parent / ".cache").exists()  # private, not published
+    options = BuildOptions(out=tmp_path / "output", engine="offline", voice="offline-fast", cache_dir=cache, date=dt.date(2023, 12, 25))
     again = build_edition(sample, options)
     assert again.speech.requests == again.speech.cache_hits > 0 and not again.reused
     assert again.manifest.chapters == result.manifest.chapters  # same speech, same timeline
@@ -226,7 +227,7 @@ def test_a_warm_rebuild_synthesizes_nothing(
 
 
 def test_dry_run_plans_without_speaking(sample: Edition, tmp_path: Path) -> None:
-    plan = plan_build(sample, BuildOptions(out=tmp_path, engine="offline", voice="offline-fast"))
+    plan = plan_build(sample, BuildOptions(out=tmp_path / "output", engine="offline", voice="offline-fast"))
     assert [t.key for t in plan.tracks][0] == "00-opening" and len(plan.tracks) == ARTICLES + 2
     assert plan.estimated_seconds > 60
     assert not any(ch.isdigit() for t in plan.tracks for s in t.spoken for ch in s)
@@ -265,6 +266,18 @@ def test_bad_options_and_empty_editions_are_named_errors(tmp_path: Path) -> None
     with pytest.raises(ConfigError, match="chime"):
         BuildOptions(production=Production(chime=tmp_path / "none.wav"))
     with pytest.raises(InputError, match="no articles"):
-        build_edition(Edition(("empty.txt",), ()), BuildOptions(out=tmp_path, engine="offline"))
+        build_edition(Edition(("empty.txt",), ()), BuildOptions(out=tmp_path / "output", engine="offline"))
     with pytest.raises(ConfigError, match="unknown voice preset"):
-        build_edition(read_edition([SAMPLE]), replace(BuildOptions(out=tmp_path, engine="offline"), voice="nope"))
+        build_edition(read_edition([SAMPLE]), replace(BuildOptions(out=tmp_path / "output", engine="offline"), voice="nope"))
+
+
+def test_the_output_holds_only_what_listeners_get(built: tuple[BuildResult, list[tuple[str, int, int]]]) -> None:
+    result, _ = built
+    out = result.folder.parent
+    hidden = [p for p in out.rglob("*") if any(part.startswith(".") for part in p.relative_to(out).parts)]
+    assert hidden == []  # no cache, lock, scratch or half-written file among the published ones
+    state = out.parent / ".audio-edition"
+    assert (state / "cache" / "speech").is_dir() and not list((state / "scratch").iterdir())
+    # edition.json is public: the sources are named, not located on the newsroom's disk.
+    assert [s.path for s in result.manifest.sources] == ["2023-12-25.txt"]
+    assert str(SAMPLE.parent) not in (result.folder / "edition.json").read_text(encoding="utf-8")

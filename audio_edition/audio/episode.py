@@ -58,6 +58,10 @@ class Production:
     mp3: Mp3Settings = field(default_factory=Mp3Settings)
     chime: Path | None = None
     """An audio file played between tracks instead of a plain gap."""
+    intro: Path | None = None
+    """An audio file (a signature tune) played before the opening words, in the opening chapter."""
+    outro: Path | None = None
+    """An audio file played after the closing words, in the closing chapter."""
     cover: Path | None = None
     """A JPEG or PNG embedded in every MP3."""
     jobs: int = 4
@@ -65,8 +69,9 @@ class Production:
     def __post_init__(self) -> None:
         if self.jobs < 1:
             raise ConfigError(f"--jobs must be at least 1, not {self.jobs}")
-        if self.chime is not None and not self.chime.is_file():
-            raise ConfigError(f"chime {self.chime}: no such file")
+        for name, path in (("chime", self.chime), ("intro", self.intro), ("outro", self.outro)):
+            if path is not None and not path.is_file():
+                raise ConfigError(f"{name} {path}: no such file")
         if self.cover is not None and self.cover.suffix.lower() not in (".jpg", ".jpeg", ".png"):
             raise ConfigError(f"cover {self.cover}: must be a .jpg or .png image")
 
@@ -165,13 +170,13 @@ class MadeEpisode:
     size: int
 
 
-def _chime(options: Production, work: Path) -> Path | None:
-    """The chime as normalized PCM, or None for a plain gap."""
-    if options.chime is None:
+def _jingle(name: str, source: Path | None, options: Production, work: Path) -> Path | None:
+    """A chime, intro or outro as normalized PCM (at the programme's loudness), or None."""
+    if source is None:
         return None
-    rendered = render_track(Track("chime", (Clip(options.chime),)), work / "chime.pcm", options.mp3.track_pcm)
-    encode_track(rendered, None, work / "chime.norm", options.loudness, options.mp3)
-    return work / "chime.norm"
+    rendered = render_track(Track(name, (Clip(source),)), work / f"{name}.pcm", options.mp3.track_pcm)
+    encode_track(rendered, None, work / f"{name}.norm", options.loudness, options.mp3)
+    return work / f"{name}.norm"
 
 
 def make_audio(
@@ -224,15 +229,21 @@ def _encode_episode(
     cover: Cover | None,
 ) -> MadeEpisode:
     """The episode from tracks that ``track(i)`` returns, waiting for each when it is needed."""
-    chime = _chime(options, work)
+    chime = _jingle("chime", options.chime, options, work)
+    intro = _jingle("intro", options.intro, options, work)
+    outro = _jingle("outro", options.outro, options, work)
     gap = options.pauses.between_tracks
-    parts: list[EpisodePart] = []
+    parts: list[EpisodePart] = [intro, Silence(gap / 2)] if intro is not None else []
     track_part: dict[int, int] = {}
     for i, script in enumerate(scripts):
         if i:
             parts += [Silence(gap / 2), chime, Silence(gap / 2)] if chime is not None else [Silence(gap)]
         track_part[len(parts)] = i
         parts.append(normalized_path(work, script.key))
+    if outro is not None:
+        # The first chapter starts at 0 and the last ends with the file (place_chapters), so the
+        # intro belongs to the opening chapter and the outro to the closing one.
+        parts += [Silence(gap / 2), outro]
 
     def wait_for(part: int) -> None:
         if part in track_part:
@@ -295,7 +306,7 @@ def fingerprint_build(
         digest.update(b"\0")
 
     add((FINGERPRINT_VERSION, __version__, _code_digest(), date.isoformat(), options.show_name, options.pauses, options.loudness, options.mp3))
-    for extra in (options.chime, options.cover):
+    for extra in (options.chime, options.cover, options.intro, options.outro):
         add(sha256_file(extra) if extra is not None else None)
     add((preset, [(s, sha256_file(Path(s)) if Path(s).is_file() else None) for s in sources]))
     for track in spoken:

@@ -82,11 +82,11 @@ def chinese_number(n: int) -> str:
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
-def spoken_date(date: dt.date) -> str:
+def spoken_date(date: dt.date, *, weekday: bool = True) -> str:
     """``2023-12-25`` → 二零二三年十二月二十五日，星期一 (years digit by digit, as said aloud)."""
     year = "".join(_DIGITS[int(d)] for d in str(date.year))
-    weekday = _WEEKDAYS[date.weekday()]
-    return f"{year}年{chinese_number(date.month)}月{chinese_number(date.day)}日，星期{weekday}"
+    said = f"{year}年{chinese_number(date.month)}月{chinese_number(date.day)}日"
+    return f"{said}，星期{_WEEKDAYS[date.weekday()]}" if weekday else said
 
 
 def printed_date(date: dt.date) -> str:
@@ -183,21 +183,48 @@ def _announcement(key: str, title: str, sentences: Sequence[tuple[str, str]]) ->
     return TrackScript(key=key, title=title, lines=(line,), text="".join(printed))
 
 
-def script_opening(show: str, date: dt.date, articles: Sequence[TrackScript], speak: Speak) -> TrackScript:
-    """Show name and date, how many stories, and the headlines as a rundown."""
+DEFAULT_OPENING = "这里是{show}。今天是{date}，{weekday}。本期共有{count}篇报道。"
+DEFAULT_CLOSING = "以上就是{date}的{show}。感谢收听，我们明天再会。"
+PLACEHOLDERS = ("show", "date", "weekday", "count")
+"""What an opening or closing may name: the show, the printed date, its weekday, the number of stories."""
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The programme's own words (``[script]`` in the settings)."""
+
+    opening: str = DEFAULT_OPENING
+    closing: str = DEFAULT_CLOSING
+    rundown: bool = True
+    """Read the headlines after the opening."""
+
+
+def _fill(template: str, show: str, date: dt.date, count: int, speak: Speak) -> list[tuple[str, str]]:
+    """(printed, spoken) sentences of a filled-in template. The date is printed with digits and
+    said as a newsreader says it (years digit by digit), not left to the normalizer."""
+    weekday = f"星期{_WEEKDAYS[date.weekday()]}"
+    printed = template.format(show=show, date=printed_date(date), weekday=weekday, count=count)
+    spoken = template.format(show=show, date=spoken_date(date, weekday=False), weekday=weekday, count=count)
+    ends = re.compile(r"(?<=[。！？!?])")
+    printed_parts = [p for p in ends.split(printed) if p.strip()]
+    spoken_parts = [p for p in ends.split(spoken) if p.strip()]
+    if len(printed_parts) != len(spoken_parts):  # a show name with its own 。: one sentence then
+        printed_parts, spoken_parts = [printed], [spoken]
+    return [(p, speak(s)) for p, s in zip(printed_parts, spoken_parts, strict=True)]
+
+
+def script_opening(show: str, date: dt.date, articles: Sequence[TrackScript], speak: Speak,
+                   wording: Wording = Wording()) -> TrackScript:
+    """The opening words (show name, date, how many stories) and the headlines as a rundown."""
     count = len(articles)
-    headlines = [a.title for a in articles if not a.title.startswith(BRIEF_SECTION)]
-    said = [f"这里是{show}。", f"本期共有{count}篇报道。"]
-    if headlines:
-        # One sentence per headline: a cue each in the transcript, a full stop's pause between.
-        said += [("主要内容有：" if i == 0 else "") + h + "。" for i, h in enumerate(headlines)]
-    sentences = [(said[0], speak(said[0]))]
-    sentences.append((f"今天是{printed_date(date)}，星期{_WEEKDAYS[date.weekday()]}。", f"今天是{spoken_date(date)}。"))
-    sentences += [(s, speak(s)) for s in said[1:]]
+    sentences = _fill(wording.opening, show, date, count, speak)
+    headlines = [a.title for a in articles if not a.title.startswith(BRIEF_SECTION)] if wording.rundown else []
+    # One sentence per headline: a cue each in the transcript, a full stop's pause between.
+    said = [("主要内容有：" if i == 0 else "") + h + "。" for i, h in enumerate(headlines)]
+    sentences += [(s, speak(s)) for s in said]
     return _announcement("00-opening", "开场", sentences)
 
 
-def script_closing(show: str, date: dt.date, speak: Speak) -> TrackScript:
+def script_closing(show: str, date: dt.date, speak: Speak, wording: Wording = Wording()) -> TrackScript:
     """The sign-off."""
-    said = [f"以上就是{printed_date(date)}的{show}。", "感谢收听，我们明天再会。"]
-    return _announcement("99-closing", "结束", [(s, speak(s)) for s in said])
+    return _announcement("99-closing", "结束", _fill(wording.closing, show, date, 0, speak))

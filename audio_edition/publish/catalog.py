@@ -1,4 +1,7 @@
-"""The catalog: every published edition, kept in SQLite in ``output/`` so editions accumulate.
+"""The catalog: every published edition, kept in SQLite in the state folder so editions accumulate.
+
+Every function takes the folder holding ``catalog.sqlite3`` (``Places.state``); the catalog is
+private, never in the public output folder.
 
 Building a new date adds an entry; rebuilding a date replaces only that entry and keeps its guid;
 nothing is removed except by ``prune`` (``--keep N``), which is only ever called on purpose.
@@ -19,8 +22,8 @@ from pathlib import Path
 from audio_edition.audio.manifest import EditionManifest
 from audio_edition.errors import PublishError, WriteError
 from audio_edition.fsutil import EX_CANTCREAT, EX_IOERR
+from audio_edition.places import CATALOG_NAME
 
-CATALOG_NAME = "catalog.sqlite3"
 _SCHEMA_VERSION = 1
 
 
@@ -39,15 +42,15 @@ class CatalogEntry:
         return self.manifest.date
 
 
-def catalog_path(output_dir: Path) -> Path:
-    """Where the catalog of ``output_dir`` lives."""
-    return output_dir / CATALOG_NAME
+def catalog_path(state_dir: Path) -> Path:
+    """Where the catalog in the state folder ``state_dir`` lives."""
+    return state_dir / CATALOG_NAME
 
 
 @contextmanager
-def _connect(output_dir: Path) -> Iterator[sqlite3.Connection]:
-    output_dir.mkdir(parents=True, exist_ok=True)
-    path = catalog_path(output_dir)
+def _connect(state_dir: Path) -> Iterator[sqlite3.Connection]:
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = catalog_path(state_dir)
     try:
         with closing(sqlite3.connect(path, timeout=30)) as db:
             # The default rollback journal (not WAL) keeps the catalog one file, and a killed
@@ -89,11 +92,11 @@ def article_guid(entry: CatalogEntry, number: int) -> str:
     return str(uuid.uuid5(uuid.UUID(entry.guid), f"article/{number}"))
 
 
-def record_edition(output_dir: Path, manifest: EditionManifest,
+def record_edition(state_dir: Path, manifest: EditionManifest,
                    now: datetime | None = None) -> CatalogEntry:
     """Add the edition to the catalog, or replace the entry of the same date (same guid)."""
     now = now or datetime.now(timezone.utc)
-    with _connect(output_dir) as db, db:
+    with _connect(state_dir) as db, db:
         guid = edition_guid(_namespace(db), manifest.date)
         row = db.execute("SELECT first_published FROM editions WHERE date = ?",
                          (manifest.date,)).fetchone()
@@ -106,11 +109,11 @@ def record_edition(output_dir: Path, manifest: EditionManifest,
     return CatalogEntry(manifest, guid, datetime.fromisoformat(first), now)
 
 
-def list_editions(output_dir: Path) -> tuple[CatalogEntry, ...]:
+def list_editions(state_dir: Path) -> tuple[CatalogEntry, ...]:
     """Every edition in the catalog, newest date first."""
-    if not catalog_path(output_dir).exists():
+    if not catalog_path(state_dir).exists():
         return ()
-    with _connect(output_dir) as db:
+    with _connect(state_dir) as db:
         rows = db.execute("SELECT manifest, guid, first_published, updated FROM editions"
                           " ORDER BY date DESC").fetchall()
     return tuple(
@@ -120,22 +123,22 @@ def list_editions(output_dir: Path) -> tuple[CatalogEntry, ...]:
     )
 
 
-def edition_dates(output_dir: Path) -> frozenset[str]:
+def edition_dates(state_dir: Path) -> frozenset[str]:
     """The dates in the catalog (without reading their manifests)."""
-    if not catalog_path(output_dir).exists():
+    if not catalog_path(state_dir).exists():
         return frozenset()
-    with _connect(output_dir) as db:
+    with _connect(state_dir) as db:
         return frozenset(row[0] for row in db.execute("SELECT date FROM editions"))
 
 
-def prune(output_dir: Path, keep: int) -> tuple[str, ...]:
+def prune(state_dir: Path, keep: int, output_dir: Path) -> tuple[str, ...]:
     """Remove all but the newest ``keep`` editions: their catalog entries and their folders.
 
     Returns the dates removed. Only ever called on purpose (``--keep N``).
     """
     if keep < 1:
         raise PublishError(f"--keep must be at least 1 (got {keep}); nothing was removed")
-    with _connect(output_dir) as db, db:
+    with _connect(state_dir) as db, db:
         dates = [r[0] for r in db.execute("SELECT date FROM editions ORDER BY date DESC"
                                            " LIMIT -1 OFFSET ?", (keep,))]
         db.executemany("DELETE FROM editions WHERE date = ?", [(d,) for d in dates])

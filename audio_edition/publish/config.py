@@ -1,14 +1,15 @@
-"""The show: ``audio-edition.toml``, its defaults, and the commented starter file ``init`` writes.
+"""The show: the ``[show]`` table of ``audio-edition.toml``, its defaults, and the commented
+starter file ``init`` writes.
 
-The file holds one ``[show]`` table (other stages may add their own tables beside it; they are
-ignored here). With no file at all the defaults publish a feed that ``audio-edition serve``
-serves correctly at its default address, so ``make demo`` works with no setup.
+The whole file (every table, unknown keys refused) is read by ``audio_edition/settings.py``;
+this module validates the show's values. With no file at all the defaults publish a feed that
+``audio-edition serve`` serves correctly at its default address, so ``make demo`` works with no
+setup.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -79,6 +80,8 @@ class Show:
     timezone: str = "Asia/Shanghai"
     link: str | None = None
     """The show's web page; None means the listening page at ``base_url``."""
+    id: str | None = None
+    """A fixed id for the show, from which guids derive (written once by ``init``)."""
     feed_items: int = 100
     """How many items each feed lists, newest first; older editions stay on the page's archive."""
 
@@ -95,8 +98,9 @@ class Show:
 
 _STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
                 "category", "base_url", "timezone")
-_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link")
-KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit", "commercial", "feed_items"))
+_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link", "id")
+_BOOL_KEYS = ("explicit", "commercial")
+KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + _BOOL_KEYS + ("feed_items",))
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -106,24 +110,12 @@ def load_show(path: Path | None = None, *, cwd: Path | None = None) -> Show:
     """Read the show from ``path``, or from ``./audio-edition.toml`` when ``path`` is None.
 
     With ``path`` None and no file in ``cwd`` (default: the current folder), returns the
-    defaults. An explicitly given file that is missing, or any invalid setting, raises
-    ``ConfigError`` naming the key (``show.base_url: …``) and saying how to fix it.
+    defaults. An explicitly given file that is missing, or any invalid setting in any table,
+    raises ``ConfigError`` naming the key (``show.base_url: …``) and saying how to fix it.
     """
-    if path is None:
-        candidate = (cwd or Path.cwd()) / CONFIG_NAME
-        if not candidate.is_file():
-            return Show()
-        path = candidate
-    if not path.is_file():
-        raise ConfigError(f"{path}: no such settings file; create one with `audio-edition init`")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from error
-    table = data.get("show", {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: show: must be a table ([show])")
-    return show_from_table(table, base_dir=path.parent, source=str(path))
+    from audio_edition.settings import find_settings, load_settings  # settings imports this module
+
+    return load_settings(find_settings(path, cwd)).show
 
 
 def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONFIG_NAME) -> Show:
@@ -146,11 +138,11 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         if not value and key in _STRING_KEYS:
             raise fail(key, "must not be empty")
         values[key] = value or None
-    for flag in ("explicit", "commercial"):
-        if flag in table:
-            if not isinstance(table[flag], bool):
-                raise fail(flag, "must be true or false (no quotes)")
-            values[flag] = table[flag]
+    for key in _BOOL_KEYS:
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise fail(key, "must be true or false (no quotes)")
+            values[key] = table[key]
     if "feed_items" in table:
         items = table["feed_items"]
         # bool is an int in Python: `feed_items = true` must not mean one item.
@@ -245,6 +237,44 @@ timezone = "{Show.timezone}"
 # Each feed lists the newest items only (apps slow down on huge feeds); older editions stay
 # on the listening page's archive.
 feed_items = {Show.feed_items}
+
+[build]
+# What `audio-edition build` uses every day; a flag on the command line overrides each.
+# voice = "xiaoxiao"            # a voice preset (`audio-edition voices` lists them)
+# engine = "auto"               # auto, edge or azure (online), offline or kokoro
+# jobs = 4                      # speech requests and tracks worked on at once
+# lexicon = "lexicon.toml"      # your pronunciation lexicon (default: the one shipped)
+# chime = "chime.mp3"           # played between stories instead of a plain pause
+# intro = "intro.mp3"           # played before the opening words
+# outro = "outro.mp3"           # played after the closing words
+# out = "output"                # the public folder: feeds, page, cover, editions
+# state = ".audio-edition"      # the private folder: speech cache, catalog, lock
+
+[script]
+# The programme's own words. {{show}}, {{date}}, {{weekday}} and {{count}} (stories) are filled in.
+# opening = "这里是{{show}}。今天是{{date}}，{{weekday}}。本期共有{{count}}篇报道。"
+# closing = "以上就是{{date}}的{{show}}。感谢收听，我们明天再会。"
+# rundown = true                # read the headlines after the opening
+# Pauses, in seconds.
+# pause_after_headline = 0.9
+# pause_after_dateline = 0.25
+# pause_between_paragraphs = 0.6
+# pause_around_subhead = 0.9
+# pause_between_tracks = 1.5    # between stories in the episode
+# pause_lead_in = 0.3           # before the first word of every track
+# pause_tail = 0.5              # after the last word of every track
+
+[publish]
+# Where `audio-edition publish --to` puts the output folder when --to is not given:
+# an object store (s3://bucket/prefix) or a web server's folder.
+# to = "s3://my-bucket/podcast"
+# endpoint_url = "https://oss-cn-beijing.aliyuncs.com"   # S3-compatible storage other than AWS
+# delete = false                # also remove the objects of editions removed here
+
+[speech]
+# engines = ["edge", "offline"] # the order --engine auto tries
+# fallback = "offline"          # when an engine fails mid-build: "offline" or "fail"
+# azure_region = "eastasia"
 '''
 
 

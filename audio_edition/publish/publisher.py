@@ -9,7 +9,8 @@ Usage from the build (``audio_edition/edition.py``)::
 
 Each published file (``feed.xml``, ``articles.xml``, the pages (``site.py``), the cover) is written
 atomically, after the catalog's transaction: a killed publish leaves the previous feed intact,
-and the next publish catches up.
+and the next publish catches up. The catalog and the lock live in the state folder (``places.py``;
+default ``output/../.audio-edition``), never in the public output folder.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
+from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record
 from audio_edition.publish.catalog import list_editions, prune, record_edition
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
@@ -54,53 +56,66 @@ class PublishResult:
     """Dates removed by ``keep``."""
     feed_url: str
     page_url: str
+    migrated: tuple[str, ...] = ()
+    """What was moved out of an output folder of an earlier version into the state folder."""
 
 
 def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
-                    keep: int | None = None) -> PublishResult:
+                    keep: int | None = None, state: Path | None = None) -> PublishResult:
     """Record one built edition (``output_dir/<date>/``) and rewrite the feeds and the page.
 
     A new date adds an item; a rebuilt date replaces its item and keeps its guid; nothing else
     changes unless ``keep`` is given, which removes all but the newest ``keep`` editions and
-    their folders. Raises ``PublishError`` if the edition's files are not in place,
-    ``BusyError`` if another build or publish is writing to ``output_dir``.
+    their folders. ``state`` is the state folder (None: beside ``output_dir``). Raises
+    ``PublishError`` if the edition's files are not in place, ``BusyError`` if another build or
+    publish is writing to ``output_dir``.
     """
-    with reporting_write_errors(output_dir), sole_writer(output_dir, f"publish of {manifest.date}"):
-        return publish_held(output_dir, manifest, show, keep=keep)
+    places = Places(output_dir, state or default_state_for(output_dir))
+    with reporting_write_errors(output_dir), sole_writer(places.state, f"publish of {manifest.date}",
+                                                         subject=places.out):
+        record = read_record(places.state)
+        claim_state(places, record.settings if record else None)
+        migrated = migrate_output(places)
+        return publish_held(places, manifest, show, keep=keep, migrated=migrated)
 
 
-def publish_held(output_dir: Path, manifest: EditionManifest, show: Show, *,
-                 keep: int | None = None) -> PublishResult:
-    """``publish_edition`` for a caller that already holds ``sole_writer(output_dir)``: the
+def publish_held(places: Places, manifest: EditionManifest, show: Show, *,
+                 keep: int | None = None, migrated: tuple[str, ...] = ()) -> PublishResult:
+    """``publish_edition`` for a caller that already holds ``sole_writer(places.state)``: the
     build, so that the feeds follow its new files at once, with no other writer between."""
-    _check_edition(output_dir, manifest)
-    record_edition(output_dir, manifest)
-    return _publish(output_dir, show, keep=keep, added=(manifest.date,))
+    _check_edition(places.out, manifest)
+    record_edition(places.state, manifest)
+    return _publish(places, show, keep=keep, added=(manifest.date,), migrated=migrated)
 
 
-def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None) -> PublishResult:
+def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
+                    state: Path | None = None, settings: Path | None = None) -> PublishResult:
     """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``).
 
     Edition folders in ``output_dir`` whose ``edition.json`` the catalog does not hold as it
     is are recorded first: one not yet in the catalog (e.g. after the catalog was deleted by
-    hand), or one a build swapped in but was killed before recording. Raises ``BusyError`` if
-    another build or publish is writing to ``output_dir``.
+    hand), or one a build swapped in but was killed before recording. ``state`` is the state
+    folder (None: beside ``output_dir``), ``settings`` the settings file ``show`` came from
+    (recorded there). Raises ``BusyError`` if another build or publish is writing to ``output_dir``.
     """
     if not output_dir.exists():
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
     prepare_folder(output_dir, "the output folder")
-    with reporting_write_errors(output_dir), sole_writer(output_dir, "publish"):
+    places = Places(output_dir, state or default_state_for(output_dir))
+    with reporting_write_errors(output_dir), sole_writer(places.state, "publish", subject=places.out):
+        claim_state(places, settings)
+        migrated = migrate_output(places)
         added: list[str] = []
-        known = {entry.date: entry.manifest for entry in list_editions(output_dir)}
+        known = {entry.date: entry.manifest for entry in list_editions(places.state)}
         for folder in sorted(output_dir.iterdir()):
             if _DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file():
                 manifest = _read(folder)
                 if known.get(manifest.date) == manifest:
                     continue
                 _check_edition(output_dir, manifest)
-                record_edition(output_dir, manifest)
+                record_edition(places.state, manifest)
                 added.append(manifest.date)
-        return _publish(output_dir, show, keep=keep, added=tuple(added))
+        return _publish(places, show, keep=keep, added=tuple(added), migrated=migrated)
 
 
 def _read(folder: Path) -> EditionManifest:
@@ -123,10 +138,25 @@ def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
             raise PublishError(f"{folder / relative}: listed in {MANIFEST_NAME} but missing")
 
 
-def _publish(output_dir: Path, show: Show, *, keep: int | None,
-             added: tuple[str, ...]) -> PublishResult:
-    pruned = prune(output_dir, keep) if keep is not None else ()
-    entries = list_editions(output_dir)
+_BUILD_DATE = re.compile(rb"<lastBuildDate>[^<]*</lastBuildDate>")
+
+
+def _write_feed(path: Path, feed: bytes) -> None:
+    """Write ``feed`` unless the file already says the same apart from its lastBuildDate: an
+    unchanged feed keeps its bytes, so podcast apps and ``publish --to`` see nothing new."""
+    try:
+        if _BUILD_DATE.sub(b"", path.read_bytes()) == _BUILD_DATE.sub(b"", feed):
+            return
+    except OSError:
+        pass
+    write_bytes_atomic(path, feed)
+
+
+def _publish(places: Places, show: Show, *, keep: int | None,
+             added: tuple[str, ...], migrated: tuple[str, ...]) -> PublishResult:
+    output_dir = places.out
+    pruned = prune(places.state, keep, output_dir) if keep is not None else ()
+    entries = list_editions(places.state)
     now = datetime.now(timezone.utc)
     cover = publish_cover(show.cover, show.title, output_dir)
     # Everything is rendered before anything is written, so a bad edition fails the publish
@@ -135,11 +165,11 @@ def _publish(output_dir: Path, show: Show, *, keep: int | None,
     single = articles_feed(show, entries, output_dir, cover.name, now)
     # The pages first, the feeds last: a feed never links to a page that is not there yet.
     write_site(output_dir, show, entries, cover.name)
-    write_bytes_atomic(output_dir / FEED_NAME, feed)
-    write_bytes_atomic(output_dir / ARTICLES_FEED_NAME, single)
+    _write_feed(output_dir / FEED_NAME, feed)
+    _write_feed(output_dir / ARTICLES_FEED_NAME, single)
     return PublishResult(
         feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
         page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
         editions=tuple(e.date for e in entries), added=added, pruned=pruned,
-        feed_url=media_url(show, FEED_NAME), page_url=show.base_url,
+        feed_url=media_url(show, FEED_NAME), page_url=show.base_url, migrated=migrated,
     )

@@ -17,7 +17,7 @@ policy around it (which engine, which voice, fallbacks, progress, the summary) i
             ),
         ),
     ]
-    session = SpeechSession("auto", "xiaoxiao", cache_dir=Path("state/cache/speech"))
+    session = SpeechSession("auto", "xiaoxiao", cache_dir=Path(".audio-edition/cache/speech"))
     for article in session.speak(requests):     # as each article finishes, not in order
         for part in article.parts:              # same order as the request's parts
             part.speech.audio                   # MP3 (online engines) or WAV (offline) bytes

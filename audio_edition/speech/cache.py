@@ -6,6 +6,9 @@ renamed into place (``fsutil``), so a crash leaves either the whole entry or non
 header's length and the audio's SHA-256 are checked, and anything that does not match is deleted
 and treated as a miss, so it is synthesized again.
 
+An entry's modification time is its last use (a hit touches it), so ``prune_cache`` can drop
+what no build has asked for in a while: ``audio-edition cache prune --older-than 30d``.
+
 Entry layout: ``MAGIC``, a 4-byte big-endian header length, a UTF-8 JSON header
 (``format``, ``duration``, ``sentence_starts``, ``size``, ``sha256``), then the audio bytes.
 """
@@ -14,7 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +83,7 @@ def decode_entry(data: bytes) -> Speech | None:
 
 
 class SpeechCache:
-    """Entries under one folder (the build uses ``output/.cache/speech``), safe to share between
+    """Entries under one folder (the build uses the state folder's ``cache/speech``), safe to share between
     threads and processes: writers never expose a partial file, readers verify what they read."""
 
     def __init__(self, folder: Path) -> None:
@@ -97,8 +103,60 @@ class SpeechCache:
         speech = decode_entry(data)
         if speech is None:
             path.unlink(missing_ok=True)
+        else:
+            try:
+                os.utime(path)  # last used now: pruning by age keeps what builds still ask for
+            except OSError:
+                pass  # a read-only cache still serves
         return speech
 
     def put(self, key: str, speech: Speech) -> None:
         """Store ``speech`` under ``key`` atomically (temporary file, fsync, rename)."""
         write_bytes_atomic(self.path(key), encode_entry(speech))
+
+
+@dataclass(frozen=True)
+class CacheUsage:
+    """How many entries and bytes (of a cache, or removed from it)."""
+
+    entries: int
+    bytes: int
+
+
+def _entries(folder: Path) -> list[Path]:
+    return [p for p in folder.glob("??/*.speech") if p.is_file()] if folder.is_dir() else []
+
+
+def cache_usage(folder: Path) -> CacheUsage:
+    """The entries and bytes in the speech cache at ``folder`` (zero when there is none)."""
+    sizes = []
+    for path in _entries(folder):
+        try:
+            sizes.append(path.stat().st_size)
+        except FileNotFoundError:  # pruned meanwhile
+            continue
+    return CacheUsage(len(sizes), sum(sizes))
+
+
+def prune_cache(folder: Path, older_than: float, *, now: float | None = None) -> CacheUsage:
+    """Delete entries not used for ``older_than`` seconds; returns what was removed.
+
+    Safe while a build runs: an entry it is about to read is either still there (a hit) or gone
+    (a miss, so it is synthesized again); nothing half-deleted is ever read.
+    """
+    cutoff = (time.time() if now is None else now) - older_than
+    entries = size = 0
+    for path in _entries(folder):
+        try:
+            stat = path.stat()
+            if stat.st_mtime < cutoff:
+                path.unlink()
+                entries, size = entries + 1, size + stat.st_size
+        except FileNotFoundError:
+            continue
+    for fan in folder.glob("??") if folder.is_dir() else ():
+        try:
+            fan.rmdir()  # only when empty
+        except OSError:
+            pass
+    return CacheUsage(entries, size)

@@ -69,17 +69,17 @@ def test_guids_differ_between_catalogs(tmp_path: Path) -> None:
 def test_prune_keeps_the_newest_and_removes_old_folders(output_dir: Path) -> None:
     for day in ("2023-12-24", "2023-12-25", "2023-12-26"):
         record_edition(output_dir, make_edition(output_dir, day))
-    assert prune(output_dir, 2) == ("2023-12-24",)
+    assert prune(output_dir, 2, output_dir) == ("2023-12-24",)
     assert [e.date for e in list_editions(output_dir)] == ["2023-12-26", "2023-12-25"]
     assert not (output_dir / "2023-12-24").exists()
     assert (output_dir / "2023-12-25" / "episode.mp3").is_file()
-    assert prune(output_dir, 5) == ()
+    assert prune(output_dir, 5, output_dir) == ()
 
 
 def test_prune_refuses_zero(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
     record_edition(output_dir, two_editions[0])
     with pytest.raises(PublishError, match="at least 1"):
-        prune(output_dir, 0)
+        prune(output_dir, 0, output_dir)
     assert len(list_editions(output_dir)) == 1
 
 

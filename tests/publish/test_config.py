@@ -47,7 +47,7 @@ def test_settings_are_read_and_normalised(tmp_path: Path) -> None:
     path.write_text(
         '[show]\ntitle = "晚间新闻"\nlanguage = "ZH-CN"\ncategory = "Technology"\n'
         'base_url = "https://example.org/pod"\ncover = "art.png"\nexplicit = true\n'
-        'timezone = "Europe/Berlin"\n[speech]\nvoice = "ignored here"\n',
+        'timezone = "Europe/Berlin"\n[speech]\nazure_region = "eastasia"\n',
         encoding="utf-8",
     )
     show = load_show(path)

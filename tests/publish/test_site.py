@@ -198,7 +198,7 @@ def test_a_publish_that_changes_nothing_writes_nothing_and_old_pages_go(
     for date in dates(12):
         make_edition(output_dir, date)
     publish_catalog(output_dir, show_for)
-    entries = list_editions(output_dir)
+    entries = list_editions(output_dir.parent / ".audio-edition")
     assert write_site(output_dir, show_for, entries, "cover.jpg").written == ()
     assert (output_dir / "page/2.html").is_file()
     stray = output_dir / dates(12)[0] / "articles/09-gone.html"  # an article a rebuild renamed
@@ -207,7 +207,7 @@ def test_a_publish_that_changes_nothing_writes_nothing_and_old_pages_go(
     assert len(result.pruned) == 7
     assert not (output_dir / "page/2.html").exists()
     assert Page(output_dir / "index.html").ids("section", class_="edition") == dates(12)[::-1][:5]
-    site = write_site(output_dir, show_for, list_editions(output_dir), "cover.jpg")
+    site = write_site(output_dir, show_for, list_editions(output_dir.parent / ".audio-edition"), "cover.jpg")
     assert site.written == () and site.removed == ()
     assert all(not (output_dir / p).exists() for p in ("page/2.html", stray.name))
 

@@ -1,0 +1,172 @@
+"""Where things live: the public output folder and the private state folder beside it.
+
+The output folder holds only what listeners get (feeds, page, cover, editions), so it can be
+copied to a web server or an object store as it is. Everything else a build needs — the speech
+cache, the catalog of editions, the one-writer lock, scratch audio — lives in the state folder:
+
+::
+
+    .audio-edition/           (default: beside the settings file; without one, the current folder)
+      state.json              which output folder and settings file this state belongs to
+      catalog.sqlite3         every published edition (guids, manifests)
+      cache/speech/           synthesized speech, content-addressed (``cache size`` / ``cache prune``)
+      scratch/                a build's intermediate audio, removed when it ends
+      .lock                   one writer at a time
+
+One state folder serves one output folder: ``state.json`` records it, and a state folder asked to
+serve another output is an error (two shows sharing one catalog would mix their editions).
+``publish OUT`` and ``serve OUT`` find the state of OUT through that record (``OUT/../.audio-edition``),
+and from it the settings file that built OUT, so they work from any directory.
+
+Output folders of earlier versions held the catalog, the cache and the lock themselves;
+``migrate_output`` moves them into the state folder, once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from audio_edition.errors import ConfigError
+from audio_edition.fsutil import write_text_atomic
+
+STATE_DIR_NAME = ".audio-edition"
+STATE_ENV = "AUDIO_EDITION_STATE"
+"""The environment variable naming the state folder (``--state`` wins over it)."""
+RECORD_NAME = "state.json"
+CATALOG_NAME = "catalog.sqlite3"
+LEGACY_CACHE = Path(".cache") / "speech"
+"""Where earlier versions kept the speech cache, inside the output folder."""
+LEGACY_LOCK = ".lock"
+
+
+@dataclass(frozen=True)
+class Places:
+    """The public output folder and its private state folder."""
+
+    out: Path
+    state: Path
+
+    @classmethod
+    def beside(cls, out: Path) -> Places:
+        """``out`` with the default state folder next to it (``out/../.audio-edition``)."""
+        return cls(out, default_state_for(out))
+
+    @property
+    def catalog(self) -> Path:
+        return self.state / CATALOG_NAME
+
+    @property
+    def speech_cache(self) -> Path:
+        return self.state / "cache" / "speech"
+
+    @property
+    def scratch(self) -> Path:
+        return self.state / "scratch"
+
+
+def default_state_for(out: Path) -> Path:
+    """The state folder an output folder gets when nothing else is said: beside it."""
+    return out.absolute().parent / STATE_DIR_NAME
+
+
+@dataclass(frozen=True)
+class StateRecord:
+    """What ``state.json`` says: the output folder and the settings file (None: defaults)."""
+
+    out: Path
+    settings: Path | None
+
+
+def read_record(state: Path) -> StateRecord | None:
+    """The record of ``state``, or None when it has none (new, or unreadable)."""
+    try:
+        data = json.loads((state / RECORD_NAME).read_text(encoding="utf-8"))
+        settings = data.get("settings")
+        return StateRecord(Path(data["out"]), Path(settings) if settings else None)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def claim_state(places: Places, settings: Path | None) -> None:
+    """Record that ``places.state`` serves ``places.out``, built with ``settings``.
+
+    Raises ``ConfigError`` when the state folder already serves another output folder.
+    """
+    out = places.out.absolute()
+    record = read_record(places.state)
+    if record is not None and record.out != out:
+        raise ConfigError(
+            f"state folder {places.state} belongs to output folder {record.out}, not {out}; give each "
+            f"output folder its own state folder (--state, or [build] state in the settings), or "
+            f"delete {places.state / RECORD_NAME} if {record.out} was moved"
+        )
+    wanted = StateRecord(out, settings.absolute() if settings else None)
+    if record != wanted:
+        text = json.dumps({"out": str(wanted.out), "settings": str(wanted.settings) if wanted.settings else None},
+                          ensure_ascii=False, indent=2)
+        write_text_atomic(places.state / RECORD_NAME, text + "\n")
+
+
+def find_state(out: Path) -> Path | None:
+    """The state folder that records serving ``out`` in its default place, if there is one."""
+    candidate = default_state_for(out)
+    record = read_record(candidate)
+    if record is not None and record.out == out.absolute():
+        return candidate
+    return None
+
+
+def migrate_output(places: Places) -> tuple[str, ...]:
+    """Move what earlier versions kept in the output folder into the state folder, once.
+
+    Returns the names moved (empty when there was nothing to move). The catalog is moved only
+    when the state folder has none yet; the speech cache's entries are merged in. Call holding
+    the state folder's lock.
+    """
+    moved: list[str] = []
+    out, state = places.out, places.state
+    legacy_catalog = out / CATALOG_NAME
+    if legacy_catalog.is_file():
+        state.mkdir(parents=True, exist_ok=True)
+        if places.catalog.exists():
+            # Both exist: the state's is the newer one; keep the old as evidence, out of public view.
+            _move(legacy_catalog, state / f"{CATALOG_NAME}.from-output")
+        else:
+            _move(legacy_catalog, places.catalog)
+        for sidecar in (out / f"{CATALOG_NAME}-journal",):
+            sidecar.unlink(missing_ok=True)
+        moved.append(CATALOG_NAME)
+    legacy_cache = out / LEGACY_CACHE
+    if legacy_cache.is_dir():
+        _merge_tree(legacy_cache, places.speech_cache)
+        moved.append("speech cache")
+    if (out / LEGACY_CACHE.parent).is_dir() and not any((out / LEGACY_CACHE.parent).iterdir()):
+        (out / LEGACY_CACHE.parent).rmdir()
+    if (out / LEGACY_LOCK).is_file():
+        (out / LEGACY_LOCK).unlink()
+        moved.append("lock")
+    return tuple(moved)
+
+
+def _move(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(os.fspath(source), os.fspath(target))  # a rename on one disk, a copy across disks
+
+
+def _merge_tree(source: Path, target: Path) -> None:
+    """Move every file under ``source`` to the same place under ``target``, then remove ``source``."""
+    if not target.exists():
+        _move(source, target)
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            if destination.exists():
+                path.unlink()  # content-addressed: the same name holds the same speech
+            else:
+                _move(path, destination)
+    shutil.rmtree(source, ignore_errors=True)
