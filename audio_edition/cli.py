@@ -75,6 +75,12 @@ def _say_migrated(migrated: tuple[str, ...], out: Path, state: Path) -> None:
                    f"listeners get", err=True)
 
 
+def _say_skipped(skipped: tuple[str, ...]) -> None:
+    """Editions a publish left out (even with --quiet: a cron job's mail should show them)."""
+    for line in skipped:
+        click.echo(f"audio-edition: warning: {line}", err=True)
+
+
 # --- clean -----------------------------------------------------------------------------------
 _HEADLINES = {"before": HeadlinePosition.BEFORE, "after": HeadlinePosition.AFTER, "auto": None}
 
@@ -281,6 +287,7 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
     if not dry_run:
         result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
                                  settings=ws.settings.path)
+        _say_skipped(result.skipped)
         if not quiet:
             _say_migrated(result.migrated, out, ws.places.state)
             warning = local_links_warning(ws.settings)
@@ -337,6 +344,84 @@ def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool)
             bar.refresh()
 
         return sync_output(out, destination, delete=delete, progress=progress)
+
+
+@main.command()
+@click.argument("dates", nargs=-1, required=True, metavar="DATE...")
+@click.option("--out", "out", default=None, type=click.Path(path_type=Path),
+              help="The output folder (default: [build] out, else output/ beside the settings file).")
+@_config_option
+@_state_option
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def remove(dates: tuple[str, ...], out: Path | None, config: Path | None, state: Path | None, quiet: bool) -> None:
+    """Remove the editions of DATE...: from the feeds and the page, then their files, then the
+    catalog. A removal cut short is finished by the next publish; a removed date is not
+    published again unless it is built again. Objects already copied elsewhere with
+    `publish --to` go at the next `publish --to … --delete`.
+
+    \b
+    Example:
+      audio-edition remove 2023-12-25
+      audio-edition remove --out output 2023-12-24 2023-12-25
+    """
+    import datetime as dt
+
+    from audio_edition.errors import ConfigError
+    from audio_edition.publish.publisher import remove_editions
+    from audio_edition.workspace import workspace_of_output
+
+    for date in dates:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise ConfigError(f"{date!r} is not a date; write it like 2023-12-25") from None
+    ws = workspace_of_output(out, config=config, state=state)
+    result = remove_editions(ws.places.out, dates, ws.settings.show, state=ws.places.state)
+    _say_skipped(result.skipped)
+    if not quiet:
+        for date in result.pruned:
+            click.echo(f"removed {date}")
+        click.echo(f"published {len(result.editions)} editions: {result.feed} → {result.feed_url}")
+
+
+@main.group()
+def catalog() -> None:
+    """The catalog of published editions (private, in the state folder).
+
+    \b
+    Example:
+      audio-edition catalog rebuild
+    """
+
+
+@catalog.command("rebuild")
+@click.argument("out", required=False, default=None, type=click.Path(path_type=Path))
+@_config_option
+@_state_option
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def catalog_rebuild(out: Path | None, config: Path | None, state: Path | None, quiet: bool) -> None:
+    """Recreate the catalog from the editions' manifests in OUT (e.g. after it was lost), then
+    publish. Guids do not change: they derive from [show] id and the dates.
+
+    \b
+    Example:
+      audio-edition catalog rebuild
+      audio-edition catalog rebuild output --state .audio-edition
+    """
+    from audio_edition.publish import publish_catalog
+    from audio_edition.publish.publisher import rebuild_catalog
+    from audio_edition.workspace import workspace_of_output
+
+    ws = workspace_of_output(out, config=config, state=state)
+    dates = rebuild_catalog(ws.places.out, ws.settings.show, state=ws.places.state)
+    result = publish_catalog(ws.places.out, ws.settings.show, state=ws.places.state,
+                             settings=ws.settings.path)
+    _say_skipped(result.skipped)
+    if not quiet:
+        click.echo(f"catalog rebuilt from {len(dates)} edition{'' if len(dates) == 1 else 's'}; "
+                   f"published {result.feed} → {result.feed_url}")
 
 
 @main.command()
@@ -770,6 +855,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         result = run_build(edition, options, show, bars)
     finally:
         bars.close()
+    if result.published is not None:
+        _say_skipped(result.published.skipped)
     if not quiet:
         _say_migrated(result.migrated, places.out, places.state)
         warning = local_links_warning(settings)
