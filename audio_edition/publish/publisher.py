@@ -176,12 +176,13 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
     skipped: list[str] = []
     known = {entry.date: entry.manifest for entry in list_editions(places.state)}
     removed = removed_dates(places.state)
+    pending = removals_pending(places.state)  # being removed: _publish finishes them, silently
     namespace = show_namespace(show)
     for folder in sorted(places.out.iterdir()):
         if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()):
             continue
         if folder.name in removed:
-            if folder.name not in removals_pending(places.state):
+            if folder.name not in pending:
                 skipped.append(f"{folder.name}: removed on purpose earlier, not brought back; "
                                f"build it again to publish it")
             continue
