@@ -357,8 +357,8 @@ def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool)
 def remove(dates: tuple[str, ...], out: Path | None, config: Path | None, state: Path | None, quiet: bool) -> None:
     """Remove the editions of DATE...: from the feeds and the page, then their files, then the
     catalog. A removal cut short is finished by the next publish; a removed date is not
-    published again unless it is built again. Objects already copied elsewhere with
-    `publish --to` go at the next `publish --to … --delete`.
+    published again unless it is built again. Copies already made elsewhere (a web server's
+    folder, an object store) are not touched here.
 
     \b
     Example:
