@@ -325,7 +325,7 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
     if _BYLINE_ONLY.match(last.text.replace(" ", "")) and len(current) > 1:
         return True  # a byline on its own line ends the article's text: a headline may follow
     if _ends_sentence_joined(current):
-        if _BYLINE_ONLY.match(line.text.replace(" ", "")):
+        if _BYLINE_ONLY.match(line.text.replace(" ", "")) and not line.blank_before:
             return False  # a byline pushed onto a line of its own: （郝园园）, （记者 王明）
         if line.blank_before:
             return True
