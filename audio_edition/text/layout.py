@@ -311,7 +311,7 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
             standalone = (
                 _balanced("".join(line.text for line in current))
                 and all(_short(line) or _display(line) for line in current)
-                and not (isinstance(following, _Line) and not _short_of_full(following) and not _display(following))
+                and not (isinstance(following, _Line) and _continues_column(following))
             )
     if current:
         yield _finish(current, standalone)
@@ -325,7 +325,7 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
     if _BYLINE_ONLY.match(last.text.replace(" ", "")) and len(current) > 1:
         return True  # a byline on its own line ends the article's text: a headline may follow
     if _ends_sentence_joined(current):
-        if _BYLINE_ONLY.match(line.text.replace(" ", "")):
+        if _BYLINE_ONLY.match(line.text.replace(" ", "")) and not line.blank_before:
             return False  # a byline pushed onto a line of its own: （郝园园）, （记者 王明）
         if line.blank_before:
             return True
@@ -343,6 +343,13 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
     if line.blank_before:
         return standalone  # after a standalone block, not a column break
     return False
+
+
+def _continues_column(line: _Line) -> bool:
+    """Whether ``line``, after a blank, could carry on a column's text: a full line, not one
+    wider than the column or letter-spaced (a headline), nor one opening with a dash, which
+    print never puts at a line's start (a subtitle: ——全区能源结构持续优化)."""
+    return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
 
 
 def _ends_sentence_joined(lines: list[_Line]) -> bool:
