@@ -132,7 +132,7 @@ def _article_json(article: Article, max_chars: int, reader: SpokenReader | None)
 def _print_article(number: int, article: Article, max_chars: int, reader: SpokenReader | None) -> None:
     title = article.headline or f"[{article.section or '无标题'}]"
     click.secho(f"{number:>2}  {title}", bold=True)
-    facts = []
+    facts = [f"{name}: {text}" for name, text in (("kicker", article.kicker), ("subtitle", article.subtitle)) if text]
     if article.section and article.headline:
         facts.append(f"section: {article.section}")
     if len(article.pages) > 1:

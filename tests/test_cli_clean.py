@@ -36,6 +36,7 @@ def test_json_is_the_design_schema_plus_sentences() -> None:
         sentences = got.pop("sentences")
         # Beyond the design's fields: where the article came from (one page without a number).
         assert got.pop("pages") == [] and got.pop("continued_on_page") is None
+        assert got.pop("kicker") is None and got.pop("subtitle") is None
         line = got.pop("line")
         assert line is None or isinstance(line, int)
         assert got == want

@@ -80,8 +80,8 @@ def test_a_broken_markdown_is_one_line_naming_the_line_and_exit_2(tmp_path: Path
     )  # fmt: skip
     assert run_.returncode == 2 and run_.stdout == ""
     assert run_.stderr == (
-        f"audio-edition: {written}:{at + 1}: unknown key 'place'; the keys are dateline, byline, section, "
-        "pages, continued-from, continued-on\n"
+        f"audio-edition: {written}:{at + 1}: unknown key 'place'; the keys are kicker, subtitle, dateline, "
+        "byline, section, pages, continued-from, continued-on\n"
     )
 
 
@@ -120,6 +120,39 @@ def test_build_prints_the_warnings_and_json_lists_them(tmp_path: Path) -> None:
     strict = run("build", "--dry-run", "--strict", "--quiet", "--engine", "offline", "--out", str(tmp_path),
                  *map(str, THREE_PAGES))  # fmt: skip
     assert strict.exit_code == 2 and "error: jump left open" in strict.stderr and strict.stdout == ""
+
+
+HEADLINE_FIRST = """乌兰察布冷链物流园投入使用
+
+本报乌兰察布12月25日电 乌兰
+察布新建的冷链物流园日前投入使
+用，园区冷库容量达到五万吨，可
+满足周边农畜产品的储存和中转需
+求。
+
+包头首条城市快速路全线通车
+
+本报包头12月26日电 包头市首
+条城市快速路日前全线通车，全长
+二十八公里，将中心城区与高新区
+的通行时间缩短一半。
+"""
+
+
+@pytest.mark.parametrize(("choice", "position", "headlines"), [
+    ("auto", "before", ["乌兰察布冷链物流园投入使用", "包头首条城市快速路全线通车"]),
+    ("before", "before", ["乌兰察布冷链物流园投入使用", "包头首条城市快速路全线通车"]),
+    # Told wrongly, the reader does as it is told: each headline closes the article before it.
+    ("after", "after", ["乌兰察布冷链物流园投入使用", "包头首条城市快速路全线通车", None]),
+])  # fmt: skip
+def test_headlines_tells_the_reader_where_headlines_stand(
+    choice: str, position: str, headlines: list[str | None], tmp_path: Path
+) -> None:
+    written = tmp_path / "2023-12-25-05.txt"
+    written.write_text(HEADLINE_FIRST, encoding="utf-8")
+    data = json.loads(run("clean", "--json", "--headlines", choice, str(written)).stdout)
+    assert data["pages"][0]["headlines"] == position and data["pages"][0]["number"] == 5
+    assert [a["headline"] for a in data["articles"]] == headlines
 
 
 def test_headlines_choice_is_checked() -> None:

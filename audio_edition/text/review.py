@@ -12,8 +12,9 @@
 
 What we decided:
 
-- The keys are ``dateline``, ``byline``, ``section``, ``pages``, ``continued-from`` and
-  ``continued-on`` (a jump left open), only right under the headline; anything else there is an
+- The keys are ``kicker`` (引题) and ``subtitle`` (副题) of a headline-first page, ``dateline``,
+  ``byline``, ``section``, ``pages``, ``continued-from`` and ``continued-on`` (a jump left open),
+  only right under the headline; anything else there is an
   error naming the line, as is text before the first headline.
 - A brief with no headline (简讯) is written ``# （无标题）`` with ``section: 简讯``: an editor who
   gives it a headline just types over the placeholder, and a deleted headline is an error, not a
@@ -40,7 +41,7 @@ from audio_edition.text.articles import Article, Edition, Page, ReadingWarning
 NO_HEADLINE = "（无标题）"
 """The headline written for an article printed without one (a 简讯 brief)."""
 
-KEYS = ("dateline", "byline", "section", "pages", "continued-from", "continued-on")
+KEYS = ("kicker", "subtitle", "dateline", "byline", "section", "pages", "continued-from", "continued-on")
 
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
@@ -69,6 +70,10 @@ def edition_markdown(edition: Edition) -> str:
 
 
 def _keys(article: Article) -> Iterator[tuple[str, str]]:
+    if article.kicker:
+        yield "kicker", article.kicker
+    if article.subtitle:
+        yield "subtitle", article.subtitle
     if article.dateline:
         yield "dateline", article.dateline
     if article.byline:
@@ -100,6 +105,8 @@ def article_record(article: Article) -> dict[str, Any]:
         "continued_on_page": article.continued_on_page,
         "pages": list(article.pages),
         "line": article.line,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
     }
 
 
@@ -236,6 +243,8 @@ class _Draft:
             continued_on_page=_page(self.keys.get("continued-on")),
             pages=pages,
             line=self.line,
+            kicker=self.keys.get("kicker") or None,
+            subtitle=self.keys.get("subtitle") or None,
         )
 
 
@@ -296,6 +305,8 @@ def _article_from(entry: Any, where: str) -> Article:
         continued_on_page=page("continued_on_page"),
         pages=tuple(pages),
         line=line if isinstance(line, int) and not isinstance(line, bool) else None,
+        kicker=text("kicker"),
+        subtitle=text("subtitle"),
     )
 
 

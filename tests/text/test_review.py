@@ -89,6 +89,8 @@ def articles(draw: st.DrawFn) -> Article:
         continued_from_page=draw(st.none() | st.integers(1, 40)),
         continued_on_page=draw(st.none() | st.integers(1, 40)),
         pages=tuple(draw(st.lists(st.integers(1, 40), max_size=3))),
+        kicker=draw(st.none() | texts),
+        subtitle=draw(st.none() | texts),
     )
 
 
@@ -111,7 +113,7 @@ def test_a_paragraph_wrapped_over_lines_is_one_paragraph() -> None:
         ("前言\n# 标题\n\n正文。\n", "x.md:1: text before the first '# headline'; every article starts with one"),
         ("# 标题\n\n正文。\n#\n\n正文。\n", f"x.md:4: an empty headline; write '# {NO_HEADLINE}' for a brief without one"),
         ("# 标题\nauthor: 薛来\n\n正文。\n",
-         "x.md:2: unknown key 'author'; the keys are dateline, byline, section, pages, continued-from, continued-on"),
+         "x.md:2: unknown key 'author'; the keys are kicker, subtitle, dateline, byline, section, pages, continued-from, continued-on"),
         ("# 标题\nbyline: 甲\nbyline: 乙\n", "x.md:3: 'byline' given twice for one article"),
         ("# 标题\npages: 1, 三\n", "x.md:2: 'pages: 1, 三' is not a page number list (write pages: 1, 3)"),
         ("# 标题\ncontinued-from: 2, 3\n", "x.md:2: 'continued-from: 2, 3' is not a page number (write it like 3)"),
