@@ -6,6 +6,7 @@ error's exit code; nothing else is caught, so a bug still shows its traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -814,6 +815,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     from audio_edition.edition import BuildOptions, run_build, run_plan
     from audio_edition.errors import ConfigError
     from audio_edition.speech.presets import DEFAULT_PRESET
+    from audio_edition.speech.session import speech_policy
+    from audio_edition.speech.settings import EngineSettings
     from audio_edition.workspace import local_links_warning, open_workspace
 
     try:
@@ -826,10 +829,15 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         chime=chime or settings.build.chime, intro=intro or settings.build.intro,
         outro=outro or settings.build.outro, jobs=jobs or settings.build.jobs or 4, pauses=settings.script.pauses,
     )
+    from_env = EngineSettings()  # the key only ever comes from the environment
+    engine_settings = dataclasses.replace(
+        from_env, azure_region=from_env.azure_region or settings.speech.azure_region)
     options = BuildOptions(
         out=places.out, state=places.state, settings_file=settings.path, date=date,
         voice=voice or settings.build.voice or DEFAULT_PRESET, engine=engine or settings.build.engine or "auto",
         production=production, wording=settings.script.wording, lexicon=lexicon_path or settings.build.lexicon,
+        speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
+        engine_settings=engine_settings,
     )
     show = settings.show
     edition = _read(paths, encoding, headlines, strict, quiet)

@@ -260,3 +260,22 @@ def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(page: Pat
     as_json = json.loads(run(*args, "--config", str(config), "--json").stdout)
     assert as_json["licence_warnings"] == [warnings[0].removeprefix("audio-edition: warning: ")]
     assert json.loads(run(*args, "--json").stdout)["licence_warnings"] == []  # not a commercial show: none
+
+
+def test_the_speech_settings_decide_the_engines_and_the_fallback(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audio_edition.speech.settings import EDGE_URL_ENV
+
+    monkeypatch.setenv(EDGE_URL_ENV, "ws://127.0.0.1:9/edge/v1")  # nothing listens: the service is down
+    config = tmp_path / "audio-edition.toml"
+    config.write_text('[speech]\nengines = ["edge", "offline"]\nfallback = "fail"\n', encoding="utf-8")
+    result = run(str(page), "--out", str(tmp_path / "out"), "--config", str(config), "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert "no engine can speak this build: edge did not answer" in result.stderr, result.stderr
+    assert "kokoro skipped" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+    config.write_text('[speech]\nengines = ["edge", "ofline"]\n', encoding="utf-8")
+    result = run(str(page), "--out", str(tmp_path / "out"), "--config", str(config), "--dry-run")
+    assert result.exit_code == 2, result.output
+    assert "[speech] engines: unknown engine 'ofline'" in result.stderr

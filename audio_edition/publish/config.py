@@ -280,7 +280,7 @@ feed_items = {Show.feed_items}
 # delete = false                # also remove the objects of editions removed here
 
 [speech]
-# engines = ["edge", "offline"] # the order --engine auto tries
+# engines = ["azure", "edge", "offline"]  # the order --engine auto tries (azure needs AZURE_SPEECH_KEY in the environment)
 # fallback = "offline"          # when an engine fails mid-build: "offline" or "fail"
 # azure_region = "eastasia"
 '''
