@@ -247,7 +247,8 @@ def test_help_has_an_example() -> None:
 
 def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(page: Path, tmp_path: Path) -> None:
     config = tmp_path / "audio-edition.toml"
-    config.write_text("[show]\ncommercial = true\n", encoding="utf-8")
+    # A public base_url: the only warning left is the licence's (a local one adds its own).
+    config.write_text('[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n', encoding="utf-8")
     args = [str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast"]
     result = run(*args, "--config", str(config))
     assert result.exit_code == 0, result.output
