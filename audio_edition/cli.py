@@ -57,6 +57,12 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _say_skipped(skipped: tuple[str, ...]) -> None:
+    """Editions a publish left out (even with --quiet: a cron job's mail should show them)."""
+    for line in skipped:
+        click.echo(f"audio-edition: warning: {line}", err=True)
+
+
 # --- clean -----------------------------------------------------------------------------------
 _HEADLINES = {"before": HeadlinePosition.BEFORE, "after": HeadlinePosition.AFTER, "auto": None}
 
@@ -238,6 +244,7 @@ def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, qui
     from audio_edition.publish import load_show, publish_catalog
 
     result = publish_catalog(out, load_show(config), keep=keep)
+    _say_skipped(result.skipped)
     if as_json:
         print_json({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
                     "page": str(result.page), "cover": str(result.cover),
@@ -250,6 +257,81 @@ def publish(out: Path, config: Path | None, keep: int | None, as_json: bool, qui
         count = len(result.editions)
         click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
                    f"{result.feed} → {result.feed_url}")
+
+
+@main.command()
+@click.argument("dates", nargs=-1, required=True, metavar="DATE...")
+@click.option("--out", "out", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="The output folder.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def remove(dates: tuple[str, ...], out: Path, config: Path | None, quiet: bool) -> None:
+    """Remove the editions of DATE...: from the feeds and the page, then their files, then the
+    catalog. A removal cut short is finished by the next publish; a removed date is not
+    published again unless it is built again. Copies already made elsewhere (a web server's
+    folder, an object store) are not touched here.
+
+    \b
+    Example:
+      audio-edition remove 2023-12-25
+      audio-edition remove --out output 2023-12-24 2023-12-25
+    """
+    import datetime as dt
+
+    from audio_edition.errors import ConfigError
+    from audio_edition.publish import load_show
+    from audio_edition.publish.publisher import remove_editions
+
+    for date in dates:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise ConfigError(f"{date!r} is not a date; write it like 2023-12-25") from None
+    result = remove_editions(out, dates, load_show(config))
+    _say_skipped(result.skipped)
+    if not quiet:
+        for date in result.pruned:
+            click.echo(f"removed {date}")
+        click.echo(f"published {len(result.editions)} editions: {result.feed} → {result.feed_url}")
+
+
+@main.group()
+def catalog() -> None:
+    """The catalog of published editions.
+
+    \b
+    Example:
+      audio-edition catalog rebuild
+    """
+
+
+@catalog.command("rebuild")
+@click.argument("out", required=False, default="output", type=click.Path(path_type=Path))
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: ./audio-edition.toml if present, else defaults).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+@reports_errors
+def catalog_rebuild(out: Path, config: Path | None, quiet: bool) -> None:
+    """Recreate the catalog from the editions' manifests in OUT (e.g. after it was lost), then
+    publish. Guids do not change: they derive from [show] id and the dates.
+
+    \b
+    Example:
+      audio-edition catalog rebuild
+      audio-edition catalog rebuild output --config shows/evening.toml
+    """
+    from audio_edition.publish import load_show, publish_catalog
+    from audio_edition.publish.publisher import rebuild_catalog
+
+    show = load_show(config)
+    dates = rebuild_catalog(out, show)
+    result = publish_catalog(out, show)
+    _say_skipped(result.skipped)
+    if not quiet:
+        click.echo(f"catalog rebuilt from {len(dates)} edition{'' if len(dates) == 1 else 's'}; "
+                   f"published {result.feed} → {result.feed_url}")
 
 
 @main.command()
@@ -578,6 +660,8 @@ def build(paths: tuple[Path, ...], out: Path, date_text: str | None, voice: str 
         result = run_build(edition, options, show, bars)
     finally:
         bars.close()
+    if result.published is not None:
+        _say_skipped(result.published.skipped)
     manifest = result.manifest
     licence_warnings = []
     if show.commercial:

@@ -1,16 +1,26 @@
 """The catalog: every published edition, kept in SQLite in ``output/`` so editions accumulate.
 
+Every function takes the folder holding ``catalog.sqlite3`` (``state_dir``: today the output
+folder itself).
+
 Building a new date adds an entry; rebuilding a date replaces only that entry and keeps its guid;
-nothing is removed except by ``prune`` (``--keep N``), which is only ever called on purpose.
-Each change is one SQLite transaction, so a killed publish leaves the catalog as it was before.
+nothing is removed except on purpose (``remove DATE``, ``--keep N``). Each change is one SQLite
+transaction, so a killed publish leaves the catalog as it was before.
+
+Removing is resumable, in steps a kill may cut anywhere: ``mark_removed`` records the intent
+(the edition leaves ``list_editions`` at once, so feeds and page drop it), the publisher then
+rewrites the feeds and deletes the files, and ``finish_removal`` forgets the entry last. A date
+marked and not finished is finished by the next publish (``removals_pending``); a finished one
+stays marked, so finding its folder again (a copy restored by hand, a failed delete) never
+brings it back — only building that date again does.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -39,15 +49,15 @@ class CatalogEntry:
         return self.manifest.date
 
 
-def catalog_path(output_dir: Path) -> Path:
-    """Where the catalog of ``output_dir`` lives."""
-    return output_dir / CATALOG_NAME
+def catalog_path(state_dir: Path) -> Path:
+    """Where the catalog kept in ``state_dir`` lives."""
+    return state_dir / CATALOG_NAME
 
 
 @contextmanager
-def _connect(output_dir: Path) -> Iterator[sqlite3.Connection]:
-    output_dir.mkdir(parents=True, exist_ok=True)
-    path = catalog_path(output_dir)
+def _connect(state_dir: Path, path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = path or catalog_path(state_dir)
     try:
         with closing(sqlite3.connect(path, timeout=30)) as db:
             # The default rollback journal (not WAL) keeps the catalog one file, and a killed
@@ -59,6 +69,9 @@ def _connect(output_dir: Path) -> Iterator[sqlite3.Connection]:
                     " date TEXT PRIMARY KEY, guid TEXT NOT NULL UNIQUE, manifest TEXT NOT NULL,"
                     " first_published TEXT NOT NULL, updated TEXT NOT NULL)"
                 )
+                # Dates removed on purpose: done 0 while the removal is under way, 1 after.
+                db.execute("CREATE TABLE IF NOT EXISTS removed ("
+                           " date TEXT PRIMARY KEY, at TEXT NOT NULL, done INTEGER NOT NULL)")
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
                 # Guids derive from a random id made once per catalog: stable across rebuilds,
                 # and never colliding with another show's items in a listener's app.
@@ -80,39 +93,59 @@ def _namespace(db: sqlite3.Connection) -> uuid.UUID:
 
 
 def edition_guid(namespace: uuid.UUID, date: str) -> str:
-    """The guid of the edition of ``date``: a UUID derived from the catalog and the date."""
+    """The guid of the edition of ``date``: a UUID derived from a namespace and the date."""
     return str(uuid.uuid5(namespace, f"edition/{date}"))
 
 
 def article_guid(entry: CatalogEntry, number: int) -> str:
-    """The guid of article ``number`` of an edition, derived from the edition's guid."""
-    return str(uuid.uuid5(uuid.UUID(entry.guid), f"article/{number}"))
+    """The guid of article ``number`` of an edition, derived from the edition's guid and the
+    article's slug (not its number, which moves when an article is added before it)."""
+    return article_guids(entry.guid, entry.manifest)[number]
 
 
-def record_edition(output_dir: Path, manifest: EditionManifest,
-                   now: datetime | None = None) -> CatalogEntry:
-    """Add the edition to the catalog, or replace the entry of the same date (same guid)."""
+def article_guids(guid: str, manifest: EditionManifest) -> dict[int, str]:
+    """Each article's guid by number: ``uuid5(edition guid, "article/<slug>")``, the slug being
+    its file name without the number; a slug met again in the edition gets ``#2``, ``#3``."""
+    seen: dict[str, int] = {}
+    guids = {}
+    for article in manifest.articles:
+        slug = Path(article.audio).stem.split("-", 1)[-1]
+        seen[slug] = seen.get(slug, 0) + 1
+        name = slug if seen[slug] == 1 else f"{slug}#{seen[slug]}"
+        guids[article.number] = str(uuid.uuid5(uuid.UUID(guid), f"article/{name}"))
+    return guids
+
+
+def record_edition(state_dir: Path, manifest: EditionManifest,
+                   now: datetime | None = None, *, guid: str | None = None) -> CatalogEntry:
+    """Add the edition to the catalog, or replace the entry of the same date (same guid).
+
+    ``guid`` is the edition's guid when it is new (the publisher derives it from the show's
+    id); an entry already there keeps its own. None: derived from a random namespace kept in
+    the catalog (earlier versions' rule). Recording a removed date brings it back.
+    """
     now = now or datetime.now(timezone.utc)
-    with _connect(output_dir) as db, db:
-        guid = edition_guid(_namespace(db), manifest.date)
-        row = db.execute("SELECT first_published FROM editions WHERE date = ?",
+    with _connect(state_dir) as db, db:
+        row = db.execute("SELECT first_published, guid FROM editions WHERE date = ?",
                          (manifest.date,)).fetchone()
         first = row[0] if row else now.isoformat()
+        guid = row[1] if row else guid or edition_guid(_namespace(db), manifest.date)
         db.execute(
             "INSERT INTO editions VALUES (?, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE SET"
             " manifest = excluded.manifest, updated = excluded.updated",
             (manifest.date, guid, manifest.to_json(), first, now.isoformat()),
         )
+        db.execute("DELETE FROM removed WHERE date = ?", (manifest.date,))
     return CatalogEntry(manifest, guid, datetime.fromisoformat(first), now)
 
 
-def list_editions(output_dir: Path) -> tuple[CatalogEntry, ...]:
+def list_editions(state_dir: Path) -> tuple[CatalogEntry, ...]:
     """Every edition in the catalog, newest date first."""
-    if not catalog_path(output_dir).exists():
+    if not catalog_path(state_dir).exists():
         return ()
-    with _connect(output_dir) as db:
+    with _connect(state_dir) as db:
         rows = db.execute("SELECT manifest, guid, first_published, updated FROM editions"
-                          " ORDER BY date DESC").fetchall()
+                          " WHERE date NOT IN (SELECT date FROM removed) ORDER BY date DESC").fetchall()
     return tuple(
         CatalogEntry(EditionManifest.from_json(m), g, datetime.fromisoformat(f),
                      datetime.fromisoformat(u))
@@ -120,29 +153,66 @@ def list_editions(output_dir: Path) -> tuple[CatalogEntry, ...]:
     )
 
 
-def edition_dates(output_dir: Path) -> frozenset[str]:
+def edition_dates(state_dir: Path) -> frozenset[str]:
     """The dates in the catalog (without reading their manifests)."""
-    if not catalog_path(output_dir).exists():
+    if not catalog_path(state_dir).exists():
         return frozenset()
-    with _connect(output_dir) as db:
+    with _connect(state_dir) as db:
         return frozenset(row[0] for row in db.execute("SELECT date FROM editions"))
 
 
-def prune(output_dir: Path, keep: int) -> tuple[str, ...]:
-    """Remove all but the newest ``keep`` editions: their catalog entries and their folders.
-
-    Returns the dates removed. Only ever called on purpose (``--keep N``).
-    """
+def dates_beyond(state_dir: Path, keep: int) -> tuple[str, ...]:
+    """The dates of all but the newest ``keep`` editions listed, for ``--keep N``."""
     if keep < 1:
         raise PublishError(f"--keep must be at least 1 (got {keep}); nothing was removed")
-    with _connect(output_dir) as db, db:
-        dates = [r[0] for r in db.execute("SELECT date FROM editions ORDER BY date DESC"
-                                           " LIMIT -1 OFFSET ?", (keep,))]
+    return tuple(entry.date for entry in list_editions(state_dir)[keep:])
+
+
+def mark_removed(state_dir: Path, dates: Iterable[str], now: datetime | None = None) -> None:
+    """Step one of removing editions: they leave ``list_editions`` (so feeds and page drop
+    them) and stay marked until ``finish_removal``. Idempotent."""
+    at = (now or datetime.now(timezone.utc)).isoformat()
+    with _connect(state_dir) as db, db:
+        db.executemany("INSERT INTO removed VALUES (?, ?, 0) ON CONFLICT(date) DO UPDATE SET done = 0",
+                       [(d, at) for d in dates])
+
+
+def removals_pending(state_dir: Path) -> tuple[str, ...]:
+    """Dates marked for removal whose removal has not finished (a killed or failed publish)."""
+    if not catalog_path(state_dir).exists():
+        return ()
+    with _connect(state_dir) as db:
+        return tuple(r[0] for r in db.execute("SELECT date FROM removed WHERE done = 0 ORDER BY date"))
+
+
+def removed_dates(state_dir: Path) -> frozenset[str]:
+    """Every date removed on purpose (finished or not) and not built again since."""
+    if not catalog_path(state_dir).exists():
+        return frozenset()
+    with _connect(state_dir) as db:
+        return frozenset(r[0] for r in db.execute("SELECT date FROM removed"))
+
+
+def finish_removal(state_dir: Path, dates: Iterable[str]) -> None:
+    """The last step of removing editions, once feeds and files are gone: forget their entries
+    (the marks stay, so a publish never brings them back). Idempotent."""
+    dates = list(dates)
+    with _connect(state_dir) as db, db:
         db.executemany("DELETE FROM editions WHERE date = ?", [(d,) for d in dates])
-    for date in dates:
-        # Catalog first, files second: a kill in between leaves stray files, never a feed
-        # item whose audio is gone.
-        folder = output_dir / date
-        if folder.is_dir() and not folder.is_symlink():
-            shutil.rmtree(folder)
-    return tuple(dates)
+        db.executemany("UPDATE removed SET done = 1 WHERE date = ?", [(d,) for d in dates])
+
+
+def replace_catalog(state_dir: Path, entries: Iterable[tuple[EditionManifest, str, datetime]],
+                    removed: Iterable[str] = ()) -> None:
+    """Make the catalog hold exactly ``entries`` (manifest, guid, when built) and the marks of
+    the ``removed`` dates, written beside it and renamed into place: a kill leaves the old
+    catalog or the new one."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    new = state_dir / f".{CATALOG_NAME}.new"
+    new.unlink(missing_ok=True)
+    with _connect(state_dir, new) as db, db:
+        db.executemany("INSERT INTO editions VALUES (?, ?, ?, ?, ?)",
+                       [(m.date, guid, m.to_json(), at.isoformat(), at.isoformat()) for m, guid, at in entries])
+        db.executemany("INSERT INTO removed VALUES (?, ?, 1)", [(d, datetime.now(timezone.utc).isoformat())
+                                                                 for d in removed])
+    os.replace(new, catalog_path(state_dir))

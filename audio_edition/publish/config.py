@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -79,6 +80,8 @@ class Show:
     timezone: str = "Asia/Shanghai"
     link: str | None = None
     """The show's web page; None means the listening page at ``base_url``."""
+    id: str | None = None
+    """A fixed id for the show, from which guids derive (written once by ``init``)."""
     feed_items: int = 100
     """How many items each feed lists, newest first; older editions stay on the page's archive."""
 
@@ -95,7 +98,7 @@ class Show:
 
 _STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
                 "category", "base_url", "timezone")
-_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link")
+_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link", "id")
 KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + ("explicit", "commercial", "feed_items"))
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
@@ -204,6 +207,7 @@ def _check_url(url: str, fail: Callable[[str], ConfigError]) -> str:
     return url
 
 
+_SHOW_ID = "@SHOW_ID@"
 STARTER = f'''\
 # audio-edition settings. Every setting is optional: delete a line to use its default.
 # Relative paths are relative to this file's folder.
@@ -227,6 +231,11 @@ explicit = false
 # Set to true if the show is published commercially (ads, subscriptions, a paid newsroom product):
 # `build` then warns when a voice's licence does not allow it (see `audio-edition voices`).
 commercial = false
+
+# The show's own id: the guid of every episode derives from it (and the date), so podcast
+# apps never see an episode twice, even if the private catalog is lost. Written once by
+# `init`; never change it.
+id = "{_SHOW_ID}"
 
 # Cover art: a square JPEG or PNG, 1400 to 3000 pixels a side. Without it a cover is
 # generated from the title.
@@ -257,6 +266,17 @@ def write_starter_config(path: Path, *, force: bool = False) -> Path:
         raise ConfigError(f"{path} already exists; edit it, or replace it with `init --force`")
     if path.exists() and not path.is_file():
         raise WriteError(f"cannot write {path}: not a regular file", EX_CANTCREAT)
+    # A fresh id for a new show; `init --force` over a show's settings keeps its id, or every
+    # guid would change.
+    show_id = _existing_id(path) or str(uuid.uuid4())
     with reporting_write_errors(path):
-        write_text_atomic(path, STARTER)
+        write_text_atomic(path, STARTER.replace(_SHOW_ID, show_id))
     return path
+
+
+def _existing_id(path: Path) -> str | None:
+    try:
+        found = tomllib.loads(path.read_text(encoding="utf-8")).get("show", {}).get("id")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) and found.strip() else None

@@ -207,6 +207,21 @@ def podcast_guid(feed_url: str) -> str:
     return str(uuid.uuid5(_PODCAST_GUID_NAMESPACE, (parts.netloc + parts.path).rstrip("/")))
 
 
+def show_namespace(show: Show) -> uuid.UUID:
+    """What every guid of the show derives from (with the edition's date, the article's slug).
+
+    ``[show] id`` when set (``init`` writes a random one, once); else the Podcasting 2.0 guid
+    of the feed's URL. Either way guids are a pure function of the settings, so a lost catalog
+    changes none; without an id, moving the feed to another address gives new guids.
+    """
+    if show.id:
+        try:
+            return uuid.UUID(show.id)
+        except ValueError:
+            return uuid.uuid5(_PODCAST_GUID_NAMESPACE, show.id)
+    return uuid.UUID(podcast_guid(media_url(show, FEED_NAME)))
+
+
 def _hms(seconds: float) -> str:
     total = max(0, round(seconds))
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"

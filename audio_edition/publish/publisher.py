@@ -15,6 +15,7 @@ and the next publish catches up.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +23,18 @@ from pathlib import Path
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
-from audio_edition.publish.catalog import list_editions, prune, record_edition
+from audio_edition.publish.catalog import (
+    dates_beyond,
+    edition_dates,
+    edition_guid,
+    finish_removal,
+    list_editions,
+    mark_removed,
+    record_edition,
+    removals_pending,
+    removed_dates,
+    replace_catalog,
+)
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
@@ -32,6 +44,7 @@ from audio_edition.publish.feed import (
     articles_feed,
     edition_feed,
     media_url,
+    show_namespace,
 )
 from audio_edition.publish.site import write_site
 
@@ -51,9 +64,12 @@ class PublishResult:
     added: tuple[str, ...]
     """Dates recorded (new or rebuilt) by this publish."""
     pruned: tuple[str, ...]
-    """Dates removed by ``keep``."""
+    """Dates removed by ``keep`` or ``remove`` (and removals a killed publish left unfinished)."""
     feed_url: str
     page_url: str
+    skipped: tuple[str, ...] = ()
+    """One line per edition left out of the feeds and page, saying why (its files are missing,
+    or it was removed on purpose), for the CLI to print as warnings."""
 
 
 def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
@@ -74,7 +90,7 @@ def publish_held(output_dir: Path, manifest: EditionManifest, show: Show, *,
     """``publish_edition`` for a caller that already holds ``sole_writer(output_dir)``: the
     build, so that the feeds follow its new files at once, with no other writer between."""
     _check_edition(output_dir, manifest)
-    record_edition(output_dir, manifest)
+    record_edition(output_dir, manifest, guid=edition_guid(show_namespace(show), manifest.date))
     return _publish(output_dir, show, keep=keep, added=(manifest.date,))
 
 
@@ -83,24 +99,110 @@ def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None) ->
 
     Edition folders in ``output_dir`` whose ``edition.json`` the catalog does not hold as it
     is are recorded first: one not yet in the catalog (e.g. after the catalog was deleted by
-    hand), or one a build swapped in but was killed before recording. Raises ``BusyError`` if
-    another build or publish is writing to ``output_dir``.
+    hand), or one a build swapped in but was killed before recording; one whose files are
+    missing, or removed on purpose, is left out with a line in ``skipped``. Raises
+    ``BusyError`` if another build or publish is writing to ``output_dir``.
     """
     if not output_dir.exists():
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
     prepare_folder(output_dir, "the output folder")
     with reporting_write_errors(output_dir), sole_writer(output_dir, "publish"):
-        added: list[str] = []
-        known = {entry.date: entry.manifest for entry in list_editions(output_dir)}
-        for folder in sorted(output_dir.iterdir()):
-            if _DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file():
-                manifest = _read(folder)
-                if known.get(manifest.date) == manifest:
-                    continue
-                _check_edition(output_dir, manifest)
-                record_edition(output_dir, manifest)
-                added.append(manifest.date)
-        return _publish(output_dir, show, keep=keep, added=tuple(added))
+        added, skipped = _discover(output_dir, show)
+        return _publish(output_dir, show, keep=keep, added=added, skipped=skipped)
+
+
+def remove_editions(output_dir: Path, dates: tuple[str, ...], show: Show) -> PublishResult:
+    """Remove the editions of ``dates`` on purpose (``audio-edition remove``): feeds and page
+    first, then their files, then their catalog entries; a kill anywhere is finished by the
+    next publish. A date neither in the catalog nor in ``output_dir`` is a ``PublishError``."""
+    with reporting_write_errors(output_dir), sole_writer(output_dir, "remove"):
+        known = edition_dates(output_dir)
+        for date in dates:
+            if date not in known and not (output_dir / date).exists():
+                raise PublishError(f"no edition dated {date} in {output_dir}; nothing was removed")
+        return _publish(output_dir, show, keep=None, added=(), remove=dates)
+
+
+def rebuild_catalog(output_dir: Path, show: Show) -> tuple[str, ...]:
+    """Recreate the catalog from the editions' manifests (``audio-edition catalog rebuild``),
+    e.g. after it was lost; returns the dates recorded.
+
+    Guids come out as they were: an entry of the old catalog, when it can still be read, keeps
+    its own; every other is derived from the show's id and the date, as when it was first
+    published. Dates removed on purpose stay removed.
+    """
+    with reporting_write_errors(output_dir), sole_writer(output_dir, "catalog rebuild"):
+        try:
+            old = {e.date: e.guid for e in list_editions(output_dir)}
+        except PublishError:
+            old = {}  # unreadable: that is why it is being rebuilt
+        try:
+            removed = removed_dates(output_dir)
+        except PublishError:
+            removed = frozenset()
+        namespace = show_namespace(show)
+        entries = []
+        for folder in sorted(output_dir.iterdir()) if output_dir.is_dir() else ():
+            if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()) or folder.name in removed:
+                continue
+            manifest = _read(folder)
+            guid = old.get(manifest.date) or edition_guid(namespace, manifest.date)
+            entries.append((manifest, guid, _built_at(manifest)))
+        replace_catalog(output_dir, entries, removed)
+        return tuple(m.date for m, _, _ in entries)
+
+
+def _discover(output_dir: Path, show: Show) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Record edition folders whose ``edition.json`` the catalog does not hold as it is; skip
+    (and say why) those removed on purpose and those whose files are missing."""
+    added: list[str] = []
+    skipped: list[str] = []
+    known = {entry.date: entry.manifest for entry in list_editions(output_dir)}
+    removed = removed_dates(output_dir)
+    pending = removals_pending(output_dir)  # being removed: _publish finishes them, silently
+    namespace = show_namespace(show)
+    for folder in sorted(output_dir.iterdir()):
+        if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()):
+            continue
+        if folder.name in removed:
+            if folder.name not in pending:
+                skipped.append(f"{folder.name}: removed on purpose earlier, not brought back; "
+                               f"build it again to publish it")
+            continue
+        manifest = _read(folder)
+        if known.get(manifest.date) == manifest:
+            continue
+        missing = _missing(output_dir, manifest)
+        if missing is not None:
+            skipped.append(missing)
+            continue
+        _check_edition(output_dir, manifest)
+        record_edition(output_dir, manifest, guid=edition_guid(namespace, manifest.date))
+        added.append(manifest.date)
+    return tuple(added), tuple(skipped)
+
+
+def _built_at(manifest: EditionManifest) -> datetime:
+    try:
+        when = datetime.fromisoformat(manifest.built_at)
+    except ValueError:
+        return datetime.now(timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _missing(output_dir: Path, manifest: EditionManifest) -> str | None:
+    """Why an edition cannot be published as its manifest says (a file gone), or None."""
+    folder = output_dir / manifest.date
+    if not folder.is_dir():
+        return (f"{manifest.date}: its folder {folder} is missing; left out of the feeds — rebuild it, "
+                f"or `audio-edition remove {manifest.date}`")
+    sizes = {manifest.episode: manifest.episode_size, **{a.audio: a.size for a in manifest.articles}}
+    for relative in manifest.files():
+        path = folder / relative
+        if not path.is_file() or (relative in sizes and path.stat().st_size != sizes[relative]):
+            return (f"{manifest.date}: {path} is missing or not the size {MANIFEST_NAME} says; left out "
+                    f"of the feeds — rebuild it, or `audio-edition remove {manifest.date}`")
+    return None
 
 
 def _read(folder: Path) -> EditionManifest:
@@ -123,23 +225,45 @@ def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
             raise PublishError(f"{folder / relative}: listed in {MANIFEST_NAME} but missing")
 
 
-def _publish(output_dir: Path, show: Show, *, keep: int | None,
-             added: tuple[str, ...]) -> PublishResult:
-    pruned = prune(output_dir, keep) if keep is not None else ()
-    entries = list_editions(output_dir)
-    now = datetime.now(timezone.utc)
+def _publish(output_dir: Path, show: Show, *, keep: int | None, added: tuple[str, ...],
+             skipped: tuple[str, ...] = (),
+             remove: tuple[str, ...] = ()) -> PublishResult:
+    # Removing is resumable and in this order: mark (the catalog lists them no more), feeds and
+    # page without them, their files, and last their entries. Removals a killed publish left
+    # are finished here too.
+    doomed = tuple(sorted({*removals_pending(output_dir), *remove,
+                           *(dates_beyond(output_dir, keep) if keep is not None else ())},
+                          reverse=True))  # newest first, as everything else is listed
+    mark_removed(output_dir, doomed)
+    entries = []
+    for entry in list_editions(output_dir):
+        missing = _missing(output_dir, entry.manifest)
+        if missing is None:
+            entries.append(entry)
+        else:
+            skipped += (missing,)  # one lost folder must not stop every other edition
+    # The feeds change when an edition does, not at every publish: the newest build's time.
+    now = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
     cover = publish_cover(show.cover, show.title, output_dir)
     # Everything is rendered before anything is written, so a bad edition fails the publish
     # without leaving one feed new and the other old.
-    feed = edition_feed(show, entries, output_dir, cover.name, now)
-    single = articles_feed(show, entries, output_dir, cover.name, now)
+    feed = edition_feed(show, tuple(entries), output_dir, cover.name, now)
+    single = articles_feed(show, tuple(entries), output_dir, cover.name, now)
     # The pages first, the feeds last: a feed never links to a page that is not there yet.
     write_site(output_dir, show, entries, cover.name)
     write_bytes_atomic(output_dir / FEED_NAME, feed)
     write_bytes_atomic(output_dir / ARTICLES_FEED_NAME, single)
+    for date in doomed:
+        folder = output_dir / date
+        if folder.is_symlink():
+            folder.unlink()
+        elif folder.exists():
+            shutil.rmtree(folder)  # a failure leaves the date marked: the next publish retries
+    finish_removal(output_dir, doomed)
+    pruned = doomed
     return PublishResult(
         feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
         page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
-        editions=tuple(e.date for e in entries), added=added, pruned=pruned,
+        editions=tuple(e.date for e in entries), added=added, pruned=pruned, skipped=skipped,
         feed_url=media_url(show, FEED_NAME), page_url=show.base_url,
     )

@@ -49,14 +49,16 @@ def _vtt(cues: list[tuple[float, float, str]]) -> str:
 
 
 def make_edition(output_dir: Path, date: str, *, title: str | None = None,
-                 article_seconds: float = 3.0, frequency: int = 440) -> EditionManifest:
-    """Write ``output_dir/<date>/`` with an episode, two articles and ``edition.json``."""
+                 article_seconds: float = 3.0, frequency: int = 440,
+                 headlines: tuple[str, ...] = ()) -> EditionManifest:
+    """Write ``output_dir/<date>/`` with an episode, two articles (or one per ``headlines``)
+    and ``edition.json``."""
     folder = output_dir / date
     opening = 1.0
     chapters = [Chapter("开场", 0.0, opening)]
     articles = []
     start = opening
-    for number, headline in enumerate(HEADLINES, start=1):
+    for number, headline in enumerate(headlines or HEADLINES, start=1):
         audio = f"articles/{number:02d}-{headline[:2]}.mp3"
         transcript = audio.removesuffix(".mp3") + ".vtt"
         make_mp3(folder / audio, article_seconds, frequency + 110 * number)

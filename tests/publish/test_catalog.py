@@ -14,7 +14,12 @@ from audio_edition.publish.catalog import (
     article_guid,
     catalog_path,
     list_editions,
-    prune,
+    dates_beyond,
+    edition_dates,
+    finish_removal,
+    mark_removed,
+    removals_pending,
+    removed_dates,
     record_edition,
 )
 
@@ -66,21 +71,36 @@ def test_guids_differ_between_catalogs(tmp_path: Path) -> None:
     assert a.guid != b.guid
 
 
-def test_prune_keeps_the_newest_and_removes_old_folders(output_dir: Path) -> None:
+def test_removing_is_marked_first_and_forgotten_last(output_dir: Path) -> None:
     for day in ("2023-12-24", "2023-12-25", "2023-12-26"):
         record_edition(output_dir, make_edition(output_dir, day))
-    assert prune(output_dir, 2) == ("2023-12-24",)
+    assert dates_beyond(output_dir, 2) == ("2023-12-24",)
+    assert dates_beyond(output_dir, 5) == ()
+    mark_removed(output_dir, ["2023-12-24"])
+    # Marked: no longer listed (so no feed names it), but not forgotten until finished.
     assert [e.date for e in list_editions(output_dir)] == ["2023-12-26", "2023-12-25"]
-    assert not (output_dir / "2023-12-24").exists()
-    assert (output_dir / "2023-12-25" / "episode.mp3").is_file()
-    assert prune(output_dir, 5) == ()
+    assert removals_pending(output_dir) == ("2023-12-24",)
+    mark_removed(output_dir, ["2023-12-24"])  # idempotent: a resumed removal marks again
+    finish_removal(output_dir, ["2023-12-24"])
+    finish_removal(output_dir, ["2023-12-24"])
+    assert removals_pending(output_dir) == () and removed_dates(output_dir) == {"2023-12-24"}
+    assert edition_dates(output_dir) == {"2023-12-25", "2023-12-26"}
+    # Building the date again brings it back.
+    record_edition(output_dir, make_edition(output_dir, "2023-12-24"))
+    assert removed_dates(output_dir) == frozenset() and len(list_editions(output_dir)) == 3
 
 
-def test_prune_refuses_zero(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
+def test_keep_refuses_zero(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
     record_edition(output_dir, two_editions[0])
     with pytest.raises(PublishError, match="at least 1"):
-        prune(output_dir, 0)
+        dates_beyond(output_dir, 0)
     assert len(list_editions(output_dir)) == 1
+
+
+def test_a_given_guid_is_kept_for_good(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
+    first = record_edition(output_dir, two_editions[0], guid="7d9f0d55-5d4e-5b0e-9a43-0d7f6c1f2e01")
+    again = record_edition(output_dir, two_editions[0], guid="00000000-0000-0000-0000-000000000000")
+    assert first.guid == again.guid == "7d9f0d55-5d4e-5b0e-9a43-0d7f6c1f2e01"
 
 
 def test_an_empty_output_has_no_editions_and_a_corrupt_catalog_is_named(tmp_path: Path) -> None:

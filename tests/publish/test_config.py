@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,12 @@ def test_starter_file_loads_to_the_defaults_and_is_commented(tmp_path: Path) -> 
     path = write_starter_config(tmp_path / CONFIG_NAME)
     text = path.read_text(encoding="utf-8")
     assert text.count("#") >= 10
-    assert load_show(path) == Show()
-    assert load_show(None, cwd=tmp_path) == Show()  # found in the working folder
+    show = load_show(path)
+    assert show == Show(id=show.id)  # the defaults, and a fresh id of its own
+    assert show.id is not None and uuid.UUID(show.id).version == 4
+    assert load_show(write_starter_config(tmp_path / "other.toml")).id != show.id
+    assert load_show(write_starter_config(path, force=True)).id == show.id  # --force keeps the show's id
+    assert load_show(None, cwd=tmp_path) == show  # found in the working folder
 
 
 def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
