@@ -44,7 +44,7 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
     settings = load_settings(write(tmp_path, uncommented(STARTER)))
     assert settings.build.jobs == 4 and settings.build.intro == (tmp_path / "intro.mp3").resolve()
     assert settings.script.pauses.between_tracks == 1.5 and settings.publish.to == "s3://my-bucket/podcast"
-    assert settings.speech.engines == ("edge", "offline")
+    assert settings.speech.engines == ("azure", "edge", "offline")
 
 
 @pytest.mark.parametrize(
