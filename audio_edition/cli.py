@@ -70,6 +70,22 @@ def _state_option(func: F) -> F:
              "[build] state, else .audio-edition beside the settings file).")(func)
 
 
+def _settings_folder(config: Path | None) -> tuple[Path, Path | None]:
+    """The settings' folder (where the editor's ``voices/`` is) and ``[build] lexicon``."""
+    from audio_edition.settings import find_settings, load_settings
+
+    settings = load_settings(find_settings(config))
+    return settings.folder, settings.build.lexicon
+
+
+def _lexicon_files(config: Path | None, lexicon_path: Path | None) -> tuple[Path, ...]:
+    """The lexicons layered as a build layers them: shipped, the editor's, then ``--lexicon``."""
+    from audio_edition.text.lexicon import lexicon_files
+
+    folder, configured = _settings_folder(config)
+    return lexicon_files(folder, lexicon_path or configured)
+
+
 def _say_migrated(migrated: tuple[str, ...], out: Path, state: Path) -> None:
     if migrated:
         click.echo(f"moved {', '.join(migrated)} from {out} to {state}; {out} now holds only what "
@@ -551,10 +567,12 @@ def cache_prune(older_than: str, config: Path | None, state: Path | None, quiet:
 @click.option("--online", is_flag=True, help="List the online service's zh-CN voices (needs the network).")
 @click.option("--proxy", default=None, help="Proxy URL for --online (default: the usual *_PROXY variables).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@_config_option
 @click.pass_context
 @reports_errors
-def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool) -> None:
-    """List the voice presets (voices/*.toml), or with --online the service's voices;
+def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, config: Path | None) -> None:
+    """List the voice presets (shipped, and your own in voices/*.toml beside the settings file,
+    which replace a shipped one of the same name), or with --online the service's voices;
     `voices install kokoro` fetches the offline Kokoro voices once.
 
     \b
@@ -579,8 +597,13 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool) -
             click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
         return
     from audio_edition.speech.presets import load_presets
+    from audio_edition.voices import SHIPPED, voice_folders
 
-    presets = load_presets()
+    presets = load_presets(voice_folders(_settings_folder(config)[0]))
+
+    def yours(p: Any) -> bool:
+        return p.path is not None and p.path.parent.resolve() != SHIPPED
+
     if as_json:
         print_json([{"name": p.name, "engine": p.engine, "voice": p.body.voice_id, "gender": p.gender,
                      "licence": p.licence.name, "commercial_use": p.licence.commercial_use,
@@ -588,7 +611,8 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool) -
                      "headline_voice": p.headline.voice_id,
                      "offline": {"engine": p.offline.engine, "voice": p.offline.voice_id,
                                  "headline_voice": (p.offline_headline or p.offline).voice_id},
-                     "description": p.description} for p in presets.values()])
+                     "description": p.description, "file": str(p.path), "yours": yours(p)}
+                    for p in presets.values()])
         return
     width = max(len(name) for name in presets)
     for p in presets.values():
@@ -597,6 +621,8 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool) -
         click.echo(f"{p.name:<{width}}  {p.engine:<8} {p.gender or '-':<6}  {voice}  [{use}]")
         details = [p.description] if p.description else []
         details.append(f"licence: {p.licence.name}")
+        if yours(p):
+            details.append(f"yours: {p.path}")
         if p.offline != p.body:
             details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
                            + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
@@ -641,7 +667,8 @@ def _lexicon_option(func: F) -> F:
         "lexicon_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="Pronunciation lexicon (TOML). Default: voices/lexicon.toml.",
+        help="A pronunciation lexicon (TOML) over the shipped one and voices/lexicon.toml beside the "
+             "settings file; its entries win word by word.",
     )(func)
 
 
@@ -655,8 +682,9 @@ def _lexicon_option(func: F) -> F:
     help="Keep Latin letters (online voices) or spell them in Chinese (offline engine).",
 )
 @_lexicon_option
+@_config_option
 @reports_errors
-def normalize(text: str, latin: str, lexicon_path: Path | None) -> None:
+def normalize(text: str, latin: str, lexicon_path: Path | None, config: Path | None) -> None:
     """Print the spoken form of TEXT; with - read stdin, one output line per input line.
 
     \b
@@ -665,11 +693,10 @@ def normalize(text: str, latin: str, lexicon_path: Path | None) -> None:
       audio-edition normalize --latin chinese "GDP增长5.2%"
       cat sentences.txt | audio-edition normalize -
     """
-    from audio_edition.text.lexicon import load_default_lexicon, load_lexicon
+    from audio_edition.text.lexicon import load_lexicons
     from audio_edition.text.spoken import LatinReading, SpokenReader, speak_lines
 
-    lexicon = load_lexicon(lexicon_path) if lexicon_path else load_default_lexicon()
-    reader = SpokenReader(lexicon)
+    reader = SpokenReader(load_lexicons(_lexicon_files(config, lexicon_path)))
     if text == "-":
         lines: Any = sys.stdin.buffer  # bytes: a line that is not UTF-8 gets a clear error
     else:
@@ -693,10 +720,12 @@ def lexicon() -> None:
 @lexicon.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_lexicon_option
+@_config_option
 @click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON for scripts.")
 @reports_errors
-def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, encoding: str | None, as_json: bool) -> None:
+def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Path | None, encoding: str | None,
+                  as_json: bool) -> None:
     """Check the lexicon, then list the entries that fire in page files and where.
 
     \b
@@ -704,26 +733,26 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, encoding: 
       audio-edition lexicon check articles/2023-12-25.txt
       audio-edition lexicon check --lexicon my.toml --json articles/2023-12-25.txt
     """
-    from audio_edition.text.lexicon import DEFAULT_LEXICON_PATH, find_lexicon_hits, load_lexicon
+    from audio_edition.text.lexicon import find_lexicon_hits, load_lexicons
 
-    source = lexicon_path or DEFAULT_LEXICON_PATH
-    lex = load_lexicon(source)
+    sources = _lexicon_files(config, lexicon_path)
+    lex = load_lexicons(sources)
     for path in paths:
         hits = find_lexicon_hits(lex, clean_page(read_page(path, encoding)))
         if as_json:
-            print_json({"source": str(path), "lexicon": str(source), "hits": [
+            print_json({"source": str(path), "lexicons": [str(f) for f in sources], "hits": [
                 {"text": h.entry.text, "say": h.entry.say,
                  "pinyin": " ".join(h.entry.pinyin) if h.entry.pinyin else None,
-                 "line": h.entry.line, "article": h.article, "headline": h.headline,
+                 "file": h.entry.origin, "line": h.entry.line, "article": h.article, "headline": h.headline,
                  "paragraph": h.paragraph, "offset": h.offset, "context": h.context} for h in hits]})
             continue
         fired = {h.entry.text for h in hits}
-        click.secho(f"{path}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in {source}", bold=True)
+        click.secho(f"{path}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in {', '.join(map(str, sources))}", bold=True)
         for entry in lex.entries:
             if entry.text not in fired:
                 continue
             pinyin = f" [{' '.join(entry.pinyin)}]" if entry.pinyin else ""
-            click.echo(f"  {entry.text} → {entry.say}{pinyin}  (line {entry.line})")
+            click.echo(f"  {entry.text} → {entry.say}{pinyin}  ({entry.origin}:{entry.line})")
             for h in hits:
                 if h.entry is entry:
                     where = "headline" if h.paragraph == 0 else f"¶{h.paragraph}"
@@ -817,6 +846,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     from audio_edition.speech.presets import DEFAULT_PRESET
     from audio_edition.speech.session import speech_policy
     from audio_edition.speech.settings import EngineSettings
+    from audio_edition.text.lexicon import lexicon_files
+    from audio_edition.voices import voice_folders
     from audio_edition.workspace import local_links_warning, open_workspace
 
     try:
@@ -835,7 +866,9 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     options = BuildOptions(
         out=places.out, state=places.state, settings_file=settings.path, date=date,
         voice=voice or settings.build.voice or DEFAULT_PRESET, engine=engine or settings.build.engine or "auto",
-        production=production, wording=settings.script.wording, lexicon=lexicon_path or settings.build.lexicon,
+        production=production, wording=settings.script.wording,
+        voice_folders=voice_folders(settings.folder),
+        lexicons=lexicon_files(settings.folder, lexicon_path or settings.build.lexicon),
         speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
         engine_settings=engine_settings,
     )
@@ -875,7 +908,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     if show.commercial:
         from audio_edition.speech.presets import commercial_use_warning, load_preset
 
-        warning = commercial_use_warning(load_preset(result.speech.preset), result.speech.engines)
+        warning = commercial_use_warning(load_preset(result.speech.preset, options.voice_folders),
+                                         result.speech.engines)
         licence_warnings += [warning] if warning else []
     for warning in licence_warnings if not as_json else ():
         click.echo(f"audio-edition: warning: {warning}", err=True)

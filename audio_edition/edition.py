@@ -73,11 +73,12 @@ from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
 from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, SpeechPolicy, SpeechSession, SpeechSummary
-from audio_edition.speech.presets import DEFAULT_PRESET
+from audio_edition.speech.presets import DEFAULT_PRESET, load_preset
 from audio_edition.text import read_edition
 from audio_edition.text.articles import Edition
-from audio_edition.text.lexicon import load_lexicon
+from audio_edition.text.lexicon import DEFAULT_LEXICON_PATH, Lexicon, load_lexicons
 from audio_edition.text.spoken import LatinReading, SpokenReader
+from audio_edition.voices import SHIPPED
 
 CHARS_PER_SECOND = 4.6
 """How fast the voices read Chinese news, measured on the sample edition: for ``--dry-run``."""
@@ -109,8 +110,11 @@ class BuildOptions:
     many speech requests and tracks are worked on at once."""
     wording: Wording = field(default_factory=Wording)
     """The opening and closing words (``[script]`` in the settings)."""
-    lexicon: Path | None = None
-    """The pronunciation lexicon; None: the one shipped with the package."""
+    voice_folders: tuple[Path, ...] = (SHIPPED,)
+    """Where voice presets are read, a later folder's preset replacing an earlier one of the same
+    name (the CLI adds ``voices/`` beside the settings file: ``voices.voice_folders``)."""
+    lexicons: tuple[Path, ...] = (DEFAULT_LEXICON_PATH,)
+    """The pronunciation lexicons, a later file's entry winning for its word (``lexicon_files``)."""
     state: Path | None = None
     """The private state folder (cache, catalog, lock, scratch); None: ``<out>/../.audio-edition``."""
     settings_file: Path | None = None
@@ -125,6 +129,10 @@ class BuildOptions:
     """Replaces the engine registry (tests)."""
     zone: dt.tzinfo | None = None
     """The show's time zone, for the default date (today there); None: the machine's."""
+
+    def lexicon(self) -> Lexicon:
+        """The layered lexicon the text and the offline engines read (``ConfigError`` if a file is bad)."""
+        return load_lexicons(self.lexicons)
 
     @property
     def places(self) -> Places:
@@ -209,7 +217,7 @@ def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin:
     """What every track says: the opening, each article, the closing."""
     if not edition.articles:
         raise InputError(f"{', '.join(edition.sources) or 'the edition'}: no articles to read")
-    reader = SpokenReader(load_lexicon(options.lexicon) if options.lexicon is not None else None)
+    reader = SpokenReader(options.lexicon())
 
     def speak(text: str) -> str:
         return reader.speak(text, latin=latin)
@@ -365,10 +373,12 @@ def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] 
 
 def speech_session(options: BuildOptions) -> SpeechSession:
     """The build's one speech session: the engine decided (``auto`` probes), the preset read."""
+    # The offline engines read pinned pinyin from the same lexicon the text was spoken with.
+    settings = dataclasses.replace(options.engine_settings, lexicon=options.lexicon())
     return SpeechSession(
-        options.engine, options.voice, cache_dir=options.cache_dir or options.places.speech_cache,
-        jobs=options.production.jobs, settings=options.engine_settings, policy=options.speech_policy,
-        engines=options.engines,
+        options.engine, load_preset(options.voice, options.voice_folders),
+        cache_dir=options.cache_dir or options.places.speech_cache, jobs=options.production.jobs,
+        settings=settings, policy=options.speech_policy, engines=options.engines,
     )  # fmt: skip
 
 

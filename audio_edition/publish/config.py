@@ -248,10 +248,12 @@ feed_items = {Show.feed_items}
 
 [build]
 # What `audio-edition build` uses every day; a flag on the command line overrides each.
+# Your own presets and lexicon go in voices/ beside this file (voices/NAME.toml, voices/lexicon.toml):
+# a preset there replaces the shipped one of that name; the lexicon adds to the shipped one.
 # voice = "xiaoxiao"            # a voice preset (`audio-edition voices` lists them)
 # engine = "auto"               # auto, edge or azure (online), offline or kokoro
 # jobs = 4                      # speech requests and tracks worked on at once
-# lexicon = "lexicon.toml"      # your pronunciation lexicon (default: the one shipped)
+# lexicon = "lexicon.toml"      # one more lexicon, over the shipped one and voices/lexicon.toml
 # chime = "chime.mp3"           # played between stories instead of a plain pause
 # intro = "intro.mp3"           # played before the opening words
 # outro = "outro.mp3"           # played after the closing words

@@ -29,22 +29,25 @@ live in one table here (``LICENCES``); a preset may override them (a newsroom ho
 licence for a voice). ``voices`` shows each preset's licence and whether commercial use is allowed.
 
 The file's stem is the preset's name. ``lexicon.toml`` lives in the same folder and is not a preset.
+The shipped presets are package data (``audio_edition/voices``); an editor's own, in ``voices/``
+beside the settings file, are read after them and replace any of the same name (``voice_folders``).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from audio_edition.errors import ConfigError
 from audio_edition.speech.engine import Voice
+from audio_edition.voices import SHIPPED
 
-VOICES_DIR = Path(__file__).resolve().parents[2] / "voices"
-"""The presets shipped with the project (``voices/`` at the repository root)."""
+VOICES_DIR = SHIPPED
+"""The presets shipped with the package (``audio_edition/voices/``, package data)."""
 
 NOT_PRESETS = frozenset({"lexicon"})
 """TOML files in the voices folder that are something else."""
@@ -130,6 +133,8 @@ class VoicePreset:
     offline_headline: Voice | None = None
     """The counterpart of ``headline``; None: ``offline`` reads the headlines too."""
     licence_override: Licence | None = None
+    path: Path | None = None
+    """The file it was read from (None: made in code)."""
 
     @property
     def engine(self) -> str:
@@ -247,26 +252,30 @@ def _licence(data: dict[str, Any], engine: str, where: str) -> Licence | None:
     return Licence(name, commercial)
 
 
-def load_presets(folder: Path = VOICES_DIR) -> dict[str, VoicePreset]:
-    """Every preset in ``folder``, by name, sorted by name."""
-    if not folder.is_dir():
-        raise ConfigError(f"voice preset folder {folder} does not exist")
+def load_presets(folders: Sequence[Path] = (VOICES_DIR,)) -> dict[str, VoicePreset]:
+    """Every preset in ``folders``, by name, sorted by name; a preset in a later folder replaces
+    one of the same name in an earlier folder (the editor's own over the shipped ones)."""
     presets: dict[str, VoicePreset] = {}
-    for path in sorted(folder.glob("*.toml")):
-        if path.stem in NOT_PRESETS:
-            continue
-        presets[path.stem] = parse_preset(
-            path.stem, path.read_text(encoding="utf-8"), where=f"voice preset {path}"
-        )
-    return presets
+    for folder in folders:
+        if not folder.is_dir():
+            raise ConfigError(f"voice preset folder {folder} does not exist")
+        for path in sorted(folder.glob("*.toml")):
+            if path.stem in NOT_PRESETS:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise ConfigError(f"voice preset {path}: cannot read it ({error})") from None
+            presets[path.stem] = replace(parse_preset(path.stem, text, where=f"voice preset {path}"), path=path)
+    return dict(sorted(presets.items()))
 
 
-def load_preset(name: str, folder: Path = VOICES_DIR) -> VoicePreset:
+def load_preset(name: str, folders: Sequence[Path] = (VOICES_DIR,)) -> VoicePreset:
     """The preset called ``name``; an unknown name is a ``ConfigError`` listing the valid ones."""
-    presets = load_presets(folder)
+    presets = load_presets(folders)
     if name not in presets:
         raise ConfigError(
             f"unknown voice preset {name!r}; choose one of: {', '.join(presets) or '(none found)'}"
-            f" (presets live in {folder})"
+            f" (presets live in {' and '.join(map(str, folders))})"
         )
     return presets[name]

@@ -19,12 +19,15 @@ from audio_edition.speech.settings import EngineSettings
 EngineFactory = Callable[[EngineSettings], SpeechEngine]
 
 
-def _lazy(module: str, name: str, *, takes_settings: bool = False) -> EngineFactory:
+def _lazy(module: str, name: str, *, takes_settings: bool = False, reads_lexicon: bool = False) -> EngineFactory:
     """A factory that imports ``module`` and builds ``name`` only when an engine is needed."""
 
     def factory(settings: EngineSettings) -> SpeechEngine:
         engine_class = getattr(import_module(module), name)
-        engine: SpeechEngine = engine_class(settings) if takes_settings else engine_class()
+        if takes_settings:
+            engine: SpeechEngine = engine_class(settings)
+        else:
+            engine = engine_class(lexicon=settings.lexicon) if reads_lexicon else engine_class()
         return engine
 
     return factory
@@ -33,8 +36,8 @@ def _lazy(module: str, name: str, *, takes_settings: bool = False) -> EngineFact
 ENGINES: dict[str, EngineFactory] = {
     "azure": _lazy("audio_edition.speech.azure", "AzureEngine", takes_settings=True),
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
-    "offline": _lazy("audio_edition.speech.offline", "OfflineEngine"),
-    "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine"),
+    "offline": _lazy("audio_edition.speech.offline", "OfflineEngine", reads_lexicon=True),
+    "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine", reads_lexicon=True),
 }
 
 if TYPE_CHECKING:  # mypy checks every registered engine against the protocol; nothing imported at run time

@@ -5,6 +5,10 @@ from __future__ import annotations
 import enum
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audio_edition.text.lexicon import Lexicon
 
 EDGE_URL_ENV = "AUDIO_EDITION_EDGE_URL"
 """A full ws/wss URL that replaces edge-tts's ``WSS_URL`` (a relay, or the tests' local server)."""
@@ -30,7 +34,8 @@ def _env(name: str) -> str | None:
 
 @dataclass(frozen=True)
 class EngineSettings:
-    """Network settings an engine factory may use (the offline engine ignores them).
+    """What an engine factory may use: network settings (the offline engines ignore them) and the
+    lexicon whose pinned pinyin the offline engines read.
 
     ``proxy`` is passed to every connection; without it the usual ``HTTPS_PROXY``/``NO_PROXY``
     environment variables apply (edge-tts opens its sessions with ``trust_env``).
@@ -48,6 +53,8 @@ class EngineSettings:
     azure_key: str | None = field(default_factory=lambda: _env(AZURE_KEY_ENV), repr=False)
     azure_region: str | None = field(default_factory=lambda: _env(AZURE_REGION_ENV))
     azure_url: str | None = field(default_factory=lambda: _env(AZURE_URL_ENV))
+    lexicon: Lexicon | None = field(default=None, repr=False)
+    """None: the lexicon shipped with the package."""
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 from audio_edition.errors import ConfigError
 from audio_edition.text.articles import Article
+from audio_edition.voices import FOLDER_NAME, LEXICON_NAME, SHIPPED
 
-# Where the project keeps its lexicon (voices/ at the repository root).
-DEFAULT_LEXICON_PATH = Path(__file__).resolve().parents[2] / "voices" / "lexicon.toml"
+DEFAULT_LEXICON_PATH = SHIPPED / LEXICON_NAME
+"""The lexicon shipped with the package (package data)."""
 
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]")
 _SYLLABLE = re.compile(r"^(?:[a-z]|ü)+[1-5]$")
@@ -42,6 +43,8 @@ class LexiconEntry:
     pinyin: tuple[str, ...] | None = None
     note: str | None = None
     line: int = 0
+    origin: str = ""
+    """The file it came from (``lexicon check`` names it beside the line)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ class Lexicon:
         # Longest first so that "阿拉善盟" wins over "阿拉善" when both are entries.
         words = sorted(self._by_text, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def over(self, base: Lexicon) -> Lexicon:
+        """``base`` with this lexicon's entries added, each replacing ``base``'s entry for the same word."""
+        mine = {entry.text for entry in self.entries}
+        return Lexicon([*(e for e in base.entries if e.text not in mine), *self.entries])
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -114,10 +122,31 @@ def load_lexicon(path: Path) -> Lexicon:
 
 
 def load_default_lexicon() -> Lexicon:
-    """The project's ``voices/lexicon.toml`` when it is there, else an empty lexicon."""
+    """The lexicon shipped with the package (``audio_edition/voices/lexicon.toml``)."""
     if DEFAULT_LEXICON_PATH.is_file():
         return load_lexicon(DEFAULT_LEXICON_PATH)
     return Lexicon()
+
+
+def lexicon_files(settings_folder: Path | None = None, extra: Path | None = None) -> tuple[Path, ...]:
+    """The lexicons a build reads, each over the ones before it: the shipped one, the editor's
+    ``voices/lexicon.toml`` beside the settings file (when there), then ``extra`` (``--lexicon``)."""
+    files = [DEFAULT_LEXICON_PATH] if DEFAULT_LEXICON_PATH.is_file() else []
+    if settings_folder is not None:
+        mine = settings_folder / FOLDER_NAME / LEXICON_NAME
+        if mine.is_file() and mine.resolve() != DEFAULT_LEXICON_PATH:
+            files.append(mine)
+    if extra is not None and all(extra.resolve() != f.resolve() for f in files):
+        files.append(extra)
+    return tuple(files)
+
+
+def load_lexicons(paths: Iterable[Path]) -> Lexicon:
+    """The lexicons at ``paths`` layered in order: a later file's entry wins for its word."""
+    layered = Lexicon()
+    for path in paths:
+        layered = load_lexicon(path).over(layered)
+    return layered
 
 
 def parse_lexicon(source: str, origin: str = "<lexicon>") -> Lexicon:
@@ -139,7 +168,7 @@ def parse_lexicon(source: str, origin: str = "<lexicon>") -> Lexicon:
     for index, raw in enumerate(raw_entries):
         line = header_lines[index] if index < len(header_lines) else 0
         where = f"{origin}:{line}" if line else f"{origin}: entry {index + 1}"
-        entry = _entry_from_table(raw, line, where)
+        entry = _entry_from_table(raw, line, where, origin)
         if entry.text in seen:
             raise ConfigError(f"{where}: {entry.text!r} is already an entry at line {seen[entry.text]}")
         seen[entry.text] = line
@@ -147,7 +176,7 @@ def parse_lexicon(source: str, origin: str = "<lexicon>") -> Lexicon:
     return Lexicon(entries)
 
 
-def _entry_from_table(raw: object, line: int, where: str) -> LexiconEntry:
+def _entry_from_table(raw: object, line: int, where: str, origin: str) -> LexiconEntry:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: an entry must be a table with text = and say = or pinyin =")
     unknown = sorted(set(raw) - _KNOWN_KEYS)
@@ -166,7 +195,7 @@ def _entry_from_table(raw: object, line: int, where: str) -> LexiconEntry:
     if _ASCII_DIGIT.search(spoken):
         raise ConfigError(f"{where}: say for {text!r} has digits; write numbers as they are spoken (一二三)")
     pinyin = _parse_pinyin(pinyin_text, spoken, where) if pinyin_text is not None else None
-    return LexiconEntry(text, spoken, pinyin, _optional_string(raw, "note", where), line)
+    return LexiconEntry(text, spoken, pinyin, _optional_string(raw, "note", where), line, origin)
 
 
 def _optional_string(raw: dict[str, object], key: str, where: str) -> str | None:

@@ -81,10 +81,10 @@ def test_a_bad_preset_file_names_the_problem(text: str, complaint: str) -> None:
 def test_the_lexicon_beside_the_presets_is_not_a_preset(tmp_path: Path) -> None:
     (tmp_path / "lexicon.toml").write_text('[words]\n"重庆" = "chóng qìng"\n', encoding="utf-8")
     (tmp_path / "mine.toml").write_text('engine = "offline"\nvoice = "baker"\n', encoding="utf-8")
-    assert list(load_presets(tmp_path)) == ["mine"]
+    assert list(load_presets([tmp_path])) == ["mine"]
 
 
-def test_presets_live_in_the_repository_voices_folder() -> None:
+def test_presets_ship_inside_the_package() -> None:
     assert (VOICES_DIR / "xiaoxiao.toml").is_file()
 
 
