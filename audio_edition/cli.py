@@ -19,7 +19,7 @@ import click
 from audio_edition import __version__
 from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.speech.registry import ENGINES
-from audio_edition.text import Article, Edition, HeadlinePosition, clean_page, read_edition, read_page
+from audio_edition.text import Article, Edition, HeadlinePosition, read_edition
 from audio_edition.text.review import article_record, edition_markdown, page_record, warning_record
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
 
@@ -726,7 +726,10 @@ def lexicon() -> None:
 @reports_errors
 def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Path | None, encoding: str | None,
                   as_json: bool) -> None:
-    """Check the lexicon, then list the entries that fire in page files and where.
+    """Check the lexicon, then list the entries that fire in an edition and where.
+
+    The pages are read as one edition, as build reads them (page order, jumps joined), so the
+    article numbers are the build's; a markdown or JSON review is read as build reads it too.
 
     \b
     Example:
@@ -737,26 +740,27 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Pa
 
     sources = _lexicon_files(config, lexicon_path)
     lex = load_lexicons(sources)
-    for path in paths:
-        hits = find_lexicon_hits(lex, clean_page(read_page(path, encoding)))
-        if as_json:
-            print_json({"source": str(path), "lexicons": [str(f) for f in sources], "hits": [
-                {"text": h.entry.text, "say": h.entry.say,
-                 "pinyin": " ".join(h.entry.pinyin) if h.entry.pinyin else None,
-                 "file": h.entry.origin, "line": h.entry.line, "article": h.article, "headline": h.headline,
-                 "paragraph": h.paragraph, "offset": h.offset, "context": h.context} for h in hits]})
+    edition = _read(paths, encoding, "auto", strict=False, quiet=True)
+    hits = find_lexicon_hits(lex, edition.articles)
+    if as_json:
+        print_json({"sources": list(edition.sources), "lexicons": [str(f) for f in sources], "hits": [
+            {"text": h.entry.text, "say": h.entry.say,
+             "pinyin": " ".join(h.entry.pinyin) if h.entry.pinyin else None,
+             "file": h.entry.origin, "line": h.entry.line, "article": h.article, "headline": h.headline,
+             "paragraph": h.paragraph, "offset": h.offset, "context": h.context} for h in hits]})
+        return
+    fired = {h.entry.text for h in hits}
+    click.secho(f"{', '.join(edition.sources)}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in "
+                f"{', '.join(map(str, sources))}", bold=True)
+    for entry in lex.entries:
+        if entry.text not in fired:
             continue
-        fired = {h.entry.text for h in hits}
-        click.secho(f"{path}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in {', '.join(map(str, sources))}", bold=True)
-        for entry in lex.entries:
-            if entry.text not in fired:
-                continue
-            pinyin = f" [{' '.join(entry.pinyin)}]" if entry.pinyin else ""
-            click.echo(f"  {entry.text} → {entry.say}{pinyin}  ({entry.origin}:{entry.line})")
-            for h in hits:
-                if h.entry is entry:
-                    where = "headline" if h.paragraph == 0 else f"¶{h.paragraph}"
-                    click.secho(f"      article {h.article} {where}: {h.context}", dim=True)
+        pinyin = f" [{' '.join(entry.pinyin)}]" if entry.pinyin else ""
+        click.echo(f"  {entry.text} → {entry.say}{pinyin}  ({entry.origin}:{entry.line})")
+        for h in hits:
+            if h.entry is entry:
+                where = "headline" if h.paragraph == 0 else f"¶{h.paragraph}"
+                click.secho(f"      article {h.article} {where}: {h.context}", dim=True)
 
 
 # --- build -----------------------------------------------------------------------------------

@@ -89,3 +89,15 @@ def test_a_three_page_edition_follows_the_article_over_every_page(tmp_path: Path
     assert [p[:4] for p in data["articles"][0]["paragraphs"]] == ["今年以来", "在正镶白", "该盟创新", "据介绍，"]
     assert data["articles"][0]["subheads"] == []
     assert data["articles"][2]["continued_from_page"] == 4
+
+
+def test_lexicon_check_reads_the_pages_as_one_edition(tmp_path: Path) -> None:
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_text('[[entry]]\ntext = "应急预案"\npinyin = "ying4 ji2 yu4 an4"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["lexicon", "check", "--json", "--lexicon", str(lexicon), *map(str, TWO)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # one document for the edition, not one per page
+    assert report["sources"] == [str(EDITIONS / "2023-12-26-01.txt"), str(EDITIONS / "2023-12-26-02.txt")]
+    (hit,) = [h for h in report["hits"] if h["text"] == "应急预案"]
+    # Printed on page 2 after the jump, it belongs to page 1's article, the edition's first.
+    assert (hit["article"], hit["headline"]) == (1, "全区冬季供暖保障平稳有序")

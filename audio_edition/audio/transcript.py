@@ -7,8 +7,9 @@ without overlapping.
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -58,22 +59,26 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("-->", "→")
 
 
-def _blocks(cues: Iterable[Cue], decimal: str) -> list[str]:
-    """One numbered block per cue; the formats differ only in the timestamps' decimal mark."""
+def _blocks(cues: Iterable[Cue], decimal: str, escape: Callable[[str], str]) -> list[str]:
+    """One numbered block per cue; the formats differ in the timestamps' decimal mark and escaping."""
     return [
-        f"{n}\n{_timestamp(cue.start, decimal)} --> {_timestamp(cue.end, decimal)}\n{_one_line(cue.text)}\n"
+        f"{n}\n{_timestamp(cue.start, decimal)} --> {_timestamp(cue.end, decimal)}\n{escape(_one_line(cue.text))}\n"
         for n, cue in enumerate(cues, start=1)
     ]
 
 
 def render_vtt(cues: Iterable[Cue]) -> str:
-    """The cues as a WebVTT file."""
-    return "\n".join(["WEBVTT\n", *_blocks(cues, ".")])
+    """The cues as a WebVTT file (``&``, ``<`` and ``>`` escaped: in a cue they start markup)."""
+    return "\n".join(["WEBVTT\n", *_blocks(cues, ".", _vtt_escape)])
 
 
 def render_srt(cues: Iterable[Cue]) -> str:
     """The cues as a SubRip (.srt) file."""
-    return "\n".join(_blocks(cues, ","))
+    return "\n".join(_blocks(cues, ",", lambda text: text))
+
+
+def _vtt_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
@@ -89,7 +94,8 @@ def _seconds(hours: str | None, minutes: str, secs: str, millis: str) -> float:
 def parse_vtt(text: str) -> list[Cue]:
     """The cues of a WebVTT (or SubRip) file, such as ``render_vtt`` writes: the inverse of it.
 
-    Cue settings, notes and styles are ignored; a cue's lines are joined with a space.
+    Cue settings, notes and styles are ignored; a cue's lines are joined with a space and its
+    character references (``&amp;``, ``&lt;``…) read back as the characters.
     """
     cues: list[Cue] = []
     for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
@@ -97,7 +103,7 @@ def parse_vtt(text: str) -> list[Cue]:
         for i, line in enumerate(lines):
             timing = _TIMING.match(line)
             if timing:
-                words = " ".join(part.strip() for part in lines[i + 1:] if part.strip())
+                words = html.unescape(" ".join(part.strip() for part in lines[i + 1:] if part.strip()))
                 cues.append(Cue(_seconds(*timing.group(1, 2, 3, 4)),
                                 _seconds(*timing.group(5, 6, 7, 8)), words))
                 break

@@ -260,8 +260,9 @@ class KokoroEngine:
     """
 
     name = "kokoro"
-    max_jobs = 1
-    """One request's pieces already keep every core busy; parallel requests would only queue."""
+    max_jobs = 2
+    """Two requests at once: a request of one short piece (a headline) would otherwise leave the
+    other sessions idle; the pieces of both share the sessions, longest first within each."""
     voices: tuple[str, ...] = tuple(VOICE_SHA256)
     reads_latin = False
     """Kokoro's Mandarin voices are given pinyin only: Latin letters are spelled in Chinese first."""

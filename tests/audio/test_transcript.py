@@ -38,6 +38,14 @@ def test_a_cue_text_never_breaks_the_format() -> None:
     assert "一行 两行 → 三" in text
 
 
+def test_markup_characters_in_a_cue_are_escaped_in_vtt_only() -> None:
+    cues = [Cue(0.0, 1.0, "指数<3000点 & 成交量>1万亿 <b>")]
+    vtt = render_vtt(cues)
+    assert "指数&lt;3000点 &amp; 成交量&gt;1万亿 &lt;b&gt;" in vtt and "<" not in vtt
+    assert parse_vtt(vtt) == cues
+    assert "指数<3000点 & 成交量>1万亿 <b>" in render_srt(cues)  # SubRip has no character references
+
+
 def test_mismatched_starts_are_a_bug_not_a_silent_truncation() -> None:
     with pytest.raises(ValueError):
         cues_for_sentences(["a", "b"], [0.0], duration=1.0)
