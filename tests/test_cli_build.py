@@ -74,11 +74,14 @@ def test_a_build_says_in_words_when_the_programme_is_not_in_the_presets_voice(
     from audio_edition.speech.settings import EDGE_URL_ENV
 
     # Yunyang (the service's male newsreader) falls back to its offline counterpart, Kokoro's
-    # male zm_yunyang, not to a female voice. Kokoro is slow: one short brief.
+    # male zm_yunyang, not to a female voice. Kokoro is slow: one short brief, and a short
+    # opening and closing.
     page = tmp_path / "2023-12-26.txt"
     page.write_text("本报呼伦贝尔12月24日电 新右旗开展禁毒宣传。（郝园园）\n\n简讯\n", encoding="utf-8")
+    settings = tmp_path / "audio-edition.toml"
+    settings.write_text('[script]\nopening = "{show}。"\nclosing = "再会。"\n', encoding="utf-8")
     monkeypatch.setenv(EDGE_URL_ENV, "ws://127.0.0.1:9/edge/v1")  # nothing listens: the service is down
-    result = run(str(page), "--out", str(tmp_path / "out"), "--voice", "yunyang")
+    result = run(str(page), "--out", str(tmp_path / "out"), "--voice", "yunyang", "--config", str(settings))
     assert result.exit_code == 0, result.output
     assert "voice changed: the whole programme is read by zm_yunyang (kokoro) instead of preset yunyang's " \
         "zh-CN-YunyangNeural (azure skipped" in result.stdout, result.stdout
