@@ -46,9 +46,11 @@ def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def _two_briefs_spoken(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A speech cache holding the two-brief page (tests/test_cli_build.py) and its edit
-    (tests/test_crash_safety.py) as the fast offline voice says them."""
+def warm_speech(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], None]:
+    """``warm_speech(out)`` gives the output folder ``out`` a speech cache that already holds the
+    two-brief page (tests/test_cli_build.py) and its edit (tests/test_crash_safety.py) as the fast
+    offline voice says them: for tests about what a build does with its files, which then need
+    not wait for the same speech to be synthesized again. Spoken once per test run."""
     from click.testing import CliRunner
 
     from audio_edition.cli import main
@@ -62,16 +64,9 @@ def _two_briefs_spoken(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = CliRunner().invoke(main, ["build", str(page), "--out", str(out), "--engine", "offline",
                                            "--voice", "offline-fast", "--quiet"])  # fmt: skip
         assert result.exit_code == 0, result.output
-    return Places.beside(out).speech_cache
+    spoken = Places.beside(out).speech_cache
 
-
-@pytest.fixture
-def warm_speech(_two_briefs_spoken: Path) -> Callable[[Path], None]:
-    """``warm_speech(out)`` gives the output folder ``out`` a speech cache that already holds the
-    two-brief page and its edit: for tests about what happens to the files, which then need not
-    wait for the same speech to be synthesized again."""
-
-    def warm(out: Path) -> None:
-        shutil.copytree(_two_briefs_spoken, Places.beside(out).speech_cache)
+    def warm(into: Path) -> None:
+        shutil.copytree(spoken, Places.beside(into).speech_cache)
 
     return warm
