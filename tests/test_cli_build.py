@@ -1,7 +1,8 @@
 """`audio-edition build`: options, the summary, --json/--quiet/--dry-run, and one-line errors.
 
 The real build here is a two-brief page spoken by the offline engine (a few seconds of audio);
-the whole sample is exercised by tests/test_edition.py.
+the whole sample is exercised by tests/test_edition.py. Tests about what a build does with its
+files and options start from a speech cache that already holds the page (``warm_speech``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
@@ -48,8 +50,10 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory,
+               warm_speech: Callable[[Path], None]) -> tuple[Path, dict[str, object]]:
     out = tmp_path_factory.mktemp("built") / "output"
+    warm_speech(out)
     result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--json")
     assert result.exit_code == 0, result.output
     return out, json.loads(result.stdout)
@@ -74,11 +78,14 @@ def test_a_build_says_in_words_when_the_programme_is_not_in_the_presets_voice(
     from audio_edition.speech.settings import EDGE_URL_ENV
 
     # Yunyang (the service's male newsreader) falls back to its offline counterpart, Kokoro's
-    # male zm_yunyang, not to a female voice. Kokoro is slow: one short brief.
+    # male zm_yunyang, not to a female voice. Kokoro is slow: one short brief, and a short
+    # opening and closing.
     page = tmp_path / "2023-12-26.txt"
     page.write_text("本报呼伦贝尔12月24日电 新右旗开展禁毒宣传。（郝园园）\n\n简讯\n", encoding="utf-8")
+    settings = tmp_path / "audio-edition.toml"
+    settings.write_text('[script]\nopening = "{show}。"\nclosing = "再会。"\n', encoding="utf-8")
     monkeypatch.setenv(EDGE_URL_ENV, "ws://127.0.0.1:9/edge/v1")  # nothing listens: the service is down
-    result = run(str(page), "--out", str(tmp_path / "out"), "--voice", "yunyang")
+    result = run(str(page), "--out", str(tmp_path / "out"), "--voice", "yunyang", "--config", str(settings))
     assert result.exit_code == 0, result.output
     assert "voice changed: the whole programme is read by zm_yunyang (kokoro) instead of preset yunyang's " \
         "zh-CN-YunyangNeural (azure skipped" in result.stdout, result.stdout
@@ -108,8 +115,9 @@ def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json:
 
 
 def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, dict[str, object]],
-                                           tmp_path: Path) -> None:
+                                           tmp_path: Path, warm_speech: Callable[[Path], None]) -> None:
     out, plain = built_json
+    warm_speech(tmp_path / "out")
     chime = tmp_path / "chime.wav"
     subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=880:duration=0.8",
                     str(chime)], check=True)  # fmt: skip
@@ -122,9 +130,10 @@ def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, d
 
 
 def test_intro_and_outro_from_the_settings_open_and_close_the_episode(
-    page: Path, built_json: tuple[Path, dict[str, object]], tmp_path: Path
+    page: Path, built_json: tuple[Path, dict[str, object]], tmp_path: Path, warm_speech: Callable[[Path], None]
 ) -> None:
     _, plain = built_json
+    warm_speech(tmp_path / "output")
     for name, seconds in (("intro.wav", 2.0), ("outro.wav", 1.5)):
         subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"sine=frequency=660:duration={seconds}",
                         str(tmp_path / name)], check=True)  # fmt: skip
@@ -185,8 +194,9 @@ def test_a_build_while_another_writes_to_the_folder_stops_at_once(page: Path, tm
     assert not (out / "2023-12-26").exists()
 
 
-def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path) -> None:
+def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path, warm_speech: Callable[[Path], None]) -> None:
     out = tmp_path / "output"
+    warm_speech(out)
     scratch = tmp_path / ".audio-edition" / "scratch" / ".build-2023-12-24-x1y2z3"
     scratch.mkdir(parents=True)
     (scratch / "01-headline.pcm").write_bytes(bytes(4096))
@@ -245,7 +255,10 @@ def test_help_has_an_example() -> None:
     assert result.exit_code == 0 and "audio-edition build articles/2023-12-25.txt" in result.output
 
 
-def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(page: Path, tmp_path: Path) -> None:
+def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(
+    page: Path, tmp_path: Path, warm_speech: Callable[[Path], None]
+) -> None:
+    warm_speech(tmp_path / "out")  # from the cache or not, the speech is the offline voice's
     config = tmp_path / "audio-edition.toml"
     # A public base_url: the only warning left is the licence's (a local one adds its own).
     config.write_text('[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n', encoding="utf-8")

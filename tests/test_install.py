@@ -68,10 +68,14 @@ def fresh(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "bin"
 
 
+def far_from_the_repo() -> dict[str, str]:
+    """This environment without what points at a checkout (a test run may set PYTHONPATH to one)."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
 def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    return subprocess.run([str(bin_dir / "audio-edition"), *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run([str(bin_dir / "audio-edition"), *args], cwd=cwd, env=far_from_the_repo(),
+                          capture_output=True, text=True, timeout=300)
 
 
 def test_the_wheel_carries_every_preset_and_the_lexicon(wheel: Path) -> None:
@@ -84,7 +88,7 @@ def test_the_wheel_carries_every_preset_and_the_lexicon(wheel: Path) -> None:
 
 def test_the_installed_tool_runs_from_anywhere(fresh: Path, tmp_path: Path) -> None:
     where = subprocess.run([str(fresh / "python"), "-c", "import audio_edition; print(audio_edition.__file__)"],
-                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+                           cwd=tmp_path, env=far_from_the_repo(), capture_output=True, text=True, check=True).stdout
     assert where.startswith(str(fresh.parent)), where  # the wheel's copy, not the repository's
 
     listed = run(fresh, tmp_path, "voices", "--json")
