@@ -11,7 +11,6 @@ the property tests) kills many more, at moments never tried before.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
@@ -28,7 +27,6 @@ import pytest
 from audio_edition.audio.manifest import read_manifest
 from audio_edition.fsutil import LOCK_NAME
 from audio_edition.places import Places
-from audio_edition.publish.catalog import list_editions
 from tests.test_cli_build import TWO_BRIEFS
 
 DATE = "2023-12-26"
