@@ -11,8 +11,10 @@ bodies. What tells them apart:
 - A blank line after a line that ends a sentence (。！？……, maybe with closing quotes or a
   byline) ends the paragraph. Any other blank line is a column break, unless it closes a
   *standalone block*: a run of short lines with no sentence end that closes what it opens,
-  standing alone between blank lines and followed by an indented first line (a subhead) or by
-  the next article (a headline). After a column break a full line follows.
+  standing alone between blank lines and followed by an indented first line (a subhead), by
+  the next article (a headline), or by a line set apart: letter-spaced, wider than the column or
+  opening with a dash (a kicker over its headline, a headline over its subtitle). After a column
+  break a full line follows.
 - Pages without blank lines between paragraphs end a paragraph on a short last line, or on a
   full one when the next line is indented.
 - A byline on a line of its own (``（记者 王明）``) ends its paragraph: whatever follows (a headline
@@ -108,6 +110,7 @@ class _Line:
     hard_break_before: bool = False  # a marker or section word stands between this and the last line
     number: int = 0  # the line of the page file, 1-based
     column: float = 0.0  # the local column width (set by _measure)
+    narrowest: float = 0.0  # the narrowest column it could be a full line of (set by _measure)
     dateline: bool = False  # starts with a dateline, which may run on into the next line (set by _measure)
     sentence_end: bool = field(init=False)  # ends_sentence(text)
     byline_only: bool = field(init=False)  # the whole line is a bracketed byline: （记者 王明）
@@ -250,6 +253,7 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
     lows = sorted(low for low, _ in spans[: _WINDOW + 1])
     highs = sorted(high for _, high in spans[: _WINDOW + 1])
     for n, line in enumerate(lines):
+        line.narrowest = spans[n][0]
         if n > _WINDOW:
             low, high = spans[n - _WINDOW - 1]
             del lows[bisect_left(lows, low)]
@@ -321,14 +325,19 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
                 # Not a block after all: a paragraph none of whose lines ends a sentence, though
                 # the whole does (…民生！（记 / 者 薛来）).
                 standalone = False
-            elif not _starts_article_next(following):
-                # A block is all short lines, closes what it opens (a quote, a book title), and
-                # is followed by a paragraph's indented first line: otherwise the blank after it
-                # is a column break, and a full line follows.
+            elif isinstance(following, _Line) and not _starts_article_next(following):
+                # A block is short lines that close what they open (a quote, a book title), and
+                # is followed by a paragraph's indented first line or by a line set apart:
+                # otherwise the blank after it is a column break, and a full line follows. Before
+                # an indented line the block's lines must be clearly short (a paragraph's first
+                # line, indented, may be cut off by a column break too); no column break comes
+                # before a line set apart, so lines short of full will do (a kicker nearly as
+                # wide as the column, over a headline set wide).
+                fits = _short_of_full if _set_apart(following) else _short
                 standalone = (
                     _balanced("".join(line.text for line in current))
-                    and all(_short(line) or _display(line) for line in current)
-                    and not (isinstance(following, _Line) and _continues_column(following))
+                    and all(fits(line) or _display(line) for line in current)
+                    and not _continues_column(following)
                 )
     if current:
         yield _finish(current, standalone)
@@ -367,6 +376,13 @@ def _continues_column(line: _Line) -> bool:
     wider than the column or letter-spaced (a headline), nor one opening with a dash, which
     print never puts at a line's start (a subtitle: ——全区能源结构持续优化)."""
     return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
+
+
+def _set_apart(line: _Line) -> bool:
+    """Whether ``line`` is no column's running text at all: letter-spaced, opening with a dash,
+    or wider than the column though no punctuation hangs past its edge (a headline set wide).
+    Stricter than not ``_continues_column``: a full line whose closing ……” hangs out is wide."""
+    return is_letter_spaced(line.text) or line.text.startswith("—") or line.narrowest > line.column + 1.5
 
 
 def _ends_sentence_joined(lines: list[_Line]) -> bool:
