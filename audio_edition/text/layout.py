@@ -11,8 +11,10 @@ bodies. What tells them apart:
 - A blank line after a line that ends a sentence (。！？……, maybe with closing quotes or a
   byline) ends the paragraph. Any other blank line is a column break, unless it closes a
   *standalone block*: a run of short lines with no sentence end that closes what it opens,
-  standing alone between blank lines and followed by an indented first line (a subhead) or by
-  the next article (a headline). After a column break a full line follows.
+  standing alone between blank lines and followed by an indented first line (a subhead), by
+  the next article (a headline), or by a line set apart: letter-spaced, wider than the column or
+  opening with a dash (a kicker over its headline, a headline over its subtitle). After a column
+  break a full line follows.
 - Pages without blank lines between paragraphs end a paragraph on a short last line, or on a
   full one when the next line is indented.
 - A byline on a line of its own (``（记者 王明）``) ends its paragraph: whatever follows (a headline
@@ -28,9 +30,9 @@ from __future__ import annotations
 
 import enum
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 from audio_edition.text.decode import IDEOGRAPH
 
@@ -96,15 +98,26 @@ class Layout:
     furniture: tuple[Furniture, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Line:
+    """One text line. Not frozen: ``_measure`` fills in ``column`` and ``dateline`` in place (a
+    copy of every line was a tenth of cleaning's time). What the line tells by itself is read
+    once, here: every test of a break asks it again."""
+
     text: str  # stripped, marker removed, spacing as printed
     width: float
-    column: float = 0.0  # the local column width
     blank_before: bool = False
     hard_break_before: bool = False  # a marker or section word stands between this and the last line
-    dateline: bool = False  # starts with a dateline, which may run on into the next line
     number: int = 0  # the line of the page file, 1-based
+    column: float = 0.0  # the local column width (set by _measure)
+    narrowest: float = 0.0  # the narrowest column it could be a full line of (set by _measure)
+    dateline: bool = False  # starts with a dateline, which may run on into the next line (set by _measure)
+    sentence_end: bool = field(init=False)  # ends_sentence(text)
+    byline_only: bool = field(init=False)  # the whole line is a bracketed byline: （记者 王明）
+
+    def __post_init__(self) -> None:
+        self.sentence_end = ends_sentence(self.text)
+        self.byline_only = bool(_BYLINE_ONLY.match(self.text.replace(" ", "")))
 
 
 def repair_layout(text: str) -> list[Segment]:
@@ -197,11 +210,12 @@ _CREDIT = re.compile(r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通�
 _JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
 _CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
 _CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
+_PUNCTUATION = re.compile(r"[，。；！？]")  # in a line, which is then text, not a folio or credit
 
 
 def _furniture_line(line: str) -> FurnitureKind | None:
     """What furniture a whole line is, if it is any."""
-    if len(line) <= 48 and not re.search(r"[，。；！？]", line):
+    if len(line) <= 48 and not _PUNCTUATION.search(line):
         if _FOLIO_DATE.search(line) and ("报" in line or _FOLIO_NUMBER.search(line)):
             return FurnitureKind.FOLIO
         if _FOLIO_ALONE.match(line):
@@ -224,21 +238,22 @@ def folio_number(furniture: tuple[Furniture, ...] | list[Furniture]) -> int | No
 
 
 def _is_caption(text: str) -> bool:
-    return bool(_CAPTION.search(text.replace(" ", "")))
+    bare = text.replace(" ", "")
+    # A caption opens with 图为 or closes with a credit's bracket: most segments do neither, and
+    # this spares them the pattern's scan of their whole text.
+    return (bare.startswith("图为") or bare.endswith(("）", ")"))) and bool(_CAPTION.search(bare))
 
 
 def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
     """Attach to every line the width of the column it stands in, read off its neighbours."""
     seq = list(items)
-    text_at = [i for i, item in enumerate(seq) if isinstance(item, _Line)]
-    lines: list[_Line] = [seq[i] for i in text_at]  # type: ignore[misc]
+    lines = [item for item in seq if isinstance(item, _Line)]
     spans = [_full_span(line, after) for line, after in zip(lines, [*lines[1:], None])]
     # The window of spans around each line, kept sorted as it slides (see _column_width).
     lows = sorted(low for low, _ in spans[: _WINDOW + 1])
     highs = sorted(high for _, high in spans[: _WINDOW + 1])
-    for n, i in enumerate(text_at):
-        line = seq[i]
-        assert isinstance(line, _Line)
+    for n, line in enumerate(lines):
+        line.narrowest = spans[n][0]
         if n > _WINDOW:
             low, high = spans[n - _WINDOW - 1]
             del lows[bisect_left(lows, low)]
@@ -247,11 +262,10 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
             low, high = spans[n + _WINDOW]
             insort(lows, low)
             insort(highs, high)
-        column = _column_width(lows, highs)
+        line.column = _column_width(lows, highs)
         # A dateline may run on into the next line, even across a column break.
         after = lines[n + 1] if n + 1 < len(lines) and not lines[n + 1].hard_break_before else None
-        dateline = dateline_at_start(line.text + (after.text if after else "")) is not None
-        seq[i] = replace(line, column=column, dateline=dateline)
+        line.dateline = dateline_at_start(line.text + (after.text if after else "")) is not None
     return seq
 
 
@@ -262,8 +276,9 @@ def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
     text = line.text.rstrip(_CLOSING)
     if len(text) >= 2 and text[-2] in _OPENING:
         text = text[:-1]
-    following = after.text.replace(" ", "")[:1] if after is not None else ""
-    return visual_width(text), line.width + max(visual_width(following), 0.5) - 0.5
+    following = after.text[:1] if after is not None else ""  # lines are stripped: never a space
+    # Widths add up character by character: the content's is the line's less what hangs.
+    return line.width - visual_width(line.text[len(text) :]), line.width + max(visual_width(following), 0.5) - 0.5
 
 
 def _column_width(lows: list[float], highs: list[float]) -> float:
@@ -271,13 +286,18 @@ def _column_width(lows: list[float], highs: list[float]) -> float:
     paragraphs most lines are full; first lines (indented), last lines and headlines are not.
 
     ``lows`` and ``highs`` are the window's spans' ends, sorted. The spans holding a width w are
-    those starting at or before it less those ending before it (a span's low <= its high): two
-    bisections per candidate instead of a pass over every span."""
-    best, best_count = 0.0, -1
-    for w in set(lows):
-        count = bisect_right(lows, w) - bisect_left(highs, w)
-        if count > best_count or (count == best_count and w > best):
+    those starting at or before it less those ending before it (a span's low <= its high): one
+    bisection per candidate instead of a pass over every span. Candidates are tried from the
+    widest down, and no more once fewer spans start at or below one than the best holds: full
+    lines are the widest, so the narrower candidates are rarely looked at."""
+    best, best_count = 0.0, 0  # a low's own span holds it: every candidate counts at least 1
+    i = len(lows) - 1  # the last copy of the widest candidate: i + 1 spans start at or below it
+    while i >= best_count:  # else at most i + 1 <= best_count spans hold lows[i]: none beats the best
+        w = lows[i]
+        count = i + 1 - bisect_left(highs, w)
+        if count > best_count:  # strictly: on a tie the wider, tried first, stays
             best, best_count = w, count
+        i = bisect_left(lows, w) - 1  # the last copy of the next narrower candidate
     return best
 
 
@@ -300,19 +320,25 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
         candidate = _could_stand_alone(item) and (candidate or not current)
         current.append(item)
         standalone = candidate
-        if candidate and _ends_chunk(seq, index) and len(current) > 1 and _ends_sentence_joined(current):
-            # Not a block after all: a paragraph none of whose lines ends a sentence, though the
-            # whole does (…民生！（记 / 者 薛来）).
-            standalone = False
-        elif candidate and _ends_chunk(seq, index) and not _starts_article_next(seq, index):
-            # A block is all short lines, closes what it opens (a quote, a book title), and
-            # is followed by a paragraph's indented first line: otherwise the blank after it
-            # is a column break, and a full line follows.
-            standalone = (
-                _balanced("".join(line.text for line in current))
-                and all(_short(line) or _display(line) for line in current)
-                and not (isinstance(following, _Line) and _continues_column(following))
-            )
+        if candidate and _ends_chunk(following):
+            if len(current) > 1 and _ends_sentence_joined(current):
+                # Not a block after all: a paragraph none of whose lines ends a sentence, though
+                # the whole does (…民生！（记 / 者 薛来）).
+                standalone = False
+            elif isinstance(following, _Line) and not _starts_article_next(following):
+                # A block is short lines that close what they open (a quote, a book title), and
+                # is followed by a paragraph's indented first line or by a line set apart:
+                # otherwise the blank after it is a column break, and a full line follows. Before
+                # an indented line the block's lines must be clearly short (a paragraph's first
+                # line, indented, may be cut off by a column break too); no column break comes
+                # before a line set apart, so lines short of full will do (a kicker nearly as
+                # wide as the column, over a headline set wide).
+                fits = _short_of_full if _set_apart(following) else _short
+                standalone = (
+                    _balanced("".join(line.text for line in current))
+                    and all(fits(line) or _display(line) for line in current)
+                    and not _continues_column(following)
+                )
     if current:
         yield _finish(current, standalone)
 
@@ -322,10 +348,10 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
     last = current[-1]
     if line.hard_break_before or line.dateline:
         return True
-    if _BYLINE_ONLY.match(last.text.replace(" ", "")) and len(current) > 1:
+    if last.byline_only and len(current) > 1:
         return True  # a byline on its own line ends the article's text: a headline may follow
     if _ends_sentence_joined(current):
-        if _BYLINE_ONLY.match(line.text.replace(" ", "")) and not line.blank_before:
+        if line.byline_only and not line.blank_before:
             return False  # a byline pushed onto a line of its own: （郝园园）, （记者 王明）
         if line.blank_before:
             return True
@@ -337,7 +363,7 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
             return False
         # A short line that itself ends a sentence may be this paragraph's last line instead:
         # it begins a new paragraph only if a full line of that paragraph follows it.
-        return not ends_sentence(line.text) or (
+        return not line.sentence_end or (
             isinstance(following, _Line) and not following.blank_before and not _short_of_full(following)
         )
     if line.blank_before:
@@ -352,27 +378,33 @@ def _continues_column(line: _Line) -> bool:
     return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
 
 
+def _set_apart(line: _Line) -> bool:
+    """Whether ``line`` is no column's running text at all: letter-spaced, opening with a dash,
+    or wider than the column though no punctuation hangs past its edge (a headline set wide).
+    Stricter than not ``_continues_column``: a full line whose closing ……” hangs out is wide."""
+    return is_letter_spaced(line.text) or line.text.startswith("—") or line.narrowest > line.column + 1.5
+
+
 def _ends_sentence_joined(lines: list[_Line]) -> bool:
     """Whether the lines so far end a sentence, a byline broken over two lines included
     (…民生！（记 / 者 薛来）)."""
-    last = lines[-1].text
-    if ends_sentence(last):
+    if lines[-1].sentence_end:
         return True
+    last = lines[-1].text
     return len(lines) > 1 and "）" in last and "（" not in last and ends_sentence(lines[-2].text + last)
 
 
 def _could_stand_alone(line: _Line) -> bool:
-    return not ends_sentence(line.text) and not line.dateline
+    return not line.sentence_end and not line.dateline
 
 
-def _ends_chunk(seq: list[_Line | Segment], index: int) -> bool:
-    following = seq[index + 1] if index + 1 < len(seq) else None
+def _ends_chunk(following: _Line | Segment | None) -> bool:
+    """Whether a line followed by ``following`` ends a chunk of lines standing together."""
     return following is None or isinstance(following, Segment) or following.blank_before
 
 
-def _starts_article_next(seq: list[_Line | Segment], index: int) -> bool:
+def _starts_article_next(following: _Line | Segment | None) -> bool:
     """A headline is followed by the next article: a marker, a section word, a dateline or the end."""
-    following = seq[index + 1] if index + 1 < len(seq) else None
     if following is None or isinstance(following, Segment):
         return True
     return following.hard_break_before or following.dateline
@@ -437,6 +469,8 @@ _HALF_WIDTH = re.compile("[\x00-\x1f\x21-\u2013\u2015-\u2025\u2027-\u2e7f]")
 
 def is_letter_spaced(text: str) -> bool:
     """A headline set with a space between its characters (``基 础 实 战 演 练``)."""
+    if " " not in text:
+        return False  # most lines: the split below would find one token
     # Spaces around digits are extraction's, not letter-spacing: 新华社包头 9 月9 日电 （记者 郝
     tokens = _ASCII_SPACE.sub("", text).split(" ")
     singles = sum(1 for t in tokens if len(t) <= 2)
@@ -446,13 +480,12 @@ def is_letter_spaced(text: str) -> bool:
 def respace(text: str) -> str:
     """Remove the spaces extraction left: all of them in a letter-spaced line, otherwise every
     space not standing between two Chinese characters (those may be real: ``大地欢歌 魅力``)."""
+    if " " not in text:
+        return text
     if is_letter_spaced(text):
         return text.replace(" ", "")
-    out = []
-    for i, char in enumerate(text):
-        if char == " ":
-            before, after = text[i - 1 : i], text[i + 1 : i + 2]
-            if not (IDEOGRAPH.match(before) and IDEOGRAPH.match(after)):
-                continue
-        out.append(char)
-    return "".join(out)
+    return _EXTRACTION_SPACE.sub("", text)
+
+
+# A space with no Chinese character before it, or none after it (the text's ends count as none).
+_EXTRACTION_SPACE = re.compile(rf"(?<!{IDEOGRAPH.pattern}) | (?!{IDEOGRAPH.pattern})")

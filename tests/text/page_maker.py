@@ -42,6 +42,9 @@ class PageStyle:
     furniture: bool = False  # a folio on top, 责任编辑 at the foot, captions between articles
     final_newline: bool = True  # False: the file ends on its last line's last character
     page: int = 3  # the page number the folio prints
+    # Forcing what is otherwise left to chance, so a test can lay out many pages of one kind:
+    two_line_subheads: bool = False  # every subhead that can be is broken over two lines
+    trailing_byline: bool = False  # the last article's byline stands on a line of its own at its end
 
 
 @dataclass(frozen=True)
@@ -159,12 +162,12 @@ def lay_out(articles: list[Article], style: PageStyle, seed: int) -> LaidOutPage
             if before:
                 pieces.append(_Piece(["简讯"], "section", False))
             while i < len(articles) and articles[i].section == "简讯":
-                pieces.extend(_article_pieces(articles[i], i, style, rng))
+                pieces.extend(_article_pieces(articles[i], i, style, rng, i == len(articles) - 1))
                 i += 1
             if not before:
                 pieces.append(_Piece(["简讯"], "section", False))
             continue
-        pieces.extend(_article_pieces(article, i, style, rng))
+        pieces.extend(_article_pieces(article, i, style, rng, i == len(articles) - 1))
         if style.furniture and i + 1 < len(articles) and rng.random() < 0.3:
             pieces.extend(_caption(w, rng))
         i += 1
@@ -230,7 +233,9 @@ def _ends_sentence(line: str) -> bool:
     return stripped.endswith(("。", "！", "？", "…"))
 
 
-def _article_pieces(article: Article, index: int, style: PageStyle, rng: random.Random) -> list[_Piece]:
+def _article_pieces(
+    article: Article, index: int, style: PageStyle, rng: random.Random, last_on_page: bool
+) -> list[_Piece]:
     w = style.column
     before = style.headlines is HeadlinePosition.BEFORE
     pieces: list[_Piece] = []
@@ -247,20 +252,23 @@ def _article_pieces(article: Article, index: int, style: PageStyle, rng: random.
     subheads = set(article.subheads)
     brief = article.section == "简讯"
     # A byline not printed after the dateline stands at the end: inline (briefs) or on its own line.
-    byline_after_dateline = bool(article.byline and article.dateline and not brief and rng.random() < 0.6)
+    forced_own_line = style.trailing_byline and last_on_page and not brief  # PageStyle.trailing_byline
+    byline_after_dateline = bool(
+        article.byline and article.dateline and not brief and not forced_own_line and rng.random() < 0.6
+    )
     first_text = True
     for number, paragraph in enumerate(paragraphs):
         if paragraph in subheads:
-            pieces.extend(_subhead_pieces(paragraph, w, rng))
+            pieces.extend(_subhead_pieces(paragraph, w, rng, style.two_line_subheads))
             continue
         text = paragraph
         last = number == len(paragraphs) - 1
         own_line = False
         if last and article.byline and not byline_after_dateline:
-            if brief or rng.random() < 0.3:
-                text = f"{text} （{article.byline}）"
-            else:
+            if not brief and (forced_own_line or rng.random() >= 0.3):
                 own_line = True
+            else:
+                text = f"{text} （{article.byline}）"
         if first_text and article.dateline:
             byline = f"（{article.byline}）" if byline_after_dateline else ""
             if rng.random() < 0.5:
@@ -294,9 +302,10 @@ def _article_pieces(article: Article, index: int, style: PageStyle, rng: random.
     return pieces
 
 
-def _subhead_pieces(subhead: str, w: int, rng: random.Random) -> list[_Piece]:
-    """A subhead: short lines, sometimes broken over two lines with or without a blank between."""
-    style = rng.choice(["one", "two", "two-apart"])
+def _subhead_pieces(subhead: str, w: int, rng: random.Random, two_lines: bool = False) -> list[_Piece]:
+    """A subhead: short lines, sometimes (``two_lines``: whenever it is six characters or more and
+    can be cut) broken over two lines with or without a blank between."""
+    style = rng.choice(["two", "two-apart"] if two_lines else ["one", "two", "two-apart"])
     cut = subhead.index("——") + 2 if "——" in subhead[:-2] else _balanced_cut(subhead)
     if style == "one" or cut is None or len(subhead) < 6:
         return [_Piece(_fill(subhead, w - 5, w - 5), "block")]

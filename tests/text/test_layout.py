@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from audio_edition.text.layout import Segment, SegmentKind, is_letter_spaced, repair_layout, respace
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audio_edition.text.layout import Segment, SegmentKind, _column_width, is_letter_spaced, repair_layout, respace
 
 
 def kinds(segments: list[Segment]) -> list[tuple[str, str]]:
@@ -52,6 +55,18 @@ def test_respace_keeps_real_spaces_between_phrases_only() -> None:
     assert respace("19 时，“大地欢歌 魅力敖鲁古") == "19时，“大地欢歌 魅力敖鲁古"
     assert respace("（记者 薛来）拨通 12345 热") == "（记者 薛来）拨通12345热"
     assert respace("储绿—— 国家超级") == "储绿——国家超级"
+    # A space at either end, or beside another space, has no Chinese character on that side.
+    assert respace(" 大地欢歌 魅力敖鲁古 ") == "大地欢歌 魅力敖鲁古"
+    assert respace("大地  魅力") == "大地魅力"
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 4)), max_size=31))
+def test_column_width_is_the_width_most_spans_hold_the_wider_on_a_tie(spans: list[tuple[int, int]]) -> None:
+    # Half-column steps, as visual widths are; each span runs from its low to low + extra.
+    windows = [(low / 2, (low + extra) / 2) for low, extra in spans]
+    lows, highs = sorted(low for low, _ in windows), sorted(high for _, high in windows)
+    held = {w: sum(1 for low, high in windows if low <= w <= high) for w in lows}
+    assert _column_width(lows, highs) == max(held, key=lambda w: (held[w], w), default=0.0)
 
 
 def test_without_blank_lines_a_paragraph_ends_before_an_indented_line() -> None:

@@ -154,6 +154,20 @@ def test_headline_first_page_with_kicker_and_subtitle() -> None:
     assert second.paragraphs == ("冬季旅游持续升温，游客人数同比增长三成。",)
 
 
+def test_a_line_nearly_as_wide_as_the_column_stands_apart_over_a_headline_set_wide_or_a_subtitle() -> None:
+    # Not clearly short, as a block's lines are before an indented line; but no column break comes
+    # before a line wider than the column, letter-spaced or opening with a dash.
+    kicker = parse_page(HEADLINE_FIRST.replace("坚持绿色发展\n", "坚持绿色发展建设美丽内蒙古\n")).articles[0]
+    assert (kicker.kicker, kicker.headline, kicker.subtitle) == (
+        "坚持绿色发展建设美丽内蒙古",
+        "内蒙古新能源装机容量突破一亿千瓦大关",
+        "——全区能源结构持续优化",
+    )
+    no_kicker = HEADLINE_FIRST.replace("坚持绿色发展\n\n内蒙古新能源装机容量突破一亿千瓦大关", "新能源装机容量突破一亿千瓦")
+    headline = parse_page(no_kicker).articles[0]
+    assert (headline.kicker, headline.headline, headline.subtitle) == (None, "新能源装机容量突破一亿千瓦", "——全区能源结构持续优化")
+
+
 def test_the_caller_may_say_where_headlines_stand() -> None:
     forced = parse_page(HEADLINE_FIRST, headlines=HeadlinePosition.AFTER)
     assert forced.headlines is HeadlinePosition.AFTER
