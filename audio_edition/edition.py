@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import os
 import re
 import shutil
@@ -130,8 +131,10 @@ class BuildOptions:
     zone: dt.tzinfo | None = None
     """The show's time zone, for the default date (today there); None: the machine's."""
 
+    @functools.cached_property
     def lexicon(self) -> Lexicon:
-        """The layered lexicon the text and the offline engines read (``ConfigError`` if a file is bad)."""
+        """The layered lexicon the text and the offline engines read (``ConfigError`` if a file is
+        bad); read once, though both the script and the speech session ask for it."""
         return load_lexicons(self.lexicons)
 
     @property
@@ -217,7 +220,7 @@ def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin:
     """What every track says: the opening, each article, the closing."""
     if not edition.articles:
         raise InputError(f"{', '.join(edition.sources) or 'the edition'}: no articles to read")
-    reader = SpokenReader(options.lexicon())
+    reader = SpokenReader(options.lexicon)
 
     def speak(text: str) -> str:
         return reader.speak(text, latin=latin)
@@ -374,7 +377,7 @@ def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] 
 def speech_session(options: BuildOptions) -> SpeechSession:
     """The build's one speech session: the engine decided (``auto`` probes), the preset read."""
     # The offline engines read pinned pinyin from the same lexicon the text was spoken with.
-    settings = dataclasses.replace(options.engine_settings, lexicon=options.lexicon())
+    settings = dataclasses.replace(options.engine_settings, lexicon=options.lexicon)
     return SpeechSession(
         options.engine, load_preset(options.voice, options.voice_folders),
         cache_dir=options.cache_dir or options.places.speech_cache, jobs=options.production.jobs,

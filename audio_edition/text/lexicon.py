@@ -22,7 +22,7 @@ from pathlib import Path
 
 from audio_edition.errors import ConfigError
 from audio_edition.text.articles import Article
-from audio_edition.voices import FOLDER_NAME, LEXICON_NAME, SHIPPED
+from audio_edition.voices import LEXICON_NAME, SHIPPED, voice_folders
 
 DEFAULT_LEXICON_PATH = SHIPPED / LEXICON_NAME
 """The lexicon shipped with the package (package data)."""
@@ -129,13 +129,10 @@ def load_default_lexicon() -> Lexicon:
 
 
 def lexicon_files(settings_folder: Path | None = None, extra: Path | None = None) -> tuple[Path, ...]:
-    """The lexicons a build reads, each over the ones before it: the shipped one, the editor's
-    ``voices/lexicon.toml`` beside the settings file (when there), then ``extra`` (``--lexicon``)."""
-    files = [DEFAULT_LEXICON_PATH] if DEFAULT_LEXICON_PATH.is_file() else []
-    if settings_folder is not None:
-        mine = settings_folder / FOLDER_NAME / LEXICON_NAME
-        if mine.is_file() and mine.resolve() != DEFAULT_LEXICON_PATH:
-            files.append(mine)
+    """The lexicons a build reads, each over the ones before it: ``lexicon.toml`` of each voices
+    folder (the shipped one, then the editor's beside the settings file: ``voice_folders``) that
+    has one, then ``extra`` (``--lexicon``) unless it is one of those."""
+    files = [f / LEXICON_NAME for f in voice_folders(settings_folder) if (f / LEXICON_NAME).is_file()]
     if extra is not None and all(extra.resolve() != f.resolve() for f in files):
         files.append(extra)
     return tuple(files)
