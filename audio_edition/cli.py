@@ -18,7 +18,7 @@ import click
 
 from audio_edition import __version__
 from audio_edition.errors import AudioEditionError, InputError
-from audio_edition.speech.registry import ENGINES
+from audio_edition.speech.registry import ENGINE_CHOICES
 from audio_edition.text import Article, Edition, HeadlinePosition, read_edition
 from audio_edition.text.review import article_record, edition_markdown, page_record, warning_record
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
@@ -804,7 +804,7 @@ class _StageBars:
 @click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD",
               help="The edition's date (default: from the file name, else today).")
 @click.option("--voice", default=None, help="Voice preset (default: [build] voice, else xiaoxiao).")
-@click.option("--engine", type=click.Choice(["auto", *ENGINES]), default=None,
+@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=None,
               help="auto uses the online voices when the service answers, else the offline engine; azure "
                    "needs AZURE_SPEECH_KEY and AZURE_SPEECH_REGION (default: [build] engine, else auto).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

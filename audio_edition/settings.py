@@ -24,7 +24,7 @@ from typing import Any
 
 from audio_edition.audio.script import PLACEHOLDERS, Pauses, Wording
 from audio_edition.errors import ConfigError
-from audio_edition.speech.registry import ENGINES as ENGINE_REGISTRY
+from audio_edition.speech.registry import ENGINE_CHOICES
 from audio_edition.publish.config import CONFIG_NAME, Show, show_from_table
 
 
@@ -49,7 +49,6 @@ class Setting:
 PAUSE_KEYS = {f"pause_{f.name}": f.name for f in fields(Pauses)}
 """``[script] pause_after_headline`` … : one key per field of ``Pauses``."""
 
-ENGINES = ("auto", *ENGINE_REGISTRY)
 
 SCHEMA: dict[str, dict[str, Setting]] = {
     "show": {
@@ -63,7 +62,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
     },
     "build": {
         "voice": Setting(Kind.TEXT),
-        "engine": Setting(Kind.TEXT, ENGINES),
+        "engine": Setting(Kind.TEXT, ENGINE_CHOICES),
         "jobs": Setting(Kind.COUNT),
         "lexicon": Setting(Kind.PATH),
         "chime": Setting(Kind.PATH),

@@ -19,9 +19,8 @@ from audio_edition.speech.batch import (
 )
 from audio_edition.speech.engine import AudioFormat, Speech, SpeechEngine, Voice
 from audio_edition.speech.presets import VoicePreset, load_preset, load_presets
-from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
+from audio_edition.speech.registry import ENGINE_CHOICES, ENGINES, EngineFactory, create_engine
 from audio_edition.speech.session import (
-    ENGINE_CHOICES,
     SpeechSession,
     SpeechSummary,
     choose_engine,

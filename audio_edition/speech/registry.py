@@ -40,6 +40,9 @@ ENGINES: dict[str, EngineFactory] = {
     "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine", reads_lexicon=True),
 }
 
+ENGINE_CHOICES: tuple[str, ...] = ("auto", *ENGINES)
+"""What ``--engine`` and ``[build] engine`` accept: ``auto`` (decide at build start) or an engine."""
+
 if TYPE_CHECKING:  # mypy checks every registered engine against the protocol; nothing imported at run time
     from audio_edition.speech.azure import AzureEngine
     from audio_edition.speech.edge import EdgeEngine

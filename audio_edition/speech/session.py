@@ -59,13 +59,11 @@ from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy,
 OFFLINE = "offline"
 """In ``[speech] engines`` and ``--engine``: the preset's offline counterpart, whatever engine that is."""
 
-ENGINE_CHOICES: tuple[str, ...] = ("auto", *ENGINES)
-
 
 def voices_for(preset: VoicePreset, engine: str) -> VoicePreset:
     """``preset`` as ``engine`` speaks it: itself; the same neural voices on the other online
     engine; or its offline counterpart for every part. ``ConfigError`` if it has no such voice."""
-    if engine != preset.engine and {engine, preset.engine} <= ONLINE_ENGINES:
+    if engine != preset.engine and _keeps_voice(preset, engine):  # the other online engine
         return dataclasses.replace(
             preset,
             body=dataclasses.replace(preset.body, engine=engine),
