@@ -86,6 +86,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "engines": Setting(Kind.TEXTS),
         "fallback": Setting(Kind.TEXT, ("offline", "fail")),
         "azure_region": Setting(Kind.TEXT),
+        "kokoro_runtime": Setting(Kind.TEXT, ("auto", "onnxruntime", "openvino")),
     },
 }
 
@@ -130,6 +131,7 @@ class SpeechSettings:
     engines: tuple[str, ...] | None = None
     fallback: str | None = None
     azure_region: str | None = None
+    kokoro_runtime: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ def settings_from_data(data: Mapping[str, Any], path: Path) -> Settings:
         speech=SpeechSettings(
             engines=tuple(speech["engines"]) if "engines" in speech else None,
             fallback=speech.get("fallback"), azure_region=speech.get("azure_region"),
+            kokoro_runtime=speech.get("kokoro_runtime"),
         ),
         path=path,
     )

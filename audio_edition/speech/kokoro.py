@@ -9,10 +9,10 @@ tone sandhi and never sees the lexicon.
 
 The model takes at most 510 phoneme tokens per call (about 100 hanzi), so a sentence is cut at
 its punctuation (at word boundaries if a clause alone is too long) into pieces that fit. Pieces are
-spoken in parallel on ``workers`` onnxruntime sessions of one thread each (measured faster than
-one session spreading each piece over both cores); every session runs the same single-threaded
-kernels, so the audio never depends on how many there are, and the same text and voice give
-byte-identical audio every time.
+spoken in parallel on ``workers`` workers of one thread each (measured faster than one worker
+spreading each piece over both cores), on onnxruntime or OpenVINO (``kokoro_runtime``); every
+worker runs the same single-threaded kernels, so the audio never depends on how many there are,
+and the same text and voice give byte-identical audio every time.
 
 The style vector a voice applies depends on the piece's length (row ``len(tokens)`` of its
 510×256 table), as in Kokoro's reference code.
@@ -21,11 +21,8 @@ The style vector a voice applies depends on the piece's length (row ``len(tokens
 from __future__ import annotations
 
 import hashlib
-import os
-import queue
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +33,11 @@ from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.kokoro_assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
+from audio_edition.speech.kokoro_float import locate_float_model
+from audio_edition.speech.kokoro_runtime import Audio, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
-
-Audio = npt.NDArray[np.float32]
 
 SAMPLE_RATE = 24_000
 MAX_TOKENS = 510
@@ -50,8 +47,6 @@ SENTENCE_PAUSE = 0.2
 FRONTEND_VERSION = 1
 """Part of ``KokoroEngine.version``: bump when the same text would be given other phonemes."""
 DEFAULT_VOICE = "zf_xiaoxiao"
-SESSION_MEMORY = 600 * 1024 * 1024
-"""Bytes one loaded session needs at its peak (measured ≈ 1.2 GB for two): bounds the workers."""
 
 _PUNCTUATION = {"，": ",", "、": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "—": "—", "…": "…"}
 _PUNCTUATION |= {",": ",", ".": ".", "!": "!", "?": "?", ":": ":", ";": ";"}
@@ -179,62 +174,6 @@ def pieces_for(phonemes: str, limit: int = MAX_TOKENS) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-def worker_count(requested: int | None = None) -> int:
-    """Sessions to run at once: one per core, as many as the free memory holds, at least one."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    available = _available_memory()
-    by_memory = max(1, available // SESSION_MEMORY) if available else cores
-    return max(1, min(requested or cores, cores, by_memory))
-
-
-def _available_memory() -> int | None:
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
-class _Sessions:
-    """``count`` onnxruntime sessions, each used by one thread at a time."""
-
-    def __init__(self, model: Path, count: int) -> None:
-        import onnxruntime as ort  # loaded with the first Kokoro build, not with the package
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # fixed: the kernels (and so the samples) never vary
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.log_severity_level = 3  # its warnings about unused initializers are not ours
-        self._idle: queue.SimpleQueue[object] = queue.SimpleQueue()
-        try:
-            for _ in range(count):
-                self._idle.put(ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"]))
-        except Exception as error:  # onnxruntime raises its own (untyped) exceptions
-            raise SpeechError(f"cannot load the Kokoro model {model}: {error}") from error
-        self._pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="kokoro-voice")
-
-    def speak(self, piece: Piece, style: npt.NDArray[np.float32], speed: float) -> Future[Audio]:
-        return self._pool.submit(self._speak, piece, style, speed)
-
-    def _speak(self, piece: Piece, style: npt.NDArray[np.float32], speed: float) -> Audio:
-        session = self._idle.get()  # never waits: there are as many sessions as pool threads
-        try:
-            tokens = piece.tokens
-            feed = {
-                "tokens": np.array([[0, *tokens, 0]], dtype=np.int64),
-                "style": style[len(tokens)],
-                "speed": np.array([speed], dtype=np.float32),
-            }
-            audio: Audio = session.run(None, feed)[0].reshape(-1).astype(np.float32)  # type: ignore[attr-defined]
-            return audio
-        finally:
-            self._idle.put(session)
-
-
 def _speed(voice: Voice) -> float:
     value = voice.rate.strip().removesuffix("%")
     try:
@@ -262,7 +201,7 @@ class KokoroEngine:
     name = "kokoro"
     max_jobs = 2
     """Two requests at once: a request of one short piece (a headline) would otherwise leave the
-    other sessions idle; the pieces of both share the sessions, longest first within each."""
+    other workers idle; the pieces of both share the workers, longest first within each."""
     voices: tuple[str, ...] = tuple(VOICE_SHA256)
     reads_latin = False
     """Kokoro's Mandarin voices are given pinyin only: Latin letters are spelled in Chinese first."""
@@ -270,16 +209,29 @@ class KokoroEngine:
     """It speaks sentence by sentence and knows where each one starts."""
 
     def __init__(
-        self, *, cache_dir: Path | None = None, workers: int | None = None, lexicon: Lexicon | None = None
+        self,
+        *,
+        cache_dir: Path | None = None,
+        workers: int | None = None,
+        lexicon: Lexicon | None = None,
+        runtime: str = "auto",
     ) -> None:
         self._assets: KokoroAssets = locate_kokoro(cache_dir)
         self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=True)
-        self._worker_count = worker_count(workers)
-        recipe = f"{MODEL_SHA256}|{FRONTEND_VERSION}|{self._reader.digest}"
-        self.version: str = f"kokoro-v1.0-int8+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
+        self.runtime: RuntimeChoice = choose_runtime(runtime, self._assets.model, MODEL_SHA256, self._float_model)
+        """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO bf16."""
+        self.workers: int = worker_count(self.runtime.name, workers)
+        """How many pieces are spoken at once: one per core, as the free memory allows."""
+        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{FRONTEND_VERSION}|{self._reader.digest}"
+        tag = f"{self.runtime.name}-{self.runtime.precision}"
+        self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()
-        self._sessions: _Sessions | None = None
+        self._runner: Runner | None = None
         self._styles: dict[str, npt.NDArray[np.float32]] = {}
+
+    def _float_model(self) -> tuple[Path, str] | None:
+        found = locate_float_model(self._assets.folder, MODEL_SHA256)
+        return (found.xml, found.digest) if found is not None else None
 
     def probe(self, timeout: float) -> float:
         """Always ready: construction already verified the files (the model loads on first use)."""
@@ -289,14 +241,14 @@ class KokoroEngine:
         """What the model is given for ``sentence`` (for tests and for checking a reading)."""
         return phonemes_for(sentence, self._reader)
 
-    def _loaded(self, voice_id: str) -> tuple[_Sessions, npt.NDArray[np.float32]]:
+    def _loaded(self, voice_id: str) -> tuple[Runner, npt.NDArray[np.float32]]:
         with self._lock:
-            if self._sessions is None:
-                self._sessions = _Sessions(self._assets.model, self._worker_count)
+            if self._runner is None:
+                self._runner = start_runner(self.runtime, self.workers)
             if voice_id not in self._styles:
                 table = np.fromfile(self._assets.voices[voice_id], dtype=np.float32)
                 self._styles[voice_id] = table.reshape(-1, 1, 256)
-            return self._sessions, self._styles[voice_id]
+            return self._runner, self._styles[voice_id]
 
     def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
         """Speak ``sentences`` in order as one WAV (24 kHz mono 16-bit), 0.2 s between sentences."""
@@ -309,13 +261,13 @@ class KokoroEngine:
         if not any(plans):
             shown = "".join(sentences)[:40]
             raise SpeechError(f"nothing the Kokoro voice can say in {shown!r}" if shown.strip() else "no text to speak")
-        sessions, style = self._loaded(voice.voice_id)
+        runner, style = self._loaded(voice.voice_id)
         # Longest first, so the last piece to finish is a short one and no core waits long.
         queued = sorted(
             ((s, p) for s, pieces in enumerate(plans) for p in range(len(pieces))),
             key=lambda at: -len(plans[at[0]][at[1]].phonemes),
         )
-        spoken = {at: sessions.speak(plans[at[0]][at[1]], style, speed) for at in queued}
+        spoken = {at: runner.speak(plans[at[0]][at[1]].tokens, style, speed) for at in queued}
         chunks: list[Audio] = []
         starts: list[float] = []
         position = 0

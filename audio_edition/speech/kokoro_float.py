@@ -1,0 +1,247 @@
+"""Kokoro's model with float convolutions, made once from the verified int8 model, for OpenVINO.
+
+The int8 model (``kokoro_assets``) quantizes its 87 convolutions dynamically (ConvInteger).
+onnxruntime spends about 65% of Kokoro's time in them, and no CPU runtime has a fast kernel for
+them. Written back as float convolutions, with weights ``(Wq − zero point) × scale`` (exactly the
+values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it, about
+twice as fast as onnxruntime's int8 (``benchmarks/speech.py``). The activations are no longer
+quantized, so this model is, if anything, closer to Kokoro's own float weights than the int8 one.
+
+Nothing is downloaded: ``voices install kokoro`` makes the model from the verified int8 file
+(~5 s, ~140 MB: OpenVINO's IR, weights stored as float16) and records the SHA-256 of what it
+wrote in a small JSON file beside it, which is written last. A build uses the model only when that
+record names the pinned int8 model and both files still match it; otherwise it runs onnxruntime.
+Needs the ``onnx`` and ``openvino`` packages; without them, Kokoro runs on onnxruntime.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from audio_edition.errors import SpeechError
+from audio_edition.fsutil import atomic_path, sha256_file
+
+STEM = "kokoro-v1.0-openvino"
+RECORD_NAME = f"{STEM}.json"
+RECIPE = 1
+"""Bump when the rewrite changes: a model made by an older recipe is made again."""
+
+
+@dataclass(frozen=True)
+class FloatModel:
+    """The OpenVINO model's files, verified against their record."""
+
+    xml: Path
+    weights: Path
+    digest: str
+    """SHA-256 of the weights file: part of the engine's version, so of the speech cache key."""
+
+
+def openvino_available() -> bool:
+    """True when both packages the float model needs can be imported."""
+    try:
+        import onnx  # noqa: F401
+        import openvino  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -> FloatModel | None:
+    """The float model in ``folder`` if its record names ``int8_sha256`` and the files match it."""
+    record_path = folder / RECORD_NAME
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("from") != int8_sha256 or record.get("recipe") != RECIPE:
+        return None
+    xml, weights = folder / f"{STEM}.xml", folder / f"{STEM}.bin"
+    for path, key in ((xml, "xml"), (weights, "bin")):
+        if not path.is_file() or path.stat().st_size != record.get(f"{key}_size"):
+            return None
+        if verify and sha256_file(path) != record.get(f"{key}_sha256"):
+            return None
+    return FloatModel(xml, weights, str(record["bin_sha256"]))
+
+
+def dequantize_convolutions(model: Any) -> int:
+    """Rewrite every dynamically quantized convolution of ``model`` (an ``onnx.ModelProto``) as a
+    float Conv, in place; the number rewritten.
+
+    The pattern, as onnxruntime's quantizer writes it: DynamicQuantizeLinear(x) → ConvInteger(xq,
+    Wq, x_zp, W_zp) → [Add(bias / (x_scale × W_scale), floored)] → Cast(float) → Mul(x_scale ×
+    W_scale). It becomes Conv(x, (Wq − W_zp) × W_scale, bias). Nodes left without a consumer are
+    dropped. A pattern that does not match raises ``SpeechError``: the model is not the pinned one.
+    """
+    from onnx import helper, numpy_helper
+
+    graph = model.graph
+    producer = {output: node for node in graph.node for output in node.output}
+    consumers: dict[str, list[Any]] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+    initializers = {i.name: i for i in graph.initializer}
+
+    def constant(name: str) -> Any:
+        if name not in initializers:
+            raise SpeechError(f"the Kokoro model is not the expected one: {name} is not a constant")
+        return numpy_helper.to_array(initializers[name]).astype("float32")
+
+    def only_consumer(name: str, op_type: str) -> Any:
+        found = consumers.get(name, [])
+        if len(found) != 1 or found[0].op_type != op_type:
+            raise SpeechError(f"the Kokoro model is not the expected one: {name} does not feed one {op_type}")
+        return found[0]
+
+    replacements: dict[int, Any] = {}
+    for conv in [n for n in graph.node if n.op_type == "ConvInteger"]:
+        quantize = producer.get(conv.input[0])
+        if quantize is None or quantize.op_type != "DynamicQuantizeLinear":
+            raise SpeechError(f"the Kokoro model is not the expected one: {conv.name} has no dynamic quantization")
+        weights = constant(conv.input[1])
+        zero_point = constant(conv.input[3]) if len(conv.input) > 3 and conv.input[3] else 0.0
+        bias: str | None = None
+        after = consumers.get(conv.output[0], [])
+        if len(after) == 1 and after[0].op_type == "Add":  # the bias, quantized with the scales: use the float one
+            add = after[0]
+            other = add.input[1] if add.input[0] == conv.output[0] else add.input[0]
+            chain = [producer.get(other)]
+            for _ in range(3):  # Reshape ← Cast ← Floor ← Div(bias, scale)
+                node = chain[-1]
+                chain.append(producer.get(node.input[0]) if node is not None else None)
+            kinds = tuple(n.op_type if n is not None else "" for n in chain)
+            divide = chain[-1]
+            if kinds != ("Reshape", "Cast", "Floor", "Div") or divide is None or divide.input[0] not in initializers:
+                raise SpeechError(f"the Kokoro model is not the expected one: {conv.name}'s bias is {kinds}")
+            bias = divide.input[0]
+            cast = only_consumer(add.output[0], "Cast")
+        else:
+            cast = only_consumer(conv.output[0], "Cast")
+        scale_mul = only_consumer(cast.output[0], "Mul")
+        scales = producer.get(next(i for i in scale_mul.input if i != cast.output[0]))
+        weight_scales = [i for i in scales.input if i in initializers] if scales is not None else []
+        if scales is None or scales.op_type != "Mul" or len(weight_scales) != 1:
+            raise SpeechError(f"the Kokoro model is not the expected one: {conv.name}'s scale is not x_scale × W_scale")
+        float_name = f"{conv.input[1]}_float"
+        graph.initializer.append(numpy_helper.from_array((weights - zero_point) * constant(weight_scales[0]), float_name))
+        float_conv = helper.make_node(
+            "Conv", [quantize.input[0], float_name, *([bias] if bias else [])], [scale_mul.output[0]], name=f"{conv.name}_float"
+        )
+        float_conv.attribute.extend(conv.attribute)
+        replacements[id(scale_mul)] = float_conv
+    nodes = [replacements.get(id(node), node) for node in graph.node]
+    needed = {output.name for output in graph.output}
+    kept = []
+    for node in reversed(nodes):  # keep what the outputs still need
+        if any(output in needed for output in node.output):
+            kept.append(node)
+            needed.update(name for name in node.input if name)
+    kept.reverse()
+    del graph.node[:]
+    graph.node.extend(kept)
+    live = [i for i in graph.initializer if i.name in needed]
+    del graph.initializer[:]
+    graph.initializer.extend(live)
+    return len(replacements)
+
+
+CHECK_TOKENS = (
+    21, 51, 171, 56, 62, 162, 52, 86, 171, 56, 62, 162, 52, 86, 171, 56, 21, 162, 51, 173, 16, 66, 83, 172, 56, 16,
+    66, 43, 63, 169, 3, 16, 65, 57, 169, 55, 83, 56, 16, 51, 173, 21, 162, 51, 169, 16, 21, 162, 67, 173, 16, 53, 135,
+    171, 112, 99, 86, 172, 56, 16, 61, 43, 173, 56, 58, 63, 173, 4,
+)  # fmt: skip
+"""今天天气很好，我们一起去公园散步。 in Kokoro's tokens: what a newly made model must say as the int8 one does."""
+CHECK_DISTANCE_DB = 8.0
+"""Largest mean log-spectral difference from the int8 model's audio a made model may show. Measured on
+``CHECK_TOKENS`` against the int8 model: this model 5.7 dB in bf16, 5.6 in f32 (what the int8 model's
+quantized activations change); the int8 model itself with another female voice 9.2, 5% faster 11.5,
+tokens rotated 13.1; noise 38."""
+
+
+def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
+    """Mean absolute difference (dB) of two recordings' log band energies, over their loud frames.
+
+    Waveforms cannot be compared sample by sample: Kokoro's harmonic source starts at another
+    phase for a tiny difference in its input, so two equally good renderings cancel no better than
+    noise. Band energies in 20 ms frames are what a listener hears.
+    """
+    frames = min(len(a), len(b)) // 256 - 3
+    if frames < 10:
+        return float("inf")
+    window = np.hanning(1024)
+    edges = np.unique(np.geomspace(2, 513, 41).astype(int))
+
+    def bands(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        spectrum = np.abs(np.fft.rfft(np.stack([x[i * 256 : i * 256 + 1024] * window for i in range(frames)]), axis=1))
+        energy = np.stack([spectrum[:, lo:hi].mean(axis=1) for lo, hi in zip(edges[:-1], edges[1:])], axis=1)
+        return np.asarray(20 * np.log10(energy + 1e-5), dtype=np.float64)
+
+    left, right = bands(a), bands(b)
+    loud = left > left.max() - 60
+    return float(np.abs(left - right)[loud].mean())
+
+
+def check_float_model(xml: Path, int8_model: Path, style: npt.NDArray[np.float32]) -> float:
+    """Speak ``CHECK_TOKENS`` with both models; the spectral distance. ``style``: a voice's table."""
+    from audio_edition.speech.kokoro_runtime import onnxruntime_runner, openvino_runner, bfloat16_cpu
+
+    precision = "bf16" if bfloat16_cpu() else "f32"
+    made = openvino_runner(xml, 1, precision).speak(CHECK_TOKENS, style, 1.0).result()
+    reference = onnxruntime_runner(int8_model, 1).speak(CHECK_TOKENS, style, 1.0).result()
+    if not 0.9 < len(made) / max(1, len(reference)) < 1.1:
+        return float("inf")
+    return spectral_distance(made, reference)
+
+
+def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: npt.NDArray[np.float32]) -> FloatModel:
+    """Make the OpenVINO model from the verified ``int8_model`` into ``folder``; it, verified.
+
+    The made model must say ``CHECK_TOKENS`` (in voice ``style``) as the int8 model does, or it is
+    refused (``SpeechError``) and nothing counts as made. The files are written under temporary
+    names and renamed; the record goes last, so a model interrupted half-way is never used (and
+    is made again by the next install).
+    """
+    import onnx
+    import openvino as ov
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / RECORD_NAME).unlink(missing_ok=True)  # from here until the end, no model counts as made
+    model = onnx.load(str(int8_model))
+    if dequantize_convolutions(model) == 0:
+        raise SpeechError(f"{int8_model} has no quantized convolutions: not the pinned Kokoro model")
+    with tempfile.TemporaryDirectory(prefix=".kokoro-float-", dir=folder) as scratch:
+        onnx_path = Path(scratch) / "float.onnx"
+        onnx.save(model, str(onnx_path))
+        del model
+        ir = Path(scratch) / f"{STEM}.xml"
+        # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
+        # and the model it writes says nothing (seen with OpenVINO 2026.4).
+        ov.save_model(ov.Core().read_model(str(onnx_path)), str(ir), compress_to_fp16=True)
+        distance = check_float_model(ir, int8_model, style)
+        if not distance <= CHECK_DISTANCE_DB:
+            raise SpeechError(
+                f"the float model OpenVINO {ov.get_version()} made does not speak as the int8 one "
+                f"({distance:.1f} dB apart, at most {CHECK_DISTANCE_DB} allowed): Kokoro stays on onnxruntime"
+            )
+        record: dict[str, Any] = {"from": int8_sha256, "recipe": RECIPE, "openvino": ov.get_version()}
+        record["check_distance_db"] = round(distance, 2)
+        for key, suffix in (("xml", ".xml"), ("bin", ".bin")):
+            made = ir.with_suffix(suffix)
+            record[f"{key}_sha256"], record[f"{key}_size"] = sha256_file(made), made.stat().st_size
+            shutil.move(made, folder / f"{STEM}{suffix}")  # same folder: a rename
+    with atomic_path(folder / RECORD_NAME) as tmp:
+        tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    found = locate_float_model(folder, int8_sha256)
+    if found is None:
+        raise SpeechError(f"the OpenVINO model written to {folder} does not read back as written")
+    return found

@@ -1,0 +1,194 @@
+"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO on the float model.
+
+- ``onnxruntime``: the pinned int8 model, everywhere; ~0.75 GB per worker.
+- ``openvino``: the float model (``kokoro_float``) in bfloat16 where the CPU has it (AMX or
+  AVX-512 BF16), about twice as fast; ~1.5 GB per worker. On other CPUs it would run in float32,
+  no faster than onnxruntime, so ``auto`` takes it only where bfloat16 is there.
+
+Either way each worker runs its pieces on one thread with the same kernels, so the samples never
+depend on how many workers there are, and the same text and voice give the same bytes every time
+on the same runtime. The runtime and its precision are part of the engine's version, so the speech
+cache never mixes them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import queue
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from audio_edition.errors import ConfigError, SpeechError
+
+Audio = npt.NDArray[np.float32]
+
+RUNTIMES = ("auto", "onnxruntime", "openvino")
+"""What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept."""
+
+GB = 1024**3
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (GB // 4, 800 * 1024**2), "openvino": (GB, 1200 * 1024**2)}
+"""Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
+sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
+
+
+class Runner(Protocol):
+    """Speaks token sequences on a fixed set of workers."""
+
+    def speak(self, tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> Future[Audio]:
+        """The model's audio for ``tokens`` (without the pads), spoken on the next free worker."""
+        ...
+
+
+@dataclass(frozen=True)
+class RuntimeChoice:
+    """The runtime a Kokoro engine uses, and why."""
+
+    name: str
+    """``onnxruntime`` or ``openvino``."""
+    precision: str
+    """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
+    model: Path
+    model_digest: str
+
+
+def worker_count(runtime: str, requested: int | None = None) -> int:
+    """Workers to run at once: one per core, as many as the free memory holds, at least one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    available = _available_memory()
+    model, worker = MEMORY[runtime]
+    by_memory = max(1, (available - model) // worker) if available else cores
+    return max(1, min(requested or cores, cores, by_memory))
+
+
+def _available_memory() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+@functools.cache
+def bfloat16_cpu() -> bool:
+    """True when OpenVINO is installed and finds bfloat16 instructions on this CPU."""
+    try:
+        import openvino as ov
+    except ImportError:
+        return False
+    try:
+        return "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+    except Exception:  # OpenVINO's errors are untyped; no CPU plugin means no bfloat16
+        return False
+
+
+def _pads(tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> dict[str, Any]:
+    """The model's inputs: the tokens between two pads, the style row for their count, the speed."""
+    return {
+        "tokens": np.array([[0, *tokens, 0]], dtype=np.int64),
+        "style": style[len(tokens)],
+        "speed": np.array([speed], dtype=np.float32),
+    }
+
+
+class _Pool:
+    """``count`` workers, each with a handle of its own (a session, an infer request)."""
+
+    def __init__(self, handles: list[Any], run: Callable[[Any, dict[str, Any]], Audio]) -> None:
+        self._idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        for handle in handles:
+            self._idle.put(handle)
+        self._run = run
+        self._pool = ThreadPoolExecutor(max_workers=len(handles), thread_name_prefix="kokoro-voice")
+
+    def speak(self, tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> Future[Audio]:
+        return self._pool.submit(self._speak, _pads(tokens, style, speed))
+
+    def _speak(self, feed: dict[str, Any]) -> Audio:
+        handle = self._idle.get()  # never waits: there are as many handles as pool threads
+        try:
+            return self._run(handle, feed)
+        finally:
+            self._idle.put(handle)
+
+
+def onnxruntime_runner(model: Path, count: int) -> Runner:
+    """``count`` onnxruntime sessions of one thread each."""
+    import onnxruntime as ort  # loaded with the first Kokoro build, not with the package
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1  # fixed: the kernels (and so the samples) never vary
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.log_severity_level = 3  # its warnings about unused initializers are not ours
+    try:
+        sessions = [ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"]) for _ in range(count)]
+    except Exception as error:  # onnxruntime raises its own (untyped) exceptions
+        raise SpeechError(f"cannot load the Kokoro model {model}: {error}") from error
+
+    def run(session: Any, feed: dict[str, Any]) -> Audio:
+        audio: Audio = session.run(None, feed)[0].reshape(-1).astype(np.float32)
+        return audio
+
+    return _Pool(sessions, run)
+
+
+def openvino_runner(model: Path, count: int, precision: str) -> Runner:
+    """One OpenVINO model compiled for ``count`` streams of one thread each, in ``precision``."""
+    import openvino as ov
+
+    config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "INFERENCE_PRECISION_HINT": precision}
+    try:
+        compiled = ov.Core().compile_model(str(model), "CPU", config)
+        requests = [compiled.create_infer_request() for _ in range(count)]
+    except Exception as error:  # OpenVINO's errors are untyped
+        raise SpeechError(f"cannot load the Kokoro model {model} on OpenVINO: {error}") from error
+
+    def run(request: Any, feed: dict[str, Any]) -> Audio:
+        request.infer(feed)
+        audio: Audio = request.get_output_tensor(0).data.reshape(-1).astype(np.float32)  # a copy: the buffer is reused
+        return audio
+
+    return _Pool(requests, run)
+
+
+def choose_runtime(
+    asked: str, int8_model: Path, int8_digest: str, float_model: Callable[[], tuple[Path, str] | None]
+) -> RuntimeChoice:
+    """The runtime for ``asked`` (one of ``RUNTIMES``).
+
+    ``auto`` takes OpenVINO when it is the faster: the CPU has bfloat16, the float model is made and
+    verified (``float_model`` returns its path and digest, or None), and the free memory holds as
+    many of its workers as of onnxruntime's (it needs more). Else onnxruntime. ``openvino`` asked
+    for by name without its model is a ``SpeechError`` naming the install command.
+    """
+    if asked not in RUNTIMES:
+        raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
+    faster = bfloat16_cpu() and worker_count("openvino") >= worker_count("onnxruntime")
+    if asked == "onnxruntime" or (asked == "auto" and not faster):
+        return RuntimeChoice("onnxruntime", "int8", int8_model, int8_digest)
+    found = float_model()
+    if found is not None:
+        return RuntimeChoice("openvino", "bf16" if bfloat16_cpu() else "f32", *found)
+    if asked == "auto":
+        return RuntimeChoice("onnxruntime", "int8", int8_model, int8_digest)
+    raise SpeechError(
+        "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro"
+        " (it needs the onnx and openvino packages)"
+    )
+
+
+def start_runner(choice: RuntimeChoice, count: int) -> Runner:
+    """The workers for ``choice``."""
+    if choice.name == "openvino":
+        return openvino_runner(choice.model, count, choice.precision)
+    return onnxruntime_runner(choice.model, count)

@@ -1,0 +1,203 @@
+"""Kokoro on OpenVINO: the float model made from the int8 one, verified, and chosen only where faster.
+
+One real model is made here (~15 s); the engine tests use the one ``make test`` installed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import wave
+from pathlib import Path
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+import pytest
+from onnx import TensorProto, helper, numpy_helper
+from onnxruntime.quantization import QuantType, quantize_dynamic
+
+from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.speech import kokoro_float, kokoro_runtime
+from audio_edition.speech.engine import Voice
+from audio_edition.speech.kokoro import KokoroEngine
+from audio_edition.speech.kokoro_assets import MODEL_SHA256, install_kokoro, kokoro_dir
+from audio_edition.speech.kokoro_float import (
+    CHECK_DISTANCE_DB,
+    RECORD_NAME,
+    dequantize_convolutions,
+    locate_float_model,
+    spectral_distance,
+)
+from audio_edition.speech.kokoro_runtime import choose_runtime, worker_count
+from audio_edition.speech.registry import create_engine
+from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
+from tests.speech.kokoro_files import installed_kokoro
+
+
+def _quantized_conv_model(folder: Path) -> tuple[Path, Path, np.ndarray]:
+    """A float Conv → LeakyRelu model and onnxruntime's dynamically quantized copy of it."""
+    rng = np.random.default_rng(7)
+    weights = rng.normal(size=(8, 4, 3)).astype(np.float32)
+    bias = rng.normal(size=8).astype(np.float32)
+    graph = helper.make_graph(
+        [helper.make_node("Conv", ["x", "W", "B"], ["c"], pads=[2, 2], dilations=[2]), helper.make_node("LeakyRelu", ["c"], ["y"])],
+        "conv",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, None])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        [numpy_helper.from_array(weights, "W"), numpy_helper.from_array(bias, "B")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    plain, quantized = folder / "float.onnx", folder / "int8.onnx"
+    onnx.save(model, str(plain))
+    quantize_dynamic(str(plain), str(quantized), op_types_to_quantize=["Conv"], weight_type=QuantType.QUInt8)
+    return plain, quantized, weights
+
+
+def _run(model: onnx.ModelProto | Path, x: np.ndarray) -> np.ndarray:
+    source = str(model) if isinstance(model, Path) else model.SerializeToString()
+    session = ort.InferenceSession(source, providers=["CPUExecutionProvider"])
+    return np.asarray(session.run(None, {"x": x})[0])
+
+
+def test_quantized_convolutions_become_float_ones_with_the_int8_weights(tmp_path: Path) -> None:
+    plain, quantized, weights = _quantized_conv_model(tmp_path)
+    model = onnx.load(str(quantized))
+    assert dequantize_convolutions(model) == 1
+    kinds = [node.op_type for node in model.graph.node]
+    assert "ConvInteger" not in kinds and "DynamicQuantizeLinear" not in kinds and kinds.count("Conv") == 1
+    # The float weights are the int8 ones dequantized: within half a quantization step of the originals.
+    (float_weights,) = [numpy_helper.to_array(i) for i in model.graph.initializer if i.name.endswith("_float")]
+    step = (weights.max() - min(0.0, weights.min())) / 255
+    assert np.abs(float_weights - weights).max() <= step / 2 + 1e-6
+    x = np.random.default_rng(8).normal(size=(1, 4, 50)).astype(np.float32)
+    exact, int8, rewritten = _run(plain, x), _run(quantized, x), _run(model, x)
+    assert rewritten.shape == exact.shape
+    # Only the activations' quantization is gone: nearer the float model than the int8 model is.
+    assert np.abs(rewritten - exact).mean() < np.abs(int8 - exact).mean()
+
+
+def test_a_model_of_another_shape_is_refused_in_one_line(tmp_path: Path) -> None:
+    _, quantized, _ = _quantized_conv_model(tmp_path)
+    model = onnx.load(str(quantized))
+    scale = next(n for n in model.graph.node if n.op_type == "Mul" and any(i.endswith("scale") for i in n.input))
+    scale.op_type = "Div"  # no longer x_scale × W_scale
+    with pytest.raises(SpeechError, match="not the expected one"):
+        dequantize_convolutions(model)
+
+
+def test_spectral_distance_tells_a_rendering_from_another_sound() -> None:
+    rate = 24_000
+    t = np.arange(rate * 2) / rate
+    tone = (0.3 * np.sin(2 * np.pi * 220 * t) * (1 + np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+    shifted = np.roll(tone, 37)  # same sound, another phase: the waveforms differ everywhere
+    assert spectral_distance(tone, shifted) < 1.0 < CHECK_DISTANCE_DB
+    other = (0.3 * np.sin(2 * np.pi * 330 * t) * (1 + np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+    assert spectral_distance(tone, other) > CHECK_DISTANCE_DB
+    assert spectral_distance(tone[:100], tone[:100]) == float("inf")  # too short to judge
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding a copy of the installed int8 files, and the float model made from them."""
+    cache = tmp_path_factory.mktemp("cache")
+    source = installed_kokoro().folder
+    target = kokoro_dir(cache)
+    (target / "voices").mkdir(parents=True)
+    shutil.copy(source / "kokoro-v1.0.int8.onnx", target)
+    for voice in (source / "voices").iterdir():
+        shutil.copy(voice, target / "voices")
+    said: list[str] = []
+    install_kokoro(cache_dir=cache, openvino=True, say=said.append)
+    assert any("speaks as the int8 model does" in line for line in said), said
+    return cache
+
+
+def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> None:
+    folder = kokoro_dir(made)
+    record = json.loads((folder / RECORD_NAME).read_text())
+    assert record["from"] == MODEL_SHA256 and record["check_distance_db"] <= CHECK_DISTANCE_DB
+    found = locate_float_model(folder, MODEL_SHA256)
+    assert found is not None and found.weights.stat().st_size == record["bin_size"]
+    assert locate_float_model(folder, "0" * 64) is None  # made from another int8 model: not this one's
+
+
+def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = kokoro_dir(made)
+    weights = folder / "kokoro-v1.0-openvino.bin"
+    with weights.open("r+b") as f:  # one byte flipped, same size
+        f.seek(1_000_000)
+        byte = f.read(1)
+        f.seek(1_000_000)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    assert locate_float_model(folder, MODEL_SHA256) is None
+    monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: True)
+    assert KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"  # auto: the int8 model, not a damaged one
+    with pytest.raises(SpeechError, match="run: audio-edition voices install kokoro"):
+        KokoroEngine(cache_dir=made, runtime="openvino")
+    # The next install makes it again (as the fixture did where there was none), and refuses a
+    # made model that does not speak as the int8 one: then nothing counts as made.
+    monkeypatch.setattr(kokoro_float, "check_float_model", lambda *args: 12.5)
+    with pytest.raises(SpeechError, match="12.5 dB apart"):
+        install_kokoro(cache_dir=made, openvino=True)
+    assert not (folder / RECORD_NAME).exists() and locate_float_model(folder, MODEL_SHA256) is None
+
+
+def test_auto_takes_openvino_only_where_it_is_the_faster(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = (Path("int8.onnx"), "int8digest")
+
+    def choose(asked: str, float_model: tuple[Path, str] | None = (Path("f.xml"), "floatdigest")) -> str:
+        choice = choose_runtime(asked, *model, lambda: float_model)
+        return f"{choice.name}-{choice.precision}"
+
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
+    monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: True)
+    assert choose("auto") == "openvino-bf16"
+    assert choose("onnxruntime") == "onnxruntime-int8"
+    assert choose("auto", None) == "onnxruntime-int8"  # not made: the int8 model
+    with pytest.raises(SpeechError, match="voices install kokoro"):
+        choose("openvino", None)
+    # Memory for two onnxruntime workers but one OpenVINO worker: onnxruntime is the faster.
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: int(2.5 * 1024**3))
+    assert worker_count("onnxruntime", 2) == 2 and worker_count("openvino", 2) == 1
+    assert choose("auto") == "onnxruntime-int8"
+    assert choose("openvino") == "openvino-bf16"  # asked by name: as asked
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
+    monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: False)
+    assert choose("auto") == "onnxruntime-int8"  # float32 on OpenVINO is no faster than int8
+    assert choose("openvino") == "openvino-f32"
+    with pytest.raises(ConfigError, match="unknown Kokoro runtime 'gpu'"):
+        choose("gpu")
+
+
+def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
+    installed_kokoro()
+    sentences = ["今天天气很好，我们一起去公园散步。"]
+    voice = Voice("kokoro", "zm_yunyang")
+    openvino = KokoroEngine(runtime="openvino", workers=2)
+    assert openvino.runtime.name == "openvino"
+    fast = openvino.synthesize(sentences, voice)
+    assert openvino.synthesize(sentences, voice).audio == fast.audio
+    onnx_engine = KokoroEngine(runtime="onnxruntime", workers=1)
+    assert onnx_engine.version != openvino.version  # the speech cache never mixes the two
+    reference = onnx_engine.synthesize(sentences, voice)
+    assert abs(fast.duration - reference.duration) < 0.1 * reference.duration
+
+    def samples(audio: bytes) -> np.ndarray:
+        with wave.open(io.BytesIO(audio)) as wav:
+            return np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float32) / 32768
+
+    assert spectral_distance(samples(fast.audio), samples(reference.audio)) < CHECK_DISTANCE_DB
+
+
+def test_the_runtime_is_the_environments_then_the_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(KOKORO_RUNTIME_ENV, raising=False)
+    assert engine_settings().kokoro_runtime == "auto"
+    assert engine_settings(kokoro_runtime="onnxruntime").kokoro_runtime == "onnxruntime"
+    monkeypatch.setenv(KOKORO_RUNTIME_ENV, "openvino")
+    assert engine_settings(kokoro_runtime="onnxruntime").kokoro_runtime == "openvino"
+    installed_kokoro()
+    engine = create_engine("kokoro", EngineSettings(kokoro_runtime="onnxruntime"))  # the registry passes it on
+    assert isinstance(engine, KokoroEngine) and engine.runtime.name == "onnxruntime"
