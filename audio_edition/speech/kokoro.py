@@ -214,12 +214,12 @@ class KokoroEngine:
         cache_dir: Path | None = None,
         workers: int | None = None,
         lexicon: Lexicon | None = None,
-        runtime: str = "auto",
+        runtime: str = "onnxruntime",
     ) -> None:
         self._assets: KokoroAssets = locate_kokoro(cache_dir)
         self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=True)
         self.runtime: RuntimeChoice = choose_runtime(runtime, self._assets.model, MODEL_SHA256, self._float_model)
-        """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO bf16."""
+        """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
         recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{FRONTEND_VERSION}|{self._reader.digest}"

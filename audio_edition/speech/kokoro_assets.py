@@ -281,8 +281,8 @@ def install_kokoro(
     part or voice does not match its SHA-256 is fetched once more, then refused; a local source
     is refused at once. Either way the message names what is wrong and nothing is installed.
     ``gather`` is the registry download (replaceable only to test the refetch). With
-    ``openvino``, the float model for OpenVINO is made too (``kokoro_float``) when the onnx and
-    openvino packages are there and it is not made yet.
+    ``openvino``, the float model for OpenVINO is made too (``kokoro_float``) unless a verified one
+    is there; it needs the ``[openvino]`` extra.
     """
     folder = kokoro_dir(cache_dir)
     if not force and is_installed(cache_dir):
@@ -318,8 +318,7 @@ def _make_float_model(folder: Path, force: bool, say: Say) -> None:
     from audio_edition.speech.kokoro_float import locate_float_model, make_float_model, openvino_available
 
     if not openvino_available():
-        say("the onnx and openvino packages are not installed: Kokoro will run on onnxruntime (int8)")
-        return
+        raise ConfigError("the float model for OpenVINO needs the onnx and openvino packages: pip install 'audio-edition[openvino]'")
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
     say("making the float model for OpenVINO from the int8 one (about 15 s)")

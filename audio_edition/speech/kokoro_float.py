@@ -4,14 +4,16 @@ The int8 model (``kokoro_assets``) quantizes its 87 convolutions dynamically (Co
 onnxruntime spends about 65% of Kokoro's time in them, and no CPU runtime has a fast kernel for
 them. Written back as float convolutions, with weights ``(Wq − zero point) × scale`` (exactly the
 values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it, about
-twice as fast as onnxruntime's int8 (``benchmarks/speech.py``). The activations are no longer
-quantized, so this model is, if anything, closer to Kokoro's own float weights than the int8 one.
+1.7 times as fast as onnxruntime's int8 (``benchmarks/speech.py``). The activations are no longer
+quantized, so in float32 this model is, if anything, closer to Kokoro's own float weights.
 
-Nothing is downloaded: ``voices install kokoro`` makes the model from the verified int8 file
-(~5 s, ~140 MB: OpenVINO's IR, weights stored as float16) and records the SHA-256 of what it
-wrote in a small JSON file beside it, which is written last. A build uses the model only when that
-record names the pinned int8 model and both files still match it; otherwise it runs onnxruntime.
-Needs the ``onnx`` and ``openvino`` packages; without them, Kokoro runs on onnxruntime.
+Nothing is downloaded: ``voices install kokoro --openvino`` makes the model from the verified
+int8 file (~15 s, ~140 MB: OpenVINO's IR, weights stored as float16), checks it speaks as the int8
+model does, and records the SHA-256 of what it wrote in a small JSON file beside it, written last.
+A build uses the model only while that record names the pinned int8 model and both files match
+it. Needs the ``onnx`` and ``openvino`` packages (the ``[openvino]`` extra).
+
+Not the default runtime (``kokoro_runtime``): in bfloat16 its tones are measurably less clear.
 """
 
 from __future__ import annotations
@@ -165,7 +167,8 @@ CHECK_DISTANCE_DB = 8.0
 """Largest mean log-spectral difference from the int8 model's audio a made model may show. Measured on
 ``CHECK_TOKENS`` against the int8 model: this model 5.7 dB in bf16, 5.6 in f32 (what the int8 model's
 quantized activations change); the int8 model itself with another female voice 9.2, 5% faster 11.5,
-tokens rotated 13.1; noise 38."""
+tokens rotated 13.1; noise 38. Band energies do not judge pitch: the tones bfloat16 blurs pass this
+check (``benchmarks/intelligibility.py`` measures those)."""
 
 
 def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:

@@ -1,9 +1,14 @@
 """Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO on the float model.
 
-- ``onnxruntime``: the pinned int8 model, everywhere; ~0.75 GB per worker.
-- ``openvino``: the float model (``kokoro_float``) in bfloat16 where the CPU has it (AMX or
-  AVX-512 BF16), about twice as fast; ~1.5 GB per worker. On other CPUs it would run in float32,
-  no faster than onnxruntime, so ``auto`` takes it only where bfloat16 is there.
+Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``) and on 40
+of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
+
+- ``onnxruntime`` (the default): the pinned int8 model. RTF 0.466, peak RSS 2.0 GB, character
+  error rate 0.158.
+- ``openvino``, asked for by name: the float model (``kokoro_float``), in bfloat16 where the CPU
+  has it (AMX or AVX-512 BF16). RTF 0.271 (1.7x faster), peak RSS 3.2 GB, but a character error
+  rate of 0.281: bfloat16 blurs the pitch the model predicts, and Mandarin's tones are pitch. In
+  float32 (0.154) it is as clear as onnxruntime and no faster. Not the default for that reason.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -29,11 +34,11 @@ from audio_edition.errors import ConfigError, SpeechError
 
 Audio = npt.NDArray[np.float32]
 
-RUNTIMES = ("auto", "onnxruntime", "openvino")
-"""What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept."""
+RUNTIMES = ("onnxruntime", "openvino")
+"""What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
 GB = 1024**3
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (GB // 4, 800 * 1024**2), "openvino": (GB, 1200 * 1024**2)}
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (GB // 4, 900 * 1024**2), "openvino": (1200 * 1024**2, GB)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -144,9 +149,19 @@ def onnxruntime_runner(model: Path, count: int) -> Runner:
 
 def openvino_runner(model: Path, count: int, precision: str) -> Runner:
     """One OpenVINO model compiled for ``count`` streams of one thread each, in ``precision``."""
+    # Every piece gives the decoder new shapes, and OpenVINO keeps the kernels and buffers it
+    # made for each one: on the sample edition that grew to 8.9 GB. Nothing is reused across
+    # pieces anyway, so keep none (OpenVINO's shape cache) or few (oneDNN's, read from the
+    # environment when the plugin first builds a kernel). Same kernels: same samples.
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
     import openvino as ov
 
-    config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "INFERENCE_PRECISION_HINT": precision}
+    config = {
+        "NUM_STREAMS": count,
+        "INFERENCE_NUM_THREADS": count,
+        "INFERENCE_PRECISION_HINT": precision,
+        "CPU_RUNTIME_CACHE_CAPACITY": 0,
+    }
     try:
         compiled = ov.Core().compile_model(str(model), "CPU", config)
         requests = [compiled.create_infer_request() for _ in range(count)]
@@ -164,27 +179,22 @@ def openvino_runner(model: Path, count: int, precision: str) -> Runner:
 def choose_runtime(
     asked: str, int8_model: Path, int8_digest: str, float_model: Callable[[], tuple[Path, str] | None]
 ) -> RuntimeChoice:
-    """The runtime for ``asked`` (one of ``RUNTIMES``).
+    """The runtime ``asked`` for (one of ``RUNTIMES``).
 
-    ``auto`` takes OpenVINO when it is the faster: the CPU has bfloat16, the float model is made and
-    verified (``float_model`` returns its path and digest, or None), and the free memory holds as
-    many of its workers as of onnxruntime's (it needs more). Else onnxruntime. ``openvino`` asked
-    for by name without its model is a ``SpeechError`` naming the install command.
+    ``openvino`` needs the float model made and verified (``float_model`` returns its path and
+    digest, or None: then a ``SpeechError`` naming the install command); it runs in bfloat16
+    where the CPU has it, else in float32.
     """
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
-    faster = bfloat16_cpu() and worker_count("openvino") >= worker_count("onnxruntime")
-    if asked == "onnxruntime" or (asked == "auto" and not faster):
+    if asked == "onnxruntime":
         return RuntimeChoice("onnxruntime", "int8", int8_model, int8_digest)
     found = float_model()
-    if found is not None:
-        return RuntimeChoice("openvino", "bf16" if bfloat16_cpu() else "f32", *found)
-    if asked == "auto":
-        return RuntimeChoice("onnxruntime", "int8", int8_model, int8_digest)
-    raise SpeechError(
-        "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro"
-        " (it needs the onnx and openvino packages)"
-    )
+    if found is None:
+        raise SpeechError(
+            "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro --openvino"
+        )
+    return RuntimeChoice("openvino", "bf16" if bfloat16_cpu() else "f32", *found)
 
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:

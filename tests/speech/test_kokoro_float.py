@@ -1,4 +1,4 @@
-"""Kokoro on OpenVINO: the float model made from the int8 one, verified, and chosen only where faster.
+"""Kokoro on OpenVINO: the float model made from the int8 one, verified, used only when asked for.
 
 One real model is made here (~15 s); the engine tests use the one ``make test`` installed.
 """
@@ -133,10 +133,9 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
         f.seek(1_000_000)
         f.write(bytes([byte[0] ^ 0xFF]))
     assert locate_float_model(folder, MODEL_SHA256) is None
-    monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: True)
-    assert KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"  # auto: the int8 model, not a damaged one
-    with pytest.raises(SpeechError, match="run: audio-edition voices install kokoro"):
+    with pytest.raises(SpeechError, match="run: audio-edition voices install kokoro --openvino"):
         KokoroEngine(cache_dir=made, runtime="openvino")
+    assert KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"  # the default never needed it
     # The next install makes it again (as the fixture did where there was none), and refuses a
     # made model that does not speak as the int8 one: then nothing counts as made.
     monkeypatch.setattr(kokoro_float, "check_float_model", lambda *args: 12.5)
@@ -145,31 +144,32 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
     assert not (folder / RECORD_NAME).exists() and locate_float_model(folder, MODEL_SHA256) is None
 
 
-def test_auto_takes_openvino_only_where_it_is_the_faster(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_openvino_only_when_asked_for_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
     model = (Path("int8.onnx"), "int8digest")
 
     def choose(asked: str, float_model: tuple[Path, str] | None = (Path("f.xml"), "floatdigest")) -> str:
         choice = choose_runtime(asked, *model, lambda: float_model)
         return f"{choice.name}-{choice.precision}"
 
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
     monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: True)
-    assert choose("auto") == "openvino-bf16"
     assert choose("onnxruntime") == "onnxruntime-int8"
-    assert choose("auto", None) == "onnxruntime-int8"  # not made: the int8 model
-    with pytest.raises(SpeechError, match="voices install kokoro"):
+    assert choose("openvino") == "openvino-bf16"
+    with pytest.raises(SpeechError, match="voices install kokoro --openvino"):
         choose("openvino", None)
-    # Memory for two onnxruntime workers but one OpenVINO worker: onnxruntime is the faster.
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: int(2.5 * 1024**3))
-    assert worker_count("onnxruntime", 2) == 2 and worker_count("openvino", 2) == 1
-    assert choose("auto") == "onnxruntime-int8"
-    assert choose("openvino") == "openvino-bf16"  # asked by name: as asked
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
     monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: False)
-    assert choose("auto") == "onnxruntime-int8"  # float32 on OpenVINO is no faster than int8
     assert choose("openvino") == "openvino-f32"
-    with pytest.raises(ConfigError, match="unknown Kokoro runtime 'gpu'"):
-        choose("gpu")
+    with pytest.raises(ConfigError, match="unknown Kokoro runtime 'auto'"):
+        choose("auto")
+
+
+def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
+    assert worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: int(2.5 * 1024**3))
+    assert worker_count("onnxruntime", 2) == min(2, worker_count("onnxruntime", 8))
+    assert worker_count("openvino", 2) == 1  # its model alone takes half of it
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 100 * 1024**2)
+    assert worker_count("openvino", 2) == worker_count("onnxruntime", 2) == 1  # at least one
 
 
 def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
@@ -180,6 +180,7 @@ def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
     assert openvino.runtime.name == "openvino"
     fast = openvino.synthesize(sentences, voice)
     assert openvino.synthesize(sentences, voice).audio == fast.audio
+    assert KokoroEngine(runtime="openvino", workers=1).synthesize(sentences, voice).audio == fast.audio
     onnx_engine = KokoroEngine(runtime="onnxruntime", workers=1)
     assert onnx_engine.version != openvino.version  # the speech cache never mixes the two
     reference = onnx_engine.synthesize(sentences, voice)
@@ -194,10 +195,10 @@ def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
 
 def test_the_runtime_is_the_environments_then_the_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KOKORO_RUNTIME_ENV, raising=False)
-    assert engine_settings().kokoro_runtime == "auto"
-    assert engine_settings(kokoro_runtime="onnxruntime").kokoro_runtime == "onnxruntime"
-    monkeypatch.setenv(KOKORO_RUNTIME_ENV, "openvino")
-    assert engine_settings(kokoro_runtime="onnxruntime").kokoro_runtime == "openvino"
+    assert engine_settings().kokoro_runtime == "onnxruntime"
+    assert engine_settings(kokoro_runtime="openvino").kokoro_runtime == "openvino"
+    monkeypatch.setenv(KOKORO_RUNTIME_ENV, "onnxruntime")
+    assert engine_settings(kokoro_runtime="openvino").kokoro_runtime == "onnxruntime"
     installed_kokoro()
-    engine = create_engine("kokoro", EngineSettings(kokoro_runtime="onnxruntime"))  # the registry passes it on
-    assert isinstance(engine, KokoroEngine) and engine.runtime.name == "onnxruntime"
+    engine = create_engine("kokoro", EngineSettings(kokoro_runtime="openvino"))  # the registry passes it on
+    assert isinstance(engine, KokoroEngine) and engine.runtime.name == "openvino"
