@@ -53,7 +53,7 @@ class Runner(Protocol):
 
 @dataclass(frozen=True)
 class RuntimeChoice:
-    """The runtime a Kokoro engine uses, and why."""
+    """The runtime a Kokoro engine uses, in which precision, on which model file."""
 
     name: str
     """``onnxruntime`` or ``openvino``."""

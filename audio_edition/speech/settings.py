@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -69,12 +69,10 @@ def engine_settings(*, azure_region: str | None = None, kokoro_runtime: str | No
     The Azure key is read from the environment only: a key never sits in a settings file.
     """
     from_env = EngineSettings()
-    return EngineSettings(
-        **{f.name: getattr(from_env, f.name) for f in fields(EngineSettings)}
-        | {
-            "azure_region": from_env.azure_region or azure_region,
-            "kokoro_runtime": _env(KOKORO_RUNTIME_ENV) or kokoro_runtime or "onnxruntime",
-        }
+    return replace(
+        from_env,
+        azure_region=from_env.azure_region or azure_region,
+        kokoro_runtime=_env(KOKORO_RUNTIME_ENV) or kokoro_runtime or "onnxruntime",
     )
 
 
