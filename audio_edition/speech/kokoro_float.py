@@ -196,10 +196,9 @@ def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) ->
 
 def check_float_model(xml: Path, int8_model: Path, style: npt.NDArray[np.float32]) -> float:
     """Speak ``CHECK_TOKENS`` with both models; the spectral distance. ``style``: a voice's table."""
-    from audio_edition.speech.kokoro_runtime import onnxruntime_runner, openvino_runner, bfloat16_cpu
+    from audio_edition.speech.kokoro_runtime import onnxruntime_runner, openvino_precision, openvino_runner
 
-    precision = "bf16" if bfloat16_cpu() else "f32"
-    made = openvino_runner(xml, 1, precision).speak(CHECK_TOKENS, style, 1.0).result()
+    made = openvino_runner(xml, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
     reference = onnxruntime_runner(int8_model, 1).speak(CHECK_TOKENS, style, 1.0).result()
     if not 0.9 < len(made) / max(1, len(reference)) < 1.1:
         return float("inf")

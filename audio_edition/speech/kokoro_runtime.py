@@ -96,6 +96,11 @@ def bfloat16_cpu() -> bool:
         return False
 
 
+def openvino_precision() -> str:
+    """What OpenVINO runs Kokoro in here: ``bf16`` where the CPU has it, else ``f32``."""
+    return "bf16" if bfloat16_cpu() else "f32"
+
+
 def _pads(tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> dict[str, Any]:
     """The model's inputs: the tokens between two pads, the style row for their count, the speed."""
     return {
@@ -194,7 +199,7 @@ def choose_runtime(
         raise SpeechError(
             "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro --openvino"
         )
-    return RuntimeChoice("openvino", "bf16" if bfloat16_cpu() else "f32", *found)
+    return RuntimeChoice("openvino", openvino_precision(), *found)
 
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:
