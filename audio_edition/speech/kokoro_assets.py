@@ -321,7 +321,7 @@ def _make_float_model(folder: Path, force: bool, say: Say) -> None:
         raise ConfigError("the float model for OpenVINO needs the onnx and openvino packages: pip install 'audio-edition[openvino]'")
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
-    say("making the float model for OpenVINO from the int8 one (about 15 s)")
+    say("making the float model for OpenVINO from the int8 one (about 20 s)")
     style = np.fromfile(_voice_path(folder, "zf_xiaoxiao"), dtype=np.float32).reshape(-1, 1, 256)
     made = make_float_model(_model_path(folder), MODEL_SHA256, folder, style)
-    say(f"made {made.xml.name}: speaks as the int8 model does (checked)")
+    say(f"made the OpenVINO model in {len(made.parts)} parts in {folder}: speaks as the int8 model does (checked)")

@@ -3,21 +3,29 @@
 The int8 model (``kokoro_assets``) quantizes its 87 convolutions dynamically (ConvInteger).
 onnxruntime spends about 65% of Kokoro's time in them, and no CPU runtime has a fast kernel for
 them. Written back as float convolutions, with weights ``(Wq − zero point) × scale`` (exactly the
-values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it, about
-1.7 times as fast as onnxruntime's int8 (``benchmarks/speech.py``). The activations are no longer
-quantized, so in float32 this model is, if anything, closer to Kokoro's own float weights.
+values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it.
 
-Nothing is downloaded: ``voices install kokoro --openvino`` makes the model from the verified
-int8 file (~15 s, ~140 MB: OpenVINO's IR, weights stored as float16), checks it speaks as the int8
-model does, and records the SHA-256 of what it wrote in a small JSON file beside it, written last.
-A build uses the model only while that record names the pinned int8 model and both files match
-it. Needs the ``onnx`` and ``openvino`` packages (the ``[openvino]`` extra).
+bfloat16 keeps 8 significant bits, and Kokoro's pitch does not survive that everywhere: run
+wholly in bfloat16, Whisper misheard 28% of the characters (16% for the int8 model and for this
+one in float32; ``benchmarks/intelligibility.py``), mostly as wrong tones. Measured part by part,
+the damage is in two cheap places: the prosody predictor (its F0 drifts by a median 75 cents) and
+the harmonic source (the sines made from F0, their STFT and the two convolutions that hand them to
+the generator; keeping only the sines' phase in float32 did not help). So the model is made in
+three parts (``STAGES``): prosody and harmonic source, always float32; the generator, where ~80%
+of the time goes, in the fast precision; the last convolution and the inverse STFT, float32.
+OpenVINO sets the precision per compiled model (marking nodes does nothing in bfloat16), so three
+models it is.
 
-Not the default runtime (``kokoro_runtime``): in bfloat16 its tones are measurably less clear.
+Nothing is downloaded: ``voices install kokoro --openvino`` makes the parts from the verified int8
+file (~20 s, ~140 MB: OpenVINO's IR, weights stored as float16), checks they speak as the int8
+model does, and records the SHA-256 of what it wrote in a small JSON file beside them, written
+last. A build uses the parts only while that record names the pinned int8 model and every file
+matches it. Needs the ``onnx`` and ``openvino`` packages (the ``[openvino]`` extra).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -30,21 +38,52 @@ import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
+from audio_edition.speech.kokoro_runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
-RECIPE = 1
+RECIPE = 2
 """Bump when the rewrite changes: a model made by an older recipe is made again."""
 
 
 @dataclass(frozen=True)
-class FloatModel:
-    """The OpenVINO model's files, verified against their record."""
+class Stage:
+    """One part of the model: the tensors it takes and gives, and whether it must stay float32."""
 
-    xml: Path
-    weights: Path
+    name: str
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+    float32: bool
+
+
+_ASR, _F0, _ENERGY = "/encoder/MatMul_1_output_0", "/encoder/Reshape_output_0", "/encoder/Reshape_1_output_0"
+_SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
+_BEFORE_POST = "/decoder/decoder/generator/LeakyRelu_2_output_0"
+STAGES = (
+    # Text encoder, durations, F0 and energy; and the harmonic source made from F0, through its
+    # STFT to the two convolutions that hand it to the generator.
+    Stage("prosody", ("tokens", "style", "speed"), (_ASR, _F0, _ENERGY, *_SOURCE), float32=True),
+    # The decoder's blocks and the generator's upsampling and residual convolutions: ~80% of the time.
+    Stage("generator", (_ASR, _F0, _ENERGY, "style", *_SOURCE), (_BEFORE_POST,), float32=False),
+    # The last convolution, whose output is a phase, and the inverse STFT: cheap, kept exact.
+    Stage("waveform", (_BEFORE_POST,), ("audio",), float32=True),
+)
+"""Names are the pinned model's tensors; a model without them is refused by ``split_stages``."""
+_SHAPES: dict[str, list[int | str]] = {
+    _SOURCE[0]: [1, 256, "source"],
+    _SOURCE[1]: [1, 128, "samples"],
+    _BEFORE_POST: [1, 128, "samples"],
+}
+"""Shapes ONNX's shape inference leaves unknown at the cuts (OpenVINO needs at least the rank)."""
+
+
+@dataclass(frozen=True)
+class FloatModel:
+    """The OpenVINO model's parts, in order, verified against their record."""
+
+    parts: tuple[ModelPart, ...]
     digest: str
-    """SHA-256 of the weights file: part of the engine's version, so of the speech cache key."""
+    """SHA-256 over the parts' files: part of the engine's version, so of the speech cache key."""
 
 
 def openvino_available() -> bool:
@@ -57,8 +96,12 @@ def openvino_available() -> bool:
     return True
 
 
+def _files(folder: Path, stage: Stage) -> tuple[Path, Path]:
+    return folder / f"{STEM}-{stage.name}.xml", folder / f"{STEM}-{stage.name}.bin"
+
+
 def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -> FloatModel | None:
-    """The float model in ``folder`` if its record names ``int8_sha256`` and the files match it."""
+    """The float model in ``folder`` if its record names ``int8_sha256`` and every file matches it."""
     record_path = folder / RECORD_NAME
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
@@ -66,13 +109,54 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         return None
     if not isinstance(record, dict) or record.get("from") != int8_sha256 or record.get("recipe") != RECIPE:
         return None
-    xml, weights = folder / f"{STEM}.xml", folder / f"{STEM}.bin"
-    for path, key in ((xml, "xml"), (weights, "bin")):
-        if not path.is_file() or path.stat().st_size != record.get(f"{key}_size"):
-            return None
-        if verify and sha256_file(path) != record.get(f"{key}_sha256"):
-            return None
-    return FloatModel(xml, weights, str(record["bin_sha256"]))
+    written = record.get("files")
+    if not isinstance(written, dict):
+        return None
+    parts = []
+    for stage in STAGES:
+        for path in _files(folder, stage):
+            expected = written.get(path.name)
+            if not isinstance(expected, dict) or not path.is_file() or path.stat().st_size != expected.get("size"):
+                return None
+            if verify and sha256_file(path) != expected.get("sha256"):
+                return None
+        parts.append(ModelPart(_files(folder, stage)[0], stage.float32))
+    digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
+    return FloatModel(tuple(parts), digest)
+
+
+def split_stages(model: Any) -> list[Any]:
+    """``model`` (an ``onnx.ModelProto``, convolutions already float) cut into ``STAGES``' models.
+
+    Each stage's model computes its outputs from its inputs alone; a model that does not hold
+    those tensors, or would need others, raises ``SpeechError``: it is not the pinned model.
+    """
+    from onnx import helper
+    from onnx.utils import Extractor
+
+    try:
+        extractor = Extractor(model)
+    except Exception as error:  # onnx's shape inference raises several kinds
+        raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
+    stages = []
+    for stage in STAGES:
+        try:
+            part = extractor.extract_model(list(stage.inputs), list(stage.outputs))
+        except ValueError as error:  # a tensor it does not have
+            raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
+        known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
+        known |= {output for node in part.graph.node for output in node.output}
+        missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
+        if missing:
+            raise SpeechError(f"the Kokoro model is not the expected one: its {stage.name} needs {', '.join(missing)}")
+        for values in (part.graph.input, part.graph.output):
+            for index, value in enumerate(list(values)):
+                if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):
+                    shaped = helper.make_tensor_value_info(value.name, value.type.tensor_type.elem_type, _SHAPES[value.name])
+                    del values[index]
+                    values.insert(index, shaped)
+        stages.append(part)
+    return stages
 
 
 def dequantize_convolutions(model: Any) -> int:
@@ -164,11 +248,12 @@ CHECK_TOKENS = (
 )  # fmt: skip
 """今天天气很好，我们一起去公园散步。 in Kokoro's tokens: what a newly made model must say as the int8 one does."""
 CHECK_DISTANCE_DB = 8.0
-"""Largest mean log-spectral difference from the int8 model's audio a made model may show. Measured on
-``CHECK_TOKENS`` against the int8 model: this model 5.7 dB in bf16, 5.6 in f32 (what the int8 model's
-quantized activations change); the int8 model itself with another female voice 9.2, 5% faster 11.5,
-tokens rotated 13.1; noise 38. Band energies do not judge pitch: the tones bfloat16 blurs pass this
-check (``benchmarks/intelligibility.py`` measures those)."""
+"""Largest mean log-spectral difference from the int8 model's audio a made model may show. Measured
+on ``CHECK_TOKENS`` against the int8 model: this model 3.2 dB (5.7 wholly in bf16, 5.6 in f32:
+what the int8 model's quantized activations change); the int8 model itself with another female
+voice 9.2, 5% faster 11.5, tokens rotated 13.1; noise 38. Band energies do not judge pitch: a
+model wholly in bfloat16, whose tones are blurred, passes too. That is why the stages' precisions
+are fixed by ``STAGES`` and measured with Whisper (``benchmarks/intelligibility.py``), not here."""
 
 
 def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
@@ -194,11 +279,11 @@ def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) ->
     return float(np.abs(left - right)[loud].mean())
 
 
-def check_float_model(xml: Path, int8_model: Path, style: npt.NDArray[np.float32]) -> float:
+def check_float_model(parts: tuple[ModelPart, ...], int8_model: Path, style: npt.NDArray[np.float32]) -> float:
     """Speak ``CHECK_TOKENS`` with both models; the spectral distance. ``style``: a voice's table."""
     from audio_edition.speech.kokoro_runtime import onnxruntime_runner, openvino_precision, openvino_runner
 
-    made = openvino_runner(xml, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
+    made = openvino_runner(parts, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
     reference = onnxruntime_runner(int8_model, 1).speak(CHECK_TOKENS, style, 1.0).result()
     if not 0.9 < len(made) / max(1, len(reference)) < 1.1:
         return float("inf")
@@ -206,12 +291,12 @@ def check_float_model(xml: Path, int8_model: Path, style: npt.NDArray[np.float32
 
 
 def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: npt.NDArray[np.float32]) -> FloatModel:
-    """Make the OpenVINO model from the verified ``int8_model`` into ``folder``; it, verified.
+    """Make the OpenVINO model's parts from the verified ``int8_model`` into ``folder``; them, verified.
 
     The made model must say ``CHECK_TOKENS`` (in voice ``style``) as the int8 model does, or it is
     refused (``SpeechError``) and nothing counts as made. The files are written under temporary
     names and renamed; the record goes last, so a model interrupted half-way is never used (and
-    is made again by the next install).
+    is made again by the next install). Files an older recipe wrote are removed.
     """
     import onnx
     import openvino as ov
@@ -221,15 +306,20 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
     model = onnx.load(str(int8_model))
     if dequantize_convolutions(model) == 0:
         raise SpeechError(f"{int8_model} has no quantized convolutions: not the pinned Kokoro model")
+    stages = split_stages(model)
+    del model
     with tempfile.TemporaryDirectory(prefix=".kokoro-float-", dir=folder) as scratch:
-        onnx_path = Path(scratch) / "float.onnx"
-        onnx.save(model, str(onnx_path))
-        del model
-        ir = Path(scratch) / f"{STEM}.xml"
-        # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
-        # and the model it writes says nothing (seen with OpenVINO 2026.4).
-        ov.save_model(ov.Core().read_model(str(onnx_path)), str(ir), compress_to_fp16=True)
-        distance = check_float_model(ir, int8_model, style)
+        parts = []
+        for stage, part in zip(STAGES, stages):
+            onnx_path = Path(scratch) / f"{stage.name}.onnx"
+            onnx.save(part, str(onnx_path))
+            xml, _ = _files(Path(scratch), stage)
+            # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
+            # and the model it writes says nothing (seen with OpenVINO 2026.4).
+            ov.save_model(ov.Core().read_model(str(onnx_path)), str(xml), compress_to_fp16=True)
+            parts.append(ModelPart(xml, stage.float32))
+        del stages
+        distance = check_float_model(tuple(parts), int8_model, style)
         if not distance <= CHECK_DISTANCE_DB:
             raise SpeechError(
                 f"the float model OpenVINO {ov.get_version()} made does not speak as the int8 one "
@@ -237,12 +327,16 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
             )
         record: dict[str, Any] = {"from": int8_sha256, "recipe": RECIPE, "openvino": ov.get_version()}
         record["check_distance_db"] = round(distance, 2)
-        for key, suffix in (("xml", ".xml"), ("bin", ".bin")):
-            made = ir.with_suffix(suffix)
-            record[f"{key}_sha256"], record[f"{key}_size"] = sha256_file(made), made.stat().st_size
-            shutil.move(made, folder / f"{STEM}{suffix}")  # same folder: a rename
+        record["files"] = {}
+        for stage in STAGES:
+            for made in _files(Path(scratch), stage):
+                record["files"][made.name] = {"sha256": sha256_file(made), "size": made.stat().st_size}
+                shutil.move(made, folder / made.name)  # same folder: a rename
     with atomic_path(folder / RECORD_NAME) as tmp:
         tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    for stale in [*folder.glob(f"{STEM}*.xml"), *folder.glob(f"{STEM}*.bin")]:
+        if stale.name not in record["files"]:
+            stale.unlink()
     found = locate_float_model(folder, int8_sha256)
     if found is None:
         raise SpeechError(f"the OpenVINO model written to {folder} does not read back as written")

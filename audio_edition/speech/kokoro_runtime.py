@@ -5,10 +5,11 @@ of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
 - ``onnxruntime`` (the default): the pinned int8 model. RTF 0.466, peak RSS 2.0 GB, character
   error rate 0.158.
-- ``openvino``, asked for by name: the float model (``kokoro_float``), in bfloat16 where the CPU
-  has it (AMX or AVX-512 BF16). RTF 0.271 (1.7x faster), peak RSS 3.2 GB, but a character error
-  rate of 0.281: bfloat16 blurs the pitch the model predicts, and Mandarin's tones are pitch. In
-  float32 (0.154) it is as clear as onnxruntime and no faster. Not the default for that reason.
+- ``openvino``, asked for by name: the float model (``kokoro_float``) in three parts, the
+  generator's convolutions in bfloat16 where the CPU has it (AMX or AVX-512 BF16), the prosody,
+  the harmonic source and the waveform in float32. RTF 0.364 (1.3x faster), character error rate
+  about the int8 model's, but a peak RSS of 5.0 GB: each part keeps its own buffers. Wholly in
+  bfloat16 it was 1.7x faster but misheard 28% of the characters: the pitch, so the tones.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -38,7 +39,7 @@ RUNTIMES = ("onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
 GB = 1024**3
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (GB // 4, 900 * 1024**2), "openvino": (1200 * 1024**2, GB)}
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (GB // 4, 900 * 1024**2), "openvino": (700 * 1024**2, 2150 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -52,14 +53,23 @@ class Runner(Protocol):
 
 
 @dataclass(frozen=True)
+class ModelPart:
+    """One model file; a model made in parts runs them in order, each one's outputs feeding the next."""
+
+    path: Path
+    float32: bool = False
+    """Run in float32 whatever the runtime's precision: a part whose numbers bfloat16 would blur."""
+
+
+@dataclass(frozen=True)
 class RuntimeChoice:
-    """The runtime a Kokoro engine uses, in which precision, on which model file."""
+    """The runtime a Kokoro engine uses, in which precision, on which model files."""
 
     name: str
     """``onnxruntime`` or ``openvino``."""
     precision: str
     """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
-    model: Path
+    parts: tuple[ModelPart, ...]
     model_digest: str
 
 
@@ -152,8 +162,9 @@ def onnxruntime_runner(model: Path, count: int) -> Runner:
     return _Pool(sessions, run)
 
 
-def openvino_runner(model: Path, count: int, precision: str) -> Runner:
-    """One OpenVINO model compiled for ``count`` streams of one thread each, in ``precision``."""
+def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+    """The model's ``parts`` compiled for ``count`` streams of one thread each, in ``precision``
+    (float32 for the parts that must stay so); each worker runs every part in turn."""
     # Every piece gives the decoder new shapes, and OpenVINO keeps the kernels and buffers it
     # made for each one: on the sample edition that grew to 8.9 GB. Nothing is reused across
     # pieces anyway, so keep none (OpenVINO's shape cache) or few (oneDNN's, read from the
@@ -161,39 +172,44 @@ def openvino_runner(model: Path, count: int, precision: str) -> Runner:
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
     import openvino as ov
 
-    config = {
-        "NUM_STREAMS": count,
-        "INFERENCE_NUM_THREADS": count,
-        "INFERENCE_PRECISION_HINT": precision,
-        "CPU_RUNTIME_CACHE_CAPACITY": 0,
-    }
+    config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "CPU_RUNTIME_CACHE_CAPACITY": 0}
     try:
-        compiled = ov.Core().compile_model(str(model), "CPU", config)
-        requests = [compiled.create_infer_request() for _ in range(count)]
+        core = ov.Core()
+        compiled = [
+            core.compile_model(str(part.path), "CPU", {**config, "INFERENCE_PRECISION_HINT": "f32" if part.float32 else precision})
+            for part in parts
+        ]
+        workers = [[model.create_infer_request() for model in compiled] for _ in range(count)]
     except Exception as error:  # OpenVINO's errors are untyped
-        raise SpeechError(f"cannot load the Kokoro model {model} on OpenVINO: {error}") from error
+        raise SpeechError(f"cannot load the Kokoro model {parts[0].path} on OpenVINO: {error}") from error
+    takes = [[port.get_any_name() for port in model.inputs] for model in compiled]
+    gives = [[port.get_names() for port in model.outputs] for model in compiled]
 
-    def run(request: Any, feed: dict[str, Any]) -> Audio:
-        request.infer(feed)
-        audio: Audio = request.get_output_tensor(0).data.reshape(-1).astype(np.float32)  # a copy: the buffer is reused
+    def run(requests: list[Any], feed: dict[str, Any]) -> Audio:
+        tensors = dict(feed)
+        for request, inputs, outputs in zip(requests, takes, gives):
+            request.infer({name: tensors[name] for name in inputs})  # copies them in
+            for index, names in enumerate(outputs):
+                tensors.update(dict.fromkeys(names, request.get_output_tensor(index).data))
+        audio: Audio = requests[-1].get_output_tensor(0).data.reshape(-1).astype(np.float32)  # a copy: the buffer is reused
         return audio
 
-    return _Pool(requests, run)
+    return _Pool(workers, run)
 
 
 def choose_runtime(
-    asked: str, int8_model: Path, int8_digest: str, float_model: Callable[[], tuple[Path, str] | None]
+    asked: str, int8_model: Path, int8_digest: str, float_model: Callable[[], tuple[tuple[ModelPart, ...], str] | None]
 ) -> RuntimeChoice:
     """The runtime ``asked`` for (one of ``RUNTIMES``).
 
-    ``openvino`` needs the float model made and verified (``float_model`` returns its path and
+    ``openvino`` needs the float model made and verified (``float_model`` returns its parts and
     digest, or None: then a ``SpeechError`` naming the install command); it runs in bfloat16
     where the CPU has it, else in float32.
     """
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "onnxruntime":
-        return RuntimeChoice("onnxruntime", "int8", int8_model, int8_digest)
+        return RuntimeChoice("onnxruntime", "int8", (ModelPart(int8_model),), int8_digest)
     found = float_model()
     if found is None:
         raise SpeechError(
@@ -205,5 +221,6 @@ def choose_runtime(
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:
     """The workers for ``choice``."""
     if choice.name == "openvino":
-        return openvino_runner(choice.model, count, choice.precision)
-    return onnxruntime_runner(choice.model, count)
+        return openvino_runner(choice.parts, count, choice.precision)
+    (whole,) = choice.parts
+    return onnxruntime_runner(whole.path, count)

@@ -1,6 +1,6 @@
 """Kokoro on OpenVINO: the float model made from the int8 one, verified, used only when asked for.
 
-One real model is made here (~15 s); the engine tests use the one ``make test`` installed.
+One real model is made here (~20 s); the engine tests use the one ``make test`` installed.
 """
 
 from __future__ import annotations
@@ -25,12 +25,15 @@ from audio_edition.speech.kokoro import KokoroEngine
 from audio_edition.speech.kokoro_assets import MODEL_SHA256, install_kokoro, kokoro_dir
 from audio_edition.speech.kokoro_float import (
     CHECK_DISTANCE_DB,
+    CHECK_TOKENS,
     RECORD_NAME,
+    STAGES,
     dequantize_convolutions,
     locate_float_model,
     spectral_distance,
+    split_stages,
 )
-from audio_edition.speech.kokoro_runtime import choose_runtime, worker_count
+from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, worker_count
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
 from tests.speech.kokoro_files import installed_kokoro
@@ -88,6 +91,44 @@ def test_a_model_of_another_shape_is_refused_in_one_line(tmp_path: Path) -> None
         dequantize_convolutions(model)
 
 
+def test_a_model_without_kokoros_tensors_is_not_split(tmp_path: Path) -> None:
+    _, quantized, _ = _quantized_conv_model(tmp_path)
+    model = onnx.load(str(quantized))
+    dequantize_convolutions(model)
+    with pytest.raises(SpeechError, match="not the expected one"):
+        split_stages(model)
+
+
+def test_the_stages_in_turn_compute_what_the_whole_model_does() -> None:
+    """The cut is exact: run one after the other (here on onnxruntime, in float32), the stages
+    give the whole float model's samples, so only the precision each one runs in can differ."""
+    folder = installed_kokoro().folder
+    model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
+    dequantize_convolutions(model)
+    stages = split_stages(model)
+    style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
+    feed = {
+        "tokens": np.array([[0, *CHECK_TOKENS, 0]], dtype=np.int64),
+        "style": style[len(CHECK_TOKENS)],
+        "speed": np.array([1.0], dtype=np.float32),
+    }
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 2
+
+    def session(proto: onnx.ModelProto) -> ort.InferenceSession:
+        return ort.InferenceSession(proto.SerializeToString(), options, providers=["CPUExecutionProvider"])
+
+    whole = session(model).run(["audio"], feed)[0].reshape(-1)
+    tensors = dict(feed)
+    for stage, proto in zip(STAGES, stages):
+        part = session(proto)
+        assert [i.name for i in part.get_inputs()] == list(stage.inputs)
+        tensors.update(zip(stage.outputs, part.run(list(stage.outputs), {name: tensors[name] for name in stage.inputs})))
+    staged = tensors["audio"].reshape(-1)
+    assert staged.shape == whole.shape and whole.size > 24_000
+    assert np.abs(staged - whole).max() < 1e-3 * np.abs(whole).max()
+
+
 def test_spectral_distance_tells_a_rendering_from_another_sound() -> None:
     rate = 24_000
     t = np.arange(rate * 2) / rate
@@ -109,6 +150,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(source / "kokoro-v1.0.int8.onnx", target)
     for voice in (source / "voices").iterdir():
         shutil.copy(voice, target / "voices")
+    (target / "kokoro-v1.0-openvino.bin").write_bytes(b"weights an older recipe wrote")
     said: list[str] = []
     install_kokoro(cache_dir=cache, openvino=True, say=said.append)
     assert any("speaks as the int8 model does" in line for line in said), said
@@ -120,13 +162,18 @@ def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> 
     record = json.loads((folder / RECORD_NAME).read_text())
     assert record["from"] == MODEL_SHA256 and record["check_distance_db"] <= CHECK_DISTANCE_DB
     found = locate_float_model(folder, MODEL_SHA256)
-    assert found is not None and found.weights.stat().st_size == record["bin_size"]
+    assert found is not None
+    assert [part.float32 for part in found.parts] == [stage.float32 for stage in STAGES]
+    for part in found.parts:  # each part's model and weights, as recorded
+        for path in (part.path, part.path.with_suffix(".bin")):
+            assert path.stat().st_size == record["files"][path.name]["size"]
+    assert sorted(p.name for p in folder.glob("kokoro-v1.0-openvino*")) == sorted([*record["files"], RECORD_NAME])
     assert locate_float_model(folder, "0" * 64) is None  # made from another int8 model: not this one's
 
 
 def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = kokoro_dir(made)
-    weights = folder / "kokoro-v1.0-openvino.bin"
+    weights = folder / "kokoro-v1.0-openvino-generator.bin"
     with weights.open("r+b") as f:  # one byte flipped, same size
         f.seek(1_000_000)
         byte = f.read(1)
@@ -147,7 +194,9 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
 def test_openvino_only_when_asked_for_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
     model = (Path("int8.onnx"), "int8digest")
 
-    def choose(asked: str, float_model: tuple[Path, str] | None = (Path("f.xml"), "floatdigest")) -> str:
+    parts = (ModelPart(Path("prosody.xml"), float32=True), ModelPart(Path("generator.xml")))
+
+    def choose(asked: str, float_model: tuple[tuple[ModelPart, ...], str] | None = (parts, "floatdigest")) -> str:
         choice = choose_runtime(asked, *model, lambda: float_model)
         return f"{choice.name}-{choice.precision}"
 
@@ -167,7 +216,7 @@ def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.Monkey
     assert worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
     monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: int(2.5 * 1024**3))
     assert worker_count("onnxruntime", 2) == min(2, worker_count("onnxruntime", 8))
-    assert worker_count("openvino", 2) == 1  # its model alone takes half of it
+    assert worker_count("openvino", 2) == 1  # one worker's peak takes most of it
     monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 100 * 1024**2)
     assert worker_count("openvino", 2) == worker_count("onnxruntime", 2) == 1  # at least one
 
