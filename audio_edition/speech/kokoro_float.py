@@ -114,13 +114,14 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         return None
     parts = []
     for stage in STAGES:
-        for path in _files(folder, stage):
+        files = _files(folder, stage)
+        for path in files:
             expected = written.get(path.name)
             if not isinstance(expected, dict) or not path.is_file() or path.stat().st_size != expected.get("size"):
                 return None
             if verify and sha256_file(path) != expected.get("sha256"):
                 return None
-        parts.append(ModelPart(_files(folder, stage)[0], stage.float32))
+        parts.append(ModelPart(files[0], stage.float32))
     digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
     return FloatModel(tuple(parts), digest)
 

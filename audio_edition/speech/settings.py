@@ -60,7 +60,7 @@ class EngineSettings:
     lexicon: Lexicon | None = field(default=None, repr=False)
     """None: the lexicon shipped with the package."""
     kokoro_runtime: str = field(default_factory=lambda: _env(KOKORO_RUNTIME_ENV) or "onnxruntime")
-    """Where Kokoro's model runs (``speech.kokoro_runtime``): ``onnxruntime``, or ``openvino`` (faster, less clear)."""
+    """Where Kokoro's model runs (``speech.kokoro_runtime``): ``onnxruntime``, or ``openvino`` (faster, more memory)."""
 
 
 def engine_settings(*, azure_region: str | None = None, kokoro_runtime: str | None = None) -> EngineSettings:
