@@ -163,7 +163,9 @@ def pieces_for(phonemes: str, limit: int = MAX_TOKENS) -> tuple[Piece, ...]:
             units.append(line)
     pieces: list[Piece] = []
     line = ""
-    for unit in units:  # as few calls as fit: the model sounds most natural on whole sentences
+    # As few calls as fit: the model sounds most natural on whole sentences, and cut at 250
+    # tokens the same text reads 1.21x longer for 1.13x the work (benchmarks/kokoro_pieces.py).
+    for unit in units:
         if line and len(line) + 1 + len(unit) > limit:
             pieces.append(Piece(line))
             line = unit
