@@ -6,8 +6,9 @@ longest sentences of the sample edition (over 400 tokens), each spoken whole and
 into pieces of at most 250 and 160 tokens, on one onnxruntime worker (the default runtime, int8).
 Printed: seconds of audio, seconds of computing, RTF, and each cut's ratios to the whole sentence,
 all in one run. Measured: cut at 250 tokens, the same text gives 1.21x the audio for 1.13x the
-computing, so the listener hears a slower reading with longer pauses, and the total work grows.
-Each piece is an utterance of its own, with pauses at both ends and the style row of its length.
+computing: the listener hears a slower reading, and the total work grows. (Each piece is spoken
+as an utterance of its own, with the style row of its own length; where the extra audio goes,
+pauses or slower syllables, is not measured here.)
 
 Run: .venv/bin/python benchmarks/kokoro_pieces.py [--sentences N]
 """
