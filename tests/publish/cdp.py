@@ -110,10 +110,16 @@ class Chromium:
         return result["result"].get("value")
 
     async def wait_for(self, expression: str, timeout: float = 15) -> Any:
-        """Poll until ``expression`` is truthy; returns its value."""
+        """Poll until ``expression`` is truthy; returns its value. A look that a navigation cuts
+        short (the page being waited for is loading) counts as not yet."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = await self.evaluate(expression)
+            try:
+                value = await self.evaluate(expression)
+            except RuntimeError as error:
+                if "navigated or closed" not in str(error):
+                    raise
+                value = None
             if value:
                 return value
             await asyncio.sleep(0.1)
