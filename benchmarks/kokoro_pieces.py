@@ -1,9 +1,10 @@
 """Why Kokoro speaks whole sentences: what cutting the longest ones into shorter pieces costs.
 
-A piece's memory grows with its length, so cutting every sentence at a lower token limit than the
-model's 510 looks like a way to a lower peak RSS. This measures what it does to the programme: the
-longest sentences of the sample edition (over 400 tokens), each spoken whole and cut at clause ends
-into pieces of at most 250 and 160 tokens, on one onnxruntime worker (the default runtime, int8).
+When the generator ran whole, a piece's memory grew with its length, so cutting every sentence
+at a lower token limit than the model's 510 looked like a way to a lower peak RSS (onnxruntime
+now runs the generator in windows instead: ``kokoro_windows``). This measures what cutting does
+to the programme: the longest sentences of the sample edition (over 400 tokens), each spoken
+whole and cut at clause ends into pieces of at most 250 and 160 tokens, on one onnxruntime worker.
 Printed: seconds of audio, seconds of computing, RTF, and each cut's ratios to the whole sentence,
 all in one run. Measured: cut at 250 tokens, the same text gives 1.21x the audio for 1.13x the
 computing: the listener hears a slower reading, and the total work grows. (Each piece is spoken

@@ -20,7 +20,7 @@ Nothing is downloaded: ``voices install kokoro --openvino`` makes the parts from
 file (~20 s, ~140 MB: OpenVINO's IR, weights stored as float16), checks they speak as the int8
 model does, and records the SHA-256 of what it wrote in a small JSON file beside them, written
 last. A build uses the parts only while that record names the pinned int8 model and every file
-matches it. Needs the ``onnx`` and ``openvino`` packages (the ``[openvino]`` extra).
+matches it. Needs the ``openvino`` package (the ``[openvino]`` extra).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
+from audio_edition.speech.kokoro_graph import ASR, BEFORE_POST, ENERGY, F0, SOURCE, Stage, split_stages
 from audio_edition.speech.kokoro_runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
@@ -46,35 +47,16 @@ RECIPE = 2
 """Bump when the rewrite changes: a model made by an older recipe is made again."""
 
 
-@dataclass(frozen=True)
-class Stage:
-    """One part of the model: the tensors it takes and gives, and whether it must stay float32."""
-
-    name: str
-    inputs: tuple[str, ...]
-    outputs: tuple[str, ...]
-    float32: bool
-
-
-_ASR, _F0, _ENERGY = "/encoder/MatMul_1_output_0", "/encoder/Reshape_output_0", "/encoder/Reshape_1_output_0"
-_SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
-_BEFORE_POST = "/decoder/decoder/generator/LeakyRelu_2_output_0"
 STAGES = (
     # Text encoder, durations, F0 and energy; and the harmonic source made from F0, through its
     # STFT to the two convolutions that hand it to the generator.
-    Stage("prosody", ("tokens", "style", "speed"), (_ASR, _F0, _ENERGY, *_SOURCE), float32=True),
+    Stage("prosody", ("tokens", "style", "speed"), (ASR, F0, ENERGY, *SOURCE), float32=True),
     # The decoder's blocks and the generator's upsampling and residual convolutions: ~80% of the time.
-    Stage("generator", (_ASR, _F0, _ENERGY, "style", *_SOURCE), (_BEFORE_POST,), float32=False),
+    Stage("generator", (ASR, F0, ENERGY, "style", *SOURCE), (BEFORE_POST,), float32=False),
     # The last convolution, whose output is a phase, and the inverse STFT: cheap, kept exact.
-    Stage("waveform", (_BEFORE_POST,), ("audio",), float32=True),
+    Stage("waveform", (BEFORE_POST,), ("audio",), float32=True),
 )
-"""Names are the pinned model's tensors; a model without them is refused by ``split_stages``."""
-_SHAPES: dict[str, list[int | str]] = {
-    _SOURCE[0]: [1, 256, "source"],
-    _SOURCE[1]: [1, 128, "samples"],
-    _BEFORE_POST: [1, 128, "samples"],
-}
-"""Shapes ONNX's shape inference leaves unknown at the cuts (OpenVINO needs at least the rank)."""
+"""Names are the pinned model's tensors (``kokoro_graph``); a model without them is refused by ``split_stages``."""
 
 
 @dataclass(frozen=True)
@@ -124,40 +106,6 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         parts.append(ModelPart(files[0], stage.float32))
     digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
     return FloatModel(tuple(parts), digest)
-
-
-def split_stages(model: Any) -> list[Any]:
-    """``model`` (an ``onnx.ModelProto``, convolutions already float) cut into ``STAGES``' models.
-
-    Each stage's model computes its outputs from its inputs alone; a model that does not hold
-    those tensors, or would need others, raises ``SpeechError``: it is not the pinned model.
-    """
-    from onnx import helper
-    from onnx.utils import Extractor
-
-    try:
-        extractor = Extractor(model)
-    except Exception as error:  # onnx's shape inference raises several kinds
-        raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
-    stages = []
-    for stage in STAGES:
-        try:
-            part = extractor.extract_model(list(stage.inputs), list(stage.outputs))
-        except ValueError as error:  # a tensor it does not have
-            raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
-        known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
-        known |= {output for node in part.graph.node for output in node.output}
-        missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
-        if missing:
-            raise SpeechError(f"the Kokoro model is not the expected one: its {stage.name} needs {', '.join(missing)}")
-        for values in (part.graph.input, part.graph.output):
-            for index, value in enumerate(list(values)):
-                if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):
-                    shaped = helper.make_tensor_value_info(value.name, value.type.tensor_type.elem_type, _SHAPES[value.name])
-                    del values[index]
-                    values.insert(index, shaped)
-        stages.append(part)
-    return stages
 
 
 def dequantize_convolutions(model: Any) -> int:
@@ -307,7 +255,7 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
     model = onnx.load(str(int8_model))
     if dequantize_convolutions(model) == 0:
         raise SpeechError(f"{int8_model} has no quantized convolutions: not the pinned Kokoro model")
-    stages = split_stages(model)
+    stages = split_stages(model, STAGES)
     del model
     with tempfile.TemporaryDirectory(prefix=".kokoro-float-", dir=folder) as scratch:
         parts = []

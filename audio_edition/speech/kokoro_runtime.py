@@ -3,8 +3,9 @@
 Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``) and on 40
 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
-- ``onnxruntime`` (the default): the pinned int8 model. RTF 0.483, peak RSS 1.77 GB, character
-  error rate 0.158.
+- ``onnxruntime`` (the default): the pinned int8 model in three parts, its generator in windows
+  of about 5 s (``kokoro_windows``). RTF 0.473, peak RSS 1.27 GB (run whole: 0.483 and 1.77 GB),
+  character error rate 0.158 (these sentences fit one window, so they are spoken as whole).
 - ``openvino``, asked for by name: the float model (``kokoro_float``) in three parts, the
   generator's convolutions in bfloat16 where the CPU has it (AMX or AVX-512 BF16), the prosody,
   the harmonic source and the waveform in float32. RTF 0.364 (1.3x faster), character error rate
@@ -19,6 +20,7 @@ cache never mixes them.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import os
 import queue
@@ -32,6 +34,9 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
+from audio_edition.speech.kokoro_graph import BEFORE_POST
+from audio_edition.speech.kokoro_windows import FRONT_OUTPUTS, generate_in_windows, windowed_parts
+from audio_edition.speech.kokoro_windows import RECIPE as WINDOWS_RECIPE
 
 Audio = npt.NDArray[np.float32]
 
@@ -39,7 +44,7 @@ RUNTIMES = ("onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
 GB = 1024**3
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (GB // 4, 800 * 1024**2), "openvino": (700 * 1024**2, 2150 * 1024**2)}
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (700 * 1024**2, 2150 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -71,6 +76,9 @@ class RuntimeChoice:
     """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
     parts: tuple[ModelPart, ...]
     model_digest: str
+    windows: str = ""
+    """How the generator runs in windows (``kokoro_windows.RECIPE``), empty when it runs whole:
+    part of the engine's version, as the windows shape the samples."""
 
 
 def worker_count(runtime: str, requested: int | None = None) -> int:
@@ -141,8 +149,30 @@ class _Pool:
             self._idle.put(handle)
 
 
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+"""glibc's ``mallopt`` parameters (malloc.h)."""
+
+
+def _return_large_blocks() -> None:
+    """Have glibc hand blocks of 4 MB and more straight back to the system when freed.
+
+    What an onnxruntime arena gives back after a run is freed to malloc; glibc's threshold for
+    mapping blocks on their own rises to the largest one ever freed, so from then on tensors of
+    tens of MB come from the heap, and the heap keeps them, fragmented: on the sample's six
+    longest sentences the peak RSS was 1.38 GB, with a fixed 4 MB threshold 1.22 GB. A no-op
+    where the C library is not glibc.
+    """
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(_M_MMAP_THRESHOLD, 4 * 1024**2)  # setting it also stops it from rising
+    mallopt(_M_TRIM_THRESHOLD, 8 * 1024**2)
+
+
 def onnxruntime_runner(model: Path, count: int) -> Runner:
-    """``count`` onnxruntime sessions of one thread each."""
+    """``count`` workers of one thread each, on the int8 ``model`` cut into ``kokoro_windows``' parts:
+    the generator runs in windows of ~5 s, so a long piece needs no more memory than a short one."""
     import onnxruntime as ort  # loaded with the first Kokoro build, not with the package
 
     options = ort.SessionOptions()
@@ -150,22 +180,30 @@ def onnxruntime_runner(model: Path, count: int) -> Runner:
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.log_severity_level = 3  # its warnings about unused initializers are not ours
+    _return_large_blocks()  # before the model is read and cut: those buffers are given back too
+    parts = windowed_parts(model)
     try:
-        sessions = [ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"]) for _ in range(count)]
+        workers = [
+            [ort.InferenceSession(part, options, providers=["CPUExecutionProvider"]) for part in parts] for _ in range(count)
+        ]
     except Exception as error:  # onnxruntime raises its own (untyped) exceptions
         raise SpeechError(f"cannot load the Kokoro model {model}: {error}") from error
+    del parts
 
-    # Each session's arena would keep what its longest piece needed, long after: 1.99 GB on the
-    # sample edition with two. Given back after every piece, the peak is what runs at once:
-    # 1.77 GB, at RTF 0.483 against 0.466 (benchmarks/speech.py).
+    # Each session's arena would keep what its longest run needed, long after. Given back after
+    # every run, the peak is what runs at once (benchmarks/speech.py).
     after_each = ort.RunOptions()
     after_each.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
 
-    def run(session: Any, feed: dict[str, Any]) -> Audio:
-        audio: Audio = session.run(None, feed, after_each)[0].reshape(-1).astype(np.float32)
+    def run(sessions: list[Any], feed: dict[str, Any]) -> Audio:
+        front, generator, waveform = sessions
+        made = dict(zip(FRONT_OUTPUTS, front.run(list(FRONT_OUTPUTS), feed, after_each)))
+        features = generate_in_windows(made, feed["style"], lambda inputs: generator.run(None, inputs, after_each)[0])
+        del made
+        audio: Audio = waveform.run(None, {BEFORE_POST: features}, after_each)[0].reshape(-1).astype(np.float32)
         return audio
 
-    return _Pool(sessions, run)
+    return _Pool(workers, run)
 
 
 def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
@@ -215,7 +253,7 @@ def choose_runtime(
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "onnxruntime":
-        return RuntimeChoice("onnxruntime", "int8", (ModelPart(int8_model),), int8_digest)
+        return RuntimeChoice("onnxruntime", "int8", (ModelPart(int8_model),), int8_digest, windows=WINDOWS_RECIPE)
     found = float_model()
     if found is None:
         raise SpeechError(

@@ -96,7 +96,7 @@ def test_a_model_without_kokoros_tensors_is_not_split(tmp_path: Path) -> None:
     model = onnx.load(str(quantized))
     dequantize_convolutions(model)
     with pytest.raises(SpeechError, match="not the expected one"):
-        split_stages(model)
+        split_stages(model, STAGES)
 
 
 def test_the_stages_in_turn_compute_what_the_whole_model_does() -> None:
@@ -105,7 +105,7 @@ def test_the_stages_in_turn_compute_what_the_whole_model_does() -> None:
     folder = installed_kokoro().folder
     model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
     dequantize_convolutions(model)
-    stages = split_stages(model)
+    stages = split_stages(model, STAGES)
     style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
     feed = {
         "tokens": np.array([[0, *CHECK_TOKENS, 0]], dtype=np.int64),

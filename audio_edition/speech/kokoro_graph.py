@@ -1,0 +1,81 @@
+"""Kokoro's ONNX graph cut into parts at named tensors, each part a model of its own.
+
+The pinned model (``kokoro_assets``) runs in one call, but two of its uses need it in parts: the
+float model for OpenVINO runs each part in its own precision (``kokoro_float``), and onnxruntime
+runs the generator, whose memory grows with a piece's length, in windows (``kokoro_windows``).
+Both cut at the tensors named here; a model without them is not the pinned one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from audio_edition.errors import SpeechError
+
+ASR = "/encoder/MatMul_1_output_0"
+"""The text encoder's features, one column per frame (40 a second)."""
+F0 = "/encoder/Reshape_output_0"
+"""The predicted pitch, 80 frames a second."""
+ENERGY = "/encoder/Reshape_1_output_0"
+"""The predicted energy, 80 frames a second: low where the voice pauses."""
+SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
+"""The harmonic source made from F0, as the generator's two upsampling stages take it (10 and
+60 columns per frame; the second has one more, at its start)."""
+GENERATOR_INPUT = "/decoder/decoder/decode.3/Div_4_output_0"
+"""What the decoder's blocks hand the generator: 512 channels, 80 frames a second."""
+BEFORE_POST = "/decoder/decoder/generator/LeakyRelu_2_output_0"
+"""The generator's last features (60 columns per frame, plus one), before its last convolution
+and the inverse STFT."""
+
+_SHAPES: dict[str, list[int | str]] = {
+    SOURCE[0]: [1, 256, "source"],
+    SOURCE[1]: [1, 128, "samples"],
+    BEFORE_POST: [1, 128, "samples"],
+}
+"""Shapes ONNX's shape inference leaves unknown at the cuts (OpenVINO needs at least the rank)."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One part of the model: the tensors it takes and gives, and whether it must stay float32."""
+
+    name: str
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+    float32: bool = False
+    """Only OpenVINO reads it: onnxruntime runs every part in the model's own precision."""
+
+
+def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:
+    """``model`` (an ``onnx.ModelProto``) cut into one model per stage of ``stages``, in order.
+
+    Each stage's model computes its outputs from its inputs alone; a model that does not hold
+    those tensors, or would need others, raises ``SpeechError``: it is not the pinned model.
+    """
+    from onnx import helper
+    from onnx.utils import Extractor
+
+    try:
+        extractor = Extractor(model)
+    except Exception as error:  # onnx's shape inference raises several kinds
+        raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
+    parts = []
+    for stage in stages:
+        try:
+            part = extractor.extract_model(list(stage.inputs), list(stage.outputs))
+        except ValueError as error:  # a tensor it does not have
+            raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
+        known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
+        known |= {output for node in part.graph.node for output in node.output}
+        missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
+        if missing:
+            raise SpeechError(f"the Kokoro model is not the expected one: its {stage.name} needs {', '.join(missing)}")
+        for values in (part.graph.input, part.graph.output):
+            for index, value in enumerate(list(values)):
+                if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):
+                    shaped = helper.make_tensor_value_info(value.name, value.type.tensor_type.elem_type, _SHAPES[value.name])
+                    del values[index]
+                    values.insert(index, shaped)
+        parts.append(part)
+    return parts
