@@ -38,6 +38,7 @@ from audio_edition.speech.kokoro import KokoroEngine, pieces_for  # noqa: E402
 from audio_edition.speech.kokoro_assets import locate_kokoro  # noqa: E402
 from audio_edition.speech.kokoro_float import spectral_distance  # noqa: E402
 from audio_edition.speech.kokoro_graph import ENERGY  # noqa: E402
+from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner  # noqa: E402
 from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, seams, windowed_parts  # noqa: E402
 from benchmarks.speech import sample_requests  # noqa: E402
 
@@ -64,8 +65,6 @@ def speak(mode: str, count: int, out: Path) -> dict[str, float]:
     """Speak the sentences one way, in this process; the audio goes to ``out`` (.npz)."""
     import onnxruntime as ort
 
-    from audio_edition.speech.kokoro_runtime import onnxruntime_runner
-
     assets = locate_kokoro(None)
     style = np.fromfile(assets.voices[VOICE], dtype=np.float32).reshape(-1, 1, 256)
     sentences = longest_sentences(count)
@@ -89,9 +88,7 @@ def speak(mode: str, count: int, out: Path) -> dict[str, float]:
         session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
         def say(tokens: tuple[int, ...]) -> np.ndarray:
-            feed = {"tokens": np.array([[0, *tokens, 0]], dtype=np.int64), "style": style[len(tokens)],
-                    "speed": np.array([1.0], dtype=np.float32)}
-            return np.asarray(session.run(["audio"], feed)[0].reshape(-1))
+            return np.asarray(session.run(["audio"], model_inputs(tokens, style, 1.0))[0].reshape(-1))
 
     say(sentences[-1][1][:20])  # loading is not speaking
     loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -116,9 +113,7 @@ def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ..
     front = ort.InferenceSession(windowed_parts(assets.model)[0], options, providers=["CPUExecutionProvider"])
     found = []
     for _, tokens in sentences:
-        feed = {"tokens": np.array([[0, *tokens, 0]], dtype=np.int64), "style": style[len(tokens)],
-                "speed": np.array([1.0], dtype=np.float32)}
-        (energy,) = front.run([ENERGY], feed)
+        (energy,) = front.run([ENERGY], model_inputs(tokens, style, 1.0))
         found.append(tuple(seam * 24_000 // FRAMES_PER_SECOND for seam in seams(energy.reshape(-1))))
     return found
 

@@ -119,7 +119,7 @@ def openvino_precision() -> str:
     return "bf16" if bfloat16_cpu() else "f32"
 
 
-def _pads(tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> dict[str, Any]:
+def model_inputs(tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> dict[str, Any]:
     """The model's inputs: the tokens between two pads, the style row for their count, the speed."""
     return {
         "tokens": np.array([[0, *tokens, 0]], dtype=np.int64),
@@ -139,7 +139,7 @@ class _Pool:
         self._pool = ThreadPoolExecutor(max_workers=len(handles), thread_name_prefix="kokoro-voice")
 
     def speak(self, tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> Future[Audio]:
-        return self._pool.submit(self._speak, _pads(tokens, style, speed))
+        return self._pool.submit(self._speak, model_inputs(tokens, style, speed))
 
     def _speak(self, feed: dict[str, Any]) -> Audio:
         handle = self._idle.get()  # never waits: there are as many handles as pool threads

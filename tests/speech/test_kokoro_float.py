@@ -33,7 +33,7 @@ from audio_edition.speech.kokoro_float import (
     spectral_distance,
     split_stages,
 )
-from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, worker_count
+from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, model_inputs, worker_count
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
 from tests.speech.kokoro_files import installed_kokoro
@@ -107,11 +107,7 @@ def test_the_stages_in_turn_compute_what_the_whole_model_does() -> None:
     dequantize_convolutions(model)
     stages = split_stages(model, STAGES)
     style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
-    feed = {
-        "tokens": np.array([[0, *CHECK_TOKENS, 0]], dtype=np.int64),
-        "style": style[len(CHECK_TOKENS)],
-        "speed": np.array([1.0], dtype=np.float32),
-    }
+    feed = model_inputs(CHECK_TOKENS, style, 1.0)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 2
 

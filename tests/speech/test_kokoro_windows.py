@@ -11,7 +11,7 @@ from hypothesis.extra.numpy import arrays
 
 from audio_edition.speech.kokoro_float import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
 from audio_edition.speech.kokoro_graph import BEFORE_POST, ENERGY, GENERATOR_INPUT, SOURCE
-from audio_edition.speech.kokoro_runtime import onnxruntime_runner
+from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner
 from audio_edition.speech.kokoro_windows import COLUMNS, CONTEXT, FRONT_OUTPUTS, generate_in_windows, seams, windowed_parts
 from tests.speech.kokoro_files import installed_kokoro
 
@@ -77,11 +77,7 @@ def test_the_windows_join_into_the_whole_piece_column_for_column() -> None:
 def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
     folder = installed_kokoro().folder
     style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
-    feed = {
-        "tokens": np.array([[0, *CHECK_TOKENS, 0]], dtype=np.int64),
-        "style": style[len(CHECK_TOKENS)],
-        "speed": np.array([1.0], dtype=np.float32),
-    }
+    feed = model_inputs(CHECK_TOKENS, style, 1.0)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     whole = ort.InferenceSession(str(folder / "kokoro-v1.0.int8.onnx"), options).run(["audio"], feed)[0].reshape(-1)
