@@ -158,9 +158,10 @@ def _return_large_blocks() -> None:
 
     What an onnxruntime arena gives back after a run is freed to malloc; glibc's threshold for
     mapping blocks on their own rises to the largest one ever freed, so from then on tensors of
-    tens of MB come from the heap, and the heap keeps them, fragmented: on the sample's six
-    longest sentences the peak RSS was 1.38 GB, with a fixed 4 MB threshold 1.22 GB. A no-op
-    where the C library is not glibc.
+    tens of MB come from the heap, and the heap keeps them, fragmented: on the whole sample
+    edition the peak RSS was 1.61 GB, with a fixed 4 MB threshold 1.27 GB, at RTF 0.447 and
+    0.473 (within the 10% two runs differ by; ``benchmarks/speech.py``). A no-op where the C
+    library is not glibc.
     """
     try:
         mallopt = ctypes.CDLL(None).mallopt

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from audio_edition.errors import SpeechError
 from audio_edition.speech.kokoro_graph import BEFORE_POST, ENERGY, GENERATOR_INPUT, SOURCE, Stage, split_stages
 
 Tensor = npt.NDArray[np.float32]
@@ -130,4 +131,8 @@ def windowed_parts(int8_model: Path) -> list[bytes]:
     """The verified int8 model cut into ``STAGES``' models, serialized for onnxruntime (~1 s)."""
     import onnx
 
-    return [part.SerializeToString() for part in split_stages(onnx.load(str(int8_model)), STAGES)]
+    try:
+        model = onnx.load(str(int8_model))
+    except Exception as error:  # protobuf's decode errors and OSError alike
+        raise SpeechError(f"cannot read the Kokoro model {int8_model}: {error}") from error
+    return [part.SerializeToString() for part in split_stages(model, STAGES)]

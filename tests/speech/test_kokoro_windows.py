@@ -3,12 +3,16 @@ and that the real model speaks through them as it does whole."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 import onnxruntime as ort
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from audio_edition.errors import SpeechError
 from audio_edition.speech.kokoro_float import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
 from audio_edition.speech.kokoro_graph import BEFORE_POST, ENERGY, GENERATOR_INPUT, SOURCE
 from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner
@@ -101,3 +105,10 @@ def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
     assert len(seen) == 2
     assert windowed.shape == whole.shape
     assert spectral_distance(windowed, whole) < CHECK_DISTANCE_DB / 2
+
+
+def test_a_model_file_that_is_not_onnx_is_one_clear_error(tmp_path: Path) -> None:
+    damaged = tmp_path / "kokoro-v1.0.int8.onnx"
+    damaged.write_bytes(b"\x08\x07not a model at all" * 100)
+    with pytest.raises(SpeechError, match="cannot read the Kokoro model"):
+        onnxruntime_runner(damaged, 1)
