@@ -226,8 +226,7 @@ class KokoroEngine:
         """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
-        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{FRONTEND_VERSION}|{self._reader.digest}"
-        recipe += f"|{self.runtime.windows}" if self.runtime.windows else ""  # OpenVINO's versions stay as they were
+        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{self.runtime.windows}|{FRONTEND_VERSION}|{self._reader.digest}"
         tag = f"{self.runtime.name}-{self.runtime.precision}"
         self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()

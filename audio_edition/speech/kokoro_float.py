@@ -11,10 +11,11 @@ one in float32; ``benchmarks/intelligibility.py``), mostly as wrong tones. Measu
 the damage is in two cheap places: the prosody predictor (its F0 drifts by a median 75 cents) and
 the harmonic source (the sines made from F0, their STFT and the two convolutions that hand them to
 the generator; keeping only the sines' phase in float32 did not help). So the model is made in
-three parts (``STAGES``): prosody and harmonic source, always float32; the generator, where ~80%
-of the time goes, in the fast precision; the last convolution and the inverse STFT, float32.
-OpenVINO sets the precision per compiled model (marking nodes does nothing in bfloat16), so three
-models it is.
+four parts (``STAGES``): prosody and harmonic source, always float32; the decoder's blocks and the
+generator, where ~80% of the time goes, in the fast precision (the generator in windows of ~5 s,
+``kokoro_windows``, so its memory does not grow with the piece); the last convolution and the
+inverse STFT, float32. OpenVINO sets the precision per compiled model (marking nodes does nothing
+in bfloat16), so separate models it is.
 
 Nothing is downloaded: ``voices install kokoro --openvino`` makes the parts from the verified int8
 file (~20 s, ~140 MB: OpenVINO's IR, weights stored as float16), checks they speak as the int8
@@ -38,12 +39,12 @@ import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
-from audio_edition.speech.kokoro_graph import ASR, BEFORE_POST, ENERGY, F0, SOURCE, Stage, split_stages
+from audio_edition.speech.kokoro_graph import ASR, BEFORE_POST, ENERGY, F0, GENERATOR_INPUT, SOURCE, Stage, split_stages
 from audio_edition.speech.kokoro_runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
-RECIPE = 2
+RECIPE = 3
 """Bump when the rewrite changes: a model made by an older recipe is made again."""
 
 
@@ -51,8 +52,10 @@ STAGES = (
     # Text encoder, durations, F0 and energy; and the harmonic source made from F0, through its
     # STFT to the two convolutions that hand it to the generator.
     Stage("prosody", ("tokens", "style", "speed"), (ASR, F0, ENERGY, *SOURCE), float32=True),
-    # The decoder's blocks and the generator's upsampling and residual convolutions: ~80% of the time.
-    Stage("generator", (ASR, F0, ENERGY, "style", *SOURCE), (BEFORE_POST,), float32=False),
+    # The decoder's blocks, at the frame rate.
+    Stage("decoder", (ASR, F0, ENERGY, "style"), (GENERATOR_INPUT,)),
+    # The generator's upsampling and residual convolutions, ~80% of the time, in windows (kokoro_windows).
+    Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
     # The last convolution, whose output is a phase, and the inverse STFT: cheap, kept exact.
     Stage("waveform", (BEFORE_POST,), ("audio",), float32=True),
 )
@@ -103,7 +106,7 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
                 return None
             if verify and sha256_file(path) != expected.get("sha256"):
                 return None
-        parts.append(ModelPart(files[0], stage.float32))
+        parts.append(ModelPart(files[0], stage.float32, stage.in_windows))
     digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
     return FloatModel(tuple(parts), digest)
 
@@ -266,7 +269,7 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
             # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
             # and the model it writes says nothing (seen with OpenVINO 2026.4).
             ov.save_model(ov.Core().read_model(str(onnx_path)), str(xml), compress_to_fp16=True)
-            parts.append(ModelPart(xml, stage.float32))
+            parts.append(ModelPart(xml, stage.float32, stage.in_windows))
         del stages
         distance = check_float_model(tuple(parts), int8_model, style)
         if not distance <= CHECK_DISTANCE_DB:

@@ -45,6 +45,8 @@ class Stage:
     outputs: tuple[str, ...]
     float32: bool = False
     """Only OpenVINO reads it: onnxruntime runs every part in the model's own precision."""
+    in_windows: bool = False
+    """Run window by window (``kokoro_windows``), not over the whole piece at once."""
 
 
 def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:

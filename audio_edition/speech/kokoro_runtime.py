@@ -6,11 +6,13 @@ of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 - ``onnxruntime`` (the default): the pinned int8 model in three parts, its generator in windows
   of about 5 s (``kokoro_windows``). RTF 0.473, peak RSS 1.27 GB (run whole: 0.483 and 1.77 GB),
   character error rate 0.158 (these sentences fit one window, so they are spoken as whole).
-- ``openvino``, asked for by name: the float model (``kokoro_float``) in three parts, the
-  generator's convolutions in bfloat16 where the CPU has it (AMX or AVX-512 BF16), the prosody,
-  the harmonic source and the waveform in float32. RTF 0.364 (1.3x faster), character error rate
-  about the int8 model's, but a peak RSS of 5.0 GB: each part keeps its own buffers. Wholly in
-  bfloat16 it was 1.7x faster but misheard 28% of the characters: the pitch, so the tones.
+- ``openvino``, asked for by name: the float model (``kokoro_float``) in four parts, the
+  decoder's and generator's convolutions in bfloat16 where the CPU has it (AMX or AVX-512 BF16),
+  the prosody, the harmonic source and the waveform in float32, the generator in the same windows.
+  RTF 0.332 (1.4x faster; 0.364 with the generator whole), character error rate about the int8
+  model's, but a peak RSS of 4.0 GB (5.0 whole): each part keeps its own buffers, sized to the
+  longest piece it saw. Wholly in bfloat16 it was 1.7x faster but misheard 28% of the
+  characters: the pitch, so the tones.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -44,7 +46,7 @@ RUNTIMES = ("onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
 GB = 1024**3
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (700 * 1024**2, 2150 * 1024**2)}
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (700 * 1024**2, 1700 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -64,6 +66,8 @@ class ModelPart:
     path: Path
     float32: bool = False
     """Run in float32 whatever the runtime's precision: a part whose numbers bfloat16 would blur."""
+    in_windows: bool = False
+    """Run window by window (``kokoro_windows``): the generator, whose memory grows with a piece."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +236,11 @@ def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) ->
 
     def run(requests: list[Any], feed: dict[str, Any]) -> Audio:
         tensors = dict(feed)
-        for request, inputs, outputs in zip(requests, takes, gives):
+        for part, request, inputs, outputs in zip(parts, requests, takes, gives):
+            if part.in_windows:
+                (names,) = outputs
+                tensors.update(dict.fromkeys(names, generate_in_windows(tensors, feed["style"], functools.partial(_infer, request))))
+                continue
             request.infer({name: tensors[name] for name in inputs})  # copies them in
             for index, names in enumerate(outputs):
                 tensors.update(dict.fromkeys(names, request.get_output_tensor(index).data))
@@ -240,6 +248,12 @@ def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) ->
         return audio
 
     return _Pool(workers, run)
+
+
+def _infer(request: Any, inputs: dict[str, Any]) -> Any:
+    """An OpenVINO request's one output for ``inputs``, copied: the next window reuses its buffer."""
+    request.infer(inputs)
+    return request.get_output_tensor(0).data.copy()
 
 
 def choose_runtime(
@@ -260,7 +274,7 @@ def choose_runtime(
         raise SpeechError(
             "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro --openvino"
         )
-    return RuntimeChoice("openvino", openvino_precision(), *found)
+    return RuntimeChoice("openvino", openvino_precision(), *found, windows=WINDOWS_RECIPE)
 
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:

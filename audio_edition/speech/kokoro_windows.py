@@ -39,7 +39,7 @@ Tensor = npt.NDArray[np.float32]
 FRONT_OUTPUTS = (GENERATOR_INPUT, *SOURCE, ENERGY)
 STAGES = (
     Stage("front", ("tokens", "style", "speed"), FRONT_OUTPUTS),
-    Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,)),
+    Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
     Stage("waveform", (BEFORE_POST,), ("audio",)),
 )
 """The int8 model's parts on onnxruntime, run in this order; only the generator in windows."""

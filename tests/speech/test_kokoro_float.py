@@ -34,6 +34,7 @@ from audio_edition.speech.kokoro_float import (
     split_stages,
 )
 from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, model_inputs, worker_count
+from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, REACH, WIDTH
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
 from tests.speech.kokoro_files import installed_kokoro
@@ -219,11 +220,12 @@ def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.Monkey
 
 def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
     installed_kokoro()
-    sentences = ["今天天气很好，我们一起去公园散步。"]
+    sentences = ["今天天气很好，我们一起去公园散步，然后到河边看看风景，再回家吃晚饭。"]
     voice = Voice("kokoro", "zm_yunyang")
     openvino = KokoroEngine(runtime="openvino", workers=2)
     assert openvino.runtime.name == "openvino"
     fast = openvino.synthesize(sentences, voice)
+    assert fast.duration > (WIDTH + REACH) / FRAMES_PER_SECOND  # long enough for two windows
     assert openvino.synthesize(sentences, voice).audio == fast.audio
     assert KokoroEngine(runtime="openvino", workers=1).synthesize(sentences, voice).audio == fast.audio
     onnx_engine = KokoroEngine(runtime="onnxruntime", workers=1)
