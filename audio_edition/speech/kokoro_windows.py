@@ -121,7 +121,7 @@ def generate_in_windows(
         window = generate(inputs(low, high))
         if joined is None:
             joined = np.empty((*window.shape[:2], far * frames + 1), dtype=window.dtype)
-        last = 1 if end == frames else 0  # the one extra column at the end of the piece
+        last = 1 if end == frames else 0  # a piece has far × frames + 1 columns: the last window gives the final one
         joined[:, :, far * start : far * end + last] = window[:, :, far * (start - low) : far * (end - low) + last]
     assert joined is not None  # edges has at least three entries here
     return joined
