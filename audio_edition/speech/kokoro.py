@@ -37,6 +37,7 @@ from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.kokoro_assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
 from audio_edition.speech.kokoro_float import locate_float_model
 from audio_edition.speech.kokoro_runtime import Audio, ModelPart, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
+from audio_edition.speech.kokoro_windows import RECIPE as WINDOWS_RECIPE
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
@@ -226,7 +227,8 @@ class KokoroEngine:
         """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
-        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{self.runtime.windows}|{FRONTEND_VERSION}|{self._reader.digest}"
+        # Both runtimes run the generator in the same windows, which shape the samples.
+        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{WINDOWS_RECIPE}|{FRONTEND_VERSION}|{self._reader.digest}"
         tag = f"{self.runtime.name}-{self.runtime.precision}"
         self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()

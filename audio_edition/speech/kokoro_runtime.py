@@ -38,14 +38,12 @@ import numpy.typing as npt
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.kokoro_graph import BEFORE_POST
 from audio_edition.speech.kokoro_windows import FRONT_OUTPUTS, generate_in_windows, windowed_parts
-from audio_edition.speech.kokoro_windows import RECIPE as WINDOWS_RECIPE
 
 Audio = npt.NDArray[np.float32]
 
 RUNTIMES = ("onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
-GB = 1024**3
 MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (700 * 1024**2, 1700 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
@@ -80,9 +78,6 @@ class RuntimeChoice:
     """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
     parts: tuple[ModelPart, ...]
     model_digest: str
-    windows: str = ""
-    """How the generator runs in windows (``kokoro_windows.RECIPE``), empty when it runs whole:
-    part of the engine's version, as the windows shape the samples."""
 
 
 def worker_count(runtime: str, requested: int | None = None) -> int:
@@ -268,13 +263,13 @@ def choose_runtime(
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "onnxruntime":
-        return RuntimeChoice("onnxruntime", "int8", (ModelPart(int8_model),), int8_digest, windows=WINDOWS_RECIPE)
+        return RuntimeChoice("onnxruntime", "int8", (ModelPart(int8_model),), int8_digest)
     found = float_model()
     if found is None:
         raise SpeechError(
             "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro --openvino"
         )
-    return RuntimeChoice("openvino", openvino_precision(), *found, windows=WINDOWS_RECIPE)
+    return RuntimeChoice("openvino", openvino_precision(), *found)
 
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:
