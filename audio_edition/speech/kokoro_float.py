@@ -1,9 +1,11 @@
-"""Kokoro's model with float convolutions, made once from the verified int8 model, for OpenVINO.
+"""Kokoro's model rewritten in float operations, made once from the verified int8 model, for OpenVINO.
 
 The int8 model (``kokoro_assets``) quantizes its 87 convolutions dynamically (ConvInteger).
 onnxruntime spends about 65% of Kokoro's time in them, and no CPU runtime has a fast kernel for
 them. Written back as float convolutions, with weights ``(Wq − zero point) × scale`` (exactly the
-values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it.
+values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it. The
+other operations OpenVINO ran slowly (the Snake activations' sines, the upsampling, the STFT) are
+rewritten as arithmetic it runs fast (``kokoro_rewrites``).
 
 bfloat16 keeps 8 significant bits, and Kokoro's pitch does not survive that everywhere: run
 wholly in bfloat16, Whisper misheard 28% of the characters (16% for the int8 model and for this
@@ -18,7 +20,7 @@ inverse STFT, float32. OpenVINO sets the precision per compiled model (marking n
 in bfloat16), so separate models it is.
 
 Nothing is downloaded: ``voices install kokoro --openvino`` makes the parts from the verified int8
-file (~20 s, ~140 MB: OpenVINO's IR, weights stored as float16), checks they speak as the int8
+file (~20 s, ~150 MB: OpenVINO's IR, weights stored as float16), checks they speak as the int8
 model does, and records the SHA-256 of what it wrote in a small JSON file beside them, written
 last. A build uses the parts only while that record names the pinned int8 model and every file
 matches it. Needs the ``openvino`` package (the ``[openvino]`` extra).
@@ -40,11 +42,12 @@ import numpy.typing as npt
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
 from audio_edition.speech.kokoro_graph import ASR, BEFORE_POST, ENERGY, F0, GENERATOR_INPUT, SOURCE, Stage, split_stages
+from audio_edition.speech.kokoro_rewrites import rewrite_for_openvino
 from audio_edition.speech.kokoro_runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
-RECIPE = 3
+RECIPE = 4
 """Bump when the rewrite changes: a model made by an older recipe is made again."""
 
 
@@ -54,7 +57,7 @@ STAGES = (
     Stage("prosody", ("tokens", "style", "speed"), (ASR, F0, ENERGY, *SOURCE), float32=True),
     # The decoder's blocks, at the frame rate.
     Stage("decoder", (ASR, F0, ENERGY, "style"), (GENERATOR_INPUT,)),
-    # The generator's upsampling and residual convolutions, ~80% of the time, in windows (kokoro_windows).
+    # The generator's upsampling and residual convolutions, most of the time, in windows (kokoro_windows).
     Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
     # The last convolution, whose output is a phase, and the inverse STFT: cheap, kept exact.
     Stage("waveform", (BEFORE_POST,), ("audio",), float32=True),
@@ -109,88 +112,6 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         parts.append(ModelPart(files[0], stage.float32, stage.in_windows))
     digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
     return FloatModel(tuple(parts), digest)
-
-
-def dequantize_convolutions(model: Any) -> int:
-    """Rewrite every dynamically quantized convolution of ``model`` (an ``onnx.ModelProto``) as a
-    float Conv, in place; the number rewritten.
-
-    The pattern, as onnxruntime's quantizer writes it: DynamicQuantizeLinear(x) → ConvInteger(xq,
-    Wq, x_zp, W_zp) → [Add(bias / (x_scale × W_scale), floored)] → Cast(float) → Mul(x_scale ×
-    W_scale). It becomes Conv(x, (Wq − W_zp) × W_scale, bias). Nodes left without a consumer are
-    dropped. A pattern that does not match raises ``SpeechError``: the model is not the pinned one.
-    """
-    from onnx import helper, numpy_helper
-
-    graph = model.graph
-    producer = {output: node for node in graph.node for output in node.output}
-    consumers: dict[str, list[Any]] = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
-    initializers = {i.name: i for i in graph.initializer}
-
-    def constant(name: str) -> Any:
-        if name not in initializers:
-            raise SpeechError(f"the Kokoro model is not the expected one: {name} is not a constant")
-        return numpy_helper.to_array(initializers[name]).astype("float32")
-
-    def only_consumer(name: str, op_type: str) -> Any:
-        found = consumers.get(name, [])
-        if len(found) != 1 or found[0].op_type != op_type:
-            raise SpeechError(f"the Kokoro model is not the expected one: {name} does not feed one {op_type}")
-        return found[0]
-
-    replacements: dict[int, Any] = {}
-    for conv in [n for n in graph.node if n.op_type == "ConvInteger"]:
-        quantize = producer.get(conv.input[0])
-        if quantize is None or quantize.op_type != "DynamicQuantizeLinear":
-            raise SpeechError(f"the Kokoro model is not the expected one: {conv.name} has no dynamic quantization")
-        weights = constant(conv.input[1])
-        zero_point = constant(conv.input[3]) if len(conv.input) > 3 and conv.input[3] else 0.0
-        bias: str | None = None
-        after = consumers.get(conv.output[0], [])
-        if len(after) == 1 and after[0].op_type == "Add":  # the bias, quantized with the scales: use the float one
-            add = after[0]
-            other = add.input[1] if add.input[0] == conv.output[0] else add.input[0]
-            chain = [producer.get(other)]
-            for _ in range(3):  # Reshape ← Cast ← Floor ← Div(bias, scale)
-                node = chain[-1]
-                chain.append(producer.get(node.input[0]) if node is not None else None)
-            kinds = tuple(n.op_type if n is not None else "" for n in chain)
-            divide = chain[-1]
-            if kinds != ("Reshape", "Cast", "Floor", "Div") or divide is None or divide.input[0] not in initializers:
-                raise SpeechError(f"the Kokoro model is not the expected one: {conv.name}'s bias is {kinds}")
-            bias = divide.input[0]
-            cast = only_consumer(add.output[0], "Cast")
-        else:
-            cast = only_consumer(conv.output[0], "Cast")
-        scale_mul = only_consumer(cast.output[0], "Mul")
-        scales = producer.get(next(i for i in scale_mul.input if i != cast.output[0]))
-        weight_scales = [i for i in scales.input if i in initializers] if scales is not None else []
-        if scales is None or scales.op_type != "Mul" or len(weight_scales) != 1:
-            raise SpeechError(f"the Kokoro model is not the expected one: {conv.name}'s scale is not x_scale × W_scale")
-        float_name = f"{conv.input[1]}_float"
-        graph.initializer.append(numpy_helper.from_array((weights - zero_point) * constant(weight_scales[0]), float_name))
-        float_conv = helper.make_node(
-            "Conv", [quantize.input[0], float_name, *([bias] if bias else [])], [scale_mul.output[0]], name=f"{conv.name}_float"
-        )
-        float_conv.attribute.extend(conv.attribute)
-        replacements[id(scale_mul)] = float_conv
-    nodes = [replacements.get(id(node), node) for node in graph.node]
-    needed = {output.name for output in graph.output}
-    kept = []
-    for node in reversed(nodes):  # keep what the outputs still need
-        if any(output in needed for output in node.output):
-            kept.append(node)
-            needed.update(name for name in node.input if name)
-    kept.reverse()
-    del graph.node[:]
-    graph.node.extend(kept)
-    live = [i for i in graph.initializer if i.name in needed]
-    del graph.initializer[:]
-    graph.initializer.extend(live)
-    return len(replacements)
 
 
 CHECK_TOKENS = (
@@ -256,8 +177,7 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
     folder.mkdir(parents=True, exist_ok=True)
     (folder / RECORD_NAME).unlink(missing_ok=True)  # from here until the end, no model counts as made
     model = onnx.load(str(int8_model))
-    if dequantize_convolutions(model) == 0:
-        raise SpeechError(f"{int8_model} has no quantized convolutions: not the pinned Kokoro model")
+    rewrite_for_openvino(model)
     stages = split_stages(model, STAGES)
     del model
     with tempfile.TemporaryDirectory(prefix=".kokoro-float-", dir=folder) as scratch:

@@ -4,14 +4,16 @@ Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.
 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
 - ``onnxruntime`` (the default): the pinned int8 model in three parts, its generator in windows
-  of about 5 s (``kokoro_windows``). RTF 0.473, peak RSS 1.27 GB (run whole: 0.483 and 1.77 GB),
-  character error rate 0.158 (these sentences fit one window, so they are spoken as whole).
+  of about 5 s (``kokoro_windows``). RTF 0.473, peak RSS 1.27 GB (run whole: 0.483 and 1.77 GB;
+  0.51 and 1.38 GB on a slower day), character error rate 0.158 (these sentences fit one
+  window, so they are spoken as whole).
 - ``openvino``, asked for by name: the float model (``kokoro_float``) in four parts, the
   decoder's and generator's convolutions in bfloat16 where the CPU has it (AMX or AVX-512 BF16),
-  the prosody, the harmonic source and the waveform in float32, the generator in the same windows.
-  RTF 0.332 (1.4x faster; 0.364 with the generator whole), character error rate about the int8
-  model's, but a peak RSS of 4.0 GB (5.0 whole): each part keeps its own buffers, sized to the
-  longest piece it saw. Wholly in bfloat16 it was 1.7x faster but misheard 28% of the
+  the prosody, the harmonic source and the waveform in float32, the generator in the same windows;
+  the operations OpenVINO ran slowly rewritten as ones it runs fast (``kokoro_rewrites``). RTF
+  0.25 (2.0x faster: int8 was 0.51 on that slower day), character error rate 0.157 (0.167 for
+  int8 in the same run), but a peak RSS of 3.3 GB: on dynamic shapes each part keeps a buffer
+  for every tensor, sized to the longest piece it saw. Wholly in bfloat16 it misheard 28% of the
   characters: the pitch, so the tones.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
@@ -44,7 +46,7 @@ Audio = npt.NDArray[np.float32]
 RUNTIMES = ("onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (700 * 1024**2, 1700 * 1024**2)}
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (400 * 1024**2, 1500 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -220,7 +222,7 @@ def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) ->
     try:
         core = ov.Core()
         compiled = [
-            core.compile_model(str(part.path), "CPU", {**config, "INFERENCE_PRECISION_HINT": "f32" if part.float32 else precision})
+            _compile(core, part.path, {**config, "INFERENCE_PRECISION_HINT": "f32" if part.float32 else precision}, fused=not part.float32)
             for part in parts
         ]
         workers = [[model.create_infer_request() for model in compiled] for _ in range(count)]
@@ -243,6 +245,22 @@ def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) ->
         return audio
 
     return _Pool(workers, run)
+
+
+FUSED = {"SNIPPETS_MODE": "IGNORE_CALLBACK"}
+"""OpenVINO's CPU plugin fuses runs of arithmetic into one vectorized kernel ("snippets"), but on
+dynamic shapes only when told to. Kokoro's Snake activations are such runs (``kokoro_rewrites``):
+fused, the generator's window took 0.57 s, 1.11 s not; and the fused kernel computes in float32."""
+
+
+def _compile(core: Any, path: Path, config: dict[str, Any], *, fused: bool) -> Any:
+    """``path`` compiled for the CPU; ``fused``: with ``FUSED``, where this OpenVINO takes it."""
+    if fused:
+        try:
+            return core.compile_model(str(path), "CPU", {**config, **FUSED})
+        except Exception:  # an OpenVINO without the setting, or that cannot fuse this part: compile it plainly
+            pass
+    return core.compile_model(str(path), "CPU", config)
 
 
 def _infer(request: Any, inputs: dict[str, Any]) -> Any:

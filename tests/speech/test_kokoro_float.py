@@ -15,8 +15,7 @@ import numpy as np
 import onnx
 import onnxruntime as ort
 import pytest
-from onnx import TensorProto, helper, numpy_helper
-from onnxruntime.quantization import QuantType, quantize_dynamic
+from onnx import TensorProto, helper
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech import kokoro_float, kokoro_runtime
@@ -28,11 +27,11 @@ from audio_edition.speech.kokoro_float import (
     CHECK_TOKENS,
     RECORD_NAME,
     STAGES,
-    dequantize_convolutions,
     locate_float_model,
     spectral_distance,
-    split_stages,
 )
+from audio_edition.speech.kokoro_graph import split_stages
+from audio_edition.speech.kokoro_rewrites import REWRITES, dequantize_weights
 from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, model_inputs, worker_count
 from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, REACH, WIDTH
 from audio_edition.speech.registry import create_engine
@@ -40,90 +39,48 @@ from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, en
 from tests.speech.kokoro_files import installed_kokoro
 
 
-def _quantized_conv_model(folder: Path) -> tuple[Path, Path, np.ndarray]:
-    """A float Conv → LeakyRelu model and onnxruntime's dynamically quantized copy of it."""
-    rng = np.random.default_rng(7)
-    weights = rng.normal(size=(8, 4, 3)).astype(np.float32)
-    bias = rng.normal(size=8).astype(np.float32)
+def test_a_model_without_kokoros_tensors_is_not_split() -> None:
     graph = helper.make_graph(
-        [helper.make_node("Conv", ["x", "W", "B"], ["c"], pads=[2, 2], dilations=[2]), helper.make_node("LeakyRelu", ["c"], ["y"])],
-        "conv",
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, None])],
-        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
-        [numpy_helper.from_array(weights, "W"), numpy_helper.from_array(bias, "B")],
+        [helper.make_node("Relu", ["x"], ["y"])],
+        "other",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])],
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    model.ir_version = 8
-    plain, quantized = folder / "float.onnx", folder / "int8.onnx"
-    onnx.save(model, str(plain))
-    quantize_dynamic(str(plain), str(quantized), op_types_to_quantize=["Conv"], weight_type=QuantType.QUInt8)
-    return plain, quantized, weights
-
-
-def _run(model: onnx.ModelProto | Path, x: np.ndarray) -> np.ndarray:
-    source = str(model) if isinstance(model, Path) else model.SerializeToString()
-    session = ort.InferenceSession(source, providers=["CPUExecutionProvider"])
-    return np.asarray(session.run(None, {"x": x})[0])
-
-
-def test_quantized_convolutions_become_float_ones_with_the_int8_weights(tmp_path: Path) -> None:
-    plain, quantized, weights = _quantized_conv_model(tmp_path)
-    model = onnx.load(str(quantized))
-    assert dequantize_convolutions(model) == 1
-    kinds = [node.op_type for node in model.graph.node]
-    assert "ConvInteger" not in kinds and "DynamicQuantizeLinear" not in kinds and kinds.count("Conv") == 1
-    # The float weights are the int8 ones dequantized: within half a quantization step of the originals.
-    (float_weights,) = [numpy_helper.to_array(i) for i in model.graph.initializer if i.name.endswith("_float")]
-    step = (weights.max() - min(0.0, weights.min())) / 255
-    assert np.abs(float_weights - weights).max() <= step / 2 + 1e-6
-    x = np.random.default_rng(8).normal(size=(1, 4, 50)).astype(np.float32)
-    exact, int8, rewritten = _run(plain, x), _run(quantized, x), _run(model, x)
-    assert rewritten.shape == exact.shape
-    # Only the activations' quantization is gone: nearer the float model than the int8 model is.
-    assert np.abs(rewritten - exact).mean() < np.abs(int8 - exact).mean()
-
-
-def test_a_model_of_another_shape_is_refused_in_one_line(tmp_path: Path) -> None:
-    _, quantized, _ = _quantized_conv_model(tmp_path)
-    model = onnx.load(str(quantized))
-    scale = next(n for n in model.graph.node if n.op_type == "Mul" and any(i.endswith("scale") for i in n.input))
-    scale.op_type = "Div"  # no longer x_scale × W_scale
     with pytest.raises(SpeechError, match="not the expected one"):
-        dequantize_convolutions(model)
+        split_stages(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), STAGES)
 
 
-def test_a_model_without_kokoros_tensors_is_not_split(tmp_path: Path) -> None:
-    _, quantized, _ = _quantized_conv_model(tmp_path)
-    model = onnx.load(str(quantized))
-    dequantize_convolutions(model)
-    with pytest.raises(SpeechError, match="not the expected one"):
-        split_stages(model, STAGES)
-
-
-def test_the_stages_in_turn_compute_what_the_whole_model_does() -> None:
-    """The cut is exact: run one after the other (here on onnxruntime, in float32), the stages
-    give the whole float model's samples, so only the precision each one runs in can differ."""
+def test_the_rewritten_stages_in_turn_compute_what_the_whole_model_does() -> None:
+    """Rewritten for OpenVINO and cut into stages, run one after the other (here on onnxruntime,
+    in float32), the model gives the samples of the whole model with only its weights made float:
+    so only the precision each stage runs in can differ."""
     folder = installed_kokoro().folder
     model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
-    dequantize_convolutions(model)
-    stages = split_stages(model, STAGES)
+    dequantize_weights(model)
     style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
     feed = model_inputs(CHECK_TOKENS, style, 1.0)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 2
+    options.log_severity_level = 3
 
     def session(proto: onnx.ModelProto) -> ort.InferenceSession:
         return ort.InferenceSession(proto.SerializeToString(), options, providers=["CPUExecutionProvider"])
 
     whole = session(model).run(["audio"], feed)[0].reshape(-1)
+    for rewrite in REWRITES[1:]:
+        assert rewrite(model) > 0
+    rewritten = session(model).run(["audio"], feed)[0].reshape(-1)
     tensors = dict(feed)
-    for stage, proto in zip(STAGES, stages):
+    for stage, proto in zip(STAGES, split_stages(model, STAGES)):
         part = session(proto)
         assert [i.name for i in part.get_inputs()] == list(stage.inputs)
         tensors.update(zip(stage.outputs, part.run(list(stage.outputs), {name: tensors[name] for name in stage.inputs})))
     staged = tensors["audio"].reshape(-1)
-    assert staged.shape == whole.shape and whole.size > 24_000
-    assert np.abs(staged - whole).max() < 1e-3 * np.abs(whole).max()
+    assert staged.shape == rewritten.shape == whole.shape and whole.size > 24_000
+    assert np.abs(staged - rewritten).max() < 1e-3 * np.abs(rewritten).max()  # the cut is exact
+    # The rewrites are the same arithmetic. Only the STFT's DC and Nyquist phases may differ:
+    # onnxruntime's are rounding noise (kokoro_rewrites.stft_as_convolution). Measured 0.84 dB.
+    assert spectral_distance(rewritten, whole) < 1.5
 
 
 def test_spectral_distance_tells_a_rendering_from_another_sound() -> None:
@@ -238,6 +195,29 @@ def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
             return np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float32) / 32768
 
     assert spectral_distance(samples(fast.audio), samples(reference.audio)) < CHECK_DISTANCE_DB
+
+
+def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openvino as ov
+
+    graph = helper.make_graph(
+        [helper.make_node("Mul", ["x", "x"], ["y"])],
+        "square",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, None])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, None])],
+    )
+    path = tmp_path / "square.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    core = ov.Core()
+    config = {"INFERENCE_NUM_THREADS": 1}
+    x = np.array([[1.5, -2.0, 3.0]], dtype=np.float32)
+    fused = kokoro_runtime._compile(core, path, config, fused=True)
+    assert np.array_equal(fused({"x": x})[0], x * x)
+    monkeypatch.setattr(kokoro_runtime, "FUSED", {"SNIPPETS_MODE": "NO_SUCH_MODE"})  # as an OpenVINO without it would refuse
+    with pytest.raises(RuntimeError):
+        core.compile_model(str(path), "CPU", {**config, **kokoro_runtime.FUSED})
+    plain = kokoro_runtime._compile(core, path, config, fused=True)
+    assert np.array_equal(plain({"x": x})[0], x * x)
 
 
 def test_the_runtime_is_the_environments_then_the_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
