@@ -22,8 +22,8 @@ sample's longest piece):
 Together, by those counters, the generator's window took 0.57 s instead of 2.0 s. Timed on 16 of
 the sample's pieces, one worker, runs alternating with the model made without them: 0.36 s of
 computing per second of audio against 0.54 (1.5x). On the whole sample edition, 2 workers: RTF
-0.25 against 0.51 for the int8 model on onnxruntime (``benchmarks/speech.py``); Whisper's character error rate 0.157, the int8 model's 0.167
-(``benchmarks/intelligibility.py``).
+0.25 against 0.51 for the int8 model on onnxruntime (``benchmarks/speech.py``); Whisper's
+character error rate 0.157 against the int8 model's 0.167 (``benchmarks/intelligibility.py``).
 """
 
 from __future__ import annotations
@@ -225,10 +225,12 @@ def upsampling_as_convolution(model: Any) -> int:
         attributes = {a.name: helper.get_attribute_value(a) for a in node.attribute}
         if attributes.get("group", 1) != 1 or node.input[1] not in graph.initializers or attributes.get("output_padding"):
             continue
-        (stride,), (kernel,), pads = attributes.get("strides", [1]), attributes.get("kernel_shape", [0]), attributes.get("pads")
-        if not pads or len(set(pads)) != 1 or kernel != 2 * stride or kernel - 2 * pads[0] != stride:
+        strides, kernels, pads = attributes.get("strides", []), attributes.get("kernel_shape", []), attributes.get("pads", [])
+        if len(strides) != 1 or len(kernels) != 1 or len(pads) != 2 or pads[0] != pads[1]:
+            continue  # not one-dimensional, or padded unevenly
+        (stride,), (kernel,), pad = strides, kernels, pads[0]
+        if kernel != 2 * stride or kernel - 2 * pad != stride:
             continue
-        pad = pads[0]
         weights = graph.constant(node.input[1]).astype(np.float32)  # (in, out, kernel)
         channels_in, channels_out, _ = weights.shape
         phases = np.zeros((stride, channels_out, channels_in, 3), dtype=np.float32)
@@ -248,7 +250,9 @@ def upsampling_as_convolution(model: Any) -> int:
             [
                 helper.make_node("Conv", inputs, [f"{prefix}/conv"], name=f"{prefix}/conv", kernel_shape=[3], pads=[1, 1]),
                 helper.make_node("Reshape", [f"{prefix}/conv", by_phase], [f"{prefix}/split"], name=f"{prefix}/split"),
-                helper.make_node("Transpose", [f"{prefix}/split"], [f"{prefix}/interleaved"], name=f"{prefix}/interleave", perm=[0, 2, 3, 1]),
+                helper.make_node(
+                    "Transpose", [f"{prefix}/split"], [f"{prefix}/interleaved"], name=f"{prefix}/interleave", perm=[0, 2, 3, 1]
+                ),
                 helper.make_node("Reshape", [f"{prefix}/interleaved", joined], [node.output[0]], name=f"{prefix}/join"),
             ],
         )

@@ -50,10 +50,10 @@ def test_a_model_without_kokoros_tensors_is_not_split() -> None:
         split_stages(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), STAGES)
 
 
-def test_the_rewritten_stages_in_turn_compute_what_the_whole_model_does() -> None:
+def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
     """Rewritten for OpenVINO and cut into stages, run one after the other (here on onnxruntime,
-    in float32), the model gives the samples of the whole model with only its weights made float:
-    so only the precision each stage runs in can differ."""
+    in float32), the model speaks as the whole model with only its weights made float: so only
+    the precision each stage runs in can differ."""
     folder = installed_kokoro().folder
     model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
     dequantize_weights(model)
@@ -69,18 +69,18 @@ def test_the_rewritten_stages_in_turn_compute_what_the_whole_model_does() -> Non
     whole = session(model).run(["audio"], feed)[0].reshape(-1)
     for rewrite in REWRITES[1:]:
         assert rewrite(model) > 0
-    rewritten = session(model).run(["audio"], feed)[0].reshape(-1)
     tensors = dict(feed)
     for stage, proto in zip(STAGES, split_stages(model, STAGES)):
         part = session(proto)
         assert [i.name for i in part.get_inputs()] == list(stage.inputs)
         tensors.update(zip(stage.outputs, part.run(list(stage.outputs), {name: tensors[name] for name in stage.inputs})))
     staged = tensors["audio"].reshape(-1)
-    assert staged.shape == rewritten.shape == whole.shape and whole.size > 24_000
-    assert np.abs(staged - rewritten).max() < 1e-3 * np.abs(rewritten).max()  # the cut is exact
-    # The rewrites are the same arithmetic. Only the STFT's DC and Nyquist phases may differ:
-    # onnxruntime's are rounding noise (kokoro_rewrites.stft_as_convolution). Measured 0.84 dB.
-    assert spectral_distance(rewritten, whole) < 1.5
+    assert staged.shape == whole.shape and whole.size > 24_000
+    # The rewrites are the same arithmetic, and cutting computes the same tensors (test_kokoro_windows
+    # checks the int8 model's cut to the byte). Only the STFT's DC and Nyquist phases may differ:
+    # onnxruntime's are rounding noise (kokoro_rewrites.stft_as_convolution). Measured 0.84 dB;
+    # another voice is 9 dB away (CHECK_DISTANCE_DB).
+    assert spectral_distance(staged, whole) < 1.5
 
 
 def test_spectral_distance_tells_a_rendering_from_another_sound() -> None:
@@ -183,7 +183,6 @@ def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
     assert openvino.runtime.name == "openvino"
     fast = openvino.synthesize(sentences, voice)
     assert fast.duration > (WIDTH + REACH) / FRAMES_PER_SECOND  # long enough for two windows
-    assert openvino.synthesize(sentences, voice).audio == fast.audio
     assert KokoroEngine(runtime="openvino", workers=1).synthesize(sentences, voice).audio == fast.audio
     onnx_engine = KokoroEngine(runtime="onnxruntime", workers=1)
     assert onnx_engine.version != openvino.version  # the speech cache never mixes the two

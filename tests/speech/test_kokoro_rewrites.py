@@ -8,6 +8,7 @@ in ``test_kokoro_float``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnx
@@ -174,11 +175,20 @@ def test_upsampling_is_a_convolution_per_phase(stride: int, channels_in: int, ch
     assert np.abs(after - before).max() < 1e-4 * np.abs(before).max()
 
 
-def test_a_grouped_transposed_convolution_is_left_alone() -> None:
+@pytest.mark.parametrize(
+    ("attributes", "weights", "x_shape"),
+    [
+        # Kokoro's F0 and energy pools: grouped, with output padding
+        ({"strides": [2], "kernel_shape": [3], "pads": [1, 1], "output_padding": [1], "group": 4}, (4, 1, 3), [1, 4, None]),
+        ({"strides": [2, 2], "kernel_shape": [4, 4], "pads": [1, 1, 1, 1]}, (4, 2, 4, 4), [1, 4, None, None]),  # two-dimensional
+        ({"strides": [4], "kernel_shape": [8], "pads": [1, 3]}, (4, 2, 8), [1, 4, None]),  # padded unevenly
+    ],
+)
+def test_other_transposed_convolutions_are_left_alone(attributes: dict[str, Any], weights: tuple[int, ...], x_shape: list[int | None]) -> None:
     model = _model(
-        [helper.make_node("ConvTranspose", ["x", "W"], ["y"], strides=[2], kernel_shape=[3], pads=[1, 1], output_padding=[1], group=4)],
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, None])],
-        [numpy_helper.from_array(np.ones((4, 1, 3), dtype=np.float32), "W")],
+        [helper.make_node("ConvTranspose", ["x", "W"], ["y"], **attributes)],
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, x_shape)],
+        [numpy_helper.from_array(np.ones(weights, dtype=np.float32), "W")],
     )
     assert upsampling_as_convolution(model) == 0
     assert _kinds(model) == ["ConvTranspose"]
