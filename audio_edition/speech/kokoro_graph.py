@@ -36,6 +36,11 @@ _SHAPES: dict[str, list[int | str]] = {
 """Shapes ONNX's shape inference leaves unknown at the cuts (OpenVINO needs at least the rank)."""
 
 
+def not_the_pinned_model(why: str) -> SpeechError:
+    """The one error for a model whose graph is not the pinned one's, saying ``why``."""
+    return SpeechError(f"the Kokoro model is not the expected one: {why}")
+
+
 @dataclass(frozen=True)
 class Stage:
     """One part of the model: the tensors it takes and gives, and whether it must stay float32."""
@@ -61,18 +66,18 @@ def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:
     try:
         extractor = Extractor(model)
     except Exception as error:  # onnx's shape inference raises several kinds
-        raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
+        raise not_the_pinned_model(str(error)) from error
     parts = []
     for stage in stages:
         try:
             part = extractor.extract_model(list(stage.inputs), list(stage.outputs))
         except ValueError as error:  # a tensor it does not have
-            raise SpeechError(f"the Kokoro model is not the expected one: {error}") from error
+            raise not_the_pinned_model(str(error)) from error
         known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
         known |= {output for node in part.graph.node for output in node.output}
         missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
         if missing:
-            raise SpeechError(f"the Kokoro model is not the expected one: its {stage.name} needs {', '.join(missing)}")
+            raise not_the_pinned_model(f"its {stage.name} needs {', '.join(missing)}")
         for values in (part.graph.input, part.graph.output):
             for index, value in enumerate(list(values)):
                 if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):

@@ -34,14 +34,10 @@ from typing import Any
 
 import numpy as np
 
-from audio_edition.errors import SpeechError
+from audio_edition.speech.kokoro_graph import not_the_pinned_model
 
 QUANTIZED = {"ConvInteger": "Conv", "MatMulInteger": "MatMul"}
 """Dynamically quantized operations and the float ones they stand for."""
-
-
-def _not_expected(why: str) -> SpeechError:
-    return SpeechError(f"the Kokoro model is not the expected one: {why}")
 
 
 class _Graph:
@@ -61,7 +57,7 @@ class _Graph:
         from onnx import numpy_helper
 
         if name not in self.initializers:
-            raise _not_expected(f"{name} is not a constant")
+            raise not_the_pinned_model(f"{name} is not a constant")
         return np.asarray(numpy_helper.to_array(self.initializers[name]))
 
     def add_constant(self, name: str, value: np.ndarray) -> str:
@@ -74,7 +70,7 @@ class _Graph:
     def only_consumer(self, name: str, op_type: str) -> Any:
         found = self.consumers.get(name, [])
         if len(found) != 1 or found[0].op_type != op_type:
-            raise _not_expected(f"{name} does not feed one {op_type}")
+            raise not_the_pinned_model(f"{name} does not feed one {op_type}")
         return found[0]
 
     def replace(self, node: Any, nodes: list[Any]) -> None:
@@ -114,7 +110,7 @@ def dequantize_weights(model: Any) -> int:
     for node in [n for n in model.graph.node if n.op_type in QUANTIZED]:
         quantize = graph.producer.get(node.input[0])
         if quantize is None or quantize.op_type != "DynamicQuantizeLinear":
-            raise _not_expected(f"{node.name} has no dynamic quantization")
+            raise not_the_pinned_model(f"{node.name} has no dynamic quantization")
         weights = graph.constant(node.input[1]).astype(np.float32)
         zero_point = graph.constant(node.input[3]).astype(np.float32) if len(node.input) > 3 and node.input[3] else 0.0
         bias: str | None = None
@@ -130,7 +126,7 @@ def dequantize_weights(model: Any) -> int:
             kinds = tuple(n.op_type if n is not None else "" for n in chain)
             divide = chain[-1]
             if kinds != ("Reshape", "Cast", "Floor", "Div") or divide is None or divide.input[0] not in graph.initializers:
-                raise _not_expected(f"{node.name}'s bias is {kinds}")
+                raise not_the_pinned_model(f"{node.name}'s bias is {kinds}")
             bias = divide.input[0]
             cast = graph.only_consumer(add.output[0], "Cast")
         else:
@@ -139,7 +135,7 @@ def dequantize_weights(model: Any) -> int:
         scales = graph.producer.get(next(i for i in scale_mul.input if i != cast.output[0]))
         weight_scales = [i for i in scales.input if i in graph.initializers] if scales is not None else []
         if scales is None or scales.op_type != "Mul" or len(weight_scales) != 1:
-            raise _not_expected(f"{node.name}'s scale is not x_scale × W_scale")
+            raise not_the_pinned_model(f"{node.name}'s scale is not x_scale × W_scale")
         float_weights = graph.add_constant(
             f"{node.input[1]}_float", (weights - zero_point) * graph.constant(weight_scales[0]).astype(np.float32)
         )
@@ -327,4 +323,4 @@ def rewrite_for_openvino(model: Any) -> None:
     """
     for rewrite in REWRITES:
         if rewrite(model) == 0:
-            raise _not_expected(f"{rewrite.__name__} found nothing to rewrite")
+            raise not_the_pinned_model(f"{rewrite.__name__} found nothing to rewrite")
