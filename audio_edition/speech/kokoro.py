@@ -12,9 +12,9 @@ its punctuation (at word boundaries if a clause alone is too long) into pieces t
 spoken in parallel on ``workers`` workers of one thread each (measured faster than one worker
 spreading each piece over both cores), on onnxruntime or OpenVINO (``kokoro_runtime``); every
 worker runs the same single-threaded kernels, so the audio never depends on how many there are,
-and the same text and voice give byte-identical audio every time. On onnxruntime the model's
-generator runs in windows of about 5 s that meet where the voice pauses (``kokoro_windows``), so
-a whole sentence costs no more memory than a clause.
+and the same text and voice give byte-identical audio every time. What works at the sample rate
+(the harmonic source, the generator, the inverse STFT) runs in windows of about 5 s that meet
+where the voice pauses (``kokoro_windows``), so a whole sentence costs no more memory than a clause.
 
 The style vector a voice applies depends on the piece's length (row ``len(tokens)`` of its
 510×256 table), as in Kokoro's reference code.
@@ -227,7 +227,7 @@ class KokoroEngine:
         """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
-        # Both runtimes run the generator in the same windows, which shape the samples.
+        # Both runtimes run the same windows, which shape the samples.
         recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{WINDOWS_RECIPE}|{FRONTEND_VERSION}|{self._reader.digest}"
         tag = f"{self.runtime.name}-{self.runtime.precision}"
         self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"

@@ -1,29 +1,31 @@
-"""Kokoro's model rewritten in float operations, made once from the verified int8 model, for OpenVINO.
+"""Kokoro's generator rewritten in float operations for OpenVINO, made once from the verified int8 model.
 
-The int8 model (``kokoro_assets``) quantizes its 87 convolutions dynamically (ConvInteger).
-onnxruntime spends about 65% of Kokoro's time in them, and no CPU runtime has a fast kernel for
-them. Written back as float convolutions, with weights ``(Wq − zero point) × scale`` (exactly the
-values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs that have it. The
-other operations OpenVINO ran slowly (the Snake activations' sines, the upsampling, the STFT) are
-rewritten as arithmetic it runs fast (``kokoro_rewrites``).
+The int8 model (``kokoro_assets``) quantizes its convolutions dynamically (ConvInteger), and no CPU
+runtime has a fast kernel for them: onnxruntime spends ~90% of Kokoro's time in the generator,
+most of it in those. Written back as float convolutions, with weights ``(Wq − zero point) ×
+scale`` (exactly the values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs
+that have it. The other operations OpenVINO ran slowly (the Snake activations' sines, the
+upsampling, the STFT) are rewritten as arithmetic it runs fast (``kokoro_rewrites``).
 
 bfloat16 keeps 8 significant bits, and Kokoro's pitch does not survive that everywhere: run
 wholly in bfloat16, Whisper misheard 28% of the characters (16% for the int8 model and for this
 one in float32; ``benchmarks/intelligibility.py``), mostly as wrong tones. Measured part by part,
 the damage is in two cheap places: the prosody predictor (its F0 drifts by a median 75 cents) and
 the harmonic source (the sines made from F0, their STFT and the two convolutions that hand them to
-the generator; keeping only the sines' phase in float32 did not help). So the model is made in
-four parts (``STAGES``): prosody and harmonic source, always float32; the decoder's blocks and the
-generator, where ~80% of the time goes, in the fast precision (the generator in windows of ~5 s,
-``kokoro_windows``, so its memory does not grow with the piece); the last convolution and the
-inverse STFT, float32. OpenVINO sets the precision per compiled model (marking nodes does nothing
-in bfloat16), so separate models it is.
+the generator; keeping only the sines' phase in float32 did not help). So only the generator runs
+in bfloat16. The engine runs the int8 model's front on onnxruntime (``kokoro_runtime``), then,
+window by window (``kokoro_windows``), the three parts made here (``STAGES``): the harmonic source,
+float32 on onnxruntime; the generator on OpenVINO, in bfloat16 where the CPU has it; the last
+convolution and the inverse STFT, float32 on onnxruntime. onnxruntime gives a run's buffers back;
+OpenVINO keeps every part's, sized to the largest input it saw, so it gets only the part that
+pays for it.
 
 Nothing is downloaded: ``voices install kokoro --openvino`` makes the parts from the verified int8
-file (~20 s, ~150 MB: OpenVINO's IR, weights stored as float16), checks they speak as the int8
-model does, and records the SHA-256 of what it wrote in a small JSON file beside them, written
-last. A build uses the parts only while that record names the pinned int8 model and every file
-matches it. Needs the ``openvino`` package (the ``[openvino]`` extra).
+file (~20 s, ~45 MB: the generator in OpenVINO's IR, weights stored as float16; the other two as
+ONNX), checks they speak as the int8 model does, and records the SHA-256 of what it wrote in a
+small JSON file beside them, written last. A build uses the parts only while that record names
+the pinned int8 model and every file matches it. Needs the ``openvino`` package (the
+``[openvino]`` extra).
 """
 
 from __future__ import annotations
@@ -41,26 +43,24 @@ import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
-from audio_edition.speech.kokoro_graph import ASR, BEFORE_POST, ENERGY, F0, GENERATOR_INPUT, SOURCE, Stage, split_stages
+from audio_edition.speech.kokoro_graph import BEFORE_POST, F0, GENERATOR_INPUT, PHASE, SOURCE, Stage, split_stages
 from audio_edition.speech.kokoro_rewrites import rewrite_for_openvino
 from audio_edition.speech.kokoro_runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
-RECIPE = 4
+RECIPE = 5
 """Bump when the rewrite changes: a model made by an older recipe is made again."""
 
 
 STAGES = (
-    # Text encoder, durations, F0 and energy; and the harmonic source made from F0, through its
-    # STFT to the two convolutions that hand it to the generator.
-    Stage("prosody", ("tokens", "style", "speed"), (ASR, F0, ENERGY, *SOURCE), float32=True),
-    # The decoder's blocks, at the frame rate.
-    Stage("decoder", (ASR, F0, ENERGY, "style"), (GENERATOR_INPUT,)),
-    # The generator's upsampling and residual convolutions, most of the time, in windows (kokoro_windows).
+    # The harmonic source made from F0 and the phase, its STFT and the two convolutions that hand
+    # it to the generator: float32, on onnxruntime.
+    Stage("source", (F0, PHASE), SOURCE, float32=True, in_windows=True),
+    # The generator's upsampling and residual convolutions, most of the time: on OpenVINO.
     Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
-    # The last convolution, whose output is a phase, and the inverse STFT: cheap, kept exact.
-    Stage("waveform", (BEFORE_POST,), ("audio",), float32=True),
+    # The last convolution, whose output is a phase, and the inverse STFT: float32, on onnxruntime.
+    Stage("waveform", (BEFORE_POST,), ("audio",), float32=True, in_windows=True),
 )
 """Names are the pinned model's tensors (``kokoro_graph``); a model without them is refused by ``split_stages``."""
 
@@ -84,8 +84,15 @@ def openvino_available() -> bool:
     return True
 
 
-def _files(folder: Path, stage: Stage) -> tuple[Path, Path]:
+def _files(folder: Path, stage: Stage) -> tuple[Path, ...]:
+    """A float32 part is an ONNX model for onnxruntime; the others OpenVINO's IR, weights and graph."""
+    if stage.float32:
+        return (folder / f"{STEM}-{stage.name}.onnx",)
     return folder / f"{STEM}-{stage.name}.xml", folder / f"{STEM}-{stage.name}.bin"
+
+
+def _part(path: Path, stage: Stage) -> ModelPart:
+    return ModelPart(path, "onnxruntime" if stage.float32 else "openvino", stage.in_windows)
 
 
 def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -> FloatModel | None:
@@ -109,7 +116,7 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
                 return None
             if verify and sha256_file(path) != expected.get("sha256"):
                 return None
-        parts.append(ModelPart(files[0], stage.float32, stage.in_windows))
+        parts.append(_part(files[0], stage))
     digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
     return FloatModel(tuple(parts), digest)
 
@@ -122,8 +129,9 @@ CHECK_TOKENS = (
 """今天天气很好，我们一起去公园散步。 in Kokoro's tokens: what a newly made model must say as the int8 one does."""
 CHECK_DISTANCE_DB = 8.0
 """Largest mean log-spectral difference from the int8 model's audio a made model may show. Measured
-on ``CHECK_TOKENS`` against the int8 model: this model 3.2 dB (5.7 wholly in bf16, 5.6 in f32:
-what the int8 model's quantized activations change); the int8 model itself with another female
+on ``CHECK_TOKENS`` against the int8 model: this model 1.5 dB (its front is the int8 model's; with
+a float32 front 3.2, wholly in bf16 5.7, wholly in f32 5.6: what the int8 model's quantized
+activations change); the int8 model itself with another female
 voice 9.2, 5% faster 11.5, tokens rotated 13.1; noise 38. Band energies do not judge pitch: a
 model wholly in bfloat16, whose tones are blurred, passes too. That is why the stages' precisions
 are fixed by ``STAGES`` and measured with Whisper (``benchmarks/intelligibility.py``), not here."""
@@ -156,7 +164,7 @@ def check_float_model(parts: tuple[ModelPart, ...], int8_model: Path, style: npt
     """Speak ``CHECK_TOKENS`` with both models; the spectral distance. ``style``: a voice's table."""
     from audio_edition.speech.kokoro_runtime import onnxruntime_runner, openvino_precision, openvino_runner
 
-    made = openvino_runner(parts, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
+    made = openvino_runner(int8_model, parts, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
     reference = onnxruntime_runner(int8_model, 1).speak(CHECK_TOKENS, style, 1.0).result()
     if not 0.9 < len(made) / max(1, len(reference)) < 1.1:
         return float("inf")
@@ -183,13 +191,16 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
     with tempfile.TemporaryDirectory(prefix=".kokoro-float-", dir=folder) as scratch:
         parts = []
         for stage, part in zip(STAGES, stages):
-            onnx_path = Path(scratch) / f"{stage.name}.onnx"
-            onnx.save(part, str(onnx_path))
-            xml, _ = _files(Path(scratch), stage)
-            # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
-            # and the model it writes says nothing (seen with OpenVINO 2026.4).
-            ov.save_model(ov.Core().read_model(str(onnx_path)), str(xml), compress_to_fp16=True)
-            parts.append(ModelPart(xml, stage.float32, stage.in_windows))
+            files = _files(Path(scratch), stage)
+            if stage.float32:
+                onnx.save(part, str(files[0]))
+            else:
+                onnx_path = Path(scratch) / f"{stage.name}.onnx"
+                onnx.save(part, str(onnx_path))
+                # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
+                # and the model it writes says nothing (seen with OpenVINO 2026.4).
+                ov.save_model(ov.Core().read_model(str(onnx_path)), str(files[0]), compress_to_fp16=True)
+            parts.append(_part(files[0], stage))
         del stages
         distance = check_float_model(tuple(parts), int8_model, style)
         if not distance <= CHECK_DISTANCE_DB:
@@ -206,7 +217,7 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
                 shutil.move(made, folder / made.name)  # same folder: a rename
     with atomic_path(folder / RECORD_NAME) as tmp:
         tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    for stale in [*folder.glob(f"{STEM}*.xml"), *folder.glob(f"{STEM}*.bin")]:
+    for stale in [*folder.glob(f"{STEM}*.xml"), *folder.glob(f"{STEM}*.bin"), *folder.glob(f"{STEM}*.onnx")]:
         if stale.name not in record["files"]:
             stale.unlink()
     found = locate_float_model(folder, int8_sha256)

@@ -1,9 +1,10 @@
 """Kokoro's ONNX graph cut into parts at named tensors, each part a model of its own.
 
-The pinned model (``kokoro_assets``) runs in one call, but two of its uses need it in parts: the
-float model for OpenVINO runs each part in its own precision (``kokoro_float``), and onnxruntime
-runs the generator, whose memory grows with a piece's length, in windows (``kokoro_windows``).
-Both cut at the tensors named here; a model without them is not the pinned one.
+The pinned model (``kokoro_assets``) runs in one call, but it is run in parts: everything that
+works at the sample rate (the harmonic source, the generator, the inverse STFT), whose memory
+grows with a piece's length, runs in windows (``kokoro_windows``), and the float model for
+OpenVINO runs each part in its own precision (``kokoro_float``). Both cut at the tensors named
+here; a model without them is not the pinned one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ F0 = "/encoder/Reshape_output_0"
 """The predicted pitch, 80 frames a second."""
 ENERGY = "/encoder/Reshape_1_output_0"
 """The predicted energy, 80 frames a second: low where the voice pauses."""
+PHASE = "/decoder/decoder/generator/m_source/l_sin_gen/Mul_4_output_0"
+"""The harmonic source's phase for each of its 9 harmonics, 80 frames a second: a running sum over
+the whole piece, which the source interpolates to the sample rate before taking its sine. Computed
+at the frame rate only once ``kokoro_rewrites.phase_at_frame_rate`` has rewritten the model."""
 SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
 """The harmonic source made from F0, as the generator's two upsampling stages take it (10 and
 60 columns per frame; the second has one more, at its start)."""

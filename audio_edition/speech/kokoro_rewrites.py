@@ -18,12 +18,15 @@ sample's longest piece):
   ``stride`` times the channels, interleaved: one convolution per output phase.
 - ``stft_as_convolution``: the harmonic source's STFT, a reference kernel: 22% of the prosody
   part. A convolution with the windowed DFT basis, stride the hop, computes the same sums.
+- ``phase_at_frame_rate``: the harmonic source computed its phase increments at the sample rate
+  only to bring them back to the frame rate; computed there, the part before the windows holds
+  nothing at the sample rate (``kokoro_windows`` applies it to the int8 model too).
 
 Together, by those counters, the generator's window took 0.57 s instead of 2.0 s. Timed on 16 of
 the sample's pieces, one worker, runs alternating with the model made without them: 0.36 s of
-computing per second of audio against 0.54 (1.5x). On the whole sample edition, 2 workers: RTF
-0.25 against 0.51 for the int8 model on onnxruntime (``benchmarks/speech.py``); Whisper's
-character error rate 0.157 against the int8 model's 0.167 (``benchmarks/intelligibility.py``).
+computing per second of audio against 0.54 (1.5x). On the whole sample edition, 2 workers, the
+whole model then on OpenVINO: RTF 0.25 against 0.51 for the int8 model on onnxruntime
+(``benchmarks/speech.py``); with only the generator on OpenVINO (``kokoro_runtime``), 0.14.
 """
 
 from __future__ import annotations
@@ -307,11 +310,90 @@ def stft_as_convolution(model: Any) -> int:
     return graph.commit()
 
 
+POINTWISE = frozenset({"Add", "Sub", "Mul", "Div", "Floor"})
+"""Operations that act on each value alone (``phase_at_frame_rate`` moves them between rates)."""
+
+
+def phase_at_frame_rate(model: Any) -> int:
+    """Rewrite each pointwise computation that a nearest Resize upsamples by s and a linear Resize
+    brings back down by s as the same computation at the lower rate; the number rewritten.
+
+    Kokoro's harmonic source does this to its phase increments: F0, 80 frames a second, is repeated
+    300 times to the sample rate, multiplied by the harmonics, taken modulo 1, and brought back to
+    the frame rate for its cumulative sum. The linear Resize (half-pixel) reads samples s·i + s/2
+    − 1 and s·i + s/2, both copies of frame i: so the values are frame i's, computed without
+    nine channels of 300 copies (17 MB for each of five tensors on a 20 s piece).
+    """
+    from onnx import helper
+
+    graph = _Graph(model.graph)
+
+    def attributes(node: Any) -> dict[str, Any]:
+        return {a.name: helper.get_attribute_value(a) for a in node.attribute}
+
+    def scales(node: Any) -> np.ndarray | None:
+        if len(node.input) < 3 or node.input[2] not in graph.initializers or (len(node.input) > 3 and node.input[3]):
+            return None
+        return graph.constant(node.input[2]).astype(np.float64)
+
+    def per_frame(name: str) -> bool:
+        """A constant that is the same along the resized (last) axis."""
+        return name in graph.initializers and (graph.constant(name).ndim == 0 or graph.constant(name).shape[-1] == 1)
+
+    rewritten = 0
+    for down in [n for n in model.graph.node if n.op_type == "Resize"]:
+        found = attributes(down)
+        factors = scales(down)
+        if found.get("mode") != b"linear" or found.get("coordinate_transformation_mode") != b"half_pixel" or factors is None:
+            continue
+        chain: dict[str, Any] = {}  # output name → pointwise node, from ``down`` back to the upsampling
+        pending, up, other = [down.input[0]], None, False
+        while pending and not other:
+            node = graph.producer.get(pending.pop())
+            if node is not None and node.op_type == "Resize" and (up is None or up is node):
+                up = node
+            elif node is not None and node.op_type in POINTWISE:
+                if node.output[0] not in chain:
+                    chain[node.output[0]] = node
+                    pending.extend(i for i in node.input if not per_frame(i))
+            else:
+                other = True  # an input, or an operation that is not pointwise
+        if other or up is None or not chain:
+            continue
+        upsampling = scales(up)
+        found_up = attributes(up)
+        if (found_up.get("mode", b"nearest"), found_up.get("coordinate_transformation_mode"), found_up.get("nearest_mode")) != (
+            b"nearest",
+            b"asymmetric",
+            b"floor",
+        ):
+            continue  # sample j is not a copy of frame ⌊j / s⌋
+        if upsampling is None or upsampling.shape != factors.shape or np.any(upsampling[:-1] != 1) or np.any(factors[:-1] != 1):
+            continue
+        factor = upsampling[-1]
+        if factor != round(factor) or factor < 1 or abs(factors[-1] * factor - 1) > 1e-6:
+            continue
+        given = {output.name for output in model.graph.output}
+        if any(name in given or any(c is not down and c.output[0] not in chain for c in graph.consumers.get(name, [])) for name in chain):
+            continue  # a value of the chain is used at the higher rate too
+        for node in chain.values():
+            at_frame_rate = helper.make_node(
+                node.op_type, [up.input[0] if i == up.output[0] else i for i in node.input], list(node.output), name=node.name
+            )
+            at_frame_rate.attribute.extend(node.attribute)
+            graph.replace(node, [at_frame_rate])
+        graph.replace(down, [helper.make_node("Identity", [down.input[0]], [down.output[0]], name=f"{down.name}/at_frame_rate")])
+        rewritten += 1
+    graph.commit()
+    return rewritten
+
+
 REWRITES: tuple[Callable[[Any], int], ...] = (
     dequantize_weights,
     snake_as_polynomial,
     upsampling_as_convolution,
     stft_as_convolution,
+    phase_at_frame_rate,
 )
 """What ``rewrite_for_openvino`` applies, in order."""
 

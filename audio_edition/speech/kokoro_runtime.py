@@ -1,20 +1,22 @@
-"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO on the float model.
+"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO for the generator.
 
-Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``) and on 40
-of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
+Either way the model runs in parts (``kokoro_graph``): the front (text encoder, durations, pitch
+and energy, the decoder's blocks), over the whole piece, on onnxruntime with the int8 model; then
+what works at the sample rate (the harmonic source, the generator, the last convolution and the
+inverse STFT) window by window (``kokoro_windows``), so that a piece's memory does not grow with
+its length. Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``)
+and on 40 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
-- ``onnxruntime`` (the default): the pinned int8 model in three parts, its generator in windows
-  of about 5 s (``kokoro_windows``). RTF 0.473, peak RSS 1.27 GB (run whole: 0.483 and 1.77 GB;
-  0.51 and 1.38 GB on a slower day), character error rate 0.158 (these sentences fit one
-  window, so they are spoken as whole).
-- ``openvino``, asked for by name: the float model (``kokoro_float``) in four parts, the
-  decoder's and generator's convolutions in bfloat16 where the CPU has it (AMX or AVX-512 BF16),
-  the prosody, the harmonic source and the waveform in float32, the generator in the same windows;
-  the operations OpenVINO ran slowly rewritten as ones it runs fast (``kokoro_rewrites``). RTF
-  0.25 (2.0x faster: int8 was 0.51 on that slower day), character error rate 0.157 (0.167 for
-  int8 in the same run), but a peak RSS of 3.3 GB: on dynamic shapes each part keeps a buffer
-  for every tensor, sized to the longest piece it saw. Wholly in bfloat16 it misheard 28% of the
-  characters: the pitch, so the tones.
+- ``onnxruntime`` (the default): the windows on the int8 model too. RTF 0.44, peak RSS 0.94 GB,
+  character error rate 0.171.
+- ``openvino``, asked for by name: the generator, ~90% of the time, from the float model
+  (``kokoro_float``) in bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the
+  harmonic source before it and the waveform after it in float32 on onnxruntime. RTF 0.14 (3.1x
+  faster), peak RSS 1.33 GB, character error rate 0.161; in float32 where the CPU has no
+  bfloat16, one worker computed 0.55 s a second of audio against 0.80 for int8 (0.24 in bfloat16). Run wholly in bfloat16, Kokoro was
+  misheard 28% of the time: the pitch, so the tones. Wholly on OpenVINO (the front too, in
+  float32) it was slower (RTF 0.24) and needed 2.4 GB: OpenVINO keeps every part's buffers, sized
+  to the longest piece it saw, where onnxruntime gives them back after each run.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -28,7 +30,7 @@ import ctypes
 import functools
 import os
 import queue
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,15 +40,15 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.kokoro_graph import BEFORE_POST
-from audio_edition.speech.kokoro_windows import FRONT_OUTPUTS, generate_in_windows, windowed_parts
+from audio_edition.speech.kokoro_windows import STAGES as WINDOWED_STAGES
+from audio_edition.speech.kokoro_windows import speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
 
 RUNTIMES = ("onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
 
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 500 * 1024**2), "openvino": (400 * 1024**2, 1500 * 1024**2)}
+MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -64,10 +66,11 @@ class ModelPart:
     """One model file; a model made in parts runs them in order, each one's outputs feeding the next."""
 
     path: Path
-    float32: bool = False
-    """Run in float32 whatever the runtime's precision: a part whose numbers bfloat16 would blur."""
+    runtime: str = "openvino"
+    """What runs it: ``openvino`` (in the fast precision) or ``onnxruntime`` (float32, or int8 weights)."""
     in_windows: bool = False
-    """Run window by window (``kokoro_windows``): the generator, whose memory grows with a piece."""
+    """Run window by window (``kokoro_windows``): a part working at the sample rate, whose memory
+    would grow with a piece."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,10 @@ class RuntimeChoice:
     """``onnxruntime`` or ``openvino``."""
     precision: str
     """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
+    int8_model: Path
+    """The pinned model: its front always runs on onnxruntime, and on ``onnxruntime`` the rest too."""
     parts: tuple[ModelPart, ...]
+    """On ``openvino``, the float model's parts that run in windows after the int8 model's front."""
     model_digest: str
 
 
@@ -130,24 +136,23 @@ def model_inputs(tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed:
 
 
 class _Pool:
-    """``count`` workers, each with a handle of its own (a session, an infer request)."""
+    """One thread per worker, each worker with its own loaded parts (sessions, infer requests)."""
 
-    def __init__(self, handles: list[Any], run: Callable[[Any, dict[str, Any]], Audio]) -> None:
-        self._idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        for handle in handles:
-            self._idle.put(handle)
-        self._run = run
-        self._pool = ThreadPoolExecutor(max_workers=len(handles), thread_name_prefix="kokoro-voice")
+    def __init__(self, workers: list[list[tuple[PartRun, bool]]]) -> None:
+        self._idle: queue.SimpleQueue[list[tuple[PartRun, bool]]] = queue.SimpleQueue()
+        for parts in workers:
+            self._idle.put(parts)
+        self._pool = ThreadPoolExecutor(max_workers=len(workers), thread_name_prefix="kokoro-voice")
 
     def speak(self, tokens: tuple[int, ...], style: npt.NDArray[np.float32], speed: float) -> Future[Audio]:
         return self._pool.submit(self._speak, model_inputs(tokens, style, speed))
 
     def _speak(self, feed: dict[str, Any]) -> Audio:
-        handle = self._idle.get()  # never waits: there are as many handles as pool threads
+        parts = self._idle.get()  # never waits: there are as many workers as pool threads
         try:
-            return self._run(handle, feed)
+            return speak_in_parts(parts, feed)
         finally:
-            self._idle.put(handle)
+            self._idle.put(parts)
 
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -172,9 +177,59 @@ def _return_large_blocks() -> None:
     mallopt(_M_TRIM_THRESHOLD, 8 * 1024**2)
 
 
+PartRun = Callable[[Mapping[str, Any]], dict[str, Any]]
+"""One loaded part of the model: takes the tensors it needs from those given, returns its outputs by name."""
+
+
+def speak_in_parts(parts: Sequence[tuple[PartRun, bool]], feed: dict[str, Any]) -> Audio:
+    """One piece's audio from the model's ``parts``, each loaded and whether it runs in windows:
+    those over the whole piece in order, then the others, in order, window by window
+    (``kokoro_windows``)."""
+    tensors = dict(feed)
+    for run, in_windows in parts:
+        if not in_windows:
+            tensors.update(run(tensors))
+    windowed = [run for run, in_windows in parts if in_windows]
+
+    def speak_window(inputs: dict[str, Any]) -> Any:
+        for run in windowed:
+            inputs.update(run(inputs))
+        return inputs["audio"]
+
+    return speak_in_windows(tensors, speak_window)
+
+
 def onnxruntime_runner(model: Path, count: int) -> Runner:
-    """``count`` workers of one thread each, on the int8 ``model`` cut into ``kokoro_windows``' parts:
-    the generator runs in windows of ~5 s, so a long piece needs no more memory than a short one."""
+    """``count`` workers of one thread each on the int8 ``model``, cut into ``kokoro_windows``'
+    parts: what works at the sample rate runs in windows of ~5 s, so a long piece needs no more
+    memory than a short one."""
+    return _runner(model, (), count, "int8")
+
+
+def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+    """``count`` workers of one thread each: the int8 model's front on onnxruntime, then the float
+    model's ``parts`` in windows, each on its runtime (OpenVINO's in ``precision``)."""
+    return _runner(int8_model, parts, count, precision)
+
+
+def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+    _return_large_blocks()  # before the model is read and cut: those buffers are given back too
+    front, window = windowed_parts(int8_model)
+    on_onnxruntime = _onnxruntime_loader(count)
+    loaded = [(on_onnxruntime(front, int8_model), False)]
+    if not parts:
+        loaded.append((on_onnxruntime(window, int8_model), True))
+    del front, window
+    on_openvino = _openvino_loader(count, precision) if any(part.runtime == "openvino" for part in parts) else None
+    for part in parts:
+        load = on_openvino if part.runtime == "openvino" and on_openvino is not None else on_onnxruntime
+        loaded.append((load(part.path, part.path), part.in_windows))
+    workers = [[(runs[worker], in_windows) for runs, in_windows in loaded] for worker in range(count)]
+    return _Pool(workers)
+
+
+def _onnxruntime_loader(count: int) -> Callable[[bytes | Path, Path], list[PartRun]]:
+    """Loads a model for onnxruntime: one session of one thread per worker."""
     import onnxruntime as ort  # loaded with the first Kokoro build, not with the package
 
     options = ort.SessionOptions()
@@ -182,71 +237,62 @@ def onnxruntime_runner(model: Path, count: int) -> Runner:
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.log_severity_level = 3  # its warnings about unused initializers are not ours
-    _return_large_blocks()  # before the model is read and cut: those buffers are given back too
-    parts = windowed_parts(model)
-    try:
-        workers = [
-            [ort.InferenceSession(part, options, providers=["CPUExecutionProvider"]) for part in parts] for _ in range(count)
-        ]
-    except Exception as error:  # onnxruntime raises its own (untyped) exceptions
-        raise SpeechError(f"cannot load the Kokoro model {model}: {error}") from error
-    del parts
-
     # Each session's arena would keep what its longest run needed, long after. Given back after
     # every run, the peak is what runs at once (benchmarks/speech.py).
     after_each = ort.RunOptions()
     after_each.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
 
-    def run(sessions: list[Any], feed: dict[str, Any]) -> Audio:
-        front, generator, waveform = sessions
-        made = dict(zip(FRONT_OUTPUTS, front.run(list(FRONT_OUTPUTS), feed, after_each)))
-        features = generate_in_windows(made, feed["style"], lambda inputs: generator.run(None, inputs, after_each)[0])
-        del made
-        audio: Audio = waveform.run(None, {BEFORE_POST: features}, after_each)[0].reshape(-1).astype(np.float32)
-        return audio
+    def load(model: bytes | Path, named: Path) -> list[PartRun]:
+        try:
+            sessions = [
+                ort.InferenceSession(model if isinstance(model, bytes) else str(model), options, providers=["CPUExecutionProvider"])
+                for _ in range(count)
+            ]
+        except Exception as error:  # onnxruntime raises its own (untyped) exceptions
+            raise SpeechError(f"cannot load the Kokoro model {named}: {error}") from error
+        return [_session_run(session, after_each) for session in sessions]
 
-    return _Pool(workers, run)
+    return load
 
 
-def openvino_runner(parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
-    """The model's ``parts`` compiled for ``count`` streams of one thread each, in ``precision``
-    (float32 for the parts that must stay so); each worker runs every part in turn."""
-    # Every piece gives the decoder new shapes, and OpenVINO keeps the kernels and buffers it
-    # made for each one: on the sample edition that grew to 8.9 GB. Nothing is reused across
-    # pieces anyway, so keep none (OpenVINO's shape cache) or few (oneDNN's, read from the
-    # environment when the plugin first builds a kernel). Same kernels: same samples.
+def _session_run(session: Any, options: Any) -> PartRun:
+    takes = [port.name for port in session.get_inputs()]
+    gives = [port.name for port in session.get_outputs()]
+    return lambda tensors: dict(zip(gives, session.run(gives, {name: tensors[name] for name in takes}, options)))
+
+
+def _openvino_loader(count: int, precision: str) -> Callable[[Path, Path], list[PartRun]]:
+    """Compiles a model for OpenVINO in ``precision``: ``count`` streams of one thread, one per worker."""
+    # Every piece gives a part new shapes, and OpenVINO keeps the kernels and buffers it made for
+    # each one: on the sample edition that grew to 8.9 GB. Nothing is reused across pieces anyway,
+    # so keep none (OpenVINO's shape cache) or few (oneDNN's, read from the environment when the
+    # plugin first builds a kernel). Same kernels: same samples.
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
     import openvino as ov
 
-    config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "CPU_RUNTIME_CACHE_CAPACITY": 0}
-    try:
-        core = ov.Core()
-        compiled = [
-            _compile(
-                core, part.path, {**config, "INFERENCE_PRECISION_HINT": "f32" if part.float32 else precision}, fused=not part.float32
-            )
-            for part in parts
-        ]
-        workers = [[model.create_infer_request() for model in compiled] for _ in range(count)]
-    except Exception as error:  # OpenVINO's errors are untyped
-        raise SpeechError(f"cannot load the Kokoro model {parts[0].path} on OpenVINO: {error}") from error
-    takes = [[port.get_any_name() for port in model.inputs] for model in compiled]
-    gives = [[port.get_names() for port in model.outputs] for model in compiled]
+    config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "CPU_RUNTIME_CACHE_CAPACITY": 0, "INFERENCE_PRECISION_HINT": precision}
+    core = ov.Core()
 
-    def run(requests: list[Any], feed: dict[str, Any]) -> Audio:
-        tensors = dict(feed)
-        for part, request, inputs, outputs in zip(parts, requests, takes, gives):
-            if part.in_windows:
-                (names,) = outputs
-                tensors.update(dict.fromkeys(names, generate_in_windows(tensors, feed["style"], functools.partial(_infer, request))))
-                continue
-            request.infer({name: tensors[name] for name in inputs})  # copies them in
-            for index, names in enumerate(outputs):
-                tensors.update(dict.fromkeys(names, request.get_output_tensor(index).data))
-        audio: Audio = requests[-1].get_output_tensor(0).data.reshape(-1).astype(np.float32)  # a copy: the buffer is reused
-        return audio
+    def load(model: Path, named: Path) -> list[PartRun]:
+        try:
+            compiled = _compile(core, model, config, fused=True)
+            requests = [compiled.create_infer_request() for _ in range(count)]
+        except Exception as error:  # OpenVINO's errors are untyped
+            raise SpeechError(f"cannot load the Kokoro model {named} on OpenVINO: {error}") from error
+        takes = [port.get_any_name() for port in compiled.inputs]
+        gives = [port.get_names() for port in compiled.outputs]
+        return [_request_run(request, takes, gives) for request in requests]
 
-    return _Pool(workers, run)
+    return load
+
+
+def _request_run(request: Any, takes: list[str], gives: list[set[str]]) -> PartRun:
+    def run(tensors: Mapping[str, Any]) -> dict[str, Any]:
+        request.infer({name: tensors[name] for name in takes})  # copies them in
+        # The request's own buffers, overwritten by its next run: read before then.
+        return {name: request.get_output_tensor(index).data for index, names in enumerate(gives) for name in names}
+
+    return run
 
 
 FUSED = {"SNIPPETS_MODE": "IGNORE_CALLBACK"}
@@ -267,12 +313,6 @@ def _compile(core: Any, path: Path, config: dict[str, Any], *, fused: bool) -> A
     return core.compile_model(str(path), "CPU", config)
 
 
-def _infer(request: Any, inputs: dict[str, Any]) -> Any:
-    """An OpenVINO request's one output for ``inputs``, copied: the next window reuses its buffer."""
-    request.infer(inputs)
-    return request.get_output_tensor(0).data.copy()
-
-
 def choose_runtime(
     asked: str, int8_model: Path, int8_digest: str, float_model: Callable[[], tuple[tuple[ModelPart, ...], str] | None]
 ) -> RuntimeChoice:
@@ -285,18 +325,15 @@ def choose_runtime(
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "onnxruntime":
-        return RuntimeChoice("onnxruntime", "int8", (ModelPart(int8_model),), int8_digest)
+        return RuntimeChoice("onnxruntime", "int8", int8_model, (), int8_digest)
     found = float_model()
     if found is None:
         raise SpeechError(
             "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro --openvino"
         )
-    return RuntimeChoice("openvino", openvino_precision(), *found)
+    return RuntimeChoice("openvino", openvino_precision(), int8_model, *found)
 
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:
     """The workers for ``choice``."""
-    if choice.name == "openvino":
-        return openvino_runner(choice.parts, count, choice.precision)
-    (whole,) = choice.parts
-    return onnxruntime_runner(whole.path, count)
+    return _runner(choice.int8_model, choice.parts, count, choice.precision)

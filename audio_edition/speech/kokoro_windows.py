@@ -1,26 +1,30 @@
-"""Kokoro's generator run in windows of a few seconds, so a piece's memory stops growing with its length.
+"""Kokoro's sample-rate parts run in windows of a few seconds, so a piece's memory stops growing with its length.
 
-Most of what a piece needs while it is spoken is the generator's: it upsamples the decoder's
-frames 60 times before the inverse STFT, and onnxruntime keeps many such tensors at once. On the
+Most of what a piece needs while it is spoken is at the sample rate: the harmonic source's sines,
+the generator, which upsamples the decoder's frames 60 times, and the inverse STFT. On the
 sample's longest piece (495 tokens, 20 s) one worker needed 436 MB beyond the loaded model, and
-the two workers are usually both on a long piece. So onnxruntime runs the pinned int8 model in
-three parts (``STAGES``, cut by ``kokoro_graph``): the front (text encoder, durations, pitch and
-energy, the decoder's blocks, the harmonic source) over the whole piece; the generator window by
-window; the last convolution and the inverse STFT over the windows' features joined, so the
-waveform has no seam of its own. Pieces of up to 6.5 s (``WIDTH + REACH`` frames) are one window:
-they are spoken exactly as before.
+the two workers are usually both on a long piece. So the model runs in parts (``STAGES``, cut by
+``kokoro_graph``): the front (text encoder, durations, pitch and energy, the harmonics' phase at
+the frame rate, the decoder's blocks) over the whole piece; the rest window by window, each
+window's audio copied into the piece's. Pieces of up to 6.5 s (``WIDTH + REACH`` frames) are one
+window: they are spoken as the whole model speaks them.
 
 What a window changes: the generator's AdaIN layers normalize each channel over their input's
 whole length, and in a window that length is the window's. Windows therefore meet where the
 voice pauses: at the frame of least predicted energy within ``REACH`` of ``WIDTH`` frames after
 the previous seam, and none is shorter than ``SHORTEST``. Each window is computed with
-``CONTEXT`` frames more on both sides (what the generator's convolutions reach), then dropped.
+``CONTEXT`` frames more on both sides (what the convolutions and the source's interpolation
+reach), then dropped. The harmonic source's phase is a running sum over the whole piece: the
+front computes it, so every window starts at the phase the whole piece has there.
 
-Measured on the sample's 8 longest sentences, one worker (``benchmarks/kokoro_windows.py``):
-memory above the loaded model 304 MB against 435, computing 1.03x; the audio 3.20 dB from the
-whole piece's (``kokoro_float.spectral_distance``), where the float model's is 2.46 dB, and no
-further within 0.25 s of a seam (3.28); Whisper's character error rate 0.136 against 0.129. On
-the whole edition, two workers (``benchmarks/speech.py``): peak RSS 1.27 GB against 1.77 GB.
+Measured on the sample's 8 longest sentences, one worker (``benchmarks/kokoro_windows.py``),
+with the generator alone in windows: memory above the loaded model 304 MB against 435, computing
+1.03x; the audio 3.20 dB from the whole piece's (``kokoro_float.spectral_distance``), where the
+float model's is 2.46 dB, and no further within 0.25 s of a seam (3.28); Whisper's character
+error rate 0.136 against 0.129. With the source and the waveform in the windows too: 3.21 dB,
+3.29 near a seam, 0.141 against 0.129, computing 1.01x. On the whole edition, two workers
+(``benchmarks/speech.py``): peak RSS 0.94 GB (1.27 GB with the generator alone in windows, 1.77 GB
+with none), RTF 0.44 (0.47).
 """
 
 from __future__ import annotations
@@ -32,19 +36,22 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro_graph import BEFORE_POST, ENERGY, GENERATOR_INPUT, SOURCE, Stage, split_stages
+from audio_edition.speech.kokoro_graph import ENERGY, F0, GENERATOR_INPUT, PHASE, Stage, not_the_pinned_model, split_stages
+from audio_edition.speech.kokoro_rewrites import phase_at_frame_rate
 
 Tensor = npt.NDArray[np.float32]
 
-FRONT_OUTPUTS = (GENERATOR_INPUT, *SOURCE, ENERGY)
+WINDOW_INPUTS = (GENERATOR_INPUT, F0, PHASE)
+"""What the parts run in windows take from the piece, each 80 frames a second on its last axis:
+the decoder's features, the pitch (which the harmonic source voices) and the harmonics' phase."""
 STAGES = (
-    Stage("front", ("tokens", "style", "speed"), FRONT_OUTPUTS),
-    Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
-    Stage("waveform", (BEFORE_POST,), ("audio",)),
+    Stage("front", ("tokens", "style", "speed"), (*WINDOW_INPUTS, ENERGY)),
+    Stage("window", (GENERATOR_INPUT, "style", F0, PHASE), ("audio",), in_windows=True),
 )
-"""The int8 model's parts on onnxruntime, run in this order; only the generator in windows."""
+"""The int8 model's parts on onnxruntime: the front over the whole piece, then the rest window by window."""
 
 FRAMES_PER_SECOND = 80
+SAMPLES_PER_FRAME = 300
 """The decoder's frames: 24 kHz audio, 300 samples a frame."""
 WIDTH = 400
 """A window's frames (5 s), before its seam is moved to a pause."""
@@ -55,10 +62,7 @@ SHORTEST = 240
 a last window of 0.5 s, nearly all the trailing silence, came out as loud noise."""
 CONTEXT = 10
 """Frames computed on each side of a window and dropped: the generator's convolutions reach ~10."""
-COLUMNS = (10, 60)
-"""Columns per frame of the two harmonic-source tensors (``SOURCE``); the second and the
-generator's output have one more, at the start."""
-RECIPE = f"windows {WIDTH}~{REACH}>{SHORTEST}+{CONTEXT}"
+RECIPE = f"windows {WIDTH}~{REACH}>{SHORTEST}+{CONTEXT} from the source"
 """Part of the engine's version: other windows, other samples, another speech cache key."""
 
 
@@ -84,47 +88,31 @@ def seams(
     return tuple(found)
 
 
-def generate_in_windows(
+def speak_in_windows(
     front: Mapping[str, Tensor],
-    style: Tensor,
-    generate: Callable[[dict[str, Tensor]], Tensor],
+    speak_window: Callable[[dict[str, Tensor]], Tensor],
     width: int = WIDTH,
     reach: int = REACH,
     shortest: int = SHORTEST,
 ) -> Tensor:
-    """The generator's output (``BEFORE_POST``) for the whole piece, window by window.
+    """The piece's audio, window by window: ``SAMPLES_PER_FRAME`` samples for each frame.
 
-    ``front``: the front part's outputs (``FRONT_OUTPUTS``); ``generate``: runs the generator part
-    on its inputs and returns its one output. Windows as ``seams`` places them; a piece that fits
-    in one window is generated whole.
+    ``front``: what the parts over the whole piece gave (``WINDOW_INPUTS`` and ``ENERGY``, with
+    ``style``); ``speak_window``: runs the windowed parts on a window's inputs and returns its
+    audio. Windows as ``seams`` places them, each with ``CONTEXT`` frames more on both sides; a
+    piece that fits in one window is spoken whole. The audio is a new array.
     """
-    features, energy = front[GENERATOR_INPUT], front[ENERGY].reshape(-1)
-    frames = features.shape[2]
-    edges = (0, *seams(energy, width, reach, shortest), frames)
-
-    def inputs(low: int, high: int) -> dict[str, Tensor]:
-        """The generator's inputs for frames ``low`` to ``high``."""
-        near, far = COLUMNS
-        return {
-            GENERATOR_INPUT: np.ascontiguousarray(features[:, :, low:high]),
-            "style": style,
-            SOURCE[0]: np.ascontiguousarray(front[SOURCE[0]][:, :, near * low : near * high]),
-            SOURCE[1]: np.ascontiguousarray(front[SOURCE[1]][:, :, far * low : far * high + 1]),
-        }
-
-    if len(edges) == 2:
-        return generate(inputs(0, frames))
-    far = COLUMNS[1]
-    joined: Tensor | None = None
+    frames = front[GENERATOR_INPUT].shape[-1]
+    edges = (0, *seams(front[ENERGY].reshape(-1), width, reach, shortest), frames)
+    audio = np.empty(SAMPLES_PER_FRAME * frames, dtype=np.float32)
     for start, end in zip(edges, edges[1:]):
         low, high = max(0, start - CONTEXT), min(frames, end + CONTEXT)
-        window = generate(inputs(low, high))
-        if joined is None:
-            joined = np.empty((*window.shape[:2], far * frames + 1), dtype=window.dtype)
-        last = 1 if end == frames else 0  # a piece has far × frames + 1 columns: the last window gives the final one
-        joined[:, :, far * start : far * end + last] = window[:, :, far * (start - low) : far * (end - low) + last]
-    assert joined is not None  # edges has at least three entries here
-    return joined
+        inputs = {name: np.ascontiguousarray(front[name][..., low:high]) for name in WINDOW_INPUTS}
+        window = speak_window({**inputs, "style": front["style"]}).reshape(-1)
+        if window.size != SAMPLES_PER_FRAME * (high - low):
+            raise not_the_pinned_model(f"it gave {window.size} samples for {high - low} frames")
+        audio[SAMPLES_PER_FRAME * start : SAMPLES_PER_FRAME * end] = window[SAMPLES_PER_FRAME * (start - low) : SAMPLES_PER_FRAME * (end - low)]
+    return audio
 
 
 def windowed_parts(int8_model: Path) -> list[bytes]:
@@ -135,4 +123,6 @@ def windowed_parts(int8_model: Path) -> list[bytes]:
         model = onnx.load(str(int8_model))
     except Exception as error:  # protobuf's decode errors and OSError alike
         raise SpeechError(f"cannot read the Kokoro model {int8_model}: {error}") from error
+    if phase_at_frame_rate(model) != 1:
+        raise not_the_pinned_model("its harmonic source has another shape")
     return [part.SerializeToString() for part in split_stages(model, STAGES)]

@@ -34,6 +34,7 @@ from audio_edition.speech.kokoro_graph import split_stages
 from audio_edition.speech.kokoro_rewrites import REWRITES, dequantize_weights
 from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, model_inputs, worker_count
 from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, REACH, WIDTH
+from audio_edition.speech.kokoro_windows import STAGES as WINDOWED_STAGES
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
 from tests.speech.kokoro_files import installed_kokoro
@@ -51,9 +52,9 @@ def test_a_model_without_kokoros_tensors_is_not_split() -> None:
 
 
 def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
-    """Rewritten for OpenVINO and cut into stages, run one after the other (here on onnxruntime,
-    in float32), the model speaks as the whole model with only its weights made float: so only
-    the precision each stage runs in can differ."""
+    """Rewritten for OpenVINO and cut, the front then the float model's stages run one after the
+    other (here on onnxruntime, in float32) speak as the whole model with only its weights made
+    float: so only the precision each stage runs in can differ."""
     folder = installed_kokoro().folder
     model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
     dequantize_weights(model)
@@ -70,7 +71,8 @@ def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
     for rewrite in REWRITES[1:]:
         assert rewrite(model) > 0
     tensors = dict(feed)
-    for stage, proto in zip(STAGES, split_stages(model, STAGES)):
+    front = WINDOWED_STAGES[0]
+    for stage, proto in zip((front, *STAGES), split_stages(model, (front, *STAGES))):
         part = session(proto)
         assert [i.name for i in part.get_inputs()] == list(stage.inputs)
         tensors.update(zip(stage.outputs, part.run(list(stage.outputs), {name: tensors[name] for name in stage.inputs})))
@@ -117,9 +119,10 @@ def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> 
     assert record["from"] == MODEL_SHA256 and record["check_distance_db"] <= CHECK_DISTANCE_DB
     found = locate_float_model(folder, MODEL_SHA256)
     assert found is not None
-    assert [part.float32 for part in found.parts] == [stage.float32 for stage in STAGES]
-    for part in found.parts:  # each part's model and weights, as recorded
-        for path in (part.path, part.path.with_suffix(".bin")):
+    assert [part.runtime for part in found.parts] == ["onnxruntime" if stage.float32 else "openvino" for stage in STAGES]
+    for part in found.parts:  # each part's model (and OpenVINO's weights), as recorded
+        paths = (part.path, part.path.with_suffix(".bin")) if part.runtime == "openvino" else (part.path,)
+        for path in paths:
             assert path.stat().st_size == record["files"][path.name]["size"]
     assert sorted(p.name for p in folder.glob("kokoro-v1.0-openvino*")) == sorted([*record["files"], RECORD_NAME])
     assert locate_float_model(folder, "0" * 64) is None  # made from another int8 model: not this one's
@@ -148,7 +151,7 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
 def test_openvino_only_when_asked_for_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
     model = (Path("int8.onnx"), "int8digest")
 
-    parts = (ModelPart(Path("prosody.xml"), float32=True), ModelPart(Path("generator.xml")))
+    parts = (ModelPart(Path("source.onnx"), "onnxruntime", in_windows=True), ModelPart(Path("generator.xml"), in_windows=True))
 
     def choose(asked: str, float_model: tuple[tuple[ModelPart, ...], str] | None = (parts, "floatdigest")) -> str:
         choice = choose_runtime(asked, *model, lambda: float_model)
@@ -168,9 +171,12 @@ def test_openvino_only_when_asked_for_in_bfloat16_where_the_cpu_has_it(monkeypat
 def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
     assert worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: int(2.5 * 1024**3))
+    model, onnxruntime_worker = kokoro_runtime.MEMORY["onnxruntime"]
+    openvino_model, openvino_worker = kokoro_runtime.MEMORY["openvino"]
+    assert openvino_model == model and openvino_worker > onnxruntime_worker  # OpenVINO keeps its generator's buffers
+    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: model + 2 * onnxruntime_worker)
     assert worker_count("onnxruntime", 2) == min(2, worker_count("onnxruntime", 8))
-    assert worker_count("openvino", 2) == 1  # one worker's peak takes most of it
+    assert worker_count("openvino", 2) == 1  # a second worker's peak would not fit
     monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 100 * 1024**2)
     assert worker_count("openvino", 2) == worker_count("onnxruntime", 2) == 1  # at least one
 

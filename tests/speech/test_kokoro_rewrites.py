@@ -22,6 +22,7 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from audio_edition.errors import SpeechError
 from audio_edition.speech.kokoro_rewrites import (
     dequantize_weights,
+    phase_at_frame_rate,
     rewrite_for_openvino,
     snake_as_polynomial,
     stft_as_convolution,
@@ -213,6 +214,79 @@ def test_the_stft_is_a_convolution_with_the_dft_basis() -> None:
     after = _run(model, x=x)
     assert after.shape == before.shape == (1, 477, 11, 2)
     assert np.abs(after - before).max() < 1e-4 * np.abs(before).max()
+
+
+def _harmonic_increments(up: int, down: float, *, also_at_sample_rate: bool = False, nearest: str = "floor") -> onnx.ModelProto:
+    """Kokoro's harmonic source: F0 repeated ``up`` times, × 9 harmonics / 24 kHz, modulo 1,
+    then linearly resized by ``down``; the repeated F0's voicing is used at the sample rate."""
+    nodes = [
+        helper.make_node("Resize", ["f0", "", "up"], ["samples"], mode="nearest", coordinate_transformation_mode="asymmetric", nearest_mode=nearest),
+        helper.make_node("Mul", ["samples", "harmonics"], ["scaled"]),
+        helper.make_node("Div", ["scaled", "rate"], ["turns"]),
+        helper.make_node("Floor", ["turns"], ["whole"]),
+        helper.make_node("Sub", ["turns", "whole"], ["fraction"]),
+        helper.make_node("Resize", ["fraction", "", "down"], ["y"], mode="linear", coordinate_transformation_mode="half_pixel"),
+        helper.make_node("Greater", ["samples", "threshold"], ["voiced"]),
+    ]
+    outputs = [helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in ("y",)]
+    outputs.append(helper.make_tensor_value_info("voiced", TensorProto.BOOL, None))
+    if also_at_sample_rate:
+        outputs.append(helper.make_tensor_value_info("turns", TensorProto.FLOAT, None))
+    graph = helper.make_graph(
+        nodes,
+        "source",
+        [helper.make_tensor_value_info("f0", TensorProto.FLOAT, [1, 1, None])],
+        outputs,
+        [
+            numpy_helper.from_array(np.array([1, 1, up], dtype=np.float32), "up"),
+            numpy_helper.from_array(np.array([1, 1, down], dtype=np.float32), "down"),
+            numpy_helper.from_array(np.arange(1, 10, dtype=np.float32).reshape(1, 9, 1), "harmonics"),
+            numpy_helper.from_array(np.array(24_000, dtype=np.float32), "rate"),
+            numpy_helper.from_array(np.array(10, dtype=np.float32), "threshold"),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    return model
+
+
+def _source_outputs(model: onnx.ModelProto, f0: np.ndarray) -> list[np.ndarray]:
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    return [np.asarray(output) for output in ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"]).run(None, {"f0": f0})]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([2, 3, 300]), st.lists(st.floats(0, 600, width=32), min_size=1, max_size=1700))
+def test_the_harmonics_phase_is_computed_at_the_frame_rate(factor: int, pitch: list[float]) -> None:
+    f0 = np.array(pitch, dtype=np.float32).reshape(1, 1, -1)
+    model = _harmonic_increments(factor, float(np.float32(1 / factor)))
+    before = _source_outputs(model, f0)
+    assert phase_at_frame_rate(model) == 1
+    after = _source_outputs(model, f0)
+    assert after[0].shape == before[0].shape == (1, 9, f0.shape[2])
+    assert np.abs(after[0] - before[0]).max() <= 1e-6  # fractions of a turn: float32's rounding
+    assert np.array_equal(after[1], before[1])  # the voicing still at the sample rate
+    resized = [node for node in model.graph.node if node.op_type == "Resize"]
+    assert len(resized) == 1 and resized[0].output[0] == "samples"  # only what the voicing needs
+
+
+@pytest.mark.parametrize(
+    ("up", "down", "also_at_sample_rate", "nearest"),
+    [
+        (300, np.float32(1 / 300), True, "floor"),  # needed at the sample rate too
+        (3, np.float32(1 / 2), False, "floor"),  # brought down by another factor
+        (2, np.float32(1 / 4), False, "floor"),
+        (2, np.float32(1 / 2), False, "round_prefer_ceil"),  # samples are not copies of the frame before
+    ],
+)
+def test_a_computation_needed_at_the_sample_rate_or_resized_otherwise_is_left_alone(
+    up: int, down: float, also_at_sample_rate: bool, nearest: str
+) -> None:
+    model = _harmonic_increments(up, down, also_at_sample_rate=also_at_sample_rate, nearest=nearest)
+    kinds = _kinds(model)
+    assert phase_at_frame_rate(model) == 0
+    assert _kinds(model) == kinds
 
 
 def test_a_model_without_kokoros_patterns_is_refused_in_one_line() -> None:

@@ -1,11 +1,12 @@
-"""Kokoro's generator in windows: where they meet, that they join without a gap or an overlap,
-and that the real model speaks through them as it does whole."""
+"""Kokoro's sample-rate parts in windows: where they meet, that they join without a gap or an
+overlap, and that the real model speaks through them as it does whole."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
+import onnx
 import onnxruntime as ort
 import pytest
 from hypothesis import given
@@ -14,9 +15,10 @@ from hypothesis.extra.numpy import arrays
 
 from audio_edition.errors import SpeechError
 from audio_edition.speech.kokoro_float import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
-from audio_edition.speech.kokoro_graph import BEFORE_POST, ENERGY, GENERATOR_INPUT, SOURCE
+from audio_edition.speech.kokoro_graph import ENERGY, F0, GENERATOR_INPUT, PHASE
+from audio_edition.speech.kokoro_rewrites import phase_at_frame_rate
 from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner
-from audio_edition.speech.kokoro_windows import COLUMNS, CONTEXT, FRONT_OUTPUTS, generate_in_windows, seams, windowed_parts
+from audio_edition.speech.kokoro_windows import CONTEXT, SAMPLES_PER_FRAME, STAGES, seams, speak_in_windows, windowed_parts
 from tests.speech.kokoro_files import installed_kokoro
 
 energies = arrays(np.float32, st.integers(1, 3000), elements=st.floats(-20, 10, width=32))
@@ -45,37 +47,46 @@ def test_a_seam_finds_the_pause() -> None:
 
 
 def _front(frames: int) -> dict[str, np.ndarray]:
-    """Front outputs of the real shapes for ``frames`` frames, every column numbered by where it is."""
-    near, far = COLUMNS
-    columns = lambda count, channels: np.tile(np.arange(count, dtype=np.float32), (1, channels, 1))  # noqa: E731
+    """Front outputs of the real shapes for ``frames`` frames, every column numbered by its frame."""
+
+    def numbered(channels: int) -> np.ndarray:
+        return np.tile(np.arange(frames, dtype=np.float32), (1, channels, 1))
+
     energy = np.sin(np.arange(frames, dtype=np.float32) / 37).reshape(1, -1)
     return {
-        GENERATOR_INPUT: columns(frames, 2),
-        SOURCE[0]: columns(near * frames, 2),
-        SOURCE[1]: columns(far * frames + 1, 3),
+        GENERATOR_INPUT: numbered(2),
+        F0: numbered(1).reshape(1, -1),
+        PHASE: numbered(9),
         ENERGY: energy,
+        "style": np.zeros((1, 256), dtype=np.float32),
     }
 
 
-def test_the_windows_join_into_the_whole_piece_column_for_column() -> None:
-    """A generator that only looks at each column gives, in windows, exactly what it gives whole:
-    the windows' inputs and outputs line up with the piece's, with nothing missing or doubled."""
+def test_the_windows_join_into_the_whole_piece_sample_for_sample() -> None:
+    """Parts that give each frame's samples from that frame alone speak, in windows, exactly what
+    they speak whole: the windows' inputs and audio line up with the piece's, nothing missing or
+    doubled."""
     front = _front(1234)
-    style = np.zeros((1, 256), dtype=np.float32)
     calls: list[int] = []
 
-    def generate(inputs: dict[str, np.ndarray]) -> np.ndarray:
-        x, near, far = inputs[GENERATOR_INPUT], inputs[SOURCE[0]], inputs[SOURCE[1]]
-        assert near.shape[2] == COLUMNS[0] * x.shape[2] and far.shape[2] == COLUMNS[1] * x.shape[2] + 1
-        assert np.array_equal(far[0, 0, : -1 : COLUMNS[1]], x[0, 0] * COLUMNS[1])  # the same frames
-        calls.append(x.shape[2])
-        return far[:, :2] * 2 + 1
+    def speak_window(inputs: dict[str, np.ndarray]) -> np.ndarray:
+        frames = inputs[GENERATOR_INPUT][0, 0]
+        assert np.array_equal(inputs[F0][0], frames) and np.array_equal(inputs[PHASE][0, 8], frames)  # the same frames
+        assert inputs["style"] is front["style"]
+        calls.append(frames.size)
+        return (np.repeat(frames, SAMPLES_PER_FRAME) * SAMPLES_PER_FRAME + np.tile(np.arange(SAMPLES_PER_FRAME), frames.size)).reshape(1, 1, -1)
 
-    whole = generate_in_windows(front, style, generate, width=10_000, reach=0, shortest=1)
+    whole = speak_in_windows(front, speak_window, width=10_000, reach=0, shortest=1)
     assert calls == [1234]
-    windowed = generate_in_windows(front, style, generate, width=300, reach=60, shortest=100)
+    assert np.array_equal(whole, np.arange(1234 * SAMPLES_PER_FRAME))  # each sample where it belongs
+    windowed = speak_in_windows(front, speak_window, width=300, reach=60, shortest=100)
     assert len(calls) > 3 and max(calls[1:]) <= 300 + 60 + 2 * CONTEXT
-    assert windowed.shape == whole.shape and np.array_equal(windowed, whole)
+    assert np.array_equal(windowed, whole)
+
+
+def test_a_window_that_gives_the_wrong_length_is_refused() -> None:
+    with pytest.raises(SpeechError, match="not the expected one"):
+        speak_in_windows(_front(100), lambda inputs: np.zeros(100 * SAMPLES_PER_FRAME - 1, dtype=np.float32))
 
 
 def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
@@ -84,7 +95,10 @@ def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
     feed = model_inputs(CHECK_TOKENS, style, 1.0)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
-    whole = ort.InferenceSession(str(folder / "kokoro-v1.0.int8.onnx"), options).run(["audio"], feed)[0].reshape(-1)
+    options.log_severity_level = 3
+    model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
+    assert phase_at_frame_rate(model) == 1
+    whole = ort.InferenceSession(model.SerializeToString(), options).run(["audio"], feed)[0].reshape(-1)
 
     # A piece that fits one window (this one, 4.5 s) is spoken exactly as by the whole model.
     runner = onnxruntime_runner(folder / "kokoro-v1.0.int8.onnx", 1)
@@ -92,16 +106,15 @@ def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
 
     # In windows of about 2 s (the engine's are 5 s), it sounds the same: as close as the float
     # model is to the int8 one (3.2 dB), far from another voice (9.2 dB; CHECK_DISTANCE_DB).
-    front, generator, waveform = (ort.InferenceSession(part, options) for part in windowed_parts(folder / "kokoro-v1.0.int8.onnx"))
-    made = dict(zip(FRONT_OUTPUTS, front.run(list(FRONT_OUTPUTS), feed)))
+    front, window = (ort.InferenceSession(part, options) for part in windowed_parts(folder / "kokoro-v1.0.int8.onnx"))
+    made = dict(zip(STAGES[0].outputs, front.run(list(STAGES[0].outputs), feed)))
     seen: list[int] = []
 
-    def generate(inputs: dict[str, np.ndarray]) -> np.ndarray:
-        seen.append(inputs[GENERATOR_INPUT].shape[2])
-        return generator.run(None, inputs)[0]
+    def speak_window(inputs: dict[str, np.ndarray]) -> np.ndarray:
+        seen.append(inputs[GENERATOR_INPUT].shape[-1])
+        return np.asarray(window.run(None, inputs)[0])
 
-    features = generate_in_windows(made, feed["style"], generate, width=160, reach=40, shortest=80)
-    windowed = waveform.run(["audio"], {BEFORE_POST: features})[0].reshape(-1)
+    windowed = speak_in_windows({**made, "style": feed["style"]}, speak_window, width=160, reach=40, shortest=80)
     assert len(seen) == 2
     assert windowed.shape == whole.shape
     assert spectral_distance(windowed, whole) < CHECK_DISTANCE_DB / 2
