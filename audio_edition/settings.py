@@ -86,7 +86,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "engines": Setting(Kind.TEXTS),
         "fallback": Setting(Kind.TEXT, ("offline", "fail")),
         "azure_region": Setting(Kind.TEXT),
-        "kokoro_runtime": Setting(Kind.TEXT, ("onnxruntime", "openvino")),
+        "kokoro_runtime": Setting(Kind.TEXT, ("auto", "onnxruntime", "openvino")),
     },
 }
 

@@ -44,7 +44,7 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
     settings = load_settings(write(tmp_path, uncommented(STARTER)))
     assert settings.build.jobs == 4 and settings.build.intro == (tmp_path / "intro.mp3").resolve()
     assert settings.script.pauses.between_tracks == 1.5 and settings.publish.to == "s3://my-bucket/podcast"
-    assert settings.speech.engines == ("azure", "edge", "offline") and settings.speech.kokoro_runtime == "onnxruntime"
+    assert settings.speech.engines == ("azure", "edge", "offline") and settings.speech.kokoro_runtime == "auto"
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
         ('[publish]\ndelete = "yes"\n', "publish.delete: must be true or false (no quotes)"),
         ('[speech]\nengines = "edge"\n', "speech.engines: must be a list of strings"),
         ('[speech]\nfallback = "pray"\n', "speech.fallback: 'pray' is not one of: offline, fail"),
-        ('[speech]\nkokoro_runtime = "gpu"\n', "speech.kokoro_runtime: 'gpu' is not one of: onnxruntime, openvino"),
+        ('[speech]\nkokoro_runtime = "gpu"\n', "speech.kokoro_runtime: 'gpu' is not one of: auto, onnxruntime, openvino"),
         ("[show]\nfeed_items = 0\n", "show.feed_items: must be a whole number of at least 1, not 0"),
         ('[show]\ncommercial = "no"\n', "show.commercial: must be true or false (no quotes)"),
         ("show = 3\n", "show: must be a table ([show])"),

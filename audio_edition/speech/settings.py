@@ -28,7 +28,7 @@ AZURE_URL_ENV = "AUDIO_EDITION_AZURE_URL"
 
 
 KOKORO_RUNTIME_ENV = "AUDIO_EDITION_KOKORO_RUNTIME"
-"""``onnxruntime`` or ``openvino``: where Kokoro's model runs; ``[speech] kokoro_runtime`` also sets it."""
+"""``auto``, ``onnxruntime`` or ``openvino``: where Kokoro's model runs; ``[speech] kokoro_runtime`` also sets it."""
 
 
 def _env(name: str) -> str | None:
@@ -59,8 +59,9 @@ class EngineSettings:
     azure_url: str | None = field(default_factory=lambda: _env(AZURE_URL_ENV))
     lexicon: Lexicon | None = field(default=None, repr=False)
     """None: the lexicon shipped with the package."""
-    kokoro_runtime: str = field(default_factory=lambda: _env(KOKORO_RUNTIME_ENV) or "onnxruntime")
-    """Where Kokoro's model runs (``speech.kokoro_runtime``): ``onnxruntime``, or ``openvino`` (faster, more memory)."""
+    kokoro_runtime: str = field(default_factory=lambda: _env(KOKORO_RUNTIME_ENV) or "auto")
+    """Where Kokoro's model runs (``speech.kokoro_runtime``): ``auto`` (OpenVINO where it is installed
+    and its model made, else onnxruntime), ``onnxruntime`` or ``openvino``."""
 
 
 def engine_settings(*, azure_region: str | None = None, kokoro_runtime: str | None = None) -> EngineSettings:
@@ -72,7 +73,7 @@ def engine_settings(*, azure_region: str | None = None, kokoro_runtime: str | No
     return replace(
         from_env,
         azure_region=from_env.azure_region or azure_region,
-        kokoro_runtime=_env(KOKORO_RUNTIME_ENV) or kokoro_runtime or "onnxruntime",
+        kokoro_runtime=_env(KOKORO_RUNTIME_ENV) or kokoro_runtime or "auto",
     )
 
 

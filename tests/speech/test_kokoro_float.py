@@ -128,6 +128,32 @@ def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> 
     assert locate_float_model(folder, "0" * 64) is None  # made from another int8 model: not this one's
 
 
+def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = kokoro_dir(made)
+    record = (folder / RECORD_NAME).read_bytes()
+    (folder / RECORD_NAME).unlink()
+    made_again: list[Path] = []
+
+    def make(int8_model: Path, int8_sha256: str, into: Path, style: np.ndarray) -> kokoro_float.FloatModel:
+        made_again.append(into)  # as make_float_model would (test_install_makes... makes one for real)
+        (into / RECORD_NAME).write_bytes(record)
+        found = locate_float_model(into, int8_sha256)
+        assert found is not None
+        return found
+
+    monkeypatch.setattr(kokoro_float, "make_float_model", make)
+    monkeypatch.setattr(kokoro_float, "openvino_available", lambda: False)
+    install_kokoro(cache_dir=made)  # nothing to make it with: not an error
+    with pytest.raises(ConfigError, match="pip install 'audio-edition\\[openvino\\]'"):
+        install_kokoro(cache_dir=made, openvino=True)
+    monkeypatch.setattr(kokoro_float, "openvino_available", lambda: True)
+    install_kokoro(cache_dir=made, openvino=False)
+    assert made_again == [] and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
+    install_kokoro(cache_dir=made)
+    assert made_again == [folder]
+    assert KokoroEngine(cache_dir=made).runtime.name == "openvino"  # the default runs on it
+
+
 def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = kokoro_dir(made)
     weights = folder / "kokoro-v1.0-openvino-generator.bin"
@@ -139,16 +165,25 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
     assert locate_float_model(folder, MODEL_SHA256) is None
     with pytest.raises(SpeechError, match="run: audio-edition voices install kokoro --openvino"):
         KokoroEngine(cache_dir=made, runtime="openvino")
-    assert KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"  # the default never needed it
+    assert KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"  # by default: on onnxruntime instead
     # The next install makes it again (as the fixture did where there was none), and refuses a
-    # made model that does not speak as the int8 one: then nothing counts as made.
+    # made model that does not speak as the int8 one: then nothing counts as made. Asked for, that
+    # is an error; by default it is said, and Kokoro stays on onnxruntime.
     monkeypatch.setattr(kokoro_float, "check_float_model", lambda *args: 12.5)
     with pytest.raises(SpeechError, match="12.5 dB apart"):
         install_kokoro(cache_dir=made, openvino=True)
     assert not (folder / RECORD_NAME).exists() and locate_float_model(folder, MODEL_SHA256) is None
+    def refused(*args: object) -> None:
+        raise SpeechError("the float model OpenVINO made does not speak as the int8 one (12.5 dB apart)")
+
+    monkeypatch.setattr(kokoro_float, "make_float_model", refused)  # as above, without making it again
+    said: list[str] = []
+    install_kokoro(cache_dir=made, say=said.append)
+    assert any("12.5 dB apart" in line for line in said), said
+    assert locate_float_model(folder, MODEL_SHA256) is None and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
 
 
-def test_openvino_only_when_asked_for_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
     model = (Path("int8.onnx"), "int8digest")
 
     parts = (ModelPart(Path("source.onnx"), "onnxruntime", in_windows=True), ModelPart(Path("generator.xml"), in_windows=True))
@@ -158,14 +193,20 @@ def test_openvino_only_when_asked_for_in_bfloat16_where_the_cpu_has_it(monkeypat
         return f"{choice.name}-{choice.precision}"
 
     monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: True)
+    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: True)
     assert choose("onnxruntime") == "onnxruntime-int8"
-    assert choose("openvino") == "openvino-bf16"
+    assert choose("openvino") == choose("auto") == "openvino-bf16"
     with pytest.raises(SpeechError, match="voices install kokoro --openvino"):
         choose("openvino", None)
+    assert choose("auto", None) == "onnxruntime-int8"  # its model is not made
     monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: False)
-    assert choose("openvino") == "openvino-f32"
-    with pytest.raises(ConfigError, match="unknown Kokoro runtime 'auto'"):
-        choose("auto")
+    assert choose("openvino") == choose("auto") == "openvino-f32"
+    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: False)
+    assert choose("auto") == "onnxruntime-int8"
+    with pytest.raises(ConfigError, match="needs the openvino package"):
+        choose("openvino")
+    with pytest.raises(ConfigError, match="unknown Kokoro runtime 'fastest'"):
+        choose("fastest")
 
 
 def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,7 +268,7 @@ def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monke
 
 def test_the_runtime_is_the_environments_then_the_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KOKORO_RUNTIME_ENV, raising=False)
-    assert engine_settings().kokoro_runtime == "onnxruntime"
+    assert engine_settings().kokoro_runtime == "auto"
     assert engine_settings(kokoro_runtime="openvino").kokoro_runtime == "openvino"
     monkeypatch.setenv(KOKORO_RUNTIME_ENV, "onnxruntime")
     assert engine_settings(kokoro_runtime="openvino").kokoro_runtime == "onnxruntime"
