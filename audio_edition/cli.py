@@ -646,7 +646,7 @@ def voices_install(engine: str, source: Path | None, force: bool, openvino: bool
     (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
     ~/.cache/audio-edition). Builds never download. Where OpenVINO is installed (the
     [openvino] extra), a float copy of the generator is made for it too (checked to speak as
-    the int8 one), which Kokoro then runs on: 3x faster and as clear, in about the same
+    the int8 one), which Kokoro then runs on: 2.5-3x faster and as clear, in about the same
     memory (see the README).
 
     \b

@@ -285,7 +285,7 @@ feed_items = {Show.feed_items}
 # engines = ["azure", "edge", "offline"]  # the order --engine auto tries (azure needs AZURE_SPEECH_KEY in the environment)
 # fallback = "offline"          # when an engine fails mid-build: "offline" or "fail"
 # azure_region = "eastasia"
-# kokoro_runtime = "auto"  # OpenVINO where installed (Kokoro 3x faster, as clear), else "onnxruntime" (README)
+# kokoro_runtime = "auto"  # OpenVINO where installed (Kokoro 2.5-3x faster, as clear), else "onnxruntime" (README)
 '''
 
 

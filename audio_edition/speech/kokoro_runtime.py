@@ -7,13 +7,13 @@ inverse STFT) window by window (``kokoro_windows``), so that a piece's memory do
 its length. Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``)
 and on 40 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
-- ``onnxruntime``: the windows on the int8 model too. RTF 0.44, peak RSS 0.94 GB, character
-  error rate 0.171.
+- ``onnxruntime``: the windows on the int8 model too. RTF 0.44 and 0.46 (two runs), peak RSS
+  0.93 GB, character error rate 0.171.
 - ``openvino``: the generator, ~90% of the time, from the float model (``kokoro_float``) in
   bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the harmonic source before
-  it and the waveform after it in float32 on onnxruntime. RTF 0.14 (3.1x faster), peak RSS
-  1.33 GB, character error rate 0.161. In float32 (a CPU without bfloat16), one worker computed
-  0.55 s per second of audio, against 0.80 for int8 and 0.24 in bfloat16. Run wholly in
+  it and the waveform after it in float32 on onnxruntime. RTF 0.14 and 0.19 (2.5-3x faster),
+  peak RSS 1.33 GB, character error rate 0.161. In float32 (a CPU without bfloat16), one worker
+  computed 0.55 s per second of audio, against 0.80 for int8 and 0.24 in bfloat16. Run wholly in
   bfloat16, Kokoro was misheard 28% of the time: the pitch, so the tones. Wholly on OpenVINO
   (the front too, in float32) it was slower (RTF 0.24) and needed 2.4 GB: OpenVINO keeps every
   part's buffers, sized to the longest piece it saw, where onnxruntime gives them back.
