@@ -40,7 +40,7 @@ from audio_edition.speech.kokoro_assets import locate_kokoro  # noqa: E402
 from audio_edition.speech.kokoro_float import spectral_distance  # noqa: E402
 from audio_edition.speech.kokoro_graph import ENERGY  # noqa: E402
 from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner  # noqa: E402
-from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, seams, windowed_parts  # noqa: E402
+from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, STAGES, seams, windowed_parts  # noqa: E402
 from benchmarks.speech import sample_requests  # noqa: E402
 
 VOICE = "zf_xiaoxiao"
@@ -111,7 +111,7 @@ def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ..
     style = np.fromfile(assets.voices[VOICE], dtype=np.float32).reshape(-1, 1, 256)
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    front = ort.InferenceSession(windowed_parts(assets.model)[0], options, providers=["CPUExecutionProvider"])
+    front = ort.InferenceSession(windowed_parts(assets.model, STAGES[:1])[0], options, providers=["CPUExecutionProvider"])
     found = []
     for _, tokens in sentences:
         (energy,) = front.run([ENERGY], model_inputs(tokens, style, 1.0))

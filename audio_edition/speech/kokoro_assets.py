@@ -317,12 +317,14 @@ def install_kokoro(
 
 def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) -> None:
     """Make the float model for OpenVINO as ``install_kokoro``'s ``openvino`` says."""
-    from audio_edition.speech.kokoro_float import locate_float_model, make_float_model, openvino_available
+    from audio_edition.speech.kokoro_float import locate_float_model, make_float_model
+    from audio_edition.speech.kokoro_runtime import openvino_installed
 
-    if wanted is False or (wanted is None and not openvino_available()):
+    installed = openvino_installed()
+    if wanted is False or (wanted is None and not installed):
         return
-    if not openvino_available():
-        raise ConfigError("the float model for OpenVINO needs the onnx and openvino packages: pip install 'audio-edition[openvino]'")
+    if not installed:
+        raise ConfigError("the float model for OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
     say("making the float model for OpenVINO from the int8 one (about 20 s)")

@@ -74,16 +74,6 @@ class FloatModel:
     """SHA-256 over the parts' files: part of the engine's version, so of the speech cache key."""
 
 
-def openvino_available() -> bool:
-    """True when both packages the float model needs can be imported."""
-    try:
-        import onnx  # noqa: F401
-        import openvino  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _files(folder: Path, stage: Stage) -> tuple[Path, ...]:
     """A float32 part is an ONNX model for onnxruntime; the others OpenVINO's IR, weights and graph."""
     if stage.float32:

@@ -14,8 +14,6 @@ from typing import Any
 
 from audio_edition.errors import SpeechError
 
-ASR = "/encoder/MatMul_1_output_0"
-"""The text encoder's features, one column per frame (40 a second)."""
 F0 = "/encoder/Reshape_output_0"
 """The predicted pitch, 80 frames a second."""
 ENERGY = "/encoder/Reshape_1_output_0"
@@ -54,7 +52,7 @@ class Stage:
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     float32: bool = False
-    """Only OpenVINO reads it: onnxruntime runs every part in the model's own precision."""
+    """Must not run in bfloat16: the float model (``kokoro_float``) makes it for onnxruntime, not OpenVINO."""
     in_windows: bool = False
     """Run window by window (``kokoro_windows``), not over the whole piece at once."""
 

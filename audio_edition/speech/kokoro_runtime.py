@@ -223,16 +223,15 @@ def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, 
 
 def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
     _return_large_blocks()  # before the model is read and cut: those buffers are given back too
-    front, window = windowed_parts(int8_model)
-    on_onnxruntime = _onnxruntime_loader(count)
-    loaded = [(on_onnxruntime(front, int8_model), False)]
-    if not parts:
-        loaded.append((on_onnxruntime(window, int8_model), True))
-    del front, window
-    on_openvino = _openvino_loader(count, precision) if any(part.runtime == "openvino" for part in parts) else None
+    # The int8 model's front always; the rest of it only when no float parts take its place.
+    cut = windowed_parts(int8_model, WINDOWED_STAGES if not parts else WINDOWED_STAGES[:1])
+    loaders: dict[str, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
+    if any(part.runtime == "openvino" for part in parts):
+        loaders["openvino"] = _openvino_loader(count, precision)
+    loaded = [(loaders["onnxruntime"](model, int8_model), stage.in_windows) for model, stage in zip(cut, WINDOWED_STAGES)]
+    del cut
     for part in parts:
-        load = on_openvino if part.runtime == "openvino" and on_openvino is not None else on_onnxruntime
-        loaded.append((load(part.path, part.path), part.in_windows))
+        loaded.append((loaders[part.runtime](part.path, part.path), part.in_windows))
     workers = [[(runs[worker], in_windows) for runs, in_windows in loaded] for worker in range(count)]
     return _Pool(workers)
 

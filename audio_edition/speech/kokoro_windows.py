@@ -52,8 +52,9 @@ STAGES = (
 """The int8 model's parts on onnxruntime: the front over the whole piece, then the rest window by window."""
 
 FRAMES_PER_SECOND = 80
+"""The decoder's frames, and the front's outputs'."""
 SAMPLES_PER_FRAME = 300
-"""The decoder's frames: 24 kHz audio, 300 samples a frame."""
+"""24 kHz audio: what a window gives for each of its frames."""
 WIDTH = 400
 """A window's frames (5 s), before its seam is moved to a pause."""
 REACH = 120
@@ -116,8 +117,9 @@ def speak_in_windows(
     return audio
 
 
-def windowed_parts(int8_model: Path) -> list[bytes]:
-    """The verified int8 model cut into ``STAGES``' models, serialized for onnxruntime (~1 s)."""
+def windowed_parts(int8_model: Path, stages: tuple[Stage, ...] = STAGES) -> list[bytes]:
+    """The verified int8 model cut into ``stages``' models (``STAGES`` or the first of them),
+    serialized for onnxruntime (~1 s)."""
     import onnx
 
     try:
@@ -126,4 +128,4 @@ def windowed_parts(int8_model: Path) -> list[bytes]:
         raise SpeechError(f"cannot read the Kokoro model {int8_model}: {error}") from error
     if phase_at_frame_rate(model) != 1:
         raise not_the_pinned_model("its harmonic source has another shape")
-    return [part.SerializeToString() for part in split_stages(model, STAGES)]
+    return [part.SerializeToString() for part in split_stages(model, stages)]

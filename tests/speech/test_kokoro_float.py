@@ -142,11 +142,11 @@ def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(mad
         return found
 
     monkeypatch.setattr(kokoro_float, "make_float_model", make)
-    monkeypatch.setattr(kokoro_float, "openvino_available", lambda: False)
+    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: False)
     install_kokoro(cache_dir=made)  # nothing to make it with: not an error
     with pytest.raises(ConfigError, match="pip install 'audio-edition\\[openvino\\]'"):
         install_kokoro(cache_dir=made, openvino=True)
-    monkeypatch.setattr(kokoro_float, "openvino_available", lambda: True)
+    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: True)
     install_kokoro(cache_dir=made, openvino=False)
     assert made_again == [] and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
     install_kokoro(cache_dir=made)

@@ -37,11 +37,15 @@ def _model(nodes: list[onnx.NodeProto], inputs: list[onnx.ValueInfoProto], initi
     return model
 
 
-def _run(model: onnx.ModelProto | Path, **feed: np.ndarray) -> np.ndarray:
+def _outputs(model: onnx.ModelProto | Path, **feed: np.ndarray) -> list[np.ndarray]:
     source = str(model) if isinstance(model, Path) else model.SerializeToString()
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    return np.asarray(ort.InferenceSession(source, options, providers=["CPUExecutionProvider"]).run(None, feed)[0])
+    return [np.asarray(output) for output in ort.InferenceSession(source, options, providers=["CPUExecutionProvider"]).run(None, feed)]
+
+
+def _run(model: onnx.ModelProto | Path, **feed: np.ndarray) -> np.ndarray:
+    return _outputs(model, **feed)[0]
 
 
 def _kinds(model: onnx.ModelProto) -> list[str]:
@@ -250,20 +254,14 @@ def _harmonic_increments(up: int, down: float, *, also_at_sample_rate: bool = Fa
     return model
 
 
-def _source_outputs(model: onnx.ModelProto, f0: np.ndarray) -> list[np.ndarray]:
-    options = ort.SessionOptions()
-    options.log_severity_level = 3
-    return [np.asarray(output) for output in ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"]).run(None, {"f0": f0})]
-
-
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from([2, 3, 300]), st.lists(st.floats(0, 600, width=32), min_size=1, max_size=1700))
 def test_the_harmonics_phase_is_computed_at_the_frame_rate(factor: int, pitch: list[float]) -> None:
     f0 = np.array(pitch, dtype=np.float32).reshape(1, 1, -1)
     model = _harmonic_increments(factor, float(np.float32(1 / factor)))
-    before = _source_outputs(model, f0)
+    before = _outputs(model, f0=f0)
     assert phase_at_frame_rate(model) == 1
-    after = _source_outputs(model, f0)
+    after = _outputs(model, f0=f0)
     assert after[0].shape == before[0].shape == (1, 9, f0.shape[2])
     assert np.abs(after[0] - before[0]).max() <= 1e-6  # fractions of a turn: float32's rounding
     assert np.array_equal(after[1], before[1])  # the voicing still at the sample rate
