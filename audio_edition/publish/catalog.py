@@ -30,6 +30,7 @@ from audio_edition.audio.manifest import EditionManifest
 from audio_edition.errors import PublishError, WriteError
 from audio_edition.fsutil import EX_CANTCREAT, EX_IOERR
 from audio_edition.places import CATALOG_NAME
+from audio_edition.publish.identity import Story, match_stories
 
 _SCHEMA_VERSION = 1
 
@@ -43,10 +44,19 @@ class CatalogEntry:
     """Never changes for a date, however often the edition is rebuilt."""
     first_published: datetime
     updated: datetime
+    stories: tuple[Story, ...] = ()
+    """Each article's identity, in the manifest's order (``story``)."""
 
     @property
     def date(self) -> str:
         return self.manifest.date
+
+    def story(self, number: int) -> Story:
+        """The story of article ``number``: its guid and when it was last corrected."""
+        for story in self.stories:
+            if story.number == number:
+                return story
+        raise PublishError(f"{self.date}: article {number} has no story in the catalog")
 
 
 def catalog_path(state_dir: Path) -> Path:
@@ -72,6 +82,12 @@ def _connect(state_dir: Path, path: Path | None = None) -> Iterator[sqlite3.Conn
                 # Dates removed on purpose: done 0 while the removal is under way, 1 after.
                 db.execute("CREATE TABLE IF NOT EXISTS removed ("
                            " date TEXT PRIMARY KEY, at TEXT NOT NULL, done INTEGER NOT NULL)")
+                # Each story's guid, assigned once and matched by content on every rebuild
+                # (identity.py); an edition recorded before this table has none until then.
+                db.execute("CREATE TABLE IF NOT EXISTS stories ("
+                           " date TEXT NOT NULL, number INTEGER NOT NULL, guid TEXT NOT NULL UNIQUE,"
+                           " headline TEXT NOT NULL, text TEXT NOT NULL, corrected TEXT,"
+                           " PRIMARY KEY (date, number))")
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
                 # Guids derive from a random id made once per catalog: stable across rebuilds,
                 # and never colliding with another show's items in a listener's app.
@@ -92,20 +108,47 @@ def _namespace(db: sqlite3.Connection) -> uuid.UUID:
     return uuid.UUID(row[0])
 
 
+def meta_value(state_dir: Path, key: str) -> str | None:
+    """A value the catalog keeps for the show (e.g. ``show_guid``), or None."""
+    if not catalog_path(state_dir).exists():
+        return None
+    with _connect(state_dir) as db:
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta_value(state_dir: Path, key: str, value: str) -> None:
+    """Keep ``value`` under ``key`` in the catalog."""
+    with _connect(state_dir) as db, db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def catalog_namespace(state_dir: Path) -> uuid.UUID:
+    """The random id made once per catalog (what guids derive from when the show has none)."""
+    with _connect(state_dir) as db:
+        return _namespace(db)
+
+
 def edition_guid(namespace: uuid.UUID, date: str) -> str:
     """The guid of the edition of ``date``: a UUID derived from a namespace and the date."""
     return str(uuid.uuid5(namespace, f"edition/{date}"))
 
 
 def article_guid(entry: CatalogEntry, number: int) -> str:
-    """The guid of article ``number`` of an edition, derived from the edition's guid and the
-    article's slug (not its number, which moves when an article is added before it)."""
-    return article_guids(entry.guid, entry.manifest)[number]
+    """The guid of article ``number`` of an edition: its story's, kept in the catalog."""
+    return entry.story(number).guid
 
 
-def article_guids(guid: str, manifest: EditionManifest) -> dict[int, str]:
-    """Each article's guid by number: ``uuid5(edition guid, "article/<slug>")``, the slug being
-    its file name without the number; a slug met again in the edition gets ``#2``, ``#3``."""
+def legacy_stories(guid: str, manifest: EditionManifest) -> tuple[Story, ...]:
+    """The stories of an edition recorded before stories were kept, with the guids feeds gave
+    them then (from file slugs), so that matching by content keeps what subscribers have."""
+    guids = legacy_article_guids(guid, manifest)
+    return tuple(Story(a.number, guids[a.number], a.headline, a.text) for a in manifest.articles)
+
+
+def legacy_article_guids(guid: str, manifest: EditionManifest) -> dict[int, str]:
+    """Earlier versions' guids: ``uuid5(edition guid, "article/<slug>")``, the slug being the
+    file name without the number; a slug met again in the edition gets ``#2``, ``#3``."""
     seen: dict[str, int] = {}
     guids = {}
     for article in manifest.articles:
@@ -117,26 +160,54 @@ def article_guids(guid: str, manifest: EditionManifest) -> dict[int, str]:
 
 
 def record_edition(state_dir: Path, manifest: EditionManifest,
-                   now: datetime | None = None, *, guid: str | None = None) -> CatalogEntry:
+                   now: datetime | None = None, *, guid: str | None = None,
+                   known: tuple[Story, ...] = ()) -> CatalogEntry:
     """Add the edition to the catalog, or replace the entry of the same date (same guid).
 
     ``guid`` is the edition's guid when it is new (the publisher derives it from the show's
     id); an entry already there keeps its own. None: derived from a random namespace kept in
     the catalog (earlier versions' rule). Recording a removed date brings it back.
+    Each story keeps the guid of the story it matches by content (``identity.py``): the
+    catalog's, else one of ``known`` (stories read back from a published feed).
     """
     now = now or datetime.now(timezone.utc)
     with _connect(state_dir) as db, db:
-        row = db.execute("SELECT first_published, guid FROM editions WHERE date = ?",
+        row = db.execute("SELECT first_published, guid, manifest FROM editions WHERE date = ?",
                          (manifest.date,)).fetchone()
         first = row[0] if row else now.isoformat()
         guid = row[1] if row else guid or edition_guid(_namespace(db), manifest.date)
+        old = _stories(db, manifest.date) or (
+            legacy_stories(guid, EditionManifest.from_json(row[2])) if row else ())
+        if old:
+            stories = match_stories(old, manifest.articles, guid, now)
+        else:
+            stories = match_stories(known, manifest.articles, guid, now, flag_changes=False)
         db.execute(
             "INSERT INTO editions VALUES (?, ?, ?, ?, ?) ON CONFLICT(date) DO UPDATE SET"
             " manifest = excluded.manifest, updated = excluded.updated",
             (manifest.date, guid, manifest.to_json(), first, now.isoformat()),
         )
+        _put_stories(db, manifest.date, stories)
         db.execute("DELETE FROM removed WHERE date = ?", (manifest.date,))
-    return CatalogEntry(manifest, guid, datetime.fromisoformat(first), now)
+    return CatalogEntry(manifest, guid, datetime.fromisoformat(first), now, stories)
+
+
+def _stories(db: sqlite3.Connection, date: str) -> tuple[Story, ...]:
+    return tuple(Story(*r) for r in db.execute(
+        "SELECT number, guid, headline, text, corrected FROM stories WHERE date = ? ORDER BY number",
+        (date,)))
+
+
+def _put_stories(db: sqlite3.Connection, date: str, stories: Iterable[Story]) -> None:
+    db.execute("DELETE FROM stories WHERE date = ?", (date,))
+    db.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                   [(date, s.number, s.guid, s.headline, s.text, s.corrected) for s in stories])
+
+
+def stories_by_date(state_dir: Path) -> dict[str, tuple[Story, ...]]:
+    """Every edition's stories as the catalog keeps them (for ``catalog rebuild``)."""
+    entries = list_editions(state_dir)
+    return {e.date: e.stories for e in entries}
 
 
 def list_editions(state_dir: Path) -> tuple[CatalogEntry, ...]:
@@ -146,11 +217,13 @@ def list_editions(state_dir: Path) -> tuple[CatalogEntry, ...]:
     with _connect(state_dir) as db:
         rows = db.execute("SELECT manifest, guid, first_published, updated FROM editions"
                           " WHERE date NOT IN (SELECT date FROM removed) ORDER BY date DESC").fetchall()
-    return tuple(
-        CatalogEntry(EditionManifest.from_json(m), g, datetime.fromisoformat(f),
-                     datetime.fromisoformat(u))
-        for m, g, f, u in rows
-    )
+        entries = []
+        for m, g, f, u in rows:
+            manifest = EditionManifest.from_json(m)
+            stories = _stories(db, manifest.date) or legacy_stories(g, manifest)
+            entries.append(CatalogEntry(manifest, g, datetime.fromisoformat(f),
+                                        datetime.fromisoformat(u), stories))
+    return tuple(entries)
 
 
 def edition_dates(state_dir: Path) -> frozenset[str]:
@@ -199,20 +272,26 @@ def finish_removal(state_dir: Path, dates: Iterable[str]) -> None:
     dates = list(dates)
     with _connect(state_dir) as db, db:
         db.executemany("DELETE FROM editions WHERE date = ?", [(d,) for d in dates])
+        db.executemany("DELETE FROM stories WHERE date = ?", [(d,) for d in dates])
         db.executemany("UPDATE removed SET done = 1 WHERE date = ?", [(d,) for d in dates])
 
 
-def replace_catalog(state_dir: Path, entries: Iterable[tuple[EditionManifest, str, datetime]],
-                    removed: Iterable[str] = ()) -> None:
-    """Make the catalog hold exactly ``entries`` (manifest, guid, when built) and the marks of
-    the ``removed`` dates, written beside it and renamed into place: a kill leaves the old
+def replace_catalog(state_dir: Path,
+                    entries: Iterable[tuple[EditionManifest, str, datetime, tuple[Story, ...]]],
+                    removed: Iterable[str] = (), meta: dict[str, str] | None = None) -> None:
+    """Make the catalog hold exactly ``entries`` (manifest, guid, when built, the stories known
+    of it, matched by content: ``identity.match_stories``), the marks of the ``removed`` dates and the ``meta``
+    values kept before, written beside it and renamed into place: a kill leaves the old
     catalog or the new one."""
     state_dir.mkdir(parents=True, exist_ok=True)
     new = state_dir / f".{CATALOG_NAME}.new"
     new.unlink(missing_ok=True)
     with _connect(state_dir, new) as db, db:
-        db.executemany("INSERT INTO editions VALUES (?, ?, ?, ?, ?)",
-                       [(m.date, guid, m.to_json(), at.isoformat(), at.isoformat()) for m, guid, at in entries])
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list((meta or {}).items()))
+        for m, guid, at, stories in entries:
+            db.execute("INSERT INTO editions VALUES (?, ?, ?, ?, ?)",
+                       (m.date, guid, m.to_json(), at.isoformat(), at.isoformat()))
+            _put_stories(db, m.date, stories)
         db.executemany("INSERT INTO removed VALUES (?, ?, 1)", [(d, datetime.now(timezone.utc).isoformat())
                                                                  for d in removed])
     os.replace(new, catalog_path(state_dir))

@@ -11,17 +11,18 @@ import html
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime, time, timedelta
 from email.utils import format_datetime
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from audio_edition import __version__
 from audio_edition.audio.manifest import ArticleFile
 from audio_edition.errors import PublishError
-from audio_edition.publish.catalog import CatalogEntry, article_guid
+from audio_edition.publish.catalog import CatalogEntry
 from audio_edition.publish.config import Show
 
 FEED_NAME = "feed.xml"
@@ -40,7 +41,7 @@ ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 ATOM = "http://www.w3.org/2005/Atom"
-# Podcasting 2.0 derives a show's podcast:guid from its feed URL under this namespace.
+# Podcasting 2.0's namespace for show guids: a show id that is not a UUID is one under it.
 _PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 # A daily paper is out in the morning: an edition is dated 06:00 on its day in the show's time
@@ -97,6 +98,8 @@ class FeedChannel:
     subcategory: str | None
     explicit: bool
     last_build: datetime
+    podcast_guid: str
+    """Podcasting 2.0's show guid: the show's permanent id, never derived from an address."""
 
 
 def url_path(*parts: str) -> str:
@@ -138,36 +141,64 @@ def _size(output_dir: Path, date: str, relative: str) -> int:
                            f"rebuild {date} or remove it with --keep") from error
 
 
+Addresses = Mapping[tuple[str, str], str]
+"""Where each audio file is published: (date, path in the edition folder) → path under
+``output/`` (``media.py``'s content-versioned names). A file not in it is linked where it lies."""
+
+
+def _audio_url(show: Show, addresses: Addresses, date: str, relative: str) -> str:
+    return media_url(show, addresses.get((date, relative), f"{date}/{relative}"))
+
+
+def _when(show: Show, iso: str) -> str:
+    return datetime.fromisoformat(iso).astimezone(show.zone).strftime("%Y-%m-%d %H:%M")
+
+
+def correction_note(show: Show, corrected: str) -> str:
+    """The line a corrected story's description opens with: 更正 and when, in the show's zone."""
+    return f"【更正 {_when(show, corrected)}】本条已更正，音频与文字为更正后版本。"
+
+
 def channel_for(show: Show, feed_name: str, image_name: str, now: datetime,
-                title_suffix: str = "") -> FeedChannel:
-    """The channel values of one of the show's feeds."""
+                title_suffix: str = "", show_guid: str | None = None) -> FeedChannel:
+    """The channel values of one of the show's feeds; ``show_guid`` is the show's permanent
+    id (None: ``[show] id``, which must then be set)."""
+    if show_guid is None:
+        namespace = show_namespace(show)
+        if namespace is None:
+            raise PublishError("the show has no id: set [show] id (`audio-edition init` writes one)")
+        show_guid = str(namespace)
     return FeedChannel(
         title=show.title + title_suffix, link=show.website,
         self_url=media_url(show, feed_name), description=show.description,
         language=show.language, author=show.author, owner_name=show.owner_name,
         owner_email=show.owner_email, image_url=media_url(show, image_name),
         category=show.category, subcategory=show.subcategory, explicit=show.explicit,
-        last_build=now.astimezone(show.zone),
+        last_build=now.astimezone(show.zone), podcast_guid=show_guid,
     )
 
 
-def edition_item(show: Show, entry: CatalogEntry, output_dir: Path) -> FeedItem:
+def edition_item(show: Show, entry: CatalogEntry, output_dir: Path,
+                 addresses: Addresses | None = None) -> FeedItem:
     """The feed item of one edition: the whole episode with chapters and transcripts."""
     m = entry.manifest
     rundown = [f"{a.number}. {a.headline}" for a in m.articles]
-    description = "\n".join([f"{m.title}（{len(m.articles)} 篇）", *rundown])
+    corrected = sorted((s.corrected, s.headline) for s in entry.stories if s.corrected)
+    notes = [f"【更正 {_when(show, at)}】{headline}" for at, headline in corrected]
+    description = "\n".join([*notes, f"{m.title}（{len(m.articles)} 篇）", *rundown])
     links = "".join(
         f'<li><a href="{html.escape(media_url(show, m.date, a.audio))}">'
         f"{html.escape(a.headline)}</a></li>"
         for a in m.articles
     )
     page = media_url(show, edition_page(m.date))
-    content = (f"<p>{html.escape(m.title)}</p><ol>{links}</ol>"
+    content = ("".join(f"<p>{html.escape(n)}</p>" for n in notes)
+               + f"<p>{html.escape(m.title)}</p><ol>{links}</ol>"
                f'<p><a href="{html.escape(page)}">收听页面与文字稿</a></p>')
     return FeedItem(
         title=m.title, guid=entry.guid, pub_date=publication_time(show, m.date),
         description=description[:_DESCRIPTION_LIMIT], content_html=content, link=page,
-        enclosure=Enclosure(media_url(show, m.date, m.episode),
+        enclosure=Enclosure(_audio_url(show, addresses or {}, m.date, m.episode),
                             _size(output_dir, m.date, m.episode)),
         duration=m.duration, chapters_url=media_url(show, m.date, m.chapters_json),
         # WebVTT last: clients that keep one transcript (podcastparser, feedparser) keep the last.
@@ -178,21 +209,27 @@ def edition_item(show: Show, entry: CatalogEntry, output_dir: Path) -> FeedItem:
     )
 
 
-def article_items(show: Show, entry: CatalogEntry, output_dir: Path) -> list[FeedItem]:
-    """One feed item per article of an edition, dated a minute apart in reading order."""
+def article_items(show: Show, entry: CatalogEntry, output_dir: Path,
+                  addresses: Addresses | None = None) -> list[FeedItem]:
+    """One feed item per article of an edition, in reading order, the lead story dated last."""
     m = entry.manifest
     base = publication_time(show, m.date)
     items = []
     for a in m.articles:
-        text = a.text[:_DESCRIPTION_LIMIT]
+        story = entry.story(a.number)
+        note = correction_note(show, story.corrected) + "\n" if story.corrected else ""
+        text = (note + a.text)[:_DESCRIPTION_LIMIT]
         items.append(FeedItem(
-            title=a.headline, guid=article_guid(entry, a.number),
-            # Apps play "oldest first" in sequence: a minute apart keeps the paper's order.
-            pub_date=base + timedelta(minutes=a.number - 1),
+            title=a.headline, guid=story.guid,
+            # Apps list newest first: the lead story gets the edition's time and each next
+            # story a minute less, so the paper's order reads top down. (An app set to play
+            # oldest first plays an edition from its last story up; the edition feed, one
+            # episode in the paper's order, is for listening straight through.)
+            pub_date=base - timedelta(minutes=a.number - 1),
             description=text,
             content_html="".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p),
             link=media_url(show, article_page(m.date, a)),
-            enclosure=Enclosure(media_url(show, m.date, a.audio),
+            enclosure=Enclosure(_audio_url(show, addresses or {}, m.date, a.audio),
                                 _size(output_dir, m.date, a.audio)),
             duration=a.duration, chapters_url=None,
             transcripts=(Transcript(media_url(show, m.date, a.transcript), VTT_TYPE,
@@ -201,25 +238,17 @@ def article_items(show: Show, entry: CatalogEntry, output_dir: Path) -> list[Fee
     return items
 
 
-def podcast_guid(feed_url: str) -> str:
-    """Podcasting 2.0's show guid: UUIDv5 of the feed URL without scheme and trailing slashes."""
-    parts = urlsplit(feed_url)
-    return str(uuid.uuid5(_PODCAST_GUID_NAMESPACE, (parts.netloc + parts.path).rstrip("/")))
-
-
-def show_namespace(show: Show) -> uuid.UUID:
-    """What every guid of the show derives from (with the edition's date, the article's slug).
-
-    ``[show] id`` when set (``init`` writes a random one, once); else the Podcasting 2.0 guid
-    of the feed's URL. Either way guids are a pure function of the settings, so a lost catalog
-    changes none; without an id, moving the feed to another address gives new guids.
-    """
+def show_namespace(show: Show) -> uuid.UUID | None:
+    """The show's permanent id, from ``[show] id`` (``init`` writes a random one, once): the
+    feed's podcast:guid and what edition guids derive from (with the date). None without an
+    id: the catalog then keeps one (``publisher.show_identity``). Never the feed's address,
+    which every show changes before it goes public."""
     if show.id:
         try:
             return uuid.UUID(show.id)
         except ValueError:
             return uuid.uuid5(_PODCAST_GUID_NAMESPACE, show.id)
-    return uuid.UUID(podcast_guid(media_url(show, FEED_NAME)))
+    return None
 
 
 def _hms(seconds: float) -> str:
@@ -276,7 +305,7 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
         ET.SubElement(category, f"{{{ITUNES}}}category", {"text": channel.subcategory})
     sub(ch, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
     sub(ch, f"{{{ITUNES}}}type", "episodic")
-    sub(ch, f"{{{PODCAST}}}guid", podcast_guid(channel.self_url))
+    sub(ch, f"{{{PODCAST}}}guid", channel.podcast_guid)
 
     for item in items:
         it = sub(ch, "item")
@@ -303,21 +332,24 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
 
 
 def edition_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
-                 image_name: str, now: datetime) -> bytes:
+                 image_name: str, now: datetime, *, show_guid: str | None = None,
+                 addresses: Addresses | None = None) -> bytes:
     """``feed.xml``: one item per edition, the newest ``show.feed_items`` first."""
-    channel = channel_for(show, FEED_NAME, image_name, now)
-    return render_rss(channel, [edition_item(show, e, output_dir)
+    channel = channel_for(show, FEED_NAME, image_name, now, show_guid=show_guid)
+    return render_rss(channel, [edition_item(show, e, output_dir, addresses)
                                 for e in entries[:show.feed_items]])
 
 
 def articles_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
-                  image_name: str, now: datetime) -> bytes:
+                  image_name: str, now: datetime, *, show_guid: str | None = None,
+                  addresses: Addresses | None = None) -> bytes:
     """``articles.xml``: one item per article, newest edition first, in reading order; the
     newest ``show.feed_items`` articles (the edition that crosses the limit is cut there)."""
-    channel = channel_for(show, ARTICLES_FEED_NAME, image_name, now, title_suffix="（单篇）")
+    channel = channel_for(show, ARTICLES_FEED_NAME, image_name, now, title_suffix="（单篇）",
+                          show_guid=show_guid)
     items: list[FeedItem] = []
     for entry in entries:
         if len(items) >= show.feed_items:
             break  # older editions' files are not even looked at
-        items += article_items(show, entry, output_dir)
+        items += article_items(show, entry, output_dir, addresses)
     return render_rss(channel, items[:show.feed_items])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,16 +27,19 @@ from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
 from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record
 from audio_edition.publish.catalog import (
+    catalog_namespace,
     dates_beyond,
     edition_dates,
     edition_guid,
     finish_removal,
     list_editions,
     mark_removed,
+    meta_value,
     record_edition,
     removals_pending,
     removed_dates,
     replace_catalog,
+    set_meta_value,
 )
 from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
@@ -48,6 +52,9 @@ from audio_edition.publish.feed import (
     media_url,
     show_namespace,
 )
+from audio_edition.publish.identity import match_stories
+from audio_edition.publish.media import publish_media
+from audio_edition.publish.recovery import Published, read_published
 from audio_edition.publish.site import write_site
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -74,6 +81,31 @@ class PublishResult:
     skipped: tuple[str, ...] = ()
     """One line per edition left out of the feeds and page, saying why (its files are missing,
     or it was removed on purpose), for the CLI to print as warnings."""
+    superseded_removed: tuple[str, ...] = ()
+    """Audio versions no feed has named for the grace period, removed (``media.py``)."""
+
+
+def _published(places: Places, show: Show) -> Published:
+    return read_published(places.out, FEED_NAME, ARTICLES_FEED_NAME, show.zone)
+
+
+def show_identity(places: Places, show: Show) -> uuid.UUID:
+    """The show's permanent id: ``[show] id``; without one, the id the catalog keeps — the
+    podcast:guid of the feed already published, if any (so subscribers' apps see the same
+    show), else the catalog's own random id. Never derived from base_url."""
+    namespace = show_namespace(show)
+    if namespace is not None:
+        return namespace
+    kept = meta_value(places.state, "show_guid")
+    if kept:
+        return uuid.UUID(kept)
+    found = _published(places, show).show_guid
+    try:
+        namespace = uuid.UUID(found) if found else catalog_namespace(places.state)
+    except ValueError:
+        namespace = catalog_namespace(places.state)
+    set_meta_value(places.state, "show_guid", str(namespace))
+    return namespace
 
 
 def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
@@ -100,7 +132,7 @@ def publish_held(places: Places, manifest: EditionManifest, show: Show, *,
     """``publish_edition`` for a caller that already holds ``sole_writer(places.state)``: the
     build, so that the feeds follow its new files at once, with no other writer between."""
     _check_edition(places.out, manifest)
-    record_edition(places.state, manifest, guid=edition_guid(show_namespace(show), manifest.date))
+    record_edition(places.state, manifest, guid=edition_guid(show_identity(places, show), manifest.date))
     return _publish(places, show, keep=keep, added=(manifest.date,), migrated=migrated)
 
 
@@ -150,23 +182,35 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
     places = Places(output_dir, state or default_state_for(output_dir))
     with reporting_write_errors(places.state), sole_writer(places.state, "catalog rebuild", subject=places.out):
         try:
-            old = {e.date: e.guid for e in list_editions(places.state)}
+            old = {e.date: e for e in list_editions(places.state)}
+            kept_guid = meta_value(places.state, "show_guid")
         except PublishError:
-            old = {}  # unreadable: that is why it is being rebuilt
+            old, kept_guid = {}, None  # unreadable: that is why it is being rebuilt
         try:
             removed = removed_dates(places.state)
         except PublishError:
             removed = frozenset()
-        namespace = show_namespace(show)
+        published = _published(places, show)  # what subscribers hold, when the catalog is lost
+        namespace = show_namespace(show) or uuid.UUID(kept_guid or published.show_guid
+                                                      or str(uuid.uuid4()))
         entries = []
         for folder in sorted(output_dir.iterdir()) if output_dir.is_dir() else ():
             if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()) or folder.name in removed:
                 continue
             manifest = _read(folder)
-            guid = old.get(manifest.date) or edition_guid(namespace, manifest.date)
-            entries.append((manifest, guid, _built_at(manifest)))
-        replace_catalog(places.state, entries, removed)
-        return tuple(m.date for m, _, _ in entries)
+            at = _built_at(manifest)
+            was = old.get(manifest.date)
+            if was is not None:
+                stories = match_stories(was.stories, manifest.articles, was.guid, at)
+                guid = was.guid
+            else:
+                guid = published.editions.get(manifest.date) or edition_guid(namespace, manifest.date)
+                stories = match_stories(published.stories.get(manifest.date, ()), manifest.articles,
+                                        guid, at, flag_changes=False)
+            entries.append((manifest, guid, at, stories))
+        meta = {} if show.id else {"show_guid": str(namespace)}
+        replace_catalog(places.state, entries, removed, meta)
+        return tuple(m.date for m, _, _, _ in entries)
 
 
 def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -177,7 +221,8 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
     known = {entry.date: entry.manifest for entry in list_editions(places.state)}
     removed = removed_dates(places.state)
     pending = removals_pending(places.state)  # being removed: _publish finishes them, silently
-    namespace = show_namespace(show)
+    namespace = show_identity(places, show)
+    published: Published | None = None
     for folder in sorted(places.out.iterdir()):
         if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()):
             continue
@@ -194,7 +239,13 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
             skipped.append(missing)
             continue
         _check_edition(places.out, manifest)
-        record_edition(places.state, manifest, guid=edition_guid(namespace, manifest.date))
+        if manifest.date not in known:  # the catalog lost it: the feeds say what it was
+            published = published or _published(places, show)
+            record_edition(places.state, manifest, known=published.stories.get(manifest.date, ()),
+                           guid=published.editions.get(manifest.date)
+                           or edition_guid(namespace, manifest.date))
+        else:
+            record_edition(places.state, manifest, guid=edition_guid(namespace, manifest.date))
         added.append(manifest.date)
     return tuple(added), tuple(skipped)
 
@@ -277,10 +328,16 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
     # The feeds change when an edition does, not at every publish: the newest build's time.
     now = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
     cover = publish_cover(show.cover, show.title, output_dir)
+    show_guid = str(show_identity(places, show))
+    # The audio under its versioned addresses before any feed names them.
+    media = publish_media(output_dir, places.state, [e.manifest for e in entries],
+                          datetime.now(timezone.utc))
     # Everything is rendered before anything is written, so a bad edition fails the publish
     # without leaving one feed new and the other old.
-    feed = edition_feed(show, tuple(entries), output_dir, cover.name, now)
-    single = articles_feed(show, tuple(entries), output_dir, cover.name, now)
+    feed = edition_feed(show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid,
+                        addresses=media.addresses)
+    single = articles_feed(show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid,
+                           addresses=media.addresses)
     # The pages first, the feeds last: a feed never links to a page that is not there yet.
     write_site(output_dir, show, entries, cover.name)
     _write_feed(output_dir / FEED_NAME, feed)
@@ -298,4 +355,5 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
         page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
         editions=tuple(e.date for e in entries), added=added, pruned=pruned, skipped=skipped,
         feed_url=media_url(show, FEED_NAME), page_url=show.base_url, migrated=migrated,
+        superseded_removed=media.removed,
     )

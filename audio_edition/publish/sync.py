@@ -38,12 +38,14 @@ from typing import Protocol
 from audio_edition.errors import ConfigError, PublishError
 from audio_edition.fsutil import atomic_path
 from audio_edition.publish.feed import ARTICLES_FEED_NAME, FEED_NAME
+from audio_edition.publish.media import MEDIA_DIR
 
 SHORT_CACHE = "public, max-age=300"
-"""Feeds, pages and manifests: apps and browsers see a new edition within five minutes."""
-LONG_CACHE = "public, max-age=86400"
-"""Audio, transcripts, chapters, images: a day. Not longer, and not ``immutable``: a rebuilt
-edition keeps its file names, and a cache must not pair a new feed's length with old bytes."""
+"""Everything whose bytes may change under the same name (feeds, pages, manifests, an edition
+folder's own files, the cover): apps and browsers see a change within five minutes."""
+LONG_CACHE = "public, max-age=31536000, immutable"
+"""The audio the feeds name, under content-versioned names (``media.py``): changed audio gets a
+new name, so these bytes never change and may be cached for a year."""
 
 _TYPES = {
     ".mp3": "audio/mpeg",
@@ -135,11 +137,8 @@ def wave_of(key: str) -> Wave:
 
 
 def cache_control(key: str) -> str:
-    """Short for what changes each day (feeds, pages, manifests), long for the media."""
-    name = key.rsplit("/", 1)[-1]
-    if wave_of(key) is not Wave.MEDIA or name == "edition.json":
-        return SHORT_CACHE
-    return LONG_CACHE
+    """Long for content-versioned audio (``media/``), short for everything else."""
+    return LONG_CACHE if key.startswith(f"{MEDIA_DIR}/") else SHORT_CACHE
 
 
 def file_md5(path: Path) -> str:
@@ -175,7 +174,7 @@ def is_ours(key: str) -> bool:
     first, _, rest = key.partition("/")
     if _DATE_FOLDER.match(first) and rest:
         return True
-    if first in ("page", "assets") and rest:
+    if first in ("page", "assets", MEDIA_DIR) and rest:
         return True
     return not rest and (first in FEEDS or first == "index.html" or re.fullmatch(r"cover\.(jpg|png)", first) is not None)
 

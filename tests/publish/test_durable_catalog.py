@@ -74,16 +74,45 @@ def test_a_lost_catalog_rebuilt_from_the_manifests_changes_no_byte_of_the_feeds(
     assert feeds(output_dir) == before
 
 
-def test_guids_derive_from_the_shows_id_else_from_the_feed_url(
+def podcast_guid(output_dir: Path, name: str = "feed.xml") -> str:
+    feed = podcastparser.parse(BASE + name, io.BytesIO((output_dir / name).read_bytes()))
+    return str(feed.get("podcast_guid") or "") or _podcast_guid_by_hand(output_dir / name)
+
+
+def _podcast_guid_by_hand(path: Path) -> str:
+    import xml.etree.ElementTree as ET
+
+    channel = ET.parse(path).getroot().find("channel")
+    assert channel is not None
+    uri = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+    return channel.findtext(f"{{{uri}}}guid") or ""
+
+
+def test_guids_derive_from_the_shows_id_never_from_the_feed_url(
     output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
 ) -> None:
-    assert show_namespace(Show(id="0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f")) == show_namespace(
-        Show(id="0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", base_url=BASE))
-    assert show_namespace(Show()) != show_namespace(SHOW)  # no id: the feed's address decides
-    publish_edition(output_dir, two_editions[0], Show(base_url=BASE, id="0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f"))
+    show_id = "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f"
+    assert show_namespace(Show(id=show_id)) == show_namespace(Show(id=show_id, base_url=BASE))
+    assert show_namespace(Show()) is None  # no id: the catalog keeps one, the URL never decides
+    publish_edition(output_dir, two_editions[0], Show(base_url=BASE, id=show_id))
+    assert podcast_guid(output_dir) == show_id
     other = output_dir.parent.parent / "other" / "output"
     publish_edition(other, make_edition(other, "2023-12-25"), Show(base_url=BASE, id="5d6b0f5e-0000-4000-8000-000000000001"))
     assert list_editions(state(output_dir))[0].guid != list_editions(state(other))[0].guid
+
+
+def test_a_show_without_id_keeps_its_guids_when_base_url_changes(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
+    publish_edition(output_dir, two_editions[0], Show())  # the starter's local address
+    show_guid = podcast_guid(output_dir)
+    guids = {n: {str(e["guid"]) for e in parsed(output_dir, n)} for n in ("feed.xml", "articles.xml")}
+    publish_catalog(output_dir, SHOW)  # going public: another base_url (and the 26th found)
+    assert podcast_guid(output_dir) == show_guid
+    assert podcast_guid(output_dir, "articles.xml") == show_guid
+    for name, before in guids.items():
+        after = {str(e["guid"]) for e in parsed(output_dir, name)}
+        assert before < after
 
 
 def test_article_guids_follow_the_article_not_its_place(output_dir: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -156,7 +157,8 @@ def test_the_articles_feed_has_one_item_per_article(published: Path) -> None:
     for episode in episodes:
         (enclosure,) = episode["enclosures"]
         assert enclosure["file_size"] == local_file(published, enclosure["url"]).stat().st_size
-        assert "/articles/" in enclosure["url"]
+        # Content-versioned, named for the date and the story (media.py).
+        assert re.search(r"/media/(2023-12-2[56])/[0-9a-f]{12}/\1-0[12]-[^/]+\.mp3$", enclosure["url"])
         assert episode["transcript_url"].endswith(".vtt")
     assert {e["title"] for e in episodes} == {"黄河岸边的“幸福路”", "为天下“储”为国家强"}
 
@@ -180,7 +182,8 @@ _ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_s
 def test_any_text_makes_a_well_formed_feed(title: str, description: str) -> None:
     when = datetime(2023, 12, 25, 6, tzinfo=timezone.utc)
     channel = FeedChannel(title, BASE, BASE + "feed.xml", description, "zh-cn", "a", "a",
-                          "a@b.cn", BASE + "c.jpg", "News", None, False, when)
+                          "a@b.cn", BASE + "c.jpg", "News", None, False, when,
+                          "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f")
     item = FeedItem(title, "g", when, description, f"<p>{description}</p>", BASE,
                     Enclosure(BASE + "e.mp3", 1), 1.0, None, (Transcript(BASE, "text/vtt", "zh"),))
     root = ET.fromstring(render_rss(channel, [item]))

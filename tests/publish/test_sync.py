@@ -127,11 +127,14 @@ def test_publish_to_a_bucket_uploads_the_public_files_with_their_types_then_noth
         status, headers, _ = http_get(s3_endpoint, path, method="HEAD")
         assert status == 200 and headers["content-type"] == "audio/mpeg"
         assert int(headers["content-length"]) == enclosure["file_size"]
-        assert headers["cache-control"] == "public, max-age=86400"
+        # Content-versioned: cached for a year; the feed names new bytes by a new name.
+        assert headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert "/media/" in enclosure["url"]
     for key, wanted, cache in (("feed.xml", "application/rss+xml; charset=utf-8", "public, max-age=300"),
                                ("index.html", "text/html; charset=utf-8", "public, max-age=300"),
-                               ("2023-12-25/episode.vtt", "text/vtt; charset=utf-8", "public, max-age=86400"),
-                               ("2023-12-25/episode.chapters.json", "application/json+chapters", "public, max-age=86400")):
+                               ("2023-12-25/episode.vtt", "text/vtt; charset=utf-8", "public, max-age=300"),
+                               ("2023-12-25/episode.mp3", "audio/mpeg", "public, max-age=300"),
+                               ("2023-12-25/episode.chapters.json", "application/json+chapters", "public, max-age=300")):
         head = s3.head_object(Bucket=BUCKET, Key=f"daily/{key}")
         assert (head["ContentType"], head["CacheControl"]) == (wanted, cache), key
 
