@@ -45,6 +45,10 @@ def body_of(headline: str, text: str) -> str:
     return rest if first.strip() == headline.strip() else text
 
 
+def _printed(headline: str, text: str) -> str | None:
+    return headline if body_of(headline, text) != text else None
+
+
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of neighbouring letters, digits and CJK characters (punctuation and spaces out)."""
     letters = "".join(_WORD.findall(text))
@@ -99,8 +103,11 @@ def match_stories(old: Sequence[Story], articles: Sequence[ArticleFile], edition
     for i, article in enumerate(articles):
         if i in chosen:
             before = old[chosen[i]]
-            changed = flag_changes and (before.headline != article.headline
-                                        or before.text != article.text)
+            # A made title (a headline-less brief's 简讯一) moving is no correction; a
+            # printed headline or the text changing is.
+            changed = flag_changes and (before.text != article.text and (
+                bodies[i] != old_bodies[chosen[i]]
+                or _printed(before.headline, before.text) != _printed(article.headline, article.text)))
             stories.append(Story(article.number, before.guid, article.headline, article.text,
                                  now.isoformat() if changed else before.corrected))
         else:
