@@ -156,6 +156,10 @@ def test_mutagen_reads_the_tags_and_chapter_frames(built: tuple[BuildResult, lis
     assert str(article["TRCK"]) == f"1/{ARTICLES}"
     assert str(article["TPE1"]) == "有声日报"
     assert "志愿者" in article.getall("USLT")[0].text
+    # No cover configured: the generated one (as published beside the feed) is in every file.
+    for name in ["episode.mp3", *(a.audio for a in result.manifest.articles)]:
+        (art,) = ID3(result.folder / name).getall("APIC")
+        assert art.mime == "image/jpeg" and art.data[:3] == b"\xff\xd8\xff" and art.type == 3
 
 
 def test_every_file_meets_podcast_loudness(built: tuple[BuildResult, list[tuple[str, int, int]]]) -> None:

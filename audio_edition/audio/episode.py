@@ -41,6 +41,7 @@ from audio_edition.audio.tags import Cover, Tags, write_tags
 from audio_edition.audio.transcript import Cue, render_srt, render_vtt, shift_cues
 from audio_edition.errors import ConfigError
 from audio_edition.fsutil import atomic_path, sha256_file, write_text_atomic
+from audio_edition.publish.cover import generate_cover
 
 EPISODE_NAME = "episode.mp3"
 EPISODE_VTT_NAME = "episode.vtt"
@@ -96,6 +97,17 @@ class MadeTrack:
     transcript: str | None = None
     duration: float = 0.0
     size: int = 0
+
+
+@functools.lru_cache(maxsize=4)
+def _generated_cover(show_name: str) -> Cover:
+    return Cover(generate_cover(show_name), "image/jpeg")
+
+
+def cover_art(options: Production) -> Cover:
+    """The art embedded in every MP3: the configured cover, else the one publishing generates
+    from the show's name (so a file copied to a car's USB stick still shows the show)."""
+    return load_cover(options.cover) or _generated_cover(options.show_name)
 
 
 def load_cover(path: Path | None) -> Cover | None:
@@ -196,7 +208,7 @@ def make_audio(
     """
     encoder_gain_db(options.mp3)  # calibrate once, before the threads would each do it
     n_articles = sum(1 for t in spoken if t.script.article is not None)
-    cover = load_cover(options.cover)
+    cover = cover_art(options)
     counter = _Counter(len(spoken), progress)
 
     def one(track: SpokenTrack) -> MadeTrack:
