@@ -293,12 +293,18 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
     """
     from audio_edition.publish import publish_catalog
     from audio_edition.publish.sync import SyncPlan
-    from audio_edition.workspace import local_links_warning, open_destination, workspace_of_output
+    from audio_edition.workspace import (
+        local_links_warning,
+        open_destination,
+        refuse_placeholders,
+        workspace_of_output,
+    )
 
     ws = workspace_of_output(out, config=config, state=state)
     out = ws.places.out
     target = to or ws.settings.publish.to
     destination = open_destination(target, ws.settings, out) if target else None  # checks first
+    refuse_placeholders(ws.settings.show, target)
     result = None
     if not dry_run:
         result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
@@ -858,7 +864,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     from audio_edition.speech.settings import engine_settings
     from audio_edition.text.lexicon import lexicon_files
     from audio_edition.voices import voice_folders
-    from audio_edition.workspace import local_links_warning, open_workspace
+    from audio_edition.workspace import local_links_warning, open_workspace, refuse_placeholders
 
     try:
         date = dt.date.fromisoformat(date_text) if date_text else None
@@ -882,6 +888,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         engine_settings=speech_settings,
     )
     show = settings.show
+    if not dry_run:
+        refuse_placeholders(show)  # before the hours of speech, not after
     edition = _read(paths, encoding, headlines, strict, quiet)
     if dry_run:
         plan = run_plan(edition, options, show)

@@ -54,11 +54,14 @@ SCHEMA: dict[str, dict[str, Setting]] = {
     "show": {
         **{key: Setting(Kind.TEXT) for key in (
             "title", "description", "author", "owner_name", "owner_email", "language", "category",
-            "subcategory", "base_url", "timezone", "link", "id")},
+            "subcategory", "base_url", "timezone", "link", "id", "copyright", "new_feed_url",
+            "update_frequency")},
         "cover": Setting(Kind.PATH),
         "explicit": Setting(Kind.BOOL),
         "commercial": Setting(Kind.BOOL),
+        "locked": Setting(Kind.BOOL),
         "feed_items": Setting(Kind.COUNT),
+        "keywords": Setting(Kind.TEXTS),
     },
     "build": {
         "voice": Setting(Kind.TEXT),

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from audio_edition.errors import ConfigError
+from audio_edition.publish.config import Show, check_publishable
 from audio_edition.publish.sync import Destination, FolderDestination, parse_target
 from audio_edition.places import CATALOG_NAME, STATE_DIR_NAME, STATE_ENV, Places, default_state_for, find_state, \
     read_record
@@ -100,6 +101,14 @@ def is_local_url(url: str) -> bool:
     """True when ``url`` points at this machine (podcast apps elsewhere cannot reach it)."""
     host = (urlsplit(url).hostname or "").lower()
     return host in LOCAL_HOSTS or host.startswith("127.")
+
+
+def refuse_placeholders(show: Show, target: str | None = None) -> None:
+    """Refuse to publish to ``target`` or a public base_url with the starter file's placeholder
+    owner or author (``ConfigError`` naming the setting); a local preview is fine."""
+    where = target or (None if is_local_url(show.base_url) else show.base_url)
+    if where is not None:
+        check_publishable(show, where)
 
 
 def local_links_warning(settings: Settings) -> str | None:

@@ -261,7 +261,8 @@ def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(
     warm_speech(tmp_path / "out")  # from the cache or not, the speech is the offline voice's
     config = tmp_path / "audio-edition.toml"
     # A public base_url: the only warning left is the licence's (a local one adds its own).
-    config.write_text('[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n', encoding="utf-8")
+    config.write_text('[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n'
+                      'author = "某某日报社"\nowner_name = "某某日报社"\nowner_email = "podcast@paper.cn"\n', encoding="utf-8")
     args = [str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast"]
     result = run(*args, "--config", str(config))
     assert result.exit_code == 0, result.output

@@ -184,3 +184,23 @@ def test_serve_errors_are_one_line(tmp_path: Path) -> None:
             assert process.wait(timeout=10) == 1
             assert process.stderr is not None
             assert f"cannot listen on 127.0.0.1:{port}" in process.stderr.read()
+
+
+@pytest.mark.parametrize("owner", ['', 'owner_email = "news@paper.cn"\n', 'owner_email = "news@paper.cn"\nauthor = "某某日报社"\n'])
+def test_publishing_in_public_with_a_placeholder_owner_is_refused(tmp_path: Path, owner: str) -> None:
+    settings = tmp_path / CONFIG_NAME
+    settings.write_text(f'[show]\nbase_url = "https://podcast.paper.cn/"\n{owner}', encoding="utf-8")
+    make_edition(tmp_path / "output", "2023-12-25")
+    result = CliRunner().invoke(main, ["publish", "--config", str(settings)])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    key = "owner_email" if not owner else "author" if "author" not in owner else "owner_name"
+    assert result.stderr.startswith(f"audio-edition: show.{key}: ") and "placeholder" in result.stderr
+    assert not (tmp_path / "output" / "feed.xml").exists()
+
+
+def test_a_local_preview_may_keep_the_placeholders(tmp_path: Path) -> None:
+    settings = tmp_path / CONFIG_NAME
+    settings.write_text("[show]\n", encoding="utf-8")
+    make_edition(tmp_path / "output", "2023-12-25")
+    result = CliRunner().invoke(main, ["publish", "--config", str(settings)])
+    assert result.exit_code == 0, result.output

@@ -22,6 +22,8 @@ from tests.publish.fixture_editions import make_edition
 
 PUBLIC = "https://podcast.example.org/evening/"
 
+OWNER = 'author = "某某日报社"\nowner_name = "某某日报社"\nowner_email = "podcast@paper.cn"\n'
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -89,7 +91,7 @@ def test_publish_of_a_folder_uses_the_settings_that_built_it_from_any_directory(
     show_dir.mkdir()
     elsewhere.mkdir()
     settings = show_dir / "audio-edition.toml"
-    settings.write_text(f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\n', encoding="utf-8")
+    settings.write_text(f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\n{OWNER}', encoding="utf-8")
     out = show_dir / "output"
     make_edition(out, "2023-12-25")
     first = runner.invoke(main, ["publish", "--config", str(settings)])
@@ -102,7 +104,8 @@ def test_publish_of_a_folder_uses_the_settings_that_built_it_from_any_directory(
     (out / "feed.xml").unlink()
     again = runner.invoke(main, ["publish", str(out)])
     assert again.exit_code == 0, again.output
-    assert feed_of(out) == ("晚间新闻", [PUBLIC + "2023-12-25/episode.mp3"])
+    title, (url,) = feed_of(out)
+    assert title == "晚间新闻" and url.startswith(PUBLIC + "media/2023-12-25/") and url.endswith("/2023-12-25-edition.mp3")
     assert "warning" not in again.stderr  # a public base_url
 
 

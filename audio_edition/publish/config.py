@@ -86,6 +86,21 @@ class Show:
     """A fixed id for the show, from which guids derive (written once by ``init``)."""
     feed_items: int = 100
     """How many items each feed lists, newest first; older editions stay on the page's archive."""
+    copyright: str | None = None
+    """The channel's ``<copyright>``, e.g. "© 2024 某某日报社"."""
+    new_feed_url: str | None = None
+    """Moving host: the feed's new address (``itunes:new-feed-url``); apps resubscribe there."""
+    locked: bool = False
+    """``podcast:locked``: other platforms may not import the show without the owner's e-mail."""
+    keywords: tuple[str, ...] = ()
+    """``itunes:keywords``, for directories that still search them."""
+    update_frequency: str = "daily"
+    """``podcast:updateFrequency``: daily, weekdays, weekly, or an iCalendar RRULE."""
+
+    @property
+    def update_rule(self) -> str:
+        """The RRULE of ``update_frequency``."""
+        return UPDATE_FREQUENCIES.get(self.update_frequency, self.update_frequency)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -98,11 +113,15 @@ class Show:
         return self.link or self.base_url
 
 
+UPDATE_FREQUENCIES = {"daily": "FREQ=DAILY", "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+                      "weekly": "FREQ=WEEKLY"}
+_RRULE = re.compile(r"^FREQ=(YEARLY|MONTHLY|WEEKLY|DAILY|HOURLY)(;[A-Z]+=[A-Z0-9,+-]+)*$")
+
 _STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
-                "category", "base_url", "timezone")
-_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link", "id")
-_BOOL_KEYS = ("explicit", "commercial")
-KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + _BOOL_KEYS + ("feed_items",))
+                "category", "base_url", "timezone", "update_frequency")
+_OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link", "id", "copyright", "new_feed_url")
+_BOOL_KEYS = ("explicit", "commercial", "locked")
+KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + _BOOL_KEYS + ("feed_items", "keywords"))
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -153,7 +172,17 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
                                      f"not {items!r}")
         values["feed_items"] = items
 
+    if "keywords" in table:
+        keywords = table["keywords"]
+        if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
+            raise fail("keywords", 'must be a list of words in quotes, like ["新闻", "内蒙古"]')
+        values["keywords"] = tuple(k.strip() for k in keywords)
     show = Show(**values)
+    if show.update_frequency not in UPDATE_FREQUENCIES and not _RRULE.match(show.update_frequency):
+        raise fail("update_frequency", f"{show.update_frequency!r} is not one of "
+                                       f"{', '.join(UPDATE_FREQUENCIES)} or an RRULE like \"FREQ=DAILY\"")
+    if show.new_feed_url is not None:
+        _check_url(show.new_feed_url, lambda why: fail("new_feed_url", why))
     language = show.language.lower()
     if not _LANGUAGE.match(language):
         raise fail("language", f"{show.language!r} is not a language code like \"zh-cn\"")
@@ -189,6 +218,30 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
                    cover=cover)
 
 
+PLACEHOLDERS = {"owner_email": Show.owner_email, "author": Show.author, "owner_name": Show.owner_name}
+"""The starter file's values that only the show's owner can replace: Spotify and Apple mail the
+owner's address to verify the show, and directories list the author."""
+
+
+def placeholder_setting(show: Show) -> str | None:
+    """The first ``[show]`` setting still holding the starter file's placeholder, or None."""
+    for key, placeholder in PLACEHOLDERS.items():
+        value = getattr(show, key)
+        if value == placeholder or (key == "owner_email" and
+                                    value.lower().rsplit("@", 1)[-1] in ("example.com", "example.org")):
+            return key
+    return None
+
+
+def check_publishable(show: Show, where: str) -> None:
+    """Refuse (``ConfigError``, one line naming the setting) to publish to ``where``, a public
+    address, with the starter file's placeholder owner or author."""
+    key = placeholder_setting(show)
+    if key is not None:
+        raise ConfigError(f"show.{key}: {getattr(show, key)!r} is the starter file's placeholder; "
+                          f"set your own before publishing to {where}")
+
+
 def _check_url(url: str, fail: Callable[[str], ConfigError]) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -209,7 +262,8 @@ title = "{Show.title}"
 description = "{Show.description}"
 author = "{Show.author}"
 
-# Apple Podcasts writes to the owner about the show; the address is in the feed.
+# Apple Podcasts writes to the owner about the show; the address is in the feed, and Spotify
+# mails it to verify ownership. Publishing to a public address refuses these placeholders.
 owner_name = "{Show.owner_name}"
 owner_email = "{Show.owner_email}"
 
@@ -245,6 +299,15 @@ timezone = "{Show.timezone}"
 # Each feed lists the newest items only (apps slow down on huge feeds); older editions stay
 # on the listening page's archive.
 feed_items = {Show.feed_items}
+
+# copyright = "© 2024 某某日报社"
+# keywords = ["新闻", "日报"]
+# How often a new episode comes: daily, weekdays, weekly, or an RRULE ("FREQ=DAILY").
+update_frequency = "{Show.update_frequency}"
+# true: other platforms may not import the show without the owner's e-mail (podcast:locked).
+locked = false
+# Moving host: set to the feed's new address and keep publishing here until apps have moved.
+# new_feed_url = "https://new.example.org/podcast/feed.xml"
 
 [build]
 # What `audio-edition build` uses every day; a flag on the command line overrides each.

@@ -100,6 +100,12 @@ class FeedChannel:
     last_build: datetime
     podcast_guid: str
     """Podcasting 2.0's show guid: the show's permanent id, never derived from an address."""
+    copyright: str | None = None
+    new_feed_url: str | None = None
+    locked: bool = False
+    keywords: tuple[str, ...] = ()
+    update_rule: str | None = None
+    """``podcast:updateFrequency``'s RRULE."""
 
 
 def url_path(*parts: str) -> str:
@@ -175,6 +181,10 @@ def channel_for(show: Show, feed_name: str, image_name: str, now: datetime,
         owner_email=show.owner_email, image_url=media_url(show, image_name),
         category=show.category, subcategory=show.subcategory, explicit=show.explicit,
         last_build=now.astimezone(show.zone), podcast_guid=show_guid,
+        copyright=show.copyright, locked=show.locked, keywords=show.keywords,
+        update_rule=show.update_rule,
+        # Only the edition feed moves with new_feed_url: it is the address the setting names.
+        new_feed_url=show.new_feed_url if feed_name == FEED_NAME else None,
     )
 
 
@@ -269,6 +279,10 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+_FREQUENCY_TEXT = {"FREQ=DAILY": "Daily", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR": "Weekdays",
+                   "FREQ=WEEKLY": "Weekly"}
+
+
 def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     """The feed document: RSS 2.0 with the itunes, podcast, content and atom namespaces."""
     for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("content", CONTENT),
@@ -287,6 +301,8 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     sub(ch, "link", channel.link)
     sub(ch, "description", channel.description)
     sub(ch, "language", channel.language)
+    if channel.copyright:
+        sub(ch, "copyright", channel.copyright)
     sub(ch, "generator", f"audio-edition {__version__}")
     sub(ch, "lastBuildDate", format_datetime(channel.last_build))
     image = sub(ch, "image")
@@ -306,6 +322,14 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     sub(ch, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
     sub(ch, f"{{{ITUNES}}}type", "episodic")
     sub(ch, f"{{{PODCAST}}}guid", channel.podcast_guid)
+    sub(ch, f"{{{PODCAST}}}locked", "yes" if channel.locked else "no", owner=channel.owner_email)
+    if channel.update_rule:
+        sub(ch, f"{{{PODCAST}}}updateFrequency", _FREQUENCY_TEXT.get(channel.update_rule, "Scheduled"),
+            rrule=channel.update_rule)
+    if channel.keywords:
+        sub(ch, f"{{{ITUNES}}}keywords", ",".join(channel.keywords))
+    if channel.new_feed_url:
+        sub(ch, f"{{{ITUNES}}}new-feed-url", channel.new_feed_url)
 
     for item in items:
         it = sub(ch, "item")

@@ -214,3 +214,32 @@ def test_items_link_to_their_own_pages(published: Path) -> None:
                                               BASE + "2023-12-25/index.html"]
     for entry in feedparser.parse((published / "articles.xml").read_bytes()).entries:
         assert entry.link.endswith(".html") and local_file(published, entry.link).is_file()
+
+
+def test_the_shows_own_settings_reach_the_channel(output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]) -> None:
+    show = Show(base_url=BASE, id="0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", copyright="© 2024 某某日报社",
+                new_feed_url="https://new.example.net/feed.xml", locked=True, keywords=("新闻", "内蒙古"),
+                update_frequency="weekdays", owner_email="podcast@paper.cn")
+    publish_catalog(output_dir, show)
+    podcast = "{https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md}"
+    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    channel = ET.parse(output_dir / "feed.xml").getroot().find("channel")
+    assert channel is not None
+    assert channel.findtext("copyright") == "© 2024 某某日报社"
+    assert channel.findtext(f"{itunes}new-feed-url") == "https://new.example.net/feed.xml"
+    locked = channel.find(f"{podcast}locked")
+    assert locked is not None and (locked.text, locked.get("owner")) == ("yes", "podcast@paper.cn")
+    frequency = channel.find(f"{podcast}updateFrequency")
+    assert frequency is not None and frequency.get("rrule") == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+    assert channel.findtext(f"{itunes}keywords") == "新闻,内蒙古"
+    assert channel.findtext(f"{podcast}guid") == "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f"
+    # The per-article feed lives at its own address: it does not move with new_feed_url.
+    articles = ET.parse(output_dir / "articles.xml").getroot().find("channel")
+    assert articles is not None and articles.find(f"{itunes}new-feed-url") is None
+    parsed = feedparser.parse((output_dir / "feed.xml").read_bytes())
+    assert not parsed.bozo and parsed.feed.rights == "© 2024 某某日报社"
+
+
+def test_the_lead_story_comes_first_in_newest_first_listings(published: Path) -> None:
+    feed = podcastparser.parse(BASE + "articles.xml", io.BytesIO((published / "articles.xml").read_bytes()))
+    assert [e["title"] for e in feed["episodes"]][:2] == ["黄河岸边的“幸福路”", "为天下“储”为国家强"]

@@ -34,6 +34,8 @@ from .fixture_editions import make_edition
 PUBLIC = "https://podcast.example.org/daily/"
 BUCKET = "newsroom"
 
+OWNER = 'author = "某某日报社"\nowner_name = "某某日报社"\nowner_email = "podcast@paper.cn"\n'
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -95,7 +97,7 @@ def http_get(endpoint: str, path: str, headers: dict[str, str] | None = None,
 def show_folder(tmp_path: Path, *, dates: tuple[str, ...] = ("2023-12-25", "2023-12-26")) -> tuple[Path, Path]:
     """A show's settings (public base_url) and its output with ``dates`` built."""
     settings = tmp_path / "audio-edition.toml"
-    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\n', encoding="utf-8")
+    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\n{OWNER}', encoding="utf-8")
     out = tmp_path / "output"
     for date in dates:
         make_edition(out, date)
