@@ -267,7 +267,8 @@ def init(path: Path, force: bool) -> None:
 @click.option("--delete/--no-delete", "delete", default=None,
               help="With --to: remove the objects of editions OUT no longer has ([publish] delete).")
 @click.option("--dry-run", is_flag=True,
-              help="With --to: list what would be uploaded and deleted; change nothing.")
+              help="Say what the real run would do: editions removed (--keep), superseded audio removed, "
+                   "and with --to the files uploaded and objects deleted; change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was published as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @reports_errors
@@ -292,6 +293,7 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
       audio-edition publish --to /var/www/podcast --dry-run
     """
     from audio_edition.publish import publish_catalog
+    from audio_edition.publish.publisher import plan_publish
     from audio_edition.publish.sync import SyncPlan
     from audio_edition.workspace import (
         local_links_warning,
@@ -306,7 +308,10 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
     destination = open_destination(target, ws.settings, out) if target else None  # checks first
     refuse_placeholders(ws.settings.show, target)
     result = None
-    if not dry_run:
+    preview = None
+    if dry_run:
+        preview = plan_publish(out, ws.settings.show, keep=keep, state=ws.places.state)
+    else:
         result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
                                  settings=ws.settings.path)
         _say_skipped(result.skipped)
@@ -318,7 +323,7 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
     plan: SyncPlan | None = None
     if destination is not None:
         plan = _sync(out, destination, ws.settings.publish.delete if delete is None else delete, dry_run,
-                     quiet or as_json)
+                     quiet or as_json, preview)
     if as_json:
         report: dict[str, Any] = {}
         if result is not None:
@@ -327,12 +332,20 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
                            "feed_url": result.feed_url, "page_url": result.page_url,
                            "editions": list(result.editions), "added": list(result.added),
                            "pruned": list(result.pruned)})
+        if preview is not None:
+            report["would_remove"] = list(preview.removed)
+            report["would_remove_superseded"] = list(preview.superseded)
         if plan is not None:
             report["sync"] = {"to": plan.destination, "dry_run": dry_run, "uploaded": len(plan.uploads),
                               "bytes": plan.upload_bytes, "unchanged": plan.unchanged,
                               "deleted": list(plan.deletes), "files": [u.file.key for u in plan.uploads]}
         print_json(report)
     elif not quiet:
+        if preview is not None:
+            for date in preview.removed:
+                click.echo(f"would remove edition {date} (folder {out / date})")
+            for key in preview.superseded:
+                click.echo(f"would remove superseded audio {key}")
         if result is not None:
             for date in result.pruned:
                 click.echo(f"removed {date}")
@@ -351,11 +364,16 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
                        + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
 
 
-def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool) -> Any:
-    """``sync_output`` with a byte progress bar on a terminal."""
+def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool, preview: Any = None) -> Any:
+    """``sync_output`` with a byte progress bar on a terminal; a dry run plans the sync as it
+    would be after the publish ``preview`` (a ``PublishPlan``) changed the output folder."""
     from audio_edition.publish.sync import sync_output
 
-    if quiet or dry_run or not sys.stderr.isatty():
+    if dry_run:
+        return sync_output(out, destination, delete=delete, dry_run=True,
+                           leaving=preview.leaving if preview else frozenset(),
+                           rewritten=frozenset(preview.rewritten) if preview else frozenset())
+    if quiet or not sys.stderr.isatty():
         return sync_output(out, destination, delete=delete, dry_run=dry_run)
     from tqdm import tqdm
 

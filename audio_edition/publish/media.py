@@ -142,6 +142,11 @@ def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], 
     return MediaResult(addresses, tuple(removed))
 
 
+def current_addresses(state: Path) -> dict[tuple[str, str], str]:
+    """The addresses the last publish gave (read only, for ``publish --dry-run``)."""
+    return {(v.date, v.source): v.key for v in _read(state).values() if v.superseded is None}
+
+
 def superseded_due(state: Path, now: datetime, grace: timedelta = GRACE) -> tuple[str, ...]:
     """The versions a publish at ``now`` would remove (for ``publish --dry-run``)."""
     return tuple(sorted(v.key for v in _read(state).values() if v.superseded is not None

@@ -53,9 +53,9 @@ from audio_edition.publish.feed import (
     show_namespace,
 )
 from audio_edition.publish.identity import match_stories
-from audio_edition.publish.media import publish_media
+from audio_edition.publish.media import current_addresses, publish_media, superseded_due
 from audio_edition.publish.recovery import Published, read_published
-from audio_edition.publish.site import write_site
+from audio_edition.publish.site import plan_site, write_site
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -155,6 +155,59 @@ def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
         migrated = migrate_output(places)
         added, skipped = _discover(places, show)
         return _publish(places, show, keep=keep, added=added, migrated=migrated, skipped=skipped)
+
+
+@dataclass(frozen=True)
+class PublishPlan:
+    """What ``publish_catalog`` would do to the output folder (``publish --dry-run``)."""
+
+    removed: tuple[str, ...]
+    """Edition dates it would remove (``keep``, and removals a killed publish left)."""
+    superseded: tuple[str, ...]
+    """Audio versions past their grace period it would remove (``media.py``)."""
+    rewritten: tuple[str, ...]
+    """Feeds and pages it would write again (their bytes would change)."""
+
+    @property
+    def leaving(self) -> frozenset[str]:
+        """The keys and folders (``2023-12-25/``) that would be gone from the output folder."""
+        return frozenset({*(f"{d}/" for d in self.removed), *self.superseded})
+
+
+def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
+                 state: Path | None = None) -> PublishPlan:
+    """What ``publish_catalog`` with ``keep`` would remove and rewrite; changes nothing.
+
+    The feeds and pages are rendered as the real run would render them and compared with the
+    files in place (editions the catalog does not know yet are not looked for)."""
+    places = Places(output_dir, state or default_state_for(output_dir))
+    removed = tuple(sorted({*removals_pending(places.state),
+                            *(dates_beyond(places.state, keep) if keep is not None else ())},
+                           reverse=True))
+    now = datetime.now(timezone.utc)
+    superseded = superseded_due(places.state, now)
+    entries = tuple(e for e in list_editions(places.state)
+                    if e.date not in removed and _missing(output_dir, e.manifest) is None)
+    cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()),
+                 "cover.jpg")
+    built = max((_built_at(e.manifest) for e in entries), default=now)
+    kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
+    show_guid = str(kept_guid or _published(places, show).show_guid or "")
+    addresses = current_addresses(places.state)
+    files = dict(plan_site(output_dir, show, list(entries), cover))
+    files[FEED_NAME] = edition_feed(show, entries, output_dir, cover, built, show_guid=show_guid,
+                                    addresses=addresses)
+    files[ARTICLES_FEED_NAME] = articles_feed(show, entries, output_dir, cover, built,
+                                              show_guid=show_guid, addresses=addresses)
+    rewritten = []
+    for relative, data in files.items():
+        try:
+            there = (output_dir / relative).read_bytes()
+        except OSError:
+            there = b""
+        if _BUILD_DATE.sub(b"", there) != _BUILD_DATE.sub(b"", data):
+            rewritten.append(relative)
+    return PublishPlan(removed, superseded, tuple(sorted(rewritten)))
 
 
 def remove_editions(output_dir: Path, dates: tuple[str, ...], show: Show, *,

@@ -199,16 +199,23 @@ class Destination(Protocol):
     def delete(self, keys: Sequence[str]) -> None: ...
 
 
-def plan_sync(out: Path, destination: Destination, *, delete: bool = False) -> SyncPlan:
+def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
+              leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset()) -> SyncPlan:
     """Compare ``out``'s public files with the destination: what to upload, in which order, and
-    (``delete``) which of our keys the output no longer has."""
-    local = public_files(out)
+    (``delete``) which of our keys the output no longer has.
+
+    For a dry run of a publish that would first change ``out``: ``leaving`` are the keys and
+    folders (``2023-12-25/``) it would remove, ``rewritten`` the files it would write again
+    (counted as uploads whatever they hold now)."""
+    local = [f for f in public_files(out)
+             if f.key not in leaving and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))]
     remote = destination.existing()
     uploads = []
     unchanged = 0
     for file in local:
         there = remote.get(file.key)
-        if there is not None and there.size == file.size and destination.same(file, there):
+        if (file.key not in rewritten and there is not None and there.size == file.size
+                and destination.same(file, there)):
             unchanged += 1
             continue
         uploads.append(Upload(file, content_type(file.key), cache_control(file.key), wave_of(file.key)))
@@ -219,14 +226,16 @@ def plan_sync(out: Path, destination: Destination, *, delete: bool = False) -> S
 
 
 def sync_output(out: Path, destination: Destination, *, delete: bool = False, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> SyncPlan:
+                progress: Callable[[int, int], None] | None = None,
+                leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset()) -> SyncPlan:
     """Bring the destination up to date with ``out``; returns the plan it carried out (with
-    ``dry_run``, only planned). ``progress(bytes_done, bytes_total)`` follows the uploads.
+    ``dry_run``, only planned, ``leaving`` and ``rewritten`` as ``plan_sync`` takes them).
+    ``progress(bytes_done, bytes_total)`` follows the uploads.
 
     A failure raises ``PublishError`` naming the file; what was uploaded stays, the feeds are
     not replaced until everything they name is there, and a rerun uploads only the rest.
     """
-    plan = plan_sync(out, destination, delete=delete)
+    plan = plan_sync(out, destination, delete=delete, leaving=leaving, rewritten=rewritten)
     if dry_run:
         return plan
     done, total = 0, plan.upload_bytes

@@ -261,3 +261,26 @@ def test_publishing_elsewhere_needs_a_public_base_url(tmp_path: Path) -> None:
     assert not (tmp_path / "www").exists()
     bad = CliRunner().invoke(main, ["publish", str(out), "--to", "ftp://example.org/x"])
     assert bad.exit_code == 2 and "s3://BUCKET/PREFIX" in bad.stderr
+
+
+def test_a_dry_run_says_exactly_what_the_real_run_then_does(tmp_path: Path) -> None:
+    settings, out = show_folder(tmp_path, dates=("2023-12-24", "2023-12-25", "2023-12-26"))
+    www = tmp_path / "www"
+    runner = CliRunner()
+    first = runner.invoke(main, ["publish", "--config", str(settings), "--to", str(www)])
+    assert first.exit_code == 0, first.output
+    before = sorted(p.relative_to(www).as_posix() for p in www.rglob("*") if p.is_file())
+    command = ["publish", "--config", str(settings), "--keep", "1", "--to", str(www), "--delete", "--json"]
+    dry = runner.invoke(main, [*command, "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    planned = json.loads(dry.stdout)
+    assert planned["would_remove"] == ["2023-12-25", "2023-12-24"]
+    # Nothing changed, here or there.
+    assert sorted(p.relative_to(www).as_posix() for p in www.rglob("*") if p.is_file()) == before
+    assert (out / "2023-12-24").is_dir()
+    real = json.loads(runner.invoke(main, command).stdout)
+    assert real["pruned"] == planned["would_remove"]
+    assert real["sync"]["deleted"] == planned["sync"]["deleted"] and real["sync"]["deleted"]
+    assert sorted(real["sync"]["files"]) == sorted(planned["sync"]["files"]), (real["sync"]["files"], planned["sync"]["files"])
+    text = runner.invoke(main, [*command[:-1], "--dry-run", "--keep", "1"])
+    assert text.exit_code == 0 and "would remove edition" not in text.stdout  # nothing left to remove
