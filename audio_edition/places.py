@@ -81,22 +81,37 @@ class StateRecord:
     settings: Path | None
 
 
+def _normal(path: Path) -> Path:
+    return Path(os.path.normpath(path.absolute()))
+
+
 def read_record(state: Path) -> StateRecord | None:
-    """The record of ``state``, or None when it has none (new, or unreadable)."""
+    """The record of ``state``, or None when it has none (new, or unreadable). Paths in it are
+    relative to the state folder. Earlier versions wrote absolute ones; when the project folder
+    has moved since (the recorded output folder's name is beside the state folder, under
+    another parent), they are read as moved with it."""
     try:
         data = json.loads((state / RECORD_NAME).read_text(encoding="utf-8"))
-        settings = data.get("settings")
-        return StateRecord(Path(data["out"]), Path(settings) if settings else None)
+        out, settings = Path(data["out"]), Path(data["settings"]) if data.get("settings") else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    here = _normal(state).parent
+    if out.is_absolute() and out.parent != here and (here / out.name).is_dir():
+        old = out.parent
+        out = here / out.name
+        if settings is not None and settings.is_relative_to(old):
+            settings = here / settings.relative_to(old)
+    return StateRecord(_normal(state / out), _normal(state / settings) if settings else None)
 
 
 def claim_state(places: Places, settings: Path | None) -> None:
     """Record that ``places.state`` serves ``places.out``, built with ``settings``.
 
+    The record holds paths relative to the state folder, so a project folder moved, copied or
+    restored elsewhere (state, output and settings together) is still the same project.
     Raises ``ConfigError`` when the state folder already serves another output folder.
     """
-    out = places.out.absolute()
+    out = _normal(places.out)
     record = read_record(places.state)
     if record is not None and record.out != out:
         raise ConfigError(
@@ -104,18 +119,24 @@ def claim_state(places: Places, settings: Path | None) -> None:
             f"output folder its own state folder (--state, or [build] state in the settings), or "
             f"delete {places.state / RECORD_NAME} if {record.out} was moved"
         )
-    wanted = StateRecord(out, settings.absolute() if settings else None)
-    if record != wanted:
-        text = json.dumps({"out": str(wanted.out), "settings": str(wanted.settings) if wanted.settings else None},
-                          ensure_ascii=False, indent=2)
-        write_text_atomic(places.state / RECORD_NAME, text + "\n")
+    wanted = StateRecord(out, _normal(settings) if settings else None)
+    state = _normal(places.state)
+    text = json.dumps({"out": os.path.relpath(wanted.out, state),
+                       "settings": os.path.relpath(wanted.settings, state) if wanted.settings else None},
+                      ensure_ascii=False, indent=2) + "\n"
+    try:
+        unchanged = (places.state / RECORD_NAME).read_text(encoding="utf-8") == text
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        write_text_atomic(places.state / RECORD_NAME, text)
 
 
 def find_state(out: Path) -> Path | None:
     """The state folder that records serving ``out`` in its default place, if there is one."""
     candidate = default_state_for(out)
     record = read_record(candidate)
-    if record is not None and record.out == out.absolute():
+    if record is not None and record.out == _normal(out):
         return candidate
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -171,3 +172,36 @@ def test_cache_size_and_prune(tmp_path: Path, runner: CliRunner) -> None:
     bad = runner.invoke(main, ["cache", "prune", "--older-than", "a month", "--state", str(state)])
     assert bad.exit_code == 2
     assert bad.stderr == "audio-edition: --older-than 'a month' is not an age; write it like 30d, 12h or 2w\n"
+
+
+def _project(root: Path) -> Path:
+    root.mkdir(parents=True)
+    settings = root / "audio-edition.toml"
+    settings.write_text(f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\n{OWNER}', encoding="utf-8")
+    make_edition(root / "output", "2023-12-25")
+    result = CliRunner().invoke(main, ["publish", "--config", str(settings)])
+    assert result.exit_code == 0, result.output
+    return settings
+
+
+@pytest.mark.parametrize("how", ["move", "copy", "legacy-move"])
+def test_a_project_folder_moved_or_copied_publishes_without_hand_work(tmp_path: Path, how: str) -> None:
+    old = tmp_path / "old" / "project"
+    _project(old)
+    record = old / ".audio-edition" / "state.json"
+    assert not Path(json.loads(record.read_text(encoding="utf-8"))["out"]).is_absolute()
+    if how == "legacy-move":  # an earlier version's absolute record
+        record.write_text(json.dumps({"out": str(old / "output"), "settings": str(old / "audio-edition.toml")}),
+                          encoding="utf-8")
+    new = tmp_path / "elsewhere" / "project"
+    new.parent.mkdir()
+    (shutil.copytree if how == "copy" else shutil.move)(old, new)
+    make_edition(new / "output", "2023-12-26")
+    # From the output folder alone (the settings found through the record), and with --config.
+    for args in (["publish", str(new / "output")], ["publish", "--config", str(new / "audio-edition.toml")]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    assert "2023-12-26" in (new / "output" / "feed.xml").read_text(encoding="utf-8")
+    if how == "copy":  # the original is untouched and still its own project
+        assert "2023-12-26" not in (old / "output" / "feed.xml").read_text(encoding="utf-8")
+        assert CliRunner().invoke(main, ["publish", str(old / "output")]).exit_code == 0
