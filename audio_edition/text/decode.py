@@ -19,6 +19,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _FALLBACKS = ("utf-8", "gb18030")
 IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """One Chinese character (CJK unified ideographs, extension A, compatibility ideographs)."""
+# Markup is refused, not read: a saved web page is a layout of its own (menus, scripts, links),
+# nothing like a printed page's column lines, and read as text its tags would be spoken.
+_MARKUP_START = re.compile(r"^\s*(<!doctype\b|<html\b|<\?xml\b|<svg\b|<rss\b|\{\\rtf)", re.IGNORECASE)
+_TAG = re.compile(r"</?(html|head|body|div|p|span|br|hr|table|tr|td|th|ul|ol|li|a|img|script|style|meta|"
+                  r"link|h[1-6]|section|article|header|footer|nav|font|b|i|strong|em)\b[^<>]{0,400}/?>",
+                  re.IGNORECASE)
+_MARKUP_TAGS = 3
+"""Tags of HTML's own elements from which a file is markup (a page may quote one in passing)."""
 # Control characters other than tab/newline/CR/form feed mean a binary file.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -27,8 +35,8 @@ def decode_page(data: bytes, *, source: str, encoding: str | None = None) -> str
     """Decode a page's bytes to text with ``\\n`` line ends.
 
     Detects UTF-8 (with or without BOM), UTF-16/32 with BOM and GB18030/GBK; ``encoding``
-    overrides detection. Raises ``InputError`` (naming ``source``) for empty, binary or
-    non-Chinese input.
+    overrides detection. Raises ``InputError`` (naming ``source``) for empty, binary, markup
+    (HTML, XML, RTF: refused, not read) or non-Chinese input.
     """
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
@@ -36,6 +44,9 @@ def decode_page(data: bytes, *, source: str, encoding: str | None = None) -> str
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if _BINARY.search(text):
         raise InputError(f"{source}: looks like a binary file, not page text")
+    if _MARKUP_START.match(text) or len(_TAG.findall(text, 0, 200_000)) >= _MARKUP_TAGS:
+        raise InputError(f"{source}: is HTML or other markup, not page text; give the page's PDF, "
+                         f"or its text as an extractor prints it (e.g. pdftotext)")
     if not IDEOGRAPH.search(text):
         raise InputError(f"{source}: no Chinese text found; is this a page of the paper?")
     return text

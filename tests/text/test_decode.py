@@ -72,3 +72,37 @@ def test_read_page_names_missing_files_and_folders(tmp_path: Path) -> None:
 def test_a_broken_bom_is_named() -> None:
     with pytest.raises(InputError, match="starts with a utf-16 BOM but is not valid utf-16"):
         decode_page(codecs.BOM_UTF16_LE + b"\x00\xd8", source="p")
+
+
+PAGE_LINES = "本报巴彦淖尔12月24日电\n黄河岸边的幸福路越走越宽，\n沿线农牧民的日子越过越红火。\n"
+
+
+@pytest.mark.parametrize("markup", [
+    f"<!DOCTYPE html>\n<html><head><title>日报</title></head><body>{PAGE_LINES}</body></html>",
+    f"<html lang='zh'>\n<body>\n<p>{PAGE_LINES}</p>\n</body></html>",
+    f"<div class=\"article\">\n<h1>幸福路</h1>\n<p>{PAGE_LINES}</p>\n<p>第二段</p>\n</div>",
+    f"  <?xml version='1.0'?><doc>{PAGE_LINES}</doc>",
+    "{\\rtf1\\ansi " + PAGE_LINES + "}",
+])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_markup_is_refused_with_one_line(markup: str, encoding: str) -> None:
+    with pytest.raises(InputError, match=r"^page.html: is HTML or other markup, not page text; ") as error:
+        decode_page(markup.encode(encoding), source="page.html")
+    assert "\n" not in str(error.value)
+
+
+def test_a_page_that_mentions_a_tag_is_still_a_page() -> None:
+    text = PAGE_LINES + "网页中用<br>换行的做法，\n在印刷版面上并不存在。\n"
+    assert decode_page(text.encode(), source="p.txt") == text
+
+
+def test_building_an_html_file_exits_non_zero_with_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from audio_edition.cli import main
+
+    page = tmp_path / "2023-12-25.html"
+    page.write_text(f"<html><body><p>{PAGE_LINES}</p></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page)])
+    assert result.exit_code != 0 and result.stderr.count("\n") == 1
+    assert "is HTML or other markup" in result.stderr and "Traceback" not in result.output
