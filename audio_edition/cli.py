@@ -794,6 +794,11 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Pa
 
 
 # --- build -----------------------------------------------------------------------------------
+def _count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _minutes(seconds: float) -> str:
     return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
 
@@ -927,8 +932,14 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
                     click.echo(f"  {sentence}")
         return
     bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty())
+    progress: Any = bars
+    if not (quiet or as_json or sys.stderr.isatty()):
+        from audio_edition.progress import ProgressLines
+
+        # Off a terminal (cron): a line about once a minute, so a long build never looks hung.
+        progress = ProgressLines(lambda line: click.echo(line, err=True))
     try:
-        result = run_build(edition, options, show, bars)
+        result = run_build(edition, options, show, progress)
     finally:
         bars.close()
     if result.published is not None:
@@ -952,6 +963,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
         "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
         "voice": result.speech.preset, "voices": list(result.speech.voices),
+        "runs_on": dict(zip(result.speech.engines, result.speech.runs_on)),
         "voice_change": result.speech.voice_change,
         "requests": result.speech.requests, "cache_hits": result.speech.cache_hits,
         "fallbacks": list(result.speech.fallbacks), "fallback_reasons": list(result.speech.fallback_reasons),
@@ -966,14 +978,28 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     elif quiet and result.speech.voice_change:
         click.echo(f"warning: voice changed: {result.speech.voice_change}", err=True)
     elif not quiet:
-        click.echo(f"built {manifest.date}: {len(manifest.articles)} articles, {_minutes(manifest.duration)} "
-                   f"in {result.folder}")
-        spoken_by = f" ({', '.join(result.speech.voices)})" if result.speech.voices else ""
-        click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.speech.preset}{spoken_by}")
-        click.echo(f"  speech requests {result.speech.requests}, cache hits {result.speech.cache_hits}, "
-                   f"fallbacks {len(result.speech.fallbacks)}{': ' + ', '.join(result.speech.fallbacks) if result.speech.fallbacks else ''}")
-        if result.speech.voice_change:
-            click.echo(f"  voice changed: {result.speech.voice_change}")
+        click.echo(f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
+                   f"{_minutes(manifest.duration)} in {result.folder}")
+        speech = result.speech
+        spoken_by = f" ({', '.join(speech.voices)})" if speech.voices else ""
+        where = dict(zip(speech.engines, speech.runs_on))
+        runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
+        click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
+                   f"voice {speech.preset}{spoken_by}")
+        fell_back = ""
+        if speech.fallbacks:
+            # Each article once, with its reason once (the same reason for many is said once).
+            reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
+            others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
+            fell_back = (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
+                         + (f" ({'; '.join(reasons)})" if reasons else ""))
+        click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
+                   f"fallbacks {len(speech.fallbacks)}{fell_back}")
+        if speech.voice_change:
+            change = speech.voice_change
+            for said in (result.decision.reason, *speech.fallback_reasons):
+                change = change.replace(f" ({said})", "") if said else change  # said above
+            click.echo(f"  voice changed: {change}")
         written = "unchanged, kept" if result.reused else "written"
         click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
         if result.published:

@@ -5,6 +5,8 @@ Only ``cli.py`` turns these into exit codes and one line on stderr.
 
 from __future__ import annotations
 
+import re
+
 
 class AudioEditionError(Exception):
     """Root of every error audio-edition raises on purpose."""
@@ -58,3 +60,12 @@ class WriteError(AudioEditionError):
     def __init__(self, message: str, exit_code: int = 73) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+_REPR = re.compile(r"\s*(\w+:)?<[\w.]+ object at 0x[0-9a-fA-F]+>")
+
+
+def in_words(message: str) -> str:
+    """``message`` without the object reprs a library's error text carries (aiohttp's
+    ``ssl:<ssl.SSLContext object at 0x…>``): a listener-facing reason says what went wrong."""
+    return re.sub(r"\s{2,}", " ", _REPR.sub("", message)).strip()

@@ -84,6 +84,7 @@ class AzureEngine:
 
     name = "azure"
     version = "1"
+    runs_on = "Azure Speech"
     max_jobs = 16
     """Azure's default limit is far higher (200 requests/s); the build's ``jobs`` is the real cap."""
     voices = NEURAL_VOICES

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from audio_edition.errors import SpeechError
+from audio_edition.errors import SpeechError, in_words
 from audio_edition.speech.cache import SpeechCache, cache_key
 from audio_edition.speech.chunks import Chunk
 from audio_edition.speech.engine import Speech, SpeechEngine, Voice
@@ -220,7 +220,7 @@ def assemble(outcome: ArticleOutcome, engine: str, reason: str | None) -> Spoken
         requests=count,
         cache_hits=hits,
         retries=retries,
-        fallback_reason=reason,
+        fallback_reason=None if reason is None else in_words(reason),
         index=planned.index,
     )
 

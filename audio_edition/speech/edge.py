@@ -164,6 +164,7 @@ class EdgeEngine:
 
     name = "edge"
     version = "1"
+    runs_on = "Microsoft Edge's read-aloud service"
     max_jobs = 64
     """The service takes many connections; the batch layer's ``jobs`` (default 4) is the real cap."""
     voices = EDGE_VOICES

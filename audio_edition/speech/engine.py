@@ -70,6 +70,11 @@ class SpeechEngine(Protocol):
         ...
 
     @property
+    def runs_on(self) -> str:
+        """Where it speaks, for the build's summary: a service, or a runtime and its precision."""
+        ...
+
+    @property
     def reads_latin(self) -> bool:
         """True when its voices say Latin letters (GDP) themselves; False: spell them in Chinese first."""
         ...

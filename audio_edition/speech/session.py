@@ -35,7 +35,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from audio_edition.errors import AudioEditionError, ConfigError, InputError, SpeechError
+from audio_edition.errors import AudioEditionError, ConfigError, InputError, SpeechError, in_words
 from audio_edition.speech.batch import (
     DEFAULT_JOBS,
     ArticleRequest,
@@ -112,12 +112,14 @@ def choose_engine(
             voices_for(preset, name)
             engine = make(name) if make is not None else create_engine(name, settings, engines=registry)
         except AudioEditionError as error:
-            notes.append(f"{name} skipped ({error})")
+            if name == "azure" and not policy.engines_chosen:
+                continue  # not configured and never asked for: no word of Azure in the build
+            notes.append(f"{name} skipped ({in_words(str(error))})")
             continue
         try:
             seconds = engine.probe(settings.probe_timeout)
         except SpeechError as error:
-            notes.append(f"{name} did not answer ({error})")
+            notes.append(f"{name} did not answer ({in_words(str(error))})")
             continue
         answered = f"{name} answered in {seconds:.1f} s" if name in ONLINE_ENGINES else f"{name} is ready"
         return EngineDecision("auto", name, "; ".join([*notes, answered]))
@@ -139,7 +141,8 @@ def speech_policy(engines: Sequence[str] | None = None, fallback: str | None = N
         chosen = Fallback(fallback) if fallback is not None else default.fallback
     except ValueError:
         raise ConfigError(f'[speech] fallback = {fallback!r}; write "offline" or "fail"') from None
-    return SpeechPolicy(tuple(engines) if engines is not None else default.engines, chosen)
+    return SpeechPolicy(tuple(engines) if engines is not None else default.engines, chosen,
+                        engines_chosen=engines is not None)
 
 
 def _validate(requests: Sequence[ArticleRequest]) -> None:
@@ -180,6 +183,8 @@ class SpeechSummary:
     """Every engine that actually spoke, the decision's first."""
     voice_change: str | None
     """In words, when the programme is not (all) read in the preset's own voice; None if it is."""
+    runs_on: tuple[str, ...] = ()
+    """Where each engine in ``engines`` spoke (a service, or Kokoro's runtime and precision)."""
 
     @property
     def synthesized(self) -> int:
@@ -364,6 +369,7 @@ class SpeechSession:
             articles = sorted(self._articles, key=lambda a: a.index)
             heard = tuple(self._voices_heard)
         fallbacks = [a for a in articles if a.fell_back]
+        engines = tuple(dict.fromkeys([self.decision.engine, *(a.engine for a in articles)]))
         return SpeechSummary(
             decision=self.decision,
             preset=self.preset.name,
@@ -373,8 +379,9 @@ class SpeechSession:
             fallbacks=tuple(a.title for a in fallbacks),
             fallback_reasons=tuple(a.fallback_reason or "" for a in fallbacks),
             voices=heard,
-            engines=tuple(dict.fromkeys([self.decision.engine, *(a.engine for a in articles)])),
+            engines=engines,
             voice_change=self._voice_change(articles),
+            runs_on=tuple(self.engine(name).runs_on for name in engines),
         )
 
     def _voice_change(self, articles: Sequence[SpokenArticle]) -> str | None:

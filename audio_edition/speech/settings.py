@@ -116,3 +116,6 @@ class SpeechPolicy:
     engines: tuple[str, ...] = ("azure", "edge", "offline")
     """``offline`` stands for the preset's offline counterpart; azure is skipped without a key."""
     fallback: Fallback = Fallback.OFFLINE
+    engines_chosen: bool = False
+    """``[speech] engines`` was set: an engine in it that cannot be made is worth saying; in the
+    default order, azure without a key is passed over in silence (it was never asked for)."""

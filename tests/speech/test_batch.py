@@ -51,6 +51,7 @@ class TinyEngine:
     def __init__(self, name: str = "edge", *, max_jobs: int = 8, delay: float = 0.0) -> None:
         self.name = name
         self.version = "1"
+        self.runs_on = "a test's own process"
         self.max_jobs = max_jobs
         self.voices = ("A", "H", "baker", "zf_xiaoxiao")
         self.reads_latin = name not in ("offline", "kokoro")

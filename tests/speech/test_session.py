@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition.errors import SpeechError
+from audio_edition.errors import SpeechError, in_words
+from audio_edition.speech import speech_policy
 from audio_edition.speech import (
     ENGINES,
     ArticleRequest,
@@ -74,7 +75,18 @@ def test_azure_without_a_key_is_skipped_not_fatal(tmp_path: Path) -> None:
     registry = {"azure": ENGINES["azure"], **engines(edge=edge, offline=TinyEngine("offline"))}
     chosen = session(tmp_path, registry, settings=EngineSettings(azure_key=None))
     assert chosen.decision.engine == "edge"
-    assert "azure skipped (azure: no key; set AZURE_SPEECH_KEY" in chosen.decision.reason
+    # Never asked for and not configured: the build says nothing of Azure.
+    assert "azure" not in chosen.decision.reason.lower() and "AZURE" not in chosen.decision.reason
+    # Listed in [speech] engines: then its absence is worth a word.
+    asked = session(tmp_path, registry, settings=EngineSettings(azure_key=None),
+                    policy=speech_policy(["azure", "edge", "offline"]))
+    assert "azure skipped (azure: no key; set AZURE_SPEECH_KEY" in asked.decision.reason
+
+
+def test_a_reason_is_in_words_without_object_reprs() -> None:
+    message = ("Cannot connect to host speech.platform.bing.com:443 ssl:<ssl.SSLContext object at "
+               "0x7f3a2c1b9d60> [Name or service not known]")
+    assert in_words(message) == "Cannot connect to host speech.platform.bing.com:443 [Name or service not known]"
 
 
 def test_the_session_yields_each_article_as_it_finishes(tmp_path: Path) -> None:
@@ -225,7 +237,8 @@ def test_speech_settings_become_the_policy_and_typos_are_named() -> None:
     from audio_edition.speech import speech_policy
 
     assert speech_policy() == SpeechPolicy()
-    assert speech_policy(["edge", "offline"], "fail") == SpeechPolicy(("edge", "offline"), Fallback.FAIL)
+    assert speech_policy(["edge", "offline"], "fail") == SpeechPolicy(("edge", "offline"), Fallback.FAIL,
+                                                                      engines_chosen=True)
     with pytest.raises(ConfigError, match="unknown engine 'egde'; choose from: offline, azure, edge"):
         speech_policy(["egde"])
     with pytest.raises(ConfigError, match="engines is empty"):
