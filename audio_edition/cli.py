@@ -651,6 +651,13 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, c
                            + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
         for line in details:
             click.secho(f"{'':<{width}}  {line}", dim=True)
+    from audio_edition.speech.installed import engine_statuses
+
+    click.echo("\nengines:")
+    for status in engine_statuses():
+        click.echo(f"  {status.engine:<7} {'ready' if status.ready else 'missing':<8} {status.detail}")
+        if status.install:
+            click.echo(f"  {'':<7} {'':<8} install: {status.install}")
 
 
 @voices.command("install")

