@@ -480,9 +480,13 @@ def catalog_rebuild(out: Path | None, config: Path | None, state: Path | None, q
               help="Seconds a kept-alive connection may wait before its next request.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Log every request, and every refused or dropped client, on stderr.")
+@click.option("--preview/--no-preview", default=None,
+              help="Serve the feeds and pages with links to this server instead of show.base_url "
+                   "(the output folder is not changed). Default: on when base_url is a local "
+                   "address other than this server's.")
 @reports_errors
 def serve(folder: Path | None, config: Path | None, host: str, port: int, max_connections: int,
-          header_timeout: float, idle_timeout: float, verbose: bool) -> None:
+          header_timeout: float, idle_timeout: float, verbose: bool, preview: bool | None) -> None:
     """Serve FOLDER (the feed, page and audio) over HTTP for podcast apps and browsers.
 
     FOLDER defaults to the output folder of the settings ([build] out, else output/). A
@@ -492,7 +496,10 @@ def serve(folder: Path | None, config: Path | None, host: str, port: int, max_co
     Example:
       audio-edition serve
       audio-edition serve output --host 0.0.0.0 --port 8080
+      audio-edition serve --port 8081 --preview
     """
+    import tempfile
+
     from audio_edition.publish.serve import ServeLimits
     from audio_edition.publish.serve import serve as serve_folder
     from audio_edition.workspace import is_local_url, workspace_of_output
@@ -501,15 +508,31 @@ def serve(folder: Path | None, config: Path | None, host: str, port: int, max_co
     folder = ws.places.out
     base_url = ws.settings.show.base_url
 
+    previewing: list[bool] = []
+
+    def overlay_for(url: str) -> Path | None:
+        elsewhere = base_url.rstrip("/") != url.rstrip("/")
+        if not elsewhere or not (preview or (preview is None and is_local_url(base_url))):
+            return None
+        from audio_edition.publish.publisher import render_preview
+
+        render_preview(folder, ws.settings.show, url, Path(scratch), state=ws.places.state)
+        previewing.append(True)
+        return Path(scratch)
+
     def ready(url: str) -> None:
         click.echo(f"serving {folder} at {url} (feed: {url}feed.xml); Ctrl-C stops")
-        if is_local_url(base_url) and base_url.rstrip("/") != url.rstrip("/"):
+        if previewing:
+            click.echo(f"  preview: the feeds and pages link to {url}, not to {base_url} (show.base_url)")
+        elif is_local_url(base_url) and base_url.rstrip("/") != url.rstrip("/"):
             click.echo(f"audio-edition: warning: the feed's links point at {base_url} (show.base_url), "
                        f"not at {url}; set base_url, then run `audio-edition publish`", err=True)
 
     limits = ServeLimits(header_timeout=header_timeout, idle_timeout=idle_timeout,
                          max_connections=max_connections)
-    serve_folder(folder, host, port, verbose=verbose, limits=limits, on_ready=ready)
+    with tempfile.TemporaryDirectory(prefix="audio-edition-preview-") as scratch:
+        serve_folder(folder, host, port, verbose=verbose, limits=limits, on_ready=ready,
+                     overlay_for=overlay_for)
 
 
 # --- cache -----------------------------------------------------------------------------------

@@ -204,3 +204,31 @@ def test_a_local_preview_may_keep_the_placeholders(tmp_path: Path) -> None:
     make_edition(tmp_path / "output", "2023-12-25")
     result = CliRunner().invoke(main, ["publish", "--config", str(settings)])
     assert result.exit_code == 0, result.output
+
+
+def test_serve_on_another_port_previews_feeds_that_link_to_itself(tmp_path: Path) -> None:
+    make_edition(tmp_path / "output", "2023-12-25")
+    env = {**os.environ, "NO_PROXY": "127.0.0.1"}
+    subprocess.run([*CLI, "publish", "-q"], cwd=tmp_path, check=True, env=env)  # base_url :8000
+    published = (tmp_path / "output" / "feed.xml").read_bytes()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    with serving(["--port", str(port)], tmp_path) as (process, line):
+        assert line.startswith(f"serving output at {url}"), line
+        assert process.stdout is not None and "preview" in process.stdout.readline()
+        for name in ("feed.xml", "articles.xml"):
+            status, body = get(url + name)
+            feed = podcastparser.parse(url + name, io.BytesIO(body))
+            for episode in feed["episodes"]:
+                enclosure = episode["enclosures"][0]
+                assert enclosure["url"].startswith(url)
+                status, audio = get(enclosure["url"], {"Range": "bytes=0-9"})
+                assert (status, len(audio)) == (206, 10)
+        assert url.encode() in get(url)[1] or b"http://127.0.0.1:8000/" not in get(url)[1]
+    # The output folder itself still says what will be published.
+    assert (tmp_path / "output" / "feed.xml").read_bytes() == published
+    with serving(["--port", str(port), "--no-preview"], tmp_path) as (process, _):
+        status, body = get(url + "feed.xml")
+        assert body == published

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -184,21 +184,8 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
     removed = tuple(sorted({*removals_pending(places.state),
                             *(dates_beyond(places.state, keep) if keep is not None else ())},
                            reverse=True))
-    now = datetime.now(timezone.utc)
-    superseded = superseded_due(places.state, now)
-    entries = tuple(e for e in list_editions(places.state)
-                    if e.date not in removed and _missing(output_dir, e.manifest) is None)
-    cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()),
-                 "cover.jpg")
-    built = max((_built_at(e.manifest) for e in entries), default=now)
-    kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
-    show_guid = str(kept_guid or _published(places, show).show_guid or "")
-    addresses = current_addresses(places.state)
-    files = dict(plan_site(output_dir, show, list(entries), cover))
-    files[FEED_NAME] = edition_feed(show, entries, output_dir, cover, built, show_guid=show_guid,
-                                    addresses=addresses)
-    files[ARTICLES_FEED_NAME] = articles_feed(show, entries, output_dir, cover, built,
-                                              show_guid=show_guid, addresses=addresses)
+    superseded = superseded_due(places.state, datetime.now(timezone.utc))
+    files = _render(places, show, removed)
     rewritten = []
     for relative, data in files.items():
         try:
@@ -208,6 +195,39 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
         if _BUILD_DATE.sub(b"", there) != _BUILD_DATE.sub(b"", data):
             rewritten.append(relative)
     return PublishPlan(removed, superseded, tuple(sorted(rewritten)))
+
+
+def _render(places: Places, show: Show, leaving: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """The feeds and pages as a publish would write them (path under ``output/`` → bytes),
+    without the editions ``leaving``; reads only (the catalog, the media record, the feeds)."""
+    output_dir = places.out
+    entries = tuple(e for e in list_editions(places.state)
+                    if e.date not in leaving and _missing(output_dir, e.manifest) is None)
+    cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()),
+                 "cover.jpg")
+    built = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
+    kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
+    show_guid = str(kept_guid or _published(places, show).show_guid or "")
+    addresses = current_addresses(places.state)
+    files = dict(plan_site(output_dir, show, list(entries), cover))
+    files[FEED_NAME] = edition_feed(show, entries, output_dir, cover, built, show_guid=show_guid,
+                                    addresses=addresses)
+    files[ARTICLES_FEED_NAME] = articles_feed(show, entries, output_dir, cover, built,
+                                              show_guid=show_guid, addresses=addresses)
+    return files
+
+
+def render_preview(output_dir: Path, show: Show, base_url: str, into: Path, *,
+                   state: Path | None = None) -> int:
+    """Write into ``into`` the feeds and pages of ``output_dir`` as they would be with
+    ``base_url`` for the show's address (``serve``'s local preview on another port), leaving
+    the output folder as it is; returns how many files were written."""
+    places = Places(output_dir, state or default_state_for(output_dir))
+    files = _render(places, replace(show, base_url=base_url))
+    for relative, data in files.items():
+        (into / relative).parent.mkdir(parents=True, exist_ok=True)
+        (into / relative).write_bytes(data)
+    return len(files)
 
 
 def remove_editions(output_dir: Path, dates: tuple[str, ...], show: Show, *,

@@ -135,6 +135,9 @@ class EditionServer:
     def __init__(self, address: tuple[str, int], root: Path, *, verbose: bool = False,
                  limits: ServeLimits = ServeLimits()) -> None:
         self.root = os.path.realpath(root)
+        self.overlay: str | None = None
+        """A folder whose files are served instead of the same paths under ``root`` (the feeds
+        and pages of a local preview, rendered for this server's address)."""
         self.verbose = verbose
         self.limits = limits
         self.max_connections, self.max_open_files = fit_to_open_file_limit(limits)
@@ -425,6 +428,9 @@ class EditionServer:
                                             (("Location", redirect.location),), body=False)
                     return request.keep_alive
                 path = index_of(self.root, path)
+            if self.overlay is not None:
+                instead = os.path.join(self.overlay, os.path.relpath(path, self.root))
+                path = instead if os.path.isfile(instead) else path
         except NotFound as reason:
             self._log(f"{connection.peer} \"{request.request_line[:200]}\" 404 ({reason})")
             await self._send_status(connection, HTTPStatus.NOT_FOUND, request)
@@ -613,10 +619,16 @@ def make_server(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
 
 def serve(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
           verbose: bool = False, limits: ServeLimits = ServeLimits(),
-          on_ready: Callable[[str], None] | None = None) -> None:
-    """Serve ``folder`` until interrupted (Ctrl-C); ``on_ready`` gets the URL once listening."""
+          on_ready: Callable[[str], None] | None = None,
+          overlay_for: Callable[[str], Path | None] | None = None) -> None:
+    """Serve ``folder`` until interrupted (Ctrl-C); ``on_ready`` gets the URL once listening.
+    ``overlay_for(url)``, once the address is known, may give a folder served over ``folder``
+    (a preview's feeds and pages, rendered for that address)."""
     server = make_server(folder, host, port, verbose=verbose, limits=limits)
     with server:
+        if overlay_for is not None:
+            overlay = overlay_for(server.url)
+            server.overlay = os.path.realpath(overlay) if overlay is not None else None
         if on_ready is not None:
             on_ready(server.url)
         try:
