@@ -16,7 +16,7 @@ def test_one_line_a_minute_with_an_estimate_from_the_stages_pace() -> None:
     now = [0.0]
     lines: list[str] = []
     report = ProgressLines(lines.append, clock=lambda: now[0])
-    for second in range(0, 600):  # ten minutes of speech, a request every second
+    for second in range(600):  # ten minutes of speech, a request every second
         now[0] = float(second)
         report(Stage.SPEAK, second, 1200)
     assert len(lines) == 9  # nothing in the first minute (a short build's log stays clean)
