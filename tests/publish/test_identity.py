@@ -216,3 +216,15 @@ def test_a_new_story_gets_a_new_guid_and_a_dropped_one_leaves() -> None:
     new = match_stories(old, [ArticleFile(1, "简讯一", "a.mp3", "", 1.0, 1, LEAD[1])],
                         "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now)
     assert new[0].guid not in ("g-a", "g-b") and new[0].corrected is None
+
+
+def test_stories_read_back_from_a_feed_match_though_their_text_was_cut() -> None:
+    now = datetime(2023, 12, 25, tzinfo=timezone.utc)
+    long_body = "".join(f"第{n}段：呼和浩特市今年新建改造城市道路{n}条，惠及沿线居民{n * 7}户。" for n in range(1, 600))
+    article_ = ArticleFile(1, "城市道路", "a.mp3", "", 1.0, 1, "城市道路\n" + long_body)
+    brief = ArticleFile(2, "简讯一", "b.mp3", "", 1.0, 1, BRIEF_B)
+    # As the feed gives them: the description cut at 4000 characters, in the feed's order.
+    recovered = (Story(1, "g-brief", "简讯一", BRIEF_B), Story(2, "g-long", "城市道路", ("城市道路\n" + long_body)[:4000]))
+    stories = match_stories(recovered, [article_, brief], "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now,
+                            flag_changes=False)
+    assert [s.guid for s in stories] == ["g-long", "g-brief"] and not any(s.corrected for s in stories)
