@@ -85,7 +85,7 @@ def match_stories(old: Sequence[Story], articles: Sequence[ArticleFile], edition
     bodies = [body_of(a.headline, a.text) for a in articles]
     old_bodies = [body_of(s.headline, s.text) for s in old]
 
-    def score(b: str, ob: str) -> float:
+    def overlap(b: str, ob: str) -> float:
         # Read back from a feed, a long story's text was cut to fit the description: compare
         # the same stretch of the new one.
         return similarity(b if flag_changes else b[:len(ob)], ob)
@@ -93,7 +93,7 @@ def match_stories(old: Sequence[Story], articles: Sequence[ArticleFile], edition
     # Best pairs first; bodies that tie (briefs printed alike) are told apart by headline,
     # then by the nearest place.
     pairs = sorted(
-        ((score(b, ob), similarity(articles[i].headline, old[j].headline), -abs(i - j), i, j)
+        ((overlap(b, ob), similarity(articles[i].headline, old[j].headline), -abs(i - j), i, j)
          for i, b in enumerate(bodies) for j, ob in enumerate(old_bodies)),
         reverse=True)
     chosen: dict[int, int] = {}
