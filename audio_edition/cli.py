@@ -516,7 +516,8 @@ def serve(folder: Path | None, config: Path | None, host: str, port: int, max_co
             return None
         from audio_edition.publish.publisher import render_preview
 
-        render_preview(folder, ws.settings.show, url, Path(scratch), state=ws.places.state)
+        if not render_preview(folder, ws.settings.show, url, Path(scratch), state=ws.places.state):
+            return None  # not a published output folder: served as it is
         previewing.append(True)
         return Path(scratch)
 

@@ -221,8 +221,11 @@ def render_preview(output_dir: Path, show: Show, base_url: str, into: Path, *,
                    state: Path | None = None) -> int:
     """Write into ``into`` the feeds and pages of ``output_dir`` as they would be with
     ``base_url`` for the show's address (``serve``'s local preview on another port), leaving
-    the output folder as it is; returns how many files were written."""
+    the output folder as it is; returns how many files were written: none for a folder with
+    no catalog (not one that publishing wrote, so served as it is)."""
     places = Places(output_dir, state or default_state_for(output_dir))
+    if not list_editions(places.state):
+        return 0
     files = _render(places, replace(show, base_url=base_url))
     for relative, data in files.items():
         (into / relative).parent.mkdir(parents=True, exist_ok=True)
