@@ -372,7 +372,8 @@ def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool,
     if dry_run:
         return sync_output(out, destination, delete=delete, dry_run=True,
                            leaving=preview.leaving if preview else frozenset(),
-                           rewritten=frozenset(preview.rewritten) if preview else frozenset())
+                           rewritten=frozenset(preview.rewritten) if preview else frozenset(),
+                           adding=preview.linked if preview else ())
     if quiet or not sys.stderr.isatty():
         return sync_output(out, destination, delete=delete, dry_run=dry_run)
     from tqdm import tqdm

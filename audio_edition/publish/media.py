@@ -101,14 +101,14 @@ def _link(source: Path, target: Path) -> None:
             shutil.copy2(source, tmp)  # a file system without hard links
 
 
-def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], now: datetime,
-                  grace: timedelta = GRACE) -> MediaResult:
-    """Put every MP3 of ``manifests`` under its versioned address in ``out``; mark versions
-    no manifest names as superseded and remove those superseded longer than ``grace``."""
-    known = _read(state)
-    by_source = {(v.date, v.source): v for v in known.values() if v.superseded is None}
-    addresses: dict[tuple[str, str], str] = {}
+def plan_media(out: Path, state: Path, manifests: Iterable[EditionManifest]
+               ) -> tuple[dict[str, Version], dict[str, Path]]:
+    """Every MP3 of ``manifests`` with its versioned address (reading only the files that
+    changed since they were last published); and the addresses not yet in ``out``, with the
+    file each would link to."""
+    by_source = {(v.date, v.source): v for v in _read(state).values() if v.superseded is None}
     current: dict[str, Version] = {}
+    missing: dict[str, Path] = {}
     for manifest in manifests:
         for source in (manifest.episode, *(a.audio for a in manifest.articles)):
             path = out / manifest.date / source
@@ -121,9 +121,25 @@ def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], 
                 name = download_name(manifest.date, source, manifest.episode)
                 key = f"{MEDIA_DIR}/{manifest.date}/{_version_of(path)}/{name}"
                 if not (out / key).is_file():
-                    _link(path, out / key)
+                    missing[key] = path
             current[key] = Version(key, manifest.date, source, stat.st_size, stat.st_mtime_ns)
-            addresses[(manifest.date, source)] = key
+    return current, missing
+
+
+def addresses_of(versions: dict[str, Version]) -> dict[tuple[str, str], str]:
+    """(date, path in the edition folder) → versioned path, for the feeds."""
+    return {(v.date, v.source): v.key for v in versions.values()}
+
+
+def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], now: datetime,
+                  grace: timedelta = GRACE) -> MediaResult:
+    """Put every MP3 of ``manifests`` under its versioned address in ``out``; mark versions
+    no manifest names as superseded and remove those superseded longer than ``grace``."""
+    known = _read(state)
+    current, missing = plan_media(out, state, manifests)
+    for key, path in missing.items():
+        _link(path, out / key)
+    addresses = addresses_of(current)
     # Every version on disk that no feed names: known ones keep their time, found ones start now.
     on_disk = {p.relative_to(out).as_posix() for p in (out / MEDIA_DIR).rglob("*")
                if p.is_file() and not p.name.startswith(".")} if (out / MEDIA_DIR).is_dir() else set()
@@ -140,11 +156,6 @@ def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], 
             stale[key] = version
     _write(state, [*current.values(), *stale.values()])
     return MediaResult(addresses, tuple(removed))
-
-
-def current_addresses(state: Path) -> dict[tuple[str, str], str]:
-    """The addresses the last publish gave (read only, for ``publish --dry-run``)."""
-    return {(v.date, v.source): v.key for v in _read(state).values() if v.superseded is None}
 
 
 def superseded_due(state: Path, now: datetime, grace: timedelta = GRACE) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
 from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record
 from audio_edition.publish.catalog import (
+    CatalogEntry,
     catalog_namespace,
     dates_beyond,
     edition_dates,
@@ -45,6 +46,7 @@ from audio_edition.publish.config import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
+    Addresses,
     FEED_NAME,
     PAGE_NAME,
     articles_feed,
@@ -53,7 +55,7 @@ from audio_edition.publish.feed import (
     show_namespace,
 )
 from audio_edition.publish.identity import match_stories
-from audio_edition.publish.media import current_addresses, publish_media, superseded_due
+from audio_edition.publish.media import addresses_of, plan_media, publish_media, superseded_due
 from audio_edition.publish.recovery import Published, read_published
 from audio_edition.publish.site import plan_site, write_site
 
@@ -167,6 +169,8 @@ class PublishPlan:
     """Audio versions past their grace period it would remove (``media.py``)."""
     rewritten: tuple[str, ...]
     """Feeds and pages it would write again (their bytes would change)."""
+    linked: tuple[tuple[str, Path], ...] = ()
+    """Versioned audio it would add (``media.py``): each key and the file it is."""
 
     @property
     def leaving(self) -> frozenset[str]:
@@ -178,14 +182,17 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
                  state: Path | None = None) -> PublishPlan:
     """What ``publish_catalog`` with ``keep`` would remove and rewrite; changes nothing.
 
-    The feeds and pages are rendered as the real run would render them and compared with the
-    files in place (editions the catalog does not know yet are not looked for)."""
+    The feeds and pages are rendered as the real run would render them (editions found in the
+    output folder and not yet in the catalog included) and compared with the files in place."""
     places = Places(output_dir, state or default_state_for(output_dir))
     removed = tuple(sorted({*removals_pending(places.state),
                             *(dates_beyond(places.state, keep) if keep is not None else ())},
                            reverse=True))
     superseded = superseded_due(places.state, datetime.now(timezone.utc))
-    files = _render(places, show, removed)
+    entries = tuple(e for e in _as_recorded(places, show, _listed(places))
+                    if e.date not in removed)
+    versions, linked = plan_media(output_dir, places.state, [e.manifest for e in entries])
+    files = _render(places, show, entries, addresses_of(versions))
     rewritten = []
     for relative, data in files.items():
         try:
@@ -194,21 +201,26 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
             there = b""
         if _BUILD_DATE.sub(b"", there) != _BUILD_DATE.sub(b"", data):
             rewritten.append(relative)
-    return PublishPlan(removed, superseded, tuple(sorted(rewritten)))
+    return PublishPlan(removed, superseded, tuple(sorted(rewritten)),
+                       tuple(sorted((k, p) for k, p in linked.items())))
 
 
-def _render(places: Places, show: Show, leaving: tuple[str, ...] = ()) -> dict[str, bytes]:
-    """The feeds and pages as a publish would write them (path under ``output/`` → bytes),
-    without the editions ``leaving``; reads only (the catalog, the media record, the feeds)."""
+def _listed(places: Places, leaving: tuple[str, ...] = ()) -> tuple[CatalogEntry, ...]:
+    """The editions a publish would list: all but those ``leaving`` and those with files gone."""
+    return tuple(e for e in list_editions(places.state)
+                 if e.date not in leaving and _missing(places.out, e.manifest) is None)
+
+
+def _render(places: Places, show: Show, entries: tuple[CatalogEntry, ...],
+            addresses: Addresses) -> dict[str, bytes]:
+    """The feeds and pages as a publish would write them (path under ``output/`` → bytes);
+    reads only (the catalog, the feeds)."""
     output_dir = places.out
-    entries = tuple(e for e in list_editions(places.state)
-                    if e.date not in leaving and _missing(output_dir, e.manifest) is None)
     cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()),
                  "cover.jpg")
     built = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
     kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
     show_guid = str(kept_guid or _published(places, show).show_guid or "")
-    addresses = current_addresses(places.state)
     files = dict(plan_site(output_dir, show, list(entries), cover))
     files[FEED_NAME] = edition_feed(show, entries, output_dir, cover, built, show_guid=show_guid,
                                     addresses=addresses)
@@ -224,9 +236,11 @@ def render_preview(output_dir: Path, show: Show, base_url: str, into: Path, *,
     the output folder as it is; returns how many files were written: none for a folder with
     no catalog (not one that publishing wrote, so served as it is)."""
     places = Places(output_dir, state or default_state_for(output_dir))
-    if not list_editions(places.state):
+    entries = _listed(places)
+    if not entries:
         return 0
-    files = _render(places, replace(show, base_url=base_url))
+    versions, _ = plan_media(output_dir, places.state, [e.manifest for e in entries])
+    files = _render(places, replace(show, base_url=base_url), entries, addresses_of(versions))
     for relative, data in files.items():
         (into / relative).parent.mkdir(parents=True, exist_ok=True)
         (into / relative).write_bytes(data)
@@ -289,16 +303,14 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
         return tuple(m.date for m, _, _, _ in entries)
 
 
-def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Record edition folders whose ``edition.json`` the catalog does not hold as it is; skip
-    (and say why) those removed on purpose and those whose files are missing."""
-    added: list[str] = []
+def _unrecorded(places: Places) -> tuple[list[EditionManifest], list[str]]:
+    """Edition folders whose ``edition.json`` the catalog does not hold as it is, and (one line
+    each, saying why) those skipped: removed on purpose, or with files missing. Reads only."""
+    found: list[EditionManifest] = []
     skipped: list[str] = []
     known = {entry.date: entry.manifest for entry in list_editions(places.state)}
     removed = removed_dates(places.state)
     pending = removals_pending(places.state)  # being removed: _publish finishes them, silently
-    namespace = show_identity(places, show)
-    published: Published | None = None
     for folder in sorted(places.out.iterdir()):
         if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()):
             continue
@@ -315,6 +327,19 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
             skipped.append(missing)
             continue
         _check_edition(places.out, manifest)
+        found.append(manifest)
+    return found, skipped
+
+
+def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Record edition folders whose ``edition.json`` the catalog does not hold as it is; skip
+    (and say why) those removed on purpose and those whose files are missing."""
+    found, skipped = _unrecorded(places)
+    known = edition_dates(places.state)
+    namespace = show_identity(places, show) if found else None
+    published: Published | None = None
+    for manifest in found:
+        assert namespace is not None
         if manifest.date not in known:  # the catalog lost it: the feeds say what it was
             published = published or _published(places, show)
             record_edition(places.state, manifest, known=published.stories.get(manifest.date, ()),
@@ -322,8 +347,33 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
                            or edition_guid(namespace, manifest.date))
         else:
             record_edition(places.state, manifest, guid=edition_guid(namespace, manifest.date))
-        added.append(manifest.date)
-    return tuple(added), tuple(skipped)
+    return tuple(m.date for m in found), tuple(skipped)
+
+
+def _as_recorded(places: Places, show: Show, entries: tuple[CatalogEntry, ...]
+                 ) -> tuple[CatalogEntry, ...]:
+    """``entries`` with the editions ``_discover`` would record as it would record them, in
+    memory only (``publish --dry-run``)."""
+    found, _ = _unrecorded(places)
+    if not found:
+        return entries
+    now = datetime.now(timezone.utc)
+    published = _published(places, show)
+    by_date = {e.date: e for e in entries}
+    catalog = {e.date: e for e in list_editions(places.state)}
+    kept = meta_value(places.state, "show_guid") or published.show_guid
+    namespace = show_namespace(show) or (uuid.UUID(kept) if kept else uuid.NAMESPACE_URL)
+    for manifest in found:
+        was = catalog.get(manifest.date)
+        if was is not None:
+            stories = match_stories(was.stories, manifest.articles, was.guid, now)
+            by_date[manifest.date] = CatalogEntry(manifest, was.guid, was.first_published, now, stories)
+        else:
+            guid = published.editions.get(manifest.date) or edition_guid(namespace, manifest.date)
+            stories = match_stories(published.stories.get(manifest.date, ()), manifest.articles,
+                                    guid, now, flag_changes=False)
+            by_date[manifest.date] = CatalogEntry(manifest, guid, now, now, stories)
+    return tuple(by_date[d] for d in sorted(by_date, reverse=True))
 
 
 def _built_at(manifest: EditionManifest) -> datetime:

@@ -200,15 +200,20 @@ class Destination(Protocol):
 
 
 def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
-              leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset()) -> SyncPlan:
+              leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset(),
+              adding: Sequence[tuple[str, Path]] = ()) -> SyncPlan:
     """Compare ``out``'s public files with the destination: what to upload, in which order, and
     (``delete``) which of our keys the output no longer has.
 
     For a dry run of a publish that would first change ``out``: ``leaving`` are the keys and
     folders (``2023-12-25/``) it would remove, ``rewritten`` the files it would write again
-    (counted as uploads whatever they hold now)."""
+    (counted as uploads whatever they hold now), ``adding`` the keys it would add, each with
+    the file it would be."""
     local = [f for f in public_files(out)
              if f.key not in leaving and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))]
+    for key, path in adding:
+        stat = path.stat()
+        local.append(LocalFile(key, path, stat.st_size, file_md5(path), stat.st_mtime_ns))
     remote = destination.existing()
     uploads = []
     unchanged = 0
@@ -227,15 +232,17 @@ def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
 
 def sync_output(out: Path, destination: Destination, *, delete: bool = False, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None,
-                leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset()) -> SyncPlan:
+                leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset(),
+                adding: Sequence[tuple[str, Path]] = ()) -> SyncPlan:
     """Bring the destination up to date with ``out``; returns the plan it carried out (with
-    ``dry_run``, only planned, ``leaving`` and ``rewritten`` as ``plan_sync`` takes them).
+    ``dry_run``, only planned, ``leaving``, ``rewritten`` and ``adding`` as ``plan_sync`` takes them).
     ``progress(bytes_done, bytes_total)`` follows the uploads.
 
     A failure raises ``PublishError`` naming the file; what was uploaded stays, the feeds are
     not replaced until everything they name is there, and a rerun uploads only the rest.
     """
-    plan = plan_sync(out, destination, delete=delete, leaving=leaving, rewritten=rewritten)
+    plan = plan_sync(out, destination, delete=delete, leaving=leaving, rewritten=rewritten,
+                     adding=adding)
     if dry_run:
         return plan
     done, total = 0, plan.upload_bytes

@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import shutil
 import os
 import socket
 import subprocess
@@ -284,3 +285,20 @@ def test_a_dry_run_says_exactly_what_the_real_run_then_does(tmp_path: Path) -> N
     assert sorted(real["sync"]["files"]) == sorted(planned["sync"]["files"]), (real["sync"]["files"], planned["sync"]["files"])
     text = runner.invoke(main, [*command[:-1], "--dry-run", "--keep", "1"])
     assert text.exit_code == 0 and "would remove edition" not in text.stdout  # nothing left to remove
+
+
+def test_a_dry_run_counts_the_audio_versions_the_real_run_would_add(tmp_path: Path) -> None:
+    settings, out = show_folder(tmp_path)
+    www = tmp_path / "www"
+    runner = CliRunner()
+    assert runner.invoke(main, ["publish", "--config", str(settings), "--to", str(www)]).exit_code == 0
+    # As an earlier version left it: no versioned audio yet, and an edition rebuilt since.
+    shutil.rmtree(out / "media")
+    (tmp_path / ".audio-edition" / "media.json").unlink()
+    make_edition(out, "2023-12-26", article_seconds=2.0, frequency=523)
+    command = ["publish", "--config", str(settings), "--to", str(www), "--delete", "--json"]
+    planned = json.loads(runner.invoke(main, [*command, "--dry-run"]).stdout)["sync"]
+    assert not (out / "media").exists()  # the dry run added nothing
+    real = json.loads(runner.invoke(main, command).stdout)["sync"]
+    assert sorted(real["files"]) == sorted(planned["files"]) and real["deleted"] == planned["deleted"]
+    assert any(key.startswith("media/2023-12-26/") for key in real["files"])
