@@ -74,6 +74,10 @@ def build(out: Path, date: str, stories: list[tuple[str, str]]) -> EditionManife
     return manifest
 
 
+def json_articles(manifest: Path) -> tuple[ArticleFile, ...]:
+    return EditionManifest.from_json(manifest.read_text(encoding="utf-8")).articles
+
+
 @dataclass
 class Episode:
     title: str
@@ -142,6 +146,11 @@ def test_an_editors_corrections_move_no_guid_and_refetch_only_changed_audio(
     # its own story's, never the other brief's.
     assert set(fetched) == {guid_lead, guid_a, guid_b}
     assert client.episodes[guid_a].fetched != audio_a
+    folder = output_dir / date
+    heard = {a.headline: (folder / a.audio).read_bytes()
+             for a in json_articles(folder / "edition.json")}
+    for guid, headline in ((guid_lead, lead2[0]), (guid_a, a2[0]), (guid_b, "简讯一")):
+        assert client.episodes[guid].fetched == heard[headline]  # its own story's audio
     # Corrections say so.
     with urllib.request.urlopen(server.url + "articles.xml") as response:
         feed = podcastparser.parse(server.url + "articles.xml", io.BytesIO(response.read()))
