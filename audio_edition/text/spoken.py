@@ -162,8 +162,8 @@ _WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
 _LATIN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 # --- classes measured on peer suites and news copy (issue 24) ---------------------------------
-# Digits a PDF extractor spread apart (2 0 2 4 年, 1 2 . 5 %): three or more one-character tokens.
-_SPREAD_DIGITS = re.compile(r"(?<![\dA-Za-z.])\d(?:[ \u00a0][\d.%]){2,}(?![\dA-Za-z])")
+# Digits a PDF extractor spread apart (2 0 2 4 年, 1 2 月, 1 2 . 5 %): one-character tokens.
+_SPREAD_DIGITS = re.compile(r"(?<![\dA-Za-z.])\d(?:[ \u00a0][\d.%])+(?![\dA-Za-z])")
 # Zero-padded dates and clock hours (04月03日07时58分): the 0 is not said (minutes keep it: 零五分).
 _PADDED = re.compile(r"(?<![\d.:：])0(\d)(?=月|日|号|时|点(?!\d))")
 _YEAR_MONTH = re.compile(r"(?<![\d.\-/])((?:19|20)\d\d)([-/.])(0[1-9]|1[0-2])(?![\d.\-/%‰℃°]|[点亿万千百元年])")
@@ -459,6 +459,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_DOCUMENT_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_YEAR_PAIR, lambda m: spell_digits(m.group(1)) + "到" + spell_digits(m.group(2))),
     _sub(_YEAR_IN_NAME, lambda m: spell_digits(m.group(1))),
+    _sub(_ORDINAL, lambda m: say_integer(m.group(1))),
     *(_sub(pattern, _phone) for pattern in _PHONE_PATTERNS),
     _sub(_PHONE_BEFORE, _phone_after_word),
     _sub(_HOTLINE_AFTER, _phone),
@@ -491,7 +492,6 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_SPAN_OF_YEARS, lambda m: (m.group(1) or "") + say_integer(m.group(2))),
     _sub(_CLASS_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_YEAR, lambda m: spell_digits(m.group(1))),
-    _sub(_ORDINAL, lambda m: say_integer(m.group(1))),
     _sub(_BARE_INTEGER, _bare_integer),
     _sub(_DATE_LIKE_DECIMAL, _date_like_decimal),
     _sub(_YEAR_LIKE_DECIMAL, lambda m: m.group(1) + "点" + spell_digits(m.group(2))),
