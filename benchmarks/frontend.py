@@ -1,0 +1,133 @@
+"""The speech front end measured on other projects' test suites, before and after, in one run.
+
+Run: .venv/bin/python benchmarks/frontend.py [--before main] [--rounds 3]
+
+Text normalization (``normalization_figures``): misreadings of NeMo's and WeTextProcessing's
+Chinese TN suites (``../shared/peer_suites/``, scored by ``tests/text/peer_suites.py``, the same
+scoring the tests hold to) for wetext alone, our spoken text at ``--before`` (``spoken.py`` taken
+from git and imported beside ours) and our spoken text now; and the time each takes per 1,000
+sentences of the sample edition. Each section is one function returning rows, so another
+section (the polyphones' CPP accuracy) sits beside it in ``main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests.text.peer_suites: one scoring for tests and benchmark
+
+from wetext import Normalizer  # noqa: E402
+
+from audio_edition.text import clean_page, read_page  # noqa: E402
+from audio_edition.text.lexicon import Lexicon  # noqa: E402
+from audio_edition.text.sentences import split_sentences  # noqa: E402
+from audio_edition.text.spoken import SpokenReader  # noqa: E402
+from tests.text.peer_suites import PEER_SUITES, SUITES, in_scope, load_cases, misreadings  # noqa: E402
+
+SAMPLE = ROOT / "articles" / "2023-12-25.txt"
+
+
+@dataclass(frozen=True)
+class NormalizationRow:
+    """One reader's figures: misreadings per suite (of its in-scope cases) and speed."""
+
+    reader: str
+    misread: dict[str, int]
+    cases: dict[str, int]
+    ms_per_1000: float
+
+
+def spoken_module_at(ref: str) -> ModuleType:
+    """``audio_edition/text/spoken.py`` as it is at git ``ref``, imported under another name."""
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{ref}:audio_edition/text/spoken.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    folder = Path(tempfile.mkdtemp(prefix="spoken-"))
+    path = folder / "spoken_before.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("spoken_before", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def sample_sentences() -> list[str]:
+    sentences: list[str] = []
+    for article in clean_page(read_page(SAMPLE)):
+        for text in ([article.headline] if article.headline else []) + list(article.paragraphs):
+            sentences.extend(split_sentences(text))
+    return sentences
+
+
+def ms_per_1000(speak: Callable[[str], str], sentences: list[str], rounds: int) -> float:
+    """Median milliseconds per 1,000 sentences over ``rounds`` passes, after a warm-up pass."""
+    for sentence in sentences:
+        speak(sentence)
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for sentence in sentences:
+            speak(sentence)
+        times.append(time.perf_counter() - start)
+    return 1e6 * statistics.median(times) / len(sentences)
+
+
+def normalization_figures(before: str = "main", rounds: int = 3) -> list[NormalizationRow]:
+    """Misreadings per peer suite and time per 1,000 sentences: wetext alone, ``before``, now."""
+    suites = {suite: load_cases(suite) for suite in SUITES}
+    normalizer = Normalizer(lang="zh", operator="tn")
+    readers: dict[str, Callable[[str], str]] = {
+        "wetext alone": normalizer.normalize,
+        f"ours at {before}": spoken_module_at(before).SpokenReader(Lexicon()).speak,
+        "ours now": SpokenReader(Lexicon()).speak,
+    }
+    sentences = sample_sentences()
+    rows = []
+    for name, speak in readers.items():
+        misread = {suite: len(misreadings(speak, cases)) for suite, cases in suites.items()}
+        cases = {suite: len(in_scope(cases)) for suite, cases in suites.items()}
+        rows.append(NormalizationRow(name, misread, cases, ms_per_1000(speak, sentences, rounds)))
+    return rows
+
+
+def print_normalization(rows: list[NormalizationRow]) -> None:
+    print(f"text normalization: peer suites at {PEER_SUITES}, timed on {SAMPLE.name}")
+    header = "".join(f"{suite:>22}" for suite in SUITES)
+    print(f"{'reader':<18}{header}{'ms/1000 sentences':>20}")
+    for row in rows:
+        cells = "".join(
+            f"{row.misread[s]:>5} of {row.cases[s]:<3} ({100 * row.misread[s] / row.cases[s]:4.1f}%)"
+            for s in SUITES
+        )
+        print(f"{row.reader:<18}{cells}{row.ms_per_1000:>20.0f}")
+    plain = rows[0].ms_per_1000
+    print(f"time ratio vs wetext alone: " + ", ".join(f"{r.reader} {r.ms_per_1000 / plain:.2f}x" for r in rows[1:]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", default="main", help="git ref of the 'before' spoken.py (default: main)")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if not PEER_SUITES.is_dir():
+        sys.exit(f"error: peer suites not found at {PEER_SUITES} (../shared/peer_suites beside the repository)")
+    print_normalization(normalization_figures(args.before, args.rounds))
+
+
+if __name__ == "__main__":
+    main()
