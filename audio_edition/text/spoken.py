@@ -157,13 +157,15 @@ _CURRENCY = re.compile(
 # Race times: the hundredths after 秒 are said digit by digit (9秒83 → 九秒八三, 10秒05 → 十秒零五).
 _HUNDREDTHS = re.compile(r"(?<=\d秒)(\d{1,3})(?![\d.%]|[个次名人位项件元米天岁分])")
 _DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")
-_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
+_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff%‰℃])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 _WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
 _LATIN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 # --- classes measured on peer suites and news copy (issue 24) ---------------------------------
 # Digits a PDF extractor spread apart (2 0 2 4 年, 1 2 月, 1 2 . 5 %): one-character tokens.
-_SPREAD_DIGITS = re.compile(r"(?<![\dA-Za-z.])\d(?:[ \u00a0][\d.%])+(?![\dA-Za-z])")
+_SPREAD_DIGITS = re.compile(
+    r"(?<![\dA-Za-z.])\d(?:(?:[ \u00a0][\d.%]){2,}|[ \u00a0]\d(?=\s*[年月日号时%‰万亿元]))(?![\dA-Za-z])"
+)  # two lone digits ("+ 3 4") only join before a date or a unit
 # Zero-padded dates and clock hours (04月03日07时58分): the 0 is not said (minutes keep it: 零五分).
 _PADDED = re.compile(r"(?<![\d.:：])0(\d)(?=月|日|号|时|点(?!\d))")
 _YEAR_MONTH = re.compile(r"(?<![\d.\-/])((?:19|20)\d\d)([-/.])(0[1-9]|1[0-2])(?![\d.\-/%‰℃°]|[点亿万千百元年])")
@@ -173,7 +175,7 @@ _MONTH_DAY = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./])(\d\d)/(\d{1,2})/(\d{1,2})(?![\d./])")
 # Era marks: 2934ad, 2334 BC, 1823年3月bc → 公元/公元前; a year after 公元(前) is said digit by digit.
 _ERA_AFTER = re.compile(r"(\d{1,4})((?:年\d{1,2}月(?:\d{1,2}日)?)?)\s*([AaBb])\.?\s*([DdCc])\.?(?![A-Za-z])")
-_ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(\d{1,4})(?=年)")
+_ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(\d{3,4})(?=年)")  # 公元31年: 三十一年
 # A span of years after 距今 (距今3000年: 三千年, where wetext says 三零零零年).
 _SPAN_OF_YEARS = re.compile(r"(?<=距今|迄今|至今|长达|历时|历经|已有|相隔|相距)(约|近|逾|超过|已有|有)?(\d+)(?=(?:多|余)?年)")
 # A season or school year (2013/2014赛季, 2023-24学年): both years digit by digit.
@@ -194,17 +196,23 @@ _CLOCK_SECONDS = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 # A score after a team (中国1-2, 以2-1战胜): a dash between small numbers with no unit after.
 _SCORE_DASH = re.compile(
     r"(?<=[\u4e00-\u9fff])(\d{1,3})\s*[-－—–]\s*(\d{1,3})"
-    r"(?=$|[，。；！？、,;!?\s）)]|负|胜|战胜|击败|落败|不敌|告负|获胜|取胜|逆转|惜败|力克|的比分|晋级|出线)"
+    r"(?=(负|胜|战胜|击败|落败|不敌|告负|获胜|取胜|逆转|惜败|力克|的比分|晋级|出线)|$|[，。；！？、,;!?\s）)])"
 )
+# Without a verb of winning after it, a dash at a phrase end is a score only in a sports context
+# (花被片9-11，is a range).
+_SPORTS_BEFORE = re.compile(r"队|比分|比赛|赛|战|球|局|对阵|主场|客场|国足|轮|盘|中国|以")
 # A designator: 歼-20, 运-20, 东风-41 (a word, a hyphen, a number: never 负).
 _DESIGNATOR = re.compile(
     r"(?:(?<=[歼运轰直教强武风旗征击雳浪剑龙虹舟宫娥问云斗践鹰翔])-(\d+)(?![\d.%‰℃°]|[亿万千百])"
     r"|(?<=[\u4e00-\u9fff])-(\d+)(?=战机|战斗机|运输机|轰炸机|直升机|飞机|导弹|火箭|卫星|飞船|坦克|舰|型|系列))"
 )
 # A minus sign before a number, a fraction or 百分之 (-1.5亿, -1/3, -百分之1, -5‰): 负.
-_MINUS = re.compile(r"(?<![\dA-Za-z%‰)）\]])[-－−](?=\d|百分之|千分之)")
+_MINUS = re.compile(
+    r"(?<![\dA-Za-z%‰℃)）\]〇一二三四五六七八九十百千万亿两里米克吨元个人次件户年月日号时分秒度斤亩倍天岁周层页条只头台家所座项名位种批])"
+    r"[-－−](?=\d|百分之|千分之)"
+)  # after a number or a unit (8公里－10公里, 三-五年) the dash is a range: wetext reads it
 # Ordinals: 第123456 is a count, never a code said digit by digit.
-_ORDINAL = re.compile(r"(?<=第)(\d+)(?![\d.])")
+_ORDINAL = re.compile(r"(?<=第)(\d+)(?![\d.]|\s*[-－—–~～至到])")  # 第78-99页 is a range
 # Bare integers wetext spells like a phone number (111, 10000000001): said as numbers, except the
 # emergency and service numbers everyone says digit by digit.
 _BARE_INTEGER = re.compile(r"(?<![\d.A-Za-z:/\-])(1[12]\d|\d{9}|\d{11})(?![\d.:/%‰A-Za-z])")
@@ -213,7 +221,8 @@ _CODE_WORDS = re.compile(r"(?:尾号|号码|编号|账号|卡号|代码|密码|�
 # Race and field marks: 8米10 → 八米一零, 1分24秒565 → …秒五六五.
 _FIELD_MARK = re.compile(r"(?<=\d米)(\d{2})(?![\d.%]|[个次名人位项件元米天岁分厘毫])")
 _PLUS_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])\+(?!\d)")  # 5G+, 互联网+: said 加
-_TWO_OVER = re.compile(r"(?<![\d.])2(?=分之)")  # 2分之1 is 二分之一, never 两分之一
+_TWO_OVER = re.compile(r"(?<![\d.])2(?=分之)|(?<=月)2(?=日|号)")  # 二分之一; 4月2日 is 二日, not 两日
+_TWO_OCLOCK = re.compile(r"(?<![\d.])2(?=点(?!\d))")  # wetext says 2点 as 二点: 两点
 
 
 def spell_digits(number: str, *, yao: bool = False) -> str:
@@ -430,6 +439,13 @@ def _clock_seconds(m: re.Match[str]) -> str:
     return say_clock(hours, minutes, seconds)
 
 
+def _score(m: re.Match[str]) -> str:
+    home, away, verb = m.groups()
+    if verb or _SPORTS_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
+        return f"{home}比{away}"
+    return m.group()
+
+
 def _designator(m: re.Match[str]) -> str:
     number = m.group(1) or m.group(2)
     return number if len(number) <= 2 else spell_digits(number)  # 歼-20 → 歼20 (二十); 3+ digits: codes
@@ -475,7 +491,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_TEMP_RANGE, _temp_range),
     _sub(_TEMP_NEGATIVE, "零下"),
     _sub(_PERCENT_RANGE, _percent_range),
-    _sub(_SCORE_DASH, r"\1比\2"),
+    _sub(_SCORE_DASH, _score),
     _sub(_DESIGNATOR, _designator),
     _sub(_RANGE_DASH, "到"),
     _sub(_SIGNED_PERCENT, lambda m: "负" if m.group(1) == "-" else "正"),
@@ -488,6 +504,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_PLUS_AFTER_WORD, "加"),  # “平台+数据”, “生态+”: said 加
     _sub(_PLUS_AFTER_LETTER, "加"),
     _sub(_TWO_OVER, "二"),
+    _sub(_TWO_OCLOCK, "两"),
     _sub(_TWO, "两"),
     _sub(_SPAN_OF_YEARS, lambda m: (m.group(1) or "") + say_integer(m.group(2))),
     _sub(_CLASS_YEAR, lambda m: spell_digits(m.group(1))),
