@@ -122,7 +122,7 @@ _TEMP_RANGE = re.compile(
 )
 _TEMP_NEGATIVE = re.compile(rf"(?<![\d.])-(?={_NUM}(?:℃|°C|摄氏度))")
 _PERCENT_RANGE = re.compile(rf"(?<![\d.])({_NUM})(%?)\s*({_DASH}|至|到)\s*({_NUM})%")
-_RANGE_DASH = re.compile(rf"(?:(?<=[\d%‰℃日月年号时])|(?<=\d[千万亿]))\s*{_DASH}\s*(?=\d)")
+_RANGE_DASH = re.compile(rf"(?:(?<=[\d%‰℃日月年号时])|(?<=\d[千万亿]))\s*(?:--|{_DASH})\s*(?=\d)")
 _SIGNED_PERCENT = re.compile(rf"(?<![\d.])([-+])(?={_NUM}%)")
 _PER_MILLE = re.compile(rf"({_NUM})‰")
 _RATIO = re.compile(r"(?<=\d)\s*∶\s*(?=\d)")
@@ -175,7 +175,8 @@ _MONTH_DAY = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./])(\d\d)/(\d{1,2})/(\d{1,2})(?![\d./])")
 # Era marks: 2934ad, 2334 BC, 1823年3月bc → 公元/公元前; a year after 公元(前) is said digit by digit.
 _ERA_AFTER = re.compile(r"(\d{1,4})((?:年\d{1,2}月(?:\d{1,2}日)?)?)\s*([AaBb])\.?\s*([DdCc])\.?(?![A-Za-z])")
-_ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(\d{3,4})(?=年)")  # 公元31年: 三十一年
+# 公元31年, 公元900年: 三十一年, 九百年 (numbers); 公元前221年: 二二一年 (a year, digit by digit)
+_ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(?!\d00年)(\d{3,4})(?=年)")
 # A span of years after 距今 (距今3000年: 三千年, where wetext says 三零零零年).
 _SPAN_OF_YEARS = re.compile(r"(?<=距今|迄今|至今|长达|历时|历经|已有|相隔|相距)(约|近|逾|超过|已有|有)?(\d+)(?=(?:多|余)?年)")
 # A season or school year (2013/2014赛季, 2023-24学年): both years digit by digit.
@@ -195,8 +196,9 @@ _CLOCK_AM_PM = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])
 _CLOCK_SECONDS = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 # A score after a team (中国1-2, 以2-1战胜): a dash between small numbers with no unit after.
 _SCORE_DASH = re.compile(
-    r"(?<=[\u4e00-\u9fff])(\d{1,3})\s*[-－—–]\s*(\d{1,3})"
-    r"(?=(负|胜|战胜|击败|落败|不敌|告负|获胜|取胜|逆转|惜败|力克|的比分|晋级|出线)|$|[，。；！？、,;!?\s）)])"
+    r"(?<=[\u4e00-\u9fff，,、])(\d{1,3})\s*[-－—–]\s*(\d{1,3})"
+    r"(?=(负|胜|战胜|击败|大胜|完胜|落败|不敌|告负|获胜|取胜|逆转|惜败|力克|战平|逼平|的比分|晋级|出线)"
+    r"|$|[，。；！？、,;!?\s）)])"
 )
 # Without a verb of winning after it, a dash at a phrase end is a score only in a sports context
 # (花被片9-11，is a range).
@@ -215,7 +217,7 @@ _MINUS = re.compile(
 _ORDINAL = re.compile(r"(?<=第)(\d+)(?![\d.]|\s*[-－—–~～至到])")  # 第78-99页 is a range
 # Bare integers wetext spells like a phone number (111, 10000000001): said as numbers, except the
 # emergency and service numbers everyone says digit by digit.
-_BARE_INTEGER = re.compile(r"(?<![\d.A-Za-z:/\-])(1[12]\d|\d{9}|\d{11})(?![\d.:/%‰A-Za-z])")
+_BARE_INTEGER = re.compile(r"(?<![\d.,A-Za-z:/\-])(1[12]\d|\d{9}|\d{11})(?![\d.,:/%‰A-Za-z])")
 _SAID_AS_DIGITS = {"110", "112", "114", "119", "120", "122"}
 _CODE_WORDS = re.compile(r"(?:尾号|号码|编号|账号|卡号|代码|密码|工号|学号|证号|邮编|电话|热线|拨打|致电|手机|传真)\D{0,3}$")
 # Race and field marks: 8米10 → 八米一零, 1分24秒565 → …秒五六五.
@@ -465,6 +467,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_WIDE_BETWEEN_DIGITS, lambda m: {"：": ":", "．": "."}[m.group()]),
     _sub(_PADDED, r"\1"),
     _sub(_ISO_DATE, _iso_date),
+    _sub(_YEAR_PAIR, lambda m: spell_digits(m.group(1)) + "到" + spell_digits(m.group(2))),
     _sub(_MONTH_DAY_YEAR, lambda m: _padded_date(m.group(4), m.group(1), m.group(3))),
     _sub(_YEAR_MONTH, lambda m: _padded_date(m.group(1), m.group(3))),
     _sub(_MONTH_YEAR, lambda m: _padded_date(m.group(2), m.group(1))),
@@ -473,7 +476,6 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_ERA_AFTER, _era),
     _sub(_ERA_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_DOCUMENT_YEAR, lambda m: spell_digits(m.group(1))),
-    _sub(_YEAR_PAIR, lambda m: spell_digits(m.group(1)) + "到" + spell_digits(m.group(2))),
     _sub(_YEAR_IN_NAME, lambda m: spell_digits(m.group(1))),
     _sub(_ORDINAL, lambda m: say_integer(m.group(1))),
     *(_sub(pattern, _phone) for pattern in _PHONE_PATTERNS),
