@@ -164,8 +164,8 @@ _LATIN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # --- classes measured on peer suites and news copy (issue 24) ---------------------------------
 # Digits a PDF extractor spread apart (2 0 2 4 年, 1 2 月, 1 2 . 5 %): one-character tokens.
 _SPREAD_DIGITS = re.compile(
-    r"(?<![\dA-Za-z.])\d(?:(?:[ \u00a0][\d.%]){2,}|[ \u00a0]\d(?=\s*[年月日号时%‰万亿元]))(?![\dA-Za-z])"
-)  # two lone digits ("+ 3 4") only join before a date or a unit
+    r"(?<![\dA-Za-z.])\d(?:(?:[ \u00a0][\d.%]){2,}|[ \u00a0]\d(?=\s*[\u4e00-\u9fff%‰]))(?![\dA-Za-z])"
+)  # two lone digits ("+ 3 4") only join before a word or a unit
 # Zero-padded dates and clock hours (04月03日07时58分): the 0 is not said (minutes keep it: 零五分).
 _PADDED = re.compile(r"(?<![\d.:：])0(\d)(?=月|日|号|时|点(?!\d))")
 _YEAR_MONTH = re.compile(r"(?<![\d.\-/])((?:19|20)\d\d)([-/.])(0[1-9]|1[0-2])(?![\d.\-/%‰℃°]|[点亿万千百元年])")

@@ -18,6 +18,9 @@ from audio_edition.text.lexicon import Lexicon
 from audio_edition.text.numerals import say_clock, say_integer
 from audio_edition.text.spoken import SpokenReader
 
+# A sixth of the profile's examples each (50 in the everyday run, 500 under thorough): a dozen
+# properties, each example a full spoken-text pass.
+EXAMPLES = settings(deadline=None, max_examples=max(20, settings().max_examples // 6))
 READER = SpokenReader(Lexicon())  # module-level: hypothesis reuses it across examples
 speak = READER.speak
 
@@ -86,7 +89,7 @@ _MONTHS = st.integers(1, 12)
 _DAYS = st.integers(1, 28)
 
 
-@settings(max_examples=60, deadline=None)
+@EXAMPLES
 @given(_YEARS, _MONTHS, _DAYS, st.integers(0, 23), st.integers(0, 59))
 def test_a_zero_padded_date_reads_as_the_unpadded_one(year: int, month: int, day: int, hour: int, minute: int) -> None:
     padded = speak(f"{year}年{month:02d}月{day:02d}日{hour:02d}时{minute:02d}分")
@@ -94,13 +97,13 @@ def test_a_zero_padded_date_reads_as_the_unpadded_one(year: int, month: int, day
     assert not re.search("零[一二三四五六七八九十]+月", padded)
 
 
-@settings(max_examples=40, deadline=None)
+@EXAMPLES
 @given(_YEARS, _MONTHS, st.sampled_from("-/."))
 def test_a_year_and_padded_month_is_a_date(year: int, month: int, sep: str) -> None:
     assert speak(f"{year}{sep}{month:02d}") == speak(f"{year}年{month}月")
 
 
-@settings(max_examples=60, deadline=None)
+@EXAMPLES
 @given(
     st.sampled_from(["歼", "运", "轰", "直", "东风", "红旗", "长征", "鹰击", "翼龙", "神舟"]),
     st.integers(1, 99),
@@ -112,7 +115,7 @@ def test_a_designator_never_reads_minus(name: str, number: int, after: str) -> N
     assert spoken == speak(f"{name}{number}{after}")
 
 
-@settings(max_examples=60, deadline=None)
+@EXAMPLES
 @given(
     st.sampled_from(["为", "是", "达", "增长", "：", "，"]),
     st.decimals(0, 1000, places=2, allow_nan=False, allow_infinity=False).map(str),
@@ -124,13 +127,13 @@ def test_a_minus_sign_is_said(before: str, number: str, after: str) -> None:
     assert spoken.replace("负", "", 1) == speak(f"{before}{number}{after}")
 
 
-@settings(max_examples=60, deadline=None)
+@EXAMPLES
 @given(st.from_regex(r"[1-9][0-9]{0,3}(\.[0-9]{1,2})?", fullmatch=True), st.sampled_from(["年", "%", "亿元", "个"]))
 def test_digits_spread_apart_read_as_digits_together(number: str, after: str) -> None:
     assert speak(" ".join(number) + " " + after) == speak(number + after)
 
 
-@settings(max_examples=80, deadline=None)
+@EXAMPLES
 @given(st.integers(0, 23), st.integers(0, 59))
 def test_a_clock_time_is_said_with_no_leading_zero(hour: int, minute: int) -> None:
     for printed in (f"{hour}:{minute:02d}", f"{hour:02d}:{minute:02d}"):
@@ -139,13 +142,13 @@ def test_a_clock_time_is_said_with_no_leading_zero(hour: int, minute: int) -> No
         assert not spoken.startswith("会议于零") or hour == 0
 
 
-@settings(max_examples=60, deadline=None)
+@EXAMPLES
 @given(st.integers(0, 5), st.integers(0, 5), st.sampled_from(["战胜", "击败", "。", "，"]))
 def test_a_dash_between_goals_after_a_team_is_a_score(home: int, away: int, after: str) -> None:
     assert speak(f"中国队{home}-{away}{after}") == speak(f"中国队{home}比{away}{after}")
 
 
-@settings(max_examples=40, deadline=None)
+@EXAMPLES
 @given(
     st.sampled_from(["mg/L", "mmol/L", "g/100mL", "微克/立方米", "kg/m³"]),
     st.decimals(0, 500, places=1, allow_nan=False, allow_infinity=False).map(str),
@@ -156,7 +159,7 @@ def test_a_compound_unit_is_said_per(unit: str, number: str) -> None:
     assert not re.search(r"[A-Za-z/\d]", spoken), spoken
 
 
-@settings(max_examples=40, deadline=None)
+@EXAMPLES
 @given(st.integers(0, 99), st.integers(0, 20), st.integers(0, 30))
 def test_a_version_reads_dot_by_dot(major: int, minor: int, patch: int) -> None:
     spoken = speak(f"升级到{major}.{minor}.{patch}版")
@@ -166,7 +169,7 @@ def test_a_version_reads_dot_by_dot(major: int, minor: int, patch: int) -> None:
 NORMALIZER = Normalizer(lang="zh", operator="tn")
 
 
-@settings(max_examples=150, deadline=None)
+@EXAMPLES
 @given(st.integers(3, 10**12 - 1))
 def test_say_integer_agrees_with_wetext_where_wetext_counts(number: int) -> None:
     # wetext reads a number before 个 as a count: our cardinal must be the same words.
@@ -175,7 +178,7 @@ def test_say_integer_agrees_with_wetext_where_wetext_counts(number: int) -> None
     assert re.sub("两(?=[百千万亿])", "二", theirs) == re.sub("两(?=[百千万亿])", "二", ours)
 
 
-@settings(max_examples=60, deadline=None)
+@EXAMPLES
 @given(st.integers(1, 10**11))
 def test_an_ordinal_is_a_count(number: int) -> None:
     assert speak(f"第{number}名") == f"第{say_integer(str(number))}名"
