@@ -106,7 +106,8 @@ _ISO_DATE = re.compile(r"(?<![\d.])(\d{4})[-/.·](\d{1,2})[-/.·](\d{1,2})(?![\d
 _PHONE_PATTERNS = (
     re.compile(r"(?<![\d.])0\d{2,3}-\d{5,8}(?!\d)"),  # 010-64035547, 025-96110
     re.compile(r"(?<![\d.])[48]00-?\d{3}-?\d{4}(?!\d)"),  # 400-123-4567
-    re.compile(r"(?<![\d.])1[3-9]\d{9}(?!\d)"),  # mobile numbers
+    re.compile(r"(?<![\d.])1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)"),  # mobile numbers, also 138 0013 8000
+    re.compile(r"(?<=[零幺一二三四五六七八九])转\d{2,6}(?!\d)"),  # an extension after a spelled number
 )
 _PHONE_BEFORE = re.compile(r"(热线|电话|拨打|致电|号码|传真|手机|邮编|客服)((?:[：:]|是|为|\s)*)(\d[\d-]{1,}\d)")
 # Public-service numbers (12306, 12345, 95598, 96069) are said digit by digit unless they count
@@ -328,7 +329,8 @@ def _iso_date(m: re.Match[str]) -> str:
 
 
 def _phone(m: re.Match[str]) -> str:
-    return spell_digits(m.group(), yao=True)
+    # Digits with 幺; dashes and spaces between groups are not said, 转 (extension) is.
+    return re.sub(r"[^转]+", lambda part: spell_digits(part.group(), yao=True), m.group())
 
 
 def _phone_after_word(m: re.Match[str]) -> str:
@@ -342,7 +344,9 @@ def _code(m: re.Match[str]) -> str:
     letters, _joint, number, tail = m.groups()
     # Short numbers after letters are said as numbers (G10 → G十, COVID-19 → COVID十九, U23);
     # longer ones are codes said digit by digit (C919 → C九一九, G1234, ISO 9001).
-    head = number if len(number) <= 2 else spell_digits(number)
+    if len(number) <= 2 and m.string[m.end() : m.end() + 1].isascii() and m.string[m.end() : m.end() + 1].isalpha():
+        return m.group()  # O2O, B2B, H7N9: wetext knows these ("O to O")
+    head = say_integer(number) if len(number) <= 2 else spell_digits(number)  # M2 is 二, not 两
     tails = "".join("杠" + spell_digits(group) for group in tail.split("-") if group)
     return letters + head + tails
 
