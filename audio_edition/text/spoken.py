@@ -197,7 +197,7 @@ _CLOCK_AM_PM = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])
 _CLOCK_SECONDS = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 # A score after a team (中国1-2, 以2-1战胜): a dash between small numbers with no unit after.
 _SCORE_DASH = re.compile(
-    r"(?<=[\u4e00-\u9fff，,、])(\d{1,3})\s*[-－—–]\s*(\d{1,3})"
+    r"(?<=[\u4e00-\u9fff，,、（(\s])(\d{1,3})\s*[-－—–]\s*(\d{1,3})"
     r"(?=(负|胜|战胜|击败|大胜|完胜|落败|不敌|告负|获胜|取胜|逆转|惜败|力克|战平|逼平|的比分|晋级|出线)"
     r"|$|[，。；！？、,;!?\s）)])"
 )
