@@ -21,6 +21,12 @@ few things; a pre-pass rewrites only those into a form it reads right (or into s
 - ``2万`` → 二万 (said 两万); ``3·15`` → 三·十五 (said 三一五); ``平台+数据`` keeps the + (said 加).
 
 Each rule is one regex in ``_RULES``; the expected readings are in tests/text/test_spoken.py.
+The classes measured on other projects' suites and on news copy (zero-padded dates, clocks said by
+us as 两点零二分, minus signs, designators like 歼-20, ordinals and bare integers wetext spells,
+currency codes, compound and capital units, spread digits, versions, seasons, eras, document
+numbers, field marks) each have a rule here and a property in tests/text/test_spoken_classes.py;
+the peer suites and the readings we accept instead are in tests/text/peer_suites.py. Numbers we
+say ourselves come from ``numerals``.
 Latin letters stay for the online voices (``LatinReading.LETTERS``) or are spelled in Chinese for
 the offline engine (``LatinReading.CHINESE``: GDP → 记地批). Marks nobody reads aloud (《》, ■,
 bullets) are dropped; brackets become a pause.
