@@ -27,13 +27,19 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.text.peer_suites: one scoring for tests and benchmark
 
-from wetext import Normalizer  # noqa: E402
+from wetext import Normalizer
 
-from audio_edition.text import clean_page, read_page  # noqa: E402
-from audio_edition.text.lexicon import Lexicon  # noqa: E402
-from audio_edition.text.sentences import split_sentences  # noqa: E402
-from audio_edition.text.spoken import SpokenReader  # noqa: E402
-from tests.text.peer_suites import PEER_SUITES, SUITES, in_scope, load_cases, misreadings  # noqa: E402
+from audio_edition.text import clean_page, read_page
+from audio_edition.text.lexicon import Lexicon
+from audio_edition.text.sentences import split_sentences
+from audio_edition.text.spoken import SpokenReader
+from tests.text.peer_suites import (
+    PEER_SUITES,
+    SUITES,
+    in_scope,
+    load_cases,
+    misreadings,
+)
 
 SAMPLE = ROOT / "articles" / "2023-12-25.txt"
 
@@ -116,7 +122,7 @@ def print_normalization(rows: list[NormalizationRow]) -> None:
         )
         print(f"{row.reader:<18}{cells}{row.ms_per_1000:>20.0f}")
     plain = rows[0].ms_per_1000
-    print(f"time ratio vs wetext alone: " + ", ".join(f"{r.reader} {r.ms_per_1000 / plain:.2f}x" for r in rows[1:]))
+    print("time ratio vs wetext alone: " + ", ".join(f"{r.reader} {r.ms_per_1000 / plain:.2f}x" for r in rows[1:]))
 
 
 def main() -> None:

@@ -70,3 +70,9 @@ def say_clock(hours: str, minutes: str, seconds: str | None = None) -> str:
     if seconds is not None:
         said += say_integer(seconds) + "秒"
     return said
+
+
+def spell_digits(number: str, *, yao: bool = False) -> str:
+    """Read a digit string digit by digit (``"12345"`` → 一二三四五; with ``yao`` → 幺二三四五)."""
+    spelled = "".join(_DIGITS[int(d)] for d in number if d.isdigit())
+    return spelled.replace("一", "幺") if yao else spelled
