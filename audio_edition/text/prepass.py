@@ -60,8 +60,12 @@ _UNIT_RE = re.compile(r"(?<=[\d万亿])\s*(" + "|".join(sorted(_UNITS, key=len, 
 _KNOWN_UNITS = _UNITS | {
     "mg": "毫克", "kg": "千克", "μg": "微克", "ml": "毫升", "L": "升", "mol": "摩尔", "cm": "厘米",
     "mm": "毫米", "km": "公里", "m": "米", "s": "秒", "min": "分钟", "d": "天", "m³": "立方米",
-    "m²": "平方米",
+    "m²": "平方米", "km²": "平方千米", "cm²": "平方厘米", "m3": "立方米", "ha": "公顷",
 }  # fmt: skip
+# After 万/亿 wetext leaves any Latin unit as printed (9.6万km²): name it, as wetext names it after digits.
+_UNIT_AFTER_MULTIPLIER = re.compile(
+    r"(?<=\d[万亿])(" + "|".join(sorted(map(re.escape, _KNOWN_UNITS), key=len, reverse=True)) + r")(?![A-Za-z])"
+)
 _CJK_UNIT = r"毫克|微克|千克|公斤|克|毫升|升|立方米|平方米|平方公里|千米|公里|米|秒|分钟|小时|天|人|户|亩|吨|元"
 _LATIN_UNIT = "|".join(sorted(map(re.escape, _KNOWN_UNITS), key=len, reverse=True))
 # 0.5mg/100mL, 5.6mmol/L, 35微克/m³: a number, a unit, a slash, maybe a number, a unit → 每.
@@ -161,6 +165,10 @@ _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,3}(?![\d.])")
 # Clock times with am/pm (8:00 a.m., 03:04pm): 上午/下午 before the time.
 _CLOCK_AM_PM = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?\s*[Mm]\.?(?![A-Za-z])")
 _CLOCK_SECONDS = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
+# A race time: 1:55.00 (a clock has no decimals), and 2:05:30 after 以/成绩/用时 (a duration).
+_RACE_TIME = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})\.(\d{1,3})(?![\d.:])")
+_DURATION_BEFORE = re.compile(r"(?:以|成绩|用时|耗时|跑出|游出|历时|时间为|成绩为)\D{0,2}$")
+_DURATION_AFTER = re.compile(r"的成绩|的个人最好成绩|夺冠|完赛|撞线|获得|夺得|打破|刷新")
 # A score after a team (中国1-2, 以2-1战胜): a dash between small numbers with no unit after.
 _SCORE_DASH = re.compile(
     r"(?<=[\u4e00-\u9fff，,、（(\s])(\d{1,3})\s*[-－—–]\s*(\d{1,3})"
@@ -326,6 +334,11 @@ def _clock_seconds(m: re.Match[str]) -> str:
         return m.group()
     if not (int(hours) or int(minutes) or int(seconds)):
         return "零点"
+    before = m.string[max(0, m.start() - 6) : m.start()]
+    if _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(m.string, m.end()):
+        said = f"{say_integer(hours)}小时" if int(hours) else ""  # 2:05:30 → 两小时零五分三十秒
+        zero = "零" if said and 0 < int(minutes) < 10 else ""
+        return said.replace("二小时", "两小时") + f"{zero}{say_integer(minutes)}分{say_integer(seconds)}秒"
     return say_clock(hours, minutes, seconds)
 
 
@@ -375,6 +388,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_CURRENCY, _currency),
     _sub(_COMPOUND_UNIT, lambda m: f"{m[1]}{_unit_name(m[2])}每{m[3]}{_unit_name(m[4])}"),
     _sub(_UNIT_RE, lambda m: _UNITS[m.group(1)]),
+    _sub(_UNIT_AFTER_MULTIPLIER, lambda m: _KNOWN_UNITS[m.group(1)]),
     _sub(_CODE, _code),
     _sub(_PER_MILLE, r"千分之\1"),
     _sub(_UNIT_PER, "每"),
@@ -388,6 +402,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_MINUS, "负"),
     _sub(_RATIO, "比"),
     _sub(_CLOCK_AM_PM, _clock_am_pm),
+    _sub(_RACE_TIME, lambda m: f"{say_integer(m[1])}分{say_integer(m[2])}秒{spell_digits(m[3])}"),
     _sub(_CLOCK_SECONDS, _clock_seconds),
     _sub(_CLOCK, _clock),
     _sub(_TIMES, "乘"),
