@@ -16,7 +16,8 @@ from wetext import Normalizer
 
 from audio_edition.text.lexicon import Lexicon
 from audio_edition.text.numerals import say_clock, say_integer
-from audio_edition.text.spoken import SpokenReader
+from audio_edition.text.spoken import LatinReading, SpokenReader
+from tests.text.test_spoken import assert_chinese_kept
 
 # A sixth of the profile's examples each (50 in the everyday run, 500 under thorough): a dozen
 # properties, each example a full spoken-text pass.
@@ -189,3 +190,34 @@ def test_say_integer_agrees_with_wetext_where_wetext_counts(number: int) -> None
 @given(st.integers(1, 10**11))
 def test_an_ordinal_is_a_count(number: int) -> None:
     assert speak(f"第{number}名") == f"第{say_integer(str(number))}名"
+
+
+# --- any mix of the classes with words around them -------------------------------------------
+
+_WORDS = st.sampled_from(["增长", "同比", "全区", "热线", "气温", "亿元", "年", "月份", "个", "至", "队", "以", "，", "。", "（", "）"])
+_PIECES = st.one_of(
+    st.builds("{}年{:02d}月{:02d}日".format, _YEARS, _MONTHS, _DAYS),
+    st.builds("{:02d}:{:02d}".format, st.integers(0, 23), st.integers(0, 59)),
+    st.builds("{}:{:02d}.{:02d}".format, st.integers(1, 9), st.integers(0, 59), st.integers(0, 99)),
+    st.builds("{}-{}".format, st.sampled_from(["歼", "运", "东风", "长征"]), st.integers(1, 99)),
+    st.builds("-{}{}".format, st.decimals(0, 100, places=2).map(str), st.sampled_from(["‰", "%", "/3", "亿"])),
+    st.builds("{}.{}.{}".format, st.integers(0, 20), st.integers(0, 20), st.integers(0, 20)),
+    st.builds("0{}-{}".format, st.integers(10, 999), st.integers(10000, 99999999)),
+    st.builds("{}{}".format, st.sampled_from(["A$", "CNY", "₩", "HKD ", "€"]), st.integers(1, 10**6)),
+    st.builds("{}{}".format, st.decimals(0, 500, places=1).map(str), st.sampled_from(["mg/100mL", "mmol/L", "KG", "M"])),
+    st.builds(" ".join, st.from_regex(r"[1-9][0-9]{1,3}", fullmatch=True)),
+    st.builds("{}/{}赛季".format, st.integers(1990, 2030), st.integers(1990, 2030)),
+    st.builds("国发〔{}〕{}号".format, _YEARS, st.integers(1, 99)),
+    st.builds("{}-{}".format, st.integers(0, 120), st.integers(0, 120)),
+    st.builds("第{}".format, st.integers(1, 10**12)),
+)
+
+
+@EXAMPLES
+@given(st.lists(st.one_of(_WORDS, _PIECES), min_size=1, max_size=8).map("".join))
+def test_any_mix_of_the_classes_reads_without_digits(printed: str) -> None:
+    for latin in LatinReading:
+        spoken = speak(printed, latin=latin)
+        assert not re.search(r"[0-9%‰]", spoken), (printed, spoken)
+        assert_chinese_kept(printed, spoken, READER.lexicon)
+    assert not re.search(r"[A-Za-z]", speak(printed, latin=LatinReading.CHINESE))
