@@ -94,6 +94,8 @@ _TEMP_RANGE = re.compile(
 )
 _TEMP_NEGATIVE = re.compile(rf"(?<![\d.])-(?={_NUM}(?:℃|°C|摄氏度))")
 _PERCENT_RANGE = re.compile(rf"(?<![\d.])({_NUM})(%?)\s*({_DASH}|至|到)\s*({_NUM})%")
+# The same unit on both sides of a dash (8公里－10公里, 3号线-5号线, 5元-10元): a range.
+_UNIT_RANGE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,2})\s*[-－—–~～]\s*(\d+(?:\.\d+)?)\2")
 _RANGE_DASH = re.compile(rf"(?:(?<=[\d%‰℃日月年号时])|(?<=\d[千万亿]))\s*(?:--|{_DASH})\s*(?=\d)")
 _SIGNED_PERCENT = re.compile(rf"(?<![\d.])([-+])(?={_NUM}%)")
 _PER_MILLE = re.compile(rf"({_NUM})‰")
@@ -128,7 +130,7 @@ _CURRENCY = re.compile(
 )
 # Race times: the hundredths after 秒 are said digit by digit (9秒83 → 九秒八三, 10秒05 → 十秒零五).
 _HUNDREDTHS = re.compile(r"(?<=\d秒)(\d{1,3})(?![\d.%]|[个次名人位项件元米天岁分])")
-_DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")
+_DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.\-－])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")  # -3.5: wetext's
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff%‰℃])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
 _WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
 
@@ -183,18 +185,20 @@ _DESIGNATOR = re.compile(
     r"(?:(?<=[歼运轰直教强武风旗征击雳浪剑龙虹舟宫娥问云斗践鹰翔])-(\d+)(?![\d.%‰℃°]|[亿万千百])"
     r"|(?<=[\u4e00-\u9fff])-(\d+)(?=战机|战斗机|运输机|轰炸机|直升机|飞机|导弹|火箭|卫星|飞船|坦克|舰|型|系列))"
 )
-# A minus sign before a number, a fraction or 百分之 (-1.5亿, -1/3, -百分之1, -5‰): 负.
+# A minus sign before a number, a fraction or 百分之 (-1.5亿, -1/3, -百分之1, -5‰): 负. Only at the
+# start, after punctuation, or after a word that puts a value next (为-3亿元, 计算-2): after any
+# other word the dash joins two things (8公里－10公里, 3号线-5号线) and wetext reads it as a range.
 _MINUS = re.compile(
-    r"(?<![\dA-Za-z%‰℃)）\]〇一二三四五六七八九十百千万亿两里米克吨元个人次件户年月日号时分秒度斤亩倍天岁周层页条只头台家所座项名位种批])"
+    r"(?:^|(?<=[\s，,、：:；;（(“\"=])|(?<=[为是达至到在于约近及和与或低降跌增减值率幅差算占从由比得了]))"
     r"[-－−](?=\d|百分之|千分之)"
-)  # after a number or a unit (8公里－10公里, 三-五年) the dash is a range: wetext reads it
+)
 # Ordinals: 第123456 is a count, never a code said digit by digit.
 _ORDINAL = re.compile(r"(?<=第)(\d+)(?![\d.]|\s*[-－—–~～至到])")  # 第78-99页 is a range
 # Bare integers wetext spells like a phone number (111, 10000000001): said as numbers, except the
 # emergency and service numbers everyone says digit by digit.
 _BARE_INTEGER = re.compile(r"(?<![\d.,A-Za-z:/\-])(1[12]\d|\d{9}|\d{11})(?![\d.,:/%‰A-Za-z])")
 _SAID_AS_DIGITS = {"110", "112", "114", "119", "120", "122"}
-_CODE_WORDS = re.compile(r"(?:尾号|号码|编号|账号|卡号|代码|密码|工号|学号|证号|邮编|电话|热线|拨打|致电|手机|传真)\D{0,3}$")
+_CODE_WORDS = re.compile(r"(?:号|码|邮编|电话|热线|拨打|致电|手机|传真)\D{0,3}$")  # 单号, 尾号, 代码…
 # Race and field marks: 8米10 → 八米一零, 1分24秒565 → …秒五六五.
 _FIELD_MARK = re.compile(r"(?<=\d米)(\d{2})(?![\d.%]|[个次名人位项件元米天岁分厘毫])")
 _PLUS_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])\+(?!\d)")  # 5G+, 互联网+: said 加
@@ -397,6 +401,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_PERCENT_RANGE, _percent_range),
     _sub(_SCORE_DASH, _score),
     _sub(_DESIGNATOR, _designator),
+    _sub(_UNIT_RANGE, r"\1\2到\3\2"),
     _sub(_RANGE_DASH, "到"),
     _sub(_SIGNED_PERCENT, lambda m: "负" if m.group(1) == "-" else "正"),
     _sub(_MINUS, "负"),

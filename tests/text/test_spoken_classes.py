@@ -81,6 +81,11 @@ NEWS = [
     ("价格是A$13.5", "价格是十三点五澳元"),
     ("CNY 1.25", "一点二五人民币"),
     # ranges stay ranges
+    ("3号线-5号线", "三号线到五号线"),
+    ("开辟出一条约8公里－10公里宽的走廊", "开辟出一条约八公里到十公里宽的走廊"),
+    ("第78-99页", "第七十八到九十九页"),
+    ("花被片9-11，", "花被片九到十一，"),
+    ("比去年同期-3.5", "比去年同期负三点五"),
     ("1-2天", "一到两天"),
     ("5-10人", "五到十人"),
     ("上证指数报2023.12点", "上证指数报两千零二十三点一二点"),
@@ -148,6 +153,19 @@ def test_a_clock_time_is_said_with_no_leading_zero(hour: int, minute: int) -> No
         spoken = speak(f"会议于{printed}开始")
         assert spoken == f"会议于{say_clock(str(hour), f'{minute:02d}')}开始"
         assert not spoken.startswith("会议于零") or hour == 0
+
+
+@EXAMPLES
+@given(
+    st.integers(0, 999),
+    st.integers(0, 999),
+    st.sampled_from(["公里", "元", "号线", "个", "米", "人", "吨"]),
+    st.sampled_from(["-", "－", "—", "～"]),
+)
+def test_a_dash_between_the_same_unit_is_a_range(low: int, high: int, unit: str, dash: str) -> None:
+    spoken = speak(f"约{low}{unit}{dash}{high}{unit}")
+    assert spoken == speak(f"约{low}{unit}到{high}{unit}")
+    assert "负" not in spoken
 
 
 @EXAMPLES
