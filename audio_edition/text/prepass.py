@@ -180,16 +180,19 @@ _SCORE_DASH = re.compile(
 # Without a verb of winning after it, a dash at a phrase end is a score only in a sports context
 # (花被片9-11，is a range).
 _SPORTS_BEFORE = re.compile(r"队|比分|比赛|赛|战|球|局|对阵|主场|客场|国足|轮|盘|中国|以")
-# A designator: 歼-20, 运-20, 东风-41 (a word, a hyphen, a number: never 负).
+# A designator: 歼-20, 东风-41, 米格-19, 钴-56, 波音-737 (a name, a hyphen, a whole number that
+# counts nothing: never 负). After a word that puts a value next (为-13, 降至-4度) it is a minus,
+# and so it is when a unit follows (-3亿元, -5米): those are left to the minus rules and wetext.
+_VALUE_BEFORE = "为是达至到在于约近及和与或低降跌增减值率幅差算占从由比得了"
+_UNIT_AFTER = "亿万千百十元角分米度克吨升个只人次年月日天时秒岁倍名位件项家户辆台套座条张本块斤亩里"
 _DESIGNATOR = re.compile(
-    r"(?:(?<=[歼运轰直教强武风旗征击雳浪剑龙虹舟宫娥问云斗践鹰翔])-(\d+)(?![\d.%‰℃°]|[亿万千百])"
-    r"|(?<=[\u4e00-\u9fff])-(\d+)(?=战机|战斗机|运输机|轰炸机|直升机|飞机|导弹|火箭|卫星|飞船|坦克|舰|型|系列))"
+    rf"(?<=[\u4e00-\u9fff])(?<![{_VALUE_BEFORE}])-(\d+)(?![\d.%‰℃°/:]|[{_UNIT_AFTER}]|\s*[A-Za-z])"
 )
 # A minus sign before a number, a fraction or 百分之 (-1.5亿, -1/3, -百分之1, -5‰): 负. Only at the
 # start, after punctuation, or after a word that puts a value next (为-3亿元, 计算-2): after any
 # other word the dash joins two things (8公里－10公里, 3号线-5号线) and wetext reads it as a range.
 _MINUS = re.compile(
-    r"(?:^|(?<=[\s，,、：:；;（(“\"=])|(?<=[为是达至到在于约近及和与或低降跌增减值率幅差算占从由比得了]))"
+    rf"(?:^|(?<=[\s，,、：:；;（(“\"=])|(?<=[{_VALUE_BEFORE}]))"
     r"[-－−](?=\d|百分之|千分之)"
 )
 # Ordinals: 第123456 is a count, never a code said digit by digit.
@@ -354,7 +357,7 @@ def _score(m: re.Match[str]) -> str:
 
 
 def _designator(m: re.Match[str]) -> str:
-    number = m.group(1) or m.group(2)
+    number = m.group(1)
     return number if len(number) <= 2 else spell_digits(number)  # 歼-20 → 歼20 (二十); 3+ digits: codes
 
 
@@ -399,9 +402,9 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_TEMP_RANGE, _temp_range),
     _sub(_TEMP_NEGATIVE, "零下"),
     _sub(_PERCENT_RANGE, _percent_range),
+    _sub(_UNIT_RANGE, r"\1\2到\3\2"),
     _sub(_SCORE_DASH, _score),
     _sub(_DESIGNATOR, _designator),
-    _sub(_UNIT_RANGE, r"\1\2到\3\2"),
     _sub(_RANGE_DASH, "到"),
     _sub(_SIGNED_PERCENT, lambda m: "负" if m.group(1) == "-" else "正"),
     _sub(_MINUS, "负"),
