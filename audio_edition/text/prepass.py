@@ -184,7 +184,10 @@ _SPORTS_BEFORE = re.compile(r"队|比分|比赛|赛|战|球|局|对阵|主场|�
 # counts nothing: never 负). After a word that puts a value next (为-13, 降至-4度) it is a minus,
 # and so it is when a unit follows (-3亿元, -5米): those are left to the minus rules and wetext.
 _VALUE_BEFORE = "为是达至到在于约近及和与或低降跌增减值率幅差算占从由比得了"
-_UNIT_AFTER = "亿万千百十元角分米度克吨升个只人次年月日天时秒岁倍名位件项家户辆台套座条张本块斤亩里"
+_UNIT_AFTER = (
+    "亿万千百十元角分米度克吨升个只人次年月日天时秒岁倍名位件项家户辆台套座条张本块斤亩里"
+    "美欧英港韩澳卢公平立毫厘微纳摄华兆吉瓦伏帕焦磅码尺寸多余左以周层页批例株棵头匹份册篇首部"
+)  # the first character of a unit or an amount word (美元, 公里, 平方米, 多, 左右, 以上)
 _DESIGNATOR = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?<![{_VALUE_BEFORE}])-(\d+)(?![\d.%‰℃°/:]|[{_UNIT_AFTER}]|\s*[A-Za-z])"
 )
