@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/frontend.py [--before main] [--rounds 5]
 
 Text normalization (``normalization_figures``): misreadings of NeMo's and WeTextProcessing's
 Chinese TN suites (``../shared/peer_suites/``, scored by ``tests/text/peer_suites.py``, the same
-scoring the tests hold to) for wetext alone, our spoken text at ``--before`` (``spoken.py`` taken
-from git and imported beside ours) and our spoken text now; and the time each takes per 1,000
+scoring the tests hold to) for wetext alone, our spoken text at ``--before`` (that commit's
+package, from git archive, imported beside ours under another name) and our spoken text now; and the time each takes per 1,000
 sentences of the sample edition. Each section is one function returning rows, so another
 section (the polyphones' CPP accuracy) sits beside it in ``main``.
 """
@@ -13,7 +13,10 @@ section (the polyphones' CPP accuracy) sits beside it in ``main``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import atexit
+import importlib
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,22 +60,28 @@ class NormalizationRow:
     ms_per_1000: float
 
 
-def spoken_module_at(ref: str) -> ModuleType:
-    """``audio_edition/text/spoken.py`` as it is at git ``ref``, imported under another name."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{ref}:audio_edition/text/spoken.py"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    folder = Path(tempfile.mkdtemp(prefix="spoken-"))
-    path = folder / "spoken_before.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("spoken_before", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def spoken_module_at(ref: str) -> ModuleType | None:
+    """``audio_edition.text.spoken`` as it is at git ``ref``, with the whole package of that
+    commit beside ours under another name (``audio_edition_before``), so modules it imports are
+    of that commit too; None when the ref or the module is not there."""
+    folder = Path(tempfile.mkdtemp(prefix="frontend-before-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "audio_edition"], capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        return None
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    package = folder / "audio_edition_before"
+    (folder / "audio_edition").rename(package)
+    for path in package.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\baudio_edition\b(?=[. ])", "audio_edition_before", source), encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module("audio_edition_before.text.spoken")
+    except ImportError:
+        return None
 
 
 def sample_sentences() -> list[str]:
@@ -103,11 +112,15 @@ def normalization_figures(before: str = "main", rounds: int = 3) -> list[Normali
     """Misreadings per peer suite and time per 1,000 sentences: wetext alone, ``before``, now."""
     suites = {suite: load_cases(suite) for suite in SUITES}
     normalizer = Normalizer(lang="zh", operator="tn")
-    readers: dict[str, Callable[[str], str]] = {
-        "wetext alone": normalizer.normalize,
-        f"ours at {before}": spoken_module_at(before).SpokenReader(Lexicon()).speak,
-        "ours now": SpokenReader(Lexicon()).speak,
-    }
+    readers: dict[str, Callable[[str], str]] = {"wetext alone": normalizer.normalize}
+    before_module = spoken_module_at(before)
+    if before_module is None:
+        print(f"(no spoken text at git ref {before!r}: its row is left out)")
+    else:
+        # Its own lexicon class: an empty lexicon of that commit, so only the number reader counts.
+        lexicon_module = importlib.import_module("audio_edition_before.text.lexicon")
+        readers[f"ours at {before}"] = before_module.SpokenReader(lexicon_module.Lexicon()).speak
+    readers["ours now"] = SpokenReader(Lexicon()).speak
     speed = ms_per_1000(readers, sample_sentences(), rounds)
     rows = []
     for name, speak in readers.items():
