@@ -5,8 +5,8 @@ Run: .venv/bin/python benchmarks/frontend.py [--before main] [--rounds 5]
 Text normalization (``normalization_figures``): misreadings of NeMo's and WeTextProcessing's
 Chinese TN suites (``../shared/peer_suites/``, scored by ``tests/text/peer_suites.py``, the same
 scoring the tests hold to) for wetext alone, our spoken text at ``--before`` (that commit's
-package, from git archive, imported beside ours under another name) and our spoken text now; and the time each takes per 1,000
-sentences of the sample edition. Each section is one function returning rows, so another
+package, from git archive, imported beside ours under another name) and our spoken text now; and
+the time each takes per 1,000 sentences of the sample edition. Each section is one function returning rows, so another
 section (the polyphones' CPP accuracy) sits beside it in ``main``.
 """
 
