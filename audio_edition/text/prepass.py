@@ -48,7 +48,7 @@ _DASH = r"[-－—–~～〜]"  # one range dash; a doubled —— is the Chines
 # Units wetext leaves in Latin letters, read after a number.
 _UNITS = {
     "kWh": "千瓦时", "MWh": "兆瓦时", "GWh": "吉瓦时", "TWh": "太瓦时", "kW": "千瓦", "MW": "兆瓦",
-    "GW": "吉瓦", "kV": "千伏", "mAh": "毫安时", "t": "吨", "㎡": "平方米", "㎞": "公里",
+    "GW": "吉瓦", "kV": "千伏", "mAh": "毫安时", "t": "吨", "㎡": "平方米", "㎞": "公里", "℉": "华氏度",
     "g": "克", "ug": "微克", "mL": "毫升", "mmol": "毫摩尔", "μmol": "微摩尔", "Hz": "赫兹",
     "kHz": "千赫", "MHz": "兆赫", "GHz": "吉赫", "Pa": "帕", "kPa": "千帕", "MPa": "兆帕",
     "kJ": "千焦", "dB": "分贝", "Mbps": "兆比特每秒", "Gbps": "吉比特每秒",
@@ -199,7 +199,8 @@ _MINUS = re.compile(
     r"[-－−](?=\d|百分之|千分之)"
 )
 # Ordinals: 第123456 is a count, never a code said digit by digit.
-_ORDINAL = re.compile(r"(?<=第)(\d+)(?![\d.]|\s*[-－—–~～至到])")  # 第78-99页 is a range
+# 第1、2季度: every number of the list is an ordinal (wetext says 2季度 as 两季度); 第78-99页 is a range.
+_ORDINAL = re.compile(r"(?<=第)(\d+(?:、\d+)*)(?![\d.]|\s*[-－—–~～至到])")
 # Bare integers wetext spells like a phone number (111, 10000000001): said as numbers, except the
 # emergency and service numbers everyone says digit by digit.
 _BARE_INTEGER = re.compile(r"(?<![\d.,A-Za-z:/\-])(1[12]\d|\d{9}|\d{11})(?![\d.,:/%‰A-Za-z])")
@@ -388,7 +389,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_ERA_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_DOCUMENT_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_YEAR_IN_NAME, lambda m: spell_digits(m.group(1))),
-    _sub(_ORDINAL, lambda m: say_integer(m.group(1))),
+    _sub(_ORDINAL, lambda m: "、".join(map(say_integer, m.group(1).split("、")))),
     *(_sub(pattern, _phone) for pattern in _PHONE_PATTERNS),
     _sub(_PHONE_BEFORE, _phone_after_word),
     _sub(_HOTLINE_AFTER, _phone),
