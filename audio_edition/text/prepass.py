@@ -132,7 +132,7 @@ _CURRENCY = re.compile(
 _HUNDREDTHS = re.compile(r"(?<=\d秒)(\d{1,3})(?![\d.%]|[个次名人位项件元米天岁分])")
 _DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.\-－])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")  # -3.5: wetext's
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff%‰℃])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
-_WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
+_WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．／](?=\d)")  # 1／3; 毫米／68° stays a slash
 
 # --- classes measured on peer suites and news copy (issue 24) ---------------------------------
 # Digits a PDF extractor spread apart (2 0 2 4 年, 1 2 月, 1 2 . 5 %): one-character tokens.
@@ -376,7 +376,7 @@ def _bare_integer(m: re.Match[str]) -> str:
 _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_SPREAD_DIGITS, lambda m: re.sub(r"\s", "", m.group())),
     _sub(_DIGIT_SPACE, ""),
-    _sub(_WIDE_BETWEEN_DIGITS, lambda m: {"：": ":", "．": "."}[m.group()]),
+    _sub(_WIDE_BETWEEN_DIGITS, lambda m: {"：": ":", "．": ".", "／": "/"}[m.group()]),
     _sub(_PADDED, r"\1"),
     _sub(_ISO_DATE, _iso_date),
     _sub(_YEAR_PAIR, lambda m: spell_digits(m.group(1)) + "到" + spell_digits(m.group(2))),

@@ -55,7 +55,7 @@ _FULL_WIDTH = str.maketrans(
     {chr(0xFF10 + i): str(i) for i in range(10)}
     | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
-    | {"％": "%", "－": "-", "／": "/", "＋": "+", "＝": "="}
+    | {"％": "%", "－": "-", "＋": "+", "＝": "="}
     # hyphens and minus signs PDF extractors write (5G‑A, 2021‑2035年, −5℃): one "-" for the rules
     | {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"}
 )
