@@ -56,6 +56,7 @@ _UNITS = {
     "KM": "公里", "KG": "千克", "CM": "厘米", "MM": "毫米", "ML": "毫升", "M": "米", "W": "瓦",
 }  # fmt: skip
 _UNIT_RE = re.compile(r"(?<=[\d万亿])\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![A-Za-z\d])")
+_NOT_METRES = re.compile(r"公司|集团|宽带|带宽|网速|光纤|流量|字节")
 # Units wetext reads itself, named here only so a compound unit (mg/100mL) can be said whole.
 _KNOWN_UNITS = _UNITS | {
     "mg": "毫克", "kg": "千克", "μg": "微克", "ml": "毫升", "L": "升", "mol": "摩尔", "cm": "厘米",
@@ -373,6 +374,12 @@ def _bare_integer(m: re.Match[str]) -> str:
     return say_integer(number)
 
 
+def _unit(m: re.Match[str]) -> str:
+    if m.group(1) == "M" and _NOT_METRES.match(m.string, m.end()):
+        return m.group()  # 3M公司, 100M宽带: not metres
+    return _UNITS[m.group(1)]
+
+
 _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_SPREAD_DIGITS, lambda m: re.sub(r"\s", "", m.group())),
     _sub(_DIGIT_SPACE, ""),
@@ -398,7 +405,7 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_DOT_DATE, lambda m: spell_digits(m.group(1)) + spell_digits(m.group(2))),
     _sub(_CURRENCY, _currency),
     _sub(_COMPOUND_UNIT, lambda m: f"{m[1]}{_unit_name(m[2])}每{m[3]}{_unit_name(m[4])}"),
-    _sub(_UNIT_RE, lambda m: _UNITS[m.group(1)]),
+    _sub(_UNIT_RE, _unit),
     _sub(_UNIT_AFTER_MULTIPLIER, lambda m: _KNOWN_UNITS[m.group(1)]),
     _sub(_CODE, _code),
     _sub(_PER_MILLE, r"千分之\1"),
