@@ -184,7 +184,7 @@ _SPORTS_BEFORE = re.compile(r"队|比分|比赛|赛|战|球|局|对阵|主场|�
 # A designator: 歼-20, 东风-41, 米格-19, 钴-56, 波音-737 (a name, a hyphen, a whole number that
 # counts nothing: never 负). After a word that puts a value next (为-13, 降至-4度) it is a minus,
 # and so it is when a unit follows (-3亿元, -5米): those are left to the minus rules and wetext.
-_VALUE_BEFORE = "为是达至到在于约近及和与或低降跌增减值率幅差算占从由比得了"
+_VALUE_BEFORE = "为是达至到在于约近及和与或低降跌增减长涨升值率幅差算占从由比得了"
 _UNIT_AFTER = (
     "亿万千百十元角分米度克吨升个只人次年月日天时秒岁倍名位件项家户辆台套座条张本块斤亩里"
     "美欧英港韩澳卢公平立毫厘微纳摄华兆吉瓦伏帕焦磅码尺寸多余左以周层页批例株棵头匹份册篇首部"
