@@ -209,6 +209,9 @@ _SAID_AS_DIGITS = {"110", "112", "114", "119", "120", "122"}
 _CODE_WORDS = re.compile(r"(?:号|码|邮编|电话|热线|拨打|致电|手机|传真)\D{0,3}$")  # 单号, 尾号, 代码…
 # Race and field marks: 8米10 → 八米一零, 1分24秒565 → …秒五六五.
 _FIELD_MARK = re.compile(r"(?<=\d米)(\d{2})(?![\d.%]|[个次名人位项件元米天岁分厘毫])")
+# Degrees, minutes and seconds of arc (东经116°23′17″): 度, 分, 秒.
+_ARC = re.compile(r"(\d+(?:\.\d+)?)°\s*(?:(\d+(?:\.\d+)?)[′']\s*(?:(\d+(?:\.\d+)?)[″\"])?)")
+_APPROX = re.compile(r"\s*≈\s*")  # π≈3.14: 约等于
 _PLUS_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])\+(?!\d)")  # 5G+, 互联网+: said 加
 _TWO_OVER = re.compile(r"(?<![\d.])2(?=分之)|(?<=月)2(?=日|号)")  # 二分之一; 4月2日 is 二日, not 两日
 _TWO_OCLOCK = re.compile(r"(?<![\d.])2(?=点(?!\d))")  # wetext says 2点 as 二点: 两点
@@ -425,6 +428,8 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_CLOCK_SECONDS, _clock_seconds),
     _sub(_CLOCK, _clock),
     _sub(_TIMES, "乘"),
+    _sub(_ARC, lambda m: f"{m[1]}度{m[2]}分" + (f"{m[3]}秒" if m[3] else "")),
+    _sub(_APPROX, "约等于"),
     _sub(_PLUS_AFTER_WORD, "加"),  # “平台+数据”, “生态+”: said 加
     _sub(_PLUS_AFTER_LETTER, "加"),
     _sub(_TWO_OVER, "二"),
