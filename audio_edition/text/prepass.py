@@ -147,10 +147,12 @@ _MONTH_YEAR = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.]((?:19|20)\d\d)(?![\
 _MONTH_DAY_YEAR = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])([-/.])(0[1-9]|[12]\d|3[01])\2((?:19|20)\d\d)(?![\d.\-/])")
 _MONTH_DAY = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?![\d.\-/%‰℃°A-Za-z]|[点亿万千百元个])")
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./])(\d\d)/(\d{1,2})/(\d{1,2})(?![\d./])")
-# Era marks: 2934ad, 2334 BC, 1823年3月bc → 公元/公元前; a year after 公元(前) is said digit by digit.
+# Era marks: 2934ad, 2334 BC, 1823年3月bc → 公元/公元前.
 _ERA_AFTER = re.compile(r"(\d{1,4})((?:年\d{1,2}月(?:\d{1,2}日)?)?)\s*([AaBb])\.?\s*([DdCc])\.?(?![A-Za-z])")
-# 公元31年, 公元900年: 三十一年, 九百年 (numbers); 公元前221年: 二二一年 (a year, digit by digit)
-_ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(?!\d00年)(\d{3,4})(?=年)")
+# An era span (公元前221年—前206年, 公元550年到559年): the second year is of the same era.
+_ERA_SPAN = re.compile(r"(公元前|公元|纪元)(\d{1,4})年\s*([到至—–\-－~～])\s*(公元前|公元|前)?(\d{1,4})年")
+# A year after 公元(前) (_era_year): 公元前221年 二二一年; 公元31年, 公元900年 三十一年, 九百年.
+_ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(\d{1,4})(?=年)")
 # A span of years after 距今 (距今3000年: 三千年, where wetext says 三零零零年).
 _SPAN_OF_YEARS = re.compile(r"(?<=距今|迄今|至今|长达|历时|历经|已有|相隔|相距)(约|近|逾|超过|已有|有)?(\d+)(?=(?:多|余)?年)")
 # A season or school year (2013/2014赛季, 2023-24学年): both years digit by digit.
@@ -327,6 +329,17 @@ def _era(m: re.Match[str]) -> str:
     return f"{era}{spell_digits(year)}年{rest.removeprefix('年')}"
 
 
+def _era_year(year: str) -> str:
+    # 公元前221年: 二二一 (a year, digit by digit); 公元31年, 公元900年: numbers.
+    return spell_digits(year) if len(year) == 4 or (len(year) == 3 and not year.endswith("00")) else year
+
+
+def _era_span(m: re.Match[str]) -> str:
+    era, first, dash, second_era, second = m.groups()
+    joint = "到" if dash not in "到至" else dash
+    return f"{era}{_era_year(first)}年{joint}{second_era or ''}{_era_year(second)}年"
+
+
 def _dotted(m: re.Match[str]) -> str:
     parts = m.group().split(".")
     if len(parts) == 3 and len(parts[0]) == 4:
@@ -396,7 +409,8 @@ _RULES: tuple[Callable[[str], str], ...] = (
     _sub(_MONTH_DAY, _month_day),
     _sub(_SHORT_YEAR_DATE, _short_year_date),
     _sub(_ERA_AFTER, _era),
-    _sub(_ERA_YEAR, lambda m: spell_digits(m.group(1))),
+    _sub(_ERA_SPAN, _era_span),
+    _sub(_ERA_YEAR, lambda m: _era_year(m.group(1))),
     _sub(_DOCUMENT_YEAR, lambda m: spell_digits(m.group(1))),
     _sub(_YEAR_IN_NAME, lambda m: spell_digits(m.group(1))),
     _sub(_ORDINAL, lambda m: "、".join(map(say_integer, m.group(1).split("、")))),
