@@ -326,7 +326,7 @@ def _era(m: re.Match[str]) -> str:
     era = {"ad": "公元", "bc": "公元前"}.get((first + second).lower())
     if era is None:
         return m.group()
-    return f"{era}{spell_digits(year)}年{rest.removeprefix('年')}"
+    return f"{era}{_era_year(year)}年{rest.removeprefix('年')}"
 
 
 def _era_year(year: str) -> str:
