@@ -1,26 +1,8 @@
 """Spoken form: what a Mandarin newsreader says for a printed sentence.
 
-``wetext`` (WeNet's text normalization, FSTs inside the wheel, offline) reads most numbers, dates,
-times, percentages, fractions, temperatures and hotlines right. Measured on news copy, it misreads a
-few things; a pre-pass rewrites only those into a form it reads right (or into spoken digits):
-
-- ranges with — – ～ (``1—11月份`` → 一—十一), and ``3.5%-4%`` → 百分之三点五百分之负四;
-- ``1∶1000`` (the ratio colon U+2236) is left as ``一∶一千``;
-- letters before a number: ``COVID-19`` → COVID负十九, ``C919`` → C九百一十九 (codes are read digit by
-  digit), and ``110kV`` → 幺幺零kV (units it does not know);
-- service numbers without a 热线 it recognizes (``服务热线96069`` → 九万六千零六十九, ``12306网站``);
-- a decimal that looks like a month and day (``12.5级`` → 十二月五日级) or a year and month (an index
-  ``报2987.10点`` → 二九八七年十月点): a decimal is never read as a date;
-- range dashes after 千/万/亿 (``8千—1.2万元`` → 八千—一点二万元);
-- currency signs before the amount (``$12亿`` → 一美元两亿; ``¥99元`` → 九元九元): said after it, as
-  a newsreader says them (十二亿美元, 三十欧元, 九十九元);
-- race times (``9秒83`` → 九秒八十三): hundredths after 秒 are said digit by digit (九秒八三, 十秒零五);
-- a clock time before 时 (``9:00时段`` → 九比零零时段) and ratios with two digits (``1:10`` → 一点十分);
-- a year before 前 (``2023年前三季度`` → 两千零二十三年前…);
-- negative temperatures (``-35℃`` → 负三十五摄氏度, a newsreader says 零下);
-- ``2万`` → 二万 (said 两万); ``3·15`` → 三·十五 (said 三一五); ``平台+数据`` keeps the + (said 加).
-
-Each rule is one regex in ``_RULES``; the expected readings are in tests/text/test_spoken.py.
+``SpokenReader.speak`` swaps lexicon words for placeholders, runs the pre-pass (``prepass``: the
+classes wetext misreads, rewritten into what it reads right), then ``wetext`` (WeNet's text
+normalization, FSTs inside the wheel, offline), then spells any digit left and tidies punctuation.
 Latin letters stay for the online voices (``LatinReading.LETTERS``) or are spelled in Chinese for
 the offline engine (``LatinReading.CHINESE``: GDP → 记地批). Marks nobody reads aloud (《》, ■,
 bullets) are dropped; brackets become a pause.
@@ -33,12 +15,19 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from wetext import Normalizer
 
 from audio_edition.errors import InputError
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
+from audio_edition.text.numerals import spell_digits
+from audio_edition.text.prepass import prepare
+
+__all__ = [
+    "LETTER_NAMES", "LatinReading", "SpokenReader", "prepare", "speak_lines", "spell_digits",
+    "spell_for_offline_voice", "spell_latin", "spell_letters", "tidy_punctuation",
+]  # fmt: skip
 
 
 class LatinReading(enum.Enum):
@@ -58,9 +47,6 @@ LETTER_NAMES: dict[str, str] = {
 
 _DIGITS = "零一二三四五六七八九"
 _DIGITS_AND_ZERO = dict(zip("0123456789〇", _DIGITS + "零"))
-_SMALL = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
-_NUM = r"\d+(?:\.\d+)?"
-_DASH = r"[-－—–~～〜]"  # one range dash; a doubled —— is the Chinese dash, not a range
 _PLACEHOLDER_BASE = 0xE000  # private-use characters: wetext passes them through untouched
 
 # Characters a line break could hide in; one input line must stay one output line.
@@ -69,7 +55,9 @@ _FULL_WIDTH = str.maketrans(
     {chr(0xFF10 + i): str(i) for i in range(10)}
     | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
-    | {"％": "%", "－": "-"}
+    | {"％": "%", "－": "-", "＋": "+", "＝": "="}
+    # hyphens and minus signs PDF extractors write (5G‑A, 2021‑2035年, −5℃): one "-" for the rules
+    | {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"}
 )
 _UNSPOKEN = re.compile(r"[《》〈〉■□●○◆◇▲△▼▽★☆•►▶※]")
 _BRACKETS = re.compile(r"[（）()［］\[\]【】]")
@@ -77,67 +65,7 @@ _PAUSE = "\x00"  # where a bracket was, until we know whether a pause (，) is n
 _CLOSERS = "。！？；，、：”’」』…"  # no pause before these
 _OPENERS = "。！？；，、：“‘「『"  # nor after these
 
-# Units wetext leaves in Latin letters, read after a number.
-_UNITS = {
-    "kWh": "千瓦时", "MWh": "兆瓦时", "GWh": "吉瓦时", "TWh": "太瓦时", "kW": "千瓦", "MW": "兆瓦",
-    "GW": "吉瓦", "kV": "千伏", "mAh": "毫安时", "t": "吨", "㎡": "平方米", "㎞": "公里",
-}  # fmt: skip
-_UNIT_RE = re.compile(r"(?<=[\d万亿])\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![A-Za-z])")
-
-_ISO_DATE = re.compile(r"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")
-_PHONE_PATTERNS = (
-    re.compile(r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)"),  # 010-64035547
-    re.compile(r"(?<![\d.])[48]00-?\d{3}-?\d{4}(?!\d)"),  # 400-123-4567
-    re.compile(r"(?<![\d.])1[3-9]\d{9}(?!\d)"),  # mobile numbers
-)
-_PHONE_BEFORE = re.compile(r"(热线|电话|拨打|致电|号码|传真|手机|邮编|客服)((?:[：:]|是|为|\s)*)(\d[\d-]{1,}\d)")
-# Public-service numbers (12306, 12345, 95598, 96069) are said digit by digit unless they count
-# something (12306人).
-_SERVICE_NUMBER = re.compile(r"(?<![\d.])(?:12[13]\d\d|9[56]\d{3})(?![\d.,%‰万亿千百十个名人元次件户套辆吨米项家所座条只头台])")
-_HOTLINE_AFTER = re.compile(r"(?<![\d.])\d{3,}(?=(?:服务|政务|便民|投诉|举报|咨询|市长)?热线)")
-# Letters then a number: a code (C919, G1234, ISO 9001, COVID-19, GB/T 2260-2007).
-_CODE = re.compile(
-    r"(?<![A-Za-z])([A-Za-z]+(?:/[A-Za-z]+)?)([- ]?)(\d+)((?:-\d+)*)(?![\d.,%‰万亿千百个年月日元])"
-)
-_TEMP_RANGE = re.compile(
-    rf"(?<![\d.])(-|零下)?({_NUM})(℃|°C|摄氏度)?\s*({_DASH}|至|到)\s*(-|零下)?({_NUM})(℃|°C|摄氏度)"
-)
-_TEMP_NEGATIVE = re.compile(rf"(?<![\d.])-(?={_NUM}(?:℃|°C|摄氏度))")
-_PERCENT_RANGE = re.compile(rf"(?<![\d.])({_NUM})(%?)\s*({_DASH}|至|到)\s*({_NUM})%")
-_RANGE_DASH = re.compile(rf"(?:(?<=[\d%‰℃日月年号时])|(?<=\d[千万亿]))\s*{_DASH}\s*(?=\d)")
-_SIGNED_PERCENT = re.compile(rf"(?<![\d.])([-+])(?={_NUM}%)")
-_PER_MILLE = re.compile(rf"({_NUM})‰")
-_RATIO = re.compile(r"(?<=\d)\s*∶\s*(?=\d)")
-_TIMES = re.compile(r"(?<=\d)\s*×\s*(?=\d)")
-_UNIT_PER = re.compile(r"(?<=\d[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])|(?<=\d[\u4e00-\u9fff]{2})/(?=[\u4e00-\u9fff])")
-_PLUS_AFTER_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\+")
-_TWO = re.compile(r"(?<![\d.])2(?=[万亿倍])")
-# H:MM is a clock time (wetext reads "9:00时段" as 九比零零) unless the words say ratio or score.
-_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?![\d:])")
-_RATIO_BEFORE = re.compile(r"(?:比例|比分|比值|配比|之比|以)\D{0,2}$")
-_SCORE_AFTER = re.compile(r"(?:的比分|战胜|击败|获胜|取胜|胜|负|拿下|赢|落败)")
-_DOT_DATE = re.compile(r"(?<![\d.])(\d{1,2})·(\d{1,2})(?![\d.])")  # 3·15, 7·20: said 三一五, 七二零
-_CLASS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=届|级|赛季|财年)")
-# A year before 年 is said digit by digit; wetext mostly does, but not in "2023年前三季度".
-_YEAR = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d\d)(?=(?:年|(?:到|至)(?:1[5-9]|20)\d\d年))")
-# wetext reads 2987.10 as 二九八七年十月: a decimal with four digits before the point is a number.
-_YEAR_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{4})\.(\d{1,2})(?![\d.%‰℃°])")
-# A currency sign before the amount is said after it, with the amount's 万/亿 (US$12亿 → 12亿美元);
-# ¥/￥ is the yuan (and says nothing more when 元 is printed after the amount anyway).
-_CURRENCY = re.compile(r"(US\$|HK\$|\$|€|£|¥|￥)\s*(\d+(?:[.,]\d+)*)([千万亿]*)(元)?")
-_CURRENCY_NAMES = {"US$": "美元", "HK$": "港元", "$": "美元", "€": "欧元", "£": "英镑", "¥": "元", "￥": "元"}
-# Race times: the hundredths after 秒 are said digit by digit (9秒83 → 九秒八三, 10秒05 → 十秒零五).
-_HUNDREDTHS = re.compile(r"(?<=\d秒)(\d{1,2})(?![\d.%]|[个次名人位项件元米天岁分])")
-_DATE_LIKE_DECIMAL = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%‰℃°A-Za-z/])")
-_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
-_WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[：．](?=\d)")
 _LATIN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-
-
-def spell_digits(number: str, *, yao: bool = False) -> str:
-    """Read a digit string digit by digit (``"12345"`` → 一二三四五; with ``yao`` → 幺二三四五)."""
-    spelled = "".join(_DIGITS[int(d)] for d in number if d.isdigit())
-    return spelled.replace("一", "幺") if yao else spelled
 
 
 def spell_for_offline_voice(char: str) -> str:
@@ -214,119 +142,6 @@ def speak_lines(
             line = line.removeprefix("\ufeff")
         line = line.removesuffix("\n").removesuffix("\r")
         yield reader.speak(line, latin=latin) if line.strip() else ""
-
-
-def prepare(text: str) -> str:
-    """The pre-pass: rewrite what wetext misreads into what it reads right (see module doc)."""
-    for rule in _RULES:
-        text = rule(text)
-    return text
-
-
-def _sub(pattern: re.Pattern[str], replace: str | Callable[[re.Match[str]], str]) -> Callable[[str], str]:
-    return lambda text: pattern.sub(replace, text)
-
-
-def _iso_date(m: re.Match[str]) -> str:
-    year, month, day = m.groups()
-    if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-        return f"{year}年{int(month)}月{int(day)}日"
-    return m.group()
-
-
-def _phone(m: re.Match[str]) -> str:
-    return spell_digits(m.group(), yao=True)
-
-
-def _phone_after_word(m: re.Match[str]) -> str:
-    word, glue, number = m.groups()
-    if sum(c.isdigit() for c in number) < 3:
-        return m.group()
-    return word + glue + spell_digits(number, yao=True)
-
-
-def _code(m: re.Match[str]) -> str:
-    letters, _joint, number, tail = m.groups()
-    # Short numbers after letters are said as numbers (G10 → G十, COVID-19 → COVID十九, U23);
-    # longer ones are codes said digit by digit (C919 → C九一九, G1234, ISO 9001).
-    head = number if len(number) <= 2 else spell_digits(number)
-    tails = "".join("杠" + spell_digits(group) for group in tail.split("-") if group)
-    return letters + head + tails
-
-
-def _temp_range(m: re.Match[str]) -> str:
-    neg1, low, unit1, sep, neg2, high, unit2 = m.groups()
-    if not (neg1 or neg2 or unit1) and sep in ("至", "到"):
-        return m.group()  # "5至8℃" reads right already
-    sep = "到" if re.fullmatch(_DASH, sep) else sep
-    return f"{_below_zero(neg1)}{low}{unit1 or ''}{sep}{_below_zero(neg2)}{high}{unit2}"
-
-
-def _below_zero(sign: str | None) -> str:
-    return "零下" if sign else ""  # a temperature's minus is said 零下, not 负
-
-
-def _percent_range(m: re.Match[str]) -> str:
-    low, _percent, sep, high = m.groups()
-    sep = "到" if re.fullmatch(_DASH, sep) else sep
-    return f"{low}%{sep}{high}%"  # 3.5-4% → 百分之三点五到百分之四
-
-
-def _clock(m: re.Match[str]) -> str:
-    hours, minutes = m.groups()
-    before = m.string[max(0, m.start() - 4) : m.start()]
-    if _RATIO_BEFORE.search(before) or _SCORE_AFTER.match(m.string, m.end()):
-        return f"{hours}比{int(minutes)}"
-    if int(hours) > 24 or int(minutes) > 59:
-        return m.group()
-    return f"{hours}点" if minutes == "00" else f"{hours}点{minutes}分"
-
-
-def _currency(m: re.Match[str]) -> str:
-    sign, amount, multiplier, yuan = m.groups()
-    name = _CURRENCY_NAMES[sign]
-    if yuan and name != "元":
-        return m.group()  # "$5元" is no amount we know how to say: leave it
-    return amount.replace(",", "") + multiplier + name
-
-
-def _date_like_decimal(m: re.Match[str]) -> str:
-    whole, fraction = m.groups()
-    if 1 <= int(whole) <= 12 and 1 <= int(fraction) <= 31:
-        return _SMALL[int(whole)] + "点" + spell_digits(fraction)
-    return m.group()
-
-
-_RULES: tuple[Callable[[str], str], ...] = (
-    _sub(_DIGIT_SPACE, ""),
-    _sub(_WIDE_BETWEEN_DIGITS, lambda m: {"：": ":", "．": "."}[m.group()]),
-    _sub(_ISO_DATE, _iso_date),
-    *(_sub(pattern, _phone) for pattern in _PHONE_PATTERNS),
-    _sub(_PHONE_BEFORE, _phone_after_word),
-    _sub(_HOTLINE_AFTER, _phone),
-    _sub(_SERVICE_NUMBER, _phone),
-    _sub(_DOT_DATE, lambda m: spell_digits(m.group(1)) + spell_digits(m.group(2))),
-    _sub(_CURRENCY, _currency),
-    _sub(_UNIT_RE, lambda m: _UNITS[m.group(1)]),
-    _sub(_CODE, _code),
-    _sub(_PER_MILLE, r"千分之\1"),
-    _sub(_UNIT_PER, "每"),
-    _sub(_TEMP_RANGE, _temp_range),
-    _sub(_TEMP_NEGATIVE, "零下"),
-    _sub(_PERCENT_RANGE, _percent_range),
-    _sub(_RANGE_DASH, "到"),
-    _sub(_SIGNED_PERCENT, lambda m: "负" if m.group(1) == "-" else "正"),
-    _sub(_RATIO, "比"),
-    _sub(_CLOCK, _clock),
-    _sub(_TIMES, "乘"),
-    _sub(_PLUS_AFTER_WORD, "加"),  # “平台+数据”, “生态+”: said 加
-    _sub(_TWO, "两"),
-    _sub(_CLASS_YEAR, lambda m: spell_digits(m.group(1))),
-    _sub(_YEAR, lambda m: spell_digits(m.group(1))),
-    _sub(_DATE_LIKE_DECIMAL, _date_like_decimal),
-    _sub(_YEAR_LIKE_DECIMAL, lambda m: m.group(1) + "点" + spell_digits(m.group(2))),
-    _sub(_HUNDREDTHS, lambda m: spell_digits(m.group(1))),
-)
 
 
 def tidy_punctuation(text: str) -> str:
