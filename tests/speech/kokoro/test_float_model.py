@@ -18,11 +18,11 @@ import pytest
 from onnx import TensorProto, helper
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech import kokoro_float, kokoro_runtime
+from audio_edition.speech.kokoro import float_model, runtime
 from audio_edition.speech.engine import Voice
-from audio_edition.speech.kokoro import KokoroEngine
-from audio_edition.speech.kokoro_assets import MODEL_SHA256, install_kokoro, kokoro_dir
-from audio_edition.speech.kokoro_float import (
+from audio_edition.speech.kokoro.engine import KokoroEngine
+from audio_edition.speech.kokoro.assets import MODEL_SHA256, install_kokoro, kokoro_dir
+from audio_edition.speech.kokoro.float_model import (
     CHECK_DISTANCE_DB,
     CHECK_TOKENS,
     RECORD_NAME,
@@ -30,14 +30,14 @@ from audio_edition.speech.kokoro_float import (
     locate_float_model,
     spectral_distance,
 )
-from audio_edition.speech.kokoro_graph import split_stages
-from audio_edition.speech.kokoro_rewrites import REWRITES, dequantize_weights
-from audio_edition.speech.kokoro_runtime import ModelPart, choose_runtime, model_inputs, worker_count
-from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, REACH, WIDTH
-from audio_edition.speech.kokoro_windows import STAGES as WINDOWED_STAGES
+from audio_edition.speech.kokoro.graph import split_stages
+from audio_edition.speech.kokoro.rewrites import REWRITES, dequantize_weights
+from audio_edition.speech.kokoro.runtime import ModelPart, choose_runtime, model_inputs, worker_count
+from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, REACH, WIDTH
+from audio_edition.speech.kokoro.windows import STAGES as WINDOWED_STAGES
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
-from tests.speech.kokoro_files import installed_kokoro
+from tests.speech.kokoro.installed import installed_kokoro
 
 
 def test_a_model_without_kokoros_tensors_is_not_split() -> None:
@@ -78,9 +78,9 @@ def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
         tensors.update(zip(stage.outputs, part.run(list(stage.outputs), {name: tensors[name] for name in stage.inputs})))
     staged = tensors["audio"].reshape(-1)
     assert staged.shape == whole.shape and whole.size > 24_000
-    # The rewrites are the same arithmetic, and cutting computes the same tensors (test_kokoro_windows
+    # The rewrites are the same arithmetic, and cutting computes the same tensors (test_windows
     # checks the int8 model's cut to the byte). Only the STFT's DC and Nyquist phases may differ:
-    # onnxruntime's are rounding noise (kokoro_rewrites.stft_as_convolution). Measured 0.84 dB;
+    # onnxruntime's are rounding noise (rewrites.stft_as_convolution). Measured 0.84 dB;
     # another voice is 9 dB away (CHECK_DISTANCE_DB).
     assert spectral_distance(staged, whole) < 1.5
 
@@ -134,19 +134,19 @@ def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(mad
     (folder / RECORD_NAME).unlink()
     made_again: list[Path] = []
 
-    def make(int8_model: Path, int8_sha256: str, into: Path, style: np.ndarray) -> kokoro_float.FloatModel:
+    def make(int8_model: Path, int8_sha256: str, into: Path, style: np.ndarray) -> float_model.FloatModel:
         made_again.append(into)  # as make_float_model would (test_install_makes... makes one for real)
         (into / RECORD_NAME).write_bytes(record)
         found = locate_float_model(into, int8_sha256)
         assert found is not None
         return found
 
-    monkeypatch.setattr(kokoro_float, "make_float_model", make)
-    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: False)
+    monkeypatch.setattr(float_model, "make_float_model", make)
+    monkeypatch.setattr(runtime, "openvino_installed", lambda: False)
     install_kokoro(cache_dir=made)  # nothing to make it with: not an error
     with pytest.raises(ConfigError, match="pip install 'audio-edition\\[openvino\\]'"):
         install_kokoro(cache_dir=made, openvino=True)
-    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: True)
+    monkeypatch.setattr(runtime, "openvino_installed", lambda: True)
     install_kokoro(cache_dir=made, openvino=False)
     assert made_again == [] and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
     install_kokoro(cache_dir=made)
@@ -169,14 +169,14 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
     # The next install makes it again (as the fixture did where there was none), and refuses a
     # made model that does not speak as the int8 one: then nothing counts as made. Asked for, that
     # is an error; by default it is said, and Kokoro stays on onnxruntime.
-    monkeypatch.setattr(kokoro_float, "check_float_model", lambda *args: 12.5)
+    monkeypatch.setattr(float_model, "check_float_model", lambda *args: 12.5)
     with pytest.raises(SpeechError, match="12.5 dB apart"):
         install_kokoro(cache_dir=made, openvino=True)
     assert not (folder / RECORD_NAME).exists() and locate_float_model(folder, MODEL_SHA256) is None
     def refused(*args: object) -> None:
         raise SpeechError("the float model OpenVINO made does not speak as the int8 one (12.5 dB apart)")
 
-    monkeypatch.setattr(kokoro_float, "make_float_model", refused)  # as above, without making it again
+    monkeypatch.setattr(float_model, "make_float_model", refused)  # as above, without making it again
     said: list[str] = []
     install_kokoro(cache_dir=made, say=said.append)
     assert any("12.5 dB apart" in line for line in said), said
@@ -192,16 +192,16 @@ def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(m
         choice = choose_runtime(asked, *model, lambda: float_model)
         return f"{choice.name}-{choice.precision}"
 
-    monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: True)
-    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: True)
+    monkeypatch.setattr(runtime, "bfloat16_cpu", lambda: True)
+    monkeypatch.setattr(runtime, "openvino_installed", lambda: True)
     assert choose("onnxruntime") == "onnxruntime-int8"
     assert choose("openvino") == choose("auto") == "openvino-bf16"
     with pytest.raises(SpeechError, match="voices install kokoro --openvino"):
         choose("openvino", None)
     assert choose("auto", None) == "onnxruntime-int8"  # its model is not made
-    monkeypatch.setattr(kokoro_runtime, "bfloat16_cpu", lambda: False)
+    monkeypatch.setattr(runtime, "bfloat16_cpu", lambda: False)
     assert choose("openvino") == choose("auto") == "openvino-f32"
-    monkeypatch.setattr(kokoro_runtime, "openvino_installed", lambda: False)
+    monkeypatch.setattr(runtime, "openvino_installed", lambda: False)
     assert choose("auto") == "onnxruntime-int8"
     with pytest.raises(ConfigError, match="needs the openvino package"):
         choose("openvino")
@@ -210,15 +210,15 @@ def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(m
 
 
 def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 16 * 1024**3)
+    monkeypatch.setattr(runtime, "_available_memory", lambda: 16 * 1024**3)
     assert worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
-    model, onnxruntime_worker = kokoro_runtime.MEMORY["onnxruntime"]
-    openvino_model, openvino_worker = kokoro_runtime.MEMORY["openvino"]
+    model, onnxruntime_worker = runtime.MEMORY["onnxruntime"]
+    openvino_model, openvino_worker = runtime.MEMORY["openvino"]
     assert openvino_model == model and openvino_worker > onnxruntime_worker  # OpenVINO keeps its generator's buffers
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: model + 2 * onnxruntime_worker)
+    monkeypatch.setattr(runtime, "_available_memory", lambda: model + 2 * onnxruntime_worker)
     assert worker_count("onnxruntime", 2) == min(2, worker_count("onnxruntime", 8))
     assert worker_count("openvino", 2) == 1  # a second worker's peak would not fit
-    monkeypatch.setattr(kokoro_runtime, "_available_memory", lambda: 100 * 1024**2)
+    monkeypatch.setattr(runtime, "_available_memory", lambda: 100 * 1024**2)
     assert worker_count("openvino", 2) == worker_count("onnxruntime", 2) == 1  # at least one
 
 
@@ -257,12 +257,12 @@ def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monke
     core = ov.Core()
     config = {"INFERENCE_NUM_THREADS": 1}
     x = np.array([[1.5, -2.0, 3.0]], dtype=np.float32)
-    fused = kokoro_runtime._compile(core, path, config, fused=True)
+    fused = runtime._compile(core, path, config, fused=True)
     assert np.array_equal(fused({"x": x})[0], x * x)
-    monkeypatch.setattr(kokoro_runtime, "FUSED", {"SNIPPETS_MODE": "NO_SUCH_MODE"})  # as an OpenVINO without it would refuse
+    monkeypatch.setattr(runtime, "FUSED", {"SNIPPETS_MODE": "NO_SUCH_MODE"})  # as an OpenVINO without it would refuse
     with pytest.raises(RuntimeError):
-        core.compile_model(str(path), "CPU", {**config, **kokoro_runtime.FUSED})
-    plain = kokoro_runtime._compile(core, path, config, fused=True)
+        core.compile_model(str(path), "CPU", {**config, **runtime.FUSED})
+    plain = runtime._compile(core, path, config, fused=True)
     assert np.array_equal(plain({"x": x})[0], x * x)
 
 

@@ -1,9 +1,9 @@
 """Kokoro's ONNX graph cut into parts at named tensors, each part a model of its own.
 
-The pinned model (``kokoro_assets``) runs in one call, but it is run in parts: everything that
+The pinned model (``assets``) runs in one call, but it is run in parts: everything that
 works at the sample rate (the harmonic source, the generator, the inverse STFT), whose memory
-grows with a piece's length, runs in windows (``kokoro_windows``), and the float model for
-OpenVINO runs each part in its own precision (``kokoro_float``). Both cut at the tensors named
+grows with a piece's length, runs in windows (``windows``), and the float model for
+OpenVINO runs each part in its own precision (``float_model``). Both cut at the tensors named
 here; a model without them is not the pinned one.
 """
 
@@ -21,7 +21,7 @@ ENERGY = "/encoder/Reshape_1_output_0"
 PHASE = "/decoder/decoder/generator/m_source/l_sin_gen/Mul_4_output_0"
 """The harmonic source's phase for each of its 9 harmonics, 80 frames a second: a running sum over
 the whole piece, which the source interpolates to the sample rate before taking its sine. Computed
-at the frame rate only once ``kokoro_rewrites.phase_at_frame_rate`` has rewritten the model."""
+at the frame rate only once ``rewrites.phase_at_frame_rate`` has rewritten the model."""
 SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
 """The harmonic source made from F0, as the generator's two upsampling stages take it (10 and
 60 columns per frame; the second has one more, at its start)."""
@@ -52,9 +52,9 @@ class Stage:
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     float32: bool = False
-    """Must not run in bfloat16: the float model (``kokoro_float``) makes it for onnxruntime, not OpenVINO."""
+    """Must not run in bfloat16: the float model (``float_model``) makes it for onnxruntime, not OpenVINO."""
     in_windows: bool = False
-    """Run window by window (``kokoro_windows``), not over the whole piece at once."""
+    """Run window by window (``windows``), not over the whole piece at once."""
 
 
 def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:

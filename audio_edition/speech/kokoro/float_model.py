@@ -1,11 +1,11 @@
 """Kokoro's generator rewritten in float operations for OpenVINO, made once from the verified int8 model.
 
-The int8 model (``kokoro_assets``) quantizes its convolutions dynamically (ConvInteger), and no CPU
+The int8 model (``assets``) quantizes its convolutions dynamically (ConvInteger), and no CPU
 runtime has a fast kernel for them: onnxruntime spends ~90% of Kokoro's time in the generator,
 most of it in those. Written back as float convolutions, with weights ``(Wq − zero point) ×
 scale`` (exactly the values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs
 that have it. The other operations OpenVINO ran slowly (the Snake activations' sines, the
-upsampling, the STFT) are rewritten as arithmetic it runs fast (``kokoro_rewrites``).
+upsampling, the STFT) are rewritten as arithmetic it runs fast (``rewrites``).
 
 bfloat16 keeps 8 significant bits, and Kokoro's pitch does not survive that everywhere: run
 wholly in bfloat16, Whisper misheard 28% of the characters (16% for the int8 model and for this
@@ -13,8 +13,8 @@ one in float32; ``benchmarks/intelligibility.py``), mostly as wrong tones. Measu
 the damage is in two cheap places: the prosody predictor (its F0 drifts by a median 75 cents) and
 the harmonic source (the sines made from F0, their STFT and the two convolutions that hand them to
 the generator; keeping only the sines' phase in float32 did not help). So only the generator runs
-in bfloat16. The engine runs the int8 model's front on onnxruntime (``kokoro_runtime``), then,
-window by window (``kokoro_windows``), the three parts made here (``STAGES``): the harmonic source,
+in bfloat16. The engine runs the int8 model's front on onnxruntime (``runtime``), then,
+window by window (``windows``), the three parts made here (``STAGES``): the harmonic source,
 float32 on onnxruntime; the generator on OpenVINO, in bfloat16 where the CPU has it; the last
 convolution and the inverse STFT, float32 on onnxruntime. onnxruntime gives a run's buffers back;
 OpenVINO keeps every part's, sized to the largest input it saw, so it gets only the part that
@@ -43,9 +43,9 @@ import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
-from audio_edition.speech.kokoro_graph import BEFORE_POST, F0, GENERATOR_INPUT, PHASE, SOURCE, Stage, split_stages
-from audio_edition.speech.kokoro_rewrites import rewrite_for_openvino
-from audio_edition.speech.kokoro_runtime import ModelPart
+from audio_edition.speech.kokoro.graph import BEFORE_POST, F0, GENERATOR_INPUT, PHASE, SOURCE, Stage, split_stages
+from audio_edition.speech.kokoro.rewrites import rewrite_for_openvino
+from audio_edition.speech.kokoro.runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
@@ -62,7 +62,7 @@ STAGES = (
     # The last convolution, whose output is a phase, and the inverse STFT: float32, on onnxruntime.
     Stage("waveform", (BEFORE_POST,), ("audio",), float32=True, in_windows=True),
 )
-"""Names are the pinned model's tensors (``kokoro_graph``); a model without them is refused by ``split_stages``."""
+"""Names are the pinned model's tensors (``graph``); a model without them is refused by ``split_stages``."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) ->
 
 def check_float_model(parts: tuple[ModelPart, ...], int8_model: Path, style: npt.NDArray[np.float32]) -> float:
     """Speak ``CHECK_TOKENS`` with both models; the spectral distance. ``style``: a voice's table."""
-    from audio_edition.speech.kokoro_runtime import onnxruntime_runner, openvino_precision, openvino_runner
+    from audio_edition.speech.kokoro.runtime import onnxruntime_runner, openvino_precision, openvino_runner
 
     made = openvino_runner(int8_model, parts, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
     reference = onnxruntime_runner(int8_model, 1).speak(CHECK_TOKENS, style, 1.0).result()

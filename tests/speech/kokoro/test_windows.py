@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro_float import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
-from audio_edition.speech.kokoro_graph import ENERGY, F0, GENERATOR_INPUT, PHASE
-from audio_edition.speech.kokoro_rewrites import phase_at_frame_rate
-from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner
-from audio_edition.speech.kokoro_windows import CONTEXT, SAMPLES_PER_FRAME, STAGES, seams, speak_in_windows, windowed_parts
-from tests.speech.kokoro_files import installed_kokoro
+from audio_edition.speech.kokoro.float_model import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
+from audio_edition.speech.kokoro.graph import ENERGY, F0, GENERATOR_INPUT, PHASE
+from audio_edition.speech.kokoro.rewrites import phase_at_frame_rate
+from audio_edition.speech.kokoro.runtime import model_inputs, onnxruntime_runner
+from audio_edition.speech.kokoro.windows import CONTEXT, SAMPLES_PER_FRAME, STAGES, seams, speak_in_windows, windowed_parts
+from tests.speech.kokoro.installed import installed_kokoro
 
 energies = arrays(np.float32, st.integers(1, 3000), elements=st.floats(-20, 10, width=32))
 

@@ -1,15 +1,15 @@
 """Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO for the generator.
 
-Either way the model runs in parts (``kokoro_graph``): the front (text encoder, durations, pitch
+Either way the model runs in parts (``graph``): the front (text encoder, durations, pitch
 and energy, the decoder's blocks), over the whole piece, on onnxruntime with the int8 model; then
 what works at the sample rate (the harmonic source, the generator, the last convolution and the
-inverse STFT) window by window (``kokoro_windows``), so that a piece's memory does not grow with
+inverse STFT) window by window (``windows``), so that a piece's memory does not grow with
 its length. Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``)
 and on 40 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
 
 - ``onnxruntime``: the windows on the int8 model too. RTF 0.44 and 0.46 (two runs), peak RSS
   0.93 GB, character error rate 0.171.
-- ``openvino``: the generator, ~90% of the time, from the float model (``kokoro_float``) in
+- ``openvino``: the generator, ~90% of the time, from the float model (``float_model``) in
   bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the harmonic source before
   it and the waveform after it in float32 on onnxruntime. RTF 0.14 and 0.19 (2.5-3x faster),
   peak RSS 1.33 GB, character error rate 0.161. In float32 (a CPU without bfloat16), one worker
@@ -43,8 +43,8 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.kokoro_windows import STAGES as WINDOWED_STAGES
-from audio_edition.speech.kokoro_windows import speak_in_windows, windowed_parts
+from audio_edition.speech.kokoro.windows import STAGES as WINDOWED_STAGES
+from audio_edition.speech.kokoro.windows import speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
 
@@ -73,7 +73,7 @@ class ModelPart:
     runtime: str = "openvino"
     """What runs it: ``openvino`` (in the fast precision) or ``onnxruntime`` (float32, or int8 weights)."""
     in_windows: bool = False
-    """Run window by window (``kokoro_windows``): a part working at the sample rate, whose memory
+    """Run window by window (``windows``): a part working at the sample rate, whose memory
     would grow with a piece."""
 
 
@@ -193,7 +193,7 @@ PartRun = Callable[[Mapping[str, Any]], dict[str, Any]]
 def speak_in_parts(parts: Sequence[tuple[PartRun, bool]], feed: dict[str, Any]) -> Audio:
     """One piece's audio from the model's ``parts``, each loaded and whether it runs in windows:
     those over the whole piece in order, then the others, in order, window by window
-    (``kokoro_windows``)."""
+    (``windows``)."""
     tensors = dict(feed)
     for run, in_windows in parts:
         if not in_windows:
@@ -209,7 +209,7 @@ def speak_in_parts(parts: Sequence[tuple[PartRun, bool]], feed: dict[str, Any]) 
 
 
 def onnxruntime_runner(model: Path, count: int) -> Runner:
-    """``count`` workers of one thread each on the int8 ``model``, cut into ``kokoro_windows``'
+    """``count`` workers of one thread each on the int8 ``model``, cut into ``windows``'
     parts: what works at the sample rate runs in windows of ~5 s, so a long piece needs no more
     memory than a short one."""
     return _runner(model, (), count, "int8")
@@ -305,7 +305,7 @@ def _request_run(request: Any, takes: list[str], gives: list[set[str]]) -> PartR
 
 FUSED = {"SNIPPETS_MODE": "IGNORE_CALLBACK"}
 """OpenVINO's CPU plugin fuses runs of arithmetic into one vectorized kernel ("snippets"), but on
-dynamic shapes only when told to. Kokoro's Snake activations are such runs (``kokoro_rewrites``):
+dynamic shapes only when told to. Kokoro's Snake activations are such runs (``rewrites``):
 unfused, each of their ~20 operations is a pass of its own, rounded to bfloat16; fused, one pass
 in float32, and the generator's window took 1.11 s by OpenVINO's counters instead of 1.59 s
 (measured before the upsampling was rewritten)."""

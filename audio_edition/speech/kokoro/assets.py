@@ -32,7 +32,7 @@ import numpy as np
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
-from audio_edition.speech.offline_model import default_cache_dir
+from audio_edition.speech.user_cache import default_cache_dir
 
 MODEL_NAME = "kokoro-v1.0.int8.onnx"
 MODEL_SIZE = 92_361_271
@@ -282,7 +282,7 @@ def install_kokoro(
     is refused at once. Either way the message names what is wrong and nothing is installed.
     ``gather`` is the registry download (replaceable only to test the refetch).
 
-    The float model for OpenVINO (``kokoro_float``) is made too unless a verified one is there:
+    The float model for OpenVINO (``float_model``) is made too unless a verified one is there:
     with ``openvino`` None, where OpenVINO is installed, and a model that cannot be made is said
     and left (Kokoro then runs on onnxruntime); with True, always, and failing is an error (it
     needs the ``[openvino]`` extra); with False, never.
@@ -317,8 +317,8 @@ def install_kokoro(
 
 def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) -> None:
     """Make the float model for OpenVINO as ``install_kokoro``'s ``openvino`` says."""
-    from audio_edition.speech.kokoro_float import locate_float_model, make_float_model
-    from audio_edition.speech.kokoro_runtime import openvino_installed
+    from audio_edition.speech.kokoro.float_model import locate_float_model, make_float_model
+    from audio_edition.speech.kokoro.runtime import openvino_installed
 
     installed = openvino_installed()
     if wanted is False or (wanted is None and not installed):
