@@ -40,7 +40,7 @@ from audio_edition.speech.kokoro.assets import locate_kokoro  # noqa: E402
 from audio_edition.speech.kokoro.float_model import spectral_distance  # noqa: E402
 from audio_edition.speech.kokoro.graph import ENERGY  # noqa: E402
 from audio_edition.speech.kokoro.runtime import model_inputs, onnxruntime_runner  # noqa: E402
-from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, STAGES, seams, windowed_parts  # noqa: E402
+from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, INT8_CUTS, seams, windowed_parts  # noqa: E402
 from benchmarks.speech import sample_requests  # noqa: E402
 
 VOICE = "zf_xiaoxiao"
@@ -111,7 +111,7 @@ def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ..
     style = np.fromfile(assets.voices[VOICE], dtype=np.float32).reshape(-1, 1, 256)
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    front = ort.InferenceSession(windowed_parts(assets.model, STAGES[:1])[0], options, providers=["CPUExecutionProvider"])
+    front = ort.InferenceSession(windowed_parts(assets.model, INT8_CUTS[:1])[0], options, providers=["CPUExecutionProvider"])
     found = []
     for _, tokens in sentences:
         (energy,) = front.run([ENERGY], model_inputs(tokens, style, 1.0))

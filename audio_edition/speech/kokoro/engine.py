@@ -37,7 +37,7 @@ from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.kokoro.assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
 from audio_edition.speech.kokoro.float_model import locate_float_model
 from audio_edition.speech.kokoro.runtime import Audio, ModelPart, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
-from audio_edition.speech.kokoro.windows import RECIPE as WINDOWS_RECIPE
+from audio_edition.speech.kokoro.windows import WINDOWS_VERSION
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
@@ -228,7 +228,7 @@ class KokoroEngine:
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
         # Both runtimes run the same windows, which shape the samples.
-        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{WINDOWS_RECIPE}|{FRONTEND_VERSION}|{self._reader.digest}"
+        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{WINDOWS_VERSION}|{FRONTEND_VERSION}|{self._reader.digest}"
         tag = f"{self.runtime.name}-{self.runtime.precision}"
         self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()

@@ -14,7 +14,7 @@ the damage is in two cheap places: the prosody predictor (its F0 drifts by a med
 the harmonic source (the sines made from F0, their STFT and the two convolutions that hand them to
 the generator; keeping only the sines' phase in float32 did not help). So only the generator runs
 in bfloat16. The engine runs the int8 model's front on onnxruntime (``runtime``), then,
-window by window (``windows``), the three parts made here (``STAGES``): the harmonic source,
+window by window (``windows``), the three parts made here (``FLOAT_CUTS``): the harmonic source,
 float32 on onnxruntime; the generator on OpenVINO, in bfloat16 where the CPU has it; the last
 convolution and the inverse STFT, float32 on onnxruntime. onnxruntime gives a run's buffers back;
 OpenVINO keeps every part's, sized to the largest input it saw, so it gets only the part that
@@ -43,26 +43,26 @@ import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
-from audio_edition.speech.kokoro.graph import BEFORE_POST, F0, GENERATOR_INPUT, PHASE, SOURCE, Stage, split_stages
+from audio_edition.speech.kokoro.graph import BEFORE_POST, F0, GENERATOR_INPUT, PHASE, SOURCE, Cut, cut_graph
 from audio_edition.speech.kokoro.rewrites import rewrite_for_openvino
 from audio_edition.speech.kokoro.runtime import ModelPart
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
-RECIPE = 5
-"""Bump when the rewrite changes: a model made by an older recipe is made again."""
+REWRITE_VERSION = 5
+"""Bump when the rewrite changes: a model made by an older one is made again (its record's ``recipe``)."""
 
 
-STAGES = (
+FLOAT_CUTS = (
     # The harmonic source made from F0 and the phase, its STFT and the two convolutions that hand
     # it to the generator: float32, on onnxruntime.
-    Stage("source", (F0, PHASE), SOURCE, float32=True, in_windows=True),
+    Cut("source", (F0, PHASE), SOURCE, float32=True, in_windows=True),
     # The generator's upsampling and residual convolutions, most of the time: on OpenVINO.
-    Stage("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
+    Cut("generator", (GENERATOR_INPUT, "style", *SOURCE), (BEFORE_POST,), in_windows=True),
     # The last convolution, whose output is a phase, and the inverse STFT: float32, on onnxruntime.
-    Stage("waveform", (BEFORE_POST,), ("audio",), float32=True, in_windows=True),
+    Cut("waveform", (BEFORE_POST,), ("audio",), float32=True, in_windows=True),
 )
-"""Names are the pinned model's tensors (``graph``); a model without them is refused by ``split_stages``."""
+"""Names are the pinned model's tensors (``graph``); a model without them is refused by ``cut_graph``."""
 
 
 @dataclass(frozen=True)
@@ -74,15 +74,15 @@ class FloatModel:
     """SHA-256 over the parts' files: part of the engine's version, so of the speech cache key."""
 
 
-def _files(folder: Path, stage: Stage) -> tuple[Path, ...]:
+def _files(folder: Path, cut: Cut) -> tuple[Path, ...]:
     """A float32 part is an ONNX model for onnxruntime; the others OpenVINO's IR, weights and graph."""
-    if stage.float32:
-        return (folder / f"{STEM}-{stage.name}.onnx",)
-    return folder / f"{STEM}-{stage.name}.xml", folder / f"{STEM}-{stage.name}.bin"
+    if cut.float32:
+        return (folder / f"{STEM}-{cut.name}.onnx",)
+    return folder / f"{STEM}-{cut.name}.xml", folder / f"{STEM}-{cut.name}.bin"
 
 
-def _part(path: Path, stage: Stage) -> ModelPart:
-    return ModelPart(path, "onnxruntime" if stage.float32 else "openvino", stage.in_windows)
+def _part(path: Path, cut: Cut) -> ModelPart:
+    return ModelPart(path, "onnxruntime" if cut.float32 else "openvino", cut.in_windows)
 
 
 def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -> FloatModel | None:
@@ -92,21 +92,21 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(record, dict) or record.get("from") != int8_sha256 or record.get("recipe") != RECIPE:
+    if not isinstance(record, dict) or record.get("from") != int8_sha256 or record.get("recipe") != REWRITE_VERSION:
         return None
     written = record.get("files")
     if not isinstance(written, dict):
         return None
     parts = []
-    for stage in STAGES:
-        files = _files(folder, stage)
+    for cut in FLOAT_CUTS:
+        files = _files(folder, cut)
         for path in files:
             expected = written.get(path.name)
             if not isinstance(expected, dict) or not path.is_file() or path.stat().st_size != expected.get("size"):
                 return None
             if verify and sha256_file(path) != expected.get("sha256"):
                 return None
-        parts.append(_part(files[0], stage))
+        parts.append(_part(files[0], cut))
     digest = hashlib.sha256(json.dumps(written, sort_keys=True).encode()).hexdigest()
     return FloatModel(tuple(parts), digest)
 
@@ -123,8 +123,8 @@ on ``CHECK_TOKENS`` against the int8 model: this model 1.5 dB (its front is the 
 a float32 front 3.2, wholly in bf16 5.7, wholly in f32 5.6: what the int8 model's quantized
 activations change); the int8 model itself with another female
 voice 9.2, 5% faster 11.5, tokens rotated 13.1; noise 38. Band energies do not judge pitch: a
-model wholly in bfloat16, whose tones are blurred, passes too. That is why the stages' precisions
-are fixed by ``STAGES`` and measured with Whisper (``benchmarks/intelligibility.py``), not here."""
+model wholly in bfloat16, whose tones are blurred, passes too. That is why the cuts' precisions
+are fixed by ``FLOAT_CUTS`` and measured with Whisper (``benchmarks/intelligibility.py``), not here."""
 
 
 def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> float:
@@ -176,33 +176,33 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
     (folder / RECORD_NAME).unlink(missing_ok=True)  # from here until the end, no model counts as made
     model = onnx.load(str(int8_model))
     rewrite_for_openvino(model)
-    stages = split_stages(model, STAGES)
+    protos = cut_graph(model, FLOAT_CUTS)
     del model
     with tempfile.TemporaryDirectory(prefix=".kokoro-float-", dir=folder) as scratch:
         parts = []
-        for stage, part in zip(STAGES, stages):
-            files = _files(Path(scratch), stage)
-            if stage.float32:
+        for cut, part in zip(FLOAT_CUTS, protos):
+            files = _files(Path(scratch), cut)
+            if cut.float32:
                 onnx.save(part, str(files[0]))
             else:
-                onnx_path = Path(scratch) / f"{stage.name}.onnx"
+                onnx_path = Path(scratch) / f"{cut.name}.onnx"
                 onnx.save(part, str(onnx_path))
                 # read_model, not convert_model: the latter also folds the int8 matrix weights to float16,
                 # and the model it writes says nothing (seen with OpenVINO 2026.4).
                 ov.save_model(ov.Core().read_model(str(onnx_path)), str(files[0]), compress_to_fp16=True)
-            parts.append(_part(files[0], stage))
-        del stages
+            parts.append(_part(files[0], cut))
+        del protos
         distance = check_float_model(tuple(parts), int8_model, style)
         if not distance <= CHECK_DISTANCE_DB:
             raise SpeechError(
                 f"the float model OpenVINO {ov.get_version()} made does not speak as the int8 one "
                 f"({distance:.1f} dB apart, at most {CHECK_DISTANCE_DB} allowed): Kokoro stays on onnxruntime"
             )
-        record: dict[str, Any] = {"from": int8_sha256, "recipe": RECIPE, "openvino": ov.get_version()}
+        record: dict[str, Any] = {"from": int8_sha256, "recipe": REWRITE_VERSION, "openvino": ov.get_version()}
         record["check_distance_db"] = round(distance, 2)
         record["files"] = {}
-        for stage in STAGES:
-            for made in _files(Path(scratch), stage):
+        for cut in FLOAT_CUTS:
+            for made in _files(Path(scratch), cut):
                 record["files"][made.name] = {"sha256": sha256_file(made), "size": made.stat().st_size}
                 shutil.move(made, folder / made.name)  # same folder: a rename
     with atomic_path(folder / RECORD_NAME) as tmp:

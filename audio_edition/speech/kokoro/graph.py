@@ -45,8 +45,9 @@ def not_the_pinned_model(why: str) -> SpeechError:
 
 
 @dataclass(frozen=True)
-class Stage:
-    """One part of the model: the tensors it takes and gives, and whether it must stay float32."""
+class Cut:
+    """Where the graph is cut for one part of the model: the tensors the part takes and gives, and
+    how it runs. (A part's file on disk is a ``runtime.ModelPart``.)"""
 
     name: str
     inputs: tuple[str, ...]
@@ -57,10 +58,10 @@ class Stage:
     """Run window by window (``windows``), not over the whole piece at once."""
 
 
-def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:
-    """``model`` (an ``onnx.ModelProto``) cut into one model per stage of ``stages``, in order.
+def cut_graph(model: Any, cuts: tuple[Cut, ...]) -> list[Any]:
+    """``model`` (an ``onnx.ModelProto``) cut into one model per cut of ``cuts``, in order.
 
-    Each stage's model computes its outputs from its inputs alone; a model that does not hold
+    Each cut's model computes its outputs from its inputs alone; a model that does not hold
     those tensors, or would need others, raises ``SpeechError``: it is not the pinned model.
     """
     from onnx import helper
@@ -71,16 +72,16 @@ def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:
     except Exception as error:  # onnx's shape inference raises several kinds
         raise not_the_pinned_model(str(error)) from error
     parts = []
-    for stage in stages:
+    for cut in cuts:
         try:
-            part = extractor.extract_model(list(stage.inputs), list(stage.outputs))
+            part = extractor.extract_model(list(cut.inputs), list(cut.outputs))
         except ValueError as error:  # a tensor it does not have
             raise not_the_pinned_model(str(error)) from error
         known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
         known |= {output for node in part.graph.node for output in node.output}
         missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
         if missing:
-            raise not_the_pinned_model(f"its {stage.name} needs {', '.join(missing)}")
+            raise not_the_pinned_model(f"its {cut.name} needs {', '.join(missing)}")
         for values in (part.graph.input, part.graph.output):
             for index, value in enumerate(list(values)):
                 if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):

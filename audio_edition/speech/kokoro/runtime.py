@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.kokoro.windows import STAGES as WINDOWED_STAGES
+from audio_edition.speech.kokoro.windows import INT8_CUTS
 from audio_edition.speech.kokoro.windows import speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
@@ -224,12 +224,12 @@ def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, 
 def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
     _return_large_blocks()  # before the model is read and cut: those buffers are given back too
     # The int8 model's front always; the rest of it only when no float parts take its place.
-    cut = windowed_parts(int8_model, WINDOWED_STAGES if not parts else WINDOWED_STAGES[:1])
+    serialized = windowed_parts(int8_model, INT8_CUTS if not parts else INT8_CUTS[:1])
     loaders: dict[str, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
     if any(part.runtime == "openvino" for part in parts):
         loaders["openvino"] = _openvino_loader(count, precision)
-    loaded = [(loaders["onnxruntime"](model, int8_model), stage.in_windows) for model, stage in zip(cut, WINDOWED_STAGES)]
-    del cut
+    loaded = [(loaders["onnxruntime"](model, int8_model), cut.in_windows) for model, cut in zip(serialized, INT8_CUTS)]
+    del serialized
     for part in parts:
         loaded.append((loaders[part.runtime](part.path, part.path), part.in_windows))
     workers = [[(runs[worker], in_windows) for runs, in_windows in loaded] for worker in range(count)]

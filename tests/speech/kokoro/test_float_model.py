@@ -26,15 +26,15 @@ from audio_edition.speech.kokoro.float_model import (
     CHECK_DISTANCE_DB,
     CHECK_TOKENS,
     RECORD_NAME,
-    STAGES,
+    FLOAT_CUTS,
     locate_float_model,
     spectral_distance,
 )
-from audio_edition.speech.kokoro.graph import split_stages
+from audio_edition.speech.kokoro.graph import cut_graph
 from audio_edition.speech.kokoro.rewrites import REWRITES, dequantize_weights
 from audio_edition.speech.kokoro.runtime import ModelPart, choose_runtime, model_inputs, worker_count
 from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, REACH, WIDTH
-from audio_edition.speech.kokoro.windows import STAGES as WINDOWED_STAGES
+from audio_edition.speech.kokoro.windows import INT8_CUTS
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
 from tests.speech.kokoro.installed import installed_kokoro
@@ -48,13 +48,13 @@ def test_a_model_without_kokoros_tensors_is_not_split() -> None:
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])],
     )
     with pytest.raises(SpeechError, match="not the expected one"):
-        split_stages(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), STAGES)
+        cut_graph(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), FLOAT_CUTS)
 
 
 def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
-    """Rewritten for OpenVINO and cut, the front then the float model's stages run one after the
+    """Rewritten for OpenVINO and cut, the front then the float model's cuts run one after the
     other (here on onnxruntime, in float32) speak as the whole model with only its weights made
-    float: so only the precision each stage runs in can differ."""
+    float: so only the precision each cut runs in can differ."""
     folder = installed_kokoro().folder
     model = onnx.load(str(folder / "kokoro-v1.0.int8.onnx"))
     dequantize_weights(model)
@@ -71,11 +71,11 @@ def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
     for rewrite in REWRITES[1:]:
         assert rewrite(model) > 0
     tensors = dict(feed)
-    front = WINDOWED_STAGES[0]
-    for stage, proto in zip((front, *STAGES), split_stages(model, (front, *STAGES))):
+    front = INT8_CUTS[0]
+    for cut, proto in zip((front, *FLOAT_CUTS), cut_graph(model, (front, *FLOAT_CUTS))):
         part = session(proto)
-        assert [i.name for i in part.get_inputs()] == list(stage.inputs)
-        tensors.update(zip(stage.outputs, part.run(list(stage.outputs), {name: tensors[name] for name in stage.inputs})))
+        assert [i.name for i in part.get_inputs()] == list(cut.inputs)
+        tensors.update(zip(cut.outputs, part.run(list(cut.outputs), {name: tensors[name] for name in cut.inputs})))
     staged = tensors["audio"].reshape(-1)
     assert staged.shape == whole.shape and whole.size > 24_000
     # The rewrites are the same arithmetic, and cutting computes the same tensors (test_windows
@@ -119,7 +119,7 @@ def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> 
     assert record["from"] == MODEL_SHA256 and record["check_distance_db"] <= CHECK_DISTANCE_DB
     found = locate_float_model(folder, MODEL_SHA256)
     assert found is not None
-    assert [part.runtime for part in found.parts] == ["onnxruntime" if stage.float32 else "openvino" for stage in STAGES]
+    assert [part.runtime for part in found.parts] == ["onnxruntime" if cut.float32 else "openvino" for cut in FLOAT_CUTS]
     for part in found.parts:  # each part's model (and OpenVINO's weights), as recorded
         paths = (part.path, part.path.with_suffix(".bin")) if part.runtime == "openvino" else (part.path,)
         for path in paths:
