@@ -318,13 +318,15 @@ def install_kokoro(
 def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) -> None:
     """Make the float model for OpenVINO as ``install_kokoro``'s ``openvino`` says."""
     from audio_edition.speech.kokoro.float_model import locate_float_model, make_float_model
-    from audio_edition.speech.kokoro.runtime import openvino_installed
+    from audio_edition.speech.kokoro.runtime import can_cut_graph, openvino_installed
 
     installed = openvino_installed()
-    if wanted is False or (wanted is None and not installed):
+    if wanted is False or (wanted is None and not (installed and can_cut_graph())):
         return
     if not installed:
         raise ConfigError("the float model for OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+    if not can_cut_graph():
+        raise ConfigError("the float model for OpenVINO is made with the onnx package: pip install 'onnx>=1.16'")
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
     say("making the float model for OpenVINO from the int8 one (about 20 s)")

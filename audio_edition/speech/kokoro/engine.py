@@ -50,6 +50,8 @@ SENTENCE_PAUSE = 0.2
 FRONTEND_VERSION = 1
 """Part of ``KokoroEngine.version``: bump when the same text would be given other phonemes."""
 DEFAULT_VOICE = "zf_xiaoxiao"
+WHOLE_MODEL = "whole model"
+"""Part of ``KokoroEngine.version`` in place of ``WINDOWS_VERSION`` where the model runs whole."""
 
 _PUNCTUATION = {"，": ",", "、": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "—": "—", "…": "…"}
 _PUNCTUATION |= {",": ",", ".": ".", "!": "!", "?": "?", ":": ":", ";": ";"}
@@ -227,8 +229,9 @@ class KokoroEngine:
         """Where the model runs (``runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
-        # Both runtimes run the same windows, which shape the samples.
-        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{WINDOWS_VERSION}|{FRONTEND_VERSION}|{self._reader.digest}"
+        # Both runtimes run the same windows, which shape the samples; the whole model, none.
+        windows = WHOLE_MODEL if self.runtime.whole else WINDOWS_VERSION
+        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{windows}|{FRONTEND_VERSION}|{self._reader.digest}"
         tag = f"{self.runtime.name}-{self.runtime.precision}"
         self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()

@@ -1,24 +1,8 @@
-"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO for the generator.
+"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO for the generator, or the whole model uncut.
 
-Either way the model runs in parts (``graph``): the front (text encoder, durations, pitch
-and energy, the decoder's blocks), over the whole piece, on onnxruntime with the int8 model; then
-what works at the sample rate (the harmonic source, the generator, the last convolution and the
-inverse STFT) window by window (``windows``), so that a piece's memory does not grow with
-its length. Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``)
-and on 40 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
-
-- ``onnxruntime``: the windows on the int8 model too. RTF 0.44 and 0.46 (two runs), peak RSS
-  0.93 GB, character error rate 0.171.
-- ``openvino``: the generator, ~90% of the time, from the float model (``float_model``) in
-  bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the harmonic source before
-  it and the waveform after it in float32 on onnxruntime. RTF 0.14 and 0.19 (2.5-3x faster),
-  peak RSS 1.33 GB, character error rate 0.161. In float32 (a CPU without bfloat16), one worker
-  computed 0.55 s per second of audio, against 0.80 for int8 and 0.24 in bfloat16. Run wholly in
-  bfloat16, Kokoro was misheard 28% of the time: the pitch, so the tones. Wholly on OpenVINO
-  (the front too, in float32) it was slower (RTF 0.24) and needed 2.4 GB: OpenVINO keeps every
-  part's buffers, sized to the longest piece it saw, where onnxruntime gives them back.
-- ``auto``, the default: ``openvino`` where OpenVINO is installed and its model made (``voices
-  install kokoro`` makes it where OpenVINO is installed), else ``onnxruntime``.
+``choose_runtime`` decides once per engine (``auto``, ``onnxruntime`` or ``openvino``, and the
+plain whole-model path where the model cannot be cut); ``start_runner`` starts its workers. Which
+part runs where, why, and what each choice measured: this folder's README.md.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -90,6 +74,8 @@ class RuntimeChoice:
     parts: tuple[ModelPart, ...]
     """On ``openvino``, the float model's parts that run in windows after the int8 model's front."""
     model_digest: str
+    whole: bool = False
+    """The int8 model in one call (``whole_model_runner``), not cut: where it cannot be (``can_cut_graph``)."""
 
 
 def worker_count(runtime: str, requested: int | None = None) -> int:
@@ -123,6 +109,16 @@ def bfloat16_cpu() -> bool:
         return "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
     except Exception:  # OpenVINO's errors are untyped; no CPU plugin means no bfloat16
         return False
+
+
+def can_cut_graph() -> bool:
+    """True when the ``onnx`` package imports, which cutting and rewriting the model need; the
+    whole model needs only onnxruntime."""
+    try:
+        import onnx  # noqa: F401
+    except Exception:  # a broken install raises more than ImportError
+        return False
+    return True
 
 
 def openvino_installed() -> bool:
@@ -199,6 +195,8 @@ def speak_in_parts(parts: Sequence[tuple[PartRun, bool]], feed: dict[str, Any]) 
         if not in_windows:
             tensors.update(run(tensors))
     windowed = [run for run, in_windows in parts if in_windows]
+    if not windowed:  # the whole model: its audio is already there
+        return np.asarray(tensors["audio"], dtype=np.float32).reshape(-1)
 
     def speak_window(inputs: dict[str, Any]) -> Any:
         for run in windowed:
@@ -213,6 +211,16 @@ def onnxruntime_runner(model: Path, count: int) -> Runner:
     parts: what works at the sample rate runs in windows of ~5 s, so a long piece needs no more
     memory than a short one."""
     return _runner(model, (), count, "int8")
+
+
+def whole_model_runner(model: Path, count: int) -> Runner:
+    """``count`` workers of one thread each on the int8 ``model`` run whole, as shipped: no cut,
+    no rewrite, no ``onnx`` import (what kokoro-onnx does). The engine's path where the model cannot
+    be cut, and what the cut and rewritten parts are tested against. A piece's memory grows with its
+    length here (the windows are what bound it)."""
+    _return_large_blocks()
+    runs = _onnxruntime_loader(count)(model, model)
+    return _Pool([[(run, False)] for run in runs])
 
 
 def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
@@ -329,12 +337,17 @@ def choose_runtime(
     ``openvino`` needs the float model made and verified (``float_model`` returns its parts and
     digest, or None: then a ``SpeechError`` naming the install command); it runs in bfloat16
     where the CPU has it, else in float32. ``auto`` is ``openvino`` where that would work, else
-    ``onnxruntime``.
+    ``onnxruntime``. Where the model cannot be cut (``can_cut_graph``), ``onnxruntime`` and ``auto``
+    run it whole (``whole_model_runner``) and ``openvino`` is a ``ConfigError``.
     """
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "openvino" and not openvino_installed():
         raise ConfigError("Kokoro on OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+    if not can_cut_graph():  # the plain path: still speaks, in more memory on long pieces
+        if asked == "openvino":
+            raise ConfigError("Kokoro on OpenVINO needs the onnx package to cut its model: pip install 'onnx>=1.16'")
+        return RuntimeChoice("onnxruntime", "int8", int8_model, (), int8_digest, whole=True)
     found = float_model() if asked == "openvino" or (asked == "auto" and openvino_installed()) else None
     if found is not None:
         return RuntimeChoice("openvino", openvino_precision(), int8_model, *found)
@@ -347,4 +360,6 @@ def choose_runtime(
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:
     """The workers for ``choice``."""
+    if choice.whole:
+        return whole_model_runner(choice.int8_model, count)
     return _runner(choice.int8_model, choice.parts, count, choice.precision)
