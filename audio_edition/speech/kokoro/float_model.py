@@ -1,31 +1,26 @@
 """Kokoro's generator rewritten in float operations for OpenVINO, made once from the verified int8 model.
 
 The int8 model (``assets``) quantizes its convolutions dynamically (ConvInteger), and no CPU
-runtime has a fast kernel for them: onnxruntime spends ~90% of Kokoro's time in the generator,
+runtime has a fast kernel for them: onnxruntime spends most of Kokoro's time in the generator,
 most of it in those. Written back as float convolutions, with weights ``(Wq − zero point) ×
 scale`` (exactly the values the int8 model multiplies by), OpenVINO runs them in bfloat16 on CPUs
-that have it. The other operations OpenVINO ran slowly (the Snake activations' sines, the
-upsampling, the STFT) are rewritten as arithmetic it runs fast (``rewrites``).
+that have it. The other operations OpenVINO ran slowly are rewritten as arithmetic it runs fast
+(``rewrites``).
 
-bfloat16 keeps 8 significant bits, and Kokoro's pitch does not survive that everywhere: run
-wholly in bfloat16, Whisper misheard 28% of the characters (16% for the int8 model and for this
-one in float32; ``benchmarks/intelligibility.py``), mostly as wrong tones. Measured part by part,
-the damage is in two cheap places: the prosody predictor (its F0 drifts by a median 75 cents) and
-the harmonic source (the sines made from F0, their STFT and the two convolutions that hand them to
-the generator; keeping only the sines' phase in float32 did not help). So only the generator runs
-in bfloat16. The engine runs the int8 model's front on onnxruntime (``runtime``), then,
-window by window (``windows``), the three parts made here (``FLOAT_CUTS``): the harmonic source,
-float32 on onnxruntime; the generator on OpenVINO, in bfloat16 where the CPU has it; the last
-convolution and the inverse STFT, float32 on onnxruntime. onnxruntime gives a run's buffers back;
-OpenVINO keeps every part's, sized to the largest input it saw, so it gets only the part that
-pays for it.
+bfloat16 keeps 8 significant bits, and Kokoro's pitch does not survive that everywhere: run wholly
+in bfloat16, Mandarin's tones blur (the prosody predictor's F0 and the harmonic source), so only
+the generator runs in it. The parts made here (``FLOAT_CUTS``) run window by window (``windows``)
+after the int8 model's front: the harmonic source, float32 on onnxruntime; the generator on
+OpenVINO; the last convolution and the inverse STFT, float32 on onnxruntime. onnxruntime gives a
+run's buffers back; OpenVINO keeps every part's, so it gets only the part that pays for it. The
+measurements behind each choice: this folder's README.md.
 
 Nothing is downloaded: ``voices install kokoro --openvino`` makes the parts from the verified int8
 file (~20 s, ~45 MB: the generator in OpenVINO's IR, weights stored as float16; the other two as
 ONNX), checks they speak as the int8 model does, and records the SHA-256 of what it wrote in a
 small JSON file beside them, written last. A build uses the parts only while that record names
 the pinned int8 model and every file matches it. Needs the ``openvino`` package (the
-``[openvino]`` extra).
+``[openvino]`` extra) and ``onnx``.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """Kokoro's ONNX graph cut into parts at named tensors, each part a model of its own.
 
-The pinned model (``assets``) runs in one call, but it is run in parts: everything that
-works at the sample rate (the harmonic source, the generator, the inverse STFT), whose memory
-grows with a piece's length, runs in windows (``windows``), and the float model for
+The pinned model (``assets``) runs in one call (``runtime.whole_model_runner``), but the engine runs
+it in parts: what works at the sample rate runs in windows (``windows``), and the float model for
 OpenVINO runs each part in its own precision (``float_model``). Both cut at the tensors named
-here; a model without them is not the pinned one.
+here; a model without them is not the pinned one. The pipeline: this folder's README.md.
 """
 
 from __future__ import annotations

@@ -22,11 +22,7 @@ sample's longest piece):
   only to bring them back to the frame rate; computed there, the part before the windows holds
   nothing at the sample rate (``windows`` applies it to the int8 model too).
 
-Together, by those counters, the generator's window took 0.57 s instead of 2.0 s. Timed on 16 of
-the sample's pieces, one worker, runs alternating with the model made without them: 0.36 s of
-computing per second of audio against 0.54 (1.5x). On the whole sample edition, 2 workers, the
-whole model then on OpenVINO: RTF 0.25 against 0.51 for the int8 model on onnxruntime
-(``benchmarks/speech.py``); with only the generator on OpenVINO (``runtime``), 0.14.
+What they gain together, and the runtimes' figures: this folder's README.md.
 """
 
 from __future__ import annotations

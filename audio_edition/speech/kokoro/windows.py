@@ -1,14 +1,11 @@
 """Kokoro's sample-rate parts run in windows of a few seconds, so a piece's memory stops growing with its length.
 
 Most of what a piece needs while it is spoken is at the sample rate: the harmonic source's sines,
-the generator, which upsamples the decoder's frames 60 times, and the inverse STFT. On the
-sample's longest piece (495 tokens, 20 s) one worker needed 436 MB beyond the loaded model, and
-the two workers are usually both on a long piece. So the model runs in parts (``INT8_CUTS``, cut by
-``graph``): the front (text encoder, durations, pitch and energy, the harmonics' phase at
-the frame rate, the decoder's blocks) over the whole piece; the rest window by window, each
-window's audio copied into the piece's. Pieces of up to 6.5 s (``WIDTH + REACH`` frames) are one
-window: they are spoken exactly as the whole model speaks them once its phase is computed at the
-frame rate (``rewrites.phase_at_frame_rate``).
+the generator, which upsamples the decoder's frames 60 times, and the inverse STFT. So the model
+runs in parts (``INT8_CUTS``, cut by ``graph``): the front over the whole piece, the rest window by
+window, each window's audio copied into the piece's. Pieces of up to 6.5 s (``WIDTH + REACH``
+frames) are one window: they are spoken exactly as the whole model speaks them once its phase is
+computed at the frame rate (``rewrites.phase_at_frame_rate``).
 
 What a window changes: the generator's AdaIN layers normalize each channel over their input's
 whole length, and in a window that length is the window's. Windows therefore meet where the
@@ -16,16 +13,8 @@ voice pauses: at the frame of least predicted energy within ``REACH`` of ``WIDTH
 the previous seam, and none is shorter than ``SHORTEST``. Each window is computed with
 ``CONTEXT`` frames more on both sides (what the convolutions and the source's interpolation
 reach), then dropped. The harmonic source's phase is a running sum over the whole piece: the
-front computes it, so every window starts at the phase the whole piece has there.
-
-Measured on the sample's 8 longest sentences, one worker (``benchmarks/kokoro_windows.py``),
-with the generator alone in windows: memory above the loaded model 304 MB against 435, computing
-1.03x; the audio 3.20 dB from the whole piece's (``float_model.spectral_distance``), where the
-float model's is 2.46 dB, and no further within 0.25 s of a seam (3.28); Whisper's character
-error rate 0.136 against 0.129. With the source and the waveform in the windows too: 3.21 dB,
-3.29 near a seam, 0.141 against 0.129, computing 1.01x. On the whole edition, two workers
-(``benchmarks/speech.py``): peak RSS 0.94 GB (1.27 GB with the generator alone in windows, 1.77 GB
-with none), RTF 0.44 (0.47).
+front computes it, so every window starts at the phase the whole piece has there. What the
+windows save and what they change in the sound, measured: this folder's README.md.
 """
 
 from __future__ import annotations
