@@ -5,10 +5,8 @@ One real model is made here (~20 s); the engine tests use the one ``make test`` 
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
-import wave
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +17,6 @@ from onnx import TensorProto, helper
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.kokoro import float_model, runtime
-from audio_edition.speech.engine import Voice
 from audio_edition.speech.kokoro.engine import KokoroEngine
 from audio_edition.speech.kokoro.assets import MODEL_SHA256, install_kokoro, kokoro_dir
 from audio_edition.speech.kokoro.float_model import (
@@ -32,11 +29,8 @@ from audio_edition.speech.kokoro.float_model import (
 )
 from audio_edition.speech.kokoro.graph import cut_graph
 from audio_edition.speech.kokoro.rewrites import REWRITES, dequantize_weights
-from audio_edition.speech.kokoro.runtime import ModelPart, choose_runtime, model_inputs, worker_count
-from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, REACH, WIDTH
+from audio_edition.speech.kokoro.runtime import model_inputs
 from audio_edition.speech.kokoro.windows import INT8_CUTS
-from audio_edition.speech.registry import create_engine
-from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings
 from tests.speech.kokoro.installed import installed_kokoro
 
 
@@ -181,97 +175,3 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
     install_kokoro(cache_dir=made, say=said.append)
     assert any("12.5 dB apart" in line for line in said), said
     assert locate_float_model(folder, MODEL_SHA256) is None and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
-
-
-def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    model = (Path("int8.onnx"), "int8digest")
-
-    parts = (ModelPart(Path("source.onnx"), "onnxruntime", in_windows=True), ModelPart(Path("generator.xml"), in_windows=True))
-
-    def choose(asked: str, float_model: tuple[tuple[ModelPart, ...], str] | None = (parts, "floatdigest")) -> str:
-        choice = choose_runtime(asked, *model, lambda: float_model)
-        return f"{choice.name}-{choice.precision}"
-
-    monkeypatch.setattr(runtime, "bfloat16_cpu", lambda: True)
-    monkeypatch.setattr(runtime, "openvino_installed", lambda: True)
-    assert choose("onnxruntime") == "onnxruntime-int8"
-    assert choose("openvino") == choose("auto") == "openvino-bf16"
-    with pytest.raises(SpeechError, match="voices install kokoro --openvino"):
-        choose("openvino", None)
-    assert choose("auto", None) == "onnxruntime-int8"  # its model is not made
-    monkeypatch.setattr(runtime, "bfloat16_cpu", lambda: False)
-    assert choose("openvino") == choose("auto") == "openvino-f32"
-    monkeypatch.setattr(runtime, "openvino_installed", lambda: False)
-    assert choose("auto") == "onnxruntime-int8"
-    with pytest.raises(ConfigError, match="needs the openvino package"):
-        choose("openvino")
-    with pytest.raises(ConfigError, match="unknown Kokoro runtime 'fastest'"):
-        choose("fastest")
-
-
-def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(runtime, "_available_memory", lambda: 16 * 1024**3)
-    assert worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
-    model, onnxruntime_worker = runtime.MEMORY["onnxruntime"]
-    openvino_model, openvino_worker = runtime.MEMORY["openvino"]
-    assert openvino_model == model and openvino_worker > onnxruntime_worker  # OpenVINO keeps its generator's buffers
-    monkeypatch.setattr(runtime, "_available_memory", lambda: model + 2 * onnxruntime_worker)
-    assert worker_count("onnxruntime", 2) == min(2, worker_count("onnxruntime", 8))
-    assert worker_count("openvino", 2) == 1  # a second worker's peak would not fit
-    monkeypatch.setattr(runtime, "_available_memory", lambda: 100 * 1024**2)
-    assert worker_count("openvino", 2) == worker_count("onnxruntime", 2) == 1  # at least one
-
-
-def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
-    installed_kokoro()
-    sentences = ["今天天气很好，我们一起去公园散步，然后到河边看看风景，再回家吃晚饭。"]
-    voice = Voice("kokoro", "zm_yunyang")
-    openvino = KokoroEngine(runtime="openvino", workers=2)
-    assert openvino.runtime.name == "openvino"
-    fast = openvino.synthesize(sentences, voice)
-    assert fast.duration > (WIDTH + REACH) / FRAMES_PER_SECOND  # long enough for two windows
-    assert KokoroEngine(runtime="openvino", workers=1).synthesize(sentences, voice).audio == fast.audio
-    onnx_engine = KokoroEngine(runtime="onnxruntime", workers=1)
-    assert onnx_engine.version != openvino.version  # the speech cache never mixes the two
-    reference = onnx_engine.synthesize(sentences, voice)
-    assert abs(fast.duration - reference.duration) < 0.1 * reference.duration
-
-    def samples(audio: bytes) -> np.ndarray:
-        with wave.open(io.BytesIO(audio)) as wav:
-            return np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float32) / 32768
-
-    assert spectral_distance(samples(fast.audio), samples(reference.audio)) < CHECK_DISTANCE_DB
-
-
-def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import openvino as ov
-
-    graph = helper.make_graph(
-        [helper.make_node("Mul", ["x", "x"], ["y"])],
-        "square",
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, None])],
-        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, None])],
-    )
-    path = tmp_path / "square.onnx"
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
-    core = ov.Core()
-    config = {"INFERENCE_NUM_THREADS": 1}
-    x = np.array([[1.5, -2.0, 3.0]], dtype=np.float32)
-    fused = runtime._compile(core, path, config, fused=True)
-    assert np.array_equal(fused({"x": x})[0], x * x)
-    monkeypatch.setattr(runtime, "FUSED", {"SNIPPETS_MODE": "NO_SUCH_MODE"})  # as an OpenVINO without it would refuse
-    with pytest.raises(RuntimeError):
-        core.compile_model(str(path), "CPU", {**config, **runtime.FUSED})
-    plain = runtime._compile(core, path, config, fused=True)
-    assert np.array_equal(plain({"x": x})[0], x * x)
-
-
-def test_the_runtime_is_the_environments_then_the_settings_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(KOKORO_RUNTIME_ENV, raising=False)
-    assert engine_settings().kokoro_runtime == "auto"
-    assert engine_settings(kokoro_runtime="openvino").kokoro_runtime == "openvino"
-    monkeypatch.setenv(KOKORO_RUNTIME_ENV, "onnxruntime")
-    assert engine_settings(kokoro_runtime="openvino").kokoro_runtime == "onnxruntime"
-    installed_kokoro()
-    engine = create_engine("kokoro", EngineSettings(kokoro_runtime="openvino"))  # the registry passes it on
-    assert isinstance(engine, KokoroEngine) and engine.runtime.name == "openvino"
