@@ -40,7 +40,7 @@ from audio_edition.errors import SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
 from audio_edition.speech.kokoro.graph import BEFORE_POST, F0, GENERATOR_INPUT, PHASE, SOURCE, Cut, cut_graph
 from audio_edition.speech.kokoro.rewrites import rewrite_for_openvino
-from audio_edition.speech.kokoro.runtime import ModelPart
+from audio_edition.speech.kokoro.runtime import ModelPart, import_openvino
 
 STEM = "kokoro-v1.0-openvino"
 RECORD_NAME = f"{STEM}.json"
@@ -165,7 +165,8 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
     is made again by the next install). Files an older recipe wrote are removed.
     """
     import onnx
-    import openvino as ov
+
+    ov = import_openvino()
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / RECORD_NAME).unlink(missing_ok=True)  # from here until the end, no model counts as made

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import importlib
 import importlib.util
 import os
 import queue
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol
 
 import numpy as np
@@ -98,11 +101,25 @@ def _available_memory() -> int | None:
     return None
 
 
+def import_openvino() -> ModuleType:
+    """The ``openvino`` package, imported without its telemetry (``ImportError`` where it is not installed).
+
+    Importing openvino starts its converter's telemetry (``openvino_telemetry``), which forks a
+    process to send usage events to Google Analytics: a network call this tool never makes, from a
+    child that inherits every open file, the output folder's lock included (a second build in the
+    same process then found the folder in use). Where that package cannot be imported, openvino
+    uses its own stub, which sends nothing: so it is hidden, for this process, before openvino loads.
+    """
+    if "openvino" not in sys.modules:
+        sys.modules.setdefault("openvino_telemetry", None)  # type: ignore[arg-type]  # None: "not importable"
+    return importlib.import_module("openvino")
+
+
 @functools.cache
 def bfloat16_cpu() -> bool:
     """True when OpenVINO is installed and finds bfloat16 instructions on this CPU."""
     try:
-        import openvino as ov
+        ov = import_openvino()
     except ImportError:
         return False
     try:
@@ -284,7 +301,7 @@ def _openvino_loader(count: int, precision: str) -> Callable[[Path, Path], list[
     # so keep none (OpenVINO's shape cache) or few (oneDNN's, read from the environment when the
     # plugin first builds a kernel). Same kernels: same samples.
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
-    import openvino as ov
+    ov = import_openvino()
 
     config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "CPU_RUNTIME_CACHE_CAPACITY": 0, "INFERENCE_PRECISION_HINT": precision}
     core = ov.Core()

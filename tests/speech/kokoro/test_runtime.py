@@ -8,6 +8,7 @@ must speak as it does, and the engine runs on it where ``onnx`` cannot cut the m
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 import wave
 from pathlib import Path
@@ -167,7 +168,7 @@ def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
 
 
 def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import openvino as ov
+    ov = runtime.import_openvino()
 
     graph = helper.make_graph(
         [helper.make_node("Mul", ["x", "x"], ["y"])],
@@ -199,3 +200,16 @@ def test_the_runtime_is_the_environments_then_the_settings_files(monkeypatch: py
     engine = create_engine("kokoro", EngineSettings(kokoro_runtime="openvino"))  # the registry passes it on
     assert isinstance(engine, KokoroEngine) and engine.runtime.name == "openvino"
 
+
+def test_openvino_loads_without_its_telemetry_forking_a_sender() -> None:
+    """``import openvino`` starts a process that sends usage events over the network, holding our
+    open files (a second build in one process found its folder locked): ``import_openvino`` not."""
+    probe = (
+        "import os, time\n"
+        "from audio_edition.speech.kokoro.runtime import import_openvino\n"
+        "ov = import_openvino(); ov.Core().available_devices; time.sleep(0.5)\n"
+        "children = [c for t in os.listdir('/proc/self/task') for c in open(f'/proc/self/task/{t}/children').read().split()]\n"
+        "import sys; print(children, sys.modules.get('openvino_telemetry'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["[]", "None"], done.stdout + done.stderr
