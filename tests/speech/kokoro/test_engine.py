@@ -91,6 +91,7 @@ def _median_pitch(samples: np.ndarray, rate: int = 24_000) -> float:
     return float(np.median(pitches))
 
 
+@pytest.mark.model
 def test_real_speech_deterministic_and_male_or_female_as_named(engine: KokoroEngine) -> None:
     sentences = ["单于来到磴口。", "今天天气很好。"]
     male = engine.synthesize(sentences, Voice("kokoro", "zm_yunyang"))

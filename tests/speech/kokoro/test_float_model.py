@@ -45,6 +45,7 @@ def test_a_model_without_kokoros_tensors_is_not_split() -> None:
         cut_graph(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), FLOAT_CUTS)
 
 
+@pytest.mark.model
 def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
     """Rewritten for OpenVINO and cut, the front then the float model's cuts run one after the
     other (here on onnxruntime, in float32) speak as the whole model with only its weights made
@@ -107,6 +108,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return cache
 
 
+@pytest.mark.model
 def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> None:
     folder = kokoro_dir(made)
     record = json.loads((folder / RECORD_NAME).read_text())
@@ -122,6 +124,7 @@ def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> 
     assert locate_float_model(folder, "0" * 64) is None  # made from another int8 model: not this one's
 
 
+@pytest.mark.model
 def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = kokoro_dir(made)
     record = (folder / RECORD_NAME).read_bytes()
@@ -148,6 +151,7 @@ def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(mad
     assert KokoroEngine(cache_dir=made).runtime.name == "openvino"  # the default runs on it
 
 
+@pytest.mark.model
 def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = kokoro_dir(made)
     weights = folder / "kokoro-v1.0-openvino-generator.bin"

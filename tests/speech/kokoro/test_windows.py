@@ -89,6 +89,7 @@ def test_a_window_that_gives_the_wrong_length_is_refused() -> None:
         speak_in_windows(_front(100), lambda inputs: np.zeros(100 * SAMPLES_PER_FRAME - 1, dtype=np.float32))
 
 
+@pytest.mark.model
 def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
     folder = installed_kokoro().folder
     style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
