@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -35,11 +35,16 @@ from audio_edition.speech.kokoro.windows import speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
 
+Runtime = Literal["onnxruntime", "openvino"]
+"""What runs a model part."""
+Precision = Literal["int8", "bf16", "f32"]
+"""What the kernels compute in: the int8 model's, or OpenVINO's bfloat16 or float32."""
+
 RUNTIMES = ("auto", "onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the
 default: ``openvino`` where OpenVINO is installed and its model made, else ``onnxruntime``."""
 
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
+MEMORY: dict[Runtime, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -57,7 +62,7 @@ class ModelPart:
     """One model file; a model made in parts runs them in order, each one's outputs feeding the next."""
 
     path: Path
-    runtime: str = "openvino"
+    runtime: Runtime = "openvino"
     """What runs it: ``openvino`` (in the fast precision) or ``onnxruntime`` (float32, or int8 weights)."""
     in_windows: bool = False
     """Run window by window (``windows``): a part working at the sample rate, whose memory
@@ -68,9 +73,8 @@ class ModelPart:
 class RuntimeChoice:
     """The runtime a Kokoro engine uses, in which precision, on which model files."""
 
-    name: str
-    """``onnxruntime`` or ``openvino``."""
-    precision: str
+    name: Runtime
+    precision: Precision
     """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
     int8_model: Path
     """The pinned model: its front always runs on onnxruntime, and on ``onnxruntime`` the rest too."""
@@ -81,7 +85,7 @@ class RuntimeChoice:
     """The int8 model in one call (``whole_model_runner``), not cut: where it cannot be (``can_cut_graph``)."""
 
 
-def worker_count(runtime: str, requested: int | None = None) -> int:
+def worker_count(runtime: Runtime, requested: int | None = None) -> int:
     """Workers to run at once: one per core, as many as the free memory holds, at least one."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     available = _available_memory()
@@ -143,7 +147,7 @@ def openvino_installed() -> bool:
     return importlib.util.find_spec("openvino") is not None
 
 
-def openvino_precision() -> str:
+def openvino_precision() -> Precision:
     """What OpenVINO runs Kokoro in here: ``bf16`` where the CPU has it, else ``f32``."""
     return "bf16" if bfloat16_cpu() else "f32"
 
@@ -240,17 +244,17 @@ def whole_model_runner(model: Path, count: int) -> Runner:
     return _Pool([[(run, False)] for run in runs])
 
 
-def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: Precision) -> Runner:
     """``count`` workers of one thread each: the int8 model's front on onnxruntime, then the float
     model's ``parts`` in windows, each on its runtime (OpenVINO's in ``precision``)."""
     return _runner(int8_model, parts, count, precision)
 
 
-def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: Precision) -> Runner:
     _return_large_blocks()  # before the model is read and cut: those buffers are given back too
     # The int8 model's front always; the rest of it only when no float parts take its place.
     serialized = windowed_parts(int8_model, INT8_CUTS if not parts else INT8_CUTS[:1])
-    loaders: dict[str, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
+    loaders: dict[Runtime, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
     if any(part.runtime == "openvino" for part in parts):
         loaders["openvino"] = _openvino_loader(count, precision)
     loaded = [(loaders["onnxruntime"](model, int8_model), cut.in_windows) for model, cut in zip(serialized, INT8_CUTS)]
@@ -294,7 +298,7 @@ def _session_run(session: Any, options: Any) -> PartRun:
     return lambda tensors: dict(zip(gives, session.run(gives, {name: tensors[name] for name in takes}, options)))
 
 
-def _openvino_loader(count: int, precision: str) -> Callable[[Path, Path], list[PartRun]]:
+def _openvino_loader(count: int, precision: Precision) -> Callable[[Path, Path], list[PartRun]]:
     """Compiles a model for OpenVINO in ``precision``: ``count`` streams of one thread, one per worker."""
     # Every piece gives a part new shapes, and OpenVINO keeps the kernels and buffers it made for
     # each one: on the sample edition that grew to 8.9 GB. Nothing is reused across pieces anyway,
