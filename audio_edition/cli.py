@@ -711,7 +711,7 @@ def voices_install(engine: str, source: Path | None, force: bool, openvino: bool
       audio-edition voices install kokoro --from /media/usb/kokoro-files
       audio-edition voices install kokoro --openvino
     """
-    from audio_edition.speech.kokoro_assets import install_kokoro
+    from audio_edition.speech.kokoro import install_kokoro
 
     def say(line: str) -> None:
         if not quiet:

@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from audio_edition.errors import AudioEditionError  # noqa: E402
 from audio_edition.fsutil import atomic_path, sha256_file  # noqa: E402
 from audio_edition.speech import EngineSettings, create_engine, load_preset  # noqa: E402
-from audio_edition.speech.offline_model import default_cache_dir  # noqa: E402
+from audio_edition.speech.user_cache import default_cache_dir  # noqa: E402
 from audio_edition.text.spoken import SpokenReader  # noqa: E402
 from speech import sample_requests  # noqa: E402
 

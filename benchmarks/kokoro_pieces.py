@@ -2,7 +2,7 @@
 
 When the generator ran whole, a piece's memory grew with its length, so cutting every sentence
 at a lower token limit than the model's 510 looked like a way to a lower peak RSS (onnxruntime
-now runs the generator in windows instead: ``kokoro_windows``). This measures what cutting does
+now runs the generator in windows instead: ``windows``). This measures what cutting does
 to the programme: the longest sentences of the sample edition (over 400 tokens), each spoken
 whole and cut at clause ends into pieces of at most 250 and 160 tokens, on one onnxruntime worker.
 Printed: seconds of audio, seconds of computing, RTF, and each cut's ratios to the whole sentence,
@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from audio_edition.errors import AudioEditionError  # noqa: E402
-from audio_edition.speech.kokoro import MAX_TOKENS, KokoroEngine, pieces_for  # noqa: E402
-from audio_edition.speech.kokoro_assets import locate_kokoro  # noqa: E402
-from audio_edition.speech.kokoro_runtime import start_runner  # noqa: E402
+from audio_edition.speech.kokoro.engine import MAX_TOKENS, KokoroEngine, pieces_for  # noqa: E402
+from audio_edition.speech.kokoro.assets import locate_kokoro  # noqa: E402
+from audio_edition.speech.kokoro.runtime import start_runner  # noqa: E402
 from benchmarks.speech import sample_requests  # noqa: E402
 
 LIMITS = (MAX_TOKENS, 250, 160)

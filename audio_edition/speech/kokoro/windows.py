@@ -1,14 +1,11 @@
 """Kokoro's sample-rate parts run in windows of a few seconds, so a piece's memory stops growing with its length.
 
 Most of what a piece needs while it is spoken is at the sample rate: the harmonic source's sines,
-the generator, which upsamples the decoder's frames 60 times, and the inverse STFT. On the
-sample's longest piece (495 tokens, 20 s) one worker needed 436 MB beyond the loaded model, and
-the two workers are usually both on a long piece. So the model runs in parts (``STAGES``, cut by
-``kokoro_graph``): the front (text encoder, durations, pitch and energy, the harmonics' phase at
-the frame rate, the decoder's blocks) over the whole piece; the rest window by window, each
-window's audio copied into the piece's. Pieces of up to 6.5 s (``WIDTH + REACH`` frames) are one
-window: they are spoken exactly as the whole model speaks them once its phase is computed at the
-frame rate (``kokoro_rewrites.phase_at_frame_rate``).
+the generator, which upsamples the decoder's frames 60 times, and the inverse STFT. So the model
+runs in parts (``INT8_CUTS``, cut by ``graph``): the front over the whole piece, the rest window by
+window, each window's audio copied into the piece's. Pieces of up to 6.5 s (``WIDTH + REACH``
+frames) are one window: they are spoken exactly as the whole model speaks them once its phase is
+computed at the frame rate (``rewrites.phase_at_frame_rate``).
 
 What a window changes: the generator's AdaIN layers normalize each channel over their input's
 whole length, and in a window that length is the window's. Windows therefore meet where the
@@ -16,16 +13,8 @@ voice pauses: at the frame of least predicted energy within ``REACH`` of ``WIDTH
 the previous seam, and none is shorter than ``SHORTEST``. Each window is computed with
 ``CONTEXT`` frames more on both sides (what the convolutions and the source's interpolation
 reach), then dropped. The harmonic source's phase is a running sum over the whole piece: the
-front computes it, so every window starts at the phase the whole piece has there.
-
-Measured on the sample's 8 longest sentences, one worker (``benchmarks/kokoro_windows.py``),
-with the generator alone in windows: memory above the loaded model 304 MB against 435, computing
-1.03x; the audio 3.20 dB from the whole piece's (``kokoro_float.spectral_distance``), where the
-float model's is 2.46 dB, and no further within 0.25 s of a seam (3.28); Whisper's character
-error rate 0.136 against 0.129. With the source and the waveform in the windows too: 3.21 dB,
-3.29 near a seam, 0.141 against 0.129, computing 1.01x. On the whole edition, two workers
-(``benchmarks/speech.py``): peak RSS 0.94 GB (1.27 GB with the generator alone in windows, 1.77 GB
-with none), RTF 0.44 (0.47).
+front computes it, so every window starts at the phase the whole piece has there. What the
+windows save and what they change in the sound, measured: this folder's README.md.
 """
 
 from __future__ import annotations
@@ -37,17 +26,17 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro_graph import ENERGY, F0, GENERATOR_INPUT, PHASE, Stage, not_the_pinned_model, split_stages
-from audio_edition.speech.kokoro_rewrites import phase_at_frame_rate
+from audio_edition.speech.kokoro.graph import ENERGY, F0, GENERATOR_INPUT, PHASE, Cut, not_the_pinned_model, cut_graph
+from audio_edition.speech.kokoro.rewrites import phase_at_frame_rate
 
 Tensor = npt.NDArray[np.float32]
 
 WINDOW_INPUTS = (GENERATOR_INPUT, F0, PHASE)
 """What the parts run in windows take from the piece, each 80 frames a second on its last axis:
 the decoder's features, the pitch (which the harmonic source voices) and the harmonics' phase."""
-STAGES = (
-    Stage("front", ("tokens", "style", "speed"), (*WINDOW_INPUTS, ENERGY)),
-    Stage("window", (GENERATOR_INPUT, "style", F0, PHASE), ("audio",), in_windows=True),
+INT8_CUTS = (
+    Cut("front", ("tokens", "style", "speed"), (*WINDOW_INPUTS, ENERGY)),
+    Cut("window", (GENERATOR_INPUT, "style", F0, PHASE), ("audio",), in_windows=True),
 )
 """The int8 model's parts on onnxruntime: the front over the whole piece, then the rest window by window."""
 
@@ -64,8 +53,9 @@ SHORTEST = 240
 a last window of 0.5 s, nearly all the trailing silence, came out as loud noise."""
 CONTEXT = 10
 """Frames computed on each side of a window and dropped: the generator's convolutions reach ~10."""
-RECIPE = f"windows {WIDTH}~{REACH}>{SHORTEST}+{CONTEXT} from the source"
-"""Part of the engine's version: other windows, other samples, another speech cache key."""
+WINDOWS_VERSION = f"windows {WIDTH}~{REACH}>{SHORTEST}+{CONTEXT} from the source"
+"""Part of the engine's version: other windows, other samples, another speech cache key. (Its text
+is part of the cache key as it stands: reword it and every cached sentence is spoken again.)"""
 
 
 def seams(
@@ -117,8 +107,8 @@ def speak_in_windows(
     return audio
 
 
-def windowed_parts(int8_model: Path, stages: tuple[Stage, ...] = STAGES) -> list[bytes]:
-    """The verified int8 model cut into ``stages``' models (``STAGES`` or the first of them),
+def windowed_parts(int8_model: Path, cuts: tuple[Cut, ...] = INT8_CUTS) -> list[bytes]:
+    """The verified int8 model cut into ``cuts``' models (``INT8_CUTS`` or the first of them),
     serialized for onnxruntime (~1 s)."""
     import onnx
 
@@ -128,4 +118,4 @@ def windowed_parts(int8_model: Path, stages: tuple[Stage, ...] = STAGES) -> list
         raise SpeechError(f"cannot read the Kokoro model {int8_model}: {error}") from error
     if phase_at_frame_rate(model) != 1:
         raise not_the_pinned_model("its harmonic source has another shape")
-    return [part.SerializeToString() for part in split_stages(model, stages)]
+    return [part.SerializeToString() for part in cut_graph(model, cuts)]

@@ -2,7 +2,7 @@
 
 The real files come from the user's installation (``make test`` runs ``audio-edition voices
 install kokoro`` first); each test installs copies of them into its own cache folder, without the
-float model for OpenVINO (``openvino=False``), which ``test_kokoro_float`` makes and checks.
+float model for OpenVINO (``openvino=False``), which ``test_float_model`` makes and checks.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from audio_edition.cli import main
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.kokoro_assets import (
+from audio_edition.speech.kokoro.assets import (
     MODEL_NAME,
     MODEL_PARTS,
     VOICE_SHA256,
@@ -26,7 +26,7 @@ from audio_edition.speech.kokoro_assets import (
     kokoro_dir,
     locate_kokoro,
 )
-from tests.speech.kokoro_files import installed_kokoro
+from tests.speech.kokoro.installed import installed_kokoro
 
 PART_SIZE = 23_090_318
 """Bytes of parts 1-3 as the wheels ship them (part 4 has one fewer)."""
@@ -118,7 +118,7 @@ def test_cli_install_from_a_folder_and_a_bad_source(tmp_path: Path, monkeypatch:
     done = runner.invoke(main, ["voices", "install", "kokoro", "--no-openvino", "--from", str(source)])
     assert done.exit_code == 0, done.output
     assert "Kokoro installed" in done.output and "zm_yunyang" in done.output
-    assert "OpenVINO" not in done.output  # by default made too where OpenVINO is installed (test_kokoro_float)
+    assert "OpenVINO" not in done.output  # by default made too where OpenVINO is installed (test_float_model)
     again = runner.invoke(main, ["voices", "install", "kokoro", "--no-openvino"])  # nothing to fetch: verified copy
     assert again.exit_code == 0 and "already installed" in again.output
 

@@ -7,7 +7,7 @@ import functools
 import pytest
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro_assets import KokoroAssets, locate_kokoro
+from audio_edition.speech.kokoro.assets import KokoroAssets, locate_kokoro
 
 
 @functools.cache

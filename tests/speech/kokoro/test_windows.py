@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro_float import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
-from audio_edition.speech.kokoro_graph import ENERGY, F0, GENERATOR_INPUT, PHASE
-from audio_edition.speech.kokoro_rewrites import phase_at_frame_rate
-from audio_edition.speech.kokoro_runtime import model_inputs, onnxruntime_runner
-from audio_edition.speech.kokoro_windows import CONTEXT, SAMPLES_PER_FRAME, STAGES, seams, speak_in_windows, windowed_parts
-from tests.speech.kokoro_files import installed_kokoro
+from audio_edition.speech.kokoro.float_model import CHECK_DISTANCE_DB, CHECK_TOKENS, spectral_distance
+from audio_edition.speech.kokoro.graph import ENERGY, F0, GENERATOR_INPUT, PHASE
+from audio_edition.speech.kokoro.rewrites import phase_at_frame_rate
+from audio_edition.speech.kokoro.runtime import model_inputs, onnxruntime_runner
+from audio_edition.speech.kokoro.windows import CONTEXT, SAMPLES_PER_FRAME, INT8_CUTS, seams, speak_in_windows, windowed_parts
+from tests.speech.kokoro.installed import installed_kokoro
 
 energies = arrays(np.float32, st.integers(1, 3000), elements=st.floats(-20, 10, width=32))
 
@@ -89,6 +89,7 @@ def test_a_window_that_gives_the_wrong_length_is_refused() -> None:
         speak_in_windows(_front(100), lambda inputs: np.zeros(100 * SAMPLES_PER_FRAME - 1, dtype=np.float32))
 
 
+@pytest.mark.model
 def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
     folder = installed_kokoro().folder
     style = np.fromfile(folder / "voices" / "zf_xiaoxiao.bin", dtype=np.float32).reshape(-1, 1, 256)
@@ -107,7 +108,7 @@ def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
     # In windows of about 2 s (the engine's are 5 s), it sounds the same: as close as the float
     # model is to the int8 one (3.2 dB), far from another voice (9.2 dB; CHECK_DISTANCE_DB).
     front, window = (ort.InferenceSession(part, options) for part in windowed_parts(folder / "kokoro-v1.0.int8.onnx"))
-    made = dict(zip(STAGES[0].outputs, front.run(list(STAGES[0].outputs), feed)))
+    made = dict(zip(INT8_CUTS[0].outputs, front.run(list(INT8_CUTS[0].outputs), feed)))
     seen: list[int] = []
 
     def speak_window(inputs: dict[str, np.ndarray]) -> np.ndarray:

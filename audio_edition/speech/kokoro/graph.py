@@ -1,10 +1,9 @@
 """Kokoro's ONNX graph cut into parts at named tensors, each part a model of its own.
 
-The pinned model (``kokoro_assets``) runs in one call, but it is run in parts: everything that
-works at the sample rate (the harmonic source, the generator, the inverse STFT), whose memory
-grows with a piece's length, runs in windows (``kokoro_windows``), and the float model for
-OpenVINO runs each part in its own precision (``kokoro_float``). Both cut at the tensors named
-here; a model without them is not the pinned one.
+The pinned model (``assets``) runs in one call (``runtime.whole_model_runner``), but the engine runs
+it in parts: what works at the sample rate runs in windows (``windows``), and the float model for
+OpenVINO runs each part in its own precision (``float_model``). Both cut at the tensors named
+here; a model without them is not the pinned one. The pipeline: this folder's README.md.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ ENERGY = "/encoder/Reshape_1_output_0"
 PHASE = "/decoder/decoder/generator/m_source/l_sin_gen/Mul_4_output_0"
 """The harmonic source's phase for each of its 9 harmonics, 80 frames a second: a running sum over
 the whole piece, which the source interpolates to the sample rate before taking its sine. Computed
-at the frame rate only once ``kokoro_rewrites.phase_at_frame_rate`` has rewritten the model."""
+at the frame rate only once ``rewrites.phase_at_frame_rate`` has rewritten the model."""
 SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
 """The harmonic source made from F0, as the generator's two upsampling stages take it (10 and
 60 columns per frame; the second has one more, at its start)."""
@@ -45,22 +44,23 @@ def not_the_pinned_model(why: str) -> SpeechError:
 
 
 @dataclass(frozen=True)
-class Stage:
-    """One part of the model: the tensors it takes and gives, and whether it must stay float32."""
+class Cut:
+    """Where the graph is cut for one part of the model: the tensors the part takes and gives, and
+    how it runs. (A part's file on disk is a ``runtime.ModelPart``.)"""
 
     name: str
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     float32: bool = False
-    """Must not run in bfloat16: the float model (``kokoro_float``) makes it for onnxruntime, not OpenVINO."""
+    """Must not run in bfloat16: the float model (``float_model``) makes it for onnxruntime, not OpenVINO."""
     in_windows: bool = False
-    """Run window by window (``kokoro_windows``), not over the whole piece at once."""
+    """Run window by window (``windows``), not over the whole piece at once."""
 
 
-def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:
-    """``model`` (an ``onnx.ModelProto``) cut into one model per stage of ``stages``, in order.
+def cut_graph(model: Any, cuts: tuple[Cut, ...]) -> list[Any]:
+    """``model`` (an ``onnx.ModelProto``) cut into one model per cut of ``cuts``, in order.
 
-    Each stage's model computes its outputs from its inputs alone; a model that does not hold
+    Each cut's model computes its outputs from its inputs alone; a model that does not hold
     those tensors, or would need others, raises ``SpeechError``: it is not the pinned model.
     """
     from onnx import helper
@@ -71,16 +71,16 @@ def split_stages(model: Any, stages: tuple[Stage, ...]) -> list[Any]:
     except Exception as error:  # onnx's shape inference raises several kinds
         raise not_the_pinned_model(str(error)) from error
     parts = []
-    for stage in stages:
+    for cut in cuts:
         try:
-            part = extractor.extract_model(list(stage.inputs), list(stage.outputs))
+            part = extractor.extract_model(list(cut.inputs), list(cut.outputs))
         except ValueError as error:  # a tensor it does not have
             raise not_the_pinned_model(str(error)) from error
         known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
         known |= {output for node in part.graph.node for output in node.output}
         missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
         if missing:
-            raise not_the_pinned_model(f"its {stage.name} needs {', '.join(missing)}")
+            raise not_the_pinned_model(f"its {cut.name} needs {', '.join(missing)}")
         for values in (part.graph.input, part.graph.output):
             for index, value in enumerate(list(values)):
                 if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):

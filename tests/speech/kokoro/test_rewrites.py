@@ -2,7 +2,7 @@
 
 Each is checked on a small model run by onnxruntime before and after: the pinned model's patterns,
 built here, and one it must leave alone. The whole pinned model, rewritten and split, is checked
-in ``test_kokoro_float``.
+in ``test_float_model``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from onnx import TensorProto, helper, numpy_helper
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro_rewrites import (
+from audio_edition.speech.kokoro.rewrites import (
     dequantize_weights,
     phase_at_frame_rate,
     rewrite_for_openvino,

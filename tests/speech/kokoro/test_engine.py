@@ -14,10 +14,10 @@ import pytest
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.engine import AudioFormat, Voice
-from audio_edition.speech.kokoro import MAX_TOKENS, KokoroEngine, pieces_for, syllable_phonemes
+from audio_edition.speech.kokoro.engine import MAX_TOKENS, KokoroEngine, pieces_for, syllable_phonemes
 from audio_edition.speech.registry import create_engine
 from audio_edition.text.lexicon import parse_lexicon
-from tests.speech.kokoro_files import installed_kokoro
+from tests.speech.kokoro.installed import installed_kokoro
 
 PINS = parse_lexicon(
     '[[entry]]\ntext = "单于"\nsay = "缠于"\npinyin = "chan2 yu2"\n'
@@ -91,6 +91,7 @@ def _median_pitch(samples: np.ndarray, rate: int = 24_000) -> float:
     return float(np.median(pitches))
 
 
+@pytest.mark.model
 def test_real_speech_deterministic_and_male_or_female_as_named(engine: KokoroEngine) -> None:
     sentences = ["单于来到磴口。", "今天天气很好。"]
     male = engine.synthesize(sentences, Voice("kokoro", "zm_yunyang"))

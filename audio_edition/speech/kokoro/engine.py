@@ -10,11 +10,11 @@ tone sandhi and never sees the lexicon.
 The model takes at most 510 phoneme tokens per call (about 100 hanzi), so a sentence is cut at
 its punctuation (at word boundaries if a clause alone is too long) into pieces that fit. Pieces are
 spoken in parallel on ``workers`` workers of one thread each (measured faster than one worker
-spreading each piece over both cores), on onnxruntime or OpenVINO (``kokoro_runtime``); every
+spreading each piece over both cores), on onnxruntime or OpenVINO (``runtime``); every
 worker runs the same single-threaded kernels, so the audio never depends on how many there are,
 and the same text and voice give byte-identical audio every time. What works at the sample rate
 (the harmonic source, the generator, the inverse STFT) runs in windows of about 5 s that meet
-where the voice pauses (``kokoro_windows``), so a whole sentence costs no more memory than a clause.
+where the voice pauses (``windows``), so a whole sentence costs no more memory than a clause.
 
 The style vector a voice applies depends on the piece's length (row ``len(tokens)`` of its
 510×256 table), as in Kokoro's reference code.
@@ -34,10 +34,10 @@ import numpy.typing as npt
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
-from audio_edition.speech.kokoro_assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
-from audio_edition.speech.kokoro_float import locate_float_model
-from audio_edition.speech.kokoro_runtime import Audio, ModelPart, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
-from audio_edition.speech.kokoro_windows import RECIPE as WINDOWS_RECIPE
+from audio_edition.speech.kokoro.assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
+from audio_edition.speech.kokoro.float_model import locate_float_model
+from audio_edition.speech.kokoro.runtime import Audio, ModelPart, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
+from audio_edition.speech.kokoro.windows import WINDOWS_VERSION
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
@@ -50,6 +50,8 @@ SENTENCE_PAUSE = 0.2
 FRONTEND_VERSION = 1
 """Part of ``KokoroEngine.version``: bump when the same text would be given other phonemes."""
 DEFAULT_VOICE = "zf_xiaoxiao"
+WHOLE_MODEL = "whole model"
+"""Part of ``KokoroEngine.version`` in place of ``WINDOWS_VERSION`` where the model runs whole."""
 
 _PUNCTUATION = {"，": ",", "、": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "—": "—", "…": "…"}
 _PUNCTUATION |= {",": ",", ".": ".", "!": "!", "?": "?", ":": ":", ";": ";"}
@@ -229,11 +231,12 @@ class KokoroEngine:
         self._assets: KokoroAssets = locate_kokoro(cache_dir)
         self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=True)
         self.runtime: RuntimeChoice = choose_runtime(runtime, self._assets.model, MODEL_SHA256, self._float_model)
-        """Where the model runs (``kokoro_runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
+        """Where the model runs (``runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
-        # Both runtimes run the same windows, which shape the samples.
-        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{WINDOWS_RECIPE}|{FRONTEND_VERSION}|{self._reader.digest}"
+        # Both runtimes run the same windows, which shape the samples; the whole model, none.
+        windows = WHOLE_MODEL if self.runtime.whole else WINDOWS_VERSION
+        recipe = f"{self.runtime.model_digest}|{self.runtime.precision}|{windows}|{FRONTEND_VERSION}|{self._reader.digest}"
         tag = f"{self.runtime.name}-{self.runtime.precision}"
         self.version: str = f"kokoro-v1.0-{tag}+{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
         self._lock = threading.Lock()

