@@ -32,7 +32,7 @@ EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
 
 def measure() -> dict[str, object]:
     """Score the reader importable now (``audio_edition`` on sys.path) on the whole corpus."""
-    sys.path.insert(1, str(ROOT))  # tests.typeset.score: the scorer is the same for both readers
+    sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH; tests.typeset.score from here
     from audio_edition.text import parse_page
     from tests.typeset.score import ReadArticle, Score, score_page
 

@@ -20,6 +20,7 @@ from audio_edition.text.articles import (
     read_articles,
 )
 from audio_edition.text.decode import decode_page, read_page
+from audio_edition.text.extraction import is_extraction, read_extraction
 from audio_edition.text.edition_pages import order_pages, page_number_from_name, stitch_pages
 from audio_edition.text.review import read_review, review_sources
 from audio_edition.text.layout import folio_number, read_layout
@@ -48,8 +49,13 @@ def parse_page(
     ``headlines`` None means detect the page's convention; ``number`` is the page number when
     the caller knows it (from the file name), else the folio's.
     """
-    layout = read_layout(text)
-    reading = read_articles(layout.segments, headlines)
+    doubts: tuple[tuple[int, str], ...] = ()
+    if is_extraction(text):
+        extraction = read_extraction(text)
+        layout, doubts = extraction.layout, extraction.doubts
+    else:
+        layout = read_layout(text)
+    reading = read_articles(layout.segments, headlines, doubts=doubts)
     return Page(
         source=source,
         articles=reading.articles,

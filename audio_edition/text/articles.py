@@ -114,7 +114,12 @@ def find_articles(segments: Sequence[Segment]) -> list[Article]:
     return list(read_articles(segments).articles)
 
 
-def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | None = None) -> Reading:
+def read_articles(
+    segments: Sequence[Segment],
+    headlines: HeadlinePosition | None = None,
+    *,
+    doubts: Sequence[tuple[int, str]] | None = None,
+) -> Reading:
     """Group a page's segments into articles, with headlines before or after their bodies.
 
     ``headlines`` None detects the convention (see the module doc). After: an article starts at
@@ -122,6 +127,9 @@ def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | Non
     headline; a block followed by the next article (or letter-spaced, or wider than the column) is
     a headline, other blocks are subheads. Before: a run of blocks followed by a dateline or a
     marker (or opening the page, or wider than the column) heads a new article.
+
+    ``doubts`` (line, message) come from reading an extractor's text (``extraction``): each
+    article they fall in is warned once, and so is every article found without a headline.
     """
     warnings: list[tuple[int | None, str]] = []
     if headlines is None:
@@ -139,6 +147,9 @@ def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | Non
     builder.close()
     articles = builder.articles
     _check(articles, builder.paragraph_lines, warnings)
+    if doubts is not None:
+        warnings.extend(_doubted(articles, doubts))
+        warnings.sort(key=lambda w: (w[0] or 0))
     if articles and not any(a.dateline for a in articles):
         warnings.append((None, "no dateline found on this page: check where its articles start"))
     return Reading(tuple(articles), headlines, tuple(warnings))
@@ -146,7 +157,7 @@ def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | Non
 
 def detect_headlines(segments: Sequence[Segment]) -> tuple[HeadlinePosition, bool]:
     """The page's headline convention, and whether the page told it clearly."""
-    content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP)]
+    content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP, SegmentKind.BYLINE)]
     if not content:
         return HeadlinePosition.AFTER, True
     first, last = content[0], content[-1]
@@ -166,6 +177,8 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             builder.continued_from_page = segment.page
         elif segment.kind is SegmentKind.JUMP:
             builder.continued_on_page = segment.page
+        elif segment.kind is SegmentKind.BYLINE:
+            builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
             builder.mark_section(segment.text)
@@ -200,6 +213,8 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             builder.continued_from_page = segment.page
         elif segment.kind is SegmentKind.JUMP:
             builder.continued_on_page = segment.page
+        elif segment.kind is SegmentKind.BYLINE:
+            builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
             builder.section = segment.text
@@ -240,7 +255,7 @@ def _starts_article(segments: Sequence[Segment], index: int) -> bool:
     segment = segments[index] if index < len(segments) else None
     if segment is None:
         return True
-    if segment.kind is SegmentKind.JUMP:
+    if segment.kind in (SegmentKind.JUMP, SegmentKind.BYLINE):
         return _starts_article(segments, index + 1)
     if segment.kind in (SegmentKind.MARKER, SegmentKind.SECTION):
         return True
@@ -255,6 +270,34 @@ def _check(articles: list[Article], paragraph_lines: list[list[int | None]], war
             if len(paragraph) > LONG_PARAGRAPH:
                 warnings.append((line, f"paragraph of {len(paragraph):,} characters: are two paragraphs or columns joined?"))
     warnings.sort(key=lambda w: (w[0] or 0))
+
+
+def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> list[tuple[int | None, str]]:
+    """One warning per article an extractor's text left unsure: where a doubt falls inside it, or
+    where no headline was found for it (outside a section of briefs)."""
+    found: list[tuple[int | None, str]] = []
+    starts = sorted((a.line or 0, n) for n, a in enumerate(articles))
+    warned: set[int] = set()
+    for line, message in sorted(doubts):
+        owner = [n for start, n in starts if start <= line]
+        at = owner[-1] if owner else (starts[0][1] if starts else None)
+        if at is None or at in warned:
+            continue
+        warned.add(at)
+        found.append((line, f"{message}; check {_title(articles[at])}"))
+    for n, article in enumerate(articles):
+        if n in warned or article.headline or article.section:
+            continue
+        found.append((article.line, f"no headline found for {_title(article)}: the end of the story before it, "
+                                    "or a story whose headline was not recognised (read the PDF for this page)"))
+    return found
+
+
+def _title(article: Article) -> str:
+    if article.headline:
+        return f"“{article.headline}”"
+    first = article.paragraphs[0][:12] if article.paragraphs else ""
+    return f"the article beginning “{first}…”"
 
 
 class _ArticleBuilder:
@@ -320,6 +363,12 @@ class _ArticleBuilder:
         rest = rest.strip()
         if rest:
             self.add_paragraph(rest, line)
+
+    def add_byline(self, text: str, line: int | None) -> None:
+        """A byline on a line of its own (本报记者 王明): the article's, unless it has one."""
+        self.start(line)
+        if self.byline is None:
+            self.byline = text
 
     def mark_section(self, section: str) -> None:
         """Items since the last headlined article were this section's briefs, one per paragraph."""

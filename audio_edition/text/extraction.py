@@ -1,0 +1,309 @@
+"""The text route: reading a page as a PDF text extractor printed it (pdftotext, pdfminer.six, PyMuPDF).
+
+An extractor's page differs from this paper's own text files (blank line after a paragraph,
+headlines after their bodies) in ways that can be read off the page itself:
+
+- Paragraphs start on an indented line (two characters short of the column); blank lines, where
+  there are any, fall between the extractor's blocks (a column, a box, a headline), not between
+  paragraphs, and PyMuPDF prints none at all. A page is read this way when most lines after a
+  sentence end are indented (``is_extraction``); this paper's pages never indent.
+- Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
+  end standing between paragraphs: not a full column line, and not an indented first line that a
+  full line follows. Where a tier wraps onto a second line the text cannot show the type size
+  that would tell: more than three lines in a row are joined where a line is narrower than the
+  one above it (a wrapped line's remainder).
+- Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
+  the section's name, 第N版, the masthead), the 今日导读 index (lines ending 第N版), ads (a
+  广告 line and the box's lines under it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+- Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
+  line (！ ”), spaces around digits and letter-spaced justified lines.
+- What text cannot tell, it says: two columns merged into one line or interleaved line by line
+  (a paragraph's indented first line in the middle of a sentence) is warned on the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.layout import (
+    Furniture,
+    FurnitureKind,
+    Layout,
+    Segment,
+    SegmentKind,
+    _Line,
+    _lines,
+    _furniture_line,
+    _measure,
+    ends_sentence,
+    is_letter_spaced,
+    respace,
+)
+
+_LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
+_RUNNING_DATE = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[\s　]*(?:星期|周)[一二三四五六日天])?(?:[\s　]+\S{1,8}){0,2}$"
+)
+_FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
+_WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
+_INDEX_TITLE = re.compile(r"^(?:今日导读|本期导读|导读|要目|今日要目|本期要目)$")
+_AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$")
+_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}")
+_CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
+_CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$")
+_BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]*[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
+_GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
+_TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
+_SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
+
+
+@dataclass(frozen=True)
+class ExtractionLayout:
+    """A page read by the text route: its layout and the lines where the reading is unsure."""
+
+    layout: Layout
+    doubts: tuple[tuple[int, str], ...]
+    """(line, message): where the text cannot tell how the page was laid out."""
+
+
+def tidy_extraction(text: str) -> str:
+    """Undo the extractors' character artefacts, line for line (the line count never changes):
+    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it."""
+    text = text.translate(_SUB).replace("⋯", "…")
+    lines = text.split("\n")
+    for n in range(1, len(lines)):
+        if _LONE_PUNCTUATION.match(lines[n]):
+            back = n - 1
+            while back > 0 and not lines[back].strip():
+                back -= 1
+            lines[back] = lines[back].rstrip() + lines[n].strip()
+            lines[n] = ""
+    return "\n".join(lines)
+
+
+def is_extraction(text: str) -> bool:
+    """Whether a page is an extractor's text of a typeset page rather than this paper's own.
+
+    Told by what an extractor keeps of the page: the running head and folio standing alone at
+    the top (``2024年3月5日 星期二``, ``第2版``; this paper's pages print one line with the
+    paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line. A page
+    with none of these is read as this paper's pages are (blank line after a paragraph)."""
+    top = [line.strip() for line in text.split("\n") if line.strip()][:4]
+    if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
+        return True
+    return "\u2011" in text or "⋯" in text or any(_LONE_PUNCTUATION.match(line) for line in text.split("\n") if line.strip())
+
+
+def read_extraction(text: str) -> ExtractionLayout:
+    """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
+    furniture: list[Furniture] = []
+    raw = tidy_extraction(text).split("\n")
+    kept = _take_furniture(raw, furniture)
+    seq = _measure(_lines("\n".join(kept), furniture))
+    doubts: list[tuple[int, str]] = []
+    segments: list[Segment] = []
+    for segment in _segments(seq, doubts):
+        if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
+            furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
+        else:
+            segments.append(segment)
+    furniture.sort(key=lambda f: f.line or 0)
+    return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
+
+
+def _is_caption_text(text: str) -> bool:
+    return text.startswith("图为") or bool(re.search(r"(?:摄|新华社发|供图)[）)]?$", text) and len(text) < 80
+                                             and not ends_sentence(text))
+
+
+def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """Lines that are furniture only where they stand: the head of the page, boxes under a title.
+    Each is recorded and blanked (the layout reads blank lines on these pages as block breaks)."""
+    kept = list(lines)
+    seen_text = 0
+    box: FurnitureKind | None = None
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        bare = line.replace(" ", "").replace("　", "")
+        kind: FurnitureKind | None = None
+        if _furniture_line(line) is not None:
+            box = None  # the layout records it (an editors' line, a folio, a credit)
+            seen_text += 1
+            continue
+        if _RUNNING_DATE.match(line) or _WEEKDAY.match(bare):
+            kind = FurnitureKind.FOLIO
+        elif seen_text < _TOP_LINES and len(bare) <= 6 and not ends_sentence(bare) and IDEOGRAPH.search(bare) and (
+            _MASTHEAD.match(bare) or _is_section_name(bare, lines, n)
+        ):
+            kind = FurnitureKind.FOLIO
+        elif _INDEX_TITLE.match(bare) or _INDEX_ITEM.search(line) and not ends_sentence(line):
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
+        elif _AD_TITLE.match(bare):
+            kind, box = FurnitureKind.AD, FurnitureKind.AD
+        elif box is FurnitureKind.AD and not ends_sentence(bare) and (_PHONE.search(line) or " " in line or "　" in line):
+            kind = FurnitureKind.AD
+        elif _PHONE.search(line) and not ends_sentence(bare) and len(bare) < 40 and (" " in line or "　" in line):
+            kind = FurnitureKind.AD
+        elif _CHART_TITLE.match(bare):
+            kind, box = FurnitureKind.CHART, FurnitureKind.CHART
+        elif _CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART or re.match(r"^(?:数据来源|资料来源)[：:]", bare):
+            kind = FurnitureKind.CHART
+        else:
+            box = None if box is not FurnitureKind.CHART or not _CHART_LABEL.match(line) else box
+            seen_text += 1
+            continue
+        seen_text += 1
+        furniture.append(Furniture(kind, line, n + 1))
+        kept[n] = ""
+    return kept
+
+
+def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
+    """A short word at the page's head, next to the running head or folio: the section's name."""
+    near = [lines[m].strip() for m in range(max(0, n - 3), min(len(lines), n + 4)) if m != n and lines[m].strip()]
+    return len(bare) <= 4 and any(_RUNNING_DATE.match(x) or _WEEKDAY.match(x.replace(" ", "")) or _FOLIO_LINE.match(x)
+                                  for x in near)
+
+
+def _indented(line: _Line) -> bool:
+    """A paragraph's first line: about two characters short of the column."""
+    return line.column - 3.1 <= line.width <= line.column - 1.4
+
+
+def _full(line: _Line) -> bool:
+    return line.width > line.column - 1.4
+
+
+def _byline_line(line: _Line) -> bool:
+    return bool(_BYLINE_LINE.match(line.text))
+
+
+def _head_like(line: _Line, following: _Line | Segment | None) -> bool:
+    """A line that stands alone as a headline tier or subhead, where a paragraph could start."""
+    if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
+        return False
+    if _wide(line):
+        # Set across columns, unless running text of a wider box (a brief over two columns):
+        # that has commas and goes on in a line as wide, or one ending the sentence.
+        return not (re.search("[，、；]", line.text) and isinstance(following, _Line) and not following.dateline
+                    and (following.sentence_end or _wide(following)))
+    if following is None or isinstance(following, Segment):
+        return True
+    if following.dateline or _byline_line(following) or following.byline_only:
+        return True
+    if _indented(line) or _full(line):
+        # A paragraph's first line or a column line: a full line goes on with it.
+        return not _full(following) or _head_like_alone(following)
+    return True  # short and no sentence end: nothing but a tier or a subhead
+
+
+def _head_like_alone(line: _Line) -> bool:
+    """A full-width line that still cannot be running text: letter-spaced wider or dash-led."""
+    return line.text.startswith("——")
+
+
+def _wide(line: _Line) -> bool:
+    return line.narrowest > line.column + 1.5 and not _merged(line)
+
+
+def _merged(line: _Line) -> bool:
+    """Two columns' lines printed as one (pdftotext with a narrow gutter): about twice the
+    column's width with a space between the two halves."""
+    return line.width > 1.6 * line.column and line.column >= 6 and bool(_GAP.search(line.text))
+
+
+def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> Iterator[Segment]:
+    current: list[_Line] = []
+    heads: list[_Line] = []
+
+    def flush() -> Iterator[Segment]:
+        nonlocal current
+        if current:
+            yield Segment(SegmentKind.PARAGRAPH, "".join(respace(x.text) for x in current), line=current[0].number)
+            current = []
+
+    def flush_heads() -> Iterator[Segment]:
+        nonlocal heads
+        for group in _tiers(heads):
+            text = "".join(respace(x.text) for x in group)
+            display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in group)
+            yield Segment(SegmentKind.BLOCK, text, display=display, line=group[0].number)
+        heads = []
+
+    lines = [item for item in seq if isinstance(item, _Line)]
+    position = {id(line): n for n, line in enumerate(lines)}
+    for index, item in enumerate(seq):
+        if isinstance(item, Segment):
+            yield from flush()
+            yield from flush_heads()
+            yield item
+            continue
+        at = position[id(item)]
+        following: _Line | Segment | None = seq[index + 1] if index + 1 < len(seq) else None
+        if _merged(item):
+            doubts.append((item.number, "two columns printed as one line here: the text may be out of order "
+                                        "(read the PDF for this page)"))
+        if current:
+            last = current[-1]
+            if _continues(last, item, following):
+                if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
+                        and _full(lines[at + 1]) and not _head_like(item, following):
+                    doubts.append((item.number, "a paragraph's indented first line in mid-sentence: two columns may "
+                                                "be interleaved line by line here (read the PDF for this page)"))
+                current.append(item)
+                continue
+            yield from flush()
+        if item.byline_only or _byline_line(item):
+            yield from flush_heads()
+            yield Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)
+            continue
+        after_marker = index > 0 and isinstance(seq[index - 1], Segment) and seq[index - 1].kind is SegmentKind.MARKER
+        if not after_marker and _head_like(item, following):
+            heads.append(item)
+            continue
+        yield from flush_heads()
+        current.append(item)
+    yield from flush()
+    yield from flush_heads()
+
+
+def _continues(last: _Line, line: _Line, following: _Line | Segment | None) -> bool:
+    """Whether ``line`` goes on with the paragraph whose last line so far is ``last``."""
+    if line.hard_break_before or line.dateline or line.byline_only or _byline_line(line):
+        return False
+    if last.byline_only:
+        return False
+    if not last.sentence_end:
+        return True  # mid-sentence: the paragraph goes on, across a blank (a column break) too
+    if _indented(line) or not _full(last) or line.blank_before and not _full(line):
+        return False
+    if line.sentence_end or _full(line):
+        return not (line.blank_before and _head_like(line, following))
+    return not _head_like(line, following)
+
+
+def _tiers(heads: list[_Line]) -> list[list[_Line]]:
+    """A run of standalone lines as tiers: each line its own, except that past three lines a line
+    narrower than the one above it (and not dash-led) is that line's wrapped remainder."""
+    groups = [[line] for line in heads]
+    while len(groups) > 3:
+        best = None
+        for n in range(1, len(groups)):
+            above, below = groups[n - 1][-1], groups[n][0]
+            if below.text.startswith("——") or below.width >= above.width:
+                continue
+            drop = above.width - below.width
+            if best is None or drop > best[1]:
+                best = (n, drop)
+        if best is None:
+            break
+        n = best[0]
+        groups[n - 1:n + 1] = [groups[n - 1] + groups[n]]
+    return groups
