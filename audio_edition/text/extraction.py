@@ -55,7 +55,7 @@ _AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$
 _PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}")
 _CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
 _CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$")
-_BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]*[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
+_BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
@@ -133,6 +133,15 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             continue
         bare = line.replace(" ", "").replace("　", "")
         kind: FurnitureKind | None = None
+        following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
+        if box is FurnitureKind.INDEX and not ends_sentence(bare) and (
+            _FOLIO_LINE.match(line) or _FOLIO_LINE.match(following) or _INDEX_ITEM.search(line)
+        ):
+            # An index item, its page number printed on the line below it (PyMuPDF) or after it.
+            furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
+            kept[n] = ""
+            seen_text += 1
+            continue
         if _furniture_line(line) is not None:
             box = None  # the layout records it (an editors' line, a folio, a credit)
             seen_text += 1
@@ -173,7 +182,8 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
 
 
 def _indented(line: _Line) -> bool:
-    """A paragraph's first line: about two characters short of the column."""
+    """A paragraph's first line: about two characters short of the column (the column's width
+    is an estimate: closing punctuation may hang past its edge)."""
     return line.column - 3.1 <= line.width <= line.column - 1.4
 
 
@@ -185,8 +195,12 @@ def _byline_line(line: _Line) -> bool:
     return bool(_BYLINE_LINE.match(line.text))
 
 
-def _head_like(line: _Line, following: _Line | Segment | None) -> bool:
-    """A line that stands alone as a headline tier or subhead, where a paragraph could start."""
+def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` stands alone as a headline tier or subhead, where a
+    paragraph could start."""
+    line = seq[index]
+    assert isinstance(line, _Line)
+    following = seq[index + 1] if index + 1 < len(seq) else None
     if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
         return False
     if _wide(line):
@@ -199,9 +213,27 @@ def _head_like(line: _Line, following: _Line | Segment | None) -> bool:
     if following.dateline or _byline_line(following) or following.byline_only:
         return True
     if _indented(line) or _full(line):
-        # A paragraph's first line or a column line: a full line goes on with it.
-        return not _full(following) or _head_like_alone(following)
+        # A paragraph's first line or a column line: a full line of the same column goes on
+        # with it (not one set wider, which is a headline tier, unless a box's running text).
+        if not _full(following) or _head_like_alone(following):
+            return True
+        if _wide(following) and _head_like(seq, index + 1):
+            return True
+        return not _reaches_sentence_end(seq, index)
     return True  # short and no sentence end: nothing but a tier or a subhead
+
+
+def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the lines from ``seq[index]`` on run as one paragraph to a sentence end: a
+    paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
+    for item in seq[index + 1 : index + 80]:
+        if isinstance(item, Segment):
+            return item.kind is SegmentKind.JUMP
+        if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
+            return False
+        if item.sentence_end:
+            return True
+    return False
 
 
 def _head_like_alone(line: _Line) -> bool:
@@ -252,9 +284,9 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
                                         "(read the PDF for this page)"))
         if current:
             last = current[-1]
-            if _continues(last, item, following):
+            if _continues(last, seq, index):
                 if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
-                        and _full(lines[at + 1]) and not _head_like(item, following):
+                        and _full(lines[at + 1]) and not _head_like(seq, index):
                     doubts.append((item.number, "a paragraph's indented first line in mid-sentence: two columns may "
                                                 "be interleaved line by line here (read the PDF for this page)"))
                 current.append(item)
@@ -265,7 +297,7 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             yield Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)
             continue
         after_marker = index > 0 and isinstance(seq[index - 1], Segment) and seq[index - 1].kind is SegmentKind.MARKER
-        if not after_marker and _head_like(item, following):
+        if not after_marker and _head_like(seq, index):
             heads.append(item)
             continue
         yield from flush_heads()
@@ -274,8 +306,10 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
     yield from flush_heads()
 
 
-def _continues(last: _Line, line: _Line, following: _Line | Segment | None) -> bool:
-    """Whether ``line`` goes on with the paragraph whose last line so far is ``last``."""
+def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` goes on with the paragraph whose last line so far is ``last``."""
+    line = seq[index]
+    assert isinstance(line, _Line)
     if line.hard_break_before or line.dateline or line.byline_only or _byline_line(line):
         return False
     if last.byline_only:
@@ -285,8 +319,8 @@ def _continues(last: _Line, line: _Line, following: _Line | Segment | None) -> b
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
     if line.sentence_end or _full(line):
-        return not (line.blank_before and _head_like(line, following))
-    return not _head_like(line, following)
+        return not (line.blank_before and _head_like(seq, index))
+    return not _head_like(seq, index)
 
 
 def _tiers(heads: list[_Line]) -> list[list[_Line]]:
