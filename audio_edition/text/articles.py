@@ -187,7 +187,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 if not builder.headline_parts and segment.display and not _starts_article(segments, index + 1):
                     builder.warn(segment.line, "block read as a headline (set wide) though no new article follows: could be a subhead")
                 builder.start(segment.line)
-                builder.headline_parts.append(segment.text)
+                builder.add_headline(segment.text)
                 if not (following and following.kind is SegmentKind.BLOCK):
                     builder.close()
             else:
@@ -230,7 +230,8 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.close()
                 builder.section = None
                 builder.start(segment.line)
-                builder.headline_parts.extend(s.text for s in run)
+                for block in run:
+                    builder.add_headline(block.text)
             else:
                 for block in run:
                     builder.add_subhead(block.text, block.line)
@@ -324,6 +325,7 @@ class _ArticleBuilder:
         self.continued_on_page: int | None = None
         self.line: int | None = None
         self._subhead_open = False  # the last thing added is a subhead a second block may finish
+        self._tiered = False  # the headline came as tiers, one to a line
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append((line, message))
@@ -342,7 +344,15 @@ class _ArticleBuilder:
         self.lines.append(line)
         self._subhead_open = False
 
+    def add_headline(self, text: str) -> None:
+        """A block read as the headline; a block whose lines are tiers (an extractor's page:
+        kicker, headline, subtitle one to a line) gives each its own part."""
+        if "\n" in text:
+            self._tiered = True
+        self.headline_parts.extend(text.split("\n"))
+
     def add_subhead(self, text: str, line: int | None) -> None:
+        text = text.replace("\n", "")
         self.start(line)
         if self._subhead_open:
             # A subhead broken across a column or over two lines: two blocks in a row are one.
@@ -423,7 +433,7 @@ class _ArticleBuilder:
                 self.paragraphs[-1] = self.paragraphs[-1][: end.start()].rstrip()
         kicker = subtitle = None
         parts = list(self.headline_parts)
-        if self.headlines is HeadlinePosition.BEFORE and len(parts) >= 2:
+        if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
             elif parts[1].startswith("——"):

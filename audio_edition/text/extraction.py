@@ -58,6 +58,7 @@ _CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
+_CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
@@ -184,7 +185,7 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
 def _indented(line: _Line) -> bool:
     """A paragraph's first line: about two characters short of the column (the column's width
     is an estimate: closing punctuation may hang past its edge)."""
-    return line.column - 3.1 <= line.width <= line.column - 1.4
+    return line.column - 3.6 <= line.width <= line.column - 1.4
 
 
 def _full(line: _Line) -> bool:
@@ -212,15 +213,13 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
         return True
     if following.dateline or _byline_line(following) or following.byline_only:
         return True
-    if _indented(line) or _full(line):
-        # A paragraph's first line or a column line: a full line of the same column goes on
-        # with it (not one set wider, which is a headline tier, unless a box's running text).
-        if not _full(following) or _head_like_alone(following):
-            return True
-        if _wide(following) and _head_like(seq, index + 1):
-            return True
-        return not _reaches_sentence_end(seq, index)
-    return True  # short and no sentence end: nothing but a tier or a subhead
+    # A paragraph's first line goes on in full lines of its column (not in one set wider, which
+    # is a headline tier, unless a box's running text) to a sentence end.
+    if not _full(following) or _head_like_alone(following):
+        return True
+    if _wide(following) and _head_like(seq, index + 1):
+        return True
+    return not _reaches_sentence_end(seq, index)
 
 
 def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
@@ -262,11 +261,13 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             current = []
 
     def flush_heads() -> Iterator[Segment]:
+        # One block for a run of standalone lines, its tiers (kicker, headline, subtitle) one
+        # to a line of its text: ``articles`` tells them apart.
         nonlocal heads
-        for group in _tiers(heads):
-            text = "".join(respace(x.text) for x in group)
-            display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in group)
-            yield Segment(SegmentKind.BLOCK, text, display=display, line=group[0].number)
+        if heads:
+            text = "\n".join("".join(respace(x.text) for x in group) for group in _tiers(heads))
+            display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
+            yield Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)
         heads = []
 
     lines = [item for item in seq if isinstance(item, _Line)]
@@ -312,8 +313,8 @@ def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
     assert isinstance(line, _Line)
     if line.hard_break_before or line.dateline or line.byline_only or _byline_line(line):
         return False
-    if last.byline_only:
-        return False
+    if last.byline_only or _CLOSING_BYLINE.search(last.text):
+        return False  # a byline closes the article or brief: 。（刘洋）
     if not last.sentence_end:
         return True  # mid-sentence: the paragraph goes on, across a blank (a column break) too
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
