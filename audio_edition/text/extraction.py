@@ -44,6 +44,7 @@ from audio_edition.text.layout import (
 )
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
+_LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
 _RUNNING_DATE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[\s　]*(?:星期|周)[一二三四五六日天])?(?:[\s　]+\S{1,8}){0,2}$"
 )
@@ -97,7 +98,8 @@ def is_extraction(text: str) -> bool:
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
     if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
         return True
-    return "\u2011" in text or "⋯" in text or any(_LONE_PUNCTUATION.match(line) for line in text.split("\n") if line.strip())
+    # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
+    return "\u2011" in text or "⋯" in text or any(_LONE_MARK.match(line) for line in text.split("\n") if line.strip())
 
 
 def read_extraction(text: str) -> ExtractionLayout:

@@ -153,7 +153,7 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
     caption_line = 0
     for number, raw in enumerate(text.split("\n"), 1):
         line = _SPACES.sub(" ", raw).strip()
-        if caption and (not line or _ends_caption(caption[-1], line)):
+        if caption and (not line or _ends_caption(caption, line)):
             furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
             caption = []
         if not line:
@@ -197,11 +197,17 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
         furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
 
 
-def _ends_caption(line: str, following: str) -> bool:
-    """Whether a caption's ``line`` is its last: it ends with the credit, or with a full stop
-    and the credit does not follow on a line of its own."""
-    if _CAPTION_CREDIT.search(line.replace(" ", "")) or _CREDIT_AT_END.search(line):
+def _ends_caption(caption: list[str], following: str) -> bool:
+    """Whether a caption's last line so far is its last: it ends with the credit (bracketed, or
+    set off by a space with no bracket left open), or with a full stop and the credit does not
+    follow on a line of its own."""
+    line = caption[-1]
+    if _CAPTION_CREDIT.search(line.replace(" ", "")):
         return True
+    if _CREDIT_AT_END.search(line):
+        text = "".join(caption)
+        if text.count("（") + text.count("(") == text.count("）") + text.count(")"):
+            return True
     return ends_sentence(line) and not _CREDIT.match(following)
 
 
