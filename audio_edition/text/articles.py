@@ -141,7 +141,7 @@ def read_articles(
             )
     builder = _ArticleBuilder(headlines, warnings)
     if headlines is HeadlinePosition.AFTER:
-        _read_after(segments, builder)
+        _read_after(segments, builder, extraction=doubts is not None)
     else:
         _read_before(segments, builder)
     builder.close()
@@ -168,9 +168,22 @@ def detect_headlines(segments: Sequence[Segment]) -> tuple[HeadlinePosition, boo
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
 
 
-def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
+def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extraction: bool = False) -> None:
+    briefs: dict[int, str] = {}  # segment index → the section word heading that brief
     for index, segment in enumerate(segments):
         following = segments[index + 1] if index + 1 < len(segments) else None
+        if index in briefs:
+            builder.close()
+            builder.section = briefs[index]
+            builder.start(segment.line)
+            dateline = dateline_at_start(segment.text)
+            if dateline:
+                builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
+            else:
+                builder.add_paragraph(segment.text, segment.line)
+            builder.close()
+            builder.section = None
+            continue
         if segment.kind is SegmentKind.MARKER:
             builder.close()
             builder.start(segment.line)
@@ -181,7 +194,12 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
-            builder.mark_section(segment.text)
+            if extraction and builder.nothing_since_headline():
+                # An extractor's page drawn with headlines after their bodies still prints the
+                # section word over its box: the briefs follow it.
+                briefs.update(dict.fromkeys(_briefs_ahead(segments, index + 1), segment.text))
+            else:
+                builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
             if segment.display or _starts_article(segments, index + 1):
                 if not builder.headline_parts and segment.display and not _starts_article(segments, index + 1):
@@ -200,6 +218,26 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
                 builder.add_paragraph(segment.text, segment.line)
+
+
+def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
+    """The paragraphs after a section word that are its briefs, on a page read headline-after:
+    up to the next headline, the story whose headline it is starts at the last dateline (which
+    more text follows); without one, the briefs are those closing on a byline （刘洋）."""
+    stretch: list[int] = []
+    for index in range(start, len(segments)):
+        if segments[index].kind is not SegmentKind.PARAGRAPH:
+            break
+        stretch.append(index)
+    dated = [n for n, index in enumerate(stretch) if dateline_at_start(segments[index].text)]
+    if dated and dated[-1] > 0 and dated[-1] < len(stretch) - 1:
+        return stretch[: dated[-1]]
+    taken: list[int] = []
+    for index in stretch:
+        if not _BYLINE_AT_END.search(segments[index].text):
+            break
+        taken.append(index)
+    return taken
 
 
 def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
@@ -343,6 +381,10 @@ class _ArticleBuilder:
         self.paragraphs.append(text)
         self.lines.append(line)
         self._subhead_open = False
+
+    def nothing_since_headline(self) -> bool:
+        """Whether nothing was filed since the last article with a headline (the page's top too)."""
+        return self._since_headline == 0
 
     def add_headline(self, text: str) -> None:
         """A block read as the headline; a block whose lines are tiers (an extractor's page:

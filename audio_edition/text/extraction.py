@@ -60,6 +60,7 @@ _BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记�
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
+_OPENERS = "“‘"
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
@@ -187,7 +188,10 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
 def _indented(line: _Line) -> bool:
     """A paragraph's first line: about two characters short of the column (the column's width
     is an estimate: closing punctuation may hang past its edge)."""
-    return line.column - 3.6 <= line.width <= line.column - 1.4
+    # An opening quote counts half in ``visual_width`` but takes a whole character's room at a
+    # line's start: a column line opening with one would otherwise look indented.
+    width = line.width + (0.5 if line.text[:1] in _OPENERS else 0.0)
+    return line.column - 3.6 <= width <= line.column - 1.6
 
 
 def _full(line: _Line) -> bool:
