@@ -195,7 +195,9 @@ def _indented(line: _Line) -> bool:
 
 
 def _full(line: _Line) -> bool:
-    return line.width > line.column - 1.4
+    """A column's full line. Justified lines vary by a character (half-width quotes and
+    punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
+    return line.width + (0.5 if line.text[:1] in _OPENERS else 0.0) > line.column - 1.6
 
 
 def _byline_line(line: _Line) -> bool:
@@ -321,8 +323,8 @@ def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
         return False
     if last.byline_only or _CLOSING_BYLINE.search(last.text):
         return False  # a byline closes the article or brief: 。（刘洋）
-    if not last.sentence_end:
-        return True  # mid-sentence: the paragraph goes on, across a blank (a column break) too
+    if not last.sentence_end or last.text.count("（") > last.text.count("）"):
+        return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
     if line.sentence_end or _full(line):

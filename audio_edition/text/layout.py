@@ -38,7 +38,7 @@ from audio_edition.text.decode import IDEOGRAPH
 
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
-_MARKER = re.compile(r"^■?\s*([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*")
+_MARKER = re.compile(r"^(?:■\s*|[（(]\s*(?=[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]))?([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*[）)]?\s*")
 _SECTION_WORDS = frozenset({"简讯"})
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_SPACE = re.compile(r"(?<=[0-9A-Za-z.%]) | (?=[0-9A-Za-z.%])")
