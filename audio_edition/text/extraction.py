@@ -233,9 +233,14 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
 def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
     """Whether the lines from ``seq[index]`` on run as one paragraph to a sentence end: a
     paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
+    run = [seq[index]]
     for item in seq[index + 1 : index + 80]:
         if isinstance(item, Segment):
-            return item.kind is SegmentKind.JUMP
+            # At a jump line the paragraph goes on elsewhere; a section word may open a box
+            # printed into the column, which running text (with its commas) runs round.
+            texts = "".join(line.text for line in run if isinstance(line, _Line))
+            return item.kind is SegmentKind.JUMP or (item.kind is SegmentKind.SECTION and bool(re.search("[，、；]", texts)))
+        run.append(item)
         if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
             return False
         if item.sentence_end:
@@ -258,36 +263,59 @@ def _merged(line: _Line) -> bool:
     return line.width > 1.6 * line.column and line.column >= 6 and bool(_GAP.search(line.text))
 
 
-def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> Iterator[Segment]:
+@dataclass
+class _Piece:
+    segment: Segment
+    open_start: bool = False  # a paragraph opening mid-sentence: a full first line, no dateline
+    open_end: bool = False  # a paragraph breaking off mid-sentence
+    last_line: int = 0
+
+
+def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
+    """The page's segments, a paragraph interrupted by a box rejoined (see ``_rejoin``)."""
+    pieces: list[_Piece] = []
     current: list[_Line] = []
     heads: list[_Line] = []
+    after_marker = False
 
-    def flush() -> Iterator[Segment]:
+    def flush() -> None:
         nonlocal current
         if current:
-            yield Segment(SegmentKind.PARAGRAPH, "".join(respace(x.text) for x in current), line=current[0].number)
+            text = "".join(respace(x.text) for x in current)
+            first, last = current[0], current[-1]
+            pieces.append(_Piece(
+                Segment(SegmentKind.PARAGRAPH, text, line=first.number),
+                open_start=_full(first) and not first.dateline and not after_marker,
+                open_end=not ends_sentence(text),
+                last_line=last.number,
+            ))
             current = []
 
-    def flush_heads() -> Iterator[Segment]:
+    def flush_heads() -> None:
         # One block for a run of standalone lines, its tiers (kicker, headline, subtitle) one
         # to a line of its text: ``articles`` tells them apart.
         nonlocal heads
         if heads:
-            text = "\n".join("".join(respace(x.text) for x in group) for group in _tiers(heads))
+            groups = _tiers(heads)
+            text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
-            yield Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)
+            pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
+            if len(heads) > 3:
+                doubts.append((heads[0].number, f"{len(heads)} lines stand together as headline tiers: the heads of "
+                                                "two stories side by side, or a tier over two lines? (read the PDF "
+                                                "for this page)"))
         heads = []
 
     lines = [item for item in seq if isinstance(item, _Line)]
     position = {id(line): n for n, line in enumerate(lines)}
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
-            yield from flush()
-            yield from flush_heads()
-            yield item
+            flush()
+            flush_heads()
+            pieces.append(_Piece(item))
+            after_marker = item.kind is SegmentKind.MARKER
             continue
         at = position[id(item)]
-        following: _Line | Segment | None = seq[index + 1] if index + 1 < len(seq) else None
         if _merged(item):
             doubts.append((item.number, "two columns printed as one line here: the text may be out of order "
                                         "(read the PDF for this page)"))
@@ -300,19 +328,60 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
                                                 "be interleaved line by line here (read the PDF for this page)"))
                 current.append(item)
                 continue
-            yield from flush()
+            flush()
+            after_marker = False
         if item.byline_only or _byline_line(item):
-            yield from flush_heads()
-            yield Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)
+            flush_heads()
+            pieces.append(_Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)))
             continue
-        after_marker = index > 0 and isinstance(seq[index - 1], Segment) and seq[index - 1].kind is SegmentKind.MARKER
         if not after_marker and _head_like(seq, index):
             heads.append(item)
             continue
-        yield from flush_heads()
+        flush_heads()
         current.append(item)
-    yield from flush()
-    yield from flush_heads()
+    flush()
+    flush_heads()
+    return _rejoin(pieces, doubts)
+
+
+def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment]:
+    """A paragraph never breaks off mid-sentence but at a jump: where one does, the next
+    paragraph that opens mid-sentence is its rest (an extractor printed a box, a caption or
+    another column between the two). What stays open is a doubt."""
+    out: list[_Piece | None] = list(pieces)
+    pending: int | None = None
+    paragraphs = [n for n, p in enumerate(pieces) if p.segment.kind is SegmentKind.PARAGRAPH]
+    first_paragraph = paragraphs[0] if paragraphs else -1
+    for n, piece in enumerate(pieces):
+        if piece.segment.kind is SegmentKind.JUMP:
+            pending = None  # the paragraph before a jump line goes on on another page
+            continue
+        if piece.segment.kind is not SegmentKind.PARAGRAPH:
+            continue
+        if piece.open_start and pending is not None and n != first_paragraph:
+            front = out[pending]
+            assert front is not None
+            joined = Segment(SegmentKind.PARAGRAPH, front.segment.text + piece.segment.text, line=front.segment.line)
+            out[pending] = _Piece(joined, front.open_start, piece.open_end, piece.last_line)
+            out[n] = None
+            pending = pending if piece.open_end else None
+            continue
+        if piece.open_start and n != first_paragraph:
+            doubts.append((piece.segment.line or 0, "a paragraph opens mid-sentence here: its beginning was not found "
+                                                    "(read the PDF for this page)"))
+        if pending is not None:
+            front = out[pending]
+            assert front is not None
+            doubts.append((front.last_line, "a paragraph breaks off mid-sentence here: its rest was not found "
+                                            "(read the PDF for this page)"))
+        pending = n if piece.open_end else None
+    last = max(paragraphs) if paragraphs else -1
+    if pending is not None and pending != last:
+        front = out[pending]
+        assert front is not None
+        doubts.append((front.last_line, "a paragraph breaks off mid-sentence here: its rest was not found "
+                                        "(read the PDF for this page)"))
+    return [p.segment for p in out if p is not None]
 
 
 def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
