@@ -140,6 +140,7 @@ def read_articles(
                  f"{headlines.value} (choose with --headlines before|after)")
             )
     builder = _ArticleBuilder(headlines, warnings)
+    builder.extraction = doubts is not None
     if headlines is HeadlinePosition.AFTER:
         _read_after(segments, builder, extraction=doubts is not None)
     else:
@@ -323,7 +324,9 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
         if at is None or at in warned:
             continue
         warned.add(at)
-        found.append((line, f"{message}; check {_title(articles[at])}"))
+        article = articles[at]
+        headless = "" if article.headline or article.section else " (and no headline was found for it)"
+        found.append((line, f"{message}; check {_title(article)}{headless}"))
     for n, article in enumerate(articles):
         if n in warned or article.headline or article.section:
             continue
@@ -350,6 +353,7 @@ class _ArticleBuilder:
         self._byline_at_end: list[bool] = []  # per filed article: its byline closed its last paragraph
         self.section: str | None = None  # headline-first pages: the section word heading its briefs
         self._since_headline = 0  # articles filed since the last one with a headline
+        self.extraction = False  # reading an extractor's text (see ``read_articles``)
         self._reset()
 
     def _reset(self) -> None:
@@ -483,7 +487,8 @@ class _ArticleBuilder:
             else:
                 kicker, parts = parts[0], parts[1:]
         headline = "".join(parts) or None
-        if headline is None and self.subheads and self.section is None and self.headlines is HeadlinePosition.AFTER:
+        if headline is None and self.subheads and self.section is None and self.headlines is HeadlinePosition.AFTER \
+                and not self.extraction:  # an extractor's page warns every headline-less article
             self.warn(self.line, "article without a headline: its last subhead may be a headline (and what follows a new article)")
         self.articles.append(
             Article(

@@ -152,11 +152,13 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             continue
         if _RUNNING_DATE.match(line) or _WEEKDAY.match(bare):
             kind = FurnitureKind.FOLIO
+        elif _INDEX_TITLE.match(bare):
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif seen_text < _TOP_LINES and len(bare) <= 6 and not ends_sentence(bare) and IDEOGRAPH.search(bare) and (
             _MASTHEAD.match(bare) or _is_section_name(bare, lines, n)
         ):
             kind = FurnitureKind.FOLIO
-        elif _INDEX_TITLE.match(bare) or _INDEX_ITEM.search(line) and not ends_sentence(line):
+        elif _INDEX_ITEM.search(line) and not ends_sentence(line):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif _AD_TITLE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
@@ -179,10 +181,13 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
 
 
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
-    """A short word at the page's head, next to the running head or folio: the section's name."""
-    near = [lines[m].strip() for m in range(max(0, n - 3), min(len(lines), n + 4)) if m != n and lines[m].strip()]
-    return len(bare) <= 4 and any(_RUNNING_DATE.match(x) or _WEEKDAY.match(x.replace(" ", "")) or _FOLIO_LINE.match(x)
-                                  for x in near)
+    """A short word inside the running head: after the date (and weekday) or before the date or
+    folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
+    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
+    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
+    head = (_RUNNING_DATE.match(before) or _WEEKDAY.match(before.replace(" ", "")),
+            _RUNNING_DATE.match(after) or _WEEKDAY.match(after.replace(" ", "")) or _FOLIO_LINE.match(after))
+    return len(bare) <= 4 and any(head)
 
 
 def _indented(line: _Line) -> bool:
@@ -277,6 +282,7 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
     current: list[_Line] = []
     heads: list[_Line] = []
     after_marker = False
+    in_box = False  # after a section word (简讯) and before the next headline
 
     def flush() -> None:
         nonlocal current
@@ -285,17 +291,20 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             first, last = current[0], current[-1]
             pieces.append(_Piece(
                 Segment(SegmentKind.PARAGRAPH, text, line=first.number),
-                open_start=_full(first) and not first.dateline and not after_marker,
+                # Briefs in a box and text set wider than the column are not indented.
+                open_start=_full(first) and not _wide(first) and not first.dateline and not after_marker and not in_box,
                 open_end=not ends_sentence(text),
                 last_line=last.number,
             ))
             current = []
 
     def flush_heads() -> None:
+        nonlocal in_box
         # One block for a run of standalone lines, its tiers (kicker, headline, subtitle) one
         # to a line of its text: ``articles`` tells them apart.
         nonlocal heads
         if heads:
+            in_box = False
             groups = _tiers(heads)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
@@ -314,6 +323,7 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             flush_heads()
             pieces.append(_Piece(item))
             after_marker = item.kind is SegmentKind.MARKER
+            in_box = in_box or item.kind is SegmentKind.SECTION
             continue
         at = position[id(item)]
         if _merged(item):
