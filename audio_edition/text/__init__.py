@@ -49,7 +49,7 @@ def parse_page(
     ``headlines`` None means detect the page's convention; ``number`` is the page number when
     the caller knows it (from the file name), else the folio's.
     """
-    doubts: tuple[tuple[int, str], ...] = ()
+    doubts: tuple[tuple[int, str], ...] | None = None  # None: this paper's own convention
     if is_extraction(text):
         extraction = read_extraction(text)
         layout, doubts = extraction.layout, extraction.doubts
