@@ -4,7 +4,7 @@ For every page of the typeset corpus (tests/fixtures/typeset: pages typeset with
 their specs) and each extractor's text of it, prints per extractor: headlines found, kickers and
 subtitles found, paragraph F1 (precision, recall), pieces of furniture spoken and misread articles
 that got a warning on their lines; for main's cleaner (before) and this one (after), in one run.
-Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
+Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes]
 
@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
 EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+SEED_PAGES = [ROOT / "tests" / "fixtures" / "2023-12-25.txt", *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt"))]
 
 
 def measure() -> dict[str, object]:
@@ -50,6 +51,11 @@ def measure() -> dict[str, object]:
                 total.add(score_page(page, read, [w.line for w in reading.warnings], str(path.relative_to(ROOT))))
         result[extractor] = {"line": total.line(), "notes": total.notes, "f1": total.f1}
     result["seconds"] = time.perf_counter() - started
+    seed = {}
+    for path in SEED_PAGES:
+        page = parse_page(path.read_text(encoding="utf-8"), path.name)
+        seed[path.name] = repr((page.articles, page.furniture, page.warnings))
+    result["seed"] = seed
     return result
 
 
@@ -83,6 +89,8 @@ def main() -> None:
         if args.notes:
             for note in after[extractor]["notes"]:  # type: ignore[index]
                 print(f"    {note}")
+    same = sum(before["seed"][name] == after["seed"][name] for name in after["seed"])  # type: ignore[index]
+    print(f"this paper's own pages (seed style) read exactly as before: {same}/{len(after['seed'])}")  # type: ignore[arg-type]
     print(f"reading time, all pages and extractors: before {before['seconds']:.2f} s, after {after['seconds']:.2f} s")
     print(f"load average: {Path('/proc/loadavg').read_text().split()[0]}")
 
