@@ -330,8 +330,8 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
     for n, article in enumerate(articles):
         if n in warned or article.headline or article.section:
             continue
-        found.append((article.line, f"no headline found for {_title(article)}: the end of the story before it, "
-                                    "or a story whose headline was not recognised (read the PDF for this page)"))
+        found.append((article.line, (f"no headline found for {_title(article)}: the end of the story before it, "
+                                     "or a story whose headline was not recognised (read the PDF for this page)")))
     return found
 
 

@@ -24,7 +24,7 @@ headlines after their bodies) in ways that can be read off the page itself:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audio_edition.text.decode import IDEOGRAPH
@@ -34,9 +34,9 @@ from audio_edition.text.layout import (
     Layout,
     Segment,
     SegmentKind,
+    _furniture_line,
     _Line,
     _lines,
-    _furniture_line,
     _measure,
     ends_sentence,
     is_letter_spaced,
@@ -54,6 +54,7 @@ _INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
 _INDEX_TITLE = re.compile(r"^(?:今日导读|本期导读|导读|要目|今日要目|本期要目)$")
 _AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$")
 _PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}")
+_PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
 _CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
 _CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$")
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
@@ -162,9 +163,7 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif _AD_TITLE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
-        elif box is FurnitureKind.AD and not ends_sentence(bare) and (_PHONE.search(line) or " " in line or "　" in line):
-            kind = FurnitureKind.AD
-        elif _PHONE.search(line) and not ends_sentence(bare) and len(bare) < 40 and (" " in line or "　" in line):
+        elif _ad_line(line, in_ad=box is FurnitureKind.AD):
             kind = FurnitureKind.AD
         elif _CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
@@ -178,6 +177,17 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+def _ad_line(line: str, *, in_ad: bool) -> bool:
+    """An ad's line: phrases set apart by spaces, or a phone number, with no sentence in it."""
+    bare = line.replace(" ", "").replace("　", "")
+    if ends_sentence(bare):
+        return False
+    if _PHONE_ALONE.match(line):
+        return True
+    spaced = " " in line or "　" in line
+    return (in_ad and (spaced or bool(_PHONE.search(line)))) or (bool(_PHONE.search(line)) and len(bare) < 40 and spaced)
 
 
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
@@ -310,9 +320,9 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
             if len(heads) > 3:
-                doubts.append((heads[0].number, f"{len(heads)} lines stand together as headline tiers: the heads of "
+                doubts.append((heads[0].number, (f"{len(heads)} lines stand together as headline tiers: the heads of "
                                                 "two stories side by side, or a tier over two lines? (read the PDF "
-                                                "for this page)"))
+                                                "for this page)")))
         heads = []
 
     lines = [item for item in seq if isinstance(item, _Line)]
@@ -327,15 +337,15 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             continue
         at = position[id(item)]
         if _merged(item):
-            doubts.append((item.number, "two columns printed as one line here: the text may be out of order "
-                                        "(read the PDF for this page)"))
+            doubts.append((item.number, ("two columns printed as one line here: the text may be out of order "
+                                        "(read the PDF for this page)")))
         if current:
             last = current[-1]
             if _continues(last, seq, index):
                 if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
                         and _full(lines[at + 1]) and not _head_like(seq, index):
-                    doubts.append((item.number, "a paragraph's indented first line in mid-sentence: two columns may "
-                                                "be interleaved line by line here (read the PDF for this page)"))
+                    doubts.append((item.number, ("a paragraph's indented first line in mid-sentence: two columns may "
+                                                "be interleaved line by line here (read the PDF for this page)")))
                 current.append(item)
                 continue
             flush()
@@ -377,20 +387,20 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
             pending = pending if piece.open_end else None
             continue
         if piece.open_start and n != first_paragraph:
-            doubts.append((piece.segment.line or 0, "a paragraph opens mid-sentence here: its beginning was not found "
-                                                    "(read the PDF for this page)"))
+            doubts.append((piece.segment.line or 0, ("a paragraph opens mid-sentence here: its beginning was not found "
+                                                    "(read the PDF for this page)")))
         if pending is not None:
             front = out[pending]
             assert front is not None
-            doubts.append((front.last_line, "a paragraph breaks off mid-sentence here: its rest was not found "
-                                            "(read the PDF for this page)"))
+            doubts.append((front.last_line, ("a paragraph breaks off mid-sentence here: its rest was not found "
+                                            "(read the PDF for this page)")))
         pending = n if piece.open_end else None
     last = max(paragraphs) if paragraphs else -1
     if pending is not None and pending != last:
         front = out[pending]
         assert front is not None
-        doubts.append((front.last_line, "a paragraph breaks off mid-sentence here: its rest was not found "
-                                        "(read the PDF for this page)"))
+        doubts.append((front.last_line, ("a paragraph breaks off mid-sentence here: its rest was not found "
+                                        "(read the PDF for this page)")))
     return [p.segment for p in out if p is not None]
 
 
