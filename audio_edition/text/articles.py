@@ -133,7 +133,10 @@ def read_articles(
     """
     warnings: list[tuple[int | None, str]] = []
     if headlines is None:
-        headlines, sure = detect_headlines(segments)
+        # An extractor prints a typeset page's headlines where they stand (before their
+        # bodies) unless it follows the drawing order: before is the likelier on a tie.
+        tie = HeadlinePosition.BEFORE if doubts is not None else HeadlinePosition.AFTER
+        headlines, sure = detect_headlines(segments, tie=tie)
         if not sure:
             warnings.append(
                 (None, "cannot tell whether headlines stand before or after their articles; read them "
@@ -156,8 +159,10 @@ def read_articles(
     return Reading(tuple(articles), headlines, tuple(warnings))
 
 
-def detect_headlines(segments: Sequence[Segment]) -> tuple[HeadlinePosition, bool]:
-    """The page's headline convention, and whether the page told it clearly."""
+def detect_headlines(
+    segments: Sequence[Segment], *, tie: HeadlinePosition = HeadlinePosition.AFTER
+) -> tuple[HeadlinePosition, bool]:
+    """The page's headline convention, and whether the page told it clearly (if not, ``tie``)."""
     content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP, SegmentKind.BYLINE)]
     if not content:
         return HeadlinePosition.AFTER, True
@@ -165,7 +170,7 @@ def detect_headlines(segments: Sequence[Segment]) -> tuple[HeadlinePosition, boo
     before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
     if before == after:
-        return HeadlinePosition.AFTER, False
+        return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
 
 
