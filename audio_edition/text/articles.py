@@ -96,6 +96,7 @@ class Edition:
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*（([^（）]{1,30})）\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column read as one
+LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
 
 
@@ -282,6 +283,9 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             index = end
         else:
             dateline = dateline_at_start(segment.text)
+            if builder.extraction and builder.section is not None and len(segment.text) > LONG_BRIEF:
+                builder.close()  # on an extractor's page, the box of briefs has ended
+                builder.section = None
             if builder.section is not None and builder.has_text():
                 builder.close()  # briefs are one paragraph each
             if dateline:

@@ -141,6 +141,7 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
         if box is FurnitureKind.INDEX and not ends_sentence(bare) and (
             _FOLIO_LINE.match(line) or _FOLIO_LINE.match(following) or _INDEX_ITEM.search(line)
+            or bare == "版" or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
         ):
             # An index item, its page number printed on the line below it (PyMuPDF) or after it.
             furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
@@ -248,13 +249,19 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
 def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
     """Whether the lines from ``seq[index]`` on run as one paragraph to a sentence end: a
     paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
-    run = [seq[index]]
+    first = seq[index]
+    assert isinstance(first, _Line)
+    run: list[_Line] = [first]
     for item in seq[index + 1 : index + 80]:
         if isinstance(item, Segment):
             # At a jump line the paragraph goes on elsewhere; a section word may open a box
             # printed into the column, which running text (with its commas) runs round.
-            texts = "".join(line.text for line in run if isinstance(line, _Line))
+            texts = "".join(line.text for line in run)
             return item.kind is SegmentKind.JUMP or (item.kind is SegmentKind.SECTION and bool(re.search("[，、；]", texts)))
+        if item.blank_before and len(run) <= 2 and not _indented(run[0]) and not re.search("[，、；：]", "".join(line.text for line in run)):
+            # An extractor's block break right after one or two lines with no comma: a
+            # paragraph's first lines would rarely end a block; headline tiers do.
+            return False
         run.append(item)
         if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
             return False
