@@ -350,7 +350,8 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             last = current[-1]
             if _continues(last, seq, index):
                 if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
-                        and _full(lines[at + 1]) and not _head_like(seq, index):
+                        and _full(lines[at + 1]) and not _head_like(seq, index) \
+                        and not any(_wide(x) for x in (last, item, lines[at + 1])):
                     doubts.append((item.number, ("a paragraph's indented first line in mid-sentence: two columns may "
                                                 "be interleaved line by line here (read the PDF for this page)")))
                 current.append(item)
@@ -429,9 +430,16 @@ def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
 
 
 def _tiers(heads: list[_Line]) -> list[list[_Line]]:
-    """A run of standalone lines as tiers: each line its own, except that past three lines a line
-    narrower than the one above it (and not dash-led) is that line's wrapped remainder."""
-    groups = [[line] for line in heads]
+    """A run of standalone lines as tiers: each line its own, except a remainder of a few
+    characters, and past three lines a line narrower than the one above it (and not dash-led),
+    which are the line above's wrapped rest."""
+    groups: list[list[_Line]] = []
+    for line in heads:
+        # A line of a few characters under a wider one is that line's remainder (小城).
+        if groups and line.width <= 3 and not line.text.startswith("—") and groups[-1][-1].width > line.width:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
     while len(groups) > 3:
         best = None
         for n in range(1, len(groups)):
