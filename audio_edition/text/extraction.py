@@ -424,8 +424,10 @@ def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
-    if line.sentence_end or _full(line):
+    if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
+    # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
+    # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
 
 
