@@ -267,6 +267,8 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             return False
         if item.sentence_end:
             return True
+        if _indented(item):
+            return True  # the next paragraph: this one broke off mid-sentence (text lost or moved)
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
