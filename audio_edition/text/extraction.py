@@ -55,6 +55,8 @@ _INDEX_TITLE = re.compile(r"^(?:今日导读|本期导读|导读|要目|今日�
 _AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$")
 _PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}")
 _PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
+# A chart's labels wherever an extractor puts them: a bare year or figure, 单位：…, 数据来源：….
+_LABEL_ANYWHERE = re.compile(r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|\d{4}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$")
 _CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
 _CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$")
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
@@ -168,7 +170,7 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.AD
         elif _CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
-        elif _CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART or re.match(r"^(?:数据来源|资料来源)[：:]", bare):
+        elif (_CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART) or _LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
         else:
             box = None if box is not FurnitureKind.CHART or not _CHART_LABEL.match(line) else box
