@@ -332,6 +332,12 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
+            if len(groups) == 2 and not groups[1][0].text.startswith("—") \
+                    and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1]):
+                # Kicker over headline, or headline over a subtitle without a dash: only the
+                # type size tells, and text has none.
+                doubts.append((heads[0].number, "two head lines read as kicker (引题) and headline: if the second "
+                                                "is the subtitle (副题), correct it (read the PDF for this page)"))
             if len(heads) > 3:
                 doubts.append((heads[0].number, (f"{len(heads)} lines stand together as headline tiers: the heads of "
                                                 "two stories side by side, or a tier over two lines? (read the PDF "
@@ -428,6 +434,10 @@ def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
         return False  # a byline closes the article or brief: 。（刘洋）
     if not last.sentence_end or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if line.text.startswith("（") and "）" not in line.text and isinstance(following, _Line) \
+            and following.text.endswith("）") and len(line.text + following.text) <= 22:
+        return True  # a closing byline broken over two lines: 。/（王建/国）
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
     if line.sentence_end:
@@ -449,6 +459,13 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         else:
             groups.append([line])
     while len(groups) > 3:
+        # A subtitle opens with a dash: a line after it without one is its wrapped rest.
+        dashed = [n for n in range(1, len(groups))
+                  if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")]
+        if dashed:
+            n = dashed[0]
+            groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
+            continue
         best = None
         for n in range(1, len(groups)):
             above, below = groups[n - 1][-1], groups[n][0]

@@ -5,10 +5,11 @@ pages written the way the extractors print them."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
@@ -167,3 +168,47 @@ def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: 
     assert "\u2011" not in tidy and "⋯" not in tidy
     strip = str.maketrans("", "", " \n\u2011-⋯…")
     assert sorted(tidy.translate(strip)) == sorted(text.translate(strip))
+
+
+@settings(
+    deadline=None,
+    # Each example typesets a page and extracts it (about a second): a few in CI, the exploring
+    # profiles (HYPOTHESIS_PROFILE=thorough|explore) as many as they ask for.
+    max_examples=4 if settings().derandomize else settings().max_examples,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    seed=st.integers(0, 2**16),
+    columns=st.sampled_from((4, 5, 6)),
+    leading=st.sampled_from((1.25, 1.5, 1.75)),
+    drawn_after=st.booleans(),
+    boxes=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+)
+def test_fresh_typeset_pages_read_through_pymupdf(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool,
+    boxes: tuple[bool, bool, bool],
+) -> None:
+    """Pages never seen, typeset and printed by PyMuPDF: most headlines and paragraphs read, no
+    furniture spoken. Gold comes from the page's spec."""
+    pytest.importorskip("typst")
+    pytest.importorskip("pymupdf")
+    from tests.typeset.extract import extract
+    from tests.typeset.pages import EditionSpec, make_page
+    from tests.typeset.typeset import typeset
+
+    ad, chart, index = boxes
+    spec = EditionSpec("fresh", (make_page(random.Random(seed), 2, columns=columns, leading=leading,
+                                           headlines_drawn_after=drawn_after, ad=ad, chart=chart, index=index),))
+    pdf = typeset(spec, tmp_path_factory.mktemp("typeset") / "page.pdf")
+    (text,) = extract(pdf, "pymupdf")
+    page = parse_page(text, "page.txt", number=2)
+    read = [ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles]
+    score = score_page(spec.gold()["pages"][0], read, [w.line for w in page.warnings], "page.txt")
+    assert score.furniture_spoken == 0, score.notes
+    assert score.f1 >= 0.75, (score.line(), score.notes)
+    # Every headline is read as one of its story's head lines; which tier, only type size tells
+    # where a kicker or subtitle stands beside it, and then the editor is warned.
+    tiers = {t.replace(" ", "") for a in page.articles for t in (a.kicker, a.headline, a.subtitle) if t}
+    for story in spec.pages[0].stories():
+        if story.headline:
+            assert story.headline in tiers, (story.headline, score.notes)
