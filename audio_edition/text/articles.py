@@ -304,8 +304,10 @@ def _starts_article(segments: Sequence[Segment], index: int) -> bool:
     segment = segments[index] if index < len(segments) else None
     if segment is None:
         return True
-    if segment.kind in (SegmentKind.JUMP, SegmentKind.BYLINE):
+    if segment.kind is SegmentKind.JUMP:
         return _starts_article(segments, index + 1)
+    if segment.kind is SegmentKind.BYLINE:
+        return True  # a byline standing on its own line (本报记者 王明) is printed under a story's heads
     if segment.kind in (SegmentKind.MARKER, SegmentKind.SECTION):
         return True
     return segment.kind is SegmentKind.PARAGRAPH and dateline_at_start(segment.text) is not None
