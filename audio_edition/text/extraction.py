@@ -453,8 +453,11 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
     which are the line above's wrapped rest."""
     groups: list[list[_Line]] = []
     for line in heads:
-        # A line of a few characters under a wider one is that line's remainder (小城).
-        if groups and line.width <= 3 and not line.text.startswith("—") and groups[-1][-1].width > line.width:
+        # A line of a few characters, or under half again as wide, under a wider one is that
+        # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
+        above = groups[-1][-1].width if groups else 0.0
+        if groups and not line.text.startswith("—") and (line.width <= 3 or line.width <= 0.6 * above) \
+                and above > line.width:
             groups[-1].append(line)
         else:
             groups.append([line])
