@@ -360,7 +360,7 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
                                         "(read the PDF for this page)")))
         if current:
             last = current[-1]
-            if _continues(last, seq, index):
+            if _continues(current, seq, index):
                 if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
                         and _full(lines[at + 1]) and not _head_like(seq, index) \
                         and not any(_wide(x) for x in (last, item, lines[at + 1])):
@@ -424,15 +424,18 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
     return [p.segment for p in out if p is not None]
 
 
-def _continues(last: _Line, seq: Sequence[_Line | Segment], index: int) -> bool:
-    """Whether the line ``seq[index]`` goes on with the paragraph whose last line so far is ``last``."""
+def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``."""
     line = seq[index]
     assert isinstance(line, _Line)
+    last = current[-1]
+    # The paragraph's end as read: its last lines, for a byline broken over two (。/（王建/国）).
+    tail = "".join(x.text for x in current[-3:])
     if line.hard_break_before or line.dateline or line.byline_only or _byline_line(line):
         return False
-    if last.byline_only or _CLOSING_BYLINE.search(last.text):
+    if last.byline_only or _CLOSING_BYLINE.search(tail):
         return False  # a byline closes the article or brief: 。（刘洋）
-    if not last.sentence_end or last.text.count("（") > last.text.count("）"):
+    if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
     following = seq[index + 1] if index + 1 < len(seq) else None
     if line.text.startswith("（") and "）" not in line.text and isinstance(following, _Line) \
