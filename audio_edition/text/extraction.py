@@ -336,8 +336,8 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
                     and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1]):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
-                doubts.append((heads[0].number, "two head lines read as kicker (引题) and headline: if the second "
-                                                "is the subtitle (副题), correct it (read the PDF for this page)"))
+                doubts.append((heads[0].number, ("two head lines read as kicker (引题) and headline: if the second "
+                                                 "is the subtitle (副题), correct it (read the PDF for this page)")))
             if len(heads) > 3:
                 doubts.append((heads[0].number, (f"{len(heads)} lines stand together as headline tiers: the heads of "
                                                 "two stories side by side, or a tier over two lines? (read the PDF "
@@ -474,10 +474,10 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
             continue
         best = None
         for n in range(1, len(groups)):
-            above, below = groups[n - 1][-1], groups[n][0]
-            if below.text.startswith("——") or below.width >= above.width:
+            upper, lower = groups[n - 1][-1], groups[n][0]
+            if lower.text.startswith("——") or lower.width >= upper.width:
                 continue
-            drop = above.width - below.width
+            drop = upper.width - lower.width
             if best is None or drop > best[1]:
                 best = (n, drop)
         if best is None:
