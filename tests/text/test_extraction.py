@@ -213,3 +213,18 @@ def test_fresh_typeset_pages_read_through_pymupdf(
     tiers = {t.replace(" ", "") for a in page.articles for t in (a.kicker, a.headline, a.subtitle) if t}
     missing = [s.headline for s in spec.pages[0].stories() if s.headline and s.headline not in tiers]
     assert len(missing) <= (1 if drawn_after else 0), (missing, score.notes)
+
+
+def test_an_edition_of_extracted_pages_stitches_its_jump() -> None:
+    """The four pages of one edition as PyMuPDF prints them: the story that jumps from page 1
+    to page 2 is one article, its parts in order, as the edition's gold (from its specs) has it."""
+    from audio_edition.text import read_edition
+
+    folder = CORPUS / "edition-4p"
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    edition = read_edition(sorted((folder / "pymupdf").glob("*.txt")))
+    (jumped,) = [a for a in edition.articles if a.pages == (1, 2)]
+    (want,) = [a for a in gold["articles"] if a["pages"] == [1, 2]]
+    assert jumped.headline == want["headline"] and jumped.continued_from_page is None
+    assert [p.replace(" ", "") for p in jumped.paragraphs] == [p.replace(" ", "") for p in want["paragraphs"]]
+    assert not any("jump left open" in w.message for w in edition.warnings)
