@@ -228,3 +228,22 @@ def test_an_edition_of_extracted_pages_stitches_its_jump() -> None:
     assert jumped.headline == want["headline"] and jumped.continued_from_page is None
     assert [p.replace(" ", "") for p in jumped.paragraphs] == [p.replace(" ", "") for p in want["paragraphs"]]
     assert not any("jump left open" in w.message for w in edition.warnings)
+
+
+def test_one_file_of_a_whole_edition_reads_page_by_page(tmp_path: Path) -> None:
+    """pdftotext writes a whole edition to one file, each page ended by a form feed: its pages
+    are read one by one (numbers from their folios), the jump stitched, warnings on the file's lines."""
+    from audio_edition.text import read_edition
+
+    parts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "edition-4p" / "pdftotext").glob("*.txt"))]
+    whole = tmp_path / "2024-03-05.txt"
+    whole.write_text("\f".join(parts) + "\f", encoding="utf-8")
+    edition = read_edition([whole])
+    assert [p.number for p in edition.pages] == [1, 2, 3, 4]
+    assert [a.pages for a in edition.articles if len(a.pages) > 1] == [(1, 2)]
+    lines = whole.read_text(encoding="utf-8").split("\n")
+    for warning in edition.warnings:
+        if warning.line is not None:  # the line a warning names holds text of the article it names
+            assert lines[warning.line - 1].strip(), warning
+    last_page_start = sum(part.count("\n") for part in parts[:3]) + 1
+    assert min(a.line or 0 for a in edition.articles if a.pages == (4,)) > last_page_start
