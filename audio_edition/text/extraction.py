@@ -64,6 +64,7 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _OPENERS = "“‘"
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
@@ -370,6 +371,12 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
                 continue
             flush()
             after_marker = False
+        if pieces and pieces[-1].segment.kind is SegmentKind.BYLINE and _NAME.match(item.text) and not current \
+                and not heads:
+            # A byline's next name, set apart by an extractor (本报记者 杨帆 / 李红).
+            byline = pieces[-1].segment
+            pieces[-1] = _Piece(Segment(SegmentKind.BYLINE, f"{byline.text} {item.text}", line=byline.line))
+            continue
         if item.byline_only or _byline_line(item):
             flush_heads()
             pieces.append(_Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)))
