@@ -216,7 +216,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
                 if not (following and following.kind is SegmentKind.BLOCK):
                     builder.close()
             else:
-                builder.add_subhead(segment.text, segment.line)
+                builder.add_subhead(segment.text, segment.line, tiers="\n" in segment.text)
         else:
             dateline = dateline_at_start(segment.text)
             if dateline:
@@ -279,7 +279,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                     builder.add_headline(block.text)
             else:
                 for block in run:
-                    builder.add_subhead(block.text, block.line)
+                    builder.add_subhead(block.text, block.line, tiers="\n" in block.text)
             index = end
         else:
             dateline = dateline_at_start(segment.text)
@@ -408,7 +408,12 @@ class _ArticleBuilder:
             self._tiered = True
         self.headline_parts.extend(text.split("\n"))
 
-    def add_subhead(self, text: str, line: int | None) -> None:
+    def add_subhead(self, text: str, line: int | None, *, tiers: bool = False) -> None:
+        """A subhead in place; ``tiers``: read off an extractor's page as several head lines, which
+        a story's heads are more often than a subhead: two stories may be read as one."""
+        if tiers:
+            self.warn(line, ("head lines of several tiers read as a subhead, since no dateline follows: if they "
+                             "head a new story, two stories are read as one here (read the PDF for this page)"))
         text = text.replace("\n", "")
         self.start(line)
         if self._subhead_open:

@@ -160,6 +160,15 @@ def test_a_story_without_its_headline_is_warned() -> None:
     assert [w.line for w in page.warnings if "no headline" in w.message] == [25]
 
 
+def test_a_story_without_dateline_under_its_heads_is_never_merged_silently() -> None:
+    second = "新春走基层\n冰雪旅游带火北疆小城\n进入冬季，冰雪乐园、滑\n雪场相继开门迎客，吸引了大\n批外地游客前来体验。\n"
+    page = parse_page(PYMUPDF_PAGE.replace("广告\n", second + "广告\n"), "p1.txt")
+    merged = [a for a in page.articles if any("冰雪旅游带火北疆小城" in (t or "") for t in (a.headline, *a.subheads))]
+    assert merged
+    if merged[0].headline != "冰雪旅游带火北疆小城":  # read as a subhead: the editor is told where
+        assert any(w.line == 25 and "two stories" in w.message for w in page.warnings), page.warnings
+
+
 @given(st.lists(st.sampled_from(["冬季供暖", "保障有力", "5G‑A", "⋯⋯", "！", "”", "", "  ", "2024 年"]), max_size=30))
 def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: list[str]) -> None:
     text = "\n".join(pieces)
