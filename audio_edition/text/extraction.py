@@ -3,23 +3,27 @@
 An extractor's page differs from this paper's own text files (blank line after a paragraph,
 headlines after their bodies) in ways that can be read off the page itself:
 
-- Paragraphs start on an indented line (two characters short of the column); blank lines, where
-  there are any, fall between the extractor's blocks (a column, a box, a headline), not between
-  paragraphs, and PyMuPDF prints none at all. A page is read this way when most lines after a
-  sentence end are indented (``is_extraction``); this paper's pages never indent.
+- It is told by what an extractor keeps of a typeset page (``is_extraction``): the running head
+  or folio alone at the top, U+2011 or ⋯, a closing mark alone on a line. Other pages are read
+  by ``layout`` exactly as before.
+- Paragraphs start on an indented line (about two characters short of the column); blank lines,
+  where there are any, fall between the extractor's blocks (a column, a box, a headline), not
+  between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
+  that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
 - Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
-  end standing between paragraphs: not a full column line, and not an indented first line that a
-  full line follows. Where a tier wraps onto a second line the text cannot show the type size
-  that would tell: more than three lines in a row are joined where a line is narrower than the
-  one above it (a wrapped line's remainder).
+  end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
+  run of them is one block, a tier to a line; a short remainder joins the line above it, and
+  past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
-  the section's name, 第N版, the masthead), the 今日导读 index (lines ending 第N版), ads (a
-  广告 line and the box's lines under it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+  the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
+  the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
-- What text cannot tell, it says: two columns merged into one line or interleaved line by line
-  (a paragraph's indented first line in the middle of a sentence) is warned on the line.
+- What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
+  columns merged into one line or interleaved line by line, a paragraph broken off or opening
+  mid-sentence, more than three head lines together, two head lines of like length.
 """
+
 
 from __future__ import annotations
 
