@@ -7,6 +7,7 @@ command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || need+
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || need+=(npm)  # fetches the Kokoro voices (kokoro-js) once
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)  # the typeset tests' plain-text extractor; benchmarks/pdf.py's yardstick
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing Debian packages: ${need[*]}"

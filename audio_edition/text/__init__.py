@@ -20,7 +20,8 @@ from audio_edition.text.articles import (
     read_articles,
 )
 from audio_edition.text.decode import decode_page, read_page
-from audio_edition.text.edition_pages import order_pages, page_number_from_name, stitch_pages
+from audio_edition.text.extraction import is_extraction, read_extraction
+from audio_edition.text.edition_pages import order_pages, page_number_from_name, split_pages, stitch_pages
 from audio_edition.text.review import read_review, review_sources
 from audio_edition.text.layout import folio_number, read_layout
 
@@ -48,8 +49,13 @@ def parse_page(
     ``headlines`` None means detect the page's convention; ``number`` is the page number when
     the caller knows it (from the file name), else the folio's.
     """
-    layout = read_layout(text)
-    reading = read_articles(layout.segments, headlines)
+    doubts: tuple[tuple[int, str], ...] | None = None  # None: this paper's own convention
+    if is_extraction(text):
+        extraction = read_extraction(text)
+        layout, doubts = extraction.layout, extraction.doubts
+    else:
+        layout = read_layout(text)
+    reading = read_articles(layout.segments, headlines, doubts=doubts)
     return Page(
         source=source,
         articles=reading.articles,
@@ -77,10 +83,13 @@ def read_edition(
     review = review_sources([str(p) for p in paths])
     if review is not None:
         return read_review(read_page(Path(review), encoding), review)
-    pages = [
-        parse_page(read_page(path, encoding), str(path), number=page_number_from_name(path.name), headlines=headlines)
-        for path in paths
-    ]
+    pages = []
+    for path in paths:
+        # One file may hold a whole edition as an extractor wrote it (pages end in form feeds):
+        # then each page's number comes from its folio, else the pages stay in the file's order.
+        parts = split_pages(read_page(path, encoding))
+        number = page_number_from_name(path.name) if len(parts) == 1 else None
+        pages += [parse_page(part, str(path), number=number, headlines=headlines) for part in parts]
     ordered, order_warnings = order_pages(pages)
     edition = stitch_pages(ordered)
     page_warnings = [w for page in ordered for w in page.warnings]

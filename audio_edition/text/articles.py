@@ -96,6 +96,7 @@ class Edition:
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*（([^（）]{1,30})）\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column read as one
+LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
 
 
@@ -114,7 +115,12 @@ def find_articles(segments: Sequence[Segment]) -> list[Article]:
     return list(read_articles(segments).articles)
 
 
-def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | None = None) -> Reading:
+def read_articles(
+    segments: Sequence[Segment],
+    headlines: HeadlinePosition | None = None,
+    *,
+    doubts: Sequence[tuple[int, str]] | None = None,
+) -> Reading:
     """Group a page's segments into articles, with headlines before or after their bodies.
 
     ``headlines`` None detects the convention (see the module doc). After: an article starts at
@@ -122,63 +128,95 @@ def read_articles(segments: Sequence[Segment], headlines: HeadlinePosition | Non
     headline; a block followed by the next article (or letter-spaced, or wider than the column) is
     a headline, other blocks are subheads. Before: a run of blocks followed by a dateline or a
     marker (or opening the page, or wider than the column) heads a new article.
+
+    ``doubts`` (line, message) come from reading an extractor's text (``extraction``): each
+    article they fall in is warned once, and so is every article found without a headline.
     """
     warnings: list[tuple[int | None, str]] = []
     if headlines is None:
-        headlines, sure = detect_headlines(segments)
+        # An extractor prints a typeset page's headlines where they stand (before their
+        # bodies) unless it follows the drawing order: before is the likelier on a tie.
+        tie = HeadlinePosition.BEFORE if doubts is not None else HeadlinePosition.AFTER
+        headlines, sure = detect_headlines(segments, tie=tie)
         if not sure:
             warnings.append(
                 (None, "cannot tell whether headlines stand before or after their articles; read them "
                  f"{headlines.value} (choose with --headlines before|after)")
             )
     builder = _ArticleBuilder(headlines, warnings)
+    builder.extraction = doubts is not None
     if headlines is HeadlinePosition.AFTER:
-        _read_after(segments, builder)
+        _read_after(segments, builder, extraction=doubts is not None)
     else:
         _read_before(segments, builder)
     builder.close()
     articles = builder.articles
     _check(articles, builder.paragraph_lines, warnings)
+    if doubts is not None:
+        warnings.extend(_doubted(articles, doubts))
+        warnings.sort(key=lambda w: (w[0] or 0))
     if articles and not any(a.dateline for a in articles):
         warnings.append((None, "no dateline found on this page: check where its articles start"))
     return Reading(tuple(articles), headlines, tuple(warnings))
 
 
-def detect_headlines(segments: Sequence[Segment]) -> tuple[HeadlinePosition, bool]:
-    """The page's headline convention, and whether the page told it clearly."""
-    content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP)]
+def detect_headlines(
+    segments: Sequence[Segment], *, tie: HeadlinePosition = HeadlinePosition.AFTER
+) -> tuple[HeadlinePosition, bool]:
+    """The page's headline convention, and whether the page told it clearly (if not, ``tie``)."""
+    content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP, SegmentKind.BYLINE)]
     if not content:
         return HeadlinePosition.AFTER, True
     first, last = content[0], content[-1]
     before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
     if before == after:
-        return HeadlinePosition.AFTER, False
+        return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
 
 
-def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
+def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extraction: bool = False) -> None:
+    briefs: dict[int, str] = {}  # segment index → the section word heading that brief
     for index, segment in enumerate(segments):
         following = segments[index + 1] if index + 1 < len(segments) else None
+        if index in briefs:
+            builder.close()
+            builder.section = briefs[index]
+            builder.start(segment.line)
+            dateline = dateline_at_start(segment.text)
+            if dateline:
+                builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
+            else:
+                builder.add_paragraph(segment.text, segment.line)
+            builder.close()
+            builder.section = None
+            continue
         if segment.kind is SegmentKind.MARKER:
             builder.close()
             builder.start(segment.line)
             builder.continued_from_page = segment.page
         elif segment.kind is SegmentKind.JUMP:
             builder.continued_on_page = segment.page
+        elif segment.kind is SegmentKind.BYLINE:
+            builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
-            builder.mark_section(segment.text)
+            if extraction and builder.nothing_since_headline():
+                # An extractor's page drawn with headlines after their bodies still prints the
+                # section word over its box: the briefs follow it.
+                briefs.update(dict.fromkeys(_briefs_ahead(segments, index + 1), segment.text))
+            else:
+                builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
             if segment.display or _starts_article(segments, index + 1):
                 if not builder.headline_parts and segment.display and not _starts_article(segments, index + 1):
                     builder.warn(segment.line, "block read as a headline (set wide) though no new article follows: could be a subhead")
                 builder.start(segment.line)
-                builder.headline_parts.append(segment.text)
+                builder.add_headline(segment.text)
                 if not (following and following.kind is SegmentKind.BLOCK):
                     builder.close()
             else:
-                builder.add_subhead(segment.text, segment.line)
+                builder.add_subhead(segment.text, segment.line, tiers="\n" in segment.text)
         else:
             dateline = dateline_at_start(segment.text)
             if dateline:
@@ -187,6 +225,26 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
                 builder.add_paragraph(segment.text, segment.line)
+
+
+def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
+    """The paragraphs after a section word that are its briefs, on a page read headline-after:
+    up to the next headline, the story whose headline it is starts at the last dateline (which
+    more text follows); without one, the briefs are those closing on a byline （刘洋）."""
+    stretch: list[int] = []
+    for index in range(start, len(segments)):
+        if segments[index].kind is not SegmentKind.PARAGRAPH:
+            break
+        stretch.append(index)
+    dated = [n for n, index in enumerate(stretch) if dateline_at_start(segments[index].text)]
+    if dated and dated[-1] > 0 and dated[-1] < len(stretch) - 1:
+        return stretch[: dated[-1]]
+    taken: list[int] = []
+    for index in stretch:
+        if not _BYLINE_AT_END.search(segments[index].text):
+            break
+        taken.append(index)
+    return taken
 
 
 def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
@@ -200,6 +258,8 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             builder.continued_from_page = segment.page
         elif segment.kind is SegmentKind.JUMP:
             builder.continued_on_page = segment.page
+        elif segment.kind is SegmentKind.BYLINE:
+            builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
             builder.section = segment.text
@@ -215,13 +275,17 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.close()
                 builder.section = None
                 builder.start(segment.line)
-                builder.headline_parts.extend(s.text for s in run)
+                for block in run:
+                    builder.add_headline(block.text)
             else:
                 for block in run:
-                    builder.add_subhead(block.text, block.line)
+                    builder.add_subhead(block.text, block.line, tiers="\n" in block.text)
             index = end
         else:
             dateline = dateline_at_start(segment.text)
+            if builder.extraction and builder.section is not None and len(segment.text) > LONG_BRIEF:
+                builder.close()  # on an extractor's page, the box of briefs has ended
+                builder.section = None
             if builder.section is not None and builder.has_text():
                 builder.close()  # briefs are one paragraph each
             if dateline:
@@ -242,6 +306,8 @@ def _starts_article(segments: Sequence[Segment], index: int) -> bool:
         return True
     if segment.kind is SegmentKind.JUMP:
         return _starts_article(segments, index + 1)
+    if segment.kind is SegmentKind.BYLINE:
+        return True  # a byline standing on its own line (本报记者 王明) is printed under a story's heads
     if segment.kind in (SegmentKind.MARKER, SegmentKind.SECTION):
         return True
     return segment.kind is SegmentKind.PARAGRAPH and dateline_at_start(segment.text) is not None
@@ -257,6 +323,36 @@ def _check(articles: list[Article], paragraph_lines: list[list[int | None]], war
     warnings.sort(key=lambda w: (w[0] or 0))
 
 
+def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> list[tuple[int | None, str]]:
+    """One warning per article an extractor's text left unsure: where a doubt falls inside it, or
+    where no headline was found for it (outside a section of briefs)."""
+    found: list[tuple[int | None, str]] = []
+    starts = sorted((a.line or 0, n) for n, a in enumerate(articles))
+    warned: set[int] = set()
+    for line, message in sorted(doubts):
+        owner = [n for start, n in starts if start <= line]
+        at = owner[-1] if owner else (starts[0][1] if starts else None)
+        if at is None or at in warned:
+            continue
+        warned.add(at)
+        article = articles[at]
+        headless = "" if article.headline or article.section else " (and no headline was found for it)"
+        found.append((line, f"{message}; check {_title(article)}{headless}"))
+    for n, article in enumerate(articles):
+        if n in warned or article.headline or article.section:
+            continue
+        found.append((article.line, (f"no headline found for {_title(article)}: the end of the story before it, "
+                                     "or a story whose headline was not recognised (read the PDF for this page)")))
+    return found
+
+
+def _title(article: Article) -> str:
+    if article.headline:
+        return f"“{article.headline}”"
+    first = article.paragraphs[0][:12] if article.paragraphs else ""
+    return f"the article beginning “{first}…”"
+
+
 class _ArticleBuilder:
     """Collects one article's parts as the segments go by; ``close`` files it."""
 
@@ -268,6 +364,7 @@ class _ArticleBuilder:
         self._byline_at_end: list[bool] = []  # per filed article: its byline closed its last paragraph
         self.section: str | None = None  # headline-first pages: the section word heading its briefs
         self._since_headline = 0  # articles filed since the last one with a headline
+        self.extraction = False  # reading an extractor's text (see ``read_articles``)
         self._reset()
 
     def _reset(self) -> None:
@@ -281,6 +378,7 @@ class _ArticleBuilder:
         self.continued_on_page: int | None = None
         self.line: int | None = None
         self._subhead_open = False  # the last thing added is a subhead a second block may finish
+        self._tiered = False  # the headline came as tiers, one to a line
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append((line, message))
@@ -299,7 +397,24 @@ class _ArticleBuilder:
         self.lines.append(line)
         self._subhead_open = False
 
-    def add_subhead(self, text: str, line: int | None) -> None:
+    def nothing_since_headline(self) -> bool:
+        """Whether nothing was filed since the last article with a headline (the page's top too)."""
+        return self._since_headline == 0
+
+    def add_headline(self, text: str) -> None:
+        """A block read as the headline; a block whose lines are tiers (an extractor's page:
+        kicker, headline, subtitle one to a line) gives each its own part."""
+        if "\n" in text:
+            self._tiered = True
+        self.headline_parts.extend(text.split("\n"))
+
+    def add_subhead(self, text: str, line: int | None, *, tiers: bool = False) -> None:
+        """A subhead in place; ``tiers``: read off an extractor's page as several head lines, which
+        a story's heads are more often than a subhead: two stories may be read as one."""
+        if tiers:
+            self.warn(line, ("head lines of several tiers read as a subhead, since no dateline follows: if they "
+                             "head a new story, two stories are read as one here (read the PDF for this page)"))
+        text = text.replace("\n", "")
         self.start(line)
         if self._subhead_open:
             # A subhead broken across a column or over two lines: two blocks in a row are one.
@@ -320,6 +435,12 @@ class _ArticleBuilder:
         rest = rest.strip()
         if rest:
             self.add_paragraph(rest, line)
+
+    def add_byline(self, text: str, line: int | None) -> None:
+        """A byline on a line of its own (本报记者 王明): the article's, unless it has one."""
+        self.start(line)
+        if self.byline is None:
+            self.byline = text
 
     def mark_section(self, section: str) -> None:
         """Items since the last headlined article were this section's briefs, one per paragraph."""
@@ -374,7 +495,7 @@ class _ArticleBuilder:
                 self.paragraphs[-1] = self.paragraphs[-1][: end.start()].rstrip()
         kicker = subtitle = None
         parts = list(self.headline_parts)
-        if self.headlines is HeadlinePosition.BEFORE and len(parts) >= 2:
+        if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
             elif parts[1].startswith("——"):
@@ -382,7 +503,8 @@ class _ArticleBuilder:
             else:
                 kicker, parts = parts[0], parts[1:]
         headline = "".join(parts) or None
-        if headline is None and self.subheads and self.section is None and self.headlines is HeadlinePosition.AFTER:
+        if headline is None and self.subheads and self.section is None and self.headlines is HeadlinePosition.AFTER \
+                and not self.extraction:  # an extractor's page warns every headline-less article
             self.warn(self.line, "article without a headline: its last subhead may be a headline (and what follows a new article)")
         self.articles.append(
             Article(

@@ -44,6 +44,22 @@ def page_number_from_name(name: str) -> int | None:
     return number if number > 0 else None
 
 
+def split_pages(text: str) -> list[str]:
+    """The pages of one file an extractor wrote for a whole edition: pdftotext and pdfminer.six
+    end each page with a form feed. Each page keeps its place in the file (blank lines stand for
+    the pages before it), so a warning's line number is the file's; empty pages are left out."""
+    parts = text.split("\f")
+    if len(parts) == 1:
+        return parts
+    pages: list[str] = []
+    before = 0
+    for part in parts:
+        if part.strip():
+            pages.append("\n" * before + part)
+        before += part.count("\n")
+    return pages or [text]
+
+
 def order_pages(pages: Sequence[Page]) -> tuple[list[Page], list[ReadingWarning]]:
     """The pages in page order when every page knows its number, else in the order given."""
     warnings: list[ReadingWarning] = []

@@ -38,7 +38,7 @@ from audio_edition.text.decode import IDEOGRAPH
 
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
-_MARKER = re.compile(r"^■?\s*([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*")
+_MARKER = re.compile(r"^(?:■\s*|[（(]\s*(?=[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]))?([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*[）)]?\s*")
 _SECTION_WORDS = frozenset({"简讯"})
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_SPACE = re.compile(r"(?<=[0-9A-Za-z.%]) | (?=[0-9A-Za-z.%])")
@@ -56,6 +56,7 @@ class SegmentKind(enum.Enum):
     MARKER = "marker"  # ■上接第N版: the article continues from page N
     SECTION = "section"  # a section word such as 简讯, printed after (or before) its items
     JUMP = "jump"  # （下转第N版）: the article being read goes on on page N
+    BYLINE = "byline"  # a byline on a line of its own without brackets: 本报记者 王明
 
 
 class FurnitureKind(enum.Enum):
@@ -65,6 +66,10 @@ class FurnitureKind(enum.Enum):
     EDITOR = "editor"  # 责任编辑：… / 本版编辑：…
     CAPTION = "caption"  # 图为…（记者 … 摄） / 新华社发
     JUMP = "jump"  # （下转第N版）
+    MASTHEAD = "masthead"  # the paper's name over the front page
+    INDEX = "index"  # 今日导读 and its items (… 第2版)
+    AD = "ad"  # 广告 / 公益广告 and the box's lines
+    CHART = "chart"  # 图表：… and a chart's labels (单位：…, 数据来源：…)
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,7 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
     caption_line = 0
     for number, raw in enumerate(text.split("\n"), 1):
         line = _SPACES.sub(" ", raw).strip()
-        if caption and (not line or _ends_caption(caption[-1], line)):
+        if caption and (not line or _ends_caption(caption, line)):
             furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
             caption = []
         if not line:
@@ -192,11 +197,17 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
         furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
 
 
-def _ends_caption(line: str, following: str) -> bool:
-    """Whether a caption's ``line`` is its last: it ends with the credit, or with a full stop
-    and the credit does not follow on a line of its own."""
+def _ends_caption(caption: list[str], following: str) -> bool:
+    """Whether a caption's last line so far is its last: it ends with the credit (bracketed, or
+    set off by a space with no bracket left open), or with a full stop and the credit does not
+    follow on a line of its own."""
+    line = caption[-1]
     if _CAPTION_CREDIT.search(line.replace(" ", "")):
         return True
+    if _CREDIT_AT_END.search(line):
+        text = "".join(caption)
+        if text.count("（") + text.count("(") == text.count("）") + text.count(")"):
+            return True
     return ends_sentence(line) and not _CREDIT.match(following)
 
 
@@ -205,11 +216,13 @@ def _ends_caption(line: str, following: str) -> bool:
 _FOLIO_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 _FOLIO_NUMBER = re.compile(r"^(\d{1,2})\s|\s(\d{1,2})$|第\s*(\d{1,2})\s*版")
 _FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？\d]{1,8})?$")
-_EDITOR = re.compile(r"^(?:责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]")
+_EDITOR = re.compile(r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]")
 _CREDIT = re.compile(r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$")
 _JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
 _CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
 _CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
+# A credit closing a caption's line without brackets, set off by a space: 图为……。　本报记者 刘洋 摄
+_CREDIT_AT_END = re.compile(r"[ 　](?:[^，。（）\s]{0,12}[ 　]?摄|新华社发|[^，。（）\s]{0,12}供图)$")
 _PUNCTUATION = re.compile(r"[，。；！？]")  # in a line, which is then text, not a folio or credit
 
 

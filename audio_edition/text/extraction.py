@@ -1,0 +1,498 @@
+"""The text route: reading a page as a PDF text extractor printed it (pdftotext, pdfminer.six, PyMuPDF).
+
+An extractor's page differs from this paper's own text files (blank line after a paragraph,
+headlines after their bodies) in ways that can be read off the page itself:
+
+- It is told by what an extractor keeps of a typeset page (``is_extraction``): the running head
+  or folio alone at the top, U+2011 or ⋯, a closing mark alone on a line. Other pages are read
+  by ``layout`` exactly as before.
+- Paragraphs start on an indented line (about two characters short of the column); blank lines,
+  where there are any, fall between the extractor's blocks (a column, a box, a headline), not
+  between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
+  that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
+- Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
+  end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
+  run of them is one block, a tier to a line; a short remainder joins the line above it, and
+  past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
+- Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
+  the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
+  the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+- Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
+  line (！ ”), spaces around digits and letter-spaced justified lines.
+- What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
+  columns merged into one line or interleaved line by line, a paragraph broken off or opening
+  mid-sentence, more than three head lines together, two head lines of like length.
+"""
+
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.layout import (
+    Furniture,
+    FurnitureKind,
+    Layout,
+    Segment,
+    SegmentKind,
+    _furniture_line,
+    _Line,
+    _lines,
+    _measure,
+    ends_sentence,
+    is_letter_spaced,
+    respace,
+)
+
+_LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
+_LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
+_RUNNING_DATE = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[\s　]*(?:星期|周)[一二三四五六日天])?(?:[\s　]+\S{1,8}){0,2}$"
+)
+_FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
+_WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+_INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
+_INDEX_TITLE = re.compile(r"^(?:今日导读|本期导读|导读|要目|今日要目|本期要目)$")
+_AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$")
+_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}")
+_PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
+# A chart's labels wherever an extractor puts them: a bare year or figure, 单位：…, 数据来源：….
+_LABEL_ANYWHERE = re.compile(r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|\d{4}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$")
+_CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
+_CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$")
+_BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
+_GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
+_CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
+_OPENERS = "“‘"
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
+_TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
+_SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
+
+
+@dataclass(frozen=True)
+class ExtractionLayout:
+    """A page read by the text route: its layout and the lines where the reading is unsure."""
+
+    layout: Layout
+    doubts: tuple[tuple[int, str], ...]
+    """(line, message): where the text cannot tell how the page was laid out."""
+
+
+def tidy_extraction(text: str) -> str:
+    """Undo the extractors' character artefacts, line for line (the line count never changes):
+    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it."""
+    text = text.translate(_SUB).replace("⋯", "…")
+    lines = text.split("\n")
+    for n in range(1, len(lines)):
+        if _LONE_PUNCTUATION.match(lines[n]):
+            back = n - 1
+            while back > 0 and not lines[back].strip():
+                back -= 1
+            lines[back] = lines[back].rstrip() + lines[n].strip()
+            lines[n] = ""
+    return "\n".join(lines)
+
+
+def is_extraction(text: str) -> bool:
+    """Whether a page is an extractor's text of a typeset page rather than this paper's own.
+
+    Told by what an extractor keeps of the page: the running head and folio standing alone at
+    the top (``2024年3月5日 星期二``, ``第2版``; this paper's pages print one line with the
+    paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line. A page
+    with none of these is read as this paper's pages are (blank line after a paragraph)."""
+    top = [line.strip() for line in text.split("\n") if line.strip()][:4]
+    if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
+        return True
+    # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
+    return "\u2011" in text or "⋯" in text or any(_LONE_MARK.match(line) for line in text.split("\n") if line.strip())
+
+
+def read_extraction(text: str) -> ExtractionLayout:
+    """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
+    furniture: list[Furniture] = []
+    raw = tidy_extraction(text).split("\n")
+    kept = _take_furniture(raw, furniture)
+    seq = _measure(_lines("\n".join(kept), furniture))
+    doubts: list[tuple[int, str]] = []
+    segments: list[Segment] = []
+    for segment in _segments(seq, doubts):
+        if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
+            furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
+        else:
+            segments.append(segment)
+    furniture.sort(key=lambda f: f.line or 0)
+    return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
+
+
+def _is_caption_text(text: str) -> bool:
+    return text.startswith("图为") or bool(re.search(r"(?:摄|新华社发|供图)[）)]?$", text) and len(text) < 80
+                                             and not ends_sentence(text))
+
+
+def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """Lines that are furniture only where they stand: the head of the page, boxes under a title.
+    Each is recorded and blanked (the layout reads blank lines on these pages as block breaks)."""
+    kept = list(lines)
+    seen_text = 0
+    box: FurnitureKind | None = None
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        bare = line.replace(" ", "").replace("　", "")
+        kind: FurnitureKind | None = None
+        following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
+        if box is FurnitureKind.INDEX and not ends_sentence(bare) and (
+            _FOLIO_LINE.match(line) or _FOLIO_LINE.match(following) or _INDEX_ITEM.search(line)
+            or bare == "版" or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
+        ):
+            # An index item, its page number printed on the line below it (PyMuPDF) or after it.
+            furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
+            kept[n] = ""
+            seen_text += 1
+            continue
+        if _furniture_line(line) is not None:
+            box = None  # the layout records it (an editors' line, a folio, a credit)
+            seen_text += 1
+            continue
+        if _RUNNING_DATE.match(line) or _WEEKDAY.match(bare):
+            kind = FurnitureKind.FOLIO
+        elif _INDEX_TITLE.match(bare):
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
+        elif seen_text < _TOP_LINES and len(bare) <= 6 and not ends_sentence(bare) and IDEOGRAPH.search(bare) and (
+            _MASTHEAD.match(bare) or _is_section_name(bare, lines, n)
+        ):
+            kind = FurnitureKind.FOLIO
+        elif _INDEX_ITEM.search(line) and not ends_sentence(line):
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
+        elif _AD_TITLE.match(bare):
+            kind, box = FurnitureKind.AD, FurnitureKind.AD
+        elif _ad_line(line, in_ad=box is FurnitureKind.AD):
+            kind = FurnitureKind.AD
+        elif _CHART_TITLE.match(bare):
+            kind, box = FurnitureKind.CHART, FurnitureKind.CHART
+        elif (_CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART) or _LABEL_ANYWHERE.match(bare):
+            kind = FurnitureKind.CHART
+        else:
+            box = None if box is not FurnitureKind.CHART or not _CHART_LABEL.match(line) else box
+            seen_text += 1
+            continue
+        seen_text += 1
+        furniture.append(Furniture(kind, line, n + 1))
+        kept[n] = ""
+    return kept
+
+
+def _ad_line(line: str, *, in_ad: bool) -> bool:
+    """An ad's line: phrases set apart by spaces, or a phone number, with no sentence in it."""
+    bare = line.replace(" ", "").replace("　", "")
+    if ends_sentence(bare):
+        return False
+    if _PHONE_ALONE.match(line):
+        return True
+    spaced = " " in line or "　" in line
+    return (in_ad and (spaced or bool(_PHONE.search(line)))) or (bool(_PHONE.search(line)) and len(bare) < 40 and spaced)
+
+
+def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
+    """A short word inside the running head: after the date (and weekday) or before the date or
+    folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
+    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
+    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
+    head = (_RUNNING_DATE.match(before) or _WEEKDAY.match(before.replace(" ", "")),
+            _RUNNING_DATE.match(after) or _WEEKDAY.match(after.replace(" ", "")) or _FOLIO_LINE.match(after))
+    return len(bare) <= 4 and any(head)
+
+
+def _indented(line: _Line) -> bool:
+    """A paragraph's first line: about two characters short of the column (the column's width
+    is an estimate: closing punctuation may hang past its edge)."""
+    # An opening quote counts half in ``visual_width`` but takes a whole character's room at a
+    # line's start: a column line opening with one would otherwise look indented.
+    width = line.width + (0.5 if line.text[:1] in _OPENERS else 0.0)
+    return line.column - 3.6 <= width <= line.column - 1.6
+
+
+def _full(line: _Line) -> bool:
+    """A column's full line. Justified lines vary by a character (half-width quotes and
+    punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
+    return line.width + (0.5 if line.text[:1] in _OPENERS else 0.0) > line.column - 1.6
+
+
+def _byline_line(line: _Line) -> bool:
+    return bool(_BYLINE_LINE.match(line.text))
+
+
+def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` stands alone as a headline tier or subhead, where a
+    paragraph could start."""
+    line = seq[index]
+    assert isinstance(line, _Line)
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
+        return False
+    if _wide(line):
+        # Set across columns, unless running text of a wider box (a brief over two columns):
+        # that has commas and goes on in a line as wide, or one ending the sentence.
+        return not (re.search("[，、；]", line.text) and isinstance(following, _Line) and not following.dateline
+                    and (following.sentence_end or _wide(following)))
+    if following is None or isinstance(following, Segment):
+        return True
+    if following.dateline or _byline_line(following) or following.byline_only:
+        return True
+    # A paragraph's first line goes on in full lines of its column (not in one set wider, which
+    # is a headline tier, unless a box's running text) to a sentence end.
+    if not _full(following) or _head_like_alone(following):
+        return True
+    if _wide(following) and _head_like(seq, index + 1):
+        return True
+    return not _reaches_sentence_end(seq, index)
+
+
+def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the lines from ``seq[index]`` on run as one paragraph to a sentence end: a
+    paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
+    first = seq[index]
+    assert isinstance(first, _Line)
+    run: list[_Line] = [first]
+    for item in seq[index + 1 : index + 80]:
+        if isinstance(item, Segment):
+            # At a jump line the paragraph goes on elsewhere; a section word may open a box
+            # printed into the column, which running text (with its commas) runs round.
+            texts = "".join(line.text for line in run)
+            return item.kind is SegmentKind.JUMP or (item.kind is SegmentKind.SECTION and bool(re.search("[，、；]", texts)))
+        if item.blank_before and len(run) <= 2 and not _indented(run[0]) and not re.search("[，、；：]", "".join(line.text for line in run)):
+            # An extractor's block break right after one or two lines with no comma: a
+            # paragraph's first lines would rarely end a block; headline tiers do.
+            return False
+        run.append(item)
+        if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
+            return False
+        if item.sentence_end:
+            return True
+        if _indented(item):
+            return True  # the next paragraph: this one broke off mid-sentence (text lost or moved)
+        if not _full(item):
+            return False  # a short line inside a paragraph is its last, which ends a sentence
+    return False
+
+
+def _head_like_alone(line: _Line) -> bool:
+    """A full-width line that still cannot be running text: letter-spaced wider or dash-led."""
+    return line.text.startswith("——")
+
+
+def _wide(line: _Line) -> bool:
+    return line.narrowest > line.column + 1.5 and not _merged(line)
+
+
+def _merged(line: _Line) -> bool:
+    """Two columns' lines printed as one (pdftotext with a narrow gutter): about twice the
+    column's width with a space between the two halves."""
+    return line.width > 1.6 * line.column and line.column >= 6 and bool(_GAP.search(line.text))
+
+
+@dataclass
+class _Piece:
+    segment: Segment
+    open_start: bool = False  # a paragraph opening mid-sentence: a full first line, no dateline
+    open_end: bool = False  # a paragraph breaking off mid-sentence
+    last_line: int = 0
+
+
+def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
+    """The page's segments, a paragraph interrupted by a box rejoined (see ``_rejoin``)."""
+    pieces: list[_Piece] = []
+    current: list[_Line] = []
+    heads: list[_Line] = []
+    after_marker = False
+    in_box = False  # after a section word (简讯) and before the next headline
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            text = "".join(respace(x.text) for x in current)
+            first, last = current[0], current[-1]
+            pieces.append(_Piece(
+                Segment(SegmentKind.PARAGRAPH, text, line=first.number),
+                # Briefs in a box and text set wider than the column are not indented.
+                open_start=_full(first) and not _wide(first) and not first.dateline and not after_marker and not in_box,
+                open_end=not ends_sentence(text),
+                last_line=last.number,
+            ))
+            current = []
+
+    def flush_heads() -> None:
+        nonlocal in_box
+        # One block for a run of standalone lines, its tiers (kicker, headline, subtitle) one
+        # to a line of its text: ``articles`` tells them apart.
+        nonlocal heads
+        if heads:
+            in_box = False
+            groups = _tiers(heads)
+            text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
+            display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
+            pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
+            if len(groups) == 2 and not groups[1][0].text.startswith("—") \
+                    and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1]):
+                # Kicker over headline, or headline over a subtitle without a dash: only the
+                # type size tells, and text has none.
+                doubts.append((heads[0].number, ("two head lines read as kicker (引题) and headline: if the second "
+                                                 "is the subtitle (副题), correct it (read the PDF for this page)")))
+            if len(heads) > 3:
+                doubts.append((heads[0].number, (f"{len(heads)} lines stand together as headline tiers: the heads of "
+                                                "two stories side by side, or a tier over two lines? (read the PDF "
+                                                "for this page)")))
+        heads = []
+
+    lines = [item for item in seq if isinstance(item, _Line)]
+    position = {id(line): n for n, line in enumerate(lines)}
+    for index, item in enumerate(seq):
+        if isinstance(item, Segment):
+            flush()
+            flush_heads()
+            pieces.append(_Piece(item))
+            after_marker = item.kind is SegmentKind.MARKER
+            in_box = in_box or item.kind is SegmentKind.SECTION
+            continue
+        at = position[id(item)]
+        if _merged(item):
+            doubts.append((item.number, ("two columns printed as one line here: the text may be out of order "
+                                        "(read the PDF for this page)")))
+        if current:
+            last = current[-1]
+            if _continues(current, seq, index):
+                if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
+                        and _full(lines[at + 1]) and not _head_like(seq, index) \
+                        and not any(_wide(x) for x in (last, item, lines[at + 1])):
+                    doubts.append((item.number, ("a paragraph's indented first line in mid-sentence: two columns may "
+                                                "be interleaved line by line here (read the PDF for this page)")))
+                current.append(item)
+                continue
+            flush()
+            after_marker = False
+        if pieces and pieces[-1].segment.kind is SegmentKind.BYLINE and _NAME.match(item.text) and not current \
+                and not heads:
+            # A byline's next name, set apart by an extractor (本报记者 杨帆 / 李红).
+            byline = pieces[-1].segment
+            pieces[-1] = _Piece(Segment(SegmentKind.BYLINE, f"{byline.text} {item.text}", line=byline.line))
+            continue
+        if item.byline_only or _byline_line(item):
+            flush_heads()
+            pieces.append(_Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)))
+            continue
+        if not after_marker and _head_like(seq, index):
+            heads.append(item)
+            continue
+        flush_heads()
+        current.append(item)
+    flush()
+    flush_heads()
+    return _rejoin(pieces, doubts)
+
+
+def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment]:
+    """A paragraph never breaks off mid-sentence but at a jump: where one does, the next
+    paragraph that opens mid-sentence is its rest (an extractor printed a box, a caption or
+    another column between the two). What stays open is a doubt."""
+    out: list[_Piece | None] = list(pieces)
+    pending: int | None = None
+    paragraphs = [n for n, p in enumerate(pieces) if p.segment.kind is SegmentKind.PARAGRAPH]
+    first_paragraph = paragraphs[0] if paragraphs else -1
+    for n, piece in enumerate(pieces):
+        if piece.segment.kind is SegmentKind.JUMP:
+            pending = None  # the paragraph before a jump line goes on on another page
+            continue
+        if piece.segment.kind is not SegmentKind.PARAGRAPH:
+            continue
+        if piece.open_start and pending is not None and n != first_paragraph:
+            front = out[pending]
+            assert front is not None
+            joined = Segment(SegmentKind.PARAGRAPH, front.segment.text + piece.segment.text, line=front.segment.line)
+            out[pending] = _Piece(joined, front.open_start, piece.open_end, piece.last_line)
+            out[n] = None
+            pending = pending if piece.open_end else None
+            continue
+        if piece.open_start and n != first_paragraph:
+            doubts.append((piece.segment.line or 0, ("a paragraph opens mid-sentence here: its beginning was not found "
+                                                    "(read the PDF for this page)")))
+        if pending is not None:
+            front = out[pending]
+            assert front is not None
+            doubts.append((front.last_line, ("a paragraph breaks off mid-sentence here: its rest was not found "
+                                            "(read the PDF for this page)")))
+        pending = n if piece.open_end else None
+    last = max(paragraphs) if paragraphs else -1
+    if pending is not None and pending != last:
+        front = out[pending]
+        assert front is not None
+        doubts.append((front.last_line, ("a paragraph breaks off mid-sentence here: its rest was not found "
+                                        "(read the PDF for this page)")))
+    return [p.segment for p in out if p is not None]
+
+
+def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``."""
+    line = seq[index]
+    assert isinstance(line, _Line)
+    last = current[-1]
+    # The paragraph's end as read: its last lines, for a byline broken over two (。/（王建/国）).
+    tail = "".join(x.text for x in current[-3:])
+    if line.hard_break_before or line.dateline or line.byline_only or _byline_line(line):
+        return False
+    if last.byline_only or _CLOSING_BYLINE.search(tail):
+        return False  # a byline closes the article or brief: 。（刘洋）
+    if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
+        return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if line.text.startswith("（") and "）" not in line.text and isinstance(following, _Line) \
+            and following.text.endswith("）") and len(line.text + following.text) <= 22:
+        return True  # a closing byline broken over two lines: 。/（王建/国）
+    if _indented(line) or not _full(last) or line.blank_before and not _full(line):
+        return False
+    if line.sentence_end:
+        return not (line.blank_before and _head_like(seq, index))
+    # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
+    # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
+    return not _head_like(seq, index)
+
+
+def _tiers(heads: list[_Line]) -> list[list[_Line]]:
+    """A run of standalone lines as tiers: each line its own, except a remainder of a few
+    characters, and past three lines a line narrower than the one above it (and not dash-led),
+    which are the line above's wrapped rest."""
+    groups: list[list[_Line]] = []
+    for line in heads:
+        # A line of a few characters, or under half again as wide, under a wider one is that
+        # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
+        above = groups[-1][-1].width if groups else 0.0
+        if groups and not line.text.startswith("—") and (line.width <= 3 or line.width <= 0.6 * above) \
+                and above > line.width:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    while len(groups) > 3:
+        # A subtitle opens with a dash: a line after it without one is its wrapped rest.
+        dashed = [n for n in range(1, len(groups))
+                  if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")]
+        if dashed:
+            n = dashed[0]
+            groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
+            continue
+        best = None
+        for n in range(1, len(groups)):
+            upper, lower = groups[n - 1][-1], groups[n][0]
+            if lower.text.startswith("——") or lower.width >= upper.width:
+                continue
+            drop = upper.width - lower.width
+            if best is None or drop > best[1]:
+                best = (n, drop)
+        if best is None:
+            break
+        n = best[0]
+        groups[n - 1:n + 1] = [groups[n - 1] + groups[n]]
+    return groups

@@ -1,0 +1,139 @@
+"""The text route: how well pages are read from what pdftotext, pdfminer.six and PyMuPDF print.
+
+For every page of the typeset corpus (tests/fixtures/typeset: pages typeset with Typst, gold from
+their specs), and of pages typeset afresh in the same run from the same generator (never seen
+while the reader was written; Typst and PyMuPDF from the dev extras), and each extractor's text of
+it, prints per extractor: headlines found, kickers and
+subtitles found, paragraph F1 (precision, recall), pieces of furniture spoken and misread articles
+that got a warning on their lines; for main's cleaner (before) and this one (after), in one run.
+Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
+
+    .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12]
+
+Targets (issue 23): headlines all found, paragraph F1 ≥ 95% on readable extractions, no furniture
+spoken, every misread article warned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "typeset"
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+SEED_PAGES = [ROOT / "tests" / "fixtures" / "2023-12-25.txt", *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt"))]
+
+
+def fresh_pages(folder: Path, count: int) -> None:
+    """Typeset ``count`` pages never committed (seeds 1000+, every convention drawn at random)
+    into ``folder``, one corpus-like folder each: gold from the spec, the three extractions."""
+    sys.path.append(str(ROOT))
+    import random
+
+    from tests.typeset.extract import extract
+    from tests.typeset.pages import EditionSpec, make_page
+    from tests.typeset.typeset import typeset
+
+    for seed in range(1000, 1000 + count):
+        rng = random.Random(seed)
+        page = make_page(rng, 2, columns=rng.choice((4, 5, 6)), leading=rng.choice((1.25, 1.5, 1.75)),
+                         headlines_drawn_after=rng.random() < 0.3, ad=rng.random() < 0.5, chart=rng.random() < 0.5,
+                         index=rng.random() < 0.3)
+        spec = EditionSpec(f"fresh-{seed}", (page,))
+        here = folder / spec.name
+        here.mkdir(parents=True)
+        pdf = typeset(spec, here / "page.pdf")
+        (here / "gold.json").write_text(json.dumps(spec.gold(), ensure_ascii=False), encoding="utf-8")
+        for extractor in EXTRACTORS:
+            (here / extractor).mkdir()
+            (here / extractor / "2024-03-05-02.txt").write_text(extract(pdf, extractor)[0], encoding="utf-8")
+
+
+def measure(corpus: Path) -> dict[str, object]:
+    """Score the reader importable now (``audio_edition`` on sys.path) on a whole corpus."""
+    sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH; tests.typeset.score from here
+    from audio_edition.text import parse_page
+    from tests.typeset.score import ReadArticle, Score, score_page
+
+    result: dict[str, object] = {}
+    started = time.perf_counter()
+    for extractor in EXTRACTORS:
+        total = Score()
+        for folder in sorted(p for p in corpus.iterdir() if (p / "gold.json").exists()):
+            gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+            for page in gold["pages"]:
+                path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
+                reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
+                read = [ReadArticle(a.headline, getattr(a, "kicker", None), getattr(a, "subtitle", None), a.paragraphs, a.line)
+                        for a in reading.articles]
+                total.add(score_page(page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus))))
+        result[extractor] = {"line": total.line(), "notes": total.notes, "f1": total.f1}
+    result["seconds"] = time.perf_counter() - started
+    seed = {}
+    for path in SEED_PAGES:
+        page = parse_page(path.read_text(encoding="utf-8"), path.name)
+        seed[path.name] = repr((page.articles, page.furniture, page.warnings))
+    result["seed"] = seed
+    return result
+
+
+def run(package_root: Path, corpus: Path) -> dict[str, object]:
+    env = dict(os.environ, PYTHONPATH=str(package_root))
+    out = subprocess.run([sys.executable, __file__, "--measure", str(corpus)], env=env, check=True, capture_output=True,
+                         text=True, cwd=package_root)
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ref", default="main", help="the git ref whose cleaner is 'before'")
+    parser.add_argument("--notes", action="store_true", help="list what each reading got wrong")
+    parser.add_argument("--fresh", type=int, default=12, help="pages to typeset afresh (never seen by the reader)")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return
+    for name, corpus in (("committed typeset corpus", CORPUS), ("fresh pages", None)):
+        if corpus is None and args.fresh:
+            with tempfile.TemporaryDirectory() as fresh:
+                fresh_pages(Path(fresh), args.fresh)
+                report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
+        elif corpus is not None:
+            report(name, corpus, args.ref, args.notes)
+    print(f"load average: {Path('/proc/loadavg').read_text().split()[0]}")
+
+
+def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
+    """Print before/after figures for one corpus."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", ref, "audio_edition"], cwd=ROOT, check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        before = run(Path(tmp), corpus)
+    after = run(ROOT, corpus)
+    pages = sum(1 for _ in corpus.glob("*/pymupdf/*.txt"))
+    print(f"{name}: {pages} pages x {len(EXTRACTORS)} extractors")
+    for extractor in EXTRACTORS:
+        print(f"{extractor}")
+        print(f"  before ({ref}): {before[extractor]['line']}")  # type: ignore[index]
+        print(f"  after (this tree): {after[extractor]['line']}")  # type: ignore[index]
+        if notes:
+            for note in after[extractor]["notes"]:  # type: ignore[index]
+                print(f"    {note}")
+    same = sum(before["seed"][page] == after["seed"][page] for page in after["seed"])  # type: ignore[index]
+    print(f"this paper's own pages (seed style) read exactly as before: {same}/{len(after['seed'])}")  # type: ignore[arg-type]
+    print(f"reading time, all pages and extractors: before {before['seconds']:.2f} s, after {after['seconds']:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Test pages typeset by a real typesetter (Typst), their gold, and what extractors make of them."""

@@ -1,0 +1,52 @@
+"""The three extractors a newsroom reaches for, each giving one text per PDF page.
+
+pdftotext (poppler-utils, plain mode), pdfminer.six (``extract_text``, default layout analysis) and
+PyMuPDF (``page.get_text()``; AGPL, so a test-only tool here, never imported by the product).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+
+
+def pdftotext_pages(pdf: Path) -> list[str]:
+    """poppler's pdftotext in its default (plain, reading-order) mode; pages split at form feeds."""
+    if shutil.which("pdftotext") is None:
+        raise RuntimeError("pdftotext not found: apt-get install poppler-utils")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout
+    return _pages(out.decode("utf-8"))
+
+
+def pdfminer_pages(pdf: Path) -> list[str]:
+    from pdfminer.high_level import extract_text
+
+    return _pages(extract_text(str(pdf)))
+
+
+def pymupdf_pages(pdf: Path) -> list[str]:
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as document:
+        return [page.get_text() for page in document]
+
+
+def _pages(text: str) -> list[str]:
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()  # the form feed after the last page
+    return pages
+
+
+def extract(pdf: Path, extractor: str) -> list[str]:
+    """One text per page of ``pdf`` as ``extractor`` (one of EXTRACTORS) prints it."""
+    table: dict[str, Callable[[Path], list[str]]] = {
+        "pdftotext": pdftotext_pages,
+        "pdfminer": pdfminer_pages,
+        "pymupdf": pymupdf_pages,
+    }
+    return table[extractor](pdf)

@@ -1,0 +1,376 @@
+"""What a typeset test page holds: the gold an editor would read off it, and how it is laid out.
+
+A page is rows of blocks across its columns (a story spanning some of them, a 简讯 box, an ad, an
+index box, a photo, a chart). Every string here is what the page prints; the gold articles and
+furniture come from these specs, never from an extractor's output.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from tests.typeset import texts
+
+BylineStyle = Literal["after_dateline", "own_line", "at_end", "none"]
+
+
+@dataclass(frozen=True)
+class Story:
+    """One article as printed; ``paragraphs`` holds subheads in place (as the product's Article)."""
+
+    headline: str | None
+    paragraphs: tuple[str, ...]
+    subheads: tuple[str, ...] = ()
+    kicker: str | None = None
+    subtitle: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    byline_style: BylineStyle = "none"
+    section: str | None = None
+    continued_on_page: int | None = None
+    continued_from_page: int | None = None
+    marker_style: Literal["line", "square"] = "line"
+    """How a continuation says where it came from: （上接第1版） on a line, or ■上接第1版 inline."""
+
+    def record(self) -> dict[str, Any]:
+        """The gold, in the fields ``clean --json`` prints for an article."""
+        return {
+            "headline": self.headline,
+            "section": self.section,
+            "continued_from_page": self.continued_from_page,
+            "dateline": self.dateline,
+            "byline": self.byline,
+            "subheads": list(self.subheads),
+            "paragraphs": list(self.paragraphs),
+            "continued_on_page": self.continued_on_page,
+            "kicker": self.kicker,
+            "subtitle": self.subtitle,
+        }
+
+
+@dataclass(frozen=True)
+class StoryBlock:
+    story: Story
+    span: int
+    photo_caption: str | None = None
+    """A photo above the body with this caption (furniture: never spoken)."""
+
+
+@dataclass(frozen=True)
+class BriefsBox:
+    """A ruled 简讯 box: each brief its own item, no headlines."""
+
+    briefs: tuple[Story, ...]
+    span: int
+    title: str = "简讯"
+
+
+@dataclass(frozen=True)
+class FurnitureBlock:
+    """An ad, an index box (今日导读), a chart: printed, listed, never spoken."""
+
+    kind: Literal["ad", "index", "chart"]
+    lines: tuple[str, ...]
+    span: int
+    title: str = ""
+
+
+Block = StoryBlock | BriefsBox | FurnitureBlock
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    number: int
+    columns: int
+    rows: tuple[tuple[Block, ...], ...]
+    date: str = "2024年3月5日"
+    weekday: str = "星期二"
+    section_name: str = "要闻"
+    paper: str = "北疆日报"
+    leading: float = 1.5
+    """Line pitch as a multiple of the body type size: 1.25 is tight, 1.7 loose."""
+    body_size: float = 9.5
+    headlines_drawn_after: bool = False
+    """The PDF draws each headline after its body (still printed above it), as some typesetters do."""
+    editors: str = "本版责任编辑：王敏　美术编辑：李强"
+    centered_headlines: bool = True
+
+    @property
+    def running_head(self) -> str:
+        return f"{self.date}　{self.weekday}　{self.section_name}"
+
+    @property
+    def folio(self) -> str:
+        return f"第{self.number}版"
+
+    def stories(self) -> list[Story]:
+        """The page's articles in reading order (row by row, left to right), briefs one by one."""
+        found: list[Story] = []
+        for row in self.rows:
+            for block in row:
+                if isinstance(block, StoryBlock):
+                    found.append(block.story)
+                elif isinstance(block, BriefsBox):
+                    found.extend(block.briefs)
+        return found
+
+    def furniture(self) -> list[dict[str, str]]:
+        """What the page prints that is never spoken, by kind."""
+        items: list[dict[str, str]] = []
+        if self.number == 1:
+            items.append({"kind": "masthead", "text": self.paper})
+        items.append({"kind": "folio", "text": self.running_head})
+        items.append({"kind": "folio", "text": self.folio})
+        for row in self.rows:
+            for block in row:
+                if isinstance(block, StoryBlock) and block.photo_caption:
+                    items.append({"kind": "caption", "text": block.photo_caption})
+                elif isinstance(block, FurnitureBlock):
+                    for line in ((block.title,) if block.title else ()) + block.lines:
+                        items.append({"kind": block.kind, "text": line})
+        items.append({"kind": "editor", "text": self.editors})
+        return items
+
+    def gold(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "columns": self.columns,
+            "leading": self.leading,
+            "headlines_drawn_after": self.headlines_drawn_after,
+            "articles": [s.record() for s in self.stories()],
+            "furniture": self.furniture(),
+        }
+
+
+@dataclass(frozen=True)
+class EditionSpec:
+    name: str
+    pages: tuple[PageSpec, ...]
+    convention: str = ""
+    """What this edition exercises, in words (for the corpus index)."""
+
+    def stitched(self) -> list[dict[str, Any]]:
+        """The edition's articles once jumps are joined: the front part's place and head fields,
+        the continuation's paragraphs after the front part's."""
+        articles: list[dict[str, Any]] = []
+        fronts: dict[tuple[str | None, int], dict[str, Any]] = {}
+        for page in self.pages:
+            for story in page.stories():
+                record = story.record()
+                record["pages"] = [page.number]
+                if story.continued_from_page is not None and (story.headline, story.continued_from_page) in fronts:
+                    front = fronts[(story.headline, story.continued_from_page)]
+                    front["paragraphs"] += record["paragraphs"]
+                    front["subheads"] += record["subheads"]
+                    front["continued_on_page"] = story.continued_on_page
+                    front["pages"].append(page.number)
+                    if front["byline"] is None:
+                        front["byline"] = record["byline"]
+                    continue
+                if story.continued_on_page is not None:
+                    fronts[(story.headline, page.number)] = record
+                articles.append(record)
+        return articles
+
+    def gold(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "convention": self.convention,
+            "pages": [p.gold() for p in self.pages],
+            "articles": self.stitched(),
+        }
+
+
+# --- making pages from the texts ------------------------------------------------------------------
+
+
+def _paragraphs(rng: random.Random, count: int) -> list[str]:
+    sentences = list(texts.SENTENCES)
+    rng.shuffle(sentences)
+    out: list[str] = []
+    for _ in range(count):
+        take = rng.randint(2, 4)
+        out.append("".join(sentences[:take]))
+        sentences = sentences[take:] or list(texts.SENTENCES)
+    return out
+
+
+def make_story(
+    rng: random.Random,
+    *,
+    paragraphs: int,
+    headline: str | None = None,
+    head_tiers: bool = False,
+    subheads: int = 0,
+    jump_to: int | None = None,
+) -> Story:
+    """A story of ``paragraphs`` paragraphs with a dateline and byline in one of the common styles."""
+    body = _paragraphs(rng, paragraphs)
+    heads: list[str] = []
+    if subheads:
+        for name in rng.sample(texts.SUBHEADS, subheads):
+            at = rng.randint(1, max(1, len(body) - 1))
+            body.insert(at, name)
+            heads.append(name)
+        heads = [p for p in body if p in heads]
+    style: BylineStyle = rng.choice(("after_dateline", "after_dateline", "own_line", "at_end", "none"))
+    place = rng.choice(texts.PLACES)
+    month, day = 3, rng.randint(1, 4)
+    agency = rng.random() < 0.25
+    dateline: str | None = f"新华社{place}{month}月{day}日电" if agency else f"本报{place}{month}月{day}日电"
+    names = rng.sample(texts.REPORTERS, rng.randint(1, 2))
+    byline: str | None
+    if style == "after_dateline":
+        byline = "记者 " + " ".join(names)
+    elif style == "own_line":
+        byline = "本报记者 " + "　".join(names)
+        dateline = None if rng.random() < 0.5 else dateline
+    elif style == "at_end":
+        byline = names[0]
+    else:
+        byline = None
+    kicker = rng.choice(texts.KICKERS) if head_tiers and rng.random() < 0.7 else None
+    subtitle = rng.choice(texts.SUBTITLES) if head_tiers and (kicker is None or rng.random() < 0.6) else None
+    return Story(
+        headline=headline or rng.choice(texts.HEADLINES),
+        paragraphs=tuple(body),
+        subheads=tuple(heads),
+        kicker=kicker,
+        subtitle=subtitle,
+        dateline=dateline,
+        byline=byline,
+        byline_style=style,
+        continued_on_page=jump_to,
+    )
+
+
+def make_briefs(rng: random.Random, count: int = 3) -> tuple[Story, ...]:
+    briefs: list[Story] = []
+    for text in rng.sample(texts.BRIEFS, count):
+        with_dateline = rng.random() < 0.6
+        dateline = f"本报{rng.choice(texts.PLACES)}3月{rng.randint(1, 4)}日电" if with_dateline else None
+        byline = rng.choice(texts.REPORTERS) if rng.random() < 0.7 else None
+        briefs.append(
+            Story(
+                headline=None,
+                paragraphs=(text,),
+                section="简讯",
+                dateline=dateline,
+                byline=byline,
+                byline_style="at_end" if byline else "none",
+            )
+        )
+    return tuple(briefs)
+
+
+def continuation(front: Story, rng: random.Random, from_page: int, paragraphs: int = 3) -> Story:
+    """The jumped rest of ``front``: its headline repeated, no dateline, a marker of the page it left."""
+    return Story(
+        headline=front.headline,
+        paragraphs=tuple(_paragraphs(rng, paragraphs)),
+        continued_from_page=from_page,
+        byline=front.byline if front.byline_style == "at_end" else None,
+        byline_style="at_end" if front.byline_style == "at_end" else "none",
+        marker_style=rng.choice(("line", "square")),
+    )
+
+
+def _spans(rng: random.Random, columns: int) -> list[int]:
+    """Split ``columns`` into 1–3 blocks of at least 2 columns each (a brief box may take 1 when 5+)."""
+    choices = {
+        4: [[4], [2, 2], [3, 1], [4]],
+        5: [[5], [3, 2], [2, 3], [2, 2, 1]],
+        6: [[6], [4, 2], [3, 3], [2, 2, 2], [2, 4]],
+    }
+    return list(rng.choice(choices[columns]))
+
+
+def make_page(
+    rng: random.Random,
+    number: int,
+    *,
+    columns: int,
+    leading: float = 1.5,
+    headlines_drawn_after: bool = False,
+    head_tiers: bool = True,
+    briefs: bool = True,
+    ad: bool = False,
+    photo: bool = True,
+    chart: bool = False,
+    index: bool = False,
+    jump_to: int | None = None,
+    continued: Story | None = None,
+    rows: int = 3,
+    section_name: str = "要闻",
+    used: set[str] | None = None,
+) -> PageSpec:
+    """A page of ``rows`` rows: the lead story across the page, then stories and boxes side by side.
+
+    ``continued`` (a continuation) opens the page; ``jump_to`` makes the lead story jump there.
+    ``used`` holds the headlines already printed in the edition (no headline is printed twice).
+    """
+    used = set() if used is None else used
+
+    def headline() -> str:
+        free = [h for h in texts.HEADLINES if h not in used and (continued is None or h != continued.headline)]
+        while not free:  # a long edition: the same stories told of another place
+            candidate = rng.choice(texts.PLACES) + rng.choice(texts.HEADLINES)
+            free = [candidate] if candidate not in used else []
+        pick = rng.choice(free)
+        used.add(pick)
+        return pick
+
+    layout: list[tuple[Block, ...]] = []
+    if continued is not None:
+        layout.append((StoryBlock(continued, span=columns),))
+    lead = make_story(rng, paragraphs=rng.randint(4, 6), headline=headline(), head_tiers=head_tiers, subheads=rng.choice((0, 1, 2)), jump_to=jump_to)
+    lead_row: list[Block] = [StoryBlock(lead, span=columns - 1 if index else columns, photo_caption=_caption(rng) if photo else None)]
+    if index:
+        lead_row.append(FurnitureBlock("index", tuple(rng.sample(texts.INDEX_ITEMS, 3)), span=1, title="今日导读"))
+    layout.append(tuple(lead_row))
+    extras: list[Block] = []
+    for r in range(rows - 1):
+        spans = _spans(rng, columns)
+        row: list[Block] = []
+        for i, span in enumerate(spans):
+            if briefs and not any(isinstance(b, BriefsBox) for rr in layout for b in rr) and (span <= 2 and i == len(spans) - 1):
+                row.append(BriefsBox(make_briefs(rng, 3), span=span))
+            elif ad and not any(isinstance(b, FurnitureBlock) and b.kind == "ad" for rr in layout + [tuple(row)] for b in rr) and r == rows - 2 and i == len(spans) - 1:
+                kind, text = rng.choice(texts.ADS)
+                row.append(FurnitureBlock("ad", (text,), span=span, title=kind))
+            else:
+                row.append(StoryBlock(make_story(rng, paragraphs=rng.randint(2, 4), headline=headline(), head_tiers=head_tiers and rng.random() < 0.5, subheads=0), span=span))
+        layout.append(tuple(row))
+    if chart:
+        extras.append(FurnitureBlock("chart", texts.CHART_LABELS, span=2, title="图表：全市粮食产量"))
+        extras.append(StoryBlock(make_story(rng, paragraphs=2, headline=headline()), span=columns - 2))
+        layout.append(tuple(extras))
+    if briefs and not any(isinstance(b, BriefsBox) for rr in layout for b in rr):
+        layout.append((BriefsBox(make_briefs(rng, 3), span=columns),))
+    editors = rng.choice(
+        (
+            f"本版责任编辑：{rng.choice(texts.EDITORS)}　美术编辑：{rng.choice(texts.EDITORS)}",
+            f"责任编辑：{rng.choice(texts.EDITORS)}　版式设计：{rng.choice(texts.EDITORS)}　校对：{rng.choice(texts.EDITORS)}",
+        )
+    )
+    return PageSpec(
+        number=number,
+        columns=columns,
+        rows=tuple(layout),
+        leading=leading,
+        headlines_drawn_after=headlines_drawn_after,
+        editors=editors,
+        section_name=section_name,
+        centered_headlines=rng.random() < 0.6,
+    )
+
+
+def _caption(rng: random.Random) -> str:
+    credit = rng.choice((f"本报记者 {rng.choice(texts.REPORTERS)} 摄", "新华社发", f"{rng.choice(texts.REPORTERS)} 摄"))
+    return f"图为{rng.choice(texts.CAPTIONS)}　{credit}"
+
+
+def with_pages(edition: EditionSpec, numbers: list[int]) -> EditionSpec:
+    return replace(edition, pages=tuple(p for p in edition.pages if p.number in numbers))
