@@ -6,10 +6,11 @@ error's exit code; nothing else is caught, so a bug still shows its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -292,7 +293,7 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
       audio-edition publish --to /var/www/podcast --dry-run
     """
     from audio_edition.publish import publish_catalog
-    from audio_edition.publish.sync import SyncPlan
+    from audio_edition.publish.sync import SyncPlan, sync_output
     from audio_edition.workspace import local_links_warning, open_destination, workspace_of_output
 
     ws = workspace_of_output(out, config=config, state=state)
@@ -300,19 +301,23 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
     target = to or ws.settings.publish.to
     destination = open_destination(target, ws.settings, out) if target else None  # checks first
     result = None
+    plan: SyncPlan | None = None
+    deleting = ws.settings.publish.delete if delete is None else delete
     if not dry_run:
-        result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
-                                 settings=ws.settings.path)
+        # The upload runs inside publish_catalog, under the output folder's lock.
+        with _upload_progress(quiet or as_json or destination is None) as progress:
+            result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
+                                     settings=ws.settings.path, to=destination, delete=deleting,
+                                     progress=progress)
+        plan = result.sync
         _say_skipped(result.skipped)
         if not quiet:
             _say_migrated(result.migrated, out, ws.places.state)
             warning = local_links_warning(ws.settings)
             if warning and not as_json:
                 click.echo(f"audio-edition: {warning}", err=True)
-    plan: SyncPlan | None = None
-    if destination is not None:
-        plan = _sync(out, destination, ws.settings.publish.delete if delete is None else delete, dry_run,
-                     quiet or as_json)
+    if destination is not None and dry_run:
+        plan = sync_output(out, destination, delete=deleting, dry_run=True)
     if as_json:
         report: dict[str, Any] = {}
         if result is not None:
@@ -345,12 +350,12 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
                        + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
 
 
-def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool) -> Any:
-    """``sync_output`` with a byte progress bar on a terminal."""
-    from audio_edition.publish.sync import sync_output
-
-    if quiet or dry_run or not sys.stderr.isatty():
-        return sync_output(out, destination, delete=delete, dry_run=dry_run)
+@contextlib.contextmanager
+def _upload_progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A byte progress bar for ``publish --to`` on a terminal (None: no bar)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
     from tqdm import tqdm
 
     with tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr) as bar:
@@ -359,7 +364,7 @@ def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool)
             bar.n = done
             bar.refresh()
 
-        return sync_output(out, destination, delete=delete, progress=progress)
+        yield progress
 
 
 @main.command()

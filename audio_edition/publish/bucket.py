@@ -22,7 +22,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from audio_edition.errors import PublishError
-from audio_edition.publish.sync import BucketTarget, LocalFile, RemoteFile, Upload
+from audio_edition.publish.sync import BucketTarget, LocalFile, RemoteFile, Upload, read_planned
 
 _MD5 = re.compile(r"^[0-9a-f]{32}$")
 MD5_METADATA = "md5"
@@ -89,8 +89,12 @@ class BucketDestination:
 
     def put(self, upload: Upload) -> None:
         file = upload.file
+        # The bytes sent are the bytes planned, or nothing is sent: a file changed since the
+        # plan (by hand: builds wait for the lock) would pair the feed's length with other
+        # audio, and its Content-MD5 would not match (real S3 answers BadDigest).
+        body = read_planned(file)
         digest = base64.b64encode(bytes.fromhex(file.md5)).decode("ascii")
-        with _named(self.target, f"uploading {file.key}"), open(file.path, "rb") as body:
+        with _named(self.target, f"uploading {file.key}"):
             self.client.put_object(
                 Bucket=self.target.bucket, Key=self._key(file.key), Body=body, ContentLength=file.size,
                 ContentType=upload.content_type, CacheControl=upload.cache_control, ContentMD5=digest,

@@ -29,7 +29,6 @@ import hashlib
 import mimetypes
 import os
 import re
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,6 +149,20 @@ def file_md5(path: Path) -> str:
     return digest.hexdigest()
 
 
+def read_planned(file: LocalFile) -> bytes:
+    """``file``'s bytes, checked against the size and MD5 it was planned with; a file changed
+    or gone since is a ``PublishError`` (publish again), never an upload of other bytes."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as error:
+        raise PublishError(f"{file.path}: cannot be read for upload ({error.strerror or error}); "
+                           f"publish again") from None
+    if len(data) != file.size or hashlib.md5(data, usedforsecurity=False).hexdigest() != file.md5:
+        raise PublishError(f"{file.path} changed while it was being published; nothing of it was "
+                           f"uploaded, publish again")
+    return data
+
+
 def public_files(out: Path) -> list[LocalFile]:
     """Every file listeners get from ``out``: no dot-names (staging folders, temporary files)
     and no symbolic links (one could point at anything on the machine)."""
@@ -200,10 +213,13 @@ class Destination(Protocol):
     def delete(self, keys: Sequence[str]) -> None: ...
 
 
-def plan_sync(out: Path, destination: Destination, *, delete: bool = False) -> SyncPlan:
+def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
+              held: frozenset[str] = frozenset()) -> SyncPlan:
     """Compare ``out``'s public files with the destination: what to upload, in which order, and
-    (``delete``) which of our keys the output no longer has."""
-    local = public_files(out)
+    (``delete``) which of our keys the output no longer has. Keys under the edition folders
+    ``held`` (dates whose local files are broken) are neither uploaded nor deleted: the copy
+    there may be the only intact one."""
+    local = [f for f in public_files(out) if f.key.partition("/")[0] not in held]
     remote = destination.existing()
     uploads = []
     unchanged = 0
@@ -215,19 +231,23 @@ def plan_sync(out: Path, destination: Destination, *, delete: bool = False) -> S
         uploads.append(Upload(file, content_type(file.key), cache_control(file.key), wave_of(file.key)))
     uploads.sort(key=lambda u: u.wave)  # stable: within a wave, the folder's order
     keys = {f.key for f in local}
-    deletes = tuple(sorted(k for k in remote if k not in keys and is_ours(k))) if delete else ()
+    deletes = tuple(sorted(k for k in remote if k not in keys and is_ours(k)
+                           and k.partition("/")[0] not in held)) if delete else ()
     return SyncPlan(destination.description, tuple(uploads), deletes, unchanged)
 
 
 def sync_output(out: Path, destination: Destination, *, delete: bool = False, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> SyncPlan:
+                progress: Callable[[int, int], None] | None = None,
+                held: frozenset[str] = frozenset()) -> SyncPlan:
     """Bring the destination up to date with ``out``; returns the plan it carried out (with
-    ``dry_run``, only planned). ``progress(bytes_done, bytes_total)`` follows the uploads.
+    ``dry_run``, only planned). ``progress(bytes_done, bytes_total)`` follows the uploads;
+    ``held`` as in ``plan_sync``. Call it holding the output folder's lock
+    (``publish_catalog(to=…)`` does), so no build changes a file while it is read.
 
     A failure raises ``PublishError`` naming the file; what was uploaded stays, the feeds are
     not replaced until everything they name is there, and a rerun uploads only the rest.
     """
-    plan = plan_sync(out, destination, delete=delete)
+    plan = plan_sync(out, destination, delete=delete, held=held)
     if dry_run:
         return plan
     done, total = 0, plan.upload_bytes
@@ -275,9 +295,10 @@ class FolderDestination:
 
     def put(self, upload: Upload) -> None:
         target = self.root / upload.file.key
+        data = read_planned(upload.file)
         try:
             with atomic_path(target) as tmp:
-                shutil.copyfile(upload.file.path, tmp)
+                tmp.write_bytes(data)
                 os.utime(tmp, ns=(upload.file.mtime_ns, upload.file.mtime_ns))
         except OSError as error:
             raise PublishError(f"cannot write {target}: {error.strerror or error}") from error
