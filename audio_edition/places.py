@@ -50,6 +50,17 @@ class Places:
     out: Path
     state: Path
 
+    def __post_init__(self) -> None:
+        # Compared resolved (through "..", symlinks): the output folder is published as it is,
+        # so a state folder anywhere inside it would publish the catalog, the speech cache and
+        # state.json. Refused here, where every command's folders are named.
+        out, state = resolved(self.out), resolved(self.state)
+        if state == out or out in state.parents:
+            raise ConfigError(
+                f"state folder {self.state} is inside the output folder {self.out}, which is published "
+                f"as it is (its catalog and speech cache would go public); name a state folder outside "
+                f"it (--state, {STATE_ENV} or [build] state), e.g. {default_state_for(self.out)}")
+
     @classmethod
     def beside(cls, out: Path) -> Places:
         """``out`` with the default state folder next to it (``out/../.audio-edition``)."""
@@ -66,6 +77,15 @@ class Places:
     @property
     def scratch(self) -> Path:
         return self.state / "scratch"
+
+
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with ``..`` and symlinks resolved, as far as they exist (a loop
+    leaves it merely absolute): two names of one folder compare equal."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def default_state_for(out: Path) -> Path:
@@ -96,15 +116,15 @@ def claim_state(places: Places, settings: Path | None) -> None:
 
     Raises ``ConfigError`` when the state folder already serves another output folder.
     """
-    out = places.out.absolute()
+    out = resolved(places.out)
     record = read_record(places.state)
-    if record is not None and record.out != out:
+    if record is not None and resolved(record.out) != out:
         raise ConfigError(
             f"state folder {places.state} belongs to output folder {record.out}, not {out}; give each "
             f"output folder its own state folder (--state, or [build] state in the settings), or "
             f"delete {places.state / RECORD_NAME} if {record.out} was moved"
         )
-    wanted = StateRecord(out, settings.absolute() if settings else None)
+    wanted = StateRecord(out, resolved(settings) if settings else None)
     if record != wanted:
         text = json.dumps({"out": str(wanted.out), "settings": str(wanted.settings) if wanted.settings else None},
                           ensure_ascii=False, indent=2)
@@ -112,11 +132,13 @@ def claim_state(places: Places, settings: Path | None) -> None:
 
 
 def find_state(out: Path) -> Path | None:
-    """The state folder that records serving ``out`` in its default place, if there is one."""
-    candidate = default_state_for(out)
-    record = read_record(candidate)
-    if record is not None and record.out == out.absolute():
-        return candidate
+    """The state folder that records serving ``out`` in its default place, if there is one:
+    beside ``out`` as named, else beside the folder it resolves to (``out`` named through a
+    symlink)."""
+    for candidate in dict.fromkeys((default_state_for(out), default_state_for(resolved(out)))):
+        record = read_record(candidate)
+        if record is not None and resolved(record.out) == resolved(out):
+            return candidate
     return None
 
 

@@ -12,8 +12,9 @@ an app sees a new item, the audio, transcript and chapters it names are already 
 that fails half-way leaves the previous feed, whose files are all still in place, and a rerun
 uploads only what is missing. Deleting comes after the feeds stopped naming what is deleted.
 
-Only public files go: names starting with a dot (a build's staging folder, temporary files) are
-never uploaded; the catalog, cache and lock are not in the output folder at all (``places.py``).
+Only public files go, by the one rule ``serve`` follows too (``public.py``): no dot names (a
+build's staging folder, temporary files), databases, locks, ``.part`` files or state records;
+the catalog, cache and lock are not in the output folder at all (``places.py``).
 
 What "changed" means: S3 gives each object an ETag that is the MD5 of its bytes when it was put
 in one piece, which is how we upload (editions are far below the 5 GB single-put limit); the MD5
@@ -37,6 +38,7 @@ from typing import Protocol
 from audio_edition.errors import ConfigError, PublishError
 from audio_edition.fsutil import atomic_path
 from audio_edition.publish.feed import ARTICLES_FEED_NAME, FEED_NAME
+from audio_edition.publish.public import is_private, public_path
 
 SHORT_CACHE = "public, max-age=300"
 """Feeds, pages and manifests: apps and browsers see a new edition within five minutes."""
@@ -164,20 +166,22 @@ def read_planned(file: LocalFile) -> bytes:
 
 
 def public_files(out: Path) -> list[LocalFile]:
-    """Every file listeners get from ``out``: no dot-names (staging folders, temporary files)
-    and no symbolic links (one could point at anything on the machine)."""
+    """Every file listeners get from ``out``, by the rule ``serve`` follows too
+    (``public.public_path``: no private name, before or after symlinks, nothing outside ``out``).
+    Folders reached only through a symlink are not walked (one could loop)."""
     if not out.is_dir():
         raise PublishError(f"{out}: no such folder; build an edition first")
+    root = os.path.realpath(out)
     found = []
-    for root, dirs, files in os.walk(out):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not is_private(d) and not os.path.islink(os.path.join(folder, d)))
         for name in sorted(files):
-            path = Path(root) / name
-            if name.startswith(".") or path.is_symlink() or not path.is_file():
+            real = public_path(root, os.path.join(folder, name))
+            if real is None or not os.path.isfile(real):
                 continue
-            stat = path.stat()
-            key = path.relative_to(out).as_posix()
-            found.append(LocalFile(key, path, stat.st_size, file_md5(path), stat.st_mtime_ns))
+            stat = os.stat(real)
+            key = Path(os.path.relpath(os.path.join(folder, name), root)).as_posix()
+            found.append(LocalFile(key, Path(real), stat.st_size, file_md5(Path(real)), stat.st_mtime_ns))
     return found
 
 
