@@ -62,14 +62,20 @@ from audio_edition.errors import InputError
 from audio_edition.fsutil import (
     prepare_folder,
     reporting_write_errors,
-    remove_partial_writes,
     replace_folder,
-    restore_previous,
     sha256_file,
     sole_writer,
     write_text_atomic,
 )
-from audio_edition.places import Places, claim_state, default_state_for, migrate_output
+from audio_edition.places import (
+    STAGING_PREFIX,
+    WORK_PREFIX,
+    Places,
+    claim_state,
+    default_state_for,
+    migrate_output,
+    remove_leftovers,
+)
 from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
@@ -301,8 +307,6 @@ def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
 # --- composition -----------------------------------------------------------------------------
 
 
-WORK_PREFIX = ".build-"
-STAGING_PREFIX = ".staging-"
 
 
 @contextmanager
@@ -349,21 +353,6 @@ def carry_over(live: Path, staging: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(path, target)
-
-
-def remove_leftovers(places: Places) -> None:
-    """Repair and clear what killed builds left under ``out``: an edition swap cut between its
-    two renames is undone (the previous edition goes back, as the feed describes it); staging
-    folders of unfinished editions, scratch folders of tracks (hundreds of MB of PCM each) and
-    temporary files of unfinished writes are deleted. Call holding ``sole_writer(places.state)``."""
-    out = places.out
-    restore_previous(out)
-    # Scratch folders lived inside edition folders in earlier versions.
-    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*"),
-                    *places.scratch.glob(f"{WORK_PREFIX}*")):
-        if scratch.is_dir() and not scratch.is_symlink():
-            shutil.rmtree(scratch, ignore_errors=True)
-    remove_partial_writes(out)
 
 
 def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:

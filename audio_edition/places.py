@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.errors import ConfigError
-from audio_edition.fsutil import write_text_atomic
+from audio_edition.fsutil import remove_partial_writes, restore_previous, write_text_atomic
 
 STATE_DIR_NAME = ".audio-edition"
 STATE_ENV = "AUDIO_EDITION_STATE"
@@ -41,6 +41,10 @@ CATALOG_NAME = "catalog.sqlite3"
 LEGACY_CACHE = Path(".cache") / "speech"
 """Where earlier versions kept the speech cache, inside the output folder."""
 LEGACY_LOCK = ".lock"
+WORK_PREFIX = ".build-"
+"""A build's scratch folder (in ``scratch/``; inside edition folders in earlier versions)."""
+STAGING_PREFIX = ".staging-"
+"""Where a build makes the new edition, beside the live one in the output folder."""
 
 
 @dataclass(frozen=True)
@@ -192,3 +196,21 @@ def _merge_tree(source: Path, target: Path) -> None:
             else:
                 _move(path, destination)
     shutil.rmtree(source, ignore_errors=True)
+
+
+def remove_leftovers(places: Places) -> None:
+    """Repair and clear what killed commands left under ``places.out``: an edition swap cut
+    between its two renames is undone (the previous edition goes back, as the feed describes
+    it); staging folders of unfinished editions, scratch folders of tracks (hundreds of MB of
+    PCM each) and temporary files of unfinished writes are deleted. Every command that writes
+    the output folder (build, publish, remove, catalog rebuild) calls it first, holding
+    ``sole_writer(places.state)``."""
+    out = places.out
+    if not out.is_dir():
+        return
+    restore_previous(out)
+    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*"),
+                    *places.scratch.glob(f"{WORK_PREFIX}*")):
+        if scratch.is_dir() and not scratch.is_symlink():
+            shutil.rmtree(scratch, ignore_errors=True)
+    remove_partial_writes(out)

@@ -101,6 +101,9 @@ class BucketDestination:
                 Metadata={MD5_METADATA: file.md5},
             )
 
+    def clear_leftovers(self) -> None:
+        """Nothing to clear: an object store's PUT is whole or nothing."""
+
     def delete(self, keys: Sequence[str]) -> None:
         for start in range(0, len(keys), 1000):  # the API's limit per request
             batch = [{"Key": self._key(k)} for k in keys[start:start + 1000]]

@@ -25,7 +25,8 @@ from pathlib import Path
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
-from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record
+from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record, \
+    remove_leftovers
 from audio_edition.publish.catalog import (
     edition_dates,
     edition_guid,
@@ -98,6 +99,7 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
         record = read_record(places.state)
         claim_state(places, record.settings if record else None)
         migrated = migrate_output(places)
+        remove_leftovers(places)
         return publish_held(places, manifest, show, keep=keep, migrated=migrated)
 
 
@@ -132,6 +134,7 @@ def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
     with reporting_write_errors(output_dir), sole_writer(places.state, "publish", subject=places.out):
         claim_state(places, settings)
         migrated = migrate_output(places)
+        remove_leftovers(places)
         added, skipped = _discover(places, show)
         result = _publish(places, show, keep=keep, added=added, migrated=migrated, skipped=skipped)
         if to is None:
@@ -147,6 +150,7 @@ def remove_editions(output_dir: Path, dates: tuple[str, ...], show: Show, *,
     next publish. A date neither in the catalog nor in ``output_dir`` is a ``PublishError``."""
     places = Places(output_dir, state or default_state_for(output_dir))
     with reporting_write_errors(output_dir), sole_writer(places.state, "remove", subject=places.out):
+        remove_leftovers(places)
         known = edition_dates(places.state)
         for date in dates:
             if date not in known and not (output_dir / date).exists():
@@ -168,6 +172,7 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
             old = {e.date: e.guid for e in list_editions(places.state)}
         except PublishError:
             old = {}  # unreadable: that is why it is being rebuilt
+        remove_leftovers(places)
         try:
             removed = removed_dates(places.state)
         except PublishError:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Protocol
 
 from audio_edition.errors import ConfigError, PublishError
-from audio_edition.fsutil import atomic_path
+from audio_edition.fsutil import atomic_path, remove_partial_writes
 from audio_edition.publish.feed import ARTICLES_FEED_NAME, FEED_NAME
 from audio_edition.publish.public import is_private, public_path
 
@@ -216,6 +216,10 @@ class Destination(Protocol):
 
     def delete(self, keys: Sequence[str]) -> None: ...
 
+    def clear_leftovers(self) -> None:
+        """Remove what a killed sync left there (a folder's ``.part`` files); before any upload."""
+        ...
+
 
 def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
               held: frozenset[str] = frozenset()) -> SyncPlan:
@@ -251,6 +255,8 @@ def sync_output(out: Path, destination: Destination, *, delete: bool = False, dr
     A failure raises ``PublishError`` naming the file; what was uploaded stays, the feeds are
     not replaced until everything they name is there, and a rerun uploads only the rest.
     """
+    if not dry_run:
+        destination.clear_leftovers()
     plan = plan_sync(out, destination, delete=delete, held=held)
     if dry_run:
         return plan
@@ -306,6 +312,12 @@ class FolderDestination:
                 os.utime(tmp, ns=(upload.file.mtime_ns, upload.file.mtime_ns))
         except OSError as error:
             raise PublishError(f"cannot write {target}: {error.strerror or error}") from error
+
+    def clear_leftovers(self) -> None:
+        # A killed copy leaves its temporary file (named with its pid) in the web root for good
+        # otherwise; a live writer's stays.
+        if self.root.is_dir():
+            remove_partial_writes(self.root)
 
     def delete(self, keys: Sequence[str]) -> None:
         for key in keys:

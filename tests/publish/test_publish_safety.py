@@ -5,6 +5,8 @@ reads the output folder holding its lock, uploading exactly the bytes it planned
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,6 +155,9 @@ class _Hooked:
     def delete(self, keys: Any) -> None:
         self.inner.delete(keys)
 
+    def clear_leftovers(self) -> None:
+        self.inner.clear_leftovers()
+
 
 def test_publish_to_holds_the_lock_while_it_uploads(tmp_path: Path) -> None:
     _, out = four_editions(tmp_path)
@@ -200,3 +205,35 @@ def test_folder_destination_refuses_a_changed_file_too(tmp_path: Path) -> None:
         publish_catalog(out, Show(base_url=PUBLIC), to=destination)
     assert not (tmp_path / "www" / "feed.xml").exists()
 
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended (a killed writer's)."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+@pytest.mark.parametrize("command", [["publish"], ["publish", "--keep", "3"], ["remove", DATES[0]],
+                                     ["catalog", "rebuild"], ["publish", "--to", "WWW"]])
+def test_every_command_that_writes_clears_what_killed_ones_left(tmp_path: Path, command: list[str]) -> None:
+    settings, out = four_editions(tmp_path)
+    www = tmp_path / "www"
+    assert CliRunner().invoke(main, ["publish", "--config", str(settings), "--to", str(www)]).exit_code == 0
+    pid = dead_pid()
+    leftovers = [out / f".staging-{DATES[-1]}" / "episode.mp3", out / f".feed.xml.pid{pid}.x1.part",
+                 out / DATES[1] / f".episode.vtt.pid{pid}.x2.part",
+                 www / f".feed.xml.pid{pid}.x3.part", www / DATES[1] / f".episode.mp3.pid{pid}.x4.part"]
+    for path in leftovers:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+    # A build killed between its two renames: the live folder gone, the previous one beside it.
+    (out / DATES[2]).rename(out / f".previous-{DATES[2]}")
+    line = [str(www) if word == "WWW" else word for word in command]
+    result = CliRunner().invoke(main, [*line, "--config", str(settings)])
+    assert result.exit_code == 0, result.output
+    touched_www = "--to" in command
+    for path in leftovers:
+        assert path.exists() == (path.is_relative_to(www) and not touched_www), path
+    assert (out / DATES[2] / "episode.mp3").is_file() and not (out / f".previous-{DATES[2]}").exists()
+    assert DATES[2] in feed_dates(out)
