@@ -199,17 +199,19 @@ def edition_date(sources: Sequence[str], given: dt.date | None = None, zone: dt.
     today in ``zone`` (the show's time zone: a server on UTC before 08:00 Beijing time must not
     date today's paper yesterday; None: the machine's).
 
-    Raises ``InputError`` for a date outside ``EDITION_YEARS``.
+    Raises ``InputError`` for a date outside ``EDITION_YEARS`` or a file name's date that is no date.
     """
     if given is not None:
         return check_edition_date(given, "--date")
     for source in sources:
-        found = re.search(r"(\d{4})-(\d{2})-(\d{2})", Path(source).name)
+        found = re.search(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", Path(source).name)
         if found:
             try:
                 day = dt.date(*(int(g) for g in found.groups()))
             except ValueError:
-                continue
+                # Never today instead: the edition would be published under the wrong date.
+                raise InputError(f"{source}: {found.group()} in the file name is not a date; rename the "
+                                 f"file, or pass --date YYYY-MM-DD") from None
             return check_edition_date(day, f"{source}: the date in the file name")
     return dt.datetime.now(zone).date()
 

@@ -114,11 +114,13 @@ def prepare_folder(folder: Path, purpose: str = "--out") -> None:
         raise WriteError(f"cannot write {folder}: not a folder ({purpose} must name a folder, "
                          f"and a file is in the way)", EX_CANTCREAT)
     with reporting_write_errors(folder):
-        folder.mkdir(parents=True, exist_ok=True)
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             fd, probe = tempfile.mkstemp(prefix=f".probe.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=folder)
         except OSError as error:
             error.filename = str(folder)  # the folder the user named, not our probe's name
+            if write_error(error) is None:  # e.g. ENOENT under /proc: still a folder we cannot make
+                raise WriteError(f"cannot write {folder}: {error.strerror or error}", EX_CANTCREAT) from None
             raise
         os.close(fd)
         os.unlink(probe)
