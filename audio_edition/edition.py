@@ -60,6 +60,7 @@ from audio_edition.audio.script import (
 )
 from audio_edition.errors import InputError
 from audio_edition.fsutil import (
+    PID_MARK,
     prepare_folder,
     reporting_write_errors,
     replace_folder,
@@ -329,6 +330,10 @@ def staging_folder(out: Path, date: dt.date) -> Iterator[Path]:
     (``<out>/.staging-<date>``, the same disk, so the swap is a rename); removed after."""
     staging = out / f"{STAGING_PREFIX}{date.isoformat()}"
     shutil.rmtree(staging, ignore_errors=True)  # only a killed build, holding the lock, left one
+    if staging.exists():
+        # A file in it cannot be deleted (see replace_folder): build beside it, not never again.
+        staging = out / f"{STAGING_PREFIX}{date.isoformat()}.{PID_MARK}{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
         yield staging

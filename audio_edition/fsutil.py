@@ -141,7 +141,10 @@ def replace_folder(new: Path, live: Path) -> None:
     folder back, which is what the feed still describes.
     """
     if live.exists() and _exchange(new, live):
-        shutil.rmtree(new)
+        # The new edition is live: a file of the old one that cannot be deleted (immutable, a
+        # read-only mount) must not fail the build that published it; the next command's
+        # remove_leftovers tries again.
+        shutil.rmtree(new, ignore_errors=True)
         return
     previous = live.with_name(PREVIOUS_PREFIX + live.name)
     shutil.rmtree(previous, ignore_errors=True)
