@@ -15,6 +15,7 @@ the output), ``[speech]`` (the engines' order and fallback).
 from __future__ import annotations
 
 import enum
+import json
 import math
 import string
 import tomllib
@@ -225,7 +226,8 @@ def check_schema(data: Mapping[str, Any], source: str) -> dict[str, dict[str, An
     """
     tables = ", ".join(f"[{name}]" for name in SCHEMA)
     checked: dict[str, dict[str, Any]] = {}
-    for name, table in data.items():
+    for raw_name, table in data.items():
+        name = _shown(raw_name)
         if name not in SCHEMA:
             if isinstance(table, dict):
                 raise ConfigError(f"{source}: unknown table [{name}]; the tables are {tables}")
@@ -235,12 +237,19 @@ def check_schema(data: Mapping[str, Any], source: str) -> dict[str, dict[str, An
             raise ConfigError(f"{source}: {name}: must be a table ([{name}])")
         known = SCHEMA[name]
         checked[name] = {}
-        for key, value in table.items():
+        for raw_key, value in table.items():
+            key = _shown(raw_key)
             where = f"{source}: {name}.{key}"
             if key not in known:
                 raise ConfigError(f"{where}: unknown setting; [{name}] takes: {', '.join(known)}")
             checked[name][key] = _check_value(value, known[key], where)
     return checked
+
+
+def _shown(name: str) -> str:
+    """A table or key name as an error line can show it: a quoted TOML name may hold a line
+    break or another control character, written escaped."""
+    return name if name.isprintable() else json.dumps(name, ensure_ascii=False)[1:-1]
 
 
 def _check_value(value: Any, setting: Setting, where: str) -> Any:

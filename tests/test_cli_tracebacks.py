@@ -30,7 +30,7 @@ def test_broken_aws_settings_are_one_line_before_anything_is_published(
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     settings = tmp_path / "audio-edition.toml"
-    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\n', encoding="utf-8")
+    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n', encoding="utf-8")
     make_edition(tmp_path / "output", "2023-12-25")
     result = CliRunner().invoke(main, ["publish", "--config", str(settings), "--to", "s3://newsroom/daily"])
     assert result.exit_code == 2, result.output

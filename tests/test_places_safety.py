@@ -32,7 +32,7 @@ PUBLIC = "https://podcast.example.org/evening/"
 def show(tmp_path: Path, extra: str = "") -> tuple[Path, Path]:
     settings_file = tmp_path / "proj" / "audio-edition.toml"
     settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_text(f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\n{extra}', encoding="utf-8")
+    settings_file.write_text(f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n{extra}', encoding="utf-8")
     out = tmp_path / "proj" / "output"
     make_edition(out, "2023-12-25")
     return settings_file, out

@@ -98,3 +98,12 @@ def test_malformed_values_are_refused_naming_the_setting(tmp_path: Path, line: s
         load_settings(path)
     table, key = line.split("\n")[0].strip("[]"), line.split("\n")[1].split(" =")[0]
     assert f"{table}.{key}" in str(error.value)
+
+
+@pytest.mark.parametrize("document", ['["\\n"]\n', '[show]\n"a\\nb" = 1\n', '"\\u0007" = 1\n'])
+def test_a_name_holding_a_line_break_is_named_on_one_line(tmp_path: Path, document: str) -> None:
+    path = tmp_path / "audio-edition.toml"
+    path.write_text(document, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    assert "\n" not in str(error.value) and "\x07" not in str(error.value)

@@ -157,7 +157,7 @@ def test_random_kills_of_publishing_commands_never_lose_or_garble_a_byte(
     rng = random.Random(seed)
     project, www = tmp_path / "proj", tmp_path / "www"
     project.mkdir()
-    (project / "audio-edition.toml").write_text(f'[show]\nbase_url = "{PUBLIC}"\n', encoding="utf-8")
+    (project / "audio-edition.toml").write_text(f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n', encoding="utf-8")
     out, lock = project / "output", project / ".audio-edition" / LOCK_NAME
     # The start of every round: three editions online, a fourth built since. Everything but
     # the killed command runs in this process (CliRunner): a Python start-up each is slow here.

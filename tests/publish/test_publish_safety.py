@@ -5,6 +5,7 @@ reads the output folder holding its lock, uploading exactly the bytes it planned
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -34,12 +35,13 @@ BUCKET = "newsroom"
 
 def feed_dates(out: Path) -> list[str]:
     feed = podcastparser.parse(PUBLIC + "feed.xml", io.BytesIO((out / "feed.xml").read_bytes()))
-    return sorted(e["enclosures"][0]["url"].removeprefix(PUBLIC)[:10] for e in feed["episodes"])
+    # The edition's date wherever its address puts it (<date>/… or media/<date>/…).
+    return sorted(re.search(r"\d{4}-\d{2}-\d{2}", e["enclosures"][0]["url"]).group() for e in feed["episodes"])  # type: ignore[union-attr]
 
 
 def four_editions(tmp_path: Path) -> tuple[Path, Path]:
     settings = tmp_path / "audio-edition.toml"
-    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\n', encoding="utf-8")
+    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n', encoding="utf-8")
     out = tmp_path / "output"
     for date in DATES:
         make_edition(out, date)
