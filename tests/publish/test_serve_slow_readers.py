@@ -73,6 +73,7 @@ def test_slow_readers_holding_every_file_slot_make_room_for_a_listener(
                 listener.sendall(get("/episode.mp3"))
                 response = read_response(listener, timeout=10)
             waited = time.monotonic() - started
+            print(f"listener {attempt}: 200 after {waited:.2f} s with {len(held)} slow readers")
             assert response.status == 200 and len(response.body) == 300_000, attempt
             assert waited < limits.header_timeout / 2, f"waited {waited:.1f} s for a slot"
             held.append(trickle(server.server_address, stop))
