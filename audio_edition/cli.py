@@ -6,10 +6,11 @@ error's exit code; nothing else is caught, so a bug still shows its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -309,21 +310,25 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
     refuse_placeholders(ws.settings.show, target)
     result = None
     preview = None
+    plan: SyncPlan | None = None
+    deleting = ws.settings.publish.delete if delete is None else delete
     if dry_run:
         preview = plan_publish(out, ws.settings.show, keep=keep, state=ws.places.state)
     else:
-        result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
-                                 settings=ws.settings.path)
+        # The upload runs inside publish_catalog, under the output folder's lock.
+        with _upload_progress(quiet or as_json or destination is None) as progress:
+            result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
+                                     settings=ws.settings.path, to=destination, delete=deleting,
+                                     progress=progress)
+        plan = result.sync
         _say_skipped(result.skipped)
         if not quiet:
             _say_migrated(result.migrated, out, ws.places.state)
             warning = local_links_warning(ws.settings)
             if warning and not as_json:
                 click.echo(f"audio-edition: {warning}", err=True)
-    plan: SyncPlan | None = None
-    if destination is not None:
-        plan = _sync(out, destination, ws.settings.publish.delete if delete is None else delete, dry_run,
-                     quiet or as_json, preview)
+    if destination is not None and dry_run:
+        plan = _dry_sync(out, destination, deleting, preview)
     if as_json:
         report: dict[str, Any] = {}
         if result is not None:
@@ -364,18 +369,21 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
                        + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
 
 
-def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool, preview: Any = None) -> Any:
-    """``sync_output`` with a byte progress bar on a terminal; a dry run plans the sync as it
-    would be after the publish ``preview`` (a ``PublishPlan``) changed the output folder."""
+def _dry_sync(out: Path, destination: Any, delete: bool, preview: Any) -> Any:
+    """``sync_output`` planned as it would be after the publish ``preview`` (a ``PublishPlan``)
+    changed the output folder."""
     from audio_edition.publish.sync import sync_output
 
-    if dry_run:
-        return sync_output(out, destination, delete=delete, dry_run=True,
-                           leaving=preview.leaving if preview else frozenset(),
-                           rewritten=frozenset(preview.rewritten) if preview else frozenset(),
-                           adding=preview.linked if preview else ())
+    return sync_output(out, destination, delete=delete, dry_run=True, leaving=preview.leaving,
+                       rewritten=frozenset(preview.rewritten), adding=preview.linked)
+
+
+@contextlib.contextmanager
+def _upload_progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A byte progress bar for ``publish --to`` on a terminal (None: no bar)."""
     if quiet or not sys.stderr.isatty():
-        return sync_output(out, destination, delete=delete, dry_run=dry_run)
+        yield None
+        return
     from tqdm import tqdm
 
     with tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr) as bar:
@@ -384,7 +392,7 @@ def _sync(out: Path, destination: Any, delete: bool, dry_run: bool, quiet: bool,
             bar.n = done
             bar.refresh()
 
-        return sync_output(out, destination, delete=delete, progress=progress)
+        yield progress
 
 
 @main.command()

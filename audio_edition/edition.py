@@ -60,16 +60,23 @@ from audio_edition.audio.script import (
 )
 from audio_edition.errors import InputError
 from audio_edition.fsutil import (
+    PID_MARK,
     prepare_folder,
     reporting_write_errors,
-    remove_partial_writes,
     replace_folder,
-    restore_previous,
     sha256_file,
     sole_writer,
     write_text_atomic,
 )
-from audio_edition.places import Places, claim_state, default_state_for, migrate_output
+from audio_edition.places import (
+    STAGING_PREFIX,
+    WORK_PREFIX,
+    Places,
+    claim_state,
+    default_state_for,
+    migrate_output,
+    remove_leftovers,
+)
 from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
@@ -193,17 +200,19 @@ def edition_date(sources: Sequence[str], given: dt.date | None = None, zone: dt.
     today in ``zone`` (the show's time zone: a server on UTC before 08:00 Beijing time must not
     date today's paper yesterday; None: the machine's).
 
-    Raises ``InputError`` for a date outside ``EDITION_YEARS``.
+    Raises ``InputError`` for a date outside ``EDITION_YEARS`` or a file name's date that is no date.
     """
     if given is not None:
         return check_edition_date(given, "--date")
     for source in sources:
-        found = re.search(r"(\d{4})-(\d{2})-(\d{2})", Path(source).name)
+        found = re.search(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", Path(source).name)
         if found:
             try:
                 day = dt.date(*(int(g) for g in found.groups()))
             except ValueError:
-                continue
+                # Never today instead: the edition would be published under the wrong date.
+                raise InputError(f"{source}: {found.group()} in the file name is not a date; rename the "
+                                 f"file, or pass --date YYYY-MM-DD") from None
             return check_edition_date(day, f"{source}: the date in the file name")
     return dt.datetime.now(zone).date()
 
@@ -301,8 +310,6 @@ def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
 # --- composition -----------------------------------------------------------------------------
 
 
-WORK_PREFIX = ".build-"
-STAGING_PREFIX = ".staging-"
 
 
 @contextmanager
@@ -323,6 +330,10 @@ def staging_folder(out: Path, date: dt.date) -> Iterator[Path]:
     (``<out>/.staging-<date>``, the same disk, so the swap is a rename); removed after."""
     staging = out / f"{STAGING_PREFIX}{date.isoformat()}"
     shutil.rmtree(staging, ignore_errors=True)  # only a killed build, holding the lock, left one
+    if staging.exists():
+        # A file in it cannot be deleted (see replace_folder): build beside it, not never again.
+        staging = out / f"{STAGING_PREFIX}{date.isoformat()}.{PID_MARK}{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
         yield staging
@@ -349,21 +360,6 @@ def carry_over(live: Path, staging: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(path, target)
-
-
-def remove_leftovers(places: Places) -> None:
-    """Repair and clear what killed builds left under ``out``: an edition swap cut between its
-    two renames is undone (the previous edition goes back, as the feed describes it); staging
-    folders of unfinished editions, scratch folders of tracks (hundreds of MB of PCM each) and
-    temporary files of unfinished writes are deleted. Call holding ``sole_writer(places.state)``."""
-    out = places.out
-    restore_previous(out)
-    # Scratch folders lived inside edition folders in earlier versions.
-    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*"),
-                    *places.scratch.glob(f"{WORK_PREFIX}*")):
-        if scratch.is_dir() and not scratch.is_symlink():
-            shutil.rmtree(scratch, ignore_errors=True)
-    remove_partial_writes(out)
 
 
 def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] | None:

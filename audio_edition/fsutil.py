@@ -114,11 +114,13 @@ def prepare_folder(folder: Path, purpose: str = "--out") -> None:
         raise WriteError(f"cannot write {folder}: not a folder ({purpose} must name a folder, "
                          f"and a file is in the way)", EX_CANTCREAT)
     with reporting_write_errors(folder):
-        folder.mkdir(parents=True, exist_ok=True)
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             fd, probe = tempfile.mkstemp(prefix=f".probe.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=folder)
         except OSError as error:
             error.filename = str(folder)  # the folder the user named, not our probe's name
+            if write_error(error) is None:  # e.g. ENOENT under /proc: still a folder we cannot make
+                raise WriteError(f"cannot write {folder}: {error.strerror or error}", EX_CANTCREAT) from None
             raise
         os.close(fd)
         os.unlink(probe)
@@ -139,7 +141,10 @@ def replace_folder(new: Path, live: Path) -> None:
     folder back, which is what the feed still describes.
     """
     if live.exists() and _exchange(new, live):
-        shutil.rmtree(new)
+        # The new edition is live: a file of the old one that cannot be deleted (immutable, a
+        # read-only mount) must not fail the build that published it; the next command's
+        # remove_leftovers tries again.
+        shutil.rmtree(new, ignore_errors=True)
         return
     previous = live.with_name(PREVIOUS_PREFIX + live.name)
     shutil.rmtree(previous, ignore_errors=True)

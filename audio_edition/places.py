@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.errors import ConfigError
-from audio_edition.fsutil import write_text_atomic
+from audio_edition.fsutil import remove_partial_writes, restore_previous, write_text_atomic
 
 STATE_DIR_NAME = ".audio-edition"
 STATE_ENV = "AUDIO_EDITION_STATE"
@@ -41,6 +41,10 @@ CATALOG_NAME = "catalog.sqlite3"
 LEGACY_CACHE = Path(".cache") / "speech"
 """Where earlier versions kept the speech cache, inside the output folder."""
 LEGACY_LOCK = ".lock"
+WORK_PREFIX = ".build-"
+"""A build's scratch folder (in ``scratch/``; inside edition folders in earlier versions)."""
+STAGING_PREFIX = ".staging-"
+"""Where a build makes the new edition, beside the live one in the output folder."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,17 @@ class Places:
 
     out: Path
     state: Path
+
+    def __post_init__(self) -> None:
+        # Compared resolved (through "..", symlinks): the output folder is published as it is,
+        # so a state folder anywhere inside it would publish the catalog, the speech cache and
+        # state.json. Refused here, where every command's folders are named.
+        out, state = resolved(self.out), resolved(self.state)
+        if state == out or out in state.parents:
+            raise ConfigError(
+                f"state folder {self.state} is inside the output folder {self.out}, which is published "
+                f"as it is (its catalog and speech cache would go public); name a state folder outside "
+                f"it (--state, {STATE_ENV} or [build] state), e.g. {default_state_for(self.out)}")
 
     @classmethod
     def beside(cls, out: Path) -> Places:
@@ -66,6 +81,15 @@ class Places:
     @property
     def scratch(self) -> Path:
         return self.state / "scratch"
+
+
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with ``..`` and symlinks resolved, as far as they exist (a loop
+    leaves it merely absolute): two names of one folder compare equal."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def default_state_for(out: Path) -> Path:
@@ -113,7 +137,7 @@ def claim_state(places: Places, settings: Path | None) -> None:
     """
     out = _normal(places.out)
     record = read_record(places.state)
-    if record is not None and record.out != out:
+    if record is not None and resolved(record.out) != resolved(places.out):
         raise ConfigError(
             f"state folder {places.state} belongs to output folder {record.out}, not {out}; give each "
             f"output folder its own state folder (--state, or [build] state in the settings), or "
@@ -133,11 +157,13 @@ def claim_state(places: Places, settings: Path | None) -> None:
 
 
 def find_state(out: Path) -> Path | None:
-    """The state folder that records serving ``out`` in its default place, if there is one."""
-    candidate = default_state_for(out)
-    record = read_record(candidate)
-    if record is not None and record.out == _normal(out):
-        return candidate
+    """The state folder that records serving ``out`` in its default place, if there is one:
+    beside ``out`` as named, else beside the folder it resolves to (``out`` named through a
+    symlink)."""
+    for candidate in dict.fromkeys((default_state_for(out), default_state_for(resolved(out)))):
+        record = read_record(candidate)
+        if record is not None and resolved(record.out) == resolved(out):
+            return candidate
     return None
 
 
@@ -191,3 +217,21 @@ def _merge_tree(source: Path, target: Path) -> None:
             else:
                 _move(path, destination)
     shutil.rmtree(source, ignore_errors=True)
+
+
+def remove_leftovers(places: Places) -> None:
+    """Repair and clear what killed commands left under ``places.out``: an edition swap cut
+    between its two renames is undone (the previous edition goes back, as the feed describes
+    it); staging folders of unfinished editions, scratch folders of tracks (hundreds of MB of
+    PCM each) and temporary files of unfinished writes are deleted. Every command that writes
+    the output folder (build, publish, remove, catalog rebuild) calls it first, holding
+    ``sole_writer(places.state)``."""
+    out = places.out
+    if not out.is_dir():
+        return
+    restore_previous(out)
+    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*"),
+                    *places.scratch.glob(f"{WORK_PREFIX}*")):
+        if scratch.is_dir() and not scratch.is_symlink():
+            shutil.rmtree(scratch, ignore_errors=True)
+    remove_partial_writes(out)

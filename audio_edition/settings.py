@@ -15,6 +15,8 @@ the output), ``[speech]`` (the engines' order and fallback).
 from __future__ import annotations
 
 import enum
+import json
+import math
 import string
 import tomllib
 from collections.abc import Mapping
@@ -25,7 +27,7 @@ from typing import Any
 from audio_edition.audio.script import PLACEHOLDERS, Pauses, Wording
 from audio_edition.errors import ConfigError
 from audio_edition.speech.registry import ENGINE_CHOICES
-from audio_edition.publish.config import CONFIG_NAME, Show, show_from_table
+from audio_edition.publish.config import CONFIG_NAME, Show, check_url, show_from_table
 
 
 class Kind(enum.Enum):
@@ -196,6 +198,9 @@ def settings_from_data(data: Mapping[str, Any], path: Path) -> Settings:
             _check_placeholders(script[key], f"{path}: script.{key}")
     pauses = Pauses(**{PAUSE_KEYS[k]: float(v) for k, v in script.items() if k in PAUSE_KEYS})
     publish = checked.get("publish", {})
+    if "endpoint_url" in publish:
+        check_url(publish["endpoint_url"], lambda why: ConfigError(f"{path}: publish.endpoint_url: {why}"),
+                  query=False)
     speech = checked.get("speech", {})
     return Settings(
         show=show_from_table(checked.get("show", {}), base_dir=base, source=str(path)),
@@ -224,7 +229,8 @@ def check_schema(data: Mapping[str, Any], source: str) -> dict[str, dict[str, An
     """
     tables = ", ".join(f"[{name}]" for name in SCHEMA)
     checked: dict[str, dict[str, Any]] = {}
-    for name, table in data.items():
+    for raw_name, table in data.items():
+        name = _shown(raw_name)
         if name not in SCHEMA:
             if isinstance(table, dict):
                 raise ConfigError(f"{source}: unknown table [{name}]; the tables are {tables}")
@@ -234,12 +240,19 @@ def check_schema(data: Mapping[str, Any], source: str) -> dict[str, dict[str, An
             raise ConfigError(f"{source}: {name}: must be a table ([{name}])")
         known = SCHEMA[name]
         checked[name] = {}
-        for key, value in table.items():
+        for raw_key, value in table.items():
+            key = _shown(raw_key)
             where = f"{source}: {name}.{key}"
             if key not in known:
                 raise ConfigError(f"{where}: unknown setting; [{name}] takes: {', '.join(known)}")
             checked[name][key] = _check_value(value, known[key], where)
     return checked
+
+
+def _shown(name: str) -> str:
+    """A table or key name as an error line can show it: a quoted TOML name may hold a line
+    break or another control character, written escaped."""
+    return name if name.isprintable() else json.dumps(name, ensure_ascii=False)[1:-1]
 
 
 def _check_value(value: Any, setting: Setting, where: str) -> Any:
@@ -259,7 +272,9 @@ def _check_value(value: Any, setting: Setting, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(f"{where}: must be {kind.value}, not {value!r}")
     elif kind is Kind.SECONDS:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or value > 60:
+        # NaN passes every comparison, so it is refused by name (as is infinity).
+        if (isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+                or value < 0 or value > 60):
             raise ConfigError(f"{where}: must be {kind.value} (at most 60), not {value!r}")
     elif kind is Kind.TEXTS:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

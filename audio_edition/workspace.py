@@ -23,7 +23,7 @@ from audio_edition.errors import ConfigError
 from audio_edition.publish.config import Show, check_publishable
 from audio_edition.publish.sync import Destination, FolderDestination, parse_target
 from audio_edition.places import CATALOG_NAME, STATE_DIR_NAME, STATE_ENV, Places, default_state_for, find_state, \
-    read_record
+    read_record, resolved
 from audio_edition.settings import Settings, find_settings, load_settings
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
@@ -91,7 +91,7 @@ def workspace_of_output(out: Path | None, *, config: Path | None = None, state: 
         return Workspace(settings, Places(out, _state_for(settings, out, given)))
     settings = load_settings(local)
     builds_into = settings.build.out or settings.folder / "output"
-    if builds_into.absolute() == out.absolute() or (out / CATALOG_NAME).is_file():
+    if resolved(builds_into) == resolved(out) or (out / CATALOG_NAME).is_file():
         return Workspace(settings, Places(out, _state_for(settings, out, given)))
     raise ConfigError(f"{out}: no state folder records which settings built it, and {local} builds "
                       f"{builds_into}; pass --config FILE (or --state DIR) for {out}")

@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 
 from audio_edition.cli import main
 from tests.test_cli_build import TWO_BRIEFS
-from tests.test_crash_safety import EDITED, snapshot
+from tests.test_crash_safety import EDITED, check_agrees, snapshot
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
@@ -172,3 +172,38 @@ def test_a_full_disk_leaves_the_edition_as_it_was(
     filler.unlink()  # room again: the same build now goes through
     assert build(page, out).exit_code == 0
     assert snapshot(out) != before
+
+
+@pytest.fixture
+def immutable() -> Iterator[Callable[[Path], None]]:
+    """``immutable(path)``: a file even root cannot delete (chattr +i), made deletable again after."""
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        done = subprocess.run(["chattr", "+i", str(path)], check=False, capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"chattr +i is not allowed here: {done.stderr.decode().strip()}")
+        made.append(path)
+
+    yield make
+    for path in made:
+        subprocess.run(["chattr", "-i", str(path)], check=False, capture_output=True)
+
+
+def test_a_file_that_cannot_be_deleted_does_not_stop_every_later_build(
+    page: Path, tmp_path: Path, warm_speech: Callable[[Path], None], immutable: Callable[[Path], None]
+) -> None:
+    out = tmp_path / "output"
+    warm_speech(out)
+    assert build(page, out).exit_code == 0
+    stuck = out / "2023-12-26" / "episode.vtt"
+    immutable(stuck)
+    page.write_text(EDITED, encoding="utf-8")
+    first = build(page, out)
+    assert first.exit_code == 0, first.output  # the new edition is published: that is a success
+    published = snapshot(out)
+    page.write_text(TWO_BRIEFS, encoding="utf-8")
+    second = build(page, out)
+    assert second.exit_code == 0, second.output
+    assert snapshot(out) != published
+    check_agrees(out)  # the edition whole, the feeds describing it

@@ -13,27 +13,54 @@ from __future__ import annotations
 import base64
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, PartialCredentialsError, ProfileNotFound
 
-from audio_edition.errors import PublishError
-from audio_edition.publish.sync import BucketTarget, LocalFile, RemoteFile, Upload
+from audio_edition.errors import ConfigError, PublishError
+from audio_edition.publish.config import check_url
+from audio_edition.publish.sync import BucketTarget, LocalFile, RemoteFile, Upload, read_planned
 
 _MD5 = re.compile(r"^[0-9a-f]{32}$")
 MD5_METADATA = "md5"
 
 
+def _config_error(name: str) -> Callable[[str], ConfigError]:
+    return lambda why: ConfigError(f"{name}: {why}")
+
+
 def bucket_client(endpoint_url: str | None = None) -> Any:
-    """An S3 client: ``AWS_ENDPOINT_URL`` wins over ``endpoint_url`` (the settings' value)."""
+    """An S3 client: ``AWS_ENDPOINT_URL`` wins over ``endpoint_url`` (the settings' value).
+
+    Raises ``ConfigError`` for an endpoint that is not an http(s) URL, a profile that does not
+    exist, or half a key pair: one line each, before anything is read or sent.
+    """
+    for variable in ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"):
+        named = os.environ.get(variable)
+        if named is not None:
+            check_url(named.strip(), _config_error(variable))
+    if endpoint_url is not None:
+        check_url(endpoint_url, _config_error("publish.endpoint_url"))
     endpoint = None if os.environ.get("AWS_ENDPOINT_URL") else endpoint_url
     config = Config(retries={"max_attempts": 5, "mode": "standard"}, request_checksum_calculation="when_required",
                     response_checksum_validation="when_required", connect_timeout=10, read_timeout=60)
-    return boto3.session.Session().client("s3", endpoint_url=endpoint, config=config)
+    try:
+        session = boto3.session.Session()
+        client = session.client("s3", endpoint_url=endpoint, config=config)
+        # Credentials are resolved lazily; resolving them now turns a broken profile or half a
+        # key pair into one line here rather than a traceback in the middle of a sync.
+        session.get_credentials()
+    except ProfileNotFound as error:
+        raise ConfigError(f"{error}; set AWS_PROFILE to a profile in ~/.aws/config or unset it") from None
+    except PartialCredentialsError as error:
+        raise ConfigError(f"{error}; set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither") from None
+    except (BotoCoreError, ValueError) as error:
+        raise ConfigError(f"cannot make an S3 client: {error}") from None
+    return client
 
 
 @contextmanager
@@ -89,13 +116,20 @@ class BucketDestination:
 
     def put(self, upload: Upload) -> None:
         file = upload.file
+        # The bytes sent are the bytes planned, or nothing is sent: a file changed since the
+        # plan (by hand: builds wait for the lock) would pair the feed's length with other
+        # audio, and its Content-MD5 would not match (real S3 answers BadDigest).
+        body = read_planned(file)
         digest = base64.b64encode(bytes.fromhex(file.md5)).decode("ascii")
-        with _named(self.target, f"uploading {file.key}"), open(file.path, "rb") as body:
+        with _named(self.target, f"uploading {file.key}"):
             self.client.put_object(
                 Bucket=self.target.bucket, Key=self._key(file.key), Body=body, ContentLength=file.size,
                 ContentType=upload.content_type, CacheControl=upload.cache_control, ContentMD5=digest,
                 Metadata={MD5_METADATA: file.md5},
             )
+
+    def clear_leftovers(self) -> None:
+        """Nothing to clear: an object store's PUT is whole or nothing."""
 
     def delete(self, keys: Sequence[str]) -> None:
         for start in range(0, len(keys), 1000):  # the API's limit per request

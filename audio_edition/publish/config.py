@@ -182,7 +182,7 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         raise fail("update_frequency", f"{show.update_frequency!r} is not one of "
                                        f"{', '.join(UPDATE_FREQUENCIES)} or an RRULE like \"FREQ=DAILY\"")
     if show.new_feed_url is not None:
-        _check_url(show.new_feed_url, lambda why: fail("new_feed_url", why))
+        check_url(show.new_feed_url, lambda why: fail("new_feed_url", why))
     language = show.language.lower()
     if not _LANGUAGE.match(language):
         raise fail("language", f"{show.language!r} is not a language code like \"zh-cn\"")
@@ -199,11 +199,11 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         allowed = ", ".join(subcategories) or "none (leave it out)"
         raise fail("subcategory", f"{subcategory!r} is not under {show.category!r}; "
                                   f"choose one of: {allowed}")
-    base_url = _check_url(show.base_url, lambda why: fail("base_url", why))
+    base_url = check_url(show.base_url, lambda why: fail("base_url", why))
     if not base_url.endswith("/"):
         base_url += "/"  # feed URLs are joined onto it
     if show.link is not None:
-        _check_url(show.link, lambda why: fail("link", why))
+        check_url(show.link, lambda why: fail("link", why))
     try:
         ZoneInfo(show.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
@@ -242,11 +242,29 @@ def check_publishable(show: Show, where: str) -> None:
                           f"set your own before publishing to {where}")
 
 
-def _check_url(url: str, fail: Callable[[str], ConfigError]) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise fail(f"{url!r} is not an http(s) URL like \"https://example.org/podcast/\"")
-    if parts.query or parts.fragment:
+_URL_UNSAFE = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f]")
+
+
+def check_url(url: str, fail: Callable[[str], ConfigError], *, query: bool = False) -> str:
+    """``url`` if it is a plain http(s) URL that can be written into a feed or handed to a
+    client as it is: a host, an optional port, no spaces, quotes or control characters, no
+    ``user:password@`` (it would be published in every link) and (unless ``query``) no query or
+    fragment. Else ``fail(why)`` is raised."""
+    example = "like \"https://example.org/podcast/\""
+    if _URL_UNSAFE.search(url):
+        raise fail(f"{url!r} has a space, quote or other character a URL cannot hold; write it {example}")
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # a port that is not a number in 0-65535 raises ValueError
+    except ValueError:
+        raise fail(f"{url!r} is not an http(s) URL {example}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise fail(f"{url!r} is not an http(s) URL {example}")
+    if "@" in parts.netloc:
+        raise fail(f"{url!r} holds a user name or password; leave them out of the URL")
+    if port == 0:
+        raise fail(f"{url!r}: port 0 is not a port")
+    if not query and (parts.query or parts.fragment or url.rstrip().endswith(("?", "#"))):
         raise fail(f"{url!r} must not have a query or fragment")
     return url
 

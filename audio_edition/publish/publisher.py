@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,11 +26,11 @@ from pathlib import Path
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
-from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record
+from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record, \
+    remove_leftovers
 from audio_edition.publish.catalog import (
     CatalogEntry,
     catalog_namespace,
-    dates_beyond,
     edition_dates,
     edition_guid,
     finish_removal,
@@ -58,6 +59,7 @@ from audio_edition.publish.identity import match_stories
 from audio_edition.publish.media import addresses_of, plan_media, publish_media, superseded_due
 from audio_edition.publish.recovery import Published, read_published
 from audio_edition.publish.site import plan_site, write_site
+from audio_edition.publish.sync import Destination, SyncPlan, sync_output
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -85,6 +87,11 @@ class PublishResult:
     or it was removed on purpose), for the CLI to print as warnings."""
     superseded_removed: tuple[str, ...] = ()
     """Audio versions no feed has named for the grace period, removed (``media.py``)."""
+    broken: tuple[str, ...] = ()
+    """Dates in the catalog left out because their files are missing or not as recorded: not
+    removed, and (``to``) neither uploaded nor deleted, so a published copy elsewhere stays."""
+    sync: SyncPlan | None = None
+    """What ``to`` uploaded and deleted, when it was given."""
 
 
 def _published(places: Places, show: Show) -> Published:
@@ -126,6 +133,7 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
         record = read_record(places.state)
         claim_state(places, record.settings if record else None)
         migrated = migrate_output(places)
+        remove_leftovers(places)
         return publish_held(places, manifest, show, keep=keep, migrated=migrated)
 
 
@@ -139,8 +147,13 @@ def publish_held(places: Places, manifest: EditionManifest, show: Show, *,
 
 
 def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
-                    state: Path | None = None, settings: Path | None = None) -> PublishResult:
-    """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``).
+                    state: Path | None = None, settings: Path | None = None,
+                    to: Destination | None = None, delete: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> PublishResult:
+    """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``); with
+    ``to``, then copy the output folder there (``sync_output``; ``delete``, ``progress`` as
+    there) still holding the lock, so no build changes a file between its checksum and its
+    upload, and the feeds uploaded describe the audio uploaded.
 
     Edition folders in ``output_dir`` whose ``edition.json`` the catalog does not hold as it
     is are recorded first: one not yet in the catalog (e.g. after the catalog was deleted by
@@ -155,8 +168,13 @@ def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
     with reporting_write_errors(output_dir), sole_writer(places.state, "publish", subject=places.out):
         claim_state(places, settings)
         migrated = migrate_output(places)
+        remove_leftovers(places)
         added, skipped = _discover(places, show)
-        return _publish(places, show, keep=keep, added=added, migrated=migrated, skipped=skipped)
+        result = _publish(places, show, keep=keep, added=added, migrated=migrated, skipped=skipped)
+        if to is None:
+            return result
+        plan = sync_output(places.out, to, delete=delete, progress=progress, held=frozenset(result.broken))
+        return replace(result, sync=plan)
 
 
 @dataclass(frozen=True)
@@ -186,7 +204,7 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
     output folder and not yet in the catalog included) and compared with the files in place."""
     places = Places(output_dir, state or default_state_for(output_dir))
     removed = tuple(sorted({*removals_pending(places.state),
-                            *(dates_beyond(places.state, keep) if keep is not None else ())},
+                            *((e.date for e in _listed(places)[keep:]) if keep is not None else ())},
                            reverse=True))
     superseded = superseded_due(places.state, datetime.now(timezone.utc))
     entries = tuple(e for e in _as_recorded(places, show, _listed(places))
@@ -254,6 +272,7 @@ def remove_editions(output_dir: Path, dates: tuple[str, ...], show: Show, *,
     next publish. A date neither in the catalog nor in ``output_dir`` is a ``PublishError``."""
     places = Places(output_dir, state or default_state_for(output_dir))
     with reporting_write_errors(output_dir), sole_writer(places.state, "remove", subject=places.out):
+        remove_leftovers(places)
         known = edition_dates(places.state)
         for date in dates:
             if date not in known and not (output_dir / date).exists():
@@ -276,6 +295,7 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
             kept_guid = meta_value(places.state, "show_guid")
         except PublishError:
             old, kept_guid = {}, None  # unreadable: that is why it is being rebuilt
+        remove_leftovers(places)
         try:
             removed = removed_dates(places.state)
         except PublishError:
@@ -440,17 +460,24 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
     # Removing is resumable and in this order: mark (the catalog lists them no more), feeds and
     # page without them, their files, and last their entries. Removals a killed publish left
     # are finished here too.
-    doomed = tuple(sorted({*removals_pending(places.state), *remove,
-                           *(dates_beyond(places.state, keep) if keep is not None else ())},
-                          reverse=True))  # newest first, as everything else is listed
-    mark_removed(places.state, doomed)
     entries = []
+    broken: list[str] = []
     for entry in list_editions(places.state):
         missing = _missing(output_dir, entry.manifest)
         if missing is None:
             entries.append(entry)
-        else:
+        elif entry.date not in remove:
             skipped += (missing,)  # one lost folder must not stop every other edition
+            broken.append(entry.date)
+    # --keep counts intact editions only: a broken one (its folder or a file gone) is neither
+    # kept nor removed, so it never costs an intact older edition its place.
+    beyond = tuple(e.date for e in entries[keep:]) if keep is not None else ()
+    if keep is not None and keep < 1:
+        raise PublishError(f"--keep must be at least 1 (got {keep}); nothing was removed")
+    doomed = tuple(sorted({*removals_pending(places.state), *remove, *beyond},
+                          reverse=True))  # newest first, as everything else is listed
+    mark_removed(places.state, doomed)
+    entries = [e for e in entries if e.date not in doomed]
     # The feeds change when an edition does, not at every publish: the newest build's time.
     now = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
     cover = publish_cover(show.cover, show.title, output_dir)
@@ -480,6 +507,7 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
         feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
         page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
         editions=tuple(e.date for e in entries), added=added, pruned=pruned, skipped=skipped,
+        broken=tuple(broken),
         feed_url=media_url(show, FEED_NAME), page_url=show.base_url, migrated=migrated,
         superseded_removed=media.removed,
     )

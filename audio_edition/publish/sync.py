@@ -12,8 +12,9 @@ an app sees a new item, the audio, transcript and chapters it names are already 
 that fails half-way leaves the previous feed, whose files are all still in place, and a rerun
 uploads only what is missing. Deleting comes after the feeds stopped naming what is deleted.
 
-Only public files go: names starting with a dot (a build's staging folder, temporary files) are
-never uploaded; the catalog, cache and lock are not in the output folder at all (``places.py``).
+Only public files go, by the one rule ``serve`` follows too (``public.py``): no dot names (a
+build's staging folder, temporary files), databases, locks, ``.part`` files or state records;
+the catalog, cache and lock are not in the output folder at all (``places.py``).
 
 What "changed" means: S3 gives each object an ETag that is the MD5 of its bytes when it was put
 in one piece, which is how we upload (editions are far below the 5 GB single-put limit); the MD5
@@ -29,16 +30,16 @@ import hashlib
 import mimetypes
 import os
 import re
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from audio_edition.errors import ConfigError, PublishError
-from audio_edition.fsutil import atomic_path
+from audio_edition.fsutil import atomic_path, remove_partial_writes
 from audio_edition.publish.feed import ARTICLES_FEED_NAME, FEED_NAME
 from audio_edition.publish.media import MEDIA_DIR
+from audio_edition.publish.public import is_private, public_path
 
 SHORT_CACHE = "public, max-age=300"
 """Everything whose bytes may change under the same name (feeds, pages, manifests, an edition
@@ -149,21 +150,37 @@ def file_md5(path: Path) -> str:
     return digest.hexdigest()
 
 
+def read_planned(file: LocalFile) -> bytes:
+    """``file``'s bytes, checked against the size and MD5 it was planned with; a file changed
+    or gone since is a ``PublishError`` (publish again), never an upload of other bytes."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as error:
+        raise PublishError(f"{file.path}: cannot be read for upload ({error.strerror or error}); "
+                           f"publish again") from None
+    if len(data) != file.size or hashlib.md5(data, usedforsecurity=False).hexdigest() != file.md5:
+        raise PublishError(f"{file.path} changed while it was being published; nothing of it was "
+                           f"uploaded, publish again")
+    return data
+
+
 def public_files(out: Path) -> list[LocalFile]:
-    """Every file listeners get from ``out``: no dot-names (staging folders, temporary files)
-    and no symbolic links (one could point at anything on the machine)."""
+    """Every file listeners get from ``out``, by the rule ``serve`` follows too
+    (``public.public_path``: no private name, before or after symlinks, nothing outside ``out``).
+    Folders reached only through a symlink are not walked (one could loop)."""
     if not out.is_dir():
         raise PublishError(f"{out}: no such folder; build an edition first")
+    root = os.path.realpath(out)
     found = []
-    for root, dirs, files in os.walk(out):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not is_private(d) and not os.path.islink(os.path.join(folder, d)))
         for name in sorted(files):
-            path = Path(root) / name
-            if name.startswith(".") or path.is_symlink() or not path.is_file():
+            real = public_path(root, os.path.join(folder, name))
+            if real is None or not os.path.isfile(real):
                 continue
-            stat = path.stat()
-            key = path.relative_to(out).as_posix()
-            found.append(LocalFile(key, path, stat.st_size, file_md5(path), stat.st_mtime_ns))
+            stat = os.stat(real)
+            key = Path(os.path.relpath(os.path.join(folder, name), root)).as_posix()
+            found.append(LocalFile(key, Path(real), stat.st_size, file_md5(Path(real)), stat.st_mtime_ns))
     return found
 
 
@@ -198,19 +215,32 @@ class Destination(Protocol):
 
     def delete(self, keys: Sequence[str]) -> None: ...
 
+    def clear_leftovers(self) -> None:
+        """Remove what a killed sync left there (a folder's ``.part`` files); before any upload."""
+        ...
+
+def _edition_of(key: str) -> str:
+    """The date of the edition a key belongs to (``<date>/…`` or ``media/<date>/…``), else its
+    first part."""
+    parts = key.split("/")
+    return parts[1] if parts[0] == MEDIA_DIR and len(parts) > 2 else parts[0]
+
 
 def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
               leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset(),
-              adding: Sequence[tuple[str, Path]] = ()) -> SyncPlan:
+              adding: Sequence[tuple[str, Path]] = (), held: frozenset[str] = frozenset()) -> SyncPlan:
     """Compare ``out``'s public files with the destination: what to upload, in which order, and
-    (``delete``) which of our keys the output no longer has.
+    (``delete``) which of our keys the output no longer has. Keys of the editions ``held``
+    (dates whose local files are broken: ``<date>/…`` and ``media/<date>/…``) are neither
+    uploaded nor deleted: the copy there may be the only intact one.
 
     For a dry run of a publish that would first change ``out``: ``leaving`` are the keys and
     folders (``2023-12-25/``) it would remove, ``rewritten`` the files it would write again
     (counted as uploads whatever they hold now), ``adding`` the keys it would add, each with
     the file it would be."""
     local = [f for f in public_files(out)
-             if f.key not in leaving and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))]
+             if f.key not in leaving and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))
+             and _edition_of(f.key) not in held]
     for key, path in adding:
         stat = path.stat()
         local.append(LocalFile(key, path, stat.st_size, file_md5(path), stat.st_mtime_ns))
@@ -226,23 +256,28 @@ def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
         uploads.append(Upload(file, content_type(file.key), cache_control(file.key), wave_of(file.key)))
     uploads.sort(key=lambda u: u.wave)  # stable: within a wave, the folder's order
     keys = {f.key for f in local}
-    deletes = tuple(sorted(k for k in remote if k not in keys and is_ours(k))) if delete else ()
+    deletes = tuple(sorted(k for k in remote if k not in keys and is_ours(k)
+                           and _edition_of(k) not in held)) if delete else ()
     return SyncPlan(destination.description, tuple(uploads), deletes, unchanged)
 
 
 def sync_output(out: Path, destination: Destination, *, delete: bool = False, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None,
                 leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset(),
-                adding: Sequence[tuple[str, Path]] = ()) -> SyncPlan:
+                adding: Sequence[tuple[str, Path]] = (), held: frozenset[str] = frozenset()) -> SyncPlan:
     """Bring the destination up to date with ``out``; returns the plan it carried out (with
     ``dry_run``, only planned, ``leaving``, ``rewritten`` and ``adding`` as ``plan_sync`` takes them).
-    ``progress(bytes_done, bytes_total)`` follows the uploads.
+    ``progress(bytes_done, bytes_total)`` follows the uploads; ``held`` as in ``plan_sync``. Call
+    it holding the output folder's lock (``publish_catalog(to=…)`` does), so no build changes a
+    file while it is read.
 
     A failure raises ``PublishError`` naming the file; what was uploaded stays, the feeds are
     not replaced until everything they name is there, and a rerun uploads only the rest.
     """
+    if not dry_run:
+        destination.clear_leftovers()
     plan = plan_sync(out, destination, delete=delete, leaving=leaving, rewritten=rewritten,
-                     adding=adding)
+                     adding=adding, held=held)
     if dry_run:
         return plan
     done, total = 0, plan.upload_bytes
@@ -290,12 +325,19 @@ class FolderDestination:
 
     def put(self, upload: Upload) -> None:
         target = self.root / upload.file.key
+        data = read_planned(upload.file)
         try:
             with atomic_path(target) as tmp:
-                shutil.copyfile(upload.file.path, tmp)
+                tmp.write_bytes(data)
                 os.utime(tmp, ns=(upload.file.mtime_ns, upload.file.mtime_ns))
         except OSError as error:
             raise PublishError(f"cannot write {target}: {error.strerror or error}") from error
+
+    def clear_leftovers(self) -> None:
+        # A killed copy leaves its temporary file (named with its pid) in the web root for good
+        # otherwise; a live writer's stays.
+        if self.root.is_dir():
+            remove_partial_writes(self.root)
 
     def delete(self, keys: Sequence[str]) -> None:
         for key in keys:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audio_edition.errors import InputError
-from audio_edition.text.articles import Article, Edition, Page, ReadingWarning
+from audio_edition.text.articles import LONG_HEADLINE, LONG_PARAGRAPH, Article, Edition, Page, ReadingWarning
 
 NO_HEADLINE = "（无标题）"
 """The headline written for an article printed without one (a 简讯 brief)."""
@@ -47,6 +47,10 @@ _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)\s*:\s*(.*)$")
 _LATIN = re.compile(r"[0-9A-Za-z]")
+# What no printed page holds and what would break a file written from it (a cue ends at a blank
+# line, a tag at NUL): C0 and C1 controls, DEL, line and paragraph separators, lone surrogates.
+_UNSPEAKABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_MAX_DIGITS = 18
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -138,7 +142,7 @@ def read_markdown(text: str, source: str) -> Edition:
     articles: list[Article] = []
     current: _Draft | None = None
     for number, line in _lines_outside_comments(text, source):
-        stripped = line.strip()
+        stripped = line.replace("\t", " ").strip()  # a typed tab is a space, not a control character
         if stripped.startswith("#") and not stripped.startswith("##"):
             if current is not None:
                 articles.append(current.article())
@@ -156,7 +160,11 @@ def read_markdown(text: str, source: str) -> Edition:
         articles.append(current.article())
     if not articles:
         raise InputError(f"{source}: no '# headline' found; is this an edition written by clean --format markdown?")
-    return Edition(sources=(source,), articles=tuple(articles))
+    for article in articles:
+        for key, value in (("headline", article.headline or ""), *((k, v) for k, v in _keys(article)),
+                           *(("paragraph", p) for p in article.paragraphs)):
+            _check_text(value, f"{source}:{article.line}", key)
+    return Edition(sources=(source,), articles=tuple(articles), warnings=reading_warnings(articles, source))
 
 
 def _lines_outside_comments(text: str, source: str) -> Iterator[tuple[int, str]]:
@@ -252,18 +260,61 @@ def _page(value: str | None) -> int | None:
     return int(value) if value else None
 
 
+def _number(digits: str) -> int:
+    # Page and line numbers: a longer number is no page, and int() of thousands of digits is
+    # slow, then refused (ValueError past 4,300).
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise ValueError(f"a number of {len(digits):,} digits")
+    return int(digits)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def read_json(text: str, source: str) -> Edition:
-    """An edition from ``clean --json`` output (extra fields such as ``sentences`` are ignored)."""
+    """An edition from ``clean --json`` output (extra fields such as ``sentences`` are ignored).
+
+    Raises ``InputError`` for anything else: not JSON, nested too deep, a number too long,
+    NaN, a field of the wrong type, a text holding a control character or half a surrogate pair.
+    """
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_number, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise InputError(f"{source}:{error.lineno}: not JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{source}: nested too deep to be the JSON of clean --json") from None
+    except ValueError as error:
+        raise InputError(f"{source}: not the JSON of clean --json ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
         raise InputError(f"{source}: expected the JSON of clean --json, an object with an \"articles\" list")
     articles = [_article_from(entry, f"{source}: article {n}") for n, entry in enumerate(data["articles"], start=1)]
     if not articles:
         raise InputError(f"{source}: the \"articles\" list is empty")
-    return Edition(sources=(source,), articles=tuple(articles))
+    return Edition(sources=(source,), articles=tuple(articles), warnings=reading_warnings(articles, source))
+
+
+def reading_warnings(articles: Sequence[Article], source: str) -> tuple[ReadingWarning, ...]:
+    """What ``clean`` warns of on a page, for a reviewed edition too (``--strict`` makes them
+    errors): a headline or paragraph far longer than any printed one."""
+    found = []
+    for article in articles:
+        if article.headline and len(article.headline) > LONG_HEADLINE:
+            found.append(ReadingWarning(source, article.line, f"headline of {len(article.headline):,} characters: "
+                                                              f"is body text joined to it?"))
+        for paragraph in article.paragraphs:
+            if len(paragraph) > LONG_PARAGRAPH:
+                found.append(ReadingWarning(source, article.line, f"paragraph of {len(paragraph):,} characters: "
+                                                                  f"are two paragraphs or columns joined?"))
+    return tuple(found)
+
+
+def _check_text(value: str, where: str, key: str) -> str:
+    found = _UNSPEAKABLE.search(value)
+    if found is not None:
+        raise InputError(f"{where}: \"{key}\" holds U+{ord(found.group()):04X}, a control character or half "
+                         f"a surrogate pair, which no page prints; remove it")
+    return value
 
 
 def _article_from(entry: Any, where: str) -> Article:
@@ -273,13 +324,13 @@ def _article_from(entry: Any, where: str) -> Article:
     def text(key: str) -> str | None:
         value = entry.get(key)
         if value is None or isinstance(value, str):
-            return value or None
+            return _check_text(value, where, key) or None if value else None
         raise InputError(f"{where}: \"{key}\" must be text or null")
 
     def texts(key: str) -> tuple[str, ...]:
         value = entry.get(key, [])
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
+            return tuple(_check_text(v, where, key) for v in value)
         raise InputError(f"{where}: \"{key}\" must be a list of text")
 
     def page(key: str) -> int | None:

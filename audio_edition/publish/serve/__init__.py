@@ -12,10 +12,10 @@ from audio_edition.publish.serve.files import (
     NotFound,
     Unsatisfiable,
     content_type,
-    is_private,
     parse_range,
     resolve_request_path,
 )
+from audio_edition.publish.public import is_private
 from audio_edition.publish.serve.request import BadRequest, Request, parse_head
 from audio_edition.publish.serve.server import EditionServer, ServeLimits, make_server, serve
 

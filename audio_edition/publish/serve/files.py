@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
+from audio_edition.publish.public import is_private, public_path
+
 # By file name ending, longest first: these are what podcast apps look for.
 MIME_TYPES: tuple[tuple[str, str], ...] = (
     (".chapters.json", "application/json+chapters"),
@@ -30,9 +32,6 @@ MIME_TYPES: tuple[tuple[str, str], ...] = (
     (".css", "text/css; charset=utf-8"),
     (".js", "text/javascript; charset=utf-8"),
 )
-# A leading dot covers "..", dotfiles, .lock, the .part files of atomic writes and .build-*
-# staging folders; the rest are state that must never leave the machine even if misplaced.
-_PRIVATE_NAME = re.compile(r"^\.|\.sqlite3(-journal|-wal|-shm)?$|\.lock$|\.part$", re.IGNORECASE)
 _RANGE_SPEC = re.compile(r"([0-9]*)-([0-9]*)")  # [0-9], not \d: \d also matches "٣"
 # More digits than any file size: a longer number is compared as "huge" without int(), which
 # refuses strings over 4,300 digits (ValueError) and is quadratic below that.
@@ -48,11 +47,6 @@ def content_type(name: str) -> str:
         if lower.endswith(suffix):
             return mime
     return mimetypes.guess_type(lower)[0] or "application/octet-stream"
-
-
-def is_private(name: str) -> bool:
-    """True for a file or folder name that is never served (hidden, database, lock, partial)."""
-    return _PRIVATE_NAME.search(name) is not None
 
 
 class NotFound(Exception):
@@ -92,7 +86,7 @@ def resolve_request_path(root: str, target: str) -> str:
     """
     segments = [s for s in request_path(target).split("/") if s]
     for segment in segments:
-        if is_private(segment) or "\x00" in segment:
+        if is_private(segment):
             raise NotFound(f"private name {segment[:40]!r}")
     return _real_inside(root, os.path.join(root, *segments))
 
@@ -103,18 +97,10 @@ def index_of(root: str, folder: str) -> str:
 
 
 def _real_inside(root: str, candidate: str) -> str:
-    try:
-        # strict: a missing name, a loop (ELOOP) or an overlong name (ENAMETOOLONG) is an
-        # OSError here, where pathlib's resolve() raises RuntimeError for loops on 3.11.
-        real = os.path.realpath(candidate, strict=True)
-    except (OSError, ValueError) as error:
-        raise NotFound(f"unresolvable: {getattr(error, 'strerror', None) or error}") from None
-    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
-        raise NotFound("resolves outside the folder")
-    # A symlink under a public name must not publish a private file or folder it points at.
-    relative = os.path.relpath(real, root)
-    if relative != "." and any(is_private(part) for part in relative.split(os.sep)):
-        raise NotFound("resolves to a private name")
+    # The same rule as publish --to (publish/public.py): what one would upload, the other serves.
+    real = public_path(root, candidate)
+    if real is None:
+        raise NotFound("missing, unresolvable, outside the folder or private")
     return real
 
 

@@ -18,6 +18,11 @@ connection costs one socket and one timer, and:
 - a request head must arrive whole within ``header_timeout`` (10 s); a kept-alive connection
   must start its next request within ``idle_timeout`` (15 s); a client that takes no bytes for
   ``send_timeout`` (60 s) is dropped.
+- a file slot is held by a client only while it reads: when every slot is taken and another
+  request waits, the reader that has taken the fewest bytes per second (counted as the kernel
+  sees them acknowledged, not as they left for the socket buffer), if under ``min_send_rate``,
+  is dropped and its slot goes to the newcomer. Time alone did not bound it: a client reading
+  1 KB every 20 s never hit the 60 s send timeout and held its slot for as long as it liked.
 - a client's fault is never a traceback: one line on stderr with ``--verbose``, else silence.
 
 Files go out with sendfile(2) (zero copy), a small one in the same write as its head.
@@ -28,11 +33,14 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import errno
+import fcntl
 import os
 import resource
 import socket
 import stat
+import struct
 import sys
+import termios
 import threading
 import time
 import traceback
@@ -73,6 +81,8 @@ _RESERVED_FDS = 32  # stdio, the event loop's own descriptors, the listening soc
 _OUT_OF_FDS = (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
 _MAX_REFUSING = 16  # 503s being written at once; past this a newcomer is simply closed
 _WARN_EVERY = 60.0
+_GRACE = 2.0  # seconds a new reader gets before its pace is judged
+_SLOT_POLL = 0.25  # how often a request waiting for a file slot looks for a slow reader to drop
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,9 @@ class ServeLimits:
     """Open connections at most; lowered to fit the open-file limit."""
     max_open_files: int = 64
     """Files being sent at once; further requests wait their turn (503 after header_timeout)."""
+    min_send_rate: float = 4096.0
+    """Bytes per second a client must take, on average, to keep a file slot another request is
+    waiting for: below it (after ``_GRACE`` seconds) the slowest reader is dropped to make room."""
 
 
 def fit_to_open_file_limit(limits: ServeLimits) -> tuple[int, int]:
@@ -114,13 +127,27 @@ def fit_to_open_file_limit(limits: ServeLimits) -> tuple[int, int]:
 class _Connection:
     """One client's socket and the task that talks to it."""
 
-    __slots__ = ("sock", "peer", "task", "evicted")
+    __slots__ = ("sock", "peer", "task", "evicted", "sending_since", "sent")
 
     def __init__(self, sock: socket.socket, peer: str) -> None:
         self.sock = sock
         self.peer = peer
         self.task: asyncio.Task[None] | None = None
         self.evicted = False
+        self.sending_since = 0.0
+        """When it took its file slot (loop time)."""
+        self.sent = 0
+        """Bytes handed to its socket since then."""
+
+    def taken(self) -> int:
+        """Bytes the client has taken since it took its slot: what was handed to the socket less
+        what still waits in the kernel's send queue (SIOCOUTQ), which a client that does not
+        read fills without reading a byte."""
+        try:
+            queued: int = struct.unpack("i", fcntl.ioctl(self.sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0"))[0]
+        except OSError:
+            queued = 0
+        return max(0, self.sent - queued)
 
 
 def _no_follow(path: str, flags: int) -> int:
@@ -153,6 +180,8 @@ class EditionServer:
         self._kept_alive: dict[_Connection, None] = {}
         self._evicting = 0
         self._refusals: set[asyncio.Task[None]] = set()
+        self._senders: dict[_Connection, None] = {}
+        """Connections holding a file slot."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._files: asyncio.Semaphore | None = None
@@ -436,13 +465,12 @@ class EditionServer:
             await self._send_status(connection, HTTPStatus.NOT_FOUND, request)
             return request.keep_alive
         assert self._files is not None
-        try:
-            async with asyncio.timeout(self.limits.header_timeout):
-                await self._files.acquire()
-        except TimeoutError:
+        if not await self._take_file_slot():
             await self._send_status(connection, HTTPStatus.SERVICE_UNAVAILABLE, request,
                                     (("Retry-After", "5"),))
             return request.keep_alive
+        connection.sending_since, connection.sent = asyncio.get_running_loop().time(), 0
+        self._senders[connection] = None
         try:
             try:
                 file = await self._open(path)
@@ -457,7 +485,43 @@ class EditionServer:
             with file:
                 return await self._send_file(connection, request, file, path)
         finally:
+            self._senders.pop(connection, None)
             self._files.release()
+
+    async def _take_file_slot(self) -> bool:
+        """Wait for a file slot, dropping the slowest reader under ``min_send_rate`` to make
+        room; False after ``header_timeout`` without one (the request gets 503)."""
+        assert self._files is not None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.limits.header_timeout
+        while True:
+            if not self._files.locked():
+                await self._files.acquire()
+                return True
+            self._drop_slowest_reader(loop.time())
+            try:
+                async with asyncio.timeout(min(_SLOT_POLL, max(0.0, deadline - loop.time()))):
+                    await self._files.acquire()
+                return True
+            except TimeoutError:
+                if loop.time() >= deadline:
+                    return False
+
+    def _drop_slowest_reader(self, now: float) -> None:
+        slowest, pace = None, self.limits.min_send_rate
+        for sender in self._senders:
+            age = now - sender.sending_since
+            if age < _GRACE or sender.evicted or sender.task is None:
+                continue
+            rate = sender.taken() / age
+            if rate < pace:
+                slowest, pace = sender, rate
+        if slowest is not None and slowest.task is not None:
+            slowest.evicted = True
+            self._evicting += 1
+            slowest.task.cancel()  # its finally gives the slot back
+            self._log(f"{slowest.peer} dropped: took {pace:.0f} bytes/s while another request waited "
+                      f"for a file slot (at least {self.limits.min_send_rate:.0f} wanted)")
 
     async def _open(self, path: str) -> BinaryIO:
         """Open a file to send; out of descriptors, first make room by closing an idle client."""
@@ -516,15 +580,16 @@ class EditionServer:
             await self._send(connection, request, status, headers, data)
         else:
             await self._send(connection, request, status, headers, b"")
-            if not await self._send_body(connection.sock, file, start, length):
+            if not await self._send_body(connection, file, start, length):
                 self._log(f"{connection.peer} {path}: file changed while being sent")
                 return False
         self._log(f"{connection.peer} \"{request.request_line[:200]}\" {status.value} {length}")
         return request.keep_alive
 
-    async def _send_body(self, sock: socket.socket, file: BinaryIO, start: int,
+    async def _send_body(self, connection: _Connection, file: BinaryIO, start: int,
                          length: int) -> bool:
         loop = asyncio.get_running_loop()
+        sock = connection.sock
         offset, end = start, start + length
         while offset < end:
             async with asyncio.timeout(self.limits.send_timeout):
@@ -532,6 +597,7 @@ class EditionServer:
             if sent == 0:
                 return False
             offset += sent
+            connection.sent += sent
         return True
 
     async def _send(self, connection: _Connection, request: Request | None, status: HTTPStatus,
