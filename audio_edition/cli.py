@@ -777,9 +777,10 @@ def _minutes(seconds: float) -> str:
 class _StageBars:
     """One tqdm bar per pipeline stage, on a terminal only (the library just reports counts)."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, labels: dict[str, str] | None = None) -> None:
         self.enabled = enabled
         self.bars: dict[Any, Any] = {}
+        self.labels = labels or {}
 
     def __call__(self, stage: Any, done: int, total: int) -> None:
         if not self.enabled:
@@ -790,7 +791,7 @@ class _StageBars:
         if bar is None:
             for other in self.bars.values():
                 other.close()
-            bar = self.bars[stage] = tqdm(total=total, desc=f"{stage.value:>8}", unit="step", leave=True, file=sys.stderr)
+            bar = self.bars[stage] = tqdm(total=total, desc=f"{self.labels.get(stage.value, stage.value):>8}", unit="step", leave=True, file=sys.stderr)
         bar.total = max(total, done)
         bar.n = done
         bar.refresh()
@@ -815,6 +816,9 @@ class _StageBars:
                    "needs AZURE_SPEECH_KEY and AZURE_SPEECH_REGION (default: [build] engine, else auto).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Requests and tracks in parallel (default: [build] jobs, else 4).")
+@click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:8786",
+              help="Speak the offline voices on a Dask cluster's workers (default: $AUDIO_EDITION_CLUSTER, "
+                   "[build] cluster); --cluster local speaks on this machine.")
 @_config_option
 @_lexicon_option
 @click.option("--chime", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -829,7 +833,7 @@ class _StageBars:
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
 @reports_errors
 def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_text: str | None,
-          voice: str | None, engine: str | None, jobs: int | None, config: Path | None,
+          voice: str | None, engine: str | None, jobs: int | None, cluster: str | None, config: Path | None,
           lexicon_path: Path | None, chime: Path | None, intro: Path | None, outro: Path | None,
           encoding: str | None, headlines: str, strict: bool, dry_run: bool, quiet: bool,
           as_json: bool) -> None:
@@ -845,6 +849,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
       audio-edition build --engine offline --dry-run articles/2023-12-25-0*.txt
       audio-edition clean --format markdown articles/2023-12-25.txt > 2023-12-25.md
       audio-edition build 2023-12-25.md
+      audio-edition build --engine offline --cluster tcp://10.0.0.5:8786 articles/2023-12-25-0*.txt
 
     Flags override the settings file's [build] and [script] tables.
     """
@@ -853,6 +858,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     from audio_edition.audio.episode import Production
     from audio_edition.edition import BuildOptions, run_build, run_plan
     from audio_edition.errors import ConfigError
+    from audio_edition.speech.cluster import cluster_choice
     from audio_edition.speech.presets import DEFAULT_PRESET
     from audio_edition.speech.session import speech_policy
     from audio_edition.speech.settings import engine_settings
@@ -879,7 +885,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         voice_folders=voice_folders(settings.folder),
         lexicons=lexicon_files(settings.folder, lexicon_path or settings.build.lexicon),
         speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
-        engine_settings=speech_settings,
+        engine_settings=speech_settings, cluster=cluster_choice(cluster, settings.build.cluster),
     )
     show = settings.show
     edition = _read(paths, encoding, headlines, strict, quiet)
@@ -900,7 +906,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
                 for sentence in track.spoken:
                     click.echo(f"  {sentence}")
         return
-    bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty())
+    bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty(),
+                      labels={"speak": "speak on cluster"} if options.cluster else None)
     try:
         result = run_build(edition, options, show, bars)
     finally:
@@ -931,6 +938,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         "fallbacks": list(result.speech.fallbacks), "fallback_reasons": list(result.speech.fallback_reasons),
         "reused": result.reused, "files": [str(f) for f in result.files],
         "feed_url": result.published.feed_url if result.published else None,
+        "cluster": result.speech.cluster.to_json() if result.speech.cluster else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
         "warnings": _warnings_json(edition),
         "licence_warnings": licence_warnings,
@@ -946,6 +954,10 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         click.echo(f"  engine {manifest.engine} ({result.decision.reason}), voice {result.speech.preset}{spoken_by}")
         click.echo(f"  speech requests {result.speech.requests}, cache hits {result.speech.cache_hits}, "
                    f"fallbacks {len(result.speech.fallbacks)}{': ' + ', '.join(result.speech.fallbacks) if result.speech.fallbacks else ''}")
+        if result.speech.cluster:
+            ran = result.speech.cluster
+            click.echo(f"  on the cluster {ran.address}: {ran.requests} requests spoken by {ran.workers} of "
+                       f"{ran.connected} workers")
         if result.speech.voice_change:
             click.echo(f"  voice changed: {result.speech.voice_change}")
         written = "unchanged, kept" if result.reused else "written"

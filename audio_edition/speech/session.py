@@ -34,6 +34,7 @@ import dataclasses
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audio_edition.errors import AudioEditionError, ConfigError, InputError, SpeechError
 from audio_edition.speech.batch import (
@@ -55,6 +56,9 @@ from audio_edition.speech.neural import ONLINE_ENGINES
 from audio_edition.speech.presets import DEFAULT_PRESET, VoicePreset, load_preset
 from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
 from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy, SpeechPolicy
+
+if TYPE_CHECKING:  # the cluster module is imported only by a build that has a cluster
+    from audio_edition.speech.cluster import ClusterLink, ClusterReport
 
 OFFLINE = "offline"
 """In ``[speech] engines`` and ``--engine``: the preset's offline counterpart, whatever engine that is."""
@@ -180,6 +184,8 @@ class SpeechSummary:
     """Every engine that actually spoke, the decision's first."""
     voice_change: str | None
     """In words, when the programme is not (all) read in the preset's own voice; None if it is."""
+    cluster: ClusterReport | None = None
+    """What the Dask cluster spoke for the build; None when it had none."""
 
     @property
     def synthesized(self) -> int:
@@ -201,6 +207,7 @@ class SpeechSession:
         retry: RetryPolicy | None = None,
         engines: Mapping[str, EngineFactory] | None = None,
         decision: EngineDecision | None = None,
+        cluster: ClusterLink | None = None,
     ) -> None:
         if jobs < 1:
             raise ConfigError(f"jobs must be at least 1, not {jobs}")
@@ -211,6 +218,8 @@ class SpeechSession:
         self.jobs = jobs
         self.cache = SpeechCache(cache_dir)
         self._registry = ENGINES if engines is None else engines
+        self.cluster = cluster
+        """Where the engines that compute speak (``cluster.py``); None: on this machine."""
         self._made: dict[str, SpeechEngine] = {}
         self._lock = threading.Lock()
         self.decision = decision or self._decide(engine_choice)
@@ -230,8 +239,18 @@ class SpeechSession:
         """The engine called ``name``, created on first use and kept for the build."""
         with self._lock:
             if name not in self._made:
-                self._made[name] = create_engine(name, self.settings, engines=self._registry)
+                engine = create_engine(name, self.settings, engines=self._registry)
+                if self.cluster is not None and name not in ONLINE_ENGINES:
+                    from audio_edition.speech.cluster import ClusterEngine
+
+                    engine = ClusterEngine(engine, self.cluster, self.settings)
+                self._made[name] = engine
             return self._made[name]
+
+    def jobs_for(self, engine: SpeechEngine) -> int:
+        """How many requests ``engine`` is given at once: the build's ``jobs`` on this machine,
+        as many as the cluster's threads take on a cluster."""
+        return engine.max_jobs if self.cluster is not None and engine.name not in ONLINE_ENGINES else self.jobs
 
     def voices(self, engine: str) -> VoicePreset:
         """The preset as ``engine`` speaks it."""
@@ -318,7 +337,8 @@ class SpeechSession:
             failed: dict[int, SpeechError] = {}
             try:
                 for outcome in speak_planned(
-                    engine, planned, cache=self.cache, retry=self.retry, jobs=self.jobs, tick=tick, fail_fast=last
+                    engine, planned, cache=self.cache, retry=self.retry, jobs=self.jobs_for(engine), tick=tick,
+                    fail_fast=last,
                 ):
                     index = outcome.planned.index
                     if outcome.error is not None:
@@ -375,6 +395,7 @@ class SpeechSession:
             voices=heard,
             engines=tuple(dict.fromkeys([self.decision.engine, *(a.engine for a in articles)])),
             voice_change=self._voice_change(articles),
+            cluster=self.cluster.report() if self.cluster is not None else None,
         )
 
     def _voice_change(self, articles: Sequence[SpokenArticle]) -> str | None:
