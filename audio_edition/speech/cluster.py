@@ -106,8 +106,7 @@ class ClusterLink:
             raise ClusterError(
                 "--cluster needs Dask distributed on the build's machine: pip install 'audio-edition[cluster]'"
             ) from None
-        # The client logs its reconnection attempts on stderr; the build says what happened in one line.
-        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        _quiet_dask()
         try:
             self.client: Any = Client(  # type: ignore[no-untyped-call]
                 self.address, timeout=connect_timeout, set_as_default=False, name="audio-edition build"
@@ -127,6 +126,7 @@ class ClusterLink:
                 f"machine with the voices installed: dask worker {self.address} --nthreads 2"
             ) from None
         self._lock = threading.Lock()
+        self._gone: ClusterError | None = None
         self._requests = 0
         self._workers: dict[str, None] = {}
 
@@ -154,6 +154,8 @@ class ClusterLink:
         workers, or the scheduler's loss become one ``ClusterError``."""
         from distributed import KilledWorker
 
+        if self._gone is not None:
+            raise self._gone
         try:
             future = self.client.submit(speak_order, order, key=key, pure=False, retries=0)
             answer: SpokenOrder = future.result()
@@ -172,12 +174,18 @@ class ClusterLink:
         return answer.speech
 
     def lost(self, error: BaseException | None) -> ClusterError:
-        """The error for a scheduler that went away mid-build."""
+        """The error for a scheduler that went away mid-build; the client is closed at once, so
+        requests sent meanwhile fail now instead of waiting out its reconnection attempts."""
         why = f" ({_plain(error)})" if error is not None else ""
-        return ClusterError(
+        gone = ClusterError(
             f"lost the cluster's scheduler at {self.address}{why}; nothing was published; "
             "the speech that arrived is cached, so a rerun asks only for the rest"
         )
+        with self._lock:
+            first, self._gone = self._gone is None, self._gone or gone
+        if first:
+            self.close()
+        return self._gone
 
     def report(self) -> ClusterReport:
         """What the cluster has spoken for this build so far."""
@@ -243,6 +251,14 @@ class ClusterEngine:
     def probe(self, timeout: float) -> float:
         """Ready: the workers were checked when the engine was made."""
         return 0.0
+
+
+def _quiet_dask() -> None:
+    """Dask's client logs its reconnection attempts on stderr; a build says what happened in one
+    line of its own. Its loggers are configured one by one (dask's ``logging`` config), so each is."""
+    for name in list(logging.root.manager.loggerDict):
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _plain(error: BaseException) -> str:

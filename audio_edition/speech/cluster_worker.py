@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 import audio_edition
 from audio_edition.errors import AudioEditionError, ClusterError
@@ -74,7 +75,7 @@ _LOCK = threading.Lock()
 
 
 def worker_address() -> str:
-    """This dask worker's address, or ``this process`` outside a worker (tests, a local call)."""
+    """The address of the dask worker running the current task, or ``this process`` outside one."""
     try:
         from distributed import get_worker
 
@@ -91,12 +92,12 @@ def _install_hint(engine: str) -> str:
     return f"the {engine} engine"
 
 
-def kept_engine(wanted: EngineWanted) -> SpeechEngine:
+def kept_engine(wanted: EngineWanted, here: str) -> SpeechEngine:
     """The engine ``wanted`` names, made on first use in this process and kept (at most
-    ``KEPT_ENGINES``); ``WorkerUnfitError`` when it cannot be made or is another version."""
+    ``KEPT_ENGINES``); ``WorkerUnfitError`` naming worker ``here`` when it cannot be made or is
+    another version."""
     from audio_edition.speech.registry import create_engine
 
-    here = worker_address()
     if wanted.project != audio_edition.__version__:
         raise WorkerUnfitError(
             f"worker {here} runs audio-edition {audio_edition.__version__}, the build {wanted.project}: "
@@ -108,10 +109,9 @@ def kept_engine(wanted: EngineWanted) -> SpeechEngine:
             try:
                 engine = create_engine(wanted.engine, wanted.settings)
             except AudioEditionError as error:
-                raise WorkerUnfitError(
-                    f"worker {here} cannot speak {wanted.engine} ({error}); install there: "
-                    f"{_install_hint(wanted.engine)}"
-                ) from None
+                hint = _install_hint(wanted.engine)
+                fix = "" if hint in str(error) else f"; install there: {hint}"
+                raise WorkerUnfitError(f"worker {here} cannot speak {wanted.engine}: {error}{fix}") from None
             _ENGINES[wanted.slot] = engine
             while len(_ENGINES) > KEPT_ENGINES:
                 _ENGINES.popitem(last=False)
@@ -125,10 +125,12 @@ def kept_engine(wanted: EngineWanted) -> SpeechEngine:
     return engine
 
 
-def check_worker(wanted: EngineWanted) -> str | None:
-    """Run on every worker at build start: None when it can speak for the build, else why not."""
+def check_worker(wanted: EngineWanted, dask_worker: Any = None) -> str | None:
+    """Run on every worker at build start (``Client.run`` passes ``dask_worker``): None when it
+    can speak for the build, else why not."""
+    here = str(dask_worker.address) if dask_worker is not None else worker_address()
     try:
-        kept_engine(wanted)
+        kept_engine(wanted, here)
     except WorkerUnfitError as error:
         return str(error)
     return None
@@ -136,5 +138,6 @@ def check_worker(wanted: EngineWanted) -> str | None:
 
 def speak_order(order: SpeechOrder) -> SpokenOrder:
     """Speak one request on this worker with its kept engine (the task a build submits)."""
-    engine = kept_engine(order.wanted)
-    return SpokenOrder(engine.synthesize(order.sentences, order.voice), worker_address())
+    here = worker_address()
+    engine = kept_engine(order.wanted, here)
+    return SpokenOrder(engine.synthesize(order.sentences, order.voice), here)
