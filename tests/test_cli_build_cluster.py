@@ -113,7 +113,8 @@ def test_editions_built_on_the_cluster_at_once_are_the_local_editions_byte_for_b
         assert edition_files(out) == local_editions[name]
 
 
-def test_workers_keep_their_engine_between_builds(cluster: LocalCluster, tmp_path: Path) -> None:
+def kept_engines(cluster: LocalCluster) -> dict[str, list[tuple[str, int]]]:
+    """Each worker's kept engines: name and identity."""
     from distributed import Client
 
     from audio_edition.speech import cluster_worker
@@ -122,14 +123,8 @@ def test_workers_keep_their_engine_between_builds(cluster: LocalCluster, tmp_pat
         return [(engine.name, id(engine)) for engine in cluster_worker._ENGINES.values()]
 
     with Client(cluster.address, set_as_default=False) as client:
-        before = client.run(kept)
-        out = tmp_path / "output"
-        page = page_file(tmp_path, TWO_BRIEFS.replace("禁毒", "防汛"))
-        code, _, stderr = finish(build_process(page, out, "--quiet", "--cluster", cluster.address))
-        assert code == 0, stderr
-        after = client.run(kept)
-    assert after == before  # the first builds made them; this one used the same engines
-    assert all(engines == [("offline", engines[0][1])] for engines in after.values())
+        found: dict[str, list[tuple[str, int]]] = client.run(kept)
+        return found
 
 
 def _bad_worker(cluster: LocalCluster, folder: Path, files: dict[str, str]) -> tuple[str, subprocess.Popen[bytes]]:
@@ -180,7 +175,7 @@ def _workers(cluster: LocalCluster) -> int:
         return len(client.scheduler_info(n_workers=-1)["workers"])
 
 
-def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest(
+def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest_of_workers_keeping_their_engine(
     cluster: LocalCluster, tmp_path: Path, local_editions: dict[str, dict[str, bytes]], pages: dict[str, Path]
 ) -> None:
     out = tmp_path / "output"
@@ -197,12 +192,15 @@ def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest(
     assert not (out / "2023-12-26").exists() and not (out / "feed.xml").exists()  # nothing published half
     kept = cache_entries(out)
     assert kept >= 1
+    engines = kept_engines(cluster)
+    assert all(len(held) == 1 and held[0][0] == "offline" for held in engines.values())  # made once per worker
     code, stdout, stderr = finish(build_process(page, out, "--json", "--cluster", cluster.address))
     assert code == 0, stderr
     summary = json.loads(stdout)
     assert summary["cache_hits"] == kept
     assert summary["cluster"]["requests"] == summary["requests"] - kept > 0
     assert edition_files(out) == local_editions["briefs"]
+    assert kept_engines(cluster) == engines  # the workers spoke the rerun with the engines they kept
 
 
 def test_a_worker_killed_mid_build_leaves_the_same_edition(
