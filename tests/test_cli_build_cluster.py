@@ -21,7 +21,13 @@ from click.testing import CliRunner
 
 from audio_edition.cli import main
 from audio_edition.places import Places
-from tests.speech.dask_cluster import REPO, LocalCluster, kill, running_cluster, wait_until
+from tests.speech.dask_cluster import (
+    REPO,
+    LocalCluster,
+    kill,
+    running_cluster,
+    wait_until,
+)
 from tests.test_cli_build import TWO_BRIEFS
 from tests.test_crash_safety import EDITED
 
@@ -157,7 +163,7 @@ def test_a_worker_that_cannot_speak_for_the_build_stops_it_naming_the_worker(
     address, worker = _bad_worker(cluster, tmp_path / "site", files)
     try:
         out = tmp_path / "output"
-        code, stdout, stderr = finish(build_process(page_file(tmp_path, TWO_BRIEFS), out, "--quiet", "--cluster", cluster.address))
+        code, _stdout, stderr = finish(build_process(page_file(tmp_path, TWO_BRIEFS), out, "--quiet", "--cluster", cluster.address))
     finally:
         kill(worker)
     assert code == 69

@@ -17,8 +17,18 @@ from hypothesis import strategies as st
 import audio_edition
 from audio_edition.errors import ClusterError, ConfigError
 from audio_edition.speech import cluster_worker
-from audio_edition.speech.cluster import CLUSTER_ENV, ClusterLink, cluster_address, cluster_choice
-from audio_edition.speech.cluster_worker import EngineWanted, WorkerUnfitError, check_worker, kept_engine
+from audio_edition.speech.cluster import (
+    CLUSTER_ENV,
+    ClusterLink,
+    cluster_address,
+    cluster_choice,
+)
+from audio_edition.speech.cluster_worker import (
+    EngineWanted,
+    WorkerUnfitError,
+    check_worker,
+    kept_engine,
+)
 from audio_edition.speech.settings import EngineSettings
 from audio_edition.text.lexicon import Lexicon, LexiconEntry
 from tests.speech.dask_cluster import free_port
