@@ -36,9 +36,9 @@ pytest.importorskip("distributed")
 VOICE = ["--engine", "offline", "--voice", "offline-fast"]
 
 
-def build_process(page: Path, out: Path, *args: str) -> subprocess.Popen[str]:
+def build_process(page: Path, out: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """A build as its own process, as cron would run it."""
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = dict(os.environ, PYTHONPATH=str(REPO), **(env or {}))
     return subprocess.Popen(
         [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(out), *VOICE, *args],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -200,7 +200,7 @@ def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest_of_
     assert kept >= 1
     engines = kept_engines(cluster)
     assert all(len(held) == 1 and held[0][0] == "offline" for held in engines.values())  # made once per worker
-    code, stdout, stderr = finish(build_process(page, out, "--json", "--cluster", cluster.address))
+    code, stdout, stderr = finish(build_process(page, out, "--json", env={"AUDIO_EDITION_CLUSTER": cluster.address}))
     assert code == 0, stderr
     summary = json.loads(stdout)
     assert summary["cache_hits"] == kept
@@ -213,7 +213,9 @@ def test_a_worker_killed_mid_build_leaves_the_same_edition(
     cluster: LocalCluster, tmp_path: Path, local_editions: dict[str, dict[str, bytes]], pages: dict[str, Path]
 ) -> None:
     out = tmp_path / "output"
-    process = build_process(pages["briefs"], out, "--json", "--cluster", cluster.address)
+    settings = tmp_path / "audio-edition.toml"
+    settings.write_text(f'[build]\ncluster = "{cluster.address}"\n', encoding="utf-8")
+    process = build_process(pages["briefs"], out, "--json", "--config", str(settings))
     wait_until(lambda: cache_entries(out) >= 1 or process.poll() is not None)
     kill(cluster.workers[0])  # while the others of the edition's requests are in flight
     arrived = cache_entries(out)

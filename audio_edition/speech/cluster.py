@@ -27,6 +27,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ DEFAULT_PORT = 8786
 IN_FLIGHT_PER_THREAD = 2
 """Requests sent per worker thread: one speaking, one waiting at the worker, so no thread idles
 while an answer travels back; no more, so a lost worker has little to hand over."""
+
+POLL_SECONDS = 5.0
+"""How often a request waiting for its answer looks whether the cluster still has a worker."""
 
 _ADDRESS = re.compile(r"^(?:(tcp|tls)://)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$")
 
@@ -107,6 +111,7 @@ class ClusterLink:
 
     def __init__(self, address: str, *, connect_timeout: float = 10.0, worker_wait: float = 60.0) -> None:
         self.address = cluster_address(address)
+        self.worker_wait = worker_wait
         try:
             from distributed import Client
         except ImportError:
@@ -165,7 +170,7 @@ class ClusterLink:
             raise self._gone
         try:
             future = self.client.submit(speak_order, order, key=key, pure=False, retries=0)
-            answer: SpokenOrder = future.result()
+            answer = self._answer(future)
         except KilledWorker as error:
             raise ClusterError(
                 f"a speech request was running on workers that died each time ({_plain(error)}); "
@@ -179,6 +184,27 @@ class ClusterLink:
             self._requests += 1
             self._workers.setdefault(answer.worker)
         return answer.speech
+
+    def _answer(self, future: Any) -> SpokenOrder:
+        """The request's answer; while it waits, a cluster left without any worker for
+        ``worker_wait`` seconds stops the build (the scheduler alone would wait for ever)."""
+        alone_since: float | None = None
+        while True:
+            try:
+                answer: SpokenOrder = future.result(timeout=POLL_SECONDS)
+                return answer
+            except TimeoutError:
+                pass
+            if self.client.nthreads():
+                alone_since = None
+                continue
+            now = time.monotonic()
+            alone_since = alone_since if alone_since is not None else now
+            if now - alone_since >= self.worker_wait:
+                raise ClusterError(
+                    f"the cluster at {self.address} has had no worker for {self.worker_wait:.0f} s; nothing was "
+                    "published; start workers (dask worker …) and rerun: it asks only for the speech not yet cached"
+                )
 
     def lost(self, error: BaseException | None) -> ClusterError:
         """The error for a scheduler that went away mid-build; the client is closed at once, so

@@ -155,3 +155,20 @@ def test_the_order_a_worker_gets_carries_no_key(monkeypatch: pytest.MonkeyPatch)
     assert "secret" not in sent and "proxy:3128" not in sent
     assert link.wanted.settings.kokoro_runtime == "onnxruntime"
     assert engine.voices == ("baker",) and engine.name == "offline"
+
+
+def test_a_cluster_left_without_workers_stops_the_request_instead_of_waiting_for_ever(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from audio_edition.speech.cluster import ClusterEngine
+    from audio_edition.speech.engine import Voice
+    from audio_edition.speech.registry import create_engine
+    from tests.speech.dask_cluster import kill, running_cluster, wait_until
+
+    with running_cluster(tmp_path, workers=1) as cluster, ClusterLink(cluster.address, worker_wait=1) as link:
+        engine = ClusterEngine(create_engine("offline"), link, EngineSettings())
+        kill(cluster.workers[0])
+        wait_until(lambda: not link.client.nthreads())
+        started = time.monotonic()
+        with pytest.raises(ClusterError, match=f"the cluster at {cluster.address} has had no worker for 1 s"):
+            engine.synthesize(["你好。"], Voice("offline", "baker"))
+        assert time.monotonic() - started < 20
