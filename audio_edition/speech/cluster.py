@@ -103,7 +103,8 @@ class ClusterReport:
 
 
 class ClusterLink:
-    """One build's connection to a scheduler: connects, waits for a worker, counts what it spoke.
+    """One build's connection to a scheduler: connects on first use (a build whose online voice
+    answers never needs the cluster), waits for a worker, counts what it spoke.
 
     Use it as a context manager (or ``close`` it): the build's client goes when the build ends.
     ``ClusterError`` when the scheduler cannot be reached or no worker comes in ``worker_wait``.
@@ -111,7 +112,27 @@ class ClusterLink:
 
     def __init__(self, address: str, *, connect_timeout: float = 10.0, worker_wait: float = 60.0) -> None:
         self.address = cluster_address(address)
+        self.connect_timeout = connect_timeout
         self.worker_wait = worker_wait
+        self.connected = 0
+        """Workers the scheduler had when the build first needed it."""
+        self._client: Any = None
+        self._lock = threading.Lock()
+        self._gone: ClusterError | None = None
+        self._requests = 0
+        self._workers: dict[str, None] = {}
+
+    @property
+    def client(self) -> Any:
+        """The Dask client, connected (and a worker waited for) on first use."""
+        with self._lock:
+            if self._gone is not None:  # lost: never quietly connect again mid-build
+                raise self._gone
+            if self._client is None:
+                self._client = self._connect()
+            return self._client
+
+    def _connect(self) -> Any:
         try:
             from distributed import Client
         except ImportError:
@@ -120,8 +141,8 @@ class ClusterLink:
             ) from None
         _quiet_dask()
         try:
-            self.client: Any = Client(  # type: ignore[no-untyped-call]
-                self.address, timeout=connect_timeout, set_as_default=False, name="audio-edition build"
+            client: Any = Client(  # type: ignore[no-untyped-call]
+                self.address, timeout=self.connect_timeout, set_as_default=False, name="audio-edition build"
             )
         except (OSError, TimeoutError) as error:
             raise ClusterError(
@@ -129,18 +150,16 @@ class ClusterLink:
                 f"`dask scheduler` running there, or build without --cluster"
             ) from None
         try:
-            self.client.wait_for_workers(1, timeout=worker_wait)
-            self.connected = len(self.client.scheduler_info(n_workers=-1)["workers"])
+            client.wait_for_workers(1, timeout=self.worker_wait)
+            self.connected = len(client.scheduler_info(n_workers=-1)["workers"])
         except (OSError, TimeoutError) as error:
-            self.close()
+            with contextlib.suppress(Exception):
+                client.close(timeout=5)
             raise ClusterError(
                 f"the cluster at {self.address} has no worker ({_plain(error)}); start one on a "
                 f"machine with the voices installed: dask worker {self.address} --nthreads 2"
             ) from None
-        self._lock = threading.Lock()
-        self._gone: ClusterError | None = None
-        self._requests = 0
-        self._workers: dict[str, None] = {}
+        return client
 
     @property
     def capacity(self) -> int:
@@ -226,10 +245,14 @@ class ClusterLink:
             return ClusterReport(self.address, len(self._workers), self._requests, self.connected)
 
     def close(self) -> None:
-        """Let the scheduler go (quietly, even when it is already gone)."""
+        """Let the scheduler go (quietly, even when it is already gone); a link never used has
+        nothing to close."""
+        client, self._client = self._client, None
+        if client is None:
+            return
         # Closing a dead connection may fail any way it likes; it must not hide the build's error.
         with contextlib.suppress(Exception):
-            self.client.close(timeout=5)
+            client.close(timeout=5)
 
     def __enter__(self) -> Self:
         return self

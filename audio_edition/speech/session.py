@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audio_edition.errors import AudioEditionError, ConfigError, InputError, SpeechError
+from audio_edition.errors import AudioEditionError, ClusterError, ConfigError, InputError, SpeechError
 from audio_edition.speech.batch import (
     DEFAULT_JOBS,
     ArticleRequest,
@@ -115,6 +115,8 @@ def choose_engine(
         try:
             voices_for(preset, name)
             engine = make(name) if make is not None else create_engine(name, settings, engines=registry)
+        except ClusterError:
+            raise  # the cluster's failure is the build's, not a reason to try another voice
         except AudioEditionError as error:
             notes.append(f"{name} skipped ({error})")
             continue
@@ -326,6 +328,8 @@ class SpeechSession:
             try:
                 engine = self.engine(name)
                 _check_voices(engine, self.voices(name))
+            except ClusterError:
+                raise  # the cluster's failure is the build's, not a reason to try another voice
             except AudioEditionError as error:
                 if last:
                     raise self._lost(requests, pending, causes, f"{name}: {error}") from error

@@ -76,7 +76,7 @@ def test_an_unreachable_scheduler_is_one_error_naming_it() -> None:
     address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
     started = time.monotonic()
     with pytest.raises(ClusterError, match=f"cannot reach the cluster's scheduler at {address} .*dask scheduler"):
-        ClusterLink(address, connect_timeout=1)
+        ClusterLink(address, connect_timeout=1).check(EngineWanted("0", "offline", "x", EngineSettings()))
     assert time.monotonic() - started < 10
 
 
@@ -172,3 +172,28 @@ def test_a_cluster_left_without_workers_stops_the_request_instead_of_waiting_for
         with pytest.raises(ClusterError, match=f"the cluster at {cluster.address} has had no worker for 1 s"):
             engine.synthesize(["你好。"], Voice("offline", "baker"))
         assert time.monotonic() - started < 20
+
+
+def test_a_build_whose_online_voice_speaks_never_connects_and_one_that_falls_back_does(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from audio_edition.speech import SpeechPolicy, SpeechSession
+    from tests.speech.test_batch import EDITION, FAST_RETRY, PRESET, TinyEngine
+
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
+    edge, offline = TinyEngine("edge"), TinyEngine("offline")
+    registry = {"edge": lambda _s: edge, "offline": lambda _s: offline}
+
+    def session(link: ClusterLink, cache: str) -> SpeechSession:
+        return SpeechSession("auto", PRESET, cache_dir=tmp_path / cache, retry=FAST_RETRY, cluster=link,
+                             engines=registry, policy=SpeechPolicy(engines=("edge", "offline")))  # type: ignore[arg-type]
+
+    online = session(ClusterLink(address, connect_timeout=1), "first")
+    assert len(list(online.speak(EDITION))) == len(EDITION)  # the online voice, on this machine
+    report = online.summary().cluster
+    assert report is not None and (report.requests, report.workers, report.connected) == (0, 0, 0)
+
+    edge.fail["另一篇文章"] = None  # this article falls back to the offline voice: the cluster's work
+    falling = session(ClusterLink(address, connect_timeout=1), "second")
+    with pytest.raises(ClusterError, match=f"cannot reach the cluster's scheduler at {address}"):
+        list(falling.speak(EDITION))
+    assert offline.calls == []  # never spoken on this machine instead
