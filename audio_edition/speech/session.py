@@ -21,6 +21,9 @@ cache and the settings. It owns everything the speaking needs and decides once:
   article mixes voices and none is lost. ``fallback = "fail"`` never lets another voice read:
   ``auto`` does not pick the offline counterpart, and the build fails instead. An explicit engine
   never falls back: asked for edge, a failing article fails the build, naming the article;
+- **where the engines that compute run**: on this machine, or with a ``ClusterLink``
+  (``cluster.py``, ``build --cluster``) on a Dask cluster's workers: only the requests the cache
+  lacks go there, and the cache and the assembly stay here, so the audio is the same bytes;
 - **the summary**: requests, cache hits, retries, which articles fell back and why, which voices
   actually spoke, and in words when the programme's voice changed.
 
