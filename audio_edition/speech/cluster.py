@@ -94,7 +94,7 @@ class ClusterReport:
     requests: int
     """How many requests the cluster spoke (cache hits never go there)."""
     connected: int
-    """Workers the scheduler had when the build started."""
+    """Workers the scheduler had when the build first needed it."""
 
     def to_json(self) -> dict[str, Any]:
         """The ``"cluster"`` object of ``build --json``."""
@@ -188,7 +188,7 @@ class ClusterLink:
         if self._gone is not None:
             raise self._gone
         try:
-            future = self.client.submit(speak_order, order, key=key, pure=False, retries=0)
+            future = self.client.submit(speak_order, order, key=key, retries=0)
             answer = self._answer(future)
         except KilledWorker as error:
             raise ClusterError(
