@@ -54,8 +54,13 @@ DEFAULT_PORT = 8786
 """``dask scheduler``'s own default port."""
 
 IN_FLIGHT_PER_THREAD = 2
-"""Requests sent per worker thread: one speaking, one waiting at the worker, so no thread idles
-while an answer travels back; no more, so a lost worker has little to hand over."""
+"""Requests sent per worker thread: one speaking, one waiting, so no thread idles while an answer
+travels back."""
+
+IN_FLIGHT_FLOOR = 32
+"""Requests a build keeps in flight however few workers it found: workers started after the build
+(a night's batch whose machines come up late) get work too. Waiting requests wait at the scheduler,
+not at a worker, so a lost worker hands over only what it was speaking."""
 
 POLL_SECONDS = 5.0
 """How often a request waiting for its answer looks whether the cluster still has a worker."""
@@ -284,7 +289,7 @@ class ClusterEngine:
 
     @property
     def max_jobs(self) -> int:
-        return self.link.capacity * IN_FLIGHT_PER_THREAD
+        return max(IN_FLIGHT_FLOOR, self.link.capacity * IN_FLIGHT_PER_THREAD)
 
     @property
     def voices(self) -> Sequence[str]:
