@@ -504,6 +504,69 @@ def cache() -> None:
     """
 
 
+@main.group()
+def cluster() -> None:
+    """The Dask cluster builds speak on (build --cluster; see the README's "More than one machine").
+
+    \b
+    Example:
+      audio-edition cluster check tcp://10.0.0.5:8786
+    """
+
+
+@cluster.command("check")
+@click.argument("address", required=False)
+@click.option("--voice", default=None, help="The preset whose offline voice the workers must speak "
+                                            "(default: [build] voice, else xiaoxiao).")
+@_config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the workers as JSON.")
+@reports_errors
+def cluster_check(address: str | None, voice: str | None, config: Path | None, as_json: bool) -> None:
+    """Ask every worker of the cluster whether it can speak for this machine's builds (same
+    version of audio-edition and of the engine, voices installed); exit 69 if one cannot.
+
+    ADDRESS defaults to $AUDIO_EDITION_CLUSTER, else [build] cluster.
+
+    \b
+    Example:
+      audio-edition cluster check tcp://10.0.0.5:8786 --voice offline
+    """
+    import dataclasses
+
+    from audio_edition.errors import ClusterError, ConfigError
+    from audio_edition.speech.cluster import check_cluster, cluster_choice, computing_engine
+    from audio_edition.speech.presets import DEFAULT_PRESET, load_preset
+    from audio_edition.speech.settings import engine_settings
+    from audio_edition.text.lexicon import lexicon_files, load_lexicons
+    from audio_edition.voices import voice_folders
+    from audio_edition.workspace import open_workspace
+
+    settings = open_workspace(config=config).settings
+    chosen = cluster_choice(address, settings.build.cluster)
+    if chosen is None:
+        raise ConfigError("no cluster to check: give its address (tcp://HOST:8786), set "
+                          "AUDIO_EDITION_CLUSTER or [build] cluster")
+    preset = load_preset(voice or settings.build.voice or DEFAULT_PRESET, voice_folders(settings.folder))
+    speech = dataclasses.replace(
+        engine_settings(azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime),
+        lexicon=load_lexicons(lexicon_files(settings.folder, settings.build.lexicon)))
+    engine = computing_engine(preset)
+    workers = check_cluster(chosen, engine, speech)
+    if as_json:
+        print_json({"address": chosen, "engine": engine, "workers": [
+            {"address": w.address, "name": w.name, "threads": w.threads, "ready": w.problem is None,
+             "problem": w.problem} for w in workers]})
+    else:
+        for w in workers:
+            click.echo(f"{w.address}  {w.name}  {w.threads} threads  " + ("ready" if w.problem is None else w.problem))
+    unfit = [w for w in workers if w.problem is not None]
+    if unfit:
+        raise ClusterError(f"{len(unfit)} of {len(workers)} workers at {chosen} cannot speak {engine} "
+                           f"for preset {preset.name}")
+    if not as_json:
+        click.echo(f"{len(workers)} workers at {chosen} can speak {engine} for preset {preset.name}")
+
+
 @cache.command("size")
 @_config_option
 @_state_option

@@ -117,6 +117,9 @@ def test_editions_built_on_the_cluster_at_once_are_the_local_editions_byte_for_b
         assert ran["requests"] == summary["requests"] == cache_entries(out) > 0  # all spoken there, all cached here
         assert 1 <= ran["workers"] <= ran["workers_connected"] == 2
         assert edition_files(out) == local_editions[name]
+    checked = CliRunner().invoke(main, ["cluster", "check", cluster.address, "--voice", "offline-fast"])
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.splitlines()[-1] == f"2 workers at {cluster.address} can speak offline for preset offline-fast"
 
 
 def kept_engines(cluster: LocalCluster) -> dict[str, list[tuple[str, int]]]:
@@ -162,6 +165,7 @@ def test_a_worker_that_cannot_speak_for_the_build_stops_it_naming_the_worker(
 ) -> None:
     address, worker = _bad_worker(cluster, tmp_path / "site", files)
     try:
+        checked = CliRunner().invoke(main, ["cluster", "check", cluster.address, "--voice", "offline-fast", "--json"])
         out = tmp_path / "output"
         code, _stdout, stderr = finish(build_process(page_file(tmp_path, TWO_BRIEFS), out, "--quiet", "--cluster", cluster.address))
     finally:
@@ -170,6 +174,10 @@ def test_a_worker_that_cannot_speak_for_the_build_stops_it_naming_the_worker(
     assert stderr.count("\n") == 1 and stderr.startswith(f"audio-edition: worker {address} ")
     assert says in stderr and "install" in stderr
     assert cache_entries(out) == 0  # nothing spoken: no edition mixes voices
+    assert checked.exit_code == 69  # the operator's check before the night finds it too
+    workers = {w["address"]: w for w in json.loads(checked.stdout)["workers"]}
+    assert len(workers) == 3 and [a for a, w in workers.items() if not w["ready"]] == [address]
+    assert says in workers[address]["problem"] and workers[address]["name"] == "bad"
     assert not (out / "2023-12-26").exists()
     wait_until(lambda: _workers(cluster) == 2)
 

@@ -45,6 +45,8 @@ from audio_edition.speech.cluster_worker import (
     speak_order,
 )
 from audio_edition.speech.engine import Speech, SpeechEngine, Voice
+from audio_edition.speech.neural import ONLINE_ENGINES
+from audio_edition.speech.presets import VoicePreset
 from audio_edition.speech.settings import EngineSettings
 
 CLUSTER_ENV = "AUDIO_EDITION_CLUSTER"
@@ -105,6 +107,17 @@ class ClusterReport:
         """The ``"cluster"`` object of ``build --json``."""
         return {"address": self.address, "workers": self.workers, "requests": self.requests,
                 "workers_connected": self.connected}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WorkerState:
+    """One worker as ``cluster check`` shows it."""
+
+    address: str
+    name: str
+    threads: int
+    problem: str | None
+    """None when it can speak for the builds; else why not and what to install."""
 
 
 class ClusterLink:
@@ -174,16 +187,26 @@ class ClusterLink:
         except (OSError, TimeoutError) as error:
             raise self.lost(error) from None
 
+    def survey(self, wanted: EngineWanted) -> tuple[WorkerState, ...]:
+        """Every worker now connected, and whether it can speak as ``wanted`` (each makes and
+        keeps the engine as it answers)."""
+        try:
+            answers: dict[str, str | None] = self.client.run(check_worker, wanted)
+            workers = self.client.scheduler_info(n_workers=-1)["workers"]
+        except (OSError, TimeoutError) as error:
+            raise self.lost(error) from None
+        return tuple(
+            WorkerState(address, str(workers.get(address, {}).get("name", address)),
+                        int(workers.get(address, {}).get("nthreads", 0)), problem)
+            for address, problem in sorted(answers.items())
+        )  # fmt: skip
+
     def check(self, wanted: EngineWanted) -> None:
         """Ask every worker now connected whether it can speak for the build: ``ClusterError``
         naming the first that cannot (no voice, another version), so no edition mixes voices."""
-        try:
-            answers: dict[str, str | None] = self.client.run(check_worker, wanted)
-        except (OSError, TimeoutError) as error:
-            raise self.lost(error) from None
-        for worker, problem in sorted(answers.items()):
-            if problem is not None:
-                raise ClusterError(problem)
+        for worker in self.survey(wanted):
+            if worker.problem is not None:
+                raise ClusterError(worker.problem)
 
     def speak(self, order: SpeechOrder, key: str) -> Speech:
         """Have the cluster speak ``order``; the worker's problem, a request that killed its
@@ -266,6 +289,34 @@ class ClusterLink:
         self.close()
 
 
+def engine_wanted(local: SpeechEngine, settings: EngineSettings) -> EngineWanted:
+    """What workers must speak like: ``local``'s name and version, with ``settings``'s lexicon
+    and Kokoro runtime. Only what shapes offline speech leaves this machine: never a key, a proxy
+    or a URL."""
+    shaping = dataclasses.replace(
+        EngineSettings(), lexicon=settings.lexicon, kokoro_runtime=settings.kokoro_runtime,
+        azure_key=None, azure_region=None, azure_url=None, edge_url=None, edge_voices_url=None,
+    )  # fmt: skip
+    return EngineWanted(audio_edition.__version__, local.name, local.version, shaping)
+
+
+def computing_engine(preset: VoicePreset) -> str:
+    """The engine of ``preset`` that would speak on a cluster: its own when it computes, else
+    its offline counterpart's (the online voices never go there)."""
+    return preset.engine if preset.engine not in ONLINE_ENGINES else preset.offline.engine
+
+
+def check_cluster(address: str, engine: str, settings: EngineSettings, *, worker_wait: float = 10.0) -> tuple[WorkerState, ...]:
+    """``audio-edition cluster check``: every worker of the cluster at ``address`` and whether it
+    can speak ``engine`` exactly as this machine would (``ClusterError`` when the scheduler cannot
+    be reached or has no worker)."""
+    from audio_edition.speech.registry import create_engine
+
+    local = create_engine(engine, settings)
+    with ClusterLink(address, worker_wait=worker_wait) as link:
+        return link.survey(engine_wanted(local, settings))
+
+
 class ClusterEngine:
     """An engine whose requests the cluster speaks: the local engine's name, version and voices
     (so the cache key is the local one), its ``synthesize`` sent to a worker.
@@ -279,12 +330,7 @@ class ClusterEngine:
         self.link = link
         self.name = local.name
         self.version = local.version
-        # Only what shapes offline speech leaves this machine: never a key, a proxy or a URL.
-        shaping = dataclasses.replace(
-            EngineSettings(), lexicon=settings.lexicon, kokoro_runtime=settings.kokoro_runtime,
-            azure_key=None, azure_region=None, azure_url=None, edge_url=None, edge_voices_url=None,
-        )  # fmt: skip
-        self.wanted = EngineWanted(audio_edition.__version__, local.name, local.version, shaping)
+        self.wanted = engine_wanted(local, settings)
         link.check(self.wanted)
 
     @property
