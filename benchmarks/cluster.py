@@ -147,7 +147,7 @@ def main() -> None:
         runs["local"] = speak(requests, args.voice, root / "local", None)
         print(f"  local (every core)      {runs['local'][0]:7.1f} s", flush=True)
         pinned = subprocess.run(
-            ["taskset", "-c", "0", sys.executable, __file__, "--local-only", "--voice", args.voice,
+            [*(["taskset", "-c", "0"] if shutil.which("taskset") else []), sys.executable, __file__, "--local-only", "--voice", args.voice,
              *(["--articles", str(args.articles)] if args.articles else [])],
             env=_environment(None), capture_output=True, text=True, check=True)
         local_one = json.loads(pinned.stdout.strip().splitlines()[-1])["seconds"]
