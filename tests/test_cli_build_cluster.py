@@ -234,3 +234,12 @@ def test_a_worker_killed_mid_build_leaves_the_same_edition(
     summary = json.loads(stdout)
     assert arrived < summary["requests"] == summary["cluster"]["requests"]
     assert edition_files(out) == local_editions["briefs"]
+
+
+def test_a_bad_cluster_address_is_one_line_before_anything_runs(pages: dict[str, Path], tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(pages["briefs"]), "--out", str(tmp_path / "output"), *VOICE,
+                                       "--cluster", "http://10.0.0.5:8786"])  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == ("audio-edition: cluster address 'http://10.0.0.5:8786' is not a scheduler address; "
+                             "write it like tcp://10.0.0.5:8786\n")
+    assert not (tmp_path / "output").exists()
