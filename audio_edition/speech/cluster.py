@@ -128,10 +128,13 @@ class ClusterLink:
     ``ClusterError`` when the scheduler cannot be reached or no worker comes in ``worker_wait``.
     """
 
-    def __init__(self, address: str, *, connect_timeout: float = 10.0, worker_wait: float = 60.0) -> None:
+    def __init__(
+        self, address: str, *, connect_timeout: float = 10.0, worker_wait: float = 60.0, poll: float = POLL_SECONDS
+    ) -> None:
         self.address = cluster_address(address)
         self.connect_timeout = connect_timeout
         self.worker_wait = worker_wait
+        self.poll = poll
         self.connected = 0
         """Workers the scheduler had when the build first needed it."""
         self._client: Any = None
@@ -238,7 +241,7 @@ class ClusterLink:
         alone_since: float | None = None
         while True:
             try:
-                answer: SpokenOrder = future.result(timeout=POLL_SECONDS)
+                answer: SpokenOrder = future.result(timeout=self.poll)
                 return answer
             except TimeoutError:
                 pass
