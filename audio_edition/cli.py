@@ -534,7 +534,7 @@ def cluster_check(address: str | None, voice: str | None, config: Path | None, a
     import dataclasses
 
     from audio_edition.errors import ClusterError, ConfigError
-    from audio_edition.speech.cluster import check_cluster, cluster_choice, computing_engine
+    from audio_edition.speech.cluster import check_cluster, cluster_choice
     from audio_edition.speech.presets import DEFAULT_PRESET, load_preset
     from audio_edition.speech.settings import engine_settings
     from audio_edition.text.lexicon import lexicon_files, load_lexicons
@@ -550,21 +550,16 @@ def cluster_check(address: str | None, voice: str | None, config: Path | None, a
     speech = dataclasses.replace(
         engine_settings(azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime),
         lexicon=load_lexicons(lexicon_files(settings.folder, settings.build.lexicon)))
-    engine = computing_engine(preset)
-    workers = check_cluster(chosen, engine, speech)
+    found = check_cluster(chosen, preset, speech)
     if as_json:
-        print_json({"address": chosen, "engine": engine, "workers": [
-            {"address": w.address, "name": w.name, "threads": w.threads, "ready": w.problem is None,
-             "problem": w.problem} for w in workers]})
+        print_json(found.to_json())
     else:
-        for w in workers:
+        for w in found.workers:
             click.echo(f"{w.address}  {w.name}  {w.threads} threads  " + ("ready" if w.problem is None else w.problem))
-    unfit = [w for w in workers if w.problem is not None]
-    if unfit:
-        raise ClusterError(f"{len(unfit)} of {len(workers)} workers at {chosen} cannot speak {engine} "
-                           f"for preset {preset.name}")
+    if found.unfit:
+        raise ClusterError(found.verdict())
     if not as_json:
-        click.echo(f"{len(workers)} workers at {chosen} can speak {engine} for preset {preset.name}")
+        click.echo(found.verdict())
 
 
 @cache.command("size")

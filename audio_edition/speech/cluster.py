@@ -309,15 +309,44 @@ def computing_engine(preset: VoicePreset) -> str:
     return preset.engine if preset.engine not in ONLINE_ENGINES else preset.offline.engine
 
 
-def check_cluster(address: str, engine: str, settings: EngineSettings, *, worker_wait: float = 10.0) -> tuple[WorkerState, ...]:
+@dataclass(frozen=True)
+class ClusterCheck:
+    """What ``audio-edition cluster check`` found: each worker, ready for a preset or not."""
+
+    address: str
+    preset: str
+    engine: str
+    workers: tuple[WorkerState, ...]
+
+    @property
+    def unfit(self) -> tuple[WorkerState, ...]:
+        """The workers that cannot speak for the preset."""
+        return tuple(w for w in self.workers if w.problem is not None)
+
+    def verdict(self) -> str:
+        """In one line: all ready, or how many cannot."""
+        if self.unfit:
+            return (f"{len(self.unfit)} of {len(self.workers)} workers at {self.address} cannot speak "
+                    f"{self.engine} for preset {self.preset}")  # fmt: skip
+        return f"{len(self.workers)} workers at {self.address} can speak {self.engine} for preset {self.preset}"
+
+    def to_json(self) -> dict[str, Any]:
+        """``cluster check --json``."""
+        return {"address": self.address, "preset": self.preset, "engine": self.engine, "workers": [
+            {"address": w.address, "name": w.name, "threads": w.threads, "ready": w.problem is None,
+             "problem": w.problem} for w in self.workers]}  # fmt: skip
+
+
+def check_cluster(address: str, preset: VoicePreset, settings: EngineSettings, *, worker_wait: float = 10.0) -> ClusterCheck:
     """``audio-edition cluster check``: every worker of the cluster at ``address`` and whether it
-    can speak ``engine`` exactly as this machine would (``ClusterError`` when the scheduler cannot
-    be reached or has no worker)."""
+    can speak ``preset``'s computing voice exactly as this machine would (``ClusterError`` when
+    the scheduler cannot be reached or has no worker)."""
     from audio_edition.speech.registry import create_engine
 
+    engine = computing_engine(preset)
     local = create_engine(engine, settings)
     with ClusterLink(address, worker_wait=worker_wait) as link:
-        return link.survey(engine_wanted(local, settings))
+        return ClusterCheck(link.address, preset.name, engine, link.survey(engine_wanted(local, settings)))
 
 
 class ClusterEngine:
