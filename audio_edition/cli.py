@@ -967,7 +967,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty(),
                       labels={"speak": "speak on cluster"} if options.cluster else None)
     try:
-        result = run_build(edition, options, show, bars)
+        result = run_build(edition, options, show, bars, notice=None if quiet or as_json else
+                           lambda text: click.echo(f"audio-edition: {text}", err=True))
     finally:
         bars.close()
     if result.published is not None:

@@ -408,14 +408,16 @@ def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
 
 
 def build_edition(
-    edition: Edition, options: BuildOptions, progress: Progress | None = None, *, show: Show | None = None
+    edition: Edition, options: BuildOptions, progress: Progress | None = None, *, show: Show | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest;
     with ``show``, publish it too (catalog, feeds, page) before letting go of the folder.
 
     Raises ``BusyError`` at once if another build or publish is writing to ``options.out``;
     ``WriteError`` (naming the path and the reason) when ``options.out`` cannot be written or
-    the disk fills up, the previous edition left as it was.
+    the disk fills up, the previous edition left as it was. ``notice(text)`` is told where the
+    speech runs when that is a cluster (the terminal shows it above the progress bars).
     """
     ffmpeg.require_tools()
     date = edition_date(edition.sources, options.date, options.zone)
@@ -427,7 +429,7 @@ def build_edition(
         migrated = migrate_output(places)
         remove_leftovers(places)
         with _cluster(options) as cluster:
-            result = dataclasses.replace(_build(edition, options, date, progress, cluster), migrated=migrated)
+            result = dataclasses.replace(_build(edition, options, date, progress, cluster, notice), migrated=migrated)
         if show is None:
             return result
         # In the same hold of the lock: the feeds follow the swapped-in files at once.
@@ -442,7 +444,8 @@ def _cluster(options: BuildOptions) -> contextlib.AbstractContextManager[Cluster
 
 
 def _build(
-    edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None, cluster: ClusterLink | None
+    edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None, cluster: ClusterLink | None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     folder = options.out / date.isoformat()
     title = episode_title(options.production.show_name, date)
@@ -456,6 +459,8 @@ def _build(
         clock = now
 
     session = speech_session(options, cluster)
+    if cluster is not None and cluster.connected and notice is not None:  # connected: its engine speaks there
+        notice(f"speaking on the cluster at {cluster.address}: {cluster.connected} workers")
     decision = session.decision
     # Scripts keep Latin letters; the session spells them for an engine that cannot say them.
     scripts = script_tracks(edition, date, options, LatinReading.LETTERS)
@@ -526,11 +531,12 @@ def run_build(
     progress: Progress | None = None,
     *,
     encoding: str | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """The whole pipeline for the ``build`` command: read and clean the pages (or take the
     edition already read), build the edition, and publish it (feed, page) into ``options.out``."""
     edition = source if isinstance(source, Edition) else read_edition(source, encoding)
-    return build_edition(edition, options_for_show(show, options), progress, show=show)
+    return build_edition(edition, options_for_show(show, options), progress, show=show, notice=notice)
 
 
 def run_plan(

@@ -117,6 +117,11 @@ def test_editions_built_on_the_cluster_at_once_are_the_local_editions_byte_for_b
         assert ran["requests"] == summary["requests"] == cache_entries(out) > 0  # all spoken there, all cached here
         assert 1 <= ran["workers"] <= ran["workers_connected"] == 2
         assert edition_files(out) == local_editions[name]
+    out = tmp_path / "briefs" / "output"  # rebuilt: every request a cache hit, none sent
+    again = CliRunner().invoke(main, ["build", str(pages["briefs"]), "--out", str(out), *VOICE, "--cluster", cluster.address])
+    assert again.exit_code == 0, again.output
+    assert f"audio-edition: speaking on the cluster at {cluster.address}: 2 workers\n" in again.stderr
+    assert f"  on the cluster {cluster.address}: 0 requests spoken by 0 of 2 workers\n" in again.stdout
     checked = CliRunner().invoke(main, ["cluster", "check", cluster.address, "--voice", "offline-fast"])
     assert checked.exit_code == 0, checked.output
     assert checked.stdout.splitlines()[-1] == f"2 workers at {cluster.address} can speak offline for preset offline-fast"
