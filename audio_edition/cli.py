@@ -561,6 +561,64 @@ def cache() -> None:
     """
 
 
+@main.group()
+def cluster() -> None:
+    """The Dask cluster builds speak on (build --cluster; see the README's "More than one machine").
+
+    \b
+    Example:
+      audio-edition cluster check tcp://10.0.0.5:8786
+    """
+
+
+@cluster.command("check")
+@click.argument("address", required=False)
+@click.option("--voice", default=None, help="The preset whose offline voice the workers must speak "
+                                            "(default: [build] voice, else xiaoxiao).")
+@_config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the workers as JSON.")
+@reports_errors
+def cluster_check(address: str | None, voice: str | None, config: Path | None, as_json: bool) -> None:
+    """Ask every worker of the cluster whether it can speak for this machine's builds (same
+    version of audio-edition and of the engine, voices installed); exit 69 if one cannot.
+
+    ADDRESS defaults to $AUDIO_EDITION_CLUSTER, else [build] cluster.
+
+    \b
+    Example:
+      audio-edition cluster check tcp://10.0.0.5:8786 --voice offline
+    """
+    import dataclasses
+
+    from audio_edition.errors import ClusterError, ConfigError
+    from audio_edition.speech.cluster import check_cluster, cluster_choice
+    from audio_edition.speech.presets import DEFAULT_PRESET, load_preset
+    from audio_edition.speech.settings import engine_settings
+    from audio_edition.text.lexicon import lexicon_files, load_lexicons
+    from audio_edition.voices import voice_folders
+    from audio_edition.workspace import open_workspace
+
+    settings = open_workspace(config=config).settings
+    chosen = cluster_choice(address, settings.build.cluster)
+    if chosen is None:
+        raise ConfigError("no cluster to check: give its address (tcp://HOST:8786), set "
+                          "AUDIO_EDITION_CLUSTER or [build] cluster")
+    preset = load_preset(voice or settings.build.voice or DEFAULT_PRESET, voice_folders(settings.folder))
+    speech = dataclasses.replace(
+        engine_settings(azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime),
+        lexicon=load_lexicons(lexicon_files(settings.folder, settings.build.lexicon)))
+    found = check_cluster(chosen, preset, speech)
+    if as_json:
+        print_json(found.to_json())
+    else:
+        for w in found.workers:
+            click.echo(f"{w.address}  {w.name}  {w.threads} threads  " + ("ready" if w.problem is None else w.problem))
+    if found.unfit:
+        raise ClusterError(found.verdict())
+    if not as_json:
+        click.echo(found.verdict())
+
+
 @cache.command("size")
 @_config_option
 @_state_option
@@ -846,9 +904,10 @@ def _minutes(seconds: float) -> str:
 class _StageBars:
     """One tqdm bar per pipeline stage, on a terminal only (the library just reports counts)."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, labels: dict[str, str] | None = None) -> None:
         self.enabled = enabled
         self.bars: dict[Any, Any] = {}
+        self.labels = labels or {}
 
     def __call__(self, stage: Any, done: int, total: int) -> None:
         if not self.enabled:
@@ -859,7 +918,7 @@ class _StageBars:
         if bar is None:
             for other in self.bars.values():
                 other.close()
-            bar = self.bars[stage] = tqdm(total=total, desc=f"{stage.value:>8}", unit="step", leave=True, file=sys.stderr)
+            bar = self.bars[stage] = tqdm(total=total, desc=f"{self.labels.get(stage.value, stage.value):>8}", unit="step", leave=True, file=sys.stderr)
         bar.total = max(total, done)
         bar.n = done
         bar.refresh()
@@ -888,6 +947,9 @@ class _StageBars:
                    "Default: [build] engine, else auto.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Requests and tracks in parallel (default: [build] jobs, else 4).")
+@click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:8786",
+              help="Speak the offline voices on a Dask cluster's workers (default: $AUDIO_EDITION_CLUSTER, "
+                   "[build] cluster); --cluster local speaks on this machine.")
 @_config_option
 @_lexicon_option
 @click.option("--chime", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -902,7 +964,7 @@ class _StageBars:
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
 @reports_errors
 def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_text: str | None,
-          voice: str | None, engine: str | None, jobs: int | None, config: Path | None,
+          voice: str | None, engine: str | None, jobs: int | None, cluster: str | None, config: Path | None,
           lexicon_path: Path | None, chime: Path | None, intro: Path | None, outro: Path | None,
           encoding: str | None, headlines: str, strict: bool, dry_run: bool, quiet: bool,
           as_json: bool) -> None:
@@ -918,6 +980,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
       audio-edition build --engine offline --dry-run articles/2023-12-25-0*.txt
       audio-edition clean --format markdown articles/2023-12-25.txt > 2023-12-25.md
       audio-edition build 2023-12-25.md
+      audio-edition build --engine offline --cluster tcp://10.0.0.5:8786 articles/2023-12-25-0*.txt
 
     Flags override the settings file's [build] and [script] tables.
     """
@@ -926,6 +989,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
     from audio_edition.audio.episode import Production
     from audio_edition.edition import BuildOptions, run_build, run_plan
     from audio_edition.errors import ConfigError
+    from audio_edition.speech.cluster import cluster_choice
     from audio_edition.speech.presets import DEFAULT_PRESET
     from audio_edition.speech.session import speech_policy
     from audio_edition.speech.settings import engine_settings
@@ -952,7 +1016,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         voice_folders=voice_folders(settings.folder),
         lexicons=lexicon_files(settings.folder, lexicon_path or settings.build.lexicon),
         speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
-        engine_settings=speech_settings,
+        engine_settings=speech_settings, cluster=cluster_choice(cluster, settings.build.cluster),
     )
     show = settings.show
     if not dry_run:
@@ -975,7 +1039,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
                 for sentence in track.spoken:
                     click.echo(f"  {sentence}")
         return
-    bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty())
+    bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty(),
+                      labels={"speak": "speak on cluster"} if options.cluster else None)
     progress: Any = bars
     if not (quiet or as_json or sys.stderr.isatty()):
         from audio_edition.progress import ProgressLines
@@ -983,7 +1048,8 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         # Off a terminal (cron): a line about once a minute, so a long build never looks hung.
         progress = ProgressLines(lambda line: click.echo(line, err=True))
     try:
-        result = run_build(edition, options, show, progress)
+        result = run_build(edition, options, show, progress, notice=None if quiet or as_json else
+                           lambda text: click.echo(f"audio-edition: {text}", err=True))
     finally:
         bars.close()
     if result.published is not None:
@@ -1013,6 +1079,7 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         "fallbacks": list(result.speech.fallbacks), "fallback_reasons": list(result.speech.fallback_reasons),
         "reused": result.reused, "files": [str(f) for f in result.files],
         "feed_url": result.published.feed_url if result.published else None,
+        "cluster": result.speech.cluster.to_json() if result.speech.cluster else None,
         "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
         "warnings": _warnings_json(edition),
         "licence_warnings": licence_warnings,
@@ -1039,6 +1106,10 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
                          + (f" ({'; '.join(reasons)})" if reasons else ""))
         click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
                    f"fallbacks {len(speech.fallbacks)}{fell_back}")
+        if speech.cluster:
+            ran = speech.cluster
+            click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
+                       f"{ran.workers} of {_count(ran.connected, 'worker')}")
         if speech.voice_change:
             change = speech.voice_change
             for said in (result.decision.reason, *speech.fallback_reasons):

@@ -22,6 +22,7 @@ state folder (``places.py``), so the output folder holds only what listeners get
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -81,6 +82,7 @@ from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
 from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, SpeechPolicy, SpeechSession, SpeechSummary
+from audio_edition.speech.cluster import ClusterLink
 from audio_edition.speech.presets import DEFAULT_PRESET, load_preset
 from audio_edition.text import read_edition
 from audio_edition.text.articles import Edition
@@ -137,6 +139,9 @@ class BuildOptions:
     """Replaces the engine registry (tests)."""
     zone: dt.tzinfo | None = None
     """The show's time zone, for the default date (today there); None: the machine's."""
+    cluster: str | None = None
+    """A Dask scheduler's address (``--cluster``): the engines that compute speak the requests the
+    cache lacks there (``speech/cluster.py``); None: on this machine."""
 
     @functools.cached_property
     def lexicon(self) -> Lexicon:
@@ -370,14 +375,15 @@ def _for(progress: Progress | None, stage: Stage) -> Callable[[int, int], None] 
     return lambda done, total: report(stage, done, total)
 
 
-def speech_session(options: BuildOptions) -> SpeechSession:
-    """The build's one speech session: the engine decided (``auto`` probes), the preset read."""
+def speech_session(options: BuildOptions, cluster: ClusterLink | None = None) -> SpeechSession:
+    """The build's one speech session: the engine decided (``auto`` probes), the preset read;
+    with ``cluster``, the engines that compute speak there."""
     # The offline engines read pinned pinyin from the same lexicon the text was spoken with.
     settings = dataclasses.replace(options.engine_settings, lexicon=options.lexicon)
     return SpeechSession(
         options.engine, load_preset(options.voice, options.voice_folders),
         cache_dir=options.cache_dir or options.places.speech_cache, jobs=options.production.jobs,
-        settings=settings, policy=options.speech_policy, engines=options.engines,
+        settings=settings, policy=options.speech_policy, engines=options.engines, cluster=cluster,
     )  # fmt: skip
 
 
@@ -398,14 +404,16 @@ def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
 
 
 def build_edition(
-    edition: Edition, options: BuildOptions, progress: Progress | None = None, *, show: Show | None = None
+    edition: Edition, options: BuildOptions, progress: Progress | None = None, *, show: Show | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest;
     with ``show``, publish it too (catalog, feeds, page) before letting go of the folder.
 
     Raises ``BusyError`` at once if another build or publish is writing to ``options.out``;
     ``WriteError`` (naming the path and the reason) when ``options.out`` cannot be written or
-    the disk fills up, the previous edition left as it was.
+    the disk fills up, the previous edition left as it was. ``notice(text)`` is told where the
+    speech runs when that is a cluster (the terminal shows it above the progress bars).
     """
     ffmpeg.require_tools()
     date = edition_date(edition.sources, options.date, options.zone)
@@ -416,14 +424,25 @@ def build_edition(
         claim_state(places, options.settings_file)
         migrated = migrate_output(places)
         remove_leftovers(places)
-        result = dataclasses.replace(_build(edition, options, date, progress), migrated=migrated)
+        with _cluster(options) as cluster:
+            result = dataclasses.replace(_build(edition, options, date, progress, cluster, notice), migrated=migrated)
         if show is None:
             return result
         # In the same hold of the lock: the feeds follow the swapped-in files at once.
         return dataclasses.replace(result, published=publish_held(places, result.manifest, show))
 
 
-def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None) -> BuildResult:
+def _cluster(options: BuildOptions) -> contextlib.AbstractContextManager[ClusterLink | None]:
+    """The build's link to its cluster, or nothing when it speaks on this machine."""
+    if options.cluster is None:
+        return contextlib.nullcontext()
+    return ClusterLink(options.cluster)
+
+
+def _build(
+    edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None, cluster: ClusterLink | None,
+    notice: Callable[[str], None] | None = None,
+) -> BuildResult:
     folder = options.out / date.isoformat()
     title = episode_title(options.production.show_name, date)
     seconds: list[tuple[str, float]] = []
@@ -435,7 +454,9 @@ def _build(edition: Edition, options: BuildOptions, date: dt.date, progress: Pro
         seconds.append((stage, now - clock))
         clock = now
 
-    session = speech_session(options)
+    session = speech_session(options, cluster)
+    if cluster is not None and cluster.connected and notice is not None:  # connected: its engine speaks there
+        notice(f"speaking on the cluster at {cluster.address}: {cluster.connected} workers")
     decision = session.decision
     # Scripts keep Latin letters; the session spells them for an engine that cannot say them.
     scripts = script_tracks(edition, date, options, LatinReading.LETTERS)
@@ -506,11 +527,12 @@ def run_build(
     progress: Progress | None = None,
     *,
     encoding: str | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """The whole pipeline for the ``build`` command: read and clean the pages (or take the
     edition already read), build the edition, and publish it (feed, page) into ``options.out``."""
     edition = source if isinstance(source, Edition) else read_edition(source, encoding)
-    return build_edition(edition, options_for_show(show, options), progress, show=show)
+    return build_edition(edition, options_for_show(show, options), progress, show=show, notice=notice)
 
 
 def run_plan(

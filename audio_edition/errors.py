@@ -38,6 +38,17 @@ class PublishError(AudioEditionError):
     """The feed, catalog, page or server could not do its job."""
 
 
+class ClusterError(AudioEditionError):
+    """The Dask cluster a build speaks on cannot do its part: the scheduler cannot be reached or
+    was lost, no worker came, or a worker cannot speak for this build (the message names it).
+
+    Exit status 69 (EX_UNAVAILABLE in sysexits.h): nothing was published; a rerun asks the
+    cluster only for what the speech cache does not already hold.
+    """
+
+    exit_code = 69
+
+
 class BusyError(AudioEditionError):
     """Another audio-edition process is writing to the same output folder.
 

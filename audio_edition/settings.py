@@ -75,6 +75,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "outro": Setting(Kind.PATH),
         "out": Setting(Kind.PATH),
         "state": Setting(Kind.PATH),
+        "cluster": Setting(Kind.TEXT),
     },
     "script": {
         "opening": Setting(Kind.TEXT),
@@ -109,6 +110,8 @@ class BuildSettings:
     outro: Path | None = None
     out: Path | None = None
     state: Path | None = None
+    cluster: str | None = None
+    """A Dask scheduler's address: the offline engines speak there (``AUDIO_EDITION_CLUSTER``, ``--cluster``)."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ def settings_from_data(data: Mapping[str, Any], path: Path) -> Settings:
     return Settings(
         show=show_from_table(checked.get("show", {}), base_dir=base, source=str(path)),
         build=BuildSettings(
-            voice=build.get("voice"), engine=build.get("engine"), jobs=build.get("jobs"),
+            voice=build.get("voice"), engine=build.get("engine"), jobs=build.get("jobs"), cluster=build.get("cluster"),
             **{key: resolve(build.get(key)) for key in ("lexicon", "chime", "intro", "outro", "out", "state")},
         ),
         script=ScriptSettings(

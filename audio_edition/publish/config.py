@@ -340,6 +340,7 @@ locked = false
 # outro = "outro.mp3"           # played after the closing words
 # out = "output"                # the public folder: feeds, page, cover, editions
 # state = ".audio-edition"      # the private folder: speech cache, catalog, lock
+# cluster = "tcp://10.0.0.5:8786"  # a Dask scheduler: the offline voices speak on its workers
 
 [script]
 # The programme's own words. {{show}}, {{date}}, {{weekday}} and {{count}} (stories) are filled in.

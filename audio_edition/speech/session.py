@@ -21,6 +21,9 @@ cache and the settings. It owns everything the speaking needs and decides once:
   article mixes voices and none is lost. ``fallback = "fail"`` never lets another voice read:
   ``auto`` does not pick the offline counterpart, and the build fails instead. An explicit engine
   never falls back: asked for edge, a failing article fails the build, naming the article;
+- **where the engines that compute run**: on this machine, or with a ``ClusterLink``
+  (``cluster.py``, ``build --cluster``) on a Dask cluster's workers: only the requests the cache
+  lacks go there, and the cache and the assembly stay here, so the audio is the same bytes;
 - **the summary**: requests, cache hits, retries, which articles fell back and why, which voices
   actually spoke, and in words when the programme's voice changed.
 
@@ -34,8 +37,9 @@ import dataclasses
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audio_edition.errors import AudioEditionError, ConfigError, InputError, SpeechError, in_words
+from audio_edition.errors import AudioEditionError, ClusterError, ConfigError, InputError, SpeechError, in_words
 from audio_edition.speech.batch import (
     DEFAULT_JOBS,
     ArticleRequest,
@@ -55,6 +59,9 @@ from audio_edition.speech.neural import ONLINE_ENGINES
 from audio_edition.speech.presets import DEFAULT_PRESET, VoicePreset, load_preset
 from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
 from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy, SpeechPolicy
+
+if TYPE_CHECKING:  # the cluster module is imported only by a build that has a cluster
+    from audio_edition.speech.cluster import ClusterLink, ClusterReport
 
 OFFLINE = "offline"
 """In ``[speech] engines`` and ``--engine``: the preset's offline counterpart, whatever engine that is."""
@@ -111,6 +118,8 @@ def choose_engine(
         try:
             voices_for(preset, name)
             engine = make(name) if make is not None else create_engine(name, settings, engines=registry)
+        except ClusterError:
+            raise  # the cluster's failure is the build's, not a reason to try another voice
         except AudioEditionError as error:
             if name == "azure" and not policy.engines_chosen:
                 continue  # not configured and never asked for: no word of Azure in the build
@@ -185,6 +194,8 @@ class SpeechSummary:
     """In words, when the programme is not (all) read in the preset's own voice; None if it is."""
     runs_on: tuple[str, ...] = ()
     """Where each engine in ``engines`` spoke (a service, or Kokoro's runtime and precision)."""
+    cluster: ClusterReport | None = None
+    """What the Dask cluster spoke for the build; None when it had none."""
 
     @property
     def synthesized(self) -> int:
@@ -206,6 +217,7 @@ class SpeechSession:
         retry: RetryPolicy | None = None,
         engines: Mapping[str, EngineFactory] | None = None,
         decision: EngineDecision | None = None,
+        cluster: ClusterLink | None = None,
     ) -> None:
         if jobs < 1:
             raise ConfigError(f"jobs must be at least 1, not {jobs}")
@@ -216,6 +228,8 @@ class SpeechSession:
         self.jobs = jobs
         self.cache = SpeechCache(cache_dir)
         self._registry = ENGINES if engines is None else engines
+        self.cluster = cluster
+        """Where the engines that compute speak (``cluster.py``); None: on this machine."""
         self._made: dict[str, SpeechEngine] = {}
         self._lock = threading.Lock()
         self.decision = decision or self._decide(engine_choice)
@@ -235,8 +249,18 @@ class SpeechSession:
         """The engine called ``name``, created on first use and kept for the build."""
         with self._lock:
             if name not in self._made:
-                self._made[name] = create_engine(name, self.settings, engines=self._registry)
+                engine = create_engine(name, self.settings, engines=self._registry)
+                if self.cluster is not None and name not in ONLINE_ENGINES:
+                    from audio_edition.speech.cluster import ClusterEngine
+
+                    engine = ClusterEngine(engine, self.cluster, self.settings)
+                self._made[name] = engine
             return self._made[name]
+
+    def jobs_for(self, engine: SpeechEngine) -> int:
+        """How many requests ``engine`` is given at once: the build's ``jobs`` on this machine,
+        as many as the cluster's threads take on a cluster."""
+        return engine.max_jobs if self.cluster is not None and engine.name not in ONLINE_ENGINES else self.jobs
 
     def voices(self, engine: str) -> VoicePreset:
         """The preset as ``engine`` speaks it."""
@@ -312,6 +336,8 @@ class SpeechSession:
             try:
                 engine = self.engine(name)
                 _check_voices(engine, self.voices(name))
+            except ClusterError:
+                raise  # the cluster's failure is the build's, not a reason to try another voice
             except AudioEditionError as error:
                 if last:
                     raise self._lost(requests, pending, causes, f"{name}: {error}") from error
@@ -323,7 +349,8 @@ class SpeechSession:
             failed: dict[int, SpeechError] = {}
             try:
                 for outcome in speak_planned(
-                    engine, planned, cache=self.cache, retry=self.retry, jobs=self.jobs, tick=tick, fail_fast=last
+                    engine, planned, cache=self.cache, retry=self.retry, jobs=self.jobs_for(engine), tick=tick,
+                    fail_fast=last,
                 ):
                     index = outcome.planned.index
                     if outcome.error is not None:
@@ -382,6 +409,7 @@ class SpeechSession:
             engines=engines,
             voice_change=self._voice_change(articles),
             runs_on=tuple(self.engine(name).runs_on for name in engines),
+            cluster=self.cluster.report() if self.cluster is not None else None,
         )
 
     def _voice_change(self, articles: Sequence[SpokenArticle]) -> str | None:
