@@ -381,6 +381,11 @@ class ClusterEngine:
     def reads_latin(self) -> bool:
         return self.local.reads_latin
 
+    @property
+    def runs_on(self) -> str:
+        # The workers run what the local engine would: the version check holds them to it.
+        return f"{self.local.runs_on}, on the cluster's workers"
+
     def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
         """Speak ``sentences`` on a worker of the cluster (see ``ClusterLink.speak``)."""
         key = "speak-" + cache_key(self.name, self.version, voice, sentences)
