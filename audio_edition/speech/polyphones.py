@@ -1,15 +1,15 @@
 """Which reading a polyphone takes in its sentence: g2pM's BiLSTM, run here in numpy.
 
-Plain pypinyin over jieba's words reads 86.9% of the CPP polyphone set's dev split right (it only
-knows the words in its phrase table). g2pM (Kakao Brain, Interspeech 2020; Apache-2.0) is a
-one-layer BiLSTM trained on CPP's train split whose weights ship inside its PyPI wheel (1.6 MB,
-no download at run time); it reads 97.4% of the dev split. pypinyin-g2pW would score higher, but
-its model (and bert-base-chinese) come from a hub at run time, which this project may not do.
+pypinyin knows a polyphone's reading only inside the words of its phrase table. g2pM (Kakao
+Brain, Interspeech 2020; Apache-2.0) is a one-layer BiLSTM trained on the CPP set's train split;
+its weights ship inside its PyPI wheel (1.6 MB), so nothing downloads at run time. pypinyin-g2pW
+scores higher on CPP, but its model and bert-base-chinese come from a hub at run time, which this
+project may not do. (Accuracy and speed: ``benchmarks/polyphones.py``, the README's table.)
 
 We load g2pM's pickled arrays ourselves rather than through its class: each file is checked
 against the sha256 of the 0.1.2.5 wheel before it is unpickled (pickle runs code), the forward
-pass is batched over time steps in float32 (its own loops in float64, four times slower), and the
-choice is limited to the character's own readings (its class table has all 876). Its
+pass runs in float32 with both directions stepped together (its own code: float64, two loops),
+and the choice is limited to the character's own readings (its class table has all 876). Its
 ``digest_cedict.pkl`` (which readings a character has) is derived from CC-CEDICT (CC BY-SA 4.0).
 """
 
@@ -74,8 +74,7 @@ class PolyphoneModel:
             data = {name: _verified(self._folder / name, digest) for name, digest in _FILES.items()}
             weights: dict[str, Array] = {k: np.asarray(v, dtype=np.float32) for k, v in data["np_ckpt.pkl"].items()}
             self._embeddings = weights["embedding.weight"]
-            self._forward = _Direction(weights, "")
-            self._backward = _Direction(weights, "_reverse")
+            self._lstm = _BiLSTM(weights)
             self._hidden_w, self._hidden_b = weights["logit_layer.0.weight"].T, weights["logit_layer.0.bias"]
             self._out_w, self._out_b = weights["logit_layer.2.weight"], weights["logit_layer.2.bias"]
             self._char_ids: dict[str, int] = data["char2idx.pkl"]
@@ -102,7 +101,7 @@ class PolyphoneModel:
         unknown = self._char_ids[_UNKNOWN]
         ids = [self._char_ids[_START], *(self._char_ids.get(c, unknown) for c in sentence), self._char_ids[_END]]
         inputs = self._embeddings[np.array(ids)]
-        states = np.concatenate([self._forward.run(inputs), self._backward.run(inputs[::-1])[::-1]], axis=1)
+        states = self._lstm.run(inputs)
         picked = states[[i + 1 for i in where]]  # +1: the start mark
         hidden = np.maximum(picked @ self._hidden_w + self._hidden_b, 0.0)
         result: dict[int, Guess] = {}
@@ -116,28 +115,41 @@ class PolyphoneModel:
         return result
 
 
-class _Direction:
-    """One direction of the LSTM (PyTorch's gate order: input, forget, cell, output)."""
+class _BiLSTM:
+    """Both directions of the LSTM stepped together (PyTorch's gate order: input, forget, cell, output).
 
-    def __init__(self, weights: dict[str, Array], suffix: str) -> None:
-        self.w_in = weights[f"lstm.weight_ih_l0{suffix}"].T
-        self.w_hidden = weights[f"lstm.weight_hh_l0{suffix}"].T
-        self.bias = weights[f"lstm.bias_ih_l0{suffix}"] + weights[f"lstm.bias_hh_l0{suffix}"]
+    The two directions' gates are interleaved gate by gate, so one product with a block-diagonal
+    matrix and one sigmoid per time step serve both: half the numpy calls of two loops.
+    """
+
+    def __init__(self, weights: dict[str, Array]) -> None:
+        self.size = size = weights["lstm.weight_hh_l0"].shape[1]
+        self.w_in = [weights[f"lstm.weight_ih_l0{d}"].T for d in ("", "_reverse")]
+        self.bias = [weights[f"lstm.bias_ih_l0{d}"] + weights[f"lstm.bias_hh_l0{d}"] for d in ("", "_reverse")]
+        block = np.zeros((2 * size, 8 * size), dtype=np.float32)
+        for d, suffix in enumerate(("", "_reverse")):
+            w_hidden = weights[f"lstm.weight_hh_l0{suffix}"].T  # [size, 4 * size]
+            for gate in range(4):
+                column = (2 * gate + d) * size
+                block[d * size : (d + 1) * size, column : column + size] = w_hidden[:, gate * size : (gate + 1) * size]
+        self.w_hidden = block
 
     def run(self, inputs: Array) -> Array:
-        """Hidden states for ``inputs`` [time, features], in their order."""
-        projected = inputs @ self.w_in + self.bias  # all time steps at once: only the recurrence loops
-        size = self.w_hidden.shape[0]
-        h = np.zeros(size, dtype=np.float32)
-        c = np.zeros(size, dtype=np.float32)
-        out = np.empty((len(inputs), size), dtype=np.float32)
-        for t, x in enumerate(projected):
-            gates = x + h @ self.w_hidden
-            i, f, o = _sigmoid(gates[:size]), _sigmoid(gates[size : 2 * size]), _sigmoid(gates[3 * size :])
-            c = f * c + i * np.tanh(gates[2 * size : 3 * size])
-            h = o * np.tanh(c)
+        """Hidden states [time, forward + backward] for ``inputs`` [time, features]."""
+        size, steps = self.size, len(inputs)
+        forward = (inputs @ self.w_in[0] + self.bias[0]).reshape(steps, 4, 1, size)
+        backward = (inputs[::-1] @ self.w_in[1] + self.bias[1]).reshape(steps, 4, 1, size)
+        projected = np.concatenate([forward, backward], axis=2).reshape(steps, 8 * size)
+        h = np.zeros(2 * size, dtype=np.float32)
+        c = np.zeros(2 * size, dtype=np.float32)
+        out = np.empty((steps, 2 * size), dtype=np.float32)
+        for t in range(steps):
+            gates = projected[t] + h @ self.w_hidden
+            shares = _sigmoid(gates)
+            c = shares[2 * size : 4 * size] * c + shares[: 2 * size] * np.tanh(gates[4 * size : 6 * size])
+            h = shares[6 * size :] * np.tanh(c)
             out[t] = h
-        return out
+        return np.concatenate([out[:, :size], out[::-1, size:]], axis=1)
 
 
 def _installed_folder() -> Path:
