@@ -1,4 +1,9 @@
-"""Where news usage overrules the polyphone model: 为 as the preposition "for" (wèi).
+"""Where news usage overrules the polyphone model: spelled Latin letters, and 为 as "for" (wèi).
+
+The offline voices hear Latin letters spelled in hanzi (``text.spoken.LETTER_NAMES``: GDP is
+记地批, A is 诶), and the model, reading those as words, says 记de批 and 诶 as xī. A run of two or
+more letter names, and 诶 anywhere (the letter A; as an interjection it is rare in news), is left
+to pypinyin's reading of the character, as before the model.
 
 g2pM learned from encyclopaedia sentences, where 为 is nearly always the copula wéi (X为Y, 改名为,
 被评为), and reads every free-standing 为 so, with full confidence. News writes the preposition
@@ -8,8 +13,7 @@ wèi at least as often, in two shapes a rule recognises without a parser:
 - before a beneficiary and a verb of service or gift in the same clause: 为人民服务, 为企业提供…,
   为…作出贡献, 为…保驾护航, 为…点赞.
 
-Everything else keeps the model's reading (任命…为, 面积为…, 视为 stay wéi). Measured on CPP's test
-split: the rule changes no reading there that was right.
+Everything else keeps the model's reading (任命…为, 面积为…, 视为 stay wéi).
 """
 
 from __future__ import annotations
@@ -17,6 +21,11 @@ from __future__ import annotations
 import re
 
 from audio_edition.speech.polyphones import Guess
+from audio_edition.text.spoken import LETTER_NAMES
+
+_NAMES = sorted(LETTER_NAMES.values(), key=len, reverse=True)  # 艾克斯 before 艾
+_LETTER = "(?:" + "|".join(_NAMES) + ")"
+_SPELLED = re.compile(f"{_LETTER}{{2,}}|诶")
 
 _CLAUSE_MARKS = frozenset("，。！？；：、,.!?;:“”‘’「」『』（）()《》\"' \n\t—…")
 _SERVICE = re.compile(
@@ -27,9 +36,10 @@ _NUMBER_NEXT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万
 
 
 def overrule(sentence: str, guesses: dict[int, Guess]) -> dict[int, Guess]:
-    """``guesses`` with news usage applied (see the module docstring); the others unchanged."""
-    result = dict(guesses)
-    for index, guess in guesses.items():
+    """``guesses`` with news usage applied (see the module docstring); spelled letters are dropped."""
+    spelled = {i for match in _SPELLED.finditer(sentence) for i in range(match.start(), match.end())}
+    result = {index: guess for index, guess in guesses.items() if index not in spelled}
+    for index, guess in list(result.items()):
         if sentence[index] == "为" and guess.reading == "wei2" and _preposition(sentence, index):
             result[index] = Guess("wei4", guess.confidence)
     return result

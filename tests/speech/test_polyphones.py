@@ -14,6 +14,7 @@ from audio_edition.speech.mandarin import MandarinReader, is_hanzi
 from audio_edition.speech.polyphone_rules import overrule
 from audio_edition.speech.polyphones import Guess, PolyphoneModel, _installed_folder
 from audio_edition.text.lexicon import parse_lexicon
+from audio_edition.text.spoken import LETTER_NAMES
 
 CPP = Path(__file__).resolve().parents[2].parent / "shared" / "peer_suites" / "g2pm_cpp"
 needs_cpp = pytest.mark.skipif(not CPP.is_dir(), reason=f"the peer suites are not at {CPP}")
@@ -119,11 +120,27 @@ def test_wei_for_the_preposition_in_news() -> None:
 def test_rules_change_only_wei_and_only_to_wei4(sentence: str) -> None:
     guesses = MODEL.guesses(sentence)
     changed = overrule(sentence, guesses)
-    assert changed.keys() == guesses.keys()
+    assert changed.keys() == guesses.keys()  # no letter names in this alphabet
     for index, guess in changed.items():
         if guess != guesses[index]:
             assert sentence[index] == "为" and guess.reading == "wei4" and guesses[index].reading == "wei2"
             assert sentence[index + 1 : index + 2] not in {"五", "亿", ""}  # never before an amount
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(sorted(LETTER_NAMES)), min_size=2, max_size=5), st.sampled_from(["", "增长", "股"]))
+def test_spelled_letters_keep_their_names_reading(letters: list[str], after: str) -> None:
+    # GDP reaches the offline voices as 记地批: the model must not read 地 as de5 nor 诶 (A) as xī.
+    plain = MandarinReader(sandhi=False, polyphones=None)
+    reader = MandarinReader(sandhi=False)
+    spelled = "".join(LETTER_NAMES[c] for c in letters)
+    sentence = f"去年{spelled}{after}了五个百分点"
+    names = len(spelled)
+    assert reader.syllables(sentence)[2 : 2 + names] == plain.syllables(spelled)
+
+
+def test_the_letter_a_alone_is_ei() -> None:
+    assert MandarinReader(sandhi=False).syllables("诶股市场")[0] == "ei2"
 
 
 @settings(max_examples=40, deadline=None)
