@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,3 +85,16 @@ def test_every_chinese_character_gets_exactly_one_syllable(line: str) -> None:
     syllables = out.rstrip("\n").split()
     assert len(syllables) == sum(1 for c in line if is_hanzi(c) or c == "〇")
     assert all(SYLLABLE.fullmatch(s) for s in syllables)
+
+
+def test_a_missing_polyphone_model_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audio_edition.speech import mandarin
+
+    fresh = mandarin.PolyphoneModel(tmp_path)  # an empty folder: as if g2pM's files were gone
+    monkeypatch.setattr(mandarin.MandarinReader.__init__, "__kwdefaults__", {"sandhi": True, "polyphones": fresh})
+    code, out, err = run("pinyin", "银行")
+    assert code != 0 and out == ""
+    assert err.strip().splitlines() == [
+        f"audio-edition: {tmp_path / 'np_ckpt.pkl'}: cannot read the polyphone model (No such file or directory); "
+        "run: pip install --force-reinstall 'g2pM==0.1.2.5'"
+    ]

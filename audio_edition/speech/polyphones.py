@@ -63,15 +63,18 @@ class PolyphoneModel:
     """g2pM's readings of the polyphones in a sentence; loads once, safe to share between threads."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self._folder = folder if folder is not None else _installed_folder()
+        self._folder = folder  # found on first use: importing this module needs no model
         self._lock = threading.Lock()
         self._loaded = False
 
     def _load(self) -> None:
+        if self._loaded:  # the common case, without the lock
+            return
         with self._lock:
             if self._loaded:
                 return
-            data = {name: _verified(self._folder / name, digest) for name, digest in _FILES.items()}
+            folder = self._folder if self._folder is not None else _installed_folder()
+            data = {name: _verified(folder / name, digest) for name, digest in _FILES.items()}
             weights: dict[str, Array] = {k: np.asarray(v, dtype=np.float32) for k, v in data["np_ckpt.pkl"].items()}
             self._embeddings = weights["embedding.weight"]
             self._lstm = _BiLSTM(weights)

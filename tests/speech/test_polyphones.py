@@ -180,3 +180,12 @@ def test_guesses_are_the_characters_own_readings() -> None:
     for index, guess in guesses.items():
         assert isinstance(guess, Guess) and 0.0 < guess.confidence <= 1.0
         assert guess.reading[-1] in "12345" and "u:" not in guess.reading
+
+
+def test_without_g2pm_installed_the_error_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    model = PolyphoneModel()  # constructing needs nothing: the engines import without the model
+    with pytest.raises(ConfigError, match=r"^the polyphone model is not installed; run: pip install 'g2pM==0\.1\.2\.5'$"):
+        model.guesses("行长")
