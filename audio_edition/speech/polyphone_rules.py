@@ -23,6 +23,9 @@ import re
 from audio_edition.speech.polyphones import Guess
 from audio_edition.text.spoken import LETTER_NAMES
 
+RULES_VERSION = 2
+"""Part of the offline engines' versions (through ``MandarinReader.digest``): bump on any change here."""
+
 _NAMES = sorted(LETTER_NAMES.values(), key=len, reverse=True)  # 艾克斯 before 艾
 _LETTER = "(?:" + "|".join(_NAMES) + ")"
 _SPELLED = re.compile(f"{_LETTER}{{2,}}|诶")
