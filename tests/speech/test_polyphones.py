@@ -113,6 +113,9 @@ def test_wei_for_the_preposition_in_news() -> None:
     assert reader.syllables("全心全意为人民服务")[4] == "wei4"
     assert reader.syllables("他被评为全国劳动模范")[3] == "wei2"
     assert reader.syllables("投资总额为五亿元")[4] == "wei2"
+    assert reader.syllables("站在新的起点上，为“十四冬”助力")[7] == "wei4"
+    assert reader.syllables("还为全国人民筑起屏障")[1] == "wei4"
+    assert reader.syllables("参赛选手均为男性")[5] == "wei2"
 
 
 @settings(max_examples=60, deadline=None)
