@@ -835,6 +835,41 @@ def normalize(text: str, latin: str, lexicon_path: Path | None, config: Path | N
         click.echo(spoken)
 
 
+@main.command()
+@click.argument("text")
+@click.option("--sandhi", is_flag=True, help="Tones after tone sandhi, as Kokoro is given them (default: citation tones).")
+@click.option("--spoken", is_flag=True, help="Normalize first and read what the voice will really hear.")
+@_lexicon_option
+@_config_option
+@reports_errors
+def pinyin(text: str, sandhi: bool, spoken: bool, lexicon_path: Path | None, config: Path | None) -> None:
+    """Print the pinyin the offline voices are given for TEXT; with - read stdin, line by line.
+
+    One syllable per Chinese character of the line, in order (tone digits 1-5, ü as v, ? where
+    there is none); anything else is skipped. The lexicon's pinned readings win, as in a build.
+
+    \b
+    Example:
+      audio-edition pinyin "银行行长了解情况"
+      echo "他还没还钱" | audio-edition pinyin -
+      audio-edition pinyin --spoken --sandhi "2023年增长5.2%"
+    """
+    from audio_edition.speech.mandarin import MandarinReader
+    from audio_edition.speech.pinyin_lines import pinyin_lines
+    from audio_edition.text.lexicon import load_lexicons
+    from audio_edition.text.spoken import SpokenReader
+
+    lex = load_lexicons(_lexicon_files(config, lexicon_path))
+    reader = MandarinReader(lex, sandhi=sandhi)
+    normalizer = SpokenReader(lex) if spoken else None
+    if text == "-":
+        lines: Any = sys.stdin.buffer  # bytes: a line that is not UTF-8 gets a clear error
+    else:
+        lines = [line.encode("utf-8", "surrogateescape") for line in text.split("\n")]
+    for line in pinyin_lines(lines, reader, normalizer):
+        click.echo(line)
+
+
 @main.group()
 def lexicon() -> None:
     """The pronunciation lexicon: words an editor pins a reading for.

@@ -109,24 +109,21 @@ def phonemes_for(sentence: str, reader: MandarinReader) -> str:
     (``text.spoken``); quotes, brackets and symbols the voice cannot say are dropped.
     """
     spelled = "".join(spell_for_offline_voice(c) for c in sentence)
-    out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            words = reader.words("".join(run))
-            out.append(" ".join(p for w in words if (p := "".join(syllable_phonemes(s) for s in w.syllables if s))))
-            run.clear()
-
+    pieces: list[str] = [""]  # runs of hanzi and the marks between them, in order
     for char in spelled:
         if is_hanzi(char):
-            run.append(char)
+            pieces[-1] += char
         elif char in _PUNCTUATION:
-            flush()
-            mark = _PUNCTUATION[char]
-            if out and out[-1] and out[-1][-1] not in _CLAUSE_ENDS:  # "。”" or "……": one mark
-                out.append(mark)
-    flush()
+            pieces += [_PUNCTUATION[char], ""]
+    runs = [piece for piece in pieces[::2] if piece]
+    said = iter(reader.phrase_words(runs))  # the whole sentence is the polyphones' context
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        if k % 2 == 0 and piece:
+            words = next(said)
+            out.append(" ".join(p for w in words if (p := "".join(syllable_phonemes(s) for s in w.syllables if s))))
+        elif k % 2 == 1 and out and out[-1] and out[-1][-1] not in _CLAUSE_ENDS:  # "。”" or "……": one mark
+            out.append(piece)
     text = ""
     for part in out:
         if part in _CLAUSE_ENDS:

@@ -139,8 +139,9 @@ def phrases_for(sentence: str, table: PhoneTable, reader: MandarinReader | None 
     if chars:
         pieces.append(("".join(chars), 0.0))
     phrases: list[Phrase] = []
-    for text, pause in pieces:
-        syllables = _syllables(reader.syllables(text), table)
+    words = reader.phrase_words([text for text, _ in pieces])  # the sentence is the polyphones' context
+    for (_, pause), piece_words in zip(pieces, words, strict=True):
+        syllables = _syllables([s for word in piece_words for s in word.syllables], table)
         count = -(-len(syllables) // MAX_SYLLABLES)  # ceil: even chunks, none longer than the limit
         for k in range(count):
             chunk = syllables[k * len(syllables) // count : (k + 1) * len(syllables) // count]
