@@ -1,13 +1,14 @@
 """The speech front end measured on other projects' test suites, before and after, in one run.
 
-Run: .venv/bin/python benchmarks/frontend.py [--before main] [--rounds 5]
+Run: .venv/bin/python benchmarks/frontend.py [--before e265edc] [--rounds 5] [--split test]
 
 Text normalization (``normalization_figures``): misreadings of NeMo's and WeTextProcessing's
 Chinese TN suites (``../shared/peer_suites/``, scored by ``tests/text/peer_suites.py``, the same
 scoring the tests hold to) for wetext alone, our spoken text at ``--before`` (that commit's
 package, from git archive, imported beside ours under another name) and our spoken text now; and
 the time each takes per 1,000 sentences of the sample edition. Each section is one function returning rows, so another
-section (the polyphones' CPP accuracy) sits beside it in ``main``.
+section sits beside it in ``main``: the polyphones' CPP accuracy (``benchmarks/polyphones.py``: ours before
+and after the model, plain pypinyin and the model alone, and time per 1,000 sentences).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def ms_per_1000(readers: dict[str, Callable[[str], str]], sentences: list[str], 
     return {name: 1e6 * statistics.median(spent) / len(sentences) for name, spent in times.items()}
 
 
-def normalization_figures(before: str = "main", rounds: int = 3) -> list[NormalizationRow]:
+def normalization_figures(before: str = "e265edc", rounds: int = 3) -> list[NormalizationRow]:
     """Misreadings per peer suite and time per 1,000 sentences: wetext alone, ``before``, now."""
     suites = {suite: load_cases(suite) for suite in SUITES}
     normalizer = Normalizer(lang="zh", operator="tn")
@@ -150,12 +151,18 @@ def print_normalization(rows: list[NormalizationRow]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", default="main", help="git ref of the 'before' spoken.py (default: main)")
+    # e265edc: main before issue 24's work landed, the reading its misreadings are counted against.
+    parser.add_argument("--before", default="e265edc", help="git ref of the 'before' package (default: e265edc)")
+    parser.add_argument("--split", default="test", choices=("test", "dev"), help="CPP split for the polyphones")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if not PEER_SUITES.is_dir():
         sys.exit(f"error: peer suites not found at {PEER_SUITES} (../shared/peer_suites beside the repository)")
     print_normalization(normalization_figures(args.before, args.rounds))
+    print()
+    import polyphones  # benchmarks/polyphones.py, beside this file
+
+    polyphones.report(args.split)
 
 
 if __name__ == "__main__":
