@@ -65,6 +65,10 @@ class FurnitureKind(enum.Enum):
     EDITOR = "editor"  # 责任编辑：… / 本版编辑：…
     CAPTION = "caption"  # 图为…（记者 … 摄） / 新华社发
     JUMP = "jump"  # （下转第N版）
+    MASTHEAD = "masthead"  # the paper's name atop the front page (read from a PDF)
+    INDEX = "index"  # a 今日导读 box: headlines and pages of other stories
+    AD = "ad"  # 广告, 公益广告
+    CHART = "chart"  # a chart's or table's title, labels, unit and source
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,103 @@
+"""Characters into printed lines: one run of same-size characters on one baseline, cut at gutters.
+
+A line never crosses a gutter: characters further apart than most of an em belong to
+different columns (justified and letter-spaced text leaves smaller gaps).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from audio_edition.text.pdf.chars import Char
+
+_GAP = 0.8  # ems: a wider gap between two characters on a baseline is a gutter
+_BASELINE = 0.3  # ems: characters whose bottoms differ less sit on one baseline
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line (top-down coordinates, points)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def body_size(chars: Iterable[Char]) -> float:
+    """The type size most characters on the page are set in: the body text's."""
+    sizes = Counter(round(c.size * 2) / 2 for c in chars)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def find_lines(chars: Sequence[Char]) -> list[Line]:
+    """The page's lines, top to bottom then left to right."""
+    by_size: dict[float, list[Char]] = {}
+    for char in chars:
+        by_size.setdefault(round(char.size * 2) / 2, []).append(char)
+    lines: list[Line] = []
+    for size, group in by_size.items():
+        group.sort(key=lambda c: (c.bottom, c.x0))
+        row: list[Char] = []
+        for char in group:
+            if row and abs(char.bottom - row[0].bottom) > _BASELINE * size:
+                lines.extend(_split_row(row, size))
+                row = []
+            row.append(char)
+        if row:
+            lines.extend(_split_row(row, size))
+    lines.sort(key=lambda line: (round(line.top), line.x0))
+    return lines
+
+
+def _split_row(row: list[Char], size: float) -> list[Line]:
+    row.sort(key=lambda c: c.x0)
+    out: list[Line] = []
+    run: list[Char] = [row[0]]
+    for char in row[1:]:
+        if char.x0 - run[-1].x1 > _GAP * size:
+            out.append(_line(run, size))
+            run = []
+        run.append(char)
+    out.append(_line(run, size))
+    return [line for line in out if line.text]
+
+
+def _line(run: list[Char], size: float) -> Line:
+    text: list[str] = []
+    previous: Char | None = None
+    for char in run:
+        if char.text.isspace():
+            previous = char
+            continue
+        if previous is not None and text and char.space_before and char.x0 - previous.x1 > 0.15 * size:
+            text.append(" ")  # a word space (kept between Chinese words: 记者 薛来; respaced later)
+        text.append(char.text)
+        previous = char
+    bold = sum(1 for c in run if c.bold) * 2 > len(run)
+    return Line(
+        "".join(text),
+        min(c.x0 for c in run),
+        min(c.top for c in run),
+        max(c.x1 for c in run),
+        max(c.bottom for c in run),
+        size,
+        bold,
+    )
+
+
+def _latin(text: str) -> bool:
+    return text.isascii() and text.isalnum()
