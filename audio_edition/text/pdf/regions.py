@@ -130,12 +130,16 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
     biggest = max((line.size for line in lines), default=body)
     head: list[Line] = []
     if top_rules:
-        # The masthead's rule when there is one below the page's largest type, else the running head's.
-        masthead = [line for line in lines if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height]
         limit = min(top_rules, key=lambda g: g.top).top
+        # A masthead: the page's largest type near its top with no body text between it and the
+        # rule under it (a lead headline has its story below it).
+        masthead = [line for line in lines if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height]
         if masthead:
-            below = [g.top for g in top_rules if g.top >= masthead[0].bottom - 1]
-            limit = min(below) if below else max(limit, masthead[0].bottom)
+            under = [g.top for g in wide if g.top >= masthead[0].bottom - 1]
+            if under and not any(
+                _paragraph_like(line, body) and masthead[0].bottom <= line.top <= min(under) for line in lines
+            ):
+                limit = min(under)
         head = [line for line in lines if line.bottom <= limit + 1]
     else:
         first = min((line.top for line in lines if line.size >= body * 0.95), default=0.0)
@@ -281,7 +285,10 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
         if item.top > reach:
             ruled = any(reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.6 * (right - left) for r in rules)
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
-            under_head = any(i.line is not None and (_is_headline(i.line, body) or i.line.size > 1.05 * body) for i in above)
+            under_head = any(
+                i.picture is not None or (i.line is not None and (_is_headline(i.line, body) or i.line.size > 1.05 * body))
+                for i in above
+            )
             if ruled or (item.top - reach > 1.6 * body and not under_head):
                 bands.append([])
         bands[-1].append(item)
@@ -463,8 +470,21 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     items = [_Item(line.x0, line.top, line.x1, line.bottom, line=line) for line in lines]
     out: list[list[Line]] = []
     for strip in _strips(items, body):
-        out.append(sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0)))
+        column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
+        out.append(_rejoin(column))
     return out
+
+
+def _rejoin(column: list[Line]) -> list[Line]:
+    """Pieces of one line (letter-spaced, or cut at a wide justification gap) made one again."""
+    joined: list[Line] = []
+    for line in column:
+        last = joined[-1] if joined else None
+        if last is not None and abs(line.top - last.top) < 0.3 * line.size and abs(line.size - last.size) < 0.6 and line.x0 >= last.x1 - 1:
+            joined[-1] = Line(last.text + line.text, last.x0, min(last.top, line.top), line.x1, max(last.bottom, line.bottom), last.size, last.bold and line.bold)
+        else:
+            joined.append(line)
+    return joined
 
 
 def _read_box(item: _Item, body: float, layout: PageLayout) -> None:
