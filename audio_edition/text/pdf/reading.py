@@ -180,16 +180,16 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
         usual = median(gaps) if gaps else 0.0
         previous: Line | None = None
         for line in column:
-            text = flat(line.text) if not line.text.isascii() else line.text
-            marker_on = _JUMP_ON.fullmatch(text) or (_JUMP_ON.search(text) if text.startswith(("（", "(")) else None)
-            if marker_on and marker_on.start() == 0:
+            text = line.text
+            marker_on = _JUMP_ON.fullmatch(flat(text))
+            if marker_on:
                 jump_on = int(marker_on.group(1))
                 previous = line
                 continue
-            marker_from = _JUMP_FROM.match(text)
+            marker_from = _JUMP_FROM.match(flat(text))
             if marker_from:
                 jump_from = int(marker_from.group(1) or marker_from.group(2))
-                text = text[marker_from.end() :]
+                text = flat(text)[marker_from.end() :]
                 if not text:
                     previous = line
                     continue
@@ -206,7 +206,7 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
                 if not (marker_from and paragraphs and not paragraphs[-1]):
                     paragraphs.append([])
                     kinds.append(False)
-            paragraphs[-1].append(line.text)
+            paragraphs[-1].append(text)
             previous = line
     texts: list[str] = []
     subheads: list[str] = []

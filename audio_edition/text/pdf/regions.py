@@ -192,7 +192,8 @@ def _take_captions(lines: list[Line], pictures: Sequence[Graphic], body: float, 
                 if gap > 1.2 * line.size or id(line) in taken:
                     break
                 worded = _CAPTION_START.match(flat(line.text)) or _CREDIT.search(flat(line.text))
-                if line.size < body * 0.95 or worded:
+                # Above a picture only a worded caption: small type there is often a byline.
+                if worded or (step == 1 and line.size < body * 0.95 and not _BYLINE_LINE.match(flat(line.text))):
                     caption.append(line)
                     edge = line.bottom if step == 1 else line.top
                 else:
