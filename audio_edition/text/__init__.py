@@ -23,6 +23,7 @@ from audio_edition.text.decode import decode_page, read_page
 from audio_edition.text.edition_pages import order_pages, page_number_from_name, stitch_pages
 from audio_edition.text.review import read_review, review_sources
 from audio_edition.text.layout import folio_number, read_layout
+from audio_edition.text.pdf import read_pdf
 
 __all__ = [
     "Article",
@@ -34,6 +35,7 @@ __all__ = [
     "ReadingWarning",
     "clean_page",
     "decode_page",
+    "is_pdf",
     "parse_page",
     "read_edition",
     "read_page",
@@ -60,6 +62,17 @@ def parse_page(
     )
 
 
+def is_pdf(path: Path) -> bool:
+    """A PDF by its name, or by its first bytes (``%PDF-``) whatever it is called."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as file:
+            return file.read(5) == b"%PDF-"
+    except OSError:
+        return False  # read_page names the problem
+
+
 def clean_page(text: str) -> list[Article]:
     """The articles of one decoded page, as a careful editor reads them."""
     return list(parse_page(text).articles)
@@ -70,17 +83,23 @@ def read_edition(
 ) -> Edition:
     """Read one edition: page files made one programme, or one reviewed markdown/JSON file.
 
-    Pages go in page order (the number in each file name, else the folio, else the order given)
-    and articles that jump between them are stitched (``edition_pages``). ``Edition.warnings``
-    holds everything the editor should look at: the pages' and the stitching's.
+    A page file is text (as an extractor printed it) or a PDF (one page or the whole edition),
+    read from its geometry (``text.pdf``; ``headlines`` does not apply there). Pages go in page
+    order (the number in each file name, else the folio, else the order given; a PDF page's folio
+    first) and articles that jump between them are stitched (``edition_pages``).
+    ``Edition.warnings`` holds everything the editor should look at: the pages' and the stitching's.
     """
     review = review_sources([str(p) for p in paths])
     if review is not None:
         return read_review(read_page(Path(review), encoding), review)
-    pages = [
-        parse_page(read_page(path, encoding), str(path), number=page_number_from_name(path.name), headlines=headlines)
-        for path in paths
-    ]
+    pages: list[Page] = []
+    for path in paths:
+        if is_pdf(path):
+            pages.extend(read_pdf(path))
+        else:
+            pages.append(
+                parse_page(read_page(path, encoding), str(path), number=page_number_from_name(path.name), headlines=headlines)
+            )
     ordered, order_warnings = order_pages(pages)
     edition = stitch_pages(ordered)
     page_warnings = [w for page in ordered for w in page.warnings]

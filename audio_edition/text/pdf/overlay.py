@@ -7,7 +7,7 @@ column, so a wrong reading is seen at a glance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -30,10 +30,8 @@ COLOURS: dict[Role, tuple[int, int, int]] = {
 SCALE = 2.0  # pixels per point: small type stays legible
 
 
-def render_overlay(path: Path, readings: Sequence[PdfPageReading], folder: Path) -> list[Path]:
-    """Write ``<pdf stem>-p<N>.png`` into ``folder`` for each page read from ``path``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+def overlay_images(path: Path, readings: Sequence[PdfPageReading]) -> Iterator[tuple[int, Image.Image]]:
+    """Each page read from the PDF at ``path`` (its 1-based number in the file, its picture)."""
     document = pdfium.PdfDocument(str(path))
     try:
         for reading in readings:
@@ -43,14 +41,9 @@ def render_overlay(path: Path, readings: Sequence[PdfPageReading], folder: Path)
             finally:
                 page.close()
             _draw(image, reading)
-            target = folder / f"{path.stem}-p{reading.raw.index + 1}.png"
-            temporary = target.with_name(target.name + ".part")
-            image.save(temporary, format="PNG")
-            temporary.replace(target)
-            written.append(target)
+            yield reading.raw.index + 1, image
     finally:
         document.close()
-    return written
 
 
 def _box(line: Line) -> tuple[float, float, float, float]:

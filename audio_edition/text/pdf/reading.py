@@ -120,7 +120,7 @@ def _articles(story: Story) -> list[Article]:
     article = _article(paragraphs, subheads, headline)
     byline = article.byline
     if story.byline:
-        own = respace(" ".join(respace(line.text) for line in story.byline))
+        own = _names(" ".join(line.text for line in story.byline))
         byline = own if byline is None else byline
     return [
         Article(
@@ -135,6 +135,11 @@ def _articles(story: Story) -> list[Article]:
             subtitle=_text(story.subtitle) or None,
         )
     ]
+
+
+def _names(text: str) -> str:
+    """A byline as printed, one space between names (respace would read 记者 王明 as letter-spaced)."""
+    return " ".join(text.split())
 
 
 def _brief(text: str, section: str) -> Article:
@@ -154,7 +159,7 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
             rest = texts[first][found.end() :]
             after = _BYLINE_AFTER_DATELINE.match(rest)
             if after:
-                byline = respace(after.group(1).strip())
+                byline = _names(after.group(1))
                 rest = rest[after.end() :]
             texts[first] = rest.strip()
             if not texts[first]:
@@ -162,7 +167,7 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
     if texts and byline is None and texts[-1] not in subheads:
         end = _BYLINE_AT_END.search(texts[-1])
         if end:
-            byline = respace(end.group(1).strip())
+            byline = _names(end.group(1))
             texts[-1] = texts[-1][: end.start()].rstrip()
     return Article(headline=headline, paragraphs=tuple(texts), subheads=tuple(subheads), dateline=dateline, byline=byline)
 

@@ -481,7 +481,7 @@ def _rejoin(column: list[Line]) -> list[Line]:
     joined: list[Line] = []
     for line in column:
         last = joined[-1] if joined else None
-        if last is not None and abs(line.top - last.top) < 0.3 * line.size and abs(line.size - last.size) < 0.6 and line.x0 >= last.x1 - 1:
+        if last is not None and abs(line.top - last.top) < 0.3 * line.size and abs(line.size - last.size) < 0.6 and line.x0 > last.x0:
             joined[-1] = Line(last.text + line.text, last.x0, min(last.top, line.top), line.x1, max(last.bottom, line.bottom), last.size, last.bold and line.bold)
         else:
             joined.append(line)
