@@ -64,7 +64,8 @@ def find_lines(chars: Sequence[Char]) -> list[Line]:
 
 
 def _split_row(row: list[Char], size: float) -> list[Line]:
-    row.sort(key=lambda c: c.x0)
+    # By centre: a compressed comma's em box reaches under the next character's start.
+    row.sort(key=lambda c: c.x0 + c.x1)
     out: list[Line] = []
     run: list[Char] = [row[0]]
     for char in row[1:]:

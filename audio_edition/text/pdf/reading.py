@@ -181,6 +181,7 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
         if not column:
             continue
         left = min(line.x0 for line in column)
+        right = max(line.x1 for line in column)
         gaps = [b.top - a.bottom for a, b in zip(column, column[1:]) if b.top > a.bottom]
         usual = median(gaps) if gaps else 0.0
         previous: Line | None = None
@@ -202,9 +203,11 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
                 kinds.append(False)
             subhead = line.bold and not story.section
             indented = line.x0 - left >= 1.2 * line.size
-            spaced = previous is not None and line.top - previous.bottom > usual + 0.5 * line.size
+            spaced = previous is not None and line.top - previous.bottom > usual + 0.3 * line.size
             if subhead:
-                if not (kinds and kinds[-1] and previous is not None and previous.bold):
+                # A subhead wrapped over two lines is one; two set apart are two.
+                wrapped = previous is not None and previous.x1 - previous.x0 >= right - left - 2.5 * previous.size
+                if not (kinds and kinds[-1] and previous is not None and previous.bold and wrapped and not spaced):
                     paragraphs.append([])
                     kinds.append(True)
             elif not paragraphs or indented or spaced or kinds[-1]:

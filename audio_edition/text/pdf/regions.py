@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from audio_edition.text.layout import dateline_at_start, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
 from audio_edition.text.pdf.lines import Line
 
@@ -85,6 +86,7 @@ _CHART_WORDS = re.compile(r"^(?:图表|图示|表)[：:]|数据来源|资料来�
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
+_MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
 HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
 
@@ -370,6 +372,12 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
             members = [m for m, o in enumerate(owners) if o == owner_j] + [k]
             x0, x1 = extent(members)
             score = abs(body_top(strips[k]) - body_top(strips[j])) / body
+            # The text says more than the geometry: a column opening with a dateline starts the
+            # story on its right; one opening mid-paragraph goes on from a column left open.
+            if _opens_story(strips[k], body):
+                score += 6 if j < k else -6
+            elif j < k and not _opens_paragraph(strips[k], body) and _ends_open(strips[j], body):
+                score -= 4
             if owner_j >= 0:
                 head = heads[owner_j]
                 hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
@@ -387,6 +395,35 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
         best = scored[0][1]
         result[k] = owners[best]  # type: ignore[assignment]
     return result
+
+
+def _body_lines(strip: list[_Item], body: float) -> list[Line]:
+    return sorted((i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)), key=lambda line: line.top)
+
+
+def _opens_story(strip: list[_Item], body: float) -> bool:
+    """The column's text opens with a dateline (本报…电) or a jump marker: a story starts there."""
+    lines = _body_lines(strip, body)
+    head = flat("".join(line.text for line in lines[:3]))
+    return bool(dateline_at_start(head) or _MARKER_START.match(head))
+
+
+def _opens_paragraph(strip: list[_Item], body: float) -> bool:
+    lines = _body_lines(strip, body)
+    if not lines:
+        return True
+    left = min(line.x0 for line in lines)
+    return lines[0].x0 - left >= 1.2 * lines[0].size
+
+
+def _ends_open(strip: list[_Item], body: float) -> bool:
+    """The column's last line runs full width without ending a sentence: its text goes on."""
+    lines = _body_lines(strip, body)
+    if not lines:
+        return False
+    right = max(line.x1 for line in lines)
+    last = lines[-1]
+    return right - last.x1 < 1.0 * last.size and not ends_sentence(last.text)
 
 
 def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
