@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from audio_edition.text.pdf.chars import Char
 
 _GAP = 0.5  # ems: a wider gap is a gutter (hanging punctuation leaves gutters under 0.8 em); letter-spacing is rejoined per column
-_BASELINE = 0.3  # ems: characters whose bottoms differ less sit on one baseline
+_BASELINE = 0.15  # ems: a step this big between sorted bottoms starts another baseline (a comma sits 0.07 em low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ def find_lines(chars: Sequence[Char]) -> list[Line]:
         group.sort(key=lambda c: (c.bottom, c.x0))
         row: list[Char] = []
         for char in group:
-            if row and abs(char.bottom - row[0].bottom) > _BASELINE * size:
+            if row and char.bottom - row[-1].bottom > _BASELINE * size:
                 lines.extend(_split_row(row, size))
                 row = []
             row.append(char)

@@ -203,7 +203,7 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
                 kinds.append(False)
             subhead = line.bold and not story.section
             indented = line.x0 - left >= 1.2 * line.size
-            spaced = previous is not None and line.top - previous.bottom > usual + 0.3 * line.size
+            spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             if subhead:
                 # A subhead wrapped over two lines is one; two set apart are two.
                 wrapped = previous is not None and previous.x1 - previous.x0 >= right - left - 2.5 * previous.size

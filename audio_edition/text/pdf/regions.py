@@ -86,6 +86,7 @@ _CHART_WORDS = re.compile(r"^(?:图表|图示|表)[：:]|数据来源|资料来�
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
 HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
@@ -330,7 +331,7 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
     # Clusters that cover the same strips are stacked stories of one cell: one owner.
     for strip in strips:
         x0, x1 = min(i.x0 for i in strip), max(i.x1 for i in strip)
-        over = [n for n, h in enumerate(heads) if min(line.x1 for line in h) > x0 and max(line.x0 for line in h) < x1]
+        over = [n for n, h in enumerate(heads) if max(line.x1 for line in h) > x0 and min(line.x0 for line in h) < x1]
         boxed = any(i.box is not None for i in strip) and not over
         owners.append(over[0] if over else (-1 - len(owners) if boxed else None))
     # Strips a headline spans share its owner; cells are runs of one owner.
@@ -436,7 +437,7 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 0 <= line.top - last.bottom < 0.8 * line.size
                 and line.x0 < last.x1
                 and line.x1 > last.x0
-            ) or (abs(line.top - last.top) < 0.3 * line.size and 0 < line.x0 - last.x1 < 2 * line.size):
+            ) or (abs(line.top - last.top) < 0.3 * line.size and 0 < line.x0 - last.x1 < 1.0 * line.size):
                 cluster.append(line)
                 break
         else:
@@ -477,7 +478,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             if not _overlaps(line, hx0, hx1):
                 continue
             text = flat(line.text)
-            if _BYLINE_LINE.match(text) and not line.bold and len(text) < 40:
+            if _BYLINE_LINE.match(text) and not line.bold and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text):
                 story.byline.append(line)
             elif not story.byline and (line.size > 1.05 * body or text.startswith(("——", "—", "－－"))) and not _is_headline(line, body):
                 story.subtitle.append(line)
@@ -487,7 +488,10 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         taken = {id(line) for line in story.lines()}
         lines = [line for line in lines if id(line) not in taken]
         for extra in heads[1:]:
-            layout.warnings.append(f"two headlines in one story's space: {flat(''.join(l.text for l in extra))} read as a subhead")
+            layout.warnings.append(
+                f"two headlines in one story's space: {flat(''.join(line.text for line in extra))} "
+                "read as a subhead; two stories may be read as one"
+            )
     story.columns = _columns(lines, body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
@@ -518,7 +522,12 @@ def _rejoin(column: list[Line]) -> list[Line]:
     joined: list[Line] = []
     for line in column:
         last = joined[-1] if joined else None
-        if last is not None and abs(line.top - last.top) < 0.3 * line.size and abs(line.size - last.size) < 0.6 and line.x0 > last.x0:
+        if (
+            last is not None
+            and abs(line.top - last.top) < 0.3 * line.size
+            and abs(line.size - last.size) < 0.6
+            and last.x0 < line.x0 < last.x1 + 1.5 * line.size  # letter-spacing, never a gutter
+        ):
             joined[-1] = Line(last.text + line.text, last.x0, min(last.top, line.top), line.x1, max(last.bottom, line.bottom), last.size, last.bold and line.bold)
         else:
             joined.append(line)
