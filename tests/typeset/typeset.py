@@ -14,7 +14,15 @@ from pathlib import Path
 
 import typst
 
-from tests.typeset.pages import Block, BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
+from tests.typeset.pages import (
+    Block,
+    BriefsBox,
+    EditionSpec,
+    FurnitureBlock,
+    PageSpec,
+    Story,
+    StoryBlock,
+)
 
 FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 GUTTER_MM = 6  # pdftotext keeps columns apart only with gutters of about 2x the type size
@@ -164,11 +172,15 @@ def page_source(page: PageSpec) -> str:
         f"align(right, text(font: sans, size: 8pt, {lit(page.folio)})))"
     )
     out = [
-        f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
-        f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }})",
+        (
+            f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
+            f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }})"
+        ),
         f"#set text(font: serif, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
-        f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
-        "first-line-indent: (amount: 2em, all: true))",
+        (
+            f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
+            "first-line-indent: (amount: 2em, all: true))"
+        ),
     ]
     if page.number == 1:
         out.append(

@@ -11,16 +11,31 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from statistics import median
 
 from audio_edition.errors import InputError
-from audio_edition.text.articles import Article, Furniture, FurnitureKind, HeadlinePosition, Page, ReadingWarning
+from audio_edition.text.articles import (
+    Article,
+    Furniture,
+    FurnitureKind,
+    HeadlinePosition,
+    Page,
+    ReadingWarning,
+)
 from audio_edition.text.edition_pages import page_number_from_name
 from audio_edition.text.layout import dateline_at_start, respace
 from audio_edition.text.pdf.chars import RawPage, read_pages
 from audio_edition.text.pdf.lines import Line, body_size, find_lines
-from audio_edition.text.pdf.regions import FurnitureRole, PageLayout, Story, analyse, flat, folio
+from audio_edition.text.pdf.regions import (
+    FurnitureRole,
+    PageLayout,
+    Story,
+    analyse,
+    flat,
+    folio,
+)
 
 _JUMP_ON = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]\s*$")
 _JUMP_FROM = re.compile(r"^\s*(?:[（(]\s*上\s*接\s*第\s*(\d+)\s*版\s*[）)]|■\s*上\s*接\s*第\s*(\d+)\s*版)\s*")
@@ -182,7 +197,7 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
             continue
         left = min(line.x0 for line in column)
         right = max(line.x1 for line in column)
-        gaps = [b.top - a.bottom for a, b in zip(column, column[1:]) if b.top > a.bottom]
+        gaps = [b.top - a.bottom for a, b in pairwise(column) if b.top > a.bottom]
         usual = median(gaps) if gaps else 0.0
         previous: Line | None = None
         for line in column:
@@ -210,10 +225,9 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
                 if not (kinds and kinds[-1] and previous is not None and previous.bold and wrapped and not spaced):
                     paragraphs.append([])
                     kinds.append(True)
-            elif not paragraphs or indented or spaced or kinds[-1]:
-                if not (marker_from and paragraphs and not paragraphs[-1]):
-                    paragraphs.append([])
-                    kinds.append(False)
+            elif (not paragraphs or indented or spaced or kinds[-1]) and not (marker_from and paragraphs and not paragraphs[-1]):
+                paragraphs.append([])  # (a marker line opened this paragraph already)
+                kinds.append(False)
             paragraphs[-1].append(text)
             previous = line
     texts: list[str] = []
