@@ -58,6 +58,9 @@ class RawPage:
 
 
 _BOLD_WEIGHT = 600
+# What fonts' Unicode maps say for what the page prints: a non-breaking hyphen for "-" (5G‑A),
+# the math ellipsis for "……".
+_GLYPH_NAMES = {0x2011: "-", 0x2010: "-", 0x22EF: "…", 0xFE19: "…"}
 _FONT_NAME = 256
 
 
@@ -100,6 +103,7 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
     name = ctypes.create_string_buffer(_FONT_NAME)
     flags = ctypes.c_int()
     space = False
+    stroked: dict[int, bool] = {}
     try:
         for i in range(textpage.count_chars()):
             code = pdfium_c.FPDFText_GetUnicode(textpage, i)
@@ -116,12 +120,20 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
             size = pdfium_c.FPDFText_GetFontSize(textpage, i)
             weight = pdfium_c.FPDFText_GetFontWeight(textpage, i)
             bold = weight >= _BOLD_WEIGHT
-            if not bold and weight <= 0:
+            if not bold:
                 pdfium_c.FPDFText_GetFontInfo(textpage, i, name, _FONT_NAME, ctypes.byref(flags))
-                bold = b"Bold" in name.value or b"Black" in name.value or b"Heavy" in name.value
+                bold = any(word in name.value for word in (b"Bold", b"Black", b"Heavy", b"Demi"))
+            if not bold:
+                # Fake bold (xeCJK's AutoFakeBold, Typst's stroke): the glyphs are filled and stroked.
+                obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+                key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                if key not in stroked:
+                    stroked[key] = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
+                bold = stroked[key]
             # Loose boxes are one em high: text scaled by its matrix (a size of 1) shows its size there.
             real = size if size > 1.5 else top - bottom
-            chars.append(Char(chr(code), left, height - top, right, height - bottom, round(real, 2), bold, space))
+            text = _GLYPH_NAMES.get(code, chr(code))
+            chars.append(Char(text, left, height - top, right, height - bottom, round(real, 2), bold, space))
             space = False
     finally:
         textpage.close()
@@ -151,4 +163,25 @@ def _graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Graphic], bool]
             out.append(Graphic("fill", left, height - top, right, height - bottom))
         elif stroke.value:
             out.append(Graphic("frame", left, height - top, right, height - bottom))
-    return out, has_images
+    return out + _frames_of_rules(out), has_images
+
+
+def _frames_of_rules(graphics: list[Graphic]) -> list[Graphic]:
+    """Boxes drawn as four rules (LaTeX's \\fbox, a table's border) as the frames they make."""
+    across = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
+    down = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 <= g.bottom - g.top]
+    if len(across) < 2 or len(down) < 2:
+        return []
+    frames: list[Graphic] = []
+    for top in across:
+        for bottom in across:
+            if bottom.top <= top.top + 10 or abs(bottom.x0 - top.x0) > 3 or abs(bottom.x1 - top.x1) > 3:
+                continue
+            sides = [
+                g for g in down
+                if g.top <= top.bottom + 3 and g.bottom >= bottom.top - 3 and min(abs(g.x0 - top.x0), abs(g.x1 - top.x1)) <= 3
+            ]
+            if len(sides) >= 2:
+                frames.append(Graphic("frame", top.x0, top.top, top.x1, bottom.bottom))
+                break
+    return frames

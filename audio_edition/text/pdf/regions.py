@@ -144,6 +144,8 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
             ):
                 limit = min(under)
         head = [line for line in lines if line.bottom <= limit + 1]
+    elif (name := _masthead_without_rule(lines, body, height)) is not None:
+        head = [line for line in lines if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)]
     else:
         first = min((line.top for line in lines if line.size >= body * 0.95), default=0.0)
         head = [line for line in lines if line.bottom < min(first, 0.06 * height) + 1 and line.size < body]
@@ -154,6 +156,19 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
         layout.furniture.append((role, [line]))
     taken = {id(line) for line in head + foot}
     return [line for line in lines if id(line) not in taken]
+
+
+def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) -> Line | None:
+    """The paper's name atop a page with no rule under it: type far larger than any headline's."""
+    by_size = sorted({line.size for line in lines}, reverse=True)
+    if len(by_size) < 2:
+        return None
+    biggest = [line for line in lines if line.size == by_size[0]]
+    headlines = [size for size in by_size[1:] if size >= HEADLINE_RATIO * body]
+    next_size = headlines[0] if headlines else body
+    if by_size[0] >= 3 * body and by_size[0] >= 1.6 * next_size and all(line.top < 0.25 * height for line in biggest):
+        return max(biggest, key=lambda line: line.bottom)
+    return None
 
 
 def folio(layout: PageLayout) -> int | None:
@@ -437,7 +452,11 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 0 <= line.top - last.bottom < 0.8 * line.size
                 and line.x0 < last.x1
                 and line.x1 > last.x0
-            ) or (abs(line.top - last.top) < 0.3 * line.size and 0 < line.x0 - last.x1 < 1.0 * line.size):
+            ) or (
+                abs(line.top - last.top) < 0.3 * line.size
+                # A letter-spaced headline's pieces are single characters; a neighbour's headline is not.
+                and 0 < line.x0 - last.x1 < (3.0 if min(len(line.text), len(last.text)) <= 2 else 1.0) * line.size
+            ):
                 cluster.append(line)
                 break
         else:
@@ -455,6 +474,13 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         return
     heads = _clusters([line for line in lines if _is_headline(line, body)], body)
     story = Story()
+    title = flat("".join(line.text for line in heads[0])) if heads else ""
+    if heads and (_BRIEF_TITLES.match(title) or _INDEX_TITLES.search(title)) and len(heads) == 1:
+        # An unruled 简讯 block or 今日导读 box: read as its ruled twin.
+        item = _Item(min(line.x0 for line in lines), min(line.top for line in lines), max(line.x1 for line in lines),
+                     max(line.bottom for line in lines), lines=sorted(lines, key=lambda line: (line.top, line.x0)))
+        _read_box(item, body, layout, title_lines=heads[0])
+        return
     if heads:
         head = heads[0]
         story.headline = head
@@ -534,17 +560,17 @@ def _rejoin(column: list[Line]) -> list[Line]:
     return joined
 
 
-def _read_box(item: _Item, body: float, layout: PageLayout) -> None:
+def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Line] | None = None) -> None:
     """A ruled box: briefs under a 简讯 title, else an index, an ad, a chart, or a boxed story."""
     lines = sorted(item.lines, key=lambda line: (line.top, line.x0))
     if not lines:
         return
-    title = lines[0]
-    title_text = flat(title.text)
+    title = title_lines or [lines[0]]
+    title_text = flat("".join(line.text for line in title))
     words = flat("".join(line.text for line in lines))
     if _BRIEF_TITLES.match(title_text):
         story = Story(section=title_text)
-        story.columns = _columns(lines[1:], body)
+        story.columns = _columns([line for line in lines if line not in title], body)
         layout.stories.append(story)
         return
     if _INDEX_TITLES.search(title_text):
