@@ -96,6 +96,17 @@ class PageSpec:
     """The PDF draws each headline after its body (still printed above it), as some typesetters do."""
     editors: str = "本版责任编辑：王敏　美术编辑：李强"
     centered_headlines: bool = True
+    # How the typesetter draws it (the gold does not change):
+    fake_bold: bool = False
+    """Headlines and subheads in the regular weight, filled and stroked (xeCJK's AutoFakeBold)."""
+    tracking: float = 0.0
+    """Letter-spacing of headlines, in ems."""
+    box_style: Literal["rect", "sides", "none"] = "rect"
+    """Boxes as one stroked rectangle, as four separate rules (LaTeX's \\fbox), or unruled (briefs and index)."""
+    row_rules: bool = True
+    """Rules between rows of stories, or white space only."""
+    gutter_mm: float = 6.0
+    body_font: Literal["serif", "sans"] = "serif"
 
     @property
     def running_head(self) -> str:

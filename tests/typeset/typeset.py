@@ -25,12 +25,12 @@ from tests.typeset.pages import (
 )
 
 FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
-GUTTER_MM = 6  # pdftotext keeps columns apart only with gutters of about 2x the type size
 
 _PREAMBLE = r"""
 #let sans = ("Noto Sans CJK SC",)
 #let serif = ("Noto Serif CJK SC",)
 #let gut = GUTTER
+#let heavy(size, body) = HEAVY
 #let fit-cols(k, body) = layout(size => {
   if k <= 1 { block(width: 100%, body) } else {
     let w = (size.width - (k - 1) * gut) / k
@@ -43,7 +43,7 @@ _PREAMBLE = r"""
   let al = if centered { center } else { left }
   align(al, {
     if kicker != none { block(below: 0.5em, text(font: sans, size: 11pt, kicker)) }
-    block(below: 0.5em, text(font: sans, weight: "bold", size: size, title))
+    block(below: 0.5em, heavy(size, text(tracking: TRACKING, title)))
     if subtitle != none { block(below: 0.4em, text(font: sans, size: 12pt, subtitle)) }
     if byline != none { block(below: 0.4em, text(font: sans, size: 9pt, byline)) }
   })
@@ -56,13 +56,33 @@ _PREAMBLE = r"""
     block(width: 100%, { block(width: 100%, height: hh, above: 0pt, below: 0pt); body; place(top + left, h) })
   } else { h; body }
 })
-#let subhead(s) = block(above: 0.7em, below: 0.7em, width: 100%, align(center, text(font: sans, weight: "bold", s)))
-#let boxed(title, body) = block(width: 100%, stroke: 0.7pt, inset: 6pt, {
+#let subhead(s) = block(above: 0.7em, below: 0.7em, width: 100%, align(center, heavy(1em, s)))
+#let boxed(title, body) = block(width: 100%, stroke: BOXSTROKE, inset: 6pt, {
   set par(first-line-indent: 0pt)
-  if title != "" { align(center, block(below: 0.6em, text(font: sans, weight: "bold", size: 13pt, title))) }
+  if title != "" { align(center, block(below: 0.6em, heavy(13pt, title))) }
   body
 })
 """
+_BOX_STROKES = {
+    "rect": "0.7pt",
+    # Four sides of slightly different weights: Typst draws each as its own rule, as \\fbox does.
+    "sides": "(top: 0.7pt + black, bottom: 0.71pt + black, left: 0.72pt + black, right: 0.73pt + black)",
+    "none": "none",
+}
+
+
+def _preamble(page: PageSpec) -> str:
+    heavy = (
+        'text(font: sans, size: size, stroke: 0.35pt + black, body)'
+        if page.fake_bold
+        else 'text(font: sans, weight: "bold", size: size, body)'
+    )
+    return (
+        _PREAMBLE.replace("GUTTER", f"{page.gutter_mm}mm")
+        .replace("HEAVY", heavy)
+        .replace("TRACKING", f"{page.tracking}em")
+        .replace("BOXSTROKE", _BOX_STROKES[page.box_style])
+    )
 
 
 def lit(text: str) -> str:
@@ -176,20 +196,18 @@ def page_source(page: PageSpec) -> str:
             f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
             f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }})"
         ),
-        f"#set text(font: serif, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
+        f"#set text(font: {page.body_font}, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
         (
             f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
             "first-line-indent: (amount: 2em, all: true))"
         ),
     ]
     if page.number == 1:
-        out.append(
-            f"#align(center, text(font: sans, weight: \"black\", size: 48pt, {lit(page.paper)}))\n"
-            "#line(length: 100%, stroke: 1.5pt)\n#v(4mm)"
-        )
+        rule = "#line(length: 100%, stroke: 1.5pt)\n" if page.row_rules else ""
+        out.append(f"#align(center, text(font: sans, weight: \"black\", size: 48pt, {lit(page.paper)}))\n{rule}#v(4mm)")
     for i, row in enumerate(page.rows):
         if i:
-            out.append("#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)")
+            out.append("#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)" if page.row_rules else "#v(8mm)")
         cols = ", ".join(f"{b.span}fr" for b in row)
         cells = ",\n  ".join(_block(b, page) for b in row)
         out.append(f"#grid(columns: ({cols}), column-gutter: gut,\n  {cells})")
@@ -198,8 +216,7 @@ def page_source(page: PageSpec) -> str:
 
 
 def edition_source(edition: EditionSpec) -> str:
-    pages = "\n#pagebreak()\n".join(page_source(p) for p in edition.pages)
-    return _PREAMBLE.replace("GUTTER", f"{GUTTER_MM}mm") + "\n" + pages + "\n"
+    return "\n#pagebreak()\n".join(_preamble(p) + "\n" + page_source(p) for p in edition.pages) + "\n"
 
 
 def typeset(edition: EditionSpec, pdf: Path) -> Path:

@@ -32,6 +32,8 @@ class Char:
     bold: bool
     space_before: bool = False
     """The PDF puts a word space before it (PDFium tells one from the gap and the font)."""
+    order: int = 0
+    """Its place in the page's drawing order: one line's characters are drawn one after another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,7 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
             # Loose boxes are one em high: text scaled by its matrix (a size of 1) shows its size there.
             real = size if size > 1.5 else top - bottom
             text = _GLYPH_NAMES.get(code, chr(code))
-            chars.append(Char(text, left, height - top, right, height - bottom, round(real, 2), bold, space))
+            chars.append(Char(text, left, height - top, right, height - bottom, round(real, 2), bold, space, len(chars)))
             space = False
     finally:
         textpage.close()

@@ -27,6 +27,9 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    first: int = 0
+    last: int = 0
+    """Drawing order of its first and last characters (see ``follows``)."""
 
     @property
     def width(self) -> float:
@@ -97,7 +100,20 @@ def _line(run: list[Char], size: float) -> Line:
         max(c.bottom for c in run),
         size,
         bold,
+        run[0].order,
+        run[-1].order,
     )
+
+
+def follows(line: Line, before: Line) -> bool:
+    """``line`` was drawn right after ``before`` on the same baseline: pieces of one printed line
+    (letter-spaced, or cut at a wide gap), never two columns' or two headlines' lines."""
+    return 0 < line.first - before.last <= 2 and abs(line.top - before.top) < 0.3 * line.size
+
+
+def joined(a: Line, b: Line) -> Line:
+    """Two pieces of one printed line as one."""
+    return Line(a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), a.size, a.bold and b.bold, a.first, b.last)
 
 
 def _latin(text: str) -> bool:

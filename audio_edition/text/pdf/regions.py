@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from audio_edition.text.layout import dateline_at_start, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
-from audio_edition.text.pdf.lines import Line
+from audio_edition.text.pdf.lines import Line, follows, joined
 
 
 class Role(enum.Enum):
@@ -144,6 +144,9 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
             ):
                 limit = min(under)
         head = [line for line in lines if line.bottom <= limit + 1]
+        name = _masthead_without_rule([line for line in lines if line.top > limit], body, height)
+        if name is not None and not any(line.size >= 2.5 * body for line in head):
+            head += [line for line in lines if line.top > limit and (line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body))]
     elif (name := _masthead_without_rule(lines, body, height)) is not None:
         head = [line for line in lines if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)]
     else:
@@ -443,20 +446,20 @@ def _ends_open(strip: list[_Item], body: float) -> bool:
 
 
 def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
-    """Headline lines into headlines: lines stacked close together over each other."""
+    """Headline lines into headlines: pieces of one line (drawn one after another, or close on one
+    baseline) and lines stacked close under it, over it."""
     clusters: list[list[Line]] = []
     for line in sorted(heads, key=lambda line: (line.top, line.x0)):
         for cluster in clusters:
             last = cluster[-1]
-            if (
-                0 <= line.top - last.bottom < 0.8 * line.size
-                and line.x0 < last.x1
-                and line.x1 > last.x0
-            ) or (
-                abs(line.top - last.top) < 0.3 * line.size
-                # A letter-spaced headline's pieces are single characters; a neighbour's headline is not.
-                and 0 < line.x0 - last.x1 < (3.0 if min(len(line.text), len(last.text)) <= 2 else 1.0) * line.size
-            ):
+            x0 = min(item.x0 for item in cluster)
+            x1 = max(item.x1 for item in cluster)
+            bottom = max(item.bottom for item in cluster)
+            same_line = abs(line.top - last.top) < 0.3 * line.size and (
+                follows(line, last) or 0 < line.x0 - last.x1 < 0.8 * line.size
+            )
+            stacked = 0 <= line.top - bottom < 0.8 * line.size and line.x0 < x1 and line.x1 > x0
+            if same_line or stacked:
                 cluster.append(line)
                 break
         else:
@@ -545,19 +548,20 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
 
 def _rejoin(column: list[Line]) -> list[Line]:
     """Pieces of one line (letter-spaced, or cut at a wide justification gap) made one again."""
-    joined: list[Line] = []
+    out: list[Line] = []
     for line in column:
-        last = joined[-1] if joined else None
+        last = out[-1] if out else None
         if (
             last is not None
             and abs(line.top - last.top) < 0.3 * line.size
             and abs(line.size - last.size) < 0.6
-            and last.x0 < line.x0 < last.x1 + 1.5 * line.size  # letter-spacing, never a gutter
+            and last.x0 < line.x0
+            and (follows(line, last) or line.x0 < last.x1 + 0.8 * line.size)  # letter-spacing, never a gutter
         ):
-            joined[-1] = Line(last.text + line.text, last.x0, min(last.top, line.top), line.x1, max(last.bottom, line.bottom), last.size, last.bold and line.bold)
+            out[-1] = joined(last, line)
         else:
-            joined.append(line)
-    return joined
+            out.append(line)
+    return out
 
 
 def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Line] | None = None) -> None:
