@@ -72,7 +72,10 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
     out: list[Line] = []
     run: list[Char] = [row[0]]
     for char in row[1:]:
-        if char.x0 - run[-1].x1 > _GAP * size:
+        gap = char.x0 - run[-1].x1
+        # A gutter: a wide gap, or any clear gap between characters not drawn one after the other
+        # (hanging punctuation can narrow a gutter to a sliver; one line is drawn in one go).
+        if gap > _GAP * size or (gap > 0.1 * size and abs(char.order - run[-1].order) > 2):
             out.append(_line(run, size))
             run = []
         run.append(char)

@@ -319,12 +319,12 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
 
 
 def _gutters(items: Sequence[_Item], body: float) -> list[tuple[float, float]]:
-    """The x-intervals no item crosses, at least half an em wide, left to right."""
+    """The x-intervals no item crosses, left to right (hanging punctuation leaves slivers)."""
     spans = sorted((i.x0, i.x1) for i in items)
     gaps: list[tuple[float, float]] = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= 0.5 * body:
+        if x0 - reach >= 0.12 * body:
             gaps.append((reach, x0))
         reach = max(reach, x1)
     return gaps
@@ -556,7 +556,7 @@ def _rejoin(column: list[Line]) -> list[Line]:
             and abs(line.top - last.top) < 0.3 * line.size
             and abs(line.size - last.size) < 0.6
             and last.x0 < line.x0
-            and (follows(line, last) or line.x0 < last.x1 + 0.8 * line.size)  # letter-spacing, never a gutter
+            and follows(line, last)  # a wide justification gap or letter-spacing, never a gutter
         ):
             out[-1] = joined(last, line)
         else:
