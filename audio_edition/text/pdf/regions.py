@@ -350,7 +350,7 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
     for strip in strips:
         x0, x1 = min(i.x0 for i in strip), max(i.x1 for i in strip)
         over = [n for n, h in enumerate(heads) if max(line.x1 for line in h) > x0 and min(line.x0 for line in h) < x1]
-        boxed = any(i.box is not None for i in strip) and not over
+        boxed = (any(i.box is not None for i in strip) or _section_title([i.line for i in strip if i.line])) and not over
         owners.append(over[0] if over else (-1 - len(owners) if boxed else None))
     # Strips a headline spans share its owner; cells are runs of one owner.
     if all(o is None for o in owners):
@@ -477,12 +477,12 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         return
     heads = _clusters([line for line in lines if _is_headline(line, body)], body)
     story = Story()
-    title = flat("".join(line.text for line in heads[0])) if heads else ""
-    if heads and (_BRIEF_TITLES.match(title) or _INDEX_TITLES.search(title)) and len(heads) == 1:
+    section = _section_title(lines)
+    if section is not None and len(heads) <= 1:
         # An unruled 简讯 block or 今日导读 box: read as its ruled twin.
         item = _Item(min(line.x0 for line in lines), min(line.top for line in lines), max(line.x1 for line in lines),
                      max(line.bottom for line in lines), lines=sorted(lines, key=lambda line: (line.top, line.x0)))
-        _read_box(item, body, layout, title_lines=heads[0])
+        _read_box(item, body, layout, title_lines=[section])
         return
     if heads:
         head = heads[0]
@@ -524,6 +524,19 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     story.columns = _columns(lines, body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _section_title(lines: Sequence[Line]) -> Line | None:
+    """The title a briefs block or index box stands under (简讯, 今日导读), set apart at its top."""
+    if not lines:
+        return None
+    top = min(lines, key=lambda line: (line.top, line.x0))
+    text = flat(top.text)
+    others = [line.size for line in lines if line is not top]
+    set_apart = top.bold or (bool(others) and top.size > 1.1 * min(others))
+    if (_BRIEF_TITLES.match(text) or _INDEX_TITLES.search(text)) and len(text) <= 8 and set_apart:
+        return top
+    return None
 
 
 def _overlaps(line: Line, x0: float, x1: float) -> bool:
