@@ -324,7 +324,7 @@ def _gutters(items: Sequence[_Item], body: float) -> list[tuple[float, float]]:
     gaps: list[tuple[float, float]] = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= 0.12 * body:
+        if x0 - reach > 0.3:  # points: any clear gap; lines have none inside
             gaps.append((reach, x0))
         reach = max(reach, x1)
     return gaps
@@ -456,7 +456,7 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
             x1 = max(item.x1 for item in cluster)
             bottom = max(item.bottom for item in cluster)
             same_line = abs(line.top - last.top) < 0.3 * line.size and (
-                follows(line, last) or 0 < line.x0 - last.x1 < 0.8 * line.size
+                follows(line, last) or 0 < line.x0 - last.x1 < 0.3 * line.size
             )
             stacked = 0 <= line.top - bottom < 0.8 * line.size and line.x0 < x1 and line.x1 > x0
             if same_line or stacked:
