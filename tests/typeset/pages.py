@@ -223,6 +223,11 @@ def make_story(
     if subheads:
         for name in rng.sample(texts.SUBHEADS, subheads):
             at = rng.randint(1, max(1, len(body) - 1))
+            # Never two subheads in a row (one wrapped over two lines looks the same): move down.
+            while at < len(body) and (body[at - 1] in heads or body[at] in heads):
+                at += 1
+            if at >= len(body):
+                continue
             body.insert(at, name)
             heads.append(name)
         heads = [p for p in body if p in heads]

@@ -370,7 +370,7 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
     same height (its columns begin under its headline), else the one its headline is centred or
     aligned over, else the one on its left (text flows left to right)."""
     def body_top(strip: list[_Item]) -> float:
-        tops = [i.top for i in strip if i.line is not None and not _is_headline(i.line, body)]
+        tops = [line.top for line in _body_lines(strip, body)]
         return min(tops) if tops else min(i.top for i in strip)
 
     def extent(indices: list[int]) -> tuple[float, float]:
@@ -395,8 +395,10 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
             # story on its right; one opening mid-paragraph goes on from a column left open.
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6
-            elif j < k and not _opens_paragraph(strips[k], body) and _ends_open(strips[j], body):
+            elif j < k and not _opens_paragraph(strips[k], body) and _ends_open(_last_column(strips[j], body), body):
                 score -= 4
+            elif j < k and _opens_paragraph(strips[k], body) and _ends_closed(_last_column(strips[j], body), body):
+                score += 3  # the story on the left has ended; this column starts something
             if owner_j >= 0:
                 head = heads[owner_j]
                 hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
@@ -418,6 +420,13 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
 
 def _body_lines(strip: list[_Item], body: float) -> list[Line]:
     return sorted((i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)), key=lambda line: line.top)
+
+
+def _last_column(strip: list[_Item], body: float) -> list[_Item]:
+    """The strip's last column in reading order (a strip under one headline may hold several)."""
+    lines = _body_lines(strip, body)
+    columns = _columns(lines, body) if lines else []
+    return [_Item(line.x0, line.top, line.x1, line.bottom, line=line) for line in columns[-1]] if columns else []
 
 
 def _opens_story(strip: list[_Item], body: float) -> bool:
@@ -443,6 +452,16 @@ def _ends_open(strip: list[_Item], body: float) -> bool:
     right = max(line.x1 for line in lines)
     last = lines[-1]
     return right - last.x1 < 1.0 * last.size and not ends_sentence(last.text)
+
+
+def _ends_closed(strip: list[_Item], body: float) -> bool:
+    """The column's last line ends a sentence short of the column's width (or with a byline)."""
+    lines = _body_lines(strip, body)
+    if not lines:
+        return False
+    right = max(line.x1 for line in lines)
+    last = lines[-1]
+    return right - last.x1 >= 1.0 * last.size and ends_sentence(last.text)
 
 
 def _clusters(heads: list[Line], body: float) -> list[list[Line]]:

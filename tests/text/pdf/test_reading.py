@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import os
 import random
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -91,15 +93,27 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
     tiers=st.booleans(),
     furniture=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()),
     rows=st.integers(2, 4),
+    drawing=st.fixed_dictionaries({
+        "fake_bold": st.booleans(),
+        "tracking": st.sampled_from([0.0, 0.3, 1.0]),
+        "box_style": st.sampled_from(["rect", "sides", "none"]),
+        "row_rules": st.booleans(),
+        "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
+        "body_font": st.sampled_from(["serif", "sans"]),
+        "body_size": st.sampled_from([9.0, 9.5, 10.5]),
+    }),
 )
 def test_fresh_typeset_pages_read_as_their_gold(
     tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool, tiers: bool,
-    furniture: tuple[bool, bool, bool, bool], rows: int,
+    furniture: tuple[bool, bool, bool, bool], rows: int, drawing: dict[str, Any],
 ) -> None:
     ad, chart, photo, index = furniture
     page = make_page(random.Random(seed), 1 + seed % 8, columns=columns, leading=leading, headlines_drawn_after=drawn_after,
                      head_tiers=tiers, ad=ad, chart=chart, photo=photo, index=index, rows=rows,
                      jump_to=3 if seed % 3 == 0 else None)
+    # How it is drawn (fake bold, letter-spacing, boxes of four rules or none, rows without rules,
+    # narrow gutters, sans body) changes the PDF, never the gold.
+    page = replace(page, **drawing)
     spec = EditionSpec("fresh", (page,))
     pdf = typeset(spec, tmp_path_factory.mktemp("page") / "page.pdf")
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
