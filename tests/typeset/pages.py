@@ -107,6 +107,10 @@ class PageSpec:
     """Rules between rows of stories, or white space only."""
     gutter_mm: float = 6.0
     body_font: Literal["serif", "sans"] = "serif"
+    cell_rules: bool = False
+    """Vertical rules between stories side by side."""
+    lead_body_size: float | None = None
+    """The lead story's body set larger than the page's (a 头条 in 10.5 pt on a 9.5 pt page)."""
 
     @property
     def running_head(self) -> str:

@@ -135,6 +135,8 @@ def _story_block(block: StoryBlock, page: PageSpec) -> str:
             f"block(above: 0.4em, text(font: sans, size: 8pt, {lit(block.photo_caption)})) }})\n"
         )
     body = f"fit-cols({block.span}, [\n{_story_body(story)}\n])"
+    if page.lead_body_size and block is page.rows[0][0]:
+        body = f"{{ set text(size: {page.lead_body_size}pt); {body} }}"
     after = str(page.headlines_drawn_after and story.continued_from_page is None).lower()
     return f"story({head}, {{ {photo}{body} }}, {after})"
 
@@ -210,7 +212,8 @@ def page_source(page: PageSpec) -> str:
             out.append("#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)" if page.row_rules else "#v(8mm)")
         cols = ", ".join(f"{b.span}fr" for b in row)
         cells = ",\n  ".join(_block(b, page) for b in row)
-        out.append(f"#grid(columns: ({cols}), column-gutter: gut,\n  {cells})")
+        stroke = ", stroke: (x, y) => if x > 0 { (left: 0.5pt) }" if page.cell_rules else ""
+        out.append(f"#grid(columns: ({cols}), column-gutter: gut{stroke},\n  {cells})")
     out.append(f"#v(4mm)\n#align(right, text(font: sans, size: 8pt, {lit(page.editors)}))")
     return "\n".join(out)
 

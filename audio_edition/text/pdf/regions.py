@@ -74,6 +74,8 @@ class PageLayout:
     furniture: list[tuple[FurnitureRole, list[Line]]]
     body_size: float
     warnings: list[str] = field(default_factory=list)
+    column_rules: list[Graphic] = field(default_factory=list)
+    """Vertical rules: where a paper rules stories apart, no column crosses one to its story."""
 
 
 _EDITOR = re.compile(r"^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|设计|校对|排版|制图|组版|图片编辑)\s*[：:]")
@@ -118,6 +120,7 @@ def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, he
         if picture.x1 - picture.x0 > 2 * body and picture.bottom - picture.top > 2 * body:
             items.append(_Item(picture.x0, picture.top, picture.x1, picture.bottom, picture=picture))
     rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
+    layout.column_rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 < g.bottom - g.top]
     _partition(items, rules, body, layout)
     return layout
 
@@ -139,9 +142,8 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
         masthead = [line for line in lines if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height]
         if masthead:
             under = [g.top for g in wide if g.top >= masthead[0].bottom - 1]
-            if under and not any(
-                _paragraph_like(line, body) and masthead[0].bottom <= line.top <= min(under) for line in lines
-            ):
+            text_under = [line for line in lines if line.size >= 0.95 * body and masthead[0].bottom <= line.top <= min(under or [0.0])]
+            if under and len(text_under) <= 2:  # a date line, a slogan: never a story's body
                 limit = min(under)
         head = [line for line in lines if line.bottom <= limit + 1]
         name = _masthead_without_rule([line for line in lines if line.top > limit], body, height)
@@ -393,6 +395,10 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
             score = abs(body_top(strips[k]) - body_top(strips[j])) / body
             # The text says more than the geometry: a column opening with a dateline starts the
             # story on its right; one opening mid-paragraph goes on from a column left open.
+            lo, hi = (extent([j])[1], extent([k])[0]) if j < k else (extent([k])[1], extent([j])[0])
+            top, bottom = min(i.top for i in strips[k]), max(i.bottom for i in strips[k])
+            if any(lo - 1 <= r.x0 <= hi + 1 and r.top <= top + body and r.bottom >= bottom - body for r in layout.column_rules):
+                score += 100  # ruled apart
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6
             elif j < k and not _opens_paragraph(strips[k], body) and _ends_open(_last_column(strips[j], body), body):
@@ -528,11 +534,18 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             text = flat(line.text)
             if _BYLINE_LINE.match(text) and not line.bold and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text):
                 story.byline.append(line)
-            elif not story.byline and (line.size > 1.05 * body or text.startswith(("——", "—", "－－"))) and not _is_headline(line, body):
+            elif (
+                not story.byline
+                and (line.size > 1.05 * body or text.startswith(("——", "—", "－－")))
+                and not _is_headline(line, body)
+                and (not story.subtitle or abs(line.size - story.subtitle[0].size) < 0.3)
+            ):
                 story.subtitle.append(line)
             else:
                 break
             edge = line.bottom
+        if story.subtitle and _runs_on(story.subtitle, others):
+            story.subtitle = []  # a body set larger than the page's, not a subtitle: it runs on below
         taken = {id(line) for line in story.lines()}
         lines = [line for line in lines if id(line) not in taken]
         for extra in heads[1:]:
@@ -556,6 +569,17 @@ def _section_title(lines: Sequence[Line]) -> Line | None:
     if (_BRIEF_TITLES.match(text) or _INDEX_TITLES.search(text)) and len(text) <= 8 and set_apart:
         return top
     return None
+
+
+def _runs_on(tier: list[Line], lines: Sequence[Line]) -> bool:
+    """More lines of the tier's size follow right under it, beyond three: it is text, not a tier."""
+    last = tier[-1]
+    under = [
+        line for line in lines
+        if line not in tier and 0 <= line.top - last.bottom < 1.2 * line.size and abs(line.size - last.size) < 0.3
+        and _overlaps(line, last.x0, last.x1)
+    ]
+    return bool(under) or len(tier) > 3
 
 
 def _overlaps(line: Line, x0: float, x1: float) -> bool:
