@@ -517,6 +517,12 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         hx0 = min(line.x0 for line in head)
         hx1 = max(line.x1 for line in head)
         others = [line for line in lines if line not in head]
+        # This story's own body size: a lead story may be set larger than the page's body.
+        sizes: dict[float, int] = {}
+        for line in others:
+            sizes[line.size] = sizes.get(line.size, 0) + len(line.text)
+        story_body = min(max(sizes, key=lambda size: sizes[size]), HEADLINE_RATIO * body) if sizes else body
+        story_body = max(story_body, body)
         # Tiers: lines set apart from the body (larger, or centred under the headline) right above and below it.
         above = sorted((line for line in others if line.bottom <= top + 1 and top - line.bottom < 2.0 * line.size), key=lambda line: -line.top)
         edge = top
@@ -536,7 +542,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 story.byline.append(line)
             elif (
                 not story.byline
-                and (line.size > 1.05 * body or text.startswith(("——", "—", "－－")))
+                and (line.size >= story_body + 0.3 or text.startswith(("——", "—", "－－")))
                 and not _is_headline(line, body)
                 and (not story.subtitle or abs(line.size - story.subtitle[0].size) < 0.3)
             ):

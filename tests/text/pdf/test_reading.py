@@ -101,11 +101,13 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
         "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
         "body_font": st.sampled_from(["serif", "sans"]),
         "body_size": st.sampled_from([9.0, 9.5, 10.5]),
+        "cell_rules": st.booleans(),
     }),
+    larger_lead=st.booleans(),
 )
 def test_fresh_typeset_pages_read_as_their_gold(
     tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool, tiers: bool,
-    furniture: tuple[bool, bool, bool, bool], rows: int, drawing: dict[str, Any],
+    furniture: tuple[bool, bool, bool, bool], rows: int, drawing: dict[str, Any], larger_lead: bool,
 ) -> None:
     ad, chart, photo, index = furniture
     page = make_page(random.Random(seed), 1 + seed % 8, columns=columns, leading=leading, headlines_drawn_after=drawn_after,
@@ -114,6 +116,7 @@ def test_fresh_typeset_pages_read_as_their_gold(
     # How it is drawn (fake bold, letter-spacing, boxes of four rules or none, rows without rules,
     # narrow gutters, sans body) changes the PDF, never the gold.
     page = replace(page, **drawing)
+    page = replace(page, lead_body_size=page.body_size + 1.0 if larger_lead else None)
     spec = EditionSpec("fresh", (page,))
     pdf = typeset(spec, tmp_path_factory.mktemp("page") / "page.pdf")
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
