@@ -92,7 +92,7 @@ def _read(path: Path) -> Iterator[tuple[RawPage, str, PageLayout]]:
                 f"{source}: no text layer (a scanned page?); OCR is not supported: give a PDF with text or the page's text"
             )
         lines = find_lines(raw.chars)
-        layout = analyse(lines, raw.graphics, raw.width, raw.height, body_size(raw.chars), raw.index == 0)
+        layout = analyse(lines, raw.graphics, raw.width, raw.height, body_size(raw.chars))
         if not printed:
             layout.warnings.append("blank page: nothing to read")
         yield raw, source, layout
@@ -100,7 +100,7 @@ def _read(path: Path) -> Iterator[tuple[RawPage, str, PageLayout]]:
 
 def _page(layout: PageLayout, source: str, number: int | None) -> Page:
     articles: list[Article] = []
-    warnings = [ReadingWarning(source, None, message) for message in layout.warnings]
+    warnings = [ReadingWarning(source, None, message) for message in dict.fromkeys(layout.warnings)]
     for story in layout.stories:
         for article in _articles(story):
             articles.append(article)
@@ -108,8 +108,12 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
                 start = (article.paragraphs[0] if article.paragraphs else "")[:16]
                 warnings.append(ReadingWarning(source, None, f"no headline found for the story starting 「{start}」: "
                                                "check it on the overlay (clean --overlay DIR)"))
-        if story.uncertain:
-            warnings.append(ReadingWarning(source, None, story.uncertain))
+            # A dateline opens a story: one inside an article means two stories read as one.
+            inner = [p for p in article.paragraphs[1:] if dateline_at_start(p)]
+            if inner:
+                name = article.headline or (article.paragraphs[0][:16] if article.paragraphs else "")
+                warnings.append(ReadingWarning(source, None, f"「{name}」 has a dateline inside it (「{inner[0][:16]}」): "
+                                               "two stories may be read as one; check it on the overlay (clean --overlay DIR)"))
     furniture = tuple(
         Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture
     )

@@ -61,8 +61,6 @@ class Story:
     byline: list[Line] = field(default_factory=list)
     columns: list[list[Line]] = field(default_factory=list)
     section: str | None = None
-    uncertain: str | None = None
-    """Why the geometry could not tell where this story ends (warned once)."""
 
     def lines(self) -> list[Line]:
         return [*self.kicker, *self.headline, *self.subtitle, *self.byline, *itertools.chain.from_iterable(self.columns)]
@@ -98,7 +96,7 @@ def flat(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, height: float, body: float, first_page: bool) -> PageLayout:
+def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, height: float, body: float) -> PageLayout:
     """The page's stories and furniture from its lines and drawings."""
     layout = PageLayout([], [], body)
     rest = _take_margins(list(lines), graphics, width, height, body, layout)
@@ -418,7 +416,8 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
             continue
         scored.sort()
         if len(scored) > 1 and scored[1][0] - scored[0][0] < 0.5:
-            layout.warnings.append("a column could belong to either of two stories side by side")
+            opening = flat("".join(line.text for line in _body_lines(strips[k], body)[:2]))[:12]
+            layout.warnings.append(f"the column starting 「{opening}」 could belong to either of two stories side by side")
         best = scored[0][1]
         result[k] = owners[best]  # type: ignore[assignment]
     return result
