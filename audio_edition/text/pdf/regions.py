@@ -307,9 +307,9 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
         if item.top > reach:
             ruled = any(reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.6 * (right - left) for r in rules)
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
-            under_head = any(
-                i.picture is not None or (i.line is not None and (_is_headline(i.line, body) or i.line.size > 1.05 * body))
-                for i in above
+            # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
+            under_head = any(i.picture is not None for i in above) or any(
+                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body for i in bands[-1]
             )
             if ruled or (item.top - reach > 1.6 * body and not under_head):
                 bands.append([])
