@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
-from tests.typeset.corpus import committed
+from tests.typeset.corpus import committed, jumping_edition
 from tests.typeset.pages import EditionSpec, make_page
 from tests.typeset.score import flat, score_page
 from tests.typeset.typeset import typeset
@@ -120,3 +120,21 @@ def test_fresh_typeset_pages_read_as_their_gold(
     spec = EditionSpec("fresh", (page,))
     pdf = typeset(spec, tmp_path_factory.mktemp("page") / "page.pdf")
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
+
+
+@settings(max_examples=max(2, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), columns=st.tuples(st.sampled_from([4, 5, 6]), st.sampled_from([4, 5, 6])), split=st.booleans())
+def test_fresh_editions_stitch_their_jump(tmp_path_factory: pytest.TempPathFactory, seed: int, columns: tuple[int, int], split: bool) -> None:
+    spec = jumping_edition(seed, "fresh", columns)
+    folder = tmp_path_factory.mktemp("edition")
+    if split:  # one PDF a page, given in reverse: the folios put them in order
+        files = [typeset(EditionSpec("p", (page,)), folder / f"p{page.number}.pdf") for page in reversed(spec.pages)]
+    else:
+        files = [typeset(spec, folder / "edition.pdf")]
+    edition = read_edition(files)
+    gold = spec.gold()["articles"]
+    assert [a.headline for a in edition.articles] == [a["headline"] for a in gold]
+    for got, want in zip(edition.articles, gold, strict=True):
+        assert [flat(p) for p in got.paragraphs] == [flat(p) for p in want["paragraphs"]]
+        assert got.pages == tuple(want["pages"])
+    assert not edition.warnings
