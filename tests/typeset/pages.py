@@ -111,6 +111,8 @@ class PageSpec:
     """Vertical rules between stories side by side."""
     lead_body_size: float | None = None
     """The lead story's body set larger than the page's (a 头条 in 10.5 pt on a 9.5 pt page)."""
+    folio_at_foot: bool = False
+    """The page number printed again, alone, in the foot margin."""
 
     @property
     def running_head(self) -> str:
@@ -146,6 +148,8 @@ class PageSpec:
                     for line in ((block.title,) if block.title else ()) + block.lines:
                         items.append({"kind": block.kind, "text": line})
         items.append({"kind": "editor", "text": self.editors})
+        if self.folio_at_foot:
+            items.append({"kind": "folio", "text": str(self.number)})
         return items
 
     def gold(self) -> dict[str, Any]:

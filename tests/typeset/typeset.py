@@ -196,7 +196,8 @@ def page_source(page: PageSpec) -> str:
     out = [
         (
             f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
-            f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }})"
+            f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }}"
+            + (f", footer: align(center, text(font: sans, size: 8pt, {lit(str(page.number))})))" if page.folio_at_foot else ")")
         ),
         f"#set text(font: {page.body_font}, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
         (

@@ -41,9 +41,13 @@ class Line:
 
 
 def body_size(chars: Iterable[Char]) -> float:
-    """The type size most characters on the page are set in: the body text's."""
+    """The type size the page's body text is set in: the smallest size that holds a fifth of the
+    characters (a lead story set larger may hold the most)."""
     sizes = Counter(round(c.size * 2) / 2 for c in chars)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    if not sizes:
+        return 10.0
+    total = sum(sizes.values())
+    return min(size for size, count in sizes.items() if count >= 0.2 * total or count == max(sizes.values()))
 
 
 def find_lines(chars: Sequence[Char]) -> list[Line]:

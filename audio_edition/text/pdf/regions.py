@@ -154,6 +154,14 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
         head = [line for line in lines if line.bottom < min(first, 0.06 * height) + 1 and line.size < body]
     bottom_rules = [g for g in wide if g.top > 0.9 * height]
     foot = [line for line in lines if bottom_rules and line.top >= max(g.bottom for g in bottom_rules) - 1]
+    # A folio alone in the foot margin (a page number under the last line, no rule above it).
+    lowest_text = max((line.bottom for line in lines if line.size >= 0.95 * body and line not in foot), default=height)
+    foot += [
+        line for line in lines
+        if line not in foot and line.top > 0.94 * height and line.top > lowest_text - 1 and line.size <= body
+        and len(flat(line.text)) <= 30 and not _EDITOR.match(flat(line.text))
+        and (_FOLIO.search(flat(line.text)) or flat(line.text).isdigit())
+    ]
     for line in head + foot:
         role = FurnitureRole.MASTHEAD if line.size >= 2.5 * body else FurnitureRole.FOLIO
         layout.furniture.append((role, [line]))
@@ -395,7 +403,9 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
             # story on its right; one opening mid-paragraph goes on from a column left open.
             lo, hi = (extent([j])[1], extent([k])[0]) if j < k else (extent([k])[1], extent([j])[0])
             top, bottom = min(i.top for i in strips[k]), max(i.bottom for i in strips[k])
-            if any(lo - 1 <= r.x0 <= hi + 1 and r.top <= top + body and r.bottom >= bottom - body for r in layout.column_rules):
+            # A rule between stories runs up beside their headlines; one between a story's own
+            # columns (multicol's column rule) starts with its body.
+            if any(lo - 1 <= r.x0 <= hi + 1 and r.top <= top - 1.5 * body and r.bottom >= bottom - body for r in layout.column_rules):
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6

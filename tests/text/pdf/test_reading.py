@@ -102,6 +102,7 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
         "body_font": st.sampled_from(["serif", "sans"]),
         "body_size": st.sampled_from([9.0, 9.5, 10.5]),
         "cell_rules": st.booleans(),
+        "folio_at_foot": st.booleans(),
     }),
     larger_lead=st.booleans(),
 )
