@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from audio_edition.text.pdf.chars import Char
 
+_HANGING = frozenset("，。、；：！？”’）》“‘（《…—")  # may hang past a column's edge
 _GAP = 0.5  # ems: a wider gap is a gutter (hanging punctuation leaves gutters under 0.8 em); letter-spacing is rejoined per column
 _BASELINE = 0.15  # ems: a step this big between sorted bottoms starts another baseline (a comma sits 0.07 em low)
 
@@ -30,6 +31,9 @@ class Line:
     first: int = 0
     last: int = 0
     """Drawing order of its first and last characters (see ``follows``)."""
+    inner_x0: float = 0.0
+    inner_x1: float = 0.0
+    """Its extent without punctuation hanging into the margins (columns are found from these)."""
 
     @property
     def width(self) -> float:
@@ -79,7 +83,9 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
         gap = char.x0 - run[-1].x1
         # A gutter: a wide gap, or any clear gap between characters not drawn one after the other
         # (hanging punctuation can narrow a gutter to a sliver; one line is drawn in one go).
-        if gap > _GAP * size or (gap > 0.1 * size and abs(char.order - run[-1].order) > 2):
+        apart = abs(char.order - run[-1].order) > 2
+        hanging = run[-1].text in _HANGING and char.text in _HANGING  # two columns' punctuation meeting
+        if gap > _GAP * size or (apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size))):
             out.append(_line(run, size))
             run = []
         run.append(char)
@@ -99,6 +105,7 @@ def _line(run: list[Char], size: float) -> Line:
         text.append(char.text)
         previous = char
     bold = sum(1 for c in run if c.bold) * 2 > len(run)
+    solid = [c for c in run if c.text not in _HANGING] or run
     return Line(
         "".join(text),
         min(c.x0 for c in run),
@@ -109,6 +116,8 @@ def _line(run: list[Char], size: float) -> Line:
         bold,
         run[0].order,
         run[-1].order,
+        min(c.x0 for c in solid),
+        max(c.x1 for c in solid),
     )
 
 
@@ -120,7 +129,8 @@ def follows(line: Line, before: Line) -> bool:
 
 def joined(a: Line, b: Line) -> Line:
     """Two pieces of one printed line as one."""
-    return Line(a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), a.size, a.bold and b.bold, a.first, b.last)
+    return Line(a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), a.size, a.bold and b.bold, a.first, b.last,
+                a.inner_x0, b.inner_x1)
 
 
 def _latin(text: str) -> bool:

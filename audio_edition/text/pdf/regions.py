@@ -113,7 +113,7 @@ def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, he
         items.append(_Item(box.x0, box.top, box.x1, box.bottom, box=box, lines=inside))
     for line in rest:
         if id(line) not in boxed:
-            items.append(_Item(line.x0, line.top, line.x1, line.bottom, line=line))
+            items.append(_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line))
     for picture in pictures:
         if picture.x1 - picture.x0 > 2 * body and picture.bottom - picture.top > 2 * body:
             items.append(_Item(picture.x0, picture.top, picture.x1, picture.bottom, picture=picture))
@@ -441,7 +441,7 @@ def _last_column(strip: list[_Item], body: float) -> list[_Item]:
     """The strip's last column in reading order (a strip under one headline may hold several)."""
     lines = _body_lines(strip, body)
     columns = _columns(lines, body) if lines else []
-    return [_Item(line.x0, line.top, line.x1, line.bottom, line=line) for line in columns[-1]] if columns else []
+    return [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[-1]] if columns else []
 
 
 def _opens_story(strip: list[_Item], body: float) -> bool:
@@ -609,7 +609,7 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     """Body lines into columns, left to right, each top to bottom."""
     if not lines:
         return []
-    items = [_Item(line.x0, line.top, line.x1, line.bottom, line=line) for line in lines]
+    items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]
     out: list[list[Line]] = []
     for strip in _strips(items, body):
         column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
@@ -656,4 +656,4 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         layout.furniture.append((FurnitureRole.CHART, lines))
     else:
         # A boxed story: read like any cell.
-        _leaf([_Item(line.x0, line.top, line.x1, line.bottom, line=line) for line in lines], body, layout)
+        _leaf([_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines], body, layout)
