@@ -536,7 +536,8 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         above = sorted((line for line in others if line.bottom <= top + 1 and top - line.bottom < 2.0 * line.size), key=lambda line: -line.top)
         edge = top
         for line in above:
-            if edge - line.bottom < 1.5 * line.size and _overlaps(line, hx0, hx1) and not _paragraph_like(line, body):
+            short = len(flat(line.text)) <= 24 and not ends_sentence(line.text)
+            if edge - line.bottom < 1.5 * line.size and _overlaps(line, hx0, hx1) and (not _paragraph_like(line, body) or short):
                 story.kicker.insert(0, line)
                 edge = line.top
         edge = bottom
@@ -650,7 +651,7 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         return
     if _INDEX_TITLES.search(title_text):
         layout.furniture.append((FurnitureRole.INDEX, lines))
-    elif "广告" in words[:12] or title_text in ("广告", "公益广告"):
+    elif "广告" in words and len(words) < 200 and not dateline_at_start(words):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
     elif any(_CHART_WORDS.search(flat(line.text)) for line in lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
