@@ -77,7 +77,15 @@ class FurnitureBlock:
     title: str = ""
 
 
-Block = StoryBlock | BriefsBox | FurnitureBlock
+@dataclass(frozen=True)
+class StackBlock:
+    """Stories stacked in one cell, beside a taller neighbour (no rule runs across the page between them)."""
+
+    stories: tuple[StoryBlock, ...]
+    span: int
+
+
+Block = StoryBlock | BriefsBox | FurnitureBlock | StackBlock
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,9 @@ class PageSpec:
         found: list[Story] = []
         for row in self.rows:
             for block in row:
-                if isinstance(block, StoryBlock):
+                if isinstance(block, StackBlock):
+                    found.extend(b.story for b in block.stories)
+                elif isinstance(block, StoryBlock):
                     found.append(block.story)
                 elif isinstance(block, BriefsBox):
                     found.extend(block.briefs)
@@ -329,6 +339,7 @@ def make_page(
     rows: int = 3,
     section_name: str = "要闻",
     used: set[str] | None = None,
+    stacks: bool = False,
 ) -> PageSpec:
     """A page of ``rows`` rows: the lead story across the page, then stories and boxes side by side.
 
@@ -373,6 +384,18 @@ def make_page(
         layout.append(tuple(extras))
     if briefs and not any(isinstance(b, BriefsBox) for rr in layout for b in rr):
         layout.append((BriefsBox(make_briefs(rng, 3), span=columns),))
+    if stacks:
+        # In each row after the lead with stories side by side, the first story gets a second stacked under it.
+        for r in range(1 if continued is None else 2, len(layout)):
+            row = list(layout[r])
+            at = next((i for i, b in enumerate(row) if isinstance(b, StoryBlock) and len(row) > 1), None)
+            if at is None:
+                continue
+            first = row[at]
+            assert isinstance(first, StoryBlock)
+            under = StoryBlock(make_story(rng, paragraphs=1, headline=headline()), span=first.span)
+            row[at] = StackBlock((first, under), span=first.span)
+            layout[r] = tuple(row)
     editors = rng.choice(
         (
             f"本版责任编辑：{rng.choice(texts.EDITORS)}　美术编辑：{rng.choice(texts.EDITORS)}",

@@ -20,6 +20,7 @@ from tests.typeset.pages import (
     EditionSpec,
     FurnitureBlock,
     PageSpec,
+    StackBlock,
     Story,
     StoryBlock,
 )
@@ -177,6 +178,10 @@ def _furniture_block(block: FurnitureBlock) -> str:
 
 
 def _block(block: Block, page: PageSpec) -> str:
+    if isinstance(block, StackBlock):
+        rule = "line(length: 100%, stroke: 0.4pt); " if page.row_rules else ""
+        parts = f"; v(3mm); {rule}v(3mm); ".join(_story_block(b, page) for b in block.stories)
+        return f"block(width: 100%, {{ {parts} }})"
     if isinstance(block, StoryBlock):
         return _story_block(block, page)
     if isinstance(block, BriefsBox):

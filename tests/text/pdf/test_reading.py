@@ -105,15 +105,17 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
         "folio_at_foot": st.booleans(),
     }),
     larger_lead=st.booleans(),
+    stacks=st.booleans(),
 )
 def test_fresh_typeset_pages_read_as_their_gold(
     tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool, tiers: bool,
     furniture: tuple[bool, bool, bool, bool], rows: int, drawing: dict[str, Any], larger_lead: bool,
+    stacks: bool,
 ) -> None:
     ad, chart, photo, index = furniture
     page = make_page(random.Random(seed), 1 + seed % 8, columns=columns, leading=leading, headlines_drawn_after=drawn_after,
                      head_tiers=tiers, ad=ad, chart=chart, photo=photo, index=index, rows=rows,
-                     jump_to=3 if seed % 3 == 0 else None)
+                     jump_to=3 if seed % 3 == 0 else None, stacks=stacks)
     # How it is drawn (fake bold, letter-spacing, boxes of four rules or none, rows without rules,
     # narrow gutters, sans body) changes the PDF, never the gold.
     page = replace(page, **drawing)
