@@ -154,6 +154,8 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
         head = [line for line in lines if line.bottom < min(first, 0.06 * height) + 1 and line.size < body]
     bottom_rules = [g for g in wide if g.top > 0.9 * height]
     foot = [line for line in lines if bottom_rules and line.top >= max(g.bottom for g in bottom_rules) - 1]
+    if len(foot) > 3 or any(line.size >= body for line in foot):
+        foot = []  # a rule over the last row of stories, not over a footer
     # A folio alone in the foot margin (a page number under the last line, no rule above it).
     lowest_text = max((line.bottom for line in lines if line.size >= 0.95 * body and line not in foot), default=height)
     foot += [

@@ -95,7 +95,7 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
     rows=st.integers(2, 4),
     drawing=st.fixed_dictionaries({
         "fake_bold": st.booleans(),
-        "tracking": st.sampled_from([0.0, 0.3, 1.0]),
+        "tracking": st.sampled_from([0.0, 0.3, 0.6]),  # wider runs a headline out of its cell
         "box_style": st.sampled_from(["rect", "sides", "none"]),
         "row_rules": st.booleans(),
         "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
