@@ -356,12 +356,23 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
         return strips
     owners: list[int | None] = []  # index of the headline cluster over each strip
     heads = _clusters([i.line for i in band if i.line is not None and _is_headline(i.line, body)], body)
-    # Clusters that cover the same strips are stacked stories of one cell: one owner.
+    # Clusters over a common strip are stacked stories of one cell: one owner (the first of them).
+    overs: list[list[int]] = []
     for strip in strips:
         x0, x1 = min(i.x0 for i in strip), max(i.x1 for i in strip)
-        over = [n for n, h in enumerate(heads) if max(line.x1 for line in h) > x0 and min(line.x0 for line in h) < x1]
+        overs.append([n for n, h in enumerate(heads) if max(line.x1 for line in h) > x0 and min(line.x0 for line in h) < x1])
+    stack = list(range(len(heads)))
+    changed = True
+    while changed:
+        changed = False
+        for over in overs:
+            low = min((stack[n] for n in over), default=0)
+            for n in over:
+                if stack[n] != low:
+                    stack[n], changed = low, True
+    for strip, over in zip(strips, overs, strict=True):
         boxed = (any(i.box is not None for i in strip) or _section_title([i.line for i in strip if i.line])) and not over
-        owners.append(over[0] if over else (-1 - len(owners) if boxed else None))
+        owners.append(min(stack[n] for n in over) if over else (-1 - len(owners) if boxed else None))
     # Strips a headline spans share its owner; cells are runs of one owner.
     if all(o is None for o in owners):
         return [band]
@@ -483,24 +494,45 @@ def _ends_closed(strip: list[_Item], body: float) -> bool:
 
 def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
     """Headline lines into headlines: pieces of one line (drawn one after another, or close on one
-    baseline) and lines stacked close under it, over it."""
-    clusters: list[list[Line]] = []
-    for line in sorted(heads, key=lambda line: (line.top, line.x0)):
-        for cluster in clusters:
-            last = cluster[-1]
-            x0 = min(item.x0 for item in cluster)
-            x1 = max(item.x1 for item in cluster)
-            bottom = max(item.bottom for item in cluster)
-            same_line = abs(line.top - last.top) < 0.3 * line.size and (
-                follows(line, last) or 0 < line.x0 - last.x1 < 0.3 * line.size
+    baseline) and lines stacked close under one another, overlapping."""
+    ordered = sorted(heads, key=lambda line: (line.top, line.x0))
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if b.top - a.bottom > a.size:
+                break  # sorted by top: nothing further down is near
+            one_line = abs(a.top - b.top) < 0.3 * a.size and (
+                follows(b, a) or follows(a, b) or 0 < max(a.x0, b.x0) - min(a.x1, b.x1) < 0.3 * a.size
             )
-            stacked = 0 <= line.top - bottom < 0.8 * line.size and line.x0 < x1 and line.x1 > x0
-            if same_line or stacked:
-                cluster.append(line)
+            stacked = 0 <= b.top - a.bottom < 0.8 * b.size and b.x0 < a.x1 and b.x1 > a.x0
+            if one_line or stacked:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Line]] = {}
+    for i, line in enumerate(ordered):
+        groups.setdefault(root(i), []).append(line)
+    # A headline's stacked lines overlap the whole headline, not each piece: join groups that stack.
+    clusters = sorted(groups.values(), key=lambda group: min(line.top for line in group))
+    merged: list[list[Line]] = []
+    for group in clusters:
+        x0, x1 = min(line.x0 for line in group), max(line.x1 for line in group)
+        top = min(line.top for line in group)
+        for other in merged:
+            ox0, ox1 = min(line.x0 for line in other), max(line.x1 for line in other)
+            bottom = max(line.bottom for line in other)
+            if 0 <= top - bottom < 0.8 * group[0].size and x0 < ox1 and x1 > ox0:
+                other.extend(group)
                 break
         else:
-            clusters.append([line])
-    return clusters
+            merged.append(list(group))
+    return [sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged]
 
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:

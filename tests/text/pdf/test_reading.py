@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from audio_edition.text import read_edition
@@ -24,6 +24,8 @@ from tests.typeset.typeset import typeset
 CORPUS = Path(__file__).parents[2] / "fixtures" / "typeset"
 HEADS = ("headline", "kicker", "subtitle")
 # Typesetting takes ~0.3 s a page: a few pages every run, thousands under HYPOTHESIS_PROFILE=explore.
+# Shrinking would typeset hundreds of pages: a failing page is reported as drawn.
+NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
 EXAMPLES = 8 if os.environ.get("HYPOTHESIS_PROFILE", "default") == "default" else settings.default.max_examples
 
 
@@ -84,7 +86,7 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
     assert edition.sources == tuple(str(CORPUS / name / f) for f in sorted(files))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
 @given(
     seed=st.integers(0, 2**32 - 1),
     columns=st.sampled_from([4, 5, 6]),
@@ -125,7 +127,7 @@ def test_fresh_typeset_pages_read_as_their_gold(
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
 
 
-@settings(max_examples=max(2, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(2, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
 @given(seed=st.integers(0, 2**32 - 1), columns=st.tuples(st.sampled_from([4, 5, 6]), st.sampled_from([4, 5, 6])), split=st.booleans())
 def test_fresh_editions_stitch_their_jump(tmp_path_factory: pytest.TempPathFactory, seed: int, columns: tuple[int, int], split: bool) -> None:
     spec = jumping_edition(seed, "fresh", columns)
