@@ -160,7 +160,7 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
     lowest_text = max((line.bottom for line in lines if line.size >= 0.95 * body and line not in foot), default=height)
     foot += [
         line for line in lines
-        if line not in foot and line.top > 0.94 * height and line.top > lowest_text - 1 and line.size <= body
+        if line not in foot and line.top > height - max(0.06 * height, 60.0) and line.top > lowest_text - 1 and line.size <= body
         and len(flat(line.text)) <= 30 and not _EDITOR.match(flat(line.text))
         and (_FOLIO.search(flat(line.text)) or flat(line.text).isdigit())
     ]
@@ -360,7 +360,11 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
     overs: list[list[int]] = []
     for strip in strips:
         x0, x1 = min(i.x0 for i in strip), max(i.x1 for i in strip)
-        overs.append([n for n, h in enumerate(heads) if max(line.x1 for line in h) > x0 and min(line.x0 for line in h) < x1])
+        # Over it: covering a good part of it (a letter-spaced headline may reach a little past its cell).
+        overs.append([
+            n for n, h in enumerate(heads)
+            if min(max(line.x1 for line in h), x1) - max(min(line.x0 for line in h), x0) > min(0.3 * (x1 - x0), 2 * body)
+        ])
     stack = list(range(len(heads)))
     changed = True
     while changed:
@@ -582,7 +586,10 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             if not _overlaps(line, hx0, hx1):
                 continue
             text = flat(line.text)
-            if _BYLINE_LINE.match(text) and not line.bold and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text):
+            if (
+                _BYLINE_LINE.match(text) and not line.bold and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
+                and not (story.byline and _paragraph_like(line, story_body))  # the body's first line may start 记者…
+            ):
                 story.byline.append(line)
             elif (
                 not story.byline
