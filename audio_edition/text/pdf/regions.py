@@ -315,7 +315,8 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
     reach = ordered[0].bottom
     for item in ordered[1:]:
         if item.top > reach:
-            ruled = any(reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.6 * (right - left) for r in rules)
+            # A rule across the whole region (one over a cell of stacked stories parts only those).
+            ruled = any(reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.9 * (right - left) for r in rules)
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
             # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
             under_head = any(i.picture is not None for i in above) or any(
