@@ -14,7 +14,7 @@ from PIL import Image
 from audio_edition.cli import main
 from audio_edition.text.pdf.overlay import COLOURS
 from audio_edition.text.pdf.regions import Role
-from tests.typeset.score import flat
+from tests.typeset.page_score import flat
 
 CORPUS = Path(__file__).parent / "fixtures" / "typeset"
 EDITION = CORPUS / "edition-4p" / "edition.pdf"

@@ -65,10 +65,10 @@ class FurnitureKind(enum.Enum):
     EDITOR = "editor"  # 责任编辑：… / 本版编辑：…
     CAPTION = "caption"  # 图为…（记者 … 摄） / 新华社发
     JUMP = "jump"  # （下转第N版）
-    MASTHEAD = "masthead"  # the paper's name atop the front page (read from a PDF)
-    INDEX = "index"  # a 今日导读 box: headlines and pages of other stories
-    AD = "ad"  # 广告, 公益广告
-    CHART = "chart"  # a chart's or table's title, labels, unit and source
+    MASTHEAD = "masthead"  # the paper's name over the front page
+    INDEX = "index"  # 今日导读 and its items (… 第2版)
+    AD = "ad"  # 广告 / 公益广告 and the box's lines
+    CHART = "chart"  # 图表：… and a chart's labels (单位：…, 数据来源：…)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Scoring a reading against the gold: paragraph F1 and the head fields found, whitespace aside."""
+"""Scoring one page's reading (the product's Articles) against its gold: paragraph F1, the head
+fields found and missed, furniture spoken; whitespace aside. Used by the PDF route's tests."""
 
 from __future__ import annotations
 
