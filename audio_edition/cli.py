@@ -192,9 +192,11 @@ def _print_article(number: int, article: Article, max_chars: int, reader: Spoken
     help="Split sentences longer than this at ；，、：.",
 )
 @click.option("--speech", is_flag=True, help="Show each sentence's spoken form beneath it (--json: a \"spoken\" field).")
+@click.option("--overlay", "overlay", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Draw what was read on a picture of each PDF page (PNG files in this folder).")
 @reports_errors
 def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: str | None, headlines: str,
-          strict: bool, max_chars: int, speech: bool) -> None:
+          strict: bool, max_chars: int, speech: bool, overlay: Path | None) -> None:
     """Read an edition's page files and print its articles as an editor reads them.
 
     Several pages are one edition: put in page order (the number in the file name, else the
@@ -207,8 +209,15 @@ def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: 
       audio-edition clean --speech articles/2023-12-25.txt
       audio-edition clean --json articles/2023-12-25-01.txt articles/2023-12-25-02.txt
       audio-edition clean --format markdown articles/2023-12-25.txt > 2023-12-25.md
+      audio-edition clean --overlay overlay/ 2023-12-25.pdf
     """
     edition = _read(paths, encoding, headlines, strict)
+    if overlay is not None:
+        from audio_edition.overlays import write_overlays  # renders pages: only when asked
+
+        pictures = write_overlays(paths, overlay)
+        click.echo(f"overlay: {len(pictures)} page picture{'' if len(pictures) == 1 else 's'} in {overlay}"
+                   if pictures else "overlay: no PDF among the pages, nothing drawn", err=True)
     if as_json:
         output_format = "json"
     if output_format == "markdown":

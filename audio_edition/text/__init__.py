@@ -24,6 +24,7 @@ from audio_edition.text.extraction import is_extraction, read_extraction
 from audio_edition.text.edition_pages import order_pages, page_number_from_name, split_pages, stitch_pages
 from audio_edition.text.review import read_review, review_sources
 from audio_edition.text.layout import folio_number, read_layout
+from audio_edition.text.pdf import read_pdf
 
 __all__ = [
     "Article",
@@ -35,6 +36,7 @@ __all__ = [
     "ReadingWarning",
     "clean_page",
     "decode_page",
+    "is_pdf",
     "parse_page",
     "read_edition",
     "read_page",
@@ -66,6 +68,17 @@ def parse_page(
     )
 
 
+def is_pdf(path: Path) -> bool:
+    """A PDF by its name, or by its first bytes (``%PDF-``) whatever it is called."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as file:
+            return file.read(5) == b"%PDF-"
+    except OSError:
+        return False  # read_page names the problem
+
+
 def clean_page(text: str) -> list[Article]:
     """The articles of one decoded page, as a careful editor reads them."""
     return list(parse_page(text).articles)
@@ -76,15 +89,20 @@ def read_edition(
 ) -> Edition:
     """Read one edition: page files made one programme, or one reviewed markdown/JSON file.
 
-    Pages go in page order (the number in each file name, else the folio, else the order given)
-    and articles that jump between them are stitched (``edition_pages``). ``Edition.warnings``
-    holds everything the editor should look at: the pages' and the stitching's.
+    A page file is text (as an extractor printed it) or a PDF (one page or the whole edition),
+    read from its geometry (``text.pdf``; ``headlines`` does not apply there). Pages go in page
+    order (the number in each file name, else the folio, else the order given; a PDF page's folio
+    first) and articles that jump between them are stitched (``edition_pages``).
+    ``Edition.warnings`` holds everything the editor should look at: the pages' and the stitching's.
     """
     review = review_sources([str(p) for p in paths])
     if review is not None:
         return read_review(read_page(Path(review), encoding), review)
-    pages = []
+    pages: list[Page] = []
     for path in paths:
+        if is_pdf(path):
+            pages.extend(read_pdf(path))
+            continue
         # One file may hold a whole edition as an extractor wrote it (pages end in form feeds):
         # then each page's number comes from its folio, else the pages stay in the file's order.
         parts = split_pages(read_page(path, encoding))
@@ -92,5 +110,7 @@ def read_edition(
         pages += [parse_page(part, str(path), number=number, headlines=headlines) for part in parts]
     ordered, order_warnings = order_pages(pages)
     edition = stitch_pages(ordered)
+    # A PDF's pages are named file.pdf#page=N; the edition's sources are the files themselves.
+    edition = replace(edition, sources=tuple(dict.fromkeys(source.split("#page=")[0] for source in edition.sources)))
     page_warnings = [w for page in ordered for w in page.warnings]
     return replace(edition, warnings=(*order_warnings, *page_warnings, *edition.warnings))

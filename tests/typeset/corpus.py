@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tests.typeset.extract import EXTRACTORS, extract
@@ -75,7 +75,18 @@ def committed() -> list[CorpusEdition]:
                                   leading=1.75, ad=True)),
         CorpusEdition(single_page(53, "tight-4col", 2, 4, "tight leading (1.25); no headline tiers; chart",
                                   leading=1.25, head_tiers=False, chart=True)),
+        CorpusEdition(drawn(single_page(61, "drawn-5col", 5, 5, "fake-bold letter-spaced headlines, boxes of four rules, "
+                                        "unruled rows with ruled cells, 4 mm gutters, sans body, a larger lead", photo=True),
+                            fake_bold=True, tracking=0.3, box_style="sides", row_rules=False, cell_rules=True,
+                            gutter_mm=4.0, body_font="sans", lead_body_size=10.5)),
+        CorpusEdition(drawn(single_page(67, "unruled-6col", 6, 6, "unruled 简讯 block and index box, 10.5 pt body, "
+                                        "rules between rows", index=True), box_style="none", body_size=10.5)),
     ]
+
+
+def drawn(edition: EditionSpec, **drawing: object) -> EditionSpec:
+    """The same pages drawn another way (the gold does not change)."""
+    return replace(edition, pages=tuple(replace(page, **drawing) for page in edition.pages))  # type: ignore[arg-type]
 
 
 def build(edition: CorpusEdition, folder: Path) -> None:

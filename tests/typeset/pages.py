@@ -77,7 +77,15 @@ class FurnitureBlock:
     title: str = ""
 
 
-Block = StoryBlock | BriefsBox | FurnitureBlock
+@dataclass(frozen=True)
+class StackBlock:
+    """Stories stacked in one cell, beside a taller neighbour (no rule runs across the page between them)."""
+
+    stories: tuple[StoryBlock, ...]
+    span: int
+
+
+Block = StoryBlock | BriefsBox | FurnitureBlock | StackBlock
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,23 @@ class PageSpec:
     """The PDF draws each headline after its body (still printed above it), as some typesetters do."""
     editors: str = "本版责任编辑：王敏　美术编辑：李强"
     centered_headlines: bool = True
+    # How the typesetter draws it (the gold does not change):
+    fake_bold: bool = False
+    """Headlines and subheads in the regular weight, filled and stroked (xeCJK's AutoFakeBold)."""
+    tracking: float = 0.0
+    """Letter-spacing of headlines, in ems."""
+    box_style: Literal["rect", "sides", "none"] = "rect"
+    """Boxes as one stroked rectangle, as four separate rules (LaTeX's \\fbox), or unruled (briefs and index)."""
+    row_rules: bool = True
+    """Rules between rows of stories, or white space only."""
+    gutter_mm: float = 6.0
+    body_font: Literal["serif", "sans"] = "serif"
+    cell_rules: bool = False
+    """Vertical rules between stories side by side."""
+    lead_body_size: float | None = None
+    """The lead story's body set larger than the page's (a 头条 in 10.5 pt on a 9.5 pt page)."""
+    folio_at_foot: bool = False
+    """The page number printed again, alone, in the foot margin."""
 
     @property
     def running_head(self) -> str:
@@ -110,7 +135,9 @@ class PageSpec:
         found: list[Story] = []
         for row in self.rows:
             for block in row:
-                if isinstance(block, StoryBlock):
+                if isinstance(block, StackBlock):
+                    found.extend(b.story for b in block.stories)
+                elif isinstance(block, StoryBlock):
                     found.append(block.story)
                 elif isinstance(block, BriefsBox):
                     found.extend(block.briefs)
@@ -131,6 +158,8 @@ class PageSpec:
                     for line in ((block.title,) if block.title else ()) + block.lines:
                         items.append({"kind": block.kind, "text": line})
         items.append({"kind": "editor", "text": self.editors})
+        if self.folio_at_foot:
+            items.append({"kind": "folio", "text": str(self.number)})
         return items
 
     def gold(self) -> dict[str, Any]:
@@ -212,6 +241,11 @@ def make_story(
     if subheads:
         for name in rng.sample(texts.SUBHEADS, subheads):
             at = rng.randint(1, max(1, len(body) - 1))
+            # Never two subheads in a row (one wrapped over two lines looks the same): move down.
+            while at < len(body) and (body[at - 1] in heads or body[at] in heads):
+                at += 1
+            if at >= len(body):
+                continue
             body.insert(at, name)
             heads.append(name)
         heads = [p for p in body if p in heads]
@@ -305,6 +339,7 @@ def make_page(
     rows: int = 3,
     section_name: str = "要闻",
     used: set[str] | None = None,
+    stacks: bool = False,
 ) -> PageSpec:
     """A page of ``rows`` rows: the lead story across the page, then stories and boxes side by side.
 
@@ -349,6 +384,18 @@ def make_page(
         layout.append(tuple(extras))
     if briefs and not any(isinstance(b, BriefsBox) for rr in layout for b in rr):
         layout.append((BriefsBox(make_briefs(rng, 3), span=columns),))
+    if stacks:
+        # In each row after the lead with stories side by side, the first story gets a second stacked under it.
+        for r in range(1 if continued is None else 2, len(layout)):
+            row = list(layout[r])
+            at = next((i for i, b in enumerate(row) if isinstance(b, StoryBlock) and len(row) > 1), None)
+            if at is None:
+                continue
+            first = row[at]
+            assert isinstance(first, StoryBlock)
+            under = StoryBlock(make_story(rng, paragraphs=1, headline=headline()), span=first.span)
+            row[at] = StackBlock((first, under), span=first.span)
+            layout[r] = tuple(row)
     editors = rng.choice(
         (
             f"本版责任编辑：{rng.choice(texts.EDITORS)}　美术编辑：{rng.choice(texts.EDITORS)}",

@@ -14,15 +14,24 @@ from pathlib import Path
 
 import typst
 
-from tests.typeset.pages import Block, BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
+from tests.typeset.pages import (
+    Block,
+    BriefsBox,
+    EditionSpec,
+    FurnitureBlock,
+    PageSpec,
+    StackBlock,
+    Story,
+    StoryBlock,
+)
 
 FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
-GUTTER_MM = 6  # pdftotext keeps columns apart only with gutters of about 2x the type size
 
 _PREAMBLE = r"""
 #let sans = ("Noto Sans CJK SC",)
 #let serif = ("Noto Serif CJK SC",)
 #let gut = GUTTER
+#let heavy(size, body) = HEAVY
 #let fit-cols(k, body) = layout(size => {
   if k <= 1 { block(width: 100%, body) } else {
     let w = (size.width - (k - 1) * gut) / k
@@ -35,7 +44,7 @@ _PREAMBLE = r"""
   let al = if centered { center } else { left }
   align(al, {
     if kicker != none { block(below: 0.5em, text(font: sans, size: 11pt, kicker)) }
-    block(below: 0.5em, text(font: sans, weight: "bold", size: size, title))
+    block(below: 0.5em, heavy(size, text(tracking: TRACKING, title)))
     if subtitle != none { block(below: 0.4em, text(font: sans, size: 12pt, subtitle)) }
     if byline != none { block(below: 0.4em, text(font: sans, size: 9pt, byline)) }
   })
@@ -48,13 +57,33 @@ _PREAMBLE = r"""
     block(width: 100%, { block(width: 100%, height: hh, above: 0pt, below: 0pt); body; place(top + left, h) })
   } else { h; body }
 })
-#let subhead(s) = block(above: 0.7em, below: 0.7em, width: 100%, align(center, text(font: sans, weight: "bold", s)))
-#let boxed(title, body) = block(width: 100%, stroke: 0.7pt, inset: 6pt, {
+#let subhead(s) = block(above: 0.7em, below: 0.7em, width: 100%, align(center, heavy(1em, s)))
+#let boxed(title, body) = block(width: 100%, stroke: BOXSTROKE, inset: 6pt, {
   set par(first-line-indent: 0pt)
-  if title != "" { align(center, block(below: 0.6em, text(font: sans, weight: "bold", size: 13pt, title))) }
+  if title != "" { align(center, block(below: 0.6em, heavy(13pt, title))) }
   body
 })
 """
+_BOX_STROKES = {
+    "rect": "0.7pt",
+    # Four sides of slightly different weights: Typst draws each as its own rule, as \\fbox does.
+    "sides": "(top: 0.7pt + black, bottom: 0.71pt + black, left: 0.72pt + black, right: 0.73pt + black)",
+    "none": "none",
+}
+
+
+def _preamble(page: PageSpec) -> str:
+    heavy = (
+        'text(font: sans, size: size, stroke: 0.35pt + black, body)'
+        if page.fake_bold
+        else 'text(font: sans, weight: "bold", size: size, body)'
+    )
+    return (
+        _PREAMBLE.replace("GUTTER", f"{page.gutter_mm}mm")
+        .replace("HEAVY", heavy)
+        .replace("TRACKING", f"{page.tracking}em")
+        .replace("BOXSTROKE", _BOX_STROKES[page.box_style])
+    )
 
 
 def lit(text: str) -> str:
@@ -107,6 +136,8 @@ def _story_block(block: StoryBlock, page: PageSpec) -> str:
             f"block(above: 0.4em, text(font: sans, size: 8pt, {lit(block.photo_caption)})) }})\n"
         )
     body = f"fit-cols({block.span}, [\n{_story_body(story)}\n])"
+    if page.lead_body_size and block is page.rows[0][0]:
+        body = f"{{ set text(size: {page.lead_body_size}pt); {body} }}"
     after = str(page.headlines_drawn_after and story.continued_from_page is None).lower()
     return f"story({head}, {{ {photo}{body} }}, {after})"
 
@@ -147,6 +178,10 @@ def _furniture_block(block: FurnitureBlock) -> str:
 
 
 def _block(block: Block, page: PageSpec) -> str:
+    if isinstance(block, StackBlock):
+        rule = "line(length: 100%, stroke: 0.4pt); " if page.row_rules else ""
+        parts = f"; v(3mm); {rule}v(3mm); ".join(_story_block(b, page) for b in block.stories)
+        return f"block(width: 100%, {{ {parts} }})"
     if isinstance(block, StoryBlock):
         return _story_block(block, page)
     if isinstance(block, BriefsBox):
@@ -164,30 +199,33 @@ def page_source(page: PageSpec) -> str:
         f"align(right, text(font: sans, size: 8pt, {lit(page.folio)})))"
     )
     out = [
-        f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
-        f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }})",
-        f"#set text(font: serif, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
-        f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
-        "first-line-indent: (amount: 2em, all: true))",
+        (
+            f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
+            f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }}"
+            + (f", footer: align(center, text(font: sans, size: 8pt, {lit(str(page.number))})))" if page.folio_at_foot else ")")
+        ),
+        f"#set text(font: {page.body_font}, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
+        (
+            f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
+            "first-line-indent: (amount: 2em, all: true))"
+        ),
     ]
     if page.number == 1:
-        out.append(
-            f"#align(center, text(font: sans, weight: \"black\", size: 48pt, {lit(page.paper)}))\n"
-            "#line(length: 100%, stroke: 1.5pt)\n#v(4mm)"
-        )
+        rule = "#line(length: 100%, stroke: 1.5pt)\n" if page.row_rules else ""
+        out.append(f"#align(center, text(font: sans, weight: \"black\", size: 48pt, {lit(page.paper)}))\n{rule}#v(4mm)")
     for i, row in enumerate(page.rows):
         if i:
-            out.append("#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)")
+            out.append("#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)" if page.row_rules else "#v(8mm)")
         cols = ", ".join(f"{b.span}fr" for b in row)
         cells = ",\n  ".join(_block(b, page) for b in row)
-        out.append(f"#grid(columns: ({cols}), column-gutter: gut,\n  {cells})")
+        stroke = ", stroke: (x, y) => if x > 0 { (left: 0.5pt) }" if page.cell_rules else ""
+        out.append(f"#grid(columns: ({cols}), column-gutter: gut{stroke},\n  {cells})")
     out.append(f"#v(4mm)\n#align(right, text(font: sans, size: 8pt, {lit(page.editors)}))")
     return "\n".join(out)
 
 
 def edition_source(edition: EditionSpec) -> str:
-    pages = "\n#pagebreak()\n".join(page_source(p) for p in edition.pages)
-    return _PREAMBLE.replace("GUTTER", f"{GUTTER_MM}mm") + "\n" + pages + "\n"
+    return "\n#pagebreak()\n".join(_preamble(p) + "\n" + page_source(p) for p in edition.pages) + "\n"
 
 
 def typeset(edition: EditionSpec, pdf: Path) -> Path:

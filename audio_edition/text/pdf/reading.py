@@ -1,0 +1,250 @@
+"""A PDF page's stories into the articles the text route makes: paragraphs from the geometry.
+
+Inside a column a paragraph starts on an indented line (Chinese papers indent two characters)
+or after a wider gap than the column's leading; a paragraph goes on across a column break unless
+the next column opens indented. A subhead is a bold line in the body's size standing in a column.
+Jump lines (（下转第N版）, （上接第M版）, ■上接第M版) set the article's jumps and are never spoken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from statistics import median
+
+from audio_edition.errors import InputError
+from audio_edition.text.articles import (
+    Article,
+    Furniture,
+    FurnitureKind,
+    HeadlinePosition,
+    Page,
+    ReadingWarning,
+)
+from audio_edition.text.edition_pages import page_number_from_name
+from audio_edition.text.layout import dateline_at_start, respace
+from audio_edition.text.pdf.chars import RawPage, read_pages
+from audio_edition.text.pdf.lines import Line, body_size, find_lines
+from audio_edition.text.pdf.regions import (
+    FurnitureRole,
+    PageLayout,
+    Story,
+    analyse,
+    flat,
+    folio,
+)
+
+_JUMP_ON = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]\s*$")
+_JUMP_FROM = re.compile(r"^\s*(?:[（(]\s*上\s*接\s*第\s*(\d+)\s*版\s*[）)]|■\s*上\s*接\s*第\s*(\d+)\s*版)\s*")
+_BYLINE_AFTER_DATELINE = re.compile(r"^\s*[（(]([^（）()]{1,30})[）)]\s*")
+_BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*[（(]([^（）()]{1,20})[）)]\s*$")
+_MIN_TEXT = 20  # characters: a page with fewer but with images is a scan
+
+_FURNITURE_KIND = {
+    FurnitureRole.MASTHEAD: FurnitureKind.MASTHEAD,
+    FurnitureRole.FOLIO: FurnitureKind.FOLIO,
+    FurnitureRole.EDITOR: FurnitureKind.EDITOR,
+    FurnitureRole.CAPTION: FurnitureKind.CAPTION,
+    FurnitureRole.INDEX: FurnitureKind.INDEX,
+    FurnitureRole.AD: FurnitureKind.AD,
+    FurnitureRole.CHART: FurnitureKind.CHART,
+}
+
+
+@dataclass(frozen=True)
+class PdfPageReading:
+    """One PDF page as read: the product's Page and the layout behind it (for the overlay)."""
+
+    page: Page
+    layout: PageLayout
+    raw: RawPage
+
+
+def read_pdf(path: Path) -> list[Page]:
+    """Every page of the PDF at ``path`` as the text route's Page (articles, furniture, warnings).
+
+    Raises InputError for an encrypted or broken PDF and for a page with no text layer (a scan:
+    OCR is out of scope), naming the file and page.
+    """
+    return [reading.page for reading in read_pdf_layouts(path)]
+
+
+def read_pdf_layouts(path: Path) -> Iterator[PdfPageReading]:
+    """Each page with the geometry it was read from, one at a time."""
+    readings = list(_read(path))
+    single = len(readings) == 1
+    for raw, source, layout in readings:
+        number = folio(layout)
+        if number is None and single:
+            number = page_number_from_name(path.name)
+        yield PdfPageReading(_page(layout, source if not single else str(path), number), layout, raw)
+
+
+def _read(path: Path) -> Iterator[tuple[RawPage, str, PageLayout]]:
+    for raw in read_pages(path):
+        source = f"{path}#page={raw.index + 1}"
+        printed = [c for c in raw.chars if not c.text.isspace()]
+        if len(printed) < _MIN_TEXT and raw.has_images:
+            raise InputError(
+                f"{source}: no text layer (a scanned page?); OCR is not supported: give a PDF with text or the page's text"
+            )
+        lines = find_lines(raw.chars)
+        layout = analyse(lines, raw.graphics, raw.width, raw.height, body_size(raw.chars))
+        if not printed:
+            layout.warnings.append("blank page: nothing to read")
+        yield raw, source, layout
+
+
+def _page(layout: PageLayout, source: str, number: int | None) -> Page:
+    articles: list[Article] = []
+    warnings = [ReadingWarning(source, None, message) for message in dict.fromkeys(layout.warnings)]
+    for story in layout.stories:
+        for article in _articles(story):
+            articles.append(article)
+            if article.headline is None and article.section is None and article.continued_from_page is None:
+                start = (article.paragraphs[0] if article.paragraphs else "")[:16]
+                warnings.append(ReadingWarning(source, None, f"no headline found for the story starting 「{start}」: "
+                                               "check it on the overlay (clean --overlay DIR)"))
+            # A dateline opens a story: one inside an article means two stories read as one.
+            inner = [p for p in article.paragraphs[1:] if dateline_at_start(p)]
+            if inner:
+                name = article.headline or (article.paragraphs[0][:16] if article.paragraphs else "")
+                warnings.append(ReadingWarning(source, None, f"「{name}」 has a dateline inside it (「{inner[0][:16]}」): "
+                                               "two stories may be read as one; check it on the overlay (clean --overlay DIR)"))
+    furniture = tuple(
+        Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture
+    )
+    return Page(
+        source=source,
+        articles=tuple(articles),
+        number=number,
+        headlines=HeadlinePosition.BEFORE,
+        furniture=furniture,
+        warnings=tuple(warnings),
+    )
+
+
+def _text(lines: Sequence[Line]) -> str:
+    return respace("".join(line.text for line in lines))
+
+
+def _articles(story: Story) -> list[Article]:
+    paragraphs, subheads, jump_from, jump_on = _paragraphs(story.columns, story)
+    if story.section is not None:
+        return [_brief(text, story.section) for text in paragraphs if text not in subheads]
+    headline = _text(story.headline) or None
+    article = _article(paragraphs, subheads, headline)
+    byline = article.byline
+    if story.byline:
+        own = _names(" ".join(line.text for line in story.byline))
+        byline = own if byline is None else byline
+    return [
+        Article(
+            headline=headline,
+            paragraphs=article.paragraphs,
+            subheads=article.subheads,
+            dateline=article.dateline,
+            byline=byline,
+            continued_from_page=jump_from,
+            continued_on_page=jump_on,
+            kicker=_text(story.kicker) or None,
+            subtitle=_text(story.subtitle) or None,
+        )
+    ]
+
+
+def _names(text: str) -> str:
+    """A byline as printed, one space between names (respace would read 记者 王明 as letter-spaced)."""
+    return " ".join(text.split())
+
+
+def _brief(text: str, section: str) -> Article:
+    article = _article([text], [], None)
+    return Article(headline=None, paragraphs=article.paragraphs, section=section, dateline=article.dateline, byline=article.byline)
+
+
+def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -> Article:
+    """Dateline and byline out of the paragraphs (after the dateline, or closing the last one)."""
+    texts = list(paragraphs)
+    dateline = byline = None
+    first = next((n for n, text in enumerate(texts) if text not in subheads), None)
+    if first is not None:
+        found = dateline_at_start(texts[first])
+        if found:
+            dateline = found.group(0).replace(" ", "")
+            rest = texts[first][found.end() :]
+            after = _BYLINE_AFTER_DATELINE.match(rest)
+            if after:
+                byline = _names(after.group(1))
+                rest = rest[after.end() :]
+            texts[first] = rest.strip()
+            if not texts[first]:
+                del texts[first]
+    if texts and byline is None and texts[-1] not in subheads:
+        end = _BYLINE_AT_END.search(texts[-1])
+        if end:
+            byline = _names(end.group(1))
+            texts[-1] = texts[-1][: end.start()].rstrip()
+    return Article(headline=headline, paragraphs=tuple(texts), subheads=tuple(subheads), dateline=dateline, byline=byline)
+
+
+def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[str], list[str], int | None, int | None]:
+    """Paragraph texts (subheads in place), the subheads, and the jumps read off the marker lines."""
+    paragraphs: list[list[str]] = []
+    kinds: list[bool] = []  # True: a subhead
+    jump_from = jump_on = None
+    for column in columns:
+        if not column:
+            continue
+        left = min(line.x0 for line in column)
+        right = max(line.x1 for line in column)
+        gaps = [b.top - a.bottom for a, b in pairwise(column) if b.top > a.bottom]
+        usual = median(gaps) if gaps else 0.0
+        previous: Line | None = None
+        for line in column:
+            text = line.text
+            marker_on = _JUMP_ON.fullmatch(flat(text))
+            if marker_on:
+                jump_on = int(marker_on.group(1))
+                previous = line
+                continue
+            marker_from = _JUMP_FROM.match(flat(text))
+            if marker_from:
+                jump_from = int(marker_from.group(1) or marker_from.group(2))
+                text = flat(text)[marker_from.end() :]
+                if not text:
+                    previous = line
+                    continue
+                paragraphs.append([])
+                kinds.append(False)
+            subhead = line.bold and not story.section
+            indented = line.x0 - left >= 1.2 * line.size
+            spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
+            if subhead:
+                # A subhead wrapped over two lines is one; two set apart are two.
+                wrapped = previous is not None and previous.x1 - previous.x0 >= right - left - 2.5 * previous.size
+                if not (kinds and kinds[-1] and previous is not None and previous.bold and wrapped and not spaced):
+                    paragraphs.append([])
+                    kinds.append(True)
+            elif (not paragraphs or indented or spaced or kinds[-1]) and not (marker_from and paragraphs and not paragraphs[-1]):
+                paragraphs.append([])  # (a marker line opened this paragraph already)
+                kinds.append(False)
+            paragraphs[-1].append(text)
+            previous = line
+    texts: list[str] = []
+    subheads: list[str] = []
+    for parts, is_subhead in zip(paragraphs, kinds):
+        text = respace("".join(parts)).strip()
+        end = _JUMP_ON.search(text)
+        if end:
+            jump_on = int(end.group(1))
+            text = text[: end.start()].rstrip()
+        if not text:
+            continue
+        texts.append(text)
+        if is_subhead:
+            subheads.append(text)
+    return texts, subheads, jump_from, jump_on

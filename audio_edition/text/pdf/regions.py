@@ -1,0 +1,702 @@
+"""The page's geometry into stories, boxes and furniture, each with its lines in reading order.
+
+How a typeset page is read (type sizes relative to the body's, the size most characters have):
+
+- Furniture first. The running head and folio sit above the first rule across the top of the
+  page (or in its top margin), the masthead is the page's largest type above it, the 责任编辑 line
+  matches its words, a caption is small type against a picture (or says 摄 / 新华社发), and ruled
+  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart). A box
+  titled 简讯 (or 短讯, 快讯…) holds briefs, one per paragraph.
+- Headlines are type clearly larger than the body; a kicker (引题) is the smaller line just above
+  a headline, a subtitle (副题) the smaller line(s) just below, a byline line (本报记者 …) below them.
+- Stories: the page is cut into bands at rules (and wide gaps) across it; a band into cells at
+  gutters no line crosses, each cell owning one headline (a column no headline stands over goes to
+  the story it lines up with); a cell with headlines stacked is cut again above each. A cell's
+  body is read column by column, left to right, each top to bottom.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from audio_edition.text.layout import dateline_at_start, ends_sentence
+from audio_edition.text.pdf.chars import Graphic
+from audio_edition.text.pdf.lines import Line, follows, joined
+
+
+class Role(enum.Enum):
+    """What a line is on the page (the overlay draws one colour per role)."""
+
+    HEADLINE = "headline"
+    KICKER = "kicker"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    BODY = "body"
+    SUBHEAD = "subhead"
+    SECTION = "section"  # a briefs box's title: 简讯
+    FURNITURE = "furniture"
+
+
+class FurnitureRole(enum.Enum):
+    MASTHEAD = "masthead"
+    FOLIO = "folio"
+    EDITOR = "editor"
+    CAPTION = "caption"
+    INDEX = "index"
+    AD = "ad"
+    CHART = "chart"
+
+
+@dataclass
+class Story:
+    """One story's lines by role, in reading order; ``briefs`` for a 简讯 box (one item each)."""
+
+    kicker: list[Line] = field(default_factory=list)
+    headline: list[Line] = field(default_factory=list)
+    subtitle: list[Line] = field(default_factory=list)
+    byline: list[Line] = field(default_factory=list)
+    columns: list[list[Line]] = field(default_factory=list)
+    section: str | None = None
+
+    def lines(self) -> list[Line]:
+        return [*self.kicker, *self.headline, *self.subtitle, *self.byline, *itertools.chain.from_iterable(self.columns)]
+
+
+@dataclass
+class PageLayout:
+    stories: list[Story]
+    furniture: list[tuple[FurnitureRole, list[Line]]]
+    body_size: float
+    warnings: list[str] = field(default_factory=list)
+    column_rules: list[Graphic] = field(default_factory=list)
+    """Vertical rules: where a paper rules stories apart, no column crosses one to its story."""
+
+
+_EDITOR = re.compile(r"^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|设计|校对|排版|制图|组版|图片编辑)\s*[：:]")
+_CREDIT = re.compile(r"(?:摄|新华社发|供图|资料图片|图片来源[：:].*|制图[：:].*)\s*[）)]?\s*$")
+_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[：:]|图\s*\d|（图）)")
+_FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|^\s*(\d{1,3})\s*版?\s*$|(\d{1,3})\s*版\s*$")
+_BRIEF_TITLES = re.compile(r"^(?:简讯|短讯|快讯|简明新闻|新闻速览|新闻速递|速览|综合新闻|本地简讯|一句话新闻)$")
+_INDEX_TITLES = re.compile(r"(?:导读|要目|本期看点|今日看点)")
+_CHART_WORDS = re.compile(r"^(?:图表|图示|表)[：:]|数据来源|资料来源|单位[：:]")
+_BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
+_MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+_MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
+
+HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
+
+
+def flat(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, height: float, body: float) -> PageLayout:
+    """The page's stories and furniture from its lines and drawings."""
+    layout = PageLayout([], [], body)
+    rest = _take_margins(list(lines), graphics, width, height, body, layout)
+    rest = _take_editor_lines(rest, layout)
+    pictures = [g for g in graphics if g.kind in ("image", "fill") and not _holds_text(g, rest)]
+    rest = _take_captions(rest, pictures, body, layout)
+    boxes = [g for g in graphics if g.kind in ("frame", "fill") and _holds_text(g, rest)]
+    boxes = [b for b in boxes if not any(_inside_box(b, o) and b is not o for o in boxes)]  # outermost
+    items: list[_Item] = []
+    boxed: set[int] = set()
+    for box in boxes:
+        inside = [line for line in rest if _inside(line, box)]
+        boxed.update(id(line) for line in inside)
+        items.append(_Item(box.x0, box.top, box.x1, box.bottom, box=box, lines=inside))
+    for line in rest:
+        if id(line) not in boxed:
+            items.append(_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line))
+    for picture in pictures:
+        if picture.x1 - picture.x0 > 2 * body and picture.bottom - picture.top > 2 * body:
+            items.append(_Item(picture.x0, picture.top, picture.x1, picture.bottom, picture=picture))
+    rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
+    layout.column_rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 < g.bottom - g.top]
+    _partition(items, rules, body, layout)
+    return layout
+
+
+# --- furniture --------------------------------------------------------------------------------
+
+
+def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, height: float, body: float, layout: PageLayout) -> list[Line]:
+    """Running head, folio and masthead: above the first rule across the page's top (else in its
+    top margin); likewise a footer below the last rule across its foot."""
+    wide = [g for g in graphics if g.kind in ("rule", "frame", "fill") and g.x1 - g.x0 > 0.6 * width and g.bottom - g.top < 6]
+    top_rules = [g for g in wide if g.top < 0.3 * height]
+    biggest = max((line.size for line in lines), default=body)
+    head: list[Line] = []
+    if top_rules:
+        limit = min(top_rules, key=lambda g: g.top).top
+        # A masthead: the page's largest type near its top with no body text between it and the
+        # rule under it (a lead headline has its story below it).
+        masthead = [line for line in lines if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height]
+        if masthead:
+            under = [g.top for g in wide if g.top >= masthead[0].bottom - 1]
+            text_under = [line for line in lines if line.size >= 0.95 * body and masthead[0].bottom <= line.top <= min(under or [0.0])]
+            if under and len(text_under) <= 2:  # a date line, a slogan: never a story's body
+                limit = min(under)
+        head = [line for line in lines if line.bottom <= limit + 1]
+        name = _masthead_without_rule([line for line in lines if line.top > limit], body, height)
+        if name is not None and not any(line.size >= 2.5 * body for line in head):
+            head += [line for line in lines if line.top > limit and (line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body))]
+    elif (name := _masthead_without_rule(lines, body, height)) is not None:
+        head = [line for line in lines if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)]
+    else:
+        first = min((line.top for line in lines if line.size >= body * 0.95), default=0.0)
+        head = [line for line in lines if line.bottom < min(first, 0.06 * height) + 1 and line.size < body]
+    bottom_rules = [g for g in wide if g.top > 0.9 * height]
+    foot = [line for line in lines if bottom_rules and line.top >= max(g.bottom for g in bottom_rules) - 1]
+    if len(foot) > 3 or any(line.size >= body for line in foot):
+        foot = []  # a rule over the last row of stories, not over a footer
+    # A folio alone in the foot margin (a page number under the last line, no rule above it).
+    lowest_text = max((line.bottom for line in lines if line.size >= 0.95 * body and line not in foot), default=height)
+    foot += [
+        line for line in lines
+        if line not in foot and line.top > height - max(0.06 * height, 60.0) and line.top > lowest_text - 1 and line.size <= body
+        and len(flat(line.text)) <= 30 and not _EDITOR.match(flat(line.text))
+        and (_FOLIO.search(flat(line.text)) or flat(line.text).isdigit())
+    ]
+    for line in head + foot:
+        role = FurnitureRole.MASTHEAD if line.size >= 2.5 * body else FurnitureRole.FOLIO
+        layout.furniture.append((role, [line]))
+    taken = {id(line) for line in head + foot}
+    return [line for line in lines if id(line) not in taken]
+
+
+def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) -> Line | None:
+    """The paper's name atop a page with no rule under it: type far larger than any headline's."""
+    by_size = sorted({line.size for line in lines}, reverse=True)
+    if len(by_size) < 2:
+        return None
+    biggest = [line for line in lines if line.size == by_size[0]]
+    headlines = [size for size in by_size[1:] if size >= HEADLINE_RATIO * body]
+    next_size = headlines[0] if headlines else body
+    if by_size[0] >= 3 * body and by_size[0] >= 1.6 * next_size and all(line.top < 0.25 * height for line in biggest):
+        return max(biggest, key=lambda line: line.bottom)
+    return None
+
+
+def folio(layout: PageLayout) -> int | None:
+    """The page number its running head or folio prints (第3版, 3版, a bare 3)."""
+    for role, lines in layout.furniture:
+        if role is FurnitureRole.FOLIO:
+            for line in lines:
+                found = _FOLIO.search(flat(line.text))
+                if found:
+                    return int(next(g for g in found.groups() if g))
+    return None
+
+
+def _take_editor_lines(lines: list[Line], layout: PageLayout) -> list[Line]:
+    rest = []
+    for line in lines:
+        if _EDITOR.match(flat(line.text)):
+            layout.furniture.append((FurnitureRole.EDITOR, [line]))
+        else:
+            rest.append(line)
+    return rest
+
+
+def _take_captions(lines: list[Line], pictures: Sequence[Graphic], body: float, layout: PageLayout) -> list[Line]:
+    """Lines against a picture (just below or above it, within its width) in small type or
+    worded as captions; a caption may run over several lines."""
+    taken: set[int] = set()
+    for picture in pictures:
+        near = sorted(
+            (line for line in lines if line.x0 >= picture.x0 - body and line.x1 <= picture.x1 + body),
+            key=lambda line: line.top,
+        )
+        below = [line for line in near if line.top >= picture.bottom - 1]
+        above = [line for line in near if line.bottom <= picture.top + 1][::-1]
+        for run, edge, step in ((below, picture.bottom, 1), (above, picture.top, -1)):
+            caption: list[Line] = []
+            for line in run:
+                gap = (line.top - edge) if step == 1 else (edge - line.bottom)
+                if gap > 1.2 * line.size or id(line) in taken:
+                    break
+                worded = _CAPTION_START.match(flat(line.text)) or _CREDIT.search(flat(line.text))
+                # Above a picture only a worded caption: small type there is often a byline.
+                if worded or (step == 1 and line.size < body * 0.95 and not _BYLINE_LINE.match(flat(line.text))):
+                    caption.append(line)
+                    edge = line.bottom if step == 1 else line.top
+                else:
+                    break
+            if caption:
+                taken.update(id(line) for line in caption)
+                layout.furniture.append((FurnitureRole.CAPTION, sorted(caption, key=lambda line: line.top)))
+    rest = []
+    for line in lines:
+        if id(line) in taken:
+            continue
+        text = flat(line.text)
+        if line.size < body * 0.95 and (_CAPTION_START.match(text) or _CREDIT.search(text)):
+            layout.furniture.append((FurnitureRole.CAPTION, [line]))  # a credit standing alone
+            continue
+        rest.append(line)
+    return rest
+
+
+def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
+    return g.x1 - g.x0 > 20 and g.bottom - g.top > 10 and any(_inside(line, g) for line in lines)
+
+
+def _inside(line: Line, g: Graphic) -> bool:
+    return line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
+
+
+def _inside_box(inner: Graphic, outer: Graphic) -> bool:
+    return inner.x0 >= outer.x0 - 1 and inner.x1 <= outer.x1 + 1 and inner.top >= outer.top - 1 and inner.bottom <= outer.bottom + 1
+
+
+# --- stories ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """A unit of the page for cutting: a line, a ruled box with its lines, or a picture."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    line: Line | None = None
+    box: Graphic | None = None
+    lines: list[Line] = field(default_factory=list)
+    picture: Graphic | None = None
+
+
+def _is_headline(line: Line, body: float) -> bool:
+    return line.size >= HEADLINE_RATIO * body and (line.bold or line.size >= 1.6 * body)
+
+
+def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout: PageLayout) -> None:
+    """Cut ``items`` into bands, bands into cells, cells into stories (see the module doc)."""
+    for band in _bands(items, rules, body):
+        for cell in _cells(band, body, layout):
+            heads = _clusters([i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body)
+            if len(heads) > 1 and len({round(h[0].top) for h in heads}) > 1:
+                # Headlines stacked in one cell: cut above each lower one (its kicker included).
+                tops = sorted({min(line.top for line in h) for h in heads})[1:]
+                pieces: list[list[_Item]] = [[] for _ in range(len(tops) + 1)]
+                for item in cell:
+                    at = sum(1 for t in tops if item.top >= t - _tier_room(item, body))
+                    pieces[at].append(item)
+                for piece in pieces:
+                    if piece and len(piece) < len(cell):
+                        _partition(piece, [], body, layout)
+                    elif piece:
+                        _leaf(piece, body, layout)
+            else:
+                _leaf(cell, body, layout)
+
+
+def _tier_room(item: _Item, body: float) -> float:
+    # A kicker stands just above its headline: it goes with the story below; body text does not.
+    return 2.5 * body if item.line is not None and not _paragraph_like(item.line, body) else 0.0
+
+
+def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[list[_Item]]:
+    """Top to bottom: cut where a rule spans most of the width, or a wide gap runs across,
+    never just under a headline (a headline's space belongs to its story)."""
+    if not items:
+        return []
+    left = min(i.x0 for i in items)
+    right = max(i.x1 for i in items)
+    ordered = sorted(items, key=lambda i: i.top)
+    bands: list[list[_Item]] = [[ordered[0]]]
+    reach = ordered[0].bottom
+    for item in ordered[1:]:
+        if item.top > reach:
+            # A rule across the whole region (one over a cell of stacked stories parts only those).
+            ruled = any(reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.9 * (right - left) for r in rules)
+            above = [i for i in bands[-1] if i.bottom >= reach - 1]
+            # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
+            under_head = any(i.picture is not None for i in above) or any(
+                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body for i in bands[-1]
+            )
+            if ruled or (item.top - reach > 1.6 * body and not under_head):
+                bands.append([])
+        bands[-1].append(item)
+        reach = max(reach, item.bottom)
+    return bands
+
+
+def _gutters(items: Sequence[_Item], body: float) -> list[tuple[float, float]]:
+    """The x-intervals no item crosses, left to right (hanging punctuation leaves slivers)."""
+    spans = sorted((i.x0, i.x1) for i in items)
+    gaps: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach > 0.3:  # points: any clear gap; lines have none inside
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    return gaps
+
+
+def _strips(items: Sequence[_Item], body: float) -> list[list[_Item]]:
+    gaps = _gutters(items, body)
+    strips: list[list[_Item]] = [[] for _ in range(len(gaps) + 1)]
+    for item in items:
+        strips[sum(1 for g in gaps if item.x0 >= g[1] - 0.1)].append(item)
+    return [s for s in strips if s]
+
+
+def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Item]]:
+    """A band's cells, left to right: strips between gutters grouped so each holds one headline
+    (or one box); a strip under no headline joins the story it lines up with."""
+    strips = _strips(band, body)
+    if len(strips) == 1:
+        return strips
+    owners: list[int | None] = []  # index of the headline cluster over each strip
+    heads = _clusters([i.line for i in band if i.line is not None and _is_headline(i.line, body)], body)
+    # Clusters over a common strip are stacked stories of one cell: one owner (the first of them).
+    overs: list[list[int]] = []
+    for strip in strips:
+        x0, x1 = min(i.x0 for i in strip), max(i.x1 for i in strip)
+        # Over it: covering a good part of it (a letter-spaced headline may reach a little past its cell).
+        overs.append([
+            n for n, h in enumerate(heads)
+            if min(max(line.x1 for line in h), x1) - max(min(line.x0 for line in h), x0) > min(0.3 * (x1 - x0), 2 * body)
+        ])
+    stack = list(range(len(heads)))
+    changed = True
+    while changed:
+        changed = False
+        for over in overs:
+            low = min((stack[n] for n in over), default=0)
+            for n in over:
+                if stack[n] != low:
+                    stack[n], changed = low, True
+    for strip, over in zip(strips, overs, strict=True):
+        boxed = (any(i.box is not None for i in strip) or _section_title([i.line for i in strip if i.line])) and not over
+        owners.append(min(stack[n] for n in over) if over else (-1 - len(owners) if boxed else None))
+    # Strips a headline spans share its owner; cells are runs of one owner.
+    if all(o is None for o in owners):
+        return [band]
+    assigned = _assign_orphans(strips, owners, heads, body, layout)
+    cells: list[list[_Item]] = []
+    for _, group in itertools.groupby(zip(assigned, strips), key=lambda pair: pair[0]):
+        cell: list[_Item] = []
+        for _, strip in group:
+            cell.extend(strip)
+        cells.append(cell)
+    return cells
+
+
+def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: list[list[Line]], body: float, layout: PageLayout) -> list[int]:
+    """Give each strip under no headline to a neighbouring story: the one whose body starts at the
+    same height (its columns begin under its headline), else the one its headline is centred or
+    aligned over, else the one on its left (text flows left to right)."""
+    def body_top(strip: list[_Item]) -> float:
+        tops = [line.top for line in _body_lines(strip, body)]
+        return min(tops) if tops else min(i.top for i in strip)
+
+    def extent(indices: list[int]) -> tuple[float, float]:
+        return min(min(i.x0 for i in strips[k]) for k in indices), max(max(i.x1 for i in strips[k]) for k in indices)
+
+    result: list[int] = [o if o is not None else 0 for o in owners]
+    known = [k for k, o in enumerate(owners) if o is not None]
+    for k, owner in enumerate(owners):
+        if owner is not None:
+            continue
+        left = max((j for j in known if j < k), default=None)
+        right = min((j for j in known if j > k), default=None)
+        choices = [j for j in (left, right) if j is not None]
+        scored: list[tuple[float, int]] = []
+        for j in choices:
+            owner_j = owners[j]
+            assert owner_j is not None
+            members = [m for m, o in enumerate(owners) if o == owner_j] + [k]
+            x0, x1 = extent(members)
+            score = abs(body_top(strips[k]) - body_top(strips[j])) / body
+            # The text says more than the geometry: a column opening with a dateline starts the
+            # story on its right; one opening mid-paragraph goes on from a column left open.
+            lo, hi = (extent([j])[1], extent([k])[0]) if j < k else (extent([k])[1], extent([j])[0])
+            top, bottom = min(i.top for i in strips[k]), max(i.bottom for i in strips[k])
+            # A rule between stories runs up beside their headlines; one between a story's own
+            # columns (multicol's column rule) starts with its body.
+            if any(lo - 1 <= r.x0 <= hi + 1 and r.top <= top - 1.5 * body and r.bottom >= bottom - body for r in layout.column_rules):
+                score += 100  # ruled apart
+            if _opens_story(strips[k], body):
+                score += 6 if j < k else -6
+            elif j < k and not _opens_paragraph(strips[k], body) and _ends_open(_last_column(strips[j], body), body):
+                score -= 4
+            elif j < k and _opens_paragraph(strips[k], body) and _ends_closed(_last_column(strips[j], body), body):
+                score += 3  # the story on the left has ended; this column starts something
+            if owner_j >= 0:
+                head = heads[owner_j]
+                hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
+                aligned = min(abs((hx0 + hx1) / 2 - (x0 + x1) / 2), abs(hx0 - x0)) / body
+                score += 0.5 * aligned
+            else:
+                score += 5  # a box keeps to itself
+            scored.append((score + (0.0 if j == left else 0.1), j))
+        if not scored:
+            result[k] = -1000 - k
+            continue
+        scored.sort()
+        if len(scored) > 1 and scored[1][0] - scored[0][0] < 0.5:
+            opening = flat("".join(line.text for line in _body_lines(strips[k], body)[:2]))[:12]
+            layout.warnings.append(f"the column starting 「{opening}」 could belong to either of two stories side by side")
+        best = scored[0][1]
+        result[k] = owners[best]  # type: ignore[assignment]
+    return result
+
+
+def _body_lines(strip: list[_Item], body: float) -> list[Line]:
+    return sorted((i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)), key=lambda line: line.top)
+
+
+def _last_column(strip: list[_Item], body: float) -> list[_Item]:
+    """The strip's last column in reading order (a strip under one headline may hold several)."""
+    lines = _body_lines(strip, body)
+    columns = _columns(lines, body) if lines else []
+    return [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[-1]] if columns else []
+
+
+def _opens_story(strip: list[_Item], body: float) -> bool:
+    """The column's text opens with a dateline (本报…电) or a jump marker: a story starts there."""
+    lines = _body_lines(strip, body)
+    head = flat("".join(line.text for line in lines[:3]))
+    return bool(dateline_at_start(head) or _MARKER_START.match(head))
+
+
+def _opens_paragraph(strip: list[_Item], body: float) -> bool:
+    lines = _body_lines(strip, body)
+    if not lines:
+        return True
+    left = min(line.x0 for line in lines)
+    return lines[0].x0 - left >= 1.2 * lines[0].size
+
+
+def _ends_open(strip: list[_Item], body: float) -> bool:
+    """The column's last line runs full width without ending a sentence: its text goes on."""
+    lines = _body_lines(strip, body)
+    if not lines:
+        return False
+    right = max(line.x1 for line in lines)
+    last = lines[-1]
+    return right - last.x1 < 1.0 * last.size and not ends_sentence(last.text)
+
+
+def _ends_closed(strip: list[_Item], body: float) -> bool:
+    """The column's last line ends a sentence short of the column's width (or with a byline)."""
+    lines = _body_lines(strip, body)
+    if not lines:
+        return False
+    right = max(line.x1 for line in lines)
+    last = lines[-1]
+    return right - last.x1 >= 1.0 * last.size and ends_sentence(last.text)
+
+
+def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
+    """Headline lines into headlines: pieces of one line (drawn one after another, or close on one
+    baseline) and lines stacked close under one another, overlapping."""
+    ordered = sorted(heads, key=lambda line: (line.top, line.x0))
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if b.top - a.bottom > a.size:
+                break  # sorted by top: nothing further down is near
+            one_line = abs(a.top - b.top) < 0.3 * a.size and (
+                follows(b, a) or follows(a, b) or 0 < max(a.x0, b.x0) - min(a.x1, b.x1) < 0.3 * a.size
+            )
+            stacked = 0 <= b.top - a.bottom < 0.8 * b.size and b.x0 < a.x1 and b.x1 > a.x0
+            if one_line or stacked:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Line]] = {}
+    for i, line in enumerate(ordered):
+        groups.setdefault(root(i), []).append(line)
+    # A headline's stacked lines overlap the whole headline, not each piece: join groups that stack.
+    clusters = sorted(groups.values(), key=lambda group: min(line.top for line in group))
+    merged: list[list[Line]] = []
+    for group in clusters:
+        x0, x1 = min(line.x0 for line in group), max(line.x1 for line in group)
+        top = min(line.top for line in group)
+        for other in merged:
+            ox0, ox1 = min(line.x0 for line in other), max(line.x1 for line in other)
+            bottom = max(line.bottom for line in other)
+            if 0 <= top - bottom < 0.8 * group[0].size and x0 < ox1 and x1 > ox0:
+                other.extend(group)
+                break
+        else:
+            merged.append(list(group))
+    return [sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged]
+
+
+def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
+    """One cell: a box (briefs, an index, an ad, a chart) or a story with its tiers and columns."""
+    boxes = [i for i in cell if i.box is not None]
+    for box in boxes:
+        _read_box(box, body, layout)
+    lines = [i.line for i in cell if i.line is not None]
+    if not lines:
+        return
+    heads = _clusters([line for line in lines if _is_headline(line, body)], body)
+    story = Story()
+    section = _section_title(lines)
+    if section is not None and len(heads) <= 1:
+        # An unruled 简讯 block or 今日导读 box: read as its ruled twin.
+        item = _Item(min(line.x0 for line in lines), min(line.top for line in lines), max(line.x1 for line in lines),
+                     max(line.bottom for line in lines), lines=sorted(lines, key=lambda line: (line.top, line.x0)))
+        _read_box(item, body, layout, title_lines=[section])
+        return
+    if heads:
+        head = heads[0]
+        story.headline = head
+        top = min(line.top for line in head)
+        bottom = max(line.bottom for line in head)
+        hx0 = min(line.x0 for line in head)
+        hx1 = max(line.x1 for line in head)
+        others = [line for line in lines if line not in head]
+        # This story's own body size: a lead story may be set larger than the page's body.
+        sizes: dict[float, int] = {}
+        for line in others:
+            sizes[line.size] = sizes.get(line.size, 0) + len(line.text)
+        story_body = min(max(sizes, key=lambda size: sizes[size]), HEADLINE_RATIO * body) if sizes else body
+        story_body = max(story_body, body)
+        # Tiers: lines set apart from the body (larger, or centred under the headline) right above and below it.
+        above = sorted((line for line in others if line.bottom <= top + 1 and top - line.bottom < 2.0 * line.size), key=lambda line: -line.top)
+        edge = top
+        for line in above:
+            short = len(flat(line.text)) <= 24 and not ends_sentence(line.text)
+            if edge - line.bottom < 1.5 * line.size and _overlaps(line, hx0, hx1) and (not _paragraph_like(line, body) or short):
+                story.kicker.insert(0, line)
+                edge = line.top
+        edge = bottom
+        below = sorted((line for line in others if line.top >= bottom - 1), key=lambda line: line.top)
+        for line in below:
+            if line.top - edge > 2.0 * max(line.size, body):
+                break
+            if not _overlaps(line, hx0, hx1):
+                continue
+            text = flat(line.text)
+            if (
+                _BYLINE_LINE.match(text) and not line.bold and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
+                and not (story.byline and _paragraph_like(line, story_body))  # the body's first line may start 记者…
+            ):
+                story.byline.append(line)
+            elif (
+                not story.byline
+                and (line.size >= story_body + 0.3 or text.startswith(("——", "—", "－－")))
+                and not _is_headline(line, body)
+                and (not story.subtitle or abs(line.size - story.subtitle[0].size) < 0.3)
+            ):
+                story.subtitle.append(line)
+            else:
+                break
+            edge = line.bottom
+        if story.subtitle and _runs_on(story.subtitle, others):
+            story.subtitle = []  # a body set larger than the page's, not a subtitle: it runs on below
+        taken = {id(line) for line in story.lines()}
+        lines = [line for line in lines if id(line) not in taken]
+        for extra in heads[1:]:
+            layout.warnings.append(
+                f"two headlines in one story's space: {flat(''.join(line.text for line in extra))} "
+                "read as a subhead; two stories may be read as one"
+            )
+    story.columns = _columns(lines, body)
+    if story.headline or any(story.columns):
+        layout.stories.append(story)
+
+
+def _section_title(lines: Sequence[Line]) -> Line | None:
+    """The title a briefs block or index box stands under (简讯, 今日导读), set apart at its top."""
+    if not lines:
+        return None
+    top = min(lines, key=lambda line: (line.top, line.x0))
+    text = flat(top.text)
+    others = [line.size for line in lines if line is not top]
+    set_apart = top.bold or (bool(others) and top.size > 1.1 * min(others))
+    if (_BRIEF_TITLES.match(text) or _INDEX_TITLES.search(text)) and len(text) <= 8 and set_apart:
+        return top
+    return None
+
+
+def _runs_on(tier: list[Line], lines: Sequence[Line]) -> bool:
+    """More lines of the tier's size follow right under it, beyond three: it is text, not a tier."""
+    last = tier[-1]
+    under = [
+        line for line in lines
+        if line not in tier and 0 <= line.top - last.bottom < 1.2 * line.size and abs(line.size - last.size) < 0.3
+        and _overlaps(line, last.x0, last.x1)
+    ]
+    return bool(under) or len(tier) > 3
+
+
+def _overlaps(line: Line, x0: float, x1: float) -> bool:
+    return line.x0 < x1 and line.x1 > x0
+
+
+def _paragraph_like(line: Line, body: float) -> bool:
+    return abs(line.size - body) < 0.3 and not line.bold
+
+
+def _columns(lines: list[Line], body: float) -> list[list[Line]]:
+    """Body lines into columns, left to right, each top to bottom."""
+    if not lines:
+        return []
+    items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]
+    out: list[list[Line]] = []
+    for strip in _strips(items, body):
+        column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
+        out.append(_rejoin(column))
+    return out
+
+
+def _rejoin(column: list[Line]) -> list[Line]:
+    """Pieces of one line (letter-spaced, or cut at a wide justification gap) made one again."""
+    out: list[Line] = []
+    for line in column:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and abs(line.top - last.top) < 0.3 * line.size
+            and abs(line.size - last.size) < 0.6
+            and last.x0 < line.x0
+            and follows(line, last)  # a wide justification gap or letter-spacing, never a gutter
+        ):
+            out[-1] = joined(last, line)
+        else:
+            out.append(line)
+    return out
+
+
+def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Line] | None = None) -> None:
+    """A ruled box: briefs under a 简讯 title, else an index, an ad, a chart, or a boxed story."""
+    lines = sorted(item.lines, key=lambda line: (line.top, line.x0))
+    if not lines:
+        return
+    title = title_lines or [lines[0]]
+    title_text = flat("".join(line.text for line in title))
+    words = flat("".join(line.text for line in lines))
+    if _BRIEF_TITLES.match(title_text):
+        story = Story(section=title_text)
+        story.columns = _columns([line for line in lines if line not in title], body)
+        layout.stories.append(story)
+        return
+    if _INDEX_TITLES.search(title_text):
+        layout.furniture.append((FurnitureRole.INDEX, lines))
+    elif "广告" in words and len(words) < 200 and not dateline_at_start(words):  # the label may stand anywhere in it
+        layout.furniture.append((FurnitureRole.AD, lines))
+    elif any(_CHART_WORDS.search(flat(line.text)) for line in lines):
+        layout.furniture.append((FurnitureRole.CHART, lines))
+    else:
+        # A boxed story: read like any cell.
+        _leaf([_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines], body, layout)

@@ -1,0 +1,145 @@
+"""The PDF route on typeset pages: every headline, kicker and subtitle found, paragraph F1 ≥ 98%,
+no furniture spoken, on the committed corpus and on pages typeset afresh by the property test."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from audio_edition.text import read_edition
+from audio_edition.text.pdf import read_pdf
+from tests.typeset.corpus import committed, jumping_edition
+from tests.typeset.pages import EditionSpec, make_page
+from tests.typeset.page_score import flat, score_page
+from tests.typeset.typeset import typeset
+
+CORPUS = Path(__file__).parents[2] / "fixtures" / "typeset"
+HEADS = ("headline", "kicker", "subtitle")
+# Typesetting takes ~0.3 s a page: a few pages every run, thousands under HYPOTHESIS_PROFILE=explore.
+# Shrinking would typeset hundreds of pages: a failing page is reported as drawn.
+NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
+EXAMPLES = 8 if os.environ.get("HYPOTHESIS_PROFILE", "default") == "default" else settings.default.max_examples
+
+
+def _gold(name: str) -> dict[str, object]:
+    return json.loads((CORPUS / name / "gold.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _assert_read(pages: list[object], gold_pages: list[dict[str, object]]) -> None:
+    assert len(pages) == len(gold_pages)
+    for page, gold in zip(pages, gold_pages, strict=True):
+        score = score_page(page.articles, gold)  # type: ignore[attr-defined]
+        where = f"page {gold['number']}"
+        for key in HEADS:
+            assert not score.missing[key], (where, key, score.missing[key])
+            assert not score.extra[key], (where, key, score.extra[key])
+        assert score.paragraph_f1 >= 0.98, (where, score.paragraph_f1)
+        assert not score.spoken_furniture, (where, score.spoken_furniture)
+        assert score.articles[0] == score.articles[1], (where, "articles read/gold", score.articles)
+
+
+@pytest.mark.parametrize("name", [e.spec.name for e in committed()])
+def test_committed_pages_read_as_the_gold(name: str) -> None:
+    gold = _gold(name)
+    pages = [page for file in gold["files"] for page in read_pdf(CORPUS / name / file)]  # type: ignore[attr-defined]
+    _assert_read(pages, gold["pages"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", [e.spec.name for e in committed()])
+def test_committed_pages_list_their_furniture(name: str) -> None:
+    gold = _gold(name)
+    pages = [page for file in gold["files"] for page in read_pdf(CORPUS / name / file)]  # type: ignore[attr-defined]
+    for page, page_gold in zip(pages, gold["pages"], strict=True):  # type: ignore[call-overload]
+        listed = flat("".join(item.text for item in page.furniture))
+        kinds = {item.kind.value for item in page.furniture}
+        for item in page_gold["furniture"]:
+            assert flat(item["text"]) in listed, (page_gold["number"], item)
+            assert item["kind"] in kinds, (page_gold["number"], item["kind"], kinds)
+
+
+def test_page_numbers_come_from_the_folio() -> None:
+    pages = read_pdf(CORPUS / "edition-4p" / "edition.pdf")
+    assert [p.number for p in pages] == [1, 2, 3, 4]
+    assert [p.source for p in pages] == [f"{CORPUS / 'edition-4p' / 'edition.pdf'}#page={n}" for n in (1, 2, 3, 4)]
+
+
+@pytest.mark.parametrize("name,files", [("edition-4p", ["edition.pdf"]), ("jump-split", ["2024-03-05-02.pdf", "2024-03-05-01.pdf"])])
+def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[str]) -> None:
+    gold = _gold(name)
+    edition = read_edition([CORPUS / name / f for f in files])  # given out of order: the folios order them
+    assert [a.headline for a in edition.articles] == [a["headline"] for a in gold["articles"]]  # type: ignore[index]
+    jumped = [a for a in gold["articles"] if len(a["pages"]) > 1]  # type: ignore[attr-defined]
+    assert jumped
+    for want in jumped:
+        got = next(a for a in edition.articles if a.headline == want["headline"])
+        assert got.pages == tuple(want["pages"])
+        assert [flat(p) for p in got.paragraphs] == [flat(p) for p in want["paragraphs"]]
+    assert not [w for w in edition.warnings if "jump" in w.message]
+    assert edition.sources == tuple(str(CORPUS / name / f) for f in sorted(files))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    columns=st.sampled_from([4, 5, 6]),
+    leading=st.sampled_from([1.2, 1.3, 1.5, 1.6, 1.75, 1.8]),
+    drawn_after=st.booleans(),
+    tiers=st.booleans(),
+    furniture=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()),
+    rows=st.integers(2, 4),
+    drawing=st.fixed_dictionaries({
+        "fake_bold": st.booleans(),
+        "tracking": st.sampled_from([0.0, 0.3, 0.6]),  # wider runs a headline out of its cell
+        "box_style": st.sampled_from(["rect", "sides", "none"]),
+        "row_rules": st.booleans(),
+        "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
+        "body_font": st.sampled_from(["serif", "sans"]),
+        "body_size": st.sampled_from([9.0, 9.5, 10.5]),
+        "cell_rules": st.booleans(),
+        "folio_at_foot": st.booleans(),
+    }),
+    larger_lead=st.booleans(),
+    stacks=st.booleans(),
+)
+def test_fresh_typeset_pages_read_as_their_gold(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool, tiers: bool,
+    furniture: tuple[bool, bool, bool, bool], rows: int, drawing: dict[str, Any], larger_lead: bool,
+    stacks: bool,
+) -> None:
+    ad, chart, photo, index = furniture
+    page = make_page(random.Random(seed), 1 + seed % 8, columns=columns, leading=leading, headlines_drawn_after=drawn_after,
+                     head_tiers=tiers, ad=ad, chart=chart, photo=photo, index=index, rows=rows,
+                     jump_to=3 if seed % 3 == 0 else None, stacks=stacks)
+    # How it is drawn (fake bold, letter-spacing, boxes of four rules or none, rows without rules,
+    # narrow gutters, sans body) changes the PDF, never the gold.
+    page = replace(page, **drawing)
+    page = replace(page, lead_body_size=page.body_size + 1.0 if larger_lead else None)
+    spec = EditionSpec("fresh", (page,))
+    pdf = typeset(spec, tmp_path_factory.mktemp("page") / "page.pdf")
+    _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
+
+
+@settings(max_examples=max(2, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@given(seed=st.integers(0, 2**32 - 1), columns=st.tuples(st.sampled_from([4, 5, 6]), st.sampled_from([4, 5, 6])), split=st.booleans())
+def test_fresh_editions_stitch_their_jump(tmp_path_factory: pytest.TempPathFactory, seed: int, columns: tuple[int, int], split: bool) -> None:
+    spec = jumping_edition(seed, "fresh", columns)
+    folder = tmp_path_factory.mktemp("edition")
+    if split:  # one PDF a page, given in reverse: the folios put them in order
+        files = [typeset(EditionSpec("p", (page,)), folder / f"p{page.number}.pdf") for page in reversed(spec.pages)]
+    else:
+        files = [typeset(spec, folder / "edition.pdf")]
+    edition = read_edition(files)
+    gold = spec.gold()["articles"]
+    assert [a.headline for a in edition.articles] == [a["headline"] for a in gold]
+    for got, want in zip(edition.articles, gold, strict=True):
+        assert [flat(p) for p in got.paragraphs] == [flat(p) for p in want["paragraphs"]]
+        assert got.pages == tuple(want["pages"])
+    assert not edition.warnings
