@@ -27,7 +27,7 @@ from typing import Any
 from audio_edition.audio.script import PLACEHOLDERS, Pauses, Wording
 from audio_edition.errors import ConfigError
 from audio_edition.speech.registry import ENGINE_CHOICES
-from audio_edition.publish.config import CONFIG_NAME, Show, check_url, show_from_table
+from audio_edition.show import CONFIG_NAME, Show, check_url, show_from_table
 
 
 class Kind(enum.Enum):

@@ -43,7 +43,7 @@ from audio_edition.publish.catalog import (
     replace_catalog,
     set_meta_value,
 )
-from audio_edition.publish.config import Show
+from audio_edition.show import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
