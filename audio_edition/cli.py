@@ -230,6 +230,12 @@ def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: 
             "warnings": _warnings_json(edition),
         })  # fmt: skip
         return
+    _print_edition(edition, max_chars, reader)
+
+
+def _print_edition(edition: Edition, max_chars: int, reader: SpokenReader | None) -> None:
+    """``clean``'s text: the sources and page order, then each article as an editor reads it."""
+    articles = edition.articles
     numbers = [p.number for p in edition.pages]
     in_order = f" (pages {', '.join(str(n) for n in numbers)})" if len(numbers) > 1 and None not in numbers else ""
     click.secho(f"{', '.join(edition.sources)}: {len(articles)} articles{in_order}", bold=True)
@@ -294,89 +300,50 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
       audio-edition publish --to s3://my-bucket/podcast --delete
       audio-edition publish --to /var/www/podcast --dry-run
     """
-    from audio_edition.publish import publish_catalog
-    from audio_edition.publish.publisher import plan_publish
-    from audio_edition.publish.sync import SyncPlan
-    from audio_edition.workspace import (
-        local_links_warning,
-        open_destination,
-        refuse_placeholders,
-        workspace_of_output,
-    )
+    from audio_edition import api
+    from audio_edition.workspace import local_links_warning
 
-    ws = workspace_of_output(out, config=config, state=state)
-    out = ws.places.out
-    target = to or ws.settings.publish.to
-    destination = open_destination(target, ws.settings, out) if target else None  # checks first
-    refuse_placeholders(ws.settings.show, target)
-    result = None
-    preview = None
-    plan: SyncPlan | None = None
-    deleting = ws.settings.publish.delete if delete is None else delete
-    if dry_run:
-        preview = plan_publish(out, ws.settings.show, keep=keep, state=ws.places.state)
-    else:
-        # The upload runs inside publish_catalog, under the output folder's lock.
-        with _upload_progress(quiet or as_json or destination is None) as progress:
-            result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
-                                     settings=ws.settings.path, to=destination, delete=deleting,
-                                     progress=progress)
-        plan = result.sync
-        _say_skipped(result.skipped)
+    ws = api.workspace_of_output(out, config=config, state=state)
+    options = api.publish_options(ws, keep=keep, to=to, delete=delete)
+    with _upload_progress(quiet or as_json or dry_run or not options.to) as progress:
+        report = api.publish(options, dry_run=dry_run, progress=progress)
+    if report.result is not None:
+        _say_skipped(report.result.skipped)
         if not quiet:
-            _say_migrated(result.migrated, out, ws.places.state)
+            _say_migrated(report.result.migrated, ws.places.out, ws.places.state)
             warning = local_links_warning(ws.settings)
             if warning and not as_json:
                 click.echo(f"audio-edition: {warning}", err=True)
-    if destination is not None and dry_run:
-        plan = _dry_sync(out, destination, deleting, preview)
     if as_json:
-        report: dict[str, Any] = {}
-        if result is not None:
-            report.update({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
-                           "page": str(result.page), "cover": str(result.cover),
-                           "feed_url": result.feed_url, "page_url": result.page_url,
-                           "editions": list(result.editions), "added": list(result.added),
-                           "pruned": list(result.pruned)})
-        if preview is not None:
-            report["would_remove"] = list(preview.removed)
-            report["would_remove_superseded"] = list(preview.superseded)
-        if plan is not None:
-            report["sync"] = {"to": plan.destination, "dry_run": dry_run, "uploaded": len(plan.uploads),
-                              "bytes": plan.upload_bytes, "unchanged": plan.unchanged,
-                              "deleted": list(plan.deletes), "files": [u.file.key for u in plan.uploads]}
-        print_json(report)
+        print_json(report.to_json())
     elif not quiet:
-        if preview is not None:
-            for date in preview.removed:
-                click.echo(f"would remove edition {date} (folder {out / date})")
-            for key in preview.superseded:
-                click.echo(f"would remove superseded audio {key}")
-        if result is not None:
-            for date in result.pruned:
-                click.echo(f"removed {date}")
-            count = len(result.editions)
-            click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
-                       f"{result.feed} → {result.feed_url}")
-        if plan is not None:
-            verb = "would upload" if dry_run else "uploaded"
-            if dry_run:
-                for upload in plan.uploads:
-                    click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
-                for key in plan.deletes:
-                    click.echo(f"would delete {key}")
-            click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
-                       f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
-                       + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
+        _print_publish(report, ws.places.out)
 
 
-def _dry_sync(out: Path, destination: Any, delete: bool, preview: Any) -> Any:
-    """``sync_output`` planned as it would be after the publish ``preview`` (a ``PublishPlan``)
-    changed the output folder."""
-    from audio_edition.publish.sync import sync_output
-
-    return sync_output(out, destination, delete=delete, dry_run=True, leaving=preview.leaving,
-                       rewritten=frozenset(preview.rewritten), adding=preview.linked)
+def _print_publish(report: Any, out: Path) -> None:
+    """What a publish (an ``api.PublishReport``) removed, published and copied, or would."""
+    preview, result, plan, dry_run = report.preview, report.result, report.sync, report.dry_run
+    if preview is not None:
+        for date in preview.removed:
+            click.echo(f"would remove edition {date} (folder {out / date})")
+        for key in preview.superseded:
+            click.echo(f"would remove superseded audio {key}")
+    if result is not None:
+        for date in result.pruned:
+            click.echo(f"removed {date}")
+        count = len(result.editions)
+        click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
+                   f"{result.feed} → {result.feed_url}")
+    if plan is not None:
+        verb = "would upload" if dry_run else "uploaded"
+        if dry_run:
+            for upload in plan.uploads:
+                click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
+            for key in plan.deletes:
+                click.echo(f"would delete {key}")
+        click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
+                   f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
+                   + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
 
 
 @contextlib.contextmanager
@@ -699,18 +666,28 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, c
     if ctx.invoked_subcommand is not None:
         return
     if online:
-        from audio_edition.speech.edge import list_online_voices
-        from audio_edition.speech.settings import EngineSettings
-
-        found = list_online_voices(EngineSettings(proxy=proxy))
-        if as_json:
-            print_json([{"voice": v.short_name, "gender": v.gender, "locale": v.locale,
-                         "personalities": list(v.personalities), "categories": list(v.categories)}
-                        for v in found])
-            return
-        for v in found:
-            click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
+        _print_online_voices(proxy, as_json)
         return
+    _print_presets(config, as_json)
+
+
+def _print_online_voices(proxy: str | None, as_json: bool) -> None:
+    """``voices --online``: the service's voices."""
+    from audio_edition.speech.edge import list_online_voices
+    from audio_edition.speech.settings import EngineSettings
+
+    found = list_online_voices(EngineSettings(proxy=proxy))
+    if as_json:
+        print_json([{"voice": v.short_name, "gender": v.gender, "locale": v.locale,
+                     "personalities": list(v.personalities), "categories": list(v.categories)}
+                    for v in found])
+        return
+    for v in found:
+        click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
+
+
+def _print_presets(config: Path | None, as_json: bool) -> None:
+    """``voices``: the presets, shipped and the editor's, then the offline engines' state."""
     from audio_edition.speech.presets import load_presets
     from audio_edition.voices import SHIPPED, voice_folders
 
