@@ -606,7 +606,7 @@ def cache_size(config: Path | None, state: Path | None, as_json: bool) -> None:
     folder = open_workspace(config=config, state=state).places.speech_cache
     usage = cache_usage(folder)
     if as_json:
-        print_json({"folder": str(folder), "entries": usage.entries, "bytes": usage.bytes})
+        print_json({"folder": str(folder), **usage.to_json()})
     else:
         click.echo(f"{folder}: {usage.entries} entries, {_megabytes(usage.bytes)}")
 
@@ -678,9 +678,7 @@ def _print_online_voices(proxy: str | None, as_json: bool) -> None:
 
     found = list_online_voices(EngineSettings(proxy=proxy))
     if as_json:
-        print_json([{"voice": v.short_name, "gender": v.gender, "locale": v.locale,
-                     "personalities": list(v.personalities), "categories": list(v.categories)}
-                    for v in found])
+        print_json([v.to_json() for v in found])
         return
     for v in found:
         click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
@@ -689,22 +687,11 @@ def _print_online_voices(proxy: str | None, as_json: bool) -> None:
 def _print_presets(config: Path | None, as_json: bool) -> None:
     """``voices``: the presets, shipped and the editor's, then the offline engines' state."""
     from audio_edition.speech.presets import load_presets
-    from audio_edition.voices import SHIPPED, voice_folders
+    from audio_edition.voices import voice_folders
 
     presets = load_presets(voice_folders(_settings_folder(config)[0]))
-
-    def yours(p: Any) -> bool:
-        return p.path is not None and p.path.parent.resolve() != SHIPPED
-
     if as_json:
-        print_json([{"name": p.name, "engine": p.engine, "voice": p.body.voice_id, "gender": p.gender,
-                     "licence": p.licence.name, "commercial_use": p.licence.commercial_use,
-                     "rate": p.body.rate, "pitch": p.body.pitch, "volume": p.body.volume,
-                     "headline_voice": p.headline.voice_id,
-                     "offline": {"engine": p.offline.engine, "voice": p.offline.voice_id,
-                                 "headline_voice": (p.offline_headline or p.offline).voice_id},
-                     "description": p.description, "file": str(p.path), "yours": yours(p)}
-                    for p in presets.values()])
+        print_json([p.to_json() for p in presets.values()])
         return
     width = max(len(name) for name in presets)
     for p in presets.values():
@@ -713,7 +700,7 @@ def _print_presets(config: Path | None, as_json: bool) -> None:
         click.echo(f"{p.name:<{width}}  {p.engine:<8} {p.gender or '-':<6}  {voice}  [{use}]")
         details = [p.description] if p.description else []
         details.append(f"licence: {p.licence.name}")
-        if yours(p):
+        if p.is_yours:
             details.append(f"yours: {p.path}")
         if p.offline != p.body:
             details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
@@ -884,11 +871,8 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Pa
     edition = _read(paths, encoding, "auto", strict=False, quiet=True)
     hits = find_lexicon_hits(lex, edition.articles)
     if as_json:
-        print_json({"sources": list(edition.sources), "lexicons": [str(f) for f in sources], "hits": [
-            {"text": h.entry.text, "say": h.entry.say,
-             "pinyin": " ".join(h.entry.pinyin) if h.entry.pinyin else None,
-             "file": h.entry.origin, "line": h.entry.line, "article": h.article, "headline": h.headline,
-             "paragraph": h.paragraph, "offset": h.offset, "context": h.context} for h in hits]})
+        print_json({"sources": list(edition.sources), "lexicons": [str(f) for f in sources],
+                    "hits": [h.to_json() for h in hits]})
         return
     fired = {h.entry.text for h in hits}
     click.secho(f"{', '.join(edition.sources)}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in "

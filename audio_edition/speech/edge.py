@@ -158,6 +158,11 @@ class OnlineVoice:
     personalities: tuple[str, ...]
     categories: tuple[str, ...]
 
+    def to_json(self) -> dict[str, Any]:
+        """The voice as ``voices --online --json`` prints it."""
+        return {"voice": self.short_name, "gender": self.gender, "locale": self.locale,
+                "personalities": list(self.personalities), "categories": list(self.categories)}
+
 
 class EdgeEngine:
     """Speaks through the online service; one WebSocket request per ``synthesize`` call."""
