@@ -5,12 +5,13 @@ caller's overrides (``build_options``), one call that does the work (``plan``, `
 ``publish``), and a result whose ``to_json()`` is what ``--json`` prints. ``cli.py`` only parses
 flags into overrides and prints results; a script does the same without click::
 
+    from pathlib import Path
+
     from audio_edition import api
-    from audio_edition.text import read_edition
 
     ws = api.open_workspace(config=None)
     options = api.build_options(ws, engine="offline")
-    edition = read_edition([Path("articles/2023-12-25.txt")])
+    edition = api.read_edition([Path("articles/2023-12-25.txt")])
     report = api.build(edition, options, ws.settings.show)
     print(report.to_json()["feed_url"])
 
@@ -37,7 +38,7 @@ from audio_edition.speech.cluster import cluster_choice
 from audio_edition.speech.presets import DEFAULT_PRESET, commercial_use_warning, load_preset
 from audio_edition.speech.session import speech_policy
 from audio_edition.speech.settings import DEFAULT_JOBS, engine_settings
-from audio_edition.text import Edition
+from audio_edition.text import Edition, read_edition
 from audio_edition.text.lexicon import lexicon_files
 from audio_edition.text.review import warning_record
 from audio_edition.voices import voice_folders
@@ -55,6 +56,7 @@ __all__ = [
     "plan",
     "publish",
     "publish_options",
+    "read_edition",
     "warnings_json",
     "workspace_of_output",
 ]

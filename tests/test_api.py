@@ -17,7 +17,6 @@ from audio_edition.cli import main
 from audio_edition.errors import ConfigError
 from audio_edition.speech.registry import ENGINE_CHOICES
 from audio_edition.speech.settings import DEFAULT_JOBS
-from audio_edition.text import read_edition
 from tests.publish.fixture_editions import make_edition
 
 SAMPLE = Path(__file__).parent / "fixtures" / "2023-12-25.txt"
@@ -62,7 +61,7 @@ def test_the_plan_is_what_build_dry_run_json_prints(tmp_path: Path) -> None:
     assert printed.exit_code == 0, printed.output
     ws = api.open_workspace(out=out)
     options = api.build_options(ws, engine="offline", voice="offline-fast")
-    report = api.plan(read_edition([SAMPLE]), options, ws.settings.show)
+    report = api.plan(api.read_edition([SAMPLE]), options, ws.settings.show)
     assert report.to_json() == json.loads(printed.stdout)
     assert report.to_json()["tracks"][-1]["key"] == "99-closing"
     assert not out.exists()  # a plan writes nothing

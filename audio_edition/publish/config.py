@@ -14,27 +14,12 @@ from pathlib import Path
 from audio_edition.errors import ConfigError, WriteError
 from audio_edition.fsutil import EX_CANTCREAT, reporting_write_errors, write_text_atomic
 from audio_edition.settings import find_settings, load_settings
-from audio_edition.show import (
-    APPLE_CATEGORIES,
-    CONFIG_NAME,
-    DEFAULT_BASE_URL,
-    DEFAULT_HOST,
-    DEFAULT_PORT,
-    KNOWN_KEYS,
-    PLACEHOLDERS,
-    UPDATE_FREQUENCIES,
-    Show,
-    check_publishable,
-    check_url,
-    placeholder_setting,
-    show_from_table,
-)
+# Re-exported: the show's schema lived here before show.py, and callers still read these here.
+from audio_edition.show import CONFIG_NAME, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT, Show
+from audio_edition.speech.settings import DEFAULT_JOBS
 
-__all__ = [
-    "APPLE_CATEGORIES", "CONFIG_NAME", "DEFAULT_BASE_URL", "DEFAULT_HOST", "DEFAULT_PORT", "KNOWN_KEYS",
-    "PLACEHOLDERS", "STARTER", "UPDATE_FREQUENCIES", "Show", "check_publishable", "check_url", "load_show",
-    "placeholder_setting", "show_from_table", "write_starter_config",
-]
+__all__ = ["CONFIG_NAME", "DEFAULT_BASE_URL", "DEFAULT_HOST", "DEFAULT_PORT", "STARTER", "Show", "load_show",
+           "write_starter_config"]
 
 
 def load_show(path: Path | None = None, *, cwd: Path | None = None) -> Show:
@@ -111,7 +96,7 @@ locked = false
 # a preset there replaces the shipped one of that name; the lexicon adds to the shipped one.
 # voice = "xiaoxiao"            # a voice preset (`audio-edition voices` lists them)
 # engine = "auto"               # auto, edge or azure (online), offline or kokoro
-# jobs = 4                      # speech requests and tracks worked on at once
+# jobs = {DEFAULT_JOBS}                      # speech requests and tracks worked on at once
 # lexicon = "lexicon.toml"      # one more lexicon, over the shipped one and voices/lexicon.toml
 # chime = "chime.mp3"           # played between stories instead of a plain pause
 # intro = "intro.mp3"           # played before the opening words

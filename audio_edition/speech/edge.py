@@ -171,7 +171,7 @@ class EdgeEngine:
     version = "1"
     runs_on = "Microsoft Edge's read-aloud service"
     max_jobs = 64
-    """The service takes many connections; the batch layer's ``jobs`` (default 4) is the real cap."""
+    """The service takes many connections; the batch layer's ``jobs`` (default ``DEFAULT_JOBS``) is the real cap."""
     voices = EDGE_VOICES
     reads_latin = True
     times_sentences = True
