@@ -335,15 +335,20 @@ def _print_publish(report: Any, out: Path) -> None:
         click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
                    f"{result.feed} → {result.feed_url}")
     if plan is not None:
-        verb = "would upload" if dry_run else "uploaded"
-        if dry_run:
-            for upload in plan.uploads:
-                click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
-            for key in plan.deletes:
-                click.echo(f"would delete {key}")
-        click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
-                   f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
-                   + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
+        _print_sync(plan, dry_run)
+
+
+def _print_sync(plan: Any, dry_run: bool) -> None:
+    """The copy to ``publish --to``'s target (a ``SyncPlan``): each file for a dry run, then the count."""
+    verb = "would upload" if dry_run else "uploaded"
+    if dry_run:
+        for upload in plan.uploads:
+            click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
+        for key in plan.deletes:
+            click.echo(f"would delete {key}")
+    click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
+               f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
+               + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
 
 
 @contextlib.contextmanager
@@ -698,15 +703,25 @@ def _print_presets(config: Path | None, as_json: bool) -> None:
         voice = p.body.voice_id if p.headline == p.body else f"{p.body.voice_id} (headlines: {p.headline.voice_id})"
         use = "commercial use ok" if p.licence.commercial_use else "NOT for commercial use"
         click.echo(f"{p.name:<{width}}  {p.engine:<8} {p.gender or '-':<6}  {voice}  [{use}]")
-        details = [p.description] if p.description else []
-        details.append(f"licence: {p.licence.name}")
-        if p.is_yours:
-            details.append(f"yours: {p.path}")
-        if p.offline != p.body:
-            details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
-                           + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
-        for line in details:
+        for line in _preset_details(p):
             click.secho(f"{'':<{width}}  {line}", dim=True)
+    _print_engines()
+
+
+def _preset_details(p: Any) -> list[str]:
+    """The lines under a preset (a ``VoicePreset``) in ``voices``: description, licence, origin, counterpart."""
+    details = [p.description] if p.description else []
+    details.append(f"licence: {p.licence.name}")
+    if p.is_yours:
+        details.append(f"yours: {p.path}")
+    if p.offline != p.body:
+        details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
+                       + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
+    return details
+
+
+def _print_engines() -> None:
+    """The offline engines: ready or missing, and how to install a missing one."""
     from audio_edition.speech.installed import engine_statuses
 
     click.echo("\nengines:")
@@ -1053,6 +1068,17 @@ def _print_build(report: Any, ws: Any, quiet: bool, as_json: bool) -> None:
         _print_summary(result)
 
 
+def _fell_back(speech: Any, where: dict[str, str]) -> str:
+    """``: 标题 read by kokoro on openvino (why)`` for a build whose articles fell back, else ``""``."""
+    if not speech.fallbacks:
+        return ""
+    # Each article once, with its reason once (the same reason for many is said once).
+    reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
+    others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
+    return (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
+            + (f" ({'; '.join(reasons)})" if reasons else ""))
+
+
 def _print_summary(result: Any) -> None:
     """``build``'s closing lines: what was built, by which engine, what it cost, where it went."""
     manifest = result.manifest
@@ -1064,15 +1090,8 @@ def _print_summary(result: Any) -> None:
     runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
     click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
                f"voice {speech.preset}{spoken_by}")
-    fell_back = ""
-    if speech.fallbacks:
-        # Each article once, with its reason once (the same reason for many is said once).
-        reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
-        others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
-        fell_back = (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
-                     + (f" ({'; '.join(reasons)})" if reasons else ""))
     click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
-               f"fallbacks {len(speech.fallbacks)}{fell_back}")
+               f"fallbacks {len(speech.fallbacks)}{_fell_back(speech, where)}")
     if speech.cluster:
         ran = speech.cluster
         click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
