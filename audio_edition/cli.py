@@ -353,19 +353,27 @@ def _print_sync(plan: Any, dry_run: bool) -> None:
 
 @contextlib.contextmanager
 def _upload_progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A byte progress bar for ``publish --to`` on a terminal (None: no bar)."""
+    """A byte progress bar for ``publish --to`` on a terminal (None: no bar). The bar appears
+    with the first bytes counted, so a target refused before the upload shows none."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
     from tqdm import tqdm
 
-    with tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.total = total
-            bar.n = done
-            bar.refresh()
+    bars: list[Any] = []
 
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            bars.append(tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr))
+        bars[0].total = total
+        bars[0].n = done
+        bars[0].refresh()
+
+    try:
         yield progress
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 @main.command()
