@@ -22,7 +22,7 @@ settings file, else the library's default.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from audio_edition.edition import BuildOptions, BuildPlan, BuildResult, Progress
 from audio_edition.errors import ConfigError
 from audio_edition.publish import PublishResult, publish_catalog
 from audio_edition.publish.config import Show
-from audio_edition.publish.publisher import PublishPlan, plan_publish
+from audio_edition.publish.publisher import PublishPlan, plan_publish, rebuild_catalog, remove_editions
 from audio_edition.publish.sync import SyncPlan, sync_output
 from audio_edition.speech.cluster import cluster_choice
 from audio_edition.speech.presets import DEFAULT_PRESET, commercial_use_warning, load_preset
@@ -51,12 +51,15 @@ __all__ = [
     "PublishReport",
     "build",
     "build_options",
+    "check_dates",
     "open_workspace",
     "parse_date",
     "plan",
     "publish",
     "publish_options",
     "read_edition",
+    "rebuild",
+    "remove",
     "warnings_json",
     "workspace_of_output",
 ]
@@ -242,3 +245,27 @@ def publish(options: PublishOptions, *, dry_run: bool = False,
         plan = sync_output(out, destination, delete=options.delete, dry_run=True, leaving=preview.leaving,
                            rewritten=frozenset(preview.rewritten), adding=preview.linked)
     return PublishReport(None, preview, plan, dry_run)
+
+
+def check_dates(dates: Sequence[str]) -> None:
+    """``ConfigError`` naming the first of ``dates`` that is not ``YYYY-MM-DD``."""
+    for date in dates:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise ConfigError(f"{date!r} is not a date; write it like 2023-12-25") from None
+
+
+def remove(ws: Workspace, dates: Sequence[str]) -> PublishResult:
+    """Remove the editions of ``dates`` (``YYYY-MM-DD``) from the feeds and the page, then their
+    files, then the catalog; ``ConfigError`` for one that is not a date, before anything."""
+    check_dates(dates)
+    return remove_editions(ws.places.out, tuple(dates), ws.settings.show, state=ws.places.state)
+
+
+def rebuild(ws: Workspace) -> tuple[tuple[str, ...], PublishResult]:
+    """Recreate the catalog from the editions' manifests in the output folder, then publish;
+    returns the dates recorded and what was published."""
+    dates = rebuild_catalog(ws.places.out, ws.settings.show, state=ws.places.state)
+    result = publish_catalog(ws.places.out, ws.settings.show, state=ws.places.state, settings=ws.settings.path)
+    return dates, result

@@ -395,19 +395,11 @@ def remove(dates: tuple[str, ...], out: Path | None, config: Path | None, state:
       audio-edition remove 2023-12-25
       audio-edition remove --out output 2023-12-24 2023-12-25
     """
-    import datetime as dt
+    from audio_edition import api
 
-    from audio_edition.errors import ConfigError
-    from audio_edition.publish.publisher import remove_editions
-    from audio_edition.workspace import workspace_of_output
-
-    for date in dates:
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            raise ConfigError(f"{date!r} is not a date; write it like 2023-12-25") from None
-    ws = workspace_of_output(out, config=config, state=state)
-    result = remove_editions(ws.places.out, dates, ws.settings.show, state=ws.places.state)
+    api.check_dates(dates)  # before the settings: a typo is named first
+    ws = api.workspace_of_output(out, config=config, state=state)
+    result = api.remove(ws, dates)
     _say_skipped(result.skipped)
     if not quiet:
         for date in result.pruned:
@@ -440,14 +432,9 @@ def catalog_rebuild(out: Path | None, config: Path | None, state: Path | None, q
       audio-edition catalog rebuild
       audio-edition catalog rebuild output --state .audio-edition
     """
-    from audio_edition.publish import publish_catalog
-    from audio_edition.publish.publisher import rebuild_catalog
-    from audio_edition.workspace import workspace_of_output
+    from audio_edition import api
 
-    ws = workspace_of_output(out, config=config, state=state)
-    dates = rebuild_catalog(ws.places.out, ws.settings.show, state=ws.places.state)
-    result = publish_catalog(ws.places.out, ws.settings.show, state=ws.places.state,
-                             settings=ws.settings.path)
+    dates, result = api.rebuild(api.workspace_of_output(out, config=config, state=state))
     _say_skipped(result.skipped)
     if not quiet:
         click.echo(f"catalog rebuilt from {len(dates)} edition{'' if len(dates) == 1 else 's'}; "
