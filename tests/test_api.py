@@ -116,3 +116,20 @@ def test_a_dry_run_with_no_output_folder_is_the_same_one_line_error_as_the_real_
     assert real.stderr == "audio-edition: output: no such folder; build an edition first\n"
     assert (dry.exit_code, dry.stderr) == (real.exit_code, real.stderr) and real.exit_code != 0
     assert not Path("output").exists()
+
+
+def test_remove_then_rebuild_the_catalog_and_the_feed_follows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for day in ("2023-12-24", "2023-12-25", "2023-12-26"):
+        make_edition(Path("output"), day)
+    ws = api.workspace_of_output(None)
+    api.publish(api.publish_options(ws))
+    with pytest.raises(ConfigError, match="'2023-12-32' is not a date"):
+        api.remove(ws, ["2023-12-25", "2023-12-32"])
+    assert Path("output", "2023-12-25").is_dir()  # a bad date stops the removal before anything
+    result = api.remove(ws, ["2023-12-25"])
+    assert (result.editions, result.pruned) == (("2023-12-26", "2023-12-24"), ("2023-12-25",))
+    dates, published = api.rebuild(ws)
+    assert sorted(dates) == ["2023-12-24", "2023-12-26"]
+    feed = podcastparser.parse(published.feed_url, published.feed.open("rb"))
+    assert len(feed["episodes"]) == 2
