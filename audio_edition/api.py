@@ -28,21 +28,43 @@ from pathlib import Path
 from typing import Any
 
 from audio_edition.audio.episode import Production
-from audio_edition.edition import BuildOptions, BuildPlan, BuildResult, Progress, run_build, run_plan
+from audio_edition.edition import (
+    BuildOptions,
+    BuildPlan,
+    BuildResult,
+    Progress,
+    run_build,
+    run_plan,
+)
 from audio_edition.errors import ConfigError
 from audio_edition.publish import PublishResult, publish_catalog
 from audio_edition.publish.config import Show
-from audio_edition.publish.publisher import PublishPlan, plan_publish, rebuild_catalog, remove_editions
+from audio_edition.publish.publisher import (
+    PublishPlan,
+    plan_publish,
+    rebuild_catalog,
+    remove_editions,
+)
 from audio_edition.publish.sync import SyncPlan, sync_output
 from audio_edition.speech.cluster import cluster_choice
-from audio_edition.speech.presets import DEFAULT_PRESET, commercial_use_warning, load_preset
+from audio_edition.speech.presets import (
+    DEFAULT_PRESET,
+    commercial_use_warning,
+    load_preset,
+)
 from audio_edition.speech.session import speech_policy
 from audio_edition.speech.settings import DEFAULT_JOBS, engine_settings
 from audio_edition.text import Edition, read_edition
 from audio_edition.text.lexicon import lexicon_files
 from audio_edition.text.review import warning_record
 from audio_edition.voices import voice_folders
-from audio_edition.workspace import Workspace, open_destination, open_workspace, refuse_placeholders, workspace_of_output
+from audio_edition.workspace import (
+    Workspace,
+    open_destination,
+    open_workspace,
+    refuse_placeholders,
+    workspace_of_output,
+)
 
 __all__ = [
     "BuildReport",

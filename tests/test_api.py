@@ -10,7 +10,8 @@ from pathlib import Path
 import podcastparser
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audio_edition import api
 from audio_edition.cli import main

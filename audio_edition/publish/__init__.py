@@ -5,8 +5,12 @@ The build calls ``publish_edition(output_dir, manifest, show)`` after each editi
 """
 
 from audio_edition.publish.config import load_show, write_starter_config
+from audio_edition.publish.publisher import (
+    PublishResult,
+    publish_catalog,
+    publish_edition,
+)
 from audio_edition.show import Show
-from audio_edition.publish.publisher import PublishResult, publish_catalog, publish_edition
 
 __all__ = [
     "PublishResult",

@@ -14,8 +14,15 @@ from pathlib import Path
 from audio_edition.errors import ConfigError, WriteError
 from audio_edition.fsutil import EX_CANTCREAT, reporting_write_errors, write_text_atomic
 from audio_edition.settings import find_settings, load_settings
+
 # Re-exported: the show's schema lived here before show.py, and callers still read these here.
-from audio_edition.show import CONFIG_NAME, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT, Show
+from audio_edition.show import (
+    CONFIG_NAME,
+    DEFAULT_BASE_URL,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    Show,
+)
 from audio_edition.speech.settings import DEFAULT_JOBS
 
 __all__ = ["CONFIG_NAME", "DEFAULT_BASE_URL", "DEFAULT_HOST", "DEFAULT_PORT", "STARTER", "Show", "load_show",
