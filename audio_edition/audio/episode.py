@@ -42,6 +42,7 @@ from audio_edition.audio.transcript import Cue, render_srt, render_vtt, shift_cu
 from audio_edition.errors import ConfigError
 from audio_edition.fsutil import atomic_path, sha256_file, write_text_atomic
 from audio_edition.publish.cover import generate_cover
+from audio_edition.speech.settings import DEFAULT_JOBS
 
 EPISODE_NAME = "episode.mp3"
 EPISODE_VTT_NAME = "episode.vtt"
@@ -65,7 +66,7 @@ class Production:
     """An audio file played after the closing words, in the closing chapter."""
     cover: Path | None = None
     """A JPEG or PNG embedded in every MP3."""
-    jobs: int = 4
+    jobs: int = DEFAULT_JOBS
 
     def __post_init__(self) -> None:
         if self.jobs < 1:

@@ -23,7 +23,7 @@ from audio_edition import __version__
 from audio_edition.audio.manifest import ArticleFile
 from audio_edition.errors import PublishError
 from audio_edition.publish.catalog import CatalogEntry
-from audio_edition.publish.config import Show
+from audio_edition.show import Show
 
 FEED_NAME = "feed.xml"
 ARTICLES_FEED_NAME = "articles.xml"

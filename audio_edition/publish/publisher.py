@@ -43,7 +43,7 @@ from audio_edition.publish.catalog import (
     replace_catalog,
     set_meta_value,
 )
-from audio_edition.publish.config import Show
+from audio_edition.show import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
@@ -202,6 +202,8 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
 
     The feeds and pages are rendered as the real run would render them (editions found in the
     output folder and not yet in the catalog included) and compared with the files in place."""
+    if not output_dir.exists():  # the same line the real run says
+        raise PublishError(f"{output_dir}: no such folder; build an edition first")
     places = Places(output_dir, state or default_state_for(output_dir))
     removed = tuple(sorted({*removals_pending(places.state),
                             *((e.date for e in _listed(places)[keep:]) if keep is not None else ())},

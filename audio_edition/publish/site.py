@@ -30,7 +30,7 @@ from pathlib import Path
 from audio_edition.audio.manifest import EditionManifest
 from audio_edition.fsutil import write_bytes_atomic
 from audio_edition.publish.catalog import CatalogEntry
-from audio_edition.publish.config import Show
+from audio_edition.show import Show
 from audio_edition.publish.feed import PAGE_NAME, article_page, edition_page
 from audio_edition.publish.readalong import read_transcript
 from audio_edition.publish.templates import (

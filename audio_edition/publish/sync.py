@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import mimetypes
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -39,6 +38,7 @@ from audio_edition.errors import ConfigError, PublishError
 from audio_edition.fsutil import atomic_path, remove_partial_writes
 from audio_edition.publish.feed import ARTICLES_FEED_NAME, FEED_NAME
 from audio_edition.publish.media import MEDIA_DIR
+from audio_edition.publish.mime import RSS_TYPE, type_by_suffix
 from audio_edition.publish.public import is_private, public_path
 
 SHORT_CACHE = "public, max-age=300"
@@ -48,18 +48,6 @@ LONG_CACHE = "public, max-age=31536000, immutable"
 """The audio the feeds name, under content-versioned names (``media.py``): changed audio gets a
 new name, so these bytes never change and may be cached for a year."""
 
-_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".jpg": "image/jpeg",
-    ".png": "image/png",
-    ".svg": "image/svg+xml",
-}
 FEEDS = (FEED_NAME, ARTICLES_FEED_NAME)
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -120,12 +108,7 @@ class SyncPlan:
 def content_type(key: str) -> str:
     """The Content-Type a podcast app or browser expects for ``key``."""
     name = key.rsplit("/", 1)[-1]
-    if name in FEEDS:
-        return "application/rss+xml; charset=utf-8"
-    if name.endswith(".chapters.json"):
-        return "application/json+chapters"
-    suffix = os.path.splitext(name)[1].lower()
-    return _TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return RSS_TYPE if name in FEEDS else type_by_suffix(name)
 
 
 def wave_of(key: str) -> Wave:

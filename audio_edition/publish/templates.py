@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from audio_edition.audio.manifest import ArticleFile, EditionManifest
-from audio_edition.publish.config import Show
+from audio_edition.show import Show
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
     AUDIO_TYPE,

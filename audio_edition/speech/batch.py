@@ -45,8 +45,6 @@ from audio_edition.speech.join import join_speech
 from audio_edition.speech.retry import SpeechRefusedError, call_with_retries
 from audio_edition.speech.settings import RetryPolicy
 
-DEFAULT_JOBS = 4
-
 Progress = Callable[[int, int], None]
 """``progress(done, total)`` counts requests; ``total`` grows if articles fall back to another engine."""
 

@@ -122,6 +122,10 @@ class CacheUsage:
     entries: int
     bytes: int
 
+    def to_json(self) -> dict[str, int]:
+        """``{"entries": …, "bytes": …}``."""
+        return {"entries": self.entries, "bytes": self.bytes}
+
 
 def _entries(folder: Path) -> list[Path]:
     return [p for p in folder.glob("??/*.speech") if p.is_file()] if folder.is_dir() else []

@@ -158,6 +158,11 @@ class OnlineVoice:
     personalities: tuple[str, ...]
     categories: tuple[str, ...]
 
+    def to_json(self) -> dict[str, Any]:
+        """The voice as ``voices --online --json`` prints it."""
+        return {"voice": self.short_name, "gender": self.gender, "locale": self.locale,
+                "personalities": list(self.personalities), "categories": list(self.categories)}
+
 
 class EdgeEngine:
     """Speaks through the online service; one WebSocket request per ``synthesize`` call."""
@@ -166,7 +171,7 @@ class EdgeEngine:
     version = "1"
     runs_on = "Microsoft Edge's read-aloud service"
     max_jobs = 64
-    """The service takes many connections; the batch layer's ``jobs`` (default 4) is the real cap."""
+    """The service takes many connections; the batch layer's ``jobs`` (default ``DEFAULT_JOBS``) is the real cap."""
     voices = EDGE_VOICES
     reads_latin = True
     times_sentences = True

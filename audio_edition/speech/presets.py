@@ -150,6 +150,21 @@ class VoicePreset:
     def is_offline(self) -> bool:
         return self.engine in OFFLINE_ENGINES
 
+    @property
+    def is_yours(self) -> bool:
+        """Read from the editor's own ``voices/`` folder rather than shipped with the package."""
+        return self.path is not None and self.path.parent.resolve() != SHIPPED
+
+    def to_json(self) -> dict[str, Any]:
+        """The preset as ``voices --json`` prints it."""
+        return {"name": self.name, "engine": self.engine, "voice": self.body.voice_id, "gender": self.gender,
+                "licence": self.licence.name, "commercial_use": self.licence.commercial_use,
+                "rate": self.body.rate, "pitch": self.body.pitch, "volume": self.body.volume,
+                "headline_voice": self.headline.voice_id,
+                "offline": {"engine": self.offline.engine, "voice": self.offline.voice_id,
+                            "headline_voice": (self.offline_headline or self.offline).voice_id},
+                "description": self.description, "file": str(self.path), "yours": self.is_yours}
+
     def for_engine(self, engine: str) -> VoicePreset:
         """This preset as ``engine`` speaks it: itself, or its offline counterpart for every part.
 

@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING
 
 from audio_edition.errors import AudioEditionError, ClusterError, ConfigError, InputError, SpeechError, in_words
 from audio_edition.speech.batch import (
-    DEFAULT_JOBS,
     ArticleRequest,
     EngineDecision,
     PartKind,
@@ -59,7 +58,7 @@ from audio_edition.speech.engine import SpeechEngine
 from audio_edition.speech.neural import ONLINE_ENGINES
 from audio_edition.speech.presets import DEFAULT_PRESET, VoicePreset, load_preset
 from audio_edition.speech.registry import ENGINES, OFFLINE, EngineFactory, create_engine
-from audio_edition.speech.settings import EngineSettings, Fallback, RetryPolicy, SpeechPolicy
+from audio_edition.speech.settings import DEFAULT_JOBS, EngineSettings, Fallback, RetryPolicy, SpeechPolicy
 
 if TYPE_CHECKING:  # the cluster module is imported only by a build that has a cluster
     from audio_edition.speech.cluster import ClusterLink, ClusterReport

@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from audio_edition.text.lexicon import Lexicon
 
+DEFAULT_JOBS = 4
+"""Speech requests and tracks worked on at once when neither ``--jobs`` nor ``[build] jobs`` says:
+the one default every layer (batch, session, production, the CLI's help) reads."""
+
 EDGE_URL_ENV = "AUDIO_EDITION_EDGE_URL"
 """A full ws/wss URL that replaces edge-tts's ``WSS_URL`` (a relay, or the tests' local server)."""
 

@@ -19,6 +19,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from audio_edition.errors import ConfigError
 from audio_edition.text.articles import Article
@@ -66,6 +67,13 @@ class LexiconHit:
     paragraph: int  # 1-based; 0 means the headline
     offset: int
     context: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The hit as ``lexicon check --json`` prints it."""
+        entry = self.entry
+        return {"text": entry.text, "say": entry.say, "pinyin": " ".join(entry.pinyin) if entry.pinyin else None,
+                "file": entry.origin, "line": entry.line, "article": self.article, "headline": self.headline,
+                "paragraph": self.paragraph, "offset": self.offset, "context": self.context}
 
 
 class Lexicon:

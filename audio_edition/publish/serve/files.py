@@ -10,28 +10,14 @@ folders), and paths the kernel refuses (a name over 255 bytes, a symlink loop).
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
+from audio_edition.publish.mime import RSS_TYPE, type_by_suffix
 from audio_edition.publish.public import is_private, public_path
 
-# By file name ending, longest first: these are what podcast apps look for.
-MIME_TYPES: tuple[tuple[str, str], ...] = (
-    (".chapters.json", "application/json+chapters"),
-    (".mp3", "audio/mpeg"),
-    (".xml", "application/rss+xml; charset=utf-8"),
-    (".vtt", "text/vtt; charset=utf-8"),
-    (".srt", "application/x-subrip; charset=utf-8"),
-    (".json", "application/json"),
-    (".html", "text/html; charset=utf-8"),
-    (".jpg", "image/jpeg"),
-    (".png", "image/png"),
-    (".css", "text/css; charset=utf-8"),
-    (".js", "text/javascript; charset=utf-8"),
-)
 _RANGE_SPEC = re.compile(r"([0-9]*)-([0-9]*)")  # [0-9], not \d: \d also matches "٣"
 # More digits than any file size: a longer number is compared as "huge" without int(), which
 # refuses strings over 4,300 digits (ValueError) and is quadratic below that.
@@ -41,12 +27,8 @@ _MAX_RANGES = 100  # more parts than a player ever asks for: ignore the header (
 
 
 def content_type(name: str) -> str:
-    """The Content-Type for a file name."""
-    lower = name.lower()
-    for suffix, mime in MIME_TYPES:
-        if lower.endswith(suffix):
-            return mime
-    return mimetypes.guess_type(lower)[0] or "application/octet-stream"
+    """The Content-Type for a file name (any ``.xml`` here is one of the feeds)."""
+    return RSS_TYPE if name.lower().endswith(".xml") else type_by_suffix(name)
 
 
 class NotFound(Exception):

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from audio_edition.errors import PublishError
-from audio_edition.publish.config import DEFAULT_HOST, DEFAULT_PORT
+from audio_edition.show import DEFAULT_HOST, DEFAULT_PORT
 from audio_edition.publish.serve.files import (
     NotFound,
     Unsatisfiable,
