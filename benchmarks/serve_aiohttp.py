@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import os
 import socket
 import stat
 import sys
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 
 from aiohttp import web
@@ -161,8 +163,6 @@ class _SlottedFile(web.FileResponse):
 
 
 def _status(code: int, headers: dict[str, str] | None = None) -> web.Response:
-    from http import HTTPStatus
-
     status = HTTPStatus(code)
     return web.Response(status=code, text=f"{code} {status.phrase}\n", headers=headers)
 
@@ -176,7 +176,7 @@ def make_server(folder: Path, host: str = "127.0.0.1", port: int = 0, *,
     try:
         return AiohttpEditionServer((host, port), folder, verbose=verbose, limits=limits)
     except OSError as error:
-        hint = f"; try --port {port + 1}" if error.errno == 98 else ""
+        hint = f"; try --port {port + 1}" if error.errno == errno.EADDRINUSE else ""
         raise PublishError(f"cannot listen on {host}:{port}: "
                            f"{error.strerror or error}{hint}") from error
 
