@@ -48,13 +48,16 @@ sendfile). ``pytest tests/publish/test_serve*.py --serve-with=aiohttp`` (aiohttp
   an ``HTTP/1.0`` status line (RFC 9110 §2.5 asks for 1.1), and accepts a request line with two
   spaces.
 
-``benchmarks/serve.py`` at its defaults (32 clients, 1,500 requests a scenario, 2 shared cores
-at load ~5-6; two runs): calm, aiohttp answers 1.2-1.6x our requests a second (feed 2,076 vs
-1,765 and 1,260 vs 987/s; ranged 1,861 vs 1,335 and 1,347 vs 839/s) at 1.1-2x lower p99, using
-about twice our CPU (45-62% vs 20-32%; not profiled further). Under abuse (400 half-sent heads,
-256 open files) ours answers 787-1,452/s with no error; aiohttp 2-7/s, every answer a 404, 64
-requests timed out. What aiohttp does as well (strict parsing, sendfile) would take no code out
-of here: what stays is the connection loop, which aiohttp keeps inside its protocol class.
+``benchmarks/serve.py`` (32 clients, 1,500 requests a scenario, 2 cores shared with other
+work). Cores to spare (load ~2; ``--calm-only``, two runs): ours answers 1.9-2.8x aiohttp's
+requests a second at 0.3-0.5x its p99 (feed 5,956 and 3,516 vs 2,136 and 1,560/s; ranged
+5,186 and 3,165 vs 2,175 and 1,632/s), each using about one core. Cores contended (load 5-6;
+two full runs): aiohttp answers 1.2-1.6x ours (feed 2,076 vs 1,765 and 1,260 vs 987/s; ranged
+1,861 vs 1,335 and 1,347 vs 839/s), using 45-62% CPU to our 20-32% (it opens and stats files
+in a thread pool; not profiled further). Under abuse (400 half-sent heads, 256 open files)
+ours answers 787-1,452/s with no error; aiohttp 2-7/s, every answer a 404, 64 requests timed
+out. What aiohttp does as well (strict parsing, sendfile) would take no code out of here:
+what stays is the connection loop, which aiohttp keeps inside its protocol class.
 """
 
 from __future__ import annotations
