@@ -34,11 +34,13 @@ rest: its llhttp parser, keep-alive and ``FileResponse`` (HEAD, ranges, conditio
 sendfile). ``pytest tests/publish/test_serve*.py --serve-with=aiohttp`` (aiohttp 3.14.5):
 51 of 90 pass. What fails:
 
-- slowloris and slow readers (8 of the 12 limits tests): aiohttp has no timeout for a request
-  head, no bound on connections, no eviction of idle ones, no send timeout and no way to drop
-  a slow reader. With 400 half-sent heads under 256 open files every listener timed out; out
-  of descriptors, ``FileResponse`` answers 404 for a file that exists (an app may drop the
-  episode). A client's fault is logged at ERROR with a traceback (the 9th).
+- slowloris and slow readers (8 of the 12 limits tests): aiohttp has one clock for a silent,
+  half-sent or kept-alive connection (``keepalive_timeout`` from connect or the last answer,
+  here ``idle_timeout``; closed without a 408), no bound on connections, no eviction of idle
+  ones, no send timeout and no way to drop a slow reader. With 400 half-sent heads under 256
+  open files every listener timed out; out of descriptors, ``FileResponse`` answers 404 for a
+  file that exists (an app may drop the episode). A client's fault is logged at ERROR with a
+  traceback (the 9th).
 - ranges (3 of test_serve.py's 45): If-Range with an ETag is ignored (read only as a date),
   so resuming a changed file gets 206 and new bytes spliced onto old ones; several ranges, an
   invalid one (``9-3``) or a number over 4,300 digits get 416 where RFC 9110 says ignore (200).
