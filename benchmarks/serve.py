@@ -1,9 +1,9 @@
-"""`audio-edition serve` under load, vs plain `python -m http.server`, on loopback.
+"""`audio-edition serve` under load, vs aiohttp's web server and plain `python -m http.server`.
 
 Run: .venv/bin/python benchmarks/serve.py [--clients 32] [--requests 1500] [--seconds 15]
-                                          [--idle 400] [--open-files 256]
+                                          [--idle 400] [--open-files 256] [--calm-only]
 
-Both servers run as their own processes over the same folder: a 30-edition feed.xml and a
+Each server runs as its own process over the same folder: a 30-edition feed.xml and a
 1 MB MP3. 32 concurrent clients (aiohttp, keep-alive when the server allows it) make:
 
 - feed: GET /feed.xml (what podcast apps poll);
@@ -19,6 +19,8 @@ Prints requests/second, p50/p99 latency of the answered requests, errors, status
 and the server's CPU use, and the ratios ours/plain. All traffic goes to 127.0.0.1.
 Note: http.server ignores Range and answers 200 with the whole file, so its "ranged" numbers
 are for whole-file downloads: that is the plain alternative a podcast app would get.
+"aiohttp.web (trial)" is benchmarks/serve_aiohttp.py, issue 27's trial: our path rules and
+MIME types over aiohttp's parser, keep-alive and FileResponse (see that file for what it keeps).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from audio_edition.publish.feed import (
 RANGE_BYTES = 64 * 1024
 HALF_SENT = b"GET /feed.xml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 REQUEST_TIMEOUT = 5.0
+TRIAL = Path(__file__).with_name("serve_aiohttp.py")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class Result:
 
 def make_folder(folder: Path) -> int:
     """Write feed.xml (30 editions) and episode.mp3 (~1 MB); returns the MP3's size."""
-    show = Show()
+    show = Show(id="serve-benchmark")  # a fixed id: the feed needs one, any will do
     now = datetime.now(timezone.utc)
     items = [
         FeedItem(f"有声日报 第{n}期", f"guid-{n}", now, "今日要闻\n" * 20, "<p>要闻</p>" * 20,
@@ -272,6 +275,9 @@ def main() -> None:
     parser.add_argument("--idle", type=int, default=400, help="connections held under abuse")
     parser.add_argument("--open-files", type=int, default=256,
                         help="the servers' open-file limit under abuse")
+    parser.add_argument("--calm-only", action="store_true",
+                        help="skip the abuse scenarios (a quick run; repeat it: calm figures on "
+                             "shared cores vary from run to run)")
     args = parser.parse_args()
 
     cli = str(Path(sys.executable).with_name("audio-edition"))
@@ -285,6 +291,8 @@ def main() -> None:
         def commands(port: int) -> dict[str, list[str]]:
             return {
                 "audio-edition serve": [cli, "serve", str(folder), "--port", str(port)],
+                "aiohttp.web (trial)": [sys.executable, str(TRIAL), str(folder), "--port",
+                                        str(port)],
                 "python -m http.server": [sys.executable, "-m", "http.server", str(port),
                                           "--bind", "127.0.0.1", "--directory", str(folder)],
             }
@@ -302,7 +310,7 @@ def main() -> None:
             finally:
                 process.terminate()
                 process.wait(timeout=10)
-        for name in commands(0):
+        for name in () if args.calm_only else commands(0):
             port = free_port()
             process = start(commands(port)[name], port, open_file_limit(args.open_files))
             try:
@@ -332,13 +340,22 @@ def main() -> None:
         print(f"{name} under abuse: {held} of {args.idle} held when the clients started; "
               f"{abuse.reopened} closed by the server and reopened; "
               f"{abuse.refused} connects refused or timed out")
-    for scenario in ("feed", "ranged audio", "feed, abuse", "ranged audio, abuse"):
+    scenarios = ("feed", "ranged audio") if args.calm_only else \
+        ("feed", "ranged audio", "feed, abuse", "ranged audio, abuse")
+    for scenario in scenarios:
         ours = results[("audio-edition serve", scenario)]
         plain = results[("python -m http.server", scenario)]
         print(f"ratio ours/plain, {scenario}: {ours.per_second / plain.per_second:.2f}× req/s, "
               f"p99 {ours.p99_ms / plain.p99_ms:.2f}×" if plain.requests else
               f"ratio ours/plain, {scenario}: plain answered nothing ({plain.errors} errors)")
-    for scenario in ("feed", "ranged audio"):
+    for scenario in scenarios:
+        ours = results[("audio-edition serve", scenario)]
+        trial = results[("aiohttp.web (trial)", scenario)]
+        print(f"ratio ours/aiohttp, {scenario}: {ours.per_second / trial.per_second:.2f}× req/s, "
+              f"p99 {ours.p99_ms / trial.p99_ms:.2f}×, errors {ours.errors} vs {trial.errors}"
+              if trial.requests else
+              f"ratio ours/aiohttp, {scenario}: aiohttp answered nothing ({trial.errors} errors)")
+    for scenario in () if args.calm_only else ("feed", "ranged audio"):
         calm = results[("audio-edition serve", scenario)]
         hit = results[("audio-edition serve", scenario + ", abuse")]
         print(f"ours under abuse / calm, {scenario}: {hit.per_second / calm.per_second:.2f}× "

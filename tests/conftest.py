@@ -83,6 +83,12 @@ def _watch(cls: Any, method: str, what: Callable[..., str | None]) -> None:
     setattr(cls, method, watched)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--serve-with", choices=("ours", "aiohttp"), default="ours",
+                     help="Run the serve tests against our server (default) or the aiohttp "
+                          "variant in benchmarks/serve_aiohttp.py (issue 27's trial).")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Watch where real models are loaded (the marker itself is registered in pyproject.toml)."""
     if importlib.util.find_spec("onnxruntime") is not None:

@@ -25,8 +25,10 @@ import pytest
 
 from audio_edition.publish.serve import EditionServer, ServeLimits
 
-from .conftest import start_server
+from .conftest import serve_command, serving_module, start_server
 from .raw_http import get, parse_responses, read_response, read_until_closed
+
+ROOT = Path(__file__).resolve().parents[2]  # the launcher below imports from here
 
 FEED = b"<rss>" + b"the feed " * 2000 + b"</rss>"
 HALF_SENT = b"GET /feed.xml HTTP/1.1\r\nHost: 127.0.0.1\r\n"  # never finished: the slowloris
@@ -131,8 +133,7 @@ def limited_process(command: list[str], stderr: Path) -> Iterator[tuple[subproce
 def test_400_idle_connections_under_256_open_files_starve_nobody(site: Path,
                                                                   tmp_path: Path) -> None:
     stderr = tmp_path / "stderr.txt"
-    command = [sys.executable, "-m", "audio_edition", "serve", str(site), "--port", "0",
-               "--header-timeout", "3", "-v"]
+    command = serve_command(site, "--port", "0", "--header-timeout", "3", "-v")
     with limited_process(command, stderr) as (process, address):
         held = hold(address, 400)
         try:
@@ -158,8 +159,9 @@ def test_400_idle_connections_under_256_open_files_starve_nobody(site: Path,
 
 LAUNCHER = """
 import os, sys
+sys.path.insert(0, {root!r})
 from pathlib import Path
-from audio_edition.publish.serve import ServeLimits, make_server
+from {module} import ServeLimits, make_server
 
 server = make_server(Path(sys.argv[1]), "127.0.0.1", 0, limits=ServeLimits(header_timeout=5))
 # Other work in a process holds descriptors too: leave ~40 free, far below the connection
@@ -183,7 +185,8 @@ except KeyboardInterrupt:
 def test_out_of_file_descriptors_the_server_makes_room_and_never_spins(site: Path,
                                                                          tmp_path: Path) -> None:
     stderr = tmp_path / "stderr.txt"
-    with limited_process([sys.executable, "-c", LAUNCHER, str(site)], stderr) as (process,
+    launcher = LAUNCHER.format(module=serving_module(), root=str(ROOT))
+    with limited_process([sys.executable, "-c", launcher, str(site)], stderr) as (process,
                                                                                    address):
         held = hold(address, 120)
         try:
