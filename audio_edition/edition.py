@@ -50,7 +50,14 @@ from audio_edition.audio.episode import (
     fingerprint_build,
     make_audio,
 )
-from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, ArticleFile, EditionManifest, SourceFile, read_manifest
+from audio_edition.audio.manifest import (
+    EDITION_YEARS,
+    MANIFEST_NAME,
+    ArticleFile,
+    EditionManifest,
+    SourceFile,
+    read_manifest,
+)
 from audio_edition.audio.script import (
     TrackScript,
     Wording,
@@ -63,8 +70,8 @@ from audio_edition.errors import InputError
 from audio_edition.fsutil import (
     PID_MARK,
     prepare_folder,
-    reporting_write_errors,
     replace_folder,
+    reporting_write_errors,
     sha256_file,
     sole_writer,
     write_text_atomic,
@@ -81,7 +88,14 @@ from audio_edition.places import (
 from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
 from audio_edition.publish.publisher import PublishResult, publish_held
-from audio_edition.speech import EngineDecision, EngineFactory, EngineSettings, SpeechPolicy, SpeechSession, SpeechSummary
+from audio_edition.speech import (
+    EngineDecision,
+    EngineFactory,
+    EngineSettings,
+    SpeechPolicy,
+    SpeechSession,
+    SpeechSummary,
+)
 from audio_edition.speech.cluster import ClusterLink
 from audio_edition.speech.presets import DEFAULT_PRESET, load_preset
 from audio_edition.text import read_edition
@@ -288,7 +302,7 @@ def write_manifest(
         voice=voice,
         # File names only: edition.json is public, and a path would tell the world the newsroom's disk.
         sources=tuple(SourceFile(Path(s).name, sha256_file(Path(s))) for s in sources if Path(s).is_file()),
-        built_at=dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds"),
+        built_at=dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds"),
         fingerprint=fingerprint,
     )
     write_text_atomic(folder / MANIFEST_NAME, manifest.to_json() + "\n")

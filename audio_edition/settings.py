@@ -26,8 +26,8 @@ from typing import Any
 
 from audio_edition.audio.script import PLACEHOLDERS, Pauses, Wording
 from audio_edition.errors import ConfigError
-from audio_edition.speech.registry import ENGINE_CHOICES
 from audio_edition.show import CONFIG_NAME, Show, check_url, show_from_table
+from audio_edition.speech.registry import ENGINE_CHOICES
 
 
 class Kind(enum.Enum):

@@ -20,11 +20,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from audio_edition.errors import ConfigError
-from audio_edition.show import Show, check_publishable
+from audio_edition.places import (
+    CATALOG_NAME,
+    STATE_DIR_NAME,
+    STATE_ENV,
+    Places,
+    default_state_for,
+    find_state,
+    read_record,
+    resolved,
+)
 from audio_edition.publish.sync import Destination, FolderDestination, parse_target
-from audio_edition.places import CATALOG_NAME, STATE_DIR_NAME, STATE_ENV, Places, default_state_for, find_state, \
-    read_record, resolved
 from audio_edition.settings import Settings, find_settings, load_settings
+from audio_edition.show import Show, check_publishable
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 

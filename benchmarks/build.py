@@ -79,9 +79,9 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
     import datetime as dt
 
     from audio_edition.audio.assemble import Clip
-    from audio_edition.audio.script import Line, TrackScript
     from audio_edition.audio.clips import SpokenTrack
     from audio_edition.audio.episode import Production, make_audio
+    from audio_edition.audio.script import Line, TrackScript
     from audio_edition.edition import BuildOptions, work_folder
     from audio_edition.speech.batch import PartKind
 

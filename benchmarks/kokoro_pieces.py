@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from audio_edition.errors import AudioEditionError  # noqa: E402
-from audio_edition.speech.kokoro.engine import MAX_TOKENS, KokoroEngine, pieces_for  # noqa: E402
 from audio_edition.speech.kokoro.assets import locate_kokoro  # noqa: E402
+from audio_edition.speech.kokoro.engine import MAX_TOKENS, KokoroEngine, pieces_for  # noqa: E402
 from audio_edition.speech.kokoro.runtime import start_runner  # noqa: E402
 from benchmarks.speech import sample_requests  # noqa: E402
 

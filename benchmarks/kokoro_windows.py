@@ -35,8 +35,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audio_edition.speech.kokoro.engine import KokoroEngine, pieces_for  # noqa: E402
 from audio_edition.speech.kokoro.assets import locate_kokoro  # noqa: E402
+from audio_edition.speech.kokoro.engine import KokoroEngine, pieces_for  # noqa: E402
 from audio_edition.speech.kokoro.float_model import spectral_distance  # noqa: E402
 from audio_edition.speech.kokoro.graph import ENERGY  # noqa: E402
 from audio_edition.speech.kokoro.runtime import model_inputs, onnxruntime_runner  # noqa: E402
@@ -132,9 +132,8 @@ def whisper_cer(sentences: list[tuple[str, tuple[int, ...]]], audio: dict[str, l
         from scipy.signal import resample_poly
     except ImportError as error:
         return [f"Whisper: skipped ({error.name} is not installed: pip install -e '.[bench]')"]
-    from benchmarks.intelligibility import PROMPT, comparable, whisper_dir
-
     from audio_edition.text.spoken import SpokenReader
+    from benchmarks.intelligibility import PROMPT, comparable, whisper_dir
 
     folder = whisper_dir()
     if not (folder / "model.bin").is_file():

@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def main() -> None:
         audio = sum((out / m.date / s).stat().st_size for m in manifests
                     for s in (m.episode, *(a.audio for a in m.articles)))
         before = disk_bytes(out)
-        now = datetime(2024, 2, 1, tzinfo=timezone.utc)
+        now = datetime(2024, 2, 1, tzinfo=UTC)
 
         started = time.perf_counter()
         publish_media(out, state, manifests, now)

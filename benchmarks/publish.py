@@ -60,7 +60,7 @@ def start_moto() -> tuple[subprocess.Popen[bytes], str]:
         except OSError:
             if time.monotonic() > deadline:
                 server.kill()
-                raise SystemExit("moto's server did not start")
+                raise SystemExit("moto's server did not start") from None
             time.sleep(0.1)
 
 

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import math
 import multiprocessing
+import os
 import random
 import resource
 import socket
@@ -41,7 +41,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +81,7 @@ class Result:
 def make_folder(folder: Path) -> int:
     """Write feed.xml (30 editions) and episode.mp3 (~1 MB); returns the MP3's size."""
     show = Show(id="serve-benchmark")  # a fixed id: the feed needs one, any will do
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     items = [
         FeedItem(f"有声日报 第{n}期", f"guid-{n}", now, "今日要闻\n" * 20, "<p>要闻</p>" * 20,
                  show.base_url, Enclosure(show.base_url + f"{n}/episode.mp3", 10_000_000),
@@ -153,7 +153,7 @@ async def load(url: str, clients: int, limit: int, seconds: float,
             try:
                 async with session.get(url, headers=headers) as response:
                     body = await response.read()
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, aiohttp.ClientError):
                 errors += 1
                 continue
             latencies.append(time.perf_counter() - t0)
@@ -191,7 +191,7 @@ async def hold_one(port: int, stop: asyncio.Event, abuse: Abuse,
             async with connecting:  # a few connects at a time, as one attacking machine does
                 reader, writer = await asyncio.wait_for(
                     asyncio.open_connection("127.0.0.1", port), timeout=3)
-        except (OSError, asyncio.TimeoutError):
+        except (TimeoutError, OSError):
             abuse.refused += 1
             await asyncio.sleep(0.25)
             continue

@@ -27,9 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the local service lives with the tests
 
-from audio_edition.errors import AudioEditionError  # noqa: E402
 from audio_edition.speech import (  # noqa: E402
-    ENGINES,
     ArticleRequest,
     EngineSettings,
     PartKind,

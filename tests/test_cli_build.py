@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import os
 import subprocess
 import sys
 from collections.abc import Callable

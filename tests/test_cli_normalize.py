@@ -98,7 +98,7 @@ def test_pipe_through_a_real_process() -> None:
     script = "from audio_edition.cli import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", script, "normalize", "-"],
-        input="1/5的羊肉\n\n温度-5～3℃\n".encode("utf-8"),
+        input="1/5的羊肉\n\n温度-5～3℃\n".encode(),
         capture_output=True,
         check=True,
         timeout=60,

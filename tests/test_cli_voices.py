@@ -15,7 +15,6 @@ from audio_edition.speech.settings import EDGE_URL_ENV, EDGE_VOICES_URL_ENV
 from tests.speech.edge_server import running_edge_server
 
 
-
 def test_lists_the_presets() -> None:
     result = CliRunner().invoke(main, ["voices"])
     assert result.exit_code == 0, result.output

@@ -234,7 +234,7 @@ def test_random_kills_of_rebuilds_never_leave_a_wrong_byte(tmp_path: Path) -> No
         process = build(page, out)
         started = writing(process, out)
         moment = started + rng.uniform(0.0, 1.0) * seconds
-        if kill_when(process, lambda: time.monotonic() >= moment):
+        if kill_when(process, lambda moment=moment: time.monotonic() >= moment):
             kills += 1
         else:
             finish(process)

@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from mutagen.id3 import ID3
 
+from audio_edition.audio.episode import Production
 from audio_edition.audio.loudness import LoudnessTarget
 from audio_edition.audio.manifest import read_manifest
-from audio_edition.audio.episode import Production
 from audio_edition.edition import (
     BuildOptions,
     BuildResult,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition.errors import BusyError
 from audio_edition import fsutil
+from audio_edition.errors import BusyError
 from audio_edition.fsutil import (
     atomic_path,
     remove_partial_writes,

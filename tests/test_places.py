@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from audio_edition.cli import main
+from audio_edition.errors import ConfigError
 from audio_edition.places import Places, claim_state, migrate_output, read_record
 from audio_edition.publish import Show, publish_edition
 from audio_edition.publish.catalog import list_editions, record_edition
-from audio_edition.errors import ConfigError
 from tests.publish.fixture_editions import make_edition
 
 PUBLIC = "https://podcast.example.org/evening/"

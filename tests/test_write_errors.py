@@ -24,6 +24,7 @@ from audio_edition.cli import main
 from tests.test_cli_build import TWO_BRIEFS
 from tests.test_crash_safety import EDITED, check_agrees, snapshot
 
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
 

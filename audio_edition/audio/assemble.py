@@ -194,7 +194,7 @@ def encoder_gain_db(settings: Mp3Settings) -> float:
     """
     with tempfile.TemporaryDirectory(prefix="audio-edition-") as folder:
         tone = Path(folder) / "tone.mp3"
-        source = "sine=frequency=1000:sample_rate=%d:duration=2" % settings.sample_rate
+        source = f"sine=frequency=1000:sample_rate={settings.sample_rate}:duration=2"
         ffmpeg.run_ffmpeg(
             ["-f", "lavfi", "-i", source, "-ac", str(settings.channels), *settings.encoder_args(), str(tone)],
             file=tone, what="encode a calibration tone",

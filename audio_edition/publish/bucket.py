@@ -19,11 +19,17 @@ from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, PartialCredentialsError, ProfileNotFound
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    NoCredentialsError,
+    PartialCredentialsError,
+    ProfileNotFound,
+)
 
 from audio_edition.errors import ConfigError, PublishError
-from audio_edition.show import check_url
 from audio_edition.publish.sync import BucketTarget, LocalFile, RemoteFile, Upload, read_planned
+from audio_edition.show import check_url
 
 _MD5 = re.compile(r"^[0-9a-f]{32}$")
 MD5_METADATA = "md5"

@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from audio_edition.audio.manifest import EditionManifest
@@ -170,7 +170,7 @@ def record_edition(state_dir: Path, manifest: EditionManifest,
     Each story keeps the guid of the story it matches by content (``identity.py``): the
     catalog's, else one of ``known`` (stories read back from a published feed).
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with _connect(state_dir) as db, db:
         row = db.execute("SELECT first_published, guid, manifest FROM editions WHERE date = ?",
                          (manifest.date,)).fetchone()
@@ -244,7 +244,7 @@ def dates_beyond(state_dir: Path, keep: int) -> tuple[str, ...]:
 def mark_removed(state_dir: Path, dates: Iterable[str], now: datetime | None = None) -> None:
     """Step one of removing editions: they leave ``list_editions`` (so feeds and page drop
     them) and stay marked until ``finish_removal``. Idempotent."""
-    at = (now or datetime.now(timezone.utc)).isoformat()
+    at = (now or datetime.now(UTC)).isoformat()
     with _connect(state_dir) as db, db:
         db.executemany("INSERT INTO removed VALUES (?, ?, 0) ON CONFLICT(date) DO UPDATE SET done = 0",
                        [(d, at) for d in dates])
@@ -292,6 +292,6 @@ def replace_catalog(state_dir: Path,
             db.execute("INSERT INTO editions VALUES (?, ?, ?, ?, ?)",
                        (m.date, guid, m.to_json(), at.isoformat(), at.isoformat()))
             _put_stories(db, m.date, stories)
-        db.executemany("INSERT INTO removed VALUES (?, ?, 1)", [(d, datetime.now(timezone.utc).isoformat())
+        db.executemany("INSERT INTO removed VALUES (?, ?, 1)", [(d, datetime.now(UTC).isoformat())
                                                                  for d in removed])
     os.replace(new, catalog_path(state_dir))

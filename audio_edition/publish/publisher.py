@@ -20,14 +20,20 @@ import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
 from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
-from audio_edition.places import Places, claim_state, default_state_for, migrate_output, read_record, \
-    remove_leftovers
+from audio_edition.places import (
+    Places,
+    claim_state,
+    default_state_for,
+    migrate_output,
+    read_record,
+    remove_leftovers,
+)
 from audio_edition.publish.catalog import (
     CatalogEntry,
     catalog_namespace,
@@ -43,13 +49,12 @@ from audio_edition.publish.catalog import (
     replace_catalog,
     set_meta_value,
 )
-from audio_edition.show import Show
 from audio_edition.publish.cover import publish_cover
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
-    Addresses,
     FEED_NAME,
     PAGE_NAME,
+    Addresses,
     articles_feed,
     edition_feed,
     media_url,
@@ -60,6 +65,7 @@ from audio_edition.publish.media import addresses_of, plan_media, publish_media,
 from audio_edition.publish.recovery import Published, read_published
 from audio_edition.publish.site import plan_site, write_site
 from audio_edition.publish.sync import Destination, SyncPlan, sync_output
+from audio_edition.show import Show
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -208,7 +214,7 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
     removed = tuple(sorted({*removals_pending(places.state),
                             *((e.date for e in _listed(places)[keep:]) if keep is not None else ())},
                            reverse=True))
-    superseded = superseded_due(places.state, datetime.now(timezone.utc))
+    superseded = superseded_due(places.state, datetime.now(UTC))
     entries = tuple(e for e in _as_recorded(places, show, _listed(places))
                     if e.date not in removed)
     versions, linked = plan_media(output_dir, places.state, [e.manifest for e in entries])
@@ -238,7 +244,7 @@ def _render(places: Places, show: Show, entries: tuple[CatalogEntry, ...],
     output_dir = places.out
     cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()),
                  "cover.jpg")
-    built = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
+    built = max((_built_at(e.manifest) for e in entries), default=datetime.now(UTC))
     kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
     show_guid = str(kept_guid or _published(places, show).show_guid or "")
     files = dict(plan_site(output_dir, show, list(entries), cover))
@@ -379,7 +385,7 @@ def _as_recorded(places: Places, show: Show, entries: tuple[CatalogEntry, ...]
     found, _ = _unrecorded(places)
     if not found:
         return entries
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     published = _published(places, show)
     by_date = {e.date: e for e in entries}
     catalog = {e.date: e for e in list_editions(places.state)}
@@ -402,8 +408,8 @@ def _built_at(manifest: EditionManifest) -> datetime:
     try:
         when = datetime.fromisoformat(manifest.built_at)
     except ValueError:
-        return datetime.now(timezone.utc)
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        return datetime.now(UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _missing(output_dir: Path, manifest: EditionManifest) -> str | None:
@@ -481,12 +487,12 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
     mark_removed(places.state, doomed)
     entries = [e for e in entries if e.date not in doomed]
     # The feeds change when an edition does, not at every publish: the newest build's time.
-    now = max((_built_at(e.manifest) for e in entries), default=datetime.now(timezone.utc))
+    now = max((_built_at(e.manifest) for e in entries), default=datetime.now(UTC))
     cover = publish_cover(show.cover, show.title, output_dir)
     show_guid = str(show_identity(places, show))
     # The audio under its versioned addresses before any feed names them.
     media = publish_media(output_dir, places.state, [e.manifest for e in entries],
-                          datetime.now(timezone.utc))
+                          datetime.now(UTC))
     # Everything is rendered before anything is written, so a bad edition fails the publish
     # without leaving one feed new and the other old.
     feed = edition_feed(show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid,

@@ -30,7 +30,6 @@ from pathlib import Path
 from audio_edition.audio.manifest import EditionManifest
 from audio_edition.fsutil import write_bytes_atomic
 from audio_edition.publish.catalog import CatalogEntry
-from audio_edition.show import Show
 from audio_edition.publish.feed import PAGE_NAME, article_page, edition_page
 from audio_edition.publish.readalong import read_transcript
 from audio_edition.publish.templates import (
@@ -43,6 +42,7 @@ from audio_edition.publish.templates import (
 from audio_edition.publish.templates import article_page as render_article_page
 from audio_edition.publish.templates import edition_page as render_edition_page
 from audio_edition.publish.templates import home_page as render_home_page
+from audio_edition.show import Show
 
 __all__ = ["ARCHIVE_PAGE_SIZE", "SiteResult", "clock", "plan_site", "write_site"]
 

@@ -19,7 +19,6 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from audio_edition.audio.manifest import ArticleFile, EditionManifest
-from audio_edition.show import Show
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
     AUDIO_TYPE,
@@ -30,6 +29,7 @@ from audio_edition.publish.feed import (
     url_path,
 )
 from audio_edition.publish.readalong import Paragraph
+from audio_edition.show import Show
 
 RATES = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
 _DESCRIPTION_CHARS = 110  # what chat apps show of a card's description, about

@@ -113,7 +113,7 @@ class AzureEngine:
         limit = aiohttp.ClientTimeout(total=timeout)
         try:
             asyncio.run(asyncio.wait_for(self._synthesize(("你好。",), Voice(self.name, NEURAL_VOICES[0]), limit), timeout))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise SpeechError(f"no answer within {timeout:.0f} s") from None
         return time.monotonic() - began
 
@@ -146,7 +146,7 @@ class AzureEngine:
                 body = await response.read()
         except SpeechError:
             raise
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise TransientSpeechError("the service stalled: no answer in time") from None
         except (aiohttp.ClientError, OSError) as error:
             # ClientPayloadError (a body cut off before its Content-Length), dropped connections.

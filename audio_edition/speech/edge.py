@@ -108,7 +108,7 @@ def proxy_for(url: str, explicit: str | None) -> str | None:
     if explicit:
         return explicit
     parts = urlsplit(url)
-    bypass: Callable[[str], bool] = getattr(urllib.request, "proxy_bypass_environment")  # untyped
+    bypass: Callable[[str], bool] = getattr(urllib.request, "proxy_bypass_environment")  # noqa: B009 (untyped)
     if parts.hostname and bypass(parts.hostname):
         return None
     found = urllib.request.getproxies_environment()
@@ -193,7 +193,7 @@ class EdgeEngine:
         voice = Voice(self.name, EDGE_VOICES[0])
         try:
             asyncio.run(asyncio.wait_for(self._synthesize(("你好。",), voice, timeout, timeout), timeout))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise SpeechError(f"no answer within {timeout:.0f} s") from None
         return time.monotonic() - began
 
@@ -207,7 +207,7 @@ class EdgeEngine:
                     message = await asyncio.wait_for(anext(stream), timeout)
                 except StopAsyncIteration:
                     return
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     raise TransientSpeechError(f"the service stalled: nothing for {timeout:.0f} s") from None
                 timeout = then
                 yield message
@@ -247,7 +247,7 @@ class EdgeEngine:
                     )
         except SpeechError:
             raise
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise TransientSpeechError(f"the service stalled: no answer within {connect:.0f} s") from None
         except Exception as error:  # noqa: BLE001 - classified; what is not ours is re-raised
             raise _classify(error, self.url) from error
@@ -299,7 +299,7 @@ def list_online_voices(settings: EngineSettings | None = None, *, locale: str = 
     settings = settings or EngineSettings()
     try:
         voices = asyncio.run(_list_voices(settings))
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise SpeechError(f"the voice list did not arrive within {settings.connect_timeout + settings.receive_timeout:.0f} s") from None
     except (aiohttp.ClientError, EdgeTTSException, OSError, ValueError, KeyError) as error:
         raise SpeechError(f"could not list the service's voices ({voices_url(settings)}): {error}") from error

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 
 import jieba
 from pypinyin import Style
-from pypinyin.contrib.neutral_tone import NeutralToneWith5Mixin
 from pypinyin.constants import PHRASES_DICT
+from pypinyin.contrib.neutral_tone import NeutralToneWith5Mixin
 from pypinyin.converter import DefaultConverter
 from pypinyin.core import Pinyin
 from pypinyin.seg.mmseg import seg as phrase_cutter

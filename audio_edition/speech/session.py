@@ -40,7 +40,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audio_edition.errors import AudioEditionError, ClusterError, ConfigError, InputError, SpeechError, in_words
+from audio_edition.errors import (
+    AudioEditionError,
+    ClusterError,
+    ConfigError,
+    InputError,
+    SpeechError,
+    in_words,
+)
 from audio_edition.speech.batch import (
     ArticleRequest,
     EngineDecision,

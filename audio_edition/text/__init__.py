@@ -20,11 +20,11 @@ from audio_edition.text.articles import (
     read_articles,
 )
 from audio_edition.text.decode import decode_page, read_page
-from audio_edition.text.extraction import is_extraction, read_extraction
 from audio_edition.text.edition_pages import order_pages, page_number_from_name, split_pages, stitch_pages
-from audio_edition.text.review import read_review, review_sources
+from audio_edition.text.extraction import is_extraction, read_extraction
 from audio_edition.text.layout import folio_number, read_layout
 from audio_edition.text.pdf import read_pdf
+from audio_edition.text.review import read_review, review_sources
 
 __all__ = [
     "Article",

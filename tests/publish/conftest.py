@@ -12,6 +12,7 @@ import pytest
 from audio_edition.audio.manifest import EditionManifest
 from audio_edition.publish.config import Show
 from audio_edition.publish.serve import EditionServer, ServeLimits, make_server
+
 from .fixture_editions import make_edition
 
 

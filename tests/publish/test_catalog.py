@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,14 +13,14 @@ from audio_edition.errors import PublishError
 from audio_edition.publish.catalog import (
     article_guid,
     catalog_path,
-    list_editions,
     dates_beyond,
     edition_dates,
     finish_removal,
+    list_editions,
     mark_removed,
+    record_edition,
     removals_pending,
     removed_dates,
-    record_edition,
 )
 
 from .fixture_editions import make_edition, rebuilt
@@ -42,7 +42,7 @@ def test_a_rebuild_replaces_its_entry_and_keeps_guid_and_first_published(
     output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
 ) -> None:
     first, second = two_editions
-    early = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    early = datetime(2024, 1, 1, tzinfo=UTC)
     original = record_edition(output_dir, first, now=early)
     record_edition(output_dir, second)
     again = rebuilt(first, output_dir, title="重新生成")

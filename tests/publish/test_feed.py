@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -126,7 +126,7 @@ def test_pubdate_is_rfc2822_in_the_shows_time_zone(
     assert text is not None
     when = parsedate_to_datetime(text)
     assert when.utcoffset() == timedelta(hours=-5)
-    assert when == datetime(2023, 12, 25, 11, 0, tzinfo=timezone.utc)
+    assert when == datetime(2023, 12, 25, 11, 0, tzinfo=UTC)
 
 
 def test_two_dates_then_a_rebuild_of_the_first_keeps_two_items_and_their_guids(
@@ -180,7 +180,7 @@ _ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_s
 @settings(max_examples=60, deadline=None)
 @given(title=_ANY_TEXT, description=_ANY_TEXT)
 def test_any_text_makes_a_well_formed_feed(title: str, description: str) -> None:
-    when = datetime(2023, 12, 25, 6, tzinfo=timezone.utc)
+    when = datetime(2023, 12, 25, 6, tzinfo=UTC)
     channel = FeedChannel(title, BASE, BASE + "feed.xml", description, "zh-cn", "a", "a",
                           "a@b.cn", BASE + "c.jpg", "News", None, False, when,
                           "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f")

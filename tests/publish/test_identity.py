@@ -14,7 +14,7 @@ import shutil
 import urllib.request
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import podcastparser
@@ -206,7 +206,7 @@ _HAN = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_si
 def test_any_reorder_keeps_each_storys_guid(bodies: list[str], data: st.DataObject) -> None:
     # Random texts share few bigrams: the property is that a permutation, with one character
     # of each story changed, maps every guid to its own story.
-    now = datetime(2023, 12, 25, tzinfo=timezone.utc)
+    now = datetime(2023, 12, 25, tzinfo=UTC)
     first = [ArticleFile(i, f"简讯{i}", f"a/{i}.mp3", "", 1.0, 1, body) for i, body in enumerate(bodies, 1)]
     old = match_stories((), first, "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now)
     order = data.draw(st.permutations(range(len(bodies))))
@@ -220,7 +220,7 @@ def test_any_reorder_keeps_each_storys_guid(bodies: list[str], data: st.DataObje
 
 
 def test_a_new_story_gets_a_new_guid_and_a_dropped_one_leaves() -> None:
-    now = datetime(2023, 12, 25, tzinfo=timezone.utc)
+    now = datetime(2023, 12, 25, tzinfo=UTC)
     old = (Story(1, "g-a", "简讯一", BRIEF_A), Story(2, "g-b", "简讯二", BRIEF_B))
     new = match_stories(old, [ArticleFile(1, "简讯一", "a.mp3", "", 1.0, 1, LEAD[1])],
                         "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now)
@@ -228,7 +228,7 @@ def test_a_new_story_gets_a_new_guid_and_a_dropped_one_leaves() -> None:
 
 
 def test_stories_read_back_from_a_feed_match_though_their_text_was_cut() -> None:
-    now = datetime(2023, 12, 25, tzinfo=timezone.utc)
+    now = datetime(2023, 12, 25, tzinfo=UTC)
     long_body = "".join(f"第{n}段：呼和浩特市今年新建改造城市道路{n}条，惠及沿线居民{n * 7}户。" for n in range(1, 600))
     article_ = ArticleFile(1, "城市道路", "a.mp3", "", 1.0, 1, "城市道路\n" + long_body)
     brief = ArticleFile(2, "简讯一", "b.mp3", "", 1.0, 1, BRIEF_B)

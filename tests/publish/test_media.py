@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from audio_edition.publish.media import GRACE, publish_media, superseded_due
 
 from .fixture_editions import make_edition, rebuilt
 
-NOW = datetime(2023, 12, 25, 8, tzinfo=timezone.utc)
+NOW = datetime(2023, 12, 25, 8, tzinfo=UTC)
 
 
 def test_unchanged_audio_keeps_its_address_changed_audio_gets_a_new_one(tmp_path: Path) -> None:

@@ -84,13 +84,13 @@ def test_fast_readers_keep_their_slots_when_others_wait(site: Path) -> None:
     for server in start_server(site, limits):
         done: list[int] = []
 
-        def download() -> None:
-            with socket.create_connection(server.server_address, timeout=30) as sock:
+        def download() -> None:  # run and joined within this iteration
+            with socket.create_connection(server.server_address, timeout=30) as sock:  # noqa: B023
                 sock.sendall(get("/big.mp3", close=True))
                 total = 0
                 while chunk := sock.recv(1 << 20):
                     total += len(chunk)
-                done.append(total)
+                done.append(total)  # noqa: B023
 
         threads = [threading.Thread(target=download) for _ in range(4)]
         for thread in threads:

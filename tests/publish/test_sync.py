@@ -7,7 +7,6 @@ import http.client
 import io
 import json
 import shutil
-import os
 import socket
 import subprocess
 import sys
@@ -18,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import boto3
 import podcastparser
 import pytest
 from click.testing import CliRunner
@@ -26,9 +24,9 @@ from click.testing import CliRunner
 from audio_edition.cli import main
 from audio_edition.errors import PublishError
 from audio_edition.publish import Show, publish_catalog
-from audio_edition.publish.feed import PODCAST
 from audio_edition.publish.bucket import BucketDestination, bucket_client
-from audio_edition.publish.sync import BucketTarget, FolderDestination, sync_output
+from audio_edition.publish.feed import PODCAST
+from audio_edition.publish.sync import BucketTarget, sync_output
 
 from .fixture_editions import make_edition
 
@@ -121,7 +119,7 @@ def test_publish_to_a_bucket_uploads_the_public_files_with_their_types_then_noth
     public = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert set(stored) == public and report["uploaded"] == len(public) and report["unchanged"] == 0
     assert not [k for k in stored if any(part.startswith(".") for part in k.split("/"))]
-    assert not (tmp_path / ".audio-edition" / "catalog.sqlite3").name in " ".join(stored)
+    assert (tmp_path / ".audio-edition" / "catalog.sqlite3").name not in " ".join(stored)
 
     feed = podcastparser.parse(PUBLIC + "feed.xml", io.BytesIO((out / "feed.xml").read_bytes()))
     for episode in feed["episodes"]:

@@ -10,7 +10,6 @@ from tests.speech.azure_server import AzureServer, running_azure_server
 from tests.speech.edge_server import EdgeServer, running_edge_server
 
 
-
 @pytest.fixture
 def edge_server() -> Iterator[EdgeServer]:
     with running_edge_server() as server:

@@ -178,9 +178,10 @@ def test_https_proxy_covers_the_secure_service_and_no_proxy_exempts(monkeypatch:
 
 
 def test_two_engines_with_their_own_urls_speak_at_once_without_touching_edge_tts() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
     import edge_tts.communicate
     import edge_tts.constants
-    from concurrent.futures import ThreadPoolExecutor
 
     with running_edge_server() as one, running_edge_server() as two:
         engines = [engine_for(one), engine_for(two)]

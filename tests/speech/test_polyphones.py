@@ -180,7 +180,7 @@ def test_guesses_are_the_characters_own_readings() -> None:
     sentence = "重庆的重要会议重新召开，他还没还钱，了解行情"
     guesses = MODEL.guesses(sentence)
     assert {sentence[i] for i in guesses} >= {"重", "还", "行"}
-    for index, guess in guesses.items():
+    for guess in guesses.values():
         assert isinstance(guess, Guess) and 0.0 < guess.confidence <= 1.0
         assert guess.reading[-1] in "12345" and "u:" not in guess.reading
 

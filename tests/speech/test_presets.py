@@ -11,9 +11,9 @@ from audio_edition.speech.edge import EDGE_VOICES
 from audio_edition.speech.engine import Voice
 from audio_edition.speech.presets import (
     OFFLINE_ENGINES,
-    commercial_use_warning,
     VOICES_DIR,
     Licence,
+    commercial_use_warning,
     load_preset,
     load_presets,
     parse_preset,

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from audio_edition.errors import SpeechError, in_words
-from audio_edition.speech import speech_policy
 from audio_edition.speech import (
     ENGINES,
     ArticleRequest,
@@ -24,6 +23,7 @@ from audio_edition.speech import (
     SpeechSession,
     Voice,
     VoicePreset,
+    speech_policy,
 )
 from audio_edition.speech.retry import SpeechRefusedError
 from tests.speech.azure_server import KEY, AzureServer, Fault

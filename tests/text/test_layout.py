@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audio_edition.text.layout import Segment, SegmentKind, _column_width, is_letter_spaced, repair_layout, respace
+from audio_edition.text.layout import (
+    Segment,
+    SegmentKind,
+    _column_width,
+    is_letter_spaced,
+    repair_layout,
+    respace,
+)
 
 
 def kinds(segments: list[Segment]) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ request hide inside another (``request.py``); and a bounded event loop with time
 or slow clients cannot starve (``server.py``).
 """
 
+from audio_edition.publish.public import is_private
 from audio_edition.publish.serve.files import (
     ByteRange,
     NotFound,
@@ -15,7 +16,6 @@ from audio_edition.publish.serve.files import (
     parse_range,
     resolve_request_path,
 )
-from audio_edition.publish.public import is_private
 from audio_edition.publish.serve.request import BadRequest, Request, parse_head
 from audio_edition.publish.serve.server import EditionServer, ServeLimits, make_server, serve
 

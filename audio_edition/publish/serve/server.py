@@ -80,13 +80,12 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from http import HTTPStatus
 from pathlib import Path
 from typing import BinaryIO
 
 from audio_edition.errors import PublishError
-from audio_edition.show import DEFAULT_HOST, DEFAULT_PORT
 from audio_edition.publish.serve.files import (
     NotFound,
     Unsatisfiable,
@@ -103,6 +102,7 @@ from audio_edition.publish.serve.request import (
     Request,
     parse_head,
 )
+from audio_edition.show import DEFAULT_HOST, DEFAULT_PORT
 
 # The feed and page change with every publish: clients must revalidate (cheap: ETag → 304).
 _REVALIDATE = (".xml", ".html", ".json")
@@ -696,7 +696,7 @@ def _not_modified(request: Request, etag: str, mtime: float) -> bool:
     except (TypeError, ValueError, IndexError, OverflowError):
         return False
     if since.tzinfo is None:
-        since = since.replace(tzinfo=timezone.utc)
+        since = since.replace(tzinfo=UTC)
     return int(mtime) <= since.timestamp()
 
 

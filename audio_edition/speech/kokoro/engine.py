@@ -32,13 +32,21 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.kokoro.assets import MODEL_SHA256, VOICE_SHA256, KokoroAssets, locate_kokoro
 from audio_edition.speech.kokoro.float_model import locate_float_model
-from audio_edition.speech.kokoro.runtime import Audio, ModelPart, Runner, RuntimeChoice, choose_runtime, start_runner, worker_count
+from audio_edition.speech.kokoro.runtime import (
+    Audio,
+    ModelPart,
+    Runner,
+    RuntimeChoice,
+    choose_runtime,
+    start_runner,
+    worker_count,
+)
 from audio_edition.speech.kokoro.windows import WINDOWS_VERSION
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
+from audio_edition.speech.wav import wav_bytes
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.spoken import spell_for_offline_voice
 

@@ -184,9 +184,10 @@ def snake_as_polynomial(model: Any) -> int:
         nodes: list[Any] = []
         prefix = f"{sine.name}/polynomial"
 
+        # op is called only in this iteration, so it may read this iteration's nodes and prefix.
         def op(kind: str, *inputs: str, output: str | None = None) -> str:
-            name = output or f"{prefix}/{len(nodes)}"
-            nodes.append(helper.make_node(kind, list(inputs), [name], name=f"{prefix}/{len(nodes)}"))
+            name = output or f"{prefix}/{len(nodes)}"  # noqa: B023
+            nodes.append(helper.make_node(kind, list(inputs), [name], name=f"{prefix}/{len(nodes)}"))  # noqa: B023
             return name
 
         y = sine.input[0]

@@ -30,8 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import ConfigError, SpeechError
-from audio_edition.speech.kokoro.windows import INT8_CUTS
-from audio_edition.speech.kokoro.windows import speak_in_windows, windowed_parts
+from audio_edition.speech.kokoro.windows import INT8_CUTS, speak_in_windows, windowed_parts
 
 Audio = npt.NDArray[np.float32]
 

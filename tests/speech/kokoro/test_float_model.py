@@ -17,13 +17,13 @@ from onnx import TensorProto, helper
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.speech.kokoro import float_model, runtime
-from audio_edition.speech.kokoro.engine import KokoroEngine
 from audio_edition.speech.kokoro.assets import MODEL_SHA256, install_kokoro, kokoro_dir
+from audio_edition.speech.kokoro.engine import KokoroEngine
 from audio_edition.speech.kokoro.float_model import (
     CHECK_DISTANCE_DB,
     CHECK_TOKENS,
-    RECORD_NAME,
     FLOAT_CUTS,
+    RECORD_NAME,
     locate_float_model,
     spectral_distance,
 )

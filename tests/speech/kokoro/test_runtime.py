@@ -23,8 +23,19 @@ from audio_edition.speech.engine import Voice
 from audio_edition.speech.kokoro import KokoroEngine, install_kokoro, runtime
 from audio_edition.speech.kokoro.assets import kokoro_dir
 from audio_edition.speech.kokoro.engine import pieces_for
-from audio_edition.speech.kokoro.float_model import CHECK_DISTANCE_DB, CHECK_TOKENS, RECORD_NAME, spectral_distance
-from audio_edition.speech.kokoro.runtime import ModelPart, choose_runtime, onnxruntime_runner, whole_model_runner, worker_count
+from audio_edition.speech.kokoro.float_model import (
+    CHECK_DISTANCE_DB,
+    CHECK_TOKENS,
+    RECORD_NAME,
+    spectral_distance,
+)
+from audio_edition.speech.kokoro.runtime import (
+    ModelPart,
+    choose_runtime,
+    onnxruntime_runner,
+    whole_model_runner,
+    worker_count,
+)
 from audio_edition.speech.kokoro.windows import FRAMES_PER_SECOND, REACH, WIDTH
 from audio_edition.speech.registry import create_engine
 from audio_edition.speech.settings import KOKORO_RUNTIME_ENV, EngineSettings, engine_settings

@@ -18,7 +18,14 @@ from audio_edition.speech.kokoro.float_model import CHECK_DISTANCE_DB, CHECK_TOK
 from audio_edition.speech.kokoro.graph import ENERGY, F0, GENERATOR_INPUT, PHASE
 from audio_edition.speech.kokoro.rewrites import phase_at_frame_rate
 from audio_edition.speech.kokoro.runtime import model_inputs, onnxruntime_runner
-from audio_edition.speech.kokoro.windows import CONTEXT, SAMPLES_PER_FRAME, INT8_CUTS, seams, speak_in_windows, windowed_parts
+from audio_edition.speech.kokoro.windows import (
+    CONTEXT,
+    INT8_CUTS,
+    SAMPLES_PER_FRAME,
+    seams,
+    speak_in_windows,
+    windowed_parts,
+)
 from tests.speech.kokoro.installed import installed_kokoro
 
 energies = arrays(np.float32, st.integers(1, 3000), elements=st.floats(-20, 10, width=32))

