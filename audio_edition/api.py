@@ -96,27 +96,43 @@ def parse_date(text: str | None, flag: str = "--date") -> dt.date | None:
 
 
 def build_options(
-    ws: Workspace, *, date: dt.date | None = None, voice: str | None = None, engine: str | None = None,
-    jobs: int | None = None, cluster: str | None = None, lexicon: Path | None = None, chime: Path | None = None,
-    intro: Path | None = None, outro: Path | None = None,
+    ws: Workspace,
+    *,
+    date: dt.date | None = None,
+    voice: str | None = None,
+    engine: str | None = None,
+    jobs: int | None = None,
+    cluster: str | None = None,
+    lexicon: Path | None = None,
+    chime: Path | None = None,
+    intro: Path | None = None,
+    outro: Path | None = None,
 ) -> BuildOptions:
     """The build's options: each override (None: not given) wins over the workspace's settings
     file (``[build]``, ``[script]``, ``[speech]``), which wins over the library's defaults."""
     settings, places = ws.settings, ws.places
     production = Production(
-        chime=chime or settings.build.chime, intro=intro or settings.build.intro,
-        outro=outro or settings.build.outro, jobs=jobs or settings.build.jobs or DEFAULT_JOBS,
+        chime=chime or settings.build.chime,
+        intro=intro or settings.build.intro,
+        outro=outro or settings.build.outro,
+        jobs=jobs or settings.build.jobs or DEFAULT_JOBS,
         pauses=settings.script.pauses,
     )
     return BuildOptions(
-        out=places.out, state=places.state, settings_file=settings.path, date=date,
-        voice=voice or settings.build.voice or DEFAULT_PRESET, engine=engine or settings.build.engine or "auto",
-        production=production, wording=settings.script.wording,
+        out=places.out,
+        state=places.state,
+        settings_file=settings.path,
+        date=date,
+        voice=voice or settings.build.voice or DEFAULT_PRESET,
+        engine=engine or settings.build.engine or "auto",
+        production=production,
+        wording=settings.script.wording,
         voice_folders=voice_folders(settings.folder),
         lexicons=lexicon_files(settings.folder, lexicon or settings.build.lexicon),
         speech_policy=speech_policy(settings.speech.engines, settings.speech.fallback),
-        engine_settings=engine_settings(azure_region=settings.speech.azure_region,
-                                        kokoro_runtime=settings.speech.kokoro_runtime),
+        engine_settings=engine_settings(
+            azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime
+        ),
         cluster=cluster_choice(cluster, settings.build.cluster),
     )
 
@@ -136,12 +152,22 @@ class PlanReport:
     def to_json(self) -> dict[str, Any]:
         """The plan as ``build --dry-run --json`` prints it."""
         plan = self.plan
-        return {"date": plan.date.isoformat(), "engine": plan.decision.engine,
-                "engine_reason": plan.decision.reason,
-                "estimated_seconds": round(plan.estimated_seconds, 1),
-                "tracks": [{"key": t.key, "title": t.title, "spoken": list(t.spoken),
-                            "estimated_seconds": round(t.estimated_seconds, 1)} for t in plan.tracks],
-                "warnings": warnings_json(self.edition)}
+        return {
+            "date": plan.date.isoformat(),
+            "engine": plan.decision.engine,
+            "engine_reason": plan.decision.reason,
+            "estimated_seconds": round(plan.estimated_seconds, 1),
+            "tracks": [
+                {
+                    "key": t.key,
+                    "title": t.title,
+                    "spoken": list(t.spoken),
+                    "estimated_seconds": round(t.estimated_seconds, 1),
+                }
+                for t in plan.tracks
+            ],
+            "warnings": warnings_json(self.edition),
+        }
 
 
 def plan(edition: Edition, options: BuildOptions, show: Show) -> PlanReport:
@@ -163,14 +189,22 @@ class BuildReport:
         result = self.result
         manifest, speech = result.manifest, result.speech
         return {
-            "date": manifest.date, "folder": str(result.folder), "articles": len(manifest.articles),
-            "duration": manifest.duration, "engine": manifest.engine, "engine_reason": result.decision.reason,
-            "voice": speech.preset, "voices": list(speech.voices),
+            "date": manifest.date,
+            "folder": str(result.folder),
+            "articles": len(manifest.articles),
+            "duration": manifest.duration,
+            "engine": manifest.engine,
+            "engine_reason": result.decision.reason,
+            "voice": speech.preset,
+            "voices": list(speech.voices),
             "runs_on": dict(zip(speech.engines, speech.runs_on)),
             "voice_change": speech.voice_change,
-            "requests": speech.requests, "cache_hits": speech.cache_hits,
-            "fallbacks": list(speech.fallbacks), "fallback_reasons": list(speech.fallback_reasons),
-            "reused": result.reused, "files": [str(f) for f in result.files],
+            "requests": speech.requests,
+            "cache_hits": speech.cache_hits,
+            "fallbacks": list(speech.fallbacks),
+            "fallback_reasons": list(speech.fallback_reasons),
+            "reused": result.reused,
+            "files": [str(f) for f in result.files],
             "feed_url": result.published.feed_url if result.published else None,
             "cluster": speech.cluster.to_json() if speech.cluster else None,
             "seconds": {stage: round(s, 2) for stage, s in result.stage_seconds},
@@ -180,7 +214,11 @@ class BuildReport:
 
 
 def build(
-    edition: Edition, options: BuildOptions, show: Show, progress: Progress | None = None, *,
+    edition: Edition,
+    options: BuildOptions,
+    show: Show,
+    progress: Progress | None = None,
+    *,
     notice: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build ``edition`` (article MP3s, the chaptered episode, transcripts) and publish it to the
@@ -188,8 +226,9 @@ def build(
     result = run_build(edition, options, show, progress, notice=notice)
     warnings: tuple[str, ...] = ()
     if show.commercial:
-        warning = commercial_use_warning(load_preset(result.speech.preset, options.voice_folders),
-                                         result.speech.engines)
+        warning = commercial_use_warning(
+            load_preset(result.speech.preset, options.voice_folders), result.speech.engines
+        )
         warnings = (warning,) if warning else ()
     return BuildReport(result, edition, warnings)
 
@@ -206,12 +245,14 @@ class PublishOptions:
     delete: bool = False
 
 
-def publish_options(ws: Workspace, *, keep: int | None = None, to: str | None = None,
-                    delete: bool | None = None) -> PublishOptions:
+def publish_options(
+    ws: Workspace, *, keep: int | None = None, to: str | None = None, delete: bool | None = None
+) -> PublishOptions:
     """``publish``'s options: each override (None: not given) wins over ``[publish]``."""
     publishing = ws.settings.publish
-    return PublishOptions(ws, keep=keep, to=to or publishing.to,
-                          delete=publishing.delete if delete is None else delete)
+    return PublishOptions(
+        ws, keep=keep, to=to or publishing.to, delete=publishing.delete if delete is None else delete
+    )
 
 
 @dataclass(frozen=True)
@@ -229,23 +270,38 @@ class PublishReport:
         report: dict[str, Any] = {}
         result, preview, plan = self.result, self.preview, self.sync
         if result is not None:
-            report.update({"feed": str(result.feed), "articles_feed": str(result.articles_feed),
-                           "page": str(result.page), "cover": str(result.cover),
-                           "feed_url": result.feed_url, "page_url": result.page_url,
-                           "editions": list(result.editions), "added": list(result.added),
-                           "pruned": list(result.pruned)})
+            report.update(
+                {
+                    "feed": str(result.feed),
+                    "articles_feed": str(result.articles_feed),
+                    "page": str(result.page),
+                    "cover": str(result.cover),
+                    "feed_url": result.feed_url,
+                    "page_url": result.page_url,
+                    "editions": list(result.editions),
+                    "added": list(result.added),
+                    "pruned": list(result.pruned),
+                }
+            )
         if preview is not None:
             report["would_remove"] = list(preview.removed)
             report["would_remove_superseded"] = list(preview.superseded)
         if plan is not None:
-            report["sync"] = {"to": plan.destination, "dry_run": self.dry_run, "uploaded": len(plan.uploads),
-                              "bytes": plan.upload_bytes, "unchanged": plan.unchanged,
-                              "deleted": list(plan.deletes), "files": [u.file.key for u in plan.uploads]}
+            report["sync"] = {
+                "to": plan.destination,
+                "dry_run": self.dry_run,
+                "uploaded": len(plan.uploads),
+                "bytes": plan.upload_bytes,
+                "unchanged": plan.unchanged,
+                "deleted": list(plan.deletes),
+                "files": [u.file.key for u in plan.uploads],
+            }
         return report
 
 
-def publish(options: PublishOptions, *, dry_run: bool = False,
-            progress: Callable[[int, int], None] | None = None) -> PublishReport:
+def publish(
+    options: PublishOptions, *, dry_run: bool = False, progress: Callable[[int, int], None] | None = None
+) -> PublishReport:
     """Rewrite the feeds, the page and the cover from the output folder's catalog, then copy the
     folder to ``options.to``; with ``dry_run``, say what that would do and change nothing.
 
@@ -257,15 +313,30 @@ def publish(options: PublishOptions, *, dry_run: bool = False,
     refuse_placeholders(show, options.to)
     if not dry_run:
         # The upload runs inside publish_catalog, under the output folder's lock.
-        result = publish_catalog(out, show, keep=options.keep, state=state, settings=ws.settings.path,
-                                 to=destination, delete=options.delete, progress=progress)
+        result = publish_catalog(
+            out,
+            show,
+            keep=options.keep,
+            state=state,
+            settings=ws.settings.path,
+            to=destination,
+            delete=options.delete,
+            progress=progress,
+        )
         return PublishReport(result, None, result.sync, dry_run)
     preview = plan_publish(out, show, keep=options.keep, state=state)
     plan = None
     if destination is not None:
         # The copy as it would be after the preview changed the output folder.
-        plan = sync_output(out, destination, delete=options.delete, dry_run=True, leaving=preview.leaving,
-                           rewritten=frozenset(preview.rewritten), adding=preview.linked)
+        plan = sync_output(
+            out,
+            destination,
+            delete=options.delete,
+            dry_run=True,
+            leaving=preview.leaving,
+            rewritten=frozenset(preview.rewritten),
+            adding=preview.linked,
+        )
     return PublishReport(None, preview, plan, dry_run)
 
 
@@ -289,5 +360,7 @@ def rebuild(ws: Workspace) -> tuple[tuple[str, ...], PublishResult]:
     """Recreate the catalog from the editions' manifests in the output folder, then publish;
     returns the dates recorded and what was published."""
     dates = rebuild_catalog(ws.places.out, ws.settings.show, state=ws.places.state)
-    result = publish_catalog(ws.places.out, ws.settings.show, state=ws.places.state, settings=ws.settings.path)
+    result = publish_catalog(
+        ws.places.out, ws.settings.show, state=ws.places.state, settings=ws.settings.path
+    )
     return dates, result

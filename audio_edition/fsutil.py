@@ -66,8 +66,19 @@ def write_text_atomic(target: Path, text: str) -> None:
 
 
 # A failed write: what could not be created (73), and what failed while writing (74).
-_CANNOT_CREATE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST,
-                            errno.EISDIR, errno.ENAMETOOLONG, errno.EXDEV, errno.EMLINK})
+_CANNOT_CREATE = frozenset(
+    {
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+        errno.ENOTDIR,
+        errno.EEXIST,
+        errno.EISDIR,
+        errno.ENAMETOOLONG,
+        errno.EXDEV,
+        errno.EMLINK,
+    }
+)
 _IO_FAILED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
 EX_CANTCREAT = 73
 EX_IOERR = 74
@@ -111,12 +122,16 @@ def prepare_folder(folder: Path, purpose: str = "--out") -> None:
     no permission, a read-only filesystem.
     """
     if folder.exists() and not folder.is_dir():
-        raise WriteError(f"cannot write {folder}: not a folder ({purpose} must name a folder, "
-                         f"and a file is in the way)", EX_CANTCREAT)
+        raise WriteError(
+            f"cannot write {folder}: not a folder ({purpose} must name a folder, and a file is in the way)",
+            EX_CANTCREAT,
+        )
     with reporting_write_errors(folder):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd, probe = tempfile.mkstemp(prefix=f".probe.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=folder)
+            fd, probe = tempfile.mkstemp(
+                prefix=f".probe.{PID_MARK}{os.getpid()}.", suffix=PART_SUFFIX, dir=folder
+            )
         except OSError as error:
             error.filename = str(folder)  # the folder the user named, not our probe's name
             if write_error(error) is None:  # e.g. ENOENT under /proc: still a folder we cannot make
@@ -232,7 +247,9 @@ def sole_writer(folder: Path, doing: str, *, subject: Path | None = None) -> Ite
         except BlockingIOError:
             lock.seek(0)
             holder = lock.read().strip() or "another process"
-            raise BusyError(f"{subject or folder} is in use by {holder}; run again when it has finished") from None
+            raise BusyError(
+                f"{subject or folder} is in use by {holder}; run again when it has finished"
+            ) from None
         lock.truncate(0)
         lock.write(f"audio-edition {doing} (pid {os.getpid()})")
         lock.flush()

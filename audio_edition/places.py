@@ -63,7 +63,8 @@ class Places:
             raise ConfigError(
                 f"state folder {self.state} is inside the output folder {self.out}, which is published "
                 f"as it is (its catalog and speech cache would go public); name a state folder outside "
-                f"it (--state, {STATE_ENV} or [build] state), e.g. {default_state_for(self.out)}")
+                f"it (--state, {STATE_ENV} or [build] state), e.g. {default_state_for(self.out)}"
+            )
 
     @classmethod
     def beside(cls, out: Path) -> Places:
@@ -145,9 +146,17 @@ def claim_state(places: Places, settings: Path | None) -> None:
         )
     wanted = StateRecord(out, _normal(settings) if settings else None)
     state = _normal(places.state)
-    text = json.dumps({"out": os.path.relpath(wanted.out, state),
-                       "settings": os.path.relpath(wanted.settings, state) if wanted.settings else None},
-                      ensure_ascii=False, indent=2) + "\n"
+    text = (
+        json.dumps(
+            {
+                "out": os.path.relpath(wanted.out, state),
+                "settings": os.path.relpath(wanted.settings, state) if wanted.settings else None,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
     try:
         unchanged = (places.state / RECORD_NAME).read_text(encoding="utf-8") == text
     except OSError:
@@ -230,8 +239,11 @@ def remove_leftovers(places: Places) -> None:
     if not out.is_dir():
         return
     restore_previous(out)
-    for scratch in (*out.glob(f"{STAGING_PREFIX}*"), *out.glob(f"*/{WORK_PREFIX}*"),
-                    *places.scratch.glob(f"{WORK_PREFIX}*")):
+    for scratch in (
+        *out.glob(f"{STAGING_PREFIX}*"),
+        *out.glob(f"*/{WORK_PREFIX}*"),
+        *places.scratch.glob(f"{WORK_PREFIX}*"),
+    ):
         if scratch.is_dir() and not scratch.is_symlink():
             shutil.rmtree(scratch, ignore_errors=True)
     remove_partial_writes(out)

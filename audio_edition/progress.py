@@ -30,8 +30,13 @@ class ProgressLines:
     """A build's ``progress(stage, done, total)`` that writes a line at most every ``interval``
     seconds, at each stage's start and at its end; ``clock`` and ``write`` can be replaced."""
 
-    def __init__(self, write: Callable[[str], None], *, interval: float = INTERVAL,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        write: Callable[[str], None],
+        *,
+        interval: float = INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.write, self.interval, self.clock = write, interval, clock
         self.started = clock()
         self.stage: Enum | None = None
@@ -48,8 +53,12 @@ class ProgressLines:
         self.previous = now
         if now - self.started < self.interval:
             return  # a build done within a minute needs no progress in its log
-        if stage == self.stage and self.last >= self.stage_started and now - self.last < self.interval \
-                and done < total:
+        if (
+            stage == self.stage
+            and self.last >= self.stage_started
+            and now - self.last < self.interval
+            and done < total
+        ):
             return
         self.last = now
         self.write(self.line(stage, done, total, now))

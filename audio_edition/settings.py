@@ -38,7 +38,7 @@ class Kind(enum.Enum):
     BOOL = "true or false (no quotes)"
     COUNT = "a whole number of at least 1"
     SECONDS = "a number of seconds, 0 or more"
-    TEXTS = "a list of strings, like [\"a\", \"b\"]"
+    TEXTS = 'a list of strings, like ["a", "b"]'
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,26 @@ PAUSE_KEYS = {f"pause_{f.name}": f.name for f in fields(Pauses)}
 
 SCHEMA: dict[str, dict[str, Setting]] = {
     "show": {
-        **{key: Setting(Kind.TEXT) for key in (
-            "title", "description", "author", "owner_name", "owner_email", "language", "category",
-            "subcategory", "base_url", "timezone", "link", "id", "copyright", "new_feed_url",
-            "update_frequency")},
+        **{
+            key: Setting(Kind.TEXT)
+            for key in (
+                "title",
+                "description",
+                "author",
+                "owner_name",
+                "owner_email",
+                "language",
+                "category",
+                "subcategory",
+                "base_url",
+                "timezone",
+                "link",
+                "id",
+                "copyright",
+                "new_feed_url",
+                "update_frequency",
+            )
+        },
         "cover": Setting(Kind.PATH),
         "explicit": Setting(Kind.BOOL),
         "commercial": Setting(Kind.BOOL),
@@ -202,23 +218,36 @@ def settings_from_data(data: Mapping[str, Any], path: Path) -> Settings:
     pauses = Pauses(**{PAUSE_KEYS[k]: float(v) for k, v in script.items() if k in PAUSE_KEYS})
     publish = checked.get("publish", {})
     if "endpoint_url" in publish:
-        check_url(publish["endpoint_url"], lambda why: ConfigError(f"{path}: publish.endpoint_url: {why}"),
-                  query=False)
+        check_url(
+            publish["endpoint_url"],
+            lambda why: ConfigError(f"{path}: publish.endpoint_url: {why}"),
+            query=False,
+        )
     speech = checked.get("speech", {})
     return Settings(
         show=show_from_table(checked.get("show", {}), base_dir=base, source=str(path)),
         build=BuildSettings(
-            voice=build.get("voice"), engine=build.get("engine"), jobs=build.get("jobs"), cluster=build.get("cluster"),
-            **{key: resolve(build.get(key)) for key in ("lexicon", "chime", "intro", "outro", "out", "state")},
+            voice=build.get("voice"),
+            engine=build.get("engine"),
+            jobs=build.get("jobs"),
+            cluster=build.get("cluster"),
+            **{
+                key: resolve(build.get(key)) for key in ("lexicon", "chime", "intro", "outro", "out", "state")
+            },
         ),
         script=ScriptSettings(
-            Wording(**{key: script[key] for key in ("opening", "closing", "rundown") if key in script}), pauses
+            Wording(**{key: script[key] for key in ("opening", "closing", "rundown") if key in script}),
+            pauses,
         ),
-        publish=PublishSettings(to=publish.get("to"), endpoint_url=publish.get("endpoint_url"),
-                                delete=publish.get("delete", False)),
+        publish=PublishSettings(
+            to=publish.get("to"),
+            endpoint_url=publish.get("endpoint_url"),
+            delete=publish.get("delete", False),
+        ),
         speech=SpeechSettings(
             engines=tuple(speech["engines"]) if "engines" in speech else None,
-            fallback=speech.get("fallback"), azure_region=speech.get("azure_region"),
+            fallback=speech.get("fallback"),
+            azure_region=speech.get("azure_region"),
             kokoro_runtime=speech.get("kokoro_runtime"),
         ),
         path=path,
@@ -237,8 +266,9 @@ def check_schema(data: Mapping[str, Any], source: str) -> dict[str, dict[str, An
         if name not in SCHEMA:
             if isinstance(table, dict):
                 raise ConfigError(f"{source}: unknown table [{name}]; the tables are {tables}")
-            raise ConfigError(f"{source}: {name}: unknown setting outside any table; "
-                              f"settings go in one of {tables}")
+            raise ConfigError(
+                f"{source}: {name}: unknown setting outside any table; settings go in one of {tables}"
+            )
         if not isinstance(table, dict):
             raise ConfigError(f"{source}: {name}: must be a table ([{name}])")
         known = SCHEMA[name]
@@ -276,8 +306,13 @@ def _check_value(value: Any, setting: Setting, where: str) -> Any:
             raise ConfigError(f"{where}: must be {kind.value}, not {value!r}")
     elif kind is Kind.SECONDS:
         # NaN passes every comparison, so it is refused by name (as is infinity).
-        if (isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
-                or value < 0 or value > 60):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+            or value > 60
+        ):
             raise ConfigError(f"{where}: must be {kind.value} (at most 60), not {value!r}")
     elif kind is Kind.TEXTS:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -298,5 +333,7 @@ def _check_placeholders(template: str, where: str) -> None:
         raise ConfigError(f"{where}: {error}; write a literal brace as {{{{ or }}}}") from error
     for name in names:
         if name not in PLACEHOLDERS:
-            raise ConfigError(f"{where}: unknown placeholder {{{name}}}; use "
-                              f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)}")
+            raise ConfigError(
+                f"{where}: unknown placeholder {{{name}}}; use "
+                f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)}"
+            )

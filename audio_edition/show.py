@@ -28,30 +28,85 @@ DEFAULT_BASE_URL = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}/"
 # Apple Podcasts' categories and subcategories: a closed set, a typo would get the show rejected.
 APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),
-    "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing",
-                 "Non-Profit"),
+    "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"),
     "Comedy": ("Comedy Interviews", "Improv", "Stand-Up"),
     "Education": ("Courses", "How To", "Language Learning", "Self-Improvement"),
     "Fiction": ("Comedy Fiction", "Drama", "Science Fiction"),
     "Government": (),
     "History": (),
-    "Health & Fitness": ("Alternative Health", "Fitness", "Medicine", "Mental Health",
-                         "Nutrition", "Sexuality"),
+    "Health & Fitness": (
+        "Alternative Health",
+        "Fitness",
+        "Medicine",
+        "Mental Health",
+        "Nutrition",
+        "Sexuality",
+    ),
     "Kids & Family": ("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"),
-    "Leisure": ("Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies",
-                "Home & Garden", "Video Games"),
+    "Leisure": (
+        "Animation & Manga",
+        "Automotive",
+        "Aviation",
+        "Crafts",
+        "Games",
+        "Hobbies",
+        "Home & Garden",
+        "Video Games",
+    ),
     "Music": ("Music Commentary", "Music History", "Music Interviews"),
-    "News": ("Business News", "Daily News", "Entertainment News", "News Commentary", "Politics",
-             "Sports News", "Tech News"),
-    "Religion & Spirituality": ("Buddhism", "Christianity", "Hinduism", "Islam", "Judaism",
-                                "Religion", "Spirituality"),
-    "Science": ("Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics",
-                "Natural Sciences", "Nature", "Physics", "Social Sciences"),
-    "Society & Culture": ("Documentary", "Personal Journals", "Philosophy", "Places & Travel",
-                          "Relationships"),
-    "Sports": ("Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf",
-               "Hockey", "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball",
-               "Wilderness", "Wrestling"),
+    "News": (
+        "Business News",
+        "Daily News",
+        "Entertainment News",
+        "News Commentary",
+        "Politics",
+        "Sports News",
+        "Tech News",
+    ),
+    "Religion & Spirituality": (
+        "Buddhism",
+        "Christianity",
+        "Hinduism",
+        "Islam",
+        "Judaism",
+        "Religion",
+        "Spirituality",
+    ),
+    "Science": (
+        "Astronomy",
+        "Chemistry",
+        "Earth Sciences",
+        "Life Sciences",
+        "Mathematics",
+        "Natural Sciences",
+        "Nature",
+        "Physics",
+        "Social Sciences",
+    ),
+    "Society & Culture": (
+        "Documentary",
+        "Personal Journals",
+        "Philosophy",
+        "Places & Travel",
+        "Relationships",
+    ),
+    "Sports": (
+        "Baseball",
+        "Basketball",
+        "Cricket",
+        "Fantasy Sports",
+        "Football",
+        "Golf",
+        "Hockey",
+        "Rugby",
+        "Running",
+        "Soccer",
+        "Swimming",
+        "Tennis",
+        "Volleyball",
+        "Wilderness",
+        "Wrestling",
+    ),
     "Technology": (),
     "True Crime": (),
     "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
@@ -111,12 +166,25 @@ class Show:
         return self.link or self.base_url
 
 
-UPDATE_FREQUENCIES = {"daily": "FREQ=DAILY", "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-                      "weekly": "FREQ=WEEKLY"}
+UPDATE_FREQUENCIES = {
+    "daily": "FREQ=DAILY",
+    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "weekly": "FREQ=WEEKLY",
+}
 _RRULE = re.compile(r"^FREQ=(YEARLY|MONTHLY|WEEKLY|DAILY|HOURLY)(;[A-Z]+=[A-Z0-9,+-]+)*$")
 
-_STRING_KEYS = ("title", "description", "author", "owner_name", "owner_email", "language",
-                "category", "base_url", "timezone", "update_frequency")
+_STRING_KEYS = (
+    "title",
+    "description",
+    "author",
+    "owner_name",
+    "owner_email",
+    "language",
+    "category",
+    "base_url",
+    "timezone",
+    "update_frequency",
+)
 _OPTIONAL_STRING_KEYS = ("subcategory", "cover", "link", "id", "copyright", "new_feed_url")
 _BOOL_KEYS = ("explicit", "commercial", "locked")
 KNOWN_KEYS = frozenset(_STRING_KEYS + _OPTIONAL_STRING_KEYS + _BOOL_KEYS + ("feed_items", "keywords"))
@@ -154,8 +222,7 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         items = table["feed_items"]
         # bool is an int in Python: `feed_items = true` must not mean one item.
         if isinstance(items, bool) or not isinstance(items, int) or items < 1:
-            raise fail("feed_items", f"must be a whole number of at least 1 (no quotes), "
-                                     f"not {items!r}")
+            raise fail("feed_items", f"must be a whole number of at least 1 (no quotes), not {items!r}")
         values["feed_items"] = items
 
     if "keywords" in table:
@@ -165,26 +232,31 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
         values["keywords"] = tuple(k.strip() for k in keywords)
     show = Show(**values)
     if show.update_frequency not in UPDATE_FREQUENCIES and not _RRULE.match(show.update_frequency):
-        raise fail("update_frequency", f"{show.update_frequency!r} is not one of "
-                                       f"{', '.join(UPDATE_FREQUENCIES)} or an RRULE like \"FREQ=DAILY\"")
+        raise fail(
+            "update_frequency",
+            f"{show.update_frequency!r} is not one of "
+            f'{", ".join(UPDATE_FREQUENCIES)} or an RRULE like "FREQ=DAILY"',
+        )
     if show.new_feed_url is not None:
         check_url(show.new_feed_url, lambda why: fail("new_feed_url", why))
     language = show.language.lower()
     if not _LANGUAGE.match(language):
-        raise fail("language", f"{show.language!r} is not a language code like \"zh-cn\"")
+        raise fail("language", f'{show.language!r} is not a language code like "zh-cn"')
     if not _EMAIL.match(show.owner_email):
         raise fail("owner_email", f"{show.owner_email!r} is not an e-mail address")
     if show.category not in APPLE_CATEGORIES:
-        raise fail("category", f"{show.category!r} is not an Apple Podcasts category; "
-                               f"choose one of: {', '.join(APPLE_CATEGORIES)}")
+        raise fail(
+            "category",
+            f"{show.category!r} is not an Apple Podcasts category; "
+            f"choose one of: {', '.join(APPLE_CATEGORIES)}",
+        )
     subcategories = APPLE_CATEGORIES[show.category]
     subcategory = show.subcategory
     if "category" in table and "subcategory" not in table and subcategory not in subcategories:
         subcategory = None  # the default "Daily News" belongs to News only
     if subcategory is not None and subcategory not in subcategories:
         allowed = ", ".join(subcategories) or "none (leave it out)"
-        raise fail("subcategory", f"{subcategory!r} is not under {show.category!r}; "
-                                  f"choose one of: {allowed}")
+        raise fail("subcategory", f"{subcategory!r} is not under {show.category!r}; choose one of: {allowed}")
     base_url = check_url(show.base_url, lambda why: fail("base_url", why))
     if not base_url.endswith("/"):
         base_url += "/"  # feed URLs are joined onto it
@@ -193,15 +265,13 @@ def show_from_table(table: dict[str, Any], *, base_dir: Path, source: str = CONF
     try:
         ZoneInfo(show.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise fail("timezone", f"{show.timezone!r} is not a time zone like \"Asia/Shanghai\"") \
-            from error
+        raise fail("timezone", f'{show.timezone!r} is not a time zone like "Asia/Shanghai"') from error
     cover = None
     if show.cover is not None:
         cover = (base_dir / show.cover).resolve()
         if not cover.is_file():
             raise fail("cover", f"{cover}: no such image file")
-    return replace(show, language=language, subcategory=subcategory, base_url=base_url,
-                   cover=cover)
+    return replace(show, language=language, subcategory=subcategory, base_url=base_url, cover=cover)
 
 
 PLACEHOLDERS = {"owner_email": Show.owner_email, "author": Show.author, "owner_name": Show.owner_name}
@@ -213,8 +283,9 @@ def placeholder_setting(show: Show) -> str | None:
     """The first ``[show]`` setting still holding the starter file's placeholder, or None."""
     for key, placeholder in PLACEHOLDERS.items():
         value = getattr(show, key)
-        if value == placeholder or (key == "owner_email" and
-                                    value.lower().rsplit("@", 1)[-1] in ("example.com", "example.org")):
+        if value == placeholder or (
+            key == "owner_email" and value.lower().rsplit("@", 1)[-1] in ("example.com", "example.org")
+        ):
             return key
     return None
 
@@ -224,8 +295,10 @@ def check_publishable(show: Show, where: str) -> None:
     address, with the starter file's placeholder owner or author."""
     key = placeholder_setting(show)
     if key is not None:
-        raise ConfigError(f"show.{key}: {getattr(show, key)!r} is the starter file's placeholder; "
-                          f"set your own before publishing to {where}")
+        raise ConfigError(
+            f"show.{key}: {getattr(show, key)!r} is the starter file's placeholder; "
+            f"set your own before publishing to {where}"
+        )
 
 
 _URL_UNSAFE = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f]")
@@ -236,7 +309,7 @@ def check_url(url: str, fail: Callable[[str], ConfigError], *, query: bool = Fal
     client as it is: a host, an optional port, no spaces, quotes or control characters, no
     ``user:password@`` (it would be published in every link) and (unless ``query``) no query or
     fragment. Else ``fail(why)`` is raised."""
-    example = "like \"https://example.org/podcast/\""
+    example = 'like "https://example.org/podcast/"'
     if _URL_UNSAFE.search(url):
         raise fail(f"{url!r} has a space, quote or other character a URL cannot hold; write it {example}")
     try:

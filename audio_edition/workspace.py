@@ -62,8 +62,14 @@ def _state_for(settings: Settings, out: Path, given: Path | None) -> Path:
     return default_state_for(out)
 
 
-def open_workspace(*, config: Path | None = None, out: Path | None = None, state: Path | None = None,
-                   env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Workspace:
+def open_workspace(
+    *,
+    config: Path | None = None,
+    out: Path | None = None,
+    state: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Workspace:
     """The workspace of ``build``: settings from ``config`` or ``./audio-edition.toml``; ``out`` and
     ``state`` (flags) override the settings' folders."""
     env = os.environ if env is None else env
@@ -72,8 +78,14 @@ def open_workspace(*, config: Path | None = None, out: Path | None = None, state
     return Workspace(settings, Places(out, _state_for(settings, out, _given_state(state, env))))
 
 
-def workspace_of_output(out: Path | None, *, config: Path | None = None, state: Path | None = None,
-                        env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Workspace:
+def workspace_of_output(
+    out: Path | None,
+    *,
+    config: Path | None = None,
+    state: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Workspace:
     """The workspace of ``publish [OUT]`` and ``serve [OUT]``: the settings that built ``out``.
 
     ``config`` (``--config``) wins. Else the state folder (``state``, ``$AUDIO_EDITION_STATE``, or
@@ -89,8 +101,9 @@ def workspace_of_output(out: Path | None, *, config: Path | None = None, state: 
     record = read_record(found) if found is not None else None
     if found is not None and record is not None:
         if record.settings is not None and not record.settings.is_file():
-            raise ConfigError(f"{out} was built with the settings file {record.settings}, which is gone; "
-                              f"pass --config FILE")
+            raise ConfigError(
+                f"{out} was built with the settings file {record.settings}, which is gone; pass --config FILE"
+            )
         settings = load_settings(record.settings)
         return Workspace(settings, Places(out, found))
     local = find_settings(None, cwd)
@@ -101,8 +114,10 @@ def workspace_of_output(out: Path | None, *, config: Path | None = None, state: 
     builds_into = settings.build.out or settings.folder / "output"
     if resolved(builds_into) == resolved(out) or (out / CATALOG_NAME).is_file():
         return Workspace(settings, Places(out, _state_for(settings, out, given)))
-    raise ConfigError(f"{out}: no state folder records which settings built it, and {local} builds "
-                      f"{builds_into}; pass --config FILE (or --state DIR) for {out}")
+    raise ConfigError(
+        f"{out}: no state folder records which settings built it, and {local} builds "
+        f"{builds_into}; pass --config FILE (or --state DIR) for {out}"
+    )
 
 
 def is_local_url(url: str) -> bool:
@@ -123,9 +138,13 @@ def local_links_warning(settings: Settings) -> str | None:
     """A warning when the feed's links are local, naming the setting to change; else None."""
     if not is_local_url(settings.show.base_url):
         return None
-    where = f"in {settings.path}" if settings.path is not None else "in a settings file (`audio-edition init`)"
-    return (f"warning: the feed's links point at {settings.show.base_url}, which podcast apps on other "
-            f"machines cannot reach; set show.base_url {where} to the public address")
+    where = (
+        f"in {settings.path}" if settings.path is not None else "in a settings file (`audio-edition init`)"
+    )
+    return (
+        f"warning: the feed's links point at {settings.show.base_url}, which podcast apps on other "
+        f"machines cannot reach; set show.base_url {where} to the public address"
+    )
 
 
 def open_destination(target: str, settings: Settings, out: Path) -> Destination:
@@ -134,9 +153,15 @@ def open_destination(target: str, settings: Settings, out: Path) -> Destination:
     point listeners at this machine) or for a target that is neither."""
     parsed = parse_target(target)
     if is_local_url(settings.show.base_url):
-        where = f"in {settings.path}" if settings.path is not None else "in a settings file (`audio-edition init`)"
-        raise ConfigError(f"show.base_url is {settings.show.base_url}, a local address; set it {where} to "
-                          f"where {target} is served before publishing there")
+        where = (
+            f"in {settings.path}"
+            if settings.path is not None
+            else "in a settings file (`audio-edition init`)"
+        )
+        raise ConfigError(
+            f"show.base_url is {settings.show.base_url}, a local address; set it {where} to "
+            f"where {target} is served before publishing there"
+        )
     if isinstance(parsed, Path):
         return FolderDestination(parsed, out)
     from audio_edition.publish.bucket import BucketDestination, bucket_client  # boto3 only when needed

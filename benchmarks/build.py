@@ -92,7 +92,11 @@ def child_ours(clip: Path, n_articles: int, out: Path) -> None:
     for n in range(n_articles):
         line = Line(PartKind.PARAGRAPH, ("句子。",), ("句子。",), 0.6)
         script = TrackScript(f"{n + 1:02d}-synthetic", f"文章{n + 1}", (line,), article=n + 1, text="句子。")
-        tracks.append(SpokenTrack(script, tuple((Clip(clip, ("句子。",), (0.0,)), 0.6) for _ in range(CLIPS_PER_ARTICLE))))
+        tracks.append(
+            SpokenTrack(
+                script, tuple((Clip(clip, ("句子。",), (0.0,)), 0.6) for _ in range(CLIPS_PER_ARTICLE))
+            )
+        )
     with work_folder(folder) as work:
         _, episode = make_audio(tracks, date, folder, work, options.production, "synthetic")
     print(json.dumps({"duration": episode.duration}))
@@ -121,8 +125,12 @@ def assembly(kind: str, clip: Path, minutes: float, scratch: Path) -> tuple[floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--hours", type=float, default=2.0, help="length of the synthetic edition")
-    parser.add_argument("--naive-minutes", type=float, default=30.0,
-                        help="length for the pydub comparison (it holds everything in memory)")
+    parser.add_argument(
+        "--naive-minutes",
+        type=float,
+        default=30.0,
+        help="length for the pydub comparison (it holds everything in memory)",
+    )
     parser.add_argument("--skip-sample", action="store_true", help="only the synthetic assembly runs")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -131,8 +139,12 @@ def main() -> None:
         (child_ours if kind == "ours" else child_naive)(Path(clip), int(n), Path(out))
         return
 
-    if importlib.util.find_spec("pydub") is None:  # the plain alternative is the bench extra's, not the tool's
-        sys.exit("benchmarks/build.py: the comparison needs pydub: pip install -e '.[bench]' (make bench does)")
+    if (
+        importlib.util.find_spec("pydub") is None
+    ):  # the plain alternative is the bench extra's, not the tool's
+        sys.exit(
+            "benchmarks/build.py: the comparison needs pydub: pip install -e '.[bench]' (make bench does)"
+        )
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 shared cores)")
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         scratch = Path(tmp)
@@ -143,33 +155,45 @@ def main() -> None:
             cold_cpu = CPU_SECONDS[-1]
             summary = json.loads(out)
             audio = float(summary["duration"])
-            print(f"sample, cold build: {cold:.1f} s for {audio / 60:.1f} min of audio = {cold / audio:.3f} of its "
-                  f"duration (target ≤ 0.1), {cold_cpu / audio:.3f} in CPU time; peak RSS {cold_rss:.0f} MB; "
-                  f"stages {summary['seconds']}")
+            print(
+                f"sample, cold build: {cold:.1f} s for {audio / 60:.1f} min of audio = {cold / audio:.3f} of its "
+                f"duration (target ≤ 0.1), {cold_cpu / audio:.3f} in CPU time; peak RSS {cold_rss:.0f} MB; "
+                f"stages {summary['seconds']}"
+            )
             assembly_wall = summary["seconds"]["audio"]
-            print(f"sample, assembly stage (tracks and episode): {assembly_wall:.1f} s = "
-                  f"{audio / assembly_wall:.0f}× real time")
+            print(
+                f"sample, assembly stage (tracks and episode): {assembly_wall:.1f} s = "
+                f"{audio / assembly_wall:.0f}× real time"
+            )
             warm, warm_rss, out = run_measured(cli)
-            print(f"sample, warm rebuild: {warm:.1f} s (target ≤ 3 s), {warm / cold:.2f}× the cold build; "
-                  f"stages {json.loads(out)['seconds']}; peak RSS {warm_rss:.0f} MB")
+            print(
+                f"sample, warm rebuild: {warm:.1f} s (target ≤ 3 s), {warm / cold:.2f}× the cold build; "
+                f"stages {json.loads(out)['seconds']}; peak RSS {warm_rss:.0f} MB"
+            )
 
         clip = scratch / "clip.wav"
         make_speechlike(clip, CLIP_SECONDS)
         wall, rss, seconds = assembly("ours", clip, args.hours * 60, scratch)
         cpu = CPU_SECONDS[-1]
-        print(f"assembly, synthetic {seconds / 3600:.2f} h: {wall:.1f} s = {seconds / wall:.0f}× real time "
-              f"(target ≥ 100×); {cpu:.1f} CPU s = {seconds / cpu:.0f}× real time per core; "
-              f"peak RSS {rss:.0f} MB (target < 400 MB)")
+        print(
+            f"assembly, synthetic {seconds / 3600:.2f} h: {wall:.1f} s = {seconds / wall:.0f}× real time "
+            f"(target ≥ 100×); {cpu:.1f} CPU s = {seconds / cpu:.0f}× real time per core; "
+            f"peak RSS {rss:.0f} MB (target < 400 MB)"
+        )
         small_wall, small_rss, small_seconds = assembly("ours", clip, args.naive_minutes, scratch)
         small_cpu = CPU_SECONDS[-1]
         naive_wall, naive_rss, naive_seconds = assembly("naive", clip, args.naive_minutes, scratch)
         naive_cpu = CPU_SECONDS[-1]
-        print(f"assembly, synthetic {small_seconds / 60:.0f} min: ours {small_wall:.1f} s, {small_rss:.0f} MB; "
-              f"pydub in memory {naive_wall:.1f} s, {naive_rss:.0f} MB (one MP3, no loudness, no article files)")
-        print(f"  ratios pydub/ours: time {naive_wall / small_wall:.2f}×, CPU {naive_cpu / small_cpu:.2f}×, "
-              f"peak RSS {naive_rss / small_rss:.2f}×; "
-              f"pydub's RSS per audio hour ≈ {naive_rss / (naive_seconds / 3600):.0f} MB, "
-              f"ours at {seconds / 3600:.1f} h: {rss:.0f} MB")
+        print(
+            f"assembly, synthetic {small_seconds / 60:.0f} min: ours {small_wall:.1f} s, {small_rss:.0f} MB; "
+            f"pydub in memory {naive_wall:.1f} s, {naive_rss:.0f} MB (one MP3, no loudness, no article files)"
+        )
+        print(
+            f"  ratios pydub/ours: time {naive_wall / small_wall:.2f}×, CPU {naive_cpu / small_cpu:.2f}×, "
+            f"peak RSS {naive_rss / small_rss:.2f}×; "
+            f"pydub's RSS per audio hour ≈ {naive_rss / (naive_seconds / 3600):.0f} MB, "
+            f"ours at {seconds / 3600:.1f} h: {rss:.0f} MB"
+        )
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -53,14 +53,18 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    print(f"input: the sample page ×{copies} = {size / 1e6:.2f} MB, {chars:,} characters, {len(articles)} articles")
+    print(
+        f"input: the sample page ×{copies} = {size / 1e6:.2f} MB, {chars:,} characters, {len(articles)} articles"
+    )
     print(f"clean_page:          {chars / cleaning:>12,.0f} chars/s  ({cleaning:.3f} s)")
     print(f"clean_page, CPU:     {chars / cleaning_cpu:>12,.0f} chars/CPU-s  ({cleaning_cpu:.3f} s)")
     print(f"split_sentences:     {chars / splitting:>12,.0f} chars/s  ({splitting:.3f} s)")
     print(f"plain strip+join:    {chars / plain:>12,.0f} chars/s  ({plain:.3f} s)")
     print(f"ratio clean/plain:   {cleaning / plain:.1f}× the time of a plain join")
     print(f"peak memory (clean): {peak / 1e6:.1f} MB = {peak / size:.1f}× the input")
-    print(f"load average:        {Path('/proc/loadavg').read_text().split()[0] if Path('/proc/loadavg').exists() else 'n/a'}")
+    print(
+        f"load average:        {Path('/proc/loadavg').read_text().split()[0] if Path('/proc/loadavg').exists() else 'n/a'}"
+    )
 
 
 if __name__ == "__main__":

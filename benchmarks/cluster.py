@@ -61,15 +61,48 @@ def cluster(cores: Sequence[int], logs: Path) -> Iterator[str]:
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = _environment(None)
-    processes = [subprocess.Popen(
-        [DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", ":0", "--no-show"],
-        env=env, stdout=(logs / "scheduler.log").open("wb"), stderr=subprocess.STDOUT, start_new_session=True)]
+    processes = [
+        subprocess.Popen(
+            [
+                DASK,
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--dashboard-address",
+                ":0",
+                "--no-show",
+            ],
+            env=env,
+            stdout=(logs / "scheduler.log").open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    ]
     for n, core in enumerate(cores):
         pin = ["taskset", "-c", str(core)] if shutil.which("taskset") else []
-        processes.append(subprocess.Popen(
-            [*pin, DASK, "worker", address, "--nthreads", "1", "--no-nanny", "--host", "127.0.0.1",
-             "--dashboard-address", ":0"],
-            env=env, stdout=(logs / f"worker-{n}.log").open("wb"), stderr=subprocess.STDOUT, start_new_session=True))
+        processes.append(
+            subprocess.Popen(
+                [
+                    *pin,
+                    DASK,
+                    "worker",
+                    address,
+                    "--nthreads",
+                    "1",
+                    "--no-nanny",
+                    "--host",
+                    "127.0.0.1",
+                    "--dashboard-address",
+                    ":0",
+                ],
+                env=env,
+                stdout=(logs / f"worker-{n}.log").open("wb"),
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        )
     try:
         yield address
     finally:
@@ -82,7 +115,9 @@ def _warm(wanted: EngineWanted, voice: Voice) -> None:
     kept_engine(wanted, "warm-up").synthesize(["你好。"], voice)
 
 
-def speak(requests: list[ArticleRequest], preset: str, cache: Path, address: str | None) -> tuple[float, int, list[bytes]]:
+def speak(
+    requests: list[ArticleRequest], preset: str, cache: Path, address: str | None
+) -> tuple[float, int, list[bytes]]:
     """Seconds to speak ``requests`` from a cold cache, locally or on the cluster at ``address``;
     the requests spoken, and the audio."""
     voice = load_preset(preset)
@@ -91,8 +126,14 @@ def speak(requests: list[ArticleRequest], preset: str, cache: Path, address: str
         engine = session.engine(session.decision.engine)
         engine.synthesize(["你好。"], session.voices(engine.name).body)
         start = time.perf_counter()
-        spoken = speak_articles(requests, "offline", voice, cache_dir=cache / "cold", decision=session.decision,
-                                engines={engine.name: lambda _settings: engine})  # the warm engine
+        spoken = speak_articles(
+            requests,
+            "offline",
+            voice,
+            cache_dir=cache / "cold",
+            decision=session.decision,
+            engines={engine.name: lambda _settings: engine},
+        )  # the warm engine
         seconds = time.perf_counter() - start
     else:
         with ClusterLink(address, worker_wait=120) as link:
@@ -139,17 +180,31 @@ def main() -> None:
             seconds, count, _audio = speak(requests, args.voice, Path(scratch), None)
         print(json.dumps({"seconds": seconds, "requests": count}))
         return
-    print(f"sample: {len(requests)} articles, voice {args.voice}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f} at start", flush=True)
+    print(
+        f"sample: {len(requests)} articles, voice {args.voice}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} at start",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         runs: dict[str, tuple[float, int, list[bytes]]] = {}
         runs["local"] = speak(requests, args.voice, root / "local", None)
         print(f"  local (every core)      {runs['local'][0]:7.1f} s", flush=True)
         pinned = subprocess.run(
-            [*(["taskset", "-c", "0"] if shutil.which("taskset") else []), sys.executable, __file__, "--local-only", "--voice", args.voice,
-             *(["--articles", str(args.articles)] if args.articles else [])],
-            env=_environment(None), capture_output=True, text=True, check=True)
+            [
+                *(["taskset", "-c", "0"] if shutil.which("taskset") else []),
+                sys.executable,
+                __file__,
+                "--local-only",
+                "--voice",
+                args.voice,
+                *(["--articles", str(args.articles)] if args.articles else []),
+            ],
+            env=_environment(None),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         local_one = json.loads(pinned.stdout.strip().splitlines()[-1])["seconds"]
         print(f"  local (one core)        {local_one:7.1f} s", flush=True)
         size = statistics.mean(len(a) for a in runs["local"][2])
@@ -167,10 +222,16 @@ def main() -> None:
                     trip = round_trip_ms(address, int(size))
     audio_seconds = _audio_seconds(runs["local"][2])
     count = runs["local"][1]
-    print(f"speech: {audio_seconds / 60:.1f} min of audio in {count} requests "
-          f"(answers of {size / 1e6:.2f} MB on average)")
-    rows = [("local, every core", runs["local"][0]), ("local, one core", local_one),
-            ("one worker, one core", runs["one worker"][0]), ("two workers, a core each", runs["two workers"][0])]
+    print(
+        f"speech: {audio_seconds / 60:.1f} min of audio in {count} requests "
+        f"(answers of {size / 1e6:.2f} MB on average)"
+    )
+    rows = [
+        ("local, every core", runs["local"][0]),
+        ("local, one core", local_one),
+        ("one worker, one core", runs["one worker"][0]),
+        ("two workers, a core each", runs["two workers"][0]),
+    ]
     for name, seconds in rows:
         print(f"  {name:<25} {seconds:7.1f} s  RTF {seconds / audio_seconds:.3f}")
     same = all(run[2] == runs["local"][2] for run in runs.values())
@@ -178,8 +239,10 @@ def main() -> None:
     one, two = runs["one worker"][0], runs["two workers"][0]
     print(f"scaling, one worker -> two: {one / two:.2f}x (ideal 2.00x)")
     overhead = (one - local_one) / count
-    print(f"cluster against local on the same one core: {one / local_one:.2f}x the time, "
-          f"{overhead * 1000:+.0f} ms per request; a request's round trip with no speaking: {trip:.1f} ms")
+    print(
+        f"cluster against local on the same one core: {one / local_one:.2f}x the time, "
+        f"{overhead * 1000:+.0f} ms per request; a request's round trip with no speaking: {trip:.1f} ms"
+    )
     _on_paper(audio_seconds if args.articles is None else PAGE_MINUTES * 60, one / audio_seconds)
 
 
@@ -201,11 +264,13 @@ def _on_paper(page_seconds: float, core_rtf: float) -> None:
     core_hours = night_audio * core_rtf / 3600
     speaking_hours = WINDOW_HOURS * SPEAKING_SHARE
     cores = math.ceil(core_hours / speaking_hours)
-    print(f"on paper: {PAPERS} papers x {PAGES_PER_PAPER} pages x {page_seconds / 60:.0f} min = "
-          f"{night_audio / 3600:.0f} h of audio; at {core_rtf:.3f} core-s per audio-s (one worker, one core) "
-          f"that is {core_hours:.1f} core-hours; in {speaking_hours:.0f} h of the {WINDOW_HOURS:.0f} h window: "
-          f"{cores} cores = {math.ceil(cores / 2)} machines of 2 cores, {math.ceil(cores / 8)} of 8, "
-          f"{math.ceil(cores / 16)} of 16 (plus the scheduler, which needs no core of its own)")
+    print(
+        f"on paper: {PAPERS} papers x {PAGES_PER_PAPER} pages x {page_seconds / 60:.0f} min = "
+        f"{night_audio / 3600:.0f} h of audio; at {core_rtf:.3f} core-s per audio-s (one worker, one core) "
+        f"that is {core_hours:.1f} core-hours; in {speaking_hours:.0f} h of the {WINDOW_HOURS:.0f} h window: "
+        f"{cores} cores = {math.ceil(cores / 2)} machines of 2 cores, {math.ceil(cores / 8)} of 8, "
+        f"{math.ceil(cores / 16)} of 16 (plus the scheduler, which needs no core of its own)"
+    )
 
 
 if __name__ == "__main__":

@@ -61,17 +61,25 @@ def main() -> None:
     parts = sum(len(p.articles) for p in edition.pages)
     stitched = sum(1 for a in edition.articles if len(a.pages) > 1)
     print(f"input: the sample page ×{PAGES} as page files, {chars:,} characters, {parts} article parts")
-    print(f"read_edition (clean + order + stitch): {edition_s:.3f} s  ({chars / edition_s:,.0f} chars/s)  "
-          f"→ {len(edition.articles)} articles, {stitched} stitched over pages, {len(edition.warnings)} warnings")
+    print(
+        f"read_edition (clean + order + stitch): {edition_s:.3f} s  ({chars / edition_s:,.0f} chars/s)  "
+        f"→ {len(edition.articles)} articles, {stitched} stitched over pages, {len(edition.warnings)} warnings"
+    )
     print(f"clean_page per page, no edition:      {pages_s:.3f} s  ({chars / pages_s:,.0f} chars/s)")
     print(f"plain read + strip + join:            {plain_s:.3f} s  ({chars / plain_s:,.0f} chars/s)")
-    print(f"edition's own work (order + stitch):  {max(edition_s - pages_s, 0):.3f} s = "
-          f"{edition_s / pages_s:.2f}× the pages cleaned alone; {edition_s / plain_s:.0f}× a plain join")
+    print(
+        f"edition's own work (order + stitch):  {max(edition_s - pages_s, 0):.3f} s = "
+        f"{edition_s / pages_s:.2f}× the pages cleaned alone; {edition_s / plain_s:.0f}× a plain join"
+    )
     _, pages_cpu, edition_cpu = CPU[-3:]
-    print(f"CPU time: read_edition {edition_cpu:.3f} s, clean_page per page {pages_cpu:.3f} s "
-          f"(load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)")
+    print(
+        f"CPU time: read_edition {edition_cpu:.3f} s, clean_page per page {pages_cpu:.3f} s "
+        f"(load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores)"
+    )
     verdict = "under" if edition_s < TARGET_SECONDS else "OVER"
-    print(f"target: {PAGES} pages in < {TARGET_SECONDS:.0f} s: {verdict} ({edition_s:.2f} s wall, {edition_cpu:.2f} s CPU)")
+    print(
+        f"target: {PAGES} pages in < {TARGET_SECONDS:.0f} s: {verdict} ({edition_s:.2f} s wall, {edition_cpu:.2f} s CPU)"
+    )
 
 
 if __name__ == "__main__":

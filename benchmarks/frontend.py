@@ -77,7 +77,9 @@ def spoken_module_at(ref: str) -> ModuleType | None:
     (folder / "audio_edition").rename(package)
     for path in package.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"\baudio_edition\b(?=[. ])", "audio_edition_before", source), encoding="utf-8")
+        path.write_text(
+            re.sub(r"\baudio_edition\b(?=[. ])", "audio_edition_before", source), encoding="utf-8"
+        )
     sys.path.insert(0, str(folder))
     try:
         return importlib.import_module("audio_edition_before.text.spoken")
@@ -93,7 +95,9 @@ def sample_sentences() -> list[str]:
     return sentences
 
 
-def ms_per_1000(readers: dict[str, Callable[[str], str]], sentences: list[str], rounds: int) -> dict[str, float]:
+def ms_per_1000(
+    readers: dict[str, Callable[[str], str]], sentences: list[str], rounds: int
+) -> dict[str, float]:
     """Median milliseconds per 1,000 sentences for each reader, after a warm-up pass; the readers
     take turns within each round, so load from other work on the machine falls on all alike."""
     for speak in readers.values():
@@ -146,18 +150,27 @@ def print_normalization(rows: list[NormalizationRow]) -> None:
         f"scored by tests/text/peer_suites.py: {len(EQUIVALENT_READINGS)} equivalences, "
         f"{len(ACCEPTED)} accepted readings, {len(OUT_OF_SCOPE)} cases out of scope"
     )
-    print("time ratio vs wetext alone: " + ", ".join(f"{r.reader} {r.ms_per_1000 / plain:.2f}x" for r in rows[1:]))
+    print(
+        "time ratio vs wetext alone: "
+        + ", ".join(f"{r.reader} {r.ms_per_1000 / plain:.2f}x" for r in rows[1:])
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # e265edc: main before issue 24's work landed, the reading its misreadings are counted against.
-    parser.add_argument("--before", default="e265edc", help="git ref of the 'before' package (default: e265edc)")
-    parser.add_argument("--split", default="test", choices=("test", "dev"), help="CPP split for the polyphones")
+    parser.add_argument(
+        "--before", default="e265edc", help="git ref of the 'before' package (default: e265edc)"
+    )
+    parser.add_argument(
+        "--split", default="test", choices=("test", "dev"), help="CPP split for the polyphones"
+    )
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if not PEER_SUITES.is_dir():
-        sys.exit(f"error: peer suites not found at {PEER_SUITES} (../shared/peer_suites beside the repository)")
+        sys.exit(
+            f"error: peer suites not found at {PEER_SUITES} (../shared/peer_suites beside the repository)"
+        )
     print_normalization(normalization_figures(args.before, args.rounds))
     print()
     import polyphones  # benchmarks/polyphones.py, beside this file

@@ -102,7 +102,11 @@ def install() -> Path:
 def pick_sentences(count: int) -> list[str]:
     """``count`` sentences of 10 to 45 characters, evenly spread over the sample edition."""
     candidates = [
-        s for article in sample_requests(None) for part in article.parts for s in part.sentences if 10 <= len(s) <= 45
+        s
+        for article in sample_requests(None)
+        for part in article.parts
+        for s in part.sentences
+        if 10 <= len(s) <= 45
     ]
     step = max(1, len(candidates) // count)
     return candidates[::step][:count]
@@ -126,7 +130,9 @@ def comparable(text: str, reader: SpokenReader, simplify: Callable[[str], str]) 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--install", action="store_true", help="Fetch and verify Whisper base (once).")
     parser.add_argument("--sentences", type=int, default=40, help="How many sentences (default 40).")
     args = parser.parse_args()
@@ -147,7 +153,9 @@ def main() -> None:
     reader, simplify = SpokenReader(), opencc.OpenCC("t2s").convert
     references = [comparable(s, reader, simplify) for s in sentences]
     print(f"{len(sentences)} sentences of the sample edition, {sum(map(len, references))} characters")
-    asr = WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 1, local_files_only=True)
+    asr = WhisperModel(
+        str(folder), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 1, local_files_only=True
+    )
     for preset_name, runtime in RUNS:
         voice = load_preset(preset_name).body
         label = f"{preset_name} ({voice.engine}{', ' + runtime if runtime else ''})"
@@ -160,11 +168,17 @@ def main() -> None:
         heard = []
         for sentence in sentences:
             clip = samples_16k(engine.synthesize([sentence], voice).audio)
-            segments, _ = asr.transcribe(clip, language="zh", initial_prompt=PROMPT, condition_on_previous_text=False)
+            segments, _ = asr.transcribe(
+                clip, language="zh", initial_prompt=PROMPT, condition_on_previous_text=False
+            )
             heard.append(comparable("".join(s.text for s in segments), reader, simplify))
         cer = jiwer.cer(references, heard)
-        print(f"{label}, {engine.version}: character error rate {cer:.3f} ({time.perf_counter() - began:.0f} s)")
-        worst = max(range(len(sentences)), key=lambda i: jiwer.cer(references[i], heard[i]) if references[i] else 0)
+        print(
+            f"{label}, {engine.version}: character error rate {cer:.3f} ({time.perf_counter() - began:.0f} s)"
+        )
+        worst = max(
+            range(len(sentences)), key=lambda i: jiwer.cer(references[i], heard[i]) if references[i] else 0
+        )
         print(f"  worst: said {references[worst]} / heard {heard[worst]}")
 
 

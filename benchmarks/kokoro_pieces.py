@@ -40,7 +40,9 @@ VOICE = "zf_xiaoxiao"
 def measure(count: int) -> list[str]:
     """Each limit's audio and computing seconds over the ``count`` longest sentences, and the ratios."""
     engine = KokoroEngine(workers=1)
-    sentences = [engine.phonemes(s) for a in sample_requests(None) for part in a.parts for s in part.sentences]
+    sentences = [
+        engine.phonemes(s) for a in sample_requests(None) for part in a.parts for s in part.sentences
+    ]
     longest = sorted((p for p in sentences if len(p) > 400), key=len, reverse=True)[:count]
     if not longest:
         return ["no sentence of the sample is over 400 tokens"]
@@ -60,7 +62,9 @@ def measure(count: int) -> list[str]:
             a, c, n = totals[limit]
             totals[limit] = (a + audio, c + computing, n + len(cut))
     whole_audio, whole_time, _ = totals[MAX_TOKENS]
-    lines = [f"Kokoro ({engine.runtime.name} {engine.runtime.precision}, 1 worker), {len(longest)} sentences of 401-510 tokens:"]
+    lines = [
+        f"Kokoro ({engine.runtime.name} {engine.runtime.precision}, 1 worker), {len(longest)} sentences of 401-510 tokens:"
+    ]
     for limit, (audio, computing, pieces) in totals.items():
         line = f"  pieces <= {limit} tokens: {pieces} pieces, audio {audio:.1f} s, computing {computing:.1f} s, RTF {computing / audio:.3f}"
         if limit != MAX_TOKENS:
@@ -71,7 +75,9 @@ def measure(count: int) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sentences", type=int, default=4, help="How many of the longest sentences (default 4).")
+    parser.add_argument(
+        "--sentences", type=int, default=4, help="How many of the longest sentences (default 4)."
+    )
     args = parser.parse_args()
     try:
         print("\n".join(measure(args.sentences)))

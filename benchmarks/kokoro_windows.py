@@ -100,7 +100,11 @@ def speak(mode: str, count: int, out: Path) -> dict[str, float]:
         computing += time.perf_counter() - began
     np.savez(out, *audio)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"computing": computing, "model_mb": (loaded - before) / 1024, "above_model_mb": (peak - loaded) / 1024}
+    return {
+        "computing": computing,
+        "model_mb": (loaded - before) / 1024,
+        "above_model_mb": (peak - loaded) / 1024,
+    }
 
 
 def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ...]]:
@@ -111,7 +115,9 @@ def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ..
     style = np.fromfile(assets.voices[VOICE], dtype=np.float32).reshape(-1, 1, 256)
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    front = ort.InferenceSession(windowed_parts(assets.model, INT8_CUTS[:1])[0], options, providers=["CPUExecutionProvider"])
+    front = ort.InferenceSession(
+        windowed_parts(assets.model, INT8_CUTS[:1])[0], options, providers=["CPUExecutionProvider"]
+    )
     found = []
     for _, tokens in sentences:
         (energy,) = front.run([ENERGY], model_inputs(tokens, style, 1.0))
@@ -120,10 +126,15 @@ def seams_of(sentences: list[tuple[str, tuple[int, ...]]]) -> list[tuple[int, ..
 
 
 def near_seams(a: np.ndarray, b: np.ndarray, at: tuple[int, ...]) -> list[float]:
-    return [spectral_distance(a[max(0, s - NEAR_SEAM) : s + NEAR_SEAM], b[max(0, s - NEAR_SEAM) : s + NEAR_SEAM]) for s in at]
+    return [
+        spectral_distance(a[max(0, s - NEAR_SEAM) : s + NEAR_SEAM], b[max(0, s - NEAR_SEAM) : s + NEAR_SEAM])
+        for s in at
+    ]
 
 
-def whisper_cer(sentences: list[tuple[str, tuple[int, ...]]], audio: dict[str, list[np.ndarray]]) -> list[str]:
+def whisper_cer(
+    sentences: list[tuple[str, tuple[int, ...]]], audio: dict[str, list[np.ndarray]]
+) -> list[str]:
     """Whisper's character error rate on each way's audio, if Whisper is installed."""
     try:
         import jiwer
@@ -138,23 +149,33 @@ def whisper_cer(sentences: list[tuple[str, tuple[int, ...]]], audio: dict[str, l
     folder = whisper_dir()
     if not (folder / "model.bin").is_file():
         return ["Whisper: skipped (run benchmarks/intelligibility.py --install)"]
-    asr = WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 1, local_files_only=True)
+    asr = WhisperModel(
+        str(folder), device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 1, local_files_only=True
+    )
     reader, simplify = SpokenReader(), opencc.OpenCC("t2s").convert
     references = [comparable(text, reader, simplify) for text, _ in sentences]
     lines = []
     for mode, clips in audio.items():
         heard = []
         for clip in clips:
-            segments, _ = asr.transcribe(resample_poly(clip, 2, 3).astype(np.float32), language="zh",
-                                         initial_prompt=PROMPT, condition_on_previous_text=False)
+            segments, _ = asr.transcribe(
+                resample_poly(clip, 2, 3).astype(np.float32),
+                language="zh",
+                initial_prompt=PROMPT,
+                condition_on_previous_text=False,
+            )
             heard.append(comparable("".join(s.text for s in segments), reader, simplify))
         lines.append(f"Whisper base, {mode}: character error rate {jiwer.cer(references, heard):.3f}")
     return lines
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sentences", type=int, default=8, help="How many of the longest sentences (default 8).")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sentences", type=int, default=8, help="How many of the longest sentences (default 8)."
+    )
     parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)  # one way, in a child process
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -163,12 +184,23 @@ def main() -> None:
         return
     sentences = longest_sentences(args.sentences)
     lengths = [len(tokens) for _, tokens in sentences]
-    print(f"{len(sentences)} sentences of {min(lengths)}-{max(lengths)} tokens, one onnxruntime worker of one thread")
+    print(
+        f"{len(sentences)} sentences of {min(lengths)}-{max(lengths)} tokens, one onnxruntime worker of one thread"
+    )
     figures, audio = {}, {}
     with tempfile.TemporaryDirectory() as scratch:
         for mode in MODES:
             out = Path(scratch) / f"{mode}.npz"
-            command = [sys.executable, __file__, "--mode", mode, "--sentences", str(args.sentences), "--out", str(out)]
+            command = [
+                sys.executable,
+                __file__,
+                "--mode",
+                mode,
+                "--sentences",
+                str(args.sentences),
+                "--out",
+                str(out),
+            ]
             done = subprocess.run(command, capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 raise SystemExit(f"{mode}: {(done.stderr.strip().splitlines() or ['failed'])[-1]}")
@@ -178,18 +210,26 @@ def main() -> None:
     total = sum(len(a) for a in audio["whole"]) / 24_000
     for mode in ("whole", "windows"):
         f = figures[mode]
-        print(f"{mode}: {total:.0f} s of audio in {f['computing']:.1f} s (RTF {f['computing'] / total:.3f}); "
-              f"model {f['model_mb']:.0f} MB, peak RSS above it {f['above_model_mb']:.0f} MB")
+        print(
+            f"{mode}: {total:.0f} s of audio in {f['computing']:.1f} s (RTF {f['computing'] / total:.3f}); "
+            f"model {f['model_mb']:.0f} MB, peak RSS above it {f['above_model_mb']:.0f} MB"
+        )
     w, h = figures["windows"], figures["whole"]
-    print(f"windows vs whole: computing {w['computing'] / h['computing']:.2f}x, memory above the model "
-          f"{w['above_model_mb'] / max(h['above_model_mb'], 1):.2f}x")
+    print(
+        f"windows vs whole: computing {w['computing'] / h['computing']:.2f}x, memory above the model "
+        f"{w['above_model_mb'] / max(h['above_model_mb'], 1):.2f}x"
+    )
     at = seams_of(sentences)
     apart = [spectral_distance(a, b) for a, b in zip(audio["windows"], audio["whole"])]
     yardstick = [spectral_distance(a, b) for a, b in zip(audio["float"], audio["whole"])]
     near = [d for a, b, s in zip(audio["windows"], audio["whole"], at) for d in near_seams(a, b, s)]
     near_float = [d for a, b, s in zip(audio["float"], audio["whole"], at) for d in near_seams(a, b, s)]
-    print(f"distance from the whole piece (dB): windows {np.mean(apart):.2f}, float model {np.mean(yardstick):.2f}")
-    print(f"within 0.25 s of the {len(near)} seams: windows {np.mean(near):.2f}, float model {np.mean(near_float):.2f}")
+    print(
+        f"distance from the whole piece (dB): windows {np.mean(apart):.2f}, float model {np.mean(yardstick):.2f}"
+    )
+    print(
+        f"within 0.25 s of the {len(near)} seams: windows {np.mean(near):.2f}, float model {np.mean(near_float):.2f}"
+    )
     for line in whisper_cer(sentences, {"whole": audio["whole"], "windows": audio["windows"]}):
         print(line)
 

@@ -52,17 +52,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-media-") as tmp:
         out, state = Path(tmp) / "output", Path(tmp) / "state"
         first = date(2024, 1, 1)
-        model = make_edition(out, first.isoformat(), article_seconds=180.0,
-                             headlines=tuple(f"第{n}篇报道" for n in range(1, 11)))
+        model = make_edition(
+            out,
+            first.isoformat(),
+            article_seconds=180.0,
+            headlines=tuple(f"第{n}篇报道" for n in range(1, 11)),
+        )
         for n in range(1, args.editions):
             day = (first + timedelta(days=n)).isoformat()
             shutil.copytree(out / model.date, out / day)
             (out / day / "edition.json").write_text(
-                model.to_json().replace(model.date, day), encoding="utf-8")
-        manifests = [read_manifest(out / (first + timedelta(days=n)).isoformat())
-                     for n in range(args.editions)]
-        audio = sum((out / m.date / s).stat().st_size for m in manifests
-                    for s in (m.episode, *(a.audio for a in m.articles)))
+                model.to_json().replace(model.date, day), encoding="utf-8"
+            )
+        manifests = [
+            read_manifest(out / (first + timedelta(days=n)).isoformat()) for n in range(args.editions)
+        ]
+        audio = sum(
+            (out / m.date / s).stat().st_size
+            for m in manifests
+            for s in (m.episode, *(a.audio for a in m.articles))
+        )
         before = disk_bytes(out)
         now = datetime(2024, 2, 1, tzinfo=UTC)
 
@@ -89,7 +98,9 @@ def main() -> None:
     print(f"{args.editions} editions, {audio / 1e6:.0f} MB of MP3s; load average {os.getloadavg()[0]:.2f}")
     print(f"first publish (hash + hard link):   {first_seconds:6.2f} s, extra disk {extra / 1e6:7.1f} MB")
     print(f"daily publish (unchanged, stat only): {daily_seconds:6.3f} s")
-    print(f"plain (hash + copy every publish):  {plain_seconds:6.2f} s, extra disk {plain_extra / 1e6:7.1f} MB")
+    print(
+        f"plain (hash + copy every publish):  {plain_seconds:6.2f} s, extra disk {plain_extra / 1e6:7.1f} MB"
+    )
     print(f"ratio plain / ours, daily publish:  {plain_seconds / max(daily_seconds, 1e-6):6.0f}x faster")
     print(f"extra disk, ours / plain:           {extra / max(plain_extra, 1):6.3f}")
 

@@ -106,7 +106,9 @@ def main() -> int:
     print(f"load: cold cache (rewrite) {cold:.2f} s, warm cache {warm:.2f} s, warm/cold {warm / cold:.2f}")
     rtf2, cpu2, audio = real_time_factor(engine, sentences)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"2 workers: RTF {rtf2:.3f} wall, {cpu2:.3f} CPU ({audio:.1f} s of audio, {chars / audio:.1f} characters/s)")
+    print(
+        f"2 workers: RTF {rtf2:.3f} wall, {cpu2:.3f} CPU ({audio:.1f} s of audio, {chars / audio:.1f} characters/s)"
+    )
     print(f"peak RSS {peak_mb:.0f} MB (one engine, two sets of models loaded from the cache)")
     del engine
     with tempfile.TemporaryDirectory() as cache:

@@ -115,7 +115,12 @@ typeset(EditionSpec("one", (spec.pages[1],)), folder / "2024-03-05-02.pdf")
 
 def typeset_edition(folder: Path, pages: int) -> tuple[Path, Path]:
     """A ``pages``-page edition in one PDF and its page 2 alone (typeset in a child: this process stays small)."""
-    subprocess.run([PY, "-c", TYPESET, str(folder), str(pages)], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [PY, "-c", TYPESET, str(folder), str(pages)],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     return folder / "2024-03-05.pdf", folder / "2024-03-05-02.pdf"
 
 
@@ -126,7 +131,9 @@ def main() -> int:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         edition, single = typeset_edition(Path(tmp), options.pages)
-        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {options.pages}-page edition typeset by Typst")
+        print(
+            f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {options.pages}-page edition typeset by Typst"
+        )
         ours_page = best([PY, "-c", READ_PAGE, str(single)], options.repeat)
         plain_page = best(["pdftotext", "-enc", "UTF-8", str(single), os.devnull], options.repeat)
         ours_edition = best([PY, "-c", READ_EDITION, str(edition)], options.repeat)
@@ -134,21 +141,35 @@ def main() -> int:
         base = best([PY, "-c", "import audio_edition.text"], options.repeat)
         print()
         print(f"{'':32}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}")
-        print(f"{'one page, ours (articles)':32}{ours_page[0]:9.3f}{ours_page[1]:9.3f}{ours_page[2]:9.0f}   target <= 0.5 s")
-        print(f"{'one page, pdftotext (text)':32}{plain_page[0]:9.3f}{plain_page[1]:9.3f}{plain_page[2]:9.0f}")
-        print(f"{f'{options.pages} pages, ours (edition)':32}{ours_edition[0]:9.3f}{ours_edition[1]:9.3f}{ours_edition[2]:9.0f}   target <= 8 s")
-        print(f"{f'{options.pages} pages, pdftotext (text)':32}{plain_edition[0]:9.3f}{plain_edition[1]:9.3f}{plain_edition[2]:9.0f}")
+        print(
+            f"{'one page, ours (articles)':32}{ours_page[0]:9.3f}{ours_page[1]:9.3f}{ours_page[2]:9.0f}   target <= 0.5 s"
+        )
+        print(
+            f"{'one page, pdftotext (text)':32}{plain_page[0]:9.3f}{plain_page[1]:9.3f}{plain_page[2]:9.0f}"
+        )
+        print(
+            f"{f'{options.pages} pages, ours (edition)':32}{ours_edition[0]:9.3f}{ours_edition[1]:9.3f}{ours_edition[2]:9.0f}   target <= 8 s"
+        )
+        print(
+            f"{f'{options.pages} pages, pdftotext (text)':32}{plain_edition[0]:9.3f}{plain_edition[1]:9.3f}{plain_edition[2]:9.0f}"
+        )
         print(f"{'python + import only':32}{base[0]:9.3f}{base[1]:9.3f}{base[2]:9.0f}")
         print()
         page_read = float(ours_page[3].split()[0])
         edition_read = float(ours_edition[3].split()[0])
-        print(f"reading in-process (start-up aside): one page {page_read:.3f} s (target <= 0.5), "
-              f"{options.pages} pages {edition_read:.3f} s (target <= 8), {edition_read / options.pages:.3f} s a page")
-        print(f"ours / pdftotext: one page {ours_page[0] / plain_page[0]:.1f}x, edition {ours_edition[0] / plain_edition[0]:.1f}x wall, "
-              f"{ours_edition[1] / plain_edition[1]:.1f}x CPU; reading alone (less start-up): "
-              f"{(ours_edition[1] - base[1]) / options.pages:.3f} CPU s a page against pdftotext's {plain_edition[1] / options.pages:.3f}")
-        print(f"memory: {(ours_edition[2] - base[2]) / options.pages:.1f} MB a page above the interpreter "
-              f"({ours_edition[2] - base[2]:.0f} MB for {options.pages} pages, {ours_page[2] - base[2]:.0f} MB for one)")
+        print(
+            f"reading in-process (start-up aside): one page {page_read:.3f} s (target <= 0.5), "
+            f"{options.pages} pages {edition_read:.3f} s (target <= 8), {edition_read / options.pages:.3f} s a page"
+        )
+        print(
+            f"ours / pdftotext: one page {ours_page[0] / plain_page[0]:.1f}x, edition {ours_edition[0] / plain_edition[0]:.1f}x wall, "
+            f"{ours_edition[1] / plain_edition[1]:.1f}x CPU; reading alone (less start-up): "
+            f"{(ours_edition[1] - base[1]) / options.pages:.3f} CPU s a page against pdftotext's {plain_edition[1] / options.pages:.3f}"
+        )
+        print(
+            f"memory: {(ours_edition[2] - base[2]) / options.pages:.1f} MB a page above the interpreter "
+            f"({ours_edition[2] - base[2]:.0f} MB for {options.pages} pages, {ours_page[2] - base[2]:.0f} MB for one)"
+        )
         print()
         print(f"characters with box, size and font, {options.pages} pages:")
         for name, code in CHARS.items():

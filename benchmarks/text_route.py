@@ -30,7 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
 EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
-SEED_PAGES = [ROOT / "tests" / "fixtures" / "2023-12-25.txt", *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt"))]
+SEED_PAGES = [
+    ROOT / "tests" / "fixtures" / "2023-12-25.txt",
+    *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt")),
+]
 
 
 def fresh_pages(folder: Path, count: int) -> None:
@@ -45,9 +48,16 @@ def fresh_pages(folder: Path, count: int) -> None:
 
     for seed in range(1000, 1000 + count):
         rng = random.Random(seed)
-        page = make_page(rng, 2, columns=rng.choice((4, 5, 6)), leading=rng.choice((1.25, 1.5, 1.75)),
-                         headlines_drawn_after=rng.random() < 0.3, ad=rng.random() < 0.5, chart=rng.random() < 0.5,
-                         index=rng.random() < 0.3)
+        page = make_page(
+            rng,
+            2,
+            columns=rng.choice((4, 5, 6)),
+            leading=rng.choice((1.25, 1.5, 1.75)),
+            headlines_drawn_after=rng.random() < 0.3,
+            ad=rng.random() < 0.5,
+            chart=rng.random() < 0.5,
+            index=rng.random() < 0.3,
+        )
         spec = EditionSpec(f"fresh-{seed}", (page,))
         here = folder / spec.name
         here.mkdir(parents=True)
@@ -73,9 +83,19 @@ def measure(corpus: Path) -> dict[str, object]:
             for page in gold["pages"]:
                 path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
                 reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
-                read = [ReadArticle(a.headline, getattr(a, "kicker", None), getattr(a, "subtitle", None), a.paragraphs, a.line)
-                        for a in reading.articles]
-                total.add(score_page(page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus))))
+                read = [
+                    ReadArticle(
+                        a.headline,
+                        getattr(a, "kicker", None),
+                        getattr(a, "subtitle", None),
+                        a.paragraphs,
+                        a.line,
+                    )
+                    for a in reading.articles
+                ]
+                total.add(
+                    score_page(page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus)))
+                )
         result[extractor] = {"line": total.line(), "notes": total.notes, "f1": total.f1}
     result["seconds"] = time.perf_counter() - started
     seed = {}
@@ -88,8 +108,14 @@ def measure(corpus: Path) -> dict[str, object]:
 
 def run(package_root: Path, corpus: Path) -> dict[str, object]:
     env = dict(os.environ, PYTHONPATH=str(package_root))
-    out = subprocess.run([sys.executable, __file__, "--measure", str(corpus)], env=env, check=True, capture_output=True,
-                         text=True, cwd=package_root)
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", str(corpus)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=package_root,
+    )
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
@@ -97,7 +123,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ref", default="main", help="the git ref whose cleaner is 'before'")
     parser.add_argument("--notes", action="store_true", help="list what each reading got wrong")
-    parser.add_argument("--fresh", type=int, default=12, help="pages to typeset afresh (never seen by the reader)")
+    parser.add_argument(
+        "--fresh", type=int, default=12, help="pages to typeset afresh (never seen by the reader)"
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -116,7 +144,9 @@ def main() -> None:
 def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
     """Print before/after figures for one corpus."""
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "archive", ref, "audio_edition"], cwd=ROOT, check=True, capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", ref, "audio_edition"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         before = run(Path(tmp), corpus)
@@ -132,7 +162,9 @@ def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
                 print(f"    {note}")
     same = sum(before["seed"][page] == after["seed"][page] for page in after["seed"])  # type: ignore[index]
     print(f"this paper's own pages (seed style) read exactly as before: {same}/{len(after['seed'])}")  # type: ignore[arg-type]
-    print(f"reading time, all pages and extractors: before {before['seconds']:.2f} s, after {after['seconds']:.2f} s")
+    print(
+        f"reading time, all pages and extractors: before {before['seconds']:.2f} s, after {after['seconds']:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ from audio_edition.speech.settings import (
 settings.register_profile("default", max_examples=300, derandomize=True)
 settings.register_profile("thorough", max_examples=3000, derandomize=False)
 # ``explore``: many pages, no shrinking; for hunting layouts the cleaner misreads.
-settings.register_profile("explore", max_examples=3000, derandomize=False, phases=[Phase.explicit, Phase.generate])
+settings.register_profile(
+    "explore", max_examples=3000, derandomize=False, phases=[Phase.explicit, Phase.generate]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 MODEL_MARKER = "model"
@@ -84,9 +86,13 @@ def _watch(cls: Any, method: str, what: Callable[..., str | None]) -> None:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--serve-with", choices=("ours", "aiohttp"), default="ours",
-                     help="Run the serve tests against our server (default) or the aiohttp "
-                          "variant in benchmarks/serve_aiohttp.py (issue 27's trial).")
+    parser.addoption(
+        "--serve-with",
+        choices=("ours", "aiohttp"),
+        default="ours",
+        help="Run the serve tests against our server (default) or the aiohttp "
+        "variant in benchmarks/serve_aiohttp.py (issue 27's trial).",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -133,7 +139,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             if call.when == "setup"
             else f"add @pytest.mark.{MODEL_MARKER} (or pytestmark = pytest.mark.{MODEL_MARKER} for a module)"
         )
-        report.longrepr = f"{item.nodeid} ran {loaded[0]} but is not marked: {fix}, so that make test-fast leaves it out"
+        report.longrepr = (
+            f"{item.nodeid} ran {loaded[0]} but is not marked: {fix}, so that make test-fast leaves it out"
+        )
         item.stash[_models_run] = []  # one report, not one per phase
 
 

@@ -22,7 +22,10 @@ with sole_writer(Path(sys.argv[1]), sys.argv[2]):
 def lock_held_elsewhere(folder: Path, doing: str = "build of 2023-12-25") -> Iterator[subprocess.Popen[str]]:
     """A real child process holds ``sole_writer(folder)`` until the block ends (or it is killed)."""
     child = subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(folder), doing], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _HOLDER, str(folder), doing],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "holding"

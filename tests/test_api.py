@@ -30,9 +30,12 @@ owner_name = "The Paper"
 
 
 @settings(max_examples=40, deadline=None)
-@given(flag=st.none() | st.integers(1, 64), setting=st.none() | st.integers(1, 64),
-       engine_flag=st.none() | st.sampled_from(ENGINE_CHOICES),
-       engine_setting=st.none() | st.sampled_from(ENGINE_CHOICES))
+@given(
+    flag=st.none() | st.integers(1, 64),
+    setting=st.none() | st.integers(1, 64),
+    engine_flag=st.none() | st.sampled_from(ENGINE_CHOICES),
+    engine_setting=st.none() | st.sampled_from(ENGINE_CHOICES),
+)
 def test_a_flag_wins_over_the_settings_file_which_wins_over_the_default(
     flag: int | None, setting: int | None, engine_flag: str | None, engine_setting: str | None
 ) -> None:
@@ -57,8 +60,21 @@ def test_a_date_that_is_not_one_is_a_config_error_naming_the_flag(text: str) -> 
 
 def test_the_plan_is_what_build_dry_run_json_prints(tmp_path: Path) -> None:
     out = tmp_path / "output"
-    printed = CliRunner().invoke(main, ["build", str(SAMPLE), "--out", str(out), "--engine", "offline",
-                                        "--voice", "offline-fast", "--dry-run", "--json"])
+    printed = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(SAMPLE),
+            "--out",
+            str(out),
+            "--engine",
+            "offline",
+            "--voice",
+            "offline-fast",
+            "--dry-run",
+            "--json",
+        ],
+    )
     assert printed.exit_code == 0, printed.output
     ws = api.open_workspace(out=out)
     options = api.build_options(ws, engine="offline", voice="offline-fast")
@@ -89,8 +105,9 @@ def test_publish_is_what_publish_json_prints_and_the_feed_reads_back(
     assert published["editions"] == ["2023-12-26", "2023-12-25"]
     assert published["sync"]["uploaded"] >= preview.to_json()["sync"]["uploaded"]
     feed = podcastparser.parse(published["feed_url"], (target / "feed.xml").open("rb"))
-    assert [e["enclosures"][0]["url"].startswith("https://podcast.example.net/daily/")
-            for e in feed["episodes"]] == [True, True]
+    assert [
+        e["enclosures"][0]["url"].startswith("https://podcast.example.net/daily/") for e in feed["episodes"]
+    ] == [True, True]
     again = CliRunner().invoke(main, ["publish", "--to", str(target), "--json"])
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["sync"]["uploaded"] == 0  # the API's copy is the command's
@@ -100,7 +117,9 @@ def test_publish_refuses_a_public_target_with_the_starter_files_placeholders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("audio-edition.toml").write_text('[show]\nbase_url = "https://podcast.example.net/"\n', encoding="utf-8")
+    Path("audio-edition.toml").write_text(
+        '[show]\nbase_url = "https://podcast.example.net/"\n', encoding="utf-8"
+    )
     make_edition(Path("output"), "2023-12-25")
     ws = api.workspace_of_output(None)
     with pytest.raises(ConfigError, match="placeholder"):
@@ -119,7 +138,9 @@ def test_a_dry_run_with_no_output_folder_is_the_same_one_line_error_as_the_real_
     assert not Path("output").exists()
 
 
-def test_remove_then_rebuild_the_catalog_and_the_feed_follows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remove_then_rebuild_the_catalog_and_the_feed_follows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     for day in ("2023-12-24", "2023-12-25", "2023-12-26"):
         make_edition(Path("output"), day)

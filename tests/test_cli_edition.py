@@ -101,7 +101,10 @@ def test_warnings_go_to_stderr_with_the_file_and_strict_makes_them_errors() -> N
     result = run("clean", *map(str, THREE_PAGES))
     assert result.exit_code == 0
     warning = next(line for line in result.stderr.splitlines() if "page 4" in line)
-    assert warning.startswith(f"{THREE_PAGES[2]}") and ": warning: jump left open: “冰雪运动进校园活动火热开展”" in warning
+    assert (
+        warning.startswith(f"{THREE_PAGES[2]}")
+        and ": warning: jump left open: “冰雪运动进校园活动火热开展”" in warning
+    )
     assert "jump left open" not in result.stdout
     strict = run("clean", "--strict", *map(str, THREE_PAGES))
     assert strict.exit_code == 2 and strict.stdout == ""
@@ -110,12 +113,16 @@ def test_warnings_go_to_stderr_with_the_file_and_strict_makes_them_errors() -> N
 
 
 def test_build_prints_the_warnings_and_json_lists_them(tmp_path: Path) -> None:
-    result = run("build", "--dry-run", "--json", "--engine", "offline", "--out", str(tmp_path), *map(str, THREE_PAGES))
+    result = run(
+        "build", "--dry-run", "--json", "--engine", "offline", "--out", str(tmp_path), *map(str, THREE_PAGES)
+    )
     assert result.exit_code == 0, result.output
     listed = json.loads(result.stdout)["warnings"]
     assert any(w["source"] == str(THREE_PAGES[2]) and "page 4" in w["message"] for w in listed)
     assert "page 4 is not among the pages" in result.stderr
-    quiet = run("build", "--dry-run", "--quiet", "--engine", "offline", "--out", str(tmp_path), *map(str, THREE_PAGES))
+    quiet = run(
+        "build", "--dry-run", "--quiet", "--engine", "offline", "--out", str(tmp_path), *map(str, THREE_PAGES)
+    )
     assert quiet.exit_code == 0 and quiet.output == ""
     strict = run("build", "--dry-run", "--strict", "--quiet", "--engine", "offline", "--out", str(tmp_path),
                  *map(str, THREE_PAGES))  # fmt: skip

@@ -67,7 +67,9 @@ def test_an_argument_that_is_not_utf8_is_refused_in_one_line() -> None:
     script = "from audio_edition.cli import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", script, "normalize", "第一行".encode("gb18030")],
-        capture_output=True, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"},
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
     )
     assert result.returncode == 2
     assert result.stderr.decode() == (

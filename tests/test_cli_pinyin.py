@@ -91,7 +91,9 @@ def test_a_missing_polyphone_model_is_one_clear_line(tmp_path: Path, monkeypatch
     from audio_edition.speech import mandarin
 
     fresh = mandarin.PolyphoneModel(tmp_path)  # an empty folder: as if g2pM's files were gone
-    monkeypatch.setattr(mandarin.MandarinReader.__init__, "__kwdefaults__", {"sandhi": True, "polyphones": fresh})
+    monkeypatch.setattr(
+        mandarin.MandarinReader.__init__, "__kwdefaults__", {"sandhi": True, "polyphones": fresh}
+    )
     code, out, err = run("pinyin", "银行")
     assert code != 0 and out == ""
     assert err.strip().splitlines() == [

@@ -40,8 +40,9 @@ def test_every_publishing_command_has_help_with_an_example(runner: CliRunner) ->
         assert "Example:" in result.output and f"audio-edition {command}" in result.output
 
 
-def test_init_writes_a_starter_file_once(runner: CliRunner, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_writes_a_starter_file_once(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["init"])
     assert result.exit_code == 0, result.output
@@ -53,8 +54,9 @@ def test_init_writes_a_starter_file_once(runner: CliRunner, tmp_path: Path,
     assert runner.invoke(main, ["init", "--force"]).exit_code == 0
 
 
-def test_publish_from_built_editions_with_defaults(runner: CliRunner, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_publish_from_built_editions_with_defaults(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     out = Path("output")
     make_edition(out, "2023-12-25")
@@ -72,9 +74,11 @@ def test_publish_from_built_editions_with_defaults(runner: CliRunner, tmp_path: 
     assert not (out / "2023-12-25").exists()
     plain = runner.invoke(main, ["publish"])
     assert plain.stdout == f"published 1 edition: {Path('output', 'feed.xml')} → {DEFAULT_BASE_URL}feed.xml\n"
-    assert plain.stderr == (f"audio-edition: warning: the feed's links point at {DEFAULT_BASE_URL}, which podcast "
-                            "apps on other machines cannot reach; set show.base_url in a settings file "
-                            "(`audio-edition init`) to the public address\n")
+    assert plain.stderr == (
+        f"audio-edition: warning: the feed's links point at {DEFAULT_BASE_URL}, which podcast "
+        "apps on other machines cannot reach; set show.base_url in a settings file "
+        "(`audio-edition init`) to the public address\n"
+    )
 
 
 def test_publish_while_a_build_writes_to_the_folder_stops_at_once(runner: CliRunner, tmp_path: Path) -> None:
@@ -88,8 +92,9 @@ def test_publish_while_a_build_writes_to_the_folder_stops_at_once(runner: CliRun
     assert runner.invoke(main, ["publish", str(out)]).exit_code == 0
 
 
-def test_publish_errors_are_one_line(runner: CliRunner, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_publish_errors_are_one_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path(CONFIG_NAME).write_text('[show]\nbase_url = "nowhere"\n', encoding="utf-8")
     Path("output").mkdir()
@@ -107,8 +112,9 @@ def test_publish_errors_are_one_line(runner: CliRunner, tmp_path: Path,
 
 @contextmanager
 def serving(args: list[str], cwd: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    process = subprocess.Popen([*CLI, "serve", *args], cwd=cwd, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*CLI, "serve", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
@@ -186,7 +192,9 @@ def test_serve_errors_are_one_line(tmp_path: Path) -> None:
             assert f"cannot listen on 127.0.0.1:{port}" in process.stderr.read()
 
 
-@pytest.mark.parametrize("owner", ['', 'owner_email = "news@paper.cn"\n', 'owner_email = "news@paper.cn"\nauthor = "某某日报社"\n'])
+@pytest.mark.parametrize(
+    "owner", ["", 'owner_email = "news@paper.cn"\n', 'owner_email = "news@paper.cn"\nauthor = "某某日报社"\n']
+)
 def test_publishing_in_public_with_a_placeholder_owner_is_refused(tmp_path: Path, owner: str) -> None:
     settings = tmp_path / CONFIG_NAME
     settings.write_text(f'[show]\nbase_url = "https://podcast.paper.cn/"\n{owner}', encoding="utf-8")

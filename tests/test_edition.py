@@ -51,7 +51,9 @@ def sample() -> Edition:
 
 
 @pytest.fixture(scope="module")
-def built(sample: Edition, tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, list[tuple[str, int, int]]]:
+def built(
+    sample: Edition, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[BuildResult, list[tuple[str, int, int]]]:
     out = tmp_path_factory.mktemp("built") / "output"
     seen: list[tuple[str, int, int]] = []
     result = build_edition(
@@ -76,8 +78,22 @@ def onsets(path: Path, *, threshold_db: int, min_silence: float) -> list[float]:
 def ebur128(path: Path) -> tuple[float, float]:
     """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them."""
     done = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
-        capture_output=True, text=True, errors="replace", check=True,
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128=peak=true",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=True,
     )
     summary = done.stderr.rsplit("Summary:", 1)[1]
     integrated = re.search(r"I:\s+(-?[\d.]+) LUFS", summary)
@@ -123,7 +139,9 @@ def test_progress_is_reported_for_every_stage(built: tuple[BuildResult, list[tup
         assert last[0] == last[1] > 0
 
 
-def test_ffprobe_lists_chapters_where_the_articles_start(built: tuple[BuildResult, list[tuple[str, int, int]]]) -> None:
+def test_ffprobe_lists_chapters_where_the_articles_start(
+    built: tuple[BuildResult, list[tuple[str, int, int]]],
+) -> None:
     result, _ = built
     episode = result.folder / "episode.mp3"
     probed = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(episode)],
@@ -141,7 +159,9 @@ def test_ffprobe_lists_chapters_where_the_articles_start(built: tuple[BuildResul
         assert following and 0.25 <= following[0] <= 0.8, (chapter, following[:1])
 
 
-def test_mutagen_reads_the_tags_and_chapter_frames(built: tuple[BuildResult, list[tuple[str, int, int]]]) -> None:
+def test_mutagen_reads_the_tags_and_chapter_frames(
+    built: tuple[BuildResult, list[tuple[str, int, int]]],
+) -> None:
     result, _ = built
     tag = ID3(result.folder / "episode.mp3")
     assert tag.version == (2, 4, 0)
@@ -214,7 +234,13 @@ def test_a_warm_rebuild_synthesizes_nothing(
     result, _ = built
     cache = result.folder.parent.parent / ".audio-edition" / "cache" / "speech"
     assert cache.is_dir() and not (result.folder.parent / ".cache").exists()  # private, not published
-    options = BuildOptions(out=tmp_path / "output", engine="offline", voice="offline-fast", cache_dir=cache, date=dt.date(2023, 12, 25))
+    options = BuildOptions(
+        out=tmp_path / "output",
+        engine="offline",
+        voice="offline-fast",
+        cache_dir=cache,
+        date=dt.date(2023, 12, 25),
+    )
     again = build_edition(sample, options)
     assert again.speech.requests == again.speech.cache_hits > 0 and not again.reused
     assert again.manifest.chapters == result.manifest.chapters  # same speech, same timeline
@@ -261,8 +287,10 @@ def test_today_is_today_in_the_shows_time_zone() -> None:
 
 @pytest.mark.parametrize("day", [dt.date(9999, 12, 31), dt.date(1850, 1, 1), dt.date(1989, 12, 31)])
 def test_implausible_edition_dates_are_refused(day: dt.date) -> None:
-    with pytest.raises(InputError, match=f"--date {day.isoformat()} is not a plausible edition date; "
-                                         "editions are dated 1990–2100"):
+    with pytest.raises(
+        InputError,
+        match=f"--date {day.isoformat()} is not a plausible edition date; editions are dated 1990–2100",
+    ):
         edition_date(["page.txt"], day)
     with pytest.raises(InputError, match=f"{day.isoformat()}.txt: the date in the file name"):
         edition_date([f"articles/{day.isoformat()}.txt"])
@@ -277,10 +305,15 @@ def test_bad_options_and_empty_editions_are_named_errors(tmp_path: Path) -> None
     with pytest.raises(InputError, match="no articles"):
         build_edition(Edition(("empty.txt",), ()), BuildOptions(out=tmp_path / "output", engine="offline"))
     with pytest.raises(ConfigError, match="unknown voice preset"):
-        build_edition(read_edition([SAMPLE]), replace(BuildOptions(out=tmp_path / "output", engine="offline"), voice="nope"))
+        build_edition(
+            read_edition([SAMPLE]),
+            replace(BuildOptions(out=tmp_path / "output", engine="offline"), voice="nope"),
+        )
 
 
-def test_the_output_holds_only_what_listeners_get(built: tuple[BuildResult, list[tuple[str, int, int]]]) -> None:
+def test_the_output_holds_only_what_listeners_get(
+    built: tuple[BuildResult, list[tuple[str, int, int]]],
+) -> None:
     result, _ = built
     out = result.folder.parent
     hidden = [p for p in out.rglob("*") if any(part.startswith(".") for part in p.relative_to(out).parts)]

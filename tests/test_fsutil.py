@@ -28,7 +28,9 @@ from tests.lock_holder import lock_held_elsewhere
 def test_a_second_writer_is_turned_away_at_once_naming_the_first(tmp_path: Path) -> None:
     with lock_held_elsewhere(tmp_path, "build of 2023-12-25") as holder:
         started = time.monotonic()
-        with pytest.raises(BusyError, match=rf"in use by audio-edition build of 2023-12-25 \(pid {holder.pid}\)"):
+        with pytest.raises(
+            BusyError, match=rf"in use by audio-edition build of 2023-12-25 \(pid {holder.pid}\)"
+        ):
             with sole_writer(tmp_path, "publish"):
                 pytest.fail("two writers at once")
         assert time.monotonic() - started < 1  # no waiting: a cron job learns at once
@@ -86,7 +88,11 @@ def edition(folder: Path, words: str) -> Path:
 
 
 def contents(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2-exchange", "two-renames"])
@@ -97,7 +103,11 @@ def test_a_folder_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     new = edition(tmp_path / ".staging-2023-12-25", "new")
     (new / "articles" / "02-b.mp3").write_text("added", encoding="utf-8")
     replace_folder(new, live)
-    assert contents(live) == {"episode.mp3": "new", "articles/01-a.mp3": "newnew", "articles/02-b.mp3": "added"}
+    assert contents(live) == {
+        "episode.mp3": "new",
+        "articles/01-a.mp3": "newnew",
+        "articles/02-b.mp3": "added",
+    }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2023-12-25"]
     first = edition(tmp_path / ".staging-2023-12-26", "first")
     replace_folder(first, tmp_path / "2023-12-26")  # nothing to replace yet

@@ -28,8 +28,12 @@ def clean_checkout(into: Path) -> Path:
     """The project's files as a fresh clone has them (tracked or new, not ignored), without the
     ``build/`` and ``*.egg-info`` leftovers of earlier installs, which would hide a missing
     package-data line."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                            capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout
     for name in filter(None, listed.decode().split("\0")):
         source = REPO / name
         if not source.exists() and not source.is_symlink():
@@ -44,8 +48,22 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     source = clean_checkout(tmp_path_factory.mktemp("checkout"))
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(dist),
-         str(source)], capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(dist),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     (found,) = dist.glob("audio_edition-*.whl")
     return found
@@ -58,11 +76,29 @@ def fresh(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.create(root, with_pip=False)
     python = root / "bin" / "python"
     installed = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index",
-         str(wheel)], capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert installed.returncode == 0, installed.stderr
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "dependencies.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
     return root / "bin"
@@ -74,8 +110,14 @@ def far_from_the_repo() -> dict[str, str]:
 
 
 def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(bin_dir / "audio-edition"), *args], cwd=cwd, env=far_from_the_repo(),
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(bin_dir / "audio-edition"), *args],
+        cwd=cwd,
+        env=far_from_the_repo(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_wheel_carries_every_preset_and_the_lexicon(wheel: Path) -> None:
@@ -87,8 +129,14 @@ def test_the_wheel_carries_every_preset_and_the_lexicon(wheel: Path) -> None:
 
 
 def test_the_installed_tool_runs_from_anywhere(fresh: Path, tmp_path: Path) -> None:
-    where = subprocess.run([str(fresh / "python"), "-c", "import audio_edition; print(audio_edition.__file__)"],
-                           cwd=tmp_path, env=far_from_the_repo(), capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [str(fresh / "python"), "-c", "import audio_edition; print(audio_edition.__file__)"],
+        cwd=tmp_path,
+        env=far_from_the_repo(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert where.startswith(str(fresh.parent)), where  # the wheel's copy, not the repository's
 
     listed = run(fresh, tmp_path, "voices", "--json")
@@ -99,8 +147,18 @@ def test_the_installed_tool_runs_from_anywhere(fresh: Path, tmp_path: Path) -> N
 
     page = tmp_path / "2023-12-25.txt"
     page.write_bytes(SAMPLE.read_bytes())
-    planned = run(fresh, tmp_path, "build", "--dry-run", "--json", "--engine", "offline", "--voice", "offline-fast",
-                  page.name)
+    planned = run(
+        fresh,
+        tmp_path,
+        "build",
+        "--dry-run",
+        "--json",
+        "--engine",
+        "offline",
+        "--voice",
+        "offline-fast",
+        page.name,
+    )
     assert planned.returncode == 0, planned.stderr
     plan = json.loads(planned.stdout)
     assert plan["date"] == "2023-12-25" and len(plan["tracks"]) >= 10
@@ -112,7 +170,8 @@ def test_the_installed_tool_runs_from_anywhere(fresh: Path, tmp_path: Path) -> N
 def test_the_editors_voices_folder_overrides_the_installed_presets(fresh: Path, tmp_path: Path) -> None:
     (tmp_path / "voices").mkdir()
     (tmp_path / "voices" / "yunyang.toml").write_text(
-        'engine = "kokoro"\nvoice = "zm_yunyang"\ngender = "male"\ndescription = "ours"\n', encoding="utf-8")
+        'engine = "kokoro"\nvoice = "zm_yunyang"\ngender = "male"\ndescription = "ours"\n', encoding="utf-8"
+    )
     listed = run(fresh, tmp_path, "voices", "--json")
     assert listed.returncode == 0, listed.stderr
     presets = {p["name"]: p for p in json.loads(listed.stdout)}

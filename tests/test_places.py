@@ -66,9 +66,15 @@ def test_an_output_folder_of_an_earlier_version_is_migrated_once(tmp_path: Path,
     first = runner.invoke(main, ["publish", str(out)])
     assert first.exit_code == 0, first.output
     state = tmp_path / ".audio-edition"
-    assert f"moved catalog.sqlite3, speech cache, lock from {out} to {state}; {out} now holds only what " \
-           "listeners get\n" in first.stderr
-    assert not (out / "catalog.sqlite3").exists() and not (out / ".cache").exists() and not (out / ".lock").exists()
+    assert (
+        f"moved catalog.sqlite3, speech cache, lock from {out} to {state}; {out} now holds only what "
+        "listeners get\n" in first.stderr
+    )
+    assert (
+        not (out / "catalog.sqlite3").exists()
+        and not (out / ".cache").exists()
+        and not (out / ".lock").exists()
+    )
     assert (state / "cache" / "speech" / "ab" / entry.name).read_bytes() == b"cached speech"
     [after] = list_editions(state)
     assert after.guid == before.guid  # the catalog moved; podcast apps see the same items
@@ -106,7 +112,11 @@ def test_publish_of_a_folder_uses_the_settings_that_built_it_from_any_directory(
     again = runner.invoke(main, ["publish", str(out)])
     assert again.exit_code == 0, again.output
     title, (url,) = feed_of(out)
-    assert title == "晚间新闻" and url.startswith(PUBLIC + "media/2023-12-25/") and url.endswith("/2023-12-25-edition.mp3")
+    assert (
+        title == "晚间新闻"
+        and url.startswith(PUBLIC + "media/2023-12-25/")
+        and url.endswith("/2023-12-25-edition.mp3")
+    )
     assert "warning" not in again.stderr  # a public base_url
 
 
@@ -119,20 +129,27 @@ def test_a_folder_no_state_knows_is_not_published_with_the_wrong_settings(
     make_edition(stranger, "2023-12-25")
     result = runner.invoke(main, ["publish", str(stranger)])
     assert result.exit_code == 2
-    assert result.stderr == (f"audio-edition: {stranger}: no state folder records which settings built it, "
-                             f"and audio-edition.toml builds output; pass --config FILE (or --state DIR) "
-                             f"for {stranger}\n")
+    assert result.stderr == (
+        f"audio-edition: {stranger}: no state folder records which settings built it, "
+        f"and audio-edition.toml builds output; pass --config FILE (or --state DIR) "
+        f"for {stranger}\n"
+    )
     assert not (stranger / "feed.xml").exists()
 
 
 def test_the_state_folder_can_be_named_by_flag_or_environment(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "output"
     make_edition(out, "2023-12-25")
-    by_env = runner.invoke(main, ["publish", "-q", str(out)], env={"AUDIO_EDITION_STATE": str(tmp_path / "env")})
+    by_env = runner.invoke(
+        main, ["publish", "-q", str(out)], env={"AUDIO_EDITION_STATE": str(tmp_path / "env")}
+    )
     assert by_env.exit_code == 0, by_env.output
     assert (tmp_path / "env" / "catalog.sqlite3").is_file()
-    by_flag = runner.invoke(main, ["publish", "-q", str(out), "--state", str(tmp_path / "flag")],
-                            env={"AUDIO_EDITION_STATE": str(tmp_path / "env")})
+    by_flag = runner.invoke(
+        main,
+        ["publish", "-q", str(out), "--state", str(tmp_path / "flag")],
+        env={"AUDIO_EDITION_STATE": str(tmp_path / "env")},
+    )
     assert by_flag.exit_code == 0, by_flag.output  # the flag wins over the environment
     assert (tmp_path / "flag" / "catalog.sqlite3").is_file()
     assert not (tmp_path / ".audio-edition").exists()
@@ -191,8 +208,10 @@ def test_a_project_folder_moved_or_copied_publishes_without_hand_work(tmp_path: 
     record = old / ".audio-edition" / "state.json"
     assert not Path(json.loads(record.read_text(encoding="utf-8"))["out"]).is_absolute()
     if how == "legacy-move":  # an earlier version's absolute record
-        record.write_text(json.dumps({"out": str(old / "output"), "settings": str(old / "audio-edition.toml")}),
-                          encoding="utf-8")
+        record.write_text(
+            json.dumps({"out": str(old / "output"), "settings": str(old / "audio-edition.toml")}),
+            encoding="utf-8",
+        )
     new = tmp_path / "elsewhere" / "project"
     new.parent.mkdir()
     (shutil.copytree if how == "copy" else shutil.move)(old, new)

@@ -32,24 +32,43 @@ PUBLIC = "https://podcast.example.org/evening/"
 def show(tmp_path: Path, extra: str = "") -> tuple[Path, Path]:
     settings_file = tmp_path / "proj" / "audio-edition.toml"
     settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_text(f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n{extra}', encoding="utf-8")
+    settings_file.write_text(
+        f'[show]\ntitle = "晚间新闻"\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n{extra}',
+        encoding="utf-8",
+    )
     out = tmp_path / "proj" / "output"
     make_edition(out, "2023-12-25")
     return settings_file, out
 
 
 def private_traces(out: Path) -> list[str]:
-    return [str(p.relative_to(out)) for p in out.rglob("*")
-            if p.name in ("state.json", "catalog.sqlite3", ".lock") or p.name == "cache"]
+    return [
+        str(p.relative_to(out))
+        for p in out.rglob("*")
+        if p.name in ("state.json", "catalog.sqlite3", ".lock") or p.name == "cache"
+    ]
 
 
-_HOWS = ["--state output/private", "--state output", "env", "settings", "--state through a symlink",
-         "--state output/./x/.."]
+_HOWS = [
+    "--state output/private",
+    "--state output",
+    "env",
+    "settings",
+    "--state through a symlink",
+    "--state output/./x/..",
+]
 
 
 # serve takes no --state: its state comes from the environment or the settings.
-@pytest.mark.parametrize("command, how", [(c, h) for c in ("publish", "build", "serve", "catalog rebuild", "remove")
-                                          for h in _HOWS if c != "serve" or not h.startswith("--state")])
+@pytest.mark.parametrize(
+    "command, how",
+    [
+        (c, h)
+        for c in ("publish", "build", "serve", "catalog rebuild", "remove")
+        for h in _HOWS
+        if c != "serve" or not h.startswith("--state")
+    ],
+)
 def test_a_state_folder_inside_the_output_folder_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, command: str
 ) -> None:
@@ -65,11 +84,13 @@ def test_a_state_folder_inside_the_output_folder_is_refused(
         args = ["--state", "elsewhere/private"]
     elif how.startswith("--state"):
         args = ["--state", how.split()[1]]
-    line = {"publish": ["publish", *args],
-            "build": ["build", *args, str(proj / "page.txt")],
-            "serve": ["serve", "output", *args],
-            "catalog rebuild": ["catalog", "rebuild", *args],
-            "remove": ["remove", "2023-12-25", *args]}[command]
+    line = {
+        "publish": ["publish", *args],
+        "build": ["build", *args, str(proj / "page.txt")],
+        "serve": ["serve", "output", *args],
+        "catalog rebuild": ["catalog", "rebuild", *args],
+        "remove": ["remove", "2023-12-25", *args],
+    }[command]
     if command == "build":
         (proj / "page.txt").write_text("本报讯 一段正文。\n", encoding="utf-8")
     result = CliRunner().invoke(main, line)
@@ -112,17 +133,37 @@ def test_an_output_folder_named_another_way_is_published_with_its_own_settings(
 # --- one rule for what is public ------------------------------------------------------------
 
 _NAME = st.one_of(
-    st.sampled_from([".lock", "catalog.sqlite3", "CATALOG.SQLITE3", "x.sqlite3-journal", "a.part",
-                     ".hidden", ".staging-2023", "state.json", "edition.lock", "episode.mp3", "feed.xml",
-                     "index.html", "cover.jpg", "notes.txt"]),
+    st.sampled_from(
+        [
+            ".lock",
+            "catalog.sqlite3",
+            "CATALOG.SQLITE3",
+            "x.sqlite3-journal",
+            "a.part",
+            ".hidden",
+            ".staging-2023",
+            "state.json",
+            "edition.lock",
+            "episode.mp3",
+            "feed.xml",
+            "index.html",
+            "cover.jpg",
+            "notes.txt",
+        ]
+    ),
     st.text(alphabet=string.ascii_letters + string.digits + "._-", min_size=1, max_size=12),
 ).filter(lambda n: n not in (".", ".."))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(files=st.lists(st.tuples(st.sampled_from(["", "2023-12-25/", ".staging-x/", "sub/", "state.json/"]),
-                                _NAME), min_size=1, max_size=12),
-       links=st.lists(st.tuples(_NAME, st.integers(0, 11)), max_size=4))
+@given(
+    files=st.lists(
+        st.tuples(st.sampled_from(["", "2023-12-25/", ".staging-x/", "sub/", "state.json/"]), _NAME),
+        min_size=1,
+        max_size=12,
+    ),
+    links=st.lists(st.tuples(_NAME, st.integers(0, 11)), max_size=4),
+)
 def test_publish_and_serve_agree_on_what_is_public(
     tmp_path_factory: pytest.TempPathFactory, files: list[tuple[str, str]], links: list[tuple[str, int]]
 ) -> None:

@@ -26,9 +26,17 @@ def test_one_line_a_minute_with_an_estimate_from_the_stages_pace() -> None:
     report(Stage.SPEAK, 1200, 1200)  # a stage's end is always said
     now[0] = 1260.0
     report(Stage.AUDIO, 1, 5)  # a new stage's first report: its pace counts from the last's end
-    assert lines[-2:] == ["audio-edition: speak 1200/1200, 20:00 elapsed, done",
-                          "audio-edition: audio 1/5, 21:00 elapsed, about 4:00 left"]
+    assert lines[-2:] == [
+        "audio-edition: speak 1200/1200, 20:00 elapsed, done",
+        "audio-edition: audio 1/5, 21:00 elapsed, about 4:00 left",
+    ]
 
 
 def test_clock_text() -> None:
-    assert [clock_text(s) for s in (0, 59.6, 61, 3600, 3725)] == ["0:00", "1:00", "1:01", "1:00:00", "1:02:05"]
+    assert [clock_text(s) for s in (0, 59.6, 61, 3600, 3725)] == [
+        "0:00",
+        "1:00",
+        "1:01",
+        "1:00:00",
+        "1:02:05",
+    ]

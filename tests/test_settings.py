@@ -44,13 +44,18 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
     settings = load_settings(write(tmp_path, uncommented(STARTER)))
     assert settings.build.jobs == 4 and settings.build.intro == (tmp_path / "intro.mp3").resolve()
     assert settings.script.pauses.between_tracks == 1.5 and settings.publish.to == "s3://my-bucket/podcast"
-    assert settings.speech.engines == ("azure", "edge", "offline") and settings.speech.kokoro_runtime == "auto"
+    assert (
+        settings.speech.engines == ("azure", "edge", "offline") and settings.speech.kokoro_runtime == "auto"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[shows]\ntitle = "x"\n', "unknown table [shows]; the tables are [show], [build], [script], [publish], [speech]"),
+        (
+            '[shows]\ntitle = "x"\n',
+            "unknown table [shows]; the tables are [show], [build], [script], [publish], [speech]",
+        ),
         ('title = "x"\n', "title: unknown setting outside any table"),
         ('[build]\nvoices = "x"\n', "build.voices: unknown setting; [build] takes: voice, engine, jobs"),
         ('[show]\ntitel = "x"\n', "show.titel: unknown setting; [show] takes: title"),
@@ -59,13 +64,22 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
         ('[build]\nengine = "fast"\n', "build.engine: 'fast' is not one of: auto, "),
         ("[build.more]\nx = 1\n", "build.more: unknown setting; [build] takes"),
         ("[build.voice]\nx = 1\n", "build.voice: must be a string in quotes, not a table"),
-        ("[script]\npause_tail = -1\n", "script.pause_tail: must be a number of seconds, 0 or more (at most 60), not -1"),
-        ('[script]\nopening = "{show}{when}"\n', "script.opening: unknown placeholder {when}; use {show}, {date}"),
+        (
+            "[script]\npause_tail = -1\n",
+            "script.pause_tail: must be a number of seconds, 0 or more (at most 60), not -1",
+        ),
+        (
+            '[script]\nopening = "{show}{when}"\n',
+            "script.opening: unknown placeholder {when}; use {show}, {date}",
+        ),
         ('[script]\nclosing = "{show"\n', "script.closing: "),
         ('[publish]\ndelete = "yes"\n', "publish.delete: must be true or false (no quotes)"),
         ('[speech]\nengines = "edge"\n', "speech.engines: must be a list of strings"),
         ('[speech]\nfallback = "pray"\n', "speech.fallback: 'pray' is not one of: offline, fail"),
-        ('[speech]\nkokoro_runtime = "gpu"\n', "speech.kokoro_runtime: 'gpu' is not one of: auto, onnxruntime, openvino"),
+        (
+            '[speech]\nkokoro_runtime = "gpu"\n',
+            "speech.kokoro_runtime: 'gpu' is not one of: auto, onnxruntime, openvino",
+        ),
         ("[show]\nfeed_items = 0\n", "show.feed_items: must be a whole number of at least 1, not 0"),
         ('[show]\ncommercial = "no"\n', "show.commercial: must be true or false (no quotes)"),
         ("show = 3\n", "show: must be a table ([show])"),
@@ -81,11 +95,16 @@ def test_an_unknown_or_wrong_setting_is_one_error_naming_it(tmp_path: Path, text
 
 
 def test_build_takes_its_daily_settings_from_the_file_and_flags_win(tmp_path: Path) -> None:
-    (tmp_path / "mine.toml").write_text('[[entry]]\ntext = "巴彦淖尔"\nsay = "巴彦淖尔市"\n', encoding="utf-8")
+    (tmp_path / "mine.toml").write_text(
+        '[[entry]]\ntext = "巴彦淖尔"\nsay = "巴彦淖尔市"\n', encoding="utf-8"
+    )
     (tmp_path / "other.toml").write_text('[[entry]]\ntext = "巴彦淖尔"\nsay = "巴盟"\n', encoding="utf-8")
-    path = write(tmp_path, '[show]\ntitle = "晚间新闻"\n[build]\nengine = "offline"\nvoice = "offline-fast"\nlexicon = "mine.toml"\n'
-                           '[script]\nopening = "欢迎收听{show}，{date}，{weekday}，{count}篇。"\nrundown = false\n'
-                           'closing = "{show}到此结束。"\n')
+    path = write(
+        tmp_path,
+        '[show]\ntitle = "晚间新闻"\n[build]\nengine = "offline"\nvoice = "offline-fast"\nlexicon = "mine.toml"\n'
+        '[script]\nopening = "欢迎收听{show}，{date}，{weekday}，{count}篇。"\nrundown = false\n'
+        'closing = "{show}到此结束。"\n',
+    )
     runner = CliRunner()
     result = runner.invoke(main, ["build", "--dry-run", "--json", "--config", str(path), str(SAMPLE)])
     assert result.exit_code == 0, result.output
@@ -96,8 +115,19 @@ def test_build_takes_its_daily_settings_from_the_file_and_flags_win(tmp_path: Pa
     assert closing["spoken"] == ["晚间新闻到此结束。"]
     spoken = " ".join(s for t in plan["tracks"] for s in t["spoken"])
     assert "巴彦淖尔市" in spoken and "巴盟" not in spoken
-    flagged = runner.invoke(main, ["build", "--dry-run", "--json", "--config", str(path), "--lexicon",
-                                   str(tmp_path / "other.toml"), str(SAMPLE)])
+    flagged = runner.invoke(
+        main,
+        [
+            "build",
+            "--dry-run",
+            "--json",
+            "--config",
+            str(path),
+            "--lexicon",
+            str(tmp_path / "other.toml"),
+            str(SAMPLE),
+        ],
+    )
     assert flagged.exit_code == 0, flagged.output
     spoken = " ".join(s for t in json.loads(flagged.stdout)["tracks"] for s in t["spoken"])
     assert "巴盟" in spoken and "巴彦淖尔市" not in spoken

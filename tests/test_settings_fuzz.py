@@ -23,7 +23,13 @@ def toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf") if math.isinf(value) else repr(value)
+        return (
+            "nan"
+            if math.isnan(value)
+            else ("inf" if value > 0 else "-inf")
+            if math.isinf(value)
+            else repr(value)
+        )
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
@@ -33,24 +39,46 @@ def toml_value(value: Any) -> str:
     return "{" + ", ".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
 
 
-_URLS = st.sampled_from([
-    "https://podcast.example.org/daily/", "http://127.0.0.1:9000", "https://us er@x.org/", "https://u:p@x.org/",
-    "file:///etc/passwd", "https://x.org/\"a", "https://x.org:99999/", "https://x.org/?q=1", "http://", "not a url",
-    "https://[::1/", "https://x.org/\x07", "ftp://x.org/", "https://例子.中国/播客/",
-])
+_URLS = st.sampled_from(
+    [
+        "https://podcast.example.org/daily/",
+        "http://127.0.0.1:9000",
+        "https://us er@x.org/",
+        "https://u:p@x.org/",
+        "file:///etc/passwd",
+        'https://x.org/"a',
+        "https://x.org:99999/",
+        "https://x.org/?q=1",
+        "http://",
+        "not a url",
+        "https://[::1/",
+        "https://x.org/\x07",
+        "ftp://x.org/",
+        "https://例子.中国/播客/",
+    ]
+)
 _SCALAR = st.one_of(st.booleans(), st.integers(-10, 10**20), st.floats(), st.text(max_size=20), _URLS)
-_VALUE = st.one_of(_SCALAR, st.lists(_SCALAR, max_size=3), st.dictionaries(st.text(max_size=5), _SCALAR, max_size=2))
+_VALUE = st.one_of(
+    _SCALAR, st.lists(_SCALAR, max_size=3), st.dictionaries(st.text(max_size=5), _SCALAR, max_size=2)
+)
 _TABLES = st.dictionaries(
     st.one_of(st.sampled_from(sorted(SCHEMA)), st.text(min_size=1, max_size=8)),
-    st.dictionaries(st.one_of(st.sampled_from(sorted({k for t in SCHEMA.values() for k in t})),
-                              st.text(min_size=1, max_size=8)), _VALUE, max_size=4),
+    st.dictionaries(
+        st.one_of(
+            st.sampled_from(sorted({k for t in SCHEMA.values() for k in t})), st.text(min_size=1, max_size=8)
+        ),
+        _VALUE,
+        max_size=4,
+    ),
     max_size=4,
 )
 
 
 def toml_document(tables: dict[str, dict[str, Any]]) -> str:
-    return "".join(f"[{json.dumps(name)}]\n" + "".join(f"{json.dumps(k)} = {toml_value(v)}\n" for k, v in keys.items())
-                   for name, keys in tables.items())
+    return "".join(
+        f"[{json.dumps(name)}]\n" + "".join(f"{json.dumps(k)} = {toml_value(v)}\n" for k, v in keys.items())
+        for name, keys in tables.items()
+    )
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -74,23 +102,33 @@ def test_any_settings_file_is_read_or_refused_with_one_line(tmp_path: Path, docu
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tables=_TABLES)
-def test_publish_with_any_settings_exits_0_or_2_with_one_line(tmp_path_factory: pytest.TempPathFactory,
-                                                            tables: dict[str, dict[str, Any]]) -> None:
+def test_publish_with_any_settings_exits_0_or_2_with_one_line(
+    tmp_path_factory: pytest.TempPathFactory, tables: dict[str, dict[str, Any]]
+) -> None:
     folder = tmp_path_factory.mktemp("show")
     (folder / "audio-edition.toml").write_bytes(toml_document(tables).encode("utf-8", "surrogatepass"))
-    result = CliRunner().invoke(main, ["publish", "--config", str(folder / "audio-edition.toml"), "--dry-run",
-                                       "--to", str(folder / "www")])
+    result = CliRunner().invoke(
+        main,
+        ["publish", "--config", str(folder / "audio-edition.toml"), "--dry-run", "--to", str(folder / "www")],
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 2), result.output
     if result.exit_code == 2:
         assert result.stderr.startswith("audio-edition: ") or result.stderr.startswith("Usage")
 
 
-@pytest.mark.parametrize("line", ['[script]\npause_after_headline = nan', '[script]\npause_after_headline = inf',
-                                  '[show]\nbase_url = "https://u:p@x.org/"', '[show]\nbase_url = "https://x .org/"',
-                                  '[show]\nbase_url = "https://x.org/\\"onload=x"',
-                                  '[publish]\nendpoint_url = "file:///etc/passwd"',
-                                  '[publish]\nendpoint_url = "http://exa mple"'])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[script]\npause_after_headline = nan",
+        "[script]\npause_after_headline = inf",
+        '[show]\nbase_url = "https://u:p@x.org/"',
+        '[show]\nbase_url = "https://x .org/"',
+        '[show]\nbase_url = "https://x.org/\\"onload=x"',
+        '[publish]\nendpoint_url = "file:///etc/passwd"',
+        '[publish]\nendpoint_url = "http://exa mple"',
+    ],
+)
 def test_malformed_values_are_refused_naming_the_setting(tmp_path: Path, line: str) -> None:
     path = tmp_path / "audio-edition.toml"
     path.write_text(line + "\n", encoding="utf-8")

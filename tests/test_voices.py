@@ -27,13 +27,18 @@ def newsroom(tmp_path: Path) -> Path:
     voices.mkdir()
     (voices / "xiaoxiao.toml").write_text(
         'description = "our Xiaoxiao, slower"\nengine = "kokoro"\nvoice = "zf_xiaoxiao"\ngender = "female"\n'
-        'rate = "-10%"\n', encoding="utf-8")
+        'rate = "-10%"\n',
+        encoding="utf-8",
+    )
     (voices / "anchor.toml").write_text(
         'description = "the evening anchor"\nengine = "kokoro"\nvoice = "zm_yunjian"\ngender = "male"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (voices / "lexicon.toml").write_text(
         f'[[entry]]\ntext = "{SHIPPED_WORD}"\nsay = "和林格尔"\npinyin = "he2 lin2 ge1 er3"\n'
-        '[[entry]]\ntext = "乌兰察布"\npinyin = "wu1 lan2 cha2 bu4"\n', encoding="utf-8")
+        '[[entry]]\ntext = "乌兰察布"\npinyin = "wu1 lan2 cha2 bu4"\n',
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -60,7 +65,9 @@ def test_the_editors_lexicon_wins_word_by_word(newsroom: Path, tmp_path: Path) -
     extra.write_text('[[entry]]\ntext = "乌兰察布"\npinyin = "wu1 lan2 cha2 bu3"\n', encoding="utf-8")
     files = lexicon_files(newsroom, extra)
     assert files == (DEFAULT_LEXICON_PATH, newsroom / "voices" / "lexicon.toml", extra)
-    assert lexicon_files(newsroom, newsroom / "voices" / "lexicon.toml") == files[:2]  # named twice, read once
+    assert (
+        lexicon_files(newsroom, newsroom / "voices" / "lexicon.toml") == files[:2]
+    )  # named twice, read once
     layered = load_lexicons(files)
     assert layered.pinyin_for(SHIPPED_WORD) == "he2 lin2 ge1 er3"  # the editor's reading, not the shipped
     assert layered.pinyin_for("乌兰察布") == "wu1 lan2 cha2 bu3"  # --lexicon over both
@@ -84,14 +91,28 @@ def test_a_broken_preset_of_the_editors_is_one_line(newsroom: Path) -> None:
     (newsroom / "voices" / "anchor.toml").write_text('engine = "kokoro"\nvoice = \n', encoding="utf-8")
     result = CliRunner().invoke(main, ["voices", "--config", str(newsroom / "audio-edition.toml")])
     assert result.exit_code == 2
-    assert result.output.startswith(f"audio-edition: voice preset {newsroom / 'voices' / 'anchor.toml'}: not valid TOML")
+    assert result.output.startswith(
+        f"audio-edition: voice preset {newsroom / 'voices' / 'anchor.toml'}: not valid TOML"
+    )
     assert len(result.output.splitlines()) == 1
 
 
 def test_a_dry_run_speaks_with_the_editors_preset_and_lexicon(newsroom: Path) -> None:
-    result = CliRunner().invoke(main, [
-        "build", "--dry-run", "--json", "--engine", "offline", "--voice", "anchor",
-        "--config", str(newsroom / "audio-edition.toml"), str(SAMPLE)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--dry-run",
+            "--json",
+            "--engine",
+            "offline",
+            "--voice",
+            "anchor",
+            "--config",
+            str(newsroom / "audio-edition.toml"),
+            str(SAMPLE),
+        ],
+    )
     assert result.exit_code == 0, result.output
     plan = json.loads(result.output)
     assert plan["engine"] == "kokoro"

@@ -44,7 +44,9 @@ def page(tmp_path: Path) -> Path:
 
 def build(page: Path, out: Path) -> Result:
     # The fast offline voice: what these tests check is the files, not the voice.
-    return run("build", str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--quiet")
+    return run(
+        "build", str(page), "--out", str(out), "--engine", "offline", "--voice", "offline-fast", "--quiet"
+    )
 
 
 @pytest.mark.parametrize("command", ["build", "publish"])
@@ -54,15 +56,21 @@ def test_a_file_in_the_way_of_the_output_folder(page: Path, tmp_path: Path, comm
     purpose = "--out" if command == "build" else "the output folder"
     args = [str(page), "--out", str(in_the_way)] if command == "build" else [str(in_the_way)]
     result = run(command, *args)
-    assert_one_line(result, 73, f"cannot write {in_the_way}: not a folder ({purpose} must name a folder, "
-                                "and a file is in the way)")
+    assert_one_line(
+        result,
+        73,
+        f"cannot write {in_the_way}: not a folder ({purpose} must name a folder, and a file is in the way)",
+    )
     assert in_the_way.read_text(encoding="utf-8") == "notes"
 
 
 def test_dev_null_as_the_output_folder(page: Path) -> None:
     result = run("build", str(page), "--out", "/dev/null", "--engine", "offline")
-    assert_one_line(result, 73, "cannot write /dev/null: not a folder (--out must name a folder, "
-                                "and a file is in the way)")
+    assert_one_line(
+        result,
+        73,
+        "cannot write /dev/null: not a folder (--out must name a folder, and a file is in the way)",
+    )
 
 
 def test_init_onto_something_that_is_not_a_file(tmp_path: Path) -> None:
@@ -92,9 +100,16 @@ def without_override(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The command in a real process that file permissions bind: as root, with the powers to
     override them dropped (``setpriv``: the interpreter may live in root's home, where
     ``nobody`` could not run it); as anyone else, as is."""
-    drop = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"] if os.geteuid() == 0 else []
-    return subprocess.run([*drop, sys.executable, "-m", "audio_edition", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
+    drop = (
+        ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"] if os.geteuid() == 0 else []
+    )
+    return subprocess.run(
+        [*drop, sys.executable, "-m", "audio_edition", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_a_folder_without_write_permission(shared_folder: Path) -> None:
@@ -106,13 +121,19 @@ def test_a_folder_without_write_permission(shared_folder: Path) -> None:
     closed.chmod(0o555)  # not writable by its owner either, when we are not root
     for args, target in (
         (["build", str(page), "--out", str(closed), "--engine", "offline", "--quiet"], closed),
-        (["build", str(page), "--out", str(closed / "sub"), "--engine", "offline", "--quiet"], closed / "sub"),
+        (
+            ["build", str(page), "--out", str(closed / "sub"), "--engine", "offline", "--quiet"],
+            closed / "sub",
+        ),
         (["publish", str(closed)], closed),
         (["init", str(closed / "audio-edition.toml")], closed / "audio-edition.toml"),
     ):
         done = without_override(*args, cwd=shared_folder)
         assert done.returncode == 73, done.stderr
-        assert done.stderr.startswith(f"audio-edition: cannot write {target}") and "Permission denied" in done.stderr
+        assert (
+            done.stderr.startswith(f"audio-edition: cannot write {target}")
+            and "Permission denied" in done.stderr
+        )
         assert done.stderr.count("\n") == 1, done.stderr
     assert list(closed.iterdir()) == []
 
@@ -125,10 +146,15 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 48 MB tmpfs, unmounted after the test."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m,mode=0755", "tmpfs", str(mount)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=48m,mode=0755", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip()}); the permission test covers what it can")
+        pytest.skip(
+            f"cannot mount a tmpfs here ({done.stderr.strip()}); the permission test covers what it can"
+        )
     try:
         yield mount
     finally:
@@ -148,7 +174,10 @@ def test_a_read_only_filesystem_leaves_the_edition_as_it_was(
     assert result.exit_code == 73, result.output
     assert result.stderr == f"audio-edition: cannot write {out}: Read-only file system\n"
     publish = run("publish", str(out))
-    assert publish.exit_code == 73 and publish.stderr == f"audio-edition: cannot write {out}: Read-only file system\n"
+    assert (
+        publish.exit_code == 73
+        and publish.stderr == f"audio-edition: cannot write {out}: Read-only file system\n"
+    )
     assert snapshot(out) == before
 
 

@@ -51,7 +51,9 @@ class Mp3Settings:
 
     def __post_init__(self) -> None:
         if self.sample_rate not in (22050, 24000, 32000, 44100, 48000):
-            raise ConfigError(f"MP3 sample rate {self.sample_rate} Hz is not one of 22050, 24000, 32000, 44100, 48000")
+            raise ConfigError(
+                f"MP3 sample rate {self.sample_rate} Hz is not one of 22050, 24000, 32000, 44100, 48000"
+            )
         if not 32 <= self.bitrate_kbps <= 320:
             raise ConfigError(f"MP3 bitrate {self.bitrate_kbps} kbit/s is outside 32…320")
         if not 0 <= self.lame_quality <= 9:
@@ -263,7 +265,17 @@ def encode_track(
     else:
         # One filter run feeds both outputs (asplit), so the limiter works once, not twice.
         graph = f"[0:a]{chain},aresample={settings.sample_rate},asplit=2[mp3][pcm]"
-        args = ["-filter_complex", graph, "-map", "[mp3]", *settings.encoder_args(), str(mp3_dest), "-map", "[pcm]", *pcm_out]
+        args = [
+            "-filter_complex",
+            graph,
+            "-map",
+            "[mp3]",
+            *settings.encoder_args(),
+            str(mp3_dest),
+            "-map",
+            "[pcm]",
+            *pcm_out,
+        ]
         what, file = "encode it", mp3_dest
     ffmpeg.run_ffmpeg([*rendered.pcm.input_args(), "-i", str(rendered.pcm_path), *args], file=file, what=what)
     return EncodedTrack(rendered, normalized_dest, chain)

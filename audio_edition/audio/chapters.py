@@ -37,7 +37,9 @@ def place_chapters(spans: Sequence[TrackSpan], encoder_delay: float, total: floa
         start = 0.0 if i == 0 else span.start + encoder_delay
         end = min(total, span.end + encoder_delay) if i + 1 < len(spans) else total
         chapters.append(
-            Chapter(title=span.title, start=round(start, 3), end=round(max(end, start), 3), article=span.article)
+            Chapter(
+                title=span.title, start=round(start, 3), end=round(max(end, start), 3), article=span.article
+            )
         )
     return tuple(chapters)
 
@@ -46,8 +48,6 @@ def render_chapters_json(chapters: Sequence[Chapter]) -> str:
     """The chapters in the Podcasting 2.0 JSON chapters format (version 1.2.0)."""
     body = {
         "version": CHAPTERS_VERSION,
-        "chapters": [
-            {"startTime": c.start, "endTime": c.end, "title": c.title} for c in chapters
-        ],
+        "chapters": [{"startTime": c.start, "endTime": c.end, "title": c.title} for c in chapters],
     }
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"

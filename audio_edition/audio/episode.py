@@ -142,11 +142,19 @@ def normalized_path(work: Path, key: str) -> Path:
 
 
 def make_track(
-    track: SpokenTrack, date: dt.date, folder: Path, work: Path, options: Production, n_articles: int, cover: Cover | None
+    track: SpokenTrack,
+    date: dt.date,
+    folder: Path,
+    work: Path,
+    options: Production,
+    n_articles: int,
+    cover: Cover | None,
 ) -> MadeTrack:
     """Render and normalize one track; for an article, write its tagged MP3 and ``.vtt`` atomically."""
     key = track.script.key
-    rendered = render_track(Track(key, track_pieces(track, options.pauses)), work / f"{key}.pcm", options.mp3.track_pcm)
+    rendered = render_track(
+        Track(key, track_pieces(track, options.pauses)), work / f"{key}.pcm", options.mp3.track_pcm
+    )
     if track.script.article is None:
         encoded = encode_track(rendered, None, normalized_path(work, key), options.loudness, options.mp3)
         rendered.pcm_path.unlink()
@@ -308,7 +316,11 @@ def _code_digest() -> str:
 
 
 def fingerprint_build(
-    spoken: Sequence[SpokenTrack], date: dt.date, options: Production, sources: Sequence[str] = (), preset: str = ""
+    spoken: Sequence[SpokenTrack],
+    date: dt.date,
+    options: Production,
+    sources: Sequence[str] = (),
+    preset: str = "",
 ) -> str:
     """SHA-256 of everything that decides the built files: the speech audio and its timings, the
     scripts, pauses, loudness, encoding, show name, chime, cover, the sources and the preset."""
@@ -318,7 +330,18 @@ def fingerprint_build(
         digest.update(repr(value).encode("utf-8"))
         digest.update(b"\0")
 
-    add((FINGERPRINT_VERSION, __version__, _code_digest(), date.isoformat(), options.show_name, options.pauses, options.loudness, options.mp3))
+    add(
+        (
+            FINGERPRINT_VERSION,
+            __version__,
+            _code_digest(),
+            date.isoformat(),
+            options.show_name,
+            options.pauses,
+            options.loudness,
+            options.mp3,
+        )
+    )
     for extra in (options.chime, options.cover, options.intro, options.outro):
         add(sha256_file(extra) if extra is not None else None)
     add((preset, [(s, sha256_file(Path(s)) if Path(s).is_file() else None) for s in sources]))

@@ -75,9 +75,7 @@ def require_tools() -> None:
     """Raise :class:`AudioError` with how to fix it when ffmpeg or ffprobe is not installed."""
     missing = [tool for tool in (FFMPEG, FFPROBE) if shutil.which(tool) is None]
     if missing:
-        raise AudioError(
-            f"{' and '.join(missing)} not found; install it with: sudo apt-get install ffmpeg"
-        )
+        raise AudioError(f"{' and '.join(missing)} not found; install it with: sudo apt-get install ffmpeg")
 
 
 def _fail(file: Path | str, what: str, stderr: str) -> AudioError | WriteError:
@@ -143,9 +141,7 @@ def run_ffmpeg_fed(
     cmd = _ffmpeg_command(args, loglevel)
     with tempfile.TemporaryFile() as err:
         try:
-            proc = subprocess.Popen(
-                cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err
-            )
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err)
         except FileNotFoundError:
             require_tools()
             raise
@@ -224,7 +220,10 @@ _MEAN_VOLUME = re.compile(r"mean_volume:\s*(-?[\d.]+|-inf) dB")
 def mean_volume(input_args: Sequence[str], file: Path | str) -> float:
     """The RMS level in dBFS of the input ``input_args`` describe (``volumedetect``)."""
     stderr = run_ffmpeg(
-        [*input_args, "-af", "volumedetect", "-f", "null", "-"], file=file, what="measure its level", loglevel="info"
+        [*input_args, "-af", "volumedetect", "-f", "null", "-"],
+        file=file,
+        what="measure its level",
+        loglevel="info",
     )
     found = _MEAN_VOLUME.search(stderr)
     if found is None:

@@ -105,9 +105,7 @@ def plan_adjustment(measured: Loudness, target: LoudnessTarget, encoder_gain_db:
 
 def loudness_from_summary(values: dict[str, float]) -> Loudness:
     """Build a :class:`Loudness` from the fields ``ffmpeg.parse_ebur128_summary`` returns."""
-    return Loudness(
-        integrated=values["integrated"], lra=values["lra"], peak=values["peak"]
-    )
+    return Loudness(integrated=values["integrated"], lra=values["lra"], peak=values["peak"])
 
 
 def ebur128_filter() -> str:

@@ -134,7 +134,9 @@ def _line(kind: PartKind, text: str, speak: Speak, pause_after: float) -> Line |
     return Line(kind, tuple(printed), tuple(spoken), pause_after)
 
 
-def script_article(article: Article, number: int, brief_number: int, speak: Speak, pauses: Pauses) -> TrackScript:
+def script_article(
+    article: Article, number: int, brief_number: int, speak: Speak, pauses: Pauses
+) -> TrackScript:
     """The words of article ``number`` (1-based): headline, pause, dateline, body with subheads."""
     subheads = set(article.subheads)
     lines: list[Line | None] = []
@@ -213,12 +215,15 @@ def _fill(template: str, show: str, date: dt.date, count: int, speak: Speak) -> 
     return [(p, speak(s)) for p, s in zip(printed_parts, spoken_parts, strict=True)]
 
 
-def script_opening(show: str, date: dt.date, articles: Sequence[TrackScript], speak: Speak,
-                   wording: Wording = Wording()) -> TrackScript:
+def script_opening(
+    show: str, date: dt.date, articles: Sequence[TrackScript], speak: Speak, wording: Wording = Wording()
+) -> TrackScript:
     """The opening words (show name, date, how many stories) and the headlines as a rundown."""
     count = len(articles)
     sentences = _fill(wording.opening, show, date, count, speak)
-    headlines = [a.title for a in articles if not a.title.startswith(BRIEF_SECTION)] if wording.rundown else []
+    headlines = (
+        [a.title for a in articles if not a.title.startswith(BRIEF_SECTION)] if wording.rundown else []
+    )
     # One sentence per headline: a cue each in the transcript, a full stop's pause between.
     said = [("主要内容有：" if i == 0 else "") + h + "。" for i, h in enumerate(headlines)]
     sentences += [(s, speak(s)) for s in said]

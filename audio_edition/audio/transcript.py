@@ -87,8 +87,7 @@ _TIMING = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}")
 
 def _seconds(hours: str | None, minutes: str, secs: str, millis: str) -> float:
     # Whole milliseconds first, one division: the exact float render_vtt's value rounds to.
-    return (int(hours or 0) * 3_600_000 + int(minutes) * 60_000 + int(secs) * 1000
-            + int(millis)) / 1000
+    return (int(hours or 0) * 3_600_000 + int(minutes) * 60_000 + int(secs) * 1000 + int(millis)) / 1000
 
 
 def parse_vtt(text: str) -> list[Cue]:
@@ -103,8 +102,9 @@ def parse_vtt(text: str) -> list[Cue]:
         for i, line in enumerate(lines):
             timing = _TIMING.match(line)
             if timing:
-                words = html.unescape(" ".join(part.strip() for part in lines[i + 1:] if part.strip()))
-                cues.append(Cue(_seconds(*timing.group(1, 2, 3, 4)),
-                                _seconds(*timing.group(5, 6, 7, 8)), words))
+                words = html.unescape(" ".join(part.strip() for part in lines[i + 1 :] if part.strip()))
+                cues.append(
+                    Cue(_seconds(*timing.group(1, 2, 3, 4)), _seconds(*timing.group(5, 6, 7, 8)), words)
+                )
                 break
     return cues

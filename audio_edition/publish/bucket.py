@@ -52,8 +52,13 @@ def bucket_client(endpoint_url: str | None = None) -> Any:
     if endpoint_url is not None:
         check_url(endpoint_url, _config_error("publish.endpoint_url"))
     endpoint = None if os.environ.get("AWS_ENDPOINT_URL") else endpoint_url
-    config = Config(retries={"max_attempts": 5, "mode": "standard"}, request_checksum_calculation="when_required",
-                    response_checksum_validation="when_required", connect_timeout=10, read_timeout=60)
+    config = Config(
+        retries={"max_attempts": 5, "mode": "standard"},
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+        connect_timeout=10,
+        read_timeout=60,
+    )
     try:
         session = boto3.session.Session()
         client = session.client("s3", endpoint_url=endpoint, config=config)
@@ -63,7 +68,9 @@ def bucket_client(endpoint_url: str | None = None) -> Any:
     except ProfileNotFound as error:
         raise ConfigError(f"{error}; set AWS_PROFILE to a profile in ~/.aws/config or unset it") from None
     except PartialCredentialsError as error:
-        raise ConfigError(f"{error}; set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither") from None
+        raise ConfigError(
+            f"{error}; set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither"
+        ) from None
     except (BotoCoreError, ValueError) as error:
         raise ConfigError(f"cannot make an S3 client: {error}") from None
     return client
@@ -75,14 +82,18 @@ def _named(target: BucketTarget, doing: str) -> Iterator[None]:
     try:
         yield
     except NoCredentialsError:
-        raise PublishError(f"{target}: no credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
-                           f"(or AWS_PROFILE)") from None
+        raise PublishError(
+            f"{target}: no credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)"
+        ) from None
     except ClientError as error:
         code = error.response.get("Error", {}).get("Code", "")
         message = error.response.get("Error", {}).get("Message", "") or str(error)
-        hint = {"NoSuchBucket": "; create the bucket first", "AccessDenied": "; check the key's permissions",
-                "InvalidAccessKeyId": "; check AWS_ACCESS_KEY_ID", "SignatureDoesNotMatch":
-                "; check AWS_SECRET_ACCESS_KEY"}.get(code, "")
+        hint = {
+            "NoSuchBucket": "; create the bucket first",
+            "AccessDenied": "; check the key's permissions",
+            "InvalidAccessKeyId": "; check AWS_ACCESS_KEY_ID",
+            "SignatureDoesNotMatch": "; check AWS_SECRET_ACCESS_KEY",
+        }.get(code, "")
         raise PublishError(f"{target}: {doing}: {code or 'error'}: {message}{hint}") from None
     except BotoCoreError as error:
         raise PublishError(f"{target}: {doing}: {error}") from None
@@ -103,10 +114,12 @@ class BucketDestination:
         found: dict[str, RemoteFile] = {}
         start = f"{self.target.prefix}/" if self.target.prefix else ""
         with _named(self.target, "listing"):
-            pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.target.bucket, Prefix=start)
+            pages = self.client.get_paginator("list_objects_v2").paginate(
+                Bucket=self.target.bucket, Prefix=start
+            )
             for page in pages:
                 for item in page.get("Contents", []):
-                    key = item["Key"][len(start):]
+                    key = item["Key"][len(start) :]
                     etag = item.get("ETag", "").strip('"').lower()
                     found[key] = RemoteFile(key, int(item["Size"]), etag if _MD5.match(etag) else None)
         return found
@@ -129,8 +142,13 @@ class BucketDestination:
         digest = base64.b64encode(bytes.fromhex(file.md5)).decode("ascii")
         with _named(self.target, f"uploading {file.key}"):
             self.client.put_object(
-                Bucket=self.target.bucket, Key=self._key(file.key), Body=body, ContentLength=file.size,
-                ContentType=upload.content_type, CacheControl=upload.cache_control, ContentMD5=digest,
+                Bucket=self.target.bucket,
+                Key=self._key(file.key),
+                Body=body,
+                ContentLength=file.size,
+                ContentType=upload.content_type,
+                CacheControl=upload.cache_control,
+                ContentMD5=digest,
                 Metadata={MD5_METADATA: file.md5},
             )
 
@@ -139,11 +157,14 @@ class BucketDestination:
 
     def delete(self, keys: Sequence[str]) -> None:
         for start in range(0, len(keys), 1000):  # the API's limit per request
-            batch = [{"Key": self._key(k)} for k in keys[start:start + 1000]]
+            batch = [{"Key": self._key(k)} for k in keys[start : start + 1000]]
             with _named(self.target, "deleting"):
-                answer = self.client.delete_objects(Bucket=self.target.bucket, Delete={"Objects": batch, "Quiet": True})
+                answer = self.client.delete_objects(
+                    Bucket=self.target.bucket, Delete={"Objects": batch, "Quiet": True}
+                )
             errors = answer.get("Errors", [])
             if errors:
                 first = errors[0]
-                raise PublishError(f"{self.target}: deleting {first.get('Key')}: {first.get('Code')}: "
-                                   f"{first.get('Message')}")
+                raise PublishError(
+                    f"{self.target}: deleting {first.get('Key')}: {first.get('Code')}: {first.get('Message')}"
+                )

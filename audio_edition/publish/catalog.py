@@ -80,19 +80,22 @@ def _connect(state_dir: Path, path: Path | None = None) -> Iterator[sqlite3.Conn
                     " first_published TEXT NOT NULL, updated TEXT NOT NULL)"
                 )
                 # Dates removed on purpose: done 0 while the removal is under way, 1 after.
-                db.execute("CREATE TABLE IF NOT EXISTS removed ("
-                           " date TEXT PRIMARY KEY, at TEXT NOT NULL, done INTEGER NOT NULL)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS removed ("
+                    " date TEXT PRIMARY KEY, at TEXT NOT NULL, done INTEGER NOT NULL)"
+                )
                 # Each story's guid, assigned once and matched by content on every rebuild
                 # (identity.py); an edition recorded before this table has none until then.
-                db.execute("CREATE TABLE IF NOT EXISTS stories ("
-                           " date TEXT NOT NULL, number INTEGER NOT NULL, guid TEXT NOT NULL UNIQUE,"
-                           " headline TEXT NOT NULL, text TEXT NOT NULL, corrected TEXT,"
-                           " PRIMARY KEY (date, number))")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS stories ("
+                    " date TEXT NOT NULL, number INTEGER NOT NULL, guid TEXT NOT NULL UNIQUE,"
+                    " headline TEXT NOT NULL, text TEXT NOT NULL, corrected TEXT,"
+                    " PRIMARY KEY (date, number))"
+                )
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
                 # Guids derive from a random id made once per catalog: stable across rebuilds,
                 # and never colliding with another show's items in a listener's app.
-                db.execute("INSERT OR IGNORE INTO meta VALUES ('namespace', ?)",
-                           (str(uuid.uuid4()),))
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('namespace', ?)", (str(uuid.uuid4()),))
             yield db
     except sqlite3.DatabaseError as error:
         name = getattr(error, "sqlite_errorname", "")
@@ -159,9 +162,14 @@ def legacy_article_guids(guid: str, manifest: EditionManifest) -> dict[int, str]
     return guids
 
 
-def record_edition(state_dir: Path, manifest: EditionManifest,
-                   now: datetime | None = None, *, guid: str | None = None,
-                   known: tuple[Story, ...] = ()) -> CatalogEntry:
+def record_edition(
+    state_dir: Path,
+    manifest: EditionManifest,
+    now: datetime | None = None,
+    *,
+    guid: str | None = None,
+    known: tuple[Story, ...] = (),
+) -> CatalogEntry:
     """Add the edition to the catalog, or replace the entry of the same date (same guid).
 
     ``guid`` is the edition's guid when it is new (the publisher derives it from the show's
@@ -172,12 +180,14 @@ def record_edition(state_dir: Path, manifest: EditionManifest,
     """
     now = now or datetime.now(UTC)
     with _connect(state_dir) as db, db:
-        row = db.execute("SELECT first_published, guid, manifest FROM editions WHERE date = ?",
-                         (manifest.date,)).fetchone()
+        row = db.execute(
+            "SELECT first_published, guid, manifest FROM editions WHERE date = ?", (manifest.date,)
+        ).fetchone()
         first = row[0] if row else now.isoformat()
         guid = row[1] if row else guid or edition_guid(_namespace(db), manifest.date)
         old = _stories(db, manifest.date) or (
-            legacy_stories(guid, EditionManifest.from_json(row[2])) if row else ())
+            legacy_stories(guid, EditionManifest.from_json(row[2])) if row else ()
+        )
         if old:
             stories = match_stories(old, manifest.articles, guid, now)
         else:
@@ -193,15 +203,21 @@ def record_edition(state_dir: Path, manifest: EditionManifest,
 
 
 def _stories(db: sqlite3.Connection, date: str) -> tuple[Story, ...]:
-    return tuple(Story(*r) for r in db.execute(
-        "SELECT number, guid, headline, text, corrected FROM stories WHERE date = ? ORDER BY number",
-        (date,)))
+    return tuple(
+        Story(*r)
+        for r in db.execute(
+            "SELECT number, guid, headline, text, corrected FROM stories WHERE date = ? ORDER BY number",
+            (date,),
+        )
+    )
 
 
 def _put_stories(db: sqlite3.Connection, date: str, stories: Iterable[Story]) -> None:
     db.execute("DELETE FROM stories WHERE date = ?", (date,))
-    db.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-                   [(date, s.number, s.guid, s.headline, s.text, s.corrected) for s in stories])
+    db.executemany(
+        "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+        [(date, s.number, s.guid, s.headline, s.text, s.corrected) for s in stories],
+    )
 
 
 def stories_by_date(state_dir: Path) -> dict[str, tuple[Story, ...]]:
@@ -215,14 +231,17 @@ def list_editions(state_dir: Path) -> tuple[CatalogEntry, ...]:
     if not catalog_path(state_dir).exists():
         return ()
     with _connect(state_dir) as db:
-        rows = db.execute("SELECT manifest, guid, first_published, updated FROM editions"
-                          " WHERE date NOT IN (SELECT date FROM removed) ORDER BY date DESC").fetchall()
+        rows = db.execute(
+            "SELECT manifest, guid, first_published, updated FROM editions"
+            " WHERE date NOT IN (SELECT date FROM removed) ORDER BY date DESC"
+        ).fetchall()
         entries = []
         for m, g, f, u in rows:
             manifest = EditionManifest.from_json(m)
             stories = _stories(db, manifest.date) or legacy_stories(g, manifest)
-            entries.append(CatalogEntry(manifest, g, datetime.fromisoformat(f),
-                                        datetime.fromisoformat(u), stories))
+            entries.append(
+                CatalogEntry(manifest, g, datetime.fromisoformat(f), datetime.fromisoformat(u), stories)
+            )
     return tuple(entries)
 
 
@@ -246,8 +265,10 @@ def mark_removed(state_dir: Path, dates: Iterable[str], now: datetime | None = N
     them) and stay marked until ``finish_removal``. Idempotent."""
     at = (now or datetime.now(UTC)).isoformat()
     with _connect(state_dir) as db, db:
-        db.executemany("INSERT INTO removed VALUES (?, ?, 0) ON CONFLICT(date) DO UPDATE SET done = 0",
-                       [(d, at) for d in dates])
+        db.executemany(
+            "INSERT INTO removed VALUES (?, ?, 0) ON CONFLICT(date) DO UPDATE SET done = 0",
+            [(d, at) for d in dates],
+        )
 
 
 def removals_pending(state_dir: Path) -> tuple[str, ...]:
@@ -276,9 +297,12 @@ def finish_removal(state_dir: Path, dates: Iterable[str]) -> None:
         db.executemany("UPDATE removed SET done = 1 WHERE date = ?", [(d,) for d in dates])
 
 
-def replace_catalog(state_dir: Path,
-                    entries: Iterable[tuple[EditionManifest, str, datetime, tuple[Story, ...]]],
-                    removed: Iterable[str] = (), meta: dict[str, str] | None = None) -> None:
+def replace_catalog(
+    state_dir: Path,
+    entries: Iterable[tuple[EditionManifest, str, datetime, tuple[Story, ...]]],
+    removed: Iterable[str] = (),
+    meta: dict[str, str] | None = None,
+) -> None:
     """Make the catalog hold exactly ``entries`` (manifest, guid, when built, the stories known
     of it, matched by content: ``identity.match_stories``), the marks of the ``removed`` dates and the ``meta``
     values kept before, written beside it and renamed into place: a kill leaves the old
@@ -289,9 +313,12 @@ def replace_catalog(state_dir: Path,
     with _connect(state_dir, new) as db, db:
         db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list((meta or {}).items()))
         for m, guid, at, stories in entries:
-            db.execute("INSERT INTO editions VALUES (?, ?, ?, ?, ?)",
-                       (m.date, guid, m.to_json(), at.isoformat(), at.isoformat()))
+            db.execute(
+                "INSERT INTO editions VALUES (?, ?, ?, ?, ?)",
+                (m.date, guid, m.to_json(), at.isoformat(), at.isoformat()),
+            )
             _put_stories(db, m.date, stories)
-        db.executemany("INSERT INTO removed VALUES (?, ?, 1)", [(d, datetime.now(UTC).isoformat())
-                                                                 for d in removed])
+        db.executemany(
+            "INSERT INTO removed VALUES (?, ?, 1)", [(d, datetime.now(UTC).isoformat()) for d in removed]
+        )
     os.replace(new, catalog_path(state_dir))

@@ -25,8 +25,16 @@ from audio_edition.show import (
 )
 from audio_edition.speech.settings import DEFAULT_JOBS
 
-__all__ = ["CONFIG_NAME", "DEFAULT_BASE_URL", "DEFAULT_HOST", "DEFAULT_PORT", "STARTER", "Show", "load_show",
-           "write_starter_config"]
+__all__ = [
+    "CONFIG_NAME",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "STARTER",
+    "Show",
+    "load_show",
+    "write_starter_config",
+]
 
 
 def load_show(path: Path | None = None, *, cwd: Path | None = None) -> Show:

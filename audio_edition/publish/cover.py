@@ -57,9 +57,10 @@ def check_cover(path: Path) -> tuple[str, int]:
                 _check_shape(path, fmt, width, height)
                 image.load()  # every pixel: the size checked above bounds the work
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ConfigError(f"show.cover: {path} claims a size far over {MAX_SIDE}×{MAX_SIDE} "
-                          f"pixels ({error}); it must be {MIN_SIDE}–{MAX_SIDE} pixels a side") \
-            from error
+        raise ConfigError(
+            f"show.cover: {path} claims a size far over {MAX_SIDE}×{MAX_SIDE} "
+            f"pixels ({error}); it must be {MIN_SIDE}–{MAX_SIDE} pixels a side"
+        ) from error
     except (OSError, SyntaxError, ValueError, UnidentifiedImageError) as error:
         # SyntaxError: Pillow's plugins report broken chunks with it.
         raise ConfigError(f"show.cover: {path} is not a readable image ({error})") from error
@@ -68,13 +69,15 @@ def check_cover(path: Path) -> tuple[str, int]:
 
 def _check_shape(path: Path, fmt: str, width: int, height: int) -> None:
     if fmt not in _FORMATS:
-        raise ConfigError(f"show.cover: {path} is {fmt or 'an unknown format'}; "
-                          f"Apple Podcasts accepts JPEG or PNG")
+        raise ConfigError(
+            f"show.cover: {path} is {fmt or 'an unknown format'}; Apple Podcasts accepts JPEG or PNG"
+        )
     if width != height:
         raise ConfigError(f"show.cover: {path} is {width}×{height}; it must be square")
     if not MIN_SIDE <= width <= MAX_SIDE:
-        raise ConfigError(f"show.cover: {path} is {width}×{height}; "
-                          f"it must be {MIN_SIDE}–{MAX_SIDE} pixels a side")
+        raise ConfigError(
+            f"show.cover: {path} is {width}×{height}; it must be {MIN_SIDE}–{MAX_SIDE} pixels a side"
+        )
 
 
 def find_cjk_font() -> tuple[Path, int] | None:
@@ -99,7 +102,7 @@ def _fit_lines(title: str, chars_per_line: int) -> list[str]:
         return [title]
     count = -(-len(title) // chars_per_line)
     per = -(-len(title) // count)
-    return [title[i:i + per] for i in range(0, len(title), per)]
+    return [title[i : i + per] for i in range(0, len(title), per)]
 
 
 def generate_cover(title: str, side: int = GENERATED_SIDE) -> bytes:
@@ -107,12 +110,16 @@ def generate_cover(title: str, side: int = GENERATED_SIDE) -> bytes:
     image = Image.new("RGB", (side, side), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     margin = side // 10
-    draw.rectangle((margin // 2, margin // 2, side - margin // 2, side - margin // 2),
-                   outline=_INK, width=max(4, side // 120))
+    draw.rectangle(
+        (margin // 2, margin // 2, side - margin // 2, side - margin // 2),
+        outline=_INK,
+        width=max(4, side // 120),
+    )
     font_spec = find_cjk_font()
     lines = _fit_lines(title.strip() or "audio-edition", 6)
-    size = min((side - 2 * margin) // max(len(line) for line in lines),
-               (side - 2 * margin) // (len(lines) * 1.3))
+    size = min(
+        (side - 2 * margin) // max(len(line) for line in lines), (side - 2 * margin) // (len(lines) * 1.3)
+    )
     font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     if font_spec is not None:
         font = ImageFont.truetype(str(font_spec[0]), int(size), index=font_spec[1])
@@ -123,8 +130,7 @@ def generate_cover(title: str, side: int = GENERATED_SIDE) -> bytes:
     line_height = size * 1.3
     top = (side - line_height * len(lines)) / 2
     for i, line in enumerate(lines):
-        draw.text((side / 2, top + line_height * (i + 0.5)), line, font=font, fill=_INK,
-                  anchor="mm")
+        draw.text((side / 2, top + line_height * (i + 0.5)), line, font=font, fill=_INK, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=90, optimize=True)
     return buffer.getvalue()

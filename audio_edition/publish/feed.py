@@ -133,8 +133,7 @@ def publication_time(show: Show, iso_date: str) -> datetime:
     try:
         day = Date.fromisoformat(iso_date)
     except ValueError as error:
-        raise PublishError(f"edition date {iso_date!r} is not an ISO date like 2023-12-25") \
-            from error
+        raise PublishError(f"edition date {iso_date!r} is not an ISO date like 2023-12-25") from error
     return datetime.combine(day, PUBLISH_TIME, tzinfo=show.zone)
 
 
@@ -143,8 +142,10 @@ def _size(output_dir: Path, date: str, relative: str) -> int:
     try:
         return path.stat().st_size
     except OSError as error:
-        raise PublishError(f"{path}: missing from the published edition ({error.strerror}); "
-                           f"rebuild {date} or remove it with --keep") from error
+        raise PublishError(
+            f"{path}: missing from the published edition ({error.strerror}); "
+            f"rebuild {date} or remove it with --keep"
+        ) from error
 
 
 Addresses = Mapping[tuple[str, str], str]
@@ -165,8 +166,14 @@ def correction_note(show: Show, corrected: str) -> str:
     return f"【更正 {_when(show, corrected)}】本条已更正，音频与文字为更正后版本。"
 
 
-def channel_for(show: Show, feed_name: str, image_name: str, now: datetime,
-                title_suffix: str = "", show_guid: str | None = None) -> FeedChannel:
+def channel_for(
+    show: Show,
+    feed_name: str,
+    image_name: str,
+    now: datetime,
+    title_suffix: str = "",
+    show_guid: str | None = None,
+) -> FeedChannel:
     """The channel values of one of the show's feeds; ``show_guid`` is the show's permanent
     id (None: ``[show] id``, which must then be set)."""
     if show_guid is None:
@@ -175,21 +182,32 @@ def channel_for(show: Show, feed_name: str, image_name: str, now: datetime,
             raise PublishError("the show has no id: set [show] id (`audio-edition init` writes one)")
         show_guid = str(namespace)
     return FeedChannel(
-        title=show.title + title_suffix, link=show.website,
-        self_url=media_url(show, feed_name), description=show.description,
-        language=show.language, author=show.author, owner_name=show.owner_name,
-        owner_email=show.owner_email, image_url=media_url(show, image_name),
-        category=show.category, subcategory=show.subcategory, explicit=show.explicit,
-        last_build=now.astimezone(show.zone), podcast_guid=show_guid,
-        copyright=show.copyright, locked=show.locked, keywords=show.keywords,
+        title=show.title + title_suffix,
+        link=show.website,
+        self_url=media_url(show, feed_name),
+        description=show.description,
+        language=show.language,
+        author=show.author,
+        owner_name=show.owner_name,
+        owner_email=show.owner_email,
+        image_url=media_url(show, image_name),
+        category=show.category,
+        subcategory=show.subcategory,
+        explicit=show.explicit,
+        last_build=now.astimezone(show.zone),
+        podcast_guid=show_guid,
+        copyright=show.copyright,
+        locked=show.locked,
+        keywords=show.keywords,
         update_rule=show.update_rule,
         # Only the edition feed moves with new_feed_url: it is the address the setting names.
         new_feed_url=show.new_feed_url if feed_name == FEED_NAME else None,
     )
 
 
-def edition_item(show: Show, entry: CatalogEntry, output_dir: Path,
-                 addresses: Addresses | None = None) -> FeedItem:
+def edition_item(
+    show: Show, entry: CatalogEntry, output_dir: Path, addresses: Addresses | None = None
+) -> FeedItem:
     """The feed item of one edition: the whole episode with chapters and transcripts."""
     m = entry.manifest
     rundown = [f"{a.number}. {a.headline}" for a in m.articles]
@@ -197,30 +215,37 @@ def edition_item(show: Show, entry: CatalogEntry, output_dir: Path,
     notes = [f"【更正 {_when(show, at)}】{headline}" for at, headline in corrected]
     description = "\n".join([*notes, f"{m.title}（{len(m.articles)} 篇）", *rundown])
     links = "".join(
-        f'<li><a href="{html.escape(media_url(show, m.date, a.audio))}">'
-        f"{html.escape(a.headline)}</a></li>"
+        f'<li><a href="{html.escape(media_url(show, m.date, a.audio))}">{html.escape(a.headline)}</a></li>'
         for a in m.articles
     )
     page = media_url(show, edition_page(m.date))
-    content = ("".join(f"<p>{html.escape(n)}</p>" for n in notes)
-               + f"<p>{html.escape(m.title)}</p><ol>{links}</ol>"
-               f'<p><a href="{html.escape(page)}">收听页面与文字稿</a></p>')
+    content = (
+        "".join(f"<p>{html.escape(n)}</p>" for n in notes) + f"<p>{html.escape(m.title)}</p><ol>{links}</ol>"
+        f'<p><a href="{html.escape(page)}">收听页面与文字稿</a></p>'
+    )
     return FeedItem(
-        title=m.title, guid=entry.guid, pub_date=publication_time(show, m.date),
-        description=description[:_DESCRIPTION_LIMIT], content_html=content, link=page,
-        enclosure=Enclosure(_audio_url(show, addresses or {}, m.date, m.episode),
-                            _size(output_dir, m.date, m.episode)),
-        duration=m.duration, chapters_url=media_url(show, m.date, m.chapters_json),
+        title=m.title,
+        guid=entry.guid,
+        pub_date=publication_time(show, m.date),
+        description=description[:_DESCRIPTION_LIMIT],
+        content_html=content,
+        link=page,
+        enclosure=Enclosure(
+            _audio_url(show, addresses or {}, m.date, m.episode), _size(output_dir, m.date, m.episode)
+        ),
+        duration=m.duration,
+        chapters_url=media_url(show, m.date, m.chapters_json),
         # WebVTT last: clients that keep one transcript (podcastparser, feedparser) keep the last.
-        transcripts=(Transcript(media_url(show, m.date, m.transcript_srt), SRT_TYPE,
-                                show.language),
-                     Transcript(media_url(show, m.date, m.transcript_vtt), VTT_TYPE,
-                                show.language)),
+        transcripts=(
+            Transcript(media_url(show, m.date, m.transcript_srt), SRT_TYPE, show.language),
+            Transcript(media_url(show, m.date, m.transcript_vtt), VTT_TYPE, show.language),
+        ),
     )
 
 
-def article_items(show: Show, entry: CatalogEntry, output_dir: Path,
-                  addresses: Addresses | None = None) -> list[FeedItem]:
+def article_items(
+    show: Show, entry: CatalogEntry, output_dir: Path, addresses: Addresses | None = None
+) -> list[FeedItem]:
     """One feed item per article of an edition, in reading order, the lead story dated last."""
     m = entry.manifest
     base = publication_time(show, m.date)
@@ -229,22 +254,26 @@ def article_items(show: Show, entry: CatalogEntry, output_dir: Path,
         story = entry.story(a.number)
         note = correction_note(show, story.corrected) + "\n" if story.corrected else ""
         text = (note + a.text)[:_DESCRIPTION_LIMIT]
-        items.append(FeedItem(
-            title=a.headline, guid=story.guid,
-            # Apps list newest first: the lead story gets the edition's time and each next
-            # story a minute less, so the paper's order reads top down. (An app set to play
-            # oldest first plays an edition from its last story up; the edition feed, one
-            # episode in the paper's order, is for listening straight through.)
-            pub_date=base - timedelta(minutes=a.number - 1),
-            description=text,
-            content_html="".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p),
-            link=media_url(show, article_page(m.date, a)),
-            enclosure=Enclosure(_audio_url(show, addresses or {}, m.date, a.audio),
-                                _size(output_dir, m.date, a.audio)),
-            duration=a.duration, chapters_url=None,
-            transcripts=(Transcript(media_url(show, m.date, a.transcript), VTT_TYPE,
-                                    show.language),),
-        ))
+        items.append(
+            FeedItem(
+                title=a.headline,
+                guid=story.guid,
+                # Apps list newest first: the lead story gets the edition's time and each next
+                # story a minute less, so the paper's order reads top down. (An app set to play
+                # oldest first plays an edition from its last story up; the edition feed, one
+                # episode in the paper's order, is for listening straight through.)
+                pub_date=base - timedelta(minutes=a.number - 1),
+                description=text,
+                content_html="".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p),
+                link=media_url(show, article_page(m.date, a)),
+                enclosure=Enclosure(
+                    _audio_url(show, addresses or {}, m.date, a.audio), _size(output_dir, m.date, a.audio)
+                ),
+                duration=a.duration,
+                chapters_url=None,
+                transcripts=(Transcript(media_url(show, m.date, a.transcript), VTT_TYPE, show.language),),
+            )
+        )
     return items
 
 
@@ -279,14 +308,16 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-_FREQUENCY_TEXT = {"FREQ=DAILY": "Daily", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR": "Weekdays",
-                   "FREQ=WEEKLY": "Weekly"}
+_FREQUENCY_TEXT = {
+    "FREQ=DAILY": "Daily",
+    "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR": "Weekdays",
+    "FREQ=WEEKLY": "Weekly",
+}
 
 
 def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     """The feed document: RSS 2.0 with the itunes, podcast, content and atom namespaces."""
-    for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("content", CONTENT),
-                        ("atom", ATOM)):
+    for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("content", CONTENT), ("atom", ATOM)):
         ET.register_namespace(prefix, uri)
     rss = ET.Element("rss", {"version": "2.0"})
     ch = ET.SubElement(rss, "channel")
@@ -324,8 +355,12 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     sub(ch, f"{{{PODCAST}}}guid", channel.podcast_guid)
     sub(ch, f"{{{PODCAST}}}locked", "yes" if channel.locked else "no", owner=channel.owner_email)
     if channel.update_rule:
-        sub(ch, f"{{{PODCAST}}}updateFrequency", _FREQUENCY_TEXT.get(channel.update_rule, "Scheduled"),
-            rrule=channel.update_rule)
+        sub(
+            ch,
+            f"{{{PODCAST}}}updateFrequency",
+            _FREQUENCY_TEXT.get(channel.update_rule, "Scheduled"),
+            rrule=channel.update_rule,
+        )
     if channel.keywords:
         sub(ch, f"{{{ITUNES}}}keywords", ",".join(channel.keywords))
     if channel.new_feed_url:
@@ -340,8 +375,13 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
         sub(it, "link", item.link)
         sub(it, "guid", item.guid, isPermaLink="false")
         sub(it, "pubDate", format_datetime(item.pub_date))
-        sub(it, "enclosure", url=item.enclosure.url, length=str(item.enclosure.length),
-            type=item.enclosure.type)
+        sub(
+            it,
+            "enclosure",
+            url=item.enclosure.url,
+            length=str(item.enclosure.length),
+            type=item.enclosure.type,
+        )
         sub(it, f"{{{ITUNES}}}duration", _hms(item.duration))
         sub(it, f"{{{ITUNES}}}episodeType", "full")
         sub(it, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
@@ -355,25 +395,41 @@ def render_rss(channel: FeedChannel, items: list[FeedItem]) -> bytes:
     return document + b"\n"
 
 
-def edition_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
-                 image_name: str, now: datetime, *, show_guid: str | None = None,
-                 addresses: Addresses | None = None) -> bytes:
+def edition_feed(
+    show: Show,
+    entries: tuple[CatalogEntry, ...],
+    output_dir: Path,
+    image_name: str,
+    now: datetime,
+    *,
+    show_guid: str | None = None,
+    addresses: Addresses | None = None,
+) -> bytes:
     """``feed.xml``: one item per edition, the newest ``show.feed_items`` first."""
     channel = channel_for(show, FEED_NAME, image_name, now, show_guid=show_guid)
-    return render_rss(channel, [edition_item(show, e, output_dir, addresses)
-                                for e in entries[:show.feed_items]])
+    return render_rss(
+        channel, [edition_item(show, e, output_dir, addresses) for e in entries[: show.feed_items]]
+    )
 
 
-def articles_feed(show: Show, entries: tuple[CatalogEntry, ...], output_dir: Path,
-                  image_name: str, now: datetime, *, show_guid: str | None = None,
-                  addresses: Addresses | None = None) -> bytes:
+def articles_feed(
+    show: Show,
+    entries: tuple[CatalogEntry, ...],
+    output_dir: Path,
+    image_name: str,
+    now: datetime,
+    *,
+    show_guid: str | None = None,
+    addresses: Addresses | None = None,
+) -> bytes:
     """``articles.xml``: one item per article, newest edition first, in reading order; the
     newest ``show.feed_items`` articles (the edition that crosses the limit is cut there)."""
-    channel = channel_for(show, ARTICLES_FEED_NAME, image_name, now, title_suffix="（单篇）",
-                          show_guid=show_guid)
+    channel = channel_for(
+        show, ARTICLES_FEED_NAME, image_name, now, title_suffix="（单篇）", show_guid=show_guid
+    )
     items: list[FeedItem] = []
     for entry in entries:
         if len(items) >= show.feed_items:
             break  # older editions' files are not even looked at
         items += article_items(show, entry, output_dir, addresses)
-    return render_rss(channel, items[:show.feed_items])
+    return render_rss(channel, items[: show.feed_items])

@@ -52,7 +52,7 @@ def _printed(headline: str, text: str) -> str | None:
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of neighbouring letters, digits and CJK characters (punctuation and spaces out)."""
     letters = "".join(_WORD.findall(text))
-    return frozenset(letters[i:i + 2] for i in range(len(letters) - 1)) or frozenset(letters)
+    return frozenset(letters[i : i + 2] for i in range(len(letters) - 1)) or frozenset(letters)
 
 
 def similarity(a: str, b: str) -> float:
@@ -76,8 +76,14 @@ def new_story_guid(edition_guid: str, body: str, taken: set[str]) -> str:
         n += 1
 
 
-def match_stories(old: Sequence[Story], articles: Sequence[ArticleFile], edition_guid: str,
-                  now: datetime, *, flag_changes: bool = True) -> tuple[Story, ...]:
+def match_stories(
+    old: Sequence[Story],
+    articles: Sequence[ArticleFile],
+    edition_guid: str,
+    now: datetime,
+    *,
+    flag_changes: bool = True,
+) -> tuple[Story, ...]:
     """The stories of ``articles`` with their guids: an old story's where the bodies match
     (best pairs first), a new one otherwise. ``now`` dates a correction; ``flag_changes``
     False takes the old stories' correction times as they are (stories read back from a feed,
@@ -88,14 +94,18 @@ def match_stories(old: Sequence[Story], articles: Sequence[ArticleFile], edition
     def overlap(b: str, ob: str) -> float:
         # Read back from a feed, a long story's text was cut to fit the description: compare
         # the same stretch of the new one.
-        return similarity(b if flag_changes else b[:len(ob)], ob)
+        return similarity(b if flag_changes else b[: len(ob)], ob)
 
     # Best pairs first; bodies that tie (briefs printed alike) are told apart by headline,
     # then by the nearest place.
     pairs = sorted(
-        ((overlap(b, ob), similarity(articles[i].headline, old[j].headline), -abs(i - j), i, j)
-         for i, b in enumerate(bodies) for j, ob in enumerate(old_bodies)),
-        reverse=True)
+        (
+            (overlap(b, ob), similarity(articles[i].headline, old[j].headline), -abs(i - j), i, j)
+            for i, b in enumerate(bodies)
+            for j, ob in enumerate(old_bodies)
+        ),
+        reverse=True,
+    )
     chosen: dict[int, int] = {}
     used: set[int] = set()
     for score, _, _, i, j in pairs:
@@ -111,11 +121,22 @@ def match_stories(old: Sequence[Story], articles: Sequence[ArticleFile], edition
             before = old[chosen[i]]
             # A made title (a headline-less brief's 简讯一) moving is no correction; a
             # printed headline or the text changing is.
-            changed = flag_changes and (before.text != article.text and (
-                bodies[i] != old_bodies[chosen[i]]
-                or _printed(before.headline, before.text) != _printed(article.headline, article.text)))
-            stories.append(Story(article.number, before.guid, article.headline, article.text,
-                                 now.isoformat() if changed else before.corrected))
+            changed = flag_changes and (
+                before.text != article.text
+                and (
+                    bodies[i] != old_bodies[chosen[i]]
+                    or _printed(before.headline, before.text) != _printed(article.headline, article.text)
+                )
+            )
+            stories.append(
+                Story(
+                    article.number,
+                    before.guid,
+                    article.headline,
+                    article.text,
+                    now.isoformat() if changed else before.corrected,
+                )
+            )
         else:
             guid = new_story_guid(edition_guid, bodies[i], taken)
             taken.add(guid)

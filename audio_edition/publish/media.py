@@ -101,8 +101,9 @@ def _link(source: Path, target: Path) -> None:
             shutil.copy2(source, tmp)  # a file system without hard links
 
 
-def plan_media(out: Path, state: Path, manifests: Iterable[EditionManifest]
-               ) -> tuple[dict[str, Version], dict[str, Path]]:
+def plan_media(
+    out: Path, state: Path, manifests: Iterable[EditionManifest]
+) -> tuple[dict[str, Version], dict[str, Path]]:
     """Every MP3 of ``manifests`` with its versioned address (reading only the files that
     changed since they were last published); and the addresses not yet in ``out``, with the
     file each would link to."""
@@ -114,8 +115,11 @@ def plan_media(out: Path, state: Path, manifests: Iterable[EditionManifest]
             path = out / manifest.date / source
             stat = path.stat()
             was = by_source.get((manifest.date, source))
-            if (was is not None and (was.size, was.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-                    and (out / was.key).is_file()):
+            if (
+                was is not None
+                and (was.size, was.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+                and (out / was.key).is_file()
+            ):
                 key = was.key  # the same file as last time: not read again
             else:
                 name = download_name(manifest.date, source, manifest.episode)
@@ -131,8 +135,9 @@ def addresses_of(versions: dict[str, Version]) -> dict[tuple[str, str], str]:
     return {(v.date, v.source): v.key for v in versions.values()}
 
 
-def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], now: datetime,
-                  grace: timedelta = GRACE) -> MediaResult:
+def publish_media(
+    out: Path, state: Path, manifests: Iterable[EditionManifest], now: datetime, grace: timedelta = GRACE
+) -> MediaResult:
     """Put every MP3 of ``manifests`` under its versioned address in ``out``; mark versions
     no manifest names as superseded and remove those superseded longer than ``grace``."""
     known = _read(state)
@@ -141,8 +146,15 @@ def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], 
         _link(path, out / key)
     addresses = addresses_of(current)
     # Every version on disk that no feed names: known ones keep their time, found ones start now.
-    on_disk = {p.relative_to(out).as_posix() for p in (out / MEDIA_DIR).rglob("*")
-               if p.is_file() and not p.name.startswith(".")} if (out / MEDIA_DIR).is_dir() else set()
+    on_disk = (
+        {
+            p.relative_to(out).as_posix()
+            for p in (out / MEDIA_DIR).rglob("*")
+            if p.is_file() and not p.name.startswith(".")
+        }
+        if (out / MEDIA_DIR).is_dir()
+        else set()
+    )
     stale: dict[str, Version] = {}
     removed = []
     for key in sorted(on_disk - set(current)):
@@ -160,8 +172,13 @@ def publish_media(out: Path, state: Path, manifests: Iterable[EditionManifest], 
 
 def superseded_due(state: Path, now: datetime, grace: timedelta = GRACE) -> tuple[str, ...]:
     """The versions a publish at ``now`` would remove (for ``publish --dry-run``)."""
-    return tuple(sorted(v.key for v in _read(state).values() if v.superseded is not None
-                        and now - datetime.fromisoformat(v.superseded) >= grace))
+    return tuple(
+        sorted(
+            v.key
+            for v in _read(state).values()
+            if v.superseded is not None and now - datetime.fromisoformat(v.superseded) >= grace
+        )
+    )
 
 
 def _remove(out: Path, key: str) -> None:

@@ -16,8 +16,9 @@ import re
 
 # Names are compared case-insensitively: a case-insensitive filesystem serves CATALOG.SQLITE3
 # for catalog.sqlite3.
-_PRIVATE_NAME = re.compile(r"^\.|\.sqlite3(-journal|-wal|-shm)?$|\.lock$|\.part$|^state\.json$",
-                           re.IGNORECASE)
+_PRIVATE_NAME = re.compile(
+    r"^\.|\.sqlite3(-journal|-wal|-shm)?$|\.lock$|\.part$|^state\.json$", re.IGNORECASE
+)
 
 
 def is_private(name: str) -> bool:

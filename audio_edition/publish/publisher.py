@@ -123,8 +123,14 @@ def show_identity(places: Places, show: Show) -> uuid.UUID:
     return namespace
 
 
-def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
-                    keep: int | None = None, state: Path | None = None) -> PublishResult:
+def publish_edition(
+    output_dir: Path,
+    manifest: EditionManifest,
+    show: Show,
+    *,
+    keep: int | None = None,
+    state: Path | None = None,
+) -> PublishResult:
     """Record one built edition (``output_dir/<date>/``) and rewrite the feeds and the page.
 
     A new date adds an item; a rebuilt date replaces its item and keeps its guid; nothing else
@@ -134,8 +140,10 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
     publish is writing to ``output_dir``.
     """
     places = Places(output_dir, state or default_state_for(output_dir))
-    with reporting_write_errors(output_dir), sole_writer(places.state, f"publish of {manifest.date}",
-                                                         subject=places.out):
+    with (
+        reporting_write_errors(output_dir),
+        sole_writer(places.state, f"publish of {manifest.date}", subject=places.out),
+    ):
         record = read_record(places.state)
         claim_state(places, record.settings if record else None)
         migrated = migrate_output(places)
@@ -143,8 +151,14 @@ def publish_edition(output_dir: Path, manifest: EditionManifest, show: Show, *,
         return publish_held(places, manifest, show, keep=keep, migrated=migrated)
 
 
-def publish_held(places: Places, manifest: EditionManifest, show: Show, *,
-                 keep: int | None = None, migrated: tuple[str, ...] = ()) -> PublishResult:
+def publish_held(
+    places: Places,
+    manifest: EditionManifest,
+    show: Show,
+    *,
+    keep: int | None = None,
+    migrated: tuple[str, ...] = (),
+) -> PublishResult:
     """``publish_edition`` for a caller that already holds ``sole_writer(places.state)``: the
     build, so that the feeds follow its new files at once, with no other writer between."""
     _check_edition(places.out, manifest)
@@ -152,10 +166,17 @@ def publish_held(places: Places, manifest: EditionManifest, show: Show, *,
     return _publish(places, show, keep=keep, added=(manifest.date,), migrated=migrated)
 
 
-def publish_catalog(output_dir: Path, show: Show, *, keep: int | None = None,
-                    state: Path | None = None, settings: Path | None = None,
-                    to: Destination | None = None, delete: bool = False,
-                    progress: Callable[[int, int], None] | None = None) -> PublishResult:
+def publish_catalog(
+    output_dir: Path,
+    show: Show,
+    *,
+    keep: int | None = None,
+    state: Path | None = None,
+    settings: Path | None = None,
+    to: Destination | None = None,
+    delete: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> PublishResult:
     """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``); with
     ``to``, then copy the output folder there (``sync_output``; ``delete``, ``progress`` as
     there) still holding the lock, so no build changes a file between its checksum and its
@@ -202,8 +223,9 @@ class PublishPlan:
         return frozenset({*(f"{d}/" for d in self.removed), *self.superseded})
 
 
-def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
-                 state: Path | None = None) -> PublishPlan:
+def plan_publish(
+    output_dir: Path, show: Show, *, keep: int | None = None, state: Path | None = None
+) -> PublishPlan:
     """What ``publish_catalog`` with ``keep`` would remove and rewrite; changes nothing.
 
     The feeds and pages are rendered as the real run would render them (editions found in the
@@ -211,12 +233,17 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
     if not output_dir.exists():  # the same line the real run says
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
     places = Places(output_dir, state or default_state_for(output_dir))
-    removed = tuple(sorted({*removals_pending(places.state),
-                            *((e.date for e in _listed(places)[keep:]) if keep is not None else ())},
-                           reverse=True))
+    removed = tuple(
+        sorted(
+            {
+                *removals_pending(places.state),
+                *((e.date for e in _listed(places)[keep:]) if keep is not None else ()),
+            },
+            reverse=True,
+        )
+    )
     superseded = superseded_due(places.state, datetime.now(UTC))
-    entries = tuple(e for e in _as_recorded(places, show, _listed(places))
-                    if e.date not in removed)
+    entries = tuple(e for e in _as_recorded(places, show, _listed(places)) if e.date not in removed)
     versions, linked = plan_media(output_dir, places.state, [e.manifest for e in entries])
     files = _render(places, show, entries, addresses_of(versions))
     rewritten = []
@@ -227,36 +254,43 @@ def plan_publish(output_dir: Path, show: Show, *, keep: int | None = None,
             there = b""
         if _BUILD_DATE.sub(b"", there) != _BUILD_DATE.sub(b"", data):
             rewritten.append(relative)
-    return PublishPlan(removed, superseded, tuple(sorted(rewritten)),
-                       tuple(sorted((k, p) for k, p in linked.items())))
+    return PublishPlan(
+        removed, superseded, tuple(sorted(rewritten)), tuple(sorted((k, p) for k, p in linked.items()))
+    )
 
 
 def _listed(places: Places, leaving: tuple[str, ...] = ()) -> tuple[CatalogEntry, ...]:
     """The editions a publish would list: all but those ``leaving`` and those with files gone."""
-    return tuple(e for e in list_editions(places.state)
-                 if e.date not in leaving and _missing(places.out, e.manifest) is None)
+    return tuple(
+        e
+        for e in list_editions(places.state)
+        if e.date not in leaving and _missing(places.out, e.manifest) is None
+    )
 
 
-def _render(places: Places, show: Show, entries: tuple[CatalogEntry, ...],
-            addresses: Addresses) -> dict[str, bytes]:
+def _render(
+    places: Places, show: Show, entries: tuple[CatalogEntry, ...], addresses: Addresses
+) -> dict[str, bytes]:
     """The feeds and pages as a publish would write them (path under ``output/`` → bytes);
     reads only (the catalog, the feeds)."""
     output_dir = places.out
-    cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()),
-                 "cover.jpg")
+    cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()), "cover.jpg")
     built = max((_built_at(e.manifest) for e in entries), default=datetime.now(UTC))
     kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
     show_guid = str(kept_guid or _published(places, show).show_guid or "")
     files = dict(plan_site(output_dir, show, list(entries), cover))
-    files[FEED_NAME] = edition_feed(show, entries, output_dir, cover, built, show_guid=show_guid,
-                                    addresses=addresses)
-    files[ARTICLES_FEED_NAME] = articles_feed(show, entries, output_dir, cover, built,
-                                              show_guid=show_guid, addresses=addresses)
+    files[FEED_NAME] = edition_feed(
+        show, entries, output_dir, cover, built, show_guid=show_guid, addresses=addresses
+    )
+    files[ARTICLES_FEED_NAME] = articles_feed(
+        show, entries, output_dir, cover, built, show_guid=show_guid, addresses=addresses
+    )
     return files
 
 
-def render_preview(output_dir: Path, show: Show, base_url: str, into: Path, *,
-                   state: Path | None = None) -> int:
+def render_preview(
+    output_dir: Path, show: Show, base_url: str, into: Path, *, state: Path | None = None
+) -> int:
     """Write into ``into`` the feeds and pages of ``output_dir`` as they would be with
     ``base_url`` for the show's address (``serve``'s local preview on another port), leaving
     the output folder as it is; returns how many files were written: none for a folder with
@@ -273,8 +307,9 @@ def render_preview(output_dir: Path, show: Show, base_url: str, into: Path, *,
     return len(files)
 
 
-def remove_editions(output_dir: Path, dates: tuple[str, ...], show: Show, *,
-                    state: Path | None = None) -> PublishResult:
+def remove_editions(
+    output_dir: Path, dates: tuple[str, ...], show: Show, *, state: Path | None = None
+) -> PublishResult:
     """Remove the editions of ``dates`` on purpose (``audio-edition remove``): feeds and page
     first, then their files, then their catalog entries; a kill anywhere is finished by the
     next publish. A date neither in the catalog nor in ``output_dir`` is a ``PublishError``."""
@@ -297,7 +332,10 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
     published. Dates removed on purpose stay removed.
     """
     places = Places(output_dir, state or default_state_for(output_dir))
-    with reporting_write_errors(places.state), sole_writer(places.state, "catalog rebuild", subject=places.out):
+    with (
+        reporting_write_errors(places.state),
+        sole_writer(places.state, "catalog rebuild", subject=places.out),
+    ):
         try:
             old = {e.date: e for e in list_editions(places.state)}
             kept_guid = meta_value(places.state, "show_guid")
@@ -309,11 +347,13 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
         except PublishError:
             removed = frozenset()
         published = _published(places, show)  # what subscribers hold, when the catalog is lost
-        namespace = show_namespace(show) or uuid.UUID(kept_guid or published.show_guid
-                                                      or str(uuid.uuid4()))
+        namespace = show_namespace(show) or uuid.UUID(kept_guid or published.show_guid or str(uuid.uuid4()))
         entries = []
         for folder in sorted(output_dir.iterdir()) if output_dir.is_dir() else ():
-            if not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file()) or folder.name in removed:
+            if (
+                not (_DATE.match(folder.name) and (folder / MANIFEST_NAME).is_file())
+                or folder.name in removed
+            ):
                 continue
             manifest = _read(folder)
             at = _built_at(manifest)
@@ -323,8 +363,9 @@ def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) 
                 guid = was.guid
             else:
                 guid = published.editions.get(manifest.date) or edition_guid(namespace, manifest.date)
-                stories = match_stories(published.stories.get(manifest.date, ()), manifest.articles,
-                                        guid, at, flag_changes=False)
+                stories = match_stories(
+                    published.stories.get(manifest.date, ()), manifest.articles, guid, at, flag_changes=False
+                )
             entries.append((manifest, guid, at, stories))
         meta = {} if show.id else {"show_guid": str(namespace)}
         replace_catalog(places.state, entries, removed, meta)
@@ -344,8 +385,10 @@ def _unrecorded(places: Places) -> tuple[list[EditionManifest], list[str]]:
             continue
         if folder.name in removed:
             if folder.name not in pending:
-                skipped.append(f"{folder.name}: removed on purpose earlier, not brought back; "
-                               f"build it again to publish it")
+                skipped.append(
+                    f"{folder.name}: removed on purpose earlier, not brought back; "
+                    f"build it again to publish it"
+                )
             continue
         manifest = _read(folder)
         if known.get(manifest.date) == manifest:
@@ -370,16 +413,18 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
         assert namespace is not None
         if manifest.date not in known:  # the catalog lost it: the feeds say what it was
             published = published or _published(places, show)
-            record_edition(places.state, manifest, known=published.stories.get(manifest.date, ()),
-                           guid=published.editions.get(manifest.date)
-                           or edition_guid(namespace, manifest.date))
+            record_edition(
+                places.state,
+                manifest,
+                known=published.stories.get(manifest.date, ()),
+                guid=published.editions.get(manifest.date) or edition_guid(namespace, manifest.date),
+            )
         else:
             record_edition(places.state, manifest, guid=edition_guid(namespace, manifest.date))
     return tuple(m.date for m in found), tuple(skipped)
 
 
-def _as_recorded(places: Places, show: Show, entries: tuple[CatalogEntry, ...]
-                 ) -> tuple[CatalogEntry, ...]:
+def _as_recorded(places: Places, show: Show, entries: tuple[CatalogEntry, ...]) -> tuple[CatalogEntry, ...]:
     """``entries`` with the editions ``_discover`` would record as it would record them, in
     memory only (``publish --dry-run``)."""
     found, _ = _unrecorded(places)
@@ -398,8 +443,9 @@ def _as_recorded(places: Places, show: Show, entries: tuple[CatalogEntry, ...]
             by_date[manifest.date] = CatalogEntry(manifest, was.guid, was.first_published, now, stories)
         else:
             guid = published.editions.get(manifest.date) or edition_guid(namespace, manifest.date)
-            stories = match_stories(published.stories.get(manifest.date, ()), manifest.articles,
-                                    guid, now, flag_changes=False)
+            stories = match_stories(
+                published.stories.get(manifest.date, ()), manifest.articles, guid, now, flag_changes=False
+            )
             by_date[manifest.date] = CatalogEntry(manifest, guid, now, now, stories)
     return tuple(by_date[d] for d in sorted(by_date, reverse=True))
 
@@ -416,14 +462,18 @@ def _missing(output_dir: Path, manifest: EditionManifest) -> str | None:
     """Why an edition cannot be published as its manifest says (a file gone), or None."""
     folder = output_dir / manifest.date
     if not folder.is_dir():
-        return (f"{manifest.date}: its folder {folder} is missing; left out of the feeds — rebuild it, "
-                f"or `audio-edition remove {manifest.date}`")
+        return (
+            f"{manifest.date}: its folder {folder} is missing; left out of the feeds — rebuild it, "
+            f"or `audio-edition remove {manifest.date}`"
+        )
     sizes = {manifest.episode: manifest.episode_size, **{a.audio: a.size for a in manifest.articles}}
     for relative in manifest.files():
         path = folder / relative
         if not path.is_file() or (relative in sizes and path.stat().st_size != sizes[relative]):
-            return (f"{manifest.date}: {path} is missing or not the size {MANIFEST_NAME} says; left out "
-                    f"of the feeds — rebuild it, or `audio-edition remove {manifest.date}`")
+            return (
+                f"{manifest.date}: {path} is missing or not the size {MANIFEST_NAME} says; left out "
+                f"of the feeds — rebuild it, or `audio-edition remove {manifest.date}`"
+            )
     return None
 
 
@@ -431,16 +481,17 @@ def _read(folder: Path) -> EditionManifest:
     try:
         return read_manifest(folder)
     except (ValueError, KeyError, TypeError) as error:
-        raise PublishError(f"{folder / MANIFEST_NAME}: not a valid edition manifest ({error})") \
-            from error
+        raise PublishError(f"{folder / MANIFEST_NAME}: not a valid edition manifest ({error})") from error
 
 
 def _check_edition(output_dir: Path, manifest: EditionManifest) -> None:
     if not _DATE.match(manifest.date):
         raise PublishError(f"edition date {manifest.date!r} is not an ISO date like 2023-12-25")
     if int(manifest.date[:4]) not in EDITION_YEARS:
-        raise PublishError(f"edition date {manifest.date} is not plausible; editions are dated "
-                           f"{EDITION_YEARS[0]}–{EDITION_YEARS[-1]}")
+        raise PublishError(
+            f"edition date {manifest.date} is not plausible; editions are dated "
+            f"{EDITION_YEARS[0]}–{EDITION_YEARS[-1]}"
+        )
     folder = output_dir / manifest.date
     for relative in manifest.files():
         if not (folder / relative).is_file():
@@ -461,9 +512,16 @@ def _write_feed(path: Path, feed: bytes) -> None:
     write_bytes_atomic(path, feed)
 
 
-def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, ...],
-             migrated: tuple[str, ...], skipped: tuple[str, ...] = (),
-             remove: tuple[str, ...] = ()) -> PublishResult:
+def _publish(
+    places: Places,
+    show: Show,
+    *,
+    keep: int | None,
+    added: tuple[str, ...],
+    migrated: tuple[str, ...],
+    skipped: tuple[str, ...] = (),
+    remove: tuple[str, ...] = (),
+) -> PublishResult:
     output_dir = places.out
     # Removing is resumable and in this order: mark (the catalog lists them no more), feeds and
     # page without them, their files, and last their entries. Removals a killed publish left
@@ -482,8 +540,9 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
     beyond = tuple(e.date for e in entries[keep:]) if keep is not None else ()
     if keep is not None and keep < 1:
         raise PublishError(f"--keep must be at least 1 (got {keep}); nothing was removed")
-    doomed = tuple(sorted({*removals_pending(places.state), *remove, *beyond},
-                          reverse=True))  # newest first, as everything else is listed
+    doomed = tuple(
+        sorted({*removals_pending(places.state), *remove, *beyond}, reverse=True)
+    )  # newest first, as everything else is listed
     mark_removed(places.state, doomed)
     entries = [e for e in entries if e.date not in doomed]
     # The feeds change when an edition does, not at every publish: the newest build's time.
@@ -491,14 +550,15 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
     cover = publish_cover(show.cover, show.title, output_dir)
     show_guid = str(show_identity(places, show))
     # The audio under its versioned addresses before any feed names them.
-    media = publish_media(output_dir, places.state, [e.manifest for e in entries],
-                          datetime.now(UTC))
+    media = publish_media(output_dir, places.state, [e.manifest for e in entries], datetime.now(UTC))
     # Everything is rendered before anything is written, so a bad edition fails the publish
     # without leaving one feed new and the other old.
-    feed = edition_feed(show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid,
-                        addresses=media.addresses)
-    single = articles_feed(show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid,
-                           addresses=media.addresses)
+    feed = edition_feed(
+        show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid, addresses=media.addresses
+    )
+    single = articles_feed(
+        show, tuple(entries), output_dir, cover.name, now, show_guid=show_guid, addresses=media.addresses
+    )
     # The pages first, the feeds last: a feed never links to a page that is not there yet.
     write_site(output_dir, show, entries, cover.name)
     _write_feed(output_dir / FEED_NAME, feed)
@@ -512,10 +572,17 @@ def _publish(places: Places, show: Show, *, keep: int | None, added: tuple[str, 
     finish_removal(places.state, doomed)
     pruned = doomed
     return PublishResult(
-        feed=output_dir / FEED_NAME, articles_feed=output_dir / ARTICLES_FEED_NAME,
-        page=output_dir / PAGE_NAME, cover=output_dir / cover.name,
-        editions=tuple(e.date for e in entries), added=added, pruned=pruned, skipped=skipped,
+        feed=output_dir / FEED_NAME,
+        articles_feed=output_dir / ARTICLES_FEED_NAME,
+        page=output_dir / PAGE_NAME,
+        cover=output_dir / cover.name,
+        editions=tuple(e.date for e in entries),
+        added=added,
+        pruned=pruned,
+        skipped=skipped,
         broken=tuple(broken),
-        feed_url=media_url(show, FEED_NAME), page_url=show.base_url, migrated=migrated,
+        feed_url=media_url(show, FEED_NAME),
+        page_url=show.base_url,
+        migrated=migrated,
         superseded_removed=media.removed,
     )

@@ -54,7 +54,7 @@ def align_sentences(paragraphs: Sequence[str], cues: Sequence[Cue]) -> tuple[Par
             sentence = " ".join(cue.text.split())
             found = paragraph.find(sentence, position)
             if found < 0:
-                if any(sentence in later for later in paragraphs[index + 1:]):
+                if any(sentence in later for later in paragraphs[index + 1 :]):
                     break  # it belongs to a later paragraph
                 next_cue += 1  # printed nowhere in the body (the headline): not shown
                 continue

@@ -18,8 +18,10 @@ from zoneinfo import ZoneInfo
 
 from audio_edition.publish.identity import Story
 
-_PODCAST_URIS = ("https://podcastindex.org/namespace/1.0",
-                 "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md")
+_PODCAST_URIS = (
+    "https://podcastindex.org/namespace/1.0",
+    "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
+)
 _DATE = re.compile(r"/(\d{4}-\d{2}-\d{2})/")
 _NOTE = re.compile(r"^【更正 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})】[^\n]*\n?")
 
@@ -74,9 +76,8 @@ def read_published(out: Path, feed_name: str, articles_name: str, zone: ZoneInfo
         note = _NOTE.match(text)
         corrected = None
         if note:
-            corrected = datetime.strptime(note.group(1), "%Y-%m-%d %H:%M").replace(
-                tzinfo=zone).isoformat()
-            text = text[note.end():]
+            corrected = datetime.strptime(note.group(1), "%Y-%m-%d %H:%M").replace(tzinfo=zone).isoformat()
+            text = text[note.end() :]
         found = stories.setdefault(date, [])
         found.append(Story(len(found) + 1, guid, item.findtext("title") or "", text, corrected))
     return Published(show_guid, editions, {d: tuple(s) for d, s in stories.items()})

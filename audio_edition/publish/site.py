@@ -75,14 +75,21 @@ def _view(output_dir: Path, m: EditionManifest) -> EditionView:
     for a in m.articles:
         chapter = chapters.get(a.number)
         paragraphs = read_transcript(output_dir / m.date / a.transcript, a.text, a.headline)
-        articles.append(ArticleView(
-            file=a, page=article_page(m.date, a), paragraphs=paragraphs,
-            offset=chapter.start if chapter else None, until=chapter.end if chapter else None))
+        articles.append(
+            ArticleView(
+                file=a,
+                page=article_page(m.date, a),
+                paragraphs=paragraphs,
+                offset=chapter.start if chapter else None,
+                until=chapter.end if chapter else None,
+            )
+        )
     return EditionView(manifest=m, page=edition_page(m.date), articles=tuple(articles))
 
 
-def plan_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry],
-              cover_name: str) -> dict[str, bytes]:
+def plan_site(
+    output_dir: Path, show: Show, entries: Sequence[CatalogEntry], cover_name: str
+) -> dict[str, bytes]:
     """Every file of the site (path under ``output/`` → bytes), in the order to write them.
 
     ``entries`` newest first, as the catalog lists them; their transcripts are read from
@@ -95,9 +102,12 @@ def plan_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry],
         files[f"{ASSETS}/{name}"] = data
         # The version in the link makes browsers and CDNs fetch a changed script at once.
         versions[name] = hashlib.sha256(data).hexdigest()[:10]
-    site = Site(show=show, cover=cover_name,
-                css=f"{ASSETS}/site.css?v={versions['site.css']}",
-                script=f"{ASSETS}/player.js?v={versions['player.js']}")
+    site = Site(
+        show=show,
+        cover=cover_name,
+        css=f"{ASSETS}/site.css?v={versions['site.css']}",
+        script=f"{ASSETS}/player.js?v={versions['player.js']}",
+    )
     views = [_view(output_dir, e.manifest) for e in entries]
     for i, view in enumerate(views):
         for index, article in enumerate(view.articles):
@@ -107,7 +117,7 @@ def plan_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry],
         files[view.page] = render_edition_page(site, view, newer, older).encode()
     pages = max(1, -(-len(views) // ARCHIVE_PAGE_SIZE))
     for number in range(pages, 0, -1):  # index.html last
-        chunk = views[(number - 1) * ARCHIVE_PAGE_SIZE:number * ARCHIVE_PAGE_SIZE]
+        chunk = views[(number - 1) * ARCHIVE_PAGE_SIZE : number * ARCHIVE_PAGE_SIZE]
         files[archive_page(number)] = render_home_page(site, chunk, number, pages).encode()
     return files
 
@@ -122,12 +132,10 @@ def _stale(output_dir: Path, files: dict[str, bytes]) -> list[Path]:
             candidates.append(folder / PAGE_NAME)
             if (folder / "articles").is_dir():
                 candidates += (folder / "articles").glob("*.html")
-    return [p for p in candidates
-            if p.is_file() and p.relative_to(output_dir).as_posix() not in files]
+    return [p for p in candidates if p.is_file() and p.relative_to(output_dir).as_posix() not in files]
 
 
-def write_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry],
-               cover_name: str) -> SiteResult:
+def write_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry], cover_name: str) -> SiteResult:
     """Write the listening site for ``entries`` (newest first) into ``output_dir``.
 
     Writes only files whose bytes changed, each atomically, linked pages before the pages that

@@ -139,11 +139,13 @@ def read_planned(file: LocalFile) -> bytes:
     try:
         data = file.path.read_bytes()
     except OSError as error:
-        raise PublishError(f"{file.path}: cannot be read for upload ({error.strerror or error}); "
-                           f"publish again") from None
+        raise PublishError(
+            f"{file.path}: cannot be read for upload ({error.strerror or error}); publish again"
+        ) from None
     if len(data) != file.size or hashlib.md5(data, usedforsecurity=False).hexdigest() != file.md5:
-        raise PublishError(f"{file.path} changed while it was being published; nothing of it was "
-                           f"uploaded, publish again")
+        raise PublishError(
+            f"{file.path} changed while it was being published; nothing of it was uploaded, publish again"
+        )
     return data
 
 
@@ -176,7 +178,9 @@ def is_ours(key: str) -> bool:
         return True
     if first in ("page", "assets", MEDIA_DIR) and rest:
         return True
-    return not rest and (first in FEEDS or first == "index.html" or re.fullmatch(r"cover\.(jpg|png)", first) is not None)
+    return not rest and (
+        first in FEEDS or first == "index.html" or re.fullmatch(r"cover\.(jpg|png)", first) is not None
+    )
 
 
 class Destination(Protocol):
@@ -202,6 +206,7 @@ class Destination(Protocol):
         """Remove what a killed sync left there (a folder's ``.part`` files); before any upload."""
         ...
 
+
 def _edition_of(key: str) -> str:
     """The date of the edition a key belongs to (``<date>/…`` or ``media/<date>/…``), else its
     first part."""
@@ -209,9 +214,16 @@ def _edition_of(key: str) -> str:
     return parts[1] if parts[0] == MEDIA_DIR and len(parts) > 2 else parts[0]
 
 
-def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
-              leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset(),
-              adding: Sequence[tuple[str, Path]] = (), held: frozenset[str] = frozenset()) -> SyncPlan:
+def plan_sync(
+    out: Path,
+    destination: Destination,
+    *,
+    delete: bool = False,
+    leaving: frozenset[str] = frozenset(),
+    rewritten: frozenset[str] = frozenset(),
+    adding: Sequence[tuple[str, Path]] = (),
+    held: frozenset[str] = frozenset(),
+) -> SyncPlan:
     """Compare ``out``'s public files with the destination: what to upload, in which order, and
     (``delete``) which of our keys the output no longer has. Keys of the editions ``held``
     (dates whose local files are broken: ``<date>/…`` and ``media/<date>/…``) are neither
@@ -221,9 +233,13 @@ def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
     folders (``2023-12-25/``) it would remove, ``rewritten`` the files it would write again
     (counted as uploads whatever they hold now), ``adding`` the keys it would add, each with
     the file it would be."""
-    local = [f for f in public_files(out)
-             if f.key not in leaving and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))
-             and _edition_of(f.key) not in held]
+    local = [
+        f
+        for f in public_files(out)
+        if f.key not in leaving
+        and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))
+        and _edition_of(f.key) not in held
+    ]
     for key, path in adding:
         stat = path.stat()
         local.append(LocalFile(key, path, stat.st_size, file_md5(path), stat.st_mtime_ns))
@@ -232,22 +248,37 @@ def plan_sync(out: Path, destination: Destination, *, delete: bool = False,
     unchanged = 0
     for file in local:
         there = remote.get(file.key)
-        if (file.key not in rewritten and there is not None and there.size == file.size
-                and destination.same(file, there)):
+        if (
+            file.key not in rewritten
+            and there is not None
+            and there.size == file.size
+            and destination.same(file, there)
+        ):
             unchanged += 1
             continue
         uploads.append(Upload(file, content_type(file.key), cache_control(file.key), wave_of(file.key)))
     uploads.sort(key=lambda u: u.wave)  # stable: within a wave, the folder's order
     keys = {f.key for f in local}
-    deletes = tuple(sorted(k for k in remote if k not in keys and is_ours(k)
-                           and _edition_of(k) not in held)) if delete else ()
+    deletes = (
+        tuple(sorted(k for k in remote if k not in keys and is_ours(k) and _edition_of(k) not in held))
+        if delete
+        else ()
+    )
     return SyncPlan(destination.description, tuple(uploads), deletes, unchanged)
 
 
-def sync_output(out: Path, destination: Destination, *, delete: bool = False, dry_run: bool = False,
-                progress: Callable[[int, int], None] | None = None,
-                leaving: frozenset[str] = frozenset(), rewritten: frozenset[str] = frozenset(),
-                adding: Sequence[tuple[str, Path]] = (), held: frozenset[str] = frozenset()) -> SyncPlan:
+def sync_output(
+    out: Path,
+    destination: Destination,
+    *,
+    delete: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    leaving: frozenset[str] = frozenset(),
+    rewritten: frozenset[str] = frozenset(),
+    adding: Sequence[tuple[str, Path]] = (),
+    held: frozenset[str] = frozenset(),
+) -> SyncPlan:
     """Bring the destination up to date with ``out``; returns the plan it carried out (with
     ``dry_run``, only planned, ``leaving``, ``rewritten`` and ``adding`` as ``plan_sync`` takes them).
     ``progress(bytes_done, bytes_total)`` follows the uploads; ``held`` as in ``plan_sync``. Call
@@ -259,8 +290,9 @@ def sync_output(out: Path, destination: Destination, *, delete: bool = False, dr
     """
     if not dry_run:
         destination.clear_leftovers()
-    plan = plan_sync(out, destination, delete=delete, leaving=leaving, rewritten=rewritten,
-                     adding=adding, held=held)
+    plan = plan_sync(
+        out, destination, delete=delete, leaving=leaving, rewritten=rewritten, adding=adding, held=held
+    )
     if dry_run:
         return plan
     done, total = 0, plan.upload_bytes
@@ -348,7 +380,9 @@ def parse_target(to: str) -> BucketTarget | Path:
     if found:
         bucket, prefix = found.groups()
         if not re.fullmatch(r"[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]", bucket):
-            raise ConfigError(f"--to {to}: {bucket!r} is not a bucket name (3–63 lower-case letters, digits, . and -)")
+            raise ConfigError(
+                f"--to {to}: {bucket!r} is not a bucket name (3–63 lower-case letters, digits, . and -)"
+            )
         return BucketTarget(bucket, prefix)
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", to):
         raise ConfigError(f"--to {to}: publish to s3://BUCKET/PREFIX (any S3-compatible store) or a folder")

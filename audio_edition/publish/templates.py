@@ -51,8 +51,9 @@ def html_lang(language: str) -> str:
     """The show's language code as HTML writes it: ``zh-cn`` → ``zh-CN``."""
     head, *rest = language.split("-")
     # BCP 47's conventional case: region upper (CN), script title (Hans), the rest lower.
-    return "-".join([head.lower(), *(p.upper() if len(p) == 2 else p.title() if len(p) == 4
-                                     else p.lower() for p in rest)])
+    return "-".join(
+        [head.lower(), *(p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p.lower() for p in rest)]
+    )
 
 
 def og_locale(language: str) -> str:
@@ -65,7 +66,7 @@ def og_locale(language: str) -> str:
 def summary(text: str, limit: int = _DESCRIPTION_CHARS) -> str:
     """The first ``limit`` characters of ``text`` on one line, with … if cut."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -123,31 +124,50 @@ def _card(site: Site, card: Card) -> str:
     show = site.show
     image = media_url(show, site.cover)
     tags = [
-        ("property", "og:site_name", show.title), ("property", "og:type", card.kind),
-        ("property", "og:title", card.title), ("property", "og:description", card.description),
-        ("property", "og:url", card.url), ("property", "og:image", image),
+        ("property", "og:site_name", show.title),
+        ("property", "og:type", card.kind),
+        ("property", "og:title", card.title),
+        ("property", "og:description", card.description),
+        ("property", "og:url", card.url),
+        ("property", "og:image", image),
         ("property", "og:image:alt", show.title),
         ("property", "og:locale", og_locale(show.language)),
     ]
     if card.audio:
         tags += [("property", "og:audio", card.audio), ("property", "og:audio:type", AUDIO_TYPE)]
-    tags += [("name", "twitter:card", "summary"), ("name", "twitter:title", card.title),
-             ("name", "twitter:description", card.description),
-             ("name", "twitter:image", image)]
+    tags += [
+        ("name", "twitter:card", "summary"),
+        ("name", "twitter:title", card.title),
+        ("name", "twitter:description", card.description),
+        ("name", "twitter:image", image),
+    ]
     return "".join(f'<meta {attr}="{name}" content="{_e(value)}">' for attr, name, value in tags)
 
 
-def _document(site: Site, root: str, title: str, card: Card, body: str, *,
-              heading: bool = False, next_page: str | None = None) -> str:
+def _document(
+    site: Site,
+    root: str,
+    title: str,
+    card: Card,
+    body: str,
+    *,
+    heading: bool = False,
+    next_page: str | None = None,
+) -> str:
     """A whole page. ``root`` leads from the page's folder back to ``output/``."""
     show = site.show
-    brand = (f'<a class="home" href="{root}{PAGE_NAME}"><img src="{_e(root + site.cover)}"'
-             f' alt="" width="48" height="48"><span class="show">{_e(show.title)}</span></a>')
-    masthead = "" if heading else (
-        f'<header class="masthead wrap">{brand}<a class="sub-link" href="#subscribe">订阅</a>'
-        "</header>")
-    data = (f' data-show="{_e(show.title)}" data-cover="{_e(media_url(show, site.cover))}"'
-            + (f' data-next="{_e(next_page)}"' if next_page else ""))
+    brand = (
+        f'<a class="home" href="{root}{PAGE_NAME}"><img src="{_e(root + site.cover)}"'
+        f' alt="" width="48" height="48"><span class="show">{_e(show.title)}</span></a>'
+    )
+    masthead = (
+        ""
+        if heading
+        else (f'<header class="masthead wrap">{brand}<a class="sub-link" href="#subscribe">订阅</a></header>')
+    )
+    data = f' data-show="{_e(show.title)}" data-cover="{_e(media_url(show, site.cover))}"' + (
+        f' data-next="{_e(next_page)}"' if next_page else ""
+    )
     return (
         "<!doctype html>\n"
         f'<html lang="{_e(html_lang(show.language))}"><head><meta charset="utf-8">'
@@ -162,15 +182,14 @@ def _document(site: Site, root: str, title: str, card: Card, body: str, *,
         f' href="{_e(root + ARTICLES_FEED_NAME)}">'
         f'<link rel="icon" href="{_e(root + site.cover)}">'
         f'<link rel="stylesheet" href="{_e(root + site.css)}">'
-        f"</head><body{data}>{masthead}<main class=\"wrap\">{body}</main>"
+        f'</head><body{data}>{masthead}<main class="wrap">{body}</main>'
         f"{_footer(site)}{_player_bar()}"
         f'<script src="{_e(root + site.script)}"></script></body></html>\n'
     )
 
 
 def _player_bar() -> str:
-    rates = "".join(f'<option value="{r:g}"{" selected" if r == 1 else ""}>{r:g}×</option>'
-                    for r in RATES)
+    rates = "".join(f'<option value="{r:g}"{" selected" if r == 1 else ""}>{r:g}×</option>' for r in RATES)
     return (
         # Shown by the script when something first plays (a bar of dead buttons helps nobody).
         '<div id="player" role="region" aria-label="播放控制" hidden>'
@@ -208,8 +227,9 @@ def subscribe_links(feed_url: str) -> list[tuple[str, str]]:
 def _footer(site: Site) -> str:
     show = site.show
     feed = media_url(show, FEED_NAME)
-    apps = "".join(f'<li><a class="button" href="{_e(link)}">{_e(name)}</a></li>'
-                   for name, link in subscribe_links(feed))
+    apps = "".join(
+        f'<li><a class="button" href="{_e(link)}">{_e(name)}</a></li>' for name, link in subscribe_links(feed)
+    )
     return (
         '<footer class="wrap"><section class="subscribe" id="subscribe"'
         ' aria-labelledby="subscribe-title">'
@@ -246,8 +266,9 @@ def _transcript(paragraphs: Sequence[Paragraph]) -> str:
     out = []
     for paragraph in paragraphs:
         runs = "".join(
-            f'<span class="s" data-start="{r.start:.3f}" data-end="{r.end:.3f}">{_e(r.text)}'
-            "</span>" if r.start is not None and r.end is not None else _e(r.text)
+            f'<span class="s" data-start="{r.start:.3f}" data-end="{r.end:.3f}">{_e(r.text)}</span>'
+            if r.start is not None and r.end is not None
+            else _e(r.text)
             for r in paragraph
         )
         out.append(f"<p>{runs}</p>")
@@ -273,8 +294,10 @@ def _episode(root: str, edition: EditionView, *, preload: str, chapters_open: bo
 
 
 def _meta(m: EditionManifest) -> str:
-    return (f'<p class="meta"><time datetime="{_e(m.date)}">{_e(m.date)}</time>'
-            f" · {len(m.articles)} 篇 · {clock(m.duration)}</p>")
+    return (
+        f'<p class="meta"><time datetime="{_e(m.date)}">{_e(m.date)}</time>'
+        f" · {len(m.articles)} 篇 · {clock(m.duration)}</p>"
+    )
 
 
 def _rundown(m: EditionManifest) -> str:
@@ -292,17 +315,25 @@ def home_page(site: Site, editions: Sequence[EditionView], number: int, pages: i
             f'<section class="edition" id="{_e(m.date)}" data-edition="{_e(m.title)}">'
             f'<h2><a href="{_href(root, edition.page)}">{_e(m.title)}</a></h2>{_meta(m)}'
             f"{_episode(root, edition, preload='none', chapters_open=number == 1 and i == 0)}"
-            f'<p><a href="{_href(root, edition.page)}">单篇收听与文字稿 →</a></p></section>')
+            f'<p><a href="{_href(root, edition.page)}">单篇收听与文字稿 →</a></p></section>'
+        )
     body = "".join(cards) or '<p class="meta">还没有节目。</p>'
-    intro = (f'<header class="intro"><img src="{_e(root + site.cover)}" alt=""'
-             f' width="112" height="112"><div><h1>{_e(show.title)}</h1>'
-             f'<p class="meta">{_e(show.description)}</p>'
-             '<p><a class="button" href="#subscribe">订阅</a></p></div></header>')
+    intro = (
+        f'<header class="intro"><img src="{_e(root + site.cover)}" alt=""'
+        f' width="112" height="112"><div><h1>{_e(show.title)}</h1>'
+        f'<p class="meta">{_e(show.description)}</p>'
+        '<p><a class="button" href="#subscribe">订阅</a></p></div></header>'
+    )
     page_title = show.title if number == 1 else f"{show.title} · 往期第 {number} 页"
     url = show.base_url if number == 1 else media_url(show, archive_page(number))
-    return _document(site, root, page_title,
-                     Card("website", page_title, summary(show.description), url),
-                     intro + body + _pager(root, number, pages), heading=True)
+    return _document(
+        site,
+        root,
+        page_title,
+        Card("website", page_title, summary(show.description), url),
+        intro + body + _pager(root, number, pages),
+        heading=True,
+    )
 
 
 def archive_page(number: int) -> str:
@@ -313,16 +344,25 @@ def archive_page(number: int) -> str:
 def _pager(root: str, number: int, pages: int) -> str:
     if pages <= 1:
         return ""
-    newer = (f'<a rel="prev" class="button" href="{_e(root + archive_page(number - 1))}">'
-             "← 较新</a>" if number > 1 else "<span></span>")
-    older = (f'<a rel="next" class="button" href="{_e(root + archive_page(number + 1))}">'
-             "较早 →</a>" if number < pages else "<span></span>")
-    return (f'<nav class="pager" aria-label="往期">{newer}'
-            f'<span class="where">第 {number} / {pages} 页</span>{older}</nav>')
+    newer = (
+        f'<a rel="prev" class="button" href="{_e(root + archive_page(number - 1))}">← 较新</a>'
+        if number > 1
+        else "<span></span>"
+    )
+    older = (
+        f'<a rel="next" class="button" href="{_e(root + archive_page(number + 1))}">较早 →</a>'
+        if number < pages
+        else "<span></span>"
+    )
+    return (
+        f'<nav class="pager" aria-label="往期">{newer}'
+        f'<span class="where">第 {number} / {pages} 页</span>{older}</nav>'
+    )
 
 
-def edition_page(site: Site, edition: EditionView, newer: EditionView | None,
-                 older: EditionView | None) -> str:
+def edition_page(
+    site: Site, edition: EditionView, newer: EditionView | None, older: EditionView | None
+) -> str:
     """``<date>/index.html``: the episode with its chapters, then every article with its own
     player and transcript."""
     show = site.show
@@ -344,15 +384,22 @@ def edition_page(site: Site, edition: EditionView, newer: EditionView | None,
         f'<nav class="next" aria-label="其他各期">{"".join(nav)}</nav>'
     )
     description = summary(f"{len(m.articles)} 篇：{_rundown(m)}")
-    return _document(site, root, f"{m.title} · {show.title}" if show.title not in m.title
-                     else m.title, Card("article", m.title, description, url,
-                                        media_url(show, m.date, m.episode)), body)
+    return _document(
+        site,
+        root,
+        f"{m.title} · {show.title}" if show.title not in m.title else m.title,
+        Card("article", m.title, description, url, media_url(show, m.date, m.episode)),
+        body,
+    )
 
 
 def _story(root: str, edition: EditionView, a: ArticleView) -> str:
     f = a.file
-    timing = (f' data-offset="{a.offset:.3f}" data-until="{a.until:.3f}"'
-              if a.offset is not None and a.until is not None else "")
+    timing = (
+        f' data-offset="{a.offset:.3f}" data-until="{a.until:.3f}"'
+        if a.offset is not None and a.until is not None
+        else ""
+    )
     return (
         f'<article class="story" id="a{f.number:02d}"{timing}>'
         f'<h3><a href="{_href(root, a.page)}">{f.number}. {_e(f.headline)}</a></h3>'
@@ -395,7 +442,11 @@ def article_page(site: Site, edition: EditionView, index: int) -> str:
         f'<p class="meta"><a href="{_href(root, m.date, f.transcript)}">字幕文件 (WebVTT)</a></p>'
         f'</article></section><nav class="next" aria-label="本期其他文章">{"".join(nav)}</nav>'
     )
-    return _document(site, root, f"{f.headline} · {m.title}",
-                     Card("article", f.headline, summary(text or m.title), url,
-                          media_url(show, m.date, f.audio)), body,
-                     next_page=quote(PurePosixPath(after.page).name) if after else None)
+    return _document(
+        site,
+        root,
+        f"{f.headline} · {m.title}",
+        Card("article", f.headline, summary(text or m.title), url, media_url(show, m.date, f.audio)),
+        body,
+        next_page=quote(PurePosixPath(after.page).name) if after else None,
+    )

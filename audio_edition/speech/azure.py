@@ -112,12 +112,18 @@ class AzureEngine:
         began = time.monotonic()
         limit = aiohttp.ClientTimeout(total=timeout)
         try:
-            asyncio.run(asyncio.wait_for(self._synthesize(("你好。",), Voice(self.name, NEURAL_VOICES[0]), limit), timeout))
+            asyncio.run(
+                asyncio.wait_for(
+                    self._synthesize(("你好。",), Voice(self.name, NEURAL_VOICES[0]), limit), timeout
+                )
+            )
         except TimeoutError:
             raise SpeechError(f"no answer within {timeout:.0f} s") from None
         return time.monotonic() - began
 
-    async def _synthesize(self, sentences: Sequence[str], voice: Voice, timeout: aiohttp.ClientTimeout) -> Speech:
+    async def _synthesize(
+        self, sentences: Sequence[str], voice: Voice, timeout: aiohttp.ClientTimeout
+    ) -> Speech:
         audio = bytearray()
         starts: list[float] = []
         at = 0.0
@@ -138,11 +144,16 @@ class AzureEngine:
         }
         try:
             async with session.post(
-                self.url, data=build_ssml(text, voice).encode("utf-8"), headers=headers, proxy=self.settings.proxy
+                self.url,
+                data=build_ssml(text, voice).encode("utf-8"),
+                headers=headers,
+                proxy=self.settings.proxy,
             ) as response:
                 if response.status != 200:
                     said = (await response.text(errors="replace")).strip()[:200]
-                    raise self._refusal(response.status, response.reason or "", said, response.headers.get("Retry-After"))
+                    raise self._refusal(
+                        response.status, response.reason or "", said, response.headers.get("Retry-After")
+                    )
                 body = await response.read()
         except SpeechError:
             raise
@@ -156,7 +167,9 @@ class AzureEngine:
         try:
             measure = measure_mp3(body)
         except ValueError as error:
-            raise TransientSpeechError(f"the service's answer is not {OUTPUT_FORMAT} audio ({error})") from None
+            raise TransientSpeechError(
+                f"the service's answer is not {OUTPUT_FORMAT} audio ({error})"
+            ) from None
         if not measure.complete:
             raise TransientSpeechError(f"the audio was cut short after {measure.frames} frames")
         return body

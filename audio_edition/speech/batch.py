@@ -208,7 +208,9 @@ def assemble(outcome: ArticleOutcome, engine: str, reason: str | None) -> Spoken
             keep = [s for s, first in zip(got.speech.sentence_starts, chunk.starts_sentence) if first]
             pieces.append(Speech(got.speech.audio, got.speech.format, got.speech.duration, tuple(keep)))
         parts.append(SpokenPart(planned.request.parts[p].kind, planned.sentences[p], join_speech(pieces)))
-    body = [v.voice_id for v, p in zip(planned.voices, planned.request.parts) if p.kind is not PartKind.HEADLINE]
+    body = [
+        v.voice_id for v, p in zip(planned.voices, planned.request.parts) if p.kind is not PartKind.HEADLINE
+    ]
     return SpokenArticle(
         key=planned.request.key,
         title=planned.request.title,
@@ -224,8 +226,14 @@ def assemble(outcome: ArticleOutcome, engine: str, reason: str | None) -> Spoken
 
 
 def _speak_one(
-    engine: SpeechEngine, cache: SpeechCache, retry: RetryPolicy, key: str, chunk: Chunk, voice: Voice,
-    describe: str, refused: list[SpeechError],
+    engine: SpeechEngine,
+    cache: SpeechCache,
+    retry: RetryPolicy,
+    key: str,
+    chunk: Chunk,
+    voice: Voice,
+    describe: str,
+    refused: list[SpeechError],
 ) -> Done:
     if refused:  # queued before the engine refused a request: do not ask it again
         raise refused[0]
@@ -233,7 +241,9 @@ def _speak_one(
     if cached is not None:
         return Done(cached, True, 0)
     try:
-        speech, retries = call_with_retries(lambda: engine.synthesize(chunk.pieces, voice), retry, describe=describe)
+        speech, retries = call_with_retries(
+            lambda: engine.synthesize(chunk.pieces, voice), retry, describe=describe
+        )
     except SpeechRefusedError as error:
         refused.append(error)  # at once, before this worker takes the next queued request
         raise
@@ -270,7 +280,12 @@ def speak_planned(
     remaining = {a.index: a.request_count for a in planned}
     slots: dict[Future[Done], list[tuple[int, int, int]]] = {}
     by_key: dict[str, Future[Done]] = {}
-    queue = [(a, p, c, chunk) for a in planned for p, chunks in enumerate(a.chunks) for c, chunk in enumerate(chunks)]
+    queue = [
+        (a, p, c, chunk)
+        for a in planned
+        for p, chunks in enumerate(a.chunks)
+        for c, chunk in enumerate(chunks)
+    ]
     queue.reverse()  # pop() from the end takes them in article order
     refused: list[SpeechError] = []  # read by the workers; list.append is atomic
 
@@ -300,7 +315,9 @@ def speak_planned(
                 key = cache_key(engine.name, engine.version, voice, chunk.pieces)
                 future = by_key.get(key)
                 if future is None or future not in slots:
-                    future = pool.submit(_speak_one, engine, cache, retry, key, chunk, voice, article.describe(p), refused)
+                    future = pool.submit(
+                        _speak_one, engine, cache, retry, key, chunk, voice, article.describe(p), refused
+                    )
                     by_key[key] = future
                     slots[future] = []
                 slots[future].append((article.index, p, c))

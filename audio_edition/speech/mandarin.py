@@ -114,13 +114,17 @@ class MandarinReader:
     """Turns a run of hanzi (no punctuation) into words with pinyin; safe to share between threads."""
 
     def __init__(
-        self, lexicon: Lexicon | None = None, *, sandhi: bool = True, polyphones: PolyphoneModel | None = _MODEL
+        self,
+        lexicon: Lexicon | None = None,
+        *,
+        sandhi: bool = True,
+        polyphones: PolyphoneModel | None = _MODEL,
     ) -> None:
         self.sandhi = sandhi
         self.polyphones = polyphones
         """Chooses polyphones' readings in context; ``None`` reads with pypinyin's tables alone."""
         pins: dict[str, tuple[str, ...]] = {}
-        for entry in (lexicon.entries if lexicon is not None else ()):
+        for entry in lexicon.entries if lexicon is not None else ():
             spoken = "".join(c for c in entry.say if is_hanzi(c))
             if entry.pinyin and len(spoken) == len(entry.pinyin):
                 pins[spoken] = tuple(s.replace("ü", "v") for s in entry.pinyin)

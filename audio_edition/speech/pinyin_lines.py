@@ -51,7 +51,9 @@ def pinyin_lines(
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError(f"line {number} is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8") from None
+            raise InputError(
+                f"line {number} is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8"
+            ) from None
         if number == 1:
             line = line.removeprefix("\ufeff")
         line = line.removesuffix("\n").removesuffix("\r")

@@ -36,7 +36,7 @@ _SERVICE = re.compile(
     "服务|提供|作出|做出|贡献|创造|助力|加油|点赞|保驾护航|护航|办实事|办好事|排忧|解难|谋福|谋划|"
     "争光|增光|添彩|注入|奠定|打下|搭建|营造|赋能|撑腰|把关|开辟|铺路|出力|献策|献计|服役"
 )
-_OPENING = "“‘「『《（(\""
+_OPENING = '“‘「『《（("'
 _INTENT = frozenset("还也又将正要")  # 还为全国人民…, 将为…带来, 要为群众…: 均为/都为 (all are) stay wéi
 _NUMBER_NEXT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 
@@ -59,5 +59,7 @@ def _preposition(sentence: str, index: int) -> bool:
         return False  # 为5亿元, 为三: the copula before an amount
     if index == 0 or sentence[index - 1] in _CLAUSE_MARKS or sentence[index - 1] in _INTENT:
         return True
-    clause_end = next((k for k in range(index + 1, len(sentence)) if sentence[k] in _CLAUSE_MARKS), len(sentence))
+    clause_end = next(
+        (k for k in range(index + 1, len(sentence)) if sentence[k] in _CLAUSE_MARKS), len(sentence)
+    )
     return _SERVICE.search(sentence, index + 2, clause_end) is not None

@@ -75,7 +75,9 @@ class PolyphoneModel:
                 return
             folder = self._folder if self._folder is not None else _installed_folder()
             data = {name: _verified(folder / name, digest) for name, digest in _FILES.items()}
-            weights: dict[str, Array] = {k: np.asarray(v, dtype=np.float32) for k, v in data["np_ckpt.pkl"].items()}
+            weights: dict[str, Array] = {
+                k: np.asarray(v, dtype=np.float32) for k, v in data["np_ckpt.pkl"].items()
+            }
             self._embeddings = weights["embedding.weight"]
             self._lstm = _BiLSTM(weights)
             self._hidden_w, self._hidden_b = weights["logit_layer.0.weight"].T, weights["logit_layer.0.bias"]
@@ -102,7 +104,11 @@ class PolyphoneModel:
         if not where:
             return {}
         unknown = self._char_ids[_UNKNOWN]
-        ids = [self._char_ids[_START], *(self._char_ids.get(c, unknown) for c in sentence), self._char_ids[_END]]
+        ids = [
+            self._char_ids[_START],
+            *(self._char_ids.get(c, unknown) for c in sentence),
+            self._char_ids[_END],
+        ]
         inputs = self._embeddings[np.array(ids)]
         states = self._lstm.run(inputs)
         picked = states[[i + 1 for i in where]]  # +1: the start mark
@@ -128,13 +134,17 @@ class _BiLSTM:
     def __init__(self, weights: dict[str, Array]) -> None:
         self.size = size = weights["lstm.weight_hh_l0"].shape[1]
         self.w_in = [weights[f"lstm.weight_ih_l0{d}"].T for d in ("", "_reverse")]
-        self.bias = [weights[f"lstm.bias_ih_l0{d}"] + weights[f"lstm.bias_hh_l0{d}"] for d in ("", "_reverse")]
+        self.bias = [
+            weights[f"lstm.bias_ih_l0{d}"] + weights[f"lstm.bias_hh_l0{d}"] for d in ("", "_reverse")
+        ]
         block = np.zeros((2 * size, 8 * size), dtype=np.float32)
         for d, suffix in enumerate(("", "_reverse")):
             w_hidden = weights[f"lstm.weight_hh_l0{suffix}"].T  # [size, 4 * size]
             for gate in range(4):
                 column = (2 * gate + d) * size
-                block[d * size : (d + 1) * size, column : column + size] = w_hidden[:, gate * size : (gate + 1) * size]
+                block[d * size : (d + 1) * size, column : column + size] = w_hidden[
+                    :, gate * size : (gate + 1) * size
+                ]
         self.w_hidden = block
 
     def run(self, inputs: Array) -> Array:
@@ -167,10 +177,14 @@ def _verified(path: Path, digest: str) -> dict:  # type: ignore[type-arg]
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read the polyphone model ({error.strerror}); "
-                          "run: pip install --force-reinstall 'g2pM==0.1.2.5'") from None
+        raise ConfigError(
+            f"{path}: cannot read the polyphone model ({error.strerror}); "
+            "run: pip install --force-reinstall 'g2pM==0.1.2.5'"
+        ) from None
     if hashlib.sha256(raw).hexdigest() != digest:
-        raise ConfigError(f"{path}: not the file g2pM 0.1.2.5 ships (sha256 differs); "
-                          "run: pip install --force-reinstall 'g2pM==0.1.2.5'")
+        raise ConfigError(
+            f"{path}: not the file g2pM 0.1.2.5 ships (sha256 differs); "
+            "run: pip install --force-reinstall 'g2pM==0.1.2.5'"
+        )
     loaded: dict = pickle.loads(raw)  # type: ignore[type-arg]  # noqa: S301 - verified above
     return loaded

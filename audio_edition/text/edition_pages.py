@@ -69,15 +69,21 @@ def order_pages(pages: Sequence[Page]) -> tuple[list[Page], list[ReadingWarning]
     if unnumbered:
         for page in unnumbered:
             warnings.append(
-                ReadingWarning(page.source, None, "no page number in the file name or a folio: "
-                               "pages kept in the order given (name files like 2023-12-25-01.txt)")
+                ReadingWarning(
+                    page.source,
+                    None,
+                    "no page number in the file name or a folio: "
+                    "pages kept in the order given (name files like 2023-12-25-01.txt)",
+                )
             )
         return list(pages), warnings
     seen: dict[int, str] = {}
     for page in pages:
         assert page.number is not None
         if page.number in seen:
-            warnings.append(ReadingWarning(page.source, None, f"page {page.number} again (also {seen[page.number]})"))
+            warnings.append(
+                ReadingWarning(page.source, None, f"page {page.number} again (also {seen[page.number]})")
+            )
         seen.setdefault(page.number, page.source)
     return sorted(pages, key=lambda p: p.number or 0), warnings
 
@@ -132,9 +138,14 @@ def stitch_pages(pages: Sequence[Page]) -> Edition:
             target = article.continued_on_page
             present = target in numbers
             why = "no part there continues it" if present else f"page {target} is not among the pages"
-            warnings.append(ReadingWarning(pages[parts[link].page].source, parts[link].article.line,
-                                           f"jump left open: {_name(article)} continues on page {target}, "
-                                           f"but {why}; read as it stands"))
+            warnings.append(
+                ReadingWarning(
+                    pages[parts[link].page].source,
+                    parts[link].article.line,
+                    f"jump left open: {_name(article)} continues on page {target}, "
+                    f"but {why}; read as it stands",
+                )
+            )
     return Edition(
         sources=tuple(p.source for p in pages),
         articles=tuple(articles),
@@ -148,8 +159,11 @@ def _open_from(source: str, article: Article, wanted: int, given: bool) -> Readi
         why = f"no article on page {wanted} jumps here (none with the same headline, not one open jump)"
     else:
         why = f"page {wanted} is not among the pages"
-    return ReadingWarning(source, article.line,
-                          f"jump left open: {_name(article)} continues from page {wanted}, but {why}; read as it stands")
+    return ReadingWarning(
+        source,
+        article.line,
+        f"jump left open: {_name(article)} continues from page {wanted}, but {why}; read as it stands",
+    )
 
 
 def _front_part(
@@ -161,12 +175,20 @@ def _front_part(
     candidates = [i for i in on_wanted_page if i not in taken and parts[i].page != parts[at].page]
     headline = _key(parts[at].article.headline)
     if headline:
-        same = [i for i in candidates if _key(parts[i].article.headline) == headline
-                and parts[i].article.continued_on_page in (None, here)]  # not one that jumps elsewhere
+        same = [
+            i
+            for i in candidates
+            if _key(parts[i].article.headline) == headline
+            and parts[i].article.continued_on_page in (None, here)
+        ]  # not one that jumps elsewhere
         if same:
             return same[0]
-    jumps = [i for i in candidates if parts[i].article.continued_on_page is not None
-             and (here is None or parts[i].article.continued_on_page == here)]
+    jumps = [
+        i
+        for i in candidates
+        if parts[i].article.continued_on_page is not None
+        and (here is None or parts[i].article.continued_on_page == here)
+    ]
     return jumps[0] if len(jumps) == 1 else None
 
 

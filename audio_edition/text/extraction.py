@@ -24,7 +24,6 @@ headlines after their bodies) in ways that can be read off the page itself:
   mid-sentence, more than three head lines together, two head lines of like length.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -57,13 +56,21 @@ _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 _INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
 _INDEX_TITLE = re.compile(r"^(?:今日导读|本期导读|导读|要目|今日要目|本期要目)$")
 _AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$")
-_PHONE = re.compile(r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}")
+_PHONE = re.compile(
+    r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}"
+)
 _PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
 # A chart's labels wherever an extractor puts them: a bare year or figure, 单位：…, 数据来源：….
-_LABEL_ANYWHERE = re.compile(r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|\d{4}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$")
+_LABEL_ANYWHERE = re.compile(
+    r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|\d{4}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$"
+)
 _CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
-_CHART_LABEL = re.compile(r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$")
-_BYLINE_LINE = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$")
+_CHART_LABEL = re.compile(
+    r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$"
+)
+_BYLINE_LINE = re.compile(
+    r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$"
+)
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
@@ -108,7 +115,11 @@ def is_extraction(text: str) -> bool:
     if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
         return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
-    return "\u2011" in text or "⋯" in text or any(_LONE_MARK.match(line) for line in text.split("\n") if line.strip())
+    return (
+        "\u2011" in text
+        or "⋯" in text
+        or any(_LONE_MARK.match(line) for line in text.split("\n") if line.strip())
+    )
 
 
 def read_extraction(text: str) -> ExtractionLayout:
@@ -129,8 +140,9 @@ def read_extraction(text: str) -> ExtractionLayout:
 
 
 def _is_caption_text(text: str) -> bool:
-    return text.startswith("图为") or bool(re.search(r"(?:摄|新华社发|供图)[）)]?$", text) and len(text) < 80
-                                             and not ends_sentence(text))
+    return text.startswith("图为") or bool(
+        re.search(r"(?:摄|新华社发|供图)[）)]?$", text) and len(text) < 80 and not ends_sentence(text)
+    )
 
 
 def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
@@ -146,9 +158,16 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         bare = line.replace(" ", "").replace("　", "")
         kind: FurnitureKind | None = None
         following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
-        if box is FurnitureKind.INDEX and not ends_sentence(bare) and (
-            _FOLIO_LINE.match(line) or _FOLIO_LINE.match(following) or _INDEX_ITEM.search(line)
-            or bare == "版" or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
+        if (
+            box is FurnitureKind.INDEX
+            and not ends_sentence(bare)
+            and (
+                _FOLIO_LINE.match(line)
+                or _FOLIO_LINE.match(following)
+                or _INDEX_ITEM.search(line)
+                or bare == "版"
+                or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
+            )
         ):
             # An index item, its page number printed on the line below it (PyMuPDF) or after it.
             furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
@@ -163,8 +182,12 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.FOLIO
         elif _INDEX_TITLE.match(bare):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif seen_text < _TOP_LINES and len(bare) <= 6 and not ends_sentence(bare) and IDEOGRAPH.search(bare) and (
-            _MASTHEAD.match(bare) or _is_section_name(bare, lines, n)
+        elif (
+            seen_text < _TOP_LINES
+            and len(bare) <= 6
+            and not ends_sentence(bare)
+            and IDEOGRAPH.search(bare)
+            and (_MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
         ):
             kind = FurnitureKind.FOLIO
         elif _INDEX_ITEM.search(line) and not ends_sentence(line):
@@ -175,7 +198,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.AD
         elif _CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
-        elif (_CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART) or _LABEL_ANYWHERE.match(bare):
+        elif (
+            _CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
+        ) or _LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
         else:
             box = None if box is not FurnitureKind.CHART or not _CHART_LABEL.match(line) else box
@@ -195,7 +220,9 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
     if _PHONE_ALONE.match(line):
         return True
     spaced = " " in line or "　" in line
-    return (in_ad and (spaced or bool(_PHONE.search(line)))) or (bool(_PHONE.search(line)) and len(bare) < 40 and spaced)
+    return (in_ad and (spaced or bool(_PHONE.search(line)))) or (
+        bool(_PHONE.search(line)) and len(bare) < 40 and spaced
+    )
 
 
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
@@ -203,8 +230,10 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
     before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
     after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
-    head = (_RUNNING_DATE.match(before) or _WEEKDAY.match(before.replace(" ", "")),
-            _RUNNING_DATE.match(after) or _WEEKDAY.match(after.replace(" ", "")) or _FOLIO_LINE.match(after))
+    head = (
+        _RUNNING_DATE.match(before) or _WEEKDAY.match(before.replace(" ", "")),
+        _RUNNING_DATE.match(after) or _WEEKDAY.match(after.replace(" ", "")) or _FOLIO_LINE.match(after),
+    )
     return len(bare) <= 4 and any(head)
 
 
@@ -238,8 +267,12 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
     if _wide(line):
         # Set across columns, unless running text of a wider box (a brief over two columns):
         # that has commas and goes on in a line as wide, or one ending the sentence.
-        return not (re.search("[，、；]", line.text) and isinstance(following, _Line) and not following.dateline
-                    and (following.sentence_end or _wide(following)))
+        return not (
+            re.search("[，、；]", line.text)
+            and isinstance(following, _Line)
+            and not following.dateline
+            and (following.sentence_end or _wide(following))
+        )
     if following is None or isinstance(following, Segment):
         return True
     if following.dateline or _byline_line(following) or following.byline_only:
@@ -264,8 +297,15 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             # At a jump line the paragraph goes on elsewhere; a section word may open a box
             # printed into the column, which running text (with its commas) runs round.
             texts = "".join(line.text for line in run)
-            return item.kind is SegmentKind.JUMP or (item.kind is SegmentKind.SECTION and bool(re.search("[，、；]", texts)))
-        if item.blank_before and len(run) <= 2 and not _indented(run[0]) and not re.search("[，、；：]", "".join(line.text for line in run)):
+            return item.kind is SegmentKind.JUMP or (
+                item.kind is SegmentKind.SECTION and bool(re.search("[，、；]", texts))
+            )
+        if (
+            item.blank_before
+            and len(run) <= 2
+            and not _indented(run[0])
+            and not re.search("[，、；：]", "".join(line.text for line in run))
+        ):
             # An extractor's block break right after one or two lines with no comma: a
             # paragraph's first lines would rarely end a block; headline tiers do.
             return False
@@ -317,13 +357,19 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
         if current:
             text = "".join(respace(x.text) for x in current)
             first, last = current[0], current[-1]
-            pieces.append(_Piece(
-                Segment(SegmentKind.PARAGRAPH, text, line=first.number),
-                # Briefs in a box and text set wider than the column are not indented.
-                open_start=_full(first) and not _wide(first) and not first.dateline and not after_marker and not in_box,
-                open_end=not ends_sentence(text),
-                last_line=last.number,
-            ))
+            pieces.append(
+                _Piece(
+                    Segment(SegmentKind.PARAGRAPH, text, line=first.number),
+                    # Briefs in a box and text set wider than the column are not indented.
+                    open_start=_full(first)
+                    and not _wide(first)
+                    and not first.dateline
+                    and not after_marker
+                    and not in_box,
+                    open_end=not ends_sentence(text),
+                    last_line=last.number,
+                )
+            )
             current = []
 
     def flush_heads() -> None:
@@ -337,16 +383,33 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
-            if len(groups) == 2 and not groups[1][0].text.startswith("—") \
-                    and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1]):
+            if (
+                len(groups) == 2
+                and not groups[1][0].text.startswith("—")
+                and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1])
+            ):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
-                doubts.append((heads[0].number, ("two head lines read as kicker (引题) and headline: if the second "
-                                                 "is the subtitle (副题), correct it (read the PDF for this page)")))
+                doubts.append(
+                    (
+                        heads[0].number,
+                        (
+                            "two head lines read as kicker (引题) and headline: if the second "
+                            "is the subtitle (副题), correct it (read the PDF for this page)"
+                        ),
+                    )
+                )
             if len(heads) > 3:
-                doubts.append((heads[0].number, (f"{len(heads)} lines stand together as headline tiers: the heads of "
-                                                "two stories side by side, or a tier over two lines? (read the PDF "
-                                                "for this page)")))
+                doubts.append(
+                    (
+                        heads[0].number,
+                        (
+                            f"{len(heads)} lines stand together as headline tiers: the heads of "
+                            "two stories side by side, or a tier over two lines? (read the PDF "
+                            "for this page)"
+                        ),
+                    )
+                )
         heads = []
 
     lines = [item for item in seq if isinstance(item, _Line)]
@@ -361,29 +424,57 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             continue
         at = position[id(item)]
         if _merged(item):
-            doubts.append((item.number, ("two columns printed as one line here: the text may be out of order "
-                                        "(read the PDF for this page)")))
+            doubts.append(
+                (
+                    item.number,
+                    (
+                        "two columns printed as one line here: the text may be out of order "
+                        "(read the PDF for this page)"
+                    ),
+                )
+            )
         if current:
             last = current[-1]
             if _continues(current, seq, index):
-                if _indented(item) and not last.sentence_end and not item.blank_before and _full(last) and at + 1 < len(lines) \
-                        and _full(lines[at + 1]) and not _head_like(seq, index) \
-                        and not any(_wide(x) for x in (last, item, lines[at + 1])):
-                    doubts.append((item.number, ("a paragraph's indented first line in mid-sentence: two columns may "
-                                                "be interleaved line by line here (read the PDF for this page)")))
+                if (
+                    _indented(item)
+                    and not last.sentence_end
+                    and not item.blank_before
+                    and _full(last)
+                    and at + 1 < len(lines)
+                    and _full(lines[at + 1])
+                    and not _head_like(seq, index)
+                    and not any(_wide(x) for x in (last, item, lines[at + 1]))
+                ):
+                    doubts.append(
+                        (
+                            item.number,
+                            (
+                                "a paragraph's indented first line in mid-sentence: two columns may "
+                                "be interleaved line by line here (read the PDF for this page)"
+                            ),
+                        )
+                    )
                 current.append(item)
                 continue
             flush()
             after_marker = False
-        if pieces and pieces[-1].segment.kind is SegmentKind.BYLINE and _NAME.match(item.text) and not current \
-                and not heads:
+        if (
+            pieces
+            and pieces[-1].segment.kind is SegmentKind.BYLINE
+            and _NAME.match(item.text)
+            and not current
+            and not heads
+        ):
             # A byline's next name, set apart by an extractor (本报记者 杨帆 / 李红).
             byline = pieces[-1].segment
             pieces[-1] = _Piece(Segment(SegmentKind.BYLINE, f"{byline.text} {item.text}", line=byline.line))
             continue
         if item.byline_only or _byline_line(item):
             flush_heads()
-            pieces.append(_Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number)))
+            pieces.append(
+                _Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number))
+            )
             continue
         if not after_marker and _head_like(seq, index):
             heads.append(item)
@@ -412,26 +503,49 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
         if piece.open_start and pending is not None and n != first_paragraph:
             front = out[pending]
             assert front is not None
-            joined = Segment(SegmentKind.PARAGRAPH, front.segment.text + piece.segment.text, line=front.segment.line)
+            joined = Segment(
+                SegmentKind.PARAGRAPH, front.segment.text + piece.segment.text, line=front.segment.line
+            )
             out[pending] = _Piece(joined, front.open_start, piece.open_end, piece.last_line)
             out[n] = None
             pending = pending if piece.open_end else None
             continue
         if piece.open_start and n != first_paragraph:
-            doubts.append((piece.segment.line or 0, ("a paragraph opens mid-sentence here: its beginning was not found "
-                                                    "(read the PDF for this page)")))
+            doubts.append(
+                (
+                    piece.segment.line or 0,
+                    (
+                        "a paragraph opens mid-sentence here: its beginning was not found "
+                        "(read the PDF for this page)"
+                    ),
+                )
+            )
         if pending is not None:
             front = out[pending]
             assert front is not None
-            doubts.append((front.last_line, ("a paragraph breaks off mid-sentence here: its rest was not found "
-                                            "(read the PDF for this page)")))
+            doubts.append(
+                (
+                    front.last_line,
+                    (
+                        "a paragraph breaks off mid-sentence here: its rest was not found "
+                        "(read the PDF for this page)"
+                    ),
+                )
+            )
         pending = n if piece.open_end else None
     last = max(paragraphs) if paragraphs else -1
     if pending is not None and pending != last:
         front = out[pending]
         assert front is not None
-        doubts.append((front.last_line, ("a paragraph breaks off mid-sentence here: its rest was not found "
-                                        "(read the PDF for this page)")))
+        doubts.append(
+            (
+                front.last_line,
+                (
+                    "a paragraph breaks off mid-sentence here: its rest was not found "
+                    "(read the PDF for this page)"
+                ),
+            )
+        )
     return [p.segment for p in out if p is not None]
 
 
@@ -449,8 +563,13 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
     if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
     following = seq[index + 1] if index + 1 < len(seq) else None
-    if line.text.startswith("（") and "）" not in line.text and isinstance(following, _Line) \
-            and following.text.endswith("）") and len(line.text + following.text) <= 22:
+    if (
+        line.text.startswith("（")
+        and "）" not in line.text
+        and isinstance(following, _Line)
+        and following.text.endswith("）")
+        and len(line.text + following.text) <= 22
+    ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
@@ -470,15 +589,22 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         # A line of a few characters, or under half again as wide, under a wider one is that
         # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
         above = groups[-1][-1].width if groups else 0.0
-        if groups and not line.text.startswith("—") and (line.width <= 3 or line.width <= 0.6 * above) \
-                and above > line.width:
+        if (
+            groups
+            and not line.text.startswith("—")
+            and (line.width <= 3 or line.width <= 0.6 * above)
+            and above > line.width
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
     while len(groups) > 3:
         # A subtitle opens with a dash: a line after it without one is its wrapped rest.
-        dashed = [n for n in range(1, len(groups))
-                  if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")]
+        dashed = [
+            n
+            for n in range(1, len(groups))
+            if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")
+        ]
         if dashed:
             n = dashed[0]
             groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
@@ -494,5 +620,5 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         if best is None:
             break
         n = best[0]
-        groups[n - 1:n + 1] = [groups[n - 1] + groups[n]]
+        groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
     return groups

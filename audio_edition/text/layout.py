@@ -38,7 +38,9 @@ from audio_edition.text.decode import IDEOGRAPH
 
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
-_MARKER = re.compile(r"^(?:■\s*|[（(]\s*(?=[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]))?([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*[）)]?\s*")
+_MARKER = re.compile(
+    r"^(?:■\s*|[（(]\s*(?=[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]))?([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*[）)]?\s*"
+)
 _SECTION_WORDS = frozenset({"简讯"})
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_SPACE = re.compile(r"(?<=[0-9A-Za-z.%]) | (?=[0-9A-Za-z.%])")
@@ -154,7 +156,9 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
     for number, raw in enumerate(text.split("\n"), 1):
         line = _SPACES.sub(" ", raw).strip()
         if caption and (not line or _ends_caption(caption, line)):
-            furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
+            furniture.append(
+                Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line)
+            )
             caption = []
         if not line:
             blank = True
@@ -216,8 +220,12 @@ def _ends_caption(caption: list[str], following: str) -> bool:
 _FOLIO_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 _FOLIO_NUMBER = re.compile(r"^(\d{1,2})\s|\s(\d{1,2})$|第\s*(\d{1,2})\s*版")
 _FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？\d]{1,8})?$")
-_EDITOR = re.compile(r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]")
-_CREDIT = re.compile(r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$")
+_EDITOR = re.compile(
+    r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]"
+)
+_CREDIT = re.compile(
+    r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$"
+)
 _JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
 _CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
 _CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
@@ -291,7 +299,9 @@ def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
         text = text[:-1]
     following = after.text[:1] if after is not None else ""  # lines are stripped: never a space
     # Widths add up character by character: the content's is the line's less what hangs.
-    return line.width - visual_width(line.text[len(text) :]), line.width + max(visual_width(following), 0.5) - 0.5
+    return line.width - visual_width(line.text[len(text) :]), line.width + max(
+        visual_width(following), 0.5
+    ) - 0.5
 
 
 def _column_width(lows: list[float], highs: list[float]) -> float:
@@ -449,7 +459,9 @@ def _finish(lines: list[_Line], standalone: bool) -> Segment:
     if standalone and len(lines) > 1 and _ends_sentence_joined(lines):
         standalone = False  # see _segments: a block never ends a sentence
     if standalone:
-        return Segment(SegmentKind.BLOCK, text, display=any(_display(line) for line in lines), line=lines[0].number)
+        return Segment(
+            SegmentKind.BLOCK, text, display=any(_display(line) for line in lines), line=lines[0].number
+        )
     return Segment(SegmentKind.PARAGRAPH, text, line=lines[0].number)
 
 

@@ -71,9 +71,18 @@ class LexiconHit:
     def to_json(self) -> dict[str, Any]:
         """The hit as ``lexicon check --json`` prints it."""
         entry = self.entry
-        return {"text": entry.text, "say": entry.say, "pinyin": " ".join(entry.pinyin) if entry.pinyin else None,
-                "file": entry.origin, "line": entry.line, "article": self.article, "headline": self.headline,
-                "paragraph": self.paragraph, "offset": self.offset, "context": self.context}
+        return {
+            "text": entry.text,
+            "say": entry.say,
+            "pinyin": " ".join(entry.pinyin) if entry.pinyin else None,
+            "file": entry.origin,
+            "line": entry.line,
+            "article": self.article,
+            "headline": self.headline,
+            "paragraph": self.paragraph,
+            "offset": self.offset,
+            "context": self.context,
+        }
 
 
 class Lexicon:
@@ -100,8 +109,7 @@ class Lexicon:
         if self._pattern is None:
             return ()
         return tuple(
-            LexiconMatch(self._by_text[m.group()], m.start(), m.end())
-            for m in self._pattern.finditer(text)
+            LexiconMatch(self._by_text[m.group()], m.start(), m.end()) for m in self._pattern.finditer(text)
         )
 
     def apply(self, text: str) -> str:
@@ -189,11 +197,11 @@ def _entry_from_table(raw: object, line: int, where: str, origin: str) -> Lexico
         raise ConfigError(f"{where}: unknown key {unknown[0]!r}; keys are text, say, pinyin, note")
     text = _optional_string(raw, "text", where)
     if not text or not text.strip():
-        raise ConfigError(f"{where}: the entry needs a non-empty text = \"…\" (the word as printed)")
+        raise ConfigError(f'{where}: the entry needs a non-empty text = "…" (the word as printed)')
     say = _optional_string(raw, "say", where)
     pinyin_text = _optional_string(raw, "pinyin", where)
     if say is None and pinyin_text is None:
-        raise ConfigError(f"{where}: {text!r} needs say = \"…\" or pinyin = \"…\" (or both)")
+        raise ConfigError(f'{where}: {text!r} needs say = "…" or pinyin = "…" (or both)')
     if say is not None and not say.strip():
         raise ConfigError(f"{where}: say for {text!r} is empty")
     spoken = say if say is not None else text
@@ -215,7 +223,7 @@ def _parse_pinyin(pinyin_text: str, spoken: str, where: str) -> tuple[str, ...]:
     bad = [s for s in syllables if not _SYLLABLE.match(s)]
     if bad:
         raise ConfigError(
-            f"{where}: pinyin {bad[0]!r} is not a syllable with a tone number 1-5 (e.g. \"chan2 yu2\")"
+            f'{where}: pinyin {bad[0]!r} is not a syllable with a tone number 1-5 (e.g. "chan2 yu2")'
         )
     characters = _CJK.findall(spoken)
     if len(syllables) != len(characters):

@@ -55,7 +55,9 @@ _UNITS = {
     # the same units set in capitals, as some pages print them (50M, 10KG)
     "KM": "公里", "KG": "千克", "CM": "厘米", "MM": "毫米", "ML": "毫升", "M": "米", "W": "瓦",
 }  # fmt: skip
-_UNIT_RE = re.compile(r"(?<=[\d万亿])\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![A-Za-z\d])")
+_UNIT_RE = re.compile(
+    r"(?<=[\d万亿])\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![A-Za-z\d])"
+)
 _NOT_METRES = re.compile(r"公司|集团|宽带|带宽|网速|光纤|流量|字节")
 # Units wetext reads itself, named here only so a compound unit (mg/100mL) can be said whole.
 _KNOWN_UNITS = _UNITS | {
@@ -65,9 +67,13 @@ _KNOWN_UNITS = _UNITS | {
 }  # fmt: skip
 # After 万/亿 wetext leaves any Latin unit as printed (9.6万km²): name it, as wetext names it after digits.
 _UNIT_AFTER_MULTIPLIER = re.compile(
-    r"(?<=\d[万亿])(" + "|".join(sorted(map(re.escape, _KNOWN_UNITS), key=len, reverse=True)) + r")(?![A-Za-z])"
+    r"(?<=\d[万亿])("
+    + "|".join(sorted(map(re.escape, _KNOWN_UNITS), key=len, reverse=True))
+    + r")(?![A-Za-z])"
 )
-_CJK_UNIT = r"毫克|微克|千克|公斤|克|毫升|升|立方米|平方米|平方公里|千米|公里|米|秒|分钟|小时|天|人|户|亩|吨|元"
+_CJK_UNIT = (
+    r"毫克|微克|千克|公斤|克|毫升|升|立方米|平方米|平方公里|千米|公里|米|秒|分钟|小时|天|人|户|亩|吨|元"
+)
 _LATIN_UNIT = "|".join(sorted(map(re.escape, _KNOWN_UNITS), key=len, reverse=True))
 # 0.5mg/100mL, 5.6mmol/L, 35微克/m³: a number, a unit, a slash, maybe a number, a unit → 每.
 _COMPOUND_UNIT = re.compile(
@@ -81,10 +87,14 @@ _PHONE_PATTERNS = (
     re.compile(r"(?<![\d.])1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)"),  # mobile numbers, also 138 0013 8000
     re.compile(r"(?<=[零幺一二三四五六七八九])转\d{2,6}(?!\d)"),  # an extension after a spelled number
 )
-_PHONE_BEFORE = re.compile(r"(热线|电话|拨打|致电|号码|传真|手机|邮编|客服)((?:[：:]|是|为|\s)*)(\d[\d-]{1,}\d)")
+_PHONE_BEFORE = re.compile(
+    r"(热线|电话|拨打|致电|号码|传真|手机|邮编|客服)((?:[：:]|是|为|\s)*)(\d[\d-]{1,}\d)"
+)
 # Public-service numbers (12306, 12345, 95598, 96069) are said digit by digit unless they count
 # something (12306人).
-_SERVICE_NUMBER = re.compile(r"(?<![\d.])(?:12[13]\d\d|9[56]\d{3})(?![\d.,%‰万亿千百十个名人元次件户套辆吨米项家所座条只头台])")
+_SERVICE_NUMBER = re.compile(
+    r"(?<![\d.])(?:12[13]\d\d|9[56]\d{3})(?![\d.,%‰万亿千百十个名人元次件户套辆吨米项家所座条只头台])"
+)
 _HOTLINE_AFTER = re.compile(r"(?<![\d.])\d{3,}(?=(?:服务|政务|便民|投诉|举报|咨询|市长)?热线)")
 # Letters then a number: a code (C919, G1234, ISO 9001, COVID-19, GB/T 2260-2007).
 _CODE = re.compile(
@@ -102,7 +112,9 @@ _SIGNED_PERCENT = re.compile(rf"(?<![\d.])([-+])(?={_NUM}%)")
 _PER_MILLE = re.compile(rf"({_NUM})‰")
 _RATIO = re.compile(r"(?<=\d)\s*∶\s*(?=\d)")
 _TIMES = re.compile(r"(?<=\d)\s*×\s*(?=\d)")
-_UNIT_PER = re.compile(r"(?<=\d[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])|(?<=\d[\u4e00-\u9fff]{2})/(?=[\u4e00-\u9fff])")
+_UNIT_PER = re.compile(
+    r"(?<=\d[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])|(?<=\d[\u4e00-\u9fff]{2})/(?=[\u4e00-\u9fff])"
+)
 _PLUS_AFTER_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\+")
 _TWO = re.compile(r"(?<![\d.])2(?=[万亿倍])")
 # H:MM is a clock time (wetext reads "9:00时段" as 九比零零) unless the words say ratio or score.
@@ -142,10 +154,16 @@ _SPREAD_DIGITS = re.compile(
 )  # two lone digits ("+ 3 4") only join before a word or a unit
 # Zero-padded dates and clock hours (04月03日07时58分): the 0 is not said (minutes keep it: 零五分).
 _PADDED = re.compile(r"(?<![\d.:：])0(\d)(?=月|日|号|时|点(?!\d))")
-_YEAR_MONTH = re.compile(r"(?<![\d.\-/])((?:19|20)\d\d)([-/.])(0[1-9]|1[0-2])(?![\d.\-/%‰℃°]|[点亿万千百元年])")
+_YEAR_MONTH = re.compile(
+    r"(?<![\d.\-/])((?:19|20)\d\d)([-/.])(0[1-9]|1[0-2])(?![\d.\-/%‰℃°]|[点亿万千百元年])"
+)
 _MONTH_YEAR = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.]((?:19|20)\d\d)(?![\d.\-/])")
-_MONTH_DAY_YEAR = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])([-/.])(0[1-9]|[12]\d|3[01])\2((?:19|20)\d\d)(?![\d.\-/])")
-_MONTH_DAY = re.compile(r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?![\d.\-/%‰℃°A-Za-z]|[点亿万千百元个])")
+_MONTH_DAY_YEAR = re.compile(
+    r"(?<![\d.\-/])(0[1-9]|1[0-2])([-/.])(0[1-9]|[12]\d|3[01])\2((?:19|20)\d\d)(?![\d.\-/])"
+)
+_MONTH_DAY = re.compile(
+    r"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?![\d.\-/%‰℃°A-Za-z]|[点亿万千百元个])"
+)
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d./])(\d\d)/(\d{1,2})/(\d{1,2})(?![\d./])")
 # Era marks: 2934ad, 2334 BC, 1823年3月bc → 公元/公元前.
 _ERA_AFTER = re.compile(r"(\d{1,4})((?:年\d{1,2}月(?:\d{1,2}日)?)?)\s*([AaBb])\.?\s*([DdCc])\.?(?![A-Za-z])")
@@ -154,7 +172,9 @@ _ERA_SPAN = re.compile(r"(公元前|公元|纪元)(\d{1,4})年\s*([到至—–\
 # A year after 公元(前) (_era_year): 公元前221年 二二一年; 公元31年, 公元900年 三十一年, 九百年.
 _ERA_YEAR = re.compile(r"(?:(?<=公元前)|(?<=公元)|(?<=纪元))(\d{1,4})(?=年)")
 # A span of years after 距今 (距今3000年: 三千年, where wetext says 三零零零年).
-_SPAN_OF_YEARS = re.compile(r"(?<=距今|迄今|至今|长达|历时|历经|已有|相隔|相距)(约|近|逾|超过|已有|有)?(\d+)(?=(?:多|余)?年)")
+_SPAN_OF_YEARS = re.compile(
+    r"(?<=距今|迄今|至今|长达|历时|历经|已有|相隔|相距)(约|近|逾|超过|已有|有)?(\d+)(?=(?:多|余)?年)"
+)
 # A season or school year (2013/2014赛季, 2023-24学年): both years digit by digit.
 _YEAR_PAIR = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*[/／\-－—–~～]\s*((?:19|20)\d\d|\d\d)(?=赛季|学年|年度|财年|冬季|雪季|年)"
@@ -253,7 +273,11 @@ def _code(m: re.Match[str]) -> str:
     letters, _joint, number, tail = m.groups()
     # Short numbers after letters are said as numbers (G10 → G十, COVID-19 → COVID十九, U23);
     # longer ones are codes said digit by digit (C919 → C九一九, G1234, ISO 9001).
-    if len(number) <= 2 and m.string[m.end() : m.end() + 1].isascii() and m.string[m.end() : m.end() + 1].isalpha():
+    if (
+        len(number) <= 2
+        and m.string[m.end() : m.end() + 1].isascii()
+        and m.string[m.end() : m.end() + 1].isalpha()
+    ):
         return m.group()  # O2O, B2B, H7N9: wetext knows these ("O to O")
     head = say_integer(number) if len(number) <= 2 else spell_digits(number)  # M2 is 二, not 两
     tails = "".join("杠" + spell_digits(group) for group in tail.split("-") if group)

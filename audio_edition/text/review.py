@@ -148,21 +148,30 @@ def read_markdown(text: str, source: str) -> Edition:
                 articles.append(current.article())
             headline = stripped[1:].strip()
             if not headline:
-                raise InputError(f"{source}:{number}: an empty headline; write '# {NO_HEADLINE}' for a brief without one")
+                raise InputError(
+                    f"{source}:{number}: an empty headline; write '# {NO_HEADLINE}' for a brief without one"
+                )
             current = _Draft(None if headline == NO_HEADLINE else headline, number)
             continue
         if current is None:
             if stripped:
-                raise InputError(f"{source}:{number}: text before the first '# headline'; every article starts with one")
+                raise InputError(
+                    f"{source}:{number}: text before the first '# headline'; every article starts with one"
+                )
             continue
         current.add(stripped, number, source)
     if current is not None:
         articles.append(current.article())
     if not articles:
-        raise InputError(f"{source}: no '# headline' found; is this an edition written by clean --format markdown?")
+        raise InputError(
+            f"{source}: no '# headline' found; is this an edition written by clean --format markdown?"
+        )
     for article in articles:
-        for key, value in (("headline", article.headline or ""), *((k, v) for k, v in _keys(article)),
-                           *(("paragraph", p) for p in article.paragraphs)):
+        for key, value in (
+            ("headline", article.headline or ""),
+            *((k, v) for k, v in _keys(article)),
+            *(("paragraph", p) for p in article.paragraphs),
+        ):
             _check_text(value, f"{source}:{article.line}", key)
     return Edition(sources=(source,), articles=tuple(articles), warnings=reading_warnings(articles, source))
 
@@ -182,7 +191,9 @@ def _lines_outside_comments(text: str, source: str) -> Iterator[tuple[int, str]]
                 continue
         yield number, line
     if opened is not None:
-        raise InputError(f"{source}:{opened}: a comment '{_COMMENT_OPEN}' that is never closed with '{_COMMENT_CLOSE}'")
+        raise InputError(
+            f"{source}:{opened}: a comment '{_COMMENT_OPEN}' that is never closed with '{_COMMENT_CLOSE}'"
+        )
 
 
 @dataclass
@@ -224,8 +235,10 @@ class _Draft:
     def _key(self, line: str, number: int, source: str) -> None:
         found = _KEY_LINE.match(line)
         if not found:
-            raise InputError(f"{source}:{number}: expected 'key: value' under the headline; "
-                             "leave a blank line before the first paragraph")
+            raise InputError(
+                f"{source}:{number}: expected 'key: value' under the headline; "
+                "leave a blank line before the first paragraph"
+            )
         key, value = found.group(1).lower(), found.group(2).strip()
         if key not in KEYS:
             raise InputError(f"{source}:{number}: unknown key '{key}'; the keys are {', '.join(KEYS)}")
@@ -234,8 +247,10 @@ class _Draft:
         if key in ("pages", "continued-from", "continued-on"):
             numbers = [n.strip() for n in value.split(",")] if value else []
             if not all(n.isdigit() and int(n) > 0 for n in numbers) or (key != "pages" and len(numbers) > 1):
-                raise InputError(f"{source}:{number}: '{key}: {value}' is not a page number"
-                                 + (" list (write pages: 1, 3)" if key == "pages" else " (write it like 3)"))
+                raise InputError(
+                    f"{source}:{number}: '{key}: {value}' is not a page number"
+                    + (" list (write pages: 1, 3)" if key == "pages" else " (write it like 3)")
+                )
         self.keys[key] = value
 
     def article(self) -> Article:
@@ -287,10 +302,12 @@ def read_json(text: str, source: str) -> Edition:
     except ValueError as error:
         raise InputError(f"{source}: not the JSON of clean --json ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
-        raise InputError(f"{source}: expected the JSON of clean --json, an object with an \"articles\" list")
-    articles = [_article_from(entry, f"{source}: article {n}") for n, entry in enumerate(data["articles"], start=1)]
+        raise InputError(f'{source}: expected the JSON of clean --json, an object with an "articles" list')
+    articles = [
+        _article_from(entry, f"{source}: article {n}") for n, entry in enumerate(data["articles"], start=1)
+    ]
     if not articles:
-        raise InputError(f"{source}: the \"articles\" list is empty")
+        raise InputError(f'{source}: the "articles" list is empty')
     return Edition(sources=(source,), articles=tuple(articles), warnings=reading_warnings(articles, source))
 
 
@@ -300,20 +317,32 @@ def reading_warnings(articles: Sequence[Article], source: str) -> tuple[ReadingW
     found = []
     for article in articles:
         if article.headline and len(article.headline) > LONG_HEADLINE:
-            found.append(ReadingWarning(source, article.line, f"headline of {len(article.headline):,} characters: "
-                                                              f"is body text joined to it?"))
+            found.append(
+                ReadingWarning(
+                    source,
+                    article.line,
+                    f"headline of {len(article.headline):,} characters: is body text joined to it?",
+                )
+            )
         for paragraph in article.paragraphs:
             if len(paragraph) > LONG_PARAGRAPH:
-                found.append(ReadingWarning(source, article.line, f"paragraph of {len(paragraph):,} characters: "
-                                                                  f"are two paragraphs or columns joined?"))
+                found.append(
+                    ReadingWarning(
+                        source,
+                        article.line,
+                        f"paragraph of {len(paragraph):,} characters: are two paragraphs or columns joined?",
+                    )
+                )
     return tuple(found)
 
 
 def _check_text(value: str, where: str, key: str) -> str:
     found = _UNSPEAKABLE.search(value)
     if found is not None:
-        raise InputError(f"{where}: \"{key}\" holds U+{ord(found.group()):04X}, a control character or half "
-                         f"a surrogate pair, which no page prints; remove it")
+        raise InputError(
+            f'{where}: "{key}" holds U+{ord(found.group()):04X}, a control character or half '
+            f"a surrogate pair, which no page prints; remove it"
+        )
     return value
 
 
@@ -325,25 +354,28 @@ def _article_from(entry: Any, where: str) -> Article:
         value = entry.get(key)
         if value is None or isinstance(value, str):
             return _check_text(value, where, key) or None if value else None
-        raise InputError(f"{where}: \"{key}\" must be text or null")
+        raise InputError(f'{where}: "{key}" must be text or null')
 
     def texts(key: str) -> tuple[str, ...]:
         value = entry.get(key, [])
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(_check_text(v, where, key) for v in value)
-        raise InputError(f"{where}: \"{key}\" must be a list of text")
+        raise InputError(f'{where}: "{key}" must be a list of text')
 
     def page(key: str) -> int | None:
         value = entry.get(key)
         if value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
             return value
-        raise InputError(f"{where}: \"{key}\" must be a page number or null")
+        raise InputError(f'{where}: "{key}" must be a page number or null')
 
     if "paragraphs" not in entry:
-        raise InputError(f"{where}: no \"paragraphs\"")
+        raise InputError(f'{where}: no "paragraphs"')
     pages = entry.get("pages", [])
-    if not (isinstance(pages, list) and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in pages)):
-        raise InputError(f"{where}: \"pages\" must be a list of page numbers")
+    if not (
+        isinstance(pages, list)
+        and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in pages)
+    ):
+        raise InputError(f'{where}: "pages" must be a list of page numbers')
     line = entry.get("line")
     return Article(
         headline=text("headline"),
@@ -377,6 +409,8 @@ def review_sources(names: Sequence[str]) -> str | None:
     if not reviews:
         return None
     if len(names) > 1:
-        raise InputError(f"{reviews[0]}: a reviewed edition (markdown or JSON) is read on its own, "
-                         "not with other files; give it alone")
+        raise InputError(
+            f"{reviews[0]}: a reviewed edition (markdown or JSON) is read on its own, "
+            "not with other files; give it alone"
+        )
     return reviews[0]

@@ -65,8 +65,22 @@ def onsets(path: Path, *, threshold_db: int = -40, min_silence: float = 0.2) -> 
 def ebur128(path: Path) -> tuple[float, float]:
     """(integrated LUFS, true peak dBTP) of ``path`` as ffmpeg's ebur128 filter measures them."""
     done = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
-        capture_output=True, text=True, errors="replace", check=True,
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128=peak=true",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=True,
     )
     summary = done.stderr.rsplit("Summary:", 1)[1]
     integrated = float(summary.split("I:")[1].split("LUFS")[0])

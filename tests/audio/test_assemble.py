@@ -28,10 +28,17 @@ SETTINGS = Mp3Settings()
 def test_a_track_is_its_clips_and_pauses_to_the_sample(tone: ToneMaker, tmp_path: Path) -> None:
     wav = tone("a.wav", 1.0, rate=24000)  # the offline engine's format
     mp3 = tone("b.mp3", 2.0, rate=24000)  # the online engine's format
-    track = Track("t", (Silence(0.25), Clip(wav, ("一。", "二。"), (0.0, 0.5)), Silence(0.5), Clip(mp3, ("三。",), (0.1,))))
+    track = Track(
+        "t",
+        (Silence(0.25), Clip(wav, ("一。", "二。"), (0.0, 0.5)), Silence(0.5), Clip(mp3, ("三。",), (0.1,))),
+    )
     rendered = render_track(track, tmp_path / "t.pcm", SETTINGS.track_pcm)
     assert rendered.n_bytes == round(3.75 * 24000) * 2
-    assert [(c.start, c.text) for c in rendered.cues] == [(0.25, "一。"), (0.75, "二。"), (pytest.approx(1.85), "三。")]
+    assert [(c.start, c.text) for c in rendered.cues] == [
+        (0.25, "一。"),
+        (0.75, "二。"),
+        (pytest.approx(1.85), "三。"),
+    ]
     assert rendered.cues[-1].end == pytest.approx(3.75)
 
 
@@ -44,7 +51,9 @@ def test_clips_at_other_rates_are_resampled_to_the_speech_rate(tone: ToneMaker, 
 def test_encoded_track_meets_podcast_loudness(tone: ToneMaker, tmp_path: Path) -> None:
     quiet = tone("quiet.wav", 3.0, volume=0.05)
     clicks = make_clicks(tmp_path / "clicks.wav", 3.0)  # its peaks force the limiter
-    rendered = render_track(Track("t", (Clip(quiet), Silence(0.5), Clip(clicks))), tmp_path / "t.pcm", SETTINGS.track_pcm)
+    rendered = render_track(
+        Track("t", (Clip(quiet), Silence(0.5), Clip(clicks))), tmp_path / "t.pcm", SETTINGS.track_pcm
+    )
     encoded = encode_track(rendered, tmp_path / "t.mp3", tmp_path / "t.norm", LoudnessTarget(), SETTINGS)
     assert "alimiter" in encoded.chain
     integrated, true_peak = ebur128(tmp_path / "t.mp3")
@@ -69,12 +78,19 @@ def test_chapters_land_where_each_track_really_starts(tone: ToneMaker, tmp_path:
     for i, seconds in enumerate(lengths):
         rendered = render_track(Track(f"t{i}", (Clip(tone(f"{i}.wav", seconds, freq=300 + 100 * i)),)),
                                 tmp_path / f"{i}.pcm", SETTINGS.track_pcm)  # fmt: skip
-        norms.append(encode_track(rendered, tmp_path / f"{i}.mp3", tmp_path / f"{i}.norm", target, SETTINGS).normalized_pcm)
+        norms.append(
+            encode_track(
+                rendered, tmp_path / f"{i}.mp3", tmp_path / f"{i}.norm", target, SETTINGS
+            ).normalized_pcm
+        )
     parts = [norms[0], Silence(1.0), norms[1], Silence(1.0), norms[2], Silence(1.0), norms[3]]
     episode = tmp_path / "episode.mp3"
     audio = assemble_episode(parts, episode, SETTINGS)
     probe = ffmpeg.probe(episode)
-    spans = [TrackSpan(f"t{i}", audio.part_starts[2 * i], audio.part_starts[2 * i] + s) for i, s in enumerate(lengths)]
+    spans = [
+        TrackSpan(f"t{i}", audio.part_starts[2 * i], audio.part_starts[2 * i] + s)
+        for i, s in enumerate(lengths)
+    ]
     chapters = place_chapters(spans, probe.start_time, probe.duration)
     heard = [0.0, *onsets(episode)]
     assert len(heard) == len(chapters)

@@ -8,7 +8,11 @@ from audio_edition.audio.chapters import TrackSpan, place_chapters, render_chapt
 
 
 def test_chapters_after_the_first_move_by_the_encoder_delay() -> None:
-    spans = [TrackSpan("开场", 0.0, 10.0), TrackSpan("新闻", 11.5, 40.0, article=1), TrackSpan("结束", 41.5, 50.0)]
+    spans = [
+        TrackSpan("开场", 0.0, 10.0),
+        TrackSpan("新闻", 11.5, 40.0, article=1),
+        TrackSpan("结束", 41.5, 50.0),
+    ]
     chapters = place_chapters(spans, encoder_delay=0.025, total=50.1)
     assert [(c.start, c.end) for c in chapters] == [(0.0, 10.025), (11.525, 40.025), (41.525, 50.1)]
     assert [c.article for c in chapters] == [None, 1, None]

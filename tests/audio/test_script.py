@@ -39,7 +39,13 @@ def test_an_article_reads_headline_dateline_body_with_subheads_set_apart() -> No
     pauses = Pauses()
     [script] = script_articles([ARTICLE], same, pauses)
     kinds = [line.kind for line in script.lines]
-    assert kinds == [PartKind.HEADLINE, PartKind.DATELINE, PartKind.PARAGRAPH, PartKind.SUBHEAD, PartKind.PARAGRAPH]
+    assert kinds == [
+        PartKind.HEADLINE,
+        PartKind.DATELINE,
+        PartKind.PARAGRAPH,
+        PartKind.SUBHEAD,
+        PartKind.PARAGRAPH,
+    ]
     assert script.lines[0].pause_after == pauses.after_headline
     assert script.lines[2].pause_after == pauses.around_subhead  # the pause before the subhead
     assert script.lines[3].pause_after == pauses.around_subhead  # and after it

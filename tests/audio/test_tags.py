@@ -60,7 +60,9 @@ def test_chapters_have_ascii_ids_titles_in_tit2_and_an_ordered_toc(tone: ToneMak
     probed = subprocess.run(
         ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(mp3)], capture_output=True, check=True
     )
-    listed = sorted((float(c["start_time"]), c["tags"]["title"]) for c in json.loads(probed.stdout)["chapters"])
+    listed = sorted(
+        (float(c["start_time"]), c["tags"]["title"]) for c in json.loads(probed.stdout)["chapters"]
+    )
     assert listed == [(c.start, c.title) for c in chapters]
 
 
@@ -74,8 +76,13 @@ def silent_mp3(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(max_examples=60, deadline=None)
-@given(titles=st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30),
-                       min_size=1, max_size=14))
+@given(
+    titles=st.lists(
+        st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30),
+        min_size=1,
+        max_size=14,
+    )
+)
 def test_chapters_are_stored_in_time_order_whatever_their_titles(
     titles: list[str], silent_mp3: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -90,7 +97,12 @@ def test_chapters_are_stored_in_time_order_whatever_their_titles(
 
 def test_ffprobe_lists_the_chapters_of_a_whole_edition_in_time_order(tone: ToneMaker) -> None:
     mp3 = tone("a.mp3", 13.0)
-    titles = ["开场", "《习近平谈治国理政》第四卷英文版在内蒙古发行", "简讯1：近日，新右旗公安局开展禁毒宣传", "结束"] * 3
+    titles = [
+        "开场",
+        "《习近平谈治国理政》第四卷英文版在内蒙古发行",
+        "简讯1：近日，新右旗公安局开展禁毒宣传",
+        "结束",
+    ] * 3
     chapters = tuple(Chapter(title, float(i), float(i + 1)) for i, title in enumerate(titles))
     write_tags(mp3, Tags(title="t", album="a", artist="a", date="2023-12-25", chapters=chapters))
     probed = subprocess.run(

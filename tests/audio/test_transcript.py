@@ -62,17 +62,26 @@ def test_cues_are_ordered_and_never_overlap(raw: list[float]) -> None:
     assert len(vtt_times) == len(cues)
 
 
-@given(st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 10**5),
-                          st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
-                                  min_size=1).filter(lambda t: t.split() and "-->" not in t)),
-                max_size=8))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 10**7),
+            st.integers(0, 10**5),
+            st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
+                lambda t: t.split() and "-->" not in t
+            ),
+        ),
+        max_size=8,
+    )
+)
 def test_parse_vtt_reads_back_what_render_vtt_wrote(raw: list[tuple[int, int, str]]) -> None:
-    cues = [Cue(start / 1000, (start + length) / 1000, " ".join(text.split()))
-            for start, length, text in raw]
+    cues = [Cue(start / 1000, (start + length) / 1000, " ".join(text.split())) for start, length, text in raw]
     assert parse_vtt(render_vtt(cues)) == cues
 
 
 def test_parse_vtt_reads_other_writers_files_too() -> None:
-    text = ("WEBVTT\r\n\r\nNOTE made by hand\r\n\r\nintro\r\n00:01.500 --> 00:03.000 align:start\r\n"
-            "第一句\r\n接着\r\n\r\n01:00:00.000 --> 01:00:01.250\r\n第二句\r\n")
+    text = (
+        "WEBVTT\r\n\r\nNOTE made by hand\r\n\r\nintro\r\n00:01.500 --> 00:03.000 align:start\r\n"
+        "第一句\r\n接着\r\n\r\n01:00:00.000 --> 01:00:01.250\r\n第二句\r\n"
+    )
     assert parse_vtt(text) == [Cue(1.5, 3.0, "第一句 接着"), Cue(3600.0, 3601.25, "第二句")]

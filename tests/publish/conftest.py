@@ -50,13 +50,15 @@ def serving_module() -> str:
     return "benchmarks.serve_aiohttp" if SERVE_WITH == "aiohttp" else "audio_edition.publish.serve"
 
 
-def start_server(folder: Path, limits: ServeLimits = ServeLimits(),
-                 verbose: bool = False) -> Iterator[EditionServer]:
+def start_server(
+    folder: Path, limits: ServeLimits = ServeLimits(), verbose: bool = False
+) -> Iterator[EditionServer]:
     if SERVE_WITH == "aiohttp":
         from benchmarks.serve_aiohttp import make_server as make_trial
 
         server: EditionServer = make_trial(  # type: ignore[assignment]
-            folder, "127.0.0.1", 0, limits=limits, verbose=verbose)
+            folder, "127.0.0.1", 0, limits=limits, verbose=verbose
+        )
     else:
         server = make_server(folder, "127.0.0.1", 0, limits=limits, verbose=verbose)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -31,10 +31,25 @@ def make_mp3(path: Path, seconds: float, frequency: int = 440) -> None:
     key = (seconds, frequency)
     if key not in _MADE:
         done = subprocess.run(
-            ["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi",
-             "-i", f"sine=frequency={frequency}:sample_rate=24000:duration={seconds}",
-             "-ac", "1", "-b:a", "48k", "-f", "mp3", "-"],
-            check=True, capture_output=True,
+            [
+                "ffmpeg",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                f"sine=frequency={frequency}:sample_rate=24000:duration={seconds}",
+                "-ac",
+                "1",
+                "-b:a",
+                "48k",
+                "-f",
+                "mp3",
+                "-",
+            ],
+            check=True,
+            capture_output=True,
         )
         _MADE[key] = done.stdout
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,9 +63,15 @@ def _vtt(cues: list[tuple[float, float, str]]) -> str:
     return "WEBVTT\n\n" + "".join(f"{ts(a)} --> {ts(b)}\n{text}\n\n" for a, b, text in cues)
 
 
-def make_edition(output_dir: Path, date: str, *, title: str | None = None,
-                 article_seconds: float = 3.0, frequency: int = 440,
-                 headlines: tuple[str, ...] = ()) -> EditionManifest:
+def make_edition(
+    output_dir: Path,
+    date: str,
+    *,
+    title: str | None = None,
+    article_seconds: float = 3.0,
+    frequency: int = 440,
+    headlines: tuple[str, ...] = (),
+) -> EditionManifest:
     """Write ``output_dir/<date>/`` with an episode, two articles (or one per ``headlines``)
     and ``edition.json``."""
     folder = output_dir / date
@@ -66,31 +87,52 @@ def make_edition(output_dir: Path, date: str, *, title: str | None = None,
         third = article_seconds / 3
         sentences = (headline, f"本报{date}电 第一段正文。", "第二段正文。")
         (folder / transcript).write_text(
-            _vtt([(i * third, (i + 1) * third, s) for i, s in enumerate(sentences)]),
-            encoding="utf-8")
-        articles.append(ArticleFile(
-            number=number, headline=headline, audio=audio, transcript=transcript,
-            duration=article_seconds, size=(folder / audio).stat().st_size,
-            text="\n".join(sentences)))
+            _vtt([(i * third, (i + 1) * third, s) for i, s in enumerate(sentences)]), encoding="utf-8"
+        )
+        articles.append(
+            ArticleFile(
+                number=number,
+                headline=headline,
+                audio=audio,
+                transcript=transcript,
+                duration=article_seconds,
+                size=(folder / audio).stat().st_size,
+                text="\n".join(sentences),
+            )
+        )
         chapters.append(Chapter(headline, start, start + article_seconds, article=number))
         start += article_seconds
     duration = start
     make_mp3(folder / "episode.mp3", duration, frequency)
-    (folder / "episode.chapters.json").write_text(json.dumps(
-        {"version": "1.2.0",
-         "chapters": [{"startTime": c.start, "title": c.title} for c in chapters]},
-        ensure_ascii=False), encoding="utf-8")
-    (folder / "episode.vtt").write_text(
-        _vtt([(c.start, c.end, c.title) for c in chapters]), encoding="utf-8")
-    (folder / "episode.srt").write_text("".join(
-        f"{i}\n00:00:0{int(c.start)},000 --> 00:00:0{int(c.end) % 10},000\n{c.title}\n\n"
-        for i, c in enumerate(chapters, 1)), encoding="utf-8")
+    (folder / "episode.chapters.json").write_text(
+        json.dumps(
+            {"version": "1.2.0", "chapters": [{"startTime": c.start, "title": c.title} for c in chapters]},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    (folder / "episode.vtt").write_text(_vtt([(c.start, c.end, c.title) for c in chapters]), encoding="utf-8")
+    (folder / "episode.srt").write_text(
+        "".join(
+            f"{i}\n00:00:0{int(c.start)},000 --> 00:00:0{int(c.end) % 10},000\n{c.title}\n\n"
+            for i, c in enumerate(chapters, 1)
+        ),
+        encoding="utf-8",
+    )
     manifest = EditionManifest(
-        date=date, title=title or f"有声日报 {date}", episode="episode.mp3",
-        episode_size=(folder / "episode.mp3").stat().st_size, duration=duration,
-        chapters_json="episode.chapters.json", transcript_vtt="episode.vtt",
-        transcript_srt="episode.srt", chapters=tuple(chapters), articles=tuple(articles),
-        engine="offline", voice="baker", sources=(SourceFile(f"articles/{date}.txt", "0" * 64),),
+        date=date,
+        title=title or f"有声日报 {date}",
+        episode="episode.mp3",
+        episode_size=(folder / "episode.mp3").stat().st_size,
+        duration=duration,
+        chapters_json="episode.chapters.json",
+        transcript_vtt="episode.vtt",
+        transcript_srt="episode.srt",
+        chapters=tuple(chapters),
+        articles=tuple(articles),
+        engine="offline",
+        voice="baker",
+        sources=(SourceFile(f"articles/{date}.txt", "0" * 64),),
         built_at=f"{date}T05:00:00+08:00",
     )
     (folder / "edition.json").write_text(manifest.to_json(), encoding="utf-8")
@@ -99,5 +141,4 @@ def make_edition(output_dir: Path, date: str, *, title: str | None = None,
 
 def rebuilt(manifest: EditionManifest, output_dir: Path, title: str) -> EditionManifest:
     """The same date built again with a different title and different audio bytes."""
-    return replace(make_edition(output_dir, manifest.date, title=title, article_seconds=2.0,
-                                frequency=523))
+    return replace(make_edition(output_dir, manifest.date, title=title, article_seconds=2.0, frequency=523))

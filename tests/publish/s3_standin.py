@@ -15,8 +15,10 @@ from typing import Any
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
-_BAD_DIGEST = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>BadDigest</Code>'
-               b"<Message>The Content-MD5 you specified did not match what we received.</Message></Error>")
+_BAD_DIGEST = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>BadDigest</Code>'
+    b"<Message>The Content-MD5 you specified did not match what we received.</Message></Error>"
+)
 
 
 class DigestChecker:
@@ -36,8 +38,10 @@ class DigestChecker:
             self.checked += 1
             if base64.b64encode(hashlib.md5(body).digest()).decode("ascii") != claimed:
                 self.rejected += 1
-                start_response("400 Bad Request", [("Content-Type", "application/xml"),
-                                                   ("Content-Length", str(len(_BAD_DIGEST)))])
+                start_response(
+                    "400 Bad Request",
+                    [("Content-Type", "application/xml"), ("Content-Length", str(len(_BAD_DIGEST)))],
+                )
                 return [_BAD_DIGEST]
         return self.app(environ, start_response)
 

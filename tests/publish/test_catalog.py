@@ -110,8 +110,7 @@ def test_an_empty_output_has_no_editions_and_a_corrupt_catalog_is_named(tmp_path
         list_editions(tmp_path)
 
 
-def test_the_catalog_is_plain_sqlite(output_dir: Path,
-                                     two_editions: tuple[EditionManifest, ...]) -> None:
+def test_the_catalog_is_plain_sqlite(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
     record_edition(output_dir, two_editions[0])
     with sqlite3.connect(catalog_path(output_dir)) as db:
         assert db.execute("SELECT date FROM editions").fetchall() == [("2023-12-25",)]

@@ -42,8 +42,9 @@ def test_a_valid_configured_cover_is_copied(tmp_path: Path) -> None:
         ((1400, 1400), "GIF", "JPEG or PNG"),
     ],
 )
-def test_a_bad_configured_cover_names_the_setting(tmp_path: Path, size: tuple[int, int],
-                                                  fmt: str, message: str) -> None:
+def test_a_bad_configured_cover_names_the_setting(
+    tmp_path: Path, size: tuple[int, int], fmt: str, message: str
+) -> None:
     art = save(tmp_path / f"art.{fmt.lower()}", size, fmt)
     with pytest.raises(ConfigError, match=f"show.cover: .*{message}"):
         publish_cover(art, "有声日报", tmp_path / "output")
@@ -106,11 +107,15 @@ def claiming(path: Path, width: int, height: int) -> Path:
 
 
 @pytest.mark.parametrize("side", [20000, 10000])  # past Pillow's bomb error, and past its warning
-def test_a_png_claiming_a_huge_size_is_one_clear_error(tmp_path: Path, side: int,
-                                                       recwarn: pytest.WarningsRecorder) -> None:
+def test_a_png_claiming_a_huge_size_is_one_clear_error(
+    tmp_path: Path, side: int, recwarn: pytest.WarningsRecorder
+) -> None:
     art = claiming(tmp_path / "huge.png", side, side)
-    with pytest.raises(ConfigError, match=r"show.cover: .*huge.png claims a size far over "
-                                          r"3000×3000 pixels .*1400–3000 pixels a side"):
+    with pytest.raises(
+        ConfigError,
+        match=r"show.cover: .*huge.png claims a size far over "
+        r"3000×3000 pixels .*1400–3000 pixels a side",
+    ):
         publish_cover(art, "有声日报", tmp_path / "output")
     assert not (tmp_path / "output").exists()
     assert not [w for w in recwarn if issubclass(w.category, Image.DecompressionBombWarning)]
@@ -120,8 +125,7 @@ def test_a_png_claiming_a_huge_size_is_one_clear_error(tmp_path: Path, side: int
 def test_a_truncated_cover_is_never_published(tmp_path: Path, fmt: str) -> None:
     # Noise, so the compressed data is long and the cut falls inside the pixels.
     whole = tmp_path / "whole"
-    Image.frombytes("RGB", (1400, 1400), random.Random(1).randbytes(1400 * 1400 * 3)).save(
-        whole, fmt)
+    Image.frombytes("RGB", (1400, 1400), random.Random(1).randbytes(1400 * 1400 * 3)).save(whole, fmt)
     art = tmp_path / f"art.{fmt.lower()}"
     art.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
     with pytest.raises(ConfigError, match=r"show.cover: .*art\.\w+ is not a readable image"):

@@ -97,7 +97,11 @@ def test_guids_derive_from_the_shows_id_never_from_the_feed_url(
     publish_edition(output_dir, two_editions[0], Show(base_url=BASE, id=show_id))
     assert podcast_guid(output_dir) == show_id
     other = output_dir.parent.parent / "other" / "output"
-    publish_edition(other, make_edition(other, "2023-12-25"), Show(base_url=BASE, id="5d6b0f5e-0000-4000-8000-000000000001"))
+    publish_edition(
+        other,
+        make_edition(other, "2023-12-25"),
+        Show(base_url=BASE, id="5d6b0f5e-0000-4000-8000-000000000001"),
+    )
     assert list_editions(state(output_dir))[0].guid != list_editions(state(other))[0].guid
 
 
@@ -120,19 +124,25 @@ def test_article_guids_follow_the_article_not_its_place(output_dir: Path) -> Non
     before = {e["title"]: e["guid"] for e in parsed(output_dir, "articles.xml")}
     shutil.rmtree(output_dir / "2023-12-25")
     # Rebuilt with a story added in front: the two stories keep their guids.
-    publish_edition(output_dir, make_edition(output_dir, "2023-12-25", headlines=("丙文", "甲文", "乙文")), SHOW)
+    publish_edition(
+        output_dir, make_edition(output_dir, "2023-12-25", headlines=("丙文", "甲文", "乙文")), SHOW
+    )
     after = {e["title"]: e["guid"] for e in parsed(output_dir, "articles.xml")}
     assert after["甲文"] == before["甲文"] and after["乙文"] == before["乙文"]
     assert len(set(after.values())) == 3
 
 
-def test_catalog_rebuild_command(output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]) -> None:
+def test_catalog_rebuild_command(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
     for manifest in two_editions:
         publish_edition(output_dir, manifest, Show())  # the settings the command finds: none
     guids = [e.guid for e in list_editions(state(output_dir))]
     before = feeds(output_dir)
     catalog_path(state(output_dir)).write_bytes(b"not a catalog any more" * 100)
-    result = CliRunner().invoke(main, ["catalog", "rebuild", str(output_dir), "--state", str(state(output_dir))])
+    result = CliRunner().invoke(
+        main, ["catalog", "rebuild", str(output_dir), "--state", str(state(output_dir))]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("catalog rebuilt from 2 editions; published ")
     assert [e.guid for e in list_editions(state(output_dir))] == guids
@@ -184,7 +194,9 @@ def test_a_pruned_edition_found_again_is_not_brought_back(output_dir: Path, tmp_
     shutil.copytree(tmp_path / "saved", output_dir / "2023-12-24")  # e.g. a failed delete, a restore
     result = publish_catalog(output_dir, SHOW)
     assert result.editions == ("2023-12-25",) and result.added == ()
-    assert result.skipped == ("2023-12-24: removed on purpose earlier, not brought back; build it again to publish it",)
+    assert result.skipped == (
+        "2023-12-24: removed on purpose earlier, not brought back; build it again to publish it",
+    )
     # Building (recording) that date again on purpose does bring it back.
     publish_edition(output_dir, make_edition(output_dir, "2023-12-24"), SHOW)
     assert removed_dates(state(output_dir)) == frozenset()
@@ -225,12 +237,19 @@ def test_remove_takes_one_date_out_of_catalog_files_feeds_and_page(
     every_enclosure_is_there(output_dir)
     again = CliRunner().invoke(main, ["remove", "2023-12-25", "--out", str(output_dir)])
     assert again.exit_code == 1
-    assert again.stderr == f"audio-edition: no edition dated 2023-12-25 in {output_dir}; nothing was removed\n"
+    assert (
+        again.stderr == f"audio-edition: no edition dated 2023-12-25 in {output_dir}; nothing was removed\n"
+    )
     bad = CliRunner().invoke(main, ["remove", "25/12/2023", "--out", str(output_dir)])
-    assert bad.exit_code == 2 and bad.stderr == "audio-edition: '25/12/2023' is not a date; write it like 2023-12-25\n"
+    assert (
+        bad.exit_code == 2
+        and bad.stderr == "audio-edition: '25/12/2023' is not a date; write it like 2023-12-25\n"
+    )
 
 
-def test_remove_editions_from_python(output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]) -> None:
+def test_remove_editions_from_python(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
     for manifest in two_editions:
         publish_edition(output_dir, manifest, SHOW)
     result = remove_editions(output_dir, ("2023-12-26", "2023-12-25"), SHOW)

@@ -50,8 +50,7 @@ def show() -> Show:
 
 
 @pytest.fixture
-def published(output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest],
-              show: Show) -> Path:
+def published(output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest], show: Show) -> Path:
     for manifest in two_editions:
         publish_edition(output_dir, manifest, show)
     return output_dir
@@ -100,18 +99,37 @@ def test_feedparser_reads_it_without_complaint(published: Path) -> None:
 def test_every_apple_tag_is_present(published: Path) -> None:
     channel = ET.parse(published / "feed.xml").getroot().find("channel")
     assert channel is not None
-    for path in ("title", "description", "language", "link", "itunes:image",
-                 "itunes:category", "itunes:explicit", "itunes:author", "itunes:owner/itunes:email"):
+    for path in (
+        "title",
+        "description",
+        "language",
+        "link",
+        "itunes:image",
+        "itunes:category",
+        "itunes:explicit",
+        "itunes:author",
+        "itunes:owner/itunes:email",
+    ):
         assert channel.find(path, NS) is not None, path
     assert channel.find("itunes:image", NS).get("href") == BASE + "cover.jpg"  # type: ignore[union-attr]
     for item in channel.findall("item"):
-        for path in ("title", "enclosure", "guid", "pubDate", "itunes:duration",
-                     "content:encoded", "podcast:chapters", "podcast:transcript"):
+        for path in (
+            "title",
+            "enclosure",
+            "guid",
+            "pubDate",
+            "itunes:duration",
+            "content:encoded",
+            "podcast:chapters",
+            "podcast:transcript",
+        ):
             assert item.find(path, NS) is not None, path
         enclosure = item.find("enclosure")
         assert enclosure is not None
-        assert int(enclosure.get("length", "0")) == \
-            local_file(published, enclosure.get("url", "")).stat().st_size
+        assert (
+            int(enclosure.get("length", "0"))
+            == local_file(published, enclosure.get("url", "")).stat().st_size
+        )
         assert item.find("guid").get("isPermaLink") == "false"  # type: ignore[union-attr]
 
 
@@ -163,9 +181,7 @@ def test_the_articles_feed_has_one_item_per_article(published: Path) -> None:
     assert {e["title"] for e in episodes} == {"黄河岸边的“幸福路”", "为天下“储”为国家强"}
 
 
-def test_a_missing_file_fails_the_publish_and_keeps_the_previous_feed(
-    published: Path, show: Show
-) -> None:
+def test_a_missing_file_fails_the_publish_and_keeps_the_previous_feed(published: Path, show: Show) -> None:
     before = (published / "feed.xml").read_bytes()
     manifest = make_edition(published, "2023-12-27")
     (published / "2023-12-27" / manifest.articles[1].audio).unlink()
@@ -181,11 +197,34 @@ _ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_s
 @given(title=_ANY_TEXT, description=_ANY_TEXT)
 def test_any_text_makes_a_well_formed_feed(title: str, description: str) -> None:
     when = datetime(2023, 12, 25, 6, tzinfo=UTC)
-    channel = FeedChannel(title, BASE, BASE + "feed.xml", description, "zh-cn", "a", "a",
-                          "a@b.cn", BASE + "c.jpg", "News", None, False, when,
-                          "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f")
-    item = FeedItem(title, "g", when, description, f"<p>{description}</p>", BASE,
-                    Enclosure(BASE + "e.mp3", 1), 1.0, None, (Transcript(BASE, "text/vtt", "zh"),))
+    channel = FeedChannel(
+        title,
+        BASE,
+        BASE + "feed.xml",
+        description,
+        "zh-cn",
+        "a",
+        "a",
+        "a@b.cn",
+        BASE + "c.jpg",
+        "News",
+        None,
+        False,
+        when,
+        "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f",
+    )
+    item = FeedItem(
+        title,
+        "g",
+        when,
+        description,
+        f"<p>{description}</p>",
+        BASE,
+        Enclosure(BASE + "e.mp3", 1),
+        1.0,
+        None,
+        (Transcript(BASE, "text/vtt", "zh"),),
+    )
     root = ET.fromstring(render_rss(channel, [item]))
     assert root.findtext("channel/title") == xml_safe(title)
     assert root.findtext("channel/item/description") == xml_safe(description)
@@ -196,13 +235,18 @@ def test_the_feeds_keep_only_the_newest_items_the_page_keeps_the_rest(output_dir
         make_edition(output_dir, f"2023-12-{day:02d}")
     publish_catalog(output_dir, Show(base_url=BASE, feed_items=3))
     feed = podcastparser.parse(BASE + "feed.xml", io.BytesIO((output_dir / "feed.xml").read_bytes()))
-    assert [e["title"] for e in feed["episodes"]] == \
-        ["有声日报 2023-12-04", "有声日报 2023-12-03", "有声日报 2023-12-02"]
+    assert [e["title"] for e in feed["episodes"]] == [
+        "有声日报 2023-12-04",
+        "有声日报 2023-12-03",
+        "有声日报 2023-12-02",
+    ]
     articles = feedparser.parse((output_dir / "articles.xml").read_bytes()).entries
     # Two articles an edition: the newest edition's two, then the first of the next.
     assert [(a.link.split("/")[-3], a.title) for a in articles] == [
-        ("2023-12-04", "黄河岸边的“幸福路”"), ("2023-12-04", "为天下“储”为国家强"),
-        ("2023-12-03", "黄河岸边的“幸福路”")]
+        ("2023-12-04", "黄河岸边的“幸福路”"),
+        ("2023-12-04", "为天下“储”为国家强"),
+        ("2023-12-03", "黄河岸边的“幸福路”"),
+    ]
     # Every edition is still on the listening page and has its own page.
     page = (output_dir / "index.html").read_text(encoding="utf-8")
     assert all(f'id="2023-12-0{day}"' in page for day in range(1, 5))
@@ -210,16 +254,24 @@ def test_the_feeds_keep_only_the_newest_items_the_page_keeps_the_rest(output_dir
 
 def test_items_link_to_their_own_pages(published: Path) -> None:
     feed = feedparser.parse((published / "feed.xml").read_bytes())
-    assert [e.link for e in feed.entries] == [BASE + "2023-12-26/index.html",
-                                              BASE + "2023-12-25/index.html"]
+    assert [e.link for e in feed.entries] == [BASE + "2023-12-26/index.html", BASE + "2023-12-25/index.html"]
     for entry in feedparser.parse((published / "articles.xml").read_bytes()).entries:
         assert entry.link.endswith(".html") and local_file(published, entry.link).is_file()
 
 
-def test_the_shows_own_settings_reach_the_channel(output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]) -> None:
-    show = Show(base_url=BASE, id="0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", copyright="© 2024 某某日报社",
-                new_feed_url="https://new.example.net/feed.xml", locked=True, keywords=("新闻", "内蒙古"),
-                update_frequency="weekdays", owner_email="podcast@paper.cn")
+def test_the_shows_own_settings_reach_the_channel(
+    output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
+) -> None:
+    show = Show(
+        base_url=BASE,
+        id="0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f",
+        copyright="© 2024 某某日报社",
+        new_feed_url="https://new.example.net/feed.xml",
+        locked=True,
+        keywords=("新闻", "内蒙古"),
+        update_frequency="weekdays",
+        owner_email="podcast@paper.cn",
+    )
     publish_catalog(output_dir, show)
     podcast = "{https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md}"
     itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"

@@ -30,13 +30,20 @@ from .fixture_editions import make_mp3
 
 SHOW_ID = "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f"
 
-LEAD = ("我区第一次举办冰雪运动会",
-        ("本报讯 12月24日，我区第一次举办冰雪运动会，全区三千余名群众参加了滑雪、冰壶和雪地拔河等十二个项目的比赛。"
-         "运动会持续三天，各旗县代表队同场竞技。"))
-BRIEF_A = ("新右旗开展冬季消防安全检查，检查组深入商场、学校和养老院等人员密集场所，排查隐患二十三处，当场整改十九处。"
-           "（王丽）")
-BRIEF_B = ("鄂托克旗举办农牧民职业技能培训班，二百余名农牧民学习了牛羊养殖、饲草种植和电商销售等实用技术。"
-           "（郝园园）")
+LEAD = (
+    "我区第一次举办冰雪运动会",
+    (
+        "本报讯 12月24日，我区第一次举办冰雪运动会，全区三千余名群众参加了滑雪、冰壶和雪地拔河等十二个项目的比赛。"
+        "运动会持续三天，各旗县代表队同场竞技。"
+    ),
+)
+BRIEF_A = (
+    "新右旗开展冬季消防安全检查，检查组深入商场、学校和养老院等人员密集场所，排查隐患二十三处，当场整改十九处。"
+    "（王丽）"
+)
+BRIEF_B = (
+    "鄂托克旗举办农牧民职业技能培训班，二百余名农牧民学习了牛羊养殖、饲草种植和电商销售等实用技术。（郝园园）"
+)
 
 
 def article(headline: str, body: str, printed_headline: bool = True) -> tuple[str, str]:
@@ -56,20 +63,29 @@ def build(out: Path, date: str, stories: list[tuple[str, str]]) -> EditionManife
         make_mp3(folder / audio, 1.0, 200 + zlib.crc32((headline + text).encode()) % 800)
         transcript = audio.removesuffix(".mp3") + ".vtt"
         (folder / transcript).write_text("WEBVTT\n\n", encoding="utf-8")
-        articles.append(ArticleFile(number, headline, audio, transcript, 1.0,
-                                    (folder / audio).stat().st_size, text))
-    make_mp3(folder / "episode.mp3", 1.0 + len(stories),
-             200 + zlib.crc32(json.dumps(stories).encode()) % 800)
+        articles.append(
+            ArticleFile(number, headline, audio, transcript, 1.0, (folder / audio).stat().st_size, text)
+        )
+    make_mp3(folder / "episode.mp3", 1.0 + len(stories), 200 + zlib.crc32(json.dumps(stories).encode()) % 800)
     (folder / "episode.chapters.json").write_text('{"version": "1.2.0", "chapters": []}')
     (folder / "episode.vtt").write_text("WEBVTT\n\n")
     (folder / "episode.srt").write_text("")
     manifest = EditionManifest(
-        date=date, title=f"有声日报 {date}", episode="episode.mp3",
-        episode_size=(folder / "episode.mp3").stat().st_size, duration=1.0 + len(stories),
-        chapters_json="episode.chapters.json", transcript_vtt="episode.vtt", transcript_srt="episode.srt",
+        date=date,
+        title=f"有声日报 {date}",
+        episode="episode.mp3",
+        episode_size=(folder / "episode.mp3").stat().st_size,
+        duration=1.0 + len(stories),
+        chapters_json="episode.chapters.json",
+        transcript_vtt="episode.vtt",
+        transcript_srt="episode.srt",
         chapters=tuple(Chapter(h, float(i), i + 1.0, article=i) for i, (h, _) in enumerate(stories, 1)),
-        articles=tuple(articles), engine="kokoro", voice="zf", sources=(SourceFile("a.txt", "0" * 64),),
-        built_at=f"{date}T05:00:00+08:00")
+        articles=tuple(articles),
+        engine="kokoro",
+        voice="zf",
+        sources=(SourceFile("a.txt", "0" * 64),),
+        built_at=f"{date}T05:00:00+08:00",
+    )
     (folder / "edition.json").write_text(manifest.to_json(), encoding="utf-8")
     return manifest
 
@@ -141,14 +157,15 @@ def test_an_editors_corrections_move_no_guid_and_refetch_only_changed_audio(
     fetched = client.poll()
     assert len(client.episodes) == 3  # no story listed twice
     assert client.episodes[guid_a].title == "新右旗排查消防隐患"
-    assert client.episodes[guid_b].title == "简讯一" and client.episodes[guid_lead].title.startswith("我区首次")
+    assert client.episodes[guid_b].title == "简讯一" and client.episodes[guid_lead].title.startswith(
+        "我区首次"
+    )
     # The audio that changed is fetched again (its address changed); each guid's new audio is
     # its own story's, never the other brief's.
     assert set(fetched) == {guid_lead, guid_a, guid_b}
     assert client.episodes[guid_a].fetched != audio_a
     folder = output_dir / date
-    heard = {a.headline: (folder / a.audio).read_bytes()
-             for a in json_articles(folder / "edition.json")}
+    heard = {a.headline: (folder / a.audio).read_bytes() for a in json_articles(folder / "edition.json")}
     for guid, headline in ((guid_lead, lead2[0]), (guid_a, a2[0]), (guid_b, "简讯一")):
         assert client.episodes[guid].fetched == heard[headline]  # its own story's audio
     # Corrections say so.
@@ -186,7 +203,9 @@ def test_the_edition_feed_names_the_edition_by_date(output_dir: Path, server: Ed
     client = Client(server.url + "feed.xml")
     client.poll()
     assert sorted(PurePosixPath(e.url).name for e in client.episodes.values()) == [
-        "2023-12-25-edition.mp3", "2023-12-26-edition.mp3"]
+        "2023-12-25-edition.mp3",
+        "2023-12-26-edition.mp3",
+    ]
 
 
 def test_a_show_without_an_id_keeps_its_podcast_guid(output_dir: Path) -> None:
@@ -222,18 +241,28 @@ def test_any_reorder_keeps_each_storys_guid(bodies: list[str], data: st.DataObje
 def test_a_new_story_gets_a_new_guid_and_a_dropped_one_leaves() -> None:
     now = datetime(2023, 12, 25, tzinfo=UTC)
     old = (Story(1, "g-a", "简讯一", BRIEF_A), Story(2, "g-b", "简讯二", BRIEF_B))
-    new = match_stories(old, [ArticleFile(1, "简讯一", "a.mp3", "", 1.0, 1, LEAD[1])],
-                        "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now)
+    new = match_stories(
+        old,
+        [ArticleFile(1, "简讯一", "a.mp3", "", 1.0, 1, LEAD[1])],
+        "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f",
+        now,
+    )
     assert new[0].guid not in ("g-a", "g-b") and new[0].corrected is None
 
 
 def test_stories_read_back_from_a_feed_match_though_their_text_was_cut() -> None:
     now = datetime(2023, 12, 25, tzinfo=UTC)
-    long_body = "".join(f"第{n}段：呼和浩特市今年新建改造城市道路{n}条，惠及沿线居民{n * 7}户。" for n in range(1, 600))
+    long_body = "".join(
+        f"第{n}段：呼和浩特市今年新建改造城市道路{n}条，惠及沿线居民{n * 7}户。" for n in range(1, 600)
+    )
     article_ = ArticleFile(1, "城市道路", "a.mp3", "", 1.0, 1, "城市道路\n" + long_body)
     brief = ArticleFile(2, "简讯一", "b.mp3", "", 1.0, 1, BRIEF_B)
     # As the feed gives them: the description cut at 4000 characters, in the feed's order.
-    recovered = (Story(1, "g-brief", "简讯一", BRIEF_B), Story(2, "g-long", "城市道路", ("城市道路\n" + long_body)[:4000]))
-    stories = match_stories(recovered, [article_, brief], "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now,
-                            flag_changes=False)
+    recovered = (
+        Story(1, "g-brief", "简讯一", BRIEF_B),
+        Story(2, "g-long", "城市道路", ("城市道路\n" + long_body)[:4000]),
+    )
+    stories = match_stories(
+        recovered, [article_, brief], "0f9c3a2e-7d1b-4c55-9e0a-3b6f1d2c4e5f", now, flag_changes=False
+    )
     assert [s.guid for s in stories] == ["g-long", "g-brief"] and not any(s.corrected for s in stories)

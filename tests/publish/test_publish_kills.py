@@ -52,8 +52,12 @@ class Store:
 
     def files(self) -> dict[str, bytes]:
         listed = self.client.list_objects_v2(Bucket=BUCKET).get("Contents", [])
-        return {i["Key"].removeprefix("daily/"): self.client.get_object(Bucket=BUCKET, Key=i["Key"])["Body"].read()
-                for i in listed}
+        return {
+            i["Key"].removeprefix("daily/"): self.client.get_object(Bucket=BUCKET, Key=i["Key"])[
+                "Body"
+            ].read()
+            for i in listed
+        }
 
     def replace(self, files: dict[str, bytes]) -> None:
         for item in self.client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
@@ -65,8 +69,13 @@ class Store:
 @pytest.fixture(scope="module")
 def store() -> Iterator[tuple[Store, dict[str, str]]]:
     with checking_s3() as (endpoint, checker):
-        environment = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                       "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint, "NO_PROXY": "127.0.0.1"}
+        environment = {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": endpoint,
+            "NO_PROXY": "127.0.0.1",
+        }
         saved = {k: os.environ.get(k) for k in environment}
         os.environ.update(environment)
         try:
@@ -85,9 +94,14 @@ def store() -> Iterator[tuple[Store, dict[str, str]]]:
 
 
 def run(project: Path, line: list[str], environment: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "audio_edition", *line, "--quiet"], cwd=project,
-                            env={**os.environ, **environment}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "audio_edition", *line, "--quiet"],
+        cwd=project,
+        env={**os.environ, **environment},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def finish(process: subprocess.Popen[bytes], allowed: tuple[int, ...] = (0,)) -> None:
@@ -123,23 +137,33 @@ def feed_holds_together(files: dict[str, bytes], where: str) -> None:
 
 
 def folder_files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()} \
-        if folder.is_dir() else {}
+    return (
+        {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+        if folder.is_dir()
+        else {}
+    )
 
 
 def leftovers(folder: Path) -> list[str]:
-    return [p.name for p in folder.rglob("*") if p.name.endswith(".part") or p.name.startswith((".staging-",
-                                                                                               ".previous-"))]
+    return [
+        p.name
+        for p in folder.rglob("*")
+        if p.name.endswith(".part") or p.name.startswith((".staging-", ".previous-"))
+    ]
 
 
 COMMANDS: dict[str, tuple[list[str], list[tuple[list[str], tuple[int, ...]]]]] = {
     # name: (the command, what runs after it: command and the exit statuses it may end with)
     "publish --to DIR": (["publish", "--to", "WWW"], [(["publish", "--to", "WWW"], (0,))]),
     "publish --to s3://": (["publish", "--to", S3], [(["publish", "--to", S3], (0,))]),
-    "--keep 2 --to DIR --delete": (["publish", "--keep", "2", "--to", "WWW", "--delete"],
-                                   [(["publish", "--keep", "2", "--to", "WWW", "--delete"], (0,))]),
-    "--keep 2 --to s3:// --delete": (["publish", "--keep", "2", "--to", S3, "--delete"],
-                                     [(["publish", "--keep", "2", "--to", S3, "--delete"], (0,))]),
+    "--keep 2 --to DIR --delete": (
+        ["publish", "--keep", "2", "--to", "WWW", "--delete"],
+        [(["publish", "--keep", "2", "--to", "WWW", "--delete"], (0,))],
+    ),
+    "--keep 2 --to s3:// --delete": (
+        ["publish", "--keep", "2", "--to", S3, "--delete"],
+        [(["publish", "--keep", "2", "--to", S3, "--delete"], (0,))],
+    ),
     # Once removed, the date is unknown ("nothing was removed", 1): the next publish finishes.
     "remove": (["remove", DATES[1]], [(["remove", DATES[1]], (0, 1)), (["publish"], (0,))]),
     "catalog rebuild": (["catalog", "rebuild"], [(["catalog", "rebuild"], (0,))]),
@@ -157,7 +181,10 @@ def test_random_kills_of_publishing_commands_never_lose_or_garble_a_byte(
     rng = random.Random(seed)
     project, www = tmp_path / "proj", tmp_path / "www"
     project.mkdir()
-    (project / "audio-edition.toml").write_text(f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n', encoding="utf-8")
+    (project / "audio-edition.toml").write_text(
+        f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n',
+        encoding="utf-8",
+    )
     out, lock = project / "output", project / ".audio-edition" / LOCK_NAME
     # The start of every round: three editions online, a fourth built since. Everything but
     # the killed command runs in this process (CliRunner): a Python start-up each is slow here.

@@ -36,12 +36,17 @@ BUCKET = "newsroom"
 def feed_dates(out: Path) -> list[str]:
     feed = podcastparser.parse(PUBLIC + "feed.xml", io.BytesIO((out / "feed.xml").read_bytes()))
     # The edition's date wherever its address puts it (<date>/… or media/<date>/…).
-    return sorted(re.search(r"\d{4}-\d{2}-\d{2}", e["enclosures"][0]["url"]).group() for e in feed["episodes"])  # type: ignore[union-attr]
+    return sorted(
+        re.search(r"\d{4}-\d{2}-\d{2}", e["enclosures"][0]["url"]).group() for e in feed["episodes"]
+    )  # type: ignore[union-attr]
 
 
 def four_editions(tmp_path: Path) -> tuple[Path, Path]:
     settings = tmp_path / "audio-edition.toml"
-    settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n', encoding="utf-8")
+    settings.write_text(
+        f'[show]\nbase_url = "{PUBLIC}"\nauthor = "晚报编辑部"\nowner_name = "晚报编辑部"\nowner_email = "desk@podcast.example.org"\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "output"
     for date in DATES:
         make_edition(out, date)
@@ -61,7 +66,9 @@ def break_edition(out: Path, date: str, how: str) -> None:
 
 @pytest.mark.parametrize("how", ["folder deleted", "audio cut short"])
 @pytest.mark.parametrize("broken", [DATES[-1], DATES[1]])
-def test_keep_counts_intact_editions_and_leaves_a_broken_one_alone(tmp_path: Path, how: str, broken: str) -> None:
+def test_keep_counts_intact_editions_and_leaves_a_broken_one_alone(
+    tmp_path: Path, how: str, broken: str
+) -> None:
     _, out = four_editions(tmp_path)
     break_edition(out, broken, how)
     intact = [d for d in DATES if d != broken]
@@ -85,8 +92,12 @@ def test_keep_one_with_the_newest_folder_deleted_keeps_the_newest_intact(tmp_pat
 @pytest.fixture
 def standin(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, DigestChecker]]:
     with checking_s3() as (endpoint, checker):
-        for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                            ("AWS_DEFAULT_REGION", "us-east-1"), ("AWS_ENDPOINT_URL", endpoint)):
+        for name, value in (
+            ("AWS_ACCESS_KEY_ID", "testing"),
+            ("AWS_SECRET_ACCESS_KEY", "testing"),
+            ("AWS_DEFAULT_REGION", "us-east-1"),
+            ("AWS_ENDPOINT_URL", endpoint),
+        ):
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("AWS_PROFILE", raising=False)
         client = bucket_client()
@@ -100,8 +111,10 @@ def standin(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, DigestChecke
 
 def stored(client: Any) -> dict[str, bytes]:
     items = client.list_objects_v2(Bucket=BUCKET, Prefix="daily/").get("Contents", [])
-    return {i["Key"].removeprefix("daily/"): client.get_object(Bucket=BUCKET, Key=i["Key"])["Body"].read()
-            for i in items}
+    return {
+        i["Key"].removeprefix("daily/"): client.get_object(Bucket=BUCKET, Key=i["Key"])["Body"].read()
+        for i in items
+    }
 
 
 def test_the_standin_rejects_a_wrong_content_md5(standin: tuple[Any, DigestChecker]) -> None:
@@ -124,7 +137,9 @@ def test_a_broken_edition_published_before_is_neither_overwritten_nor_deleted_th
     assert checker.checked > 0 and checker.rejected == 0
     before = stored(client)
     break_edition(out, DATES[-1], how)
-    pruned = runner.invoke(main, ["publish", "--config", str(settings), "--keep", "1", "--to", target, "--delete"])
+    pruned = runner.invoke(
+        main, ["publish", "--config", str(settings), "--keep", "1", "--to", target, "--delete"]
+    )
     assert pruned.exit_code == 0, pruned.output
     after = stored(client)
     newest = {k: v for k, v in before.items() if k.startswith(DATES[-1] + "/")}
@@ -201,12 +216,13 @@ def test_a_file_changed_during_the_upload_is_never_sent_with_other_bytes(
 def test_folder_destination_refuses_a_changed_file_too(tmp_path: Path) -> None:
     _, out = four_editions(tmp_path)
     victim = out / DATES[1] / "episode.vtt"
-    destination = _Hooked(FolderDestination(tmp_path / "www", out),
-                          lambda: victim.write_text(victim.read_text(encoding="utf-8") + "x", encoding="utf-8"))
+    destination = _Hooked(
+        FolderDestination(tmp_path / "www", out),
+        lambda: victim.write_text(victim.read_text(encoding="utf-8") + "x", encoding="utf-8"),
+    )
     with pytest.raises(PublishError, match="changed while"):
         publish_catalog(out, Show(base_url=PUBLIC), to=destination)
     assert not (tmp_path / "www" / "feed.xml").exists()
-
 
 
 def dead_pid() -> int:
@@ -216,16 +232,28 @@ def dead_pid() -> int:
     return process.pid
 
 
-@pytest.mark.parametrize("command", [["publish"], ["publish", "--keep", "3"], ["remove", DATES[0]],
-                                     ["catalog", "rebuild"], ["publish", "--to", "WWW"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["publish"],
+        ["publish", "--keep", "3"],
+        ["remove", DATES[0]],
+        ["catalog", "rebuild"],
+        ["publish", "--to", "WWW"],
+    ],
+)
 def test_every_command_that_writes_clears_what_killed_ones_left(tmp_path: Path, command: list[str]) -> None:
     settings, out = four_editions(tmp_path)
     www = tmp_path / "www"
     assert CliRunner().invoke(main, ["publish", "--config", str(settings), "--to", str(www)]).exit_code == 0
     pid = dead_pid()
-    leftovers = [out / f".staging-{DATES[-1]}" / "episode.mp3", out / f".feed.xml.pid{pid}.x1.part",
-                 out / DATES[1] / f".episode.vtt.pid{pid}.x2.part",
-                 www / f".feed.xml.pid{pid}.x3.part", www / DATES[1] / f".episode.mp3.pid{pid}.x4.part"]
+    leftovers = [
+        out / f".staging-{DATES[-1]}" / "episode.mp3",
+        out / f".feed.xml.pid{pid}.x1.part",
+        out / DATES[1] / f".episode.vtt.pid{pid}.x2.part",
+        www / f".feed.xml.pid{pid}.x3.part",
+        www / DATES[1] / f".episode.mp3.pid{pid}.x4.part",
+    ]
     for path in leftovers:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half")

@@ -97,15 +97,16 @@ def test_publish_catalog_discovers_built_editions_missing_from_the_catalog(
     output_dir: Path, two_editions: tuple[EditionManifest, EditionManifest]
 ) -> None:
     publish_edition(output_dir, two_editions[0], Show(base_url=BASE))
-    catalog_path(output_dir.parent / ".audio-edition").unlink()  # lost by hand; edition.json files are still there
+    catalog_path(
+        output_dir.parent / ".audio-edition"
+    ).unlink()  # lost by hand; edition.json files are still there
     result = publish_catalog(output_dir, Show(base_url=BASE))
     assert set(result.added) == {"2023-12-25", "2023-12-26"}
     assert len(titles(output_dir)) == 2
     assert publish_catalog(output_dir, Show(base_url=BASE)).added == ()
 
 
-def test_bad_editions_are_named_errors(output_dir: Path,
-                                       two_editions: tuple[EditionManifest, ...]) -> None:
+def test_bad_editions_are_named_errors(output_dir: Path, two_editions: tuple[EditionManifest, ...]) -> None:
     from dataclasses import replace
 
     with pytest.raises(PublishError, match="not an ISO date"):

@@ -32,8 +32,9 @@ from audio_edition.publish.serve import (
 SECRET = b"TOP-SECRET outside the served folder"
 
 
-def request(server: EditionServer, target: str, method: str = "GET",
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def request(
+    server: EditionServer, target: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
     """One raw request: the target goes on the wire exactly as given (no normalisation)."""
     host, port = server.server_address[:2]
     connection = http.client.HTTPConnection(str(host), port, timeout=10)
@@ -61,8 +62,12 @@ def fetch_url(url: str, headers: dict[str, str] | None = None) -> tuple[int, dic
 
 
 @pytest.fixture
-def site(server: EditionServer, output_dir: Path,
-         two_editions: tuple[EditionManifest, EditionManifest], show_for: Show) -> Path:
+def site(
+    server: EditionServer,
+    output_dir: Path,
+    two_editions: tuple[EditionManifest, EditionManifest],
+    show_for: Show,
+) -> Path:
     for manifest in two_editions:
         publish_edition(output_dir, manifest, show_for)
     (output_dir.parent / "secret.txt").write_bytes(SECRET)
@@ -99,16 +104,18 @@ def test_head_sends_headers_only(server: EditionServer, site: Path) -> None:
 def test_byte_ranges(server: EditionServer, site: Path) -> None:
     data = (site / "2023-12-25/episode.mp3").read_bytes()
     size = len(data)
-    cases = {"bytes=0-99": (0, 99), "bytes=100-": (100, size - 1), "bytes=-10": (size - 10, size - 1),
-             f"bytes=5-{size + 1000}": (5, size - 1)}
+    cases = {
+        "bytes=0-99": (0, 99),
+        "bytes=100-": (100, size - 1),
+        "bytes=-10": (size - 10, size - 1),
+        f"bytes=5-{size + 1000}": (5, size - 1),
+    }
     for header, (first, last) in cases.items():
-        status, headers, body = request(server, "/2023-12-25/episode.mp3",
-                                        headers={"Range": header})
+        status, headers, body = request(server, "/2023-12-25/episode.mp3", headers={"Range": header})
         assert status == 206, header
         assert headers["content-range"] == f"bytes {first}-{last}/{size}"
-        assert body == data[first:last + 1]
-    status, headers, body = request(server, "/2023-12-25/episode.mp3",
-                                    headers={"Range": f"bytes={size}-"})
+        assert body == data[first : last + 1]
+    status, headers, body = request(server, "/2023-12-25/episode.mp3", headers={"Range": f"bytes={size}-"})
     assert (status, headers["content-range"], body) == (416, f"bytes */{size}", b"")
     # Several ranges or nonsense: the whole file, as RFC 9110 allows.
     for header in ("bytes=0-1,5-6", "pages=1-2", "bytes=9-3"):
@@ -120,8 +127,9 @@ def test_conditional_requests(server: EditionServer, site: Path) -> None:
     _, headers, _ = request(server, "/feed.xml")
     status, _, body = request(server, "/feed.xml", headers={"If-None-Match": headers["etag"]})
     assert (status, body) == (304, b"")
-    status, _, body = request(server, "/2023-12-25/episode.mp3",
-                              headers={"Range": "bytes=0-9", "If-Range": '"stale"'})
+    status, _, body = request(
+        server, "/2023-12-25/episode.mp3", headers={"Range": "bytes=0-9", "If-Range": '"stale"'}
+    )
     assert status == 200 and len(body) > 10
 
 
@@ -145,8 +153,7 @@ def test_conditional_requests(server: EditionServer, site: Path) -> None:
         "/.hidden",
     ],
 )
-def test_nothing_outside_the_folder_is_ever_served(server: EditionServer, site: Path,
-                                                   target: str) -> None:
+def test_nothing_outside_the_folder_is_ever_served(server: EditionServer, site: Path, target: str) -> None:
     (site / "link-out").symlink_to(site.parent, target_is_directory=True)
     (site / "leak.mp3").symlink_to(site.parent / "secret.txt")
     (site / ".hidden").write_bytes(SECRET)
@@ -179,8 +186,7 @@ def test_folders_redirect_and_serve_their_index(server: EditionServer, site: Pat
     assert request(server, "/feed.xml", "POST")[0] == 501
 
 
-def test_a_podcast_app_follows_the_feed_chapters_and_transcripts(server: EditionServer,
-                                                                 site: Path) -> None:
+def test_a_podcast_app_follows_the_feed_chapters_and_transcripts(server: EditionServer, site: Path) -> None:
     status, headers, body = fetch_url(server.url + "feed.xml")
     assert status == 200 and headers["content-type"].startswith("application/rss+xml")
     feed = podcastparser.parse(server.url + "feed.xml", io.BytesIO(body))
@@ -201,8 +207,7 @@ def test_a_podcast_app_follows_the_feed_chapters_and_transcripts(server: Edition
         assert transcript == b"WEBVTT"
 
 
-def test_many_clients_at_once_and_an_idle_one_blocks_nobody(server: EditionServer,
-                                                           site: Path) -> None:
+def test_many_clients_at_once_and_an_idle_one_blocks_nobody(server: EditionServer, site: Path) -> None:
     data = (site / "2023-12-26/episode.mp3").read_bytes()
     idle = socket.create_connection(server.server_address[:2])  # connects, never sends
     failures: list[str] = []
@@ -213,10 +218,11 @@ def test_many_clients_at_once_and_an_idle_one_blocks_nobody(server: EditionServe
         try:
             for i in range(5):  # keep-alive: five requests on one connection
                 start = (n * 97 + i * 13) % (len(data) - 100)
-                connection.request("GET", "/2023-12-26/episode.mp3",
-                                   headers={"Range": f"bytes={start}-{start + 99}"})
+                connection.request(
+                    "GET", "/2023-12-26/episode.mp3", headers={"Range": f"bytes={start}-{start + 99}"}
+                )
                 response = connection.getresponse()
-                if response.status != 206 or response.read() != data[start:start + 100]:
+                if response.status != 206 or response.read() != data[start : start + 100]:
                     failures.append(f"client {n} request {i}")
         finally:
             connection.close()
@@ -242,10 +248,12 @@ def test_parse_range_examples() -> None:
             parse_range(header, size)
 
 
-@given(size=st.integers(0, 10_000), first=st.one_of(st.none(), st.integers(0, 20_000)),
-       last=st.one_of(st.none(), st.integers(0, 20_000)))
-def test_a_range_is_inside_the_file_or_refused(size: int, first: int | None,
-                                               last: int | None) -> None:
+@given(
+    size=st.integers(0, 10_000),
+    first=st.one_of(st.none(), st.integers(0, 20_000)),
+    last=st.one_of(st.none(), st.integers(0, 20_000)),
+)
+def test_a_range_is_inside_the_file_or_refused(size: int, first: int | None, last: int | None) -> None:
     header = f"bytes={'' if first is None else first}-{'' if last is None else last}"
     try:
         result = parse_range(header, size)
@@ -268,8 +276,26 @@ def test_server_errors_are_named(tmp_path: Path, server: EditionServer) -> None:
         make_server(tmp_path, "127.0.0.1", port)
 
 
-_PIECES = ("..", ".", "/", "%2e", "%2E", "%2f", "%5c", "%", "\\", "a", "secret.txt", "%00",
-           "2023-12-25", "link-out", "%252e", "~", "//", "?x=/../")
+_PIECES = (
+    "..",
+    ".",
+    "/",
+    "%2e",
+    "%2E",
+    "%2f",
+    "%5c",
+    "%",
+    "\\",
+    "a",
+    "secret.txt",
+    "%00",
+    "2023-12-25",
+    "link-out",
+    "%252e",
+    "~",
+    "//",
+    "?x=/../",
+)
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12))
@@ -307,15 +333,18 @@ def test_ranges_with_numbers_of_any_length(server: EditionServer, site: Path) ->
         assert got == status, header[:40]
         if span is not None:
             assert headers["content-range"] == f"bytes {span[0]}-{span[1]}/{size}"
-            assert body == data[span[0]:span[1] + 1]
+            assert body == data[span[0] : span[1] + 1]
         elif status == 200:
             assert body == data
         else:
             assert headers["content-range"] == f"bytes */{size}" and body == b""
 
 
-@given(first=st.text("0123456789", max_size=6000), last=st.text("0123456789", max_size=6000),
-       size=st.integers(0, 10**7))
+@given(
+    first=st.text("0123456789", max_size=6000),
+    last=st.text("0123456789", max_size=6000),
+    size=st.integers(0, 10**7),
+)
 def test_range_numbers_of_any_length_never_raise(first: str, last: str, size: int) -> None:
     try:
         result = parse_range(f"bytes={first}-{last}", size)
@@ -325,23 +354,25 @@ def test_range_numbers_of_any_length_never_raise(first: str, last: str, size: in
         assert 0 <= result.start <= result.end < size
 
 
-@pytest.mark.parametrize("target", [
-    "/" + "a" * 256,  # one segment over NAME_MAX
-    "/2023-12-25/" + "%C3%A9" * 200 + ".mp3",  # 400 bytes once decoded
-    "/" + "/".join(["abcdefgh"] * 600),  # over PATH_MAX
-    "/loop/feed.xml",
-    "/loop",
-    "/self",
-    "/alias.mp3",  # a public name for the catalog database
-    "/alias-lock.mp3",
-    "/alias-part.mp3",
-    "/notes.html",  # a public name for a dotfile
-    "/state/catalog.json",  # a public name for a hidden folder
-    "/building/episode.mp3",  # a public name for a .build-* staging folder
-    "/live.mp3",  # a FIFO: opening it must not hang the server
-])
-def test_unservable_paths_get_a_404_never_a_traceback(server: EditionServer, site: Path,
-                                                      target: str) -> None:
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/" + "a" * 256,  # one segment over NAME_MAX
+        "/2023-12-25/" + "%C3%A9" * 200 + ".mp3",  # 400 bytes once decoded
+        "/" + "/".join(["abcdefgh"] * 600),  # over PATH_MAX
+        "/loop/feed.xml",
+        "/loop",
+        "/self",
+        "/alias.mp3",  # a public name for the catalog database
+        "/alias-lock.mp3",
+        "/alias-part.mp3",
+        "/notes.html",  # a public name for a dotfile
+        "/state/catalog.json",  # a public name for a hidden folder
+        "/building/episode.mp3",  # a public name for a .build-* staging folder
+        "/live.mp3",  # a FIFO: opening it must not hang the server
+    ],
+)
+def test_unservable_paths_get_a_404_never_a_traceback(server: EditionServer, site: Path, target: str) -> None:
     (site / "loop").symlink_to(site / "pool")
     (site / "pool").symlink_to(site / "loop")
     (site / "self").symlink_to(site / "self")
@@ -375,9 +406,9 @@ def test_a_folders_index_may_not_be_a_private_file(server: EditionServer, site: 
 
 def test_if_modified_since(server: EditionServer, site: Path) -> None:
     _, headers, _ = request(server, "/feed.xml")
-    assert request(server, "/feed.xml", headers={"If-Modified-Since": headers["last-modified"]}
-                   )[0] == 304
-    assert request(server, "/feed.xml", headers={"If-Modified-Since": "Mon, 01 Jan 1990 00:00:00 GMT"}
-                   )[0] == 200
+    assert request(server, "/feed.xml", headers={"If-Modified-Since": headers["last-modified"]})[0] == 304
+    assert (
+        request(server, "/feed.xml", headers={"If-Modified-Since": "Mon, 01 Jan 1990 00:00:00 GMT"})[0] == 200
+    )
     assert request(server, "/feed.xml", headers={"If-Modified-Since": "yesterday"})[0] == 200
     assert request(server, "/feed.xml", headers={"If-None-Match": "*"})[0] == 304

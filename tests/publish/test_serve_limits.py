@@ -81,8 +81,9 @@ def listeners(address: tuple[str, int], clients: int, requests: int) -> list[str
             for i in range(requests):
                 if i % 2:
                     start = (n * 4099 + i * 77) % (AUDIO_SIZE - 1000)
-                    connection.request("GET", "/episode.mp3",
-                                       headers={"Range": f"bytes={start}-{start + 999}"})
+                    connection.request(
+                        "GET", "/episode.mp3", headers={"Range": f"bytes={start}-{start + 999}"}
+                    )
                     response = connection.getresponse()
                     ok = response.status == 206 and len(response.read()) == 1000
                 else:
@@ -109,12 +110,14 @@ def limit_open_files() -> None:
 
 
 @contextmanager
-def limited_process(command: list[str], stderr: Path) -> Iterator[tuple[subprocess.Popen[str],
-                                                                         tuple[str, int]]]:
+def limited_process(
+    command: list[str], stderr: Path
+) -> Iterator[tuple[subprocess.Popen[str], tuple[str, int]]]:
     """Run a server under a 256 open-file limit; yields it and the address it printed."""
     with open(stderr, "w") as errors:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True,
-                                   preexec_fn=limit_open_files)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=errors, text=True, preexec_fn=limit_open_files
+        )
     try:
         assert process.stdout is not None
         url = next(word for word in process.stdout.readline().split() if "://" in word)
@@ -130,8 +133,7 @@ def limited_process(command: list[str], stderr: Path) -> Iterator[tuple[subproce
                 process.wait()
 
 
-def test_400_idle_connections_under_256_open_files_starve_nobody(site: Path,
-                                                                  tmp_path: Path) -> None:
+def test_400_idle_connections_under_256_open_files_starve_nobody(site: Path, tmp_path: Path) -> None:
     stderr = tmp_path / "stderr.txt"
     command = serve_command(site, "--port", "0", "--header-timeout", "3", "-v")
     with limited_process(command, stderr) as (process, address):
@@ -182,12 +184,10 @@ except KeyboardInterrupt:
 """
 
 
-def test_out_of_file_descriptors_the_server_makes_room_and_never_spins(site: Path,
-                                                                         tmp_path: Path) -> None:
+def test_out_of_file_descriptors_the_server_makes_room_and_never_spins(site: Path, tmp_path: Path) -> None:
     stderr = tmp_path / "stderr.txt"
     launcher = LAUNCHER.format(module=serving_module(), root=str(ROOT))
-    with limited_process([sys.executable, "-c", launcher, str(site)], stderr) as (process,
-                                                                                   address):
+    with limited_process([sys.executable, "-c", launcher, str(site)], stderr) as (process, address):
         held = hold(address, 120)
         try:
             before = cpu_seconds(process.pid)
@@ -300,7 +300,8 @@ def test_when_every_connection_is_busy_a_newcomer_gets_503_then_room(site: Path)
 
 
 def test_client_faults_are_one_line_with_verbose_and_silence_without(
-        site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for verbose in (True, False):
         with contextmanager(start_server)(site, ServeLimits(), verbose) as server:
             with socket.create_connection(server.server_address, timeout=5) as sock:

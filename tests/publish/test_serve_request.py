@@ -32,8 +32,7 @@ def address(server: EditionServer) -> tuple[str, int]:
     return server.server_address
 
 
-def test_a_gets_body_is_read_and_thrown_away_never_answered(server: EditionServer,
-                                                             site: Path) -> None:
+def test_a_gets_body_is_read_and_thrown_away_never_answered(server: EditionServer, site: Path) -> None:
     inner = get("/smuggled.txt")
     outer = get("/feed.xml", f"Content-Length: {len(inner)}") + inner
     responses = exchange(address(server), outer + get("/index.html", close=True))
@@ -51,14 +50,14 @@ def test_a_body_sent_slowly_is_still_only_a_body(server: EditionServer, site: Pa
 
 
 def test_pipelined_requests_are_answered_in_order(server: EditionServer, site: Path) -> None:
-    responses = exchange(address(server), b"\r\n" + get("/feed.xml") + get("/index.html")
-                         + get("/feed.xml", close=True))
+    responses = exchange(
+        address(server), b"\r\n" + get("/feed.xml") + get("/index.html") + get("/feed.xml", close=True)
+    )
     assert [r.body for r in responses] == [FEED, b"<p>page</p>", FEED]
 
 
 AMBIGUOUS = {
-    "Content-Length beside Transfer-Encoding":
-        ("Content-Length: 5", "Transfer-Encoding: chunked"),
+    "Content-Length beside Transfer-Encoding": ("Content-Length: 5", "Transfer-Encoding: chunked"),
     "Transfer-Encoding on a GET": ("Transfer-Encoding: chunked",),
     "two different lengths": ("Content-Length: 5", "Content-Length: 6"),
     "two lengths in one line": ("Content-Length: 5, 6",),
@@ -80,7 +79,8 @@ AMBIGUOUS = {
 
 @pytest.mark.parametrize("lines", AMBIGUOUS.values(), ids=AMBIGUOUS.keys())
 def test_an_ambiguous_head_gets_one_400_and_the_connection_closes(
-        server: EditionServer, site: Path, lines: tuple[str, ...]) -> None:
+    server: EditionServer, site: Path, lines: tuple[str, ...]
+) -> None:
     inner = get("/smuggled.txt", close=True)
     responses = exchange(address(server), get("/feed.xml", *lines) + inner + inner)
     assert [r.status for r in responses] == [400]
@@ -88,20 +88,23 @@ def test_an_ambiguous_head_gets_one_400_and_the_connection_closes(
     assert SMUGGLED not in responses[0].body
 
 
-@pytest.mark.parametrize("request_bytes, status", [
-    (b"GET /feed.xml HTTP/1.1\r\n\r\n", 400),  # no Host
-    (b"GET /feed.xml  HTTP/1.1\r\nHost: x\r\n\r\n", 400),
-    (b"GET /f\xc3\xa9ed.xml HTTP/1.1\r\nHost: x\r\n\r\n", 400),  # raw UTF-8 in the target
-    (b"GET /feed.xml HTTP/2.0\r\nHost: x\r\n\r\n", 505),
-    (b"GET /feed.xml HTTP/1.1\r\nHost: x\r\n" + b"X-A: b\r\n" * 101 + b"\r\n", 431),
-    (b"GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-A: " + b"b" * 20_000 + b"\r\n\r\n", 431),
-    (b"POST /feed.xml HTTP/1.1\r\nHost: x\r\nContent-Length: 45\r\n\r\n" + get("/smuggled.txt"),
-     501),
-    (b"POST /feed.xml HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
-    (get("/feed.xml", f"Content-Length: {MAX_DISCARDED_BODY + 1}"), 413),
-])
-def test_refusals_are_one_response_then_close(server: EditionServer, site: Path,
-                                              request_bytes: bytes, status: int) -> None:
+@pytest.mark.parametrize(
+    "request_bytes, status",
+    [
+        (b"GET /feed.xml HTTP/1.1\r\n\r\n", 400),  # no Host
+        (b"GET /feed.xml  HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"GET /f\xc3\xa9ed.xml HTTP/1.1\r\nHost: x\r\n\r\n", 400),  # raw UTF-8 in the target
+        (b"GET /feed.xml HTTP/2.0\r\nHost: x\r\n\r\n", 505),
+        (b"GET /feed.xml HTTP/1.1\r\nHost: x\r\n" + b"X-A: b\r\n" * 101 + b"\r\n", 431),
+        (b"GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-A: " + b"b" * 20_000 + b"\r\n\r\n", 431),
+        (b"POST /feed.xml HTTP/1.1\r\nHost: x\r\nContent-Length: 45\r\n\r\n" + get("/smuggled.txt"), 501),
+        (b"POST /feed.xml HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
+        (get("/feed.xml", f"Content-Length: {MAX_DISCARDED_BODY + 1}"), 413),
+    ],
+)
+def test_refusals_are_one_response_then_close(
+    server: EditionServer, site: Path, request_bytes: bytes, status: int
+) -> None:
     responses = exchange(address(server), request_bytes + get("/smuggled.txt"))
     assert [r.status for r in responses] == [status]
 
@@ -109,15 +112,19 @@ def test_refusals_are_one_response_then_close(server: EditionServer, site: Path,
 def test_http_1_0_closes_unless_asked_to_keep_alive(server: EditionServer, site: Path) -> None:
     one_shot = exchange(address(server), b"GET /feed.xml HTTP/1.0\r\n\r\n" + get("/feed.xml"))
     assert [(r.status, r.body) for r in one_shot] == [(200, FEED)]
-    kept = exchange(address(server), b"GET /feed.xml HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
-                    + get("/index.html", close=True))
+    kept = exchange(
+        address(server),
+        b"GET /feed.xml HTTP/1.0\r\nConnection: keep-alive\r\n\r\n" + get("/index.html", close=True),
+    )
     assert [r.status for r in kept] == [200, 200]
     assert kept[0].headers["connection"] == "keep-alive"
 
 
 def test_parse_head_reads_what_a_client_sends() -> None:
-    request = parse_head(b"GET /a?b HTTP/1.1\r\nHost: x\r\nRange:  bytes=0-9 \r\n"
-                         b"If-None-Match: \"a\"\r\nIf-None-Match: \"b\"\r\nContent-Length: 007")
+    request = parse_head(
+        b"GET /a?b HTTP/1.1\r\nHost: x\r\nRange:  bytes=0-9 \r\n"
+        b'If-None-Match: "a"\r\nIf-None-Match: "b"\r\nContent-Length: 007'
+    )
     assert (request.method, request.target, request.version) == ("GET", "/a?b", (1, 1))
     assert request.single("range") == "bytes=0-9"
     assert request.header("if-none-match") == '"a", "b"' and request.single("if-none-match") is None

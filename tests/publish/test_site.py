@@ -49,9 +49,11 @@ class Page(HTMLParser):
         self.text.append(data)
 
     def all(self, tag: str, **wanted: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags
-                if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v
-                                    for k, v in wanted.items())]
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in wanted.items())
+        ]
 
     def meta(self, key: str) -> str | None:
         found = self.all("meta", property=key) or self.all("meta", name=key)
@@ -80,8 +82,7 @@ def test_language_codes_as_html_and_open_graph_write_them() -> None:
 
 
 def test_clock() -> None:
-    assert [clock(s) for s in (0, 7.9, 65, 3600, 3725)] == \
-        ["0:00", "0:07", "1:05", "1:00:00", "1:02:05"]
+    assert [clock(s) for s in (0, 7.9, 65, 3600, 3725)] == ["0:00", "0:07", "1:05", "1:00:00", "1:02:05"]
 
 
 def test_the_archive_is_paged_ten_editions_a_page_newest_first(archive: Path) -> None:
@@ -91,11 +92,15 @@ def test_the_archive_is_paged_ten_editions_a_page_newest_first(archive: Path) ->
     assert pages["page/2.html"].ids("section", class_="edition") == newest_first[10:20]
     assert pages["page/3.html"].ids("section", class_="edition") == newest_first[20:]
     assert not (archive / "page/4.html").exists()
-    links = {name: ([a["href"] for a in p.all("a", rel="prev")],
-                    [a["href"] for a in p.all("a", rel="next")]) for name, p in pages.items()}
-    assert links == {"index.html": ([], ["page/2.html"]),
-                     "page/2.html": (["../index.html"], ["../page/3.html"]),
-                     "page/3.html": (["../page/2.html"], [])}
+    links = {
+        name: ([a["href"] for a in p.all("a", rel="prev")], [a["href"] for a in p.all("a", rel="next")])
+        for name, p in pages.items()
+    }
+    assert links == {
+        "index.html": ([], ["page/2.html"]),
+        "page/2.html": (["../index.html"], ["../page/3.html"]),
+        "page/3.html": (["../page/2.html"], []),
+    }
     # Each card links to its edition's own page, which exists.
     for name, page in pages.items():
         for href in (a["href"] for a in page.all("a") if (a["href"] or "").endswith("/index.html")):
@@ -106,8 +111,9 @@ def test_every_edition_and_article_has_its_own_page(archive: Path, show_for: Sho
     for date in dates(23):
         edition = Page(archive / date / "index.html")
         assert edition.ids("article") == ["a01", "a02"]
-        assert [a["src"] for a in edition.all("audio", class_="article")] == \
-            [f"../{date}/articles/{quote(n)}.mp3" for n in ("01-黄河", "02-为天")]
+        assert [a["src"] for a in edition.all("audio", class_="article")] == [
+            f"../{date}/articles/{quote(n)}.mp3" for n in ("01-黄河", "02-为天")
+        ]
         for number, headline in enumerate(HEADLINES, start=1):
             page = archive / date / "articles" / f"{number:02d}-{headline[:2]}.html"
             assert headline in Page(page).text
@@ -117,8 +123,7 @@ def test_every_edition_and_article_has_its_own_page(archive: Path, show_for: Sho
     assert newest.all("a", rel="prev") == []
 
 
-def test_an_article_page_carries_a_share_card_with_absolute_urls(archive: Path,
-                                                                 show_for: Show) -> None:
+def test_an_article_page_carries_a_share_card_with_absolute_urls(archive: Path, show_for: Show) -> None:
     base = show_for.base_url
     date = dates(23)[-1]
     page = Page(archive / date / ARTICLE_1)
@@ -139,8 +144,11 @@ def test_an_article_page_carries_a_share_card_with_absolute_urls(archive: Path,
 
 
 def test_plain_listening_works_without_the_script(archive: Path) -> None:
-    for path in (archive / "index.html", archive / dates(23)[0] / "index.html",
-                 archive / dates(23)[0] / ARTICLE_1):
+    for path in (
+        archive / "index.html",
+        archive / dates(23)[0] / "index.html",
+        archive / dates(23)[0] / ARTICLE_1,
+    ):
         page = Page(path)
         assert page.all("html")[0]["lang"] == "zh-CN"
         audios = page.all("audio")
@@ -168,20 +176,27 @@ def test_subscribe_links_for_podcast_apps(archive: Path, show_for: Show) -> None
     assert Page(archive / "index.html").all("button", data_copy=feed)
 
 
-NASTY = '</title><script>alert("x")</script> & \'q\' <i>'
+NASTY = "</title><script>alert(\"x\")</script> & 'q' <i>"
 
 
-def test_every_printed_text_is_escaped(server: EditionServer, output_dir: Path,
-                                       show_for: Show) -> None:
+def test_every_printed_text_is_escaped(server: EditionServer, output_dir: Path, show_for: Show) -> None:
     m = make_edition(output_dir, "2023-12-25", title="标题" + NASTY)
-    nasty = replace(m, articles=tuple(
-        replace(a, headline=a.headline + NASTY, text=f"{a.headline}{NASTY}\n正文{NASTY}")
-        for a in m.articles), chapters=tuple(replace(c, title=c.title + NASTY) for c in m.chapters))
+    nasty = replace(
+        m,
+        articles=tuple(
+            replace(a, headline=a.headline + NASTY, text=f"{a.headline}{NASTY}\n正文{NASTY}")
+            for a in m.articles
+        ),
+        chapters=tuple(replace(c, title=c.title + NASTY) for c in m.chapters),
+    )
     (output_dir / "2023-12-25/edition.json").write_text(nasty.to_json(), encoding="utf-8")
     show = replace(show_for, title="报" + NASTY, description="说明" + NASTY)
     publish_edition(output_dir, nasty, show)
-    for path in (output_dir / "index.html", output_dir / "2023-12-25/index.html",
-                 output_dir / "2023-12-25" / ARTICLE_1):
+    for path in (
+        output_dir / "index.html",
+        output_dir / "2023-12-25/index.html",
+        output_dir / "2023-12-25" / ARTICLE_1,
+    ):
         page = Page(path)
         # Our one script, and no tag the printed text smuggled in.
         assert len(page.all("script")) == 1 and not page.all("i")
@@ -194,7 +209,8 @@ def test_every_printed_text_is_escaped(server: EditionServer, output_dir: Path,
 
 
 def test_a_publish_that_changes_nothing_writes_nothing_and_old_pages_go(
-        server: EditionServer, output_dir: Path, show_for: Show) -> None:
+    server: EditionServer, output_dir: Path, show_for: Show
+) -> None:
     for date in dates(12):
         make_edition(output_dir, date)
     publish_catalog(output_dir, show_for)
@@ -241,19 +257,24 @@ def test_in_chromium_the_players_work_together(server: EditionServer, archive: P
             await page.evaluate(f"{episode}.currentTime = 0")
             await page.evaluate(f"{art[0]}.play()")
             await asyncio.sleep(0.3)
-            assert await page.evaluate(f"[{episode}.paused, {episode}.currentTime < 3,"
-                                       f" {art[0]}.paused]") == [True, True, False]
+            assert await page.evaluate(f"[{episode}.paused, {episode}.currentTime < 3, {art[0]}.paused]") == [
+                True,
+                True,
+                False,
+            ]
             session = await page.evaluate(
                 "[navigator.mediaSession.metadata.title, navigator.mediaSession.metadata.artist,"
-                " navigator.mediaSession.metadata.album]")
+                " navigator.mediaSession.metadata.album]"
+            )
             assert session == [HEADLINES[0], "有声日报", f"有声日报 {date}"]
             # The next article starts when one ends.
             await page.evaluate(f"{art[0]}.currentTime = {art[0]}.duration - 0.3")
             await page.wait_for(f"{art[0]}.ended && !{art[1]}.paused")
             await page.evaluate(f"{art[1]}.pause()")
             # Speed: chosen once, for every player, remembered.
-            await page.evaluate(f"(s => {{ s.value = '1.5'; s.dispatchEvent(new Event('change'));"
-                                f" }})({q}('#player select'))")
+            await page.evaluate(
+                f"(s => {{ s.value = '1.5'; s.dispatchEvent(new Event('change')); }})({q}('#player select'))"
+            )
             rates = "[...document.querySelectorAll('audio')].map(a => a.playbackRate)"
             assert set(await page.evaluate(rates)) == {1.5}
             # Autoplay-next off, remembered across a reload.
@@ -301,8 +322,9 @@ def test_in_chromium_the_players_work_together(server: EditionServer, archive: P
     _run(drive())
 
 
-def test_in_chromium_an_article_page_goes_on_to_the_next_article(server: EditionServer,
-                                                                 archive: Path) -> None:
+def test_in_chromium_an_article_page_goes_on_to_the_next_article(
+    server: EditionServer, archive: Path
+) -> None:
     date = dates(23)[-1]
 
     async def drive() -> None:
@@ -311,8 +333,9 @@ def test_in_chromium_an_article_page_goes_on_to_the_next_article(server: Edition
             audio = "document.querySelector('audio.article')"
             await page.wait_for(f"{audio}.readyState >= 1")
             await page.evaluate(f"{audio}.currentTime = {audio}.duration - 0.3; {audio}.play()")
-            await page.wait_for("location.pathname.includes('/articles/02-')"
-                                " && document.readyState === 'complete'")
+            await page.wait_for(
+                "location.pathname.includes('/articles/02-') && document.readyState === 'complete'"
+            )
             await page.wait_for(f"!{audio}.paused")
             assert await page.evaluate("document.querySelector('h1').textContent") == HEADLINES[1]
             assert await page.evaluate("location.hash") == ""  # the hand-over mark is cleared
@@ -323,84 +346,110 @@ def test_in_chromium_an_article_page_goes_on_to_the_next_article(server: Edition
             assert "/articles/02-" in await page.evaluate("location.pathname")
             # While it plays, the sentence being heard is kept on screen.
             await page.goto(f"{server.url}{date}/{quote(ARTICLE_1)}")
-            await page.evaluate("document.querySelector('.transcript p:last-child')"
-                                ".style.marginTop = '3000px'")
+            await page.evaluate(
+                "document.querySelector('.transcript p:last-child').style.marginTop = '3000px'"
+            )
             await page.wait_for(f"{audio}.readyState >= 1")
             await page.evaluate(f"{audio}.currentTime = 2.2; {audio}.play()")
-            await page.wait_for("(e => e && e.textContent === '第二段正文。')"
-                                "(document.querySelector('.s.now'))", timeout=5)
+            await page.wait_for(
+                "(e => e && e.textContent === '第二段正文。')(document.querySelector('.s.now'))", timeout=5
+            )
             await page.evaluate(f"{audio}.pause()")  # before it ends: the sentence stays lit
-            await page.wait_for("(r => r.top >= 0 && r.bottom <= innerHeight)(document"
-                                ".querySelector('.s.now').getBoundingClientRect())", timeout=3)
+            await page.wait_for(
+                "(r => r.top >= 0 && r.bottom <= innerHeight)(document"
+                ".querySelector('.s.now').getBoundingClientRect())",
+                timeout=3,
+            )
 
     _run(drive())
 
 
-def test_in_chromium_pages_links_cards_and_nothing_external(server: EditionServer,
-                                                            archive: Path, tmp_path: Path) -> None:
+def test_in_chromium_pages_links_cards_and_nothing_external(
+    server: EditionServer, archive: Path, tmp_path: Path
+) -> None:
     shots = Path(SHOTS) if SHOTS else tmp_path
     newest = dates(23)[::-1]
 
     async def drive() -> None:
         async with Chromium() as page:
             await page.send("Network.enable")
-            await page.send("Browser.grantPermissions", origin=server.url.rstrip("/"),
-                            permissions=["clipboardReadWrite", "clipboardSanitizedWrite"])
+            await page.send(
+                "Browser.grantPermissions",
+                origin=server.url.rstrip("/"),
+                permissions=["clipboardReadWrite", "clipboardSanitizedWrite"],
+            )
             await page.goto(server.url)
-            requests = [e["params"]["request"]["url"] for e in page.events
-                        if e.get("method") == "Network.requestWillBeSent"]
+            requests = [
+                e["params"]["request"]["url"]
+                for e in page.events
+                if e.get("method") == "Network.requestWillBeSent"
+            ]
             # The feed's address is copied for the reader's podcast app.
             await page.click("button[data-copy]")
             status = await page.wait_for("document.querySelector('.subscribe .status').textContent")
             assert status == f"已复制：{server.url}feed.xml"
             # The archive's pages, through their links.
             await page.click("a[rel=next]")
-            await page.wait_for("location.pathname === '/page/2.html'"
-                                " && document.readyState === 'complete'")
+            await page.wait_for("location.pathname === '/page/2.html' && document.readyState === 'complete'")
             ids = "[...document.querySelectorAll('section.edition')].map(s => s.id)"
             assert await page.evaluate(ids) == newest[10:20]
             await page.click("a[rel=prev]")
-            await page.wait_for("location.pathname === '/index.html'"
-                                " && document.readyState === 'complete'")
+            await page.wait_for("location.pathname === '/index.html' && document.readyState === 'complete'")
             assert await page.evaluate(ids) == newest[:10]
             await page.screenshot(shots / "desktop.png")
             # An edition's page, then an article's, by their links.
             await page.click(f'[id="{newest[0]}"] h2 a')
-            await page.wait_for(f"location.pathname === '/{newest[0]}/index.html'"
-                                " && document.readyState === 'complete'")
+            await page.wait_for(
+                f"location.pathname === '/{newest[0]}/index.html' && document.readyState === 'complete'"
+            )
             await page.click("#a01 h3 a")
-            await page.wait_for("location.pathname.endsWith('.html') && "
-                                "location.pathname.includes('/articles/') && "
-                                "document.readyState === 'complete'")
+            await page.wait_for(
+                "location.pathname.endsWith('.html') && "
+                "location.pathname.includes('/articles/') && "
+                "document.readyState === 'complete'"
+            )
             card = await page.evaluate(
                 "Object.fromEntries([...document.querySelectorAll('meta[property^=\"og:\"]')]"
-                ".map(m => [m.getAttribute('property'), m.content]))")
+                ".map(m => [m.getAttribute('property'), m.content]))"
+            )
             assert card["og:title"] == HEADLINES[0]
             assert card["og:url"] == await page.evaluate("location.href")
             # Share: no Web Share API on desktop Linux, so the link is copied.
             await page.click("button[data-share]")
             status = await page.wait_for("document.querySelector('.actions .status').textContent")
             assert status == "已复制：" + card["og:url"]
-            requests += [e["params"]["request"]["url"] for e in page.events
-                         if e.get("method") == "Network.requestWillBeSent"]
+            requests += [
+                e["params"]["request"]["url"]
+                for e in page.events
+                if e.get("method") == "Network.requestWillBeSent"
+            ]
             # A phone: nothing wider than the screen on any kind of page.
             await page.set_viewport(390, 844, mobile=True)
-            for url in (server.url, f"{server.url}{newest[0]}/index.html",
-                        f"{server.url}{newest[0]}/{quote(ARTICLE_1)}"):
+            for url in (
+                server.url,
+                f"{server.url}{newest[0]}/index.html",
+                f"{server.url}{newest[0]}/{quote(ARTICLE_1)}",
+            ):
                 await page.goto(url)
-                requests += [e["params"]["request"]["url"] for e in page.events
-                             if e.get("method") == "Network.requestWillBeSent"]
+                requests += [
+                    e["params"]["request"]["url"]
+                    for e in page.events
+                    if e.get("method") == "Network.requestWillBeSent"
+                ]
                 widths = await page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
                 assert widths[0] <= widths[1], url
             await page.goto(server.url)
             await page.click("button.chapter")  # the bar shows, and must fit too
             assert await page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-            assert await page.evaluate(
-                "document.querySelector('button.chapter').getBoundingClientRect().height") >= 40
+            assert (
+                await page.evaluate("document.querySelector('button.chapter').getBoundingClientRect().height")
+                >= 40
+            )
             await page.screenshot(shots / "phone.png")
             # (data: URLs are the browser's own player icons, not requests over the network.)
-            assert requests and all(url.startswith((server.url, "data:")) for url in requests), \
-                json.dumps(sorted(set(requests)), ensure_ascii=False)
+            assert requests and all(url.startswith((server.url, "data:")) for url in requests), json.dumps(
+                sorted(set(requests)), ensure_ascii=False
+            )
 
     _run(drive())
     for name, width in (("desktop.png", 1280), ("phone.png", 390 * 2)):

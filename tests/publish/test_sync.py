@@ -46,8 +46,11 @@ def free_port() -> int:
 def s3_endpoint() -> Iterator[str]:
     """moto's standalone S3 server, a real HTTP server in its own process."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -67,8 +70,12 @@ def s3_endpoint() -> Iterator[str]:
 @pytest.fixture
 def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Any]:
     """Credentials and endpoint the standard AWS ways, and a fresh bucket for this test."""
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1"), ("AWS_ENDPOINT_URL", s3_endpoint)):
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_DEFAULT_REGION", "us-east-1"),
+        ("AWS_ENDPOINT_URL", s3_endpoint),
+    ):
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("AWS_PROFILE", raising=False)
     client = bucket_client()
@@ -80,8 +87,9 @@ def s3(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtur
     client.delete_bucket(Bucket=BUCKET)
 
 
-def http_get(endpoint: str, path: str, headers: dict[str, str] | None = None,
-             method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def http_get(
+    endpoint: str, path: str, headers: dict[str, str] | None = None, method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
     """A plain HTTP request to the object store, as a podcast app makes it."""
     parts = urlsplit(endpoint)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
@@ -93,7 +101,9 @@ def http_get(endpoint: str, path: str, headers: dict[str, str] | None = None,
         connection.close()
 
 
-def show_folder(tmp_path: Path, *, dates: tuple[str, ...] = ("2023-12-25", "2023-12-26")) -> tuple[Path, Path]:
+def show_folder(
+    tmp_path: Path, *, dates: tuple[str, ...] = ("2023-12-25", "2023-12-26")
+) -> tuple[Path, Path]:
     """A show's settings (public base_url) and its output with ``dates`` built."""
     settings = tmp_path / "audio-edition.toml"
     settings.write_text(f'[show]\nbase_url = "{PUBLIC}"\n{OWNER}', encoding="utf-8")
@@ -104,7 +114,10 @@ def show_folder(tmp_path: Path, *, dates: tuple[str, ...] = ("2023-12-25", "2023
 
 
 def keys(client: Any, prefix: str = "daily/") -> dict[str, int]:
-    return {i["Key"][len(prefix):]: i["Size"] for i in client.list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("Contents", [])}
+    return {
+        i["Key"][len(prefix) :]: i["Size"]
+        for i in client.list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("Contents", [])
+    }
 
 
 def test_publish_to_a_bucket_uploads_the_public_files_with_their_types_then_nothing(
@@ -112,7 +125,9 @@ def test_publish_to_a_bucket_uploads_the_public_files_with_their_types_then_noth
 ) -> None:
     settings, out = show_folder(tmp_path)
     runner = CliRunner()
-    first = runner.invoke(main, ["publish", "--config", str(settings), "--to", f"s3://{BUCKET}/daily", "--json"])
+    first = runner.invoke(
+        main, ["publish", "--config", str(settings), "--to", f"s3://{BUCKET}/daily", "--json"]
+    )
     assert first.exit_code == 0, first.output
     report = json.loads(first.stdout)["sync"]
     stored = keys(s3)
@@ -131,15 +146,19 @@ def test_publish_to_a_bucket_uploads_the_public_files_with_their_types_then_noth
         # Content-versioned: cached for a year; the feed names new bytes by a new name.
         assert headers["cache-control"] == "public, max-age=31536000, immutable"
         assert "/media/" in enclosure["url"]
-    for key, wanted, cache in (("feed.xml", "application/rss+xml; charset=utf-8", "public, max-age=300"),
-                               ("index.html", "text/html; charset=utf-8", "public, max-age=300"),
-                               ("2023-12-25/episode.vtt", "text/vtt; charset=utf-8", "public, max-age=300"),
-                               ("2023-12-25/episode.mp3", "audio/mpeg", "public, max-age=300"),
-                               ("2023-12-25/episode.chapters.json", "application/json+chapters", "public, max-age=300")):
+    for key, wanted, cache in (
+        ("feed.xml", "application/rss+xml; charset=utf-8", "public, max-age=300"),
+        ("index.html", "text/html; charset=utf-8", "public, max-age=300"),
+        ("2023-12-25/episode.vtt", "text/vtt; charset=utf-8", "public, max-age=300"),
+        ("2023-12-25/episode.mp3", "audio/mpeg", "public, max-age=300"),
+        ("2023-12-25/episode.chapters.json", "application/json+chapters", "public, max-age=300"),
+    ):
         head = s3.head_object(Bucket=BUCKET, Key=f"daily/{key}")
         assert (head["ContentType"], head["CacheControl"]) == (wanted, cache), key
 
-    again = runner.invoke(main, ["publish", "--config", str(settings), "--to", f"s3://{BUCKET}/daily", "--json"])
+    again = runner.invoke(
+        main, ["publish", "--config", str(settings), "--to", f"s3://{BUCKET}/daily", "--json"]
+    )
     assert again.exit_code == 0, again.output
     second = json.loads(again.stdout)["sync"]
     assert second["uploaded"] == 0 and second["bytes"] == 0 and second["unchanged"] == len(public)
@@ -202,13 +221,17 @@ def test_a_failure_mid_upload_leaves_the_old_feed_and_a_rerun_completes(tmp_path
 
     order: list[str] = []
     rerun = bucket_client()
-    rerun.meta.events.register("before-parameter-build.s3.PutObject",
-                               lambda params, **_: order.append(params["Key"].removeprefix("daily/")))
+    rerun.meta.events.register(
+        "before-parameter-build.s3.PutObject",
+        lambda params, **_: order.append(params["Key"].removeprefix("daily/")),
+    )
     plan = sync_output(out, BucketDestination(target, rerun))
     assert [u.file.key for u in plan.uploads] == order
     assert order[-2:] == ["articles.xml", "feed.xml"] or order[-2:] == ["feed.xml", "articles.xml"]
     assert not set(puts[:3]) & {f"daily/{k}" for k in order}  # the three that made it are not sent again
-    assert s3.get_object(Bucket=BUCKET, Key="daily/feed.xml")["Body"].read() == (out / "feed.xml").read_bytes()
+    assert (
+        s3.get_object(Bucket=BUCKET, Key="daily/feed.xml")["Body"].read() == (out / "feed.xml").read_bytes()
+    )
 
 
 def test_delete_removes_pruned_editions_and_nothing_else(tmp_path: Path, s3: Any) -> None:
@@ -217,7 +240,9 @@ def test_delete_removes_pruned_editions_and_nothing_else(tmp_path: Path, s3: Any
     target = f"s3://{BUCKET}/daily"
     assert runner.invoke(main, ["publish", "--config", str(settings), "--to", target]).exit_code == 0
     s3.put_object(Bucket=BUCKET, Key="daily/robots.txt", Body=b"User-agent: *\n")
-    pruned = runner.invoke(main, ["publish", "--config", str(settings), "--keep", "1", "--to", target, "--delete"])
+    pruned = runner.invoke(
+        main, ["publish", "--config", str(settings), "--keep", "1", "--to", target, "--delete"]
+    )
     assert pruned.exit_code == 0, pruned.output
     stored = keys(s3)
     assert not [k for k in stored if k.startswith("2023-12-25/")]
@@ -227,8 +252,9 @@ def test_delete_removes_pruned_editions_and_nothing_else(tmp_path: Path, s3: Any
 def test_dry_run_lists_and_uploads_nothing(tmp_path: Path, s3: Any) -> None:
     settings, out = show_folder(tmp_path, dates=("2023-12-25",))
     publish_catalog(out, Show(base_url=PUBLIC))
-    result = CliRunner().invoke(main, ["publish", "--config", str(settings), "--to", f"s3://{BUCKET}/daily",
-                                       "--dry-run"])
+    result = CliRunner().invoke(
+        main, ["publish", "--config", str(settings), "--to", f"s3://{BUCKET}/daily", "--dry-run"]
+    )
     assert result.exit_code == 0, result.output
     assert "would upload 2023-12-25/episode.mp3" in result.stdout
     assert result.stdout.strip().splitlines()[-2:][-1].startswith("would upload")
@@ -246,7 +272,9 @@ def test_publish_to_a_folder_copies_atomically_then_nothing(tmp_path: Path) -> N
     assert copied == public and not [k for k in copied if "/." in k or k.startswith(".")]
     again = runner.invoke(main, ["publish", "--config", str(settings), "--to", str(www), "--json"])
     assert json.loads(again.stdout)["sync"]["uploaded"] == 0
-    pruned = runner.invoke(main, ["publish", "--config", str(settings), "--keep", "1", "--to", str(www), "--delete"])
+    pruned = runner.invoke(
+        main, ["publish", "--config", str(settings), "--keep", "1", "--to", str(www), "--delete"]
+    )
     assert pruned.exit_code == 0, pruned.output
     assert not (www / "2023-12-25").exists() and (www / "2023-12-26" / "episode.mp3").is_file()
 
@@ -280,7 +308,10 @@ def test_a_dry_run_says_exactly_what_the_real_run_then_does(tmp_path: Path) -> N
     real = json.loads(runner.invoke(main, command).stdout)
     assert real["pruned"] == planned["would_remove"]
     assert real["sync"]["deleted"] == planned["sync"]["deleted"] and real["sync"]["deleted"]
-    assert sorted(real["sync"]["files"]) == sorted(planned["sync"]["files"]), (real["sync"]["files"], planned["sync"]["files"])
+    assert sorted(real["sync"]["files"]) == sorted(planned["sync"]["files"]), (
+        real["sync"]["files"],
+        planned["sync"]["files"],
+    )
     text = runner.invoke(main, [*command[:-1], "--dry-run", "--keep", "1"])
     assert text.exit_code == 0 and "would remove edition" not in text.stdout  # nothing left to remove
 

@@ -83,9 +83,13 @@ class AzureServer:
                     return fault
             return self._next.pop(0) if self._next else None
 
-    def _record(self, request: web.Request, voice: str, text: str, prosody: dict[str, str], status: int) -> None:
+    def _record(
+        self, request: web.Request, voice: str, text: str, prosody: dict[str, str], status: int
+    ) -> None:
         with self._lock:
-            self.requests.append(AzureRequest(voice, text, prosody, dict(request.headers), time.monotonic(), status))
+            self.requests.append(
+                AzureRequest(voice, text, prosody, dict(request.headers), time.monotonic(), status)
+            )
 
     async def speak(self, request: web.Request) -> web.StreamResponse:
         body = await request.read()
@@ -115,7 +119,9 @@ class AzureServer:
         if fault is Fault.HTTP_401:
             return web.Response(status=401, text="Access denied due to invalid subscription key.")
         if fault is Fault.HTTP_429:
-            return web.Response(status=429, headers={"Retry-After": self.retry_after}, text="Too many requests")
+            return web.Response(
+                status=429, headers={"Retry-After": self.retry_after}, text="Too many requests"
+            )
         if fault is Fault.HTTP_500:
             return web.Response(status=500, text="Internal server error")
         if fault is Fault.STALL:

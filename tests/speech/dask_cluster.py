@@ -42,7 +42,9 @@ class LocalCluster:
     logs: Path
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
-    def add_worker(self, *, nthreads: int = 1, python_path: tuple[Path, ...] = (), name: str | None = None) -> subprocess.Popen[bytes]:
+    def add_worker(
+        self, *, nthreads: int = 1, python_path: tuple[Path, ...] = (), name: str | None = None
+    ) -> subprocess.Popen[bytes]:
         """``dask worker ADDRESS --nthreads N`` (no nanny: killing it kills the worker itself)."""
         number = len(self.workers)
         log = (self.logs / f"worker-{number}.log").open("wb")

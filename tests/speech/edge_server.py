@@ -66,9 +66,30 @@ def sine_mp3() -> bytes:
         out = Path(folder) / "tone.mp3"
         subprocess.run(
             [
-                "ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=180",
-                "-ac", "1", "-ar", str(SAMPLE_RATE), "-c:a", "libmp3lame", "-b:a", "48k",
-                "-reservoir", "0", "-write_xing", "0", "-id3v2_version", "0", "-f", "mp3", str(out),
+                "ffmpeg",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=180",
+                "-ac",
+                "1",
+                "-ar",
+                str(SAMPLE_RATE),
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "48k",
+                "-reservoir",
+                "0",
+                "-write_xing",
+                "0",
+                "-id3v2_version",
+                "0",
+                "-f",
+                "mp3",
+                str(out),
             ],
             check=True,
         )
@@ -160,10 +181,16 @@ class EdgeServer:
 
     async def voices(self, request: web.Request) -> web.Response:
         listing = [
-            {"Name": f"Microsoft Server Speech Text to Speech Voice (zh-CN, {n})", "ShortName": f"zh-CN-{n}",
-             "Gender": g, "Locale": "zh-CN", "SuggestedCodec": "audio-24khz-48kbitrate-mono-mp3",
-             "FriendlyName": f"Microsoft {n}", "Status": "GA",
-             "VoiceTag": {"ContentCategories": ["News"], "VoicePersonalities": ["Warm"]}}
+            {
+                "Name": f"Microsoft Server Speech Text to Speech Voice (zh-CN, {n})",
+                "ShortName": f"zh-CN-{n}",
+                "Gender": g,
+                "Locale": "zh-CN",
+                "SuggestedCodec": "audio-24khz-48kbitrate-mono-mp3",
+                "FriendlyName": f"Microsoft {n}",
+                "Status": "GA",
+                "VoiceTag": {"ContentCategories": ["News"], "VoicePersonalities": ["Warm"]},
+            }
             for n, g in [("XiaoxiaoNeural", "Female"), ("YunyangNeural", "Male"), ("YunjianNeural", "Male")]
         ]
         listing.append({**listing[0], "ShortName": "en-US-EmmaNeural", "Locale": "en-US"})
@@ -216,14 +243,33 @@ class EdgeServer:
             streamed += LEAD_IN
         for sentence in sentences:
             seconds = _spoken_length(sentence) / CHARS_PER_SECOND
-            meta = {"Metadata": [{"Type": "SentenceBoundary", "Data": {
-                "Offset": round(offset * TICKS), "Duration": round(seconds * TICKS),
-                "text": {"Text": escape(sentence), "Length": len(sentence), "BoundaryType": "SentenceBoundary"}}}]}
+            meta = {
+                "Metadata": [
+                    {
+                        "Type": "SentenceBoundary",
+                        "Data": {
+                            "Offset": round(offset * TICKS),
+                            "Duration": round(seconds * TICKS),
+                            "text": {
+                                "Text": escape(sentence),
+                                "Length": len(sentence),
+                                "BoundaryType": "SentenceBoundary",
+                            },
+                        },
+                    }
+                ]
+            }
             await ws.send_str(head + "Path:audio.metadata\r\n\r\n" + json.dumps(meta, ensure_ascii=False))
             audio = audio_for(seconds)
             half = sent_chars + _spoken_length(sentence) > total_chars / 2
-            if half and behavior in (Behavior.CLOSE_MID_STREAM, Behavior.DROP_MID_STREAM, Behavior.STALL_MID_STREAM):
-                await self._send_audio(ws, audio[: len(audio) // 2 // FRAME_BYTES * FRAME_BYTES], began, streamed)
+            if half and behavior in (
+                Behavior.CLOSE_MID_STREAM,
+                Behavior.DROP_MID_STREAM,
+                Behavior.STALL_MID_STREAM,
+            ):
+                await self._send_audio(
+                    ws, audio[: len(audio) // 2 // FRAME_BYTES * FRAME_BYTES], began, streamed
+                )
                 if behavior is Behavior.CLOSE_MID_STREAM:
                     await ws.close()
                 elif behavior is Behavior.DROP_MID_STREAM:
@@ -243,7 +289,9 @@ class EdgeServer:
         await ws.send_str(head + "Path:turn.end\r\n\r\n{}")
         await ws.close()
 
-    async def _send_audio(self, ws: web.WebSocketResponse, audio: bytes, began: float, streamed: float) -> None:
+    async def _send_audio(
+        self, ws: web.WebSocketResponse, audio: bytes, began: float, streamed: float
+    ) -> None:
         header = b"X-RequestId:" + b"0" * 32 + b"\r\nContent-Type:audio/mpeg\r\nPath:audio\r\n"
         step = 20 * FRAME_BYTES  # about half a second of audio per message
         for start in range(0, len(audio), step):

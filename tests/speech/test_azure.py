@@ -21,7 +21,9 @@ RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.01)
 
 
 def engine_for(server: AzureServer, key: str = KEY) -> AzureEngine:
-    return AzureEngine(EngineSettings(azure_key=key, azure_url=server.url, connect_timeout=5, receive_timeout=5))
+    return AzureEngine(
+        EngineSettings(azure_key=key, azure_url=server.url, connect_timeout=5, receive_timeout=5)
+    )
 
 
 def test_speaks_each_sentence_as_real_mp3_with_measured_starts(azure_server: AzureServer) -> None:
@@ -63,7 +65,9 @@ def test_a_wrong_key_is_one_clear_error_and_no_retry(azure_server: AzureServer) 
 def test_throttling_waits_as_long_as_the_service_asks(azure_server: AzureServer) -> None:
     azure_server.fail_next(Fault.HTTP_429)
     engine = engine_for(azure_server)
-    speech, retries = call_with_retries(lambda: engine.synthesize(SENTENCES[:1], YUNYANG), RETRY, describe="x")
+    speech, retries = call_with_retries(
+        lambda: engine.synthesize(SENTENCES[:1], YUNYANG), RETRY, describe="x"
+    )
     assert retries == 1 and speech.duration > 1
     first, second = azure_server.requests
     assert (first.status, second.status) == (429, 200)
@@ -111,7 +115,9 @@ def test_probe_answers_and_a_wrong_key_fails_it(azure_server: AzureServer) -> No
         engine_for(azure_server, key="wrong").probe(3.0)
 
 
-def test_key_region_and_url_come_from_the_environment(azure_server: AzureServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_key_region_and_url_come_from_the_environment(
+    azure_server: AzureServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(ConfigError, match="no key; set AZURE_SPEECH_KEY"):
         create_engine("azure")
     monkeypatch.setenv(AZURE_KEY_ENV, KEY)

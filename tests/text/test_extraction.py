@@ -122,7 +122,10 @@ def test_a_pymupdf_page_reads_as_an_editor_reads_it() -> None:
     assert page.headlines is HeadlinePosition.BEFORE
     story, *briefs = page.articles
     assert (story.kicker, story.headline, story.subtitle) == (
-        "奋力书写新篇章", "冬季供暖保障有力有序", "——全区各地多措并举确保群众温暖过冬")
+        "奋力书写新篇章",
+        "冬季供暖保障有力有序",
+        "——全区各地多措并举确保群众温暖过冬",
+    )
     assert story.dateline == "本报包头3月4日电" and story.byline == "记者 王明"
     assert story.paragraphs == (
         "入冬以来，全市供热企业提前完成管网检修和设备调试，确保居民家中室温达标。热力公司设立了二十四小时服务热线。",
@@ -133,7 +136,12 @@ def test_a_pymupdf_page_reads_as_an_editor_reads_it() -> None:
     assert story.subheads == ("准备——热企陆续启动设备",)
     assert [(b.section, b.dateline, b.byline, b.paragraphs) for b in briefs] == [
         ("简讯", "本报赤峰3月3日电", "周涛", ("近日，市公安局交警支队开展冬季道路交通安全宣传活动。",)),
-        ("简讯", None, "高原", ("近日，市人社局举办春风行动专场招聘会，一百二十家企业提供就业岗位四千多个。",)),
+        (
+            "简讯",
+            None,
+            "高原",
+            ("近日，市人社局举办春风行动专场招聘会，一百二十家企业提供就业岗位四千多个。",),
+        ),
     ]
     kinds = {f.kind for f in page.furniture}
     assert {FurnitureKind.FOLIO, FurnitureKind.INDEX, FurnitureKind.AD, FurnitureKind.EDITOR} <= kinds
@@ -146,14 +154,20 @@ def test_a_paragraph_broken_off_is_warned_once_with_its_line() -> None:
     page = parse_page(PYMUPDF_PAGE.replace("一进行检查⋯⋯\n", ""), "p1.txt")
     story = page.articles[0]
     assert story.headline == "冬季供暖保障有力有序"
-    (warning,) = [w for w in page.warnings if w.line is not None and story.line <= w.line < (page.articles[1].line or 0)]
-    assert warning.line == 19 and "mid-sentence" in warning.message and "冬季供暖保障有力有序" in warning.message
+    (warning,) = [
+        w for w in page.warnings if w.line is not None and story.line <= w.line < (page.articles[1].line or 0)
+    ]
+    assert (
+        warning.line == 19 and "mid-sentence" in warning.message and "冬季供暖保障有力有序" in warning.message
+    )
     assert str(warning).startswith("p1.txt:19: ")
 
 
 def test_a_story_without_its_headline_is_warned() -> None:
     # The second story's heads lost: it cannot be told from the first story's end.
-    text = PYMUPDF_PAGE.replace("广告\n", "本报通辽3 月2 日电\n（记者 李红）当地推出了冰雪节、\n那达慕等特色活动。\n广告\n")
+    text = PYMUPDF_PAGE.replace(
+        "广告\n", "本报通辽3 月2 日电\n（记者 李红）当地推出了冰雪节、\n那达慕等特色活动。\n广告\n"
+    )
     page = parse_page(text, "p1.txt")
     headless = [a for a in page.articles if a.headline is None and a.section is None]
     assert [a.line for a in headless] == [25]
@@ -163,13 +177,21 @@ def test_a_story_without_its_headline_is_warned() -> None:
 def test_a_story_without_dateline_under_its_heads_is_never_merged_silently() -> None:
     second = "新春走基层\n冰雪旅游带火北疆小城\n进入冬季，冰雪乐园、滑\n雪场相继开门迎客，吸引了大\n批外地游客前来体验。\n"
     page = parse_page(PYMUPDF_PAGE.replace("广告\n", second + "广告\n"), "p1.txt")
-    merged = [a for a in page.articles if any("冰雪旅游带火北疆小城" in (t or "") for t in (a.headline, *a.subheads))]
+    merged = [
+        a
+        for a in page.articles
+        if any("冰雪旅游带火北疆小城" in (t or "") for t in (a.headline, *a.subheads))
+    ]
     assert merged
     if merged[0].headline != "冰雪旅游带火北疆小城":  # read as a subhead: the editor is told where
         assert any(w.line == 25 and "two stories" in w.message for w in page.warnings), page.warnings
 
 
-@given(st.lists(st.sampled_from(["冬季供暖", "保障有力", "5G‑A", "⋯⋯", "！", "”", "", "  ", "2024 年"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["冬季供暖", "保障有力", "5G‑A", "⋯⋯", "！", "”", "", "  ", "2024 年"]), max_size=30
+    )
+)
 def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: list[str]) -> None:
     text = "\n".join(pieces)
     tidy = tidy_extraction(text)
@@ -194,7 +216,11 @@ def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: 
     boxes=st.tuples(st.booleans(), st.booleans(), st.booleans()),
 )
 def test_fresh_typeset_pages_read_through_pymupdf(
-    tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool,
+    tmp_path_factory: pytest.TempPathFactory,
+    seed: int,
+    columns: int,
+    leading: float,
+    drawn_after: bool,
     boxes: tuple[bool, bool, bool],
 ) -> None:
     """Pages never seen, typeset and printed by PyMuPDF: most headlines and paragraphs read, no
@@ -206,8 +232,21 @@ def test_fresh_typeset_pages_read_through_pymupdf(
     from tests.typeset.typeset import typeset
 
     ad, chart, index = boxes
-    spec = EditionSpec("fresh", (make_page(random.Random(seed), 2, columns=columns, leading=leading,
-                                           headlines_drawn_after=drawn_after, ad=ad, chart=chart, index=index),))
+    spec = EditionSpec(
+        "fresh",
+        (
+            make_page(
+                random.Random(seed),
+                2,
+                columns=columns,
+                leading=leading,
+                headlines_drawn_after=drawn_after,
+                ad=ad,
+                chart=chart,
+                index=index,
+            ),
+        ),
+    )
     pdf = typeset(spec, tmp_path_factory.mktemp("typeset") / "page.pdf")
     (text,) = extract(pdf, "pymupdf")
     page = parse_page(text, "page.txt", number=2)
@@ -244,7 +283,9 @@ def test_one_file_of_a_whole_edition_reads_page_by_page(tmp_path: Path) -> None:
     are read one by one (numbers from their folios), the jump stitched, warnings on the file's lines."""
     from audio_edition.text import read_edition
 
-    parts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "edition-4p" / "pdftotext").glob("*.txt"))]
+    parts = [
+        p.read_text(encoding="utf-8") for p in sorted((CORPUS / "edition-4p" / "pdftotext").glob("*.txt"))
+    ]
     whole = tmp_path / "2024-03-05.txt"
     whole.write_text("\f".join(parts) + "\f", encoding="utf-8")
     edition = read_edition([whole])

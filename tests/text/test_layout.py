@@ -49,7 +49,11 @@ def test_a_short_standalone_block_is_a_block_and_spacing_is_repaired() -> None:
 def test_letter_spaced_headline_is_a_display_block() -> None:
     page = "完成各项工作任务，确保志愿者在冬季\n运动会期间能够高效有序地工作。\n\n“十四冬”志愿者第一次\n基 础 实 战 演 练 开 展\n"
     last = repair_layout(page)[-1]
-    assert (last.kind, last.text, last.display) == (SegmentKind.BLOCK, "“十四冬”志愿者第一次基础实战演练开展", True)
+    assert (last.kind, last.text, last.display) == (
+        SegmentKind.BLOCK,
+        "“十四冬”志愿者第一次基础实战演练开展",
+        True,
+    )
 
 
 def test_letter_spacing_is_told_from_spaced_numbers() -> None:

@@ -32,7 +32,18 @@ WORDS = (
     "中心 集群 高质量 现代化 合作 交流 民族 团结 政策 落实 改造 小区 道路 设施 就业 培训 "
     "救助 民生 保障 安全 稳定 创新 科技 企业 市场 消费 投资 交通 铁路 公路 机场 口岸"
 ).split()
-NUMBERS = ("2023年", "12月24日", "1.38亿亩", "73%", "55个", "10亿元", "1900万千瓦", "21.0795公里", "6070户", "3月")
+NUMBERS = (
+    "2023年",
+    "12月24日",
+    "1.38亿亩",
+    "73%",
+    "55个",
+    "10亿元",
+    "1900万千瓦",
+    "21.0795公里",
+    "6070户",
+    "3月",
+)
 QUOTED = ("“一带一路”", "“十四冬”", "《规划》", "“碳库”", "“粮仓”", "（试行）")
 PLACES = ("巴彦淖尔", "呼伦贝尔", "鄂尔多斯", "包头", "赤峰", "北京")
 NAMES = ("薛来", "郝园园", "江丽", "王明", "李华")
@@ -140,7 +151,9 @@ def stories(
     if len(body) >= 2 and (long_subhead or draw(st.booleans())):
         # Subheads stand between paragraphs, never first or last, never two in a row.
         least = 1 if long_subhead else 0
-        positions = sorted(draw(st.sets(st.integers(1, len(body) - 1), min_size=least, max_size=2)), reverse=True)
+        positions = sorted(
+            draw(st.sets(st.integers(1, len(body) - 1), min_size=least, max_size=2)), reverse=True
+        )
         for position in positions:
             head = draw(long_subheads if long_subhead else subheads)
             if head not in body and head not in heads:
@@ -258,7 +271,9 @@ POSITIONS = {
     deadline=None,
     # CI's 300 fixed examples (derandomized) are shared by the conventions; an exploring profile
     # (thorough, explore) lays out its count of new pages for each.
-    max_examples=settings().max_examples // len(Convention) if settings().derandomize else settings().max_examples,
+    max_examples=settings().max_examples // len(Convention)
+    if settings().derandomize
+    else settings().max_examples,
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(data=st.data(), seed=st.integers(0, 2**16))
@@ -284,7 +299,11 @@ def _count_conventions(articles: list[Article], style: PageStyle, text: str) -> 
     bylines on their own lines anywhere."""
     lines = text.split("\n")
     briefs = [a for a in articles if a.section]
-    shown = {Convention.HEADLINES_AFTER if style.headlines is HeadlinePosition.AFTER else Convention.HEADLINES_BEFORE}
+    shown = {
+        Convention.HEADLINES_AFTER
+        if style.headlines is HeadlinePosition.AFTER
+        else Convention.HEADLINES_BEFORE
+    }
     if style.furniture:
         shown.add(Convention.FURNITURE)
     if any(_two_line_subhead(lines, s) for a in articles for s in a.subheads):
@@ -328,7 +347,9 @@ def _difference(page: str, got: list[Article], want: list[Article]) -> str:
             "continued_on_page", "line", "kicker", "subtitle",
         ):  # fmt: skip
             if getattr(a, field) != getattr(b, field):
-                lines.append(f"article {number} {field}: got {getattr(a, field)!r}, want {getattr(b, field)!r}")
+                lines.append(
+                    f"article {number} {field}: got {getattr(a, field)!r}, want {getattr(b, field)!r}"
+                )
         for index, (p, q) in enumerate(zip(a.paragraphs, b.paragraphs)):
             if p != q:
                 lines.append(f"article {number} paragraph {index}:\n  got  {p}\n  want {q}")

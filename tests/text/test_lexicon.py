@@ -71,7 +71,10 @@ def test_empty_lexicon_changes_nothing() -> None:
         ('[[entry]]\ntext = "六安"\n', r"<lexicon>:1: '六安' needs say = \"…\" or pinyin"),
         ('[[entry]]\nsay = "陆安"\n', r"<lexicon>:1: the entry needs a non-empty text"),
         ('\n\n[[entry]]\ntext = "六安"\npinyin = "lu4 an"\n', r"<lexicon>:3: pinyin 'an' is not a syllable"),
-        ('[[entry]]\ntext = "六安"\nsay = "陆安"\npinyin = "lu4"\n', r"<lexicon>:1: pinyin has 1 syllables but '陆安' has 2"),
+        (
+            '[[entry]]\ntext = "六安"\nsay = "陆安"\npinyin = "lu4"\n',
+            r"<lexicon>:1: pinyin has 1 syllables but '陆安' has 2",
+        ),
         ('[[entry]]\ntext = "六安"\nsay = "六2"\n', r"<lexicon>:1: say for '六安' has digits"),
         ('[[entry]]\ntext = "六安"\nsai = "陆安"\n', r"<lexicon>:1: unknown key 'sai'"),
         ('[[entry]]\ntext = "六安"\nsay = 6\n', r"<lexicon>:1: say must be a string"),

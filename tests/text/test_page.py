@@ -96,8 +96,12 @@ def test_the_same_byline_and_headline_mid_page() -> None:
 
 
 # Column 16: full lines are 16 characters, a paragraph's first line 14 (indented by two).
-BODY_ONE = "本报讯 第一段正文写在这里一共写了\n两行还不够所以再多写几个字让这一\n行排满到栏宽为止然后在这里结束。\n"
-BODY_TWO = "第二段正文写在这里也写了两\n行还不够所以再多写几个字让这一行排\n满到栏宽为止然后才在这里结束了。\n"
+BODY_ONE = (
+    "本报讯 第一段正文写在这里一共写了\n两行还不够所以再多写几个字让这一\n行排满到栏宽为止然后在这里结束。\n"
+)
+BODY_TWO = (
+    "第二段正文写在这里也写了两\n行还不够所以再多写几个字让这一行排\n满到栏宽为止然后才在这里结束了。\n"
+)
 
 
 def test_a_subhead_over_two_lines_is_one_subhead_with_or_without_a_blank_between() -> None:
@@ -163,9 +167,15 @@ def test_a_line_nearly_as_wide_as_the_column_stands_apart_over_a_headline_set_wi
         "内蒙古新能源装机容量突破一亿千瓦大关",
         "——全区能源结构持续优化",
     )
-    no_kicker = HEADLINE_FIRST.replace("坚持绿色发展\n\n内蒙古新能源装机容量突破一亿千瓦大关", "新能源装机容量突破一亿千瓦")
+    no_kicker = HEADLINE_FIRST.replace(
+        "坚持绿色发展\n\n内蒙古新能源装机容量突破一亿千瓦大关", "新能源装机容量突破一亿千瓦"
+    )
     headline = parse_page(no_kicker).articles[0]
-    assert (headline.kicker, headline.headline, headline.subtitle) == (None, "新能源装机容量突破一亿千瓦", "——全区能源结构持续优化")
+    assert (headline.kicker, headline.headline, headline.subtitle) == (
+        None,
+        "新能源装机容量突破一亿千瓦",
+        "——全区能源结构持续优化",
+    )
 
 
 def test_the_caller_may_say_where_headlines_stand() -> None:

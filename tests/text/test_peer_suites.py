@@ -72,7 +72,9 @@ def test_scoring_catches_a_misreading() -> None:
 @pytest.mark.parametrize("suite", SUITES)
 def test_every_case_reads_right(reader: SpokenReader, suite: str) -> None:
     wrong = misreadings(reader.speak, load_cases(suite))
-    report = "\n".join(f"{case.where}: {case.written!r} → {said!r}, want {case.spoken!r}" for case, said in wrong)
+    report = "\n".join(
+        f"{case.where}: {case.written!r} → {said!r}, want {case.spoken!r}" for case, said in wrong
+    )
     assert not wrong, f"{len(wrong)} misreadings:\n{report}"
 
 
@@ -83,7 +85,8 @@ def test_the_pre_pass_never_spoils_what_wetext_reads_right(
     spoiled = [
         (case, reader.speak(case.written))
         for case in in_scope(load_cases(suite))
-        if reads_right(case, wetext_alone.normalize(case.written)) and not reads_right(case, reader.speak(case.written))
+        if reads_right(case, wetext_alone.normalize(case.written))
+        and not reads_right(case, reader.speak(case.written))
     ]
     report = "\n".join(f"{case.where}: {case.written!r} → {said!r}" for case, said in spoiled)
     assert not spoiled, f"wetext alone reads these right, we do not:\n{report}"

@@ -71,7 +71,11 @@ def test_every_fixture_page_comes_back_from_its_markdown_and_json(path: Path) ->
     assert read_json(as_json, "x.json").articles == edition.articles
 
 
-texts = st.text(alphabet="春夏秋冬风雨雷电 #\\<!-–>：:，。abc12", min_size=1, max_size=20).map(str.strip).filter(bool)
+texts = (
+    st.text(alphabet="春夏秋冬风雨雷电 #\\<!-–>：:，。abc12", min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -110,17 +114,33 @@ def test_a_paragraph_wrapped_over_lines_is_one_paragraph() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("前言\n# 标题\n\n正文。\n", "x.md:1: text before the first '# headline'; every article starts with one"),
-        ("# 标题\n\n正文。\n#\n\n正文。\n", f"x.md:4: an empty headline; write '# {NO_HEADLINE}' for a brief without one"),
-        ("# 标题\nauthor: 薛来\n\n正文。\n",
-         "x.md:2: unknown key 'author'; the keys are kicker, subtitle, dateline, byline, section, pages, continued-from, continued-on"),
+        (
+            "前言\n# 标题\n\n正文。\n",
+            "x.md:1: text before the first '# headline'; every article starts with one",
+        ),
+        (
+            "# 标题\n\n正文。\n#\n\n正文。\n",
+            f"x.md:4: an empty headline; write '# {NO_HEADLINE}' for a brief without one",
+        ),
+        (
+            "# 标题\nauthor: 薛来\n\n正文。\n",
+            "x.md:2: unknown key 'author'; the keys are kicker, subtitle, dateline, byline, section, pages, continued-from, continued-on",
+        ),
         ("# 标题\nbyline: 甲\nbyline: 乙\n", "x.md:3: 'byline' given twice for one article"),
         ("# 标题\npages: 1, 三\n", "x.md:2: 'pages: 1, 三' is not a page number list (write pages: 1, 3)"),
-        ("# 标题\ncontinued-from: 2, 3\n", "x.md:2: 'continued-from: 2, 3' is not a page number (write it like 3)"),
-        ("# 标题\n正文紧跟标题。\n",
-         "x.md:2: expected 'key: value' under the headline; leave a blank line before the first paragraph"),
+        (
+            "# 标题\ncontinued-from: 2, 3\n",
+            "x.md:2: 'continued-from: 2, 3' is not a page number (write it like 3)",
+        ),
+        (
+            "# 标题\n正文紧跟标题。\n",
+            "x.md:2: expected 'key: value' under the headline; leave a blank line before the first paragraph",
+        ),
         ("<!-- 说明\n# 标题\n", "x.md:1: a comment '<!--' that is never closed with '-->'"),
-        ("<!-- 只有说明 -->\n\n", "x.md: no '# headline' found; is this an edition written by clean --format markdown?"),
+        (
+            "<!-- 只有说明 -->\n\n",
+            "x.md: no '# headline' found; is this an edition written by clean --format markdown?",
+        ),
     ],
 )
 def test_a_broken_markdown_names_the_line(text: str, message: str) -> None:
@@ -136,11 +156,19 @@ def test_a_broken_markdown_names_the_line(text: str, message: str) -> None:
         ('{"articles": [', "x.json:1: not JSON (Expecting value)"),
         ("[1, 2]", 'x.json: expected the JSON of clean --json, an object with an "articles" list'),
         ('{"articles": []}', 'x.json: the "articles" list is empty'),
-        ('{"articles": [{"headline": 3, "paragraphs": []}]}', 'x.json: article 1: "headline" must be text or null'),
+        (
+            '{"articles": [{"headline": 3, "paragraphs": []}]}',
+            'x.json: article 1: "headline" must be text or null',
+        ),
         ('{"articles": [{"headline": null}]}', 'x.json: article 1: no "paragraphs"'),
-        ('{"articles": [{"paragraphs": ["a"], "pages": [0]}]}', 'x.json: article 1: "pages" must be a list of page numbers'),
-        ('{"articles": [{"paragraphs": ["a"], "continued_from_page": "3"}]}',
-         'x.json: article 1: "continued_from_page" must be a page number or null'),
+        (
+            '{"articles": [{"paragraphs": ["a"], "pages": [0]}]}',
+            'x.json: article 1: "pages" must be a list of page numbers',
+        ),
+        (
+            '{"articles": [{"paragraphs": ["a"], "continued_from_page": "3"}]}',
+            'x.json: article 1: "continued_from_page" must be a page number or null',
+        ),
     ],
 )
 def test_a_broken_json_is_one_clear_line(text: str, message: str) -> None:

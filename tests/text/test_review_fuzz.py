@@ -28,35 +28,65 @@ _JSON_VALUE = st.recursive(
 )
 _ARTICLE = st.fixed_dictionaries(
     {"paragraphs": st.one_of(st.lists(_ANY_TEXT, max_size=3), _JSON_VALUE)},
-    optional={key: st.one_of(_ANY_TEXT, _JSON_VALUE) for key in (
-        "headline", "section", "dateline", "byline", "kicker", "subtitle")}
-    | {key: st.one_of(st.integers(-3, 10**30), _JSON_VALUE) for key in (
-        "continued_from_page", "continued_on_page", "line")}
-    | {"pages": st.one_of(st.lists(st.integers(-2, 9), max_size=3), _JSON_VALUE),
-       "subheads": st.one_of(st.lists(_ANY_TEXT, max_size=2), _JSON_VALUE)},
+    optional={
+        key: st.one_of(_ANY_TEXT, _JSON_VALUE)
+        for key in ("headline", "section", "dateline", "byline", "kicker", "subtitle")
+    }
+    | {
+        key: st.one_of(st.integers(-3, 10**30), _JSON_VALUE)
+        for key in ("continued_from_page", "continued_on_page", "line")
+    }
+    | {
+        "pages": st.one_of(st.lists(st.integers(-2, 9), max_size=3), _JSON_VALUE),
+        "subheads": st.one_of(st.lists(_ANY_TEXT, max_size=2), _JSON_VALUE),
+    },
 )
 _JSON_TEXT = st.one_of(
-    st.builds(lambda a, ascii_only: json.dumps({"articles": a}, ensure_ascii=ascii_only),
-              st.lists(_ARTICLE, max_size=3), st.booleans()),
+    st.builds(
+        lambda a, ascii_only: json.dumps({"articles": a}, ensure_ascii=ascii_only),
+        st.lists(_ARTICLE, max_size=3),
+        st.booleans(),
+    ),
     st.builds(json.dumps, _JSON_VALUE),
-    st.sampled_from(["[" * 100_000, '{"articles": [{"paragraphs": ["正文"], "line": ' + "9" * 5000 + "}]}",
-                     '{"articles": [{"headline": "\\ud800", "paragraphs": ["正文"]}]}', "NaN",
-                     '{"articles": [{"paragraphs": ["正文"], "line": NaN}]}']),
+    st.sampled_from(
+        [
+            "[" * 100_000,
+            '{"articles": [{"paragraphs": ["正文"], "line": ' + "9" * 5000 + "}]}",
+            '{"articles": [{"headline": "\\ud800", "paragraphs": ["正文"]}]}',
+            "NaN",
+            '{"articles": [{"paragraphs": ["正文"], "line": NaN}]}',
+        ]
+    ),
     st.text(max_size=60),
 )
 _MD_LINE = st.one_of(
-    st.builds(lambda h: f"# {h}", _ANY_TEXT), st.builds(lambda h: f"## {h}", _ANY_TEXT),
-    st.builds(lambda k, v: f"{k}: {v}", st.sampled_from(["pages", "dateline", "section", "continued-on", "oops"]),
-              _ANY_TEXT),
-    st.just(""), st.just("<!--"), st.just("-->"), _ANY_TEXT,
+    st.builds(lambda h: f"# {h}", _ANY_TEXT),
+    st.builds(lambda h: f"## {h}", _ANY_TEXT),
+    st.builds(
+        lambda k, v: f"{k}: {v}",
+        st.sampled_from(["pages", "dateline", "section", "continued-on", "oops"]),
+        _ANY_TEXT,
+    ),
+    st.just(""),
+    st.just("<!--"),
+    st.just("-->"),
+    _ANY_TEXT,
 )
 _MARKDOWN = st.lists(_MD_LINE, max_size=12).map("\n".join)
 
 
 def _clean(edition: Edition) -> None:
     for article in edition.articles:
-        for value in (article.headline, article.dateline, article.byline, article.section, article.kicker,
-                      article.subtitle, *article.paragraphs, *article.subheads):
+        for value in (
+            article.headline,
+            article.dateline,
+            article.byline,
+            article.section,
+            article.kicker,
+            article.subtitle,
+            *article.paragraphs,
+            *article.subheads,
+        ):
             assert value is None or not _UNSPEAKABLE.search(value), repr(value)
 
 
@@ -99,12 +129,20 @@ def test_strict_refuses_a_headline_of_megabytes_in_a_review_as_on_a_page(tmp_pat
     headline = "长" * 1_000_000
     path = tmp_path / f"2023-12-25{suffix}"
     if suffix == ".json":
-        path.write_text(json.dumps({"articles": [{"headline": headline, "paragraphs": ["正文。"]}]},
-                                   ensure_ascii=False), encoding="utf-8")
+        path.write_text(
+            json.dumps({"articles": [{"headline": headline, "paragraphs": ["正文。"]}]}, ensure_ascii=False),
+            encoding="utf-8",
+        )
     else:
         path.write_text(f"# {headline}\n\n正文。\n", encoding="utf-8")
-    assert len(read_json(path.read_text(encoding="utf-8"), str(path)).warnings if suffix == ".json"
-               else read_markdown(path.read_text(encoding="utf-8"), str(path)).warnings) == 1
+    assert (
+        len(
+            read_json(path.read_text(encoding="utf-8"), str(path)).warnings
+            if suffix == ".json"
+            else read_markdown(path.read_text(encoding="utf-8"), str(path)).warnings
+        )
+        == 1
+    )
     result = CliRunner().invoke(main, ["clean", "--strict", str(path)])
     assert result.exit_code == 2 and f"headline of {len(headline):,} characters" in result.stderr
     assert LONG_HEADLINE < len(headline)
@@ -112,7 +150,11 @@ def test_strict_refuses_a_headline_of_megabytes_in_a_review_as_on_a_page(tmp_pat
 
 def test_a_control_character_in_json_never_reaches_a_headline(tmp_path: Path) -> None:
     path = tmp_path / "2023-12-25.json"
-    path.write_text(json.dumps({"articles": [{"headline": "标题\u0007\n", "paragraphs": ["正文。"]}]},
-                               ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"articles": [{"headline": "标题\u0007\n", "paragraphs": ["正文。"]}]}, ensure_ascii=False
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["build", "--dry-run", "--engine", "offline", str(path)])
     assert result.exit_code == 2 and "U+0007" in result.stderr and result.stderr.count("\n") == 1

@@ -27,7 +27,9 @@ def test_splits_after_ellipsis_and_question() -> None:
 
 
 def test_never_splits_inside_a_title_or_a_number() -> None:
-    assert split_sentences("他读了《你好。世界！》一书，增长22.8%。") == ["他读了《你好。世界！》一书，增长22.8%。"]
+    assert split_sentences("他读了《你好。世界！》一书，增长22.8%。") == [
+        "他读了《你好。世界！》一书，增长22.8%。"
+    ]
 
 
 def test_long_sentences_split_at_semicolons_first() -> None:

@@ -123,7 +123,9 @@ _DAYS = st.integers(1, 28)
 
 @EXAMPLES
 @given(_YEARS, _MONTHS, _DAYS, st.integers(0, 23), st.integers(0, 59))
-def test_a_zero_padded_date_reads_as_the_unpadded_one(year: int, month: int, day: int, hour: int, minute: int) -> None:
+def test_a_zero_padded_date_reads_as_the_unpadded_one(
+    year: int, month: int, day: int, hour: int, minute: int
+) -> None:
     padded = speak(f"{year}年{month:02d}月{day:02d}日{hour:02d}时{minute:02d}分")
     assert padded == speak(f"{year}年{month}月{day}日{hour}时{minute:02d}分")
     assert not re.search("零[一二三四五六七八九十]+月", padded)
@@ -137,7 +139,9 @@ def test_a_year_and_padded_month_is_a_date(year: int, month: int, sep: str) -> N
 
 @EXAMPLES
 @given(
-    st.sampled_from(["歼", "运", "轰", "直", "东风", "红旗", "长征", "鹰击", "翼龙", "神舟", "米格", "伊", "钴", "苏"]),
+    st.sampled_from(
+        ["歼", "运", "轰", "直", "东风", "红旗", "长征", "鹰击", "翼龙", "神舟", "米格", "伊", "钴", "苏"]
+    ),
     st.integers(1, 99),
     st.sampled_from(["", "战机", "飞越", "。", "型"]),
 )
@@ -160,7 +164,10 @@ def test_a_minus_sign_is_said(before: str, number: str, after: str) -> None:
 
 
 @EXAMPLES
-@given(st.from_regex(r"[1-9][0-9]{0,3}(\.[0-9]{1,2})?", fullmatch=True), st.sampled_from(["年", "%", "亿元", "个"]))
+@given(
+    st.from_regex(r"[1-9][0-9]{0,3}(\.[0-9]{1,2})?", fullmatch=True),
+    st.sampled_from(["年", "%", "亿元", "个"]),
+)
 def test_digits_spread_apart_read_as_digits_together(number: str, after: str) -> None:
     assert speak(" ".join(number) + " " + after) == speak(number + after)
 
@@ -219,17 +226,42 @@ def test_an_ordinal_is_a_count(number: int) -> None:
 
 # --- any mix of the classes with words around them -------------------------------------------
 
-_WORDS = st.sampled_from(["增长", "同比", "全区", "热线", "气温", "亿元", "年", "月份", "个", "至", "队", "以", "，", "。", "（", "）"])
+_WORDS = st.sampled_from(
+    [
+        "增长",
+        "同比",
+        "全区",
+        "热线",
+        "气温",
+        "亿元",
+        "年",
+        "月份",
+        "个",
+        "至",
+        "队",
+        "以",
+        "，",
+        "。",
+        "（",
+        "）",
+    ]
+)
 _PIECES = st.one_of(
     st.builds("{}年{:02d}月{:02d}日".format, _YEARS, _MONTHS, _DAYS),
     st.builds("{:02d}:{:02d}".format, st.integers(0, 23), st.integers(0, 59)),
     st.builds("{}:{:02d}.{:02d}".format, st.integers(1, 9), st.integers(0, 59), st.integers(0, 99)),
     st.builds("{}-{}".format, st.sampled_from(["歼", "运", "东风", "长征"]), st.integers(1, 99)),
-    st.builds("-{}{}".format, st.decimals(0, 100, places=2).map(str), st.sampled_from(["‰", "%", "/3", "亿"])),
+    st.builds(
+        "-{}{}".format, st.decimals(0, 100, places=2).map(str), st.sampled_from(["‰", "%", "/3", "亿"])
+    ),
     st.builds("{}.{}.{}".format, st.integers(0, 20), st.integers(0, 20), st.integers(0, 20)),
     st.builds("0{}-{}".format, st.integers(10, 999), st.integers(10000, 99999999)),
     st.builds("{}{}".format, st.sampled_from(["A$", "CNY", "₩", "HKD ", "€"]), st.integers(1, 10**6)),
-    st.builds("{}{}".format, st.decimals(0, 500, places=1).map(str), st.sampled_from(["mg/100mL", "mmol/L", "KG", "M"])),
+    st.builds(
+        "{}{}".format,
+        st.decimals(0, 500, places=1).map(str),
+        st.sampled_from(["mg/100mL", "mmol/L", "KG", "M"]),
+    ),
     st.builds(" ".join, st.from_regex(r"[1-9][0-9]{1,3}", fullmatch=True)),
     st.builds("{}/{}赛季".format, st.integers(1990, 2030), st.integers(1990, 2030)),
     st.builds("国发〔{}〕{}号".format, _YEARS, st.integers(1, 99)),

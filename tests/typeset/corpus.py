@@ -34,16 +34,33 @@ def page_file(number: int, suffix: str) -> str:
     return f"{DATE}-{number:02d}.{suffix}"
 
 
-def jumping_edition(seed: int, name: str, columns: tuple[int, ...], *, leading: tuple[float, ...] | None = None,
-                    drawn_after: tuple[bool, ...] | None = None, convention: str = "") -> EditionSpec:
+def jumping_edition(
+    seed: int,
+    name: str,
+    columns: tuple[int, ...],
+    *,
+    leading: tuple[float, ...] | None = None,
+    drawn_after: tuple[bool, ...] | None = None,
+    convention: str = "",
+) -> EditionSpec:
     """An edition whose front page's lead story jumps to page 2; page 1 has the masthead and index."""
     rng = random.Random(seed)
     leading = leading or tuple(1.5 for _ in columns)
     drawn_after = drawn_after or tuple(False for _ in columns)
     sections = ("要闻", "要闻", "经济", "社会", "文化", "民生")
     used: set[str] = set()
-    pages = [make_page(rng, 1, columns=columns[0], leading=leading[0], headlines_drawn_after=drawn_after[0], index=True,
-                       jump_to=2 if len(columns) > 1 else None, used=used)]
+    pages = [
+        make_page(
+            rng,
+            1,
+            columns=columns[0],
+            leading=leading[0],
+            headlines_drawn_after=drawn_after[0],
+            index=True,
+            jump_to=2 if len(columns) > 1 else None,
+            used=used,
+        )
+    ]
     front = pages[0].rows[0][0]
     for n in range(2, len(columns) + 1):
         cont = None
@@ -51,13 +68,25 @@ def jumping_edition(seed: int, name: str, columns: tuple[int, ...], *, leading: 
             assert isinstance(front, StoryBlock)
             cont = continuation(front.story, rng, from_page=1)
         pages.append(
-            make_page(rng, n, columns=columns[n - 1], leading=leading[n - 1], headlines_drawn_after=drawn_after[n - 1],
-                      continued=cont, ad=n % 2 == 0, chart=n == 3, section_name=sections[n % len(sections)], used=used)
+            make_page(
+                rng,
+                n,
+                columns=columns[n - 1],
+                leading=leading[n - 1],
+                headlines_drawn_after=drawn_after[n - 1],
+                continued=cont,
+                ad=n % 2 == 0,
+                chart=n == 3,
+                section_name=sections[n % len(sections)],
+                used=used,
+            )
         )
     return EditionSpec(name, tuple(pages), convention)
 
 
-def single_page(seed: int, name: str, number: int, columns: int, convention: str, **options: object) -> EditionSpec:
+def single_page(
+    seed: int, name: str, number: int, columns: int, convention: str, **options: object
+) -> EditionSpec:
     rng = random.Random(seed)
     return EditionSpec(name, (make_page(rng, number, columns=columns, **options),), convention)  # type: ignore[arg-type]
 
@@ -65,22 +94,84 @@ def single_page(seed: int, name: str, number: int, columns: int, convention: str
 def committed() -> list[CorpusEdition]:
     """The small committed set: together, every convention the issue names."""
     return [
-        CorpusEdition(jumping_edition(11, "edition-4p", (4, 5, 6, 4), leading=(1.5, 1.5, 1.3, 1.6),
-                                      convention="whole edition in one PDF; 4/5/6 columns; jump p1->p2; index, ads, chart")),
-        CorpusEdition(jumping_edition(23, "jump-split", (5, 6), convention="one PDF per page; a story jumping across files"),
-                      split=True),
-        CorpusEdition(single_page(31, "after-5col", 3, 5, "headlines drawn after their bodies; briefs box",
-                                  headlines_drawn_after=True, photo=True)),
-        CorpusEdition(single_page(41, "loose-6col", 4, 6, "loose leading (1.75); ad; kicker/subtitle",
-                                  leading=1.75, ad=True)),
-        CorpusEdition(single_page(53, "tight-4col", 2, 4, "tight leading (1.25); no headline tiers; chart",
-                                  leading=1.25, head_tiers=False, chart=True)),
-        CorpusEdition(drawn(single_page(61, "drawn-5col", 5, 5, "fake-bold letter-spaced headlines, boxes of four rules, "
-                                        "unruled rows with ruled cells, 4 mm gutters, sans body, a larger lead", photo=True),
-                            fake_bold=True, tracking=0.3, box_style="sides", row_rules=False, cell_rules=True,
-                            gutter_mm=4.0, body_font="sans", lead_body_size=10.5)),
-        CorpusEdition(drawn(single_page(67, "unruled-6col", 6, 6, "unruled 简讯 block and index box, 10.5 pt body, "
-                                        "rules between rows", index=True), box_style="none", body_size=10.5)),
+        CorpusEdition(
+            jumping_edition(
+                11,
+                "edition-4p",
+                (4, 5, 6, 4),
+                leading=(1.5, 1.5, 1.3, 1.6),
+                convention="whole edition in one PDF; 4/5/6 columns; jump p1->p2; index, ads, chart",
+            )
+        ),
+        CorpusEdition(
+            jumping_edition(
+                23, "jump-split", (5, 6), convention="one PDF per page; a story jumping across files"
+            ),
+            split=True,
+        ),
+        CorpusEdition(
+            single_page(
+                31,
+                "after-5col",
+                3,
+                5,
+                "headlines drawn after their bodies; briefs box",
+                headlines_drawn_after=True,
+                photo=True,
+            )
+        ),
+        CorpusEdition(
+            single_page(
+                41, "loose-6col", 4, 6, "loose leading (1.75); ad; kicker/subtitle", leading=1.75, ad=True
+            )
+        ),
+        CorpusEdition(
+            single_page(
+                53,
+                "tight-4col",
+                2,
+                4,
+                "tight leading (1.25); no headline tiers; chart",
+                leading=1.25,
+                head_tiers=False,
+                chart=True,
+            )
+        ),
+        CorpusEdition(
+            drawn(
+                single_page(
+                    61,
+                    "drawn-5col",
+                    5,
+                    5,
+                    "fake-bold letter-spaced headlines, boxes of four rules, "
+                    "unruled rows with ruled cells, 4 mm gutters, sans body, a larger lead",
+                    photo=True,
+                ),
+                fake_bold=True,
+                tracking=0.3,
+                box_style="sides",
+                row_rules=False,
+                cell_rules=True,
+                gutter_mm=4.0,
+                body_font="sans",
+                lead_body_size=10.5,
+            )
+        ),
+        CorpusEdition(
+            drawn(
+                single_page(
+                    67,
+                    "unruled-6col",
+                    6,
+                    6,
+                    "unruled 简讯 block and index box, 10.5 pt body, rules between rows",
+                    index=True,
+                ),
+                box_style="none",
+                body_size=10.5,
+            )
+        ),
     ]
 
 

@@ -18,7 +18,9 @@ def pdftotext_pages(pdf: Path) -> list[str]:
     """poppler's pdftotext in its default (plain, reading-order) mode; pages split at form feeds."""
     if shutil.which("pdftotext") is None:
         raise RuntimeError("pdftotext not found: apt-get install poppler-utils")
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+    ).stdout
     return _pages(out.decode("utf-8"))
 
 

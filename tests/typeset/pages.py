@@ -189,7 +189,10 @@ class EditionSpec:
             for story in page.stories():
                 record = story.record()
                 record["pages"] = [page.number]
-                if story.continued_from_page is not None and (story.headline, story.continued_from_page) in fronts:
+                if (
+                    story.continued_from_page is not None
+                    and (story.headline, story.continued_from_page) in fronts
+                ):
                     front = fronts[(story.headline, story.continued_from_page)]
                     front["paragraphs"] += record["paragraphs"]
                     front["subheads"] += record["subheads"]
@@ -349,7 +352,9 @@ def make_page(
     used = set() if used is None else used
 
     def headline() -> str:
-        free = [h for h in texts.HEADLINES if h not in used and (continued is None or h != continued.headline)]
+        free = [
+            h for h in texts.HEADLINES if h not in used and (continued is None or h != continued.headline)
+        ]
         while not free:  # a long edition: the same stories told of another place
             candidate = rng.choice(texts.PLACES) + rng.choice(texts.HEADLINES)
             free = [candidate] if candidate not in used else []
@@ -360,23 +365,60 @@ def make_page(
     layout: list[tuple[Block, ...]] = []
     if continued is not None:
         layout.append((StoryBlock(continued, span=columns),))
-    lead = make_story(rng, paragraphs=rng.randint(4, 6), headline=headline(), head_tiers=head_tiers, subheads=rng.choice((0, 1, 2)), jump_to=jump_to)
-    lead_row: list[Block] = [StoryBlock(lead, span=columns - 1 if index else columns, photo_caption=_caption(rng) if photo else None)]
+    lead = make_story(
+        rng,
+        paragraphs=rng.randint(4, 6),
+        headline=headline(),
+        head_tiers=head_tiers,
+        subheads=rng.choice((0, 1, 2)),
+        jump_to=jump_to,
+    )
+    lead_row: list[Block] = [
+        StoryBlock(
+            lead, span=columns - 1 if index else columns, photo_caption=_caption(rng) if photo else None
+        )
+    ]
     if index:
-        lead_row.append(FurnitureBlock("index", tuple(rng.sample(texts.INDEX_ITEMS, 3)), span=1, title="今日导读"))
+        lead_row.append(
+            FurnitureBlock("index", tuple(rng.sample(texts.INDEX_ITEMS, 3)), span=1, title="今日导读")
+        )
     layout.append(tuple(lead_row))
     extras: list[Block] = []
     for r in range(rows - 1):
         spans = _spans(rng, columns)
         row: list[Block] = []
         for i, span in enumerate(spans):
-            if briefs and not any(isinstance(b, BriefsBox) for rr in layout for b in rr) and (span <= 2 and i == len(spans) - 1):
+            if (
+                briefs
+                and not any(isinstance(b, BriefsBox) for rr in layout for b in rr)
+                and (span <= 2 and i == len(spans) - 1)
+            ):
                 row.append(BriefsBox(make_briefs(rng, 3), span=span))
-            elif ad and not any(isinstance(b, FurnitureBlock) and b.kind == "ad" for rr in layout + [tuple(row)] for b in rr) and r == rows - 2 and i == len(spans) - 1:
+            elif (
+                ad
+                and not any(
+                    isinstance(b, FurnitureBlock) and b.kind == "ad"
+                    for rr in layout + [tuple(row)]
+                    for b in rr
+                )
+                and r == rows - 2
+                and i == len(spans) - 1
+            ):
                 kind, text = rng.choice(texts.ADS)
                 row.append(FurnitureBlock("ad", (text,), span=span, title=kind))
             else:
-                row.append(StoryBlock(make_story(rng, paragraphs=rng.randint(2, 4), headline=headline(), head_tiers=head_tiers and rng.random() < 0.5, subheads=0), span=span))
+                row.append(
+                    StoryBlock(
+                        make_story(
+                            rng,
+                            paragraphs=rng.randint(2, 4),
+                            headline=headline(),
+                            head_tiers=head_tiers and rng.random() < 0.5,
+                            subheads=0,
+                        ),
+                        span=span,
+                    )
+                )
         layout.append(tuple(row))
     if chart:
         extras.append(FurnitureBlock("chart", texts.CHART_LABELS, span=2, title="图表：全市粮食产量"))
@@ -415,7 +457,9 @@ def make_page(
 
 
 def _caption(rng: random.Random) -> str:
-    credit = rng.choice((f"本报记者 {rng.choice(texts.REPORTERS)} 摄", "新华社发", f"{rng.choice(texts.REPORTERS)} 摄"))
+    credit = rng.choice(
+        (f"本报记者 {rng.choice(texts.REPORTERS)} 摄", "新华社发", f"{rng.choice(texts.REPORTERS)} 摄")
+    )
     return f"图为{rng.choice(texts.CAPTIONS)}　{credit}"
 
 

@@ -38,8 +38,19 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("headlines", "headlines_found", "tiers", "tiers_found", "gold_paragraphs", "read_paragraphs",
-                     "matched_paragraphs", "furniture_spoken", "misread", "misread_warned", "pages"):
+        for name in (
+            "headlines",
+            "headlines_found",
+            "tiers",
+            "tiers_found",
+            "gold_paragraphs",
+            "read_paragraphs",
+            "matched_paragraphs",
+            "furniture_spoken",
+            "misread",
+            "misread_warned",
+            "pages",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.notes += other.notes
 
@@ -60,8 +71,10 @@ class Score:
         hl = f"{self.headlines_found}/{self.headlines}"
         tiers = f"{self.tiers_found}/{self.tiers}"
         warned = f"{self.misread_warned}/{self.misread}"
-        return (f"headlines {hl:>7}  tiers {tiers:>6}  paragraph F1 {self.f1:6.1%} (P {self.precision:6.1%} "
-                f"R {self.recall:6.1%})  furniture spoken {self.furniture_spoken:>3}  misread warned {warned:>7}")
+        return (
+            f"headlines {hl:>7}  tiers {tiers:>6}  paragraph F1 {self.f1:6.1%} (P {self.precision:6.1%} "
+            f"R {self.recall:6.1%})  furniture spoken {self.furniture_spoken:>3}  misread warned {warned:>7}"
+        )
 
 
 @dataclass(frozen=True)
@@ -75,8 +88,9 @@ class ReadArticle:
     line: int | None
 
 
-def score_page(gold: dict[str, Any], read: Sequence[ReadArticle], warning_lines: Sequence[int | None],
-               source: str = "") -> Score:
+def score_page(
+    gold: dict[str, Any], read: Sequence[ReadArticle], warning_lines: Sequence[int | None], source: str = ""
+) -> Score:
     """Score one page's reading (``read``; warnings at ``warning_lines``) against its gold page."""
     score = Score(pages=1)
     articles = gold["articles"]
@@ -109,9 +123,11 @@ def score_page(gold: dict[str, Any], read: Sequence[ReadArticle], warning_lines:
     gold_heads = {flat(a["headline"]) for a in articles if a["headline"]}
     starts = sorted(a.line or 0 for a in read)
     for article in read:
-        wrong = any(not gold_paragraphs[flat(p)] for p in article.paragraphs) or (
-            article.headline is not None and flat(article.headline) not in gold_heads
-        ) or (article.headline is None and not _is_brief(article, articles))
+        wrong = (
+            any(not gold_paragraphs[flat(p)] for p in article.paragraphs)
+            or (article.headline is not None and flat(article.headline) not in gold_heads)
+            or (article.headline is None and not _is_brief(article, articles))
+        )
         if not wrong:
             continue
         score.misread += 1
@@ -121,8 +137,10 @@ def score_page(gold: dict[str, Any], read: Sequence[ReadArticle], warning_lines:
         if any(w is not None and start <= w < end for w in warning_lines):
             score.misread_warned += 1
         else:
-            score.notes.append(f"{source}:{article.line}: misread, no warning: {flat(article.headline)[:20]} "
-                               f"{flat(article.paragraphs[0] if article.paragraphs else '')[:20]}")
+            score.notes.append(
+                f"{source}:{article.line}: misread, no warning: {flat(article.headline)[:20]} "
+                f"{flat(article.paragraphs[0] if article.paragraphs else '')[:20]}"
+            )
     return score
 
 

@@ -65,12 +65,20 @@ def test_a_jump_is_one_article_in_the_edition_gold() -> None:
     assert len(jumped) == 1 and jumped[0]["continued_from_page"] is None
     page_two = gold["pages"][1]["articles"][0]
     assert page_two["continued_from_page"] == 1 and page_two["headline"] == jumped[0]["headline"]
-    assert jumped[0]["paragraphs"][-len(page_two["paragraphs"]):] == page_two["paragraphs"]
+    assert jumped[0]["paragraphs"][-len(page_two["paragraphs"]) :] == page_two["paragraphs"]
 
 
 @pytest.mark.parametrize("columns,leading,after", [(4, 1.25, False), (5, 1.75, True), (6, 1.5, False)])
 def test_fresh_pages_print_their_gold(tmp_path: Path, columns: int, leading: float, after: bool) -> None:
-    page = make_page(random.Random(columns), 2, columns=columns, leading=leading, headlines_drawn_after=after, ad=True, chart=True)
+    page = make_page(
+        random.Random(columns),
+        2,
+        columns=columns,
+        leading=leading,
+        headlines_drawn_after=after,
+        ad=True,
+        chart=True,
+    )
     spec = EditionSpec("fresh", (page,))
     pdf = typeset(spec, tmp_path / "fresh.pdf")
     _check_printed(pdf, spec.gold())

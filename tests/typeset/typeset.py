@@ -74,7 +74,7 @@ _BOX_STROKES = {
 
 def _preamble(page: PageSpec) -> str:
     heavy = (
-        'text(font: sans, size: size, stroke: 0.35pt + black, body)'
+        "text(font: sans, size: size, stroke: 0.35pt + black, body)"
         if page.fake_bold
         else 'text(font: sans, weight: "bold", size: size, body)'
     )
@@ -115,7 +115,9 @@ def _story_body(story: Story) -> str:
             text += f"（{story.byline}）"
         parts.append(f"#par({lit(text)})")
     if story.continued_on_page is not None:
-        parts.append(f"#align(right, text(font: sans, size: 8.5pt, {lit(f'（下转第{story.continued_on_page}版）')}))")
+        parts.append(
+            f"#align(right, text(font: sans, size: 8.5pt, {lit(f'（下转第{story.continued_on_page}版）')}))"
+        )
     return "\n".join(parts)
 
 
@@ -157,10 +159,12 @@ def _furniture_block(block: FurnitureBlock) -> str:
         return (
             "block(width: 100%, stroke: 2pt, inset: 8pt, fill: luma(235), {"
             f"align(right, text(font: sans, size: 7pt, {lit(block.title)})); "
-            f"align(center, text(font: sans, weight: \"bold\", size: 14pt, {lit(text)})) }})"
+            f'align(center, text(font: sans, weight: "bold", size: 14pt, {lit(text)})) }})'
         )
     if block.kind == "index":
-        lines = " ".join(f"block(below: 0.6em, text(font: sans, size: 9pt, {lit(line)}));" for line in block.lines)
+        lines = " ".join(
+            f"block(below: 0.6em, text(font: sans, size: 9pt, {lit(line)}));" for line in block.lines
+        )
         return f"boxed({lit(block.title)}, {{ {lines} }})"
     # A chart: a title, bars, labels, a unit and a source: all labels, nothing to speak.
     labels = block.lines
@@ -170,7 +174,7 @@ def _furniture_block(block: FurnitureBlock) -> str:
     )
     return (
         "block(width: 100%, stroke: 0.5pt, inset: 6pt, {"
-        f"align(center, text(font: sans, weight: \"bold\", size: 10pt, {lit(block.title)})); "
+        f'align(center, text(font: sans, weight: "bold", size: 10pt, {lit(block.title)})); '
         f"align(right, text(font: sans, size: 7.5pt, {lit(labels[0])})); "
         f"block(height: 42mm, {{ {bars} }}); "
         f"text(font: sans, size: 7.5pt, {lit(labels[-1])}) }})"
@@ -202,9 +206,13 @@ def page_source(page: PageSpec) -> str:
         (
             f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
             f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }}"
-            + (f", footer: align(center, text(font: sans, size: 8pt, {lit(str(page.number))})))" if page.folio_at_foot else ")")
+            + (
+                f", footer: align(center, text(font: sans, size: 8pt, {lit(str(page.number))})))"
+                if page.folio_at_foot
+                else ")"
+            )
         ),
-        f"#set text(font: {page.body_font}, size: {page.body_size}pt, lang: \"zh\", region: \"cn\")",
+        f'#set text(font: {page.body_font}, size: {page.body_size}pt, lang: "zh", region: "cn")',
         (
             f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
             "first-line-indent: (amount: 2em, all: true))"
@@ -212,10 +220,14 @@ def page_source(page: PageSpec) -> str:
     ]
     if page.number == 1:
         rule = "#line(length: 100%, stroke: 1.5pt)\n" if page.row_rules else ""
-        out.append(f"#align(center, text(font: sans, weight: \"black\", size: 48pt, {lit(page.paper)}))\n{rule}#v(4mm)")
+        out.append(
+            f'#align(center, text(font: sans, weight: "black", size: 48pt, {lit(page.paper)}))\n{rule}#v(4mm)'
+        )
     for i, row in enumerate(page.rows):
         if i:
-            out.append("#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)" if page.row_rules else "#v(8mm)")
+            out.append(
+                "#v(3mm)\n#line(length: 100%, stroke: 0.4pt)\n#v(3mm)" if page.row_rules else "#v(8mm)"
+            )
         cols = ", ".join(f"{b.span}fr" for b in row)
         cells = ",\n  ".join(_block(b, page) for b in row)
         stroke = ", stroke: (x, y) => if x > 0 { (left: 0.5pt) }" if page.cell_rules else ""

@@ -49,8 +49,7 @@ def request_path(target: str) -> str:
     UTF-8 once decoded.
     """
     # origin-form ("/a/b?q") is split by hand: urlsplit would read "//x/y" as a host "x".
-    raw_path = target.split("?", 1)[0].split("#", 1)[0] if target.startswith("/") \
-        else urlsplit(target).path
+    raw_path = target.split("?", 1)[0].split("#", 1)[0] if target.startswith("/") else urlsplit(target).path
     if re.search(r"%(2f|5c|00)", raw_path, re.IGNORECASE) or "\\" in raw_path:
         raise NotFound("encoded slash, backslash or NUL")
     try:

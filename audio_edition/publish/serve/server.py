@@ -178,7 +178,9 @@ class _Connection:
         what still waits in the kernel's send queue (SIOCOUTQ), which a client that does not
         read fills without reading a byte."""
         try:
-            queued: int = struct.unpack("i", fcntl.ioctl(self.sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0"))[0]
+            queued: int = struct.unpack("i", fcntl.ioctl(self.sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0"))[
+                0
+            ]
         except OSError:
             queued = 0
         return max(0, self.sent - queued)
@@ -193,8 +195,14 @@ def _no_follow(path: str, flags: int) -> int:
 class EditionServer:
     """Serves a folder on one address; ``serve_forever()`` runs it, ``shutdown()`` stops it."""
 
-    def __init__(self, address: tuple[str, int], root: Path, *, verbose: bool = False,
-                 limits: ServeLimits = ServeLimits()) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        root: Path,
+        *,
+        verbose: bool = False,
+        limits: ServeLimits = ServeLimits(),
+    ) -> None:
         self.root = os.path.realpath(root)
         self.overlay: str | None = None
         """A folder whose files are served instead of the same paths under ``root`` (the feeds
@@ -288,9 +296,11 @@ class EditionServer:
                 sock, address = await loop.sock_accept(self.socket)
             except OSError as error:
                 if error.errno in _OUT_OF_FDS:
-                    self._warn(f"out of file descriptors ({error.strerror}) with "
-                               f"{len(self._connections)} connections open; raise the "
-                               f"open-file limit (ulimit -n) or lower --max-connections")
+                    self._warn(
+                        f"out of file descriptors ({error.strerror}) with "
+                        f"{len(self._connections)} connections open; raise the "
+                        f"open-file limit (ulimit -n) or lower --max-connections"
+                    )
                     # Free a descriptor by closing the longest-idle client; with nothing to
                     # close, wait: retrying at once would spin while the backlog waits.
                     if not await self._evict_and_wait("out of file descriptors"):
@@ -308,8 +318,10 @@ class EditionServer:
 
     def _admit(self, sock: socket.socket, peer: str) -> None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # head, then sendfile body
-        if len(self._connections) - self._evicting >= self.max_connections \
-                and self._evict_idle(f"{self.max_connections} connections open") is None:
+        if (
+            len(self._connections) - self._evicting >= self.max_connections
+            and self._evict_idle(f"{self.max_connections} connections open") is None
+        ):
             self._refuse(sock, peer)
             return
         connection = _Connection(sock, peer)
@@ -352,8 +364,9 @@ class EditionServer:
         connection.sock.close()
         error = None if task.cancelled() else task.exception()
         if error is not None:  # our bug, not the client's: worth its traceback
-            sys.stderr.write("audio-edition serve: internal error\n"
-                             + "".join(traceback.format_exception(error)))
+            sys.stderr.write(
+                "audio-edition serve: internal error\n" + "".join(traceback.format_exception(error))
+            )
 
     def _refuse(self, sock: socket.socket, peer: str) -> None:
         if len(self._refusals) >= _MAX_REFUSING:
@@ -371,8 +384,9 @@ class EditionServer:
 
     async def _send_refusal(self, sock: socket.socket) -> None:
         loop = asyncio.get_running_loop()
-        head = self._head_bytes(HTTPStatus.SERVICE_UNAVAILABLE,
-                                [("Retry-After", "5"), ("Content-Length", "0")], None)
+        head = self._head_bytes(
+            HTTPStatus.SERVICE_UNAVAILABLE, [("Retry-After", "5"), ("Content-Length", "0")], None
+        )
         try:
             async with asyncio.timeout(1.0):
                 await loop.sock_sendall(sock, head)
@@ -419,12 +433,16 @@ class EditionServer:
                 if not await self._respond(connection, request):
                     return
         except OSError as error:  # reset, broken pipe, a send timeout: the client is gone
-            reason = "took no bytes" if isinstance(error, TimeoutError) else \
-                (error.strerror or type(error).__name__)
+            reason = (
+                "took no bytes"
+                if isinstance(error, TimeoutError)
+                else (error.strerror or type(error).__name__)
+            )
             self._log(f"{connection.peer} connection dropped: {reason}")
 
-    async def _read_head(self, sock: socket.socket, buffer: bytearray,
-                         connected_at: float | None) -> bytes | None:
+    async def _read_head(
+        self, sock: socket.socket, buffer: bytearray, connected_at: float | None
+    ) -> bytes | None:
         """The next request head from ``buffer`` and the socket; None when the client left
         or stayed silent past its time (closed quietly)."""
         loop = asyncio.get_running_loop()
@@ -443,19 +461,23 @@ class EditionServer:
                 end = buffer.find(b"\r\n\r\n", searched)
                 if 0 <= end <= MAX_HEAD_BYTES:
                     head = bytes(buffer[:end])
-                    del buffer[:end + 4]
+                    del buffer[: end + 4]
                     return head
                 if end > MAX_HEAD_BYTES or len(buffer) > MAX_HEAD_BYTES:
-                    raise BadRequest(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                                     f"request head over {MAX_HEAD_BYTES // 1024} KiB")
+                    raise BadRequest(
+                        HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        f"request head over {MAX_HEAD_BYTES // 1024} KiB",
+                    )
                 searched = max(0, len(buffer) - 3)
             try:
                 async with asyncio.timeout_at(idle_deadline if deadline is None else deadline):
                     data = await loop.sock_recv(sock, _RECV_BYTES)
             except TimeoutError:
                 if buffer:
-                    raise BadRequest(HTTPStatus.REQUEST_TIMEOUT, f"request head not complete "
-                                     f"within {limits.header_timeout:g} s") from None
+                    raise BadRequest(
+                        HTTPStatus.REQUEST_TIMEOUT,
+                        f"request head not complete within {limits.header_timeout:g} s",
+                    ) from None
                 return None
             if not data:
                 return None
@@ -464,8 +486,7 @@ class EditionServer:
     async def _discard_body(self, sock: socket.socket, buffer: bytearray, length: int) -> None:
         """Read and throw away a GET's declared body, so it is never read as a request."""
         if length > MAX_DISCARDED_BODY:
-            raise BadRequest(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                             f"a {length}-byte body on a GET or HEAD")
+            raise BadRequest(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a {length}-byte body on a GET or HEAD")
         taken = min(length, len(buffer))
         del buffer[:taken]
         remaining = length - taken
@@ -487,21 +508,27 @@ class EditionServer:
             if os.path.isdir(path):
                 redirect = folder_redirect(self.root, path, request.target)
                 if redirect is not None:
-                    await self._send_status(connection, HTTPStatus.MOVED_PERMANENTLY, request,
-                                            (("Location", redirect.location),), body=False)
+                    await self._send_status(
+                        connection,
+                        HTTPStatus.MOVED_PERMANENTLY,
+                        request,
+                        (("Location", redirect.location),),
+                        body=False,
+                    )
                     return request.keep_alive
                 path = index_of(self.root, path)
             if self.overlay is not None:
                 instead = os.path.join(self.overlay, os.path.relpath(path, self.root))
                 path = instead if os.path.isfile(instead) else path
         except NotFound as reason:
-            self._log(f"{connection.peer} \"{request.request_line[:200]}\" 404 ({reason})")
+            self._log(f'{connection.peer} "{request.request_line[:200]}" 404 ({reason})')
             await self._send_status(connection, HTTPStatus.NOT_FOUND, request)
             return request.keep_alive
         assert self._files is not None
         if not await self._take_file_slot():
-            await self._send_status(connection, HTTPStatus.SERVICE_UNAVAILABLE, request,
-                                    (("Retry-After", "5"),))
+            await self._send_status(
+                connection, HTTPStatus.SERVICE_UNAVAILABLE, request, (("Retry-After", "5"),)
+            )
             return request.keep_alive
         connection.sending_since, connection.sent = asyncio.get_running_loop().time(), 0
         self._senders[connection] = None
@@ -512,9 +539,12 @@ class EditionServer:
                 busy = error.errno in _OUT_OF_FDS
                 if busy:
                     self._warn(f"cannot open a file to send: {error.strerror}")
-                await self._send_status(connection, HTTPStatus.SERVICE_UNAVAILABLE if busy
-                                        else HTTPStatus.NOT_FOUND, request,
-                                        (("Retry-After", "5"),) if busy else ())
+                await self._send_status(
+                    connection,
+                    HTTPStatus.SERVICE_UNAVAILABLE if busy else HTTPStatus.NOT_FOUND,
+                    request,
+                    (("Retry-After", "5"),) if busy else (),
+                )
                 return request.keep_alive
             with file:
                 return await self._send_file(connection, request, file, path)
@@ -554,8 +584,10 @@ class EditionServer:
             slowest.evicted = True
             self._evicting += 1
             slowest.task.cancel()  # its finally gives the slot back
-            self._log(f"{slowest.peer} dropped: took {pace:.0f} bytes/s while another request waited "
-                      f"for a file slot (at least {self.limits.min_send_rate:.0f} wanted)")
+            self._log(
+                f"{slowest.peer} dropped: took {pace:.0f} bytes/s while another request waited "
+                f"for a file slot (at least {self.limits.min_send_rate:.0f} wanted)"
+            )
 
     async def _open(self, path: str) -> BinaryIO:
         """Open a file to send; out of descriptors, first make room by closing an idle client."""
@@ -563,21 +595,20 @@ class EditionServer:
             try:
                 return open(path, "rb", buffering=0, opener=_no_follow)
             except OSError as error:
-                if error.errno not in _OUT_OF_FDS or \
-                        not await self._evict_and_wait("out of file descriptors"):
+                if error.errno not in _OUT_OF_FDS or not await self._evict_and_wait(
+                    "out of file descriptors"
+                ):
                     raise
         return open(path, "rb", buffering=0, opener=_no_follow)
 
-    async def _send_file(self, connection: _Connection, request: Request, file: BinaryIO,
-                         path: str) -> bool:
+    async def _send_file(self, connection: _Connection, request: Request, file: BinaryIO, path: str) -> bool:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device reached through a symlink
             await self._send_status(connection, HTTPStatus.NOT_FOUND, request)
             return request.keep_alive
         size = info.st_size
         etag = f'"{info.st_mtime_ns:x}-{size:x}"'
-        headers = [("ETag", etag),
-                   ("Last-Modified", email.utils.formatdate(info.st_mtime, usegmt=True))]
+        headers = [("ETag", etag), ("Last-Modified", email.utils.formatdate(info.st_mtime, usegmt=True))]
         name = os.path.basename(path).lower()
         if name.endswith(_REVALIDATE):
             headers.append(("Cache-Control", "no-cache"))
@@ -593,9 +624,13 @@ class EditionServer:
                 # A repeated Range header is ambiguous: single() ignores it (200, whole file).
                 byte_range = parse_range(request.single("range"), size)
             except Unsatisfiable:
-                await self._send(connection, request, HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                                 [*headers, ("Content-Range", f"bytes */{size}"),
-                                  ("Content-Length", "0")], b"")
+                await self._send(
+                    connection,
+                    request,
+                    HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    [*headers, ("Content-Range", f"bytes */{size}"), ("Content-Length", "0")],
+                    b"",
+                )
                 return request.keep_alive
         headers = [("Content-Type", content_type(name)), ("Accept-Ranges", "bytes"), *headers]
         if byte_range is None:
@@ -617,11 +652,10 @@ class EditionServer:
             if not await self._send_body(connection, file, start, length):
                 self._log(f"{connection.peer} {path}: file changed while being sent")
                 return False
-        self._log(f"{connection.peer} \"{request.request_line[:200]}\" {status.value} {length}")
+        self._log(f'{connection.peer} "{request.request_line[:200]}" {status.value} {length}')
         return request.keep_alive
 
-    async def _send_body(self, connection: _Connection, file: BinaryIO, start: int,
-                         length: int) -> bool:
+    async def _send_body(self, connection: _Connection, file: BinaryIO, start: int, length: int) -> bool:
         loop = asyncio.get_running_loop()
         sock = connection.sock
         offset, end = start, start + length
@@ -634,15 +668,27 @@ class EditionServer:
             connection.sent += sent
         return True
 
-    async def _send(self, connection: _Connection, request: Request | None, status: HTTPStatus,
-                    headers: list[tuple[str, str]], body: bytes) -> None:
+    async def _send(
+        self,
+        connection: _Connection,
+        request: Request | None,
+        status: HTTPStatus,
+        headers: list[tuple[str, str]],
+        body: bytes,
+    ) -> None:
         data = self._head_bytes(status, headers, request) + body
         async with asyncio.timeout(self.limits.send_timeout):
             await asyncio.get_running_loop().sock_sendall(connection.sock, data)
 
-    async def _send_status(self, connection: _Connection, status: HTTPStatus,
-                           request: Request | None, extra: tuple[tuple[str, str], ...] = (),
-                           *, body: bool = True) -> None:
+    async def _send_status(
+        self,
+        connection: _Connection,
+        status: HTTPStatus,
+        request: Request | None,
+        extra: tuple[tuple[str, str], ...] = (),
+        *,
+        body: bool = True,
+    ) -> None:
         """A short plain-text answer; without a request (unreadable) the connection closes."""
         text = f"{status.value} {status.phrase}\n".encode() if body else b""
         headers = [*extra, ("Content-Length", str(len(text)))]
@@ -652,13 +698,18 @@ class EditionServer:
             text = b""
         await self._send(connection, request, status, headers, text)
 
-    def _head_bytes(self, status: HTTPStatus, headers: list[tuple[str, str]],
-                    request: Request | None) -> bytes:
+    def _head_bytes(
+        self, status: HTTPStatus, headers: list[tuple[str, str]], request: Request | None
+    ) -> bytes:
         now = int(time.time())
         if self._date[0] != now:
             self._date = (now, email.utils.formatdate(now, usegmt=True))
-        lines = [f"HTTP/1.1 {status.value} {status.phrase}", f"Date: {self._date[1]}",
-                 "Server: audio-edition", *(f"{name}: {value}" for name, value in headers)]
+        lines = [
+            f"HTTP/1.1 {status.value} {status.phrase}",
+            f"Date: {self._date[1]}",
+            "Server: audio-edition",
+            *(f"{name}: {value}" for name, value in headers),
+        ]
         if request is None or not request.keep_alive:
             lines.append("Connection: close")
         elif request.version < (1, 1):
@@ -679,8 +730,9 @@ class EditionServer:
 
     def _loop_trouble(self, loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
         error = context.get("exception")
-        self._warn(f"{context.get('message', 'event loop error')}"
-                   + (f": {error!r}" if error is not None else ""))
+        self._warn(
+            f"{context.get('message', 'event loop error')}" + (f": {error!r}" if error is not None else "")
+        )
 
 
 def _not_modified(request: Request, etag: str, mtime: float) -> bool:
@@ -700,27 +752,37 @@ def _not_modified(request: Request, etag: str, mtime: float) -> bool:
     return int(mtime) <= since.timestamp()
 
 
-def make_server(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
-                verbose: bool = False, limits: ServeLimits = ServeLimits()) -> EditionServer:
+def make_server(
+    folder: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    verbose: bool = False,
+    limits: ServeLimits = ServeLimits(),
+) -> EditionServer:
     """Bind a server for ``folder`` (port 0 picks a free port); call ``serve_forever()``.
 
     Raises ``PublishError`` when the folder is missing or the address cannot be bound.
     """
     if not folder.is_dir():
-        raise PublishError(f"{folder}: no such folder; build an edition first, or name the "
-                           f"folder to serve")
+        raise PublishError(f"{folder}: no such folder; build an edition first, or name the folder to serve")
     try:
         return EditionServer((host, port), folder, verbose=verbose, limits=limits)
     except OSError as error:
         hint = f"; try --port {port + 1}" if error.errno == errno.EADDRINUSE else ""
-        raise PublishError(f"cannot listen on {host}:{port}: "
-                           f"{error.strerror or error}{hint}") from error
+        raise PublishError(f"cannot listen on {host}:{port}: {error.strerror or error}{hint}") from error
 
 
-def serve(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
-          verbose: bool = False, limits: ServeLimits = ServeLimits(),
-          on_ready: Callable[[str], None] | None = None,
-          overlay_for: Callable[[str], Path | None] | None = None) -> None:
+def serve(
+    folder: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    verbose: bool = False,
+    limits: ServeLimits = ServeLimits(),
+    on_ready: Callable[[str], None] | None = None,
+    overlay_for: Callable[[str], Path | None] | None = None,
+) -> None:
     """Serve ``folder`` until interrupted (Ctrl-C); ``on_ready`` gets the URL once listening.
     ``overlay_for(url)``, once the address is known, may give a folder served over ``folder``
     (a preview's feeds and pages, rendered for that address)."""

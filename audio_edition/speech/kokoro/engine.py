@@ -61,7 +61,17 @@ DEFAULT_VOICE = "zf_xiaoxiao"
 WHOLE_MODEL = "whole model"
 """Part of ``KokoroEngine.version`` in place of ``WINDOWS_VERSION`` where the model runs whole."""
 
-_PUNCTUATION = {"，": ",", "、": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "—": "—", "…": "…"}
+_PUNCTUATION = {
+    "，": ",",
+    "、": ",",
+    "。": ".",
+    "！": "!",
+    "？": "?",
+    "：": ":",
+    "；": ";",
+    "—": "—",
+    "…": "…",
+}
 _PUNCTUATION |= {",": ",", ".": ".", "!": "!", "?": "?", ":": ":", ";": ";"}
 _CLAUSE_ENDS = frozenset(",.!?:;—…")
 _TONES = (("˧˩˧", "↓"), ("˧˥", "↗"), ("˥˩", "↘"), ("˥", "→"))
@@ -129,7 +139,9 @@ def phonemes_for(sentence: str, reader: MandarinReader) -> str:
     for k, piece in enumerate(pieces):
         if k % 2 == 0 and piece:
             words = next(said)
-            out.append(" ".join(p for w in words if (p := "".join(syllable_phonemes(s) for s in w.syllables if s))))
+            out.append(
+                " ".join(p for w in words if (p := "".join(syllable_phonemes(s) for s in w.syllables if s)))
+            )
         elif k % 2 == 1 and out and out[-1] and out[-1][-1] not in _CLAUSE_ENDS:  # "。”" or "……": one mark
             out.append(piece)
     text = ""
@@ -220,6 +232,7 @@ class KokoroEngine:
     def runs_on(self) -> str:
         """The runtime chosen at load (``kokoro_runtime``) and its precision."""
         return f"{self.runtime.name} {self.runtime.precision}"
+
     reads_latin = False
     """Kokoro's Mandarin voices are given pinyin only: Latin letters are spelled in Chinese first."""
     times_sentences = True
@@ -235,7 +248,9 @@ class KokoroEngine:
     ) -> None:
         self._assets: KokoroAssets = locate_kokoro(cache_dir)
         self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=True)
-        self.runtime: RuntimeChoice = choose_runtime(runtime, self._assets.model, MODEL_SHA256, self._float_model)
+        self.runtime: RuntimeChoice = choose_runtime(
+            runtime, self._assets.model, MODEL_SHA256, self._float_model
+        )
         """Where the model runs (``runtime``): onnxruntime int8, or OpenVINO (bf16 or f32)."""
         self.workers: int = worker_count(self.runtime.name, workers)
         """How many pieces are spoken at once: one per core, as the free memory allows."""
@@ -279,7 +294,9 @@ class KokoroEngine:
         plans = [pieces_for(self.phonemes(s)) for s in sentences]
         if not any(plans):
             shown = "".join(sentences)[:40]
-            raise SpeechError(f"nothing the Kokoro voice can say in {shown!r}" if shown.strip() else "no text to speak")
+            raise SpeechError(
+                f"nothing the Kokoro voice can say in {shown!r}" if shown.strip() else "no text to speak"
+            )
         runner, style = self._loaded(voice.voice_id)
         # Longest first, so the last piece to finish is a short one and no core waits long.
         queued = sorted(

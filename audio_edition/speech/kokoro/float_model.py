@@ -87,7 +87,11 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(record, dict) or record.get("from") != int8_sha256 or record.get("recipe") != REWRITE_VERSION:
+    if (
+        not isinstance(record, dict)
+        or record.get("from") != int8_sha256
+        or record.get("recipe") != REWRITE_VERSION
+    ):
         return None
     written = record.get("files")
     if not isinstance(written, dict):
@@ -97,7 +101,11 @@ def locate_float_model(folder: Path, int8_sha256: str, *, verify: bool = True) -
         files = _files(folder, cut)
         for path in files:
             expected = written.get(path.name)
-            if not isinstance(expected, dict) or not path.is_file() or path.stat().st_size != expected.get("size"):
+            if (
+                not isinstance(expected, dict)
+                or not path.is_file()
+                or path.stat().st_size != expected.get("size")
+            ):
                 return None
             if verify and sha256_file(path) != expected.get("sha256"):
                 return None
@@ -136,7 +144,9 @@ def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) ->
     edges = np.unique(np.geomspace(2, 513, 41).astype(int))
 
     def bands(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
-        spectrum = np.abs(np.fft.rfft(np.stack([x[i * 256 : i * 256 + 1024] * window for i in range(frames)]), axis=1))
+        spectrum = np.abs(
+            np.fft.rfft(np.stack([x[i * 256 : i * 256 + 1024] * window for i in range(frames)]), axis=1)
+        )
         energy = np.stack([spectrum[:, lo:hi].mean(axis=1) for lo, hi in zip(edges[:-1], edges[1:])], axis=1)
         return np.asarray(20 * np.log10(energy + 1e-5), dtype=np.float64)
 
@@ -145,18 +155,24 @@ def spectral_distance(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) ->
     return float(np.abs(left - right)[loud].mean())
 
 
-def check_float_model(parts: tuple[ModelPart, ...], int8_model: Path, style: npt.NDArray[np.float32]) -> float:
+def check_float_model(
+    parts: tuple[ModelPart, ...], int8_model: Path, style: npt.NDArray[np.float32]
+) -> float:
     """Speak ``CHECK_TOKENS`` with both models; the spectral distance. ``style``: a voice's table."""
     from audio_edition.speech.kokoro.runtime import onnxruntime_runner, openvino_precision, openvino_runner
 
-    made = openvino_runner(int8_model, parts, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
+    made = (
+        openvino_runner(int8_model, parts, 1, openvino_precision()).speak(CHECK_TOKENS, style, 1.0).result()
+    )
     reference = onnxruntime_runner(int8_model, 1).speak(CHECK_TOKENS, style, 1.0).result()
     if not 0.9 < len(made) / max(1, len(reference)) < 1.1:
         return float("inf")
     return spectral_distance(made, reference)
 
 
-def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: npt.NDArray[np.float32]) -> FloatModel:
+def make_float_model(
+    int8_model: Path, int8_sha256: str, folder: Path, style: npt.NDArray[np.float32]
+) -> FloatModel:
     """Make the OpenVINO model's parts from the verified ``int8_model`` into ``folder``; them, verified.
 
     The made model must say ``CHECK_TOKENS`` (in voice ``style``) as the int8 model does, or it is
@@ -194,7 +210,11 @@ def make_float_model(int8_model: Path, int8_sha256: str, folder: Path, style: np
                 f"the float model OpenVINO {ov.get_version()} made does not speak as the int8 one "
                 f"({distance:.1f} dB apart, at most {CHECK_DISTANCE_DB} allowed): Kokoro stays on onnxruntime"
             )
-        record: dict[str, Any] = {"from": int8_sha256, "recipe": REWRITE_VERSION, "openvino": ov.get_version()}
+        record: dict[str, Any] = {
+            "from": int8_sha256,
+            "recipe": REWRITE_VERSION,
+            "openvino": ov.get_version(),
+        }
         record["check_distance_db"] = round(distance, 2)
         record["files"] = {}
         for cut in FLOAT_CUTS:

@@ -21,7 +21,10 @@ PHASE = "/decoder/decoder/generator/m_source/l_sin_gen/Mul_4_output_0"
 """The harmonic source's phase for each of its 9 harmonics, 80 frames a second: a running sum over
 the whole piece, which the source interpolates to the sample rate before taking its sine. Computed
 at the frame rate only once ``rewrites.phase_at_frame_rate`` has rewritten the model."""
-SOURCE = ("/decoder/decoder/generator/noise_convs.0/Conv_output_0", "/decoder/decoder/generator/noise_convs.1/Conv_output_0")
+SOURCE = (
+    "/decoder/decoder/generator/noise_convs.0/Conv_output_0",
+    "/decoder/decoder/generator/noise_convs.1/Conv_output_0",
+)
 """The harmonic source made from F0, as the generator's two upsampling stages take it (10 and
 60 columns per frame; the second has one more, at its start)."""
 GENERATOR_INPUT = "/decoder/decoder/decode.3/Div_4_output_0"
@@ -78,13 +81,17 @@ def cut_graph(model: Any, cuts: tuple[Cut, ...]) -> list[Any]:
             raise not_the_pinned_model(str(error)) from error
         known = {i.name for i in part.graph.input} | {i.name for i in part.graph.initializer}
         known |= {output for node in part.graph.node for output in node.output}
-        missing = sorted({name for node in part.graph.node for name in node.input if name and name not in known})
+        missing = sorted(
+            {name for node in part.graph.node for name in node.input if name and name not in known}
+        )
         if missing:
             raise not_the_pinned_model(f"its {cut.name} needs {', '.join(missing)}")
         for values in (part.graph.input, part.graph.output):
             for index, value in enumerate(list(values)):
                 if value.name in _SHAPES and not value.type.tensor_type.HasField("shape"):
-                    shaped = helper.make_tensor_value_info(value.name, value.type.tensor_type.elem_type, _SHAPES[value.name])
+                    shaped = helper.make_tensor_value_info(
+                        value.name, value.type.tensor_type.elem_type, _SHAPES[value.name]
+                    )
                     del values[index]
                     values.insert(index, shaped)
         parts.append(part)

@@ -111,7 +111,9 @@ def dequantize_weights(model: Any) -> int:
         if quantize is None or quantize.op_type != "DynamicQuantizeLinear":
             raise not_the_pinned_model(f"{node.name} has no dynamic quantization")
         weights = graph.constant(node.input[1]).astype(np.float32)
-        zero_point = graph.constant(node.input[3]).astype(np.float32) if len(node.input) > 3 and node.input[3] else 0.0
+        zero_point = (
+            graph.constant(node.input[3]).astype(np.float32) if len(node.input) > 3 and node.input[3] else 0.0
+        )
         bias: str | None = None
         after = graph.consumers.get(node.output[0], [])
         if node.op_type == "ConvInteger" and len(after) == 1 and after[0].op_type == "Add":
@@ -124,7 +126,11 @@ def dequantize_weights(model: Any) -> int:
                 chain.append(graph.producer.get(link.input[0]) if link is not None else None)
             kinds = tuple(n.op_type if n is not None else "" for n in chain)
             divide = chain[-1]
-            if kinds != ("Reshape", "Cast", "Floor", "Div") or divide is None or divide.input[0] not in graph.initializers:
+            if (
+                kinds != ("Reshape", "Cast", "Floor", "Div")
+                or divide is None
+                or divide.input[0] not in graph.initializers
+            ):
                 raise not_the_pinned_model(f"{node.name}'s bias is {kinds}")
             bias = divide.input[0]
             cast = graph.only_consumer(add.output[0], "Cast")
@@ -136,7 +142,8 @@ def dequantize_weights(model: Any) -> int:
         if scales is None or scales.op_type != "Mul" or len(weight_scales) != 1:
             raise not_the_pinned_model(f"{node.name}'s scale is not x_scale × W_scale")
         float_weights = graph.add_constant(
-            f"{node.input[1]}_float", (weights - zero_point) * graph.constant(weight_scales[0]).astype(np.float32)
+            f"{node.input[1]}_float",
+            (weights - zero_point) * graph.constant(weight_scales[0]).astype(np.float32),
         )
         float_node = helper.make_node(
             QUANTIZED[node.op_type],
@@ -180,7 +187,9 @@ def snake_as_polynomial(model: Any) -> int:
         if square.input[1] not in graph.initializers or float(graph.constant(square.input[1])) != 2.0:
             continue
         if not constants:
-            constants = {key: graph.add_constant(f"snake/{key}", np.array(value)) for key, value in names.items()}
+            constants = {
+                key: graph.add_constant(f"snake/{key}", np.array(value)) for key, value in names.items()
+            }
         nodes: list[Any] = []
         prefix = f"{sine.name}/polynomial"
 
@@ -192,7 +201,9 @@ def snake_as_polynomial(model: Any) -> int:
 
         y = sine.input[0]
         turns = op("Floor", op("Add", op("Mul", y, constants["inverse_pi"]), constants["half"]))
-        reduced = op("Sub", op("Sub", y, op("Mul", turns, constants["pi_high"])), op("Mul", turns, constants["pi_low"]))
+        reduced = op(
+            "Sub", op("Sub", y, op("Mul", turns, constants["pi_high"])), op("Mul", turns, constants["pi_low"])
+        )
         squared = op("Mul", reduced, reduced)
         series = constants[f"term{len(SINE_TERMS)}"]
         for k in range(len(SINE_TERMS) - 1, 0, -1):  # Horner's rule
@@ -219,9 +230,17 @@ def upsampling_as_convolution(model: Any) -> int:
     graph = _Graph(model.graph)
     for node in [n for n in model.graph.node if n.op_type == "ConvTranspose"]:
         attributes = {a.name: helper.get_attribute_value(a) for a in node.attribute}
-        if attributes.get("group", 1) != 1 or node.input[1] not in graph.initializers or attributes.get("output_padding"):
+        if (
+            attributes.get("group", 1) != 1
+            or node.input[1] not in graph.initializers
+            or attributes.get("output_padding")
+        ):
             continue
-        strides, kernels, pads = attributes.get("strides", []), attributes.get("kernel_shape", []), attributes.get("pads", [])
+        strides, kernels, pads = (
+            attributes.get("strides", []),
+            attributes.get("kernel_shape", []),
+            attributes.get("pads", []),
+        )
         if len(strides) != 1 or len(kernels) != 1 or len(pads) != 2 or pads[0] != pads[1]:
             continue  # not one-dimensional, or padded unevenly
         (stride,), (kernel,), pad = strides, kernels, pads[0]
@@ -236,20 +255,39 @@ def upsampling_as_convolution(model: Any) -> int:
                 if 0 <= at < kernel:
                     phases[phase, :, :, tap] = weights[:, :, at].T
         prefix = f"{node.name}/phases"
-        inputs = [node.input[0], graph.add_constant(f"{prefix}/weights", phases.reshape(stride * channels_out, channels_in, 3))]
+        inputs = [
+            node.input[0],
+            graph.add_constant(f"{prefix}/weights", phases.reshape(stride * channels_out, channels_in, 3)),
+        ]
         if len(node.input) > 2 and node.input[2]:
-            inputs.append(graph.add_constant(f"{prefix}/bias", np.tile(graph.constant(node.input[2]).astype(np.float32), stride)))
-        by_phase = graph.add_constant(f"{prefix}/by_phase", np.array([1, stride, channels_out, -1], dtype=np.int64))
+            inputs.append(
+                graph.add_constant(
+                    f"{prefix}/bias", np.tile(graph.constant(node.input[2]).astype(np.float32), stride)
+                )
+            )
+        by_phase = graph.add_constant(
+            f"{prefix}/by_phase", np.array([1, stride, channels_out, -1], dtype=np.int64)
+        )
         joined = graph.add_constant(f"{prefix}/joined", np.array([1, channels_out, -1], dtype=np.int64))
         graph.replace(
             node,
             [
-                helper.make_node("Conv", inputs, [f"{prefix}/conv"], name=f"{prefix}/conv", kernel_shape=[3], pads=[1, 1]),
-                helper.make_node("Reshape", [f"{prefix}/conv", by_phase], [f"{prefix}/split"], name=f"{prefix}/split"),
                 helper.make_node(
-                    "Transpose", [f"{prefix}/split"], [f"{prefix}/interleaved"], name=f"{prefix}/interleave", perm=[0, 2, 3, 1]
+                    "Conv", inputs, [f"{prefix}/conv"], name=f"{prefix}/conv", kernel_shape=[3], pads=[1, 1]
                 ),
-                helper.make_node("Reshape", [f"{prefix}/interleaved", joined], [node.output[0]], name=f"{prefix}/join"),
+                helper.make_node(
+                    "Reshape", [f"{prefix}/conv", by_phase], [f"{prefix}/split"], name=f"{prefix}/split"
+                ),
+                helper.make_node(
+                    "Transpose",
+                    [f"{prefix}/split"],
+                    [f"{prefix}/interleaved"],
+                    name=f"{prefix}/interleave",
+                    perm=[0, 2, 3, 1],
+                ),
+                helper.make_node(
+                    "Reshape", [f"{prefix}/interleaved", joined], [node.output[0]], name=f"{prefix}/join"
+                ),
             ],
         )
     return graph.commit()
@@ -263,7 +301,11 @@ def stft_as_convolution(model: Any) -> int:
     graph = _Graph(model.graph)
     for node in [n for n in model.graph.node if n.op_type == "STFT"]:
         attributes = {a.name: helper.get_attribute_value(a) for a in node.attribute}
-        if attributes.get("onesided", 1) != 1 or len(node.input) < 3 or not all(i in graph.initializers for i in node.input[1:3]):
+        if (
+            attributes.get("onesided", 1) != 1
+            or len(node.input) < 3
+            or not all(i in graph.initializers for i in node.input[1:3])
+        ):
             continue
         hop = int(graph.constant(node.input[1]))
         window = graph.constant(node.input[2]).astype(np.float64)
@@ -286,7 +328,9 @@ def stft_as_convolution(model: Any) -> int:
         graph.replace(
             node,
             [
-                helper.make_node("Reshape", [node.input[0], as_channel], [f"{prefix}/signal"], name=f"{prefix}/signal"),
+                helper.make_node(
+                    "Reshape", [node.input[0], as_channel], [f"{prefix}/signal"], name=f"{prefix}/signal"
+                ),
                 helper.make_node(
                     "Conv",
                     [
@@ -299,9 +343,17 @@ def stft_as_convolution(model: Any) -> int:
                     kernel_shape=[length],
                     strides=[hop],
                 ),
-                helper.make_node("Reshape", [f"{prefix}/sums", by_part], [f"{prefix}/parts"], name=f"{prefix}/parts"),
+                helper.make_node(
+                    "Reshape", [f"{prefix}/sums", by_part], [f"{prefix}/parts"], name=f"{prefix}/parts"
+                ),
                 # ONNX's STFT gives (batch, frames, bins, real/imaginary)
-                helper.make_node("Transpose", [f"{prefix}/parts"], [node.output[0]], name=f"{prefix}/frames", perm=[0, 3, 2, 1]),
+                helper.make_node(
+                    "Transpose",
+                    [f"{prefix}/parts"],
+                    [node.output[0]],
+                    name=f"{prefix}/frames",
+                    perm=[0, 3, 2, 1],
+                ),
             ],
         )
     return graph.commit()
@@ -329,19 +381,29 @@ def phase_at_frame_rate(model: Any) -> int:
         return {a.name: helper.get_attribute_value(a) for a in node.attribute}
 
     def scales(node: Any) -> np.ndarray | None:
-        if len(node.input) < 3 or node.input[2] not in graph.initializers or (len(node.input) > 3 and node.input[3]):
+        if (
+            len(node.input) < 3
+            or node.input[2] not in graph.initializers
+            or (len(node.input) > 3 and node.input[3])
+        ):
             return None
         return graph.constant(node.input[2]).astype(np.float64)
 
     def per_frame(name: str) -> bool:
         """A constant that is the same along the resized (last) axis."""
-        return name in graph.initializers and (graph.constant(name).ndim == 0 or graph.constant(name).shape[-1] == 1)
+        return name in graph.initializers and (
+            graph.constant(name).ndim == 0 or graph.constant(name).shape[-1] == 1
+        )
 
     rewritten = 0
     for down in [n for n in model.graph.node if n.op_type == "Resize"]:
         found = attributes(down)
         factors = scales(down)
-        if found.get("mode") != b"linear" or found.get("coordinate_transformation_mode") != b"half_pixel" or factors is None:
+        if (
+            found.get("mode") != b"linear"
+            or found.get("coordinate_transformation_mode") != b"half_pixel"
+            or factors is None
+        ):
             continue
         chain: dict[str, Any] = {}  # output name → pointwise node, from ``down`` back to the upsampling
         pending, up, other = [down.input[0]], None, False
@@ -359,27 +421,50 @@ def phase_at_frame_rate(model: Any) -> int:
             continue
         upsampling = scales(up)
         found_up = attributes(up)
-        if (found_up.get("mode", b"nearest"), found_up.get("coordinate_transformation_mode"), found_up.get("nearest_mode")) != (
+        if (
+            found_up.get("mode", b"nearest"),
+            found_up.get("coordinate_transformation_mode"),
+            found_up.get("nearest_mode"),
+        ) != (
             b"nearest",
             b"asymmetric",
             b"floor",
         ):
             continue  # sample j is not a copy of frame ⌊j / s⌋
-        if upsampling is None or upsampling.shape != factors.shape or np.any(upsampling[:-1] != 1) or np.any(factors[:-1] != 1):
+        if (
+            upsampling is None
+            or upsampling.shape != factors.shape
+            or np.any(upsampling[:-1] != 1)
+            or np.any(factors[:-1] != 1)
+        ):
             continue
         factor = upsampling[-1]
         if factor != round(factor) or factor < 1 or abs(factors[-1] * factor - 1) > 1e-6:
             continue
         given = {output.name for output in model.graph.output}
-        if any(name in given or any(c is not down and c.output[0] not in chain for c in graph.consumers.get(name, [])) for name in chain):
+        if any(
+            name in given
+            or any(c is not down and c.output[0] not in chain for c in graph.consumers.get(name, []))
+            for name in chain
+        ):
             continue  # a value of the chain is used at the higher rate too
         for node in chain.values():
             at_frame_rate = helper.make_node(
-                node.op_type, [up.input[0] if i == up.output[0] else i for i in node.input], list(node.output), name=node.name
+                node.op_type,
+                [up.input[0] if i == up.output[0] else i for i in node.input],
+                list(node.output),
+                name=node.name,
             )
             at_frame_rate.attribute.extend(node.attribute)
             graph.replace(node, [at_frame_rate])
-        graph.replace(down, [helper.make_node("Identity", [down.input[0]], [down.output[0]], name=f"{down.name}/at_frame_rate")])
+        graph.replace(
+            down,
+            [
+                helper.make_node(
+                    "Identity", [down.input[0]], [down.output[0]], name=f"{down.name}/at_frame_rate"
+                )
+            ],
+        )
         rewritten += 1
     graph.commit()
     return rewritten

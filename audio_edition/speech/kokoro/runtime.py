@@ -43,7 +43,10 @@ RUNTIMES = ("auto", "onnxruntime", "openvino")
 """What ``[speech] kokoro_runtime`` and ``AUDIO_EDITION_KOKORO_RUNTIME`` accept; the first is the
 default: ``openvino`` where OpenVINO is installed and its model made, else ``onnxruntime``."""
 
-MEMORY: dict[Runtime, tuple[int, int]] = {"onnxruntime": (400 * 1024**2, 300 * 1024**2), "openvino": (400 * 1024**2, 450 * 1024**2)}
+MEMORY: dict[Runtime, tuple[int, int]] = {
+    "onnxruntime": (400 * 1024**2, 300 * 1024**2),
+    "openvino": (400 * 1024**2, 450 * 1024**2),
+}
 """Runtime → (bytes the loaded model needs, bytes each worker adds at its peak), measured on the
 sample edition (``benchmarks/speech.py``): they bound the workers to what the free memory holds."""
 
@@ -243,7 +246,9 @@ def whole_model_runner(model: Path, count: int) -> Runner:
     return _Pool([[(run, False)] for run in runs])
 
 
-def openvino_runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: Precision) -> Runner:
+def openvino_runner(
+    int8_model: Path, parts: tuple[ModelPart, ...], count: int, precision: Precision
+) -> Runner:
     """``count`` workers of one thread each: the int8 model's front on onnxruntime, then the float
     model's ``parts`` in windows, each on its runtime (OpenVINO's in ``precision``)."""
     return _runner(int8_model, parts, count, precision)
@@ -256,7 +261,10 @@ def _runner(int8_model: Path, parts: tuple[ModelPart, ...], count: int, precisio
     loaders: dict[Runtime, Callable[[Any, Path], list[PartRun]]] = {"onnxruntime": _onnxruntime_loader(count)}
     if any(part.runtime == "openvino" for part in parts):
         loaders["openvino"] = _openvino_loader(count, precision)
-    loaded = [(loaders["onnxruntime"](model, int8_model), cut.in_windows) for model, cut in zip(serialized, INT8_CUTS)]
+    loaded = [
+        (loaders["onnxruntime"](model, int8_model), cut.in_windows)
+        for model, cut in zip(serialized, INT8_CUTS)
+    ]
     del serialized
     for part in parts:
         loaded.append((loaders[part.runtime](part.path, part.path), part.in_windows))
@@ -281,7 +289,11 @@ def _onnxruntime_loader(count: int) -> Callable[[bytes | Path, Path], list[PartR
     def load(model: bytes | Path, named: Path) -> list[PartRun]:
         try:
             sessions = [
-                ort.InferenceSession(model if isinstance(model, bytes) else str(model), options, providers=["CPUExecutionProvider"])
+                ort.InferenceSession(
+                    model if isinstance(model, bytes) else str(model),
+                    options,
+                    providers=["CPUExecutionProvider"],
+                )
                 for _ in range(count)
             ]
         except Exception as error:  # onnxruntime raises its own (untyped) exceptions
@@ -294,7 +306,9 @@ def _onnxruntime_loader(count: int) -> Callable[[bytes | Path, Path], list[PartR
 def _session_run(session: Any, options: Any) -> PartRun:
     takes = [port.name for port in session.get_inputs()]
     gives = [port.name for port in session.get_outputs()]
-    return lambda tensors: dict(zip(gives, session.run(gives, {name: tensors[name] for name in takes}, options)))
+    return lambda tensors: dict(
+        zip(gives, session.run(gives, {name: tensors[name] for name in takes}, options))
+    )
 
 
 def _openvino_loader(count: int, precision: Precision) -> Callable[[Path, Path], list[PartRun]]:
@@ -306,7 +320,12 @@ def _openvino_loader(count: int, precision: Precision) -> Callable[[Path, Path],
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
     ov = import_openvino()
 
-    config = {"NUM_STREAMS": count, "INFERENCE_NUM_THREADS": count, "CPU_RUNTIME_CACHE_CAPACITY": 0, "INFERENCE_PRECISION_HINT": precision}
+    config = {
+        "NUM_STREAMS": count,
+        "INFERENCE_NUM_THREADS": count,
+        "CPU_RUNTIME_CACHE_CAPACITY": 0,
+        "INFERENCE_PRECISION_HINT": precision,
+    }
     core = ov.Core()
 
     def load(model: Path, named: Path) -> list[PartRun]:
@@ -326,7 +345,9 @@ def _request_run(request: Any, takes: list[str], gives: list[set[str]]) -> PartR
     def run(tensors: Mapping[str, Any]) -> dict[str, Any]:
         request.infer({name: tensors[name] for name in takes})  # copies them in
         # The request's own buffers, overwritten by its next run: read before then.
-        return {name: request.get_output_tensor(index).data for index, names in enumerate(gives) for name in names}
+        return {
+            name: request.get_output_tensor(index).data for index, names in enumerate(gives) for name in names
+        }
 
     return run
 
@@ -344,13 +365,18 @@ def _compile(core: Any, path: Path, config: dict[str, Any], *, fused: bool) -> A
     if fused:
         try:
             return core.compile_model(str(path), "CPU", {**config, **FUSED})
-        except Exception:  # an OpenVINO without the setting, or that cannot fuse this part: compile it plainly
+        except (
+            Exception
+        ):  # an OpenVINO without the setting, or that cannot fuse this part: compile it plainly
             pass
     return core.compile_model(str(path), "CPU", config)
 
 
 def choose_runtime(
-    asked: str, int8_model: Path, int8_digest: str, float_model: Callable[[], tuple[tuple[ModelPart, ...], str] | None]
+    asked: str,
+    int8_model: Path,
+    int8_digest: str,
+    float_model: Callable[[], tuple[tuple[ModelPart, ...], str] | None],
 ) -> RuntimeChoice:
     """The runtime ``asked`` for (one of ``RUNTIMES``).
 
@@ -363,10 +389,14 @@ def choose_runtime(
     if asked not in RUNTIMES:
         raise ConfigError(f"unknown Kokoro runtime {asked!r}; choose one of: {', '.join(RUNTIMES)}")
     if asked == "openvino" and not openvino_installed():
-        raise ConfigError("Kokoro on OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'")
+        raise ConfigError(
+            "Kokoro on OpenVINO needs the openvino package: pip install 'audio-edition[openvino]'"
+        )
     if not can_cut_graph():  # the plain path: still speaks, in more memory on long pieces
         if asked == "openvino":
-            raise ConfigError("Kokoro on OpenVINO needs the onnx package to cut its model: pip install 'onnx>=1.16'")
+            raise ConfigError(
+                "Kokoro on OpenVINO needs the onnx package to cut its model: pip install 'onnx>=1.16'"
+            )
         return RuntimeChoice("onnxruntime", "int8", int8_model, (), int8_digest, whole=True)
     found = float_model() if asked == "openvino" or (asked == "auto" and openvino_installed()) else None
     if found is not None:

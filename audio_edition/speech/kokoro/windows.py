@@ -111,7 +111,9 @@ def speak_in_windows(
         window = speak_window({**inputs, "style": front["style"]}).reshape(-1)
         if window.size != SAMPLES_PER_FRAME * (high - low):
             raise not_the_pinned_model(f"it gave {window.size} samples for {high - low} frames")
-        audio[SAMPLES_PER_FRAME * start : SAMPLES_PER_FRAME * end] = window[SAMPLES_PER_FRAME * (start - low) : SAMPLES_PER_FRAME * (end - low)]
+        audio[SAMPLES_PER_FRAME * start : SAMPLES_PER_FRAME * end] = window[
+            SAMPLES_PER_FRAME * (start - low) : SAMPLES_PER_FRAME * (end - low)
+        ]
     return audio
 
 

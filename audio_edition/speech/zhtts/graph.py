@@ -109,7 +109,14 @@ def _fold_subgraph(graph: Any, subgraph: Any) -> None:
         conv = expand and only_consumer(int(expand.outputs[0]), _Op.CONV_2D)
         squeeze = conv and only_consumer(int(conv.outputs[0]), _Op.SQUEEZE)
         b2s = squeeze and only_consumer(int(squeeze.outputs[0]), _Op.BATCH_TO_SPACE_ND)
-        if block is None or len(block) != 1 or expand is None or conv is None or squeeze is None or b2s is None:
+        if (
+            block is None
+            or len(block) != 1
+            or expand is None
+            or conv is None
+            or squeeze is None
+            or b2s is None
+        ):
             continue
         options = conv.builtinOptions
         if options.padding != tfl.Padding.VALID or options.dilationWFactor != 1:

@@ -73,7 +73,9 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as error:
         reason = str(error).lower()
         if "password" in reason:
-            raise InputError(f"{path}: the PDF is encrypted (password-protected); save an unprotected copy") from None
+            raise InputError(
+                f"{path}: the PDF is encrypted (password-protected); save an unprotected copy"
+            ) from None
         raise InputError(f"{path}: not a readable PDF ({error}); re-export it or give its text") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
@@ -130,12 +132,19 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
                 obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
                 key = ctypes.cast(obj, ctypes.c_void_p).value or 0
                 if key not in stroked:
-                    stroked[key] = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
+                    stroked[key] = (
+                        pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+                        == pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
+                    )
                 bold = stroked[key]
             # Loose boxes are one em high: text scaled by its matrix (a size of 1) shows its size there.
             real = size if size > 1.5 else top - bottom
             text = _GLYPH_NAMES.get(code, chr(code))
-            chars.append(Char(text, left, height - top, right, height - bottom, round(real, 2), bold, space, len(chars)))
+            chars.append(
+                Char(
+                    text, left, height - top, right, height - bottom, round(real, 2), bold, space, len(chars)
+                )
+            )
             space = False
     finally:
         textpage.close()
@@ -180,8 +189,11 @@ def _frames_of_rules(graphics: list[Graphic]) -> list[Graphic]:
             if bottom.top <= top.top + 10 or abs(bottom.x0 - top.x0) > 3 or abs(bottom.x1 - top.x1) > 3:
                 continue
             sides = [
-                g for g in down
-                if g.top <= top.bottom + 3 and g.bottom >= bottom.top - 3 and min(abs(g.x0 - top.x0), abs(g.x1 - top.x1)) <= 3
+                g
+                for g in down
+                if g.top <= top.bottom + 3
+                and g.bottom >= bottom.top - 3
+                and min(abs(g.x0 - top.x0), abs(g.x1 - top.x1)) <= 3
             ]
             if len(sides) >= 2:
                 frames.append(Graphic("frame", top.x0, top.top, top.x1, bottom.bottom))

@@ -14,7 +14,9 @@ from audio_edition.text.pdf.chars import Char
 
 _HANGING = frozenset("，。、；：！？”’）》“‘（《…—")  # may hang past a column's edge
 _GAP = 0.5  # ems: a wider gap is a gutter (hanging punctuation leaves gutters under 0.8 em); letter-spacing is rejoined per column
-_BASELINE = 0.15  # ems: a step this big between sorted bottoms starts another baseline (a comma sits 0.07 em low)
+_BASELINE = (
+    0.15  # ems: a step this big between sorted bottoms starts another baseline (a comma sits 0.07 em low)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +131,19 @@ def follows(line: Line, before: Line) -> bool:
 
 def joined(a: Line, b: Line) -> Line:
     """Two pieces of one printed line as one."""
-    return Line(a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), a.size, a.bold and b.bold, a.first, b.last,
-                a.inner_x0, b.inner_x1)
+    return Line(
+        a.text + b.text,
+        a.x0,
+        min(a.top, b.top),
+        b.x1,
+        max(a.bottom, b.bottom),
+        a.size,
+        a.bold and b.bold,
+        a.first,
+        b.last,
+        a.inner_x0,
+        b.inner_x1,
+    )
 
 
 def _latin(text: str) -> bool:

@@ -61,14 +61,26 @@ def _draw(image: Image.Image, reading: PdfPageReading) -> None:
     small = _font(16)
     for _, lines in reading.layout.furniture:
         for line in lines:
-            draw.rectangle(_box(line), outline=COLOURS[Role.FURNITURE] + (255,), fill=COLOURS[Role.FURNITURE] + (50,), width=2)
+            draw.rectangle(
+                _box(line),
+                outline=COLOURS[Role.FURNITURE] + (255,),
+                fill=COLOURS[Role.FURNITURE] + (50,),
+                width=2,
+            )
     step = 0
     previous: tuple[float, float] | None = None
     for number, story in enumerate(reading.layout.stories, start=1):
-        tiers = ((Role.KICKER, story.kicker), (Role.HEADLINE, story.headline), (Role.SUBTITLE, story.subtitle), (Role.BYLINE, story.byline))
+        tiers = (
+            (Role.KICKER, story.kicker),
+            (Role.HEADLINE, story.headline),
+            (Role.SUBTITLE, story.subtitle),
+            (Role.BYLINE, story.byline),
+        )
         for role, lines in tiers:
             for line in lines:
-                draw.rectangle(_box(line), outline=COLOURS[role] + (255,), fill=COLOURS[role] + (60,), width=3)
+                draw.rectangle(
+                    _box(line), outline=COLOURS[role] + (255,), fill=COLOURS[role] + (60,), width=3
+                )
         for column in story.columns:
             if not column:
                 continue
@@ -79,14 +91,23 @@ def _draw(image: Image.Image, reading: PdfPageReading) -> None:
             x1 = max(line.x1 for line in column) * SCALE
             top = column[0].top * SCALE
             bottom = column[-1].bottom * SCALE
-            draw.rectangle((x0 - 2, top - 2, x1 + 2, bottom + 2), outline=COLOURS[Role.BODY] + (255,), width=2)
+            draw.rectangle(
+                (x0 - 2, top - 2, x1 + 2, bottom + 2), outline=COLOURS[Role.BODY] + (255,), width=2
+            )
             step += 1
             start = (x0 + 12, top + 12)
             if previous is not None:
                 draw.line((previous, start), fill=(255, 0, 0, 160), width=3)
             previous = ((x0 + x1) / 2, bottom - 8)
-            draw.text(start, f"{number}.{step}", fill=(200, 0, 0, 255), font=small, stroke_width=2, stroke_fill=(255, 255, 255, 255))
-        anchor = (story.headline or story.kicker or [line for column in story.columns for line in column][:1])
+            draw.text(
+                start,
+                f"{number}.{step}",
+                fill=(200, 0, 0, 255),
+                font=small,
+                stroke_width=2,
+                stroke_fill=(255, 255, 255, 255),
+            )
+        anchor = story.headline or story.kicker or [line for column in story.columns for line in column][:1]
         if anchor:
             x, y = anchor[0].x0 * SCALE, anchor[0].top * SCALE
             draw.rectangle((x - 30, y - 4, x - 2, y + 24), fill=(0, 0, 0, 220))

@@ -106,17 +106,27 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
             articles.append(article)
             if article.headline is None and article.section is None and article.continued_from_page is None:
                 start = (article.paragraphs[0] if article.paragraphs else "")[:16]
-                warnings.append(ReadingWarning(source, None, f"no headline found for the story starting 「{start}」: "
-                                               "check it on the overlay (clean --overlay DIR)"))
+                warnings.append(
+                    ReadingWarning(
+                        source,
+                        None,
+                        f"no headline found for the story starting 「{start}」: "
+                        "check it on the overlay (clean --overlay DIR)",
+                    )
+                )
             # A dateline opens a story: one inside an article means two stories read as one.
             inner = [p for p in article.paragraphs[1:] if dateline_at_start(p)]
             if inner:
                 name = article.headline or (article.paragraphs[0][:16] if article.paragraphs else "")
-                warnings.append(ReadingWarning(source, None, f"「{name}」 has a dateline inside it (「{inner[0][:16]}」): "
-                                               "two stories may be read as one; check it on the overlay (clean --overlay DIR)"))
-    furniture = tuple(
-        Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture
-    )
+                warnings.append(
+                    ReadingWarning(
+                        source,
+                        None,
+                        f"「{name}」 has a dateline inside it (「{inner[0][:16]}」): "
+                        "two stories may be read as one; check it on the overlay (clean --overlay DIR)",
+                    )
+                )
+    furniture = tuple(Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture)
     return Page(
         source=source,
         articles=tuple(articles),
@@ -163,7 +173,13 @@ def _names(text: str) -> str:
 
 def _brief(text: str, section: str) -> Article:
     article = _article([text], [], None)
-    return Article(headline=None, paragraphs=article.paragraphs, section=section, dateline=article.dateline, byline=article.byline)
+    return Article(
+        headline=None,
+        paragraphs=article.paragraphs,
+        section=section,
+        dateline=article.dateline,
+        byline=article.byline,
+    )
 
 
 def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -> Article:
@@ -188,10 +204,14 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
         if end:
             byline = _names(end.group(1))
             texts[-1] = texts[-1][: end.start()].rstrip()
-    return Article(headline=headline, paragraphs=tuple(texts), subheads=tuple(subheads), dateline=dateline, byline=byline)
+    return Article(
+        headline=headline, paragraphs=tuple(texts), subheads=tuple(subheads), dateline=dateline, byline=byline
+    )
 
 
-def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[str], list[str], int | None, int | None]:
+def _paragraphs(
+    columns: Sequence[Sequence[Line]], story: Story
+) -> tuple[list[str], list[str], int | None, int | None]:
     """Paragraph texts (subheads in place), the subheads, and the jumps read off the marker lines."""
     paragraphs: list[list[str]] = []
     kinds: list[bool] = []  # True: a subhead
@@ -225,11 +245,17 @@ def _paragraphs(columns: Sequence[Sequence[Line]], story: Story) -> tuple[list[s
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             if subhead:
                 # A subhead wrapped over two lines is one; two set apart are two.
-                wrapped = previous is not None and previous.x1 - previous.x0 >= right - left - 2.5 * previous.size
-                if not (kinds and kinds[-1] and previous is not None and previous.bold and wrapped and not spaced):
+                wrapped = (
+                    previous is not None and previous.x1 - previous.x0 >= right - left - 2.5 * previous.size
+                )
+                if not (
+                    kinds and kinds[-1] and previous is not None and previous.bold and wrapped and not spaced
+                ):
                     paragraphs.append([])
                     kinds.append(True)
-            elif (not paragraphs or indented or spaced or kinds[-1]) and not (marker_from and paragraphs and not paragraphs[-1]):
+            elif (not paragraphs or indented or spaced or kinds[-1]) and not (
+                marker_from and paragraphs and not paragraphs[-1]
+            ):
                 paragraphs.append([])  # (a marker line opened this paragraph already)
                 kinds.append(False)
             paragraphs[-1].append(text)

@@ -63,7 +63,13 @@ class Story:
     section: str | None = None
 
     def lines(self) -> list[Line]:
-        return [*self.kicker, *self.headline, *self.subtitle, *self.byline, *itertools.chain.from_iterable(self.columns)]
+        return [
+            *self.kicker,
+            *self.headline,
+            *self.subtitle,
+            *self.byline,
+            *itertools.chain.from_iterable(self.columns),
+        ]
 
 
 @dataclass
@@ -76,11 +82,15 @@ class PageLayout:
     """Vertical rules: where a paper rules stories apart, no column crosses one to its story."""
 
 
-_EDITOR = re.compile(r"^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|设计|校对|排版|制图|组版|图片编辑)\s*[：:]")
+_EDITOR = re.compile(
+    r"^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|设计|校对|排版|制图|组版|图片编辑)\s*[：:]"
+)
 _CREDIT = re.compile(r"(?:摄|新华社发|供图|资料图片|图片来源[：:].*|制图[：:].*)\s*[）)]?\s*$")
 _CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[：:]|图\s*\d|（图）)")
 _FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|^\s*(\d{1,3})\s*版?\s*$|(\d{1,3})\s*版\s*$")
-_BRIEF_TITLES = re.compile(r"^(?:简讯|短讯|快讯|简明新闻|新闻速览|新闻速递|速览|综合新闻|本地简讯|一句话新闻)$")
+_BRIEF_TITLES = re.compile(
+    r"^(?:简讯|短讯|快讯|简明新闻|新闻速览|新闻速递|速览|综合新闻|本地简讯|一句话新闻)$"
+)
 _INDEX_TITLES = re.compile(r"(?:导读|要目|本期看点|今日看点)")
 _CHART_WORDS = re.compile(r"^(?:图表|图示|表)[：:]|数据来源|资料来源|单位[：:]")
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
@@ -96,7 +106,9 @@ def flat(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, height: float, body: float) -> PageLayout:
+def analyse(
+    lines: Sequence[Line], graphics: Sequence[Graphic], width: float, height: float, body: float
+) -> PageLayout:
     """The page's stories and furniture from its lines and drawings."""
     layout = PageLayout([], [], body)
     rest = _take_margins(list(lines), graphics, width, height, body, layout)
@@ -126,10 +138,21 @@ def analyse(lines: Sequence[Line], graphics: Sequence[Graphic], width: float, he
 # --- furniture --------------------------------------------------------------------------------
 
 
-def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, height: float, body: float, layout: PageLayout) -> list[Line]:
+def _take_margins(
+    lines: list[Line],
+    graphics: Sequence[Graphic],
+    width: float,
+    height: float,
+    body: float,
+    layout: PageLayout,
+) -> list[Line]:
     """Running head, folio and masthead: above the first rule across the page's top (else in its
     top margin); likewise a footer below the last rule across its foot."""
-    wide = [g for g in graphics if g.kind in ("rule", "frame", "fill") and g.x1 - g.x0 > 0.6 * width and g.bottom - g.top < 6]
+    wide = [
+        g
+        for g in graphics
+        if g.kind in ("rule", "frame", "fill") and g.x1 - g.x0 > 0.6 * width and g.bottom - g.top < 6
+    ]
     top_rules = [g for g in wide if g.top < 0.3 * height]
     biggest = max((line.size for line in lines), default=body)
     head: list[Line] = []
@@ -137,18 +160,37 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
         limit = min(top_rules, key=lambda g: g.top).top
         # A masthead: the page's largest type near its top with no body text between it and the
         # rule under it (a lead headline has its story below it).
-        masthead = [line for line in lines if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height]
+        masthead = [
+            line
+            for line in lines
+            if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height
+        ]
         if masthead:
             under = [g.top for g in wide if g.top >= masthead[0].bottom - 1]
-            text_under = [line for line in lines if line.size >= 0.95 * body and masthead[0].bottom <= line.top <= min(under or [0.0])]
+            text_under = [
+                line
+                for line in lines
+                if line.size >= 0.95 * body and masthead[0].bottom <= line.top <= min(under or [0.0])
+            ]
             if under and len(text_under) <= 2:  # a date line, a slogan: never a story's body
                 limit = min(under)
         head = [line for line in lines if line.bottom <= limit + 1]
         name = _masthead_without_rule([line for line in lines if line.top > limit], body, height)
         if name is not None and not any(line.size >= 2.5 * body for line in head):
-            head += [line for line in lines if line.top > limit and (line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body))]
+            head += [
+                line
+                for line in lines
+                if line.top > limit
+                and (
+                    line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)
+                )
+            ]
     elif (name := _masthead_without_rule(lines, body, height)) is not None:
-        head = [line for line in lines if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)]
+        head = [
+            line
+            for line in lines
+            if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)
+        ]
     else:
         first = min((line.top for line in lines if line.size >= body * 0.95), default=0.0)
         head = [line for line in lines if line.bottom < min(first, 0.06 * height) + 1 and line.size < body]
@@ -157,11 +199,18 @@ def _take_margins(lines: list[Line], graphics: Sequence[Graphic], width: float, 
     if len(foot) > 3 or any(line.size >= body for line in foot):
         foot = []  # a rule over the last row of stories, not over a footer
     # A folio alone in the foot margin (a page number under the last line, no rule above it).
-    lowest_text = max((line.bottom for line in lines if line.size >= 0.95 * body and line not in foot), default=height)
+    lowest_text = max(
+        (line.bottom for line in lines if line.size >= 0.95 * body and line not in foot), default=height
+    )
     foot += [
-        line for line in lines
-        if line not in foot and line.top > height - max(0.06 * height, 60.0) and line.top > lowest_text - 1 and line.size <= body
-        and len(flat(line.text)) <= 30 and not _EDITOR.match(flat(line.text))
+        line
+        for line in lines
+        if line not in foot
+        and line.top > height - max(0.06 * height, 60.0)
+        and line.top > lowest_text - 1
+        and line.size <= body
+        and len(flat(line.text)) <= 30
+        and not _EDITOR.match(flat(line.text))
         and (_FOLIO.search(flat(line.text)) or flat(line.text).isdigit())
     ]
     for line in head + foot:
@@ -179,7 +228,11 @@ def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) ->
     biggest = [line for line in lines if line.size == by_size[0]]
     headlines = [size for size in by_size[1:] if size >= HEADLINE_RATIO * body]
     next_size = headlines[0] if headlines else body
-    if by_size[0] >= 3 * body and by_size[0] >= 1.6 * next_size and all(line.top < 0.25 * height for line in biggest):
+    if (
+        by_size[0] >= 3 * body
+        and by_size[0] >= 1.6 * next_size
+        and all(line.top < 0.25 * height for line in biggest)
+    ):
         return max(biggest, key=lambda line: line.bottom)
     return None
 
@@ -205,7 +258,9 @@ def _take_editor_lines(lines: list[Line], layout: PageLayout) -> list[Line]:
     return rest
 
 
-def _take_captions(lines: list[Line], pictures: Sequence[Graphic], body: float, layout: PageLayout) -> list[Line]:
+def _take_captions(
+    lines: list[Line], pictures: Sequence[Graphic], body: float, layout: PageLayout
+) -> list[Line]:
     """Lines against a picture (just below or above it, within its width) in small type or
     worded as captions; a caption may run over several lines."""
     taken: set[int] = set()
@@ -224,7 +279,9 @@ def _take_captions(lines: list[Line], pictures: Sequence[Graphic], body: float, 
                     break
                 worded = _CAPTION_START.match(flat(line.text)) or _CREDIT.search(flat(line.text))
                 # Above a picture only a worded caption: small type there is often a byline.
-                if worded or (step == 1 and line.size < body * 0.95 and not _BYLINE_LINE.match(flat(line.text))):
+                if worded or (
+                    step == 1 and line.size < body * 0.95 and not _BYLINE_LINE.match(flat(line.text))
+                ):
                     caption.append(line)
                     edge = line.bottom if step == 1 else line.top
                 else:
@@ -249,11 +306,18 @@ def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
 
 
 def _inside(line: Line, g: Graphic) -> bool:
-    return line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
+    return (
+        line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
+    )
 
 
 def _inside_box(inner: Graphic, outer: Graphic) -> bool:
-    return inner.x0 >= outer.x0 - 1 and inner.x1 <= outer.x1 + 1 and inner.top >= outer.top - 1 and inner.bottom <= outer.bottom + 1
+    return (
+        inner.x0 >= outer.x0 - 1
+        and inner.x1 <= outer.x1 + 1
+        and inner.top >= outer.top - 1
+        and inner.bottom <= outer.bottom + 1
+    )
 
 
 # --- stories ----------------------------------------------------------------------------------
@@ -281,7 +345,9 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
     """Cut ``items`` into bands, bands into cells, cells into stories (see the module doc)."""
     for band in _bands(items, rules, body):
         for cell in _cells(band, body, layout):
-            heads = _clusters([i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body)
+            heads = _clusters(
+                [i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body
+            )
             if len(heads) > 1 and len({round(h[0].top) for h in heads}) > 1:
                 # Headlines stacked in one cell: cut above each lower one (its kicker included).
                 tops = sorted({min(line.top for line in h) for h in heads})[1:]
@@ -316,11 +382,14 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
     for item in ordered[1:]:
         if item.top > reach:
             # A rule across the whole region (one over a cell of stacked stories parts only those).
-            ruled = any(reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.9 * (right - left) for r in rules)
+            ruled = any(
+                reach - 1 <= r.top <= item.top + 1 and r.x1 - r.x0 > 0.9 * (right - left) for r in rules
+            )
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
             # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
             under_head = any(i.picture is not None for i in above) or any(
-                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body for i in bands[-1]
+                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body
+                for i in bands[-1]
             )
             if ruled or (item.top - reach > 1.6 * body and not under_head):
                 bands.append([])
@@ -362,10 +431,14 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
     for strip in strips:
         x0, x1 = min(i.x0 for i in strip), max(i.x1 for i in strip)
         # Over it: covering a good part of it (a letter-spaced headline may reach a little past its cell).
-        overs.append([
-            n for n, h in enumerate(heads)
-            if min(max(line.x1 for line in h), x1) - max(min(line.x0 for line in h), x0) > min(0.3 * (x1 - x0), 2 * body)
-        ])
+        overs.append(
+            [
+                n
+                for n, h in enumerate(heads)
+                if min(max(line.x1 for line in h), x1) - max(min(line.x0 for line in h), x0)
+                > min(0.3 * (x1 - x0), 2 * body)
+            ]
+        )
     stack = list(range(len(heads)))
     changed = True
     while changed:
@@ -376,7 +449,9 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
                 if stack[n] != low:
                     stack[n], changed = low, True
     for strip, over in zip(strips, overs, strict=True):
-        boxed = (any(i.box is not None for i in strip) or _section_title([i.line for i in strip if i.line])) and not over
+        boxed = (
+            any(i.box is not None for i in strip) or _section_title([i.line for i in strip if i.line])
+        ) and not over
         owners.append(min(stack[n] for n in over) if over else (-1 - len(owners) if boxed else None))
     # Strips a headline spans share its owner; cells are runs of one owner.
     if all(o is None for o in owners):
@@ -391,16 +466,25 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
     return cells
 
 
-def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: list[list[Line]], body: float, layout: PageLayout) -> list[int]:
+def _assign_orphans(
+    strips: list[list[_Item]],
+    owners: list[int | None],
+    heads: list[list[Line]],
+    body: float,
+    layout: PageLayout,
+) -> list[int]:
     """Give each strip under no headline to a neighbouring story: the one whose body starts at the
     same height (its columns begin under its headline), else the one its headline is centred or
     aligned over, else the one on its left (text flows left to right)."""
+
     def body_top(strip: list[_Item]) -> float:
         tops = [line.top for line in _body_lines(strip, body)]
         return min(tops) if tops else min(i.top for i in strip)
 
     def extent(indices: list[int]) -> tuple[float, float]:
-        return min(min(i.x0 for i in strips[k]) for k in indices), max(max(i.x1 for i in strips[k]) for k in indices)
+        return min(min(i.x0 for i in strips[k]) for k in indices), max(
+            max(i.x1 for i in strips[k]) for k in indices
+        )
 
     result: list[int] = [o if o is not None else 0 for o in owners]
     known = [k for k, o in enumerate(owners) if o is not None]
@@ -423,13 +507,24 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
             top, bottom = min(i.top for i in strips[k]), max(i.bottom for i in strips[k])
             # A rule between stories runs up beside their headlines; one between a story's own
             # columns (multicol's column rule) starts with its body.
-            if any(lo - 1 <= r.x0 <= hi + 1 and r.top <= top - 1.5 * body and r.bottom >= bottom - body for r in layout.column_rules):
+            if any(
+                lo - 1 <= r.x0 <= hi + 1 and r.top <= top - 1.5 * body and r.bottom >= bottom - body
+                for r in layout.column_rules
+            ):
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6
-            elif j < k and not _opens_paragraph(strips[k], body) and _ends_open(_last_column(strips[j], body), body):
+            elif (
+                j < k
+                and not _opens_paragraph(strips[k], body)
+                and _ends_open(_last_column(strips[j], body), body)
+            ):
                 score -= 4
-            elif j < k and _opens_paragraph(strips[k], body) and _ends_closed(_last_column(strips[j], body), body):
+            elif (
+                j < k
+                and _opens_paragraph(strips[k], body)
+                and _ends_closed(_last_column(strips[j], body), body)
+            ):
                 score += 3  # the story on the left has ended; this column starts something
             if owner_j >= 0:
                 head = heads[owner_j]
@@ -445,21 +540,30 @@ def _assign_orphans(strips: list[list[_Item]], owners: list[int | None], heads: 
         scored.sort()
         if len(scored) > 1 and scored[1][0] - scored[0][0] < 0.5:
             opening = flat("".join(line.text for line in _body_lines(strips[k], body)[:2]))[:12]
-            layout.warnings.append(f"the column starting 「{opening}」 could belong to either of two stories side by side")
+            layout.warnings.append(
+                f"the column starting 「{opening}」 could belong to either of two stories side by side"
+            )
         best = scored[0][1]
         result[k] = owners[best]  # type: ignore[assignment]
     return result
 
 
 def _body_lines(strip: list[_Item], body: float) -> list[Line]:
-    return sorted((i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)), key=lambda line: line.top)
+    return sorted(
+        (i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)),
+        key=lambda line: line.top,
+    )
 
 
 def _last_column(strip: list[_Item], body: float) -> list[_Item]:
     """The strip's last column in reading order (a strip under one headline may hold several)."""
     lines = _body_lines(strip, body)
     columns = _columns(lines, body) if lines else []
-    return [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[-1]] if columns else []
+    return (
+        [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[-1]]
+        if columns
+        else []
+    )
 
 
 def _opens_story(strip: list[_Item], body: float) -> bool:
@@ -537,7 +641,9 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 break
         else:
             merged.append(list(group))
-    return [sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged]
+    return [
+        sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged
+    ]
 
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
@@ -553,8 +659,13 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     section = _section_title(lines)
     if section is not None and len(heads) <= 1:
         # An unruled 简讯 block or 今日导读 box: read as its ruled twin.
-        item = _Item(min(line.x0 for line in lines), min(line.top for line in lines), max(line.x1 for line in lines),
-                     max(line.bottom for line in lines), lines=sorted(lines, key=lambda line: (line.top, line.x0)))
+        item = _Item(
+            min(line.x0 for line in lines),
+            min(line.top for line in lines),
+            max(line.x1 for line in lines),
+            max(line.bottom for line in lines),
+            lines=sorted(lines, key=lambda line: (line.top, line.x0)),
+        )
         _read_box(item, body, layout, title_lines=[section])
         return
     if heads:
@@ -572,11 +683,18 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         story_body = min(max(sizes, key=lambda size: sizes[size]), HEADLINE_RATIO * body) if sizes else body
         story_body = max(story_body, body)
         # Tiers: lines set apart from the body (larger, or centred under the headline) right above and below it.
-        above = sorted((line for line in others if line.bottom <= top + 1 and top - line.bottom < 2.0 * line.size), key=lambda line: -line.top)
+        above = sorted(
+            (line for line in others if line.bottom <= top + 1 and top - line.bottom < 2.0 * line.size),
+            key=lambda line: -line.top,
+        )
         edge = top
         for line in above:
             short = len(flat(line.text)) <= 24 and not ends_sentence(line.text)
-            if edge - line.bottom < 1.5 * line.size and _overlaps(line, hx0, hx1) and (not _paragraph_like(line, body) or short):
+            if (
+                edge - line.bottom < 1.5 * line.size
+                and _overlaps(line, hx0, hx1)
+                and (not _paragraph_like(line, body) or short)
+            ):
                 story.kicker.insert(0, line)
                 edge = line.top
         edge = bottom
@@ -588,8 +706,13 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 continue
             text = flat(line.text)
             if (
-                _BYLINE_LINE.match(text) and not line.bold and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
-                and not (story.byline and _paragraph_like(line, story_body))  # the body's first line may start 记者…
+                _BYLINE_LINE.match(text)
+                and not line.bold
+                and len(text) < 40
+                and not _SENTENCE_PUNCTUATION.search(text)
+                and not (
+                    story.byline and _paragraph_like(line, story_body)
+                )  # the body's first line may start 记者…
             ):
                 story.byline.append(line)
             elif (
@@ -633,8 +756,11 @@ def _runs_on(tier: list[Line], lines: Sequence[Line]) -> bool:
     """More lines of the tier's size follow right under it, beyond three: it is text, not a tier."""
     last = tier[-1]
     under = [
-        line for line in lines
-        if line not in tier and 0 <= line.top - last.bottom < 1.2 * line.size and abs(line.size - last.size) < 0.3
+        line
+        for line in lines
+        if line not in tier
+        and 0 <= line.top - last.bottom < 1.2 * line.size
+        and abs(line.size - last.size) < 0.3
         and _overlaps(line, last.x0, last.x1)
     ]
     return bool(under) or len(tier) > 3
@@ -693,10 +819,16 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         return
     if _INDEX_TITLES.search(title_text):
         layout.furniture.append((FurnitureRole.INDEX, lines))
-    elif "广告" in words and len(words) < 200 and not dateline_at_start(words):  # the label may stand anywhere in it
+    elif (
+        "广告" in words and len(words) < 200 and not dateline_at_start(words)
+    ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
     elif any(_CHART_WORDS.search(flat(line.text)) for line in lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
     else:
         # A boxed story: read like any cell.
-        _leaf([_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines], body, layout)
+        _leaf(
+            [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines],
+            body,
+            layout,
+        )

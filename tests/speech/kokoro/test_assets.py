@@ -119,10 +119,14 @@ def test_cli_install_from_a_folder_and_a_bad_source(tmp_path: Path, monkeypatch:
     assert done.exit_code == 0, done.output
     assert "Kokoro installed" in done.output and "zm_yunyang" in done.output
     assert "OpenVINO" not in done.output  # by default made too where OpenVINO is installed (test_float_model)
-    again = runner.invoke(main, ["voices", "install", "kokoro", "--no-openvino"])  # nothing to fetch: verified copy
+    again = runner.invoke(
+        main, ["voices", "install", "kokoro", "--no-openvino"]
+    )  # nothing to fetch: verified copy
     assert again.exit_code == 0 and "already installed" in again.output
 
-    missing = runner.invoke(main, ["voices", "install", "kokoro", "--force", "--from", str(tmp_path / "nope")])
+    missing = runner.invoke(
+        main, ["voices", "install", "kokoro", "--force", "--from", str(tmp_path / "nope")]
+    )
     assert missing.exit_code == 2
     assert missing.output.strip().splitlines() == [
         f"kokoro: reading {tmp_path / 'nope'}",

@@ -115,7 +115,9 @@ def test_bad_requests_are_one_clear_error(engine: KokoroEngine) -> None:
         engine.synthesize(["你好"], Voice("kokoro", "zf_xiaoxiao", rate="fast"))
 
 
-def test_registered_and_refuses_to_start_without_its_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_registered_and_refuses_to_start_without_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     installed_kokoro()
     kokoro = create_engine("kokoro")
     assert kokoro.name == "kokoro" and "zm_yunyang" in kokoro.voices and not kokoro.reads_latin

@@ -70,7 +70,9 @@ def test_the_rewritten_stages_in_turn_speak_as_the_whole_model_does() -> None:
     for cut, proto in zip((front, *FLOAT_CUTS), cut_graph(model, (front, *FLOAT_CUTS))):
         part = session(proto)
         assert [i.name for i in part.get_inputs()] == list(cut.inputs)
-        tensors.update(zip(cut.outputs, part.run(list(cut.outputs), {name: tensors[name] for name in cut.inputs})))
+        tensors.update(
+            zip(cut.outputs, part.run(list(cut.outputs), {name: tensors[name] for name in cut.inputs}))
+        )
     staged = tensors["audio"].reshape(-1)
     assert staged.shape == whole.shape and whole.size > 24_000
     # The rewrites are the same arithmetic, and cutting computes the same tensors (test_windows
@@ -115,17 +117,23 @@ def test_install_makes_the_float_model_and_records_what_it_wrote(made: Path) -> 
     assert record["from"] == MODEL_SHA256 and record["check_distance_db"] <= CHECK_DISTANCE_DB
     found = locate_float_model(folder, MODEL_SHA256)
     assert found is not None
-    assert [part.runtime for part in found.parts] == ["onnxruntime" if cut.float32 else "openvino" for cut in FLOAT_CUTS]
+    assert [part.runtime for part in found.parts] == [
+        "onnxruntime" if cut.float32 else "openvino" for cut in FLOAT_CUTS
+    ]
     for part in found.parts:  # each part's model (and OpenVINO's weights), as recorded
         paths = (part.path, part.path.with_suffix(".bin")) if part.runtime == "openvino" else (part.path,)
         for path in paths:
             assert path.stat().st_size == record["files"][path.name]["size"]
-    assert sorted(p.name for p in folder.glob("kokoro-v1.0-openvino*")) == sorted([*record["files"], RECORD_NAME])
+    assert sorted(p.name for p in folder.glob("kokoro-v1.0-openvino*")) == sorted(
+        [*record["files"], RECORD_NAME]
+    )
     assert locate_float_model(folder, "0" * 64) is None  # made from another int8 model: not this one's
 
 
 @pytest.mark.model
-def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_float_model_is_made_by_default_only_where_openvino_is_installed(
+    made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = kokoro_dir(made)
     record = (folder / RECORD_NAME).read_bytes()
     (folder / RECORD_NAME).unlink()
@@ -171,6 +179,7 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
     with pytest.raises(SpeechError, match="12.5 dB apart"):
         install_kokoro(cache_dir=made, openvino=True)
     assert not (folder / RECORD_NAME).exists() and locate_float_model(folder, MODEL_SHA256) is None
+
     def refused(*args: object) -> None:
         raise SpeechError("the float model OpenVINO made does not speak as the int8 one (12.5 dB apart)")
 
@@ -178,4 +187,7 @@ def test_a_damaged_float_model_is_not_used(made: Path, monkeypatch: pytest.Monke
     said: list[str] = []
     install_kokoro(cache_dir=made, say=said.append)
     assert any("12.5 dB apart" in line for line in said), said
-    assert locate_float_model(folder, MODEL_SHA256) is None and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
+    assert (
+        locate_float_model(folder, MODEL_SHA256) is None
+        and KokoroEngine(cache_dir=made).runtime.name == "onnxruntime"
+    )

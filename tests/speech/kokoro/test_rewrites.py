@@ -30,8 +30,12 @@ from audio_edition.speech.kokoro.rewrites import (
 )
 
 
-def _model(nodes: list[onnx.NodeProto], inputs: list[onnx.ValueInfoProto], initializers: list[onnx.TensorProto]) -> onnx.ModelProto:
-    graph = helper.make_graph(nodes, "part", inputs, [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], initializers)
+def _model(
+    nodes: list[onnx.NodeProto], inputs: list[onnx.ValueInfoProto], initializers: list[onnx.TensorProto]
+) -> onnx.ModelProto:
+    graph = helper.make_graph(
+        nodes, "part", inputs, [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], initializers
+    )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
     return model
@@ -41,7 +45,12 @@ def _outputs(model: onnx.ModelProto | Path, **feed: np.ndarray) -> list[np.ndarr
     source = str(model) if isinstance(model, Path) else model.SerializeToString()
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    return [np.asarray(output) for output in ort.InferenceSession(source, options, providers=["CPUExecutionProvider"]).run(None, feed)]
+    return [
+        np.asarray(output)
+        for output in ort.InferenceSession(source, options, providers=["CPUExecutionProvider"]).run(
+            None, feed
+        )
+    ]
 
 
 def _run(model: onnx.ModelProto | Path, **feed: np.ndarray) -> np.ndarray:
@@ -52,12 +61,16 @@ def _kinds(model: onnx.ModelProto) -> list[str]:
     return [node.op_type for node in model.graph.node]
 
 
-def _quantized(folder: Path, nodes: list[onnx.NodeProto], x_shape: list[int | None], initializers: list[onnx.TensorProto]) -> tuple[Path, Path]:
+def _quantized(
+    folder: Path, nodes: list[onnx.NodeProto], x_shape: list[int | None], initializers: list[onnx.TensorProto]
+) -> tuple[Path, Path]:
     """A float model and onnxruntime's dynamically quantized copy of it (as Kokoro's was made)."""
     model = _model(nodes, [helper.make_tensor_value_info("x", TensorProto.FLOAT, x_shape)], initializers)
     plain, quantized = folder / "float.onnx", folder / "int8.onnx"
     onnx.save(model, str(plain))
-    quantize_dynamic(str(plain), str(quantized), op_types_to_quantize=["Conv", "MatMul"], weight_type=QuantType.QUInt8)
+    quantize_dynamic(
+        str(plain), str(quantized), op_types_to_quantize=["Conv", "MatMul"], weight_type=QuantType.QUInt8
+    )
     return plain, quantized
 
 
@@ -66,16 +79,24 @@ def test_quantized_convolutions_become_float_ones_with_the_int8_weights(tmp_path
     weights = rng.normal(size=(8, 4, 3)).astype(np.float32)
     plain, quantized = _quantized(
         tmp_path,
-        [helper.make_node("Conv", ["x", "W", "B"], ["c"], pads=[2, 2], dilations=[2]), helper.make_node("LeakyRelu", ["c"], ["y"])],
+        [
+            helper.make_node("Conv", ["x", "W", "B"], ["c"], pads=[2, 2], dilations=[2]),
+            helper.make_node("LeakyRelu", ["c"], ["y"]),
+        ],
         [1, 4, None],
-        [numpy_helper.from_array(weights, "W"), numpy_helper.from_array(rng.normal(size=8).astype(np.float32), "B")],
+        [
+            numpy_helper.from_array(weights, "W"),
+            numpy_helper.from_array(rng.normal(size=8).astype(np.float32), "B"),
+        ],
     )
     model = onnx.load(str(quantized))
     assert dequantize_weights(model) == 1
     kinds = _kinds(model)
     assert "ConvInteger" not in kinds and "DynamicQuantizeLinear" not in kinds and kinds.count("Conv") == 1
     # The float weights are the int8 ones dequantized: within half a quantization step of the originals.
-    (float_weights,) = [numpy_helper.to_array(i) for i in model.graph.initializer if i.name.endswith("_float")]
+    (float_weights,) = [
+        numpy_helper.to_array(i) for i in model.graph.initializer if i.name.endswith("_float")
+    ]
     step = (weights.max() - min(0.0, weights.min())) / 255
     assert np.abs(float_weights - weights).max() <= step / 2 + 1e-6
     x = rng.normal(size=(1, 4, 50)).astype(np.float32)
@@ -113,7 +134,9 @@ def test_a_quantized_model_of_another_shape_is_refused_in_one_line(tmp_path: Pat
         [numpy_helper.from_array(np.ones((8, 4, 3), dtype=np.float32), "W")],
     )
     model = onnx.load(str(quantized))
-    scale = next(n for n in model.graph.node if n.op_type == "Mul" and any(i.endswith("scale") for i in n.input))
+    scale = next(
+        n for n in model.graph.node if n.op_type == "Mul" and any(i.endswith("scale") for i in n.input)
+    )
     scale.op_type = "Div"  # no longer x_scale × W_scale
     with pytest.raises(SpeechError, match="not the expected one"):
         dequantize_weights(model)
@@ -164,10 +187,21 @@ def test_upsampling_is_a_convolution_per_phase(stride: int, channels_in: int, ch
     """Kokoro's two upsamplers: kernel 2s, padding s/2 on each side, with a bias."""
     rng = np.random.default_rng(stride)
     model = _model(
-        [helper.make_node("ConvTranspose", ["x", "W", "B"], ["y"], strides=[stride], kernel_shape=[2 * stride], pads=[stride // 2] * 2)],
+        [
+            helper.make_node(
+                "ConvTranspose",
+                ["x", "W", "B"],
+                ["y"],
+                strides=[stride],
+                kernel_shape=[2 * stride],
+                pads=[stride // 2] * 2,
+            )
+        ],
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, channels_in, None])],
         [
-            numpy_helper.from_array(rng.normal(size=(channels_in, channels_out, 2 * stride)).astype(np.float32), "W"),
+            numpy_helper.from_array(
+                rng.normal(size=(channels_in, channels_out, 2 * stride)).astype(np.float32), "W"
+            ),
             numpy_helper.from_array(rng.normal(size=channels_out).astype(np.float32), "B"),
         ],
     )
@@ -184,12 +218,22 @@ def test_upsampling_is_a_convolution_per_phase(stride: int, channels_in: int, ch
     ("attributes", "weights", "x_shape"),
     [
         # Kokoro's F0 and energy pools: grouped, with output padding
-        ({"strides": [2], "kernel_shape": [3], "pads": [1, 1], "output_padding": [1], "group": 4}, (4, 1, 3), [1, 4, None]),
-        ({"strides": [2, 2], "kernel_shape": [4, 4], "pads": [1, 1, 1, 1]}, (4, 2, 4, 4), [1, 4, None, None]),  # two-dimensional
+        (
+            {"strides": [2], "kernel_shape": [3], "pads": [1, 1], "output_padding": [1], "group": 4},
+            (4, 1, 3),
+            [1, 4, None],
+        ),
+        (
+            {"strides": [2, 2], "kernel_shape": [4, 4], "pads": [1, 1, 1, 1]},
+            (4, 2, 4, 4),
+            [1, 4, None, None],
+        ),  # two-dimensional
         ({"strides": [4], "kernel_shape": [8], "pads": [1, 3]}, (4, 2, 8), [1, 4, None]),  # padded unevenly
     ],
 )
-def test_other_transposed_convolutions_are_left_alone(attributes: dict[str, Any], weights: tuple[int, ...], x_shape: list[int | None]) -> None:
+def test_other_transposed_convolutions_are_left_alone(
+    attributes: dict[str, Any], weights: tuple[int, ...], x_shape: list[int | None]
+) -> None:
     model = _model(
         [helper.make_node("ConvTranspose", ["x", "W"], ["y"], **attributes)],
         [helper.make_tensor_value_info("x", TensorProto.FLOAT, x_shape)],
@@ -220,16 +264,31 @@ def test_the_stft_is_a_convolution_with_the_dft_basis() -> None:
     assert np.abs(after - before).max() < 1e-4 * np.abs(before).max()
 
 
-def _harmonic_increments(up: int, down: float, *, also_at_sample_rate: bool = False, nearest: str = "floor") -> onnx.ModelProto:
+def _harmonic_increments(
+    up: int, down: float, *, also_at_sample_rate: bool = False, nearest: str = "floor"
+) -> onnx.ModelProto:
     """Kokoro's harmonic source: F0 repeated ``up`` times, × 9 harmonics / 24 kHz, modulo 1,
     then linearly resized by ``down``; the repeated F0's voicing is used at the sample rate."""
     nodes = [
-        helper.make_node("Resize", ["f0", "", "up"], ["samples"], mode="nearest", coordinate_transformation_mode="asymmetric", nearest_mode=nearest),
+        helper.make_node(
+            "Resize",
+            ["f0", "", "up"],
+            ["samples"],
+            mode="nearest",
+            coordinate_transformation_mode="asymmetric",
+            nearest_mode=nearest,
+        ),
         helper.make_node("Mul", ["samples", "harmonics"], ["scaled"]),
         helper.make_node("Div", ["scaled", "rate"], ["turns"]),
         helper.make_node("Floor", ["turns"], ["whole"]),
         helper.make_node("Sub", ["turns", "whole"], ["fraction"]),
-        helper.make_node("Resize", ["fraction", "", "down"], ["y"], mode="linear", coordinate_transformation_mode="half_pixel"),
+        helper.make_node(
+            "Resize",
+            ["fraction", "", "down"],
+            ["y"],
+            mode="linear",
+            coordinate_transformation_mode="half_pixel",
+        ),
         helper.make_node("Greater", ["samples", "threshold"], ["voiced"]),
     ]
     outputs = [helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in ("y",)]

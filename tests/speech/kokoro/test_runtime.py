@@ -54,7 +54,9 @@ def _samples(audio: bytes) -> np.ndarray:
         return np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2").astype(np.float32) / 32768
 
 
-def test_without_onnx_the_runtime_is_the_whole_model_and_openvino_says_why_not(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_onnx_the_runtime_is_the_whole_model_and_openvino_says_why_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     model = (Path("int8.onnx"), "int8digest")
     parts = (ModelPart(Path("generator.xml"), in_windows=True),)
     monkeypatch.setattr(runtime, "openvino_installed", lambda: True)
@@ -63,8 +65,15 @@ def test_without_onnx_the_runtime_is_the_whole_model_and_openvino_says_why_not(m
     assert not runtime.can_cut_graph()
     for asked in ("auto", "onnxruntime"):
         choice = choose_runtime(asked, *model, lambda: (parts, "floatdigest"))
-        assert (choice.name, choice.precision, choice.whole, choice.parts) == ("onnxruntime", "int8", True, ())
-    with pytest.raises(ConfigError, match=r"needs the onnx package to cut its model: pip install 'onnx>=1\.16'"):
+        assert (choice.name, choice.precision, choice.whole, choice.parts) == (
+            "onnxruntime",
+            "int8",
+            True,
+            (),
+        )
+    with pytest.raises(
+        ConfigError, match=r"needs the onnx package to cut its model: pip install 'onnx>=1\.16'"
+    ):
         choose_runtime("openvino", *model, lambda: (parts, "floatdigest"))
 
 
@@ -90,38 +99,64 @@ def test_the_cut_model_speaks_as_the_whole_one_does() -> None:
     style = _style(assets.folder)
     whole = whole_model_runner(assets.model, 1)
     cut = onnxruntime_runner(assets.model, 1)
-    short_whole, short_cut = whole.speak(CHECK_TOKENS, style, 1.0).result(), cut.speak(CHECK_TOKENS, style, 1.0).result()
+    short_whole, short_cut = (
+        whole.speak(CHECK_TOKENS, style, 1.0).result(),
+        cut.speak(CHECK_TOKENS, style, 1.0).result(),
+    )
     assert short_whole.ndim == 1 and short_whole.shape == short_cut.shape and short_whole.size > 24_000
-    assert spectral_distance(short_cut, short_whole) < CHECK_DISTANCE_DB / 4  # measured 0.99 dB; another voice 9.2
+    assert (
+        spectral_distance(short_cut, short_whole) < CHECK_DISTANCE_DB / 4
+    )  # measured 0.99 dB; another voice 9.2
 
     (piece,) = pieces_for(KokoroEngine(workers=1).phonemes(LONG))
-    long_whole, long_cut = whole.speak(piece.tokens, style, 1.0).result(), cut.speak(piece.tokens, style, 1.0).result()
-    assert long_whole.shape == long_cut.shape and long_whole.size > 300 * (WIDTH + REACH)  # two windows at least
+    long_whole, long_cut = (
+        whole.speak(piece.tokens, style, 1.0).result(),
+        cut.speak(piece.tokens, style, 1.0).result(),
+    )
+    assert long_whole.shape == long_cut.shape and long_whole.size > 300 * (
+        WIDTH + REACH
+    )  # two windows at least
     assert spectral_distance(long_cut, long_whole) < CHECK_DISTANCE_DB / 2
 
 
 @pytest.mark.model
-def test_without_onnx_the_engine_speaks_the_whole_model_under_its_own_version(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_onnx_the_engine_speaks_the_whole_model_under_its_own_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     installed_kokoro()
-    voice, sentences = Voice("kokoro", "zm_yunyang"), ["今天天气很好。", "我们一起去公园散步。"]  # short: the oracle test has the long one
+    voice, sentences = (
+        Voice("kokoro", "zm_yunyang"),
+        ["今天天气很好。", "我们一起去公园散步。"],
+    )  # short: the oracle test has the long one
     cut = KokoroEngine(runtime="onnxruntime", workers=1)
     reference = cut.synthesize(sentences, voice)
     monkeypatch.setitem(sys.modules, "onnx", None)  # any use of onnx on this path would raise
     plain = KokoroEngine(runtime="auto", workers=2)
     assert plain.runtime.whole and plain.runtime.name == "onnxruntime"
-    assert plain.version != cut.version and plain.version.startswith("kokoro-v1.0-onnxruntime-int8+")  # never mixed
+    assert plain.version != cut.version and plain.version.startswith(
+        "kokoro-v1.0-onnxruntime-int8+"
+    )  # never mixed
     spoken = plain.synthesize(sentences, voice)
-    assert spoken.audio == KokoroEngine(runtime="onnxruntime", workers=1).synthesize(sentences, voice).audio  # deterministic
+    assert (
+        spoken.audio == KokoroEngine(runtime="onnxruntime", workers=1).synthesize(sentences, voice).audio
+    )  # deterministic
     assert spoken.duration == reference.duration and spoken.sentence_starts == reference.sentence_starts
     assert spectral_distance(_samples(spoken.audio), _samples(reference.audio)) < CHECK_DISTANCE_DB / 4
 
 
-def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     model = (Path("int8.onnx"), "int8digest")
 
-    parts = (ModelPart(Path("source.onnx"), "onnxruntime", in_windows=True), ModelPart(Path("generator.xml"), in_windows=True))
+    parts = (
+        ModelPart(Path("source.onnx"), "onnxruntime", in_windows=True),
+        ModelPart(Path("generator.xml"), in_windows=True),
+    )
 
-    def choose(asked: str, float_model: tuple[tuple[ModelPart, ...], str] | None = (parts, "floatdigest")) -> str:
+    def choose(
+        asked: str, float_model: tuple[tuple[ModelPart, ...], str] | None = (parts, "floatdigest")
+    ) -> str:
         choice = choose_runtime(asked, *model, lambda: float_model)
         return f"{choice.name}-{choice.precision}"
 
@@ -144,10 +179,14 @@ def test_openvino_by_default_where_it_can_run_in_bfloat16_where_the_cpu_has_it(m
 
 def test_workers_are_as_many_as_the_free_memory_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runtime, "_available_memory", lambda: 16 * 1024**3)
-    assert worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
+    assert (
+        worker_count("onnxruntime", 2) == worker_count("openvino", 2) == min(2, worker_count("onnxruntime"))
+    )
     model, onnxruntime_worker = runtime.MEMORY["onnxruntime"]
     openvino_model, openvino_worker = runtime.MEMORY["openvino"]
-    assert openvino_model == model and openvino_worker > onnxruntime_worker  # OpenVINO keeps its generator's buffers
+    assert (
+        openvino_model == model and openvino_worker > onnxruntime_worker
+    )  # OpenVINO keeps its generator's buffers
     monkeypatch.setattr(runtime, "_available_memory", lambda: model + 2 * onnxruntime_worker)
     assert worker_count("onnxruntime", 2) == min(2, worker_count("onnxruntime", 8))
     assert worker_count("openvino", 2) == 1  # a second worker's peak would not fit
@@ -177,7 +216,9 @@ def test_openvino_speaks_deterministically_and_as_onnxruntime_does() -> None:
     assert spectral_distance(samples(fast.audio), samples(reference.audio)) < CHECK_DISTANCE_DB
 
 
-def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_part_openvino_will_not_fuse_is_compiled_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ov = runtime.import_openvino()
 
     graph = helper.make_graph(
@@ -193,7 +234,9 @@ def test_a_part_openvino_will_not_fuse_is_compiled_plainly(tmp_path: Path, monke
     x = np.array([[1.5, -2.0, 3.0]], dtype=np.float32)
     fused = runtime._compile(core, path, config, fused=True)
     assert np.array_equal(fused({"x": x})[0], x * x)
-    monkeypatch.setattr(runtime, "FUSED", {"SNIPPETS_MODE": "NO_SUCH_MODE"})  # as an OpenVINO without it would refuse
+    monkeypatch.setattr(
+        runtime, "FUSED", {"SNIPPETS_MODE": "NO_SUCH_MODE"}
+    )  # as an OpenVINO without it would refuse
     with pytest.raises(RuntimeError):
         core.compile_model(str(path), "CPU", {**config, **runtime.FUSED})
     plain = runtime._compile(core, path, config, fused=True)
@@ -221,5 +264,7 @@ def test_openvino_loads_without_its_telemetry_forking_a_sender() -> None:
         "children = [c for t in os.listdir('/proc/self/task') for c in open(f'/proc/self/task/{t}/children').read().split()]\n"
         "import sys; print(children, sys.modules.get('openvino_telemetry'))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.split() == ["[]", "None"], done.stdout + done.stderr

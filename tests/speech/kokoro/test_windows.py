@@ -32,7 +32,9 @@ energies = arrays(np.float32, st.integers(1, 3000), elements=st.floats(-20, 10, 
 
 
 @given(energies, st.integers(40, 500), st.integers(0, 20), st.integers(1, 20))
-def test_windows_are_bounded_and_meet_at_the_quietest_frame(energy: np.ndarray, width: int, reach: int, shortest: int) -> None:
+def test_windows_are_bounded_and_meet_at_the_quietest_frame(
+    energy: np.ndarray, width: int, reach: int, shortest: int
+) -> None:
     found = seams(energy, width, reach, shortest)
     frames = len(energy)
     edges = (0, *found, frames)
@@ -41,7 +43,9 @@ def test_windows_are_bounded_and_meet_at_the_quietest_frame(energy: np.ndarray, 
         assert shortest <= seam - before <= width + reach and after - seam >= shortest
         allowed = (before + width - reach, min(before + width + reach, frames - shortest))
         if allowed[0] <= allowed[1]:
-            assert allowed[0] <= seam <= allowed[1] and energy[seam] == energy[allowed[0] : allowed[1] + 1].min()
+            assert (
+                allowed[0] <= seam <= allowed[1] and energy[seam] == energy[allowed[0] : allowed[1] + 1].min()
+            )
     assert edges[-1] - edges[-2] <= width + reach
 
 
@@ -49,7 +53,10 @@ def test_a_seam_finds_the_pause() -> None:
     energy = np.full(900, 7.0, dtype=np.float32)
     energy[452:458] = -12.0  # a comma's pause, 52 frames after where the window would end
     assert seams(energy, 400, 120, 240) == (452,)
-    assert seams(energy, 400, 40, 240) == (360, 600)  # out of reach: the first of the quietest frames in reach
+    assert seams(energy, 400, 40, 240) == (
+        360,
+        600,
+    )  # out of reach: the first of the quietest frames in reach
     assert seams(energy[:590], 400, 120, 240) == (280,)  # not 452: it would leave a last window of 138 frames
 
 
@@ -78,10 +85,15 @@ def test_the_windows_join_into_the_whole_piece_sample_for_sample() -> None:
 
     def speak_window(inputs: dict[str, np.ndarray]) -> np.ndarray:
         frames = inputs[GENERATOR_INPUT][0, 0]
-        assert np.array_equal(inputs[F0][0], frames) and np.array_equal(inputs[PHASE][0, 8], frames)  # the same frames
+        assert np.array_equal(inputs[F0][0], frames) and np.array_equal(
+            inputs[PHASE][0, 8], frames
+        )  # the same frames
         assert inputs["style"] is front["style"]
         calls.append(frames.size)
-        return (np.repeat(frames, SAMPLES_PER_FRAME) * SAMPLES_PER_FRAME + np.tile(np.arange(SAMPLES_PER_FRAME), frames.size)).reshape(1, 1, -1)
+        return (
+            np.repeat(frames, SAMPLES_PER_FRAME) * SAMPLES_PER_FRAME
+            + np.tile(np.arange(SAMPLES_PER_FRAME), frames.size)
+        ).reshape(1, 1, -1)
 
     whole = speak_in_windows(front, speak_window, width=10_000, reach=0, shortest=1)
     assert calls == [1234]
@@ -114,7 +126,9 @@ def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
 
     # In windows of about 2 s (the engine's are 5 s), it sounds the same: as close as the float
     # model is to the int8 one (3.2 dB), far from another voice (9.2 dB; CHECK_DISTANCE_DB).
-    front, window = (ort.InferenceSession(part, options) for part in windowed_parts(folder / "kokoro-v1.0.int8.onnx"))
+    front, window = (
+        ort.InferenceSession(part, options) for part in windowed_parts(folder / "kokoro-v1.0.int8.onnx")
+    )
     made = dict(zip(INT8_CUTS[0].outputs, front.run(list(INT8_CUTS[0].outputs), feed)))
     seen: list[int] = []
 
@@ -122,7 +136,9 @@ def test_the_real_model_in_windows_speaks_as_it_does_whole() -> None:
         seen.append(inputs[GENERATOR_INPUT].shape[-1])
         return np.asarray(window.run(None, inputs)[0])
 
-    windowed = speak_in_windows({**made, "style": feed["style"]}, speak_window, width=160, reach=40, shortest=80)
+    windowed = speak_in_windows(
+        {**made, "style": feed["style"]}, speak_window, width=160, reach=40, shortest=80
+    )
     assert len(seen) == 2
     assert windowed.shape == whole.shape
     assert spectral_distance(windowed, whole) < CHECK_DISTANCE_DB / 2

@@ -183,7 +183,9 @@ def test_one_worker_or_two_the_audio_is_the_same(engine: ZhttsEngine, tmp_path: 
     # Two workers speak a request's phrases two at a time, longest first; one speaks them in turn.
     one_worker = ZhttsEngine(cache_dir=tmp_path, workers=1)
     several_phrases = [SENTENCES[0], "一带一路，共商共建共享，合作共赢。", SENTENCES[2]]
-    assert one_worker.synthesize(several_phrases, BAKER).audio == engine.synthesize(several_phrases, BAKER).audio
+    assert (
+        one_worker.synthesize(several_phrases, BAKER).audio == engine.synthesize(several_phrases, BAKER).audio
+    )
 
 
 @pytest.mark.model
@@ -194,7 +196,9 @@ def test_a_phrase_the_models_fail_on_names_its_sentence_and_the_engine_goes_on(
     real_mel = offline._Models.mel
     (troublesome,) = phrases_for(SENTENCES[1], _TABLE)
 
-    def fails_on_one_phrase(self: offline._Models, phone_ids: tuple[int, ...], length_ratio: float) -> np.ndarray:
+    def fails_on_one_phrase(
+        self: offline._Models, phone_ids: tuple[int, ...], length_ratio: float
+    ) -> np.ndarray:
         if phone_ids == troublesome.phone_ids:
             raise RuntimeError("tensor arena exhausted")
         return real_mel(self, phone_ids, length_ratio)
@@ -212,7 +216,10 @@ def test_only_litert_s_banner_is_kept_off_stderr(capfd: pytest.CaptureFixture[st
         os.write(2, b"WARNING: something a user should see\n")
         print("progress 50%", file=sys.stderr)
     # (capfd catches print() before it reaches fd 2, so only the lines, not their order, are compared)
-    assert sorted(capfd.readouterr().err.splitlines()) == ["WARNING: something a user should see", "progress 50%"]
+    assert sorted(capfd.readouterr().err.splitlines()) == [
+        "WARNING: something a user should see",
+        "progress 50%",
+    ]
 
 
 @settings(max_examples=200, deadline=None)

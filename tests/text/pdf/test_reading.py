@@ -26,7 +26,9 @@ HEADS = ("headline", "kicker", "subtitle")
 # Typesetting takes ~0.3 s a page: a few pages every run, thousands under HYPOTHESIS_PROFILE=explore.
 # Shrinking would typeset hundreds of pages: a failing page is reported as drawn.
 NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
-EXAMPLES = 8 if os.environ.get("HYPOTHESIS_PROFILE", "default") == "default" else settings.default.max_examples
+EXAMPLES = (
+    8 if os.environ.get("HYPOTHESIS_PROFILE", "default") == "default" else settings.default.max_examples
+)
 
 
 def _gold(name: str) -> dict[str, object]:
@@ -68,10 +70,15 @@ def test_committed_pages_list_their_furniture(name: str) -> None:
 def test_page_numbers_come_from_the_folio() -> None:
     pages = read_pdf(CORPUS / "edition-4p" / "edition.pdf")
     assert [p.number for p in pages] == [1, 2, 3, 4]
-    assert [p.source for p in pages] == [f"{CORPUS / 'edition-4p' / 'edition.pdf'}#page={n}" for n in (1, 2, 3, 4)]
+    assert [p.source for p in pages] == [
+        f"{CORPUS / 'edition-4p' / 'edition.pdf'}#page={n}" for n in (1, 2, 3, 4)
+    ]
 
 
-@pytest.mark.parametrize("name,files", [("edition-4p", ["edition.pdf"]), ("jump-split", ["2024-03-05-02.pdf", "2024-03-05-01.pdf"])])
+@pytest.mark.parametrize(
+    "name,files",
+    [("edition-4p", ["edition.pdf"]), ("jump-split", ["2024-03-05-02.pdf", "2024-03-05-01.pdf"])],
+)
 def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[str]) -> None:
     gold = _gold(name)
     edition = read_edition([CORPUS / name / f for f in files])  # given out of order: the folios order them
@@ -86,7 +93,9 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
     assert edition.sources == tuple(str(CORPUS / name / f) for f in sorted(files))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK
+)
 @given(
     seed=st.integers(0, 2**32 - 1),
     columns=st.sampled_from([4, 5, 6]),
@@ -95,29 +104,51 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
     tiers=st.booleans(),
     furniture=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()),
     rows=st.integers(2, 4),
-    drawing=st.fixed_dictionaries({
-        "fake_bold": st.booleans(),
-        "tracking": st.sampled_from([0.0, 0.3, 0.6]),  # wider runs a headline out of its cell
-        "box_style": st.sampled_from(["rect", "sides", "none"]),
-        "row_rules": st.booleans(),
-        "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
-        "body_font": st.sampled_from(["serif", "sans"]),
-        "body_size": st.sampled_from([9.0, 9.5, 10.5]),
-        "cell_rules": st.booleans(),
-        "folio_at_foot": st.booleans(),
-    }),
+    drawing=st.fixed_dictionaries(
+        {
+            "fake_bold": st.booleans(),
+            "tracking": st.sampled_from([0.0, 0.3, 0.6]),  # wider runs a headline out of its cell
+            "box_style": st.sampled_from(["rect", "sides", "none"]),
+            "row_rules": st.booleans(),
+            "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
+            "body_font": st.sampled_from(["serif", "sans"]),
+            "body_size": st.sampled_from([9.0, 9.5, 10.5]),
+            "cell_rules": st.booleans(),
+            "folio_at_foot": st.booleans(),
+        }
+    ),
     larger_lead=st.booleans(),
     stacks=st.booleans(),
 )
 def test_fresh_typeset_pages_read_as_their_gold(
-    tmp_path_factory: pytest.TempPathFactory, seed: int, columns: int, leading: float, drawn_after: bool, tiers: bool,
-    furniture: tuple[bool, bool, bool, bool], rows: int, drawing: dict[str, Any], larger_lead: bool,
+    tmp_path_factory: pytest.TempPathFactory,
+    seed: int,
+    columns: int,
+    leading: float,
+    drawn_after: bool,
+    tiers: bool,
+    furniture: tuple[bool, bool, bool, bool],
+    rows: int,
+    drawing: dict[str, Any],
+    larger_lead: bool,
     stacks: bool,
 ) -> None:
     ad, chart, photo, index = furniture
-    page = make_page(random.Random(seed), 1 + seed % 8, columns=columns, leading=leading, headlines_drawn_after=drawn_after,
-                     head_tiers=tiers, ad=ad, chart=chart, photo=photo, index=index, rows=rows,
-                     jump_to=3 if seed % 3 == 0 else None, stacks=stacks)
+    page = make_page(
+        random.Random(seed),
+        1 + seed % 8,
+        columns=columns,
+        leading=leading,
+        headlines_drawn_after=drawn_after,
+        head_tiers=tiers,
+        ad=ad,
+        chart=chart,
+        photo=photo,
+        index=index,
+        rows=rows,
+        jump_to=3 if seed % 3 == 0 else None,
+        stacks=stacks,
+    )
     # How it is drawn (fake bold, letter-spacing, boxes of four rules or none, rows without rules,
     # narrow gutters, sans body) changes the PDF, never the gold.
     page = replace(page, **drawing)
@@ -127,13 +158,27 @@ def test_fresh_typeset_pages_read_as_their_gold(
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
 
 
-@settings(max_examples=max(2, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
-@given(seed=st.integers(0, 2**32 - 1), columns=st.tuples(st.sampled_from([4, 5, 6]), st.sampled_from([4, 5, 6])), split=st.booleans())
-def test_fresh_editions_stitch_their_jump(tmp_path_factory: pytest.TempPathFactory, seed: int, columns: tuple[int, int], split: bool) -> None:
+@settings(
+    max_examples=max(2, EXAMPLES // 3),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=NO_SHRINK,
+)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    columns=st.tuples(st.sampled_from([4, 5, 6]), st.sampled_from([4, 5, 6])),
+    split=st.booleans(),
+)
+def test_fresh_editions_stitch_their_jump(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, columns: tuple[int, int], split: bool
+) -> None:
     spec = jumping_edition(seed, "fresh", columns)
     folder = tmp_path_factory.mktemp("edition")
     if split:  # one PDF a page, given in reverse: the folios put them in order
-        files = [typeset(EditionSpec("p", (page,)), folder / f"p{page.number}.pdf") for page in reversed(spec.pages)]
+        files = [
+            typeset(EditionSpec("p", (page,)), folder / f"p{page.number}.pdf")
+            for page in reversed(spec.pages)
+        ]
     else:
         files = [typeset(spec, folder / "edition.pdf")]
     edition = read_edition(files)

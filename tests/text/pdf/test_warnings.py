@@ -19,10 +19,16 @@ def _page_with_headless_story(tmp_path: Path, beside: bool) -> Path:
     """A page whose second row holds a story printed without a headline (alone, or beside another)."""
     rng = random.Random(5)
     page = make_page(rng, 2, columns=4, briefs=False, photo=False, rows=2)
-    headless = replace(make_story(rng, paragraphs=3, headline="占位"), headline=None, kicker=None, subtitle=None)
+    headless = replace(
+        make_story(rng, paragraphs=3, headline="占位"), headline=None, kicker=None, subtitle=None
+    )
     headless = replace(headless, dateline="本报包头3月4日电", byline_style="none", byline=None)
     other = make_story(rng, paragraphs=3, headline="社区食堂端出“幸福味道”")
-    row = (StoryBlock(other, span=2), StoryBlock(headless, span=2)) if beside else (StoryBlock(headless, span=4),)
+    row = (
+        (StoryBlock(other, span=2), StoryBlock(headless, span=2))
+        if beside
+        else (StoryBlock(headless, span=4),)
+    )
     page = replace(page, rows=(page.rows[0], row))
     return typeset(EditionSpec("warn", (page,)), tmp_path / "2024-03-05-02.pdf")
 
@@ -45,7 +51,10 @@ def test_a_headless_story_beside_another_is_never_merged_silently(tmp_path: Path
     merged = [a for a in page.articles if any(p.startswith("本报包头3月4日电") for p in a.paragraphs)]
     # Either read as its own (headline-less, warned) story, or merged and warned: never silently.
     assert datelined or merged
-    assert any("no headline found" in w.message or "two stories may be read as one" in w.message for w in page.warnings)
+    assert any(
+        "no headline found" in w.message or "two stories may be read as one" in w.message
+        for w in page.warnings
+    )
 
 
 def test_a_clean_page_has_no_warnings() -> None:
