@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from audio_edition.errors import InputError
 from audio_edition.speech.mandarin import MandarinReader, is_hanzi
+from audio_edition.text.decode import utf8_lines
 from audio_edition.text.sentences import split_sentences
 from audio_edition.text.spoken import LatinReading, SpokenReader, spell_for_offline_voice
 
@@ -47,14 +48,5 @@ def pinyin_lines(
     lines: Iterable[bytes], reader: MandarinReader, spoken: SpokenReader | None = None
 ) -> Iterator[str]:
     """One output line per input line (UTF-8 bytes, as read from a binary stream); blank stays blank."""
-    for number, raw in enumerate(lines, 1):
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(
-                f"line {number} is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8"
-            ) from None
-        if number == 1:
-            line = line.removeprefix("\ufeff")
-        line = line.removesuffix("\n").removesuffix("\r")
+    for line in utf8_lines(lines):
         yield line_pinyin(line, reader, spoken) if line.strip() else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from audio_edition.errors import InputError
@@ -93,3 +94,19 @@ def _decode(data: bytes, source: str, encoding: str | None) -> str:
         except UnicodeDecodeError:
             continue
     raise InputError(f"{source}: neither UTF-8 nor GB18030; try --encoding=NAME")
+
+
+def utf8_lines(lines: Iterable[bytes]) -> Iterator[str]:
+    """Each line of a UTF-8 stream (as read from a binary stdin) without its line end, a BOM before
+    the first dropped; a line that is not UTF-8 is one ``InputError`` naming it. Commands that answer
+    line for line (``normalize``, ``pinyin``) read through this, so scripts can pair lines by number."""
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"line {number} is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8"
+            ) from None
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        yield line.removesuffix("\n").removesuffix("\r")

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from wetext import Normalizer
 
-from audio_edition.errors import InputError
+from audio_edition.text.decode import utf8_lines
 from audio_edition.text.lexicon import Lexicon, load_default_lexicon
 from audio_edition.text.numerals import spell_digits
 from audio_edition.text.prepass import prepare
@@ -131,16 +131,7 @@ def speak_lines(
 
     Scripts pair input and output by line number, so nothing here may add or drop a line.
     """
-    for number, raw in enumerate(lines, 1):
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(
-                f"line {number} is not UTF-8; convert it first, e.g. iconv -f gb18030 -t utf-8"
-            ) from None
-        if number == 1:
-            line = line.removeprefix("\ufeff")
-        line = line.removesuffix("\n").removesuffix("\r")
+    for line in utf8_lines(lines):
         yield reader.speak(line, latin=latin) if line.strip() else ""
 
 
