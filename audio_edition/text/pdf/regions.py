@@ -132,7 +132,39 @@ def analyse(
     rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
     layout.column_rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 < g.bottom - g.top]
     _partition(items, rules, body, layout)
+    _warn_headlines_over_column_breaks(rest, body, layout)
     return layout
+
+
+def _warn_headlines_over_column_breaks(lines: Sequence[Line], body: float, layout: PageLayout) -> None:
+    """A headline filling its column to the right edge, in the same type as one opening the next
+    column higher up, may go on there: the stories are cut at headlines, so say so."""
+    heads = [line for line in lines if _is_headline(line, body)]
+    for a in heads:
+        column = [line for line in lines if _paragraph_like(line, body) and _overlaps(line, a.x0, a.x1)]
+        right = max((line.x1 for line in column), default=a.x1)
+        last = not any(line.top > a.bottom - 1 for line in column if line is not a)
+        if (right - a.x1 > a.size and not last) or ends_sentence(a.text):
+            continue  # the headline ended on this line: short of the edge with its text under it
+        for b in heads:
+            if (
+                b is not a
+                and b.top < a.top
+                and 0 < b.x0 - a.x1 < 3 * a.size
+                and abs(a.size - b.size) < 0.3
+                and a.bold == b.bold
+                and not any(
+                    _paragraph_like(line, body)
+                    and _overlaps(line, b.x0, b.x1)
+                    and line.bottom <= b.top + 1
+                    and b.top - line.bottom < 2 * a.size
+                    for line in lines
+                )  # b opens its column
+            ):
+                layout.warnings.append(
+                    f"the headline 「{flat(a.text)}」 may go on at the top of the next column "
+                    f"(「{flat(b.text)}」) and be read as two; check it on the overlay (clean --overlay DIR)"
+                )
 
 
 # --- furniture --------------------------------------------------------------------------------
@@ -364,6 +396,16 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
                 _leaf(cell, body, layout)
 
 
+def _tier_line(line: Line, body: float, head: Line) -> bool:
+    """A line in its own tier next to ``head``: set between the body and the headline, across it."""
+    return (
+        not _paragraph_like(line, body)
+        and not _is_headline(line, body)
+        and line.size < head.size - 0.3
+        and _overlaps(line, head.x0, head.x1)
+    )
+
+
 def _tier_room(item: _Item, body: float) -> float:
     # A kicker stands just above its headline: it goes with the story below; body text does not.
     return 2.5 * body if item.line is not None and not _paragraph_like(item.line, body) else 0.0
@@ -391,7 +433,14 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
                 i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body
                 for i in bands[-1]
             )
-            if ruled or (item.top - reach > 1.6 * body and not under_head):
+            # A kicker stands over its headline across a gap the headline's size sets.
+            over_head = (
+                item.line is not None
+                and _is_headline(item.line, body)
+                and item.top - reach < 1.2 * item.line.size
+                and any(i.line is not None and _tier_line(i.line, body, item.line) for i in above)
+            )
+            if ruled or (item.top - reach > 1.6 * body and not under_head and not over_head):
                 bands.append([])
         bands[-1].append(item)
         reach = max(reach, item.bottom)
@@ -622,7 +671,16 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 follows(b, a) or follows(a, b) or 0 < max(a.x0, b.x0) - min(a.x1, b.x1) < 0.3 * a.size
             )
             stacked = 0 <= b.top - a.bottom < 0.8 * b.size and b.x0 < a.x1 and b.x1 > a.x0
-            if one_line or stacked:
+            # A headline wrapped in its column: its last characters open the next line at the
+            # column's left edge, short of an indented first line (overlapping ones stack), same type.
+            wrapped = (
+                0 <= b.top - a.bottom < 0.8 * b.size
+                and 0 < a.x0 - b.x0 <= 2.5 * a.size  # an indent of two characters at most
+                and b.x1 <= a.x0 + 1
+                and abs(a.size - b.size) < 0.3
+                and a.bold == b.bold
+            )
+            if one_line or stacked or wrapped:
                 parent[root(j)] = root(i)
     groups: dict[int, list[Line]] = {}
     for i, line in enumerate(ordered):
@@ -683,20 +741,42 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         story_body = min(max(sizes, key=lambda size: sizes[size]), HEADLINE_RATIO * body) if sizes else body
         story_body = max(story_body, body)
         # Tiers: lines set apart from the body (larger, or centred under the headline) right above and below it.
+        # The gap over a headline scales with its size (its glyph box carries its own leading).
+        reach = max(line.size for line in head)
         above = sorted(
-            (line for line in others if line.bottom <= top + 1 and top - line.bottom < 2.0 * line.size),
+            (
+                line
+                for line in others
+                if line.bottom <= top + 1 and top - line.bottom < max(2.0 * line.size, 1.2 * reach)
+            ),
             key=lambda line: -line.top,
         )
         edge = top
         for line in above:
             short = len(flat(line.text)) <= 24 and not ends_sentence(line.text)
+            room = 1.5 * line.size if edge < top else max(1.5 * line.size, 1.2 * reach)
             if (
-                edge - line.bottom < 1.5 * line.size
+                edge - line.bottom < room
                 and _overlaps(line, hx0, hx1)
                 and (not _paragraph_like(line, body) or short)
             ):
                 story.kicker.insert(0, line)
                 edge = line.top
+        # A kicker run in on the headline's line, just left of it, in its own tier (the page set
+        # both in one paragraph): whatever punctuation opens it, it is not the body's first line.
+        first = min(head, key=lambda line: (line.top, line.x0))
+        for line in others:
+            if (
+                line.top < first.bottom
+                and line.bottom > first.top
+                and line.x1 <= first.x0 + 1
+                and first.x0 - line.x1 < 2 * line.size
+                and not _paragraph_like(line, body)
+                and not _is_headline(line, body)
+                and line.size < first.size - 0.3
+                and line not in story.kicker
+            ):
+                story.kicker.insert(0, line)
         edge = bottom
         below = sorted((line for line in others if line.top >= bottom - 1), key=lambda line: line.top)
         for line in below:

@@ -1,0 +1,130 @@
+"""Pages set by hand in layouts our generator never makes: a kicker in its own tier over (or run in
+beside) its headline, a headline wrapped onto a second line or over a column break. The gold is the
+Typst source's own strings, never the reader's output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+import typst
+
+from audio_edition.text.articles import Article
+from audio_edition.text.pdf import read_pdf
+
+_PREAMBLE = """#set page(width: 297mm, height: 420mm, margin: 15mm)
+#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")
+#set par(leading: 0.7em, first-line-indent: 2em, justify: true)
+"""
+
+
+@dataclass(frozen=True)
+class HandSetPage:
+    kicker: str
+    headline: str
+    dateline: str
+    body: str
+    second_headline: str
+    second_dateline: str
+    second_body: str
+    kicker_size: float = 11
+    headline_size: float = 24
+    second_size: float = 18
+    kicker_run_in: bool = False  # kicker and headline set in one paragraph: one baseline
+    break_at: int | None = None  # characters of the second headline before a column break
+
+    def source(self) -> str:
+        kicker = f"#text(size: {self.kicker_size}pt)[{self.kicker}]"
+        head = f'#text(size: {self.headline_size}pt, weight: "bold")[{self.headline}]'
+        top = kicker + ("\n" if self.kicker_run_in else "\n\n") + head
+
+        def second(text: str) -> str:
+            return f'#text(size: {self.second_size}pt, weight: "bold")[{text}]'
+
+        if self.break_at is None:
+            head2 = second(self.second_headline)
+        else:
+            head2 = (
+                second(self.second_headline[: self.break_at])
+                + "\n#colbreak()\n"
+                + second(self.second_headline[self.break_at :])
+            )
+        return (
+            f"{_PREAMBLE}{top}\n#columns(3, gutter: 8mm)[\n{self.dateline}{self.body}\n\n{head2}\n\n"
+            f"{self.second_dateline}{self.second_body}\n]\n"
+        )
+
+
+def _typeset(page: HandSetPage, tmp_path: Path) -> Path:
+    (tmp_path / "page.typ").write_text(page.source(), encoding="utf-8")
+    pdf = tmp_path / "2025-03-08-05.pdf"
+    typst.compile(str(tmp_path / "page.typ"), output=str(pdf))
+    return pdf
+
+
+_FIRST = HandSetPage(
+    kicker="——春耕备耕一线见闻",
+    headline="田间地头农机忙 科技助力春耕早",
+    dateline="本报长沙3月7日电（记者 李青）",
+    body="连日来，湖南各地抢抓晴好天气，组织农机手开展春耕作业。十余台旋耕机正来回穿梭。",
+    second_headline="社区食堂让老人吃得更舒心",
+    second_dateline="本报讯（记者 赵敏）",
+    second_body="每天上午十一点，城东街道的社区食堂就热闹起来。一荤两素一汤，老人只需支付十二元。",
+)
+_OTHER = HandSetPage(
+    kicker="【聚焦乡村振兴】",
+    headline="小小果园结出致富果",
+    dateline="新华社南昌3月7日电（记者 周方）",
+    body="走进赣南的脐橙产业园，果树成行，工人们正忙着修剪枝条。今年园区计划新增种植面积两千亩。",
+    second_headline="老旧小区加装电梯按下快进键居民出行更方便",
+    second_dateline="本报上海3月7日电",
+    second_body="记者从市住建部门获悉，今年全市计划为老旧小区加装电梯一千台，目前已有三百台开工。",
+    kicker_size=13,
+    headline_size=26,
+    second_size=20,
+)
+
+
+def _heads(articles: tuple[Article, ...]) -> list[str | None]:
+    return [a.headline.replace(" ", "") if a.headline else None for a in articles]
+
+
+@pytest.mark.parametrize("page", [_FIRST, _OTHER], ids=["dash", "bracket"])
+@pytest.mark.parametrize("run_in", [False, True], ids=["above", "run-in"])
+def test_a_kicker_in_its_own_tier_is_the_kicker_not_the_body(
+    page: HandSetPage, run_in: bool, tmp_path: Path
+) -> None:
+    pdf = _typeset(replace(page, kicker_run_in=run_in), tmp_path)
+    articles = read_pdf(pdf)[0].articles
+    heads = _heads(articles)
+    first = articles[heads.index(page.headline.replace(" ", ""))]
+    assert first.kicker == page.kicker
+    assert first.dateline == page.dateline.split("（")[0]
+    assert first.paragraphs[0] == page.body
+    assert all(page.kicker not in p for a in articles for p in a.paragraphs)
+
+
+@pytest.mark.parametrize("page", [_FIRST, _OTHER], ids=["short-tail", "long-tail"])
+def test_a_headline_wrapped_in_its_column_is_one_headline(page: HandSetPage, tmp_path: Path) -> None:
+    articles = read_pdf(_typeset(page, tmp_path))[0].articles
+    heads = _heads(articles)
+    assert page.second_headline in heads
+    second = articles[heads.index(page.second_headline)]
+    assert second.dateline == page.second_dateline.split("（")[0]
+    assert second.paragraphs == (page.second_body,)
+    assert len(articles) == 2
+
+
+@pytest.mark.parametrize("page", [_FIRST, _OTHER], ids=["short-tail", "long-tail"])
+@pytest.mark.parametrize("run_in", [False, True], ids=["above", "run-in"])
+def test_a_headline_over_a_column_break_is_never_split_silently(
+    page: HandSetPage, run_in: bool, tmp_path: Path
+) -> None:
+    cut = len(page.second_headline) - (1 if page is _FIRST else 4)
+    read = read_pdf(_typeset(replace(page, break_at=cut, kicker_run_in=run_in), tmp_path))[0]
+    whole = page.second_headline in _heads(read.articles)
+    warned = any(
+        page.second_headline[cut:] in w.message and "next column" in w.message for w in read.warnings
+    )
+    assert whole or warned
