@@ -780,7 +780,8 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         edge = bottom
         below = sorted((line for line in others if line.top >= bottom - 1), key=lambda line: line.top)
         for line in below:
-            if line.top - edge > 2.0 * max(line.size, body):
+            gap = 2.0 * max(line.size, body)
+            if line.top - edge > (gap if edge > bottom else max(gap, 1.2 * reach)):
                 break
             if not _overlaps(line, hx0, hx1):
                 continue

@@ -33,11 +33,14 @@ class HandSetPage:
     second_size: float = 18
     kicker_run_in: bool = False  # kicker and headline set in one paragraph: one baseline
     break_at: int | None = None  # characters of the second headline before a column break
+    subtitle: str | None = None  # set under the headline in the kicker's size
 
     def source(self) -> str:
         kicker = f"#text(size: {self.kicker_size}pt)[{self.kicker}]"
         head = f'#text(size: {self.headline_size}pt, weight: "bold")[{self.headline}]'
         top = kicker + ("\n" if self.kicker_run_in else "\n\n") + head
+        if self.subtitle:
+            top += f"\n\n#text(size: {self.kicker_size}pt)[{self.subtitle}]"
 
         def second(text: str) -> str:
             return f'#text(size: {self.second_size}pt, weight: "bold")[{text}]'
@@ -128,3 +131,13 @@ def test_a_headline_over_a_column_break_is_never_split_silently(
         page.second_headline[cut:] in w.message and "next column" in w.message for w in read.warnings
     )
     assert whole or warned
+
+
+@pytest.mark.parametrize("page", [_FIRST, _OTHER], ids=["dash", "bracket"])
+def test_a_dash_led_line_under_the_headline_is_the_subtitle(page: HandSetPage, tmp_path: Path) -> None:
+    subtitle = "——" + page.second_headline[:8]
+    articles = read_pdf(_typeset(replace(page, subtitle=subtitle), tmp_path))[0].articles
+    first = articles[_heads(articles).index(page.headline.replace(" ", ""))]
+    assert (first.kicker, first.subtitle) == (page.kicker, subtitle)
+    assert first.dateline == page.dateline.split("（")[0]
+    assert first.paragraphs[0] == page.body
