@@ -21,7 +21,7 @@ import enum
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audio_edition.text.layout import dateline_at_start, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
@@ -115,6 +115,7 @@ def analyse(
     rest = _take_editor_lines(rest, layout)
     pictures = [g for g in graphics if g.kind in ("image", "fill") and not _holds_text(g, rest)]
     rest = _take_captions(rest, pictures, body, layout)
+    rest = _join_headline_breaks(rest, pictures, body, layout)
     boxes = [g for g in graphics if g.kind in ("frame", "fill") and _holds_text(g, rest)]
     boxes = [b for b in boxes if not any(_inside_box(b, o) and b is not o for o in boxes)]  # outermost
     items: list[_Item] = []
@@ -132,25 +133,36 @@ def analyse(
     rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
     layout.column_rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 < g.bottom - g.top]
     _partition(items, rules, body, layout)
-    _warn_headlines_over_column_breaks(rest, body, layout)
     return layout
 
 
-def _warn_headlines_over_column_breaks(lines: Sequence[Line], body: float, layout: PageLayout) -> None:
-    """A headline filling its column to the right edge, in the same type as one opening the next
-    column higher up, may go on there: the stories are cut at headlines, so say so."""
+def _headline_breaks(
+    lines: Sequence[Line], pictures: Sequence[Graphic], body: float
+) -> list[tuple[Line, Line]]:
+    """Headline lines that go on at the top of the next column: (the line ending a column of text,
+    with no sentence end, and the one opening the next column higher up, in the same type, with
+    text under it)."""
     heads = [line for line in lines if _is_headline(line, body)]
+    found: list[tuple[Line, Line]] = []
     for a in heads:
         column = [line for line in lines if _paragraph_like(line, body) and _overlaps(line, a.x0, a.x1)]
-        right = max((line.x1 for line in column), default=a.x1)
-        last = not any(line.top > a.bottom - 1 for line in column if line is not a)
-        if (right - a.x1 > a.size and not last) or ends_sentence(a.text):
-            continue  # the headline ended on this line: short of the edge with its text under it
+        if (
+            not any(line.bottom < a.top for line in column)
+            or any(line.top > a.bottom - 1 for line in lines if line is not a and _overlaps(line, a.x0, a.x1))
+            or any(g.top > a.bottom - 1 and g.x0 < a.x1 and g.x1 > a.x0 for g in pictures)
+            or ends_sentence(a.text)
+        ):
+            continue  # not under text, something under it, or a full stop: the headline ended here
+        right = max(line.x1 for line in column)
         for b in heads:
             if (
                 b is not a
-                and b.top < a.top
-                and 0 < b.x0 - a.x1 < 3 * a.size
+                and b.top < a.top - 2 * a.size
+                and 0 < b.x0 - right < 3 * a.size
+                and any(
+                    _paragraph_like(line, body) and _overlaps(line, b.x0, b.x1) and line.top > b.bottom - 1
+                    for line in lines
+                )
                 and abs(a.size - b.size) < 0.3
                 and a.bold == b.bold
                 and not any(
@@ -161,10 +173,35 @@ def _warn_headlines_over_column_breaks(lines: Sequence[Line], body: float, layou
                     for line in lines
                 )  # b opens its column
             ):
-                layout.warnings.append(
-                    f"the headline 「{flat(a.text)}」 may go on at the top of the next column "
-                    f"(「{flat(b.text)}」) and be read as two; check it on the overlay (clean --overlay DIR)"
-                )
+                found.append((a, b))
+    return found
+
+
+def _join_headline_breaks(
+    lines: list[Line], pictures: Sequence[Graphic], body: float, layout: PageLayout
+) -> list[Line]:
+    """A headline broken over a column break made one line where it ends its column (where its
+    story starts in reading order). When one piece could finish two headlines (or one two pieces)
+    nothing is joined and it is warned, never split silently."""
+    breaks = _headline_breaks(lines, pictures, body)
+    heads = [id(a) for a, _ in breaks]
+    tails = [id(b) for _, b in breaks]
+    if len(set(heads)) != len(heads) or len(set(tails)) != len(tails):
+        for a, b in breaks:
+            layout.warnings.append(
+                f"the headline 「{flat(a.text)}」 may go on at the top of the next column "
+                f"(「{flat(b.text)}」) and be read as two; check it on the overlay (clean --overlay DIR)"
+            )
+        return lines
+    joins = {id(a): b for a, b in breaks}
+    gone = set(tails)
+    return [
+        replace(line, text=line.text + joins[id(line)].text, last=joins[id(line)].last)
+        if id(line) in joins
+        else line
+        for line in lines
+        if id(line) not in gone
+    ]
 
 
 # --- furniture --------------------------------------------------------------------------------
@@ -383,10 +420,18 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
             if len(heads) > 1 and len({round(h[0].top) for h in heads}) > 1:
                 # Headlines stacked in one cell: cut above each lower one (its kicker included).
                 tops = sorted({min(line.top for line in h) for h in heads})[1:]
+                x0, x1 = min(i.x0 for i in cell), max(i.x1 for i in cell)
+                first_bottom = max(line.bottom for line in heads[0])
+                # A headline set inside one column of a flowed cell: the columns right of it, under
+                # the first headline, follow it in reading order (columns are read one by one).
+                narrow = {
+                    min(line.top for line in h): (min(line.x0 for line in h), max(line.x1 for line in h))
+                    for h in heads[1:]
+                    if max(line.x1 for line in h) - min(line.x0 for line in h) < 0.6 * (x1 - x0)
+                }
                 pieces: list[list[_Item]] = [[] for _ in range(len(tops) + 1)]
                 for item in cell:
-                    at = sum(1 for t in tops if item.top >= t - _tier_room(item, body))
-                    pieces[at].append(item)
+                    pieces[sum(1 for t in tops if _after(item, t, narrow, first_bottom, body))].append(item)
                 for piece in pieces:
                     if piece and len(piece) < len(cell):
                         _partition(piece, [], body, layout)
@@ -394,6 +439,19 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
                         _leaf(piece, body, layout)
             else:
                 _leaf(cell, body, layout)
+
+
+def _after(
+    item: _Item, top: float, narrow: dict[float, tuple[float, float]], first_bottom: float, body: float
+) -> bool:
+    """Whether ``item`` follows the headline at ``top`` in reading order (see ``_partition``)."""
+    if top in narrow and item.top > first_bottom:
+        hx0, hx1 = narrow[top]
+        if item.x0 > hx1:
+            return True
+        if item.x1 < hx0:
+            return False
+    return item.top >= top - _tier_room(item, body)
 
 
 def _tier_line(line: Line, body: float, head: Line) -> bool:
