@@ -80,6 +80,8 @@ class PageLayout:
     warnings: list[str] = field(default_factory=list)
     column_rules: list[Graphic] = field(default_factory=list)
     """Vertical rules: where a paper rules stories apart, no column crosses one to its story."""
+    flowed: list[Line] = field(default_factory=list)
+    """Headlines joined over a column break: their stories flow on into the next column."""
 
 
 _EDITOR = re.compile(
@@ -195,13 +197,14 @@ def _join_headline_breaks(
         return lines
     joins = {id(a): b for a, b in breaks}
     gone = set(tails)
-    return [
-        replace(line, text=line.text + joins[id(line)].text, last=joins[id(line)].last)
-        if id(line) in joins
-        else line
-        for line in lines
-        if id(line) not in gone
-    ]
+    out: list[Line] = []
+    for line in lines:
+        if id(line) in joins:
+            line = replace(line, text=line.text + joins[id(line)].text, last=joins[id(line)].last)
+            layout.flowed.append(line)
+        if id(line) not in gone:
+            out.append(line)
+    return out
 
 
 # --- furniture --------------------------------------------------------------------------------
@@ -420,14 +423,13 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
             if len(heads) > 1 and len({round(h[0].top) for h in heads}) > 1:
                 # Headlines stacked in one cell: cut above each lower one (its kicker included).
                 tops = sorted({min(line.top for line in h) for h in heads})[1:]
-                x0, x1 = min(i.x0 for i in cell), max(i.x1 for i in cell)
                 first_bottom = max(line.bottom for line in heads[0])
-                # A headline set inside one column of a flowed cell: the columns right of it, under
-                # the first headline, follow it in reading order (columns are read one by one).
+                # A headline joined over a column break: the columns right of it, under the first
+                # headline, follow it in reading order (columns are read one by one).
                 narrow = {
                     min(line.top for line in h): (min(line.x0 for line in h), max(line.x1 for line in h))
                     for h in heads[1:]
-                    if max(line.x1 for line in h) - min(line.x0 for line in h) < 0.6 * (x1 - x0)
+                    if any(line in layout.flowed for line in h)
                 }
                 pieces: list[list[_Item]] = [[] for _ in range(len(tops) + 1)]
                 for item in cell:
