@@ -498,7 +498,22 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
                 item.line is not None
                 and _is_headline(item.line, body)
                 and item.top - reach < 1.2 * item.line.size
-                and any(i.line is not None and _tier_line(i.line, body, item.line) for i in above)
+                and any(
+                    i.line is not None
+                    and _tier_line(i.line, body, item.line)
+                    and len(flat(i.line.text)) <= 30
+                    and not ends_sentence(i.line.text)
+                    # a line standing alone, not the last of a paragraph set larger than the body
+                    and not any(
+                        o.line is not None
+                        and o is not i
+                        and abs(o.line.size - i.line.size) < 0.3
+                        and 0 <= i.top - o.bottom < 1.2 * i.line.size
+                        and _overlaps(o.line, i.x0, i.x1)
+                        for o in bands[-1]
+                    )
+                    for i in above
+                )
             )
             if ruled or (item.top - reach > 1.6 * body and not under_head and not over_head):
                 bands.append([])
