@@ -195,16 +195,33 @@ def _join_headline_breaks(
                 f"(「{flat(b.text)}」) and be read as two; check it on the overlay (clean --overlay DIR)"
             )
         return lines
-    joins = {id(a): b for a, b in breaks}
-    gone = set(tails)
+    joins = {id(a): _tail(b, lines) for a, b in breaks}
+    gone = {id(piece) for tail in joins.values() for piece in tail}
     out: list[Line] = []
     for line in lines:
         if id(line) in joins:
-            line = replace(line, text=line.text + joins[id(line)].text, last=joins[id(line)].last)
+            tail = joins[id(line)]
+            line = replace(line, text=line.text + "".join(p.text for p in tail), last=tail[-1].last)
             layout.flowed.append(line)
         if id(line) not in gone:
             out.append(line)
     return out
+
+
+def _tail(b: Line, lines: Sequence[Line]) -> list[Line]:
+    """The piece opening the next column and the lines of its type wrapped close under it."""
+    tail = [b]
+    for line in sorted(lines, key=lambda line: line.top):
+        last = tail[-1]
+        if (
+            line.top > last.top
+            and 0 <= line.top - last.bottom < 0.8 * line.size
+            and abs(line.size - b.size) < 0.3
+            and line.bold == b.bold
+            and _overlaps(line, last.x0 - 2.5 * b.size, last.x1)
+        ):
+            tail.append(line)
+    return tail
 
 
 # --- furniture --------------------------------------------------------------------------------

@@ -119,12 +119,15 @@ def test_a_headline_wrapped_in_its_column_is_one_headline(page: HandSetPage, tmp
     assert len(articles) == 2
 
 
-@pytest.mark.parametrize("page", [_FIRST, _OTHER], ids=["short-tail", "long-tail"])
+@pytest.mark.parametrize(
+    ("page", "cut"),
+    [(_FIRST, -1), (_OTHER, -4), (_OTHER, 3)],
+    ids=["short-tail", "long-tail", "wrapped-tail"],
+)
 @pytest.mark.parametrize("run_in", [False, True], ids=["above", "run-in"])
 def test_a_headline_over_a_column_break_is_one_headline(
-    page: HandSetPage, run_in: bool, tmp_path: Path
+    page: HandSetPage, cut: int, run_in: bool, tmp_path: Path
 ) -> None:
-    cut = len(page.second_headline) - (1 if page is _FIRST else 4)
     read = read_pdf(_typeset(replace(page, break_at=cut, kicker_run_in=run_in), tmp_path))[0]
     heads = _heads(read.articles)
     assert heads == [page.headline.replace(" ", ""), page.second_headline], read.warnings
