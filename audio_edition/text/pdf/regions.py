@@ -867,6 +867,19 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 and not _is_headline(line, body)
                 and line.size < first.size - 0.3
                 and line not in story.kicker
+                and len(flat(line.text)) <= 24
+                and not ends_sentence(line.text)
+                # alone, not a line of a lead story set larger than the body beside the headline
+                and not any(
+                    other is not line
+                    and abs(other.size - line.size) < 0.3
+                    and _overlaps(other, line.x0, line.x1)
+                    and (
+                        0 <= other.top - line.bottom < 1.2 * line.size
+                        or 0 <= line.top - other.bottom < 1.2 * line.size
+                    )
+                    for other in others
+                )
             ):
                 story.kicker.insert(0, line)
         edge = bottom
