@@ -117,7 +117,8 @@ def analyse(
     rest = _take_editor_lines(rest, layout)
     pictures = [g for g in graphics if g.kind in ("image", "fill") and not _holds_text(g, rest)]
     rest = _take_captions(rest, pictures, body, layout)
-    rest = _join_headline_breaks(rest, pictures, body, layout)
+    rules = [g for g in graphics if g.kind == "rule"]
+    rest = _join_headline_breaks(rest, [*pictures, *rules], body, layout)
     boxes = [g for g in graphics if g.kind in ("frame", "fill") and _holds_text(g, rest)]
     boxes = [b for b in boxes if not any(_inside_box(b, o) and b is not o for o in boxes)]  # outermost
     items: list[_Item] = []
@@ -159,6 +160,12 @@ def _headline_breaks(
         for b in heads:
             if (
                 b is not a
+                # a rule between the columns, or across under the headline, parts two stories
+                and not any(
+                    (right - 1 <= g.x0 <= b.x0 + 1 and g.bottom > b.top and g.top < a.bottom)
+                    or (0 <= g.top - a.bottom + 1 < 2 * a.size and g.x0 < a.x1 and g.x1 > a.x0)
+                    for g in pictures
+                )
                 and b.top < a.top - 2 * a.size
                 and 0 < b.x0 - right < 3 * a.size
                 and any(
