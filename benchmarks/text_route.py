@@ -8,7 +8,7 @@ subtitles found, paragraph F1 (precision, recall), pieces of furniture spoken an
 that got a warning on their lines; for main's cleaner (before) and this one (after), in one run.
 Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
-    .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12]
+    .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000]
 
 Targets (issue 23): headlines all found, paragraph F1 ≥ 95% on readable extractions, no furniture
 spoken, every misread article warned.
@@ -36,8 +36,8 @@ SEED_PAGES = [
 ]
 
 
-def fresh_pages(folder: Path, count: int) -> None:
-    """Typeset ``count`` pages never committed (seeds 1000+, every convention drawn at random)
+def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
+    """Typeset ``count`` pages never committed (seeds from ``first_seed``, every convention drawn at random)
     into ``folder``, one corpus-like folder each: gold from the spec, the three extractions."""
     sys.path.append(str(ROOT))
     import random
@@ -46,7 +46,7 @@ def fresh_pages(folder: Path, count: int) -> None:
     from tests.typeset.pages import EditionSpec, make_page
     from tests.typeset.typeset import typeset
 
-    for seed in range(1000, 1000 + count):
+    for seed in range(first_seed, first_seed + count):
         rng = random.Random(seed)
         page = make_page(
             rng,
@@ -126,6 +126,9 @@ def main() -> None:
     parser.add_argument(
         "--fresh", type=int, default=12, help="pages to typeset afresh (never seen by the reader)"
     )
+    parser.add_argument(
+        "--seed-from", type=int, default=1000, help="the first fresh page's seed (hold some seeds out)"
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -134,7 +137,7 @@ def main() -> None:
     for name, corpus in (("committed typeset corpus", CORPUS), ("fresh pages", None)):
         if corpus is None and args.fresh:
             with tempfile.TemporaryDirectory() as fresh:
-                fresh_pages(Path(fresh), args.fresh)
+                fresh_pages(Path(fresh), args.fresh, args.seed_from)
                 report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
         elif corpus is not None:
             report(name, corpus, args.ref, args.notes)
