@@ -23,6 +23,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from audio_edition.text.furniture import (
+    AD_LABEL,
+    CHART_SOURCE,
+    CHART_TITLE,
+    INDEX_TITLE,
+    PAGE_NUMBER,
+    PICTURE_CREDIT,
+    PICTURE_REFERENCE,
+    is_editor_line,
+)
 from audio_edition.text.layout import dateline_at_start, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
 from audio_edition.text.pdf.lines import Line, follows, joined
@@ -84,17 +94,9 @@ class PageLayout:
     """Headlines joined over a column break: their stories flow on into the next column."""
 
 
-_EDITOR = re.compile(
-    r"^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|设计|校对|排版|制图|组版|图片编辑)\s*[：:]"
-)
-_CREDIT = re.compile(r"(?:摄|新华社发|供图|资料图片|图片来源[：:].*|制图[：:].*)\s*[）)]?\s*$")
-_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[：:]|图\s*\d|（图）)")
-_FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|^\s*(\d{1,3})\s*版?\s*$|(\d{1,3})\s*版\s*$")
 _BRIEF_TITLES = re.compile(
     r"^(?:简讯|短讯|快讯|简明新闻|新闻速览|新闻速递|速览|综合新闻|本地简讯|一句话新闻)$"
 )
-_INDEX_TITLES = re.compile(r"(?:导读|要目|本期看点|今日看点)")
-_CHART_WORDS = re.compile(r"^(?:图表|图示|表)[：:]|数据来源|资料来源|单位[：:]")
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
@@ -487,8 +489,8 @@ def _take_margins(
         and line.top > lowest_text - 1
         and line.size <= body
         and len(flat(line.text)) <= 30
-        and not _EDITOR.match(flat(line.text))
-        and (_FOLIO.search(flat(line.text)) or flat(line.text).isdigit())
+        and not is_editor_line(flat(line.text))
+        and (PAGE_NUMBER.search(flat(line.text)) or flat(line.text).isdigit())
     ]
     for line in head + foot:
         role = FurnitureRole.MASTHEAD if line.size >= 2.5 * body else FurnitureRole.FOLIO
@@ -519,7 +521,7 @@ def folio(layout: PageLayout) -> int | None:
     for role, lines in layout.furniture:
         if role is FurnitureRole.FOLIO:
             for line in lines:
-                found = _FOLIO.search(flat(line.text))
+                found = PAGE_NUMBER.search(flat(line.text))
                 if found:
                     return int(next(g for g in found.groups() if g))
     return None
@@ -528,7 +530,7 @@ def folio(layout: PageLayout) -> int | None:
 def _take_editor_lines(lines: list[Line], layout: PageLayout) -> list[Line]:
     rest = []
     for line in lines:
-        if _EDITOR.match(flat(line.text)):
+        if is_editor_line(flat(line.text)):
             layout.furniture.append((FurnitureRole.EDITOR, [line]))
         else:
             rest.append(line)
@@ -554,7 +556,7 @@ def _take_captions(
                 gap = (line.top - edge) if step == 1 else (edge - line.bottom)
                 if gap > 1.2 * line.size or id(line) in taken:
                     break
-                worded = _CAPTION_START.match(flat(line.text)) or _CREDIT.search(flat(line.text))
+                worded = PICTURE_REFERENCE.match(flat(line.text)) or PICTURE_CREDIT.search(flat(line.text))
                 # Above a picture only a worded caption: small type there is often a byline.
                 if worded or (
                     step == 1 and line.size < body * 0.95 and not _BYLINE_LINE.match(flat(line.text))
@@ -571,7 +573,7 @@ def _take_captions(
         if id(line) in taken:
             continue
         text = flat(line.text)
-        if line.size < body * 0.95 and (_CAPTION_START.match(text) or _CREDIT.search(text)):
+        if line.size < body * 0.95 and (PICTURE_REFERENCE.match(text) or PICTURE_CREDIT.search(text)):
             layout.furniture.append((FurnitureRole.CAPTION, [line]))  # a credit standing alone
             continue
         rest.append(line)
@@ -1121,7 +1123,7 @@ def _section_title(lines: Sequence[Line]) -> Line | None:
     text = flat(top.text)
     others = [line.size for line in lines if line is not top]
     set_apart = top.bold or (bool(others) and top.size > 1.1 * min(others))
-    if (_BRIEF_TITLES.match(text) or _INDEX_TITLES.search(text)) and len(text) <= 8 and set_apart:
+    if (_BRIEF_TITLES.match(text) or INDEX_TITLE.search(text)) and len(text) <= 8 and set_apart:
         return top
     return None
 
@@ -1191,13 +1193,13 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         story.columns = _columns([line for line in lines if line not in title], body)
         layout.stories.append(story)
         return
-    if _INDEX_TITLES.search(title_text):
+    if INDEX_TITLE.search(title_text):
         layout.furniture.append((FurnitureRole.INDEX, lines))
     elif (
-        "广告" in words and len(words) < 200 and not dateline_at_start(words)
+        AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
     ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
-    elif any(_CHART_WORDS.search(flat(line.text)) for line in lines):
+    elif any(CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
     else:
         # A boxed story: read like any cell.
