@@ -5,8 +5,9 @@ How a typeset page is read (type sizes relative to the body's, the size most cha
 - Furniture first. The running head and folio sit above the first rule across the top of the
   page (or in its top margin), the masthead is the page's largest type above it, the 责任编辑 line
   matches its words, a caption is small type against a picture (or says 摄 / 新华社发), and ruled
-  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart). A box
-  titled 简讯 (or 短讯, 快讯…) holds briefs, one per paragraph.
+  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart); the words
+  are the text route's too (``audio_edition.text.furniture``). A box titled 简讯 (or 短讯, 快讯…)
+  holds briefs, one per paragraph.
 - Headlines are type clearly larger than the body; a kicker (引题) is the smaller line just above
   a headline, a subtitle (副题) the smaller line(s) just below, a byline line (本报记者 …) below them.
 - Stories: the page is cut into bands at rules (and wide gaps) across it; a band into cells at
