@@ -169,6 +169,20 @@ def _headline_breaks(
     return found
 
 
+def _wraps_onto(upper: list[Line], lower: list[Line]) -> bool:
+    """Whether the headline line ``lower`` goes on from ``upper`` in one column: the same type
+    close under it, overlapping it or (an indented first line) opening the column left of it."""
+    ux0, _, ux1, ubottom = _extent([upper])
+    lx0, ltop, lx1, _ = _extent([lower])
+    size = upper[0].size
+    return (
+        upper is not lower
+        and _same_type(upper[0], lower[0])
+        and 0 <= ltop - ubottom < 0.8 * size
+        and ((lx0 < ux1 and lx1 > ux0) or (0 < ux0 - lx0 <= 2.5 * size and lx1 <= ux0 + 1))
+    )
+
+
 @dataclass(frozen=True)
 class _Column:
     """The column a headline's first part ends: its body's measure and where the column starts."""
@@ -249,21 +263,16 @@ def _column_above(
     text = "".join(line.text for line in first)
     if ends_sentence(text):
         return None
-    if any(line.top > bottom - 1 and _overlaps(line, x0, x1) for line in lines if line not in first) or any(
-        g.top > bottom - 1 and g.x0 < x1 and g.x1 > x0 for g in graphics
+    if (
+        any(line.top > bottom - 1 and _overlaps(line, x0, x1) for line in lines if line not in first)
+        or any(g.top > bottom - 1 and g.x0 < x1 and g.x1 > x0 for g in graphics)
+        or any(_wraps_onto(first, row) for row in rows)
     ):
-        return None  # something under it: the headline's story (or a picture, a rule) is there
+        return None  # something under it: its story (a picture, a rule) or its own next line is there
     # A headline wrapped in its column ends it with its last line: the body is above its first.
     stacked = [first]
     for row in sorted(rows, key=lambda row: -_extent([row])[3]):
-        rx0, rtop, rx1, rbottom = _extent([row])
-        if (
-            row is not first
-            and _same_type(row[0], first[0])
-            and 0 <= _extent(stacked)[1] - rbottom < 0.8 * size
-            and rx0 < _extent(stacked)[2]
-            and rx1 > _extent(stacked)[0]
-        ):
+        if _wraps_onto(row, stacked[-1]):
             stacked.append(row)
     x0, start, x1, _ = _extent(stacked)
     above = [
@@ -623,7 +632,16 @@ def _is_headline(line: Line, body: float) -> bool:
 
 def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout: PageLayout) -> None:
     """Cut ``items`` into bands, bands into cells, cells into stories (see the module doc)."""
-    for band in _bands(items, rules, body):
+    # Headlines joined over a column break, every line of them (one may wrap in its column).
+    flowed = {
+        id(line)
+        for head in _clusters(
+            [i.line for i in items if i.line is not None and _is_headline(i.line, body)], body
+        )
+        if any(line in layout.flowed for line in head)
+        for line in head
+    }
+    for band in _bands(items, rules, body, flowed):
         for cell in _cells(band, body, layout):
             heads = _clusters(
                 [i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body
@@ -679,9 +697,10 @@ def _tier_room(item: _Item, body: float) -> float:
     return 2.5 * body if item.line is not None and not _paragraph_like(item.line, body) else 0.0
 
 
-def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[list[_Item]]:
+def _bands(items: list[_Item], rules: Sequence[Graphic], body: float, flowed: set[int]) -> list[list[_Item]]:
     """Top to bottom: cut where a rule spans most of the width, or a wide gap runs across,
-    never just under a headline (a headline's space belongs to its story)."""
+    never just under a headline (a headline's space belongs to its story), nor above one joined
+    over a column break (``flowed``: its story is beside it, higher up, in the next column)."""
     if not items:
         return []
     left = min(i.x0 for i in items)
@@ -723,7 +742,10 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
                     for i in above
                 )
             )
-            if ruled or (item.top - reach > 1.6 * body and not under_head and not over_head):
+            joined_head = item.line is not None and id(item.line) in flowed
+            if ruled or (
+                item.top - reach > 1.6 * body and not under_head and not over_head and not joined_head
+            ):
                 bands.append([])
         bands[-1].append(item)
         reach = max(reach, item.bottom)
