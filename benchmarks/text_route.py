@@ -82,7 +82,8 @@ def measure(corpus: Path) -> dict[str, object]:
             gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
             for page in gold["pages"]:
                 path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
-                reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
+                text = path.read_text(encoding="utf-8")
+                reading = parse_page(text, path.name, number=page["number"])
                 read = [
                     ReadArticle(
                         a.headline,
@@ -94,9 +95,16 @@ def measure(corpus: Path) -> dict[str, object]:
                     for a in reading.articles
                 ]
                 total.add(
-                    score_page(page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus)))
+                    score_page(
+                        page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus)), text
+                    )
                 )
-        result[extractor] = {"line": total.line(), "notes": total.notes, "f1": total.f1}
+        result[extractor] = {
+            "line": total.line(),
+            "readable": total.readable_line(),
+            "notes": total.notes,
+            "f1": total.f1,
+        }
     result["seconds"] = time.perf_counter() - started
     seed = {}
     for path in SEED_PAGES:
@@ -160,6 +168,9 @@ def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
         print(f"{extractor}")
         print(f"  before ({ref}): {before[extractor]['line']}")  # type: ignore[index]
         print(f"  after (this tree): {after[extractor]['line']}")  # type: ignore[index]
+        for label, figures in ((f"before ({ref})", before), ("after (this tree)", after)):
+            if "readable" in figures[extractor]:  # type: ignore[operator]
+                print(f"  {label}: {figures[extractor]['readable']}")  # type: ignore[index]
         if notes:
             for note in after[extractor]["notes"]:  # type: ignore[index]
                 print(f"    {note}")
