@@ -6,7 +6,7 @@ while the reader was written; Typst and PyMuPDF from the dev extras), and each e
 it, prints per extractor: headlines found, kickers and
 subtitles found, paragraph F1 (precision, recall), pieces of furniture spoken and misread articles
 that got a warning on their lines; for main's cleaner (before) and this one (after), in one run.
-Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
+The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000]
 
@@ -106,12 +106,30 @@ def measure(corpus: Path) -> dict[str, object]:
             "f1": total.f1,
         }
     result["seconds"] = time.perf_counter() - started
+    result["pdf"] = {"line": _pdf_route(corpus).line()}
     seed = {}
     for path in SEED_PAGES:
         page = parse_page(path.read_text(encoding="utf-8"), path.name)
         seed[path.name] = repr((page.articles, page.furniture, page.warnings))
     result["seed"] = seed
     return result
+
+
+def _pdf_route(corpus: Path) -> object:
+    """The same pages read from their PDFs, scored alike: what the text route is measured against."""
+    from audio_edition.text.pdf.reading import read_pdf
+    from tests.typeset.score import ReadArticle, Score, score_page
+
+    total = Score()
+    for folder in sorted(p for p in corpus.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        pages = [page for name in gold.get("files", ["page.pdf"]) for page in read_pdf(folder / name)]
+        for page, page_gold in zip(pages, gold["pages"], strict=True):
+            read = [
+                ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles
+            ]
+            total.add(score_page(page_gold, read, [w.line for w in page.warnings], folder.name))
+    return total
 
 
 def run(package_root: Path, corpus: Path) -> dict[str, object]:
@@ -174,6 +192,9 @@ def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
         if notes:
             for note in after[extractor]["notes"]:  # type: ignore[index]
                 print(f"    {note}")
+    print("the PDF route on the same pages (the PDFs themselves)")
+    print(f"  before ({ref}): {before['pdf']['line']}")  # type: ignore[index]
+    print(f"  after (this tree): {after['pdf']['line']}")  # type: ignore[index]
     same = sum(before["seed"][page] == after["seed"][page] for page in after["seed"])  # type: ignore[index]
     print(f"this paper's own pages (seed style) read exactly as before: {same}/{len(after['seed'])}")  # type: ignore[arg-type]
     print(
