@@ -1,4 +1,5 @@
-"""The text route: how well pages are read from what pdftotext, pdfminer.six and PyMuPDF print.
+"""The text route: how well pages are read from what pdftotext, pdfminer.six and PyMuPDF print (and
+PDFium and pdfplumber, extracted in the run).
 
 For every page of the typeset corpus (tests/fixtures/typeset: pages typeset with Typst, gold from
 their specs), and of pages typeset afresh in the same run from the same generator (never seen
@@ -20,6 +21,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -29,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber")
 SEED_PAGES = [
     ROOT / "tests" / "fixtures" / "2023-12-25.txt",
     *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt")),
@@ -66,6 +68,21 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
         for extractor in EXTRACTORS:
             (here / extractor).mkdir()
             (here / extractor / "2024-03-05-02.txt").write_text(extract(pdf, extractor)[0], encoding="utf-8")
+
+
+def other_extractions(corpus: Path, folder: Path) -> None:
+    """A copy of the committed corpus in ``folder``, with the extractors it does not keep added."""
+    sys.path.append(str(ROOT))
+    from tests.typeset.extract import OTHER_EXTRACTORS, extract
+
+    shutil.copytree(corpus, folder, dirs_exist_ok=True)
+    for here in sorted(p for p in folder.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))
+        for extractor in OTHER_EXTRACTORS:
+            texts = [text for name in gold["files"] for text in extract(here / name, extractor)]
+            (here / extractor).mkdir()
+            for page, text in zip(gold["pages"], texts, strict=True):
+                (here / extractor / f"2024-03-05-{page['number']:02d}.txt").write_text(text, encoding="utf-8")
 
 
 def measure(corpus: Path) -> dict[str, object]:
@@ -166,7 +183,9 @@ def main() -> None:
                 fresh_pages(Path(fresh), args.fresh, args.seed_from)
                 report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
         elif corpus is not None:
-            report(name, corpus, args.ref, args.notes)
+            with tempfile.TemporaryDirectory() as copy:
+                other_extractions(corpus, Path(copy))
+                report(name, Path(copy), args.ref, args.notes)
     print(f"load average: {Path('/proc/loadavg').read_text().split()[0]}")
 
 

@@ -51,6 +51,9 @@ _LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
 _RUNNING_DATE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[\s　]*(?:星期|周)[一二三四五六日天])?(?:[\s　]+\S{1,8}){0,2}$"
 )
+_RUNNING_HEAD = re.compile(
+    r"^\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)?[一二三四五六日天]?[^，。；！？、]{0,10}第\d{1,2}版[^，。；！？、]{0,10}$"
+)
 _FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 _INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
@@ -113,6 +116,9 @@ def is_extraction(text: str) -> bool:
     with none of these is read as this paper's pages are (blank line after a paragraph)."""
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
     if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
+        return True
+    # A whole running head on one line, however the extractor spaced it (pdfplumber, PDFium).
+    if any(_RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)) for line in top):
         return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
     return (
