@@ -103,7 +103,11 @@ def test_publish_is_what_publish_json_prints_and_the_feed_reads_back(
     report = api.publish(api.publish_options(ws, to=str(target)))
     published = report.to_json()
     assert published["editions"] == ["2023-12-26", "2023-12-25"]
-    assert published["sync"]["uploaded"] >= preview.to_json()["sync"]["uploaded"]
+    # A first publish: the dry run named every file the real run then uploaded, in its order.
+    assert published["sync"]["files"] == preview.to_json()["sync"]["files"]
+    assert published["sync"]["bytes"] == preview.to_json()["sync"]["bytes"]
+    copied = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert sorted(published["sync"]["files"]) == copied
     feed = podcastparser.parse(published["feed_url"], (target / "feed.xml").open("rb"))
     assert [
         e["enclosures"][0]["url"].startswith("https://podcast.example.net/daily/") for e in feed["episodes"]
