@@ -3,6 +3,7 @@ command prints (the command and the API run side by side on the same input)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -159,3 +160,20 @@ def test_remove_then_rebuild_the_catalog_and_the_feed_follows(
     assert sorted(dates) == ["2023-12-24", "2023-12-26"]
     feed = podcastparser.parse(published.feed_url, published.feed.open("rb"))
     assert len(feed["episodes"]) == 2
+
+
+def test_the_build_and_publish_keep_superseded_audio_as_long_as_the_settings_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert api.build_options(api.workspace_of_output(None)).media_grace == dt.timedelta(days=7)
+    Path("audio-edition.toml").write_text(PUBLIC_SHOW + "[publish]\nmedia_grace_days = 0\n", encoding="utf-8")
+    ws = api.workspace_of_output(None)
+    assert api.build_options(ws).media_grace == dt.timedelta(0)
+    first = make_edition(Path("output"), "2023-12-25")
+    api.publish(api.publish_options(ws))
+    old = sorted(p.relative_to("output").as_posix() for p in Path("output", "media").rglob("*.mp3"))
+    make_edition(Path("output"), first.date, article_seconds=2.0, frequency=523)
+    assert api.publish(api.publish_options(ws), dry_run=True).to_json()["would_remove_superseded"] == old
+    assert api.publish(api.publish_options(ws)).to_json()["pruned"] == []
+    assert not [key for key in old if Path("output", key).exists()]

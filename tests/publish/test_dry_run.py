@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from PIL import Image
 
 from audio_edition.cli import main
 
@@ -151,6 +152,18 @@ def test_the_dry_run_is_the_real_run_from_a_first_publish_on(
     settings_file(tmp_path, title="晚间新闻")
     planned, _ = dry_then_real(publish, out, snapshot)
     assert "cover.jpg" in planned["sync"]["files"] and "index.html" in planned["sync"]["files"]
+
+    # Rebuilt with other stories: pages under new names, the old ones gone locally and there.
+    make_edition(out, DATES[2], headlines=("长江岸边的新码头", "冬小麦长势喜人", "一条短讯"))
+    planned, _ = dry_then_real([*publish, "--delete"], out, snapshot)
+    assert f"{DATES[2]}/articles/03-一条.html" in planned["sync"]["files"]
+    assert f"{DATES[2]}/articles/01-黄河.html" in planned["sync"]["deleted"]
+
+    # A configured PNG cover instead of the generated JPEG: one up, the other deleted.
+    Image.new("RGB", (1400, 1400), (10, 120, 200)).save(tmp_path / "art.png", "PNG")
+    settings_file(tmp_path, title="晚间新闻", extra='cover = "art.png"\n')
+    planned, _ = dry_then_real([*publish, "--delete"], out, snapshot)
+    assert "cover.png" in planned["sync"]["files"] and "cover.jpg" in planned["sync"]["deleted"]
 
     # --keep 1 --delete: two editions go, here and there (their audio versions stay their grace).
     planned, _ = dry_then_real([*publish, "--keep", "1", "--delete"], out, snapshot)
