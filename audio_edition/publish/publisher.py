@@ -25,7 +25,13 @@ from pathlib import Path
 
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
-from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
+from audio_edition.fsutil import (
+    PREVIOUS_PREFIX,
+    prepare_folder,
+    reporting_write_errors,
+    sole_writer,
+    write_bytes_atomic,
+)
 from audio_edition.places import (
     Places,
     claim_state,
@@ -267,6 +273,14 @@ def plan_publish(
         raise PublishError(f"--keep must be at least 1 (got {keep}); nothing was removed")
     places = Places(output_dir, state or default_state_for(output_dir))
     found, skipped = _unrecorded(places) if output_dir.is_dir() else ([], [])
+    for previous in sorted(output_dir.glob(f"{PREVIOUS_PREFIX}*")):
+        live = previous.with_name(previous.name.removeprefix(PREVIOUS_PREFIX))
+        if previous.is_dir() and not live.exists():
+            # The real run puts it back first (``remove_leftovers``); a dry run moves nothing.
+            skipped.append(
+                f"{live.name}: a build of it was cut short; the real run first puts its previous "
+                f"folder back and publishes that, which this dry run does not show"
+            )
     intact: list[CatalogEntry] = []
     broken: list[str] = []
     for entry in _as_recorded(places, show, list_editions(places.state), found):

@@ -263,3 +263,19 @@ def test_a_bad_media_grace_days_is_one_line_and_exit_2(tmp_path: Path, value: st
         )
     assert not (tmp_path / "output" / "feed.xml").exists()
     assert not os.path.exists(tmp_path / "output" / "media")
+
+
+def test_a_dry_run_says_when_the_real_run_would_first_repair_a_cut_short_build(tmp_path: Path) -> None:
+    settings = settings_file(tmp_path)
+    out = tmp_path / "output"
+    make_edition(out, DATES[0])
+    invoke(["publish", "--config", str(settings)])
+    # A build killed between its two renames: the live folder gone, the previous one beside it.
+    (out / DATES[0]).rename(out / f".previous-{DATES[0]}")
+    before = output_state(out)
+    dry = CliRunner().invoke(main, ["publish", "--config", str(settings), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert f"warning: {DATES[0]}: a build of it was cut short" in dry.stderr
+    assert output_state(out) == before  # put back by the real run only
+    real = CliRunner().invoke(main, ["publish", "--config", str(settings)])
+    assert real.exit_code == 0 and (out / DATES[0] / "episode.mp3").is_file()
