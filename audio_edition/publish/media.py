@@ -188,7 +188,7 @@ def plan_removal(
     for key in sorted(on_disk - set(current)):
         version = known.get(key) or Version(key, key.split("/")[1], "", 0, 0)
         if version.date in held:
-            kept[key] = version  # as it was: its grace starts when its edition is whole again
+            kept[key] = version  # as it was, until its edition is rebuilt or removed
             continue
         if version.superseded is None:
             version = replace(version, superseded=now.isoformat())
