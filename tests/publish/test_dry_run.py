@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from PIL import Image
 
 from audio_edition.cli import main
+from audio_edition.publish.bucket import bucket_client
 
 from .fixture_editions import make_edition
 from .s3_standin import checking_s3
@@ -71,8 +72,6 @@ def target(
         ):
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("AWS_PROFILE", raising=False)
-        from audio_edition.publish.bucket import bucket_client
-
         client = bucket_client()
         client.create_bucket(Bucket=BUCKET)
 
