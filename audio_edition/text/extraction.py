@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.layout import (
     Furniture,
     FurnitureKind,
@@ -141,6 +142,7 @@ def read_extraction(text: str) -> ExtractionLayout:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
+    doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
 

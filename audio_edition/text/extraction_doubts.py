@@ -1,0 +1,166 @@
+"""The doubts text alone raises about how an extractor's page was read (``extraction``).
+
+An extractor prints a typeset page's text without its geometry, and some orders of text cannot be
+told from another by the text: where the page shows one, the editor is warned (once per article
+it falls in, ``articles``) and asked to read the PDF. The page is read into articles here as
+``parse_page`` reads it, and what the text shows against that reading is a doubt:
+
+- A story's text set to two measures: a column's lines are as wide as the column, and one
+  story's columns are alike; a paragraph set narrower or wider than the rest of its story is
+  another story's or a box's, read into it.
+- A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
+  than the box's first, a story's own byline among them, an item neither opening on a dateline
+  nor following one closed by a byline (a story's paragraphs read as briefs).
+- A head with nothing under it: its story is elsewhere, or its text was read into another.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from audio_edition.text.articles import Article, read_articles
+from audio_edition.text.layout import Segment, SegmentKind, _Line, dateline_at_start
+
+_BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
+_READ_PDF = "(read the PDF for this page)"
+_MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes two
+
+
+def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """(line, message) for each place where the reading of an extractor's page is unsure.
+
+    ``seq`` is the page's lines as measured (``layout._measure``), ``segments`` what was read
+    from them."""
+    articles = read_articles(segments, doubts=()).articles
+    measures = _Measures(seq, segments)
+    found: list[tuple[int, str]] = []
+    found += _two_measures(articles, measures)
+    found += _briefs(articles, measures, segments)
+    found += _bare_heads(articles)
+    return found
+
+
+class _Measures:
+    """The measure (column width) each paragraph segment is set to, read off its lines."""
+
+    def __init__(self, seq: Sequence[_Line | Segment], segments: Sequence[Segment]) -> None:
+        self.lines = [item for item in seq if isinstance(item, _Line)]
+        self.index = {line.number: n for n, line in enumerate(self.lines)}
+        self.paragraphs = [s for s in segments if s.kind is SegmentKind.PARAGRAPH and s.line is not None]
+        self.starts = sorted(s.line for s in segments if s.line is not None)
+
+    def segment_of(self, paragraph: str, after: int) -> Segment | None:
+        """The paragraph segment an article's paragraph was read from (its dateline or closing
+        byline may have been taken off)."""
+        probe = paragraph[:12]
+        for segment in self.paragraphs:
+            if (segment.line or 0) >= after and probe in segment.text:
+                return segment
+        return None
+
+    def of(self, segment: Segment) -> tuple[float, int] | None:
+        """The measure of a paragraph's full lines, and how many lines it was read off."""
+        start = self.index.get(segment.line or 0)
+        if start is None:
+            return None
+        following = [s for s in self.starts if s > (segment.line or 0)]
+        stop = following[0] if following else 10**9
+        own: list[_Line] = []
+        for line in self.lines[start:]:
+            if line.number >= stop:
+                break
+            own.append(line)
+        if len(own) < 2:
+            return None
+        if len(own) == 2:
+            # The first line is full or indented (two characters short): half way is near both.
+            return own[0].width + 1.0, 2
+        # The widest of its lines but the last: closing punctuation hangs half a character out
+        # at most, and a byline broken over two lines (（王 / 建国）) is short.
+        return max(line.width for line in own[:-1]), len(own)
+
+
+def _two_measures(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if article.section:
+            continue
+        sized: list[tuple[float, int]] = []
+        for paragraph in article.paragraphs:
+            segment = measures.segment_of(paragraph, article.line or 0)
+            measure = measures.of(segment) if segment is not None else None
+            if segment is not None and measure is not None:
+                sized.append((measure[0], segment.line or 0))
+        if len(sized) < 2:
+            continue
+        usual = statistics.median(width for width, _ in sized)
+        odd = [line for width, line in sized if abs(width - usual) > _MEASURE_SLACK]
+        if odd:
+            found.append(
+                (
+                    odd[0],
+                    "a paragraph set to another measure than the rest of its story: "
+                    f"another story's or a box's text may be read into it {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _briefs(
+    articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Items read as briefs of a box (简讯) that do not read as its briefs."""
+    found: list[tuple[int, str]] = []
+    box: float | None = None
+    closed = True
+    previous: Article | None = None
+    for article in articles:
+        if not article.section or article.headline:
+            box, closed, previous = None, True, None
+            continue
+        first = article.paragraphs[0] if article.paragraphs else ""
+        segment = measures.segment_of(first, article.line or 0)
+        measure = measures.of(segment) if segment is not None else None
+        line = article.line or 0
+        if previous is None:
+            box = measure[0] if measure else None
+        elif measure is not None and box is not None and abs(measure[0] - box) > _MEASURE_SLACK:
+            found.append(
+                (
+                    line,
+                    "an item read as a brief of a box set to another measure than the box: "
+                    f"a story's paragraph read as a brief? {_READ_PDF}",
+                )
+            )
+        elif box is None and measure is not None:
+            box = measure[0]
+        if not closed and article.dateline is None:
+            found.append(
+                (
+                    line,
+                    "an item of a box of briefs that opens on no dateline after one under a "
+                    f"story's own byline: a story's paragraphs read as briefs? {_READ_PDF}",
+                )
+            )
+            continue
+        closed = not _story_byline(segments, line)
+        previous = article
+    return found
+
+
+def _story_byline(segments: Sequence[Segment], line: int) -> bool:
+    """Whether a byline of its own line (本报记者 王明), a story's, stands right before ``line``:
+    a brief's byline closes it （王明）."""
+    before = [s for s in segments if (s.line or 0) < line]
+    return bool(before) and before[-1].kind is SegmentKind.BYLINE
+
+
+def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """Headlines with no text under them."""
+    return [
+        (article.line or 0, f"a headline with no text under it: its story may be elsewhere {_READ_PDF}")
+        for article in articles
+        if article.headline and not article.paragraphs and article.continued_from_page is None
+    ]
