@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
-from audio_edition.text.layout import Segment, SegmentKind, _Line, dateline_at_start
+from audio_edition.text.layout import Segment, SegmentKind, _Line
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 _READ_PDF = "(read the PDF for this page)"
@@ -39,6 +39,7 @@ def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment
     found += _two_measures(articles, measures)
     found += _briefs(articles, measures, segments)
     found += _bare_heads(articles)
+    found += _short_inside(measures)
     return found
 
 
@@ -60,11 +61,12 @@ class _Measures:
                 return segment
         return None
 
-    def of(self, segment: Segment) -> tuple[float, int] | None:
-        """The measure of a paragraph's full lines, and how many lines it was read off."""
+    def lines_of(self, segment: Segment) -> list[_Line]:
+        """The lines a segment was read from, up to the next segment's (a paragraph rejoined
+        across a box: its first piece)."""
         start = self.index.get(segment.line or 0)
         if start is None:
-            return None
+            return []
         following = [s for s in self.starts if s > (segment.line or 0)]
         stop = following[0] if following else 10**9
         own: list[_Line] = []
@@ -72,6 +74,11 @@ class _Measures:
             if line.number >= stop:
                 break
             own.append(line)
+        return own
+
+    def of(self, segment: Segment) -> tuple[float, int] | None:
+        """The measure of a paragraph's full lines, and how many lines it was read off."""
+        own = self.lines_of(segment)
         if len(own) < 2:
             return None
         if len(own) == 2:
@@ -147,6 +154,35 @@ def _briefs(
             continue
         closed = not _story_byline(segments, line)
         previous = article
+    return found
+
+
+def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """Paragraphs with a short line inside: in a justified column only a paragraph's last line
+    is short, so two paragraphs (or two stories' text, or a head and a body) are read as one."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        measure = measures.of(segment)
+        if measure is None or len(own) < 3:
+            continue
+        for line, after in zip(own[1:-1], own[2:]):
+            # Well short (a line may end a character early where the next may not open with
+            # punctuation) and ending a sentence: the end of a paragraph.
+            if (
+                line.width <= measure[0] - 3
+                and line.sentence_end
+                and not line.dateline
+                and not after.blank_before
+            ):
+                found.append(
+                    (
+                        after.number,
+                        "a short line inside a paragraph: two paragraphs, or two stories, "
+                        f"may be read as one here {_READ_PDF}",
+                    )
+                )
+                break
     return found
 
 
