@@ -40,6 +40,7 @@ def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment
     found += _briefs(articles, measures, segments)
     found += _bare_heads(articles)
     found += _short_inside(measures)
+    found += _closed_inside(articles, measures)
     return found
 
 
@@ -180,6 +181,24 @@ def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
                         after.number,
                         "a short line inside a paragraph: two paragraphs, or two stories, "
                         f"may be read as one here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A byline closing a paragraph that is not its story's last （王明）: a story (or a brief)
+    ends there, and what follows is another's."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph, following in zip(article.paragraphs, article.paragraphs[1:]):
+            if _BYLINE_AT_END.search(paragraph):
+                segment = measures.segment_of(following, article.line or 0)
+                found.append(
+                    (
+                        segment.line if segment is not None and segment.line else article.line or 0,
+                        f"a byline closes a paragraph inside a story: two stories may be read as one here {_READ_PDF}",
                     )
                 )
                 break
