@@ -153,7 +153,7 @@ def _briefs(
                 )
             )
             continue
-        closed = not _story_byline(segments, line)
+        closed = not _story_byline(segments, article)
         previous = article
     return found
 
@@ -205,11 +205,21 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
     return found
 
 
-def _story_byline(segments: Sequence[Segment], line: int) -> bool:
-    """Whether a byline of its own line (本报记者 王明), a story's, stands right before ``line``:
-    a brief's byline closes it （王明）."""
-    before = [s for s in segments if (s.line or 0) < line]
-    return bool(before) and before[-1].kind is SegmentKind.BYLINE
+def _story_byline(segments: Sequence[Segment], article: Article) -> bool:
+    """Whether a byline on a line of its own (本报记者 王明), a story's, stands over ``article``'s
+    text: a brief's byline closes it （王明）."""
+    first = next(
+        (
+            s.line
+            for s in segments
+            if s.kind is SegmentKind.PARAGRAPH and (s.line or 0) >= (article.line or 0)
+        ),
+        None,
+    )
+    return any(
+        s.kind is SegmentKind.BYLINE and (article.line or 0) <= (s.line or 0) < (first or 10**9)
+        for s in segments
+    )
 
 
 def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:

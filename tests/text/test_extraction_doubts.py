@@ -1,0 +1,202 @@
+"""The doubts an extractor's text raises about its own reading (``extraction_doubts``): one small
+page per class, written as pdfminer.six or PyMuPDF print them (snippets of the typeset corpus),
+and a page read right raises none."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audio_edition.text import parse_page
+from audio_edition.text.extraction import read_extraction
+
+HEAD = "2024年3月5日　星期二\n要闻\n第2版\n"  # the running head an extractor keeps: an extractor's page
+
+
+def _doubts(text: str) -> list[tuple[int, str]]:
+    return list(read_extraction(text).doubts)
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith(start))
+
+
+# Two columns' worth of a story, twelve characters a line, indented paragraphs.
+STORY = """老旧小区改造让居民住得更舒心
+本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+口岸管理部门推行“提
+前申报、货到放行”模式，通
+关时间比去年同期缩短了
+四成。老师们利用课余时间
+集体备课，把优质教学资源
+转化为适合本校学生的课
+程。
+"""
+
+
+def test_a_well_read_page_raises_no_doubt() -> None:
+    page = HEAD + STORY
+    assert _doubts(page) == []
+    assert parse_page(page, "p2.txt").warnings == ()
+
+
+def test_a_story_read_on_as_briefs_of_the_box_before_it() -> None:
+    # pdfminer: the box's briefs set across two columns (24 characters a line), then the next
+    # story's paragraphs in one column (12) read on as more briefs, its headline lost.
+    page = (
+        HEAD
+        + """简讯
+本报锡林浩特 3 月 4 日电连日来，区市场监管局对
+辖区农贸市场开展专项检查，重点检查食品经营主体的
+进货台账。（张晓明）
+日前，全盟首届农牧民技能大赛落下帷幕，八十名选
+手在农机操作等项目中一展身手。（周涛）
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "演出队")]
+    assert "another measure than the box" in doubts[0][1]
+    warned = {w.line for w in parse_page(page, "p2.txt").warnings}
+    assert _line_of(page, "演出队") in warned
+
+
+def test_a_story_under_its_own_byline_read_as_briefs() -> None:
+    # pdftotext: the box's word printed above the story before the box; the story's byline on a
+    # line of its own, which no brief has, then its paragraphs, each read as a brief.
+    page = (
+        HEAD
+        + """简讯
+
+本报记者 郑凯 刘洋
+
+本报二连浩特 3 月 2
+日电“饭菜合口味，价钱也
+不贵，我们老两口几乎天天
+来吃。”七十八岁的赵大爷
+说。
+改造后的小区铺设了
+新路面，加装了电梯，还建
+起了休闲广场和充电车棚。
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "改造后")]
+    assert "story's own byline" in doubts[0][1]
+
+
+def test_a_headline_with_nothing_under_it() -> None:
+    page = (
+        HEAD
+        + "聚焦民生实事\n\n简讯\n\n近期，县消防救援大队走进中小学校，为师生讲解火\n灾逃生自救知识并开展疏散演练。（周涛）\n"
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "聚焦")]
+    assert "no text under it" in doubts[0][1]
+
+
+def test_two_briefs_read_as_one_at_a_short_line_inside() -> None:
+    # PyMuPDF prints no blank lines: a brief with no byline ran on into the next (the end of a
+    # story's column, then the box).
+    page = (
+        HEAD
+        + """社区工作人员逐户征
+求居民意见，把群众最关心
+的问题列入改造清单。治沙
+工人们顶着风沙扎设草方
+格，一棵棵梭梭、沙柳在沙
+丘上扎下了根。通过“空中
+课堂”，偏远牧区的孩子们
+也能和城里学生同上一堂
+课。商家纷纷推出适老化产
+品，智能手环、助行器等商
+品销量明显增长。
+文旅部门统计显示，元
+旦假期全市共接待游客四
+十六万人次，旅游收入三点
+二亿元。食堂由社区提供场
+地、企业负责运营，做到了
+价格实惠、干净卫生。
+今年以来，文化惠民演
+出已走进一百多个嘎查村，
+观众超过五万人次。政务服
+务大厅推行“一窗受理、集
+成服务”，群众办事只需跑
+一次。
+简讯
+日前，旗图书馆举办“书香润万家”读书分享会，六
+十余名读者参加活动并交流读书心得。（吴敏）
+连日来，区市场监管局对辖区农贸市场开展专项检
+查，重点检查食品经营主体的进货台账。
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（郑凯）
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "近期")]
+    assert "short line inside a paragraph" in doubts[0][1]
+
+
+def test_a_byline_closing_a_paragraph_inside_a_story() -> None:
+    # The story before closes on its byline; the next story's paragraphs, its headline lost,
+    # read on under the same headline.
+    page = (
+        HEAD
+        + STORY.replace("程。\n", "程。（王建国）\n")
+        + """据悉，该项目总投资五
+十六亿元，建成后可年产各
+类产品二十万吨。热力公司
+设立了二十四小时服务热
+线，群众反映的问题做到当
+天受理、限时办结。
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "据悉")]
+    assert "byline closes a paragraph" in doubts[0][1]
+
+
+_PHRASES = (
+    "近日，",
+    "市人社局举办专场招聘会，",
+    "一百二十家企业提供岗位",
+    "四千多个",
+    "旗图书馆举办读书分享会",
+)
+
+
+def _set(text: str, measure: int, *, indent: bool) -> list[str]:
+    """``text`` set in lines of ``measure`` characters, the first indented by two if ``indent``."""
+    lines, first = [], measure - 2 if indent else measure
+    while text:
+        width = first if not lines else measure
+        lines.append(text[:width])
+        text = text[width:]
+    return lines
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    briefs=st.lists(st.lists(st.sampled_from(_PHRASES), min_size=3, max_size=8), min_size=1, max_size=5),
+    box=st.integers(min_value=12, max_value=26),
+)
+def test_briefs_all_set_to_the_box_measure_are_never_doubted_as_a_story(
+    briefs: list[list[str]], box: int
+) -> None:
+    body = ["简讯"]
+    for phrases in briefs:
+        text = "".join(phrases)
+        body += _set((text * (2 * box // len(text) + 1))[: 2 * box + 5] + "。（高原）", box, indent=False)
+    messages = [message for _, message in _doubts(HEAD + "\n".join(body) + "\n")]
+    assert not [m for m in messages if "measure" in m or "brief" in m or "stories" in m]
