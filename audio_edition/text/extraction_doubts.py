@@ -41,6 +41,7 @@ def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment
     found += _bare_heads(articles)
     found += _short_inside(measures)
     found += _closed_inside(articles, measures)
+    found += _odd_headlines(articles)
     return found
 
 
@@ -202,6 +203,26 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
                     )
                 )
                 break
+    return found
+
+
+def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
+    comma inside: a body line standing alone), or a name's (a byline's second line)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        headline = article.headline
+        if not headline:
+            continue
+        if headline.startswith("—"):
+            why = "opens on a dash, as a subtitle (副题) does: the story's headline may be elsewhere"
+        elif re.search("[，、；]", headline):
+            why = "has a comma inside, as running text does: a body line may be read as the headline"
+        elif len(headline) <= 3:
+            why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
+        else:
+            continue
+        found.append((article.line or 0, f"the headline {why} {_READ_PDF}"))
     return found
 
 

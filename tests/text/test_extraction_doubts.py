@@ -4,12 +4,15 @@ and a page read right raises none."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audio_edition.text import parse_page
 from audio_edition.text.extraction import read_extraction
 
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "typeset"
 HEAD = "2024年3月5日　星期二\n要闻\n第2版\n"  # the running head an extractor keeps: an extractor's page
 
 
@@ -96,14 +99,15 @@ def test_a_story_under_its_own_byline_read_as_briefs() -> None:
     assert "story's own byline" in doubts[0][1]
 
 
-def test_a_headline_with_nothing_under_it() -> None:
-    page = (
-        HEAD
-        + "聚焦民生实事\n\n简讯\n\n近期，县消防救援大队走进中小学校，为师生讲解火\n灾逃生自救知识并开展疏散演练。（周涛）\n"
-    )
-    doubts = _doubts(page)
-    assert [line for line, _ in doubts] == [_line_of(page, "聚焦")]
-    assert "no text under it" in doubts[0][1]
+def test_a_headline_with_nothing_under_it_and_a_brief_read_into_a_story() -> None:
+    # pdftotext, the top of a page whose kicker (聚焦民生实事) stands over the box's word (简讯):
+    # read as a headline with no text; the box's first brief, set across two columns, read on
+    # as the last paragraph of the story above it.
+    path = CORPUS / "after-5col" / "pdftotext" / "2024-03-05-03.txt"
+    page = "\n".join(path.read_text(encoding="utf-8").split("\n")[:102])
+    doubts = dict(_doubts(page))
+    assert doubts[_line_of(page, "聚焦民生实事")].startswith("a headline with no text under it")
+    assert doubts[_line_of(page, "近期，县消防")].startswith("a paragraph set to another measure")
 
 
 def test_two_briefs_read_as_one_at_a_short_line_inside() -> None:
@@ -200,3 +204,17 @@ def test_briefs_all_set_to_the_box_measure_are_never_doubted_as_a_story(
         body += _set((text * (2 * box // len(text) + 1))[: 2 * box + 5] + "。（高原）", box, indent=False)
     messages = [message for _, message in _doubts(HEAD + "\n".join(body) + "\n")]
     assert not [m for m in messages if "measure" in m or "brief" in m or "stories" in m]
+
+
+def test_a_headline_that_does_not_read_as_one() -> None:
+    # A subtitle (opening on a dash) standing where the headline should, its headline lost.
+    page = HEAD + STORY.replace("老旧小区改造让居民住得更舒心", "——来自基层一线的调查")
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "——来自")]
+    assert "opens on a dash" in doubts[0][1]
+    # A body line standing alone read as a headline: running text has commas.
+    page = HEAD + STORY.replace("老旧小区改造让居民住得更舒心", "繁忙景象，大型播种机来回")
+    assert [message for _, message in _doubts(page)] == [
+        "the headline has a comma inside, as running text does: a body line may be read as the "
+        "headline (read the PDF for this page)"
+    ]
