@@ -42,6 +42,7 @@ def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment
     found += _short_inside(measures)
     found += _closed_inside(articles, measures)
     found += _odd_headlines(articles)
+    found += _bodies_opening_mid_sentence(articles, measures)
     return found
 
 
@@ -224,6 +225,31 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             continue
         found.append((article.line or 0, f"the headline {why} {_READ_PDF}"))
     return found
+
+
+def _bodies_opening_mid_sentence(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A story under its headline whose body opens mid-sentence: a full first line, neither
+    indented nor a dateline (a continuation, ■上接第1版, may open anywhere)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.headline or not article.paragraphs or article.continued_from_page is not None:
+            continue
+        segment = measures.segment_of(article.paragraphs[0], article.line or 0)
+        own = measures.lines_of(segment) if segment is not None else []
+        if len(own) >= 2 and _full(own[0]) and not own[0].dateline:
+            found.append(
+                (
+                    own[0].number,
+                    "the story under this headline opens mid-sentence (no indent, no dateline): "
+                    f"its beginning, or its own text, may be elsewhere {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _full(line: _Line) -> bool:
+    """A column's full line: anything short of an indent (as ``extraction._full``)."""
+    return line.width + (0.5 if line.text[:1] in "“‘" else 0.0) > line.column - 1.6
 
 
 def _story_byline(segments: Sequence[Segment], article: Article) -> bool:

@@ -218,3 +218,13 @@ def test_a_headline_that_does_not_read_as_one() -> None:
         "the headline has a comma inside, as running text does: a body line may be read as the "
         "headline (read the PDF for this page)"
     ]
+
+
+def test_a_story_opening_mid_sentence_under_its_headline() -> None:
+    # pdfminer printed the headline over a block from the middle of another column.
+    page = HEAD + STORY.replace("舒心\n本报包头3月4日电\n演出队带来了歌舞、小\n", "舒心\n\n")
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "品、好来宝")]
+    assert "opens mid-sentence (no indent, no dateline)" in doubts[0][1]
+    # Under its dateline, or on an indented line, a story opens as it should.
+    assert _doubts(HEAD + STORY.replace("本报包头3月4日电\n", "")) == []
