@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
-from audio_edition.text.layout import Segment, SegmentKind, _Line
+from audio_edition.text.layout import Segment, SegmentKind, _Line, dateline_at_start
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 _READ_PDF = "(read the PDF for this page)"
@@ -168,6 +168,25 @@ def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
         own = measures.lines_of(segment)
         measure = measures.of(segment)
         if measure is None or len(own) < 3:
+            continue
+        first = own[0]
+        opening = re.sub(r"\s", "", first.text + own[1].text)
+        if (
+            first.width <= measure[0] - 5
+            and not first.sentence_end
+            and not first.hard_break_before  # the rest of a line opening on a marker: ■上接第1版
+            and not dateline_at_start(opening)
+        ):
+            # Shorter than an indented first line (a line may end a character or two early where
+            # the next may not open with its punctuation), and no sentence ends on it: a line of
+            # another column, or a piece of a line the extractor broke.
+            found.append(
+                (
+                    first.number,
+                    "a paragraph opens on a line shorter than an indent: the text may be out of order "
+                    f"here {_READ_PDF}",
+                )
+            )
             continue
         for line, after in zip(own[1:-1], own[2:]):
             # Well short (a line may end a character early where the next may not open with

@@ -228,3 +228,62 @@ def test_a_story_opening_mid_sentence_under_its_headline() -> None:
     assert "opens mid-sentence (no indent, no dateline)" in doubts[0][1]
     # Under its dateline, or on an indented line, a story opens as it should.
     assert _doubts(HEAD + STORY.replace("本报包头3月4日电\n", "")) == []
+
+
+def test_a_paragraph_opening_on_a_line_shorter_than_an_indent() -> None:
+    # pdftotext broke a line of the story in two: the rest of a paragraph's line read as the
+    # first line of a paragraph of its own.
+    page = (
+        HEAD
+        + """牧民合作社闯出增收新路
+
+图为农民驾驶播种机在田间作业。
+
+新华社发
+
+本报通辽 3 月 4 日电
+去年合作社实现销售收入
+一千二百万元，社员人均
+分红一万余元。
+“以前一下
+雨院子里就积水，现在出
+门再也不用踩泥了。”居民
+李师傅说。进入冬季，冰雪
+乐园、滑雪场相继开门迎
+客，吸引了大批外地游客
+前来体验。当地农技人员
+深入田间地头，手把手指
+导农户科学施肥、合理灌
+溉。
+社区工作人员逐户征
+求居民意见，把群众最关
+心的问题列入改造清单。
+“饭菜合口味，价钱也不
+贵，我们老两口几乎天天
+来吃。”七十八岁的赵大爷
+说。
+
+入冬以来，全市供热
+企业提前完成管网检修和
+设备调试，确保居民家中
+室温达标。光伏板整齐排
+列在沙地上，板下种植的
+牧草既能固沙，又能喂养
+牛羊。高标准农田建设持
+续推进，节水灌溉面积进
+一步扩大，耕地质量稳步
+提升。
+据悉，该项目总投资
+五十六亿元，建成后可年
+产各类产品二十万吨。学
+校负责人介绍，目前已有
+一百四十多所农村牧区学
+校接入了远程教学平台。
+当地推出了冰雪节、那达
+慕等特色活动，带动了餐
+饮、住宿等行业的发展。
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "“以前一下")]
+    assert "opens on a line shorter than an indent" in doubts[0][1]
