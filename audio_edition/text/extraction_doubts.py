@@ -9,9 +9,17 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   story's columns are alike; a paragraph set narrower or wider than the rest of its story is
   another story's or a box's, read into it.
 - A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
-  than the box's first, a story's own byline among them, an item neither opening on a dateline
-  nor following one closed by a byline (a story's paragraphs read as briefs).
-- A head with nothing under it: its story is elsewhere, or its text was read into another.
+  than the box's first, or opening on no dateline after an item under a story's own byline
+  (本报记者 王明, which no brief has): a story's paragraphs read as briefs.
+- A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
+  ending a sentence inside it is two paragraphs (or stories) run together; its first line is
+  indented, so one shorter than an indent is a piece of another line or column.
+- A byline closing a paragraph that is not its story's last （王明）: two stories read as one.
+- Heads that are not a story's: a headline with no text under it, one opening on a dash (a
+  subtitle's), with commas as running text has, or of three characters (a name); a story whose
+  body opens mid-sentence under its headline (a full first line, no dateline).
+
+Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
 
 from __future__ import annotations
@@ -93,6 +101,7 @@ class _Measures:
 
 
 def _two_measures(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Paragraphs set to another measure than most of their story's (boxes of briefs aside)."""
     found: list[tuple[int, str]] = []
     for article in articles:
         if article.section:
