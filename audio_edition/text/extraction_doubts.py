@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
@@ -78,8 +79,8 @@ class _Measures:
         start = self.index.get(segment.line or 0)
         if start is None:
             return []
-        following = [s for s in self.starts if s > (segment.line or 0)]
-        stop = following[0] if following else 10**9
+        after = bisect_right(self.starts, segment.line or 0)
+        stop = self.starts[after] if after < len(self.starts) else 10**9
         own: list[_Line] = []
         for line in self.lines[start:]:
             if line.number >= stop:
