@@ -33,6 +33,7 @@ from audio_edition.text.articles import Article, read_articles
 from audio_edition.text.layout import Segment, SegmentKind, _Line, dateline_at_start
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
+_BYLINE_ALONE = re.compile(r"^（[^（）]{1,20}）$")  # a brief's closing byline, broken onto lines of its own
 _READ_PDF = "(read the PDF for this page)"
 _MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes two
 
@@ -167,6 +168,27 @@ def _briefs(
             continue
         closed = not _story_byline(segments, article)
         previous = article
+        # Briefs in a box are set without an indent: one ending on a full line runs on into the
+        # next unseen. A sentence ending at a line's end inside an item may be where one does.
+        own = measures.lines_of(segment) if segment is not None else []
+        inner = next(
+            (
+                n
+                for n, x in enumerate(own[:-1])
+                if x.sentence_end
+                and not own[n + 1].dateline
+                and not _BYLINE_ALONE.match("".join(y.text for y in own[n + 1 :]).replace(" ", ""))
+            ),
+            None,
+        )
+        if inner is not None and len(article.paragraphs) == 1:
+            found.append(
+                (
+                    own[inner + 1].number,
+                    "an item of a box of briefs with a sentence ending at a line's end inside: two briefs "
+                    f"may be read as one here {_READ_PDF}",
+                )
+            )
     return found
 
 

@@ -148,8 +148,8 @@ def test_two_briefs_read_as_one_at_a_short_line_inside() -> None:
 """
     )
     doubts = _doubts(page)
-    assert [line for line, _ in doubts] == [_line_of(page, "近期")]
-    assert "short line inside a paragraph" in doubts[0][1]
+    assert {line for line, _ in doubts} == {_line_of(page, "近期")}
+    assert any("short line inside a paragraph" in message for _, message in doubts)
 
 
 def test_a_byline_closing_a_paragraph_inside_a_story() -> None:
@@ -287,3 +287,38 @@ def test_a_paragraph_opening_on_a_line_shorter_than_an_indent() -> None:
     doubts = _doubts(page)
     assert [line for line, _ in doubts] == [_line_of(page, "“以前一下")]
     assert "opens on a line shorter than an indent" in doubts[0][1]
+
+
+def test_two_briefs_run_together_where_one_ends_on_a_full_line() -> None:
+    # PyMuPDF, a story's last paragraphs, then the box: briefs are set without an indent, so one
+    # ending on a full line (…合理安排出行。) runs on into the next unseen, but a closing byline
+    # broken onto a line of its own never raises a doubt.
+    page = (
+        HEAD
+        + """这条公路全长六十八
+公里，串起了沿线十二个
+嘎查村和三个旅游景区。
+科技特派员常年驻村，帮
+助农户解决生产中遇到的
+技术难题。
+一辆辆满载煤炭、木
+材和农产品的货车有序通
+过查验通道，驶向全国各
+地。老师们利用课余时间
+集体备课，把优质教学资
+源转化为适合本校学生的
+课程。
+简讯
+本报满洲里3 月3 日电近日，旗气象局发布寒潮蓝色
+预警，提醒群众注意防寒保暖，合理安排出行。
+本报赤峰3 月3 日电为丰富群众文化生活，街道近日
+组织开展了广场舞展演活动，十二支队伍同台竞技。
+连日来，苏木卫生院组织医护人员入户开展健康体
+检，为老人建立电子健康档案。（高原）
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "连日来，苏木")]
+    assert "two briefs may be read as one" in doubts[0][1]
+    closed = page.replace("出行。\n", "出行。\n（周\n涛）\n").replace("竞技。\n", "竞技。（吴敏）\n")
+    assert _doubts(closed) == []
