@@ -135,6 +135,7 @@ def _briefs(
     """Items read as briefs of a box (简讯) that do not read as its briefs."""
     found: list[tuple[int, str]] = []
     box: float | None = None
+    first_length = 0
     closed = True
     previous: Article | None = None
     for article in articles:
@@ -145,8 +146,19 @@ def _briefs(
         segment = measures.segment_of(first, article.line or 0)
         measure = measures.of(segment) if segment is not None else None
         line = article.line or 0
+        length = len(article.dateline or "") + sum(len(p) for p in article.paragraphs)
         if previous is None:
             box = measure[0] if measure else None
+            first_length = length
+        elif length > 2 * first_length:
+            # A box's briefs are of a length; a story's paragraphs read on as briefs are longer.
+            found.append(
+                (
+                    line,
+                    "an item read as a brief of a box over twice as long as the box's first: a "
+                    f"story's paragraph read as a brief? {_READ_PDF}",
+                )
+            )
         elif measure is not None and box is not None and abs(measure[0] - box) > _MEASURE_SLACK:
             found.append(
                 (

@@ -322,3 +322,73 @@ def test_two_briefs_run_together_where_one_ends_on_a_full_line() -> None:
     assert "two briefs may be read as one" in doubts[0][1]
     closed = page.replace("出行。\n", "出行。\n（周\n涛）\n").replace("竞技。\n", "竞技。（吴敏）\n")
     assert _doubts(closed) == []
+
+
+def test_story_paragraphs_read_on_as_briefs_longer_than_the_box_holds() -> None:
+    # pdfminer printed the box (three briefs, set to the columns' measure) and then the next
+    # story's paragraphs, its headline elsewhere: each read as one more brief, each over twice
+    # as long as the box's first.
+    page = (
+        HEAD
+        + """简讯
+
+本报北京 3 月 3 日电
+日前，全盟首届农牧民技
+能大赛落下帷幕，八十名
+选手在农机操作等项目中
+一展身手。
+
+本报乌海 3 月 1 日电
+为丰富群众文化生活，街
+道近日组织开展了广场舞
+展演活动，十二支队伍同
+台竞技。
+
+连日来，区市场监管
+局对辖区农贸市场开展专
+项检查，重点检查食品经
+营主体的进货台账。
+
+这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。合作
+社采取“统一采购、统一防
+疫、统一销售”的方式，降
+低了养殖成本。养老服务中
+心开设了康复理疗、文化娱
+乐等项目，满足老年人多样
+化需求。口岸管理部门推行
+“提前申报、货到放行”模
+式，通关时间比去年同期缩
+短了四成。（张晓明）
+
+新华社包头 3 月 3 日
+电通过“空中课堂”，偏远牧
+区的孩子们也能和城里学
+生同上一堂课。新能源项目
+建设带动了装备制造、运维
+服务等上下游产业在当地
+集聚发展。文旅部门统计显
+示，元旦假期全市共接待游
+客四十六万人次，旅游收入
+三点二亿元。
+
+风电场里，一排排白色
+风机迎风转动，源源不断地
+将绿色电能送入电网。学校
+负责人介绍，目前已有一百
+四十多所农村牧区学校接
+入了远程教学平台。有关部
+门表示，将进一步加强监督
+检查，确保各项惠民政策落
+到实处。“饭菜合口味，价钱
+也不贵，我们老两口几乎天
+天来吃。”七十八岁的赵大
+爷说。
+"""
+    )
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [
+        _line_of(page, start) for start in ("这条公路", "新华社包头", "风电场里")
+    ]
+    assert all("over twice as long as the box's first" in message for _, message in doubts)
