@@ -392,3 +392,18 @@ def test_story_paragraphs_read_on_as_briefs_longer_than_the_box_holds() -> None:
         _line_of(page, start) for start in ("这条公路", "新华社包头", "风电场里")
     ]
     assert all("over twice as long as the box's first" in message for _, message in doubts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from("简讯本报记者王明近日，。“”（）——3月日电 \u3000标题村里"), max_size=30
+        ),
+        max_size=40,
+    )
+)
+def test_any_page_is_read_and_every_doubt_points_at_one_of_its_lines(lines: list[str]) -> None:
+    page = HEAD + "\n".join(lines)
+    count = len(page.split("\n"))
+    assert all(1 <= line <= count for line, _ in _doubts(page))
