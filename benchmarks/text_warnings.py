@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber")  # those a corpus holds
 
 
 def measure(corpora: list[Path], listing: bool) -> None:
@@ -33,6 +33,8 @@ def measure(corpora: list[Path], listing: bool) -> None:
                 gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
                 for page in gold["pages"]:
                     path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
+                    if not path.exists():
+                        continue
                     reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
                     paragraphs = {flat(p) for a in page["articles"] for p in a["paragraphs"]}
                     heads = {flat(a["headline"]) for a in page["articles"] if a["headline"]}
@@ -54,7 +56,8 @@ def measure(corpora: list[Path], listing: bool) -> None:
                         alarms += pointed and not wrong
                         if listing and pointed and not wrong:
                             print(f"    false alarm: {folder.name}/{extractor}:{article.line}")
-        print(f"{extractor}: misread warned {warned}/{misread}  false alarms {alarms}/{right}")
+        if misread or right:
+            print(f"{extractor}: misread warned {warned}/{misread}  false alarms {alarms}/{right}")
 
 
 def main() -> None:
