@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     CAPTION_OPENING,
@@ -45,6 +46,7 @@ from audio_edition.text.furniture import (
     PHONE,
     PHONE_ALONE,
     RUNNING_DATE,
+    RUNNING_HEAD,
     WEEKDAY_LINE,
 )
 from audio_edition.text.layout import (
@@ -109,6 +111,9 @@ def is_extraction(text: str) -> bool:
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
     if any(RUNNING_DATE.match(line) or FOLIO_LINE.match(line) for line in top):
         return True
+    # A whole running head on one line, however the extractor spaced it (pdfplumber, PDFium).
+    if any(RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)) for line in top):
+        return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
     return (
         "\u2011" in text
@@ -130,6 +135,7 @@ def read_extraction(text: str) -> ExtractionLayout:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
+    doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
 

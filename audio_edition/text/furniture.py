@@ -41,6 +41,11 @@ FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
 RUNNING_DATE = re.compile(rf"^{DATE}(?:[\s　]*{WEEKDAY})?(?:[\s　]+\S{{1,8}}){{0,2}}$")
 """The running head's date line as an extractor prints it: the date, maybe the weekday and a
 word or two (the section, the paper), nothing else."""
+RUNNING_HEAD = re.compile(
+    r"^\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)?[一二三四五六日天]?[^，。；！？、]{0,10}第\d{1,2}版[^，。；！？、]{0,10}$"
+)
+"""A whole running head on one line, spaces taken out (date, weekday, section, 第N版, the paper), as
+pdfplumber or PDFium print it."""
 WEEKDAY_LINE = re.compile(rf"^{WEEKDAY}$")
 """The weekday alone on a line (an extractor may print it apart from the date)."""
 PAGE_NUMBER = re.compile(r"第\s*(\d{1,3})\s*版|^\s*(\d{1,3})\s*版?\s*$|(\d{1,3})\s*版\s*$")
