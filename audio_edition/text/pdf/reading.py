@@ -243,6 +243,8 @@ def _paragraphs(
             subhead = line.bold and not story.section
             indented = line.x0 - left >= 1.2 * line.size
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
+            # A dateline opening a line opens a story (a brief in a box whose every line is indented).
+            indented = indented or dateline_at_start(flat(text)) is not None
             if subhead:
                 # A subhead wrapped over two lines is one; two set apart are two.
                 wrapped = (
