@@ -160,22 +160,37 @@ def _double_struck(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> set[in
     characters only; the copy is a text object with none, its box the first's moved. The keys of
     the first copies (as ``_read_page`` keys a character's text object)."""
     kept: list[tuple[float, float, float, float, int]] = []
-    copies: list[tuple[float, float, float, float]] = []
+    copies: list[tuple[float, float, float, float, float]] = []
+    size = ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=4):
         left, bottom, right, top = obj.get_bounds()
         if pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) > 2:
             kept.append((left, bottom, right, top, ctypes.cast(obj.raw, ctypes.c_void_p).value or 0))
-        else:
-            copies.append((left, bottom, right, top))
-    doubled: set[int] = set()
-    for left, bottom, right, top in copies:
+            continue
+        # The em from the type size (a glyph's box can be a hair high: 一).
         em = top - bottom
-        for x0, y0, x1, y1, key in kept:
+        if pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size)) and pdfium_c.FPDFPageObj_GetMatrix(
+            obj.raw, ctypes.byref(matrix)
+        ):
+            em = size.value * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        copies.append((left, bottom, right, top, em))
+    by_width: dict[int, list[tuple[float, float, float, float, int]]] = {}
+    for box in kept:
+        by_width.setdefault(round(box[2] - box[0]), []).append(box)
+    doubled: set[int] = set()
+    for left, bottom, right, top, em in copies:
+        near = round(right - left)
+        for x0, y0, x1, y1, key in (
+            *by_width.get(near - 1, ()),
+            *by_width.get(near, ()),
+            *by_width.get(near + 1, ()),
+        ):
             shift = abs(left - x0) + abs(bottom - y0)
             if (
                 0 < shift < 0.2 * em
                 and abs((right - left) - (x1 - x0)) < 0.05 * em
-                and abs(em - (y1 - y0)) < 0.05 * em
+                and abs((top - bottom) - (y1 - y0)) < 0.05 * em
             ):
                 doubled.add(key)
                 break
