@@ -101,6 +101,7 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
+_PAPER_NAME = re.compile(r"\S{1,8}(?:报|新闻)")  # 北疆日报, 新民晚报, 北京青年报…
 HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
 
 
@@ -324,9 +325,11 @@ def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) ->
     biggest = [line for line in lines if line.size == by_size[0]]
     headlines = [size for size in by_size[1:] if size >= HEADLINE_RATIO * body]
     next_size = headlines[0] if headlines else body
+    # Far larger than any headline; or a paper's name (北疆日报, 晚报…) in the page's largest type.
+    named = len(biggest) == 1 and bool(_PAPER_NAME.fullmatch(flat(biggest[0].text)))
     if (
         by_size[0] >= 3 * body
-        and by_size[0] >= 1.6 * next_size
+        and (by_size[0] >= 1.6 * next_size or named)
         and all(line.top < 0.25 * height for line in biggest)
     ):
         return max(biggest, key=lambda line: line.bottom)
@@ -662,6 +665,8 @@ def _assign_orphans(
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6
+            elif j > k and _opens_story(strips[j], body):
+                score += 6  # the story on the right starts there: this column comes before it
             elif (
                 j < k
                 and not _opens_paragraph(strips[k], body)
