@@ -629,7 +629,9 @@ def _assign_orphans(
     aligned over, else the one on its left (text flows left to right)."""
 
     def body_top(strip: list[_Item]) -> float:
-        tops = [line.top for line in _body_lines(strip, body)]
+        # Under the strip's headline: a kicker set in the body's size is no body line.
+        under = max((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+        tops = [line.top for line in _body_lines(strip, body) if line.top >= under]
         return min(tops) if tops else min(i.top for i in strip)
 
     def extent(indices: list[int]) -> tuple[float, float]:
@@ -722,7 +724,8 @@ def _last_column(strip: list[_Item], body: float) -> list[_Item]:
 def _opens_story(strip: list[_Item], body: float) -> bool:
     """The column's text opens with a dateline (本报…电) or a jump marker: a story starts there."""
     lines = _body_lines(strip, body)
-    head = flat("".join(line.text for line in lines[:3]))
+    columns = _columns(lines, body)  # a strip under one headline holds its columns side by side
+    head = flat("".join(line.text for line in columns[0][:3])) if columns else ""
     return bool(dateline_at_start(head) or _MARKER_START.match(head))
 
 
@@ -977,8 +980,18 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]
-    out: list[list[Line]] = []
+    strips: list[list[_Item]] = []
     for strip in _strips(items, body):
+        # Only paragraphs' short last lines, with an indented first line just right of them: one
+        # column (no column is a few characters wide).
+        if strips:
+            x0, x1 = min(i.x0 for i in strips[-1]), max(i.x1 for i in strips[-1])
+            if x1 - x0 < 4 * body and min(i.x0 for i in strip) - x0 <= 3 * body:
+                strips[-1] += strip
+                continue
+        strips.append(list(strip))
+    out: list[list[Line]] = []
+    for strip in strips:
         column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
         out.append(_rejoin(column))
     return out
