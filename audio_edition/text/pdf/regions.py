@@ -332,7 +332,17 @@ def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) ->
         and (by_size[0] >= 1.6 * next_size or named)
         and all(line.top < 0.25 * height for line in biggest)
     ):
-        return max(biggest, key=lambda line: line.bottom)
+        name = max(biggest, key=lambda line: line.bottom)
+        # A lead headline has its story right under it; a masthead, the next headline (a kicker,
+        # a date line at most between them).
+        heads_below = [line.top for line in lines if line.top >= name.bottom and _is_headline(line, body)]
+        text_below = [
+            line
+            for line in lines
+            if name.bottom <= line.top < min(heads_below, default=height)
+            and 0.95 * body <= line.size < HEADLINE_RATIO * body  # a lead story may be set larger
+        ]
+        return name if len(text_below) < 3 else None
     return None
 
 
