@@ -335,9 +335,12 @@ def _centred_lines(
     out: list[_Text] = []
     lines = break_lines(text, measure - tracking * max(0, len(text) - 1), size)
     for line, natural in lines:
-        natural += tracking * (len(line) - 1)
+        space = tracking
+        if natural + tracking * (len(line) - 1) > measure and len(line) > 1:
+            space = (measure - natural) / (len(line) - 1)  # punctuation kept on: squeezed to fit
+        natural += space * (len(line) - 1)
         x = (measure - natural) / 2 if centred else 0.0
-        out.append(_Text(max(0.0, x), y + 0.85 * size, line, size, bold, tracking))
+        out.append(_Text(max(0.0, x), y + 0.85 * size, line, size, bold, space))
         y += pitch
     return out, y
 
