@@ -639,8 +639,8 @@ def _assign_orphans(
     aligned over, else the one on its left (text flows left to right)."""
 
     def body_top(strip: list[_Item]) -> float:
-        # Under the strip's headline: a kicker set in the body's size is no body line.
-        under = max((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+        # Under the strip's (first) headline: a kicker set in the body's size is no body line.
+        under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
         tops = [line.top for line in _body_lines(strip, body) if line.top >= under]
         return min(tops) if tops else min(i.top for i in strip)
 
