@@ -680,6 +680,12 @@ def _assign_orphans(
             elif j > k and _opens_story(strips[j], body):
                 score += 6  # the story on the right starts there: this column comes before it
             elif (
+                j > k
+                and _ends_open(_last_column(strips[k], body), body)
+                and not _opens_paragraph(_first_column(strips[j], body), body)
+            ):
+                score -= 4  # its last paragraph goes on at the top of the story on the right
+            elif (
                 j < k
                 and not _opens_paragraph(strips[k], body)
                 and _ends_open(_last_column(strips[j], body), body)
@@ -715,9 +721,19 @@ def _assign_orphans(
 
 def _body_lines(strip: list[_Item], body: float) -> list[Line]:
     return sorted(
-        (i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)),
+        (
+            i.line
+            for i in strip
+            if i.line is not None and _paragraph_like(i.line, body) and not _byline_like(i.line)
+        ),
         key=lambda line: line.top,
     )
+
+
+def _byline_like(line: Line) -> bool:
+    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
+    text = flat(line.text)
+    return bool(_BYLINE_LINE.match(text)) and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
 
 
 def _last_column(strip: list[_Item], body: float) -> list[_Item]:
@@ -726,6 +742,17 @@ def _last_column(strip: list[_Item], body: float) -> list[_Item]:
     columns = _columns(lines, body) if lines else []
     return (
         [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[-1]]
+        if columns
+        else []
+    )
+
+
+def _first_column(strip: list[_Item], body: float) -> list[_Item]:
+    """The strip's first column in reading order."""
+    lines = _body_lines(strip, body)
+    columns = _columns(lines, body) if lines else []
+    return (
+        [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[0]]
         if columns
         else []
     )
