@@ -214,3 +214,46 @@ def test_fresh_reportlab_pages_read_as_their_gold(
         EditionSpec("fresh", (page,)), tmp_path_factory.mktemp("page") / "page.pdf", random_drawing(rng)
     )
     _assert_read(pdf, page)
+
+
+def _drawn_page(seed: int) -> tuple[PageSpec, Drawing]:
+    """A page and drawing picked at random from ``seed`` (the recipe the reader was hunted with)."""
+    rng = random.Random(seed)
+    page = make_page(
+        rng,
+        1 + seed % 8,
+        columns=rng.choice((4, 5, 6)),
+        leading=rng.choice([1.2, 1.3, 1.5, 1.6, 1.75, 1.8]),
+        headlines_drawn_after=rng.random() < 0.3,
+        head_tiers=rng.random() < 0.7,
+        ad=rng.random() < 0.5,
+        chart=rng.random() < 0.3,
+        photo=rng.random() < 0.6,
+        index=rng.random() < 0.3,
+        rows=rng.randint(2, 4),
+        jump_to=3 if seed % 3 == 0 else None,
+        stacks=rng.random() < 0.3,
+    )
+    page = replace(
+        page,
+        tracking=rng.choice([0.0, 0.0, 0.3]),
+        box_style=rng.choice(["rect", "sides", "none"]),
+        row_rules=rng.random() < 0.7,
+        gutter_mm=rng.choice([4.0, 5.0, 6.0, 8.0]),
+        body_size=rng.choice([9.0, 9.5, 10.5]),
+        cell_rules=rng.random() < 0.4,
+        folio_at_foot=rng.random() < 0.3,
+    )
+    page = replace(page, lead_body_size=page.body_size + 1.0 if rng.random() < 0.3 else None)
+    return page, random_drawing(rng)
+
+
+# Pages the reader once misread, one per class of cause: a masthead hardly larger than the lead
+# headline (48); short briefs balanced over columns, every line indented (50); a column of one
+# line (145); a column under no headline before a story opening with a dateline (195); a kicker in
+# the body's size (241); a lead headline three times the body's size (417); stories stacked in
+# a cell (560); an orphan column going on into the story on its right, a byline in body size (576).
+@pytest.mark.parametrize("seed", [48, 50, 145, 195, 241, 417, 560, 576])
+def test_pages_that_once_were_misread(tmp_path: Path, seed: int) -> None:
+    page, drawing = _drawn_page(seed)
+    _assert_read(typeset(EditionSpec("once", (page,)), tmp_path / "page.pdf", drawing), page)
