@@ -245,6 +245,13 @@ def _paragraphs(
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             # A dateline opening a line opens a story (a brief in a box whose every line is indented).
             indented = indented or dateline_at_start(flat(text)) is not None
+            # In a box of briefs, a line closing on a byline (…。（王明）) ends its brief.
+            indented = indented or bool(
+                story.section
+                and paragraphs
+                and paragraphs[-1]
+                and _BYLINE_AT_END.search(flat(paragraphs[-1][-1]))
+            )
             if subhead:
                 # A subhead wrapped over two lines is one; two set apart are two.
                 wrapped = (
