@@ -527,7 +527,10 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
             # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
             under_head = any(i.picture is not None for i in above) or any(
-                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body
+                i.line is not None
+                and _is_headline(i.line, body)
+                and reach - i.bottom < 4 * body
+                and not _has_text_under(i.line, bands[-1], body)
                 for i in bands[-1]
             )
             # A kicker stands over its headline across a gap the headline's size sets.
@@ -557,6 +560,21 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
         bands[-1].append(item)
         reach = max(reach, item.bottom)
     return bands
+
+
+def _has_text_under(head: Line, items: Sequence[_Item], body: float) -> bool:
+    """Its story's text has begun under the headline: two lines of the body in its columns (a
+    short story's stack has ended; a kicker, subtitle or byline is one line)."""
+    under = [
+        i.line
+        for i in items
+        if i.line is not None
+        and i.line.top >= head.bottom
+        and _overlaps(i.line, head.x0, head.x1)
+        and _paragraph_like(i.line, body)
+        and not _byline_like(i.line)
+    ]
+    return len(under) >= 2
 
 
 def _gutters(items: Sequence[_Item], body: float) -> list[tuple[float, float]]:
