@@ -659,7 +659,12 @@ def _assign_orphans(
     def body_top(strip: list[_Item]) -> float:
         # Under the strip's (first) headline: a kicker set in the body's size is no body line.
         under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
-        tops = [line.top for line in _body_lines(strip, body) if line.top >= under]
+        lines = _body_lines(strip, body) or [  # a lead story may be set larger than the page's body
+            i.line
+            for i in strip
+            if i.line is not None and 0.95 * body <= i.line.size < HEADLINE_RATIO * body and not i.line.bold
+        ]
+        tops = [line.top for line in lines if line.top >= under]
         return min(tops) if tops else min(i.top for i in strip)
 
     def extent(indices: list[int]) -> tuple[float, float]:
