@@ -783,7 +783,9 @@ def _first_column(strip: list[_Item], body: float) -> list[_Item]:
 
 def _opens_story(strip: list[_Item], body: float) -> bool:
     """The column's text opens with a dateline (本报…电) or a jump marker: a story starts there."""
-    lines = _body_lines(strip, body)
+    # Under its headline (a kicker set in the body's size is no body line).
+    under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+    lines = [line for line in _body_lines(strip, body) if line.top >= under]
     columns = _columns(lines, body)  # a strip under one headline holds its columns side by side
     head = flat("".join(line.text for line in columns[0][:3])) if columns else ""
     return bool(dateline_at_start(head) or _MARKER_START.match(head))
