@@ -104,6 +104,7 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
+_PAPER_NAME = re.compile(r"\S{1,8}(?:报|新闻)")  # 北疆日报, 新民晚报, 北京青年报…
 HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
 
 
@@ -517,12 +518,24 @@ def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) ->
     biggest = [line for line in lines if line.size == by_size[0]]
     headlines = [size for size in by_size[1:] if size >= HEADLINE_RATIO * body]
     next_size = headlines[0] if headlines else body
+    # Far larger than any headline; or a paper's name (北疆日报, 晚报…) in the page's largest type.
+    named = len(biggest) == 1 and bool(_PAPER_NAME.fullmatch(flat(biggest[0].text)))
     if (
         by_size[0] >= 3 * body
-        and by_size[0] >= 1.6 * next_size
+        and (by_size[0] >= 1.6 * next_size or named)
         and all(line.top < 0.25 * height for line in biggest)
     ):
-        return max(biggest, key=lambda line: line.bottom)
+        name = max(biggest, key=lambda line: line.bottom)
+        # A lead headline has its story right under it; a masthead, the next headline (a kicker,
+        # a date line at most between them).
+        heads_below = [line.top for line in lines if line.top >= name.bottom and _is_headline(line, body)]
+        text_below = [
+            line
+            for line in lines
+            if name.bottom <= line.top < min(heads_below, default=height)
+            and 0.95 * body <= line.size < HEADLINE_RATIO * body  # a lead story may be set larger
+        ]
+        return name if len(text_below) < 3 else None
     return None
 
 
@@ -717,7 +730,10 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float, flowed: se
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
             # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
             under_head = any(i.picture is not None for i in above) or any(
-                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body
+                i.line is not None
+                and _is_headline(i.line, body)
+                and reach - i.bottom < 4 * body
+                and not _has_text_under(i.line, bands[-1], body)
                 for i in bands[-1]
             )
             # A kicker stands over its headline across a gap the headline's size sets.
@@ -750,6 +766,21 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float, flowed: se
         bands[-1].append(item)
         reach = max(reach, item.bottom)
     return bands
+
+
+def _has_text_under(head: Line, items: Sequence[_Item], body: float) -> bool:
+    """Its story's text has begun under the headline: two lines of the body in its columns (a
+    short story's stack has ended; a kicker, subtitle or byline is one line)."""
+    under = [
+        i.line
+        for i in items
+        if i.line is not None
+        and i.line.top >= head.bottom
+        and _overlaps(i.line, head.x0, head.x1)
+        and _paragraph_like(i.line, body)
+        and not _byline_like(i.line)
+    ]
+    return len(under) >= 2
 
 
 def _gutters(items: Sequence[_Item], body: float) -> list[tuple[float, float]]:
@@ -832,7 +863,14 @@ def _assign_orphans(
     aligned over, else the one on its left (text flows left to right)."""
 
     def body_top(strip: list[_Item]) -> float:
-        tops = [line.top for line in _body_lines(strip, body)]
+        # Under the strip's (first) headline: a kicker set in the body's size is no body line.
+        under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+        lines = _body_lines(strip, body) or [  # a lead story may be set larger than the page's body
+            i.line
+            for i in strip
+            if i.line is not None and 0.95 * body <= i.line.size < HEADLINE_RATIO * body and not i.line.bold
+        ]
+        tops = [line.top for line in lines if line.top >= under]
         return min(tops) if tops else min(i.top for i in strip)
 
     def extent(indices: list[int]) -> tuple[float, float]:
@@ -868,6 +906,14 @@ def _assign_orphans(
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6
+            elif j > k and _opens_story(strips[j], body):
+                score += 6  # the story on the right starts there: this column comes before it
+            elif (
+                j > k
+                and _ends_open(_last_column(strips[k], body), body)
+                and not _opens_paragraph(_first_column(strips[j], body), body)
+            ):
+                score -= 4  # its last paragraph goes on at the top of the story on the right
             elif (
                 j < k
                 and not _opens_paragraph(strips[k], body)
@@ -904,9 +950,19 @@ def _assign_orphans(
 
 def _body_lines(strip: list[_Item], body: float) -> list[Line]:
     return sorted(
-        (i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)),
+        (
+            i.line
+            for i in strip
+            if i.line is not None and _paragraph_like(i.line, body) and not _byline_like(i.line)
+        ),
         key=lambda line: line.top,
     )
+
+
+def _byline_like(line: Line) -> bool:
+    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
+    text = flat(line.text)
+    return bool(_BYLINE_LINE.match(text)) and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
 
 
 def _last_column(strip: list[_Item], body: float) -> list[_Item]:
@@ -920,10 +976,24 @@ def _last_column(strip: list[_Item], body: float) -> list[_Item]:
     )
 
 
+def _first_column(strip: list[_Item], body: float) -> list[_Item]:
+    """The strip's first column in reading order."""
+    lines = _body_lines(strip, body)
+    columns = _columns(lines, body) if lines else []
+    return (
+        [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[0]]
+        if columns
+        else []
+    )
+
+
 def _opens_story(strip: list[_Item], body: float) -> bool:
     """The column's text opens with a dateline (本报…电) or a jump marker: a story starts there."""
-    lines = _body_lines(strip, body)
-    head = flat("".join(line.text for line in lines[:3]))
+    # Under its headline (a kicker set in the body's size is no body line).
+    under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+    lines = [line for line in _body_lines(strip, body) if line.top >= under]
+    columns = _columns(lines, body)  # a strip under one headline holds its columns side by side
+    head = flat("".join(line.text for line in columns[0][:3])) if columns else ""
     return bool(dateline_at_start(head) or _MARKER_START.match(head))
 
 
@@ -1178,8 +1248,18 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]
-    out: list[list[Line]] = []
+    strips: list[list[_Item]] = []
     for strip in _strips(items, body):
+        # Only paragraphs' short last lines, with an indented first line just right of them: one
+        # column (no column is a few characters wide).
+        if strips:
+            x0, x1 = min(i.x0 for i in strips[-1]), max(i.x1 for i in strips[-1])
+            if x1 - x0 < 4 * body and min(i.x0 for i in strip) - x0 <= 3 * body:
+                strips[-1] += strip
+                continue
+        strips.append(list(strip))
+    out: list[list[Line]] = []
+    for strip in strips:
         column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
         out.append(_rejoin(column))
     return out
