@@ -75,6 +75,7 @@ _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _OPENERS = "“‘"
+_CLOSING_MARKS = "。！？；，、：”’"
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
@@ -571,6 +572,8 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
         and len(line.text + following.text) <= 22
     ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
+    if _pushed_before_quote(last, line):
+        return True
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
     if line.sentence_end:
@@ -578,6 +581,22 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _pushed_before_quote(last: _Line, line: _Line) -> bool:
+    """Whether a short line ending a sentence and the next, opening with a quote, are one printed
+    line: a typesetter tucks an opening quote under the full stop before it (``吨。“饭``, both
+    punctuation marks set half wide), and an extractor, finding the quote's box left of the full
+    stop's end, starts a new line there. Together they are about a column wide; a paragraph's
+    last line and the next one's indented first line are wider than one column."""
+    return (
+        not line.blank_before
+        and line.text[:1] in _OPENERS
+        and last.text[-1:] in _CLOSING_MARKS
+        and not last.byline_only
+        and last.width + line.width <= line.column + 1.0
+        and _full(_Line(last.text + line.text, last.width + line.width, column=line.column))
+    )
 
 
 def _tiers(heads: list[_Line]) -> list[list[_Line]]:

@@ -297,3 +297,40 @@ def test_one_file_of_a_whole_edition_reads_page_by_page(tmp_path: Path) -> None:
             assert lines[warning.line - 1].strip(), warning
     last_page_start = sum(part.count("\n") for part in parts[:3]) + 1
     assert min(a.line or 0 for a in edition.articles if a.pages == (4,)) > last_page_start
+
+
+# Two stories as PyMuPDF prints a headline-first page, the way the classes below meet them.
+_STORY = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+（记者 周涛）据悉，该项目
+总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。
+“饭菜合口味，价钱也不
+贵，我们老两口几乎天天来
+吃。”七十八岁的赵大爷说。
+政务服务大厅推行“一
+窗受理、集成服务”，群众
+办事只需跑一次。
+“家里暖和了，老人孩
+子过冬心里就踏实了。”家
+住新华街道的王大妈笑着
+说。
+"""
+
+
+def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() -> None:
+    """``吨。“饭`` is one printed line (the quote tucked under the full stop): the extractor
+    breaks it in two, the two halves together a column wide. A paragraph's last line and the
+    next one's first line, opening with a quote, are wider than that: two paragraphs."""
+    (story,) = parse_page(_STORY, "p2.txt").articles
+    assert story.headline == "冬季供暖保障有力有序"
+    assert story.paragraphs == (
+        "据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。“饭菜合口味，价钱也不贵，"
+        "我们老两口几乎天天来吃。”七十八岁的赵大爷说。",
+        "政务服务大厅推行“一窗受理、集成服务”，群众办事只需跑一次。",
+        "“家里暖和了，老人孩子过冬心里就踏实了。”家住新华街道的王大妈笑着说。",
+    )
