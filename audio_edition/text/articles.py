@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from audio_edition.text.extraction import headline_over_subtitle
 from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
 from audio_edition.text.layout import FurnitureKind as FurnitureKind
 from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start
@@ -534,7 +535,9 @@ class _ArticleBuilder:
         if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
-            elif parts[1].startswith("——"):
+            elif parts[1].startswith("——") or (
+                self.extraction and self._tiered and headline_over_subtitle(parts[0], parts[1])
+            ):
                 subtitle, parts = parts[1], parts[:1]
             else:
                 kicker, parts = parts[0], parts[1:]

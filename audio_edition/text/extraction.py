@@ -14,6 +14,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
+  Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
+  is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
   the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
@@ -44,6 +46,7 @@ from audio_edition.text.layout import (
     ends_sentence,
     is_letter_spaced,
     respace,
+    visual_width,
 )
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
@@ -77,6 +80,7 @@ _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,
 _OPENERS = "“‘"
 _CLOSING_MARKS = "。！？；，、：”’"
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
+_KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
@@ -384,19 +388,16 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
-            if (
-                len(groups) == 2
-                and not groups[1][0].text.startswith("—")
-                and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1])
-            ):
+            upper, lower = text.split("\n")[:2] if len(groups) == 2 else ("", "")
+            if upper and not lower.startswith("—") and headline_over_subtitle(upper, lower):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
                 doubts.append(
                     (
                         heads[0].number,
                         (
-                            "two head lines read as kicker (引题) and headline: if the second "
-                            "is the subtitle (副题), correct it (read the PDF for this page)"
+                            "two head lines read as headline and subtitle (副题): if the first "
+                            "is a kicker (引题), correct it (read the PDF for this page)"
                         ),
                     )
                 )
@@ -581,6 +582,14 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def headline_over_subtitle(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash are a headline over its subtitle (副题), not a
+    kicker (引题) over its headline. A kicker is a short label or phrase over the headline
+    (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
+    line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
+    return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
 
 
 def _pushed_before_quote(last: _Line, line: _Line) -> bool:

@@ -334,3 +334,46 @@ def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() ->
         "政务服务大厅推行“一窗受理、集成服务”，群众办事只需跑一次。",
         "“家里暖和了，老人孩子过冬心里就踏实了。”家住新华街道的王大妈笑着说。",
     )
+
+
+_TWO_TIERS = """2024 年3 月5 日　星期二
+要闻
+第2 版
+{upper}
+{lower}
+本报包头3 月2 日电
+（记者 周涛）据悉，该项目
+总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。
+"""
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "tiers"),
+    [
+        # A short label over a longer line: the kicker (引题) over its headline.
+        ("新春走基层", "冰雪旅游带火北疆小城", ("新春走基层", "冰雪旅游带火北疆小城", None)),
+        ("记者蹲点", "打好防沙治沙攻坚战", ("记者蹲点", "打好防沙治沙攻坚战", None)),
+        # About as long as the line under it: the headline over its subtitle (副题), dash or not.
+        (
+            "黄河流域生态保护治理扎实推进",
+            "今年以来累计完成投资超过三百亿元",
+            (None, "黄河流域生态保护治理扎实推进", "今年以来累计完成投资超过三百亿元"),
+        ),
+        (
+            "冬季供暖保障有力有序",
+            "——一位老支书的三十年坚守",
+            (None, "冬季供暖保障有力有序", "——一位老支书的三十年坚守"),
+        ),
+    ],
+)
+def test_two_head_lines_are_kicker_and_headline_or_headline_and_subtitle(
+    upper: str, lower: str, tiers: tuple[str | None, str, str | None]
+) -> None:
+    page = parse_page(_TWO_TIERS.format(upper=upper, lower=lower), "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == tiers
+    # Without a dash only the type size would tell: the editor is told which reading was taken.
+    doubted = [w for w in page.warnings if "head lines read as" in w.message]
+    assert bool(doubted) == (tiers[0] is None and not lower.startswith("—"))
