@@ -297,7 +297,7 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
     first = seq[index]
     assert isinstance(first, _Line)
     run: list[_Line] = [first]
-    for item in seq[index + 1 : index + 80]:
+    for at, item in enumerate(seq[index + 1 : index + 80], index + 1):
         if isinstance(item, Segment):
             # At a jump line the paragraph goes on elsewhere; a section word may open a box
             # printed into the column, which running text (with its commas) runs round.
@@ -315,12 +315,20 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             # paragraph's first lines would rarely end a block; headline tiers do.
             return False
         run.append(item)
-        if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
+        if (
+            item.dateline
+            or item.hard_break_before
+            or item.byline_only
+            or _byline_line(item)
+            or (_wide(item) and not re.search("[，、；]", item.text))
+        ):
             return False
         if item.sentence_end:
             return True
         if _indented(item):
-            return True  # the next paragraph: this one broke off mid-sentence (text lost or moved)
+            # The next paragraph (this one broke off mid-sentence: text lost or moved), unless
+            # the line only looks indented and is a head line itself, a tier over a byline.
+            return not _head_like(seq, at)
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False

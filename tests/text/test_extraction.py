@@ -377,3 +377,33 @@ def test_two_head_lines_are_kicker_and_headline_or_headline_and_subtitle(
     # Without a dash only the type size would tell: the editor is told which reading was taken.
     doubted = [w for w in page.warnings if "head lines read as" in w.message]
     assert bool(doubted) == (tiers[0] is None and not lower.startswith("—"))
+
+
+def test_heads_over_a_byline_line_are_heads_though_the_last_looks_indented() -> None:
+    """A story with no dateline: its heads stand over a byline line (本报记者 周涛). A subtitle
+    two characters short of the column looks like a paragraph's indented first line; what
+    follows it (the byline, not running text) tells it is a head line."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+高质量发展调研行
+新能源装机规模突破一亿千瓦
+三年行动计划全面收官
+本报记者 周涛
+据悉，该项目总投资五
+十六亿元，建成后可年产各
+类产品二十万吨。一辆辆满
+载煤炭、木材和农产品的货
+车有序通过查验通道，驶
+向全国各地。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "高质量发展调研行",
+        "新能源装机规模突破一亿千瓦",
+        "三年行动计划全面收官",
+    )
+    assert story.byline == "本报记者 周涛"
+    assert story.paragraphs == (
+        "据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。一辆辆满载煤炭、木材和农产品的货车有序通过查验通道，驶向全国各地。",
+    )
