@@ -323,8 +323,8 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             or (_wide(item) and not re.search("[，、；]", item.text))
         ):
             return False
-        if item.sentence_end:
-            return True
+        if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
+            return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         if _indented(item):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), unless
             # the line only looks indented and is a head line itself, a tier over a byline.

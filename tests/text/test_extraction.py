@@ -407,3 +407,40 @@ def test_heads_over_a_byline_line_are_heads_though_the_last_looks_indented() -> 
     assert story.paragraphs == (
         "据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。一辆辆满载煤炭、木材和农产品的货车有序通过查验通道，驶向全国各地。",
     )
+
+
+def test_a_paragraph_closing_on_a_byline_broken_over_two_lines_is_running_text() -> None:
+    """``增长。（陈`` / ``静）``: the paragraph ends its sentence on the byline's second line, so
+    its lines are running text (not head lines), and the heads after it head the next story."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+据悉，该项目总投资五十
+六亿元，建成后可年产各
+类产品二十万吨。
+老师们利用课余时间
+集体备课，把优质教学资
+源转化为适合本校学生的
+课程。商家纷纷推出适老
+化产品，智能手环、助行器
+等商品销量明显增长。（陈
+静）
+新春走基层
+牧民合作社闯出增收新路
+新华社兴安盟3 月2
+日电（记者 赵磊）风电场
+里，一排排白色风机迎风转
+动，源源不断地将绿色电能
+送入电网。
+"""
+    first, second = parse_page(text, "p2.txt").articles
+    assert first.headline == "冬季供暖保障有力有序"
+    assert first.paragraphs[-1] == (
+        "老师们利用课余时间集体备课，把优质教学资源转化为适合本校学生的课程。"
+        "商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。"
+    )
+    assert first.byline == "陈静"
+    assert (second.kicker, second.headline) == ("新春走基层", "牧民合作社闯出增收新路")
+    assert second.dateline == "新华社兴安盟3月2日电" and second.byline == "记者 赵磊"
