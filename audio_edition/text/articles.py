@@ -307,6 +307,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             if dateline:
                 if builder.has_text() or builder.dateline:
                     builder.close()
+                builder.share_heads(segment.line)
                 builder.start(segment.line)
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
@@ -394,6 +395,7 @@ class _ArticleBuilder:
         self.articles: list[Article] = []
         self.paragraph_lines: list[list[int | None]] = []  # per filed article, per paragraph
         self._byline_at_end: list[bool] = []  # per filed article: its byline closed its last paragraph
+        self._filed_parts: tuple[str, ...] = ()  # the last filed article's head lines, as tiers
         self.section: str | None = None  # headline-first pages: the section word heading its briefs
         self._since_headline = 0  # articles filed since the last one with a headline
         self.extraction = False  # reading an extractor's text (see ``read_articles``)
@@ -530,18 +532,8 @@ class _ArticleBuilder:
                 byline_at_end = True
                 self.byline = end.group(1).strip()
                 self.paragraphs[-1] = self.paragraphs[-1][: end.start()].rstrip()
-        kicker = subtitle = None
         parts = list(self.headline_parts)
-        if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
-            if len(parts) >= 3:
-                kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
-            elif parts[1].startswith("——") or (
-                self.extraction and self._tiered and headline_over_subtitle(parts[0], parts[1])
-            ):
-                subtitle, parts = parts[1], parts[:1]
-            else:
-                kicker, parts = parts[0], parts[1:]
-        headline = "".join(parts) or None
+        kicker, headline, subtitle = self._tiers(parts)
         if (
             headline is None
             and self.subheads
@@ -571,4 +563,55 @@ class _ArticleBuilder:
         self.paragraph_lines.append(list(self.lines))
         self._byline_at_end.append(byline_at_end)
         self._since_headline = 0 if headline else self._since_headline + 1
+        self._filed_parts = tuple(parts) if self._tiered else ()
         self._reset()
+
+    def _tiers(self, parts: list[str]) -> tuple[str | None, str | None, str | None]:
+        """Kicker, headline and subtitle of a story's head lines (see ``add_headline``)."""
+        kicker = subtitle = None
+        if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
+            if len(parts) >= 3:
+                kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
+            elif parts[1].startswith("——") or (
+                self.extraction and self._tiered and headline_over_subtitle(parts[0], parts[1])
+            ):
+                subtitle, parts = parts[1], parts[:1]
+            else:
+                kicker, parts = parts[0], parts[1:]
+        return kicker, "".join(parts) or None, subtitle
+
+    def share_heads(self, line: int | None) -> None:
+        """On an extractor's page, a story opening with no heads of its own right after a story
+        with several head lines: the two stories stood side by side, and the extractor printed
+        their heads row by row (kicker, kicker, headline, headline, subtitle) before the first
+        one's body. Each takes its turn of the lines. Shared: more lines than one story's three
+        tiers, or two lines that could both be headlines (a short label over a line is a kicker
+        over its headline); three lines are one story's kicker, headline and subtitle."""
+        parts = list(self._filed_parts)
+        if (
+            not self.extraction
+            or self.headline_parts
+            or self.section is not None
+            or not self.articles
+            or self._since_headline
+            or len(parts) == 3  # one story's kicker, headline and subtitle
+            or len(parts) < 2
+            or parts[1].startswith("—")
+            or (len(parts) == 2 and not headline_over_subtitle(parts[0], parts[1]))
+        ):
+            return
+        first = self.articles[-1]
+        kicker, headline, subtitle = self._tiers(parts[0::2])
+        self.articles[-1] = replace(first, kicker=kicker, headline=headline, subtitle=subtitle)
+        self.headline_parts = parts[1::2]
+        self._tiered = True
+        self._filed_parts = ()
+        for at in (first.line, line):  # each story is warned on its own lines
+            self.warn(
+                at,
+                (
+                    "head lines read as the heads of two stories side by side, taken in turn: check "
+                    f"“{headline}” and “{self._tiers(list(self.headline_parts))[1]}” "
+                    "(read the PDF for this page)"
+                ),
+            )

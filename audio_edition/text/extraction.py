@@ -619,7 +619,8 @@ def _pushed_before_quote(last: _Line, line: _Line) -> bool:
 def _tiers(heads: list[_Line]) -> list[list[_Line]]:
     """A run of standalone lines as tiers: each line its own, except a remainder of a few
     characters, and past three lines a line narrower than the one above it (and not dash-led),
-    which are the line above's wrapped rest."""
+    which are the line above's wrapped rest. Never a line after a blank: an extractor prints a
+    wrapped line in the block of the line it wraps, a blank between two blocks."""
     groups: list[list[_Line]] = []
     for line in heads:
         # A line of a few characters, or under half again as wide, under a wider one is that
@@ -627,6 +628,7 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         above = groups[-1][-1].width if groups else 0.0
         if (
             groups
+            and not line.blank_before
             and not line.text.startswith("—")
             and (line.width <= 3 or line.width <= 0.6 * above)
             and above > line.width
@@ -639,7 +641,9 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         dashed = [
             n
             for n in range(1, len(groups))
-            if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")
+            if groups[n - 1][0].text.startswith("—")
+            and not groups[n][0].text.startswith("—")
+            and not groups[n][0].blank_before
         ]
         if dashed:
             n = dashed[0]
@@ -648,7 +652,7 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         best = None
         for n in range(1, len(groups)):
             upper, lower = groups[n - 1][-1], groups[n][0]
-            if lower.text.startswith("——") or lower.width >= upper.width:
+            if lower.text.startswith("——") or lower.width >= upper.width or lower.blank_before:
                 continue
             drop = upper.width - lower.width
             if best is None or drop > best[1]:

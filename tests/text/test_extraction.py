@@ -444,3 +444,77 @@ def test_a_paragraph_closing_on_a_byline_broken_over_two_lines_is_running_text()
     assert first.byline == "陈静"
     assert (second.kicker, second.headline) == ("新春走基层", "牧民合作社闯出增收新路")
     assert second.dateline == "新华社兴安盟3月2日电" and second.byline == "记者 赵磊"
+
+
+def test_heads_of_two_stories_side_by_side_are_shared_in_turn() -> None:
+    """pdftotext prints two stories standing side by side row by row: kicker, kicker, headline,
+    headline, subtitle (each its own block, a blank between), then the first story's body, then
+    the second's, which opens on its dateline with no heads of its own. A blank parts two
+    blocks, so no line is read as the wrapped rest of the one above it."""
+    text = """2024 年3 月5 日　星期二
+
+要闻
+
+第4 版
+
+开局之年看新气象
+
+记者蹲点
+
+黄河流域生态保护治理扎实推进
+
+打好防沙治沙攻坚战
+
+一季度主要经济指标稳中向好
+本报乌海 3 月 1 日电
+（记者 吴敏 刘洋）食堂由
+社区提供场地、企业负责运
+营，做到了价格实惠、干净
+卫生。
+
+本报北京 3 月 2 日电春
+耕时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+"""
+    page = parse_page(text, "p4.txt")
+    first, second = page.articles
+    assert (first.kicker, first.headline, first.subtitle) == (
+        "开局之年看新气象",
+        "黄河流域生态保护治理扎实推进",
+        "一季度主要经济指标稳中向好",
+    )
+    assert (second.kicker, second.headline, second.subtitle) == ("记者蹲点", "打好防沙治沙攻坚战", None)
+    assert second.dateline == "本报北京3月2日电"
+    assert second.paragraphs == ("春耕时节，田野里一派繁忙景象，大型播种机来回穿梭，农民们抢抓农时忙生产。",)
+    # Only the layout tells for sure: the editor is told, on each story's lines.
+    shared = [w.line for w in page.warnings if "taken in turn" in w.message]
+    assert shared == [first.line, second.line]
+
+
+def test_a_kicker_over_its_headline_is_not_shared_with_a_story_after_it() -> None:
+    """A short label over a headline is one story's kicker and headline, though the next story
+    has no heads of its own (they were lost, or printed elsewhere)."""
+    text = """2024 年3 月5 日　星期二
+
+要闻
+
+第4 版
+
+记者蹲点
+
+打好防沙治沙攻坚战
+本报乌海 3 月 1 日电
+（记者 吴敏 刘洋）食堂由
+社区提供场地、企业负责运
+营，做到了价格实惠、干净
+卫生。
+
+本报北京 3 月 2 日电春
+耕时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+"""
+    first, second = parse_page(text, "p4.txt").articles
+    assert (first.kicker, first.headline) == ("记者蹲点", "打好防沙治沙攻坚战")
+    assert second.headline is None and second.dateline == "本报北京3月2日电"
