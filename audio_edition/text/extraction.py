@@ -572,6 +572,10 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
         return False  # a byline closes the article or brief: 。（刘洋）
     if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
+    if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
+        # Text set wider than the column (a box of briefs over several columns) has its own
+        # width, the lines above: a line ending a sentence short of them ends the paragraph.
+        return False
     following = seq[index + 1] if index + 1 < len(seq) else None
     if (
         line.text.startswith("（")

@@ -518,3 +518,27 @@ def test_a_kicker_over_its_headline_is_not_shared_with_a_story_after_it() -> Non
     first, second = parse_page(text, "p4.txt").articles
     assert (first.kicker, first.headline) == ("记者蹲点", "打好防沙治沙攻坚战")
     assert second.headline is None and second.dateline == "本报北京3月2日电"
+
+
+def test_briefs_in_a_box_wider_than_the_column_end_on_their_own_short_lines() -> None:
+    """A 简讯 box across several columns: its briefs are not indented, and a brief's last line,
+    though longer than a column, falls short of the box's lines above it."""
+    story = "".join(f"{line}\n" for line in _STORY.split("\n")[3:12])
+    text = f"""2024 年3 月5 日　星期二
+要闻
+第2 版
+{story}简讯
+日前，旗图书馆举办“书香润万家”读书分享会，六
+十余名读者参加活动并交流读书心得。（吴敏）
+连日来，区市场监管局对辖区农贸市场开展专项检
+查，重点检查食品经营主体的进货台账。
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（郑凯）
+"""
+    page = parse_page(text, "p2.txt")
+    briefs = [a for a in page.articles if a.section == "简讯"]
+    assert [(b.paragraphs, b.byline) for b in briefs] == [
+        (("日前，旗图书馆举办“书香润万家”读书分享会，六十余名读者参加活动并交流读书心得。",), "吴敏"),
+        (("连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",), None),
+        (("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",), "郑凯"),
+    ]
