@@ -245,16 +245,16 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
 def _indented(line: _Line) -> bool:
     """A paragraph's first line: about two characters short of the column (the column's width
     is an estimate: closing punctuation may hang past its edge)."""
-    # An opening quote counts half in ``visual_width`` but takes a whole character's room at a
-    # line's start: a column line opening with one would otherwise look indented.
-    width = line.width + (0.5 if line.text[:1] in _OPENERS else 0.0)
-    return line.column - 3.6 <= width <= line.column - 1.6
+    # An opening quote counts half in ``visual_width``, and a typesetter sets one half wide at
+    # a line's start too: an indented first line opening with one is as short as any other
+    # (“家里暖和了，老人孩 in a column of eleven and a half), a full line as long.
+    return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
 def _full(line: _Line) -> bool:
     """A column's full line. Justified lines vary by a character (half-width quotes and
     punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
-    return line.width + (0.5 if line.text[:1] in _OPENERS else 0.0) > line.column - 1.6
+    return line.width > line.column - 1.6
 
 
 def _byline_line(line: _Line) -> bool:

@@ -542,3 +542,35 @@ def test_briefs_in_a_box_wider_than_the_column_end_on_their_own_short_lines() ->
         (("连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",), None),
         (("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",), "郑凯"),
     ]
+
+
+def test_a_paragraph_opening_with_a_quote_is_told_by_its_indent() -> None:
+    """A paragraph's last line a character short of the column, then the next paragraph's
+    first line opening with a quote: set half wide at the line's start, the quote leaves that
+    line as short as any indented first line (nine characters and the quote, in a column of
+    eleven), while a line of running text opening with one fills the column."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+湿地公园里，芦苇随
+风摇曳，成群的候鸟在水
+面上觅食嬉戏。政务服务
+大厅推行“一窗受理、集成
+服务”，群众办事只需跑一
+次。当地农技人员深入田
+间地头，手把手指导农户
+科学施肥、合理灌溉。
+“家里暖和了，老人孩
+子过冬心里就踏实了。”家
+住新华街道的王大妈笑着
+说。有关部门表示，将进一
+步加强监督检查，确保各
+项惠民政策落到实处。当
+地推出了冰雪节、那达慕
+等特色活动，带动了餐饮、
+住宿等行业的发展。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [p[:8] for p in story.paragraphs] == ["湿地公园里，芦苇", "“家里暖和了，老"]
