@@ -314,6 +314,15 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             # An extractor's block break right after one or two lines with no comma: a
             # paragraph's first lines would rarely end a block; headline tiers do.
             return False
+        if (
+            item.blank_before
+            and re.search("[，、；]", "".join(line.text for line in run))
+            and not item.sentence_end
+            and _heads_over_story(seq, at)
+        ):
+            # Running text (with its commas) broken off at a block's end, and a story's heads
+            # next: the paragraph's rest was printed elsewhere.
+            return True
         run.append(item)
         if (
             item.dateline
@@ -326,9 +335,10 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
         if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
             return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         if _indented(item):
-            # The next paragraph (this one broke off mid-sentence: text lost or moved), unless
-            # the line only looks indented and is a head line itself, a tier over a byline.
-            return not _head_like(seq, at)
+            # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
+            # head line that only looks indented (a tier over a byline): then the lines before
+            # it are running text broken off only if they have its commas.
+            return not _head_like(seq, at) or bool(re.search("[，、；]", "".join(x.text for x in run[:-1])))
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
@@ -570,6 +580,8 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
         return False
     if last.byline_only or _CLOSING_BYLINE.search(tail):
         return False  # a byline closes the article or brief: 。（刘洋）
+    if line.blank_before and _heads_over_story(seq, index):
+        return False  # a story's heads, though the text before them broke off mid-sentence
     if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
     if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
@@ -602,6 +614,21 @@ def headline_over_subtitle(upper: str, lower: str) -> bool:
     (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
     line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
     return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
+
+
+def _heads_over_story(seq: Sequence[_Line | Segment], index: int) -> bool:
+    """Whether the lines from ``seq[index]`` are a story's heads: up to four lines with no
+    sentence end and no comma, then the story's dateline or byline line. An extractor prints
+    the block of a story's heads after whatever it printed before, even a paragraph it broke
+    off mid-sentence (its rest printed elsewhere): the paragraph does not run on into them."""
+    for item in seq[index : index + 5]:
+        if not isinstance(item, _Line):
+            return False
+        if item is not seq[index] and (item.dateline or item.byline_only or _byline_line(item)):
+            return True
+        if item.dateline or item.sentence_end or re.search("[，、；。]", item.text):
+            return False
+    return False
 
 
 def _pushed_before_quote(last: _Line, line: _Line) -> bool:

@@ -574,3 +574,40 @@ def test_a_paragraph_opening_with_a_quote_is_told_by_its_indent() -> None:
 """
     (story,) = parse_page(text, "p2.txt").articles
     assert [p[:8] for p in story.paragraphs] == ["湿地公园里，芦苇", "“家里暖和了，老"]
+
+
+def test_heads_after_a_paragraph_broken_off_mid_sentence_head_the_next_story() -> None:
+    """pdfminer.six prints a story's text boxes in its own order: a paragraph may break off
+    mid-sentence (its rest printed elsewhere) right before the next story's heads. The heads
+    are not run into it; the break is warned where it shows."""
+    text = """2024 年3 月5 日　星期二
+
+要闻
+
+第2 版
+
+冬季供暖保障有力有序
+
+本报包头 3 月 2 日电
+据悉，该项目总投资五十
+六亿元，建成后可年产各
+类产品二十万吨。
+
+养 老 服 务 中 心 开 设 了
+康复理疗、文化娱乐等项
+
+数字政务让群众少跑腿
+——我区推进重点项目建设纪实
+
+本报锡林浩特 3 月 4 日
+电据了解，今年全市新增供
+热面积一百二十万平方米，
+惠及居民一万八千余户。
+"""
+    page = parse_page(text, "p2.txt")
+    first, second = page.articles
+    assert first.headline == "冬季供暖保障有力有序"
+    assert first.paragraphs[-1] == "养老服务中心开设了康复理疗、文化娱乐等项"
+    assert (second.headline, second.subtitle) == ("数字政务让群众少跑腿", "——我区推进重点项目建设纪实")
+    assert second.dateline == "本报锡林浩特3月4日电"
+    assert any(w.line == 15 and "breaks off mid-sentence" in w.message for w in page.warnings), page.warnings
