@@ -208,13 +208,30 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         ) or _LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
         else:
-            box = None if box is not FurnitureKind.CHART or not _CHART_LABEL.match(line) else box
+            chart_goes_on = box is FurnitureKind.CHART and _CHART_LABEL.match(line)
+            # An index box's items go on past a line the extractor printed into it from beside
+            # the box (a headline's subtitle): the next line is an item, its page number after it.
+            index_goes_on = box is FurnitureKind.INDEX and _index_item_next(lines, n)
+            box = box if chart_goes_on or index_goes_on else None
             seen_text += 1
             continue
         seen_text += 1
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+def _index_item_next(lines: list[str], n: int) -> bool:
+    """Whether the next line after ``lines[n]`` is an index item: ending on its page number
+    (``… 第3版``) or with the page number on the line after it."""
+    ahead = [x.strip() for x in lines[n + 1 : n + 6] if x.strip()]
+    if not ahead:
+        return False
+    item = ahead[0]
+    following = ahead[1] if len(ahead) > 1 else ""
+    return not ends_sentence(item) and bool(
+        _INDEX_ITEM.search(item) or _FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+    )
 
 
 def _ad_line(line: str, *, in_ad: bool) -> bool:

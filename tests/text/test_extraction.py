@@ -611,3 +611,45 @@ def test_heads_after_a_paragraph_broken_off_mid_sentence_head_the_next_story() -
     assert (second.headline, second.subtitle) == ("数字政务让群众少跑腿", "——我区推进重点项目建设纪实")
     assert second.dateline == "本报锡林浩特3月4日电"
     assert any(w.line == 15 and "breaks off mid-sentence" in w.message for w in page.warnings), page.warnings
+
+
+def test_an_index_box_goes_on_past_a_line_printed_into_it_from_beside() -> None:
+    """pdftotext prints the 今日导读 box and the lead story beside it line by line: the story's
+    subtitle falls between the box's title and its items. The items are still furniture; the
+    subtitle still heads its story."""
+    text = """2024 年 3 月 5 日
+
+星期二
+
+要闻
+
+第2版
+
+乡村学校用上“空中课堂”
+
+今日导读
+
+一季度主要经济指标稳中向好
+
+社区食堂端出“幸福味道”
+第4版
+冰雪旅游带火北疆小城 第 3
+版
+稀土新材料产业链加速延伸
+第2版
+
+本报记者 刘洋
+
+业内人士认为，产业
+链向下游延伸，有利于把
+资源优势转化为发展优
+势。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("乡村学校用上“空中课堂”", "一季度主要经济指标稳中向好")
+    assert story.paragraphs == ("业内人士认为，产业链向下游延伸，有利于把资源优势转化为发展优势。",)
+    index = [f.text.replace(" ", "") for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert (
+        index[0] == "今日导读" and "冰雪旅游带火北疆小城第3" in index and "稀土新材料产业链加速延伸" in index
+    )
