@@ -214,7 +214,10 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             else:
                 builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
-            if segment.display or _starts_article(segments, index + 1):
+            # On an extractor's page a block of several tiers (kicker and headline) is a story's
+            # heads: a subhead is one line.
+            tiers = extraction and "\n" in segment.text
+            if segment.display or tiers or _starts_article(segments, index + 1):
                 if (
                     not builder.headline_parts
                     and segment.display
@@ -282,7 +285,8 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 end += 1
             run = segments[index : end + 1]
             display = any(s.display for s in run)
-            if not builder.has_text() or display or _starts_article(segments, end + 1):
+            tiers = builder.extraction and any("\n" in s.text for s in run)  # see _read_after
+            if not builder.has_text() or display or tiers or _starts_article(segments, end + 1):
                 if builder.has_text() and display and not _starts_article(segments, end + 1):
                     builder.warn(
                         segment.line,

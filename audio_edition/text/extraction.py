@@ -354,8 +354,12 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
         if _indented(item):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
             # head line that only looks indented (a tier over a byline): then the lines before
-            # it are running text broken off only if they have its commas.
-            return not _head_like(seq, at) or bool(re.search("[，、；]", "".join(x.text for x in run[:-1])))
+            # it are running text broken off only if they have its commas. A line or two with
+            # no punctuation at all before a paragraph's first line are heads, not its text.
+            before = "".join(x.text for x in run[:-1])
+            if len(run) <= 3 and not re.search("[，、；：。！？]", before):
+                return False
+            return not _head_like(seq, at) or bool(re.search("[，、；]", before))
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False

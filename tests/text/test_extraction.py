@@ -653,3 +653,48 @@ def test_an_index_box_goes_on_past_a_line_printed_into_it_from_beside() -> None:
     assert (
         index[0] == "今日导读" and "冰雪旅游带火北疆小城第3" in index and "稀土新材料产业链加速延伸" in index
     )
+
+
+def test_heads_drawn_after_their_body_head_it_though_the_next_story_has_no_dateline() -> None:
+    """PyMuPDF follows a typesetter that draws each story's heads after its body: a kicker and
+    headline (two lines with no punctuation, the second as wide as the column) stand between
+    one story's body and the next one's indented first line. Two tiers are a story's heads,
+    never a subhead (which is one line), though no dateline follows them."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+本报包头3月2日电科
+技特派员常年驻村，帮助农
+户解决生产中遇到的技术
+难题。
+口岸管理部门推行“提前申
+报、货到放行”模式，通关时
+间比去年同期缩短了四成。
+今年全旗计划种植玉米、大
+豆等作物八十万亩，良种覆
+盖率达到百分之九十八以
+上。
+学习贯彻全会精神
+冰雪旅游带火北疆小城
+演出队带来了歌舞、
+小品、好来宝等节目，台下
+的农牧民群众掌声不断。
+光伏板整齐排列在沙地
+上，板下种植的牧草既能
+固沙，又能喂养牛羊。科技
+特派员常年驻村，帮助农
+户解决生产中遇到的技术
+难题。
+边境口岸货运量创同期新高
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    first, second = page.articles
+    # Which tiers the two are only type size tells (the editor is warned); both head this story.
+    assert {first.kicker, first.headline, first.subtitle} - {None} == {
+        "学习贯彻全会精神",
+        "冰雪旅游带火北疆小城",
+    }
+    assert first.dateline == "本报包头3月2日电" and len(first.paragraphs) == 2
+    assert second.headline == "边境口岸货运量创同期新高"
+    assert [p[:6] for p in second.paragraphs] == ["演出队带来了", "光伏板整齐排"]
