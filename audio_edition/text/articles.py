@@ -19,10 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from audio_edition.text.extraction import headline_over_subtitle
 from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
 from audio_edition.text.layout import FurnitureKind as FurnitureKind
-from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start
+from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start, visual_width
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,15 @@ _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,
 LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column read as one
 LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
+_KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
+
+
+def headline_over_subtitle(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash are a headline over its subtitle (副题), not a
+    kicker (引题) over its headline. A kicker is a short label or phrase over the headline
+    (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
+    line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
+    return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
 
 
 @dataclass(frozen=True)

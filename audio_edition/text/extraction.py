@@ -32,7 +32,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audio_edition.text.articles import headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.layout import (
     Furniture,
     FurnitureKind,
@@ -46,13 +48,16 @@ from audio_edition.text.layout import (
     ends_sentence,
     is_letter_spaced,
     respace,
-    visual_width,
+    tucked_quote,
 )
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
 _LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
 _RUNNING_DATE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[\s　]*(?:星期|周)[一二三四五六日天])?(?:[\s　]+\S{1,8}){0,2}$"
+)
+_RUNNING_HEAD = re.compile(
+    r"^\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)?[一二三四五六日天]?[^，。；！？、]{0,10}第\d{1,2}版[^，。；！？、]{0,10}$"
 )
 _FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
 _WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
@@ -77,10 +82,7 @@ _BYLINE_LINE = re.compile(
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
-_OPENERS = "“‘"
-_CLOSING_MARKS = "。！？；，、：”’"
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
-_KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
@@ -119,6 +121,9 @@ def is_extraction(text: str) -> bool:
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
     if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
         return True
+    # A whole running head on one line, however the extractor spaced it (pdfplumber, PDFium).
+    if any(_RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)) for line in top):
+        return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
     return (
         "\u2011" in text
@@ -140,6 +145,7 @@ def read_extraction(text: str) -> ExtractionLayout:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
+    doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
 
@@ -618,8 +624,8 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
         and len(line.text + following.text) <= 22
     ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
-    if _pushed_before_quote(last, line):
-        return True
+    if tucked_quote(last, line, line.column):
+        return True  # one printed line, broken by the extractor at a tucked quote
     if _indented(line) or not _full(last) or line.blank_before and not _full(line):
         return False
     if line.sentence_end:
@@ -627,14 +633,6 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
-
-
-def headline_over_subtitle(upper: str, lower: str) -> bool:
-    """Whether two head lines with no dash are a headline over its subtitle (副题), not a
-    kicker (引题) over its headline. A kicker is a short label or phrase over the headline
-    (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
-    line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
-    return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
 
 
 def _heads_over_story(seq: Sequence[_Line | Segment], index: int) -> bool:
@@ -650,22 +648,6 @@ def _heads_over_story(seq: Sequence[_Line | Segment], index: int) -> bool:
         if item.dateline or item.sentence_end or re.search("[，、；。]", item.text):
             return False
     return False
-
-
-def _pushed_before_quote(last: _Line, line: _Line) -> bool:
-    """Whether a short line ending a sentence and the next, opening with a quote, are one printed
-    line: a typesetter tucks an opening quote under the full stop before it (``吨。“饭``, both
-    punctuation marks set half wide), and an extractor, finding the quote's box left of the full
-    stop's end, starts a new line there. Together they are about a column wide; a paragraph's
-    last line and the next one's indented first line are wider than one column."""
-    return (
-        not line.blank_before
-        and line.text[:1] in _OPENERS
-        and last.text[-1:] in _CLOSING_MARKS
-        and not last.byline_only
-        and last.width + line.width <= line.column + 1.0
-        and _full(_Line(last.text + line.text, last.width + line.width, column=line.column))
-    )
 
 
 def _tiers(heads: list[_Line]) -> list[list[_Line]]:

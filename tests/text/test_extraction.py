@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
 from audio_edition.text.extraction import is_extraction, tidy_extraction
+from tests.typeset.extract import OTHER_EXTRACTORS, extract
 from tests.typeset.score import ReadArticle, Score, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,16 @@ def test_every_extraction_in_the_corpus_is_told_and_no_page_of_this_paper() -> N
         assert is_extraction(path.read_text(encoding="utf-8")), path
     for path in SEED_PAGES:
         assert not is_extraction(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.parametrize("extractor", OTHER_EXTRACTORS)
+def test_other_extractors_running_heads_on_one_line_are_told(extractor: str) -> None:
+    # PDFium and pdfplumber print the running head as one line, spaced their own way
+    # ("2024 年 3 月 5 日　星期二 要闻 第 2 版"); the page is still an extraction.
+    for text in extract(CORPUS / "edition-4p" / "edition.pdf", extractor):
+        assert is_extraction(text)
+    assert is_extraction("2024年3月5日 星期二 要闻 第2版\n本报讯 今天。\n")
+    assert not is_extraction("2024年3月5日，全市召开大会，第2版刊登了全文。\n")
 
 
 def test_pymupdf_pages_read_as_printed() -> None:
