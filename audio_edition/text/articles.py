@@ -185,6 +185,14 @@ def detect_headlines(
     before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
     if before == after:
+        if (
+            tie is HeadlinePosition.BEFORE
+            and first.kind is SegmentKind.PARAGRAPH
+            and dateline_at_start(first.text)
+        ):
+            # An extractor's page opening on a story's dateline with no heads above it: the
+            # typesetter drew each story's heads after its body (a continuation opens on a marker).
+            return HeadlinePosition.AFTER, True
         return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
 
@@ -212,7 +220,17 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
         elif segment.kind is SegmentKind.JUMP:
             builder.continued_on_page = segment.page
         elif segment.kind is SegmentKind.BYLINE:
-            builder.add_byline(segment.text, segment.line)
+            previous = segments[index - 1] if index else None
+            if (
+                extraction
+                and previous is not None
+                and previous.kind is SegmentKind.BLOCK
+                and builder.filed_headed()
+            ):
+                # Drawn after its body with the heads it stands under: the story just filed.
+                builder.byline_of_filed(segment.text)
+            else:
+                builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
             if extraction and builder.nothing_since_headline():
@@ -486,6 +504,17 @@ class _ArticleBuilder:
         rest = rest.strip()
         if rest:
             self.add_paragraph(rest, line)
+
+    def filed_headed(self) -> bool:
+        """Whether the last thing done was filing an article with a headline (nothing since)."""
+        return (
+            bool(self.articles) and self._since_headline == 0 and not (self.paragraphs or self.headline_parts)
+        )
+
+    def byline_of_filed(self, text: str) -> None:
+        """A byline line for the article just filed, unless it has one."""
+        if self.articles[-1].byline is None:
+            self.articles[-1] = replace(self.articles[-1], byline=text)
 
     def add_byline(self, text: str, line: int | None) -> None:
         """A byline on a line of its own (本报记者 王明): the article's, unless it has one."""

@@ -709,3 +709,43 @@ def test_heads_drawn_after_their_body_head_it_though_the_next_story_has_no_datel
     assert first.dateline == "本报包头3月2日电" and len(first.paragraphs) == 2
     assert second.headline == "边境口岸货运量创同期新高"
     assert [p[:6] for p in second.paragraphs] == ["演出队带来了", "光伏板整齐排"]
+
+
+def test_a_page_opening_on_a_dateline_has_its_heads_drawn_after_the_bodies() -> None:
+    """PyMuPDF follows the drawing order: a page opening on a story's dateline with no heads
+    above it (a continuation would open on a marker) drew each story's heads after its body,
+    though the page ends on a box of briefs as a headline-first page may. A byline line drawn
+    under the heads is the story's whose heads they are."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+新华社乌海3 月3 日
+电沿黄各旗县区持续开展
+河道清理和岸线整治，水质
+稳定保持在三类以上。
+一线见闻
+牧民合作社闯出增收新路
+——全区各地多措并举确保群众温暖过冬
+商家纷纷推出适老化
+产品，智能手环、助行器等
+商品销量明显增长。
+开局之年看新气象
+稀土新材料产业链加速延伸
+一季度主要经济指标稳中向好
+本报记者 吴敏
+简讯
+本报北京3 月2 日电日前，全盟首届农牧民技能
+大赛落下帷幕。（陈静）
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    assert not any("cannot tell" in w.message for w in page.warnings)
+    first, second, brief = page.articles
+    assert (first.kicker, first.headline, first.dateline) == (
+        "一线见闻",
+        "牧民合作社闯出增收新路",
+        "新华社乌海3月3日电",
+    )
+    assert (second.headline, second.byline) == ("稀土新材料产业链加速延伸", "本报记者 吴敏")
+    assert second.paragraphs == ("商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。",)
+    assert (brief.section, brief.byline) == ("简讯", "陈静")
