@@ -68,9 +68,10 @@ _PHONE = re.compile(
     r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}"
 )
 _PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
-# A chart's labels wherever an extractor puts them: a bare year or figure, 单位：…, 数据来源：….
+# A chart's labels wherever an extractor puts them: bare years (a row of them on one line), a
+# figure, 单位：…, 数据来源：….
 _LABEL_ANYWHERE = re.compile(
-    r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|\d{4}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$"
+    r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|(?:\d{4}年)+|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$"
 )
 _CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
 _CHART_LABEL = re.compile(

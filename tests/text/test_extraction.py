@@ -749,3 +749,27 @@ def test_a_page_opening_on_a_dateline_has_its_heads_drawn_after_the_bodies() -> 
     assert (second.headline, second.byline) == ("稀土新材料产业链加速延伸", "本报记者 吴敏")
     assert second.paragraphs == ("商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。",)
     assert (brief.section, brief.byline) == ("简讯", "陈静")
+
+
+def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
+    """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
+    single year on a line of its own, never spoken."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+据悉，该项目总投资五十
+六亿元，建成后可年产各
+类产品二十万吨。
+图表：全市粮食产量
+单位：万吨
+2021 年 2022 年 2023 年
+数据来源：市统计局
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：全市粮食产量", "单位：万吨", "2021 年 2022 年 2023 年", "数据来源：市统计局"]
+    assert [a.paragraphs for a in page.articles] == [
+        ("据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。",)
+    ]
