@@ -29,13 +29,14 @@ headlines after their bodies) in ways that can be read off the page itself:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from audio_edition.text.articles import headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.layout import (
+    _SECTION_WORDS,
     Furniture,
     FurnitureKind,
     Layout,
@@ -49,6 +50,7 @@ from audio_edition.text.layout import (
     is_letter_spaced,
     respace,
     tucked_quote,
+    visual_width,
 )
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
@@ -85,6 +87,7 @@ _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chi
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
+_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(_SECTION_WORDS))})$")
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -138,7 +141,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
     kept = _take_furniture(raw, furniture)
-    seq = _measure(_lines("\n".join(kept), furniture))
+    seq = _measure(_section_words_apart(_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
     for segment in _segments(seq, doubts):
@@ -149,6 +152,31 @@ def read_extraction(text: str) -> ExtractionLayout:
     doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
+
+
+def _section_words_apart(items: Iterable[_Line | Segment]) -> Iterator[_Line | Segment]:
+    """A section word printed on the line of the headline beside its box, set apart by a space
+    (PDFium joins what shares a baseline: ``边境口岸货运量创同期新高 简讯``): the line's text, then
+    the section word, as if each stood on a line of its own."""
+    hard = False
+    for item in items:
+        if isinstance(item, _Line):
+            item.hard_break_before = item.hard_break_before or hard
+            hard = False
+            found = _SECTION_AT_END.match(item.text)
+            if found and not ends_sentence(found.group(1)):
+                text = found.group(1)
+                yield _Line(
+                    text,
+                    visual_width(text),
+                    blank_before=item.blank_before,
+                    hard_break_before=item.hard_break_before,
+                    number=item.number,
+                )
+                yield Segment(SegmentKind.SECTION, text=found.group(2), line=item.number)
+                hard = True  # as after a section word on a line of its own
+                continue
+        yield item
 
 
 def _is_caption_text(text: str) -> bool:

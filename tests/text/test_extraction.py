@@ -773,3 +773,28 @@ def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     assert [a.paragraphs for a in page.articles] == [
         ("据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。",)
     ]
+
+
+def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
+    """PDFium joins what shares a baseline: a headline and the 简讯 over the box beside it come
+    out on one line (边境口岸货运量创同期新高 简讯). The headline heads its story; the section
+    word heads the briefs."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+学习贯彻全会精神
+边境口岸货运量创同期新高 简讯
+本报兴安盟 3 月 4 日电日前，旗图书馆举办“书香
+润万家”读书分享会，六十余名读者参加活动并交流读书
+心得。（刘洋）
+本报满洲里 3 月 1 日电近期，县消防救援大队走进中
+小学校，为师生讲解火灾逃生自救知识并开展疏散演练。
+（陈静）
+"""
+    page = parse_page(text, "p2.txt")
+    assert "边境口岸货运量创同期新高" in {a.headline for a in page.articles}
+    briefs = [a for a in page.articles if a.section == "简讯"]
+    assert [(b.dateline, b.byline) for b in briefs] == [
+        ("本报兴安盟3月4日电", "刘洋"),
+        ("本报满洲里3月1日电", "陈静"),
+    ]
