@@ -313,9 +313,11 @@ def _byline_line(line: _Line) -> bool:
     return bool(_BYLINE_LINE.match(line.text))
 
 
-def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
+def _head_like(seq: Sequence[_Line | Segment], index: int, *, deep: bool = True) -> bool:
     """Whether the line ``seq[index]`` stands alone as a headline tier or subhead, where a
-    paragraph could start."""
+    paragraph could start. Not ``deep``: by the line and the next only, without following the
+    lines on to a sentence end (asked of each line a paragraph's run meets, which would be
+    asked again of the next)."""
     line = seq[index]
     assert isinstance(line, _Line)
     following = seq[index + 1] if index + 1 < len(seq) else None
@@ -338,9 +340,9 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
     # is a headline tier, unless a box's running text) to a sentence end.
     if not _full(following) or _head_like_alone(following):
         return True
-    if _wide(following) and _head_like(seq, index + 1):
+    if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
-    return not _reaches_sentence_end(seq, index)
+    return deep and not _reaches_sentence_end(seq, index)
 
 
 def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
@@ -394,7 +396,7 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             before = "".join(x.text for x in run[:-1])
             if len(run) <= 3 and not re.search("[，、；：。！？]", before):
                 return False
-            return not _head_like(seq, at) or bool(re.search("[，、；]", before))
+            return not _head_like(seq, at, deep=False) or bool(re.search("[，、；]", before))
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
