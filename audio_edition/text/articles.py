@@ -6,7 +6,9 @@ follows its briefs. Most other papers' extractions print it *before* (BEFORE): a
 headline and a subtitle (副题) stand above the dateline, and a section word heads its briefs. A page's
 convention is read off where its standalone blocks fall: a page that opens with a block (or a
 section word) and closes on body text is headline-first; one that opens on body text and closes
-with a block is headline-after; a tie is read as this paper's, with a warning.
+with a block is headline-after; a tie is read as this paper's, with a warning (an extractor's
+page headline-first, but one opening on a dateline with no heads above it headline-after: a
+typesetter drew the heads after the bodies).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both.
