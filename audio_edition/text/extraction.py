@@ -657,7 +657,8 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
         return True  # a closing byline broken over two lines: 。/（王建/国）
     if tucked_quote(last, line, line.column):
         return True  # one printed line, broken by the extractor at a tucked quote
-    if _indented(line) or not _full(last) or line.blank_before and not _full(line):
+    shown = _as_printed(seq, index)
+    if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
@@ -679,6 +680,17 @@ def _heads_over_story(seq: Sequence[_Line | Segment], index: int) -> bool:
         if item.dateline or item.sentence_end or re.search("[，、；。]", item.text):
             return False
     return False
+
+
+def _as_printed(seq: Sequence[_Line | Segment], index: int) -> _Line:
+    """The line ``seq[index]`` as printed: with the rest an extractor broke off it at a tucked
+    quote (``…说。`` / ``“饭菜``), whose first piece alone would look like an indented line."""
+    line = seq[index]
+    assert isinstance(line, _Line)
+    rest = seq[index + 1] if index + 1 < len(seq) else None
+    if isinstance(rest, _Line) and tucked_quote(line, rest, line.column):
+        return _Line(line.text + rest.text, line.width + rest.width, column=line.column)
+    return line
 
 
 def _tiers(heads: list[_Line]) -> list[list[_Line]]:

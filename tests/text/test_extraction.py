@@ -798,3 +798,36 @@ def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
         ("本报兴安盟3月4日电", "刘洋"),
         ("本报满洲里3月1日电", "陈静"),
     ]
+
+
+def test_the_first_piece_of_a_line_broken_at_a_tucked_quote_is_no_indented_line() -> None:
+    """The piece before the break (七十八岁的赵大爷说。) is about as short as an indented first
+    line: read with the rest broken off it (“饭菜), the printed line is full, and the paragraph
+    goes on."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+湿地公园里，芦苇随风摇
+曳，成群的候鸟在水面上觅食
+嬉戏。科技特派员常年驻村，
+帮助农户解决生产中遇到的技
+术难题。据悉，该项目总投资五
+十六亿元，建成后可年产各类
+产品二十万吨。
+“饭菜合口味，价钱也不
+贵，我们老两口几乎天天来吃。”
+七十八岁的赵大爷说。
+“饭菜
+合口味，价钱也不贵，我们老
+两口几乎天天来吃。”七十八
+岁的赵大爷说。据悉，该项目
+总投资五十六亿元，建成后可
+年产各类产品二十万吨。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [p[:6] for p in story.paragraphs] == ["湿地公园里，", "“饭菜合口味"]
+    assert story.paragraphs[1].endswith(
+        "七十八岁的赵大爷说。据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。"
+    )
