@@ -831,3 +831,33 @@ def test_the_first_piece_of_a_line_broken_at_a_tucked_quote_is_no_indented_line(
     assert story.paragraphs[1].endswith(
         "七十八岁的赵大爷说。据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。"
     )
+
+
+_HEAD_LINES = (
+    "记者蹲点",
+    "新春走基层",
+    "开局之年看新气象",
+    "打好防沙治沙攻坚战",
+    "黄河流域生态保护治理扎实推进",
+    "一季度主要经济指标稳中向好",
+    "——一位老支书的三十年坚守",
+)
+
+
+@given(st.lists(st.sampled_from(_HEAD_LINES), min_size=1, max_size=5, unique=True))
+def test_head_lines_shared_or_not_are_each_read_once(heads: list[str]) -> None:
+    """A run of head lines over a story, then a story with no heads of its own: whether the
+    lines are one story's tiers or two stories' taken in turn, none is lost or read twice, and
+    the first story keeps a headline."""
+    from audio_edition.text.articles import read_articles
+    from audio_edition.text.layout import Segment, SegmentKind
+
+    segments = [
+        Segment(SegmentKind.BLOCK, "\n".join(heads), line=1),
+        Segment(SegmentKind.PARAGRAPH, "本报包头3月2日电据悉，该项目总投资五十六亿元。", line=2),
+        Segment(SegmentKind.PARAGRAPH, "本报北京3月2日电春耕时节，田野里一派繁忙景象。", line=3),
+    ]
+    first, second = read_articles(segments, HeadlinePosition.BEFORE, doubts=()).articles
+    assert first.headline
+    read = "".join(t for a in (first, second) for t in (a.kicker, a.headline, a.subtitle) if t)
+    assert sorted(read) == sorted("".join(heads))
