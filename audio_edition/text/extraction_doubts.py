@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
-from audio_edition.text.layout import Segment, SegmentKind, _Line, dateline_at_start, tucked_quote
+from audio_edition.text.layout import Segment, SegmentKind, TextLine, dateline_at_start, tucked_quote
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 _BYLINE_ALONE = re.compile(r"^（[^（）]{1,20}）$")  # a brief's closing byline, broken onto lines of its own
@@ -40,10 +40,12 @@ _READ_PDF = "(read the PDF for this page)"
 _MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes two
 
 
-def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment]) -> list[tuple[int, str]]:
+def extraction_doubts(
+    seq: Sequence[TextLine | Segment], segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
     """(line, message) for each place where the reading of an extractor's page is unsure.
 
-    ``seq`` is the page's lines as measured (``layout._measure``), ``segments`` what was read
+    ``seq`` is the page's lines as measured (``layout.measure_columns``), ``segments`` what was read
     from them."""
     articles = read_articles(segments, doubts=()).articles
     measures = _Measures(seq, segments)
@@ -61,8 +63,8 @@ def extraction_doubts(seq: Sequence[_Line | Segment], segments: Sequence[Segment
 class _Measures:
     """The measure (column width) each paragraph segment is set to, read off its lines."""
 
-    def __init__(self, seq: Sequence[_Line | Segment], segments: Sequence[Segment]) -> None:
-        self.lines = [item for item in seq if isinstance(item, _Line)]
+    def __init__(self, seq: Sequence[TextLine | Segment], segments: Sequence[Segment]) -> None:
+        self.lines = [item for item in seq if isinstance(item, TextLine)]
         self.index = {line.number: n for n, line in enumerate(self.lines)}
         self.paragraphs = [s for s in segments if s.kind is SegmentKind.PARAGRAPH and s.line is not None]
         self.starts = sorted(s.line for s in segments if s.line is not None)
@@ -76,7 +78,7 @@ class _Measures:
                 return segment
         return None
 
-    def lines_of(self, segment: Segment) -> list[_Line]:
+    def lines_of(self, segment: Segment) -> list[TextLine]:
         """The lines a segment was read from, up to the next segment's (a paragraph rejoined
         across a box: its first piece)."""
         start = self.index.get(segment.line or 0)
@@ -84,7 +86,7 @@ class _Measures:
             return []
         after = bisect_right(self.starts, segment.line or 0)
         stop = self.starts[after] if after < len(self.starts) else 10**9
-        own: list[_Line] = []
+        own: list[TextLine] = []
         for line in self.lines[start:]:
             if line.number >= stop:
                 break
@@ -313,7 +315,7 @@ def _bodies_opening_mid_sentence(articles: Sequence[Article], measures: _Measure
     return found
 
 
-def _full(line: _Line) -> bool:
+def _full(line: TextLine) -> bool:
     """A column's full line: anything short of an indent (as ``extraction._full``)."""
     return line.width + (0.5 if line.text[:1] in "“‘" else 0.0) > line.column - 1.6
 

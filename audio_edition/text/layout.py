@@ -35,6 +35,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.furniture import (
+    CAPTION,
+    CAPTION_OPENING,
+    CREDIT_AT_END,
+    CREDIT_BRACKETED,
+    CREDIT_LINE,
+    FOLIO_ALONE,
+    FOLIO_DATE,
+    FOLIO_NUMBER,
+    is_editor_line,
+)
 
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
@@ -106,8 +117,8 @@ class Layout:
 
 
 @dataclass(slots=True)
-class _Line:
-    """One text line. Not frozen: ``_measure`` fills in ``column`` and ``dateline`` in place (a
+class TextLine:
+    """One text line. Not frozen: ``measure_columns`` fills in ``column`` and ``dateline`` in place (a
     copy of every line was a tenth of cleaning's time). What the line tells by itself is read
     once, here: every test of a break asks it again."""
 
@@ -116,9 +127,11 @@ class _Line:
     blank_before: bool = False
     hard_break_before: bool = False  # a marker or section word stands between this and the last line
     number: int = 0  # the line of the page file, 1-based
-    column: float = 0.0  # the local column width (set by _measure)
-    narrowest: float = 0.0  # the narrowest column it could be a full line of (set by _measure)
-    dateline: bool = False  # starts with a dateline, which may run on into the next line (set by _measure)
+    column: float = 0.0  # the local column width (set by measure_columns)
+    narrowest: float = 0.0  # the narrowest column it could be a full line of (set by measure_columns)
+    dateline: bool = (
+        False  # starts with a dateline, which may run on into the next line (set by measure_columns)
+    )
     sentence_end: bool = field(init=False)  # ends_sentence(text)
     byline_only: bool = field(init=False)  # the whole line is a bracketed byline: （记者 王明）
 
@@ -136,7 +149,7 @@ def read_layout(text: str) -> Layout:
     """The page's segments in reading order, and its furniture (never part of any segment)."""
     furniture: list[Furniture] = []
     segments: list[Segment] = []
-    for segment in _segments(_measure(_lines(text, furniture))):
+    for segment in _segments(measure_columns(text_lines(text, furniture))):
         caption = segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption(segment.text)
         if caption:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
@@ -146,7 +159,7 @@ def read_layout(text: str) -> Layout:
     return Layout(tuple(segments), tuple(furniture))
 
 
-def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
+def text_lines(text: str, furniture: list[Furniture]) -> Iterator[TextLine | Segment]:
     """Yield text lines (with what stood before them) and marker/section/jump segments; put
     furniture lines in ``furniture`` (they leave no trace in the flow, not even a blank)."""
     blank = False
@@ -163,11 +176,11 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
         if not line:
             blank = True
             continue
-        if caption or line.startswith("图为"):
+        if caption or line.startswith(CAPTION_OPENING):
             caption_line = caption_line if caption else number
             caption.append(line)
             continue
-        kind = _furniture_line(line)
+        kind = furniture_line(line)
         if kind is not None:
             furniture.append(Furniture(kind, line, number))
             continue
@@ -192,7 +205,9 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
             blank = False
             continue
         if line:
-            yield _Line(line, visual_width(line), blank_before=blank, hard_break_before=hard, number=number)
+            yield TextLine(
+                line, visual_width(line), blank_before=blank, hard_break_before=hard, number=number
+            )
             blank = hard = False
         if jump is not None:
             yield jump
@@ -206,44 +221,29 @@ def _ends_caption(caption: list[str], following: str) -> bool:
     set off by a space with no bracket left open), or with a full stop and the credit does not
     follow on a line of its own."""
     line = caption[-1]
-    if _CAPTION_CREDIT.search(line.replace(" ", "")):
+    if CREDIT_BRACKETED.search(line.replace(" ", "")):
         return True
-    if _CREDIT_AT_END.search(line):
+    if CREDIT_AT_END.search(line):
         text = "".join(caption)
         if text.count("（") + text.count("(") == text.count("）") + text.count(")"):
             return True
-    return ends_sentence(line) and not _CREDIT.match(following)
+    return ends_sentence(line) and not CREDIT_LINE.match(following)
 
 
-# Running heads and folios: a date with its weekday on a short line, with the paper's name or a
-# page number (内蒙古日报 2023年12月25日 星期一 要闻 3; 3 要闻 2023年12月25日 星期一), or 第N版 alone.
-_FOLIO_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
-_FOLIO_NUMBER = re.compile(r"^(\d{1,2})\s|\s(\d{1,2})$|第\s*(\d{1,2})\s*版")
-_FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？\d]{1,8})?$")
-_EDITOR = re.compile(
-    r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]"
-)
-_CREDIT = re.compile(
-    r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$"
-)
 _JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
-_CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
-_CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
-# A credit closing a caption's line without brackets, set off by a space: 图为……。　本报记者 刘洋 摄
-_CREDIT_AT_END = re.compile(r"[ 　](?:[^，。（）\s]{0,12}[ 　]?摄|新华社发|[^，。（）\s]{0,12}供图)$")
 _PUNCTUATION = re.compile(r"[，。；！？]")  # in a line, which is then text, not a folio or credit
 
 
-def _furniture_line(line: str) -> FurnitureKind | None:
+def furniture_line(line: str) -> FurnitureKind | None:
     """What furniture a whole line is, if it is any."""
     if len(line) <= 48 and not _PUNCTUATION.search(line):
-        if _FOLIO_DATE.search(line) and ("报" in line or _FOLIO_NUMBER.search(line)):
+        if FOLIO_DATE.search(line) and ("报" in line or FOLIO_NUMBER.search(line)):
             return FurnitureKind.FOLIO
-        if _FOLIO_ALONE.match(line):
+        if FOLIO_ALONE.match(line):
             return FurnitureKind.FOLIO
-        if _CREDIT.match(line):
+        if CREDIT_LINE.match(line):
             return FurnitureKind.CAPTION
-    if _EDITOR.match(line):
+    if is_editor_line(line):
         return FurnitureKind.EDITOR
     return None
 
@@ -252,7 +252,7 @@ def folio_number(furniture: tuple[Furniture, ...] | list[Furniture]) -> int | No
     """The page number a folio prints (``… 要闻 3``, ``第3版``), if any folio prints one."""
     for piece in furniture:
         if piece.kind is FurnitureKind.FOLIO:
-            found = _FOLIO_NUMBER.search(_FOLIO_DATE.sub(" ", piece.text).strip())
+            found = FOLIO_NUMBER.search(FOLIO_DATE.sub(" ", piece.text).strip())
             if found:
                 return int(next(g for g in found.groups() if g))
     return None
@@ -262,13 +262,13 @@ def _is_caption(text: str) -> bool:
     bare = text.replace(" ", "")
     # A caption opens with 图为 or closes with a credit's bracket: most segments do neither, and
     # this spares them the pattern's scan of their whole text.
-    return (bare.startswith("图为") or bare.endswith(("）", ")"))) and bool(_CAPTION.search(bare))
+    return (bare.startswith(CAPTION_OPENING) or bare.endswith(("）", ")"))) and bool(CAPTION.search(bare))
 
 
-def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
+def measure_columns(items: Iterator[TextLine | Segment]) -> list[TextLine | Segment]:
     """Attach to every line the width of the column it stands in, read off its neighbours."""
     seq = list(items)
-    lines = [item for item in seq if isinstance(item, _Line)]
+    lines = [item for item in seq if isinstance(item, TextLine)]
     spans = [_full_span(line, after) for line, after in zip(lines, [*lines[1:], None])]
     # The window of spans around each line, kept sorted as it slides (see _column_width).
     lows = sorted(low for low, _ in spans[: _WINDOW + 1])
@@ -290,7 +290,7 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
     return seq
 
 
-def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
+def _full_span(line: TextLine, after: TextLine | None) -> tuple[float, float]:
     """The column widths of which ``line`` could be a full line: its content fits (closing
     punctuation may hang past the edge; an opening one may pull the next character up) and
     the first character of the next line would not have."""
@@ -304,7 +304,7 @@ def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
     ) - 0.5
 
 
-def tucked_quote(last: _Line, line: _Line, column: float) -> bool:
+def tucked_quote(last: TextLine, line: TextLine, column: float) -> bool:
     """Whether a line ending on punctuation and the next, opening with a quote, are one printed
     line of a column ``column`` wide: a typesetter tucks an opening quote under the full stop
     before it (``吨。“饭``, both marks set half wide), and an extractor, finding the quote's box
@@ -340,8 +340,8 @@ def _column_width(lows: list[float], highs: list[float]) -> float:
     return best
 
 
-def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
-    current: list[_Line] = []  # lines of the paragraph or block being built
+def _segments(seq: list[TextLine | Segment]) -> Iterator[Segment]:
+    current: list[TextLine] = []  # lines of the paragraph or block being built
     candidate = False  # no line so far rules out a block (a sentence end, a dateline)
     standalone = False  # the current lines are a block that ends here
     for index, item in enumerate(seq):
@@ -364,7 +364,7 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
                 # Not a block after all: a paragraph none of whose lines ends a sentence, though
                 # the whole does (…民生！（记 / 者 薛来）).
                 standalone = False
-            elif isinstance(following, _Line) and not _starts_article_next(following):
+            elif isinstance(following, TextLine) and not _starts_article_next(following):
                 # A block is short lines that close what they open (a quote, a book title), and
                 # is followed by a paragraph's indented first line or by a line set apart:
                 # otherwise the blank after it is a column break, and a full line follows. Before
@@ -382,7 +382,9 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
         yield _finish(current, standalone)
 
 
-def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Line | Segment | None) -> bool:
+def _breaks(
+    current: list[TextLine], line: TextLine, standalone: bool, following: TextLine | Segment | None
+) -> bool:
     """Whether ``line`` starts a new segment after the lines in ``current``."""
     last = current[-1]
     if line.hard_break_before or line.dateline:
@@ -403,28 +405,28 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
         # A short line that itself ends a sentence may be this paragraph's last line instead:
         # it begins a new paragraph only if a full line of that paragraph follows it.
         return not line.sentence_end or (
-            isinstance(following, _Line) and not following.blank_before and not _short_of_full(following)
+            isinstance(following, TextLine) and not following.blank_before and not _short_of_full(following)
         )
     if line.blank_before:
         return standalone  # after a standalone block, not a column break
     return False
 
 
-def _continues_column(line: _Line) -> bool:
+def _continues_column(line: TextLine) -> bool:
     """Whether ``line``, after a blank, could carry on a column's text: a full line, not one
     wider than the column or letter-spaced (a headline), nor one opening with a dash, which
     print never puts at a line's start (a subtitle: ——全区能源结构持续优化)."""
     return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
 
 
-def _set_apart(line: _Line) -> bool:
+def _set_apart(line: TextLine) -> bool:
     """Whether ``line`` is no column's running text at all: letter-spaced, opening with a dash,
     or wider than the column though no punctuation hangs past its edge (a headline set wide).
     Stricter than not ``_continues_column``: a full line whose closing ……” hangs out is wide."""
     return is_letter_spaced(line.text) or line.text.startswith("—") or line.narrowest > line.column + 1.5
 
 
-def _ends_sentence_joined(lines: list[_Line]) -> bool:
+def _ends_sentence_joined(lines: list[TextLine]) -> bool:
     """Whether the lines so far end a sentence, a byline broken over two lines included
     (…民生！（记 / 者 薛来）)."""
     if lines[-1].sentence_end:
@@ -433,33 +435,33 @@ def _ends_sentence_joined(lines: list[_Line]) -> bool:
     return len(lines) > 1 and "）" in last and "（" not in last and ends_sentence(lines[-2].text + last)
 
 
-def _could_stand_alone(line: _Line) -> bool:
+def _could_stand_alone(line: TextLine) -> bool:
     return not line.sentence_end and not line.dateline
 
 
-def _ends_chunk(following: _Line | Segment | None) -> bool:
+def _ends_chunk(following: TextLine | Segment | None) -> bool:
     """Whether a line followed by ``following`` ends a chunk of lines standing together."""
     return following is None or isinstance(following, Segment) or following.blank_before
 
 
-def _starts_article_next(following: _Line | Segment | None) -> bool:
+def _starts_article_next(following: TextLine | Segment | None) -> bool:
     """A headline is followed by the next article: a marker, a section word, a dateline or the end."""
     if following is None or isinstance(following, Segment):
         return True
     return following.hard_break_before or following.dateline
 
 
-def _short(line: _Line) -> bool:
+def _short(line: TextLine) -> bool:
     """Clearly shorter than the column: well more than an indent short."""
     return line.width <= line.column - 4
 
 
-def _short_of_full(line: _Line) -> bool:
+def _short_of_full(line: TextLine) -> bool:
     """Not a full line: a paragraph's last line, or a first line shortened by its indent."""
     return line.width <= line.column - 1.5
 
 
-def _display(line: _Line) -> bool:
+def _display(line: TextLine) -> bool:
     return is_letter_spaced(line.text) or line.width > line.column + 1.5
 
 
@@ -470,7 +472,7 @@ def _balanced(text: str) -> bool:
     return all(text.count(pair[0]) == text.count(pair[1]) for pair in _PAIRS)
 
 
-def _finish(lines: list[_Line], standalone: bool) -> Segment:
+def _finish(lines: list[TextLine], standalone: bool) -> Segment:
     text = "".join(respace(line.text) for line in lines)
     if standalone and len(lines) > 1 and _ends_sentence_joined(lines):
         standalone = False  # see _segments: a block never ends a sentence
