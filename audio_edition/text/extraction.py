@@ -14,6 +14,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
+  Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
+  is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
   the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
@@ -27,9 +29,10 @@ headlines after their bodies) in ways that can be read off the page itself:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from audio_edition.text.articles import headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.furniture import (
@@ -50,6 +53,7 @@ from audio_edition.text.furniture import (
     WEEKDAY_LINE,
 )
 from audio_edition.text.layout import (
+    _SECTION_WORDS,
     Furniture,
     FurnitureKind,
     Layout,
@@ -62,6 +66,8 @@ from audio_edition.text.layout import (
     measure_columns,
     respace,
     text_lines,
+    tucked_quote,
+    visual_width,
 )
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
@@ -71,9 +77,9 @@ _BYLINE_LINE = re.compile(
 )
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
-_OPENERS = "“‘"
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
+_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(_SECTION_WORDS))})$")
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -127,7 +133,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
     kept = _take_furniture(raw, furniture)
-    seq = measure_columns(text_lines("\n".join(kept), furniture))
+    seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
     for segment in _segments(seq, doubts):
@@ -138,6 +144,31 @@ def read_extraction(text: str) -> ExtractionLayout:
     doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
+
+
+def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
+    """A section word printed on the line of the headline beside its box, set apart by a space
+    (PDFium joins what shares a baseline: ``边境口岸货运量创同期新高 简讯``): the line's text, then
+    the section word, as if each stood on a line of its own."""
+    hard = False
+    for item in items:
+        if isinstance(item, TextLine):
+            item.hard_break_before = item.hard_break_before or hard
+            hard = False
+            found = _SECTION_AT_END.match(item.text)
+            if found and not ends_sentence(found.group(1)):
+                text = found.group(1)
+                yield TextLine(
+                    text,
+                    visual_width(text),
+                    blank_before=item.blank_before,
+                    hard_break_before=item.hard_break_before,
+                    number=item.number,
+                )
+                yield Segment(SegmentKind.SECTION, text=found.group(2), line=item.number)
+                hard = True  # as after a section word on a line of its own
+                continue
+        yield item
 
 
 def _is_caption_text(text: str) -> bool:
@@ -204,13 +235,30 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         ) or LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
         else:
-            box = None if box is not FurnitureKind.CHART or not CHART_LABEL.match(line) else box
+            chart_goes_on = box is FurnitureKind.CHART and CHART_LABEL.match(line)
+            # An index box's items go on past a line the extractor printed into it from beside
+            # the box (a headline's subtitle): the next line is an item, its page number after it.
+            index_goes_on = box is FurnitureKind.INDEX and _index_item_next(lines, n)
+            box = box if chart_goes_on or index_goes_on else None
             seen_text += 1
             continue
         seen_text += 1
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+def _index_item_next(lines: list[str], n: int) -> bool:
+    """Whether the next line after ``lines[n]`` is an index item: ending on its page number
+    (``… 第3版``) or with the page number on the line after it."""
+    ahead = [x.strip() for x in lines[n + 1 : n + 6] if x.strip()]
+    if not ahead:
+        return False
+    item = ahead[0]
+    following = ahead[1] if len(ahead) > 1 else ""
+    return not ends_sentence(item) and bool(
+        INDEX_ITEM.search(item) or FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+    )
 
 
 def _ad_line(line: str, *, in_ad: bool) -> bool:
@@ -241,25 +289,27 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
 def _indented(line: TextLine) -> bool:
     """A paragraph's first line: about two characters short of the column (the column's width
     is an estimate: closing punctuation may hang past its edge)."""
-    # An opening quote counts half in ``visual_width`` but takes a whole character's room at a
-    # line's start: a column line opening with one would otherwise look indented.
-    width = line.width + (0.5 if line.text[:1] in _OPENERS else 0.0)
-    return line.column - 3.6 <= width <= line.column - 1.6
+    # An opening quote counts half in ``visual_width``, and a typesetter sets one half wide at
+    # a line's start too: an indented first line opening with one is as short as any other
+    # (“家里暖和了，老人孩 in a column of eleven and a half), a full line as long.
+    return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
 def _full(line: TextLine) -> bool:
     """A column's full line. Justified lines vary by a character (half-width quotes and
     punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
-    return line.width + (0.5 if line.text[:1] in _OPENERS else 0.0) > line.column - 1.6
+    return line.width > line.column - 1.6
 
 
 def _byline_line(line: TextLine) -> bool:
     return bool(_BYLINE_LINE.match(line.text))
 
 
-def _head_like(seq: Sequence[TextLine | Segment], index: int) -> bool:
+def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = True) -> bool:
     """Whether the line ``seq[index]`` stands alone as a headline tier or subhead, where a
-    paragraph could start."""
+    paragraph could start. Not ``deep``: by the line and the next only, without following the
+    lines on to a sentence end (asked of each line a paragraph's run meets, which would be
+    asked again of the next)."""
     line = seq[index]
     assert isinstance(line, TextLine)
     following = seq[index + 1] if index + 1 < len(seq) else None
@@ -282,9 +332,9 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int) -> bool:
     # is a headline tier, unless a box's running text) to a sentence end.
     if not _full(following) or _head_like_alone(following):
         return True
-    if _wide(following) and _head_like(seq, index + 1):
+    if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
-    return not _reaches_sentence_end(seq, index)
+    return deep and not _reaches_sentence_end(seq, index)
 
 
 def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool:
@@ -293,7 +343,7 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
     first = seq[index]
     assert isinstance(first, TextLine)
     run: list[TextLine] = [first]
-    for item in seq[index + 1 : index + 80]:
+    for at, item in enumerate(seq[index + 1 : index + 80], index + 1):
         if isinstance(item, Segment):
             # At a jump line the paragraph goes on elsewhere; a section word may open a box
             # printed into the column, which running text (with its commas) runs round.
@@ -310,13 +360,35 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             # An extractor's block break right after one or two lines with no comma: a
             # paragraph's first lines would rarely end a block; headline tiers do.
             return False
-        run.append(item)
-        if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
-            return False
-        if item.sentence_end:
+        if (
+            item.blank_before
+            and re.search("[，、；]", "".join(line.text for line in run))
+            and not item.sentence_end
+            and _heads_over_story(seq, at)
+        ):
+            # Running text (with its commas) broken off at a block's end, and a story's heads
+            # next: the paragraph's rest was printed elsewhere.
             return True
+        run.append(item)
+        if (
+            item.dateline
+            or item.hard_break_before
+            or item.byline_only
+            or _byline_line(item)
+            or (_wide(item) and not re.search("[，、；]", item.text))
+        ):
+            return False
+        if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
+            return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         if _indented(item):
-            return True  # the next paragraph: this one broke off mid-sentence (text lost or moved)
+            # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
+            # head line that only looks indented (a tier over a byline): then the lines before
+            # it are running text broken off only if they have its commas. A line or two with
+            # no punctuation at all before a paragraph's first line are heads, not its text.
+            before = "".join(x.text for x in run[:-1])
+            if len(run) <= 3 and not re.search("[，、；：。！？]", before):
+                return False
+            return not _head_like(seq, at, deep=False) or bool(re.search("[，、；]", before))
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
@@ -384,19 +456,16 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
-            if (
-                len(groups) == 2
-                and not groups[1][0].text.startswith("—")
-                and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1])
-            ):
+            upper, lower = text.split("\n")[:2] if len(groups) == 2 else ("", "")
+            if upper and not lower.startswith("—") and headline_over_subtitle(upper, lower):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
                 doubts.append(
                     (
                         heads[0].number,
                         (
-                            "two head lines read as kicker (引题) and headline: if the second "
-                            "is the subtitle (副题), correct it (read the PDF for this page)"
+                            "two head lines read as headline and subtitle (副题): if the first "
+                            "is a kicker (引题), correct it (read the PDF for this page)"
                         ),
                     )
                 )
@@ -561,8 +630,14 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False
     if last.byline_only or _CLOSING_BYLINE.search(tail):
         return False  # a byline closes the article or brief: 。（刘洋）
+    if line.blank_before and _heads_over_story(seq, index):
+        return False  # a story's heads, though the text before them broke off mid-sentence
     if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
+    if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
+        # Text set wider than the column (a box of briefs over several columns) has its own
+        # width, the lines above: a line ending a sentence short of them ends the paragraph.
+        return False
     following = seq[index + 1] if index + 1 < len(seq) else None
     if (
         line.text.startswith("（")
@@ -572,7 +647,10 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         and len(line.text + following.text) <= 22
     ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
-    if _indented(line) or not _full(last) or line.blank_before and not _full(line):
+    if tucked_quote(last, line, line.column):
+        return True  # one printed line, broken by the extractor at a tucked quote
+    shown = _as_printed(seq, index)
+    if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
@@ -581,10 +659,37 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     return not _head_like(seq, index)
 
 
+def _heads_over_story(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the lines from ``seq[index]`` are a story's heads: up to four lines with no
+    sentence end and no comma, then the story's dateline or byline line. An extractor prints
+    the block of a story's heads after whatever it printed before, even a paragraph it broke
+    off mid-sentence (its rest printed elsewhere): the paragraph does not run on into them."""
+    for item in seq[index : index + 5]:
+        if not isinstance(item, TextLine):
+            return False
+        if item is not seq[index] and (item.dateline or item.byline_only or _byline_line(item)):
+            return True
+        if item.dateline or item.sentence_end or re.search("[，、；。]", item.text):
+            return False
+    return False
+
+
+def _as_printed(seq: Sequence[TextLine | Segment], index: int) -> TextLine:
+    """The line ``seq[index]`` as printed: with the rest an extractor broke off it at a tucked
+    quote (``…说。`` / ``“饭菜``), whose first piece alone would look like an indented line."""
+    line = seq[index]
+    assert isinstance(line, TextLine)
+    rest = seq[index + 1] if index + 1 < len(seq) else None
+    if isinstance(rest, TextLine) and tucked_quote(line, rest, line.column):
+        return TextLine(line.text + rest.text, line.width + rest.width, column=line.column)
+    return line
+
+
 def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
     """A run of standalone lines as tiers: each line its own, except a remainder of a few
     characters, and past three lines a line narrower than the one above it (and not dash-led),
-    which are the line above's wrapped rest."""
+    which are the line above's wrapped rest. Never a line after a blank: an extractor prints a
+    wrapped line in the block of the line it wraps, a blank between two blocks."""
     groups: list[list[TextLine]] = []
     for line in heads:
         # A line of a few characters, or under half again as wide, under a wider one is that
@@ -592,6 +697,7 @@ def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
         above = groups[-1][-1].width if groups else 0.0
         if (
             groups
+            and not line.blank_before
             and not line.text.startswith("—")
             and (line.width <= 3 or line.width <= 0.6 * above)
             and above > line.width
@@ -604,7 +710,9 @@ def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
         dashed = [
             n
             for n in range(1, len(groups))
-            if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")
+            if groups[n - 1][0].text.startswith("—")
+            and not groups[n][0].text.startswith("—")
+            and not groups[n][0].blank_before
         ]
         if dashed:
             n = dashed[0]
@@ -613,7 +721,7 @@ def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
         best = None
         for n in range(1, len(groups)):
             upper, lower = groups[n - 1][-1], groups[n][0]
-            if lower.text.startswith("——") or lower.width >= upper.width:
+            if lower.text.startswith("——") or lower.width >= upper.width or lower.blank_before:
                 continue
             drop = upper.width - lower.width
             if best is None or drop > best[1]:

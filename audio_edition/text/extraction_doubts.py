@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
-from audio_edition.text.layout import Segment, SegmentKind, TextLine, dateline_at_start
+from audio_edition.text.layout import Segment, SegmentKind, TextLine, dateline_at_start, tucked_quote
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 _BYLINE_ALONE = re.compile(r"^（[^（）]{1,20}）$")  # a brief's closing byline, broken onto lines of its own
@@ -244,6 +244,7 @@ def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
                 and line.sentence_end
                 and not line.dateline
                 and not after.blank_before
+                and not tucked_quote(line, after, measure[0])  # one printed line the extractor broke
             ):
                 found.append(
                     (

@@ -154,7 +154,8 @@ CHART_LABEL = re.compile(
 )
 """A line of a chart's box: its unit, source or note, or a bare figure or year."""
 LABEL_ANYWHERE = re.compile(
-    rf"^(?:(?:{_any(CHART_SOURCES)})[：:][^，。；！？]{{0,20}}|\d{{4}}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$"
+    rf"^(?:(?:{_any(CHART_SOURCES)})[：:][^，。；！？]{{0,20}}|(?:\d{{4}}年)+|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$"
 )
 """A chart's label wherever an extractor puts it (spaces taken out): 单位：…, 数据来源：…, a bare
-year or figure with its unit: no sentence is only that."""
+year (or a row of them on one line, as PDFium prints an axis) or figure with its unit: no
+sentence is only that."""

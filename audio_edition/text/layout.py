@@ -304,6 +304,22 @@ def _full_span(line: TextLine, after: TextLine | None) -> tuple[float, float]:
     ) - 0.5
 
 
+def tucked_quote(last: TextLine, line: TextLine, column: float) -> bool:
+    """Whether a line ending on punctuation and the next, opening with a quote, are one printed
+    line of a column ``column`` wide: a typesetter tucks an opening quote under the full stop
+    before it (``吨。“饭``, both marks set half wide), and an extractor, finding the quote's box
+    left of the full stop's end, starts a new line there. Together they fill about a column; a
+    paragraph's last line and the next one's indented first line are wider than one column."""
+    joined = last.width + line.width
+    return (
+        not line.blank_before
+        and line.text[:1] in "“‘"
+        and last.text[-1:] in "。！？；，、：”’"
+        and not last.byline_only
+        and column - 1.6 < joined <= column + 1.0
+    )
+
+
 def _column_width(lows: list[float], highs: list[float]) -> float:
     """The width that the most lines could be full lines of (the wider on a tie): in a run of
     paragraphs most lines are full; first lines (indented), last lines and headlines are not.
