@@ -77,6 +77,7 @@ _BYLINE_LINE = re.compile(
 )
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
+_INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(_SECTION_WORDS))})$")
@@ -328,6 +329,10 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return True
     if following.dateline or _byline_line(following) or following.byline_only:
         return True
+    if following.sentence_end and not _full(following) and re.search("[，、；]", line.text):
+        # Running text (commas) whose last line ends the sentence: a paragraph's rest printed
+        # after a break (…余 / 户。), not a tier over a shorter tier, which ends none.
+        return False
     # A paragraph's first line goes on in full lines of its column (not in one set wider, which
     # is a headline tier, unless a box's running text) to a sentence end.
     if not _full(following) or _head_like_alone(following):
@@ -360,6 +365,10 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             # An extractor's block break right after one or two lines with no comma: a
             # paragraph's first lines would rarely end a block; headline tiers do.
             return False
+        if item.blank_before and len(run) >= 2 and _INNER_SENTENCE_END.search("".join(x.text for x in run)):
+            # Lines with a sentence ended inside them and more text after it, broken off at a
+            # block's end: running text whose rest was printed elsewhere (heads end no sentence).
+            return True
         if (
             item.blank_before
             and re.search("[，、；]", "".join(line.text for line in run))
@@ -632,6 +641,17 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False  # a byline closes the article or brief: 。（刘洋）
     if line.blank_before and _heads_over_story(seq, index):
         return False  # a story's heads, though the text before them broke off mid-sentence
+    if (
+        line.blank_before
+        and not line.sentence_end
+        and (not _full(line) or _block_of_its_own(seq, index))
+        and not re.search("[，、；：。！？]", line.text)
+        and _head_like(seq, index)
+    ):
+        # After a block break, a line ending no sentence, short or a block of its own, with no
+        # punctuation, is no paragraph's rest (that goes on in full lines, or ends a sentence):
+        # a head line of the next story, though the text before it broke off mid-sentence.
+        return False
     if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
     if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
@@ -657,6 +677,12 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _block_of_its_own(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` is an extractor's block alone: a break after it too."""
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    return not isinstance(following, TextLine) or following.blank_before
 
 
 def _heads_over_story(seq: Sequence[TextLine | Segment], index: int) -> bool:

@@ -861,3 +861,42 @@ def test_head_lines_shared_or_not_are_each_read_once(heads: list[str]) -> None:
     assert first.headline
     read = "".join(t for a in (first, second) for t in (a.kicker, a.headline, a.subtitle) if t)
     assert sorted(read) == sorted("".join(heads))
+
+
+_RUNNING_HEAD = "2024 年 3 月 5 日\n\n星期二\n\n要闻\n\n第2版\n\n"
+
+
+def test_running_text_broken_off_at_a_block_break_is_text_and_its_rest_joins_it() -> None:
+    """pdftotext ends a block in mid-sentence (…前来) and prints the next story's kicker alone
+    before the paragraph's rest (体验。…): the lines before the break have a sentence ended inside
+    them, so they are running text, not heads; the kicker is not read into the paragraph."""
+    text = _RUNNING_HEAD + (
+        "数字政务让群众少跑腿\n本报鄂尔多斯 3 月 1 日\n电热力公司设立了二十四\n小时服务热线，群众反映的\n"
+        "问题做到当天受理、限时办\n结。\n文旅部门统计显示，元\n旦假期全市共接待游客四\n"
+        "十六万人次，旅游收入三点\n二亿元。进入冬季，冰雪乐\n园、滑雪场相继开门迎客，\n"
+        "吸引了大批外地游客前来\n\n学习贯彻全会精神\n\n体验。园区内，新建的生产\n"
+        "线正在紧张调试，预计明年\n上半年即可投产达效。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[0]
+    assert story.headline == "数字政务让群众少跑腿"
+    assert story.paragraphs[1] == (
+        "文旅部门统计显示，元旦假期全市共接待游客四十六万人次，旅游收入三点二亿元。进入冬季，"
+        "冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。园区内，新建的生产线正在"
+        "紧张调试，预计明年上半年即可投产达效。"
+    )
+
+
+def test_a_headline_alone_between_a_paragraph_and_its_rest_is_not_read_into_it() -> None:
+    """A paragraph broken off mid-sentence (…平方), another story's headline alone in its block,
+    then the paragraph's rest (米，… / 户。): the headline as wide as the column stays a head,
+    and the rest, running text closing on a short last line, is joined to the paragraph."""
+    text = _RUNNING_HEAD + (
+        "稀土新材料产业链加速延伸\n本报呼和浩特 3 月 2\n日电（记者 郑凯 周涛）科\n技特派员常年驻村，帮助\n"
+        "农户解决生产中遇到的技\n术难题。进入冬季，冰雪乐\n园、滑雪场相继开门迎客，\n吸引了大批外地游客前来\n"
+        "体验。据了解，今年全市新增\n供热面积一百二十万平方\n\n乡村学校用上“空中课堂”\n单位：万吨\n\n"
+        "数据来源：市统计局\n\n米，惠及居民一万八千余\n户。\n"
+    )
+    first, *rest = parse_page(text, "p2.txt").articles
+    assert first.paragraphs[-1].endswith("今年全市新增供热面积一百二十万平方米，惠及居民一万八千余户。")
+    assert "乡村学校" not in "".join(first.paragraphs)
+    assert [a.headline for a in rest] == ["乡村学校用上“空中课堂”"]
