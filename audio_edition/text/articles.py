@@ -11,7 +11,8 @@ page headline-first, but one opening on a dateline with no heads above it headli
 typesetter drew the heads after the bodies).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
-opens with a dateline, closes with a byline, or both.
+opens with a dateline, closes with a byline, or both; on an extractor's page a head block after
+them ends the box (briefs have no subheads), whatever is printed under it.
 """
 
 from __future__ import annotations
@@ -314,7 +315,10 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             run = segments[index : end + 1]
             display = any(s.display for s in run)
             tiers = builder.extraction and any("\n" in s.text for s in run)  # see _read_after
-            if not builder.has_text() or display or tiers or _starts_article(segments, end + 1):
+            # In a box of briefs (one paragraph each, no subheads), a block ends the box: the
+            # next story's heads, whatever an extractor printed under them.
+            in_briefs = builder.extraction and builder.section is not None
+            if not builder.has_text() or display or tiers or in_briefs or _starts_article(segments, end + 1):
                 if builder.has_text() and display and not _starts_article(segments, end + 1):
                     builder.warn(
                         segment.line,

@@ -900,3 +900,22 @@ def test_a_headline_alone_between_a_paragraph_and_its_rest_is_not_read_into_it()
     assert first.paragraphs[-1].endswith("今年全市新增供热面积一百二十万平方米，惠及居民一万八千余户。")
     assert "乡村学校" not in "".join(first.paragraphs)
     assert [a.headline for a in rest] == ["乡村学校用上“空中课堂”"]
+
+
+def test_a_headline_after_a_box_of_briefs_ends_the_box() -> None:
+    """Briefs are one paragraph each and have no subheads: a head block after the last brief is
+    the next story's headline, even with no dateline under it (pdfminer.six, a blank line
+    between its boxes), not a subhead of the brief."""
+    text = _RUNNING_HEAD + (
+        "简讯\n\n连日来，区市场监管局对辖区农贸市场开展专项检\n\n查，重点检查食品经营主体的进货台账。（孙丽）\n\n"
+        "连日来，苏木卫生院组织医护人员入户开展健康体\n\n检，为老人建立电子健康档案。（陈静）\n\n"
+        "全区粮食产量再创历史新高\n\n今年全区粮食总产量达\n到七百九十一亿斤，连续多\n"
+        "年稳定在七百亿斤以上。据\n悉，该项目总投资五十六亿\n元。\n"
+    )
+    first, second, story = parse_page(text, "p2.txt").articles
+    assert (first.byline, second.byline) == ("孙丽", "陈静")
+    assert second.paragraphs == ("连日来，苏木卫生院组织医护人员入户开展健康体检，为老人建立电子健康档案。",)
+    assert story.headline == "全区粮食产量再创历史新高"
+    assert story.paragraphs == (
+        "今年全区粮食总产量达到七百九十一亿斤，连续多年稳定在七百亿斤以上。据悉，该项目总投资五十六亿元。",
+    )
