@@ -512,6 +512,21 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                     ),
                 )
             )
+        byline_at = _story_byline(pieces)
+        if (
+            byline_at is not None
+            and _NAME.match(item.text)
+            and item.blank_before
+            and _block_of_its_own(seq, index)
+            and not heads
+        ):
+            # A byline's next name, printed by pdftotext as a block of its own further down
+            # (本报记者 赵磊 … 刘洋), a caption or the story's text between: the paragraph goes on.
+            byline = pieces[byline_at].segment
+            pieces[byline_at] = _Piece(
+                Segment(SegmentKind.BYLINE, f"{byline.text} {item.text}", line=byline.line)
+            )
+            continue
         if current:
             last = current[-1]
             if _continues(current, seq, index):
@@ -677,6 +692,20 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _story_byline(pieces: Sequence[_Piece]) -> int | None:
+    """The index of the byline under the heads of the story being read (a byline of its own
+    line), if it has one: back over its paragraphs and one-line subheads, up to a few pieces."""
+    for at in range(len(pieces) - 1, max(-1, len(pieces) - 7), -1):
+        segment = pieces[at].segment
+        if segment.kind is SegmentKind.BYLINE:
+            return at
+        if segment.kind is not SegmentKind.PARAGRAPH and not (
+            segment.kind is SegmentKind.BLOCK and "\n" not in segment.text
+        ):
+            return None
+    return None
 
 
 def _block_of_its_own(seq: Sequence[TextLine | Segment], index: int) -> bool:

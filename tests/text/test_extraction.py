@@ -919,3 +919,23 @@ def test_a_headline_after_a_box_of_briefs_ends_the_box() -> None:
     assert story.paragraphs == (
         "今年全区粮食总产量达到七百九十一亿斤，连续多年稳定在七百亿斤以上。据悉，该项目总投资五十六亿元。",
     )
+
+
+def test_a_byline_name_printed_apart_further_down_joins_the_byline_not_the_text() -> None:
+    """pdftotext prints a byline's second name as a block of its own below the story's first
+    column (本报记者 赵磊 … 刘洋): it joins the byline, and the paragraph it stands in (ended at a
+    column's foot, going on full in the next) reads on across it."""
+    text = _RUNNING_HEAD + (
+        "三年行动计划全面收官\n本报记者 赵磊\n\n稀土企业加大研发投\n入，一批高性能永磁材料实\n"
+        "现了规模化生产。在他们的\n指导下，村里建起了温室大\n棚，种上了反季节蔬菜。\n"
+        "经过多年治理，项目区\n植被覆盖度由不足百分之\n十提高到百分之四十以上。\n\n刘洋\n\n"
+        "通过“空中课堂”，偏远牧\n区的孩子们也能和城里学\n生同上一堂课。改造后的小\n区铺设了新路面，加装了电\n"
+        "梯，还建起了休闲广场和充\n电车棚。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.byline == "本报记者 赵磊 刘洋"
+    assert story.paragraphs[1] == (
+        "经过多年治理，项目区植被覆盖度由不足百分之十提高到百分之四十以上。通过“空中课堂”，"
+        "偏远牧区的孩子们也能和城里学生同上一堂课。改造后的小区铺设了新路面，加装了电梯，还建起了"
+        "休闲广场和充电车棚。"
+    )
