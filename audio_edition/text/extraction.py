@@ -424,6 +424,9 @@ class _Piece:
     open_start: bool = False  # a paragraph opening mid-sentence: a full first line, no dateline
     open_end: bool = False  # a paragraph breaking off mid-sentence
     last_line: int = 0
+    # Its first line shorter than its second: an indented first line, though the column's
+    # width as estimated made it look full (punctuation squeezed into lines a character wider).
+    opens_short: bool = False
 
 
 def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
@@ -450,6 +453,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                     and not in_box,
                     open_end=not ends_sentence(text),
                     last_line=last.number,
+                    opens_short=len(current) >= 2 and first.width <= current[1].width - 1.5,
                 )
             )
             current = []
@@ -583,26 +587,64 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
 def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment]:
     """A paragraph never breaks off mid-sentence but at a jump: where one does, the next
     paragraph that opens mid-sentence is its rest (an extractor printed a box, a caption or
-    another column between the two). What stays open is a doubt."""
+    another column between the two). One whose rest does not come next is kept: an extractor
+    that prints its boxes out of order (pdfminer.six) may print the rest after whole paragraphs
+    or another story, and the next paragraph opening mid-sentence with none open before it is
+    taken as the latest kept one's rest, with a doubt. What stays open is a doubt."""
     out: list[_Piece | None] = list(pieces)
     pending: int | None = None
+    kept: list[int] = []  # paragraphs broken off whose rest did not come next
     paragraphs = [n for n, p in enumerate(pieces) if p.segment.kind is SegmentKind.PARAGRAPH]
     first_paragraph = paragraphs[0] if paragraphs else -1
+
+    def join(front_at: int, n: int) -> None:
+        front = out[front_at]
+        assert front is not None
+        rest = pieces[n]
+        joined = Segment(
+            SegmentKind.PARAGRAPH, front.segment.text + rest.segment.text, line=front.segment.line
+        )
+        out[front_at] = _Piece(joined, front.open_start, rest.open_end, rest.last_line, front.opens_short)
+        out[n] = None
+
     for n, piece in enumerate(pieces):
         if piece.segment.kind is SegmentKind.JUMP:
             pending = None  # the paragraph before a jump line goes on on another page
+            kept.clear()
             continue
         if piece.segment.kind is not SegmentKind.PARAGRAPH:
             continue
         if piece.open_start and pending is not None and n != first_paragraph:
-            front = out[pending]
-            assert front is not None
-            joined = Segment(
-                SegmentKind.PARAGRAPH, front.segment.text + piece.segment.text, line=front.segment.line
-            )
-            out[pending] = _Piece(joined, front.open_start, piece.open_end, piece.last_line)
-            out[n] = None
+            join(pending, n)
             pending = pending if piece.open_end else None
+            continue
+        if piece.open_start and not piece.opens_short and kept and n != first_paragraph:
+            front_at = kept.pop()
+            broken_at, rest_at = pieces[front_at].last_line, piece.segment.line or 0
+            join(front_at, n)
+            # Said where the paragraph broke off and where its rest was printed: either story
+            # may be misread if the join is wrong.
+            doubts.append(
+                (
+                    broken_at,
+                    (
+                        f"a paragraph breaks off mid-sentence here; the text at line {rest_at}, "
+                        "past other text, is read as its rest: check the join (read the PDF for "
+                        "this page)"
+                    ),
+                )
+            )
+            doubts.append(
+                (
+                    rest_at,
+                    (
+                        "a paragraph opening mid-sentence here is read as the rest of one broken "
+                        f"off at line {broken_at}, past other text: check the join (read the PDF "
+                        "for this page)"
+                    ),
+                )
+            )
+            pending = front_at if piece.open_end else None
             continue
         if piece.open_start and n != first_paragraph:
             doubts.append(
@@ -615,21 +657,13 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
                 )
             )
         if pending is not None:
-            front = out[pending]
-            assert front is not None
-            doubts.append(
-                (
-                    front.last_line,
-                    (
-                        "a paragraph breaks off mid-sentence here: its rest was not found "
-                        "(read the PDF for this page)"
-                    ),
-                )
-            )
+            kept.append(pending)
         pending = n if piece.open_end else None
     last = max(paragraphs) if paragraphs else -1
     if pending is not None and pending != last:
-        front = out[pending]
+        kept.append(pending)
+    for front_at in kept:
+        front = out[front_at]
         assert front is not None
         doubts.append(
             (

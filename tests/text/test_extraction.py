@@ -939,3 +939,38 @@ def test_a_byline_name_printed_apart_further_down_joins_the_byline_not_the_text(
         "偏远牧区的孩子们也能和城里学生同上一堂课。改造后的小区铺设了新路面，加装了电梯，还建起了"
         "休闲广场和充电车棚。"
     )
+
+
+def test_a_paragraphs_rest_printed_past_another_story_joins_it_with_a_warning() -> None:
+    """pdfminer.six prints its boxes out of order: a paragraph broken off (…据了) and its rest
+    (解，…) printed after another story. The rest joins the paragraph it finishes, and both
+    places are warned, since a join over other text may be wrong."""
+    text = _RUNNING_HEAD + (
+        "边境口岸货运量创同期新高\n\n本报满洲里 3 月 3 日\n\n电（记者 吴敏 杨帆）商家\n纷纷推出适老化产品，智能\n"
+        "手环、助行器等商品销量明\n显增长。据了\n\n一条公路带富一方百姓\n\n本报通辽 3 月 1 日电\n"
+        "（记者 郑凯）改造后的小区\n铺设了新路面，加装了电\n梯，还建起了休闲广场和\n充电车棚。\n\n"
+        "解，今年全市新增供热面积\n一百二十万平方米，惠及居\n民一万八千余户。\n"
+    )
+    reading = parse_page(text, "p2.txt")
+    first, second = reading.articles
+    assert first.paragraphs == (
+        "商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。据了解，今年全市新增供热面积"
+        "一百二十万平方米，惠及居民一万八千余户。",
+    )
+    assert second.paragraphs == ("改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。",)
+    assert [w.line for w in reading.warnings] == [16, 26]
+
+
+def test_a_paragraph_opening_on_a_short_line_is_not_taken_as_a_rest_past_other_text() -> None:
+    """A first line a character and a half short of the next is an indented first line, though
+    the column's width as estimated makes it look full: it is not joined to a paragraph broken
+    off further back."""
+    text = _RUNNING_HEAD + (
+        "边境口岸货运量创同期新高\n\n本报满洲里 3 月 3 日\n\n电（记者 吴敏 杨帆）商家\n纷纷推出适老化产品，智能\n"
+        "手环、助行器等商品销量明\n显增长。据了\n\n一条公路带富一方百姓\n\n本报通辽 3 月 1 日电\n"
+        "（记者 郑凯）改造后的小区\n铺设了新路面，加装了电\n梯，还建起了休闲广场和\n充电车棚。\n\n"
+        "“以前一下雨院子里就\n积水，现在出门再也不用\n踩泥了。”居民李师傅说。\n"
+    )
+    first, second = parse_page(text, "p2.txt").articles
+    assert first.paragraphs[-1].endswith("据了")
+    assert second.paragraphs[-1] == "“以前一下雨院子里就积水，现在出门再也不用踩泥了。”居民李师傅说。"
