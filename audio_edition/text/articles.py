@@ -8,7 +8,8 @@ convention is read off where its standalone blocks fall: a page that opens with 
 section word) and closes on body text is headline-first; one that opens on body text and closes
 with a block is headline-after; a tie is read as this paper's, with a warning (an extractor's
 page headline-first, but one opening on a dateline with no heads above it headline-after: a
-typesetter drew the heads after the bodies).
+typesetter drew the heads after the bodies; one opening on text with no dateline opens on a
+paragraph's rest, and is read by what follows it).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both; on an extractor's page a head block after
@@ -185,6 +186,15 @@ def detect_headlines(
     if not content:
         return HeadlinePosition.AFTER, True
     first, last = content[0], content[-1]
+    if (
+        tie is HeadlinePosition.BEFORE
+        and len(content) > 1
+        and first.kind is SegmentKind.PARAGRAPH
+        and dateline_at_start(first.text) is None
+    ):
+        # An extractor's page opening on text with no dateline opens on the rest of a paragraph
+        # printed elsewhere (a jump's), which tells neither convention: what follows it does.
+        first = content[1]
     before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
     if before == after:

@@ -974,3 +974,18 @@ def test_a_paragraph_opening_on_a_short_line_is_not_taken_as_a_rest_past_other_t
     first, second = parse_page(text, "p2.txt").articles
     assert first.paragraphs[-1].endswith("据了")
     assert second.paragraphs[-1] == "“以前一下雨院子里就积水，现在出门再也不用踩泥了。”居民李师傅说。"
+
+
+def test_a_page_opening_on_a_paragraphs_rest_is_read_by_what_follows_it() -> None:
+    """A page opening on the rest of a paragraph continued from elsewhere (no dateline, no
+    indent) and closing on a section word pdfminer.six printed last: the rest tells neither
+    convention, so the heads over the next story still read as its headline."""
+    text = (
+        "2024 年 3 月 5 日　星期二\n\n经济\n\n第 2 版\n\n备制造、运维服务等上下游\n产业在当地集聚发展。\n\n"
+        "边境口岸货运量创同期新高\n\n本报满洲里 3 月 2 日电\n路通了，牧民的牛羊和奶\n制品可以直接卖到城里，收\n"
+        "入一年比一年高。\n\n简讯\n"
+    )
+    rest, story = parse_page(text, "p2.txt").articles
+    assert (rest.headline, rest.paragraphs) == (None, ("备制造、运维服务等上下游产业在当地集聚发展。",))
+    assert story.headline == "边境口岸货运量创同期新高"
+    assert story.paragraphs == ("路通了，牧民的牛羊和奶制品可以直接卖到城里，收入一年比一年高。",)
