@@ -225,6 +225,10 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.FOLIO
         elif INDEX_ITEM.search(line) and not ends_sentence(line):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
+        elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following):
+            # An index item with its page number on the line below it, away from the page's
+            # head (where a section name stands over the folio): the box's title may be far.
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
         elif _ad_line(line, in_ad=box is FurnitureKind.AD):
@@ -247,6 +251,14 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+def _index_item_over_its_page(bare: str, following: str) -> bool:
+    """Whether a line (spaces removed) is a story's title in an index, its page number on the
+    next line: ``第2版`` alone, or ``版`` alone after a title ending on ``第 3``."""
+    if ends_sentence(bare) or len(bare) <= 6 or re.search("[，、；：]", bare):
+        return False
+    return bool(FOLIO_LINE.match(following) or (re.search(r"第\d{1,2}$", bare) and following == "版"))
 
 
 def _index_item_next(lines: list[str], n: int) -> bool:

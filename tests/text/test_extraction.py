@@ -989,3 +989,24 @@ def test_a_page_opening_on_a_paragraphs_rest_is_read_by_what_follows_it() -> Non
     assert (rest.headline, rest.paragraphs) == (None, ("备制造、运维服务等上下游产业在当地集聚发展。",))
     assert story.headline == "边境口岸货运量创同期新高"
     assert story.paragraphs == ("路通了，牧民的牛羊和奶制品可以直接卖到城里，收入一年比一年高。",)
+
+
+def test_index_items_with_their_page_below_them_are_furniture_away_from_their_title() -> None:
+    """pdftotext prints an index box's items into a story's column, far from the box's title
+    (今日导读), each with its page number on the line below (第2版, or 第 3 / 版): they are index
+    furniture, and the paragraph they interrupt reads on across them."""
+    text = _RUNNING_HEAD + (
+        "全区粮食产量再创历史新高\n本报兴安盟 3 月 2 日电\n新能源项目建设带动了装\n备制造、运维服务等上下游\n"
+        "产业在当地集聚发展。\n治沙工人们顶着风沙\n扎设草方格，一棵棵梭梭、\n沙柳在沙丘上扎下了根。有\n\n"
+        "稀土新材料产业链加速延伸\n第2版\n冰雪旅游带火北疆小城 第 3\n版\n\n关部门表示，将进一步加强\n"
+        "监督检查，确保各项惠民政\n策落到实处。\n"
+    )
+    reading = parse_page(text, "p2.txt")
+    (story,) = reading.articles
+    assert story.paragraphs[-1] == (
+        "治沙工人们顶着风沙扎设草方格，一棵棵梭梭、沙柳在沙丘上扎下了根。有关部门表示，将进一步"
+        "加强监督检查，确保各项惠民政策落到实处。"
+    )
+    index = [f.text for f in reading.furniture if f.kind is FurnitureKind.INDEX]
+    assert index[0] == "稀土新材料产业链加速延伸"
+    assert "冰雪旅游带火北疆小城 第 3" in index
