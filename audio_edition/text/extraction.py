@@ -448,21 +448,27 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
     heads: list[TextLine] = []
     after_marker = False
     in_box = False  # after a section word (简讯) and before the next headline
+    box_wide: bool | None = None  # whether the box's first brief is set wider than the column
 
     def flush() -> None:
-        nonlocal current
+        nonlocal current, box_wide
         if current:
             text = "".join(respace(x.text) for x in current)
             first, last = current[0], current[-1]
+            if in_box and box_wide is None:
+                box_wide = _wide(first)
+            # Briefs in a box are not indented; but text at the column's measure after briefs
+            # set wider is no brief of the box: a column's text going on below it.
+            brief = in_box and not (box_wide and not _wide(first))
             pieces.append(
                 _Piece(
                     Segment(SegmentKind.PARAGRAPH, text, line=first.number),
-                    # Briefs in a box and text set wider than the column are not indented.
+                    # Text set wider than the column is not indented.
                     open_start=_full(first)
                     and not _wide(first)
                     and not first.dateline
                     and not after_marker
-                    and not in_box,
+                    and not brief,
                     open_end=not ends_sentence(text),
                     last_line=last.number,
                     opens_short=len(current) >= 2 and first.width <= current[1].width - 1.5,
@@ -515,7 +521,8 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             flush_heads()
             pieces.append(_Piece(item))
             after_marker = item.kind is SegmentKind.MARKER
-            in_box = in_box or item.kind is SegmentKind.SECTION
+            if item.kind is SegmentKind.SECTION and not in_box:
+                in_box, box_wide = True, None
             continue
         at = position[id(item)]
         if _merged(item):

@@ -1010,3 +1010,24 @@ def test_index_items_with_their_page_below_them_are_furniture_away_from_their_ti
     index = [f.text for f in reading.furniture if f.kind is FurnitureKind.INDEX]
     assert index[0] == "稀土新材料产业链加速延伸"
     assert "冰雪旅游带火北疆小城 第 3" in index
+
+
+def test_a_column_going_on_under_a_box_of_wider_briefs_is_no_brief() -> None:
+    """pdftotext prints a box of briefs set across columns between a paragraph broken off and its
+    rest at the column's measure (转化为…): the rest is no brief of the box, and joins its
+    paragraph."""
+    text = _RUNNING_HEAD + (
+        "黄河流域生态保护治理扎实推进\n本报北京 3 月 2 日电\n光伏板整齐排列在沙地上，\n板下种植的牧草既能固沙，\n"
+        "又能喂养牛羊。学校负责人\n介绍，目前已有一百四十多\n所农村牧区学校接入了远\n程教学平台。\n老师们利用课余时间\n"
+        "集体备课，把优质教学资源\n\n简讯\n本报阿拉善 3 月 1 日电连日来，区市场监管局对辖区\n"
+        "农贸市场开展专项检查，重点检查食品经营主体的进货\n台账。\n本报锡林浩特 3 月 3 日电连日来，苏木卫生院组织医\n"
+        "护人员入户开展健康体检，为老人建立电子健康档案。\n本报包头 3 月 3 日电近期，县消防救援大队走进中\n"
+        "小学校，为师生讲解火灾逃生自救知识并开展疏散演练。\n（赵磊）\n\n转化为适合本校学生的课\n"
+        "程。下一步，当地将继续完\n善配套设施，推动各项工作\n取得新的更大成效。\n"
+    )
+    story, *briefs = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[-1] == (
+        "老师们利用课余时间集体备课，把优质教学资源转化为适合本校学生的课程。下一步，当地将继续完善"
+        "配套设施，推动各项工作取得新的更大成效。"
+    )
+    assert [b.paragraphs[0][:4] for b in briefs] == ["连日来，", "连日来，", "近期，县"]
