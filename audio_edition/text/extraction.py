@@ -616,7 +616,7 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
     paragraphs = [n for n, p in enumerate(pieces) if p.segment.kind is SegmentKind.PARAGRAPH]
     first_paragraph = paragraphs[0] if paragraphs else -1
 
-    def join(front_at: int, n: int) -> None:
+    def join(front_at: int, n: int, *, past_text: bool) -> None:
         front = out[front_at]
         assert front is not None
         rest = pieces[n]
@@ -625,6 +625,31 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
         )
         out[front_at] = _Piece(joined, front.open_start, rest.open_end, rest.last_line, front.opens_short)
         out[n] = None
+        if not past_text:
+            return
+        # Said where the paragraph broke off and where its rest was printed: either story may
+        # be misread if the join is wrong.
+        broken_at, rest_at = front.last_line, rest.segment.line or 0
+        doubts.append(
+            (
+                broken_at,
+                (
+                    f"a paragraph breaks off mid-sentence here; the text at line {rest_at}, "
+                    "past other text, is read as its rest: check the join (read the PDF for "
+                    "this page)"
+                ),
+            )
+        )
+        doubts.append(
+            (
+                rest_at,
+                (
+                    "a paragraph opening mid-sentence here is read as the rest of one broken "
+                    f"off at line {broken_at}, past other text: check the join (read the PDF "
+                    "for this page)"
+                ),
+            )
+        )
 
     for n, piece in enumerate(pieces):
         if piece.segment.kind is SegmentKind.JUMP:
@@ -634,35 +659,14 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
         if piece.segment.kind is not SegmentKind.PARAGRAPH:
             continue
         if piece.open_start and pending is not None and n != first_paragraph:
-            join(pending, n)
+            # Past a story's heads, the rest may be that story's text, not the paragraph's.
+            heads_between = any(p.segment.kind is SegmentKind.BLOCK for p in pieces[pending + 1 : n])
+            join(pending, n, past_text=heads_between)
             pending = pending if piece.open_end else None
             continue
         if piece.open_start and not piece.opens_short and kept and n != first_paragraph:
             front_at = kept.pop()
-            broken_at, rest_at = pieces[front_at].last_line, piece.segment.line or 0
-            join(front_at, n)
-            # Said where the paragraph broke off and where its rest was printed: either story
-            # may be misread if the join is wrong.
-            doubts.append(
-                (
-                    broken_at,
-                    (
-                        f"a paragraph breaks off mid-sentence here; the text at line {rest_at}, "
-                        "past other text, is read as its rest: check the join (read the PDF for "
-                        "this page)"
-                    ),
-                )
-            )
-            doubts.append(
-                (
-                    rest_at,
-                    (
-                        "a paragraph opening mid-sentence here is read as the rest of one broken "
-                        f"off at line {broken_at}, past other text: check the join (read the PDF "
-                        "for this page)"
-                    ),
-                )
-            )
+            join(front_at, n, past_text=True)
             pending = front_at if piece.open_end else None
             continue
         if piece.open_start and n != first_paragraph:

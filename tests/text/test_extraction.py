@@ -1031,3 +1031,20 @@ def test_a_column_going_on_under_a_box_of_wider_briefs_is_no_brief() -> None:
         "配套设施，推动各项工作取得新的更大成效。"
     )
     assert [b.paragraphs[0][:4] for b in briefs] == ["连日来，", "连日来，", "近期，县"]
+
+
+def test_a_paragraphs_rest_read_past_a_storys_heads_is_warned() -> None:
+    """A paragraph broken off (…加) and, after another story's headline, text opening
+    mid-sentence: read as the paragraph's rest, as the nearest, but the rest may as well be the
+    headline's story's own: both places are warned."""
+    text = _RUNNING_HEAD + (
+        "数字政务让群众少跑腿\n本报包头 3 月 2 日电\n合作社负责人告诉记者，通\n过订单种植，社员每亩地可\n"
+        "增收三百多元。改造后的小\n区铺设了新路面，加\n\n文化惠民演出走进百个嘎查\n\n社区工作人员逐户征求居\n"
+        "民意见，把群众最关心的\n问题列入改造清单。\n\n本报二连浩特 3 月 1 日电\n当地推出了冰雪节、那\n"
+        "达慕等特色活动，带动了餐\n饮、住宿等行业的发展。\n"
+    )
+    reading = parse_page(text, "p2.txt")
+    first, second = reading.articles
+    assert first.paragraphs[0].endswith("加社区工作人员逐户征求居民意见，把群众最关心的问题列入改造清单。")
+    assert second.headline == "文化惠民演出走进百个嘎查"
+    assert [w.line for w in reading.warnings] == [14, 18]
