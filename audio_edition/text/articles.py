@@ -6,7 +6,9 @@ follows its briefs. Most other papers' extractions print it *before* (BEFORE): a
 headline and a subtitle (副题) stand above the dateline, and a section word heads its briefs. A page's
 convention is read off where its standalone blocks fall: a page that opens with a block (or a
 section word) and closes on body text is headline-first; one that opens on body text and closes
-with a block is headline-after; a tie is read as this paper's, with a warning.
+with a block is headline-after. Either may open on the rest of a story from another page: body
+text at both ends with heads between is headline-first. Any other tie is read as this paper's,
+with a warning.
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both.
@@ -173,8 +175,18 @@ def detect_headlines(
     if not content:
         return HeadlinePosition.AFTER, True
     first, last = content[0], content[-1]
-    before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
-    after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
+    heads = (SegmentKind.BLOCK, SegmentKind.SECTION)
+    before = (first.kind in heads) + (last.kind is SegmentKind.PARAGRAPH)
+    after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in heads)
+    if (
+        before == after
+        and first.kind is last.kind is SegmentKind.PARAGRAPH
+        and any(s.kind in heads for s in content)
+    ):
+        # Body text at both ends, heads between: a page of either convention may open on the rest
+        # of a story from another page, but only a headline-first page closes on body text (this
+        # paper prints a headline after its body, after a jump line too).
+        return HeadlinePosition.BEFORE, True
     if before == after:
         return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True

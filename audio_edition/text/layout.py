@@ -153,8 +153,8 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
     hard = False
     caption: list[str] = []  # the lines of a 图为… caption being read, until its credit or full stop
     caption_line = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = _SPACES.sub(" ", raw).strip()
+    lines = [_SPACES.sub(" ", raw).strip() for raw in text.split("\n")]
+    for number, line in enumerate(lines, 1):
         if caption and (not line or _ends_caption(caption, line)):
             furniture.append(
                 Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line)
@@ -163,7 +163,7 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
         if not line:
             blank = True
             continue
-        if caption or line.startswith("图为"):
+        if caption or line.startswith("图为") or (blank or number == 1) and _credited_run(lines, number - 1):
             caption_line = caption_line if caption else number
             caption.append(line)
             continue
@@ -201,6 +201,24 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
         furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
 
 
+def _credited_run(lines: list[str], start: int) -> bool:
+    """Whether the few lines from ``start`` to the next blank line are a caption not opening with
+    图为 (8月6日，那达慕… / …。（呼 / 伦贝尔市委宣传部供图）): they close on a photo credit,
+    bracketed or set off by a space (…。 本报 / 记者 李华 摄)."""
+    run: list[str] = []
+    for line in lines[start : start + _CAPTION_LINES + 1]:
+        if not line:
+            break
+        run.append(line)
+    if len(run) > _CAPTION_LINES:
+        return False  # longer than a caption
+    text = "".join(run)
+    return bool(run) and bool(_CAPTION_CREDIT.search(text.replace(" ", "")) or _CREDIT_AT_END.search(text))
+
+
+_CAPTION_LINES = 6  # lines a caption between two articles runs to, at most
+
+
 def _ends_caption(caption: list[str], following: str) -> bool:
     """Whether a caption's last line so far is its last: it ends with the credit (bracketed, or
     set off by a space with no bracket left open), or with a full stop and the credit does not
@@ -221,12 +239,14 @@ _FOLIO_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星�
 _FOLIO_NUMBER = re.compile(r"^(\d{1,2})\s|\s(\d{1,2})$|第\s*(\d{1,2})\s*版")
 _FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？\d]{1,8})?$")
 _EDITOR = re.compile(
-    r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹)\s*[：:\s]"
+    r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹"
+    r"|本版主编|图片编辑|责任校对|见习编辑|版面设计|视觉设计)\s*[：:\s]"
 )
 _CREDIT = re.compile(
     r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$"
 )
-_JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
+# （下转第3版） closing a line, or ■下转第3版 on a line of its own.
+_JUMP_AT_END = re.compile(r"(?:■\s*)?[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
 _CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
 _CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
 # A credit closing a caption's line without brackets, set off by a space: 图为……。　本报记者 刘洋 摄
@@ -498,7 +518,9 @@ def is_letter_spaced(text: str) -> bool:
         return False  # most lines: the split below would find one token
     # Spaces around digits are extraction's, not letter-spacing: 新华社包头 9 月9 日电 （记者 郝
     tokens = _ASCII_SPACE.sub("", text).split(" ")
-    singles = sum(1 for t in tokens if len(t) <= 2)
+    # A spaced letter may carry a quote or a bracket (下“, ”); two characters set solid are a word,
+    # as in a byline's names (者 薛来 王明）…: a byline broken after its first character).
+    singles = sum(1 for t in tokens if len(t) <= 2 and len(IDEOGRAPH.findall(t)) <= 1)
     return len(tokens) >= 3 and singles >= 0.6 * len(tokens) and bool(IDEOGRAPH.search(text))
 
 

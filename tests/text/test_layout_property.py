@@ -91,10 +91,15 @@ class Convention(enum.Enum):
     TRAILING_BYLINE = "byline on its own line at the end of a file without a final newline"
 
 
+# A subhead's shapes: a lead word and a dash or a colon (准备——热企陆续启动设备, 目标：…), a
+# number (一、…, （二）…), or short words alone.
+SUBHEAD_LEADS = ("储粮——", "目标——", "准备——", "目标：", "一、", "二、", "三、", "（一）", "（二）", "", "")
+
+
 def _subhead(seed: int, shortest: int = 1) -> str:
     rng = random.Random(seed)
     while True:
-        lead = rng.choice(["储粮——", "目标——", "", ""])
+        lead = rng.choice(SUBHEAD_LEADS)
         text = lead + "".join(rng.choices(WORDS + list(QUOTED), k=rng.randint(1, 4)))
         if len(text) >= shortest:
             return text
@@ -133,10 +138,29 @@ short_kickers = kickers.filter(lambda kicker: visual_width(kicker) <= 9)  # clea
 
 
 def datelines(draw: st.DrawFn) -> str:
+    """本报巴彦淖尔12月24日电, 新华社北京3月4日电, 中新社…电, or 本报讯 (no place, no date)."""
     month = draw(st.integers(1, 12))
     day = draw(st.integers(1, 28))
-    agency = draw(st.sampled_from(["本报", "本报", "新华社"]))
+    agency = draw(st.sampled_from(["本报", "本报", "新华社", "中新社", "本报讯"]))
+    if agency == "本报讯":
+        return agency
     return f"{agency}{draw(st.sampled_from(PLACES))}{month}月{day}日电"
+
+
+def bylines(draw: st.DrawFn) -> str:
+    """记者 王明, 记者 王明 李华, 记者 王明 通讯员 李华, 通讯员 王明."""
+    first, second = draw(st.lists(st.sampled_from(NAMES), min_size=2, max_size=2, unique=True))
+    return draw(
+        st.sampled_from(
+            [
+                f"记者 {first}",
+                f"记者 {first}",
+                f"记者 {first} {second}",
+                f"记者 {first} 通讯员 {second}",
+                f"通讯员 {first}",
+            ]
+        )
+    )
 
 
 @st.composite
@@ -162,10 +186,12 @@ def stories(
     heads = [p for p in body if p in heads]
     # Only the page's first article may start on plain text, and only when its headline follows
     # it: a headline over two full lines above plain text reads as a paragraph's column break.
-    start = draw(st.sampled_from(["marker", "dateline"] + (["none"] if first and not before else [])))
+    # A headline-first page may open on the rest of a story from another page, with no heads.
+    openings = ["none"] if first and not before else ["continued"] if first else []
+    start = draw(st.sampled_from(["marker", "dateline", *openings]))
     dateline = datelines(draw) if start == "dateline" else None
-    byline = f"记者 {draw(st.sampled_from(NAMES))}" if signed or draw(st.booleans()) else None
-    page = draw(st.integers(1, 16)) if start == "marker" else None
+    byline = bylines(draw) if signed or draw(st.booleans()) else None
+    page = draw(st.integers(1, 16)) if start in ("marker", "continued") else None
     # An article that goes on on another page has its byline there.
     jump = draw(st.integers(1, 16)) if byline is None and draw(st.integers(0, 4)) == 0 else None
     kicker = draw(kickers) if before and draw(st.booleans()) else None
@@ -175,7 +201,9 @@ def stories(
         if kicker is None or draw(st.booleans()):
             subtitle = "——" + subtitle  # alone under a headline, a subtitle opens with a dash
     headline = draw(wide_headlines if kicker or subtitle else headlines)
-    if kicker and visual_width(headline) <= 8 and visual_width(kicker) > 9:
+    if start == "continued":
+        kicker = subtitle = headline = None
+    if kicker and headline and visual_width(headline) <= 8 and visual_width(kicker) > 9:
         # A known limit, not a layout print avoids: over a headline short in every column, a
         # kicker not clearly short (wider than the column less 4) reads as one block with it,
         # the blank between taken for a column break, as after a paragraph's indented first line
