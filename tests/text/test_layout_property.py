@@ -316,7 +316,10 @@ def test_cleaner_recovers_laid_out_pages(convention: Convention, data: st.DataOb
     page = parse_page(laid.text, "page.txt")
     got = list(page.articles)
     assert got == laid.articles, _difference(laid.text, got, laid.articles)
-    assert page.headlines is position
+    if any(a.headline or a.section for a in articles):
+        # A page holding only the rest of a story from another page prints no heads: it shows
+        # no convention, and reads the same either way.
+        assert page.headlines is position
     assert [(f.kind, f.line) for f in page.furniture] == [(f.kind, f.line) for f in laid.furniture], laid.text
     assert page.number == (style.page if style.furniture else None)
 
