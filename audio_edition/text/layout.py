@@ -375,8 +375,18 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
                 # an indented line the block's lines must be clearly short (a paragraph's first
                 # line, indented, may be cut off by a column break too); no column break comes
                 # before a line set apart, so lines short of full will do (a kicker nearly as
-                # wide as the column, over a headline set wide).
-                fits = _short_of_full if _set_apart(following) else _short
+                # wide as the column, over a headline set wide). Nor before a short line that ends
+                # no sentence: no paragraph carries on with one (a subhead nearly as wide as the
+                # column, 准备——热企陆续启动设备, over a paragraph's indented first line).
+                # Such a subhead may stand a character short of the column: nothing but a
+                # justified full line is as wide.
+                after = seq[index + 2] if index + 2 < len(seq) else None
+                if _set_apart(following):
+                    fits = _short_of_full
+                elif _opens_paragraph(following, after):
+                    fits = _short_of_column
+                else:
+                    fits = _short
                 standalone = (
                     _balanced("".join(line.text for line in current))
                     and all(fits(line) or _display(line) for line in current)
@@ -421,6 +431,22 @@ def _continues_column(line: _Line) -> bool:
     return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
 
 
+def _opens_paragraph(line: _Line, after: _Line | Segment | None) -> bool:
+    """Whether ``line``, after a blank, can only open a paragraph (or a block): short of full, so
+    no column's text carries on with it, and no paragraph's last line either: it ends no sentence
+    (with the line after it neither: a byline broken after its bracket, …民生！（记 / 者 薛来）,
+    ends one), or a full line of its paragraph follows it."""
+    if not _short_of_full(line) or line.dateline:
+        return False
+    if not (isinstance(after, _Line) and not after.blank_before and not after.hard_break_before):
+        return not line.sentence_end
+    broken_byline = "）" in after.text and "（" not in after.text and ends_sentence(line.text + after.text)
+    if not line.sentence_end and not broken_byline:
+        return True
+    # It ends a sentence: a paragraph's last line, unless a full line of that paragraph follows.
+    return not _short_of_full(after) and not _display(after)
+
+
 def _set_apart(line: _Line) -> bool:
     """Whether ``line`` is no column's running text at all: letter-spaced, opening with a dash,
     or wider than the column though no punctuation hangs past its edge (a headline set wide).
@@ -456,6 +482,12 @@ def _starts_article_next(following: _Line | Segment | None) -> bool:
 def _short(line: _Line) -> bool:
     """Clearly shorter than the column: well more than an indent short."""
     return line.width <= line.column - 4
+
+
+def _short_of_column(line: _Line) -> bool:
+    """At least a character short of the column: a full line is justified to its edge (a digit or
+    quote, half width, may leave half a character)."""
+    return line.width <= line.column - 1
 
 
 def _short_of_full(line: _Line) -> bool:

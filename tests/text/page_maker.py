@@ -349,11 +349,15 @@ def _article_pieces(
 
 
 def _subhead_pieces(subhead: str, w: int, rng: random.Random, two_lines: bool = False) -> list[_Piece]:
-    """A subhead: short lines, sometimes (``two_lines``: whenever it is six characters or more and
-    can be cut) broken over two lines with or without a blank between."""
+    """A subhead: one line up to nearly the column's width, or short lines, sometimes
+    (``two_lines``: whenever it is six characters or more and can be cut) broken over two lines
+    with or without a blank between."""
     style = rng.choice(["two", "two-apart"] if two_lines else ["one", "two", "two-apart"])
     cut = next((subhead.index(s) + len(s) for s in ("——", "：") if s in subhead[:-2]), None)
     cut = cut or _balanced_cut(subhead)
+    if style == "one" and visual_width(subhead) <= w - 1:
+        # On one line a subhead may be nearly as wide as the column: 准备——热企陆续启动设备 in 14.
+        return [_Piece([subhead], "block")]
     if style == "one" or cut is None or len(subhead) < 6:
         return [_Piece(_fill(subhead, w - 5, w - 5), "block")]
     first, second = subhead[:cut], subhead[cut:]

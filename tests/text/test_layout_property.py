@@ -134,7 +134,6 @@ long_subheads = seeds.map(_long_subhead)
 headlines = seeds.map(_headline)
 wide_headlines = seeds.map(_wide_headline)
 kickers = seeds.map(_kicker)
-short_kickers = kickers.filter(lambda kicker: visual_width(kicker) <= 9)  # clearly short in every column
 
 
 def datelines(draw: st.DrawFn) -> str:
@@ -203,12 +202,6 @@ def stories(
     headline = draw(wide_headlines if kicker or subtitle else headlines)
     if start == "continued":
         kicker = subtitle = headline = None
-    if kicker and headline and visual_width(headline) <= 8 and visual_width(kicker) > 9:
-        # A known limit, not a layout print avoids: over a headline short in every column, a
-        # kicker not clearly short (wider than the column less 4) reads as one block with it,
-        # the blank between taken for a column break, as after a paragraph's indented first line
-        # (“十四冬”《规划》工作 / blank / 合作安全 in a 13-wide column). Short kickers there.
-        kicker = draw(short_kickers)
     return Article(
         headline=headline,
         paragraphs=tuple(body),
