@@ -320,7 +320,9 @@ def _article_pieces(
                 lines = _fill(byline + text, w, w)
                 pieces[-1].lines.extend(lines)
             else:
-                lines = _fill(f"{article.dateline} {byline}{text}", w - 2, w)
+                # Set off by a space or run straight on: 本报讯 （记者 王明）…, 本报讯（记者 王明）…
+                space = rng.choice([" ", ""])
+                lines = _fill(f"{article.dateline}{space}{byline}{text}", w - 2, w)
                 pieces.append(_Piece(lines, "paragraph"))
         else:
             lines = _fill(text, w - 2, w)
