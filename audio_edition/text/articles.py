@@ -227,12 +227,9 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             else:
                 builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
-            if segment.display or _starts_article(segments, index + 1):
-                if (
-                    not builder.headline_parts
-                    and segment.display
-                    and not _starts_article(segments, index + 1)
-                ):
+            heads_ahead = _starts_article(segments, index + 1) or _subtitle_ahead(segments, index + 1)
+            if segment.display or heads_ahead:
+                if not builder.headline_parts and segment.display and not heads_ahead:
                     builder.warn(
                         segment.line,
                         "block read as a headline (set wide) though no new article follows: could be a subhead",
@@ -251,6 +248,19 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
                 builder.add_paragraph(segment.text, segment.line)
+
+
+def _subtitle_ahead(segments: Sequence[Segment], index: int) -> bool:
+    """Whether ``segments[index]`` is a subtitle (a block opening with a dash) closing a story's
+    heads on a headline-after page: a new article starts after it."""
+    if index >= len(segments):
+        return False
+    segment = segments[index]
+    return (
+        segment.kind is SegmentKind.BLOCK
+        and segment.text.startswith("——")
+        and _starts_article(segments, index + 1)
+    )
 
 
 def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
@@ -552,6 +562,10 @@ class _ArticleBuilder:
                 subtitle, parts = parts[1], parts[:1]
             else:
                 kicker, parts = parts[0], parts[1:]
+        elif len(parts) >= 2 and parts[-1].startswith("——"):
+            # Headline-after: a kicker cannot be told from a headline's first tier, but a subtitle
+            # opens with a dash, which print never sets at a line's start otherwise.
+            subtitle, parts = parts[-1], parts[:-1]
         headline = "".join(parts) or None
         if (
             headline is None

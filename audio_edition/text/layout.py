@@ -381,7 +381,9 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
                 # Such a subhead may stand a character short of the column: nothing but a
                 # justified full line is as wide.
                 after = seq[index + 2] if index + 2 < len(seq) else None
-                if _set_apart(following):
+                if following.text.startswith("—"):
+                    fits = _any_width  # no column carries on with a dash: a subtitle follows
+                elif _set_apart(following):
                     fits = _short_of_full
                 elif _opens_paragraph(following, after):
                     fits = _short_of_column
@@ -482,6 +484,11 @@ def _starts_article_next(following: _Line | Segment | None) -> bool:
 def _short(line: _Line) -> bool:
     """Clearly shorter than the column: well more than an indent short."""
     return line.width <= line.column - 4
+
+
+def _any_width(line: _Line) -> bool:
+    """Any line: what stands before a line opening with a dash cannot run on into it."""
+    return True
 
 
 def _short_of_column(line: _Line) -> bool:

@@ -347,6 +347,8 @@ def _article_pieces(
         tight = pieces[-1].lines[-1] == f"（{article.byline}）" and rng.random() < 0.5
         lines = [article.headline] if tight else _headline_lines(article.headline, w, rng)
         pieces.append(_Piece(lines, "block", False, tight=tight))
+        if article.subtitle:  # headline-after pages print a subtitle (副题) under their headline too
+            pieces.append(_Piece([article.subtitle], "block", False))
     return pieces
 
 

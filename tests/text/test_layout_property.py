@@ -200,6 +200,10 @@ def stories(
         if kicker is None or draw(st.booleans()):
             subtitle = "——" + subtitle  # alone under a headline, a subtitle opens with a dash
     headline = draw(wide_headlines if kicker or subtitle else headlines)
+    if not before and draw(st.integers(0, 3)) == 0:
+        # Printed after its body, a headline may have a subtitle under it (opening with a dash);
+        # a kicker over it would read as the headline's first tier.
+        subtitle = "——" + draw(kickers)
     if start == "continued":
         kicker = subtitle = headline = None
     return Article(

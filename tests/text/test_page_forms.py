@@ -140,3 +140,31 @@ def test_a_byline_naming_two_reporters_is_not_letter_spaced() -> None:
     assert page.articles[0].byline == "记者 薛来 王明"
     assert not is_letter_spaced("者 薛来 王明）全市供热企业提")
     assert is_letter_spaced("基 础 实 战 演 练 开 展")
+
+
+def test_a_subtitle_under_a_headline_printed_after_its_body() -> None:
+    # The headline a full line wide: before a line opening with a dash no column break comes.
+    page = parse_page(
+        """本报讯 全市供热企业提前完成管
+网检修和设备调试，确保居民家
+中室温达标。
+
+冬季供暖保障有力有序稳步推进
+
+——全区各地确保群众温暖过冬
+
+本报赤峰12月24日电 冬季旅游持
+续升温，游客人数同比增长三成。
+
+冬季旅游火热
+"""
+    )
+    assert page.headlines is HeadlinePosition.AFTER
+    first, second = page.articles
+    assert (first.headline, first.subtitle, first.kicker) == (
+        "冬季供暖保障有力有序稳步推进",
+        "——全区各地确保群众温暖过冬",
+        None,
+    )
+    assert first.paragraphs == ("全市供热企业提前完成管网检修和设备调试，确保居民家中室温达标。",)
+    assert (second.headline, second.subtitle) == ("冬季旅游火热", None)
