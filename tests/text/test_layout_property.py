@@ -3,6 +3,12 @@ subheads over two lines, mixed brief blocks and bylines on their own lines, the 
 the articles that were laid out, the line each starts on, and the furniture (see page_maker for
 the layout model).
 
+Issue 23 widened the pages to forms the sample does not show: subheads of several shapes (a lead
+and a dash or a colon, numbered 一、 or （一）) on one line up to a character short of the column,
+datelines 本报讯 and 中新社…电, bylines naming two people, headline-first pages opening on a
+continued story, subtitles under headlines printed after their bodies (and the page maker's
+furniture, markers and jump lines in their common forms).
+
 Run once per convention (``Convention``), each forcing its convention on every page and drawing
 the rest: CI's 300 fixed examples are shared among them; an exploring profile
 (HYPOTHESIS_PROFILE=thorough or explore) lays out its count of new pages for each, e.g.
@@ -348,6 +354,14 @@ def _count_conventions(articles: list[Article], style: PageStyle, text: str) -> 
         event("kicker or subtitle")
     if any(a.byline and f"（{a.byline}）" in lines for a in articles if not a.section):
         event("byline on its own line")
+    # Issue 23's forms: a subhead on one line nearly as wide as the column, a headline-first page
+    # opening on a continued story, a subtitle under a headline printed after its body.
+    if any(s in lines and visual_width(s) > style.column - 4 for a in articles for s in a.subheads):
+        event("subhead nearly as wide as the column")
+    if style.headlines is HeadlinePosition.BEFORE and articles[0].headline is None:
+        event("headline-first page opening on a continued story")
+    if style.headlines is HeadlinePosition.AFTER and any(a.subtitle for a in articles):
+        event("subtitle under a headline printed after its body")
     return shown
 
 
@@ -357,13 +371,15 @@ def _two_line_subhead(lines: list[str], subhead: str) -> bool:
 
 def _byline_ends_file(last: Article, lines: list[str], style: PageStyle) -> bool:
     """Whether the page's last article is signed on a line of its own with nothing after it but
-    its headline (when headlines follow their articles), and the file has no final newline."""
+    its heads (when headlines follow their articles), and the file has no final newline."""
     own = f"（{last.byline}）"
     if last.section or not last.byline or own not in lines or style.final_newline:
         return False
     after = len(lines) - lines[::-1].index(own)
-    headline = last.headline if style.headlines is HeadlinePosition.AFTER else None
-    return "".join(lines[after:]).replace(" ", "") == (headline or "")
+    heads = (last.headline or "") + (last.subtitle or "")
+    return "".join(lines[after:]).replace(" ", "") == (
+        heads if style.headlines is HeadlinePosition.AFTER else ""
+    )
 
 
 def _difference(page: str, got: list[Article], want: list[Article]) -> str:
