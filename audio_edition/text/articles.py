@@ -6,8 +6,9 @@ follows its briefs. Most other papers' extractions print it *before* (BEFORE): a
 headline and a subtitle (副题) stand above the dateline, and a section word heads its briefs. A page's
 convention is read off where its standalone blocks fall: a page that opens with a block (or a
 section word) and closes on body text is headline-first; one that opens on body text and closes
-with a block is headline-after. Either may open on the rest of a story from another page: body
-text at both ends, the first undated, with heads between is headline-first. Any other tie is read as this paper's,
+with a block is headline-after. Either may open on the rest of a story from another page, but this
+paper never closes one on body text: laid out as its pages are, body text at both ends (the first
+undated) with heads between is headline-first. Any other tie is read as this paper's,
 with a warning.
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
@@ -180,14 +181,17 @@ def detect_headlines(
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in heads)
     if (
         before == after
+        and tie is HeadlinePosition.AFTER
         and first.kind is last.kind is SegmentKind.PARAGRAPH
         and any(s.kind in heads for s in content)
         and dateline_at_start(first.text) is None
     ):
-        # Body text at both ends, heads between: a page of either convention may open on the rest
-        # of a story from another page (no dateline), but only a headline-first page closes on
-        # body text (this paper prints a headline after its body, after a jump line too). A page
-        # opening on a dated story with no heads above it stays unsure.
+        # Body text at both ends, heads between, on a page laid out as this paper's: a page of
+        # either convention may open on the rest of a story from another page (no dateline), but
+        # this paper never closes one on body text (it prints a headline after its body, after a
+        # jump line too): a headline-first page. A page opening on a dated story with no heads
+        # above it stays unsure, as does an extractor's page (``tie`` before), whose paper's
+        # habits are unknown.
         return HeadlinePosition.BEFORE, True
     if before == after:
         return tie, False
