@@ -23,7 +23,10 @@ Issue 23 widens it to the forms other pages of this style print: editor lines na
 (本版责任编辑：… 版式设计：… 校对：…), captions with their credit in its common forms (（本报记者 王明
 摄）, 新华社记者 王明 摄 on a line of its own, （受访者供图）, a caption opening on its date rather than
 图为), continuation markers bracketed or bare (■上接第N版, （上接第N版）, 上接第N版) and jump lines
-bracketed or boxed (（下转第N版）, ■下转第N版 on a line of its own).
+bracketed or boxed (（下转第N版）, ■下转第N版 on a line of its own), a dateline run straight on
+into its byline (本报讯（记者 王明）…), a subhead on one line up to a character short of the column,
+and a subtitle (——…) under a headline printed after its body. (Headline-first pages opening on a
+continued story, subhead shapes, datelines and bylines are drawn in test_layout_property.)
 """
 
 from __future__ import annotations
