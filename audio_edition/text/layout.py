@@ -203,8 +203,8 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
 
 def _credited_run(lines: list[str], start: int) -> bool:
     """Whether the few lines from ``start`` to the next blank line are a caption not opening with
-    图为 (8月6日，那达慕… / …。（呼 / 伦贝尔市委宣传部供图）): they close on a photo credit,
-    bracketed or set off by a space (…。 本报 / 记者 李华 摄)."""
+    图为 (8月6日，那达慕… / …。（呼 / 伦贝尔市委宣传部供图）): a sentence closed by a photo
+    credit, bracketed or set off by a space (…。 本报 / 记者 李华 摄)."""
     run: list[str] = []
     for line in lines[start : start + _CAPTION_LINES + 1]:
         if not line:
@@ -212,11 +212,14 @@ def _credited_run(lines: list[str], start: int) -> bool:
         run.append(line)
     if len(run) > _CAPTION_LINES:
         return False  # longer than a caption
-    text = "".join(run)
-    return bool(run) and bool(_CAPTION_CREDIT.search(text.replace(" ", "")) or _CREDIT_AT_END.search(text))
+    # A caption is a sentence and its credit: what follows its last sentence end is the credit,
+    # bracketed or not (a column's text broken off after …年拍摄 ends no sentence before it).
+    *sentences, tail = _SENTENCE_STOP.split("".join(run))
+    return bool(sentences) and bool(_CREDIT.match(tail.strip()))
 
 
 _CAPTION_LINES = 6  # lines a caption between two articles runs to, at most
+_SENTENCE_STOP = re.compile(r"[。！？]")
 
 
 def _ends_caption(caption: list[str], following: str) -> bool:

@@ -168,3 +168,23 @@ def test_a_subtitle_under_a_headline_printed_after_its_body() -> None:
     )
     assert first.paragraphs == ("全市供热企业提前完成管网检修和设备调试，确保居民家中室温达标。",)
     assert (second.headline, second.subtitle) == ("冬季旅游火热", None)
+
+
+def test_a_column_broken_off_after_a_word_ending_in_she_is_not_a_caption() -> None:
+    # Between blank lines and closing on 摄 after a space, as an unbracketed credit does, but no
+    # sentence ends before it: a column's text, not a caption.
+    page = parse_page(
+        """本报讯 这组照片记录了草原四季
+的变化和牧民生活的点滴，其中
+
+最早一张是他本人在 2023 年拍摄
+
+的，最新的一张摄于上个月。
+
+草原四季
+"""
+    )
+    assert page.furniture == ()
+    assert page.articles[0].paragraphs == (
+        "这组照片记录了草原四季的变化和牧民生活的点滴，其中最早一张是他本人在2023年拍摄的，最新的一张摄于上个月。",
+    )
