@@ -39,6 +39,7 @@ from audio_edition.edition import (
 from audio_edition.errors import ConfigError
 from audio_edition.publish import PublishResult, publish_catalog
 from audio_edition.publish.config import Show
+from audio_edition.publish.media import GRACE as MEDIA_GRACE
 from audio_edition.publish.publisher import (
     PublishPlan,
     plan_publish,
@@ -46,6 +47,7 @@ from audio_edition.publish.publisher import (
     remove_editions,
 )
 from audio_edition.publish.sync import SyncPlan, sync_output
+from audio_edition.settings import Settings
 from audio_edition.speech.cluster import cluster_choice
 from audio_edition.speech.presets import (
     DEFAULT_PRESET,
@@ -134,6 +136,7 @@ def build_options(
             azure_region=settings.speech.azure_region, kokoro_runtime=settings.speech.kokoro_runtime
         ),
         cluster=cluster_choice(cluster, settings.build.cluster),
+        media_grace=_media_grace(settings),
     )
 
 
@@ -245,6 +248,12 @@ class PublishOptions:
     delete: bool = False
 
 
+def _media_grace(settings: Settings) -> dt.timedelta:
+    """How long superseded audio stays published: ``[publish] media_grace_days``, else 7 days."""
+    chosen = settings.publish.media_grace
+    return MEDIA_GRACE if chosen is None else chosen
+
+
 def publish_options(
     ws: Workspace, *, keep: int | None = None, to: str | None = None, delete: bool | None = None
 ) -> PublishOptions:
@@ -281,11 +290,13 @@ class PublishReport:
                     "editions": list(result.editions),
                     "added": list(result.added),
                     "pruned": list(result.pruned),
+                    "broken": list(result.broken),
                 }
             )
         if preview is not None:
             report["would_remove"] = list(preview.removed)
             report["would_remove_superseded"] = list(preview.superseded)
+            report["broken"] = list(preview.broken)
         if plan is not None:
             report["sync"] = {
                 "to": plan.destination,
@@ -309,6 +320,7 @@ def publish(
     is written. ``progress(done, total)`` counts uploaded bytes."""
     ws = options.ws
     out, show, state = ws.places.out, ws.settings.show, ws.places.state
+    grace = _media_grace(ws.settings)
     destination = open_destination(options.to, ws.settings, out) if options.to else None  # checks first
     refuse_placeholders(show, options.to)
     if not dry_run:
@@ -322,20 +334,23 @@ def publish(
             to=destination,
             delete=options.delete,
             progress=progress,
+            media_grace=grace,
         )
         return PublishReport(result, None, result.sync, dry_run)
-    preview = plan_publish(out, show, keep=options.keep, state=state)
+    preview = plan_publish(out, show, keep=options.keep, state=state, media_grace=grace)
     plan = None
     if destination is not None:
-        # The copy as it would be after the preview changed the output folder.
+        # The copy as it would be after the preview changed the output folder, a broken
+        # edition's files held as the real run holds them.
         plan = sync_output(
             out,
             destination,
             delete=options.delete,
             dry_run=True,
             leaving=preview.leaving,
-            rewritten=frozenset(preview.rewritten),
+            writing=preview.written,
             adding=preview.linked,
+            held=frozenset(preview.broken),
         )
     return PublishReport(None, preview, plan, dry_run)
 
@@ -353,7 +368,13 @@ def remove(ws: Workspace, dates: Sequence[str]) -> PublishResult:
     """Remove the editions of ``dates`` (``YYYY-MM-DD``) from the feeds and the page, then their
     files, then the catalog; ``ConfigError`` for one that is not a date, before anything."""
     check_dates(dates)
-    return remove_editions(ws.places.out, tuple(dates), ws.settings.show, state=ws.places.state)
+    return remove_editions(
+        ws.places.out,
+        tuple(dates),
+        ws.settings.show,
+        state=ws.places.state,
+        media_grace=_media_grace(ws.settings),
+    )
 
 
 def rebuild(ws: Workspace) -> tuple[tuple[str, ...], PublishResult]:
@@ -361,6 +382,10 @@ def rebuild(ws: Workspace) -> tuple[tuple[str, ...], PublishResult]:
     returns the dates recorded and what was published."""
     dates = rebuild_catalog(ws.places.out, ws.settings.show, state=ws.places.state)
     result = publish_catalog(
-        ws.places.out, ws.settings.show, state=ws.places.state, settings=ws.settings.path
+        ws.places.out,
+        ws.settings.show,
+        state=ws.places.state,
+        settings=ws.settings.path,
+        media_grace=_media_grace(ws.settings),
     )
     return dates, result

@@ -388,6 +388,8 @@ def publish(
     options = api.publish_options(ws, keep=keep, to=to, delete=delete)
     with _upload_progress(quiet or as_json or dry_run or not options.to) as progress:
         report = api.publish(options, dry_run=dry_run, progress=progress)
+    if report.preview is not None:
+        _say_skipped(report.preview.skipped)  # the dry run warns of what the real run would leave out
     if report.result is not None:
         _say_skipped(report.result.skipped)
         if not quiet:

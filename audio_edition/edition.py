@@ -87,6 +87,7 @@ from audio_edition.places import (
 )
 from audio_edition.publish import Show
 from audio_edition.publish.cover import check_cover
+from audio_edition.publish.media import GRACE as MEDIA_GRACE
 from audio_edition.publish.publisher import PublishResult, publish_held
 from audio_edition.speech import (
     EngineDecision,
@@ -156,6 +157,9 @@ class BuildOptions:
     cluster: str | None = None
     """A Dask scheduler's address (``--cluster``): the engines that compute speak the requests the
     cache lacks there (``speech/cluster.py``); None: on this machine."""
+    media_grace: dt.timedelta = MEDIA_GRACE
+    """How long the publish after the build keeps audio no feed names any more (``[publish]
+    media_grace_days``; ``publish/media.py``)."""
 
     @functools.cached_property
     def lexicon(self) -> Lexicon:
@@ -464,7 +468,8 @@ def build_edition(
         if show is None:
             return result
         # In the same hold of the lock: the feeds follow the swapped-in files at once.
-        return dataclasses.replace(result, published=publish_held(places, result.manifest, show))
+        published = publish_held(places, result.manifest, show, media_grace=options.media_grace)
+        return dataclasses.replace(result, published=published)
 
 
 def _cluster(options: BuildOptions) -> contextlib.AbstractContextManager[ClusterLink | None]:

@@ -21,6 +21,7 @@ import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class Kind(enum.Enum):
     BOOL = "true or false (no quotes)"
     COUNT = "a whole number of at least 1"
     SECONDS = "a number of seconds, 0 or more"
+    DAYS = "a number of days, 0 or more"
     TEXTS = 'a list of strings, like ["a", "b"]'
 
 
@@ -47,6 +49,9 @@ class Setting:
     choices: tuple[str, ...] = ()
     """For TEXT and TEXTS: the allowed values (empty: any non-empty string)."""
 
+
+MAX_DAYS = 3650
+"""The longest a ``Kind.DAYS`` setting may say: ten years is "keep it", and bounds the date sums."""
 
 PAUSE_KEYS = {f"pause_{f.name}": f.name for f in fields(Pauses)}
 """``[script] pause_after_headline`` … : one key per field of ``Pauses``."""
@@ -103,6 +108,7 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "to": Setting(Kind.TEXT),
         "endpoint_url": Setting(Kind.TEXT),
         "delete": Setting(Kind.BOOL),
+        "media_grace_days": Setting(Kind.DAYS),
     },
     "speech": {
         "engines": Setting(Kind.TEXTS),
@@ -146,6 +152,9 @@ class PublishSettings:
     to: str | None = None
     endpoint_url: str | None = None
     delete: bool = False
+    media_grace: timedelta | None = None
+    """``media_grace_days``: how long audio no feed names any more stays published; None: the
+    default (``publish.media.GRACE``)."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +252,9 @@ def settings_from_data(data: Mapping[str, Any], path: Path) -> Settings:
             to=publish.get("to"),
             endpoint_url=publish.get("endpoint_url"),
             delete=publish.get("delete", False),
+            media_grace=timedelta(days=publish["media_grace_days"])
+            if "media_grace_days" in publish
+            else None,
         ),
         speech=SpeechSettings(
             engines=tuple(speech["engines"]) if "engines" in speech else None,
@@ -314,6 +326,15 @@ def _check_value(value: Any, setting: Setting, where: str) -> Any:
             or value > 60
         ):
             raise ConfigError(f"{where}: must be {kind.value} (at most 60), not {value!r}")
+    elif kind is Kind.DAYS:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+            or value > MAX_DAYS
+        ):
+            raise ConfigError(f"{where}: must be {kind.value} (at most {MAX_DAYS}), not {value!r}")
     elif kind is Kind.TEXTS:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise ConfigError(f"{where}: must be {kind.value}")

@@ -1,4 +1,5 @@
-"""The text route: how well pages are read from what pdftotext, pdfminer.six and PyMuPDF print.
+"""The text route: how well pages are read from what pdftotext, pdfminer.six and PyMuPDF print (and
+PDFium and pdfplumber, extracted in the run).
 
 For every page of the typeset corpus (tests/fixtures/typeset: pages typeset with Typst, gold from
 their specs), and of pages typeset afresh in the same run from the same generator (never seen
@@ -6,7 +7,7 @@ while the reader was written; Typst and PyMuPDF from the dev extras), and each e
 it, prints per extractor: headlines found, kickers and
 subtitles found, paragraph F1 (precision, recall), pieces of furniture spoken and misread articles
 that got a warning on their lines; for main's cleaner (before) and this one (after), in one run.
-Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
+The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000]
 
@@ -20,6 +21,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -29,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber")
 SEED_PAGES = [
     ROOT / "tests" / "fixtures" / "2023-12-25.txt",
     *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt")),
@@ -68,6 +70,21 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
             (here / extractor / "2024-03-05-02.txt").write_text(extract(pdf, extractor)[0], encoding="utf-8")
 
 
+def other_extractions(corpus: Path, folder: Path) -> None:
+    """A copy of the committed corpus in ``folder``, with the extractors it does not keep added."""
+    sys.path.append(str(ROOT))
+    from tests.typeset.extract import OTHER_EXTRACTORS, extract
+
+    shutil.copytree(corpus, folder, dirs_exist_ok=True)
+    for here in sorted(p for p in folder.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))
+        for extractor in OTHER_EXTRACTORS:
+            texts = [text for name in gold["files"] for text in extract(here / name, extractor)]
+            (here / extractor).mkdir()
+            for page, text in zip(gold["pages"], texts, strict=True):
+                (here / extractor / f"2024-03-05-{page['number']:02d}.txt").write_text(text, encoding="utf-8")
+
+
 def measure(corpus: Path) -> dict[str, object]:
     """Score the reader importable now (``audio_edition`` on sys.path) on a whole corpus."""
     sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH; tests.typeset.score from here
@@ -82,7 +99,8 @@ def measure(corpus: Path) -> dict[str, object]:
             gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
             for page in gold["pages"]:
                 path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
-                reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
+                text = path.read_text(encoding="utf-8")
+                reading = parse_page(text, path.name, number=page["number"])
                 read = [
                     ReadArticle(
                         a.headline,
@@ -94,16 +112,41 @@ def measure(corpus: Path) -> dict[str, object]:
                     for a in reading.articles
                 ]
                 total.add(
-                    score_page(page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus)))
+                    score_page(
+                        page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus)), text
+                    )
                 )
-        result[extractor] = {"line": total.line(), "notes": total.notes, "f1": total.f1}
+        result[extractor] = {
+            "line": total.line(),
+            "readable": total.readable_line(),
+            "notes": total.notes,
+            "f1": total.f1,
+        }
     result["seconds"] = time.perf_counter() - started
+    result["pdf"] = {"line": _pdf_route(corpus).line()}
     seed = {}
     for path in SEED_PAGES:
         page = parse_page(path.read_text(encoding="utf-8"), path.name)
         seed[path.name] = repr((page.articles, page.furniture, page.warnings))
     result["seed"] = seed
     return result
+
+
+def _pdf_route(corpus: Path) -> object:
+    """The same pages read from their PDFs, scored alike: what the text route is measured against."""
+    from audio_edition.text.pdf.reading import read_pdf
+    from tests.typeset.score import ReadArticle, Score, score_page
+
+    total = Score()
+    for folder in sorted(p for p in corpus.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        pages = [page for name in gold.get("files", ["page.pdf"]) for page in read_pdf(folder / name)]
+        for page, page_gold in zip(pages, gold["pages"], strict=True):
+            read = [
+                ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles
+            ]
+            total.add(score_page(page_gold, read, [w.line for w in page.warnings], folder.name))
+    return total
 
 
 def run(package_root: Path, corpus: Path) -> dict[str, object]:
@@ -140,7 +183,9 @@ def main() -> None:
                 fresh_pages(Path(fresh), args.fresh, args.seed_from)
                 report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
         elif corpus is not None:
-            report(name, corpus, args.ref, args.notes)
+            with tempfile.TemporaryDirectory() as copy:
+                other_extractions(corpus, Path(copy))
+                report(name, Path(copy), args.ref, args.notes)
     print(f"load average: {Path('/proc/loadavg').read_text().split()[0]}")
 
 
@@ -160,9 +205,15 @@ def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
         print(f"{extractor}")
         print(f"  before ({ref}): {before[extractor]['line']}")  # type: ignore[index]
         print(f"  after (this tree): {after[extractor]['line']}")  # type: ignore[index]
+        for label, figures in ((f"before ({ref})", before), ("after (this tree)", after)):
+            if "readable" in figures[extractor]:  # type: ignore[operator]
+                print(f"  {label}: {figures[extractor]['readable']}")  # type: ignore[index]
         if notes:
             for note in after[extractor]["notes"]:  # type: ignore[index]
                 print(f"    {note}")
+    print("the PDF route on the same pages (the PDFs themselves)")
+    print(f"  before ({ref}): {before['pdf']['line']}")  # type: ignore[index]
+    print(f"  after (this tree): {after['pdf']['line']}")  # type: ignore[index]
     same = sum(before["seed"][page] == after["seed"][page] for page in after["seed"])  # type: ignore[index]
     print(f"this paper's own pages (seed style) read exactly as before: {same}/{len(after['seed'])}")  # type: ignore[arg-type]
     print(

@@ -3,6 +3,7 @@ command prints (the command and the API run side by side on the same input)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -103,7 +104,11 @@ def test_publish_is_what_publish_json_prints_and_the_feed_reads_back(
     report = api.publish(api.publish_options(ws, to=str(target)))
     published = report.to_json()
     assert published["editions"] == ["2023-12-26", "2023-12-25"]
-    assert published["sync"]["uploaded"] >= preview.to_json()["sync"]["uploaded"]
+    # A first publish: the dry run named every file the real run then uploaded, in its order.
+    assert published["sync"]["files"] == preview.to_json()["sync"]["files"]
+    assert published["sync"]["bytes"] == preview.to_json()["sync"]["bytes"]
+    copied = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert sorted(published["sync"]["files"]) == copied
     feed = podcastparser.parse(published["feed_url"], (target / "feed.xml").open("rb"))
     assert [
         e["enclosures"][0]["url"].startswith("https://podcast.example.net/daily/") for e in feed["episodes"]
@@ -155,3 +160,20 @@ def test_remove_then_rebuild_the_catalog_and_the_feed_follows(
     assert sorted(dates) == ["2023-12-24", "2023-12-26"]
     feed = podcastparser.parse(published.feed_url, published.feed.open("rb"))
     assert len(feed["episodes"]) == 2
+
+
+def test_the_build_and_publish_keep_superseded_audio_as_long_as_the_settings_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert api.build_options(api.workspace_of_output(None)).media_grace == dt.timedelta(days=7)
+    Path("audio-edition.toml").write_text(PUBLIC_SHOW + "[publish]\nmedia_grace_days = 0\n", encoding="utf-8")
+    ws = api.workspace_of_output(None)
+    assert api.build_options(ws).media_grace == dt.timedelta(0)
+    first = make_edition(Path("output"), "2023-12-25")
+    api.publish(api.publish_options(ws))
+    old = sorted(p.relative_to("output").as_posix() for p in Path("output", "media").rglob("*.mp3"))
+    make_edition(Path("output"), first.date, article_seconds=2.0, frequency=523)
+    assert api.publish(api.publish_options(ws), dry_run=True).to_json()["would_remove_superseded"] == old
+    assert api.publish(api.publish_options(ws)).to_json()["pruned"] == []
+    assert not [key for key in old if Path("output", key).exists()]

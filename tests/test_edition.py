@@ -35,6 +35,7 @@ from audio_edition.errors import ConfigError, InputError
 from audio_edition.publish import Show
 from audio_edition.text import read_edition
 from audio_edition.text.articles import Edition
+from tests.listening import ebur128, onsets
 
 SAMPLE = Path(__file__).parent / "fixtures" / "2023-12-25.txt"
 ARTICLES = 3
@@ -62,44 +63,6 @@ def built(
         progress=lambda stage, done, total: seen.append((stage.value, done, total)),
     )
     return result, seen
-
-
-def onsets(path: Path, *, threshold_db: int, min_silence: float) -> list[float]:
-    """Where sound starts after each silence, on the file's own timeline (``-copyts`` keeps the
-    MP3's encoder delay in the timestamps, as a player that plays every decoded sample sees it)."""
-    done = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-copyts", "-i", str(path),
-         "-af", f"silencedetect=n={threshold_db}dB:d={min_silence}", "-f", "null", "-"],
-        capture_output=True, text=True, errors="replace", check=True,
-    )  # fmt: skip
-    return [float(m) for m in re.findall(r"silence_end: (-?[\d.]+)", done.stderr)]
-
-
-def ebur128(path: Path) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them."""
-    done = subprocess.run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(path),
-            "-af",
-            "ebur128=peak=true",
-            "-f",
-            "null",
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        check=True,
-    )
-    summary = done.stderr.rsplit("Summary:", 1)[1]
-    integrated = re.search(r"I:\s+(-?[\d.]+) LUFS", summary)
-    peak = re.search(r"Peak:\s+(-?[\d.]+) dBFS", summary)
-    assert integrated and peak, summary
-    return float(integrated.group(1)), float(peak.group(1))
 
 
 def _timestamps(text: str, separator: str) -> list[tuple[float, float]]:

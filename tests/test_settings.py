@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,7 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
     settings = load_settings(write(tmp_path, uncommented(STARTER)))
     assert settings.build.jobs == 4 and settings.build.intro == (tmp_path / "intro.mp3").resolve()
     assert settings.script.pauses.between_tracks == 1.5 and settings.publish.to == "s3://my-bucket/podcast"
+    assert settings.publish.media_grace == timedelta(days=7)
     assert (
         settings.speech.engines == ("azure", "edge", "offline") and settings.speech.kokoro_runtime == "auto"
     )
@@ -74,6 +76,13 @@ def test_the_starter_file_offers_every_setting_and_each_one_loads(tmp_path: Path
         ),
         ('[script]\nclosing = "{show"\n', "script.closing: "),
         ('[publish]\ndelete = "yes"\n', "publish.delete: must be true or false (no quotes)"),
+        (
+            "[publish]\nmedia_grace_days = -1\n",
+            "publish.media_grace_days: must be a number of days, 0 or more (at most 3650), not -1",
+        ),
+        ('[publish]\nmedia_grace_days = "7"\n', "publish.media_grace_days: must be a number of days"),
+        ("[publish]\nmedia_grace_days = inf\n", "publish.media_grace_days: must be a number of days"),
+        ("[publish]\nmedia_grace_days = 1e12\n", "publish.media_grace_days: must be a number of days"),
         ('[speech]\nengines = "edge"\n', "speech.engines: must be a list of strings"),
         ('[speech]\nfallback = "pray"\n', "speech.fallback: 'pray' is not one of: offline, fail"),
         (

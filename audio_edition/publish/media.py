@@ -35,8 +35,9 @@ from audio_edition.fsutil import atomic_path, write_text_atomic
 MEDIA_DIR = "media"
 RECORD = "media.json"
 GRACE = timedelta(days=7)
-"""How long a superseded version stays: longer than any app waits between reading a feed and
-fetching what it names (most poll daily), and than the feeds' own cache lifetime."""
+"""How long a superseded version stays unless ``[publish] media_grace_days`` says otherwise:
+longer than any app waits between reading a feed and fetching what it names (most poll daily),
+and than the feeds' own cache lifetime."""
 VERSION_DIGITS = 12
 
 
@@ -136,38 +137,66 @@ def addresses_of(versions: dict[str, Version]) -> dict[tuple[str, str], str]:
 
 
 def publish_media(
-    out: Path, state: Path, manifests: Iterable[EditionManifest], now: datetime, grace: timedelta = GRACE
+    out: Path,
+    state: Path,
+    manifests: Iterable[EditionManifest],
+    now: datetime,
+    grace: timedelta = GRACE,
+    *,
+    held: frozenset[str] = frozenset(),
 ) -> MediaResult:
     """Put every MP3 of ``manifests`` under its versioned address in ``out``; mark versions
-    no manifest names as superseded and remove those superseded longer than ``grace``."""
-    known = _read(state)
+    no manifest names as superseded and remove those superseded longer than ``grace``. The
+    versions of the editions ``held`` (dates whose own files are broken: the versioned copy may
+    be the only one left) are neither superseded nor removed."""
     current, missing = plan_media(out, state, manifests)
     for key, path in missing.items():
         _link(path, out / key)
-    addresses = addresses_of(current)
-    # Every version on disk that no feed names: known ones keep their time, found ones start now.
+    removed, kept = plan_removal(out, state, current, now, grace, held=held)
+    for key in removed:
+        _remove(out, key)
+    _write(state, [*current.values(), *kept.values()])
+    return MediaResult(addresses_of(current), removed)
+
+
+def plan_removal(
+    out: Path,
+    state: Path,
+    current: dict[str, Version],
+    now: datetime,
+    grace: timedelta = GRACE,
+    *,
+    held: frozenset[str] = frozenset(),
+) -> tuple[tuple[str, ...], dict[str, Version]]:
+    """Which versions in ``out`` that no feed names (not in ``current``, ``plan_media``'s first
+    answer) a publish at ``now`` removes, and those it keeps with the time they were superseded
+    (known ones keep theirs, ones found on disk start now). Reads only: ``publish_media`` and
+    ``publish --dry-run`` both decide by it."""
+    known = _read(state)
+    folder = out / MEDIA_DIR
     on_disk = (
         {
             p.relative_to(out).as_posix()
-            for p in (out / MEDIA_DIR).rglob("*")
+            for p in folder.rglob("*")
             if p.is_file() and not p.name.startswith(".")
         }
-        if (out / MEDIA_DIR).is_dir()
+        if folder.is_dir()
         else set()
     )
-    stale: dict[str, Version] = {}
+    kept: dict[str, Version] = {}
     removed = []
     for key in sorted(on_disk - set(current)):
         version = known.get(key) or Version(key, key.split("/")[1], "", 0, 0)
+        if version.date in held:
+            kept[key] = version  # as it was, until its edition is rebuilt or removed
+            continue
         if version.superseded is None:
             version = replace(version, superseded=now.isoformat())
         if now - datetime.fromisoformat(version.superseded or now.isoformat()) >= grace:
-            _remove(out, key)
             removed.append(key)
         else:
-            stale[key] = version
-    _write(state, [*current.values(), *stale.values()])
-    return MediaResult(addresses, tuple(removed))
+            kept[key] = version
+    return tuple(removed), kept
 
 
 def superseded_due(state: Path, now: datetime, grace: timedelta = GRACE) -> tuple[str, ...]:

@@ -20,12 +20,18 @@ import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from audio_edition.audio.manifest import EDITION_YEARS, MANIFEST_NAME, EditionManifest, read_manifest
 from audio_edition.errors import PublishError
-from audio_edition.fsutil import prepare_folder, reporting_write_errors, sole_writer, write_bytes_atomic
+from audio_edition.fsutil import (
+    PREVIOUS_PREFIX,
+    prepare_folder,
+    reporting_write_errors,
+    sole_writer,
+    write_bytes_atomic,
+)
 from audio_edition.places import (
     Places,
     claim_state,
@@ -49,7 +55,7 @@ from audio_edition.publish.catalog import (
     replace_catalog,
     set_meta_value,
 )
-from audio_edition.publish.cover import publish_cover
+from audio_edition.publish.cover import other_covers, plan_cover, publish_cover
 from audio_edition.publish.feed import (
     ARTICLES_FEED_NAME,
     FEED_NAME,
@@ -61,9 +67,9 @@ from audio_edition.publish.feed import (
     show_namespace,
 )
 from audio_edition.publish.identity import match_stories
-from audio_edition.publish.media import addresses_of, plan_media, publish_media, superseded_due
+from audio_edition.publish.media import GRACE, addresses_of, plan_media, plan_removal, publish_media
 from audio_edition.publish.recovery import Published, read_published
-from audio_edition.publish.site import plan_site, write_site
+from audio_edition.publish.site import plan_site, stale_pages, write_site
 from audio_edition.publish.sync import Destination, SyncPlan, sync_output
 from audio_edition.show import Show
 
@@ -130,12 +136,14 @@ def publish_edition(
     *,
     keep: int | None = None,
     state: Path | None = None,
+    media_grace: timedelta = GRACE,
 ) -> PublishResult:
     """Record one built edition (``output_dir/<date>/``) and rewrite the feeds and the page.
 
     A new date adds an item; a rebuilt date replaces its item and keeps its guid; nothing else
     changes unless ``keep`` is given, which removes all but the newest ``keep`` editions and
-    their folders. ``state`` is the state folder (None: beside ``output_dir``). Raises
+    their folders. ``state`` is the state folder (None: beside ``output_dir``); superseded
+    audio is removed ``media_grace`` after no feed names it (``media.py``). Raises
     ``PublishError`` if the edition's files are not in place, ``BusyError`` if another build or
     publish is writing to ``output_dir``.
     """
@@ -148,7 +156,7 @@ def publish_edition(
         claim_state(places, record.settings if record else None)
         migrated = migrate_output(places)
         remove_leftovers(places)
-        return publish_held(places, manifest, show, keep=keep, migrated=migrated)
+        return publish_held(places, manifest, show, keep=keep, migrated=migrated, media_grace=media_grace)
 
 
 def publish_held(
@@ -158,12 +166,15 @@ def publish_held(
     *,
     keep: int | None = None,
     migrated: tuple[str, ...] = (),
+    media_grace: timedelta = GRACE,
 ) -> PublishResult:
     """``publish_edition`` for a caller that already holds ``sole_writer(places.state)``: the
     build, so that the feeds follow its new files at once, with no other writer between."""
     _check_edition(places.out, manifest)
     record_edition(places.state, manifest, guid=edition_guid(show_identity(places, show), manifest.date))
-    return _publish(places, show, keep=keep, added=(manifest.date,), migrated=migrated)
+    return _publish(
+        places, show, keep=keep, added=(manifest.date,), migrated=migrated, media_grace=media_grace
+    )
 
 
 def publish_catalog(
@@ -176,6 +187,7 @@ def publish_catalog(
     to: Destination | None = None,
     delete: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    media_grace: timedelta = GRACE,
 ) -> PublishResult:
     """Rewrite the feeds, page and cover from the catalog (``audio-edition publish``); with
     ``to``, then copy the output folder there (``sync_output``; ``delete``, ``progress`` as
@@ -186,7 +198,8 @@ def publish_catalog(
     is are recorded first: one not yet in the catalog (e.g. after the catalog was deleted by
     hand), or one a build swapped in but was killed before recording. ``state`` is the state
     folder (None: beside ``output_dir``), ``settings`` the settings file ``show`` came from
-    (recorded there). Raises ``BusyError`` if another build or publish is writing to ``output_dir``.
+    (recorded there); ``media_grace`` as in ``publish_edition``. Raises ``BusyError`` if another
+    build or publish is writing to ``output_dir``.
     """
     if not output_dir.exists():
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
@@ -197,7 +210,9 @@ def publish_catalog(
         migrated = migrate_output(places)
         remove_leftovers(places)
         added, skipped = _discover(places, show)
-        result = _publish(places, show, keep=keep, added=added, migrated=migrated, skipped=skipped)
+        result = _publish(
+            places, show, keep=keep, added=added, migrated=migrated, skipped=skipped, media_grace=media_grace
+        )
         if to is None:
             return result
         plan = sync_output(places.out, to, delete=delete, progress=progress, held=frozenset(result.broken))
@@ -213,50 +228,107 @@ class PublishPlan:
     superseded: tuple[str, ...]
     """Audio versions past their grace period it would remove (``media.py``)."""
     rewritten: tuple[str, ...]
-    """Feeds and pages it would write again (their bytes would change)."""
+    """Files it would write, new or with other bytes: the cover, the pages, the feeds."""
     linked: tuple[tuple[str, Path], ...] = ()
     """Versioned audio it would add (``media.py``): each key and the file it is."""
+    written: tuple[tuple[str, bytes], ...] = ()
+    """The files of ``rewritten``, each with the bytes it would hold."""
+    dropped: tuple[str, ...] = ()
+    """Other files it would remove: pages no longer part of the site, a cover of the other format."""
+    broken: tuple[str, ...] = ()
+    """Dates it would leave out because their files are missing or not as recorded (as
+    ``PublishResult.broken``: their files neither uploaded nor deleted by ``--to``)."""
+    skipped: tuple[str, ...] = ()
+    """The warnings the real run would print, one line per edition left out."""
 
     @property
     def leaving(self) -> frozenset[str]:
         """The keys and folders (``2023-12-25/``) that would be gone from the output folder."""
-        return frozenset({*(f"{d}/" for d in self.removed), *self.superseded})
+        return frozenset({*(f"{d}/" for d in self.removed), *self.superseded, *self.dropped})
+
+
+_UNKNOWN_SHOW_GUID = str(uuid.UUID(int=0))
+"""Stands in for the show's id a first publish would make at random: the same length, so a dry
+run counts the feeds' bytes as the real run writes them."""
 
 
 def plan_publish(
-    output_dir: Path, show: Show, *, keep: int | None = None, state: Path | None = None
+    output_dir: Path,
+    show: Show,
+    *,
+    keep: int | None = None,
+    state: Path | None = None,
+    media_grace: timedelta = GRACE,
 ) -> PublishPlan:
-    """What ``publish_catalog`` with ``keep`` would remove and rewrite; changes nothing.
+    """What ``publish_catalog`` with ``keep`` and ``media_grace`` would remove and write; changes
+    nothing.
 
-    The feeds and pages are rendered as the real run would render them (editions found in the
-    output folder and not yet in the catalog included) and compared with the files in place."""
+    Decided as the real run decides, step by step: editions found in the output folder and not
+    yet in the catalog recorded (in memory), broken ones left out, ``keep`` counting intact ones;
+    the cover, the versioned audio, the pages and the feeds rendered as the real run would render
+    them and compared with the files in place (a feed by all but its lastBuildDate)."""
     if not output_dir.exists():  # the same line the real run says
         raise PublishError(f"{output_dir}: no such folder; build an edition first")
+    if keep is not None and keep < 1:
+        raise PublishError(f"--keep must be at least 1 (got {keep}); nothing was removed")
     places = Places(output_dir, state or default_state_for(output_dir))
-    removed = tuple(
-        sorted(
-            {
-                *removals_pending(places.state),
-                *((e.date for e in _listed(places)[keep:]) if keep is not None else ()),
-            },
-            reverse=True,
-        )
-    )
-    superseded = superseded_due(places.state, datetime.now(UTC))
-    entries = tuple(e for e in _as_recorded(places, show, _listed(places)) if e.date not in removed)
+    found, skipped = _unrecorded(places) if output_dir.is_dir() else ([], [])
+    for previous in sorted(output_dir.glob(f"{PREVIOUS_PREFIX}*")):
+        live = previous.with_name(previous.name.removeprefix(PREVIOUS_PREFIX))
+        if previous.is_dir() and not live.exists():
+            # The real run puts it back first (``remove_leftovers``); a dry run moves nothing.
+            skipped.append(
+                f"{live.name}: a build of it was cut short; the real run first puts its previous "
+                f"folder back and publishes that, which this dry run does not show"
+            )
+    intact: list[CatalogEntry] = []
+    broken: list[str] = []
+    for entry in _as_recorded(places, show, list_editions(places.state), found):
+        missing = _missing(output_dir, entry.manifest)
+        if missing is None:
+            intact.append(entry)
+        else:
+            skipped.append(missing)
+            broken.append(entry.date)
+    beyond = (e.date for e in intact[keep:]) if keep is not None else ()
+    removed = tuple(sorted({*removals_pending(places.state), *beyond}, reverse=True))
+    entries = tuple(e for e in intact if e.date not in removed)
+    cover, cover_bytes = plan_cover(show.cover, show.title)
     versions, linked = plan_media(output_dir, places.state, [e.manifest for e in entries])
-    files = _render(places, show, entries, addresses_of(versions))
-    rewritten = []
-    for relative, data in files.items():
-        try:
-            there = (output_dir / relative).read_bytes()
-        except OSError:
-            there = b""
-        if _BUILD_DATE.sub(b"", there) != _BUILD_DATE.sub(b"", data):
-            rewritten.append(relative)
-    return PublishPlan(
-        removed, superseded, tuple(sorted(rewritten)), tuple(sorted((k, p) for k, p in linked.items()))
+    superseded, _ = plan_removal(
+        output_dir, places.state, versions, datetime.now(UTC), media_grace, held=frozenset(broken)
     )
+    written: dict[str, bytes] = {}
+    if _bytes_of(output_dir / cover.name) != cover_bytes:
+        written[cover.name] = cover_bytes
+    dropped = other_covers(output_dir, cover.name)
+    site = plan_site(output_dir, show, list(entries), cover.name)
+    written.update({k: data for k, data in site.items() if _bytes_of(output_dir / k) != data})
+    dropped += [p.relative_to(output_dir).as_posix() for p in stale_pages(output_dir, site)]
+    feeds = _render_feeds(places, show, entries, addresses_of(versions), cover.name, _UNKNOWN_SHOW_GUID)
+    for name, data in feeds.items():
+        there = _bytes_of(output_dir / name)
+        if there is None or _BUILD_DATE.sub(b"", there) != _BUILD_DATE.sub(b"", data):
+            written[name] = data
+    return PublishPlan(
+        removed,
+        superseded,
+        tuple(sorted(written)),
+        tuple(sorted(linked.items())),
+        tuple(sorted(written.items())),
+        tuple(sorted(dropped)),
+        tuple(broken),
+        tuple(skipped),
+    )
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    """The bytes of a file in place, None when there is none (or it cannot be read: the real
+    run writes it then)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _listed(places: Places, leaving: tuple[str, ...] = ()) -> tuple[CatalogEntry, ...]:
@@ -268,6 +340,29 @@ def _listed(places: Places, leaving: tuple[str, ...] = ()) -> tuple[CatalogEntry
     )
 
 
+def _render_feeds(
+    places: Places,
+    show: Show,
+    entries: tuple[CatalogEntry, ...],
+    addresses: Addresses,
+    cover: str,
+    unknown_guid: str = "",
+) -> dict[str, bytes]:
+    """The two feeds as a publish would write them (name → bytes); reads only. The show's id
+    as ``show_identity`` finds it without making one (``unknown_guid`` when there is none yet)."""
+    built = max((_built_at(e.manifest) for e in entries), default=datetime.now(UTC))
+    kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
+    show_guid = str(kept_guid or _published(places, show).show_guid or unknown_guid)
+    return {
+        FEED_NAME: edition_feed(
+            show, entries, places.out, cover, built, show_guid=show_guid, addresses=addresses
+        ),
+        ARTICLES_FEED_NAME: articles_feed(
+            show, entries, places.out, cover, built, show_guid=show_guid, addresses=addresses
+        ),
+    }
+
+
 def _render(
     places: Places, show: Show, entries: tuple[CatalogEntry, ...], addresses: Addresses
 ) -> dict[str, bytes]:
@@ -275,16 +370,8 @@ def _render(
     reads only (the catalog, the feeds)."""
     output_dir = places.out
     cover = next((name for name in ("cover.jpg", "cover.png") if (output_dir / name).is_file()), "cover.jpg")
-    built = max((_built_at(e.manifest) for e in entries), default=datetime.now(UTC))
-    kept_guid = show_namespace(show) or meta_value(places.state, "show_guid")
-    show_guid = str(kept_guid or _published(places, show).show_guid or "")
     files = dict(plan_site(output_dir, show, list(entries), cover))
-    files[FEED_NAME] = edition_feed(
-        show, entries, output_dir, cover, built, show_guid=show_guid, addresses=addresses
-    )
-    files[ARTICLES_FEED_NAME] = articles_feed(
-        show, entries, output_dir, cover, built, show_guid=show_guid, addresses=addresses
-    )
+    files.update(_render_feeds(places, show, entries, addresses, cover))
     return files
 
 
@@ -308,7 +395,12 @@ def render_preview(
 
 
 def remove_editions(
-    output_dir: Path, dates: tuple[str, ...], show: Show, *, state: Path | None = None
+    output_dir: Path,
+    dates: tuple[str, ...],
+    show: Show,
+    *,
+    state: Path | None = None,
+    media_grace: timedelta = GRACE,
 ) -> PublishResult:
     """Remove the editions of ``dates`` on purpose (``audio-edition remove``): feeds and page
     first, then their files, then their catalog entries; a kill anywhere is finished by the
@@ -320,7 +412,7 @@ def remove_editions(
         for date in dates:
             if date not in known and not (output_dir / date).exists():
                 raise PublishError(f"no edition dated {date} in {output_dir}; nothing was removed")
-        return _publish(places, show, keep=None, added=(), migrated=(), remove=dates)
+        return _publish(places, show, keep=None, added=(), migrated=(), remove=dates, media_grace=media_grace)
 
 
 def rebuild_catalog(output_dir: Path, show: Show, *, state: Path | None = None) -> tuple[str, ...]:
@@ -424,10 +516,11 @@ def _discover(places: Places, show: Show) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(m.date for m in found), tuple(skipped)
 
 
-def _as_recorded(places: Places, show: Show, entries: tuple[CatalogEntry, ...]) -> tuple[CatalogEntry, ...]:
-    """``entries`` with the editions ``_discover`` would record as it would record them, in
-    memory only (``publish --dry-run``)."""
-    found, _ = _unrecorded(places)
+def _as_recorded(
+    places: Places, show: Show, entries: tuple[CatalogEntry, ...], found: list[EditionManifest]
+) -> tuple[CatalogEntry, ...]:
+    """``entries`` with the editions ``_discover`` would record (``found``, from ``_unrecorded``)
+    as it would record them, in memory only (``publish --dry-run``)."""
     if not found:
         return entries
     now = datetime.now(UTC)
@@ -521,6 +614,7 @@ def _publish(
     migrated: tuple[str, ...],
     skipped: tuple[str, ...] = (),
     remove: tuple[str, ...] = (),
+    media_grace: timedelta = GRACE,
 ) -> PublishResult:
     output_dir = places.out
     # Removing is resumable and in this order: mark (the catalog lists them no more), feeds and
@@ -550,7 +644,14 @@ def _publish(
     cover = publish_cover(show.cover, show.title, output_dir)
     show_guid = str(show_identity(places, show))
     # The audio under its versioned addresses before any feed names them.
-    media = publish_media(output_dir, places.state, [e.manifest for e in entries], datetime.now(UTC))
+    media = publish_media(
+        output_dir,
+        places.state,
+        [e.manifest for e in entries],
+        datetime.now(UTC),
+        media_grace,
+        held=frozenset(broken),
+    )
     # Everything is rendered before anything is written, so a bad edition fails the publish
     # without leaving one feed new and the other old.
     feed = edition_feed(

@@ -44,7 +44,7 @@ from audio_edition.publish.templates import edition_page as render_edition_page
 from audio_edition.publish.templates import home_page as render_home_page
 from audio_edition.show import Show
 
-__all__ = ["ARCHIVE_PAGE_SIZE", "SiteResult", "clock", "plan_site", "write_site"]
+__all__ = ["ARCHIVE_PAGE_SIZE", "SiteResult", "clock", "plan_site", "stale_pages", "write_site"]
 
 ARCHIVE_PAGE_SIZE = 10
 ASSETS = "assets"
@@ -122,8 +122,9 @@ def plan_site(
     return files
 
 
-def _stale(output_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Pages in ``output_dir`` that look like ours but are not in ``files``."""
+def stale_pages(output_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Pages in ``output_dir`` that look like ours but are not in ``files`` (``plan_site``'s
+    answer): ``write_site`` removes them."""
     candidates: list[Path] = []
     if (output_dir / "page").is_dir():
         candidates += [p for p in (output_dir / "page").iterdir() if _ARCHIVE.match(p.name)]
@@ -154,7 +155,7 @@ def write_site(output_dir: Path, show: Show, entries: Sequence[CatalogEntry], co
         write_bytes_atomic(path, data)
         written.append(relative)
     removed = []
-    for path in _stale(output_dir, files):
+    for path in stale_pages(output_dir, files):
         path.unlink(missing_ok=True)
         removed.append(path.relative_to(output_dir).as_posix())
     return SiteResult(pages=tuple(files), written=tuple(written), removed=tuple(removed))

@@ -214,13 +214,20 @@ def _edition_of(key: str) -> str:
     return parts[1] if parts[0] == MEDIA_DIR and len(parts) > 2 else parts[0]
 
 
+def _walk_order(key: str) -> tuple[tuple[int, str], ...]:
+    """Sorts keys as ``public_files`` finds them: in each folder its files by name, then its
+    folders by name; so a dry run lists the uploads of each wave in the real run's order."""
+    parts = key.split("/")
+    return (*((1, p) for p in parts[:-1]), (0, parts[-1]))
+
+
 def plan_sync(
     out: Path,
     destination: Destination,
     *,
     delete: bool = False,
     leaving: frozenset[str] = frozenset(),
-    rewritten: frozenset[str] = frozenset(),
+    writing: Sequence[tuple[str, bytes]] = (),
     adding: Sequence[tuple[str, Path]] = (),
     held: frozenset[str] = frozenset(),
 ) -> SyncPlan:
@@ -230,30 +237,32 @@ def plan_sync(
     uploaded nor deleted: the copy there may be the only intact one.
 
     For a dry run of a publish that would first change ``out``: ``leaving`` are the keys and
-    folders (``2023-12-25/``) it would remove, ``rewritten`` the files it would write again
-    (counted as uploads whatever they hold now), ``adding`` the keys it would add, each with
-    the file it would be."""
+    folders (``2023-12-25/``) it would remove, ``writing`` the files it would write (new or
+    with other bytes), each with the bytes it would hold, ``adding`` the keys it would link,
+    each with the file it would be. A file of ``writing`` exists only in the plan: such a plan
+    is for showing, never for carrying out."""
+    written = {key for key, _ in writing}
     local = [
         f
         for f in public_files(out)
         if f.key not in leaving
+        and f.key not in written
         and not any(f.key.startswith(p) for p in leaving if p.endswith("/"))
-        and _edition_of(f.key) not in held
     ]
     for key, path in adding:
         stat = path.stat()
         local.append(LocalFile(key, path, stat.st_size, file_md5(path), stat.st_mtime_ns))
+    for key, data in writing:
+        # Written now, so its time is no copy's: the destination compares the bytes (mtime -1).
+        md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
+        local.append(LocalFile(key, out / key, len(data), md5, -1))
+    local = sorted((f for f in local if _edition_of(f.key) not in held), key=lambda f: _walk_order(f.key))
     remote = destination.existing()
     uploads = []
     unchanged = 0
     for file in local:
         there = remote.get(file.key)
-        if (
-            file.key not in rewritten
-            and there is not None
-            and there.size == file.size
-            and destination.same(file, there)
-        ):
+        if there is not None and there.size == file.size and destination.same(file, there):
             unchanged += 1
             continue
         uploads.append(Upload(file, content_type(file.key), cache_control(file.key), wave_of(file.key)))
@@ -275,12 +284,12 @@ def sync_output(
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
     leaving: frozenset[str] = frozenset(),
-    rewritten: frozenset[str] = frozenset(),
+    writing: Sequence[tuple[str, bytes]] = (),
     adding: Sequence[tuple[str, Path]] = (),
     held: frozenset[str] = frozenset(),
 ) -> SyncPlan:
     """Bring the destination up to date with ``out``; returns the plan it carried out (with
-    ``dry_run``, only planned, ``leaving``, ``rewritten`` and ``adding`` as ``plan_sync`` takes them).
+    ``dry_run``, only planned, ``leaving``, ``writing`` and ``adding`` as ``plan_sync`` takes them).
     ``progress(bytes_done, bytes_total)`` follows the uploads; ``held`` as in ``plan_sync``. Call
     it holding the output folder's lock (``publish_catalog(to=…)`` does), so no build changes a
     file while it is read.
@@ -288,10 +297,12 @@ def sync_output(
     A failure raises ``PublishError`` naming the file; what was uploaded stays, the feeds are
     not replaced until everything they name is there, and a rerun uploads only the rest.
     """
+    if not dry_run and (leaving or writing or adding):
+        raise ValueError("leaving, writing and adding describe a change not made: only for a dry run")
     if not dry_run:
         destination.clear_leftovers()
     plan = plan_sync(
-        out, destination, delete=delete, leaving=leaving, rewritten=rewritten, adding=adding, held=held
+        out, destination, delete=delete, leaving=leaving, writing=writing, adding=adding, held=held
     )
     if dry_run:
         return plan

@@ -8,8 +8,9 @@ convention is read off where its standalone blocks fall: a page that opens with 
 section word) and closes on body text is headline-first; one that opens on body text and closes
 with a block is headline-after. Either may open on the rest of a story from another page, but this
 paper never closes one on body text: laid out as its pages are, body text at both ends (the first
-undated) with heads between is headline-first. Any other tie is read as this paper's,
-with a warning.
+undated) with heads between is headline-first. Any other tie is read as this paper's, with a
+warning (an extractor's page headline-first, but one opening on a dateline with no heads above it
+headline-after: a typesetter drew the heads after the bodies).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both.
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
 from audio_edition.text.layout import FurnitureKind as FurnitureKind
-from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start
+from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start, visual_width
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,15 @@ _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,
 LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column read as one
 LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
+_KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
+
+
+def headline_over_subtitle(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash are a headline over its subtitle (副题), not a
+    kicker (引题) over its headline. A kicker is a short label or phrase over the headline
+    (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
+    line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
+    return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,14 @@ def detect_headlines(
         # habits are unknown.
         return HeadlinePosition.BEFORE, True
     if before == after:
+        if (
+            tie is HeadlinePosition.BEFORE
+            and first.kind is SegmentKind.PARAGRAPH
+            and dateline_at_start(first.text)
+        ):
+            # An extractor's page opening on a story's dateline with no heads above it: the
+            # typesetter drew each story's heads after its body (a continuation opens on a marker).
+            return HeadlinePosition.AFTER, True
         return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
 
@@ -221,7 +239,17 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
         elif segment.kind is SegmentKind.JUMP:
             builder.continued_on_page = segment.page
         elif segment.kind is SegmentKind.BYLINE:
-            builder.add_byline(segment.text, segment.line)
+            previous = segments[index - 1] if index else None
+            if (
+                extraction
+                and previous is not None
+                and previous.kind is SegmentKind.BLOCK
+                and builder.filed_headed()
+            ):
+                # Drawn after its body with the heads it stands under: the story just filed.
+                builder.byline_of_filed(segment.text)
+            else:
+                builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
             builder.close()
             if extraction and builder.nothing_since_headline():
@@ -231,8 +259,11 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             else:
                 builder.mark_section(segment.text)
         elif segment.kind is SegmentKind.BLOCK:
+            # On an extractor's page a block of several tiers (kicker and headline) is a story's
+            # heads: a subhead is one line.
+            tiers = extraction and "\n" in segment.text
             heads_ahead = _starts_article(segments, index + 1) or _subtitle_ahead(segments, index + 1)
-            if segment.display or heads_ahead:
+            if segment.display or tiers or heads_ahead:
                 if not builder.headline_parts and segment.display and not heads_ahead:
                     builder.warn(
                         segment.line,
@@ -309,7 +340,8 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 end += 1
             run = segments[index : end + 1]
             display = any(s.display for s in run)
-            if not builder.has_text() or display or _starts_article(segments, end + 1):
+            tiers = builder.extraction and any("\n" in s.text for s in run)  # see _read_after
+            if not builder.has_text() or display or tiers or _starts_article(segments, end + 1):
                 if builder.has_text() and display and not _starts_article(segments, end + 1):
                     builder.warn(
                         segment.line,
@@ -334,6 +366,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             if dateline:
                 if builder.has_text() or builder.dateline:
                     builder.close()
+                builder.share_heads(segment.line)
                 builder.start(segment.line)
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
@@ -421,6 +454,7 @@ class _ArticleBuilder:
         self.articles: list[Article] = []
         self.paragraph_lines: list[list[int | None]] = []  # per filed article, per paragraph
         self._byline_at_end: list[bool] = []  # per filed article: its byline closed its last paragraph
+        self._filed_parts: tuple[str, ...] = ()  # the last filed article's head lines, as tiers
         self.section: str | None = None  # headline-first pages: the section word heading its briefs
         self._since_headline = 0  # articles filed since the last one with a headline
         self.extraction = False  # reading an extractor's text (see ``read_articles``)
@@ -500,6 +534,17 @@ class _ArticleBuilder:
         if rest:
             self.add_paragraph(rest, line)
 
+    def filed_headed(self) -> bool:
+        """Whether the last thing done was filing an article with a headline (nothing since)."""
+        return (
+            bool(self.articles) and self._since_headline == 0 and not (self.paragraphs or self.headline_parts)
+        )
+
+    def byline_of_filed(self, text: str) -> None:
+        """A byline line for the article just filed, unless it has one."""
+        if self.articles[-1].byline is None:
+            self.articles[-1] = replace(self.articles[-1], byline=text)
+
     def add_byline(self, text: str, line: int | None) -> None:
         """A byline on a line of its own (本报记者 王明): the article's, unless it has one."""
         self.start(line)
@@ -557,20 +602,8 @@ class _ArticleBuilder:
                 byline_at_end = True
                 self.byline = end.group(1).strip()
                 self.paragraphs[-1] = self.paragraphs[-1][: end.start()].rstrip()
-        kicker = subtitle = None
         parts = list(self.headline_parts)
-        if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
-            if len(parts) >= 3:
-                kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
-            elif parts[1].startswith("——"):
-                subtitle, parts = parts[1], parts[:1]
-            else:
-                kicker, parts = parts[0], parts[1:]
-        elif len(parts) >= 2 and parts[-1].startswith("——"):
-            # Headline-after: a kicker cannot be told from a headline's first tier, but a subtitle
-            # opens with a dash, which print never sets at a line's start otherwise.
-            subtitle, parts = parts[-1], parts[:-1]
-        headline = "".join(parts) or None
+        kicker, headline, subtitle = self._tiers(parts)
         if (
             headline is None
             and self.subheads
@@ -600,4 +633,59 @@ class _ArticleBuilder:
         self.paragraph_lines.append(list(self.lines))
         self._byline_at_end.append(byline_at_end)
         self._since_headline = 0 if headline else self._since_headline + 1
+        self._filed_parts = tuple(parts) if self._tiered else ()
         self._reset()
+
+    def _tiers(self, parts: list[str]) -> tuple[str | None, str | None, str | None]:
+        """Kicker, headline and subtitle of a story's head lines (see ``add_headline``)."""
+        kicker = subtitle = None
+        if (self.headlines is HeadlinePosition.BEFORE or self._tiered) and len(parts) >= 2:
+            if len(parts) >= 3:
+                kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
+            elif parts[1].startswith("——") or (
+                self.extraction and self._tiered and headline_over_subtitle(parts[0], parts[1])
+            ):
+                subtitle, parts = parts[1], parts[:1]
+            else:
+                kicker, parts = parts[0], parts[1:]
+        elif len(parts) >= 2 and parts[-1].startswith("——"):
+            # Headline-after: a kicker cannot be told from a headline's first tier, but a subtitle
+            # opens with a dash, which print never sets at a line's start otherwise.
+            subtitle, parts = parts[-1], parts[:-1]
+        return kicker, "".join(parts) or None, subtitle
+
+    def share_heads(self, line: int | None) -> None:
+        """On an extractor's page, a story opening with no heads of its own right after a story
+        with several head lines: the two stories stood side by side, and the extractor printed
+        their heads row by row (kicker, kicker, headline, headline, subtitle) before the first
+        one's body. Each takes its turn of the lines. Shared: more lines than one story's three
+        tiers, or two lines that could both be headlines (a short label over a line is a kicker
+        over its headline); three lines are one story's kicker, headline and subtitle."""
+        parts = list(self._filed_parts)
+        if (
+            not self.extraction
+            or self.headline_parts
+            or self.section is not None
+            or not self.articles
+            or self._since_headline
+            or len(parts) == 3  # one story's kicker, headline and subtitle
+            or len(parts) < 2
+            or parts[1].startswith("—")
+            or (len(parts) == 2 and not headline_over_subtitle(parts[0], parts[1]))
+        ):
+            return
+        first = self.articles[-1]
+        kicker, headline, subtitle = self._tiers(parts[0::2])
+        self.articles[-1] = replace(first, kicker=kicker, headline=headline, subtitle=subtitle)
+        self.headline_parts = parts[1::2]
+        self._tiered = True
+        self._filed_parts = ()
+        for at in (first.line, line):  # each story is warned on its own lines
+            self.warn(
+                at,
+                (
+                    "head lines read as the heads of two stories side by side, taken in turn: check "
+                    f"“{headline}” and “{self._tiers(list(self.headline_parts))[1]}” "
+                    "(read the PDF for this page)"
+                ),
+            )

@@ -14,6 +14,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
+  Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
+  is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
   the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
@@ -27,56 +29,57 @@ headlines after their bodies) in ways that can be read off the page itself:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from audio_edition.text.articles import headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_doubts import extraction_doubts
+from audio_edition.text.furniture import (
+    AD_TITLE_LINE,
+    CAPTION_OPENING,
+    CHART_LABEL,
+    CHART_TITLE,
+    CREDIT_CLOSE,
+    FOLIO_LINE,
+    INDEX_ITEM,
+    INDEX_TITLE_LINE,
+    LABEL_ANYWHERE,
+    MASTHEAD,
+    PHONE,
+    PHONE_ALONE,
+    RUNNING_DATE,
+    RUNNING_HEAD,
+    WEEKDAY_LINE,
+)
 from audio_edition.text.layout import (
+    _SECTION_WORDS,
     Furniture,
     FurnitureKind,
     Layout,
     Segment,
     SegmentKind,
-    _furniture_line,
-    _Line,
-    _lines,
-    _measure,
+    TextLine,
     ends_sentence,
+    furniture_line,
     is_letter_spaced,
+    measure_columns,
     respace,
+    text_lines,
+    tucked_quote,
+    visual_width,
 )
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
 _LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
-_RUNNING_DATE = re.compile(
-    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[\s　]*(?:星期|周)[一二三四五六日天])?(?:[\s　]+\S{1,8}){0,2}$"
-)
-_FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
-_WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
-_INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
-_INDEX_TITLE = re.compile(r"^(?:今日导读|本期导读|导读|要目|今日要目|本期要目)$")
-_AD_TITLE = re.compile(r"^(?:公益广告|广告|分类广告|启事|公告栏)$")
-_PHONE = re.compile(
-    r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}"
-)
-_PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
-# A chart's labels wherever an extractor puts them: a bare year or figure, 单位：…, 数据来源：….
-_LABEL_ANYWHERE = re.compile(
-    r"^(?:(?:数据来源|资料来源|单位)[：:][^，。；！？]{0,20}|\d{4}年|[\d.]+(?:%|万吨|亿元|万元|吨|亿斤))$"
-)
-_CHART_TITLE = re.compile(r"^(?:图表|表|图|制图|数据图)[：:]")
-_CHART_LABEL = re.compile(
-    r"^(?:(?:单位|数据来源|资料来源|来源|注)[：:].{0,30}|[\d.,%\s年月日万亿元吨]{1,14})$"
-)
 _BYLINE_LINE = re.compile(
     r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$"
 )
-_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|商报|报)$")
 _GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
-_OPENERS = "“‘"
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
+_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(_SECTION_WORDS))})$")
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -112,7 +115,10 @@ def is_extraction(text: str) -> bool:
     paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line. A page
     with none of these is read as this paper's pages are (blank line after a paragraph)."""
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
-    if any(_RUNNING_DATE.match(line) or _FOLIO_LINE.match(line) for line in top):
+    if any(RUNNING_DATE.match(line) or FOLIO_LINE.match(line) for line in top):
+        return True
+    # A whole running head on one line, however the extractor spaced it (pdfplumber, PDFium).
+    if any(RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)) for line in top):
         return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
     return (
@@ -127,7 +133,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
     kept = _take_furniture(raw, furniture)
-    seq = _measure(_lines("\n".join(kept), furniture))
+    seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
     for segment in _segments(seq, doubts):
@@ -135,13 +141,39 @@ def read_extraction(text: str) -> ExtractionLayout:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
+    doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
 
 
+def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
+    """A section word printed on the line of the headline beside its box, set apart by a space
+    (PDFium joins what shares a baseline: ``边境口岸货运量创同期新高 简讯``): the line's text, then
+    the section word, as if each stood on a line of its own."""
+    hard = False
+    for item in items:
+        if isinstance(item, TextLine):
+            item.hard_break_before = item.hard_break_before or hard
+            hard = False
+            found = _SECTION_AT_END.match(item.text)
+            if found and not ends_sentence(found.group(1)):
+                text = found.group(1)
+                yield TextLine(
+                    text,
+                    visual_width(text),
+                    blank_before=item.blank_before,
+                    hard_break_before=item.hard_break_before,
+                    number=item.number,
+                )
+                yield Segment(SegmentKind.SECTION, text=found.group(2), line=item.number)
+                hard = True  # as after a section word on a line of its own
+                continue
+        yield item
+
+
 def _is_caption_text(text: str) -> bool:
-    return text.startswith("图为") or bool(
-        re.search(r"(?:摄|新华社发|供图)[）)]?$", text) and len(text) < 80 and not ends_sentence(text)
+    return text.startswith(CAPTION_OPENING) or bool(
+        CREDIT_CLOSE.search(text) and len(text) < 80 and not ends_sentence(text)
     )
 
 
@@ -162,9 +194,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             box is FurnitureKind.INDEX
             and not ends_sentence(bare)
             and (
-                _FOLIO_LINE.match(line)
-                or _FOLIO_LINE.match(following)
-                or _INDEX_ITEM.search(line)
+                FOLIO_LINE.match(line)
+                or FOLIO_LINE.match(following)
+                or INDEX_ITEM.search(line)
                 or bare == "版"
                 or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
             )
@@ -174,36 +206,40 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kept[n] = ""
             seen_text += 1
             continue
-        if _furniture_line(line) is not None:
+        if furniture_line(line) is not None:
             box = None  # the layout records it (an editors' line, a folio, a credit)
             seen_text += 1
             continue
-        if _RUNNING_DATE.match(line) or _WEEKDAY.match(bare):
+        if RUNNING_DATE.match(line) or WEEKDAY_LINE.match(bare):
             kind = FurnitureKind.FOLIO
-        elif _INDEX_TITLE.match(bare):
+        elif INDEX_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif (
             seen_text < _TOP_LINES
             and len(bare) <= 6
             and not ends_sentence(bare)
             and IDEOGRAPH.search(bare)
-            and (_MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
+            and (MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
         ):
             kind = FurnitureKind.FOLIO
-        elif _INDEX_ITEM.search(line) and not ends_sentence(line):
+        elif INDEX_ITEM.search(line) and not ends_sentence(line):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif _AD_TITLE.match(bare):
+        elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
         elif _ad_line(line, in_ad=box is FurnitureKind.AD):
             kind = FurnitureKind.AD
-        elif _CHART_TITLE.match(bare):
+        elif CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
         elif (
-            _CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
-        ) or _LABEL_ANYWHERE.match(bare):
+            CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
+        ) or LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
         else:
-            box = None if box is not FurnitureKind.CHART or not _CHART_LABEL.match(line) else box
+            chart_goes_on = box is FurnitureKind.CHART and CHART_LABEL.match(line)
+            # An index box's items go on past a line the extractor printed into it from beside
+            # the box (a headline's subtitle): the next line is an item, its page number after it.
+            index_goes_on = box is FurnitureKind.INDEX and _index_item_next(lines, n)
+            box = box if chart_goes_on or index_goes_on else None
             seen_text += 1
             continue
         seen_text += 1
@@ -212,16 +248,29 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     return kept
 
 
+def _index_item_next(lines: list[str], n: int) -> bool:
+    """Whether the next line after ``lines[n]`` is an index item: ending on its page number
+    (``… 第3版``) or with the page number on the line after it."""
+    ahead = [x.strip() for x in lines[n + 1 : n + 6] if x.strip()]
+    if not ahead:
+        return False
+    item = ahead[0]
+    following = ahead[1] if len(ahead) > 1 else ""
+    return not ends_sentence(item) and bool(
+        INDEX_ITEM.search(item) or FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+    )
+
+
 def _ad_line(line: str, *, in_ad: bool) -> bool:
     """An ad's line: phrases set apart by spaces, or a phone number, with no sentence in it."""
     bare = line.replace(" ", "").replace("　", "")
     if ends_sentence(bare):
         return False
-    if _PHONE_ALONE.match(line):
+    if PHONE_ALONE.match(line):
         return True
     spaced = " " in line or "　" in line
-    return (in_ad and (spaced or bool(_PHONE.search(line)))) or (
-        bool(_PHONE.search(line)) and len(bare) < 40 and spaced
+    return (in_ad and (spaced or bool(PHONE.search(line)))) or (
+        bool(PHONE.search(line)) and len(bare) < 40 and spaced
     )
 
 
@@ -231,36 +280,38 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
     after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
     head = (
-        _RUNNING_DATE.match(before) or _WEEKDAY.match(before.replace(" ", "")),
-        _RUNNING_DATE.match(after) or _WEEKDAY.match(after.replace(" ", "")) or _FOLIO_LINE.match(after),
+        RUNNING_DATE.match(before) or WEEKDAY_LINE.match(before.replace(" ", "")),
+        RUNNING_DATE.match(after) or WEEKDAY_LINE.match(after.replace(" ", "")) or FOLIO_LINE.match(after),
     )
     return len(bare) <= 4 and any(head)
 
 
-def _indented(line: _Line) -> bool:
+def _indented(line: TextLine) -> bool:
     """A paragraph's first line: about two characters short of the column (the column's width
     is an estimate: closing punctuation may hang past its edge)."""
-    # An opening quote counts half in ``visual_width`` but takes a whole character's room at a
-    # line's start: a column line opening with one would otherwise look indented.
-    width = line.width + (0.5 if line.text[:1] in _OPENERS else 0.0)
-    return line.column - 3.6 <= width <= line.column - 1.6
+    # An opening quote counts half in ``visual_width``, and a typesetter sets one half wide at
+    # a line's start too: an indented first line opening with one is as short as any other
+    # (“家里暖和了，老人孩 in a column of eleven and a half), a full line as long.
+    return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
-def _full(line: _Line) -> bool:
+def _full(line: TextLine) -> bool:
     """A column's full line. Justified lines vary by a character (half-width quotes and
     punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
-    return line.width + (0.5 if line.text[:1] in _OPENERS else 0.0) > line.column - 1.6
+    return line.width > line.column - 1.6
 
 
-def _byline_line(line: _Line) -> bool:
+def _byline_line(line: TextLine) -> bool:
     return bool(_BYLINE_LINE.match(line.text))
 
 
-def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
+def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = True) -> bool:
     """Whether the line ``seq[index]`` stands alone as a headline tier or subhead, where a
-    paragraph could start."""
+    paragraph could start. Not ``deep``: by the line and the next only, without following the
+    lines on to a sentence end (asked of each line a paragraph's run meets, which would be
+    asked again of the next)."""
     line = seq[index]
-    assert isinstance(line, _Line)
+    assert isinstance(line, TextLine)
     following = seq[index + 1] if index + 1 < len(seq) else None
     if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
         return False
@@ -269,7 +320,7 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
         # that has commas and goes on in a line as wide, or one ending the sentence.
         return not (
             re.search("[，、；]", line.text)
-            and isinstance(following, _Line)
+            and isinstance(following, TextLine)
             and not following.dateline
             and (following.sentence_end or _wide(following))
         )
@@ -281,18 +332,18 @@ def _head_like(seq: Sequence[_Line | Segment], index: int) -> bool:
     # is a headline tier, unless a box's running text) to a sentence end.
     if not _full(following) or _head_like_alone(following):
         return True
-    if _wide(following) and _head_like(seq, index + 1):
+    if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
-    return not _reaches_sentence_end(seq, index)
+    return deep and not _reaches_sentence_end(seq, index)
 
 
-def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
+def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool:
     """Whether the lines from ``seq[index]`` on run as one paragraph to a sentence end: a
     paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
     first = seq[index]
-    assert isinstance(first, _Line)
-    run: list[_Line] = [first]
-    for item in seq[index + 1 : index + 80]:
+    assert isinstance(first, TextLine)
+    run: list[TextLine] = [first]
+    for at, item in enumerate(seq[index + 1 : index + 80], index + 1):
         if isinstance(item, Segment):
             # At a jump line the paragraph goes on elsewhere; a section word may open a box
             # printed into the column, which running text (with its commas) runs round.
@@ -309,28 +360,50 @@ def _reaches_sentence_end(seq: Sequence[_Line | Segment], index: int) -> bool:
             # An extractor's block break right after one or two lines with no comma: a
             # paragraph's first lines would rarely end a block; headline tiers do.
             return False
-        run.append(item)
-        if item.dateline or item.hard_break_before or (_wide(item) and not re.search("[，、；]", item.text)):
-            return False
-        if item.sentence_end:
+        if (
+            item.blank_before
+            and re.search("[，、；]", "".join(line.text for line in run))
+            and not item.sentence_end
+            and _heads_over_story(seq, at)
+        ):
+            # Running text (with its commas) broken off at a block's end, and a story's heads
+            # next: the paragraph's rest was printed elsewhere.
             return True
+        run.append(item)
+        if (
+            item.dateline
+            or item.hard_break_before
+            or item.byline_only
+            or _byline_line(item)
+            or (_wide(item) and not re.search("[，、；]", item.text))
+        ):
+            return False
+        if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
+            return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         if _indented(item):
-            return True  # the next paragraph: this one broke off mid-sentence (text lost or moved)
+            # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
+            # head line that only looks indented (a tier over a byline): then the lines before
+            # it are running text broken off only if they have its commas. A line or two with
+            # no punctuation at all before a paragraph's first line are heads, not its text.
+            before = "".join(x.text for x in run[:-1])
+            if len(run) <= 3 and not re.search("[，、；：。！？]", before):
+                return False
+            return not _head_like(seq, at, deep=False) or bool(re.search("[，、；]", before))
         if not _full(item):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
 
 
-def _head_like_alone(line: _Line) -> bool:
+def _head_like_alone(line: TextLine) -> bool:
     """A full-width line that still cannot be running text: letter-spaced wider or dash-led."""
     return line.text.startswith("——")
 
 
-def _wide(line: _Line) -> bool:
+def _wide(line: TextLine) -> bool:
     return line.narrowest > line.column + 1.5 and not _merged(line)
 
 
-def _merged(line: _Line) -> bool:
+def _merged(line: TextLine) -> bool:
     """Two columns' lines printed as one (pdftotext with a narrow gutter): about twice the
     column's width with a space between the two halves."""
     return line.width > 1.6 * line.column and line.column >= 6 and bool(_GAP.search(line.text))
@@ -344,11 +417,11 @@ class _Piece:
     last_line: int = 0
 
 
-def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
+def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
     """The page's segments, a paragraph interrupted by a box rejoined (see ``_rejoin``)."""
     pieces: list[_Piece] = []
-    current: list[_Line] = []
-    heads: list[_Line] = []
+    current: list[TextLine] = []
+    heads: list[TextLine] = []
     after_marker = False
     in_box = False  # after a section word (简讯) and before the next headline
 
@@ -383,19 +456,16 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
-            if (
-                len(groups) == 2
-                and not groups[1][0].text.startswith("—")
-                and sum(x.width for x in groups[0]) >= 0.7 * sum(x.width for x in groups[1])
-            ):
+            upper, lower = text.split("\n")[:2] if len(groups) == 2 else ("", "")
+            if upper and not lower.startswith("—") and headline_over_subtitle(upper, lower):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
                 doubts.append(
                     (
                         heads[0].number,
                         (
-                            "two head lines read as kicker (引题) and headline: if the second "
-                            "is the subtitle (副题), correct it (read the PDF for this page)"
+                            "two head lines read as headline and subtitle (副题): if the first "
+                            "is a kicker (引题), correct it (read the PDF for this page)"
                         ),
                     )
                 )
@@ -412,7 +482,7 @@ def _segments(seq: Sequence[_Line | Segment], doubts: list[tuple[int, str]]) -> 
                 )
         heads = []
 
-    lines = [item for item in seq if isinstance(item, _Line)]
+    lines = [item for item in seq if isinstance(item, TextLine)]
     position = {id(line): n for n, line in enumerate(lines)}
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
@@ -549,10 +619,10 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
     return [p.segment for p in out if p is not None]
 
 
-def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int) -> bool:
+def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index: int) -> bool:
     """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``."""
     line = seq[index]
-    assert isinstance(line, _Line)
+    assert isinstance(line, TextLine)
     last = current[-1]
     # The paragraph's end as read: its last lines, for a byline broken over two (。/（王建/国）).
     tail = "".join(x.text for x in current[-3:])
@@ -560,18 +630,27 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
         return False
     if last.byline_only or _CLOSING_BYLINE.search(tail):
         return False  # a byline closes the article or brief: 。（刘洋）
+    if line.blank_before and _heads_over_story(seq, index):
+        return False  # a story's heads, though the text before them broke off mid-sentence
     if not ends_sentence(tail) or last.text.count("（") > last.text.count("）"):
         return True  # mid-sentence or mid-bracket: the paragraph goes on, across a blank (a column break) too
+    if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
+        # Text set wider than the column (a box of briefs over several columns) has its own
+        # width, the lines above: a line ending a sentence short of them ends the paragraph.
+        return False
     following = seq[index + 1] if index + 1 < len(seq) else None
     if (
         line.text.startswith("（")
         and "）" not in line.text
-        and isinstance(following, _Line)
+        and isinstance(following, TextLine)
         and following.text.endswith("）")
         and len(line.text + following.text) <= 22
     ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
-    if _indented(line) or not _full(last) or line.blank_before and not _full(line):
+    if tucked_quote(last, line, line.column):
+        return True  # one printed line, broken by the extractor at a tucked quote
+    shown = _as_printed(seq, index)
+    if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
@@ -580,17 +659,45 @@ def _continues(current: list[_Line], seq: Sequence[_Line | Segment], index: int)
     return not _head_like(seq, index)
 
 
-def _tiers(heads: list[_Line]) -> list[list[_Line]]:
+def _heads_over_story(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the lines from ``seq[index]`` are a story's heads: up to four lines with no
+    sentence end and no comma, then the story's dateline or byline line. An extractor prints
+    the block of a story's heads after whatever it printed before, even a paragraph it broke
+    off mid-sentence (its rest printed elsewhere): the paragraph does not run on into them."""
+    for item in seq[index : index + 5]:
+        if not isinstance(item, TextLine):
+            return False
+        if item is not seq[index] and (item.dateline or item.byline_only or _byline_line(item)):
+            return True
+        if item.dateline or item.sentence_end or re.search("[，、；。]", item.text):
+            return False
+    return False
+
+
+def _as_printed(seq: Sequence[TextLine | Segment], index: int) -> TextLine:
+    """The line ``seq[index]`` as printed: with the rest an extractor broke off it at a tucked
+    quote (``…说。`` / ``“饭菜``), whose first piece alone would look like an indented line."""
+    line = seq[index]
+    assert isinstance(line, TextLine)
+    rest = seq[index + 1] if index + 1 < len(seq) else None
+    if isinstance(rest, TextLine) and tucked_quote(line, rest, line.column):
+        return TextLine(line.text + rest.text, line.width + rest.width, column=line.column)
+    return line
+
+
+def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
     """A run of standalone lines as tiers: each line its own, except a remainder of a few
     characters, and past three lines a line narrower than the one above it (and not dash-led),
-    which are the line above's wrapped rest."""
-    groups: list[list[_Line]] = []
+    which are the line above's wrapped rest. Never a line after a blank: an extractor prints a
+    wrapped line in the block of the line it wraps, a blank between two blocks."""
+    groups: list[list[TextLine]] = []
     for line in heads:
         # A line of a few characters, or under half again as wide, under a wider one is that
         # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
         above = groups[-1][-1].width if groups else 0.0
         if (
             groups
+            and not line.blank_before
             and not line.text.startswith("—")
             and (line.width <= 3 or line.width <= 0.6 * above)
             and above > line.width
@@ -603,7 +710,9 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         dashed = [
             n
             for n in range(1, len(groups))
-            if groups[n - 1][0].text.startswith("—") and not groups[n][0].text.startswith("—")
+            if groups[n - 1][0].text.startswith("—")
+            and not groups[n][0].text.startswith("—")
+            and not groups[n][0].blank_before
         ]
         if dashed:
             n = dashed[0]
@@ -612,7 +721,7 @@ def _tiers(heads: list[_Line]) -> list[list[_Line]]:
         best = None
         for n in range(1, len(groups)):
             upper, lower = groups[n - 1][-1], groups[n][0]
-            if lower.text.startswith("——") or lower.width >= upper.width:
+            if lower.text.startswith("——") or lower.width >= upper.width or lower.blank_before:
                 continue
             drop = upper.width - lower.width
             if best is None or drop > best[1]:

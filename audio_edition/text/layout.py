@@ -35,6 +35,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.furniture import (
+    CAPTION,
+    CAPTION_OPENING,
+    CREDIT_AT_END,
+    CREDIT_BRACKETED,
+    CREDIT_LINE,
+    FOLIO_ALONE,
+    FOLIO_DATE,
+    FOLIO_NUMBER,
+    is_editor_line,
+)
 
 # A sentence end at the end of a line, maybe with closing quotes and a byline such as （郝园园）.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:（[^（）]{1,20}）)?$")
@@ -106,8 +117,8 @@ class Layout:
 
 
 @dataclass(slots=True)
-class _Line:
-    """One text line. Not frozen: ``_measure`` fills in ``column`` and ``dateline`` in place (a
+class TextLine:
+    """One text line. Not frozen: ``measure_columns`` fills in ``column`` and ``dateline`` in place (a
     copy of every line was a tenth of cleaning's time). What the line tells by itself is read
     once, here: every test of a break asks it again."""
 
@@ -116,9 +127,11 @@ class _Line:
     blank_before: bool = False
     hard_break_before: bool = False  # a marker or section word stands between this and the last line
     number: int = 0  # the line of the page file, 1-based
-    column: float = 0.0  # the local column width (set by _measure)
-    narrowest: float = 0.0  # the narrowest column it could be a full line of (set by _measure)
-    dateline: bool = False  # starts with a dateline, which may run on into the next line (set by _measure)
+    column: float = 0.0  # the local column width (set by measure_columns)
+    narrowest: float = 0.0  # the narrowest column it could be a full line of (set by measure_columns)
+    dateline: bool = (
+        False  # starts with a dateline, which may run on into the next line (set by measure_columns)
+    )
     sentence_end: bool = field(init=False)  # ends_sentence(text)
     byline_only: bool = field(init=False)  # the whole line is a bracketed byline: （记者 王明）
 
@@ -136,7 +149,7 @@ def read_layout(text: str) -> Layout:
     """The page's segments in reading order, and its furniture (never part of any segment)."""
     furniture: list[Furniture] = []
     segments: list[Segment] = []
-    for segment in _segments(_measure(_lines(text, furniture))):
+    for segment in _segments(measure_columns(text_lines(text, furniture))):
         caption = segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption(segment.text)
         if caption:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
@@ -146,7 +159,7 @@ def read_layout(text: str) -> Layout:
     return Layout(tuple(segments), tuple(furniture))
 
 
-def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
+def text_lines(text: str, furniture: list[Furniture]) -> Iterator[TextLine | Segment]:
     """Yield text lines (with what stood before them) and marker/section/jump segments; put
     furniture lines in ``furniture`` (they leave no trace in the flow, not even a blank)."""
     blank = False
@@ -163,11 +176,14 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
         if not line:
             blank = True
             continue
-        if caption or line.startswith("图为") or (blank or number == 1) and _credited_run(lines, number - 1):
+        opens_caption = (
+            line.startswith(CAPTION_OPENING) or (blank or number == 1) and _credited_run(lines, number - 1)
+        )
+        if caption or opens_caption:
             caption_line = caption_line if caption else number
             caption.append(line)
             continue
-        kind = _furniture_line(line)
+        kind = furniture_line(line)
         if kind is not None:
             furniture.append(Furniture(kind, line, number))
             continue
@@ -192,7 +208,9 @@ def _lines(text: str, furniture: list[Furniture]) -> Iterator[_Line | Segment]:
             blank = False
             continue
         if line:
-            yield _Line(line, visual_width(line), blank_before=blank, hard_break_before=hard, number=number)
+            yield TextLine(
+                line, visual_width(line), blank_before=blank, hard_break_before=hard, number=number
+            )
             blank = hard = False
         if jump is not None:
             yield jump
@@ -215,7 +233,7 @@ def _credited_run(lines: list[str], start: int) -> bool:
     # A caption is a sentence and its credit: what follows its last sentence end is the credit,
     # bracketed or not (a column's text broken off after …年拍摄 ends no sentence before it).
     *sentences, tail = _SENTENCE_STOP.split("".join(run))
-    return bool(sentences) and bool(_CREDIT.match(tail.strip()))
+    return bool(sentences) and bool(CREDIT_LINE.match(tail.strip()))
 
 
 _CAPTION_LINES = 6  # lines a caption between two articles runs to, at most
@@ -227,46 +245,30 @@ def _ends_caption(caption: list[str], following: str) -> bool:
     set off by a space with no bracket left open), or with a full stop and the credit does not
     follow on a line of its own."""
     line = caption[-1]
-    if _CAPTION_CREDIT.search(line.replace(" ", "")):
+    if CREDIT_BRACKETED.search(line.replace(" ", "")):
         return True
-    if _CREDIT_AT_END.search(line):
+    if CREDIT_AT_END.search(line):
         text = "".join(caption)
         if text.count("（") + text.count("(") == text.count("）") + text.count(")"):
             return True
-    return ends_sentence(line) and not _CREDIT.match(following)
+    return ends_sentence(line) and not CREDIT_LINE.match(following)
 
 
-# Running heads and folios: a date with its weekday on a short line, with the paper's name or a
-# page number (内蒙古日报 2023年12月25日 星期一 要闻 3; 3 要闻 2023年12月25日 星期一), or 第N版 alone.
-_FOLIO_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
-_FOLIO_NUMBER = re.compile(r"^(\d{1,2})\s|\s(\d{1,2})$|第\s*(\d{1,2})\s*版")
-_FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？\d]{1,8})?$")
-_EDITOR = re.compile(
-    r"^(?:本版责任编辑|责任编辑|本版编辑|本版责编|责编|美术编辑|美编|校对|版式设计|本版统筹"
-    r"|本版主编|图片编辑|责任校对|见习编辑|版面设计|视觉设计)\s*[：:\s]"
-)
-_CREDIT = re.compile(
-    r"^[（(]?(?:(?:新华社|本报|中新社)?(?:记者|通讯员)?\s*[^，。（）]{0,12}\s*摄|新华社发|[^，。（）]{0,12}供图)[）)]?$"
-)
 # （下转第3版） closing a line, or ■下转第3版 on a line of its own.
 _JUMP_AT_END = re.compile(r"(?:■\s*)?[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
-_CAPTION_CREDIT = re.compile(r"[（(][^（）()]{0,24}(?:摄|新华社发|供图)[）)]$")
-_CAPTION = re.compile(rf"^图为|{_CAPTION_CREDIT.pattern}")
-# A credit closing a caption's line without brackets, set off by a space: 图为……。　本报记者 刘洋 摄
-_CREDIT_AT_END = re.compile(r"[ 　](?:[^，。（）\s]{0,12}[ 　]?摄|新华社发|[^，。（）\s]{0,12}供图)$")
 _PUNCTUATION = re.compile(r"[，。；！？]")  # in a line, which is then text, not a folio or credit
 
 
-def _furniture_line(line: str) -> FurnitureKind | None:
+def furniture_line(line: str) -> FurnitureKind | None:
     """What furniture a whole line is, if it is any."""
     if len(line) <= 48 and not _PUNCTUATION.search(line):
-        if _FOLIO_DATE.search(line) and ("报" in line or _FOLIO_NUMBER.search(line)):
+        if FOLIO_DATE.search(line) and ("报" in line or FOLIO_NUMBER.search(line)):
             return FurnitureKind.FOLIO
-        if _FOLIO_ALONE.match(line):
+        if FOLIO_ALONE.match(line):
             return FurnitureKind.FOLIO
-        if _CREDIT.match(line):
+        if CREDIT_LINE.match(line):
             return FurnitureKind.CAPTION
-    if _EDITOR.match(line):
+    if is_editor_line(line):
         return FurnitureKind.EDITOR
     return None
 
@@ -275,7 +277,7 @@ def folio_number(furniture: tuple[Furniture, ...] | list[Furniture]) -> int | No
     """The page number a folio prints (``… 要闻 3``, ``第3版``), if any folio prints one."""
     for piece in furniture:
         if piece.kind is FurnitureKind.FOLIO:
-            found = _FOLIO_NUMBER.search(_FOLIO_DATE.sub(" ", piece.text).strip())
+            found = FOLIO_NUMBER.search(FOLIO_DATE.sub(" ", piece.text).strip())
             if found:
                 return int(next(g for g in found.groups() if g))
     return None
@@ -285,13 +287,13 @@ def _is_caption(text: str) -> bool:
     bare = text.replace(" ", "")
     # A caption opens with 图为 or closes with a credit's bracket: most segments do neither, and
     # this spares them the pattern's scan of their whole text.
-    return (bare.startswith("图为") or bare.endswith(("）", ")"))) and bool(_CAPTION.search(bare))
+    return (bare.startswith(CAPTION_OPENING) or bare.endswith(("）", ")"))) and bool(CAPTION.search(bare))
 
 
-def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
+def measure_columns(items: Iterator[TextLine | Segment]) -> list[TextLine | Segment]:
     """Attach to every line the width of the column it stands in, read off its neighbours."""
     seq = list(items)
-    lines = [item for item in seq if isinstance(item, _Line)]
+    lines = [item for item in seq if isinstance(item, TextLine)]
     spans = [_full_span(line, after) for line, after in zip(lines, [*lines[1:], None])]
     # The window of spans around each line, kept sorted as it slides (see _column_width).
     lows = sorted(low for low, _ in spans[: _WINDOW + 1])
@@ -313,7 +315,7 @@ def _measure(items: Iterator[_Line | Segment]) -> list[_Line | Segment]:
     return seq
 
 
-def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
+def _full_span(line: TextLine, after: TextLine | None) -> tuple[float, float]:
     """The column widths of which ``line`` could be a full line: its content fits (closing
     punctuation may hang past the edge; an opening one may pull the next character up) and
     the first character of the next line would not have."""
@@ -325,6 +327,22 @@ def _full_span(line: _Line, after: _Line | None) -> tuple[float, float]:
     return line.width - visual_width(line.text[len(text) :]), line.width + max(
         visual_width(following), 0.5
     ) - 0.5
+
+
+def tucked_quote(last: TextLine, line: TextLine, column: float) -> bool:
+    """Whether a line ending on punctuation and the next, opening with a quote, are one printed
+    line of a column ``column`` wide: a typesetter tucks an opening quote under the full stop
+    before it (``吨。“饭``, both marks set half wide), and an extractor, finding the quote's box
+    left of the full stop's end, starts a new line there. Together they fill about a column; a
+    paragraph's last line and the next one's indented first line are wider than one column."""
+    joined = last.width + line.width
+    return (
+        not line.blank_before
+        and line.text[:1] in "“‘"
+        and last.text[-1:] in "。！？；，、：”’"
+        and not last.byline_only
+        and column - 1.6 < joined <= column + 1.0
+    )
 
 
 def _column_width(lows: list[float], highs: list[float]) -> float:
@@ -347,8 +365,8 @@ def _column_width(lows: list[float], highs: list[float]) -> float:
     return best
 
 
-def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
-    current: list[_Line] = []  # lines of the paragraph or block being built
+def _segments(seq: list[TextLine | Segment]) -> Iterator[Segment]:
+    current: list[TextLine] = []  # lines of the paragraph or block being built
     candidate = False  # no line so far rules out a block (a sentence end, a dateline)
     standalone = False  # the current lines are a block that ends here
     for index, item in enumerate(seq):
@@ -371,7 +389,7 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
                 # Not a block after all: a paragraph none of whose lines ends a sentence, though
                 # the whole does (…民生！（记 / 者 薛来）).
                 standalone = False
-            elif isinstance(following, _Line) and not _starts_article_next(following):
+            elif isinstance(following, TextLine) and not _starts_article_next(following):
                 # A block is short lines that close what they open (a quote, a book title), and
                 # is followed by a paragraph's indented first line or by a line set apart:
                 # otherwise the blank after it is a column break, and a full line follows. Before
@@ -401,7 +419,9 @@ def _segments(seq: list[_Line | Segment]) -> Iterator[Segment]:
         yield _finish(current, standalone)
 
 
-def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Line | Segment | None) -> bool:
+def _breaks(
+    current: list[TextLine], line: TextLine, standalone: bool, following: TextLine | Segment | None
+) -> bool:
     """Whether ``line`` starts a new segment after the lines in ``current``."""
     last = current[-1]
     if line.hard_break_before or line.dateline:
@@ -422,28 +442,28 @@ def _breaks(current: list[_Line], line: _Line, standalone: bool, following: _Lin
         # A short line that itself ends a sentence may be this paragraph's last line instead:
         # it begins a new paragraph only if a full line of that paragraph follows it.
         return not line.sentence_end or (
-            isinstance(following, _Line) and not following.blank_before and not _short_of_full(following)
+            isinstance(following, TextLine) and not following.blank_before and not _short_of_full(following)
         )
     if line.blank_before:
         return standalone  # after a standalone block, not a column break
     return False
 
 
-def _continues_column(line: _Line) -> bool:
+def _continues_column(line: TextLine) -> bool:
     """Whether ``line``, after a blank, could carry on a column's text: a full line, not one
     wider than the column or letter-spaced (a headline), nor one opening with a dash, which
     print never puts at a line's start (a subtitle: ——全区能源结构持续优化)."""
     return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
 
 
-def _opens_paragraph(line: _Line, after: _Line | Segment | None) -> bool:
+def _opens_paragraph(line: TextLine, after: TextLine | Segment | None) -> bool:
     """Whether ``line``, after a blank, can only open a paragraph (or a block): short of full, so
     no column's text carries on with it, and no paragraph's last line either: it ends no sentence
     (with the line after it neither: a byline broken after its bracket, …民生！（记 / 者 薛来）,
     ends one), or a full line of its paragraph follows it."""
     if not _short_of_full(line) or line.dateline:
         return False
-    if not (isinstance(after, _Line) and not after.blank_before and not after.hard_break_before):
+    if not (isinstance(after, TextLine) and not after.blank_before and not after.hard_break_before):
         return not line.sentence_end
     broken_byline = "）" in after.text and "（" not in after.text and ends_sentence(line.text + after.text)
     if not line.sentence_end and not broken_byline:
@@ -452,14 +472,14 @@ def _opens_paragraph(line: _Line, after: _Line | Segment | None) -> bool:
     return not _short_of_full(after) and not _display(after)
 
 
-def _set_apart(line: _Line) -> bool:
+def _set_apart(line: TextLine) -> bool:
     """Whether ``line`` is no column's running text at all: letter-spaced, opening with a dash,
     or wider than the column though no punctuation hangs past its edge (a headline set wide).
     Stricter than not ``_continues_column``: a full line whose closing ……” hangs out is wide."""
     return is_letter_spaced(line.text) or line.text.startswith("—") or line.narrowest > line.column + 1.5
 
 
-def _ends_sentence_joined(lines: list[_Line]) -> bool:
+def _ends_sentence_joined(lines: list[TextLine]) -> bool:
     """Whether the lines so far end a sentence, a byline broken over two lines included
     (…民生！（记 / 者 薛来）)."""
     if lines[-1].sentence_end:
@@ -468,44 +488,44 @@ def _ends_sentence_joined(lines: list[_Line]) -> bool:
     return len(lines) > 1 and "）" in last and "（" not in last and ends_sentence(lines[-2].text + last)
 
 
-def _could_stand_alone(line: _Line) -> bool:
+def _could_stand_alone(line: TextLine) -> bool:
     return not line.sentence_end and not line.dateline
 
 
-def _ends_chunk(following: _Line | Segment | None) -> bool:
+def _ends_chunk(following: TextLine | Segment | None) -> bool:
     """Whether a line followed by ``following`` ends a chunk of lines standing together."""
     return following is None or isinstance(following, Segment) or following.blank_before
 
 
-def _starts_article_next(following: _Line | Segment | None) -> bool:
+def _starts_article_next(following: TextLine | Segment | None) -> bool:
     """A headline is followed by the next article: a marker, a section word, a dateline or the end."""
     if following is None or isinstance(following, Segment):
         return True
     return following.hard_break_before or following.dateline
 
 
-def _short(line: _Line) -> bool:
+def _short(line: TextLine) -> bool:
     """Clearly shorter than the column: well more than an indent short."""
     return line.width <= line.column - 4
 
 
-def _any_width(line: _Line) -> bool:
+def _any_width(line: TextLine) -> bool:
     """Any line: what stands before a line opening with a dash cannot run on into it."""
     return True
 
 
-def _short_of_column(line: _Line) -> bool:
+def _short_of_column(line: TextLine) -> bool:
     """At least a character short of the column: a full line is justified to its edge (a digit or
     quote, half width, may leave half a character)."""
     return line.width <= line.column - 1
 
 
-def _short_of_full(line: _Line) -> bool:
+def _short_of_full(line: TextLine) -> bool:
     """Not a full line: a paragraph's last line, or a first line shortened by its indent."""
     return line.width <= line.column - 1.5
 
 
-def _display(line: _Line) -> bool:
+def _display(line: TextLine) -> bool:
     return is_letter_spaced(line.text) or line.width > line.column + 1.5
 
 
@@ -516,7 +536,7 @@ def _balanced(text: str) -> bool:
     return all(text.count(pair[0]) == text.count(pair[1]) for pair in _PAIRS)
 
 
-def _finish(lines: list[_Line], standalone: bool) -> Segment:
+def _finish(lines: list[TextLine], standalone: bool) -> Segment:
     text = "".join(respace(line.text) for line in lines)
     if standalone and len(lines) > 1 and _ends_sentence_joined(lines):
         standalone = False  # see _segments: a block never ends a sentence

@@ -19,8 +19,9 @@ from audio_edition.audio.assemble import (
 )
 from audio_edition.audio.chapters import TrackSpan, place_chapters
 from audio_edition.audio.loudness import LoudnessTarget
+from tests.listening import ebur128, onsets
 
-from .conftest import ToneMaker, ebur128, make_clicks, onsets
+from .conftest import ToneMaker, make_clicks
 
 SETTINGS = Mp3Settings()
 

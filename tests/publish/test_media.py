@@ -48,3 +48,25 @@ def test_a_lost_record_finds_the_same_addresses_and_forgets_nothing(tmp_path: Pa
     result = publish_media(out, state, [again], NOW + GRACE)
     assert result.removed == () and all((out / key).is_file() for key in before.values())
     assert publish_media(out, state, [again], NOW + 2 * GRACE).removed != ()
+
+
+def test_a_held_editions_versions_are_neither_superseded_nor_removed(tmp_path: Path) -> None:
+    out, state = tmp_path / "output", tmp_path / "state"
+    kept, other = make_edition(out, "2023-12-25"), make_edition(out, "2023-12-26")
+    before = publish_media(out, state, [kept, other], NOW).addresses
+    held = {k: v for k, v in before.items() if k[0] == "2023-12-26"}
+    # The edition's folder is gone (broken): its versioned audio may be the only copy left.
+    result = publish_media(out, state, [kept], NOW + 2 * GRACE, held=frozenset({"2023-12-26"}))
+    assert result.removed == () and all((out / key).is_file() for key in held.values())
+    # Once it is let go (removed on purpose), it is superseded from then on, not from before.
+    assert publish_media(out, state, [kept], NOW + 3 * GRACE).removed == ()
+    gone = publish_media(out, state, [kept], NOW + 4 * GRACE).removed
+    assert set(gone) == set(held.values())
+
+
+def test_the_grace_period_is_the_callers(tmp_path: Path) -> None:
+    out, state = tmp_path / "output", tmp_path / "state"
+    first = make_edition(out, "2023-12-25")
+    before = set(publish_media(out, state, [first], NOW).addresses.values())
+    again = rebuilt(first, out, title="更正")
+    assert publish_media(out, state, [again], NOW, timedelta(0)).removed == tuple(sorted(before))

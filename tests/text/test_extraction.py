@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
 from audio_edition.text.extraction import is_extraction, tidy_extraction
+from tests.typeset.extract import OTHER_EXTRACTORS, extract
 from tests.typeset.score import ReadArticle, Score, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,16 @@ def test_every_extraction_in_the_corpus_is_told_and_no_page_of_this_paper() -> N
         assert is_extraction(path.read_text(encoding="utf-8")), path
     for path in SEED_PAGES:
         assert not is_extraction(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.parametrize("extractor", OTHER_EXTRACTORS)
+def test_other_extractors_running_heads_on_one_line_are_told(extractor: str) -> None:
+    # PDFium and pdfplumber print the running head as one line, spaced their own way
+    # ("2024 年 3 月 5 日　星期二 要闻 第 2 版"); the page is still an extraction.
+    for text in extract(CORPUS / "edition-4p" / "edition.pdf", extractor):
+        assert is_extraction(text)
+    assert is_extraction("2024年3月5日 星期二 要闻 第2版\n本报讯 今天。\n")
+    assert not is_extraction("2024年3月5日，全市召开大会，第2版刊登了全文。\n")
 
 
 def test_pymupdf_pages_read_as_printed() -> None:
@@ -297,3 +308,556 @@ def test_one_file_of_a_whole_edition_reads_page_by_page(tmp_path: Path) -> None:
             assert lines[warning.line - 1].strip(), warning
     last_page_start = sum(part.count("\n") for part in parts[:3]) + 1
     assert min(a.line or 0 for a in edition.articles if a.pages == (4,)) > last_page_start
+
+
+# Two stories as PyMuPDF prints a headline-first page, the way the classes below meet them.
+_STORY = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+（记者 周涛）据悉，该项目
+总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。
+“饭菜合口味，价钱也不
+贵，我们老两口几乎天天来
+吃。”七十八岁的赵大爷说。
+政务服务大厅推行“一
+窗受理、集成服务”，群众
+办事只需跑一次。
+“家里暖和了，老人孩
+子过冬心里就踏实了。”家
+住新华街道的王大妈笑着
+说。
+"""
+
+
+def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() -> None:
+    """``吨。“饭`` is one printed line (the quote tucked under the full stop): the extractor
+    breaks it in two, the two halves together a column wide. A paragraph's last line and the
+    next one's first line, opening with a quote, are wider than that: two paragraphs."""
+    (story,) = parse_page(_STORY, "p2.txt").articles
+    assert story.headline == "冬季供暖保障有力有序"
+    assert story.paragraphs == (
+        "据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。“饭菜合口味，价钱也不贵，"
+        "我们老两口几乎天天来吃。”七十八岁的赵大爷说。",
+        "政务服务大厅推行“一窗受理、集成服务”，群众办事只需跑一次。",
+        "“家里暖和了，老人孩子过冬心里就踏实了。”家住新华街道的王大妈笑着说。",
+    )
+
+
+_TWO_TIERS = """2024 年3 月5 日　星期二
+要闻
+第2 版
+{upper}
+{lower}
+本报包头3 月2 日电
+（记者 周涛）据悉，该项目
+总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。
+"""
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "tiers"),
+    [
+        # A short label over a longer line: the kicker (引题) over its headline.
+        ("新春走基层", "冰雪旅游带火北疆小城", ("新春走基层", "冰雪旅游带火北疆小城", None)),
+        ("记者蹲点", "打好防沙治沙攻坚战", ("记者蹲点", "打好防沙治沙攻坚战", None)),
+        # About as long as the line under it: the headline over its subtitle (副题), dash or not.
+        (
+            "黄河流域生态保护治理扎实推进",
+            "今年以来累计完成投资超过三百亿元",
+            (None, "黄河流域生态保护治理扎实推进", "今年以来累计完成投资超过三百亿元"),
+        ),
+        (
+            "冬季供暖保障有力有序",
+            "——一位老支书的三十年坚守",
+            (None, "冬季供暖保障有力有序", "——一位老支书的三十年坚守"),
+        ),
+    ],
+)
+def test_two_head_lines_are_kicker_and_headline_or_headline_and_subtitle(
+    upper: str, lower: str, tiers: tuple[str | None, str, str | None]
+) -> None:
+    page = parse_page(_TWO_TIERS.format(upper=upper, lower=lower), "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == tiers
+    # Without a dash only the type size would tell: the editor is told which reading was taken.
+    doubted = [w for w in page.warnings if "head lines read as" in w.message]
+    assert bool(doubted) == (tiers[0] is None and not lower.startswith("—"))
+
+
+def test_heads_over_a_byline_line_are_heads_though_the_last_looks_indented() -> None:
+    """A story with no dateline: its heads stand over a byline line (本报记者 周涛). A subtitle
+    two characters short of the column looks like a paragraph's indented first line; what
+    follows it (the byline, not running text) tells it is a head line."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+高质量发展调研行
+新能源装机规模突破一亿千瓦
+三年行动计划全面收官
+本报记者 周涛
+据悉，该项目总投资五
+十六亿元，建成后可年产各
+类产品二十万吨。一辆辆满
+载煤炭、木材和农产品的货
+车有序通过查验通道，驶
+向全国各地。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "高质量发展调研行",
+        "新能源装机规模突破一亿千瓦",
+        "三年行动计划全面收官",
+    )
+    assert story.byline == "本报记者 周涛"
+    assert story.paragraphs == (
+        "据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。一辆辆满载煤炭、木材和农产品的货车有序通过查验通道，驶向全国各地。",
+    )
+
+
+def test_a_paragraph_closing_on_a_byline_broken_over_two_lines_is_running_text() -> None:
+    """``增长。（陈`` / ``静）``: the paragraph ends its sentence on the byline's second line, so
+    its lines are running text (not head lines), and the heads after it head the next story."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+据悉，该项目总投资五十
+六亿元，建成后可年产各
+类产品二十万吨。
+老师们利用课余时间
+集体备课，把优质教学资
+源转化为适合本校学生的
+课程。商家纷纷推出适老
+化产品，智能手环、助行器
+等商品销量明显增长。（陈
+静）
+新春走基层
+牧民合作社闯出增收新路
+新华社兴安盟3 月2
+日电（记者 赵磊）风电场
+里，一排排白色风机迎风转
+动，源源不断地将绿色电能
+送入电网。
+"""
+    first, second = parse_page(text, "p2.txt").articles
+    assert first.headline == "冬季供暖保障有力有序"
+    assert first.paragraphs[-1] == (
+        "老师们利用课余时间集体备课，把优质教学资源转化为适合本校学生的课程。"
+        "商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。"
+    )
+    assert first.byline == "陈静"
+    assert (second.kicker, second.headline) == ("新春走基层", "牧民合作社闯出增收新路")
+    assert second.dateline == "新华社兴安盟3月2日电" and second.byline == "记者 赵磊"
+
+
+def test_heads_of_two_stories_side_by_side_are_shared_in_turn() -> None:
+    """pdftotext prints two stories standing side by side row by row: kicker, kicker, headline,
+    headline, subtitle (each its own block, a blank between), then the first story's body, then
+    the second's, which opens on its dateline with no heads of its own. A blank parts two
+    blocks, so no line is read as the wrapped rest of the one above it."""
+    text = """2024 年3 月5 日　星期二
+
+要闻
+
+第4 版
+
+开局之年看新气象
+
+记者蹲点
+
+黄河流域生态保护治理扎实推进
+
+打好防沙治沙攻坚战
+
+一季度主要经济指标稳中向好
+本报乌海 3 月 1 日电
+（记者 吴敏 刘洋）食堂由
+社区提供场地、企业负责运
+营，做到了价格实惠、干净
+卫生。
+
+本报北京 3 月 2 日电春
+耕时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+"""
+    page = parse_page(text, "p4.txt")
+    first, second = page.articles
+    assert (first.kicker, first.headline, first.subtitle) == (
+        "开局之年看新气象",
+        "黄河流域生态保护治理扎实推进",
+        "一季度主要经济指标稳中向好",
+    )
+    assert (second.kicker, second.headline, second.subtitle) == ("记者蹲点", "打好防沙治沙攻坚战", None)
+    assert second.dateline == "本报北京3月2日电"
+    assert second.paragraphs == ("春耕时节，田野里一派繁忙景象，大型播种机来回穿梭，农民们抢抓农时忙生产。",)
+    # Only the layout tells for sure: the editor is told, on each story's lines.
+    shared = [w.line for w in page.warnings if "taken in turn" in w.message]
+    assert shared == [first.line, second.line]
+
+
+def test_a_kicker_over_its_headline_is_not_shared_with_a_story_after_it() -> None:
+    """A short label over a headline is one story's kicker and headline, though the next story
+    has no heads of its own (they were lost, or printed elsewhere)."""
+    text = """2024 年3 月5 日　星期二
+
+要闻
+
+第4 版
+
+记者蹲点
+
+打好防沙治沙攻坚战
+本报乌海 3 月 1 日电
+（记者 吴敏 刘洋）食堂由
+社区提供场地、企业负责运
+营，做到了价格实惠、干净
+卫生。
+
+本报北京 3 月 2 日电春
+耕时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+"""
+    first, second = parse_page(text, "p4.txt").articles
+    assert (first.kicker, first.headline) == ("记者蹲点", "打好防沙治沙攻坚战")
+    assert second.headline is None and second.dateline == "本报北京3月2日电"
+
+
+def test_briefs_in_a_box_wider_than_the_column_end_on_their_own_short_lines() -> None:
+    """A 简讯 box across several columns: its briefs are not indented, and a brief's last line,
+    though longer than a column, falls short of the box's lines above it."""
+    story = "".join(f"{line}\n" for line in _STORY.split("\n")[3:12])
+    text = f"""2024 年3 月5 日　星期二
+要闻
+第2 版
+{story}简讯
+日前，旗图书馆举办“书香润万家”读书分享会，六
+十余名读者参加活动并交流读书心得。（吴敏）
+连日来，区市场监管局对辖区农贸市场开展专项检
+查，重点检查食品经营主体的进货台账。
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（郑凯）
+"""
+    page = parse_page(text, "p2.txt")
+    briefs = [a for a in page.articles if a.section == "简讯"]
+    assert [(b.paragraphs, b.byline) for b in briefs] == [
+        (("日前，旗图书馆举办“书香润万家”读书分享会，六十余名读者参加活动并交流读书心得。",), "吴敏"),
+        (("连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",), None),
+        (("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",), "郑凯"),
+    ]
+
+
+def test_a_paragraph_opening_with_a_quote_is_told_by_its_indent() -> None:
+    """A paragraph's last line a character short of the column, then the next paragraph's
+    first line opening with a quote: set half wide at the line's start, the quote leaves that
+    line as short as any indented first line (nine characters and the quote, in a column of
+    eleven), while a line of running text opening with one fills the column."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+湿地公园里，芦苇随
+风摇曳，成群的候鸟在水
+面上觅食嬉戏。政务服务
+大厅推行“一窗受理、集成
+服务”，群众办事只需跑一
+次。当地农技人员深入田
+间地头，手把手指导农户
+科学施肥、合理灌溉。
+“家里暖和了，老人孩
+子过冬心里就踏实了。”家
+住新华街道的王大妈笑着
+说。有关部门表示，将进一
+步加强监督检查，确保各
+项惠民政策落到实处。当
+地推出了冰雪节、那达慕
+等特色活动，带动了餐饮、
+住宿等行业的发展。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [p[:8] for p in story.paragraphs] == ["湿地公园里，芦苇", "“家里暖和了，老"]
+
+
+def test_heads_after_a_paragraph_broken_off_mid_sentence_head_the_next_story() -> None:
+    """pdfminer.six prints a story's text boxes in its own order: a paragraph may break off
+    mid-sentence (its rest printed elsewhere) right before the next story's heads. The heads
+    are not run into it; the break is warned where it shows."""
+    text = """2024 年3 月5 日　星期二
+
+要闻
+
+第2 版
+
+冬季供暖保障有力有序
+
+本报包头 3 月 2 日电
+据悉，该项目总投资五十
+六亿元，建成后可年产各
+类产品二十万吨。
+
+养 老 服 务 中 心 开 设 了
+康复理疗、文化娱乐等项
+
+数字政务让群众少跑腿
+——我区推进重点项目建设纪实
+
+本报锡林浩特 3 月 4 日
+电据了解，今年全市新增供
+热面积一百二十万平方米，
+惠及居民一万八千余户。
+"""
+    page = parse_page(text, "p2.txt")
+    first, second = page.articles
+    assert first.headline == "冬季供暖保障有力有序"
+    assert first.paragraphs[-1] == "养老服务中心开设了康复理疗、文化娱乐等项"
+    assert (second.headline, second.subtitle) == ("数字政务让群众少跑腿", "——我区推进重点项目建设纪实")
+    assert second.dateline == "本报锡林浩特3月4日电"
+    assert any(w.line == 15 and "breaks off mid-sentence" in w.message for w in page.warnings), page.warnings
+
+
+def test_an_index_box_goes_on_past_a_line_printed_into_it_from_beside() -> None:
+    """pdftotext prints the 今日导读 box and the lead story beside it line by line: the story's
+    subtitle falls between the box's title and its items. The items are still furniture; the
+    subtitle still heads its story."""
+    text = """2024 年 3 月 5 日
+
+星期二
+
+要闻
+
+第2版
+
+乡村学校用上“空中课堂”
+
+今日导读
+
+一季度主要经济指标稳中向好
+
+社区食堂端出“幸福味道”
+第4版
+冰雪旅游带火北疆小城 第 3
+版
+稀土新材料产业链加速延伸
+第2版
+
+本报记者 刘洋
+
+业内人士认为，产业
+链向下游延伸，有利于把
+资源优势转化为发展优
+势。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("乡村学校用上“空中课堂”", "一季度主要经济指标稳中向好")
+    assert story.paragraphs == ("业内人士认为，产业链向下游延伸，有利于把资源优势转化为发展优势。",)
+    index = [f.text.replace(" ", "") for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert (
+        index[0] == "今日导读" and "冰雪旅游带火北疆小城第3" in index and "稀土新材料产业链加速延伸" in index
+    )
+
+
+def test_heads_drawn_after_their_body_head_it_though_the_next_story_has_no_dateline() -> None:
+    """PyMuPDF follows a typesetter that draws each story's heads after its body: a kicker and
+    headline (two lines with no punctuation, the second as wide as the column) stand between
+    one story's body and the next one's indented first line. Two tiers are a story's heads,
+    never a subhead (which is one line), though no dateline follows them."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+本报包头3月2日电科
+技特派员常年驻村，帮助农
+户解决生产中遇到的技术
+难题。
+口岸管理部门推行“提前申
+报、货到放行”模式，通关时
+间比去年同期缩短了四成。
+今年全旗计划种植玉米、大
+豆等作物八十万亩，良种覆
+盖率达到百分之九十八以
+上。
+学习贯彻全会精神
+冰雪旅游带火北疆小城
+演出队带来了歌舞、
+小品、好来宝等节目，台下
+的农牧民群众掌声不断。
+光伏板整齐排列在沙地
+上，板下种植的牧草既能
+固沙，又能喂养牛羊。科技
+特派员常年驻村，帮助农
+户解决生产中遇到的技术
+难题。
+边境口岸货运量创同期新高
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    first, second = page.articles
+    # Which tiers the two are only type size tells (the editor is warned); both head this story.
+    assert {first.kicker, first.headline, first.subtitle} - {None} == {
+        "学习贯彻全会精神",
+        "冰雪旅游带火北疆小城",
+    }
+    assert first.dateline == "本报包头3月2日电" and len(first.paragraphs) == 2
+    assert second.headline == "边境口岸货运量创同期新高"
+    assert [p[:6] for p in second.paragraphs] == ["演出队带来了", "光伏板整齐排"]
+
+
+def test_a_page_opening_on_a_dateline_has_its_heads_drawn_after_the_bodies() -> None:
+    """PyMuPDF follows the drawing order: a page opening on a story's dateline with no heads
+    above it (a continuation would open on a marker) drew each story's heads after its body,
+    though the page ends on a box of briefs as a headline-first page may. A byline line drawn
+    under the heads is the story's whose heads they are."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+新华社乌海3 月3 日
+电沿黄各旗县区持续开展
+河道清理和岸线整治，水质
+稳定保持在三类以上。
+一线见闻
+牧民合作社闯出增收新路
+——全区各地多措并举确保群众温暖过冬
+商家纷纷推出适老化
+产品，智能手环、助行器等
+商品销量明显增长。
+开局之年看新气象
+稀土新材料产业链加速延伸
+一季度主要经济指标稳中向好
+本报记者 吴敏
+简讯
+本报北京3 月2 日电日前，全盟首届农牧民技能
+大赛落下帷幕。（陈静）
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    assert not any("cannot tell" in w.message for w in page.warnings)
+    first, second, brief = page.articles
+    assert (first.kicker, first.headline, first.dateline) == (
+        "一线见闻",
+        "牧民合作社闯出增收新路",
+        "新华社乌海3月3日电",
+    )
+    assert (second.headline, second.byline) == ("稀土新材料产业链加速延伸", "本报记者 吴敏")
+    assert second.paragraphs == ("商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。",)
+    assert (brief.section, brief.byline) == ("简讯", "陈静")
+
+
+def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
+    """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
+    single year on a line of its own, never spoken."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+据悉，该项目总投资五十
+六亿元，建成后可年产各
+类产品二十万吨。
+图表：全市粮食产量
+单位：万吨
+2021 年 2022 年 2023 年
+数据来源：市统计局
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：全市粮食产量", "单位：万吨", "2021 年 2022 年 2023 年", "数据来源：市统计局"]
+    assert [a.paragraphs for a in page.articles] == [
+        ("据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。",)
+    ]
+
+
+def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
+    """PDFium joins what shares a baseline: a headline and the 简讯 over the box beside it come
+    out on one line (边境口岸货运量创同期新高 简讯). The headline heads its story; the section
+    word heads the briefs."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+学习贯彻全会精神
+边境口岸货运量创同期新高 简讯
+本报兴安盟 3 月 4 日电日前，旗图书馆举办“书香
+润万家”读书分享会，六十余名读者参加活动并交流读书
+心得。（刘洋）
+本报满洲里 3 月 1 日电近期，县消防救援大队走进中
+小学校，为师生讲解火灾逃生自救知识并开展疏散演练。
+（陈静）
+"""
+    page = parse_page(text, "p2.txt")
+    assert "边境口岸货运量创同期新高" in {a.headline for a in page.articles}
+    briefs = [a for a in page.articles if a.section == "简讯"]
+    assert [(b.dateline, b.byline) for b in briefs] == [
+        ("本报兴安盟3月4日电", "刘洋"),
+        ("本报满洲里3月1日电", "陈静"),
+    ]
+
+
+def test_the_first_piece_of_a_line_broken_at_a_tucked_quote_is_no_indented_line() -> None:
+    """The piece before the break (七十八岁的赵大爷说。) is about as short as an indented first
+    line: read with the rest broken off it (“饭菜), the printed line is full, and the paragraph
+    goes on."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3 月2 日电
+湿地公园里，芦苇随风摇
+曳，成群的候鸟在水面上觅食
+嬉戏。科技特派员常年驻村，
+帮助农户解决生产中遇到的技
+术难题。据悉，该项目总投资五
+十六亿元，建成后可年产各类
+产品二十万吨。
+“饭菜合口味，价钱也不
+贵，我们老两口几乎天天来吃。”
+七十八岁的赵大爷说。
+“饭菜
+合口味，价钱也不贵，我们老
+两口几乎天天来吃。”七十八
+岁的赵大爷说。据悉，该项目
+总投资五十六亿元，建成后可
+年产各类产品二十万吨。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [p[:6] for p in story.paragraphs] == ["湿地公园里，", "“饭菜合口味"]
+    assert story.paragraphs[1].endswith(
+        "七十八岁的赵大爷说。据悉，该项目总投资五十六亿元，建成后可年产各类产品二十万吨。"
+    )
+
+
+_HEAD_LINES = (
+    "记者蹲点",
+    "新春走基层",
+    "开局之年看新气象",
+    "打好防沙治沙攻坚战",
+    "黄河流域生态保护治理扎实推进",
+    "一季度主要经济指标稳中向好",
+    "——一位老支书的三十年坚守",
+)
+
+
+@given(st.lists(st.sampled_from(_HEAD_LINES), min_size=1, max_size=5, unique=True))
+def test_head_lines_shared_or_not_are_each_read_once(heads: list[str]) -> None:
+    """A run of head lines over a story, then a story with no heads of its own: whether the
+    lines are one story's tiers or two stories' taken in turn, none is lost or read twice, and
+    the first story keeps a headline."""
+    from audio_edition.text.articles import read_articles
+    from audio_edition.text.layout import Segment, SegmentKind
+
+    segments = [
+        Segment(SegmentKind.BLOCK, "\n".join(heads), line=1),
+        Segment(SegmentKind.PARAGRAPH, "本报包头3月2日电据悉，该项目总投资五十六亿元。", line=2),
+        Segment(SegmentKind.PARAGRAPH, "本报北京3月2日电春耕时节，田野里一派繁忙景象。", line=3),
+    ]
+    first, second = read_articles(segments, HeadlinePosition.BEFORE, doubts=()).articles
+    assert first.headline
+    read = "".join(t for a in (first, second) for t in (a.kicker, a.headline, a.subtitle) if t)
+    assert sorted(read) == sorted("".join(heads))

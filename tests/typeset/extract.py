@@ -12,6 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
+# Two more a developer may reach for, tried on the fly (not kept in the committed corpus): PDFium's
+# text (pypdfium2, the library the PDF route stands on) and pdfplumber's ``extract_text``.
+OTHER_EXTRACTORS = ("pypdfium2", "pdfplumber")
 
 
 def pdftotext_pages(pdf: Path) -> list[str]:
@@ -37,6 +40,25 @@ def pymupdf_pages(pdf: Path) -> list[str]:
         return [page.get_text() for page in document]
 
 
+def pypdfium2_pages(pdf: Path) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return [
+            document[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(document))
+        ]
+    finally:
+        document.close()
+
+
+def pdfplumber_pages(pdf: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as document:
+        return [page.extract_text() or "" for page in document.pages]
+
+
 def _pages(text: str) -> list[str]:
     pages = text.split("\f")
     if pages and not pages[-1].strip():
@@ -45,10 +67,12 @@ def _pages(text: str) -> list[str]:
 
 
 def extract(pdf: Path, extractor: str) -> list[str]:
-    """One text per page of ``pdf`` as ``extractor`` (one of EXTRACTORS) prints it."""
+    """One text per page of ``pdf`` as ``extractor`` (of EXTRACTORS or OTHER_EXTRACTORS) prints it."""
     table: dict[str, Callable[[Path], list[str]]] = {
         "pdftotext": pdftotext_pages,
         "pdfminer": pdfminer_pages,
         "pymupdf": pymupdf_pages,
+        "pypdfium2": pypdfium2_pages,
+        "pdfplumber": pdfplumber_pages,
     }
     return table[extractor](pdf)

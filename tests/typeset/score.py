@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.typeset.readable import flat as printed
+from tests.typeset.readable import stories_of
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -35,6 +38,16 @@ class Score:
     misread: int = 0
     misread_warned: int = 0
     pages: int = 0
+    # Over the stories the extraction keeps readable (tests/typeset/readable.py), when the
+    # extraction's text was given, and whether each unreadable story got a warning.
+    stories: int = 0
+    readable: int = 0
+    readable_headlines: int = 0
+    readable_headlines_found: int = 0
+    readable_gold: int = 0
+    readable_read: int = 0
+    readable_matched: int = 0
+    unreadable_warned: int = 0
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -50,6 +63,14 @@ class Score:
             "misread",
             "misread_warned",
             "pages",
+            "stories",
+            "readable",
+            "readable_headlines",
+            "readable_headlines_found",
+            "readable_gold",
+            "readable_read",
+            "readable_matched",
+            "unreadable_warned",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.notes += other.notes
@@ -66,6 +87,21 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def readable_f1(self) -> float:
+        p = self.readable_matched / self.readable_read if self.readable_read else 0.0
+        r = self.readable_matched / self.readable_gold if self.readable_gold else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def readable_line(self) -> str:
+        """The figures over readable stories: the issue's target."""
+        unreadable = self.stories - self.readable
+        return (
+            f"readable stories {self.readable:>3}/{self.stories:<3}  their headlines "
+            f"{self.readable_headlines_found:>3}/{self.readable_headlines:<3}  paragraph F1 {self.readable_f1:6.1%}  "
+            f"unreadable warned {self.unreadable_warned:>3}/{unreadable}"
+        )
 
     def line(self) -> str:
         hl = f"{self.headlines_found}/{self.headlines}"
@@ -89,9 +125,14 @@ class ReadArticle:
 
 
 def score_page(
-    gold: dict[str, Any], read: Sequence[ReadArticle], warning_lines: Sequence[int | None], source: str = ""
+    gold: dict[str, Any],
+    read: Sequence[ReadArticle],
+    warning_lines: Sequence[int | None],
+    source: str = "",
+    text: str | None = None,
 ) -> Score:
-    """Score one page's reading (``read``; warnings at ``warning_lines``) against its gold page."""
+    """Score one page's reading (``read``; warnings at ``warning_lines``) against its gold page;
+    given the extraction's ``text``, also over the stories it keeps readable."""
     score = Score(pages=1)
     articles = gold["articles"]
     heads = Counter(flat(a.headline) for a in read if a.headline)
@@ -115,8 +156,8 @@ def score_page(
     furniture = [flat(f["text"]) for f in gold["furniture"]]
     furniture = [f for f in furniture if len(f) >= 4 and f not in gold_paragraphs]
     for article in read:
-        for text in (article.headline, *article.paragraphs):
-            bare = flat(text)
+        for piece in (article.headline, *article.paragraphs):
+            bare = flat(piece)
             if any(f in bare for f in furniture) and not any(bare == flat(p) for p in gold_paragraphs):
                 score.furniture_spoken += 1
                 score.notes.append(f"{source}: furniture spoken: {bare[:40]}")
@@ -141,7 +182,51 @@ def score_page(
                 f"{source}:{article.line}: misread, no warning: {flat(article.headline)[:20]} "
                 f"{flat(article.paragraphs[0] if article.paragraphs else '')[:20]}"
             )
+    if text is not None:
+        _score_readable(score, gold, read, warning_lines, source, text)
     return score
+
+
+def _score_readable(
+    score: Score,
+    gold: dict[str, Any],
+    read: Sequence[ReadArticle],
+    warning_lines: Sequence[int | None],
+    source: str,
+    text: str,
+) -> None:
+    stories = stories_of(gold, text)
+    score.stories = len(stories)
+    score.readable = sum(s.readable for s in stories)
+    readable = [s.readable for s in stories]
+    gold_paragraphs: Counter[str] = Counter()
+    heads = Counter(flat(a.headline) for a in read if a.headline)
+    for story, article in zip(stories, gold["articles"], strict=True):
+        if story.readable:
+            if article["headline"]:
+                score.readable_headlines += 1
+                score.readable_headlines_found += bool(heads[flat(article["headline"])])
+            gold_paragraphs.update(flat(p) for p in article["paragraphs"])
+            continue
+        first, last = story.span
+        if any(w is not None and first <= w <= last for w in warning_lines):
+            score.unreadable_warned += 1
+        else:
+            headline = gold["articles"][stories.index(story)]["headline"] or "(brief)"
+            score.notes.append(f"{source}:{first}: unreadable, no warning: {headline} ({story.problems[0]})")
+    read_paragraphs: Counter[str] = Counter()
+    for article in read:
+        for paragraph in article.paragraphs:
+            # Its story: the one whose text holds it, else the one its opening words come from.
+            norm = printed(paragraph)
+            owner = next((i for i, s in enumerate(stories) if norm in s.body), None)
+            if owner is None:
+                owner = next((i for i, s in enumerate(stories) if norm[:8] in s.body), None)
+            if owner is not None and readable[owner]:
+                read_paragraphs[flat(paragraph)] += 1
+    score.readable_gold = sum(gold_paragraphs.values())
+    score.readable_read = sum(read_paragraphs.values())
+    score.readable_matched = sum((gold_paragraphs & read_paragraphs).values())
 
 
 def _is_brief(article: ReadArticle, gold: Sequence[dict[str, Any]]) -> bool:

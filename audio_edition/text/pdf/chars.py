@@ -109,6 +109,7 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
     space = False
     stroked: dict[int, bool] = {}
     try:
+        doubled = _double_struck(page, textpage)
         for i in range(textpage.count_chars()):
             code = pdfium_c.FPDFText_GetUnicode(textpage, i)
             if code == 0x20 or pdfium_c.FPDFText_IsGenerated(textpage, i):
@@ -136,7 +137,8 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
                         pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
                         == pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
                     )
-                bold = stroked[key]
+                # Or printed twice a hair apart (PDFium keeps one copy of the characters).
+                bold = stroked[key] or key in doubled
             # Loose boxes are one em high: text scaled by its matrix (a size of 1) shows its size there.
             real = size if size > 1.5 else top - bottom
             text = _GLYPH_NAMES.get(code, chr(code))
@@ -150,6 +152,49 @@ def _read_page(page: pdfium.PdfPage, index: int) -> RawPage:
         textpage.close()
     graphics, has_images = _graphics(page, height)
     return RawPage(index, width, height, tuple(chars), tuple(graphics), has_images)
+
+
+def _double_struck(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> set[int]:
+    """Text objects printed twice, the copy shifted by a hair (under a fifth of an em): a bold
+    faked by double striking, as typesetters without a bold face do. PDFium keeps the first copy's
+    characters only; the copy is a text object with none, its box the first's moved. The keys of
+    the first copies (as ``_read_page`` keys a character's text object)."""
+    kept: list[tuple[float, float, float, float, int]] = []
+    copies: list[tuple[float, float, float, float, float]] = []
+    size = ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        if pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) > 2:
+            kept.append((left, bottom, right, top, ctypes.cast(obj.raw, ctypes.c_void_p).value or 0))
+            continue
+        # The em from the type size (a glyph's box can be a hair high: 一).
+        em = top - bottom
+        if pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size)) and pdfium_c.FPDFPageObj_GetMatrix(
+            obj.raw, ctypes.byref(matrix)
+        ):
+            em = size.value * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        copies.append((left, bottom, right, top, em))
+    by_width: dict[int, list[tuple[float, float, float, float, int]]] = {}
+    for box in kept:
+        by_width.setdefault(round(box[2] - box[0]), []).append(box)
+    doubled: set[int] = set()
+    for left, bottom, right, top, em in copies:
+        near = round(right - left)
+        for x0, y0, x1, y1, key in (
+            *by_width.get(near - 1, ()),
+            *by_width.get(near, ()),
+            *by_width.get(near + 1, ()),
+        ):
+            shift = abs(left - x0) + abs(bottom - y0)
+            if (
+                0 < shift < 0.2 * em
+                and abs((right - left) - (x1 - x0)) < 0.05 * em
+                and abs((top - bottom) - (y1 - y0)) < 0.05 * em
+            ):
+                doubled.add(key)
+                break
+    return doubled
 
 
 def _graphics(page: pdfium.PdfPage, height: float) -> tuple[list[Graphic], bool]:

@@ -14,6 +14,7 @@ from audio_edition.text.pdf.chars import Char
 
 _HANGING = frozenset("，。、；：！？”’）》“‘（《…—")  # may hang past a column's edge
 _GAP = 0.5  # ems: a wider gap is a gutter (hanging punctuation leaves gutters under 0.8 em); letter-spacing is rejoined per column
+_SPACE_GAP = 1.2  # ems: the widest word space (an ideographic space is one em)
 _BASELINE = (
     0.15  # ems: a step this big between sorted bottoms starts another baseline (a comma sits 0.07 em low)
 )
@@ -87,7 +88,12 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
         # (hanging punctuation can narrow a gutter to a sliver; one line is drawn in one go).
         apart = abs(char.order - run[-1].order) > 2
         hanging = run[-1].text in _HANGING and char.text in _HANGING  # two columns' punctuation meeting
-        if gap > _GAP * size or (apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size))):
+        # A word space left out of the text layer (an ideographic space between names, drawn as
+        # a gap): drawn right after the one before it, and PDFium sees the space. Never a gutter.
+        spaced = char.order - run[-1].order == 1 and char.space_before and gap <= _SPACE_GAP * size
+        if (gap > _GAP * size and not spaced) or (
+            apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size))
+        ):
             out.append(_line(run, size))
             run = []
         run.append(char)
@@ -98,11 +104,17 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
 def _line(run: list[Char], size: float) -> Line:
     text: list[str] = []
     previous: Char | None = None
+    # A word space is wider than the line's usual gap between characters: a justified line drawn
+    # character by character has wide gaps everywhere, and PDFium makes up spaces in them.
+    solid_run = [c for c in run if not c.text.isspace()]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(solid_run, solid_run[1:]))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    word_gap = max(0.15 * size, usual + 0.12 * size)
     for char in run:
         if char.text.isspace():
             previous = char
             continue
-        if previous is not None and text and char.space_before and char.x0 - previous.x1 > 0.15 * size:
+        if previous is not None and text and char.space_before and char.x0 - previous.x1 > word_gap:
             text.append(" ")  # a word space (kept between Chinese words: 记者 薛来; respaced later)
         text.append(char.text)
         previous = char

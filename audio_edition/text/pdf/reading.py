@@ -216,10 +216,10 @@ def _paragraphs(
     paragraphs: list[list[str]] = []
     kinds: list[bool] = []  # True: a subhead
     jump_from = jump_on = None
-    for column in columns:
+    lefts = _column_lefts(columns)
+    for column, left in zip(columns, lefts):
         if not column:
             continue
-        left = min(line.x0 for line in column)
         right = max(line.x1 for line in column)
         gaps = [b.top - a.bottom for a, b in pairwise(column) if b.top > a.bottom]
         usual = median(gaps) if gaps else 0.0
@@ -243,6 +243,15 @@ def _paragraphs(
             subhead = line.bold and not story.section
             indented = line.x0 - left >= 1.2 * line.size
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
+            # A dateline opening a line opens a story (a brief in a box whose every line is indented).
+            indented = indented or dateline_at_start(flat(text)) is not None
+            # In a box of briefs, a line closing on a byline (…。（王明）) ends its brief.
+            indented = indented or bool(
+                story.section
+                and paragraphs
+                and paragraphs[-1]
+                and _BYLINE_AT_END.search(flat(paragraphs[-1][-1]))
+            )
             if subhead:
                 # A subhead wrapped over two lines is one; two set apart are two.
                 wrapped = (
@@ -274,3 +283,23 @@ def _paragraphs(
         if is_subhead:
             subheads.append(text)
     return texts, subheads, jump_from, jump_on
+
+
+def _column_lefts(columns: Sequence[Sequence[Line]]) -> list[float]:
+    """Each column's left edge. A column whose lines all start at one x (one line, or short
+    paragraphs each) may be indented throughout: its edge is where the story's regular column
+    pitch puts it, when that is clearly further left (three columns or more tell the pitch)."""
+    lefts = [min((line.x0 for line in column), default=0.0) for column in columns]
+    steps = sorted(b - a for a, b in pairwise(lefts) if b > a)
+    if len(columns) < 3 or len(steps) < 2:
+        return lefts
+    pitch = steps[len(steps) // 2]
+    out = []
+    for k, column in enumerate(columns):
+        left = lefts[k]
+        if column and all(abs(line.x0 - left) < 1 for line in column):
+            predicted = min(lefts[j] + (k - j) * pitch for j in range(len(columns)) if j != k and columns[j])
+            if left - 3 * column[0].size < predicted <= left - 1.2 * column[0].size:
+                left = predicted
+        out.append(left)
+    return out

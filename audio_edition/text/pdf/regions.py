@@ -5,8 +5,9 @@ How a typeset page is read (type sizes relative to the body's, the size most cha
 - Furniture first. The running head and folio sit above the first rule across the top of the
   page (or in its top margin), the masthead is the page's largest type above it, the 责任编辑 line
   matches its words, a caption is small type against a picture (or says 摄 / 新华社发), and ruled
-  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart). A box
-  titled 简讯 (or 短讯, 快讯…) holds briefs, one per paragraph.
+  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart); the words
+  are the text route's too (``audio_edition.text.furniture``). A box titled 简讯 (or 短讯, 快讯…)
+  holds briefs, one per paragraph.
 - Headlines are type clearly larger than the body; a kicker (引题) is the smaller line just above
   a headline, a subtitle (副题) the smaller line(s) just below, a byline line (本报记者 …) below them.
 - Stories: the page is cut into bands at rules (and wide gaps) across it; a band into cells at
@@ -23,6 +24,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from audio_edition.text.furniture import (
+    AD_LABEL,
+    CHART_SOURCE,
+    CHART_TITLE,
+    INDEX_TITLE,
+    PAGE_NUMBER,
+    PICTURE_CREDIT,
+    PICTURE_REFERENCE,
+    is_editor_line,
+)
 from audio_edition.text.layout import dateline_at_start, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
 from audio_edition.text.pdf.lines import Line, follows, joined
@@ -84,23 +95,16 @@ class PageLayout:
     """Headlines joined over a column break: their stories flow on into the next column."""
 
 
-_EDITOR = re.compile(
-    r"^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|设计|校对|排版|制图|组版|图片编辑)\s*[：:]"
-)
-_CREDIT = re.compile(r"(?:摄|新华社发|供图|资料图片|图片来源[：:].*|制图[：:].*)\s*[）)]?\s*$")
-_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[：:]|图\s*\d|（图）)")
-_FOLIO = re.compile(r"第\s*(\d{1,3})\s*版|^\s*(\d{1,3})\s*版?\s*$|(\d{1,3})\s*版\s*$")
 _BRIEF_TITLES = re.compile(
     r"^(?:简讯|短讯|快讯|简明新闻|新闻速览|新闻速递|速览|综合新闻|本地简讯|一句话新闻)$"
 )
-_INDEX_TITLES = re.compile(r"(?:导读|要目|本期看点|今日看点)")
-_CHART_WORDS = re.compile(r"^(?:图表|图示|表)[：:]|数据来源|资料来源|单位[：:]")
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
+_PAPER_NAME = re.compile(r"\S{1,8}(?:报|新闻)")  # 北疆日报, 新民晚报, 北京青年报…
 HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
 
 
@@ -140,69 +144,258 @@ def analyse(
 
 
 def _headline_breaks(
-    lines: Sequence[Line], pictures: Sequence[Graphic], body: float
-) -> list[tuple[Line, Line]]:
-    """Headline lines that go on at the top of the next column: (the line ending a column of text,
-    with no sentence end, and the one opening the next column higher up, in the same type, with
-    text under it)."""
-    heads = [line for line in lines if _is_headline(line, body)]
-    found: list[tuple[Line, Line]] = []
-    for a in heads:
-        column = [line for line in lines if _paragraph_like(line, body) and _overlaps(line, a.x0, a.x1)]
-        if (
-            not any(line.bottom < a.top for line in column)
-            or any(line.top > a.bottom - 1 for line in lines if line is not a and _overlaps(line, a.x0, a.x1))
-            or any(g.top > a.bottom - 1 and g.x0 < a.x1 and g.x1 > a.x0 for g in pictures)
-            or ends_sentence(a.text)
-        ):
-            continue  # not under text, something under it, or a full stop: the headline ended here
-        right = max(line.x1 for line in column)
-        for b in heads:
-            if (
-                b is not a
-                # a rule between the columns, or across under the headline, parts two stories
-                and not any(
-                    (right - 1 <= g.x0 <= b.x0 + 1 and g.bottom > b.top and g.top < a.bottom)
-                    or (0 <= g.top - a.bottom + 1 < 2 * a.size and g.x0 < a.x1 and g.x1 > a.x0)
-                    for g in pictures
-                )
-                and b.top < a.top - 2 * a.size
-                and 0 < b.x0 - right < 3 * a.size
-                and any(
-                    _paragraph_like(line, body) and _overlaps(line, b.x0, b.x1) and line.top > b.bottom - 1
-                    for line in lines
-                )
-                and abs(a.size - b.size) < 0.3
-                and a.bold == b.bold
-                and not any(
-                    _paragraph_like(line, body)
-                    and _overlaps(line, b.x0, b.x1)
-                    and line.bottom <= b.top + 1
-                    and b.top - line.bottom < 2 * a.size
-                    for line in lines
-                )  # b opens its column
-            ):
-                found.append((a, b))
+    lines: Sequence[Line], graphics: Sequence[Graphic], body: float
+) -> list[tuple[Line, list[Line]]]:
+    """Headlines broken over a column break: (the piece the first part ends with, the second
+    part's pieces in reading order).
+
+    Two stories' headlines must never be read as one, so only positive evidence joins: the first
+    part is set within its column's measure after a paragraph that has ended, nothing under it
+    and no sentence end in it; the second, in the same size and weight, within the next column
+    (of the same width) at its very top, no rule or kicker over it, over a body that opens a
+    paragraph. A headline set across columns (its last characters over a column left short) is
+    never one."""
+    rows = _headline_rows([line for line in lines if _is_headline(line, body)])
+    found: list[tuple[Line, list[Line]]] = []
+    for first in rows:
+        column = _column_above(first, rows, lines, graphics, body)
+        if column is None:
+            continue
+        for second in rows:
+            if second is first:
+                continue
+            tail = _tail(second, rows)
+            if _goes_on(first, tail, column, lines, graphics, body):
+                found.append((max(first, key=lambda line: line.x1), [p for row in tail for p in row]))
     return found
 
 
+def _wraps_onto(upper: list[Line], lower: list[Line]) -> bool:
+    """Whether the headline line ``lower`` goes on from ``upper`` in one column: the same type
+    close under it, overlapping it or (an indented first line) opening the column left of it."""
+    ux0, _, ux1, ubottom = _extent([upper])
+    lx0, ltop, lx1, _ = _extent([lower])
+    size = upper[0].size
+    return (
+        upper is not lower
+        and _same_type(upper[0], lower[0])
+        and 0 <= ltop - ubottom < 0.8 * size
+        and ((lx0 < ux1 and lx1 > ux0) or (0 < ux0 - lx0 <= 2.5 * size and lx1 <= ux0 + 1))
+    )
+
+
+@dataclass(frozen=True)
+class _Column:
+    """The column a headline's first part ends: its body's measure and where the column starts."""
+
+    x0: float
+    x1: float
+    top: float
+
+
+def _extent(rows: Sequence[Sequence[Line]]) -> tuple[float, float, float, float]:
+    pieces = [line for row in rows for line in row]
+    return (
+        min(line.x0 for line in pieces),
+        min(line.top for line in pieces),
+        max(line.x1 for line in pieces),
+        max(line.bottom for line in pieces),
+    )
+
+
+def _headline_rows(heads: Sequence[Line]) -> list[list[Line]]:
+    """Headline pieces into printed lines: the same type on one baseline, no further apart than
+    letter-spacing leaves (a letter-spaced headline is found as one piece a character)."""
+    rows: list[list[Line]] = []
+    for line in sorted(heads, key=lambda line: line.x0):
+        for row in rows:
+            last = row[-1]
+            if (
+                abs(line.top - last.top) < 0.3 * line.size
+                and abs(line.size - last.size) < 0.3
+                and line.bold == last.bold
+                and -0.3 * line.size < line.x0 - last.x1 < line.size
+            ):
+                row.append(line)
+                break
+        else:
+            rows.append([line])
+    return rows
+
+
+def _same_type(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) < 0.3 and a.bold == b.bold
+
+
+def _column_run(start: Line, lines: Sequence[Line], body: float, step: int) -> list[Line]:
+    """Body lines of ``start``'s column going up (step -1) or down (step 1) from it while they
+    follow one another at about a line's pitch (a paragraph's gap included)."""
+    candidates = sorted(
+        (
+            line
+            for line in lines
+            if _paragraph_like(line, body)
+            and _overlaps(line, start.x0, start.x1)
+            and (line.bottom <= start.top + 1 if step < 0 else line.top >= start.bottom - 1)
+        ),
+        key=lambda line: -line.bottom if step < 0 else line.top,
+    )
+    run = [start]
+    for line in candidates:
+        gap = run[-1].top - line.bottom if step < 0 else line.top - run[-1].bottom
+        if gap > 1.5 * max(line.size, body):
+            break
+        run.append(line)
+    return run
+
+
+def _column_above(
+    first: list[Line],
+    rows: Sequence[list[Line]],
+    lines: Sequence[Line],
+    graphics: Sequence[Graphic],
+    body: float,
+) -> _Column | None:
+    """The column ``first`` (a headline's line) ends, if it could be a first part: nothing under
+    it, not ending a sentence, within the measure of the body above it, whose last paragraph
+    ends."""
+    x0, top, x1, bottom = _extent([first])
+    size = first[0].size
+    text = "".join(line.text for line in first)
+    if ends_sentence(text):
+        return None
+    if (
+        any(line.top > bottom - 1 and _overlaps(line, x0, x1) for line in lines if line not in first)
+        or any(g.top > bottom - 1 and g.x0 < x1 and g.x1 > x0 for g in graphics)
+        or any(_wraps_onto(first, row) for row in rows)
+    ):
+        return None  # something under it: its story (a picture, a rule) or its own next line is there
+    # A headline wrapped in its column ends it with its last line: the body is above its first.
+    stacked = [first]
+    for row in sorted(rows, key=lambda row: -_extent([row])[3]):
+        if _wraps_onto(row, stacked[-1]):
+            stacked.append(row)
+    x0, start, x1, _ = _extent(stacked)
+    above = [
+        line
+        for line in lines
+        if _paragraph_like(line, body) and _overlaps(line, x0, x1) and line.bottom <= start + 1
+    ]
+    if not above:
+        return None
+    nearest = max(above, key=lambda line: line.bottom)
+    if start - nearest.bottom > 3 * size or not ends_sentence(nearest.text):
+        return None  # no story ends just above it
+    run = _column_run(nearest, lines, body, -1)
+    cx0, cx1 = min(line.x0 for line in run), max(line.x1 for line in run)
+    if x0 < cx0 - 0.5 * size or x1 > cx1 + 0.5 * size:
+        return None  # wider than the column: a headline set across columns
+
+    # The column starts at its first body line, or at a tier over it set within the column (a
+    # story's own headline); a line reaching out of the column, or one beside such a line (a
+    # kicker run in beside the page's headline), stands over more than this column.
+    def within(line: Line) -> bool:
+        return line.x0 >= cx0 - 0.5 * line.size and line.x1 <= cx1 + 0.5 * line.size
+
+    column_top = min(line.top for line in run)
+    for line in sorted(lines, key=lambda line: -line.bottom):
+        if (
+            line.bottom <= column_top + 1
+            and column_top - line.bottom < 1.5 * max(line.size, body)
+            and _overlaps(line, cx0, cx1)
+        ):
+            if not within(line) or any(
+                other.top < line.bottom
+                and other.bottom > line.top
+                and _overlaps(other, cx0, cx1)
+                and not within(other)
+                for other in lines
+            ):
+                break
+            column_top = line.top
+    return _Column(cx0, cx1, column_top)
+
+
+def _goes_on(
+    first: list[Line],
+    tail: list[list[Line]],
+    column: _Column,
+    lines: Sequence[Line],
+    graphics: Sequence[Graphic],
+    body: float,
+) -> bool:
+    """Whether the rows ``tail`` finish the headline line ``first`` ending ``column``."""
+    second = tail[0]
+    size = first[0].size
+    if not _same_type(first[0], second[0]):
+        return False
+    sx0, stop, sx1, sbottom = _extent(tail)
+    if abs(stop - column.top) > 0.6 * size:
+        return False  # not at the very top of a column as high as the first part's
+    under = [
+        line
+        for line in lines
+        if _paragraph_like(line, body) and _overlaps(line, sx0, sx1) and line.top >= sbottom - 1
+    ]
+    if not under:
+        return False
+    opening = min(under, key=lambda line: line.top)
+    if opening.top - sbottom > 3 * size:
+        return False
+    run = _column_run(opening, lines, body, 1)
+    dx0, dx1 = min(line.x0 for line in run), max(line.x1 for line in run)
+    if (
+        not 0 < dx0 - column.x1 < 3 * size  # the next column, across one gutter
+        or abs((dx1 - dx0) - (column.x1 - column.x0)) > 1.5 * body  # columns of one flow: one width
+        or sx0 < dx0 - 0.5 * size
+        or sx1 > dx1 + 0.5 * size
+    ):
+        return False
+    head = flat("".join(line.text for line in run[:3]))
+    if opening.x0 - dx0 < 0.8 * opening.size and not (dateline_at_start(head) or _MARKER_START.match(head)):
+        return False  # the body under it does not open a paragraph: it goes on from elsewhere
+    # Nothing over it in its column but what spans the first part's column too (the page's top
+    # headline): a kicker or rule of its own would make it a story's head.
+    if any(
+        line.bottom <= stop + 1
+        and stop - line.bottom < 2 * size
+        and _overlaps(line, dx0, dx1)
+        and not _overlaps(line, column.x0, column.x1)
+        for line in lines
+    ):
+        return False
+    return not any(
+        # a rule between the two columns, or over the second part but not the first's column
+        (column.x1 - 1 <= g.x0 <= dx0 + 1 and g.bottom > column.top and g.top < sbottom)
+        or (
+            g.bottom <= stop + 1
+            and stop - g.bottom < 2 * size
+            and g.x0 < dx1
+            and g.x1 > dx0
+            and not (g.x0 < column.x1 and g.x1 > column.x0)
+        )
+        for g in graphics
+    )
+
+
 def _join_headline_breaks(
-    lines: list[Line], pictures: Sequence[Graphic], body: float, layout: PageLayout
+    lines: list[Line], graphics: Sequence[Graphic], body: float, layout: PageLayout
 ) -> list[Line]:
     """A headline broken over a column break made one line where it ends its column (where its
     story starts in reading order). When one piece could finish two headlines (or one two pieces)
     nothing is joined and it is warned, never split silently."""
-    breaks = _headline_breaks(lines, pictures, body)
+    breaks = _headline_breaks(lines, graphics, body)
     heads = [id(a) for a, _ in breaks]
-    tails = [id(b) for _, b in breaks]
+    tails = [id(b[0]) for _, b in breaks]
     if len(set(heads)) != len(heads) or len(set(tails)) != len(tails):
         for a, b in breaks:
             layout.warnings.append(
                 f"the headline 「{flat(a.text)}」 may go on at the top of the next column "
-                f"(「{flat(b.text)}」) and be read as two; check it on the overlay (clean --overlay DIR)"
+                f"(「{flat(''.join(p.text for p in b))}」) and be read as two; check it on the overlay "
+                "(clean --overlay DIR)"
             )
         return lines
-    joins = {id(a): _tail(b, lines) for a, b in breaks}
+    joins = {id(a): b for a, b in breaks}
     gone = {id(piece) for tail in joins.values() for piece in tail}
     out: list[Line] = []
     for line in lines:
@@ -215,19 +408,20 @@ def _join_headline_breaks(
     return out
 
 
-def _tail(b: Line, lines: Sequence[Line]) -> list[Line]:
-    """The piece opening the next column and the lines of its type wrapped close under it."""
-    tail = [b]
-    for line in sorted(lines, key=lambda line: line.top):
-        last = tail[-1]
+def _tail(second: list[Line], rows: Sequence[list[Line]]) -> list[list[Line]]:
+    """The headline line opening the next column and the lines of its type wrapped close under it."""
+    tail = [second]
+    for row in sorted(rows, key=lambda row: _extent([row])[1]):
+        lx0, ltop, lx1, lbottom = _extent([tail[-1]])
+        x0, top, x1, _ = _extent([row])
         if (
-            line.top > last.top
-            and 0 <= line.top - last.bottom < 0.8 * line.size
-            and abs(line.size - b.size) < 0.3
-            and line.bold == b.bold
-            and _overlaps(line, last.x0 - 2.5 * b.size, last.x1)
+            top > ltop
+            and 0 <= top - lbottom < 0.8 * row[0].size
+            and _same_type(row[0], second[0])
+            and x0 < lx1
+            and x1 > lx0 - 2.5 * second[0].size
         ):
-            tail.append(line)
+            tail.append(row)
     return tail
 
 
@@ -306,8 +500,8 @@ def _take_margins(
         and line.top > lowest_text - 1
         and line.size <= body
         and len(flat(line.text)) <= 30
-        and not _EDITOR.match(flat(line.text))
-        and (_FOLIO.search(flat(line.text)) or flat(line.text).isdigit())
+        and not is_editor_line(flat(line.text))
+        and (PAGE_NUMBER.search(flat(line.text)) or flat(line.text).isdigit())
     ]
     for line in head + foot:
         role = FurnitureRole.MASTHEAD if line.size >= 2.5 * body else FurnitureRole.FOLIO
@@ -324,12 +518,24 @@ def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) ->
     biggest = [line for line in lines if line.size == by_size[0]]
     headlines = [size for size in by_size[1:] if size >= HEADLINE_RATIO * body]
     next_size = headlines[0] if headlines else body
+    # Far larger than any headline; or a paper's name (北疆日报, 晚报…) in the page's largest type.
+    named = len(biggest) == 1 and bool(_PAPER_NAME.fullmatch(flat(biggest[0].text)))
     if (
         by_size[0] >= 3 * body
-        and by_size[0] >= 1.6 * next_size
+        and (by_size[0] >= 1.6 * next_size or named)
         and all(line.top < 0.25 * height for line in biggest)
     ):
-        return max(biggest, key=lambda line: line.bottom)
+        name = max(biggest, key=lambda line: line.bottom)
+        # A lead headline has its story right under it; a masthead, the next headline (a kicker,
+        # a date line at most between them).
+        heads_below = [line.top for line in lines if line.top >= name.bottom and _is_headline(line, body)]
+        text_below = [
+            line
+            for line in lines
+            if name.bottom <= line.top < min(heads_below, default=height)
+            and 0.95 * body <= line.size < HEADLINE_RATIO * body  # a lead story may be set larger
+        ]
+        return name if len(text_below) < 3 else None
     return None
 
 
@@ -338,7 +544,7 @@ def folio(layout: PageLayout) -> int | None:
     for role, lines in layout.furniture:
         if role is FurnitureRole.FOLIO:
             for line in lines:
-                found = _FOLIO.search(flat(line.text))
+                found = PAGE_NUMBER.search(flat(line.text))
                 if found:
                     return int(next(g for g in found.groups() if g))
     return None
@@ -347,7 +553,7 @@ def folio(layout: PageLayout) -> int | None:
 def _take_editor_lines(lines: list[Line], layout: PageLayout) -> list[Line]:
     rest = []
     for line in lines:
-        if _EDITOR.match(flat(line.text)):
+        if is_editor_line(flat(line.text)):
             layout.furniture.append((FurnitureRole.EDITOR, [line]))
         else:
             rest.append(line)
@@ -373,7 +579,7 @@ def _take_captions(
                 gap = (line.top - edge) if step == 1 else (edge - line.bottom)
                 if gap > 1.2 * line.size or id(line) in taken:
                     break
-                worded = _CAPTION_START.match(flat(line.text)) or _CREDIT.search(flat(line.text))
+                worded = PICTURE_REFERENCE.match(flat(line.text)) or PICTURE_CREDIT.search(flat(line.text))
                 # Above a picture only a worded caption: small type there is often a byline.
                 if worded or (
                     step == 1 and line.size < body * 0.95 and not _BYLINE_LINE.match(flat(line.text))
@@ -390,7 +596,7 @@ def _take_captions(
         if id(line) in taken:
             continue
         text = flat(line.text)
-        if line.size < body * 0.95 and (_CAPTION_START.match(text) or _CREDIT.search(text)):
+        if line.size < body * 0.95 and (PICTURE_REFERENCE.match(text) or PICTURE_CREDIT.search(text)):
             layout.furniture.append((FurnitureRole.CAPTION, [line]))  # a credit standing alone
             continue
         rest.append(line)
@@ -439,7 +645,16 @@ def _is_headline(line: Line, body: float) -> bool:
 
 def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout: PageLayout) -> None:
     """Cut ``items`` into bands, bands into cells, cells into stories (see the module doc)."""
-    for band in _bands(items, rules, body):
+    # Headlines joined over a column break, every line of them (one may wrap in its column).
+    flowed = {
+        id(line)
+        for head in _clusters(
+            [i.line for i in items if i.line is not None and _is_headline(i.line, body)], body
+        )
+        if any(line in layout.flowed for line in head)
+        for line in head
+    }
+    for band in _bands(items, rules, body, flowed):
         for cell in _cells(band, body, layout):
             heads = _clusters(
                 [i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body
@@ -495,9 +710,10 @@ def _tier_room(item: _Item, body: float) -> float:
     return 2.5 * body if item.line is not None and not _paragraph_like(item.line, body) else 0.0
 
 
-def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[list[_Item]]:
+def _bands(items: list[_Item], rules: Sequence[Graphic], body: float, flowed: set[int]) -> list[list[_Item]]:
     """Top to bottom: cut where a rule spans most of the width, or a wide gap runs across,
-    never just under a headline (a headline's space belongs to its story)."""
+    never just under a headline (a headline's space belongs to its story), nor above one joined
+    over a column break (``flowed``: its story is beside it, higher up, in the next column)."""
     if not items:
         return []
     left = min(i.x0 for i in items)
@@ -514,7 +730,10 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
             above = [i for i in bands[-1] if i.bottom >= reach - 1]
             # A headline's stack (kicker, subtitle, byline, a picture) ends a few lines under it.
             under_head = any(i.picture is not None for i in above) or any(
-                i.line is not None and _is_headline(i.line, body) and reach - i.bottom < 4 * body
+                i.line is not None
+                and _is_headline(i.line, body)
+                and reach - i.bottom < 4 * body
+                and not _has_text_under(i.line, bands[-1], body)
                 for i in bands[-1]
             )
             # A kicker stands over its headline across a gap the headline's size sets.
@@ -539,11 +758,29 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float) -> list[li
                     for i in above
                 )
             )
-            if ruled or (item.top - reach > 1.6 * body and not under_head and not over_head):
+            joined_head = item.line is not None and id(item.line) in flowed
+            if ruled or (
+                item.top - reach > 1.6 * body and not under_head and not over_head and not joined_head
+            ):
                 bands.append([])
         bands[-1].append(item)
         reach = max(reach, item.bottom)
     return bands
+
+
+def _has_text_under(head: Line, items: Sequence[_Item], body: float) -> bool:
+    """Its story's text has begun under the headline: two lines of the body in its columns (a
+    short story's stack has ended; a kicker, subtitle or byline is one line)."""
+    under = [
+        i.line
+        for i in items
+        if i.line is not None
+        and i.line.top >= head.bottom
+        and _overlaps(i.line, head.x0, head.x1)
+        and _paragraph_like(i.line, body)
+        and not _byline_like(i.line)
+    ]
+    return len(under) >= 2
 
 
 def _gutters(items: Sequence[_Item], body: float) -> list[tuple[float, float]]:
@@ -626,7 +863,14 @@ def _assign_orphans(
     aligned over, else the one on its left (text flows left to right)."""
 
     def body_top(strip: list[_Item]) -> float:
-        tops = [line.top for line in _body_lines(strip, body)]
+        # Under the strip's (first) headline: a kicker set in the body's size is no body line.
+        under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+        lines = _body_lines(strip, body) or [  # a lead story may be set larger than the page's body
+            i.line
+            for i in strip
+            if i.line is not None and 0.95 * body <= i.line.size < HEADLINE_RATIO * body and not i.line.bold
+        ]
+        tops = [line.top for line in lines if line.top >= under]
         return min(tops) if tops else min(i.top for i in strip)
 
     def extent(indices: list[int]) -> tuple[float, float]:
@@ -662,6 +906,14 @@ def _assign_orphans(
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
                 score += 6 if j < k else -6
+            elif j > k and _opens_story(strips[j], body):
+                score += 6  # the story on the right starts there: this column comes before it
+            elif (
+                j > k
+                and _ends_open(_last_column(strips[k], body), body)
+                and not _opens_paragraph(_first_column(strips[j], body), body)
+            ):
+                score -= 4  # its last paragraph goes on at the top of the story on the right
             elif (
                 j < k
                 and not _opens_paragraph(strips[k], body)
@@ -698,9 +950,19 @@ def _assign_orphans(
 
 def _body_lines(strip: list[_Item], body: float) -> list[Line]:
     return sorted(
-        (i.line for i in strip if i.line is not None and _paragraph_like(i.line, body)),
+        (
+            i.line
+            for i in strip
+            if i.line is not None and _paragraph_like(i.line, body) and not _byline_like(i.line)
+        ),
         key=lambda line: line.top,
     )
+
+
+def _byline_like(line: Line) -> bool:
+    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
+    text = flat(line.text)
+    return bool(_BYLINE_LINE.match(text)) and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
 
 
 def _last_column(strip: list[_Item], body: float) -> list[_Item]:
@@ -714,10 +976,24 @@ def _last_column(strip: list[_Item], body: float) -> list[_Item]:
     )
 
 
+def _first_column(strip: list[_Item], body: float) -> list[_Item]:
+    """The strip's first column in reading order."""
+    lines = _body_lines(strip, body)
+    columns = _columns(lines, body) if lines else []
+    return (
+        [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in columns[0]]
+        if columns
+        else []
+    )
+
+
 def _opens_story(strip: list[_Item], body: float) -> bool:
     """The column's text opens with a dateline (本报…电) or a jump marker: a story starts there."""
-    lines = _body_lines(strip, body)
-    head = flat("".join(line.text for line in lines[:3]))
+    # Under its headline (a kicker set in the body's size is no body line).
+    under = min((i.line.bottom for i in strip if i.line and _is_headline(i.line, body)), default=0.0)
+    lines = [line for line in _body_lines(strip, body) if line.top >= under]
+    columns = _columns(lines, body)  # a strip under one headline holds its columns side by side
+    head = flat("".join(line.text for line in columns[0][:3])) if columns else ""
     return bool(dateline_at_start(head) or _MARKER_START.match(head))
 
 
@@ -940,7 +1216,7 @@ def _section_title(lines: Sequence[Line]) -> Line | None:
     text = flat(top.text)
     others = [line.size for line in lines if line is not top]
     set_apart = top.bold or (bool(others) and top.size > 1.1 * min(others))
-    if (_BRIEF_TITLES.match(text) or _INDEX_TITLES.search(text)) and len(text) <= 8 and set_apart:
+    if (_BRIEF_TITLES.match(text) or INDEX_TITLE.search(text)) and len(text) <= 8 and set_apart:
         return top
     return None
 
@@ -972,8 +1248,18 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]
-    out: list[list[Line]] = []
+    strips: list[list[_Item]] = []
     for strip in _strips(items, body):
+        # Only paragraphs' short last lines, with an indented first line just right of them: one
+        # column (no column is a few characters wide).
+        if strips:
+            x0, x1 = min(i.x0 for i in strips[-1]), max(i.x1 for i in strips[-1])
+            if x1 - x0 < 4 * body and min(i.x0 for i in strip) - x0 <= 3 * body:
+                strips[-1] += strip
+                continue
+        strips.append(list(strip))
+    out: list[list[Line]] = []
+    for strip in strips:
         column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
         out.append(_rejoin(column))
     return out
@@ -1010,13 +1296,13 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         story.columns = _columns([line for line in lines if line not in title], body)
         layout.stories.append(story)
         return
-    if _INDEX_TITLES.search(title_text):
+    if INDEX_TITLE.search(title_text):
         layout.furniture.append((FurnitureRole.INDEX, lines))
     elif (
-        "广告" in words and len(words) < 200 and not dateline_at_start(words)
+        AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
     ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
-    elif any(_CHART_WORDS.search(flat(line.text)) for line in lines):
+    elif any(CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
     else:
         # A boxed story: read like any cell.

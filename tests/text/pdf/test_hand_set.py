@@ -137,6 +137,25 @@ def test_a_headline_over_a_column_break_is_one_headline(
     assert not read.warnings
 
 
+@pytest.mark.parametrize(
+    ("page", "cut", "size"),
+    [(_FIRST, -2, 22), (_OTHER, -2, 16), (_FIRST, 4, 16), (_OTHER, 3, 20)],
+    ids=["first-part-wrapped", "both-parts-wrapped", "short-first-part", "wrapped-tail"],
+)
+def test_a_headline_over_a_column_break_below_a_long_column_is_one_headline(
+    page: HandSetPage, cut: int, size: float, tmp_path: Path
+) -> None:
+    # The first story's body fills its column well below the top of the next one, and the first
+    # part of the headline may wrap within its column: the second story keeps its headline whole
+    # and its body, read beside it in the next column.
+    long = replace(page, body=page.body * 3, break_at=cut, second_size=size)
+    read = read_pdf(_typeset(long, tmp_path))[0]
+    assert _heads(read.articles) == [page.headline.replace(" ", ""), page.second_headline], read.warnings
+    second = read.articles[1]
+    assert (second.dateline, second.paragraphs) == (page.second_dateline.split("（")[0], (page.second_body,))
+    assert not read.warnings
+
+
 @pytest.mark.parametrize("page", [_FIRST, _OTHER], ids=["dash", "bracket"])
 def test_a_dash_led_line_under_the_headline_is_the_subtitle(page: HandSetPage, tmp_path: Path) -> None:
     subtitle = "——" + page.second_headline[:8]

@@ -158,6 +158,20 @@ def test_fresh_typeset_pages_read_as_their_gold(
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
 
 
+def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_path: Path) -> None:
+    # The property test's page (seed 2): the last story's letter-spaced headline runs over a third
+    # column its short body leaves empty, so its last characters end a column with nothing under
+    # them, a gutter left of the lead headline's last character at the top of the next column.
+    page = make_page(
+        random.Random(2), 3, columns=4, leading=1.2, headlines_drawn_after=True, head_tiers=False, rows=4
+    )
+    page = replace(page, fake_bold=True, tracking=0.6, row_rules=False, gutter_mm=8.0, body_font="sans")
+    spec = EditionSpec("across", (replace(page, body_size=10.5),))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert not [w for w in read[0].warnings if "next column" in w.message]
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 @settings(
     max_examples=max(2, EXAMPLES // 3),
     deadline=None,

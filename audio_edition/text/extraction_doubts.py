@@ -1,0 +1,381 @@
+"""The doubts text alone raises about how an extractor's page was read (``extraction``).
+
+An extractor prints a typeset page's text without its geometry, and some orders of text cannot be
+told from another by the text: where the page shows one, the editor is warned (once per article
+it falls in, ``articles``) and asked to read the PDF. The page is read into articles here as
+``parse_page`` reads it, and what the text shows against that reading is a doubt:
+
+- A story's text set to two measures: a column's lines are as wide as the column, and one
+  story's columns are alike; a paragraph set narrower or wider than the rest of its story is
+  another story's or a box's, read into it.
+- A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
+  than the box's first, over twice as long as the box's first, or opening on no dateline after
+  an item under a story's own byline (本报记者 王明, which no brief has): a story's paragraphs
+  read as briefs; an item with a sentence ending at a line's end inside (briefs set without an
+  indent): two briefs run together.
+- A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
+  ending a sentence inside it is two paragraphs (or stories) run together; its first line is
+  indented, so one shorter than an indent is a piece of another line or column.
+- A byline closing a paragraph that is not its story's last （王明）: two stories read as one.
+- Heads that are not a story's: a headline with no text under it, one opening on a dash (a
+  subtitle's), with commas as running text has, or of three characters (a name); a story whose
+  body opens mid-sentence under its headline (a full first line, no dateline).
+
+- Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
+  pdftotext where columns touch): when many lines hold two runs of text with a space between,
+  no order of the lines reads the stories, and every story they fall in is warned.
+
+Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from audio_edition.text.articles import Article, read_articles
+from audio_edition.text.layout import (
+    Segment,
+    SegmentKind,
+    TextLine,
+    dateline_at_start,
+    is_letter_spaced,
+    tucked_quote,
+)
+
+_BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
+_BYLINE_ALONE = re.compile(r"^（[^（）]{1,20}）$")  # a brief's closing byline, broken onto lines of its own
+_READ_PDF = "(read the PDF for this page)"
+_MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes two
+
+
+def extraction_doubts(
+    seq: Sequence[TextLine | Segment], segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """(line, message) for each place where the reading of an extractor's page is unsure.
+
+    ``seq`` is the page's lines as measured (``layout.measure_columns``), ``segments`` what was read
+    from them."""
+    articles = read_articles(segments, doubts=()).articles
+    measures = _Measures(seq, segments)
+    found: list[tuple[int, str]] = []
+    found += _two_measures(articles, measures)
+    found += _briefs(articles, measures, segments)
+    found += _bare_heads(articles)
+    found += _short_inside(measures)
+    found += _closed_inside(articles, measures)
+    found += _odd_headlines(articles)
+    found += _bodies_opening_mid_sentence(articles, measures)
+    found += _columns_side_by_side(measures)
+    return found
+
+
+class _Measures:
+    """The measure (column width) each paragraph segment is set to, read off its lines."""
+
+    def __init__(self, seq: Sequence[TextLine | Segment], segments: Sequence[Segment]) -> None:
+        self.lines = [item for item in seq if isinstance(item, TextLine)]
+        self.index = {line.number: n for n, line in enumerate(self.lines)}
+        self.paragraphs = [s for s in segments if s.kind is SegmentKind.PARAGRAPH and s.line is not None]
+        self.starts = sorted(s.line for s in segments if s.line is not None)
+
+    def segment_of(self, paragraph: str, after: int) -> Segment | None:
+        """The paragraph segment an article's paragraph was read from (its dateline or closing
+        byline may have been taken off)."""
+        probe = paragraph[:12]
+        for segment in self.paragraphs:
+            if (segment.line or 0) >= after and probe in segment.text:
+                return segment
+        return None
+
+    def lines_of(self, segment: Segment) -> list[TextLine]:
+        """The lines a segment was read from, up to the next segment's (a paragraph rejoined
+        across a box: its first piece)."""
+        start = self.index.get(segment.line or 0)
+        if start is None:
+            return []
+        after = bisect_right(self.starts, segment.line or 0)
+        stop = self.starts[after] if after < len(self.starts) else 10**9
+        own: list[TextLine] = []
+        for line in self.lines[start:]:
+            if line.number >= stop:
+                break
+            own.append(line)
+        return own
+
+    def of(self, segment: Segment) -> tuple[float, int] | None:
+        """The measure of a paragraph's full lines, and how many lines it was read off."""
+        own = self.lines_of(segment)
+        if len(own) < 2:
+            return None
+        if len(own) == 2:
+            # The first line is full or indented (two characters short): half way is near both.
+            return own[0].width + 1.0, 2
+        # The widest of its lines but the last: closing punctuation hangs half a character out
+        # at most, and a byline broken over two lines (（王 / 建国）) is short.
+        return max(line.width for line in own[:-1]), len(own)
+
+
+def _two_measures(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Paragraphs set to another measure than most of their story's (boxes of briefs aside)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if article.section:
+            continue
+        sized: list[tuple[float, int]] = []
+        for paragraph in article.paragraphs:
+            segment = measures.segment_of(paragraph, article.line or 0)
+            measure = measures.of(segment) if segment is not None else None
+            if segment is not None and measure is not None:
+                sized.append((measure[0], segment.line or 0))
+        if len(sized) < 2:
+            continue
+        usual = statistics.median(width for width, _ in sized)
+        odd = [line for width, line in sized if abs(width - usual) > _MEASURE_SLACK]
+        if odd:
+            found.append(
+                (
+                    odd[0],
+                    "a paragraph set to another measure than the rest of its story: "
+                    f"another story's or a box's text may be read into it {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _briefs(
+    articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Items read as briefs of a box (简讯) that do not read as its briefs."""
+    found: list[tuple[int, str]] = []
+    box: float | None = None
+    first_length = 0
+    closed = True
+    previous: Article | None = None
+    for article in articles:
+        if not article.section or article.headline:
+            box, closed, previous = None, True, None
+            continue
+        first = article.paragraphs[0] if article.paragraphs else ""
+        segment = measures.segment_of(first, article.line or 0)
+        measure = measures.of(segment) if segment is not None else None
+        line = article.line or 0
+        length = len(article.dateline or "") + sum(len(p) for p in article.paragraphs)
+        if previous is None:
+            box = measure[0] if measure else None
+            first_length = length
+        elif length > 2 * first_length:
+            # A box's briefs are of a length; a story's paragraphs read on as briefs are longer.
+            found.append(
+                (
+                    line,
+                    "an item read as a brief of a box over twice as long as the box's first: a "
+                    f"story's paragraph read as a brief? {_READ_PDF}",
+                )
+            )
+        elif measure is not None and box is not None and abs(measure[0] - box) > _MEASURE_SLACK:
+            found.append(
+                (
+                    line,
+                    "an item read as a brief of a box set to another measure than the box: "
+                    f"a story's paragraph read as a brief? {_READ_PDF}",
+                )
+            )
+        elif box is None and measure is not None:
+            box = measure[0]
+        if not closed and article.dateline is None:
+            found.append(
+                (
+                    line,
+                    "an item of a box of briefs that opens on no dateline after one under a "
+                    f"story's own byline: a story's paragraphs read as briefs? {_READ_PDF}",
+                )
+            )
+            continue
+        closed = not _story_byline(segments, article)
+        previous = article
+        # Briefs in a box are set without an indent: one ending on a full line runs on into the
+        # next unseen. A sentence ending at a line's end inside an item may be where one does.
+        own = measures.lines_of(segment) if segment is not None else []
+        inner = next(
+            (
+                n
+                for n, x in enumerate(own[:-1])
+                if x.sentence_end
+                and not own[n + 1].dateline
+                and not _BYLINE_ALONE.match("".join(y.text for y in own[n + 1 :]).replace(" ", ""))
+            ),
+            None,
+        )
+        if inner is not None and len(article.paragraphs) == 1:
+            found.append(
+                (
+                    own[inner + 1].number,
+                    "an item of a box of briefs with a sentence ending at a line's end inside: two briefs "
+                    f"may be read as one here {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """Paragraphs with a short line inside: in a justified column only a paragraph's last line
+    is short, so two paragraphs (or two stories' text, or a head and a body) are read as one."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        measure = measures.of(segment)
+        if measure is None or len(own) < 3:
+            continue
+        first = own[0]
+        opening = re.sub(r"\s", "", first.text + own[1].text)
+        if (
+            first.width <= measure[0] - 5
+            and not first.sentence_end
+            and not first.hard_break_before  # the rest of a line opening on a marker: ■上接第1版
+            and not dateline_at_start(opening)
+        ):
+            # Shorter than an indented first line (a line may end a character or two early where
+            # the next may not open with its punctuation), and no sentence ends on it: a line of
+            # another column, or a piece of a line the extractor broke.
+            found.append(
+                (
+                    first.number,
+                    "a paragraph opens on a line shorter than an indent: the text may be out of order "
+                    f"here {_READ_PDF}",
+                )
+            )
+            continue
+        for line, after in zip(own[1:-1], own[2:]):
+            # Well short (a line may end a character early where the next may not open with
+            # punctuation) and ending a sentence: the end of a paragraph.
+            if (
+                line.width <= measure[0] - 3
+                and line.sentence_end
+                and not line.dateline
+                and not after.blank_before
+                and not tucked_quote(line, after, measure[0])  # one printed line the extractor broke
+            ):
+                found.append(
+                    (
+                        after.number,
+                        "a short line inside a paragraph: two paragraphs, or two stories, "
+                        f"may be read as one here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A byline closing a paragraph that is not its story's last （王明）: a story (or a brief)
+    ends there, and what follows is another's."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph, following in zip(article.paragraphs, article.paragraphs[1:]):
+            if _BYLINE_AT_END.search(paragraph):
+                segment = measures.segment_of(following, article.line or 0)
+                found.append(
+                    (
+                        segment.line if segment is not None and segment.line else article.line or 0,
+                        f"a byline closes a paragraph inside a story: two stories may be read as one here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
+    comma inside: a body line standing alone), or a name's (a byline's second line)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        headline = article.headline
+        if not headline:
+            continue
+        if headline.startswith("—"):
+            why = "opens on a dash, as a subtitle (副题) does: the story's headline may be elsewhere"
+        elif re.search("[，、；]", headline):
+            why = "has a comma inside, as running text does: a body line may be read as the headline"
+        elif len(headline) <= 3:
+            why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
+        else:
+            continue
+        found.append((article.line or 0, f"the headline {why} {_READ_PDF}"))
+    return found
+
+
+def _bodies_opening_mid_sentence(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A story under its headline whose body opens mid-sentence: a full first line, neither
+    indented nor a dateline (a continuation, ■上接第1版, may open anywhere)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.headline or not article.paragraphs or article.continued_from_page is not None:
+            continue
+        segment = measures.segment_of(article.paragraphs[0], article.line or 0)
+        own = measures.lines_of(segment) if segment is not None else []
+        if len(own) >= 2 and _full(own[0]) and not own[0].dateline:
+            found.append(
+                (
+                    own[0].number,
+                    "the story under this headline opens mid-sentence (no indent, no dateline): "
+                    f"its beginning, or its own text, may be elsewhere {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_RUN = re.compile(r"[^\x00-\x7f\s]{4,}")  # four characters of Chinese text (or its punctuation) unbroken
+_SIDE_BY_SIDE_SHARE = 0.3  # of a page's lines: a stray pair of heads set side by side is not it
+
+
+def _columns_side_by_side(measures: _Measures) -> list[tuple[int, str]]:
+    """Every line holding two columns' text, where a good share of the page's lines do."""
+    lines = [line for line in measures.lines if line.text]
+    pairs = [
+        line
+        for line in lines
+        if len(_RUN.findall(line.text)) >= 2
+        and re.search(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]", line.text)
+        and not is_letter_spaced(line.text)
+    ]
+    if len(pairs) < max(5, _SIDE_BY_SIDE_SHARE * len(lines)):
+        return []
+    message = (
+        "columns printed side by side here, a line of each on one line (as pdfplumber prints a page): "
+        f"no order of these lines reads the stories {_READ_PDF}"
+    )
+    return [(line.number, message) for line in pairs]
+
+
+def _full(line: TextLine) -> bool:
+    """A column's full line: anything short of an indent (as ``extraction._full``)."""
+    return line.width + (0.5 if line.text[:1] in "“‘" else 0.0) > line.column - 1.6
+
+
+def _story_byline(segments: Sequence[Segment], article: Article) -> bool:
+    """Whether a byline on a line of its own (本报记者 王明), a story's, stands over ``article``'s
+    text: a brief's byline closes it （王明）."""
+    first = next(
+        (
+            s.line
+            for s in segments
+            if s.kind is SegmentKind.PARAGRAPH and (s.line or 0) >= (article.line or 0)
+        ),
+        None,
+    )
+    return any(
+        s.kind is SegmentKind.BYLINE and (article.line or 0) <= (s.line or 0) < (first or 10**9)
+        for s in segments
+    )
+
+
+def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """Headlines with no text under them."""
+    return [
+        (article.line or 0, f"a headline with no text under it: its story may be elsewhere {_READ_PDF}")
+        for article in articles
+        if article.headline and not article.paragraphs and article.continued_from_page is None
+    ]

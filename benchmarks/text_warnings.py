@@ -1,0 +1,77 @@
+"""The text route's warnings, both ways: misread articles warned, and false alarms (articles read
+right that a warning still points into), per extractor, on corpora laid out as tests/fixtures/typeset.
+
+An article is misread as ``tests/typeset/score.py`` counts it (a paragraph or headline not the
+gold's, or no headline where the gold is not a brief); a warning points into an article when its
+line falls between the article's first line and the next article's. Typeset fresh pages with
+``benchmarks/text_route.py`` (or ``tests.typeset``) into a folder to measure them too.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/text_warnings.py [FOLDER ...] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber")  # those a corpus holds
+
+
+def measure(corpora: list[Path], listing: bool) -> None:
+    """Print, per extractor, misread articles warned and right ones warned (false alarms)."""
+    sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH, tests.typeset from here
+    from audio_edition.text import parse_page
+    from tests.typeset.score import ReadArticle, _is_brief, flat
+
+    for extractor in EXTRACTORS:
+        misread = warned = right = alarms = 0
+        for corpus in corpora:
+            for folder in sorted(p for p in corpus.iterdir() if (p / "gold.json").exists()):
+                gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+                for page in gold["pages"]:
+                    path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
+                    if not path.exists():
+                        continue
+                    reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
+                    paragraphs = {flat(p) for a in page["articles"] for p in a["paragraphs"]}
+                    heads = {flat(a["headline"]) for a in page["articles"] if a["headline"]}
+                    starts = sorted(a.line or 0 for a in reading.articles)
+                    lines = [w.line for w in reading.warnings if w.line is not None]
+                    for article in reading.articles:
+                        read = ReadArticle(article.headline, None, None, article.paragraphs, article.line)
+                        wrong = (
+                            any(flat(p) not in paragraphs for p in article.paragraphs)
+                            or (article.headline is not None and flat(article.headline) not in heads)
+                            or (article.headline is None and not _is_brief(read, page["articles"]))
+                        )
+                        start = article.line or 0
+                        end = next((s for s in starts if s > start), 10**9)
+                        pointed = any(start <= line < end for line in lines)
+                        misread += wrong
+                        warned += wrong and pointed
+                        right += not wrong
+                        alarms += pointed and not wrong
+                        if listing and pointed and not wrong:
+                            print(f"    false alarm: {folder.name}/{extractor}:{article.line}")
+        if misread or right:
+            print(f"{extractor}: misread warned {warned}/{misread}  false alarms {alarms}/{right}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="*", type=Path, help="corpora (default: the committed one)")
+    parser.add_argument("--list", action="store_true", help="name each false alarm")
+    args = parser.parse_args()
+    folders = args.folders or [ROOT / "tests" / "fixtures" / "typeset"]
+    missing = [f for f in folders if not f.is_dir()]
+    if missing:
+        print(f"text_warnings: no such folder: {missing[0]}", file=sys.stderr)
+        sys.exit(2)
+    measure(folders, args.list)
+
+
+if __name__ == "__main__":
+    main()

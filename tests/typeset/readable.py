@@ -1,0 +1,248 @@
+"""Which stories of an extraction a person can read without trouble, told from the page's gold.
+
+An extractor keeps a story readable when its text comes out in the order printed, a column's
+worth of lines at a time, with its headline beside it. It spoils a story when it
+
+- merges two columns into one line (pdftotext plain mode, where columns touch),
+- interleaves two columns line by line (a run of one line of a story, then another's),
+- prints a story's blocks out of order (pdfminer.six sorts text boxes its own way),
+- leaves the headline away from its story (another story's text between them), or
+- loses some of the story's text.
+
+The extraction's lines are walked once, each gold story's text (its paragraphs, one string)
+with a cursor: a line is the story's when the story's text at its cursor starts with it. A line
+that fits no cursor is tried as pieces of two stories (a merged line), then as text elsewhere in
+a story (out of order), then as a headline tier, dateline, byline or a piece of furniture, which
+leave the reading alone. The issue's target (paragraph F1 on readable extractions) is measured
+over the readable stories; an unreadable story must be warned instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+_JUMP = re.compile(r"^[■□◆]?[（(]?(?:上接|下转|转|接)第\d+版[）)]?$")
+_JUMP_AT_EDGE = re.compile(r"^[■□◆]?[（(]?(?:上接|接)第\d+版[）)]?|[（(](?:下转|转)第\d+版[）)]$")
+_HEAD_FIELDS = ("headline", "kicker", "subtitle", "dateline", "byline", "section")
+
+
+def flat(text: str | None) -> str:
+    """Text with whitespace removed and the PDF's own marks as the reader turns them."""
+    return _SPACE.sub("", text or "").replace("\u2011", "-").replace("\u2010", "-").replace("⋯", "…")
+
+
+@dataclass
+class Story:
+    """One gold story as found in an extraction."""
+
+    body: str
+    heads: tuple[str, ...]
+    cursor: int = 0
+    lines: list[int] = field(default_factory=list)  # line numbers (1-based) of its body lines
+    head_lines: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        return not self.problems
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """First and last line of the extraction the story's text is on (heads included)."""
+        every = self.lines + self.head_lines
+        return (min(every), max(every)) if every else (0, -1)
+
+
+def stories_of(gold_page: dict[str, Any], text: str) -> list[Story]:
+    """The page's gold stories, each with the lines it took in ``text`` and what spoils it."""
+    stories = [
+        Story(
+            "".join(flat(p) for p in article["paragraphs"]),
+            _heads(article),
+        )
+        for article in gold_page["articles"]
+    ]
+    furniture = [flat(item["text"]) for item in gold_page["furniture"]]
+    order: list[int] = []  # the story of each body line, in order
+    previous: int | None = None
+    lines = [_bare(raw) for raw in text.split("\n")]
+    for number, line in enumerate(lines, 1):
+        if not line:
+            continue
+        following = [later for later in lines[number : number + 40] if later][:30]
+        owners = _take(line, stories, previous, furniture, number, following)
+        for owner in owners:
+            stories[owner].lines.append(number)
+            order.append(owner)
+        if owners:
+            previous = owners[-1]
+    for index, story in enumerate(stories):
+        if story.cursor < len(story.body):
+            story.problems.append(f"text lost after {story.body[story.cursor : story.cursor + 12]}")
+        runs = _runs(order, index)
+        if sum(1 for run in runs[:-1] if run == 1) >= 2:
+            story.problems.append("interleaved with another column line by line")
+        if story.head_lines and story.lines and not _heads_beside(story, stories):
+            story.problems.append("headline away from its story")
+    return stories
+
+
+def _bare(raw: str) -> str:
+    line = flat(raw)
+    return line if _JUMP.match(line) else _JUMP_AT_EDGE.sub("", line)
+
+
+def _heads(article: dict[str, Any]) -> tuple[str, ...]:
+    """The story's printed heads, with the forms a dateline and byline take in print."""
+    heads = [h for key in _HEAD_FIELDS if (h := flat(article.get(key)))]
+    dateline, byline = flat(article.get("dateline")), flat(article.get("byline"))
+    if byline:
+        heads.append(f"（{byline}）")
+        heads.append(f"{dateline}（{byline}）")
+    return tuple(heads)
+
+
+def _take(
+    line: str,
+    stories: list[Story],
+    previous: int | None,
+    furniture: list[str],
+    number: int,
+    following: Sequence[str],
+) -> list[int]:
+    """The stories ``line`` is body text of (advancing their cursors), noting what spoils them."""
+    found = _at_cursor(line, stories, previous, following)
+    if found is not None:
+        stories[found].cursor += len(line)
+        return [found]
+    if _is_head_or_furniture(line, stories, furniture, number):
+        return []
+    pieces = _merged(line, stories, previous)
+    if pieces:
+        for owner in pieces:
+            stories[owner].problems.append(f"line {number} merges two columns")
+        return pieces
+    for index, story in _by_preference(stories, previous):
+        at = story.body.find(line)
+        if at >= 0:
+            story.problems.append(f"line {number} out of order")
+            story.cursor = max(story.cursor, at + len(line))
+            return [index]
+    return []
+
+
+def _at_cursor(line: str, stories: list[Story], previous: int | None, following: Sequence[str]) -> int | None:
+    """The story whose text at its cursor starts with ``line``; where several do (stories share
+    sentences), the one the following lines carry on the longest."""
+    best, reach = None, -1
+    for index, story in _by_preference(stories, previous):
+        if not story.body.startswith(line, story.cursor):
+            continue
+        at, n = story.cursor + len(line), 0
+        for later in following:
+            if not story.body.startswith(later, at):
+                break
+            at, n = at + len(later), n + 1
+        if n > reach:
+            best, reach = index, n
+    return best
+
+
+def _by_preference(stories: list[Story], previous: int | None) -> list[tuple[int, Story]]:
+    """Stories in the order a line is tried against them: the previous line's story first."""
+    ranked = list(enumerate(stories))
+    if previous is not None:
+        ranked.insert(0, ranked.pop(previous))
+    return ranked
+
+
+def _is_head_or_furniture(line: str, stories: list[Story], furniture: list[str], number: int) -> bool:
+    if _JUMP.match(line) or any(line in item for item in furniture):
+        return True
+    heads_of = [story for story in stories if any(line in head for head in story.heads)]
+    if heads_of:
+        if len(heads_of) == 1:  # a kicker several stories share places none of them
+            heads_of[0].head_lines.append(number)
+        return True
+    # A dateline or byline (or the end of one wrapped from the line above) printed on the line
+    # of the story's first words, or a closing byline on the line of its last.
+    for story in stories:
+        for head in story.heads:
+            for k in range(min(len(line), len(head)), 0, -1):
+                if head.endswith(line[:k]) and story.body.startswith(line[k:], story.cursor):
+                    return _head_and_body(story, line[k:], number)
+                if head.startswith(line[-k:]) and story.body.startswith(line[:-k], story.cursor):
+                    return _head_and_body(story, line[:-k], number)
+    return False
+
+
+def _head_and_body(story: Story, body: str, number: int) -> bool:
+    story.head_lines.append(number)
+    if body:
+        story.cursor += len(body)
+        story.lines.append(number)
+    return True
+
+
+def _merged(line: str, stories: list[Story], previous: int | None) -> list[int]:
+    """Stories whose text at their cursors makes up ``line`` in two or more pieces (two columns
+    printed as one line); their cursors advance only if the whole line is accounted for."""
+    rest, owners, moves = line, [], []
+    while rest:
+        best, length = None, 0
+        for index, story in _by_preference(stories, previous):
+            n = _common_prefix(rest, story.body, story.cursor + sum(m for i, m in moves if i == index))
+            if n > length:
+                best, length = index, n
+        if best is None or length < 2:
+            return []
+        owners.append(best)
+        moves.append((best, length))
+        rest = rest[length:]
+    if len(owners) < 2:
+        return []
+    for index, length in moves:
+        stories[index].cursor += length
+    return owners
+
+
+def _common_prefix(text: str, body: str, start: int) -> int:
+    n = 0
+    while n < len(text) and start + n < len(body) and text[n] == body[start + n]:
+        n += 1
+    return n
+
+
+def _runs(order: Sequence[int], index: int) -> list[int]:
+    """Lengths of the runs of consecutive body lines that are story ``index``'s."""
+    runs: list[int] = []
+    current = 0
+    for owner in order:
+        if owner == index:
+            current += 1
+        elif current:
+            runs.append(current)
+            current = 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _heads_beside(story: Story, stories: list[Story]) -> bool:
+    """Whether the headline lines stand next to the story's text, before or after it, with no
+    other story's body between."""
+    others = {n for s in stories if s is not story for n in s.lines}
+    first, last = min(story.lines), max(story.lines)
+    for head in story.head_lines:
+        if head < first and not any(head < n < first for n in others):
+            continue
+        if head > last and not any(last < n < head for n in others):
+            continue
+        if first <= head <= last:
+            continue
+        return False
+    return True

@@ -1,0 +1,136 @@
+"""The text route on ReportLab pages: each extractor's text of pages made by the second typesetter
+(tests/typeset/reportlab_pages.py), read by ``parse_page`` and scored as benchmarks/text_route.py
+scores Typst pages; the same specs typeset by Typst alongside, for comparison. With ``--pdf``, the
+PDF route instead: how many ReportLab pages ``read_pdf`` reads as tests/text/pdf/test_reading.py
+requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furniture spoken; the
+articles counted). Figures only:
+
+    PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from audio_edition.text import parse_page
+from audio_edition.text.pdf import read_pdf
+from tests.typeset import page_score, reportlab_pages, typeset
+from tests.typeset.extract import EXTRACTORS, extract
+from tests.typeset.pages import EditionSpec, PageSpec, make_page
+from tests.typeset.score import ReadArticle, Score, score_page
+
+
+def _page(seed: int) -> PageSpec:
+    rng = random.Random(seed)
+    return make_page(
+        rng,
+        2,
+        columns=rng.choice((4, 5, 6)),
+        leading=rng.choice((1.25, 1.5, 1.75)),
+        headlines_drawn_after=rng.random() < 0.3,
+        ad=rng.random() < 0.5,
+        chart=rng.random() < 0.5,
+        index=rng.random() < 0.3,
+        rows=rng.randint(2, 4),
+        stacks=rng.random() < 0.3,
+    )
+
+
+def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
+    """Per typesetter and extractor, the summed score over ``pages`` fresh pages."""
+    makers: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
+        "reportlab": lambda spec, pdf, seed: reportlab_pages.typeset(
+            spec, pdf, reportlab_pages.random_drawing(random.Random(seed))
+        ),
+        "typst": lambda spec, pdf, seed: typeset.typeset(spec, pdf),
+    }
+    totals = {name: {e: Score() for e in EXTRACTORS} for name in makers}
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(first_seed, first_seed + pages):
+            spec = EditionSpec(f"fresh-{seed}", (_page(seed),))
+            gold = spec.gold()["pages"][0]
+            for name, make in makers.items():
+                pdf = make(spec, Path(tmp) / f"{name}-{seed}.pdf", seed)
+                for extractor in EXTRACTORS:
+                    text = extract(pdf, extractor)[0]
+                    reading = parse_page(text, pdf.name, number=gold["number"])
+                    read = [
+                        ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line)
+                        for a in reading.articles
+                    ]
+                    warned = [w.line for w in reading.warnings]
+                    totals[name][extractor].add(score_page(gold, read, warned, pdf.name, text))
+    return totals
+
+
+def _drawn_page(seed: int) -> tuple[PageSpec, reportlab_pages.Drawing]:
+    """A page with every drawing choice at random (as the PDF route's property tests draw them)."""
+    rng = random.Random(seed)
+    page = _page(seed)
+    page = replace(
+        page,
+        number=1 + seed % 8,
+        tracking=rng.choice((0.0, 0.0, 0.3)),
+        box_style=rng.choice(("rect", "sides", "none")),
+        row_rules=rng.random() < 0.6,
+        gutter_mm=rng.choice((4.0, 5.0, 6.0, 8.0)),
+        body_size=rng.choice((9.0, 9.5, 10.5)),
+        cell_rules=rng.random() < 0.4,
+        folio_at_foot=rng.random() < 0.3,
+        headlines_drawn_after=rng.random() < 0.3,
+    )
+    page = replace(page, lead_body_size=page.body_size + 1.0 if rng.random() < 0.3 else None)
+    return page, reportlab_pages.random_drawing(rng)
+
+
+def measure_pdf(pages: int, first_seed: int) -> tuple[int, list[str]]:
+    """How many of ``pages`` fresh ReportLab pages the PDF route reads as its tests require, and
+    a note on each page it misreads."""
+    good = 0
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(first_seed, first_seed + pages):
+            page, drawing = _drawn_page(seed)
+            spec = EditionSpec(f"fresh-{seed}", (page,))
+            pdf = reportlab_pages.typeset(spec, Path(tmp) / "page.pdf", drawing)
+            score = page_score.score_page(read_pdf(pdf)[0].articles, spec.gold()["pages"][0])
+            heads = {k: score.missing[k] + score.extra[k] for k in ("headline", "kicker", "subtitle")}
+            if (
+                any(heads.values())
+                or score.paragraph_f1 < 0.98
+                or score.spoken_furniture
+                or score.articles[0] != score.articles[1]
+            ):
+                notes.append(
+                    f"seed {seed}: paragraph F1 {score.paragraph_f1:.1%}, articles {score.articles}, "
+                    f"heads { ({k: v for k, v in heads.items() if v}) }"
+                )
+            else:
+                good += 1
+    return good, notes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=24)
+    parser.add_argument("--seed-from", type=int, default=5000)
+    parser.add_argument("--pdf", action="store_true", help="score the PDF route (read_pdf) instead")
+    args = parser.parse_args()
+    if args.pdf:
+        good, notes = measure_pdf(args.pages, args.seed_from)
+        print("\n".join(notes))
+        print(f"PDF route: {good}/{args.pages} ReportLab pages read as the tests require")
+        return
+    for name, scores in measure(args.pages, args.seed_from).items():
+        for extractor, score in scores.items():
+            print(f"{name:9} {extractor:9} {score.line()}")
+            print(f"{'':9} {'':9} {score.readable_line()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Which stories of an extraction a person can read: told from the gold, so the text route's
+target (paragraph F1 on readable stories) and its warnings (every unreadable story) are measured
+on what an extractor really kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.typeset.readable import stories_of
+
+CORPUS = Path(__file__).parent.parent / "fixtures" / "typeset"
+
+
+def _gold_page(name: str, number: int) -> dict[str, Any]:
+    gold = json.loads((CORPUS / name / "gold.json").read_text(encoding="utf-8"))
+    return next(p for p in gold["pages"] if p["number"] == number)  # type: ignore[no-any-return]
+
+
+PAGE = _gold_page("tight-4col", 2)
+
+
+def _printed(article: dict[str, Any], width: int) -> list[str]:
+    """A story as a column prints it: heads, then each paragraph wrapped at ``width``."""
+    lines = [article[key] for key in ("kicker", "headline", "subtitle", "dateline") if article[key]]
+    for paragraph in article["paragraphs"]:
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+    return lines
+
+
+def test_every_story_pymupdf_printed_is_readable() -> None:
+    # PyMuPDF prints text in drawing order, which keeps each story's lines together.
+    for folder in sorted(p for p in CORPUS.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        for page in gold["pages"]:
+            text = (folder / "pymupdf" / f"2024-03-05-{page['number']:02d}.txt").read_text(encoding="utf-8")
+            assert [s.problems for s in stories_of(page, text)] == [[] for _ in page["articles"]], folder
+
+
+@given(st.integers(min_value=6, max_value=30), st.randoms(use_true_random=False))
+def test_stories_printed_whole_in_any_order_are_readable(width: int, rng: Any) -> None:
+    articles = list(PAGE["articles"])
+    rng.shuffle(articles)
+    text = "\n".join(line for a in articles for line in _printed(a, width))
+    assert all(s.readable for s in stories_of(PAGE, text))
+
+
+@given(st.integers(min_value=6, max_value=14))
+def test_two_columns_interleaved_line_by_line_spoil_both(width: int) -> None:
+    first, second = (_printed(a, width)[1:] for a in PAGE["articles"][:2])
+    n = min(len(first), len(second))
+    mixed = [line for pair in zip(first[:n], second[:n], strict=True) for line in pair]
+    text = "\n".join(mixed + first[n:] + second[n:])
+    stories = stories_of(PAGE, text)
+    assert "interleaved with another column line by line" in stories[0].problems
+    assert "interleaved with another column line by line" in stories[1].problems
+
+
+def test_two_columns_merged_into_one_line_spoil_both() -> None:
+    first, second = (_printed(a, 12) for a in PAGE["articles"][:2])
+    rest = [line for a in PAGE["articles"][2:] for line in _printed(a, 12)]
+    merged = [*first[:3], first[3] + "  " + second[2], *first[4:], *second[:2], *second[3:], *rest]
+    stories = stories_of(PAGE, "\n".join(merged))
+    assert any("merges two columns" in p for p in stories[0].problems)
+    assert any("merges two columns" in p for p in stories[1].problems)
+    assert all(s.readable for s in stories[2:])
+
+
+def test_blocks_out_of_order_lost_text_and_a_stray_headline_are_told() -> None:
+    first, second = (_printed(a, 12) for a in PAGE["articles"][:2])
+    swapped = [first[0], *first[6:9], *first[1:6], *first[9:], *second]
+    assert any("out of order" in p for p in stories_of(PAGE, "\n".join(swapped))[0].problems)
+    # A line missing from the middle is a jump forward; from the end, text lost.
+    skipped = [*first[:5], *first[6:], *second]
+    assert any("out of order" in p for p in stories_of(PAGE, "\n".join(skipped))[0].problems)
+    lost = [*first[:-1], *second]
+    assert any("text lost" in p for p in stories_of(PAGE, "\n".join(lost))[0].problems)
+    # The second story's headline printed inside the first story's text.
+    stray = [*first[:4], second[0], *first[4:], *second[1:]]
+    assert "headline away from its story" in stories_of(PAGE, "\n".join(stray))[1].problems
+
+
+def test_a_dateline_wrapped_onto_the_first_words_keeps_its_story_readable() -> None:
+    article = next(a for a in PAGE["articles"] if a["dateline"] and a["headline"])
+    index = PAGE["articles"].index(article)
+    dateline, body = article["dateline"], article["paragraphs"][0]
+    lines = [article["headline"], dateline[:-2], dateline[-2:] + body[:8], body[8:20]]
+    story = stories_of(PAGE, "\n".join(lines))[index]
+    assert story.lines and story.cursor == 20
+    assert [p for p in story.problems if "text lost" not in p] == []
