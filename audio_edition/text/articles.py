@@ -6,10 +6,12 @@ follows its briefs. Most other papers' extractions print it *before* (BEFORE): a
 headline and a subtitle (副题) stand above the dateline, and a section word heads its briefs. A page's
 convention is read off where its standalone blocks fall: a page that opens with a block (or a
 section word) and closes on body text is headline-first; one that opens on body text and closes
-with a block is headline-after; a tie is read as this paper's, with a warning (an extractor's
-page headline-first, but one opening on a dateline with no heads above it headline-after: a
-typesetter drew the heads after the bodies; one opening on text with no dateline opens on a
-paragraph's rest, and is read by what follows it).
+with a block is headline-after. Either may open on the rest of a story from another page, but this
+paper never closes one on body text: laid out as its pages are, body text at both ends (the first
+undated) with heads between is headline-first. Any other tie is read as this paper's, with a
+warning (an extractor's page headline-first, but one opening on a dateline with no heads above it
+headline-after: a typesetter drew the heads after the bodies; one opening on text with no dateline
+opens on a paragraph's rest, and is read by what follows it).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both; on an extractor's page a head block after
@@ -186,6 +188,7 @@ def detect_headlines(
     if not content:
         return HeadlinePosition.AFTER, True
     first, last = content[0], content[-1]
+    heads = (SegmentKind.BLOCK, SegmentKind.SECTION)
     if (
         tie is HeadlinePosition.BEFORE
         and len(content) > 1
@@ -195,8 +198,22 @@ def detect_headlines(
         # An extractor's page opening on text with no dateline opens on the rest of a paragraph
         # printed elsewhere (a jump's), which tells neither convention: what follows it does.
         first = content[1]
-    before = (first.kind in (SegmentKind.BLOCK, SegmentKind.SECTION)) + (last.kind is SegmentKind.PARAGRAPH)
-    after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in (SegmentKind.BLOCK, SegmentKind.SECTION))
+    before = (first.kind in heads) + (last.kind is SegmentKind.PARAGRAPH)
+    after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in heads)
+    if (
+        before == after
+        and tie is HeadlinePosition.AFTER
+        and first.kind is last.kind is SegmentKind.PARAGRAPH
+        and any(s.kind in heads for s in content)
+        and dateline_at_start(first.text) is None
+    ):
+        # Body text at both ends, heads between, on a page laid out as this paper's: a page of
+        # either convention may open on the rest of a story from another page (no dateline), but
+        # this paper never closes one on body text (it prints a headline after its body, after a
+        # jump line too): a headline-first page. A page opening on a dated story with no heads
+        # above it stays unsure, as does an extractor's page (``tie`` before), whose paper's
+        # habits are unknown.
+        return HeadlinePosition.BEFORE, True
     if before == after:
         if (
             tie is HeadlinePosition.BEFORE
@@ -256,12 +273,9 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             # On an extractor's page a block of several tiers (kicker and headline) is a story's
             # heads: a subhead is one line.
             tiers = extraction and "\n" in segment.text
-            if segment.display or tiers or _starts_article(segments, index + 1):
-                if (
-                    not builder.headline_parts
-                    and segment.display
-                    and not _starts_article(segments, index + 1)
-                ):
+            heads_ahead = _starts_article(segments, index + 1) or _subtitle_ahead(segments, index + 1)
+            if segment.display or tiers or heads_ahead:
+                if not builder.headline_parts and segment.display and not heads_ahead:
                     builder.warn(
                         segment.line,
                         "block read as a headline (set wide) though no new article follows: could be a subhead",
@@ -280,6 +294,19 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
                 builder.add_paragraph(segment.text, segment.line)
+
+
+def _subtitle_ahead(segments: Sequence[Segment], index: int) -> bool:
+    """Whether ``segments[index]`` is a subtitle (a block opening with a dash) closing a story's
+    heads on a headline-after page: a new article starts after it."""
+    if index >= len(segments):
+        return False
+    segment = segments[index]
+    return (
+        segment.kind is SegmentKind.BLOCK
+        and segment.text.startswith("——")
+        and _starts_article(segments, index + 1)
+    )
 
 
 def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
@@ -635,6 +662,10 @@ class _ArticleBuilder:
                 subtitle, parts = parts[1], parts[:1]
             else:
                 kicker, parts = parts[0], parts[1:]
+        elif len(parts) >= 2 and parts[-1].startswith("——"):
+            # Headline-after: a kicker cannot be told from a headline's first tier, but a subtitle
+            # opens with a dash, which print never sets at a line's start otherwise.
+            subtitle, parts = parts[-1], parts[:-1]
         return kicker, "".join(parts) or None, subtitle
 
     def share_heads(self, line: int | None) -> None:

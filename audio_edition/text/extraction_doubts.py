@@ -21,6 +21,10 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   subtitle's), with commas as running text has, or of three characters (a name); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline).
 
+- Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
+  pdftotext where columns touch): when many lines hold two runs of text with a space between,
+  no order of the lines reads the stories, and every story they fall in is warned.
+
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
 
@@ -32,7 +36,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
-from audio_edition.text.layout import Segment, SegmentKind, TextLine, dateline_at_start, tucked_quote
+from audio_edition.text.layout import (
+    Segment,
+    SegmentKind,
+    TextLine,
+    dateline_at_start,
+    is_letter_spaced,
+    tucked_quote,
+)
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 _BYLINE_ALONE = re.compile(r"^（[^（）]{1,20}）$")  # a brief's closing byline, broken onto lines of its own
@@ -57,6 +68,7 @@ def extraction_doubts(
     found += _closed_inside(articles, measures)
     found += _odd_headlines(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
+    found += _columns_side_by_side(measures)
     return found
 
 
@@ -313,6 +325,29 @@ def _bodies_opening_mid_sentence(articles: Sequence[Article], measures: _Measure
                 )
             )
     return found
+
+
+_RUN = re.compile(r"[^\x00-\x7f\s]{4,}")  # four characters of Chinese text (or its punctuation) unbroken
+_SIDE_BY_SIDE_SHARE = 0.3  # of a page's lines: a stray pair of heads set side by side is not it
+
+
+def _columns_side_by_side(measures: _Measures) -> list[tuple[int, str]]:
+    """Every line holding two columns' text, where a good share of the page's lines do."""
+    lines = [line for line in measures.lines if line.text]
+    pairs = [
+        line
+        for line in lines
+        if len(_RUN.findall(line.text)) >= 2
+        and re.search(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]", line.text)
+        and not is_letter_spaced(line.text)
+    ]
+    if len(pairs) < max(5, _SIDE_BY_SIDE_SHARE * len(lines)):
+        return []
+    message = (
+        "columns printed side by side here, a line of each on one line (as pdfplumber prints a page): "
+        f"no order of these lines reads the stories {_READ_PDF}"
+    )
+    return [(line.number, message) for line in pairs]
 
 
 def _full(line: TextLine) -> bool:

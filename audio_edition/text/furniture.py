@@ -75,6 +75,10 @@ EDITOR_TITLES = (
     "组版",
     "制图",
     "统筹",
+    "主编",  # issue 23: 本版主编：… 责任编辑：…
+    "责任校对",
+    "版面设计",
+    "视觉设计",
 )
 """The page staff's titles, each maybe after 本版 (本版责任编辑, 本版编辑, 本版统筹)."""
 EDITOR_LINE = re.compile(rf"^(?:本版)?(?:{_any(EDITOR_TITLES)})\s*[：:\s]")

@@ -166,8 +166,8 @@ def text_lines(text: str, furniture: list[Furniture]) -> Iterator[TextLine | Seg
     hard = False
     caption: list[str] = []  # the lines of a 图为… caption being read, until its credit or full stop
     caption_line = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = _SPACES.sub(" ", raw).strip()
+    lines = [_SPACES.sub(" ", raw).strip() for raw in text.split("\n")]
+    for number, line in enumerate(lines, 1):
         if caption and (not line or _ends_caption(caption, line)):
             furniture.append(
                 Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line)
@@ -176,7 +176,10 @@ def text_lines(text: str, furniture: list[Furniture]) -> Iterator[TextLine | Seg
         if not line:
             blank = True
             continue
-        if caption or line.startswith(CAPTION_OPENING):
+        opens_caption = (
+            line.startswith(CAPTION_OPENING) or (blank or number == 1) and _credited_run(lines, number - 1)
+        )
+        if caption or opens_caption:
             caption_line = caption_line if caption else number
             caption.append(line)
             continue
@@ -216,6 +219,27 @@ def text_lines(text: str, furniture: list[Furniture]) -> Iterator[TextLine | Seg
         furniture.append(Furniture(FurnitureKind.CAPTION, "".join(respace(c) for c in caption), caption_line))
 
 
+def _credited_run(lines: list[str], start: int) -> bool:
+    """Whether the few lines from ``start`` to the next blank line are a caption not opening with
+    图为 (8月6日，那达慕… / …。（呼 / 伦贝尔市委宣传部供图）): a sentence closed by a photo
+    credit, bracketed or set off by a space (…。 本报 / 记者 李华 摄)."""
+    run: list[str] = []
+    for line in lines[start : start + _CAPTION_LINES + 1]:
+        if not line:
+            break
+        run.append(line)
+    if len(run) > _CAPTION_LINES:
+        return False  # longer than a caption
+    # A caption is a sentence and its credit: what follows its last sentence end is the credit,
+    # bracketed or not (a column's text broken off after …年拍摄 ends no sentence before it).
+    *sentences, tail = _SENTENCE_STOP.split("".join(run))
+    return bool(sentences) and bool(CREDIT_LINE.match(tail.strip()))
+
+
+_CAPTION_LINES = 6  # lines a caption between two articles runs to, at most
+_SENTENCE_STOP = re.compile(r"[。！？]")
+
+
 def _ends_caption(caption: list[str], following: str) -> bool:
     """Whether a caption's last line so far is its last: it ends with the credit (bracketed, or
     set off by a space with no bracket left open), or with a full stop and the credit does not
@@ -230,7 +254,8 @@ def _ends_caption(caption: list[str], following: str) -> bool:
     return ends_sentence(line) and not CREDIT_LINE.match(following)
 
 
-_JUMP_AT_END = re.compile(r"[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
+# （下转第3版） closing a line, or ■下转第3版 on a line of its own.
+_JUMP_AT_END = re.compile(r"(?:■\s*)?[（(]?\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]?$")
 _PUNCTUATION = re.compile(r"[，。；！？]")  # in a line, which is then text, not a folio or credit
 
 
@@ -371,8 +396,20 @@ def _segments(seq: list[TextLine | Segment]) -> Iterator[Segment]:
                 # an indented line the block's lines must be clearly short (a paragraph's first
                 # line, indented, may be cut off by a column break too); no column break comes
                 # before a line set apart, so lines short of full will do (a kicker nearly as
-                # wide as the column, over a headline set wide).
-                fits = _short_of_full if _set_apart(following) else _short
+                # wide as the column, over a headline set wide). Nor before a short line that ends
+                # no sentence: no paragraph carries on with one (a subhead nearly as wide as the
+                # column, 准备——热企陆续启动设备, over a paragraph's indented first line).
+                # Such a subhead may stand a character short of the column: nothing but a
+                # justified full line is as wide.
+                after = seq[index + 2] if index + 2 < len(seq) else None
+                if following.text.startswith("—"):
+                    fits = _any_width  # no column carries on with a dash: a subtitle follows
+                elif _set_apart(following):
+                    fits = _short_of_full
+                elif _opens_paragraph(following, after):
+                    fits = _short_of_column
+                else:
+                    fits = _short
                 standalone = (
                     _balanced("".join(line.text for line in current))
                     and all(fits(line) or _display(line) for line in current)
@@ -419,6 +456,22 @@ def _continues_column(line: TextLine) -> bool:
     return not _short_of_full(line) and not _display(line) and not line.text.startswith("—")
 
 
+def _opens_paragraph(line: TextLine, after: TextLine | Segment | None) -> bool:
+    """Whether ``line``, after a blank, can only open a paragraph (or a block): short of full, so
+    no column's text carries on with it, and no paragraph's last line either: it ends no sentence
+    (with the line after it neither: a byline broken after its bracket, …民生！（记 / 者 薛来）,
+    ends one), or a full line of its paragraph follows it."""
+    if not _short_of_full(line) or line.dateline:
+        return False
+    if not (isinstance(after, TextLine) and not after.blank_before and not after.hard_break_before):
+        return not line.sentence_end
+    broken_byline = "）" in after.text and "（" not in after.text and ends_sentence(line.text + after.text)
+    if not line.sentence_end and not broken_byline:
+        return True
+    # It ends a sentence: a paragraph's last line, unless a full line of that paragraph follows.
+    return not _short_of_full(after) and not _display(after)
+
+
 def _set_apart(line: TextLine) -> bool:
     """Whether ``line`` is no column's running text at all: letter-spaced, opening with a dash,
     or wider than the column though no punctuation hangs past its edge (a headline set wide).
@@ -454,6 +507,17 @@ def _starts_article_next(following: TextLine | Segment | None) -> bool:
 def _short(line: TextLine) -> bool:
     """Clearly shorter than the column: well more than an indent short."""
     return line.width <= line.column - 4
+
+
+def _any_width(line: TextLine) -> bool:
+    """Any line: what stands before a line opening with a dash cannot run on into it."""
+    return True
+
+
+def _short_of_column(line: TextLine) -> bool:
+    """At least a character short of the column: a full line is justified to its edge (a digit or
+    quote, half width, may leave half a character)."""
+    return line.width <= line.column - 1
 
 
 def _short_of_full(line: TextLine) -> bool:
@@ -516,7 +580,9 @@ def is_letter_spaced(text: str) -> bool:
         return False  # most lines: the split below would find one token
     # Spaces around digits are extraction's, not letter-spacing: 新华社包头 9 月9 日电 （记者 郝
     tokens = _ASCII_SPACE.sub("", text).split(" ")
-    singles = sum(1 for t in tokens if len(t) <= 2)
+    # A spaced letter may carry a quote or a bracket (下“, ”); two characters set solid are a word,
+    # as in a byline's names (者 薛来 王明）…: a byline broken after its first character).
+    singles = sum(1 for t in tokens if len(t) <= 2 and len(IDEOGRAPH.findall(t)) <= 1)
     return len(tokens) >= 3 and singles >= 0.6 * len(tokens) and bool(IDEOGRAPH.search(text))
 
 

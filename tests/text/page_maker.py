@@ -18,15 +18,50 @@ headline-first pages: kicker (引题), headline, subtitle (副题, opening with 
 above) before the dateline, and the section word before its briefs. A headline under a kicker is
 set wide (one line wider than the column, or letter-spaced) or short: a full-width line after a
 short one and a blank is, as far as text can tell, a paragraph's column break.
+
+Issue 23 widens it to the forms other pages of this style print: editor lines naming several roles
+(本版责任编辑：… 版式设计：… 校对：…), captions with their credit in its common forms (（本报记者 王明
+摄）, 新华社记者 王明 摄 on a line of its own, （受访者供图）, a caption opening on its date rather than
+图为), continuation markers bracketed or bare (■上接第N版, （上接第N版）, 上接第N版) and jump lines
+bracketed or boxed (（下转第N版）, ■下转第N版 on a line of its own), a dateline run straight on
+into its byline (本报讯（记者 王明）…), a subhead on one line up to a character short of the column,
+and a subtitle (——…) under a headline printed after its body. (Headline-first pages opening on a
+continued story, subhead shapes, datelines and bylines are drawn in test_layout_property.)
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field, replace
 
 from audio_edition.text.articles import Article, Furniture, FurnitureKind, HeadlinePosition
 from audio_edition.text.layout import visual_width
+
+NAMES = ("王明", "李华", "张 燕", "刘洋")  # a two-character name may be printed spaced: 张 燕
+# The foot's editor line: one role or several, in the orders pages print them.
+EDITOR_LINES = (
+    "责任编辑：{0}",
+    "本版责任编辑：{0} 版式设计：{1}",
+    "本版责任编辑：{0}\u3000版式设计：{1}\u3000校对：{2}",
+    "本版编辑：{0} 美编：{1}",
+    "责任编辑 {0}  美术编辑 {1}",
+    "版式设计：{1} 责任编辑：{0}",
+    "本版主编：{0} 责任编辑：{1}",
+    "图片编辑：{0} 责任校对：{1}",
+)
+# A photo caption's credit: closing its last line (bracketed, or set off by a space) or on a line
+# of its own.
+INLINE_CREDITS = (
+    "（记者 {0} 摄）",
+    "（本报记者 {0} 摄）",
+    "（受访者供图）",
+    "（呼伦贝尔市委宣传部供图）",
+    " 本报记者 {0} 摄",
+)
+OWN_LINE_CREDITS = ("新华社发", "新华社记者 {0} 摄", "本报记者 {0} 摄", "（{0} 摄）")
+MARKERS = ("■上接第{0}版", "■上接第{0}版", "（上接第{0}版）", "上接第{0}版")
+_JUMP = re.compile(r"(?:■|（)下转第\d+版）?$")
 
 CLOSERS = "，。、；：！？”’）》…—"
 OPENERS = "“‘（《"
@@ -172,7 +207,8 @@ def lay_out(articles: list[Article], style: PageStyle, seed: int) -> LaidOutPage
             pieces.extend(_caption(w, rng))
         i += 1
     if style.furniture:
-        pieces.append(_furniture(f"责任编辑：{rng.choice(['王明', '李华', '张 燕'])}", FurnitureKind.EDITOR))
+        names = rng.sample(NAMES, 3)
+        pieces.append(_furniture(rng.choice(EDITOR_LINES).format(*names), FurnitureKind.EDITOR))
 
     out: list[str] = []
     starts: dict[int, int] = {}
@@ -194,8 +230,9 @@ def lay_out(articles: list[Article], style: PageStyle, seed: int) -> LaidOutPage
             spaced = style.spaced_numbers and piece.kind != "furniture"
             text = _space_numbers(line, rng) if spaced else line
             out.append(text)
-            if "（下转第" in text:
-                furniture.append(Furniture(FurnitureKind.JUMP, text[text.index("（下转第") :], len(out)))
+            jump = _JUMP.search(line)
+            if jump:
+                furniture.append(Furniture(FurnitureKind.JUMP, jump.group(0), len(out)))
             last = n == len(piece.lines) - 1
             if (
                 not last
@@ -217,20 +254,25 @@ def _furniture(line: str, kind: FurnitureKind) -> _Piece:
 def _caption(w: int, rng: random.Random) -> list[_Piece]:
     """A photo caption between two articles, with its credit inline or on a line of its own."""
     words = "".join(rng.choices(CAPTION_WORDS, k=rng.randint(2, 5)))
+    name = rng.choice(NAMES).replace(" ", "")
     if rng.random() < 0.5:
+        credit = rng.choice(INLINE_CREDITS).format(name)
+        # Most captions open with 图为; those with an inline credit may open on the photo's date.
+        opening = rng.choice(["图为", "图为", f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日，"])
         return [
             _Piece(
-                _fill(f"图为{words}。（记者 {rng.choice(['王明', '李华'])} 摄）", w, w),
+                _fill(f"{opening}{words}。{credit}", w, w),
                 "furniture",
                 False,
                 furniture=FurnitureKind.CAPTION,
             )
         ]
     caption = _Piece(_fill(f"图为{words}。", w, w), "furniture", False, furniture=FurnitureKind.CAPTION)
+    credit = rng.choice(OWN_LINE_CREDITS).format(name)
     if rng.random() < 0.5:
-        caption.lines.append("新华社发")  # the credit on the caption's next line: one caption
+        caption.lines.append(credit)  # the credit on the caption's next line: one caption
         return [caption]
-    return [caption, _Piece(["新华社发"], "furniture", False, furniture=FurnitureKind.CAPTION)]
+    return [caption, _Piece([credit], "furniture", False, furniture=FurnitureKind.CAPTION)]
 
 
 def _ends_sentence(line: str) -> bool:
@@ -249,7 +291,7 @@ def _article_pieces(
     paragraphs = list(article.paragraphs)
     inline_marker = ""
     if article.continued_from_page is not None:
-        marker = f"■上接第{article.continued_from_page}版"
+        marker = rng.choice(MARKERS).format(article.continued_from_page)
         if rng.random() < 0.5 or article.dateline:
             pieces.append(_Piece([marker], "marker", False))
         else:
@@ -281,7 +323,9 @@ def _article_pieces(
                 lines = _fill(byline + text, w, w)
                 pieces[-1].lines.extend(lines)
             else:
-                lines = _fill(f"{article.dateline} {byline}{text}", w - 2, w)
+                # Set off by a space or run straight on: 本报讯 （记者 王明）…, 本报讯（记者 王明）…
+                space = rng.choice([" ", ""])
+                lines = _fill(f"{article.dateline}{space}{byline}{text}", w - 2, w)
                 pieces.append(_Piece(lines, "paragraph"))
         else:
             lines = _fill(text, w - 2, w)
@@ -292,7 +336,9 @@ def _article_pieces(
             pieces[-1].lines.append(f"（{article.byline}）")
         if last and article.continued_on_page is not None:
             jump = f"（下转第{article.continued_on_page}版）"
-            if rng.random() < 0.5:
+            if rng.random() < 0.2:
+                pieces[-1].lines.append(f"■下转第{article.continued_on_page}版")
+            elif rng.random() < 0.5:
                 pieces[-1].lines.append(jump)
             else:
                 pieces[-1].lines[-1] += jump
@@ -304,14 +350,21 @@ def _article_pieces(
         tight = pieces[-1].lines[-1] == f"（{article.byline}）" and rng.random() < 0.5
         lines = [article.headline] if tight else _headline_lines(article.headline, w, rng)
         pieces.append(_Piece(lines, "block", False, tight=tight))
+        if article.subtitle:  # headline-after pages print a subtitle (副题) under their headline too
+            pieces.append(_Piece([article.subtitle], "block", False))
     return pieces
 
 
 def _subhead_pieces(subhead: str, w: int, rng: random.Random, two_lines: bool = False) -> list[_Piece]:
-    """A subhead: short lines, sometimes (``two_lines``: whenever it is six characters or more and
-    can be cut) broken over two lines with or without a blank between."""
+    """A subhead: one line up to nearly the column's width, or short lines, sometimes
+    (``two_lines``: whenever it is six characters or more and can be cut) broken over two lines
+    with or without a blank between."""
     style = rng.choice(["two", "two-apart"] if two_lines else ["one", "two", "two-apart"])
-    cut = subhead.index("——") + 2 if "——" in subhead[:-2] else _balanced_cut(subhead)
+    cut = next((subhead.index(s) + len(s) for s in ("——", "：") if s in subhead[:-2]), None)
+    cut = cut or _balanced_cut(subhead)
+    if style == "one" and visual_width(subhead) <= w - 1:
+        # On one line a subhead may be nearly as wide as the column: 准备——热企陆续启动设备 in 14.
+        return [_Piece([subhead], "block")]
     if style == "one" or cut is None or len(subhead) < 6:
         return [_Piece(_fill(subhead, w - 5, w - 5), "block")]
     first, second = subhead[:cut], subhead[cut:]

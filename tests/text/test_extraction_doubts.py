@@ -419,3 +419,26 @@ def test_any_page_is_read_and_every_doubt_points_at_one_of_its_lines(lines: list
     page = HEAD + "\n".join(lines)
     count = len(page.split("\n"))
     assert all(1 <= line <= count for line, _ in _doubts(page))
+
+
+def test_columns_printed_side_by_side_warn_every_article_of_the_page() -> None:
+    """pdfplumber prints a line of each column on one line: no order of the lines reads a story,
+    so every article read from such a page is warned; the same page as PyMuPDF prints it is not."""
+    from tests.typeset.extract import extract
+
+    pdf = CORPUS / "tight-4col" / "edition.pdf"
+    (side_by_side,) = extract(pdf, "pdfplumber")
+    page = parse_page(side_by_side, "p2.txt", number=2)
+    assert page.articles
+    assert any("side by side" in w.message for w in page.warnings)
+    warned = {w.line for w in page.warnings if w.line is not None}
+    starts = sorted(a.line or 0 for a in page.articles)
+    for start, end in zip(starts, [*starts[1:], 10**9], strict=True):
+        assert any(start <= line < end for line in warned), start
+    (in_order,) = extract(pdf, "pymupdf")
+    assert not [d for d in _doubts(in_order) if "side by side" in d[1]]
+
+
+def test_a_pair_of_heads_set_side_by_side_is_not_a_page_of_columns() -> None:
+    heads = "社区食堂端出“幸福味道”　冰雪旅游带火北疆小城\n"
+    assert not [d for d in _doubts(HEAD + heads + STORY) if "side by side" in d[1]]

@@ -3,6 +3,12 @@ subheads over two lines, mixed brief blocks and bylines on their own lines, the 
 the articles that were laid out, the line each starts on, and the furniture (see page_maker for
 the layout model).
 
+Issue 23 widened the pages to forms the sample does not show: subheads of several shapes (a lead
+and a dash or a colon, numbered 一、 or （一）) on one line up to a character short of the column,
+datelines 本报讯 and 中新社…电, bylines naming two people, headline-first pages opening on a
+continued story, subtitles under headlines printed after their bodies (and the page maker's
+furniture, markers and jump lines in their common forms).
+
 Run once per convention (``Convention``), each forcing its convention on every page and drawing
 the rest: CI's 300 fixed examples are shared among them; an exploring profile
 (HYPOTHESIS_PROFILE=thorough or explore) lays out its count of new pages for each, e.g.
@@ -91,10 +97,15 @@ class Convention(enum.Enum):
     TRAILING_BYLINE = "byline on its own line at the end of a file without a final newline"
 
 
+# A subhead's shapes: a lead word and a dash or a colon (准备——热企陆续启动设备, 目标：…), a
+# number (一、…, （二）…), or short words alone.
+SUBHEAD_LEADS = ("储粮——", "目标——", "准备——", "目标：", "一、", "二、", "三、", "（一）", "（二）", "", "")
+
+
 def _subhead(seed: int, shortest: int = 1) -> str:
     rng = random.Random(seed)
     while True:
-        lead = rng.choice(["储粮——", "目标——", "", ""])
+        lead = rng.choice(SUBHEAD_LEADS)
         text = lead + "".join(rng.choices(WORDS + list(QUOTED), k=rng.randint(1, 4)))
         if len(text) >= shortest:
             return text
@@ -129,14 +140,32 @@ long_subheads = seeds.map(_long_subhead)
 headlines = seeds.map(_headline)
 wide_headlines = seeds.map(_wide_headline)
 kickers = seeds.map(_kicker)
-short_kickers = kickers.filter(lambda kicker: visual_width(kicker) <= 9)  # clearly short in every column
 
 
 def datelines(draw: st.DrawFn) -> str:
+    """本报巴彦淖尔12月24日电, 新华社北京3月4日电, 中新社…电, or 本报讯 (no place, no date)."""
     month = draw(st.integers(1, 12))
     day = draw(st.integers(1, 28))
-    agency = draw(st.sampled_from(["本报", "本报", "新华社"]))
+    agency = draw(st.sampled_from(["本报", "本报", "新华社", "中新社", "本报讯"]))
+    if agency == "本报讯":
+        return agency
     return f"{agency}{draw(st.sampled_from(PLACES))}{month}月{day}日电"
+
+
+def bylines(draw: st.DrawFn) -> str:
+    """记者 王明, 记者 王明 李华, 记者 王明 通讯员 李华, 通讯员 王明."""
+    first, second = draw(st.lists(st.sampled_from(NAMES), min_size=2, max_size=2, unique=True))
+    return draw(
+        st.sampled_from(
+            [
+                f"记者 {first}",
+                f"记者 {first}",
+                f"记者 {first} {second}",
+                f"记者 {first} 通讯员 {second}",
+                f"通讯员 {first}",
+            ]
+        )
+    )
 
 
 @st.composite
@@ -162,10 +191,12 @@ def stories(
     heads = [p for p in body if p in heads]
     # Only the page's first article may start on plain text, and only when its headline follows
     # it: a headline over two full lines above plain text reads as a paragraph's column break.
-    start = draw(st.sampled_from(["marker", "dateline"] + (["none"] if first and not before else [])))
+    # A headline-first page may open on the rest of a story from another page, with no heads.
+    openings = ["none"] if first and not before else ["continued"] if first else []
+    start = draw(st.sampled_from(["marker", "dateline", *openings]))
     dateline = datelines(draw) if start == "dateline" else None
-    byline = f"记者 {draw(st.sampled_from(NAMES))}" if signed or draw(st.booleans()) else None
-    page = draw(st.integers(1, 16)) if start == "marker" else None
+    byline = bylines(draw) if signed or draw(st.booleans()) else None
+    page = draw(st.integers(1, 16)) if start in ("marker", "continued") else None
     # An article that goes on on another page has its byline there.
     jump = draw(st.integers(1, 16)) if byline is None and draw(st.integers(0, 4)) == 0 else None
     kicker = draw(kickers) if before and draw(st.booleans()) else None
@@ -175,12 +206,12 @@ def stories(
         if kicker is None or draw(st.booleans()):
             subtitle = "——" + subtitle  # alone under a headline, a subtitle opens with a dash
     headline = draw(wide_headlines if kicker or subtitle else headlines)
-    if kicker and visual_width(headline) <= 8 and visual_width(kicker) > 9:
-        # A known limit, not a layout print avoids: over a headline short in every column, a
-        # kicker not clearly short (wider than the column less 4) reads as one block with it,
-        # the blank between taken for a column break, as after a paragraph's indented first line
-        # (“十四冬”《规划》工作 / blank / 合作安全 in a 13-wide column). Short kickers there.
-        kicker = draw(short_kickers)
+    if not before and draw(st.integers(0, 3)) == 0:
+        # Printed after its body, a headline may have a subtitle under it (opening with a dash);
+        # a kicker over it would read as the headline's first tier.
+        subtitle = "——" + draw(kickers)
+    if start == "continued":
+        kicker = subtitle = headline = None
     return Article(
         headline=headline,
         paragraphs=tuple(body),
@@ -288,7 +319,10 @@ def test_cleaner_recovers_laid_out_pages(convention: Convention, data: st.DataOb
     page = parse_page(laid.text, "page.txt")
     got = list(page.articles)
     assert got == laid.articles, _difference(laid.text, got, laid.articles)
-    assert page.headlines is position
+    if any(a.headline or a.section for a in articles):
+        # A page holding only the rest of a story from another page prints no heads: it shows
+        # no convention, and reads the same either way.
+        assert page.headlines is position
     assert [(f.kind, f.line) for f in page.furniture] == [(f.kind, f.line) for f in laid.furniture], laid.text
     assert page.number == (style.page if style.furniture else None)
 
@@ -320,6 +354,14 @@ def _count_conventions(articles: list[Article], style: PageStyle, text: str) -> 
         event("kicker or subtitle")
     if any(a.byline and f"（{a.byline}）" in lines for a in articles if not a.section):
         event("byline on its own line")
+    # Issue 23's forms: a subhead on one line nearly as wide as the column, a headline-first page
+    # opening on a continued story, a subtitle under a headline printed after its body.
+    if any(s in lines and visual_width(s) > style.column - 4 for a in articles for s in a.subheads):
+        event("subhead nearly as wide as the column")
+    if style.headlines is HeadlinePosition.BEFORE and articles[0].headline is None:
+        event("headline-first page opening on a continued story")
+    if style.headlines is HeadlinePosition.AFTER and any(a.subtitle for a in articles):
+        event("subtitle under a headline printed after its body")
     return shown
 
 
@@ -329,13 +371,15 @@ def _two_line_subhead(lines: list[str], subhead: str) -> bool:
 
 def _byline_ends_file(last: Article, lines: list[str], style: PageStyle) -> bool:
     """Whether the page's last article is signed on a line of its own with nothing after it but
-    its headline (when headlines follow their articles), and the file has no final newline."""
+    its heads (when headlines follow their articles), and the file has no final newline."""
     own = f"（{last.byline}）"
     if last.section or not last.byline or own not in lines or style.final_newline:
         return False
     after = len(lines) - lines[::-1].index(own)
-    headline = last.headline if style.headlines is HeadlinePosition.AFTER else None
-    return "".join(lines[after:]).replace(" ", "") == (headline or "")
+    heads = (last.headline or "") + (last.subtitle or "")
+    return "".join(lines[after:]).replace(" ", "") == (
+        heads if style.headlines is HeadlinePosition.AFTER else ""
+    )
 
 
 def _difference(page: str, got: list[Article], want: list[Article]) -> str:
