@@ -442,3 +442,61 @@ def test_columns_printed_side_by_side_warn_every_article_of_the_page() -> None:
 def test_a_pair_of_heads_set_side_by_side_is_not_a_page_of_columns() -> None:
     heads = "社区食堂端出“幸福味道”　冰雪旅游带火北疆小城\n"
     assert not [d for d in _doubts(HEAD + heads + STORY) if "side by side" in d[1]]
+
+
+def test_a_paragraph_ending_mid_sentence_where_no_jump_line_carries_it_on() -> None:
+    # pdftotext: a story's last column ends on 据了, its rest (解，今年…) printed further down
+    # the page with another story's text and read into that story.
+    path = CORPUS / "jump-split" / "pdftotext" / "2024-03-05-01.txt"
+    page = path.read_text(encoding="utf-8")
+    doubts = _doubts(page)
+    ends = [line for line, message in doubts if "ends mid-sentence" in message]
+    assert _line_of(page, "商品销量明显增长。据了") in ends
+    # Where a jump line (下转第N版) carries the story on, it may break off anywhere.
+    path = CORPUS / "edition-4p" / "pdftotext" / "2024-03-05-01.txt"
+    jumping = path.read_text(encoding="utf-8").replace("实时共享。\n（下转", "实时共\n（下转")
+    assert not [line for line, message in _doubts(jumping) if "ends mid-sentence" in message]
+    cut = jumping.replace("（下转第 2 版）", "")
+    assert [line for line, message in _doubts(cut) if "ends mid-sentence" in message] == [
+        _line_of(cut, "实时共")
+    ]
+
+
+def test_a_headline_over_less_than_a_line_of_text() -> None:
+    # pdfminer: a body line (成群的候鸟在水面上觅食) over its rest (嬉戏。), read as a headline
+    # and its story.
+    path = CORPUS / "edition-4p" / "pdfminer" / "2024-03-05-02.txt"
+    page = path.read_text(encoding="utf-8")
+    doubts = _doubts(page)
+    assert [line for line, m in doubts if "less than a line of text" in m] == [_line_of(page, "成群的候鸟")]
+
+
+# pdfminer: a paragraph broken off (…遇到) and its rest (老服务中心…, its first character lost)
+# with a story's headline and subtitle between, each block set apart by blank lines.
+READ_ACROSS_HEADS = """多年治理，项目区植被覆盖
+度由不足百分之十提高到
+百分之四十以上。新能源项
+目建设带动了装备制造、运
+维服务等上下游产业在当
+地集聚发展。
+
+科技特派员常年驻村，
+帮助农户解决生产中遇到
+
+打好防沙治沙攻坚战
+一季度主要经济指标稳中向好
+
+老服务中心开设了康复理
+疗、文化娱乐等项目，满足
+老年人多样化需求。
+"""
+
+
+def test_heads_standing_apart_inside_a_paragraph_read_across() -> None:
+    page = HEAD + READ_ACROSS_HEADS
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "打好防沙")]
+    assert "lines standing apart inside a paragraph" in doubts[0][1]
+    # The paragraph's rest standing apart in the next column, set to its measure, is no head.
+    page = HEAD + READ_ACROSS_HEADS.replace("打好防沙治沙攻坚战\n一季度主要经济指标稳中向好\n\n", "")
+    assert _doubts(page) == []
