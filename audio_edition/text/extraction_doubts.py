@@ -16,7 +16,8 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column.
-- A byline closing a paragraph that is not its story's last （王明）: two stories read as one.
+- A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
+  or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's), with commas as running text has, or of three characters (a name); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
@@ -292,6 +293,20 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
                     )
                 )
                 break
+        else:
+            last = article.paragraphs[-1] if article.paragraphs else ""
+            if article.byline and _BYLINE_AT_END.search(last):
+                # A story under its own byline (本报记者 王明) closing on a brief's （李华）: one
+                # story has one byline, so a brief of a box is read on into it.
+                segment = measures.segment_of(last, article.line or 0)
+                own = measures.lines_of(segment) if segment is not None else []
+                found.append(
+                    (
+                        own[-1].number if own else article.line or 0,  # the line closing on it
+                        "a story under its own byline closes on a brief's （王明）: a brief may be read "
+                        f"into it here {_READ_PDF}",
+                    )
+                )
     return found
 
 

@@ -500,3 +500,36 @@ def test_heads_standing_apart_inside_a_paragraph_read_across() -> None:
     # The paragraph's rest standing apart in the next column, set to its measure, is no head.
     page = HEAD + READ_ACROSS_HEADS.replace("打好防沙治沙攻坚战\n一季度主要经济指标稳中向好\n\n", "")
     assert _doubts(page) == []
+
+
+# PyMuPDF: a story under its own byline, and a brief of the box beside it (set without an
+# indent, closing on its own byline) printed right after its last paragraph.
+UNDER_ITS_BYLINE = """草原牧区迎来新一轮春耕备耕
+本报记者 李红　郑凯
+本报鄂尔多斯3 月4 日
+电合作社采取“统一采购、
+统一防疫、统一销售”的方
+式，降低了养殖成本。当地
+推出了冰雪节、那达慕等特
+色活动，带动了餐饮、住宿
+等行业的发展。
+入冬以来，全市供热企
+业提前完成管网检修和设
+备调试，确保居民家中室温
+达标。演出队带来了歌舞、
+小品、好来宝等节目，台下
+的农牧民群众掌声不断。
+"""
+BRIEF = """在他们的指导下，村里建起
+了温室大棚，种上了反季节
+蔬菜。（王建国）
+"""
+
+
+def test_a_story_under_its_own_byline_closing_on_a_briefs_byline() -> None:
+    page = HEAD + UNDER_ITS_BYLINE + BRIEF
+    doubts = _doubts(page)
+    assert len(doubts) == 1
+    assert "closes on a brief's （王明）" in doubts[0][1]
+    assert doubts[0][0] == _line_of(page, "蔬菜。（王建国）")
+    assert _doubts(HEAD + UNDER_ITS_BYLINE) == []
