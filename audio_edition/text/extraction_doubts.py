@@ -10,8 +10,8 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   another story's or a box's, read into it.
 - A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
   than the box's first, over twice as long as the box's first, or opening on no dateline after
-  an item under a story's own byline (本报记者 王明, which no brief has): a story's paragraphs
-  read as briefs; an item with a sentence ending at a line's end inside (briefs set without an
+  an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
+  itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end inside (briefs set without an
   indent): two briefs run together.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
@@ -204,6 +204,15 @@ def _briefs(
             )
             continue
         closed = not _story_byline(segments, article)
+        if previous is None and not closed:
+            # A brief is signed at its end （王明）; a story's byline stands over its text.
+            found.append(
+                (
+                    line,
+                    "the first item of a box of briefs stands under a story's own byline: a story "
+                    f"read as briefs? {_READ_PDF}",
+                )
+            )
         previous = article
         # Briefs in a box are set without an indent: one ending on a full line runs on into the
         # next unseen. A sentence ending at a line's end inside an item may be where one does.

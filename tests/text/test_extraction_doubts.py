@@ -95,8 +95,9 @@ def test_a_story_under_its_own_byline_read_as_briefs() -> None:
 """
     )
     doubts = _doubts(page)
-    assert [line for line, _ in doubts] == [_line_of(page, "改造后")]
-    assert "story's own byline" in doubts[0][1]
+    # Both items are the story's: the first stands under its byline, the next opens on no dateline.
+    assert [line for line, _ in doubts] == [_line_of(page, "本报记者"), _line_of(page, "改造后")]
+    assert all("story's own byline" in message for _, message in doubts)
 
 
 def test_a_headline_with_nothing_under_it_and_a_brief_read_into_a_story() -> None:
@@ -533,3 +534,33 @@ def test_a_story_under_its_own_byline_closing_on_a_briefs_byline() -> None:
     assert "closes on a brief's （王明）" in doubts[0][1]
     assert doubts[0][0] == _line_of(page, "蔬菜。（王建国）")
     assert _doubts(HEAD + UNDER_ITS_BYLINE) == []
+
+
+# pdftotext: a story's headline, then the word of the box of briefs beside it (简讯), then the
+# story's byline and text: read as the box's briefs.
+STORY_UNDER_THE_BOX_WORD = """科技特派员扎根田间地头
+
+简讯
+
+本报记者 郑凯 刘洋
+
+本报二连浩特 3 月 2
+日电“饭菜合口味，价钱也
+不贵，我们老两口几乎天天
+来吃。”七十八岁的赵大爷
+说。记者在现场看到，工人
+们正在对换热站的阀门和
+仪表逐一进行检查。
+改造后的小区铺设了
+新路面，加装了电梯，还建
+起了休闲广场和充电车棚。
+"""
+
+
+def test_the_first_brief_of_a_box_under_a_storys_byline() -> None:
+    page = HEAD + STORY_UNDER_THE_BOX_WORD
+    first = [line for line, message in _doubts(page) if message.startswith("the first item of a box")]
+    assert first == [_line_of(page, "本报记者 郑凯")]
+    # A box's first brief, signed at its end, stands under no byline.
+    page = HEAD + STORY_UNDER_THE_BOX_WORD.replace("本报记者 郑凯 刘洋\n", "")
+    assert not [m for _, m in _doubts(page) if m.startswith("the first item of a box")]
