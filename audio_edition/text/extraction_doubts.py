@@ -11,8 +11,8 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
 - A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
   than the box's first, over twice as long as the box's first, or opening on no dateline after
   an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
-  itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end inside (briefs set without an
-  indent): two briefs run together.
+  itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
+  inside (briefs set without an indent): two briefs run together.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column.
