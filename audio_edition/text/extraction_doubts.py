@@ -19,7 +19,8 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
-  subtitle's), with commas as running text has, or of three characters (a name); a story whose
+  subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
+  has, or of three characters (a name); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line (a body line's rest: the headline is a line of running text).
 - A paragraph ending mid-sentence, where no jump line (下转第N版) carries it on: its rest was read
@@ -329,6 +330,8 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             continue
         if headline.startswith("—"):
             why = "opens on a dash, as a subtitle (副题) does: the story's headline may be elsewhere"
+        elif "——" in headline:
+            why = "has a dash inside, as a subhead (服务——网格员上门) has: a subhead may be read as the headline"
         elif re.search("[，、；]", headline):
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:

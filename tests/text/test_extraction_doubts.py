@@ -564,3 +564,12 @@ def test_the_first_brief_of_a_box_under_a_storys_byline() -> None:
     # A box's first brief, signed at its end, stands under no byline.
     page = HEAD + STORY_UNDER_THE_BOX_WORD.replace("本报记者 郑凯 刘洋\n", "")
     assert not [m for _, m in _doubts(page) if m.startswith("the first item of a box")]
+
+
+def test_a_subhead_read_as_a_headline() -> None:
+    # pdfminer: a story's subhead (服务——网格员上门排查隐患, the paper's own kind: 储粮——国家“粮仓”)
+    # printed apart from its story, read as the headline of the text under it.
+    path = CORPUS / "edition-4p" / "pdfminer" / "2024-03-05-01.txt"
+    page = path.read_text(encoding="utf-8")
+    dashes = [line for line, message in _doubts(page) if "has a dash inside" in message]
+    assert dashes == [_line_of(page, "服务——网格员")]
