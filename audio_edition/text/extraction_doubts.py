@@ -10,16 +10,23 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   another story's or a box's, read into it.
 - A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
   than the box's first, over twice as long as the box's first, or opening on no dateline after
-  an item under a story's own byline (本报记者 王明, which no brief has): a story's paragraphs
-  read as briefs; an item with a sentence ending at a line's end inside (briefs set without an
-  indent): two briefs run together.
+  an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
+  itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
+  inside (briefs set without an indent): two briefs run together.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column.
-- A byline closing a paragraph that is not its story's last （王明）: two stories read as one.
+- A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
+  or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
-  subtitle's), with commas as running text has, or of three characters (a name); a story whose
-  body opens mid-sentence under its headline (a full first line, no dateline).
+  subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
+  has, or of three characters (a name); a story whose
+  body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
+  than a line (a body line's rest: the headline is a line of running text).
+- A paragraph ending mid-sentence, where no jump line (下转第N版) carries it on: its rest was read
+  into another story, or another's text into this one. Lines standing apart inside a paragraph
+  (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
+  chart's labels it was read across.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
   pdftotext where columns touch): when many lines hold two runs of text with a space between,
@@ -69,6 +76,9 @@ def extraction_doubts(
     found += _odd_headlines(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
     found += _columns_side_by_side(measures)
+    found += _thin_bodies(articles)
+    found += _lines_apart_inside(measures)
+    found += _unfinished_paragraphs(articles, measures)
     return found
 
 
@@ -195,6 +205,15 @@ def _briefs(
             )
             continue
         closed = not _story_byline(segments, article)
+        if previous is None and not closed:
+            # A brief is signed at its end （王明）; a story's byline stands over its text.
+            found.append(
+                (
+                    line,
+                    "the first item of a box of briefs stands under a story's own byline: a story "
+                    f"read as briefs? {_READ_PDF}",
+                )
+            )
         previous = article
         # Briefs in a box are set without an indent: one ending on a full line runs on into the
         # next unseen. A sentence ending at a line's end inside an item may be where one does.
@@ -284,6 +303,20 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
                     )
                 )
                 break
+        else:
+            last = article.paragraphs[-1] if article.paragraphs else ""
+            if article.byline and _BYLINE_AT_END.search(last):
+                # A story under its own byline (本报记者 王明) closing on a brief's （李华）: one
+                # story has one byline, so a brief of a box is read on into it.
+                segment = measures.segment_of(last, article.line or 0)
+                own = measures.lines_of(segment) if segment is not None else []
+                found.append(
+                    (
+                        own[-1].number if own else article.line or 0,  # the line closing on it
+                        "a story under its own byline closes on a brief's （王明）: a brief may be read "
+                        f"into it here {_READ_PDF}",
+                    )
+                )
     return found
 
 
@@ -297,6 +330,8 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             continue
         if headline.startswith("—"):
             why = "opens on a dash, as a subtitle (副题) does: the story's headline may be elsewhere"
+        elif "——" in headline:
+            why = "has a dash inside, as a subhead (服务——网格员上门) has: a subhead may be read as the headline"
         elif re.search("[，、；]", headline):
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:
@@ -379,3 +414,81 @@ def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:
         for article in articles
         if article.headline and not article.paragraphs and article.continued_from_page is None
     ]
+
+
+_OFF_MEASURE = 1.5  # characters: a column's full lines differ by one (no line opens on punctuation)
+_SENTENCE_END = "。！？；…”’」』》）!?;)"  # a paragraph's last character when it ends a sentence
+_LINE_AT_LEAST = 6  # characters: the narrowest column's line holds more
+
+
+def _thin_bodies(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """Stories whose whole text is shorter than a column's line: a body line's rest (嬉戏。) under
+    a line of running text read as the headline."""
+    return [
+        (
+            article.line or 0,
+            f"a headline over less than a line of text: a line of running text may be read as the headline {_READ_PDF}",
+        )
+        for article in articles
+        if article.headline
+        and article.paragraphs
+        and article.continued_from_page is None
+        and article.continued_on_page is None
+        and sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
+    ]
+
+
+def _unfinished_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph (not a subhead) ending mid-sentence with no jump line carrying its story on:
+    the extractor printed its rest elsewhere (据了 … 解，今年), read into another story."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        last = len(article.paragraphs) - 1
+        for n, paragraph in enumerate(article.paragraphs):
+            text = paragraph.rstrip()
+            if (
+                not text
+                or text[-1] in _SENTENCE_END
+                or text in article.subheads
+                or (n == last and article.continued_on_page is not None)
+            ):
+                continue
+            # Pointed at the line it ends on, where a join past other text warns of the same end.
+            segment = measures.segment_of(paragraph, article.line or 0)
+            own = measures.lines_of(segment) if segment is not None else []
+            found.append(
+                (
+                    own[-1].number if own else article.line or 0,
+                    f"a paragraph ends mid-sentence: its rest, or this story's own text, may be elsewhere {_READ_PDF}",
+                )
+            )
+            break
+    return found
+
+
+def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """Lines standing apart inside a paragraph (a blank line before them and after), none set to
+    its measure nor ending a sentence: a head or a chart's label the paragraph was read across."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) < 3:
+            continue
+        # The usual width of its lines but the last: the widest may be the head read into it.
+        usual = statistics.median(line.width for line in own[:-1])
+        runs: list[list[TextLine]] = []
+        for line in own:
+            if not runs or line.blank_before:
+                runs.append([])
+            runs[-1].append(line)
+        for run in runs[1:-1]:
+            if all(abs(line.width - usual) > _OFF_MEASURE and not line.sentence_end for line in run):
+                found.append(
+                    (
+                        run[0].number,
+                        "lines standing apart inside a paragraph, not set to its measure: a head or a "
+                        f"label may be read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found

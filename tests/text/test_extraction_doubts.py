@@ -95,8 +95,9 @@ def test_a_story_under_its_own_byline_read_as_briefs() -> None:
 """
     )
     doubts = _doubts(page)
-    assert [line for line, _ in doubts] == [_line_of(page, "改造后")]
-    assert "story's own byline" in doubts[0][1]
+    # Both items are the story's: the first stands under its byline, the next opens on no dateline.
+    assert [line for line, _ in doubts] == [_line_of(page, "本报记者"), _line_of(page, "改造后")]
+    assert all("story's own byline" in message for _, message in doubts)
 
 
 def test_a_headline_with_nothing_under_it_and_a_brief_read_into_a_story() -> None:
@@ -442,3 +443,133 @@ def test_columns_printed_side_by_side_warn_every_article_of_the_page() -> None:
 def test_a_pair_of_heads_set_side_by_side_is_not_a_page_of_columns() -> None:
     heads = "社区食堂端出“幸福味道”　冰雪旅游带火北疆小城\n"
     assert not [d for d in _doubts(HEAD + heads + STORY) if "side by side" in d[1]]
+
+
+def test_a_paragraph_ending_mid_sentence_where_no_jump_line_carries_it_on() -> None:
+    # pdftotext: a story's last column ends on 据了, its rest (解，今年…) printed further down
+    # the page with another story's text and read into that story.
+    path = CORPUS / "jump-split" / "pdftotext" / "2024-03-05-01.txt"
+    page = path.read_text(encoding="utf-8")
+    doubts = _doubts(page)
+    ends = [line for line, message in doubts if "ends mid-sentence" in message]
+    assert _line_of(page, "商品销量明显增长。据了") in ends
+    # Where a jump line (下转第N版) carries the story on, it may break off anywhere.
+    path = CORPUS / "edition-4p" / "pdftotext" / "2024-03-05-01.txt"
+    jumping = path.read_text(encoding="utf-8").replace("实时共享。\n（下转", "实时共\n（下转")
+    assert not [line for line, message in _doubts(jumping) if "ends mid-sentence" in message]
+    cut = jumping.replace("（下转第 2 版）", "")
+    assert [line for line, message in _doubts(cut) if "ends mid-sentence" in message] == [
+        _line_of(cut, "实时共")
+    ]
+
+
+def test_a_headline_over_less_than_a_line_of_text() -> None:
+    # pdfminer: a body line (成群的候鸟在水面上觅食) over its rest (嬉戏。), read as a headline
+    # and its story.
+    path = CORPUS / "edition-4p" / "pdfminer" / "2024-03-05-02.txt"
+    page = path.read_text(encoding="utf-8")
+    doubts = _doubts(page)
+    assert [line for line, m in doubts if "less than a line of text" in m] == [_line_of(page, "成群的候鸟")]
+
+
+# pdfminer: a paragraph broken off (…遇到) and its rest (老服务中心…, its first character lost)
+# with a story's headline and subtitle between, each block set apart by blank lines.
+READ_ACROSS_HEADS = """多年治理，项目区植被覆盖
+度由不足百分之十提高到
+百分之四十以上。新能源项
+目建设带动了装备制造、运
+维服务等上下游产业在当
+地集聚发展。
+
+科技特派员常年驻村，
+帮助农户解决生产中遇到
+
+打好防沙治沙攻坚战
+一季度主要经济指标稳中向好
+
+老服务中心开设了康复理
+疗、文化娱乐等项目，满足
+老年人多样化需求。
+"""
+
+
+def test_heads_standing_apart_inside_a_paragraph_read_across() -> None:
+    page = HEAD + READ_ACROSS_HEADS
+    doubts = _doubts(page)
+    assert [line for line, _ in doubts] == [_line_of(page, "打好防沙")]
+    assert "lines standing apart inside a paragraph" in doubts[0][1]
+    # The paragraph's rest standing apart in the next column, set to its measure, is no head.
+    page = HEAD + READ_ACROSS_HEADS.replace("打好防沙治沙攻坚战\n一季度主要经济指标稳中向好\n\n", "")
+    assert _doubts(page) == []
+
+
+# PyMuPDF: a story under its own byline, and a brief of the box beside it (set without an
+# indent, closing on its own byline) printed right after its last paragraph.
+UNDER_ITS_BYLINE = """草原牧区迎来新一轮春耕备耕
+本报记者 李红　郑凯
+本报鄂尔多斯3 月4 日
+电合作社采取“统一采购、
+统一防疫、统一销售”的方
+式，降低了养殖成本。当地
+推出了冰雪节、那达慕等特
+色活动，带动了餐饮、住宿
+等行业的发展。
+入冬以来，全市供热企
+业提前完成管网检修和设
+备调试，确保居民家中室温
+达标。演出队带来了歌舞、
+小品、好来宝等节目，台下
+的农牧民群众掌声不断。
+"""
+BRIEF = """在他们的指导下，村里建起
+了温室大棚，种上了反季节
+蔬菜。（王建国）
+"""
+
+
+def test_a_story_under_its_own_byline_closing_on_a_briefs_byline() -> None:
+    page = HEAD + UNDER_ITS_BYLINE + BRIEF
+    doubts = _doubts(page)
+    assert len(doubts) == 1
+    assert "closes on a brief's （王明）" in doubts[0][1]
+    assert doubts[0][0] == _line_of(page, "蔬菜。（王建国）")
+    assert _doubts(HEAD + UNDER_ITS_BYLINE) == []
+
+
+# pdftotext: a story's headline, then the word of the box of briefs beside it (简讯), then the
+# story's byline and text: read as the box's briefs.
+STORY_UNDER_THE_BOX_WORD = """科技特派员扎根田间地头
+
+简讯
+
+本报记者 郑凯 刘洋
+
+本报二连浩特 3 月 2
+日电“饭菜合口味，价钱也
+不贵，我们老两口几乎天天
+来吃。”七十八岁的赵大爷
+说。记者在现场看到，工人
+们正在对换热站的阀门和
+仪表逐一进行检查。
+改造后的小区铺设了
+新路面，加装了电梯，还建
+起了休闲广场和充电车棚。
+"""
+
+
+def test_the_first_brief_of_a_box_under_a_storys_byline() -> None:
+    page = HEAD + STORY_UNDER_THE_BOX_WORD
+    first = [line for line, message in _doubts(page) if message.startswith("the first item of a box")]
+    assert first == [_line_of(page, "本报记者 郑凯")]
+    # A box's first brief, signed at its end, stands under no byline.
+    page = HEAD + STORY_UNDER_THE_BOX_WORD.replace("本报记者 郑凯 刘洋\n", "")
+    assert not [m for _, m in _doubts(page) if m.startswith("the first item of a box")]
+
+
+def test_a_subhead_read_as_a_headline() -> None:
+    # pdfminer: a story's subhead (服务——网格员上门排查隐患, the paper's own kind: 储粮——国家“粮仓”)
+    # printed apart from its story, read as the headline of the text under it.
+    path = CORPUS / "edition-4p" / "pdfminer" / "2024-03-05-01.txt"
+    page = path.read_text(encoding="utf-8")
+    dashes = [line for line, message in _doubts(page) if "has a dash inside" in message]
+    assert dashes == [_line_of(page, "服务——网格员")]
