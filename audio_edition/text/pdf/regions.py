@@ -122,7 +122,11 @@ def analyse(
     rest = _take_captions(rest, pictures, body, layout)
     rules = [g for g in graphics if g.kind == "rule"]
     rest = _join_headline_breaks(rest, [*pictures, *rules], body, layout)
-    boxes = [g for g in graphics if g.kind in ("frame", "fill") and _holds_text(g, rest)]
+    boxes = [
+        g
+        for g in graphics
+        if g.kind in ("frame", "fill") and _holds_text(g, rest) and not _is_label(g, rest, body)
+    ]
     boxes = [b for b in boxes if not any(_inside_box(b, o) and b is not o for o in boxes)]  # outermost
     items: list[_Item] = []
     boxed: set[int] = set()
@@ -594,6 +598,21 @@ def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
     return g.x1 - g.x0 > 20 and g.bottom - g.top > 10 and any(_inside(line, g) for line in lines)
 
 
+def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
+    """A box round one short line, no taller than it needs (a 栏目 label such as 【新春走基层】 boxed
+    or reversed out of a fill, over its headline): its line stands as a tier, not as a boxed story."""
+    inside = [line for line in lines if _inside(line, g)]
+    if len(inside) != 1:
+        return False
+    line = inside[0]
+    return (
+        len(flat(line.text)) <= 12
+        and not ends_sentence(line.text)
+        and g.bottom - g.top < 2.5 * line.size
+        and g.x1 - g.x0 < line.x1 - line.x0 + 3 * line.size
+    )
+
+
 def _inside(line: Line, g: Graphic) -> bool:
     return (
         line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
@@ -657,9 +676,13 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
                     for h in heads[1:]
                     if any(line in layout.flowed for line in h)
                 }
+                # A column beside a lower headline that runs on from above it is the story
+                # above's (its last column stopped short, the lower story set under it).
+                running = _running_beside(cell, heads[1:], layout, body)
                 pieces: list[list[_Item]] = [[] for _ in range(len(tops) + 1)]
                 for item in cell:
-                    pieces[sum(1 for t in tops if _after(item, t, narrow, first_bottom, body))].append(item)
+                    after = [t for t in tops if _after(item, t, narrow, first_bottom, body)]
+                    pieces[sum(1 for t in after if (id(item.line), t) not in running)].append(item)
                 for piece in pieces:
                     if piece and len(piece) < len(cell):
                         _partition(piece, [], body, layout)
@@ -667,6 +690,30 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
                         _leaf(piece, body, layout)
             else:
                 _leaf(cell, body, layout)
+
+
+def _running_beside(
+    cell: Sequence[_Item], lower: Sequence[list[Line]], layout: PageLayout, body: float
+) -> set[tuple[int, float]]:
+    """(item, headline top) for the body lines beside a lower headline (not joined over a column
+    break) that go on from the column above its top at the column's pitch, in no other story."""
+    lines = [i.line for i in cell if i.line is not None]
+    body_lines = [line for line in lines if _paragraph_like(line, body)]
+    out: set[tuple[int, float]] = set()
+    for head in lower:
+        if any(line in layout.flowed for line in head):
+            continue
+        top = min(line.top for line in head)
+        hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
+        # The lower story's own space: from its headline down, the columns its headline spans.
+        beside = [
+            line for line in body_lines if line.top >= top - 2.5 * body and (line.x1 <= hx0 or line.x0 >= hx1)
+        ]
+        for line in beside:
+            run = _column_run(line, body_lines, body, -1)
+            if min(other.top for other in run) < top - 2.5 * body:
+                out.add((id(line), top))
+    return out
 
 
 def _after(
@@ -985,7 +1032,7 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and abs(a.size - b.size) < 0.3
                 and a.bold == b.bold
             )
-            if one_line or stacked or wrapped:
+            if one_line or stacked or wrapped or _vertical(a, b):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Line]] = {}
     for i, line in enumerate(ordered):
@@ -1007,6 +1054,18 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
     return [
         sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged
     ]
+
+
+def _vertical(a: Line, b: Line) -> bool:
+    """``b`` goes on from ``a`` in vertical type (竖排): one character each, the same type, set one
+    under the other on one axis at about an em's pitch (their glyph boxes may overlap)."""
+    return (
+        len(flat(a.text)) == 1
+        and len(flat(b.text)) == 1
+        and _same_type(a, b)
+        and abs(a.center - b.center) < 0.2 * a.size
+        and 0.5 * a.size < b.top - a.top < 1.4 * a.size
+    )
 
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
@@ -1133,7 +1192,8 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 f"two headlines in one story's space: {flat(''.join(line.text for line in extra))} "
                 "read as a subhead; two stories may be read as one"
             )
-    story.columns = _columns(lines, body)
+    pictures = [i.picture for i in cell if i.picture is not None]
+    story.columns = _columns_around(lines, pictures, body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
 
@@ -1183,6 +1243,26 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
         column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
         out.append(_rejoin(column))
     return out
+
+
+def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float) -> list[list[Line]]:
+    """A story's columns with a picture set into them: the columns it spans read above it, then
+    below it (the text runs across the columns over a picture before it goes on under it); the
+    columns left of it before those, the ones right of it after."""
+    for picture in sorted(pictures, key=lambda g: g.top):
+        spanned = [line for line in lines if _overlaps(line, picture.x0, picture.x1)]
+        above = [line for line in spanned if line.bottom <= picture.top + 1]
+        below = [line for line in spanned if line.top >= picture.bottom - 1]
+        if not above or not below or len(above) + len(below) < len(spanned):
+            continue  # not set into the text: nothing on one side of it, or text runs beside it
+        rest = [other for other in pictures if other is not picture]
+        return [
+            *_columns_around([line for line in lines if line.x1 <= picture.x0], rest, body),
+            *_columns_around(above, rest, body),
+            *_columns_around(below, rest, body),
+            *_columns_around([line for line in lines if line.x0 >= picture.x1], rest, body),
+        ]
+    return _columns(lines, body)
 
 
 def _rejoin(column: list[Line]) -> list[Line]:

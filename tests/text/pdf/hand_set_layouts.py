@@ -1,0 +1,254 @@
+"""Hand-set Typst pages in layouts Chinese dailies use that the page generator never makes: a story
+in columns off the page's grid (变栏), a 通栏 headline over two lines, a picture across two of a
+story's columns, a 栏目 label over a headline, a headline beside its story, a vertical headline, a
+story in a tinted box, a story stacked under another's short last column. Each page comes with its
+gold, built from the same strings the source is written from (never from the reader's output)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from tests.typeset.texts import SENTENCES
+
+PREAMBLE = """#set page(width: 297mm, height: 420mm, margin: 15mm)
+#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")
+#set par(leading: 0.7em, first-line-indent: (amount: 2em, all: true), justify: true, spacing: 0.7em)
+#text(size: 9pt)[2025年3月8日　星期六 #h(1fr) 第5版　要闻]
+#v(-2mm)
+#line(length: 100%, stroke: 1pt)
+"""
+RUNNING_HEAD = "第5版"
+
+
+def paragraphs(seed: int, count: int, length: int = 4) -> list[str]:
+    """``count`` paragraphs of ``length`` sentences each, drawn from the corpus's sentences."""
+    return [
+        "".join(SENTENCES[(seed + 7 * n + k) % len(SENTENCES)] for k in range(length)) for n in range(count)
+    ]
+
+
+@dataclass
+class Story:
+    """One story's gold and how its strings are set."""
+
+    headline: str
+    body: list[str]
+    dateline: str = ""
+    kicker: str | None = None
+    subtitle: str | None = None
+    head_size: float = 20
+
+    def gold(self) -> dict[str, Any]:
+        return {
+            "headline": self.headline.replace("\\", ""),
+            "kicker": self.kicker,
+            "subtitle": self.subtitle,
+            "dateline": self.dateline or None,
+            "byline": None,
+            "paragraphs": self.body,
+        }
+
+    def head(self, align: str = "left") -> str:
+        """The story's tiers as Typst markup (the headline may hold a forced break ``\\``)."""
+        out = []
+        if self.kicker:
+            out.append(f"#align({align})[#text(size: 12pt)[{self.kicker}]]")
+        out.append(f'#align({align})[#text(size: {self.head_size}pt, weight: "bold")[{self.headline}]]')
+        if self.subtitle:
+            out.append(f"#align({align})[#text(size: 12pt)[{self.subtitle}]]")
+        return "\n".join(out) + "\n#v(2mm)\n"
+
+    def texts(self) -> list[str]:
+        """The body's paragraphs as set, the dateline opening the first."""
+        first, *rest = self.body
+        return [self.dateline + first, *rest]
+
+    def text(self) -> str:
+        return "\n\n".join(self.texts()) + "\n"
+
+
+@dataclass
+class HandSetLayout:
+    source: str
+    stories: list[Story]
+    furniture: list[str] = field(default_factory=lambda: [RUNNING_HEAD])
+
+    def gold(self) -> dict[str, Any]:
+        return {
+            "articles": [story.gold() for story in self.stories],
+            "furniture": [{"text": text} for text in self.furniture],
+        }
+
+    def typeset(self, folder: Path) -> Path:
+        (folder / "page.typ").write_text(PREAMBLE + self.source, encoding="utf-8")
+        pdf = folder / "2025-03-08-05.pdf"
+        typst.compile(str(folder / "page.typ"), output=str(pdf))
+        return pdf
+
+
+WIDTH = 267.0  # mm between the margins
+_PITCH = 17.0  # points: 10 pt type on 0.7 em leading (paragraph spacing the same)
+
+
+def share(fraction: float, gutters: int = 1) -> float:
+    """The width (mm) of a grid cell taking ``fraction`` of the page's measure."""
+    return (WIDTH - 6 * gutters) * fraction
+
+
+def _columns(count: int, texts: list[str], width: float) -> str:
+    """``texts`` (Typst paragraphs) in ``count`` columns of a block ``width`` mm wide, as tall as
+    they need to come out about even (Typst fills one column before the next)."""
+    per_line = int(((width - 6 * (count - 1)) / count) / 3.528)
+    lines = sum(-(-(len(text) + 2) // per_line) for text in texts)
+    height = (-(-lines // count) + 1) * _PITCH
+    body = "\n\n".join(texts)
+    return f"#block(height: {height}pt)[#columns({count}, gutter: 6mm)[\n{body}\n]]\n"
+
+
+def _rule() -> str:
+    return "#v(2mm)\n#line(length: 100%, stroke: 0.6pt)\n#v(2mm)\n"
+
+
+def wide_headline(two_lines: bool = True) -> HandSetLayout:
+    """通栏: a kicker, a main headline over two lines of one size, a subtitle, all across the page,
+    over a lead story in all five columns; two stories side by side under a rule."""
+    lead = Story(
+        "草原牧区迎来新一轮春耕备耕\\ 科技助力农牧业高质量发展"
+        if two_lines
+        else "草原牧区迎来新一轮春耕备耕",
+        paragraphs(0, 6, 5),
+        "本报呼和浩特3月7日电",
+        kicker="——聚焦全区农牧业生产一线",
+        subtitle="——全区推广良种良法 农牧民增收有了新门路",
+        head_size=30,
+    )
+    left = Story("边境口岸货运量创同期新高", paragraphs(3, 3), "本报满洲里3月7日电")
+    right = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
+    source = (
+        lead.head("center")
+        + _columns(5, lead.texts(), WIDTH)
+        + _rule()
+        + "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
+        + f"[{left.head()}{_columns(3, left.texts(), share(3 / 5))}],\n[{right.head()}{_columns(2, right.texts(), share(2 / 5))}])\n"
+    )
+    return HandSetLayout(source, [lead, left, right])
+
+
+def off_grid_columns() -> HandSetLayout:
+    """变栏: on a six-column page, a story in four wide columns across the width of five beside a
+    one-column story, and under a rule a two-column commentary box beside a three-column story."""
+    top = Story("冬季供暖保障有力有序", paragraphs(1, 6), "本报赤峰3月7日电")
+    narrow = Story("口岸通关再提速", paragraphs(9, 2, 3), "本报二连浩特3月7日电", head_size=16)
+    story = Story("全市新增供热面积一百二十万平方米", paragraphs(4, 3), "本报通辽3月7日电")
+    comment = Story("让群众温暖过冬", paragraphs(8, 3), kicker="本报评论员", head_size=18)
+    source = (
+        "#grid(columns: (5fr, 1fr), column-gutter: 6mm,\n"
+        + f"[{top.head()}{_columns(4, top.texts(), share(5 / 6))}],\n[{narrow.head()}{narrow.text()}])\n"
+        + _rule()
+        + "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
+        + f"[{story.head()}{_columns(3, story.texts(), share(3 / 5))}],\n"
+        + f"[#rect(width: 100%, stroke: 1pt, inset: 6pt)[{comment.head('center')}{_columns(2, comment.texts(), share(2 / 5) - 4.2)}]])\n"
+    )
+    return HandSetLayout(source, [top, narrow, story, comment])
+
+
+def picture_across_columns() -> HandSetLayout:
+    """A picture (a grey frame) across two of a story's three columns, under a few paragraphs, its
+    caption under it, the story going on below it and in the third column beside it."""
+    story = Story("草原牧区迎来新一轮春耕备耕", paragraphs(2, 7), "本报锡林浩特3月7日电", head_size=24)
+    caption = "图为农牧民在田间操作播种机。本报记者 王建国摄"
+    texts = story.texts()
+    source = (
+        story.head()
+        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n["
+        + _columns(2, texts[:2], share(2 / 3))
+        + "#rect(width: 100%, height: 60mm, fill: luma(200))\n"
+        + f"#v(-1mm)#text(size: 8pt)[{caption}]\n#v(1mm)\n"
+        + _columns(2, texts[2:4], share(2 / 3))
+        + "],\n["
+        + "\n\n".join(texts[4:])
+        + "])\n"
+    )
+    return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
+
+
+def column_label(reversed_label: bool) -> HandSetLayout:
+    """A 栏目 label set in its own style (a small ruled box, or white on black) over a headline."""
+    label = "新春走基层"
+    style = (
+        f"#box(fill: black, inset: 3pt)[#text(fill: white, size: 11pt)[{label}]]"
+        if reversed_label
+        else f"#box(stroke: 0.8pt, inset: 3pt)[#text(size: 11pt)[{label}]]"
+    )
+    first = Story("社区食堂端出幸福味道", paragraphs(5, 4), "本报包头3月7日电", kicker=label)
+    second = Story("边境口岸货运量创同期新高", paragraphs(10, 4), "本报满洲里3月7日电")
+    source = (
+        "#grid(columns: (1fr, 1fr), column-gutter: 8mm,\n["
+        + style
+        + "\n#v(1mm)\n"
+        + Story(first.headline, first.body, first.dateline).head()
+        + _columns(2, first.texts(), share(1 / 2, 1) + 1)
+        + "],\n["
+        + second.head()
+        + _columns(2, second.texts(), share(1 / 2, 1) + 1)
+        + "])\n"
+    )
+    return HandSetLayout(source, [first, second])
+
+
+def headline_beside() -> HandSetLayout:
+    """A headline set to the left of its story, in a narrow column of horizontal lines as tall as
+    the story's body, the body in three columns right of it."""
+    story = Story(
+        "口岸通关再提速\\ 货运量创下\\ 同期新高", paragraphs(6, 5), "本报满洲里3月7日电", head_size=24
+    )
+    source = (
+        "#grid(columns: (1fr, 4fr), column-gutter: 6mm,\n"
+        + f'[#text(size: {story.head_size}pt, weight: "bold")[{story.headline}]],\n'
+        + f"[{_columns(3, story.texts(), share(4 / 5))}])\n"
+    )
+    return HandSetLayout(source, [story])
+
+
+def vertical_headline() -> HandSetLayout:
+    """A headline set top to bottom (竖排), one character under another, beside its story."""
+    headline = "冰雪经济热起来"
+    story = Story(headline, paragraphs(7, 4), "本报呼伦贝尔3月7日电")
+    chars = ", ".join(f"[{c}]" for c in headline)
+    source = (
+        "#grid(columns: (12mm, 1fr), column-gutter: 6mm,\n"
+        + f'[#text(size: 24pt, weight: "bold")[#stack(dir: ttb, spacing: 1mm, {chars})]],\n'
+        + f"[{_columns(3, story.texts(), WIDTH - 18)}])\n"
+    )
+    return HandSetLayout(source, [story])
+
+
+def tinted_box() -> HandSetLayout:
+    """A story in a tinted, ruled box (a 数说 / 短评 box in its own colour) beside a plain story."""
+    boxed = Story("短评：办好群众家门口的小事", paragraphs(11, 3), head_size=16)
+    plain = Story("冬季供暖保障有力有序", paragraphs(1, 4), "本报赤峰3月7日电")
+    source = (
+        "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
+        + f"[{plain.head()}{_columns(3, plain.texts(), share(3 / 5))}],\n"
+        + f"[#block(width: 100%, fill: luma(230), stroke: 0.6pt, inset: 6pt)[{boxed.head()}{_columns(2, boxed.texts(), share(2 / 5) - 4.2)}]])\n"
+    )
+    return HandSetLayout(source, [plain, boxed])
+
+
+def stacked_under_short_column() -> HandSetLayout:
+    """A story in three columns whose last column stops short, another story's headline and body
+    under it in that column (stacked modules)."""
+    first = Story("全市供暖保障有力有序 群众温暖过冬", paragraphs(1, 5), "本报赤峰3月7日电", head_size=28)
+    second = Story("社区食堂端出幸福味道", paragraphs(5, 2, 3), "本报包头3月7日电", head_size=16)
+    texts = first.texts()
+    source = (
+        first.head("center")
+        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n["
+        + _columns(2, texts[:-1], share(2 / 3))
+        + f"],\n[{texts[-1]}\n#v(2mm)\n#line(length: 100%, stroke: 0.5pt)\n{second.head()}{second.text()}])\n"
+    )
+    return HandSetLayout(source, [first, second])

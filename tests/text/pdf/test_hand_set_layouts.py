@@ -1,0 +1,75 @@
+"""Hand-set pages in layouts real dailies use and the page generator lacks (issue 23), read from
+their PDFs: each story's head, its paragraphs (F1 against the Typst source's own strings), and no
+furniture spoken. The pages are written in ``hand_set_layouts``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from audio_edition.text.pdf import read_pdf
+from tests.text.pdf import hand_set_layouts as layouts
+from tests.typeset.page_score import flat, score_page
+
+PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
+    "wide-headline-two-lines": layouts.wide_headline,
+    "wide-headline-one-line": lambda: layouts.wide_headline(two_lines=False),
+    "off-grid-columns": layouts.off_grid_columns,
+    "picture-across-columns": layouts.picture_across_columns,
+    "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
+    "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
+    "headline-beside-story": layouts.headline_beside,
+    "vertical-headline": layouts.vertical_headline,
+    "tinted-box": layouts.tinted_box,
+    "stacked-under-short-column": layouts.stacked_under_short_column,
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_a_hand_set_layout_reads_as_its_stories(name: str, tmp_path: Path) -> None:
+    page = PAGES[name]()
+    read = read_pdf(page.typeset(tmp_path))[0]
+    score = score_page(read.articles, page.gold())
+    assert {k: v for k, v in score.missing.items() if v} == {}, read.warnings
+    assert {k: v for k, v in score.extra.items() if v} == {}
+    assert score.paragraph_f1 == 1.0
+    assert score.articles == (len(page.stories), len(page.stories))
+    assert score.spoken_furniture == []
+    assert not read.warnings
+
+
+def test_a_two_line_headline_is_one_headline_between_its_kicker_and_subtitle(tmp_path: Path) -> None:
+    page = layouts.wide_headline()
+    lead = page.stories[0]
+    article = read_pdf(page.typeset(tmp_path))[0].articles[0]
+    assert flat(article.headline) == flat(lead.headline.replace("\\", ""))
+    assert (article.kicker, article.subtitle) == (lead.kicker, lead.subtitle)
+
+
+def test_a_picture_across_two_columns_is_read_over_then_under(tmp_path: Path) -> None:
+    # The paragraph running from the first column over the picture into the second stays whole.
+    page = layouts.picture_across_columns()
+    article = read_pdf(page.typeset(tmp_path))[0].articles[0]
+    assert [flat(p) for p in article.paragraphs] == [flat(p) for p in page.stories[0].body]
+
+
+@pytest.mark.parametrize("reversed_label", [False, True], ids=["boxed", "reversed"])
+def test_a_column_label_in_a_box_is_the_kicker_not_a_story(reversed_label: bool, tmp_path: Path) -> None:
+    page = layouts.column_label(reversed_label)
+    articles = read_pdf(page.typeset(tmp_path))[0].articles
+    assert [(a.kicker, a.headline) for a in articles] == [(s.kicker, s.headline) for s in page.stories]
+
+
+def test_a_vertical_headline_reads_top_to_bottom(tmp_path: Path) -> None:
+    page = layouts.vertical_headline()
+    articles = read_pdf(page.typeset(tmp_path))[0].articles
+    assert [a.headline for a in articles] == [page.stories[0].headline]
+
+
+def test_the_short_last_column_above_a_stacked_story_stays_with_its_story(tmp_path: Path) -> None:
+    page = layouts.stacked_under_short_column()
+    first, second = read_pdf(page.typeset(tmp_path))[0].articles
+    assert first.paragraphs[-1] == page.stories[0].body[-1]
+    assert (second.dateline, second.paragraphs) == (page.stories[1].dateline, tuple(page.stories[1].body))
