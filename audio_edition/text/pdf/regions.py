@@ -18,6 +18,7 @@ How a typeset page is read (type sizes relative to the body's, the size most cha
 
 from __future__ import annotations
 
+import bisect
 import enum
 import itertools
 import re
@@ -140,6 +141,14 @@ def analyse(
     for picture in pictures:
         if picture.x1 - picture.x0 > 2 * body and picture.bottom - picture.top > 2 * body:
             items.append(_Item(picture.x0, picture.top, picture.x1, picture.bottom, picture=picture))
+    upright = [line for line in rest if id(line) in _vertical_runs(rest) and not _is_headline(line, body)]
+    if upright:
+        # Vertical type is read as such only in headlines: say so rather than read it line by line.
+        text = flat("".join(line.text for line in _in_reading_order(upright)))
+        layout.warnings.append(
+            f"vertical (top-to-bottom) text 「{text[:16]}」 is not read as such: "
+            "check it on the overlay (clean --overlay DIR)"
+        )
     rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
     layout.column_rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 < g.bottom - g.top]
     _partition(items, rules, body, layout)
@@ -1014,13 +1023,19 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
             i = parent[i]
         return i
 
+    upright = _vertical_runs(ordered)
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             b = ordered[j]
             if b.top - a.bottom > a.size:
                 break  # sorted by top: nothing further down is near
+            # Vertical type's columns stand side by side, their characters on common rows.
+            gap = max(a.x0, b.x0) - min(a.x1, b.x1)
             one_line = abs(a.top - b.top) < 0.3 * a.size and (
-                follows(b, a) or follows(a, b) or 0 < max(a.x0, b.x0) - min(a.x1, b.x1) < 0.3 * a.size
+                follows(b, a)
+                or follows(a, b)
+                or 0 < gap < 0.3 * a.size
+                or (id(a) in upright and id(b) in upright and 0 < gap < a.size)
             )
             stacked = 0 <= b.top - a.bottom < 0.8 * b.size and b.x0 < a.x1 and b.x1 > a.x0
             # A headline wrapped in its column: its last characters open the next line at the
@@ -1051,9 +1066,35 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 break
         else:
             merged.append(list(group))
-    return [
-        sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged
-    ]
+    return [_in_reading_order(group) for group in merged]
+
+
+def _vertical_runs(lines: Sequence[Line]) -> set[int]:
+    """The lines (by id) in runs of three characters or more set one under another (vertical type)."""
+    upright: set[int] = set()
+    singles = sorted((line for line in lines if len(flat(line.text)) == 1), key=lambda line: line.center)
+    centres = [line.center for line in singles]
+    for start in singles:
+        # Only characters on its axis can go on from it (letter-spaced headlines hold hundreds).
+        lo = bisect.bisect_left(centres, start.center - 0.2 * start.size)
+        hi = bisect.bisect_right(centres, start.center + 0.2 * start.size)
+        run = [start]
+        for line in sorted(singles[lo:hi], key=lambda line: line.top):
+            if _vertical(run[-1], line):
+                run.append(line)
+        if len(run) >= 3:
+            upright.update(id(line) for line in run)
+    return upright
+
+
+def _in_reading_order(group: list[Line]) -> list[Line]:
+    """A headline's lines in reading order: rows top down, each left to right; in vertical type
+    (one character a line, more rows than columns) columns right to left, each top down."""
+    rows = {round(line.top / (0.5 * line.size)) for line in group}
+    columns = {round(line.center / (0.5 * line.size)) for line in group}
+    if len(rows) >= 3 and len(rows) > len(columns) and all(len(flat(line.text)) == 1 for line in group):
+        return sorted(group, key=lambda line: (-round(line.center / (0.5 * line.size)), line.top))
+    return sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0))
 
 
 def _vertical(a: Line, b: Line) -> bool:

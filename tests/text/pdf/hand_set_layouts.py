@@ -214,15 +214,34 @@ def headline_beside() -> HandSetLayout:
     return HandSetLayout(source, [story])
 
 
-def vertical_headline() -> HandSetLayout:
-    """A headline set top to bottom (竖排), one character under another, beside its story."""
-    headline = "冰雪经济热起来"
+def vertical_headline(columns: int = 1) -> HandSetLayout:
+    """A headline set top to bottom (竖排), one character under another, beside its story; in two
+    columns it reads from the right one."""
+    headline = "冰雪经济热起来" if columns == 1 else "冰雪经济热起来文旅消费旺起来"
     story = Story(headline, paragraphs(7, 4), "本报呼伦贝尔3月7日电")
-    chars = ", ".join(f"[{c}]" for c in headline)
+    cut = -(-len(headline) // columns)
+    stacks = ", ".join(
+        "stack(dir: ttb, spacing: 1mm, " + ", ".join(f"[{c}]" for c in headline[n : n + cut]) + ")"
+        for n in range(0, len(headline), cut)
+    )
     source = (
-        "#grid(columns: (12mm, 1fr), column-gutter: 6mm,\n"
-        + f'[#text(size: 24pt, weight: "bold")[#stack(dir: ttb, spacing: 1mm, {chars})]],\n'
-        + f"[{_columns(3, story.texts(), WIDTH - 18)}])\n"
+        f"#grid(columns: ({12 * columns}mm, 1fr), column-gutter: 6mm,\n"
+        + f'[#text(size: 24pt, weight: "bold")[#stack(dir: rtl, spacing: 2mm, {stacks})]],\n'
+        + f"[{_columns(3, story.texts(), WIDTH - 12 * columns - 6)}])\n"
+    )
+    return HandSetLayout(source, [story])
+
+
+def vertical_text() -> HandSetLayout:
+    """A few lines of verse set top to bottom (竖排) in a box beside a story: out of the reader's
+    reach, it must be warned of, never read silently as a row of one-character lines."""
+    story = Story("诗词大会走进社区", paragraphs(3, 3), "本报通辽3月7日电")
+    verse = ["春风又绿江南岸", "明月何时照我还"]
+    stacks = ", ".join("stack(dir: ttb, spacing: 1pt, " + ", ".join(f"[{c}]" for c in v) + ")" for v in verse)
+    source = (
+        "#grid(columns: (3fr, 1fr), column-gutter: 6mm,\n"
+        + f"[{story.head()}{_columns(3, story.texts(), share(3 / 4))}],\n"
+        + f"[#align(center)[#stack(dir: rtl, spacing: 4mm, {stacks})]])\n"
     )
     return HandSetLayout(source, [story])
 

@@ -22,6 +22,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
     "headline-beside-story": layouts.headline_beside,
     "vertical-headline": layouts.vertical_headline,
+    "vertical-headline-two-columns": lambda: layouts.vertical_headline(columns=2),
     "tinted-box": layouts.tinted_box,
     "stacked-under-short-column": layouts.stacked_under_short_column,
 }
@@ -62,10 +63,21 @@ def test_a_column_label_in_a_box_is_the_kicker_not_a_story(reversed_label: bool,
     assert [(a.kicker, a.headline) for a in articles] == [(s.kicker, s.headline) for s in page.stories]
 
 
-def test_a_vertical_headline_reads_top_to_bottom(tmp_path: Path) -> None:
-    page = layouts.vertical_headline()
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_vertical_headline_reads_top_to_bottom_right_to_left(columns: int, tmp_path: Path) -> None:
+    page = layouts.vertical_headline(columns)
     articles = read_pdf(page.typeset(tmp_path))[0].articles
     assert [a.headline for a in articles] == [page.stories[0].headline]
+
+
+def test_vertical_text_beyond_a_headline_is_warned_of_by_its_words(tmp_path: Path) -> None:
+    page = layouts.vertical_text()
+    read = read_pdf(page.typeset(tmp_path))[0]
+    assert any("vertical" in w.message and "春风又绿江南岸明月何时照我还" in w.message for w in read.warnings)
+    story = page.stories[0]
+    (article,) = read.articles
+    assert (article.headline, article.dateline) == (story.headline, story.dateline)
+    assert article.paragraphs[:-1] == tuple(story.body[:-1])
 
 
 def test_the_short_last_column_above_a_stacked_story_stays_with_its_story(tmp_path: Path) -> None:
