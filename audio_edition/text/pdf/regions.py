@@ -103,6 +103,7 @@ _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯�
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+_FIGURE = re.compile(r"^[\d.,%％]+\D{0,6}$")  # a figure alone on its line, maybe with its unit
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
 HEADLINE_RATIO = 1.3  # a headline is set at least this much larger than the body
@@ -1324,6 +1325,12 @@ def _rejoin(column: list[Line]) -> list[Line]:
     return out
 
 
+def _figures(lines: Sequence[Line]) -> bool:
+    """A box of figures (a 数说 box): figures set apart over their labels, no sentence in it."""
+    figures = [line for line in lines if _FIGURE.match(flat(line.text))]
+    return len(figures) >= 2 and not any(_SENTENCE_PUNCTUATION.search(line.text) for line in lines)
+
+
 def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Line] | None = None) -> None:
     """A ruled box: briefs under a 简讯 title, else an index, an ad, a chart, or a boxed story."""
     lines = sorted(item.lines, key=lambda line: (line.top, line.x0))
@@ -1343,7 +1350,9 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
     ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
-    elif any(CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines):
+    elif any(
+        CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines
+    ) or _figures(lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
     else:
         # A boxed story: read like any cell.

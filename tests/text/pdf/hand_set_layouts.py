@@ -271,3 +271,31 @@ def stacked_under_short_column() -> HandSetLayout:
         + f"],\n[{texts[-1]}\n#v(2mm)\n#line(length: 100%, stroke: 0.5pt)\n{second.head()}{second.text()}])\n"
     )
     return HandSetLayout(source, [first, second])
+
+
+def figures_box() -> HandSetLayout:
+    """A 数说 box: a title and figures in large type, each over its label, ruled, beside a story: the
+    box is a chart (furniture), its figures never read as headlines or spoken."""
+    story = Story("冬季供暖保障有力有序", paragraphs(1, 4), "本报赤峰3月7日电")
+    figures = [
+        ("120", "万平方米", "新增供热面积"),
+        ("1.8", "万户", "惠及居民"),
+        ("24", "小时", "服务热线在线"),
+    ]
+    cells = "\n".join(
+        f'#text(size: 22pt, weight: "bold")[{number}]#text(size: 10pt)[{unit}]\\\n#text(size: 9pt)[{label}]\n#v(2mm)'
+        for number, unit, label in figures
+    )
+    source = (
+        "#grid(columns: (3fr, 1fr), column-gutter: 6mm,\n"
+        + f"[{story.head()}{_columns(3, story.texts(), share(3 / 4))}],\n"
+        + '[#rect(width: 100%, stroke: 1pt, inset: 6pt)[#text(size: 14pt, weight: "bold")[数说供暖]\n\n'
+        + cells
+        + "]])\n"
+    )
+    words = [
+        "数说供暖",
+        *(f"{number}{unit}" for number, unit, _ in figures),
+        *(label for *_, label in figures),
+    ]
+    return HandSetLayout(source, [story], [RUNNING_HEAD, *words])

@@ -24,6 +24,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "vertical-headline": layouts.vertical_headline,
     "vertical-headline-two-columns": lambda: layouts.vertical_headline(columns=2),
     "tinted-box": layouts.tinted_box,
+    "figures-box": layouts.figures_box,
     "stacked-under-short-column": layouts.stacked_under_short_column,
 }
 
