@@ -156,23 +156,24 @@ def off_grid_columns() -> HandSetLayout:
     return HandSetLayout(source, [top, narrow, story, comment])
 
 
-def picture_across_columns() -> HandSetLayout:
+def picture_across_columns(right: bool = False) -> HandSetLayout:
     """A picture (a grey frame) across two of a story's three columns, under a few paragraphs, its
-    caption under it, the story going on below it and in the third column beside it."""
+    caption under it, the story going on below it and in the third column beside it (after the
+    picture's columns, or before them with the picture on the right)."""
     story = Story("草原牧区迎来新一轮春耕备耕", paragraphs(2, 7), "本报锡林浩特3月7日电", head_size=24)
     caption = "图为农牧民在田间操作播种机。本报记者 王建国摄"
     texts = story.texts()
-    source = (
-        story.head()
-        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n["
-        + _columns(2, texts[:2], share(2 / 3))
+    beside, spanned = (texts[:3], texts[3:]) if right else (texts[4:], texts[:4])
+    pictured = (
+        _columns(2, spanned[:2], share(2 / 3))
         + "#rect(width: 100%, height: 60mm, fill: luma(200))\n"
         + f"#v(-1mm)#text(size: 8pt)[{caption}]\n#v(1mm)\n"
-        + _columns(2, texts[2:4], share(2 / 3))
-        + "],\n["
-        + "\n\n".join(texts[4:])
-        + "])\n"
+        + _columns(2, spanned[2:], share(2 / 3))
     )
+    single = "\n\n".join(beside)
+    cells = f"[{single}],\n[{pictured}]" if right else f"[{pictured}],\n[{single}]"
+    widths = "(1fr, 2fr)" if right else "(2fr, 1fr)"
+    source = story.head() + f"#grid(columns: {widths}, column-gutter: 6mm,\n{cells})\n"
     return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
 
 
@@ -246,30 +247,30 @@ def vertical_text() -> HandSetLayout:
     return HandSetLayout(source, [story])
 
 
-def tinted_box() -> HandSetLayout:
-    """A story in a tinted, ruled box (a 数说 / 短评 box in its own colour) beside a plain story."""
+def tinted_box(stroke: str = "0.6pt") -> HandSetLayout:
+    """A story in a tinted box (a 短评 in its own colour), ruled or not, beside a plain story."""
     boxed = Story("短评：办好群众家门口的小事", paragraphs(11, 3), head_size=16)
     plain = Story("冬季供暖保障有力有序", paragraphs(1, 4), "本报赤峰3月7日电")
     source = (
         "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
         + f"[{plain.head()}{_columns(3, plain.texts(), share(3 / 5))}],\n"
-        + f"[#block(width: 100%, fill: luma(230), stroke: 0.6pt, inset: 6pt)[{boxed.head()}{_columns(2, boxed.texts(), share(2 / 5) - 4.2)}]])\n"
+        + f"[#block(width: 100%, fill: luma(230), stroke: {stroke}, inset: 6pt)[{boxed.head()}{_columns(2, boxed.texts(), share(2 / 5) - 4.2)}]])\n"
     )
     return HandSetLayout(source, [plain, boxed])
 
 
-def stacked_under_short_column() -> HandSetLayout:
-    """A story in three columns whose last column stops short, another story's headline and body
-    under it in that column (stacked modules)."""
+def stacked_under_short_column(first_column: bool = False) -> HandSetLayout:
+    """A story in three columns one of which stops short, another story's headline and body under
+    it in that column (stacked modules): the last column, or the first."""
     first = Story("全市供暖保障有力有序 群众温暖过冬", paragraphs(1, 5), "本报赤峰3月7日电", head_size=28)
     second = Story("社区食堂端出幸福味道", paragraphs(5, 2, 3), "本报包头3月7日电", head_size=16)
     texts = first.texts()
-    source = (
-        first.head("center")
-        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n["
-        + _columns(2, texts[:-1], share(2 / 3))
-        + f"],\n[{texts[-1]}\n#v(2mm)\n#line(length: 100%, stroke: 0.5pt)\n{second.head()}{second.text()}])\n"
-    )
+    short, full = (texts[:1], texts[1:]) if first_column else (texts[-1:], texts[:-1])
+    stacked = f"[{short[0]}\n#v(2mm)\n#line(length: 100%, stroke: 0.5pt)\n{second.head()}{second.text()}]"
+    running = f"[{_columns(2, full, share(2 / 3))}]"
+    cells = f"{stacked},\n{running}" if first_column else f"{running},\n{stacked}"
+    widths = "(1fr, 2fr)" if first_column else "(2fr, 1fr)"
+    source = first.head("center") + f"#grid(columns: {widths}, column-gutter: 6mm,\n{cells})\n"
     return HandSetLayout(source, [first, second])
 
 

@@ -18,14 +18,17 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "wide-headline-one-line": lambda: layouts.wide_headline(two_lines=False),
     "off-grid-columns": layouts.off_grid_columns,
     "picture-across-columns": layouts.picture_across_columns,
+    "picture-across-right-columns": lambda: layouts.picture_across_columns(right=True),
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
     "headline-beside-story": layouts.headline_beside,
     "vertical-headline": layouts.vertical_headline,
     "vertical-headline-two-columns": lambda: layouts.vertical_headline(columns=2),
     "tinted-box": layouts.tinted_box,
+    "tinted-box-unruled": lambda: layouts.tinted_box(stroke="none"),
     "figures-box": layouts.figures_box,
     "stacked-under-short-column": layouts.stacked_under_short_column,
+    "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
 }
 
 
@@ -50,9 +53,10 @@ def test_a_two_line_headline_is_one_headline_between_its_kicker_and_subtitle(tmp
     assert (article.kicker, article.subtitle) == (lead.kicker, lead.subtitle)
 
 
-def test_a_picture_across_two_columns_is_read_over_then_under(tmp_path: Path) -> None:
+@pytest.mark.parametrize("right", [False, True], ids=["left", "right"])
+def test_a_picture_across_two_columns_is_read_over_then_under(right: bool, tmp_path: Path) -> None:
     # The paragraph running from the first column over the picture into the second stays whole.
-    page = layouts.picture_across_columns()
+    page = layouts.picture_across_columns(right)
     article = read_pdf(page.typeset(tmp_path))[0].articles[0]
     assert [flat(p) for p in article.paragraphs] == [flat(p) for p in page.stories[0].body]
 
@@ -81,8 +85,11 @@ def test_vertical_text_beyond_a_headline_is_warned_of_by_its_words(tmp_path: Pat
     assert article.paragraphs[:-1] == tuple(story.body[:-1])
 
 
-def test_the_short_last_column_above_a_stacked_story_stays_with_its_story(tmp_path: Path) -> None:
-    page = layouts.stacked_under_short_column()
+@pytest.mark.parametrize("first_column", [False, True], ids=["last", "first"])
+def test_the_short_column_above_a_stacked_story_stays_with_its_story(
+    first_column: bool, tmp_path: Path
+) -> None:
+    page = layouts.stacked_under_short_column(first_column)
     first, second = read_pdf(page.typeset(tmp_path))[0].articles
-    assert first.paragraphs[-1] == page.stories[0].body[-1]
+    assert first.paragraphs == tuple(page.stories[0].body)
     assert (second.dateline, second.paragraphs) == (page.stories[1].dateline, tuple(page.stories[1].body))
