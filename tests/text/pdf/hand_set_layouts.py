@@ -300,3 +300,18 @@ def figures_box() -> HandSetLayout:
         *(label for *_, label in figures),
     ]
     return HandSetLayout(source, [story], [RUNNING_HEAD, *words])
+
+
+def commentary_box() -> HandSetLayout:
+    """A 短评 box: its tag boxed (or reversed) inside the ruled box, over the comment's headline,
+    beside a story; the tag is the comment's kicker."""
+    comment = Story("让好政策落到群众心坎上", paragraphs(12, 3), kicker="短评", head_size=16)
+    story = Story("老旧小区改造惠及三万户居民", paragraphs(2, 4), "本报乌海3月7日电")
+    tag = f'#box(fill: black, inset: 3pt)[#text(fill: white, size: 12pt, weight: "bold")[{comment.kicker}]]'
+    bare = Story(comment.headline, comment.body, head_size=comment.head_size)
+    source = (
+        "#grid(columns: (3fr, 1fr), column-gutter: 6mm,\n"
+        + f"[{story.head()}{_columns(3, story.texts(), share(3 / 4))}],\n"
+        + f"[#rect(width: 100%, stroke: 1pt, inset: 6pt)[{tag}\n#v(1mm)\n{bare.head()}{bare.text()}]])\n"
+    )
+    return HandSetLayout(source, [story, comment])

@@ -27,6 +27,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "tinted-box": layouts.tinted_box,
     "tinted-box-unruled": lambda: layouts.tinted_box(stroke="none"),
     "figures-box": layouts.figures_box,
+    "commentary-box-with-tag": layouts.commentary_box,
     "stacked-under-short-column": layouts.stacked_under_short_column,
     "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
 }
