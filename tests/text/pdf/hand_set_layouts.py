@@ -46,7 +46,7 @@ class Story:
         return {
             "headline": self.headline.replace("\\", ""),
             "kicker": self.kicker,
-            "subtitle": self.subtitle,
+            "subtitle": self.subtitle.replace("\\", "") if self.subtitle else None,
             "dateline": self.dateline or None,
             "byline": None,
             "paragraphs": self.body,
@@ -201,18 +201,28 @@ def column_label(reversed_label: bool) -> HandSetLayout:
     return HandSetLayout(source, [first, second])
 
 
-def headline_beside() -> HandSetLayout:
+def headline_beside(tiers: bool = False) -> HandSetLayout:
     """A headline set to the left of its story, in a narrow column of horizontal lines as tall as
-    the story's body, the body in three columns right of it."""
+    the story's body (its kicker over it and subtitle under it in that column), the body in three
+    columns right of it, a story under a rule below."""
     story = Story(
-        "口岸通关再提速\\ 货运量创下\\ 同期新高", paragraphs(6, 5), "本报满洲里3月7日电", head_size=24
+        "口岸通关再提速\\ 货运量创下\\ 同期新高",
+        paragraphs(6, 5),
+        "本报满洲里3月7日电",
+        kicker="——二连浩特口岸见闻" if tiers else None,
+        subtitle="——前十个月进出口货运量\\ 达一千八百万吨" if tiers else None,
+        head_size=24,
     )
+    under = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
     source = (
         "#grid(columns: (1fr, 4fr), column-gutter: 6mm,\n"
-        + f'[#text(size: {story.head_size}pt, weight: "bold")[{story.headline}]],\n'
+        + f"[{story.head()}],\n"
         + f"[{_columns(3, story.texts(), share(4 / 5))}])\n"
+        + _rule()
+        + under.head()
+        + _columns(4, under.texts(), WIDTH)
     )
-    return HandSetLayout(source, [story])
+    return HandSetLayout(source, [story, under])
 
 
 def vertical_headline(columns: int = 1) -> HandSetLayout:

@@ -22,6 +22,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
     "headline-beside-story": layouts.headline_beside,
+    "headline-beside-story-with-tiers": lambda: layouts.headline_beside(tiers=True),
     "vertical-headline": layouts.vertical_headline,
     "vertical-headline-two-columns": lambda: layouts.vertical_headline(columns=2),
     "tinted-box": layouts.tinted_box,
