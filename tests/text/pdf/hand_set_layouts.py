@@ -225,22 +225,29 @@ def headline_beside(tiers: bool = False) -> HandSetLayout:
     return HandSetLayout(source, [story, under])
 
 
-def vertical_headline(columns: int = 1) -> HandSetLayout:
-    """A headline set top to bottom (竖排), one character under another, beside its story; in two
-    columns it reads from the right one."""
+def vertical_headline(columns: int = 1, right: bool = False) -> HandSetLayout:
+    """A headline set top to bottom (竖排), one character under another, beside its story (left of
+    it, or right of it where vertical type starts); in two columns it reads from the right one.
+    Another story stands under a rule below."""
     headline = "冰雪经济热起来" if columns == 1 else "冰雪经济热起来文旅消费旺起来"
     story = Story(headline, paragraphs(7, 4), "本报呼伦贝尔3月7日电")
+    under = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
     cut = -(-len(headline) // columns)
     stacks = ", ".join(
         "stack(dir: ttb, spacing: 1mm, " + ", ".join(f"[{c}]" for c in headline[n : n + cut]) + ")"
         for n in range(0, len(headline), cut)
     )
+    head = f'[#text(size: 24pt, weight: "bold")[#stack(dir: rtl, spacing: 2mm, {stacks})]]'
+    text = f"[{_columns(3, story.texts(), WIDTH - 12 * columns - 6)}]"
+    cells = f"{text},\n{head}" if right else f"{head},\n{text}"
+    widths = f"(1fr, {12 * columns}mm)" if right else f"({12 * columns}mm, 1fr)"
     source = (
-        f"#grid(columns: ({12 * columns}mm, 1fr), column-gutter: 6mm,\n"
-        + f'[#text(size: 24pt, weight: "bold")[#stack(dir: rtl, spacing: 2mm, {stacks})]],\n'
-        + f"[{_columns(3, story.texts(), WIDTH - 12 * columns - 6)}])\n"
+        f"#grid(columns: {widths}, column-gutter: 6mm,\n{cells})\n"
+        + _rule()
+        + under.head()
+        + _columns(4, under.texts(), WIDTH)
     )
-    return HandSetLayout(source, [story])
+    return HandSetLayout(source, [story, under])
 
 
 def vertical_text() -> HandSetLayout:

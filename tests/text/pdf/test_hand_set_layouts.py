@@ -25,6 +25,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "headline-beside-story-with-tiers": lambda: layouts.headline_beside(tiers=True),
     "vertical-headline": layouts.vertical_headline,
     "vertical-headline-two-columns": lambda: layouts.vertical_headline(columns=2),
+    "vertical-headline-right": lambda: layouts.vertical_headline(right=True),
     "tinted-box": layouts.tinted_box,
     "tinted-box-unruled": lambda: layouts.tinted_box(stroke="none"),
     "figures-box": layouts.figures_box,
@@ -70,11 +71,14 @@ def test_a_column_label_in_a_box_is_the_kicker_not_a_story(reversed_label: bool,
     assert [(a.kicker, a.headline) for a in articles] == [(s.kicker, s.headline) for s in page.stories]
 
 
+@pytest.mark.parametrize("right", [False, True], ids=["left", "right"])
 @pytest.mark.parametrize("columns", [1, 2])
-def test_a_vertical_headline_reads_top_to_bottom_right_to_left(columns: int, tmp_path: Path) -> None:
-    page = layouts.vertical_headline(columns)
+def test_a_vertical_headline_reads_top_to_bottom_right_to_left(
+    columns: int, right: bool, tmp_path: Path
+) -> None:
+    page = layouts.vertical_headline(columns, right)
     articles = read_pdf(page.typeset(tmp_path))[0].articles
-    assert [a.headline for a in articles] == [page.stories[0].headline]
+    assert [a.headline for a in articles] == [story.headline for story in page.stories]
 
 
 def test_vertical_text_beyond_a_headline_is_warned_of_by_its_words(tmp_path: Path) -> None:
