@@ -1288,9 +1288,12 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
 
 
 def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float) -> list[list[Line]]:
-    """A story's columns with a picture set into them: the columns it spans read above it, then
-    below it (the text runs across the columns over a picture before it goes on under it); the
-    columns left of it before those, the ones right of it after."""
+    """A story's columns with a picture set into them, each piece over and under it a column of
+    its own (the picture breaks a column as the column's foot does, never a paragraph). The text
+    wraps round it column by column (each column down over the picture, then on under it), unless
+    the text says it runs across the columns over the picture first: the first column breaks off
+    mid-paragraph over it, the text under it opens a paragraph and the next column over it goes
+    on. The columns left of it come first, those right of it last."""
     for picture in sorted(pictures, key=lambda g: g.top):
         spanned = [line for line in lines if _overlaps(line, picture.x0, picture.x1)]
         above = [line for line in spanned if line.bottom <= picture.top + 1]
@@ -1298,13 +1301,35 @@ def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float)
         if not above or not below or len(above) + len(below) < len(spanned):
             continue  # not set into the text: nothing on one side of it, or text runs beside it
         rest = [other for other in pictures if other is not picture]
+        over, under = _columns_around(above, rest, body), _columns_around(below, rest, body)
+        across = (
+            len(over) > 1
+            and _column_ends_open(over[0])
+            and _column_opens_paragraph(under[0], over[0])
+            and not _column_opens_paragraph(over[1], over[1])
+        )
+        if not across and len(over) != len(under):
+            continue  # its columns over and under it do not pair up: read them down as before
+        middle = [*over, *under] if across else [c for pair in zip(over, under) for c in pair]
         return [
             *_columns_around([line for line in lines if line.x1 <= picture.x0], rest, body),
-            *_columns_around(above, rest, body),
-            *_columns_around(below, rest, body),
+            *middle,
             *_columns_around([line for line in lines if line.x0 >= picture.x1], rest, body),
         ]
     return _columns(lines, body)
+
+
+def _column_ends_open(column: list[Line]) -> bool:
+    """The column's last line runs its full width without ending a sentence: its text goes on."""
+    last = column[-1]
+    return max(line.x1 for line in column) - last.x1 < last.size and not ends_sentence(last.text)
+
+
+def _column_opens_paragraph(column: list[Line], measure: list[Line]) -> bool:
+    """The column's first line is indented (two characters) from the left edge of ``measure``'s
+    lines (the column it is set in, or the one over it)."""
+    first = column[0]
+    return first.x0 - min(line.x0 for line in [*column, *measure]) >= 1.2 * first.size
 
 
 def _rejoin(column: list[Line]) -> list[Line]:

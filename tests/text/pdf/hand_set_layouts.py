@@ -177,6 +177,40 @@ def picture_across_columns(right: bool = False) -> HandSetLayout:
     return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
 
 
+def picture_wrapped() -> HandSetLayout:
+    """A picture across two of a story's three columns with the text wrapped round it (绕排): each
+    column runs down over the picture and on under it, a paragraph broken off by the picture in the
+    first column going on under it, before the second column starts."""
+    story = Story("草原牧区迎来新一轮春耕备耕", paragraphs(4, 7), "本报锡林浩特3月7日电", head_size=24)
+    caption = "图为农牧民在田间操作播种机。本报记者 王建国摄"
+    texts = story.texts()
+    per_line = int(((share(2 / 3) - 6) / 2) / 3.528)
+    cut = per_line - 2 + per_line  # two lines of the broken paragraph over the picture
+
+    def cell(*paragraphs: str) -> str:
+        # A cell's text is a paragraph only when marked so (its first line indented).
+        return "[" + "".join(f"#par[{text}]" for text in paragraphs) + "]"
+
+    over_first = cell(texts[0], texts[1][:cut] + "#linebreak(justify: true)")
+    under_first = f"[#par(first-line-indent: 0pt)[{texts[1][cut:]}]]"
+    picture = (
+        "grid.cell(colspan: 2)[#rect(width: 100%, height: 50mm, fill: luma(200))"
+        + f"#v(-1mm)#text(size: 8pt)[{caption}]]"
+    )
+    wrapped = (
+        "#grid(columns: (1fr, 1fr), column-gutter: 6mm, row-gutter: 2mm,\n"
+        + f"{over_first}, {cell(texts[2])},\n{picture},\n{under_first}, {cell(texts[3])})\n"
+    )
+    source = (
+        story.head()
+        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n"
+        + f"[{wrapped}],\n["
+        + "\n\n".join(texts[4:])
+        + "])\n"
+    )
+    return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
+
+
 def column_label(reversed_label: bool) -> HandSetLayout:
     """A 栏目 label set in its own style (a small ruled box, or white on black) over a headline."""
     label = "新春走基层"

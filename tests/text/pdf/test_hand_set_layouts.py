@@ -19,6 +19,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "off-grid-columns": layouts.off_grid_columns,
     "picture-across-columns": layouts.picture_across_columns,
     "picture-across-right-columns": lambda: layouts.picture_across_columns(right=True),
+    "picture-wrapped-by-the-text": layouts.picture_wrapped,
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
     "headline-beside-story": layouts.headline_beside,
@@ -56,10 +57,20 @@ def test_a_two_line_headline_is_one_headline_between_its_kicker_and_subtitle(tmp
     assert (article.kicker, article.subtitle) == (lead.kicker, lead.subtitle)
 
 
-@pytest.mark.parametrize("right", [False, True], ids=["left", "right"])
-def test_a_picture_across_two_columns_is_read_over_then_under(right: bool, tmp_path: Path) -> None:
-    # The paragraph running from the first column over the picture into the second stays whole.
-    page = layouts.picture_across_columns(right)
+@pytest.mark.parametrize(
+    "make",
+    [
+        layouts.picture_across_columns,
+        lambda: layouts.picture_across_columns(right=True),
+        layouts.picture_wrapped,
+    ],
+    ids=["across-left", "across-right", "wrapped"],
+)
+def test_a_paragraph_broken_off_by_a_picture_goes_on_where_the_text_says(
+    make: Callable[[], layouts.HandSetLayout], tmp_path: Path
+) -> None:
+    # Over the picture into the next column (read across), or under it in its own column (wrapped).
+    page = make()
     article = read_pdf(page.typeset(tmp_path))[0].articles[0]
     assert [flat(p) for p in article.paragraphs] == [flat(p) for p in page.stories[0].body]
 
