@@ -609,8 +609,9 @@ def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
 
 
 def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
-    """A box round one short line, no taller than it needs (a 栏目 label such as 【新春走基层】 boxed
-    or reversed out of a fill, over its headline): its line stands as a tier, not as a boxed story."""
+    """A box round one short line, no taller than it needs, over a headline (a 栏目 label such as
+    新春走基层 boxed or reversed out of a fill): its line stands as a tier, not as a boxed story.
+    (A boxed 广告 tag by a picture is no label: no headline stands under it.)"""
     inside = [line for line in lines if _inside(line, g)]
     if len(inside) != 1:
         return False
@@ -620,6 +621,13 @@ def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
         and not ends_sentence(line.text)
         and g.bottom - g.top < 2.5 * line.size
         and g.x1 - g.x0 < line.x1 - line.x0 + 3 * line.size
+        and any(
+            _is_headline(head, body)
+            and 0 <= head.top - g.bottom < max(4 * body, 1.5 * head.size)
+            and head.x0 < g.x1 + 2 * body
+            and head.x1 > g.x0 - 2 * body
+            for head in lines
+        )
     )
 
 

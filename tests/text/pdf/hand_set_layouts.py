@@ -366,3 +366,17 @@ def commentary_box() -> HandSetLayout:
         + f"[#rect(width: 100%, stroke: 1pt, inset: 6pt)[{tag}\n#v(1mm)\n{bare.head()}{bare.text()}]])\n"
     )
     return HandSetLayout(source, [story, comment])
+
+
+def picture_ad_with_tag() -> HandSetLayout:
+    """A picture ad with a small boxed 广告 tag on it, over a story: a boxed short line that is no
+    栏目 label (no headline under it) stays the ad's furniture, never spoken."""
+    story = Story("社区食堂端出幸福味道", paragraphs(5, 4), "本报包头3月7日电")
+    source = (
+        "#rect(width: 100%, height: 60mm, fill: luma(200))\n"
+        + "#align(right)[#box(stroke: 0.6pt, inset: 2pt)[#text(size: 8pt)[广告]]]\n"
+        + _rule()
+        + story.head()
+        + _columns(4, story.texts(), WIDTH)
+    )
+    return HandSetLayout(source, [story], [RUNNING_HEAD, "广告"])
