@@ -728,7 +728,12 @@ def _running_beside(
             line for line in body_lines if line.top >= top - 2.5 * body and (line.x1 <= hx0 or line.x0 >= hx1)
         ]
         for line in beside:
-            run = _column_run(line, body_lines, body, -1)
+            # Up its column's whole measure: a paragraph's short last line stands over it too.
+            through = [other for other in body_lines if other.x0 < line.center < other.x1]
+            measure = replace(
+                line, x0=min(other.x0 for other in through) + 1, x1=max(other.x1 for other in through) - 1
+            )
+            run = _column_run(measure, body_lines, body, -1)
             if min(other.top for other in run) < top - 2.5 * body:
                 out.add((id(line), top))
     return out

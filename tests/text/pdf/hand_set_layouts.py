@@ -380,3 +380,25 @@ def picture_ad_with_tag() -> HandSetLayout:
         + _columns(4, story.texts(), WIDTH)
     )
     return HandSetLayout(source, [story], [RUNNING_HEAD, "广告"])
+
+
+def lead_over_stacked() -> HandSetLayout:
+    """A 通栏 lead in five columns whose last two stop short, a second story under them (its
+    headline across those two columns, its body in them): an L-shaped lead."""
+    lead = Story(
+        "草原牧区迎来新一轮春耕备耕 科技助力农牧业高质量发展",
+        paragraphs(0, 8),
+        "本报呼和浩特3月7日电",
+        kicker="——聚焦全区农牧业生产一线",
+        head_size=30,
+    )
+    second = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
+    texts = lead.texts()
+    source = (
+        lead.head("center")
+        + "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
+        + f"[{_columns(3, texts[:6], share(3 / 5))}],\n"
+        + f"[{_columns(2, texts[6:], share(2 / 5))}#line(length: 100%, stroke: 0.5pt)\n"
+        + f"{second.head()}{_columns(2, second.texts(), share(2 / 5))}])\n"
+    )
+    return HandSetLayout(source, [lead, second])

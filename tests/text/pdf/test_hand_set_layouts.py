@@ -34,6 +34,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "picture-ad-with-boxed-tag": layouts.picture_ad_with_tag,
     "stacked-under-short-column": layouts.stacked_under_short_column,
     "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
+    "wide-lead-over-a-stacked-story": layouts.lead_over_stacked,
 }
 
 
