@@ -1162,11 +1162,12 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         # Tiers: lines set apart from the body (larger, or centred under the headline) right above and below it.
         # The gap over a headline scales with its size (its glyph box carries its own leading).
         reach = max(line.size for line in head)
+        # (Far enough up for a tier over a tier, a 栏目 label over a kicker: each close over the next.)
         above = sorted(
             (
                 line
                 for line in others
-                if line.bottom <= top + 1 and top - line.bottom < max(2.0 * line.size, 1.2 * reach)
+                if line.bottom <= top + 1 and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
             ),
             key=lambda line: -line.top,
         )

@@ -211,21 +211,22 @@ def picture_wrapped() -> HandSetLayout:
     return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
 
 
-def column_label(reversed_label: bool) -> HandSetLayout:
-    """A 栏目 label set in its own style (a small ruled box, or white on black) over a headline."""
+def column_label(reversed_label: bool, kicker: str | None = None) -> HandSetLayout:
+    """A 栏目 label set in its own style (a small ruled box, or white on black) over a headline, or
+    over the headline's kicker: the label opens the kicker."""
     label = "新春走基层"
     style = (
         f"#box(fill: black, inset: 3pt)[#text(fill: white, size: 11pt)[{label}]]"
         if reversed_label
         else f"#box(stroke: 0.8pt, inset: 3pt)[#text(size: 11pt)[{label}]]"
     )
-    first = Story("社区食堂端出幸福味道", paragraphs(5, 4), "本报包头3月7日电", kicker=label)
+    first = Story("社区食堂端出幸福味道", paragraphs(5, 4), "本报包头3月7日电", kicker=label + (kicker or ""))
     second = Story("边境口岸货运量创同期新高", paragraphs(10, 4), "本报满洲里3月7日电")
     source = (
         "#grid(columns: (1fr, 1fr), column-gutter: 8mm,\n["
         + style
         + "\n#v(1mm)\n"
-        + Story(first.headline, first.body, first.dateline).head()
+        + Story(first.headline, first.body, first.dateline, kicker=kicker).head()
         + _columns(2, first.texts(), share(1 / 2, 1) + 1)
         + "],\n["
         + second.head()

@@ -22,6 +22,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "picture-wrapped-by-the-text": layouts.picture_wrapped,
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
+    "column-label-over-a-kicker": lambda: layouts.column_label(False, kicker="——来自城东街道的报道"),
     "headline-beside-story": layouts.headline_beside,
     "headline-beside-story-with-tiers": lambda: layouts.headline_beside(tiers=True),
     "vertical-headline": layouts.vertical_headline,
