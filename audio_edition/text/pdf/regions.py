@@ -1290,7 +1290,64 @@ def _paragraph_like(line: Line, body: float) -> bool:
 
 
 def _columns(lines: list[Line], body: float) -> list[list[Line]]:
-    """Body lines into columns, left to right, each top to bottom."""
+    """Body lines into columns, left to right, each top to bottom; text set across the columns (a
+    编者按 or 导语 over them) is read where it stands, as a column of its own."""
+    if not lines:
+        return []
+    across = _across(lines)
+    if across:
+        out: list[list[Line]] = []
+        narrow: list[Line] = []
+        run: list[Line] = []
+        for line in sorted(lines, key=lambda line: (line.top, line.x0)):
+            if id(line) in across:
+                out.extend(_strip_columns(narrow, body))
+                narrow = []
+                run.append(line)
+            else:
+                if run:
+                    out.append(_rejoin(run))
+                    run = []
+                narrow.append(line)
+        out.extend(_strip_columns(narrow, body))
+        if run:
+            out.append(_rejoin(run))
+        return out
+    return _strip_columns(lines, body)
+
+
+def _across(lines: Sequence[Line]) -> set[int]:
+    """The lines (by id) set across several columns: far wider than most, and a paragraph's last
+    line closing such a run (flush left under it, whatever its width)."""
+    widths = sorted(line.inner_x1 - line.inner_x0 for line in lines)
+    usual = widths[len(widths) // 2]
+    wide = [line for line in lines if line.inner_x1 - line.inner_x0 > 1.6 * usual]
+    if not wide or len(wide) * 2 > len(lines):
+        return set()
+    # Across the gutters the other lines leave (not a wide column beside narrow ones).
+    rest = [line for line in lines if line not in wide]
+    gutters = _gutters(
+        [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in rest], 0
+    )
+    wide = [line for line in wide if any(line.inner_x0 < g0 and line.inner_x1 > g1 for g0, g1 in gutters)]
+    if not wide:
+        return set()
+    out = {id(line) for line in wide}
+    for line in wide:
+        last = [
+            other
+            for other in lines
+            if id(other) not in out
+            and -0.3 * other.size <= other.top - line.bottom < 0.8 * other.size
+            and -2.5 * other.size < other.x0 - line.x0 < 1  # under an indented first line too
+            and other.x1 < line.x1
+        ]
+        if len(last) == 1:
+            out.add(id(last[0]))
+    return out
+
+
+def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]

@@ -403,3 +403,19 @@ def lead_over_stacked() -> HandSetLayout:
         + f"{second.head()}{_columns(2, second.texts(), share(2 / 5))}])\n"
     )
     return HandSetLayout(source, [lead, second])
+
+
+def editors_note(bold: bool = False) -> HandSetLayout:
+    """A story opening with a 编者按 (or 导语) set across all its columns in another face, its body
+    in three columns under it."""
+    note = "编者按：" + "".join(SENTENCES[n] for n in (13, 14, 15))
+    story = Story("让更多群众共享发展成果", [note, *paragraphs(8, 5)], head_size=26)
+    face = '"Noto Sans CJK SC"'
+    weight = ', weight: "bold"' if bold else ""
+    source = (
+        story.head("center")
+        + f"#par[#text(font: {face}{weight})[{note}]]\n#v(2mm)\n"
+        + _columns(3, story.body[1:], WIDTH)
+        + _rule()
+    )
+    return HandSetLayout(source, [story])

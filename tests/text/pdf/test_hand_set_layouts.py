@@ -32,6 +32,8 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "tinted-box-unruled": lambda: layouts.tinted_box(stroke="none"),
     "figures-box": layouts.figures_box,
     "commentary-box-with-tag": layouts.commentary_box,
+    "editors-note-across-columns": layouts.editors_note,
+    "bold-editors-note-across-columns": lambda: layouts.editors_note(bold=True),
     "picture-ad-with-boxed-tag": layouts.picture_ad_with_tag,
     "stacked-under-short-column": layouts.stacked_under_short_column,
     "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
