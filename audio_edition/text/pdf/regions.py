@@ -1126,9 +1126,13 @@ def _vertical(a: Line, b: Line) -> bool:
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     """One cell: a box (briefs, an index, an ad, a chart) or a story with its tiers and columns."""
     boxes = [i for i in cell if i.box is not None]
-    for box in boxes:
-        _read_box(box, body, layout)
     lines = [i.line for i in cell if i.line is not None]
+    body_box = _body_box(lines, boxes, body)
+    for box in boxes:
+        if box is body_box:
+            lines += box.lines  # the headline's own body, boxed under it: read as one story
+        else:
+            _read_box(box, body, layout)
     if not lines:
         return
     heads = _clusters([line for line in lines if _is_headline(line, body)], body)
@@ -1252,6 +1256,42 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     story.columns = _columns_around(lines, pictures, body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _body_box(lines: Sequence[Line], boxes: Sequence[_Item], body: float) -> _Item | None:
+    """A ruled box right under a headline with no body of its own, holding a story's text and no
+    headline (nor a briefs, index, ad or chart title): the headline's body, set in a box."""
+    heads = [line for line in lines if _is_headline(line, body)]
+    if not heads or any(_paragraph_like(line, body) for line in lines):
+        return None
+    bottom = max(line.bottom for line in heads)
+    x0, x1 = min(line.x0 for line in heads), max(line.x1 for line in heads)
+    under = [
+        box
+        for box in boxes
+        if 0 <= box.top - bottom < 3 * body
+        and box.x0 < x1
+        and box.x1 > x0
+        and box.lines
+        and not any(_is_headline(line, body) for line in box.lines)
+    ]
+    if len(under) != 1:
+        return None
+    box = under[0]
+    first = flat(min(box.lines, key=lambda line: (line.top, line.x0)).text)
+    words = flat("".join(line.text for line in box.lines))
+    if (
+        _BRIEF_TITLES.match(first)
+        or INDEX_TITLE.search(first)
+        or AD_LABEL.search(words)
+        or _section_title(box.lines) is not None
+        or any(
+            CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in box.lines
+        )
+        or _figures(box.lines)
+    ):
+        return None
+    return box
 
 
 def _section_title(lines: Sequence[Line]) -> Line | None:

@@ -419,3 +419,17 @@ def editors_note(bold: bool = False) -> HandSetLayout:
         + _rule()
     )
     return HandSetLayout(source, [story])
+
+
+def headline_over_box() -> HandSetLayout:
+    """A story whose headline stands over a ruled box holding its body (a 短评 or 专栏 set apart),
+    beside a plain story."""
+    boxed = Story("办好群众家门口的小事", paragraphs(11, 3), head_size=18)
+    plain = Story("冬季供暖保障有力有序", paragraphs(1, 4), "本报赤峰3月7日电")
+    source = (
+        "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
+        + f"[{plain.head()}{_columns(3, plain.texts(), share(3 / 5))}],\n"
+        + f"[{boxed.head('center')}#rect(width: 100%, stroke: 0.8pt, inset: 6pt)["
+        + f"{_columns(2, boxed.texts(), share(2 / 5) - 4.2)}]])\n"
+    )
+    return HandSetLayout(source, [plain, boxed])

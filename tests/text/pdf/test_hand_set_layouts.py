@@ -30,6 +30,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "vertical-headline-right": lambda: layouts.vertical_headline(right=True),
     "tinted-box": layouts.tinted_box,
     "tinted-box-unruled": lambda: layouts.tinted_box(stroke="none"),
+    "headline-over-its-boxed-body": layouts.headline_over_box,
     "figures-box": layouts.figures_box,
     "commentary-box-with-tag": layouts.commentary_box,
     "editors-note-across-columns": layouts.editors_note,
