@@ -383,9 +383,9 @@ def picture_ad_with_tag() -> HandSetLayout:
     return HandSetLayout(source, [story], [RUNNING_HEAD, "广告"])
 
 
-def lead_over_stacked() -> HandSetLayout:
-    """A 通栏 lead in five columns whose last two stop short, a second story under them (its
-    headline across those two columns, its body in them): an L-shaped lead."""
+def lead_over_stacked(left: bool = False) -> HandSetLayout:
+    """A 通栏 lead in five columns whose last two (or first two) stop short, a second story under
+    them (its headline across those two columns, its body in them): an L-shaped lead."""
     lead = Story(
         "草原牧区迎来新一轮春耕备耕 科技助力农牧业高质量发展",
         paragraphs(0, 8),
@@ -395,13 +395,15 @@ def lead_over_stacked() -> HandSetLayout:
     )
     second = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
     texts = lead.texts()
-    source = (
-        lead.head("center")
-        + "#grid(columns: (3fr, 2fr), column-gutter: 6mm,\n"
-        + f"[{_columns(3, texts[:6], share(3 / 5))}],\n"
-        + f"[{_columns(2, texts[6:], share(2 / 5))}#line(length: 100%, stroke: 0.5pt)\n"
-        + f"{second.head()}{_columns(2, second.texts(), share(2 / 5))}])\n"
+    short, full = (texts[:2], texts[2:]) if left else (texts[6:], texts[:6])
+    stacked = (
+        f"[{_columns(2, short, share(2 / 5))}#line(length: 100%, stroke: 0.5pt)\n"
+        + f"{second.head()}{_columns(2, second.texts(), share(2 / 5))}]"
     )
+    running = f"[{_columns(3, full, share(3 / 5))}]"
+    cells = f"{stacked},\n{running}" if left else f"{running},\n{stacked}"
+    widths = "(2fr, 3fr)" if left else "(3fr, 2fr)"
+    source = lead.head("center") + f"#grid(columns: {widths}, column-gutter: 6mm,\n{cells})\n"
     return HandSetLayout(source, [lead, second])
 
 

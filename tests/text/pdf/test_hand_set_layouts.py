@@ -39,6 +39,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "stacked-under-short-column": layouts.stacked_under_short_column,
     "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
     "wide-lead-over-a-stacked-story": layouts.lead_over_stacked,
+    "wide-lead-over-a-stacked-story-left": lambda: layouts.lead_over_stacked(left=True),
 }
 
 
