@@ -1113,13 +1113,13 @@ def _in_reading_order(group: list[Line]) -> list[Line]:
 
 def _vertical(a: Line, b: Line) -> bool:
     """``b`` goes on from ``a`` in vertical type (竖排): one character each, the same type, set one
-    under the other on one axis at about an em's pitch (their glyph boxes may overlap)."""
+    under the other on one axis at about an em's pitch or a little more (letter-spaced; their glyph boxes may overlap)."""
     return (
         len(flat(a.text)) == 1
         and len(flat(b.text)) == 1
         and _same_type(a, b)
         and abs(a.center - b.center) < 0.2 * a.size
-        and 0.5 * a.size < b.top - a.top < 1.4 * a.size
+        and 0.5 * a.size < b.top - a.top < 1.8 * a.size
     )
 
 

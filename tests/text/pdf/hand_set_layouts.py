@@ -260,16 +260,17 @@ def headline_beside(tiers: bool = False) -> HandSetLayout:
     return HandSetLayout(source, [story, under])
 
 
-def vertical_headline(columns: int = 1, right: bool = False) -> HandSetLayout:
+def vertical_headline(columns: int = 1, right: bool = False, spacing: str = "1mm") -> HandSetLayout:
     """A headline set top to bottom (竖排), one character under another, beside its story (left of
-    it, or right of it where vertical type starts); in two columns it reads from the right one.
+    it, or right of it where vertical type starts), letter-spaced by ``spacing``; in two columns it
+    reads from the right one.
     Another story stands under a rule below."""
     headline = "冰雪经济热起来" if columns == 1 else "冰雪经济热起来文旅消费旺起来"
     story = Story(headline, paragraphs(7, 4), "本报呼伦贝尔3月7日电")
     under = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
     cut = -(-len(headline) // columns)
     stacks = ", ".join(
-        "stack(dir: ttb, spacing: 1mm, " + ", ".join(f"[{c}]" for c in headline[n : n + cut]) + ")"
+        f"stack(dir: ttb, spacing: {spacing}, " + ", ".join(f"[{c}]" for c in headline[n : n + cut]) + ")"
         for n in range(0, len(headline), cut)
     )
     head = f'[#text(size: 24pt, weight: "bold")[#stack(dir: rtl, spacing: 2mm, {stacks})]]'

@@ -28,6 +28,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "vertical-headline": layouts.vertical_headline,
     "vertical-headline-two-columns": lambda: layouts.vertical_headline(columns=2),
     "vertical-headline-right": lambda: layouts.vertical_headline(right=True),
+    "vertical-headline-letter-spaced": lambda: layouts.vertical_headline(2, spacing="0.6em"),
     "tinted-box": layouts.tinted_box,
     "tinted-box-unruled": lambda: layouts.tinted_box(stroke="none"),
     "headline-over-its-boxed-body": layouts.headline_over_box,
