@@ -937,7 +937,10 @@ def _assign_orphans(
             ):
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
-                score += 6 if j < k else -6
+                # It starts the story right of it, or the one whose headline stands alone on its
+                # left, beside its body (a headline set beside its story, a vertical one).
+                alone = not any(_body_lines(strips[m], body) for m, o in enumerate(owners) if o == owner_j)
+                score += 6 if j < k and not alone else -6
             elif (
                 j < k
                 and not _opens_paragraph(strips[k], body)

@@ -436,3 +436,61 @@ def headline_over_box() -> HandSetLayout:
         + f"{_columns(2, boxed.texts(), share(2 / 5) - 4.2)}]])\n"
     )
     return HandSetLayout(source, [plain, boxed])
+
+
+def composite() -> HandSetLayout:
+    """One page of several of these at once, as a daily's inner page sets them: a 通栏 lead with a
+    编者按 across its five columns; under a rule a story under a vertical headline beside a tinted
+    commentary box; under another a story under a boxed 栏目 label with a picture across two of its
+    columns beside a 数说 box."""
+    note = "编者按：" + "".join(SENTENCES[n] for n in (13, 14, 15))
+    lead = Story(
+        "草原牧区迎来新一轮春耕备耕\\ 科技助力农牧业高质量发展",
+        [note, *paragraphs(0, 3)],
+        kicker="——聚焦全区农牧业生产一线",
+        subtitle="——全区推广良种良法 农牧民增收有了新门路",
+        head_size=28,
+    )
+    upright = Story("冰雪经济热起来", paragraphs(3, 3), "本报呼伦贝尔3月7日电")
+    comment = Story("让好政策落到群众心坎上", paragraphs(12, 2), kicker="短评", head_size=16)
+    label = "新春走基层"
+    pictured = Story("边境口岸货运量创同期新高", paragraphs(2, 5, 3), "本报满洲里3月7日电", kicker=label)
+    caption = "图为满洲里口岸的货运车辆。本报记者 王建国摄"
+    figures = [("120", "万平方米", "新增供热面积"), ("1.8", "万户", "惠及居民")]
+    chars = ", ".join(f"[{c}]" for c in upright.headline)
+    tag = f'#box(fill: black, inset: 3pt)[#text(fill: white, size: 12pt, weight: "bold")[{comment.kicker}]]'
+    numbers = "\n".join(
+        f'#text(size: 22pt, weight: "bold")[{n}]#text(size: 10pt)[{u}]\\\n#text(size: 9pt)[{t}]\n#v(2mm)'
+        for n, u, t in figures
+    )
+    ptexts = pictured.texts()
+    row2 = share(3 / 5) - 18
+    source = (
+        lead.head("center")
+        + f'#par[#text(font: "Noto Sans CJK SC")[{note}]]\n#v(2mm)\n'
+        + _columns(5, lead.body[1:], WIDTH)
+        + _rule()
+        + "#grid(columns: (12mm, 3fr, 2fr), column-gutter: 6mm,\n"
+        + f'[#text(size: 24pt, weight: "bold")[#stack(dir: ttb, spacing: 1mm, {chars})]],\n'
+        + f"[{_columns(3, upright.texts(), row2)}],\n"
+        + "[#block(width: 100%, fill: luma(230), stroke: 0.6pt, inset: 6pt)["
+        + f"{tag}\n#v(1mm)\n{Story(comment.headline, comment.body, head_size=16).head()}"
+        + f"{_columns(2, comment.texts(), share(2 / 5) - 4.2)}]])\n"
+        + _rule()
+        + "#grid(columns: (3fr, 1fr), column-gutter: 6mm,\n"
+        + f"[#box(stroke: 0.8pt, inset: 3pt)[#text(size: 11pt)[{label}]]\n#v(1mm)\n"
+        + Story(pictured.headline, pictured.body, pictured.dateline).head()
+        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n["
+        + _columns(2, ptexts[:2], share(3 / 4) * 2 / 3)
+        + "#rect(width: 100%, height: 30mm, fill: luma(200))\n"
+        + f"#v(-1mm)#text(size: 8pt)[{caption}]\n#v(1mm)\n"
+        + _columns(2, ptexts[2:4], share(3 / 4) * 2 / 3)
+        + "],\n["
+        + "".join(f"#par[{text}]" for text in ptexts[4:])
+        + "])],\n"
+        + '[#rect(width: 100%, stroke: 1pt, inset: 6pt)[#text(size: 14pt, weight: "bold")[数说供暖]\n\n'
+        + numbers
+        + "]])\n"
+    )
+    words = ["数说供暖", *(f"{n}{u}" for n, u, _ in figures), *(t for *_, t in figures)]
+    return HandSetLayout(source, [lead, upright, comment, pictured], [RUNNING_HEAD, caption, *words])

@@ -37,6 +37,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "editors-note-across-columns": layouts.editors_note,
     "bold-editors-note-across-columns": lambda: layouts.editors_note(bold=True),
     "picture-ad-with-boxed-tag": layouts.picture_ad_with_tag,
+    "composite-page": layouts.composite,
     "stacked-under-short-column": layouts.stacked_under_short_column,
     "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
     "wide-lead-over-a-stacked-story": layouts.lead_over_stacked,
