@@ -142,7 +142,8 @@ def analyse(
     for picture in pictures:
         if picture.x1 - picture.x0 > 2 * body and picture.bottom - picture.top > 2 * body:
             items.append(_Item(picture.x0, picture.top, picture.x1, picture.bottom, picture=picture))
-    upright = [line for line in rest if id(line) in _vertical_runs(rest) and not _is_headline(line, body)]
+    runs = _vertical_runs(rest)
+    upright = [line for line in rest if id(line) in runs and not _is_headline(line, body)]
     if upright:
         # Vertical type is read as such only in headlines: say so rather than read it line by line.
         text = flat("".join(line.text for line in _in_reading_order(upright)))
