@@ -1369,7 +1369,7 @@ def _across(lines: Sequence[Line]) -> set[int]:
     if not wide or len(wide) * 2 > len(lines):
         return set()
     # Across the gutters the other lines leave (not a wide column beside narrow ones).
-    rest = [line for line in lines if line not in wide]
+    rest = [line for line in lines if line.inner_x1 - line.inner_x0 <= 1.2 * usual]  # a column's lines
     gutters = _gutters(
         [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in rest], 0
     )

@@ -494,3 +494,22 @@ def composite() -> HandSetLayout:
     )
     words = ["数说供暖", *(f"{n}{u}" for n, u, _ in figures), *(t for *_, t in figures)]
     return HandSetLayout(source, [lead, upright, comment, pictured], [RUNNING_HEAD, caption, *words])
+
+
+def editors_note_beside(columns: int = 2, sentences: int = 3) -> HandSetLayout:
+    """A 编者按 across a story's two (or more) columns in half the page, another story beside it: the
+    note's last line, short of the note's width, may still cross the story's gutter."""
+    note = "编者按：" + "".join(SENTENCES[n] for n in range(13, 13 + sentences))
+    story = Story("让更多群众共享发展成果", [note, *paragraphs(8, 4)], head_size=22)
+    other = Story("社区食堂端出幸福味道", paragraphs(5, 3), "本报包头3月7日电")
+    source = (
+        "#grid(columns: (1fr, 1fr), column-gutter: 6mm,\n["
+        + story.head("center")
+        + f'#par[#text(font: "Noto Sans CJK SC")[{note}]]\n#v(2mm)\n'
+        + _columns(columns, story.body[1:], share(1 / 2))
+        + "],\n["
+        + other.head()
+        + _columns(2, other.texts(), share(1 / 2))
+        + "])\n"
+    )
+    return HandSetLayout(source, [story, other])

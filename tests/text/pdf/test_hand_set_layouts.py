@@ -36,6 +36,8 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "commentary-box-with-tag": layouts.commentary_box,
     "editors-note-across-columns": layouts.editors_note,
     "bold-editors-note-across-columns": lambda: layouts.editors_note(bold=True),
+    "editors-note-beside-a-story": layouts.editors_note_beside,
+    "one-line-editors-note-beside-a-story": lambda: layouts.editors_note_beside(3, 1),
     "picture-ad-with-boxed-tag": layouts.picture_ad_with_tag,
     "composite-page": layouts.composite,
     "stacked-under-short-column": layouts.stacked_under_short_column,
