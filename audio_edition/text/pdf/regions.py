@@ -1406,9 +1406,8 @@ def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float)
     """A story's columns with a picture set into them, each piece over and under it a column of
     its own (the picture breaks a column as the column's foot does, never a paragraph). The text
     wraps round it column by column (each column down over the picture, then on under it), unless
-    the text says it runs across the columns over the picture first: the first column breaks off
-    mid-paragraph over it, the text under it opens a paragraph and the next column over it goes
-    on. The columns left of it come first, those right of it last."""
+    it runs on better across the columns over the picture first, then under it (``_flow_fit``).
+    The columns left of it come first, those right of it last."""
     for picture in sorted(pictures, key=lambda g: g.top):
         spanned = [line for line in lines if _overlaps(line, picture.x0, picture.x1)]
         above = [line for line in spanned if line.bottom <= picture.top + 1]
@@ -1417,21 +1416,37 @@ def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float)
             continue  # not set into the text: nothing on one side of it, or text runs beside it
         rest = [other for other in pictures if other is not picture]
         over, under = _columns_around(above, rest, body), _columns_around(below, rest, body)
-        across = (
-            len(over) > 1
-            and _column_ends_open(over[0])
-            and _column_opens_paragraph(under[0], over[0])
-            and not _column_opens_paragraph(over[1], over[1])
-        )
-        if not across and len(over) != len(under):
+        if len(over) != len(under):
             continue  # its columns over and under it do not pair up: read them down as before
-        middle = [*over, *under] if across else [c for pair in zip(over, under) for c in pair]
+        down = [c for pair in zip(over, under) for c in pair]
+        middle = [*over, *under] if _flow_fit([*over, *under]) > _flow_fit(down) else down
         return [
             *_columns_around([line for line in lines if line.x1 <= picture.x0], rest, body),
             *middle,
             *_columns_around([line for line in lines if line.x0 >= picture.x1], rest, body),
         ]
     return _columns(lines, body)
+
+
+def _flow_fit(columns: Sequence[list[Line]]) -> int:
+    """How well the text runs on in this order of columns: at each column break, +1 where a
+    column left open goes on in a column opening mid-paragraph, or a closed one is followed by a
+    column opening a paragraph; -1 where they disagree (a full last line ending a sentence says
+    nothing)."""
+    fit = 0
+    for a, b in itertools.pairwise(columns):
+        opens = _column_opens_paragraph(b, b)
+        if _column_ends_open(a):
+            fit += -1 if opens else 1
+        elif _column_ends_short(a):
+            fit += 1 if opens else -1
+    return fit
+
+
+def _column_ends_short(column: list[Line]) -> bool:
+    """The column's last line ends a sentence short of the column's width: its paragraph ends."""
+    last = column[-1]
+    return max(line.x1 for line in column) - last.x1 >= last.size and ends_sentence(last.text)
 
 
 def _column_ends_open(column: list[Line]) -> bool:

@@ -513,3 +513,33 @@ def editors_note_beside(columns: int = 2, sentences: int = 3) -> HandSetLayout:
         + "])\n"
     )
     return HandSetLayout(source, [story, other])
+
+
+def picture_across_all() -> HandSetLayout:
+    """A picture across all three of a story's columns in the middle of it, the text running across
+    the columns over it, then on under it: a paragraph broken off at the foot of the third column
+    over the picture goes on at the top of the first column under it."""
+    story = Story("边境口岸货运量创同期新高", paragraphs(9, 7, 3), "本报满洲里3月7日电", head_size=24)
+    caption = "图为满洲里口岸的货运车辆。本报记者 王建国摄"
+    texts = story.texts()
+    per_line = int(((WIDTH - 12) / 3) / 3.528)
+    cut = per_line - 2 + per_line  # two lines of the broken paragraph over the picture
+
+    def cell(*paragraphs: str) -> str:
+        return "[" + "".join(f"#par[{text}]" for text in paragraphs) + "]"
+
+    over = [cell(texts[0]), cell(texts[1]), cell(texts[2], texts[3][:cut] + "#linebreak(justify: true)")]
+    under = [f"[#par(first-line-indent: 0pt)[{texts[3][cut:]}]]", cell(texts[4]), cell(texts[5], texts[6])]
+    picture = (
+        "grid.cell(colspan: 3)[#rect(width: 100%, height: 50mm, fill: luma(200))"
+        + f"#v(-1mm)#text(size: 8pt)[{caption}]]"
+    )
+    source = (
+        story.head()
+        + "#grid(columns: (1fr, 1fr, 1fr), column-gutter: 6mm, row-gutter: 2mm,\n"
+        + ", ".join(over)
+        + f",\n{picture},\n"
+        + ", ".join(under)
+        + ")\n"
+    )
+    return HandSetLayout(source, [story], [RUNNING_HEAD, caption])

@@ -20,6 +20,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "picture-across-columns": layouts.picture_across_columns,
     "picture-across-right-columns": lambda: layouts.picture_across_columns(right=True),
     "picture-wrapped-by-the-text": layouts.picture_wrapped,
+    "picture-across-all-columns": layouts.picture_across_all,
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
     "column-label-over-a-kicker": lambda: layouts.column_label(False, kicker="——来自城东街道的报道"),
@@ -74,8 +75,9 @@ def test_a_two_line_headline_is_one_headline_between_its_kicker_and_subtitle(tmp
         layouts.picture_across_columns,
         lambda: layouts.picture_across_columns(right=True),
         layouts.picture_wrapped,
+        layouts.picture_across_all,
     ],
-    ids=["across-left", "across-right", "wrapped"],
+    ids=["across-left", "across-right", "wrapped", "across-all"],
 )
 def test_a_paragraph_broken_off_by_a_picture_goes_on_where_the_text_says(
     make: Callable[[], layouts.HandSetLayout], tmp_path: Path
