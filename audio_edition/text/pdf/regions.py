@@ -1109,9 +1109,16 @@ def _in_reading_order(group: list[Line]) -> list[Line]:
     """A headline's lines in reading order: rows top down, each left to right; in vertical type
     (one character a line, more rows than columns) columns right to left, each top down."""
     rows = {round(line.top / (0.5 * line.size)) for line in group}
-    columns = {round(line.center / (0.5 * line.size)) for line in group}
-    if len(rows) >= 3 and len(rows) > len(columns) and all(len(flat(line.text)) == 1 for line in group):
-        return sorted(group, key=lambda line: (-round(line.center / (0.5 * line.size)), line.top))
+    if len(rows) >= 3 and all(len(flat(line.text)) == 1 for line in group):
+        # Columns by axis (characters' widths differ a little), right to left.
+        columns: list[list[Line]] = []
+        for line in sorted(group, key=lambda line: -line.center):
+            if columns and columns[-1][0].center - line.center < 0.3 * line.size:
+                columns[-1].append(line)
+            else:
+                columns.append([line])
+        if len(rows) > len(columns):
+            return [line for column in columns for line in sorted(column, key=lambda line: line.top)]
     return sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0))
 
 

@@ -96,7 +96,7 @@ def test_a_column_label_in_a_box_is_the_kicker_not_a_story(reversed_label: bool,
 
 
 @pytest.mark.parametrize("right", [False, True], ids=["left", "right"])
-@pytest.mark.parametrize("columns", [1, 2])
+@pytest.mark.parametrize("columns", [1, 2, 3])
 def test_a_vertical_headline_reads_top_to_bottom_right_to_left(
     columns: int, right: bool, tmp_path: Path
 ) -> None:
