@@ -888,7 +888,28 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
         for _, strip in group:
             cell.extend(strip)
         cells.append(cell)
+    for n in range(1, len(cells)):
+        _give_back_text_above(cells[n - 1], cells[n], body)
     return cells
+
+
+def _give_back_text_above(left: list[_Item], cell: list[_Item], body: float) -> None:
+    """Body text over the one headline of ``cell``, in its columns, is the end of the story on
+    its left (a story's last column stopped short over another's headline, its own headline not
+    reaching over that column), unless it opens a story itself: it moves to ``left``."""
+    heads = _clusters([i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body)
+    if len(heads) != 1 or not any(_is_headline(i.line, body) for i in left if i.line is not None):
+        return
+    top = min(line.top for line in heads[0])
+    over = [i for i in cell if i.bottom < top - _tier_room(i, body) - 1 and i.top < top]
+    lines = [i.line for i in over if i.line is not None]
+    if len(over) != len(lines) or not lines or not all(_paragraph_like(line, body) for line in lines):
+        return  # a picture, a box or a tier there: not a column's end
+    if _opens_story(over, body):
+        return
+    for item in over:
+        cell.remove(item)
+        left.append(item)
 
 
 def _assign_orphans(

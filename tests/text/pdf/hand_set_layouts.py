@@ -312,10 +312,12 @@ def tinted_box(stroke: str = "0.6pt") -> HandSetLayout:
     return HandSetLayout(source, [plain, boxed])
 
 
-def stacked_under_short_column(first_column: bool = False) -> HandSetLayout:
+def stacked_under_short_column(first_column: bool = False, short_headline: bool = False) -> HandSetLayout:
     """A story in three columns one of which stops short, another story's headline and body under
-    it in that column (stacked modules): the last column, or the first."""
-    first = Story("全市供暖保障有力有序 群众温暖过冬", paragraphs(1, 5), "本报赤峰3月7日电", head_size=28)
+    it in that column (stacked modules): the last column, or the first; the story's headline over
+    all three columns, or short, over the first only."""
+    headline = "供暖保障有力" if short_headline else "全市供暖保障有力有序 群众温暖过冬"
+    first = Story(headline, paragraphs(1, 5), "本报赤峰3月7日电", head_size=28)
     second = Story("社区食堂端出幸福味道", paragraphs(5, 2, 3), "本报包头3月7日电", head_size=16)
     texts = first.texts()
     short, full = (texts[:1], texts[1:]) if first_column else (texts[-1:], texts[:-1])
@@ -323,7 +325,8 @@ def stacked_under_short_column(first_column: bool = False) -> HandSetLayout:
     running = f"[{_columns(2, full, share(2 / 3))}]"
     cells = f"{stacked},\n{running}" if first_column else f"{running},\n{stacked}"
     widths = "(1fr, 2fr)" if first_column else "(2fr, 1fr)"
-    source = first.head("center") + f"#grid(columns: {widths}, column-gutter: 6mm,\n{cells})\n"
+    head = first.head("left" if short_headline else "center")
+    source = head + f"#grid(columns: {widths}, column-gutter: 6mm,\n{cells})\n"
     return HandSetLayout(source, [first, second])
 
 

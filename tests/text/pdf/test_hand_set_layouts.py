@@ -43,6 +43,9 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "composite-page": layouts.composite,
     "stacked-under-short-column": layouts.stacked_under_short_column,
     "stacked-under-short-first-column": lambda: layouts.stacked_under_short_column(first_column=True),
+    "stacked-under-short-column-of-a-short-headline": lambda: layouts.stacked_under_short_column(
+        short_headline=True
+    ),
     "wide-lead-over-a-stacked-story": layouts.lead_over_stacked,
     "wide-lead-over-a-stacked-story-left": lambda: layouts.lead_over_stacked(left=True),
 }
