@@ -5,15 +5,20 @@ How a typeset page is read (type sizes relative to the body's, the size most cha
 - Furniture first. The running head and folio sit above the first rule across the top of the
   page (or in its top margin), the masthead is the page's largest type above it, the 责任编辑 line
   matches its words, a caption is small type against a picture (or says 摄 / 新华社发), and ruled
-  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart); the words
-  are the text route's too (``audio_edition.text.furniture``). A box titled 简讯 (or 短讯, 快讯…)
-  holds briefs, one per paragraph.
+  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart), or as a
+  chart when they hold only figures over their labels (数说); the words are the text route's too
+  (``audio_edition.text.furniture``). A box titled 简讯 (or 短讯, 快讯…) holds briefs, one per
+  paragraph. A box round one short line over a headline is a 栏目 label, not a box.
 - Headlines are type clearly larger than the body; a kicker (引题) is the smaller line just above
   a headline, a subtitle (副题) the smaller line(s) just below, a byline line (本报记者 …) below them.
+  A headline set top to bottom (竖排) is read by its columns, right to left; other vertical text
+  is warned of.
 - Stories: the page is cut into bands at rules (and wide gaps) across it; a band into cells at
   gutters no line crosses, each cell owning one headline (a column no headline stands over goes to
-  the story it lines up with); a cell with headlines stacked is cut again above each. A cell's
-  body is read column by column, left to right, each top to bottom.
+  the story it lines up with); a cell with headlines stacked is cut again above each, the columns
+  running on beside a lower headline staying with the story above. A cell's body is read column
+  by column, left to right, each top to bottom; text set across the columns (编者按) where it
+  stands, and a picture set into the columns breaks them in the order the text fits best.
 """
 
 from __future__ import annotations
