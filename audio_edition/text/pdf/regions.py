@@ -1289,8 +1289,9 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 f"two headlines in one story's space: {flat(''.join(line.text for line in extra))} "
                 "read as a subhead; two stories may be read as one"
             )
-    pictures = [i.picture for i in cell if i.picture is not None]
-    story.columns = _columns_around(lines, pictures, body)
+    # A picture or a box (read on its own) set into the columns breaks them alike.
+    inset = [i.picture or i.box for i in cell if i.picture is not None or i.box is not None]
+    story.columns = _columns_around(lines, [g for g in inset if g is not None], body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
 
@@ -1436,7 +1437,7 @@ def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
 
 
 def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float) -> list[list[Line]]:
-    """A story's columns with a picture set into them, each piece over and under it a column of
+    """A story's columns with a picture (or a box) set into them, each piece over and under it a column of
     its own (the picture breaks a column as the column's foot does, never a paragraph). The text
     wraps round it column by column (each column down over the picture, then on under it), unless
     it runs on better across the columns over the picture first, then under it (``_flow_fit``).

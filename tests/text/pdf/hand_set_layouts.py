@@ -546,3 +546,34 @@ def picture_across_all() -> HandSetLayout:
         + ")\n"
     )
     return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
+
+
+def box_in_columns() -> HandSetLayout:
+    """A ruled 相关链接 box across two of a story's three columns in the middle of it, the text
+    wrapped round it column by column (a paragraph broken off over the box goes on under it)."""
+    story = Story("草原牧区迎来新一轮春耕备耕", paragraphs(4, 7), "本报锡林浩特3月7日电", head_size=24)
+    link = Story("相关链接：全区春播进度过半", paragraphs(20, 1, 3), head_size=14)
+    texts = story.texts()
+    per_line = int(((share(2 / 3) - 6) / 2) / 3.528)
+    cut = per_line - 2 + per_line
+
+    def cell(*paragraphs: str) -> str:
+        return "[" + "".join(f"#par[{text}]" for text in paragraphs) + "]"
+
+    over_first = cell(texts[0], texts[1][:cut] + "#linebreak(justify: true)")
+    under_first = f"[#par(first-line-indent: 0pt)[{texts[1][cut:]}]]"
+    boxed = (
+        f"grid.cell(colspan: 2)[#rect(width: 100%, stroke: 0.8pt, inset: 6pt)[{link.head()}{link.text()}]]"
+    )
+    wrapped = (
+        "#grid(columns: (1fr, 1fr), column-gutter: 6mm, row-gutter: 2mm,\n"
+        + f"{over_first}, {cell(texts[2])},\n{boxed},\n{under_first}, {cell(texts[3])})\n"
+    )
+    source = (
+        story.head()
+        + "#grid(columns: (2fr, 1fr), column-gutter: 6mm,\n"
+        + f"[{wrapped}],\n"
+        + cell(*texts[4:])
+        + ")\n"
+    )
+    return HandSetLayout(source, [story, link])

@@ -21,6 +21,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "picture-across-right-columns": lambda: layouts.picture_across_columns(right=True),
     "picture-wrapped-by-the-text": layouts.picture_wrapped,
     "picture-across-all-columns": layouts.picture_across_all,
+    "box-set-into-the-columns": layouts.box_in_columns,
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
     "column-label-over-a-kicker": lambda: layouts.column_label(False, kicker="——来自城东街道的报道"),
