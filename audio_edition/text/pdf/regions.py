@@ -1081,7 +1081,13 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 or 0 < gap < 0.3 * a.size
                 or (id(a) in upright and id(b) in upright and 0 < gap < a.size)
             )
-            stacked = 0 <= b.top - a.bottom < 0.8 * b.size and b.x0 < a.x1 and b.x1 > a.x0
+            # (Set tight, a headline's lines' glyph boxes overlap: a second baseline all the same.)
+            stacked = (
+                -0.4 * b.size <= b.top - a.bottom < 0.8 * b.size
+                and b.top - a.top > 0.5 * b.size
+                and b.x0 < a.x1
+                and b.x1 > a.x0
+            )
             # A headline wrapped in its column: its last characters open the next line at the
             # column's left edge, short of an indented first line (overlapping ones stack), same type.
             wrapped = (

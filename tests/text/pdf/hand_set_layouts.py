@@ -577,3 +577,22 @@ def box_in_columns() -> HandSetLayout:
         + ")\n"
     )
     return HandSetLayout(source, [story, link])
+
+
+def staggered_headline() -> HandSetLayout:
+    """A 通栏 main headline over two lines set staggered (错落: the first from the left, the second
+    to the right) and tight (their glyph boxes overlap), under a kicker, over a lead story."""
+    first, second = "草原牧区迎来新一轮春耕备耕", "科技助力农牧业高质量发展"
+    kicker = "——聚焦全区农牧业生产一线"
+    lead = Story(first + second, paragraphs(0, 6, 5), "本报呼和浩特3月7日电", kicker=kicker, head_size=30)
+    under = Story("边境口岸货运量创同期新高", paragraphs(3, 3), "本报满洲里3月7日电")
+    source = (
+        f"#align(left)[#text(size: 12pt)[{kicker}]]\n"
+        + f'#align(left)[#h(20mm)#text(size: 30pt, weight: "bold")[{first}]]\n#v(-3mm)\n'
+        + f'#align(right)[#text(size: 30pt, weight: "bold")[{second}]#h(20mm)]\n#v(2mm)\n'
+        + _columns(5, lead.texts(), WIDTH)
+        + _rule()
+        + under.head()
+        + _columns(5, under.texts(), WIDTH)
+    )
+    return HandSetLayout(source, [lead, under])
