@@ -616,7 +616,8 @@ def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
 
 def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
     """A box round one short line, no taller than it needs, over a headline (a 栏目 label such as
-    新春走基层 boxed or reversed out of a fill): its line stands as a tier, not as a boxed story.
+    新春走基层 boxed, or reversed out of a fill or a bar): its line stands as a tier, not as a
+    boxed story.
     (A boxed 广告 tag by a picture is no label: no headline stands under it.)"""
     inside = [line for line in lines if _inside(line, g)]
     if len(inside) != 1:
@@ -625,8 +626,7 @@ def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
     return (
         len(flat(line.text)) <= 12
         and not ends_sentence(line.text)
-        and g.bottom - g.top < 2.5 * line.size
-        and g.x1 - g.x0 < line.x1 - line.x0 + 3 * line.size
+        and g.bottom - g.top < 2.5 * line.size  # a tag round it or a bar across its column
         and any(
             _is_headline(head, body)
             and 0 <= head.top - g.bottom < max(4 * body, 1.5 * head.size)

@@ -211,14 +211,15 @@ def picture_wrapped() -> HandSetLayout:
     return HandSetLayout(source, [story], [RUNNING_HEAD, caption])
 
 
-def column_label(reversed_label: bool, kicker: str | None = None) -> HandSetLayout:
-    """A 栏目 label set in its own style (a small ruled box, or white on black) over a headline, or
-    over the headline's kicker: the label opens the kicker."""
+def column_label(reversed_label: bool, kicker: str | None = None, bar: bool = False) -> HandSetLayout:
+    """A 栏目 label set in its own style (a small ruled box, or white on black, in a tag or a bar
+    across the column) over a headline, or over the headline's kicker: the label opens the kicker."""
     label = "新春走基层"
+    shape = "block(width: 100%, " if bar else "box("
     style = (
-        f"#box(fill: black, inset: 3pt)[#text(fill: white, size: 11pt)[{label}]]"
+        f"#{shape}fill: black, inset: 3pt)[#text(fill: white, size: 11pt)[{label}]]"
         if reversed_label
-        else f"#box(stroke: 0.8pt, inset: 3pt)[#text(size: 11pt)[{label}]]"
+        else f"#{shape}stroke: 0.8pt, inset: 3pt)[#text(size: 11pt)[{label}]]"
     )
     first = Story("社区食堂端出幸福味道", paragraphs(5, 4), "本报包头3月7日电", kicker=label + (kicker or ""))
     second = Story("边境口岸货运量创同期新高", paragraphs(10, 4), "本报满洲里3月7日电")

@@ -25,6 +25,8 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "box-set-into-the-columns": layouts.box_in_columns,
     "boxed-column-label": lambda: layouts.column_label(reversed_label=False),
     "reversed-column-label": lambda: layouts.column_label(reversed_label=True),
+    "reversed-column-label-bar": lambda: layouts.column_label(reversed_label=True, bar=True),
+    "ruled-column-label-bar": lambda: layouts.column_label(reversed_label=False, bar=True),
     "column-label-over-a-kicker": lambda: layouts.column_label(False, kicker="——来自城东街道的报道"),
     "headline-beside-story": layouts.headline_beside,
     "headline-beside-story-with-tiers": lambda: layouts.headline_beside(tiers=True),
