@@ -617,8 +617,7 @@ def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
 def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
     """A box round one short line, no taller than it needs, over a headline (a 栏目 label such as
     新春走基层 boxed, or reversed out of a fill or a bar): its line stands as a tier, not as a
-    boxed story.
-    (A boxed 广告 tag by a picture is no label: no headline stands under it.)"""
+    boxed story. (A boxed 广告 tag by a picture is no label: no headline stands under it.)"""
     inside = [line for line in lines if _inside(line, g)]
     if len(inside) != 1:
         return False
@@ -719,8 +718,8 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
 def _running_beside(
     cell: Sequence[_Item], lower: Sequence[list[Line]], layout: PageLayout, body: float
 ) -> set[tuple[int, float]]:
-    """(item, headline top) for the body lines beside a lower headline (not joined over a column
-    break) that go on from the column above its top at the column's pitch, in no other story."""
+    """(id of a line, a headline's top) for the body lines beside a lower headline (not joined
+    over a column break) whose column runs on from above the headline's top at its pitch."""
     lines = [i.line for i in cell if i.line is not None]
     body_lines = [line for line in lines if _paragraph_like(line, body)]
     out: set[tuple[int, float]] = set()
@@ -1156,7 +1155,8 @@ def _in_reading_order(group: list[Line]) -> list[Line]:
 
 def _vertical(a: Line, b: Line) -> bool:
     """``b`` goes on from ``a`` in vertical type (竖排): one character each, the same type, set one
-    under the other on one axis at about an em's pitch or a little more (letter-spaced; their glyph boxes may overlap)."""
+    under the other on one axis at about an em's pitch or a little more (letter-spaced; their glyph
+    boxes may overlap)."""
     return (
         len(flat(a.text)) == 1
         and len(flat(b.text)) == 1
@@ -1443,11 +1443,11 @@ def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
 
 
 def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float) -> list[list[Line]]:
-    """A story's columns with a picture (or a box) set into them, each piece over and under it a column of
-    its own (the picture breaks a column as the column's foot does, never a paragraph). The text
-    wraps round it column by column (each column down over the picture, then on under it), unless
-    it runs on better across the columns over the picture first, then under it (``_flow_fit``).
-    The columns left of it come first, those right of it last."""
+    """A story's columns with a picture (or a box) set into them, each piece over and under it a
+    column of its own (the picture breaks a column as the column's foot does, never a paragraph).
+    The text wraps round it column by column (each column down over the picture, then on under
+    it), unless it runs on better across the columns over the picture first, then under it
+    (``_flow_fit``). The columns left of it come first, those right of it last."""
     for picture in sorted(pictures, key=lambda g: g.top):
         spanned = [line for line in lines if _overlaps(line, picture.x0, picture.x1)]
         above = [line for line in spanned if line.bottom <= picture.top + 1]
@@ -1475,7 +1475,7 @@ def _flow_fit(columns: Sequence[list[Line]]) -> int:
     nothing)."""
     fit = 0
     for a, b in itertools.pairwise(columns):
-        opens = _column_opens_paragraph(b, b)
+        opens = _column_opens_paragraph(b)
         if _column_ends_open(a):
             fit += -1 if opens else 1
         elif _column_ends_short(a):
@@ -1495,11 +1495,10 @@ def _column_ends_open(column: list[Line]) -> bool:
     return max(line.x1 for line in column) - last.x1 < last.size and not ends_sentence(last.text)
 
 
-def _column_opens_paragraph(column: list[Line], measure: list[Line]) -> bool:
-    """The column's first line is indented (two characters) from the left edge of ``measure``'s
-    lines (the column it is set in, or the one over it)."""
+def _column_opens_paragraph(column: list[Line]) -> bool:
+    """The column's first line is indented (two characters) from the column's left edge."""
     first = column[0]
-    return first.x0 - min(line.x0 for line in [*column, *measure]) >= 1.2 * first.size
+    return first.x0 - min(line.x0 for line in column) >= 1.2 * first.size
 
 
 def _rejoin(column: list[Line]) -> list[Line]:
