@@ -1218,13 +1218,23 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             ),
             key=lambda line: -line.top,
         )
+        # A tier in its own size may stand off the headline's width (引题 set flush left, 副题 flush
+        # right, the headline centred), within the story's measure.
+        measure = [line for line in others if _paragraph_like(line, story_body)]
+        sx0 = min((line.x0 for line in measure), default=hx0)
+        sx1 = max((line.x1 for line in measure), default=hx1)
+
+        def off_width_tier(line: Line) -> bool:
+            slack = 0.5 * line.size  # flush with the margin, the columns' justified edge just inside
+            return line.x0 >= sx0 - slack and line.x1 <= sx1 + slack and not _paragraph_like(line, story_body)
+
         edge = top
         for line in above:
             short = len(flat(line.text)) <= 24 and not ends_sentence(line.text)
             room = 1.5 * line.size if edge < top else max(1.5 * line.size, 1.2 * reach)
             if (
                 edge - line.bottom < room
-                and _overlaps(line, hx0, hx1)
+                and (_overlaps(line, hx0, hx1) or (off_width_tier(line) and short))
                 and (not _paragraph_like(line, body) or short)
             ):
                 story.kicker.insert(0, line)
@@ -1263,7 +1273,9 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             gap = 2.0 * max(line.size, body)
             if line.top - edge > (gap if edge > bottom else max(gap, 1.2 * reach)):
                 break
-            if not _overlaps(line, hx0, hx1):
+            if not _overlaps(line, hx0, hx1) and not (
+                off_width_tier(line) and line.text.lstrip().startswith(("——", "—", "－－"))
+            ):
                 continue
             text = flat(line.text)
             if (

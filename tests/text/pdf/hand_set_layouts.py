@@ -597,3 +597,27 @@ def staggered_headline() -> HandSetLayout:
         + _columns(5, under.texts(), WIDTH)
     )
     return HandSetLayout(source, [lead, under])
+
+
+def offset_tiers() -> HandSetLayout:
+    """A lead's 引题 set flush left and its 副题 flush right, off the width of its centred headline
+    (as many dailies set a headline's tiers), over its body in four columns."""
+    lead = Story(
+        "社区食堂端出幸福味道",
+        paragraphs(0, 9, 4),
+        "本报包头3月7日电",
+        kicker="——城东街道民生实事见闻",
+        subtitle="——一荤两素一汤只要十二元",
+        head_size=28,
+    )
+    under = Story("边境口岸货运量创同期新高", paragraphs(3, 3), "本报满洲里3月7日电")
+    source = (
+        f"#align(left)[#text(size: 12pt)[{lead.kicker}]]\n"
+        + f'#align(center)[#text(size: 28pt, weight: "bold")[{lead.headline}]]\n'
+        + f"#align(right)[#text(size: 12pt)[{lead.subtitle}]]\n#v(2mm)\n"
+        + _columns(4, lead.texts(), WIDTH)
+        + _rule()
+        + under.head()
+        + _columns(4, under.texts(), WIDTH)
+    )
+    return HandSetLayout(source, [lead, under])

@@ -17,6 +17,7 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "wide-headline-two-lines": layouts.wide_headline,
     "wide-headline-one-line": lambda: layouts.wide_headline(two_lines=False),
     "wide-headline-staggered-and-tight": layouts.staggered_headline,
+    "kicker-flush-left-subtitle-flush-right": layouts.offset_tiers,
     "off-grid-columns": layouts.off_grid_columns,
     "picture-across-columns": layouts.picture_across_columns,
     "picture-across-right-columns": lambda: layouts.picture_across_columns(right=True),
