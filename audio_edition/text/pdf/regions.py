@@ -937,6 +937,10 @@ def _give_back_text_above(left: list[_Item], cell: list[_Item], body: float) -> 
         return
     top = min(line.top for line in heads[0])
     over = [i for i in cell if i.bottom < top - _tier_room(i, body) - 1 and i.top < top]
+    # A kicker set in the body's size stays: the short line right over the headline and across
+    # it, ending no sentence (a column that stops short ends its story's last sentence).
+    for kicker in _kickers_in_body_size([i.line for i in over if i.line is not None], heads[0]):
+        over = [i for i in over if i.line is not kicker]
     lines = [i.line for i in over if i.line is not None]
     if len(over) != len(lines) or not lines or not all(_paragraph_like(line, body) for line in lines):
         return  # a picture, a box or a tier there: not a column's end
@@ -945,6 +949,29 @@ def _give_back_text_above(left: list[_Item], cell: list[_Item], body: float) -> 
     for item in over:
         cell.remove(item)
         left.append(item)
+
+
+def _kickers_in_body_size(lines: Sequence[Line], head: Sequence[Line]) -> list[Line]:
+    """Of ``lines`` over the headline ``head``, those that are its kickers (引题, a 栏目 label over
+    one), bottom up: each short and ending no sentence, across the headline's width, right over
+    the headline or the kicker under it (as ``_leaf`` reads tiers)."""
+    top = min(line.top for line in head)
+    reach = max(line.size for line in head)
+    hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
+    out: list[Line] = []
+    edge = top
+    for line in sorted((line for line in lines if _overlaps(line, hx0, hx1)), key=lambda line: -line.bottom):
+        room = 1.5 * line.size if out else max(1.5 * line.size, 1.2 * reach)
+        if (
+            line.bottom > edge + 1
+            or edge - line.bottom >= room
+            or len(flat(line.text)) > 24
+            or ends_sentence(line.text)
+        ):
+            break
+        out.append(line)
+        edge = line.top
+    return out
 
 
 def _assign_orphans(
@@ -1520,10 +1547,15 @@ def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
     strips: list[list[_Item]] = []
     for strip in _strips(items, body):
         # Only paragraphs' short last lines, with an indented first line just right of them: one
-        # column (no column is a few characters wide).
+        # column (no column is a few characters wide). Vertical type (竖排) is one character a line
+        # set one under another: its columns are that narrow, and no paragraph's ends.
         if strips:
             x0, x1 = min(i.x0 for i in strips[-1]), max(i.x1 for i in strips[-1])
-            if x1 - x0 < 4 * body and min(i.x0 for i in strip) - x0 <= 3 * body:
+            if (
+                x1 - x0 < 4 * body
+                and min(i.x0 for i in strip) - x0 <= 3 * body
+                and not _vertical_runs([i.line for i in (*strips[-1], *strip) if i.line is not None])
+            ):
                 strips[-1] += strip
                 continue
         strips.append(list(strip))
