@@ -41,6 +41,7 @@ class Story:
     kicker: str | None = None
     subtitle: str | None = None
     head_size: float = 20
+    kicker_size: float = 12  # the body's size (10) in some papers
 
     def gold(self) -> dict[str, Any]:
         return {
@@ -56,7 +57,7 @@ class Story:
         """The story's tiers as Typst markup (the headline may hold a forced break ``\\``)."""
         out = []
         if self.kicker:
-            out.append(f"#align({align})[#text(size: 12pt)[{self.kicker}]]")
+            out.append(f"#align({align})[#text(size: {self.kicker_size}pt)[{self.kicker}]]")
         out.append(f'#align({align})[#text(size: {self.head_size}pt, weight: "bold")[{self.headline}]]')
         if self.subtitle:
             out.append(f"#align({align})[#text(size: 12pt)[{self.subtitle}]]")
@@ -313,13 +314,18 @@ def tinted_box(stroke: str = "0.6pt") -> HandSetLayout:
     return HandSetLayout(source, [plain, boxed])
 
 
-def stacked_under_short_column(first_column: bool = False, short_headline: bool = False) -> HandSetLayout:
+def stacked_under_short_column(
+    first_column: bool = False, short_headline: bool = False, kicker: str | None = None
+) -> HandSetLayout:
     """A story in three columns one of which stops short, another story's headline and body under
     it in that column (stacked modules): the last column, or the first; the story's headline over
-    all three columns, or short, over the first only."""
+    all three columns, or short, over the first only. The stacked story's ``kicker`` is set in the
+    body's size (a short line over its headline, no column's end)."""
     headline = "供暖保障有力" if short_headline else "全市供暖保障有力有序 群众温暖过冬"
     first = Story(headline, paragraphs(1, 5), "本报赤峰3月7日电", head_size=28)
-    second = Story("社区食堂端出幸福味道", paragraphs(5, 2, 3), "本报包头3月7日电", head_size=16)
+    second = Story(
+        "社区食堂端出幸福味道", paragraphs(5, 2, 3), "本报包头3月7日电", kicker, head_size=16, kicker_size=10
+    )
     texts = first.texts()
     short, full = (texts[:1], texts[1:]) if first_column else (texts[-1:], texts[:-1])
     stacked = f"[{short[0]}\n#v(2mm)\n#line(length: 100%, stroke: 0.5pt)\n{second.head()}{second.text()}]"

@@ -51,6 +51,10 @@ PAGES: dict[str, Callable[[], layouts.HandSetLayout]] = {
     "stacked-under-short-column-of-a-short-headline": lambda: layouts.stacked_under_short_column(
         short_headline=True
     ),
+    # The stacked story's kicker in the body's size stays over its headline (no column's end).
+    "stacked-under-short-column-of-a-short-headline-kicker-in-body-size": lambda: (
+        layouts.stacked_under_short_column(short_headline=True, kicker="新春走基层")
+    ),
     "wide-lead-over-a-stacked-story": layouts.lead_over_stacked,
     "wide-lead-over-a-stacked-story-left": lambda: layouts.lead_over_stacked(left=True),
 }
