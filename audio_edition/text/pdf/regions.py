@@ -962,11 +962,20 @@ def _kickers_in_body_size(lines: Sequence[Line], head: Sequence[Line]) -> list[L
     edge = top
     for line in sorted((line for line in lines if _overlaps(line, hx0, hx1)), key=lambda line: -line.bottom):
         room = 1.5 * line.size if out else max(1.5 * line.size, 1.2 * reach)
+        # A column's full line under another of its width, a line's leading apart, runs on.
+        runs_on = any(
+            0 <= line.top - other.bottom < line.size
+            and abs(other.x0 - line.x0) < 0.5 * line.size
+            and abs(other.x1 - line.x1) < 0.5 * line.size
+            for other in lines
+            if other is not line
+        )
         if (
             line.bottom > edge + 1
             or edge - line.bottom >= room
             or len(flat(line.text)) > 24
             or ends_sentence(line.text)
+            or runs_on
         ):
             break
         out.append(line)
