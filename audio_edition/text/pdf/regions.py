@@ -5,19 +5,25 @@ How a typeset page is read (type sizes relative to the body's, the size most cha
 - Furniture first. The running head and folio sit above the first rule across the top of the
   page (or in its top margin), the masthead is the page's largest type above it, the 责任编辑 line
   matches its words, a caption is small type against a picture (or says 摄 / 新华社发), and ruled
-  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart); the words
-  are the text route's too (``audio_edition.text.furniture``). A box titled 简讯 (or 短讯, 快讯…)
-  holds briefs, one per paragraph.
+  boxes are read by their title: 导读 (an index), 广告 (an ad), 图表 / 数据来源 (a chart), or as a
+  chart when they hold only figures over their labels (数说); the words are the text route's too
+  (``audio_edition.text.furniture``). A box titled 简讯 (or 短讯, 快讯…) holds briefs, one per
+  paragraph. A box round one short line over a headline is a 栏目 label, not a box.
 - Headlines are type clearly larger than the body; a kicker (引题) is the smaller line just above
   a headline, a subtitle (副题) the smaller line(s) just below, a byline line (本报记者 …) below them.
+  A headline set top to bottom (竖排) is read by its columns, right to left; other vertical text
+  is warned of.
 - Stories: the page is cut into bands at rules (and wide gaps) across it; a band into cells at
   gutters no line crosses, each cell owning one headline (a column no headline stands over goes to
-  the story it lines up with); a cell with headlines stacked is cut again above each. A cell's
-  body is read column by column, left to right, each top to bottom.
+  the story it lines up with); a cell with headlines stacked is cut again above each, the columns
+  running on beside a lower headline staying with the story above. A cell's body is read column
+  by column, left to right, each top to bottom; text set across the columns (编者按) where it
+  stands, and a picture set into the columns breaks them in the order the text fits best.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import itertools
 import re
@@ -102,6 +108,7 @@ _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯�
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+_FIGURE = re.compile(r"^[\d.,%％]+\D{0,6}$")  # a figure alone on its line, maybe with its unit
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
 _PAPER_NAME = re.compile(r"\S{1,8}(?:报|新闻)")  # 北疆日报, 新民晚报, 北京青年报…
@@ -123,7 +130,11 @@ def analyse(
     rest = _take_captions(rest, pictures, body, layout)
     rules = [g for g in graphics if g.kind == "rule"]
     rest = _join_headline_breaks(rest, [*pictures, *rules], body, layout)
-    boxes = [g for g in graphics if g.kind in ("frame", "fill") and _holds_text(g, rest)]
+    boxes = [
+        g
+        for g in graphics
+        if g.kind in ("frame", "fill") and _holds_text(g, rest) and not _is_label(g, rest, body)
+    ]
     boxes = [b for b in boxes if not any(_inside_box(b, o) and b is not o for o in boxes)]  # outermost
     items: list[_Item] = []
     boxed: set[int] = set()
@@ -137,6 +148,15 @@ def analyse(
     for picture in pictures:
         if picture.x1 - picture.x0 > 2 * body and picture.bottom - picture.top > 2 * body:
             items.append(_Item(picture.x0, picture.top, picture.x1, picture.bottom, picture=picture))
+    runs = _vertical_runs(rest)
+    upright = [line for line in rest if id(line) in runs and not _is_headline(line, body)]
+    if upright:
+        # Vertical type is read as such only in headlines: say so rather than read it line by line.
+        text = flat("".join(line.text for line in _in_reading_order(upright)))
+        layout.warnings.append(
+            f"vertical (top-to-bottom) text 「{text[:16]}」 is not read as such: "
+            "check it on the overlay (clean --overlay DIR)"
+        )
     rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 > g.bottom - g.top]
     layout.column_rules = [g for g in graphics if g.kind == "rule" and g.x1 - g.x0 < g.bottom - g.top]
     _partition(items, rules, body, layout)
@@ -607,6 +627,28 @@ def _holds_text(g: Graphic, lines: Sequence[Line]) -> bool:
     return g.x1 - g.x0 > 20 and g.bottom - g.top > 10 and any(_inside(line, g) for line in lines)
 
 
+def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
+    """A box round one short line, no taller than it needs, over a headline (a 栏目 label such as
+    新春走基层 boxed, or reversed out of a fill or a bar): its line stands as a tier, not as a
+    boxed story. (A boxed 广告 tag by a picture is no label: no headline stands under it.)"""
+    inside = [line for line in lines if _inside(line, g)]
+    if len(inside) != 1:
+        return False
+    line = inside[0]
+    return (
+        len(flat(line.text)) <= 12
+        and not ends_sentence(line.text)
+        and g.bottom - g.top < 2.5 * line.size  # a tag round it or a bar across its column
+        and any(
+            _is_headline(head, body)
+            and 0 <= head.top - g.bottom < max(4 * body, 1.5 * head.size)
+            and head.x0 < g.x1 + 2 * body
+            and head.x1 > g.x0 - 2 * body
+            for head in lines
+        )
+    )
+
+
 def _inside(line: Line, g: Graphic) -> bool:
     return (
         line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
@@ -670,9 +712,13 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
                     for h in heads[1:]
                     if any(line in layout.flowed for line in h)
                 }
+                # A column beside a lower headline that runs on from above it is the story
+                # above's (its last column stopped short, the lower story set under it).
+                running = _running_beside(cell, heads[1:], layout, body)
                 pieces: list[list[_Item]] = [[] for _ in range(len(tops) + 1)]
                 for item in cell:
-                    pieces[sum(1 for t in tops if _after(item, t, narrow, first_bottom, body))].append(item)
+                    after = [t for t in tops if _after(item, t, narrow, first_bottom, body)]
+                    pieces[sum(1 for t in after if (id(item.line), t) not in running)].append(item)
                 for piece in pieces:
                     if piece and len(piece) < len(cell):
                         _partition(piece, [], body, layout)
@@ -680,6 +726,35 @@ def _partition(items: list[_Item], rules: Sequence[Graphic], body: float, layout
                         _leaf(piece, body, layout)
             else:
                 _leaf(cell, body, layout)
+
+
+def _running_beside(
+    cell: Sequence[_Item], lower: Sequence[list[Line]], layout: PageLayout, body: float
+) -> set[tuple[int, float]]:
+    """(id of a line, a headline's top) for the body lines beside a lower headline (not joined
+    over a column break) whose column runs on from above the headline's top at its pitch."""
+    lines = [i.line for i in cell if i.line is not None]
+    body_lines = [line for line in lines if _paragraph_like(line, body)]
+    out: set[tuple[int, float]] = set()
+    for head in lower:
+        if any(line in layout.flowed for line in head):
+            continue
+        top = min(line.top for line in head)
+        hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
+        # The lower story's own space: from its headline down, the columns its headline spans.
+        beside = [
+            line for line in body_lines if line.top >= top - 2.5 * body and (line.x1 <= hx0 or line.x0 >= hx1)
+        ]
+        for line in beside:
+            # Up its column's whole measure: a paragraph's short last line stands over it too.
+            through = [other for other in body_lines if other.x0 < line.center < other.x1]
+            measure = replace(
+                line, x0=min(other.x0 for other in through) + 1, x1=max(other.x1 for other in through) - 1
+            )
+            run = _column_run(measure, body_lines, body, -1)
+            if min(other.top for other in run) < top - 2.5 * body:
+                out.add((id(line), top))
+    return out
 
 
 def _after(
@@ -848,7 +923,64 @@ def _cells(band: list[_Item], body: float, layout: PageLayout) -> list[list[_Ite
         for _, strip in group:
             cell.extend(strip)
         cells.append(cell)
+    for n in range(1, len(cells)):
+        _give_back_text_above(cells[n - 1], cells[n], body)
     return cells
+
+
+def _give_back_text_above(left: list[_Item], cell: list[_Item], body: float) -> None:
+    """Body text over the one headline of ``cell``, in its columns, is the end of the story on
+    its left (a story's last column stopped short over another's headline, its own headline not
+    reaching over that column), unless it opens a story itself: it moves to ``left``."""
+    heads = _clusters([i.line for i in cell if i.line is not None and _is_headline(i.line, body)], body)
+    if len(heads) != 1 or not any(_is_headline(i.line, body) for i in left if i.line is not None):
+        return
+    top = min(line.top for line in heads[0])
+    over = [i for i in cell if i.bottom < top - _tier_room(i, body) - 1 and i.top < top]
+    # A kicker set in the body's size stays: the short line right over the headline and across
+    # it, ending no sentence (a column that stops short ends its story's last sentence).
+    for kicker in _kickers_in_body_size([i.line for i in over if i.line is not None], heads[0]):
+        over = [i for i in over if i.line is not kicker]
+    lines = [i.line for i in over if i.line is not None]
+    if len(over) != len(lines) or not lines or not all(_paragraph_like(line, body) for line in lines):
+        return  # a picture, a box or a tier there: not a column's end
+    if _opens_story(over, body):
+        return
+    for item in over:
+        cell.remove(item)
+        left.append(item)
+
+
+def _kickers_in_body_size(lines: Sequence[Line], head: Sequence[Line]) -> list[Line]:
+    """Of ``lines`` over the headline ``head``, those that are its kickers (引题, a 栏目 label over
+    one), bottom up: each short and ending no sentence, across the headline's width, right over
+    the headline or the kicker under it (as ``_leaf`` reads tiers)."""
+    top = min(line.top for line in head)
+    reach = max(line.size for line in head)
+    hx0, hx1 = min(line.x0 for line in head), max(line.x1 for line in head)
+    out: list[Line] = []
+    edge = top
+    for line in sorted((line for line in lines if _overlaps(line, hx0, hx1)), key=lambda line: -line.bottom):
+        room = 1.5 * line.size if out else max(1.5 * line.size, 1.2 * reach)
+        # A column's full line under another of its width, a line's leading apart, runs on.
+        runs_on = any(
+            0 <= line.top - other.bottom < line.size
+            and abs(other.x0 - line.x0) < 0.5 * line.size
+            and abs(other.x1 - line.x1) < 0.5 * line.size
+            for other in lines
+            if other is not line
+        )
+        if (
+            line.bottom > edge + 1
+            or edge - line.bottom >= room
+            or len(flat(line.text)) > 24
+            or ends_sentence(line.text)
+            or runs_on
+        ):
+            break
+        out.append(line)
+        edge = line.top
+    return out
 
 
 def _assign_orphans(
@@ -905,7 +1037,10 @@ def _assign_orphans(
             ):
                 score += 100  # ruled apart
             if _opens_story(strips[k], body):
-                score += 6 if j < k else -6
+                # It starts the story right of it, or the one whose headline stands alone on its
+                # left, beside its body (a headline set beside its story, a vertical one).
+                alone = not any(_body_lines(strips[m], body) for m, o in enumerate(owners) if o == owner_j)
+                score += 6 if j < k and not alone else -6
             elif j > k and _opens_story(strips[j], body):
                 score += 6  # the story on the right starts there: this column comes before it
             elif (
@@ -1037,15 +1172,27 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
             i = parent[i]
         return i
 
+    upright = _vertical_runs(ordered)
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             b = ordered[j]
             if b.top - a.bottom > a.size:
                 break  # sorted by top: nothing further down is near
+            # Vertical type's columns stand side by side, their characters on common rows.
+            gap = max(a.x0, b.x0) - min(a.x1, b.x1)
             one_line = abs(a.top - b.top) < 0.3 * a.size and (
-                follows(b, a) or follows(a, b) or 0 < max(a.x0, b.x0) - min(a.x1, b.x1) < 0.3 * a.size
+                follows(b, a)
+                or follows(a, b)
+                or 0 < gap < 0.3 * a.size
+                or (id(a) in upright and id(b) in upright and 0 < gap < a.size)
             )
-            stacked = 0 <= b.top - a.bottom < 0.8 * b.size and b.x0 < a.x1 and b.x1 > a.x0
+            # (Set tight, a headline's lines' glyph boxes overlap: a second baseline all the same.)
+            stacked = (
+                -0.4 * b.size <= b.top - a.bottom < 0.8 * b.size
+                and b.top - a.top > 0.5 * b.size
+                and b.x0 < a.x1
+                and b.x1 > a.x0
+            )
             # A headline wrapped in its column: its last characters open the next line at the
             # column's left edge, short of an indented first line (overlapping ones stack), same type.
             wrapped = (
@@ -1055,7 +1202,7 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and abs(a.size - b.size) < 0.3
                 and a.bold == b.bold
             )
-            if one_line or stacked or wrapped:
+            if one_line or stacked or wrapped or _vertical(a, b):
                 parent[root(j)] = root(i)
     groups: dict[int, list[Line]] = {}
     for i, line in enumerate(ordered):
@@ -1074,17 +1221,67 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 break
         else:
             merged.append(list(group))
-    return [
-        sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0)) for group in merged
-    ]
+    return [_in_reading_order(group) for group in merged]
+
+
+def _vertical_runs(lines: Sequence[Line]) -> set[int]:
+    """The lines (by id) in runs of three characters or more set one under another (vertical type)."""
+    upright: set[int] = set()
+    singles = sorted((line for line in lines if len(flat(line.text)) == 1), key=lambda line: line.center)
+    centres = [line.center for line in singles]
+    for start in singles:
+        # Only characters on its axis can go on from it (letter-spaced headlines hold hundreds).
+        lo = bisect.bisect_left(centres, start.center - 0.2 * start.size)
+        hi = bisect.bisect_right(centres, start.center + 0.2 * start.size)
+        run = [start]
+        for line in sorted(singles[lo:hi], key=lambda line: line.top):
+            if _vertical(run[-1], line):
+                run.append(line)
+        if len(run) >= 3:
+            upright.update(id(line) for line in run)
+    return upright
+
+
+def _in_reading_order(group: list[Line]) -> list[Line]:
+    """A headline's lines in reading order: rows top down, each left to right; in vertical type
+    (one character a line, more rows than columns) columns right to left, each top down."""
+    rows = {round(line.top / (0.5 * line.size)) for line in group}
+    if len(rows) >= 3 and all(len(flat(line.text)) == 1 for line in group):
+        # Columns by axis (characters' widths differ a little), right to left.
+        columns: list[list[Line]] = []
+        for line in sorted(group, key=lambda line: -line.center):
+            if columns and columns[-1][0].center - line.center < 0.3 * line.size:
+                columns[-1].append(line)
+            else:
+                columns.append([line])
+        if len(rows) > len(columns):
+            return [line for column in columns for line in sorted(column, key=lambda line: line.top)]
+    return sorted(group, key=lambda line: (round(line.top / (0.5 * line.size)), line.x0))
+
+
+def _vertical(a: Line, b: Line) -> bool:
+    """``b`` goes on from ``a`` in vertical type (竖排): one character each, the same type, set one
+    under the other on one axis at about an em's pitch or a little more (letter-spaced; their glyph
+    boxes may overlap)."""
+    return (
+        len(flat(a.text)) == 1
+        and len(flat(b.text)) == 1
+        and _same_type(a, b)
+        and abs(a.center - b.center) < 0.2 * a.size
+        and 0.5 * a.size < b.top - a.top < 1.8 * a.size
+    )
 
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     """One cell: a box (briefs, an index, an ad, a chart) or a story with its tiers and columns."""
     boxes = [i for i in cell if i.box is not None]
-    for box in boxes:
-        _read_box(box, body, layout)
     lines = [i.line for i in cell if i.line is not None]
+    body_box = _body_box(lines, boxes, body)
+    for box in boxes:
+        if box is body_box:
+            lines += box.lines  # the headline's own body, boxed under it: read as one story
+        else:
+            _read_box(box, body, layout)
     if not lines:
         return
     heads = _clusters([line for line in lines if _is_headline(line, body)], body)
@@ -1118,21 +1315,32 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         # Tiers: lines set apart from the body (larger, or centred under the headline) right above and below it.
         # The gap over a headline scales with its size (its glyph box carries its own leading).
         reach = max(line.size for line in head)
+        # (Far enough up for a tier over a tier, a 栏目 label over a kicker: each close over the next.)
         above = sorted(
             (
                 line
                 for line in others
-                if line.bottom <= top + 1 and top - line.bottom < max(2.0 * line.size, 1.2 * reach)
+                if line.bottom <= top + 1 and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
             ),
             key=lambda line: -line.top,
         )
+        # A tier in its own size may stand off the headline's width (引题 set flush left, 副题 flush
+        # right, the headline centred), within the story's measure.
+        measure = [line for line in others if _paragraph_like(line, story_body)]
+        sx0 = min((line.x0 for line in measure), default=hx0)
+        sx1 = max((line.x1 for line in measure), default=hx1)
+
+        def off_width_tier(line: Line) -> bool:
+            slack = 0.5 * line.size  # flush with the margin, the columns' justified edge just inside
+            return line.x0 >= sx0 - slack and line.x1 <= sx1 + slack and not _paragraph_like(line, story_body)
+
         edge = top
         for line in above:
             short = len(flat(line.text)) <= 24 and not ends_sentence(line.text)
             room = 1.5 * line.size if edge < top else max(1.5 * line.size, 1.2 * reach)
             if (
                 edge - line.bottom < room
-                and _overlaps(line, hx0, hx1)
+                and (_overlaps(line, hx0, hx1) or (off_width_tier(line) and short))
                 and (not _paragraph_like(line, body) or short)
             ):
                 story.kicker.insert(0, line)
@@ -1171,7 +1379,9 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             gap = 2.0 * max(line.size, body)
             if line.top - edge > (gap if edge > bottom else max(gap, 1.2 * reach)):
                 break
-            if not _overlaps(line, hx0, hx1):
+            if not _overlaps(line, hx0, hx1) and not (
+                off_width_tier(line) and line.text.lstrip().startswith(("——", "—", "－－"))
+            ):
                 continue
             text = flat(line.text)
             if (
@@ -1203,9 +1413,47 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 f"two headlines in one story's space: {flat(''.join(line.text for line in extra))} "
                 "read as a subhead; two stories may be read as one"
             )
-    story.columns = _columns(lines, body)
+    # A picture or a box (read on its own) set into the columns breaks them alike.
+    inset = [i.picture or i.box for i in cell if i.picture is not None or i.box is not None]
+    story.columns = _columns_around(lines, [g for g in inset if g is not None], body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _body_box(lines: Sequence[Line], boxes: Sequence[_Item], body: float) -> _Item | None:
+    """A ruled box right under a headline with no body of its own, holding a story's text and no
+    headline (nor a briefs, index, ad or chart title): the headline's body, set in a box."""
+    heads = [line for line in lines if _is_headline(line, body)]
+    if not heads or any(_paragraph_like(line, body) for line in lines):
+        return None
+    bottom = max(line.bottom for line in heads)
+    x0, x1 = min(line.x0 for line in heads), max(line.x1 for line in heads)
+    under = [
+        box
+        for box in boxes
+        if 0 <= box.top - bottom < 3 * body
+        and box.x0 < x1
+        and box.x1 > x0
+        and box.lines
+        and not any(_is_headline(line, body) for line in box.lines)
+    ]
+    if len(under) != 1:
+        return None
+    box = under[0]
+    first = flat(min(box.lines, key=lambda line: (line.top, line.x0)).text)
+    words = flat("".join(line.text for line in box.lines))
+    if (
+        _BRIEF_TITLES.match(first)
+        or INDEX_TITLE.search(first)
+        or AD_LABEL.search(words)
+        or _section_title(box.lines) is not None
+        or any(
+            CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in box.lines
+        )
+        or _figures(box.lines)
+    ):
+        return None
+    return box
 
 
 def _section_title(lines: Sequence[Line]) -> Line | None:
@@ -1244,17 +1492,79 @@ def _paragraph_like(line: Line, body: float) -> bool:
 
 
 def _columns(lines: list[Line], body: float) -> list[list[Line]]:
-    """Body lines into columns, left to right, each top to bottom."""
+    """Body lines into columns, left to right, each top to bottom; text set across the columns (a
+    编者按 or 导语 over them) is read where it stands, as a column of its own."""
+    if not lines:
+        return []
+    across = _across(lines)
+    if across:
+        out: list[list[Line]] = []
+        narrow: list[Line] = []
+        run: list[Line] = []
+        for line in sorted(lines, key=lambda line: (line.top, line.x0)):
+            if id(line) in across:
+                out.extend(_strip_columns(narrow, body))
+                narrow = []
+                run.append(line)
+            else:
+                if run:
+                    out.append(_rejoin(run))
+                    run = []
+                narrow.append(line)
+        out.extend(_strip_columns(narrow, body))
+        if run:
+            out.append(_rejoin(run))
+        return out
+    return _strip_columns(lines, body)
+
+
+def _across(lines: Sequence[Line]) -> set[int]:
+    """The lines (by id) set across several columns: far wider than most, and a paragraph's last
+    line closing such a run (flush left under it, whatever its width)."""
+    widths = sorted(line.inner_x1 - line.inner_x0 for line in lines)
+    usual = widths[len(widths) // 2]
+    wide = [line for line in lines if line.inner_x1 - line.inner_x0 > 1.6 * usual]
+    if not wide or len(wide) * 2 > len(lines):
+        return set()
+    # Across the gutters the other lines leave (not a wide column beside narrow ones).
+    rest = [line for line in lines if line.inner_x1 - line.inner_x0 <= 1.2 * usual]  # a column's lines
+    gutters = _gutters(
+        [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in rest], 0
+    )
+    wide = [line for line in wide if any(line.inner_x0 < g0 and line.inner_x1 > g1 for g0, g1 in gutters)]
+    if not wide:
+        return set()
+    out = {id(line) for line in wide}
+    for line in wide:
+        last = [
+            other
+            for other in lines
+            if id(other) not in out
+            and -0.3 * other.size <= other.top - line.bottom < 0.8 * other.size
+            and -2.5 * other.size < other.x0 - line.x0 < 1  # under an indented first line too
+            and other.x1 < line.x1
+        ]
+        if len(last) == 1:
+            out.add(id(last[0]))
+    return out
+
+
+def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     items = [_Item(line.inner_x0, line.top, line.inner_x1, line.bottom, line=line) for line in lines]
     strips: list[list[_Item]] = []
     for strip in _strips(items, body):
         # Only paragraphs' short last lines, with an indented first line just right of them: one
-        # column (no column is a few characters wide).
+        # column (no column is a few characters wide). Vertical type (竖排) is one character a line
+        # set one under another: its columns are that narrow, and no paragraph's ends.
         if strips:
             x0, x1 = min(i.x0 for i in strips[-1]), max(i.x1 for i in strips[-1])
-            if x1 - x0 < 4 * body and min(i.x0 for i in strip) - x0 <= 3 * body:
+            if (
+                x1 - x0 < 4 * body
+                and min(i.x0 for i in strip) - x0 <= 3 * body
+                and not _vertical_runs([i.line for i in (*strips[-1], *strip) if i.line is not None])
+            ):
                 strips[-1] += strip
                 continue
         strips.append(list(strip))
@@ -1263,6 +1573,65 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
         column = sorted((i.line for i in strip if i.line is not None), key=lambda line: (line.top, line.x0))
         out.append(_rejoin(column))
     return out
+
+
+def _columns_around(lines: list[Line], pictures: Sequence[Graphic], body: float) -> list[list[Line]]:
+    """A story's columns with a picture (or a box) set into them, each piece over and under it a
+    column of its own (the picture breaks a column as the column's foot does, never a paragraph).
+    The text wraps round it column by column (each column down over the picture, then on under
+    it), unless it runs on better across the columns over the picture first, then under it
+    (``_flow_fit``). The columns left of it come first, those right of it last."""
+    for picture in sorted(pictures, key=lambda g: g.top):
+        spanned = [line for line in lines if _overlaps(line, picture.x0, picture.x1)]
+        above = [line for line in spanned if line.bottom <= picture.top + 1]
+        below = [line for line in spanned if line.top >= picture.bottom - 1]
+        if not above or not below or len(above) + len(below) < len(spanned):
+            continue  # not set into the text: nothing on one side of it, or text runs beside it
+        rest = [other for other in pictures if other is not picture]
+        over, under = _columns_around(above, rest, body), _columns_around(below, rest, body)
+        if len(over) != len(under):
+            continue  # its columns over and under it do not pair up: read them down as before
+        down = [c for pair in zip(over, under) for c in pair]
+        middle = [*over, *under] if _flow_fit([*over, *under]) > _flow_fit(down) else down
+        return [
+            *_columns_around([line for line in lines if line.x1 <= picture.x0], rest, body),
+            *middle,
+            *_columns_around([line for line in lines if line.x0 >= picture.x1], rest, body),
+        ]
+    return _columns(lines, body)
+
+
+def _flow_fit(columns: Sequence[list[Line]]) -> int:
+    """How well the text runs on in this order of columns: at each column break, +1 where a
+    column left open goes on in a column opening mid-paragraph, or a closed one is followed by a
+    column opening a paragraph; -1 where they disagree (a full last line ending a sentence says
+    nothing)."""
+    fit = 0
+    for a, b in itertools.pairwise(columns):
+        opens = _column_opens_paragraph(b)
+        if _column_ends_open(a):
+            fit += -1 if opens else 1
+        elif _column_ends_short(a):
+            fit += 1 if opens else -1
+    return fit
+
+
+def _column_ends_short(column: list[Line]) -> bool:
+    """The column's last line ends a sentence short of the column's width: its paragraph ends."""
+    last = column[-1]
+    return max(line.x1 for line in column) - last.x1 >= last.size and ends_sentence(last.text)
+
+
+def _column_ends_open(column: list[Line]) -> bool:
+    """The column's last line runs its full width without ending a sentence: its text goes on."""
+    last = column[-1]
+    return max(line.x1 for line in column) - last.x1 < last.size and not ends_sentence(last.text)
+
+
+def _column_opens_paragraph(column: list[Line]) -> bool:
+    """The column's first line is indented (two characters) from the column's left edge."""
+    first = column[0]
+    return first.x0 - min(line.x0 for line in column) >= 1.2 * first.size
 
 
 def _rejoin(column: list[Line]) -> list[Line]:
@@ -1281,6 +1650,12 @@ def _rejoin(column: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
+
+
+def _figures(lines: Sequence[Line]) -> bool:
+    """A box of figures (a 数说 box): figures set apart over their labels, no sentence in it."""
+    figures = [line for line in lines if _FIGURE.match(flat(line.text))]
+    return len(figures) >= 2 and not any(_SENTENCE_PUNCTUATION.search(line.text) for line in lines)
 
 
 def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Line] | None = None) -> None:
@@ -1302,7 +1677,9 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
     ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
-    elif any(CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines):
+    elif any(
+        CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines
+    ) or _figures(lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
     else:
         # A boxed story: read like any cell.
