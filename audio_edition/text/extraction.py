@@ -746,9 +746,28 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
+    if _runs_on_past_column_foot(seq, index):
+        return True
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the full line ``seq[index]``, printed in one block with the paragraph's full line
+    above it, opens a sentence the paragraph breaks off at a column's foot: the extractor's next
+    block opens mid-sentence (a full first line, not indented) and runs on as running text (its
+    commas) to a sentence end. A subhead at a column's foot is followed by its paragraph's
+    indented first line, a headline by no running text."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    assert isinstance(line, TextLine)
+    if line.blank_before or _wide(line) or not isinstance(following, TextLine):
+        return False
+    if not following.blank_before or following.dateline or not _full(following) or _wide(following):
+        return False
+    rest = "".join(x.text for x in seq[index + 1 : index + 4] if isinstance(x, TextLine))
+    return bool(re.search("[，、；]", rest)) and _reaches_sentence_end(seq, index + 1)
 
 
 def _story_byline(pieces: Sequence[_Piece]) -> int | None:

@@ -1061,3 +1061,20 @@ def test_a_paragraphs_rest_read_past_a_storys_heads_is_warned() -> None:
     assert first.paragraphs[0].endswith("加社区工作人员逐户征求居民意见，把群众最关心的问题列入改造清单。")
     assert second.headline == "文化惠民演出走进百个嘎查"
     assert [w.line for w in reading.warnings] == [14, 18]
+
+
+def test_a_sentence_opened_on_a_columns_last_line_runs_on_into_the_next_column() -> None:
+    """pdftotext prints a column's last line (新能源项目建设带动了装), a full line opening a
+    sentence, in one block with the paragraph's full line over it, and the next column on after a
+    blank, opening mid-sentence: the line is no head line standing alone but the paragraph's, and
+    the paragraph reads on across the column break."""
+    text = _RUNNING_HEAD + (
+        "边境口岸货运量创同期新高\n（上接第 1 版）\n路通了，牧民的牛羊和\n奶制品可以直接卖到城里，\n"
+        "收入一年比一年高。\n进入冬季，冰雪乐园、\n滑雪场相继开门迎客，吸引\n了大批外地游客前来体验。\n"
+        "新能源项目建设带动了装\n\n备制造、运维服务等上下游\n产业在当地集聚发展。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[-1] == (
+        "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。新能源项目建设带动了装"
+        "备制造、运维服务等上下游产业在当地集聚发展。"
+    )
