@@ -119,6 +119,7 @@ def measure(corpus: Path) -> dict[str, object]:
         result[extractor] = {
             "line": total.line(),
             "readable": total.readable_line(),
+            "whole": total.whole_line(),
             "notes": total.notes,
             "f1": total.f1,
         }
@@ -206,8 +207,9 @@ def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
         print(f"  before ({ref}): {before[extractor]['line']}")  # type: ignore[index]
         print(f"  after (this tree): {after[extractor]['line']}")  # type: ignore[index]
         for label, figures in ((f"before ({ref})", before), ("after (this tree)", after)):
-            if "readable" in figures[extractor]:  # type: ignore[operator]
-                print(f"  {label}: {figures[extractor]['readable']}")  # type: ignore[index]
+            for key in ("readable", "whole"):
+                if key in figures[extractor]:  # type: ignore[operator]
+                    print(f"  {label}: {figures[extractor][key]}")  # type: ignore[index]
         if notes:
             for note in after[extractor]["notes"]:  # type: ignore[index]
                 print(f"    {note}")

@@ -48,6 +48,13 @@ class Score:
     readable_read: int = 0
     readable_matched: int = 0
     unreadable_warned: int = 0
+    # Pages whose every story the extraction kept readable: the issue's "readable extractions".
+    whole_pages: int = 0
+    whole_gold: int = 0
+    whole_read: int = 0
+    whole_matched: int = 0
+    whole_misread: int = 0
+    whole_misread_warned: int = 0
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -71,6 +78,12 @@ class Score:
             "readable_read",
             "readable_matched",
             "unreadable_warned",
+            "whole_pages",
+            "whole_gold",
+            "whole_read",
+            "whole_matched",
+            "whole_misread",
+            "whole_misread_warned",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.notes += other.notes
@@ -94,6 +107,12 @@ class Score:
         r = self.readable_matched / self.readable_gold if self.readable_gold else 1.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def whole_f1(self) -> float:
+        p = self.whole_matched / self.whole_read if self.whole_read else 0.0
+        r = self.whole_matched / self.whole_gold if self.whole_gold else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     def readable_line(self) -> str:
         """The figures over readable stories: the issue's target."""
         unreadable = self.stories - self.readable
@@ -101,6 +120,14 @@ class Score:
             f"readable stories {self.readable:>3}/{self.stories:<3}  their headlines "
             f"{self.readable_headlines_found:>3}/{self.readable_headlines:<3}  paragraph F1 {self.readable_f1:6.1%}  "
             f"unreadable warned {self.unreadable_warned:>3}/{unreadable}"
+        )
+
+    def whole_line(self) -> str:
+        """The figures over pages the extraction kept wholly readable."""
+        warned = f"{self.whole_misread_warned}/{self.whole_misread}"
+        return (
+            f"wholly readable pages {self.whole_pages:>2}/{self.pages:<2}  paragraph F1 "
+            f"{self.whole_f1:6.1%}  misread warned {warned:>5}"
         )
 
     def line(self) -> str:
@@ -227,6 +254,11 @@ def _score_readable(
     score.readable_gold = sum(gold_paragraphs.values())
     score.readable_read = sum(read_paragraphs.values())
     score.readable_matched = sum((gold_paragraphs & read_paragraphs).values())
+    if score.readable == score.stories:
+        score.whole_pages = 1
+        score.whole_gold, score.whole_read = score.gold_paragraphs, score.read_paragraphs
+        score.whole_matched = score.matched_paragraphs
+        score.whole_misread, score.whole_misread_warned = score.misread, score.misread_warned
 
 
 def _is_brief(article: ReadArticle, gold: Sequence[dict[str, Any]]) -> bool:

@@ -92,3 +92,20 @@ def test_a_dateline_wrapped_onto_the_first_words_keeps_its_story_readable() -> N
     story = stories_of(PAGE, "\n".join(lines))[index]
     assert story.lines and story.cursor == 20
     assert [p for p in story.problems if "text lost" not in p] == []
+
+
+def test_a_page_is_wholly_readable_only_when_every_story_is() -> None:
+    from tests.typeset.score import ReadArticle, score_page
+
+    in_order = "\n".join(line for a in PAGE["articles"] for line in _printed(a, 12))
+    gold_read = [
+        ReadArticle(a["headline"], a["kicker"], a["subtitle"], tuple(a["paragraphs"]), None)
+        for a in PAGE["articles"]
+    ]
+    score = score_page(PAGE, gold_read, [], "p2.txt", in_order)
+    assert (score.whole_pages, score.whole_f1) == (1, 1.0)
+    first, second = (_printed(a, 12)[1:] for a in PAGE["articles"][:2])
+    interleaved = [line for pair in zip(first, second, strict=False) for line in pair]
+    rest = [line for a in PAGE["articles"][2:] for line in _printed(a, 12)]
+    spoiled = score_page(PAGE, gold_read, [], "p2.txt", "\n".join(interleaved + rest))
+    assert spoiled.whole_pages == 0 and spoiled.readable == spoiled.stories - 2
