@@ -58,3 +58,36 @@ def checking_s3() -> Iterator[tuple[str, DigestChecker]]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+@contextmanager
+def standin_bucket(monkeypatch: Any, bucket: str) -> Iterator[tuple[Any, DigestChecker]]:
+    """A client of a running stand-in with ``bucket`` made, the AWS settings pointing at it (test
+    credentials, no profile); the bucket is emptied and removed afterwards, as moto keeps its
+    buckets for the whole process."""
+    from audio_edition.publish.bucket import bucket_client
+
+    with checking_s3() as (endpoint, checker):
+        for name, value in (
+            ("AWS_ACCESS_KEY_ID", "testing"),
+            ("AWS_SECRET_ACCESS_KEY", "testing"),
+            ("AWS_DEFAULT_REGION", "us-east-1"),
+            ("AWS_ENDPOINT_URL", endpoint),
+        ):
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("AWS_PROFILE", raising=False)
+        client = bucket_client()
+        client.create_bucket(Bucket=bucket)
+        yield client, checker
+        for item in client.list_objects_v2(Bucket=bucket).get("Contents", []):
+            client.delete_object(Bucket=bucket, Key=item["Key"])
+        client.delete_bucket(Bucket=bucket)
+
+
+def stored_under(client: Any, bucket: str, prefix: str) -> dict[str, bytes]:
+    """Every object under ``prefix`` in ``bucket``: key (less the prefix) → bytes."""
+    items = client.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])
+    return {
+        i["Key"].removeprefix(prefix): client.get_object(Bucket=bucket, Key=i["Key"])["Body"].read()
+        for i in items
+    }

@@ -18,10 +18,9 @@ from click.testing import CliRunner, Result
 from PIL import Image
 
 from audio_edition.cli import main
-from audio_edition.publish.bucket import bucket_client
 
 from .fixture_editions import make_edition
-from .s3_standin import checking_s3
+from .s3_standin import standin_bucket, stored_under
 from .test_publish_safety import break_edition
 
 PUBLIC = "https://podcast.example.org/daily/"
@@ -63,30 +62,9 @@ def target(
         www = tmp_path / "www" / "daily"
         yield str(www), lambda: folder_tree(www) if www.is_dir() else {}
         return
-    with checking_s3() as (endpoint, checker):
-        for name, value in (
-            ("AWS_ACCESS_KEY_ID", "testing"),
-            ("AWS_SECRET_ACCESS_KEY", "testing"),
-            ("AWS_DEFAULT_REGION", "us-east-1"),
-            ("AWS_ENDPOINT_URL", endpoint),
-        ):
-            monkeypatch.setenv(name, value)
-        monkeypatch.delenv("AWS_PROFILE", raising=False)
-        client = bucket_client()
-        client.create_bucket(Bucket=BUCKET)
-
-        def stored() -> dict[str, bytes]:
-            items = client.list_objects_v2(Bucket=BUCKET, Prefix="daily/").get("Contents", [])
-            return {
-                i["Key"].removeprefix("daily/"): client.get_object(Bucket=BUCKET, Key=i["Key"])["Body"].read()
-                for i in items
-            }
-
-        yield f"s3://{BUCKET}/daily", stored
+    with standin_bucket(monkeypatch, BUCKET) as (client, checker):
+        yield f"s3://{BUCKET}/daily", lambda: stored_under(client, BUCKET, "daily/")
         assert checker.rejected == 0
-        for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-            client.delete_object(Bucket=BUCKET, Key=item["Key"])
-        client.delete_bucket(Bucket=BUCKET)
 
 
 def invoke(args: list[str]) -> Result:

@@ -26,7 +26,7 @@ from audio_edition.publish.bucket import BucketDestination, bucket_client
 from audio_edition.publish.sync import BucketTarget, FolderDestination, LocalFile, RemoteFile, Upload
 
 from .fixture_editions import make_edition
-from .s3_standin import DigestChecker, checking_s3
+from .s3_standin import DigestChecker, standin_bucket, stored_under
 
 PUBLIC = "https://podcast.example.org/daily/"
 DATES = ("2023-12-22", "2023-12-23", "2023-12-24", "2023-12-25")
@@ -91,30 +91,12 @@ def test_keep_one_with_the_newest_folder_deleted_keeps_the_newest_intact(tmp_pat
 
 @pytest.fixture
 def standin(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, DigestChecker]]:
-    with checking_s3() as (endpoint, checker):
-        for name, value in (
-            ("AWS_ACCESS_KEY_ID", "testing"),
-            ("AWS_SECRET_ACCESS_KEY", "testing"),
-            ("AWS_DEFAULT_REGION", "us-east-1"),
-            ("AWS_ENDPOINT_URL", endpoint),
-        ):
-            monkeypatch.setenv(name, value)
-        monkeypatch.delenv("AWS_PROFILE", raising=False)
-        client = bucket_client()
-        client.create_bucket(Bucket=BUCKET)
-        yield client, checker
-        # moto keeps its buckets for the whole process: leave none for the next test.
-        for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-            client.delete_object(Bucket=BUCKET, Key=item["Key"])
-        client.delete_bucket(Bucket=BUCKET)
+    with standin_bucket(monkeypatch, BUCKET) as pair:
+        yield pair
 
 
 def stored(client: Any) -> dict[str, bytes]:
-    items = client.list_objects_v2(Bucket=BUCKET, Prefix="daily/").get("Contents", [])
-    return {
-        i["Key"].removeprefix("daily/"): client.get_object(Bucket=BUCKET, Key=i["Key"])["Body"].read()
-        for i in items
-    }
+    return stored_under(client, BUCKET, "daily/")
 
 
 def test_the_standin_rejects_a_wrong_content_md5(standin: tuple[Any, DigestChecker]) -> None:
