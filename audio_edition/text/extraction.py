@@ -53,7 +53,8 @@ from audio_edition.text.furniture import (
     WEEKDAY_LINE,
 )
 from audio_edition.text.layout import (
-    _SECTION_WORDS,
+    SECTION_WORDS,
+    SPACE_BETWEEN_CHINESE,
     Furniture,
     FurnitureKind,
     Layout,
@@ -75,12 +76,11 @@ _LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
 _BYLINE_LINE = re.compile(
     r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$"
 )
-_GAP = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")  # a space between two Chinese characters
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
-_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(_SECTION_WORDS))})$")
+_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -427,7 +427,9 @@ def _wide(line: TextLine) -> bool:
 def _merged(line: TextLine) -> bool:
     """Two columns' lines printed as one (pdftotext with a narrow gutter): about twice the
     column's width with a space between the two halves."""
-    return line.width > 1.6 * line.column and line.column >= 6 and bool(_GAP.search(line.text))
+    return (
+        line.width > 1.6 * line.column and line.column >= 6 and bool(SPACE_BETWEEN_CHINESE.search(line.text))
+    )
 
 
 @dataclass

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 
 from audio_edition.text.articles import Article, read_articles
 from audio_edition.text.layout import (
+    SPACE_BETWEEN_CHINESE,
     Segment,
     SegmentKind,
     TextLine,
@@ -373,7 +374,7 @@ def _columns_side_by_side(measures: _Measures) -> list[tuple[int, str]]:
         line
         for line in lines
         if len(_RUN.findall(line.text)) >= 2
-        and re.search(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]", line.text)
+        and SPACE_BETWEEN_CHINESE.search(line.text)
         and not is_letter_spaced(line.text)
     ]
     if len(pairs) < max(5, _SIDE_BY_SIDE_SHARE * len(lines)):

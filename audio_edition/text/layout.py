@@ -52,7 +52,10 @@ _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:�
 _MARKER = re.compile(
     r"^(?:■\s*|[（(]\s*(?=[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]))?([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*[）)]?\s*"
 )
-_SECTION_WORDS = frozenset({"简讯"})
+SECTION_WORDS = frozenset({"简讯"})
+SPACE_BETWEEN_CHINESE = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")
+"""A space between two Chinese characters: where an extractor printed two columns (or two heads)
+on one line."""
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _ASCII_SPACE = re.compile(r"(?<=[0-9A-Za-z.%]) | (?=[0-9A-Za-z.%])")
 _CLOSING = "，。、；：！？”’）》…"
@@ -202,7 +205,7 @@ def text_lines(text: str, furniture: list[Furniture]) -> Iterator[TextLine | Seg
                 jump = jump or Segment(SegmentKind.JUMP, page=int(marker.group(2)), line=number)
             line = line[marker.end() :].strip()
             hard = True
-        elif line.replace(" ", "") in _SECTION_WORDS:
+        elif line.replace(" ", "") in SECTION_WORDS:
             yield Segment(SegmentKind.SECTION, text=line.replace(" ", ""), line=number)
             hard = True
             blank = False
