@@ -42,24 +42,12 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
     """Typeset ``count`` pages never committed (seeds from ``first_seed``, every convention drawn at random)
     into ``folder``, one corpus-like folder each: gold from the spec, the three extractions."""
     sys.path.append(str(ROOT))
-    import random
-
     from tests.typeset.extract import extract
-    from tests.typeset.pages import EditionSpec, make_page
+    from tests.typeset.pages import EditionSpec, random_page
     from tests.typeset.typeset import typeset
 
     for seed in range(first_seed, first_seed + count):
-        rng = random.Random(seed)
-        page = make_page(
-            rng,
-            2,
-            columns=rng.choice((4, 5, 6)),
-            leading=rng.choice((1.25, 1.5, 1.75)),
-            headlines_drawn_after=rng.random() < 0.3,
-            ad=rng.random() < 0.5,
-            chart=rng.random() < 0.5,
-            index=rng.random() < 0.3,
-        )
+        page = random_page(seed)
         spec = EditionSpec(f"fresh-{seed}", (page,))
         here = folder / spec.name
         here.mkdir(parents=True)

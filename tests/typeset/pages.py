@@ -302,6 +302,25 @@ def make_briefs(rng: random.Random, count: int = 3) -> tuple[Story, ...]:
     return tuple(briefs)
 
 
+def random_page(seed: int) -> PageSpec:
+    """Page 2 of an edition with every convention drawn at random from ``seed``: 4–6 columns, any
+    leading, headlines drawn after their bodies or not, ads, charts, index boxes, 2–4 rows and
+    stories stacked under short columns (what the benchmarks call a fresh page)."""
+    rng = random.Random(seed)
+    return make_page(
+        rng,
+        2,
+        columns=rng.choice((4, 5, 6)),
+        leading=rng.choice((1.25, 1.5, 1.75)),
+        headlines_drawn_after=rng.random() < 0.3,
+        ad=rng.random() < 0.5,
+        chart=rng.random() < 0.5,
+        index=rng.random() < 0.3,
+        rows=rng.randint(2, 4),
+        stacks=rng.random() < 0.3,
+    )
+
+
 def continuation(front: Story, rng: random.Random, from_page: int, paragraphs: int = 3) -> Story:
     """The jumped rest of ``front``: its headline repeated, no dateline, a marker of the page it left."""
     return Story(

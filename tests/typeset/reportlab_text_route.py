@@ -21,24 +21,8 @@ from audio_edition.text import parse_page
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, extract
-from tests.typeset.pages import EditionSpec, PageSpec, make_page
+from tests.typeset.pages import EditionSpec, PageSpec, random_page
 from tests.typeset.score import ReadArticle, Score, score_page
-
-
-def _page(seed: int) -> PageSpec:
-    rng = random.Random(seed)
-    return make_page(
-        rng,
-        2,
-        columns=rng.choice((4, 5, 6)),
-        leading=rng.choice((1.25, 1.5, 1.75)),
-        headlines_drawn_after=rng.random() < 0.3,
-        ad=rng.random() < 0.5,
-        chart=rng.random() < 0.5,
-        index=rng.random() < 0.3,
-        rows=rng.randint(2, 4),
-        stacks=rng.random() < 0.3,
-    )
 
 
 def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
@@ -52,7 +36,7 @@ def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
     totals = {name: {e: Score() for e in EXTRACTORS} for name in makers}
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(first_seed, first_seed + pages):
-            spec = EditionSpec(f"fresh-{seed}", (_page(seed),))
+            spec = EditionSpec(f"fresh-{seed}", (random_page(seed),))
             gold = spec.gold()["pages"][0]
             for name, make in makers.items():
                 pdf = make(spec, Path(tmp) / f"{name}-{seed}.pdf", seed)
@@ -71,7 +55,7 @@ def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
 def _drawn_page(seed: int) -> tuple[PageSpec, reportlab_pages.Drawing]:
     """A page with every drawing choice at random (as the PDF route's property tests draw them)."""
     rng = random.Random(seed)
-    page = _page(seed)
+    page = random_page(seed)
     page = replace(
         page,
         number=1 + seed % 8,
