@@ -9,7 +9,7 @@ subtitles found, paragraph F1 (precision, recall), pieces of furniture spoken an
 that got a warning on their lines; for main's cleaner (before) and this one (after), in one run.
 The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
-    .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000]
+    .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000] [--keep DIR]
 
 Targets (issue 23): headlines all found, paragraph F1 ≥ 95% on readable extractions, no furniture
 spoken, every misread article warned.
@@ -50,12 +50,16 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
         page = random_page(seed)
         spec = EditionSpec(f"fresh-{seed}", (page,))
         here = folder / spec.name
+        if (here / "gold.json").exists():
+            continue  # kept from an earlier run (--keep)
+        shutil.rmtree(here, ignore_errors=True)  # half-made by an interrupted run
         here.mkdir(parents=True)
         pdf = typeset(spec, here / "page.pdf")
-        (here / "gold.json").write_text(json.dumps(spec.gold(), ensure_ascii=False), encoding="utf-8")
         for extractor in EXTRACTORS:
             (here / extractor).mkdir()
             (here / extractor / "2024-03-05-02.txt").write_text(extract(pdf, extractor)[0], encoding="utf-8")
+        # Last, so that a page with its gold is a whole page.
+        (here / "gold.json").write_text(json.dumps(spec.gold(), ensure_ascii=False), encoding="utf-8")
 
 
 def other_extractions(corpus: Path, folder: Path) -> None:
@@ -161,13 +165,21 @@ def main() -> None:
     parser.add_argument(
         "--seed-from", type=int, default=1000, help="the first fresh page's seed (hold some seeds out)"
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="typeset the fresh pages into this folder once and reuse them (every page in it is scored)",
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
     for name, corpus in (("committed typeset corpus", CORPUS), ("fresh pages", None)):
-        if corpus is None and args.fresh:
+        if corpus is None and args.fresh and args.keep:
+            fresh_pages(args.keep, args.fresh, args.seed_from)
+            report(f"{args.fresh} {name}, kept in {args.keep}", args.keep, args.ref, args.notes)
+        elif corpus is None and args.fresh:
             with tempfile.TemporaryDirectory() as fresh:
                 fresh_pages(Path(fresh), args.fresh, args.seed_from)
                 report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
