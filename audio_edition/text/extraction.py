@@ -88,7 +88,8 @@ _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 @dataclass(frozen=True)
 class ExtractionLayout:
-    """A page read by the text route: its layout and the lines where the reading is unsure."""
+    """A page read by the text route: its layout, where its lines leave the reading unsure, and
+    its measured lines, for the checks of the articles read from it (``doubts``)."""
 
     layout: Layout
     line_doubts: tuple[tuple[int, str], ...]
