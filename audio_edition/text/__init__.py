@@ -11,6 +11,7 @@ from pathlib import Path
 
 from audio_edition.text.articles import (
     Article,
+    DoubtCheck,
     Edition,
     Furniture,
     FurnitureKind,
@@ -51,7 +52,9 @@ def parse_page(
     ``headlines`` None means detect the page's convention; ``number`` is the page number when
     the caller knows it (from the file name), else the folio's.
     """
-    doubts: tuple[tuple[int, str], ...] | None = None  # None: this paper's own convention
+    # None: this paper's own convention. An extractor's page: the checks of its reading, run by
+    # read_articles on the articles it reads (headlines forced or not).
+    doubts: DoubtCheck | None = None
     if is_extraction(text):
         extraction = read_extraction(text)
         layout, doubts = extraction.layout, extraction.doubts

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
@@ -125,6 +125,10 @@ class Reading:
     """(line, message) pairs; the caller names the source."""
 
 
+DoubtCheck = Callable[[Sequence[Article]], Sequence[tuple[int, str]]]
+"""What an extractor's text leaves unsure about a page read into these articles: (line, message)."""
+
+
 def find_articles(segments: Sequence[Segment]) -> list[Article]:
     """Group a page's segments into articles (the convention detected from the page)."""
     return list(read_articles(segments).articles)
@@ -134,7 +138,7 @@ def read_articles(
     segments: Sequence[Segment],
     headlines: HeadlinePosition | None = None,
     *,
-    doubts: Sequence[tuple[int, str]] | None = None,
+    doubts: Sequence[tuple[int, str]] | DoubtCheck | None = None,
 ) -> Reading:
     """Group a page's segments into articles, with headlines before or after their bodies.
 
@@ -145,7 +149,9 @@ def read_articles(
     marker (or opening the page, or wider than the column) heads a new article.
 
     ``doubts`` (line, message) come from reading an extractor's text (``extraction``): each
-    article they fall in is warned once, and so is every article found without a headline.
+    article they fall in is warned once, and so is every article found without a headline. They
+    may be given as a check of the articles read here (``ExtractionLayout.doubts``), so that they
+    are worked out on the reading the editor gets, ``headlines`` forced or not.
     """
     warnings: list[tuple[int | None, str]] = []
     if headlines is None:
@@ -171,7 +177,8 @@ def read_articles(
     articles = builder.articles
     _check(articles, builder.paragraph_lines, warnings)
     if doubts is not None:
-        warnings.extend(_doubted(articles, doubts))
+        found = doubts(articles) if callable(doubts) else doubts
+        warnings.extend(_doubted(articles, found))
         warnings.sort(key=lambda w: w[0] or 0)
     if articles and not any(a.dateline for a in articles):
         warnings.append((None, "no dateline found on this page: check where its articles start"))

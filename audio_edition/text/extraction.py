@@ -23,7 +23,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
   columns merged into one line or interleaved line by line, a paragraph broken off or opening
-  mid-sentence, more than three head lines together, two head lines of like length.
+  mid-sentence, more than three head lines together, two head lines of like length; and what
+  the articles read from the page show (``extraction_doubts``), checked on the articles the
+  editor gets (``read_articles`` runs ``ExtractionLayout.doubts`` on its own reading).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from audio_edition.text.articles import headline_over_subtitle
+from audio_edition.text.articles import Article, headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.furniture import (
@@ -86,11 +88,20 @@ _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 @dataclass(frozen=True)
 class ExtractionLayout:
-    """A page read by the text route: its layout and the lines where the reading is unsure."""
+    """A page read by the text route: its layout, where its lines leave the reading unsure, and
+    its measured lines, for the checks of the articles read from it (``doubts``)."""
 
     layout: Layout
-    doubts: tuple[tuple[int, str], ...]
-    """(line, message): where the text cannot tell how the page was laid out."""
+    line_doubts: tuple[tuple[int, str], ...]
+    """(line, message): where the lines themselves cannot tell how the page was laid out."""
+    lines: tuple[TextLine | Segment, ...]
+    """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
+
+    def doubts(self, articles: Sequence[Article]) -> tuple[tuple[int, str], ...]:
+        """(line, message): where the text cannot tell how the page was laid out, these
+        ``articles`` being how its segments were read (``read_articles(..., doubts=self.doubts)``
+        passes its own, whatever headline convention it read them by)."""
+        return (*self.line_doubts, *extraction_doubts(self.lines, self.layout.segments, articles))
 
 
 def tidy_extraction(text: str) -> str:
@@ -142,9 +153,8 @@ def read_extraction(text: str) -> ExtractionLayout:
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
-    doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
-    return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
+    return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq))
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:

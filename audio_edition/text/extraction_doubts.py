@@ -2,8 +2,9 @@
 
 An extractor prints a typeset page's text without its geometry, and some orders of text cannot be
 told from another by the text: where the page shows one, the editor is warned (once per article
-it falls in, ``articles``) and asked to read the PDF. The page is read into articles here as
-``parse_page`` reads it, and what the text shows against that reading is a doubt:
+it falls in, ``articles``) and asked to read the PDF. The checks are made on the articles as
+``parse_page`` reads them (``read_articles`` runs them on its own reading, headlines forced or
+not), and what the text shows against that reading is a doubt:
 
 - A story's text set to two measures: a column's lines are as wide as the column, and one
   story's columns are alike; a paragraph set narrower or wider than the rest of its story is
@@ -42,7 +43,7 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from audio_edition.text.articles import Article, read_articles
+from audio_edition.text.articles import Article
 from audio_edition.text.layout import (
     SPACE_BETWEEN_CHINESE,
     Segment,
@@ -60,13 +61,12 @@ _MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes
 
 
 def extraction_doubts(
-    seq: Sequence[TextLine | Segment], segments: Sequence[Segment]
+    seq: Sequence[TextLine | Segment], segments: Sequence[Segment], articles: Sequence[Article]
 ) -> list[tuple[int, str]]:
     """(line, message) for each place where the reading of an extractor's page is unsure.
 
     ``seq`` is the page's lines as measured (``layout.measure_columns``), ``segments`` what was read
-    from them."""
-    articles = read_articles(segments, doubts=()).articles
+    from them, ``articles`` how those were read (``read_articles``, as the editor gets them)."""
     measures = _Measures(seq, segments)
     found: list[tuple[int, str]] = []
     found += _two_measures(articles, measures)

@@ -9,15 +9,19 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audio_edition.text import parse_page
+from audio_edition.text import HeadlinePosition, parse_page
+from audio_edition.text.articles import read_articles
 from audio_edition.text.extraction import read_extraction
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "typeset"
 HEAD = "2024年3月5日　星期二\n要闻\n第2版\n"  # the running head an extractor keeps: an extractor's page
 
 
-def _doubts(text: str) -> list[tuple[int, str]]:
-    return list(read_extraction(text).doubts)
+def _doubts(text: str, headlines: HeadlinePosition | None = None) -> list[tuple[int, str]]:
+    """The page's doubts, worked out on its articles as ``parse_page`` reads them."""
+    extraction = read_extraction(text)
+    articles = read_articles(extraction.layout.segments, headlines, doubts=extraction.doubts).articles
+    return list(extraction.doubts(articles))
 
 
 def _line_of(text: str, start: str) -> int:
@@ -573,3 +577,59 @@ def test_a_subhead_read_as_a_headline() -> None:
     page = path.read_text(encoding="utf-8")
     dashes = [line for line, message in _doubts(page) if "has a dash inside" in message]
     assert dashes == [_line_of(page, "服务——网格员")]
+
+
+# pdftotext: a headline-first page whose first story stands under no heads (they are printed
+# beside it), so the page reads as headline-after unless the editor forces --headlines before;
+# the second story's headline is set with a dash inside (a subhead's mark: a doubt).
+NO_HEADS_OVER_THE_FIRST = """本报包头3月4日电演出队
+带来了歌舞、小品、好来宝
+等节目，台下的农牧民群众
+掌声不断。
+春耕时节，田野里一派
+繁忙景象，大型播种机来回
+穿梭，农民们抢抓农时忙生
+产。
+
+口岸通关——申报放行再提速
+
+本报二连浩特3月2日电口
+岸管理部门推行“提前申报、
+货到放行”模式，通关时间比
+去年同期缩短了四成。
+
+数字政务让群众少跑腿
+
+本报鄂尔多斯3月1日电热
+力公司设立了二十四小时服
+务热线，群众反映的问题做
+到当天受理、限时办结。
+"""
+
+
+def test_forced_headlines_are_doubted_on_the_forced_reading() -> None:
+    page = HEAD + NO_HEADS_OVER_THE_FIRST
+    assert parse_page(page, "p2.txt").headlines is HeadlinePosition.AFTER
+    forced = parse_page(page, "p2.txt", headlines=HeadlinePosition.BEFORE)
+    first, dashed, _ = forced.articles
+    assert dashed.headline == "口岸通关——申报放行再提速"
+    # The dash is doubted where the forced reading has that headline, and names its story; the
+    # first story, headless on this reading, is warned for that alone (on the detected reading
+    # the dashed headline is its own, and so is the doubt).
+    doubted = [w for w in forced.warnings if "dash inside" in w.message]
+    assert [w.line for w in doubted] == [dashed.line] == [_line_of(page, "口岸通关")]
+    assert f"check “{dashed.headline}”" in doubted[0].message
+    at_first = [w.message for w in forced.warnings if w.line == first.line]
+    assert len(at_first) == 1
+    assert at_first[0].startswith("no headline found for the article beginning “演出队")
+    assert [line for line, _ in _doubts(page, HeadlinePosition.BEFORE)] == [dashed.line]
+
+
+def test_forcing_the_other_convention_is_doubted_on_what_it_reads() -> None:
+    # A headline-first story forced headline-after: its headline stands over no text, and is
+    # warned, though the page as detected raises no doubt.
+    page = HEAD + STORY
+    forced = parse_page(page, "p2.txt", headlines=HeadlinePosition.AFTER)
+    bare = [w for w in forced.warnings if w.message.startswith("a headline with no text under it")]
+    assert [w.line for w in bare] == [_line_of(page, "老旧小区改造")]
+    assert "check “老旧小区改造让居民住得更舒心”" in bare[0].message
