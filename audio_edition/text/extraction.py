@@ -18,7 +18,7 @@ headlines after their bodies) in ways that can be read off the page itself:
   is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
-  the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+  the box's lines, phone numbers; a slogan printed in a block of its own just over its 公益广告), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -231,6 +231,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
+            for before in _ad_lines_over_title(kept, n):
+                furniture.append(Furniture(FurnitureKind.AD, kept[before].strip(), before + 1))
+                kept[before] = ""
         elif _ad_line(line, in_ad=box is FurnitureKind.AD):
             kind = FurnitureKind.AD
         elif CHART_TITLE.match(bare):
@@ -271,6 +274,34 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
         INDEX_ITEM.search(item) or FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+    )
+
+
+def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
+    """The lines of an ad's box printed before its title (pdfminer.six prints the box's slogan,
+    节约用水 从我做起, then the 公益广告 under it): a block of its own (blank lines around it)
+    just over the title, every line of it an ad's. None where the block holds any other line."""
+    end = n
+    while end > 0 and not lines[end - 1].strip():
+        end -= 1
+    if end == n:
+        return []  # no blank line between: the title opens its box
+    start = end
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    block = range(start, end)
+    if not 0 < len(block) <= 3 or not all(_slogan_line(lines[k].strip()) for k in block):
+        return []
+    return list(block)
+
+
+def _slogan_line(line: str) -> bool:
+    """An ad's line by itself: Chinese phrases set apart by spaces (not a byline's 本报记者 王明,
+    nor a chart's 2022 年), or a phone number, and no sentence."""
+    return (
+        _ad_line(line, in_ad=True)
+        and not _BYLINE_LINE.match(line)
+        and bool(SPACE_BETWEEN_CHINESE.search(line) or PHONE.search(line))
     )
 
 

@@ -23,8 +23,12 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   has, or of three characters (a name); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line (a body line's rest: the headline is a line of running text).
-- A paragraph ending mid-sentence, where no jump line (下转第N版) carries it on: its rest was read
-  into another story, or another's text into this one. Lines standing apart inside a paragraph
+- A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
+  sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
+  was read into another story, or another's text into this one. One opening on a sentence's last
+  words (优惠。“以前…): its beginning was printed elsewhere. A subhead standing apart (a blank line
+  before it) on one line as wide as the column: a headline (a subhead in the body's type wraps
+  at the column's measure), its story read into the one before. Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across.
 
@@ -80,6 +84,8 @@ def extraction_doubts(
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _unfinished_paragraphs(articles, measures)
+    found += _headlines_read_as_subheads(articles, measures, segments)
+    found += _paragraphs_opening_on_a_tail(articles, measures)
     return found
 
 
@@ -420,6 +426,9 @@ def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:
 _OFF_MEASURE = 1.5  # characters: a column's full lines differ by one (no line opens on punctuation)
 _SENTENCE_END = "。！？；…”’」』》）!?;)"  # a paragraph's last character when it ends a sentence
 _LINE_AT_LEAST = 6  # characters: the narrowest column's line holds more
+# A quotation or title closing a paragraph with no sentence end inside it (“幸福味道”, 《规划》):
+# a term quoted mid-sentence, so the paragraph breaks off there (a headline read as a paragraph).
+_CLOSED_MID_SENTENCE = re.compile(r"[^。！？…!?；;”’」』》][”’」』》]+$")
 
 
 def _thin_bodies(articles: Sequence[Article]) -> list[tuple[int, str]]:
@@ -449,7 +458,7 @@ def _unfinished_paragraphs(articles: Sequence[Article], measures: _Measures) -> 
             text = paragraph.rstrip()
             if (
                 not text
-                or text[-1] in _SENTENCE_END
+                or (text[-1] in _SENTENCE_END and not _CLOSED_MID_SENTENCE.search(text))
                 or text in article.subheads
                 or (n == last and article.continued_on_page is not None)
             ):
@@ -489,6 +498,60 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
                         run[0].number,
                         "lines standing apart inside a paragraph, not set to its measure: a head or a "
                         f"label may be read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _headlines_read_as_subheads(
+    articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Subheads standing apart (a blank line before them: a box of their own) on one line as
+    wide as the column: a subhead is set in the body's type in the column's box, and one as long
+    as the column's line wraps; a headline, in its own box, is printed whole on one line. A story
+    is read on into the next one here (pdfminer.six prints each box apart)."""
+    found: list[tuple[int, str]] = []
+    blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
+    for article in articles:
+        for subhead in article.subheads:
+            block = next(
+                (b for b in blocks if (b.line or 0) >= (article.line or 0) and b.text == subhead), None
+            )
+            own = measures.lines_of(block) if block is not None else []
+            if len(own) == 1 and own[0].blank_before and _full(own[0]):
+                found.append(
+                    (
+                        own[0].number,
+                        "a subhead standing apart on one line as wide as the column: another story's "
+                        f"headline may be read as a subhead here, its story read into this one {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# A sentence's last few characters ending it (优惠。), not opening a quotation (“好。”说): a
+# paragraph's own first sentence is longer.
+_TAIL_OPENING = re.compile(r"^[^“‘「『（《\s]{1,4}[。！？]")
+
+
+def _paragraphs_opening_on_a_tail(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a sentence's last few characters (优惠。“以前…): the rest of a
+    sentence whose beginning the extractor printed elsewhere. Briefs are set without an indent,
+    so a brief opening so is not told by its first line."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for n, paragraph in enumerate(article.paragraphs):
+            if n == 0 and article.continued_from_page is not None:
+                continue  # a continuation (■上接第1版) opens anywhere
+            if _TAIL_OPENING.match(paragraph) and paragraph not in article.subheads:
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        segment.line if segment is not None and segment.line else article.line or 0,
+                        "a paragraph opens on a sentence's last words: its beginning may be read "
+                        f"elsewhere {_READ_PDF}",
                     )
                 )
                 break

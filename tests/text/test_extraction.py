@@ -1078,3 +1078,21 @@ def test_a_sentence_opened_on_a_columns_last_line_runs_on_into_the_next_column()
         "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。新能源项目建设带动了装"
         "备制造、运维服务等上下游产业在当地集聚发展。"
     )
+
+
+def test_an_ads_slogan_printed_over_its_title_is_furniture() -> None:
+    """pdfminer.six prints a public-service ad's slogan (phrases set apart by spaces), then its
+    公益广告 under it, each a box of its own: both are the ad's, never spoken. A byline or a
+    chart's year over the title is not an ad's line."""
+    story = "本报包头 3 月 4 日电风\n电场里，一排排白色风机迎\n风转动，源源不断地将绿色\n电能送入电网。\n\n"
+    after = (
+        "冰雪旅游带火北疆小城\n\n进入冬季，冰雪乐\n园、滑雪场相继开门迎客，\n吸引了大批外地游客前来\n体验。\n"
+    )
+    text = _RUNNING_HEAD + story + "节约用水 从我做起 共建美丽家园\n\n公益广告\n\n" + after
+    page = parse_page(text, "p2.txt")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["节约用水 从我做起 共建美丽家园", "公益广告"]
+    assert not any("节约用水" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+    for line in ("本报记者 张晓明", "2022 年"):
+        page = parse_page(_RUNNING_HEAD + story + f"{line}\n\n广告\n\n" + after, "p2.txt")
+        assert line not in [f.text for f in page.furniture if f.kind is FurnitureKind.AD]

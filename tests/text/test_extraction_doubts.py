@@ -573,3 +573,88 @@ def test_a_subhead_read_as_a_headline() -> None:
     page = path.read_text(encoding="utf-8")
     dashes = [line for line, message in _doubts(page) if "has a dash inside" in message]
     assert dashes == [_line_of(page, "服务——网格员")]
+
+
+# pdfminer: a story, then the next story's headline in a box of its own (a blank line before it)
+# on one line as wide as the column, its text under it: read as a subhead of the first story.
+HEADLINE_AS_SUBHEAD = """稀土新材料产业链加速延伸
+
+本报乌海 3 月 1 日电进
+入冬季，冰雪乐园、滑雪场
+相继开门迎客，吸引了大批
+外地游客前来体验。目前，
+全市已有八百多个政务服
+务事项实现了网上办、掌上
+办。
+
+合作社采取“统一采
+购、统一防疫、统一销售”
+的方式，降低了养殖成本。
+
+边境口岸货运量创同期新高
+这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。湿地
+公园里，芦苇随风摇曳，成
+群的候鸟在水面上觅食嬉
+戏。
+"""
+
+
+def test_a_headline_read_as_a_subhead() -> None:
+    page = HEAD + HEADLINE_AS_SUBHEAD
+    (story,) = parse_page(page, "p2.txt").articles
+    assert story.subheads == ("边境口岸货运量创同期新高",)
+    subheads = [line for line, message in _doubts(page) if message.startswith("a subhead standing apart")]
+    assert subheads == [_line_of(page, "边境口岸")]
+    # A subhead set in the column's type wraps at the column's measure (共建共享  居民议事有了新 /
+    # 平台), and one in the column's box has no blank line before it: neither is doubted.
+    wrapped = page.replace("边境口岸货运量创同期新高\n", "共建共享  居民议事有了新\n平台\n\n")
+    in_the_box = page.replace("成本。\n\n边境", "成本。\n边境")
+    for other in (wrapped, in_the_box):
+        assert not [m for _, m in _doubts(other) if m.startswith("a subhead standing apart")]
+
+
+# pdfminer: a box of briefs, then the rest of a story's last sentence (优惠。…) in a box of its
+# own, read as one more brief: briefs are set without an indent, so its first line tells nothing.
+TAIL_AS_A_BRIEF = """简讯
+
+近期，县消防救援大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（赵磊）
+
+本报北京 3 月 2 日电
+近日，市公安局交警支队
+开展冬季道路交通安全宣
+传活动，向过往司机发放
+宣传资料三千余份。（吴
+敏）
+
+优惠。“以前一下雨院子里
+就积水，现在出门再也不用
+踩泥了。”居民李师傅说。
+"""
+
+
+def test_a_paragraph_opening_on_a_sentences_last_words() -> None:
+    page = HEAD + TAIL_AS_A_BRIEF
+    tails = [line for line, message in _doubts(page) if "opens on a sentence's last words" in message]
+    assert tails == [_line_of(page, "优惠。")]
+    # A quotation opening a paragraph may be short (“好。”): not a tail.
+    quoted = page.replace("优惠。“以前", "“好。”以前")
+    assert not [m for _, m in _doubts(quoted) if "opens on a sentence's last words" in m]
+
+
+def test_a_paragraph_closing_on_a_quoted_term_ends_mid_sentence() -> None:
+    # A paragraph broken off after a term quoted mid-sentence (…社区食堂端出“幸福味道”, a box's
+    # last line where pdfminer printed the rest elsewhere): no sentence end before the quotation
+    # mark, so the sentence goes on.
+    page = HEAD + STORY.replace("程。\n", "程。社区食堂端出“幸\n福味道”\n")
+    unfinished = [
+        line for line, message in _doubts(page) if message.startswith("a paragraph ends mid-sentence")
+    ]
+    assert unfinished == [_line_of(page, "福味道”")]
+    # A quotation closing on its own sentence end (…了。”) ends the paragraph.
+    page = HEAD + STORY.replace("程。\n", "程。“真好。”\n")
+    assert not [m for _, m in _doubts(page) if m.startswith("a paragraph ends mid-sentence")]
