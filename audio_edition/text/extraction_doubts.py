@@ -28,7 +28,9 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   was read into another story, or another's text into this one. One opening on a sentence's last
   words (优惠。“以前…): its beginning was printed elsewhere. A subhead standing apart (a blank line
   before it) on one line as wide as the column: a headline (a subhead in the body's type wraps
-  at the column's measure), its story read into the one before. Lines standing apart inside a paragraph
+  at the column's measure), its story read into the one before; heads right under a paragraph's
+  last line where the extractor prints its boxes apart (blank lines between): in the paragraph's
+  box, so in the body's type, a subhead read as a headline. Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across.
 
@@ -86,6 +88,7 @@ def extraction_doubts(
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
+    found += _headlines_in_a_paragraphs_box(articles, measures)
     return found
 
 
@@ -555,4 +558,42 @@ def _paragraphs_opening_on_a_tail(articles: Sequence[Article], measures: _Measur
                     )
                 )
                 break
+    return found
+
+
+_BLOCKS_APART = 0.1  # of a page's lines: a blank line before them, where an extractor prints its boxes apart
+
+
+def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Heads printed right under a paragraph's last line (no blank line between), on a page whose
+    extractor prints its boxes apart (pdfminer.six, pdftotext): in the paragraph's own box, so
+    set in the body's type, a subhead of that story read as the next one's headline."""
+    lines = measures.lines
+    if sum(line.blank_before for line in lines) < _BLOCKS_APART * len(lines):
+        return []  # PyMuPDF and PDFium print no blank lines: nothing tells a box from the next
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        n = measures.index.get(article.line or 0)
+        if not article.headline or not n:
+            continue
+        first, before = lines[n], lines[n - 1]
+        if not first.blank_before and not first.hard_break_before and before.sentence_end:
+            # Pointed at the headline's own line (past a kicker): the story read under it is the
+            # one in doubt, and an earlier line would hide its other doubts (one warning each).
+            bare = article.headline.replace(" ", "")
+            own = next(
+                (
+                    x
+                    for x in lines[n : n + 4]
+                    if x.text and bare.startswith(x.text.replace(" ", "").replace("　", ""))
+                ),
+                first,
+            )
+            found.append(
+                (
+                    own.number,
+                    "heads printed right under a paragraph's end, in its box: a subhead of the story "
+                    f"before may be read as a headline here {_READ_PDF}",
+                )
+            )
     return found

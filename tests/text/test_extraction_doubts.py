@@ -658,3 +658,44 @@ def test_a_paragraph_closing_on_a_quoted_term_ends_mid_sentence() -> None:
     # A quotation closing on its own sentence end (…了。”) ends the paragraph.
     page = HEAD + STORY.replace("程。\n", "程。“真好。”\n")
     assert not [m for _, m in _doubts(page) if m.startswith("a paragraph ends mid-sentence")]
+
+
+# pdfminer: a story's subhead printed in its paragraph's box, right under the paragraph's last line
+# (a headline, set larger, is a box of its own: a blank line before it); the story's first
+# paragraph, after a box of briefs, read as one more brief and the subhead as a headline.
+SUBHEAD_IN_THE_BOX = """简讯
+
+本报呼和浩特 3 月 2 日电日前，全盟首届农牧民技
+能大赛落下帷幕，八十名选手在农机操作等项目中一展
+身手。
+
+本报阿拉善 3 月 2 日电
+（记者 吴敏 陈静）这条公路
+全长六十八公里，串起了沿
+线十二个嘎查村和三个旅
+游景区。有关部门表示，将
+进一步加强监督检查，确保
+各项惠民政策落到实处。
+绿色发展  守护一方碧水蓝
+天
+
+路通了，牧民的牛羊和
+奶制品可以直接卖到城里，
+收入一年比一年高。改造后
+的小区铺设了新路面，加装
+了电梯，还建起了休闲广场
+和充电车棚。
+"""
+
+
+def test_heads_right_under_a_paragraphs_end_read_as_a_headline() -> None:
+    page = HEAD + SUBHEAD_IN_THE_BOX
+    assert [a.headline for a in parse_page(page, "p2.txt").articles][-1] == "绿色发展 守护一方碧水蓝天"
+    boxed = [line for line, message in _doubts(page) if message.startswith("heads printed right under")]
+    assert boxed == [_line_of(page, "绿色发展")]
+    # Set apart by a blank line, the heads are a box of their own: a headline's.
+    apart = page.replace("实处。\n绿色", "实处。\n\n绿色")
+    assert not [m for _, m in _doubts(apart) if m.startswith("heads printed right under")]
+    # PyMuPDF prints no blank lines: no head is told from its box so.
+    unbroken = page.replace("\n\n", "\n")
+    assert not [m for _, m in _doubts(unbroken) if m.startswith("heads printed right under")]
