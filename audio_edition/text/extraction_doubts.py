@@ -596,4 +596,14 @@ def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measu
                     f"before may be read as a headline here {_READ_PDF}",
                 )
             )
+            if first.column - 3.6 <= first.width <= first.column - 1.6:
+                continue  # an indented line: a paragraph of its own opens, the one before ends there
+            # The story before loses its subhead and the text under it, if it is one.
+            found.append(
+                (
+                    before.number,
+                    "the heads under this paragraph's end stand in its box: this story's subhead and "
+                    f"the text under it may be read as another story {_READ_PDF}",
+                )
+            )
     return found

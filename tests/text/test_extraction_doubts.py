@@ -693,6 +693,13 @@ def test_heads_right_under_a_paragraphs_end_read_as_a_headline() -> None:
     assert [a.headline for a in parse_page(page, "p2.txt").articles][-1] == "绿色发展 守护一方碧水蓝天"
     boxed = [line for line, message in _doubts(page) if message.startswith("heads printed right under")]
     assert boxed == [_line_of(page, "绿色发展")]
+    # The story before loses its subhead and the text under it: it is doubted too, at its end.
+    before = [line for line, message in _doubts(page) if message.startswith("the heads under this")]
+    assert before == [_line_of(page, "各项惠民政策")]
+    # Heads opening on an indented line are a paragraph's first line: the one before ends there.
+    indented = page.replace("绿色发展  守护一方碧水蓝\n天\n", "春耕时节，田野里一派\n繁忙景象\n")
+    assert [m for _, m in _doubts(indented) if m.startswith("heads printed right under")]
+    assert not [m for _, m in _doubts(indented) if m.startswith("the heads under this")]
     # Set apart by a blank line, the heads are a box of their own: a headline's.
     apart = page.replace("实处。\n绿色", "实处。\n\n绿色")
     assert not [m for _, m in _doubts(apart) if m.startswith("heads printed right under")]
