@@ -30,7 +30,9 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   before it) on one line as wide as the column: a headline (a subhead in the body's type wraps
   at the column's measure), its story read into the one before; heads right under a paragraph's
   last line where the extractor prints its boxes apart (blank lines between): in the paragraph's
-  box, so in the body's type, a subhead read as a headline. Lines standing apart inside a paragraph
+  box, so in the body's type, a subhead read as a headline. A story opening on its dateline
+  under no headline, outside a box of briefs (said at the dateline, where its own text begins).
+  Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across.
 
@@ -89,6 +91,7 @@ def extraction_doubts(
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
+    found += _datelines_under_no_headline(articles, found)
     return found
 
 
@@ -607,3 +610,35 @@ def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measu
                 )
             )
     return found
+
+
+def _datelines_under_no_headline(
+    articles: Sequence[Article], found: Sequence[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """A story opening on its dateline (本报包头3月4日电) with no headline over it, outside a box of
+    briefs: its heads were printed elsewhere, read as another story's subhead or its own text
+    before them. Pointed at the dateline, where the story's own text begins: a doubt further on
+    (a join) may be of a neighbour's text read on into it. Not where the text already raised a
+    doubt inside it: each article is warned once, at its first doubt, which that one says better."""
+    starts = sorted(a.line or 0 for a in articles)
+    doubts: list[tuple[int, str]] = []
+    for article in articles:
+        if (
+            article.headline
+            or not article.dateline
+            or article.section
+            or article.continued_from_page is not None
+        ):
+            continue
+        start = article.line or 0
+        end = next((s for s in starts if s > start), 10**9)
+        if any(start <= line < end for line, _ in found):
+            continue
+        doubts.append(
+            (
+                start,
+                "a story opens on its dateline under no headline: its heads, or its text before "
+                f"them, may be elsewhere {_READ_PDF}",
+            )
+        )
+    return doubts

@@ -706,3 +706,23 @@ def test_heads_right_under_a_paragraphs_end_read_as_a_headline() -> None:
     # PyMuPDF prints no blank lines: no head is told from its box so.
     unbroken = page.replace("\n\n", "\n")
     assert not [m for _, m in _doubts(unbroken) if m.startswith("heads printed right under")]
+
+
+def test_a_story_opening_on_its_dateline_under_no_headline() -> None:
+    # pdfminer: a story's headline and second paragraph printed before its dateline and first
+    # paragraph, the headline read as a subhead of the story before: the story read from its
+    # dateline has no headline, and the doubt is said there, where its own text begins.
+    headless = """新华社满洲里 3 月 4
+日电（记者 周涛）稀土企业
+加大研发投入，一批高性
+能永磁材料实现了规模化
+生产。改造后的小区铺设了
+新路面，加装了电梯，还建
+起了休闲广场和充电车棚。
+"""
+    page = HEAD + STORY + "\n" + headless
+    dated = [line for line, message in _doubts(page) if message.startswith("a story opens on its dateline")]
+    assert dated == [_line_of(page, "新华社满洲里")]
+    # Under the word of a box of briefs, a dateline opens a brief: no headline is wanted.
+    briefs = HEAD + STORY + "\n简讯\n\n" + headless
+    assert not [m for _, m in _doubts(briefs) if m.startswith("a story opens on its dateline")]
