@@ -32,6 +32,8 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   last line where the extractor prints its boxes apart (blank lines between): in the paragraph's
   box, so in the body's type, a subhead read as a headline. A story opening on its dateline
   under no headline, outside a box of briefs (said at the dateline, where its own text begins).
+  A subtitle with no dash printed apart from its headline (a box of its own): the headlines of
+  stories side by side read as one story's tiers.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across.
@@ -91,6 +93,7 @@ def extraction_doubts(
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
+    found += _subtitles_apart(articles, measures)
     found += _datelines_under_no_headline(articles, found)
     return found
 
@@ -610,6 +613,37 @@ def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measu
                 )
             )
     return found
+
+
+def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A subtitle (副题) with no dash opening it, printed apart from its headline (a blank line
+    between: a box of its own): one story's heads stand together, so this is likely another
+    story's headline, the heads of stories set side by side read as one story's tiers."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.headline or not article.subtitle or article.subtitle.startswith("—"):
+            continue
+        n = measures.index.get(article.line or 0)
+        if n is None:
+            continue
+        bare = article.subtitle.replace(" ", "")
+        line = next(
+            (x for x in measures.lines[n + 1 : n + 6] if x.text and bare.startswith(_bare(x.text))),
+            None,
+        )
+        if line is not None and line.blank_before:
+            found.append(
+                (
+                    line.number,
+                    "a subtitle printed apart from its headline, with no dash: the headlines of "
+                    f"stories set side by side may be read as one story's tiers {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _bare(text: str) -> str:
+    return text.replace(" ", "").replace("　", "")
 
 
 def _datelines_under_no_headline(

@@ -726,3 +726,23 @@ def test_a_story_opening_on_its_dateline_under_no_headline() -> None:
     # Under the word of a box of briefs, a dateline opens a brief: no headline is wanted.
     briefs = HEAD + STORY + "\n简讯\n\n" + headless
     assert not [m for _, m in _doubts(briefs) if m.startswith("a story opens on its dateline")]
+
+
+def test_three_stories_headlines_read_as_one_storys_tiers() -> None:
+    # pdfminer: the headlines of three stories set side by side, each a box of its own, read as
+    # one story's kicker, headline and subtitle. One story's headline and subtitle stand together.
+    body = "本报阿拉善 3 月 2 日\n电入冬以来，全市供热企业\n提前完成管网检修和设备\n调试，确保居民家中室温达\n标。\n"
+    heads = "科技特派员扎根田间地头\n\n冰雪旅游带火北疆小城\n\n银发经济激发消费新活力\n\n"
+    page = HEAD + heads + body
+    (story,) = parse_page(page, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "科技特派员扎根田间地头",
+        "冰雪旅游带火北疆小城",
+        "银发经济激发消费新活力",
+    )
+    apart = [line for line, message in _doubts(page) if message.startswith("a subtitle printed apart")]
+    assert apart == [_line_of(page, "银发经济")]
+    together = HEAD + heads.replace("小城\n\n", "小城\n") + body
+    assert not [m for _, m in _doubts(together) if m.startswith("a subtitle printed apart")]
+    dashed = HEAD + heads.replace("银发经济激发消费新活力", "——来自基层一线的调查") + body
+    assert not [m for _, m in _doubts(dashed) if m.startswith("a subtitle printed apart")]
