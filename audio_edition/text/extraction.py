@@ -133,7 +133,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
-    kept = _take_furniture(raw, furniture)
+    kept = _ad_slogans_apart(_take_furniture(raw, furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
@@ -293,6 +293,28 @@ def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
     if not 0 < len(block) <= 3 or not all(_slogan_line(lines[k].strip()) for k in block):
         return []
     return list(block)
+
+
+_SLOGAN = re.compile(
+    r"^[\u4e00-\u9fff]{2,}(?:[ 　]+[\u4e00-\u9fff]{2,}){2,}$"
+)  # 节约用水 从我做起 共建美丽家园
+
+
+def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """On a page with an ad, a slogan printed as a block of its own away from the ad's title
+    (pdftotext prints the 公益广告 where the box starts, its slogan after the column beside it):
+    a line alone between blank lines of three phrases or more set apart by spaces, with no
+    punctuation, is the ad's (a story's heads have one or two; a byline is told apart)."""
+    if not any(f.kind is FurnitureKind.AD for f in furniture):
+        return lines
+    kept = list(lines)
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+        if alone and _SLOGAN.match(line) and not _BYLINE_LINE.match(line):
+            furniture.append(Furniture(FurnitureKind.AD, line, n + 1))
+            kept[n] = ""
+    return kept
 
 
 def _slogan_line(line: str) -> bool:

@@ -1096,3 +1096,21 @@ def test_an_ads_slogan_printed_over_its_title_is_furniture() -> None:
     for line in ("本报记者 张晓明", "2022 年"):
         page = parse_page(_RUNNING_HEAD + story + f"{line}\n\n广告\n\n" + after, "p2.txt")
         assert line not in [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+
+
+def test_an_ads_slogan_printed_away_from_its_title_is_furniture() -> None:
+    """pdftotext prints a public-service ad's 公益广告 where its box starts, inside the column
+    beside it, and its slogan further on, a block of its own: on a page with an ad, a line alone
+    of three phrases set apart by spaces is the ad's, never spoken."""
+    story = "本报包头 3 月 4 日电风\n电场里，一排排白色风机迎\n\n公益广告\n\n风转动，源源不断地将绿色\n电能送入电网。\n\n"
+    after = "社区食堂端出“幸福味道”\n本报乌海 3 月 2 日电一\n辆辆满载煤炭、木材和农产\n品的货车有序通过查验通\n道，驶向全国各地。\n"
+    page = parse_page(_RUNNING_HEAD + story + "节约用水 从我做起 共建美丽家园\n\n" + after, "p2.txt")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["公益广告", "节约用水 从我做起 共建美丽家园"]
+    assert not any("节约用水" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+    # With no ad on the page, such a line is left to the reading.
+    page = parse_page(
+        _RUNNING_HEAD + story.replace("公益广告\n\n", "") + "节约用水 从我做起 共建美丽家园\n\n" + after,
+        "p2.txt",
+    )
+    assert not [f for f in page.furniture if f.kind is FurnitureKind.AD]
