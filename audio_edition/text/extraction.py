@@ -17,8 +17,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
-  the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
-  the box's lines, phone numbers; a slogan printed in a block of its own just over its 公益广告), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+  the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
+  of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
+  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -44,6 +45,7 @@ from audio_edition.text.furniture import (
     FOLIO_LINE,
     INDEX_ITEM,
     INDEX_TITLE_LINE,
+    INDEX_TITLES,
     LABEL_ANYWHERE,
     MASTHEAD,
     PHONE,
@@ -133,7 +135,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
-    kept = _ad_slogans_apart(_take_furniture(raw, furniture), furniture)
+    kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
@@ -293,6 +295,21 @@ def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
     if not 0 < len(block) <= 3 or not all(_slogan_line(lines[k].strip()) for k in block):
         return []
     return list(block)
+
+
+_TITLE_AT_END = re.compile(rf"^(.*[^\s　])[\s　]+({'|'.join(INDEX_TITLES)})$")
+
+
+def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """An index box's title printed at the end of a line of the column beside it (PDFium:
+    乡村学校用上“空中课堂” 今日导读): the title is furniture, the line's text before it is kept."""
+    kept = list(lines)
+    for n, raw in enumerate(lines):
+        match = _TITLE_AT_END.match(raw.strip())
+        if match and IDEOGRAPH.search(match[1]):
+            furniture.append(Furniture(FurnitureKind.INDEX, match[2], n + 1))
+            kept[n] = match[1]
+    return kept
 
 
 _SLOGAN = re.compile(

@@ -1114,3 +1114,18 @@ def test_an_ads_slogan_printed_away_from_its_title_is_furniture() -> None:
         "p2.txt",
     )
     assert not [f for f in page.furniture if f.kind is FurnitureKind.AD]
+
+
+def test_an_index_title_printed_at_the_end_of_a_headline_is_furniture() -> None:
+    """PDFium prints the 今日导读 box's title on the line of the headline beside it: the title is
+    the index's, the headline is read without it, the items under it are the index's too."""
+    text = (
+        "2024 年 3 月 5 日　星期二 要闻 第 2 版\n新春走基层\n乡村学校用上“空中课堂” 今日导读\n"
+        "社区食堂端出“幸福味道” \n第 4 版\n新华社阿拉善 3 月 2\n日电（记者 王建国）通\n"
+        "过“空中课堂”，偏远牧区\n的孩子们也能和城里学生\n同上一堂课。\n"
+    )
+    page = parse_page(text, "p2.txt")
+    index = [f.text for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert index[0] == "今日导读"
+    assert "乡村学校用上“空中课堂”" in [a.headline for a in page.articles]
+    assert not any("导读" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
