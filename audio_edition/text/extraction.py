@@ -17,8 +17,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
-  the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
-  the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+  the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
+  of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
+  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -46,6 +47,7 @@ from audio_edition.text.furniture import (
     FOLIO_LINE,
     INDEX_ITEM,
     INDEX_TITLE_LINE,
+    INDEX_TITLES,
     LABEL_ANYWHERE,
     MASTHEAD,
     PHONE,
@@ -144,7 +146,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
-    kept = _take_furniture(raw, furniture)
+    kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
@@ -241,6 +243,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
+            for before in _ad_lines_over_title(kept, n):
+                furniture.append(Furniture(FurnitureKind.AD, kept[before].strip(), before + 1))
+                kept[before] = ""
         elif _ad_line(line, in_ad=box is FurnitureKind.AD):
             kind = FurnitureKind.AD
         elif CHART_TITLE.match(bare):
@@ -281,6 +286,71 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
         INDEX_ITEM.search(item) or FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+    )
+
+
+def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
+    """The lines of an ad's box printed before its title (pdfminer.six prints the box's slogan,
+    节约用水 从我做起, then the 公益广告 under it): a block of its own (blank lines around it)
+    just over the title, every line of it an ad's. None where the block holds any other line."""
+    end = n
+    while end > 0 and not lines[end - 1].strip():
+        end -= 1
+    if end == n:
+        return []  # no blank line between: the title opens its box
+    start = end
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    block = range(start, end)
+    if not 0 < len(block) <= 3 or not all(_slogan_line(lines[k].strip()) for k in block):
+        return []
+    return list(block)
+
+
+_TITLE_AT_END = re.compile(rf"^(.*[^\s　])[\s　]+({'|'.join(INDEX_TITLES)})$")
+
+
+def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """An index box's title printed at the end of a line of the column beside it (PDFium:
+    乡村学校用上“空中课堂” 今日导读): the title is furniture, the line's text before it is kept."""
+    kept = list(lines)
+    for n, raw in enumerate(lines):
+        match = _TITLE_AT_END.match(raw.strip())
+        if match and IDEOGRAPH.search(match[1]):
+            furniture.append(Furniture(FurnitureKind.INDEX, match[2], n + 1))
+            kept[n] = match[1]
+    return kept
+
+
+_SLOGAN = re.compile(
+    r"^[\u4e00-\u9fff]{2,}(?:[ 　]+[\u4e00-\u9fff]{2,}){2,}$"
+)  # 节约用水 从我做起 共建美丽家园
+
+
+def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """On a page with an ad, a slogan printed as a block of its own away from the ad's title
+    (pdftotext prints the 公益广告 where the box starts, its slogan after the column beside it):
+    a line alone between blank lines of three phrases or more set apart by spaces, with no
+    punctuation, is the ad's (a story's heads have one or two; a byline is told apart)."""
+    if not any(f.kind is FurnitureKind.AD for f in furniture):
+        return lines
+    kept = list(lines)
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+        if alone and _SLOGAN.match(line) and not _BYLINE_LINE.match(line):
+            furniture.append(Furniture(FurnitureKind.AD, line, n + 1))
+            kept[n] = ""
+    return kept
+
+
+def _slogan_line(line: str) -> bool:
+    """An ad's line by itself: Chinese phrases set apart by spaces (not a byline's 本报记者 王明,
+    nor a chart's 2022 年), or a phone number, and no sentence."""
+    return (
+        _ad_line(line, in_ad=True)
+        and not _BYLINE_LINE.match(line)
+        and bool(SPACE_BETWEEN_CHINESE.search(line) or PHONE.search(line))
     )
 
 

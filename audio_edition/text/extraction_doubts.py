@@ -24,8 +24,18 @@ not), and what the text shows against that reading is a doubt:
   has, or of three characters (a name); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line (a body line's rest: the headline is a line of running text).
-- A paragraph ending mid-sentence, where no jump line (下转第N版) carries it on: its rest was read
-  into another story, or another's text into this one. Lines standing apart inside a paragraph
+- A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
+  sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
+  was read into another story, or another's text into this one. One opening on a sentence's last
+  words (优惠。“以前…): its beginning was printed elsewhere. A subhead standing apart (a blank line
+  before it) on one line as wide as the column: a headline (a subhead in the body's type wraps
+  at the column's measure), its story read into the one before; heads right under a paragraph's
+  last line where the extractor prints its boxes apart (blank lines between): in the paragraph's
+  box, so in the body's type, a subhead read as a headline. A story opening on its dateline
+  under no headline, outside a box of briefs (said at the dateline, where its own text begins).
+  A subtitle with no dash printed apart from its headline (a box of its own): the headlines of
+  stories side by side read as one story's tiers.
+  Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across.
 
@@ -80,6 +90,11 @@ def extraction_doubts(
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _unfinished_paragraphs(articles, measures)
+    found += _headlines_read_as_subheads(articles, measures, segments)
+    found += _paragraphs_opening_on_a_tail(articles, measures)
+    found += _headlines_in_a_paragraphs_box(articles, measures)
+    found += _subtitles_apart(articles, measures)
+    found += _datelines_under_no_headline(articles, found)
     return found
 
 
@@ -420,6 +435,9 @@ def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:
 _OFF_MEASURE = 1.5  # characters: a column's full lines differ by one (no line opens on punctuation)
 _SENTENCE_END = "。！？；…”’」』》）!?;)"  # a paragraph's last character when it ends a sentence
 _LINE_AT_LEAST = 6  # characters: the narrowest column's line holds more
+# A quotation or title closing a paragraph with no sentence end inside it (“幸福味道”, 《规划》):
+# a term quoted mid-sentence, so the paragraph breaks off there (a headline read as a paragraph).
+_CLOSED_MID_SENTENCE = re.compile(r"[^。！？…!?；;”’」』》][”’」』》]+$")
 
 
 def _thin_bodies(articles: Sequence[Article]) -> list[tuple[int, str]]:
@@ -449,7 +467,7 @@ def _unfinished_paragraphs(articles: Sequence[Article], measures: _Measures) -> 
             text = paragraph.rstrip()
             if (
                 not text
-                or text[-1] in _SENTENCE_END
+                or (text[-1] in _SENTENCE_END and not _CLOSED_MID_SENTENCE.search(text))
                 or text in article.subheads
                 or (n == last and article.continued_on_page is not None)
             ):
@@ -493,3 +511,168 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
                 )
                 break
     return found
+
+
+def _headlines_read_as_subheads(
+    articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Subheads standing apart (a blank line before them: a box of their own) on one line as
+    wide as the column: a subhead is set in the body's type in the column's box, and one as long
+    as the column's line wraps; a headline, in its own box, is printed whole on one line. A story
+    is read on into the next one here (pdfminer.six prints each box apart)."""
+    found: list[tuple[int, str]] = []
+    blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
+    for article in articles:
+        for subhead in article.subheads:
+            block = next(
+                (b for b in blocks if (b.line or 0) >= (article.line or 0) and b.text == subhead), None
+            )
+            own = measures.lines_of(block) if block is not None else []
+            if len(own) == 1 and own[0].blank_before and _full(own[0]):
+                found.append(
+                    (
+                        own[0].number,
+                        "a subhead standing apart on one line as wide as the column: another story's "
+                        f"headline may be read as a subhead here, its story read into this one {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# A sentence's last few characters ending it (优惠。), not opening a quotation (“好。”说): a
+# paragraph's own first sentence is longer.
+_TAIL_OPENING = re.compile(r"^[^“‘「『（《\s]{1,4}[。！？]")
+
+
+def _paragraphs_opening_on_a_tail(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a sentence's last few characters (优惠。“以前…): the rest of a
+    sentence whose beginning the extractor printed elsewhere. Briefs are set without an indent,
+    so a brief opening so is not told by its first line."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for n, paragraph in enumerate(article.paragraphs):
+            if n == 0 and article.continued_from_page is not None:
+                continue  # a continuation (■上接第1版) opens anywhere
+            if _TAIL_OPENING.match(paragraph) and paragraph not in article.subheads:
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        segment.line if segment is not None and segment.line else article.line or 0,
+                        "a paragraph opens on a sentence's last words: its beginning may be read "
+                        f"elsewhere {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_BLOCKS_APART = 0.1  # of a page's lines: a blank line before them, where an extractor prints its boxes apart
+
+
+def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Heads printed right under a paragraph's last line (no blank line between), on a page whose
+    extractor prints its boxes apart (pdfminer.six, pdftotext): in the paragraph's own box, so
+    set in the body's type, a subhead of that story read as the next one's headline."""
+    lines = measures.lines
+    if sum(line.blank_before for line in lines) < _BLOCKS_APART * len(lines):
+        return []  # PyMuPDF and PDFium print no blank lines: nothing tells a box from the next
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        n = measures.index.get(article.line or 0)
+        if not article.headline or not n:
+            continue
+        first, before = lines[n], lines[n - 1]
+        if not first.blank_before and not first.hard_break_before and before.sentence_end:
+            # Pointed at the headline's own line (past a kicker): the story read under it is the
+            # one in doubt, and an earlier line would hide its other doubts (one warning each).
+            bare = article.headline.replace(" ", "")
+            own = next(
+                (
+                    x
+                    for x in lines[n : n + 4]
+                    if x.text and bare.startswith(x.text.replace(" ", "").replace("　", ""))
+                ),
+                first,
+            )
+            found.append(
+                (
+                    own.number,
+                    "heads printed right under a paragraph's end, in its box: a subhead of the story "
+                    f"before may be read as a headline here {_READ_PDF}",
+                )
+            )
+            if first.column - 3.6 <= first.width <= first.column - 1.6:
+                continue  # an indented line: a paragraph of its own opens, the one before ends there
+            # The story before loses its subhead and the text under it, if it is one.
+            found.append(
+                (
+                    before.number,
+                    "the heads under this paragraph's end stand in its box: this story's subhead and "
+                    f"the text under it may be read as another story {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A subtitle (副题) with no dash opening it, printed apart from its headline (a blank line
+    between: a box of its own): one story's heads stand together, so this is likely another
+    story's headline, the heads of stories set side by side read as one story's tiers."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.headline or not article.subtitle or article.subtitle.startswith("—"):
+            continue
+        n = measures.index.get(article.line or 0)
+        if n is None:
+            continue
+        bare = article.subtitle.replace(" ", "")
+        line = next(
+            (x for x in measures.lines[n + 1 : n + 6] if x.text and bare.startswith(_bare(x.text))),
+            None,
+        )
+        if line is not None and line.blank_before:
+            found.append(
+                (
+                    line.number,
+                    "a subtitle printed apart from its headline, with no dash: the headlines of "
+                    f"stories set side by side may be read as one story's tiers {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _bare(text: str) -> str:
+    return text.replace(" ", "").replace("　", "")
+
+
+def _datelines_under_no_headline(
+    articles: Sequence[Article], found: Sequence[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """A story opening on its dateline (本报包头3月4日电) with no headline over it, outside a box of
+    briefs: its heads were printed elsewhere, read as another story's subhead or its own text
+    before them. Pointed at the dateline, where the story's own text begins: a doubt further on
+    (a join) may be of a neighbour's text read on into it. Not where the text already raised a
+    doubt inside it: each article is warned once, at its first doubt, which that one says better."""
+    starts = sorted(a.line or 0 for a in articles)
+    doubts: list[tuple[int, str]] = []
+    for article in articles:
+        if (
+            article.headline
+            or not article.dateline
+            or article.section
+            or article.continued_from_page is not None
+        ):
+            continue
+        start = article.line or 0
+        end = next((s for s in starts if s > start), 10**9)
+        if any(start <= line < end for line, _ in found):
+            continue
+        doubts.append(
+            (
+                start,
+                "a story opens on its dateline under no headline: its heads, or its text before "
+                f"them, may be elsewhere {_READ_PDF}",
+            )
+        )
+    return doubts

@@ -1078,3 +1078,54 @@ def test_a_sentence_opened_on_a_columns_last_line_runs_on_into_the_next_column()
         "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。新能源项目建设带动了装"
         "备制造、运维服务等上下游产业在当地集聚发展。"
     )
+
+
+def test_an_ads_slogan_printed_over_its_title_is_furniture() -> None:
+    """pdfminer.six prints a public-service ad's slogan (phrases set apart by spaces), then its
+    公益广告 under it, each a box of its own: both are the ad's, never spoken. A byline or a
+    chart's year over the title is not an ad's line."""
+    story = "本报包头 3 月 4 日电风\n电场里，一排排白色风机迎\n风转动，源源不断地将绿色\n电能送入电网。\n\n"
+    after = (
+        "冰雪旅游带火北疆小城\n\n进入冬季，冰雪乐\n园、滑雪场相继开门迎客，\n吸引了大批外地游客前来\n体验。\n"
+    )
+    text = _RUNNING_HEAD + story + "节约用水 从我做起 共建美丽家园\n\n公益广告\n\n" + after
+    page = parse_page(text, "p2.txt")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["节约用水 从我做起 共建美丽家园", "公益广告"]
+    assert not any("节约用水" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+    for line in ("本报记者 张晓明", "2022 年"):
+        page = parse_page(_RUNNING_HEAD + story + f"{line}\n\n广告\n\n" + after, "p2.txt")
+        assert line not in [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+
+
+def test_an_ads_slogan_printed_away_from_its_title_is_furniture() -> None:
+    """pdftotext prints a public-service ad's 公益广告 where its box starts, inside the column
+    beside it, and its slogan further on, a block of its own: on a page with an ad, a line alone
+    of three phrases set apart by spaces is the ad's, never spoken."""
+    story = "本报包头 3 月 4 日电风\n电场里，一排排白色风机迎\n\n公益广告\n\n风转动，源源不断地将绿色\n电能送入电网。\n\n"
+    after = "社区食堂端出“幸福味道”\n本报乌海 3 月 2 日电一\n辆辆满载煤炭、木材和农产\n品的货车有序通过查验通\n道，驶向全国各地。\n"
+    page = parse_page(_RUNNING_HEAD + story + "节约用水 从我做起 共建美丽家园\n\n" + after, "p2.txt")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["公益广告", "节约用水 从我做起 共建美丽家园"]
+    assert not any("节约用水" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+    # With no ad on the page, such a line is left to the reading.
+    page = parse_page(
+        _RUNNING_HEAD + story.replace("公益广告\n\n", "") + "节约用水 从我做起 共建美丽家园\n\n" + after,
+        "p2.txt",
+    )
+    assert not [f for f in page.furniture if f.kind is FurnitureKind.AD]
+
+
+def test_an_index_title_printed_at_the_end_of_a_headline_is_furniture() -> None:
+    """PDFium prints the 今日导读 box's title on the line of the headline beside it: the title is
+    the index's, the headline is read without it, the items under it are the index's too."""
+    text = (
+        "2024 年 3 月 5 日　星期二 要闻 第 2 版\n新春走基层\n乡村学校用上“空中课堂” 今日导读\n"
+        "社区食堂端出“幸福味道” \n第 4 版\n新华社阿拉善 3 月 2\n日电（记者 王建国）通\n"
+        "过“空中课堂”，偏远牧区\n的孩子们也能和城里学生\n同上一堂课。\n"
+    )
+    page = parse_page(text, "p2.txt")
+    index = [f.text for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert index[0] == "今日导读"
+    assert "乡村学校用上“空中课堂”" in [a.headline for a in page.articles]
+    assert not any("导读" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)

@@ -614,14 +614,14 @@ def test_forced_headlines_are_doubted_on_the_forced_reading() -> None:
     first, dashed, _ = forced.articles
     assert dashed.headline == "口岸通关——申报放行再提速"
     # The dash is doubted where the forced reading has that headline, and names its story; the
-    # first story, headless on this reading, is warned for that alone (on the detected reading
+    # first story, headless on this reading, is warned once, as headless (on the detected reading
     # the dashed headline is its own, and so is the doubt).
     doubted = [w for w in forced.warnings if "dash inside" in w.message]
     assert [w.line for w in doubted] == [dashed.line] == [_line_of(page, "口岸通关")]
     assert f"check “{dashed.headline}”" in doubted[0].message
     at_first = [w.message for w in forced.warnings if w.line == first.line]
     assert len(at_first) == 1
-    assert at_first[0].startswith("no headline found for the article beginning “演出队")
+    assert "the article beginning “演出队" in at_first[0] and "no headline" in at_first[0]
     assert [line for line, _ in _doubts(page, HeadlinePosition.BEFORE)] == [dashed.line]
 
 
@@ -633,3 +633,176 @@ def test_forcing_the_other_convention_is_doubted_on_what_it_reads() -> None:
     bare = [w for w in forced.warnings if w.message.startswith("a headline with no text under it")]
     assert [w.line for w in bare] == [_line_of(page, "老旧小区改造")]
     assert "check “老旧小区改造让居民住得更舒心”" in bare[0].message
+
+
+# pdfminer: a story, then the next story's headline in a box of its own (a blank line before it)
+# on one line as wide as the column, its text under it: read as a subhead of the first story.
+HEADLINE_AS_SUBHEAD = """稀土新材料产业链加速延伸
+
+本报乌海 3 月 1 日电进
+入冬季，冰雪乐园、滑雪场
+相继开门迎客，吸引了大批
+外地游客前来体验。目前，
+全市已有八百多个政务服
+务事项实现了网上办、掌上
+办。
+
+合作社采取“统一采
+购、统一防疫、统一销售”
+的方式，降低了养殖成本。
+
+边境口岸货运量创同期新高
+这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。湿地
+公园里，芦苇随风摇曳，成
+群的候鸟在水面上觅食嬉
+戏。
+"""
+
+
+def test_a_headline_read_as_a_subhead() -> None:
+    page = HEAD + HEADLINE_AS_SUBHEAD
+    (story,) = parse_page(page, "p2.txt").articles
+    assert story.subheads == ("边境口岸货运量创同期新高",)
+    subheads = [line for line, message in _doubts(page) if message.startswith("a subhead standing apart")]
+    assert subheads == [_line_of(page, "边境口岸")]
+    # A subhead set in the column's type wraps at the column's measure (共建共享  居民议事有了新 /
+    # 平台), and one in the column's box has no blank line before it: neither is doubted.
+    wrapped = page.replace("边境口岸货运量创同期新高\n", "共建共享  居民议事有了新\n平台\n\n")
+    in_the_box = page.replace("成本。\n\n边境", "成本。\n边境")
+    for other in (wrapped, in_the_box):
+        assert not [m for _, m in _doubts(other) if m.startswith("a subhead standing apart")]
+
+
+# pdfminer: a box of briefs, then the rest of a story's last sentence (优惠。…) in a box of its
+# own, read as one more brief: briefs are set without an indent, so its first line tells nothing.
+TAIL_AS_A_BRIEF = """简讯
+
+近期，县消防救援大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（赵磊）
+
+本报北京 3 月 2 日电
+近日，市公安局交警支队
+开展冬季道路交通安全宣
+传活动，向过往司机发放
+宣传资料三千余份。（吴
+敏）
+
+优惠。“以前一下雨院子里
+就积水，现在出门再也不用
+踩泥了。”居民李师傅说。
+"""
+
+
+def test_a_paragraph_opening_on_a_sentences_last_words() -> None:
+    page = HEAD + TAIL_AS_A_BRIEF
+    tails = [line for line, message in _doubts(page) if "opens on a sentence's last words" in message]
+    assert tails == [_line_of(page, "优惠。")]
+    # A quotation opening a paragraph may be short (“好。”): not a tail.
+    quoted = page.replace("优惠。“以前", "“好。”以前")
+    assert not [m for _, m in _doubts(quoted) if "opens on a sentence's last words" in m]
+
+
+def test_a_paragraph_closing_on_a_quoted_term_ends_mid_sentence() -> None:
+    # A paragraph broken off after a term quoted mid-sentence (…社区食堂端出“幸福味道”, a box's
+    # last line where pdfminer printed the rest elsewhere): no sentence end before the quotation
+    # mark, so the sentence goes on.
+    page = HEAD + STORY.replace("程。\n", "程。社区食堂端出“幸\n福味道”\n")
+    unfinished = [
+        line for line, message in _doubts(page) if message.startswith("a paragraph ends mid-sentence")
+    ]
+    assert unfinished == [_line_of(page, "福味道”")]
+    # A quotation closing on its own sentence end (…了。”) ends the paragraph.
+    page = HEAD + STORY.replace("程。\n", "程。“真好。”\n")
+    assert not [m for _, m in _doubts(page) if m.startswith("a paragraph ends mid-sentence")]
+
+
+# pdfminer: a story's subhead printed in its paragraph's box, right under the paragraph's last line
+# (a headline, set larger, is a box of its own: a blank line before it); the story's first
+# paragraph, after a box of briefs, read as one more brief and the subhead as a headline.
+SUBHEAD_IN_THE_BOX = """简讯
+
+本报呼和浩特 3 月 2 日电日前，全盟首届农牧民技
+能大赛落下帷幕，八十名选手在农机操作等项目中一展
+身手。
+
+本报阿拉善 3 月 2 日电
+（记者 吴敏 陈静）这条公路
+全长六十八公里，串起了沿
+线十二个嘎查村和三个旅
+游景区。有关部门表示，将
+进一步加强监督检查，确保
+各项惠民政策落到实处。
+绿色发展  守护一方碧水蓝
+天
+
+路通了，牧民的牛羊和
+奶制品可以直接卖到城里，
+收入一年比一年高。改造后
+的小区铺设了新路面，加装
+了电梯，还建起了休闲广场
+和充电车棚。
+"""
+
+
+def test_heads_right_under_a_paragraphs_end_read_as_a_headline() -> None:
+    page = HEAD + SUBHEAD_IN_THE_BOX
+    assert [a.headline for a in parse_page(page, "p2.txt").articles][-1] == "绿色发展 守护一方碧水蓝天"
+    boxed = [line for line, message in _doubts(page) if message.startswith("heads printed right under")]
+    assert boxed == [_line_of(page, "绿色发展")]
+    # The story before loses its subhead and the text under it: it is doubted too, at its end.
+    before = [line for line, message in _doubts(page) if message.startswith("the heads under this")]
+    assert before == [_line_of(page, "各项惠民政策")]
+    # Heads opening on an indented line are a paragraph's first line: the one before ends there.
+    indented = page.replace("绿色发展  守护一方碧水蓝\n天\n", "春耕时节，田野里一派\n繁忙景象\n")
+    assert [m for _, m in _doubts(indented) if m.startswith("heads printed right under")]
+    assert not [m for _, m in _doubts(indented) if m.startswith("the heads under this")]
+    # Set apart by a blank line, the heads are a box of their own: a headline's.
+    apart = page.replace("实处。\n绿色", "实处。\n\n绿色")
+    assert not [m for _, m in _doubts(apart) if m.startswith("heads printed right under")]
+    # PyMuPDF prints no blank lines: no head is told from its box so.
+    unbroken = page.replace("\n\n", "\n")
+    assert not [m for _, m in _doubts(unbroken) if m.startswith("heads printed right under")]
+
+
+def test_a_story_opening_on_its_dateline_under_no_headline() -> None:
+    # pdfminer: a story's headline and second paragraph printed before its dateline and first
+    # paragraph, the headline read as a subhead of the story before: the story read from its
+    # dateline has no headline, and the doubt is said there, where its own text begins.
+    headless = """新华社满洲里 3 月 4
+日电（记者 周涛）稀土企业
+加大研发投入，一批高性
+能永磁材料实现了规模化
+生产。改造后的小区铺设了
+新路面，加装了电梯，还建
+起了休闲广场和充电车棚。
+"""
+    page = HEAD + STORY + "\n" + headless
+    dated = [line for line, message in _doubts(page) if message.startswith("a story opens on its dateline")]
+    assert dated == [_line_of(page, "新华社满洲里")]
+    # Under the word of a box of briefs, a dateline opens a brief: no headline is wanted.
+    briefs = HEAD + STORY + "\n简讯\n\n" + headless
+    assert not [m for _, m in _doubts(briefs) if m.startswith("a story opens on its dateline")]
+
+
+def test_three_stories_headlines_read_as_one_storys_tiers() -> None:
+    # pdfminer: the headlines of three stories set side by side, each a box of its own, read as
+    # one story's kicker, headline and subtitle. One story's headline and subtitle stand together.
+    body = "本报阿拉善 3 月 2 日\n电入冬以来，全市供热企业\n提前完成管网检修和设备\n调试，确保居民家中室温达\n标。\n"
+    heads = "科技特派员扎根田间地头\n\n冰雪旅游带火北疆小城\n\n银发经济激发消费新活力\n\n"
+    page = HEAD + heads + body
+    (story,) = parse_page(page, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "科技特派员扎根田间地头",
+        "冰雪旅游带火北疆小城",
+        "银发经济激发消费新活力",
+    )
+    apart = [line for line, message in _doubts(page) if message.startswith("a subtitle printed apart")]
+    assert apart == [_line_of(page, "银发经济")]
+    together = HEAD + heads.replace("小城\n\n", "小城\n") + body
+    assert not [m for _, m in _doubts(together) if m.startswith("a subtitle printed apart")]
+    dashed = HEAD + heads.replace("银发经济激发消费新活力", "——来自基层一线的调查") + body
+    assert not [m for _, m in _doubts(dashed) if m.startswith("a subtitle printed apart")]
