@@ -622,7 +622,7 @@ def test_forced_headlines_are_doubted_on_the_forced_reading() -> None:
     at_first = [w.message for w in forced.warnings if w.line == first.line]
     assert len(at_first) == 1
     assert "the article beginning “演出队" in at_first[0] and "no headline" in at_first[0]
-    assert [line for line, _ in _doubts(page, HeadlinePosition.BEFORE)] == [dashed.line]
+    assert dashed.line in [line for line, _ in _doubts(page, HeadlinePosition.BEFORE)]
 
 
 def test_forcing_the_other_convention_is_doubted_on_what_it_reads() -> None:
