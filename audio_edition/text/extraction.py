@@ -78,6 +78,8 @@ _BYLINE_LINE = re.compile(
 )
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
+# A full stop with more text after it: running text (a head line may hold ！ or ？, never 。).
+_INNER_FULL_STOP = re.compile(r"。[”’」』]*[^\s”’」』）)。！？]")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
@@ -327,6 +329,19 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     assert isinstance(line, TextLine)
     following = seq[index + 1] if index + 1 < len(seq) else None
     if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
+        return False
+    previous = seq[index - 1] if index else None
+    if (
+        _INNER_FULL_STOP.search(line.text)
+        and isinstance(following, TextLine)
+        and following.sentence_end
+        and not following.blank_before
+        and not (isinstance(previous, TextLine) and not previous.sentence_end)
+    ):
+        # A sentence ended inside the line and the next begun, which the next line ends: a
+        # paragraph's rest printed apart from it after other text (a box's), short as a head
+        # line and its remainder (门再也不用踩泥了。”居民 / 李师傅说。). Not under a line ending
+        # no sentence (a headline): taken with it, that keeps its story's heads together.
         return False
     if _wide(line):
         # Set across columns, unless running text of a wider box (a brief over two columns):
@@ -731,6 +746,17 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
         # Text set wider than the column (a box of briefs over several columns) has its own
         # width, the lines above: a line ending a sentence short of them ends the paragraph.
+        return False
+    if (
+        _wide(last)
+        and _wide(line)
+        and not line.sentence_end
+        and not line.blank_before
+        and line.narrowest <= last.narrowest - 0.9
+    ):
+        # Text set wider than the column (a box of briefs) is measured by its own lines: after a
+        # sentence ending on a full line, a line short of it that goes on is the next item's
+        # indented first line (a brief's, 近日… / 为丰富…), not the paragraph's rest.
         return False
     following = seq[index + 1] if index + 1 < len(seq) else None
     if (
