@@ -532,15 +532,37 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
 
     lines = [item for item in seq if isinstance(item, TextLine)]
     position = {id(line): n for n, line in enumerate(lines)}
+    beside: Segment | None = None  # a section word printed into a column from its box beside
+
+    def open_box(section: Segment) -> None:
+        nonlocal in_box, box_wide
+        pieces.append(_Piece(section))
+        if not in_box:
+            in_box, box_wide = True, None
+
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
+            if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, current):
+                flush()
+                flush_heads()
+                beside = item  # its box is the text set wider that comes later
+                continue
             flush()
             flush_heads()
-            pieces.append(_Piece(item))
+            if beside is not None:
+                open_box(beside)
+                beside = None
+            if item.kind is SegmentKind.SECTION:
+                open_box(item)
+            else:
+                pieces.append(_Piece(item))
             after_marker = item.kind is SegmentKind.MARKER
-            if item.kind is SegmentKind.SECTION and not in_box:
-                in_box, box_wide = True, None
             continue
+        if beside is not None and _wide(item) and (not current or not _continues(current, seq, index)):
+            flush()
+            flush_heads()
+            open_box(beside)
+            beside = None
         at = position[id(item)]
         if _merged(item):
             doubts.append(
@@ -617,7 +639,32 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
         current.append(item)
     flush()
     flush_heads()
+    if beside is not None:
+        pieces.append(_Piece(beside))
     return _rejoin(pieces, doubts)
+
+
+def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list[TextLine]) -> bool:
+    """Whether the section word ``seq[index]`` (简讯) was printed into a column from its box
+    beside: the paragraph before it breaks off mid-sentence on a full line, and the line after
+    it goes on mid-sentence at the column's measure (a full line, no dateline, not set wider
+    as the box's briefs are, not a headline over its story). The paragraph runs on past it;
+    its box is the wider text after."""
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if not current or not isinstance(following, TextLine):
+        return False
+    last = current[-1]
+    return (
+        not ends_sentence("".join(x.text for x in current[-2:]))
+        and _full(last)
+        and not _wide(last)
+        and _full(following)
+        and not _wide(following)
+        and not following.dateline
+        and not following.sentence_end
+        and bool(re.search("[，、；]", following.text + "".join(x.text for x in current)))
+        and not _head_like(seq, index + 1)
+    )
 
 
 def _heads_remainder(heads: list[TextLine], line: TextLine, lines: list[TextLine], at: int) -> bool:

@@ -1295,3 +1295,43 @@ def test_a_subheads_wrapped_rest_stays_with_it() -> None:
     (story,) = parse_page(text, "p2.txt").articles
     assert [s.replace(" ", "") for s in story.subheads] == ["共建共享居民议事有了新平台"]
     assert story.paragraphs[-1].startswith("进入冬季，冰雪乐园、滑雪场相继开门迎客")
+
+
+def test_a_section_word_printed_into_a_column_from_its_box_beside_is_read_past() -> None:
+    """pdftotext prints a box's word (简讯) where it stands beside a column, between a
+    paragraph's lines (…扎下了根。入 / 简讯 / 冬以来，全市…): the paragraph runs on past it, and
+    the box is the text set wider that comes after the column."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+冰雪旅游带火北疆小城
+新华社兴安盟 3 月 2 日电
+政务服务大厅推行“一窗受
+理、集成服务”，群众办事只
+需跑一次。
+治沙工人们顶着风沙
+扎设草方格，一棵棵梭梭、
+沙柳在沙丘上扎下了根。入
+
+简讯
+
+冬以来，全市供热企业提前
+完成管网检修和设备调试，
+确保居民家中室温达标。
+
+本报兴安盟 3 月 2 日电连日来，区市场监管局对辖
+区农贸市场开展专项检查，重点检查食品经营主体的进
+货台账。（张晓明）
+"""
+    page = parse_page(text, "p2.txt")
+    story, brief = page.articles
+    assert story.paragraphs[-1] == (
+        "治沙工人们顶着风沙扎设草方格，一棵棵梭梭、沙柳在沙丘上扎下了根。"
+        "入冬以来，全市供热企业提前完成管网检修和设备调试，确保居民家中室温达标。"
+    )
+    assert (brief.section, brief.byline) == ("简讯", "张晓明")
+    assert brief.paragraphs == (
+        "连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",
+    )
