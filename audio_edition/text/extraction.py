@@ -466,9 +466,12 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
     after_marker = False
     in_box = False  # after a section word (简讯) and before the next headline
     box_wide: bool | None = None  # whether the box's first brief is set wider than the column
+    beside: Segment | None = None  # a section word printed into a column from its box beside
+    beside_at = 0  # the pieces read before it
+    rest_next = False  # the next paragraph is the rest of the one the section word broke
 
     def flush() -> None:
-        nonlocal current, box_wide
+        nonlocal current, box_wide, rest_next
         if current:
             text = "".join(respace(x.text) for x in current)
             first, last = current[0], current[-1]
@@ -481,17 +484,21 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                 _Piece(
                     Segment(SegmentKind.PARAGRAPH, text, line=first.number),
                     # Text set wider than the column is not indented.
-                    open_start=_full(first)
-                    and not _wide(first)
-                    and not first.dateline
-                    and not after_marker
-                    and not brief,
+                    open_start=rest_next
+                    or (
+                        _full(first)
+                        and not _wide(first)
+                        and not first.dateline
+                        and not after_marker
+                        and not brief
+                    ),
                     open_end=not ends_sentence(text),
                     last_line=last.number,
                     opens_short=len(current) >= 2 and first.width <= current[1].width - 1.5,
                 )
             )
             current = []
+            rest_next = False
 
     def flush_heads() -> None:
         nonlocal in_box
@@ -532,7 +539,6 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
 
     lines = [item for item in seq if isinstance(item, TextLine)]
     position = {id(line): n for n, line in enumerate(lines)}
-    beside: Segment | None = None  # a section word printed into a column from its box beside
 
     def open_box(section: Segment) -> None:
         nonlocal in_box, box_wide
@@ -545,7 +551,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, current):
                 flush()
                 flush_heads()
-                beside = item  # its box is the text set wider that comes later
+                beside, beside_at, rest_next = item, len(pieces), True  # its box comes later
                 continue
             flush()
             flush_heads()
@@ -558,7 +564,12 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                 pieces.append(_Piece(item))
             after_marker = item.kind is SegmentKind.MARKER
             continue
-        if beside is not None and _wide(item) and (not current or not _continues(current, seq, index)):
+        if (
+            beside is not None
+            and (_wide(item) or (item.blank_before and len(pieces) > beside_at))
+            and (not current or not _continues(current, seq, index))
+        ):
+            # The box: the first text set wider, or the first block after the paragraph's rest.
             flush()
             flush_heads()
             open_box(beside)
@@ -648,19 +659,20 @@ def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list
     """Whether the section word ``seq[index]`` (简讯) was printed into a column from its box
     beside: the paragraph before it breaks off mid-sentence on a full line, and the line after
     it goes on mid-sentence at the column's measure (a full line, no dateline, not set wider
-    as the box's briefs are, not a headline over its story). The paragraph runs on past it;
-    its box is the wider text after."""
+    as the box's briefs are, not a headline over its story) or ends the sentence in a few
+    characters. The paragraph runs on past it; its box is the wider text after."""
     following = seq[index + 1] if index + 1 < len(seq) else None
     if not current or not isinstance(following, TextLine):
         return False
     last = current[-1]
+    if ends_sentence("".join(x.text for x in current[-2:])) or not _full(last) or _wide(last):
+        return False
+    if following.dateline or _wide(following):
+        return False
+    if following.sentence_end and following.width <= following.column / 2:
+        return True  # the paragraph's last few characters (…行业的发 / 简讯 / 展。)
     return (
-        not ends_sentence("".join(x.text for x in current[-2:]))
-        and _full(last)
-        and not _wide(last)
-        and _full(following)
-        and not _wide(following)
-        and not following.dateline
+        _full(following)
         and not following.sentence_end
         and bool(re.search("[，、；]", following.text + "".join(x.text for x in current)))
         and not _head_like(seq, index + 1)

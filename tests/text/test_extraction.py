@@ -1335,3 +1335,49 @@ def test_a_section_word_printed_into_a_column_from_its_box_beside_is_read_past()
     assert brief.paragraphs == (
         "连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",
     )
+
+
+def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_own() -> None:
+    """The box's word printed between a paragraph's last full line and its last characters
+    (…游客纷纷前 / 简讯 / 来。): the paragraph ends there; the box, set to the column's measure
+    with its briefs indented, is the next block."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+一条公路带富一方百姓
+新华社鄂尔多斯 3 月 2 日电
+风电场里，一排排白色
+风机迎风转动，源源不断地
+将绿色电能送入电网。当地
+推出了冰雪节、那达慕等特
+色活动，带动了餐饮、住宿
+等行业的发展，游客纷纷前
+
+简讯
+
+来。
+食堂由社区提供场地、
+企业负责运营，做到了价格
+实惠、干净卫生。
+
+近日，旗气象局发布
+寒潮蓝色预警，提醒群众
+注意防寒保暖，合理安排
+出行。
+近期，县消防救援大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（赵磊）
+"""
+    story, *briefs = parse_page(text, "p2.txt").articles
+    assert story.paragraphs == (
+        "风电场里，一排排白色风机迎风转动，源源不断地将绿色电能送入电网。"
+        "当地推出了冰雪节、那达慕等特色活动，带动了餐饮、住宿等行业的发展，游客纷纷前来。",
+        "食堂由社区提供场地、企业负责运营，做到了价格实惠、干净卫生。",
+    )
+    assert [(b.section, b.byline, b.paragraphs[0][:6]) for b in briefs] == [
+        ("简讯", None, "近日，旗气象"),
+        ("简讯", "赵磊", "近期，县消防"),
+    ]
