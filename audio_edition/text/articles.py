@@ -15,7 +15,10 @@ opens on a paragraph's rest, and is read by what follows it).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both; on an extractor's page a head block after
-them ends the box (briefs have no subheads), whatever is printed under it.
+them ends the box (briefs have no subheads), whatever is printed under it. On an extractor's
+headline-first page a byline closing a paragraph (。（刘洋）) ends its story or brief, and a
+paragraph closing on one under a story's own byline (本报记者 王明) is a brief: a box whose word
+the extractor printed elsewhere.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
+- A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
+  that run on past it, opens the box at the text set wider after it (or the next block).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
   the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).

@@ -18,6 +18,9 @@ it falls in, ``articles``) and asked to read the PDF. The page is read into arti
   indented, so one shorter than an indent is a piece of another line or column.
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
+  Where such text is read apart (``articles``), the story is doubted if the text may be its own:
+  opening mid-sentence after its closing byline, or a brief at the story's measure with a
+  sentence ending at a line's end inside (a brief run into the story's last paragraph).
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
   has, or of three characters (a name); a story whose
