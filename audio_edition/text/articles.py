@@ -15,7 +15,10 @@ opens on a paragraph's rest, and is read by what follows it).
 
 Briefs are one paragraph each: in a 简讯 block a brief ends at its paragraph's end, whether it
 opens with a dateline, closes with a byline, or both; on an extractor's page a head block after
-them ends the box (briefs have no subheads), whatever is printed under it.
+them ends the box (briefs have no subheads), whatever is printed under it. On an extractor's
+headline-first page a byline closing a paragraph (。（刘洋）) ends its story or brief, and a
+paragraph closing on one under a story's own byline (本报记者 王明) is a brief: a box whose word
+the extractor printed elsewhere.
 """
 
 from __future__ import annotations
@@ -102,6 +105,7 @@ class Edition:
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*（([^（）]{1,30})）\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column read as one
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a brief's byline: 刘洋, not 记者 刘洋
 LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
 _KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
@@ -384,6 +388,8 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.section = None
             if builder.section is not None and builder.has_text():
                 builder.close()  # briefs are one paragraph each
+            elif builder.extraction and builder.closed_by_byline(segment.text):
+                builder.close()  # an item of a box of briefs, its section word printed elsewhere
             if dateline:
                 if builder.has_text() or builder.dateline:
                     builder.close()
@@ -444,9 +450,12 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
         article = articles[at]
         headless = "" if article.headline or article.section else " (and no headline was found for it)"
         found.append((line, f"{message}; check {_title(article)}{headless}"))
+    briefs = [_brief_shaped(a) for a in articles]
     for n, article in enumerate(articles):
         if n in warned or article.headline or article.section:
             continue
+        if briefs[n] and ((n and briefs[n - 1]) or (n + 1 < len(articles) and briefs[n + 1])):
+            continue  # one of a box's briefs, its section word (简讯) printed elsewhere
         found.append(
             (
                 article.line,
@@ -457,6 +466,21 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
             )
         )
     return found
+
+
+def _brief_shaped(article: Article) -> bool:
+    """Whether an article reads as a brief of a box (简讯): no headline, one short paragraph with
+    no subhead, with a byline of a bare name (a brief's, closing it: 。（刘洋）; a story's names
+    the reporter: 记者 李红). Two such in a row are a box's briefs though an extractor printed
+    its section word elsewhere."""
+    return (
+        article.headline is None
+        and len(article.paragraphs) == 1
+        and not article.subheads
+        and len(article.paragraphs[0]) <= LONG_BRIEF
+        and article.byline is not None
+        and bool(_BARE_NAME.fullmatch(article.byline))
+    )
 
 
 def _title(article: Article) -> str:
@@ -554,6 +578,19 @@ class _ArticleBuilder:
         rest = rest.strip()
         if rest:
             self.add_paragraph(rest, line)
+
+    def closed_by_byline(self, text: str) -> bool:
+        """Whether the paragraph ``text`` is no part of the article being built, on an
+        extractor's page: the article's last paragraph closes on a byline (。（刘洋）), which
+        ends a story or a brief; or ``text`` closes on one under the story's own byline (本报记者
+        王明), which a story does not have twice: a brief printed after the story, its box's
+        section word (简讯) printed elsewhere. (``extraction_doubts`` says where the text read
+        apart may be the story's own, printed out of order.)"""
+        if not self.paragraphs or self._subhead_open:
+            return False
+        if _BYLINE_AT_END.search(self.paragraphs[-1]):
+            return True
+        return self.byline is not None and bool(_BYLINE_AT_END.search(text))
 
     def filed_headed(self) -> bool:
         """Whether the last thing done was filing an article with a headline (nothing since)."""

@@ -16,6 +16,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
+- A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
+  that run on past it, opens the box at the text set wider after it (or the next block).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
@@ -82,6 +84,8 @@ _BYLINE_LINE = re.compile(
 )
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
+# A full stop with more text after it: running text (a head line may hold ！ or ？, never 。).
+_INNER_FULL_STOP = re.compile(r"。[”’」』]*[^\s”’」』）)。！？]")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
@@ -408,6 +412,19 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     following = seq[index + 1] if index + 1 < len(seq) else None
     if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
         return False
+    previous = seq[index - 1] if index else None
+    if (
+        _INNER_FULL_STOP.search(line.text)
+        and isinstance(following, TextLine)
+        and following.sentence_end
+        and not following.blank_before
+        and not (isinstance(previous, TextLine) and not previous.sentence_end)
+    ):
+        # A sentence ended inside the line and the next begun, which the next line ends: a
+        # paragraph's rest printed apart from it after other text (a box's), short as a head
+        # line and its remainder (门再也不用踩泥了。”居民 / 李师傅说。). Not under a line ending
+        # no sentence (a headline): taken with it, that keeps its story's heads together.
+        return False
     if _wide(line):
         # Set across columns, unless running text of a wider box (a brief over two columns):
         # that has commas and goes on in a line as wide, or one ending the sentence.
@@ -531,9 +548,12 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
     after_marker = False
     in_box = False  # after a section word (简讯) and before the next headline
     box_wide: bool | None = None  # whether the box's first brief is set wider than the column
+    beside: Segment | None = None  # a section word printed into a column from its box beside
+    beside_at = 0  # the pieces read before it
+    rest_next = False  # the next paragraph is the rest of the one the section word broke
 
     def flush() -> None:
-        nonlocal current, box_wide
+        nonlocal current, box_wide, rest_next
         if current:
             text = "".join(respace(x.text) for x in current)
             first, last = current[0], current[-1]
@@ -546,17 +566,21 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                 _Piece(
                     Segment(SegmentKind.PARAGRAPH, text, line=first.number),
                     # Text set wider than the column is not indented.
-                    open_start=_full(first)
-                    and not _wide(first)
-                    and not first.dateline
-                    and not after_marker
-                    and not brief,
+                    open_start=rest_next
+                    or (
+                        _full(first)
+                        and not _wide(first)
+                        and not first.dateline
+                        and not after_marker
+                        and not brief
+                    ),
                     open_end=not ends_sentence(text),
                     last_line=last.number,
                     opens_short=len(current) >= 2 and first.width <= current[1].width - 1.5,
                 )
             )
             current = []
+            rest_next = False
 
     def flush_heads() -> None:
         nonlocal in_box
@@ -597,15 +621,41 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
 
     lines = [item for item in seq if isinstance(item, TextLine)]
     position = {id(line): n for n, line in enumerate(lines)}
+
+    def open_box(section: Segment) -> None:
+        nonlocal in_box, box_wide
+        pieces.append(_Piece(section))
+        if not in_box:
+            in_box, box_wide = True, None
+
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
+            if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, current):
+                flush()
+                flush_heads()
+                beside, beside_at, rest_next = item, len(pieces), True  # its box comes later
+                continue
             flush()
             flush_heads()
-            pieces.append(_Piece(item))
+            if beside is not None:
+                open_box(beside)
+                beside = None
+            if item.kind is SegmentKind.SECTION:
+                open_box(item)
+            else:
+                pieces.append(_Piece(item))
             after_marker = item.kind is SegmentKind.MARKER
-            if item.kind is SegmentKind.SECTION and not in_box:
-                in_box, box_wide = True, None
             continue
+        if (
+            beside is not None
+            and (_wide(item) or (item.blank_before and len(pieces) > beside_at))
+            and (not current or not _continues(current, seq, index))
+        ):
+            # The box: the first text set wider, or the first block after the paragraph's rest.
+            flush()
+            flush_heads()
+            open_box(beside)
+            beside = None
         at = position[id(item)]
         if _merged(item):
             doubts.append(
@@ -675,14 +725,56 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                 _Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number))
             )
             continue
-        if not after_marker and _head_like(seq, index):
+        if not after_marker and (_head_like(seq, index) or _heads_remainder(heads, item, lines, at)):
             heads.append(item)
             continue
         flush_heads()
         current.append(item)
     flush()
     flush_heads()
+    if beside is not None:
+        pieces.append(_Piece(beside))
     return _rejoin(pieces, doubts)
+
+
+def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list[TextLine]) -> bool:
+    """Whether the section word ``seq[index]`` (简讯) was printed into a column from its box
+    beside: the paragraph before it breaks off mid-sentence on a full line, and the line after
+    it goes on mid-sentence at the column's measure (a full line, no dateline, not set wider
+    as the box's briefs are, not a headline over its story) or ends the sentence in a few
+    characters. The paragraph runs on past it; its box is the wider text after."""
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if not current or not isinstance(following, TextLine):
+        return False
+    last = current[-1]
+    if ends_sentence("".join(x.text for x in current[-2:])) or not _full(last) or _wide(last):
+        return False
+    if following.dateline or _wide(following):
+        return False
+    if following.sentence_end and following.width <= following.column / 2:
+        return True  # the paragraph's last few characters (…行业的发 / 简讯 / 展。)
+    return (
+        _full(following)
+        and not following.sentence_end
+        and bool(re.search("[，、；]", following.text + "".join(x.text for x in current)))
+        and not _head_like(seq, index + 1)
+    )
+
+
+def _heads_remainder(heads: list[TextLine], line: TextLine, lines: list[TextLine], at: int) -> bool:
+    """Whether ``line`` is the wrapped rest of the head line right above it: a few characters
+    with no punctuation, in the same block (共建共享 居民议事有了新 / 平台). Read alone, with the
+    paragraph under it, it might go on into that paragraph's first line, which a column's
+    width as estimated may make look full."""
+    return (
+        bool(heads)
+        and at > 0
+        and heads[-1] is lines[at - 1]
+        and not line.blank_before
+        and line.width <= 3
+        and not line.sentence_end
+        and not re.search(r"[，、；：。！？,.;:!?（）()“”]", line.text)
+    )
 
 
 def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment]:
@@ -811,6 +903,17 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     if len(current) >= 2 and _wide(current[-2]) and last.width < current[-2].width - 1.6:
         # Text set wider than the column (a box of briefs over several columns) has its own
         # width, the lines above: a line ending a sentence short of them ends the paragraph.
+        return False
+    if (
+        _wide(last)
+        and _wide(line)
+        and not line.sentence_end
+        and not line.blank_before
+        and line.narrowest <= last.narrowest - 0.9
+    ):
+        # Text set wider than the column (a box of briefs) is measured by its own lines: after a
+        # sentence ending on a full line, a line short of it that goes on is the next item's
+        # indented first line (a brief's, 近日… / 为丰富…), not the paragraph's rest.
         return False
     following = seq[index + 1] if index + 1 < len(seq) else None
     if (

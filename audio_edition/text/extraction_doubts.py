@@ -19,6 +19,9 @@ not), and what the text shows against that reading is a doubt:
   indented, so one shorter than an indent is a piece of another line or column.
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
+  Where such text is read apart (``articles``), the story is doubted if the text may be its own:
+  opening mid-sentence after its closing byline, or a brief at the story's measure with a
+  sentence ending at a line's end inside (a brief run into the story's last paragraph).
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
   has, or of three characters (a name); a story whose
@@ -67,6 +70,7 @@ from audio_edition.text.layout import (
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
 _BYLINE_ALONE = re.compile(r"^（[^（）]{1,20}）$")  # a brief's closing byline, broken onto lines of its own
 _READ_PDF = "(read the PDF for this page)"
+_SENTENCE_AT_LINE_END = re.compile(r"[。！？][”’」』]?$")
 _MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes two
 
 
@@ -84,6 +88,7 @@ def extraction_doubts(
     found += _bare_heads(articles)
     found += _short_inside(measures)
     found += _closed_inside(articles, measures)
+    found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
     found += _columns_side_by_side(measures)
@@ -333,6 +338,58 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
                         f"into it here {_READ_PDF}",
                     )
                 )
+    return found
+
+
+def _read_apart_after_a_story(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Text with no heads or dateline read as another article right after a story ended on a
+    byline, where it may be the story's own: the story closes on its byline （王明） and the
+    text opens mid-sentence (a full first line: its text printed out of order after its
+    end); or the story is under its own byline (本报记者 王明) and the text, one paragraph
+    closing on a byline, is set to the story's measure (a box's brief run into the story's
+    last paragraph takes the paragraph with it). The story is doubted at its last line."""
+    found: list[tuple[int, str]] = []
+    for story, after in zip(articles, articles[1:]):
+        if not story.paragraphs or not after.paragraphs or not story.byline:
+            continue
+        if after.headline or after.dateline or after.section or after.continued_from_page is not None:
+            continue
+        if not story.headline and len(story.paragraphs) == 1:
+            continue  # a brief (one paragraph): the box's next brief may open on a full line
+        last = measures.segment_of(story.paragraphs[-1], story.line or 0)
+        closing = measures.lines_of(last) if last is not None else []
+        first = measures.segment_of(after.paragraphs[0], after.line or 0)
+        own = measures.lines_of(first) if first is not None else []
+        if not closing or not own:
+            continue
+        if _BYLINE_AT_END.search(closing[-1].text):
+            if len(own) >= 2 and _full(own[0]) and not own[0].dateline:
+                found.append(
+                    (
+                        closing[-1].number,
+                        "the text after this story's closing byline opens mid-sentence: it may be "
+                        f"the story's own, printed out of order {_READ_PDF}",
+                    )
+                )
+            continue
+        story_measure = measures.of(last) if last is not None else None
+        brief_measure = measures.of(first) if first is not None else None
+        if (
+            after.byline
+            and len(after.paragraphs) == 1
+            and story_measure is not None
+            and brief_measure is not None
+            and abs(story_measure[0] - brief_measure[0]) <= _MEASURE_SLACK
+            and any(_SENTENCE_AT_LINE_END.search(line.text) for line in own[:-1])
+        ):
+            found.append(
+                (
+                    closing[-1].number,
+                    "a paragraph closing on a byline after this story (under its own) is read as a "
+                    "brief, though set to the story's measure: it may be the story's last "
+                    f"paragraph with a brief run into it {_READ_PDF}",
+                )
+            )
     return found
 
 

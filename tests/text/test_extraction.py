@@ -1129,3 +1129,306 @@ def test_an_index_title_printed_at_the_end_of_a_headline_is_furniture() -> None:
     assert index[0] == "今日导读"
     assert "乡村学校用上“空中课堂”" in [a.headline for a in page.articles]
     assert not any("导读" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+
+
+def test_a_paragraphs_rest_printed_after_a_box_is_not_read_as_a_headline() -> None:
+    """pdftotext prints a box of briefs between a paragraph's lines at a column's foot and its
+    rest: ``门再也不用踩泥了。”居民`` / ``李师傅说。`` is short as a head line and its remainder,
+    but a full stop inside the line with text after it is running text: the paragraph's rest."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+稀土新材料产业链加速延伸
+新华社包头 3 月 4 日
+电（记者 陈静）沿黄各旗县
+区持续开展河道清理和岸
+线整治，水质稳定保持在三
+类以上。“以前一
+下雨院子里就积水，现在出
+
+简讯
+近日，旗气象局发布寒潮蓝色预警，提醒群众注意防
+寒保暖，合理安排出行。（张晓明）
+日前，全盟首届农牧民技能大赛落下帷幕，八十名选
+手在农机操作等项目中一展身手。
+
+门再也不用踩泥了。”居民
+李师傅说。
+今年全旗计划种植玉
+米、大豆等作物八十万亩，
+良种覆盖率达到百分之九
+十八以上。
+"""
+    page = parse_page(text, "p2.txt")
+    story = page.articles[0]
+    assert story.headline == "稀土新材料产业链加速延伸"
+    assert story.paragraphs[0] == (
+        "沿黄各旗县区持续开展河道清理和岸线整治，水质稳定保持在三类以上。"
+        "“以前一下雨院子里就积水，现在出门再也不用踩泥了。”居民李师傅说。"
+    )
+    assert not any(a.headline and "。" in a.headline for a in page.articles)
+
+
+def test_briefs_closing_on_bylines_with_their_section_word_elsewhere_are_one_paragraph_each() -> None:
+    """A box of briefs in a column under a story, its 简讯 printed elsewhere: a brief is
+    one paragraph, so a headline-less item closing on its byline ends there, and the next brief
+    (no dateline) is an item of its own, not the first one's second paragraph."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+全区粮食产量再创历史新高
+本报二连浩特 3 月 3
+日电学校负责人介绍，目前
+已有一百四十多所农村牧
+区学校接入了远程教学平
+台。
+
+本报通辽 3 月 2 日电
+近日，市公安局交警支队
+开展冬季道路交通安全宣
+传活动，向过往司机发放
+宣传资料三千余份。（赵
+磊）
+连日来，区市场监管
+局对辖区农贸市场开展专
+项检查，重点检查食品经
+营主体的进货台账。（刘洋）
+"""
+    page = parse_page(text, "p2.txt")
+    briefs = [a for a in page.articles if not a.headline]
+    assert [(b.dateline, b.byline, b.paragraphs) for b in briefs] == [
+        (
+            "本报通辽3月2日电",
+            "赵磊",
+            ("近日，市公安局交警支队开展冬季道路交通安全宣传活动，向过往司机发放宣传资料三千余份。",),
+        ),
+        (None, "刘洋", ("连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",)),
+    ]
+
+
+def test_a_brief_after_a_story_under_its_own_byline_is_not_the_storys() -> None:
+    """A box of briefs set wider than the column, printed after a story under its own byline
+    (记者 王建国) with no 简讯 over it: a story has one byline, so a paragraph closing on
+    another （周涛） is a brief, its byline its own, and so is each brief after it."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第3版
+
+社区食堂端出“幸福味道”
+
+本报呼和浩特 3 月 4 日电
+（记者 王建国）“饭菜合
+口味，价钱也不贵，我们老
+两口几乎天天来吃。”七十
+八岁的赵大爷说。
+政务服务大厅推行“一
+窗受理、集成服务”，群众
+办事只需跑一次。
+
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（周涛）
+近日，市人社局举办春风行动专场招聘会，一百二十
+家企业提供就业岗位四千多个。（高原）
+"""
+    story, *briefs = parse_page(text, "p3.txt").articles
+    assert story.headline == "社区食堂端出“幸福味道”" and story.byline == "记者 王建国"
+    assert story.paragraphs[-1] == "政务服务大厅推行“一窗受理、集成服务”，群众办事只需跑一次。"
+    assert [(b.byline, b.paragraphs) for b in briefs] == [
+        ("周涛", ("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",)),
+        ("高原", ("近日，市人社局举办春风行动专场招聘会，一百二十家企业提供就业岗位四千多个。",)),
+    ]
+
+
+def test_text_after_a_storys_closing_byline_is_another_article_and_the_story_is_warned() -> None:
+    """A story's last paragraph closes on its byline （郑凯）: text printed after it (no heads
+    between) is read as another article, the byline the story's. Where that text opens
+    mid-sentence (a full first line), it may be the story's own printed out of order (as
+    pdfminer.six prints a story's blocks), and the story is warned at its byline."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+科技特派员扎根田间地头
+
+本报阿拉善 3 月 1 日电
+下一步，当地将继续完善配
+套设施，推动各项工作取得
+新的更大成效。
+园区内，新建的生产线
+正在紧张调试，预计明年上
+半年即可投产达效。（郑凯）
+员常年驻村，帮助农户解决
+生产中遇到的技术难题。当
+地推出了冰雪节、那达慕等
+特色活动。
+"""
+    page = parse_page(text, "p2.txt")
+    story, after = page.articles
+    assert story.byline == "郑凯"
+    assert story.paragraphs[-1] == "园区内，新建的生产线正在紧张调试，预计明年上半年即可投产达效。"
+    assert after.paragraphs[0].startswith("员常年驻村")
+    byline_line = text.split("\n").index("半年即可投产达效。（郑凯）") + 1
+    assert any(w.line == byline_line and "closing byline" in w.message for w in page.warnings)
+
+
+def test_a_brief_opening_indented_in_a_box_set_wider_than_the_column_is_read_apart() -> None:
+    """A box of briefs set across two columns, its briefs indented: the first ends its sentence
+    on a full line of the box, so only the next one's indent (a line short of the box's lines
+    that goes on) says a brief starts there. The box is measured by its own lines, not the
+    page's column."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+目前，全市已有八百多
+个政务服务事项实现了网
+上办、掌上办。风电场里，
+一排排白色风机迎风转动，
+源源不断地将绿色电能送
+入电网。
+
+简讯
+本报二连浩特 3 月 2 日电近日，市人社局举办春风行
+动专场招聘会，一百二十家企业提供就业岗位四千多个。
+为丰富群众文化生活，街道近日组织开展了广场舞展
+演活动，十二支队伍同台竞技。
+"""
+    briefs = [a for a in parse_page(text, "p2.txt").articles if a.section == "简讯"]
+    assert [(b.dateline, b.paragraphs) for b in briefs] == [
+        (
+            "本报二连浩特3月2日电",
+            ("近日，市人社局举办春风行动专场招聘会，一百二十家企业提供就业岗位四千多个。",),
+        ),
+        (None, ("为丰富群众文化生活，街道近日组织开展了广场舞展演活动，十二支队伍同台竞技。",)),
+    ]
+
+
+def test_a_subheads_wrapped_rest_stays_with_it() -> None:
+    """A subhead wrapped in the column (共建共享 居民议事有了新 / 平台) right under a paragraph's
+    last line: its rest of a few characters, no punctuation, is the subhead's, not the opening
+    of the paragraph under it (whose indented first line, with a comma hanging past the
+    column's edge, may look full)."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+社区食堂端出“幸福味道”
+新华社二连浩特 3 月
+4 日电前十个月，口岸进出
+口货运量达到一千八百万
+吨，同比增长百分之二十
+二点五。
+据悉，该项目总投资
+五十六亿元，建成后可年
+产各类产品二十万吨。春
+耕时节，田野里一派繁忙
+景象，大型播种机来回穿
+梭，农民们抢抓农时忙生
+产。
+共建共享 居民议事有了新
+平台
+进入冬季，冰雪乐园、
+滑雪场相继开门迎客，吸
+引了大批外地游客前来体
+验。文旅部门统计显示，元
+旦假期全市共接待游客四
+十六万人次，旅游收入三
+点二亿元。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [s.replace(" ", "") for s in story.subheads] == ["共建共享居民议事有了新平台"]
+    assert story.paragraphs[-1].startswith("进入冬季，冰雪乐园、滑雪场相继开门迎客")
+
+
+def test_a_section_word_printed_into_a_column_from_its_box_beside_is_read_past() -> None:
+    """pdftotext prints a box's word (简讯) where it stands beside a column, between a
+    paragraph's lines (…扎下了根。入 / 简讯 / 冬以来，全市…): the paragraph runs on past it, and
+    the box is the text set wider that comes after the column."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+冰雪旅游带火北疆小城
+新华社兴安盟 3 月 2 日电
+政务服务大厅推行“一窗受
+理、集成服务”，群众办事只
+需跑一次。
+治沙工人们顶着风沙
+扎设草方格，一棵棵梭梭、
+沙柳在沙丘上扎下了根。入
+
+简讯
+
+冬以来，全市供热企业提前
+完成管网检修和设备调试，
+确保居民家中室温达标。
+
+本报兴安盟 3 月 2 日电连日来，区市场监管局对辖
+区农贸市场开展专项检查，重点检查食品经营主体的进
+货台账。（张晓明）
+"""
+    page = parse_page(text, "p2.txt")
+    story, brief = page.articles
+    assert story.paragraphs[-1] == (
+        "治沙工人们顶着风沙扎设草方格，一棵棵梭梭、沙柳在沙丘上扎下了根。"
+        "入冬以来，全市供热企业提前完成管网检修和设备调试，确保居民家中室温达标。"
+    )
+    assert (brief.section, brief.byline) == ("简讯", "张晓明")
+    assert brief.paragraphs == (
+        "连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",
+    )
+
+
+def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_own() -> None:
+    """The box's word printed between a paragraph's last full line and its last characters
+    (…游客纷纷前 / 简讯 / 来。): the paragraph ends there; the box, set to the column's measure
+    with its briefs indented, is the next block."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+一条公路带富一方百姓
+新华社鄂尔多斯 3 月 2 日电
+风电场里，一排排白色
+风机迎风转动，源源不断地
+将绿色电能送入电网。当地
+推出了冰雪节、那达慕等特
+色活动，带动了餐饮、住宿
+等行业的发展，游客纷纷前
+
+简讯
+
+来。
+食堂由社区提供场地、
+企业负责运营，做到了价格
+实惠、干净卫生。
+
+近日，旗气象局发布
+寒潮蓝色预警，提醒群众
+注意防寒保暖，合理安排
+出行。
+近期，县消防救援大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（赵磊）
+"""
+    story, *briefs = parse_page(text, "p2.txt").articles
+    assert story.paragraphs == (
+        "风电场里，一排排白色风机迎风转动，源源不断地将绿色电能送入电网。"
+        "当地推出了冰雪节、那达慕等特色活动，带动了餐饮、住宿等行业的发展，游客纷纷前来。",
+        "食堂由社区提供场地、企业负责运营，做到了价格实惠、干净卫生。",
+    )
+    assert [(b.section, b.byline, b.paragraphs[0][:6]) for b in briefs] == [
+        ("简讯", None, "近日，旗气象"),
+        ("简讯", "赵磊", "近期，县消防"),
+    ]

@@ -104,15 +104,18 @@ def test_a_story_under_its_own_byline_read_as_briefs() -> None:
     assert all("story's own byline" in message for _, message in doubts)
 
 
-def test_a_headline_with_nothing_under_it_and_a_brief_read_into_a_story() -> None:
+def test_a_headline_with_nothing_under_it_and_a_brief_after_a_story() -> None:
     # pdftotext, the top of a page whose kicker (聚焦民生实事) stands over the box's word (简讯):
-    # read as a headline with no text; the box's first brief, set across two columns, read on
-    # as the last paragraph of the story above it.
+    # read as a headline with no text; the box's first brief, set across two columns, printed
+    # after the story above it.
     path = CORPUS / "after-5col" / "pdftotext" / "2024-03-05-03.txt"
     page = "\n".join(path.read_text(encoding="utf-8").split("\n")[:102])
     doubts = dict(_doubts(page))
     assert doubts[_line_of(page, "聚焦民生实事")].startswith("a headline with no text under it")
-    assert doubts[_line_of(page, "近期，县消防")].startswith("a paragraph set to another measure")
+    # The brief closes on its own byline under a story with its own: read apart, not into it.
+    story, brief = [a for a in parse_page(page, "p3.txt").articles if a.line and a.line >= 58][:2]
+    assert story.byline == "记者 王建国 张晓明" and not any("县消防" in p for p in story.paragraphs)
+    assert (brief.byline, brief.paragraphs[0][:6]) == ("周涛", "近期，县消防")
 
 
 def test_a_brief_ending_short_of_its_box_is_read_apart() -> None:
@@ -162,9 +165,9 @@ def test_a_brief_ending_short_of_its_box_is_read_apart() -> None:
     ]
 
 
-def test_a_byline_closing_a_paragraph_inside_a_story() -> None:
+def test_a_byline_closing_a_story_before_text_with_no_headline() -> None:
     # The story before closes on its byline; the next story's paragraphs, its headline lost,
-    # read on under the same headline.
+    # follow.
     page = (
         HEAD
         + STORY.replace("程。\n", "程。（王建国）\n")
@@ -176,9 +179,14 @@ def test_a_byline_closing_a_paragraph_inside_a_story() -> None:
 天受理、限时办结。
 """
     )
-    doubts = _doubts(page)
-    assert [line for line, _ in doubts] == [_line_of(page, "据悉")]
-    assert "byline closes a paragraph" in doubts[0][1]
+    # The byline ends the story: what follows is read as another article, which has no
+    # headline and is warned.
+    story, rest = parse_page(page, "p2.txt").articles
+    assert story.byline == "王建国" and story.paragraphs[-1].endswith("课程。")
+    assert rest.headline is None and rest.paragraphs[0].startswith("据悉")
+    warnings = parse_page(page, "p2.txt").warnings
+    assert [w.line for w in warnings] == [_line_of(page, "据悉")]
+    assert "no headline found" in str(warnings[0])
 
 
 _PHRASES = (
@@ -531,12 +539,21 @@ BRIEF = """在他们的指导下，村里建起
 """
 
 
-def test_a_story_under_its_own_byline_closing_on_a_briefs_byline() -> None:
+def test_a_paragraph_closing_on_a_byline_under_a_storys_own_is_read_apart_and_doubted() -> None:
+    # A story has one byline: a paragraph closing on another （王建国） is a box's brief printed
+    # after the story, and is read apart from it. Here the brief, set without an indent, ran on
+    # from the story's last paragraph (one measure, a sentence ending at a full line), and that
+    # paragraph went with it: set to the story's measure, the story is doubted at its last
+    # line, and the brief has no headline.
     page = HEAD + UNDER_ITS_BYLINE + BRIEF
+    story, brief = parse_page(page, "p2.txt").articles
+    assert story.byline == "本报记者 李红 郑凯"
+    assert (brief.headline, brief.byline) == (None, "王建国")
+    assert brief.paragraphs[0].endswith("种上了反季节蔬菜。")
     doubts = _doubts(page)
-    assert len(doubts) == 1
-    assert "closes on a brief's （王明）" in doubts[0][1]
-    assert doubts[0][0] == _line_of(page, "蔬菜。（王建国）")
+    assert [line for line, _ in doubts] == [_line_of(page, "等行业的发展。")]
+    assert "set to the story's measure" in doubts[0][1]
+    assert len(parse_page(page, "p2.txt").warnings) == 2
     assert _doubts(HEAD + UNDER_ITS_BYLINE) == []
 
 

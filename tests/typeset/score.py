@@ -242,6 +242,7 @@ def _score_readable(
             headline = gold["articles"][stories.index(story)]["headline"] or "(brief)"
             score.notes.append(f"{source}:{first}: unreadable, no warning: {headline} ({story.problems[0]})")
     read_paragraphs: Counter[str] = Counter()
+    owned: list[Counter[str]] = [Counter() for _ in stories]  # read paragraphs per story
     for article in read:
         for paragraph in article.paragraphs:
             # Its story: the one whose text holds it, else the one its opening words come from.
@@ -251,6 +252,8 @@ def _score_readable(
                 owner = next((i for i, s in enumerate(stories) if norm[:8] in s.body), None)
             if owner is not None and readable[owner]:
                 read_paragraphs[flat(paragraph)] += 1
+                owned[owner][flat(paragraph)] += 1
+    _note_readable_misses(score, gold, stories, owned, source)
     score.readable_gold = sum(gold_paragraphs.values())
     score.readable_read = sum(read_paragraphs.values())
     score.readable_matched = sum((gold_paragraphs & read_paragraphs).values())
@@ -259,6 +262,29 @@ def _score_readable(
         score.whole_gold, score.whole_read = score.gold_paragraphs, score.read_paragraphs
         score.whole_matched = score.matched_paragraphs
         score.whole_misread, score.whole_misread_warned = score.misread, score.misread_warned
+
+
+def _note_readable_misses(
+    score: Score,
+    gold: dict[str, Any],
+    stories: Sequence[Any],
+    owned: Sequence[Counter[str]],
+    source: str,
+) -> None:
+    """A note for each readable story read with a paragraph wrong: its paragraph F1 and what
+    it cost (gold paragraphs missed plus read paragraphs not the gold's), to list the worst."""
+    for story, article, mine in zip(stories, gold["articles"], owned, strict=True):
+        if not story.readable:
+            continue
+        expected = Counter(flat(p) for p in article["paragraphs"])
+        matched = sum((expected & mine).values())
+        cost = sum(expected.values()) + sum(mine.values()) - 2 * matched
+        if cost:
+            f1 = 2 * matched / (sum(expected.values()) + sum(mine.values()))
+            title = article["headline"] or f"(brief) {flat(article['paragraphs'][0])[:12]}"
+            score.notes.append(
+                f"{source}:{story.span[0]}: readable story at F1 {f1:.0%}, cost {cost}: {title}"
+            )
 
 
 def _is_brief(article: ReadArticle, gold: Sequence[dict[str, Any]]) -> bool:

@@ -109,3 +109,25 @@ def test_a_page_is_wholly_readable_only_when_every_story_is() -> None:
     rest = [line for a in PAGE["articles"][2:] for line in _printed(a, 12)]
     spoiled = score_page(PAGE, gold_read, [], "p2.txt", "\n".join(interleaved + rest))
     assert spoiled.whole_pages == 0 and spoiled.readable == spoiled.stories - 2
+
+
+def test_a_readable_story_read_with_a_paragraph_wrong_is_noted_with_its_f1() -> None:
+    # The gold read back as the reader would: no note. Two paragraphs of a story run together:
+    # the story's note gives its F1 and cost (two missed, one read wrong).
+    from tests.typeset.score import ReadArticle, score_page
+
+    text = "\n".join(line for article in PAGE["articles"] for line in _printed(article, 12))
+    right = [
+        ReadArticle(a["headline"], a["kicker"], a["subtitle"], tuple(a["paragraphs"]), None)
+        for a in PAGE["articles"]
+    ]
+    assert not [n for n in score_page(PAGE, right, [], "p", text).notes if "readable story" in n]
+    story = next(n for n, a in enumerate(PAGE["articles"]) if len(a["paragraphs"]) >= 3)
+    first, second, *rest = right[story].paragraphs
+    wrong = list(right)
+    wrong[story] = ReadArticle(right[story].headline, None, None, (first + second, *rest), None)
+    notes = [n for n in score_page(PAGE, wrong, [], "p", text).notes if "readable story" in n]
+    headline = PAGE["articles"][story]["headline"]
+    gold = len(PAGE["articles"][story]["paragraphs"])
+    f1 = 2 * (gold - 2) / (gold + gold - 1)
+    assert len(notes) == 1 and notes[0].endswith(f": readable story at F1 {f1:.0%}, cost 3: {headline}")
