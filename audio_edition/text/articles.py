@@ -194,10 +194,15 @@ def detect_headlines(
         and len(content) > 1
         and first.kind is SegmentKind.PARAGRAPH
         and dateline_at_start(first.text) is None
+        and first.open_start
     ):
-        # An extractor's page opening on text with no dateline opens on the rest of a paragraph
-        # printed elsewhere (a jump's), which tells neither convention: what follows it does.
+        # An extractor's page opening mid-sentence opens on the rest of a paragraph printed
+        # elsewhere (a jump's), which tells neither convention: what follows it does. One
+        # opening on a paragraph's first line with no heads over it does tell: its story's
+        # heads were drawn after its body.
         first = content[1]
+    if tie is HeadlinePosition.BEFORE:
+        last = _before_closing_box(content)
     before = (first.kind in heads) + (last.kind is SegmentKind.PARAGRAPH)
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in heads)
     if (
@@ -225,6 +230,26 @@ def detect_headlines(
             return HeadlinePosition.AFTER, True
         return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
+
+
+def _before_closing_box(content: Sequence[Segment]) -> Segment:
+    """The last of an extractor's page's segments, or the one before the box of briefs that
+    closes the page: an extractor prints the section word over its briefs either way, so a
+    closing box tells neither convention; what stands before it does (a story's body before
+    it, headline-first; a story's heads, headline-after). Briefs only: each short, opening on
+    a dateline or closing on a byline （刘洋）; a story's text after the box tells."""
+    at = len(content) - 1
+    while at > 0 and content[at].kind is SegmentKind.PARAGRAPH:
+        text = content[at].text
+        if len(text) >= LONG_BRIEF or not (dateline_at_start(text) or _BYLINE_AT_END.search(text)):
+            return content[-1]
+        at -= 1
+    if at > 0 and at < len(content) - 1 and content[at].kind is SegmentKind.SECTION:
+        before = content[at - 1]
+        # Not a block with running text's commas: lines of text the extractor scrambled.
+        if before.kind is SegmentKind.PARAGRAPH or not re.search("[，、；。]", before.text):
+            return before
+    return content[-1]
 
 
 def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extraction: bool = False) -> None:
@@ -259,6 +284,8 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             ):
                 # Drawn after its body with the heads it stands under: the story just filed.
                 builder.byline_of_filed(segment.text)
+            elif index - 1 in briefs:
+                builder.byline_of_filed(segment.text)  # the brief's, set on a line of its own
             else:
                 builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
@@ -315,6 +342,8 @@ def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
     more text follows); without one, the briefs are those closing on a byline （刘洋）."""
     stretch: list[int] = []
     for index in range(start, len(segments)):
+        if segments[index].kind is SegmentKind.BYLINE and stretch and stretch[-1] == index - 1:
+            continue  # a brief's closing byline, set on a line of its own: （陈静）
         if segments[index].kind is not SegmentKind.PARAGRAPH:
             break
         stretch.append(index)
@@ -323,7 +352,8 @@ def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
         return stretch[: dated[-1]]
     taken: list[int] = []
     for index in stretch:
-        if not _BYLINE_AT_END.search(segments[index].text):
+        byline_after = index + 1 < len(segments) and segments[index + 1].kind is SegmentKind.BYLINE
+        if not (_BYLINE_AT_END.search(segments[index].text) or byline_after):
             break
         taken.append(index)
     return taken

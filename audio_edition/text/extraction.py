@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
@@ -462,15 +462,14 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             # Briefs in a box are not indented; but text at the column's measure after briefs
             # set wider is no brief of the box: a column's text going on below it.
             brief = in_box and not (box_wide and not _wide(first))
+            # Text set wider than the column is not indented.
+            open_start = (
+                _full(first) and not _wide(first) and not first.dateline and not after_marker and not brief
+            )
             pieces.append(
                 _Piece(
-                    Segment(SegmentKind.PARAGRAPH, text, line=first.number),
-                    # Text set wider than the column is not indented.
-                    open_start=_full(first)
-                    and not _wide(first)
-                    and not first.dateline
-                    and not after_marker
-                    and not brief,
+                    Segment(SegmentKind.PARAGRAPH, text, line=first.number, open_start=open_start),
+                    open_start=open_start,
                     open_end=not ends_sentence(text),
                     last_line=last.number,
                     opens_short=len(current) >= 2 and first.width <= current[1].width - 1.5,
@@ -622,9 +621,7 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
         front = out[front_at]
         assert front is not None
         rest = pieces[n]
-        joined = Segment(
-            SegmentKind.PARAGRAPH, front.segment.text + rest.segment.text, line=front.segment.line
-        )
+        joined = replace(front.segment, text=front.segment.text + rest.segment.text)
         out[front_at] = _Piece(joined, front.open_start, rest.open_end, rest.last_line, front.opens_short)
         out[n] = None
         if not past_text:

@@ -764,6 +764,52 @@ def test_a_page_opening_on_a_dateline_has_its_heads_drawn_after_the_bodies() -> 
     assert (brief.section, brief.byline) == ("简讯", "陈静")
 
 
+def test_a_page_opening_on_a_paragraph_s_first_line_has_its_heads_drawn_after_the_bodies() -> None:
+    """PyMuPDF and PDFium follow the drawing order: a page opening on a paragraph's indented
+    first line with no heads above it and no dateline (the story's byline is drawn with its
+    heads) drew each story's heads after its body; a page opening mid-sentence would open on a
+    paragraph's rest. The box of briefs closing the page tells neither convention (its section
+    word is printed over it either way): the heads before it do. A brief's byline set on a line
+    of its own is that brief's."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+春耕时节，田野里一
+派繁忙景象，大型播种机
+来回穿梭，农民们抢抓农
+时忙生产。
+湿地公园里，芦苇随
+风摇曳，成群的候鸟在水
+面上觅食嬉戏。
+学习贯彻全会精神
+老旧小区改造让居民住得更舒心
+本报记者 李红　郑凯
+本报鄂尔多斯3 月4 日
+电合作社采取“统一采购、
+统一防疫、统一销售”的方
+式，降低了养殖成本。
+银发经济激发消费新活力
+简讯
+本报兴安盟3 月4 日电日前，旗图书馆举办“书香
+润万家”读书分享会，六十余名读者参加活动。（刘洋）
+本报满洲里3月1日电近期，县消防救援大队走进中
+小学校，为师生讲解火灾逃生自救知识并开展疏散演练。
+（陈静）
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    assert not any("cannot tell" in w.message for w in page.warnings)
+    first, second, *briefs = page.articles
+    assert (first.kicker, first.headline, first.byline) == (
+        "学习贯彻全会精神",
+        "老旧小区改造让居民住得更舒心",
+        "本报记者 李红 郑凯",
+    )
+    assert [p[:4] for p in first.paragraphs] == ["春耕时节", "湿地公园"]
+    assert (second.headline, second.dateline) == ("银发经济激发消费新活力", "本报鄂尔多斯3月4日电")
+    assert [(b.section, b.byline) for b in briefs] == [("简讯", "刘洋"), ("简讯", "陈静")]
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
