@@ -23,7 +23,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
   columns merged into one line or interleaved line by line, a paragraph broken off or opening
-  mid-sentence, more than three head lines together, two head lines of like length.
+  mid-sentence, more than three head lines together, two head lines of like length (or a
+  kicker as long as a headline).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
+_KICKER_DOUBTED = 0.5  # a kicker at least this share of its headline's width could be a headline
+_HEADLINE_LENGTH = 10  # characters: a line as long is as likely a headline as a kicker
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -501,6 +504,16 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                         ),
                     )
                 )
+            elif upper and not lower.startswith("—") and _kicker_of_some_length(upper, lower):
+                doubts.append(
+                    (
+                        heads[0].number,
+                        (
+                            "two head lines read as kicker (引题) and headline: if the second is a "
+                            "subtitle (副题), correct it (read the PDF for this page)"
+                        ),
+                    )
+                )
             if len(heads) > 3:
                 doubts.append(
                     (
@@ -602,6 +615,15 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
     flush()
     flush_heads()
     return _rejoin(pieces, doubts)
+
+
+def _kicker_of_some_length(upper: str, lower: str) -> bool:
+    """Whether a head line read as a kicker over the line under it could as well be a headline
+    over a subtitle with no dash: as long as a headline (a kicker is mostly a short label or
+    phrase: 记者蹲点, 新春走基层, 学习贯彻全会精神) and at least half the line under it. Only
+    type size would tell."""
+    width = visual_width(upper)
+    return width >= _HEADLINE_LENGTH and width >= _KICKER_DOUBTED * visual_width(lower)
 
 
 def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment]:
