@@ -300,7 +300,11 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             # On an extractor's page a block of several tiers (kicker and headline) is a story's
             # heads: a subhead is one line.
             tiers = extraction and "\n" in segment.text
-            heads_ahead = _starts_article(segments, index + 1) or _subtitle_ahead(segments, index + 1)
+            heads_ahead = (
+                _starts_article(segments, index + 1)
+                or _subtitle_ahead(segments, index + 1)
+                or (extraction and _after_closing_byline(segments, index))
+            )
             if segment.display or tiers or heads_ahead:
                 if not builder.headline_parts and segment.display and not heads_ahead:
                     builder.warn(
@@ -385,7 +389,15 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             # In a box of briefs (one paragraph each, no subheads), a block ends the box: the
             # next story's heads, whatever an extractor printed under them.
             in_briefs = builder.extraction and builder.section is not None
-            if not builder.has_text() or display or tiers or in_briefs or _starts_article(segments, end + 1):
+            closed = builder.extraction and _after_closing_byline(segments, index)
+            if (
+                not builder.has_text()
+                or display
+                or tiers
+                or in_briefs
+                or closed
+                or _starts_article(segments, end + 1)
+            ):
                 if builder.has_text() and display and not _starts_article(segments, end + 1):
                     builder.warn(
                         segment.line,
@@ -417,6 +429,18 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.start(segment.line)
                 builder.add_paragraph(segment.text, segment.line)
         index += 1
+
+
+def _after_closing_byline(segments: Sequence[Segment], index: int) -> bool:
+    """Whether ``segments[index]`` follows a paragraph closing on its byline （王建国）: the
+    byline closes its story, so a block after it is a story's heads (the story's own, drawn
+    after its body, or the next one's), never a subhead, though no dateline follows it."""
+    previous = segments[index - 1] if index > 0 else None
+    return (
+        previous is not None
+        and previous.kind is SegmentKind.PARAGRAPH
+        and _BYLINE_AT_END.search(previous.text) is not None
+    )
 
 
 def _starts_article(segments: Sequence[Segment], index: int) -> bool:

@@ -823,6 +823,51 @@ def test_a_page_opening_on_a_paragraph_s_first_line_has_its_heads_drawn_after_th
     assert [(b.section, b.byline) for b in briefs] == [("简讯", "刘洋"), ("简讯", "陈静")]
 
 
+def test_heads_after_a_paragraph_closing_on_its_byline_are_a_story_s_never_a_subhead() -> None:
+    """A byline （王建国） closes its story: the heads after it are a story's heads (here drawn
+    after its body, PyMuPDF following the drawing order), though the next story opens with no
+    dateline (its byline is drawn with its own heads), not a subhead of one story read on."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+本报兴安盟3 月2 日电据
+了解，今年全市新增供热面积
+一百二十万平方米，惠及居民
+一万八千余户。
+口岸管理部门推行“提前
+申报、货到放行”模式，通关时
+间比去年同期缩短了四成。社
+区食堂每天中午供应两荤两
+素一汤，老年人就餐还能享受
+优惠。（王建国）
+牧民合作社闯出增
+收新路
+光伏板整齐排列在沙
+地上，板下种植的牧草既能
+固沙，又能喂养牛羊。
+热力公司设立了二十
+四小时服务热线，群众反映
+的问题做到当天受理、限时
+办结。
+奋力书写中国式现代化新篇章
+新能源装机规模突破一亿千瓦
+——我区推进重点项目建设纪实
+本报记者 周涛　高原
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    first, second = page.articles
+    assert (first.headline, first.dateline, first.byline) == (
+        "牧民合作社闯出增收新路",
+        "本报兴安盟3月2日电",
+        "王建国",
+    )
+    assert first.subheads == () and len(first.paragraphs) == 2
+    assert (second.headline, second.byline) == ("新能源装机规模突破一亿千瓦", "本报记者 周涛 高原")
+    assert [p[:5] for p in second.paragraphs] == ["光伏板整齐", "热力公司设"]
+    assert page.warnings == ()
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
