@@ -38,6 +38,7 @@ from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
+    AD_TITLES,
     CAPTION_OPENING,
     CHART_LABEL,
     CHART_TITLE,
@@ -45,6 +46,7 @@ from audio_edition.text.furniture import (
     FOLIO_LINE,
     INDEX_ITEM,
     INDEX_TITLE_LINE,
+    INDEX_TITLES,
     LABEL_ANYWHERE,
     MASTHEAD,
     PHONE,
@@ -62,6 +64,7 @@ from audio_edition.text.layout import (
     Segment,
     SegmentKind,
     TextLine,
+    dateline_at_start,
     ends_sentence,
     furniture_line,
     is_letter_spaced,
@@ -84,6 +87,8 @@ _TOP_LINES = 8  # lines at the head of a page where a lone section name or masth
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
 _KICKER_DOUBTED = 0.5  # a kicker at least this share of its headline's width could be a headline
 _HEADLINE_LENGTH = 10  # characters: a line as long is as likely a headline as a kicker
+_INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
+_AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -210,6 +215,15 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kept[n] = ""
             seen_text += 1
             continue
+        title_at_end = _box_title_at_end(line, lines, n)
+        if title_at_end is not None:
+            # A box's title (今日导读, 广告) printed on the line of the headline beside the box
+            # (PDFium joins what shares a baseline): the title is furniture, the headline stays.
+            box, head, title = title_at_end
+            furniture.append(Furniture(box, title, n + 1))
+            kept[n] = head
+            seen_text += 1
+            continue
         if furniture_line(line) is not None:
             box = None  # the layout records it (an editors' line, a folio, a credit)
             seen_text += 1
@@ -234,7 +248,7 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
-        elif _ad_line(line, in_ad=box is FurnitureKind.AD):
+        elif _ad_line(line, in_ad=box is FurnitureKind.AD) and not _dateline_after_ad(line, following):
             kind = FurnitureKind.AD
         elif CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
@@ -254,6 +268,30 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+def _box_title_at_end(line: str, lines: list[str], n: int) -> tuple[FurnitureKind, str, str] | None:
+    """A box's title after a head line, a space between (``乡村学校用上“空中课堂” 今日导读``):
+    the box's kind, the line without it and the title; only where the box's lines follow (an
+    index item, an ad's spaced phrases or phone number)."""
+    for pattern, kind in ((_INDEX_TITLE_AT_END, FurnitureKind.INDEX), (_AD_TITLE_AT_END, FurnitureKind.AD)):
+        found = pattern.match(line)
+        if found is None or ends_sentence(found.group(1)):
+            continue
+        following = next((x for x in lines[n + 1 :] if x.strip()), "")
+        if (kind is FurnitureKind.INDEX and _index_item_next(lines, n)) or (
+            kind is FurnitureKind.AD and _ad_line(following.strip(), in_ad=True)
+        ):
+            return kind, found.group(1), found.group(2)
+    return None
+
+
+def _dateline_after_ad(line: str, following: str) -> bool:
+    """Whether a spaced line after an ad opens a story's dateline broken before 电 (PDFium
+    spaces its digits: ``新华社通辽 3 月 3 日`` / ``电（记者 李红）路通了，牧``), which no ad's
+    phrase does. (A whole dateline on the line is left to the ad's reading: it may be two
+    columns' lines merged.)"""
+    return dateline_at_start(line) is None and dateline_at_start(line + following) is not None
 
 
 def _index_item_over_its_page(bare: str, following: str) -> bool:

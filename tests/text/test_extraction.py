@@ -868,6 +868,52 @@ def test_heads_after_a_paragraph_closing_on_its_byline_are_a_story_s_never_a_sub
     assert page.warnings == ()
 
 
+def test_an_index_title_on_the_line_of_the_headline_beside_its_box_is_furniture() -> None:
+    """PDFium joins what shares a baseline: the index box's title (今日导读) printed after the
+    headline of the story beside the box, a space between. The title is furniture, the
+    headline stays the story's, and the box's items under it are furniture too."""
+    text = """2024 年3 月5 日　星期二 要闻 第 2 版
+新春走基层
+乡村学校用上“空中课堂” 今日导读
+社区食堂端出“幸福味道”
+第 4 版
+稀土新材料产业链加速延伸
+第 2 版
+本报呼和浩特 3 月 2
+日电（记者 赵磊 孙丽）据
+了解，今年全市新增供热面
+积一百二十万平方米，惠及
+居民一万八千余户。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline) == ("新春走基层", "乡村学校用上“空中课堂”")
+    assert story.paragraphs == ("据了解，今年全市新增供热面积一百二十万平方米，惠及居民一万八千余户。",)
+    index = [f.text.strip() for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert index == ["今日导读", "社区食堂端出“幸福味道”", "第 4 版", "稀土新材料产业链加速延伸", "第 2 版"]
+
+
+def test_an_ad_s_title_on_the_line_of_the_headline_beside_it_is_furniture() -> None:
+    """PDFium, the same for an ad's box: its title (广告) after the headline beside the box,
+    the ad's lines under it (spaced phrases, a phone number)."""
+    text = """2024 年3 月5 日　星期二 要闻 第 2 版
+老旧小区改造让居民住得更舒心 广告
+草原鲜奶 每日直送 家庭订奶热线：
+400-812-3456
+新华社通辽 3 月 3 日
+电（记者 李红）路通了，牧
+民的牛羊和奶制品可以直接
+卖到城里，收入一年比一年
+高。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("老旧小区改造让居民住得更舒心", None)
+    assert story.paragraphs == ("路通了，牧民的牛羊和奶制品可以直接卖到城里，收入一年比一年高。",)
+    ads = [f.text.strip() for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["广告", "草原鲜奶 每日直送 家庭订奶热线：", "400-812-3456"]
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
