@@ -349,6 +349,20 @@ def _indented(line: TextLine) -> bool:
     return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
+def _squeezed_indent(lines: Sequence[TextLine]) -> bool:
+    """Whether a paragraph's first line, as wide as a full line, is an indented line with its
+    punctuation squeezed half wide (``进入冬季，冰雪乐园、`` over ``滑雪场相继开门迎客，吸``): at
+    an indent's width so counted, and narrower than the full line under it."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0], lines[1]
+    return (
+        first.column - 3.6 <= first.narrowest <= first.column - 1.6
+        and first.width < second.width
+        and _full(second)
+    )
+
+
 def _full(line: TextLine) -> bool:
     """A column's full line. Justified lines vary by a character (half-width quotes and
     punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
@@ -400,6 +414,10 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
     paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
     first = seq[index]
     assert isinstance(first, TextLine)
+    if first.width <= first.column / 3 and not re.search("[，、；：。！？]", first.text):
+        # A few characters with no punctuation open no paragraph (its first line is indented
+        # or full): a wrapped head line's rest (科技赋能让老产业焕发新 / 生机).
+        return False
     run: list[TextLine] = [first]
     for at, item in enumerate(seq[index + 1 : index + 80], index + 1):
         if isinstance(item, Segment):
@@ -505,7 +523,12 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             brief = in_box and not (box_wide and not _wide(first))
             # Text set wider than the column is not indented.
             open_start = (
-                _full(first) and not _wide(first) and not first.dateline and not after_marker and not brief
+                _full(first)
+                and not _wide(first)
+                and not first.dateline
+                and not after_marker
+                and not brief
+                and not _squeezed_indent(current)
             )
             pieces.append(
                 _Piece(

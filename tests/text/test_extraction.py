@@ -914,6 +914,51 @@ def test_an_ad_s_title_on_the_line_of_the_headline_beside_it_is_furniture() -> N
     assert ads == ["广告", "草原鲜奶 每日直送 家庭订奶热线：", "400-812-3456"]
 
 
+def test_a_subhead_wrapped_to_a_few_characters_over_a_squeezed_indented_line() -> None:
+    """A subhead as wide as the column wraps its last characters (有了新 / 平台) onto a line of
+    their own: a few characters with no punctuation open no paragraph, they are the subhead's
+    rest. The paragraph under it opens on an indented line whose commas are set half wide, so
+    it looks as wide as a full line: narrower than the full line under it, it is the
+    paragraph's start, not a paragraph's rest opening mid-sentence."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+社区食堂端出“幸福味道”
+新华社二连浩特3 月
+4 日电前十个月，口岸进出
+口货运量达到一千八百万
+吨，同比增长百分之二十
+二点五。目前，全市已有八
+百多个政务服务事项实现
+了网上办、掌上办。
+据悉，该项目总投资
+五十六亿元，建成后可年
+产各类产品二十万吨。春
+耕时节，田野里一派繁忙
+景象，大型播种机来回穿
+梭，农民们抢抓农时忙生
+产。
+共建共享 居民议事有了新
+平台
+进入冬季，冰雪乐园、
+滑雪场相继开门迎客，吸
+引了大批外地游客前来体
+验。文旅部门统计显示，元
+旦假期全市共接待游客四
+十六万人次，旅游收入三
+点二亿元。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert story.subheads == ("共建共享 居民议事有了新平台",)
+    assert story.paragraphs[2:] == (
+        "共建共享 居民议事有了新平台",
+        "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。"
+        "文旅部门统计显示，元旦假期全市共接待游客四十六万人次，旅游收入三点二亿元。",
+    )
+    assert page.warnings == ()
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
