@@ -343,7 +343,8 @@ def _subtitle_ahead(segments: Sequence[Segment], index: int) -> bool:
 def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
     """The paragraphs after a section word that are its briefs, on a page read headline-after:
     up to the next headline, the story whose headline it is starts at the last dateline (which
-    more text follows); without one, the briefs are those closing on a byline （刘洋）."""
+    more text follows); without one, the briefs are those closing on a byline （刘洋）. A box
+    closing the page is briefs to its end."""
     stretch: list[int] = []
     for index in range(start, len(segments)):
         if segments[index].kind is SegmentKind.BYLINE and stretch and stretch[-1] == index - 1:
@@ -351,6 +352,11 @@ def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
         if segments[index].kind is not SegmentKind.PARAGRAPH:
             break
         stretch.append(index)
+    closing = stretch and all(s.kind is SegmentKind.BYLINE for s in segments[stretch[-1] + 1 :])
+    if closing and all(len(segments[index].text) < LONG_BRIEF for index in stretch):
+        # The box closes the page: no heads follow for a story to end at, and every item is
+        # as short as a brief.
+        return stretch
     dated = [n for n, index in enumerate(stretch) if dateline_at_start(segments[index].text)]
     if dated and dated[-1] > 0 and dated[-1] < len(stretch) - 1:
         return stretch[: dated[-1]]

@@ -959,6 +959,58 @@ def test_a_subhead_wrapped_to_a_few_characters_over_a_squeezed_indented_line() -
     assert page.warnings == ()
 
 
+def test_a_box_of_briefs_closing_a_page_drawn_headline_after_is_briefs_to_its_end() -> None:
+    """On a page whose heads were drawn after their bodies, the box's section word still stands
+    over its briefs. A box closing the page has no story after it whose heads would follow:
+    every item is a brief, the last one too though it opens on no dateline after dated ones."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+本报锡林浩特3 月3
+日电光伏板整齐排列在沙
+地上，板下种植的牧草既能
+固沙，又能喂养牛羊。记者
+在现场看到，工人们正在对
+换热站的阀门和仪表逐一
+进行检查。
+去年合作社实现销售
+收入一千二百万元，社员人
+均分红一万余元。今年全区
+粮食总产量达到七百九十
+一亿斤，连续多年稳定在七
+百亿斤以上。（陈
+静）
+数字政务让群众少跑腿
+简讯
+本报鄂尔多斯3 月2
+日电近日，市人社局举办
+春风行动专场招聘会，一
+百二十家企业提供就业岗
+位四千多个。（张晓明）
+本报满洲里3 月4 日
+电连日来，区市场监管局
+对辖区农贸市场开展专项
+检查，重点检查食品经营
+主体的进货台账。（刘洋）
+日前，旗图书馆举办
+“书香润万家”读书分享
+会，六十余名读者参加活
+动并交流读书心得。
+（王建
+国）
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    story, *briefs = page.articles
+    assert story.headline == "数字政务让群众少跑腿"
+    assert [(b.section, b.byline) for b in briefs] == [
+        ("简讯", "张晓明"),
+        ("简讯", "刘洋"),
+        ("简讯", "王建国"),
+    ]
+    assert page.warnings == ()
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
