@@ -89,6 +89,7 @@ _KICKER_DOUBTED = 0.5  # a kicker at least this share of its headline's width co
 _HEADLINE_LENGTH = 10  # characters: a line as long is as likely a headline as a kicker
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
+_PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -142,7 +143,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
     kept = _take_furniture(raw, furniture)
-    seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
+    seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture))))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
     for segment in _segments(seq, doubts):
@@ -153,6 +154,25 @@ def read_extraction(text: str) -> ExtractionLayout:
     doubts += extraction_doubts(seq, segments)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
+
+
+def _drawn_twice(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
+    """The page's lines but a head line printed again right under itself: a typesetter that
+    makes a headline bold by drawing it twice (offset a hair) has it printed twice by an
+    extractor that follows the drawing order (PyMuPDF, PDFium). Running text never repeats a
+    line so."""
+    previous: TextLine | None = None
+    for item in items:
+        if (
+            isinstance(item, TextLine)
+            and previous is not None
+            and item.text == previous.text
+            and not item.blank_before
+            and not ends_sentence(item.text)
+        ):
+            continue
+        previous = item if isinstance(item, TextLine) else None
+        yield item
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
@@ -208,6 +228,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
                 or INDEX_ITEM.search(line)
                 or bare == "版"
                 or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
+                or _index_item_wrapped(line, following)
+                or (bare.endswith("第") and _PAGE_REST.match(following.replace(" ", "")))
+                or _PAGE_REST.match(bare)
             )
         ):
             # An index item, its page number printed on the line below it (PyMuPDF) or after it.
@@ -292,6 +315,16 @@ def _dateline_after_ad(line: str, following: str) -> bool:
     phrase does. (A whole dateline on the line is left to the ad's reading: it may be two
     columns' lines merged.)"""
     return dateline_at_start(line) is None and dateline_at_start(line + following) is not None
+
+
+def _index_item_wrapped(line: str, following: str) -> bool:
+    """Whether ``line`` is the first line of an index item wrapped in a narrow box, its rest and
+    page number on the next line (``全区粮食产量再创历史新`` / ``高  第2版``): the rest shorter."""
+    found = INDEX_ITEM.search(following)
+    if found is None or INDEX_ITEM.search(line):
+        return False
+    rest = following[: found.start() + 1].strip()
+    return visual_width(rest) < visual_width(line)
 
 
 def _index_item_over_its_page(bare: str, following: str) -> bool:

@@ -1011,6 +1011,59 @@ def test_a_box_of_briefs_closing_a_page_drawn_headline_after_is_briefs_to_its_en
     assert page.warnings == ()
 
 
+def test_a_head_line_drawn_twice_for_bold_is_read_once() -> None:
+    """A typesetter that sets a headline bold by drawing it twice has it printed twice by an
+    extractor following the drawing order (PyMuPDF, PDFium): one line, not two tiers."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+开局之年看新气象
+银发经济激发消费新活力
+银发经济激发消费新活力
+一季度主要经济指标稳中向好
+本报呼和浩特3月3日电（记
+者 刘洋 陈静）通过“空中课堂”，
+偏远牧区的孩子们也能和城里学
+生同上一堂课。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "开局之年看新气象",
+        "银发经济激发消费新活力",
+        "一季度主要经济指标稳中向好",
+    )
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # The page number broken after 第 (a box too narrow for the item and its page).
+        "社区食堂端出“幸福味道”  第\n4版\n冰雪旅游带火北疆小城  第3版\n全区粮食产量再创历史新高  第\n2版",
+        # The title wrapped, its last characters and the page number on the next line.
+        "社区食堂端出“幸福味道”\n第4版\n全区粮食产量再创历史新\n高  第2版\n稀土新材料产业链加速延\n伸  第2版",
+    ],
+)
+def test_index_items_wrapped_in_a_narrow_box_are_furniture(items: str) -> None:
+    """An index box narrower than its items wraps them: every piece is the box's, none read as
+    a headline over the story printed after the box."""
+    text = f"""2024年3月5日　星期二
+要闻
+第2版
+今日导读
+{items}
+数字政务让群众少跑腿
+本报包头3月1日电（记者 高
+原）光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又能
+喂养牛羊。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == (None, "数字政务让群众少跑腿", None)
+    index = "".join(f.text for f in page.furniture if f.kind is FurnitureKind.INDEX)
+    assert index.replace(" ", "") == "今日导读" + items.replace("\n", "").replace(" ", "")
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
