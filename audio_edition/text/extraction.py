@@ -390,7 +390,8 @@ def _squeezed_indent(lines: Sequence[TextLine]) -> bool:
         return False
     first, second = lines[0], lines[1]
     return (
-        first.column - 3.6 <= first.narrowest <= first.column - 1.6
+        not ends_sentence(first.text)  # a paragraph's first line over more lines ends none
+        and first.column - 3.6 <= first.narrowest <= first.column - 1.6
         and first.width < second.width
         and _full(second)
     )
@@ -434,8 +435,10 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         # after a break (…余 / 户。), not a tier over a shorter tier, which ends none.
         return False
     # A paragraph's first line goes on in full lines of its column (not in one set wider, which
-    # is a headline tier, unless a box's running text) to a sentence end.
-    if not _full(following) or _head_like_alone(following):
+    # is a headline tier, unless a box's running text) to a sentence end; not in a paragraph's
+    # indented first line, though its punctuation squeezed makes it look full.
+    after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
+    if not _full(following) or _head_like_alone(following) or _squeezed_indent(after):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True

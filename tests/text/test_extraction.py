@@ -1064,6 +1064,34 @@ def test_index_items_wrapped_in_a_narrow_box_are_furniture(items: str) -> None:
     assert index.replace(" ", "") == "今日导读" + items.replace("\n", "").replace(" ", "")
 
 
+def test_a_subhead_as_short_as_an_indent_over_a_squeezed_indented_line() -> None:
+    """A subhead two characters short of the column looks like a paragraph's indented first
+    line; the paragraph's own indented first line under it (its quote and comma set half wide,
+    so it looks full) tells it is not: a paragraph's first line goes on in full lines."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+一条公路带富一方百姓
+本报包头3月1日电治沙工人
+们顶着风沙扎设草方格，一棵棵
+梭梭、沙柳在沙丘上扎下了根。
+稀土企业加大研发投入，一
+批高性能永磁材料实现了规模化
+生产。光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又能
+喂养牛羊。
+保障——应急队伍随时待命
+“以前一下雨院子里就积水，
+现在出门再也不用踩泥了。”居
+民李师傅说。前十个月，口岸进
+出口货运量达到一千八百万吨，
+同比增长百分之二十二点五。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.subheads == ("保障——应急队伍随时待命",)
+    assert [p[:6] for p in story.paragraphs] == ["治沙工人们顶", "稀土企业加大", "保障——应急", "“以前一下雨"]
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
