@@ -862,6 +862,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
+    if _squeezed_indent([x for x in seq[index : index + 2] if isinstance(x, TextLine)]):
+        return False  # the next paragraph's indented first line, its punctuation squeezed
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
     if _runs_on_past_column_foot(seq, index):

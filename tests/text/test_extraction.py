@@ -1092,6 +1092,32 @@ def test_a_subhead_as_short_as_an_indent_over_a_squeezed_indented_line() -> None
     assert [p[:6] for p in story.paragraphs] == ["治沙工人们顶", "稀土企业加大", "保障——应急", "“以前一下雨"]
 
 
+def test_a_paragraph_ending_on_a_full_line_before_a_squeezed_indented_line() -> None:
+    """A paragraph whose last line is full ends there when the next line is an indented first
+    line whose comma is set half wide (so it looks full): two paragraphs, not one."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+黄河流域生态保护治理扎实推进
+本报锡林浩特3月4日电
+（记者 郑凯）风电场里，一
+排排白色风机迎风转动，源源
+不断地将绿色电能送入电网。
+春耕时节，田野里一派繁
+忙景象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。社区
+食堂每天中午供应两荤两素一
+汤，老年人就餐还能享受优惠。
+商家纷纷推出适老化产品，
+智能手环、助行器等商品销量
+明显增长。社区工作人员逐户
+征求居民意见，把群众最关心
+的问题列入改造清单。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [p[:6] for p in story.paragraphs] == ["风电场里，一", "春耕时节，田", "商家纷纷推出"]
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
