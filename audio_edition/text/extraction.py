@@ -273,6 +273,15 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind, box = FurnitureKind.AD, FurnitureKind.AD
         elif _ad_line(line, in_ad=box is FurnitureKind.AD) and not _dateline_after_ad(line, following):
             kind = FurnitureKind.AD
+        elif (
+            box is FurnitureKind.AD
+            and bare.endswith(("：", ":"))
+            and PHONE_ALONE.match(
+                next((x.strip() for x in lines[n + 1 :] if x.strip() not in ("", line)), "")
+            )
+        ):
+            # The label of the phone number under it (订奶热线：), maybe drawn twice for bold.
+            kind = FurnitureKind.AD
         elif CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
         elif (

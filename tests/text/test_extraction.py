@@ -1118,6 +1118,30 @@ def test_a_paragraph_ending_on_a_full_line_before_a_squeezed_indented_line() -> 
     assert [p[:6] for p in story.paragraphs] == ["风电场里，一", "春耕时节，田", "商家纷纷推出"]
 
 
+def test_an_ad_wrapped_in_a_narrow_box_keeps_its_phone_label() -> None:
+    """An ad's box narrower than its line wraps it: the label of the phone number (热线：) on a
+    line of its own, no space in it, is still the ad's, not a head line of the story above."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+社区食堂端出“幸福味道”
+本报北京3月1日电通过“空
+中课堂”，偏远牧区的孩子们
+也能和城里学生同上一堂
+课。
+广告
+草原鲜奶 每日
+直送 家庭订奶
+热线：
+400-812-3456
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("社区食堂端出“幸福味道”", None)
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["广告", "草原鲜奶 每日", "直送 家庭订奶", "热线：", "400-812-3456"]
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
