@@ -105,6 +105,8 @@ LONG_PARAGRAPH = 1500  # characters: longer is likely two paragraphs or a column
 LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
 _KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
+_HEADLINE_LENGTH = 10  # characters: a head line as long is a headline more often than a kicker
+_HALF = 0.5
 
 
 def headline_over_subtitle(upper: str, lower: str) -> bool:
@@ -113,6 +115,17 @@ def headline_over_subtitle(upper: str, lower: str) -> bool:
     (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
     line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
     return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
+
+
+def headline_over_long_subtitle(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash, a story's whole heads on an extractor's page, are a
+    headline over its subtitle: as ``headline_over_subtitle``, or the upper as long as a headline
+    (a kicker is mostly a short label or phrase: 记者蹲点, 学习贯彻全会精神) and at least half
+    the lower (a subtitle with no dash, longer than its headline). Doubted either way."""
+    width = visual_width(upper)
+    return headline_over_subtitle(upper, lower) or (
+        width >= _HEADLINE_LENGTH and width >= _HALF * visual_width(lower)
+    )
 
 
 @dataclass(frozen=True)
@@ -717,7 +730,7 @@ class _ArticleBuilder:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
             elif parts[1].startswith("——") or (
-                self.extraction and self._tiered and headline_over_subtitle(parts[0], parts[1])
+                self.extraction and self._tiered and headline_over_long_subtitle(parts[0], parts[1])
             ):
                 subtitle, parts = parts[1], parts[:1]
             else:

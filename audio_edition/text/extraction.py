@@ -15,7 +15,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
-  is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
+  (or as long as a headline, half the line under it) is the headline over its subtitle
+  (``headline_over_long_subtitle``), doubted either way.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items, ads (a 广告 line and
   the box's lines, phone numbers), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
@@ -23,8 +24,7 @@ headlines after their bodies) in ways that can be read off the page itself:
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
   columns merged into one line or interleaved line by line, a paragraph broken off or opening
-  mid-sentence, more than three head lines together, two head lines of like length (or a
-  kicker as long as a headline).
+  mid-sentence, more than three head lines together, two head lines of like length.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import headline_over_subtitle
+from audio_edition.text.articles import headline_over_long_subtitle
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.furniture import (
@@ -85,8 +85,6 @@ _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
-_KICKER_DOUBTED = 0.5  # a kicker at least this share of its headline's width could be a headline
-_HEADLINE_LENGTH = 10  # characters: a line as long is as likely a headline as a kicker
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
 _PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)
@@ -598,7 +596,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
             upper, lower = text.split("\n")[:2] if len(groups) == 2 else ("", "")
-            if upper and not lower.startswith("—") and headline_over_subtitle(upper, lower):
+            if upper and not lower.startswith("—") and headline_over_long_subtitle(upper, lower):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
                 doubts.append(
@@ -607,16 +605,6 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                         (
                             "two head lines read as headline and subtitle (副题): if the first "
                             "is a kicker (引题), correct it (read the PDF for this page)"
-                        ),
-                    )
-                )
-            elif upper and not lower.startswith("—") and _kicker_of_some_length(upper, lower):
-                doubts.append(
-                    (
-                        heads[0].number,
-                        (
-                            "two head lines read as kicker (引题) and headline: if the second is a "
-                            "subtitle (副题), correct it (read the PDF for this page)"
                         ),
                     )
                 )
@@ -721,15 +709,6 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
     flush()
     flush_heads()
     return _rejoin(pieces, doubts)
-
-
-def _kicker_of_some_length(upper: str, lower: str) -> bool:
-    """Whether a head line read as a kicker over the line under it could as well be a headline
-    over a subtitle with no dash: as long as a headline (a kicker is mostly a short label or
-    phrase: 记者蹲点, 新春走基层, 学习贯彻全会精神) and at least half the line under it. Only
-    type size would tell."""
-    width = visual_width(upper)
-    return width >= _HEADLINE_LENGTH and width >= _KICKER_DOUBTED * visual_width(lower)
 
 
 def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment]:
