@@ -389,6 +389,20 @@ def _indented(line: TextLine) -> bool:
     return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
+def _paragraph_end_over_heads(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` ends its paragraph's sentence with a story's heads under
+    it: a paragraph's last line as long as an indent, the headline under it as wide as a full
+    line, no interleaved columns (an interleaved first line would run on into running text)."""
+    line = seq[index]
+    assert isinstance(line, TextLine)
+    return line.sentence_end and index + 1 < len(seq) and _head_like_at(seq, index + 1)
+
+
+def _head_like_at(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    item = seq[index]
+    return not isinstance(item, TextLine) or _head_like(seq, index)
+
+
 def _squeezed_indent(lines: Sequence[TextLine]) -> bool:
     """Whether a paragraph's first line, as wide as a full line, is an indented line with its
     punctuation squeezed half wide (``进入冬季，冰雪乐园、`` over ``滑雪场相继开门迎客，吸``): at
@@ -669,6 +683,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                     and at + 1 < len(lines)
                     and _full(lines[at + 1])
                     and not _head_like(seq, index)
+                    and not _paragraph_end_over_heads(seq, index)
                     and not any(_wide(x) for x in (last, item, lines[at + 1]))
                 ):
                     doubts.append(
@@ -677,6 +692,19 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                             (
                                 "a paragraph's indented first line in mid-sentence: two columns may "
                                 "be interleaved line by line here (read the PDF for this page)"
+                            ),
+                        )
+                    )
+                if last.sentence_end and _indented(item) and tucked_quote(last, item, item.column):
+                    # One line broken at a quote tucked under a full stop, or a paragraph's short
+                    # last line and the next one's indented first line opening with a quote: the
+                    # two fill a column either way.
+                    doubts.append(
+                        (
+                            item.number,
+                            (
+                                "a line opening with a quote read on from the full stop before it: "
+                                "it may open a new paragraph (read the PDF for this page)"
                             ),
                         )
                     )

@@ -1142,6 +1142,60 @@ def test_an_ad_wrapped_in_a_narrow_box_keeps_its_phone_label() -> None:
     assert ads == ["广告", "草原鲜奶 每日", "直送 家庭订奶", "热线：", "400-812-3456"]
 
 
+def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
+    """A paragraph ending its sentence on a line as long as an indent, the next story's headline
+    (as wide as a full line) under it: the paragraph's end, not an interleaved column's
+    indented first line (which would run on into running text)."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3月2日电据悉，该
+项目总投资五十六亿元，建
+成后可年产各类产品二十
+万吨。
+“饭菜合口味，价钱也
+不贵，我们老两口几乎天天
+来吃。”七十八岁的赵大爷
+说。下一步，当地将继续完
+善配套设施，推动各项工作
+取得新的更大成效。
+稀土新材料产业链加速延伸
+——来自基层一线的调查
+新华社通辽3 月1 日电
+（记者 吴敏）路通了，牧民
+的牛羊和奶制品可以直接
+卖到城里，收入一年比一年
+高。
+"""
+    page = parse_page(text, "p2.txt")
+    assert [a.headline for a in page.articles] == ["冬季供暖保障有力有序", "稀土新材料产业链加速延伸"]
+    assert not [w for w in page.warnings if "interleaved" in w.message]
+
+
+def test_a_line_opening_with_a_quote_after_a_full_stop_it_could_be_tucked_under() -> None:
+    """A paragraph's short last line (溉。) and the next one's indented first line opening with a
+    quote fill one column, as one line broken at a quote tucked under its full stop does: read
+    as one line, and doubted."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+草原牧区迎来新一轮春耕备耕
+本报呼和浩特3 月4 日
+电经过多年治理，项目区植被
+覆盖度由不足百分之十提
+高到百分之四十以上。当地农技
+人员深入田间地头，手把手
+指导农户科学施肥、合理灌
+溉。
+“以前一下雨院子里就
+积水，现在出门再也不用踩
+泥了。”居民李师傅说。
+"""
+    page = parse_page(text, "p2.txt")
+    assert [w.line for w in page.warnings if "opening with a quote" in w.message] == [12]
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
