@@ -30,7 +30,7 @@ headlines after their bodies) in ways that can be read off the page itself:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import headline_over_long_subtitle
@@ -141,10 +141,11 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
     kept = _take_furniture(raw, furniture)
-    seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture))))
+    doubled: set[int] = set()
+    seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
-    for segment in _segments(seq, doubts):
+    for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
@@ -154,11 +155,11 @@ def read_extraction(text: str) -> ExtractionLayout:
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts))
 
 
-def _drawn_twice(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
+def _drawn_twice(items: Iterable[TextLine | Segment], doubled: set[int]) -> Iterator[TextLine | Segment]:
     """The page's lines but a head line printed again right under itself: a typesetter that
     makes a headline bold by drawing it twice (offset a hair) has it printed twice by an
     extractor that follows the drawing order (PyMuPDF, PDFium). Running text never repeats a
-    line so."""
+    line so. The lines kept of those drawn twice go in ``doubled`` (by line number)."""
     previous: TextLine | None = None
     for item in items:
         if (
@@ -168,6 +169,7 @@ def _drawn_twice(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Seg
             and not item.blank_before
             and not ends_sentence(item.text)
         ):
+            doubled.add(previous.number)
             continue
         previous = item if isinstance(item, TextLine) else None
         yield item
@@ -559,7 +561,9 @@ class _Piece:
     opens_short: bool = False
 
 
-def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
+def _segments(
+    seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]], doubled: Collection[int] = ()
+) -> list[Segment]:
     """The page's segments, a paragraph interrupted by a box rejoined (see ``_rejoin``)."""
     pieces: list[_Piece] = []
     current: list[TextLine] = []
@@ -605,7 +609,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
         nonlocal heads
         if heads:
             in_box = False
-            groups = _tiers(heads)
+            groups = _tiers(heads, doubled)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
@@ -952,22 +956,23 @@ def _as_printed(seq: Sequence[TextLine | Segment], index: int) -> TextLine:
     return line
 
 
-def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
+def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[TextLine]]:
     """A run of standalone lines as tiers: each line its own, except a remainder of a few
     characters, and past three lines a line narrower than the one above it (and not dash-led),
     which are the line above's wrapped rest. Never a line after a blank: an extractor prints a
-    wrapped line in the block of the line it wraps, a blank between two blocks."""
+    wrapped line in the block of the line it wraps, a blank between two blocks. Lines drawn
+    twice one after the other (``doubled``: a bold headline's) are one tier wrapped."""
     groups: list[list[TextLine]] = []
     for line in heads:
         # A line of a few characters, or under half again as wide, under a wider one is that
         # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
         above = groups[-1][-1].width if groups else 0.0
+        bold_run = bool(groups) and line.number in doubled and groups[-1][-1].number in doubled
         if (
             groups
             and not line.blank_before
             and not line.text.startswith("—")
-            and (line.width <= 3 or line.width <= 0.6 * above)
-            and above > line.width
+            and ((line.width <= 3 or line.width <= 0.6 * above) and above > line.width or bold_run)
         ):
             groups[-1].append(line)
         else:

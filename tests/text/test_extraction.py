@@ -1196,6 +1196,27 @@ def test_a_line_opening_with_a_quote_after_a_full_stop_it_could_be_tucked_under(
     assert [w.line for w in page.warnings if "opening with a quote" in w.message] == [12]
 
 
+def test_a_bold_headline_drawn_twice_and_wrapped_is_one_tier() -> None:
+    """A bold headline drawn twice, wrapped over two lines in a narrow column (PyMuPDF prints
+    each line twice): both lines were drawn twice, in the headline's type, so they are one
+    tier wrapped, not a headline over a subtitle."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+冬季供暖保障
+冬季供暖保障
+有力有序
+有力有序
+新华社满洲里3月1日电
+（记者 杨帆）治沙工人们
+顶着风沙扎设草方格，一
+棵棵梭梭、沙柳在沙丘上
+扎下了根。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (None, "冬季供暖保障有力有序", None)
+
+
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     """PDFium prints a chart's axis labels on one line (2021 年 2022 年 2023 年): furniture, like a
     single year on a line of its own, never spoken."""
