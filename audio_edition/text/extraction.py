@@ -212,10 +212,14 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     kept = list(lines)
     seen_text = 0
     box: FurnitureKind | None = None
+    # Lines whose index title (printed beside them) was taken off before: the box opens there.
+    titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
+        if n + 1 in titled:
+            box = FurnitureKind.INDEX
         bare = line.replace(" ", "").replace("　", "")
         kind: FurnitureKind | None = None
         following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
