@@ -109,6 +109,8 @@ _BARE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")  # a brief's byline: 刘洋, 
 LONG_BRIEF = 150  # characters: a 简讯 brief is a paragraph shorter than this
 LONG_HEADLINE = 60  # characters: longer is likely a headline joined to body text
 _KICKER_SHORTER = 0.7  # a kicker is under this share of its headline's length
+_HEADLINE_LENGTH = 10  # characters: a head line as long is a headline more often than a kicker
+_HALF = 0.5
 
 
 def headline_over_subtitle(upper: str, lower: str) -> bool:
@@ -117,6 +119,17 @@ def headline_over_subtitle(upper: str, lower: str) -> bool:
     (新春走基层, 记者蹲点); a line about as long as the one under it is the headline, the
     line under it its subtitle. Only type size would tell for sure: the reading is doubted."""
     return visual_width(upper) >= _KICKER_SHORTER * visual_width(lower)
+
+
+def headline_over_long_subtitle(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash, a story's whole heads on an extractor's page, are a
+    headline over its subtitle: as ``headline_over_subtitle``, or the upper as long as a headline
+    (a kicker is mostly a short label or phrase: 记者蹲点, 学习贯彻全会精神) and at least half
+    the lower (a subtitle with no dash, longer than its headline). Doubted either way."""
+    width = visual_width(upper)
+    return headline_over_subtitle(upper, lower) or (
+        width >= _HEADLINE_LENGTH and width >= _HALF * visual_width(lower)
+    )
 
 
 @dataclass(frozen=True)
@@ -205,10 +218,15 @@ def detect_headlines(
         and len(content) > 1
         and first.kind is SegmentKind.PARAGRAPH
         and dateline_at_start(first.text) is None
+        and first.open_start
     ):
-        # An extractor's page opening on text with no dateline opens on the rest of a paragraph
-        # printed elsewhere (a jump's), which tells neither convention: what follows it does.
+        # An extractor's page opening mid-sentence opens on the rest of a paragraph printed
+        # elsewhere (a jump's), which tells neither convention: what follows it does. One
+        # opening on a paragraph's first line with no heads over it does tell: its story's
+        # heads were drawn after its body.
         first = content[1]
+    if tie is HeadlinePosition.BEFORE:
+        last = _before_closing_box(content)
     before = (first.kind in heads) + (last.kind is SegmentKind.PARAGRAPH)
     after = (first.kind is SegmentKind.PARAGRAPH) + (last.kind in heads)
     if (
@@ -236,6 +254,26 @@ def detect_headlines(
             return HeadlinePosition.AFTER, True
         return tie, False
     return (HeadlinePosition.BEFORE if before > after else HeadlinePosition.AFTER), True
+
+
+def _before_closing_box(content: Sequence[Segment]) -> Segment:
+    """The last of an extractor's page's segments, or the one before the box of briefs that
+    closes the page: an extractor prints the section word over its briefs either way, so a
+    closing box tells neither convention; what stands before it does (a story's body before
+    it, headline-first; a story's heads, headline-after). Briefs only: each short, opening on
+    a dateline or closing on a byline （刘洋）; a story's text after the box tells."""
+    at = len(content) - 1
+    while at > 0 and content[at].kind is SegmentKind.PARAGRAPH:
+        text = content[at].text
+        if len(text) >= LONG_BRIEF or not (dateline_at_start(text) or _BYLINE_AT_END.search(text)):
+            return content[-1]
+        at -= 1
+    if at > 0 and at < len(content) - 1 and content[at].kind is SegmentKind.SECTION:
+        before = content[at - 1]
+        # Not a block with running text's commas: lines of text the extractor scrambled.
+        if before.kind is SegmentKind.PARAGRAPH or not re.search("[，、；。]", before.text):
+            return before
+    return content[-1]
 
 
 def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extraction: bool = False) -> None:
@@ -270,6 +308,8 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             ):
                 # Drawn after its body with the heads it stands under: the story just filed.
                 builder.byline_of_filed(segment.text)
+            elif index - 1 in briefs:
+                builder.byline_of_filed(segment.text)  # the brief's, set on a line of its own
             else:
                 builder.add_byline(segment.text, segment.line)
         elif segment.kind is SegmentKind.SECTION:
@@ -284,7 +324,11 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             # On an extractor's page a block of several tiers (kicker and headline) is a story's
             # heads: a subhead is one line.
             tiers = extraction and "\n" in segment.text
-            heads_ahead = _starts_article(segments, index + 1) or _subtitle_ahead(segments, index + 1)
+            heads_ahead = (
+                _starts_article(segments, index + 1)
+                or _subtitle_ahead(segments, index + 1)
+                or (extraction and _after_closing_byline(segments, index))
+            )
             if segment.display or tiers or heads_ahead:
                 if not builder.headline_parts and segment.display and not heads_ahead:
                     builder.warn(
@@ -323,18 +367,27 @@ def _subtitle_ahead(segments: Sequence[Segment], index: int) -> bool:
 def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
     """The paragraphs after a section word that are its briefs, on a page read headline-after:
     up to the next headline, the story whose headline it is starts at the last dateline (which
-    more text follows); without one, the briefs are those closing on a byline （刘洋）."""
+    more text follows); without one, the briefs are those closing on a byline （刘洋）. A box
+    closing the page is briefs to its end."""
     stretch: list[int] = []
     for index in range(start, len(segments)):
+        if segments[index].kind is SegmentKind.BYLINE and stretch and stretch[-1] == index - 1:
+            continue  # a brief's closing byline, set on a line of its own: （陈静）
         if segments[index].kind is not SegmentKind.PARAGRAPH:
             break
         stretch.append(index)
+    closing = stretch and all(s.kind is SegmentKind.BYLINE for s in segments[stretch[-1] + 1 :])
+    if closing and all(len(segments[index].text) < LONG_BRIEF for index in stretch):
+        # The box closes the page: no heads follow for a story to end at, and every item is
+        # as short as a brief.
+        return stretch
     dated = [n for n, index in enumerate(stretch) if dateline_at_start(segments[index].text)]
     if dated and dated[-1] > 0 and dated[-1] < len(stretch) - 1:
         return stretch[: dated[-1]]
     taken: list[int] = []
     for index in stretch:
-        if not _BYLINE_AT_END.search(segments[index].text):
+        byline_after = index + 1 < len(segments) and segments[index + 1].kind is SegmentKind.BYLINE
+        if not (_BYLINE_AT_END.search(segments[index].text) or byline_after):
             break
         taken.append(index)
     return taken
@@ -366,7 +419,15 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
             # In a box of briefs (one paragraph each, no subheads), a block ends the box: the
             # next story's heads, whatever an extractor printed under them.
             in_briefs = builder.extraction and builder.section is not None
-            if not builder.has_text() or display or tiers or in_briefs or _starts_article(segments, end + 1):
+            closed = builder.extraction and _after_closing_byline(segments, index)
+            if (
+                not builder.has_text()
+                or display
+                or tiers
+                or in_briefs
+                or closed
+                or _starts_article(segments, end + 1)
+            ):
                 if builder.has_text() and display and not _starts_article(segments, end + 1):
                     builder.warn(
                         segment.line,
@@ -400,6 +461,18 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.start(segment.line)
                 builder.add_paragraph(segment.text, segment.line)
         index += 1
+
+
+def _after_closing_byline(segments: Sequence[Segment], index: int) -> bool:
+    """Whether ``segments[index]`` follows a paragraph closing on its byline （王建国）: the
+    byline closes its story, so a block after it is a story's heads (the story's own, drawn
+    after its body, or the next one's), never a subhead, though no dateline follows it."""
+    previous = segments[index - 1] if index > 0 else None
+    return (
+        previous is not None
+        and previous.kind is SegmentKind.PARAGRAPH
+        and _BYLINE_AT_END.search(previous.text) is not None
+    )
 
 
 def _starts_article(segments: Sequence[Segment], index: int) -> bool:
@@ -701,7 +774,7 @@ class _ArticleBuilder:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
             elif parts[1].startswith("——") or (
-                self.extraction and self._tiered and headline_over_subtitle(parts[0], parts[1])
+                self.extraction and self._tiered and headline_over_long_subtitle(parts[0], parts[1])
             ):
                 subtitle, parts = parts[1], parts[:1]
             else:

@@ -15,7 +15,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
-  is the headline over its subtitle (``headline_over_subtitle``), doubted either way.
+  (or as long as a headline, half the line under it) is the headline over its subtitle
+  (``headline_over_long_subtitle``), doubted either way.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it, opens the box at the text set wider after it (or the next block).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
@@ -34,14 +35,15 @@ headlines after their bodies) in ways that can be read off the page itself:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import Article, headline_over_subtitle
+from audio_edition.text.articles import Article, headline_over_long_subtitle
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
+    AD_TITLES,
     CAPTION_OPENING,
     CHART_LABEL,
     CHART_TITLE,
@@ -67,6 +69,7 @@ from audio_edition.text.layout import (
     Segment,
     SegmentKind,
     TextLine,
+    dateline_at_start,
     ends_sentence,
     furniture_line,
     is_letter_spaced,
@@ -89,6 +92,9 @@ _INNER_FULL_STOP = re.compile(r"。[”’」』]*[^\s”’」』）)。！？]
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
+_INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
+_AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
+_PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -151,16 +157,37 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
     kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
-    seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
+    doubled: set[int] = set()
+    seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
-    for segment in _segments(seq, doubts):
+    for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq))
+
+
+def _drawn_twice(items: Iterable[TextLine | Segment], doubled: set[int]) -> Iterator[TextLine | Segment]:
+    """The page's lines but a head line printed again right under itself: a typesetter that
+    makes a headline bold by drawing it twice (offset a hair) has it printed twice by an
+    extractor that follows the drawing order (PyMuPDF, PDFium). Running text never repeats a
+    line so. The lines kept of those drawn twice go in ``doubled`` (by line number)."""
+    previous: TextLine | None = None
+    for item in items:
+        if (
+            isinstance(item, TextLine)
+            and previous is not None
+            and item.text == previous.text
+            and not item.blank_before
+            and not ends_sentence(item.text)
+        ):
+            doubled.add(previous.number)
+            continue
+        previous = item if isinstance(item, TextLine) else None
+        yield item
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
@@ -200,10 +227,14 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     kept = list(lines)
     seen_text = 0
     box: FurnitureKind | None = None
+    # Lines whose index title (printed beside them) was taken off before: the box opens there.
+    titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
+        if n + 1 in titled:
+            box = FurnitureKind.INDEX
         bare = line.replace(" ", "").replace("　", "")
         kind: FurnitureKind | None = None
         following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
@@ -216,11 +247,23 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
                 or INDEX_ITEM.search(line)
                 or bare == "版"
                 or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
+                or _index_item_wrapped(line, following)
+                or (bare.endswith("第") and _PAGE_REST.match(following.replace(" ", "")))
+                or _PAGE_REST.match(bare)
             )
         ):
             # An index item, its page number printed on the line below it (PyMuPDF) or after it.
             furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
             kept[n] = ""
+            seen_text += 1
+            continue
+        title_at_end = _box_title_at_end(line, lines, n)
+        if title_at_end is not None:
+            # A box's title (今日导读, 广告) printed on the line of the headline beside the box
+            # (PDFium joins what shares a baseline): the title is furniture, the headline stays.
+            box, head, title = title_at_end
+            furniture.append(Furniture(box, title, n + 1))
+            kept[n] = head
             seen_text += 1
             continue
         if furniture_line(line) is not None:
@@ -250,7 +293,16 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             for before in _ad_lines_over_title(kept, n):
                 furniture.append(Furniture(FurnitureKind.AD, kept[before].strip(), before + 1))
                 kept[before] = ""
-        elif _ad_line(line, in_ad=box is FurnitureKind.AD):
+        elif _ad_line(line, in_ad=box is FurnitureKind.AD) and not _dateline_after_ad(line, following):
+            kind = FurnitureKind.AD
+        elif (
+            box is FurnitureKind.AD
+            and bare.endswith(("：", ":"))
+            and PHONE_ALONE.match(
+                next((x.strip() for x in lines[n + 1 :] if x.strip() not in ("", line)), "")
+            )
+        ):
+            # The label of the phone number under it (订奶热线：), maybe drawn twice for bold.
             kind = FurnitureKind.AD
         elif CHART_TITLE.match(bare):
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
@@ -270,6 +322,40 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+def _box_title_at_end(line: str, lines: list[str], n: int) -> tuple[FurnitureKind, str, str] | None:
+    """A box's title after a head line, a space between (``乡村学校用上“空中课堂” 今日导读``):
+    the box's kind, the line without it and the title; only where the box's lines follow (an
+    index item, an ad's spaced phrases or phone number)."""
+    for pattern, kind in ((_INDEX_TITLE_AT_END, FurnitureKind.INDEX), (_AD_TITLE_AT_END, FurnitureKind.AD)):
+        found = pattern.match(line)
+        if found is None or ends_sentence(found.group(1)):
+            continue
+        following = next((x for x in lines[n + 1 :] if x.strip()), "")
+        if (kind is FurnitureKind.INDEX and _index_item_next(lines, n)) or (
+            kind is FurnitureKind.AD and _ad_line(following.strip(), in_ad=True)
+        ):
+            return kind, found.group(1), found.group(2)
+    return None
+
+
+def _dateline_after_ad(line: str, following: str) -> bool:
+    """Whether a spaced line after an ad opens a story's dateline broken before 电 (PDFium
+    spaces its digits: ``新华社通辽 3 月 3 日`` / ``电（记者 李红）路通了，牧``), which no ad's
+    phrase does. (A whole dateline on the line is left to the ad's reading: it may be two
+    columns' lines merged.)"""
+    return dateline_at_start(line) is None and dateline_at_start(line + following) is not None
+
+
+def _index_item_wrapped(line: str, following: str) -> bool:
+    """Whether ``line`` is the first line of an index item wrapped in a narrow box, its rest and
+    page number on the next line (``全区粮食产量再创历史新`` / ``高  第2版``): the rest shorter."""
+    found = INDEX_ITEM.search(following)
+    if found is None or INDEX_ITEM.search(line):
+        return False
+    rest = following[: found.start() + 1].strip()
+    return visual_width(rest) < visual_width(line)
 
 
 def _index_item_over_its_page(bare: str, following: str) -> bool:
@@ -392,6 +478,35 @@ def _indented(line: TextLine) -> bool:
     return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
+def _paragraph_end_over_heads(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` ends its paragraph's sentence with a story's heads under
+    it: a paragraph's last line as long as an indent, the headline under it as wide as a full
+    line, no interleaved columns (an interleaved first line would run on into running text)."""
+    line = seq[index]
+    assert isinstance(line, TextLine)
+    return line.sentence_end and index + 1 < len(seq) and _head_like_at(seq, index + 1)
+
+
+def _head_like_at(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    item = seq[index]
+    return not isinstance(item, TextLine) or _head_like(seq, index)
+
+
+def _squeezed_indent(lines: Sequence[TextLine]) -> bool:
+    """Whether a paragraph's first line, as wide as a full line, is an indented line with its
+    punctuation squeezed half wide (``进入冬季，冰雪乐园、`` over ``滑雪场相继开门迎客，吸``): at
+    an indent's width so counted, and narrower than the full line under it."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0], lines[1]
+    return (
+        not ends_sentence(first.text)  # a paragraph's first line over more lines ends none
+        and first.column - 3.6 <= first.narrowest <= first.column - 1.6
+        and first.width < second.width
+        and _full(second)
+    )
+
+
 def _full(line: TextLine) -> bool:
     """A column's full line. Justified lines vary by a character (half-width quotes and
     punctuation squeezed, closing punctuation hanging), so anything short of an indent."""
@@ -443,8 +558,10 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         # after a break (…余 / 户。), not a tier over a shorter tier, which ends none.
         return False
     # A paragraph's first line goes on in full lines of its column (not in one set wider, which
-    # is a headline tier, unless a box's running text) to a sentence end.
-    if not _full(following) or _head_like_alone(following):
+    # is a headline tier, unless a box's running text) to a sentence end; not in a paragraph's
+    # indented first line, though its punctuation squeezed makes it look full.
+    after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
+    if not _full(following) or _head_like_alone(following) or _squeezed_indent(after):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
@@ -456,6 +573,10 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
     paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
     first = seq[index]
     assert isinstance(first, TextLine)
+    if first.width <= first.column / 3 and not re.search("[，、；：。！？]", first.text):
+        # A few characters with no punctuation open no paragraph (its first line is indented
+        # or full): a wrapped head line's rest (科技赋能让老产业焕发新 / 生机).
+        return False
     run: list[TextLine] = [first]
     for at, item in enumerate(seq[index + 1 : index + 80], index + 1):
         if isinstance(item, Segment):
@@ -540,7 +661,9 @@ class _Piece:
     opens_short: bool = False
 
 
-def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) -> list[Segment]:
+def _segments(
+    seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]], doubled: Collection[int] = ()
+) -> list[Segment]:
     """The page's segments, a paragraph interrupted by a box rejoined (see ``_rejoin``)."""
     pieces: list[_Piece] = []
     current: list[TextLine] = []
@@ -562,18 +685,19 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
             # Briefs in a box are not indented; but text at the column's measure after briefs
             # set wider is no brief of the box: a column's text going on below it.
             brief = in_box and not (box_wide and not _wide(first))
+            # Text set wider than the column is not indented.
+            open_start = rest_next or (
+                _full(first)
+                and not _wide(first)
+                and not first.dateline
+                and not after_marker
+                and not brief
+                and not _squeezed_indent(current)
+            )
             pieces.append(
                 _Piece(
-                    Segment(SegmentKind.PARAGRAPH, text, line=first.number),
-                    # Text set wider than the column is not indented.
-                    open_start=rest_next
-                    or (
-                        _full(first)
-                        and not _wide(first)
-                        and not first.dateline
-                        and not after_marker
-                        and not brief
-                    ),
+                    Segment(SegmentKind.PARAGRAPH, text, line=first.number, open_start=open_start),
+                    open_start=open_start,
                     open_end=not ends_sentence(text),
                     last_line=last.number,
                     opens_short=len(current) >= 2 and first.width <= current[1].width - 1.5,
@@ -589,12 +713,12 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
         nonlocal heads
         if heads:
             in_box = False
-            groups = _tiers(heads)
+            groups = _tiers(heads, doubled)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
             upper, lower = text.split("\n")[:2] if len(groups) == 2 else ("", "")
-            if upper and not lower.startswith("—") and headline_over_subtitle(upper, lower):
+            if upper and not lower.startswith("—") and headline_over_long_subtitle(upper, lower):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
                 doubts.append(
@@ -693,6 +817,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                     and at + 1 < len(lines)
                     and _full(lines[at + 1])
                     and not _head_like(seq, index)
+                    and not _paragraph_end_over_heads(seq, index)
                     and not any(_wide(x) for x in (last, item, lines[at + 1]))
                 ):
                     doubts.append(
@@ -701,6 +826,19 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                             (
                                 "a paragraph's indented first line in mid-sentence: two columns may "
                                 "be interleaved line by line here (read the PDF for this page)"
+                            ),
+                        )
+                    )
+                if last.sentence_end and _indented(item) and tucked_quote(last, item, item.column):
+                    # One line broken at a quote tucked under a full stop, or a paragraph's short
+                    # last line and the next one's indented first line opening with a quote: the
+                    # two fill a column either way.
+                    doubts.append(
+                        (
+                            item.number,
+                            (
+                                "a line opening with a quote read on from the full stop before it: "
+                                "it may open a new paragraph (read the PDF for this page)"
                             ),
                         )
                     )
@@ -794,9 +932,7 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
         front = out[front_at]
         assert front is not None
         rest = pieces[n]
-        joined = Segment(
-            SegmentKind.PARAGRAPH, front.segment.text + rest.segment.text, line=front.segment.line
-        )
+        joined = replace(front.segment, text=front.segment.text + rest.segment.text)
         out[front_at] = _Piece(joined, front.open_start, rest.open_end, rest.last_line, front.opens_short)
         out[n] = None
         if not past_text:
@@ -929,6 +1065,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
+    if _squeezed_indent([x for x in seq[index : index + 2] if isinstance(x, TextLine)]):
+        return False  # the next paragraph's indented first line, its punctuation squeezed
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
     if _runs_on_past_column_foot(seq, index):
@@ -1001,22 +1139,23 @@ def _as_printed(seq: Sequence[TextLine | Segment], index: int) -> TextLine:
     return line
 
 
-def _tiers(heads: list[TextLine]) -> list[list[TextLine]]:
+def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[TextLine]]:
     """A run of standalone lines as tiers: each line its own, except a remainder of a few
     characters, and past three lines a line narrower than the one above it (and not dash-led),
     which are the line above's wrapped rest. Never a line after a blank: an extractor prints a
-    wrapped line in the block of the line it wraps, a blank between two blocks."""
+    wrapped line in the block of the line it wraps, a blank between two blocks. Lines drawn
+    twice one after the other (``doubled``: a bold headline's) are one tier wrapped."""
     groups: list[list[TextLine]] = []
     for line in heads:
         # A line of a few characters, or under half again as wide, under a wider one is that
         # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
         above = groups[-1][-1].width if groups else 0.0
+        bold_run = bool(groups) and line.number in doubled and groups[-1][-1].number in doubled
         if (
             groups
             and not line.blank_before
             and not line.text.startswith("—")
-            and (line.width <= 3 or line.width <= 0.6 * above)
-            and above > line.width
+            and ((line.width <= 3 or line.width <= 0.6 * above) and above > line.width or bold_run)
         ):
             groups[-1].append(line)
         else:

@@ -491,7 +491,7 @@ def _bare_heads(articles: Sequence[Article]) -> list[tuple[int, str]]:
 
 _OFF_MEASURE = 1.5  # characters: a column's full lines differ by one (no line opens on punctuation)
 _SENTENCE_END = "。！？；…”’」』》）!?;)"  # a paragraph's last character when it ends a sentence
-_LINE_AT_LEAST = 6  # characters: the narrowest column's line holds more
+_LINE_AT_LEAST = 8  # characters: the narrowest column's line holds more (a body line's rest: 个旅游景区。)
 # A quotation or title closing a paragraph with no sentence end inside it (“幸福味道”, 《规划》):
 # a term quoted mid-sentence, so the paragraph breaks off there (a headline read as a paragraph).
 _CLOSED_MID_SENTENCE = re.compile(r"[^。！？…!?；;”’」』》][”’」』》]+$")

@@ -109,6 +109,10 @@ class Segment:
     """For a BLOCK: letter-spaced or wider than the column, as only headlines are."""
     line: int | None = None
     """The line of the page file (1-based) where it starts."""
+    open_start: bool = field(default=False, repr=False, compare=False)
+    """For a PARAGRAPH of an extractor's page: it opens mid-sentence (a full first line, no
+    dateline), the rest of a paragraph printed elsewhere, not a paragraph's start. A reading
+    hint, not part of what was read (left out of comparisons)."""
 
 
 @dataclass(frozen=True)

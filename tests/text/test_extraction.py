@@ -379,6 +379,18 @@ _TWO_TIERS = """2024 年3 月5 日　星期二
         # A short label over a longer line: the kicker (引题) over its headline.
         ("新春走基层", "冰雪旅游带火北疆小城", ("新春走基层", "冰雪旅游带火北疆小城", None)),
         ("记者蹲点", "打好防沙治沙攻坚战", ("记者蹲点", "打好防沙治沙攻坚战", None)),
+        (
+            "高质量发展调研行",
+            "文化惠民演出走进百个嘎查",
+            ("高质量发展调研行", "文化惠民演出走进百个嘎查", None),
+        ),
+        # As long as a headline, though well short of the line under it: the headline over a
+        # longer subtitle with no dash (a kicker is mostly a short label), doubted.
+        (
+            "数字政务让群众少跑腿",
+            "全区八百多个事项实现网上办掌上办",
+            (None, "数字政务让群众少跑腿", "全区八百多个事项实现网上办掌上办"),
+        ),
         # About as long as the line under it: the headline over its subtitle (副题), dash or not.
         (
             "黄河流域生态保护治理扎实推进",
@@ -398,7 +410,8 @@ def test_two_head_lines_are_kicker_and_headline_or_headline_and_subtitle(
     page = parse_page(_TWO_TIERS.format(upper=upper, lower=lower), "p2.txt")
     (story,) = page.articles
     assert (story.kicker, story.headline, story.subtitle) == tiers
-    # Without a dash only the type size would tell: the editor is told which reading was taken.
+    # Without a dash only the type size would tell: the editor is told which reading was taken,
+    # unless a short label stands over the headline.
     doubted = [w for w in page.warnings if "head lines read as" in w.message]
     assert bool(doubted) == (tiers[0] is None and not lower.startswith("—"))
 
@@ -762,6 +775,446 @@ def test_a_page_opening_on_a_dateline_has_its_heads_drawn_after_the_bodies() -> 
     assert (second.headline, second.byline) == ("稀土新材料产业链加速延伸", "本报记者 吴敏")
     assert second.paragraphs == ("商家纷纷推出适老化产品，智能手环、助行器等商品销量明显增长。",)
     assert (brief.section, brief.byline) == ("简讯", "陈静")
+
+
+def test_a_page_opening_on_a_paragraph_s_first_line_has_its_heads_drawn_after_the_bodies() -> None:
+    """PyMuPDF and PDFium follow the drawing order: a page opening on a paragraph's indented
+    first line with no heads above it and no dateline (the story's byline is drawn with its
+    heads) drew each story's heads after its body; a page opening mid-sentence would open on a
+    paragraph's rest. The box of briefs closing the page tells neither convention (its section
+    word is printed over it either way): the heads before it do. A brief's byline set on a line
+    of its own is that brief's."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+春耕时节，田野里一
+派繁忙景象，大型播种机
+来回穿梭，农民们抢抓农
+时忙生产。
+湿地公园里，芦苇随
+风摇曳，成群的候鸟在水
+面上觅食嬉戏。
+学习贯彻全会精神
+老旧小区改造让居民住得更舒心
+本报记者 李红　郑凯
+本报鄂尔多斯3 月4 日
+电合作社采取“统一采购、
+统一防疫、统一销售”的方
+式，降低了养殖成本。
+银发经济激发消费新活力
+简讯
+本报兴安盟3 月4 日电日前，旗图书馆举办“书香
+润万家”读书分享会，六十余名读者参加活动。（刘洋）
+本报满洲里3月1日电近期，县消防救援大队走进中
+小学校，为师生讲解火灾逃生自救知识并开展疏散演练。
+（陈静）
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    assert not any("cannot tell" in w.message for w in page.warnings)
+    first, second, *briefs = page.articles
+    assert (first.kicker, first.headline, first.byline) == (
+        "学习贯彻全会精神",
+        "老旧小区改造让居民住得更舒心",
+        "本报记者 李红 郑凯",
+    )
+    assert [p[:4] for p in first.paragraphs] == ["春耕时节", "湿地公园"]
+    assert (second.headline, second.dateline) == ("银发经济激发消费新活力", "本报鄂尔多斯3月4日电")
+    assert [(b.section, b.byline) for b in briefs] == [("简讯", "刘洋"), ("简讯", "陈静")]
+
+
+def test_heads_after_a_paragraph_closing_on_its_byline_are_a_story_s_never_a_subhead() -> None:
+    """A byline （王建国） closes its story: the heads after it are a story's heads (here drawn
+    after its body, PyMuPDF following the drawing order), though the next story opens with no
+    dateline (its byline is drawn with its own heads), not a subhead of one story read on."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+本报兴安盟3 月2 日电据
+了解，今年全市新增供热面积
+一百二十万平方米，惠及居民
+一万八千余户。
+口岸管理部门推行“提前
+申报、货到放行”模式，通关时
+间比去年同期缩短了四成。社
+区食堂每天中午供应两荤两
+素一汤，老年人就餐还能享受
+优惠。（王建国）
+牧民合作社闯出增
+收新路
+光伏板整齐排列在沙
+地上，板下种植的牧草既能
+固沙，又能喂养牛羊。
+热力公司设立了二十
+四小时服务热线，群众反映
+的问题做到当天受理、限时
+办结。
+奋力书写中国式现代化新篇章
+新能源装机规模突破一亿千瓦
+——我区推进重点项目建设纪实
+本报记者 周涛　高原
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    first, second = page.articles
+    assert (first.headline, first.dateline, first.byline) == (
+        "牧民合作社闯出增收新路",
+        "本报兴安盟3月2日电",
+        "王建国",
+    )
+    assert first.subheads == () and len(first.paragraphs) == 2
+    assert (second.headline, second.byline) == ("新能源装机规模突破一亿千瓦", "本报记者 周涛 高原")
+    assert [p[:5] for p in second.paragraphs] == ["光伏板整齐", "热力公司设"]
+    assert page.warnings == ()
+
+
+def test_an_index_title_on_the_line_of_the_headline_beside_its_box_is_furniture() -> None:
+    """PDFium joins what shares a baseline: the index box's title (今日导读) printed after the
+    headline of the story beside the box, a space between. The title is furniture, the
+    headline stays the story's, and the box's items under it are furniture too."""
+    text = """2024 年3 月5 日　星期二 要闻 第 2 版
+新春走基层
+乡村学校用上“空中课堂” 今日导读
+社区食堂端出“幸福味道”
+第 4 版
+稀土新材料产业链加速延伸
+第 2 版
+本报呼和浩特 3 月 2
+日电（记者 赵磊 孙丽）据
+了解，今年全市新增供热面
+积一百二十万平方米，惠及
+居民一万八千余户。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline) == ("新春走基层", "乡村学校用上“空中课堂”")
+    assert story.paragraphs == ("据了解，今年全市新增供热面积一百二十万平方米，惠及居民一万八千余户。",)
+    index = [f.text.strip() for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert index == ["今日导读", "社区食堂端出“幸福味道”", "第 4 版", "稀土新材料产业链加速延伸", "第 2 版"]
+
+
+def test_an_ad_s_title_on_the_line_of_the_headline_beside_it_is_furniture() -> None:
+    """PDFium, the same for an ad's box: its title (广告) after the headline beside the box,
+    the ad's lines under it (spaced phrases, a phone number)."""
+    text = """2024 年3 月5 日　星期二 要闻 第 2 版
+老旧小区改造让居民住得更舒心 广告
+草原鲜奶 每日直送 家庭订奶热线：
+400-812-3456
+新华社通辽 3 月 3 日
+电（记者 李红）路通了，牧
+民的牛羊和奶制品可以直接
+卖到城里，收入一年比一年
+高。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("老旧小区改造让居民住得更舒心", None)
+    assert story.paragraphs == ("路通了，牧民的牛羊和奶制品可以直接卖到城里，收入一年比一年高。",)
+    ads = [f.text.strip() for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["广告", "草原鲜奶 每日直送 家庭订奶热线：", "400-812-3456"]
+
+
+def test_a_subhead_wrapped_to_a_few_characters_over_a_squeezed_indented_line() -> None:
+    """A subhead as wide as the column wraps its last characters (有了新 / 平台) onto a line of
+    their own: a few characters with no punctuation open no paragraph, they are the subhead's
+    rest. The paragraph under it opens on an indented line whose commas are set half wide, so
+    it looks as wide as a full line: narrower than the full line under it, it is the
+    paragraph's start, not a paragraph's rest opening mid-sentence."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+社区食堂端出“幸福味道”
+新华社二连浩特3 月
+4 日电前十个月，口岸进出
+口货运量达到一千八百万
+吨，同比增长百分之二十
+二点五。目前，全市已有八
+百多个政务服务事项实现
+了网上办、掌上办。
+据悉，该项目总投资
+五十六亿元，建成后可年
+产各类产品二十万吨。春
+耕时节，田野里一派繁忙
+景象，大型播种机来回穿
+梭，农民们抢抓农时忙生
+产。
+共建共享 居民议事有了新
+平台
+进入冬季，冰雪乐园、
+滑雪场相继开门迎客，吸
+引了大批外地游客前来体
+验。文旅部门统计显示，元
+旦假期全市共接待游客四
+十六万人次，旅游收入三
+点二亿元。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert story.subheads == ("共建共享 居民议事有了新平台",)
+    assert story.paragraphs[2:] == (
+        "共建共享 居民议事有了新平台",
+        "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。"
+        "文旅部门统计显示，元旦假期全市共接待游客四十六万人次，旅游收入三点二亿元。",
+    )
+    assert page.warnings == ()
+
+
+def test_a_box_of_briefs_closing_a_page_drawn_headline_after_is_briefs_to_its_end() -> None:
+    """On a page whose heads were drawn after their bodies, the box's section word still stands
+    over its briefs. A box closing the page has no story after it whose heads would follow:
+    every item is a brief, the last one too though it opens on no dateline after dated ones."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+本报锡林浩特3 月3
+日电光伏板整齐排列在沙
+地上，板下种植的牧草既能
+固沙，又能喂养牛羊。记者
+在现场看到，工人们正在对
+换热站的阀门和仪表逐一
+进行检查。
+去年合作社实现销售
+收入一千二百万元，社员人
+均分红一万余元。今年全区
+粮食总产量达到七百九十
+一亿斤，连续多年稳定在七
+百亿斤以上。（陈
+静）
+数字政务让群众少跑腿
+简讯
+本报鄂尔多斯3 月2
+日电近日，市人社局举办
+春风行动专场招聘会，一
+百二十家企业提供就业岗
+位四千多个。（张晓明）
+本报满洲里3 月4 日
+电连日来，区市场监管局
+对辖区农贸市场开展专项
+检查，重点检查食品经营
+主体的进货台账。（刘洋）
+日前，旗图书馆举办
+“书香润万家”读书分享
+会，六十余名读者参加活
+动并交流读书心得。
+（王建
+国）
+"""
+    page = parse_page(text, "p2.txt")
+    assert page.headlines is HeadlinePosition.AFTER
+    story, *briefs = page.articles
+    assert story.headline == "数字政务让群众少跑腿"
+    assert [(b.section, b.byline) for b in briefs] == [
+        ("简讯", "张晓明"),
+        ("简讯", "刘洋"),
+        ("简讯", "王建国"),
+    ]
+    assert page.warnings == ()
+
+
+def test_a_head_line_drawn_twice_for_bold_is_read_once() -> None:
+    """A typesetter that sets a headline bold by drawing it twice has it printed twice by an
+    extractor following the drawing order (PyMuPDF, PDFium): one line, not two tiers."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+开局之年看新气象
+银发经济激发消费新活力
+银发经济激发消费新活力
+一季度主要经济指标稳中向好
+本报呼和浩特3月3日电（记
+者 刘洋 陈静）通过“空中课堂”，
+偏远牧区的孩子们也能和城里学
+生同上一堂课。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "开局之年看新气象",
+        "银发经济激发消费新活力",
+        "一季度主要经济指标稳中向好",
+    )
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # The page number broken after 第 (a box too narrow for the item and its page).
+        "社区食堂端出“幸福味道”  第\n4版\n冰雪旅游带火北疆小城  第3版\n全区粮食产量再创历史新高  第\n2版",
+        # The title wrapped, its last characters and the page number on the next line.
+        "社区食堂端出“幸福味道”\n第4版\n全区粮食产量再创历史新\n高  第2版\n稀土新材料产业链加速延\n伸  第2版",
+    ],
+)
+def test_index_items_wrapped_in_a_narrow_box_are_furniture(items: str) -> None:
+    """An index box narrower than its items wraps them: every piece is the box's, none read as
+    a headline over the story printed after the box."""
+    text = f"""2024年3月5日　星期二
+要闻
+第2版
+今日导读
+{items}
+数字政务让群众少跑腿
+本报包头3月1日电（记者 高
+原）光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又能
+喂养牛羊。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == (None, "数字政务让群众少跑腿", None)
+    index = "".join(f.text for f in page.furniture if f.kind is FurnitureKind.INDEX)
+    assert index.replace(" ", "") == "今日导读" + items.replace("\n", "").replace(" ", "")
+
+
+def test_a_subhead_as_short_as_an_indent_over_a_squeezed_indented_line() -> None:
+    """A subhead two characters short of the column looks like a paragraph's indented first
+    line; the paragraph's own indented first line under it (its quote and comma set half wide,
+    so it looks full) tells it is not: a paragraph's first line goes on in full lines."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+一条公路带富一方百姓
+本报包头3月1日电治沙工人
+们顶着风沙扎设草方格，一棵棵
+梭梭、沙柳在沙丘上扎下了根。
+稀土企业加大研发投入，一
+批高性能永磁材料实现了规模化
+生产。光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又能
+喂养牛羊。
+保障——应急队伍随时待命
+“以前一下雨院子里就积水，
+现在出门再也不用踩泥了。”居
+民李师傅说。前十个月，口岸进
+出口货运量达到一千八百万吨，
+同比增长百分之二十二点五。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.subheads == ("保障——应急队伍随时待命",)
+    assert [p[:6] for p in story.paragraphs] == ["治沙工人们顶", "稀土企业加大", "保障——应急", "“以前一下雨"]
+
+
+def test_a_paragraph_ending_on_a_full_line_before_a_squeezed_indented_line() -> None:
+    """A paragraph whose last line is full ends there when the next line is an indented first
+    line whose comma is set half wide (so it looks full): two paragraphs, not one."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+黄河流域生态保护治理扎实推进
+本报锡林浩特3月4日电
+（记者 郑凯）风电场里，一
+排排白色风机迎风转动，源源
+不断地将绿色电能送入电网。
+春耕时节，田野里一派繁
+忙景象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。社区
+食堂每天中午供应两荤两素一
+汤，老年人就餐还能享受优惠。
+商家纷纷推出适老化产品，
+智能手环、助行器等商品销量
+明显增长。社区工作人员逐户
+征求居民意见，把群众最关心
+的问题列入改造清单。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert [p[:6] for p in story.paragraphs] == ["风电场里，一", "春耕时节，田", "商家纷纷推出"]
+
+
+def test_an_ad_wrapped_in_a_narrow_box_keeps_its_phone_label() -> None:
+    """An ad's box narrower than its line wraps it: the label of the phone number (热线：) on a
+    line of its own, no space in it, is still the ad's, not a head line of the story above."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+社区食堂端出“幸福味道”
+本报北京3月1日电通过“空
+中课堂”，偏远牧区的孩子们
+也能和城里学生同上一堂
+课。
+广告
+草原鲜奶 每日
+直送 家庭订奶
+热线：
+400-812-3456
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("社区食堂端出“幸福味道”", None)
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == ["广告", "草原鲜奶 每日", "直送 家庭订奶", "热线：", "400-812-3456"]
+
+
+def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
+    """A paragraph ending its sentence on a line as long as an indent, the next story's headline
+    (as wide as a full line) under it: the paragraph's end, not an interleaved column's
+    indented first line (which would run on into running text)."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+冬季供暖保障有力有序
+本报包头3月2日电据悉，该
+项目总投资五十六亿元，建
+成后可年产各类产品二十
+万吨。
+“饭菜合口味，价钱也
+不贵，我们老两口几乎天天
+来吃。”七十八岁的赵大爷
+说。下一步，当地将继续完
+善配套设施，推动各项工作
+取得新的更大成效。
+稀土新材料产业链加速延伸
+——来自基层一线的调查
+新华社通辽3 月1 日电
+（记者 吴敏）路通了，牧民
+的牛羊和奶制品可以直接
+卖到城里，收入一年比一年
+高。
+"""
+    page = parse_page(text, "p2.txt")
+    assert [a.headline for a in page.articles] == ["冬季供暖保障有力有序", "稀土新材料产业链加速延伸"]
+    assert not [w for w in page.warnings if "interleaved" in w.message]
+
+
+def test_a_line_opening_with_a_quote_after_a_full_stop_it_could_be_tucked_under() -> None:
+    """A paragraph's short last line (溉。) and the next one's indented first line opening with a
+    quote fill one column, as one line broken at a quote tucked under its full stop does: read
+    as one line, and doubted."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+草原牧区迎来新一轮春耕备耕
+本报呼和浩特3 月4 日
+电经过多年治理，项目区植被
+覆盖度由不足百分之十提
+高到百分之四十以上。当地农技
+人员深入田间地头，手把手
+指导农户科学施肥、合理灌
+溉。
+“以前一下雨院子里就
+积水，现在出门再也不用踩
+泥了。”居民李师傅说。
+"""
+    page = parse_page(text, "p2.txt")
+    assert [w.line for w in page.warnings if "opening with a quote" in w.message] == [12]
+
+
+def test_a_bold_headline_drawn_twice_and_wrapped_is_one_tier() -> None:
+    """A bold headline drawn twice, wrapped over two lines in a narrow column (PyMuPDF prints
+    each line twice): both lines were drawn twice, in the headline's type, so they are one
+    tier wrapped, not a headline over a subtitle."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+冬季供暖保障
+冬季供暖保障
+有力有序
+有力有序
+新华社满洲里3月1日电
+（记者 杨帆）治沙工人们
+顶着风沙扎设草方格，一
+棵棵梭梭、沙柳在沙丘上
+扎下了根。
+"""
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (None, "冬季供暖保障有力有序", None)
 
 
 def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:

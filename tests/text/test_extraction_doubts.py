@@ -596,6 +596,39 @@ def test_a_subhead_read_as_a_headline() -> None:
     assert dashes == [_line_of(page, "服务——网格员")]
 
 
+def test_a_line_of_running_text_read_as_heads_over_a_line_s_rest() -> None:
+    # pdfminer.six prints a box's last line apart from its column: a line of running text after
+    # a paragraph closing on its byline stands alone, as heads would, over its rest (个旅游景
+    # 区。). A story shorter than one of the column's lines is no story: the reading is doubted.
+    page = (
+        HEAD
+        + """银发经济激发消费新活力
+
+本报包头3月2日电经过多
+年治理，项目区植被覆盖度
+由不足百分之十提高到百分
+之四十以上。老师们利用课
+余时间集体备课，把优质教
+学资源转化为适合本校学生
+的课程。（高原）
+
+了沿线十二个嘎查村和三
+
+个旅游景区。
+
+冬季供暖保障有力有序
+
+本报锡林浩特 3 月 2
+日电（记者 吴敏 李红）经
+过多年治理，项目区植被
+覆盖度由不足百分之十提
+高到百分之四十以上。
+"""
+    )
+    thin = [line for line, message in _doubts(page) if message.startswith("a headline over less than a line")]
+    assert thin == [_line_of(page, "了沿线")]
+
+
 # pdftotext: a headline-first page whose first story stands under no heads (they are printed
 # beside it), so the page reads as headline-after unless the editor forces --headlines before;
 # the second story's headline is set with a dash inside (a subhead's mark: a doubt).
