@@ -21,7 +21,8 @@ headlines after their bodies) in ways that can be read off the page itself:
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
-  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years),
+  also at the start of a line of the columns beside the chart (pdfplumber prints rows).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -39,11 +40,12 @@ from dataclasses import dataclass
 
 from audio_edition.text.articles import Article, headline_over_subtitle
 from audio_edition.text.decode import IDEOGRAPH
-from audio_edition.text.extraction_doubts import extraction_doubts
+from audio_edition.text.extraction_doubts import extraction_doubts, rows_across_the_page
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     CAPTION_OPENING,
     CHART_LABEL,
+    CHART_SOURCES,
     CHART_TITLE,
     CREDIT_CLOSE,
     FOLIO_LINE,
@@ -102,6 +104,8 @@ class ExtractionLayout:
     """(line, message): where the lines themselves cannot tell how the page was laid out."""
     lines: tuple[TextLine | Segment, ...]
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
+    page_doubts: tuple[str, ...] = ()
+    """Messages for doubts that hold for every story on the page (``rows_across_the_page``)."""
 
     def doubts(self, articles: Sequence[Article]) -> tuple[tuple[int, str], ...]:
         """(line, message): where the text cannot tell how the page was laid out, these
@@ -150,7 +154,8 @@ def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
-    kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
+    beside = _chart_labels_beside(_index_titles_beside(raw, furniture), furniture)
+    kept = _ad_slogans_apart(_take_furniture(beside, furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
@@ -160,7 +165,16 @@ def read_extraction(text: str) -> ExtractionLayout:
         else:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
-    return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq))
+    whole = rows_across_the_page(seq, _blank_lines_inside(text.split("\n")))
+    return ExtractionLayout(
+        Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq), (whole,) if whole else ()
+    )
+
+
+def _blank_lines_inside(lines: Sequence[str]) -> int:
+    """Blank lines between the first and the last line with text."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    return sum(1 for line in lines[filled[0] : filled[-1]] if not line.strip()) if filled else 0
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
@@ -323,6 +337,47 @@ def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[s
         if match and IDEOGRAPH.search(match[1]):
             furniture.append(Furniture(FurnitureKind.INDEX, match[2], n + 1))
             kept[n] = match[1]
+    return kept
+
+
+_LABEL_PIECE = re.compile(rf"^(?:{'|'.join(CHART_SOURCES)})[：:][^\s，。；！？]{{1,20}}$")  # 单位：万吨
+_YEAR_PIECE = re.compile(
+    r"^\d{4}年$"
+)  # a chart's year on its axis, printed without the spaces running text has
+_GAPS = re.compile(r"([ 　]+)")
+
+
+def _chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A chart's labels printed on a line of the columns beside it (pdfplumber prints a page row
+    by row: ``2021年 2022年 2023年 区持续开展河道清理``, ``数据来源：市统计局 溉。``): its unit or
+    source (单位：…, 数据来源：…), or two years or more in a row, set apart from the rest by
+    spaces, are the chart's; the rest of the line is kept. A year in running text is printed
+    with spaces around its digits (2023 年), and a line that is all labels is left to
+    ``_take_furniture``."""
+    kept = list(lines)
+    for n, raw in enumerate(lines):
+        pieces = _GAPS.split(raw.strip())
+        words = pieces[::2]  # the text between the gaps
+        if len(words) < 2:
+            continue
+        labels = [bool(_LABEL_PIECE.match(w)) for w in words]
+        years = [bool(_YEAR_PIECE.match(w)) for w in words]
+        for i, year in enumerate(years):
+            beside = (i > 0 and years[i - 1]) or (i + 1 < len(years) and years[i + 1])
+            labels[i] = labels[i] or (year and beside)
+        if not any(labels) or all(labels):
+            continue
+        runs: list[list[str]] = [[]]
+        rest = ""
+        for i, word in enumerate(words):
+            if labels[i]:
+                runs[-1].append(word)
+                continue
+            if runs[-1]:
+                runs.append([])
+            rest += (pieces[2 * i - 1] if rest else "") + word  # the gap as printed before it
+        furniture += [Furniture(FurnitureKind.CHART, " ".join(run), n + 1) for run in runs if run]
+        kept[n] = rest
     return kept
 
 

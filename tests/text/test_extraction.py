@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
 from audio_edition.text.extraction import is_extraction, tidy_extraction
 from tests.typeset.extract import OTHER_EXTRACTORS, extract
-from tests.typeset.score import ReadArticle, Score, score_page
+from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "typeset"
@@ -41,7 +41,8 @@ def _score(extractor: str) -> Score:
         text = path.read_text(encoding="utf-8")
         page = parse_page(text, str(path), number=gold["number"])  # type: ignore[arg-type]
         read = [ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles]
-        total.add(score_page(gold, read, [w.line for w in page.warnings], str(path), text))
+        lines, whole = [w.line for w in page.warnings], doubts_every_story(page.warnings)
+        total.add(score_page(gold, read, lines, str(path), text, whole_page=whole))
     return total
 
 
@@ -1432,3 +1433,23 @@ def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_o
         ("简讯", None, "近日，旗气象"),
         ("简讯", "赵磊", "近期，县消防"),
     ]
+
+
+def test_a_charts_labels_on_a_line_of_the_columns_beside_it_are_furniture() -> None:
+    """pdfplumber prints a page row by row: a chart's unit, years and source come out at the
+    start of lines of the columns beside the chart. They are the chart's, never spoken; the rest
+    of each line is read as before. A year in running text (2023 年, spaced) is left alone."""
+    text = (
+        _RUNNING_HEAD + "图表：全市粮食产量\n"
+        "单位：万吨 新华社通辽3月3日 热面积一百二十万平方\n"
+        "电（记者 李红）路通了，牧 米，惠及居民一万八千余\n"
+        "2021年 2022年 2023年 据了解，今年全市新增供\n"
+        "数据来源：市统计局 溉。\n"
+        "本报包头 3 月 4 日电 2023 年 全市新增供热面积\n"
+    )
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：全市粮食产量", "单位：万吨", "2021年 2022年 2023年", "数据来源：市统计局"]
+    spoken = "".join((a.headline or "") + "".join(a.paragraphs) for a in page.articles).replace(" ", "")
+    assert not any(label in spoken for label in ("单位", "2021年", "数据来源"))
+    assert all(rest in spoken for rest in ("据了解，今年全市新增供", "溉。", "2023年全市新增供热面积"))

@@ -452,6 +452,25 @@ def test_columns_printed_side_by_side_warn_every_article_of_the_page() -> None:
     assert not [d for d in _doubts(in_order) if "side by side" in d[1]]
 
 
+def test_a_page_printed_row_by_row_puts_every_story_on_it_in_doubt() -> None:
+    """pdfplumber prints the page row by row across its columns, no blank line anywhere: the
+    text does not say where any story runs, so one page-level warning says every story on the
+    page is in doubt. pdftotext, printing its blocks apart, merges columns only where they
+    touch: those lines are doubted, the page as a whole is not; PyMuPDF's reading has neither."""
+    from tests.typeset.extract import extract
+
+    (rows,) = extract(CORPUS / "tight-4col" / "edition.pdf", "pdfplumber")
+    page = parse_page(rows, "p2.txt", number=2)
+    (whole,) = [w for w in page.warnings if w.whole_page]
+    assert whole.line is None and "every story on this page" in whole.message
+    merged = (CORPUS / "drawn-5col" / "pdftotext" / "2024-03-05-05.txt").read_text(encoding="utf-8")
+    page = parse_page(merged, "p5.txt", number=5)
+    assert any("side by side" in w.message for w in page.warnings)
+    assert not [w for w in page.warnings if w.whole_page]
+    (in_order,) = extract(CORPUS / "tight-4col" / "edition.pdf", "pymupdf")
+    assert not [w for w in parse_page(in_order, "p2.txt", number=2).warnings if w.whole_page]
+
+
 def test_a_pair_of_heads_set_side_by_side_is_not_a_page_of_columns() -> None:
     heads = "社区食堂端出“幸福味道”　冰雪旅游带火北疆小城\n"
     assert not [d for d in _doubts(HEAD + heads + STORY) if "side by side" in d[1]]
