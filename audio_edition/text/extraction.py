@@ -22,7 +22,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
   a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years),
-  also at the start of a line of the columns beside the chart (pdfplumber prints rows).
+  also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
+  ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -154,7 +155,9 @@ def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
     raw = tidy_extraction(text).split("\n")
-    beside = _chart_labels_beside(_index_titles_beside(raw, furniture), furniture)
+    beside = _ad_pieces_beside(
+        _chart_labels_beside(_index_titles_beside(raw, furniture), furniture), furniture
+    )
     kept = _ad_slogans_apart(_take_furniture(beside, furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
@@ -381,6 +384,82 @@ def _chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[s
     return kept
 
 
+_SPACED_LETTER = re.compile(r"^(?:[\u4e00-\u9fff][：:，、]?|[：:，、])$")  # 草 原 鲜 奶, 订 奶 热 线 ：
+_COLUMN_LINE = re.compile(r"[^\x00-\x7f\s]{9,}")  # nine characters unbroken: running text, no ad's phrase
+_PHRASE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")  # a slogan's phrase: 节约用水, 共建美丽家园
+_CHINESE_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_SLOGAN_UNDER_TITLE = 3  # lines: a slogan printed row by row under its 公益广告
+_SOLID = re.compile(r"^[^\x00-\x7f\s]{4,}")  # a column's text beside: four characters set solid
+_PHONE_PIECE = re.compile(r"^(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}$")  # 400-812-3456, 0471-6612345
+
+
+def _ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """On a page with an ad (a 广告 line), an ad box's lines printed at the start or end of a line
+    of the columns beside it (pdfplumber prints a page row by row): its letter-spaced words
+    (草 原 鲜 奶 每) or its phone number are the ad's, never spoken; the rest of the line is kept.
+    The rest must hold a column's text set solid: pdfminer.six prints some justified lines
+    letter-spaced as a whole (本 报 赤 峰 3 月 4 日 电), and they are left alone."""
+    titles = [n for n, line in enumerate(lines) if AD_TITLE_LINE.match(re.sub(r"[\s　]+", "", line))]
+    if not titles:
+        return lines
+    kept = list(lines)
+    found: list[int] = []  # the lines an ad's piece was taken from
+    slogans: list[int] = []  # those of them a slogan's phrases ended
+    for n, raw in enumerate(lines):
+        pieces = _GAPS.split(raw.strip())
+        words = pieces[::2]
+        ad = [bool(_PHONE_PIECE.match(w)) for w in words]
+        if any(0 < n - t <= _SLOGAN_UNDER_TITLE for t in titles):
+            # A public-service ad's slogan under its 公益广告: short phrases ending the line
+            # (节约用水 从我做), where a column's text has a line's worth or a sentence's end.
+            phrases = len(words) - next(
+                (k + 1 for k in range(len(words) - 1, -1, -1) if not _PHRASE.match(words[k])), 0
+            )
+            if phrases >= 2:
+                ad[len(words) - phrases :] = [True] * phrases
+                slogans.append(n)
+        for i in range(len(words)):  # a run of three spaced letters or more, two of them Chinese
+            for j in range(len(words), i + 2, -1):
+                run = words[i:j]
+                if all(_SPACED_LETTER.match(w) for w in run) and sum(w[0] not in "：:，、" for w in run) >= 2:
+                    ad[i:j] = [True] * (j - i)
+                    break
+        at_edge = [k for k in range(len(words)) if ad[k]]
+        lead = next((k for k in range(len(words)) if not ad[k]), len(words))
+        trail = next((k for k in range(len(words) - 1, -1, -1) if not ad[k]), -1) + 1
+        if not at_edge or lead == len(words) or (lead == 0 and trail == len(words)):
+            continue  # no ad piece, a line all the ad's (left to _take_furniture), or one inside
+        if not any(_SOLID.match(w) for w in words[lead:trail]):
+            continue  # a line letter-spaced as a whole (pdfminer.six spaces some justified lines)
+        if lead:
+            furniture.append(Furniture(FurnitureKind.AD, " ".join(words[:lead]), n + 1))
+        if trail < len(words):
+            furniture.append(Furniture(FurnitureKind.AD, " ".join(words[trail:]), n + 1))
+        kept[n] = "".join(pieces[2 * lead : 2 * trail - 1])
+        found.append(n)
+    # The box's first or last line may stand alone (no column beside it): a line all spaced
+    # letters next to one whose edge was the ad's is the ad's too (alone, it may be a headline).
+    # A slogan's wrapped rest comes a line or two under (起 共建美丽家园): short phrases alone.
+    for n in found:
+        for m in (n - 1, n + 1, *((n + 2,) if n in slogans else ())):
+            rest = m in (n + 1, n + 2) and n in slogans and _slogans_rest(lines[m])
+            if 0 <= m < len(lines) and m not in found and (_all_spaced_letters(lines[m]) or rest):
+                furniture.append(Furniture(FurnitureKind.AD, lines[m].strip(), m + 1))
+                kept[m] = ""
+    return kept
+
+
+def _slogans_rest(line: str) -> bool:
+    """Short phrases alone on a line, no punctuation, a few characters in all (起 共建美丽家园)."""
+    words = _GAPS.split(line.strip())[::2]
+    return len(words) >= 2 and all(_CHINESE_ONLY.match(w) for w in words) and len("".join(words)) <= 8
+
+
+def _all_spaced_letters(line: str) -> bool:
+    words = _GAPS.split(line.strip())[::2]
+    return len(words) >= 3 and all(_SPACED_LETTER.match(w) for w in words)
+
+
 _SLOGAN = re.compile(
     r"^[\u4e00-\u9fff]{2,}(?:[ 　]+[\u4e00-\u9fff]{2,}){2,}$"
 )  # 节约用水 从我做起 共建美丽家园
@@ -420,7 +499,9 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
         return False
     if PHONE_ALONE.match(line):
         return True
-    spaced = " " in line or "　" in line
+    # Phrases set apart by spaces; not a column's line of text set solid beside another's
+    # (pdfplumber prints a page row by row, so every line of it holds spaces).
+    spaced = (" " in line or "　" in line) and not _COLUMN_LINE.search(line)
     return (in_ad and (spaced or bool(PHONE.search(line)))) or (
         bool(PHONE.search(line)) and len(bare) < 40 and spaced
     )
