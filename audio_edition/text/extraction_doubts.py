@@ -48,6 +48,8 @@ not), and what the text shows against that reading is a doubt:
   blank line sets any block apart too, the extractor printed the whole page row by row, and one
   page-level warning (``rows_across_the_page``, ``ReadingWarning.whole_page``) says every story
   on the page is in doubt, those its merged lines miss included.
+- A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
+  (电…): another column's line was printed between (columns interleaved line by line).
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -95,6 +97,7 @@ def extraction_doubts(
     found += _odd_headlines(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
     found += _columns_side_by_side(measures)
+    found += _datelines_cut_off(measures)
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _unfinished_paragraphs(articles, measures)
@@ -487,6 +490,33 @@ def rows_across_the_page(seq: Sequence[TextLine | Segment], blank_lines: int) ->
         "its columns (a line of each column on one line, as pdfplumber prints a page), so no "
         f"order of its lines reads the stories {_READ_PDF}"
     )
+
+
+# A line holding a dateline's opening only, cut off after its month or day (本报锡林浩特 3 月 1 日).
+_DATELINE_CUT = re.compile(
+    r"^(?:本报|新华社|中新社|人民网|央视网|据新华社)[^，。：、“”（）\d]{0,12}?\d{1,2}月(?:\d{1,2}日?)?$"
+)
+
+
+def _datelines_cut_off(measures: _Measures) -> list[tuple[int, str]]:
+    """A dateline broken at a line's end (本报锡林浩特 3 月 1 日) whose next line does not carry it
+    on (电（记者 李红）…): a dateline is always printed whole, so the line after it is another
+    column's, printed between (columns interleaved line by line, or the story's text elsewhere)."""
+    found: list[tuple[int, str]] = []
+    lines = measures.lines
+    for line, after in zip(lines, lines[1:], strict=False):
+        head = line.text.replace(" ", "")
+        if not _DATELINE_CUT.match(head) or after.blank_before:
+            continue
+        if dateline_at_start(head + after.text.replace(" ", "")) is None:
+            found.append(
+                (
+                    after.number,
+                    "a dateline broken off on the line before is not carried on here: another "
+                    f"column's line stands between, the story's text may be out of order {_READ_PDF}",
+                )
+            )
+    return found
 
 
 def _full(line: TextLine) -> bool:

@@ -842,3 +842,23 @@ def test_three_stories_headlines_read_as_one_storys_tiers() -> None:
     assert not [m for _, m in _doubts(together) if m.startswith("a subtitle printed apart")]
     dashed = HEAD + heads.replace("银发经济激发消费新活力", "——来自基层一线的调查") + body
     assert not [m for _, m in _doubts(dashed) if m.startswith("a subtitle printed apart")]
+
+
+def test_a_dateline_broken_off_and_not_carried_on_the_next_line() -> None:
+    # pdftotext, two columns touching: a story's dateline breaks after 日, and the next line is
+    # the column beside's (求。这条公路…), its 电 a line further on: interleaved columns.
+    interleaved = (
+        "一条公路带富一方百姓\n本报锡林浩特 3 月 1 日\n求。这条公路全长六十八公\n"
+        "电（记者 李红）合作社采取\n里，串起了沿线十二个嘎查\n“统一采购、统一防疫、统一\n"
+        "村和三个旅游景区。湿地公\n销售”的方式，降低了养殖\n成本。\n"
+    )
+    page = HEAD + interleaved
+    assert [line for line, m in _doubts(page) if "dateline broken off" in m] == [_line_of(page, "求。")]
+    # Carried on as printed (日 / 电…, or 月 / 1 日电…), it raises none.
+    whole = (
+        HEAD
+        + "一条公路带富一方百姓\n本报锡林浩特 3 月 1 日\n电（记者 李红）合作社采取\n“统一采购、统一防疫、统一\n销售”的方式，降低了养殖\n成本。\n"
+    )
+    assert not [m for _, m in _doubts(whole) if "dateline broken off" in m]
+    month = whole.replace("3 月 1 日\n电", "3 月\n1 日电")
+    assert not [m for _, m in _doubts(month) if "dateline broken off" in m]
