@@ -154,11 +154,9 @@ def is_extraction(text: str) -> bool:
 def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
-    raw = tidy_extraction(text).split("\n")
-    beside = _ad_pieces_beside(
-        _chart_labels_beside(_index_titles_beside(raw, furniture), furniture), furniture
-    )
-    kept = _ad_slogans_apart(_take_furniture(beside, furniture), furniture)
+    # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
+    raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
+    kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
     doubts: list[tuple[int, str]] = []
     segments: list[Segment] = []
