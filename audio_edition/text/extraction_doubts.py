@@ -506,7 +506,7 @@ def _datelines_cut_off(measures: _Measures) -> list[tuple[int, str]]:
     lines = measures.lines
     for line, after in zip(lines, lines[1:], strict=False):
         head = line.text.replace(" ", "")
-        if not _DATELINE_CUT.match(head) or after.blank_before:
+        if not _DATELINE_CUT.match(head):
             continue
         if dateline_at_start(head + after.text.replace(" ", "")) is None:
             found.append(
