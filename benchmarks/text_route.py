@@ -81,7 +81,7 @@ def measure(corpus: Path) -> dict[str, object]:
     """Score the reader importable now (``audio_edition`` on sys.path) on a whole corpus."""
     sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH; tests.typeset.score from here
     from audio_edition.text import parse_page
-    from tests.typeset.score import ReadArticle, Score, score_page
+    from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
     result: dict[str, object] = {}
     started = time.perf_counter()
@@ -105,7 +105,12 @@ def measure(corpus: Path) -> dict[str, object]:
                 ]
                 total.add(
                     score_page(
-                        page, read, [w.line for w in reading.warnings], str(path.relative_to(corpus)), text
+                        page,
+                        read,
+                        [w.line for w in reading.warnings],
+                        str(path.relative_to(corpus)),
+                        text,
+                        whole_page=doubts_every_story(reading.warnings),
                     )
                 )
         result[extractor] = {

@@ -3,7 +3,8 @@ right that a warning still points into), per extractor, on corpora laid out as t
 
 An article is misread as ``tests/typeset/score.py`` counts it (a paragraph or headline not the
 gold's, or no headline where the gold is not a brief); a warning points into an article when its
-line falls between the article's first line and the next article's. Typeset fresh pages with
+line falls between the article's first line and the next article's, or when a page-level
+warning puts every story on the page in doubt (``ReadingWarning.whole_page``). Typeset fresh pages with
 ``benchmarks/text_route.py`` (or ``tests.typeset``) into a folder to measure them too.
 
     PYTHONPATH=. .venv/bin/python benchmarks/text_warnings.py [FOLDER ...] [--list]
@@ -24,7 +25,7 @@ def measure(corpora: list[Path], listing: bool) -> None:
     """Print, per extractor, misread articles warned and right ones warned (false alarms)."""
     sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH, tests.typeset from here
     from audio_edition.text import parse_page
-    from tests.typeset.score import ReadArticle, _is_brief, flat
+    from tests.typeset.score import ReadArticle, _is_brief, doubts_every_story, flat
 
     for extractor in EXTRACTORS:
         misread = warned = right = alarms = 0
@@ -40,6 +41,7 @@ def measure(corpora: list[Path], listing: bool) -> None:
                     heads = {flat(a["headline"]) for a in page["articles"] if a["headline"]}
                     starts = sorted(a.line or 0 for a in reading.articles)
                     lines = [w.line for w in reading.warnings if w.line is not None]
+                    whole = doubts_every_story(reading.warnings)  # points into every article
                     for article in reading.articles:
                         read = ReadArticle(article.headline, None, None, article.paragraphs, article.line)
                         wrong = (
@@ -49,7 +51,7 @@ def measure(corpora: list[Path], listing: bool) -> None:
                         )
                         start = article.line or 0
                         end = next((s for s in starts if s > start), 10**9)
-                        pointed = any(start <= line < end for line in lines)
+                        pointed = whole or any(start <= line < end for line in lines)
                         misread += wrong
                         warned += wrong and pointed
                         right += not wrong

@@ -55,9 +55,10 @@ def parse_page(
     # None: this paper's own convention. An extractor's page: the checks of its reading, run by
     # read_articles on the articles it reads (headlines forced or not).
     doubts: DoubtCheck | None = None
+    whole_page: tuple[str, ...] = ()
     if is_extraction(text):
         extraction = read_extraction(text)
-        layout, doubts = extraction.layout, extraction.doubts
+        layout, doubts, whole_page = extraction.layout, extraction.doubts, extraction.page_doubts
     else:
         layout = read_layout(text)
     reading = read_articles(layout.segments, headlines, doubts=doubts)
@@ -67,7 +68,10 @@ def parse_page(
         number=number if number is not None else folio_number(layout.furniture),
         headlines=reading.headlines,
         furniture=layout.furniture,
-        warnings=tuple(ReadingWarning(source, line, message) for line, message in reading.warnings),
+        warnings=(
+            *(ReadingWarning(source, None, message, whole_page=True) for message in whole_page),
+            *(ReadingWarning(source, line, message) for line, message in reading.warnings),
+        ),
     )
 
 

@@ -74,6 +74,8 @@ class ReadingWarning:
     source: str
     line: int | None
     message: str
+    whole_page: bool = field(default=False, repr=False)
+    """The doubt holds for every article on the page (the message says so), not only at ``line``."""
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.message}" if self.line else f"{self.source}: {self.message}"

@@ -22,7 +22,9 @@ headlines after their bodies) in ways that can be read off the page itself:
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
-  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
+  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years),
+  also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
+  ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -40,12 +42,13 @@ from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import Article, headline_over_long_subtitle
 from audio_edition.text.decode import IDEOGRAPH
-from audio_edition.text.extraction_doubts import extraction_doubts
+from audio_edition.text.extraction_doubts import extraction_doubts, rows_across_the_page
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
     CAPTION_OPENING,
     CHART_LABEL,
+    CHART_SOURCES,
     CHART_TITLE,
     CREDIT_CLOSE,
     FOLIO_LINE,
@@ -108,6 +111,8 @@ class ExtractionLayout:
     """(line, message): where the lines themselves cannot tell how the page was laid out."""
     lines: tuple[TextLine | Segment, ...]
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
+    page_doubts: tuple[str, ...] = ()
+    """Messages for doubts that hold for every story on the page (``rows_across_the_page``)."""
 
     def doubts(self, articles: Sequence[Article]) -> tuple[tuple[int, str], ...]:
         """(line, message): where the text cannot tell how the page was laid out, these
@@ -155,7 +160,8 @@ def is_extraction(text: str) -> bool:
 def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     furniture: list[Furniture] = []
-    raw = tidy_extraction(text).split("\n")
+    # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
+    raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
     kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
@@ -167,7 +173,16 @@ def read_extraction(text: str) -> ExtractionLayout:
         else:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
-    return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq))
+    whole = rows_across_the_page(seq, _blank_lines_inside(text.split("\n")))
+    return ExtractionLayout(
+        Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq), (whole,) if whole else ()
+    )
+
+
+def _blank_lines_inside(lines: Sequence[str]) -> int:
+    """Blank lines between the first and the last line with text."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    return sum(1 for line in lines[filled[0] : filled[-1]] if not line.strip()) if filled else 0
 
 
 def _drawn_twice(items: Iterable[TextLine | Segment], doubled: set[int]) -> Iterator[TextLine | Segment]:
@@ -412,6 +427,123 @@ def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[s
     return kept
 
 
+_LABEL_PIECE = re.compile(rf"^(?:{'|'.join(CHART_SOURCES)})[：:][^\s，。；！？]{{1,20}}$")  # 单位：万吨
+_YEAR_PIECE = re.compile(
+    r"^\d{4}年$"
+)  # a chart's year on its axis, printed without the spaces running text has
+_GAPS = re.compile(r"([ 　]+)")
+
+
+def _chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A chart's labels printed on a line of the columns beside it (pdfplumber prints a page row
+    by row: ``2021年 2022年 2023年 区持续开展河道清理``, ``数据来源：市统计局 溉。``): its unit or
+    source (单位：…, 数据来源：…), or two years or more in a row, set apart from the rest by
+    spaces, are the chart's; the rest of the line is kept. A year in running text is printed
+    with spaces around its digits (2023 年), and a line that is all labels is left to
+    ``_take_furniture``."""
+    kept = list(lines)
+    for n, raw in enumerate(lines):
+        pieces = _GAPS.split(raw.strip())
+        words = pieces[::2]  # the text between the gaps
+        if len(words) < 2:
+            continue
+        labels = [bool(_LABEL_PIECE.match(w)) for w in words]
+        years = [bool(_YEAR_PIECE.match(w)) for w in words]
+        for i, year in enumerate(years):
+            beside = (i > 0 and years[i - 1]) or (i + 1 < len(years) and years[i + 1])
+            labels[i] = labels[i] or (year and beside)
+        if not any(labels) or all(labels):
+            continue
+        runs: list[list[str]] = [[]]
+        rest = ""
+        for i, word in enumerate(words):
+            if labels[i]:
+                runs[-1].append(word)
+                continue
+            if runs[-1]:
+                runs.append([])
+            rest += (pieces[2 * i - 1] if rest else "") + word  # the gap as printed before it
+        furniture += [Furniture(FurnitureKind.CHART, " ".join(run), n + 1) for run in runs if run]
+        kept[n] = rest
+    return kept
+
+
+_SPACED_LETTER = re.compile(r"^(?:[\u4e00-\u9fff][：:，、]?|[：:，、])$")  # 草 原 鲜 奶, 订 奶 热 线 ：
+_COLUMN_LINE = re.compile(r"[^\x00-\x7f\s]{9,}")  # nine characters unbroken: running text, no ad's phrase
+_PHRASE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")  # a slogan's phrase: 节约用水, 共建美丽家园
+_CHINESE_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_SLOGAN_UNDER_TITLE = 3  # lines: a slogan printed row by row under its 公益广告
+_SOLID = re.compile(r"^[^\x00-\x7f\s]{4,}")  # a column's text beside: four characters set solid
+_PHONE_PIECE = re.compile(r"^(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}$")  # 400-812-3456, 0471-6612345
+
+
+def _ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """On a page with an ad (a 广告 line), an ad box's lines printed at the start or end of a line
+    of the columns beside it (pdfplumber prints a page row by row): its letter-spaced words
+    (草 原 鲜 奶 每) or its phone number are the ad's, never spoken; the rest of the line is kept.
+    The rest must hold a column's text set solid: pdfminer.six prints some justified lines
+    letter-spaced as a whole (本 报 赤 峰 3 月 4 日 电), and they are left alone."""
+    titles = [n for n, line in enumerate(lines) if AD_TITLE_LINE.match(re.sub(r"[\s　]+", "", line))]
+    if not titles:
+        return lines
+    kept = list(lines)
+    found: list[int] = []  # the lines an ad's piece was taken from
+    slogans: list[int] = []  # those of them a slogan's phrases ended
+    for n, raw in enumerate(lines):
+        pieces = _GAPS.split(raw.strip())
+        words = pieces[::2]
+        ad = [bool(_PHONE_PIECE.match(w)) for w in words]
+        if any(0 < n - t <= _SLOGAN_UNDER_TITLE for t in titles):
+            # A public-service ad's slogan under its 公益广告: short phrases ending the line
+            # (节约用水 从我做), where a column's text has a line's worth or a sentence's end.
+            phrases = len(words) - next(
+                (k + 1 for k in range(len(words) - 1, -1, -1) if not _PHRASE.match(words[k])), 0
+            )
+            if phrases >= 2:
+                ad[len(words) - phrases :] = [True] * phrases
+                slogans.append(n)
+        for i in range(len(words)):  # a run of three spaced letters or more, two of them Chinese
+            for j in range(len(words), i + 2, -1):
+                run = words[i:j]
+                if all(_SPACED_LETTER.match(w) for w in run) and sum(w[0] not in "：:，、" for w in run) >= 2:
+                    ad[i:j] = [True] * (j - i)
+                    break
+        at_edge = [k for k in range(len(words)) if ad[k]]
+        lead = next((k for k in range(len(words)) if not ad[k]), len(words))
+        trail = next((k for k in range(len(words) - 1, -1, -1) if not ad[k]), -1) + 1
+        if not at_edge or lead == len(words) or (lead == 0 and trail == len(words)):
+            continue  # no ad piece, a line all the ad's (left to _take_furniture), or one inside
+        if not any(_SOLID.match(w) for w in words[lead:trail]):
+            continue  # a line letter-spaced as a whole (pdfminer.six spaces some justified lines)
+        if lead:
+            furniture.append(Furniture(FurnitureKind.AD, " ".join(words[:lead]), n + 1))
+        if trail < len(words):
+            furniture.append(Furniture(FurnitureKind.AD, " ".join(words[trail:]), n + 1))
+        kept[n] = "".join(pieces[2 * lead : 2 * trail - 1])
+        found.append(n)
+    # The box's first or last line may stand alone (no column beside it): a line all spaced
+    # letters next to one whose edge was the ad's is the ad's too (alone, it may be a headline).
+    # A slogan's wrapped rest comes a line or two under (起 共建美丽家园): short phrases alone.
+    for n in found:
+        for m in (n - 1, n + 1, *((n + 2,) if n in slogans else ())):
+            rest = m in (n + 1, n + 2) and n in slogans and _slogans_rest(lines[m])
+            if 0 <= m < len(lines) and m not in found and (_all_spaced_letters(lines[m]) or rest):
+                furniture.append(Furniture(FurnitureKind.AD, lines[m].strip(), m + 1))
+                kept[m] = ""
+    return kept
+
+
+def _slogans_rest(line: str) -> bool:
+    """Short phrases alone on a line, no punctuation, a few characters in all (起 共建美丽家园)."""
+    words = _GAPS.split(line.strip())[::2]
+    return len(words) >= 2 and all(_CHINESE_ONLY.match(w) for w in words) and len("".join(words)) <= 8
+
+
+def _all_spaced_letters(line: str) -> bool:
+    words = _GAPS.split(line.strip())[::2]
+    return len(words) >= 3 and all(_SPACED_LETTER.match(w) for w in words)
+
+
 _SLOGAN = re.compile(
     r"^[\u4e00-\u9fff]{2,}(?:[ 　]+[\u4e00-\u9fff]{2,}){2,}$"
 )  # 节约用水 从我做起 共建美丽家园
@@ -451,7 +583,9 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
         return False
     if PHONE_ALONE.match(line):
         return True
-    spaced = " " in line or "　" in line
+    # Phrases set apart by spaces; not a column's line of text set solid beside another's
+    # (pdfplumber prints a page row by row, so every line of it holds spaces).
+    spaced = (" " in line or "　" in line) and not _COLUMN_LINE.search(line)
     return (in_ad and (spaced or bool(PHONE.search(line)))) or (
         bool(PHONE.search(line)) and len(bare) < 40 and spaced
     )

@@ -44,7 +44,12 @@ not), and what the text shows against that reading is a doubt:
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
   pdftotext where columns touch): when many lines hold two runs of text with a space between,
-  no order of the lines reads the stories, and every story they fall in is warned.
+  no order of the lines reads the stories, and every story they fall in is warned. Where no
+  blank line sets any block apart too, the extractor printed the whole page row by row, and one
+  page-level warning (``rows_across_the_page``, ``ReadingWarning.whole_page``) says every story
+  on the page is in doubt, those its merged lines miss included.
+- A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
+  (电…): another column's line was printed between (columns interleaved line by line).
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -92,6 +97,7 @@ def extraction_doubts(
     found += _odd_headlines(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
     found += _columns_side_by_side(measures)
+    found += _datelines_cut_off(measures)
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _unfinished_paragraphs(articles, measures)
@@ -439,9 +445,10 @@ _RUN = re.compile(r"[^\x00-\x7f\s]{4,}")  # four characters of Chinese text (or 
 _SIDE_BY_SIDE_SHARE = 0.3  # of a page's lines: a stray pair of heads set side by side is not it
 
 
-def _columns_side_by_side(measures: _Measures) -> list[tuple[int, str]]:
-    """Every line holding two columns' text, where a good share of the page's lines do."""
-    lines = [line for line in measures.lines if line.text]
+def _side_by_side(lines: Sequence[TextLine]) -> list[TextLine]:
+    """The lines holding two columns' text (two runs of text with a space between), where a good
+    share of the page's ``lines`` do; none otherwise."""
+    lines = [line for line in lines if line.text]
     pairs = [
         line
         for line in lines
@@ -449,13 +456,67 @@ def _columns_side_by_side(measures: _Measures) -> list[tuple[int, str]]:
         and SPACE_BETWEEN_CHINESE.search(line.text)
         and not is_letter_spaced(line.text)
     ]
-    if len(pairs) < max(5, _SIDE_BY_SIDE_SHARE * len(lines)):
+    return pairs if len(pairs) >= max(5, _SIDE_BY_SIDE_SHARE * len(lines)) else []
+
+
+def _columns_side_by_side(measures: _Measures) -> list[tuple[int, str]]:
+    """Every line holding two columns' text, where a good share of the page's lines do."""
+    pairs = _side_by_side(measures.lines)
+    if not pairs:
         return []
     message = (
         "columns printed side by side here, a line of each on one line (as pdfplumber prints a page): "
         f"no order of these lines reads the stories {_READ_PDF}"
     )
     return [(line.number, message) for line in pairs]
+
+
+_ROWS_BLANK_LINES = 2  # at most, on a page printed row by row: one printing its blocks apart has many
+
+
+def rows_across_the_page(seq: Sequence[TextLine | Segment], blank_lines: int) -> str | None:
+    """The page-wide doubt when an extractor printed the page row by row across its width
+    (pdfplumber's ``extract_text``): a good share of its lines hold two or more columns' text and
+    no blank line sets any block apart (``blank_lines``, between the page's first and last text
+    lines). Then the text does not say where any story runs, the ones set across the page or
+    read in order included, and every story on the page is in doubt. An extractor printing a
+    page block by block (pdftotext, where two columns touch) keeps the blank lines between its
+    blocks: the stories its merged lines fall in are doubted, the others stand."""
+    lines = [item for item in seq if isinstance(item, TextLine)]
+    if blank_lines > _ROWS_BLANK_LINES or not _side_by_side(lines):
+        return None
+    return (
+        "every story on this page is in doubt: the extractor printed the page row by row across "
+        "its columns (a line of each column on one line, as pdfplumber prints a page), so no "
+        f"order of its lines reads the stories {_READ_PDF}"
+    )
+
+
+# A line holding a dateline's opening only, cut off after its month or day (本报锡林浩特 3 月 1 日).
+_DATELINE_CUT = re.compile(
+    r"^(?:本报|新华社|中新社|人民网|央视网|据新华社)[^，。：、“”（）\d]{0,12}?\d{1,2}月(?:\d{1,2}日?)?$"
+)
+
+
+def _datelines_cut_off(measures: _Measures) -> list[tuple[int, str]]:
+    """A dateline broken at a line's end (本报锡林浩特 3 月 1 日) whose next line does not carry it
+    on (电（记者 李红）…): a dateline is always printed whole, so the line after it is another
+    column's, printed between (columns interleaved line by line, or the story's text elsewhere)."""
+    found: list[tuple[int, str]] = []
+    lines = measures.lines
+    for line, after in zip(lines, lines[1:], strict=False):
+        head = line.text.replace(" ", "")
+        if not _DATELINE_CUT.match(head):
+            continue
+        if dateline_at_start(head + after.text.replace(" ", "")) is None:
+            found.append(
+                (
+                    after.number,
+                    "a dateline broken off on the line before is not carried on here: another "
+                    f"column's line stands between, the story's text may be out of order {_READ_PDF}",
+                )
+            )
+    return found
 
 
 def _full(line: TextLine) -> bool:

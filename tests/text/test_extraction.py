@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
 from audio_edition.text.extraction import is_extraction, tidy_extraction
 from tests.typeset.extract import OTHER_EXTRACTORS, extract
-from tests.typeset.score import ReadArticle, Score, score_page
+from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "typeset"
@@ -41,7 +41,8 @@ def _score(extractor: str) -> Score:
         text = path.read_text(encoding="utf-8")
         page = parse_page(text, str(path), number=gold["number"])  # type: ignore[arg-type]
         read = [ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles]
-        total.add(score_page(gold, read, [w.line for w in page.warnings], str(path), text))
+        lines, whole = [w.line for w in page.warnings], doubts_every_story(page.warnings)
+        total.add(score_page(gold, read, lines, str(path), text, whole_page=whole))
     return total
 
 
@@ -1885,3 +1886,58 @@ def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_o
         ("简讯", None, "近日，旗气象"),
         ("简讯", "赵磊", "近期，县消防"),
     ]
+
+
+def test_a_charts_labels_on_a_line_of_the_columns_beside_it_are_furniture() -> None:
+    """pdfplumber prints a page row by row: a chart's unit, years and source come out at the
+    start of lines of the columns beside the chart. They are the chart's, never spoken; the rest
+    of each line is read as before. A year in running text (2023 年, spaced) is left alone."""
+    text = (
+        _RUNNING_HEAD + "图表：全市粮食产量\n"
+        "单位：万吨 新华社通辽3月3日 热面积一百二十万平方\n"
+        "电（记者 李红）路通了，牧 米，惠及居民一万八千余\n"
+        "2021年 2022年 2023年 据了解，今年全市新增供\n"
+        "数据来源：市统计局 溉。\n"
+        "本报包头 3 月 4 日电 2023 年 全市新增供热面积\n"
+    )
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：全市粮食产量", "单位：万吨", "2021年 2022年 2023年", "数据来源：市统计局"]
+    spoken = "".join((a.headline or "") + "".join(a.paragraphs) for a in page.articles).replace(" ", "")
+    assert not any(label in spoken for label in ("单位", "2021年", "数据来源"))
+    assert all(rest in spoken for rest in ("据了解，今年全市新增供", "溉。", "2023年全市新增供热面积"))
+
+
+def test_an_ads_lines_printed_beside_other_columns_are_furniture() -> None:
+    """pdfplumber prints a page row by row: an ad box's letter-spaced words, phone number and a
+    public-service ad's slogan come out at the end of lines of the columns beside it. On a page
+    with an ad they are the ad's, never spoken, and the rest of each line is read; a line
+    letter-spaced as a whole (pdfminer.six spaces some justified lines) is left alone."""
+    text = (
+        _RUNNING_HEAD + "公益广告\n"
+        "新华社包头3月4日 全市共接待游客四十六万 节约用水 从我做\n"
+        "电稀土企业加大研发投入， 人次，旅游收入三点二亿\n"
+        "起 共建美丽家园\n"
+        "广告\n"
+        "草 原 鲜 奶 每\n"
+        "——我区推进重点项目建设纪实 日 直 送 家 庭\n"
+        "新华社二连浩特3月 次。一辆辆满载煤炭、木材 订 奶 热 线 ：\n"
+        "2日电（记者 吴敏）社区食 和农产品的货车有序通过 400-812-3456\n"
+        "本 报 赤 峰 3 月 4 日 电\n"
+    )
+    page = parse_page(text, "p2.txt")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads == [
+        "公益广告",
+        "节约用水 从我做",
+        "起 共建美丽家园",
+        "广告",
+        "草 原 鲜 奶 每",
+        "日 直 送 家 庭",
+        "订 奶 热 线 ：",
+        "400-812-3456",
+    ]
+    spoken = "".join((a.headline or "") + "".join(a.paragraphs) for a in page.articles).replace(" ", "")
+    assert not any(word in spoken for word in ("节约", "美丽", "鲜奶", "直送", "热线", "3456"))
+    # The columns' text beside is left to the reading (this snippet's rows read as no story).
+    assert not any(rest in f.text for f in page.furniture for rest in ("货车有序通过", "木材", "本 报 赤 峰"))

@@ -452,6 +452,25 @@ def test_columns_printed_side_by_side_warn_every_article_of_the_page() -> None:
     assert not [d for d in _doubts(in_order) if "side by side" in d[1]]
 
 
+def test_a_page_printed_row_by_row_puts_every_story_on_it_in_doubt() -> None:
+    """pdfplumber prints the page row by row across its columns, no blank line anywhere: the
+    text does not say where any story runs, so one page-level warning says every story on the
+    page is in doubt. pdftotext, printing its blocks apart, merges columns only where they
+    touch: those lines are doubted, the page as a whole is not; PyMuPDF's reading has neither."""
+    from tests.typeset.extract import extract
+
+    (rows,) = extract(CORPUS / "tight-4col" / "edition.pdf", "pdfplumber")
+    page = parse_page(rows, "p2.txt", number=2)
+    (whole,) = [w for w in page.warnings if w.whole_page]
+    assert whole.line is None and "every story on this page" in whole.message
+    merged = (CORPUS / "drawn-5col" / "pdftotext" / "2024-03-05-05.txt").read_text(encoding="utf-8")
+    page = parse_page(merged, "p5.txt", number=5)
+    assert any("side by side" in w.message for w in page.warnings)
+    assert not [w for w in page.warnings if w.whole_page]
+    (in_order,) = extract(CORPUS / "tight-4col" / "edition.pdf", "pymupdf")
+    assert not [w for w in parse_page(in_order, "p2.txt", number=2).warnings if w.whole_page]
+
+
 def test_a_pair_of_heads_set_side_by_side_is_not_a_page_of_columns() -> None:
     heads = "社区食堂端出“幸福味道”　冰雪旅游带火北疆小城\n"
     assert not [d for d in _doubts(HEAD + heads + STORY) if "side by side" in d[1]]
@@ -856,3 +875,23 @@ def test_three_stories_headlines_read_as_one_storys_tiers() -> None:
     assert not [m for _, m in _doubts(together) if m.startswith("a subtitle printed apart")]
     dashed = HEAD + heads.replace("银发经济激发消费新活力", "——来自基层一线的调查") + body
     assert not [m for _, m in _doubts(dashed) if m.startswith("a subtitle printed apart")]
+
+
+def test_a_dateline_broken_off_and_not_carried_on_the_next_line() -> None:
+    # pdftotext, two columns touching: a story's dateline breaks after 日, and the next line is
+    # the column beside's (求。这条公路…), its 电 a line further on: interleaved columns.
+    interleaved = (
+        "一条公路带富一方百姓\n本报锡林浩特 3 月 1 日\n求。这条公路全长六十八公\n"
+        "电（记者 李红）合作社采取\n里，串起了沿线十二个嘎查\n“统一采购、统一防疫、统一\n"
+        "村和三个旅游景区。湿地公\n销售”的方式，降低了养殖\n成本。\n"
+    )
+    page = HEAD + interleaved
+    assert [line for line, m in _doubts(page) if "dateline broken off" in m] == [_line_of(page, "求。")]
+    # Carried on as printed (日 / 电…, or 月 / 1 日电…), it raises none.
+    whole = (
+        HEAD
+        + "一条公路带富一方百姓\n本报锡林浩特 3 月 1 日\n电（记者 李红）合作社采取\n“统一采购、统一防疫、统一\n销售”的方式，降低了养殖\n成本。\n"
+    )
+    assert not [m for _, m in _doubts(whole) if "dateline broken off" in m]
+    month = whole.replace("3 月 1 日\n电", "3 月\n1 日电")
+    assert not [m for _, m in _doubts(month) if "dateline broken off" in m]

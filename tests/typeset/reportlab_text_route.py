@@ -22,7 +22,7 @@ from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, extract
 from tests.typeset.pages import EditionSpec, PageSpec, random_page
-from tests.typeset.score import ReadArticle, Score, score_page
+from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
 
 def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
@@ -48,7 +48,10 @@ def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
                         for a in reading.articles
                     ]
                     warned = [w.line for w in reading.warnings]
-                    totals[name][extractor].add(score_page(gold, read, warned, pdf.name, text))
+                    whole = doubts_every_story(reading.warnings)
+                    totals[name][extractor].add(
+                        score_page(gold, read, warned, pdf.name, text, whole_page=whole)
+                    )
     return totals
 
 

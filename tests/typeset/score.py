@@ -151,15 +151,25 @@ class ReadArticle:
     line: int | None
 
 
+def doubts_every_story(warnings: Sequence[Any]) -> bool:
+    """Whether a page's warnings (``ReadingWarning``) hold one that the editor reads as putting
+    every story on the page in doubt (``whole_page``; a reader older than it has none)."""
+    return any(getattr(w, "whole_page", False) for w in warnings)
+
+
 def score_page(
     gold: dict[str, Any],
     read: Sequence[ReadArticle],
     warning_lines: Sequence[int | None],
     source: str = "",
     text: str | None = None,
+    *,
+    whole_page: bool = False,
 ) -> Score:
     """Score one page's reading (``read``; warnings at ``warning_lines``) against its gold page;
-    given the extraction's ``text``, also over the stories it keeps readable."""
+    given the extraction's ``text``, also over the stories it keeps readable. ``whole_page``: a
+    warning says every story on the page is in doubt (``doubts_every_story``), which warns every
+    article read and every story spoiled; a page-level warning short of that warns none."""
     score = Score(pages=1)
     articles = gold["articles"]
     heads = Counter(flat(a.headline) for a in read if a.headline)
@@ -202,7 +212,7 @@ def score_page(
         start = article.line or 0
         later = [s for s in starts if s > start]
         end = later[0] if later else 10**9
-        if any(w is not None and start <= w < end for w in warning_lines):
+        if whole_page or any(w is not None and start <= w < end for w in warning_lines):
             score.misread_warned += 1
         else:
             score.notes.append(
@@ -210,7 +220,7 @@ def score_page(
                 f"{flat(article.paragraphs[0] if article.paragraphs else '')[:20]}"
             )
     if text is not None:
-        _score_readable(score, gold, read, warning_lines, source, text)
+        _score_readable(score, gold, read, warning_lines, source, text, whole_page)
     return score
 
 
@@ -221,6 +231,7 @@ def _score_readable(
     warning_lines: Sequence[int | None],
     source: str,
     text: str,
+    whole_page: bool,
 ) -> None:
     stories = stories_of(gold, text)
     score.stories = len(stories)
@@ -236,7 +247,7 @@ def _score_readable(
             gold_paragraphs.update(flat(p) for p in article["paragraphs"])
             continue
         first, last = story.span
-        if any(w is not None and first <= w <= last for w in warning_lines):
+        if whole_page or any(w is not None and first <= w <= last for w in warning_lines):
             score.unreadable_warned += 1
         else:
             headline = gold["articles"][stories.index(story)]["headline"] or "(brief)"

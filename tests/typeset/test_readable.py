@@ -131,3 +131,23 @@ def test_a_readable_story_read_with_a_paragraph_wrong_is_noted_with_its_f1() -> 
     gold = len(PAGE["articles"][story]["paragraphs"])
     f1 = 2 * (gold - 2) / (gold + gold - 1)
     assert len(notes) == 1 and notes[0].endswith(f": readable story at F1 {f1:.0%}, cost 3: {headline}")
+
+
+def test_a_warning_on_the_whole_page_warns_every_story_only_when_it_says_so() -> None:
+    # Two columns interleaved line by line spoil two stories, and the reading of a third is
+    # wrong: a warning at no line warns none of them, unless it puts every story in doubt.
+    from tests.typeset.score import ReadArticle, score_page
+
+    first, second = (_printed(a, 12)[1:] for a in PAGE["articles"][:2])
+    interleaved = [line for pair in zip(first, second, strict=False) for line in pair]
+    rest = [line for a in PAGE["articles"][2:] for line in _printed(a, 12)]
+    text = "\n".join(interleaved + rest)
+    read = [
+        ReadArticle(a["headline"], a["kicker"], a["subtitle"], tuple(a["paragraphs"]), n)
+        for n, a in enumerate(PAGE["articles"], 1)
+    ]
+    read[2] = ReadArticle(read[2].headline, None, None, ("不是这篇的文字。",), 3)
+    quiet = score_page(PAGE, read, [None], "p2.txt", text)
+    assert (quiet.unreadable_warned, quiet.misread_warned, quiet.misread) == (0, 0, 1)
+    whole = score_page(PAGE, read, [None], "p2.txt", text, whole_page=True)
+    assert (whole.unreadable_warned, whole.misread_warned) == (whole.stories - whole.readable, 1)
