@@ -67,6 +67,7 @@ from audio_edition.text.layout import (
     Segment,
     SegmentKind,
     TextLine,
+    dateline_at_start,
     ends_sentence,
     furniture_line,
     is_letter_spaced,
@@ -112,9 +113,10 @@ class ExtractionLayout:
 
 def tidy_extraction(text: str) -> str:
     """Undo the extractors' character artefacts, line for line (the line count never changes):
-    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it."""
+    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it, text
+    printed twice (a bold faked by double striking), a body line letter-spaced by justification."""
     text = text.translate(_SUB).replace("⋯", "…")
-    lines = text.split("\n")
+    lines = [_justified_body_line(line) for line in _struck_once(text.split("\n"))]
     for n in range(1, len(lines)):
         if _LONE_PUNCTUATION.match(lines[n]):
             back = n - 1
@@ -123,6 +125,54 @@ def tidy_extraction(text: str) -> str:
             lines[back] = lines[back].rstrip() + lines[n].strip()
             lines[n] = ""
     return "\n".join(lines)
+
+
+_TWICE = re.compile(r"^(\S.+)\1$")  # a short line printed twice over itself (简讯简讯)
+_BODY_PUNCTUATION = re.compile(r"[，、；。！？]")
+
+
+def _struck_once(lines: list[str]) -> list[str]:
+    """``lines`` with text printed twice kept once: a bold faked by striking each line twice a
+    hair apart comes out of pdfminer.six as a short line doubled in place (简讯简讯) or a long one
+    on two lines, and out of PyMuPDF as each line twice running. The same head line twice
+    running, or twice over on one line, is never a page's own text (running text, with a comma or
+    stop inside, is never struck twice, so it is left as printed). The dropped copies become
+    blank lines after the doubled run (a head's tiers stay together; the line count never changes)."""
+    once = [_once(line) for line in lines]
+    out: list[str] = []
+    dropped = 0
+    for n, line in enumerate(once):
+        if line.strip() and out and line.strip() == out[-1].strip() and not _BODY_PUNCTUATION.search(line):
+            dropped += 1
+            continue
+        following = once[n + 1].strip() if n + 1 < len(once) else ""
+        doubled = bool(line.strip()) and (following == line.strip() or once[n] != lines[n])
+        if dropped and not doubled:
+            out += [""] * dropped
+            dropped = 0
+        out.append(line)
+    return out + [""] * dropped
+
+
+def _once(line: str) -> str:
+    twice = _TWICE.match(line.strip())
+    return twice.group(1) if twice and not _BODY_PUNCTUATION.search(line) else line
+
+
+def _justified_body_line(line: str) -> str:
+    """A body line the extractor letter-spaced (pdfminer.six, where a line is justified by
+    character spacing: ``近 期 ， 县 消 防 救 援 大``) set solid: letter-spaced, every character on
+    its own, and running text (a comma or stop inside, or a dateline). A headline set
+    letter-spaced carries no such mark and keeps its spaces (read as a display line)."""
+    if " " not in line or "  " in line.strip() or not is_letter_spaced(line):
+        return line
+    bare = line.replace(" ", "")
+    tokens = line.split()
+    if any(len(IDEOGRAPH.findall(t)) > 1 for t in tokens):
+        return line  # two columns' text merged with a letter-spaced one: the space tells
+    if _BODY_PUNCTUATION.search(bare) or dateline_at_start(bare):
+        return bare
+    return line
 
 
 def is_extraction(text: str) -> bool:

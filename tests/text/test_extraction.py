@@ -214,9 +214,10 @@ def test_a_story_without_dateline_under_its_heads_is_never_merged_silently() -> 
 @given(
     st.lists(
         st.sampled_from(["冬季供暖", "保障有力", "5G‑A", "⋯⋯", "！", "”", "", "  ", "2024 年"]), max_size=30
-    )
+    ).filter(lambda pieces: all(a != b for a, b in zip(pieces, pieces[1:], strict=False) if a.strip()))
 )
 def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: list[str]) -> None:
+    # (No line twice running: that is a double-struck bold's copy, kept once; see below.)
     text = "\n".join(pieces)
     tidy = tidy_extraction(text)
     assert tidy.count("\n") == text.count("\n")
@@ -1431,4 +1432,77 @@ def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_o
     assert [(b.section, b.byline, b.paragraphs[0][:6]) for b in briefs] == [
         ("简讯", None, "近日，旗气象"),
         ("简讯", "赵磊", "近期，县消防"),
+    ]
+
+
+# What pdfminer.six and PyMuPDF printed of a ReportLab page whose bold is struck twice a hair
+# apart (trimmed): a short head doubled in place, a long one on two lines, each line twice.
+_STRUCK_TWICE_PDFMINER = """2024年3月5日
+星期二
+要闻
+第2版
+
+老旧小区改造让居民住得更
+老旧小区改造让居民住得更
+舒心舒心
+
+本报北京3月1日电改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。
+"""
+_STRUCK_TWICE_PYMUPDF = """2024年3月5日　星期二
+要闻
+第2版
+产业兴旺：从“种得好”到“卖
+产业兴旺：从“种得好”到“卖
+得好”
+得好”
+本报北京3月1日电改造后的小区铺设了新路面，
+加装了电梯，还建起了休闲广场和充电车棚。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (_STRUCK_TWICE_PDFMINER, "老旧小区改造让居民住得更舒心"),
+        (_STRUCK_TWICE_PYMUPDF, "产业兴旺：从“种得好”到“卖得好”"),
+    ],
+)
+def test_a_bold_struck_twice_is_read_once(text: str, headline: str) -> None:
+    """A head printed twice (the PDF fakes bold by printing it twice) is one head, read once, and
+    the tidied text keeps every line's number."""
+    assert tidy_extraction(text).count("\n") == text.count("\n")
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.headline == headline
+    assert story.paragraphs == ("改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。",)
+
+
+def test_a_body_line_letter_spaced_by_justification_is_set_solid() -> None:
+    """pdfminer.six spaces out the characters of a line justified by wide character spacing (a
+    short first line of a brief, on a ReportLab page): running text, set solid and read on; a
+    headline letter-spaced (no comma or stop inside) keeps its spaces, a display line."""
+    text = """2024年3月5日
+星期二
+要闻
+第2版
+
+简讯
+
+本 报 兴 安 盟 3 月 4 日 电
+日前，全盟首届农牧民技
+能大赛落下帷幕，八十名
+选手在农机操作等项目中
+一展身手。（李红）
+
+近 期 ， 县 消 防 救 援 大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（郑凯）
+"""
+    tidy = tidy_extraction(text).split("\n")
+    assert "近期，县消防救援大" in tidy and "本报兴安盟3月4日电" in tidy
+    assert tidy_extraction("基 础 实 战 演 练") == "基 础 实 战 演 练"
+    paragraphs = [a.paragraphs for a in parse_page(text, "p2.txt").articles]
+    assert paragraphs == [
+        ("日前，全盟首届农牧民技能大赛落下帷幕，八十名选手在农机操作等项目中一展身手。",),
+        ("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",),
     ]
