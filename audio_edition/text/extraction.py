@@ -202,7 +202,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     raw = tidy_extraction(text).split("\n")
     kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
     seq = measure_columns(_section_words_apart(text_lines("\n".join(kept), furniture)))
-    doubts: list[tuple[int, str]] = []
+    doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
     segments: list[Segment] = []
     for segment in _segments(seq, doubts):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
@@ -211,6 +211,61 @@ def read_extraction(text: str) -> ExtractionLayout:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
     return ExtractionLayout(Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq))
+
+
+_ROW_BLOCK_LINES = 2  # a block of at most this many lines ...
+_ROW_RUN = 6  # ... this many running: text printed a line or two at a time
+_ROW_REACH = 4  # blocks either side of a break into a dateline that may belong elsewhere
+
+
+def _printed_row_by_row(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """Doubts where an extractor printed running text a line or two at a time, a blank line
+    after each (a page whose lines stand far apart for their size: each is a block of its own),
+    and its order is its own guess: row by row across the columns side by side, a column's lines
+    interleaved with its neighbours', a brief's with a story's. Told where a block breaks off
+    mid-sentence right before one opening on a dateline (a new story where the sentence should
+    go on; a box's briefs printed a block a line, in order, never do it): the blocks around it
+    are doubted, each once (text cannot tell the columns apart)."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for n, line in enumerate([*lines, ""], 1):
+        if line.strip():
+            current.append(n)
+        elif current:
+            blocks.append(current)
+            current = []
+    doubts: list[tuple[int, str]] = []
+    run: list[list[int]] = []
+    message = (
+        "the extractor printed the text here a line or two at a time, a blank line after each: "
+        "columns side by side may be interleaved row by row (read the PDF for this page)"
+    )
+    for block in [*blocks, []]:
+        texts = [lines[n - 1].strip() for n in block]
+        if block and len(block) <= _ROW_BLOCK_LINES and all(_running_text(t) for t in texts):
+            run.append(block)
+            continue
+        if len(run) >= _ROW_RUN:
+            doubted: set[int] = set()
+            for k in range(len(run) - 1):
+                if _breaks_into_dateline(lines, run[k], run[k + 1]):
+                    doubted.update(range(max(0, k - _ROW_REACH + 1), min(len(run), k + 1 + _ROW_REACH)))
+            doubts += [(run[k][0], message) for k in sorted(doubted)]
+        run = []
+    return doubts
+
+
+def _breaks_into_dateline(lines: Sequence[str], before: list[int], after: list[int]) -> bool:
+    """Whether the block ``before`` breaks off mid-sentence and ``after`` opens on a dateline."""
+    return not ends_sentence(lines[before[-1] - 1]) and bool(
+        dateline_at_start(re.sub(r"\s+", "", lines[after[0] - 1]))
+    )
+
+
+def _running_text(line: str) -> bool:
+    """A line of running text as printed: a column's worth of characters, no section word."""
+    bare = re.sub(r"[\s　]+", "", line)
+    return visual_width(bare) >= 6 and bare not in SECTION_WORDS
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
+from audio_edition.text import FurnitureKind, HeadlinePosition, Page, parse_page
+from audio_edition.text.articles import Article
 from audio_edition.text.extraction import is_extraction, tidy_extraction
 from tests.typeset.extract import OTHER_EXTRACTORS, extract
 from tests.typeset.score import ReadArticle, Score, score_page
@@ -1506,3 +1507,70 @@ def test_a_body_line_letter_spaced_by_justification_is_set_solid() -> None:
         ("日前，全盟首届农牧民技能大赛落下帷幕，八十名选手在农机操作等项目中一展身手。",),
         ("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",),
     ]
+
+
+# A box of three briefs set side by side, each two lines, as pdfminer.six printed it from a
+# ReportLab page whose lines stand far apart (each line a block of its own): row by row, the
+# three first lines, then the three last (trimmed).
+_BRIEFS_ROW_BY_ROW = """2024年3月5日
+星期二
+要闻
+第2版
+
+简讯
+
+本报锡林浩特3月3日电日前，全盟首届农牧民技能大赛落下帷幕，八
+
+本报阿拉善3月2日电近日，旗气象局发布寒潮蓝色预警，提醒群众注
+
+本报二连浩特3月3日电近日，市公安局交警支队开展冬季道路交通安
+
+十名选手在农机操作等项目中一展身手。（李红）
+
+意防寒保暖，合理安排出行。
+
+全宣传活动，向过往司机发放宣传资料三千余份。（孙丽）
+"""
+# The same kind of box as pdfminer.six printed it from a Typst page: a block a line, in order.
+_BRIEFS_A_LINE_A_BLOCK = """2024 年 3 月 5 日　星期二
+
+要闻
+
+第 2 版
+
+简讯
+
+日前，旗图书馆举办“书香润万家”读书分享会，六
+
+十余名读者参加活动并交流读书心得。
+
+本报鄂尔多斯 3 月 4 日电近日，旗气象局发布寒潮蓝
+
+色预警，提醒群众注意防寒保暖，合理安排出行。（孙丽）
+
+日前，全盟首届农牧民技能大赛落下帷幕，八十名选
+
+手在农机操作等项目中一展身手。
+"""
+
+
+def test_text_printed_a_line_a_block_row_by_row_is_warned() -> None:
+    """A line breaking off mid-sentence right before another story's dateline, among lines
+    printed a block each: the columns were printed row by row, so every article read there is
+    warned; the same box printed a line a block in order reads right and is not."""
+    page = parse_page(_BRIEFS_ROW_BY_ROW, "p2.txt")
+    warned = {w.line for w in page.warnings}
+    assert len(page.articles) >= 3
+    for article in page.articles:
+        assert any(article.line == line or line in _lines_of(page, article) for line in warned), article
+    assert any("row by row" in w.message for w in page.warnings)
+    in_order = parse_page(_BRIEFS_A_LINE_A_BLOCK, "p2.txt")
+    assert [len(a.paragraphs) for a in in_order.articles] == [1, 1, 1]
+    assert not [w for w in in_order.warnings if "row by row" in w.message]
+
+
+def _lines_of(page: Page, article: Article) -> range:
+    """The lines from ``article``'s first to the next article's first."""
+    starts = sorted(a.line or 0 for a in page.articles)
+    start = article.line or 0
+    return range(start, next((s for s in starts if s > start), 10**6))
