@@ -1034,6 +1034,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
+    if _indented_with_squeezed_stop(line, following):
+        return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
     if _runs_on_past_column_foot(seq, index):
@@ -1041,6 +1043,20 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _indented_with_squeezed_stop(line: TextLine, following: TextLine | Segment | None) -> bool:
+    """A paragraph's indented first line carrying a closing mark squeezed in at its end (a
+    typesetter that keeps punctuation off a line's start squeezes it onto the line before: ReportLab
+    pages): as wide as the column but about an indent short without the mark, and shorter than
+    the full line under it. A full line going on with a paragraph is short by the mark at most."""
+    return (
+        line.width > line.narrowest
+        and line.column - 3.6 <= line.narrowest <= line.column - 1.6
+        and isinstance(following, TextLine)
+        and not following.blank_before
+        and following.width >= line.width + 1
+    )
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

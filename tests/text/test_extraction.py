@@ -1574,3 +1574,49 @@ def _lines_of(page: Page, article: Article) -> range:
     starts = sorted(a.line or 0 for a in page.articles)
     start = article.line or 0
     return range(start, next((s for s in starts if s > start), 10**6))
+
+
+# A column of a ReportLab page as pdftotext printed it (trimmed): the typesetter keeps a comma
+# off a line's start by squeezing it onto the line before, so the indented first line of
+# 光伏板… is as wide as the column, and only an indent short without its comma.
+_SQUEEZED_COMMA = """2024年3月5日
+
+星期二
+
+要闻
+
+第2版
+
+一条公路带富一方百姓
+
+本报阿拉善3月1日电一辆
+辆满载煤炭、木材和农产品的
+货车有序通过查验通道，驶向
+全国各地。演出队带来了歌舞、
+小品、好来宝等节目，台下的
+农牧民群众掌声不断。据悉，
+该项目总投资五十六亿元，建
+成后可年产各类产品二十万吨。
+湿地公园里，芦苇随风摇
+曳，成群的候鸟在水面上觅食
+嬉戏。改造后的小区铺设了新
+路面，加装了电梯，还建起了
+休闲广场和充电车棚。去年合
+作社实现销售收入一千二百万
+元，社员人均分红一万余元。
+光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又
+能喂养牛羊。合作社采取“统
+一采购、统一防疫、统一销售”
+的方式，降低了养殖成本。目
+前，全市已有八百多个政务服
+务事项实现了网上办、掌上办。
+"""
+
+
+def test_an_indented_line_with_a_squeezed_comma_opens_a_paragraph() -> None:
+    """光伏板整齐排列在沙地上， measures a full column with its comma but an indent short
+    without it, and the line under it is wider: it opens a paragraph after 一万余元。"""
+    (story,) = parse_page(_SQUEEZED_COMMA, "p2.txt").articles
+    assert [p[:6] for p in story.paragraphs] == ["一辆辆满载煤", "湿地公园里，", "光伏板整齐排"]
+    assert story.paragraphs[1].endswith("社员人均分红一万余元。")
