@@ -603,7 +603,8 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             return False
         if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
             return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
-        if _indented(item):
+        under = seq[at + 1] if at + 1 < len(seq) else None
+        if _indented(item) or _indented_with_squeezed_stop(item, under):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
             # head line that only looks indented (a tier over a byline): then the lines before
             # it are running text broken off only if they have its commas. A line or two with
@@ -678,6 +679,7 @@ def _segments(seq: Sequence[TextLine | Segment], doubts: list[tuple[int, str]]) 
                         and not first.dateline
                         and not after_marker
                         and not brief
+                        and not _indented_with_squeezed_stop(first, current[1] if len(current) > 1 else None)
                     ),
                     open_end=not ends_sentence(text),
                     last_line=last.number,

@@ -1620,3 +1620,35 @@ def test_an_indented_line_with_a_squeezed_comma_opens_a_paragraph() -> None:
     (story,) = parse_page(_SQUEEZED_COMMA, "p2.txt").articles
     assert [p[:6] for p in story.paragraphs] == ["一辆辆满载煤", "湿地公园里，", "光伏板整齐排"]
     assert story.paragraphs[1].endswith("社员人均分红一万余元。")
+
+
+# PyMuPDF's text of a ReportLab column (trimmed): a subhead over a paragraph whose indented first
+# line carries a squeezed comma (光伏板整齐排列在沙地上，), so looks a full line.
+_SUBHEAD_OVER_SQUEEZED_COMMA = """2024年3月5日　星期二
+要闻
+第2版
+草原牧区迎来新一轮春耕备耕
+新华社鄂尔多斯3月3日电
+科技特派员常年驻村，帮
+助农户解决生产中遇到的技术
+难题。老师们利用课余时间集
+体备课，把优质教学资源转化
+为适合本校学生的课程。
+人才支撑 让技术留在村里
+光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又
+能喂养牛羊。通过“空中课堂”，
+偏远牧区的孩子们也能和城里
+学生同上一堂课。
+"""
+
+
+def test_a_subhead_over_a_line_with_a_squeezed_comma_stands_apart() -> None:
+    """The line under 人才支撑 让技术留在村里 is a paragraph's indented first line (an indent
+    short without its squeezed comma): the line over it is a subhead, not that paragraph's first
+    line, and the paragraph opens where it should (no doubt of a beginning lost)."""
+    page = parse_page(_SUBHEAD_OVER_SQUEEZED_COMMA, "p2.txt")
+    (story,) = page.articles
+    assert story.subheads == ("人才支撑 让技术留在村里",)
+    assert story.paragraphs[-1].startswith("光伏板整齐排列在沙地上，板下")
+    assert not page.warnings
