@@ -23,10 +23,16 @@ headlines after their bodies) in ways that can be read off the page itself:
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
   a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
-  line (！ ”), spaces around digits and letter-spaced justified lines.
+  line (！ ”), spaces around digits and letter-spaced justified lines (a body line letter-spaced
+  by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
+  fakes bold by striking it twice (简讯简讯, or a head line twice running), kept once.
+- A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
+  indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
   columns merged into one line or interleaved line by line, a paragraph broken off or opening
-  mid-sentence, more than three head lines together, two head lines of like length; and what
+  mid-sentence, more than three head lines together, two head lines of like length, text
+  printed a line or two a block that breaks off into another story's dateline (columns printed
+  row by row, as on pages whose lines stand far apart); and what
   the articles read from the page show (``extraction_doubts``), checked on the articles the
   editor gets (``read_articles`` runs ``ExtractionLayout.doubts`` on its own reading).
 """
