@@ -93,6 +93,8 @@ _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
 # A full stop with more text after it: running text (a head line may hold ！ or ？, never 。).
 _INNER_FULL_STOP = re.compile(r"。[”’」』]*[^\s”’」』）)。！？]")
+_QUOTE_CLOSED = re.compile(r"[。！？][”’」』]$")
+_ATTRIBUTION = re.compile(r"^[^，。！？“”‘’：；（）]{1,14}(?:说|表示|介绍|指出|告诉记者|感慨道|坦言)。$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
@@ -1039,6 +1041,10 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return True  # a closing byline broken over two lines: 。/（王建/国）
     if tucked_quote(last, line, line.column):
         return True  # one printed line, broken by the extractor at a tucked quote
+    if _QUOTE_CLOSED.search(last.text) and _ATTRIBUTION.match(line.text) and not line.blank_before:
+        # Who said it, after the quote's closing mark: a line that looks indented only by being
+        # short (…天天来吃。” / 七十八岁的赵大爷说。) and that no paragraph opens with.
+        return True
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False

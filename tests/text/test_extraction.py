@@ -1652,3 +1652,44 @@ def test_a_subhead_over_a_line_with_a_squeezed_comma_stands_apart() -> None:
     assert story.subheads == ("人才支撑 让技术留在村里",)
     assert story.paragraphs[-1].startswith("光伏板整齐排列在沙地上，板下")
     assert not page.warnings
+
+
+# PyMuPDF's text of a ReportLab column (trimmed): a quote's closing mark ends a line, and who
+# said it fills the next one short, as an indented line would be.
+_ATTRIBUTION_ON_ITS_OWN_LINE = """2024年3月5日　星期二
+要闻
+第2版
+一条公路带富一方百姓
+本报阿拉善3月2日电文旅
+部门统计显示，元旦假期全市
+共接待游客四十六万人次，旅
+游收入三点二亿元。今年全旗
+计划种植玉米、大豆等作物八
+十万亩，良种覆盖率达到百分
+之九十八以上。
+入冬以来，全市供热企业
+提前完成管网检修和设备调试，
+确保居民家中室温达标。据了
+解，今年全市新增供热面积一
+百二十万平方米，惠及居民一
+万八千余户。前十个月，口岸
+进出口货运量达到一千八百万
+吨，同比增长百分之二十二点
+五。“饭菜合口味，价钱也不
+贵，我们老两口几乎天天来吃。”
+七十八岁的赵大爷说。
+今年全区粮食总产量达到
+七百九十一亿斤，连续多年稳
+定在七百亿斤以上。当地农技
+人员深入田间地头，手把手指
+导农户科学施肥、合理灌溉。
+"""
+
+
+def test_who_said_it_after_a_closing_quote_stays_in_the_paragraph() -> None:
+    """七十八岁的赵大爷说。 is as short as an indented first line, but names who spoke the quote
+    the line above closed: the paragraph's last line, not a paragraph of its own."""
+    (story,) = parse_page(_ATTRIBUTION_ON_ITS_OWN_LINE, "p2.txt").articles
+    assert len(story.paragraphs) == 3
+    assert story.paragraphs[1].endswith("天天来吃。”七十八岁的赵大爷说。")
+    assert story.paragraphs[2].startswith("今年全区粮食总产量")
