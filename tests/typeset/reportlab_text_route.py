@@ -23,7 +23,7 @@ from pathlib import Path
 from audio_edition.text import parse_page
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
-from tests.typeset.extract import EXTRACTORS, extract
+from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
 from tests.typeset.pages import EditionSpec, PageSpec, random_page
 from tests.typeset.score import ReadArticle, Score, score_page
 
@@ -37,26 +37,28 @@ MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
 
 def keep_pages(folder: Path, pages: int, first_seed: int) -> None:
     """Typeset and extract each seed once into ``folder/<typesetter>/fresh-<seed>/``, laid out as
-    benchmarks/text_route.py keeps its pages (page.pdf, ``<extractor>/2024-03-05-NN.txt``,
-    gold.json), so that a later run reuses them and benchmarks/text_route.py --keep can score one
-    typesetter's folder before and after a change."""
+    benchmarks/text_route.py keeps its pages (page.pdf, ``<extractor>/2024-03-05-NN.txt`` for all
+    five extractors, gold.json), so that a later run reuses them and benchmarks/text_route.py
+    --keep can score one typesetter's folder before and after a change."""
     for seed in range(first_seed, first_seed + pages):
         spec = EditionSpec(f"fresh-{seed}", (random_page(seed),))
         gold = spec.gold()
+        name_of = f"2024-03-05-{gold['pages'][0]['number']:02d}.txt"
         for name, make in MAKERS.items():
             here = folder / name / spec.name
-            if (here / "gold.json").exists():
-                continue  # kept from an earlier run
-            shutil.rmtree(here, ignore_errors=True)  # half-made by an interrupted run
-            here.mkdir(parents=True)
-            pdf = make(spec, here / "page.pdf", seed)
-            for extractor in EXTRACTORS:
-                (here / extractor).mkdir()
-                (here / extractor / f"2024-03-05-{gold['pages'][0]['number']:02d}.txt").write_text(
-                    extract(pdf, extractor)[0], encoding="utf-8"
-                )
-            # Last, so that a folder with its gold is a whole page.
-            (here / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+            whole = (here / "gold.json").exists()
+            if not whole:
+                shutil.rmtree(here, ignore_errors=True)  # half-made by an interrupted run
+                here.mkdir(parents=True)
+                make(spec, here / "page.pdf", seed)
+            for extractor in (*EXTRACTORS, *OTHER_EXTRACTORS):
+                if not (here / extractor / name_of).exists():  # a folder kept before it had them all
+                    (here / extractor).mkdir(exist_ok=True)
+                    text = extract(here / "page.pdf", extractor)[0]
+                    (here / extractor / name_of).write_text(text, encoding="utf-8")
+            if not whole:
+                # Last, so that a folder with its gold is a whole page.
+                (here / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
 
 
 def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, dict[str, Score]]:
