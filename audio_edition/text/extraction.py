@@ -26,10 +26,16 @@ headlines after their bodies) in ways that can be read off the page itself:
   also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
   ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
-  line (！ ”), spaces around digits and letter-spaced justified lines.
+  line (！ ”), spaces around digits and letter-spaced justified lines (a body line letter-spaced
+  by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
+  fakes bold by striking it twice (简讯简讯, or a head line twice running), kept once.
+- A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
+  indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
   columns merged into one line or interleaved line by line, a paragraph broken off or opening
-  mid-sentence, more than three head lines together, two head lines of like length; and what
+  mid-sentence, more than three head lines together, two head lines of like length, text
+  printed a line or two a block that breaks off into another story's dateline (columns printed
+  row by row, as on pages whose lines stand far apart); and what
   the articles read from the page show (``extraction_doubts``), checked on the articles the
   editor gets (``read_articles`` runs ``ExtractionLayout.doubts`` on its own reading).
 """
@@ -92,6 +98,8 @@ _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
 # A full stop with more text after it: running text (a head line may hold ！ or ？, never 。).
 _INNER_FULL_STOP = re.compile(r"。[”’」』]*[^\s”’」』）)。！？]")
+_QUOTE_CLOSED = re.compile(r"[。！？][”’」』]$")
+_ATTRIBUTION = re.compile(r"^[^，。！？“”‘’：；（）]{1,14}(?:说|表示|介绍|指出|告诉记者|感慨道|坦言)。$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
@@ -123,9 +131,10 @@ class ExtractionLayout:
 
 def tidy_extraction(text: str) -> str:
     """Undo the extractors' character artefacts, line for line (the line count never changes):
-    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it."""
+    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it, text
+    printed twice (a bold faked by double striking), a body line letter-spaced by justification."""
     text = text.translate(_SUB).replace("⋯", "…")
-    lines = text.split("\n")
+    lines = [_justified_body_line(_once(line)) for line in text.split("\n")]
     for n in range(1, len(lines)):
         if _LONE_PUNCTUATION.match(lines[n]):
             back = n - 1
@@ -134,6 +143,54 @@ def tidy_extraction(text: str) -> str:
             lines[back] = lines[back].rstrip() + lines[n].strip()
             lines[n] = ""
     return "\n".join(lines)
+
+
+_TWICE = re.compile(r"^(\S.+)\1$")  # a short line printed twice over itself (简讯简讯)
+_BODY_PUNCTUATION = re.compile(r"[，、；。！？]")
+
+
+def _struck_once(lines: list[str]) -> list[str]:
+    """``lines`` with text printed twice kept once: a bold faked by striking each line twice a
+    hair apart comes out of pdfminer.six as a short line doubled in place (简讯简讯) or a long one
+    on two lines, and out of PyMuPDF as each line twice running. The same head line twice
+    running, or twice over on one line, is never a page's own text (running text, with a comma or
+    stop inside, is never struck twice, so it is left as printed). The dropped copies become
+    blank lines after the doubled run (a head's tiers stay together; the line count never changes)."""
+    once = [_once(line) for line in lines]
+    out: list[str] = []
+    dropped = 0
+    for n, line in enumerate(once):
+        if line.strip() and out and line.strip() == out[-1].strip() and not _BODY_PUNCTUATION.search(line):
+            dropped += 1
+            continue
+        following = once[n + 1].strip() if n + 1 < len(once) else ""
+        doubled = bool(line.strip()) and (following == line.strip() or once[n] != lines[n])
+        if dropped and not doubled:
+            out += [""] * dropped
+            dropped = 0
+        out.append(line)
+    return out + [""] * dropped
+
+
+def _once(line: str) -> str:
+    twice = _TWICE.match(line.strip())
+    return twice.group(1) if twice and not _BODY_PUNCTUATION.search(line) else line
+
+
+def _justified_body_line(line: str) -> str:
+    """A body line the extractor letter-spaced (pdfminer.six, where a line is justified by
+    character spacing: ``近 期 ， 县 消 防 救 援 大``) set solid: letter-spaced, every character on
+    its own, and running text (a comma or stop inside, or a dateline). A headline set
+    letter-spaced carries no such mark and keeps its spaces (read as a display line)."""
+    if " " not in line or "  " in line.strip() or not is_letter_spaced(line):
+        return line
+    bare = line.replace(" ", "")
+    tokens = line.split()
+    if any(len(IDEOGRAPH.findall(t)) > 1 for t in tokens):
+        return line  # two columns' text merged with a letter-spaced one: the space tells
+    if _BODY_PUNCTUATION.search(bare) or dateline_at_start(bare):
+        return bare
+    return line
 
 
 def is_extraction(text: str) -> bool:
@@ -165,7 +222,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
-    doubts: list[tuple[int, str]] = []
+    doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
@@ -203,6 +260,61 @@ def _drawn_twice(items: Iterable[TextLine | Segment], doubled: set[int]) -> Iter
             continue
         previous = item if isinstance(item, TextLine) else None
         yield item
+
+
+_ROW_BLOCK_LINES = 2  # a block of at most this many lines ...
+_ROW_RUN = 6  # ... this many running: text printed a line or two at a time
+_ROW_REACH = 4  # blocks either side of a break into a dateline that may belong elsewhere
+
+
+def _printed_row_by_row(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """Doubts where an extractor printed running text a line or two at a time, a blank line
+    after each (a page whose lines stand far apart for their size: each is a block of its own),
+    and its order is its own guess: row by row across the columns side by side, a column's lines
+    interleaved with its neighbours', a brief's with a story's. Told where a block breaks off
+    mid-sentence right before one opening on a dateline (a new story where the sentence should
+    go on; a box's briefs printed a block a line, in order, never do it): the blocks around it
+    are doubted, each once (text cannot tell the columns apart)."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for n, line in enumerate([*lines, ""], 1):
+        if line.strip():
+            current.append(n)
+        elif current:
+            blocks.append(current)
+            current = []
+    doubts: list[tuple[int, str]] = []
+    run: list[list[int]] = []
+    message = (
+        "the extractor printed the text here a line or two at a time, a blank line after each: "
+        "columns side by side may be interleaved row by row (read the PDF for this page)"
+    )
+    for block in [*blocks, []]:
+        texts = [lines[n - 1].strip() for n in block]
+        if block and len(block) <= _ROW_BLOCK_LINES and all(_running_text(t) for t in texts):
+            run.append(block)
+            continue
+        if len(run) >= _ROW_RUN:
+            doubted: set[int] = set()
+            for k in range(len(run) - 1):
+                if _breaks_into_dateline(lines, run[k], run[k + 1]):
+                    doubted.update(range(max(0, k - _ROW_REACH + 1), min(len(run), k + 1 + _ROW_REACH)))
+            doubts += [(run[k][0], message) for k in sorted(doubted)]
+        run = []
+    return doubts
+
+
+def _breaks_into_dateline(lines: Sequence[str], before: list[int], after: list[int]) -> bool:
+    """Whether the block ``before`` breaks off mid-sentence and ``after`` opens on a dateline."""
+    return not ends_sentence(lines[before[-1] - 1]) and bool(
+        dateline_at_start(re.sub(r"\s+", "", lines[after[0] - 1]))
+    )
+
+
+def _running_text(line: str) -> bool:
+    """A line of running text as printed: a column's worth of characters, no section word."""
+    bare = re.sub(r"[\s　]+", "", line)
+    return visual_width(bare) >= 6 and bare not in SECTION_WORDS
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
@@ -753,7 +865,8 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             return False
         if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
             return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
-        if _indented(item):
+        under = seq[at + 1] if at + 1 < len(seq) else None
+        if _indented(item) or _indented_with_squeezed_stop(item, under):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
             # head line that only looks indented (a tier over a byline): then the lines before
             # it are running text broken off only if they have its commas. A line or two with
@@ -1196,11 +1309,17 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return True  # a closing byline broken over two lines: 。/（王建/国）
     if tucked_quote(last, line, line.column):
         return True  # one printed line, broken by the extractor at a tucked quote
+    if _QUOTE_CLOSED.search(last.text) and _ATTRIBUTION.match(line.text) and not line.blank_before:
+        # Who said it, after the quote's closing mark: a line that looks indented only by being
+        # short (…天天来吃。” / 七十八岁的赵大爷说。) and that no paragraph opens with.
+        return True
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
     if _squeezed_indent([x for x in seq[index : index + 2] if isinstance(x, TextLine)]):
         return False  # the next paragraph's indented first line, its punctuation squeezed
+    if _indented_with_squeezed_stop(line, following):
+        return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
     if _runs_on_past_column_foot(seq, index):
@@ -1208,6 +1327,20 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _indented_with_squeezed_stop(line: TextLine, following: TextLine | Segment | None) -> bool:
+    """A paragraph's indented first line carrying a closing mark squeezed in at its end (a
+    typesetter that keeps punctuation off a line's start squeezes it onto the line before: ReportLab
+    pages): as wide as the column but about an indent short without the mark, and shorter than
+    the full line under it. A full line going on with a paragraph is short by the mark at most."""
+    return (
+        line.width > line.narrowest
+        and line.column - 3.6 <= line.narrowest <= line.column - 1.6
+        and isinstance(following, TextLine)
+        and not following.blank_before
+        and following.width >= line.width + 1
+    )
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

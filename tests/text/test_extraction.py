@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audio_edition.text import FurnitureKind, HeadlinePosition, parse_page
+from audio_edition.text import FurnitureKind, HeadlinePosition, Page, parse_page
+from audio_edition.text.articles import Article
 from audio_edition.text.extraction import is_extraction, tidy_extraction
 from tests.typeset.extract import OTHER_EXTRACTORS, extract
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
@@ -215,9 +216,10 @@ def test_a_story_without_dateline_under_its_heads_is_never_merged_silently() -> 
 @given(
     st.lists(
         st.sampled_from(["冬季供暖", "保障有力", "5G‑A", "⋯⋯", "！", "”", "", "  ", "2024 年"]), max_size=30
-    )
+    ).filter(lambda pieces: all(a != b for a, b in zip(pieces, pieces[1:], strict=False) if a.strip()))
 )
 def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: list[str]) -> None:
+    # (No line twice running: that is a double-struck bold's copy, kept once; see below.)
     text = "\n".join(pieces)
     tidy = tidy_extraction(text)
     assert tidy.count("\n") == text.count("\n")
@@ -1941,3 +1943,262 @@ def test_an_ads_lines_printed_beside_other_columns_are_furniture() -> None:
     assert not any(word in spoken for word in ("节约", "美丽", "鲜奶", "直送", "热线", "3456"))
     # The columns' text beside is left to the reading (this snippet's rows read as no story).
     assert not any(rest in f.text for f in page.furniture for rest in ("货车有序通过", "木材", "本 报 赤 峰"))
+
+
+# What pdfminer.six and PyMuPDF printed of a ReportLab page whose bold is struck twice a hair
+# apart (trimmed): a short head doubled in place, a long one on two lines, each line twice.
+_STRUCK_TWICE_PDFMINER = """2024年3月5日
+星期二
+要闻
+第2版
+
+老旧小区改造让居民住得更
+老旧小区改造让居民住得更
+舒心舒心
+
+本报北京3月1日电改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。
+"""
+_STRUCK_TWICE_PYMUPDF = """2024年3月5日　星期二
+要闻
+第2版
+产业兴旺：从“种得好”到“卖
+产业兴旺：从“种得好”到“卖
+得好”
+得好”
+本报北京3月1日电改造后的小区铺设了新路面，
+加装了电梯，还建起了休闲广场和充电车棚。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (_STRUCK_TWICE_PDFMINER, "老旧小区改造让居民住得更舒心"),
+        (_STRUCK_TWICE_PYMUPDF, "产业兴旺：从“种得好”到“卖得好”"),
+    ],
+)
+def test_a_bold_struck_twice_is_read_once(text: str, headline: str) -> None:
+    """A head printed twice (the PDF fakes bold by printing it twice) is one head, read once, and
+    the tidied text keeps every line's number."""
+    assert tidy_extraction(text).count("\n") == text.count("\n")
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.headline == headline
+    assert story.paragraphs == ("改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。",)
+
+
+def test_a_body_line_letter_spaced_by_justification_is_set_solid() -> None:
+    """pdfminer.six spaces out the characters of a line justified by wide character spacing (a
+    short first line of a brief, on a ReportLab page): running text, set solid and read on; a
+    headline letter-spaced (no comma or stop inside) keeps its spaces, a display line."""
+    text = """2024年3月5日
+星期二
+要闻
+第2版
+
+简讯
+
+本 报 兴 安 盟 3 月 4 日 电
+日前，全盟首届农牧民技
+能大赛落下帷幕，八十名
+选手在农机操作等项目中
+一展身手。（李红）
+
+近 期 ， 县 消 防 救 援 大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（郑凯）
+"""
+    tidy = tidy_extraction(text).split("\n")
+    assert "近期，县消防救援大" in tidy and "本报兴安盟3月4日电" in tidy
+    assert tidy_extraction("基 础 实 战 演 练") == "基 础 实 战 演 练"
+    paragraphs = [a.paragraphs for a in parse_page(text, "p2.txt").articles]
+    assert paragraphs == [
+        ("日前，全盟首届农牧民技能大赛落下帷幕，八十名选手在农机操作等项目中一展身手。",),
+        ("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",),
+    ]
+
+
+# A box of three briefs set side by side, each two lines, as pdfminer.six printed it from a
+# ReportLab page whose lines stand far apart (each line a block of its own): row by row, the
+# three first lines, then the three last (trimmed).
+_BRIEFS_ROW_BY_ROW = """2024年3月5日
+星期二
+要闻
+第2版
+
+简讯
+
+本报锡林浩特3月3日电日前，全盟首届农牧民技能大赛落下帷幕，八
+
+本报阿拉善3月2日电近日，旗气象局发布寒潮蓝色预警，提醒群众注
+
+本报二连浩特3月3日电近日，市公安局交警支队开展冬季道路交通安
+
+十名选手在农机操作等项目中一展身手。（李红）
+
+意防寒保暖，合理安排出行。
+
+全宣传活动，向过往司机发放宣传资料三千余份。（孙丽）
+"""
+# The same kind of box as pdfminer.six printed it from a Typst page: a block a line, in order.
+_BRIEFS_A_LINE_A_BLOCK = """2024 年 3 月 5 日　星期二
+
+要闻
+
+第 2 版
+
+简讯
+
+日前，旗图书馆举办“书香润万家”读书分享会，六
+
+十余名读者参加活动并交流读书心得。
+
+本报鄂尔多斯 3 月 4 日电近日，旗气象局发布寒潮蓝
+
+色预警，提醒群众注意防寒保暖，合理安排出行。（孙丽）
+
+日前，全盟首届农牧民技能大赛落下帷幕，八十名选
+
+手在农机操作等项目中一展身手。
+"""
+
+
+def test_text_printed_a_line_a_block_row_by_row_is_warned() -> None:
+    """A line breaking off mid-sentence right before another story's dateline, among lines
+    printed a block each: the columns were printed row by row, so every article read there is
+    warned; the same box printed a line a block in order reads right and is not."""
+    page = parse_page(_BRIEFS_ROW_BY_ROW, "p2.txt")
+    warned = {w.line for w in page.warnings}
+    assert len(page.articles) >= 3
+    for article in page.articles:
+        assert any(article.line == line or line in _lines_of(page, article) for line in warned), article
+    assert any("row by row" in w.message for w in page.warnings)
+    in_order = parse_page(_BRIEFS_A_LINE_A_BLOCK, "p2.txt")
+    assert [len(a.paragraphs) for a in in_order.articles] == [1, 1, 1]
+    assert not [w for w in in_order.warnings if "row by row" in w.message]
+
+
+def _lines_of(page: Page, article: Article) -> range:
+    """The lines from ``article``'s first to the next article's first."""
+    starts = sorted(a.line or 0 for a in page.articles)
+    start = article.line or 0
+    return range(start, next((s for s in starts if s > start), 10**6))
+
+
+# A column of a ReportLab page as pdftotext printed it (trimmed): the typesetter keeps a comma
+# off a line's start by squeezing it onto the line before, so the indented first line of
+# 光伏板… is as wide as the column, and only an indent short without its comma.
+_SQUEEZED_COMMA = """2024年3月5日
+
+星期二
+
+要闻
+
+第2版
+
+一条公路带富一方百姓
+
+本报阿拉善3月1日电一辆
+辆满载煤炭、木材和农产品的
+货车有序通过查验通道，驶向
+全国各地。演出队带来了歌舞、
+小品、好来宝等节目，台下的
+农牧民群众掌声不断。据悉，
+该项目总投资五十六亿元，建
+成后可年产各类产品二十万吨。
+湿地公园里，芦苇随风摇
+曳，成群的候鸟在水面上觅食
+嬉戏。改造后的小区铺设了新
+路面，加装了电梯，还建起了
+休闲广场和充电车棚。去年合
+作社实现销售收入一千二百万
+元，社员人均分红一万余元。
+光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又
+能喂养牛羊。合作社采取“统
+一采购、统一防疫、统一销售”
+的方式，降低了养殖成本。目
+前，全市已有八百多个政务服
+务事项实现了网上办、掌上办。
+"""
+
+
+def test_an_indented_line_with_a_squeezed_comma_opens_a_paragraph() -> None:
+    """光伏板整齐排列在沙地上， measures a full column with its comma but an indent short
+    without it, and the line under it is wider: it opens a paragraph after 一万余元。"""
+    (story,) = parse_page(_SQUEEZED_COMMA, "p2.txt").articles
+    assert [p[:6] for p in story.paragraphs] == ["一辆辆满载煤", "湿地公园里，", "光伏板整齐排"]
+    assert story.paragraphs[1].endswith("社员人均分红一万余元。")
+
+
+# PyMuPDF's text of a ReportLab column (trimmed): a subhead over a paragraph whose indented first
+# line carries a squeezed comma (光伏板整齐排列在沙地上，), so looks a full line.
+_SUBHEAD_OVER_SQUEEZED_COMMA = """2024年3月5日　星期二
+要闻
+第2版
+草原牧区迎来新一轮春耕备耕
+新华社鄂尔多斯3月3日电
+科技特派员常年驻村，帮
+助农户解决生产中遇到的技术
+难题。老师们利用课余时间集
+体备课，把优质教学资源转化
+为适合本校学生的课程。
+人才支撑 让技术留在村里
+光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，又
+能喂养牛羊。通过“空中课堂”，
+偏远牧区的孩子们也能和城里
+学生同上一堂课。
+"""
+
+
+def test_a_subhead_over_a_line_with_a_squeezed_comma_stands_apart() -> None:
+    """The line under 人才支撑 让技术留在村里 is a paragraph's indented first line (an indent
+    short without its squeezed comma): the line over it is a subhead, not that paragraph's first
+    line, and the paragraph opens where it should (no doubt of a beginning lost)."""
+    page = parse_page(_SUBHEAD_OVER_SQUEEZED_COMMA, "p2.txt")
+    (story,) = page.articles
+    assert story.subheads == ("人才支撑 让技术留在村里",)
+    assert story.paragraphs[-1].startswith("光伏板整齐排列在沙地上，板下")
+    assert not page.warnings
+
+
+# PyMuPDF's text of a ReportLab column (trimmed): a quote's closing mark ends a line, and who
+# said it fills the next one short, as an indented line would be.
+_ATTRIBUTION_ON_ITS_OWN_LINE = """2024年3月5日　星期二
+要闻
+第2版
+一条公路带富一方百姓
+本报阿拉善3月2日电文旅
+部门统计显示，元旦假期全市
+共接待游客四十六万人次，旅
+游收入三点二亿元。今年全旗
+计划种植玉米、大豆等作物八
+十万亩，良种覆盖率达到百分
+之九十八以上。
+入冬以来，全市供热企业
+提前完成管网检修和设备调试，
+确保居民家中室温达标。据了
+解，今年全市新增供热面积一
+百二十万平方米，惠及居民一
+万八千余户。前十个月，口岸
+进出口货运量达到一千八百万
+吨，同比增长百分之二十二点
+五。“饭菜合口味，价钱也不
+贵，我们老两口几乎天天来吃。”
+七十八岁的赵大爷说。
+今年全区粮食总产量达到
+七百九十一亿斤，连续多年稳
+定在七百亿斤以上。当地农技
+人员深入田间地头，手把手指
+导农户科学施肥、合理灌溉。
+"""
+
+
+def test_who_said_it_after_a_closing_quote_stays_in_the_paragraph() -> None:
+    """七十八岁的赵大爷说。 is as short as an indented first line, but names who spoke the quote
+    the line above closed: the paragraph's last line, not a paragraph of its own."""
+    (story,) = parse_page(_ATTRIBUTION_ON_ITS_OWN_LINE, "p2.txt").articles
+    assert len(story.paragraphs) == 3
+    assert story.paragraphs[1].endswith("天天来吃。”七十八岁的赵大爷说。")
+    assert story.paragraphs[2].startswith("今年全区粮食总产量")

@@ -10,8 +10,8 @@ worth of lines at a time, with its headline beside it. It spoils a story when it
 - loses some of the story's text.
 
 The extraction's lines are walked once, each gold story's text (its paragraphs, one string)
-with a cursor: a line is the story's when the story's text at its cursor starts with it. A line
-that fits no cursor is tried as pieces of two stories (a merged line), then as text elsewhere in
+with a cursor: a line is the story's when the story's text at its cursor starts with it (a line
+printed twice running, a bold struck twice, counts once). A line that fits no cursor is tried as pieces of two stories (a merged line), then as text elsewhere in
 a story (out of order), then as a headline tier, dateline, byline or a piece of furniture, which
 leave the reading alone. The issue's target (paragraph F1 on readable extractions) is measured
 over the readable stories; an unreadable story must be warned instead.
@@ -70,7 +70,13 @@ def stories_of(gold_page: dict[str, Any], text: str) -> list[Story]:
     order: list[int] = []  # the story of each body line, in order
     previous: int | None = None
     lines = [_bare(raw) for raw in text.split("\n")]
+    last = ""
     for number, line in enumerate(lines, 1):
+        if not line:
+            continue
+        # A bold faked by striking twice comes out as a line printed twice running (PyMuPDF): a
+        # reader sees the copy for what it is, so it leaves the reading alone.
+        line, last = ("" if line == last else line), line
         if not line:
             continue
         following = [later for later in lines[number : number + 40] if later][:30]

@@ -6,12 +6,15 @@ requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furnitur
 articles counted). Figures only:
 
     PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
+        [--keep DIR] [--notes]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,37 +23,68 @@ from pathlib import Path
 from audio_edition.text import parse_page
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
-from tests.typeset.extract import EXTRACTORS, extract
+from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
 from tests.typeset.pages import EditionSpec, PageSpec, random_page
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
+MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
+    "reportlab": lambda spec, pdf, seed: reportlab_pages.typeset(
+        spec, pdf, reportlab_pages.random_drawing(random.Random(seed))
+    ),
+    "typst": lambda spec, pdf, seed: typeset.typeset(spec, pdf),
+}
 
-def measure(pages: int, first_seed: int) -> dict[str, dict[str, Score]]:
-    """Per typesetter and extractor, the summed score over ``pages`` fresh pages."""
-    makers: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
-        "reportlab": lambda spec, pdf, seed: reportlab_pages.typeset(
-            spec, pdf, reportlab_pages.random_drawing(random.Random(seed))
-        ),
-        "typst": lambda spec, pdf, seed: typeset.typeset(spec, pdf),
-    }
-    totals = {name: {e: Score() for e in EXTRACTORS} for name in makers}
+
+def keep_pages(folder: Path, pages: int, first_seed: int) -> None:
+    """Typeset and extract each seed once into ``folder/<typesetter>/fresh-<seed>/``, laid out as
+    benchmarks/text_route.py keeps its pages (page.pdf, ``<extractor>/2024-03-05-NN.txt`` for all
+    five extractors, gold.json), so that a later run reuses them and benchmarks/text_route.py
+    --keep can score one typesetter's folder before and after a change."""
+    for seed in range(first_seed, first_seed + pages):
+        spec = EditionSpec(f"fresh-{seed}", (random_page(seed),))
+        gold = spec.gold()
+        name_of = f"2024-03-05-{gold['pages'][0]['number']:02d}.txt"
+        for name, make in MAKERS.items():
+            here = folder / name / spec.name
+            whole = (here / "gold.json").exists()
+            if not whole:
+                shutil.rmtree(here, ignore_errors=True)  # half-made by an interrupted run
+                here.mkdir(parents=True)
+                make(spec, here / "page.pdf", seed)
+            for extractor in (*EXTRACTORS, *OTHER_EXTRACTORS):
+                if not (here / extractor / name_of).exists():  # a folder kept before it had them all
+                    (here / extractor).mkdir(exist_ok=True)
+                    text = extract(here / "page.pdf", extractor)[0]
+                    (here / extractor / name_of).write_text(text, encoding="utf-8")
+            if not whole:
+                # Last, so that a folder with its gold is a whole page.
+                (here / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+
+def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, dict[str, Score]]:
+    """Per typesetter and extractor, the summed score over ``pages`` fresh pages (typeset into
+    ``keep`` and reused from there when given, else into a temporary folder)."""
+    totals = {name: {e: Score() for e in EXTRACTORS} for name in MAKERS}
     with tempfile.TemporaryDirectory() as tmp:
+        folder = keep if keep is not None else Path(tmp)
+        keep_pages(folder, pages, first_seed)
         for seed in range(first_seed, first_seed + pages):
-            spec = EditionSpec(f"fresh-{seed}", (random_page(seed),))
-            gold = spec.gold()["pages"][0]
-            for name, make in makers.items():
-                pdf = make(spec, Path(tmp) / f"{name}-{seed}.pdf", seed)
+            for name in MAKERS:
+                here = folder / name / f"fresh-{seed}"
+                gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))["pages"][0]
                 for extractor in EXTRACTORS:
-                    text = extract(pdf, extractor)[0]
-                    reading = parse_page(text, pdf.name, number=gold["number"])
+                    path = here / extractor / f"2024-03-05-{gold['number']:02d}.txt"
+                    text = path.read_text(encoding="utf-8")
+                    reading = parse_page(text, path.name, number=gold["number"])
                     read = [
                         ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line)
                         for a in reading.articles
                     ]
                     warned = [w.line for w in reading.warnings]
                     whole = doubts_every_story(reading.warnings)
+                    source = f"{name}/fresh-{seed}/{extractor}"
                     totals[name][extractor].add(
-                        score_page(gold, read, warned, pdf.name, text, whole_page=whole)
+                        score_page(gold, read, warned, source, text, whole_page=whole)
                     )
     return totals
 
@@ -107,16 +141,25 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=24)
     parser.add_argument("--seed-from", type=int, default=5000)
     parser.add_argument("--pdf", action="store_true", help="score the PDF route (read_pdf) instead")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="typeset and extract each seed once into this folder and reuse it on later runs",
+    )
+    parser.add_argument("--notes", action="store_true", help="list what each reading got wrong")
     args = parser.parse_args()
     if args.pdf:
         good, notes = measure_pdf(args.pages, args.seed_from)
         print("\n".join(notes))
         print(f"PDF route: {good}/{args.pages} ReportLab pages read as the tests require")
         return
-    for name, scores in measure(args.pages, args.seed_from).items():
+    for name, scores in measure(args.pages, args.seed_from, args.keep).items():
         for extractor, score in scores.items():
             print(f"{name:9} {extractor:9} {score.line()}")
             print(f"{'':9} {'':9} {score.readable_line()}")
+            if args.notes:
+                for note in score.notes:
+                    print(f"    {note}")
 
 
 if __name__ == "__main__":
