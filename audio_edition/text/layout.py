@@ -447,9 +447,14 @@ def _breaks(
         if not _short_of_full(line):
             return False
         # A short line that itself ends a sentence may be this paragraph's last line instead:
-        # it begins a new paragraph only if a full line of that paragraph follows it.
+        # it begins a new paragraph only if a full line of that paragraph follows it. A byline on
+        # a line of its own is no paragraph's line, however wide (（记者 郝园园 通讯员 薛来）
+        # nearly fills a column): the short line before it ends the article's last paragraph.
         return not line.sentence_end or (
-            isinstance(following, TextLine) and not following.blank_before and not _short_of_full(following)
+            isinstance(following, TextLine)
+            and not following.blank_before
+            and not following.byline_only
+            and not _short_of_full(following)
         )
     if line.blank_before:
         return standalone  # after a standalone block, not a column break

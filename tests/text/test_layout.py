@@ -88,3 +88,20 @@ def test_without_blank_lines_a_paragraph_ends_before_an_indented_line() -> None:
         "前不久内蒙古救助通上线开通\n实现社会救助工作全流程网上办理它\n集合了签署核对授权书幸福清单等功\n能。\n"
     )
     assert [s.text[:6] for s in repair_layout(page)[1:]] == ["鄂尔多斯市通", "前不久内蒙古"]
+
+
+def test_a_short_last_line_before_a_byline_as_wide_as_the_column_ends_its_paragraph() -> None:
+    # Column 13, no blank lines: 保护消费，6070户冬季！ is as short as an indented first line and
+    # ends a sentence, and the byline under it, naming two people, is nearly a full line. A byline
+    # is no paragraph's line: the short line is the last paragraph's last, not a paragraph.
+    page = (
+        "■上接第4版\n"
+        "培训民族，旅游群众；数\n据旅游交流、农村国家！发展\n集群10亿元小区自治区；《规\n"
+        "划》2023年，消费新能源国家\n国家文化。牧区国家；口岸冬\n季12月24日1.38亿亩消费。\n"
+        "21.0795公里集群消费安\n全铁路；全国新能源交通中心\n救助稳定……草原现代化、改\n"
+        "造产业21.0795公里现代化能\n源机场；农村群众服务中心牧\n区落实；城市产业数据落实。\n"
+        "保护消费，6070户冬季！\n（记者 薛来 通讯员 郝园园）\n"
+    )
+    paragraphs = repair_layout(page)[1:]
+    assert [s.text[:5] for s in paragraphs] == ["培训民族，", "21.07"]
+    assert paragraphs[-1].text.endswith("数据落实。保护消费，6070户冬季！（记者 薛来 通讯员 郝园园）")
