@@ -19,6 +19,8 @@ not), and what the text shows against that reading is a doubt:
   indented, so one shorter than an indent is a piece of another line or column.
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
+  A byline on a line of its own inside a story, after its text began, crediting others than the
+  story's own (its dateline's 本报包头3月1日电（记者 李华）): another story's, read into this one.
   Where such text is read apart (``articles``), the story is doubted if the text may be its own:
   opening mid-sentence after its closing byline, or a brief at the story's measure with a
   sentence ending at a line's end inside (a brief run into the story's last paragraph).
@@ -99,6 +101,7 @@ def extraction_doubts(
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
+    found += _bylines_of_others(articles, segments)
     found += _datelines_under_no_headline(articles, found)
     return found
 
@@ -701,6 +704,53 @@ def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[t
 
 def _bare(text: str) -> str:
     return text.replace(" ", "").replace("　", "")
+
+
+_CREDIT_WORDS = re.compile(r"(?:本报|新华社|特约|见习)?记者|通讯员|实习生|[（）()]")
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+def _names(byline: str) -> set[str]:
+    """The people a byline credits: 本报记者 王明　李华 -> {王明, 李华}."""
+    return set(_NAME.findall(_CREDIT_WORDS.sub(" ", byline)))
+
+
+def _bylines_of_others(articles: Sequence[Article], segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """A byline on a line of its own (本报记者 王明) inside an article, after its first paragraph,
+    crediting someone its byline (its dateline's, 本报包头3月1日电（记者 李华）) does not: one story
+    is credited once, so this is another's, its headline read as a subhead or its heads as this
+    one's (pages whose heads are drawn after their bodies, a story stacked under another)."""
+    starts = sorted(a.line or 0 for a in articles)
+    doubts: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.byline or not _names(article.byline):
+            continue
+        start = article.line or 0
+        end = next((s for s in starts if s > start), 10**9)
+        first = next(
+            (s.line for s in segments if s.kind is SegmentKind.PARAGRAPH and start <= (s.line or 0) < end),
+            None,
+        )
+        other = next(
+            (
+                s
+                for s in segments
+                if s.kind is SegmentKind.BYLINE
+                and first is not None
+                and first < (s.line or 0) < end
+                and _names(s.text) - _names(article.byline)
+            ),
+            None,
+        )
+        if other is not None:
+            doubts.append(
+                (
+                    other.line or start,
+                    "a byline crediting others than the story's own: two stories may be read as one "
+                    f"here, a headline read as a subhead or another story's heads as this one's {_READ_PDF}",
+                )
+            )
+    return doubts
 
 
 def _datelines_under_no_headline(

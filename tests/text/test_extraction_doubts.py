@@ -856,3 +856,29 @@ def test_three_stories_headlines_read_as_one_storys_tiers() -> None:
     assert not [m for _, m in _doubts(together) if m.startswith("a subtitle printed apart")]
     dashed = HEAD + heads.replace("银发经济激发消费新活力", "——来自基层一线的调查") + body
     assert not [m for _, m in _doubts(dashed) if m.startswith("a subtitle printed apart")]
+
+
+def test_a_byline_crediting_others_inside_a_story_is_another_storys() -> None:
+    # PyMuPDF, headlines drawn after their bodies: a story stacked under another, no dateline, its
+    # heads (headline, then its byline line) under its text. The headline over it, the first
+    # story's, reads as a subhead, and the two as one story credited twice.
+    first = (
+        "本报鄂尔多斯3 月1 日\n电（记者 周涛）业内人士认\n为，产业链向下游延伸，有\n利于把资源优势转化为发\n"
+        "展优势。有关部门表示，将\n进一步加强监督检查，确保\n各项惠民政策落到实处。\n黄河流域生态保护治理扎实推进\n"
+    )
+    stacked = (
+        "口岸管理部门推行“提\n前申报、货到放行”模式，通\n关时间比去年同期缩短了\n四成。据悉，该项目总投资\n"
+        "五十六亿元，建成后可年产\n各类产品二十万吨。\n新能源装机规模突破一亿千瓦\n本报记者 杨帆　孙丽\n"
+    )
+    opening = "演出队带来了歌舞、小\n品、好来宝等节目，台下的\n农牧民群众掌声不断。\n牧民合作社闯出增收新路\n"
+    page = HEAD + opening + first + stacked
+    others = [line for line, m in _doubts(page) if m.startswith("a byline crediting others")]
+    assert others == [_line_of(page, "本报记者 杨帆")]
+    # One story's heads drawn after it, its byline line crediting its own reporter: no doubt.
+    own = (
+        HEAD
+        + opening
+        + first.replace("黄河流域生态保护治理扎实推进\n", "")
+        + "黄河流域生态保护治理扎实推进\n本报记者 周涛\n"
+    )
+    assert not [m for _, m in _doubts(own) if m.startswith("a byline crediting others")]
