@@ -16,7 +16,9 @@ not), and what the text shows against that reading is a doubt:
   inside (briefs set without an indent): two briefs run together.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
-  indented, so one shorter than an indent is a piece of another line or column.
+  indented, so one shorter than an indent is a piece of another line or column. A paragraph of
+  one line at an indent's width under a paragraph's full line ending a sentence: an indented
+  paragraph or that paragraph's last line, which the text cannot tell apart.
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
   A byline on a line of its own inside a story, after its text began, crediting others than the
@@ -102,6 +104,7 @@ def extraction_doubts(
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
     found += _bylines_of_others(articles, segments)
+    found += _one_line_paragraphs_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
     return found
 
@@ -751,6 +754,44 @@ def _bylines_of_others(articles: Sequence[Article], segments: Sequence[Segment])
                 )
             )
     return doubts
+
+
+def _one_line_paragraphs_after_a_full_end(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph of one line at an indent's width ending a sentence, right under a paragraph's
+    full line ending one (…天天来吃。” / 七十八岁的赵大爷说。): an indented one-line paragraph,
+    or the paragraph's own last line, its sentence before ending at the column's edge. The text
+    cannot tell (a last line may be of any width), and the two are read apart."""
+    found: list[tuple[int, str]] = []
+    ends = {own[-1].number for own in map(measures.lines_of, measures.paragraphs) if own}
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) != 1:
+            continue
+        (line,) = own
+        at = measures.index.get(line.number, 0)
+        before = measures.lines[at - 1] if at > 0 else None
+        if (
+            before is not None
+            and before.number in ends  # a paragraph's last line, not a head's or a byline's
+            and not line.blank_before
+            and not line.hard_break_before
+            and not line.dateline
+            and not line.byline_only
+            and line.sentence_end
+            and before.sentence_end
+            and _full(before)
+            and line.column - 3.6 <= line.width <= line.column - 1.6
+            and not _BYLINE_AT_END.search(line.text)  # a brief of one line, closed by its byline
+            and not _BYLINE_AT_END.search(before.text)  # a story or brief closed on the line above
+        ):
+            found.append(
+                (
+                    line.number,
+                    "a one-line paragraph under a paragraph's full line ending a sentence: it may be "
+                    f"that paragraph's last line {_READ_PDF}",
+                )
+            )
+    return found
 
 
 def _datelines_under_no_headline(

@@ -882,3 +882,22 @@ def test_a_byline_crediting_others_inside_a_story_is_another_storys() -> None:
         + "黄河流域生态保护治理扎实推进\n本报记者 周涛\n"
     )
     assert not [m for _, m in _doubts(own) if m.startswith("a byline crediting others")]
+
+
+def test_a_one_line_paragraph_under_a_full_line_ending_a_sentence() -> None:
+    # PyMuPDF: a paragraph whose sentence ends at the column's edge (来吃。” in a column of
+    # twelve), its last sentence on one line as short as an indented one: read as a paragraph of
+    # its own, which it may be.
+    story = (
+        "社区食堂端出“幸福味道”\n本报二连浩特3 月4\n日电（记者 杨帆）当地农\n技人员深入田间地头，手把\n"
+        "手指导农户科学施肥、合理\n灌溉。\n园区内，新建的生产线\n正在紧张调试，预计明年上\n"
+        "半年即可投产达效。去年合\n作社实现销售收入一千二百\n万元，社员人均分红一万余\n元。“饭菜合口味，价钱也\n"
+        "不贵，我们老两口几乎天天\n来吃。”七十八岁的赵大爷\n说。风电场里，一排排白色\n"
+        "风机迎风转动。“饭菜合口\n味，价钱也不贵，我们老两\n口几乎天天来吃，真方便。”\n七十八岁的赵大爷说。\n"
+    )
+    page = HEAD + story
+    one_line = [line for line, m in _doubts(page) if m.startswith("a one-line paragraph")]
+    assert one_line == [_line_of(page, "七十八岁的赵大爷说。")]
+    # A last line shorter than an indented one is no paragraph of its own: no doubt.
+    short = HEAD + story.replace("七十八岁的赵大爷说。", "赵大爷说。")
+    assert not [m for _, m in _doubts(short) if m.startswith("a one-line paragraph")]
