@@ -18,7 +18,9 @@ not), and what the text shows against that reading is a doubt:
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
   one line at an indent's width under a paragraph's full line ending a sentence: an indented
-  paragraph or that paragraph's last line, which the text cannot tell apart.
+  paragraph or that paragraph's last line, which the text cannot tell apart. One opening on a
+  quote at an indent's width there, the line under it opening on a character and a mark (水，): a
+  full line held short (a mark may not open a line), the paragraph above run on, or a new one.
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
   A byline on a line of its own inside a story, after its text began, crediting others than the
@@ -105,6 +107,7 @@ def extraction_doubts(
     found += _subtitles_apart(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
+    found += _quoted_openings_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
     return found
 
@@ -789,6 +792,45 @@ def _one_line_paragraphs_after_a_full_end(measures: _Measures) -> list[tuple[int
                     line.number,
                     "a one-line paragraph under a paragraph's full line ending a sentence: it may be "
                     f"that paragraph's last line {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_NO_LINE_OPENS = "，。、；：！？”’）》」』"  # marks a typesetter never opens a line with
+
+
+def _quoted_openings_after_a_full_end(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a quote at an indent's width, right under a paragraph's full line
+    ending a sentence, the line under it opening on a character and a mark: a full line held
+    short (the character pulled down, as a mark may not open a line; the opening quote set half
+    wide), the paragraph above running on, or an indented first line. The text cannot tell."""
+    found: list[tuple[int, str]] = []
+    ends = {own[-1].number for own in map(measures.lines_of, measures.paragraphs) if own}
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) < 2:
+            continue
+        line = own[0]
+        at = measures.index.get(line.number, 0)
+        before = measures.lines[at - 1] if at > 0 else None
+        if (
+            before is not None
+            and before.number in ends
+            and line.text[:1] in "“‘"
+            and not line.blank_before
+            and not line.hard_break_before
+            and before.sentence_end
+            and _full(before)
+            and not _BYLINE_AT_END.search(before.text)
+            and line.column - 3.6 <= line.width <= line.column - 1.6
+            and own[1].text[1:2] in _NO_LINE_OPENS
+        ):
+            found.append(
+                (
+                    line.number,
+                    "a paragraph opening on a quote under a full line ending a sentence: it may be "
+                    f"that paragraph's rest, a full line held short {_READ_PDF}",
                 )
             )
     return found

@@ -901,3 +901,20 @@ def test_a_one_line_paragraph_under_a_full_line_ending_a_sentence() -> None:
     # A last line shorter than an indented one is no paragraph of its own: no doubt.
     short = HEAD + story.replace("七十八岁的赵大爷说。", "赵大爷说。")
     assert not [m for _, m in _doubts(short) if m.startswith("a one-line paragraph")]
+
+
+def test_a_quoted_opening_under_a_full_line_ending_a_sentence() -> None:
+    # PyMuPDF: a full line ending a sentence, then a line opening on a quote as short as an
+    # indented one, the next opening on 水，(a comma may not open a line, so 水 was pulled down
+    # and the line held short): the paragraph's rest or a new paragraph, the text cannot tell.
+    story = (
+        "黄河流域生态保护治理扎实推进\n新华社兴安盟3 月1 日\n电前十个月，口岸进出口货\n运量达到一千八百万吨，同\n"
+        "比增长百分之二十二点五。\n“以前一下雨院子里就积\n水，现在出门再也不用踩泥\n了。”居民李师傅说。记者在\n"
+        "现场看到，工人们正在对换\n热站的阀门和仪表逐一进\n行检查。\n"
+    )
+    page = HEAD + story
+    quoted = [line for line, m in _doubts(page) if m.startswith("a paragraph opening on a quote")]
+    assert quoted == [_line_of(page, "“以前一下雨")]
+    # The line under it opening on running text: nothing held it short, an indented first line.
+    indented = HEAD + story.replace("水，现在出门再也不用踩泥\n", "水现在出门再也不用踩泥，\n")
+    assert not [m for _, m in _doubts(indented) if m.startswith("a paragraph opening on a quote")]
