@@ -6,7 +6,8 @@ headlines after their bodies) in ways that can be read off the page itself:
 - It is told by what an extractor keeps of a typeset page (``is_extraction``): the running head
   or folio alone at the top, U+2011 or ⋯, a closing mark alone on a line. Other pages are read
   by ``layout`` exactly as before.
-- Paragraphs start on an indented line (about two characters short of the column); blank lines,
+- Paragraphs start on an indented line (about two characters short of the column, or three
+  where the next line opens on a character and a mark, 购、, pulled down with it); blank lines,
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
   between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
   that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
@@ -724,6 +725,27 @@ def _indented(line: TextLine) -> bool:
     return line.column - 3.6 <= line.width <= line.column - 1.6
 
 
+_NO_LINE_OPENS = "，。、；：！？”’）》」』"  # marks a typesetter never opens a line with
+
+
+def _indented_held_short(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, ending no sentence, is an indented first line held a
+    character short: the line under it opens on a character and a mark (购、), which may not open
+    a line, so the character went down with it (合作社采取“统一采 / 购、统一防疫…). A paragraph's
+    rest held short so is a character short of a full line, not of an indent."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    assert isinstance(line, TextLine)
+    return (
+        isinstance(following, TextLine)
+        and not following.blank_before
+        and following.text[1:2] in _NO_LINE_OPENS
+        and not line.sentence_end
+        and line.column - 3.6 <= line.width + 1 <= line.column - 1.6
+        and not _indented(line)
+    )
+
+
 def _paragraph_end_over_heads(seq: Sequence[TextLine | Segment], index: int) -> bool:
     """Whether the line ``seq[index]`` ends its paragraph's sentence with a story's heads under
     it: a paragraph's last line as long as an indent, the headline under it as wide as a full
@@ -1316,6 +1338,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
+    if _indented_held_short(seq, index):
+        return False  # the next paragraph's indented first line, a character pulled down off it
     if _squeezed_indent([x for x in seq[index : index + 2] if isinstance(x, TextLine)]):
         return False  # the next paragraph's indented first line, its punctuation squeezed
     if _indented_with_squeezed_stop(line, following):

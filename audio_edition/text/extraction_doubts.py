@@ -16,9 +16,15 @@ not), and what the text shows against that reading is a doubt:
   inside (briefs set without an indent): two briefs run together.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
-  indented, so one shorter than an indent is a piece of another line or column.
+  indented, so one shorter than an indent is a piece of another line or column. A paragraph of
+  one line at an indent's width under a paragraph's full line ending a sentence: an indented
+  paragraph or that paragraph's last line, which the text cannot tell apart. One opening on a
+  quote at an indent's width there, the line under it opening on a character and a mark (水，): a
+  full line held short (a mark may not open a line), the paragraph above run on, or a new one.
 - A byline closing a paragraph that is not its story's last （王明）: two stories read as one;
   or closing the last of a story under its own byline (本报记者 李华): a brief read into it.
+  A byline on a line of its own inside a story, after its text began, crediting others than the
+  story's own (its dateline's 本报包头3月1日电（记者 李华）): another story's, read into this one.
   Where such text is read apart (``articles``), the story is doubted if the text may be its own:
   opening mid-sentence after its closing byline, or a brief at the story's measure with a
   sentence ending at a line's end inside (a brief run into the story's last paragraph).
@@ -105,6 +111,9 @@ def extraction_doubts(
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
+    found += _bylines_of_others(articles, segments)
+    found += _one_line_paragraphs_after_a_full_end(measures)
+    found += _quoted_openings_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
     return found
 
@@ -762,6 +771,130 @@ def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[t
 
 def _bare(text: str) -> str:
     return text.replace(" ", "").replace("　", "")
+
+
+_CREDIT_WORDS = re.compile(r"(?:本报|新华社|特约|见习)?记者|通讯员|实习生|[（）()]")
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+def _names(byline: str) -> set[str]:
+    """The people a byline credits: 本报记者 王明　李华 -> {王明, 李华}."""
+    return set(_NAME.findall(_CREDIT_WORDS.sub(" ", byline)))
+
+
+def _bylines_of_others(articles: Sequence[Article], segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """A byline on a line of its own (本报记者 王明) inside an article, after its first paragraph,
+    crediting someone its byline (its dateline's, 本报包头3月1日电（记者 李华）) does not: one story
+    is credited once, so this is another's, its headline read as a subhead or its heads as this
+    one's (pages whose heads are drawn after their bodies, a story stacked under another)."""
+    starts = sorted(a.line or 0 for a in articles)
+    doubts: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.byline or not _names(article.byline):
+            continue
+        start = article.line or 0
+        end = next((s for s in starts if s > start), 10**9)
+        first = next(
+            (s.line for s in segments if s.kind is SegmentKind.PARAGRAPH and start <= (s.line or 0) < end),
+            None,
+        )
+        other = next(
+            (
+                s
+                for s in segments
+                if s.kind is SegmentKind.BYLINE
+                and first is not None
+                and first < (s.line or 0) < end
+                and _names(s.text) - _names(article.byline)
+            ),
+            None,
+        )
+        if other is not None:
+            doubts.append(
+                (
+                    other.line or start,
+                    "a byline crediting others than the story's own: two stories may be read as one "
+                    f"here, a headline read as a subhead or another story's heads as this one's {_READ_PDF}",
+                )
+            )
+    return doubts
+
+
+def _one_line_paragraphs_after_a_full_end(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph of one line at an indent's width ending a sentence, right under a paragraph's
+    full line ending one (…天天来吃。” / 七十八岁的赵大爷说。): an indented one-line paragraph,
+    or the paragraph's own last line, its sentence before ending at the column's edge. The text
+    cannot tell (a last line may be of any width), and the two are read apart."""
+    found: list[tuple[int, str]] = []
+    ends = {own[-1].number for own in map(measures.lines_of, measures.paragraphs) if own}
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) != 1:
+            continue
+        (line,) = own
+        at = measures.index.get(line.number, 0)
+        before = measures.lines[at - 1] if at > 0 else None
+        if (
+            before is not None
+            and before.number in ends  # a paragraph's last line, not a head's or a byline's
+            and not line.blank_before
+            and not line.hard_break_before
+            and not line.dateline
+            and not line.byline_only
+            and line.sentence_end
+            and before.sentence_end
+            and _full(before)
+            and line.column - 3.6 <= line.width <= line.column - 1.6
+            and not _BYLINE_AT_END.search(line.text)  # a brief of one line, closed by its byline
+            and not _BYLINE_AT_END.search(before.text)  # a story or brief closed on the line above
+        ):
+            found.append(
+                (
+                    line.number,
+                    "a one-line paragraph under a paragraph's full line ending a sentence: it may be "
+                    f"that paragraph's last line {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_NO_LINE_OPENS = "，。、；：！？”’）》」』"  # marks a typesetter never opens a line with
+
+
+def _quoted_openings_after_a_full_end(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a quote at an indent's width, right under a paragraph's full line
+    ending a sentence, the line under it opening on a character and a mark: a full line held
+    short (the character pulled down, as a mark may not open a line; the opening quote set half
+    wide), the paragraph above running on, or an indented first line. The text cannot tell."""
+    found: list[tuple[int, str]] = []
+    ends = {own[-1].number for own in map(measures.lines_of, measures.paragraphs) if own}
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) < 2:
+            continue
+        line = own[0]
+        at = measures.index.get(line.number, 0)
+        before = measures.lines[at - 1] if at > 0 else None
+        if (
+            before is not None
+            and before.number in ends
+            and line.text[:1] in "“‘"
+            and not line.blank_before
+            and not line.hard_break_before
+            and before.sentence_end
+            and _full(before)
+            and not _BYLINE_AT_END.search(before.text)
+            and line.column - 3.6 <= line.width <= line.column - 1.6
+            and own[1].text[1:2] in _NO_LINE_OPENS
+        ):
+            found.append(
+                (
+                    line.number,
+                    "a paragraph opening on a quote under a full line ending a sentence: it may be "
+                    f"that paragraph's rest, a full line held short {_READ_PDF}",
+                )
+            )
+    return found
 
 
 def _datelines_under_no_headline(

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audio_edition.text import FurnitureKind, HeadlinePosition, Page, parse_page
-from audio_edition.text.articles import Article
+from audio_edition.text import Article, FurnitureKind, HeadlinePosition, Page, parse_page
 from audio_edition.text.extraction import is_extraction, tidy_extraction
 from tests.typeset.extract import OTHER_EXTRACTORS, extract
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
@@ -230,8 +230,8 @@ def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: 
 
 @settings(
     deadline=None,
-    # Each example typesets a page and extracts it (about a second): a few in CI, the exploring
-    # profiles (HYPOTHESIS_PROFILE=thorough|explore) as many as they ask for.
+    # Each example typesets a page and extracts it twice (about a second): a few in CI, the
+    # exploring profiles (HYPOTHESIS_PROFILE=thorough|explore) as many as they ask for.
     max_examples=4 if settings().derandomize else settings().max_examples,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -241,20 +241,27 @@ def test_tidying_keeps_every_line_and_every_character_but_the_artefacts(pieces: 
     leading=st.sampled_from((1.25, 1.5, 1.75)),
     drawn_after=st.booleans(),
     boxes=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+    rows=st.integers(2, 4),
+    stacks=st.booleans(),
 )
-def test_fresh_typeset_pages_read_through_pymupdf(
+def test_fresh_typeset_pages_read_through_pymupdf_and_pdfium(
     tmp_path_factory: pytest.TempPathFactory,
     seed: int,
     columns: int,
     leading: float,
     drawn_after: bool,
     boxes: tuple[bool, bool, bool],
+    rows: int,
+    stacks: bool,
 ) -> None:
-    """Pages never seen, typeset and printed by PyMuPDF: most headlines and paragraphs read, no
-    furniture spoken. Gold comes from the page's spec."""
+    """Pages never seen, rows and stacked stories too, typeset and printed by PyMuPDF and by
+    PDFium (both print every column in reading order, so every story is readable): the issue's
+    target. No furniture spoken; every misread article warned and every head line read in its
+    tier or its article warned, but for one story a page (below); the paragraphs read right
+    where no warning stands. Gold comes from the page's spec."""
     pytest.importorskip("typst")
     pytest.importorskip("pymupdf")
-    from tests.typeset.extract import extract
+    pytest.importorskip("pypdfium2")
     from tests.typeset.pages import EditionSpec, make_page
     from tests.typeset.typeset import typeset
 
@@ -271,23 +278,99 @@ def test_fresh_typeset_pages_read_through_pymupdf(
                 ad=ad,
                 chart=chart,
                 index=index,
+                rows=rows,
+                stacks=stacks,
             ),
         ),
     )
     pdf = typeset(spec, tmp_path_factory.mktemp("typeset") / "page.pdf")
-    (text,) = extract(pdf, "pymupdf")
-    page = parse_page(text, "page.txt", number=2)
-    read = [ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles]
-    score = score_page(spec.gold()["pages"][0], read, [w.line for w in page.warnings], "page.txt")
-    assert score.furniture_spoken == 0, score.notes
-    assert score.f1 >= 0.75, (score.line(), score.notes)
-    # Every headline but at most one is read as one of its story's head lines (which tier, only
-    # type size tells where a kicker or subtitle stands beside it: the editor is warned). The one:
-    # a page drawn headline-after whose story has no dateline, where a headline followed by the
-    # next story's text cannot be told from a subhead.
-    tiers = {t.replace(" ", "") for a in page.articles for t in (a.kicker, a.headline, a.subtitle) if t}
-    missing = [s.headline for s in spec.pages[0].stories() if s.headline and s.headline not in tiers]
-    assert len(missing) <= (1 if drawn_after else 0), (missing, score.notes)
+    gold = spec.gold()["pages"][0]
+    for extractor in ("pymupdf", "pypdfium2"):
+        (text,) = extract(pdf, extractor)
+        page = parse_page(text, "page.txt", number=2)
+        read = [ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line) for a in page.articles]
+        warnings = [w.line for w in page.warnings]
+        # A doubt over the whole page warns every article on it: one that says so, or one that
+        # the page's headline convention (before or after the bodies) could not be told.
+        whole = doubts_every_story(page.warnings) or any(
+            w.line is None and w.message.startswith("cannot tell whether headlines stand")
+            for w in page.warnings
+        )
+        if whole:
+            warnings += [a.line for a in page.articles]
+        score = score_page(gold, read, warnings, extractor, whole_page=whole)
+        assert score.furniture_spoken == 0, score.notes
+        # One story a page may still be read wrong unwarned (about one page in thirty, by the
+        # explore profile): where widths measured off the text mislead by half a character (a
+        # column whose lines a typesetter stretched, an indented line held short), or a kicker
+        # over a headline cannot be told from a headline over a subtitle without a dash.
+        assert score.misread - score.misread_warned <= 1, (extractor, score.notes)
+        lost = _head_lines_lost_unwarned(gold, read, warnings)
+        assert len(lost) <= 1, (extractor, lost, score.notes)
+        # The paragraphs: every one read as printed but in a warned article (or the one story
+        # above). A page's F1 is no bound here: a warned doubt the text cannot settle (a quote
+        # tucked under a full stop or opening a paragraph, a brief ending on a full line) runs
+        # two paragraphs together, costing a page of twenty-odd paragraphs 8%, a small page more
+        # (80% and below seen).
+        missed = _paragraphs_lost_unwarned(gold, page.articles, warnings)
+        assert len(missed) <= 1, (extractor, missed, score.line(), score.notes)
+
+
+def _paragraphs_lost_unwarned(
+    gold: dict[str, object], articles: Sequence[Article], warning_lines: Sequence[int | None]
+) -> list[list[str]]:
+    """Per story, its paragraphs read as no paragraph of the page whose text does not stand in the
+    warned articles (run together with another there, split, or read in part as a head line:
+    adjacent warned articles' text is taken as one)."""
+    from tests.typeset.score import flat
+
+    starts = sorted(a.line or 0 for a in articles)
+    warned = []
+    for article in sorted(articles, key=lambda a: a.line or 0):
+        start = article.line or 0
+        end = next((s for s in starts if s > start), 10**9)
+        if any(w is not None and start <= w < end for w in warning_lines):
+            parts = (article.kicker, article.headline, article.subtitle, *article.paragraphs)
+            warned.append("".join(flat(p) for p in parts if p))
+        else:
+            warned.append("|")
+    text = "".join(warned)
+    read = {flat(p) for a in articles for p in a.paragraphs}
+    lost = [
+        [flat(p)[:20] for p in story["paragraphs"] if flat(p) not in read and flat(p) not in text]
+        for story in gold["articles"]  # type: ignore[attr-defined]
+    ]
+    return [paragraphs for paragraphs in lost if paragraphs]
+
+
+def _head_lines_lost_unwarned(
+    gold: dict[str, object], read: list[ReadArticle], warning_lines: list[int | None]
+) -> list[list[str]]:
+    """Per story, its head lines (kicker, headline, subtitle) not read in their tier, where its
+    article carries no warning: the read article holding one of its paragraphs, else the one
+    whose paragraph opens with its first (two paragraphs read as one)."""
+    from tests.typeset.score import flat
+
+    starts = sorted(a.line or 0 for a in read)
+    lost = []
+    for story in gold["articles"]:  # type: ignore[attr-defined]
+        own = [flat(p) for p in story["paragraphs"]]
+        holder = next((a for mine in own for a in read if mine in map(flat, a.paragraphs)), None)
+        if holder is None and own:
+            holder = next((a for a in read if any(flat(p).startswith(own[0]) for p in a.paragraphs)), None)
+        if holder is not None:
+            start = holder.line or 0
+            end = next((s for s in starts if s > start), 10**9)
+            if any(w is not None and start <= w < end for w in warning_lines):
+                continue
+        tiers = [
+            f"{tier} {story[tier]}"
+            for tier in ("kicker", "headline", "subtitle")
+            if flat(story[tier]) and (holder is None or flat(getattr(holder, tier)) != flat(story[tier]))
+        ]
+        if tiers:
+            lost.append(tiers)
+    return lost
 
 
 def test_an_edition_of_extracted_pages_stitches_its_jump() -> None:
@@ -2202,3 +2285,22 @@ def test_who_said_it_after_a_closing_quote_stays_in_the_paragraph() -> None:
     assert len(story.paragraphs) == 3
     assert story.paragraphs[1].endswith("天天来吃。”七十八岁的赵大爷说。")
     assert story.paragraphs[2].startswith("今年全区粮食总产量")
+
+
+def test_an_indented_first_line_held_a_character_short_opens_a_paragraph() -> None:
+    # PyMuPDF: 合作社采取“统一采 is an indented first line one character short, for 购 went down
+    # with the 、 after it (a mark may not open a line); the paragraph above ended on a line
+    # as long as a full one. Two paragraphs, as printed.
+    story = (
+        "黄河流域生态保护治理扎实推进\n本报北京3 月3 日电\n通过“空中课堂”，偏远牧区\n的孩子们也能和城里学生\n"
+        "同上一堂课。高标准农田建\n设持续推进，节水灌溉面积\n进一步扩大，耕地质量稳步\n提升。\n"
+        "热力公司设立了二十\n四小时服务热线，群众反映\n的问题做到当天受理、限时\n办结。业内人士认为，产业\n"
+        "链向下游延伸，有利于把资\n源优势转化为发展优势。\n合作社采取“统一采\n购、统一防疫、统一销售”的\n"
+        "方式，降低了养殖成本。春\n耕时节，田野里一派繁忙景\n象，大型播种机来回穿梭，\n农民们抢抓农时忙生产。\n"
+    )
+    (article,) = parse_page("2024年3月5日　星期二\n要闻\n第2版\n" + story, "p2.txt").articles
+    assert [p[:6] for p in article.paragraphs] == ["通过“空中课", "热力公司设立", "合作社采取“"]
+    # Where the line under it opens on running text, nothing held it short: the paragraph's rest.
+    running = story.replace("购、统一防疫", "购买统一防疫")
+    (article,) = parse_page("2024年3月5日　星期二\n要闻\n第2版\n" + running, "p2.txt").articles
+    assert [p[:6] for p in article.paragraphs] == ["通过“空中课", "热力公司设立"]

@@ -895,3 +895,65 @@ def test_a_dateline_broken_off_and_not_carried_on_the_next_line() -> None:
     assert not [m for _, m in _doubts(whole) if "dateline broken off" in m]
     month = whole.replace("3 月 1 日\n电", "3 月\n1 日电")
     assert not [m for _, m in _doubts(month) if "dateline broken off" in m]
+
+
+def test_a_byline_crediting_others_inside_a_story_is_another_storys() -> None:
+    # PyMuPDF, headlines drawn after their bodies: a story stacked under another, no dateline, its
+    # heads (headline, then its byline line) under its text. The headline over it, the first
+    # story's, reads as a subhead, and the two as one story credited twice.
+    first = (
+        "本报鄂尔多斯3 月1 日\n电（记者 周涛）业内人士认\n为，产业链向下游延伸，有\n利于把资源优势转化为发\n"
+        "展优势。有关部门表示，将\n进一步加强监督检查，确保\n各项惠民政策落到实处。\n黄河流域生态保护治理扎实推进\n"
+    )
+    stacked = (
+        "口岸管理部门推行“提\n前申报、货到放行”模式，通\n关时间比去年同期缩短了\n四成。据悉，该项目总投资\n"
+        "五十六亿元，建成后可年产\n各类产品二十万吨。\n新能源装机规模突破一亿千瓦\n本报记者 杨帆　孙丽\n"
+    )
+    opening = "演出队带来了歌舞、小\n品、好来宝等节目，台下的\n农牧民群众掌声不断。\n牧民合作社闯出增收新路\n"
+    page = HEAD + opening + first + stacked
+    others = [line for line, m in _doubts(page) if m.startswith("a byline crediting others")]
+    assert others == [_line_of(page, "本报记者 杨帆")]
+    # One story's heads drawn after it, its byline line crediting its own reporter: no doubt.
+    own = (
+        HEAD
+        + opening
+        + first.replace("黄河流域生态保护治理扎实推进\n", "")
+        + "黄河流域生态保护治理扎实推进\n本报记者 周涛\n"
+    )
+    assert not [m for _, m in _doubts(own) if m.startswith("a byline crediting others")]
+
+
+def test_a_one_line_paragraph_under_a_full_line_ending_a_sentence() -> None:
+    # PyMuPDF: a paragraph whose sentence ends at the column's edge (来吃。” in a column of
+    # twelve), its last sentence on one line as short as an indented one: read as a paragraph of
+    # its own, which it may be. (Not who said the quote above: that stays in its paragraph.)
+    story = (
+        "社区食堂端出“幸福味道”\n本报二连浩特3 月4\n日电（记者 杨帆）当地农\n技人员深入田间地头，手把\n"
+        "手指导农户科学施肥、合理\n灌溉。\n园区内，新建的生产线\n正在紧张调试，预计明年上\n"
+        "半年即可投产达效。去年合\n作社实现销售收入一千二百\n万元，社员人均分红一万余\n元。“饭菜合口味，价钱也\n"
+        "不贵，我们老两口几乎天天\n来吃。”七十八岁的赵大爷\n说。风电场里，一排排白色\n"
+        "风机迎风转动。“饭菜合口\n味，价钱也不贵，我们老两\n口几乎天天来吃，真方便。”\n全市已建成八个站点。\n"
+    )
+    page = HEAD + story
+    one_line = [line for line, m in _doubts(page) if m.startswith("a one-line paragraph")]
+    assert one_line == [_line_of(page, "全市已建成八个站点。")]
+    # A last line shorter than an indented one is no paragraph of its own: no doubt.
+    short = HEAD + story.replace("全市已建成八个站点。", "已建成八个站点。")
+    assert not [m for _, m in _doubts(short) if m.startswith("a one-line paragraph")]
+
+
+def test_a_quoted_opening_under_a_full_line_ending_a_sentence() -> None:
+    # PyMuPDF: a full line ending a sentence, then a line opening on a quote as short as an
+    # indented one, the next opening on 水，(a comma may not open a line, so 水 was pulled down
+    # and the line held short): the paragraph's rest or a new paragraph, the text cannot tell.
+    story = (
+        "黄河流域生态保护治理扎实推进\n新华社兴安盟3 月1 日\n电前十个月，口岸进出口货\n运量达到一千八百万吨，同\n"
+        "比增长百分之二十二点五。\n“以前一下雨院子里就积\n水，现在出门再也不用踩泥\n了。”居民李师傅说。记者在\n"
+        "现场看到，工人们正在对换\n热站的阀门和仪表逐一进\n行检查。\n"
+    )
+    page = HEAD + story
+    quoted = [line for line, m in _doubts(page) if m.startswith("a paragraph opening on a quote")]
+    assert quoted == [_line_of(page, "“以前一下雨")]
+    # The line under it opening on running text: nothing held it short, an indented first line.
+    indented = HEAD + story.replace("水，现在出门再也不用踩泥\n", "水现在出门再也不用踩泥，\n")
+    assert not [m for _, m in _doubts(indented) if m.startswith("a paragraph opening on a quote")]
