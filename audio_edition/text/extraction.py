@@ -1132,7 +1132,7 @@ def _segments(
                 _Piece(Segment(SegmentKind.BYLINE, respace(item.text).strip("（）()"), line=item.number))
             )
             continue
-        if not after_marker and (_head_like(seq, index) or _heads_remainder(heads, item, lines, at)):
+        if not after_marker and _head_like(seq, index):
             heads.append(item)
             continue
         flush_heads()
@@ -1165,22 +1165,6 @@ def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list
         and not following.sentence_end
         and bool(re.search("[，、；]", following.text + "".join(x.text for x in current)))
         and not _head_like(seq, index + 1)
-    )
-
-
-def _heads_remainder(heads: list[TextLine], line: TextLine, lines: list[TextLine], at: int) -> bool:
-    """Whether ``line`` is the wrapped rest of the head line right above it: a few characters
-    with no punctuation, in the same block (共建共享 居民议事有了新 / 平台). Read alone, with the
-    paragraph under it, it might go on into that paragraph's first line, which a column's
-    width as estimated may make look full."""
-    return (
-        bool(heads)
-        and at > 0
-        and heads[-1] is lines[at - 1]
-        and not line.blank_before
-        and line.width <= 3
-        and not line.sentence_end
-        and not re.search(r"[，、；：。！？,.;:!?（）()“”]", line.text)
     )
 
 
