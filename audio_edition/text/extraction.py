@@ -760,19 +760,22 @@ def _head_like_at(seq: Sequence[TextLine | Segment], index: int) -> bool:
     return not isinstance(item, TextLine) or _head_like(seq, index)
 
 
-def _squeezed_indent(lines: Sequence[TextLine]) -> bool:
-    """Whether a paragraph's first line, as wide as a full line, is an indented line with its
-    punctuation squeezed half wide (``进入冬季，冰雪乐园、`` over ``滑雪场相继开门迎客，吸``): at
-    an indent's width so counted, and narrower than the full line under it."""
-    if len(lines) < 2:
+def _squeezed_indent(lines: Sequence[TextLine | Segment]) -> bool:
+    """Whether a paragraph's first line (``lines[0]``, over ``lines[1]``), as wide as a full line,
+    is an indented line with its punctuation squeezed half wide: inside it (``进入冬季，冰雪乐园、``
+    over ``滑雪场相继开门迎客，吸``), or a closing mark squeezed in at its end by a typesetter that
+    keeps punctuation off a line's start (ReportLab pages). At an indent's width so counted, and
+    narrower than the line under it; a full line going on with a paragraph is short by a mark at
+    most."""
+    if len(lines) < 2 or not isinstance(lines[0], TextLine) or not isinstance(lines[1], TextLine):
         return False
     first, second = lines[0], lines[1]
-    return (
-        not ends_sentence(first.text)  # a paragraph's first line over more lines ends none
-        and first.column - 3.6 <= first.narrowest <= first.column - 1.6
-        and first.width < second.width
-        and _full(second)
-    )
+    if not first.column - 3.6 <= first.narrowest <= first.column - 1.6:
+        return False
+    if first.width > first.narrowest and not second.blank_before and second.width >= first.width + 1:
+        return True  # a mark squeezed in at its end
+    # A paragraph's first line over more lines ends no sentence.
+    return not ends_sentence(first.text) and first.width < second.width and _full(second)
 
 
 def _full(line: TextLine) -> bool:
@@ -888,7 +891,7 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
         if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
             return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         under = seq[at + 1] if at + 1 < len(seq) else None
-        if _indented(item) or _indented_with_squeezed_stop(item, under):
+        if _indented(item) or _squeezed_indent([item, under] if under is not None else [item]):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
             # head line that only looks indented (a tier over a byline): then the lines before
             # it are running text broken off only if they have its commas. A line or two with
@@ -1324,10 +1327,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False
     if _indented_held_short(seq, index):
         return False  # the next paragraph's indented first line, a character pulled down off it
-    if _squeezed_indent([x for x in seq[index : index + 2] if isinstance(x, TextLine)]):
+    if _squeezed_indent(seq[index : index + 2]):
         return False  # the next paragraph's indented first line, its punctuation squeezed
-    if _indented_with_squeezed_stop(line, following):
-        return False
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
     if _runs_on_past_column_foot(seq, index):
@@ -1335,20 +1336,6 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
-
-
-def _indented_with_squeezed_stop(line: TextLine, following: TextLine | Segment | None) -> bool:
-    """A paragraph's indented first line carrying a closing mark squeezed in at its end (a
-    typesetter that keeps punctuation off a line's start squeezes it onto the line before: ReportLab
-    pages): as wide as the column but about an indent short without the mark, and shorter than
-    the full line under it. A full line going on with a paragraph is short by the mark at most."""
-    return (
-        line.width > line.narrowest
-        and line.column - 3.6 <= line.narrowest <= line.column - 1.6
-        and isinstance(following, TextLine)
-        and not following.blank_before
-        and following.width >= line.width + 1
-    )
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:
