@@ -453,18 +453,16 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
 
 
 def _box_title_at_end(line: str, lines: list[str], n: int) -> tuple[FurnitureKind, str, str] | None:
-    """A box's title after a head line, a space between (``乡村学校用上“空中课堂” 今日导读``):
-    the box's kind, the line without it and the title; only where the box's lines follow (an
-    index item, an ad's spaced phrases or phone number)."""
-    for pattern, kind in ((_INDEX_TITLE_AT_END, FurnitureKind.INDEX), (_AD_TITLE_AT_END, FurnitureKind.AD)):
-        found = pattern.match(line)
-        if found is None or ends_sentence(found.group(1)):
-            continue
-        following = next((x for x in lines[n + 1 :] if x.strip()), "")
-        if (kind is FurnitureKind.INDEX and _index_item_next(lines, n)) or (
-            kind is FurnitureKind.AD and _ad_line(following.strip(), in_ad=True)
-        ):
-            return kind, found.group(1), found.group(2)
+    """An ad's title after a head line, a space between (``乡村学校用上“空中课堂” 广告``): the
+    box's kind, the line without it and the title; only where the ad's lines follow (its spaced
+    phrases or phone number). (An index box's title so printed is taken off before, wherever it
+    stands: ``_index_titles_beside``.)"""
+    found = _AD_TITLE_AT_END.match(line)
+    if found is None or ends_sentence(found.group(1)):
+        return None
+    following = next((x for x in lines[n + 1 :] if x.strip()), "")
+    if _ad_line(following.strip(), in_ad=True):
+        return FurnitureKind.AD, found.group(1), found.group(2)
     return None
 
 
@@ -525,7 +523,6 @@ def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
     return list(block)
 
 
-_TITLE_AT_END = re.compile(rf"^(.*[^\s　])[\s　]+({'|'.join(INDEX_TITLES)})$")
 
 
 def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
@@ -533,7 +530,7 @@ def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[s
     乡村学校用上“空中课堂” 今日导读): the title is furniture, the line's text before it is kept."""
     kept = list(lines)
     for n, raw in enumerate(lines):
-        match = _TITLE_AT_END.match(raw.strip())
+        match = _INDEX_TITLE_AT_END.match(raw.strip())
         if match and IDEOGRAPH.search(match[1]):
             furniture.append(Furniture(FurnitureKind.INDEX, match[2], n + 1))
             kept[n] = match[1]
