@@ -1849,44 +1849,6 @@ def test_a_brief_opening_indented_in_a_box_set_wider_than_the_column_is_read_apa
     ]
 
 
-def test_a_subheads_wrapped_rest_stays_with_it() -> None:
-    """A subhead wrapped in the column (共建共享 居民议事有了新 / 平台) right under a paragraph's
-    last line: its rest of a few characters, no punctuation, is the subhead's, not the opening
-    of the paragraph under it (whose indented first line, with a comma hanging past the
-    column's edge, may look full)."""
-    text = """2024 年 3 月 5 日
-星期二
-要闻
-第2版
-
-社区食堂端出“幸福味道”
-新华社二连浩特 3 月
-4 日电前十个月，口岸进出
-口货运量达到一千八百万
-吨，同比增长百分之二十
-二点五。
-据悉，该项目总投资
-五十六亿元，建成后可年
-产各类产品二十万吨。春
-耕时节，田野里一派繁忙
-景象，大型播种机来回穿
-梭，农民们抢抓农时忙生
-产。
-共建共享 居民议事有了新
-平台
-进入冬季，冰雪乐园、
-滑雪场相继开门迎客，吸
-引了大批外地游客前来体
-验。文旅部门统计显示，元
-旦假期全市共接待游客四
-十六万人次，旅游收入三
-点二亿元。
-"""
-    (story,) = parse_page(text, "p2.txt").articles
-    assert [s.replace(" ", "") for s in story.subheads] == ["共建共享居民议事有了新平台"]
-    assert story.paragraphs[-1].startswith("进入冬季，冰雪乐园、滑雪场相继开门迎客")
-
-
 def test_a_section_word_printed_into_a_column_from_its_box_beside_is_read_past() -> None:
     """pdftotext prints a box's word (简讯) where it stands beside a column, between a
     paragraph's lines (…扎下了根。入 / 简讯 / 冬以来，全市…): the paragraph runs on past it, and
