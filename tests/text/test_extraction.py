@@ -1145,6 +1145,30 @@ def test_an_ad_wrapped_in_a_narrow_box_keeps_its_phone_label() -> None:
     assert ads == ["广告", "草原鲜奶 每日", "直送 家庭订奶", "热线：", "400-812-3456"]
 
 
+def test_an_ad_s_phone_number_with_its_area_code_set_solid_is_the_ad_s() -> None:
+    """A local number after its area code (0471-6612345) under its label, the ad's phrases
+    wrapped in a narrow box (PyMuPDF): the label and the number are the ad's, never the kicker
+    and headline of the story under the box."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+广告
+北疆牌羊绒衫 冬季新
+品上市 全场八折 订
+购电话：
+0471-6612345
+全区粮食产量再创历史新高
+本报兴安盟3月3日电生态环境
+部门建立了跨区域联防联控机制，
+实现了监测数据实时共享。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline) == (None, "全区粮食产量再创历史新高")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads[-2:] == ["购电话：", "0471-6612345"]
+
+
 def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
     """A paragraph ending its sentence on a line as long as an indent, the next story's headline
     (as wide as a full line) under it: the paragraph's end, not an interleaved column's
