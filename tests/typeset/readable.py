@@ -241,12 +241,12 @@ def _runs(order: Sequence[int], index: int) -> list[int]:
 
 
 def _interleaved(runs: Sequence[int]) -> bool:
-    """Whether a story's runs of body lines say another column's lines came between its own, one
-    at a time: two lone lines before its last run, or (a brief of a few lines) most of its runs
-    lone lines. One lone line is let pass: a story's first line beside its headline, the rest
-    below, or its last line carried over."""
-    lone = sum(1 for run in runs if run == 1)
-    return sum(1 for run in runs[:-1] if run == 1) >= 2 or (len(runs) >= 2 and 2 * lone > len(runs))
+    """Whether a story's runs of body lines say another column's lines came between its own, a
+    line or two at a time: two lone lines before its last run, or (a brief of a few lines,
+    printed row by row) most of its runs a line or two. One short run is let pass: a story's
+    first line beside its headline, the rest below, or its last line carried over."""
+    short = sum(1 for run in runs if run <= 2)
+    return sum(1 for run in runs[:-1] if run == 1) >= 2 or (len(runs) >= 2 and 2 * short > len(runs))
 
 
 def _heads_beside(story: Story, stories: list[Story]) -> bool:

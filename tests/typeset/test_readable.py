@@ -230,3 +230,12 @@ def test_a_brief_of_two_lines_split_by_another_columns_line_is_not_readable() ->
     stories = stories_of(BRIEFS_PAGE, "\n".join(rows))
     assert "interleaved with another column line by line" in stories[2].problems
     assert stories[1].readable  # printed whole after the story
+
+
+def test_a_brief_printed_two_lines_at_a_time_among_other_columns_is_not_readable() -> None:
+    # pdftotext prints rows of two lines across columns set close: the brief's halves, with
+    # another story's lines between, cut its sentence in two.
+    rows = [*STORY[:3], *BRIEF[:2], *STORY[3:5], *BRIEF[2:], *STORY[5:], *SHORT]
+    stories = stories_of(BRIEFS_PAGE, "\n".join(rows))
+    assert stories[0].problems == stories[1].problems == ["interleaved with another column line by line"]
+    assert stories[2].readable
