@@ -40,7 +40,9 @@ not), and what the text shows against that reading is a doubt:
   stories side by side read as one story's tiers.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
-  chart's labels it was read across.
+  chart's labels it was read across. A paragraph read off several lines in a row each standing
+  alone (a blank line between every two), the rest of it not: columns side by side printed a
+  line of each at a time (pdftotext where their lines do not line up).
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
   pdftotext where columns touch): when many lines hold two runs of text with a space between,
@@ -100,6 +102,7 @@ def extraction_doubts(
     found += _datelines_cut_off(measures)
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
+    found += _lines_one_by_one(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -625,6 +628,36 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
                         run[0].number,
                         "lines standing apart inside a paragraph, not set to its measure: a head or a "
                         f"label may be read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_LONE_LINES_IN_A_ROW = 3  # a paragraph's lines each a block of its own: one may be a line left over
+
+
+def _lines_one_by_one(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read off lines each standing alone (a blank line between every two), several
+    in a row: an extractor prints a block's lines together, so these are lines of columns side by
+    side printed a row at a time (pdftotext, where the columns' lines do not line up), and the
+    paragraph is read across them. Not where every line of it stands alone: an extractor that
+    splits a box into its lines (pdfminer.six on a box of briefs) prints a whole paragraph so."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if all(line.blank_before for line in own[1:]):
+            continue
+        alone = 0
+        for n, line in enumerate(own):
+            stands_alone = (n == 0 or line.blank_before) and (n + 1 < len(own) and own[n + 1].blank_before)
+            alone = alone + 1 if stands_alone else 0
+            if alone == _LONE_LINES_IN_A_ROW:
+                found.append(
+                    (
+                        own[n - alone + 1].number,
+                        "a paragraph read off lines standing one by one (a blank line between each): "
+                        f"columns side by side may be printed a line of each at a time here {_READ_PDF}",
                     )
                 )
                 break

@@ -895,3 +895,27 @@ def test_a_dateline_broken_off_and_not_carried_on_the_next_line() -> None:
     assert not [m for _, m in _doubts(whole) if "dateline broken off" in m]
     month = whole.replace("3 月 1 日\n电", "3 月\n1 日电")
     assert not [m for _, m in _doubts(month) if "dateline broken off" in m]
+
+
+def test_a_paragraph_read_off_lines_standing_one_by_one() -> None:
+    # pdftotext, columns whose lines do not line up (ReportLab): it prints a row at a time, each
+    # line a block of its own, and the paragraph is read across the columns' lines.
+    rows = (
+        "打好防沙治沙攻坚战\n\n本报呼和浩特3月1日电改\n\n一百多个嘎查村，观众超过五\n\n"
+        "了歌舞、小品、好来宝等节目，\n\n造后的小区铺设了新路面，加\n装了电梯，还建起了休闲广场\n\n"
+        "万人次。\n风电场里，一排排白色风\n"
+    )
+    page = HEAD + "\n" + rows
+    assert [line for line, m in _doubts(page) if "one by one" in m] == [_line_of(page, "本报呼和浩特")]
+    # The column printed as a block, or a box of briefs whose every line stands alone (pdfminer.six
+    # splits it into lines): none.
+    block = (
+        HEAD
+        + "\n打好防沙治沙攻坚战\n\n本报呼和浩特3月1日电改\n造后的小区铺设了新路面，加\n装了电梯，还建起了休闲广场\n"
+    )
+    assert not [m for _, m in _doubts(block) if "one by one" in m]
+    briefs = (
+        HEAD + "\n简讯\n\n本报赤峰3月4日电日前，旗\n\n图书馆举办读书分享会，六十\n\n"
+        "余名读者参加活动，并交流读\n\n书心得。（张晓明）\n"
+    )
+    assert not [m for _, m in _doubts(briefs) if "one by one" in m]
