@@ -42,7 +42,9 @@ not), and what the text shows against that reading is a doubt:
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across. A paragraph read off several lines in a row each standing
   alone (a blank line between every two), the rest of it not: columns side by side printed a
-  line of each at a time (pdftotext where their lines do not line up).
+  line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
+  a blank line from a line ending on a clause mark to one opening on a sentence's last character
+  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
   pdftotext where columns touch): when many lines hold two runs of text with a space between,
@@ -103,6 +105,7 @@ def extraction_doubts(
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
+    found += _tails_across_blocks(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -658,6 +661,34 @@ def _lines_one_by_one(measures: _Measures) -> list[tuple[int, str]]:
                         own[n - alone + 1].number,
                         "a paragraph read off lines standing one by one (a blank line between each): "
                         f"columns side by side may be printed a line of each at a time here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_CLAUSE_OPEN = re.compile(r"[，、；：]$")  # a line ending mid-sentence, on a clause mark
+_SHORT_TAIL = re.compile(
+    r"^[^“‘「『（《\s，、；：。]{1,2}[。！？]"
+)  # a sentence's last one or two characters
+
+
+def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line (where the extractor printed another block) from a
+    line ending on a clause mark to one opening on a sentence's last character or two (景象， /
+    嬉戏。): no clause is so short, so the block is another column's, its sentence begun elsewhere,
+    and the paragraph's own rest is elsewhere too (pdftotext printing columns a few rows at a
+    time)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line in zip(own, own[1:], strict=False):
+            if line.blank_before and _CLAUSE_OPEN.search(before.text) and _SHORT_TAIL.match(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line from a clause to a sentence's last "
+                        f"words: another column's text may be read into it here {_READ_PDF}",
                     )
                 )
                 break

@@ -919,3 +919,23 @@ def test_a_paragraph_read_off_lines_standing_one_by_one() -> None:
         "余名读者参加活动，并交流读\n\n书心得。（张晓明）\n"
     )
     assert not [m for _, m in _doubts(briefs) if "one by one" in m]
+
+
+def test_a_paragraph_read_on_from_a_clause_to_another_columns_sentence_end() -> None:
+    # pdftotext prints three columns two rows at a time: the story's paragraph, broken off on a
+    # comma, is read on into the next block, which opens on the end of another column's sentence.
+    rows = (
+        "草原牧区迎来新一轮春耕备耕\n本报记者 张晓明\n\n本报鄂尔多斯3月4日电春\n耕时节，田野里一派繁忙景象，\n\n"
+        "嬉戏。\n这条公路全长六十八公里，\n\n批外地游客前来体验。沿黄各\n旗县区持续开展河道清理和岸\n"
+    )
+    page = HEAD + "\n" + rows
+    assert [line for line, m in _doubts(page) if "clause to" in m] == [_line_of(page, "嬉戏。")]
+    # The paragraph's own rest past the break: a clause, or a sentence ending on a word's rest.
+    for rest in ("大型播种机来回穿梭。\n", "耕地质量稳步提升。\n"):
+        whole = page.split("嬉戏。")[0] + rest
+        assert not [m for _, m in _doubts(whole) if "clause to" in m], rest
+    cut = (
+        HEAD
+        + "\n草原牧区迎来新一轮春耕备耕\n\n本报鄂尔多斯3月4日电今年全市新\n增供热面积一百二十万平\n\n方米。惠及居民一万八千余户。\n"
+    )
+    assert not [m for _, m in _doubts(cut) if "clause to" in m]
