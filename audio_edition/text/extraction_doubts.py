@@ -44,7 +44,8 @@ not), and what the text shows against that reading is a doubt:
   alone (a blank line between every two), the rest of it not: columns side by side printed a
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
-  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's.
+  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's. A byline
+  holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
   pdftotext where columns touch): when many lines hold two runs of text with a space between,
@@ -99,6 +100,7 @@ def extraction_doubts(
     found += _closed_inside(articles, measures)
     found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
+    found += _bylines_with_text(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
     found += _columns_side_by_side(measures)
     found += _datelines_cut_off(measures)
@@ -403,6 +405,24 @@ def _read_apart_after_a_story(articles: Sequence[Article], measures: _Measures) 
                 )
             )
     return found
+
+
+_SENTENCE_MARK = re.compile(r"[。！？，；“”]")  # running text's marks, which no byline holds
+
+
+def _bylines_with_text(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A byline holding running text's marks (记者 周现在出门再也不用踩泥了。”居民涛): a byline
+    broken at a line's end (（记者 周 / 涛）) read on across another column's line printed
+    between (columns interleaved), so the story's text is out of order there too."""
+    return [
+        (
+            article.line or 0,
+            "a byline with running text in it: another column's line may be read into it, the "
+            f"columns interleaved here {_READ_PDF}",
+        )
+        for article in articles
+        if article.byline and _SENTENCE_MARK.search(article.byline)
+    ]
 
 
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:

@@ -939,3 +939,20 @@ def test_a_paragraph_read_on_from_a_clause_to_another_columns_sentence_end() -> 
         + "\n草原牧区迎来新一轮春耕备耕\n\n本报鄂尔多斯3月4日电今年全市新\n增供热面积一百二十万平\n\n方米。惠及居民一万八千余户。\n"
     )
     assert not [m for _, m in _doubts(cut) if "clause to" in m]
+
+
+def test_a_byline_read_on_across_another_columns_line() -> None:
+    # pdftotext prints two columns a line of each at a time: the byline broken after 周 is read
+    # on across the other column's line to 涛）, and the story's text interleaved after it.
+    rows = (
+        "数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n\n现在出门再也不用踩泥了。”居民\n\n"
+        "涛）今年以来，文化惠民演出已走\n\n李师傅说。政务服务大厅推行“一\n\n进一百多个嘎查村，观众超过五万\n"
+    )
+    page = HEAD + "\n" + rows
+    assert [m for _, m in _doubts(page) if "byline with running text" in m]
+    # The byline carried on by the next line: none.
+    whole = (
+        HEAD
+        + "\n数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n涛）今年以来，文化惠民演出已走\n进一百多个嘎查村，观众超过五万\n人次。\n"
+    )
+    assert not [m for _, m in _doubts(whole) if "byline with running text" in m]
