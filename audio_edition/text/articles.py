@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -194,9 +195,16 @@ def read_articles(
         _read_before(segments, builder)
     builder.close()
     articles = builder.articles
+    settled: set[int | None] = set()
+    if doubts is not None:
+        read = _series_kickers(articles)
+        settled = {a.line for a, b in zip(articles, read, strict=True) if a is not b}
+        articles[:] = read
     _check(articles, builder.paragraph_lines, warnings)
     if doubts is not None:
         found = doubts(articles) if callable(doubts) else doubts
+        # A kicker told from a headline by the series label it is: no longer in doubt.
+        found = [(line, m) for line, m in found if not (line in settled and _KICKER_DOUBT in m)]
         warnings.extend(_doubted(articles, found))
         warnings.sort(key=lambda w: w[0] or 0)
     if articles and not any(a.dateline for a in articles):
@@ -541,6 +549,30 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
             )
         )
     return found
+
+
+_KICKER_DOUBT = (
+    "(引题)"  # the doubt of two head lines (extraction): headline and subtitle, or kicker and headline
+)
+
+
+def _series_kickers(articles: Sequence[Article]) -> list[Article]:
+    """On an extractor's page, two head lines read as headline and subtitle where the first is
+    another story's kicker, or the headline of another read so too: a series' label (学习贯彻
+    全会精神) set as the kicker over several stories of the page, never one story's headline.
+    The label becomes the kicker, the line under it the headline."""
+    kickers = {a.kicker for a in articles if a.kicker}
+    tiered = Counter(a.headline for a in articles if a.headline and a.subtitle and not a.kicker)
+    return [
+        replace(article, kicker=article.headline, headline=article.subtitle, subtitle=None)
+        if article.headline
+        and article.subtitle
+        and not article.kicker
+        and not article.subtitle.startswith("—")
+        and (article.headline in kickers or tiered[article.headline] > 1)
+        else article
+        for article in articles
+    ]
 
 
 def _brief_shaped(article: Article) -> bool:

@@ -1169,6 +1169,38 @@ def test_an_ad_s_phone_number_with_its_area_code_set_solid_is_the_ad_s() -> None
     assert ads[-2:] == ["购电话：", "0471-6612345"]
 
 
+def test_a_series_label_over_two_stories_is_their_kicker_not_a_headline() -> None:
+    """Two head lines with no dash, the upper as long as a headline: headline and subtitle, or
+    kicker and headline, which only type size tells. But the upper is the kicker of another story
+    of the page (a series' label: 学习贯彻全会精神), or stands over two stories so: a kicker."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+学习贯彻全会精神
+科技特派员扎根田间地头
+本报记者 李红　陈静
+本报包头3月2日电据了解，今
+年全市新增供热面积一百二十万平
+方米，惠及居民一万八千余户。
+学习贯彻全会精神
+一条公路带富一方百姓
+——一位老支书的三十年坚守
+本报阿拉善3月3日电热力公司
+设立了二十四小时服务热线，群众
+反映的问题做到当天受理。
+"""
+    page = parse_page(text, "p2.txt")
+    heads = [(a.kicker, a.headline, a.subtitle) for a in page.articles]
+    assert heads == [
+        ("学习贯彻全会精神", "科技特派员扎根田间地头", None),
+        ("学习贯彻全会精神", "一条公路带富一方百姓", "——一位老支书的三十年坚守"),
+    ]
+    assert not [w for w in page.warnings if "(引题)" in w.message]
+    # Over one story only, the two lines stay in doubt.
+    alone = parse_page(text.split("学习贯彻全会精神\n一条公路")[0], "p2.txt")
+    assert [w for w in alone.warnings if "(引题)" in w.message]
+
+
 def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
     """A paragraph ending its sentence on a line as long as an indent, the next story's headline
     (as wide as a full line) under it: the paragraph's end, not an interleaved column's
