@@ -346,7 +346,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
                         "block read as a headline (set wide) though no new article follows: could be a subhead",
                     )
                 builder.start(segment.line)
-                builder.add_headline(segment.text)
+                builder.add_headline(segment.text, segment.bold_tier)
                 if not (following and following.kind is SegmentKind.BLOCK):
                     builder.close()
             else:
@@ -447,7 +447,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.section = None
                 builder.start(segment.line)
                 for block in run:
-                    builder.add_headline(block.text)
+                    builder.add_headline(block.text, block.bold_tier)
             else:
                 for block in run:
                     builder.add_subhead(block.text, block.line, tiers="\n" in block.text)
@@ -624,6 +624,7 @@ class _ArticleBuilder:
         self.line: int | None = None
         self._subhead_open = False  # the last thing added is a subhead a second block may finish
         self._tiered = False  # the headline came as tiers, one to a line
+        self._bold_tier: int | None = None  # which of two tiers was struck twice (bold): the headline
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append((line, message))
@@ -646,11 +647,13 @@ class _ArticleBuilder:
         """Whether nothing was filed since the last article with a headline (the page's top too)."""
         return self._since_headline == 0
 
-    def add_headline(self, text: str) -> None:
+    def add_headline(self, text: str, bold_tier: int | None = None) -> None:
         """A block read as the headline; a block whose lines are tiers (an extractor's page:
-        kicker, headline, subtitle one to a line) gives each its own part."""
+        kicker, headline, subtitle one to a line) gives each its own part. ``bold_tier``: the
+        one of the block's tiers struck twice (a bold faked so), the headline."""
         if "\n" in text:
             self._tiered = True
+            self._bold_tier = None if self.headline_parts or bold_tier is None else bold_tier
         self.headline_parts.extend(text.split("\n"))
 
     def add_subhead(self, text: str, line: int | None, *, tiers: bool = False) -> None:
@@ -808,7 +811,10 @@ class _ArticleBuilder:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
             elif parts[1].startswith("——") or (
-                self.extraction and self._tiered and headline_over_long_subtitle(parts[0], parts[1])
+                self.extraction
+                and self._tiered
+                and self._bold_tier != 1
+                and (self._bold_tier == 0 or headline_over_long_subtitle(parts[0], parts[1]))
             ):
                 subtitle, parts = parts[1], parts[:1]
             else:

@@ -1201,6 +1201,34 @@ def test_a_series_label_over_two_stories_is_their_kicker_not_a_headline() -> Non
     assert [w for w in alone.warnings if "(引题)" in w.message]
 
 
+HEAD = "2024年3月5日　星期二\n要闻\n第2版\n"  # the running head an extractor keeps
+
+
+def test_of_two_head_lines_the_one_struck_twice_is_the_headline() -> None:
+    """A bold faked by striking twice comes out of PyMuPDF printed twice: of two head lines, the
+    one printed twice is set bold, the headline; the other is its kicker (over it) or subtitle."""
+    body = "新华社阿拉善3月4日电当地推\n出了冰雪节、那达慕等特色活动，\n带动了餐饮、住宿等行业的发展。\n"
+    kicker = HEAD + "开局之年看新气象\n牧民合作社闯出增收新路\n牧民合作社闯出增收新路\n" + body
+    page = parse_page(kicker, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "开局之年看新气象",
+        "牧民合作社闯出增收新路",
+        None,
+    )
+    assert not [w for w in page.warnings if "(引题)" in w.message]
+    subtitle = HEAD + "牧民合作社闯出增收新路\n牧民合作社闯出增收新路\n开局之年看新气象\n" + body
+    (story,) = parse_page(subtitle, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        None,
+        "牧民合作社闯出增收新路",
+        "开局之年看新气象",
+    )
+    # Neither struck twice: only type size would tell, and the reading is doubted.
+    once = parse_page(kicker.replace("牧民合作社闯出增收新路\n", "", 1), "p2.txt")
+    assert [w for w in once.warnings if "(引题)" in w.message]
+
+
 def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
     """A paragraph ending its sentence on a line as long as an indent, the next story's headline
     (as wide as a full line) under it: the paragraph's end, not an interleaved column's
