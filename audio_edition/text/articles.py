@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -194,9 +195,16 @@ def read_articles(
         _read_before(segments, builder)
     builder.close()
     articles = builder.articles
+    settled: set[int | None] = set()
+    if doubts is not None:
+        read = _series_kickers(articles)
+        settled = {a.line for a, b in zip(articles, read, strict=True) if a is not b}
+        articles[:] = read
     _check(articles, builder.paragraph_lines, warnings)
     if doubts is not None:
         found = doubts(articles) if callable(doubts) else doubts
+        # A kicker told from a headline by the series label it is: no longer in doubt.
+        found = [(line, m) for line, m in found if not (line in settled and _KICKER_DOUBT in m)]
         warnings.extend(_doubted(articles, found))
         warnings.sort(key=lambda w: w[0] or 0)
     if articles and not any(a.dateline for a in articles):
@@ -338,7 +346,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
                         "block read as a headline (set wide) though no new article follows: could be a subhead",
                     )
                 builder.start(segment.line)
-                builder.add_headline(segment.text)
+                builder.add_headline(segment.text, segment.bold_tier)
                 if not (following and following.kind is SegmentKind.BLOCK):
                     builder.close()
             else:
@@ -439,7 +447,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                 builder.section = None
                 builder.start(segment.line)
                 for block in run:
-                    builder.add_headline(block.text)
+                    builder.add_headline(block.text, block.bold_tier)
             else:
                 for block in run:
                     builder.add_subhead(block.text, block.line, tiers="\n" in block.text)
@@ -543,6 +551,30 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
     return found
 
 
+_KICKER_DOUBT = (
+    "(引题)"  # the doubt of two head lines (extraction): headline and subtitle, or kicker and headline
+)
+
+
+def _series_kickers(articles: Sequence[Article]) -> list[Article]:
+    """On an extractor's page, two head lines read as headline and subtitle where the first is
+    another story's kicker, or the headline of another read so too: a series' label (学习贯彻
+    全会精神) set as the kicker over several stories of the page, never one story's headline.
+    The label becomes the kicker, the line under it the headline."""
+    kickers = {a.kicker for a in articles if a.kicker}
+    tiered = Counter(a.headline for a in articles if a.headline and a.subtitle and not a.kicker)
+    return [
+        replace(article, kicker=article.headline, headline=article.subtitle, subtitle=None)
+        if article.headline
+        and article.subtitle
+        and not article.kicker
+        and not article.subtitle.startswith("—")
+        and (article.headline in kickers or tiered[article.headline] > 1)
+        else article
+        for article in articles
+    ]
+
+
 def _brief_shaped(article: Article) -> bool:
     """Whether an article reads as a brief of a box (简讯): no headline, one short paragraph with
     no subhead, with a byline of a bare name (a brief's, closing it: 。（刘洋）; a story's names
@@ -592,6 +624,7 @@ class _ArticleBuilder:
         self.line: int | None = None
         self._subhead_open = False  # the last thing added is a subhead a second block may finish
         self._tiered = False  # the headline came as tiers, one to a line
+        self._bold_tier: int | None = None  # which of two tiers was struck twice (bold): the headline
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append((line, message))
@@ -614,11 +647,13 @@ class _ArticleBuilder:
         """Whether nothing was filed since the last article with a headline (the page's top too)."""
         return self._since_headline == 0
 
-    def add_headline(self, text: str) -> None:
+    def add_headline(self, text: str, bold_tier: int | None = None) -> None:
         """A block read as the headline; a block whose lines are tiers (an extractor's page:
-        kicker, headline, subtitle one to a line) gives each its own part."""
+        kicker, headline, subtitle one to a line) gives each its own part. ``bold_tier``: the
+        one of the block's tiers struck twice (a bold faked so), the headline."""
         if "\n" in text:
             self._tiered = True
+            self._bold_tier = None if self.headline_parts or bold_tier is None else bold_tier
         self.headline_parts.extend(text.split("\n"))
 
     def add_subhead(self, text: str, line: int | None, *, tiers: bool = False) -> None:
@@ -776,7 +811,10 @@ class _ArticleBuilder:
             if len(parts) >= 3:
                 kicker, subtitle, parts = parts[0], parts[-1], parts[1:-1]
             elif parts[1].startswith("——") or (
-                self.extraction and self._tiered and headline_over_long_subtitle(parts[0], parts[1])
+                self.extraction
+                and self._tiered
+                and self._bold_tier != 1
+                and (self._bold_tier == 0 or headline_over_long_subtitle(parts[0], parts[1]))
             ):
                 subtitle, parts = parts[1], parts[:1]
             else:

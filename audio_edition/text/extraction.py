@@ -985,9 +985,19 @@ def _segments(
             groups = _tiers(heads, doubled)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
-            pieces.append(_Piece(Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number)))
+            bold = _bold_tier(groups, doubled)
+            pieces.append(
+                _Piece(
+                    Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number, bold_tier=bold)
+                )
+            )
             upper, lower = text.split("\n")[:2] if len(groups) == 2 else ("", "")
-            if upper and not lower.startswith("—") and headline_over_long_subtitle(upper, lower):
+            if (
+                upper
+                and not lower.startswith("—")
+                and headline_over_long_subtitle(upper, lower)
+                and bold is None
+            ):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
                 doubts.append(
@@ -1396,6 +1406,13 @@ def _as_printed(seq: Sequence[TextLine | Segment], index: int) -> TextLine:
     if isinstance(rest, TextLine) and tucked_quote(line, rest, line.column):
         return TextLine(line.text + rest.text, line.width + rest.width, column=line.column)
     return line
+
+
+def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> int | None:
+    """Which of a story's head tiers alone was struck twice (a bold faked so): the headline, set
+    heavier than its kicker or subtitle. None where none is, or several are."""
+    bold = [n for n, group in enumerate(groups) if all(line.number in doubled for line in group)]
+    return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
 
 
 def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[TextLine]]:

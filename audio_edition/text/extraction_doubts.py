@@ -46,7 +46,12 @@ not), and what the text shows against that reading is a doubt:
   stories side by side read as one story's tiers.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
-  chart's labels it was read across.
+  chart's labels it was read across. A paragraph read off several lines in a row each standing
+  alone (a blank line between every two), the rest of it not: columns side by side printed a
+  line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
+  a blank line from a line ending on a clause mark to one opening on a sentence's last character
+  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's. A byline
+  holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
   pdftotext where columns touch): when many lines hold two runs of text with a space between,
@@ -101,11 +106,14 @@ def extraction_doubts(
     found += _closed_inside(articles, measures)
     found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
+    found += _bylines_with_text(articles)
     found += _bodies_opening_mid_sentence(articles, measures)
     found += _columns_side_by_side(measures)
     found += _datelines_cut_off(measures)
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
+    found += _lines_one_by_one(measures)
+    found += _tails_across_blocks(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -408,6 +416,24 @@ def _read_apart_after_a_story(articles: Sequence[Article], measures: _Measures) 
     return found
 
 
+_SENTENCE_MARK = re.compile(r"[。！？，；“”]")  # running text's marks, which no byline holds
+
+
+def _bylines_with_text(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A byline holding running text's marks (记者 周现在出门再也不用踩泥了。”居民涛): a byline
+    broken at a line's end (（记者 周 / 涛）) read on across another column's line printed
+    between (columns interleaved), so the story's text is out of order there too."""
+    return [
+        (
+            article.line or 0,
+            "a byline with running text in it: another column's line may be read into it, the "
+            f"columns interleaved here {_READ_PDF}",
+        )
+        for article in articles
+        if article.byline and _SENTENCE_MARK.search(article.byline)
+    ]
+
+
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
     comma inside: a body line standing alone), or a name's (a byline's second line)."""
@@ -634,6 +660,64 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
                         run[0].number,
                         "lines standing apart inside a paragraph, not set to its measure: a head or a "
                         f"label may be read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_LONE_LINES_IN_A_ROW = 3  # a paragraph's lines each a block of its own: one may be a line left over
+
+
+def _lines_one_by_one(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read off lines each standing alone (a blank line between every two), several
+    in a row: an extractor prints a block's lines together, so these are lines of columns side by
+    side printed a row at a time (pdftotext, where the columns' lines do not line up), and the
+    paragraph is read across them. Not where every line of it stands alone: an extractor that
+    splits a box into its lines (pdfminer.six on a box of briefs) prints a whole paragraph so."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if all(line.blank_before for line in own[1:]):
+            continue
+        alone = 0
+        for n, line in enumerate(own):
+            stands_alone = (n == 0 or line.blank_before) and (n + 1 < len(own) and own[n + 1].blank_before)
+            alone = alone + 1 if stands_alone else 0
+            if alone == _LONE_LINES_IN_A_ROW:
+                found.append(
+                    (
+                        own[n - alone + 1].number,
+                        "a paragraph read off lines standing one by one (a blank line between each): "
+                        f"columns side by side may be printed a line of each at a time here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_CLAUSE_OPEN = re.compile(r"[，、；：]$")  # a line ending mid-sentence, on a clause mark
+_SHORT_TAIL = re.compile(
+    r"^[^“‘「『（《\s，、；：。]{1,2}[。！？]"
+)  # a sentence's last one or two characters
+
+
+def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line (where the extractor printed another block) from a
+    line ending on a clause mark to one opening on a sentence's last character or two (景象， /
+    嬉戏。): no clause is so short, so the block is another column's, its sentence begun elsewhere,
+    and the paragraph's own rest is elsewhere too (pdftotext printing columns a few rows at a
+    time)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line in zip(own, own[1:], strict=False):
+            if line.blank_before and _CLAUSE_OPEN.search(before.text) and _SHORT_TAIL.match(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line from a clause to a sentence's last "
+                        f"words: another column's text may be read into it here {_READ_PDF}",
                     )
                 )
                 break

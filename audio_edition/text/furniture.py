@@ -142,8 +142,9 @@ PHONE = re.compile(
     r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}"
 )
 """A phone number (or address) an ad gives: 订购电话：0471-6612345, 400-812-3456."""
-PHONE_ALONE = re.compile(r"^[\s　]*(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}[\s　]*$")
-"""A phone number alone on a line."""
+PHONE_ALONE = re.compile(r"^[\s　]*(?:(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}|\d{3,4}[-‑]\d{7,8})[\s　]*$")
+"""A phone number alone on a line: 400-812-3456, 6612-3456, or an area code and the local
+number set solid (0471-6612345)."""
 
 CHART_TITLES = ("图表", "图示", "表", "图", "制图", "数据图")
 """What a chart's title opens with, before its colon (图表：全市粮食产量)."""

@@ -113,6 +113,9 @@ class Segment:
     """For a PARAGRAPH of an extractor's page: it opens mid-sentence (a full first line, no
     dateline), the rest of a paragraph printed elsewhere, not a paragraph's start. A reading
     hint, not part of what was read (left out of comparisons)."""
+    bold_tier: int | None = field(default=None, repr=False, compare=False)
+    """For a BLOCK of head tiers on an extractor's page: the one tier struck twice (a bold faked
+    so, PyMuPDF and PDFium print it twice), the others once: the headline among them. A hint."""
 
 
 @dataclass(frozen=True)

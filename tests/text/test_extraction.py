@@ -1228,6 +1228,90 @@ def test_an_ad_wrapped_in_a_narrow_box_keeps_its_phone_label() -> None:
     assert ads == ["广告", "草原鲜奶 每日", "直送 家庭订奶", "热线：", "400-812-3456"]
 
 
+def test_an_ad_s_phone_number_with_its_area_code_set_solid_is_the_ad_s() -> None:
+    """A local number after its area code (0471-6612345) under its label, the ad's phrases
+    wrapped in a narrow box (PyMuPDF): the label and the number are the ad's, never the kicker
+    and headline of the story under the box."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+广告
+北疆牌羊绒衫 冬季新
+品上市 全场八折 订
+购电话：
+0471-6612345
+全区粮食产量再创历史新高
+本报兴安盟3月3日电生态环境
+部门建立了跨区域联防联控机制，
+实现了监测数据实时共享。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline) == (None, "全区粮食产量再创历史新高")
+    ads = [f.text for f in page.furniture if f.kind is FurnitureKind.AD]
+    assert ads[-2:] == ["购电话：", "0471-6612345"]
+
+
+def test_a_series_label_over_two_stories_is_their_kicker_not_a_headline() -> None:
+    """Two head lines with no dash, the upper as long as a headline: headline and subtitle, or
+    kicker and headline, which only type size tells. But the upper is the kicker of another story
+    of the page (a series' label: 学习贯彻全会精神), or stands over two stories so: a kicker."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+学习贯彻全会精神
+科技特派员扎根田间地头
+本报记者 李红　陈静
+本报包头3月2日电据了解，今
+年全市新增供热面积一百二十万平
+方米，惠及居民一万八千余户。
+学习贯彻全会精神
+一条公路带富一方百姓
+——一位老支书的三十年坚守
+本报阿拉善3月3日电热力公司
+设立了二十四小时服务热线，群众
+反映的问题做到当天受理。
+"""
+    page = parse_page(text, "p2.txt")
+    heads = [(a.kicker, a.headline, a.subtitle) for a in page.articles]
+    assert heads == [
+        ("学习贯彻全会精神", "科技特派员扎根田间地头", None),
+        ("学习贯彻全会精神", "一条公路带富一方百姓", "——一位老支书的三十年坚守"),
+    ]
+    assert not [w for w in page.warnings if "(引题)" in w.message]
+    # Over one story only, the two lines stay in doubt.
+    alone = parse_page(text.split("学习贯彻全会精神\n一条公路")[0], "p2.txt")
+    assert [w for w in alone.warnings if "(引题)" in w.message]
+
+
+HEAD = "2024年3月5日　星期二\n要闻\n第2版\n"  # the running head an extractor keeps
+
+
+def test_of_two_head_lines_the_one_struck_twice_is_the_headline() -> None:
+    """A bold faked by striking twice comes out of PyMuPDF printed twice: of two head lines, the
+    one printed twice is set bold, the headline; the other is its kicker (over it) or subtitle."""
+    body = "新华社阿拉善3月4日电当地推\n出了冰雪节、那达慕等特色活动，\n带动了餐饮、住宿等行业的发展。\n"
+    kicker = HEAD + "开局之年看新气象\n牧民合作社闯出增收新路\n牧民合作社闯出增收新路\n" + body
+    page = parse_page(kicker, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "开局之年看新气象",
+        "牧民合作社闯出增收新路",
+        None,
+    )
+    assert not [w for w in page.warnings if "(引题)" in w.message]
+    subtitle = HEAD + "牧民合作社闯出增收新路\n牧民合作社闯出增收新路\n开局之年看新气象\n" + body
+    (story,) = parse_page(subtitle, "p2.txt").articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        None,
+        "牧民合作社闯出增收新路",
+        "开局之年看新气象",
+    )
+    # Neither struck twice: only type size would tell, and the reading is doubted.
+    once = parse_page(kicker.replace("牧民合作社闯出增收新路\n", "", 1), "p2.txt")
+    assert [w for w in once.warnings if "(引题)" in w.message]
+
+
 def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
     """A paragraph ending its sentence on a line as long as an indent, the next story's headline
     (as wide as a full line) under it: the paragraph's end, not an interleaved column's

@@ -957,3 +957,64 @@ def test_a_quoted_opening_under_a_full_line_ending_a_sentence() -> None:
     # The line under it opening on running text: nothing held it short, an indented first line.
     indented = HEAD + story.replace("水，现在出门再也不用踩泥\n", "水现在出门再也不用踩泥，\n")
     assert not [m for _, m in _doubts(indented) if m.startswith("a paragraph opening on a quote")]
+
+
+def test_a_paragraph_read_off_lines_standing_one_by_one() -> None:
+    # pdftotext, columns whose lines do not line up (ReportLab): it prints a row at a time, each
+    # line a block of its own, and the paragraph is read across the columns' lines.
+    rows = (
+        "打好防沙治沙攻坚战\n\n本报呼和浩特3月1日电改\n\n一百多个嘎查村，观众超过五\n\n"
+        "了歌舞、小品、好来宝等节目，\n\n造后的小区铺设了新路面，加\n装了电梯，还建起了休闲广场\n\n"
+        "万人次。\n风电场里，一排排白色风\n"
+    )
+    page = HEAD + "\n" + rows
+    assert [line for line, m in _doubts(page) if "one by one" in m] == [_line_of(page, "本报呼和浩特")]
+    # The column printed as a block, or a box of briefs whose every line stands alone (pdfminer.six
+    # splits it into lines): none.
+    block = (
+        HEAD
+        + "\n打好防沙治沙攻坚战\n\n本报呼和浩特3月1日电改\n造后的小区铺设了新路面，加\n装了电梯，还建起了休闲广场\n"
+    )
+    assert not [m for _, m in _doubts(block) if "one by one" in m]
+    briefs = (
+        HEAD + "\n简讯\n\n本报赤峰3月4日电日前，旗\n\n图书馆举办读书分享会，六十\n\n"
+        "余名读者参加活动，并交流读\n\n书心得。（张晓明）\n"
+    )
+    assert not [m for _, m in _doubts(briefs) if "one by one" in m]
+
+
+def test_a_paragraph_read_on_from_a_clause_to_another_columns_sentence_end() -> None:
+    # pdftotext prints three columns two rows at a time: the story's paragraph, broken off on a
+    # comma, is read on into the next block, which opens on the end of another column's sentence.
+    rows = (
+        "草原牧区迎来新一轮春耕备耕\n本报记者 张晓明\n\n本报鄂尔多斯3月4日电春\n耕时节，田野里一派繁忙景象，\n\n"
+        "嬉戏。\n这条公路全长六十八公里，\n\n批外地游客前来体验。沿黄各\n旗县区持续开展河道清理和岸\n"
+    )
+    page = HEAD + "\n" + rows
+    assert [line for line, m in _doubts(page) if "clause to" in m] == [_line_of(page, "嬉戏。")]
+    # The paragraph's own rest past the break: a clause, or a sentence ending on a word's rest.
+    for rest in ("大型播种机来回穿梭。\n", "耕地质量稳步提升。\n"):
+        whole = page.split("嬉戏。")[0] + rest
+        assert not [m for _, m in _doubts(whole) if "clause to" in m], rest
+    cut = (
+        HEAD
+        + "\n草原牧区迎来新一轮春耕备耕\n\n本报鄂尔多斯3月4日电今年全市新\n增供热面积一百二十万平\n\n方米。惠及居民一万八千余户。\n"
+    )
+    assert not [m for _, m in _doubts(cut) if "clause to" in m]
+
+
+def test_a_byline_read_on_across_another_columns_line() -> None:
+    # pdftotext prints two columns a line of each at a time: the byline broken after 周 is read
+    # on across the other column's line to 涛）, and the story's text interleaved after it.
+    rows = (
+        "数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n\n现在出门再也不用踩泥了。”居民\n\n"
+        "涛）今年以来，文化惠民演出已走\n\n李师傅说。政务服务大厅推行“一\n\n进一百多个嘎查村，观众超过五万\n"
+    )
+    page = HEAD + "\n" + rows
+    assert [m for _, m in _doubts(page) if "byline with running text" in m]
+    # The byline carried on by the next line: none.
+    whole = (
+        HEAD
+        + "\n数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n涛）今年以来，文化惠民演出已走\n进一百多个嘎查村，观众超过五万\n人次。\n"
+    )
+    assert not [m for _, m in _doubts(whole) if "byline with running text" in m]

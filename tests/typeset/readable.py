@@ -83,14 +83,16 @@ def stories_of(gold_page: dict[str, Any], text: str) -> list[Story]:
         owners = _take(line, stories, previous, furniture, number, following)
         for owner in owners:
             stories[owner].lines.append(number)
-            order.append(owner)
+        # A dateline or byline on the line of a story's first or last words is taken as a head,
+        # but the line is the story's text too: it has its place in the order of body lines.
+        owners += [i for i, s in enumerate(stories) if s.lines[-1:] == [number] and i not in owners]
+        order.extend(owners)
         if owners:
             previous = owners[-1]
     for index, story in enumerate(stories):
         if story.cursor < len(story.body):
             story.problems.append(f"text lost after {story.body[story.cursor : story.cursor + 12]}")
-        runs = _runs(order, index)
-        if sum(1 for run in runs[:-1] if run == 1) >= 2:
+        if _interleaved(_runs(order, index)):
             story.problems.append("interleaved with another column line by line")
         if story.head_lines and story.lines and not _heads_beside(story, stories):
             story.problems.append("headline away from its story")
@@ -236,6 +238,15 @@ def _runs(order: Sequence[int], index: int) -> list[int]:
     if current:
         runs.append(current)
     return runs
+
+
+def _interleaved(runs: Sequence[int]) -> bool:
+    """Whether a story's runs of body lines say another column's lines came between its own, a
+    line or two at a time: two lone lines before its last run, or (a brief of a few lines,
+    printed row by row) most of its runs a line or two. One short run is let pass: a story's
+    first line beside its headline, the rest below, or its last line carried over."""
+    short = sum(1 for run in runs if run <= 2)
+    return sum(1 for run in runs[:-1] if run == 1) >= 2 or (len(runs) >= 2 and 2 * short > len(runs))
 
 
 def _heads_beside(story: Story, stories: list[Story]) -> bool:

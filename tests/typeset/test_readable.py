@@ -151,3 +151,91 @@ def test_a_warning_on_the_whole_page_warns_every_story_only_when_it_says_so() ->
     assert (quiet.unreadable_warned, quiet.misread_warned, quiet.misread) == (0, 0, 1)
     whole = score_page(PAGE, read, [None], "p2.txt", text, whole_page=True)
     assert (whole.unreadable_warned, whole.misread_warned) == (whole.stories - whole.readable, 1)
+
+
+def _article(
+    paragraph: str, dateline: str | None = None, byline: str | None = None, **heads: str
+) -> dict[str, Any]:
+    fields = ("headline", "kicker", "subtitle", "section")
+    return {
+        **dict.fromkeys(fields),
+        **heads,
+        "dateline": dateline,
+        "byline": byline,
+        "paragraphs": [paragraph],
+    }
+
+
+# A brief beside a story's column, as ReportLab pages set them (fresh page 3100).
+BRIEFS_PAGE = {
+    "articles": [
+        _article(
+            "风电场里，一排排白色风机迎风转动，源源不断地将绿色电能送入电网。路通了，牧民的牛羊"
+            "和奶制品可以直接卖到城里，收入一年比一年高。",
+            "新华社阿拉善3月1日电",
+            headline="新能源装机规模突破一亿千瓦",
+        ),
+        _article(
+            "近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",
+            "本报赤峰3月1日电",
+            "杨帆",
+        ),
+        _article("为丰富群众文化生活，街道近日组织开展了广场舞展演活动。", None, "郑凯"),
+    ],
+    "furniture": [],
+}
+STORY = [
+    "新能源装机规模突破一亿千瓦",
+    "新华社阿拉善3月1日电风电场",
+    "里，一排排白色风机迎风转动，源",
+    "源不断地将绿色电能送入电网。路",
+    "通了，牧民的牛羊和奶制品可以直",
+    "接卖到城里，收入一年比一年高。",
+]
+BRIEF = [
+    "本报赤峰3月1日电近期，县",
+    "消防救援大队走进中小学校，为",
+    "师生讲解火灾逃生自救知识并开",
+    "展疏散演练。（杨帆）",
+]
+SHORT = ["为丰富群众文化生活，街道近日组织", "开展了广场舞展演活动。（郑凯）"]
+
+
+def test_a_brief_printed_whole_beside_a_story_is_readable() -> None:
+    text = "\n".join(STORY + BRIEF + SHORT)
+    assert [s.problems for s in stories_of(BRIEFS_PAGE, text)] == [[], [], []]
+
+
+def test_a_brief_printed_row_by_row_with_another_column_is_not_readable() -> None:
+    # pdftotext prints the brief's lines one at a time among the story's: the brief's first and
+    # last lines (its dateline, its byline) are its text as much as the others between.
+    rows = [
+        STORY[0],
+        BRIEF[0],
+        STORY[1],
+        BRIEF[1],
+        STORY[2],
+        BRIEF[2],
+        STORY[3],
+        BRIEF[3],
+        *STORY[4:],
+        *SHORT,
+    ]
+    brief = stories_of(BRIEFS_PAGE, "\n".join(rows))[1]
+    assert "interleaved with another column line by line" in brief.problems
+
+
+def test_a_brief_of_two_lines_split_by_another_columns_line_is_not_readable() -> None:
+    rows = [*STORY[:2], SHORT[0], STORY[2], SHORT[1], *STORY[3:], *BRIEF]
+    stories = stories_of(BRIEFS_PAGE, "\n".join(rows))
+    assert "interleaved with another column line by line" in stories[2].problems
+    assert stories[1].readable  # printed whole after the story
+
+
+def test_a_brief_printed_two_lines_at_a_time_among_other_columns_is_not_readable() -> None:
+    # pdftotext prints rows of two lines across columns set close: the brief's halves, with
+    # another story's lines between, cut its sentence in two.
+    rows = [*STORY[:3], *BRIEF[:2], *STORY[3:5], *BRIEF[2:], *STORY[5:], *SHORT]
+    stories = stories_of(BRIEFS_PAGE, "\n".join(rows))
+    assert stories[0].problems == stories[1].problems == ["interleaved with another column line by line"]
+    assert stories[2].readable
