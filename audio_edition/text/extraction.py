@@ -48,6 +48,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import Article, headline_over_long_subtitle
+from audio_edition.text.columns_apart import columns_apart
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, rows_across_the_page
 from audio_edition.text.furniture import (
@@ -217,6 +218,9 @@ def is_extraction(text: str) -> bool:
 
 def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
+    # A page printed in layout mode (columns side by side at fixed positions) cut into its
+    # columns first, in reading order: line numbers from here on are those of the cut page.
+    text = columns_apart(text)
     furniture: list[Furniture] = []
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)

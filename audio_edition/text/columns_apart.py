@@ -1,0 +1,159 @@
+"""Columns printed side by side at fixed positions (``pdftotext -layout``), cut apart by where they stand.
+
+``pdftotext -layout`` prints the page as it looks: each printed line of every column on one text
+line, the columns kept apart by runs of spaces, each glyph at the character position its x on
+the page rounds to. So a column's lines start at (nearly) the same character position all down
+the page (an indented line a few positions in), whatever the text before it on the line (a CJK
+character takes one position there, not two). pdfplumber's ``extract_text`` also prints columns
+side by side, but a single space apart and unaligned: nothing tells where a column starts, and
+such a page is left as it is (``extraction_doubts`` warns it).
+
+A page is cut into strips and handed on in reading order, as pdftotext's plain mode prints it:
+bands of lines between blank lines, each band split again at a line that crosses a column's
+start (a headline across the columns, a caption under a picture as wide), and within a band
+the columns left to right, a blank line after each, the strip's lines without their indent
+(plain mode prints none: a paragraph's first line is told by being short).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GAP = re.compile(r" {2,}")  # columns stand at least two positions apart
+_RUN = re.compile(r"\S+(?: \S+)*")  # text with single spaces inside (3 月 1 日)
+_INDENT = 4  # positions a column's line may start in from the column's start (an indent, jitter)
+_SHARE = 0.3  # of a page's text lines holding two or more runs: fewer is not a page set in columns
+_ALIGNED = 0.8  # of those lines' later runs starting at a column's start: fewer is unaligned text
+_MIN_LINES = 5  # lines with two or more runs, at least
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    end: int
+    text: str
+
+
+def _runs(line: str) -> list[_Run]:
+    """The pieces of ``line`` standing two or more spaces apart, with their positions."""
+    found: list[_Run] = []
+    for match in _RUN.finditer(line):
+        if found and match.start() - found[-1].end < 2:
+            # One space apart: the same piece (a run breaks only at two spaces or more).
+            last = found.pop()
+            found.append(_Run(last.start, match.end(), line[last.start : match.end()]))
+        else:
+            found.append(_Run(match.start(), match.end(), match.group()))
+    return found
+
+
+def _column_starts(rows: list[list[_Run]]) -> list[int]:
+    """Positions where two or more of ``rows``' runs start, a few positions apart counted once
+    (the leftmost: a column's indented lines start a few positions in), that fewer runs cross."""
+    starts = sorted(run.start for runs in rows for run in runs)
+    groups: list[list[int]] = []
+    for start in starts:
+        if groups and start - groups[-1][0] <= _INDENT:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    runs = [run for row in rows for run in row]
+    # A column's start is one few runs cross: a centred line or a credit starting a few
+    # positions past a column's start is crossed by the column's own full lines.
+    return [
+        group[0]
+        for group in groups
+        if len(group) >= 2 and sum(_across(run, group[0]) for run in runs) < len(group)
+    ]
+
+
+def _across(run: _Run, start: int) -> bool:
+    """Whether ``run`` reaches past ``start`` with text on both sides of it."""
+    return run.start < start - 1 and run.end > start + 1
+
+
+def is_layout_mode(text: str) -> bool:
+    """Whether ``text`` is a page printed in layout mode: a good share of its lines hold two or
+    more runs of text two spaces apart or more, and nearly every later run starts where runs of
+    other lines start (a column's start) rather than anywhere (pdfplumber's unaligned columns)."""
+    rows = [_runs(line) for line in text.split("\n") if line.strip()]
+    several = [runs for runs in rows if len(runs) >= 2]
+    if len(several) < max(_MIN_LINES, _SHARE * len(rows)):
+        return False
+    later = [run.start for runs in several for run in runs[1:]]
+    counts: dict[int, int] = {}
+    for start in later:
+        counts[start] = counts.get(start, 0) + 1
+    # A later run is aligned when another line's later run starts within an indent of it.
+    aligned = sum(
+        1
+        for start in later
+        if sum(counts.get(p, 0) for p in range(start - _INDENT, start + _INDENT + 1)) >= 2
+    )
+    return aligned >= _ALIGNED * len(later)
+
+
+def columns_apart(text: str) -> str:
+    """``text`` in reading order when printed in layout mode (see the module doc), else as it is."""
+    if not is_layout_mode(text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    band: list[list[_Run]] = []
+
+    def flush() -> None:
+        out.extend(_strips(band))
+        band.clear()
+
+    for line in lines:
+        if not line.strip():
+            flush()
+            out.append("")
+            continue
+        band.append(_runs(line))
+    flush()
+    return "\n".join(out)
+
+
+def _strips(band: list[list[_Run]]) -> list[str]:
+    """The lines of one band (lines between blank lines), a column at a time, split at lines
+    crossing a column's start."""
+    if not band:
+        return []
+    starts = _column_starts(band)
+    out: list[str] = []
+    part: list[list[_Run]] = []
+    for runs in band:
+        if _crosses(runs, starts):
+            out += _by_column(part, starts)
+            part = []
+            out += [run.text for run in runs] + [""]
+        else:
+            part.append(runs)
+    out += _by_column(part, starts)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _crosses(runs: list[_Run], starts: list[int]) -> bool:
+    """A run reaching past a column's start (with text on the other side of it): a line across."""
+    return any(_across(run, start) for run in runs for start in starts)
+
+
+def _by_column(part: list[list[_Run]], starts: list[int]) -> list[str]:
+    """``part``'s runs column by column, left to right, a blank line after each column."""
+    columns: dict[int, list[str]] = {}
+    for runs in part:
+        here: dict[int, str] = {}
+        for run in runs:
+            column = max((s for s in starts if s <= run.start + _INDENT), default=0)
+            # Two runs of one line in one column (a credit after a caption): one line.
+            here[column] = f"{here[column]} {run.text}" if column in here else run.text
+        for column, piece in here.items():
+            columns.setdefault(column, []).append(piece)
+    out: list[str] = []
+    for column in sorted(columns):
+        out += [*columns[column], ""]
+    return out
