@@ -124,7 +124,7 @@ def _strips(band: list[list[_Run]]) -> list[str]:
     starts = _column_starts(band)
     out: list[str] = []
     part: list[list[_Run]] = []
-    for runs in band:
+    for runs in (_split_at_starts(runs, starts) for runs in band):
         if _crosses(runs, starts):
             out += _by_column(part, starts)
             part = []
@@ -134,6 +134,32 @@ def _strips(band: list[list[_Run]]) -> list[str]:
     out += _by_column(part, starts)
     while out and not out[-1]:
         out.pop()
+    return out
+
+
+def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
+    """``runs`` with a run that crosses a column's start at a single space cut there: two
+    columns set tight print one space apart (``亩， 餐饮``), the second at its column's start."""
+    out: list[_Run] = []
+    pending = list(runs)
+    while pending:
+        run = pending.pop(0)
+        cut = next(
+            (
+                at
+                for start in starts
+                if _across(run, start)
+                for at in (start - 1, start, start - 2, start + 1)
+                if run.start < at < run.end - 1 and run.text[at - run.start] == " "
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(run)
+            continue
+        offset = cut - run.start
+        out.append(_Run(run.start, cut, run.text[:offset]))
+        pending.insert(0, _Run(cut + 1, run.end, run.text[offset + 1 :]))
     return out
 
 
