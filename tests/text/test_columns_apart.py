@@ -1,0 +1,140 @@
+"""Pages printed by ``pdftotext -layout``: the columns side by side at fixed positions, cut
+apart by where they start and read as pdftotext's plain mode prints them (``columns_apart``)."""
+
+from __future__ import annotations
+
+from audio_edition.text import parse_page
+from audio_edition.text.columns_apart import columns_apart, is_layout_mode
+
+# The top of a typeset page as pdftotext -layout printed it: the running head, a kicker, headline
+# and subtitle over a caption, then the story's three columns side by side (CJK characters take
+# one position each, so the columns start at the same positions all down the page).
+THREE_COLUMNS = """\
+2024 年 3 月 5 日   星期二                                 要闻                                        第2版
+
+
+
+一线见闻
+
+银发经济激发消费新活力
+——一位老支书的三十年坚守
+
+
+
+
+图为满载货物的车辆有序通过口岸查验通道。            郑凯 摄
+    本报赤峰 3 月 1 日电          同比增长百分之二十二点         了四成。养老服务中心开设
+（记者 周涛）下一步，当地将             五。治沙工人们顶着风沙扎        了康复理疗、文化娱乐等项
+ 继续完善配套设施，推动各              设草方格，一棵棵梭梭、沙        目，满足老年人多样化需
+ 项工作取得新的更大成效。              柳在沙丘上扎下了根。文旅        求。
+ 路通了，牧民的牛羊和奶制              部门统计显示，元旦假期全           一张蓝图绘到底
+ 品可以直接卖到城里，收入              市共接待游客四十六万人            一辆辆满载煤炭、木材
+ 一年比一年高。通过“空中              次，旅游收入三点二亿元。        和农产品的货车有序通过
+ 课堂”，偏远牧区的孩子们              科技赋能让老产业焕发新         查验通道，驶向全国各地。
+ 也能和城里学生同上一堂                    生机             在他们的指导下，村里建起
+ 课。                          “饭菜合口味，价钱也        了温室大棚，种上了反季节
+    学校负责人介绍，目前             不贵，我们老两口几乎天天        蔬菜。
+ 已有一百四十多所农村牧               来吃。”七十八岁的赵大爷
+ 区学校接入了远程教学平               说。口岸管理部门推行“提
+ 台。前十个月，口岸进出口              前申报、货到放行”模式，
+ 货运量达到一千八百万吨，              通关时间比去年同期缩短
+
+
+
+"""
+
+# Three columns of three stories, the last two set tight: where a line of the middle column runs
+# full, pdftotext -layout leaves one space before the next column (``亩， 餐饮``).
+TIGHT_COLUMNS = """\
+图为游客在冰雪乐园体验滑雪的乐趣。               陈静 摄
+   新华社北京 3 月 3 日          磁材料实现了规模化生      政务服务大厅推行
+电进入冬季，冰雪乐园、               产。           “一窗受理、集成服务”，群
+滑雪场相继开门迎客，吸               服务——网格员上门排查   众办事只需跑一次。通过
+引了大批外地游客前来体                     隐患     “空中课堂”，偏远牧区的
+验。
+ “家里暖和了，老人孩                  今年全区粮食总产量  孩子们也能和城里学生同
+子过冬心里就踏实了。”家              达到七百九十一亿斤，连   上一堂课。
+住新华街道的王大妈笑着               续多年稳定在七百亿斤以     沿黄各旗县区持续开
+说。社区工作人员逐户征               上。路通了，牧民的牛羊   展河道清理和岸线整治，
+求居民意见，把群众最关               和奶制品可以直接卖到城   水质稳定保持在三类以
+心的问题列入改造清单。               里，收入一年比一年高。   上。当地推出了冰雪节、那
+   湿地公园里，芦苇随                 今年全旗计划种植玉  达慕等特色活动，带动了
+风摇曳，成群的候鸟在水               米、大豆等作物八十万亩， 餐饮、住宿等行业的发展。
+面上觅食嬉戏。园区内，               良种覆盖率达到百分之九   这条公路全长六十八公
+新建的生产线正在紧张调               十八以上。目前，全市已有  里，串起了沿线十二个嘎
+试，预计明年上半年即可               八百多个政务服务事项实   查村和三个旅游景区。
+投产达效。稀土企业加大               现了网上办、掌上办。
+研发投入，一批高性能永
+
+"""
+
+# The same page's top as pdfplumber prints it: a line of each column on one line, a space apart,
+# nothing at fixed positions.
+UNALIGNED = """\
+2024年3月5日 星期二 要闻 第2版
+一线见闻
+银发经济激发消费新活力
+——一位老支书的三十年坚守
+图为满载货物的车辆有序通过口岸查验通道。 郑凯 摄
+本报赤峰 3 月 1 日电 同比增长百分之二十二点 了四成。养老服务中心开设
+（记者 周涛）下一步，当地将 五。治沙工人们顶着风沙扎 了康复理疗、文化娱乐等项
+继续完善配套设施，推动各 设草方格，一棵棵梭梭、沙 目，满足老年人多样化需
+项工作取得新的更大成效。 柳在沙丘上扎下了根。文旅 求。
+路通了，牧民的牛羊和奶制 部门统计显示，元旦假期全 一张蓝图绘到底
+品可以直接卖到城里，收入 市共接待游客四十六万人 一辆辆满载煤炭、木材
+一年比一年高。通过“空中 次，旅游收入三点二亿元。 和农产品的货车有序通过
+课堂”，偏远牧区的孩子们 科技赋能让老产业焕发新 查验通道，驶向全国各地。
+也能和城里学生同上一堂 生机 在他们的指导下，村里建起
+课。 “饭菜合口味，价钱也 了温室大棚，种上了反季节
+学校负责人介绍，目前 不贵，我们老两口几乎天天 蔬菜。
+已有一百四十多所农村牧 来吃。”七十八岁的赵大爷
+区学校接入了远程教学平 说。口岸管理部门推行“提
+台。前十个月，口岸进出口 前申报、货到放行”模式，
+货运量达到一千八百万吨， 通关时间比去年同期缩短
+乡村学校用上“空中课堂” 边境口岸货运量创同期新高
+简讯
+新华社鄂尔多斯3月3 建起了温室大棚，种上了反 新华社锡林浩特3月1 今年全区粮食总产量 本报鄂尔多斯3月3
+日电科技特派员常年驻村， 季节蔬菜。学校负责人介 日电商家纷纷推出适老化 达到七百九十一亿斤，连续 日电近日，市人社局举办
+"""
+
+
+def test_a_story_printed_in_layout_mode_reads_column_after_column() -> None:
+    page = parse_page(THREE_COLUMNS)
+    (story,) = page.articles
+    assert story.headline == "银发经济激发消费新活力"
+    assert story.subtitle == "——一位老支书的三十年坚守"
+    assert story.paragraphs[0] == (
+        "下一步，当地将继续完善配套设施，推动各项工作取得新的更大成效。路通了，牧民的牛羊和奶制品"
+        "可以直接卖到城里，收入一年比一年高。通过“空中课堂”，偏远牧区的孩子们也能和城里学生同上一堂课。"
+    )
+    # The second paragraph runs from the foot of the first column to the top of the second.
+    assert story.paragraphs[1].startswith("学校负责人介绍")
+    assert "货运量达到一千八百万吨，同比增长百分之二十二点五。" in story.paragraphs[1]
+    # A subhead centred in its column, its last characters on a line of their own, is one line.
+    assert "科技赋能让老产业焕发新生机" in story.paragraphs
+    assert story.paragraphs[-1].endswith("在他们的指导下，村里建起了温室大棚，种上了反季节蔬菜。")
+    assert not [w for w in page.warnings if "side by side" in w.message]
+
+
+def test_columns_set_tight_are_cut_at_the_one_space_between_them() -> None:
+    lines = columns_apart(TIGHT_COLUMNS).split("\n")
+    assert "米、大豆等作物八十万亩，" in lines
+    at = lines.index("餐饮、住宿等行业的发展。")
+    assert lines[at - 2 : at] == ["上。当地推出了冰雪节、那", "达慕等特色活动，带动了"]
+    # The first column's lines stay together, in order, ahead of the second's.
+    first = lines.index("电进入冬季，冰雪乐园、")
+    assert lines[first + 1] == "滑雪场相继开门迎客，吸"
+    assert first < lines.index("磁材料实现了规模化生")
+
+
+def test_columns_printed_side_by_side_unaligned_stay_warned() -> None:
+    assert not is_layout_mode(UNALIGNED)
+    assert columns_apart(UNALIGNED) == UNALIGNED
+    page = parse_page(UNALIGNED)
+    assert any("side by side" in w.message for w in page.warnings)
+
+
+def test_plain_text_is_left_as_it_is() -> None:
+    plain = "\n".join(line.strip() for line in THREE_COLUMNS.split("\n") if "  " not in line.strip())
+    assert not is_layout_mode(plain)
+    assert columns_apart(plain) == plain
