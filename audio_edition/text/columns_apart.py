@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 _GAP = re.compile(r" {2,}")  # columns stand at least two positions apart
 _RUN = re.compile(r"\S+(?: \S+)*")  # text with single spaces inside (3 月 1 日)
+_RUNNING = re.compile(r"[，。；！？、]")  # marks of running text, never in a headline
 _INDENT = 4  # positions a column's line may start in from the column's start (an indent, jitter)
 _SHARE = 0.3  # of a page's text lines holding two or more runs: fewer is not a page set in columns
 _ALIGNED = 0.8  # of those lines' later runs starting at a column's start: fewer is unaligned text
@@ -106,8 +107,19 @@ def columns_apart(text: str) -> str:
         out.extend(_strips(band))
         band.clear()
 
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line.strip():
+            # A band of heads (a line of headlines side by side) over its stories, one blank
+            # line apart: read with the band under it, each head over its own column.
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if (
+                band
+                and following.strip()
+                and lines[n - 1].strip()
+                and _heads_only(band)
+                and any(len(runs) >= 2 for runs in band)
+            ):
+                continue
             flush()
             out.append("")
             continue
@@ -121,11 +133,16 @@ def _strips(band: list[list[_Run]]) -> list[str]:
     crossing a column's start."""
     if not band:
         return []
-    starts = _column_starts(band)
+    # Where the columns start is told by the lines of running text: heads centred over their
+    # stories start anywhere (a band of heads and boxes alone: all its lines tell).
+    running = [runs for runs in band if not _heads_only([runs])]
+    starts = _column_starts(running if len(running) >= _MIN_LINES else band)
     out: list[str] = []
     part: list[list[_Run]] = []
     for runs in (_split_at_starts(runs, starts) for runs in band):
-        if _crosses(runs, starts):
+        # A line across the columns splits the band, but heads side by side (each centred over
+        # its own story's columns) stand over the column each starts in.
+        if _crosses(runs, starts) and (len(runs) < 2 or not _heads_only([runs])):
             out += _by_column(part, starts)
             part = []
             out += [run.text for run in runs] + [""]
@@ -163,6 +180,16 @@ def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
     return out
 
 
+_HEADS_ONLY_LINES = 3  # at most: a kicker, the headlines, a subtitle
+
+
+def _heads_only(band: list[list[_Run]]) -> bool:
+    """A few lines of short runs with no running text in them (no comma or stop)."""
+    return len(band) <= _HEADS_ONLY_LINES and not any(
+        _RUNNING.search(run.text) for runs in band for run in runs
+    )
+
+
 def _crosses(runs: list[_Run], starts: list[int]) -> bool:
     """A run reaching past a column's start (with text on the other side of it): a line across."""
     return any(_across(run, start) for run in runs for start in starts)
@@ -170,11 +197,24 @@ def _crosses(runs: list[_Run], starts: list[int]) -> bool:
 
 def _by_column(part: list[list[_Run]], starts: list[int]) -> list[str]:
     """``part``'s runs column by column, left to right, a blank line after each column."""
+
+    def column_of(start: int) -> int:
+        return max((s for s in starts if s <= start + _INDENT), default=0)
+
+    # Heads of stories side by side at the top (kicker, headline, subtitle, as many on each
+    # line): each story's tiers go over the column its leftmost tier starts in, however each is
+    # centred (a short kicker centred over two columns starts in the second).
+    top = 0
+    while top < len(part) and len(part[top]) >= 2 and _heads_only([part[top]]):
+        top += 1
+    slots: list[int] | None = None
+    if top and len({len(runs) for runs in part[:top]}) == 1:
+        slots = [column_of(min(runs[i].start for runs in part[:top])) for i in range(len(part[0]))]
     columns: dict[int, list[str]] = {}
-    for runs in part:
+    for n, runs in enumerate(part):
         here: dict[int, str] = {}
-        for run in runs:
-            column = max((s for s in starts if s <= run.start + _INDENT), default=0)
+        for i, run in enumerate(runs):
+            column = slots[i] if slots is not None and n < top else column_of(run.start)
             # Two runs of one line in one column (a credit after a caption): one line.
             here[column] = f"{here[column]} {run.text}" if column in here else run.text
         for column, piece in here.items():

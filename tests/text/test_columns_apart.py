@@ -68,6 +68,32 @@ TIGHT_COLUMNS = """\
 
 """
 
+# Two stories side by side, each over its columns, their kicker, headline and subtitle centred
+# over them (so each tier starts where it may, the headline crossing a column's start).
+HEADS_SIDE_BY_SIDE = """\
+2024 年 3 月 5 日   星期二                         要闻                                         第2版
+
+
+
+                                学习贯彻全会精神                                               学习贯彻全会精神
+                 全区粮食产量再创历史新高                                                银发经济激发消费新活力
+                       城乡居民收入增速快于经济增长                                        ——全区各地多措并举确保群众温暖过冬
+  新华社赤峰 3 月 1 日电           们老两口几乎天天来吃。”        苇随风摇曳，成群的候鸟在          本报满洲里 3 月 1 日电   把群众最关心的问题列入
+学校负责人介绍，目前已有               七十八岁的赵大爷说。政务        水面上觅食嬉戏。（吴敏）        社区食堂每天中午供应两        改造清单。
+一百四十多所农村牧区学                服务大厅推行“一窗受理、                            荤两素一汤，老年人就餐还         治沙工人们顶着风沙
+校接入了远程教学平台。前               集成服务”，群众办事只需                            能享受优惠。光伏板整齐排       扎设草方格，一棵棵梭梭、
+十个月，口岸进出口货运量               跑一次。                                    列在沙地上，板下种植的牧       沙柳在沙丘上扎下了根。业
+达到一千八百万吨，同比增                 养老服务中心开设了                             草既能固沙，又能喂养牛        内人士认为，产业链向下游
+长百分之二十二点五。                 康复理疗、文化娱乐等项                             羊。生态环境部门建立了跨       延伸，有利于把资源优势转
+  口岸管理部门推行“提               目，满足老年人多样化需                             区域联防联控机制，实现了       化为发展优势。一辆辆满载
+前申报、货到放行”模式，通              求。下一步，当地将继续完                            监测数据实时共享。社区工       煤炭、木材和农产品的货车
+关时间比去年同期缩短了                善配套设施，推动各项工作                            作人员逐户征求居民意见，       有序通过查验通道，驶向全
+四成。路通了，牧民的牛羊               取得新的更大成效。风电场                                               国各地。（张晓明）
+和奶制品可以直接卖到城                里，一排排白色风机迎风转
+里，收入一年比一年高。   “饭           动，源源不断地将绿色电能
+菜合口味，价钱也不贵，我               送入电网。湿地公园里，芦
+"""
+
 # The same page's top as pdfplumber prints it: a line of each column on one line, a space apart,
 # nothing at fixed positions.
 UNALIGNED = """\
@@ -114,6 +140,27 @@ def test_a_story_printed_in_layout_mode_reads_column_after_column() -> None:
     assert "科技赋能让老产业焕发新生机" in story.paragraphs
     assert story.paragraphs[-1].endswith("在他们的指导下，村里建起了温室大棚，种上了反季节蔬菜。")
     assert not [w for w in page.warnings if "side by side" in w.message]
+
+
+def test_heads_side_by_side_stand_over_their_own_stories() -> None:
+    page = parse_page(HEADS_SIDE_BY_SIDE)
+    left, right = page.articles
+    assert (left.kicker, left.headline, left.subtitle) == (
+        "学习贯彻全会精神",
+        "全区粮食产量再创历史新高",
+        "城乡居民收入增速快于经济增长",
+    )
+    assert left.paragraphs[0].startswith("学校负责人介绍")
+    # A mark pulled out to the right of a justified line is put back where it stands.
+    assert "收入一年比一年高。“饭菜合口味，价钱也不贵" in left.paragraphs[1]
+    assert left.paragraphs[-1].endswith("成群的候鸟在水面上觅食嬉戏。")
+    assert (right.kicker, right.headline, right.subtitle) == (
+        "学习贯彻全会精神",
+        "银发经济激发消费新活力",
+        "——全区各地多措并举确保群众温暖过冬",
+    )
+    assert right.paragraphs[0].endswith("把群众最关心的问题列入改造清单。")
+    assert len(right.paragraphs) == 2
 
 
 def test_columns_set_tight_are_cut_at_the_one_space_between_them() -> None:
