@@ -97,14 +97,25 @@ def is_layout_mode(text: str) -> bool:
 
 def columns_apart(text: str) -> str:
     """``text`` in reading order when printed in layout mode (see the module doc), else as it is."""
+    return cut_columns(text)[0]
+
+
+def cut_columns(text: str) -> tuple[str, list[int]]:
+    """``text`` in reading order when printed in layout mode (see the module doc), else as it
+    is; and the lines (1-based, of the text returned) where the cut is unsure: a line of running
+    text crossing a column's start inside a band (two columns' text run together, or a line set
+    across them), the band's columns read above it and again below it."""
     if not is_layout_mode(text):
-        return text
+        return text, []
     lines = text.split("\n")
     out: list[str] = []
+    unsure: list[int] = []
     band: list[list[_Run]] = []
 
     def flush() -> None:
-        out.extend(_strips(band))
+        strips, doubtful = _strips(band)
+        unsure.extend(len(out) + 1 + at for at in doubtful)
+        out.extend(strips)
         band.clear()
 
     for n, line in enumerate(lines):
@@ -125,25 +136,29 @@ def columns_apart(text: str) -> str:
             continue
         band.append(_runs(line))
     flush()
-    return "\n".join(out)
+    return "\n".join(out), unsure
 
 
-def _strips(band: list[list[_Run]]) -> list[str]:
+def _strips(band: list[list[_Run]]) -> tuple[list[str], list[int]]:
     """The lines of one band (lines between blank lines), a column at a time, split at lines
-    crossing a column's start."""
+    crossing a column's start; and where (indexes of those lines) a line of running text
+    crossing one leaves the cut unsure: the crossing line and the first line under it."""
     if not band:
-        return []
+        return [], []
     # Where the columns start is told by the lines of running text: heads centred over their
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
     starts = _column_starts(running if len(running) >= _MIN_LINES else band)
     out: list[str] = []
+    unsure: list[int] = []
     part: list[list[_Run]] = []
-    for runs in (_split_at_starts(runs, starts) for runs in band):
+    for n, runs in enumerate(_split_at_starts(runs, starts) for runs in band):
         # A line across the columns splits the band, but heads side by side (each centred over
         # its own story's columns) stand over the column each starts in.
         if _crosses(runs, starts) and (len(runs) < 2 or not _heads_only([runs])):
             out += _by_column(part, starts)
+            if part and n + 1 < len(band) and not _heads_only([runs]):
+                unsure += [len(out), len(out) + len(runs) + 1]
             part = []
             out += [run.text for run in runs] + [""]
         else:
@@ -151,7 +166,7 @@ def _strips(band: list[list[_Run]]) -> list[str]:
     out += _by_column(part, starts)
     while out and not out[-1]:
         out.pop()
-    return out
+    return out, [at for at in unsure if at < len(out)]
 
 
 def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:

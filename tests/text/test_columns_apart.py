@@ -94,6 +94,47 @@ HEADS_SIDE_BY_SIDE = """\
 菜合口味，价钱也不贵，我               送入电网。湿地公园里，芦
 """
 
+# A page's top where a full line of the first column pushed the second's line left of where the
+# second column starts (``年上半年即可投产达效。 货到放行”模式``): no position tells the cut.
+CROSSING_LINE = """\
+2024 年 3 月 5 日   星期二                                要闻                                       第2版
+
+
+                                           新春走基层
+                                                                                   今日导读
+                        乡村学校用上“空中课堂”                                            社区食堂端出“幸福味道”
+                                                                                第4版
+                                                                                稀土新材料产业链加速延伸
+                                                                                第2版
+                                                                                全区粮食产量再创历史新高
+                                                                                第2版
+
+
+
+
+图为改造后的小区环境焕然一新。            新华社发
+   新华社阿拉善 3 月 2 “家里暖和了，老人孩子过                  之十提高到百分之四十以
+日电（记者 王建国）通      冬心里就踏实了。”家住新                 上。稀土企业加大研发投
+过“空中课堂”，偏远牧区     华街道的王大妈笑着说。                  入，一批高性能永磁材料
+的孩子们也能和城里学生      保障——应急队伍随时待                  实现了规模化生产。在他
+同上一堂课。高标准农田           命                       们的指导下，村里建起了
+建设持续推进，节水灌溉                                   温室大棚，种上了反季节
+面积进一步扩大，耕地质        湿地公园里，芦苇随                  蔬菜。风电场里，一排排
+量稳步提升。政务服务大      风摇曳，成群的候鸟在水                  白色风机迎风转动，源源
+厅推行“一窗受理、集成      面上觅食嬉戏。热力公司                  不断地将绿色电能送入电
+服务”，群众办事只需跑一     设立了二十四小时服务热                  网。
+次。               线，群众反映的问题做到
+   园区内，新建的生产     当天受理、限时办结。口岸
+线正在紧张调试，预计明      管理部门推行“提前申报、
+年上半年即可投产达效。 货到放行”模式，通关时间
+生态环境部门建立了跨区      比去年同期缩短了四成。
+域联防联控机制，实现了      据悉，该项目总投资五十
+监测数据实时共享。老师      六亿元，建成后可年产各
+们利用课余时间集体备       类产品二十万吨。
+课，把优质教学资源转化        经过多年治理，项目
+为适合本校学生的课程。 区植被覆盖度由不足百分
+"""
+
 # The same page's top as pdfplumber prints it: a line of each column on one line, a space apart,
 # nothing at fixed positions.
 UNALIGNED = """\
@@ -172,6 +213,17 @@ def test_columns_set_tight_are_cut_at_the_one_space_between_them() -> None:
     first = lines.index("电进入冬季，冰雪乐园、")
     assert lines[first + 1] == "滑雪场相继开门迎客，吸"
     assert first < lines.index("磁材料实现了规模化生")
+
+
+def test_a_line_of_running_text_across_a_column_start_is_warned() -> None:
+    page = parse_page(CROSSING_LINE)
+    story = next(a for a in page.articles if a.headline == "乡村学校用上“空中课堂”")
+    after = [a.line or 0 for a in page.articles if (a.line or 0) > (story.line or 0)]
+    end = min(after, default=10**9)
+    assert any(
+        "layout mode" in w.message and w.line is not None and (story.line or 0) <= w.line < end
+        for w in page.warnings
+    )
 
 
 def test_columns_printed_side_by_side_unaligned_stay_warned() -> None:
