@@ -6,6 +6,9 @@ headlines after their bodies) in ways that can be read off the page itself:
 - It is told by what an extractor keeps of a typeset page (``is_extraction``): the running head
   or folio alone at the top, U+2011 or ⋯, a closing mark alone on a line. Other pages are read
   by ``layout`` exactly as before.
+- A page printed in layout mode (``pdftotext -layout``: every column's line on one line, the
+  columns at fixed character positions) is first cut into its columns, in reading order
+  (``columns_apart``); a line of running text crossing a column's start leaves the cut doubted.
 - Paragraphs start on an indented line (about two characters short of the column, or three
   where the next line opens on a character and a mark, 购、, pulled down with it); blank lines,
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
