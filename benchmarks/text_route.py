@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber")
+EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber", "pdftotext-layout")
 SEED_PAGES = [
     ROOT / "tests" / "fixtures" / "2023-12-25.txt",
     *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt")),

@@ -18,7 +18,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber")  # those a corpus holds
+EXTRACTORS = (
+    "pdftotext",
+    "pdfminer",
+    "pymupdf",
+    "pypdfium2",
+    "pdfplumber",
+    "pdftotext-layout",
+)  # a corpus may hold
 
 
 def measure(corpora: list[Path], listing: bool) -> None:

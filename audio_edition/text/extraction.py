@@ -6,6 +6,9 @@ headlines after their bodies) in ways that can be read off the page itself:
 - It is told by what an extractor keeps of a typeset page (``is_extraction``): the running head
   or folio alone at the top, U+2011 or ⋯, a closing mark alone on a line. Other pages are read
   by ``layout`` exactly as before.
+- A page printed in layout mode (``pdftotext -layout``: every column's line on one line, the
+  columns at fixed character positions) is first cut into its columns, in reading order
+  (``columns_apart``); a line of running text crossing a column's start leaves the cut doubted.
 - Paragraphs start on an indented line (about two characters short of the column, or three
   where the next line opens on a character and a mark, 购、, pulled down with it); blank lines,
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
@@ -48,6 +51,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import Article, headline_over_long_subtitle
+from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, rows_across_the_page
 from audio_edition.text.furniture import (
@@ -217,6 +221,9 @@ def is_extraction(text: str) -> bool:
 
 def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
+    # A page printed in layout mode (columns side by side at fixed positions) cut into its
+    # columns first, in reading order: line numbers from here on are those of the cut page.
+    text, unsure = cut_columns(text)
     furniture: list[Furniture] = []
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
@@ -224,6 +231,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
+    doubts += [(n, _UNSURE_CUT) for n in unsure]
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
@@ -235,6 +243,12 @@ def read_extraction(text: str) -> ExtractionLayout:
     return ExtractionLayout(
         Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq), (whole,) if whole else ()
     )
+
+
+_UNSURE_CUT = (
+    "a line of running text crosses a column's start here, in text printed in layout mode "
+    "(columns side by side): the columns may be cut apart wrong (read the PDF for this page)"
+)
 
 
 def _blank_lines_inside(lines: Sequence[str]) -> int:

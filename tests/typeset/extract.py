@@ -14,7 +14,8 @@ from pathlib import Path
 EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
 # Two more a developer may reach for, tried on the fly (not kept in the committed corpus): PDFium's
 # text (pypdfium2, the library the PDF route stands on) and pdfplumber's ``extract_text``.
-OTHER_EXTRACTORS = ("pypdfium2", "pdfplumber")
+# and pdftotext in layout mode (``-layout``: the columns side by side at fixed positions).
+OTHER_EXTRACTORS = ("pypdfium2", "pdfplumber", "pdftotext-layout")
 
 
 def pdftotext_pages(pdf: Path) -> list[str]:
@@ -23,6 +24,16 @@ def pdftotext_pages(pdf: Path) -> list[str]:
         raise RuntimeError("pdftotext not found: apt-get install poppler-utils")
     out = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+    ).stdout
+    return _pages(out.decode("utf-8"))
+
+
+def pdftotext_layout_pages(pdf: Path) -> list[str]:
+    """pdftotext ``-layout``: each printed line of every column on one line, as the page looks."""
+    if shutil.which("pdftotext") is None:
+        raise RuntimeError("pdftotext not found: apt-get install poppler-utils")
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
     ).stdout
     return _pages(out.decode("utf-8"))
 
@@ -74,5 +85,6 @@ def extract(pdf: Path, extractor: str) -> list[str]:
         "pymupdf": pymupdf_pages,
         "pypdfium2": pypdfium2_pages,
         "pdfplumber": pdfplumber_pages,
+        "pdftotext-layout": pdftotext_layout_pages,
     }
     return table[extractor](pdf)

@@ -1,0 +1,240 @@
+"""Columns printed side by side at fixed positions (``pdftotext -layout``), cut apart by where they stand.
+
+``pdftotext -layout`` prints the page as it looks: each printed line of every column on one text
+line, the columns kept apart by runs of spaces, each glyph at the character position its x on
+the page rounds to. So a column's lines start at (nearly) the same character position all down
+the page (an indented line a few positions in), whatever the text before it on the line (a CJK
+character takes one position there, not two). pdfplumber's ``extract_text`` also prints columns
+side by side, but a single space apart and unaligned: nothing tells where a column starts, and
+such a page is left as it is (``extraction_doubts`` warns it).
+
+A page is cut into strips and handed on in reading order, as pdftotext's plain mode prints it:
+bands of lines between blank lines, each band split again at a line that crosses a column's
+start (a headline across the columns, a caption under a picture as wide), and within a band
+the columns left to right, a blank line after each, the strip's lines without their indent
+(plain mode prints none: a paragraph's first line is told by being short).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GAP = re.compile(r" {2,}")  # columns stand at least two positions apart
+_RUN = re.compile(r"\S+(?: \S+)*")  # text with single spaces inside (3 月 1 日)
+_RUNNING = re.compile(r"[，。；！？、]")  # marks of running text, never in a headline
+_INDENT = 4  # positions a column's line may start in from the column's start (an indent, jitter)
+_SHARE = 0.3  # of a page's text lines holding two or more runs: fewer is not a page set in columns
+_ALIGNED = 0.8  # of those lines' later runs starting at a column's start: fewer is unaligned text
+_MIN_LINES = 5  # lines with two or more runs, at least
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    end: int
+    text: str
+
+
+def _runs(line: str) -> list[_Run]:
+    """The pieces of ``line`` standing two or more spaces apart, with their positions."""
+    found: list[_Run] = []
+    for match in _RUN.finditer(line):
+        if found and match.start() - found[-1].end < 2:
+            # One space apart: the same piece (a run breaks only at two spaces or more).
+            last = found.pop()
+            found.append(_Run(last.start, match.end(), line[last.start : match.end()]))
+        else:
+            found.append(_Run(match.start(), match.end(), match.group()))
+    return found
+
+
+def _column_starts(rows: list[list[_Run]]) -> list[int]:
+    """Positions where two or more of ``rows``' runs start, a few positions apart counted once
+    (the leftmost: a column's indented lines start a few positions in), that fewer runs cross."""
+    starts = sorted(run.start for runs in rows for run in runs)
+    groups: list[list[int]] = []
+    for start in starts:
+        if groups and start - groups[-1][0] <= _INDENT:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    runs = [run for row in rows for run in row]
+    # A column's start is one few runs cross: a centred line or a credit starting a few
+    # positions past a column's start is crossed by the column's own full lines.
+    return [
+        group[0]
+        for group in groups
+        if len(group) >= 2 and sum(_across(run, group[0]) for run in runs) < len(group)
+    ]
+
+
+def _across(run: _Run, start: int) -> bool:
+    """Whether ``run`` reaches past ``start`` with text on both sides of it."""
+    return run.start < start - 1 and run.end > start + 1
+
+
+def is_layout_mode(text: str) -> bool:
+    """Whether ``text`` is a page printed in layout mode: a good share of its lines hold two or
+    more runs of text two spaces apart or more, and nearly every later run starts where runs of
+    other lines start (a column's start) rather than anywhere (pdfplumber's unaligned columns)."""
+    rows = [_runs(line) for line in text.split("\n") if line.strip()]
+    several = [runs for runs in rows if len(runs) >= 2]
+    if len(several) < max(_MIN_LINES, _SHARE * len(rows)):
+        return False
+    later = [run.start for runs in several for run in runs[1:]]
+    counts: dict[int, int] = {}
+    for start in later:
+        counts[start] = counts.get(start, 0) + 1
+    # A later run is aligned when another line's later run starts within an indent of it.
+    aligned = sum(
+        1
+        for start in later
+        if sum(counts.get(p, 0) for p in range(start - _INDENT, start + _INDENT + 1)) >= 2
+    )
+    return aligned >= _ALIGNED * len(later)
+
+
+def columns_apart(text: str) -> str:
+    """``text`` in reading order when printed in layout mode (see the module doc), else as it is."""
+    return cut_columns(text)[0]
+
+
+def cut_columns(text: str) -> tuple[str, list[int]]:
+    """``text`` in reading order when printed in layout mode (see the module doc), else as it
+    is; and the lines (1-based, of the text returned) where the cut is unsure: a line of running
+    text crossing a column's start inside a band (two columns' text run together, or a line set
+    across them), the band's columns read above it and again below it."""
+    if not is_layout_mode(text):
+        return text, []
+    lines = text.split("\n")
+    out: list[str] = []
+    unsure: list[int] = []
+    band: list[list[_Run]] = []
+
+    def flush() -> None:
+        strips, doubtful = _strips(band)
+        unsure.extend(len(out) + 1 + at for at in doubtful)
+        out.extend(strips)
+        band.clear()
+
+    for n, line in enumerate(lines):
+        if not line.strip():
+            # A band of heads (a line of headlines side by side) over its stories, one blank
+            # line apart: read with the band under it, each head over its own column.
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if (
+                band
+                and following.strip()
+                and lines[n - 1].strip()
+                and _heads_only(band)
+                and any(len(runs) >= 2 for runs in band)
+            ):
+                continue
+            flush()
+            out.append("")
+            continue
+        band.append(_runs(line))
+    flush()
+    return "\n".join(out), unsure
+
+
+def _strips(band: list[list[_Run]]) -> tuple[list[str], list[int]]:
+    """The lines of one band (lines between blank lines), a column at a time, split at lines
+    crossing a column's start; and where (indexes of those lines) a line of running text
+    crossing one leaves the cut unsure: the crossing line and the first line under it."""
+    if not band:
+        return [], []
+    # Where the columns start is told by the lines of running text: heads centred over their
+    # stories start anywhere (a band of heads and boxes alone: all its lines tell).
+    running = [runs for runs in band if not _heads_only([runs])]
+    starts = _column_starts(running if len(running) >= _MIN_LINES else band)
+    out: list[str] = []
+    unsure: list[int] = []
+    part: list[list[_Run]] = []
+    for n, runs in enumerate(_split_at_starts(runs, starts) for runs in band):
+        # A line across the columns splits the band, but heads side by side (each centred over
+        # its own story's columns) stand over the column each starts in.
+        if _crosses(runs, starts) and (len(runs) < 2 or not _heads_only([runs])):
+            out += _by_column(part, starts)
+            if part and n + 1 < len(band) and not _heads_only([runs]):
+                unsure += [len(out), len(out) + len(runs) + 1]
+            part = []
+            out += [run.text for run in runs] + [""]
+        else:
+            part.append(runs)
+    out += _by_column(part, starts)
+    while out and not out[-1]:
+        out.pop()
+    return out, [at for at in unsure if at < len(out)]
+
+
+def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
+    """``runs`` with a run that crosses a column's start at a single space cut there: two
+    columns set tight print one space apart (``亩， 餐饮``), the second at its column's start."""
+    out: list[_Run] = []
+    pending = list(runs)
+    while pending:
+        run = pending.pop(0)
+        cut = next(
+            (
+                at
+                for start in starts
+                if _across(run, start)
+                for at in (start - 1, start, start - 2, start + 1)
+                if run.start < at < run.end - 1 and run.text[at - run.start] == " "
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(run)
+            continue
+        offset = cut - run.start
+        out.append(_Run(run.start, cut, run.text[:offset]))
+        pending.insert(0, _Run(cut + 1, run.end, run.text[offset + 1 :]))
+    return out
+
+
+_HEADS_ONLY_LINES = 3  # at most: a kicker, the headlines, a subtitle
+
+
+def _heads_only(band: list[list[_Run]]) -> bool:
+    """A few lines of short runs with no running text in them (no comma or stop)."""
+    return len(band) <= _HEADS_ONLY_LINES and not any(
+        _RUNNING.search(run.text) for runs in band for run in runs
+    )
+
+
+def _crosses(runs: list[_Run], starts: list[int]) -> bool:
+    """A run reaching past a column's start (with text on the other side of it): a line across."""
+    return any(_across(run, start) for run in runs for start in starts)
+
+
+def _by_column(part: list[list[_Run]], starts: list[int]) -> list[str]:
+    """``part``'s runs column by column, left to right, a blank line after each column."""
+
+    def column_of(start: int) -> int:
+        return max((s for s in starts if s <= start + _INDENT), default=0)
+
+    # Heads of stories side by side at the top (kicker, headline, subtitle, as many on each
+    # line): each story's tiers go over the column its leftmost tier starts in, however each is
+    # centred (a short kicker centred over two columns starts in the second).
+    top = 0
+    while top < len(part) and len(part[top]) >= 2 and _heads_only([part[top]]):
+        top += 1
+    slots: list[int] | None = None
+    if top and len({len(runs) for runs in part[:top]}) == 1:
+        slots = [column_of(min(runs[i].start for runs in part[:top])) for i in range(len(part[0]))]
+    columns: dict[int, list[str]] = {}
+    for n, runs in enumerate(part):
+        here: dict[int, str] = {}
+        for i, run in enumerate(runs):
+            column = slots[i] if slots is not None and n < top else column_of(run.start)
+            # Two runs of one line in one column (a credit after a caption): one line.
+            here[column] = f"{here[column]} {run.text}" if column in here else run.text
+        for column, piece in here.items():
+            columns.setdefault(column, []).append(piece)
+    out: list[str] = []
+    for column in sorted(columns):
+        out += [*columns[column], ""]
+    return out

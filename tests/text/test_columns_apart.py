@@ -1,0 +1,239 @@
+"""Pages printed by ``pdftotext -layout``: the columns side by side at fixed positions, cut
+apart by where they start and read as pdftotext's plain mode prints them (``columns_apart``)."""
+
+from __future__ import annotations
+
+from audio_edition.text import parse_page
+from audio_edition.text.columns_apart import columns_apart, is_layout_mode
+
+# The top of a typeset page as pdftotext -layout printed it: the running head, a kicker, headline
+# and subtitle over a caption, then the story's three columns side by side (CJK characters take
+# one position each, so the columns start at the same positions all down the page).
+THREE_COLUMNS = """\
+2024 年 3 月 5 日   星期二                                 要闻                                        第2版
+
+
+
+一线见闻
+
+银发经济激发消费新活力
+——一位老支书的三十年坚守
+
+
+
+
+图为满载货物的车辆有序通过口岸查验通道。            郑凯 摄
+    本报赤峰 3 月 1 日电          同比增长百分之二十二点         了四成。养老服务中心开设
+（记者 周涛）下一步，当地将             五。治沙工人们顶着风沙扎        了康复理疗、文化娱乐等项
+ 继续完善配套设施，推动各              设草方格，一棵棵梭梭、沙        目，满足老年人多样化需
+ 项工作取得新的更大成效。              柳在沙丘上扎下了根。文旅        求。
+ 路通了，牧民的牛羊和奶制              部门统计显示，元旦假期全           一张蓝图绘到底
+ 品可以直接卖到城里，收入              市共接待游客四十六万人            一辆辆满载煤炭、木材
+ 一年比一年高。通过“空中              次，旅游收入三点二亿元。        和农产品的货车有序通过
+ 课堂”，偏远牧区的孩子们              科技赋能让老产业焕发新         查验通道，驶向全国各地。
+ 也能和城里学生同上一堂                    生机             在他们的指导下，村里建起
+ 课。                          “饭菜合口味，价钱也        了温室大棚，种上了反季节
+    学校负责人介绍，目前             不贵，我们老两口几乎天天        蔬菜。
+ 已有一百四十多所农村牧               来吃。”七十八岁的赵大爷
+ 区学校接入了远程教学平               说。口岸管理部门推行“提
+ 台。前十个月，口岸进出口              前申报、货到放行”模式，
+ 货运量达到一千八百万吨，              通关时间比去年同期缩短
+
+
+
+"""
+
+# Three columns of three stories, the last two set tight: where a line of the middle column runs
+# full, pdftotext -layout leaves one space before the next column (``亩， 餐饮``).
+TIGHT_COLUMNS = """\
+图为游客在冰雪乐园体验滑雪的乐趣。               陈静 摄
+   新华社北京 3 月 3 日          磁材料实现了规模化生      政务服务大厅推行
+电进入冬季，冰雪乐园、               产。           “一窗受理、集成服务”，群
+滑雪场相继开门迎客，吸               服务——网格员上门排查   众办事只需跑一次。通过
+引了大批外地游客前来体                     隐患     “空中课堂”，偏远牧区的
+验。
+ “家里暖和了，老人孩                  今年全区粮食总产量  孩子们也能和城里学生同
+子过冬心里就踏实了。”家              达到七百九十一亿斤，连   上一堂课。
+住新华街道的王大妈笑着               续多年稳定在七百亿斤以     沿黄各旗县区持续开
+说。社区工作人员逐户征               上。路通了，牧民的牛羊   展河道清理和岸线整治，
+求居民意见，把群众最关               和奶制品可以直接卖到城   水质稳定保持在三类以
+心的问题列入改造清单。               里，收入一年比一年高。   上。当地推出了冰雪节、那
+   湿地公园里，芦苇随                 今年全旗计划种植玉  达慕等特色活动，带动了
+风摇曳，成群的候鸟在水               米、大豆等作物八十万亩， 餐饮、住宿等行业的发展。
+面上觅食嬉戏。园区内，               良种覆盖率达到百分之九   这条公路全长六十八公
+新建的生产线正在紧张调               十八以上。目前，全市已有  里，串起了沿线十二个嘎
+试，预计明年上半年即可               八百多个政务服务事项实   查村和三个旅游景区。
+投产达效。稀土企业加大               现了网上办、掌上办。
+研发投入，一批高性能永
+
+"""
+
+# Two stories side by side, each over its columns, their kicker, headline and subtitle centred
+# over them (so each tier starts where it may, the headline crossing a column's start).
+HEADS_SIDE_BY_SIDE = """\
+2024 年 3 月 5 日   星期二                         要闻                                         第2版
+
+
+
+                                学习贯彻全会精神                                               学习贯彻全会精神
+                 全区粮食产量再创历史新高                                                银发经济激发消费新活力
+                       城乡居民收入增速快于经济增长                                        ——全区各地多措并举确保群众温暖过冬
+  新华社赤峰 3 月 1 日电           们老两口几乎天天来吃。”        苇随风摇曳，成群的候鸟在          本报满洲里 3 月 1 日电   把群众最关心的问题列入
+学校负责人介绍，目前已有               七十八岁的赵大爷说。政务        水面上觅食嬉戏。（吴敏）        社区食堂每天中午供应两        改造清单。
+一百四十多所农村牧区学                服务大厅推行“一窗受理、                            荤两素一汤，老年人就餐还         治沙工人们顶着风沙
+校接入了远程教学平台。前               集成服务”，群众办事只需                            能享受优惠。光伏板整齐排       扎设草方格，一棵棵梭梭、
+十个月，口岸进出口货运量               跑一次。                                    列在沙地上，板下种植的牧       沙柳在沙丘上扎下了根。业
+达到一千八百万吨，同比增                 养老服务中心开设了                             草既能固沙，又能喂养牛        内人士认为，产业链向下游
+长百分之二十二点五。                 康复理疗、文化娱乐等项                             羊。生态环境部门建立了跨       延伸，有利于把资源优势转
+  口岸管理部门推行“提               目，满足老年人多样化需                             区域联防联控机制，实现了       化为发展优势。一辆辆满载
+前申报、货到放行”模式，通              求。下一步，当地将继续完                            监测数据实时共享。社区工       煤炭、木材和农产品的货车
+关时间比去年同期缩短了                善配套设施，推动各项工作                            作人员逐户征求居民意见，       有序通过查验通道，驶向全
+四成。路通了，牧民的牛羊               取得新的更大成效。风电场                                               国各地。（张晓明）
+和奶制品可以直接卖到城                里，一排排白色风机迎风转
+里，收入一年比一年高。   “饭           动，源源不断地将绿色电能
+菜合口味，价钱也不贵，我               送入电网。湿地公园里，芦
+"""
+
+# A page's top where a full line of the first column pushed the second's line left of where the
+# second column starts (``年上半年即可投产达效。 货到放行”模式``): no position tells the cut.
+CROSSING_LINE = """\
+2024 年 3 月 5 日   星期二                                要闻                                       第2版
+
+
+                                           新春走基层
+                                                                                   今日导读
+                        乡村学校用上“空中课堂”                                            社区食堂端出“幸福味道”
+                                                                                第4版
+                                                                                稀土新材料产业链加速延伸
+                                                                                第2版
+                                                                                全区粮食产量再创历史新高
+                                                                                第2版
+
+
+
+
+图为改造后的小区环境焕然一新。            新华社发
+   新华社阿拉善 3 月 2 “家里暖和了，老人孩子过                  之十提高到百分之四十以
+日电（记者 王建国）通      冬心里就踏实了。”家住新                 上。稀土企业加大研发投
+过“空中课堂”，偏远牧区     华街道的王大妈笑着说。                  入，一批高性能永磁材料
+的孩子们也能和城里学生      保障——应急队伍随时待                  实现了规模化生产。在他
+同上一堂课。高标准农田           命                       们的指导下，村里建起了
+建设持续推进，节水灌溉                                   温室大棚，种上了反季节
+面积进一步扩大，耕地质        湿地公园里，芦苇随                  蔬菜。风电场里，一排排
+量稳步提升。政务服务大      风摇曳，成群的候鸟在水                  白色风机迎风转动，源源
+厅推行“一窗受理、集成      面上觅食嬉戏。热力公司                  不断地将绿色电能送入电
+服务”，群众办事只需跑一     设立了二十四小时服务热                  网。
+次。               线，群众反映的问题做到
+   园区内，新建的生产     当天受理、限时办结。口岸
+线正在紧张调试，预计明      管理部门推行“提前申报、
+年上半年即可投产达效。 货到放行”模式，通关时间
+生态环境部门建立了跨区      比去年同期缩短了四成。
+域联防联控机制，实现了      据悉，该项目总投资五十
+监测数据实时共享。老师      六亿元，建成后可年产各
+们利用课余时间集体备       类产品二十万吨。
+课，把优质教学资源转化        经过多年治理，项目
+为适合本校学生的课程。 区植被覆盖度由不足百分
+"""
+
+# The same page's top as pdfplumber prints it: a line of each column on one line, a space apart,
+# nothing at fixed positions.
+UNALIGNED = """\
+2024年3月5日 星期二 要闻 第2版
+一线见闻
+银发经济激发消费新活力
+——一位老支书的三十年坚守
+图为满载货物的车辆有序通过口岸查验通道。 郑凯 摄
+本报赤峰 3 月 1 日电 同比增长百分之二十二点 了四成。养老服务中心开设
+（记者 周涛）下一步，当地将 五。治沙工人们顶着风沙扎 了康复理疗、文化娱乐等项
+继续完善配套设施，推动各 设草方格，一棵棵梭梭、沙 目，满足老年人多样化需
+项工作取得新的更大成效。 柳在沙丘上扎下了根。文旅 求。
+路通了，牧民的牛羊和奶制 部门统计显示，元旦假期全 一张蓝图绘到底
+品可以直接卖到城里，收入 市共接待游客四十六万人 一辆辆满载煤炭、木材
+一年比一年高。通过“空中 次，旅游收入三点二亿元。 和农产品的货车有序通过
+课堂”，偏远牧区的孩子们 科技赋能让老产业焕发新 查验通道，驶向全国各地。
+也能和城里学生同上一堂 生机 在他们的指导下，村里建起
+课。 “饭菜合口味，价钱也 了温室大棚，种上了反季节
+学校负责人介绍，目前 不贵，我们老两口几乎天天 蔬菜。
+已有一百四十多所农村牧 来吃。”七十八岁的赵大爷
+区学校接入了远程教学平 说。口岸管理部门推行“提
+台。前十个月，口岸进出口 前申报、货到放行”模式，
+货运量达到一千八百万吨， 通关时间比去年同期缩短
+乡村学校用上“空中课堂” 边境口岸货运量创同期新高
+简讯
+新华社鄂尔多斯3月3 建起了温室大棚，种上了反 新华社锡林浩特3月1 今年全区粮食总产量 本报鄂尔多斯3月3
+日电科技特派员常年驻村， 季节蔬菜。学校负责人介 日电商家纷纷推出适老化 达到七百九十一亿斤，连续 日电近日，市人社局举办
+"""
+
+
+def test_a_story_printed_in_layout_mode_reads_column_after_column() -> None:
+    page = parse_page(THREE_COLUMNS)
+    (story,) = page.articles
+    assert story.headline == "银发经济激发消费新活力"
+    assert story.subtitle == "——一位老支书的三十年坚守"
+    assert story.paragraphs[0] == (
+        "下一步，当地将继续完善配套设施，推动各项工作取得新的更大成效。路通了，牧民的牛羊和奶制品"
+        "可以直接卖到城里，收入一年比一年高。通过“空中课堂”，偏远牧区的孩子们也能和城里学生同上一堂课。"
+    )
+    # The second paragraph runs from the foot of the first column to the top of the second.
+    assert story.paragraphs[1].startswith("学校负责人介绍")
+    assert "货运量达到一千八百万吨，同比增长百分之二十二点五。" in story.paragraphs[1]
+    # A subhead centred in its column, its last characters on a line of their own, is one line.
+    assert "科技赋能让老产业焕发新生机" in story.paragraphs
+    assert story.paragraphs[-1].endswith("在他们的指导下，村里建起了温室大棚，种上了反季节蔬菜。")
+    assert not [w for w in page.warnings if "side by side" in w.message]
+
+
+def test_heads_side_by_side_stand_over_their_own_stories() -> None:
+    page = parse_page(HEADS_SIDE_BY_SIDE)
+    left, right = page.articles
+    assert (left.kicker, left.headline, left.subtitle) == (
+        "学习贯彻全会精神",
+        "全区粮食产量再创历史新高",
+        "城乡居民收入增速快于经济增长",
+    )
+    assert left.paragraphs[0].startswith("学校负责人介绍")
+    # A mark pulled out to the right of a justified line is put back where it stands.
+    assert "收入一年比一年高。“饭菜合口味，价钱也不贵" in left.paragraphs[1]
+    assert left.paragraphs[-1].endswith("成群的候鸟在水面上觅食嬉戏。")
+    assert (right.kicker, right.headline, right.subtitle) == (
+        "学习贯彻全会精神",
+        "银发经济激发消费新活力",
+        "——全区各地多措并举确保群众温暖过冬",
+    )
+    assert right.paragraphs[0].endswith("把群众最关心的问题列入改造清单。")
+    assert len(right.paragraphs) == 2
+
+
+def test_columns_set_tight_are_cut_at_the_one_space_between_them() -> None:
+    lines = columns_apart(TIGHT_COLUMNS).split("\n")
+    assert "米、大豆等作物八十万亩，" in lines
+    at = lines.index("餐饮、住宿等行业的发展。")
+    assert lines[at - 2 : at] == ["上。当地推出了冰雪节、那", "达慕等特色活动，带动了"]
+    # The first column's lines stay together, in order, ahead of the second's.
+    first = lines.index("电进入冬季，冰雪乐园、")
+    assert lines[first + 1] == "滑雪场相继开门迎客，吸"
+    assert first < lines.index("磁材料实现了规模化生")
+
+
+def test_a_line_of_running_text_across_a_column_start_is_warned() -> None:
+    page = parse_page(CROSSING_LINE)
+    story = next(a for a in page.articles if a.headline == "乡村学校用上“空中课堂”")
+    after = [a.line or 0 for a in page.articles if (a.line or 0) > (story.line or 0)]
+    end = min(after, default=10**9)
+    assert any(
+        "layout mode" in w.message and w.line is not None and (story.line or 0) <= w.line < end
+        for w in page.warnings
+    )
+
+
+def test_columns_printed_side_by_side_unaligned_stay_warned() -> None:
+    assert not is_layout_mode(UNALIGNED)
+    assert columns_apart(UNALIGNED) == UNALIGNED
+    page = parse_page(UNALIGNED)
+    assert any("side by side" in w.message for w in page.warnings)
+
+
+def test_plain_text_is_left_as_it_is() -> None:
+    plain = "\n".join(line.strip() for line in THREE_COLUMNS.split("\n") if "  " not in line.strip())
+    assert not is_layout_mode(plain)
+    assert columns_apart(plain) == plain
