@@ -83,6 +83,13 @@ def measure(corpus: Path) -> dict[str, object]:
     from audio_edition.text import parse_page
     from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
+    try:
+        from audio_edition.text.columns_apart import columns_apart
+    except ImportError:  # a reader from before pages printed in layout mode were read
+
+        def columns_apart(text: str) -> str:
+            return text
+
     result: dict[str, object] = {}
     started = time.perf_counter()
     for extractor in EXTRACTORS:
@@ -92,7 +99,10 @@ def measure(corpus: Path) -> dict[str, object]:
             for page in gold["pages"]:
                 path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
                 text = path.read_text(encoding="utf-8")
-                reading = parse_page(text, path.name, number=page["number"])
+                # Scored in the page's reading order: a page printed in layout mode is read cut into its columns
+                # (its warnings name the file's lines, whose columns interleave), and the scorer tells an
+                # article's warnings by the lines between its start and the next article's.
+                reading = parse_page(columns_apart(text), path.name, number=page["number"])
                 read = [
                     ReadArticle(
                         a.headline,

@@ -34,6 +34,13 @@ def measure(corpora: list[Path], listing: bool) -> None:
     from audio_edition.text import parse_page
     from tests.typeset.score import ReadArticle, _is_brief, doubts_every_story, flat
 
+    try:
+        from audio_edition.text.columns_apart import columns_apart
+    except ImportError:  # a reader from before pages printed in layout mode were read
+
+        def columns_apart(text: str) -> str:
+            return text
+
     for extractor in EXTRACTORS:
         misread = warned = right = alarms = 0
         for corpus in corpora:
@@ -43,7 +50,9 @@ def measure(corpora: list[Path], listing: bool) -> None:
                     path = folder / extractor / f"2024-03-05-{page['number']:02d}.txt"
                     if not path.exists():
                         continue
-                    reading = parse_page(path.read_text(encoding="utf-8"), path.name, number=page["number"])
+                    # In the page's reading order (see benchmarks/text_route.py's measure).
+                    text = columns_apart(path.read_text(encoding="utf-8"))
+                    reading = parse_page(text, path.name, number=page["number"])
                     paragraphs = {flat(p) for a in page["articles"] for p in a["paragraphs"]}
                     heads = {flat(a["headline"]) for a in page["articles"] if a["headline"]}
                     starts = sorted(a.line or 0 for a in reading.articles)

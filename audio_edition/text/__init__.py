@@ -5,7 +5,7 @@ Everything here is pure: no subprocess, network, click or file writes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,23 +56,29 @@ def parse_page(
     # read_articles on the articles it reads (headlines forced or not).
     doubts: DoubtCheck | None = None
     whole_page: tuple[str, ...] = ()
+    printed: Callable[[int | None], int | None] = _same_line
     if is_extraction(text):
         extraction = read_extraction(text)
         layout, doubts, whole_page = extraction.layout, extraction.doubts, extraction.page_doubts
+        printed = extraction.printed_line  # a page printed in layout mode is read cut into columns
     else:
         layout = read_layout(text)
     reading = read_articles(layout.segments, headlines, doubts=doubts)
     return Page(
         source=source,
-        articles=reading.articles,
+        articles=tuple(replace(a, line=printed(a.line)) for a in reading.articles),
         number=number if number is not None else folio_number(layout.furniture),
         headlines=reading.headlines,
-        furniture=layout.furniture,
+        furniture=tuple(replace(f, line=printed(f.line)) for f in layout.furniture),
         warnings=(
             *(ReadingWarning(source, None, message, whole_page=True) for message in whole_page),
-            *(ReadingWarning(source, line, message) for line, message in reading.warnings),
+            *(ReadingWarning(source, printed(line), message) for line, message in reading.warnings),
         ),
     )
+
+
+def _same_line(line: int | None) -> int | None:
+    return line  # a page read as printed, line for line
 
 
 def is_pdf(path: Path) -> bool:

@@ -34,18 +34,34 @@ class _Run:
     start: int
     end: int
     text: str
+    line: int = 0  # of the page as printed (1-based): warnings name the file's own lines
 
 
-def _runs(line: str) -> list[_Run]:
-    """The pieces of ``line`` standing two or more spaces apart, with their positions."""
+_Line = tuple[str, int]  # a line of the cut page, and the line of the page as printed it comes from
+
+
+@dataclass(frozen=True)
+class CutPage:
+    """A page in reading order (``text``), with where the cut is unsure (its lines, 1-based) and,
+    for each of its lines, the line of the page as printed it comes from (``printed``; empty
+    when the page was not cut: each line is its own)."""
+
+    text: str
+    unsure: tuple[int, ...] = ()
+    printed: tuple[int, ...] = ()
+
+
+def _runs(line: str, number: int = 0) -> list[_Run]:
+    """The pieces of ``line`` (printed as line ``number``) standing two or more spaces apart,
+    with their positions."""
     found: list[_Run] = []
     for match in _RUN.finditer(line):
         if found and match.start() - found[-1].end < 2:
             # One space apart: the same piece (a run breaks only at two spaces or more).
             last = found.pop()
-            found.append(_Run(last.start, match.end(), line[last.start : match.end()]))
+            found.append(_Run(last.start, match.end(), line[last.start : match.end()], number))
         else:
-            found.append(_Run(match.start(), match.end(), match.group()))
+            found.append(_Run(match.start(), match.end(), match.group(), number))
     return found
 
 
@@ -97,18 +113,18 @@ def is_layout_mode(text: str) -> bool:
 
 def columns_apart(text: str) -> str:
     """``text`` in reading order when printed in layout mode (see the module doc), else as it is."""
-    return cut_columns(text)[0]
+    return cut_columns(text).text
 
 
-def cut_columns(text: str) -> tuple[str, list[int]]:
+def cut_columns(text: str) -> CutPage:
     """``text`` in reading order when printed in layout mode (see the module doc), else as it
-    is; and the lines (1-based, of the text returned) where the cut is unsure: a line of running
+    is; with the lines (1-based, of the text returned) where the cut is unsure: a line of running
     text crossing a column's start inside a band (two columns' text run together, or a line set
     across them), the band's columns read above it and again below it."""
     if not is_layout_mode(text):
-        return text, []
+        return CutPage(text)
     lines = text.split("\n")
-    out: list[str] = []
+    out: list[_Line] = []
     unsure: list[int] = []
     band: list[list[_Run]] = []
 
@@ -132,14 +148,14 @@ def cut_columns(text: str) -> tuple[str, list[int]]:
             ):
                 continue
             flush()
-            out.append("")
+            out.append(("", n + 1))
             continue
-        band.append(_runs(line))
+        band.append(_runs(line, n + 1))
     flush()
-    return "\n".join(out), unsure
+    return CutPage("\n".join(text for text, _ in out), tuple(unsure), tuple(printed for _, printed in out))
 
 
-def _strips(band: list[list[_Run]]) -> tuple[list[str], list[int]]:
+def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     """The lines of one band (lines between blank lines), a column at a time, split at lines
     crossing a column's start; and where (indexes of those lines) a line of running text
     crossing one leaves the cut unsure: the crossing line and the first line under it."""
@@ -149,7 +165,7 @@ def _strips(band: list[list[_Run]]) -> tuple[list[str], list[int]]:
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
     starts = _column_starts(running if len(running) >= _MIN_LINES else band)
-    out: list[str] = []
+    out: list[_Line] = []
     unsure: list[int] = []
     part: list[list[_Run]] = []
     for n, runs in enumerate(_split_at_starts(runs, starts) for runs in band):
@@ -160,11 +176,11 @@ def _strips(band: list[list[_Run]]) -> tuple[list[str], list[int]]:
             if part and n + 1 < len(band) and not _heads_only([runs]):
                 unsure += [len(out), len(out) + len(runs) + 1]
             part = []
-            out += [run.text for run in runs] + [""]
+            out += [(run.text, run.line) for run in runs] + [("", runs[-1].line)]
         else:
             part.append(runs)
     out += _by_column(part, starts)
-    while out and not out[-1]:
+    while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
 
@@ -190,8 +206,8 @@ def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
             out.append(run)
             continue
         offset = cut - run.start
-        out.append(_Run(run.start, cut, run.text[:offset]))
-        pending.insert(0, _Run(cut + 1, run.end, run.text[offset + 1 :]))
+        out.append(_Run(run.start, cut, run.text[:offset], run.line))
+        pending.insert(0, _Run(cut + 1, run.end, run.text[offset + 1 :], run.line))
     return out
 
 
@@ -210,7 +226,7 @@ def _crosses(runs: list[_Run], starts: list[int]) -> bool:
     return any(_across(run, start) for run in runs for start in starts)
 
 
-def _by_column(part: list[list[_Run]], starts: list[int]) -> list[str]:
+def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     """``part``'s runs column by column, left to right, a blank line after each column."""
 
     def column_of(start: int) -> int:
@@ -225,16 +241,18 @@ def _by_column(part: list[list[_Run]], starts: list[int]) -> list[str]:
     slots: list[int] | None = None
     if top and len({len(runs) for runs in part[:top]}) == 1:
         slots = [column_of(min(runs[i].start for runs in part[:top])) for i in range(len(part[0]))]
-    columns: dict[int, list[str]] = {}
+    columns: dict[int, list[_Line]] = {}
     for n, runs in enumerate(part):
-        here: dict[int, str] = {}
+        here: dict[int, _Line] = {}
         for i, run in enumerate(runs):
             column = slots[i] if slots is not None and n < top else column_of(run.start)
             # Two runs of one line in one column (a credit after a caption): one line.
-            here[column] = f"{here[column]} {run.text}" if column in here else run.text
+            here[column] = (
+                (f"{here[column][0]} {run.text}", run.line) if column in here else (run.text, run.line)
+            )
         for column, piece in here.items():
             columns.setdefault(column, []).append(piece)
-    out: list[str] = []
+    out: list[_Line] = []
     for column in sorted(columns):
-        out += [*columns[column], ""]
+        out += [*columns[column], ("", columns[column][-1][1])]
     return out

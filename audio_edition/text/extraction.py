@@ -126,6 +126,16 @@ class ExtractionLayout:
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
     page_doubts: tuple[str, ...] = ()
     """Messages for doubts that hold for every story on the page (``rows_across_the_page``)."""
+    printed_lines: tuple[int, ...] = ()
+    """For each line read (1-based), the line of the file it was printed on: a page printed in
+    layout mode is read cut into its columns (``columns_apart``); empty where they are the same."""
+
+    def printed_line(self, line: int | None) -> int | None:
+        """The line of the file that ``line`` of the page as read was printed on, for warnings
+        and articles an editor can find in the file."""
+        if line is None or not self.printed_lines:
+            return line
+        return self.printed_lines[min(max(line, 1), len(self.printed_lines)) - 1]
 
     def doubts(self, articles: Sequence[Article]) -> tuple[tuple[int, str], ...]:
         """(line, message): where the text cannot tell how the page was laid out, these
@@ -223,7 +233,8 @@ def read_extraction(text: str) -> ExtractionLayout:
     """Segments and furniture of an extractor's page (see the module doc), with its doubts."""
     # A page printed in layout mode (columns side by side at fixed positions) cut into its
     # columns first, in reading order: line numbers from here on are those of the cut page.
-    text, unsure = cut_columns(text)
+    cut = cut_columns(text)
+    text = cut.text
     furniture: list[Furniture] = []
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
@@ -231,7 +242,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
-    doubts += [(n, _UNSURE_CUT) for n in unsure]
+    doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
@@ -241,7 +252,11 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture.sort(key=lambda f: f.line or 0)
     whole = rows_across_the_page(seq, _blank_lines_inside(text.split("\n")))
     return ExtractionLayout(
-        Layout(tuple(segments), tuple(furniture)), tuple(doubts), tuple(seq), (whole,) if whole else ()
+        Layout(tuple(segments), tuple(furniture)),
+        tuple(doubts),
+        tuple(seq),
+        (whole,) if whole else (),
+        cut.printed,
     )
 
 
@@ -535,8 +550,6 @@ def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
     if not 0 < len(block) <= 3 or not all(_slogan_line(lines[k].strip()) for k in block):
         return []
     return list(block)
-
-
 
 
 def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:

@@ -237,3 +237,17 @@ def test_plain_text_is_left_as_it_is() -> None:
     plain = "\n".join(line.strip() for line in THREE_COLUMNS.split("\n") if "  " not in line.strip())
     assert not is_layout_mode(plain)
     assert columns_apart(plain) == plain
+
+
+def test_articles_and_warnings_name_the_lines_of_the_file_as_printed() -> None:
+    # The page is read cut into its columns, but an editor looks the line up in the file.
+    lines = CROSSING_LINE.split("\n")
+    page = parse_page(CROSSING_LINE)
+    story = next(a for a in page.articles if a.headline == "乡村学校用上“空中课堂”")
+    assert story.kicker is not None and story.line is not None
+    assert story.kicker in lines[story.line - 1]
+    (crossing,) = [w for w in page.warnings if "layout mode" in w.message]
+    assert crossing.line is not None
+    assert "货到放行" in lines[crossing.line - 1]  # running text across the columns' gap
+    (alone,) = parse_page(THREE_COLUMNS).articles
+    assert alone.line is not None and alone.headline == THREE_COLUMNS.split("\n")[alone.line - 1].strip()
