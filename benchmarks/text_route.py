@@ -40,7 +40,7 @@ SEED_PAGES = [
 
 def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
     """Typeset ``count`` pages never committed (seeds from ``first_seed``, every convention drawn at random)
-    into ``folder``, one corpus-like folder each: gold from the spec, the three extractions."""
+    into ``folder``, one corpus-like folder each: gold from the spec, each extractor's text."""
     sys.path.append(str(ROOT))
     from tests.typeset.extract import extract
     from tests.typeset.pages import EditionSpec, random_page
@@ -50,14 +50,19 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
         page = random_page(seed)
         spec = EditionSpec(f"fresh-{seed}", (page,))
         here = folder / spec.name
-        if (here / "gold.json").exists():
-            continue  # kept from an earlier run (--keep)
-        shutil.rmtree(here, ignore_errors=True)  # half-made by an interrupted run
-        here.mkdir(parents=True)
-        pdf = typeset(spec, here / "page.pdf")
+        pdf = here / "page.pdf"
+        kept = (here / "gold.json").exists()  # from an earlier run (--keep)
+        if not kept:
+            shutil.rmtree(here, ignore_errors=True)  # half-made by an interrupted run
+            here.mkdir(parents=True)
+            typeset(spec, pdf)
         for extractor in EXTRACTORS:
-            (here / extractor).mkdir()
-            (here / extractor / "2024-03-05-02.txt").write_text(extract(pdf, extractor)[0], encoding="utf-8")
+            out = here / extractor / "2024-03-05-02.txt"
+            if not out.exists():  # a page kept before this extractor was scored gets it now
+                out.parent.mkdir(exist_ok=True)
+                out.write_text(extract(pdf, extractor)[0], encoding="utf-8")
+        if kept:
+            continue
         # Last, so that a page with its gold is a whole page.
         (here / "gold.json").write_text(json.dumps(spec.gold(), ensure_ascii=False), encoding="utf-8")
 
