@@ -50,7 +50,8 @@ not), and what the text shows against that reading is a doubt:
   alone (a blank line between every two), the rest of it not: columns side by side printed a
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
-  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's. A byline
+  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
+  ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
@@ -114,6 +115,7 @@ def extraction_doubts(
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
     found += _tails_across_blocks(measures)
+    found += _tails_after_a_sentence_end(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -718,6 +720,27 @@ def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
                         line.number,
                         "a paragraph read on past a blank line from a clause to a sentence's last "
                         f"words: another column's text may be read into it here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line (another block) from a line ending a sentence to
+    one opening on a sentence's last character or two (办结。 / 验。): no sentence is so short,
+    so the block opens on the rest of another column's sentence, read into this paragraph
+    (pdfminer.six printing a column's boxes out of order)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line in zip(own, own[1:], strict=False):
+            if line.blank_before and before.sentence_end and _SHORT_TAIL.match(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line from a sentence's end to another "
+                        f"sentence's last words: another column's text is read into it here {_READ_PDF}",
                     )
                 )
                 break

@@ -1018,3 +1018,18 @@ def test_a_byline_read_on_across_another_columns_line() -> None:
         + "\n数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n涛）今年以来，文化惠民演出已走\n进一百多个嘎查村，观众超过五万\n人次。\n"
     )
     assert not [m for _, m in _doubts(whole) if "byline with running text" in m]
+
+
+def test_a_paragraph_read_on_from_a_sentence_end_to_another_columns_sentence_end() -> None:
+    # pdfminer.six prints a column's boxes out of order: the story's paragraph, ending a sentence
+    # at its box's foot, is read on into the next box, which opens on another sentence's last word.
+    story = (
+        "黄河流域生态保护治理扎实推进\n\n本报满洲里 3 月 4 日\n电（记者 王建国）高标准农\n田建设持续推进，节水灌\n"
+        "溉面积进一步扩大，耕地\n质量稳步提升。热力公司\n设立了二十四小时服务热\n线，群众反映的问题做到\n"
+        "当天受理、限时办结。\n\n"
+    )
+    page = HEAD + "\n" + story + "验。文旅部门统计显示，元\n旦假期全市共接待游客四\n十六万人次。\n"
+    assert [line for line, m in _doubts(page) if "sentence's end to" in m] == [_line_of(page, "验。")]
+    # The next box opening on a sentence of its own, or on a clause's rest, is no such tail.
+    for rest in ("文旅部门统计显示，元\n旦假期全市共接待游客。\n", "旦假期全市共接待游客四\n十六万人次。\n"):
+        assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m], rest
