@@ -51,7 +51,9 @@ not), and what the text shows against that reading is a doubt:
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
   or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
-  ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A byline
+  ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A paragraph
+  opening on a line standing alone with no punctuation, wider than an indented first line: a
+  head over another column's text, read as its first line. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
@@ -116,6 +118,7 @@ def extraction_doubts(
     found += _lines_one_by_one(measures)
     found += _tails_across_blocks(measures)
     found += _tails_after_a_sentence_end(measures)
+    found += _heads_opening_a_paragraph(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -665,6 +668,33 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
                     )
                 )
                 break
+    return found
+
+
+_MARKS = re.compile(r"[，。；：、！？,.;:!?…—（）]")
+_INDENT = 2.0  # characters: a paragraph's first line is indented by two
+
+
+def _heads_opening_a_paragraph(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a line standing alone (blank lines before and after it) that holds
+    no punctuation and is wider than an indented first line: a head (headlines carry no marks)
+    over another column's text, read as the paragraph's first line (pdfminer.six prints a
+    story's heads as a box of their own). A paragraph's own first line printed apart is indented."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) < 2 or not own[0].blank_before or not own[1].blank_before:
+            continue
+        first = own[0]
+        if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT:
+            continue
+        found.append(
+            (
+                first.number,
+                "a paragraph opening on an unpunctuated line standing apart, wider than an indented "
+                f"first line: a head read into another column's text {_READ_PDF}",
+            )
+        )
     return found
 
 

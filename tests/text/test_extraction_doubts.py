@@ -1033,3 +1033,23 @@ def test_a_paragraph_read_on_from_a_sentence_end_to_another_columns_sentence_end
     # The next box opening on a sentence of its own, or on a clause's rest, is no such tail.
     for rest in ("文旅部门统计显示，元\n旦假期全市共接待游客。\n", "旦假期全市共接待游客四\n十六万人次。\n"):
         assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m], rest
+
+
+def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
+    # pdfminer.six prints another story's headline as a box of its own over a column's text that
+    # carries on a sentence begun elsewhere: the headline is read as that paragraph's first line.
+    story = (
+        "稀土新材料产业链加速延伸\n\n本报包头3月4日电\n改造后的小区铺设了新\n路面，加装了电梯，还建起\n"
+        "了休闲广场和充电车棚。食\n堂由社区提供场地、企业负\n责运营，做到了价格实惠、\n干净卫生。进入冬季，冰雪\n"
+        "乐园、滑雪场相继开门迎\n客，吸引了大批外地游客前\n来体验。\n\n"
+    )
+    rest = "\n\n活动，带动了餐饮、住宿等\n行业的发展。科技特派员常\n年驻村，帮助农户解决生产\n中遇到的技术难题。\n"
+    page = HEAD + "\n" + story + "冬季供暖保障有力有序" + rest
+    assert [line for line, m in _doubts(page) if "line standing apart" in m] == [
+        _line_of(page, "冬季供暖保障有力有序")
+    ]
+    # A paragraph's own first line printed apart is indented, or holds a mark.
+    for first in ("今年全旗计划种植", "今年全旗，计划种植玉米"):
+        assert not [
+            m for _, m in _doubts(HEAD + "\n" + story + first + rest) if "line standing apart" in m
+        ], first
