@@ -53,7 +53,9 @@ not), and what the text shows against that reading is a doubt:
   or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
   ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A paragraph
   opening on a line standing alone with no punctuation, wider than an indented first line: a
-  head over another column's text, read as its first line. A byline
+  head over another column's text, read as its first line. One read on past a blank line from
+  a line ending mid-sentence into an indented line (the line under it longer): the block opens
+  a paragraph of its own. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
@@ -119,6 +121,7 @@ def extraction_doubts(
     found += _tails_across_blocks(measures)
     found += _tails_after_a_sentence_end(measures)
     found += _heads_opening_a_paragraph(measures)
+    found += _indented_lines_read_on_into(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -695,6 +698,33 @@ def _heads_opening_a_paragraph(measures: _Measures) -> list[tuple[int, str]]:
                 f"first line: a head read into another column's text {_READ_PDF}",
             )
         )
+    return found
+
+
+def _indented_lines_read_on_into(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line (another block) from a line ending mid-sentence to
+    one indented (shorter than the column by an indent, the line under it longer): the block
+    opens a paragraph of its own, so the first paragraph's rest is elsewhere and another's text
+    is read into it (pdfminer.six printing a column's boxes out of order)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line, under in zip(own, own[1:], own[2:], strict=False):
+            if (
+                line.blank_before
+                and not under.blank_before
+                and not before.sentence_end
+                and line.width <= line.column - _INDENT - 0.5
+                and line.width + 1.5 <= under.width <= line.column + 0.5  # a body line under it
+            ):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line into an indented line: another "
+                        f"paragraph's text is read into it here {_READ_PDF}",
+                    )
+                )
+                break
     return found
 
 

@@ -1053,3 +1053,20 @@ def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
         assert not [
             m for _, m in _doubts(HEAD + "\n" + story + first + rest) if "line standing apart" in m
         ], first
+
+
+def test_a_paragraph_read_on_past_a_blank_line_into_an_indented_line() -> None:
+    # pdfminer.six prints a column's boxes out of order: a paragraph broken off mid-word at its
+    # box's foot is read on into the next box, which opens a paragraph of its own (indented).
+    story = (
+        "冬季供暖保障有力有序\n\n本报满洲里3月2日电\n进入冬季，冰雪乐园、滑雪\n场相继开门迎客，吸引了大\n"
+        "批外地游客前来体验。目前，\n全市已有八百多个政务服务\n事项实现了网上办、掌上办。\n"
+        "去年合作社实现销售\n收入一千二百万元，社员人\n均分红一万余元。高标准农\n\n"
+    )
+    page = story + "当地农技人员深入田\n间地头，手把手指导农户\n科学施肥、合理灌溉。\n"
+    assert [line for line, m in _doubts(HEAD + "\n" + page) if "into an indented line" in m] == [
+        _line_of(HEAD + "\n" + page, "当地农技人员")
+    ]
+    # The paragraph's own rest in the next box is a full line.
+    rest = "田建设持续推进，节水灌溉\n面积进一步扩大，耕地质量\n稳步提升。\n"
+    assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "into an indented line" in m]
