@@ -682,14 +682,15 @@ def _heads_opening_a_paragraph(measures: _Measures) -> list[tuple[int, str]]:
     """A paragraph opening on a line standing alone (blank lines before and after it) that holds
     no punctuation and is wider than an indented first line: a head (headlines carry no marks)
     over another column's text, read as the paragraph's first line (pdfminer.six prints a
-    story's heads as a box of their own). A paragraph's own first line printed apart is indented."""
+    story's heads as a box of their own). A paragraph's own first line printed apart is indented
+    (half a character of slack: a column's justified lines differ by one)."""
     found: list[tuple[int, str]] = []
     for segment in measures.paragraphs:
         own = measures.lines_of(segment)
         if len(own) < 2 or not own[0].blank_before or not own[1].blank_before:
             continue
         first = own[0]
-        if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT:
+        if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT - 0.5:
             continue
         found.append(
             (
