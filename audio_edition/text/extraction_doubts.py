@@ -52,8 +52,8 @@ not), and what the text shows against that reading is a doubt:
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
   or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
   ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A paragraph
-  opening on a line standing alone with no punctuation, wider than an indented first line: a
-  head over another column's text, read as its first line. One read on past a blank line from
+  opening on a line standing alone (or the last of a box of heads) with no punctuation, wider
+  than an indented first line: a head over another column's text, read as its first line. One read on past a blank line from
   a line ending mid-sentence into an indented line (the line under it longer): the block opens
   a paragraph of its own. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
@@ -120,7 +120,7 @@ def extraction_doubts(
     found += _lines_one_by_one(measures)
     found += _tails_across_blocks(measures)
     found += _tails_after_a_sentence_end(measures)
-    found += _heads_opening_a_paragraph(measures)
+    found += _heads_opening_a_paragraph(measures, segments)
     found += _indented_lines_read_on_into(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
@@ -678,18 +678,27 @@ _MARKS = re.compile(r"[，。；：、！？,.;:!?…—（）]")
 _INDENT = 2.0  # characters: a paragraph's first line is indented by two
 
 
-def _heads_opening_a_paragraph(measures: _Measures) -> list[tuple[int, str]]:
-    """A paragraph opening on a line standing alone (blank lines before and after it) that holds
-    no punctuation and is wider than an indented first line: a head (headlines carry no marks)
-    over another column's text, read as the paragraph's first line (pdfminer.six prints a
-    story's heads as a box of their own). A paragraph's own first line printed apart is indented
+def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """A paragraph opening on a line standing alone (blank lines before and after it, or right
+    under heads read apart: their box's last line) that holds no punctuation and is wider than
+    an indented first line: a head (headlines carry no marks) over another column's text, read
+    as the paragraph's first line (pdfminer.six prints a story's heads as a box of their own). A paragraph's own first line printed apart is indented
     (half a character of slack: a column's justified lines differ by one)."""
     found: list[tuple[int, str]] = []
+    heads_end = {
+        measures.lines_of(s)[-1].number
+        for s in segments
+        if s.kind is SegmentKind.BLOCK and s.line is not None and measures.lines_of(s)
+    }
     for segment in measures.paragraphs:
         own = measures.lines_of(segment)
-        if len(own) < 2 or not own[0].blank_before or not own[1].blank_before:
+        if len(own) < 2 or not own[1].blank_before:
             continue
         first = own[0]
+        index = measures.index[first.number]
+        under_heads = index > 0 and measures.lines[index - 1].number in heads_end
+        if not first.blank_before and not under_heads:
+            continue
         if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT - 0.5:
             continue
         found.append(

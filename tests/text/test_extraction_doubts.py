@@ -1070,3 +1070,19 @@ def test_a_paragraph_read_on_past_a_blank_line_into_an_indented_line() -> None:
     # The paragraph's own rest in the next box is a full line.
     rest = "田建设持续推进，节水灌溉\n面积进一步扩大，耕地质量\n稳步提升。\n"
     assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "into an indented line" in m]
+
+
+def test_a_heads_last_line_read_as_the_first_line_of_the_text_under_it() -> None:
+    # pdfminer.six prints a story's three head lines as one box over another column's text that
+    # carries on a sentence begun elsewhere: the subtitle is read as that paragraph's first line.
+    story = (
+        "稀土新材料产业链加速延伸\n\n本报包头3月4日电\n改造后的小区铺设了新\n路面，加装了电梯，还建起\n"
+        "了休闲广场和充电车棚。食\n堂由社区提供场地、企业负\n责运营，做到了价格实惠、\n干净卫生。进入冬季，冰雪\n"
+        "乐园、滑雪场相继开门迎\n客，吸引了大批外地游客前\n来体验。\n\n"
+    )
+    heads = "聚焦民生实事\n科技特派员扎根田间地头\n三年行动计划全面收官\n\n"
+    rest = "十六万人次，旅游收入三点\n二亿元。在他们的指导下，\n村里建起了温室大棚，种上\n了反季节蔬菜。\n"
+    page = HEAD + "\n" + story + heads + rest
+    assert [line for line, m in _doubts(page) if "line standing apart" in m] == [
+        _line_of(page, "三年行动计划全面收官")
+    ]
