@@ -50,7 +50,12 @@ not), and what the text shows against that reading is a doubt:
   alone (a blank line between every two), the rest of it not: columns side by side printed a
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
-  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's. A byline
+  or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
+  ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A paragraph
+  opening on a line standing alone (or the last of a box of heads) with no punctuation, wider
+  than an indented first line: a head over another column's text, read as its first line. One read on past a blank line from
+  a line ending mid-sentence into an indented line (the line under it longer): the block opens
+  a paragraph of its own. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
 
 - Columns printed side by side, a line of each on one printed line (pdfplumber prints a page so;
@@ -114,6 +119,9 @@ def extraction_doubts(
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
     found += _tails_across_blocks(measures)
+    found += _tails_after_a_sentence_end(measures)
+    found += _heads_opening_a_paragraph(measures, segments)
+    found += _indented_lines_read_on_into(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
@@ -666,6 +674,70 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
     return found
 
 
+_MARKS = re.compile(r"[，。；：、！？,.;:!?…—（）]")
+_INDENT = 2.0  # characters: a paragraph's first line is indented by two
+
+
+def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """A paragraph opening on a line standing alone (blank lines before and after it, or right
+    under heads read apart: their box's last line) that holds no punctuation and is wider than
+    an indented first line: a head (headlines carry no marks) over another column's text, read
+    as the paragraph's first line (pdfminer.six prints a story's heads as a box of their own). A paragraph's own first line printed apart is indented
+    (half a character of slack: a column's justified lines differ by one)."""
+    found: list[tuple[int, str]] = []
+    heads_end = {
+        measures.lines_of(s)[-1].number
+        for s in segments
+        if s.kind is SegmentKind.BLOCK and s.line is not None and measures.lines_of(s)
+    }
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) < 2 or not own[1].blank_before:
+            continue
+        first = own[0]
+        index = measures.index[first.number]
+        under_heads = index > 0 and measures.lines[index - 1].number in heads_end
+        if not first.blank_before and not under_heads:
+            continue
+        if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT - 0.5:
+            continue
+        found.append(
+            (
+                first.number,
+                "a paragraph opening on an unpunctuated line standing apart, wider than an indented "
+                f"first line: a head read into another column's text {_READ_PDF}",
+            )
+        )
+    return found
+
+
+def _indented_lines_read_on_into(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line (another block) from a line ending mid-sentence to
+    one indented (shorter than the column by an indent, the line under it longer): the block
+    opens a paragraph of its own, so the first paragraph's rest is elsewhere and another's text
+    is read into it (pdfminer.six printing a column's boxes out of order)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line, under in zip(own, own[1:], own[2:], strict=False):
+            if (
+                line.blank_before
+                and not under.blank_before
+                and not before.sentence_end
+                and line.width <= line.column - _INDENT - 0.5
+                and line.width + 1.5 <= under.width <= line.column + 0.5  # a body line under it
+            ):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line into an indented line: another "
+                        f"paragraph's text is read into it here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
 _LONE_LINES_IN_A_ROW = 3  # a paragraph's lines each a block of its own: one may be a line left over
 
 
@@ -718,6 +790,27 @@ def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
                         line.number,
                         "a paragraph read on past a blank line from a clause to a sentence's last "
                         f"words: another column's text may be read into it here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line (another block) from a line ending a sentence to
+    one opening on a sentence's last character or two (办结。 / 验。): no sentence is so short,
+    so the block opens on the rest of another column's sentence, read into this paragraph
+    (pdfminer.six printing a column's boxes out of order)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line in zip(own, own[1:], strict=False):
+            if line.blank_before and before.sentence_end and _SHORT_TAIL.match(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line from a sentence's end to another "
+                        f"sentence's last words: another column's text is read into it here {_READ_PDF}",
                     )
                 )
                 break

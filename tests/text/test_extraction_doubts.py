@@ -1018,3 +1018,71 @@ def test_a_byline_read_on_across_another_columns_line() -> None:
         + "\n数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n涛）今年以来，文化惠民演出已走\n进一百多个嘎查村，观众超过五万\n人次。\n"
     )
     assert not [m for _, m in _doubts(whole) if "byline with running text" in m]
+
+
+def test_a_paragraph_read_on_from_a_sentence_end_to_another_columns_sentence_end() -> None:
+    # pdfminer.six prints a column's boxes out of order: the story's paragraph, ending a sentence
+    # at its box's foot, is read on into the next box, which opens on another sentence's last word.
+    story = (
+        "黄河流域生态保护治理扎实推进\n\n本报满洲里 3 月 4 日\n电（记者 王建国）高标准农\n田建设持续推进，节水灌\n"
+        "溉面积进一步扩大，耕地\n质量稳步提升。热力公司\n设立了二十四小时服务热\n线，群众反映的问题做到\n"
+        "当天受理、限时办结。\n\n"
+    )
+    page = HEAD + "\n" + story + "验。文旅部门统计显示，元\n旦假期全市共接待游客四\n十六万人次。\n"
+    assert [line for line, m in _doubts(page) if "sentence's end to" in m] == [_line_of(page, "验。")]
+    # The next box opening on a sentence of its own, or on a clause's rest, is no such tail.
+    for rest in ("文旅部门统计显示，元\n旦假期全市共接待游客。\n", "旦假期全市共接待游客四\n十六万人次。\n"):
+        assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m], rest
+
+
+def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
+    # pdfminer.six prints another story's headline as a box of its own over a column's text that
+    # carries on a sentence begun elsewhere: the headline is read as that paragraph's first line.
+    story = (
+        "稀土新材料产业链加速延伸\n\n本报包头3月4日电\n改造后的小区铺设了新\n路面，加装了电梯，还建起\n"
+        "了休闲广场和充电车棚。食\n堂由社区提供场地、企业负\n责运营，做到了价格实惠、\n干净卫生。进入冬季，冰雪\n"
+        "乐园、滑雪场相继开门迎\n客，吸引了大批外地游客前\n来体验。\n\n"
+    )
+    rest = "\n\n活动，带动了餐饮、住宿等\n行业的发展。科技特派员常\n年驻村，帮助农户解决生产\n中遇到的技术难题。\n"
+    page = HEAD + "\n" + story + "冬季供暖保障有力有序" + rest
+    assert [line for line, m in _doubts(page) if "line standing apart" in m] == [
+        _line_of(page, "冬季供暖保障有力有序")
+    ]
+    # A paragraph's own first line printed apart is indented, or holds a mark.
+    for first in ("今年全旗计划种植", "今年全旗，计划种植玉米"):
+        assert not [
+            m for _, m in _doubts(HEAD + "\n" + story + first + rest) if "line standing apart" in m
+        ], first
+
+
+def test_a_paragraph_read_on_past_a_blank_line_into_an_indented_line() -> None:
+    # pdfminer.six prints a column's boxes out of order: a paragraph broken off mid-word at its
+    # box's foot is read on into the next box, which opens a paragraph of its own (indented).
+    story = (
+        "冬季供暖保障有力有序\n\n本报满洲里3月2日电\n进入冬季，冰雪乐园、滑雪\n场相继开门迎客，吸引了大\n"
+        "批外地游客前来体验。目前，\n全市已有八百多个政务服务\n事项实现了网上办、掌上办。\n"
+        "去年合作社实现销售\n收入一千二百万元，社员人\n均分红一万余元。高标准农\n\n"
+    )
+    page = story + "当地农技人员深入田\n间地头，手把手指导农户\n科学施肥、合理灌溉。\n"
+    assert [line for line, m in _doubts(HEAD + "\n" + page) if "into an indented line" in m] == [
+        _line_of(HEAD + "\n" + page, "当地农技人员")
+    ]
+    # The paragraph's own rest in the next box is a full line.
+    rest = "田建设持续推进，节水灌溉\n面积进一步扩大，耕地质量\n稳步提升。\n"
+    assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "into an indented line" in m]
+
+
+def test_a_heads_last_line_read_as_the_first_line_of_the_text_under_it() -> None:
+    # pdfminer.six prints a story's three head lines as one box over another column's text that
+    # carries on a sentence begun elsewhere: the subtitle is read as that paragraph's first line.
+    story = (
+        "稀土新材料产业链加速延伸\n\n本报包头3月4日电\n改造后的小区铺设了新\n路面，加装了电梯，还建起\n"
+        "了休闲广场和充电车棚。食\n堂由社区提供场地、企业负\n责运营，做到了价格实惠、\n干净卫生。进入冬季，冰雪\n"
+        "乐园、滑雪场相继开门迎\n客，吸引了大批外地游客前\n来体验。\n\n"
+    )
+    heads = "聚焦民生实事\n科技特派员扎根田间地头\n三年行动计划全面收官\n\n"
+    rest = "十六万人次，旅游收入三点\n二亿元。在他们的指导下，\n村里建起了温室大棚，种上\n了反季节蔬菜。\n"
+    page = HEAD + "\n" + story + heads + rest
+    assert [line for line, m in _doubts(page) if "line standing apart" in m] == [
+        _line_of(page, "三年行动计划全面收官")
+    ]
