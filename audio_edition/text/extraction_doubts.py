@@ -13,7 +13,9 @@ not), and what the text shows against that reading is a doubt:
   than the box's first, over twice as long as the box's first, or opening on no dateline after
   an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
   itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
-  inside (briefs set without an indent): two briefs run together.
+  inside (briefs set without an indent): two briefs run together; an item opening on a line
+  standing apart with no mark of running text, shorter than the column: a headline printed in
+  the box's column, a story's text read as a brief under it.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
@@ -113,6 +115,7 @@ def extraction_doubts(
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
+    found += _heads_opening_a_brief(articles, measures)
     found += _tails_across_blocks(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
@@ -663,6 +666,38 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
                     )
                 )
                 break
+    return found
+
+
+_ANY_MARK = re.compile(r"[，。、；：！？…（）]")  # running text's marks; a head line has none of them
+
+
+def _heads_opening_a_brief(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A brief of a box (简讯) whose first line stands alone (a blank line after it), holds none of
+    running text's marks and is shorter than the column's measure, the brief going on past the
+    blank line as a block: a headline printed in the box's column (pdftotext) read as the brief's
+    first line, a story's text joined to it. (Outside a box, pdfminer.six prints a paragraph's
+    indented first line so.)"""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.section:
+            continue
+        for paragraph in article.paragraphs:
+            segment = measures.segment_of(paragraph, article.line or 0)
+            own = measures.lines_of(segment) if segment is not None else []
+            # The rest a block of lines: an extractor that prints a box line by line
+            # (pdfminer.six) sets every line of a brief apart.
+            if len(own) < 3 or not own[1].blank_before or any(line.blank_before for line in own[2:]):
+                continue
+            first = own[0]
+            if not _ANY_MARK.search(first.text) and first.width < first.column - _OFF_MEASURE:
+                found.append(
+                    (
+                        first.number,
+                        "a line standing apart with no mark of running text opens a brief: a "
+                        f"headline may be read into the text under it {_READ_PDF}",
+                    )
+                )
     return found
 
 

@@ -1018,3 +1018,29 @@ def test_a_byline_read_on_across_another_columns_line() -> None:
         + "\n数字政务让群众少跑腿\n新华社乌海3月4日电（记者 周\n涛）今年以来，文化惠民演出已走\n进一百多个嘎查村，观众超过五万\n人次。\n"
     )
     assert not [m for _, m in _doubts(whole) if "byline with running text" in m]
+
+
+def test_a_headline_printed_in_a_box_of_briefs_opens_a_brief() -> None:
+    # pdftotext: a story's headline printed in the column under the box's section word, apart
+    # (blank lines round it), and the story's text read on under it as the box's brief.
+    page = (
+        HEAD
+        + """社区食堂每天中午供应两
+荤两素一汤，老年人就餐还
+能享受优惠。
+
+简讯
+
+冬季供暖保障有力有序
+
+万人次，旅游收入三点二亿
+元。合作社负责人告诉记
+者，通过订单种植，社员每
+亩地可增收三百多元。
+"""
+    )
+    doubts = [(line, message) for line, message in _doubts(page) if "opens a brief" in message]
+    assert [line for line, _ in doubts] == [_line_of(page, "冬季供暖保障")]
+    # A brief whose first line is running text, set apart the same way, is no head.
+    running = page.replace("冬季供暖保障有力有序\n", "近日，市人社局举办\n")
+    assert not [d for d in _doubts(running) if "opens a brief" in d[1]]
