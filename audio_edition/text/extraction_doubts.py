@@ -48,7 +48,9 @@ not), and what the text shows against that reading is a doubt:
   stories side by side read as one story's tiers.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
-  chart's labels it was read across. A paragraph read off several lines in a row each standing
+  chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
+  runs over a column's break once and no column holds so little of it, so another column's
+  tail, printed between its blocks (pdftotext). A paragraph read off several lines in a row each standing
   alone (a blank line between every two), the rest of it not: columns side by side printed a
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
@@ -116,6 +118,7 @@ def extraction_doubts(
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
     found += _heads_opening_a_brief(articles, measures)
+    found += _short_pieces_inside(measures)
     found += _tails_across_blocks(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
@@ -698,6 +701,34 @@ def _heads_opening_a_brief(articles: Sequence[Article], measures: _Measures) -> 
                         f"headline may be read into the text under it {_READ_PDF}",
                     )
                 )
+    return found
+
+
+_SHORT_PIECE = 2  # lines: a paragraph carried over a column holds more between its two breaks
+
+
+def _short_pieces_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read across two blank lines whose piece between them is a line or two ending
+    a sentence: a paragraph runs on over a column's break once, and no column holds so little
+    of one, so the piece is another column's tail printed between a paragraph's two blocks
+    (pdftotext), its text read into the paragraph."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        runs: list[list[TextLine]] = []
+        for line in measures.lines_of(segment):
+            if not runs or line.blank_before:
+                runs.append([])
+            runs[-1].append(line)
+        for run in runs[1:-1]:
+            if len(run) <= _SHORT_PIECE and run[-1].sentence_end:
+                found.append(
+                    (
+                        run[0].number,
+                        "a line or two ending a sentence stand between two blocks of a paragraph: "
+                        f"another column's text may be read into it {_READ_PDF}",
+                    )
+                )
+                break
     return found
 
 

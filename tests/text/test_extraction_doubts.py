@@ -1044,3 +1044,35 @@ def test_a_headline_printed_in_a_box_of_briefs_opens_a_brief() -> None:
     # A brief whose first line is running text, set apart the same way, is no head.
     running = page.replace("冬季供暖保障有力有序\n", "近日，市人社局举办\n")
     assert not [d for d in _doubts(running) if "opens a brief" in d[1]]
+
+
+def test_another_column_s_tail_printed_between_a_paragraph_s_two_blocks() -> None:
+    # pdftotext: two lines of the next column's story (…四成。) printed between the blocks of a
+    # paragraph broken mid-sentence (还 / 建起了), read into it seamlessly.
+    page = (
+        HEAD
+        + """社区食堂端出“幸福味道”
+新华社北京 3 月 2 日
+电（记者 吴敏）老师们利
+用课余时间集体备课，把优
+质教学资源转化为适合本
+校学生的课程。沿黄各旗县
+区持续开展河道清理和岸
+线整治，水质稳定保持在三
+类以上。改造后的小区铺设
+了新路面，加装了电梯，还
+
+货到放行”模式，通关时间
+比去年同期缩短了四成。
+
+建起了休闲广场和充电车
+棚。“以前一下雨院子里就
+积水，现在出门再也不用踩
+泥了。”居民李师傅说。
+"""
+    )
+    doubts = [line for line, message in _doubts(page) if "between two blocks" in message]
+    assert doubts == [_line_of(page, "货到放行")]
+    # The paragraph broken over one column only: nothing between.
+    once = page.replace("货到放行”模式，通关时间\n比去年同期缩短了四成。\n\n", "")
+    assert not [d for d in _doubts(once) if "between two blocks" in d[1]]
