@@ -50,7 +50,9 @@ not), and what the text shows against that reading is a doubt:
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
   runs over a column's break once and no column holds so little of it, so another column's
-  tail, printed between its blocks (pdftotext). A paragraph read off several lines in a row each standing
+  tail, printed between its blocks (pdftotext); a block past a blank line opening on a line an
+  indent short of the column, with no mark that a justified line squeezes: another paragraph's
+  first line, read on as the rest (a chart's labels dropped between). A paragraph read off several lines in a row each standing
   alone (a blank line between every two), the rest of it not: columns side by side printed a
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
@@ -119,6 +121,7 @@ def extraction_doubts(
     found += _lines_one_by_one(measures)
     found += _heads_opening_a_brief(articles, measures)
     found += _short_pieces_inside(measures)
+    found += _indented_blocks_inside(measures)
     found += _tails_across_blocks(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
@@ -726,6 +729,39 @@ def _short_pieces_inside(measures: _Measures) -> list[tuple[int, str]]:
                         run[0].number,
                         "a line or two ending a sentence stand between two blocks of a paragraph: "
                         f"another column's text may be read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_INDENT = 2.0  # characters: a paragraph's first line is set in by two
+# Marks a justified line may squeeze to half a character: a full line holding them measures short.
+_SQUEEZABLE = re.compile(r"[“”‘’「」『』（），。、；：！？《》]")
+
+
+def _indented_blocks_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """A block of a paragraph, past a blank line, opening on a line short of the column by an
+    indent or more over a full line: a paragraph's indented first line, so the block opens
+    another paragraph (or story) read as the rest of the one before (a chart's labels dropped
+    between them, pdftotext). The rest of a paragraph carried over a break opens full."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for n in range(1, len(own) - 1):
+            line, under = own[n], own[n + 1]
+            if (
+                line.blank_before
+                and not under.blank_before
+                and line.width <= line.column - _INDENT
+                and not _SQUEEZABLE.search(line.text)
+                and under.width > under.column - _OFF_MEASURE
+            ):
+                found.append(
+                    (
+                        line.number,
+                        "an indented line past a blank line is read on as the rest of the paragraph "
+                        f"before: it may open another paragraph or story {_READ_PDF}",
                     )
                 )
                 break

@@ -1076,3 +1076,32 @@ def test_another_column_s_tail_printed_between_a_paragraph_s_two_blocks() -> Non
     # The paragraph broken over one column only: nothing between.
     once = page.replace("货到放行”模式，通关时间\n比去年同期缩短了四成。\n\n", "")
     assert not [d for d in _doubts(once) if "between two blocks" in d[1]]
+
+
+def test_a_paragraph_read_on_across_a_chart_into_an_indented_line() -> None:
+    # pdftotext: a paragraph broken mid-sentence (…养老服务中心开) at a chart, whose labels are
+    # dropped; the block past them opens on an indented line, another paragraph's first, read
+    # on as its rest.
+    page = (
+        HEAD
+        + """湿地公园里，芦苇随风
+摇曳，成群的候鸟在水面上
+觅食嬉戏。养老服务中心开
+
+单位：万吨
+
+2021 年
+
+2022 年
+
+热力公司设立了二十
+四小时服务热线，群众反映
+的问题做到当天受理、限时
+办结。
+"""
+    )
+    doubts = [line for line, message in _doubts(page) if "indented line past a blank" in message]
+    assert doubts == [_line_of(page, "热力公司")]
+    # The rest opening full, as a paragraph carried over a break does: no doubt.
+    full = page.replace("热力公司设立了二十\n", "设了康复理疗和文化娱乐项\n")
+    assert not [d for d in _doubts(full) if "indented line past a blank" in d[1]]
