@@ -748,11 +748,14 @@ def _indented_blocks_inside(measures: _Measures) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for segment in measures.paragraphs:
         own = measures.lines_of(segment)
-        for n in range(1, len(own) - 1):
+        # Two lines at least under it in the block: a head over its subtitle standing apart is
+        # ``_lines_apart_inside``'s.
+        for n in range(1, len(own) - 2):
             line, under = own[n], own[n + 1]
             if (
                 line.blank_before
                 and not under.blank_before
+                and not own[n + 2].blank_before
                 and line.width <= line.column - _INDENT
                 and not _SQUEEZABLE.search(line.text)
                 and under.width > under.column - _OFF_MEASURE
