@@ -32,7 +32,8 @@ not), and what the text shows against that reading is a doubt:
   sentence ending at a line's end inside (a brief run into the story's last paragraph).
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
-  has, or of three characters (a name); a story whose
+  has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
+  端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line (a body line's rest: the headline is a line of running text).
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
@@ -443,6 +444,15 @@ def _bylines_with_text(articles: Sequence[Article]) -> list[tuple[int, str]]:
     ]
 
 
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"))
+
+
+def _unclosed_quote(tier: str) -> bool:
+    """Whether a head line opens a quotation (or book title) it does not close, or the reverse:
+    a head is never set so, so the line is a piece of a head broken over two."""
+    return any(tier.count(left) != tier.count(right) for left, right in _QUOTE_PAIRS)
+
+
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
     comma inside: a body line standing alone), or a name's (a byline's second line)."""
@@ -459,6 +469,11 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:
             why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
+        elif any(_unclosed_quote(tier) for tier in (article.kicker, headline, article.subtitle) if tier):
+            why = (
+                "or a tier of it holds a quotation opened and not closed (or closed, not opened): "
+                "a head broken over lines, the heads of stories side by side read as one"
+            )
         else:
             continue
         found.append((article.line or 0, f"the headline {why} {_READ_PDF}"))

@@ -1105,3 +1105,39 @@ def test_a_paragraph_read_on_across_a_chart_into_an_indented_line() -> None:
     # The rest opening full, as a paragraph carried over a break does: no doubt.
     full = page.replace("热力公司设立了二十\n", "设了康复理疗和文化娱乐项\n")
     assert not [d for d in _doubts(full) if "indented line past a blank" in d[1]]
+
+
+# pdftotext -layout: two stories' heads side by side, the right one broken over two lines
+# (社区食堂端出“幸 / 福味道”), over the columns of both.
+HEADS_SIDE_BY_SIDE = """商品销量明显增长。据了
+解，今年全市新增供热面积
+一百二十万平方米，惠及居
+
+
+
+
+数字政务让群众少跑腿                                                           社区食堂端出“幸
+——一位老支书的三十年坚守                                                        福味道”
+本报记者 杨帆          郑凯
+                                                             本报兴安盟 3 月 2 日电
+  养老服务中心开设了                为适合本校学生的课程。       地、企业负责运营，做到 （记者 周涛）据了解，今年全
+康复理疗、文化娱乐等项                前十个月，口岸进出口货       了价格实惠、干净卫生。 市新增供热面积一百二十万
+目，满足老年人多样化需                运量达到一千八百万吨，       目前，全市已有八百多个  平方米，惠及居民一万八千余
+求。商家纷纷推出适老化                同比增长百分之二十二点       政务服务事项实现了网上  户。经过多年治理，项目区植
+产品，智能手环、助行器等               五。                办、掌上办。       被覆盖度由不足百分之十提
+商品销量明显增长。演出                   治沙工人们顶着风沙                   高到百分之四十以上。社区工
+队带来了歌舞、小品、好来               扎设草方格，一棵棵梭梭、                   作人员逐户征求居民意见，把
+宝等节目，台下的农牧民                沙柳在沙丘上扎下了根。                    群众最关心的问题列入改造
+群众掌声不断。                    今年全区粮食总产量达到                    清单。
+  这条公路全长六十八                七百九十一亿斤，连续多                       新能源项目建设带动了
+"""
+
+
+def test_a_head_tier_opening_a_quotation_it_does_not_close() -> None:
+    # The heads read as one story's tiers, each holding a piece of the broken headline: a head
+    # never leaves a quotation open, so they are pieces of heads.
+    page = HEAD + HEADS_SIDE_BY_SIDE
+    assert [m for _, m in _doubts(page) if "quotation opened and not closed" in m]
+    # The headline whole on its line: no doubt of the kind.
+    whole = page.replace("福味道”", "", 1).replace("社区食堂端出“幸", "社区食堂端出“幸福味道”")
+    assert not [m for _, m in _doubts(whole) if "quotation opened and not closed" in m]
