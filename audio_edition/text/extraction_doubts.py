@@ -15,7 +15,8 @@ not), and what the text shows against that reading is a doubt:
   itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
   inside (briefs set without an indent): two briefs run together; an item opening on a line
   standing apart with no mark of running text, shorter than the column: a headline printed in
-  the box's column, a story's text read as a brief under it.
+  the box's column, a story's text read as a brief under it; the box's first item set to another
+  measure than its others, which agree: a column's text read as its first brief.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
@@ -121,6 +122,7 @@ def extraction_doubts(
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
     found += _heads_opening_a_brief(articles, measures)
+    found += _odd_first_briefs(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
     found += _tails_across_blocks(measures)
@@ -691,6 +693,41 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
 
 
 _ANY_MARK = re.compile(r"[，。、；：！？…（）]")  # running text's marks; a head line has none of them
+
+
+def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A box of briefs (简讯) whose first item is set to another measure than the others, which
+    agree: ``_briefs`` takes the first item's measure for the box's, so here the first is the
+    odd one, a column's text (its story's rest) read as the box's first brief."""
+    found: list[tuple[int, str]] = []
+    boxes: list[list[tuple[int, float | None]]] = []
+    for article in articles:
+        if not article.section or article.headline:
+            if boxes and boxes[-1]:
+                boxes.append([])
+            continue
+        if not boxes:
+            boxes.append([])
+        first = article.paragraphs[0] if article.paragraphs else ""
+        segment = measures.segment_of(first, article.line or 0)
+        measure = measures.of(segment) if segment is not None else None
+        boxes[-1].append((article.line or 0, measure[0] if measure else None))
+    for box in boxes:
+        rest = [width for _, width in box[1:] if width is not None]
+        if len(box) < 3 or len(rest) < 2 or box[0][1] is None:
+            continue
+        if (
+            max(rest) - min(rest) <= _MEASURE_SLACK
+            and abs(box[0][1] - statistics.median(rest)) > _MEASURE_SLACK
+        ):
+            found.append(
+                (
+                    box[0][0],
+                    "the first item of a box of briefs is set to another measure than the box's "
+                    f"others: a column's text read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
 
 
 def _heads_opening_a_brief(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:

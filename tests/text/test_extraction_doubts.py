@@ -1141,3 +1141,34 @@ def test_a_head_tier_opening_a_quotation_it_does_not_close() -> None:
     # The headline whole on its line: no doubt of the kind.
     whole = page.replace("福味道”", "", 1).replace("社区食堂端出“幸", "社区食堂端出“幸福味道”")
     assert not [m for _, m in _doubts(whole) if "quotation opened and not closed" in m]
+
+
+# pdftotext: a column's text (…能固沙，) printed under a box's section word, over the box's
+# briefs set wider than the column.
+BOX_UNDER_A_COLUMN_S_TEXT = """简讯
+能固沙，又能喂养牛羊。经
+过多年治理，项目区植被
+覆盖度由不足百分之十提
+高到百分之四十以上。沿
+黄各旗县区持续开展河道
+清理和岸线整治，水质稳
+定保持在三类以上。
+
+本报鄂尔多斯 3 月 3 日电近期，县消防救援大队走进
+中小学校，为师生讲解火灾逃生自救知识并开展疏散演
+练。（张晓明）
+本报兴安盟 3 月 1 日电日前，全盟首届农牧民技能大
+赛落下帷幕，八十名选手在农机操作等项目中一展身手。
+（孙丽）
+近日，旗气象局发布寒潮蓝色预警，提醒群众注意防
+寒保暖，合理安排出行。
+"""
+
+
+def test_a_column_s_text_read_as_the_first_brief_of_a_box() -> None:
+    page = HEAD + BOX_UNDER_A_COLUMN_S_TEXT
+    doubts = [line for line, message in _doubts(page) if "first item of a box" in message]
+    assert doubts == [_line_of(page, "能固沙")]
+    # The box's own briefs alone agree: no doubt of the kind.
+    own = HEAD + "简讯\n" + BOX_UNDER_A_COLUMN_S_TEXT.split("\n\n", 1)[1]
+    assert not [m for _, m in _doubts(own) if "first item of a box" in m]
