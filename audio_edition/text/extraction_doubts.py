@@ -46,6 +46,8 @@ not), and what the text shows against that reading is a doubt:
   last line where the extractor prints its boxes apart (blank lines between): in the paragraph's
   box, so in the body's type, a subhead read as a headline. A story opening on its dateline
   under no headline, outside a box of briefs (said at the dateline, where its own text begins).
+  A paragraph closing a quotation it never opened (”, no “ before it): its text cut, or
+  another's read in before the close (a quotation may run open over paragraphs, never so).
   A subtitle with no dash printed apart from its headline (a box of its own): the headlines of
   stories side by side read as one story's tiers.
   Lines standing apart inside a paragraph
@@ -123,6 +125,7 @@ def extraction_doubts(
     found += _lines_one_by_one(measures)
     found += _heads_opening_a_brief(articles, measures)
     found += _odd_first_briefs(articles, measures)
+    found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
     found += _tails_across_blocks(measures)
@@ -693,6 +696,31 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
 
 
 _ANY_MARK = re.compile(r"[，。、；：！？…（）]")  # running text's marks; a head line has none of them
+
+
+def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph closing a quotation it never opened (”, with no “ before it): a quotation may
+    run over paragraphs open (each opening on “), but none closes where it did not open, so
+    the quotation's opening was lost or another paragraph's text read in before its close."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            depth = 0
+            for char in paragraph:
+                depth += (char == "“") - (char == "”")
+                if depth < 0:
+                    break
+            if depth < 0:
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        (segment.line if segment is not None else None) or article.line or 0,
+                        "a paragraph closes a quotation it never opened: its text may be cut or "
+                        f"another's read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
 
 
 def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:

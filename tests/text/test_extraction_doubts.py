@@ -1172,3 +1172,22 @@ def test_a_column_s_text_read_as_the_first_brief_of_a_box() -> None:
     # The box's own briefs alone agree: no doubt of the kind.
     own = HEAD + "简讯\n" + BOX_UNDER_A_COLUMN_S_TEXT.split("\n\n", 1)[1]
     assert not [m for _, m in _doubts(own) if "first item of a box" in m]
+
+
+def test_a_paragraph_closing_a_quotation_it_never_opened() -> None:
+    # pdftotext -layout: a paragraph's lines cut where a column's lines were read apart
+    # (…口岸管理部门推行 / 了。”家住…): the quotation's opening went with the lost lines.
+    page = (
+        HEAD
+        + """数字政务让群众少跑腿
+  前十个月，口岸进出口货运量达到
+一千八百万吨，同比增长百分之二十二
+点五。口岸管理部门推行了。”家住新
+华街道的王大妈笑着说。
+"""
+    )
+    doubts = [line for line, message in _doubts(page) if "never opened" in message]
+    assert doubts == [_line_of(page, "  前十个月")]
+    # The quotation whole: no doubt of the kind.
+    whole = page.replace("推行了。”家住新", "推行“提前申报”。“家里暖和了。”家住新")
+    assert not [m for _, m in _doubts(whole) if "never opened" in m]
