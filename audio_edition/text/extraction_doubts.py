@@ -123,11 +123,6 @@ def extraction_doubts(
     found += _thin_bodies(articles)
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
-    found += _heads_opening_a_brief(articles, measures)
-    found += _odd_first_briefs(articles, measures)
-    found += _quotes_closed_unopened(articles, measures)
-    found += _short_pieces_inside(measures)
-    found += _indented_blocks_inside(measures)
     found += _tails_across_blocks(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
@@ -138,6 +133,12 @@ def extraction_doubts(
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _quoted_openings_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
+    # After it: these point inside a story, where a dateline under no headline says it better.
+    found += _heads_opening_a_brief(articles, measures)
+    found += _odd_first_briefs(articles, measures)
+    found += _quotes_closed_unopened(articles, measures)
+    found += _short_pieces_inside(measures)
+    found += _indented_blocks_inside(measures)
     return found
 
 
