@@ -727,7 +727,8 @@ def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) ->
 def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
     """A box of briefs (简讯) whose first item is set to another measure than the others, which
     agree: ``_briefs`` takes the first item's measure for the box's, so here the first is the
-    odd one, a column's text (its story's rest) read as the box's first brief."""
+    odd one, a column's text (its story's rest) read as the box's first brief. Not where the first
+    opens on a dateline, as a brief does (the others may be pieces an extractor printed apart)."""
     found: list[tuple[int, str]] = []
     boxes: list[list[tuple[int, float | None]]] = []
     for article in articles:
@@ -740,6 +741,8 @@ def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[
         first = article.paragraphs[0] if article.paragraphs else ""
         segment = measures.segment_of(first, article.line or 0)
         measure = measures.of(segment) if segment is not None else None
+        if not boxes[-1] and article.dateline:
+            measure = None  # a first item on its dateline is a brief: a story's rest has none
         boxes[-1].append((article.line or 0, measure[0] if measure else None))
     for box in boxes:
         rest = [width for _, width in box[1:] if width is not None]

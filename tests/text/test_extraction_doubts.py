@@ -1172,6 +1172,11 @@ def test_a_column_s_text_read_as_the_first_brief_of_a_box() -> None:
     # The box's own briefs alone agree: no doubt of the kind.
     own = HEAD + "简讯\n" + BOX_UNDER_A_COLUMN_S_TEXT.split("\n\n", 1)[1]
     assert not [m for _, m in _doubts(own) if "first item of a box" in m]
+    # A first item opening on its dateline is a brief, whatever its measure.
+    dated = page.replace(
+        "简讯\n能固沙，又能喂养牛羊。经\n", "简讯\n本报包头 3 月 2 日电\n能固沙，又能喂养牛羊。经\n"
+    )
+    assert not [m for _, m in _doubts(dated) if "first item of a box" in m]
 
 
 def test_a_paragraph_closing_a_quotation_it_never_opened() -> None:
