@@ -135,6 +135,14 @@ def headline_over_long_subtitle(upper: str, lower: str) -> bool:
     )
 
 
+def kicker_near_headline_length(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash, read as kicker over headline (the upper shorter than
+    ``headline_over_long_subtitle`` asks), have an upper line within a character of a headline's
+    length: a headline of nine characters over a subtitle with no dash reads so too, and only
+    the type size tells them apart."""
+    return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= _HEADLINE_LENGTH - 1
+
+
 @dataclass(frozen=True)
 class Reading:
     """The articles of a page's segments, the headline convention used and what was uncertain."""

@@ -13,7 +13,10 @@ not), and what the text shows against that reading is a doubt:
   than the box's first, over twice as long as the box's first, or opening on no dateline after
   an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
   itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
-  inside (briefs set without an indent): two briefs run together.
+  inside (briefs set without an indent): two briefs run together; an item opening on a line
+  standing apart with no mark of running text, shorter than the column: a headline printed in
+  the box's column, a story's text read as a brief under it; the box's first item set to another
+  measure than its others, which agree: a column's text read as its first brief.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
@@ -30,7 +33,8 @@ not), and what the text shows against that reading is a doubt:
   sentence ending at a line's end inside (a brief run into the story's last paragraph).
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
-  has, or of three characters (a name); a story whose
+  has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
+  端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line (a body line's rest: the headline is a line of running text).
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
@@ -42,11 +46,17 @@ not), and what the text shows against that reading is a doubt:
   last line where the extractor prints its boxes apart (blank lines between): in the paragraph's
   box, so in the body's type, a subhead read as a headline. A story opening on its dateline
   under no headline, outside a box of briefs (said at the dateline, where its own text begins).
+  A paragraph closing a quotation it never opened (”, no “ before it): its text cut, or
+  another's read in before the close (a quotation may run open over paragraphs, never so).
   A subtitle with no dash printed apart from its headline (a box of its own): the headlines of
   stories side by side read as one story's tiers.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
-  chart's labels it was read across. A paragraph read off several lines in a row each standing
+  chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
+  runs over a column's break once and no column holds so little of it, so another column's
+  tail, printed between its blocks (pdftotext); a block past a blank line opening on a line an
+  indent short of the column, with no mark that a justified line squeezes: another paragraph's
+  first line, read on as the rest (a chart's labels dropped between). A paragraph read off several lines in a row each standing
   alone (a blank line between every two), the rest of it not: columns side by side printed a
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
@@ -131,6 +141,12 @@ def extraction_doubts(
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _quoted_openings_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
+    # After it: these point inside a story, where a dateline under no headline says it better.
+    found += _heads_opening_a_brief(articles, measures)
+    found += _odd_first_briefs(articles, measures)
+    found += _quotes_closed_unopened(articles, measures)
+    found += _short_pieces_inside(measures)
+    found += _indented_blocks_inside(measures)
     return found
 
 
@@ -442,6 +458,15 @@ def _bylines_with_text(articles: Sequence[Article]) -> list[tuple[int, str]]:
     ]
 
 
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"))
+
+
+def _unclosed_quote(tier: str) -> bool:
+    """Whether a head line opens a quotation (or book title) it does not close, or the reverse:
+    a head is never set so, so the line is a piece of a head broken over two."""
+    return any(tier.count(left) != tier.count(right) for left, right in _QUOTE_PAIRS)
+
+
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
     comma inside: a body line standing alone), or a name's (a byline's second line)."""
@@ -458,6 +483,11 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:
             why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
+        elif any(_unclosed_quote(tier) for tier in (article.kicker, headline, article.subtitle) if tier):
+            why = (
+                "or a tier of it holds a quotation opened and not closed (or closed, not opened): "
+                "a head broken over lines, the heads of stories side by side read as one"
+            )
         else:
             continue
         found.append((article.line or 0, f"the headline {why} {_READ_PDF}"))
@@ -732,6 +762,165 @@ def _indented_lines_read_on_into(measures: _Measures) -> list[tuple[int, str]]:
                         line.number,
                         "a paragraph read on past a blank line into an indented line: another "
                         f"paragraph's text is read into it here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_ANY_MARK = re.compile(r"[，。、；：！？…（）]")  # running text's marks; a head line has none of them
+
+
+def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph closing a quotation it never opened (”, with no “ before it): a quotation may
+    run over paragraphs open (each opening on “), but none closes where it did not open, so
+    the quotation's opening was lost or another paragraph's text read in before its close."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            depth = 0
+            for char in paragraph:
+                depth += (char == "“") - (char == "”")
+                if depth < 0:
+                    break
+            if depth < 0:
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        (segment.line if segment is not None else None) or article.line or 0,
+                        "a paragraph closes a quotation it never opened: its text may be cut or "
+                        f"another's read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A box of briefs (简讯) whose first item is set to another measure than the others, which
+    agree: ``_briefs`` takes the first item's measure for the box's, so here the first is the
+    odd one, a column's text (its story's rest) read as the box's first brief. Not where the first
+    opens on a dateline, as a brief does (the others may be pieces an extractor printed apart)."""
+    found: list[tuple[int, str]] = []
+    boxes: list[list[tuple[int, float | None]]] = []
+    for article in articles:
+        if not article.section or article.headline:
+            if boxes and boxes[-1]:
+                boxes.append([])
+            continue
+        if not boxes:
+            boxes.append([])
+        first = article.paragraphs[0] if article.paragraphs else ""
+        segment = measures.segment_of(first, article.line or 0)
+        measure = measures.of(segment) if segment is not None else None
+        if not boxes[-1] and article.dateline:
+            measure = None  # a first item on its dateline is a brief: a story's rest has none
+        boxes[-1].append((article.line or 0, measure[0] if measure else None))
+    for box in boxes:
+        rest = [width for _, width in box[1:] if width is not None]
+        if len(box) < 3 or len(rest) < 2 or box[0][1] is None:
+            continue
+        if (
+            max(rest) - min(rest) <= _MEASURE_SLACK
+            and abs(box[0][1] - statistics.median(rest)) > _MEASURE_SLACK
+        ):
+            found.append(
+                (
+                    box[0][0],
+                    "the first item of a box of briefs is set to another measure than the box's "
+                    f"others: a column's text read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _heads_opening_a_brief(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A brief of a box (简讯) whose first line stands alone (a blank line after it), holds none of
+    running text's marks and is shorter than the column's measure, the brief going on past the
+    blank line as a block: a headline printed in the box's column (pdftotext) read as the brief's
+    first line, a story's text joined to it. (Outside a box, pdfminer.six prints a paragraph's
+    indented first line so.)"""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.section:
+            continue
+        for paragraph in article.paragraphs:
+            segment = measures.segment_of(paragraph, article.line or 0)
+            own = measures.lines_of(segment) if segment is not None else []
+            # The rest a block of lines: an extractor that prints a box line by line
+            # (pdfminer.six) sets every line of a brief apart.
+            if len(own) < 3 or not own[1].blank_before or any(line.blank_before for line in own[2:]):
+                continue
+            first = own[0]
+            if not _ANY_MARK.search(first.text) and first.width < first.column - _OFF_MEASURE:
+                found.append(
+                    (
+                        first.number,
+                        "a line standing apart with no mark of running text opens a brief: a "
+                        f"headline may be read into the text under it {_READ_PDF}",
+                    )
+                )
+    return found
+
+
+_SHORT_PIECE = 2  # lines: a paragraph carried over a column holds more between its two breaks
+
+
+def _short_pieces_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read across two blank lines whose piece between them is a line or two ending
+    a sentence: a paragraph runs on over a column's break once, and no column holds so little
+    of one, so the piece is another column's tail printed between a paragraph's two blocks
+    (pdftotext), its text read into the paragraph."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        runs: list[list[TextLine]] = []
+        for line in measures.lines_of(segment):
+            if not runs or line.blank_before:
+                runs.append([])
+            runs[-1].append(line)
+        for run in runs[1:-1]:
+            if len(run) <= _SHORT_PIECE and run[-1].sentence_end:
+                found.append(
+                    (
+                        run[0].number,
+                        "a line or two ending a sentence stand between two blocks of a paragraph: "
+                        f"another column's text may be read into it {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_INDENT = 2.0  # characters: a paragraph's first line is set in by two
+# Marks a justified line may squeeze to half a character: a full line holding them measures short.
+_SQUEEZABLE = re.compile(r"[“”‘’「」『』（），。、；：！？《》]")
+
+
+def _indented_blocks_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """A block of a paragraph, past a blank line, opening on a line short of the column by an
+    indent or more over a full line: a paragraph's indented first line, so the block opens
+    another paragraph (or story) read as the rest of the one before (a chart's labels dropped
+    between them, pdftotext). The rest of a paragraph carried over a break opens full."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        # Two lines at least under it in the block: a head over its subtitle standing apart is
+        # ``_lines_apart_inside``'s.
+        for n in range(1, len(own) - 2):
+            line, under = own[n], own[n + 1]
+            if (
+                line.blank_before
+                and not under.blank_before
+                and not own[n + 2].blank_before
+                and line.width <= line.column - _INDENT
+                and not _SQUEEZABLE.search(line.text)
+                and under.width > under.column - _OFF_MEASURE
+            ):
+                found.append(
+                    (
+                        line.number,
+                        "an indented line past a blank line is read on as the rest of the paragraph "
+                        f"before: it may open another paragraph or story {_READ_PDF}",
                     )
                 )
                 break

@@ -502,6 +502,23 @@ def test_two_head_lines_are_kicker_and_headline_or_headline_and_subtitle(
     assert bool(doubted) == (tiers[0] is None and not lower.startswith("—"))
 
 
+def test_a_kicker_as_long_as_a_short_headline_is_doubted() -> None:
+    """Two head lines with no dash, the upper a character short of a headline's usual length
+    (a nine-character headline over its subtitle, as pdftotext prints a page): read as kicker
+    over headline, but the editor is told the other reading is as likely."""
+    page = parse_page(
+        _TWO_TIERS.format(upper="打好防沙治沙攻坚战", lower="城乡居民收入增速快于经济增长"), "p2.txt"
+    )
+    (story,) = page.articles
+    assert (story.kicker, story.headline) == ("打好防沙治沙攻坚战", "城乡居民收入增速快于经济增长")
+    assert [w for w in page.warnings if "read as kicker (引题) and headline" in w.message]
+    # A label of eight characters over a headline is a kicker, as the series' labels are.
+    label = parse_page(
+        _TWO_TIERS.format(upper="学习贯彻全会精神", lower="城乡居民收入增速快于经济增长"), "p2.txt"
+    )
+    assert not [w for w in label.warnings if "head lines read as" in w.message]
+
+
 def test_heads_over_a_byline_line_are_heads_though_the_last_looks_indented() -> None:
     """A story with no dateline: its heads stand over a byline line (本报记者 周涛). A subtitle
     two characters short of the column looks like a paragraph's indented first line; what

@@ -1086,3 +1086,181 @@ def test_a_heads_last_line_read_as_the_first_line_of_the_text_under_it() -> None
     assert [line for line, m in _doubts(page) if "line standing apart" in m] == [
         _line_of(page, "三年行动计划全面收官")
     ]
+
+
+def test_a_headline_printed_in_a_box_of_briefs_opens_a_brief() -> None:
+    # pdftotext: a story's headline printed in the column under the box's section word, apart
+    # (blank lines round it), and the story's text read on under it as the box's brief.
+    page = (
+        HEAD
+        + """社区食堂每天中午供应两
+荤两素一汤，老年人就餐还
+能享受优惠。
+
+简讯
+
+冬季供暖保障有力有序
+
+万人次，旅游收入三点二亿
+元。合作社负责人告诉记
+者，通过订单种植，社员每
+亩地可增收三百多元。
+"""
+    )
+    doubts = [(line, message) for line, message in _doubts(page) if "opens a brief" in message]
+    assert [line for line, _ in doubts] == [_line_of(page, "冬季供暖保障")]
+    # A brief whose first line is running text, set apart the same way, is no head.
+    running = page.replace("冬季供暖保障有力有序\n", "近日，市人社局举办\n")
+    assert not [d for d in _doubts(running) if "opens a brief" in d[1]]
+
+
+def test_another_column_s_tail_printed_between_a_paragraph_s_two_blocks() -> None:
+    # pdftotext: two lines of the next column's story (…四成。) printed between the blocks of a
+    # paragraph broken mid-sentence (还 / 建起了), read into it seamlessly.
+    page = (
+        HEAD
+        + """社区食堂端出“幸福味道”
+新华社北京 3 月 2 日
+电（记者 吴敏）老师们利
+用课余时间集体备课，把优
+质教学资源转化为适合本
+校学生的课程。沿黄各旗县
+区持续开展河道清理和岸
+线整治，水质稳定保持在三
+类以上。改造后的小区铺设
+了新路面，加装了电梯，还
+
+货到放行”模式，通关时间
+比去年同期缩短了四成。
+
+建起了休闲广场和充电车
+棚。“以前一下雨院子里就
+积水，现在出门再也不用踩
+泥了。”居民李师傅说。
+"""
+    )
+    doubts = [line for line, message in _doubts(page) if "between two blocks" in message]
+    assert doubts == [_line_of(page, "货到放行")]
+    # The paragraph broken over one column only: nothing between.
+    once = page.replace("货到放行”模式，通关时间\n比去年同期缩短了四成。\n\n", "")
+    assert not [d for d in _doubts(once) if "between two blocks" in d[1]]
+
+
+def test_a_paragraph_read_on_across_a_chart_into_an_indented_line() -> None:
+    # pdftotext: a paragraph broken mid-sentence (…养老服务中心开) at a chart, whose labels are
+    # dropped; the block past them opens on an indented line, another paragraph's first, read
+    # on as its rest.
+    page = (
+        HEAD
+        + """湿地公园里，芦苇随风
+摇曳，成群的候鸟在水面上
+觅食嬉戏。养老服务中心开
+
+单位：万吨
+
+2021 年
+
+2022 年
+
+热力公司设立了二十
+四小时服务热线，群众反映
+的问题做到当天受理、限时
+办结。
+"""
+    )
+    doubts = [line for line, message in _doubts(page) if "indented line past a blank" in message]
+    assert doubts == [_line_of(page, "热力公司")]
+    # The rest opening full, as a paragraph carried over a break does: no doubt.
+    full = page.replace("热力公司设立了二十\n", "设了康复理疗和文化娱乐项\n")
+    assert not [d for d in _doubts(full) if "indented line past a blank" in d[1]]
+
+
+# pdftotext -layout: two stories' heads side by side, the right one broken over two lines
+# (社区食堂端出“幸 / 福味道”), over the columns of both.
+HEADS_SIDE_BY_SIDE = """商品销量明显增长。据了
+解，今年全市新增供热面积
+一百二十万平方米，惠及居
+
+
+
+
+数字政务让群众少跑腿                                                           社区食堂端出“幸
+——一位老支书的三十年坚守                                                        福味道”
+本报记者 杨帆          郑凯
+                                                             本报兴安盟 3 月 2 日电
+  养老服务中心开设了                为适合本校学生的课程。       地、企业负责运营，做到 （记者 周涛）据了解，今年全
+康复理疗、文化娱乐等项                前十个月，口岸进出口货       了价格实惠、干净卫生。 市新增供热面积一百二十万
+目，满足老年人多样化需                运量达到一千八百万吨，       目前，全市已有八百多个  平方米，惠及居民一万八千余
+求。商家纷纷推出适老化                同比增长百分之二十二点       政务服务事项实现了网上  户。经过多年治理，项目区植
+产品，智能手环、助行器等               五。                办、掌上办。       被覆盖度由不足百分之十提
+商品销量明显增长。演出                   治沙工人们顶着风沙                   高到百分之四十以上。社区工
+队带来了歌舞、小品、好来               扎设草方格，一棵棵梭梭、                   作人员逐户征求居民意见，把
+宝等节目，台下的农牧民                沙柳在沙丘上扎下了根。                    群众最关心的问题列入改造
+群众掌声不断。                    今年全区粮食总产量达到                    清单。
+  这条公路全长六十八                七百九十一亿斤，连续多                       新能源项目建设带动了
+"""
+
+
+def test_a_head_tier_opening_a_quotation_it_does_not_close() -> None:
+    # The heads read as one story's tiers, each holding a piece of the broken headline: a head
+    # never leaves a quotation open, so they are pieces of heads.
+    page = HEAD + HEADS_SIDE_BY_SIDE
+    assert [m for _, m in _doubts(page) if "quotation opened and not closed" in m]
+    # The headline whole on its line: no doubt of the kind.
+    whole = page.replace("福味道”", "", 1).replace("社区食堂端出“幸", "社区食堂端出“幸福味道”")
+    assert not [m for _, m in _doubts(whole) if "quotation opened and not closed" in m]
+
+
+# pdftotext: a column's text (…能固沙，) printed under a box's section word, over the box's
+# briefs set wider than the column.
+BOX_UNDER_A_COLUMN_S_TEXT = """简讯
+能固沙，又能喂养牛羊。经
+过多年治理，项目区植被
+覆盖度由不足百分之十提
+高到百分之四十以上。沿
+黄各旗县区持续开展河道
+清理和岸线整治，水质稳
+定保持在三类以上。
+
+本报鄂尔多斯 3 月 3 日电近期，县消防救援大队走进
+中小学校，为师生讲解火灾逃生自救知识并开展疏散演
+练。（张晓明）
+本报兴安盟 3 月 1 日电日前，全盟首届农牧民技能大
+赛落下帷幕，八十名选手在农机操作等项目中一展身手。
+（孙丽）
+近日，旗气象局发布寒潮蓝色预警，提醒群众注意防
+寒保暖，合理安排出行。
+"""
+
+
+def test_a_column_s_text_read_as_the_first_brief_of_a_box() -> None:
+    page = HEAD + BOX_UNDER_A_COLUMN_S_TEXT
+    doubts = [line for line, message in _doubts(page) if "first item of a box" in message]
+    assert doubts == [_line_of(page, "能固沙")]
+    # The box's own briefs alone agree: no doubt of the kind.
+    own = HEAD + "简讯\n" + BOX_UNDER_A_COLUMN_S_TEXT.split("\n\n", 1)[1]
+    assert not [m for _, m in _doubts(own) if "first item of a box" in m]
+    # A first item opening on its dateline is a brief, whatever its measure.
+    dated = page.replace(
+        "简讯\n能固沙，又能喂养牛羊。经\n", "简讯\n本报包头 3 月 2 日电\n能固沙，又能喂养牛羊。经\n"
+    )
+    assert not [m for _, m in _doubts(dated) if "first item of a box" in m]
+
+
+def test_a_paragraph_closing_a_quotation_it_never_opened() -> None:
+    # pdftotext -layout: a paragraph's lines cut where a column's lines were read apart
+    # (…口岸管理部门推行 / 了。”家住…): the quotation's opening went with the lost lines.
+    page = (
+        HEAD
+        + """数字政务让群众少跑腿
+  前十个月，口岸进出口货运量达到
+一千八百万吨，同比增长百分之二十二
+点五。口岸管理部门推行了。”家住新
+华街道的王大妈笑着说。
+"""
+    )
+    doubts = [line for line, message in _doubts(page) if "never opened" in message]
+    assert doubts == [_line_of(page, "  前十个月")]
+    # The quotation whole: no doubt of the kind.
+    whole = page.replace("推行了。”家住新", "推行“提前申报”。“家里暖和了。”家住新")
+    assert not [m for _, m in _doubts(whole) if "never opened" in m]
