@@ -5,7 +5,7 @@ Everything here is pure: no subprocess, network, click or file writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from audio_edition.text.articles import (
 )
 from audio_edition.text.decode import decode_page, read_page
 from audio_edition.text.edition_pages import order_pages, page_number_from_name, split_pages, stitch_pages
-from audio_edition.text.extraction import is_extraction, read_extraction
+from audio_edition.text.extraction import ExtractionLayout, is_extraction, read_extraction
 from audio_edition.text.layout import folio_number, read_layout
 from audio_edition.text.pdf import read_pdf
 from audio_edition.text.review import read_review, review_sources
@@ -56,29 +56,31 @@ def parse_page(
     # read_articles on the articles it reads (headlines forced or not).
     doubts: DoubtCheck | None = None
     whole_page: tuple[str, ...] = ()
-    printed: Callable[[int | None], int | None] = _same_line
+    cut: ExtractionLayout | None = None  # a page printed in layout mode, read cut into its columns
     if is_extraction(text):
         extraction = read_extraction(text)
         layout, doubts, whole_page = extraction.layout, extraction.doubts, extraction.page_doubts
-        printed = extraction.printed_line  # a page printed in layout mode is read cut into columns
+        cut = extraction if extraction.printed_lines else None
     else:
         layout = read_layout(text)
     reading = read_articles(layout.segments, headlines, doubts=doubts)
+    articles, furniture, warnings = reading.articles, layout.furniture, reading.warnings
+    if cut is not None:
+        # Named by the lines of the file as printed, where an editor looks them up.
+        articles = tuple(replace(a, line=cut.printed_line(a.line)) for a in articles)
+        furniture = tuple(replace(f, line=cut.printed_line(f.line)) for f in furniture)
+        warnings = tuple((cut.printed_line(line), message) for line, message in warnings)
     return Page(
         source=source,
-        articles=tuple(replace(a, line=printed(a.line)) for a in reading.articles),
+        articles=articles,
         number=number if number is not None else folio_number(layout.furniture),
         headlines=reading.headlines,
-        furniture=tuple(replace(f, line=printed(f.line)) for f in layout.furniture),
+        furniture=furniture,
         warnings=(
             *(ReadingWarning(source, None, message, whole_page=True) for message in whole_page),
-            *(ReadingWarning(source, printed(line), message) for line, message in reading.warnings),
+            *(ReadingWarning(source, line, message) for line, message in warnings),
         ),
     )
-
-
-def _same_line(line: int | None) -> int | None:
-    return line  # a page read as printed, line for line
 
 
 def is_pdf(path: Path) -> bool:

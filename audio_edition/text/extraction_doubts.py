@@ -1081,11 +1081,7 @@ def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measu
             # one in doubt, and an earlier line would hide its other doubts (one warning each).
             bare = article.headline.replace(" ", "")
             own = next(
-                (
-                    x
-                    for x in lines[n : n + 4]
-                    if x.text and bare.startswith(x.text.replace(" ", "").replace("　", ""))
-                ),
+                (x for x in lines[n : n + 4] if x.text and bare.startswith(_bare(x.text))),
                 first,
             )
             found.append(
