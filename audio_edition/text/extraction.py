@@ -53,7 +53,7 @@ from dataclasses import dataclass, replace
 from audio_edition.text.articles import Article, headline_over_long_subtitle, kicker_near_headline_length
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
-from audio_edition.text.extraction_doubts import extraction_doubts, rows_across_the_page
+from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
@@ -125,7 +125,8 @@ class ExtractionLayout:
     lines: tuple[TextLine | Segment, ...]
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
     page_doubts: tuple[str, ...] = ()
-    """Messages for doubts that hold for every story on the page (``rows_across_the_page``)."""
+    """Messages for doubts that hold for every story on the page (``rows_across_the_page``,
+    ``lines_broken_short``)."""
     printed_lines: tuple[int, ...] = ()
     """For each line read (1-based), the line of the file it was printed on: a page printed in
     layout mode is read cut into its columns (``columns_apart``); empty where they are the same."""
@@ -250,12 +251,12 @@ def read_extraction(text: str) -> ExtractionLayout:
         else:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
-    whole = rows_across_the_page(seq, _blank_lines_inside(text.split("\n")))
+    whole = (rows_across_the_page(seq, _blank_lines_inside(text.split("\n"))), lines_broken_short(seq))
     return ExtractionLayout(
         Layout(tuple(segments), tuple(furniture)),
         tuple(doubts),
         tuple(seq),
-        (whole,) if whole else (),
+        tuple(message for message in whole if message),
         cut.printed,
     )
 

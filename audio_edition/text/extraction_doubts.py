@@ -74,6 +74,12 @@ not), and what the text shows against that reading is a doubt:
   blank line sets any block apart too, the extractor printed the whole page row by row, and one
   page-level warning (``rows_across_the_page``, ``ReadingWarning.whole_page``) says every story
   on the page is in doubt, those its merged lines miss included.
+- Lines broken short of the column at a clause mark (…，), three or more on a page: a column's
+  line goes on to the column's edge whatever mark it reaches, and only a paragraph's last line
+  (which ends a sentence) or a head is short. An extractor that breaks lines where the PDF's
+  text runs were drawn (``pdftotext -raw``) prints them so, and then no line's width says where
+  a paragraph starts or ends: one page-level warning (``lines_broken_short``) says every story
+  on the page is in doubt.
 - A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
   (电…): another column's line was printed between (columns interleaved line by line).
 
@@ -562,6 +568,29 @@ def rows_across_the_page(seq: Sequence[TextLine | Segment], blank_lines: int) ->
         "every story on this page is in doubt: the extractor printed the page row by row across "
         "its columns (a line of each column on one line, as pdfplumber prints a page), so no "
         f"order of its lines reads the stories {_READ_PDF}"
+    )
+
+
+_BROKEN_SHORT_LINES = 3  # at least: a page read as its columns has none or one (a line cut round a box)
+
+
+def lines_broken_short(seq: Sequence[TextLine | Segment]) -> str | None:
+    """The page-wide doubt when the extractor broke its lines short of the column at clause
+    marks (see the module doc): three or more lines ending on ，、；： shorter than an indented
+    first line."""
+    short = [
+        item
+        for item in seq
+        if isinstance(item, TextLine)
+        and item.text.rstrip()[-1:] in "，、；："
+        and item.width < item.column - 3.6  # shorter than a paragraph's indented first line
+    ]
+    if len(short) < _BROKEN_SHORT_LINES:
+        return None
+    return (
+        "every story on this page is in doubt: the extractor broke its lines short of the column "
+        "at clause marks (as pdftotext -raw prints a page), so no line's width tells where a "
+        f"paragraph starts or ends {_READ_PDF}"
     )
 
 

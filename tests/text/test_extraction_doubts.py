@@ -1264,3 +1264,58 @@ def test_a_paragraph_closing_a_quotation_it_never_opened() -> None:
     # The quotation whole: no doubt of the kind.
     whole = page.replace("推行了。”家住新", "推行“提前申报”。“家里暖和了。”家住新")
     assert not [m for _, m in _doubts(whole) if "never opened" in m]
+
+
+# pdftotext -raw: lines broken where the PDF's text runs were drawn, short of the column at
+# clause marks (今年以来， / 文化惠民演 / 出已走进…), not at the column's edge.
+BROKEN_AT_CLAUSES = """2024 年 3 月 5 日 星期二 要闻 第 2 版
+新能源装机规模突破一亿千瓦
+今年以来累计完成投资超过三百亿元
+本报记者 郑凯 张晓明
+图为满载货物的车辆有序通过口岸查验通道。 新华社发
+今年以来，
+文化惠民演
+出已走进一百多个嘎查村，
+观众超过五万人次。
+当地农
+技人员深入田间地头，
+手把
+手指导农户科学施肥、
+合理
+灌溉。
+科技赋能让老产业焕发新
+生机
+养老服务中心开设了
+康复理疗、文化娱乐等项
+目，满足老年人多样化需
+求。前十个月，口岸进出口
+货运量达到一千八百万吨，
+同比增长百分之二十二点
+五。政务服务大厅推行“一
+窗受理、
+集成服务”
+，
+群众办
+事只需跑一次。
+口岸管理部
+门推行“提前申报、货到放
+行”模式，通关时间比去年
+同期缩短了四成。
+春耕时节，
+田野里一派
+繁忙景象，
+大型播种机来回
+穿梭，
+农民们抢抓农时忙生
+产。
+"""
+
+
+def test_lines_broken_short_at_clause_marks_put_every_story_on_the_page_in_doubt() -> None:
+    page = parse_page(BROKEN_AT_CLAUSES, "p2.txt", number=2)
+    (whole,) = [w for w in page.warnings if w.whole_page]
+    assert whole.line is None and "broke its lines short of the column" in whole.message
+    # Pages printed to the column's edge, in any extractor's order, raise no such doubt.
+    for path in sorted(CORPUS.glob("*/*/*.txt")):
+        warnings = parse_page(path.read_text(encoding="utf-8"), path.name).warnings
+        assert not [w for w in warnings if "broke its lines short" in w.message], path
