@@ -10,6 +10,11 @@ that got a warning on their lines; for main's cleaner (before) and this one (aft
 The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000] [--keep DIR]
+        [--texts {A,B,C}]
+
+``--texts`` draws the fresh pages' words from another pool (tests/typeset/texts.py is A, the
+default; texts_b.py and texts_c.py are other papers' words): their folders are named
+``fresh-B-1500`` and their gold.json records the pool; a --keep folder holds one pool's pages only.
 
 Targets (issue 23): headlines all found, paragraph F1 ≥ 95% on readable extractions, no furniture
 spoken, every misread article warned.
@@ -38,17 +43,17 @@ SEED_PAGES = [
 ]
 
 
-def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
-    """Typeset ``count`` pages never committed (seeds from ``first_seed``, every convention drawn at random)
-    into ``folder``, one corpus-like folder each: gold from the spec, each extractor's text."""
+def fresh_pages(folder: Path, count: int, first_seed: int = 1000, pool: str = "A") -> None:
+    """Typeset ``count`` pages never committed (seeds from ``first_seed``, every convention drawn at random,
+    words from ``pool``) into ``folder``, one corpus-like folder each: gold from the spec, each extractor's text."""
     sys.path.append(str(ROOT))
     from tests.typeset.extract import extract
-    from tests.typeset.pages import EditionSpec, random_page
+    from tests.typeset.pages import EditionSpec, fresh_name, random_page
     from tests.typeset.typeset import typeset
 
     for seed in range(first_seed, first_seed + count):
-        page = random_page(seed)
-        spec = EditionSpec(f"fresh-{seed}", (page,))
+        page = random_page(seed, pool)
+        spec = EditionSpec(fresh_name(seed, pool), (page,))
         here = folder / spec.name
         pdf = here / "page.pdf"
         kept = (here / "gold.json").exists()  # from an earlier run (--keep)
@@ -64,7 +69,8 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000) -> None:
         if kept:
             continue
         # Last, so that a page with its gold is a whole page.
-        (here / "gold.json").write_text(json.dumps(spec.gold(), ensure_ascii=False), encoding="utf-8")
+        gold = spec.gold() if pool == "A" else {**spec.gold(), "texts": pool}
+        (here / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
 
 
 def other_extractions(corpus: Path, folder: Path) -> None:
@@ -190,18 +196,34 @@ def main() -> None:
         type=Path,
         help="typeset the fresh pages into this folder once and reuse them (every page in it is scored)",
     )
+    parser.add_argument(
+        "--texts",
+        choices=("A", "B", "C"),
+        default="A",
+        help="the word pool the fresh pages are drawn from (A: every committed page's)",
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
+    if args.keep and args.fresh:
+        sys.path.append(str(ROOT))
+        from tests.typeset.pages import pools_kept
+
+        others = sorted(pools_kept(args.keep) - {args.texts}) if args.keep.is_dir() else []
+        if others:
+            sys.exit(
+                f"text_route: {args.keep} holds pages of word pool {', '.join(others)}, not {args.texts}: "
+                "keep each pool's pages in a folder of its own"
+            )
     for name, corpus in (("committed typeset corpus", CORPUS), ("fresh pages", None)):
         if corpus is None and args.fresh and args.keep:
-            fresh_pages(args.keep, args.fresh, args.seed_from)
+            fresh_pages(args.keep, args.fresh, args.seed_from, args.texts)
             report(f"{args.fresh} {name}, kept in {args.keep}", args.keep, args.ref, args.notes)
         elif corpus is None and args.fresh:
             with tempfile.TemporaryDirectory() as fresh:
-                fresh_pages(Path(fresh), args.fresh, args.seed_from)
+                fresh_pages(Path(fresh), args.fresh, args.seed_from, args.texts)
                 report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
         elif corpus is not None:
             with tempfile.TemporaryDirectory() as copy:

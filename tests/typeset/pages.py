@@ -7,11 +7,17 @@ furniture come from these specs, never from an extractor's output.
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any, Literal, TypeVar
 
-from tests.typeset import texts
+from tests.typeset import texts, texts_b, texts_c
+
+T = TypeVar("T")
+POOLS: dict[str, texts.Pool] = {"A": texts.POOL_A, "B": texts_b.POOL, "C": texts_c.POOL}
+"""The word pools a page can be drawn from, by name: A is every committed page's."""
 
 BylineStyle = Literal["after_dateline", "own_line", "at_end", "none"]
 
@@ -218,14 +224,19 @@ class EditionSpec:
 # --- making pages from the texts ------------------------------------------------------------------
 
 
-def _paragraphs(rng: random.Random, count: int) -> list[str]:
-    sentences = list(texts.SENTENCES)
+def _pick(rng: random.Random, choices: tuple[T, ...]) -> T:
+    """One of ``choices``; the only one without a draw (pool A's pages stay as they were)."""
+    return choices[0] if len(choices) == 1 else rng.choice(choices)
+
+
+def _paragraphs(rng: random.Random, count: int, pool: texts.Pool = texts.POOL_A) -> list[str]:
+    sentences = list(pool.sentences)
     rng.shuffle(sentences)
     out: list[str] = []
     for _ in range(count):
         take = rng.randint(2, 4)
         out.append("".join(sentences[:take]))
-        sentences = sentences[take:] or list(texts.SENTENCES)
+        sentences = sentences[take:] or list(pool.sentences)
     return out
 
 
@@ -237,12 +248,14 @@ def make_story(
     head_tiers: bool = False,
     subheads: int = 0,
     jump_to: int | None = None,
+    pool: texts.Pool = texts.POOL_A,
 ) -> Story:
-    """A story of ``paragraphs`` paragraphs with a dateline and byline in one of the common styles."""
-    body = _paragraphs(rng, paragraphs)
+    """A story of ``paragraphs`` paragraphs with a dateline and byline in one of the common styles,
+    its words drawn from ``pool``."""
+    body = _paragraphs(rng, paragraphs, pool)
     heads: list[str] = []
     if subheads:
-        for name in rng.sample(texts.SUBHEADS, subheads):
+        for name in rng.sample(pool.subheads, subheads):
             at = rng.randint(1, max(1, len(body) - 1))
             # Never two subheads in a row (one wrapped over two lines looks the same): move down.
             while at < len(body) and (body[at - 1] in heads or body[at] in heads):
@@ -253,25 +266,24 @@ def make_story(
             heads.append(name)
         heads = [p for p in body if p in heads]
     style: BylineStyle = rng.choice(("after_dateline", "after_dateline", "own_line", "at_end", "none"))
-    place = rng.choice(texts.PLACES)
-    month, day = 3, rng.randint(1, 4)
+    place = rng.choice(pool.places)
+    month = _pick(rng, pool.months)
+    day = rng.randint(*pool.days)
     agency = rng.random() < 0.25
-    dateline: str | None = f"新华社{place}{month}月{day}日电" if agency else f"本报{place}{month}月{day}日电"
-    names = rng.sample(texts.REPORTERS, rng.randint(1, 2))
+    form = _pick(rng, pool.agency_datelines if agency else pool.local_datelines)
+    dateline: str | None = form.format(place=place, month=month, day=day)
+    names = rng.sample(pool.reporters, rng.randint(1, 2))
     byline: str | None
-    if style == "after_dateline":
-        byline = "记者 " + " ".join(names)
-    elif style == "own_line":
-        byline = "本报记者 " + "　".join(names)
-        dateline = None if rng.random() < 0.5 else dateline
-    elif style == "at_end":
-        byline = names[0]
-    else:
+    if style == "none":
         byline = None
-    kicker = rng.choice(texts.KICKERS) if head_tiers and rng.random() < 0.7 else None
-    subtitle = rng.choice(texts.SUBTITLES) if head_tiers and (kicker is None or rng.random() < 0.6) else None
+    else:
+        byline = _pick(rng, pool.credits[style][len(names) - 1]).format(*names)
+        if style == "own_line":
+            dateline = None if rng.random() < 0.5 else dateline
+    kicker = rng.choice(pool.kickers) if head_tiers and rng.random() < 0.7 else None
+    subtitle = rng.choice(pool.subtitles) if head_tiers and (kicker is None or rng.random() < 0.6) else None
     return Story(
-        headline=headline or rng.choice(texts.HEADLINES),
+        headline=headline or rng.choice(pool.headlines),
         paragraphs=tuple(body),
         subheads=tuple(heads),
         kicker=kicker,
@@ -283,17 +295,25 @@ def make_story(
     )
 
 
-def make_briefs(rng: random.Random, count: int = 3) -> tuple[Story, ...]:
+def make_briefs(
+    rng: random.Random, count: int = 3, pool: texts.Pool = texts.POOL_A, title: str = "简讯"
+) -> tuple[Story, ...]:
+    """``count`` briefs of a box titled ``title`` (their section), some with a dateline, some credited."""
     briefs: list[Story] = []
-    for text in rng.sample(texts.BRIEFS, count):
+    for text in rng.sample(pool.briefs, count):
         with_dateline = rng.random() < 0.6
-        dateline = f"本报{rng.choice(texts.PLACES)}3月{rng.randint(1, 4)}日电" if with_dateline else None
-        byline = rng.choice(texts.REPORTERS) if rng.random() < 0.7 else None
+        dateline = None
+        if with_dateline:
+            place = rng.choice(pool.places)
+            month = _pick(rng, pool.months)
+            day = rng.randint(*pool.days)
+            dateline = _pick(rng, pool.local_datelines).format(place=place, month=month, day=day)
+        byline = rng.choice(pool.reporters) if rng.random() < 0.7 else None
         briefs.append(
             Story(
                 headline=None,
                 paragraphs=(text,),
-                section="简讯",
+                section=title,
                 dateline=dateline,
                 byline=byline,
                 byline_style="at_end" if byline else "none",
@@ -302,10 +322,13 @@ def make_briefs(rng: random.Random, count: int = 3) -> tuple[Story, ...]:
     return tuple(briefs)
 
 
-def random_page(seed: int) -> PageSpec:
+def random_page(seed: int, pool: texts.Pool | str = texts.POOL_A) -> PageSpec:
     """Page 2 of an edition with every convention drawn at random from ``seed``: 4–6 columns, any
     leading, headlines drawn after their bodies or not, ads, charts, index boxes, 2–4 rows and
-    stories stacked under short columns (what the benchmarks call a fresh page)."""
+    stories stacked under short columns (what the benchmarks call a fresh page); its words from
+    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, B or C)."""
+    if isinstance(pool, str):
+        pool = POOLS[pool]
     rng = random.Random(seed)
     return make_page(
         rng,
@@ -318,14 +341,18 @@ def random_page(seed: int) -> PageSpec:
         index=rng.random() < 0.3,
         rows=rng.randint(2, 4),
         stacks=rng.random() < 0.3,
+        section_name=pool.section_name,
+        pool=pool,
     )
 
 
-def continuation(front: Story, rng: random.Random, from_page: int, paragraphs: int = 3) -> Story:
+def continuation(
+    front: Story, rng: random.Random, from_page: int, paragraphs: int = 3, pool: texts.Pool = texts.POOL_A
+) -> Story:
     """The jumped rest of ``front``: its headline repeated, no dateline, a marker of the page it left."""
     return Story(
         headline=front.headline,
-        paragraphs=tuple(_paragraphs(rng, paragraphs)),
+        paragraphs=tuple(_paragraphs(rng, paragraphs, pool)),
         continued_from_page=from_page,
         byline=front.byline if front.byline_style == "at_end" else None,
         byline_style="at_end" if front.byline_style == "at_end" else "none",
@@ -362,8 +389,10 @@ def make_page(
     section_name: str = "要闻",
     used: set[str] | None = None,
     stacks: bool = False,
+    pool: texts.Pool = texts.POOL_A,
 ) -> PageSpec:
-    """A page of ``rows`` rows: the lead story across the page, then stories and boxes side by side.
+    """A page of ``rows`` rows: the lead story across the page, then stories and boxes side by side,
+    in the words of ``pool``.
 
     ``continued`` (a continuation) opens the page; ``jump_to`` makes the lead story jump there.
     ``used`` holds the headlines already printed in the edition (no headline is printed twice).
@@ -371,11 +400,9 @@ def make_page(
     used = set() if used is None else used
 
     def headline() -> str:
-        free = [
-            h for h in texts.HEADLINES if h not in used and (continued is None or h != continued.headline)
-        ]
+        free = [h for h in pool.headlines if h not in used and (continued is None or h != continued.headline)]
         while not free:  # a long edition: the same stories told of another place
-            candidate = rng.choice(texts.PLACES) + rng.choice(texts.HEADLINES)
+            candidate = rng.choice(pool.places) + rng.choice(pool.headlines)
             free = [candidate] if candidate not in used else []
         pick = rng.choice(free)
         used.add(pick)
@@ -391,15 +418,16 @@ def make_page(
         head_tiers=head_tiers,
         subheads=rng.choice((0, 1, 2)),
         jump_to=jump_to,
+        pool=pool,
     )
     lead_row: list[Block] = [
         StoryBlock(
-            lead, span=columns - 1 if index else columns, photo_caption=_caption(rng) if photo else None
+            lead, span=columns - 1 if index else columns, photo_caption=_caption(rng, pool) if photo else None
         )
     ]
     if index:
         lead_row.append(
-            FurnitureBlock("index", tuple(rng.sample(texts.INDEX_ITEMS, 3)), span=1, title="今日导读")
+            FurnitureBlock("index", tuple(rng.sample(pool.index_items, 3)), span=1, title="今日导读")
         )
     layout.append(tuple(lead_row))
     extras: list[Block] = []
@@ -412,7 +440,8 @@ def make_page(
                 and not any(isinstance(b, BriefsBox) for rr in layout for b in rr)
                 and (span <= 2 and i == len(spans) - 1)
             ):
-                row.append(BriefsBox(make_briefs(rng, 3), span=span))
+                title = _pick(rng, pool.brief_titles)
+                row.append(BriefsBox(make_briefs(rng, 3, pool, title), span=span, title=title))
             elif (
                 ad
                 and not any(
@@ -423,7 +452,7 @@ def make_page(
                 and r == rows - 2
                 and i == len(spans) - 1
             ):
-                kind, text = rng.choice(texts.ADS)
+                kind, text = rng.choice(pool.ads)
                 row.append(FurnitureBlock("ad", (text,), span=span, title=kind))
             else:
                 row.append(
@@ -434,17 +463,21 @@ def make_page(
                             headline=headline(),
                             head_tiers=head_tiers and rng.random() < 0.5,
                             subheads=0,
+                            pool=pool,
                         ),
                         span=span,
                     )
                 )
         layout.append(tuple(row))
     if chart:
-        extras.append(FurnitureBlock("chart", texts.CHART_LABELS, span=2, title="图表：全市粮食产量"))
-        extras.append(StoryBlock(make_story(rng, paragraphs=2, headline=headline()), span=columns - 2))
+        extras.append(FurnitureBlock("chart", pool.chart_labels, span=2, title=pool.chart_title))
+        extras.append(
+            StoryBlock(make_story(rng, paragraphs=2, headline=headline(), pool=pool), span=columns - 2)
+        )
         layout.append(tuple(extras))
     if briefs and not any(isinstance(b, BriefsBox) for rr in layout for b in rr):
-        layout.append((BriefsBox(make_briefs(rng, 3), span=columns),))
+        title = _pick(rng, pool.brief_titles)
+        layout.append((BriefsBox(make_briefs(rng, 3, pool, title), span=columns, title=title),))
     if stacks:
         # In each row after the lead with stories side by side, the first story gets a second stacked under it.
         for r in range(1 if continued is None else 2, len(layout)):
@@ -454,13 +487,13 @@ def make_page(
                 continue
             first = row[at]
             assert isinstance(first, StoryBlock)
-            under = StoryBlock(make_story(rng, paragraphs=1, headline=headline()), span=first.span)
+            under = StoryBlock(make_story(rng, paragraphs=1, headline=headline(), pool=pool), span=first.span)
             row[at] = StackBlock((first, under), span=first.span)
             layout[r] = tuple(row)
     editors = rng.choice(
         (
-            f"本版责任编辑：{rng.choice(texts.EDITORS)}　美术编辑：{rng.choice(texts.EDITORS)}",
-            f"责任编辑：{rng.choice(texts.EDITORS)}　版式设计：{rng.choice(texts.EDITORS)}　校对：{rng.choice(texts.EDITORS)}",
+            f"本版责任编辑：{rng.choice(pool.editors)}　美术编辑：{rng.choice(pool.editors)}",
+            f"责任编辑：{rng.choice(pool.editors)}　版式设计：{rng.choice(pool.editors)}　校对：{rng.choice(pool.editors)}",
         )
     )
     return PageSpec(
@@ -472,15 +505,31 @@ def make_page(
         editors=editors,
         section_name=section_name,
         centered_headlines=rng.random() < 0.6,
+        **({"date": pool.date, "weekday": pool.weekday or "星期二"} if pool.date else {}),
     )
 
 
-def _caption(rng: random.Random) -> str:
+def _caption(rng: random.Random, pool: texts.Pool = texts.POOL_A) -> str:
     credit = rng.choice(
-        (f"本报记者 {rng.choice(texts.REPORTERS)} 摄", "新华社发", f"{rng.choice(texts.REPORTERS)} 摄")
+        (f"本报记者 {rng.choice(pool.reporters)} 摄", "新华社发", f"{rng.choice(pool.reporters)} 摄")
     )
-    return f"图为{rng.choice(texts.CAPTIONS)}　{credit}"
+    return f"图为{rng.choice(pool.captions)}　{credit}"
 
 
 def with_pages(edition: EditionSpec, numbers: list[int]) -> EditionSpec:
     return replace(edition, pages=tuple(p for p in edition.pages if p.number in numbers))
+
+
+def pool_of(gold: dict[str, Any]) -> str:
+    """The word pool a kept page was drawn from, by the name its gold.json records (A if none)."""
+    return str(gold.get("texts", "A"))
+
+
+def fresh_name(seed: int, pool: str = "A") -> str:
+    """A fresh page's folder name: ``fresh-1000`` for pool A (as always), ``fresh-B-1500`` for another."""
+    return f"fresh-{seed}" if pool == "A" else f"fresh-{pool}-{seed}"
+
+
+def pools_kept(folder: Path) -> set[str]:
+    """The pools of the pages already kept anywhere under ``folder``."""
+    return {pool_of(json.loads(gold.read_text(encoding="utf-8"))) for gold in folder.rglob("gold.json")}

@@ -6,7 +6,11 @@ requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furnitur
 articles counted). Figures only:
 
     PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
-        [--keep DIR] [--notes]
+        [--keep DIR] [--notes] [--texts {A,B,C}]
+
+``--texts`` draws the pages' words from another pool (as benchmarks/text_route.py --texts): their
+folders are named ``fresh-B-1500``, their gold.json records the pool, and a --keep folder holds one
+pool's pages only.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import argparse
 import json
 import random
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -24,7 +29,7 @@ from audio_edition.text import parse_page
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
-from tests.typeset.pages import EditionSpec, PageSpec, random_page
+from tests.typeset.pages import EditionSpec, PageSpec, fresh_name, pools_kept, random_page
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
 MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
@@ -35,14 +40,14 @@ MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
 }
 
 
-def keep_pages(folder: Path, pages: int, first_seed: int) -> None:
+def keep_pages(folder: Path, pages: int, first_seed: int, pool: str = "A") -> None:
     """Typeset and extract each seed once into ``folder/<typesetter>/fresh-<seed>/``, laid out as
     benchmarks/text_route.py keeps its pages (page.pdf, ``<extractor>/2024-03-05-NN.txt`` for all
     five extractors, gold.json), so that a later run reuses them and benchmarks/text_route.py
-    --keep can score one typesetter's folder before and after a change."""
+    --keep can score one typesetter's folder before and after a change. Words from ``pool``."""
     for seed in range(first_seed, first_seed + pages):
-        spec = EditionSpec(f"fresh-{seed}", (random_page(seed),))
-        gold = spec.gold()
+        spec = EditionSpec(fresh_name(seed, pool), (random_page(seed, pool),))
+        gold = spec.gold() if pool == "A" else {**spec.gold(), "texts": pool}
         name_of = f"2024-03-05-{gold['pages'][0]['number']:02d}.txt"
         for name, make in MAKERS.items():
             here = folder / name / spec.name
@@ -61,16 +66,18 @@ def keep_pages(folder: Path, pages: int, first_seed: int) -> None:
                 (here / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
 
 
-def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, dict[str, Score]]:
-    """Per typesetter and extractor, the summed score over ``pages`` fresh pages (typeset into
-    ``keep`` and reused from there when given, else into a temporary folder)."""
+def measure(
+    pages: int, first_seed: int, keep: Path | None = None, pool: str = "A"
+) -> dict[str, dict[str, Score]]:
+    """Per typesetter and extractor, the summed score over ``pages`` fresh pages in the words of
+    ``pool`` (typeset into ``keep`` and reused from there when given, else into a temporary folder)."""
     totals = {name: {e: Score() for e in EXTRACTORS} for name in MAKERS}
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep if keep is not None else Path(tmp)
-        keep_pages(folder, pages, first_seed)
+        keep_pages(folder, pages, first_seed, pool)
         for seed in range(first_seed, first_seed + pages):
             for name in MAKERS:
-                here = folder / name / f"fresh-{seed}"
+                here = folder / name / fresh_name(seed, pool)
                 gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))["pages"][0]
                 for extractor in EXTRACTORS:
                     path = here / extractor / f"2024-03-05-{gold['number']:02d}.txt"
@@ -82,17 +89,17 @@ def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, 
                     ]
                     warned = [w.line for w in reading.warnings]
                     whole = doubts_every_story(reading.warnings)
-                    source = f"{name}/fresh-{seed}/{extractor}"
+                    source = f"{name}/{fresh_name(seed, pool)}/{extractor}"
                     totals[name][extractor].add(
                         score_page(gold, read, warned, source, text, whole_page=whole)
                     )
     return totals
 
 
-def _drawn_page(seed: int) -> tuple[PageSpec, reportlab_pages.Drawing]:
+def _drawn_page(seed: int, pool: str = "A") -> tuple[PageSpec, reportlab_pages.Drawing]:
     """A page with every drawing choice at random (as the PDF route's property tests draw them)."""
     rng = random.Random(seed)
-    page = random_page(seed)
+    page = random_page(seed, pool)
     page = replace(
         page,
         number=1 + seed % 8,
@@ -109,14 +116,14 @@ def _drawn_page(seed: int) -> tuple[PageSpec, reportlab_pages.Drawing]:
     return page, reportlab_pages.random_drawing(rng)
 
 
-def measure_pdf(pages: int, first_seed: int) -> tuple[int, list[str]]:
-    """How many of ``pages`` fresh ReportLab pages the PDF route reads as its tests require, and
-    a note on each page it misreads."""
+def measure_pdf(pages: int, first_seed: int, pool: str = "A") -> tuple[int, list[str]]:
+    """How many of ``pages`` fresh ReportLab pages (words from ``pool``) the PDF route reads as its
+    tests require, and a note on each page it misreads."""
     good = 0
     notes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(first_seed, first_seed + pages):
-            page, drawing = _drawn_page(seed)
+            page, drawing = _drawn_page(seed, pool)
             spec = EditionSpec(f"fresh-{seed}", (page,))
             pdf = reportlab_pages.typeset(spec, Path(tmp) / "page.pdf", drawing)
             score = page_score.score_page(read_pdf(pdf)[0].articles, spec.gold()["pages"][0])
@@ -147,13 +154,26 @@ def main() -> None:
         help="typeset and extract each seed once into this folder and reuse it on later runs",
     )
     parser.add_argument("--notes", action="store_true", help="list what each reading got wrong")
+    parser.add_argument(
+        "--texts",
+        choices=("A", "B", "C"),
+        default="A",
+        help="the word pool the pages are drawn from (A: every committed page's)",
+    )
     args = parser.parse_args()
+    if args.keep is not None and args.keep.is_dir():
+        others = sorted(pools_kept(args.keep) - {args.texts})
+        if others:
+            sys.exit(
+                f"reportlab_text_route: {args.keep} holds pages of word pool {', '.join(others)}, "
+                f"not {args.texts}: keep each pool's pages in a folder of its own"
+            )
     if args.pdf:
-        good, notes = measure_pdf(args.pages, args.seed_from)
+        good, notes = measure_pdf(args.pages, args.seed_from, args.texts)
         print("\n".join(notes))
         print(f"PDF route: {good}/{args.pages} ReportLab pages read as the tests require")
         return
-    for name, scores in measure(args.pages, args.seed_from, args.keep).items():
+    for name, scores in measure(args.pages, args.seed_from, args.keep, args.texts).items():
         for extractor, score in scores.items():
             print(f"{name:9} {extractor:9} {score.line()}")
             print(f"{'':9} {'':9} {score.readable_line()}")

@@ -5,6 +5,8 @@ The corpus draws on these lists; gold is built from them, never from what an ext
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 PLACES = (
     "北京",
     "呼和浩特",
@@ -172,3 +174,67 @@ INDEX_ITEMS = (
 )
 EDITORS = ("王敏", "李强", "赵磊", "马丽", "孙伟", "何静")
 CHART_LABELS = ("单位：万吨", "2021年", "2022年", "2023年", "数据来源：市统计局")
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Every word a typeset page can draw, and the forms its datelines and credits take.
+
+    Pool A (the lists above) is what every committed page and seed was made from; pools B and C
+    (``texts_b``, ``texts_c``) are other papers' words, to see whether a reading rule holds beyond
+    the words it was tried on. A form with one choice is taken without a draw, so that pool A's
+    pages come out as they always have.
+    """
+
+    name: str
+    places: tuple[str, ...]
+    reporters: tuple[str, ...]
+    headlines: tuple[str, ...]
+    kickers: tuple[str, ...]
+    subtitles: tuple[str, ...]
+    subheads: tuple[str, ...]
+    sentences: tuple[str, ...]
+    briefs: tuple[str, ...]
+    captions: tuple[str, ...]
+    ads: tuple[tuple[str, str], ...]
+    index_items: tuple[str, ...]
+    editors: tuple[str, ...]
+    chart_labels: tuple[str, ...]
+    chart_title: str = "图表：全市粮食产量"
+    brief_titles: tuple[str, ...] = ("简讯",)
+    """A box of briefs' title (the section its briefs are read under)."""
+    months: tuple[int, ...] = (3,)
+    days: tuple[int, int] = (1, 4)
+    local_datelines: tuple[str, ...] = ("本报{place}{month}月{day}日电",)
+    """A story's own paper's dateline, formatted with ``place``, ``month`` and ``day``."""
+    agency_datelines: tuple[str, ...] = ("新华社{place}{month}月{day}日电",)
+    credits: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=lambda: {
+            "after_dateline": (("记者 {0}",), ("记者 {0} {1}",)),
+            "own_line": (("本报记者 {0}",), ("本报记者 {0}　{1}",)),
+            "at_end": (("{0}",), ("{0}",)),
+        }
+    )
+    """Per byline style, the forms a credit takes for one name and for two (``{0}``, ``{1}``)."""
+    date: str | None = None
+    """The running head's date and weekday (None: the page's default, 2024年3月5日 星期二)."""
+    weekday: str | None = None
+    section_name: str = "要闻"
+
+
+POOL_A = Pool(
+    name="A",
+    places=PLACES,
+    reporters=REPORTERS,
+    headlines=HEADLINES,
+    kickers=KICKERS,
+    subtitles=SUBTITLES,
+    subheads=SUBHEADS,
+    sentences=SENTENCES,
+    briefs=BRIEFS,
+    captions=CAPTIONS,
+    ads=ADS,
+    index_items=INDEX_ITEMS,
+    editors=EDITORS,
+    chart_labels=CHART_LABELS,
+)
