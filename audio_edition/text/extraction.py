@@ -107,7 +107,7 @@ _QUOTE_CLOSED = re.compile(r"[。！？][”’」』]$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”‘’：；（）]{1,14}(?:说|表示|介绍|指出|告诉记者|感慨道|坦言)。$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
-_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS))})$")
+_SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS, key=len, reverse=True))})$")
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
 _PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)

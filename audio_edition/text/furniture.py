@@ -123,6 +123,24 @@ PICTURE_REFERENCE = re.compile(r"^(?:图为|上图|下图|左图|右图|图[：:
 # A ruled box (or its lines, as an extractor prints them) titled with one of these words holds
 # no article: an index of other pages' stories, an advertisement, a chart's labels.
 
+BRIEF_TITLES = (
+    "简讯",
+    "短讯",
+    "快讯",
+    "简明新闻",
+    "新闻速览",
+    "新闻速递",
+    "速览",
+    "综合新闻",
+    "本地简讯",
+    "一句话新闻",
+)
+"""A box of briefs' titles (简讯): not furniture but the name the box's items are read under.
+Both routes know the same words; a running head's section name at a page's top (综合新闻 over
+the folio) is told by where it stands, before a line is taken for a box's title."""
+BRIEF_TITLE = re.compile(rf"^(?:{_any(BRIEF_TITLES)})$")
+"""A box of briefs' title alone, its spaces taken out."""
+
 INDEX_TITLES = ("今日导读", "本期导读", "导读", "要目", "今日要目", "本期要目", "本期看点", "今日看点")
 """An index box's titles (今日导读): its items name stories told on other pages."""
 INDEX_TITLE = re.compile(_any(INDEX_TITLES))

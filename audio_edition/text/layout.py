@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.furniture import (
+    BRIEF_TITLES,
     CAPTION,
     CAPTION_OPENING,
     CREDIT_AT_END,
@@ -52,7 +53,7 @@ _SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*(?:�
 _MARKER = re.compile(
     r"^(?:■\s*|[（(]\s*(?=[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]))?([上下])\s*[接转]\s*第\s*(\d+)\s*版\s*[）)]?\s*"
 )
-SECTION_WORDS = frozenset({"简讯"})
+SECTION_WORDS = frozenset(BRIEF_TITLES)  # a box of briefs' title, read as the section its items stand in
 SPACE_BETWEEN_CHINESE = re.compile(r"[^\x00-\x7f][ 　]+[^\x00-\x7f]")
 """A space between two Chinese characters: where an extractor printed two columns (or two heads)
 on one line."""

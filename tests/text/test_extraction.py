@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from audio_edition.text import Article, FurnitureKind, HeadlinePosition, Page, parse_page
 from audio_edition.text.extraction import is_extraction, tidy_extraction
+from audio_edition.text.furniture import BRIEF_TITLES
 from tests.typeset.extract import OTHER_EXTRACTORS, extract
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
 
@@ -682,6 +683,26 @@ def test_briefs_in_a_box_wider_than_the_column_end_on_their_own_short_lines() ->
         (("连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。",), None),
         (("近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知识并开展疏散演练。",), "郑凯"),
     ]
+
+
+@pytest.mark.parametrize("title", BRIEF_TITLES)
+def test_a_box_of_briefs_is_read_under_any_title_a_paper_gives_it(title: str) -> None:
+    """Papers title their box of briefs 简讯, 短讯, 快讯, 简明新闻…: the text route knows the
+    words the PDF route does, and reads each item under the box's own title."""
+    story = "".join(f"{line}\n" for line in _STORY.split("\n")[3:12])
+    text = f"""2024 年3 月5 日　星期二
+要闻
+第2 版
+{story}{" ".join(title) if len(title) <= 2 else title}
+日前，旗图书馆举办“书香润万家”读书分享会，六
+十余名读者参加活动并交流读书心得。（吴敏）
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（郑凯）
+"""
+    page = parse_page(text, "p2.txt")
+    briefs = [a for a in page.articles if a.section is not None]
+    assert [(b.section, b.byline) for b in briefs] == [(title, "吴敏"), (title, "郑凯")]
+    assert all(title not in p for a in page.articles for p in a.paragraphs)
 
 
 def test_a_paragraph_opening_with_a_quote_is_told_by_its_indent() -> None:

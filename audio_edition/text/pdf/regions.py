@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from audio_edition.text.furniture import (
     AD_LABEL,
+    BRIEF_TITLE,
     CHART_SOURCE,
     CHART_TITLE,
     INDEX_TITLE,
@@ -101,9 +102,6 @@ class PageLayout:
     """Headlines joined over a column break: their stories flow on into the next column."""
 
 
-_BRIEF_TITLES = re.compile(
-    r"^(?:简讯|短讯|快讯|简明新闻|新闻速览|新闻速递|速览|综合新闻|本地简讯|一句话新闻)$"
-)
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
@@ -1443,7 +1441,7 @@ def _body_box(lines: Sequence[Line], boxes: Sequence[_Item], body: float) -> _It
     first = flat(min(box.lines, key=lambda line: (line.top, line.x0)).text)
     words = flat("".join(line.text for line in box.lines))
     if (
-        _BRIEF_TITLES.match(first)
+        BRIEF_TITLE.match(first)
         or INDEX_TITLE.search(first)
         or AD_LABEL.search(words)
         or _section_title(box.lines) is not None
@@ -1464,7 +1462,7 @@ def _section_title(lines: Sequence[Line]) -> Line | None:
     text = flat(top.text)
     others = [line.size for line in lines if line is not top]
     set_apart = top.bold or (bool(others) and top.size > 1.1 * min(others))
-    if (_BRIEF_TITLES.match(text) or INDEX_TITLE.search(text)) and len(text) <= 8 and set_apart:
+    if (BRIEF_TITLE.match(text) or INDEX_TITLE.search(text)) and len(text) <= 8 and set_apart:
         return top
     return None
 
@@ -1666,7 +1664,7 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
     title = title_lines or [lines[0]]
     title_text = flat("".join(line.text for line in title))
     words = flat("".join(line.text for line in lines))
-    if _BRIEF_TITLES.match(title_text):
+    if BRIEF_TITLE.match(title_text):
         story = Story(section=title_text)
         story.columns = _columns([line for line in lines if line not in title], body)
         layout.stories.append(story)
