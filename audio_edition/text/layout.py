@@ -563,13 +563,16 @@ def _finish(lines: list[TextLine], standalone: bool) -> Segment:
     return Segment(SegmentKind.PARAGRAPH, text, line=lines[0].number)
 
 
+# Papers close a dated dateline with 电 (wired) or 讯 (本报成都1月9日讯: the paper's own report).
 _DATELINE = re.compile(
-    r"^(?:(?:本报|新华社|中新社|人民网|央视网|据新华社)[^，。：、“”（）\d]{0,12}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|本报讯)"
+    r"^(?:(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|据新华社|据中新社)"
+    r"[^，。：、“”（）\d]{0,12}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报讯)"
 )
 
 
 def dateline_at_start(text: str) -> re.Match[str] | None:
-    """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报讯``) at the start."""
+    """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报成都1月9日讯``,
+    ``本报讯``) at the start."""
     return _DATELINE.match(text)
 
 

@@ -143,13 +143,15 @@ kickers = seeds.map(_kicker)
 
 
 def datelines(draw: st.DrawFn) -> str:
-    """本报巴彦淖尔12月24日电, 新华社北京3月4日电, 中新社…电, or 本报讯 (no place, no date)."""
+    """本报巴彦淖尔12月24日电, 新华社北京3月4日电, 中新社…电, 本报成都1月9日讯 (a paper's own
+    report), 人民网…电, or 本报讯 (no place, no date)."""
     month = draw(st.integers(1, 12))
     day = draw(st.integers(1, 28))
-    agency = draw(st.sampled_from(["本报", "本报", "新华社", "中新社", "本报讯"]))
+    agency = draw(st.sampled_from(["本报", "本报", "新华社", "中新社", "人民网", "本报讯"]))
     if agency == "本报讯":
         return agency
-    return f"{agency}{draw(st.sampled_from(PLACES))}{month}月{day}日电"
+    closing = draw(st.sampled_from(["电", "电", "讯"])) if agency == "本报" else "电"
+    return f"{agency}{draw(st.sampled_from(PLACES))}{month}月{day}日{closing}"
 
 
 def bylines(draw: st.DrawFn) -> str:
