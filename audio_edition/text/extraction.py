@@ -50,7 +50,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import Article, headline_over_long_subtitle, kicker_near_headline_length
+from audio_edition.text.articles import Article, headline_over_long_subtitle
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
@@ -1037,24 +1037,8 @@ def _segments(
                         ),
                     )
                 )
-            elif (
-                upper
-                and not lower.startswith("—")
-                and bold is None
-                and kicker_near_headline_length(upper, lower)
-            ):
-                # The mirror of the doubt above: read as kicker over headline, the upper line
-                # as long as a short headline (a subtitle with no dash under it).
-                doubts.append(
-                    (
-                        heads[0].number,
-                        (
-                            "two head lines read as kicker (引题) and headline: if the first is "
-                            "the headline and the second its subtitle (副题), correct it (read "
-                            "the PDF for this page)"
-                        ),
-                    )
-                )
+            # The mirror doubt (read as kicker over headline, the upper as long as a headline)
+            # weighs the page's other heads: ``extraction_doubts`` (``_kickers_as_long_as_headlines``).
             if len(heads) > 3:
                 doubts.append(
                     (

@@ -93,7 +93,12 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from audio_edition.text.articles import Article
+from audio_edition.text.articles import (
+    Article,
+    headline_over_long_subtitle,
+    kicker_near_headline_length,
+    sure_headlines,
+)
 from audio_edition.text.layout import (
     SPACE_BETWEEN_CHINESE,
     Segment,
@@ -143,6 +148,7 @@ def extraction_doubts(
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
+    found += _kickers_as_long_as_headlines(articles, segments)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _quoted_openings_after_a_full_end(measures)
@@ -1155,6 +1161,42 @@ def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[t
                     line.number,
                     "a subtitle printed apart from its headline, with no dash: the headlines of "
                     f"stories set side by side may be read as one story's tiers {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _kickers_as_long_as_headlines(
+    articles: Sequence[Article], segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Two head lines with no dash read as kicker (引题) over headline, the upper line within a
+    character of the shortest headline the page's other heads show for sure: a headline over
+    its subtitle (副题) reads so too, and only the type size tells. Measured against the page's
+    own headlines, so a paper of short headlines is doubted as one of long is; and one read so
+    by the page's headlines against the lines' lengths (``articles._kickers_by_the_page``). Not where the
+    page shows the upper is a kicker: the top of three tiers, or over another story too (a
+    series' kicker; two stories never share a headline), nor where a tier was struck bold."""
+    blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}
+    sure_kickers = [a.kicker for a in articles if a.kicker and a.subtitle]
+    kickers = [a.kicker for a in articles if a.kicker]
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.kicker or not article.headline or article.subtitle or article.line is None:
+            continue
+        block = blocks.get(article.line)
+        if block is None or block.bold_tier is not None or block.text.count("\n") != 1:
+            continue
+        if article.kicker in sure_kickers or kickers.count(article.kicker) > 1:
+            continue
+        others = sure_headlines([a for a in articles if a is not article])
+        if kicker_near_headline_length(
+            article.kicker, article.headline, others
+        ) or headline_over_long_subtitle(article.kicker, article.headline):
+            found.append(
+                (
+                    article.line,
+                    "two head lines read as kicker (引题) and headline: if the first is the "
+                    f"headline and the second its subtitle (副题), correct it {_READ_PDF}",
                 )
             )
     return found
