@@ -616,8 +616,8 @@ def _series_kickers(articles: Sequence[Article]) -> list[Article]:
 def _kickers_by_the_page(articles: Sequence[Article], segments: Sequence[Segment]) -> list[Article]:
     """On an extractor's page, two head lines with no dash read as headline and subtitle by
     their lengths alone (``headline_over_long_subtitle``), where the page's other heads show the
-    upper more than a character shorter than every headline they tell for sure
-    (``sure_headlines``) and the lower as long as one: the paper sets its headlines longer, so
+    upper more than a character shorter than every headline they tell for sure (two at least:
+    ``sure_headlines``) and the lower as long as one: the paper sets its headlines longer, so
     the upper is a kicker (引题) over its headline. Still doubted (``extraction_doubts``). Not
     where a tier was struck bold (the headline), which tells for sure."""
     blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}
@@ -634,7 +634,7 @@ def _kickers_by_the_page(articles: Sequence[Article], segments: Sequence[Segment
         ):
             continue
         others = sure_headlines([a for a in articles if a is not article])
-        if not others or article.headline is None:
+        if len(others) < 2 or article.headline is None:  # one head shows no paper's habit
             continue
         shortest = min(visual_width(h) for h in others)
         if visual_width(article.headline) < shortest - 1 <= visual_width(article.subtitle):
