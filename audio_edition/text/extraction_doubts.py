@@ -107,6 +107,7 @@ from audio_edition.text.layout import (
     dateline_at_start,
     is_letter_spaced,
     tucked_quote,
+    visual_width,
 )
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
@@ -149,6 +150,7 @@ def extraction_doubts(
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
     found += _kickers_as_long_as_headlines(articles, segments)
+    found += _heads_after_heads_with_no_text(articles)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _quoted_openings_after_a_full_end(measures)
@@ -1199,6 +1201,57 @@ def _kickers_as_long_as_headlines(
                     f"headline and the second its subtitle (副题), correct it {_READ_PDF}",
                 )
             )
+    return found
+
+
+_RUNNING_MARK = re.compile("[，。；、]")
+
+
+def _kicker_by_the_page(heads: Article, articles: Sequence[Article]) -> bool:
+    """Whether a story's lone head line is shorter, by more than a character, than every
+    headline two or more of the page's ``articles`` tell for sure: a kicker (引题) printed apart."""
+    headlines = sure_headlines([a for a in articles if a is not heads])
+    shortest = min((visual_width(h) for h in headlines), default=0.0)
+    return len(headlines) >= 2 and heads.headline is not None and visual_width(heads.headline) < shortest - 1
+
+
+def _heads_after_heads_with_no_text(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A story under one head line, next after heads with no text under them, or less than a
+    line (a box's briefs may stand between): an extractor that printed a story's heads apart
+    (another column's lines, a box, between them) leaves its headline bare and its subtitle
+    (副题) over its text, read as another story's headline. Not after heads with a subtitle of
+    their own, nor after a label the page's headlines show is a kicker (``_kicker_by_the_page``):
+    the line after a kicker is its headline."""
+    found: list[tuple[int, str]] = []
+    bare: Article | None = None  # the last heads with no text of their own
+    for article in articles:
+        if article.headline is None:
+            continue  # a box's brief, or text under no heads: the heads before may be its own
+        if (
+            bare is not None
+            and article.line is not None
+            and not article.kicker
+            and not article.subtitle
+            and article.continued_from_page is None
+            and not _kicker_by_the_page(bare, [a for a in articles if a is not article])
+        ):
+            found.append(
+                (
+                    article.line,
+                    f"a head line under a story's heads with no text of their own (“{bare.headline}”): "
+                    f"it may be their subtitle (副题), this text their story {_READ_PDF}",
+                )
+            )
+        thin = sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
+        bare = (
+            article
+            if thin
+            and not article.subtitle  # heads with a subtitle of their own need no other
+            and not _RUNNING_MARK.search(article.headline)  # a head's line, not running text's
+            and article.continued_from_page is None
+            and article.continued_on_page is None
+            else None
+        )
     return found
 
 
