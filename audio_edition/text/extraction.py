@@ -20,7 +20,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   (or as long as a headline, half the line under it) is the headline over its subtitle
-  (``headline_over_long_subtitle``), doubted either way.
+  (``headline_over_long_subtitle``), doubted; but the page's own headlines weigh more than a
+  fixed length: a line shorter than every headline the page's other heads tell for sure is a
+  kicker (``articles._kickers_by_the_page``), and the kicker reading is doubted where the upper
+  line is as long as the shortest of them (``extraction_doubts``), whatever length a paper sets.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it, opens the box at the text set wider after it (or the next block).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,

@@ -49,7 +49,12 @@ not), and what the text shows against that reading is a doubt:
   A paragraph closing a quotation it never opened (”, no “ before it): its text cut, or
   another's read in before the close (a quotation may run open over paragraphs, never so).
   A subtitle with no dash printed apart from its headline (a box of its own): the headlines of
-  stories side by side read as one story's tiers.
+  stories side by side read as one story's tiers. Two head lines with no dash read as kicker
+  over headline, the upper as long as the shortest headline the page's other heads tell for
+  sure (one line over a dateline, the middle of three tiers, one over a dashed subtitle): a
+  headline over its subtitle reads so too, whatever length the paper sets its headlines. A
+  story under one head line right after heads with no text of their own: their subtitle, the
+  heads printed apart, read as this story's headline.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
