@@ -155,7 +155,7 @@ def extraction_doubts(
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
     found += _kickers_as_long_as_headlines(articles, segments)
-    found += _heads_after_heads_with_no_text(articles)
+    found += _heads_after_heads_with_no_text(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _quoted_openings_after_a_full_end(measures)
@@ -1212,6 +1212,17 @@ def _kickers_as_long_as_headlines(
 _RUNNING_MARK = re.compile("[，。；、]")
 
 
+def _printed_apart(article: Article, tier: str, measures: _Measures) -> bool:
+    """Whether a tier of ``article``'s heads stands apart from the lines above it (a blank
+    line between): an extractor prints one story's heads together."""
+    n = measures.index.get(article.line or 0)
+    if n is None:
+        return False
+    bare = tier.replace(" ", "")
+    line = next((x for x in measures.lines[n + 1 : n + 6] if x.text and bare.startswith(_bare(x.text))), None)
+    return line is not None and line.blank_before
+
+
 def _kicker_by_the_page(heads: Article, articles: Sequence[Article]) -> bool:
     """Whether a story's lone head line is shorter, by more than a character, than every
     headline two or more of the page's ``articles`` tell for sure: a kicker (引题) printed apart."""
@@ -1220,7 +1231,9 @@ def _kicker_by_the_page(heads: Article, articles: Sequence[Article]) -> bool:
     return len(headlines) >= 2 and heads.headline is not None and visual_width(heads.headline) < shortest - 1
 
 
-def _heads_after_heads_with_no_text(articles: Sequence[Article]) -> list[tuple[int, str]]:
+def _heads_after_heads_with_no_text(
+    articles: Sequence[Article], measures: _Measures
+) -> list[tuple[int, str]]:
     """A story under one head line, next after heads with no text under them, or less than a
     line (a box's briefs may stand between): an extractor that printed a story's heads apart
     (another column's lines, a box, between them) leaves its headline bare and its subtitle
@@ -1251,7 +1264,7 @@ def _heads_after_heads_with_no_text(articles: Sequence[Article]) -> list[tuple[i
         bare = (
             article
             if thin
-            and not article.subtitle  # heads with a subtitle of their own need no other
+            and (not article.subtitle or _printed_apart(article, article.subtitle, measures))
             and not _RUNNING_MARK.search(article.headline)  # a head's line, not running text's
             and article.continued_from_page is None
             and article.continued_on_page is None

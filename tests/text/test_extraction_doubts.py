@@ -1336,6 +1336,11 @@ def test_a_head_line_after_heads_with_no_text_may_be_their_subtitle() -> None:
     # Heads with their own subtitle need no other: the head line after them is a headline.
     tiered = HEAD + STORY + "\n" + headline + "——来自锡林郭勒草原的报道\n\n" + box + "\n" + subtitle + story
     assert not [m for _, m in _doubts(tiered) if "heads with no text of their own" in m]
+    # A subtitle printed apart from them (a blank line between) is no sure subtitle of theirs.
+    apart = HEAD + STORY + "\n" + headline + "\n锡林郭勒草原的报道\n\n" + box + "\n" + subtitle + story
+    assert [line for line, m in _doubts(apart) if "heads with no text of their own" in m] == [
+        _line_of(apart, "全旗落实")
+    ]
     # Nor a label shorter than every headline the page tells for sure: a kicker (引题) printed
     # apart from its headline, the line after it.
     kicker = HEAD + STORY + STORY + "\n边关纪事\n\n" + box + "\n" + subtitle + story
