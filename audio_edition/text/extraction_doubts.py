@@ -1238,7 +1238,7 @@ def _heads_after_heads_with_no_text(
     line (a box's briefs may stand between): an extractor that printed a story's heads apart
     (another column's lines, a box, between them) leaves its headline bare and its subtitle
     (副题) over its text, read as another story's headline. Not after heads with a subtitle of
-    their own, nor after a label the page's headlines show is a kicker (``_kicker_by_the_page``):
+    their own printed with them, nor after a label the page's headlines show is a kicker (``_kicker_by_the_page``):
     the line after a kicker is its headline."""
     found: list[tuple[int, str]] = []
     bare: Article | None = None  # the last heads with no text of their own
