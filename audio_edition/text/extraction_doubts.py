@@ -1179,10 +1179,11 @@ def _kickers_as_long_as_headlines(
     """Two head lines with no dash read as kicker (引题) over headline, the upper line within a
     character of the shortest headline the page's other heads show for sure: a headline over
     its subtitle (副题) reads so too, and only the type size tells. Measured against the page's
-    own headlines, so a paper of short headlines is doubted as one of long is; and one read so
-    by the page's headlines against the lines' lengths (``articles._kickers_by_the_page``). Not where the
-    page shows the upper is a kicker: the top of three tiers, or over another story too (a
-    series' kicker; two stories never share a headline), nor where a tier was struck bold."""
+    own headlines, so a paper of short headlines is doubted as one of long is; and two lines
+    read so by the page's headlines against their lengths (``articles._kickers_by_the_page``).
+    Not where the page shows the upper is a kicker: the top of three tiers, or over another
+    story too (a series' kicker; two stories never share a headline), nor where a tier was
+    struck bold."""
     blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}
     sure_kickers = [a.kicker for a in articles if a.kicker and a.subtitle]
     kickers = [a.kicker for a in articles if a.kicker]
@@ -1238,8 +1239,8 @@ def _heads_after_heads_with_no_text(
     line (a box's briefs may stand between): an extractor that printed a story's heads apart
     (another column's lines, a box, between them) leaves its headline bare and its subtitle
     (副题) over its text, read as another story's headline. Not after heads with a subtitle of
-    their own printed with them, nor after a label the page's headlines show is a kicker (``_kicker_by_the_page``):
-    the line after a kicker is its headline."""
+    their own printed with them, nor after a label the page's headlines show is a kicker
+    (``_kicker_by_the_page``): the line after a kicker is its headline."""
     found: list[tuple[int, str]] = []
     bare: Article | None = None  # the last heads with no text of their own
     for article in articles:
