@@ -135,12 +135,31 @@ def headline_over_long_subtitle(upper: str, lower: str) -> bool:
     )
 
 
-def kicker_near_headline_length(upper: str, lower: str) -> bool:
+def kicker_near_headline_length(upper: str, lower: str, headlines: Sequence[str] = ()) -> bool:
     """Whether two head lines with no dash, read as kicker over headline (the upper shorter than
     ``headline_over_long_subtitle`` asks), have an upper line within a character of a headline's
-    length: a headline of nine characters over a subtitle with no dash reads so too, and only
-    the type size tells them apart."""
-    return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= _HEADLINE_LENGTH - 1
+    length: a short headline over a longer subtitle with no dash reads so too, and only the type
+    size tells them apart. A headline's length is the page's own where it shows one: the
+    shortest of ``headlines`` (heads read for sure as a story's headline), so the rule holds for
+    a paper of short headlines as for one of long; a usual length where it shows none."""
+    shortest = min((visual_width(h) for h in headlines), default=float(_HEADLINE_LENGTH))
+    return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= shortest - 1
+
+
+def sure_headlines(articles: Sequence[Article]) -> list[str]:
+    """The headlines a page's heads tell for sure, whatever their length: the middle of three
+    tiers, one over a subtitle opening on a dash, and a head of one line over a story opening
+    on its dateline. How long this paper sets a headline, for weighing two tiers with no dash."""
+    return [
+        article.headline
+        for article in articles
+        if article.headline
+        and (
+            (article.kicker and article.subtitle)
+            or (not article.kicker and article.subtitle and article.subtitle.startswith("—"))
+            or (not article.kicker and not article.subtitle and article.dateline)
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -204,15 +223,25 @@ def read_articles(
     builder.close()
     articles = builder.articles
     settled: set[int | None] = set()
+    reread: set[int | None] = set()
     if doubts is not None:
         read = _series_kickers(articles)
         settled = {a.line for a, b in zip(articles, read, strict=True) if a is not b}
+        articles[:] = read
+        read = _kickers_by_the_page(articles, segments)
+        # Read again as kicker over headline: the doubt of the reading by lengths is void, and
+        # ``extraction_doubts`` doubts the new one.
+        reread = {a.line for a, b in zip(articles, read, strict=True) if a is not b}
         articles[:] = read
     _check(articles, builder.paragraph_lines, warnings)
     if doubts is not None:
         found = doubts(articles) if callable(doubts) else doubts
         # A kicker told from a headline by the series label it is: no longer in doubt.
-        found = [(line, m) for line, m in found if not (line in settled and _KICKER_DOUBT in m)]
+        found = [
+            (line, m)
+            for line, m in found
+            if not (line in settled and _KICKER_DOUBT in m) and not (line in reread and _SUBTITLE_DOUBT in m)
+        ]
         warnings.extend(_doubted(articles, found))
         warnings.sort(key=lambda w: w[0] or 0)
     if articles and not any(a.dateline for a in articles):
@@ -562,6 +591,7 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
 _KICKER_DOUBT = (
     "(引题)"  # the doubt of two head lines (extraction): headline and subtitle, or kicker and headline
 )
+_SUBTITLE_DOUBT = "read as headline and subtitle (副题)"  # the first of the two (extraction)
 
 
 def _series_kickers(articles: Sequence[Article]) -> list[Article]:
@@ -581,6 +611,35 @@ def _series_kickers(articles: Sequence[Article]) -> list[Article]:
         else article
         for article in articles
     ]
+
+
+def _kickers_by_the_page(articles: Sequence[Article], segments: Sequence[Segment]) -> list[Article]:
+    """On an extractor's page, two head lines with no dash read as headline and subtitle by
+    their lengths alone (``headline_over_long_subtitle``), where the page's other heads show the
+    upper more than a character shorter than every headline they tell for sure (two at least:
+    ``sure_headlines``) and the lower as long as one: the paper sets its headlines longer, so
+    the upper is a kicker (引题) over its headline. Still doubted (``extraction_doubts``). Not
+    where a tier was struck bold (the headline), which tells for sure."""
+    blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}
+    read = list(articles)
+    for n, article in enumerate(articles):
+        block = blocks.get(article.line) if article.line is not None else None
+        if (
+            block is None
+            or block.bold_tier is not None
+            or block.text.split("\n") != [article.headline, article.subtitle]
+            or article.kicker
+            or not article.subtitle
+            or article.subtitle.startswith("—")
+        ):
+            continue
+        others = sure_headlines([a for a in articles if a is not article])
+        if len(others) < 2 or article.headline is None:  # one head shows no paper's habit
+            continue
+        shortest = min(visual_width(h) for h in others)
+        if visual_width(article.headline) < shortest - 1 <= visual_width(article.subtitle):
+            read[n] = replace(article, kicker=article.headline, headline=article.subtitle, subtitle=None)
+    return read
 
 
 def _brief_shaped(article: Article) -> bool:

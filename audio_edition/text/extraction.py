@@ -20,7 +20,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   (or as long as a headline, half the line under it) is the headline over its subtitle
-  (``headline_over_long_subtitle``), doubted either way.
+  (``headline_over_long_subtitle``), doubted; but the page's own headlines weigh more than a
+  fixed length: a line shorter than every headline the page's other heads tell for sure is a
+  kicker (``articles._kickers_by_the_page``), and the kicker reading is doubted where the upper
+  line is as long as the shortest of them (``extraction_doubts``), whatever length a paper sets.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it, opens the box at the text set wider after it (or the next block).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
@@ -50,7 +53,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import Article, headline_over_long_subtitle, kicker_near_headline_length
+from audio_edition.text.articles import Article, headline_over_long_subtitle
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
@@ -1037,24 +1040,8 @@ def _segments(
                         ),
                     )
                 )
-            elif (
-                upper
-                and not lower.startswith("—")
-                and bold is None
-                and kicker_near_headline_length(upper, lower)
-            ):
-                # The mirror of the doubt above: read as kicker over headline, the upper line
-                # as long as a short headline (a subtitle with no dash under it).
-                doubts.append(
-                    (
-                        heads[0].number,
-                        (
-                            "two head lines read as kicker (引题) and headline: if the first is "
-                            "the headline and the second its subtitle (副题), correct it (read "
-                            "the PDF for this page)"
-                        ),
-                    )
-                )
+            # The mirror doubt (read as kicker over headline, the upper as long as a headline)
+            # weighs the page's other heads: ``extraction_doubts`` (``_kickers_as_long_as_headlines``).
             if len(heads) > 3:
                 doubts.append(
                     (

@@ -49,7 +49,12 @@ not), and what the text shows against that reading is a doubt:
   A paragraph closing a quotation it never opened (”, no “ before it): its text cut, or
   another's read in before the close (a quotation may run open over paragraphs, never so).
   A subtitle with no dash printed apart from its headline (a box of its own): the headlines of
-  stories side by side read as one story's tiers.
+  stories side by side read as one story's tiers. Two head lines with no dash read as kicker
+  over headline, the upper as long as the shortest headline the page's other heads tell for
+  sure (one line over a dateline, the middle of three tiers, one over a dashed subtitle): a
+  headline over its subtitle reads so too, whatever length the paper sets its headlines. A
+  story under one head line right after heads with no text of their own: their subtitle, the
+  heads printed apart, read as this story's headline.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
@@ -93,7 +98,12 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from audio_edition.text.articles import Article
+from audio_edition.text.articles import (
+    Article,
+    headline_over_long_subtitle,
+    kicker_near_headline_length,
+    sure_headlines,
+)
 from audio_edition.text.layout import (
     SPACE_BETWEEN_CHINESE,
     Segment,
@@ -102,6 +112,7 @@ from audio_edition.text.layout import (
     dateline_at_start,
     is_letter_spaced,
     tucked_quote,
+    visual_width,
 )
 
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*（([^（）]{1,20})）\s*$")
@@ -143,6 +154,8 @@ def extraction_doubts(
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
+    found += _kickers_as_long_as_headlines(articles, segments)
+    found += _heads_after_heads_with_no_text(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _quoted_openings_after_a_full_end(measures)
@@ -1157,6 +1170,107 @@ def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[t
                     f"stories set side by side may be read as one story's tiers {_READ_PDF}",
                 )
             )
+    return found
+
+
+def _kickers_as_long_as_headlines(
+    articles: Sequence[Article], segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Two head lines with no dash read as kicker (引题) over headline, the upper line within a
+    character of the shortest headline the page's other heads show for sure: a headline over
+    its subtitle (副题) reads so too, and only the type size tells. Measured against the page's
+    own headlines, so a paper of short headlines is doubted as one of long is; and two lines
+    read so by the page's headlines against their lengths (``articles._kickers_by_the_page``).
+    Not where the page shows the upper is a kicker: the top of three tiers, or over another
+    story too (a series' kicker; two stories never share a headline), nor where a tier was
+    struck bold."""
+    blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}
+    sure_kickers = [a.kicker for a in articles if a.kicker and a.subtitle]
+    kickers = [a.kicker for a in articles if a.kicker]
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.kicker or not article.headline or article.subtitle or article.line is None:
+            continue
+        block = blocks.get(article.line)
+        if block is None or block.bold_tier is not None or block.text.count("\n") != 1:
+            continue
+        if article.kicker in sure_kickers or kickers.count(article.kicker) > 1:
+            continue
+        others = sure_headlines([a for a in articles if a is not article])
+        if kicker_near_headline_length(
+            article.kicker, article.headline, others
+        ) or headline_over_long_subtitle(article.kicker, article.headline):
+            found.append(
+                (
+                    article.line,
+                    "two head lines read as kicker (引题) and headline: if the first is the "
+                    f"headline and the second its subtitle (副题), correct it {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_RUNNING_MARK = re.compile("[，。；、]")
+
+
+def _printed_apart(article: Article, tier: str, measures: _Measures) -> bool:
+    """Whether a tier of ``article``'s heads stands apart from the lines above it (a blank
+    line between): an extractor prints one story's heads together."""
+    n = measures.index.get(article.line or 0)
+    if n is None:
+        return False
+    bare = tier.replace(" ", "")
+    line = next((x for x in measures.lines[n + 1 : n + 6] if x.text and bare.startswith(_bare(x.text))), None)
+    return line is not None and line.blank_before
+
+
+def _kicker_by_the_page(heads: Article, articles: Sequence[Article]) -> bool:
+    """Whether a story's lone head line is shorter, by more than a character, than every
+    headline two or more of the page's ``articles`` tell for sure: a kicker (引题) printed apart."""
+    headlines = sure_headlines([a for a in articles if a is not heads])
+    shortest = min((visual_width(h) for h in headlines), default=0.0)
+    return len(headlines) >= 2 and heads.headline is not None and visual_width(heads.headline) < shortest - 1
+
+
+def _heads_after_heads_with_no_text(
+    articles: Sequence[Article], measures: _Measures
+) -> list[tuple[int, str]]:
+    """A story under one head line, next after heads with no text under them, or less than a
+    line (a box's briefs may stand between): an extractor that printed a story's heads apart
+    (another column's lines, a box, between them) leaves its headline bare and its subtitle
+    (副题) over its text, read as another story's headline. Not after heads with a subtitle of
+    their own printed with them, nor after a label the page's headlines show is a kicker
+    (``_kicker_by_the_page``): the line after a kicker is its headline."""
+    found: list[tuple[int, str]] = []
+    bare: Article | None = None  # the last heads with no text of their own
+    for article in articles:
+        if article.headline is None:
+            continue  # a box's brief, or text under no heads: the heads before may be its own
+        if (
+            bare is not None
+            and article.line is not None
+            and not article.kicker
+            and not article.subtitle
+            and article.continued_from_page is None
+            and not _kicker_by_the_page(bare, [a for a in articles if a is not article])
+        ):
+            found.append(
+                (
+                    article.line,
+                    f"a head line under a story's heads with no text of their own (“{bare.headline}”): "
+                    f"it may be their subtitle (副题), this text their story {_READ_PDF}",
+                )
+            )
+        thin = sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
+        bare = (
+            article
+            if thin
+            and (not article.subtitle or _printed_apart(article, article.subtitle, measures))
+            and not _RUNNING_MARK.search(article.headline)  # a head's line, not running text's
+            and article.continued_from_page is None
+            and article.continued_on_page is None
+            else None
+        )
     return found
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from audio_edition.text import Article, FurnitureKind, HeadlinePosition, Page, parse_page
@@ -2388,3 +2388,111 @@ def test_an_indented_first_line_held_a_character_short_opens_a_paragraph() -> No
     running = story.replace("购、统一防疫", "购买统一防疫")
     (article,) = parse_page("2024年3月5日　星期二\n要闻\n第2版\n" + running, "p2.txt").articles
     assert [p[:6] for p in article.paragraphs] == ["通过“空中课", "热力公司设立"]
+
+
+_HEADED_STORY = """{heads}
+本报{place} 3 月 {day} 日电
+（记者 周涛）据悉，该项目
+总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。
+"""
+_PLACES = ("包头", "乌海", "通辽", "赤峰", "兴安盟", "阿拉善")
+
+
+def _page_of_heads(*heads: Sequence[str]) -> str:
+    """An extractor's page (pdftotext) of stories under ``heads``, each a story's head lines."""
+    stories = [
+        _HEADED_STORY.format(heads="\n".join(lines), place=_PLACES[n % len(_PLACES)], day=n % 4 + 1)
+        for n, lines in enumerate(heads)
+    ]
+    return "2024 年3 月5 日　星期二\n要闻\n第2 版\n" + "\n".join(stories)
+
+
+def _tier_doubts(page: Page) -> list[str]:
+    return [w.message for w in page.warnings if "head lines read as" in w.message]
+
+
+def _kickers_doubted(page: Page) -> list[int | None]:
+    return [w.line for w in page.warnings if "read as kicker (引题) and headline" in w.message]
+
+
+def test_two_head_lines_are_weighed_against_the_pages_own_headlines() -> None:
+    """A paper of short headlines (seven characters) and another of long ones (nineteen and
+    more), words from no pool: two head lines with no dash are weighed against the headlines
+    the page's other heads tell for sure (one line over a dateline), not a fixed length."""
+    # Short headlines: a headline of seven over a subtitle of fourteen with no dash reads as
+    # kicker over headline by the lines' lengths, but the upper is as long as this paper's
+    # headlines: doubted. A label of four over a headline is a kicker, not doubted.
+    short = parse_page(
+        _page_of_heads(
+            ["春耕备耕正当时"],
+            ["小城夜市人气旺"],
+            ["乌梁素海冬捕忙", "今冬首网捕获鲜鱼超过二十万斤"],
+            ["边关纪事", "哨所官兵守护国门"],
+        ),
+        "p2.txt",
+    )
+    third, fourth = short.articles[2:]
+    assert (third.kicker, third.headline) == ("乌梁素海冬捕忙", "今冬首网捕获鲜鱼超过二十万斤")
+    assert (fourth.kicker, fourth.headline) == ("边关纪事", "哨所官兵守护国门")
+    assert _kickers_doubted(short) == [third.line]
+    # Long headlines: a line of twelve over one of twenty is more than half of it, a headline
+    # by the lines' lengths, but this paper sets its headlines longer: a kicker, still doubted.
+    long = parse_page(
+        _page_of_heads(
+            ["全市新建改建农村公路一千二百公里实现村村通"],
+            ["沿黄九个旗县区联手治理水土流失成效明显"],
+            ["推动黄河流域生态保护治理", "上中下游协同发力筑牢我国北方重要生态安全屏障"],
+        ),
+        "p2.txt",
+    )
+    story = long.articles[2]
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "推动黄河流域生态保护治理",
+        "上中下游协同发力筑牢我国北方重要生态安全屏障",
+        None,
+    )
+    assert _kickers_doubted(long) == [story.line]
+    assert not [w for w in long.warnings if "read as headline and subtitle" in w.message]
+
+
+_HEAD_CHARACTERS = (
+    "春耕备草原牧区城乡居民收入增长边境口岸货运量创新高冰雪旅游带火小城社区食堂幸福味道乡村学校用上课堂"
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    headline_length=st.integers(min_value=5, max_value=22),
+    spread=st.integers(min_value=0, max_value=4),
+    upper_length=st.integers(min_value=3, max_value=24),
+    lower_length=st.integers(min_value=5, max_value=26),
+    seed=st.integers(min_value=0, max_value=10**6),
+)
+def test_two_head_lines_read_undoubted_only_under_a_label_shorter_than_the_papers_headlines(
+    headline_length: int, spread: int, upper_length: int, lower_length: int, seed: int
+) -> None:
+    """Whatever the paper's headline length (two heads on the page tell it) and the two tiers'
+    lengths: the two lines are read undoubted only as a kicker shorter than every headline on
+    the page by more than a character over its headline; and a line so short over one as long
+    as a headline is read as the kicker over it."""
+    # Not a line of a few characters under a longer one: that is its wrapped rest (``_tiers``).
+    assume(lower_length > 3 and lower_length > 0.6 * upper_length)
+    rng = random.Random(seed)
+
+    def words(length: int) -> str:
+        return "".join(rng.choice(_HEAD_CHARACTERS) for _ in range(length))
+
+    upper, lower = words(upper_length), words(lower_length)
+    page = parse_page(
+        _page_of_heads([words(headline_length)], [words(headline_length + spread)], [upper, lower]),
+        "p2.txt",
+    )
+    story = page.articles[2]
+    assert story.kicker is None or (story.kicker, story.headline) == (upper, lower)
+    assert story.kicker is not None or (story.headline, story.subtitle) == (upper, lower)
+    if not _tier_doubts(page):
+        assert story.kicker == upper and upper_length < headline_length - 1
+    if upper_length < headline_length - 1 <= lower_length:
+        assert story.kicker == upper

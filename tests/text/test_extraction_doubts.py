@@ -1319,3 +1319,29 @@ def test_lines_broken_short_at_clause_marks_put_every_story_on_the_page_in_doubt
     for path in sorted(CORPUS.glob("*/*/*.txt")):
         warnings = parse_page(path.read_text(encoding="utf-8"), path.name).warnings
         assert not [w for w in warnings if "broke its lines short" in w.message], path
+
+
+def test_a_head_line_after_heads_with_no_text_may_be_their_subtitle() -> None:
+    """pdftotext -layout, a story's headline and subtitle printed apart (a box beside them
+    printed between): the headline stands with no text under it, its subtitle over the story's
+    text, read as another story's headline. The story under it is doubted. Words and lengths of
+    no generated page."""
+    headline = "草场禁牧休牧见成效\n"
+    box = "简讯\n近日，旗农牧局举办牧草种植技术培训班，百余名牧民参加。\n"
+    subtitle = "全旗落实草原生态补奖资金一点二亿元\n"
+    story = STORY.split("\n", 1)[1]  # its dateline and text, under no heads of its own
+    page = HEAD + STORY + "\n" + headline + "\n" + box + "\n" + subtitle + story
+    doubts = [line for line, message in _doubts(page) if "heads with no text of their own" in message]
+    assert doubts == [_line_of(page, "全旗落实")]
+    # Heads with their own subtitle need no other: the head line after them is a headline.
+    tiered = HEAD + STORY + "\n" + headline + "——来自锡林郭勒草原的报道\n\n" + box + "\n" + subtitle + story
+    assert not [m for _, m in _doubts(tiered) if "heads with no text of their own" in m]
+    # A subtitle printed apart from them (a blank line between) is no sure subtitle of theirs.
+    apart = HEAD + STORY + "\n" + headline + "\n锡林郭勒草原的报道\n\n" + box + "\n" + subtitle + story
+    assert [line for line, m in _doubts(apart) if "heads with no text of their own" in m] == [
+        _line_of(apart, "全旗落实")
+    ]
+    # Nor a label shorter than every headline the page tells for sure: a kicker (引题) printed
+    # apart from its headline, the line after it.
+    kicker = HEAD + STORY + STORY + "\n边关纪事\n\n" + box + "\n" + subtitle + story
+    assert not [m for _, m in _doubts(kicker) if "heads with no text of their own" in m]
