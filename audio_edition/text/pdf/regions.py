@@ -106,6 +106,7 @@ _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯�
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+_CREDIT_CLOSED_INSIDE = re.compile(r"[）)]\S")  # a bracket closed with more text after it
 _FIGURE = re.compile(r"^[\d.,%％]+\D{0,6}$")  # a figure alone on its line, maybe with its unit
 _MARKER_START = re.compile(r"^[（(]?■?\s*上\s*接\s*第\s*\d+\s*版")
 
@@ -1094,8 +1095,19 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 def _byline_like(line: Line) -> bool:
     """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    text = flat(line.text)
-    return bool(_BYLINE_LINE.match(text)) and len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text)
+    return _byline_alone(flat(line.text))
+
+
+def _byline_alone(text: str) -> bool:
+    """Whether a line (spaces taken out) reads as a byline standing alone: 记者… or 通讯员… with no
+    sentence's marks, and no bracket closed with text after it (通讯员 王明）国际…: the rest of a
+    credit in brackets after the dateline, broken over a line, with the paragraph running on)."""
+    return (
+        bool(_BYLINE_LINE.match(text))
+        and len(text) < 40
+        and not _SENTENCE_PUNCTUATION.search(text)
+        and not _CREDIT_CLOSED_INSIDE.search(text)
+    )
 
 
 def _last_column(strip: list[_Item], body: float) -> list[_Item]:
@@ -1383,10 +1395,8 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 continue
             text = flat(line.text)
             if (
-                _BYLINE_LINE.match(text)
+                _byline_alone(text)
                 and not line.bold
-                and len(text) < 40
-                and not _SENTENCE_PUNCTUATION.search(text)
                 and not (
                     story.byline and _paragraph_like(line, story_body)
                 )  # the body's first line may start 记者…

@@ -8,7 +8,6 @@ import os
 import random
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -18,7 +17,8 @@ from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.corpus import committed, jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import EditionSpec, make_page
+from tests.typeset.pages import POOLS, EditionSpec, PageSpec, make_page
+from tests.typeset.strategies import fresh_pages
 from tests.typeset.typeset import typeset
 
 CORPUS = Path(__file__).parents[2] / "fixtures" / "typeset"
@@ -97,65 +97,57 @@ def test_an_edition_stitches_its_jump_across_pdf_pages(name: str, files: list[st
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK
 )
 @given(
-    seed=st.integers(0, 2**32 - 1),
-    columns=st.sampled_from([4, 5, 6]),
-    leading=st.sampled_from([1.2, 1.3, 1.5, 1.6, 1.75, 1.8]),
-    drawn_after=st.booleans(),
-    tiers=st.booleans(),
-    furniture=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()),
-    rows=st.integers(2, 4),
-    drawing=st.fixed_dictionaries(
-        {
-            "fake_bold": st.booleans(),
-            "tracking": st.sampled_from([0.0, 0.3, 0.6]),  # wider runs a headline out of its cell
-            "box_style": st.sampled_from(["rect", "sides", "none"]),
-            "row_rules": st.booleans(),
-            "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
-            "body_font": st.sampled_from(["serif", "sans"]),
-            "body_size": st.sampled_from([9.0, 9.5, 10.5]),
-            "cell_rules": st.booleans(),
-            "folio_at_foot": st.booleans(),
-        }
-    ),
-    larger_lead=st.booleans(),
-    stacks=st.booleans(),
+    drawn=fresh_pages(
+        leadings=[1.2, 1.3, 1.5, 1.6, 1.75, 1.8],
+        drawings=st.fixed_dictionaries(
+            {
+                "fake_bold": st.booleans(),
+                "tracking": st.sampled_from([0.0, 0.3, 0.6]),  # wider runs a headline out of its cell
+                "box_style": st.sampled_from(["rect", "sides", "none"]),
+                "row_rules": st.booleans(),
+                "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
+                "body_font": st.sampled_from(["serif", "sans"]),
+                "body_size": st.sampled_from([9.0, 9.5, 10.5]),
+                "cell_rules": st.booleans(),
+                "folio_at_foot": st.booleans(),
+            }
+        ),
+    )
 )
 def test_fresh_typeset_pages_read_as_their_gold(
-    tmp_path_factory: pytest.TempPathFactory,
-    seed: int,
-    columns: int,
-    leading: float,
-    drawn_after: bool,
-    tiers: bool,
-    furniture: tuple[bool, bool, bool, bool],
-    rows: int,
-    drawing: dict[str, Any],
-    larger_lead: bool,
-    stacks: bool,
+    tmp_path_factory: pytest.TempPathFactory, drawn: tuple[int, PageSpec]
 ) -> None:
-    ad, chart, photo, index = furniture
-    page = make_page(
-        random.Random(seed),
-        1 + seed % 8,
-        columns=columns,
-        leading=leading,
-        headlines_drawn_after=drawn_after,
-        head_tiers=tiers,
-        ad=ad,
-        chart=chart,
-        photo=photo,
-        index=index,
-        rows=rows,
-        jump_to=3 if seed % 3 == 0 else None,
-        stacks=stacks,
-    )
     # How it is drawn (fake bold, letter-spacing, boxes of four rules or none, rows without rules,
-    # narrow gutters, sans body) changes the PDF, never the gold.
-    page = replace(page, **drawing)
-    page = replace(page, lead_body_size=page.body_size + 1.0 if larger_lead else None)
+    # narrow gutters, sans body) changes the PDF, never the gold; its words come from pool A or B.
+    _, page = drawn
     spec = EditionSpec("fresh", (page,))
     pdf = typeset(spec, tmp_path_factory.mktemp("page") / "page.pdf")
     _assert_read(read_pdf(pdf), [spec.gold()["pages"][0]])
+
+
+def test_a_credit_in_brackets_broken_after_its_first_name_is_no_byline_line(tmp_path: Path) -> None:
+    # A property test's page in pool B's words: 本报讯（记者 叶知秋 / 通讯员 邵一帆）国际货… breaks
+    # the bracketed credit over two lines; the second opens on 通讯员 as a byline alone does, but
+    # its bracket closes with the paragraph running on after it: body text, not a byline.
+    page = make_page(
+        random.Random(402621),
+        6,
+        columns=6,
+        leading=1.2,
+        headlines_drawn_after=True,
+        chart=True,
+        index=True,
+        rows=2,
+        jump_to=3,
+        stacks=True,
+        pool=POOLS["B"],
+    )
+    page = replace(page, tracking=0.3, box_style="none", gutter_mm=8.0, body_size=9.5, cell_rules=True)
+    spec = EditionSpec("credit", (replace(page, lead_body_size=10.5),))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (story,) = [a for a in read[0].articles if a.byline and "通讯员" in a.byline and a.dateline == "本报讯"]
+    assert story.paragraphs[0].startswith("国际货币基金组织")
+    _assert_read(read, [spec.gold()["pages"][0]])
 
 
 def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from tests.typeset.corpus import jumping_edition
 from tests.typeset.page_score import flat, score_page
 from tests.typeset.pages import EditionSpec, PageSpec, make_page
 from tests.typeset.reportlab_pages import FONT, Drawing, random_drawing, typeset
+from tests.typeset.strategies import fresh_pages
 
 HEADS = ("headline", "kicker", "subtitle")
 # A page is made and read in ~0.3 s: a few every run, thousands under HYPOTHESIS_PROFILE=explore.
@@ -157,61 +158,29 @@ def test_a_justified_line_drawn_glyph_by_glyph_gets_no_made_up_spaces(tmp_path: 
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK
 )
 @given(
-    seed=st.integers(0, 2**32 - 1),
-    columns=st.sampled_from([4, 5, 6]),
-    leading=st.sampled_from([1.25, 1.3, 1.5, 1.6, 1.75]),
-    drawn_after=st.booleans(),
-    tiers=st.booleans(),
-    furniture=st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans()),
-    rows=st.integers(2, 4),
-    page_drawing=st.fixed_dictionaries(
-        {
-            "tracking": st.sampled_from([0.0, 0.3]),
-            "box_style": st.sampled_from(["rect", "sides", "none"]),
-            "row_rules": st.booleans(),
-            "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
-            "body_size": st.sampled_from([9.0, 9.5, 10.5]),
-            "cell_rules": st.booleans(),
-            "folio_at_foot": st.booleans(),
-        }
-    ),
-    larger_lead=st.booleans(),
-    stacks=st.booleans(),
+    drawn=fresh_pages(
+        leadings=[1.25, 1.3, 1.5, 1.6, 1.75],
+        drawings=st.fixed_dictionaries(
+            {
+                "tracking": st.sampled_from([0.0, 0.3]),
+                "box_style": st.sampled_from(["rect", "sides", "none"]),
+                "row_rules": st.booleans(),
+                "gutter_mm": st.sampled_from([4.0, 5.0, 6.0, 8.0]),
+                "body_size": st.sampled_from([9.0, 9.5, 10.5]),
+                "cell_rules": st.booleans(),
+                "folio_at_foot": st.booleans(),
+            }
+        ),
+    )
 )
 def test_fresh_reportlab_pages_read_as_their_gold(
-    tmp_path_factory: pytest.TempPathFactory,
-    seed: int,
-    columns: int,
-    leading: float,
-    drawn_after: bool,
-    tiers: bool,
-    furniture: tuple[bool, bool, bool, bool],
-    rows: int,
-    page_drawing: dict[str, Any],
-    larger_lead: bool,
-    stacks: bool,
+    tmp_path_factory: pytest.TempPathFactory, drawn: tuple[int, PageSpec]
 ) -> None:
-    ad, chart, photo, index = furniture
-    rng = random.Random(seed)
-    page = make_page(
-        rng,
-        1 + seed % 8,
-        columns=columns,
-        leading=leading,
-        headlines_drawn_after=drawn_after,
-        head_tiers=tiers,
-        ad=ad,
-        chart=chart,
-        photo=photo,
-        index=index,
-        rows=rows,
-        jump_to=3 if seed % 3 == 0 else None,
-        stacks=stacks,
-    )
-    page = replace(page, **page_drawing)
-    page = replace(page, lead_body_size=page.body_size + 1.0 if larger_lead else None)
+    seed, page = drawn
     pdf = typeset(
-        EditionSpec("fresh", (page,)), tmp_path_factory.mktemp("page") / "page.pdf", random_drawing(rng)
+        EditionSpec("fresh", (page,)),
+        tmp_path_factory.mktemp("page") / "page.pdf",
+        random_drawing(random.Random(seed)),
     )
     _assert_read(pdf, page)
 
