@@ -16,7 +16,10 @@ not), and what the text shows against that reading is a doubt:
   inside (briefs set without an indent): two briefs run together; an item opening on a line
   standing apart with no mark of running text, shorter than the column: a headline printed in
   the box's column, a story's text read as a brief under it; the box's first item set to another
-  measure than its others, which agree: a column's text read as its first brief.
+  measure than its others, which agree: a column's text read as its first brief (so too the
+  first of a run of items under no headline that holds the box, whichever item its word 简讯
+  was read with: pdfminer.six prints the word after the items, and a column's paragraph signed
+  at its end as a brief is, before them).
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
@@ -150,6 +153,7 @@ def extraction_doubts(
     # After it: these point inside a story, where a dateline under no headline says it better.
     found += _heads_opening_a_brief(articles, measures)
     found += _odd_first_briefs(articles, measures)
+    found += _odd_items_before_briefs(articles, measures)
     found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
@@ -858,6 +862,44 @@ def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[
                     box[0][0],
                     "the first item of a box of briefs is set to another measure than the box's "
                     f"others: a column's text read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """The first of a run of items under no headline, one paragraph each, that holds a box of
+    briefs (简讯 read with one of them at least), set to another measure than the run's others,
+    which agree: a column's paragraph read as a brief. ``_odd_first_briefs`` asks it of the items
+    read into the box; pdfminer.six prints a box's word after its items or a column's paragraph
+    before the word (the paragraph then read as the box's, or as a brief beside it), so the run
+    is taken whatever the word was read with. Not where the first opens on a dateline, as a
+    brief does."""
+    found: list[tuple[int, str]] = []
+    runs: list[list[Article]] = [[]]
+    for article in articles:
+        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
+            runs[-1].append(article)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < 3 or not any(item.section for item in run) or run[0].dateline:
+            continue
+        widths: list[float | None] = []
+        for item in run:
+            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
+            measure = measures.of(segment) if segment is not None else None
+            widths.append(measure[0] if measure else None)
+        rest = [width for width in widths[1:] if width is not None]
+        first = widths[0]
+        if first is None or len(rest) < 2 or max(rest) - min(rest) > _MEASURE_SLACK:
+            continue
+        if abs(first - statistics.median(rest)) > _MEASURE_SLACK:
+            found.append(
+                (
+                    run[0].line or 0,
+                    "an item read as a brief is set to another measure than the briefs after it: "
+                    f"a column's paragraph read as a brief? {_READ_PDF}",
                 )
             )
     return found

@@ -1319,3 +1319,61 @@ def test_lines_broken_short_at_clause_marks_put_every_story_on_the_page_in_doubt
     for path in sorted(CORPUS.glob("*/*/*.txt")):
         warnings = parse_page(path.read_text(encoding="utf-8"), path.name).warnings
         assert not [w for w in warnings if "broke its lines short" in w.message], path
+
+
+# pdfminer.six: the last paragraph of a story under its own byline (its column twelve characters
+# wide), closing on a name as a brief does, printed right over a box of briefs set twice as
+# wide, its word 简讯 between: read apart from its story, as a brief read into it would be.
+COLUMN_OVER_A_BOX = """冬季供暖保障有力有序
+本报记者 吴敏
+
+学校负责人介绍，目前
+已有一百四十多所农村牧
+区学校接入了远程教学平
+台。社区工作人员逐户征求
+居民意见，把群众最关心的
+问题列入改造清单。
+
+合作社负责人告诉记
+者，通过订单种植，社员每
+亩地可增收三百多元。今年
+全区粮食总产量达到七百
+九十一亿斤，连续多年稳定
+在七百亿斤以上。
+
+口岸管理部门推行“提
+前申报、货到放行”模式，通
+关时间比去年同期缩短了
+四成。这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。（郑凯）
+
+简讯
+
+本报呼和浩特 3 月 4 日电连日来，区市场监管局对
+辖区农贸市场开展专项检查，重点检查食品经营主体的
+进货台账。（李红）
+
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（杨帆）
+
+本报呼和浩特 3 月 1 日电为丰富群众文化生活，街道
+近日组织开展了广场舞展演活动，十二支队伍同台竞技。
+（李红）
+"""
+
+
+def test_a_columns_paragraph_read_as_a_brief_before_a_box_set_wider() -> None:
+    # The paragraph after the blank line, signed at its end as a brief is, reads as a brief
+    # next to the box's: but it is set to the column's measure, the briefs after it to the box's.
+    page = HEAD + COLUMN_OVER_A_BOX
+    doubts = [line for line, message in _doubts(page) if "than the briefs after it" in message]
+    assert doubts == [_line_of(page, "口岸管理部门")]
+    # Set to the box's measure, the item is one of its briefs: no doubt of the kind.
+    brief = page.replace(
+        "口岸管理部门推行“提\n前申报、货到放行”模式，通\n关时间比去年同期缩短了\n四成。这条公路全长六十八\n"
+        "公里，串起了沿线十二个嘎\n查村和三个旅游景区。（郑凯）\n",
+        "口岸管理部门推行“提前申报、货到放行”模式，通关时\n间比去年同期缩短了四成。这条公路全长六十八公\n"
+        "里，串起了沿线十二个嘎查村和三个旅游景区。（郑凯）\n",
+    )
+    assert not [m for _, m in _doubts(brief) if "than the briefs after it" in m]
