@@ -39,7 +39,8 @@ not), and what the text shows against that reading is a doubt:
   has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
   端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
-  than a line (a body line's rest: the headline is a line of running text).
+  than a line (a body line's rest: the headline is a line of running text), or is its dateline's
+  line and one more (a line printed next to it by pdfminer.six, page printed a line at a time).
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
   sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
   was read into another story, or another's text into this one. One opening on a sentence's last
@@ -135,6 +136,7 @@ def extraction_doubts(
     found += _columns_side_by_side(measures)
     found += _datelines_cut_off(measures)
     found += _thin_bodies(articles)
+    found += _stories_of_a_line_under_the_dateline(articles, measures)
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
     found += _tails_across_blocks(measures)
@@ -679,6 +681,36 @@ def _thin_bodies(articles: Sequence[Article]) -> list[tuple[int, str]]:
         and article.continued_on_page is None
         and sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
     ]
+
+
+def _stories_of_a_line_under_the_dateline(
+    articles: Sequence[Article], measures: _Measures
+) -> list[tuple[int, str]]:
+    """A story under its headline whose whole text is its dateline's line and one line more: no
+    story is so short (a brief is, in its box, under no headline). pdfminer.six printing a page a
+    line at a time puts a dateline's line next to another column's line, and the lines after it
+    stand alone as heads would: the story's text is elsewhere, the heads may be running text."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if (
+            not article.headline
+            or article.dateline is None
+            or len(article.paragraphs) != 1
+            or article.continued_from_page is not None
+            or article.continued_on_page is not None
+        ):
+            continue
+        segment = measures.segment_of(article.paragraphs[0], article.line or 0)
+        own = measures.lines_of(segment) if segment is not None else []
+        if len(own) == 2 and own[0].dateline:
+            found.append(
+                (
+                    own[0].number,
+                    "a story of one line under its dateline: its text may be elsewhere, or the "
+                    f"heads over it a line of running text {_READ_PDF}",
+                )
+            )
+    return found
 
 
 def _unfinished_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:

@@ -1377,3 +1377,29 @@ def test_a_columns_paragraph_read_as_a_brief_before_a_box_set_wider() -> None:
         "里，串起了沿线十二个嘎查村和三个旅游景区。（郑凯）\n",
     )
     assert not [m for _, m in _doubts(brief) if "than the briefs after it" in m]
+
+
+def test_a_story_of_one_line_under_its_dateline() -> None:
+    # pdfminer.six, printing a page a line at a time, puts a story's dateline line next to
+    # another column's line that happens to end a sentence: the story reads as one line of
+    # text, and no story under a headline is so short.
+    story = """冬季供暖保障有力有序
+新华社赤峰3月3日电社区食
+预计明年上半年即可投产达效。
+
+"""
+    after = """数字政务让群众少跑腿
+本报包头3月2日电经过多
+年治理，项目区植被覆盖度
+由不足百分之十提高到百分
+之四十以上。
+"""
+    page = HEAD + story + after
+    doubts = [line for line, message in _doubts(page) if message.startswith("a story of one line")]
+    assert doubts == [_line_of(page, "新华社赤峰")]
+    # The story's own lines under its dateline: no doubt of the kind.
+    whole = story.replace(
+        "社区食\n预计明年上半年即可投产达效。",
+        "社区食\n堂每天中午供应两荤两素一\n汤，老年人就餐还能享受优\n惠。",
+    )
+    assert not [m for _, m in _doubts(HEAD + whole + after) if m.startswith("a story of one line")]
