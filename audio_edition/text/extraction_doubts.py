@@ -19,7 +19,8 @@ not), and what the text shows against that reading is a doubt:
   measure than its others, which agree: a column's text read as its first brief (so too the
   first of a run of items under no headline that holds the box, whichever item its word 简讯
   was read with: pdfminer.six prints the word after the items, and a column's paragraph signed
-  at its end as a brief is, before them).
+  at its end as a brief is, before them). An item of one line short of the measure the items
+  beside it agree on, opening on no dateline: a brief's last line printed apart from it.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
@@ -156,6 +157,7 @@ def extraction_doubts(
     found += _heads_opening_a_brief(articles, measures)
     found += _odd_first_briefs(articles, measures)
     found += _odd_items_before_briefs(articles, measures)
+    found += _tails_read_as_briefs(articles, measures)
     found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
@@ -934,6 +936,41 @@ def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -
                     f"a column's paragraph read as a brief? {_READ_PDF}",
                 )
             )
+    return found
+
+
+def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """An item under no headline, among items that read as a box's briefs (two at least, set to
+    one measure), whose whole text is one line short of that measure, opening on no dateline:
+    a brief's last line, printed apart from the brief (pdfminer.six prints a box's lines in an
+    order of its own), read as a brief of its own, its brief read on into another's line."""
+    found: list[tuple[int, str]] = []
+    runs: list[list[Article]] = [[]]
+    for article in articles:
+        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
+            runs[-1].append(article)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        own: list[list[TextLine]] = []
+        for item in run:
+            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
+            own.append(measures.lines_of(segment) if segment is not None else [])
+        widths = [max(line.width for line in lines[:-1]) for lines in own if len(lines) >= 2]
+        if len(widths) < 2 or max(widths) - min(widths) > _MEASURE_SLACK:
+            continue
+        box = statistics.median(widths)
+        for item, lines in zip(run, own, strict=True):
+            if len(lines) == 1 and not item.dateline and lines[0].width < box - _MEASURE_SLACK:
+                found.append(
+                    (
+                        lines[0].number,
+                        "an item of one line, short of the measure of the briefs beside it and "
+                        f"opening on no dateline, read as a brief: a brief's last line printed apart? {_READ_PDF}",
+                    )
+                )
     return found
 
 

@@ -1403,3 +1403,32 @@ def test_a_story_of_one_line_under_its_dateline() -> None:
         "社区食\n堂每天中午供应两荤两素一\n汤，老年人就餐还能享受优\n惠。",
     )
     assert not [m for _, m in _doubts(HEAD + whole + after) if m.startswith("a story of one line")]
+
+
+# A box of briefs, thirty-odd characters a line, its lines printed out of order (pdfminer.six
+# prints a box's lines in an order of its own): a brief's last line before the brief.
+BRIEFS_OUT_OF_ORDER = """简讯
+本报鄂尔多斯3月3日电连日来，苏木卫生院组织医护人员入户开展健康体检，
+为老人建立电子健康档案。（杨帆）
+
+业提供就业岗位四千多个。（李红）
+
+本报通辽3月4日电近日，市人社局举办春风行动专场招聘会，一百二十家企
+
+连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主
+体的进货台账。（张晓明）
+"""
+
+
+def test_a_briefs_last_line_printed_apart_read_as_a_brief() -> None:
+    # The brief's last line reads as an item of its own: one line opening on no dateline, short
+    # of the box's measure.
+    page = HEAD + BRIEFS_OUT_OF_ORDER
+    doubts = [line for line, message in _doubts(page) if message.startswith("an item of one line")]
+    assert doubts == [_line_of(page, "业提供就业岗位")]
+    # The box in order: no doubt of the kind.
+    ordered = BRIEFS_OUT_OF_ORDER.replace("\n业提供就业岗位四千多个。（李红）\n", "").replace(
+        "一百二十家企\n", "一百二十家企\n业提供就业岗位四千多个。（李红）\n"
+    )
+    assert "业提供" in ordered
+    assert not [m for _, m in _doubts(HEAD + ordered) if m.startswith("an item of one line")]
