@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -177,7 +178,8 @@ def read_articles(
     marker (or opening the page, or wider than the column) heads a new article.
 
     ``doubts`` (line, message) come from reading an extractor's text (``extraction``): each
-    article they fall in is warned once, and so is every article found without a headline. They
+    article they fall in is warned once (and once more at its dateline where one falls there
+    under heads in doubt), and so is every article found without a headline. They
     may be given as a check of the articles read here (``ExtractionLayout.doubts``), so that they
     are worked out on the reading the editor gets, ``headlines`` forced or not.
     """
@@ -213,7 +215,7 @@ def read_articles(
         found = doubts(articles) if callable(doubts) else doubts
         # A kicker told from a headline by the series label it is: no longer in doubt.
         found = [(line, m) for line, m in found if not (line in settled and _KICKER_DOUBT in m)]
-        warnings.extend(_doubted(articles, found))
+        warnings.extend(_doubted(articles, found, _body_starts(articles, segments)))
         warnings.sort(key=lambda w: w[0] or 0)
     if articles and not any(a.dateline for a in articles):
         warnings.append((None, "no dateline found on this page: check where its articles start"))
@@ -526,24 +528,47 @@ def _check(
     warnings.sort(key=lambda w: w[0] or 0)
 
 
-def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> list[tuple[int | None, str]]:
+def _body_starts(articles: Sequence[Article], segments: Sequence[Segment]) -> list[int]:
+    """The line each article's text starts on (its first paragraph's, the dateline's line), past
+    its heads: the article's own line where it has no paragraph of its own."""
+    paragraphs = sorted(s.line for s in segments if s.kind is SegmentKind.PARAGRAPH and s.line is not None)
+    starts = sorted(a.line or 0 for a in articles)
+    found: list[int] = []
+    for article in articles:
+        start = article.line or 0
+        later = bisect_right(starts, start)
+        end = starts[later] if later < len(starts) else 10**9  # the next article's first line
+        at = bisect_left(paragraphs, start)
+        found.append(paragraphs[at] if at < len(paragraphs) and paragraphs[at] < end else start)
+    return found
+
+
+def _doubted(
+    articles: Sequence[Article], doubts: Sequence[tuple[int, str]], bodies: Sequence[int] = ()
+) -> list[tuple[int | None, str]]:
     """One warning per article an extractor's text left unsure: where a doubt falls inside it, or
-    where no headline was found for it (outside a section of briefs)."""
+    where no headline was found for it (outside a section of briefs). An article whose heads are
+    in doubt is warned again where a doubt falls on its dateline's line (``bodies``: where each
+    article's text starts), for the heads and the story under them are two places to check (lines
+    of running text read as heads over a brief whose lines are interleaved with a column's)."""
     found: list[tuple[int | None, str]] = []
     starts = sorted((a.line or 0, n) for n, a in enumerate(articles))
-    warned: set[int] = set()
+    warned: set[tuple[int, bool]] = set()
     for line, message in sorted(doubts):
         owner = [n for start, n in starts if start <= line]
         at = owner[-1] if owner else (starts[0][1] if starts else None)
-        if at is None or at in warned:
+        if at is None:
             continue
-        warned.add(at)
+        in_text = bool(bodies) and line == bodies[at] and articles[at].dateline is not None
+        if (at, in_text) in warned or (at, True) in warned:
+            continue
+        warned.add((at, in_text))
         article = articles[at]
         headless = "" if article.headline or article.section else " (and no headline was found for it)"
         found.append((line, f"{message}; check {_title(article)}{headless}"))
     briefs = [_brief_shaped(a) for a in articles]
     for n, article in enumerate(articles):
-        if n in warned or article.headline or article.section:
+        if (n, False) in warned or (n, True) in warned or article.headline or article.section:
             continue
         if briefs[n] and ((n and briefs[n - 1]) or (n + 1 < len(articles) and briefs[n + 1])):
             continue  # one of a box's briefs, its section word (简讯) printed elsewhere

@@ -1432,3 +1432,43 @@ def test_a_briefs_last_line_printed_apart_read_as_a_brief() -> None:
     )
     assert "业提供" in ordered
     assert not [m for _, m in _doubts(HEAD + ordered) if m.startswith("an item of one line")]
+
+
+# pdfminer.six on a ReportLab page, printing a page a line at a time (a blank line after each):
+# two lines of a column stand over a brief's dateline, read as its heads, and the brief's lines
+# are interleaved with that column's.
+HEADS_OVER_AN_INTERLEAVED_BRIEF = """近期，县消防救援大队走进中小学校，为师生讲解火灾逃生自救知
+
+识并开展疏散演练。（高原）
+
+本报北京3月4日电日前，旗图书馆举办“书香润万家”读书分享会，
+
+本报包头3月4日电今年以来，
+
+抢抓农时忙生产。记者在现场看到，
+
+六十余名读者参加活动并交流读书心得。
+
+文化惠民演出已走进一百多个嘎查
+
+工人们正在对换热站的阀门和仪表
+
+本报赤峰3月3日电近日，市人社局举办春风行动专场招聘会，一百
+
+村，观众超过五万人次。据悉，该
+
+逐一进行检查。
+
+二十家企业提供就业岗位四千多个。（刘洋）
+"""
+
+
+def test_an_article_whose_heads_are_in_doubt_is_warned_again_at_its_dateline() -> None:
+    # The heads' doubt is warned where they stand; the text under them, from its dateline, is
+    # another place to check (a story's span starts there), warned too: once each.
+    page = parse_page(HEAD + HEADS_OVER_AN_INTERLEAVED_BRIEF, "p2.txt")
+    text = HEAD + HEADS_OVER_AN_INTERLEAVED_BRIEF
+    (article,) = [a for a in page.articles if a.dateline == "本报赤峰3月3日电"]
+    end = min((a.line or 0 for a in page.articles if (a.line or 0) > (article.line or 0)), default=10**9)
+    lines = [w.line for w in page.warnings if w.line is not None and (article.line or 0) <= w.line < end]
+    assert lines == [article.line, _line_of(text, "本报赤峰3月3日电")]
