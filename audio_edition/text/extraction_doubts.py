@@ -939,9 +939,13 @@ def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -
     return found
 
 
+_FULL_SLACK = 1.6  # characters a justified full line may fall short of its measure (``_full``)
+
+
 def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
     """An item under no headline, among items that read as a box's briefs (two at least, set to
-    one measure), whose whole text is one line short of that measure, opening on no dateline:
+    one measure), whose whole text is one line short of that measure (not a full line, its byline
+    counted), opening on no dateline:
     a brief's last line, printed apart from the brief (pdfminer.six prints a box's lines in an
     order of its own), read as a brief of its own, its brief read on into another's line."""
     found: list[tuple[int, str]] = []
@@ -963,7 +967,7 @@ def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> l
             continue
         box = statistics.median(widths)
         for item, lines in zip(run, own, strict=True):
-            if len(lines) == 1 and not item.dateline and lines[0].width < box - _MEASURE_SLACK:
+            if len(lines) == 1 and not item.dateline and lines[0].width <= box - _FULL_SLACK:
                 found.append(
                     (
                         lines[0].number,

@@ -1432,6 +1432,13 @@ def test_a_briefs_last_line_printed_apart_read_as_a_brief() -> None:
     )
     assert "业提供" in ordered
     assert not [m for _, m in _doubts(HEAD + ordered) if m.startswith("an item of one line")]
+    # A last line nearly as long as the box's lines, its byline counted, is short of them all
+    # the same: a full line falls short by a character at most.
+    long_tail = page.replace(
+        "业提供就业岗位四千多个。（李红）", "业提供就业岗位四千多个，求职者在现场达成意向一千余人。（李红）"
+    )
+    doubts = [line for line, message in _doubts(long_tail) if message.startswith("an item of one line")]
+    assert doubts == [_line_of(long_tail, "业提供就业岗位")]
 
 
 # pdfminer.six on a ReportLab page, printing a page a line at a time (a blank line after each):
