@@ -694,16 +694,22 @@ def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]
     """On a page with an ad, a slogan printed as a block of its own away from the ad's title
     (pdftotext prints the 公益广告 where the box starts, its slogan after the column beside it):
     a line alone between blank lines of three phrases or more set apart by spaces, with no
-    punctuation, is the ad's (a story's heads have one or two; a byline is told apart)."""
+    punctuation, is the ad's (a story's heads have one or two; a byline is told apart). A slogan
+    set in bold faked by striking twice comes out as that line printed twice running (pdfminer.six):
+    the pair stands alone as one line does."""
     if not any(f.kind is FurnitureKind.AD for f in furniture):
         return lines
     kept = list(lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
-        alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+        twice = n + 1 < len(lines) and lines[n + 1].strip() == line
+        end = n + 1 if twice else n  # the block's last line: the copy, where the line is printed twice
+        alone = (n == 0 or not lines[n - 1].strip()) and (end + 1 == len(lines) or not lines[end + 1].strip())
         if alone and _SLOGAN.match(line) and not _BYLINE_LINE.match(line):
             furniture.append(Furniture(FurnitureKind.AD, line, n + 1))
             kept[n] = ""
+            if twice:
+                kept[end] = ""
     return kept
 
 

@@ -16,7 +16,11 @@ not), and what the text shows against that reading is a doubt:
   inside (briefs set without an indent): two briefs run together; an item opening on a line
   standing apart with no mark of running text, shorter than the column: a headline printed in
   the box's column, a story's text read as a brief under it; the box's first item set to another
-  measure than its others, which agree: a column's text read as its first brief.
+  measure than its others, which agree: a column's text read as its first brief (so too the
+  first of a run of items under no headline that holds the box, whichever item its word 简讯
+  was read with: pdfminer.six prints the word after the items, and a column's paragraph signed
+  at its end as a brief is, before them). An item of one line short of the measure the items
+  beside it agree on, opening on no dateline: a brief's last line printed apart from it.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column. A paragraph of
@@ -36,7 +40,8 @@ not), and what the text shows against that reading is a doubt:
   has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
   端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
-  than a line (a body line's rest: the headline is a line of running text).
+  than a line (a body line's rest: the headline is a line of running text), or is its dateline's
+  line and one more (a line printed next to it by pdfminer.six, page printed a line at a time).
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
   sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
   was read into another story, or another's text into this one. One opening on a sentence's last
@@ -143,6 +148,7 @@ def extraction_doubts(
     found += _columns_side_by_side(measures)
     found += _datelines_cut_off(measures)
     found += _thin_bodies(articles)
+    found += _stories_of_a_line_under_the_dateline(articles, measures)
     found += _lines_apart_inside(measures)
     found += _lines_one_by_one(measures)
     found += _tails_across_blocks(measures)
@@ -163,6 +169,8 @@ def extraction_doubts(
     # After it: these point inside a story, where a dateline under no headline says it better.
     found += _heads_opening_a_brief(articles, measures)
     found += _odd_first_briefs(articles, measures)
+    found += _odd_items_before_briefs(articles, measures)
+    found += _tails_read_as_briefs(articles, measures)
     found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
@@ -690,6 +698,36 @@ def _thin_bodies(articles: Sequence[Article]) -> list[tuple[int, str]]:
     ]
 
 
+def _stories_of_a_line_under_the_dateline(
+    articles: Sequence[Article], measures: _Measures
+) -> list[tuple[int, str]]:
+    """A story under its headline whose whole text is its dateline's line and one line more: no
+    story is so short (a brief is, in its box, under no headline). pdfminer.six printing a page a
+    line at a time puts a dateline's line next to another column's line, and the lines after it
+    stand alone as heads would: the story's text is elsewhere, the heads may be running text."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if (
+            not article.headline
+            or article.dateline is None
+            or len(article.paragraphs) != 1
+            or article.continued_from_page is not None
+            or article.continued_on_page is not None
+        ):
+            continue
+        segment = measures.segment_of(article.paragraphs[0], article.line or 0)
+        own = measures.lines_of(segment) if segment is not None else []
+        if len(own) == 2 and own[0].dateline:
+            found.append(
+                (
+                    own[0].number,
+                    "a story of one line under its dateline: its text may be elsewhere, or the "
+                    f"heads over it a line of running text {_READ_PDF}",
+                )
+            )
+    return found
+
+
 def _unfinished_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
     """A paragraph (not a subhead) ending mid-sentence with no jump line carrying its story on:
     the extractor printed its rest elsewhere (据了 … 解，今年), read into another story."""
@@ -873,6 +911,83 @@ def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[
                     f"others: a column's text read as a brief? {_READ_PDF}",
                 )
             )
+    return found
+
+
+def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """The first of a run of items under no headline, one paragraph each, that holds a box of
+    briefs (简讯 read with one of them at least), set to another measure than the run's others,
+    which agree: a column's paragraph read as a brief. ``_odd_first_briefs`` asks it of the items
+    read into the box; pdfminer.six prints a box's word after its items or a column's paragraph
+    before the word (the paragraph then read as the box's, or as a brief beside it), so the run
+    is taken whatever the word was read with. Not where the first opens on a dateline, as a
+    brief does."""
+    found: list[tuple[int, str]] = []
+    runs: list[list[Article]] = [[]]
+    for article in articles:
+        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
+            runs[-1].append(article)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < 3 or not any(item.section for item in run) or run[0].dateline:
+            continue
+        widths: list[float | None] = []
+        for item in run:
+            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
+            measure = measures.of(segment) if segment is not None else None
+            widths.append(measure[0] if measure else None)
+        rest = [width for width in widths[1:] if width is not None]
+        first = widths[0]
+        if first is None or len(rest) < 2 or max(rest) - min(rest) > _MEASURE_SLACK:
+            continue
+        if abs(first - statistics.median(rest)) > _MEASURE_SLACK:
+            found.append(
+                (
+                    run[0].line or 0,
+                    "an item read as a brief is set to another measure than the briefs after it: "
+                    f"a column's paragraph read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_FULL_SLACK = 1.6  # characters a justified full line may fall short of its measure (``_full``)
+
+
+def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """An item under no headline, among items that read as a box's briefs (two at least, set to
+    one measure), whose whole text is one line short of that measure (not a full line, its byline
+    counted), opening on no dateline:
+    a brief's last line, printed apart from the brief (pdfminer.six prints a box's lines in an
+    order of its own), read as a brief of its own, its brief read on into another's line."""
+    found: list[tuple[int, str]] = []
+    runs: list[list[Article]] = [[]]
+    for article in articles:
+        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
+            runs[-1].append(article)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        own: list[list[TextLine]] = []
+        for item in run:
+            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
+            own.append(measures.lines_of(segment) if segment is not None else [])
+        widths = [max(line.width for line in lines[:-1]) for lines in own if len(lines) >= 2]
+        if len(widths) < 2 or max(widths) - min(widths) > _MEASURE_SLACK:
+            continue
+        box = statistics.median(widths)
+        for item, lines in zip(run, own, strict=True):
+            if len(lines) == 1 and not item.dateline and lines[0].width <= box - _FULL_SLACK:
+                found.append(
+                    (
+                        lines[0].number,
+                        "an item of one line, short of the measure of the briefs beside it and "
+                        f"opening on no dateline, read as a brief: a brief's last line printed apart? {_READ_PDF}",
+                    )
+                )
     return found
 
 

@@ -1777,6 +1777,18 @@ def test_an_ads_slogan_printed_away_from_its_title_is_furniture() -> None:
     assert not [f for f in page.furniture if f.kind is FurnitureKind.AD]
 
 
+def test_an_ads_slogan_struck_twice_away_from_its_title_is_furniture() -> None:
+    """pdfminer.six prints a slogan set in bold by striking it twice as the line printed twice
+    running, in a block of its own away from its 公益广告: the pair is the ad's, never spoken (as
+    the line alone would be)."""
+    story = "本报包头 3 月 4 日电风\n电场里，一排排白色风机迎\n风转动，源源不断地将绿色\n电能送入电网。\n\n"
+    after = "社区食堂端出“幸福味道”\n本报乌海 3 月 2 日电一\n辆辆满载煤炭、木材和农产\n品的货车有序通过查验通\n道，驶向全国各地。\n"
+    slogan = "爱护环境 人人有责 共建绿色家园"
+    page = parse_page(_RUNNING_HEAD + story + "公益广告\n\n" + after + f"\n{slogan}\n{slogan}\n", "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告", slogan]
+    assert not any("爱护环境" in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+
+
 def test_an_index_title_printed_at_the_end_of_a_headline_is_furniture() -> None:
     """PDFium prints the 今日导读 box's title on the line of the headline beside it: the title is
     the index's, the headline is read without it, the items under it are the index's too."""

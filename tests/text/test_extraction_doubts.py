@@ -1345,3 +1345,123 @@ def test_a_head_line_after_heads_with_no_text_may_be_their_subtitle() -> None:
     # apart from its headline, the line after it.
     kicker = HEAD + STORY + STORY + "\n边关纪事\n\n" + box + "\n" + subtitle + story
     assert not [m for _, m in _doubts(kicker) if "heads with no text of their own" in m]
+
+
+# pdfminer.six: the last paragraph of a story under its own byline (its column twelve characters
+# wide), closing on a name as a brief does, printed right over a box of briefs set twice as
+# wide, its word 简讯 between: read apart from its story, as a brief read into it would be.
+COLUMN_OVER_A_BOX = """冬季供暖保障有力有序
+本报记者 吴敏
+
+学校负责人介绍，目前
+已有一百四十多所农村牧
+区学校接入了远程教学平
+台。社区工作人员逐户征求
+居民意见，把群众最关心的
+问题列入改造清单。
+
+合作社负责人告诉记
+者，通过订单种植，社员每
+亩地可增收三百多元。今年
+全区粮食总产量达到七百
+九十一亿斤，连续多年稳定
+在七百亿斤以上。
+
+口岸管理部门推行“提
+前申报、货到放行”模式，通
+关时间比去年同期缩短了
+四成。这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。（郑凯）
+
+简讯
+
+本报呼和浩特 3 月 4 日电连日来，区市场监管局对
+辖区农贸市场开展专项检查，重点检查食品经营主体的
+进货台账。（李红）
+
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（杨帆）
+
+本报呼和浩特 3 月 1 日电为丰富群众文化生活，街道
+近日组织开展了广场舞展演活动，十二支队伍同台竞技。
+（李红）
+"""
+
+
+def test_a_columns_paragraph_read_as_a_brief_before_a_box_set_wider() -> None:
+    # The paragraph after the blank line, signed at its end as a brief is, reads as a brief
+    # next to the box's: but it is set to the column's measure, the briefs after it to the box's.
+    page = HEAD + COLUMN_OVER_A_BOX
+    doubts = [line for line, message in _doubts(page) if "than the briefs after it" in message]
+    assert doubts == [_line_of(page, "口岸管理部门")]
+    # Set to the box's measure, the item is one of its briefs: no doubt of the kind.
+    brief = page.replace(
+        "口岸管理部门推行“提\n前申报、货到放行”模式，通\n关时间比去年同期缩短了\n四成。这条公路全长六十八\n"
+        "公里，串起了沿线十二个嘎\n查村和三个旅游景区。（郑凯）\n",
+        "口岸管理部门推行“提前申报、货到放行”模式，通关时\n间比去年同期缩短了四成。这条公路全长六十八公\n"
+        "里，串起了沿线十二个嘎查村和三个旅游景区。（郑凯）\n",
+    )
+    assert not [m for _, m in _doubts(brief) if "than the briefs after it" in m]
+
+
+def test_a_story_of_one_line_under_its_dateline() -> None:
+    # pdfminer.six, printing a page a line at a time, puts a story's dateline line next to
+    # another column's line that happens to end a sentence: the story reads as one line of
+    # text, and no story under a headline is so short.
+    story = """冬季供暖保障有力有序
+新华社赤峰3月3日电社区食
+预计明年上半年即可投产达效。
+
+"""
+    after = """数字政务让群众少跑腿
+本报包头3月2日电经过多
+年治理，项目区植被覆盖度
+由不足百分之十提高到百分
+之四十以上。
+"""
+    page = HEAD + story + after
+    doubts = [line for line, message in _doubts(page) if message.startswith("a story of one line")]
+    assert doubts == [_line_of(page, "新华社赤峰")]
+    # The story's own lines under its dateline: no doubt of the kind.
+    whole = story.replace(
+        "社区食\n预计明年上半年即可投产达效。",
+        "社区食\n堂每天中午供应两荤两素一\n汤，老年人就餐还能享受优\n惠。",
+    )
+    assert not [m for _, m in _doubts(HEAD + whole + after) if m.startswith("a story of one line")]
+
+
+# A box of briefs, thirty-odd characters a line, its lines printed out of order (pdfminer.six
+# prints a box's lines in an order of its own): a brief's last line before the brief.
+BRIEFS_OUT_OF_ORDER = """简讯
+本报鄂尔多斯3月3日电连日来，苏木卫生院组织医护人员入户开展健康体检，
+为老人建立电子健康档案。（杨帆）
+
+业提供就业岗位四千多个。（李红）
+
+本报通辽3月4日电近日，市人社局举办春风行动专场招聘会，一百二十家企
+
+连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主
+体的进货台账。（张晓明）
+"""
+
+
+def test_a_briefs_last_line_printed_apart_read_as_a_brief() -> None:
+    # The brief's last line reads as an item of its own: one line opening on no dateline, short
+    # of the box's measure.
+    page = HEAD + BRIEFS_OUT_OF_ORDER
+    doubts = [line for line, message in _doubts(page) if message.startswith("an item of one line")]
+    assert doubts == [_line_of(page, "业提供就业岗位")]
+    # The box in order: no doubt of the kind.
+    ordered = BRIEFS_OUT_OF_ORDER.replace("\n业提供就业岗位四千多个。（李红）\n", "").replace(
+        "一百二十家企\n", "一百二十家企\n业提供就业岗位四千多个。（李红）\n"
+    )
+    assert "业提供" in ordered
+    assert not [m for _, m in _doubts(HEAD + ordered) if m.startswith("an item of one line")]
+    # A last line nearly as long as the box's lines, its byline counted, is short of them all
+    # the same: a full line falls short by a character at most.
+    long_tail = page.replace(
+        "业提供就业岗位四千多个。（李红）", "业提供就业岗位四千多个，求职者在现场达成意向一千余人。（李红）"
+    )
+    doubts = [line for line, message in _doubts(long_tail) if message.startswith("an item of one line")]
+    assert doubts == [_line_of(long_tail, "业提供就业岗位")]
