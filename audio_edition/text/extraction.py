@@ -971,6 +971,9 @@ def _segments(
     beside: Segment | None = None  # a section word printed into a column from its box beside
     beside_at = 0  # the pieces read before it
     rest_next = False  # the next paragraph is the rest of the one the section word broke
+    # A line opening a paragraph under one that ended a line short of its measure: it opens a
+    # sentence, though as wide as a full line.
+    fresh_start = 0
 
     def flush() -> None:
         nonlocal current, box_wide, rest_next
@@ -988,6 +991,7 @@ def _segments(
                 and not _wide(first)
                 and not first.dateline
                 and not after_marker
+                and first.number != fresh_start
                 and not brief
                 and not _squeezed_indent(current)
             )
@@ -1169,6 +1173,8 @@ def _segments(
                     )
                 current.append(item)
                 continue
+            if not item.blank_before and last.sentence_end and _short_of_its_paragraph(current):
+                fresh_start = item.number
             flush()
             after_marker = False
         if (
@@ -1378,6 +1384,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
+    if _short_of_its_paragraph(current):
+        return False
     if _indented_held_short(seq, index):
         return False  # the next paragraph's indented first line, a character pulled down off it
     if _squeezed_indent(seq[index : index + 2]):
@@ -1389,6 +1397,17 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _short_of_its_paragraph(current: Sequence[TextLine]) -> bool:
+    """Whether the paragraph ``current``'s last line, ending a sentence, is an indent or more
+    short of the full lines above it: its last line, though the column's width as estimated
+    (the most lines' width around) makes it look full. A column set a fraction of a character
+    wider than a whole number of characters holds lines a character apart, and next to a
+    narrower column the estimate takes the narrower's."""
+    last = current[-1]
+    above = [x for x in current[-4:-1] if " " not in x.text and x.width <= x.column + 1.6]
+    return bool(above) and last.width <= max(x.width for x in above) - 1.6
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

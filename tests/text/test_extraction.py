@@ -446,6 +446,86 @@ def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() ->
     )
 
 
+# A column set eleven and a half characters wide (ReportLab's measure, typeset by Typst): its
+# lines hold eleven characters or twelve, and beside a column of eleven the estimate is eleven.
+_HALF_CHARACTER_COLUMN = """2024年3月5日　星期二
+要闻
+第2版
+奋力书写中国式现代化新篇章
+
+牧民合作社闯出增收新路
+——我区推进重点项目建设纪实
+本报满洲里 3 月 3 日
+电（记者 张晓明 杨帆）社
+区食堂每天中午供应两荤
+两素一汤，老年人就餐还能
+享受优惠。“家里暖和了，
+老人孩子过冬心里就踏实
+了。”家住新华街道的王大
+妈笑着说。政务服务大厅推
+行“一窗受理、集成服务”，
+群众办事只需跑一次。商家
+纷纷推出适老化产品，智能
+手环、助行器等商品销量明
+显增长。
+去年合作社实现销售
+收入一千二百万元，社员人
+
+均分红一万余元。新能源项
+目建设带动了装备制造、运
+维服务等上下游产业在当
+地集聚发展。
+今年全旗计划种植玉
+米、大豆等作物八十万亩，
+良种覆盖率达到百分之九
+十八以上。有关部门表示，
+将进一步加强监督检查，确
+保各项惠民政策落到实处。
+改造后的小区铺设了新路
+面，加装了电梯，还建起了
+休闲广场和充电车棚。
+一辆辆满载煤炭、木材
+和农产品的货车有序通过
+
+查验通道，驶向全国各地。
+学校负责人介绍，目前已有
+一百四十多所农村牧区学
+校接入了远程教学平台。
+
+银发经济激发消费新活力
+本报记者 杨帆
+
+新华社锡林浩特 3 月 2
+日电养老服务中心开设了
+康复理疗、文化娱乐等项
+目，满足老年人多样化需
+求。当地推出了冰雪节、那
+达慕等特色活动，带动了餐
+饮、住宿等行业的发展。社
+区工作人员逐户征求居民
+意见，把群众最关心的问题
+列入改造清单。生态环境部
+门建立了跨区域联防联控
+机制，实现了监测数据实时
+共享。
+"""
+
+
+def test_a_sentence_ending_an_indent_short_of_its_paragraph_ends_the_paragraph() -> None:
+    """``休闲广场和充电车棚。`` ends its sentence two characters short of the full lines above it,
+    and the line under it (``一辆辆满载煤炭、木材``) is as short: the paragraph's last line and
+    the next one's indented first line, though the column's width as estimated around them (a
+    column of eleven beside) makes both look full."""
+    story = parse_page(_HALF_CHARACTER_COLUMN, "p2.txt").articles[0]
+    assert story.paragraphs[-2:] == (
+        "今年全旗计划种植玉米、大豆等作物八十万亩，良种覆盖率达到百分之九十八以上。有关部门表示，"
+        "将进一步加强监督检查，确保各项惠民政策落到实处。改造后的小区铺设了新路面，加装了电梯，"
+        "还建起了休闲广场和充电车棚。",
+        "一辆辆满载煤炭、木材和农产品的货车有序通过查验通道，驶向全国各地。学校负责人介绍，"
+        "目前已有一百四十多所农村牧区学校接入了远程教学平台。",
+    )
+
+
 _TWO_TIERS = """2024 年3 月5 日　星期二
 要闻
 第2 版
