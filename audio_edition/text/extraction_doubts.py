@@ -61,9 +61,9 @@ not), and what the text shows against that reading is a doubt:
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
   or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
-  ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A paragraph
-  opening on a line standing alone (or the last of a box of heads) with no punctuation, wider
-  than an indented first line: a head over another column's text, read as its first line. One read on past a blank line from
+  ending a sentence to a sentence's last four characters or fewer (办结。 / 验。, 发展优势。):
+  no sentence is so short either. A paragraph opening on a line standing alone (or the last
+  of a box of heads) with no punctuation, wider than an indented first line: a head over another column's text, read as its first line. One read on past a blank line from
   a line ending mid-sentence into an indented line (the line under it longer): the block opens
   a paragraph of its own. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
@@ -1014,16 +1014,21 @@ def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
     return found
 
 
+# A sentence's last four characters or fewer ending it, no clause mark among them (发展优势。).
+_TAIL_AFTER_AN_END = re.compile(r"^[^“‘「『（《\s，、；：。！？]{1,4}[。！？]")
+
+
 def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
     """A paragraph read on past a blank line (another block) from a line ending a sentence to
-    one opening on a sentence's last character or two (办结。 / 验。): no sentence is so short,
-    so the block opens on the rest of another column's sentence, read into this paragraph
-    (pdfminer.six printing a column's boxes out of order)."""
+    one opening on a sentence's last four characters or fewer (办结。 / 验。, 发展优势。), no
+    clause mark among them: no sentence is so short, so the block opens on the rest of another
+    column's sentence, read into this paragraph (pdfminer.six printing a column's boxes out of
+    order, pdftotext a chart's labels between a column's foot and another column)."""
     found: list[tuple[int, str]] = []
     for segment in measures.paragraphs:
         own = measures.lines_of(segment)
         for before, line in zip(own, own[1:], strict=False):
-            if line.blank_before and before.sentence_end and _SHORT_TAIL.match(line.text):
+            if line.blank_before and before.sentence_end and _TAIL_AFTER_AN_END.match(line.text):
                 found.append(
                     (
                         line.number,

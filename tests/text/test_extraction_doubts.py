@@ -1035,6 +1035,21 @@ def test_a_paragraph_read_on_from_a_sentence_end_to_another_columns_sentence_end
         assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m], rest
 
 
+def test_a_paragraph_read_on_from_a_sentence_end_to_a_few_words_ending_another() -> None:
+    # pdftotext prints a chart's labels between a column's foot and the next block, which opens
+    # on the last four characters of another column's sentence: no sentence is so short either.
+    story = (
+        "黄河流域生态保护治理扎实推进\n\n本报满洲里 3 月 4 日\n电（记者 王建国）高标准农\n田建设持续推进，节水灌\n"
+        "溉面积进一步扩大，耕地\n质量稳步提升。热力公司\n设立了二十四小时服务热\n线，群众反映的问题做到\n"
+        "当天受理、限时办结。\n\n单位：万吨\n\n"
+    )
+    page = HEAD + "\n" + story + "发展优势。文旅部门统计\n显示，元旦假期全市共接\n待游客四十六万人次。\n"
+    assert [line for line, m in _doubts(page) if "sentence's end to" in m] == [_line_of(page, "发展优势。")]
+    # A sentence of five characters or more may open the block: no doubt.
+    rest = "促进发展优势。文旅部门统\n计显示，元旦假期全市共\n接待游客四十六万人次。\n"
+    assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m]
+
+
 def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
     # pdfminer.six prints another story's headline as a box of its own over a column's text that
     # carries on a sentence begun elsewhere: the headline is read as that paragraph's first line.
