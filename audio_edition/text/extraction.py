@@ -1375,7 +1375,7 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         and len(line.text + following.text) <= 22
     ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
-    if tucked_quote(last, line, line.column):
+    if tucked_quote(last, line, max(line.column, _paragraph_measure(current))):
         return True  # one printed line, broken by the extractor at a tucked quote
     if _QUOTE_CLOSED.search(last.text) and _ATTRIBUTION.match(line.text) and not line.blank_before:
         # Who said it, after the quote's closing mark: a line that looks indented only by being
@@ -1399,15 +1399,23 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     return not _head_like(seq, index)
 
 
+def _paragraph_measure(current: Sequence[TextLine]) -> float:
+    """The widest of the lines above the paragraph ``current``'s last (a few, set solid, no
+    wider than a column's line may be, closing punctuation hanging past the edge not counted):
+    its own measure, where the column's width as estimated
+    (the most lines' width around) may be a character short. A column set a fraction of a
+    character wider than a whole number of characters holds lines a character apart, and next
+    to a narrower column the estimate takes the narrower's. 0 with no such line."""
+    above = [x.narrowest for x in current[-4:-1] if " " not in x.text and x.width <= x.column + 1.6]
+    return max(above, default=0.0)
+
+
 def _short_of_its_paragraph(current: Sequence[TextLine]) -> bool:
     """Whether the paragraph ``current``'s last line, ending a sentence, is an indent or more
-    short of the full lines above it: its last line, though the column's width as estimated
-    (the most lines' width around) makes it look full. A column set a fraction of a character
-    wider than a whole number of characters holds lines a character apart, and next to a
-    narrower column the estimate takes the narrower's."""
-    last = current[-1]
-    above = [x for x in current[-4:-1] if " " not in x.text and x.width <= x.column + 1.6]
-    return bool(above) and last.width <= max(x.width for x in above) - 1.6
+    short of the full lines above it (``_paragraph_measure``): its last line, though the
+    column's width as estimated makes it look full."""
+    measure = _paragraph_measure(current)
+    return measure > 0 and current[-1].width <= measure - 1.6
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

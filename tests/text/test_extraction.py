@@ -446,6 +446,57 @@ def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() ->
     )
 
 
+# A box of briefs in a column of eleven characters over a story whose column holds twelve.
+_TUCKED_BESIDE_NARROWER = """2024年3月5日　星期二
+要闻
+第2版
+
+简讯
+近期，县消防救援大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（周涛）
+近日，市人社局举办
+春风行动专场招聘会，一
+百二十家企业提供就业岗
+位四千多个。（郑凯）
+本报阿拉善 3 月 2 日
+电近日，旗气象局发布寒
+潮蓝色预警，提醒群众注
+意防寒保暖，合理安排出
+行。（赵磊）
+
+科技特派员扎根田间地头
+
+新华社包头 3 月 4 日
+电在他们的指导下，村里建
+起了温室大棚，种上了反季
+节蔬菜。
+“家里暖和了，老人
+孩子过冬心里就踏实了。”
+家住新华街道的王大妈笑
+着说。今年以来，文化惠民
+演出已走进一百多个嘎查
+村，观众超过五万人次。改
+造后的小区铺设了新路面，
+加装了电梯，还建起了休闲
+广场和充电车棚。
+"""
+
+
+def test_a_tucked_quote_is_measured_by_its_paragraphs_own_lines() -> None:
+    """``节蔬菜。`` and ``“家里暖和了，老人`` are one printed line of the story's column of twelve
+    (its full lines above), though the column's width as estimated there is the briefs' eleven:
+    the paragraph goes on."""
+    story = parse_page(_TUCKED_BESIDE_NARROWER, "p2.txt").articles[-1]
+    assert story.headline == "科技特派员扎根田间地头"
+    assert story.paragraphs == (
+        "在他们的指导下，村里建起了温室大棚，种上了反季节蔬菜。“家里暖和了，老人孩子过冬心里就踏实了。”"
+        "家住新华街道的王大妈笑着说。今年以来，文化惠民演出已走进一百多个嘎查村，观众超过五万人次。"
+        "改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。",
+    )
+
+
 # A column set eleven and a half characters wide (ReportLab's measure, typeset by Typst): its
 # lines hold eleven characters or twelve, and beside a column of eleven the estimate is eleven.
 _HALF_CHARACTER_COLUMN = """2024年3月5日　星期二
