@@ -1035,6 +1035,79 @@ def test_a_paragraph_read_on_from_a_sentence_end_to_another_columns_sentence_end
         assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m], rest
 
 
+# A pdftotext page set close: blank lines stand before one line in fourteen (its blocks are
+# long), against none at all from PyMuPDF. The story's last line, a full one broken off mid-
+# sentence at the column's foot, stands right over the next story's heads.
+HEADS_UNDER_A_CLOSE_SET_PARAGRAPH = """学习贯彻全会精神
+
+全区粮食产量再创历史新高
+三年行动计划全面收官
+本报兴安盟 3 月 3 日
+电这条公路全长六十八公
+里，串起了沿线十二个嘎查
+村和三个旅游景区。进入冬
+季，冰雪乐园、滑雪场相继
+开门迎客，吸引了大批外地
+游客前来体验。
+去年合作社实现销售
+收入一千二百万元，社员人
+均分红一万余元。稀土企业
+加大研发投入，一批高性能
+永磁材料实现了规模化生
+
+产。商家纷纷推出适老化产
+品，智能手环、助行器等商
+品销量明显增长。
+今年以来，文化惠民演
+出已走进一百多个嘎查村，
+观众超过五万人次。光伏板
+整齐排列在沙地上，板下种
+植的牧草既能固沙，又能喂
+养牛羊。“以前一下雨院子
+里就积水，现在出门再也不
+用踩泥了。”居民李师傅说。
+口岸管理部门推行“提前申
+
+记者蹲点
+
+一条公路带富一方百姓
+三年行动计划全面收官
+新华社通辽 3 月 1 日电
+风电场里，一排排白色风机
+迎风转动，源源不断地将绿
+色电能送入电网。文旅部门
+统计显示，元旦假期全市共
+接待游客四十六万人次，旅
+游收入三点二亿元。社区食
+堂每天中午供应两荤两素
+一汤，老年人就餐还能享受
+优惠。据了解，今年全市新
+增供热面积一百二十万平
+方米，惠及居民一万八千余
+户。
+记者在现场看到，工人
+们正在对换热站的阀门和
+仪表逐一进行检查。入冬以
+来，全市供热企业提前完成
+管网检修和设备调试，确保
+居民家中室温达标。改造后
+的小区铺设了新路面，加装
+了电梯，还建起了休闲广场
+和充电车棚。
+"""
+
+
+def test_heads_right_under_a_paragraphs_end_are_doubted_on_a_page_set_close() -> None:
+    page = HEAD + HEADS_UNDER_A_CLOSE_SET_PARAGRAPH
+    doubts = _doubts(page)
+    # The story before is warned too: its last line (口岸管理部门推行“提前申) was read as a head.
+    assert [line for line, m in doubts if "stand in its box" in m] == [_line_of(page, "用踩泥了。")]
+    # And the heads, read as kicker (the lost line) over a headline of two lines.
+    assert [line for line, m in doubts if "right under a paragraph's end" in m] == [
+        _line_of(page, "记者蹲点")
+    ]
+
+
 def test_a_paragraph_read_on_from_a_sentence_end_to_a_few_words_ending_another() -> None:
     # pdftotext prints a chart's labels between a column's foot and the next block, which opens
     # on the last four characters of another column's sentence: no sentence is so short either.
