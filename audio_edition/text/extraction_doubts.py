@@ -63,7 +63,9 @@ not), and what the text shows against that reading is a doubt:
   or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
   ending a sentence to a sentence's last four characters or fewer (办结。 / 验。, 发展优势。):
   no sentence is so short either. A paragraph opening on a line standing alone (or the last
-  of a box of heads) with no punctuation, wider than an indented first line: a head over another column's text, read as its first line. One read on past a blank line from
+  of a box of heads) with no punctuation, wider than an indented first line (or as short, the
+  next block opening on a sentence's last words: 说。): a head over another column's text, read
+  as its first line. One read on past a blank line from
   a line ending mid-sentence into an indented line (the line under it longer): the block opens
   a paragraph of its own. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
@@ -742,7 +744,9 @@ def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment])
     under heads read apart: their box's last line) that holds no punctuation and is wider than
     an indented first line: a head (headlines carry no marks) over another column's text, read
     as the paragraph's first line (pdfminer.six prints a story's heads as a box of their own). A paragraph's own first line printed apart is indented
-    (half a character of slack: a column's justified lines differ by one)."""
+    (half a character of slack: a column's justified lines differ by one); one as short, whose
+    sentence would end a few characters into the next block (打好防沙治沙攻坚战 / 说。), is a head
+    too (pdftotext)."""
     found: list[tuple[int, str]] = []
     heads_end = {
         measures.lines_of(s)[-1].number
@@ -758,15 +762,27 @@ def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment])
         under_heads = index > 0 and measures.lines[index - 1].number in heads_end
         if not first.blank_before and not under_heads:
             continue
-        if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT - 0.5:
+        if _MARKS.search(first.text) or first.dateline:
             continue
-        found.append(
-            (
-                first.number,
-                "a paragraph opening on an unpunctuated line standing apart, wider than an indented "
-                f"first line: a head read into another column's text {_READ_PDF}",
+        if first.width >= first.column - _INDENT - 0.5:
+            found.append(
+                (
+                    first.number,
+                    "a paragraph opening on an unpunctuated line standing apart, wider than an "
+                    f"indented first line: a head read into another column's text {_READ_PDF}",
+                )
             )
-        )
+        elif _TAIL_AFTER_AN_END.match(own[1].text):
+            # As short as an indented first line, but its sentence would end a few characters
+            # into the next block (打好防沙治沙攻坚战 / 说。): no paragraph's first sentence is so
+            # short and unmarked; the block opens on the rest of another column's sentence.
+            found.append(
+                (
+                    first.number,
+                    "a paragraph opening on an unpunctuated line standing apart, the next block on a "
+                    f"sentence's last words: a head read into another column's text {_READ_PDF}",
+                )
+            )
     return found
 
 

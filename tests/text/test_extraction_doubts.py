@@ -1143,6 +1143,52 @@ def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
         ], first
 
 
+def test_a_head_as_short_as_an_indent_read_over_a_sentences_last_words() -> None:
+    # pdftotext prints a headline of nine characters as a block of its own over a column's text
+    # that opens on the last word of a sentence begun elsewhere (说。): in a column of eleven and
+    # a half the headline is as short as an indented first line, but no paragraph's first
+    # sentence ends a word into the next block with no mark before it.
+    page = (
+        HEAD
+        + """光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，
+又能喂养牛羊。据悉，该项
+目总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。经过多年治理，项目区
+植被覆盖度由不足百分之
+十提高到百分之四十以上。
+进入冬季，冰雪乐园、
+滑雪场相继开门迎客，吸引
+了大批外地游客前来体验。
+社区工作人员逐户征求居
+民意见，把群众最关心的问
+题列入改造清单。口岸管理
+部门推行“提前申报、货到
+放行”模式，通关时间比去
+年同期缩短了四成。治沙工
+人们顶着风沙扎设草方格，
+一棵棵梭梭、沙柳在沙丘上
+扎下了根。
+
+打好防沙治沙攻坚战
+
+说。今年全区粮食总产量达
+到七百九十一亿斤，连续多
+年稳定在七百亿斤以上。
+生态环境部门建立了
+跨区域联防联控机制，实现
+了监测数据实时共享。今年
+"""
+    )
+    assert [line for line, m in _doubts(page) if "next block on a sentence's last words" in m] == [
+        _line_of(page, "打好防沙治沙攻坚战")
+    ]
+    # A paragraph's own first line printed apart, its sentence running on past the break: none.
+    own = page.replace("说。今年全区粮食总产量达", "今年全区粮食总产量达到")
+    assert not [m for _, m in _doubts(own) if "next block on a sentence's last words" in m]
+
+
 def test_a_paragraph_read_on_past_a_blank_line_into_an_indented_line() -> None:
     # pdfminer.six prints a column's boxes out of order: a paragraph broken off mid-word at its
     # box's foot is read on into the next box, which opens a paragraph of its own (indented).
