@@ -446,6 +446,61 @@ def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() ->
     )
 
 
+def test_a_storys_end_printed_before_a_box_of_briefs_is_not_taken_for_one_of_its_briefs() -> None:
+    """pdftotext prints a story's last paragraph, closing on its byline (（郑凯）), after the next
+    story and right before the box of briefs: short, closed by a name, it looks like a brief,
+    but the box's word (简讯) stands after it, so it is no brief of that box. With no headline,
+    it is warned."""
+    page = parse_page(
+        HEAD
+        + """数字政务让群众少跑腿
+本报记者 吴敏
+
+学校负责人介绍，目前
+已有一百四十多所农村牧
+区学校接入了远程教学平
+台。社区工作人员逐户征求
+居民意见，把群众最关心的
+问题列入改造清单。
+合作社负责人告诉记
+者，通过订单种植，社员每
+亩地可增收三百多元。今年
+全区粮食总产量达到七百
+九十一亿斤，连续多年稳定
+
+在七百亿斤以上。一辆辆满
+载煤炭、木材和农产品的货
+车有序通过查验通道，驶向
+全国各地。
+口岸管理部门推行“提
+前申报、货到放行”模式，通
+关时间比去年同期缩短了
+四成。这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。去年
+合作社实现销售收入一千
+二百万元，社员人均分红一
+万余元。（郑凯）
+
+简讯
+本报呼和浩特 3 月 4 日电连日来，区市场监管局对
+辖区农贸市场开展专项检查，重点检查食品经营主体的
+进货台账。（李红）
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（杨帆）
+本报呼和浩特 3 月 1 日电为丰富群众文化生活，街道
+近日组织开展了广场舞展演活动，十二支队伍同台竞技。
+（李红）
+""",
+        "p2.txt",
+    )
+    ending = next(a for a in page.articles if a.byline == "郑凯")
+    assert ending.headline is None and ending.section is None
+    assert [w.line for w in page.warnings if "no headline found" in w.message] == [ending.line]
+    # The box's own briefs stay unwarned.
+    assert [a.section for a in page.articles if a.byline in ("李红", "杨帆")] == ["简讯"] * 3
+
+
 # A box of briefs in a column of eleven characters over a story whose column holds twelve.
 _TUCKED_BESIDE_NARROWER = """2024年3月5日　星期二
 要闻
