@@ -14,6 +14,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
   between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
   that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
+  The column's width is estimated from the lines around, and beside a narrower column (or in
+  one a fraction of a character wider than whole characters) it may be a character short: a
+  paragraph's last line and a quote tucked under a full stop are also measured against the
+  paragraph's own full lines above them.
 - Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
