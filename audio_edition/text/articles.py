@@ -557,7 +557,9 @@ def _check(
 
 def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> list[tuple[int | None, str]]:
     """One warning per article an extractor's text left unsure: where a doubt falls inside it, or
-    where no headline was found for it (outside a section of briefs)."""
+    where no headline was found for it (outside a section of briefs; a brief's shape next to
+    another brief of no section word is one of a box whose word was printed elsewhere, but
+    one right before a box's word is not of that box)."""
     found: list[tuple[int | None, str]] = []
     starts = sorted((a.line or 0, n) for n, a in enumerate(articles))
     warned: set[int] = set()
@@ -574,7 +576,10 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
     for n, article in enumerate(articles):
         if n in warned or article.headline or article.section:
             continue
-        if briefs[n] and ((n and briefs[n - 1]) or (n + 1 < len(articles) and briefs[n + 1])):
+        # The brief after it counts only without its section word: with one, the box's word
+        # stands between the two (its box opens after this text, a story's end printed late).
+        after = n + 1 < len(articles) and briefs[n + 1] and articles[n + 1].section is None
+        if briefs[n] and ((n and briefs[n - 1]) or after):
             continue  # one of a box's briefs, its section word (简讯) printed elsewhere
         found.append(
             (

@@ -14,6 +14,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
   between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
   that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
+  The column's width is estimated from the lines around, and beside a narrower column (or in
+  one a fraction of a character wider than whole characters) it may be a character short: a
+  paragraph's last line and a quote tucked under a full stop are also measured against the
+  paragraph's own full lines above them.
 - Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
@@ -980,6 +984,9 @@ def _segments(
     beside: Segment | None = None  # a section word printed into a column from its box beside
     beside_at = 0  # the pieces read before it
     rest_next = False  # the next paragraph is the rest of the one the section word broke
+    # A line opening a paragraph under one that ended a line short of its measure: it opens a
+    # sentence, though as wide as a full line.
+    fresh_start = 0
 
     def flush() -> None:
         nonlocal current, box_wide, rest_next
@@ -997,6 +1004,7 @@ def _segments(
                 and not _wide(first)
                 and not first.dateline
                 and not after_marker
+                and first.number != fresh_start
                 and not brief
                 and not _squeezed_indent(current)
             )
@@ -1162,6 +1170,8 @@ def _segments(
                     )
                 current.append(item)
                 continue
+            if not item.blank_before and last.sentence_end and _short_of_its_paragraph(current):
+                fresh_start = item.number
             flush()
             after_marker = False
         if (
@@ -1362,7 +1372,7 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         and len(line.text + following.text) <= 22
     ):
         return True  # a closing byline broken over two lines: 。/（王建/国）
-    if tucked_quote(last, line, line.column):
+    if tucked_quote(last, line, max(line.column, _paragraph_measure(current))):
         return True  # one printed line, broken by the extractor at a tucked quote
     if _QUOTE_CLOSED.search(last.text) and _ATTRIBUTION.match(line.text) and not line.blank_before:
         # Who said it, after the quote's closing mark: a line that looks indented only by being
@@ -1370,6 +1380,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return True
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
+        return False
+    if _short_of_its_paragraph(current):
         return False
     if _indented_held_short(seq, index):
         return False  # the next paragraph's indented first line, a character pulled down off it
@@ -1382,6 +1394,25 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _paragraph_measure(current: Sequence[TextLine]) -> float:
+    """The widest of the lines above the paragraph ``current``'s last (a few, set solid, no
+    wider than a column's line may be, closing punctuation hanging past the edge not counted):
+    its own measure, where the column's width as estimated
+    (the most lines' width around) may be a character short. A column set a fraction of a
+    character wider than a whole number of characters holds lines a character apart, and next
+    to a narrower column the estimate takes the narrower's. 0 with no such line."""
+    above = [x.narrowest for x in current[-4:-1] if " " not in x.text and x.width <= x.column + 1.6]
+    return max(above, default=0.0)
+
+
+def _short_of_its_paragraph(current: Sequence[TextLine]) -> bool:
+    """Whether the paragraph ``current``'s last line, ending a sentence, is an indent or more
+    short of the full lines above it (``_paragraph_measure``): its last line, though the
+    column's width as estimated makes it look full."""
+    measure = _paragraph_measure(current)
+    return measure > 0 and current[-1].width <= measure - 1.6
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

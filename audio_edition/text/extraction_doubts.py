@@ -71,9 +71,11 @@ not), and what the text shows against that reading is a doubt:
   line of each at a time (pdftotext where their lines do not line up). A paragraph read on past
   a blank line from a line ending on a clause mark to one opening on a sentence's last character
   or two (景象， / 嬉戏。): no clause is so short, so the block is another column's; from a line
-  ending a sentence to such a tail (办结。 / 验。): no sentence is so short either. A paragraph
-  opening on a line standing alone (or the last of a box of heads) with no punctuation, wider
-  than an indented first line: a head over another column's text, read as its first line. One read on past a blank line from
+  ending a sentence to a sentence's last four characters or fewer (办结。 / 验。, 发展优势。):
+  no sentence is so short either. A paragraph opening on a line standing alone (or the last
+  of a box of heads) with no punctuation, wider than an indented first line (or as short, the
+  next block opening on a sentence's last words: 说。): a head over another column's text, read
+  as its first line. One read on past a blank line from
   a line ending mid-sentence into an indented line (the line under it longer): the block opens
   a paragraph of its own. A byline
   holding running text's marks (记者 周现在出门…。”居民涛): read on across another column's line.
@@ -793,7 +795,9 @@ def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment])
     under heads read apart: their box's last line) that holds no punctuation and is wider than
     an indented first line: a head (headlines carry no marks) over another column's text, read
     as the paragraph's first line (pdfminer.six prints a story's heads as a box of their own). A paragraph's own first line printed apart is indented
-    (half a character of slack: a column's justified lines differ by one)."""
+    (half a character of slack: a column's justified lines differ by one); one as short, whose
+    sentence would end a few characters into the next block (打好防沙治沙攻坚战 / 说。), is a head
+    too (pdftotext)."""
     found: list[tuple[int, str]] = []
     heads_end = {
         measures.lines_of(s)[-1].number
@@ -809,15 +813,27 @@ def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment])
         under_heads = index > 0 and measures.lines[index - 1].number in heads_end
         if not first.blank_before and not under_heads:
             continue
-        if _MARKS.search(first.text) or first.dateline or first.width < first.column - _INDENT - 0.5:
+        if _MARKS.search(first.text) or first.dateline:
             continue
-        found.append(
-            (
-                first.number,
-                "a paragraph opening on an unpunctuated line standing apart, wider than an indented "
-                f"first line: a head read into another column's text {_READ_PDF}",
+        if first.width >= first.column - _INDENT - 0.5:
+            found.append(
+                (
+                    first.number,
+                    "a paragraph opening on an unpunctuated line standing apart, wider than an "
+                    f"indented first line: a head read into another column's text {_READ_PDF}",
+                )
             )
-        )
+        elif _TAIL_AFTER_AN_END.match(own[1].text):
+            # As short as an indented first line, but its sentence would end a few characters
+            # into the next block (打好防沙治沙攻坚战 / 说。): no paragraph's first sentence is so
+            # short and unmarked; the block opens on the rest of another column's sentence.
+            found.append(
+                (
+                    first.number,
+                    "a paragraph opening on an unpunctuated line standing apart, the next block on a "
+                    f"sentence's last words: a head read into another column's text {_READ_PDF}",
+                )
+            )
     return found
 
 
@@ -1142,16 +1158,21 @@ def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
     return found
 
 
+# A sentence's last four characters or fewer ending it, no clause mark among them (发展优势。).
+_TAIL_AFTER_AN_END = re.compile(r"^[^“‘「『（《\s，、；：。！？]{1,4}[。！？]")
+
+
 def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
     """A paragraph read on past a blank line (another block) from a line ending a sentence to
-    one opening on a sentence's last character or two (办结。 / 验。): no sentence is so short,
-    so the block opens on the rest of another column's sentence, read into this paragraph
-    (pdfminer.six printing a column's boxes out of order)."""
+    one opening on a sentence's last four characters or fewer (办结。 / 验。, 发展优势。), no
+    clause mark among them: no sentence is so short, so the block opens on the rest of another
+    column's sentence, read into this paragraph (pdfminer.six printing a column's boxes out of
+    order, pdftotext a chart's labels between a column's foot and another column)."""
     found: list[tuple[int, str]] = []
     for segment in measures.paragraphs:
         own = measures.lines_of(segment)
         for before, line in zip(own, own[1:], strict=False):
-            if line.blank_before and before.sentence_end and _SHORT_TAIL.match(line.text):
+            if line.blank_before and before.sentence_end and _TAIL_AFTER_AN_END.match(line.text):
                 found.append(
                     (
                         line.number,
@@ -1217,7 +1238,10 @@ def _paragraphs_opening_on_a_tail(articles: Sequence[Article], measures: _Measur
     return found
 
 
-_BLOCKS_APART = 0.1  # of a page's lines: a blank line before them, where an extractor prints its boxes apart
+# Of a page's lines, those with a blank line before them where an extractor prints its boxes
+# apart: PyMuPDF and PDFium print three in a hundred at most, pdftotext five or more on a page
+# set close (its blocks long), pdfminer.six more.
+_BLOCKS_APART = 0.045
 
 
 def _headlines_in_a_paragraphs_box(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:

@@ -447,6 +447,192 @@ def test_a_line_an_extractor_broke_at_a_tucked_quote_stays_in_its_paragraph() ->
     )
 
 
+def test_a_storys_end_printed_before_a_box_of_briefs_is_not_taken_for_one_of_its_briefs() -> None:
+    """pdftotext prints a story's last paragraph, closing on its byline (（郑凯）), after the next
+    story and right before the box of briefs: short, closed by a name, it looks like a brief,
+    but the box's word (简讯) stands after it, so it is no brief of that box. With no headline,
+    it is warned."""
+    page = parse_page(
+        HEAD
+        + """数字政务让群众少跑腿
+本报记者 吴敏
+
+学校负责人介绍，目前
+已有一百四十多所农村牧
+区学校接入了远程教学平
+台。社区工作人员逐户征求
+居民意见，把群众最关心的
+问题列入改造清单。
+合作社负责人告诉记
+者，通过订单种植，社员每
+亩地可增收三百多元。今年
+全区粮食总产量达到七百
+九十一亿斤，连续多年稳定
+
+在七百亿斤以上。一辆辆满
+载煤炭、木材和农产品的货
+车有序通过查验通道，驶向
+全国各地。
+口岸管理部门推行“提
+前申报、货到放行”模式，通
+关时间比去年同期缩短了
+四成。这条公路全长六十八
+公里，串起了沿线十二个嘎
+查村和三个旅游景区。去年
+合作社实现销售收入一千
+二百万元，社员人均分红一
+万余元。（郑凯）
+
+简讯
+本报呼和浩特 3 月 4 日电连日来，区市场监管局对
+辖区农贸市场开展专项检查，重点检查食品经营主体的
+进货台账。（李红）
+近期，县消防救援大队走进中小学校，为师生讲解火
+灾逃生自救知识并开展疏散演练。（杨帆）
+本报呼和浩特 3 月 1 日电为丰富群众文化生活，街道
+近日组织开展了广场舞展演活动，十二支队伍同台竞技。
+（李红）
+""",
+        "p2.txt",
+    )
+    ending = next(a for a in page.articles if a.byline == "郑凯")
+    assert ending.headline is None and ending.section is None
+    assert [w.line for w in page.warnings if "no headline found" in w.message] == [ending.line]
+    # The box's own briefs stay unwarned.
+    assert [a.section for a in page.articles if a.byline in ("李红", "杨帆")] == ["简讯"] * 3
+
+
+# A box of briefs in a column of eleven characters over a story whose column holds twelve.
+_TUCKED_BESIDE_NARROWER = """2024年3月5日　星期二
+要闻
+第2版
+
+简讯
+近期，县消防救援大
+队走进中小学校，为师生
+讲解火灾逃生自救知识并
+开展疏散演练。（周涛）
+近日，市人社局举办
+春风行动专场招聘会，一
+百二十家企业提供就业岗
+位四千多个。（郑凯）
+本报阿拉善 3 月 2 日
+电近日，旗气象局发布寒
+潮蓝色预警，提醒群众注
+意防寒保暖，合理安排出
+行。（赵磊）
+
+科技特派员扎根田间地头
+
+新华社包头 3 月 4 日
+电在他们的指导下，村里建
+起了温室大棚，种上了反季
+节蔬菜。
+“家里暖和了，老人
+孩子过冬心里就踏实了。”
+家住新华街道的王大妈笑
+着说。今年以来，文化惠民
+演出已走进一百多个嘎查
+村，观众超过五万人次。改
+造后的小区铺设了新路面，
+加装了电梯，还建起了休闲
+广场和充电车棚。
+"""
+
+
+def test_a_tucked_quote_is_measured_by_its_paragraphs_own_lines() -> None:
+    """``节蔬菜。`` and ``“家里暖和了，老人`` are one printed line of the story's column of twelve
+    (its full lines above), though the column's width as estimated there is the briefs' eleven:
+    the paragraph goes on."""
+    story = parse_page(_TUCKED_BESIDE_NARROWER, "p2.txt").articles[-1]
+    assert story.headline == "科技特派员扎根田间地头"
+    assert story.paragraphs == (
+        "在他们的指导下，村里建起了温室大棚，种上了反季节蔬菜。“家里暖和了，老人孩子过冬心里就踏实了。”"
+        "家住新华街道的王大妈笑着说。今年以来，文化惠民演出已走进一百多个嘎查村，观众超过五万人次。"
+        "改造后的小区铺设了新路面，加装了电梯，还建起了休闲广场和充电车棚。",
+    )
+
+
+# A column set eleven and a half characters wide (ReportLab's measure, typeset by Typst): its
+# lines hold eleven characters or twelve, and beside a column of eleven the estimate is eleven.
+_HALF_CHARACTER_COLUMN = """2024年3月5日　星期二
+要闻
+第2版
+奋力书写中国式现代化新篇章
+
+牧民合作社闯出增收新路
+——我区推进重点项目建设纪实
+本报满洲里 3 月 3 日
+电（记者 张晓明 杨帆）社
+区食堂每天中午供应两荤
+两素一汤，老年人就餐还能
+享受优惠。“家里暖和了，
+老人孩子过冬心里就踏实
+了。”家住新华街道的王大
+妈笑着说。政务服务大厅推
+行“一窗受理、集成服务”，
+群众办事只需跑一次。商家
+纷纷推出适老化产品，智能
+手环、助行器等商品销量明
+显增长。
+去年合作社实现销售
+收入一千二百万元，社员人
+
+均分红一万余元。新能源项
+目建设带动了装备制造、运
+维服务等上下游产业在当
+地集聚发展。
+今年全旗计划种植玉
+米、大豆等作物八十万亩，
+良种覆盖率达到百分之九
+十八以上。有关部门表示，
+将进一步加强监督检查，确
+保各项惠民政策落到实处。
+改造后的小区铺设了新路
+面，加装了电梯，还建起了
+休闲广场和充电车棚。
+一辆辆满载煤炭、木材
+和农产品的货车有序通过
+
+查验通道，驶向全国各地。
+学校负责人介绍，目前已有
+一百四十多所农村牧区学
+校接入了远程教学平台。
+
+银发经济激发消费新活力
+本报记者 杨帆
+
+新华社锡林浩特 3 月 2
+日电养老服务中心开设了
+康复理疗、文化娱乐等项
+目，满足老年人多样化需
+求。当地推出了冰雪节、那
+达慕等特色活动，带动了餐
+饮、住宿等行业的发展。社
+区工作人员逐户征求居民
+意见，把群众最关心的问题
+列入改造清单。生态环境部
+门建立了跨区域联防联控
+机制，实现了监测数据实时
+共享。
+"""
+
+
+def test_a_sentence_ending_an_indent_short_of_its_paragraph_ends_the_paragraph() -> None:
+    """``休闲广场和充电车棚。`` ends its sentence two characters short of the full lines above it,
+    and the line under it (``一辆辆满载煤炭、木材``) is as short: the paragraph's last line and
+    the next one's indented first line, though the column's width as estimated around them (a
+    column of eleven beside) makes both look full."""
+    story = parse_page(_HALF_CHARACTER_COLUMN, "p2.txt").articles[0]
+    assert story.paragraphs[-2:] == (
+        "今年全旗计划种植玉米、大豆等作物八十万亩，良种覆盖率达到百分之九十八以上。有关部门表示，"
+        "将进一步加强监督检查，确保各项惠民政策落到实处。改造后的小区铺设了新路面，加装了电梯，"
+        "还建起了休闲广场和充电车棚。",
+        "一辆辆满载煤炭、木材和农产品的货车有序通过查验通道，驶向全国各地。学校负责人介绍，"
+        "目前已有一百四十多所农村牧区学校接入了远程教学平台。",
+    )
+
+
 _TWO_TIERS = """2024 年3 月5 日　星期二
 要闻
 第2 版

@@ -1035,6 +1035,94 @@ def test_a_paragraph_read_on_from_a_sentence_end_to_another_columns_sentence_end
         assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m], rest
 
 
+# A pdftotext page set close: blank lines stand before one line in fourteen (its blocks are
+# long), against none at all from PyMuPDF. The story's last line, a full one broken off mid-
+# sentence at the column's foot, stands right over the next story's heads.
+HEADS_UNDER_A_CLOSE_SET_PARAGRAPH = """学习贯彻全会精神
+
+全区粮食产量再创历史新高
+三年行动计划全面收官
+本报兴安盟 3 月 3 日
+电这条公路全长六十八公
+里，串起了沿线十二个嘎查
+村和三个旅游景区。进入冬
+季，冰雪乐园、滑雪场相继
+开门迎客，吸引了大批外地
+游客前来体验。
+去年合作社实现销售
+收入一千二百万元，社员人
+均分红一万余元。稀土企业
+加大研发投入，一批高性能
+永磁材料实现了规模化生
+
+产。商家纷纷推出适老化产
+品，智能手环、助行器等商
+品销量明显增长。
+今年以来，文化惠民演
+出已走进一百多个嘎查村，
+观众超过五万人次。光伏板
+整齐排列在沙地上，板下种
+植的牧草既能固沙，又能喂
+养牛羊。“以前一下雨院子
+里就积水，现在出门再也不
+用踩泥了。”居民李师傅说。
+口岸管理部门推行“提前申
+
+记者蹲点
+
+一条公路带富一方百姓
+三年行动计划全面收官
+新华社通辽 3 月 1 日电
+风电场里，一排排白色风机
+迎风转动，源源不断地将绿
+色电能送入电网。文旅部门
+统计显示，元旦假期全市共
+接待游客四十六万人次，旅
+游收入三点二亿元。社区食
+堂每天中午供应两荤两素
+一汤，老年人就餐还能享受
+优惠。据了解，今年全市新
+增供热面积一百二十万平
+方米，惠及居民一万八千余
+户。
+记者在现场看到，工人
+们正在对换热站的阀门和
+仪表逐一进行检查。入冬以
+来，全市供热企业提前完成
+管网检修和设备调试，确保
+居民家中室温达标。改造后
+的小区铺设了新路面，加装
+了电梯，还建起了休闲广场
+和充电车棚。
+"""
+
+
+def test_heads_right_under_a_paragraphs_end_are_doubted_on_a_page_set_close() -> None:
+    page = HEAD + HEADS_UNDER_A_CLOSE_SET_PARAGRAPH
+    doubts = _doubts(page)
+    # The story before is warned too: its last line (口岸管理部门推行“提前申) was read as a head.
+    assert [line for line, m in doubts if "stand in its box" in m] == [_line_of(page, "用踩泥了。")]
+    # And the heads, read as kicker (the lost line) over a headline of two lines.
+    assert [line for line, m in doubts if "right under a paragraph's end" in m] == [
+        _line_of(page, "记者蹲点")
+    ]
+
+
+def test_a_paragraph_read_on_from_a_sentence_end_to_a_few_words_ending_another() -> None:
+    # pdftotext prints a chart's labels between a column's foot and the next block, which opens
+    # on the last four characters of another column's sentence: no sentence is so short either.
+    story = (
+        "黄河流域生态保护治理扎实推进\n\n本报满洲里 3 月 4 日\n电（记者 王建国）高标准农\n田建设持续推进，节水灌\n"
+        "溉面积进一步扩大，耕地\n质量稳步提升。热力公司\n设立了二十四小时服务热\n线，群众反映的问题做到\n"
+        "当天受理、限时办结。\n\n单位：万吨\n\n"
+    )
+    page = HEAD + "\n" + story + "发展优势。文旅部门统计\n显示，元旦假期全市共接\n待游客四十六万人次。\n"
+    assert [line for line, m in _doubts(page) if "sentence's end to" in m] == [_line_of(page, "发展优势。")]
+    # A sentence of five characters or more may open the block: no doubt.
+    rest = "促进发展优势。文旅部门统\n计显示，元旦假期全市共\n接待游客四十六万人次。\n"
+    assert not [m for _, m in _doubts(HEAD + "\n" + story + rest) if "sentence's end to" in m]
+
+
 def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
     # pdfminer.six prints another story's headline as a box of its own over a column's text that
     # carries on a sentence begun elsewhere: the headline is read as that paragraph's first line.
@@ -1053,6 +1141,52 @@ def test_a_head_standing_apart_read_as_a_paragraphs_first_line() -> None:
         assert not [
             m for _, m in _doubts(HEAD + "\n" + story + first + rest) if "line standing apart" in m
         ], first
+
+
+def test_a_head_as_short_as_an_indent_read_over_a_sentences_last_words() -> None:
+    # pdftotext prints a headline of nine characters as a block of its own over a column's text
+    # that opens on the last word of a sentence begun elsewhere (说。): in a column of eleven and
+    # a half the headline is as short as an indented first line, but no paragraph's first
+    # sentence ends a word into the next block with no mark before it.
+    page = (
+        HEAD
+        + """光伏板整齐排列在沙地上，
+板下种植的牧草既能固沙，
+又能喂养牛羊。据悉，该项
+目总投资五十六亿元，建成
+后可年产各类产品二十万
+吨。经过多年治理，项目区
+植被覆盖度由不足百分之
+十提高到百分之四十以上。
+进入冬季，冰雪乐园、
+滑雪场相继开门迎客，吸引
+了大批外地游客前来体验。
+社区工作人员逐户征求居
+民意见，把群众最关心的问
+题列入改造清单。口岸管理
+部门推行“提前申报、货到
+放行”模式，通关时间比去
+年同期缩短了四成。治沙工
+人们顶着风沙扎设草方格，
+一棵棵梭梭、沙柳在沙丘上
+扎下了根。
+
+打好防沙治沙攻坚战
+
+说。今年全区粮食总产量达
+到七百九十一亿斤，连续多
+年稳定在七百亿斤以上。
+生态环境部门建立了
+跨区域联防联控机制，实现
+了监测数据实时共享。今年
+"""
+    )
+    assert [line for line, m in _doubts(page) if "next block on a sentence's last words" in m] == [
+        _line_of(page, "打好防沙治沙攻坚战")
+    ]
+    # A paragraph's own first line printed apart, its sentence running on past the break: none.
+    own = page.replace("说。今年全区粮食总产量达", "今年全区粮食总产量达到")
+    assert not [m for _, m in _doubts(own) if "next block on a sentence's last words" in m]
 
 
 def test_a_paragraph_read_on_past_a_blank_line_into_an_indented_line() -> None:
