@@ -50,7 +50,13 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import Article, headline_over_long_subtitle, kicker_near_headline_length
+from audio_edition.text.articles import (
+    Article,
+    as_long_as_a_headline,
+    headline_over_long_subtitle,
+    kicker_near_headline_length,
+    labelled_kicker,
+)
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
@@ -1025,6 +1031,7 @@ def _segments(
                 and not lower.startswith("—")
                 and headline_over_long_subtitle(upper, lower)
                 and bold is None
+                and not labelled_kicker(upper, lower)
             ):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
@@ -1041,7 +1048,7 @@ def _segments(
                 upper
                 and not lower.startswith("—")
                 and bold is None
-                and kicker_near_headline_length(upper, lower)
+                and (kicker_near_headline_length(upper, lower) or labelled_kicker(upper, lower))
             ):
                 # The mirror of the doubt above: read as kicker over headline, the upper line
                 # as long as a short headline (a subtitle with no dash under it).
@@ -1052,6 +1059,19 @@ def _segments(
                             "two head lines read as kicker (引题) and headline: if the first is "
                             "the headline and the second its subtitle (副题), correct it (read "
                             "the PDF for this page)"
+                        ),
+                    )
+                )
+            if len(heads) <= 3 and _kicker_joined(groups, doubled):
+                # A remainder as long as a headline may be one: a kicker longer than its
+                # headline over it, which only the type size tells from a wrapped headline.
+                doubts.append(
+                    (
+                        heads[0].number,
+                        (
+                            "two head lines read as one headline wrapped over two lines: if the "
+                            "first is a kicker (引题) over the headline, correct it (read the PDF "
+                            "for this page)"
                         ),
                     )
                 )
@@ -1459,6 +1479,20 @@ def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -
     heavier than its kicker or subtitle. None where none is, or several are."""
     bold = [n for n, group in enumerate(groups) if all(line.number in doubled for line in group)]
     return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
+
+
+def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> bool:
+    """Whether a tier of ``groups`` (from ``_tiers``) joins a line to the line above it as its
+    remainder where the lower line is as long as a headline: the two may be a kicker (引题)
+    longer than its headline, read as one headline longer than either line. A headline wrapped
+    so would be over twenty characters, longer than headlines run. Not a bold headline struck
+    twice on both lines: the strike says they are one tier."""
+    return any(
+        as_long_as_a_headline(lower.text) and not (upper.number in doubled and lower.number in doubled)
+        for group in groups
+        for upper, lower in zip(group, group[1:], strict=False)
+        if not upper.text.startswith("—")
+    )
 
 
 def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[TextLine]]:

@@ -1,0 +1,60 @@
+"""Head tiers and paragraphs in shapes other papers print: a kicker longer than its headline,
+a kicker shaped as a label, a one-line sentence opening a paragraph, a line broken before a
+quotation, read from small pages written the way the extractors print them."""
+
+from __future__ import annotations
+
+from audio_edition.text import parse_page
+
+_HEADS = """2024 年3 月5 日　星期二
+要闻
+第2 版
+{heads}
+本报福州3 月4 日电
+（记者 林晓）据统计，全市
+新增各类市场主体一万余
+户，同比增长百分之八点
+五。
+"""
+
+
+def test_a_kicker_longer_than_its_headline_joined_to_it_is_doubted() -> None:
+    """A kicker (引题) longer than its headline, the headline under it as long as headlines run:
+    read as one headline wrapped over two lines (only type size tells), with a doubt."""
+    page = parse_page(_HEADS.format(heads="全力以赴推动县域经济高质量发展\n山村果园迎来丰收季"), "p2.txt")
+    (story,) = page.articles
+    assert story.headline is not None and story.headline.endswith("山村果园迎来丰收季")
+    assert [w for w in page.warnings if "kicker (引题) over the headline" in w.message]
+
+
+def test_a_headline_wrapped_with_a_short_remainder_is_not_doubted() -> None:
+    """A headline wrapped over two lines, its remainder shorter than any headline: one tier."""
+    page = parse_page(_HEADS.format(heads="沿海港口集装箱吞吐量\n再创新高"), "p2.txt")
+    (story,) = page.articles
+    assert story.headline == "沿海港口集装箱吞吐量再创新高"
+    assert not page.warnings
+
+
+def test_a_label_with_its_colon_over_a_longer_line_is_the_kicker() -> None:
+    """A column's label and its colon or middle dot opening the upper of two head lines (专家
+    解读：…): the kicker (引题) over its headline, though the upper is as long as a headline and
+    would otherwise read as one over a subtitle with no dash; the other reading is named."""
+    for label in ("记者调查：小微企业融资难题怎样破解", "乡村振兴·田野新观察"):
+        page = parse_page(_HEADS.format(heads=f"{label}\n全市今年新建改建农村公路一千二百公里"), "p2.txt")
+        (story,) = page.articles
+        assert (story.kicker, story.headline, story.subtitle) == (
+            label,
+            "全市今年新建改建农村公路一千二百公里",
+            None,
+        )
+        assert [w for w in page.warnings if "if the first is the headline" in w.message]
+
+
+def test_a_speakers_name_and_colon_opens_a_headline() -> None:
+    """A name before a colon (a speaker quoted in the headline) is no label: two lines about as
+    long stay headline over subtitle, doubted as before."""
+    page = parse_page(
+        _HEADS.format(heads="林华：让更多群众吃上放心菜\n全省农产品抽检合格率保持高位"), "p2.txt"
+    )
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("林华：让更多群众吃上放心菜", "全省农产品抽检合格率保持高位")
