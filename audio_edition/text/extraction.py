@@ -1189,6 +1189,17 @@ def _segments(
                     )
                 current.append(item)
                 continue
+            if _one_line_over_line_held_short(current, seq, index):
+                doubts.append(
+                    (
+                        item.number,
+                        (
+                            "a paragraph of one line ending a sentence, the line under it short of "
+                            "the column only by the number opening the next: it may go on in that "
+                            "line (read the PDF for this page)"
+                        ),
+                    )
+                )
             flush()
             after_marker = False
         if (
@@ -1395,6 +1406,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         # Who said it, after the quote's closing mark: a line that looks indented only by being
         # short (…天天来吃。” / 七十八岁的赵大爷说。) and that no paragraph opens with.
         return True
+    if _first_line_ends_sentence(current, seq, index):
+        return True
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
@@ -1409,6 +1422,58 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _first_line_ends_sentence(current: list[TextLine], seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether a paragraph's indented first line (``current``, one line) that ends a sentence
+    (a short question or sentence: 订单为什么不降反升？) goes on in the full line ``seq[index]``
+    under it, in the same block: a paragraph opens on an indented line, so a full line opens
+    none, and the sentence ended only by chance at the line's end. Not where that line is a
+    paragraph's indented first line all the same (its punctuation squeezed, or a character
+    pulled down with a mark), nor a head line, nor running text broken off short of a sentence
+    end (another column's, printed after it)."""
+    if len(current) != 1:
+        return False
+    first, line = current[0], seq[index]
+    assert isinstance(line, TextLine)
+    return (
+        _indented(first)
+        and first.sentence_end
+        and not line.blank_before
+        and _full(line)
+        and not _wide(line)
+        and not _wide(first)
+        and not _squeezed_indent(seq[index : index + 2])
+        and not _indented_held_short(seq, index)
+        and not _head_like(seq, index)
+    )
+
+
+_LATIN_RUN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,:%]*")  # a number or word no line breaks inside
+
+
+def _one_line_over_line_held_short(
+    current: list[TextLine], seq: Sequence[TextLine | Segment], index: int
+) -> bool:
+    """Whether a paragraph's indented first line that ends a sentence (``current``, one line)
+    stands over a line ``seq[index]`` that looks indented only because the number opening the
+    line under it (3500 万…) did not fit at its end: then it is a full line going on with the
+    paragraph, and the text cannot tell it from the next paragraph's indented first line."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if len(current) != 1 or not isinstance(line, TextLine) or not isinstance(following, TextLine):
+        return False
+    run = _LATIN_RUN.match(following.text)
+    return (
+        _indented(current[0])
+        and current[0].sentence_end
+        and not line.blank_before
+        and not following.blank_before
+        and _indented(line)
+        and not line.sentence_end
+        and run is not None
+        and line.width + visual_width(run.group()) >= line.column - 0.6
+    )
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

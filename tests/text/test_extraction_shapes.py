@@ -58,3 +58,51 @@ def test_a_speakers_name_and_colon_opens_a_headline() -> None:
     )
     (story,) = page.articles
     assert (story.headline, story.subtitle) == ("林华：让更多群众吃上放心菜", "全省农产品抽检合格率保持高位")
+
+
+_QUESTION = """2024 年3 月5 日　星期二
+要闻
+第2 版
+山区茶农走上致富路
+本报福州3 月4 日电
+（记者 林晓）今年春茶开采
+以来，全县茶叶收购价同比
+上涨两成，茶农户均增收三
+千余元。
+效益为什么逐年提高？
+{next}
+还请来专家上门指导管护。
+下一步，当地将继续延
+伸茶产业链条，打响区域品
+牌。
+"""
+
+
+def test_a_paragraph_opening_on_a_one_line_question_goes_on_in_the_full_line_under_it() -> None:
+    """A question that fills a paragraph's indented first line, ending at the line's end: the
+    full line under it carries the paragraph on (a paragraph opens on an indented line)."""
+    page = parse_page(_QUESTION.format(next="原来合作社统一引进良种，"), "p2.txt")
+    (story,) = page.articles
+    assert story.paragraphs == (
+        "今年春茶开采以来，全县茶叶收购价同比上涨两成，茶农户均增收三千余元。",
+        "效益为什么逐年提高？原来合作社统一引进良种，还请来专家上门指导管护。",
+        "下一步，当地将继续延伸茶产业链条，打响区域品牌。",
+    )
+
+
+def test_a_one_line_question_over_an_indented_line_is_a_paragraph_of_its_own() -> None:
+    """The same question over an indented line: that line opens the next paragraph."""
+    page = parse_page(_QUESTION.format(next="原来合作社引进良种，"), "p2.txt")
+    (story,) = page.articles
+    assert story.paragraphs[1:3] == ("效益为什么逐年提高？", "原来合作社引进良种，还请来专家上门指导管护。")
+
+
+def test_a_one_line_question_over_a_line_held_short_by_a_number_is_doubted() -> None:
+    """Under the question, a line short of the column only because the number opening the next
+    line (5000 亩) did not fit at its end: a full line going on, or the next paragraph's
+    indented first line. The text cannot tell, and says so."""
+    text = _QUESTION.replace(
+        "{next}\n还请来专家上门指导管护。", "今年全县新建标准茶园\n5000 亩，带动两千余户就\n业。"
+    )
+    page = parse_page(text, "p2.txt")
+    assert [w for w in page.warnings if "only by the number" in w.message]
