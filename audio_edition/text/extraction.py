@@ -50,13 +50,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import (
-    Article,
-    as_long_as_a_headline,
-    headline_over_long_subtitle,
-    kicker_near_headline_length,
-    labelled_kicker,
-)
+from audio_edition.text import articles as head_rules  # the head shapes read in new places
+from audio_edition.text.articles import Article, headline_over_long_subtitle, kicker_near_headline_length
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
@@ -245,11 +240,13 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
-    kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
+    taken = _take_furniture(_index_titles_beside(raw, furniture), furniture)
+    kept = _ad_slogans_apart(taken, furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
+    doubts += _slogans_over_stories(taken, kept)
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
@@ -710,6 +707,42 @@ def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]
     return kept
 
 
+_NEAR = 4  # lines: how far from a slogan a story's heads and dateline stand to be its own
+
+
+def _slogans_over_stories(lines: list[str], kept: list[str]) -> list[tuple[int, str]]:
+    """Doubts for the slogans ``_ad_slogans_apart`` took from ``lines`` (blank in ``kept``) that
+    stand between a head line (no punctuation) and a story's dateline (captions skipped): a
+    headline or subtitle of three phrases set apart by spaces (稳外贸 促消费 扩内需) is shaped
+    as an ad's slogan, and only where it stands tells them apart."""
+    doubts: list[tuple[int, str]] = []
+    for n, line in enumerate(lines):
+        if not line.strip() or kept[n].strip():
+            continue
+        above = [x.strip() for x in kept[max(0, n - _NEAR) : n] if x.strip()]
+        below = [
+            x.strip() for x in kept[n + 1 : n + 1 + _NEAR] if x.strip() and not _is_caption_text(x.strip())
+        ]
+        if (
+            above
+            and not re.search("[，。、；：！？]", above[-1])
+            and not furniture_line(above[-1])
+            and below
+            and dateline_at_start(below[0].replace(" ", ""))
+        ):
+            doubts.append(
+                (
+                    n + 1,
+                    (
+                        "a line read as an ad's slogan (phrases set apart by spaces) stands between "
+                        "a story's heads and its dateline: it may be the headline or one of its "
+                        "tiers (read the PDF for this page)"
+                    ),
+                )
+            )
+    return doubts
+
+
 def _slogan_line(line: str) -> bool:
     """An ad's line by itself: Chinese phrases set apart by spaces (not a byline's 本报记者 王明,
     nor a chart's 2022 年), or a phone number, and no sentence."""
@@ -829,6 +862,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     following = seq[index + 1] if index + 1 < len(seq) else None
     if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
         return False
+    if _quote_after_colon(seq, index):
+        return False  # running text: one printed line the extractor broke at the quote
     previous = seq[index - 1] if index else None
     if (
         _INNER_FULL_STOP.search(line.text)
@@ -863,7 +898,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     # is a headline tier, unless a box's running text) to a sentence end; not in a paragraph's
     # indented first line, though its punctuation squeezed makes it look full.
     after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
-    if not _full(following) or _head_like_alone(following) or _squeezed_indent(after):
+    short = not _full(following) and not _quote_after_colon(seq, index + 1)
+    if short or _head_like_alone(following) or _squeezed_indent(after):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
@@ -931,9 +967,28 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             if len(run) <= 3 and not re.search("[，、；：。！？]", before):
                 return False
             return not _head_like(seq, at, deep=False) or bool(re.search("[，、；]", before))
-        if not _full(item):
+        if not _full(item) and not _quote_after_colon(seq, at) and not _quote_after_colon(seq, at - 1):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
+
+
+def _quote_after_colon(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, ending on a colon, and the next, opening a quotation,
+    are one printed line that the extractor broke at the quote (主教练表示： / “年轻队员): the
+    two fill about a column (``tucked_quote``) and running text goes on under them in the same
+    block. A head line never ends on a colon with the quotation it introduces under it."""
+    line = seq[index] if 0 <= index < len(seq) else None
+    following = seq[index + 1] if 0 <= index + 1 < len(seq) else None
+    after = seq[index + 2] if 0 <= index + 2 < len(seq) else None
+    return (
+        isinstance(line, TextLine)
+        and isinstance(following, TextLine)
+        and isinstance(after, TextLine)
+        and line.text.endswith("：")
+        and tucked_quote(line, following, line.column)
+        and not after.blank_before
+        and (_full(after) or after.sentence_end)
+    )
 
 
 def _head_like_alone(line: TextLine) -> bool:
@@ -1031,7 +1086,7 @@ def _segments(
                 and not lower.startswith("—")
                 and headline_over_long_subtitle(upper, lower)
                 and bold is None
-                and not labelled_kicker(upper, lower)
+                and not head_rules.labelled_kicker(upper, lower)
             ):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
@@ -1048,7 +1103,7 @@ def _segments(
                 upper
                 and not lower.startswith("—")
                 and bold is None
-                and (kicker_near_headline_length(upper, lower) or labelled_kicker(upper, lower))
+                and kicker_near_headline_length(upper, lower)
             ):
                 # The mirror of the doubt above: read as kicker over headline, the upper line
                 # as long as a short headline (a subtitle with no dash under it).
@@ -1059,19 +1114,6 @@ def _segments(
                             "two head lines read as kicker (引题) and headline: if the first is "
                             "the headline and the second its subtitle (副题), correct it (read "
                             "the PDF for this page)"
-                        ),
-                    )
-                )
-            if len(heads) <= 3 and _kicker_joined(groups, doubled):
-                # A remainder as long as a headline may be one: a kicker longer than its
-                # headline over it, which only the type size tells from a wrapped headline.
-                doubts.append(
-                    (
-                        heads[0].number,
-                        (
-                            "two head lines read as one headline wrapped over two lines: if the "
-                            "first is a kicker (引题) over the headline, correct it (read the PDF "
-                            "for this page)"
                         ),
                     )
                 )
@@ -1086,6 +1128,7 @@ def _segments(
                         ),
                     )
                 )
+            doubts.extend((heads[0].number, message) for message in _head_shape_doubts(groups, doubled, bold))
         heads = []
 
     lines = [item for item in seq if isinstance(item, TextLine)]
@@ -1546,6 +1589,29 @@ def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -
     return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
 
 
+def _head_shape_doubts(
+    groups: Sequence[Sequence[TextLine]], doubled: Collection[int], bold: int | None
+) -> list[str]:
+    """What a story's head lines (``groups``, from ``_tiers``) leave in doubt by their shape: a
+    label read as the kicker over a line that would otherwise read as its subtitle (the label
+    may open a headline: 国家统计局：…), and a line as long as a headline read as the wrapped
+    rest of the line above (a kicker longer than its headline)."""
+    found: list[str] = []
+    if len(groups) == 2 and bold is None:
+        upper, lower = ("".join(respace(x.text) for x in group) for group in groups)
+        if head_rules.labelled_kicker(upper, lower):
+            found.append(
+                "two head lines read as kicker (引题) and headline: if the first is the headline "
+                "and the second its subtitle (副题), correct it (read the PDF for this page)"
+            )
+    if sum(len(group) for group in groups) <= 3 and _kicker_joined(groups, doubled):
+        found.append(
+            "two head lines read as one headline wrapped over two lines: if the first is a "
+            "kicker (引题) over the headline, correct it (read the PDF for this page)"
+        )
+    return found
+
+
 def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> bool:
     """Whether a tier of ``groups`` (from ``_tiers``) joins a line to the line above it as its
     remainder where the lower line is as long as a headline: the two may be a kicker (引题)
@@ -1553,7 +1619,8 @@ def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int
     so would be over twenty characters, longer than headlines run. Not a bold headline struck
     twice on both lines: the strike says they are one tier."""
     return any(
-        as_long_as_a_headline(lower.text) and not (upper.number in doubled and lower.number in doubled)
+        head_rules.as_long_as_a_headline(lower.text)
+        and not (upper.number in doubled and lower.number in doubled)
         for group in groups
         for upper, lower in zip(group, group[1:], strict=False)
         if not upper.text.startswith("—")

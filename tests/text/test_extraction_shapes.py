@@ -106,3 +106,57 @@ def test_a_one_line_question_over_a_line_held_short_by_a_number_is_doubted() -> 
     )
     page = parse_page(text, "p2.txt")
     assert [w for w in page.warnings if "only by the number" in w.message]
+
+
+def test_a_line_broken_between_a_colon_and_the_quotation_it_opens_is_running_text() -> None:
+    """PyMuPDF ends a line at 表示： and prints the opening quote and what follows it on a line
+    of its own: the two pieces fill a column, one printed line of the paragraph, not heads."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+山区茶农走上致富路
+本报福州3 月4 日电
+（记者 林晓）今年春茶开采
+以来，全县茶叶收购价同比
+上涨两成。
+谈及今年的收成，茶农
+合作社负责人表示：
+“今年
+的春茶品质是近年来最好，
+订单已经排到了五月。”
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert story.paragraphs == (
+        "今年春茶开采以来，全县茶叶收购价同比上涨两成。",
+        "谈及今年的收成，茶农合作社负责人表示：“今年的春茶品质是近年来最好，订单已经排到了五月。”",
+    )
+    assert not page.warnings
+
+
+def test_a_headline_of_three_spaced_phrases_taken_as_a_slogan_is_doubted() -> None:
+    """pdftotext prints each head as a block of its own; on a page with an ad, a headline of
+    three phrases set apart by spaces is shaped as the ad's slogan and taken as it. Standing
+    between a story's heads and its dateline, it is doubted."""
+    text = """2024 年3 月5 日
+
+星期二
+
+要闻
+
+第2 版
+
+聚焦春耕一线
+
+抢农时 保供给 促增收
+
+本报福州3 月4 日电（记者 林晓）今年春
+耕以来，全县已完成早稻育秧三万余亩，
+农资供应充足。
+
+公益广告
+
+节约粮食 从我做起
+"""
+    page = parse_page(text, "p2.txt")
+    assert [w for w in page.warnings if "ad's slogan" in w.message]
