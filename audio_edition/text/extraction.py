@@ -884,6 +884,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
             re.search("[，、；]", line.text)
             and isinstance(following, TextLine)
             and not following.dateline
+            and not _head_like_alone(following)  # a subtitle's dash: the line is its headline
             and (following.sentence_end or _wide(following))
         )
     if following is None or isinstance(following, Segment):

@@ -160,3 +160,26 @@ def test_a_headline_of_three_spaced_phrases_taken_as_a_slogan_is_doubted() -> No
 """
     page = parse_page(text, "p2.txt")
     assert [w for w in page.warnings if "ad's slogan" in w.message]
+
+
+def test_a_wide_headline_with_a_comma_over_a_dashed_subtitle_is_a_headline() -> None:
+    """A headline set across columns holds a comma, as a wider box's running text does; but the
+    line under it opens on a dash, which only a subtitle (副题) does: the two are heads."""
+    text = """2024年3月5日　星期二
+要闻
+第2版
+春茶开采价格走高，茶农户均增收三千余元
+——来自闽北山区的蹲点报告
+本报记者 林晓
+本报讯 今年春茶开采
+以来，全县茶叶收购价同
+比上涨两成，茶农户均增
+收三千余元。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == (
+        "春茶开采价格走高，茶农户均增收三千余元",
+        "——来自闽北山区的蹲点报告",
+    )
+    assert story.paragraphs == ("今年春茶开采以来，全县茶叶收购价同比上涨两成，茶农户均增收三千余元。",)
