@@ -183,3 +183,16 @@ def test_a_wide_headline_with_a_comma_over_a_dashed_subtitle_is_a_headline() -> 
         "——来自闽北山区的蹲点报告",
     )
     assert story.paragraphs == ("今年春茶开采以来，全县茶叶收购价同比上涨两成，茶农户均增收三千余元。",)
+
+
+def test_a_paragraph_opening_on_a_words_last_character_is_doubted() -> None:
+    """Lines holding numbers measure short of the column (digits and the space set round them
+    count less than they take), so a paragraph's full lines may look like a head and an indented
+    first line: the line read as a paragraph's first opens on a word's last character and a
+    comma (亩，带动…), where no sentence opens, and the editor is told."""
+    text = _QUESTION.replace(
+        "{next}\n还请来专家上门指导管护。",
+        "全县新建茶园面积2.3 万\n亩，带动1200 余户增收，\n茶农们的日子越过越红火。",
+    )
+    page = parse_page(text, "p2.txt")
+    assert [w for w in page.warnings if "a word's last character" in w.message]
