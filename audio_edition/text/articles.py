@@ -162,6 +162,28 @@ def sure_headlines(articles: Sequence[Article]) -> list[str]:
     ]
 
 
+def as_long_as_a_headline(line: str) -> bool:
+    """Whether a head line is as long as a headline runs (within a character of
+    ``_HEADLINE_LENGTH``), so that it may be one on its own, whatever stands above it."""
+    return visual_width(line) >= _HEADLINE_LENGTH - 1
+
+
+# A column's or series' label and its mark (专家解读：…, 科技前沿·…): four characters or more, so
+# not a speaker's name before a quote (a headline's shape: 王毅：…).
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{4,8}[：·・•]\S")
+
+
+def labelled_kicker(upper: str, lower: str) -> bool:
+    """Whether two head lines with no dash, which ``headline_over_long_subtitle`` would read as a
+    headline over its subtitle, are a kicker (引题) over its headline by the upper's shape: a
+    label with its colon or middle dot (专家解读：稳增长政策如何发力, 科技前沿·深观察), as a
+    kicker names the series or column its story belongs to. A headline may open so too (国家统计
+    局：…), so the reading stays doubted."""
+    return (
+        bool(_LABEL.match(upper)) and not lower.startswith("—") and headline_over_long_subtitle(upper, lower)
+    )
+
+
 @dataclass(frozen=True)
 class Reading:
     """The articles of a page's segments, the headline convention used and what was uncertain."""
@@ -886,7 +908,13 @@ class _ArticleBuilder:
                 self.extraction
                 and self._tiered
                 and self._bold_tier != 1
-                and (self._bold_tier == 0 or headline_over_long_subtitle(parts[0], parts[1]))
+                and (
+                    self._bold_tier == 0
+                    or (
+                        headline_over_long_subtitle(parts[0], parts[1])
+                        and not labelled_kicker(parts[0], parts[1])
+                    )
+                )
             ):
                 subtitle, parts = parts[1], parts[:1]
             else:

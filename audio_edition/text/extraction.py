@@ -57,7 +57,12 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from audio_edition.text.articles import Article, headline_over_long_subtitle
+from audio_edition.text.articles import (
+    Article,
+    as_long_as_a_headline,
+    headline_over_long_subtitle,
+    labelled_kicker,
+)
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
@@ -246,11 +251,13 @@ def read_extraction(text: str) -> ExtractionLayout:
     furniture: list[Furniture] = []
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
-    kept = _ad_slogans_apart(_take_furniture(_index_titles_beside(raw, furniture), furniture), furniture)
+    taken = _take_furniture(_index_titles_beside(raw, furniture), furniture)
+    kept = _ad_slogans_apart(taken, furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
+    doubts += _slogans_over_stories(taken, kept)
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
@@ -717,6 +724,42 @@ def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]
     return kept
 
 
+_NEAR = 4  # lines: how far from a slogan a story's heads and dateline stand to be its own
+
+
+def _slogans_over_stories(lines: list[str], kept: list[str]) -> list[tuple[int, str]]:
+    """Doubts for the slogans ``_ad_slogans_apart`` took from ``lines`` (blank in ``kept``) that
+    stand between a head line (no punctuation) and a story's dateline (captions skipped): a
+    headline or subtitle of three phrases set apart by spaces (稳外贸 促消费 扩内需) is shaped
+    as an ad's slogan, and only where it stands tells them apart."""
+    doubts: list[tuple[int, str]] = []
+    for n, line in enumerate(lines):
+        if not line.strip() or kept[n].strip():
+            continue
+        above = [x.strip() for x in kept[max(0, n - _NEAR) : n] if x.strip()]
+        below = [
+            x.strip() for x in kept[n + 1 : n + 1 + _NEAR] if x.strip() and not _is_caption_text(x.strip())
+        ]
+        if (
+            above
+            and not re.search("[，。、；：！？]", above[-1])
+            and not furniture_line(above[-1])
+            and below
+            and dateline_at_start(below[0].replace(" ", ""))
+        ):
+            doubts.append(
+                (
+                    n + 1,
+                    (
+                        "a line read as an ad's slogan (phrases set apart by spaces) stands between "
+                        "a story's heads and its dateline: it may be the headline or one of its "
+                        "tiers (read the PDF for this page)"
+                    ),
+                )
+            )
+    return doubts
+
+
 def _slogan_line(line: str) -> bool:
     """An ad's line by itself: Chinese phrases set apart by spaces (not a byline's 本报记者 王明,
     nor a chart's 2022 年), or a phone number, and no sentence."""
@@ -836,6 +879,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     following = seq[index + 1] if index + 1 < len(seq) else None
     if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
         return False
+    if _quote_after_colon(seq, index):
+        return False  # running text: one printed line the extractor broke at the quote
     previous = seq[index - 1] if index else None
     if (
         _INNER_FULL_STOP.search(line.text)
@@ -856,6 +901,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
             re.search("[，、；]", line.text)
             and isinstance(following, TextLine)
             and not following.dateline
+            and not _head_like_alone(following)  # a subtitle's dash: the line is its headline
             and (following.sentence_end or _wide(following))
         )
     if following is None or isinstance(following, Segment):
@@ -870,7 +916,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     # is a headline tier, unless a box's running text) to a sentence end; not in a paragraph's
     # indented first line, though its punctuation squeezed makes it look full.
     after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
-    if not _full(following) or _head_like_alone(following) or _squeezed_indent(after):
+    short = not _full(following) and not _quote_after_colon(seq, index + 1)
+    if short or _head_like_alone(following) or _squeezed_indent(after):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
@@ -938,9 +985,28 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             if len(run) <= 3 and not re.search("[，、；：。！？]", before):
                 return False
             return not _head_like(seq, at, deep=False) or bool(re.search("[，、；]", before))
-        if not _full(item):
+        if not _full(item) and not _quote_after_colon(seq, at) and not _quote_after_colon(seq, at - 1):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
+
+
+def _quote_after_colon(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, ending on a colon, and the next, opening a quotation,
+    are one printed line that the extractor broke at the quote (主教练表示： / “年轻队员): the
+    two fill about a column (``tucked_quote``) and running text goes on under them in the same
+    block. A head line never ends on a colon with the quotation it introduces under it."""
+    line = seq[index] if 0 <= index < len(seq) else None
+    following = seq[index + 1] if 0 <= index + 1 < len(seq) else None
+    after = seq[index + 2] if 0 <= index + 2 < len(seq) else None
+    return (
+        isinstance(line, TextLine)
+        and isinstance(following, TextLine)
+        and isinstance(after, TextLine)
+        and line.text.endswith("：")
+        and tucked_quote(line, following, line.column)
+        and not after.blank_before
+        and (_full(after) or after.sentence_end)
+    )
 
 
 def _head_like_alone(line: TextLine) -> bool:
@@ -1042,6 +1108,7 @@ def _segments(
                 and not lower.startswith("—")
                 and headline_over_long_subtitle(upper, lower)
                 and bold is None
+                and not labelled_kicker(upper, lower)
             ):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
@@ -1067,6 +1134,7 @@ def _segments(
                         ),
                     )
                 )
+            doubts.extend((heads[0].number, message) for message in _head_shape_doubts(groups, doubled, bold))
         heads = []
 
     lines = [item for item in seq if isinstance(item, TextLine)]
@@ -1172,6 +1240,17 @@ def _segments(
                 continue
             if not item.blank_before and last.sentence_end and _short_of_its_paragraph(current):
                 fresh_start = item.number
+            if _one_line_over_line_held_short(current, seq, index):
+                doubts.append(
+                    (
+                        item.number,
+                        (
+                            "a paragraph of one line ending a sentence, the line under it short of "
+                            "the column only by the number opening the next: it may go on in that "
+                            "line (read the PDF for this page)"
+                        ),
+                    )
+                )
             flush()
             after_marker = False
         if (
@@ -1378,6 +1457,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         # Who said it, after the quote's closing mark: a line that looks indented only by being
         # short (…天天来吃。” / 七十八岁的赵大爷说。) and that no paragraph opens with.
         return True
+    if _first_line_ends_sentence(current, seq, index):
+        return True
     shown = _as_printed(seq, index)
     if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
         return False
@@ -1413,6 +1494,58 @@ def _short_of_its_paragraph(current: Sequence[TextLine]) -> bool:
     column's width as estimated makes it look full."""
     measure = _paragraph_measure(current)
     return measure > 0 and current[-1].width <= measure - 1.6
+
+
+def _first_line_ends_sentence(current: list[TextLine], seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether a paragraph's indented first line (``current``, one line) that ends a sentence
+    (a short question or sentence: 订单为什么不降反升？) goes on in the full line ``seq[index]``
+    under it, in the same block: a paragraph opens on an indented line, so a full line opens
+    none, and the sentence ended only by chance at the line's end. Not where that line is a
+    paragraph's indented first line all the same (its punctuation squeezed, or a character
+    pulled down with a mark), nor a head line, nor running text broken off short of a sentence
+    end (another column's, printed after it)."""
+    if len(current) != 1:
+        return False
+    first, line = current[0], seq[index]
+    assert isinstance(line, TextLine)
+    return (
+        _indented(first)
+        and first.sentence_end
+        and not line.blank_before
+        and _full(line)
+        and not _wide(line)
+        and not _wide(first)
+        and not _squeezed_indent(seq[index : index + 2])
+        and not _indented_held_short(seq, index)
+        and not _head_like(seq, index)
+    )
+
+
+_LATIN_RUN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.,:%]*")  # a number or word no line breaks inside
+
+
+def _one_line_over_line_held_short(
+    current: list[TextLine], seq: Sequence[TextLine | Segment], index: int
+) -> bool:
+    """Whether a paragraph's indented first line that ends a sentence (``current``, one line)
+    stands over a line ``seq[index]`` that looks indented only because the number opening the
+    line under it (3500 万…) did not fit at its end: then it is a full line going on with the
+    paragraph, and the text cannot tell it from the next paragraph's indented first line."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    if len(current) != 1 or not isinstance(line, TextLine) or not isinstance(following, TextLine):
+        return False
+    run = _LATIN_RUN.match(following.text)
+    return (
+        _indented(current[0])
+        and current[0].sentence_end
+        and not line.blank_before
+        and not following.blank_before
+        and _indented(line)
+        and not line.sentence_end
+        and run is not None
+        and line.width + visual_width(run.group()) >= line.column - 0.6
+    )
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:
@@ -1483,6 +1616,43 @@ def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -
     heavier than its kicker or subtitle. None where none is, or several are."""
     bold = [n for n, group in enumerate(groups) if all(line.number in doubled for line in group)]
     return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
+
+
+def _head_shape_doubts(
+    groups: Sequence[Sequence[TextLine]], doubled: Collection[int], bold: int | None
+) -> list[str]:
+    """What a story's head lines (``groups``, from ``_tiers``) leave in doubt by their shape: a
+    label read as the kicker over a line that would otherwise read as its subtitle (the label
+    may open a headline: 国家统计局：…), and a line as long as a headline read as the wrapped
+    rest of the line above (a kicker longer than its headline)."""
+    found: list[str] = []
+    if len(groups) == 2 and bold is None:
+        upper, lower = ("".join(respace(x.text) for x in group) for group in groups)
+        if labelled_kicker(upper, lower):
+            found.append(
+                "two head lines read as kicker (引题) and headline: if the first is the headline "
+                "and the second its subtitle (副题), correct it (read the PDF for this page)"
+            )
+    if sum(len(group) for group in groups) <= 3 and _kicker_joined(groups, doubled):
+        found.append(
+            "two head lines read as one headline wrapped over two lines: if the first is a "
+            "kicker (引题) over the headline, correct it (read the PDF for this page)"
+        )
+    return found
+
+
+def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> bool:
+    """Whether a tier of ``groups`` (from ``_tiers``) joins a line to the line above it as its
+    remainder where the lower line is as long as a headline: the two may be a kicker (引题)
+    longer than its headline, read as one headline longer than either line. A headline wrapped
+    so would be over twenty characters, longer than headlines run. Not a bold headline struck
+    twice on both lines: the strike says they are one tier."""
+    return any(
+        as_long_as_a_headline(lower.text) and not (upper.number in doubled and lower.number in doubled)
+        for group in groups
+        for upper, lower in zip(group, group[1:], strict=False)
+        if not upper.text.startswith("—")
+    )
 
 
 def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[TextLine]]:

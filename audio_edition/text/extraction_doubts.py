@@ -160,6 +160,7 @@ def extraction_doubts(
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
+    found += _paragraphs_opening_on_a_words_end(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
     found += _kickers_as_long_as_headlines(articles, segments)
@@ -1232,6 +1233,34 @@ def _paragraphs_opening_on_a_tail(articles: Sequence[Article], measures: _Measur
                         segment.line if segment is not None and segment.line else article.line or 0,
                         "a paragraph opens on a sentence's last words: its beginning may be read "
                         f"elsewhere {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# One character and a clause mark (米，展出…): a word's last character, which no sentence opens on.
+_WORDS_END_OPENING = re.compile(r"^[\u4e00-\u9fff][，；]")
+
+
+def _paragraphs_opening_on_a_words_end(
+    articles: Sequence[Article], measures: _Measures
+) -> list[tuple[int, str]]:
+    """A paragraph opening on one character and a comma (米，展出文物…): the end of a word broken
+    over two lines, its beginning read as another paragraph or a head (a line measured short,
+    its digits set wider than counted, looks like an indented first line)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for n, paragraph in enumerate(article.paragraphs):
+            if n == 0 and article.continued_from_page is not None:
+                continue  # a continuation (■上接第1版) opens anywhere
+            if _WORDS_END_OPENING.match(paragraph) and paragraph not in article.subheads:
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        segment.line if segment is not None and segment.line else article.line or 0,
+                        "a paragraph opens on a word's last character: its beginning may be read "
+                        f"apart from it {_READ_PDF}",
                     )
                 )
                 break
