@@ -56,7 +56,12 @@ from dataclasses import dataclass, replace
 from audio_edition.text.articles import Article, headline_over_long_subtitle
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
-from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
+from audio_edition.text.extraction_doubts import (
+    a_character_a_line,
+    extraction_doubts,
+    lines_broken_short,
+    rows_across_the_page,
+)
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
@@ -129,7 +134,7 @@ class ExtractionLayout:
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
     page_doubts: tuple[str, ...] = ()
     """Messages for doubts that hold for every story on the page (``rows_across_the_page``,
-    ``lines_broken_short``)."""
+    ``lines_broken_short``, ``a_character_a_line``)."""
     printed_lines: tuple[int, ...] = ()
     """For each line read (1-based), the line of the file it was printed on: a page printed in
     layout mode is read cut into its columns (``columns_apart``); empty where they are the same."""
@@ -217,13 +222,17 @@ def is_extraction(text: str) -> bool:
 
     Told by what an extractor keeps of the page: the running head and folio standing alone at
     the top (``2024年3月5日 星期二``, ``第2版``; this paper's pages print one line with the
-    paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line. A page
+    paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line, a
+    character a line (``a_character_a_line``). A page
     with none of these is read as this paper's pages are (blank line after a paragraph)."""
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
     if any(RUNNING_DATE.match(line) or FOLIO_LINE.match(line) for line in top):
         return True
     # A whole running head on one line, however the extractor spaced it (pdfplumber, PDFium).
     if any(RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)) for line in top):
+        return True
+    # A page printed a character a line (pypdf, where the PDF places each character on its own).
+    if a_character_a_line(text.split("\n")):
         return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
     return (
@@ -254,7 +263,11 @@ def read_extraction(text: str) -> ExtractionLayout:
         else:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
-    whole = (rows_across_the_page(seq, _blank_lines_inside(text.split("\n"))), lines_broken_short(seq))
+    whole = (
+        rows_across_the_page(seq, _blank_lines_inside(text.split("\n"))),
+        lines_broken_short(seq),
+        a_character_a_line(text.split("\n")),
+    )
     return ExtractionLayout(
         Layout(tuple(segments), tuple(furniture)),
         tuple(doubts),
