@@ -35,7 +35,8 @@ headlines after their bodies) in ways that can be read off the page itself:
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines (a body line letter-spaced
   by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
-  fakes bold by striking it twice (简讯简讯, or a head line twice running), kept once.
+  fakes bold by striking it twice (简讯简讯, a head line twice running, or each of its characters
+  twice running, 简简讯讯, as pypdf's layout mode prints a page drawn a glyph at a time), kept once.
 - A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
   indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -198,7 +199,30 @@ def _struck_once(lines: list[str]) -> list[str]:
 
 def _once(line: str) -> str:
     twice = _TWICE.match(line.strip())
-    return twice.group(1) if twice and not _BODY_PUNCTUATION.search(line) else line
+    if twice and not _BODY_PUNCTUATION.search(line):
+        return twice.group(1)
+    return _each_character_once(line)
+
+
+_EACH_TWICE_LEAST = 3  # characters of the line kept: an AABB word alone (明明白白) is printed so
+
+
+def _each_character_once(line: str) -> str:
+    """A head line with each character printed twice running (``打打好好防防沙沙``) kept once:
+    a bold faked by striking each character twice a hair apart, each glyph drawn on its own,
+    comes out of pypdf's layout mode (and pdfplumber) with the two strikes of each character
+    side by side. Running text (a comma or stop inside) is never struck twice, and a line of
+    two characters each doubled may be a word of its own (明明白白) but for a box's word (简讯)."""
+    words = line.split()
+    if not words or _BODY_PUNCTUATION.search(line):
+        return line
+    if not all(len(w) % 2 == 0 and w[0::2] == w[1::2] for w in words):
+        return line
+    kept = [w[0::2] for w in words]
+    letters = sum(len(w) for w in kept)
+    if len(set("".join(kept))) < 2 or (letters < _EACH_TWICE_LEAST and " ".join(kept) not in SECTION_WORDS):
+        return line
+    return " ".join(kept)
 
 
 def _justified_body_line(line: str) -> str:
