@@ -1,5 +1,5 @@
 """The text route: how well pages are read from what pdftotext, pdfminer.six and PyMuPDF print (and
-PDFium and pdfplumber, extracted in the run).
+PDFium, pdfplumber and pypdf, extracted in the run).
 
 For every page of the typeset corpus (tests/fixtures/typeset: pages typeset with Typst, gold from
 their specs), and of pages typeset afresh in the same run from the same generator (never seen
@@ -36,7 +36,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
-EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf", "pypdfium2", "pdfplumber", "pdftotext-layout")
+EXTRACTORS = (
+    "pdftotext",
+    "pdfminer",
+    "pymupdf",
+    "pypdfium2",
+    "pdfplumber",
+    "pdftotext-layout",
+    "pypdf",
+    "pypdf-layout",
+)
 SEED_PAGES = [
     ROOT / "tests" / "fixtures" / "2023-12-25.txt",
     *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt")),

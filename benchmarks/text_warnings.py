@@ -25,6 +25,8 @@ EXTRACTORS = (
     "pypdfium2",
     "pdfplumber",
     "pdftotext-layout",
+    "pypdf",
+    "pypdf-layout",
 )  # a corpus may hold
 
 

@@ -12,13 +12,16 @@ A page is cut into strips and handed on in reading order, as pdftotext's plain m
 bands of lines between blank lines, each band split again at a line that crosses a column's
 start (a headline across the columns, a caption under a picture as wide), and within a band
 the columns left to right, a blank line after each, the strip's lines without their indent
-(plain mode prints none: a paragraph's first line is told by being short).
+(plain mode prints none: a paragraph's first line is told by being short). The page's running
+head, its first line, is a band of its own, blank line under it or not (pypdf's layout mode).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from audio_edition.text.furniture import RUNNING_HEAD
 
 _GAP = re.compile(r" {2,}")  # columns stand at least two positions apart
 _RUN = re.compile(r"\S+(?: \S+)*")  # text with single spaces inside (3 月 1 日)
@@ -151,6 +154,13 @@ def cut_columns(text: str) -> CutPage:
             out.append(("", n + 1))
             continue
         band.append(_runs(line, n + 1))
+        if len(out) + len(band) == 1 and RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)):
+            # The page's running head, a band of its own, never a band of heads over the lines
+            # under it: cut with them it would be read among the heads (pypdf's layout mode
+            # prints one blank line under it, or none: then a blank line is put in).
+            flush()
+            if n + 1 < len(lines) and lines[n + 1].strip():
+                out.append(("", n + 1))
     flush()
     return CutPage("\n".join(text for text, _ in out), tuple(unsure), tuple(printed for _, printed in out))
 

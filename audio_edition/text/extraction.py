@@ -39,7 +39,8 @@ headlines after their bodies) in ways that can be read off the page itself:
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines (a body line letter-spaced
   by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
-  fakes bold by striking it twice (简讯简讯, or a head line twice running), kept once.
+  fakes bold by striking it twice (简讯简讯, a head line twice running, or each of its characters
+  twice running, 简简讯讯, as pypdf's layout mode prints a page drawn a glyph at a time), kept once.
 - A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
   indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -65,7 +66,12 @@ from audio_edition.text.articles import (
 )
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
-from audio_edition.text.extraction_doubts import extraction_doubts, lines_broken_short, rows_across_the_page
+from audio_edition.text.extraction_doubts import (
+    a_character_a_line,
+    extraction_doubts,
+    lines_broken_short,
+    rows_across_the_page,
+)
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
@@ -138,7 +144,7 @@ class ExtractionLayout:
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
     page_doubts: tuple[str, ...] = ()
     """Messages for doubts that hold for every story on the page (``rows_across_the_page``,
-    ``lines_broken_short``)."""
+    ``lines_broken_short``, ``a_character_a_line``)."""
     printed_lines: tuple[int, ...] = ()
     """For each line read (1-based), the line of the file it was printed on: a page printed in
     layout mode is read cut into its columns (``columns_apart``); empty where they are the same."""
@@ -202,7 +208,30 @@ def _struck_once(lines: list[str]) -> list[str]:
 
 def _once(line: str) -> str:
     twice = _TWICE.match(line.strip())
-    return twice.group(1) if twice and not _BODY_PUNCTUATION.search(line) else line
+    if twice and not _BODY_PUNCTUATION.search(line):
+        return twice.group(1)
+    return _each_character_once(line)
+
+
+_EACH_TWICE_LEAST = 3  # characters of the line kept: an AABB word alone (明明白白) is printed so
+
+
+def _each_character_once(line: str) -> str:
+    """A head line with each character printed twice running (``打打好好防防沙沙``) kept once:
+    a bold faked by striking each character twice a hair apart, each glyph drawn on its own,
+    comes out of pypdf's layout mode (and pdfplumber) with the two strikes of each character
+    side by side. Running text (a comma or stop inside) is never struck twice, and a line of
+    two characters each doubled may be a word of its own (明明白白) but for a box's word (简讯)."""
+    words = line.split()
+    if not words or _BODY_PUNCTUATION.search(line):
+        return line
+    if not all(len(w) % 2 == 0 and w[0::2] == w[1::2] for w in words):
+        return line
+    kept = [w[0::2] for w in words]
+    letters = sum(len(w) for w in kept)
+    if len(set("".join(kept))) < 2 or (letters < _EACH_TWICE_LEAST and " ".join(kept) not in SECTION_WORDS):
+        return line
+    return " ".join(kept)
 
 
 def _justified_body_line(line: str) -> str:
@@ -226,13 +255,17 @@ def is_extraction(text: str) -> bool:
 
     Told by what an extractor keeps of the page: the running head and folio standing alone at
     the top (``2024年3月5日 星期二``, ``第2版``; this paper's pages print one line with the
-    paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line. A page
+    paper's name), U+2011 or ⋯ (the PDF's own characters), punctuation alone on a line, a
+    character a line (``a_character_a_line``). A page
     with none of these is read as this paper's pages are (blank line after a paragraph)."""
     top = [line.strip() for line in text.split("\n") if line.strip()][:4]
     if any(RUNNING_DATE.match(line) or FOLIO_LINE.match(line) for line in top):
         return True
     # A whole running head on one line, however the extractor spaced it (pdfplumber, PDFium).
     if any(RUNNING_HEAD.match(re.sub(r"[\s　]+", "", line)) for line in top):
+        return True
+    # A page printed a character a line (pypdf, where the PDF places each character on its own).
+    if a_character_a_line(text.split("\n")):
         return True
     # Not a bracket alone: this paper's pages break a byline's bracket onto its own line.
     return (
@@ -265,7 +298,11 @@ def read_extraction(text: str) -> ExtractionLayout:
         else:
             segments.append(segment)
     furniture.sort(key=lambda f: f.line or 0)
-    whole = (rows_across_the_page(seq, _blank_lines_inside(text.split("\n"))), lines_broken_short(seq))
+    whole = (
+        rows_across_the_page(seq, _blank_lines_inside(text.split("\n"))),
+        lines_broken_short(seq),
+        a_character_a_line(text.split("\n")),
+    )
     return ExtractionLayout(
         Layout(tuple(segments), tuple(furniture)),
         tuple(doubts),

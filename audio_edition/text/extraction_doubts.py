@@ -92,6 +92,9 @@ not), and what the text shows against that reading is a doubt:
   text runs were drawn (``pdftotext -raw``) prints them so, and then no line's width says where
   a paragraph starts or ends: one page-level warning (``lines_broken_short``) says every story
   on the page is in doubt.
+- A page printed a character a line (pypdf's ``extract_text`` of a PDF that places each character
+  on its own): the lines say nothing of the page's lines, so no paragraph or head can be told,
+  and one page-level warning (``a_character_a_line``) says every story on the page is in doubt.
 - A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
   (电…): another column's line was printed between (columns interleaved line by line).
 
@@ -615,6 +618,26 @@ def lines_broken_short(seq: Sequence[TextLine | Segment]) -> str | None:
         "every story on this page is in doubt: the extractor broke its lines short of the column "
         "at clause marks (as pdftotext -raw prints a page), so no line's width tells where a "
         f"paragraph starts or ends {_READ_PDF}"
+    )
+
+
+_CHARACTER_LINES = 20  # at least: a few lone marks or a short vertical head are no such page
+_CHARACTER_SHARE = 0.5  # of a page's lines with text, holding one character each
+
+
+def a_character_a_line(lines: Sequence[str]) -> str | None:
+    """The page-wide doubt when the extractor printed the page a character a line (see the module
+    doc): half or more of the lines with text, and twenty at least, hold one character each. A
+    PDF that places each character on its own comes out so of pypdf's ``extract_text``, and then
+    no line tells where a column's line, a paragraph or a head starts or ends."""
+    filled = [line for line in lines if line.strip()]
+    single = sum(1 for line in filled if len(re.sub(r"[\s　]", "", line)) == 1)
+    if single < max(_CHARACTER_LINES, _CHARACTER_SHARE * len(filled)):
+        return None
+    return (
+        "every story on this page is in doubt: the extractor printed the page a character a line "
+        "(the PDF places each character on its own, and pypdf prints such a page so), so no line "
+        f"tells where a paragraph or a headline starts or ends {_READ_PDF}"
     )
 
 

@@ -251,3 +251,64 @@ def test_articles_and_warnings_name_the_lines_of_the_file_as_printed() -> None:
     assert "货到放行" in lines[crossing.line - 1]  # running text across the columns' gap
     (alone,) = parse_page(THREE_COLUMNS).articles
     assert alone.line is not None and alone.headline == THREE_COLUMNS.split("\n")[alone.line - 1].strip()
+
+
+# The top of a typeset page as pypdf 7.1 printed it in layout mode (extraction_mode="layout"): one
+# blank line under the running head (or none), then the kicker, headline and subtitle, the caption
+# and the columns (their starts wobble where a line runs long).
+PYPDF_LAYOUT_TOP = """\
+2024 年 3 月 5 日　星期二                             要闻                                             第 2 版
+
+                                              一线见闻
+                                 打好防沙治沙攻坚战
+                                   ——全区各地多措并举确保群众温暖过冬
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+图为工人们在换热站内检查设备运行情况。　本报记者 吴敏 摄
+   本报赤峰 3 月 4 日电 服务——网格员上门排查     一亿斤，连续多年稳定在七
+（记者 孙丽 王建国）口岸管         隐患        百亿斤以上。今年全旗计划
+理部门推行“提前申报、货       今年以来，文化惠民演    种植玉米、大豆等作物八十
+到放行”模式，通关时间比     出已走进一百多个嘎查村，    万亩，良种覆盖率达到百分
+去年同期缩短了四成。商家     观众超过五万人次。演出队    之九十八以上。前十个月，
+纷纷推出适老化产品，智能     带来了歌舞、小品、好来宝    口岸进出口货运量达到一
+手环、助行器等商品销量明     等节目，台下的农牧民群众    千八百万吨，同比增长百分
+显增长。进入冬季，冰雪乐     掌声不断。           之二十二点五。
+园、滑雪场相继开门迎客，     产业兴旺：从“种得好”到      “饭菜合口味，价钱也
+吸引了大批外地游客前来          “卖得好”       不贵，我们老两口几乎天天
+体验。在他们的指导下，村       据悉，该项目总投资五    来吃。”七十八岁的赵大爷
+里建起了温室大棚，种上了     十六亿元，建成后可年产各    说。下一步，当地将继续完
+反季节蔬菜。           类产品二十万吨。今年全区    善配套设施，推动各项工作
+                 粮食总产量达到七百九十     取得新的更大成效。
+"""
+
+
+def test_the_running_head_is_never_read_among_the_heads_under_it() -> None:
+    """The running head over a band of heads one blank line under it (pypdf) stands alone: cut
+    with them, the kicker and headline came out of order, the headline first, read as a kicker."""
+    story = parse_page(PYPDF_LAYOUT_TOP, "p2.txt").articles[0]
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "一线见闻",
+        "打好防沙治沙攻坚战",
+        "——全区各地多措并举确保群众温暖过冬",
+    )
+    # With no blank line under the running head (pypdf prints none on some pages), the same.
+    tight = PYPDF_LAYOUT_TOP.replace("\n\n", "\n", 1)
+    assert parse_page(tight, "p2.txt").articles[0].headline == "打好防沙治沙攻坚战"

@@ -1345,6 +1345,31 @@ def test_a_head_line_drawn_twice_for_bold_is_read_once() -> None:
     )
 
 
+def test_a_head_line_struck_twice_character_by_character_is_read_once() -> None:
+    """pypdf's layout mode (pdfplumber too) of a page that fakes a bold head by striking each
+    character twice, each glyph drawn on its own: the two strikes of each character side by
+    side (pypdf 7.1, a ReportLab page; its first column as ``columns_apart`` cuts it). The head
+    is read once; running text and a word of doubled characters alone (明明白白) are as printed."""
+    text = (
+        "2024年3月5日　星期二" + " " * 45 + "要闻" + " " * 57 + "第2版\n"
+        "打打好好防防沙沙治治沙沙攻攻坚坚战战\n"
+        "——一位老支书的三十年坚守\n"
+        "\n"
+        "本报通辽3月4日电（记者 李红）\n"
+        "这条公路全长六十八公里，串起了\n"
+        "沿线十二个嘎查村和三个旅游景区。\n"
+        "政务服务大厅推行“一窗受理、集\n"
+        "成服务”，群众办事只需跑一次。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert (story.headline, story.subtitle) == ("打好防沙治沙攻坚战", "——一位老支书的三十年坚守")
+    assert story.paragraphs == (
+        "这条公路全长六十八公里，串起了沿线十二个嘎查村和三个旅游景区。"
+        "政务服务大厅推行“一窗受理、集成服务”，群众办事只需跑一次。",
+    )
+    assert tidy_extraction("明明白白") == "明明白白"
+
+
 @pytest.mark.parametrize(
     "items",
     [

@@ -1599,3 +1599,23 @@ def test_a_briefs_last_line_printed_apart_read_as_a_brief() -> None:
     )
     doubts = [line for line, message in _doubts(long_tail) if message.startswith("an item of one line")]
     assert doubts == [_line_of(long_tail, "业提供就业岗位")]
+
+
+# pypdf's ``extract_text`` of a ReportLab page that places each character on its own (the
+# page's first 120 lines, as printed: a character a line, its spaces too).
+A_CHARACTER_A_LINE = "\n".join(
+    "2024年3月5日　星期二要闻第2版图为游客在冰雪乐园体验滑雪的乐趣。　本报记者 周涛 摄"
+    "本报通辽3月4日电（记者 李红）这条公路全长六十八公里，串起了沿线十二个嘎查村和三个旅游景区。"
+    "政务服务大厅推行“一窗受理、集成服务”，群众办事只需跑一"
+)
+
+
+def test_a_page_printed_a_character_a_line_puts_every_story_in_doubt() -> None:
+    assert A_CHARACTER_A_LINE.count("\n") == 119
+    page = parse_page(A_CHARACTER_A_LINE, "p2.txt", number=2)
+    (whole,) = [w for w in page.warnings if w.whole_page]
+    assert whole.line is None and "a character a line" in whole.message
+    # Pages printed a line of the column at a time, in any extractor's order, raise no such doubt.
+    for path in sorted(CORPUS.glob("*/*/*.txt")):
+        warnings = parse_page(path.read_text(encoding="utf-8"), path.name).warnings
+        assert not [w for w in warnings if "a character a line" in w.message], path

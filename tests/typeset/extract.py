@@ -14,8 +14,10 @@ from pathlib import Path
 EXTRACTORS = ("pdftotext", "pdfminer", "pymupdf")
 # Two more a developer may reach for, tried on the fly (not kept in the committed corpus): PDFium's
 # text (pypdfium2, the library the PDF route stands on) and pdfplumber's ``extract_text``.
-# and pdftotext in layout mode (``-layout``: the columns side by side at fixed positions).
-OTHER_EXTRACTORS = ("pypdfium2", "pdfplumber", "pdftotext-layout")
+# and pdftotext in layout mode (``-layout``: the columns side by side at fixed positions); and
+# pypdf's ``extract_text`` (pure Python, what many newsroom scripts call), plain and in its layout
+# mode (``extraction_mode="layout"``: the page's rows at fixed character positions).
+OTHER_EXTRACTORS = ("pypdfium2", "pdfplumber", "pdftotext-layout", "pypdf", "pypdf-layout")
 
 
 def pdftotext_pages(pdf: Path) -> list[str]:
@@ -70,6 +72,20 @@ def pdfplumber_pages(pdf: Path) -> list[str]:
         return [page.extract_text() or "" for page in document.pages]
 
 
+def pypdf_pages(pdf: Path) -> list[str]:
+    """pypdf's ``page.extract_text()`` in its default (plain) mode."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def pypdf_layout_pages(pdf: Path) -> list[str]:
+    """pypdf's ``page.extract_text(extraction_mode="layout")``: the page's rows as it looks."""
+    from pypdf import PdfReader
+
+    return [page.extract_text(extraction_mode="layout") for page in PdfReader(pdf).pages]
+
+
 def _pages(text: str) -> list[str]:
     pages = text.split("\f")
     if pages and not pages[-1].strip():
@@ -86,5 +102,7 @@ def extract(pdf: Path, extractor: str) -> list[str]:
         "pypdfium2": pypdfium2_pages,
         "pdfplumber": pdfplumber_pages,
         "pdftotext-layout": pdftotext_layout_pages,
+        "pypdf": pypdf_pages,
+        "pypdf-layout": pypdf_layout_pages,
     }
     return table[extractor](pdf)

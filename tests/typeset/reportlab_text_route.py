@@ -6,7 +6,7 @@ requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furnitur
 articles counted). Figures only:
 
     PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
-        [--keep DIR] [--notes] [--texts {A,B,C}]
+        [--keep DIR] [--notes] [--others] [--texts {A,B,C}]
 
 ``--texts`` draws the pages' words from another pool (as benchmarks/text_route.py --texts): their
 folders are named ``fresh-B-1500``, their gold.json records the pool, and a --keep folder holds one
@@ -67,11 +67,16 @@ def keep_pages(folder: Path, pages: int, first_seed: int, pool: str = "A") -> No
 
 
 def measure(
-    pages: int, first_seed: int, keep: Path | None = None, pool: str = "A"
+    pages: int,
+    first_seed: int,
+    keep: Path | None = None,
+    pool: str = "A",
+    extractors: tuple[str, ...] = EXTRACTORS,
 ) -> dict[str, dict[str, Score]]:
-    """Per typesetter and extractor, the summed score over ``pages`` fresh pages in the words of
-    ``pool`` (typeset into ``keep`` and reused from there when given, else into a temporary folder)."""
-    totals = {name: {e: Score() for e in EXTRACTORS} for name in MAKERS}
+    """Per typesetter and extractor (of ``extractors``), the summed score over ``pages`` fresh pages
+    in the words of ``pool`` (typeset into ``keep`` and reused from there when given, else into a
+    temporary folder)."""
+    totals = {name: {e: Score() for e in extractors} for name in MAKERS}
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep if keep is not None else Path(tmp)
         keep_pages(folder, pages, first_seed, pool)
@@ -79,7 +84,7 @@ def measure(
             for name in MAKERS:
                 here = folder / name / fresh_name(seed, pool)
                 gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))["pages"][0]
-                for extractor in EXTRACTORS:
+                for extractor in extractors:
                     path = here / extractor / f"2024-03-05-{gold['number']:02d}.txt"
                     text = path.read_text(encoding="utf-8")
                     reading = parse_page(text, path.name, number=gold["number"])
@@ -155,6 +160,11 @@ def main() -> None:
     )
     parser.add_argument("--notes", action="store_true", help="list what each reading got wrong")
     parser.add_argument(
+        "--others",
+        action="store_true",
+        help="score the extractors tried on the fly too (PDFium, pdfplumber, pdftotext -layout, pypdf)",
+    )
+    parser.add_argument(
         "--texts",
         choices=("A", "B", "C"),
         default="A",
@@ -173,7 +183,8 @@ def main() -> None:
         print("\n".join(notes))
         print(f"PDF route: {good}/{args.pages} ReportLab pages read as the tests require")
         return
-    for name, scores in measure(args.pages, args.seed_from, args.keep, args.texts).items():
+    extractors = (*EXTRACTORS, *OTHER_EXTRACTORS) if args.others else EXTRACTORS
+    for name, scores in measure(args.pages, args.seed_from, args.keep, args.texts, extractors).items():
         for extractor, score in scores.items():
             print(f"{name:9} {extractor:9} {score.line()}")
             print(f"{'':9} {'':9} {score.readable_line()}")
