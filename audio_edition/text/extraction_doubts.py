@@ -1244,22 +1244,12 @@ def _paragraphs_opening_on_a_tail(articles: Sequence[Article], measures: _Measur
     """A paragraph opening on a sentence's last few characters (优惠。“以前…): the rest of a
     sentence whose beginning the extractor printed elsewhere. Briefs are set without an indent,
     so a brief opening so is not told by its first line."""
-    found: list[tuple[int, str]] = []
-    for article in articles:
-        for n, paragraph in enumerate(article.paragraphs):
-            if n == 0 and article.continued_from_page is not None:
-                continue  # a continuation (■上接第1版) opens anywhere
-            if _TAIL_OPENING.match(paragraph) and paragraph not in article.subheads:
-                segment = measures.segment_of(paragraph, article.line or 0)
-                found.append(
-                    (
-                        segment.line if segment is not None and segment.line else article.line or 0,
-                        "a paragraph opens on a sentence's last words: its beginning may be read "
-                        f"elsewhere {_READ_PDF}",
-                    )
-                )
-                break
-    return found
+    return _paragraphs_opening(
+        articles,
+        measures,
+        _TAIL_OPENING,
+        "a paragraph opens on a sentence's last words: its beginning may be read elsewhere",
+    )
 
 
 # One character and a clause mark (米，展出…): a word's last character, which no sentence opens on.
@@ -1272,20 +1262,28 @@ def _paragraphs_opening_on_a_words_end(
     """A paragraph opening on one character and a comma (米，展出文物…): the end of a word broken
     over two lines, its beginning read as another paragraph or a head (a line measured short,
     its digits set wider than counted, looks like an indented first line)."""
+    return _paragraphs_opening(
+        articles,
+        measures,
+        _WORDS_END_OPENING,
+        "a paragraph opens on a word's last character: its beginning may be read apart from it",
+    )
+
+
+def _paragraphs_opening(
+    articles: Sequence[Article], measures: _Measures, opening: re.Pattern[str], message: str
+) -> list[tuple[int, str]]:
+    """The first paragraph of each article (not a subhead, nor a continuation's opening, which
+    may open anywhere: ■上接第1版) that opens as ``opening`` matches, with ``message``."""
     found: list[tuple[int, str]] = []
     for article in articles:
         for n, paragraph in enumerate(article.paragraphs):
             if n == 0 and article.continued_from_page is not None:
-                continue  # a continuation (■上接第1版) opens anywhere
-            if _WORDS_END_OPENING.match(paragraph) and paragraph not in article.subheads:
+                continue
+            if opening.match(paragraph) and paragraph not in article.subheads:
                 segment = measures.segment_of(paragraph, article.line or 0)
-                found.append(
-                    (
-                        segment.line if segment is not None and segment.line else article.line or 0,
-                        "a paragraph opens on a word's last character: its beginning may be read "
-                        f"apart from it {_READ_PDF}",
-                    )
-                )
+                line = segment.line if segment is not None and segment.line else article.line or 0
+                found.append((line, f"{message} {_READ_PDF}"))
                 break
     return found
 
