@@ -26,7 +26,9 @@ headlines after their bodies) in ways that can be read off the page itself:
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
-  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years),
+  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years;
+  axis labels in any words, told by the chart's frame: short lines with no mark between its title
+  and its source line, or labels holding a figure right after its title, ``_axis_labels``),
   also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
   ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
@@ -387,6 +389,7 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     box: FurnitureKind | None = None
     # Lines whose index title (printed beside them) was taken off before: the box opens there.
     titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
+    axis_labels = _axis_labels(lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -468,6 +471,8 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
         ) or LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
+        elif n in axis_labels:
+            kind = FurnitureKind.CHART
         else:
             chart_goes_on = box is FurnitureKind.CHART and CHART_LABEL.match(line)
             # An index box's items go on past a line the extractor printed into it from beside
@@ -480,6 +485,96 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+_AXIS_MARKS = re.compile(r"[，。；！？、：:“”‘’《》（）()「」『』…,;!?]")
+_AXIS_LABEL = 8  # characters at most in a chart's axis label (1—3月, 第一季度, 内蒙古), alone on a line
+_AXIS_ROW_PIECE = 6  # characters at most between the spaces of a row of labels on one line
+_AXIS_SOURCE = re.compile(r"^(?:数据来源|资料来源|来源|注)[：:]")  # the line that closes a chart
+_AXIS_SPREAD = 2  # characters an open chart's labels differ by at most (1—3月, 1—12月)
+
+
+def _axis_label(line: str) -> bool:
+    """Whether a line could be a chart's axis label as an extractor prints it: a few characters
+    with no mark (1—3月, 三季度, 杭州), or a row of such set apart by spaces (1—3 月 1—6 月) —
+    not a box's or an ad's title, a byline or a dateline, which stand as short."""
+    bare = re.sub(r"[\s　]+", "", line)
+    if (
+        not bare
+        or _AXIS_MARKS.search(bare)
+        or bare in SECTION_WORDS
+        or AD_TITLE_LINE.match(bare)
+        or INDEX_TITLE_LINE.match(bare)
+        or _BYLINE_LINE.match(line.strip())
+        or dateline_at_start(bare)
+    ):
+        return False
+    pieces = line.split()
+    return len(bare) <= _AXIS_LABEL or (
+        len(pieces) >= 3 and all(len(piece) <= _AXIS_ROW_PIECE for piece in pieces)
+    )
+
+
+def _chart_piece(line: str) -> bool:
+    """A line ``_take_furniture`` takes as a chart's anyway: its unit or source, a bare figure."""
+    bare = re.sub(r"[\s　]+", "", line)
+    return bool(bare) and bool(CHART_LABEL.match(line.strip()) or LABEL_ANYWHERE.match(bare))
+
+
+def _axis_labels(lines: Sequence[str]) -> set[int]:
+    """The lines of a chart's axis labels that are not years or figures (1—3月, 一季度, place
+    names), told by the chart's frame rather than their words: they follow its title or unit line.
+
+    Where the labels run on to the chart's source line (数据来源：…), every short line without a
+    mark between is the chart's: no story prints a head between a chart's title and its source.
+    Where the extractor printed the source elsewhere, a kicker or a short headline may follow the
+    labels, set as they are (pdftotext prints each a block of its own); only labels holding a
+    figure are taken then, of like length, and not the last one if a line follows it without a
+    blank between (a kicker over its headline)."""
+    taken: set[int] = set()
+    for start, raw in enumerate(lines):
+        bare = re.sub(r"[\s　]+", "", raw)
+        if not (CHART_TITLE.match(bare) or bare.startswith(("单位：", "单位:"))):
+            continue
+        run: list[int] = []
+        closed = False
+        for n in range(start + 1, len(lines)):
+            line = lines[n].strip()
+            if not line:
+                continue
+            if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", line)):
+                closed = True
+                break
+            if _chart_piece(line):
+                continue
+            if not _axis_label(line):
+                break
+            run.append(n)
+        if closed:
+            taken.update(run)
+            continue
+        taken.update(_open_axis(lines, run))
+    return taken
+
+
+def _open_axis(lines: Sequence[str], run: list[int]) -> list[int]:
+    """Of the short lines after a chart's title with no source line closing them (``_axis_labels``),
+    those that are its labels: holding a figure, of like length, the last not over a line
+    that follows it unbroken."""
+    labels: list[int] = []
+    first = 0
+    for n in run:
+        bare = re.sub(r"[\s　]+", "", lines[n])
+        if not re.search(r"\d", bare) or (labels and abs(len(bare) - first) > _AXIS_SPREAD):
+            break
+        first = first or len(bare)
+        labels.append(n)
+    if labels:
+        last = labels[-1]
+        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
+        if following and not _chart_piece(following) and last + 1 not in labels:
+            labels.pop()
+    return labels
 
 
 def _box_title_at_end(line: str, lines: list[str], n: int) -> tuple[FurnitureKind, str, str] | None:

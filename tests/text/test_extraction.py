@@ -1449,6 +1449,67 @@ def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     ]
 
 
+def test_a_chart_s_word_labels_between_its_title_and_source_are_furniture() -> None:
+    """A chart's axis labels need not be years: districts, quarters, 1—4月. Between the chart's
+    title and its source line every short line with no mark is the chart's, never spoken, and the
+    headline printed under the chart stays a headline (PyMuPDF prints no blank lines)."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+图表：各区新增市场主体
+单位：户
+城东区
+城西区
+高新技术开发区
+数据来源：市市场监管局
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时
+八个月，老街区雨污分流改
+造日前完工，沿街商户告别
+了雨天积水的烦恼。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts[2:5] == ["城东区", "城西区", "高新技术开发区"]
+    [story] = page.articles
+    assert (story.kicker, story.headline) == (None, "老街区完成雨污分流改造")
+
+
+def test_a_chart_s_figure_labels_after_its_title_are_furniture_a_kicker_after_them_is_not() -> None:
+    """pdftotext prints each of a chart's labels as a block of its own and may print its source
+    line far away. Labels holding a figure (1—4 月) that follow the chart's title are the chart's;
+    a short kicker printed after them, over its headline, is no label and stays a kicker."""
+    text = """2024 年3 月5 日 星期二
+
+要闻
+
+第2 版
+
+图表：全市快递业务量
+单位：万件
+
+1—4 月
+
+1—8 月
+
+1—11 月
+
+民生观察
+
+老街区完成雨污分流改造
+
+本报讯（记者 韩冰）历时
+八个月，老街区雨污分流改
+造日前完工，沿街商户告别
+了雨天积水的烦恼。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts[2:] == ["1—4 月", "1—8 月", "1—11 月"]
+    [story] = page.articles
+    assert (story.kicker, story.headline) == ("民生观察", "老街区完成雨污分流改造")
+
+
 def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
     """PDFium joins what shares a baseline: a headline and the 简讯 over the box beside it come
     out on one line (边境口岸货运量创同期新高 简讯). The headline heads its story; the section
