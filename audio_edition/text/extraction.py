@@ -20,7 +20,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   (or as long as a headline, half the line under it) is the headline over its subtitle
-  (``headline_over_long_subtitle``), doubted either way.
+  (``headline_over_long_subtitle``), doubted either way. A line ending on ？ or ！ with no other
+  mark, standing apart right over a dateline or a ——subtitle, is a headline asking a question
+  (``_headline_asking``): only a story's heads stand there.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it, opens the box at the text set wider after it (or the next block).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
@@ -916,9 +918,11 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     line = seq[index]
     assert isinstance(line, TextLine)
     following = seq[index + 1] if index + 1 < len(seq) else None
-    if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
+    if line.dateline or line.byline_only or _byline_line(line):
         return False
     previous = seq[index - 1] if index else None
+    if line.sentence_end:
+        return _headline_asking(line, previous, following)
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -957,6 +961,29 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
     return deep and not _reaches_sentence_end(seq, index)
+
+
+_MARK_INSIDE = re.compile(r"[，。、；：！？!?…]")
+
+
+def _headline_asking(
+    line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
+) -> bool:
+    """Whether a line ending on ？ or ！ is a headline (跨境电商订单为何逆势上涨？): it holds no other
+    mark, stands apart from the text before it (which ended its sentence, or is a head line
+    itself: a kicker), and a dateline or a ——subtitle follows it. Only a story's heads stand
+    right over its dateline; a paragraph's question has a paragraph under it."""
+    text = line.text.strip()
+    if not text.endswith(("？", "！", "?", "!")) or _MARK_INSIDE.search(text[:-1]):
+        return False
+    if not isinstance(following, TextLine) or not (following.dateline or following.text.startswith("——")):
+        return False
+    return (
+        not isinstance(previous, TextLine)
+        or line.blank_before
+        or previous.sentence_end
+        or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+    )
 
 
 def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool:
@@ -999,6 +1026,8 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             # Running text (with its commas) broken off at a block's end, and a story's heads
             # next: the paragraph's rest was printed elsewhere.
             return True
+        if item.sentence_end and _headline_asking(item, run[-1], seq[at + 1] if at + 1 < len(seq) else None):
+            return False  # the lines reach a headline asking a question, over its dateline
         run.append(item)
         if (
             item.dateline

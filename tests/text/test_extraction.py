@@ -1510,6 +1510,41 @@ def test_a_chart_s_figure_labels_after_its_title_are_furniture_a_kicker_after_th
     assert (story.kicker, story.headline) == ("民生观察", "老街区完成雨污分流改造")
 
 
+def test_a_headline_ending_on_a_question_mark_over_a_dateline_heads_its_story() -> None:
+    """A headline may end on ？ or ！ as a sentence does. Standing right over a dateline, with no
+    other mark in it, it is the next story's headline, not the last paragraph of the story above
+    (PyMuPDF prints no blank line between them); with a kicker over it and a ——subtitle under
+    it, the three are one story's heads."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时
+八个月，老街区雨污分流改
+造日前完工，沿街商户告别
+了雨天积水的烦恼！
+夜市为何越办越红火？
+本报讯（记者 周岚）入夜
+后，滨江夜市灯火通明，摊
+位前排起了长队。
+记者观察：小店经济
+旧货市场能否迎来新生？
+——来自城北街道的调查
+本报讯（记者 周岚）城北
+旧货市场完成改造，商户陆
+续回迁。
+"""
+    page = parse_page(text, "p2.txt")
+    assert [(a.kicker, a.headline, a.subtitle) for a in page.articles] == [
+        (None, "老街区完成雨污分流改造", None),
+        (None, "夜市为何越办越红火？", None),
+        ("记者观察：小店经济", "旧货市场能否迎来新生？", "——来自城北街道的调查"),
+    ]
+    assert page.articles[0].paragraphs == (
+        "历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼！",
+    )
+
+
 def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
     """PDFium joins what shares a baseline: a headline and the 简讯 over the box beside it come
     out on one line (边境口岸货运量创同期新高 简讯). The headline heads its story; the section
