@@ -24,7 +24,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   mark, standing apart right over a dateline or a ——subtitle, is a headline asking a question
   (``_headline_asking``): only a story's heads stand there.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
-  that run on past it, opens the box at the text set wider after it (or the next block).
+  that run on past it (also right under its first line, which then stands alone like a head
+  line: its marks of running text tell), opens the box at the text set wider after it (or the
+  next block after the paragraph's rest).
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
@@ -1095,6 +1097,7 @@ def _segments(
     beside: Segment | None = None  # a section word printed into a column from its box beside
     beside_at = 0  # the pieces read before it
     rest_next = False  # the next paragraph is the rest of the one the section word broke
+    lead_opens = False  # the paragraph read opens on a line read as a head first (over 简讯)
 
     def flush() -> None:
         nonlocal current, box_wide, rest_next
@@ -1108,7 +1111,8 @@ def _segments(
             brief = in_box and not (box_wide and not _wide(first))
             # Text set wider than the column is not indented.
             open_start = rest_next or (
-                _full(first)
+                not lead_opens
+                and _full(first)
                 and not _wide(first)
                 and not first.dateline
                 and not after_marker
@@ -1203,8 +1207,15 @@ def _segments(
 
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
-            if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, current):
+            # A paragraph's first line right over the section word reads as a head line (a
+            # segment follows it); with running text's marks it is the paragraph's, if it runs on.
+            lead = current or _opening_line_over_box(heads)
+            if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, lead):
+                if not current:
+                    # It stood apart from the text before it: it opens its paragraph.
+                    current, heads, lead_opens = lead, [], True
                 flush()
+                lead_opens = False
                 flush_heads()
                 beside, beside_at, rest_next = item, len(pieces), True  # its box comes later
                 continue
@@ -1221,7 +1232,7 @@ def _segments(
             continue
         if (
             beside is not None
-            and (_wide(item) or (item.blank_before and len(pieces) > beside_at))
+            and (_wide(item) or (item.blank_before and (len(pieces) > beside_at or bool(current))))
             and (not current or not _continues(current, seq, index))
         ):
             # The box: the first text set wider, or the first block after the paragraph's rest.
@@ -1324,6 +1335,14 @@ def _segments(
     return _rejoin(pieces, doubts)
 
 
+def _opening_line_over_box(heads: list[TextLine]) -> list[TextLine]:
+    """A lone head line holding running text's marks (依托5G网络，远程诊疗、) over a section word:
+    maybe a paragraph's first line (``_section_beside`` tells), else nothing."""
+    if len(heads) == 1 and re.search("[，、；]", heads[0].text) and not _wide(heads[0]):
+        return heads
+    return []
+
+
 def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list[TextLine]) -> bool:
     """Whether the section word ``seq[index]`` (简讯) was printed into a column from its box
     beside: the paragraph before it breaks off mid-sentence on a full line, and the line after
@@ -1334,7 +1353,9 @@ def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list
     if not current or not isinstance(following, TextLine):
         return False
     last = current[-1]
-    if ends_sentence("".join(x.text for x in current[-2:])) or not _full(last) or _wide(last):
+    # A paragraph's indented first line is short of a full line by its indent.
+    short = not _full(last) and not (len(current) == 1 and _indented(last))
+    if ends_sentence("".join(x.text for x in current[-2:])) or short or _wide(last):
         return False
     if following.dateline or _wide(following):
         return False

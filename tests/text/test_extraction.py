@@ -2153,6 +2153,39 @@ def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_o
     ]
 
 
+def test_a_section_word_under_a_paragraph_s_first_line_is_read_past_to_its_rest() -> None:
+    """pdftotext may print a box's word (简讯) right under a paragraph's indented first line,
+    which then stands alone like a head line; holding running text's marks (、) and its rest
+    running on for lines after the word, it opens that paragraph. The box is the next block."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时八
+个月，老街区雨污分流改造
+日前完工。
+据介绍，改造中管线、
+
+简讯
+
+路面和绿化一并更新，沿街
+商户从此告别了雨天积水的
+烦恼。街道明年还将推进二
+期工程。
+
+近日，区图书馆推出夜读
+服务，每周五开放至晚上十
+时。（周岚）
+"""
+    story, brief = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[-1] == (
+        "据介绍，改造中管线、路面和绿化一并更新，沿街商户从此告别了雨天积水的烦恼。街道明年还将推进二期工程。"
+    )
+    assert (brief.section, brief.byline) == ("简讯", "周岚")
+
+
 def test_a_charts_labels_on_a_line_of_the_columns_beside_it_are_furniture() -> None:
     """pdfplumber prints a page row by row: a chart's unit, years and source come out at the
     start of lines of the columns beside the chart. They are the chart's, never spoken; the rest
