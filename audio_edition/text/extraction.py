@@ -26,7 +26,9 @@ headlines after their bodies) in ways that can be read off the page itself:
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it (also right under its first line, which then stands alone like a head
   line: its marks of running text tell), opens the box at the text set wider after it (or the
-  next block after the paragraph's rest).
+  next block after the paragraph's rest). Printed as a block of its own between a story's head
+  lines (heads with no text yet over it, a head line right over a dateline under it), it leaves
+  them one story's heads, and the box opens at the text set wider.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
@@ -1096,6 +1098,7 @@ def _segments(
     box_wide: bool | None = None  # whether the box's first brief is set wider than the column
     beside: Segment | None = None  # a section word printed into a column from its box beside
     beside_at = 0  # the pieces read before it
+    beside_wide = False  # its box opens only at text set wider (the word stood between head lines)
     rest_next = False  # the next paragraph is the rest of the one the section word broke
     lead_opens = False  # the paragraph read opens on a line read as a head first (over 简讯)
 
@@ -1218,6 +1221,17 @@ def _segments(
                 lead_opens = False
                 flush_heads()
                 beside, beside_at, rest_next = item, len(pieces), True  # its box comes later
+                beside_wide = False
+                continue
+            if (
+                item.kind is SegmentKind.SECTION
+                and not in_box
+                and beside is None
+                and _heads_go_on(seq, index, heads)
+            ):
+                # A section word printed between a story's head lines from its box beside them:
+                # the heads go on under it, and the box is the text set wider after the story.
+                beside, beside_at, beside_wide = item, len(pieces), True
                 continue
             flush()
             flush_heads()
@@ -1232,7 +1246,10 @@ def _segments(
             continue
         if (
             beside is not None
-            and (_wide(item) or (item.blank_before and (len(pieces) > beside_at or bool(current))))
+            and (
+                _wide(item)
+                or (not beside_wide and item.blank_before and (len(pieces) > beside_at or bool(current)))
+            )
             and (not current or not _continues(current, seq, index))
         ):
             # The box: the first text set wider, or the first block after the paragraph's rest.
@@ -1341,6 +1358,25 @@ def _opening_line_over_box(heads: list[TextLine]) -> list[TextLine]:
     if len(heads) == 1 and re.search("[，、；]", heads[0].text) and not _wide(heads[0]):
         return heads
     return []
+
+
+def _heads_go_on(seq: Sequence[TextLine | Segment], index: int, heads: list[TextLine]) -> bool:
+    """Whether the section word ``seq[index]`` (简讯) stands between a story's head lines: head
+    lines before it with no text under them yet, and under it a head line at the column's
+    measure right over a dateline at the column's measure (not a brief of the box, set wider),
+    where only a story's heads stand."""
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    after = seq[index + 2] if index + 2 < len(seq) else None
+    return (
+        bool(heads)
+        and isinstance(following, TextLine)
+        and isinstance(after, TextLine)
+        and following.blank_before  # the word a block of its own, as pdftotext prints a box's
+        and not _wide(following)
+        and after.dateline
+        and not _wide(after)
+        and _head_like(seq, index + 1)
+    )
 
 
 def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list[TextLine]) -> bool:

@@ -2186,6 +2186,35 @@ def test_a_section_word_under_a_paragraph_s_first_line_is_read_past_to_its_rest(
     assert (brief.section, brief.byline) == ("简讯", "周岚")
 
 
+def test_a_section_word_between_a_story_s_head_lines_leaves_them_one_story_s_heads() -> None:
+    """pdftotext may print a box's word (简讯) between a story's headline and its subtitle, the
+    box standing beside them. A headline with no text under it, and under the word a line right
+    over a dateline, where only heads stand: one story's heads. The box is the text set wider
+    that comes after the story."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+老街区完成雨污分流改造
+
+简讯
+
+八个月工期提前完工
+本报讯（记者 韩冰）历时八
+个月，老街区雨污分流改造
+日前完工，沿街商户告别了
+雨天积水的烦恼。
+
+近日，区图书馆推出“夜读”服务，每周五开放至晚
+上十时，市民可凭借阅卡入馆。（周岚）
+"""
+    story, brief = parse_page(text, "p2.txt").articles
+    assert (story.headline, story.subtitle) == ("老街区完成雨污分流改造", "八个月工期提前完工")
+    assert story.paragraphs == ("历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼。",)
+    assert (brief.section, brief.byline) == ("简讯", "周岚")
+
+
 def test_a_charts_labels_on_a_line_of_the_columns_beside_it_are_furniture() -> None:
     """pdfplumber prints a page row by row: a chart's unit, years and source come out at the
     start of lines of the columns beside the chart. They are the chart's, never spoken; the rest
