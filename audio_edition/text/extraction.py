@@ -34,7 +34,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
   a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years;
   axis labels in any words, told by the chart's frame: short lines with no mark between its title
-  and its source line, or labels holding a figure right after its title, ``_axis_labels``),
+  and its source line, or labels holding a figure right after its title or right over its
+  source line, ``_axis_labels``),
   also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
   ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
@@ -560,7 +561,32 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
             taken.update(run)
             continue
         taken.update(_open_axis(lines, run))
+    for end, raw in enumerate(lines):
+        if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", raw)):
+            taken.update(_axis_over_source(lines, end))
     return taken
+
+
+def _axis_over_source(lines: Sequence[str], end: int) -> list[int]:
+    """The labels printed right over a chart's source line (``lines[end]``) with its title
+    elsewhere (pdftotext and pdfminer.six may print a chart's pieces apart): lines holding a
+    figure, of like length, with nothing but the chart's own lines between them and the source."""
+    labels: list[int] = []
+    nearest = 0
+    for n in range(end - 1, -1, -1):
+        line = lines[n].strip()
+        if not line or _chart_piece(line):
+            continue
+        bare = re.sub(r"[\s　]+", "", line)
+        if (
+            not _axis_label(line)
+            or not re.search(r"\d", bare)
+            or (labels and abs(len(bare) - nearest) > _AXIS_SPREAD)
+        ):
+            break
+        nearest = nearest or len(bare)
+        labels.append(n)
+    return labels
 
 
 def _open_axis(lines: Sequence[str], run: list[int]) -> list[int]:
@@ -1029,6 +1055,18 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
         ):
             # Running text (with its commas) broken off at a block's end, and a story's heads
             # next: the paragraph's rest was printed elsewhere.
+            return True
+        if (
+            item.blank_before
+            and (item.byline_only or _byline_line(item))
+            and len(run) >= 2
+            and _indented(run[0])
+            and not any(line.blank_before for line in run[1:])
+            and re.search("[，、；]", "".join(line.text for line in run[1:]))
+        ):
+            # A paragraph's indented first line and running text (commas) under it, one block,
+            # broken off over a byline printed apart from its story's heads (pdftotext prints a
+            # byline's second name so): the paragraph's rest was printed elsewhere.
             return True
         if item.sentence_end and _headline_asking(item, run[-1], seq[at + 1] if at + 1 < len(seq) else None):
             return False  # the lines reach a headline asking a question, over its dateline

@@ -1545,6 +1545,30 @@ def test_a_headline_ending_on_a_question_mark_over_a_dateline_heads_its_story() 
     )
 
 
+def test_a_chart_s_figure_labels_right_over_its_source_line_are_furniture() -> None:
+    """An extractor may print a chart's title in one place and its labels with the source line
+    in another (pdfminer.six): labels holding a figure right over the source line are the
+    chart's, and the paragraph broken off before them runs on into its rest after them."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+图表：全市快递业务量
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时八
+个月，老街区雨污分流改造
+日前完工，沿街商户告别了
+1—4 月
+1—8 月
+数据来源：市邮政管理局
+雨天积水的烦恼。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：全市快递业务量", "1—4 月", "1—8 月", "数据来源：市邮政管理局"]
+    [story] = page.articles
+    assert story.paragraphs == ("历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼。",)
+
+
 def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
     """PDFium joins what shares a baseline: a headline and the 简讯 over the box beside it come
     out on one line (边境口岸货运量创同期新高 简讯). The headline heads its story; the section
@@ -2213,6 +2237,38 @@ def test_a_section_word_between_a_story_s_head_lines_leaves_them_one_story_s_hea
     assert (story.headline, story.subtitle) == ("老街区完成雨污分流改造", "八个月工期提前完工")
     assert story.paragraphs == ("历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼。",)
     assert (brief.section, brief.byline) == ("简讯", "周岚")
+
+
+def test_a_paragraph_broken_off_over_a_byline_printed_apart_is_no_head() -> None:
+    """pdftotext may print a byline's second part (通讯员 …) as a block of its own further down,
+    right under a paragraph broken off mid-sentence. The paragraph's indented first line and
+    a line of running text (commas) under it are no headline over that byline: the paragraph
+    runs on into its rest, printed after the byline."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+老街区完成雨污分流改造
+
+本报记者 韩冰
+
+沿街商户告别了雨天积
+水的烦恼，客流明显回升。
+据街道负责人介绍，二
+期工程将于明年开工，届时
+
+通讯员 周岚
+
+还将新建口袋公园三处，并
+修通一条滨河绿道。
+"""
+    [story] = parse_page(text, "p2.txt").articles
+    assert story.headline == "老街区完成雨污分流改造"
+    assert story.paragraphs == (
+        "沿街商户告别了雨天积水的烦恼，客流明显回升。",
+        "据街道负责人介绍，二期工程将于明年开工，届时还将新建口袋公园三处，并修通一条滨河绿道。",
+    )
 
 
 def test_a_charts_labels_on_a_line_of_the_columns_beside_it_are_furniture() -> None:
