@@ -553,6 +553,10 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
                 closed = True
                 break
             if _chart_piece(line):
+                if re.sub(r"[\s　]+", "", line).startswith(("单位：", "单位:")):
+                    # A chart prints its unit right under its title: lines between the two are
+                    # another story's, printed there by the extractor (pdfminer.six).
+                    run = []
                 continue
             if not _axis_label(line):
                 break

@@ -1475,6 +1475,30 @@ def test_a_chart_s_word_labels_between_its_title_and_source_are_furniture() -> N
     assert (story.kicker, story.headline) == (None, "老街区完成雨污分流改造")
 
 
+def test_a_headline_printed_between_a_chart_s_title_and_unit_is_no_label() -> None:
+    """A chart prints its unit right under its title: a short headline an extractor printed
+    between the two (pdfminer.six) is no label of the chart's, though the source line closes
+    the labels under the unit."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+图表：各区新增市场主体
+夜市越办越红火
+单位：户
+城东区
+城西区
+数据来源：市市场监管局
+本报讯（记者 周岚）入夜
+后，滨江夜市灯火通明，摊
+位前排起了长队。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：各区新增市场主体", "单位：户", "城东区", "城西区", "数据来源：市市场监管局"]
+    [story] = page.articles
+    assert story.headline == "夜市越办越红火"
+
+
 def test_a_chart_s_figure_labels_after_its_title_are_furniture_a_kicker_after_them_is_not() -> None:
     """pdftotext prints each of a chart's labels as a block of its own and may print its source
     line far away. Labels holding a figure (1—4 月) that follow the chart's title are the chart's;
