@@ -1407,9 +1407,9 @@ _TIERS = 3  # a story's head lines at most: kicker, headline, subtitle
 
 def _heads_go_on(seq: Sequence[TextLine | Segment], index: int, heads: list[TextLine]) -> bool:
     """Whether the section word ``seq[index]`` (简讯) stands between a story's head lines: one
-    or two head lines before it with no text under them yet, and under it a head line at the column's
-    measure right over a dateline at the column's measure (not a brief of the box, set wider),
-    where only a story's heads stand."""
+    or two head lines before it with no text under them yet, and under it a head line at the
+    column's measure right over a dateline at the column's measure (not a brief of the box, set
+    wider), where only a story's heads stand."""
     following = seq[index + 1] if index + 1 < len(seq) else None
     after = seq[index + 2] if index + 2 < len(seq) else None
     return (
