@@ -28,12 +28,22 @@ headlines after their bodies) in ways that can be read off the page itself:
   fixed length: a line shorter than every headline the page's other heads tell for sure is a
   kicker (``articles._kickers_by_the_page``), and the kicker reading is doubted where the upper
   line is as long as the shortest of them (``extraction_doubts``), whatever length a paper sets.
+  A line ending on ？ or ！ with no other mark, standing apart right over a dateline or a
+  ——subtitle, is a headline asking a question (``_headline_asking``): only a story's heads
+  stand there.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
-  that run on past it, opens the box at the text set wider after it (or the next block).
+  that run on past it (also right under its first line, which then stands alone like a head
+  line: its marks of running text tell), opens the box at the text set wider after it (or the
+  next block after the paragraph's rest). Printed as a block of its own between a story's head
+  lines (heads with no text yet over it, a head line right over a dateline under it), it leaves
+  them one story's heads, and the box opens at the text set wider.
 - Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
   the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
   of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
-  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years),
+  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years;
+  axis labels in any words, told by the chart's frame: short lines with no mark between its title
+  and its source line, or labels holding a figure right after its title or right over its
+  source line, ``_axis_labels``),
   also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
   ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
@@ -438,6 +448,7 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     box: FurnitureKind | None = None
     # Lines whose index title (printed beside them) was taken off before: the box opens there.
     titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
+    axis_labels = _axis_labels(lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -519,6 +530,8 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
         ) or LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
+        elif n in axis_labels:
+            kind = FurnitureKind.CHART
         else:
             chart_goes_on = box is FurnitureKind.CHART and CHART_LABEL.match(line)
             # An index box's items go on past a line the extractor printed into it from beside
@@ -531,6 +544,125 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+_AXIS_MARKS = re.compile(r"[，。；！？、：:“”‘’《》（）()「」『』…,;!?]")
+_AXIS_LABEL = 8  # characters at most in a chart's axis label (1—3月, 第一季度, 内蒙古), alone on a line
+_AXIS_ROW_PIECE = 6  # characters at most between the spaces of a row of labels on one line
+_AXIS_SOURCE = re.compile(r"^(?:数据来源|资料来源|来源|注)[：:]")  # the line that closes a chart
+_AXIS_SPREAD = 2  # characters an open chart's labels differ by at most (1—3月, 1—12月)
+
+
+def _axis_label(line: str) -> bool:
+    """Whether a line could be a chart's axis label as an extractor prints it: a few characters
+    with no mark (1—3月, 三季度, 杭州), or a row of such set apart by spaces (1—3 月 1—6 月) —
+    not a box's or an ad's title, a byline or a dateline, which stand as short."""
+    bare = re.sub(r"[\s　]+", "", line)
+    if (
+        not bare
+        or _AXIS_MARKS.search(bare)
+        or bare in SECTION_WORDS
+        or AD_TITLE_LINE.match(bare)
+        or INDEX_TITLE_LINE.match(bare)
+        or _BYLINE_LINE.match(line.strip())
+        or dateline_at_start(bare)
+    ):
+        return False
+    pieces = line.split()
+    return len(bare) <= _AXIS_LABEL or (
+        len(pieces) >= 3 and all(len(piece) <= _AXIS_ROW_PIECE for piece in pieces)
+    )
+
+
+def _chart_piece(line: str) -> bool:
+    """A line ``_take_furniture`` takes as a chart's anyway: its unit or source, a bare figure."""
+    bare = re.sub(r"[\s　]+", "", line)
+    return bool(bare) and bool(CHART_LABEL.match(line.strip()) or LABEL_ANYWHERE.match(bare))
+
+
+def _axis_labels(lines: Sequence[str]) -> set[int]:
+    """The lines of a chart's axis labels that are not years or figures (1—3月, 一季度, place
+    names), told by the chart's frame rather than their words: they follow its title or unit line.
+
+    Where the labels run on to the chart's source line (数据来源：…), every short line without a
+    mark between is the chart's: no story prints a head between a chart's title and its source.
+    Where the extractor printed the source elsewhere, a kicker or a short headline may follow the
+    labels, set as they are (pdftotext prints each a block of its own); only labels holding a
+    figure are taken then, of like length, and not the last one if a line follows it without a
+    blank between (a kicker over its headline)."""
+    taken: set[int] = set()
+    for start, raw in enumerate(lines):
+        bare = re.sub(r"[\s　]+", "", raw)
+        if not (CHART_TITLE.match(bare) or bare.startswith(("单位：", "单位:"))):
+            continue
+        run: list[int] = []
+        closed = False
+        for n in range(start + 1, len(lines)):
+            line = lines[n].strip()
+            if not line:
+                continue
+            if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", line)):
+                closed = True
+                break
+            if _chart_piece(line):
+                if re.sub(r"[\s　]+", "", line).startswith(("单位：", "单位:")):
+                    # A chart prints its unit right under its title: lines between the two are
+                    # another story's, printed there by the extractor (pdfminer.six).
+                    run = []
+                continue
+            if not _axis_label(line):
+                break
+            run.append(n)
+        if closed:
+            taken.update(run)
+            continue
+        taken.update(_open_axis(lines, run))
+    for end, raw in enumerate(lines):
+        if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", raw)):
+            taken.update(_axis_over_source(lines, end))
+    return taken
+
+
+def _axis_over_source(lines: Sequence[str], end: int) -> list[int]:
+    """The labels printed right over a chart's source line (``lines[end]``) with its title
+    elsewhere (pdftotext and pdfminer.six may print a chart's pieces apart): lines holding a
+    figure, of like length, with nothing but the chart's own lines between them and the source."""
+    labels: list[int] = []
+    nearest = 0
+    for n in range(end - 1, -1, -1):
+        line = lines[n].strip()
+        if not line or _chart_piece(line):
+            continue
+        bare = re.sub(r"[\s　]+", "", line)
+        if (
+            not _axis_label(line)
+            or not re.search(r"\d", bare)
+            or (labels and abs(len(bare) - nearest) > _AXIS_SPREAD)
+        ):
+            break
+        nearest = nearest or len(bare)
+        labels.append(n)
+    return labels
+
+
+def _open_axis(lines: Sequence[str], run: list[int]) -> list[int]:
+    """Of the short lines after a chart's title with no source line closing them (``_axis_labels``),
+    those that are its labels: holding a figure, of like length, the last not over a line
+    that follows it unbroken."""
+    labels: list[int] = []
+    first = 0
+    for n in run:
+        bare = re.sub(r"[\s　]+", "", lines[n])
+        if not re.search(r"\d", bare) or (labels and abs(len(bare) - first) > _AXIS_SPREAD):
+            break
+        first = first or len(bare)
+        labels.append(n)
+    if labels:
+        last = labels[-1]
+        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
+        if following and not _chart_piece(following) and last + 1 not in labels:
+            labels.pop()
+    return labels
 
 
 def _box_title_at_end(line: str, lines: list[str], n: int) -> tuple[FurnitureKind, str, str] | None:
@@ -914,11 +1046,13 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     line = seq[index]
     assert isinstance(line, TextLine)
     following = seq[index + 1] if index + 1 < len(seq) else None
-    if line.sentence_end or line.dateline or line.byline_only or _byline_line(line):
+    if line.dateline or line.byline_only or _byline_line(line):
         return False
     if _quote_after_colon(seq, index):
         return False  # running text: one printed line the extractor broke at the quote
     previous = seq[index - 1] if index else None
+    if line.sentence_end:
+        return _headline_asking(line, previous, following)
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -961,6 +1095,29 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     return deep and not _reaches_sentence_end(seq, index)
 
 
+_MARK_INSIDE = re.compile(r"[，。、；：！？!?…]")
+
+
+def _headline_asking(
+    line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
+) -> bool:
+    """Whether a line ending on ？ or ！ is a headline (跨境电商订单为何逆势上涨？): it holds no other
+    mark, stands apart from the text before it (which ended its sentence, or is a head line
+    itself: a kicker), and a dateline or a ——subtitle follows it. Only a story's heads stand
+    right over its dateline; a paragraph's question has a paragraph under it."""
+    text = line.text.strip()
+    if not text.endswith(("？", "！", "?", "!")) or _MARK_INSIDE.search(text[:-1]):
+        return False
+    if not isinstance(following, TextLine) or not (following.dateline or following.text.startswith("——")):
+        return False
+    return (
+        not isinstance(previous, TextLine)
+        or line.blank_before
+        or previous.sentence_end
+        or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+    )
+
+
 def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool:
     """Whether the lines from ``seq[index]`` on run as one paragraph to a sentence end: a
     paragraph never stops mid-sentence (but at a jump line), a kicker over its headline does."""
@@ -1001,6 +1158,20 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             # Running text (with its commas) broken off at a block's end, and a story's heads
             # next: the paragraph's rest was printed elsewhere.
             return True
+        if (
+            item.blank_before
+            and (item.byline_only or _byline_line(item))
+            and len(run) >= 2
+            and _indented(run[0])
+            and not any(line.blank_before for line in run[1:])
+            and re.search("[，、；]", "".join(line.text for line in run[1:]))
+        ):
+            # A paragraph's indented first line and running text (commas) under it, one block,
+            # broken off over a byline printed apart from its story's heads (pdftotext prints a
+            # byline's second name so): the paragraph's rest was printed elsewhere.
+            return True
+        if item.sentence_end and _headline_asking(item, run[-1], seq[at + 1] if at + 1 < len(seq) else None):
+            return False  # the lines reach a headline asking a question, over its dateline
         run.append(item)
         if (
             item.dateline
@@ -1086,10 +1257,12 @@ def _segments(
     box_wide: bool | None = None  # whether the box's first brief is set wider than the column
     beside: Segment | None = None  # a section word printed into a column from its box beside
     beside_at = 0  # the pieces read before it
+    beside_wide = False  # its box opens only at text set wider (the word stood between head lines)
     rest_next = False  # the next paragraph is the rest of the one the section word broke
     # A line opening a paragraph under one that ended a line short of its measure: it opens a
     # sentence, though as wide as a full line.
     fresh_start = 0
+    lead_opens = False  # the paragraph read opens on a line read as a head first (over 简讯)
 
     def flush() -> None:
         nonlocal current, box_wide, rest_next
@@ -1103,7 +1276,8 @@ def _segments(
             brief = in_box and not (box_wide and not _wide(first))
             # Text set wider than the column is not indented.
             open_start = rest_next or (
-                _full(first)
+                not lead_opens
+                and _full(first)
                 and not _wide(first)
                 and not first.dateline
                 and not after_marker
@@ -1185,10 +1359,28 @@ def _segments(
 
     for index, item in enumerate(seq):
         if isinstance(item, Segment):
-            if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, current):
+            # A paragraph's first line right over the section word reads as a head line (a
+            # segment follows it); with running text's marks it is the paragraph's, if it runs on.
+            lead = current or _opening_line_over_box(heads)
+            if item.kind is SegmentKind.SECTION and not in_box and _section_beside(seq, index, lead):
+                if not current:
+                    # It stood apart from the text before it: it opens its paragraph.
+                    current, heads, lead_opens = lead, [], True
                 flush()
+                lead_opens = False
                 flush_heads()
                 beside, beside_at, rest_next = item, len(pieces), True  # its box comes later
+                beside_wide = False
+                continue
+            if (
+                item.kind is SegmentKind.SECTION
+                and not in_box
+                and beside is None
+                and _heads_go_on(seq, index, heads)
+            ):
+                # A section word printed between a story's head lines from its box beside them:
+                # the heads go on under it, and the box is the text set wider after the story.
+                beside, beside_at, beside_wide = item, len(pieces), True
                 continue
             flush()
             flush_heads()
@@ -1203,7 +1395,10 @@ def _segments(
             continue
         if (
             beside is not None
-            and (_wide(item) or (item.blank_before and len(pieces) > beside_at))
+            and (
+                _wide(item)
+                or (not beside_wide and item.blank_before and (len(pieces) > beside_at or bool(current)))
+            )
             and (not current or not _continues(current, seq, index))
         ):
             # The box: the first text set wider, or the first block after the paragraph's rest.
@@ -1319,6 +1514,36 @@ def _segments(
     return _rejoin(pieces, doubts)
 
 
+def _opening_line_over_box(heads: list[TextLine]) -> list[TextLine]:
+    """A lone head line holding running text's marks (依托5G网络，远程诊疗、) over a section word:
+    maybe a paragraph's first line (``_section_beside`` tells), else nothing."""
+    if len(heads) == 1 and re.search("[，、；]", heads[0].text) and not _wide(heads[0]):
+        return heads
+    return []
+
+
+_TIERS = 3  # a story's head lines at most: kicker, headline, subtitle
+
+
+def _heads_go_on(seq: Sequence[TextLine | Segment], index: int, heads: list[TextLine]) -> bool:
+    """Whether the section word ``seq[index]`` (简讯) stands between a story's head lines: one
+    or two head lines before it with no text under them yet, and under it a head line at the
+    column's measure right over a dateline at the column's measure (not a brief of the box, set
+    wider), where only a story's heads stand."""
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    after = seq[index + 2] if index + 2 < len(seq) else None
+    return (
+        0 < len(heads) < _TIERS  # room for the tier under the word
+        and isinstance(following, TextLine)
+        and isinstance(after, TextLine)
+        and following.blank_before  # the word a block of its own, as pdftotext prints a box's
+        and not _wide(following)
+        and after.dateline
+        and not _wide(after)
+        and _head_like(seq, index + 1)
+    )
+
+
 def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list[TextLine]) -> bool:
     """Whether the section word ``seq[index]`` (简讯) was printed into a column from its box
     beside: the paragraph before it breaks off mid-sentence on a full line, and the line after
@@ -1329,7 +1554,9 @@ def _section_beside(seq: Sequence[TextLine | Segment], index: int, current: list
     if not current or not isinstance(following, TextLine):
         return False
     last = current[-1]
-    if ends_sentence("".join(x.text for x in current[-2:])) or not _full(last) or _wide(last):
+    # A paragraph's indented first line is short of a full line by its indent.
+    short = not _full(last) and not (len(current) == 1 and _indented(last))
+    if ends_sentence("".join(x.text for x in current[-2:])) or short or _wide(last):
         return False
     if following.dateline or _wide(following):
         return False

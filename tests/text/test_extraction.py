@@ -1661,6 +1661,150 @@ def test_a_chart_s_row_of_years_on_one_line_is_furniture() -> None:
     ]
 
 
+def test_a_chart_s_word_labels_between_its_title_and_source_are_furniture() -> None:
+    """A chart's axis labels need not be years: districts, quarters, 1—4月. Between the chart's
+    title and its source line every short line with no mark is the chart's, never spoken, and the
+    headline printed under the chart stays a headline (PyMuPDF prints no blank lines)."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+图表：各区新增市场主体
+单位：户
+城东区
+城西区
+高新技术开发区
+数据来源：市市场监管局
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时
+八个月，老街区雨污分流改
+造日前完工，沿街商户告别
+了雨天积水的烦恼。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts[2:5] == ["城东区", "城西区", "高新技术开发区"]
+    [story] = page.articles
+    assert (story.kicker, story.headline) == (None, "老街区完成雨污分流改造")
+
+
+def test_a_headline_printed_between_a_chart_s_title_and_unit_is_no_label() -> None:
+    """A chart prints its unit right under its title: a short headline an extractor printed
+    between the two (pdfminer.six) is no label of the chart's, though the source line closes
+    the labels under the unit."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+图表：各区新增市场主体
+夜市越办越红火
+单位：户
+城东区
+城西区
+数据来源：市市场监管局
+本报讯（记者 周岚）入夜
+后，滨江夜市灯火通明，摊
+位前排起了长队。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：各区新增市场主体", "单位：户", "城东区", "城西区", "数据来源：市市场监管局"]
+    [story] = page.articles
+    assert story.headline == "夜市越办越红火"
+
+
+def test_a_chart_s_figure_labels_after_its_title_are_furniture_a_kicker_after_them_is_not() -> None:
+    """pdftotext prints each of a chart's labels as a block of its own and may print its source
+    line far away. Labels holding a figure (1—4 月) that follow the chart's title are the chart's;
+    a short kicker printed after them, over its headline, is no label and stays a kicker."""
+    text = """2024 年3 月5 日 星期二
+
+要闻
+
+第2 版
+
+图表：全市快递业务量
+单位：万件
+
+1—4 月
+
+1—8 月
+
+1—11 月
+
+民生观察
+
+老街区完成雨污分流改造
+
+本报讯（记者 韩冰）历时
+八个月，老街区雨污分流改
+造日前完工，沿街商户告别
+了雨天积水的烦恼。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts[2:] == ["1—4 月", "1—8 月", "1—11 月"]
+    [story] = page.articles
+    assert (story.kicker, story.headline) == ("民生观察", "老街区完成雨污分流改造")
+
+
+def test_a_headline_ending_on_a_question_mark_over_a_dateline_heads_its_story() -> None:
+    """A headline may end on ？ or ！ as a sentence does. Standing right over a dateline, with no
+    other mark in it, it is the next story's headline, not the last paragraph of the story above
+    (PyMuPDF prints no blank line between them); with a kicker over it and a ——subtitle under
+    it, the three are one story's heads."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时
+八个月，老街区雨污分流改
+造日前完工，沿街商户告别
+了雨天积水的烦恼！
+夜市为何越办越红火？
+本报讯（记者 周岚）入夜
+后，滨江夜市灯火通明，摊
+位前排起了长队。
+记者观察：小店经济
+旧货市场能否迎来新生？
+——来自城北街道的调查
+本报讯（记者 周岚）城北
+旧货市场完成改造，商户陆
+续回迁。
+"""
+    page = parse_page(text, "p2.txt")
+    assert [(a.kicker, a.headline, a.subtitle) for a in page.articles] == [
+        (None, "老街区完成雨污分流改造", None),
+        (None, "夜市为何越办越红火？", None),
+        ("记者观察：小店经济", "旧货市场能否迎来新生？", "——来自城北街道的调查"),
+    ]
+    assert page.articles[0].paragraphs == (
+        "历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼！",
+    )
+
+
+def test_a_chart_s_figure_labels_right_over_its_source_line_are_furniture() -> None:
+    """An extractor may print a chart's title in one place and its labels with the source line
+    in another (pdfminer.six): labels holding a figure right over the source line are the
+    chart's, and the paragraph broken off before them runs on into its rest after them."""
+    text = """2024 年3 月5 日　星期二
+要闻
+第2 版
+图表：全市快递业务量
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时八
+个月，老街区雨污分流改造
+日前完工，沿街商户告别了
+1—4 月
+1—8 月
+数据来源：市邮政管理局
+雨天积水的烦恼。
+"""
+    page = parse_page(text, "p2.txt")
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts == ["图表：全市快递业务量", "1—4 月", "1—8 月", "数据来源：市邮政管理局"]
+    [story] = page.articles
+    assert story.paragraphs == ("历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼。",)
+
+
 def test_a_section_word_printed_beside_a_headline_heads_its_box() -> None:
     """PDFium joins what shares a baseline: a headline and the 简讯 over the box beside it come
     out on one line (边境口岸货运量创同期新高 简讯). The headline heads its story; the section
@@ -2279,6 +2423,100 @@ def test_a_paragraphs_last_characters_after_a_section_word_from_beside_are_its_o
         ("简讯", None, "近日，旗气象"),
         ("简讯", "赵磊", "近期，县消防"),
     ]
+
+
+def test_a_section_word_under_a_paragraph_s_first_line_is_read_past_to_its_rest() -> None:
+    """pdftotext may print a box's word (简讯) right under a paragraph's indented first line,
+    which then stands alone like a head line; holding running text's marks (、) and its rest
+    running on for lines after the word, it opens that paragraph. The box is the next block."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+老街区完成雨污分流改造
+本报讯（记者 韩冰）历时八
+个月，老街区雨污分流改造
+日前完工。
+据介绍，改造中管线、
+
+简讯
+
+路面和绿化一并更新，沿街
+商户从此告别了雨天积水的
+烦恼。街道明年还将推进二
+期工程。
+
+近日，区图书馆推出夜读
+服务，每周五开放至晚上十
+时。（周岚）
+"""
+    story, brief = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[-1] == (
+        "据介绍，改造中管线、路面和绿化一并更新，沿街商户从此告别了雨天积水的烦恼。街道明年还将推进二期工程。"
+    )
+    assert (brief.section, brief.byline) == ("简讯", "周岚")
+
+
+def test_a_section_word_between_a_story_s_head_lines_leaves_them_one_story_s_heads() -> None:
+    """pdftotext may print a box's word (简讯) between a story's headline and its subtitle, the
+    box standing beside them. A headline with no text under it, and under the word a line right
+    over a dateline, where only heads stand: one story's heads. The box is the text set wider
+    that comes after the story."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+老街区完成雨污分流改造
+
+简讯
+
+八个月工期提前完工
+本报讯（记者 韩冰）历时八
+个月，老街区雨污分流改造
+日前完工，沿街商户告别了
+雨天积水的烦恼。
+
+近日，区图书馆推出“夜读”服务，每周五开放至晚
+上十时，市民可凭借阅卡入馆。（周岚）
+"""
+    story, brief = parse_page(text, "p2.txt").articles
+    assert (story.headline, story.subtitle) == ("老街区完成雨污分流改造", "八个月工期提前完工")
+    assert story.paragraphs == ("历时八个月，老街区雨污分流改造日前完工，沿街商户告别了雨天积水的烦恼。",)
+    assert (brief.section, brief.byline) == ("简讯", "周岚")
+
+
+def test_a_paragraph_broken_off_over_a_byline_printed_apart_is_no_head() -> None:
+    """pdftotext may print a byline's second part (通讯员 …) as a block of its own further down,
+    right under a paragraph broken off mid-sentence. The paragraph's indented first line and
+    a line of running text (commas) under it are no headline over that byline: the paragraph
+    runs on into its rest, printed after the byline."""
+    text = """2024 年 3 月 5 日
+星期二
+要闻
+第2版
+
+老街区完成雨污分流改造
+
+本报记者 韩冰
+
+沿街商户告别了雨天积
+水的烦恼，客流明显回升。
+据街道负责人介绍，二
+期工程将于明年开工，届时
+
+通讯员 周岚
+
+还将新建口袋公园三处，并
+修通一条滨河绿道。
+"""
+    [story] = parse_page(text, "p2.txt").articles
+    assert story.headline == "老街区完成雨污分流改造"
+    assert story.paragraphs == (
+        "沿街商户告别了雨天积水的烦恼，客流明显回升。",
+        "据街道负责人介绍，二期工程将于明年开工，届时还将新建口袋公园三处，并修通一条滨河绿道。",
+    )
 
 
 def test_a_charts_labels_on_a_line_of_the_columns_beside_it_are_furniture() -> None:

@@ -104,16 +104,19 @@ def test_a_story_under_its_own_byline_read_as_briefs() -> None:
     assert all("story's own byline" in message for _, message in doubts)
 
 
-def test_a_headline_with_nothing_under_it_and_a_brief_after_a_story() -> None:
-    # pdftotext, the top of a page whose kicker (聚焦民生实事) stands over the box's word (简讯):
-    # read as a headline with no text; the box's first brief, set across two columns, printed
-    # after the story above it.
+def test_a_kicker_over_the_box_word_and_a_brief_after_a_story() -> None:
+    # pdftotext, the top of a page whose kicker (聚焦民生实事) stands over the box's word (简讯),
+    # its headline under the word: read as the story's kicker and headline, the box beside them
+    # (no headline with nothing under it); the box's first brief, set across two columns,
+    # printed after the story above it.
     path = CORPUS / "after-5col" / "pdftotext" / "2024-03-05-03.txt"
     page = "\n".join(path.read_text(encoding="utf-8").split("\n")[:102])
     doubts = dict(_doubts(page))
-    assert doubts[_line_of(page, "聚焦民生实事")].startswith("a headline with no text under it")
+    assert _line_of(page, "聚焦民生实事") not in doubts
     # The brief closes on its own byline under a story with its own: read apart, not into it.
-    story, brief = [a for a in parse_page(page, "p3.txt").articles if a.line and a.line >= 58][:2]
+    story, brief = [a for a in parse_page(page, "p3.txt").articles if a.line and a.line >= 54][:2]
+    assert (story.kicker, story.headline) == ("聚焦民生实事", "社区食堂端出“幸福味道”")
+    assert brief.section == "简讯"
     assert story.byline == "记者 王建国 张晓明" and not any("县消防" in p for p in story.paragraphs)
     assert (brief.byline, brief.paragraphs[0][:6]) == ("周涛", "近期，县消防")
 
