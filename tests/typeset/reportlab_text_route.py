@@ -21,11 +21,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from audio_edition.text import parse_page
+from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
 from tests.typeset.pages import EditionSpec, PageSpec, random_page
-from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
+from tests.typeset.score import ReadArticle, Score, doubts_every_story, places_as_printed, score_page
+
+# Scored: the three kept in the committed corpus, and pdftotext -layout (columns side by side,
+# read cut into its columns and judged as a person reads such a page, as benchmarks/text_route.py).
+SIDE_BY_SIDE = ("pdftotext-layout",)
+SCORED = (*EXTRACTORS, *SIDE_BY_SIDE)
 
 MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
     "reportlab": lambda spec, pdf, seed: reportlab_pages.typeset(
@@ -64,7 +70,7 @@ def keep_pages(folder: Path, pages: int, first_seed: int) -> None:
 def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, dict[str, Score]]:
     """Per typesetter and extractor, the summed score over ``pages`` fresh pages (typeset into
     ``keep`` and reused from there when given, else into a temporary folder)."""
-    totals = {name: {e: Score() for e in EXTRACTORS} for name in MAKERS}
+    totals = {name: {e: Score() for e in SCORED} for name in MAKERS}
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep if keep is not None else Path(tmp)
         keep_pages(folder, pages, first_seed)
@@ -72,10 +78,12 @@ def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, 
             for name in MAKERS:
                 here = folder / name / f"fresh-{seed}"
                 gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))["pages"][0]
-                for extractor in EXTRACTORS:
+                for extractor in SCORED:
                     path = here / extractor / f"2024-03-05-{gold['number']:02d}.txt"
                     text = path.read_text(encoding="utf-8")
-                    reading = parse_page(text, path.name, number=gold["number"])
+                    side_by_side = extractor in SIDE_BY_SIDE
+                    cut = cut_columns(text) if side_by_side else None
+                    reading = parse_page(cut.text if cut else text, path.name, number=gold["number"])
                     read = [
                         ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line)
                         for a in reading.articles
@@ -83,8 +91,12 @@ def measure(pages: int, first_seed: int, keep: Path | None = None) -> dict[str, 
                     warned = [w.line for w in reading.warnings]
                     whole = doubts_every_story(reading.warnings)
                     source = f"{name}/fresh-{seed}/{extractor}"
+                    places = None
+                    if cut is not None:
+                        printed = cut.printed or range(1, len(cut.text.split("\n")) + 1)
+                        places = places_as_printed(text, cut.text, printed, warned)
                     totals[name][extractor].add(
-                        score_page(gold, read, warned, source, text, whole_page=whole)
+                        score_page(gold, read, warned, source, text, whole_page=whole, side_by_side=places)
                     )
     return totals
 
