@@ -165,6 +165,8 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
     starts = _column_starts(running if len(running) >= _MIN_LINES else band)
+    if len(running) >= _MIN_LINES:
+        starts = _short_columns(band, starts)
     out: list[_Line] = []
     unsure: list[int] = []
     part: list[list[_Run]] = []
@@ -172,17 +174,39 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
         # A line across the columns splits the band, but heads side by side (each centred over
         # its own story's columns) stand over the column each starts in.
         if _crosses(runs, starts) and (len(runs) < 2 or not _heads_only([runs])):
-            out += _by_column(part, starts)
+            out += _by_column_stacked(part, starts)
             if part and n + 1 < len(band) and not _heads_only([runs]):
                 unsure += [len(out), len(out) + len(runs) + 1]
             part = []
             out += [(run.text, run.line) for run in runs] + [("", runs[-1].line)]
         else:
             part.append(runs)
-    out += _by_column(part, starts)
+    out += _by_column_stacked(part, starts)
     while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
+
+
+def _short_columns(band: list[list[_Run]], starts: list[int]) -> list[int]:
+    """``starts`` and the starts of columns too short to be told from running text alone: a
+    column's last line or two beside a story's first lines, its text without a comma or stop
+    read as heads. Such a start is where runs of two lines running one under the other start
+    (one of them with a comma or stop: heads stand over each other too), far from the columns
+    found, no run crossing it."""
+    runs = [run for row in band for run in row]
+    extra: list[int] = []
+    for upper, lower in zip(band, band[1:], strict=False):
+        for a in upper:
+            for b in lower:
+                start = min(a.start, b.start)
+                if (
+                    abs(a.start - b.start) <= _INDENT
+                    and (_RUNNING.search(a.text) or _RUNNING.search(b.text))
+                    and all(abs(start - known) > _INDENT for known in starts + extra)
+                    and not any(_across(run, start) for run in runs)
+                ):
+                    extra.append(start)
+    return sorted(starts + extra)
 
 
 def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
@@ -226,6 +250,75 @@ def _crosses(runs: list[_Run], starts: list[int]) -> bool:
     return any(_across(run, start) for run in runs for start in starts)
 
 
+_HEAD_JITTER = 1  # positions a head set at its column's start may stand short of it (rounding)
+_BELOW_HEADS = 4  # lines under a story's heads its columns' text starts within
+
+
+def _column_of(start: int, starts: list[int]) -> int:
+    return max((s for s in starts if s <= start + _INDENT), default=0)
+
+
+def _by_column_stacked(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
+    """``part`` column by column, as ``_by_column``; but where a story's heads start lower down,
+    over two or more columns that stand empty on the heads' line and the line above while
+    columns beside them run on (a story stacked under another in some of the columns), those
+    columns are read down to the heads, then the stacked story, then the columns beside."""
+    found = _stacked_heads(part, starts)
+    if found is None:
+        return _by_column(part, starts)
+    row, spanned = found
+
+    def only(rows: list[list[_Run]], keep: set[int] | None) -> list[list[_Run]]:
+        return [
+            [r for r in runs if (_column_of(r.start, starts) in keep) == (keep is not None)] for runs in rows
+        ]
+
+    keep = set(spanned)
+    left = {s for s in starts if s < spanned[0]}
+    right = {s for s in starts if s > spanned[-1]}
+    return [
+        *_by_column(only(part, left), starts),
+        *_by_column(only(part[:row], keep), starts),
+        *_by_column_stacked(only(part[row:], keep), starts),
+        *_by_column(only(part, right), starts),
+    ]
+
+
+def _stacked_heads(part: list[list[_Run]], starts: list[int]) -> tuple[int, list[int]] | None:
+    """The first line of ``part`` holding a story's heads under text in its columns, and the
+    columns the story takes: two or more side by side, empty on that line (but for the heads)
+    and the two lines above (the space over a story's heads), with text above and text again
+    within a few lines under."""
+    columns = [{_column_of(r.start, starts): r for r in runs} for runs in part]
+    for row in range(3, len(part)):
+        heads = [r for r in part[row] if not _RUNNING.search(r.text)]
+        if not heads:
+            continue
+        held = {_column_of(r.start, starts) for r in heads}
+
+        def free(column: int, row: int = row, held: set[int] = held) -> bool:
+            return (
+                column not in columns[row - 1]
+                and column not in columns[row - 2]
+                and (column not in columns[row] or column in held)
+                and any(column in c for c in columns[: row - 2])
+                and any(column in c for c in columns[row + 1 : row + 1 + _BELOW_HEADS])
+            )
+
+        first = min(held)
+        if not free(first):
+            continue
+        at = starts.index(first) if first in starts else -1
+        spanned = [first]
+        for column in starts[at + 1 :]:
+            if not free(column):
+                break
+            spanned.append(column)
+        if at >= 0 and len(spanned) >= 2:
+            return row, spanned
+    return None
+
+
 def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     """``part``'s runs column by column, left to right, a blank line after each column."""
 
@@ -240,7 +333,15 @@ def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
         top += 1
     slots: list[int] | None = None
     if top and len({len(runs) for runs in part[:top]}) == 1:
-        slots = [column_of(min(runs[i].start for runs in part[:top])) for i in range(len(part[0]))]
+        # A head starts where its column does, or further in (centred): never indented, so a
+        # head a few positions short of a column's start is centred over the columns before it.
+        slots = [
+            max(
+                (s for s in starts if s <= min(runs[i].start for runs in part[:top]) + _HEAD_JITTER),
+                default=0,
+            )
+            for i in range(len(part[0]))
+        ]
     columns: dict[int, list[_Line]] = {}
     for n, runs in enumerate(part):
         here: dict[int, _Line] = {}

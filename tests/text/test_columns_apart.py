@@ -251,3 +251,164 @@ def test_articles_and_warnings_name_the_lines_of_the_file_as_printed() -> None:
     assert "货到放行" in lines[crossing.line - 1]  # running text across the columns' gap
     (alone,) = parse_page(THREE_COLUMNS).articles
     assert alone.line is not None and alone.headline == THREE_COLUMNS.split("\n")[alone.line - 1].strip()
+
+
+# A story stacked under another in two columns (from a fresh page) while a third story runs on
+# down the columns beside them: its heads start lower down, over columns that stand empty there.
+STACKED = """\
+2024 年 3 月 5 日   星期二                                    要闻                                     第2版
+
+
+
+
+牧民合作社闯出增收新路                                       打好防沙治沙攻坚战                                   公益广告
+
+  新华社包头 3 月 4 日            全市共接待游客四十六万               新华社鄂尔多斯 3 月    能享受优惠。通过“空中课
+                                                                                    节约用水 从我做
+电稀土企业加大研发投入，               人次，旅游收入三点二亿            3 日电据了解，今年全市新     堂”，偏远牧区的孩子们也
+一批高性能永磁材料实现                元。通过“空中课堂”
+                                    ，偏远           增供热面积一百二十万平       能和城里学生同上一堂课。    起 共建美丽家园
+了规模化生产。老师们利用               牧区的孩子们也能和城里            方米，惠及居民一万八千余      今年以来，文化惠民演出已
+课余时间集体备课，把优质               学生同上一堂课。（周涛）           户。据悉，该项目总投资五      走进一百多个嘎查村，观众
+教学资源转化为适合本校                                       十六亿元，建成后可年产各      超过五万人次。
+学生的课程。                                            类产品二十万吨。文旅部门         一辆辆满载煤炭、木材
+  治沙工人们顶着风沙                                       统计显示，元旦假期全市共      和农产品的货车有序通过
+扎设草方格，一棵棵梭梭、                                      接待游客四十六万人次，旅      查验通道，驶向全国各地。
+沙柳在沙丘上扎下了根。文                                      游收入三点二亿元。今年全      养老服务中心开设了康复
+旅部门统计显示，元旦假期                                      旗计划种植玉米、大豆等作      理疗、文化娱乐等项目，满
+                                                  物八十万亩，良种覆盖率达      足老年人多样化需求。（郑
+                                                  到百分之九十八以上。        凯）
+                                                     治沙工人们顶着风沙
+边境口岸货运量创同期新高                                      扎设草方格，一棵棵梭梭、
+本报记者 周涛          郑凯
+                                                  沙柳在沙丘上扎下了根。社
+  进入冬季，冰雪乐园、               来，全市供热企业提前完成
+                                                  区食堂每天中午供应两荤
+滑雪场相继开门迎客，吸引               管网检修和设备调试，确保
+                                                  两素一汤，老年人就餐还
+了大批外地游客前来体验。               居民家中室温达标。
+老师们利用课余时间集体
+备课，把优质教学资源转化
+为适合本校学生的课程。据
+了解，今年全市新增供热面
+积一百二十万平方米，惠及
+居民一万八千余户。入冬以
+"""
+
+
+def test_a_story_stacked_under_another_is_read_after_it_not_inside_it() -> None:
+    cut = columns_apart(STACKED).split("\n")
+    upper_end = cut.index("学生同上一堂课。（周涛）")  # the upper story's second column ends
+    heads = cut.index("边境口岸货运量创同期新高")
+    lower_second = cut.index("来，全市供热企业提前完成")  # the stacked story's second column
+    beside = cut.index("打好防沙治沙攻坚战")  # the story beside them
+    assert upper_end < heads < lower_second < beside
+    page = parse_page(STACKED)
+    stacked = next(a for a in page.articles if a.headline == "边境口岸货运量创同期新高")
+    assert "居民一万八千余户。入冬以来，全市供热企业提前完成管网检修" in "".join(stacked.paragraphs)
+
+
+# A headline centred over its story's two columns starts a few positions short of the second
+# column's start: it stands over the first, where its story starts.
+CENTRED = """\
+2024 年 3 月 5 日   星期二                                          要闻                                                 第2版
+
+
+
+  口岸管理部门推行“提               目，满足老年人多样化需                             区域联防联控机制，实现了       化为发展优势。一辆辆满载
+前申报、货到放行”模式，通              求。下一步，当地将继续完                            监测数据实时共享。社区工       煤炭、木材和农产品的货车
+关时间比去年同期缩短了                善配套设施，推动各项工作                            作人员逐户征求居民意见，       有序通过查验通道，驶向全
+四成。路通了，牧民的牛羊               取得新的更大成效。风电场                                               国各地。（张晓明）
+和奶制品可以直接卖到城                里，一排排白色风机迎风转
+里，收入一年比一年高。   “饭           动，源源不断地将绿色电能
+菜合口味，价钱也不贵，我               送入电网。湿地公园里，芦
+
+
+
+
+                       草原牧区迎来新一轮春耕备耕                                                               简讯
+                                                                                        本报阿拉善 3 月 2 日电近日，旗气象局发布寒潮蓝色
+  本报呼和浩特 3 月 2            引了大批外地游客前来体
+                                                                                      预警，提醒群众注意防寒保暖，合理安排出行。    （张晓明）
+日电（记者 周涛 吴敏）高标            验。科技特派员常年驻村，
+                                                                                        本报满洲里 3 月 3 日电连日来，区市场监管局对辖区
+准农田建设持续推进，节               帮助农户解决生产中遇到
+                                                                                      农贸市场开展专项检查，重点检查食品经营主体的进货
+水灌溉面积进一步扩大，               的技术难题。前十个月，口
+                                                                                      台账。
+耕地质量稳步提升。新能               岸进出口货运量达到一千
+"""
+
+
+def test_a_headline_centred_over_two_columns_heads_the_first() -> None:
+    cut = columns_apart(CENTRED).split("\n")
+    assert (
+        cut.index("草原牧区迎来新一轮春耕备耕")
+        < cut.index("本报呼和浩特 3 月 2")
+        < cut.index("引了大批外地游客前来体")
+    )
+    page = parse_page(CENTRED)
+    story = next(a for a in page.articles if a.headline == "草原牧区迎来新一轮春耕备耕")
+    assert story.paragraphs[0].startswith("高标准农田建设持续推进")
+
+
+# A story's second column of two lines beside its first lines: one holds no comma or stop (read
+# as heads), so the column's start is told by the two lines one under the other.
+SHORT_COLUMN = """\
+2024 年 3 月 5 日   星期二                                          要闻                                           第2版
+
+
+
+
+社区食堂端出“幸福味道”
+本报记者 周涛          吴敏
+  本报乌海 3 月 2 日电一           节目，台下的农牧民群众掌
+辆辆满载煤炭、木材和农产               声不断。
+品的货车有序通过查验通
+道，驶向全国各地。前十个
+月，口岸进出口货运量达到
+一千八百万吨，同比增长百
+分之二十二点五。演出队带
+来了歌舞、小品、好来宝等
+
+
+
+
+                  图表：全市粮食产量
+                                         单位：万吨
+                                                 数字政务让群众少跑腿
+                                                   本报呼和浩特 3 月 2      路通了，牧民的牛羊    公里，串起了沿线十二个
+                                                 日电养老服务中心开设了       和奶制品可以直接卖到城    嘎查村和三个旅游景区。
+                                                 康复理疗、文化娱乐等项       里，收入一年比一年高。文
+                                                 目，满足老年人多样化需       旅部门统计显示，元旦假
+                                                 求。湿地公园里，芦苇随风      期全市共接待游客四十六
+                                                 摇曳，成群的候鸟在水面       万人次，旅游收入三点二
+                                                 上觅食嬉戏。沿黄各旗县       亿元。一辆辆满载煤炭、木
+       2021 年          2022 年         2023 年     区持续开展河道清理和岸       材和农产品的货车有序通
+                                                 线整治，水质稳定保持在       过查验通道，驶向全国各
+                                                 三类以上。             地。这条公路全长六十八
+    数据来源：市统计局
+
+
+
+
+                                                 一条公路带富一方百姓
+                                                   本报阿拉善 3 月 4 日   计明年上半年即可投产达
+                                                 电去年合作社实现销售收       效。
+                                                 入一千二百万元，社员人
+                                                 均分红一万余元。当地农
+                                                 技人员深入田间地头，手
+                                                 把手指导农户科学施肥、
+                                                 合理灌溉。园区内，新建的
+                                                 生产线正在紧张调试，预
+
+"""
+
+
+def test_a_column_of_a_line_or_two_is_cut_apart_from_the_one_beside_it() -> None:
+    cut = columns_apart(SHORT_COLUMN).split("\n")
+    assert "本报阿拉善 3 月 4 日" in cut
+    assert cut.index("计明年上半年即可投产达") == cut.index("效。") - 1
+    page = parse_page(SHORT_COLUMN)
+    story = next(a for a in page.articles if a.headline == "一条公路带富一方百姓")
+    assert story.paragraphs[-1].endswith("预计明年上半年即可投产达效。")
