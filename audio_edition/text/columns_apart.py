@@ -268,19 +268,16 @@ def _by_column_stacked(part: list[list[_Run]], starts: list[int]) -> list[_Line]
         return _by_column(part, starts)
     row, spanned = found
 
-    def only(rows: list[list[_Run]], keep: set[int] | None) -> list[list[_Run]]:
-        return [
-            [r for r in runs if (_column_of(r.start, starts) in keep) == (keep is not None)] for runs in rows
-        ]
+    def only(rows: list[list[_Run]], low: float, high: float) -> list[list[_Run]]:
+        """``rows``' runs in the columns from ``low`` to ``high``."""
+        return [[r for r in runs if low <= _column_of(r.start, starts) <= high] for runs in rows]
 
-    keep = set(spanned)
-    left = {s for s in starts if s < spanned[0]}
-    right = {s for s in starts if s > spanned[-1]}
+    first, last = spanned[0], spanned[-1]
     return [
-        *_by_column(only(part, left), starts),
-        *_by_column(only(part[:row], keep), starts),
-        *_by_column_stacked(only(part[row:], keep), starts),
-        *_by_column(only(part, right), starts),
+        *_by_column(only(part, -1, first - 1), starts),
+        *_by_column(only(part[:row], first, last), starts),
+        *_by_column_stacked(only(part[row:], first, last), starts),
+        *_by_column(only(part, last + 1, float("inf")), starts),
     ]
 
 
