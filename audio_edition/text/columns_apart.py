@@ -173,7 +173,22 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     for n, runs in enumerate(_split_at_starts(runs, starts) for runs in band):
         # A line across the columns splits the band, but heads side by side (each centred over
         # its own story's columns) stand over the column each starts in.
-        if _crosses(runs, starts) and (len(runs) < 2 or not _heads_only([runs])):
+        # So does a head across columns under heads side by side (a story's subtitle under its
+        # headline beside another's): it stands under the heads it overlaps (``_by_column``).
+        # (Where running text told the columns' starts: heads alone tell starts of their own.)
+        under_heads = (
+            len(running) >= _MIN_LINES
+            and _heads_only([runs])
+            and bool(part)
+            and _heads_only(part)
+            and any(len(r) >= 2 for r in part)
+        )
+        if (
+            _crosses(runs, starts)
+            and (len(runs) < 2 or not _heads_only([runs]))
+            and not under_heads
+            and not (len(running) >= _MIN_LINES and _stacked_across(runs, part, starts))
+        ):
             out += _by_column_stacked(part, starts)
             if part and n + 1 < len(band) and not _heads_only([runs]):
                 unsure += [len(out), len(out) + len(runs) + 1]
@@ -185,6 +200,37 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
+
+
+def _stacked_across(runs: list[_Run], part: list[list[_Run]], starts: list[int]) -> bool:
+    """Whether a line across columns is a story's heads set lower than a column beside it:
+    heads (no comma or stop) across columns, with the space over heads above them (two lines
+    empty there), beside a run ending a column of running text. Such a line leaves the band
+    whole: the columns beside are read on their own, the heads over their story's columns (a
+    story stacked under another is read after it, ``_by_column_stacked``)."""
+    beside = [run for run in runs if _ends_column(run, part, starts)]
+    across = [run for run in runs if run not in beside]
+    return (
+        bool(beside)
+        and bool(across)
+        and len(part) >= 2
+        and not any(_RUNNING.search(run.text) for run in across)
+        and not any(
+            r.start < a.end and r.end > a.start - _INDENT for line in part[-2:] for r in line for a in across
+        )
+    )
+
+
+def _ends_column(run: _Run, part: list[list[_Run]], starts: list[int]) -> bool:
+    """Whether ``run``, on a line across the columns, crosses no column's start and stands
+    under the last line of its column's running text in ``part`` (the lines above it), one or
+    two lines up."""
+    if _crosses([run], starts) or not part:
+        return False
+    column = _column_of(run.start, starts)
+    return any(
+        _column_of(r.start, starts) == column and _RUNNING.search(r.text) for runs in part[-2:] for r in runs
+    )
 
 
 def _short_columns(band: list[list[_Run]], starts: list[int]) -> list[int]:
@@ -211,7 +257,9 @@ def _short_columns(band: list[list[_Run]], starts: list[int]) -> list[int]:
 
 def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
     """``runs`` with a run that crosses a column's start at a single space cut there: two
-    columns set tight print one space apart (``亩， 餐饮``), the second at its column's start."""
+    columns set tight print one space apart (``亩， 餐饮``), the second at its column's start,
+    or a little before it when its line opens on a bracket or quote set half width (``实 （记者
+    李红``): a space up to three positions short of the start before one past it."""
     out: list[_Run] = []
     pending = list(runs)
     while pending:
@@ -221,7 +269,7 @@ def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
                 at
                 for start in starts
                 if _across(run, start)
-                for at in (start - 1, start, start - 2, start + 1)
+                for at in (start - 1, start, start - 2, start - 3, start + 1)
                 if run.start < at < run.end - 1 and run.text[at - run.start] == " "
             ),
             None,
@@ -258,66 +306,83 @@ def _column_of(start: int, starts: list[int]) -> int:
     return max((s for s in starts if s <= start + _INDENT), default=0)
 
 
+_Placed = list[list[tuple[int, _Run]]]  # a part's lines, each run with the column it is read in
+
+
 def _by_column_stacked(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     """``part`` column by column, as ``_by_column``; but where a story's heads start lower down,
-    over two or more columns that stand empty on the heads' line and the line above while
-    columns beside them run on (a story stacked under another in some of the columns), those
-    columns are read down to the heads, then the stacked story, then the columns beside."""
-    found = _stacked_heads(part, starts)
+    over columns that stand empty on the heads' line and the lines above while columns beside
+    them run on (a story stacked under another in some of the columns), those columns are read
+    down to the heads, then the stacked story, then the columns beside."""
+    return _stacked(_columns(part, starts), starts)
+
+
+def _stacked(placed: _Placed, starts: list[int]) -> list[_Line]:
+    found = _stacked_heads(placed, starts)
     if found is None:
-        return _by_column(part, starts)
+        return _emit(placed)
     row, spanned = found
 
-    def only(rows: list[list[_Run]], low: float, high: float) -> list[list[_Run]]:
+    def only(rows: _Placed, low: float, high: float) -> _Placed:
         """``rows``' runs in the columns from ``low`` to ``high``."""
-        return [[r for r in runs if low <= _column_of(r.start, starts) <= high] for runs in rows]
+        return [[(c, r) for c, r in runs if low <= c <= high] for runs in rows]
 
     first, last = spanned[0], spanned[-1]
     return [
-        *_by_column(only(part, -1, first - 1), starts),
-        *_by_column(only(part[:row], first, last), starts),
-        *_by_column_stacked(only(part[row:], first, last), starts),
-        *_by_column(only(part, last + 1, float("inf")), starts),
+        *_emit(only(placed, -1, first - 1)),
+        *_emit(only(placed[:row], first, last)),
+        *_stacked(only(placed[row:], first, last), starts),
+        *_emit(only(placed, last + 1, float("inf"))),
     ]
 
 
-def _stacked_heads(part: list[list[_Run]], starts: list[int]) -> tuple[int, list[int]] | None:
-    """The first line of ``part`` holding a story's heads under text in its columns, and the
-    columns the story takes: two or more side by side, empty on that line (but for the heads)
-    and the two lines above (the space over a story's heads), with text above and text again
-    within a few lines under."""
-    columns = [{_column_of(r.start, starts): r for r in runs} for runs in part]
-    for row in range(3, len(part)):
-        heads = [r for r in part[row] if not _RUNNING.search(r.text)]
+def _stacked_heads(placed: _Placed, starts: list[int]) -> tuple[int, list[int]] | None:
+    """The first line of ``placed`` holding a story's heads under text in its columns, and the
+    columns the story takes: side by side, empty on that line (but for the heads) and the two
+    lines above (the space over a story's heads), with text above; the columns its heads cross,
+    and those beside with text again within a few lines under; two or more, or one under heads
+    across columns' starts."""
+    columns = [{c: r for c, r in runs} for runs in placed]
+    for row in range(3, len(placed)):
+        heads = [r for _, r in placed[row] if not _RUNNING.search(r.text)]
         if not heads:
             continue
-        held = {_column_of(r.start, starts) for r in heads}
+        held = {c for c, r in placed[row] if r in heads}
+        reach = max(r.end for r in heads)
 
-        def free(column: int, row: int = row, held: set[int] = held) -> bool:
+        def free(column: int, row: int = row, held: set[int] = held, reach: int = reach) -> bool:
             return (
                 column not in columns[row - 1]
                 and column not in columns[row - 2]
                 and (column not in columns[row] or column in held)
                 and any(column in c for c in columns[: row - 2])
-                and any(column in c for c in columns[row + 1 : row + 1 + _BELOW_HEADS])
+                and (
+                    column < reach - 1 or any(column in c for c in columns[row + 1 : row + 1 + _BELOW_HEADS])
+                )
             )
 
         first = min(held)
-        if not free(first):
+        if first not in starts or not free(first):
             continue
-        at = starts.index(first) if first in starts else -1
         spanned = [first]
-        for column in starts[at + 1 :]:
+        for column in starts[starts.index(first) + 1 :]:
             if not free(column):
                 break
             spanned.append(column)
-        if at >= 0 and len(spanned) >= 2:
+        # Two columns or more; or one, under heads across columns' starts (a headline over
+        # columns whose others start lower down), never a subhead inside one column.
+        if len(spanned) >= 2 or _crosses(heads, starts):
             return row, spanned
     return None
 
 
 def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     """``part``'s runs column by column, left to right, a blank line after each column."""
+    return _emit(_columns(part, starts))
+
+
+def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
+    """``part``'s runs, each with the column it is read in."""
 
     def column_of(start: int) -> int:
         return max((s for s in starts if s <= start + _INDENT), default=0)
@@ -329,6 +394,7 @@ def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     while top < len(part) and len(part[top]) >= 2 and _heads_only([part[top]]):
         top += 1
     slots: list[int] | None = None
+    under: dict[int, list[int]] = {}  # heads under the heads side by side: their slots
     if top and len({len(runs) for runs in part[:top]}) == 1:
         # A head starts where its column does, or further in (centred): never indented, so a
         # head a few positions short of a column's start is centred over the columns before it.
@@ -339,11 +405,45 @@ def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
             )
             for i in range(len(part[0]))
         ]
-    columns: dict[int, list[_Line]] = {}
+        spans = [
+            (min(runs[i].start for runs in part[:top]), max(runs[i].end for runs in part[:top]))
+            for i in range(len(part[0]))
+        ]
+
+        def slot_of(run: _Run, slots: list[int] = slots) -> int:
+            """The slot of the heads ``run`` overlaps the most (else stands nearest to)."""
+            best = max(
+                range(len(spans)),
+                key=lambda i: (
+                    min(run.end, spans[i][1]) - max(run.start, spans[i][0]),
+                    -abs(run.start - spans[i][0]),
+                ),
+            )
+            return slots[best]
+
+        for n in range(top, len(part)):
+            if not _heads_only([part[n]]):
+                break
+            # A head across a column's start (the cut does not split there) stands under the
+            # heads it overlaps; a head in one column, in it.
+            under[n] = [slot_of(run) if _crosses([run], starts) else column_of(run.start) for run in part[n]]
+    placed: _Placed = []
     for n, runs in enumerate(part):
+        if slots is not None and n < top:
+            placed.append(list(zip(slots, runs, strict=True)))
+        elif n in under:
+            placed.append(list(zip(under[n], runs, strict=True)))
+        else:
+            placed.append([(column_of(run.start), run) for run in runs])
+    return placed
+
+
+def _emit(placed: _Placed) -> list[_Line]:
+    """``placed``'s runs column by column, left to right, a blank line after each column."""
+    columns: dict[int, list[_Line]] = {}
+    for runs in placed:
         here: dict[int, _Line] = {}
-        for i, run in enumerate(runs):
-            column = slots[i] if slots is not None and n < top else column_of(run.start)
+        for column, run in runs:
             # Two runs of one line in one column (a credit after a caption): one line.
             here[column] = (
                 (f"{here[column][0]} {run.text}", run.line) if column in here else (run.text, run.line)

@@ -412,3 +412,124 @@ def test_a_column_of_a_line_or_two_is_cut_apart_from_the_one_beside_it() -> None
     page = parse_page(SHORT_COLUMN)
     story = next(a for a in page.articles if a.headline == "一条公路带富一方百姓")
     assert story.paragraphs[-1].endswith("预计明年上半年即可投产达效。")
+
+
+# Columns set tight, a line opening on a bracket set half width: it starts a little before its
+# column (``价格实 （记者 李红 陈静）下一步``), the one space before it is where the columns part.
+BRACKET = """\
+2024 年 3 月 5 日   星期二                         要闻                                        第2版
+
+
+
+
+一线见闻                                   高质量发展调研行
+                                                                                简讯
+银发经济激发消费新活力                            新能源装机规模突破一亿千瓦                         本报阿拉善 3 月 1 日
+城乡居民收入增速快于经济增长                         ——一位老支书的三十年坚守                       电连日来，区市场监管局
+  本报赤峰 3 月 2 日电        食堂由社区提供场地、企业    本报通辽 3 月 1 日电     态环境部门建立了跨区域       对辖区农贸市场开展专项
+目前，全市已有八百多个政           负责运营，做到了价格实 （记者 李红 陈静）下一步，        联防联控机制，实现了监测      检查，重点检查食品经营
+务服务事项实现了网上办、           惠、干净卫生。湿地公园里， 当地将继续完善配套设施，        数据实时共享。路通了，牧      主体的进货台账。
+掌上办。当地农技人员深入           芦苇随风摇曳，成群的候鸟  推动各项工作取得新的更         民的牛羊和奶制品可以直         为丰富群众文化生
+田间地头，手把手指导农户           在水面上觅食嬉戏。文旅部  大成效。一辆辆满载煤炭、        接卖到城里，收入一年比一      活，街道近日组织开展了
+科学施肥、合理灌溉。社区           门统计显示，元旦假期全市  木材和农产品的货车有序         年高。               广场舞展演活动，十二支
+工作人员逐户征求居民意            共接待游客四十六万人次， 通过查验通道，驶向全国                            队伍同台竞技。（郑凯）
+见，把群众最关心的问题列           旅游收入三点二亿元。    各地。                                     本报赤峰 3 月 1 日电
+入改造清单。                   入冬以来，全市供热企    沿黄各旗县区持续开                           日前，旗图书馆举办“书香
+  在他们的指导下，村里           业提前完成管网检修和设   展河道清理和岸线整治，水                          润万家”读书分享会，六十
+建起了温室大棚，种上了反           备调试，确保居民家中室温  质稳定保持在三类以上。生                          余名读者参加活动并交流
+季节蔬菜。光伏板整齐排列           达标。
+"""
+
+
+def test_a_line_opening_on_a_half_width_bracket_is_cut_before_the_bracket() -> None:
+    assert "（记者 李红 陈静）下一步，" in columns_apart(BRACKET).split("\n")
+    story = next(a for a in parse_page(BRACKET).articles if a.headline == "新能源装机规模突破一亿千瓦")
+    assert story.paragraphs[0].startswith("下一步，当地将继续完善配套设施")
+
+
+# A story's heads beside another's, its subtitle under them across a column's start.
+SUBTITLE = """\
+2024 年 3 月 5 日   星期二                               要闻                                    第2版
+
+
+
+
+
+
+                                  记者蹲点                                      牧民合作社闯出增
+           黄河流域生态保护治理扎实推进                                                      收新路
+                                                                              本报兴安盟 3 月 2 日电据
+                   今年以来累计完成投资超过三百亿元
+   本报二连浩特 3 月 2            总投资五十六亿元，建成              牧草既能固沙，又能喂养             了解，今年全市新增供热面积
+日电（记者 陈静）社区工作              后可年产各类产品二十万              牛羊。                     一百二十万平方米，惠及居民
+人员逐户征求居民意见，                吨。                                               一万八千余户。记者在现场看
+把群众最关心的问题列入                   科技特派员常年驻                                      到，工人们正在对换热站的阀
+改造清单。有关部门表示，               村，帮助农户解决生产中                                      门和仪表逐一进行检查。湿地
+将进一步加强监督检查，                遇到的技术难题。下一步，                                     公园里，芦苇随风摇曳，成群
+确保各项惠民政策落到实                当地将继续完善配套设                                       的候鸟在水面上觅食嬉戏。
+处。                         施，推动各项工作取得新                                        今年全区粮食总产量达
+   高标准农田建设持续               的更大成效。                                           到七百九十一亿斤，连续多年
+推进，节水灌溉面积进一                   热力公司设立了二十                                     稳定在七百亿斤以上。进入冬
+"""
+
+
+def test_a_subtitle_across_columns_under_heads_side_by_side_stays_under_its_headline() -> None:
+    page = parse_page(SUBTITLE)
+    left = next(a for a in page.articles if a.headline == "黄河流域生态保护治理扎实推进")
+    assert left.subtitle == "今年以来累计完成投资超过三百亿元"
+    assert left.paragraphs[0].startswith("社区工作人员逐户征求居民意见")
+    right = next(a for a in page.articles if a.headline == "牧民合作社闯出增收新路")
+    assert right.paragraphs[0].startswith("据了解，今年全市新增供热面积")
+
+
+# A story stacked under another, its headline across two columns' starts on the line of a third
+# column's last line (``边境口岸货运量创同期新高 … 优惠。（王建国）``).
+ACROSS = """\
+2024 年 3 月 5 日   星期二                               要闻                                    第2版
+
+
+
+
+                                  记者蹲点                                      牧民合作社闯出增
+           黄河流域生态保护治理扎实推进                                                      收新路
+                                                                              本报兴安盟 3 月 2 日电据
+                   今年以来累计完成投资超过三百亿元
+   本报二连浩特 3 月 2            总投资五十六亿元，建成              牧草既能固沙，又能喂养             了解，今年全市新增供热面积
+日电（记者 陈静）社区工作              后可年产各类产品二十万              牛羊。                     一百二十万平方米，惠及居民
+人员逐户征求居民意见，                吨。                                               一万八千余户。记者在现场看
+把群众最关心的问题列入                   科技特派员常年驻                                      到，工人们正在对换热站的阀
+改造清单。有关部门表示，               村，帮助农户解决生产中                                      门和仪表逐一进行检查。湿地
+将进一步加强监督检查，                遇到的技术难题。下一步，                                     公园里，芦苇随风摇曳，成群
+确保各项惠民政策落到实                当地将继续完善配套设                                       的候鸟在水面上觅食嬉戏。
+处。                         施，推动各项工作取得新                                        今年全区粮食总产量达
+   高标准农田建设持续               的更大成效。                                           到七百九十一亿斤，连续多年
+推进，节水灌溉面积进一                   热力公司设立了二十                                     稳定在七百亿斤以上。进入冬
+步扩大，耕地质量稳步提                四小时服务热线，群众反                                      季，冰雪乐园、滑雪场相继开
+升。目前，全市已有八百                映的问题做到当天受理、                                      门迎客，吸引了大批外地游客
+多个政务服务事项实现了                限时办结。今年全区粮食                                      前来体验。“以前一下雨院子
+网上办、掌上办。园区内，               总产量达到七百九十一亿                                      里就积水，现在出门再也不用
+新建的生产线正在紧张调                斤，连续多年稳定在七百                                      踩泥了。”居民李师傅说。
+试，预计明年上半年即可                亿斤以上。光伏板整齐排                                        口岸管理部门推行“提前
+投产达效。据悉，该项目                列在沙地上，板下种植的                                      申报、货到放行”模式，通关时
+                                                                            间比去年同期缩短了四成。社
+                                                                            区食堂每天中午供应两荤两
+                                                                            素一汤，老年人就餐还能享受
+                 边境口岸货运量创同期新高                                               优惠。（王建国）
+  本报锡林浩特 3 月 4
+日电（记者 张晓明）今年以
+来，文化惠民演出已走进
+一百多个嘎查村，观众超
+过五万人次。今年全旗计
+划种植玉米、大豆等作物
+八十万亩，良种覆盖率达
+到百分之九十八以上。
+"""
+
+
+def test_heads_across_columns_beside_a_columns_last_line_start_a_stacked_story() -> None:
+    page = parse_page(ACROSS)
+    right = next(a for a in page.articles if a.headline == "牧民合作社闯出增收新路")
+    assert right.paragraphs[-1].endswith("老年人就餐还能享受优惠。")
+    stacked = next(a for a in page.articles if a.headline == "边境口岸货运量创同期新高")
+    assert stacked.paragraphs[0].startswith("今年以来，文化惠民演出已走进一百多个嘎查村")
+    assert "记者蹲点" not in "".join(stacked.paragraphs)  # the kicker of the story above
