@@ -323,16 +323,27 @@ def _stacked(placed: _Placed, starts: list[int]) -> list[_Line]:
         return _emit(placed)
     row, spanned = found
 
-    def only(rows: _Placed, low: float, high: float) -> _Placed:
-        """``rows``' runs in the columns from ``low`` to ``high``."""
-        return [[(c, r) for c, r in runs if low <= c <= high] for runs in rows]
+    def only(rows: _Placed, keep: set[int]) -> _Placed:
+        """``rows``' runs in the columns ``keep``."""
+        return [[(c, r) for c, r in runs if c in keep] for runs in rows]
 
     first, last = spanned[0], spanned[-1]
+    every = {c for runs in placed for c, _ in runs}
+    # Columns beside that end by the heads' line are read with the text above them (the last
+    # column of the story the stacked one is under), the others after the stacked story.
+    # (Those next to the stacked story's, up to the first column running on past the heads.)
+    ended: set[int] = set()
+    for column in sorted(c for c in every if c > last):
+        if any(column in {k for k, _ in runs} for runs in placed[row + 1 :]):
+            break
+        ended.add(column)
+    inside = {c for c in every if first <= c <= last}
     return [
-        *_emit(only(placed, -1, first - 1)),
-        *_emit(only(placed[:row], first, last)),
-        *_stacked(only(placed[row:], first, last), starts),
-        *_emit(only(placed, last + 1, float("inf"))),
+        *_emit(only(placed, {c for c in every if c < first})),
+        *_emit(only(placed[:row], inside)),
+        *_emit(only(placed, ended)),
+        *_stacked(only(placed[row:], inside), starts),
+        *_emit(only(placed, every - inside - ended - {c for c in every if c < first})),
     ]
 
 
@@ -435,7 +446,41 @@ def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
             placed.append(list(zip(under[n], runs, strict=True)))
         else:
             placed.append([(column_of(run.start), run) for run in runs])
-    return placed
+    return _heads_over_opening(placed)
+
+
+def _heads_over_opening(placed: _Placed) -> _Placed:
+    """``placed`` with the heads it opens on (a line or few of one head each, centred, so
+    placed in whichever column each starts in) put over its first column when that column opens
+    on a paragraph's indented first line and the head's own column on a line beside it that
+    opens no paragraph (the story's next column): the story under the heads starts in the first."""
+    heads = 0
+    while heads < min(len(placed), _HEADS_ONLY_LINES) and len(placed[heads]) == 1:
+        if _RUNNING.search(placed[heads][0][1].text):
+            break
+        heads += 1
+    below: dict[int, tuple[int, _Run]] = {}  # each column's first line under the heads
+    for n, runs in enumerate(placed[heads:]):
+        for column, run in runs:
+            below.setdefault(column, (n, run))
+    if not heads or not below:
+        return placed
+    first = min(below)
+    row, opening = below[first]
+
+    def over_first(column: int) -> bool:
+        beside = below.get(column)
+        return (
+            column != first
+            and opening.start > first + 1  # an indented first line: a paragraph opens
+            and beside is not None
+            and beside[0] == row
+            and beside[1].start <= column + 1  # set full: the story's text runs on
+        )
+
+    return [[(first if over_first(c) else c, run) for c, run in runs] for runs in placed[:heads]] + placed[
+        heads:
+    ]
 
 
 def _emit(placed: _Placed) -> list[_Line]:

@@ -533,3 +533,61 @@ def test_heads_across_columns_beside_a_columns_last_line_start_a_stacked_story()
     stacked = next(a for a in page.articles if a.headline == "边境口岸货运量创同期新高")
     assert stacked.paragraphs[0].startswith("今年以来，文化惠民演出已走进一百多个嘎查村")
     assert "记者蹲点" not in "".join(stacked.paragraphs)  # the kicker of the story above
+    assert stacked.paragraphs[-1].endswith("良种覆盖率达到百分之九十八以上。")
+    # The story above ends in two lines of a third column, beside the stacked story's heads.
+    above = next(a for a in page.articles if a.headline == "黄河流域生态保护治理扎实推进")
+    assert above.paragraphs[-1].endswith("板下种植的牧草既能固沙，又能喂养牛羊。")
+
+
+# A story's heads centred over its three columns, each starting in the second or third: the
+# story opens in the first (its indented first line), the others run on beside it.
+CENTRED_OVER_THREE = """\
+2024 年 3 月 5 日   星期二                                            要闻                                                第2版
+
+
+
+                                         聚焦民生实事
+                                                                                                 简讯
+                           牧民合作社闯出增收新路                                                 本报鄂尔多斯 3 月 2 日电日前，旗图书馆举办“书香
+                                                                                     润万家”读书分享会，六十余名读者参加活动并交流读书
+  本报通辽 3 月 2 日电            责人告诉记者，通过订单
+园区内，新建的生产线正                种植，社员每亩地可增收                                               心得。（高原）
+在紧张调试，预计明年上                三百多元。                                                       本报赤峰 3 月 2 日电近期，县消防救援大队走进中
+半年即可投产达效。文旅                  政务服务大厅推行                                                小学校，为师生讲解火灾逃生自救知识并开展疏散演练。
+部门统计显示，元旦假期               “一窗受理、集成服务”，群                                             （吴敏）
+全市共接待游客四十六万                众办事只需跑一次。记者                                                 本报鄂尔多斯 3 月 2 日电连日来，区市场监管局对辖
+人次，旅游收入三点二亿                在现场看到，工人们正在                                               区农贸市场开展专项检查，重点检查食品经营主体的进
+元。有关部门表示，将进一               对换热站的阀门和仪表逐                                               货台账。
+步加强监督检查，确保各                一进行检查。这条公路全
+项惠民政策落到实处。                 长六十八公里，串起了沿
+  在他们的指导下，村                线十二个嘎查村和三个旅
+里建起了温室大棚，种上                游景区。
+了反季节蔬菜。合作社负
+
+
+                                                         开局之年看新气象
+
+                                            社区食堂端出“幸福味道”
+                                                    ——一位老支书的三十年坚守
+   本报北京 3 月 2 日电            觅食嬉戏。科技特派员常年
+（记者 郑凯）演出队带来了               驻村，帮助农户解决生产中
+ 歌舞、小品、好来宝等节目，              遇到的技术难题。业内人
+ 台下的农牧民群众掌声不                士认为，产业链向下游延
+ 断。政务服务大厅推行“一               伸，有利于把资源优势转化
+ 窗受理、集成服务”，群众办              为发展优势。进入冬季，冰
+ 事只需跑一次。一辆辆满载               雪乐园、滑雪场相继开门迎
+ 煤炭、木材和农产品的货车               客，吸引了大批外地游客前
+ 有序通过查验通道，驶向全               来体验。
+ 国各地。
+   湿地公园里，芦苇随风
+ 摇曳，成群的候鸟在水面上
+"""
+
+
+def test_heads_centred_over_a_story_go_over_the_column_it_opens_in() -> None:
+    cut = columns_apart(CENTRED_OVER_THREE).split("\n")
+    kicker, headline = cut.index("开局之年看新气象"), cut.index("社区食堂端出“幸福味道”")
+    opening, beside = cut.index("本报北京 3 月 2 日电"), cut.index("觅食嬉戏。科技特派员常年")
+    assert kicker < headline < opening < beside
+    # A box's title beside a headline stays over the box.
+    assert cut.index("简讯") + 1 == cut.index("本报鄂尔多斯 3 月 2 日电日前，旗图书馆举办“书香")
