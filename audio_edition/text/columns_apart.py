@@ -176,12 +176,12 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
         # So does a head across columns under heads side by side (a story's subtitle under its
         # headline beside another's): it stands under the heads it overlaps (``_by_column``).
         # (Where running text told the columns' starts: heads alone tell starts of their own.)
+        # So does one under heads alone (a subtitle under its headline, a box's text beside).
         under_heads = (
             len(running) >= _MIN_LINES
             and _heads_only([runs])
             and bool(part)
-            and _heads_only(part)
-            and any(len(r) >= 2 for r in part)
+            and ((_heads_only(part) and any(len(r) >= 2 for r in part)) or _under_heads_alone(runs, part))
         )
         if (
             _crosses(runs, starts)
@@ -200,6 +200,19 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
+
+
+def _under_heads_alone(runs: list[_Run], part: list[list[_Run]]) -> bool:
+    """Whether what stands above ``runs`` in ``part`` (the lines since the band or the last
+    line across began) is heads alone, some on the line or two right above: ``runs`` are a
+    head under them."""
+    if len(runs) != 1:  # a head alone on its line (a line of heads and text is no subtitle)
+        return False
+    left, right = min(run.start for run in runs), max(run.end for run in runs)
+    if not any(r.start < right and r.end > left - _INDENT for line in part[-2:] for r in line):
+        return False
+    above = [r for line in part for r in line if r.start < right and r.end > left - _INDENT]
+    return bool(above) and not any(_RUNNING.search(r.text) for r in above)
 
 
 def _stacked_across(runs: list[_Run], part: list[list[_Run]], starts: list[int]) -> bool:
@@ -445,8 +458,25 @@ def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
         elif n in under:
             placed.append(list(zip(under[n], runs, strict=True)))
         else:
-            placed.append([(column_of(run.start), run) for run in runs])
+            line: list[tuple[int, _Run]] = []
+            for run in runs:
+                column = _under_head(run, placed, starts)
+                line.append((column_of(run.start) if column is None else column, run))
+            placed.append(line)
     return _heads_over_opening(placed)
+
+
+def _under_head(run: _Run, placed: _Placed, starts: list[int]) -> int | None:
+    """The column of the head right above ``run`` (a line or two up in ``placed``) when ``run``
+    is a head across a column's start: a subtitle centred under its headline starts anywhere,
+    and stands under it."""
+    if _RUNNING.search(run.text) or not _crosses([run], starts):
+        return None
+    for line in reversed(placed[-2:]):
+        for column, above in line:
+            if not _RUNNING.search(above.text) and above.start < run.end and above.end > run.start - _INDENT:
+                return column
+    return None
 
 
 def _heads_over_opening(placed: _Placed) -> _Placed:

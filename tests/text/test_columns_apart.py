@@ -591,3 +591,40 @@ def test_heads_centred_over_a_story_go_over_the_column_it_opens_in() -> None:
     assert kicker < headline < opening < beside
     # A box's title beside a headline stays over the box.
     assert cut.index("简讯") + 1 == cut.index("本报鄂尔多斯 3 月 2 日电日前，旗图书馆举办“书香")
+
+
+# A headline and its subtitle, centred, beside a box of briefs whose first brief's lines stand
+# one over and one under the subtitle: the subtitle splits neither the box nor the story.
+SUBTITLE_BESIDE_A_BOX = """\
+2024年3月5日   星期二                                  要闻                                   第2版
+
+
+
+       草原牧区迎来新一轮春耕备耕                                                  简讯
+                                                          近日，市人社局举办春风行动专场招聘会，一百二
+                  今年以来累计完成投资超过三百亿元
+                                                        十家企业提供就业岗位四千多个。（刘洋）
+   新华社赤峰3月3日电        入，一批高性能永磁材料        一派繁忙景象，大型播种       近日，旗气象局发布寒潮蓝色预警，提醒群众注意
+（记者 刘洋）前十个月，         实现了规模化生产。口岸        机来回穿梭，农民们抢抓     防寒保暖，合理安排出行。（刘洋）
+口岸进出口货运量达到一          管理部门推行“提前申报、       农时忙生产。            本报二连浩特3月4日电为丰富群众文化生活，街道
+千八百万吨，同比增长百          货到放行”模式，通关时            商家纷纷推出适老化   近日组织开展了广场舞展演活动，十二支队伍同台竞技。
+分之二十二点五。入冬以          间比去年同期缩短了四成。       产品，智能手环、助行器     （赵磊）
+来，全市供热企业提前完          治沙工人们顶着风沙扎设        等商品销量明显增长。文
+成管网检修和设备调试，          草方格，一棵棵梭梭、沙        旅部门统计显示，元旦假
+确保居民家中室温达标。          柳在沙丘上扎下了根。下        期全市共接待游客四十六
+一辆辆满载煤炭、木材和          一步，当地将继续完善配        万人次，旅游收入三点二
+农产品的货车有序通过查          套设施，推动各项工作取        亿元。养老服务中心开设
+验通道，驶向全国各地。          得新的更大成效。           了康复理疗、文化娱乐等
+社区食堂每天中午供应两            据了解，今年全市新        项目，满足老年人多样化
+"""
+
+
+def test_a_subtitle_beside_a_box_stays_under_its_headline_and_leaves_the_box_whole() -> None:
+    cut = columns_apart(SUBTITLE_BESIDE_A_BOX).split("\n")
+    headline, subtitle = (
+        cut.index("草原牧区迎来新一轮春耕备耕"),
+        cut.index("今年以来累计完成投资超过三百亿元"),
+    )
+    assert subtitle == headline + 1 and cut.index("新华社赤峰3月3日电") == subtitle + 1
+    brief = cut.index("近日，市人社局举办春风行动专场招聘会，一百二")
+    assert cut.index("十家企业提供就业岗位四千多个。（刘洋）") == brief + 1
