@@ -33,6 +33,8 @@ import tarfile
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "typeset"
@@ -46,6 +48,7 @@ EXTRACTORS = (
     "pypdf",
     "pypdf-layout",
 )
+SIDE_BY_SIDE = ("pdftotext-layout",)  # extractors printing a page's columns side by side, as it looks
 SEED_PAGES = [
     ROOT / "tests" / "fixtures" / "2023-12-25.txt",
     *sorted((ROOT / "tests" / "fixtures" / "editions").glob("*.txt")),
@@ -101,14 +104,14 @@ def measure(corpus: Path) -> dict[str, object]:
     """Score the reader importable now (``audio_edition`` on sys.path) on a whole corpus."""
     sys.path.append(str(ROOT))  # last: audio_edition comes from PYTHONPATH; tests.typeset.score from here
     from audio_edition.text import parse_page
-    from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
+    from tests.typeset.score import ReadArticle, Score, doubts_every_story, places_as_printed, score_page
 
     try:
-        from audio_edition.text.columns_apart import columns_apart
+        from audio_edition.text.columns_apart import cut_columns
     except ImportError:  # a reader from before pages printed in layout mode were read
 
-        def columns_apart(text: str) -> str:
-            return text
+        def cut_columns(text: str) -> Any:
+            return SimpleNamespace(text=text, printed=())
 
     result: dict[str, object] = {}
     started = time.perf_counter()
@@ -122,7 +125,8 @@ def measure(corpus: Path) -> dict[str, object]:
                 # Scored in the page's reading order: a page printed in layout mode is read cut into its columns
                 # (its warnings name the file's lines, whose columns interleave), and the scorer tells an
                 # article's warnings by the lines between its start and the next article's.
-                reading = parse_page(columns_apart(text), path.name, number=page["number"])
+                cut = cut_columns(text)
+                reading = parse_page(cut.text, path.name, number=page["number"])
                 read = [
                     ReadArticle(
                         a.headline,
@@ -133,14 +137,22 @@ def measure(corpus: Path) -> dict[str, object]:
                     )
                     for a in reading.articles
                 ]
+                warned = [w.line for w in reading.warnings]
+                # A page printed side by side is judged as a person reads it, column by column
+                # (tests/typeset/readable.py), its warnings placed on the page as printed.
+                printed = cut.printed or range(1, len(cut.text.split("\n")) + 1)
+                places = (
+                    places_as_printed(text, cut.text, printed, warned) if extractor in SIDE_BY_SIDE else None
+                )
                 total.add(
                     score_page(
                         page,
                         read,
-                        [w.line for w in reading.warnings],
+                        warned,
                         str(path.relative_to(corpus)),
                         text,
                         whole_page=doubts_every_story(reading.warnings),
+                        side_by_side=places,
                     )
                 )
         result[extractor] = {

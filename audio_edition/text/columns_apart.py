@@ -175,29 +175,114 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
     starts = _column_starts(running if len(running) >= _MIN_LINES else band)
+    if len(running) >= _MIN_LINES:
+        starts = _short_columns(band, starts)
     out: list[_Line] = []
     unsure: list[int] = []
     part: list[list[_Run]] = []
     for n, runs in enumerate(_split_at_starts(runs, starts) for runs in band):
         # A line across the columns splits the band, but heads side by side (each centred over
         # its own story's columns) stand over the column each starts in.
-        if _crosses(runs, starts) and (len(runs) < 2 or not _heads_only([runs])):
-            out += _by_column(part, starts)
+        # So does a head across columns under heads side by side (a story's subtitle under its
+        # headline beside another's): it stands under the heads it overlaps (``_by_column``).
+        # (Where running text told the columns' starts: heads alone tell starts of their own.)
+        # So does one under heads alone (a subtitle under its headline, a box's text beside).
+        under_heads = (
+            len(running) >= _MIN_LINES
+            and _heads_only([runs])
+            and bool(part)
+            and ((_heads_only(part) and any(len(r) >= 2 for r in part)) or _under_heads_alone(runs, part))
+        )
+        if (
+            _crosses(runs, starts)
+            and (len(runs) < 2 or not _heads_only([runs]))
+            and not under_heads
+            and not (len(running) >= _MIN_LINES and _stacked_across(runs, part, starts))
+        ):
+            out += _by_column_stacked(part, starts)
             if part and n + 1 < len(band) and not _heads_only([runs]):
                 unsure += [len(out), len(out) + len(runs) + 1]
             part = []
             out += [(run.text, run.line) for run in runs] + [("", runs[-1].line)]
         else:
             part.append(runs)
-    out += _by_column(part, starts)
+    out += _by_column_stacked(part, starts)
     while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
 
 
+def _under_heads_alone(runs: list[_Run], part: list[list[_Run]]) -> bool:
+    """Whether what stands above ``runs`` in ``part`` (the lines since the band or the last
+    line across began) is heads alone, some on the line or two right above: ``runs`` are a
+    head under them."""
+    if len(runs) != 1:  # a head alone on its line (a line of heads and text is no subtitle)
+        return False
+    left, right = min(run.start for run in runs), max(run.end for run in runs)
+    if not any(r.start < right and r.end > left - _INDENT for line in part[-2:] for r in line):
+        return False
+    above = [r for line in part for r in line if r.start < right and r.end > left - _INDENT]
+    return bool(above) and not any(_RUNNING.search(r.text) for r in above)
+
+
+def _stacked_across(runs: list[_Run], part: list[list[_Run]], starts: list[int]) -> bool:
+    """Whether a line across columns is a story's heads set lower than a column beside it:
+    heads (no comma or stop) across columns, with the space over heads above them (two lines
+    empty there), beside a run ending a column of running text. Such a line leaves the band
+    whole: the columns beside are read on their own, the heads over their story's columns (a
+    story stacked under another is read after it, ``_by_column_stacked``)."""
+    beside = [run for run in runs if _ends_column(run, part, starts)]
+    across = [run for run in runs if run not in beside]
+    return (
+        bool(beside)
+        and bool(across)
+        and len(part) >= 2
+        and not any(_RUNNING.search(run.text) for run in across)
+        and not any(
+            r.start < a.end and r.end > a.start - _INDENT for line in part[-2:] for r in line for a in across
+        )
+    )
+
+
+def _ends_column(run: _Run, part: list[list[_Run]], starts: list[int]) -> bool:
+    """Whether ``run``, on a line across the columns, crosses no column's start and stands
+    under the last line of its column's running text in ``part`` (the lines above it), one or
+    two lines up."""
+    if _crosses([run], starts) or not part:
+        return False
+    column = _column_of(run.start, starts)
+    return any(
+        _column_of(r.start, starts) == column and _RUNNING.search(r.text) for runs in part[-2:] for r in runs
+    )
+
+
+def _short_columns(band: list[list[_Run]], starts: list[int]) -> list[int]:
+    """``starts`` and the starts of columns too short to be told from running text alone: a
+    column's last line or two beside a story's first lines, its text without a comma or stop
+    read as heads. Such a start is where runs of two lines running one under the other start
+    (one of them with a comma or stop: heads stand over each other too), far from the columns
+    found, no run crossing it."""
+    runs = [run for row in band for run in row]
+    extra: list[int] = []
+    for upper, lower in zip(band, band[1:], strict=False):
+        for a in upper:
+            for b in lower:
+                start = min(a.start, b.start)
+                if (
+                    abs(a.start - b.start) <= _INDENT
+                    and (_RUNNING.search(a.text) or _RUNNING.search(b.text))
+                    and all(abs(start - known) > _INDENT for known in starts + extra)
+                    and not any(_across(run, start) for run in runs)
+                ):
+                    extra.append(start)
+    return sorted(starts + extra)
+
+
 def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
     """``runs`` with a run that crosses a column's start at a single space cut there: two
-    columns set tight print one space apart (``亩， 餐饮``), the second at its column's start."""
+    columns set tight print one space apart (``亩， 餐饮``), the second at its column's start,
+    or a little before it when its line opens on a bracket or quote set half width (``实 （记者
+    李红``): a space up to three positions short of the start before one past it."""
     out: list[_Run] = []
     pending = list(runs)
     while pending:
@@ -207,7 +292,7 @@ def _split_at_starts(runs: list[_Run], starts: list[int]) -> list[_Run]:
                 at
                 for start in starts
                 if _across(run, start)
-                for at in (start - 1, start, start - 2, start + 1)
+                for at in (start - 1, start, start - 2, start - 3, start + 1)
                 if run.start < at < run.end - 1 and run.text[at - run.start] == " "
             ),
             None,
@@ -236,8 +321,102 @@ def _crosses(runs: list[_Run], starts: list[int]) -> bool:
     return any(_across(run, start) for run in runs for start in starts)
 
 
+_HEAD_JITTER = 1  # positions a head set at its column's start may stand short of it (rounding)
+_BELOW_HEADS = 4  # lines under a story's heads its columns' text starts within
+
+
+def _column_of(start: int, starts: list[int]) -> int:
+    return max((s for s in starts if s <= start + _INDENT), default=0)
+
+
+_Placed = list[list[tuple[int, _Run]]]  # a part's lines, each run with the column it is read in
+
+
+def _by_column_stacked(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
+    """``part`` column by column, as ``_by_column``; but where a story's heads start lower down,
+    over columns that stand empty on the heads' line and the lines above while columns beside
+    them run on (a story stacked under another in some of the columns), those columns are read
+    down to the heads, then the stacked story, then the columns beside."""
+    return _stacked(_columns(part, starts), starts)
+
+
+def _stacked(placed: _Placed, starts: list[int]) -> list[_Line]:
+    found = _stacked_heads(placed, starts)
+    if found is None:
+        return _emit(placed)
+    row, spanned = found
+
+    def only(rows: _Placed, keep: set[int]) -> _Placed:
+        """``rows``' runs in the columns ``keep``."""
+        return [[(c, r) for c, r in runs if c in keep] for runs in rows]
+
+    first, last = spanned[0], spanned[-1]
+    every = {c for runs in placed for c, _ in runs}
+    # Columns beside that end by the heads' line are read with the text above them (the last
+    # column of the story the stacked one is under), the others after the stacked story.
+    # (Those next to the stacked story's, up to the first column running on past the heads.)
+    ended: set[int] = set()
+    for column in sorted(c for c in every if c > last):
+        if any(column in {k for k, _ in runs} for runs in placed[row + 1 :]):
+            break
+        ended.add(column)
+    inside = {c for c in every if first <= c <= last}
+    return [
+        *_emit(only(placed, {c for c in every if c < first})),
+        *_emit(only(placed[:row], inside)),
+        *_emit(only(placed, ended)),
+        *_stacked(only(placed[row:], inside), starts),
+        *_emit(only(placed, every - inside - ended - {c for c in every if c < first})),
+    ]
+
+
+def _stacked_heads(placed: _Placed, starts: list[int]) -> tuple[int, list[int]] | None:
+    """The first line of ``placed`` holding a story's heads under text in its columns, and the
+    columns the story takes: side by side, empty on that line (but for the heads) and the two
+    lines above (the space over a story's heads), with text above; the columns its heads cross,
+    and those beside with text again within a few lines under; two or more, or one under heads
+    across columns' starts."""
+    columns = [{c: r for c, r in runs} for runs in placed]
+    for row in range(3, len(placed)):
+        heads = [r for _, r in placed[row] if not _RUNNING.search(r.text)]
+        if not heads:
+            continue
+        held = {c for c, r in placed[row] if r in heads}
+        reach = max(r.end for r in heads)
+
+        def free(column: int, row: int = row, held: set[int] = held, reach: int = reach) -> bool:
+            return (
+                column not in columns[row - 1]
+                and column not in columns[row - 2]
+                and (column not in columns[row] or column in held)
+                and any(column in c for c in columns[: row - 2])
+                and (
+                    column < reach - 1 or any(column in c for c in columns[row + 1 : row + 1 + _BELOW_HEADS])
+                )
+            )
+
+        first = min(held)
+        if first not in starts or not free(first):
+            continue
+        spanned = [first]
+        for column in starts[starts.index(first) + 1 :]:
+            if not free(column):
+                break
+            spanned.append(column)
+        # Two columns or more; or one, under heads across columns' starts (a headline over
+        # columns whose others start lower down), never a subhead inside one column.
+        if len(spanned) >= 2 or _crosses(heads, starts):
+            return row, spanned
+    return None
+
+
 def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     """``part``'s runs column by column, left to right, a blank line after each column."""
+    return _emit(_columns(part, starts))
+
+
+def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
+    """``part``'s runs, each with the column it is read in."""
 
     def column_of(start: int) -> int:
         return max((s for s in starts if s <= start + _INDENT), default=0)
@@ -249,13 +428,107 @@ def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
     while top < len(part) and len(part[top]) >= 2 and _heads_only([part[top]]):
         top += 1
     slots: list[int] | None = None
+    under: dict[int, list[int]] = {}  # heads under the heads side by side: their slots
     if top and len({len(runs) for runs in part[:top]}) == 1:
-        slots = [column_of(min(runs[i].start for runs in part[:top])) for i in range(len(part[0]))]
-    columns: dict[int, list[_Line]] = {}
+        # A head starts where its column does, or further in (centred): never indented, so a
+        # head a few positions short of a column's start is centred over the columns before it.
+        slots = [
+            max(
+                (s for s in starts if s <= min(runs[i].start for runs in part[:top]) + _HEAD_JITTER),
+                default=0,
+            )
+            for i in range(len(part[0]))
+        ]
+        spans = [
+            (min(runs[i].start for runs in part[:top]), max(runs[i].end for runs in part[:top]))
+            for i in range(len(part[0]))
+        ]
+
+        def slot_of(run: _Run, slots: list[int] = slots) -> int:
+            """The slot of the heads ``run`` overlaps the most (else stands nearest to)."""
+            best = max(
+                range(len(spans)),
+                key=lambda i: (
+                    min(run.end, spans[i][1]) - max(run.start, spans[i][0]),
+                    -abs(run.start - spans[i][0]),
+                ),
+            )
+            return slots[best]
+
+        for n in range(top, len(part)):
+            if not _heads_only([part[n]]):
+                break
+            # A head across a column's start (the cut does not split there) stands under the
+            # heads it overlaps; a head in one column, in it.
+            under[n] = [slot_of(run) if _crosses([run], starts) else column_of(run.start) for run in part[n]]
+    placed: _Placed = []
     for n, runs in enumerate(part):
+        if slots is not None and n < top:
+            placed.append(list(zip(slots, runs, strict=True)))
+        elif n in under:
+            placed.append(list(zip(under[n], runs, strict=True)))
+        else:
+            line: list[tuple[int, _Run]] = []
+            for run in runs:
+                column = _under_head(run, placed, starts)
+                line.append((column_of(run.start) if column is None else column, run))
+            placed.append(line)
+    return _heads_over_opening(placed)
+
+
+def _under_head(run: _Run, placed: _Placed, starts: list[int]) -> int | None:
+    """The column of the head right above ``run`` (a line or two up in ``placed``) when ``run``
+    is a head across a column's start: a subtitle centred under its headline starts anywhere,
+    and stands under it."""
+    if _RUNNING.search(run.text) or not _crosses([run], starts):
+        return None
+    for line in reversed(placed[-2:]):
+        for column, above in line:
+            if not _RUNNING.search(above.text) and above.start < run.end and above.end > run.start - _INDENT:
+                return column
+    return None
+
+
+def _heads_over_opening(placed: _Placed) -> _Placed:
+    """``placed`` with the heads it opens on (a line or few of one head each, centred, so
+    placed in whichever column each starts in) put over its first column when that column opens
+    on a paragraph's indented first line and the head's own column on a line beside it that
+    opens no paragraph (the story's next column): the story under the heads starts in the first."""
+    heads = 0
+    while heads < min(len(placed), _HEADS_ONLY_LINES) and len(placed[heads]) == 1:
+        if _RUNNING.search(placed[heads][0][1].text):
+            break
+        heads += 1
+    below: dict[int, tuple[int, _Run]] = {}  # each column's first line under the heads
+    for n, runs in enumerate(placed[heads:]):
+        for column, run in runs:
+            below.setdefault(column, (n, run))
+    if not heads or not below:
+        return placed
+    first = min(below)
+    row, opening = below[first]
+
+    def over_first(column: int) -> bool:
+        beside = below.get(column)
+        return (
+            column != first
+            and opening.start > first + 1  # an indented first line: a paragraph opens
+            and beside is not None
+            and beside[0] == row
+            and beside[1].start <= column + 1  # set full: the story's text runs on
+        )
+
+    return [[(first if over_first(c) else c, run) for c, run in runs] for runs in placed[:heads]] + placed[
+        heads:
+    ]
+
+
+def _emit(placed: _Placed) -> list[_Line]:
+    """``placed``'s runs column by column, left to right, a blank line after each column."""
+    columns: dict[int, list[_Line]] = {}
+    for runs in placed:
         here: dict[int, _Line] = {}
-        for i, run in enumerate(runs):
-            column = slots[i] if slots is not None and n < top else column_of(run.start)
+        for column, run in runs:
             # Two runs of one line in one column (a credit after a caption): one line.
             here[column] = (
                 (f"{here[column][0]} {run.text}", run.line) if column in here else (run.text, run.line)

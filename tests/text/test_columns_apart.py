@@ -312,3 +312,380 @@ def test_the_running_head_is_never_read_among_the_heads_under_it() -> None:
     # With no blank line under the running head (pypdf prints none on some pages), the same.
     tight = PYPDF_LAYOUT_TOP.replace("\n\n", "\n", 1)
     assert parse_page(tight, "p2.txt").articles[0].headline == "打好防沙治沙攻坚战"
+
+
+# A story stacked under another in two columns (from a fresh page) while a third story runs on
+# down the columns beside them: its heads start lower down, over columns that stand empty there.
+STACKED = """\
+2024 年 3 月 5 日   星期二                                    要闻                                     第2版
+
+
+
+
+牧民合作社闯出增收新路                                       打好防沙治沙攻坚战                                   公益广告
+
+  新华社包头 3 月 4 日            全市共接待游客四十六万               新华社鄂尔多斯 3 月    能享受优惠。通过“空中课
+                                                                                    节约用水 从我做
+电稀土企业加大研发投入，               人次，旅游收入三点二亿            3 日电据了解，今年全市新     堂”，偏远牧区的孩子们也
+一批高性能永磁材料实现                元。通过“空中课堂”
+                                    ，偏远           增供热面积一百二十万平       能和城里学生同上一堂课。    起 共建美丽家园
+了规模化生产。老师们利用               牧区的孩子们也能和城里            方米，惠及居民一万八千余      今年以来，文化惠民演出已
+课余时间集体备课，把优质               学生同上一堂课。（周涛）           户。据悉，该项目总投资五      走进一百多个嘎查村，观众
+教学资源转化为适合本校                                       十六亿元，建成后可年产各      超过五万人次。
+学生的课程。                                            类产品二十万吨。文旅部门         一辆辆满载煤炭、木材
+  治沙工人们顶着风沙                                       统计显示，元旦假期全市共      和农产品的货车有序通过
+扎设草方格，一棵棵梭梭、                                      接待游客四十六万人次，旅      查验通道，驶向全国各地。
+沙柳在沙丘上扎下了根。文                                      游收入三点二亿元。今年全      养老服务中心开设了康复
+旅部门统计显示，元旦假期                                      旗计划种植玉米、大豆等作      理疗、文化娱乐等项目，满
+                                                  物八十万亩，良种覆盖率达      足老年人多样化需求。（郑
+                                                  到百分之九十八以上。        凯）
+                                                     治沙工人们顶着风沙
+边境口岸货运量创同期新高                                      扎设草方格，一棵棵梭梭、
+本报记者 周涛          郑凯
+                                                  沙柳在沙丘上扎下了根。社
+  进入冬季，冰雪乐园、               来，全市供热企业提前完成
+                                                  区食堂每天中午供应两荤
+滑雪场相继开门迎客，吸引               管网检修和设备调试，确保
+                                                  两素一汤，老年人就餐还
+了大批外地游客前来体验。               居民家中室温达标。
+老师们利用课余时间集体
+备课，把优质教学资源转化
+为适合本校学生的课程。据
+了解，今年全市新增供热面
+积一百二十万平方米，惠及
+居民一万八千余户。入冬以
+"""
+
+
+def test_a_story_stacked_under_another_is_read_after_it_not_inside_it() -> None:
+    cut = columns_apart(STACKED).split("\n")
+    upper_end = cut.index("学生同上一堂课。（周涛）")  # the upper story's second column ends
+    heads = cut.index("边境口岸货运量创同期新高")
+    lower_second = cut.index("来，全市供热企业提前完成")  # the stacked story's second column
+    beside = cut.index("打好防沙治沙攻坚战")  # the story beside them
+    assert upper_end < heads < lower_second < beside
+    page = parse_page(STACKED)
+    stacked = next(a for a in page.articles if a.headline == "边境口岸货运量创同期新高")
+    assert "居民一万八千余户。入冬以来，全市供热企业提前完成管网检修" in "".join(stacked.paragraphs)
+
+
+# A headline centred over its story's two columns starts a few positions short of the second
+# column's start: it stands over the first, where its story starts.
+CENTRED = """\
+2024 年 3 月 5 日   星期二                                          要闻                                                 第2版
+
+
+
+  口岸管理部门推行“提               目，满足老年人多样化需                             区域联防联控机制，实现了       化为发展优势。一辆辆满载
+前申报、货到放行”模式，通              求。下一步，当地将继续完                            监测数据实时共享。社区工       煤炭、木材和农产品的货车
+关时间比去年同期缩短了                善配套设施，推动各项工作                            作人员逐户征求居民意见，       有序通过查验通道，驶向全
+四成。路通了，牧民的牛羊               取得新的更大成效。风电场                                               国各地。（张晓明）
+和奶制品可以直接卖到城                里，一排排白色风机迎风转
+里，收入一年比一年高。   “饭           动，源源不断地将绿色电能
+菜合口味，价钱也不贵，我               送入电网。湿地公园里，芦
+
+
+
+
+                       草原牧区迎来新一轮春耕备耕                                                               简讯
+                                                                                        本报阿拉善 3 月 2 日电近日，旗气象局发布寒潮蓝色
+  本报呼和浩特 3 月 2            引了大批外地游客前来体
+                                                                                      预警，提醒群众注意防寒保暖，合理安排出行。    （张晓明）
+日电（记者 周涛 吴敏）高标            验。科技特派员常年驻村，
+                                                                                        本报满洲里 3 月 3 日电连日来，区市场监管局对辖区
+准农田建设持续推进，节               帮助农户解决生产中遇到
+                                                                                      农贸市场开展专项检查，重点检查食品经营主体的进货
+水灌溉面积进一步扩大，               的技术难题。前十个月，口
+                                                                                      台账。
+耕地质量稳步提升。新能               岸进出口货运量达到一千
+"""
+
+
+def test_a_headline_centred_over_two_columns_heads_the_first() -> None:
+    cut = columns_apart(CENTRED).split("\n")
+    assert (
+        cut.index("草原牧区迎来新一轮春耕备耕")
+        < cut.index("本报呼和浩特 3 月 2")
+        < cut.index("引了大批外地游客前来体")
+    )
+    page = parse_page(CENTRED)
+    story = next(a for a in page.articles if a.headline == "草原牧区迎来新一轮春耕备耕")
+    assert story.paragraphs[0].startswith("高标准农田建设持续推进")
+
+
+# A story's second column of two lines beside its first lines: one holds no comma or stop (read
+# as heads), so the column's start is told by the two lines one under the other.
+SHORT_COLUMN = """\
+2024 年 3 月 5 日   星期二                                          要闻                                           第2版
+
+
+
+
+社区食堂端出“幸福味道”
+本报记者 周涛          吴敏
+  本报乌海 3 月 2 日电一           节目，台下的农牧民群众掌
+辆辆满载煤炭、木材和农产               声不断。
+品的货车有序通过查验通
+道，驶向全国各地。前十个
+月，口岸进出口货运量达到
+一千八百万吨，同比增长百
+分之二十二点五。演出队带
+来了歌舞、小品、好来宝等
+
+
+
+
+                  图表：全市粮食产量
+                                         单位：万吨
+                                                 数字政务让群众少跑腿
+                                                   本报呼和浩特 3 月 2      路通了，牧民的牛羊    公里，串起了沿线十二个
+                                                 日电养老服务中心开设了       和奶制品可以直接卖到城    嘎查村和三个旅游景区。
+                                                 康复理疗、文化娱乐等项       里，收入一年比一年高。文
+                                                 目，满足老年人多样化需       旅部门统计显示，元旦假
+                                                 求。湿地公园里，芦苇随风      期全市共接待游客四十六
+                                                 摇曳，成群的候鸟在水面       万人次，旅游收入三点二
+                                                 上觅食嬉戏。沿黄各旗县       亿元。一辆辆满载煤炭、木
+       2021 年          2022 年         2023 年     区持续开展河道清理和岸       材和农产品的货车有序通
+                                                 线整治，水质稳定保持在       过查验通道，驶向全国各
+                                                 三类以上。             地。这条公路全长六十八
+    数据来源：市统计局
+
+
+
+
+                                                 一条公路带富一方百姓
+                                                   本报阿拉善 3 月 4 日   计明年上半年即可投产达
+                                                 电去年合作社实现销售收       效。
+                                                 入一千二百万元，社员人
+                                                 均分红一万余元。当地农
+                                                 技人员深入田间地头，手
+                                                 把手指导农户科学施肥、
+                                                 合理灌溉。园区内，新建的
+                                                 生产线正在紧张调试，预
+
+"""
+
+
+def test_a_column_of_a_line_or_two_is_cut_apart_from_the_one_beside_it() -> None:
+    cut = columns_apart(SHORT_COLUMN).split("\n")
+    assert "本报阿拉善 3 月 4 日" in cut
+    assert cut.index("计明年上半年即可投产达") == cut.index("效。") - 1
+    page = parse_page(SHORT_COLUMN)
+    story = next(a for a in page.articles if a.headline == "一条公路带富一方百姓")
+    assert story.paragraphs[-1].endswith("预计明年上半年即可投产达效。")
+
+
+# Columns set tight, a line opening on a bracket set half width: it starts a little before its
+# column (``价格实 （记者 李红 陈静）下一步``), the one space before it is where the columns part.
+BRACKET = """\
+2024 年 3 月 5 日   星期二                         要闻                                        第2版
+
+
+
+
+一线见闻                                   高质量发展调研行
+                                                                                简讯
+银发经济激发消费新活力                            新能源装机规模突破一亿千瓦                         本报阿拉善 3 月 1 日
+城乡居民收入增速快于经济增长                         ——一位老支书的三十年坚守                       电连日来，区市场监管局
+  本报赤峰 3 月 2 日电        食堂由社区提供场地、企业    本报通辽 3 月 1 日电     态环境部门建立了跨区域       对辖区农贸市场开展专项
+目前，全市已有八百多个政           负责运营，做到了价格实 （记者 李红 陈静）下一步，        联防联控机制，实现了监测      检查，重点检查食品经营
+务服务事项实现了网上办、           惠、干净卫生。湿地公园里， 当地将继续完善配套设施，        数据实时共享。路通了，牧      主体的进货台账。
+掌上办。当地农技人员深入           芦苇随风摇曳，成群的候鸟  推动各项工作取得新的更         民的牛羊和奶制品可以直         为丰富群众文化生
+田间地头，手把手指导农户           在水面上觅食嬉戏。文旅部  大成效。一辆辆满载煤炭、        接卖到城里，收入一年比一      活，街道近日组织开展了
+科学施肥、合理灌溉。社区           门统计显示，元旦假期全市  木材和农产品的货车有序         年高。               广场舞展演活动，十二支
+工作人员逐户征求居民意            共接待游客四十六万人次， 通过查验通道，驶向全国                            队伍同台竞技。（郑凯）
+见，把群众最关心的问题列           旅游收入三点二亿元。    各地。                                     本报赤峰 3 月 1 日电
+入改造清单。                   入冬以来，全市供热企    沿黄各旗县区持续开                           日前，旗图书馆举办“书香
+  在他们的指导下，村里           业提前完成管网检修和设   展河道清理和岸线整治，水                          润万家”读书分享会，六十
+建起了温室大棚，种上了反           备调试，确保居民家中室温  质稳定保持在三类以上。生                          余名读者参加活动并交流
+季节蔬菜。光伏板整齐排列           达标。
+"""
+
+
+def test_a_line_opening_on_a_half_width_bracket_is_cut_before_the_bracket() -> None:
+    assert "（记者 李红 陈静）下一步，" in columns_apart(BRACKET).split("\n")
+    story = next(a for a in parse_page(BRACKET).articles if a.headline == "新能源装机规模突破一亿千瓦")
+    assert story.paragraphs[0].startswith("下一步，当地将继续完善配套设施")
+
+
+# A story's heads beside another's, its subtitle under them across a column's start.
+SUBTITLE = """\
+2024 年 3 月 5 日   星期二                               要闻                                    第2版
+
+
+
+
+
+
+                                  记者蹲点                                      牧民合作社闯出增
+           黄河流域生态保护治理扎实推进                                                      收新路
+                                                                              本报兴安盟 3 月 2 日电据
+                   今年以来累计完成投资超过三百亿元
+   本报二连浩特 3 月 2            总投资五十六亿元，建成              牧草既能固沙，又能喂养             了解，今年全市新增供热面积
+日电（记者 陈静）社区工作              后可年产各类产品二十万              牛羊。                     一百二十万平方米，惠及居民
+人员逐户征求居民意见，                吨。                                               一万八千余户。记者在现场看
+把群众最关心的问题列入                   科技特派员常年驻                                      到，工人们正在对换热站的阀
+改造清单。有关部门表示，               村，帮助农户解决生产中                                      门和仪表逐一进行检查。湿地
+将进一步加强监督检查，                遇到的技术难题。下一步，                                     公园里，芦苇随风摇曳，成群
+确保各项惠民政策落到实                当地将继续完善配套设                                       的候鸟在水面上觅食嬉戏。
+处。                         施，推动各项工作取得新                                        今年全区粮食总产量达
+   高标准农田建设持续               的更大成效。                                           到七百九十一亿斤，连续多年
+推进，节水灌溉面积进一                   热力公司设立了二十                                     稳定在七百亿斤以上。进入冬
+"""
+
+
+def test_a_subtitle_across_columns_under_heads_side_by_side_stays_under_its_headline() -> None:
+    page = parse_page(SUBTITLE)
+    left = next(a for a in page.articles if a.headline == "黄河流域生态保护治理扎实推进")
+    assert left.subtitle == "今年以来累计完成投资超过三百亿元"
+    assert left.paragraphs[0].startswith("社区工作人员逐户征求居民意见")
+    right = next(a for a in page.articles if a.headline == "牧民合作社闯出增收新路")
+    assert right.paragraphs[0].startswith("据了解，今年全市新增供热面积")
+
+
+# A story stacked under another, its headline across two columns' starts on the line of a third
+# column's last line (``边境口岸货运量创同期新高 … 优惠。（王建国）``).
+ACROSS = """\
+2024 年 3 月 5 日   星期二                               要闻                                    第2版
+
+
+
+
+                                  记者蹲点                                      牧民合作社闯出增
+           黄河流域生态保护治理扎实推进                                                      收新路
+                                                                              本报兴安盟 3 月 2 日电据
+                   今年以来累计完成投资超过三百亿元
+   本报二连浩特 3 月 2            总投资五十六亿元，建成              牧草既能固沙，又能喂养             了解，今年全市新增供热面积
+日电（记者 陈静）社区工作              后可年产各类产品二十万              牛羊。                     一百二十万平方米，惠及居民
+人员逐户征求居民意见，                吨。                                               一万八千余户。记者在现场看
+把群众最关心的问题列入                   科技特派员常年驻                                      到，工人们正在对换热站的阀
+改造清单。有关部门表示，               村，帮助农户解决生产中                                      门和仪表逐一进行检查。湿地
+将进一步加强监督检查，                遇到的技术难题。下一步，                                     公园里，芦苇随风摇曳，成群
+确保各项惠民政策落到实                当地将继续完善配套设                                       的候鸟在水面上觅食嬉戏。
+处。                         施，推动各项工作取得新                                        今年全区粮食总产量达
+   高标准农田建设持续               的更大成效。                                           到七百九十一亿斤，连续多年
+推进，节水灌溉面积进一                   热力公司设立了二十                                     稳定在七百亿斤以上。进入冬
+步扩大，耕地质量稳步提                四小时服务热线，群众反                                      季，冰雪乐园、滑雪场相继开
+升。目前，全市已有八百                映的问题做到当天受理、                                      门迎客，吸引了大批外地游客
+多个政务服务事项实现了                限时办结。今年全区粮食                                      前来体验。“以前一下雨院子
+网上办、掌上办。园区内，               总产量达到七百九十一亿                                      里就积水，现在出门再也不用
+新建的生产线正在紧张调                斤，连续多年稳定在七百                                      踩泥了。”居民李师傅说。
+试，预计明年上半年即可                亿斤以上。光伏板整齐排                                        口岸管理部门推行“提前
+投产达效。据悉，该项目                列在沙地上，板下种植的                                      申报、货到放行”模式，通关时
+                                                                            间比去年同期缩短了四成。社
+                                                                            区食堂每天中午供应两荤两
+                                                                            素一汤，老年人就餐还能享受
+                 边境口岸货运量创同期新高                                               优惠。（王建国）
+  本报锡林浩特 3 月 4
+日电（记者 张晓明）今年以
+来，文化惠民演出已走进
+一百多个嘎查村，观众超
+过五万人次。今年全旗计
+划种植玉米、大豆等作物
+八十万亩，良种覆盖率达
+到百分之九十八以上。
+"""
+
+
+def test_heads_across_columns_beside_a_columns_last_line_start_a_stacked_story() -> None:
+    page = parse_page(ACROSS)
+    right = next(a for a in page.articles if a.headline == "牧民合作社闯出增收新路")
+    assert right.paragraphs[-1].endswith("老年人就餐还能享受优惠。")
+    stacked = next(a for a in page.articles if a.headline == "边境口岸货运量创同期新高")
+    assert stacked.paragraphs[0].startswith("今年以来，文化惠民演出已走进一百多个嘎查村")
+    assert "记者蹲点" not in "".join(stacked.paragraphs)  # the kicker of the story above
+    assert stacked.paragraphs[-1].endswith("良种覆盖率达到百分之九十八以上。")
+    # The story above ends in two lines of a third column, beside the stacked story's heads.
+    above = next(a for a in page.articles if a.headline == "黄河流域生态保护治理扎实推进")
+    assert above.paragraphs[-1].endswith("板下种植的牧草既能固沙，又能喂养牛羊。")
+
+
+# A story's heads centred over its three columns, each starting in the second or third: the
+# story opens in the first (its indented first line), the others run on beside it.
+CENTRED_OVER_THREE = """\
+2024 年 3 月 5 日   星期二                                            要闻                                                第2版
+
+
+
+                                         聚焦民生实事
+                                                                                                 简讯
+                           牧民合作社闯出增收新路                                                 本报鄂尔多斯 3 月 2 日电日前，旗图书馆举办“书香
+                                                                                     润万家”读书分享会，六十余名读者参加活动并交流读书
+  本报通辽 3 月 2 日电            责人告诉记者，通过订单
+园区内，新建的生产线正                种植，社员每亩地可增收                                               心得。（高原）
+在紧张调试，预计明年上                三百多元。                                                       本报赤峰 3 月 2 日电近期，县消防救援大队走进中
+半年即可投产达效。文旅                  政务服务大厅推行                                                小学校，为师生讲解火灾逃生自救知识并开展疏散演练。
+部门统计显示，元旦假期               “一窗受理、集成服务”，群                                             （吴敏）
+全市共接待游客四十六万                众办事只需跑一次。记者                                                 本报鄂尔多斯 3 月 2 日电连日来，区市场监管局对辖
+人次，旅游收入三点二亿                在现场看到，工人们正在                                               区农贸市场开展专项检查，重点检查食品经营主体的进
+元。有关部门表示，将进一               对换热站的阀门和仪表逐                                               货台账。
+步加强监督检查，确保各                一进行检查。这条公路全
+项惠民政策落到实处。                 长六十八公里，串起了沿
+  在他们的指导下，村                线十二个嘎查村和三个旅
+里建起了温室大棚，种上                游景区。
+了反季节蔬菜。合作社负
+
+
+                                                         开局之年看新气象
+
+                                            社区食堂端出“幸福味道”
+                                                    ——一位老支书的三十年坚守
+   本报北京 3 月 2 日电            觅食嬉戏。科技特派员常年
+（记者 郑凯）演出队带来了               驻村，帮助农户解决生产中
+ 歌舞、小品、好来宝等节目，              遇到的技术难题。业内人
+ 台下的农牧民群众掌声不                士认为，产业链向下游延
+ 断。政务服务大厅推行“一               伸，有利于把资源优势转化
+ 窗受理、集成服务”，群众办              为发展优势。进入冬季，冰
+ 事只需跑一次。一辆辆满载               雪乐园、滑雪场相继开门迎
+ 煤炭、木材和农产品的货车               客，吸引了大批外地游客前
+ 有序通过查验通道，驶向全               来体验。
+ 国各地。
+   湿地公园里，芦苇随风
+ 摇曳，成群的候鸟在水面上
+"""
+
+
+def test_heads_centred_over_a_story_go_over_the_column_it_opens_in() -> None:
+    cut = columns_apart(CENTRED_OVER_THREE).split("\n")
+    kicker, headline = cut.index("开局之年看新气象"), cut.index("社区食堂端出“幸福味道”")
+    opening, beside = cut.index("本报北京 3 月 2 日电"), cut.index("觅食嬉戏。科技特派员常年")
+    assert kicker < headline < opening < beside
+    # A box's title beside a headline stays over the box.
+    assert cut.index("简讯") + 1 == cut.index("本报鄂尔多斯 3 月 2 日电日前，旗图书馆举办“书香")
+
+
+# A headline and its subtitle, centred, beside a box of briefs whose first brief's lines stand
+# one over and one under the subtitle: the subtitle splits neither the box nor the story.
+SUBTITLE_BESIDE_A_BOX = """\
+2024年3月5日   星期二                                  要闻                                   第2版
+
+
+
+       草原牧区迎来新一轮春耕备耕                                                  简讯
+                                                          近日，市人社局举办春风行动专场招聘会，一百二
+                  今年以来累计完成投资超过三百亿元
+                                                        十家企业提供就业岗位四千多个。（刘洋）
+   新华社赤峰3月3日电        入，一批高性能永磁材料        一派繁忙景象，大型播种       近日，旗气象局发布寒潮蓝色预警，提醒群众注意
+（记者 刘洋）前十个月，         实现了规模化生产。口岸        机来回穿梭，农民们抢抓     防寒保暖，合理安排出行。（刘洋）
+口岸进出口货运量达到一          管理部门推行“提前申报、       农时忙生产。            本报二连浩特3月4日电为丰富群众文化生活，街道
+千八百万吨，同比增长百          货到放行”模式，通关时            商家纷纷推出适老化   近日组织开展了广场舞展演活动，十二支队伍同台竞技。
+分之二十二点五。入冬以          间比去年同期缩短了四成。       产品，智能手环、助行器     （赵磊）
+来，全市供热企业提前完          治沙工人们顶着风沙扎设        等商品销量明显增长。文
+成管网检修和设备调试，          草方格，一棵棵梭梭、沙        旅部门统计显示，元旦假
+确保居民家中室温达标。          柳在沙丘上扎下了根。下        期全市共接待游客四十六
+一辆辆满载煤炭、木材和          一步，当地将继续完善配        万人次，旅游收入三点二
+农产品的货车有序通过查          套设施，推动各项工作取        亿元。养老服务中心开设
+验通道，驶向全国各地。          得新的更大成效。           了康复理疗、文化娱乐等
+社区食堂每天中午供应两            据了解，今年全市新        项目，满足老年人多样化
+"""
+
+
+def test_a_subtitle_beside_a_box_stays_under_its_headline_and_leaves_the_box_whole() -> None:
+    cut = columns_apart(SUBTITLE_BESIDE_A_BOX).split("\n")
+    headline, subtitle = (
+        cut.index("草原牧区迎来新一轮春耕备耕"),
+        cut.index("今年以来累计完成投资超过三百亿元"),
+    )
+    assert subtitle == headline + 1 and cut.index("新华社赤峰3月3日电") == subtitle + 1
+    brief = cut.index("近日，市人社局举办春风行动专场招聘会，一百二")
+    assert cut.index("十家企业提供就业岗位四千多个。（刘洋）") == brief + 1

@@ -45,6 +45,8 @@ class Story:
     lines: list[int] = field(default_factory=list)  # line numbers (1-based) of its body lines
     head_lines: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Printed side by side: where its text stands (line, first and past-last position of a run).
+    places: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def readable(self) -> bool:
@@ -263,3 +265,161 @@ def _heads_beside(story: Story, stories: list[Story]) -> bool:
             continue
         return False
     return True
+
+
+# A page printed side by side (pdftotext -layout): each printed line of every column on one text
+# line, at the character position its x on the page rounds to. A person reads such a page as it
+# looks, a column down at a time wherever it stands, so stories side by side are no trouble; what
+# spoils one is text the extractor lost or ran into another column's with no space between.
+
+_INDENT = 4  # positions a column's line may start in from the line above (an indent, jitter)
+_BELOW = 3  # lines down a column's next line may be (blank lines pdftotext puts in)
+
+
+@dataclass
+class _Piece:
+    """What is left of one run of a printed line (text between runs of two spaces or more)."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+def layout_pieces(text: str) -> list[_Piece]:
+    """The runs of ``text``'s lines, two spaces or more apart, with where each stands."""
+    pieces = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        for match in re.finditer(r"\S+(?: \S+)*", raw):
+            pieces.append(_Piece(number, match.start(), match.end(), match.group()))
+    return pieces
+
+
+def stories_side_by_side(gold_page: dict[str, Any], text: str) -> list[Story]:
+    """The page's gold stories as a person finds them in ``text`` printed side by side: each
+    story's text is followed from run to run, down its column first (the run under the last one,
+    overlapping it), else wherever its next words stand; a run may hold the story's words and,
+    after a space, another column's (columns set tight), or a head's and then the story's (a
+    dateline wrapped onto the first words). The story is spoiled only where its text is found
+    nowhere: lost, or run into another column's with no space between."""
+    pieces = layout_pieces(text)
+    stories = []
+    for article in gold_page["articles"]:
+        story = Story("".join(flat(p) for p in article["paragraphs"]), _heads(article))
+        _follow(story, pieces)
+        for piece in pieces:
+            bare = _bare(piece.text)
+            if bare and any(bare in head for head in story.heads) and len(bare) >= 2:
+                story.head_lines.append(piece.line)
+                story.places.append((piece.line, piece.start, piece.end))
+        stories.append(story)
+    return stories
+
+
+def _follow(story: Story, pieces: list[_Piece]) -> None:
+    """Take ``story``'s text from ``pieces`` run by run (what is taken is gone from them)."""
+    last: _Piece | None = None
+    while story.cursor < len(story.body):
+        best: tuple[tuple[int, int, int], _Piece, tuple[int, int, int]] | None = None
+        for piece in pieces:
+            fit = _fit(piece.text, story)
+            if fit is None:
+                continue
+            skip, cut, advance = fit
+            taken = _Piece(piece.line, piece.start + skip, piece.start + cut, "")
+            if last is not None and _under(taken, last):
+                rank = (1, last.line - piece.line, advance)
+            else:
+                # Stories share sentences: the run whose column carries on with the story's
+                # text the furthest.
+                rank = (0, 0, _reach(story, taken, advance, pieces))
+            if best is None or rank > best[0]:
+                best = (rank, piece, fit)
+        if best is None:
+            at = story.body[story.cursor : story.cursor + 12]
+            story.problems.append(f"text lost or run into another column after {at}")
+            return
+        _, piece, (skip, cut, advance) = best
+        story.cursor += advance
+        story.lines.append(piece.line)
+        story.places.append((piece.line, piece.start + skip, piece.start + cut))
+        last = _Piece(piece.line, piece.start + skip, piece.start + cut, "")
+        # What is left of the run: its text before the story's (another column's, a space
+        # apart), and after.
+        rest = piece.text[cut:]
+        if rest.strip():
+            start = piece.start + cut + len(rest) - len(rest.lstrip())
+            pieces.append(_Piece(piece.line, start, piece.end, rest.strip()))
+        piece.text = piece.text[:skip].rstrip()
+        piece.end = piece.start + len(piece.text)
+
+
+def _under(piece: _Piece, last: _Piece) -> bool:
+    """Whether ``piece`` stands a line or few under ``last``, in its column."""
+    return (
+        0 < piece.line - last.line <= _BELOW
+        and piece.start < last.end + _INDENT
+        and piece.end > last.start - _INDENT
+    )
+
+
+def _reach(story: Story, taken: _Piece, advance: int, pieces: list[_Piece]) -> int:
+    """How much of ``story``'s text the column from ``taken`` (the story's words at its cursor,
+    ``advance`` long) down holds, up to 30 lines."""
+    probe = Story(story.body, story.heads, story.cursor + advance)
+    last, reached = taken, advance
+    for _ in range(30):
+        if probe.cursor >= len(probe.body):
+            break
+        nxt = next(
+            (
+                (p, f)
+                for p in pieces
+                if 0 < p.line - last.line <= _BELOW
+                and (f := _fit(p.text, probe)) is not None
+                and _under(_Piece(p.line, p.start + f[0], p.start + f[1], ""), last)
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        piece, (skip, cut, step) = nxt
+        probe.cursor += step
+        reached += step
+        last = _Piece(piece.line, piece.start + skip, piece.start + cut, "")
+    return reached
+
+
+def _fit(raw: str, story: Story) -> tuple[int, int, int] | None:
+    """Where in ``raw`` (from and to a space or its ends) ``story``'s text at its cursor is, and
+    how far that moves the cursor: the longest such piece, the earliest in the run; it may open
+    with the end of one of the story's heads or close with the start of one. A run holds two
+    columns' text a space apart where columns are set tight."""
+    spaces = [n for n, ch in enumerate(raw) if ch == " "]
+    for skip in [0, *(n + 1 for n in spaces)]:
+        for cut in reversed([n for n in spaces if n > skip] + [len(raw)]):
+            advance = _fits(_bare(raw[skip:cut]), story)
+            if advance is not None:
+                return skip, cut, advance
+    return None
+
+
+def _fits(t: str, story: Story) -> int | None:
+    """How far ``t`` moves ``story``'s cursor when it is the story's text there (``t`` opening
+    with the end of a head or closing with the start of one), else None."""
+    body, cursor = story.body, story.cursor
+    if not t or cursor >= len(body):
+        return None
+    if body.startswith(t, cursor):
+        return len(t)
+    # The end of a head, then the story's first words.
+    at = t.find(body[cursor], 1)
+    while at > 0:
+        if body.startswith(t[at:], cursor) and any(h.endswith(t[:at]) for h in story.heads):
+            return len(t) - at
+        at = t.find(body[cursor], at + 1)
+    # The story's last words, then the start of a head (a closing byline).
+    n = _common_prefix(t, body, cursor)
+    if 0 < n < len(t) and cursor + n == len(body) and any(h.startswith(t[n:]) for h in story.heads):
+        return n
+    return None

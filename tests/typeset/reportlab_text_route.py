@@ -26,11 +26,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from audio_edition.text import parse_page
+from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
 from tests.typeset.pages import EditionSpec, PageSpec, fresh_name, pools_kept, random_page
-from tests.typeset.score import ReadArticle, Score, doubts_every_story, score_page
+from tests.typeset.score import ReadArticle, Score, doubts_every_story, places_as_printed, score_page
+
+# Scored: the three kept in the committed corpus, and pdftotext -layout (columns side by side,
+# read cut into its columns and judged as a person reads such a page, as benchmarks/text_route.py).
+SIDE_BY_SIDE = ("pdftotext-layout",)
+SCORED = (*EXTRACTORS, *SIDE_BY_SIDE)
 
 MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
     "reportlab": lambda spec, pdf, seed: reportlab_pages.typeset(
@@ -71,7 +77,7 @@ def measure(
     first_seed: int,
     keep: Path | None = None,
     pool: str = "A",
-    extractors: tuple[str, ...] = EXTRACTORS,
+    extractors: tuple[str, ...] = SCORED,
 ) -> dict[str, dict[str, Score]]:
     """Per typesetter and extractor (of ``extractors``), the summed score over ``pages`` fresh pages
     in the words of ``pool`` (typeset into ``keep`` and reused from there when given, else into a
@@ -87,7 +93,9 @@ def measure(
                 for extractor in extractors:
                     path = here / extractor / f"2024-03-05-{gold['number']:02d}.txt"
                     text = path.read_text(encoding="utf-8")
-                    reading = parse_page(text, path.name, number=gold["number"])
+                    side_by_side = extractor in SIDE_BY_SIDE
+                    cut = cut_columns(text) if side_by_side else None
+                    reading = parse_page(cut.text if cut else text, path.name, number=gold["number"])
                     read = [
                         ReadArticle(a.headline, a.kicker, a.subtitle, a.paragraphs, a.line)
                         for a in reading.articles
@@ -95,8 +103,12 @@ def measure(
                     warned = [w.line for w in reading.warnings]
                     whole = doubts_every_story(reading.warnings)
                     source = f"{name}/{fresh_name(seed, pool)}/{extractor}"
+                    places = None
+                    if cut is not None:
+                        printed = cut.printed or range(1, len(cut.text.split("\n")) + 1)
+                        places = places_as_printed(text, cut.text, printed, warned)
                     totals[name][extractor].add(
-                        score_page(gold, read, warned, source, text, whole_page=whole)
+                        score_page(gold, read, warned, source, text, whole_page=whole, side_by_side=places)
                     )
     return totals
 
@@ -183,7 +195,7 @@ def main() -> None:
         print("\n".join(notes))
         print(f"PDF route: {good}/{args.pages} ReportLab pages read as the tests require")
         return
-    extractors = (*EXTRACTORS, *OTHER_EXTRACTORS) if args.others else EXTRACTORS
+    extractors = (*EXTRACTORS, *OTHER_EXTRACTORS) if args.others else SCORED
     for name, scores in measure(args.pages, args.seed_from, args.keep, args.texts, extractors).items():
         for extractor, score in scores.items():
             print(f"{name:9} {extractor:9} {score.line()}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.typeset.readable import flat as printed
-from tests.typeset.readable import stories_of
+from tests.typeset.readable import stories_of, stories_side_by_side
 
 _SPACE = re.compile(r"\s+")
 
@@ -165,11 +165,16 @@ def score_page(
     text: str | None = None,
     *,
     whole_page: bool = False,
+    side_by_side: Sequence[tuple[int, int] | None] | None = None,
 ) -> Score:
     """Score one page's reading (``read``; warnings at ``warning_lines``) against its gold page;
     given the extraction's ``text``, also over the stories it keeps readable. ``whole_page``: a
     warning says every story on the page is in doubt (``doubts_every_story``), which warns every
-    article read and every story spoiled; a page-level warning short of that warns none."""
+    article read and every story spoiled; a page-level warning short of that warns none.
+    ``side_by_side``: ``text`` prints the columns side by side (pdftotext -layout), read cut into
+    its columns, and this is where each warning points on the page as printed
+    (``places_as_printed``): its stories are judged as a person reads such a page
+    (``stories_side_by_side``) and a spoiled one is warned by a warning inside its text."""
     score = Score(pages=1)
     articles = gold["articles"]
     heads = Counter(flat(a.headline) for a in read if a.headline)
@@ -220,8 +225,27 @@ def score_page(
                 f"{flat(article.paragraphs[0] if article.paragraphs else '')[:20]}"
             )
     if text is not None:
-        _score_readable(score, gold, read, warning_lines, source, text, whole_page)
+        _score_readable(score, gold, read, warning_lines, source, text, whole_page, side_by_side)
     return score
+
+
+def places_as_printed(
+    text: str, cut: str, printed: Sequence[int], warning_lines: Sequence[int | None]
+) -> list[tuple[int, int] | None]:
+    """Where each warning of a page printed side by side (``text``), read cut into its columns
+    (``cut``, whose lines come from the lines ``printed`` of ``text``), points on the page as
+    printed: the line, and the position its cut line's text starts at there (None: the page)."""
+    raw, cut_lines = text.split("\n"), cut.split("\n")
+    places: list[tuple[int, int] | None] = []
+    for line in warning_lines:
+        if line is None or not 0 < line <= len(printed):
+            places.append(None)
+            continue
+        here = printed[line - 1]
+        words = cut_lines[line - 1].strip()
+        at = raw[here - 1].find(words) if words and here <= len(raw) else -1
+        places.append((here, max(at, 0) if words else -1))
+    return places
 
 
 def _score_readable(
@@ -232,8 +256,9 @@ def _score_readable(
     source: str,
     text: str,
     whole_page: bool,
+    side_by_side: Sequence[tuple[int, int] | None] | None = None,
 ) -> None:
-    stories = stories_of(gold, text)
+    stories = stories_of(gold, text) if side_by_side is None else stories_side_by_side(gold, text)
     score.stories = len(stories)
     score.readable = sum(s.readable for s in stories)
     readable = [s.readable for s in stories]
@@ -247,7 +272,11 @@ def _score_readable(
             gold_paragraphs.update(flat(p) for p in article["paragraphs"])
             continue
         first, last = story.span
-        if whole_page or any(w is not None and first <= w <= last for w in warning_lines):
+        if side_by_side is not None:
+            warned = any(place is not None and _inside(place, story.places) for place in side_by_side)
+        else:
+            warned = any(w is not None and first <= w <= last for w in warning_lines)
+        if whole_page or warned:
             score.unreadable_warned += 1
         else:
             headline = gold["articles"][stories.index(story)]["headline"] or "(brief)"
@@ -273,6 +302,18 @@ def _score_readable(
         score.whole_gold, score.whole_read = score.gold_paragraphs, score.read_paragraphs
         score.whole_matched = score.matched_paragraphs
         score.whole_misread, score.whole_misread_warned = score.misread, score.misread_warned
+
+
+def _inside(place: tuple[int, int], places: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether ``place`` (a line, a position on it; -1: anywhere on it) is inside the box a story's
+    text fills on the page as printed (its ``places``: line, first and past-last position)."""
+    if not places:
+        return False
+    line, at = place
+    rows = [row for row, _, _ in places]
+    if not min(rows) <= line <= max(rows):
+        return False
+    return at < 0 or min(start for _, start, _ in places) <= at < max(end for _, _, end in places)
 
 
 def _note_readable_misses(

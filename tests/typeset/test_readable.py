@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.typeset.readable import stories_of
+from tests.typeset.readable import stories_of, stories_side_by_side
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "typeset"
 
@@ -239,3 +239,47 @@ def test_a_brief_printed_two_lines_at_a_time_among_other_columns_is_not_readable
     stories = stories_of(BRIEFS_PAGE, "\n".join(rows))
     assert stories[0].problems == stories[1].problems == ["interleaved with another column line by line"]
     assert stories[2].readable
+
+
+def _side_by_side(columns: list[list[str]], gap: str = "   ") -> str:
+    """Columns printed side by side as pdftotext -layout prints them: each row of the page one
+    line, each column at the position where it stands (a CJK character takes one)."""
+    width = max(len(line) for column in columns for line in column)
+    rows = max(len(column) for column in columns)
+    return "\n".join(
+        gap.join(column[n].ljust(width) if n < len(column) else " " * width for column in columns).rstrip()
+        for n in range(rows)
+    )
+
+
+def test_stories_side_by_side_read_column_by_column_are_readable() -> None:
+    # The plain walk takes side by side for interleaved; a person reads each column down.
+    text = _side_by_side([STORY, BRIEF, SHORT])
+    assert not all(s.readable for s in stories_of(BRIEFS_PAGE, text))
+    assert [s.problems for s in stories_side_by_side(BRIEFS_PAGE, text)] == [[], [], []]
+    # Set tight, one space apart: each column still starts where it stands.
+    tight = _side_by_side([STORY, BRIEF], gap=" ") + "\n" + "\n".join(SHORT)
+    assert [s.problems for s in stories_side_by_side(BRIEFS_PAGE, tight)] == [[], [], []]
+
+
+def test_a_story_run_into_another_column_or_lost_side_by_side_is_not_readable() -> None:
+    touching = _side_by_side([STORY, BRIEF], gap="").replace(" ", "")
+    stories = stories_side_by_side(BRIEFS_PAGE, touching + "\n" + "\n".join(SHORT))
+    # The story's lines fill the column (no padding): each runs straight into the brief's.
+    assert not stories[1].readable and stories[2].readable
+    lost = _side_by_side([STORY, [*BRIEF[:2], *BRIEF[3:]], SHORT])
+    assert [s.readable for s in stories_side_by_side(BRIEFS_PAGE, lost)] == [True, False, True]
+
+
+def test_a_warning_side_by_side_warns_the_story_whose_text_it_points_into() -> None:
+    from tests.typeset.score import ReadArticle, score_page
+
+    lost = _side_by_side([STORY, [*BRIEF[:2], *BRIEF[3:]], SHORT])
+    read = [
+        ReadArticle(a["headline"], None, None, tuple(a["paragraphs"]), 1) for a in BRIEFS_PAGE["articles"]
+    ]
+    column = lost.split("\n")[1].index(BRIEF[1][:4])
+    # A warning in the story's column on its rows warns it; one as far down in the next column does not.
+    inside = score_page(BRIEFS_PAGE, read, [2], "p", lost, side_by_side=[(2, column)])
+    beside = score_page(BRIEFS_PAGE, read, [2], "p", lost, side_by_side=[(2, column + len(BRIEF[0]) + 3)])
+    assert (inside.stories - inside.readable, inside.unreadable_warned, beside.unreadable_warned) == (1, 1, 0)
