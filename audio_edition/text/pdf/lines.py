@@ -95,8 +95,10 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
         # into the gutter and can touch the next column's line: the gap is the printed one.
         printed = next((c for c in reversed(run) if not c.text.isspace()), run[-1])
         bridged = apart and printed is not run[-1] and char.x0 - printed.x1 > _GAP * size
-        if (gap > _GAP * size and not spaced) or bridged or (
-            apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size))
+        if (
+            (gap > _GAP * size and not spaced)
+            or bridged
+            or (apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size)))
         ):
             out.append(_line(run, size))
             run = []

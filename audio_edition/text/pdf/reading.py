@@ -41,6 +41,8 @@ _JUMP_ON = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]\s*$")
 _JUMP_FROM = re.compile(r"^\s*(?:[（(]\s*上\s*接\s*第\s*(\d+)\s*版\s*[）)]|■\s*上\s*接\s*第\s*(\d+)\s*版)\s*")
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*[（(]([^（）()]{1,30})[）)]\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*[（(]([^（）()]{1,20})[）)]\s*$")
+_ENDS_SENTENCE = re.compile(r"(?:[。！？…][”’」』]?|[）)])$")
+_SHORT = 2.0  # ems short of its column's right edge: a column's last line that ends its paragraph
 _MIN_TEXT = 20  # characters: a page with fewer but with images is a scan
 
 _FURNITURE_KIND = {
@@ -217,6 +219,7 @@ def _paragraphs(
     kinds: list[bool] = []  # True: a subhead
     jump_from = jump_on = None
     lefts = _column_lefts(columns)
+    ended = False  # the last column's last line ended its paragraph
     for column, left in zip(columns, lefts):
         if not column:
             continue
@@ -245,6 +248,9 @@ def _paragraphs(
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             # A dateline opening a line opens a story (a brief in a box whose every line is indented).
             indented = indented or dateline_at_start(flat(text)) is not None
+            # A column whose lines all open paragraphs (one-line briefs) shows no indent: the
+            # last column's closing on a short line that ends a sentence ends the paragraph.
+            indented = indented or (previous is None and ended)
             # In a box of briefs, a line closing on a byline (…。（王明）) ends its brief.
             indented = indented or bool(
                 story.section
@@ -269,6 +275,9 @@ def _paragraphs(
                 kinds.append(False)
             paragraphs[-1].append(text)
             previous = line
+        last = column[-1]
+        # A justified paragraph runs on into the next column only from a full line.
+        ended = right - last.x1 > _SHORT * last.size and bool(_ENDS_SENTENCE.search(last.text))
     texts: list[str] = []
     subheads: list[str] = []
     for parts, is_subhead in zip(paragraphs, kinds):
