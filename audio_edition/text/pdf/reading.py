@@ -226,6 +226,8 @@ def _paragraphs(
         right = max(line.x1 for line in column)
         gaps = [b.top - a.bottom for a, b in pairwise(column) if b.top > a.bottom]
         usual = median(gaps) if gaps else 0.0
+        # Every line at one x: the column shows no indent (one-line briefs, each opening a line).
+        flush = all(abs(line.x0 - column[0].x0) < 1 for line in column)
         previous: Line | None = None
         for line in column:
             text = line.text
@@ -251,6 +253,9 @@ def _paragraphs(
             # A column whose lines all open paragraphs (one-line briefs) shows no indent: the
             # last column's closing on a short line that ends a sentence ends the paragraph.
             indented = indented or (previous is None and ended)
+            # So does such a column's short line ending a sentence, over the next (justified text
+            # leaves only a paragraph's last line short).
+            indented = indented or (previous is not None and flush and _closes(previous, right))
             # In a box of briefs, a line closing on a byline (…。（王明）) ends its brief.
             indented = indented or bool(
                 story.section
@@ -275,9 +280,8 @@ def _paragraphs(
                 kinds.append(False)
             paragraphs[-1].append(text)
             previous = line
-        last = column[-1]
         # A justified paragraph runs on into the next column only from a full line.
-        ended = right - last.x1 > _SHORT * last.size and bool(_ENDS_SENTENCE.search(last.text))
+        ended = _closes(column[-1], right)
     texts: list[str] = []
     subheads: list[str] = []
     for parts, is_subhead in zip(paragraphs, kinds):
@@ -292,6 +296,12 @@ def _paragraphs(
         if is_subhead:
             subheads.append(text)
     return texts, subheads, jump_from, jump_on
+
+
+def _closes(line: Line, right: float) -> bool:
+    """Whether ``line`` ends its paragraph by its look: well short of its column's right edge
+    (``right``), on a sentence's end."""
+    return right - line.x1 > _SHORT * line.size and bool(_ENDS_SENTENCE.search(line.text))
 
 
 def _column_lefts(columns: Sequence[Sequence[Line]]) -> list[float]:

@@ -189,6 +189,30 @@ def test_a_brief_closing_a_column_on_a_short_line_is_not_run_into_the_next(tmp_p
     _assert_read(pdf, page)
 
 
+def test_a_brief_ending_on_a_short_line_in_a_column_without_indents_ends_there(tmp_path: Path) -> None:
+    # The property test's page in pool B's words: a box of briefs whose first column holds two
+    # briefs of a line or two, each opening on the column's one x (no indent to see); the first
+    # ends on a sentence well short of the column's edge, which only a paragraph's last line does.
+    page = make_page(
+        random.Random(210),
+        3,
+        columns=5,
+        leading=1.75,
+        headlines_drawn_after=True,
+        ad=True,
+        rows=3,
+        stacks=True,
+        pool=POOLS["B"],
+    )
+    page = replace(page, row_rules=True, box_style="none", gutter_mm=8.0, body_size=9.0, folio_at_foot=True)
+    drawing = Drawing(text_mode="column", bold_style="stroke", rule_style="bar", column_mm=44.0)
+    pdf = typeset(EditionSpec("briefs", (page,)), tmp_path / "page.pdf", drawing)
+    (read,) = read_pdf(pdf)
+    gold = EditionSpec("gold", (page,)).gold()["pages"][0]["articles"]
+    assert len([a for a in read.articles if a.section]) == len([a for a in gold if a["section"]])
+    _assert_read(pdf, page)
+
+
 def test_a_larger_lead_paragraph_opened_under_a_subhead_is_no_kicker(tmp_path: Path) -> None:
     # The property test's page in pool B's words: the lead story, set a point larger than the
     # body, opens its last paragraph under a subhead on a column's last line, short and in a size
