@@ -91,8 +91,14 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
         # A word space left out of the text layer (an ideographic space between names, drawn as
         # a gap): drawn right after the one before it, and PDFium sees the space. Never a gutter.
         spaced = char.order - run[-1].order == 1 and char.space_before and gap <= _SPACE_GAP * size
-        if (gap > _GAP * size and not spaced) or (
-            apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size))
+        # An ideographic space left at a line's end (between two names: 韩冰　/ 欧阳晓光) is drawn
+        # into the gutter and can touch the next column's line: the gap is the printed one.
+        printed = next((c for c in reversed(run) if not c.text.isspace()), run[-1])
+        bridged = apart and printed is not run[-1] and char.x0 - printed.x1 > _GAP * size
+        if (
+            (gap > _GAP * size and not spaced)
+            or bridged
+            or (apart and (gap > 0.1 * size or (hanging and gap > -0.6 * size)))
         ):
             out.append(_line(run, size))
             run = []
@@ -119,13 +125,16 @@ def _line(run: list[Char], size: float) -> Line:
         text.append(char.text)
         previous = char
     bold = sum(1 for c in run if c.bold) * 2 > len(run)
-    solid = [c for c in run if c.text not in _HANGING] or run
+    # A line's extent is its printed characters': a space left at its end is drawn into the
+    # gutter (up to the next column) and would make it look wider than its column.
+    printed = solid_run or run
+    solid = [c for c in printed if c.text not in _HANGING] or printed
     return Line(
         "".join(text),
-        min(c.x0 for c in run),
-        min(c.top for c in run),
-        max(c.x1 for c in run),
-        max(c.bottom for c in run),
+        min(c.x0 for c in printed),
+        min(c.top for c in printed),
+        max(c.x1 for c in printed),
+        max(c.bottom for c in printed),
         size,
         bold,
         run[0].order,

@@ -41,6 +41,8 @@ _JUMP_ON = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]\s*$")
 _JUMP_FROM = re.compile(r"^\s*(?:[（(]\s*上\s*接\s*第\s*(\d+)\s*版\s*[）)]|■\s*上\s*接\s*第\s*(\d+)\s*版)\s*")
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*[（(]([^（）()]{1,30})[）)]\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*[（(]([^（）()]{1,20})[）)]\s*$")
+_ENDS_SENTENCE = re.compile(r"(?:[。！？…][”’」』]?|[）)])$")
+_SHORT = 2.0  # ems short of its column's right edge: a column's last line that ends its paragraph
 _MIN_TEXT = 20  # characters: a page with fewer but with images is a scan
 
 _FURNITURE_KIND = {
@@ -217,12 +219,15 @@ def _paragraphs(
     kinds: list[bool] = []  # True: a subhead
     jump_from = jump_on = None
     lefts = _column_lefts(columns)
+    ended = False  # the last column's last line ended its paragraph
     for column, left in zip(columns, lefts):
         if not column:
             continue
         right = max(line.x1 for line in column)
         gaps = [b.top - a.bottom for a, b in pairwise(column) if b.top > a.bottom]
         usual = median(gaps) if gaps else 0.0
+        # Every line at one x: the column shows no indent (one-line briefs, each opening a line).
+        flush = all(abs(line.x0 - column[0].x0) < 1 for line in column)
         previous: Line | None = None
         for line in column:
             text = line.text
@@ -245,6 +250,12 @@ def _paragraphs(
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             # A dateline opening a line opens a story (a brief in a box whose every line is indented).
             indented = indented or dateline_at_start(flat(text)) is not None
+            # A column whose lines all open paragraphs (one-line briefs) shows no indent: the
+            # last column's closing on a short line that ends a sentence ends the paragraph.
+            indented = indented or (previous is None and ended)
+            # So does such a column's short line ending a sentence, over the next (justified text
+            # leaves only a paragraph's last line short).
+            indented = indented or (previous is not None and flush and _closes(previous, right))
             # In a box of briefs, a line closing on a byline (…。（王明）) ends its brief.
             indented = indented or bool(
                 story.section
@@ -269,6 +280,8 @@ def _paragraphs(
                 kinds.append(False)
             paragraphs[-1].append(text)
             previous = line
+        # A justified paragraph runs on into the next column only from a full line.
+        ended = _closes(column[-1], right)
     texts: list[str] = []
     subheads: list[str] = []
     for parts, is_subhead in zip(paragraphs, kinds):
@@ -283,6 +296,12 @@ def _paragraphs(
         if is_subhead:
             subheads.append(text)
     return texts, subheads, jump_from, jump_on
+
+
+def _closes(line: Line, right: float) -> bool:
+    """Whether ``line`` ends its paragraph by its look: well short of its column's right edge
+    (``right``), on a sentence's end."""
+    return right - line.x1 > _SHORT * line.size and bool(_ENDS_SENTENCE.search(line.text))
 
 
 def _column_lefts(columns: Sequence[Sequence[Line]]) -> list[float]:

@@ -829,6 +829,7 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float, flowed: se
                         and _overlaps(o.line, i.x0, i.x1)
                         for o in bands[-1]
                     )
+                    and not _in_running_text(i.line, bands[-1])
                     for i in above
                 )
             )
@@ -840,6 +841,30 @@ def _bands(items: list[_Item], rules: Sequence[Graphic], body: float, flowed: se
         bands[-1].append(item)
         reach = max(reach, item.bottom)
     return bands
+
+
+def _in_running_text(line: Line, items: Sequence[_Item]) -> bool:
+    """Whether ``line`` stands on a baseline of columns of text set in its size: a line of that size
+    beside it goes on from one right above (a lead story set larger, its paragraph opened under a
+    subhead on the column's last line, is no kicker)."""
+
+    def same(other: Line) -> bool:
+        return abs(other.size - line.size) < 0.3
+
+    return any(
+        o.line is not None
+        and o.line is not line
+        and same(o.line)
+        and abs(o.line.top - line.top) < 0.3 * line.size
+        and any(
+            p.line is not None
+            and same(p.line)
+            and 0 <= o.line.top - p.line.bottom < 1.2 * line.size
+            and _overlaps(p.line, o.line.x0, o.line.x1)
+            for p in items
+        )
+        for o in items
+    )
 
 
 def _has_text_under(head: Line, items: Sequence[_Item], body: float) -> bool:

@@ -124,7 +124,8 @@ def test_vertical_text_beyond_a_headline_is_warned_of_by_its_words(tmp_path: Pat
     story = page.stories[0]
     (article,) = read.articles
     assert (article.headline, article.dateline) == (story.headline, story.dateline)
-    assert article.paragraphs[:-1] == tuple(story.body[:-1])
+    # The body's last column ends on a short line: the vertical text after it is no part of it.
+    assert article.paragraphs[: len(story.body)] == tuple(story.body)
 
 
 @pytest.mark.parametrize("first_column", [False, True], ids=["last", "first"])

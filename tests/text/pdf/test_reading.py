@@ -150,6 +150,34 @@ def test_a_credit_in_brackets_broken_after_its_first_name_is_no_byline_line(tmp_
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+def test_a_space_left_at_a_line_end_in_the_gutter_does_not_join_two_columns(tmp_path: Path) -> None:
+    # A property test's page in pool B's words: 本报讯（记者 韩冰　欧阳晓光） breaks at the
+    # ideographic space between the names; the space stays at the line's end, drawn into a 4 mm
+    # gutter up to the first character of the story's next column, on the same baseline.
+    page = make_page(
+        random.Random(3),
+        4,
+        columns=4,
+        leading=1.2,
+        headlines_drawn_after=True,
+        head_tiers=False,
+        ad=True,
+        photo=False,
+        chart=True,
+        rows=3,
+        jump_to=3,
+        stacks=True,
+        pool=POOLS["B"],
+    )
+    page = replace(page, tracking=0.3, box_style="none", gutter_mm=4.0, body_size=10.5, cell_rules=True)
+    spec = EditionSpec("gutter-space", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (story,) = [a for a in read[0].articles if a.byline and "韩冰" in a.byline]
+    assert flat(story.byline or "") == flat("记者 韩冰 欧阳晓光")
+    assert story.paragraphs[0].startswith("最终，")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_path: Path) -> None:
     # The property test's page (seed 2): the last story's letter-spaced headline runs over a third
     # column its short body leaves empty, so its last characters end a column with nothing under

@@ -23,7 +23,7 @@ from audio_edition.text.pdf.chars import read_pages
 from audio_edition.text.pdf.lines import find_lines
 from tests.typeset.corpus import jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import EditionSpec, PageSpec, make_page
+from tests.typeset.pages import POOLS, EditionSpec, PageSpec, make_page
 from tests.typeset.reportlab_pages import FONT, Drawing, random_drawing, typeset
 from tests.typeset.strategies import fresh_pages
 
@@ -149,6 +149,96 @@ def test_a_justified_line_drawn_glyph_by_glyph_gets_no_made_up_spaces(tmp_path: 
     canvas.save()
     (line,) = find_lines(next(read_pages(path)).chars)
     assert line.text == text
+
+
+def test_a_brief_closing_a_column_on_a_short_line_is_not_run_into_the_next(tmp_path: Path) -> None:
+    # The property test's page in pool B's words: a box of briefs in three columns, the middle
+    # one a brief ending on a short line, the last a brief of one line. Every line of the last
+    # column opens a brief, so it shows no indent; the short line before it ended its brief.
+    page = make_page(
+        random.Random(39815),
+        8,
+        columns=6,
+        leading=1.75,
+        head_tiers=False,
+        photo=False,
+        chart=True,
+        index=True,
+        rows=4,
+        pool=POOLS["B"],
+    )
+    page = replace(
+        page,
+        box_style="sides",
+        row_rules=False,
+        gutter_mm=4.0,
+        body_size=9.5,
+        cell_rules=True,
+        folio_at_foot=True,
+    )
+    page = replace(page, lead_body_size=10.5)
+    drawing = Drawing(
+        text_mode="char", bold_style="double", column_mm=48.0, justify=False, headline_scale=1.15
+    )
+    pdf = typeset(EditionSpec("briefs", (page,)), tmp_path / "page.pdf", drawing)
+    (read,) = read_pdf(pdf)
+    gold = EditionSpec("gold", (page,)).gold()["pages"][0]["articles"]
+    briefs = [a.paragraphs for a in read.articles if a.section]
+    assert len(briefs) == len([a for a in gold if a["section"]])
+    assert all(len(paragraphs) == 1 for paragraphs in briefs)
+    _assert_read(pdf, page)
+
+
+def test_a_brief_ending_on_a_short_line_in_a_column_without_indents_ends_there(tmp_path: Path) -> None:
+    # The property test's page in pool B's words: a box of briefs whose first column holds two
+    # briefs of a line or two, each opening on the column's one x (no indent to see); the first
+    # ends on a sentence well short of the column's edge, which only a paragraph's last line does.
+    page = make_page(
+        random.Random(210),
+        3,
+        columns=5,
+        leading=1.75,
+        headlines_drawn_after=True,
+        ad=True,
+        rows=3,
+        stacks=True,
+        pool=POOLS["B"],
+    )
+    page = replace(page, row_rules=True, box_style="none", gutter_mm=8.0, body_size=9.0, folio_at_foot=True)
+    drawing = Drawing(text_mode="column", bold_style="stroke", rule_style="bar", column_mm=44.0)
+    pdf = typeset(EditionSpec("briefs", (page,)), tmp_path / "page.pdf", drawing)
+    (read,) = read_pdf(pdf)
+    gold = EditionSpec("gold", (page,)).gold()["pages"][0]["articles"]
+    assert len([a for a in read.articles if a.section]) == len([a for a in gold if a["section"]])
+    _assert_read(pdf, page)
+
+
+def test_a_larger_lead_paragraph_opened_under_a_subhead_is_no_kicker(tmp_path: Path) -> None:
+    # The property test's page in pool B's words: the lead story, set a point larger than the
+    # body, opens its last paragraph under a subhead on a column's last line, short and in a size
+    # between the body's and the headlines', above the next row's headline; it stands on a
+    # baseline of the lead's other columns, so it is running text, not a kicker over that headline.
+    page = make_page(
+        random.Random(332),
+        5,
+        columns=6,
+        leading=1.25,
+        headlines_drawn_after=True,
+        chart=True,
+        index=True,
+        rows=3,
+        stacks=True,
+        pool=POOLS["B"],
+    )
+    page = replace(page, tracking=0.3, box_style="sides", row_rules=False, gutter_mm=5.0, body_size=10.5)
+    page = replace(page, lead_body_size=11.5)
+    drawing = Drawing(
+        text_mode="line", bold_style="double", rule_style="bar", column_mm=44.0, headline_scale=1.15
+    )
+    pdf = typeset(EditionSpec("lead", (page,)), tmp_path / "page.pdf", drawing)
+    (read,) = read_pdf(pdf)
+    assert all(a.headline for a in read.articles if not a.section), [a.paragraphs for a in read.articles]
+    _assert_read(pdf, page)
 
 
 # --- random pages ---------------------------------------------------------------------------
