@@ -124,6 +124,10 @@ def _line(run: list[Char], size: float) -> Line:
             text.append(" ")  # a word space (kept between Chinese words: 记者 薛来; respaced later)
         text.append(char.text)
         previous = char
+    if text and run[-1].text.isspace() and run[-1].text != " ":
+        # An ideographic space the typesetter left at the line's end (between two names of a
+        # credit broken there: 记者 韩冰　/ 欧阳晓光): the names stay apart when the lines join.
+        text.append(" ")
     bold = sum(1 for c in run if c.bold) * 2 > len(run)
     # A line's extent is its printed characters': a space left at its end is drawn into the
     # gutter (up to the next column) and would make it look wider than its column.
