@@ -96,6 +96,8 @@ from audio_edition.text.furniture import (
     INDEX_TITLES,
     LABEL_ANYWHERE,
     MASTHEAD,
+    PAGE_CODE,
+    PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
     RUNNING_DATE,
@@ -462,8 +464,8 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             box is FurnitureKind.INDEX
             and not ends_sentence(bare)
             and (
-                FOLIO_LINE.match(line)
-                or FOLIO_LINE.match(following)
+                PAGE_REF_LINE.match(line)
+                or PAGE_REF_LINE.match(following)
                 or INDEX_ITEM.search(line)
                 or bare == "版"
                 or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
@@ -502,9 +504,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             and (MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
         ):
             kind = FurnitureKind.FOLIO
-        elif INDEX_ITEM.search(line) and not ends_sentence(line):
+        elif INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following):
+        elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
             # An index item with its page number on the line below it, away from the page's
             # head (where a section name stands over the folio): the box's title may be far.
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
@@ -697,12 +699,27 @@ def _index_item_wrapped(line: str, following: str) -> bool:
     return visual_width(rest) < visual_width(line)
 
 
-def _index_item_over_its_page(bare: str, following: str) -> bool:
+def _page_sure(line: str, lines: list[str], n: int) -> bool:
+    """Whether the page a line ends on is surely an index item's: any form with 版 is, a bare page
+    code (A2) only with another item after it (a line of text may end on 峰会 G20, no index
+    holds a single item)."""
+    return not PAGE_CODE.search(line) or _index_item_next(lines, n)
+
+
+def _index_item_over_its_page(bare: str, following: str, lines: list[str], n: int) -> bool:
     """Whether a line (spaces removed) is a story's title in an index, its page number on the
-    next line: ``第2版`` alone, or ``版`` alone after a title ending on ``第 3``."""
-    if ends_sentence(bare) or len(bare) <= 6 or re.search("[，、；：]", bare):
+    next line: ``第2版`` alone, or ``版`` alone after a title ending on ``第 3``. A title with a
+    comma or colon in it (赛事：主队险胜), or a page code alone (A2), only where another item
+    follows: a line of text may stand over a page's folio."""
+    if ends_sentence(bare) or len(bare) <= 6:
         return False
-    return bool(FOLIO_LINE.match(following) or (re.search(r"第\d{1,2}$", bare) and following == "版"))
+    over_page = bool(PAGE_REF_LINE.match(following) or (re.search(r"第\d{1,2}$", bare) and following == "版"))
+    if not over_page:
+        return False
+    if re.search("[，、；：]", bare) or not FOLIO_LINE.match(following):
+        after = next((k for k in range(n + 1, len(lines)) if lines[k].strip() == following), n)
+        return _index_item_next(lines, after)
+    return True
 
 
 def _index_item_next(lines: list[str], n: int) -> bool:
@@ -714,7 +731,7 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     item = ahead[0]
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
-        INDEX_ITEM.search(item) or FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+        INDEX_ITEM.search(item) or PAGE_REF_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
     )
 
 

@@ -2958,3 +2958,59 @@ def test_two_head_lines_read_undoubted_only_under_a_label_shorter_than_the_paper
         assert story.kicker == upper and upper_length < headline_length - 1
     if upper_length < headline_length - 1 <= lower_length:
         assert story.kicker == upper
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # Page codes of a paper in lettered sections, on the item's line.
+        "城南公园改造完工  B3\n夜市经济点亮老街 A03\n图书馆延长开放时间  A2版",
+        # The code on the line below its item, an item with a colon among them.
+        "冬泳队迎新年：破冰下水\nC1\n城南公园改造完工\nB3\n夜市经济点亮老街 12版",
+    ],
+)
+def test_index_items_sent_to_a_coded_page_are_furniture(items: str) -> None:
+    """Papers in lettered sections send an index's reader to page A2, A03 or B3版 rather than
+    第3版: each such item is the box's, spoken by no story."""
+    text = f"""2024年3月5日　星期二
+要闻
+第2版
+今日导读
+{items}
+旧厂房变身文创园
+本报讯（记者 周航）一排排老厂
+房刷上新漆，咖啡馆和书店陆续开
+门迎客。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert story.headline == "旧厂房变身文创园"
+    index = "".join(f.text for f in page.furniture if f.kind is FurnitureKind.INDEX)
+    assert index.replace(" ", "") == "今日导读" + items.replace("\n", "").replace(" ", "")
+
+
+def test_index_items_with_page_codes_away_from_their_title_are_furniture() -> None:
+    """pdftotext prints an index's items into a story's column, far from the box's title, each
+    with its page code below it (A2): furniture, the paragraph they interrupt reads on."""
+    text = _RUNNING_HEAD + (
+        "旧厂房变身文创园\n本报讯（记者 周航）一排排\n老厂房刷上新漆，咖啡馆和\n书店陆续开门迎客。周末来\n\n"
+        "冬泳队迎新年：破冰下水\nA6\n夜市经济点亮老街\nB2\n\n这里打卡的市民络绎不绝。\n"
+    )
+    reading = parse_page(text, "p2.txt")
+    (story,) = reading.articles
+    assert story.paragraphs == (
+        "一排排老厂房刷上新漆，咖啡馆和书店陆续开门迎客。周末来这里打卡的市民络绎不绝。",
+    )
+    index = [f.text for f in reading.furniture if f.kind is FurnitureKind.INDEX]
+    assert index == ["冬泳队迎新年：破冰下水", "A6", "夜市经济点亮老街", "B2"]
+
+
+def test_a_line_of_text_ending_on_letters_and_figures_is_no_index_item() -> None:
+    """A letter and figures at a line's end in running text (峰会 G20, 网络 5G) are words: with no
+    index item around it, the line stays in its paragraph."""
+    text = _RUNNING_HEAD + (
+        "旧厂房变身文创园\n本报讯（记者 周航）去年举办的\n国际会议吸引了多位出席 G20\n的代表参观，园区也接入了 5G\n"
+        "网络。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs == ("去年举办的国际会议吸引了多位出席G20的代表参观，园区也接入了5G网络。",)
