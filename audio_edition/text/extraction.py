@@ -297,7 +297,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
     taken = _take_furniture(_index_titles_beside(raw, furniture), furniture)
-    kept = _ad_slogans_apart(taken, furniture)
+    kept = _slogan_by_its_title(raw, _ad_slogans_apart(taken, furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
@@ -908,6 +908,71 @@ def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]
             if twice:
                 kept[end] = ""
     return kept
+
+
+_PUBLIC_AD = "公益广告"  # a public-service ad: a slogan is what it prints, with a picture
+_SLOGAN_MOST = 24  # characters at most in a slogan printed as one line (a sentence runs longer)
+_SLOGAN_MARKS = re.compile(r"[。；？?;“”‘’《》（）()：:]")  # marks a story's text or heads carry, no slogan
+
+
+def _slogan_by_its_title(raw: list[str], lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A public-service ad's slogan printed as one line set solid, by its 公益广告 (the line after
+    the title, or a block of its own just over it as pdfminer.six prints the box): the ad's,
+    whatever its words. ``raw`` are the page's lines before furniture was taken, ``lines`` after
+    (the title blank in them). Where the ad's slogan was taken already (phrases set apart by
+    spaces), the line after it is left alone: one slogan to a box."""
+    kept = list(lines)
+    ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
+    titles = [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
+    for t in titles:
+        if any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads):
+            continue  # the box's slogan was taken already (phrases set apart by spaces)
+        after = next((k for k in range(t + 1, len(raw)) if raw[k].strip()), None)
+        before = next((k for k in range(t - 1, -1, -1) if raw[k].strip()), None)
+        # A line followed by a story's dateline or byline is that story's headline, no slogan.
+        heads_a_story = after is not None and _opens_story(raw, after)
+        if after is not None and not heads_a_story and _slogan_alone(raw, lines, after):
+            kept[after] = ""
+            furniture.append(Furniture(FurnitureKind.AD, raw[after].strip(), after + 1))
+        elif (
+            before is not None
+            and (after is None or not _opens_story(raw, after - 1))
+            and before + 1 < t  # a blank line between: a block of its own (pdfminer.six)
+            and (before == 0 or not raw[before - 1].strip())
+            and _slogan_alone(raw, lines, before)
+        ):
+            kept[before] = ""
+            furniture.append(Furniture(FurnitureKind.AD, raw[before].strip(), before + 1))
+    return kept
+
+
+def _opens_story(raw: list[str], n: int) -> bool:
+    """Whether the next line with text after line ``n`` opens a story: a dateline or a byline."""
+    following = next((x.strip() for x in raw[n + 1 :] if x.strip()), "")
+    return bool(dateline_at_start(following.replace(" ", "")) or _BYLINE_LINE.match(following))
+
+
+def _slogan_alone(raw: list[str], lines: list[str], n: int) -> bool:
+    """Whether line ``n`` could be an ad's slogan set solid: text not taken as furniture, short,
+    no sentence in it (a closing ！ only), no dateline, byline, subtitle (——…) or quote."""
+    line = raw[n].strip()
+    bare = re.sub(r"[\s　]+", "", line)
+    return (
+        bool(lines[n].strip())
+        and IDEOGRAPH.search(bare) is not None
+        and 4 <= len(bare) <= _SLOGAN_MOST
+        and not _SLOGAN_MARKS.search(bare)
+        and not ends_sentence(bare.rstrip("！!"))
+        and not bare.startswith(("—", "－"))
+        and dateline_at_start(bare) is None
+        and not _BYLINE_LINE.match(line)
+        and not _is_caption_text(line)
+        and furniture_line(line) is None
+    )
 
 
 _NEAR = 4  # lines: how far from a slogan a story's heads and dateline stand to be its own

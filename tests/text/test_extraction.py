@@ -3014,3 +3014,41 @@ def test_a_line_of_text_ending_on_letters_and_figures_is_no_index_item() -> None
     )
     (story,) = parse_page(text, "p2.txt").articles
     assert story.paragraphs == ("去年举办的国际会议吸引了多位出席G20的代表参观，园区也接入了5G网络。",)
+
+
+_STORY_BY_AD = "老街换新颜\n本报讯（记者 周航）一排排老\n厂房刷上新漆，咖啡馆和书店\n陆续开门迎客。\n\n"
+_STORY_AFTER_AD = "旧厂房变身文创园\n本报讯（记者 许宁）园区里新\n开了三家书店，周末人气很旺。\n"
+
+
+@pytest.mark.parametrize("slogan", ["让文明成为城市最美名片", "珍惜粮食，从我做起！", "守护蓝天"])
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_public_ads_slogan_set_solid_under_its_title_is_furniture(slogan: str, blank: str) -> None:
+    """A public-service ad's slogan of any words, set solid on one line, printed right under its
+    公益广告 (PyMuPDF with no blank line, pdftotext between blank lines): the ad's, never spoken;
+    the story after the box keeps its headline."""
+    text = _RUNNING_HEAD + _STORY_BY_AD + f"公益广告\n{blank}{slogan}\n{blank}" + _STORY_AFTER_AD
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告", slogan]
+    assert [a.headline for a in page.articles] == ["老街换新颜", "旧厂房变身文创园"]
+    assert not any(slogan in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+
+
+def test_a_public_ads_slogan_set_solid_over_its_title_is_furniture() -> None:
+    """pdfminer.six prints the slogan in a block of its own over its 公益广告: the ad's too."""
+    text = _RUNNING_HEAD + _STORY_BY_AD + "让文明成为城市最美名片\n\n公益广告\n\n" + _STORY_AFTER_AD
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == [
+        "让文明成为城市最美名片",
+        "公益广告",
+    ]
+
+
+@pytest.mark.parametrize(
+    "after", ["本报讯（记者 许宁）园区里新开了三家书店。\n", "——来自城南老工业区的报道\n"]
+)
+def test_a_public_ads_title_over_a_storys_text_takes_none_of_it(after: str) -> None:
+    """What follows a 公益广告 is no slogan when it is a story's text or heads: a dateline, a
+    sentence, a subtitle stay the story's."""
+    text = _RUNNING_HEAD + _STORY_BY_AD + "公益广告\n\n" + after
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告"]
