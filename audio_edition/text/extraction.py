@@ -935,7 +935,10 @@ def _slogan_by_its_title(raw: list[str], lines: list[str], furniture: list[Furni
         before = next((k for k in range(t - 1, -1, -1) if raw[k].strip()), None)
         # A line followed by a story's dateline or byline is that story's headline, no slogan.
         heads_a_story = after is not None and _opens_story(raw, after)
-        if after is not None and not heads_a_story and _slogan_alone(raw, lines, after):
+        # A title printed inside a column (pdftotext) splits a paragraph: the line after it is
+        # the rest of the line before, which broke off mid-sentence.
+        splits_text = before is not None and _broken_text(raw[before])
+        if after is not None and not heads_a_story and not splits_text and _slogan_alone(raw, lines, after):
             kept[after] = ""
             furniture.append(Furniture(FurnitureKind.AD, raw[after].strip(), after + 1))
         elif (
@@ -948,6 +951,12 @@ def _slogan_by_its_title(raw: list[str], lines: list[str], furniture: list[Furni
             kept[before] = ""
             furniture.append(Furniture(FurnitureKind.AD, raw[before].strip(), before + 1))
     return kept
+
+
+def _broken_text(line: str) -> bool:
+    """A line of running text broken off mid-sentence: a pause mark in it, no sentence's end."""
+    bare = re.sub(r"[\s　]+", "", line)
+    return bool(re.search("[，、；]", bare)) and not ends_sentence(bare)
 
 
 def _opens_story(raw: list[str], n: int) -> bool:
