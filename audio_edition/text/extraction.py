@@ -1165,6 +1165,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
             and not following.dateline
             and not _head_like_alone(following)  # a subtitle's dash: the line is its headline
             and (following.sentence_end or _wide(following))
+            and not _wide_tier_over_dateline(seq, index + 1)
         )
     if following is None or isinstance(following, Segment):
         return True
@@ -1187,6 +1188,23 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
 
 
 _MARK_INSIDE = re.compile(r"[，。、；：！？!?…]")
+_CLAUSE_MARK = re.compile(r"[，：,:]")  # what parts a headline's two clauses (赛事：主队险胜)
+
+
+def _wide_tier_over_dateline(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether ``seq[index]`` is a head tier set across columns right over its story's dateline
+    or byline: wide, with no mark of running text (a subtitle with no dash). The wide line over
+    it, commas or not, is then the story's headline, not a box's running text going on."""
+    line = seq[index] if index < len(seq) else None
+    under = seq[index + 1] if index + 1 < len(seq) else None
+    return (
+        isinstance(line, TextLine)
+        and isinstance(under, TextLine)
+        and _wide(line)
+        and not line.sentence_end
+        and not re.search("[，。、；：！？]", line.text)
+        and bool(under.dateline or under.byline_only or _byline_line(under))
+    )
 
 
 def _headline_asking(
@@ -1197,7 +1215,14 @@ def _headline_asking(
     itself: a kicker), and a dateline or a ——subtitle follows it. Only a story's heads stand
     right over its dateline; a paragraph's question has a paragraph under it."""
     text = line.text.strip()
-    if not text.endswith(("？", "！", "?", "!")) or _MARK_INSIDE.search(text[:-1]):
+    # One comma or colon may part the headline's two clauses (写诗，算不算创作？); more marks, or
+    # any other, are a sentence's.
+    inner = _MARK_INSIDE.findall(text[:-1])
+    if (
+        not text.endswith(("？", "！", "?", "!"))
+        or len(inner) > 1
+        or (inner and not _CLAUSE_MARK.match(inner[0]))
+    ):
         return False
     if not isinstance(following, TextLine) or not (following.dateline or following.text.startswith("——")):
         return False

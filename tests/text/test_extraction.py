@@ -3052,3 +3052,33 @@ def test_a_public_ads_title_over_a_storys_text_takes_none_of_it(after: str) -> N
     text = _RUNNING_HEAD + _STORY_BY_AD + "公益广告\n\n" + after
     page = parse_page(text, "p2.txt")
     assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告"]
+
+
+def test_a_headline_asking_in_two_clauses_over_its_dateline_is_a_headline() -> None:
+    """A headline asking a question in two clauses parted by a comma (夜班公交延长，乘客买不买账？)
+    stands over its story's dateline, apart from the text above, which ended its sentence: the
+    story's headline, not a paragraph's question."""
+    text = _RUNNING_HEAD + (
+        "老街换新颜\n本报讯（记者 周航）一排排老\n厂房刷上新漆，咖啡馆和书店\n陆续开门迎客。\n"
+        "夜班公交延长，乘客买不买账？\n本报讯（记者 许宁）从本月\n起，三条夜班公交线路运营\n时间延长到凌晨一点。\n"
+    )
+    headlines = [a.headline for a in parse_page(text, "p2.txt").articles]
+    assert headlines == ["老街换新颜", "夜班公交延长，乘客买不买账？"]
+
+
+def test_a_wide_headline_with_a_comma_over_a_wide_subtitle_is_a_headline() -> None:
+    """A headline set across columns with a comma in it, under its kicker and over a subtitle as
+    wide with no mark, then its dateline (broken before 电): the story's heads, not a wider box's
+    running text going on (which has its commas too)."""
+    text = "2024 年4 月11 日　星期四\n城事\n第2 版\n" + (
+        "傍晚时分，老街上亮起了灯\n笼和彩灯。\n社区观察\n“加梯”之后，老人们下楼不再难了呢\n"
+        "全市已有86 家小区完成加装电梯\n本报宜城3 月4 日\n电住在六楼的王阿姨说，以\n前下楼要歇好几次。现在一\n"
+        "按按钮就到，方便多了。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "社区观察",
+        "“加梯”之后，老人们下楼不再难了呢",
+        "全市已有86家小区完成加装电梯",
+    )
+    assert story.paragraphs == ("住在六楼的王阿姨说，以前下楼要歇好几次。现在一按按钮就到，方便多了。",)
