@@ -1211,9 +1211,10 @@ def _headline_asking(
     line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
 ) -> bool:
     """Whether a line ending on ？ or ！ is a headline (跨境电商订单为何逆势上涨？): it holds no other
-    mark, stands apart from the text before it (which ended its sentence, or is a head line
-    itself: a kicker), and a dateline or a ——subtitle follows it. Only a story's heads stand
-    right over its dateline; a paragraph's question has a paragraph under it."""
+    mark (but one comma or colon parting two clauses), stands apart from the text before it
+    (which ended its sentence, or is a head line itself: a kicker), and a dateline, a byline or
+    a ——subtitle follows it. Only a story's heads stand right over their dateline or byline; a
+    paragraph's question has a paragraph under it."""
     text = line.text.strip()
     # One comma or colon may part the headline's two clauses (写诗，算不算创作？); more marks, or
     # any other, are a sentence's.
@@ -1224,7 +1225,9 @@ def _headline_asking(
         or (inner and not _CLAUSE_MARK.match(inner[0]))
     ):
         return False
-    if not isinstance(following, TextLine) or not (following.dateline or following.text.startswith("——")):
+    if not isinstance(following, TextLine) or not (
+        following.dateline or following.text.startswith("——") or _byline_line(following)
+    ):
         return False
     return (
         not isinstance(previous, TextLine)

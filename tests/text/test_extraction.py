@@ -3054,13 +3054,15 @@ def test_a_public_ads_title_over_a_storys_text_takes_none_of_it(after: str) -> N
     assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告"]
 
 
-def test_a_headline_asking_in_two_clauses_over_its_dateline_is_a_headline() -> None:
+@pytest.mark.parametrize("under", ["", "本报记者 许宁　通讯员 高原\n"])
+def test_a_headline_asking_in_two_clauses_over_its_dateline_is_a_headline(under: str) -> None:
     """A headline asking a question in two clauses parted by a comma (夜班公交延长，乘客买不买账？)
-    stands over its story's dateline, apart from the text above, which ended its sentence: the
-    story's headline, not a paragraph's question."""
+    stands over its story's dateline or byline, apart from the text above, which ended its
+    sentence: the story's headline, not a paragraph's question."""
     text = _RUNNING_HEAD + (
         "老街换新颜\n本报讯（记者 周航）一排排老\n厂房刷上新漆，咖啡馆和书店\n陆续开门迎客。\n"
-        "夜班公交延长，乘客买不买账？\n本报讯（记者 许宁）从本月\n起，三条夜班公交线路运营\n时间延长到凌晨一点。\n"
+        f"夜班公交延长，乘客买不买账？\n{under}本报讯（记者 许宁）从本月\n起，三条夜班公交线路运营\n"
+        "时间延长到凌晨一点。\n"
     )
     headlines = [a.headline for a in parse_page(text, "p2.txt").articles]
     assert headlines == ["老街换新颜", "夜班公交延长，乘客买不买账？"]
