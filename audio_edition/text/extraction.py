@@ -96,6 +96,8 @@ from audio_edition.text.furniture import (
     INDEX_TITLES,
     LABEL_ANYWHERE,
     MASTHEAD,
+    PAGE_CODE,
+    PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
     RUNNING_DATE,
@@ -295,7 +297,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
     taken = _take_furniture(_index_titles_beside(raw, furniture), furniture)
-    kept = _ad_slogans_apart(taken, furniture)
+    kept = _slogan_by_its_title(raw, _ad_slogans_apart(taken, furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
@@ -462,8 +464,8 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             box is FurnitureKind.INDEX
             and not ends_sentence(bare)
             and (
-                FOLIO_LINE.match(line)
-                or FOLIO_LINE.match(following)
+                PAGE_REF_LINE.match(line)
+                or PAGE_REF_LINE.match(following)
                 or INDEX_ITEM.search(line)
                 or bare == "版"
                 or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
@@ -502,9 +504,9 @@ def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             and (MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
         ):
             kind = FurnitureKind.FOLIO
-        elif INDEX_ITEM.search(line) and not ends_sentence(line):
+        elif INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following):
+        elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
             # An index item with its page number on the line below it, away from the page's
             # head (where a section name stands over the folio): the box's title may be far.
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
@@ -697,12 +699,27 @@ def _index_item_wrapped(line: str, following: str) -> bool:
     return visual_width(rest) < visual_width(line)
 
 
-def _index_item_over_its_page(bare: str, following: str) -> bool:
+def _page_sure(line: str, lines: list[str], n: int) -> bool:
+    """Whether the page a line ends on is surely an index item's: any form with 版 is, a bare page
+    code (A2) only with another item after it (a line of text may end on 峰会 G20, no index
+    holds a single item)."""
+    return not PAGE_CODE.search(line) or _index_item_next(lines, n)
+
+
+def _index_item_over_its_page(bare: str, following: str, lines: list[str], n: int) -> bool:
     """Whether a line (spaces removed) is a story's title in an index, its page number on the
-    next line: ``第2版`` alone, or ``版`` alone after a title ending on ``第 3``."""
-    if ends_sentence(bare) or len(bare) <= 6 or re.search("[，、；：]", bare):
+    next line: ``第2版`` alone, or ``版`` alone after a title ending on ``第 3``. A title with a
+    comma or colon in it (赛事：主队险胜), or a page code alone (A2), only where another item
+    follows: a line of text may stand over a page's folio."""
+    if ends_sentence(bare) or len(bare) <= 6:
         return False
-    return bool(FOLIO_LINE.match(following) or (re.search(r"第\d{1,2}$", bare) and following == "版"))
+    over_page = bool(PAGE_REF_LINE.match(following) or (re.search(r"第\d{1,2}$", bare) and following == "版"))
+    if not over_page:
+        return False
+    if re.search("[，、；：]", bare) or not FOLIO_LINE.match(following):
+        after = next((k for k in range(n + 1, len(lines)) if lines[k].strip() == following), n)
+        return _index_item_next(lines, after)
+    return True
 
 
 def _index_item_next(lines: list[str], n: int) -> bool:
@@ -714,7 +731,7 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     item = ahead[0]
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
-        INDEX_ITEM.search(item) or FOLIO_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+        INDEX_ITEM.search(item) or PAGE_REF_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
     )
 
 
@@ -891,6 +908,80 @@ def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]
             if twice:
                 kept[end] = ""
     return kept
+
+
+_PUBLIC_AD = "公益广告"  # a public-service ad: a slogan is what it prints, with a picture
+_SLOGAN_MOST = 24  # characters at most in a slogan printed as one line (a sentence runs longer)
+_SLOGAN_MARKS = re.compile(r"[。；？?;“”‘’《》（）()：:]")  # marks a story's text or heads carry, no slogan
+
+
+def _slogan_by_its_title(raw: list[str], lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A public-service ad's slogan printed as one line set solid, by its 公益广告 (the line after
+    the title, or a block of its own just over it as pdfminer.six prints the box): the ad's,
+    whatever its words. ``raw`` are the page's lines before furniture was taken, ``lines`` after
+    (the title blank in them). Where the ad's slogan was taken already (phrases set apart by
+    spaces), the line after it is left alone: one slogan to a box."""
+    kept = list(lines)
+    ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
+    titles = [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
+    for t in titles:
+        if any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads):
+            continue  # the box's slogan was taken already (phrases set apart by spaces)
+        after = next((k for k in range(t + 1, len(raw)) if raw[k].strip()), None)
+        before = next((k for k in range(t - 1, -1, -1) if raw[k].strip()), None)
+        # A line followed by a story's dateline or byline is that story's headline, no slogan.
+        heads_a_story = after is not None and _opens_story(raw, after)
+        # A title printed inside a column (pdftotext) splits a paragraph: the line after it is
+        # the rest of the line before, which broke off mid-sentence.
+        splits_text = before is not None and _broken_text(raw[before])
+        if after is not None and not heads_a_story and not splits_text and _slogan_alone(raw, lines, after):
+            kept[after] = ""
+            furniture.append(Furniture(FurnitureKind.AD, raw[after].strip(), after + 1))
+        elif (
+            before is not None
+            and (after is None or not _opens_story(raw, after - 1))
+            and before + 1 < t  # a blank line between: a block of its own (pdfminer.six)
+            and (before == 0 or not raw[before - 1].strip())
+            and _slogan_alone(raw, lines, before)
+        ):
+            kept[before] = ""
+            furniture.append(Furniture(FurnitureKind.AD, raw[before].strip(), before + 1))
+    return kept
+
+
+def _broken_text(line: str) -> bool:
+    """A line of running text broken off mid-sentence: a pause mark in it, no sentence's end."""
+    bare = re.sub(r"[\s　]+", "", line)
+    return bool(re.search("[，、；]", bare)) and not ends_sentence(bare)
+
+
+def _opens_story(raw: list[str], n: int) -> bool:
+    """Whether the next line with text after line ``n`` opens a story: a dateline or a byline."""
+    following = next((x.strip() for x in raw[n + 1 :] if x.strip()), "")
+    return bool(dateline_at_start(following.replace(" ", "")) or _BYLINE_LINE.match(following))
+
+
+def _slogan_alone(raw: list[str], lines: list[str], n: int) -> bool:
+    """Whether line ``n`` could be an ad's slogan set solid: text not taken as furniture, short,
+    no sentence in it (a closing ！ only), no dateline, byline, subtitle (——…) or quote."""
+    line = raw[n].strip()
+    bare = re.sub(r"[\s　]+", "", line)
+    return (
+        bool(lines[n].strip())
+        and IDEOGRAPH.search(bare) is not None
+        and 4 <= len(bare) <= _SLOGAN_MOST
+        and not _SLOGAN_MARKS.search(bare)
+        and not ends_sentence(bare.rstrip("！!"))
+        and not bare.startswith(("—", "－"))
+        and dateline_at_start(bare) is None
+        and not _BYLINE_LINE.match(line)
+        and not _is_caption_text(line)
+        and furniture_line(line) is None
+    )
 
 
 _NEAR = 4  # lines: how far from a slogan a story's heads and dateline stand to be its own
@@ -1074,6 +1165,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
             and not following.dateline
             and not _head_like_alone(following)  # a subtitle's dash: the line is its headline
             and (following.sentence_end or _wide(following))
+            and not _wide_tier_over_dateline(seq, index + 1)
         )
     if following is None or isinstance(following, Segment):
         return True
@@ -1096,19 +1188,46 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
 
 
 _MARK_INSIDE = re.compile(r"[，。、；：！？!?…]")
+_CLAUSE_MARK = re.compile(r"[，：,:]")  # what parts a headline's two clauses (赛事：主队险胜)
+
+
+def _wide_tier_over_dateline(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether ``seq[index]`` is a head tier set across columns right over its story's dateline
+    or byline: wide, with no mark of running text (a subtitle with no dash). The wide line over
+    it, commas or not, is then the story's headline, not a box's running text going on."""
+    line = seq[index] if index < len(seq) else None
+    under = seq[index + 1] if index + 1 < len(seq) else None
+    return (
+        isinstance(line, TextLine)
+        and isinstance(under, TextLine)
+        and _wide(line)
+        and not line.sentence_end
+        and not re.search("[，。、；：！？]", line.text)
+        and bool(under.dateline or under.byline_only or _byline_line(under))
+    )
 
 
 def _headline_asking(
     line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
 ) -> bool:
     """Whether a line ending on ？ or ！ is a headline (跨境电商订单为何逆势上涨？): it holds no other
-    mark, stands apart from the text before it (which ended its sentence, or is a head line
-    itself: a kicker), and a dateline or a ——subtitle follows it. Only a story's heads stand
-    right over its dateline; a paragraph's question has a paragraph under it."""
+    mark (but one comma or colon parting two clauses), stands apart from the text before it
+    (which ended its sentence, or is a head line itself: a kicker), and a dateline, a byline or
+    a ——subtitle follows it. Only a story's heads stand right over their dateline or byline; a
+    paragraph's question has a paragraph under it."""
     text = line.text.strip()
-    if not text.endswith(("？", "！", "?", "!")) or _MARK_INSIDE.search(text[:-1]):
+    # One comma or colon may part the headline's two clauses (写诗，算不算创作？); more marks, or
+    # any other, are a sentence's.
+    inner = _MARK_INSIDE.findall(text[:-1])
+    if (
+        not text.endswith(("？", "！", "?", "!"))
+        or len(inner) > 1
+        or (inner and not _CLAUSE_MARK.match(inner[0]))
+    ):
         return False
-    if not isinstance(following, TextLine) or not (following.dateline or following.text.startswith("——")):
+    if not isinstance(following, TextLine) or not (
+        following.dateline or following.text.startswith("——") or _byline_line(following)
+    ):
         return False
     return (
         not isinstance(previous, TextLine)

@@ -147,8 +147,18 @@ INDEX_TITLE = re.compile(_any(INDEX_TITLES))
 """An index title anywhere in a line (a box's title may carry ornaments)."""
 INDEX_TITLE_LINE = re.compile(rf"^(?:{_any(INDEX_TITLES)})$")
 """An index title alone on a line (spaces taken out)."""
-INDEX_ITEM = re.compile(r"\S[\s　]+第\s*\d{1,2}\s*版$")
-"""An index item: a story's title and the page it is on (冰雪旅游带火北疆小城  第3版)."""
+PAGE_REF = r"(?:第\s*\d{1,2}\s*版|[A-Z]?\s*\d{1,2}\s*版|[A-Z]\s*\d{1,2})"
+"""The page an index item sends to, in every form papers print it: 第3版, 3版, and the page codes
+of papers in lettered sections (A2, A02, A2版). Whole only at an item's end or alone on a line:
+inside running text a letter and figures (5G, G20, A股) are words, not pages."""
+PAGE_CODE = re.compile(r"[A-Z]\s*\d{1,2}$")
+"""A page code without 版 at a line's end (A2, A02): the one form of PAGE_REF a line of running
+text could also end on (峰会 G20), so taken for a page only where an index shows around it."""
+PAGE_REF_LINE = re.compile(rf"^{PAGE_REF}$")
+"""An index item's page alone on a line (第3版, 3版, A2, A02版), as an extractor breaks it off."""
+INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$")
+"""An index item: a story's title and the page it is on (冰雪旅游带火北疆小城  第3版, 地铁通到
+新城  A2)."""
 
 AD_TITLES = ("公益广告", "广告", "分类广告", "启事", "公告栏")
 """What an advertisement or notice is labelled (广告 in small type, 公益广告, 启事)."""

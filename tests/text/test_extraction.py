@@ -2958,3 +2958,129 @@ def test_two_head_lines_read_undoubted_only_under_a_label_shorter_than_the_paper
         assert story.kicker == upper and upper_length < headline_length - 1
     if upper_length < headline_length - 1 <= lower_length:
         assert story.kicker == upper
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # Page codes of a paper in lettered sections, on the item's line.
+        "城南公园改造完工  B3\n夜市经济点亮老街 A03\n图书馆延长开放时间  A2版",
+        # The code on the line below its item, an item with a colon among them.
+        "冬泳队迎新年：破冰下水\nC1\n城南公园改造完工\nB3\n夜市经济点亮老街 12版",
+    ],
+)
+def test_index_items_sent_to_a_coded_page_are_furniture(items: str) -> None:
+    """Papers in lettered sections send an index's reader to page A2, A03 or B3版 rather than
+    第3版: each such item is the box's, spoken by no story."""
+    text = f"""2024年3月5日　星期二
+要闻
+第2版
+今日导读
+{items}
+旧厂房变身文创园
+本报讯（记者 周航）一排排老厂
+房刷上新漆，咖啡馆和书店陆续开
+门迎客。
+"""
+    page = parse_page(text, "p2.txt")
+    (story,) = page.articles
+    assert story.headline == "旧厂房变身文创园"
+    index = "".join(f.text for f in page.furniture if f.kind is FurnitureKind.INDEX)
+    assert index.replace(" ", "") == "今日导读" + items.replace("\n", "").replace(" ", "")
+
+
+def test_index_items_with_page_codes_away_from_their_title_are_furniture() -> None:
+    """pdftotext prints an index's items into a story's column, far from the box's title, each
+    with its page code below it (A2): furniture, the paragraph they interrupt reads on."""
+    text = _RUNNING_HEAD + (
+        "旧厂房变身文创园\n本报讯（记者 周航）一排排\n老厂房刷上新漆，咖啡馆和\n书店陆续开门迎客。周末来\n\n"
+        "冬泳队迎新年：破冰下水\nA6\n夜市经济点亮老街\nB2\n\n这里打卡的市民络绎不绝。\n"
+    )
+    reading = parse_page(text, "p2.txt")
+    (story,) = reading.articles
+    assert story.paragraphs == (
+        "一排排老厂房刷上新漆，咖啡馆和书店陆续开门迎客。周末来这里打卡的市民络绎不绝。",
+    )
+    index = [f.text for f in reading.furniture if f.kind is FurnitureKind.INDEX]
+    assert index == ["冬泳队迎新年：破冰下水", "A6", "夜市经济点亮老街", "B2"]
+
+
+def test_a_line_of_text_ending_on_letters_and_figures_is_no_index_item() -> None:
+    """A letter and figures at a line's end in running text (峰会 G20, 网络 5G) are words: with no
+    index item around it, the line stays in its paragraph."""
+    text = _RUNNING_HEAD + (
+        "旧厂房变身文创园\n本报讯（记者 周航）去年举办的\n国际会议吸引了多位出席 G20\n的代表参观，园区也接入了 5G\n"
+        "网络。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs == ("去年举办的国际会议吸引了多位出席G20的代表参观，园区也接入了5G网络。",)
+
+
+_STORY_BY_AD = "老街换新颜\n本报讯（记者 周航）一排排老\n厂房刷上新漆，咖啡馆和书店\n陆续开门迎客。\n\n"
+_STORY_AFTER_AD = "旧厂房变身文创园\n本报讯（记者 许宁）园区里新\n开了三家书店，周末人气很旺。\n"
+
+
+@pytest.mark.parametrize("slogan", ["让文明成为城市最美名片", "珍惜粮食，从我做起！", "守护蓝天"])
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_public_ads_slogan_set_solid_under_its_title_is_furniture(slogan: str, blank: str) -> None:
+    """A public-service ad's slogan of any words, set solid on one line, printed right under its
+    公益广告 (PyMuPDF with no blank line, pdftotext between blank lines): the ad's, never spoken;
+    the story after the box keeps its headline."""
+    text = _RUNNING_HEAD + _STORY_BY_AD + f"公益广告\n{blank}{slogan}\n{blank}" + _STORY_AFTER_AD
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告", slogan]
+    assert [a.headline for a in page.articles] == ["老街换新颜", "旧厂房变身文创园"]
+    assert not any(slogan in (a.headline or "") + "".join(a.paragraphs) for a in page.articles)
+
+
+def test_a_public_ads_slogan_set_solid_over_its_title_is_furniture() -> None:
+    """pdfminer.six prints the slogan in a block of its own over its 公益广告: the ad's too."""
+    text = _RUNNING_HEAD + _STORY_BY_AD + "让文明成为城市最美名片\n\n公益广告\n\n" + _STORY_AFTER_AD
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == [
+        "让文明成为城市最美名片",
+        "公益广告",
+    ]
+
+
+@pytest.mark.parametrize(
+    "after", ["本报讯（记者 许宁）园区里新开了三家书店。\n", "——来自城南老工业区的报道\n"]
+)
+def test_a_public_ads_title_over_a_storys_text_takes_none_of_it(after: str) -> None:
+    """What follows a 公益广告 is no slogan when it is a story's text or heads: a dateline, a
+    sentence, a subtitle stay the story's."""
+    text = _RUNNING_HEAD + _STORY_BY_AD + "公益广告\n\n" + after
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["公益广告"]
+
+
+@pytest.mark.parametrize("under", ["", "本报记者 许宁　通讯员 高原\n"])
+def test_a_headline_asking_in_two_clauses_over_its_dateline_is_a_headline(under: str) -> None:
+    """A headline asking a question in two clauses parted by a comma (夜班公交延长，乘客买不买账？)
+    stands over its story's dateline or byline, apart from the text above, which ended its
+    sentence: the story's headline, not a paragraph's question."""
+    text = _RUNNING_HEAD + (
+        "老街换新颜\n本报讯（记者 周航）一排排老\n厂房刷上新漆，咖啡馆和书店\n陆续开门迎客。\n"
+        f"夜班公交延长，乘客买不买账？\n{under}本报讯（记者 许宁）从本月\n起，三条夜班公交线路运营\n"
+        "时间延长到凌晨一点。\n"
+    )
+    headlines = [a.headline for a in parse_page(text, "p2.txt").articles]
+    assert headlines == ["老街换新颜", "夜班公交延长，乘客买不买账？"]
+
+
+def test_a_wide_headline_with_a_comma_over_a_wide_subtitle_is_a_headline() -> None:
+    """A headline set across columns with a comma in it, under its kicker and over a subtitle as
+    wide with no mark, then its dateline (broken before 电): the story's heads, not a wider box's
+    running text going on (which has its commas too)."""
+    text = "2024 年4 月11 日　星期四\n城事\n第2 版\n" + (
+        "傍晚时分，老街上亮起了灯\n笼和彩灯。\n社区观察\n“加梯”之后，老人们下楼不再难了呢\n"
+        "全市已有86 家小区完成加装电梯\n本报宜城3 月4 日\n电住在六楼的王阿姨说，以\n前下楼要歇好几次。现在一\n"
+        "按按钮就到，方便多了。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "社区观察",
+        "“加梯”之后，老人们下楼不再难了呢",
+        "全市已有86家小区完成加装电梯",
+    )
+    assert story.paragraphs == ("住在六楼的王阿姨说，以前下楼要歇好几次。现在一按按钮就到，方便多了。",)
