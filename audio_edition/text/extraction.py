@@ -297,10 +297,10 @@ def read_extraction(text: str) -> ExtractionLayout:
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
     taken = _take_furniture(_index_titles_beside(raw, furniture), furniture)
-    kept = _slogan_by_its_title(raw, _ad_slogans_apart(taken, furniture), furniture)
+    kept, slogan_doubts = _slogan_by_its_title(raw, _ad_slogans_apart(taken, furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
-    doubts: list[tuple[int, str]] = _printed_row_by_row(kept)
+    doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += _slogans_over_stories(taken, kept)
     segments: list[Segment] = []
@@ -915,13 +915,17 @@ _SLOGAN_MOST = 24  # characters at most in a slogan printed as one line (a sente
 _SLOGAN_MARKS = re.compile(r"[。；？?;“”‘’《》（）()：:]")  # marks a story's text or heads carry, no slogan
 
 
-def _slogan_by_its_title(raw: list[str], lines: list[str], furniture: list[Furniture]) -> list[str]:
+def _slogan_by_its_title(
+    raw: list[str], lines: list[str], furniture: list[Furniture]
+) -> tuple[list[str], list[tuple[int, str]]]:
     """A public-service ad's slogan printed as one line set solid, by its 公益广告 (the line after
     the title, or a block of its own just over it as pdfminer.six prints the box): the ad's,
     whatever its words. ``raw`` are the page's lines before furniture was taken, ``lines`` after
     (the title blank in them). Where the ad's slogan was taken already (phrases set apart by
-    spaces), the line after it is left alone: one slogan to a box."""
+    spaces), the line after it is left alone: one slogan to a box. With the lines kept, the
+    doubts where a slogan so taken may be a story's kicker."""
     kept = list(lines)
+    doubts: list[tuple[int, str]] = []
     ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
     titles = [
         f.line - 1
@@ -950,7 +954,17 @@ def _slogan_by_its_title(raw: list[str], lines: list[str], furniture: list[Furni
         ):
             kept[before] = ""
             furniture.append(Furniture(FurnitureKind.AD, raw[before].strip(), before + 1))
-    return kept
+            if heads_a_story and after is not None:
+                # Over a story's heads under the title the block may as well be that story's
+                # kicker, printed apart from them (pdftotext): the text cannot tell.
+                doubts.append((after + 1, _KICKER_OR_SLOGAN.format(raw[before].strip())))
+    return kept, doubts
+
+
+_KICKER_OR_SLOGAN = (
+    "the line “{}” over an ad's 公益广告 is read as its slogan: it may be the kicker (引题) of "
+    "the story under it, printed apart from its headline (read the PDF for this page)"
+)
 
 
 def _broken_text(line: str) -> bool:
@@ -960,9 +974,11 @@ def _broken_text(line: str) -> bool:
 
 
 def _opens_story(raw: list[str], n: int) -> bool:
-    """Whether the next line with text after line ``n`` opens a story: a dateline or a byline."""
-    following = next((x.strip() for x in raw[n + 1 :] if x.strip()), "")
-    return bool(dateline_at_start(following.replace(" ", "")) or _BYLINE_LINE.match(following))
+    """Whether the next line with text after line ``n`` opens a story: a dateline (maybe broken
+    over two lines in a narrow column: 新华社呼和浩特 3 月 2 / 日电) or a byline."""
+    following, second = ([x.strip() for x in raw[n + 1 :] if x.strip()] + ["", ""])[:2]
+    opening = re.sub(r"\s+", "", following + second)
+    return bool(dateline_at_start(opening) or _BYLINE_LINE.match(following))
 
 
 def _slogan_alone(raw: list[str], lines: list[str], n: int) -> bool:

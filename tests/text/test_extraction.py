@@ -3043,6 +3043,26 @@ def test_a_public_ads_slogan_set_solid_over_its_title_is_furniture() -> None:
     ]
 
 
+def test_a_line_over_a_public_ads_title_read_as_its_slogan_may_be_the_kicker_below() -> None:
+    """pdfminer.six prints an ad's slogan in a block over its 公益广告; pdftotext may print a
+    story's kicker there, then the ad's title, then the story's headline over its dateline
+    (broken over two lines in a narrow column). The text cannot tell the two: the line is read
+    as the slogan, and the story under it warned that it may be its kicker."""
+    text = (
+        _RUNNING_HEAD
+        + _STORY_BY_AD
+        + (
+            "街巷里的新变化\n\n公益广告\n\n旧厂房变身文创园\n本报宜城 3 月 4\n日电（记者 许宁）园区\n"
+            "里新开了三家书店。\n"
+        )
+    )
+    page = parse_page(text, "p2.txt")
+    assert [f.text for f in page.furniture if f.kind is FurnitureKind.AD] == ["街巷里的新变化", "公益广告"]
+    story = page.articles[-1]
+    assert story.headline == "旧厂房变身文创园"
+    assert [(w.line, "kicker" in w.message) for w in page.warnings] == [(story.line, True)]
+
+
 @pytest.mark.parametrize(
     "after", ["本报讯（记者 许宁）园区里新开了三家书店。\n", "——来自城南老工业区的报道\n"]
 )
