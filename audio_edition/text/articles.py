@@ -141,8 +141,10 @@ def kicker_near_headline_length(upper: str, lower: str, headlines: Sequence[str]
     length: a short headline over a longer subtitle with no dash reads so too, and only the type
     size tells them apart. A headline's length is the page's own where it shows one: the
     shortest of ``headlines`` (heads read for sure as a story's headline), so the rule holds for
-    a paper of short headlines as for one of long; a usual length where it shows none."""
-    shortest = min((visual_width(h) for h in headlines), default=float(_HEADLINE_LENGTH))
+    a paper of short headlines as for one of long; a usual length where it shows fewer than two
+    (one head shows no paper's habit, as ``_kickers_by_the_page`` holds too)."""
+    widths = [visual_width(h) for h in headlines]
+    shortest = min(widths) if len(widths) >= 2 else float(_HEADLINE_LENGTH)
     return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= shortest - 1
 
 

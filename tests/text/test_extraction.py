@@ -2919,6 +2919,22 @@ def test_two_head_lines_are_weighed_against_the_pages_own_headlines() -> None:
     assert not [w for w in long.warnings if "read as headline and subtitle" in w.message]
 
 
+def test_one_sure_headline_on_the_page_shows_no_papers_habit() -> None:
+    """One head told for sure (a line over its dateline) is no paper's habit: two head lines
+    with no dash under it, a line of nine over one of seventeen, are weighed against a usual
+    headline's length, as long as the upper: read as kicker over headline, and doubted."""
+    page = parse_page(
+        _page_of_heads(
+            ["老城区供热管网改造完工"],
+            ["湿地候鸟数量创新高", "今年越冬候鸟已达十二万只同比多三成"],
+        ),
+        "p2.txt",
+    )
+    story = page.articles[1]
+    assert (story.kicker, story.headline) == ("湿地候鸟数量创新高", "今年越冬候鸟已达十二万只同比多三成")
+    assert _kickers_doubted(page) == [story.line]
+
+
 _HEAD_CHARACTERS = (
     "春耕备草原牧区城乡居民收入增长边境口岸货运量创新高冰雪旅游带火小城社区食堂幸福味道乡村学校用上课堂"
 )
