@@ -954,6 +954,18 @@ def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[
     return found
 
 
+def _headless_runs(articles: Sequence[Article]) -> list[list[Article]]:
+    """The page's runs of items under no headline, one paragraph each and no subhead: what a
+    box of briefs reads as, whatever its word (简讯) was read with."""
+    runs: list[list[Article]] = [[]]
+    for article in articles:
+        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
+            runs[-1].append(article)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
 def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
     """The first of a run of items under no headline, one paragraph each, that holds a box of
     briefs (简讯 read with one of them at least), set to another measure than the run's others,
@@ -963,13 +975,7 @@ def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -
     is taken whatever the word was read with. Not where the first opens on a dateline, as a
     brief does."""
     found: list[tuple[int, str]] = []
-    runs: list[list[Article]] = [[]]
-    for article in articles:
-        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
-            runs[-1].append(article)
-        elif runs[-1]:
-            runs.append([])
-    for run in runs:
+    for run in _headless_runs(articles):
         if len(run) < 3 or not any(item.section for item in run) or run[0].dateline:
             continue
         widths: list[float | None] = []
@@ -1002,13 +1008,7 @@ def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> l
     a brief's last line, printed apart from the brief (pdfminer.six prints a box's lines in an
     order of its own), read as a brief of its own, its brief read on into another's line."""
     found: list[tuple[int, str]] = []
-    runs: list[list[Article]] = [[]]
-    for article in articles:
-        if article.headline is None and len(article.paragraphs) == 1 and not article.subheads:
-            runs[-1].append(article)
-        elif runs[-1]:
-            runs.append([])
-    for run in runs:
+    for run in _headless_runs(articles):
         if len(run) < 3:
             continue
         own: list[list[TextLine]] = []
