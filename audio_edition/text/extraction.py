@@ -37,15 +37,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   next block after the paragraph's rest). Printed as a block of its own between a story's head
   lines (heads with no text yet over it, a head line right over a dateline under it), it leaves
   them one story's heads, and the box opens at the text set wider.
-- Furniture the extractor mixes in: the running head and folio at the top (date and weekday,
-  the section's name, 第N版, the masthead), the 今日导读 index and its items (its title at the end
-  of a line beside it, as PDFium prints it), ads (a 广告 line and the box's lines, phone numbers;
-  a slogan printed in a block of its own over its 公益广告, or alone away from it), chart labels (图表：…, 单位：…, 数据来源：…, bare years;
-  axis labels in any words, told by the chart's frame: short lines with no mark between its title
-  and its source line, or labels holding a figure right after its title or right over its
-  source line, ``_axis_labels``),
-  also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
-  ad's letter-spaced words, phone number or slogan at the start or end of such a line.
+- Furniture the extractor mixes in (running head, index, ads and their slogans, chart labels) is
+  taken off before the page is segmented (``extraction_furniture``).
 - Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
   line (！ ”), spaces around digits and letter-spaced justified lines (a body line letter-spaced
   by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
@@ -82,27 +75,21 @@ from audio_edition.text.extraction_doubts import (
     lines_broken_short,
     rows_across_the_page,
 )
+from audio_edition.text.extraction_furniture import (
+    BYLINE_LINE,
+    ad_pieces_beside,
+    ad_slogans_apart,
+    chart_labels_beside,
+    index_titles_beside,
+    is_caption_text,
+    slogan_by_its_title,
+    slogans_over_stories,
+    take_furniture,
+)
 from audio_edition.text.furniture import (
-    AD_TITLE_LINE,
-    AD_TITLES,
-    CAPTION_OPENING,
-    CHART_LABEL,
-    CHART_SOURCES,
-    CHART_TITLE,
-    CREDIT_CLOSE,
     FOLIO_LINE,
-    INDEX_ITEM,
-    INDEX_TITLE_LINE,
-    INDEX_TITLES,
-    LABEL_ANYWHERE,
-    MASTHEAD,
-    PAGE_CODE,
-    PAGE_REF_LINE,
-    PHONE,
-    PHONE_ALONE,
     RUNNING_DATE,
     RUNNING_HEAD,
-    WEEKDAY_LINE,
 )
 from audio_edition.text.layout import (
     SECTION_WORDS,
@@ -115,7 +102,6 @@ from audio_edition.text.layout import (
     TextLine,
     dateline_at_start,
     ends_sentence,
-    furniture_line,
     is_letter_spaced,
     measure_columns,
     respace,
@@ -126,9 +112,6 @@ from audio_edition.text.layout import (
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
 _LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
-_BYLINE_LINE = re.compile(
-    r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$"
-)
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
 # A full stop with more text after it: running text (a head line may hold ！ or ？, never 。).
@@ -136,11 +119,7 @@ _INNER_FULL_STOP = re.compile(r"。[”’」』]*[^\s”’」』）)。！？]
 _QUOTE_CLOSED = re.compile(r"[。！？][”’」』]$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”‘’：；（）]{1,14}(?:说|表示|介绍|指出|告诉记者|感慨道|坦言)。$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
-_TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS, key=len, reverse=True))})$")
-_INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
-_AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
-_PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)
 _SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
@@ -295,17 +274,17 @@ def read_extraction(text: str) -> ExtractionLayout:
     text = cut.text
     furniture: list[Furniture] = []
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
-    raw = _ad_pieces_beside(_chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
-    taken = _take_furniture(_index_titles_beside(raw, furniture), furniture)
-    kept, slogan_doubts = _slogan_by_its_title(raw, _ad_slogans_apart(taken, furniture), furniture)
+    raw = ad_pieces_beside(chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
+    taken = take_furniture(index_titles_beside(raw, furniture), furniture)
+    kept, slogan_doubts = slogan_by_its_title(raw, ad_slogans_apart(taken, furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
-    doubts += _slogans_over_stories(taken, kept)
+    doubts += slogans_over_stories(taken, kept)
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
-        if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and _is_caption_text(segment.text):
+        if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and is_caption_text(segment.text):
             furniture.append(Furniture(FurnitureKind.CAPTION, segment.text, segment.line))
         else:
             segments.append(segment)
@@ -436,643 +415,6 @@ def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLi
         yield item
 
 
-def _is_caption_text(text: str) -> bool:
-    return text.startswith(CAPTION_OPENING) or bool(
-        CREDIT_CLOSE.search(text) and len(text) < 80 and not ends_sentence(text)
-    )
-
-
-def _take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
-    """Lines that are furniture only where they stand: the head of the page, boxes under a title.
-    Each is recorded and blanked (the layout reads blank lines on these pages as block breaks)."""
-    kept = list(lines)
-    seen_text = 0
-    box: FurnitureKind | None = None
-    # Lines whose index title (printed beside them) was taken off before: the box opens there.
-    titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
-    axis_labels = _axis_labels(lines)
-    for n, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            continue
-        if n + 1 in titled:
-            box = FurnitureKind.INDEX
-        bare = line.replace(" ", "").replace("　", "")
-        kind: FurnitureKind | None = None
-        following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
-        if (
-            box is FurnitureKind.INDEX
-            and not ends_sentence(bare)
-            and (
-                PAGE_REF_LINE.match(line)
-                or PAGE_REF_LINE.match(following)
-                or INDEX_ITEM.search(line)
-                or bare == "版"
-                or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
-                or _index_item_wrapped(line, following)
-                or (bare.endswith("第") and _PAGE_REST.match(following.replace(" ", "")))
-                or _PAGE_REST.match(bare)
-            )
-        ):
-            # An index item, its page number printed on the line below it (PyMuPDF) or after it.
-            furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
-            kept[n] = ""
-            seen_text += 1
-            continue
-        title_at_end = _box_title_at_end(line, lines, n)
-        if title_at_end is not None:
-            # A box's title (今日导读, 广告) printed on the line of the headline beside the box
-            # (PDFium joins what shares a baseline): the title is furniture, the headline stays.
-            box, head, title = title_at_end
-            furniture.append(Furniture(box, title, n + 1))
-            kept[n] = head
-            seen_text += 1
-            continue
-        if furniture_line(line) is not None:
-            box = None  # the layout records it (an editors' line, a folio, a credit)
-            seen_text += 1
-            continue
-        if RUNNING_DATE.match(line) or WEEKDAY_LINE.match(bare):
-            kind = FurnitureKind.FOLIO
-        elif INDEX_TITLE_LINE.match(bare):
-            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif (
-            seen_text < _TOP_LINES
-            and len(bare) <= 6
-            and not ends_sentence(bare)
-            and IDEOGRAPH.search(bare)
-            and (MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
-        ):
-            kind = FurnitureKind.FOLIO
-        elif INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n):
-            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
-            # An index item with its page number on the line below it, away from the page's
-            # head (where a section name stands over the folio): the box's title may be far.
-            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
-        elif AD_TITLE_LINE.match(bare):
-            kind, box = FurnitureKind.AD, FurnitureKind.AD
-            for before in _ad_lines_over_title(kept, n):
-                furniture.append(Furniture(FurnitureKind.AD, kept[before].strip(), before + 1))
-                kept[before] = ""
-        elif _ad_line(line, in_ad=box is FurnitureKind.AD) and not _dateline_after_ad(line, following):
-            kind = FurnitureKind.AD
-        elif (
-            box is FurnitureKind.AD
-            and bare.endswith(("：", ":"))
-            and PHONE_ALONE.match(
-                next((x.strip() for x in lines[n + 1 :] if x.strip() not in ("", line)), "")
-            )
-        ):
-            # The label of the phone number under it (订奶热线：), maybe drawn twice for bold.
-            kind = FurnitureKind.AD
-        elif CHART_TITLE.match(bare):
-            kind, box = FurnitureKind.CHART, FurnitureKind.CHART
-        elif (
-            CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
-        ) or LABEL_ANYWHERE.match(bare):
-            kind = FurnitureKind.CHART
-        elif n in axis_labels:
-            kind = FurnitureKind.CHART
-        else:
-            chart_goes_on = box is FurnitureKind.CHART and CHART_LABEL.match(line)
-            # An index box's items go on past a line the extractor printed into it from beside
-            # the box (a headline's subtitle): the next line is an item, its page number after it.
-            index_goes_on = box is FurnitureKind.INDEX and _index_item_next(lines, n)
-            box = box if chart_goes_on or index_goes_on else None
-            seen_text += 1
-            continue
-        seen_text += 1
-        furniture.append(Furniture(kind, line, n + 1))
-        kept[n] = ""
-    return kept
-
-
-_AXIS_MARKS = re.compile(r"[，。；！？、：:“”‘’《》（）()「」『』…,;!?]")
-_AXIS_LABEL = 8  # characters at most in a chart's axis label (1—3月, 第一季度, 内蒙古), alone on a line
-_AXIS_ROW_PIECE = 6  # characters at most between the spaces of a row of labels on one line
-_AXIS_SOURCE = re.compile(r"^(?:数据来源|资料来源|来源|注)[：:]")  # the line that closes a chart
-_AXIS_SPREAD = 2  # characters an open chart's labels differ by at most (1—3月, 1—12月)
-
-
-def _axis_label(line: str) -> bool:
-    """Whether a line could be a chart's axis label as an extractor prints it: a few characters
-    with no mark (1—3月, 三季度, 杭州), or a row of such set apart by spaces (1—3 月 1—6 月) —
-    not a box's or an ad's title, a byline or a dateline, which stand as short."""
-    bare = re.sub(r"[\s　]+", "", line)
-    if (
-        not bare
-        or _AXIS_MARKS.search(bare)
-        or bare in SECTION_WORDS
-        or AD_TITLE_LINE.match(bare)
-        or INDEX_TITLE_LINE.match(bare)
-        or _BYLINE_LINE.match(line.strip())
-        or dateline_at_start(bare)
-    ):
-        return False
-    pieces = line.split()
-    return len(bare) <= _AXIS_LABEL or (
-        len(pieces) >= 3 and all(len(piece) <= _AXIS_ROW_PIECE for piece in pieces)
-    )
-
-
-def _chart_piece(line: str) -> bool:
-    """A line ``_take_furniture`` takes as a chart's anyway: its unit or source, a bare figure."""
-    bare = re.sub(r"[\s　]+", "", line)
-    return bool(bare) and bool(CHART_LABEL.match(line.strip()) or LABEL_ANYWHERE.match(bare))
-
-
-def _axis_labels(lines: Sequence[str]) -> set[int]:
-    """The lines of a chart's axis labels that are not years or figures (1—3月, 一季度, place
-    names), told by the chart's frame rather than their words: they follow its title or unit line.
-
-    Where the labels run on to the chart's source line (数据来源：…), every short line without a
-    mark between is the chart's: no story prints a head between a chart's title and its source.
-    Where the extractor printed the source elsewhere, a kicker or a short headline may follow the
-    labels, set as they are (pdftotext prints each a block of its own); only labels holding a
-    figure are taken then, of like length, and not the last one if a line follows it without a
-    blank between (a kicker over its headline)."""
-    taken: set[int] = set()
-    for start, raw in enumerate(lines):
-        bare = re.sub(r"[\s　]+", "", raw)
-        if not (CHART_TITLE.match(bare) or bare.startswith(("单位：", "单位:"))):
-            continue
-        run: list[int] = []
-        closed = False
-        for n in range(start + 1, len(lines)):
-            line = lines[n].strip()
-            if not line:
-                continue
-            if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", line)):
-                closed = True
-                break
-            if _chart_piece(line):
-                if re.sub(r"[\s　]+", "", line).startswith(("单位：", "单位:")):
-                    # A chart prints its unit right under its title: lines between the two are
-                    # another story's, printed there by the extractor (pdfminer.six).
-                    run = []
-                continue
-            if not _axis_label(line):
-                break
-            run.append(n)
-        if closed:
-            taken.update(run)
-            continue
-        taken.update(_open_axis(lines, run))
-    for end, raw in enumerate(lines):
-        if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", raw)):
-            taken.update(_axis_over_source(lines, end))
-    return taken
-
-
-def _axis_over_source(lines: Sequence[str], end: int) -> list[int]:
-    """The labels printed right over a chart's source line (``lines[end]``) with its title
-    elsewhere (pdftotext and pdfminer.six may print a chart's pieces apart): lines holding a
-    figure, of like length, with nothing but the chart's own lines between them and the source."""
-    labels: list[int] = []
-    nearest = 0
-    for n in range(end - 1, -1, -1):
-        line = lines[n].strip()
-        if not line or _chart_piece(line):
-            continue
-        bare = re.sub(r"[\s　]+", "", line)
-        if (
-            not _axis_label(line)
-            or not re.search(r"\d", bare)
-            or (labels and abs(len(bare) - nearest) > _AXIS_SPREAD)
-        ):
-            break
-        nearest = nearest or len(bare)
-        labels.append(n)
-    return labels
-
-
-def _open_axis(lines: Sequence[str], run: list[int]) -> list[int]:
-    """Of the short lines after a chart's title with no source line closing them (``_axis_labels``),
-    those that are its labels: holding a figure, of like length, the last not over a line
-    that follows it unbroken."""
-    labels: list[int] = []
-    first = 0
-    for n in run:
-        bare = re.sub(r"[\s　]+", "", lines[n])
-        if not re.search(r"\d", bare) or (labels and abs(len(bare) - first) > _AXIS_SPREAD):
-            break
-        first = first or len(bare)
-        labels.append(n)
-    if labels:
-        last = labels[-1]
-        following = lines[last + 1].strip() if last + 1 < len(lines) else ""
-        if following and not _chart_piece(following) and last + 1 not in labels:
-            labels.pop()
-    return labels
-
-
-def _box_title_at_end(line: str, lines: list[str], n: int) -> tuple[FurnitureKind, str, str] | None:
-    """An ad's title after a head line, a space between (``乡村学校用上“空中课堂” 广告``): the
-    box's kind, the line without it and the title; only where the ad's lines follow (its spaced
-    phrases or phone number). (An index box's title so printed is taken off before, wherever it
-    stands: ``_index_titles_beside``.)"""
-    found = _AD_TITLE_AT_END.match(line)
-    if found is None or ends_sentence(found.group(1)):
-        return None
-    following = next((x for x in lines[n + 1 :] if x.strip()), "")
-    if _ad_line(following.strip(), in_ad=True):
-        return FurnitureKind.AD, found.group(1), found.group(2)
-    return None
-
-
-def _dateline_after_ad(line: str, following: str) -> bool:
-    """Whether a spaced line after an ad opens a story's dateline broken before 电 (PDFium
-    spaces its digits: ``新华社通辽 3 月 3 日`` / ``电（记者 李红）路通了，牧``), which no ad's
-    phrase does. (A whole dateline on the line is left to the ad's reading: it may be two
-    columns' lines merged.)"""
-    return dateline_at_start(line) is None and dateline_at_start(line + following) is not None
-
-
-def _index_item_wrapped(line: str, following: str) -> bool:
-    """Whether ``line`` is the first line of an index item wrapped in a narrow box, its rest and
-    page number on the next line (``全区粮食产量再创历史新`` / ``高  第2版``): the rest shorter."""
-    found = INDEX_ITEM.search(following)
-    if found is None or INDEX_ITEM.search(line):
-        return False
-    rest = following[: found.start() + 1].strip()
-    return visual_width(rest) < visual_width(line)
-
-
-def _page_sure(line: str, lines: list[str], n: int) -> bool:
-    """Whether the page a line ends on is surely an index item's: any form with 版 is, a bare page
-    code (A2) only with another item after it (a line of text may end on 峰会 G20, no index
-    holds a single item)."""
-    return not PAGE_CODE.search(line) or _index_item_next(lines, n)
-
-
-def _index_item_over_its_page(bare: str, following: str, lines: list[str], n: int) -> bool:
-    """Whether a line (spaces removed) is a story's title in an index, its page number on the
-    next line: ``第2版`` alone, or ``版`` alone after a title ending on ``第 3``. A title with a
-    comma or colon in it (赛事：主队险胜), or a page code alone (A2), only where another item
-    follows: a line of text may stand over a page's folio."""
-    if ends_sentence(bare) or len(bare) <= 6:
-        return False
-    over_page = bool(PAGE_REF_LINE.match(following) or (re.search(r"第\d{1,2}$", bare) and following == "版"))
-    if not over_page:
-        return False
-    if re.search("[，、；：]", bare) or not FOLIO_LINE.match(following):
-        after = next((k for k in range(n + 1, len(lines)) if lines[k].strip() == following), n)
-        return _index_item_next(lines, after)
-    return True
-
-
-def _index_item_next(lines: list[str], n: int) -> bool:
-    """Whether the next line after ``lines[n]`` is an index item: ending on its page number
-    (``… 第3版``) or with the page number on the line after it."""
-    ahead = [x.strip() for x in lines[n + 1 : n + 6] if x.strip()]
-    if not ahead:
-        return False
-    item = ahead[0]
-    following = ahead[1] if len(ahead) > 1 else ""
-    return not ends_sentence(item) and bool(
-        INDEX_ITEM.search(item) or PAGE_REF_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
-    )
-
-
-def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
-    """The lines of an ad's box printed before its title (pdfminer.six prints the box's slogan,
-    节约用水 从我做起, then the 公益广告 under it): a block of its own (blank lines around it)
-    just over the title, every line of it an ad's. None where the block holds any other line."""
-    end = n
-    while end > 0 and not lines[end - 1].strip():
-        end -= 1
-    if end == n:
-        return []  # no blank line between: the title opens its box
-    start = end
-    while start > 0 and lines[start - 1].strip():
-        start -= 1
-    block = range(start, end)
-    if not 0 < len(block) <= 3 or not all(_slogan_line(lines[k].strip()) for k in block):
-        return []
-    return list(block)
-
-
-def _index_titles_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
-    """An index box's title printed at the end of a line of the column beside it (PDFium:
-    乡村学校用上“空中课堂” 今日导读): the title is furniture, the line's text before it is kept."""
-    kept = list(lines)
-    for n, raw in enumerate(lines):
-        match = _INDEX_TITLE_AT_END.match(raw.strip())
-        if match and IDEOGRAPH.search(match[1]):
-            furniture.append(Furniture(FurnitureKind.INDEX, match[2], n + 1))
-            kept[n] = match[1]
-    return kept
-
-
-_LABEL_PIECE = re.compile(rf"^(?:{'|'.join(CHART_SOURCES)})[：:][^\s，。；！？]{{1,20}}$")  # 单位：万吨
-_YEAR_PIECE = re.compile(
-    r"^\d{4}年$"
-)  # a chart's year on its axis, printed without the spaces running text has
-_GAPS = re.compile(r"([ 　]+)")
-
-
-def _chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
-    """A chart's labels printed on a line of the columns beside it (pdfplumber prints a page row
-    by row: ``2021年 2022年 2023年 区持续开展河道清理``, ``数据来源：市统计局 溉。``): its unit or
-    source (单位：…, 数据来源：…), or two years or more in a row, set apart from the rest by
-    spaces, are the chart's; the rest of the line is kept. A year in running text is printed
-    with spaces around its digits (2023 年), and a line that is all labels is left to
-    ``_take_furniture``."""
-    kept = list(lines)
-    for n, raw in enumerate(lines):
-        pieces = _GAPS.split(raw.strip())
-        words = pieces[::2]  # the text between the gaps
-        if len(words) < 2:
-            continue
-        labels = [bool(_LABEL_PIECE.match(w)) for w in words]
-        years = [bool(_YEAR_PIECE.match(w)) for w in words]
-        for i, year in enumerate(years):
-            beside = (i > 0 and years[i - 1]) or (i + 1 < len(years) and years[i + 1])
-            labels[i] = labels[i] or (year and beside)
-        if not any(labels) or all(labels):
-            continue
-        runs: list[list[str]] = [[]]
-        rest = ""
-        for i, word in enumerate(words):
-            if labels[i]:
-                runs[-1].append(word)
-                continue
-            if runs[-1]:
-                runs.append([])
-            rest += (pieces[2 * i - 1] if rest else "") + word  # the gap as printed before it
-        furniture += [Furniture(FurnitureKind.CHART, " ".join(run), n + 1) for run in runs if run]
-        kept[n] = rest
-    return kept
-
-
-_SPACED_LETTER = re.compile(r"^(?:[\u4e00-\u9fff][：:，、]?|[：:，、])$")  # 草 原 鲜 奶, 订 奶 热 线 ：
-_COLUMN_LINE = re.compile(r"[^\x00-\x7f\s]{9,}")  # nine characters unbroken: running text, no ad's phrase
-_PHRASE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")  # a slogan's phrase: 节约用水, 共建美丽家园
-_CHINESE_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
-_SLOGAN_UNDER_TITLE = 3  # lines: a slogan printed row by row under its 公益广告
-_SOLID = re.compile(r"^[^\x00-\x7f\s]{4,}")  # a column's text beside: four characters set solid
-_PHONE_PIECE = re.compile(r"^(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}$")  # 400-812-3456, 0471-6612345
-
-
-def _ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
-    """On a page with an ad (a 广告 line), an ad box's lines printed at the start or end of a line
-    of the columns beside it (pdfplumber prints a page row by row): its letter-spaced words
-    (草 原 鲜 奶 每) or its phone number are the ad's, never spoken; the rest of the line is kept.
-    The rest must hold a column's text set solid: pdfminer.six prints some justified lines
-    letter-spaced as a whole (本 报 赤 峰 3 月 4 日 电), and they are left alone."""
-    titles = [n for n, line in enumerate(lines) if AD_TITLE_LINE.match(re.sub(r"[\s　]+", "", line))]
-    if not titles:
-        return lines
-    kept = list(lines)
-    found: list[int] = []  # the lines an ad's piece was taken from
-    slogans: list[int] = []  # those of them a slogan's phrases ended
-    for n, raw in enumerate(lines):
-        pieces = _GAPS.split(raw.strip())
-        words = pieces[::2]
-        ad = [bool(_PHONE_PIECE.match(w)) for w in words]
-        if any(0 < n - t <= _SLOGAN_UNDER_TITLE for t in titles):
-            # A public-service ad's slogan under its 公益广告: short phrases ending the line
-            # (节约用水 从我做), where a column's text has a line's worth or a sentence's end.
-            phrases = len(words) - next(
-                (k + 1 for k in range(len(words) - 1, -1, -1) if not _PHRASE.match(words[k])), 0
-            )
-            if phrases >= 2:
-                ad[len(words) - phrases :] = [True] * phrases
-                slogans.append(n)
-        for i in range(len(words)):  # a run of three spaced letters or more, two of them Chinese
-            for j in range(len(words), i + 2, -1):
-                run = words[i:j]
-                if all(_SPACED_LETTER.match(w) for w in run) and sum(w[0] not in "：:，、" for w in run) >= 2:
-                    ad[i:j] = [True] * (j - i)
-                    break
-        at_edge = [k for k in range(len(words)) if ad[k]]
-        lead = next((k for k in range(len(words)) if not ad[k]), len(words))
-        trail = next((k for k in range(len(words) - 1, -1, -1) if not ad[k]), -1) + 1
-        if not at_edge or lead == len(words) or (lead == 0 and trail == len(words)):
-            continue  # no ad piece, a line all the ad's (left to _take_furniture), or one inside
-        if not any(_SOLID.match(w) for w in words[lead:trail]):
-            continue  # a line letter-spaced as a whole (pdfminer.six spaces some justified lines)
-        if lead:
-            furniture.append(Furniture(FurnitureKind.AD, " ".join(words[:lead]), n + 1))
-        if trail < len(words):
-            furniture.append(Furniture(FurnitureKind.AD, " ".join(words[trail:]), n + 1))
-        kept[n] = "".join(pieces[2 * lead : 2 * trail - 1])
-        found.append(n)
-    # The box's first or last line may stand alone (no column beside it): a line all spaced
-    # letters next to one whose edge was the ad's is the ad's too (alone, it may be a headline).
-    # A slogan's wrapped rest comes a line or two under (起 共建美丽家园): short phrases alone.
-    for n in found:
-        for m in (n - 1, n + 1, *((n + 2,) if n in slogans else ())):
-            rest = m in (n + 1, n + 2) and n in slogans and _slogans_rest(lines[m])
-            if 0 <= m < len(lines) and m not in found and (_all_spaced_letters(lines[m]) or rest):
-                furniture.append(Furniture(FurnitureKind.AD, lines[m].strip(), m + 1))
-                kept[m] = ""
-    return kept
-
-
-def _slogans_rest(line: str) -> bool:
-    """Short phrases alone on a line, no punctuation, a few characters in all (起 共建美丽家园)."""
-    words = _GAPS.split(line.strip())[::2]
-    return len(words) >= 2 and all(_CHINESE_ONLY.match(w) for w in words) and len("".join(words)) <= 8
-
-
-def _all_spaced_letters(line: str) -> bool:
-    words = _GAPS.split(line.strip())[::2]
-    return len(words) >= 3 and all(_SPACED_LETTER.match(w) for w in words)
-
-
-_SLOGAN = re.compile(
-    r"^[\u4e00-\u9fff]{2,}(?:[ 　]+[\u4e00-\u9fff]{2,}){2,}$"
-)  # 节约用水 从我做起 共建美丽家园
-
-
-def _ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
-    """On a page with an ad, a slogan printed as a block of its own away from the ad's title
-    (pdftotext prints the 公益广告 where the box starts, its slogan after the column beside it):
-    a line alone between blank lines of three phrases or more set apart by spaces, with no
-    punctuation, is the ad's (a story's heads have one or two; a byline is told apart). A slogan
-    set in bold faked by striking twice comes out as that line printed twice running (pdfminer.six):
-    the pair stands alone as one line does."""
-    if not any(f.kind is FurnitureKind.AD for f in furniture):
-        return lines
-    kept = list(lines)
-    for n, raw in enumerate(lines):
-        line = raw.strip()
-        twice = n + 1 < len(lines) and lines[n + 1].strip() == line
-        end = n + 1 if twice else n  # the block's last line: the copy, where the line is printed twice
-        alone = (n == 0 or not lines[n - 1].strip()) and (end + 1 == len(lines) or not lines[end + 1].strip())
-        if alone and _SLOGAN.match(line) and not _BYLINE_LINE.match(line):
-            furniture.append(Furniture(FurnitureKind.AD, line, n + 1))
-            kept[n] = ""
-            if twice:
-                kept[end] = ""
-    return kept
-
-
-_PUBLIC_AD = "公益广告"  # a public-service ad: a slogan is what it prints, with a picture
-_SLOGAN_MOST = 24  # characters at most in a slogan printed as one line (a sentence runs longer)
-_SLOGAN_MARKS = re.compile(r"[。；？?;“”‘’《》（）()：:]")  # marks a story's text or heads carry, no slogan
-
-
-def _slogan_by_its_title(
-    raw: list[str], lines: list[str], furniture: list[Furniture]
-) -> tuple[list[str], list[tuple[int, str]]]:
-    """A public-service ad's slogan printed as one line set solid, by its 公益广告 (the line after
-    the title, or a block of its own just over it as pdfminer.six prints the box): the ad's,
-    whatever its words. ``raw`` are the page's lines before furniture was taken, ``lines`` after
-    (the title blank in them). Where the ad's slogan was taken already (phrases set apart by
-    spaces), the line after it is left alone: one slogan to a box. With the lines kept, the
-    doubts where a slogan so taken may be a story's kicker."""
-    kept = list(lines)
-    doubts: list[tuple[int, str]] = []
-    ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
-    titles = [
-        f.line - 1
-        for f in furniture
-        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
-    ]
-    for t in titles:
-        if any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads):
-            continue  # the box's slogan was taken already (phrases set apart by spaces)
-        after = next((k for k in range(t + 1, len(raw)) if raw[k].strip()), None)
-        before = next((k for k in range(t - 1, -1, -1) if raw[k].strip()), None)
-        # A line followed by a story's dateline or byline is that story's headline, no slogan.
-        heads_a_story = after is not None and _opens_story(raw, after)
-        # A title printed inside a column (pdftotext) splits a paragraph: the line after it is
-        # the rest of the line before, which broke off mid-sentence.
-        splits_text = before is not None and _broken_text(raw[before])
-        if after is not None and not heads_a_story and not splits_text and _slogan_alone(raw, lines, after):
-            kept[after] = ""
-            furniture.append(Furniture(FurnitureKind.AD, raw[after].strip(), after + 1))
-        elif (
-            before is not None
-            and (after is None or not _opens_story(raw, after - 1))
-            and before + 1 < t  # a blank line between: a block of its own (pdfminer.six)
-            and (before == 0 or not raw[before - 1].strip())
-            and _slogan_alone(raw, lines, before)
-        ):
-            kept[before] = ""
-            furniture.append(Furniture(FurnitureKind.AD, raw[before].strip(), before + 1))
-            if heads_a_story and after is not None:
-                # Over a story's heads under the title the block may as well be that story's
-                # kicker, printed apart from them (pdftotext): the text cannot tell.
-                doubts.append((after + 1, _KICKER_OR_SLOGAN.format(raw[before].strip())))
-    return kept, doubts
-
-
-_KICKER_OR_SLOGAN = (
-    "the line “{}” over an ad's 公益广告 is read as its slogan: it may be the kicker (引题) of "
-    "the story under it, printed apart from its headline (read the PDF for this page)"
-)
-
-
-def _broken_text(line: str) -> bool:
-    """A line of running text broken off mid-sentence: a pause mark in it, no sentence's end."""
-    bare = re.sub(r"[\s　]+", "", line)
-    return bool(re.search("[，、；]", bare)) and not ends_sentence(bare)
-
-
-def _opens_story(raw: list[str], n: int) -> bool:
-    """Whether the next line with text after line ``n`` opens a story: a dateline (maybe broken
-    over two lines in a narrow column: 新华社呼和浩特 3 月 2 / 日电) or a byline."""
-    following, second = ([x.strip() for x in raw[n + 1 :] if x.strip()] + ["", ""])[:2]
-    opening = re.sub(r"\s+", "", following + second)
-    return bool(dateline_at_start(opening) or _BYLINE_LINE.match(following))
-
-
-def _slogan_alone(raw: list[str], lines: list[str], n: int) -> bool:
-    """Whether line ``n`` could be an ad's slogan set solid: text not taken as furniture, short,
-    no sentence in it (a closing ！ only), no dateline, byline, subtitle (——…) or quote."""
-    line = raw[n].strip()
-    bare = re.sub(r"[\s　]+", "", line)
-    return (
-        bool(lines[n].strip())
-        and IDEOGRAPH.search(bare) is not None
-        and 4 <= len(bare) <= _SLOGAN_MOST
-        and not _SLOGAN_MARKS.search(bare)
-        and not ends_sentence(bare.rstrip("！!"))
-        and not bare.startswith(("—", "－"))
-        and dateline_at_start(bare) is None
-        and not _BYLINE_LINE.match(line)
-        and not _is_caption_text(line)
-        and furniture_line(line) is None
-    )
-
-
-_NEAR = 4  # lines: how far from a slogan a story's heads and dateline stand to be its own
-
-
-def _slogans_over_stories(lines: list[str], kept: list[str]) -> list[tuple[int, str]]:
-    """Doubts for the slogans ``_ad_slogans_apart`` took from ``lines`` (blank in ``kept``) that
-    stand between a head line (no punctuation) and a story's dateline (captions skipped): a
-    headline or subtitle of three phrases set apart by spaces (稳外贸 促消费 扩内需) is shaped
-    as an ad's slogan, and only where it stands tells them apart."""
-    doubts: list[tuple[int, str]] = []
-    for n, line in enumerate(lines):
-        if not line.strip() or kept[n].strip():
-            continue
-        above = [x.strip() for x in kept[max(0, n - _NEAR) : n] if x.strip()]
-        below = [
-            x.strip() for x in kept[n + 1 : n + 1 + _NEAR] if x.strip() and not _is_caption_text(x.strip())
-        ]
-        if (
-            above
-            and not re.search("[，。、；：！？]", above[-1])
-            and not furniture_line(above[-1])
-            and below
-            and dateline_at_start(below[0].replace(" ", ""))
-        ):
-            doubts.append(
-                (
-                    n + 1,
-                    (
-                        "a line read as an ad's slogan (phrases set apart by spaces) stands between "
-                        "a story's heads and its dateline: it may be the headline or one of its "
-                        "tiers (read the PDF for this page)"
-                    ),
-                )
-            )
-    return doubts
-
-
-def _slogan_line(line: str) -> bool:
-    """An ad's line by itself: Chinese phrases set apart by spaces (not a byline's 本报记者 王明,
-    nor a chart's 2022 年), or a phone number, and no sentence."""
-    return (
-        _ad_line(line, in_ad=True)
-        and not _BYLINE_LINE.match(line)
-        and bool(SPACE_BETWEEN_CHINESE.search(line) or PHONE.search(line))
-    )
-
-
-def _ad_line(line: str, *, in_ad: bool) -> bool:
-    """An ad's line: phrases set apart by spaces, or a phone number, with no sentence in it."""
-    bare = line.replace(" ", "").replace("　", "")
-    if ends_sentence(bare):
-        return False
-    if PHONE_ALONE.match(line):
-        return True
-    # Phrases set apart by spaces; not a column's line of text set solid beside another's
-    # (pdfplumber prints a page row by row, so every line of it holds spaces).
-    spaced = (" " in line or "　" in line) and not _COLUMN_LINE.search(line)
-    return (in_ad and (spaced or bool(PHONE.search(line)))) or (
-        bool(PHONE.search(line)) and len(bare) < 40 and spaced
-    )
-
-
-def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
-    """A short word inside the running head: after the date (and weekday) or before the date or
-    folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
-    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
-    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
-    head = (
-        RUNNING_DATE.match(before) or WEEKDAY_LINE.match(before.replace(" ", "")),
-        RUNNING_DATE.match(after) or WEEKDAY_LINE.match(after.replace(" ", "")) or FOLIO_LINE.match(after),
-    )
-    return len(bare) <= 4 and any(head)
-
-
 def _indented(line: TextLine) -> bool:
     """A paragraph's first line: about two characters short of the column (the column's width
     is an estimate: closing punctuation may hang past its edge)."""
@@ -1142,7 +484,7 @@ def _full(line: TextLine) -> bool:
 
 
 def _byline_line(line: TextLine) -> bool:
-    return bool(_BYLINE_LINE.match(line.text))
+    return bool(BYLINE_LINE.match(line.text))
 
 
 def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = True) -> bool:
