@@ -17,17 +17,10 @@ import json
 import sys
 from pathlib import Path
 
+# The extractors a corpus may hold (run as a script, benchmarks/ is on the path).
+from text_route import EXTRACTORS
+
 ROOT = Path(__file__).resolve().parent.parent
-EXTRACTORS = (
-    "pdftotext",
-    "pdfminer",
-    "pymupdf",
-    "pypdfium2",
-    "pdfplumber",
-    "pdftotext-layout",
-    "pypdf",
-    "pypdf-layout",
-)  # a corpus may hold
 
 
 def measure(corpora: list[Path], listing: bool) -> None:

@@ -201,6 +201,11 @@ class _Measures:
                 return segment
         return None
 
+    def paragraph_lines(self, paragraph: str, after: int) -> list[TextLine]:
+        """The lines an article's paragraph was read from (none where its segment is not found)."""
+        segment = self.segment_of(paragraph, after)
+        return self.lines_of(segment) if segment is not None else []
+
     def lines_of(self, segment: Segment) -> list[TextLine]:
         """The lines a segment was read from, up to the next segment's (a paragraph rejoined
         across a box: its first piece)."""
@@ -409,8 +414,7 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
             if article.byline and _BYLINE_AT_END.search(last):
                 # A story under its own byline (本报记者 王明) closing on a brief's （李华）: one
                 # story has one byline, so a brief of a box is read on into it.
-                segment = measures.segment_of(last, article.line or 0)
-                own = measures.lines_of(segment) if segment is not None else []
+                own = measures.paragraph_lines(last, article.line or 0)
                 found.append(
                     (
                         own[-1].number if own else article.line or 0,  # the line closing on it
@@ -534,8 +538,7 @@ def _bodies_opening_mid_sentence(articles: Sequence[Article], measures: _Measure
     for article in articles:
         if not article.headline or not article.paragraphs or article.continued_from_page is not None:
             continue
-        segment = measures.segment_of(article.paragraphs[0], article.line or 0)
-        own = measures.lines_of(segment) if segment is not None else []
+        own = measures.paragraph_lines(article.paragraphs[0], article.line or 0)
         if len(own) >= 2 and _full(own[0]) and not own[0].dateline:
             found.append(
                 (
@@ -741,8 +744,7 @@ def _stories_of_a_line_under_the_dateline(
             or article.continued_on_page is not None
         ):
             continue
-        segment = measures.segment_of(article.paragraphs[0], article.line or 0)
-        own = measures.lines_of(segment) if segment is not None else []
+        own = measures.paragraph_lines(article.paragraphs[0], article.line or 0)
         if len(own) == 2 and own[0].dateline:
             found.append(
                 (
@@ -770,8 +772,7 @@ def _unfinished_paragraphs(articles: Sequence[Article], measures: _Measures) -> 
             ):
                 continue
             # Pointed at the line it ends on, where a join past other text warns of the same end.
-            segment = measures.segment_of(paragraph, article.line or 0)
-            own = measures.lines_of(segment) if segment is not None else []
+            own = measures.paragraph_lines(paragraph, article.line or 0)
             found.append(
                 (
                     own[-1].number if own else article.line or 0,
@@ -1013,8 +1014,7 @@ def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> l
             continue
         own: list[list[TextLine]] = []
         for item in run:
-            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
-            own.append(measures.lines_of(segment) if segment is not None else [])
+            own.append(measures.paragraph_lines(item.paragraphs[0], item.line or 0))
         widths = [max(line.width for line in lines[:-1]) for lines in own if len(lines) >= 2]
         if len(widths) < 2 or max(widths) - min(widths) > _MEASURE_SLACK:
             continue
@@ -1042,8 +1042,7 @@ def _heads_opening_a_brief(articles: Sequence[Article], measures: _Measures) -> 
         if not article.section:
             continue
         for paragraph in article.paragraphs:
-            segment = measures.segment_of(paragraph, article.line or 0)
-            own = measures.lines_of(segment) if segment is not None else []
+            own = measures.paragraph_lines(paragraph, article.line or 0)
             # The rest a block of lines: an extractor that prints a box line by line
             # (pdfminer.six) sets every line of a brief apart.
             if len(own) < 3 or not own[1].blank_before or any(line.blank_before for line in own[2:]):
