@@ -144,6 +144,12 @@ def measure(corpus: Path) -> dict[str, object]:
                 places = (
                     places_as_printed(text, cut.text, printed, warned) if extractor in SIDE_BY_SIDE else None
                 )
+                # The page-level doubts an editor gets from the file as printed: some are told by the
+                # columns' places on the page, which the cut text no longer shows.
+                whole = doubts_every_story(reading.warnings) or (
+                    bool(cut.printed)
+                    and doubts_every_story(parse_page(text, path.name, number=page["number"]).warnings)
+                )
                 total.add(
                     score_page(
                         page,
@@ -151,7 +157,7 @@ def measure(corpus: Path) -> dict[str, object]:
                         warned,
                         str(path.relative_to(corpus)),
                         text,
-                        whole_page=doubts_every_story(reading.warnings),
+                        whole_page=whole,
                         side_by_side=places,
                     )
                 )

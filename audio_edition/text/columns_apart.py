@@ -19,6 +19,7 @@ head, its first line, is a band of its own, blank line under it or not (pypdf's 
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 
 from audio_edition.text.furniture import RUNNING_HEAD
@@ -52,6 +53,9 @@ class CutPage:
     text: str
     unsure: tuple[int, ...] = ()
     printed: tuple[int, ...] = ()
+    run_together: tuple[int, ...] = ()
+    """Lines of the page as printed showing its columns' text run together (``run_together``):
+    where there are any, no cut of this page is sure."""
 
 
 def _runs(line: str, number: int = 0) -> list[_Run]:
@@ -127,6 +131,7 @@ def cut_columns(text: str) -> CutPage:
     if not is_layout_mode(text):
         return CutPage(text)
     lines = text.split("\n")
+    together = run_together(lines)
     out: list[_Line] = []
     unsure: list[int] = []
     band: list[list[_Run]] = []
@@ -162,7 +167,109 @@ def cut_columns(text: str) -> CutPage:
             if n + 1 < len(lines) and lines[n + 1].strip():
                 out.append(("", n + 1))
     flush()
-    return CutPage("\n".join(text for text, _ in out), tuple(unsure), tuple(printed for _, printed in out))
+    return CutPage(
+        "\n".join(text for text, _ in out), tuple(unsure), tuple(printed for _, printed in out), together
+    )
+
+
+_WORD = re.compile(r"\S+")  # text with no space inside (an ideographic space, U+3000, is one)
+_OPEN_END = re.compile(r"[。！？…”’」』）)：]$")  # a line ending where a paragraph may end
+
+
+def run_together(lines: list[str]) -> tuple[int, ...]:
+    """Lines (1-based) of a page printed in layout mode where its text was run together as no
+    reading of columns side by side allows: the extractor set its text by where it stands on the
+    page but kept no space between what it printed apart (pypdf's layout mode), so no cut of
+    the page's columns is sure. Two things show it, and ``pdftotext -layout`` (which keeps a
+    space between any two pieces it places apart, and prints a column's lines one under the
+    other) does neither:
+
+    - a column's line of running text reaching on past the next column's start with no space,
+      under an ordinary line of that column: two lines printed into one (lines a little apart
+      on the page taken as one row), or a column run into the next;
+    - a blank line inside a column's paragraph: a full line of running text that does not end
+      a sentence, and under the blank line the same column's text going on at the same start
+      (not indented: no new paragraph), the columns beside it cut there with it."""
+    found: list[int] = []
+    bands: list[list[list[_Run]]] = []
+    band: list[list[_Run]] = []
+    for n, line in enumerate(lines):
+        if line.strip():
+            band.append(_runs(line, n + 1))
+        elif band:
+            bands.append(band)
+            band = []
+    if band:
+        bands.append(band)
+    for band in bands:
+        running = [runs for runs in band if not _heads_only([runs])]
+        starts = _column_starts(running if len(running) >= _MIN_LINES else band)
+        for n, runs in enumerate(band):
+            beside = [r for m in (n - 1, n + 1) if 0 <= m < len(band) for r in band[m]]
+            if _runs_on(runs, beside, starts, band):
+                found.append(runs[0].line)
+    for upper, lower in zip(bands, bands[1:], strict=False):
+        found += [lower[0][0].line] if _paragraph_across_blank(upper, lower) else []
+    return tuple(sorted(set(found)))
+
+
+def _runs_on(runs: list[_Run], beside: list[_Run], starts: list[int], band: list[list[_Run]]) -> bool:
+    """Whether a run of ``runs``, opening at a column's start over or under a line of running
+    text of that column ending short of the next column's start (``beside``: the lines above
+    and under it), holds text with no space inside that
+    has running text's marks before its end and reaches two positions or more past that start,
+    and carries the column's own line on (what stands before it in the run is shorter than the
+    column's lines: text after a full line and a space is the next column's, set a little
+    early)."""
+    for run in runs:
+        column = next((c for c in starts if c - 1 <= run.start <= c + _INDENT), None)
+        if column is None:
+            continue
+        lines = [_letters(r.text) for line in band for r in line if column - 1 <= r.start <= column + _INDENT]
+        for word in _WORD.finditer(run.text):
+            begin, end = run.start + word.start(), run.start + word.end()
+            if (
+                not _RUNNING.search(word.group()[:-1])
+                or _letters(run.text[: word.start()]) >= statistics.median(lines) - 1
+            ):
+                continue
+            # Reaching past a start from before it (an opening mark set half width may stand a
+            # position or two short of its column's start).
+            reach = 1 if word.group()[0] not in _OPENING else 3
+            for start in (s for s in starts if begin <= s - reach and end >= s + 2):
+                if any(
+                    column - 1 <= r.start <= column + _INDENT
+                    and r.end <= start - 1
+                    and _RUNNING.search(r.text)
+                    for r in beside
+                ):
+                    return True
+    return False
+
+
+_OPENING = "“‘（(《「『〈【"
+_MIN_COLUMN = 3  # lines of a column at least, to tell its full lines by
+
+
+def _letters(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+def _paragraph_across_blank(upper: list[list[_Run]], lower: list[list[_Run]]) -> bool:
+    """Whether the last line of band ``upper`` holds a full line of running text not ending a
+    sentence, whose column's text goes on at the same start on the first line of ``lower``."""
+    first = lower[0]
+    for run in upper[-1]:
+        if not _RUNNING.search(run.text) or _OPEN_END.search(run.text):
+            continue
+        # Full: as long as the column's lines mostly are, above the blank and under it (one with
+        # digits or a dateline prints spaces, so characters but spaces are counted).
+        column = [_letters(r.text) for line in upper + lower for r in line if abs(r.start - run.start) <= 1]
+        if len(column) < _MIN_COLUMN or _letters(run.text) < statistics.median(column) - 1:
+            continue
+        if any(abs(r.start - run.start) <= 1 and _RUNNING.search(r.text) for r in first):
+            return True
+    return False
 
 
 def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:

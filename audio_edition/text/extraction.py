@@ -135,7 +135,7 @@ class ExtractionLayout:
     """The page's lines as measured (``layout.measure_columns``), for the checks of its articles."""
     page_doubts: tuple[str, ...] = ()
     """Messages for doubts that hold for every story on the page (``rows_across_the_page``,
-    ``lines_broken_short``, ``a_character_a_line``)."""
+    ``lines_broken_short``, ``a_character_a_line``, columns run together in layout mode)."""
     printed_lines: tuple[int, ...] = ()
     """For each line read (1-based), the line of the file it was printed on: a page printed in
     layout mode is read cut into its columns (``columns_apart``); empty where they are the same."""
@@ -293,6 +293,7 @@ def read_extraction(text: str) -> ExtractionLayout:
         rows_across_the_page(seq, _blank_lines_inside(text.split("\n"))),
         lines_broken_short(seq),
         a_character_a_line(text.split("\n")),
+        _RUN_TOGETHER if cut.run_together else None,
     )
     return ExtractionLayout(
         Layout(tuple(segments), tuple(furniture)),
@@ -303,6 +304,16 @@ def read_extraction(text: str) -> ExtractionLayout:
     )
 
 
+# A page printed in layout mode with its text run together (``columns_apart.run_together``):
+# where the extractor kept no space between what it placed apart, no line of the page tells
+# surely which column its text is of, so every story is in doubt, not only those at the lines shown.
+_RUN_TOGETHER = (
+    "every story on this page is in doubt: the extractor printed the columns side by side with no "
+    "space kept between them (a column's line run into the next column or into its own next line, "
+    "or a column broken by a blank line mid-paragraph, as pypdf's layout mode prints a page), so "
+    "its columns cannot be cut apart surely (read the PDF for this page, or extract its text in "
+    "plain mode)"
+)
 _UNSURE_CUT = (
     "a line of running text crosses a column's start here, in text printed in layout mode "
     "(columns side by side): the columns may be cut apart wrong (read the PDF for this page)"

@@ -4,7 +4,7 @@ apart by where they start and read as pdftotext's plain mode prints them (``colu
 from __future__ import annotations
 
 from audio_edition.text import parse_page
-from audio_edition.text.columns_apart import columns_apart, is_layout_mode
+from audio_edition.text.columns_apart import columns_apart, cut_columns, is_layout_mode
 
 # The top of a typeset page as pdftotext -layout printed it: the running head, a kicker, headline
 # and subtitle over a caption, then the story's three columns side by side (CJK characters take
@@ -689,3 +689,111 @@ def test_a_subtitle_beside_a_box_stays_under_its_headline_and_leaves_the_box_who
     assert subtitle == headline + 1 and cut.index("新华社赤峰3月3日电") == subtitle + 1
     brief = cut.index("近日，市人社局举办春风行动专场招聘会，一百二")
     assert cut.index("十家企业提供就业岗位四千多个。（刘洋）") == brief + 1
+
+
+# The same page as pypdf's layout mode prints it (``extract_text(extraction_mode="layout")``): the
+# columns side by side where they stand, but with no space kept between what it placed apart. Two
+# lines of the middle column, a little apart on the page, came out as one row run on into the
+# third column (正在紧张调试，预计明年上 + 园区内，新建的生产线 + 标。, line 10).
+ROWS_RUN_TOGETHER = """\
+2024年3月5日　星期二                 要闻                            第2版
+
+图为工人们在换热站内检查设备运行情况。　新华社发
+  新华社通辽3月4日电    食堂每天中午供应两荤两     入改造清单。通过“空中课
+一辆辆满载煤炭、木材和农    素一汤，老年人就餐还能享    堂”，偏远牧区的孩子们也
+产品的货车有序通过查验     受优惠。今年全旗计划种植    能和城里学生同上一堂课。
+通道，驶向全国各地。湿地    玉米、大豆等作物八十万     入冬以来，全市供热企业提
+公园里，芦苇随风摇曳，成    亩，良种覆盖率达到百分之    前完成管网检修和设备调
+群的候鸟在水面上觅食嬉     九十八以上。          试，确保居民家中室温达
+戏。食堂由社区提供场地、    正在紧张调试，预计明年上园区内，新建的生产线标。经过多年治理，项目区
+企业负责运营，做到了价格    半年即可投产达效。“以前    植被覆盖度由不足百分之
+实惠、干净卫生。改造后的    一下雨院子里就积水，现在    十提高到百分之四十以上。
+小区铺设了新路面，加装了    出门再也不用踩泥了。”居    下一步，当地将继续完善配
+电梯，还建起了休闲广场和    民李师傅说。目前，全市已    套设施，推动各项工作取得
+充电车棚。           有八百多个政务服务事项     新的更大成效。
+准备——热企陆续启动设     实现了网上办、掌上办。
+      备         服务——网格员上门排查
+"""
+
+# pypdf's layout mode again: a blank line printed inside the first column's paragraph (…上下游产 /
+# 业在当地集聚发展。), the columns beside cut there with it.
+BLANK_INSIDE_A_COLUMN = """\
+2024 年 3 月 5 日　星期二                             要闻                                             第 2 版
+
+   本报呼和浩特 3 月 2 引了大批外地游客前来体                                          本报阿拉善 3 月 2 日电近日，旗气象局发布寒潮蓝色
+日电（记者 周涛 吴敏）高标  验。科技特派员常年驻村，                                      预警，提醒群众注意防寒保暖，合理安排出行。（张晓明）
+准农田建设持续推进，节     帮助农户解决生产中遇到                                          本报满洲里 3 月 3 日电连日来，区市场监管局对辖区
+水灌溉面积进一步扩大，     的技术难题。前十个月，口                                      农贸市场开展专项检查，重点检查食品经营主体的进货
+耕地质量稳步提升。新能     岸进出口货运量达到一千                                       台账。
+源项目建设带动了装备制     八百万吨，同比增长百分                                          日前，全盟首届农牧民技能大赛落下帷幕，八十名选
+造、运维服务等上下游产     之二十二点五。                                           手在农机操作等项目中一展身手。
+
+业在当地集聚发展。
+   进入冬季，冰雪乐园、
+滑雪场相继开门迎客，吸
+"""
+
+# The page of ROWS_RUN_TOGETHER as pdftotext -layout prints it: every piece a space apart or more.
+SAME_PAGE_BY_PDFTOTEXT = """\
+2024 年 3 月 5 日   星期二                  要闻                             第2版
+
+
+新春走基层
+科技特派员扎根田间地头
+
+
+
+
+图为工人们在换热站内检查设备运行情况。       新华社发
+   新华社通辽 3 月 4 日电      食堂每天中午供应两荤两         入改造清单。通过“空中课
+一辆辆满载煤炭、木材和农           素一汤，老年人就餐还能享        堂”，偏远牧区的孩子们也
+产品的货车有序通过查验            受优惠。今年全旗计划种植        能和城里学生同上一堂课。
+通道，驶向全国各地。湿地           玉米、大豆等作物八十万         入冬以来，全市供热企业提
+公园里，芦苇随风摇曳，成           亩，良种覆盖率达到百分之        前完成管网检修和设备调
+群的候鸟在水面上觅食嬉            九十八以上。              试，确保居民家中室温达
+戏。                       园区内，新建的生产线        标。
+   食堂由社区提供场地、          正在紧张调试，预计明年上           经过多年治理，项目区
+企业负责运营，做到了价格           半年即可投产达效。“以前        植被覆盖度由不足百分之
+实惠、干净卫生。改造后的           一下雨院子里就积水，现在        十提高到百分之四十以上。
+小区铺设了新路面，加装了           出门再也不用踩泥了。”居        下一步，当地将继续完善配
+电梯，还建起了休闲广场和           民李师傅说。目前，全市已        套设施，推动各项工作取得
+充电车棚。                  有八百多个政务服务事项         新的更大成效。
+准备——热企陆续启动设            实现了网上办、掌上办。
+      备                服务——网格员上门排查
+   新能源项目建设带动                隐患
+了装备制造、运维服务等              生态环境部门建立了
+上下游产业在当地集聚发            跨区域联防联控机制，实现
+展。业内人士认为，产业链           了监测数据实时共享。社区
+向下游延伸，有利于把资源           工作人员逐户征求居民意
+优势转化为发展优势。社区           见，把群众最关心的问题列
+"""
+
+
+def _whole_page(text: str) -> list[str]:
+    return [w.message for w in parse_page(text, "2024-03-05-02.txt").warnings if w.whole_page]
+
+
+def test_lines_run_together_with_no_space_put_every_story_in_doubt() -> None:
+    assert cut_columns(ROWS_RUN_TOGETHER).run_together == (10,)
+    (message,) = _whole_page(ROWS_RUN_TOGETHER)
+    assert "every story on this page is in doubt" in message
+    assert "plain mode" in message
+
+
+def test_a_column_broken_by_a_blank_line_mid_paragraph_puts_every_story_in_doubt() -> None:
+    lines = BLANK_INSIDE_A_COLUMN.split("\n")
+    assert cut_columns(BLANK_INSIDE_A_COLUMN).run_together == (lines.index("业在当地集聚发展。") + 1,)
+    assert _whole_page(BLANK_INSIDE_A_COLUMN)
+
+
+def test_a_column_ending_a_sentence_over_a_blank_line_is_no_such_doubt() -> None:
+    # The line over the blank ends a sentence: a paragraph may end there, and a block start under it.
+    ended = BLANK_INSIDE_A_COLUMN.replace("造、运维服务等上下游产", "造、运维服务等上下游业。")
+    assert ended != BLANK_INSIDE_A_COLUMN
+    assert cut_columns(ended).run_together == ()
+
+
+def test_pdftotext_layout_never_raises_the_doubt_of_text_run_together() -> None:
+    assert cut_columns(SAME_PAGE_BY_PDFTOTEXT).run_together == ()
+    assert cut_columns(THREE_COLUMNS).run_together == ()
+    assert not _whole_page(SAME_PAGE_BY_PDFTOTEXT)
