@@ -258,6 +258,8 @@ def _letters(text: str) -> int:
 def _paragraph_across_blank(upper: list[list[_Run]], lower: list[list[_Run]]) -> bool:
     """Whether the last line of band ``upper`` holds a full line of running text not ending a
     sentence, whose column's text goes on at the same start on the first line of ``lower``."""
+    if min(len(upper), len(lower)) < _MIN_COLUMN:
+        return False  # lines a block or two apart: a page whose lines stand apart, printed so all down
     first = lower[0]
     for run in upper[-1]:
         if not _RUNNING.search(run.text) or _OPEN_END.search(run.text):

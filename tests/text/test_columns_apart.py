@@ -797,3 +797,34 @@ def test_pdftotext_layout_never_raises_the_doubt_of_text_run_together() -> None:
     assert cut_columns(SAME_PAGE_BY_PDFTOTEXT).run_together == ()
     assert cut_columns(THREE_COLUMNS).run_together == ()
     assert not _whole_page(SAME_PAGE_BY_PDFTOTEXT)
+
+
+# pdftotext -layout of a page whose lines stand apart (a ReportLab page): blank lines fall inside
+# the columns' paragraphs all down the page (…限时办 / 结。), one line or two a block.
+LINES_STANDING_APART = """\
+2024年3月5日   星期二                                                要闻                                                 第2版
+                                                                                                                  广告
+
+                  一条公路带富一方百姓                                    数字政务让群众少跑腿                      北疆牌羊绒衫 冬季新
+                ——一位老支书的三十年坚守                                   城乡居民收入增速快于经济增长                  品上市 全场八折 订
+                                                                    本报记者 周涛   杨帆
+   本报阿拉善3月3日电热力公司          一亿斤，连续多年稳定在七百亿斤                                                          购电话：
+                                                        当地推出了冰雪节、那达慕等     生。目前，全市已有八百多个政务
+设立了二十四小时服务热线，群众            以上。政务服务大厅推行“一窗受                                                        0471-6612345
+反映的问题做到当天受理、限时办            理、集成服务”，群众办事只需跑            特色活动，带动了餐饮、住宿等行     服务事项实现了网上办、掌上办。
+
+结。经过多年治理，项目区植被覆            一次。                        业的发展。老师们利用课余时间集     养老服务中心开设了康复理疗、文
+
+盖度由不足百分之十提高到百分之                 当地推出了冰雪节、那达慕等         体备课，把优质教学资源转化为适     化娱乐等项目，满足老年人多样化
+
+四十以上。下一步，当地将继续完            特色活动，带动了餐饮、住宿等行            合本校学生的课程。           需求。
+
+善配套设施，推动各项工作取得新            业的发展。有关部门表示，将进一              记者在现场看到，工人们正在         社区工作人员逐户征求居民意
+
+的更大成效。“以前一下雨院子里            步加强监督检查，确保各项惠民政            对换热站的阀门和仪表逐一进行检     见，把群众最关心的问题列入改造
+"""
+
+
+def test_columns_whose_lines_all_stand_apart_are_not_taken_for_a_column_broken_once() -> None:
+    assert is_layout_mode(LINES_STANDING_APART)
+    assert cut_columns(LINES_STANDING_APART).run_together == ()
