@@ -14,6 +14,13 @@ start (a headline across the columns, a caption under a picture as wide), and wi
 the columns left to right, a blank line after each, the strip's lines without their indent
 (plain mode prints none: a paragraph's first line is told by being short). The page's running
 head, its first line, is a band of its own, blank line under it or not (pypdf's layout mode).
+
+pypdf's layout mode also sets text by where it stands, but keeps no space between what it
+places apart, takes lines a little apart on the page for one row, and prints blank lines by the
+type's height: a column's line may run on into the next column or into its own next line, and a
+blank line may fall inside a column's paragraph. Where the text shows either (``run_together``),
+no cut is sure and the reader doubts every story on the page; a blank line inside a column's
+paragraph is read past, not cut at.
 """
 
 from __future__ import annotations
@@ -142,8 +149,11 @@ def cut_columns(text: str) -> CutPage:
         out.extend(strips)
         band.clear()
 
+    inside = _blanks_inside_columns(lines)
     for n, line in enumerate(lines):
         if not line.strip():
+            if n + 1 in inside:
+                continue  # a blank line inside a column's paragraph: the band goes on past it
             # A band of heads (a line of headlines side by side) over its stories, one blank
             # line apart: read with the band under it, each head over its own column.
             following = lines[n + 1] if n + 1 < len(lines) else ""
@@ -191,6 +201,20 @@ def run_together(lines: list[str]) -> tuple[int, ...]:
       a sentence, and under the blank line the same column's text going on at the same start
       (not indented: no new paragraph), the columns beside it cut there with it."""
     found: list[int] = []
+    bands = _bands(lines)
+    for band in bands:
+        running = [runs for runs in band if not _heads_only([runs])]
+        starts = _column_starts(running if len(running) >= _MIN_LINES else band)
+        for n, runs in enumerate(band):
+            beside = [r for m in (n - 1, n + 1) if 0 <= m < len(band) for r in band[m]]
+            if _runs_on(runs, beside, starts, band):
+                found.append(runs[0].line)
+    found += [lower[0][0].line for _, lower in _broken_columns(bands)]
+    return tuple(sorted(set(found)))
+
+
+def _bands(lines: list[str]) -> list[list[list[_Run]]]:
+    """The runs of ``lines``, a band of lines between blank lines at a time."""
     bands: list[list[list[_Run]]] = []
     band: list[list[_Run]] = []
     for n, line in enumerate(lines):
@@ -201,16 +225,27 @@ def run_together(lines: list[str]) -> tuple[int, ...]:
             band = []
     if band:
         bands.append(band)
-    for band in bands:
-        running = [runs for runs in band if not _heads_only([runs])]
-        starts = _column_starts(running if len(running) >= _MIN_LINES else band)
-        for n, runs in enumerate(band):
-            beside = [r for m in (n - 1, n + 1) if 0 <= m < len(band) for r in band[m]]
-            if _runs_on(runs, beside, starts, band):
-                found.append(runs[0].line)
-    for upper, lower in zip(bands, bands[1:], strict=False):
-        found += [lower[0][0].line] if _paragraph_across_blank(upper, lower) else []
-    return tuple(sorted(set(found)))
+    return bands
+
+
+def _broken_columns(bands: list[list[list[_Run]]]) -> list[tuple[list[list[_Run]], list[list[_Run]]]]:
+    """The pairs of bands one after the other with a column's paragraph running on from the
+    first into the second (``_paragraph_across_blank``)."""
+    return [
+        (upper, lower)
+        for upper, lower in zip(bands, bands[1:], strict=False)
+        if _paragraph_across_blank(upper, lower)
+    ]
+
+
+def _blanks_inside_columns(lines: list[str]) -> set[int]:
+    """The blank lines (1-based) printed inside a column's paragraph (``_broken_columns``): no
+    break of the page's bands, which are cut as if they were not there."""
+    return {
+        n
+        for upper, lower in _broken_columns(_bands(lines))
+        for n in range(upper[-1][0].line + 1, lower[0][0].line)
+    }
 
 
 def _runs_on(runs: list[_Run], beside: list[_Run], starts: list[int], band: list[list[_Run]]) -> bool:

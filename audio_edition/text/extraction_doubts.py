@@ -95,6 +95,10 @@ not), and what the text shows against that reading is a doubt:
 - A page printed a character a line (pypdf's ``extract_text`` of a PDF that places each character
   on its own): the lines say nothing of the page's lines, so no paragraph or head can be told,
   and one page-level warning (``a_character_a_line``) says every story on the page is in doubt.
+- A page printed in layout mode with its text run together (``columns_apart.run_together``: a
+  column's line run on into the next column or into its own next line with no space, a blank
+  line inside a column's paragraph, as pypdf's layout mode prints a page): no cut of its
+  columns is sure, and one page-level warning (``extraction``) says every story is in doubt.
 - A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
   (电…): another column's line was printed between (columns interleaved line by line).
 

@@ -828,3 +828,11 @@ LINES_STANDING_APART = """\
 def test_columns_whose_lines_all_stand_apart_are_not_taken_for_a_column_broken_once() -> None:
     assert is_layout_mode(LINES_STANDING_APART)
     assert cut_columns(LINES_STANDING_APART).run_together == ()
+
+
+def test_a_blank_line_inside_a_column_is_read_past_not_cut_at() -> None:
+    lines = columns_apart(BLANK_INSIDE_A_COLUMN).split("\n")
+    # The first column read down to its foot, then the column beside (not the other way round).
+    after = lines.index("造、运维服务等上下游产")
+    assert lines[after + 1 : after + 3] == ["业在当地集聚发展。", "进入冬季，冰雪乐园、"]
+    assert lines.index("引了大批外地游客前来体") > after
