@@ -213,6 +213,13 @@ def _chart_piece(line: str) -> bool:
 
 
 def _axis_labels(lines: Sequence[str]) -> set[int]:
+    """The lines of a chart's axis labels (``_framed_axis_labels``), and those printed apart from
+    them (``_stray_axis_labels``)."""
+    taken = _framed_axis_labels(lines)
+    return taken | set(_stray_axis_labels(lines, taken))
+
+
+def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
     """The lines of a chart's axis labels that are not years or figures (1—3月, 一季度, place
     names), told by the chart's frame rather than their words: they follow its title or unit line.
 
@@ -253,6 +260,38 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
         if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", raw)):
             taken.update(_axis_over_source(lines, end))
     return taken
+
+
+_NUMBER = re.compile(r"[\d一二三四五六七八九十〇零]+")
+_STRAY_REACH = 40  # lines: how far past a chart's title its labels may be printed apart
+
+
+def _axis_shape(line: str) -> str:
+    """A label's shape with its numbers as 0: the labels of one axis share it (1—3月, 1—9月 are
+    0—0月; 一季度, 三季度 are 0季度), whatever words a chart uses."""
+    return _NUMBER.sub("0", re.sub(r"[\s　]+", "", line))
+
+
+def _stray_axis_labels(lines: Sequence[str], taken: set[int]) -> list[int]:
+    """A chart's labels that pdftotext prints apart from the others, each a block of its own
+    inside a column's text near the chart (``1—3 月`` and ``1—6 月`` under the title, ``1—9 月``
+    twenty lines on, between two halves of a paragraph): a line alone between blank lines, shaped
+    as one of the chart's labels taken already, a number in it. A story's line of text is never
+    one alone with a label's shape, and a subhead (一季度) would need a label of its shape near."""
+    titles = [n for n, raw in enumerate(lines) if CHART_TITLE.match(re.sub(r"[\s　]+", "", raw))]
+    strays: list[int] = []
+    for title in titles:
+        labels = [k for k in taken if title < k <= title + _STRAY_REACH]
+        shapes = {_axis_shape(lines[k]) for k in labels}
+        shapes = {shape for shape in shapes if "0" in shape}
+        if not shapes:
+            continue
+        for n in range(title + 1, min(len(lines), title + _STRAY_REACH + 1)):
+            line = lines[n].strip()
+            alone = not lines[n - 1].strip() and (n + 1 == len(lines) or not lines[n + 1].strip())
+            if n not in taken and alone and _axis_label(line) and _axis_shape(line) in shapes:
+                strays.append(n)
+    return strays
 
 
 def _axis_over_source(lines: Sequence[str], end: int) -> list[int]:
@@ -527,12 +566,20 @@ def ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
     if not any(f.kind is FurnitureKind.AD for f in furniture):
         return lines
     kept = list(lines)
+    titles = [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
     for n, raw in enumerate(lines):
         line = raw.strip()
         twice = n + 1 < len(lines) and lines[n + 1].strip() == line
         end = n + 1 if twice else n  # the block's last line: the copy, where the line is printed twice
         alone = (n == 0 or not lines[n - 1].strip()) and (end + 1 == len(lines) or not lines[end + 1].strip())
-        if alone and _SLOGAN.match(line) and not BYLINE_LINE.match(line):
+        # Right under its 公益广告, the slogan may be printed among a column's lines (layout mode
+        # cuts the box's lines into the column beside it): there it needs no blank lines around.
+        under_title = any(0 < n - t <= _SLOGAN_UNDER_TITLE for t in titles)
+        if (alone or under_title) and _SLOGAN.match(line) and not BYLINE_LINE.match(line):
             furniture.append(Furniture(FurnitureKind.AD, line, n + 1))
             kept[n] = ""
             if twice:
@@ -571,8 +618,14 @@ def slogan_by_its_title(
         heads_a_story = after is not None and _opens_story(raw, after)
         # A title printed inside a column (pdftotext) splits a paragraph: the line after it is
         # the rest of the line before, which broke off mid-sentence.
-        splits_text = before is not None and _broken_text(raw[before])
-        if after is not None and not heads_a_story and not splits_text and _slogan_alone(raw, lines, after):
+        splits_text = before is not None and _broken_text(raw[before]) and not _set_apart(raw, before, after)
+        if (
+            after is not None
+            and not heads_a_story
+            and not splits_text
+            and not _wraps_on(raw, after)
+            and _slogan_alone(raw, lines, after)
+        ):
             kept[after] = ""
             furniture.append(Furniture(FurnitureKind.AD, raw[after].strip(), after + 1))
         elif (
@@ -591,10 +644,109 @@ def slogan_by_its_title(
     return kept, doubts
 
 
+def slogan_far_from_its_title(raw: list[str], lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A public-service ad's slogan that pdftotext prints far from its 公益广告, as a block of its
+    own between the two halves of a paragraph another column's box broke (…掌声持续了五分 / the
+    slogan / 多钟。…): the ad's, whatever its words, where the title has no slogan by it and the
+    page holds one such line only. A story's head never stands inside a sentence: the text before
+    the line broke off mid-sentence and the text after it opens a full line of running text.
+    ``raw`` are the page's lines before furniture was taken, ``lines`` after (taken ones blank)."""
+    ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
+    titles = [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
+    bare_titles = [t for t in titles if not any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads)]
+    if len(bare_titles) != 1:
+        return lines  # no box short of its slogan, or two: which slogan is whose cannot be told
+    found = [
+        n
+        for n in range(len(raw))
+        if abs(n - bare_titles[0]) > _SLOGAN_UNDER_TITLE
+        and (n == 0 or not raw[n - 1].strip())
+        and (n + 1 == len(raw) or not raw[n + 1].strip())
+        and _slogan_alone(raw, lines, n)
+        and _inside_a_sentence(lines, n)
+    ]
+    if len(found) != 1:
+        return lines
+    kept = list(lines)
+    kept[found[0]] = ""
+    furniture.append(Furniture(FurnitureKind.AD, raw[found[0]].strip(), found[0] + 1))
+    return kept
+
+
+def _inside_a_sentence(lines: list[str], n: int) -> bool:
+    """Whether line ``n`` stands between a paragraph broken off mid-sentence (its last line, past
+    blank lines and furniture taken) and its rest: running text opening on a full line, as wide as
+    the line under it (a paragraph's first line is indented)."""
+    before = next((k for k in range(n - 1, -1, -1) if lines[k].strip()), None)
+    after = next((k for k in range(n + 1, len(lines)) if lines[k].strip()), None)
+    if before is None or after is None or not _broken_text(lines[before]):
+        return False
+    opening = lines[after].strip()
+    under = lines[after + 1].strip() if after + 1 < len(lines) else ""
+    return (
+        bool(under)
+        and bool(re.search("[，。、；！？]", opening))
+        and dateline_at_start(opening.replace(" ", "")) is None
+        and visual_width(opening) >= visual_width(under)
+    )
+
+
+def labels_over_datelines(raw: list[str], kept: list[str]) -> list[tuple[int, str]]:
+    """Doubts where a chart's label printed apart from the others (``_stray_axis_labels``) stands
+    right over a story's dateline: a head line stands there too, and the story under it may have lost its
+    headline, or a box's title over it (简讯) may now open the box at the story's text."""
+    doubts: list[tuple[int, str]] = []
+    for n in _stray_axis_labels(raw, _framed_axis_labels(raw)):
+        after = next((k for k in range(n + 1, len(kept)) if kept[k].strip()), None)
+        if after is not None and _opens_story(kept, after - 1):
+            doubts.append((after + 1, _LABEL_OVER_DATELINE.format(raw[n].strip())))
+    return doubts
+
+
+_LABEL_OVER_DATELINE = (
+    "the line “{}” right over this story's dateline is read as a chart's label: if it is the "
+    "story's headline, or the story's headline is elsewhere, correct it (read the PDF for this page)"
+)
+
+
 _KICKER_OR_SLOGAN = (
     "the line “{}” over an ad's 公益广告 is read as its slogan: it may be the kicker (引题) of "
     "the story under it, printed apart from its headline (read the PDF for this page)"
 )
+
+
+_OFF_MEASURE = 1.5  # characters a line differs from its column's to be no line of it
+
+
+def _set_apart(raw: list[str], before: int, after: int | None) -> bool:
+    """Whether the line ``after`` a 公益广告 printed inside a paragraph (its line ``before`` broke
+    off mid-sentence) is no line of that paragraph though running text goes on right under it:
+    narrower or wider than the column's lines on either side, with no sentence ending in it. A
+    paragraph's line between two full ones is full (layout mode cuts the box's lines into the
+    column: …五分 / 公益广告 / a slogan / 多钟。…)."""
+    if after is None or after + 1 >= len(raw) or not re.search("[，。、；！？]", raw[after + 1]):
+        return False  # no running text right under it
+    width = visual_width(raw[after].strip())
+    around = (visual_width(raw[before].strip()), visual_width(raw[after + 1].strip()))
+    return all(abs(width - column) >= _OFF_MEASURE for column in around)
+
+
+def _wraps_on(raw: list[str], n: int) -> bool:
+    """Whether line ``n`` goes on on the next line, no blank between, with a short rest and no
+    mark (…突破 3000 万 / 吨): a head wrapped over two lines, not a slogan set as one."""
+    if n + 1 >= len(raw):
+        return False
+    rest = re.sub(r"[\s　]+", "", raw[n + 1])
+    return (
+        bool(rest)
+        and not _SLOGAN_MARKS.search(rest)
+        and not re.search("[，。、；！？]", rest)
+        and (visual_width(rest) * 2 < visual_width(re.sub(r"[\s　]+", "", raw[n])))
+    )
 
 
 def _broken_text(line: str) -> bool:
