@@ -140,6 +140,10 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             # An index item with its page number on the line below it, away from the page's
             # head (where a section name stands over the folio): the box's title may be far.
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
+        elif _index_items_under_title(bare, following, lines, n, furniture):
+            # At the page's head too, under the box's title printed over a story's heads (layout
+            # mode cuts the box beside them into their column): a run of items, each over its page.
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
             for before in _ad_lines_over_title(kept, n):
@@ -246,8 +250,9 @@ def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
             if _chart_piece(line):
                 if re.sub(r"[\s　]+", "", line).startswith(("单位：", "单位:")):
                     # A chart prints its unit right under its title: lines between the two are
-                    # another story's, printed there by the extractor (pdfminer.six).
-                    run = []
+                    # another story's, printed there by the extractor (pdfminer.six), but for
+                    # a row of labels (1—3月 1—6月: layout mode prints the unit under them).
+                    run = [k for k in run if _label_row(lines[k])]
                 continue
             if not _axis_label(line):
                 break
@@ -272,24 +277,38 @@ def _axis_shape(line: str) -> str:
     return _NUMBER.sub("0", re.sub(r"[\s　]+", "", line))
 
 
+def _label_pieces(line: str) -> list[str]:
+    """A line's pieces set apart by spaces, a number's unit kept with it (1—3 月 is one piece:
+    extractors print spaces around digits)."""
+    return re.sub(r"(\d) (?=[\u4e00-\u9fff])", r"\1", line.strip()).split()
+
+
+def _label_row(line: str) -> bool:
+    """A row of a chart's labels on one line: two pieces or more set apart by spaces, all of one
+    shape holding a number (1—3月 1—6月, 一季度 二季度). No line of a story is so made."""
+    shapes = {_axis_shape(piece) for piece in _label_pieces(line)}
+    return len(_label_pieces(line)) >= 2 and len(shapes) == 1 and "0" in shapes.pop() and _axis_label(line)
+
+
 def _stray_axis_labels(lines: Sequence[str], taken: set[int]) -> list[int]:
     """A chart's labels that pdftotext prints apart from the others, each a block of its own
     inside a column's text near the chart (``1—3 月`` and ``1—6 月`` under the title, ``1—9 月``
     twenty lines on, between two halves of a paragraph): a line alone between blank lines, shaped
-    as one of the chart's labels taken already, a number in it. A story's line of text is never
-    one alone with a label's shape, and a subhead (一季度) would need a label of its shape near."""
+    as one of the chart's labels taken already, a number in it, or a row of labels of one such
+    shape (pypdf's layout mode). A story's line of text is never one alone with a label's shape,
+    and a subhead (一季度) would need a label of its shape near."""
     titles = [n for n, raw in enumerate(lines) if CHART_TITLE.match(re.sub(r"[\s　]+", "", raw))]
     strays: list[int] = []
     for title in titles:
-        labels = [k for k in taken if title < k <= title + _STRAY_REACH]
-        shapes = {_axis_shape(lines[k]) for k in labels}
+        reach = range(title + 1, min(len(lines), title + _STRAY_REACH + 1))
+        shapes = {_axis_shape(piece) for k in taken if k in reach for piece in _label_pieces(lines[k])}
         shapes = {shape for shape in shapes if "0" in shape}
-        if not shapes:
-            continue
-        for n in range(title + 1, min(len(lines), title + _STRAY_REACH + 1)):
+        for n in reach:
             line = lines[n].strip()
             alone = not lines[n - 1].strip() and (n + 1 == len(lines) or not lines[n + 1].strip())
-            if n not in taken and alone and _axis_label(line) and _axis_shape(line) in shapes:
+            if n in taken or n in strays or not alone or not _axis_label(line):
+                continue
+            if _axis_shape(line) in shapes or _label_row(line):
                 strays.append(n)
     return strays
 
@@ -391,6 +410,22 @@ def _index_item_over_its_page(bare: str, following: str, lines: list[str], n: in
     return True
 
 
+def _index_items_under_title(
+    bare: str, following: str, lines: list[str], n: int, furniture: Sequence[Furniture]
+) -> bool:
+    """Whether a line is the first of a run of index items, each a title over its page number,
+    under an index's title taken above it: the page's head holds no such run but an index's."""
+    titled = any(f.kind is FurnitureKind.INDEX and (f.line or 0) <= n for f in furniture)
+    if (
+        not titled
+        or BYLINE_LINE.match(lines[n].strip())
+        or not _index_item_over_its_page(bare, following, lines, n)
+    ):
+        return False
+    after = next((k for k in range(n + 1, len(lines)) if lines[k].strip() == following), n)
+    return _index_item_next(lines, after)
+
+
 def _index_item_next(lines: list[str], n: int) -> bool:
     """Whether the next line after ``lines[n]`` is an index item: ending on its page number
     (``… 第3版``) or with the page number on the line after it."""
@@ -400,7 +435,10 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     item = ahead[0]
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
-        INDEX_ITEM.search(item) or PAGE_REF_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+        INDEX_ITEM.search(item)
+        or PAGE_REF_LINE.match(following)
+        or re.search(r"第\s*\d{1,2}$", item)
+        or _index_item_wrapped(item, following)
     )
 
 
@@ -701,6 +739,8 @@ def labels_over_datelines(raw: list[str], kept: list[str]) -> list[tuple[int, st
     headline, or a box's title over it (简讯) may now open the box at the story's text."""
     doubts: list[tuple[int, str]] = []
     for n in _stray_axis_labels(raw, _framed_axis_labels(raw)):
+        if _chart_piece(raw[n]):
+            continue  # a chart's by its words wherever it stands (2023年): no head is so made
         after = next((k for k in range(n + 1, len(kept)) if kept[k].strip()), None)
         if after is not None and _opens_story(kept, after - 1):
             doubts.append((after + 1, _LABEL_OVER_DATELINE.format(raw[n].strip())))

@@ -71,9 +71,13 @@ def test_a_spaced_slogan_cut_into_a_column_under_its_title_is_the_ads() -> None:
     """Layout mode cuts an ad box's lines into the column beside it: the slogan of spaced phrases
     comes a line under its 公益广告, among the column's lines, and is the ad's."""
     slogan = "珍惜每一滴水 守护母亲河 共建清洁家园"
-    text = _HEAD + _STORY + (
-        "社区食堂开张\n本报讯（记者 沈越）全市首\n批社区食堂本周开张，不少\n\n"
-        f"公益广告\n老人赶来尝鲜。\n{slogan}\n食堂负责人说，每天供应三\n十多种菜品，价格实惠。\n"
+    text = (
+        _HEAD
+        + _STORY
+        + (
+            "社区食堂开张\n本报讯（记者 沈越）全市首\n批社区食堂本周开张，不少\n\n"
+            f"公益广告\n老人赶来尝鲜。\n{slogan}\n食堂负责人说，每天供应三\n十多种菜品，价格实惠。\n"
+        )
     )
     page = parse_page(text, "p3.txt")
     assert slogan in _kind(page, FurnitureKind.AD)
@@ -85,9 +89,13 @@ def test_a_solid_slogan_under_its_title_inside_a_broken_paragraph_is_the_ads() -
     """Layout mode prints a paragraph's line broken off mid-sentence, the box's 公益广告, its
     slogan set solid (narrower than the column's lines), then the paragraph's rest on full lines:
     the slogan is no line of the paragraph, which reads on past it."""
-    text = _HEAD + _STORY + (
-        "社区食堂开张\n本报讯（记者 沈越）全市首\n批社区食堂本周开张，来吃\n饭的老人排起了长队，队伍\n\n"
-        "公益广告\n文明餐桌从我做起\n一直排到了门外的路口。食\n堂负责人说，每天供应三十\n多种菜品。\n"
+    text = (
+        _HEAD
+        + _STORY
+        + (
+            "社区食堂开张\n本报讯（记者 沈越）全市首\n批社区食堂本周开张，来吃\n饭的老人排起了长队，队伍\n\n"
+            "公益广告\n文明餐桌从我做起\n一直排到了门外的路口。食\n堂负责人说，每天供应三十\n多种菜品。\n"
+        )
     )
     page = parse_page(text, "p3.txt")
     assert "文明餐桌从我做起" in _kind(page, FurnitureKind.AD)
@@ -102,23 +110,35 @@ def test_a_slogan_far_from_its_title_inside_a_broken_paragraph_is_the_ads() -> N
     """pdftotext prints the 公益广告 where its box starts and the slogan, a block of its own,
     many lines on between the two halves of a paragraph (the text before it broke off mid-
     sentence, the text after it opens a full line): the ad's, whatever its words."""
-    text = _HEAD + _STORY + (
-        "公益广告\n\n社区食堂开张\n本报讯（记者 沈越）全市首\n批社区食堂本周开张，来吃\n"
-        "饭的老人排起了长队，队伍\n\n文明餐桌从我做起\n\n一直排到了门外的路口。食\n堂负责人说，每天供应三十\n"
-        "多种菜品。\n"
+    text = (
+        _HEAD
+        + _STORY
+        + (
+            "公益广告\n\n社区食堂开张\n本报讯（记者 沈越）全市首\n批社区食堂本周开张，来吃\n"
+            "饭的老人排起了长队，队伍\n\n文明餐桌从我做起\n\n一直排到了门外的路口。食\n堂负责人说，每天供应三十\n"
+            "多种菜品。\n"
+        )
     )
     page = parse_page(text, "p3.txt")
     assert _kind(page, FurnitureKind.AD) == ["公益广告", "文明餐桌从我做起"]
     assert not _spoken(page, "文明餐桌从我做起")
-    assert page.articles[-1].paragraphs[-1].endswith("队伍一直排到了门外的路口。食堂负责人说，每天供应三十多种菜品。")
+    assert (
+        page.articles[-1]
+        .paragraphs[-1]
+        .endswith("队伍一直排到了门外的路口。食堂负责人说，每天供应三十多种菜品。")
+    )
 
 
 def test_a_line_alone_away_from_a_title_is_kept_where_it_heads_a_story() -> None:
     """Far from the 公益广告, a line alone over a story's dateline (not inside a sentence) is a
     headline, not the slogan."""
-    text = _HEAD + _STORY + (
-        "公益广告\n\n居民楼加装电梯\n本报讯（记者 沈越）老小区里\n又有三部电梯投入使用。\n\n"
-        "文明餐桌从我做起\n\n本报讯（记者 韩露）全市首\n批社区食堂本周开张。\n"
+    text = (
+        _HEAD
+        + _STORY
+        + (
+            "公益广告\n\n居民楼加装电梯\n本报讯（记者 沈越）老小区里\n又有三部电梯投入使用。\n\n"
+            "文明餐桌从我做起\n\n本报讯（记者 韩露）全市首\n批社区食堂本周开张。\n"
+        )
     )
     page = parse_page(text, "p3.txt")
     assert "文明餐桌从我做起" not in _kind(page, FurnitureKind.AD)
@@ -128,10 +148,29 @@ def test_a_headline_wrapped_under_a_public_ads_title_is_no_slogan() -> None:
     """pdfminer.six prints the box's slogan in a block over its 公益广告 and a story's headline,
     wrapped over two lines, under it: the wrapped line is a head, the block over the title the
     slogan."""
-    text = _HEAD + _STORY + (
-        "文明餐桌从我做起\n\n公益广告\n\n全市首批社区食堂开张，日均接待 2000\n人次\n"
-        "本报讯（记者 沈越）来吃饭的\n老人排起了长队。\n"
+    text = (
+        _HEAD
+        + _STORY
+        + (
+            "文明餐桌从我做起\n\n公益广告\n\n全市首批社区食堂开张，日均接待 2000\n人次\n"
+            "本报讯（记者 沈越）来吃饭的\n老人排起了长队。\n"
+        )
     )
     page = parse_page(text, "p3.txt")
     assert _kind(page, FurnitureKind.AD) == ["文明餐桌从我做起", "公益广告"]
     assert not _spoken(page, "文明餐桌从我做起")
+
+
+def test_index_items_under_their_title_at_the_pages_head_are_furniture() -> None:
+    """Layout mode cuts an index box beside a story's heads into their column: its title over the
+    heads, its items (each over its page code, one wrapped) under them, at the page's head. A run
+    of items under an index's title is the index's, never a head."""
+    text = (
+        "2024 年 6 月 18 日 星期二 民生 第3版\n\n\n\n今日导读\n社区食堂开张\n——一位街道干部的手记\n\n"
+        "通讯员 韩露\n\n夜市经济点亮老街\nB2\n冬泳队迎新年：破冰下\n水 B6\n\n\n"
+        "本报讯（记者 沈越）全市首\n批社区食堂本周开张，老人\n吃饭有了好去处。\n"
+    )
+    page = parse_page(text, "p3.txt")
+    index = _kind(page, FurnitureKind.INDEX)
+    assert index == ["今日导读", "夜市经济点亮老街", "B2", "冬泳队迎新年：破冰下", "水 B6"]
+    assert not _spoken(page, "夜市经济点亮老街")
