@@ -174,3 +174,17 @@ def test_index_items_under_their_title_at_the_pages_head_are_furniture() -> None
     index = _kind(page, FurnitureKind.INDEX)
     assert index == ["今日导读", "夜市经济点亮老街", "B2", "冬泳队迎新年：破冰下", "水 B6"]
     assert not _spoken(page, "夜市经济点亮老街")
+
+
+def test_a_charts_row_of_labels_printed_apart_is_furniture() -> None:
+    """pypdf's layout mode prints a chart's labels as one row (numbers spaced from their unit), a
+    block of its own among a column's lines near the chart's title: a row of two labels or more
+    of one shape is the chart's, with no label taken before to match it."""
+    text = _HEAD + (
+        "菜篮子价格总体平稳\n本报讯（记者 丁一）入夏以来，\n本市蔬菜供应充足，价格比\n去年同期略有下降。\n\n"
+        "图表：本周蔬菜日均上市量\n单位：吨\n\n批发市场负责人介绍，近期\n本地菜大量上市。外地菜运\n"
+        "输成本下降，菜价也随之有\n\n1—2 周 3—4 周 5—6 周\n\n所回落。市民王女士说，现\n在买菜比春天省了不少钱。\n"
+    )
+    page = parse_page(text, "p3.txt")
+    assert "1—2 周 3—4 周 5—6 周" in _kind(page, FurnitureKind.CHART)
+    assert not _spoken(page, "1—2周")
