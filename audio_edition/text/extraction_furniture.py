@@ -8,10 +8,14 @@ as the layout reads blank lines on these pages as block breaks:
   masthead), the 今日导读 index and its items (its title at the end of a line beside it, as
   PDFium prints it);
 - ads (a 广告 line and the box's lines, phone numbers; a slogan printed in a block of its own
-  over its 公益广告, or alone away from it, doubted where it stands over a story's heads);
+  over its 公益广告, or alone away from it, doubted where it stands over a story's heads; one
+  set solid under its title, or one that pdftotext prints far from it inside a paragraph it
+  splits, ``slogan_far_from_its_title``);
 - chart labels (图表：…, 单位：…, 数据来源：…, bare years; axis labels in any words, told by the
   chart's frame: short lines with no mark between its title and its source line, or labels
-  holding a figure right after its title or right over its source line, ``_axis_labels``);
+  holding a figure right after its title or right over its source line, ``_axis_labels``; a
+  label printed apart as a block of its own, shaped as the chart's others, or a row of labels
+  of one shape, ``_stray_axis_labels``, doubted over a story's dateline);
 - also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
   ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 
@@ -220,7 +224,11 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
     """The lines of a chart's axis labels (``_framed_axis_labels``), and those printed apart from
     them (``_stray_axis_labels``)."""
     taken = _framed_axis_labels(lines)
-    return taken | set(_stray_axis_labels(lines, taken))
+    charted = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
+    # A row of labels (1—3月 1—6月 1—9月) is the chart's wherever it stands on a page with one:
+    # pdfplumber prints it as a line among a column's, with no blank line around.
+    rows = {n for n, line in enumerate(lines) if charted and _label_row(line)}
+    return taken | rows | set(_stray_axis_labels(lines, taken))
 
 
 def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
@@ -438,8 +446,19 @@ def _index_item_next(lines: list[str], n: int) -> bool:
         INDEX_ITEM.search(item)
         or PAGE_REF_LINE.match(following)
         or re.search(r"第\s*\d{1,2}$", item)
-        or _index_item_wrapped(item, following)
+        or _index_item_broken(item, following)
     )
+
+
+def _index_item_broken(line: str, following: str) -> bool:
+    """Whether ``line`` is an index item broken before its last few characters, the rest and its
+    page number on the next line (``女排联赛：主场三比一逆转`` / ``取胜 第 7 版``): a rest at most half
+    as wide (a whole item over another is not one broken)."""
+    found = INDEX_ITEM.search(following)
+    if found is None or INDEX_ITEM.search(line):
+        return False
+    rest = following[: found.start() + 1].strip()
+    return 2 * visual_width(rest) <= visual_width(line)
 
 
 def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
@@ -483,10 +502,12 @@ def chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[st
     """A chart's labels printed on a line of the columns beside it (pdfplumber prints a page row
     by row: ``2021年 2022年 2023年 区持续开展河道清理``, ``数据来源：市统计局 溉。``): its unit or
     source (单位：…, 数据来源：…), or two years or more in a row, set apart from the rest by
-    spaces, are the chart's; the rest of the line is kept. A year in running text is printed
-    with spaces around its digits (2023 年), and a line that is all labels is left to
-    ``take_furniture``."""
+    spaces, are the chart's; on a page with a chart's title, so are two labels or more in a row
+    of one shape, a number and a unit (1—3月 1—6月 1—9月 户”专项服务…). The rest of the line is
+    kept. A year in running text is printed with spaces around its digits (2023 年), and a line
+    that is all labels is left to ``take_furniture``."""
     kept = list(lines)
+    charted = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
     for n, raw in enumerate(lines):
         pieces = _GAPS.split(raw.strip())
         words = pieces[::2]  # the text between the gaps
@@ -497,6 +518,16 @@ def chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[st
         for i, year in enumerate(years):
             beside = (i > 0 and years[i - 1]) or (i + 1 < len(years) and years[i + 1])
             labels[i] = labels[i] or (year and beside)
+        if charted:
+            # Labels of any words alike in shape, a number and a unit (1—3月 1—6月), in a row.
+            shapes = [
+                _axis_shape(w) if _axis_label(w) and re.search(r"\D", _axis_shape(w)) else "" for w in words
+            ]
+            for i, shape in enumerate(shapes):
+                beside = (i > 0 and shapes[i - 1] == shape) or (
+                    i + 1 < len(shapes) and shapes[i + 1] == shape
+                )
+                labels[i] = labels[i] or bool(shape and "0" in shape and beside)
         if not any(labels) or all(labels):
             continue
         runs: list[list[str]] = [[]]
@@ -529,6 +560,10 @@ def ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
     The rest must hold a column's text set solid: pdfminer.six prints some justified lines
     letter-spaced as a whole (本 报 赤 峰 3 月 4 日 电), and they are left alone."""
     titles = [n for n, line in enumerate(lines) if AD_TITLE_LINE.match(re.sub(r"[\s　]+", "", line))]
+    # A 公益广告 at the end of a line of the column beside it (港口吞吐量… 公益广告): its title
+    # once its slogan's phrases are found under it.
+    public_at_end = [n for n, line in enumerate(lines) if _public_title_at_end(line) is not None]
+    titles += public_at_end
     if not titles:
         return lines
     kept = list(lines)
@@ -575,7 +610,21 @@ def ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
             if 0 <= m < len(lines) and m not in found and (_all_spaced_letters(lines[m]) or rest):
                 furniture.append(Furniture(FurnitureKind.AD, lines[m].strip(), m + 1))
                 kept[m] = ""
+    for t in public_at_end:
+        head = _public_title_at_end(kept[t])
+        if head is not None and any(0 < n - t <= _SLOGAN_UNDER_TITLE and n in slogans for n in found):
+            furniture.append(Furniture(FurnitureKind.AD, _PUBLIC_AD, t + 1))
+            kept[t] = head
     return kept
+
+
+def _public_title_at_end(line: str) -> str | None:
+    """The line before a 公益广告 ending it, a space between (a head or text of the column beside
+    the box: pdfplumber prints a page row by row), or None."""
+    found = _AD_TITLE_AT_END.match(line.strip())
+    if found is None or found.group(2) != _PUBLIC_AD or ends_sentence(found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _slogans_rest(line: str) -> bool:

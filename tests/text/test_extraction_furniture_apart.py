@@ -188,3 +188,31 @@ def test_a_charts_row_of_labels_printed_apart_is_furniture() -> None:
     page = parse_page(text, "p3.txt")
     assert "1—2 周 3—4 周 5—6 周" in _kind(page, FurnitureKind.CHART)
     assert not _spoken(page, "1—2周")
+
+
+def test_a_charts_row_of_labels_opening_a_line_of_the_column_beside_is_furniture() -> None:
+    """pdfplumber prints a page row by row: a chart's labels (any words of one shape, a number
+    and a unit) open a line of the column beside the chart. On a page with a chart's title, the
+    row is the chart's and the line's text is kept."""
+    text = _HEAD + (
+        "菜篮子价格总体平稳\n本报讯（记者 丁一）入夏以来，本市蔬菜供应充足，\n"
+        "图表：本周蔬菜日均上市量 价格比去年同期略有下降。批发\n"
+        "1—2周 3—4周 5—6周 市场负责人介绍，近期本地菜大量上市。\n"
+    )
+    page = parse_page(text, "p3.txt")
+    assert "1—2周 3—4周 5—6周" in _kind(page, FurnitureKind.CHART)
+    assert not _spoken(page, "1—2周")
+
+
+def test_a_public_ads_title_ending_a_line_over_its_slogan_is_furniture() -> None:
+    """pdfplumber prints a 公益广告 at the end of a line of the column beside the box, and its
+    slogan's phrases at the end of the line under it: both are the ad's, the headline and the
+    column's text keep the rest."""
+    text = _HEAD + _STORY + (
+        "社区食堂开张 公益广告\n——一位街道干部的手记 珍惜粮食 光盘行动 从我做起\n"
+        "本报讯（记者 沈越）全市首批社区食堂本周开张，老人吃饭有了好去处。\n"
+    )
+    page = parse_page(text, "p3.txt")
+    assert _kind(page, FurnitureKind.AD) == ["公益广告", "珍惜粮食 光盘行动 从我做起"]
+    assert not _spoken(page, "公益广告")
+    assert not _spoken(page, "光盘行动")
