@@ -208,9 +208,13 @@ def test_a_public_ads_title_ending_a_line_over_its_slogan_is_furniture() -> None
     """pdfplumber prints a 公益广告 at the end of a line of the column beside the box, and its
     slogan's phrases at the end of the line under it: both are the ad's, the headline and the
     column's text keep the rest."""
-    text = _HEAD + _STORY + (
-        "社区食堂开张 公益广告\n——一位街道干部的手记 珍惜粮食 光盘行动 从我做起\n"
-        "本报讯（记者 沈越）全市首批社区食堂本周开张，老人吃饭有了好去处。\n"
+    text = (
+        _HEAD
+        + _STORY
+        + (
+            "社区食堂开张 公益广告\n——一位街道干部的手记 珍惜粮食 光盘行动 从我做起\n"
+            "本报讯（记者 沈越）全市首批社区食堂本周开张，老人吃饭有了好去处。\n"
+        )
     )
     page = parse_page(text, "p3.txt")
     assert _kind(page, FurnitureKind.AD) == ["公益广告", "珍惜粮食 光盘行动 从我做起"]
