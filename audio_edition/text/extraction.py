@@ -82,7 +82,9 @@ from audio_edition.text.extraction_furniture import (
     chart_labels_beside,
     index_titles_beside,
     is_caption_text,
+    labels_over_datelines,
     slogan_by_its_title,
+    slogan_far_from_its_title,
     slogans_over_stories,
     take_furniture,
 )
@@ -277,11 +279,13 @@ def read_extraction(text: str) -> ExtractionLayout:
     raw = ad_pieces_beside(chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
     taken = take_furniture(index_titles_beside(raw, furniture), furniture)
     kept, slogan_doubts = slogan_by_its_title(raw, ad_slogans_apart(taken, furniture), furniture)
+    kept = slogan_far_from_its_title(raw, kept, furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
+    doubts += labels_over_datelines(raw, kept)
     segments: list[Segment] = []
     for segment in _segments(seq, doubts, doubled):
         if segment.kind in (SegmentKind.PARAGRAPH, SegmentKind.BLOCK) and is_caption_text(segment.text):

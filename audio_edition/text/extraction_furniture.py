@@ -8,10 +8,14 @@ as the layout reads blank lines on these pages as block breaks:
   masthead), the 今日导读 index and its items (its title at the end of a line beside it, as
   PDFium prints it);
 - ads (a 广告 line and the box's lines, phone numbers; a slogan printed in a block of its own
-  over its 公益广告, or alone away from it, doubted where it stands over a story's heads);
+  over its 公益广告, or alone away from it, doubted where it stands over a story's heads; one
+  set solid under its title, or one that pdftotext prints far from it inside a paragraph it
+  splits, ``slogan_far_from_its_title``);
 - chart labels (图表：…, 单位：…, 数据来源：…, bare years; axis labels in any words, told by the
   chart's frame: short lines with no mark between its title and its source line, or labels
-  holding a figure right after its title or right over its source line, ``_axis_labels``);
+  holding a figure right after its title or right over its source line, ``_axis_labels``; a
+  label printed apart as a block of its own, shaped as the chart's others, or a row of labels
+  of one shape, ``_stray_axis_labels``, doubted over a story's dateline);
 - also on a line of the columns beside the chart (pdfplumber prints a page row by row), and an
   ad's letter-spaced words, phone number or slogan at the start or end of such a line.
 
@@ -140,6 +144,10 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             # An index item with its page number on the line below it, away from the page's
             # head (where a section name stands over the folio): the box's title may be far.
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
+        elif _index_items_under_title(bare, following, lines, n, furniture):
+            # At the page's head too, under the box's title printed over a story's heads (layout
+            # mode cuts the box beside them into their column): a run of items, each over its page.
+            kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif AD_TITLE_LINE.match(bare):
             kind, box = FurnitureKind.AD, FurnitureKind.AD
             for before in _ad_lines_over_title(kept, n):
@@ -213,6 +221,17 @@ def _chart_piece(line: str) -> bool:
 
 
 def _axis_labels(lines: Sequence[str]) -> set[int]:
+    """The lines of a chart's axis labels (``_framed_axis_labels``), and those printed apart from
+    them (``_stray_axis_labels``)."""
+    taken = _framed_axis_labels(lines)
+    charted = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
+    # A row of labels (1—3月 1—6月 1—9月) is the chart's wherever it stands on a page with one:
+    # pdfplumber prints it as a line among a column's, with no blank line around.
+    rows = {n for n, line in enumerate(lines) if charted and _label_row(line)}
+    return taken | rows | set(_stray_axis_labels(lines, taken))
+
+
+def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
     """The lines of a chart's axis labels that are not years or figures (1—3月, 一季度, place
     names), told by the chart's frame rather than their words: they follow its title or unit line.
 
@@ -239,8 +258,9 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
             if _chart_piece(line):
                 if re.sub(r"[\s　]+", "", line).startswith(("单位：", "单位:")):
                     # A chart prints its unit right under its title: lines between the two are
-                    # another story's, printed there by the extractor (pdfminer.six).
-                    run = []
+                    # another story's, printed there by the extractor (pdfminer.six), but for
+                    # a row of labels (1—3月 1—6月: layout mode prints the unit under them).
+                    run = [k for k in run if _label_row(lines[k])]
                 continue
             if not _axis_label(line):
                 break
@@ -253,6 +273,52 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
         if _AXIS_SOURCE.match(re.sub(r"[\s　]+", "", raw)):
             taken.update(_axis_over_source(lines, end))
     return taken
+
+
+_NUMBER = re.compile(r"[\d一二三四五六七八九十〇零]+")
+_STRAY_REACH = 40  # lines: how far past a chart's title its labels may be printed apart
+
+
+def _axis_shape(line: str) -> str:
+    """A label's shape with its numbers as 0: the labels of one axis share it (1—3月, 1—9月 are
+    0—0月; 一季度, 三季度 are 0季度), whatever words a chart uses."""
+    return _NUMBER.sub("0", re.sub(r"[\s　]+", "", line))
+
+
+def _label_pieces(line: str) -> list[str]:
+    """A line's pieces set apart by spaces, a number's unit kept with it (1—3 月 is one piece:
+    extractors print spaces around digits)."""
+    return re.sub(r"(\d) (?=[\u4e00-\u9fff])", r"\1", line.strip()).split()
+
+
+def _label_row(line: str) -> bool:
+    """A row of a chart's labels on one line: two pieces or more set apart by spaces, all of one
+    shape holding a number (1—3月 1—6月, 一季度 二季度). No line of a story is so made."""
+    shapes = {_axis_shape(piece) for piece in _label_pieces(line)}
+    return len(_label_pieces(line)) >= 2 and len(shapes) == 1 and "0" in shapes.pop() and _axis_label(line)
+
+
+def _stray_axis_labels(lines: Sequence[str], taken: set[int]) -> list[int]:
+    """A chart's labels that pdftotext prints apart from the others, each a block of its own
+    inside a column's text near the chart (``1—3 月`` and ``1—6 月`` under the title, ``1—9 月``
+    twenty lines on, between two halves of a paragraph): a line alone between blank lines, shaped
+    as one of the chart's labels taken already, a number in it, or a row of labels of one such
+    shape (pypdf's layout mode). A story's line of text is never one alone with a label's shape,
+    and a subhead (一季度) would need a label of its shape near."""
+    titles = [n for n, raw in enumerate(lines) if CHART_TITLE.match(re.sub(r"[\s　]+", "", raw))]
+    strays: list[int] = []
+    for title in titles:
+        reach = range(title + 1, min(len(lines), title + _STRAY_REACH + 1))
+        shapes = {_axis_shape(piece) for k in taken if k in reach for piece in _label_pieces(lines[k])}
+        shapes = {shape for shape in shapes if "0" in shape}
+        for n in reach:
+            line = lines[n].strip()
+            alone = not lines[n - 1].strip() and (n + 1 == len(lines) or not lines[n + 1].strip())
+            if n in taken or n in strays or not alone or not _axis_label(line):
+                continue
+            if _axis_shape(line) in shapes or _label_row(line):
+                strays.append(n)
+    return strays
 
 
 def _axis_over_source(lines: Sequence[str], end: int) -> list[int]:
@@ -352,6 +418,22 @@ def _index_item_over_its_page(bare: str, following: str, lines: list[str], n: in
     return True
 
 
+def _index_items_under_title(
+    bare: str, following: str, lines: list[str], n: int, furniture: Sequence[Furniture]
+) -> bool:
+    """Whether a line is the first of a run of index items, each a title over its page number,
+    under an index's title taken above it: the page's head holds no such run but an index's."""
+    titled = any(f.kind is FurnitureKind.INDEX and (f.line or 0) <= n for f in furniture)
+    if (
+        not titled
+        or BYLINE_LINE.match(lines[n].strip())
+        or not _index_item_over_its_page(bare, following, lines, n)
+    ):
+        return False
+    after = next((k for k in range(n + 1, len(lines)) if lines[k].strip() == following), n)
+    return _index_item_next(lines, after)
+
+
 def _index_item_next(lines: list[str], n: int) -> bool:
     """Whether the next line after ``lines[n]`` is an index item: ending on its page number
     (``… 第3版``) or with the page number on the line after it."""
@@ -361,8 +443,22 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     item = ahead[0]
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
-        INDEX_ITEM.search(item) or PAGE_REF_LINE.match(following) or re.search(r"第\s*\d{1,2}$", item)
+        INDEX_ITEM.search(item)
+        or PAGE_REF_LINE.match(following)
+        or re.search(r"第\s*\d{1,2}$", item)
+        or _index_item_broken(item, following)
     )
+
+
+def _index_item_broken(line: str, following: str) -> bool:
+    """Whether ``line`` is an index item broken before its last few characters, the rest and its
+    page number on the next line (``女排联赛：主场三比一逆转`` / ``取胜 第 7 版``): a rest at most half
+    as wide (a whole item over another is not one broken)."""
+    found = INDEX_ITEM.search(following)
+    if found is None or INDEX_ITEM.search(line):
+        return False
+    rest = following[: found.start() + 1].strip()
+    return 2 * visual_width(rest) <= visual_width(line)
 
 
 def _ad_lines_over_title(lines: list[str], n: int) -> list[int]:
@@ -406,10 +502,12 @@ def chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[st
     """A chart's labels printed on a line of the columns beside it (pdfplumber prints a page row
     by row: ``2021年 2022年 2023年 区持续开展河道清理``, ``数据来源：市统计局 溉。``): its unit or
     source (单位：…, 数据来源：…), or two years or more in a row, set apart from the rest by
-    spaces, are the chart's; the rest of the line is kept. A year in running text is printed
-    with spaces around its digits (2023 年), and a line that is all labels is left to
-    ``take_furniture``."""
+    spaces, are the chart's; on a page with a chart's title, so are two labels or more in a row
+    of one shape, a number and a unit (1—3月 1—6月 1—9月 户”专项服务…). The rest of the line is
+    kept. A year in running text is printed with spaces around its digits (2023 年), and a line
+    that is all labels is left to ``take_furniture``."""
     kept = list(lines)
+    charted = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
     for n, raw in enumerate(lines):
         pieces = _GAPS.split(raw.strip())
         words = pieces[::2]  # the text between the gaps
@@ -420,6 +518,16 @@ def chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[st
         for i, year in enumerate(years):
             beside = (i > 0 and years[i - 1]) or (i + 1 < len(years) and years[i + 1])
             labels[i] = labels[i] or (year and beside)
+        if charted:
+            # Labels of any words alike in shape, a number and a unit (1—3月 1—6月), in a row.
+            shapes = [
+                _axis_shape(w) if _axis_label(w) and re.search(r"\D", _axis_shape(w)) else "" for w in words
+            ]
+            for i, shape in enumerate(shapes):
+                beside = (i > 0 and shapes[i - 1] == shape) or (
+                    i + 1 < len(shapes) and shapes[i + 1] == shape
+                )
+                labels[i] = labels[i] or bool(shape and "0" in shape and beside)
         if not any(labels) or all(labels):
             continue
         runs: list[list[str]] = [[]]
@@ -452,6 +560,10 @@ def ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
     The rest must hold a column's text set solid: pdfminer.six prints some justified lines
     letter-spaced as a whole (本 报 赤 峰 3 月 4 日 电), and they are left alone."""
     titles = [n for n, line in enumerate(lines) if AD_TITLE_LINE.match(re.sub(r"[\s　]+", "", line))]
+    # A 公益广告 at the end of a line of the column beside it (港口吞吐量… 公益广告): its title
+    # once its slogan's phrases are found under it.
+    public_at_end = [n for n, line in enumerate(lines) if _public_title_at_end(line) is not None]
+    titles += public_at_end
     if not titles:
         return lines
     kept = list(lines)
@@ -498,7 +610,21 @@ def ad_pieces_beside(lines: list[str], furniture: list[Furniture]) -> list[str]:
             if 0 <= m < len(lines) and m not in found and (_all_spaced_letters(lines[m]) or rest):
                 furniture.append(Furniture(FurnitureKind.AD, lines[m].strip(), m + 1))
                 kept[m] = ""
+    for t in public_at_end:
+        head = _public_title_at_end(kept[t])
+        if head is not None and any(0 < n - t <= _SLOGAN_UNDER_TITLE and n in slogans for n in found):
+            furniture.append(Furniture(FurnitureKind.AD, _PUBLIC_AD, t + 1))
+            kept[t] = head
     return kept
+
+
+def _public_title_at_end(line: str) -> str | None:
+    """The line before a 公益广告 ending it, a space between (a head or text of the column beside
+    the box: pdfplumber prints a page row by row), or None."""
+    found = _AD_TITLE_AT_END.match(line.strip())
+    if found is None or found.group(2) != _PUBLIC_AD or ends_sentence(found.group(1)):
+        return None
+    return found.group(1)
 
 
 def _slogans_rest(line: str) -> bool:
@@ -527,12 +653,20 @@ def ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
     if not any(f.kind is FurnitureKind.AD for f in furniture):
         return lines
     kept = list(lines)
+    titles = [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
     for n, raw in enumerate(lines):
         line = raw.strip()
         twice = n + 1 < len(lines) and lines[n + 1].strip() == line
         end = n + 1 if twice else n  # the block's last line: the copy, where the line is printed twice
         alone = (n == 0 or not lines[n - 1].strip()) and (end + 1 == len(lines) or not lines[end + 1].strip())
-        if alone and _SLOGAN.match(line) and not BYLINE_LINE.match(line):
+        # Right under its 公益广告, the slogan may be printed among a column's lines (layout mode
+        # cuts the box's lines into the column beside it): there it needs no blank lines around.
+        under_title = any(0 < n - t <= _SLOGAN_UNDER_TITLE for t in titles)
+        if (alone or under_title) and _SLOGAN.match(line) and not BYLINE_LINE.match(line):
             furniture.append(Furniture(FurnitureKind.AD, line, n + 1))
             kept[n] = ""
             if twice:
@@ -571,8 +705,14 @@ def slogan_by_its_title(
         heads_a_story = after is not None and _opens_story(raw, after)
         # A title printed inside a column (pdftotext) splits a paragraph: the line after it is
         # the rest of the line before, which broke off mid-sentence.
-        splits_text = before is not None and _broken_text(raw[before])
-        if after is not None and not heads_a_story and not splits_text and _slogan_alone(raw, lines, after):
+        splits_text = before is not None and _broken_text(raw[before]) and not _set_apart(raw, before, after)
+        if (
+            after is not None
+            and not heads_a_story
+            and not splits_text
+            and not _wraps_on(raw, after)
+            and _slogan_alone(raw, lines, after)
+        ):
             kept[after] = ""
             furniture.append(Furniture(FurnitureKind.AD, raw[after].strip(), after + 1))
         elif (
@@ -591,10 +731,111 @@ def slogan_by_its_title(
     return kept, doubts
 
 
+def slogan_far_from_its_title(raw: list[str], lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A public-service ad's slogan that pdftotext prints far from its 公益广告, as a block of its
+    own between the two halves of a paragraph another column's box broke (…掌声持续了五分 / the
+    slogan / 多钟。…): the ad's, whatever its words, where the title has no slogan by it and the
+    page holds one such line only. A story's head never stands inside a sentence: the text before
+    the line broke off mid-sentence and the text after it opens a full line of running text.
+    ``raw`` are the page's lines before furniture was taken, ``lines`` after (taken ones blank)."""
+    ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
+    titles = [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
+    bare_titles = [t for t in titles if not any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads)]
+    if len(bare_titles) != 1:
+        return lines  # no box short of its slogan, or two: which slogan is whose cannot be told
+    found = [
+        n
+        for n in range(len(raw))
+        if abs(n - bare_titles[0]) > _SLOGAN_UNDER_TITLE
+        and (n == 0 or not raw[n - 1].strip())
+        and (n + 1 == len(raw) or not raw[n + 1].strip())
+        and _slogan_alone(raw, lines, n)
+        and _inside_a_sentence(lines, n)
+    ]
+    if len(found) != 1:
+        return lines
+    kept = list(lines)
+    kept[found[0]] = ""
+    furniture.append(Furniture(FurnitureKind.AD, raw[found[0]].strip(), found[0] + 1))
+    return kept
+
+
+def _inside_a_sentence(lines: list[str], n: int) -> bool:
+    """Whether line ``n`` stands between a paragraph broken off mid-sentence (its last line, past
+    blank lines and furniture taken) and its rest: running text opening on a full line, as wide as
+    the line under it (a paragraph's first line is indented)."""
+    before = next((k for k in range(n - 1, -1, -1) if lines[k].strip()), None)
+    after = next((k for k in range(n + 1, len(lines)) if lines[k].strip()), None)
+    if before is None or after is None or not _broken_text(lines[before]):
+        return False
+    opening = lines[after].strip()
+    under = lines[after + 1].strip() if after + 1 < len(lines) else ""
+    return (
+        bool(under)
+        and bool(re.search("[，。、；！？]", opening))
+        and dateline_at_start(opening.replace(" ", "")) is None
+        and visual_width(opening) >= visual_width(under)
+    )
+
+
+def labels_over_datelines(raw: list[str], kept: list[str]) -> list[tuple[int, str]]:
+    """Doubts where a chart's label printed apart from the others (``_stray_axis_labels``) stands
+    right over a story's dateline: a head line stands there too, and the story under it may have lost its
+    headline, or a box's title over it (简讯) may now open the box at the story's text."""
+    doubts: list[tuple[int, str]] = []
+    for n in _stray_axis_labels(raw, _framed_axis_labels(raw)):
+        if _chart_piece(raw[n]):
+            continue  # a chart's by its words wherever it stands (2023年): no head is so made
+        after = next((k for k in range(n + 1, len(kept)) if kept[k].strip()), None)
+        if after is not None and _opens_story(kept, after - 1):
+            doubts.append((after + 1, _LABEL_OVER_DATELINE.format(raw[n].strip())))
+    return doubts
+
+
+_LABEL_OVER_DATELINE = (
+    "the line “{}” right over this story's dateline is read as a chart's label: if it is the "
+    "story's headline, or the story's headline is elsewhere, correct it (read the PDF for this page)"
+)
+
+
 _KICKER_OR_SLOGAN = (
     "the line “{}” over an ad's 公益广告 is read as its slogan: it may be the kicker (引题) of "
     "the story under it, printed apart from its headline (read the PDF for this page)"
 )
+
+
+_OFF_MEASURE = 1.5  # characters a line differs from its column's to be no line of it
+
+
+def _set_apart(raw: list[str], before: int, after: int | None) -> bool:
+    """Whether the line ``after`` a 公益广告 printed inside a paragraph (its line ``before`` broke
+    off mid-sentence) is no line of that paragraph though running text goes on right under it:
+    narrower or wider than the column's lines on either side, with no sentence ending in it. A
+    paragraph's line between two full ones is full (layout mode cuts the box's lines into the
+    column: …五分 / 公益广告 / a slogan / 多钟。…)."""
+    if after is None or after + 1 >= len(raw) or not re.search("[，。、；！？]", raw[after + 1]):
+        return False  # no running text right under it
+    width = visual_width(raw[after].strip())
+    around = (visual_width(raw[before].strip()), visual_width(raw[after + 1].strip()))
+    return all(abs(width - column) >= _OFF_MEASURE for column in around)
+
+
+def _wraps_on(raw: list[str], n: int) -> bool:
+    """Whether line ``n`` goes on on the next line, no blank between, with a short rest and no
+    mark (…突破 3000 万 / 吨): a head wrapped over two lines, not a slogan set as one."""
+    if n + 1 >= len(raw):
+        return False
+    rest = re.sub(r"[\s　]+", "", raw[n + 1])
+    return (
+        bool(rest)
+        and not _SLOGAN_MARKS.search(rest)
+        and not re.search("[，。、；！？]", rest)
+        and (visual_width(rest) * 2 < visual_width(re.sub(r"[\s　]+", "", raw[n])))
+    )
 
 
 def _broken_text(line: str) -> bool:
