@@ -538,11 +538,57 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     # indented first line, though its punctuation squeezed makes it look full.
     after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
     short = not _full(following) and not _quote_after_colon(seq, index + 1)
-    if short or _head_like_alone(following) or _squeezed_indent(after):
+    if (
+        short
+        or _head_like_alone(following)
+        or _squeezed_indent(after)
+        or _over_indent_read_full(seq, index, after)
+    ):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
     return deep and not _reaches_sentence_end(seq, index)
+
+
+def _over_indent_read_full(seq: Sequence[TextLine | Segment], index: int, after: Sequence[TextLine]) -> bool:
+    """Whether the line ``seq[index]``, after a sentence's end and narrower than any indented line, stands
+    over a paragraph's indented first line that reads as full against a column estimated short
+    (a column a fraction of a character wider than whole characters: its lines measure 11 and
+    12): the line under it a character narrower than the full line under that. A paragraph's
+    first line is indented or full, so ``line`` is a head line (a subhead) over the paragraph;
+    unless running text (a comma) held short by the figure or Latin word opening the next line,
+    which a typesetter does not break (截至9月底，全省 / PM2.5平均浓度…). Only after a paragraph
+    printed in order (opening on a line not full): text out of place above it may have lost the
+    heads it stood under."""
+    if len(after) < 2:
+        return False
+    line, first, second = seq[index], after[0], after[1]
+    assert isinstance(line, TextLine)
+    start = index - 1  # the first line of the paragraph the line comes after
+    while start > 0:
+        here, above = seq[start], seq[start - 1]
+        if not isinstance(here, TextLine) or not isinstance(above, TextLine):
+            break
+        if here.blank_before or above.sentence_end:
+            break
+        start -= 1
+    opening = seq[start] if start >= 0 else None
+    if isinstance(opening, TextLine) and start < index - 1 and _full(opening) and not opening.dateline:
+        return False
+    previous = seq[index - 1] if index else None
+    return (
+        isinstance(previous, TextLine)
+        and previous.sentence_end
+        and line.width < line.column - 3.6
+        and line.width <= first.width - 2
+        and not re.search("[，；：]", line.text)
+        and not re.match("[0-9A-Za-z]", first.text)
+        and not any(SPACE_BETWEEN_CHINESE.search(x.text) for x in after)  # columns printed side by side
+        and not first.sentence_end
+        and not second.blank_before
+        and _full(second)
+        and first.width <= second.width - 1
+    )
 
 
 _MARK_INSIDE = re.compile(r"[，。、；：！？!?…]")
