@@ -10,10 +10,10 @@ that got a warning on their lines; for main's cleaner (before) and this one (aft
 The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000] [--keep DIR]
-        [--texts {A,B,C}]
+        [--texts {A,B,C,D,E}]
 
 ``--texts`` draws the fresh pages' words from another pool (tests/typeset/texts.py is A, the
-default; texts_b.py and texts_c.py are other papers' words): their folders are named
+default; texts_b.py to texts_e.py are other papers' words): their folders are named
 ``fresh-B-1500`` and their gold.json records the pool; a --keep folder holds one pool's pages only.
 
 Targets (issue 23): headlines all found, paragraph F1 ≥ 95% on readable extractions, no furniture
@@ -225,7 +225,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--texts",
-        choices=("A", "B", "C"),
+        choices=("A", "B", "C", "D", "E"),
         default="A",
         help="the word pool the fresh pages are drawn from (A: every committed page's)",
     )

@@ -516,7 +516,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return False  # running text: one printed line the extractor broke at the quote
     previous = seq[index - 1] if index else None
     if line.sentence_end:
-        return _headline_asking(line, previous, following)
+        return _headline_asking(line, previous, following, seq[index + 2] if index + 2 < len(seq) else None)
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -553,11 +553,57 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     # indented first line, though its punctuation squeezed makes it look full.
     after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
     short = not _full(following) and not _quote_after_colon(seq, index + 1)
-    if short or _head_like_alone(following) or _squeezed_indent(after):
+    if (
+        short
+        or _head_like_alone(following)
+        or _squeezed_indent(after)
+        or _over_indent_read_full(seq, index, after)
+    ):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
     return deep and not _reaches_sentence_end(seq, index)
+
+
+def _over_indent_read_full(seq: Sequence[TextLine | Segment], index: int, after: Sequence[TextLine]) -> bool:
+    """Whether the line ``seq[index]``, after a sentence's end and narrower than any indented line, stands
+    over a paragraph's indented first line that reads as full against a column estimated short
+    (a column a fraction of a character wider than whole characters: its lines measure 11 and
+    12): the line under it a character narrower than the full line under that. A paragraph's
+    first line is indented or full, so ``line`` is a head line (a subhead) over the paragraph;
+    unless running text (a comma) held short by the figure or Latin word opening the next line,
+    which a typesetter does not break (截至9月底，全省 / PM2.5平均浓度…). Only after a paragraph
+    printed in order (opening on a line not full): text out of place above it may have lost the
+    heads it stood under."""
+    if len(after) < 2:
+        return False
+    line, first, second = seq[index], after[0], after[1]
+    assert isinstance(line, TextLine)
+    start = index - 1  # the first line of the paragraph the line comes after
+    while start > 0:
+        here, above = seq[start], seq[start - 1]
+        if not isinstance(here, TextLine) or not isinstance(above, TextLine):
+            break
+        if here.blank_before or above.sentence_end:
+            break
+        start -= 1
+    opening = seq[start] if start >= 0 else None
+    if isinstance(opening, TextLine) and start < index - 1 and _full(opening) and not opening.dateline:
+        return False
+    previous = seq[index - 1] if index else None
+    return (
+        isinstance(previous, TextLine)
+        and previous.sentence_end
+        and line.width < line.column - 3.6
+        and line.width <= first.width - 2
+        and not re.search("[，；：]", line.text)
+        and not re.match("[0-9A-Za-z]", first.text)
+        and not any(SPACE_BETWEEN_CHINESE.search(x.text) for x in after)  # columns printed side by side
+        and not first.sentence_end
+        and not second.blank_before
+        and _full(second)
+        and first.width <= second.width - 1
+    )
 
 
 _MARK_INSIDE = re.compile(r"[，。、；：！？!?…]")
@@ -581,13 +627,18 @@ def _wide_tier_over_dateline(seq: Sequence[TextLine | Segment], index: int) -> b
 
 
 def _headline_asking(
-    line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
+    line: TextLine,
+    previous: TextLine | Segment | None,
+    following: TextLine | Segment | None,
+    beyond: TextLine | Segment | None = None,
 ) -> bool:
     """Whether a line ending on ？ or ！ is a headline (跨境电商订单为何逆势上涨？): it holds no other
     mark (but one comma or colon parting two clauses), stands apart from the text before it
     (which ended its sentence, or is a head line itself: a kicker), and a dateline, a byline or
     a ——subtitle follows it. Only a story's heads stand right over their dateline or byline; a
-    paragraph's question has a paragraph under it."""
+    paragraph's question has a paragraph under it. Also between two head lines, a kicker over
+    it and a subtitle with no dash under it that ends its block (``beyond``, the line after the
+    subtitle, stands apart, or is a dateline or byline): a paragraph's first line goes on."""
     text = line.text.strip()
     # One comma or colon may part the headline's two clauses (写诗，算不算创作？); more marks, or
     # any other, are a sentence's.
@@ -598,16 +649,38 @@ def _headline_asking(
         or (inner and not _CLAUSE_MARK.match(inner[0]))
     ):
         return False
-    if not isinstance(following, TextLine) or not (
-        following.dateline or following.text.startswith("——") or _byline_line(following)
-    ):
+    if not isinstance(following, TextLine):
         return False
+    if not (following.dateline or following.text.startswith("——") or _byline_line(following)):
+        return _between_head_lines(line, previous, following, beyond)
     return (
         not isinstance(previous, TextLine)
         or line.blank_before
         or previous.sentence_end
         or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
     )
+
+
+def _between_head_lines(
+    line: TextLine,
+    previous: TextLine | Segment | None,
+    following: TextLine,
+    beyond: TextLine | Segment | None,
+) -> bool:
+    """Whether ``line`` stands right under a head line that opens its block (a kicker: no mark of
+    running text, a blank or the page's top before it) and right over one that closes it (a
+    subtitle with no dash: no mark of running text, and the block ends under it or a dateline or
+    byline follows)."""
+    running = re.compile("[，、；。！？]")
+    if not isinstance(previous, TextLine) or previous.sentence_end or running.search(previous.text):
+        return False
+    if following.blank_before or following.sentence_end or running.search(following.text):
+        return False
+    opens = previous.blank_before or previous.number <= 1
+    closes = beyond is None or (
+        isinstance(beyond, TextLine) and (beyond.blank_before or beyond.dateline or _byline_line(beyond))
+    )
+    return opens and closes
 
 
 def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool:
@@ -662,7 +735,12 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             # broken off over a byline printed apart from its story's heads (pdftotext prints a
             # byline's second name so): the paragraph's rest was printed elsewhere.
             return True
-        if item.sentence_end and _headline_asking(item, run[-1], seq[at + 1] if at + 1 < len(seq) else None):
+        if item.sentence_end and _headline_asking(
+            item,
+            run[-1],
+            seq[at + 1] if at + 1 < len(seq) else None,
+            seq[at + 2] if at + 2 < len(seq) else None,
+        ):
             return False  # the lines reach a headline asking a question, over its dateline
         run.append(item)
         if (

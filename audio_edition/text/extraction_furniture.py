@@ -102,13 +102,14 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
                 or PAGE_REF_LINE.match(following)
                 or INDEX_ITEM.search(line)
                 or bare == "版"
-                or (re.search(r"第\s*\d{1,2}$", line) and following == "版")
+                or (re.search(r"(?:第|[\s　])\s*\d{1,2}$", line) and following == "版")
                 or _index_item_wrapped(line, following)
                 or (bare.endswith("第") and _PAGE_REST.match(following.replace(" ", "")))
                 or _PAGE_REST.match(bare)
             )
         ):
-            # An index item, its page number printed on the line below it (PyMuPDF) or after it.
+            # An index item, its page number printed on the line below it (PyMuPDF) or after it,
+            # or broken after its figure (县医院能做心脏搭桥了！  5 / 版: a narrow box's line).
             furniture.append(Furniture(FurnitureKind.INDEX, line, n + 1))
             kept[n] = ""
             seen_text += 1

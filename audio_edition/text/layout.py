@@ -564,15 +564,21 @@ def _finish(lines: list[TextLine], standalone: bool) -> Segment:
 
 
 # Papers close a dated dateline with 电 (wired) or 讯 (本报成都1月9日讯: the paper's own report).
+# Within the month a dateline may give the day alone (新华社北京6日电, 本报沧州3日讯), and a wire
+# story reprinted may name its agency alone (据新华社电). The day alone is not taken before a
+# word 电 opens (…3日电话, 电视): running text may start so.
+_OUTLETS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
+_WIRED = "电(?![话视脑影力网梯器池动缆线站价费台报])"  # 电 closing a dateline, not opening a word
 _DATELINE = re.compile(
-    r"^(?:(?:本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|据新华社|据中新社)"
-    r"[^，。：、“”（）\d]{0,12}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报讯)"
+    rf"^(?:据)?(?:(?:{_OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
+    rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[电讯]|\d{{1,2}}\s*日\s*(?:{_WIRED}|讯))"
+    rf"|本报讯|(?:新华社|中新社){_WIRED})"
 )
 
 
 def dateline_at_start(text: str) -> re.Match[str] | None:
     """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报成都1月9日讯``,
-    ``本报讯``) at the start."""
+    ``新华社北京6日电``, ``本报讯``, ``据新华社电``) at the start."""
     return _DATELINE.match(text)
 
 

@@ -13,10 +13,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from tests.typeset import texts, texts_b, texts_c
+from tests.typeset import texts, texts_b, texts_c, texts_d, texts_e
 
 T = TypeVar("T")
-POOLS: dict[str, texts.Pool] = {"A": texts.POOL_A, "B": texts_b.POOL, "C": texts_c.POOL}
+POOLS: dict[str, texts.Pool] = {
+    "A": texts.POOL_A,
+    "B": texts_b.POOL,
+    "C": texts_c.POOL,
+    "D": texts_d.POOL,
+    "E": texts_e.POOL,
+}
 """The word pools a page can be drawn from, by name: A is every committed page's."""
 
 BylineStyle = Literal["after_dateline", "own_line", "at_end", "none"]
@@ -326,7 +332,7 @@ def random_page(seed: int, pool: texts.Pool | str = texts.POOL_A) -> PageSpec:
     """Page 2 of an edition with every convention drawn at random from ``seed``: 4–6 columns, any
     leading, headlines drawn after their bodies or not, ads, charts, index boxes, 2–4 rows and
     stories stacked under short columns (what the benchmarks call a fresh page); its words from
-    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, B or C)."""
+    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, B, C, D or E)."""
     if isinstance(pool, str):
         pool = POOLS[pool]
     rng = random.Random(seed)
@@ -427,7 +433,9 @@ def make_page(
     ]
     if index:
         lead_row.append(
-            FurnitureBlock("index", tuple(rng.sample(pool.index_items, 3)), span=1, title="今日导读")
+            FurnitureBlock(
+                "index", tuple(rng.sample(pool.index_items, 3)), span=1, title=_pick(rng, pool.index_titles)
+            )
         )
     layout.append(tuple(lead_row))
     extras: list[Block] = []
@@ -510,9 +518,9 @@ def make_page(
 
 
 def _caption(rng: random.Random, pool: texts.Pool = texts.POOL_A) -> str:
-    credit = rng.choice(
-        (f"本报记者 {rng.choice(pool.reporters)} 摄", "新华社发", f"{rng.choice(pool.reporters)} 摄")
-    )
+    # Two reporters drawn before the form, whichever it names (pool A's pages stay as they were).
+    names = (rng.choice(pool.reporters), rng.choice(pool.reporters))
+    credit = rng.choice(pool.caption_credits).format(*names)
     return f"图为{rng.choice(pool.captions)}　{credit}"
 
 

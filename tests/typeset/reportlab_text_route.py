@@ -6,7 +6,7 @@ requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furnitur
 articles counted). Figures only:
 
     PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
-        [--keep DIR] [--notes] [--others] [--texts {A,B,C}]
+        [--keep DIR] [--notes] [--others] [--texts {A,B,C,D,E}]
 
 ``--texts`` draws the pages' words from another pool (as benchmarks/text_route.py --texts): their
 folders are named ``fresh-B-1500``, their gold.json records the pool, and a --keep folder holds one
@@ -30,7 +30,7 @@ from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
-from tests.typeset.pages import EditionSpec, PageSpec, fresh_name, pools_kept, random_page
+from tests.typeset.pages import POOLS, EditionSpec, PageSpec, fresh_name, pools_kept, random_page
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, places_as_printed, score_page
 
 # Scored: the three kept in the committed corpus, and pdftotext -layout (columns side by side,
@@ -178,7 +178,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--texts",
-        choices=("A", "B", "C"),
+        choices=tuple(POOLS),
         default="A",
         help="the word pool the pages are drawn from (A: every committed page's)",
     )

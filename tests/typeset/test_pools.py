@@ -1,4 +1,4 @@
-"""Pages in other words: a page drawn from word pool B or C prints its gold, in that pool's words
+"""Pages in other words: a page drawn from word pool B, C, D or E prints its gold, in that pool's words
 only, and pool A's pages are the ones every committed page and benchmark seed has always been."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _written_from(pool: texts.Pool, paragraph: str) -> bool:
     return re.fullmatch(f"(?:{sentences})+", paragraph) is not None
 
 
-@pytest.mark.parametrize("name", ["B", "C"])
+@pytest.mark.parametrize("name", ["B", "C", "D", "E"])
 def test_a_page_of_another_pool_prints_its_gold_in_that_pools_words(tmp_path: Path, name: str) -> None:
     pool = POOLS[name]
     spec = EditionSpec(f"fresh-{name}", (random_page(1500, name),))
@@ -41,6 +41,22 @@ def test_a_page_of_another_pool_prints_its_gold_in_that_pools_words(tmp_path: Pa
         assert all(_written_from(pool, p) for p in article["paragraphs"]), article["paragraphs"]
     assert not any(s in json.dumps(gold, ensure_ascii=False) for s in texts.SENTENCES + texts.HEADLINES)
     _check_printed(typeset(spec, tmp_path / "page.pdf"), gold)
+
+
+@pytest.mark.parametrize("name", ["D", "E"])
+def test_a_pools_index_title_and_photo_credits_are_its_own(name: str) -> None:
+    pool = POOLS[name]
+    titles, credits = set(), set()
+    for seed in range(1700, 1724):
+        furniture = EditionSpec("x", (random_page(seed, name),)).gold()["pages"][0]["furniture"]
+        titles |= {f["text"] for f in furniture if f["kind"] == "index" and f["text"] in pool.index_titles}
+        credits |= {f["text"].split("　", 1)[1] for f in furniture if f["kind"] == "caption"}
+    assert titles == set(pool.index_titles)
+    forms = [
+        re.escape(form).replace(r"\{0\}", "(.+)").replace(r"\{1\}", "(.+)") for form in pool.caption_credits
+    ]
+    assert all(any(re.fullmatch(form, credit) for form in forms) for credit in credits), credits
+    assert "今日导读" not in titles and len(credits) > 1
 
 
 def test_pool_a_is_the_default_and_another_pool_draws_another_page() -> None:

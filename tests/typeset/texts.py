@@ -180,8 +180,8 @@ CHART_LABELS = ("单位：万吨", "2021年", "2022年", "2023年", "数据来�
 class Pool:
     """Every word a typeset page can draw, and the forms its datelines and credits take.
 
-    Pool A (the lists above) is what every committed page and seed was made from; pools B and C
-    (``texts_b``, ``texts_c``) are other papers' words, to see whether a reading rule holds beyond
+    Pool A (the lists above) is what every committed page and seed was made from; pools B to E
+    (``texts_b`` … ``texts_e``) are other papers' words, to see whether a reading rule holds beyond
     the words it was tried on. A form with one choice is taken without a draw, so that pool A's
     pages come out as they always have.
     """
@@ -201,6 +201,10 @@ class Pool:
     editors: tuple[str, ...]
     chart_labels: tuple[str, ...]
     chart_title: str = "图表：全市粮食产量"
+    index_titles: tuple[str, ...] = ("今日导读",)
+    """An index box's title (its items name stories on other pages)."""
+    caption_credits: tuple[str, ...] = ("本报记者 {0} 摄", "新华社发", "{1} 摄")
+    """The forms a photo's credit takes, formatted with two of the pool's reporters."""
     brief_titles: tuple[str, ...] = ("简讯",)
     """A box of briefs' title (the section its briefs are read under)."""
     months: tuple[int, ...] = (3,)

@@ -1,0 +1,84 @@
+"""Datelines in the forms papers print besides the month-and-day one: the day alone within the
+month (新华社广州7日电, 本报惠州6日讯) and a wire story's agency alone (据新华社电). Each is read
+off the paragraph it opens, and the story it opens is told from the one before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_edition.text import parse_page
+from audio_edition.text.layout import dateline_at_start
+
+# A page as PyMuPDF prints one (no blank lines, spaces around figures): two stories, each opening
+# on a dateline of another form, and a box of briefs whose first brief opens on one.
+PAGE = """2025 年4 月9 日　星期三
+城乡
+第3 版
+江畔步道全线贯通
+新华社广州7 日电
+（记者 林思远）经过两年施工，
+沿江十二公里的步道今天全线开
+放，市民可以从老码头一路走到
+湿地公园。
+步道沿线设了六处驿站，提
+供饮水和雨具借用。
+山区学校食堂换新颜
+据新华社电
+（记者 韦晴）今年春季学期开学，
+山区的二十所学校食堂完成改
+造，学生们吃上了热乎的午饭。
+简讯
+本报惠州6 日讯近日，市图
+书馆推出夜间借阅服务，开放时
+间延长到晚上九点。（梁月）
+本版责任编辑：周全
+"""
+
+
+def test_a_dateline_with_the_day_alone_or_the_agency_alone_opens_its_story() -> None:
+    page = parse_page(PAGE, "p3.txt")
+    walk, canteen, brief = page.articles
+    assert (walk.headline, walk.dateline, walk.byline) == (
+        "江畔步道全线贯通",
+        "新华社广州7日电",
+        "记者 林思远",
+    )
+    assert walk.paragraphs == (
+        "经过两年施工，沿江十二公里的步道今天全线开放，市民可以从老码头一路走到湿地公园。",
+        "步道沿线设了六处驿站，提供饮水和雨具借用。",
+    )
+    assert (canteen.headline, canteen.dateline, canteen.byline) == (
+        "山区学校食堂换新颜",
+        "据新华社电",
+        "记者 韦晴",
+    )
+    assert canteen.paragraphs == ("今年春季学期开学，山区的二十所学校食堂完成改造，学生们吃上了热乎的午饭。",)
+    assert (brief.section, brief.dateline, brief.byline) == ("简讯", "本报惠州6日讯", "梁月")
+    assert brief.paragraphs == ("近日，市图书馆推出夜间借阅服务，开放时间延长到晚上九点。",)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("新华社北京6日电 记者从有关部门获悉", "新华社北京6日电"),
+        ("本报沈阳12日讯（记者 韩露）", "本报沈阳12日讯"),
+        ("据中新社电 昨天上午", "据中新社电"),
+        ("中国新闻网上海5月3日电 当地", "中国新闻网上海5月3日电"),
+        ("本报巴彦淖尔12月24日电", "本报巴彦淖尔12月24日电"),
+    ],
+)
+def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str, dateline: str) -> None:
+    match = dateline_at_start(text)
+    assert match is not None and match.group(0) == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报记者3日电话采访了几位店主，他们说生意好了不少。",  # 电话: a word, not a dateline's close
+        "新华社电视台记者在现场看到，救援仍在进行。",
+        "据介绍，该站6日电力供应已经恢复。",
+    ],
+)
+def test_running_text_that_only_looks_like_a_dateline_is_not_one(text: str) -> None:
+    assert dateline_at_start(text) is None
