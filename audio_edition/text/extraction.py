@@ -167,7 +167,30 @@ def tidy_extraction(text: str) -> str:
                 back -= 1
             lines[back] = lines[back].rstrip() + lines[n].strip()
             lines[n] = ""
-    return "\n".join(lines)
+    return "\n".join(_head_rest_off_datelines(lines))
+
+
+_HEAD_REST = re.compile(r"^([^\s，。、；：！？…（）]{1,4}) +(\S.*)$")  # 儿了 人民网绵阳 9 月 1 日
+
+
+def _head_rest_off_datelines(lines: list[str]) -> list[str]:
+    """``lines`` with a wrapped head line's rest printed on its dateline's line (pypdfium2 joins
+    text on one baseline: ``儿了 人民网绵阳 9 月 1 日``) put back on the head line above it. A few
+    characters with no mark, a space, then a dateline (carried on by the next line, where it
+    breaks), under a line ending no sentence: running text has its marks, a dateline opens its
+    own line, and only a head's last line stops mid-phrase over one."""
+    for n in range(1, len(lines)):
+        rest = _HEAD_REST.match(lines[n].strip())
+        if rest is None or rest.group(1) in SECTION_WORDS:
+            continue
+        following = lines[n + 1].strip() if n + 1 < len(lines) else ""
+        opening = (rest.group(2) + following).replace(" ", "")
+        above = lines[n - 1].rstrip()
+        if not above.strip() or ends_sentence(above) or "。" in above or not dateline_at_start(opening):
+            continue
+        lines[n - 1] = above + rest.group(1)
+        lines[n] = rest.group(2)
+    return lines
 
 
 _TWICE = re.compile(r"^(\S.+)\1$")  # a short line printed twice over itself (简讯简讯)

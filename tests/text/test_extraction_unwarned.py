@@ -1,0 +1,79 @@
+"""Misreadings an extractor's text shows, once read silently: each is read right or warned.
+Small pages written as the extractors print them, in words of their own."""
+
+from __future__ import annotations
+
+from audio_edition.text import parse_page
+from audio_edition.text.extraction import tidy_extraction
+
+HEAD = "2024年5月8日　星期三\n综合\n第3版\n"  # the running head an extractor keeps: an extractor's page
+
+
+def test_a_wrapped_headlines_rest_printed_on_its_datelines_line_goes_back_to_the_headline() -> None:
+    # pypdfium2 prints text on one baseline as one line: the headline's last two characters,
+    # wrapped under it, and the dateline of the column beside them.
+    page = (
+        HEAD
+        + """河谷里的樱桃园迎来第一批采摘
+客 新华社雅安 6 月 3 日
+电（记者 方远）清晨五点，果农们
+已经提着竹篮走进园子，把熟透的
+樱桃一颗颗摘下来，装箱运往城里。
+今年的樱桃个头大、甜度高，收购
+商早早就在村口排起了长队。
+"""
+    )
+    tidied = tidy_extraction(page).split("\n")
+    assert tidied[3] == "河谷里的樱桃园迎来第一批采摘客"
+    assert tidied[4] == "新华社雅安 6 月 3 日"
+    (story,) = parse_page(page, "p3.txt").articles
+    assert story.headline == "河谷里的樱桃园迎来第一批采摘客"
+    assert story.dateline == "新华社雅安6月3日电"
+    assert story.paragraphs[0].startswith("清晨五点")
+
+
+def test_a_box_word_beside_a_dateline_stays_where_it_is() -> None:
+    # A box's word (简讯) on a dateline's line is not a head's rest: it keeps its line.
+    lines = ["果农们已经提着竹篮走进园子。", "简讯 本报讯 近日，全市首批", "夜市开张。"]
+    assert tidy_extraction("\n".join(lines)).split("\n") == lines
+
+
+def test_a_question_standing_under_a_paragraphs_full_last_line_is_doubted_as_a_subhead() -> None:
+    # A subhead in the body's type asking a question (钱从哪里来？) under a paragraph whose last
+    # line is full and ends a sentence reads, in text, as that paragraph's last line: warned.
+    page = (
+        HEAD
+        + """渡口旁的老码头改成了集市
+本报讯 周末一早，集市上
+人来人往，卖菜的、卖花的
+摊位一字排开，吆喝声此起
+彼伏。不少摊主是附近的村
+民，菜刚从地里摘下来，带
+着露水摆上了摊，价格也比
+超市便宜了不少，很受欢迎。
+钱从哪里来？
+改造资金一部分来自镇
+里的专项补助，另一部分由
+村集体和商户共同筹集。
+"""
+    )
+    read = parse_page(page, "p3.txt")
+    line = page.split("\n").index("钱从哪里来？") + 1
+    assert any(w.line == line and "subhead" in w.message for w in read.warnings), read.warnings
+
+
+def test_a_paragraph_closing_on_its_own_short_question_after_a_short_line_is_not_doubted() -> None:
+    # The question goes on from a line that is not full: the paragraph's own last sentence.
+    page = (
+        HEAD
+        + """渡口旁的老码头改成了集市
+本报讯 周末一早，集市上
+人来人往，卖菜的、卖花的
+摊位一字排开。
+钱从哪里来？
+改造资金一部分来自镇
+里的专项补助，另一部分由
+村集体和商户共同筹集。
+"""
+    )
+    assert not [w for w in parse_page(page, "p3.txt").warnings if "subhead" in w.message]
