@@ -44,6 +44,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
   fakes bold by striking it twice (简讯简讯, a head line twice running, or each of its characters
   twice running, 简简讯讯, as pypdf's layout mode prints a page drawn a glyph at a time), kept once.
+  A wrapped headline's last characters printed on its dateline's line (one baseline: 儿了 人民网
+  绵阳 9 月 1 日) go back to the headline.
 - A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
   indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two

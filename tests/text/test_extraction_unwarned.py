@@ -77,3 +77,45 @@ def test_a_paragraph_closing_on_its_own_short_question_after_a_short_line_is_not
 """
     )
     assert not [w for w in parse_page(page, "p3.txt").warnings if "subhead" in w.message]
+
+
+def test_a_line_of_running_text_over_a_full_line_with_figures_held_short_is_doubted_as_heads() -> None:
+    # A column's line over a line that is full on the page but counts short: its figures are
+    # set wider than half a character, and it is held a character short (the next line opens
+    # on 度，, a mark may not open a line). The text cannot tell it from an indented first line,
+    # so the line above reads as a head standing alone: warned.
+    page = (
+        HEAD
+        + """山林里的护林员
+本报讯 入夏以来，山里的
+雨水比往年多了不少，护林
+员每天都要巡山两趟。
+去年全县新栽下的树苗成
+活率达到了95% 的新高
+度，创下历年最好成绩，护
+林员们说，辛苦没有白费。
+"""
+    )
+    read = parse_page(page, "p3.txt")
+    line = page.split("\n").index("去年全县新栽下的树苗成") + 1
+    assert any(w.line == line and "figures" in w.message for w in read.warnings), read.warnings
+
+
+def test_a_subhead_over_an_indented_first_line_with_figures_is_not_doubted() -> None:
+    # The same figures in a paragraph's indented first line, which the next line carries on
+    # with no mark held down with it: a subhead over its paragraph, read right.
+    page = (
+        HEAD
+        + """山林里的护林员
+本报讯 入夏以来，山里的
+雨水比往年多了不少，护林
+员每天都要巡山两趟。
+树苗成活率创新高
+去年新栽树苗有95%
+成活，创下了历年来最好的
+成绩，护林员们都很高兴。
+"""
+    )
+    read = parse_page(page, "p3.txt")
+    assert "树苗成活率创新高" in read.articles[0].subheads
+    assert not [w for w in read.warnings if "figures" in w.message]
