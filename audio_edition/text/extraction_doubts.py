@@ -1596,11 +1596,12 @@ def _heads_over_a_full_line_with_figures(
 ) -> list[tuple[int, str]]:
     """Head lines (a subhead, or a stack) set to the column's measure, at least an indented
     line's width and no wider, right under a paragraph's last line and right over a line that
-    holds figures or Latin letters, measured short of the column, held a character short (the
-    next opens on a character and a mark, 间，) and filling the column with both counted: a
-    column's running text read as heads over its rest. Figures are set a little wider than half
-    a character, with a thin space where they meet Chinese, so a full line held short reads as
-    an indented first line: the text cannot tell it from a paragraph's next line."""
+    holds figures or Latin letters, read as an indented first line, that fills the column with
+    its figures as wide as they are set (and a character more where it is held short: the next
+    opens on a character and a mark, 间，): a column's running text read as heads over its rest.
+    Figures are set a little wider than half a character, with a thin space where they meet
+    Chinese, so a full line reads as an indented first line (a comma at its end squeezed, or
+    held short): the text cannot tell it from a paragraph's next line."""
     found: list[tuple[int, str]] = []
     for segment in segments:
         if segment.kind is not SegmentKind.BLOCK or segment.line is None:
@@ -1623,13 +1624,13 @@ def _heads_over_a_full_line_with_figures(
             or not above.sentence_end
             or not all(line.column - 3.6 <= line.width <= line.column + 0.5 for line in own)
             or not _FIGURES.search(under.text)
-            or _full(under)
         ):
             continue
-        # Held short as well: figures alone leave an indented first line (a subhead's paragraph)
-        # as wide as that, and it is what a line with both is short by.
+        # Counted so, wider than an indented first line by more than a justified line may vary
+        # (an indented line with figures counts about an indent short: a subhead's paragraph).
         held = after is not None and not after.blank_before and _held_down(after.text)
-        if held and under.width + _figures_allowance(under.text) + 1.0 > under.column - 1.6:
+        counted = under.width + _figures_allowance(under.text) + (1.0 if held else 0.0)
+        if counted >= under.column - _FULL_COUNTED:
             found.append(
                 (
                     own[0].number,
@@ -1640,6 +1641,7 @@ def _heads_over_a_full_line_with_figures(
     return found
 
 
+_FULL_COUNTED = 0.8  # characters short of the column: a full line, not an indented one (two short)
 _FIGURES = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%:/\-]*")
 _CHINESE_BESIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 

@@ -89,7 +89,9 @@ def test_a_line_of_running_text_over_a_full_line_with_figures_held_short_is_doub
         + """山林里的护林员
 本报讯 入夏以来，山里的
 雨水比往年多了不少，护林
-员每天都要巡山两趟。
+员每天都要巡山两趟，一走
+就是大半天，鞋底磨破了好
+几双，脚上的泡也没断过。
 去年全县新栽下的树苗成
 活率达到了95% 的新高
 度，创下历年最好成绩，护
@@ -109,7 +111,9 @@ def test_a_subhead_over_an_indented_first_line_with_figures_is_not_doubted() -> 
         + """山林里的护林员
 本报讯 入夏以来，山里的
 雨水比往年多了不少，护林
-员每天都要巡山两趟。
+员每天都要巡山两趟，一走
+就是大半天，鞋底磨破了好
+几双，脚上的泡也没断过。
 树苗成活率创新高
 去年新栽树苗有95%
 成活，创下了历年来最好的
@@ -119,3 +123,25 @@ def test_a_subhead_over_an_indented_first_line_with_figures_is_not_doubted() -> 
     read = parse_page(page, "p3.txt")
     assert "树苗成活率创新高" in read.articles[0].subheads
     assert not [w for w in read.warnings if "figures" in w.message]
+
+
+def test_a_line_of_running_text_over_a_full_line_with_figures_and_a_squeezed_comma_is_doubted() -> None:
+    # The line with figures ends on a comma squeezed half wide, so it counts as an indented
+    # first line with its mark squeezed in; counted with its figures it fills the column.
+    page = (
+        HEAD
+        + """山林里的护林员
+本报讯 入夏以来，山里的
+雨水比往年多了不少，护林
+员每天都要巡山两趟，一走
+就是大半天，鞋底磨破了好
+几双，脚上的泡也没断过。
+今年全县各乡镇的粮食
+产量达到52.8 万吨以上，
+比上一年增加了三成多，创
+下历史新高。
+"""
+    )
+    read = parse_page(page, "p3.txt")
+    line = page.split("\n").index("今年全县各乡镇的粮食") + 1
+    assert any(w.line == line and "figures" in w.message for w in read.warnings), read.warnings
