@@ -17,7 +17,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   The column's width is estimated from the lines around, and beside a narrower column (or in
   one a fraction of a character wider than whole characters) it may be a character short: a
   paragraph's last line and a quote tucked under a full stop are also measured against the
-  paragraph's own full lines above them.
+  paragraph's own full lines above them. Figures and Latin letters are set a little wider than
+  the half character they count, with a thin space beside Chinese: a line holding them, counted
+  so, may be full where it reads as an indented first line (and the line over it as a head).
 - Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
@@ -562,8 +564,11 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     # is a headline tier, unless a box's running text) to a sentence end; not in a paragraph's
     # indented first line, though its punctuation squeezed makes it look full.
     after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
-    short = not _full(following) and not _quote_after_colon(seq, index + 1)
-    if short or _head_like_alone(following) or _squeezed_indent(after):
+    # A line with figures counts short (they are set wider than half a character): counted as
+    # set, it may be a full line going on, not an indented one under a head.
+    full = _full_counting_figures(seq, index + 1)
+    short = not full and not _full(following) and not _quote_after_colon(seq, index + 1)
+    if short or _head_like_alone(following) or (not full and _squeezed_indent(after)):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
@@ -686,6 +691,8 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
         if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
             return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         under = seq[at + 1] if at + 1 < len(seq) else None
+        if _full_counting_figures(seq, at):
+            continue  # a full line, its figures counted as set
         if _indented(item) or _squeezed_indent([item, under] if under is not None else [item]):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
             # head line that only looks indented (a tier over a byline): then the lines before
@@ -698,6 +705,53 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
         if not _full(item) and not _quote_after_colon(seq, at) and not _quote_after_colon(seq, at - 1):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
+
+
+def _full_counting_figures(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether ``seq[index]``, holding figures or Latin letters, is a column's full line once they
+    are counted as wide as they are set (a little wider than half a character, with a thin
+    space where they meet Chinese), and a character more where it is held short (the line
+    under it opens on a character and a mark, 间，): wider than an indented first line by more
+    than a justified line may vary. Counted at half a character, such a line reads as an
+    indented one, and the line over it as a head standing alone; an indented line with figures
+    counts about an indent short still."""
+    line = seq[index] if 0 <= index < len(seq) else None
+    after = seq[index + 1] if 0 <= index + 1 < len(seq) else None
+    if not isinstance(line, TextLine) or not _FIGURES.search(line.text):
+        return False
+    if dateline_at_start(line.text.replace(" ", "")):
+        return False  # a dateline opens its story, whatever its width (1 2 月: figures spaced apart)
+    held = isinstance(after, TextLine) and not after.blank_before and _held_down(after.text)
+    # Its narrowest reading: a closing mark at its end may hang or be squeezed half wide.
+    counted = line.narrowest + _figures_allowance(line.text) + (1.0 if held else 0.0)
+    return counted >= line.column - _FULL_COUNTED
+
+
+_FULL_COUNTED = 0.8  # characters short of the column: a full line, not an indented one (two short)
+_FIGURES = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%:/\-]*")
+_CHINESE_BESIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
+
+
+def _figures_allowance(text: str) -> float:
+    """How much wider than they count (half a character each) a line's runs of figures or Latin
+    letters may be set: a little wider each, and a thin space where a run meets Chinese."""
+    bare = text.replace(" ", "")
+    extra = 0.0
+    for run in _FIGURES.finditer(bare):
+        extra += 0.08 * len(run.group())
+        extra += 0.25 * sum(
+            1
+            for at in (run.start() - 1, run.end())
+            if 0 <= at < len(bare) and _CHINESE_BESIDE.match(bare[at])
+        )
+    return extra
+
+
+def _held_down(text: str) -> bool:
+    """A line opening on a character and a mark a line may not open with (间，, 查……): the
+    character was taken down with the mark, the line above held short of the column."""
+    bare = text.replace(" ", "")
+    return len(bare) >= 2 and (bare[1] in _NO_LINE_OPENS or bare[1] == "…")
 
 
 def _quote_after_colon(seq: Sequence[TextLine | Segment], index: int) -> bool:

@@ -59,10 +59,8 @@ not), and what the text shows against that reading is a doubt:
   sure (one line over a dateline, the middle of three tiers, one over a dashed subtitle): a
   headline over its subtitle reads so too, whatever length the paper sets its headlines. A
   story under one head line right after heads with no text of their own: their subtitle, the
-  heads printed apart, read as this story's headline. Head lines as wide as the column's text
-  over a line with figures held a character short (the next opens on 间，): counted with its
-  figures as wide as they are set, a full line, so the heads may be running text. A paragraph
-  closing on a question standing alone under its full last line (难在哪里？): maybe a subhead.
+  heads printed apart, read as this story's headline. A paragraph closing on a question
+  standing alone under its full last line (难在哪里？): maybe a subhead.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
@@ -174,7 +172,6 @@ def extraction_doubts(
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _questions_closing_a_paragraph(measures)
-    found += _heads_over_a_full_line_with_figures(measures, segments)
     found += _quoted_openings_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
     # After it: these point inside a story, where a dateline under no headline says it better.
@@ -1589,83 +1586,6 @@ def _questions_closing_a_paragraph(measures: _Measures) -> list[tuple[int, str]]
 
 
 _MARK_IN_A_HEAD = re.compile(r"[，。、；：！？…—“”‘’（）,.;:!?]")  # running text's marks: a subhead has none
-
-
-def _heads_over_a_full_line_with_figures(
-    measures: _Measures, segments: Sequence[Segment]
-) -> list[tuple[int, str]]:
-    """Head lines (a subhead, or a stack) set to the column's measure, at least an indented
-    line's width and no wider, right under a paragraph's last line and right over a line that
-    holds figures or Latin letters, read as an indented first line, that fills the column with
-    its figures as wide as they are set (and a character more where it is held short: the next
-    opens on a character and a mark, 间，): a column's running text read as heads over its rest.
-    Figures are set a little wider than half a character, with a thin space where they meet
-    Chinese, so a full line reads as an indented first line (a comma at its end squeezed, or
-    held short): the text cannot tell it from a paragraph's next line."""
-    found: list[tuple[int, str]] = []
-    for segment in segments:
-        if segment.kind is not SegmentKind.BLOCK or segment.line is None:
-            continue
-        own = measures.lines_of(segment)
-        at = measures.index.get(own[-1].number) if own else None
-        if at is None or not 0 < measures.index[own[0].number] or at + 1 >= len(measures.lines):
-            continue
-        above = measures.lines[measures.index[own[0].number] - 1]
-        under = measures.lines[at + 1]
-        after = measures.lines[at + 2] if at + 2 < len(measures.lines) else None
-        if (
-            len(own) > 3
-            or own[0].blank_before
-            or any(line.blank_before for line in own[1:])
-            or under.blank_before
-            or under.dateline
-            or under.byline_only
-            or under.sentence_end
-            or not above.sentence_end
-            or not all(line.column - 3.6 <= line.width <= line.column + 0.5 for line in own)
-            or not _FIGURES.search(under.text)
-        ):
-            continue
-        # Counted so, wider than an indented first line by more than a justified line may vary
-        # (an indented line with figures counts about an indent short: a subhead's paragraph).
-        held = after is not None and not after.blank_before and _held_down(after.text)
-        counted = under.width + _figures_allowance(under.text) + (1.0 if held else 0.0)
-        if counted >= under.column - _FULL_COUNTED:
-            found.append(
-                (
-                    own[0].number,
-                    "head lines as wide as the column's text, over a line with figures that may be a full "
-                    f"line of running text: a paragraph's lines may be read as heads here {_READ_PDF}",
-                )
-            )
-    return found
-
-
-_FULL_COUNTED = 0.8  # characters short of the column: a full line, not an indented one (two short)
-_FIGURES = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%:/\-]*")
-_CHINESE_BESIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
-
-
-def _figures_allowance(text: str) -> float:
-    """How much wider than they count (half a character each) a line's runs of figures or Latin
-    letters may be set: a little wider each, and a thin space where a run meets Chinese."""
-    bare = text.replace(" ", "")
-    extra = 0.0
-    for run in _FIGURES.finditer(bare):
-        extra += 0.08 * len(run.group())
-        extra += 0.25 * sum(
-            1
-            for at in (run.start() - 1, run.end())
-            if 0 <= at < len(bare) and _CHINESE_BESIDE.match(bare[at])
-        )
-    return extra
-
-
-def _held_down(text: str) -> bool:
-    """A line opening on a character and a mark a line may not open with (间，, 查……): the
-    character was taken down with the mark, the line above held short of the column."""
-    bare = text.replace(" ", "")
-    return len(bare) >= 2 and (bare[1] in _NO_LINE_OPENS or bare[1] == "…")
 
 
 _NO_LINE_OPENS = "，。、；：！？”’）》」』"  # marks a typesetter never opens a line with
