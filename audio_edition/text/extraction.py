@@ -17,7 +17,9 @@ headlines after their bodies) in ways that can be read off the page itself:
   The column's width is estimated from the lines around, and beside a narrower column (or in
   one a fraction of a character wider than whole characters) it may be a character short: a
   paragraph's last line and a quote tucked under a full stop are also measured against the
-  paragraph's own full lines above them.
+  paragraph's own full lines above them. Figures and Latin letters are set a little wider than
+  the half character they count, with a thin space beside Chinese: a line holding them, counted
+  so, may be full where it reads as an indented first line (and the line over it as a head).
 - Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
@@ -44,6 +46,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
   fakes bold by striking it twice (简讯简讯, a head line twice running, or each of its characters
   twice running, 简简讯讯, as pypdf's layout mode prints a page drawn a glyph at a time), kept once.
+  A wrapped headline's last characters printed on its dateline's line (one baseline: 儿了 人民网
+  绵阳 9 月 1 日) go back to the headline.
 - A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
   indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -169,7 +173,30 @@ def tidy_extraction(text: str) -> str:
                 back -= 1
             lines[back] = lines[back].rstrip() + lines[n].strip()
             lines[n] = ""
-    return "\n".join(lines)
+    return "\n".join(_head_rest_off_datelines(lines))
+
+
+_HEAD_REST = re.compile(r"^([^\s，。、；：！？…（）]{1,4}) +(\S.*)$")  # 儿了 人民网绵阳 9 月 1 日
+
+
+def _head_rest_off_datelines(lines: list[str]) -> list[str]:
+    """``lines`` with a wrapped head line's rest printed on its dateline's line (pypdfium2 joins
+    text on one baseline: ``儿了 人民网绵阳 9 月 1 日``) put back on the head line above it. A few
+    characters with no mark, a space, then a dateline (carried on by the next line, where it
+    breaks), under a line ending no sentence: running text has its marks, a dateline opens its
+    own line, and only a head's last line stops mid-phrase over one."""
+    for n in range(1, len(lines)):
+        rest = _HEAD_REST.match(lines[n].strip())
+        if rest is None or rest.group(1) in SECTION_WORDS:
+            continue
+        following = lines[n + 1].strip() if n + 1 < len(lines) else ""
+        opening = (rest.group(2) + following).replace(" ", "")
+        above = lines[n - 1].rstrip()
+        if not above.strip() or ends_sentence(above) or "。" in above or not dateline_at_start(opening):
+            continue
+        lines[n - 1] = above + rest.group(1)
+        lines[n] = rest.group(2)
+    return lines
 
 
 _TWICE = re.compile(r"^(\S.+)\1$")  # a short line printed twice over itself (简讯简讯)
@@ -552,12 +579,14 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     # is a headline tier, unless a box's running text) to a sentence end; not in a paragraph's
     # indented first line, though its punctuation squeezed makes it look full.
     after = [x for x in seq[index + 1 : index + 3] if isinstance(x, TextLine)]
-    short = not _full(following) and not _quote_after_colon(seq, index + 1)
+    # A line with figures counts short (they are set wider than half a character): counted as
+    # set, it may be a full line going on, not an indented one under a head.
+    full = _full_counting_figures(seq, index + 1)
+    short = not full and not _full(following) and not _quote_after_colon(seq, index + 1)
     if (
         short
         or _head_like_alone(following)
-        or _squeezed_indent(after)
-        or _over_indent_read_full(seq, index, after)
+        or (not full and (_squeezed_indent(after) or _over_indent_read_full(seq, index, after)))
     ):
         return True
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
@@ -754,6 +783,8 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
         if item.sentence_end or ends_sentence("".join(x.text for x in run[-2:])):
             return True  # a sentence end, or a byline broken over two lines (。（陈 / 静）)
         under = seq[at + 1] if at + 1 < len(seq) else None
+        if _full_counting_figures(seq, at):
+            continue  # a full line, its figures counted as set
         if _indented(item) or _squeezed_indent([item, under] if under is not None else [item]):
             # The next paragraph (this one broke off mid-sentence: text lost or moved), or a
             # head line that only looks indented (a tier over a byline): then the lines before
@@ -766,6 +797,53 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
         if not _full(item) and not _quote_after_colon(seq, at) and not _quote_after_colon(seq, at - 1):
             return False  # a short line inside a paragraph is its last, which ends a sentence
     return False
+
+
+def _full_counting_figures(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether ``seq[index]``, holding figures or Latin letters, is a column's full line once they
+    are counted as wide as they are set (a little wider than half a character, with a thin
+    space where they meet Chinese), and a character more where it is held short (the line
+    under it opens on a character and a mark, 间，): wider than an indented first line by more
+    than a justified line may vary. Counted at half a character, such a line reads as an
+    indented one, and the line over it as a head standing alone; an indented line with figures
+    counts about an indent short still."""
+    line = seq[index] if 0 <= index < len(seq) else None
+    after = seq[index + 1] if 0 <= index + 1 < len(seq) else None
+    if not isinstance(line, TextLine) or not _FIGURES.search(line.text):
+        return False
+    if dateline_at_start(line.text.replace(" ", "")):
+        return False  # a dateline opens its story, whatever its width (1 2 月: figures spaced apart)
+    held = isinstance(after, TextLine) and not after.blank_before and _held_down(after.text)
+    # Its narrowest reading: a closing mark at its end may hang or be squeezed half wide.
+    counted = line.narrowest + _figures_allowance(line.text) + (1.0 if held else 0.0)
+    return counted >= line.column - _FULL_COUNTED
+
+
+_FULL_COUNTED = 0.8  # characters short of the column: a full line, not an indented one (two short)
+_FIGURES = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%:/\-]*")
+_CHINESE_BESIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
+
+
+def _figures_allowance(text: str) -> float:
+    """How much wider than they count (half a character each) a line's runs of figures or Latin
+    letters may be set: a little wider each, and a thin space where a run meets Chinese."""
+    bare = text.replace(" ", "")
+    extra = 0.0
+    for run in _FIGURES.finditer(bare):
+        extra += 0.08 * len(run.group())
+        extra += 0.25 * sum(
+            1
+            for at in (run.start() - 1, run.end())
+            if 0 <= at < len(bare) and _CHINESE_BESIDE.match(bare[at])
+        )
+    return extra
+
+
+def _held_down(text: str) -> bool:
+    """A line opening on a character and a mark a line may not open with (间，, 查……): the
+    character was taken down with the mark, the line above held short of the column."""
+    bare = text.replace(" ", "")
+    return len(bare) >= 2 and (bare[1] in _NO_LINE_OPENS or bare[1] == "…")
 
 
 def _quote_after_colon(seq: Sequence[TextLine | Segment], index: int) -> bool:

@@ -59,7 +59,8 @@ not), and what the text shows against that reading is a doubt:
   sure (one line over a dateline, the middle of three tiers, one over a dashed subtitle): a
   headline over its subtitle reads so too, whatever length the paper sets its headlines. A
   story under one head line right after heads with no text of their own: their subtitle, the
-  heads printed apart, read as this story's headline.
+  heads printed apart, read as this story's headline. A paragraph closing on a question
+  standing alone under its full last line (难在哪里？): maybe a subhead.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
@@ -174,6 +175,7 @@ def extraction_doubts(
     found += _heads_after_heads_with_no_text(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
+    found += _questions_closing_a_paragraph(measures)
     found += _quoted_openings_after_a_full_end(measures)
     found += _datelines_under_no_headline(articles, found)
     # After it: these point inside a story, where a dateline under no headline says it better.
@@ -1553,6 +1555,41 @@ def _one_line_paragraphs_after_a_full_end(measures: _Measures) -> list[tuple[int
                 )
             )
     return found
+
+
+def _questions_closing_a_paragraph(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph's last line a question (or exclamation) standing alone, short of the column,
+    with no other mark (难在哪里？), right under the paragraph's full line ending a sentence: a
+    subhead (小标题) in the body's type asks so over the paragraph under it, and the text cannot
+    tell it from the paragraph's own last sentence beginning on a line of its own."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        if len(own) < 2:
+            continue
+        before, last = own[-2], own[-1]
+        text = last.text.replace(" ", "")
+        if (
+            text[-1:] in ("？", "！")
+            and not _MARK_IN_A_HEAD.search(text[:-1])
+            and not last.blank_before
+            and not last.dateline
+            and not _full(last)
+            and before.sentence_end
+            and _full(before)
+            and not _BYLINE_AT_END.search(before.text)
+        ):
+            found.append(
+                (
+                    last.number,
+                    f"a paragraph closes on a question standing on a line of its own: it may be a subhead "
+                    f"(小标题) over the paragraph under it {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_MARK_IN_A_HEAD = re.compile(r"[，。、；：！？…—“”‘’（）,.;:!?]")  # running text's marks: a subhead has none
 
 
 _NO_LINE_OPENS = "，。、；：！？”’）》」』"  # marks a typesetter never opens a line with
