@@ -51,7 +51,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 MODEL_MARKER = "model"
 REAL_MODEL_BYTES = 1_000_000
 """The tests' own ONNX graphs are a few kB; Kokoro's smallest part is tens of MB."""
-MODEL_FIXTURES = frozenset({"warm_speech"})
+MODEL_FIXTURES = frozenset({"warm_speech", "int8_check_speech"})
 """Fixtures that run a real model while they are set up: whoever uses them needs one too."""
 _running: list[pytest.Item] = []
 _models_run: pytest.StashKey[list[str]] = pytest.StashKey()
