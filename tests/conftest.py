@@ -15,6 +15,7 @@ marked by hand.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import importlib.util
 import os
@@ -50,7 +51,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 MODEL_MARKER = "model"
 REAL_MODEL_BYTES = 1_000_000
 """The tests' own ONNX graphs are a few kB; Kokoro's smallest part is tens of MB."""
-MODEL_FIXTURES = frozenset({"warm_speech"})
+MODEL_FIXTURES = frozenset({"warm_speech", "int8_check_speech"})
 """Fixtures that run a real model while they are set up: whoever uses them needs one too."""
 _running: list[pytest.Item] = []
 _models_run: pytest.StashKey[list[str]] = pytest.StashKey()
@@ -162,20 +163,31 @@ def warm_speech(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], No
     """``warm_speech(out)`` gives the output folder ``out`` a speech cache that already holds the
     two-brief page (tests/test_cli_build.py) and its edit (tests/test_crash_safety.py) as the fast
     offline voice says them: for tests about what a build does with its files, which then need
-    not wait for the same speech to be synthesized again. Spoken once per test run."""
+    not wait for the same speech to be synthesized again. Spoken once per test run: under
+    pytest-xdist, by the first worker that needs it, into the run's folder the workers share; the
+    others wait for it and copy it."""
     from click.testing import CliRunner
 
     from audio_edition.cli import main
     from tests.test_cli_build import TWO_BRIEFS
     from tests.test_crash_safety import EDITED
 
-    folder = tmp_path_factory.mktemp("spoken")
-    page, out = folder / "2023-12-26.txt", folder / "output"
-    for text in (TWO_BRIEFS, EDITED):
-        page.write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(main, ["build", str(page), "--out", str(out), "--engine", "offline",
-                                           "--voice", "offline-fast", "--quiet"])  # fmt: skip
-        assert result.exit_code == 0, result.output
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # this run's, above each worker's own (…/pytest-N/popen-gw0)
+    folder, out = base / "warm-speech", base / "warm-speech" / "output"
+    with open(base / "warm-speech.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / "spoken").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that died half-way left
+            folder.mkdir()
+            page = folder / "2023-12-26.txt"
+            for text in (TWO_BRIEFS, EDITED):
+                page.write_text(text, encoding="utf-8")
+                result = CliRunner().invoke(main, ["build", str(page), "--out", str(out), "--engine", "offline",
+                                                   "--voice", "offline-fast", "--quiet"])  # fmt: skip
+                assert result.exit_code == 0, result.output
+            (folder / "spoken").touch()  # last: the cache is whole
     spoken = Places.beside(out).speech_cache
 
     def warm(into: Path) -> None:

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from audio_edition.cli import main
 from audio_edition.publish.config import CONFIG_NAME, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT
+from tests.interruptible import default_sigint
 from tests.lock_holder import lock_held_elsewhere
 from tests.publish.fixture_editions import make_edition
 
@@ -113,7 +114,12 @@ def test_publish_errors_are_one_line(
 @contextmanager
 def serving(args: list[str], cwd: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     process = subprocess.Popen(
-        [*CLI, "serve", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*CLI, "serve", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_sigint,  # it is stopped with SIGINT, as a user's Ctrl-C
     )
     try:
         assert process.stdout is not None

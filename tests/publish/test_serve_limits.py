@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from audio_edition.publish.serve import EditionServer, ServeLimits
+from tests.interruptible import default_sigint
 
 from .conftest import serve_command, serving_module, start_server
 from .raw_http import get, parse_responses, read_response, read_until_closed
@@ -106,7 +107,9 @@ def listeners(address: tuple[str, int], clients: int, requests: int) -> list[str
 
 
 def limit_open_files() -> None:
+    """``preexec_fn``: the child runs under 256 open files and stops on the test's SIGINT."""
     resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+    default_sigint()
 
 
 @contextmanager
