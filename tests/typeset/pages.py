@@ -349,7 +349,8 @@ def random_house(seed: int, columns: int) -> dict[str, Any]:
     """A paper's house style drawn from ``seed`` (its own draw: the page's words and layout stay
     those of the plain page), as PageSpec fields, within what Chinese dailies print: body 8.5–10.5 pt
     宋体 (now and then 黑体), columns of 10–26 characters, gutters of 3–8 mm, kicker, subtitle and
-    byline sizes around the body's, headlines 0.8–1.3 times the plain sizes, rules or white space,
+    byline sizes around the body's, headlines 0.8–1.3 times the plain sizes (kickers and subtitles
+    under the smallest, headlines over 1.4 times the body), rules or white space,
     boxes ruled or not, pages as wide as their columns or broadsheet/tabloid widths. Not the folio at
     the foot: it is furniture the gold would list (the committed corpus has pages with one)."""
     rng = random.Random(f"house-{seed}")
@@ -365,6 +366,12 @@ def random_house(seed: int, columns: int) -> dict[str, Any]:
         return 10 <= column / char_mm <= 26
 
     widths = [w for w in (None, 250.0, 297.0, 330.0) if fits(w)]
+    # Every headline (14 pt times the scale for one column) at least 1.4 times the body, and kickers
+    # and subtitles under 0.85 of the smallest: a paper's tiers are told apart by size.
+    scale = rng.choice([s for s in (0.8, 0.9, 1.0, 1.15, 1.3) if 14 * s >= 1.4 * body])
+    under = 0.85 * 14 * scale
+    kickers = [s for s in (9.0, 10.0, 10.5, 11.0, 12.0, 14.0) if body - 1 <= s <= under]
+    subtitles = [s for s in (10.0, 10.5, 11.0, 12.0, 14.0, 16.0) if body < s <= under]
     return {
         "body_size": body,
         "body_font": "sans" if rng.random() < 0.15 else "serif",
@@ -377,10 +384,10 @@ def random_house(seed: int, columns: int) -> dict[str, Any]:
         "cell_rules": rng.random() < 0.4,
         "lead_body_size": body + 1.0 if rng.random() < 0.3 else None,
         "fake_bold": rng.random() < 0.3,
-        "kicker_size": rng.choice([s for s in (9.0, 10.0, 10.5, 11.0, 12.0, 14.0) if s >= body]),
-        "subtitle_size": rng.choice([s for s in (10.0, 10.5, 11.0, 12.0, 14.0, 16.0) if s > body]),
+        "kicker_size": rng.choice(kickers),
+        "subtitle_size": rng.choice(subtitles or [body + 0.5]),
         "byline_size": rng.choice([s for s in (8.0, 8.5, 9.0, 9.5, 10.0) if s <= body + 0.5]),
-        "headline_scale": rng.choice((0.8, 0.9, 1.0, 1.15, 1.3)),
+        "headline_scale": scale,
         "headline_font": "serif" if rng.random() < 0.3 else "sans",
         "paragraph_spacing": rng.choice((0.0, 0.0, 0.3, 0.6)),
     }
