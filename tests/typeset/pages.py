@@ -371,7 +371,10 @@ def random_house(seed: int, columns: int) -> dict[str, Any]:
     scale = rng.choice([s for s in (0.8, 0.9, 1.0, 1.15, 1.3) if 14 * s >= 1.4 * body])
     under = 0.85 * 14 * scale
     kickers = [s for s in (9.0, 10.0, 10.5, 11.0, 12.0, 14.0) if body - 1 <= s <= under]
-    subtitles = [s for s in (10.0, 10.5, 11.0, 12.0, 14.0, 16.0) if body < s <= under]
+    lead = body + 1.0 if rng.random() < 0.3 else None
+    # A subtitle is set larger than its story's body (the lead story's too, set larger or not).
+    floor = lead or body
+    subtitles = [s for s in (10.0, 10.5, 11.0, 12.0, 14.0, 16.0) if floor < s <= under]
     return {
         "body_size": body,
         "body_font": "sans" if rng.random() < 0.15 else "serif",
@@ -382,10 +385,10 @@ def random_house(seed: int, columns: int) -> dict[str, Any]:
         "box_style": rng.choice(("rect", "sides", "none")),
         "row_rules": rng.random() < 0.7,
         "cell_rules": rng.random() < 0.4,
-        "lead_body_size": body + 1.0 if rng.random() < 0.3 else None,
+        "lead_body_size": lead,
         "fake_bold": rng.random() < 0.3,
         "kicker_size": rng.choice(kickers),
-        "subtitle_size": rng.choice(subtitles or [body + 0.5]),
+        "subtitle_size": rng.choice(subtitles or [floor + 0.5]),
         "byline_size": rng.choice([s for s in (8.0, 8.5, 9.0, 9.5, 10.0) if s <= body + 0.5]),
         "headline_scale": scale,
         "headline_font": "serif" if rng.random() < 0.3 else "sans",

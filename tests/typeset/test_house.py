@@ -78,7 +78,8 @@ def test_house_styles_stay_within_what_dailies_print() -> None:
         smallest_headline = 14 * page.headline_scale
         assert smallest_headline >= 1.4 * page.body_size
         assert page.kicker_size is not None and page.kicker_size < smallest_headline
-        assert page.subtitle_size is not None and page.body_size < page.subtitle_size < smallest_headline
+        story_body = page.lead_body_size or page.body_size
+        assert page.subtitle_size is not None and story_body < page.subtitle_size < smallest_headline
         assert page.byline_size is not None and page.byline_size <= page.body_size + 0.5
         text_width = page.page_width_mm - 2 * page.margin_mm if page.page_width_mm else 44.0 * page.columns
         column = (text_width - (page.columns - 1) * page.gutter_mm) / page.columns

@@ -1351,11 +1351,15 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         # The gap over a headline scales with its size (its glyph box carries its own leading).
         reach = max(line.size for line in head)
         # (Far enough up for a tier over a tier, a 栏目 label over a kicker: each close over the next.)
+        # A large headline's box reaches above its ink by a tenth of its size: a kicker set tight
+        # over it may end inside that box.
         above = sorted(
             (
                 line
                 for line in others
-                if line.bottom <= top + 1 and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
+                if line.bottom <= top + max(1.0, 0.12 * reach)
+                and line.top < top
+                and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
             ),
             key=lambda line: -line.top,
         )

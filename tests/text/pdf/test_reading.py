@@ -17,7 +17,7 @@ from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.corpus import committed, jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, make_page
+from tests.typeset.pages import POOLS, EditionSpec, PageSpec, Story, StoryBlock, make_page
 from tests.typeset.strategies import fresh_pages
 from tests.typeset.typeset import typeset
 
@@ -191,6 +191,32 @@ def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_
     read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
     assert not [w for w in read[0].warnings if "next column" in w.message]
     _assert_read(read, [spec.gold()["pages"][0]])
+
+
+def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Path) -> None:
+    # Another paper's house: a 14 pt 引题 half an em over a 32 pt headline. The headline's glyph box
+    # reaches above its ink by a tenth of its size, over the kicker's last points.
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        kicker="城市更新观察",
+        dateline="本报讯",
+        paragraphs=(
+            "清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 3,
+            "物业负责人说，新小区配建了幼儿园、卫生站和社区食堂，老人孩子都方便。" * 3,
+        ),
+    )
+    page = PageSpec(
+        number=2,
+        columns=5,
+        rows=((StoryBlock(story, span=5),),),
+        body_size=9.0,
+        kicker_size=14.0,
+        headline_scale=1.3,
+    )
+    spec = EditionSpec("tight-kicker", (page,))
+    (article,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))[0].articles
+    assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
+    assert article.paragraphs[0].startswith("清晨六点")
 
 
 @settings(
