@@ -1227,6 +1227,7 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and b.top - a.top > 0.5 * b.size
                 and b.x0 < a.x1
                 and b.x1 > a.x0
+                and not _kicker_over(a, b)
             )
             # A headline wrapped in its column: its last characters open the next line at the
             # column's left edge, short of an indented first line (overlapping ones stack), same type.
@@ -1256,7 +1257,34 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 break
         else:
             merged.append(list(group))
-    return [_in_reading_order(group) for group in merged]
+    # A kicker large enough to pass for a headline is still the line over one: not a headline.
+    kept = [
+        group
+        for group in merged
+        if not any(
+            other is not group
+            and all(_kicker_over(a, b) for a in group for b in other)
+            and 0
+            <= min(b.top for b in other) + 0.15 * max(b.size for b in other) - max(a.bottom for a in group)
+            < 1.5 * max(a.size for a in group)
+            and min(a.x0 for a in group) < max(b.x1 for b in other)
+            and max(a.x1 for a in group) > min(b.x0 for b in other)
+            for other in merged
+        )
+    ]
+    return [_in_reading_order(group) for group in kept]
+
+
+def _kicker_over(a: Line, b: Line) -> bool:
+    """Whether ``a`` is set as a kicker to the headline line ``b``: regular weight, short, clearly
+    smaller than a bold headline (a paper sets its 引题 lighter and smaller than its 主题)."""
+    return (
+        not a.bold
+        and b.bold
+        and a.size < 0.8 * b.size
+        and len(flat(a.text)) <= 24
+        and not ends_sentence(a.text)
+    )
 
 
 def _vertical_runs(lines: Sequence[Line]) -> set[int]:

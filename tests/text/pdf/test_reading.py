@@ -193,9 +193,8 @@ def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
-def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Path) -> None:
-    # Another paper's house: a 14 pt 引题 half an em over a 32 pt headline. The headline's glyph box
-    # reaches above its ink by a tenth of its size, over the kicker's last points.
+def _kicker_page(body_size: float, columns: int) -> EditionSpec:
+    """One story across ``columns`` columns under a 14 pt kicker and a headline 1.3 times the plain size."""
     story = Story(
         headline="河畔新城迎来第一批住户",
         kicker="城市更新观察",
@@ -207,14 +206,27 @@ def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Pat
     )
     page = PageSpec(
         number=2,
-        columns=5,
-        rows=((StoryBlock(story, span=5),),),
-        body_size=9.0,
+        columns=columns,
+        rows=((StoryBlock(story, span=columns),),),
+        body_size=body_size,
         kicker_size=14.0,
         headline_scale=1.3,
     )
-    spec = EditionSpec("tight-kicker", (page,))
-    (article,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))[0].articles
+    return EditionSpec("kicker", (page,))
+
+
+def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Path) -> None:
+    # Another paper's house: a 14 pt 引题 half an em over a 32 pt headline. The headline's glyph box
+    # reaches above its ink by a tenth of its size, over the kicker's last points.
+    (article,) = read_pdf(typeset(_kicker_page(9.0, 5), tmp_path / "page.pdf"))[0].articles
+    assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
+    assert article.paragraphs[0].startswith("清晨六点")
+
+
+def test_a_kicker_in_a_headlines_size_for_the_body_is_still_a_kicker(tmp_path: Path) -> None:
+    # A 14 pt kicker over an 8.5 pt body is as large as a headline is to that body; set in the
+    # regular weight right over the bold headline, it is the headline's kicker, not a story's head.
+    (article,) = read_pdf(typeset(_kicker_page(8.5, 6), tmp_path / "page.pdf"))[0].articles
     assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
     assert article.paragraphs[0].startswith("清晨六点")
 
