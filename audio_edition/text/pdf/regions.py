@@ -1227,7 +1227,8 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and b.top - a.top > 0.5 * b.size
                 and b.x0 < a.x1
                 and b.x1 > a.x0
-                and not _kicker_over(a, b)
+                and not _tier_to(a, b)
+                and not _tier_to(b, a)
             )
             # A headline wrapped in its column: its last characters open the next line at the
             # column's left edge, short of an indented first line (overlapping ones stack), same type.
@@ -1252,32 +1253,44 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
         for other in merged:
             ox0, ox1 = min(line.x0 for line in other), max(line.x1 for line in other)
             bottom = max(line.bottom for line in other)
-            if 0 <= top - bottom < 0.8 * group[0].size and x0 < ox1 and x1 > ox0:
+            if (
+                0 <= top - bottom < 0.8 * group[0].size
+                and x0 < ox1
+                and x1 > ox0
+                and not all(_tier_to(a, b) for a in group for b in other)
+            ):
                 other.extend(group)
                 break
         else:
             merged.append(list(group))
-    # A kicker large enough to pass for a headline is still the line over one: not a headline.
+    # A kicker or subtitle large enough to pass for a headline is still the tier right over or
+    # under one: not a headline.
     kept = [
-        group
-        for group in merged
-        if not any(
-            other is not group
-            and all(_kicker_over(a, b) for a in group for b in other)
-            and 0
-            <= min(b.top for b in other) + 0.15 * max(b.size for b in other) - max(a.bottom for a in group)
-            < 1.5 * max(a.size for a in group)
-            and min(a.x0 for a in group) < max(b.x1 for b in other)
-            and max(a.x1 for a in group) > min(b.x0 for b in other)
-            for other in merged
-        )
+        group for group in merged if not any(_tier_of(group, other) for other in merged if other is not group)
     ]
     return [_in_reading_order(group) for group in kept]
 
 
-def _kicker_over(a: Line, b: Line) -> bool:
-    """Whether ``a`` is set as a kicker to the headline line ``b``: regular weight, short, clearly
-    smaller than a bold headline (a paper sets its 引题 lighter and smaller than its 主题)."""
+def _tier_of(group: Sequence[Line], head: Sequence[Line]) -> bool:
+    """Whether the lines ``group`` are a kicker just over the headline ``head`` or a subtitle just
+    under it (each line set as a tier to each of the headline's: see ``_tier_to``)."""
+    if not all(_tier_to(a, b) for a in group for b in head):
+        return False
+    if not (
+        min(a.x0 for a in group) < max(b.x1 for b in head)
+        and max(a.x1 for a in group) > min(b.x0 for b in head)
+    ):
+        return False
+    size = max(a.size for a in group)
+    # (A large headline's box reaches above its ink by a tenth of its size.)
+    over = min(b.top for b in head) + 0.15 * max(b.size for b in head) - max(a.bottom for a in group)
+    under = min(a.top for a in group) - max(b.bottom for b in head)
+    return 0 <= over < 1.5 * size or -0.3 * size <= under < 1.5 * size
+
+
+def _tier_to(a: Line, b: Line) -> bool:
+    """Whether ``a`` is set as a tier (引题 or 副题) to the headline line ``b``: regular weight,
+    short, clearly smaller than a bold headline (a paper sets its tiers lighter and smaller)."""
     return (
         not a.bold
         and b.bold
@@ -1441,7 +1454,11 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             ):
                 story.kicker.insert(0, line)
         edge = bottom
-        below = sorted((line for line in others if line.top >= bottom - 1), key=lambda line: line.top)
+        # (The headline's box reaches under its ink too: a subtitle set tight may start inside it.)
+        below = sorted(
+            (line for line in others if line.top >= bottom - max(1.0, 0.12 * reach) and line.bottom > bottom),
+            key=lambda line: line.top,
+        )
         for line in below:
             gap = 2.0 * max(line.size, body)
             if line.top - edge > (gap if edge > bottom else max(gap, 1.2 * reach)):
@@ -1462,7 +1479,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             elif (
                 not story.byline
                 and (line.size >= story_body + 0.3 or text.startswith(("——", "—", "－－")))
-                and not _is_headline(line, body)
+                and (not _is_headline(line, body) or all(_tier_to(line, h) for h in head))
                 and (not story.subtitle or abs(line.size - story.subtitle[0].size) < 0.3)
             ):
                 story.subtitle.append(line)

@@ -193,9 +193,11 @@ def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
-def _kicker_page(body_size: float, columns: int) -> EditionSpec:
-    """One story across ``columns`` columns under a 14 pt kicker and a headline 1.3 times the plain size."""
+def _tiered_page(body_size: float, columns: int, subtitle: bool = False) -> EditionSpec:
+    """One story across ``columns`` columns under a 14 pt kicker and a headline 1.3 times the plain
+    size (a 14 pt subtitle under it too with ``subtitle``)."""
     story = Story(
+        subtitle="老厂房变身宜居社区" if subtitle else None,
         headline="河畔新城迎来第一批住户",
         kicker="城市更新观察",
         dateline="本报讯",
@@ -210,15 +212,16 @@ def _kicker_page(body_size: float, columns: int) -> EditionSpec:
         rows=((StoryBlock(story, span=columns),),),
         body_size=body_size,
         kicker_size=14.0,
+        subtitle_size=14.0,
         headline_scale=1.3,
     )
-    return EditionSpec("kicker", (page,))
+    return EditionSpec("tiers", (page,))
 
 
 def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Path) -> None:
     # Another paper's house: a 14 pt 引题 half an em over a 32 pt headline. The headline's glyph box
     # reaches above its ink by a tenth of its size, over the kicker's last points.
-    (article,) = read_pdf(typeset(_kicker_page(9.0, 5), tmp_path / "page.pdf"))[0].articles
+    (article,) = read_pdf(typeset(_tiered_page(9.0, 5), tmp_path / "page.pdf"))[0].articles
     assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
     assert article.paragraphs[0].startswith("清晨六点")
 
@@ -226,8 +229,20 @@ def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Pat
 def test_a_kicker_in_a_headlines_size_for_the_body_is_still_a_kicker(tmp_path: Path) -> None:
     # A 14 pt kicker over an 8.5 pt body is as large as a headline is to that body; set in the
     # regular weight right over the bold headline, it is the headline's kicker, not a story's head.
-    (article,) = read_pdf(typeset(_kicker_page(8.5, 6), tmp_path / "page.pdf"))[0].articles
+    (article,) = read_pdf(typeset(_tiered_page(8.5, 6), tmp_path / "page.pdf"))[0].articles
     assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
+    assert article.paragraphs[0].startswith("清晨六点")
+
+
+def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
+    # The same under the headline: a regular-weight 14 pt 副题 over an 8.5 pt body is no second line
+    # of the bold headline above it.
+    (article,) = read_pdf(typeset(_tiered_page(8.5, 6, subtitle=True), tmp_path / "page.pdf"))[0].articles
+    assert (article.kicker, article.headline, article.subtitle) == (
+        "城市更新观察",
+        "河畔新城迎来第一批住户",
+        "老厂房变身宜居社区",
+    )
     assert article.paragraphs[0].startswith("清晨六点")
 
 
