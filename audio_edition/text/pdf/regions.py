@@ -1282,10 +1282,14 @@ def _tier_of(group: Sequence[Line], head: Sequence[Line]) -> bool:
     ):
         return False
     size = max(a.size for a in group)
-    # (A large headline's box reaches above its ink by a tenth of its size.)
-    over = min(b.top for b in head) + 0.15 * max(b.size for b in head) - max(a.bottom for a in group)
-    under = min(a.top for a in group) - max(b.bottom for b in head)
-    return 0 <= over < 1.5 * size or -0.3 * size <= under < 1.5 * size
+    top, bottom = min(a.top for a in group), max(a.bottom for a in group)
+    head_top, head_bottom = min(b.top for b in head), max(b.bottom for b in head)
+    # Its middle over the headline's box or under it (a large headline's box reaches past its ink
+    # by a tenth of its size or more: a tier set tight may overlap it), and close.
+    middle = (top + bottom) / 2
+    return (middle < head_top and head_top - bottom < 1.5 * size) or (
+        middle > head_bottom and top - head_bottom < 1.5 * size
+    )
 
 
 def _tier_to(a: Line, b: Line) -> bool:
@@ -1392,14 +1396,14 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         # The gap over a headline scales with its size (its glyph box carries its own leading).
         reach = max(line.size for line in head)
         # (Far enough up for a tier over a tier, a 栏目 label over a kicker: each close over the next.)
-        # A large headline's box reaches above its ink by a tenth of its size: a kicker set tight
-        # over it may end inside that box.
+        # A large headline's box reaches above its ink by a tenth of its size or more: a kicker set
+        # tight over it may end inside that box (its middle stays over it).
         above = sorted(
             (
                 line
                 for line in others
-                if line.bottom <= top + max(1.0, 0.12 * reach)
-                and line.top < top
+                if line.bottom <= top + max(1.0, 0.2 * reach)
+                and (line.top + line.bottom) / 2 < top
                 and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
             ),
             key=lambda line: -line.top,
@@ -1456,7 +1460,11 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         edge = bottom
         # (The headline's box reaches under its ink too: a subtitle set tight may start inside it.)
         below = sorted(
-            (line for line in others if line.top >= bottom - max(1.0, 0.12 * reach) and line.bottom > bottom),
+            (
+                line
+                for line in others
+                if line.top >= bottom - max(1.0, 0.2 * reach) and (line.top + line.bottom) / 2 > bottom
+            ),
             key=lambda line: line.top,
         )
         for line in below:

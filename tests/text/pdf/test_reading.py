@@ -17,7 +17,7 @@ from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.corpus import committed, jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, Story, StoryBlock, make_page
+from tests.typeset.pages import POOLS, EditionSpec, PageSpec, Story, StoryBlock, make_page, random_page
 from tests.typeset.strategies import fresh_pages
 from tests.typeset.typeset import typeset
 
@@ -232,6 +232,17 @@ def test_a_kicker_in_a_headlines_size_for_the_body_is_still_a_kicker(tmp_path: P
     (article,) = read_pdf(typeset(_tiered_page(8.5, 6), tmp_path / "page.pdf"))[0].articles
     assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
     assert article.paragraphs[0].startswith("清晨六点")
+
+
+def test_a_subtitle_whose_box_runs_a_sixth_into_the_headlines_is_its_subtitle(tmp_path: Path) -> None:
+    # A fresh page of pool B in a house of its own: a 12 pt subtitle tight under a 34 pt headline
+    # with a comma in it, whose line box reaches 5 pt under the subtitle's top.
+    page = random_page(1515, "B", "random")
+    spec = EditionSpec("house", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (story,) = [a for a in read[0].articles if a.headline and a.headline.startswith("一份判决书")]
+    assert story.subtitle == "前三季度实现进出口总额1.2万亿元"
+    _assert_read(read, [spec.gold()["pages"][0]])
 
 
 def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
