@@ -17,7 +17,16 @@ from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.corpus import committed, jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, Story, StoryBlock, make_page, random_page
+from tests.typeset.pages import (
+    POOLS,
+    BriefsBox,
+    EditionSpec,
+    PageSpec,
+    Story,
+    StoryBlock,
+    make_page,
+    random_page,
+)
 from tests.typeset.strategies import fresh_pages
 from tests.typeset.typeset import typeset
 
@@ -243,6 +252,32 @@ def test_a_subtitle_whose_box_runs_a_sixth_into_the_headlines_is_its_subtitle(tm
     (story,) = [a for a in read[0].articles if a.headline and a.headline.startswith("一份判决书")]
     assert story.subtitle == "前三季度实现进出口总额1.2万亿元"
     _assert_read(read, [spec.gold()["pages"][0]])
+
+
+def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
+    # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
+    # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.
+    texts = (
+        "市图书馆夜间开放时间延长至晚上九点。",
+        "东湖公园北门改造完工，周末起恢复通行，游客可从地铁站步行入园。",
+        "全市首批二十个社区托育点挂牌，每个可收托幼儿三十名。",
+    )
+    box = BriefsBox(tuple(Story(headline=None, paragraphs=(t,), section="简讯") for t in texts), span=5)
+    lead = Story(
+        headline="老街巷焕发新活力",
+        paragraphs=("入冬以来，老城区十二条街巷完成了路面翻新和管线入地，沿街商户陆续重新开张。" * 3,),
+    )
+    page = PageSpec(
+        number=2,
+        columns=5,
+        rows=((StoryBlock(lead, span=5),), (box,)),
+        body_size=10.0,
+        page_width_mm=330.0,
+        paragraph_spacing=0.0,
+    )
+    spec = EditionSpec("wide-briefs", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert [a.paragraphs for a in read[0].articles if a.section == "简讯"] == [(t,) for t in texts]
 
 
 def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
