@@ -1494,7 +1494,8 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             else:
                 break
             edge = line.bottom
-        if story.subtitle and _runs_on(story.subtitle, others):
+        # (A byline line under the subtitle may be set in its size: it is no more of its text.)
+        if story.subtitle and _runs_on(story.subtitle, [line for line in others if line not in story.byline]):
             story.subtitle = []  # a body set larger than the page's, not a subtitle: it runs on below
         taken = {id(line) for line in story.lines()}
         lines = [line for line in lines if id(line) not in taken]

@@ -280,6 +280,28 @@ def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
     assert [a.paragraphs for a in read[0].articles if a.section == "简讯"] == [(t,) for t in texts]
 
 
+def test_a_subtitle_over_a_byline_in_its_own_size_is_a_subtitle(tmp_path: Path) -> None:
+    # A house that sets the 副题 and the byline under it in one size (10 pt over a 9.5 pt body):
+    # the byline is no more lines of the subtitle's text.
+    story = Story(
+        headline="山里娃的第一堂航模课",
+        subtitle="——写在县青少年科技节开幕之际",
+        byline="本报记者 王小川",
+        byline_style="own_line",
+        paragraphs=("周六上午，县少年宫的操场上，三十多架航模依次升空，孩子们的欢呼声此起彼伏。" * 3,),
+    )
+    page = PageSpec(
+        number=2,
+        columns=4,
+        rows=((StoryBlock(story, span=2),),),
+        subtitle_size=10.0,
+        byline_size=10.0,
+    )
+    (article,) = read_pdf(typeset(EditionSpec("byline", (page,)), tmp_path / "page.pdf"))[0].articles
+    assert (article.subtitle, article.byline) == ("——写在县青少年科技节开幕之际", "本报记者 王小川")
+    assert article.paragraphs[0].startswith("周六上午")
+
+
 def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
     # The same under the headline: a regular-weight 14 pt 副题 over an 8.5 pt body is no second line
     # of the bold headline above it.
