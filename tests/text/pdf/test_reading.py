@@ -302,6 +302,18 @@ def test_a_subtitle_over_a_byline_in_its_own_size_is_a_subtitle(tmp_path: Path) 
     assert article.paragraphs[0].startswith("周六上午")
 
 
+def test_headlines_of_two_sizes_a_gutter_apart_on_one_baseline_are_two(tmp_path: Path) -> None:
+    # A fresh page in a house of its own: a 21 pt headline fills its two-column story's width,
+    # flush left, a 4 mm gutter short of the 28.5 pt headline of the story beside it, on about the
+    # same baseline. Two headlines, not one line.
+    page = random_page(2193, "A", "random")
+    spec = EditionSpec("house", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    headlines = [a.headline for a in read[0].articles]
+    assert "社区食堂端出“幸福味道”" in headlines and "数字政务让群众少跑腿" in headlines
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
     # The same under the headline: a regular-weight 14 pt 副题 over an 8.5 pt body is no second line
     # of the bold headline above it.
