@@ -1215,12 +1215,13 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 break  # sorted by top: nothing further down is near
             # Vertical type's columns stand side by side, their characters on common rows.
             gap = max(a.x0, b.x0) - min(a.x1, b.x1)
-            # (Close, not drawn one after the other: one line only in one size; two headlines of
-            # stories side by side may stand a narrow gutter apart on one baseline.)
+            # (One line is in one size: two headlines of stories side by side may stand a narrow
+            # gutter apart on one baseline, a box's title beside a headline may be drawn right
+            # after it.)
+            same_size = abs(a.size - b.size) < 0.3
             one_line = abs(a.top - b.top) < 0.3 * a.size and (
-                follows(b, a)
-                or follows(a, b)
-                or (0 < gap < 0.3 * a.size and abs(a.size - b.size) < 0.3)
+                ((follows(b, a) or follows(a, b)) and (same_size or gap < 0.3 * max(a.size, b.size)))
+                or (0 < gap < 0.3 * a.size and same_size)
                 or (id(a) in upright and id(b) in upright and 0 < gap < a.size)
             )
             # (Set tight, a headline's lines' glyph boxes overlap: a second baseline all the same.)

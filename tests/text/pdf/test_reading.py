@@ -314,6 +314,17 @@ def test_headlines_of_two_sizes_a_gutter_apart_on_one_baseline_are_two(tmp_path:
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+def test_an_unruled_box_title_drawn_right_after_a_headline_is_not_part_of_it(tmp_path: Path) -> None:
+    # A fresh page in a house of its own: an unruled 简讯 box's 13 pt title, a 3 mm gutter and a
+    # column away from a 24.5 pt headline, drawn right after it on about its baseline. It titles
+    # the box; the headline stays the story's own.
+    page = random_page(2303, "A", "random")
+    spec = EditionSpec("house", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert "草原牧区迎来新一轮春耕备耕" in [a.headline for a in read[0].articles]
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
     # The same under the headline: a regular-weight 14 pt 副题 over an 8.5 pt body is no second line
     # of the bold headline above it.
