@@ -10,11 +10,14 @@ that got a warning on their lines; for main's cleaner (before) and this one (aft
 The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000] [--keep DIR]
-        [--texts {A,B,C,D,E}]
+        [--texts {A,B,C,D,E}] [--house {plain,random}]
 
 ``--texts`` draws the fresh pages' words from another pool (tests/typeset/texts.py is A, the
 default; texts_b.py to texts_e.py are other papers' words): their folders are named
 ``fresh-B-1500`` and their gold.json records the pool; a --keep folder holds one pool's pages only.
+``--house random`` draws each fresh page in a house style of its own (type sizes, page and column
+widths, rules, fonts: tests/typeset/pages.random_house), the same words and gold as its plain page:
+folders ``fresh-H-1800`` (``fresh-B-H-1800``), the house in gold.json, one house per --keep folder.
 
 Targets (issue 23): headlines all found, paragraph F1 ≥ 95% on readable extractions, no furniture
 spoken, every misread article warned.
@@ -55,17 +58,20 @@ SEED_PAGES = [
 ]
 
 
-def fresh_pages(folder: Path, count: int, first_seed: int = 1000, pool: str = "A") -> None:
+def fresh_pages(
+    folder: Path, count: int, first_seed: int = 1000, pool: str = "A", house: str = "plain"
+) -> None:
     """Typeset ``count`` pages never committed (seeds from ``first_seed``, every convention drawn at random,
-    words from ``pool``) into ``folder``, one corpus-like folder each: gold from the spec, each extractor's text."""
+    words from ``pool``, drawn in ``house`` style) into ``folder``, one corpus-like folder each: gold
+    from the spec, each extractor's text."""
     sys.path.append(str(ROOT))
     from tests.typeset.extract import extract
-    from tests.typeset.pages import EditionSpec, fresh_name, random_page
+    from tests.typeset.pages import EditionSpec, fresh_gold, fresh_name, random_page
     from tests.typeset.typeset import typeset
 
     for seed in range(first_seed, first_seed + count):
-        page = random_page(seed, pool)
-        spec = EditionSpec(fresh_name(seed, pool), (page,))
+        page = random_page(seed, pool, "random" if house == "random" else "plain")
+        spec = EditionSpec(fresh_name(seed, pool, house), (page,))
         here = folder / spec.name
         pdf = here / "page.pdf"
         kept = (here / "gold.json").exists()  # from an earlier run (--keep)
@@ -81,7 +87,7 @@ def fresh_pages(folder: Path, count: int, first_seed: int = 1000, pool: str = "A
         if kept:
             continue
         # Last, so that a page with its gold is a whole page.
-        gold = spec.gold() if pool == "A" else {**spec.gold(), "texts": pool}
+        gold = fresh_gold(spec, pool, house)
         (here / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
 
 
@@ -229,6 +235,12 @@ def main() -> None:
         default="A",
         help="the word pool the fresh pages are drawn from (A: every committed page's)",
     )
+    parser.add_argument(
+        "--house",
+        choices=("plain", "random"),
+        default="plain",
+        help="draw the fresh pages in the one house style (plain) or each in a house style of its own",
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -236,7 +248,7 @@ def main() -> None:
         return
     if args.keep and args.fresh:
         sys.path.append(str(ROOT))
-        from tests.typeset.pages import pools_kept
+        from tests.typeset.pages import houses_kept, pools_kept
 
         others = sorted(pools_kept(args.keep) - {args.texts}) if args.keep.is_dir() else []
         if others:
@@ -244,13 +256,19 @@ def main() -> None:
                 f"text_route: {args.keep} holds pages of word pool {', '.join(others)}, not {args.texts}: "
                 "keep each pool's pages in a folder of its own"
             )
+        houses = sorted(houses_kept(args.keep) - {args.house}) if args.keep.is_dir() else []
+        if houses:
+            sys.exit(
+                f"text_route: {args.keep} holds pages in the {', '.join(houses)} house style, not {args.house}: "
+                "keep each house's pages in a folder of its own"
+            )
     for name, corpus in (("committed typeset corpus", CORPUS), ("fresh pages", None)):
         if corpus is None and args.fresh and args.keep:
-            fresh_pages(args.keep, args.fresh, args.seed_from, args.texts)
+            fresh_pages(args.keep, args.fresh, args.seed_from, args.texts, args.house)
             report(f"{args.fresh} {name}, kept in {args.keep}", args.keep, args.ref, args.notes)
         elif corpus is None and args.fresh:
             with tempfile.TemporaryDirectory() as fresh:
-                fresh_pages(Path(fresh), args.fresh, args.seed_from, args.texts)
+                fresh_pages(Path(fresh), args.fresh, args.seed_from, args.texts, args.house)
                 report(f"{args.fresh} {name}, typeset now", Path(fresh), args.ref, args.notes)
         elif corpus is not None:
             with tempfile.TemporaryDirectory() as copy:

@@ -133,6 +133,23 @@ class PageSpec:
     """The lead story's body set larger than the page's (a 头条 in 10.5 pt on a 9.5 pt page)."""
     folio_at_foot: bool = False
     """The page number printed again, alone, in the foot margin."""
+    # A paper's house style beyond the fields above (drawing only: the gold does not change).
+    kicker_size: float | None = None
+    """The 引题's type size in points (None: the typesetter's own, 11 pt in Typst)."""
+    subtitle_size: float | None = None
+    """The 副题's type size in points (None: the typesetter's own, 12 pt in Typst)."""
+    byline_size: float | None = None
+    """A byline on its own line under the heads, in points (None: the typesetter's own, 9 pt)."""
+    headline_scale: float = 1.0
+    """Headline sizes (by the columns a story spans) times this."""
+    headline_font: Literal["serif", "sans"] = "sans"
+    """Headlines, subheads and box titles in bold sans (黑体) or bold serif (宋体/标宋)."""
+    page_width_mm: float | None = None
+    """The page's width (None: as wide as its columns need, 44 mm each, plus the margins)."""
+    margin_mm: float = 12.0
+    """The side margins."""
+    paragraph_spacing: float = 0.0
+    """White space between paragraphs beyond the gap between lines, in ems (0: none, as most dailies)."""
 
     @property
     def running_head(self) -> str:
@@ -328,13 +345,76 @@ def make_briefs(
     return tuple(briefs)
 
 
-def random_page(seed: int, pool: texts.Pool | str = texts.POOL_A) -> PageSpec:
+House = Literal["plain", "random"]
+HOUSES: tuple[House, ...] = ("plain", "random")
+"""How a fresh page is drawn: in the one house style every committed page has (plain), or in a
+house style drawn at random (type sizes, widths, rules, fonts) as another paper's pages would be."""
+
+
+def random_house(seed: int, columns: int) -> dict[str, Any]:
+    """A paper's house style drawn from ``seed`` (its own draw: the page's words and layout stay
+    those of the plain page), as PageSpec fields, within what Chinese dailies print: body 8.5–10.5 pt
+    宋体 (now and then 黑体), columns of 10–26 characters, gutters of 3–8 mm, kicker, subtitle and
+    byline sizes around the body's, headlines 0.8–1.3 times the plain sizes (kickers and subtitles
+    under the smallest, headlines over 1.4 times the body), rules or white space,
+    boxes ruled or not, pages as wide as their columns or broadsheet/tabloid widths. Not the folio at
+    the foot: it is furniture the gold would list (the committed corpus has pages with one)."""
+    rng = random.Random(f"house-{seed}")
+    body = rng.choice((8.5, 9.0, 9.5, 10.0, 10.5))
+    gutter = rng.choice((3.0, 4.0, 5.0, 6.0, 8.0))
+    margin = rng.choice((10.0, 12.0, 15.0, 18.0))
+    char_mm = body * 25.4 / 72
+
+    def fits(width: float | None) -> bool:
+        # A column between 10 and 26 of the body's characters, as real dailies set them.
+        text_width = 44.0 * columns if width is None else width - 2 * margin
+        column = (text_width - (columns - 1) * gutter) / columns
+        return 10 <= column / char_mm <= 26
+
+    widths = [w for w in (None, 250.0, 297.0, 330.0) if fits(w)]
+    # Every headline (14 pt times the scale for one column) at least 1.4 times the body, and kickers
+    # and subtitles under 0.85 of the smallest: a paper's tiers are told apart by size.
+    scale = rng.choice([s for s in (0.8, 0.9, 1.0, 1.15, 1.3) if 14 * s >= 1.4 * body])
+    under = 0.85 * 14 * scale
+    kickers = [s for s in (9.0, 10.0, 10.5, 11.0, 12.0, 14.0) if body - 1 <= s <= under]
+    lead = body + 1.0 if rng.random() < 0.3 else None
+    # A subtitle is set larger than its story's body (the lead story's too, set larger or not).
+    floor = lead or body
+    subtitles = [s for s in (10.0, 10.5, 11.0, 12.0, 14.0, 16.0) if floor < s <= under]
+    return {
+        "body_size": body,
+        "body_font": "sans" if rng.random() < 0.15 else "serif",
+        "gutter_mm": gutter,
+        "margin_mm": margin,
+        "page_width_mm": rng.choice(widths) if widths else None,
+        "tracking": rng.choice((0.0, 0.0, 0.05, 0.15, 0.3)),
+        "box_style": rng.choice(("rect", "sides", "none")),
+        "row_rules": rng.random() < 0.7,
+        "cell_rules": rng.random() < 0.4,
+        "lead_body_size": lead,
+        "fake_bold": rng.random() < 0.3,
+        "kicker_size": rng.choice(kickers),
+        "subtitle_size": rng.choice(subtitles or [floor + 0.5]),
+        "byline_size": rng.choice([s for s in (8.0, 8.5, 9.0, 9.5, 10.0) if s <= body + 0.5]),
+        "headline_scale": scale,
+        "headline_font": "serif" if rng.random() < 0.3 else "sans",
+        "paragraph_spacing": rng.choice((0.0, 0.0, 0.3, 0.6)),
+    }
+
+
+def random_page(seed: int, pool: texts.Pool | str = texts.POOL_A, house: House = "plain") -> PageSpec:
     """Page 2 of an edition with every convention drawn at random from ``seed``: 4–6 columns, any
     leading, headlines drawn after their bodies or not, ads, charts, index boxes, 2–4 rows and
     stories stacked under short columns (what the benchmarks call a fresh page); its words from
-    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, B, C, D or E)."""
+    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, B, C, D or E), drawn in
+    ``house`` style (see :data:`HOUSES`; the same words and gold in either)."""
     if isinstance(pool, str):
         pool = POOLS[pool]
+    page = _random_page(seed, pool)
+    return replace(page, **random_house(seed, page.columns)) if house == "random" else page
+
+
+def _random_page(seed: int, pool: texts.Pool) -> PageSpec:
     rng = random.Random(seed)
     return make_page(
         rng,
@@ -533,11 +613,29 @@ def pool_of(gold: dict[str, Any]) -> str:
     return str(gold.get("texts", "A"))
 
 
-def fresh_name(seed: int, pool: str = "A") -> str:
-    """A fresh page's folder name: ``fresh-1000`` for pool A (as always), ``fresh-B-1500`` for another."""
-    return f"fresh-{seed}" if pool == "A" else f"fresh-{pool}-{seed}"
+def house_of(gold: dict[str, Any]) -> str:
+    """The house style a kept page was drawn in, by the name its gold.json records (plain if none)."""
+    return str(gold.get("house", "plain"))
+
+
+def fresh_name(seed: int, pool: str = "A", house: str = "plain") -> str:
+    """A fresh page's folder name: ``fresh-1000`` for pool A (as always), ``fresh-B-1500`` for
+    another pool, ``fresh-H-1000`` / ``fresh-C-H-6600`` in a random house style."""
+    parts = ["fresh"] + ([pool] if pool != "A" else []) + (["H"] if house != "plain" else [])
+    return "-".join([*parts, str(seed)])
+
+
+def fresh_gold(spec: EditionSpec, pool: str = "A", house: str = "plain") -> dict[str, Any]:
+    """A fresh page's gold.json: the spec's gold, and its pool and house when not A and plain."""
+    extra = ({"texts": pool} if pool != "A" else {}) | ({"house": house} if house != "plain" else {})
+    return {**spec.gold(), **extra}
 
 
 def pools_kept(folder: Path) -> set[str]:
     """The pools of the pages already kept anywhere under ``folder``."""
     return {pool_of(json.loads(gold.read_text(encoding="utf-8"))) for gold in folder.rglob("gold.json")}
+
+
+def houses_kept(folder: Path) -> set[str]:
+    """The house styles of the pages already kept anywhere under ``folder``."""
+    return {house_of(json.loads(gold.read_text(encoding="utf-8"))) for gold in folder.rglob("gold.json")}

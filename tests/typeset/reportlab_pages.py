@@ -236,7 +236,10 @@ def _paragraph_texts(story: Story) -> list[tuple[str, str]]:
     return out
 
 
-def _body_items(story: Story, measure: float, size: float, pitch: float, drawing: Drawing) -> list[_Item]:
+def _body_items(
+    story: Story, measure: float, size: float, pitch: float, drawing: Drawing, after: float = 0.0
+) -> list[_Item]:
+    """A story's body as items to balance into columns, ``after`` points of white space under each paragraph."""
     items: list[_Item] = []
     for kind, text in _paragraph_texts(story):
         if kind == "subhead":
@@ -261,7 +264,7 @@ def _body_items(story: Story, measure: float, size: float, pitch: float, drawing
             placed = _set_line(
                 x, 0.85 * size, line, natural - x, measure - x, size, n == len(lines) - 1, drawing.justify
             )
-            items.append(_Item(pitch, [placed]))
+            items.append(_Item(pitch + (after if n == len(lines) - 1 else 0.0), [placed]))
     return items
 
 
@@ -359,7 +362,11 @@ class _Grid:
 
 
 def _headline_size(span: int, story: Story, grid: _Grid) -> float:
-    size = {1: 15.0, 2: 17.0, 3: 20.0, 4: 23.0, 5: 25.0, 6: 27.0}[min(span, 6)] * grid.drawing.headline_scale
+    size = (
+        {1: 15.0, 2: 17.0, 3: 20.0, 4: 23.0, 5: 25.0, 6: 27.0}[min(span, 6)]
+        * grid.drawing.headline_scale
+        * grid.page.headline_scale
+    )
     if story.continued_from_page is not None:
         size = 15.0
     return max(size, 1.45 * grid.body)
@@ -372,8 +379,13 @@ def _story(block: StoryBlock, grid: _Grid, lead: bool) -> _Ops:
     head: list[_Text] = []
     y = 0.0
     centred = grid.page.centered_headlines
+    # A house's own sizes, each line pitched as the typesetter's own are (about 1.3 times the size).
+    page = grid.page
+    kicker = (10.5, 14.0) if page.kicker_size is None else (page.kicker_size, 1.33 * page.kicker_size)
+    subtitle = (12.0, 15.5) if page.subtitle_size is None else (page.subtitle_size, 1.3 * page.subtitle_size)
+    byline = (9.0, 12.0) if page.byline_size is None else (page.byline_size, 1.33 * page.byline_size)
     if story.kicker:
-        texts, y = _centred_lines(story.kicker, measure, 10.5, centred, False, y, 14.0)
+        texts, y = _centred_lines(story.kicker, measure, kicker[0], centred, False, y, kicker[1])
         head += texts
         y += 2
     size = _headline_size(block.span, story, grid)
@@ -382,11 +394,11 @@ def _story(block: StoryBlock, grid: _Grid, lead: bool) -> _Ops:
     head += texts
     y += 4
     if story.subtitle:
-        texts, y = _centred_lines(story.subtitle, measure, 12.0, centred, False, y, 15.5)
+        texts, y = _centred_lines(story.subtitle, measure, subtitle[0], centred, False, y, subtitle[1])
         head += texts
         y += 2
     if story.byline and story.byline_style == "own_line":
-        texts, y = _centred_lines(story.byline, measure, 9.0, centred, False, y, 12.0)
+        texts, y = _centred_lines(story.byline, measure, byline[0], centred, False, y, byline[1])
         head += texts
     y += 6
     if block.photo_caption:
@@ -402,7 +414,7 @@ def _story(block: StoryBlock, grid: _Grid, lead: bool) -> _Ops:
     if lead and grid.page.lead_body_size:
         body = grid.page.lead_body_size
     pitch = body * grid.page.leading
-    items = _body_items(story, grid.column, body, pitch, grid.drawing)
+    items = _body_items(story, grid.column, body, pitch, grid.drawing, grid.page.paragraph_spacing * body)
     columns = _columns(items, block.span, grid.column, grid.gutter)
     ops.add(columns, 0, y)
     ops.height = y + columns.height
@@ -541,6 +553,8 @@ def layout_page(page: PageSpec, drawing: Drawing) -> tuple[float, float, _Ops]:
     gutter = page.gutter_mm * mm
     column = drawing.column_mm * mm
     margin = 14 * mm
+    if page.page_width_mm:  # a house's page width: its columns share what the margins leave
+        column = (page.page_width_mm * mm - 2 * margin - (page.columns - 1) * gutter) / page.columns
     grid = _Grid(column, gutter, page.body_size, page.body_size * page.leading, drawing, page)
     text_width = grid.span_width(page.columns)
     ops = _Ops()

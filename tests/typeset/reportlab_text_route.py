@@ -6,11 +6,14 @@ requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furnitur
 articles counted). Figures only:
 
     PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
-        [--keep DIR] [--notes] [--others] [--texts {A,B,C,D,E}]
+        [--keep DIR] [--notes] [--others] [--texts {A,B,C,D,E}] [--house {plain,random}]
 
 ``--texts`` draws the pages' words from another pool (as benchmarks/text_route.py --texts): their
 folders are named ``fresh-B-1500``, their gold.json records the pool, and a --keep folder holds one
-pool's pages only.
+pool's pages only. ``--house random`` draws each page in a house style of its own (as
+benchmarks/text_route.py --house): folders ``fresh-H-1800``, the house in gold.json, one house per
+--keep folder. ReportLab takes the house's sizes, page width and paragraph spacing; not its
+headline font or margins (it has one CJK font and its own margins).
 """
 
 from __future__ import annotations
@@ -30,7 +33,18 @@ from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import page_score, reportlab_pages, typeset
 from tests.typeset.extract import EXTRACTORS, OTHER_EXTRACTORS, extract
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, fresh_name, pools_kept, random_page
+from tests.typeset.pages import (
+    POOLS,
+    EditionSpec,
+    House,
+    PageSpec,
+    fresh_gold,
+    fresh_name,
+    houses_kept,
+    pools_kept,
+    random_house,
+    random_page,
+)
 from tests.typeset.score import ReadArticle, Score, doubts_every_story, places_as_printed, score_page
 
 # Scored: the three kept in the committed corpus, and pdftotext -layout (columns side by side,
@@ -46,14 +60,15 @@ MAKERS: dict[str, Callable[[EditionSpec, Path, int], Path]] = {
 }
 
 
-def keep_pages(folder: Path, pages: int, first_seed: int, pool: str = "A") -> None:
+def keep_pages(folder: Path, pages: int, first_seed: int, pool: str = "A", house: House = "plain") -> None:
     """Typeset and extract each seed once into ``folder/<typesetter>/fresh-<seed>/``, laid out as
     benchmarks/text_route.py keeps its pages (page.pdf, ``<extractor>/2024-03-05-NN.txt`` for all
     five extractors, gold.json), so that a later run reuses them and benchmarks/text_route.py
-    --keep can score one typesetter's folder before and after a change. Words from ``pool``."""
+    --keep can score one typesetter's folder before and after a change. Words from ``pool``, drawn
+    in ``house`` style."""
     for seed in range(first_seed, first_seed + pages):
-        spec = EditionSpec(fresh_name(seed, pool), (random_page(seed, pool),))
-        gold = spec.gold() if pool == "A" else {**spec.gold(), "texts": pool}
+        spec = EditionSpec(fresh_name(seed, pool, house), (random_page(seed, pool, house),))
+        gold = fresh_gold(spec, pool, house)
         name_of = f"2024-03-05-{gold['pages'][0]['number']:02d}.txt"
         for name, make in MAKERS.items():
             here = folder / name / spec.name
@@ -78,6 +93,7 @@ def measure(
     keep: Path | None = None,
     pool: str = "A",
     extractors: tuple[str, ...] = SCORED,
+    house: House = "plain",
 ) -> dict[str, dict[str, Score]]:
     """Per typesetter and extractor (of ``extractors``), the summed score over ``pages`` fresh pages
     in the words of ``pool`` (typeset into ``keep`` and reused from there when given, else into a
@@ -85,10 +101,10 @@ def measure(
     totals = {name: {e: Score() for e in extractors} for name in MAKERS}
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep if keep is not None else Path(tmp)
-        keep_pages(folder, pages, first_seed, pool)
+        keep_pages(folder, pages, first_seed, pool, house)
         for seed in range(first_seed, first_seed + pages):
             for name in MAKERS:
-                here = folder / name / fresh_name(seed, pool)
+                here = folder / name / fresh_name(seed, pool, house)
                 gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))["pages"][0]
                 for extractor in extractors:
                     path = here / extractor / f"2024-03-05-{gold['number']:02d}.txt"
@@ -102,7 +118,7 @@ def measure(
                     ]
                     warned = [w.line for w in reading.warnings]
                     whole = doubts_every_story(reading.warnings)
-                    source = f"{name}/{fresh_name(seed, pool)}/{extractor}"
+                    source = f"{name}/{fresh_name(seed, pool, house)}/{extractor}"
                     places = None
                     if cut is not None:
                         printed = cut.printed or range(1, len(cut.text.split("\n")) + 1)
@@ -113,7 +129,9 @@ def measure(
     return totals
 
 
-def _drawn_page(seed: int, pool: str = "A") -> tuple[PageSpec, reportlab_pages.Drawing]:
+def _drawn_page(
+    seed: int, pool: str = "A", house: House = "plain"
+) -> tuple[PageSpec, reportlab_pages.Drawing]:
     """A page with every drawing choice at random (as the PDF route's property tests draw them)."""
     rng = random.Random(seed)
     page = random_page(seed, pool)
@@ -130,17 +148,22 @@ def _drawn_page(seed: int, pool: str = "A") -> tuple[PageSpec, reportlab_pages.D
         headlines_drawn_after=rng.random() < 0.3,
     )
     page = replace(page, lead_body_size=page.body_size + 1.0 if rng.random() < 0.3 else None)
-    return page, reportlab_pages.random_drawing(rng)
+    drawing = reportlab_pages.random_drawing(rng)
+    if house == "random":  # the house's style over the drawing's own choices
+        page = replace(page, **random_house(seed, page.columns))
+    return page, drawing
 
 
-def measure_pdf(pages: int, first_seed: int, pool: str = "A") -> tuple[int, list[str]]:
+def measure_pdf(
+    pages: int, first_seed: int, pool: str = "A", house: House = "plain"
+) -> tuple[int, list[str]]:
     """How many of ``pages`` fresh ReportLab pages (words from ``pool``) the PDF route reads as its
     tests require, and a note on each page it misreads."""
     good = 0
     notes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(first_seed, first_seed + pages):
-            page, drawing = _drawn_page(seed, pool)
+            page, drawing = _drawn_page(seed, pool, house)
             spec = EditionSpec(f"fresh-{seed}", (page,))
             pdf = reportlab_pages.typeset(spec, Path(tmp) / "page.pdf", drawing)
             score = page_score.score_page(read_pdf(pdf)[0].articles, spec.gold()["pages"][0])
@@ -182,8 +205,20 @@ def main() -> None:
         default="A",
         help="the word pool the pages are drawn from (A: every committed page's)",
     )
+    parser.add_argument(
+        "--house",
+        choices=("plain", "random"),
+        default="plain",
+        help="draw the pages in the one house style (plain) or each in a house style of its own",
+    )
     args = parser.parse_args()
     if args.keep is not None and args.keep.is_dir():
+        houses = sorted(houses_kept(args.keep) - {args.house})
+        if houses:
+            sys.exit(
+                f"reportlab_text_route: {args.keep} holds pages in the {', '.join(houses)} house style, "
+                f"not {args.house}: keep each house's pages in a folder of its own"
+            )
         others = sorted(pools_kept(args.keep) - {args.texts})
         if others:
             sys.exit(
@@ -191,12 +226,14 @@ def main() -> None:
                 f"not {args.texts}: keep each pool's pages in a folder of its own"
             )
     if args.pdf:
-        good, notes = measure_pdf(args.pages, args.seed_from, args.texts)
+        good, notes = measure_pdf(args.pages, args.seed_from, args.texts, args.house)
         print("\n".join(notes))
         print(f"PDF route: {good}/{args.pages} ReportLab pages read as the tests require")
         return
     extractors = (*EXTRACTORS, *OTHER_EXTRACTORS) if args.others else SCORED
-    for name, scores in measure(args.pages, args.seed_from, args.keep, args.texts, extractors).items():
+    for name, scores in measure(
+        args.pages, args.seed_from, args.keep, args.texts, extractors, args.house
+    ).items():
         for extractor, score in scores.items():
             print(f"{name:9} {extractor:9} {score.line()}")
             print(f"{'':9} {'':9} {score.readable_line()}")

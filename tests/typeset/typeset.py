@@ -43,10 +43,10 @@ _PREAMBLE = r"""
   set par(first-line-indent: 0pt, justify: false, leading: 0.4em, spacing: 0.4em)
   let al = if centered { center } else { left }
   align(al, {
-    if kicker != none { block(below: 0.5em, text(font: sans, size: 11pt, kicker)) }
+    if kicker != none { block(below: 0.5em, text(font: sans, size: KICKER, kicker)) }
     block(below: 0.5em, heavy(size, text(tracking: TRACKING, title)))
-    if subtitle != none { block(below: 0.4em, text(font: sans, size: 12pt, subtitle)) }
-    if byline != none { block(below: 0.4em, text(font: sans, size: 9pt, byline)) }
+    if subtitle != none { block(below: 0.4em, text(font: sans, size: SUBTITLE, subtitle)) }
+    if byline != none { block(below: 0.4em, text(font: sans, size: BYLINE, byline)) }
   })
   v(0.3em)
 }
@@ -73,17 +73,26 @@ _BOX_STROKES = {
 
 
 def _preamble(page: PageSpec) -> str:
+    face = page.headline_font
     heavy = (
-        "text(font: sans, size: size, stroke: 0.35pt + black, body)"
+        f"text(font: {face}, size: size, stroke: 0.35pt + black, body)"
         if page.fake_bold
-        else 'text(font: sans, weight: "bold", size: size, body)'
+        else f'text(font: {face}, weight: "bold", size: size, body)'
     )
     return (
         _PREAMBLE.replace("GUTTER", f"{page.gutter_mm}mm")
         .replace("HEAVY", heavy)
         .replace("TRACKING", f"{page.tracking}em")
         .replace("BOXSTROKE", _BOX_STROKES[page.box_style])
+        .replace("KICKER", _points(page.kicker_size, 11))
+        .replace("SUBTITLE", _points(page.subtitle_size, 12))
+        .replace("BYLINE", _points(page.byline_size, 9))
     )
+
+
+def _points(size: float | None, default: int) -> str:
+    """A type size in Typst's words: the house's, or the plain house's ``default``."""
+    return f"{default if size is None else size}pt"
 
 
 def lit(text: str) -> str:
@@ -123,7 +132,9 @@ def _story_body(story: Story) -> str:
 
 def _story_block(block: StoryBlock, page: PageSpec) -> str:
     story = block.story
-    size = {1: 14, 2: 16, 3: 19, 4: 22, 5: 24, 6: 26}[min(block.span, 6)]
+    size: float = {1: 14, 2: 16, 3: 19, 4: 22, 5: 24, 6: 26}[min(block.span, 6)]
+    if page.headline_scale != 1.0:
+        size = round(size * page.headline_scale, 1)
     if story.continued_from_page is not None:
         size = 15
     own_byline = lit(story.byline) if story.byline and story.byline_style == "own_line" else "none"
@@ -195,7 +206,7 @@ def _block(block: Block, page: PageSpec) -> str:
 
 def page_source(page: PageSpec) -> str:
     """One page's Typst markup (after the preamble's ``#set page``)."""
-    width_mm = 44 * page.columns + 24
+    width_mm = page.page_width_mm or 44 * page.columns + 2 * page.margin_mm
     header = (
         "grid(columns: (1fr, 1fr, 1fr), "
         f"align(left, text(font: sans, size: 8pt, {lit(page.date + '　' + page.weekday)})), "
@@ -204,7 +215,7 @@ def page_source(page: PageSpec) -> str:
     )
     out = [
         (
-            f"#set page(width: {width_mm}mm, height: auto, margin: (x: 12mm, top: 20mm, bottom: 16mm), "
+            f"#set page(width: {width_mm:g}mm, height: auto, margin: (x: {page.margin_mm:g}mm, top: 20mm, bottom: 16mm), "
             f"header: {{ {header}; line(length: 100%, stroke: 0.5pt) }}"
             + (
                 f", footer: align(center, text(font: sans, size: 8pt, {lit(str(page.number))})))"
@@ -214,7 +225,7 @@ def page_source(page: PageSpec) -> str:
         ),
         f'#set text(font: {page.body_font}, size: {page.body_size}pt, lang: "zh", region: "cn")',
         (
-            f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1:.2f}em, "
+            f"#set par(justify: true, leading: {page.leading - 1:.2f}em, spacing: {page.leading - 1 + page.paragraph_spacing:.2f}em, "
             "first-line-indent: (amount: 2em, all: true))"
         ),
     ]

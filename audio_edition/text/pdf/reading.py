@@ -228,6 +228,11 @@ def _paragraphs(
         usual = median(gaps) if gaps else 0.0
         # Every line at one x: the column shows no indent (one-line briefs, each opening a line).
         flush = all(abs(line.x0 - column[0].x0) < 1 for line in column)
+        # A box's column of one-line briefs, each line closing where it ends (a column of one
+        # brief's wrapped lines is justified: each but its last runs to the column's edge).
+        ragged = (
+            bool(story.section) and flush and any(right - line.x1 > 0.5 * line.size for line in column[:-1])
+        )
         previous: Line | None = None
         for line in column:
             text = line.text
@@ -256,6 +261,9 @@ def _paragraphs(
             # So does such a column's short line ending a sentence, over the next (justified text
             # leaves only a paragraph's last line short).
             indented = indented or (previous is not None and flush and _closes(previous, right))
+            indented = indented or (
+                previous is not None and ragged and bool(_ENDS_SENTENCE.search(previous.text))
+            )
             # In a box of briefs, a line closing on a byline (…。（王明）) ends its brief.
             indented = indented or bool(
                 story.section

@@ -1215,10 +1215,13 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 break  # sorted by top: nothing further down is near
             # Vertical type's columns stand side by side, their characters on common rows.
             gap = max(a.x0, b.x0) - min(a.x1, b.x1)
+            # (One line is in one size: two headlines of stories side by side may stand a narrow
+            # gutter apart on one baseline, a box's title beside a headline may be drawn right
+            # after it.)
+            same_size = abs(a.size - b.size) < 0.3
             one_line = abs(a.top - b.top) < 0.3 * a.size and (
-                follows(b, a)
-                or follows(a, b)
-                or 0 < gap < 0.3 * a.size
+                ((follows(b, a) or follows(a, b)) and (same_size or gap < 0.3 * max(a.size, b.size)))
+                or (0 < gap < 0.3 * a.size and same_size)
                 or (id(a) in upright and id(b) in upright and 0 < gap < a.size)
             )
             # (Set tight, a headline's lines' glyph boxes overlap: a second baseline all the same.)
@@ -1227,6 +1230,8 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and b.top - a.top > 0.5 * b.size
                 and b.x0 < a.x1
                 and b.x1 > a.x0
+                and not _tier_to(a, b)
+                and not _tier_to(b, a)
             )
             # A headline wrapped in its column: its last characters open the next line at the
             # column's left edge, short of an indented first line (overlapping ones stack), same type.
@@ -1251,12 +1256,55 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
         for other in merged:
             ox0, ox1 = min(line.x0 for line in other), max(line.x1 for line in other)
             bottom = max(line.bottom for line in other)
-            if 0 <= top - bottom < 0.8 * group[0].size and x0 < ox1 and x1 > ox0:
+            if (
+                0 <= top - bottom < 0.8 * group[0].size
+                and x0 < ox1
+                and x1 > ox0
+                and not all(_tier_to(a, b) for a in group for b in other)
+            ):
                 other.extend(group)
                 break
         else:
             merged.append(list(group))
-    return [_in_reading_order(group) for group in merged]
+    # A kicker or subtitle large enough to pass for a headline is still the tier right over or
+    # under one: not a headline.
+    kept = [
+        group for group in merged if not any(_tier_of(group, other) for other in merged if other is not group)
+    ]
+    return [_in_reading_order(group) for group in kept]
+
+
+def _tier_of(group: Sequence[Line], head: Sequence[Line]) -> bool:
+    """Whether the lines ``group`` are a kicker just over the headline ``head`` or a subtitle just
+    under it (each line set as a tier to each of the headline's: see ``_tier_to``)."""
+    if not all(_tier_to(a, b) for a in group for b in head):
+        return False
+    if not (
+        min(a.x0 for a in group) < max(b.x1 for b in head)
+        and max(a.x1 for a in group) > min(b.x0 for b in head)
+    ):
+        return False
+    size = max(a.size for a in group)
+    top, bottom = min(a.top for a in group), max(a.bottom for a in group)
+    head_top, head_bottom = min(b.top for b in head), max(b.bottom for b in head)
+    # Its middle over the headline's box or under it (a large headline's box reaches past its ink
+    # by a tenth of its size or more: a tier set tight may overlap it), and close.
+    middle = (top + bottom) / 2
+    return (middle < head_top and head_top - bottom < 1.5 * size) or (
+        middle > head_bottom and top - head_bottom < 1.5 * size
+    )
+
+
+def _tier_to(a: Line, b: Line) -> bool:
+    """Whether ``a`` is set as a tier (引题 or 副题) to the headline line ``b``: regular weight,
+    short, clearly smaller than a bold headline (a paper sets its tiers lighter and smaller)."""
+    return (
+        not a.bold
+        and b.bold
+        and a.size < 0.8 * b.size
+        and len(flat(a.text)) <= 24
+        and not ends_sentence(a.text)
+    )
 
 
 def _vertical_runs(lines: Sequence[Line]) -> set[int]:
@@ -1351,11 +1399,15 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         # The gap over a headline scales with its size (its glyph box carries its own leading).
         reach = max(line.size for line in head)
         # (Far enough up for a tier over a tier, a 栏目 label over a kicker: each close over the next.)
+        # A large headline's box reaches above its ink by a tenth of its size or more: a kicker set
+        # tight over it may end inside that box (its middle stays over it).
         above = sorted(
             (
                 line
                 for line in others
-                if line.bottom <= top + 1 and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
+                if line.bottom <= top + max(1.0, 0.2 * reach)
+                and (line.top + line.bottom) / 2 < top
+                and top - line.bottom < 3 * max(2.0 * line.size, 1.2 * reach)
             ),
             key=lambda line: -line.top,
         )
@@ -1409,7 +1461,15 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             ):
                 story.kicker.insert(0, line)
         edge = bottom
-        below = sorted((line for line in others if line.top >= bottom - 1), key=lambda line: line.top)
+        # (The headline's box reaches under its ink too: a subtitle set tight may start inside it.)
+        below = sorted(
+            (
+                line
+                for line in others
+                if line.top >= bottom - max(1.0, 0.2 * reach) and (line.top + line.bottom) / 2 > bottom
+            ),
+            key=lambda line: line.top,
+        )
         for line in below:
             gap = 2.0 * max(line.size, body)
             if line.top - edge > (gap if edge > bottom else max(gap, 1.2 * reach)):
@@ -1430,14 +1490,15 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             elif (
                 not story.byline
                 and (line.size >= story_body + 0.3 or text.startswith(("——", "—", "－－")))
-                and not _is_headline(line, body)
+                and (not _is_headline(line, body) or all(_tier_to(line, h) for h in head))
                 and (not story.subtitle or abs(line.size - story.subtitle[0].size) < 0.3)
             ):
                 story.subtitle.append(line)
             else:
                 break
             edge = line.bottom
-        if story.subtitle and _runs_on(story.subtitle, others):
+        # (A byline line under the subtitle may be set in its size: it is no more of its text.)
+        if story.subtitle and _runs_on(story.subtitle, [line for line in others if line not in story.byline]):
             story.subtitle = []  # a body set larger than the page's, not a subtitle: it runs on below
         taken = {id(line) for line in story.lines()}
         lines = [line for line in lines if id(line) not in taken]

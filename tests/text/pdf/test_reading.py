@@ -17,7 +17,16 @@ from audio_edition.text import read_edition
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.corpus import committed, jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, make_page
+from tests.typeset.pages import (
+    POOLS,
+    BriefsBox,
+    EditionSpec,
+    PageSpec,
+    Story,
+    StoryBlock,
+    make_page,
+    random_page,
+)
 from tests.typeset.strategies import fresh_pages
 from tests.typeset.typeset import typeset
 
@@ -191,6 +200,141 @@ def test_a_headline_set_across_columns_is_not_joined_to_the_next_column_top(tmp_
     read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
     assert not [w for w in read[0].warnings if "next column" in w.message]
     _assert_read(read, [spec.gold()["pages"][0]])
+
+
+def _tiered_page(body_size: float, columns: int, subtitle: bool = False) -> EditionSpec:
+    """One story across ``columns`` columns under a 14 pt kicker and a headline 1.3 times the plain
+    size (a 14 pt subtitle under it too with ``subtitle``)."""
+    story = Story(
+        subtitle="老厂房变身宜居社区" if subtitle else None,
+        headline="河畔新城迎来第一批住户",
+        kicker="城市更新观察",
+        dateline="本报讯",
+        paragraphs=(
+            "清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 3,
+            "物业负责人说，新小区配建了幼儿园、卫生站和社区食堂，老人孩子都方便。" * 3,
+        ),
+    )
+    page = PageSpec(
+        number=2,
+        columns=columns,
+        rows=((StoryBlock(story, span=columns),),),
+        body_size=body_size,
+        kicker_size=14.0,
+        subtitle_size=14.0,
+        headline_scale=1.3,
+    )
+    return EditionSpec("tiers", (page,))
+
+
+def test_a_kicker_set_tight_over_a_large_headline_stays_its_kicker(tmp_path: Path) -> None:
+    # Another paper's house: a 14 pt 引题 half an em over a 32 pt headline. The headline's glyph box
+    # reaches above its ink by a tenth of its size, over the kicker's last points.
+    (article,) = read_pdf(typeset(_tiered_page(9.0, 5), tmp_path / "page.pdf"))[0].articles
+    assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
+    assert article.paragraphs[0].startswith("清晨六点")
+
+
+def test_a_kicker_in_a_headlines_size_for_the_body_is_still_a_kicker(tmp_path: Path) -> None:
+    # A 14 pt kicker over an 8.5 pt body is as large as a headline is to that body; set in the
+    # regular weight right over the bold headline, it is the headline's kicker, not a story's head.
+    (article,) = read_pdf(typeset(_tiered_page(8.5, 6), tmp_path / "page.pdf"))[0].articles
+    assert (article.kicker, article.headline) == ("城市更新观察", "河畔新城迎来第一批住户")
+    assert article.paragraphs[0].startswith("清晨六点")
+
+
+def test_a_subtitle_whose_box_runs_a_sixth_into_the_headlines_is_its_subtitle(tmp_path: Path) -> None:
+    # A fresh page of pool B in a house of its own: a 12 pt subtitle tight under a 34 pt headline
+    # with a comma in it, whose line box reaches 5 pt under the subtitle's top.
+    page = random_page(1515, "B", "random")
+    spec = EditionSpec("house", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (story,) = [a for a in read[0].articles if a.headline and a.headline.startswith("一份判决书")]
+    assert story.subtitle == "前三季度实现进出口总额1.2万亿元"
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
+def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
+    # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
+    # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.
+    texts = (
+        "市图书馆夜间开放时间延长至晚上九点。",
+        "东湖公园北门改造完工，周末起恢复通行，游客可从地铁站步行入园。",
+        "全市首批二十个社区托育点挂牌，每个可收托幼儿三十名。",
+    )
+    box = BriefsBox(tuple(Story(headline=None, paragraphs=(t,), section="简讯") for t in texts), span=5)
+    lead = Story(
+        headline="老街巷焕发新活力",
+        paragraphs=("入冬以来，老城区十二条街巷完成了路面翻新和管线入地，沿街商户陆续重新开张。" * 3,),
+    )
+    page = PageSpec(
+        number=2,
+        columns=5,
+        rows=((StoryBlock(lead, span=5),), (box,)),
+        body_size=10.0,
+        page_width_mm=330.0,
+        paragraph_spacing=0.0,
+    )
+    spec = EditionSpec("wide-briefs", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert [a.paragraphs for a in read[0].articles if a.section == "简讯"] == [(t,) for t in texts]
+
+
+def test_a_subtitle_over_a_byline_in_its_own_size_is_a_subtitle(tmp_path: Path) -> None:
+    # A house that sets the 副题 and the byline under it in one size (10 pt over a 9.5 pt body):
+    # the byline is no more lines of the subtitle's text.
+    story = Story(
+        headline="山里娃的第一堂航模课",
+        subtitle="——写在县青少年科技节开幕之际",
+        byline="本报记者 王小川",
+        byline_style="own_line",
+        paragraphs=("周六上午，县少年宫的操场上，三十多架航模依次升空，孩子们的欢呼声此起彼伏。" * 3,),
+    )
+    page = PageSpec(
+        number=2,
+        columns=4,
+        rows=((StoryBlock(story, span=2),),),
+        subtitle_size=10.0,
+        byline_size=10.0,
+    )
+    (article,) = read_pdf(typeset(EditionSpec("byline", (page,)), tmp_path / "page.pdf"))[0].articles
+    assert (article.subtitle, article.byline) == ("——写在县青少年科技节开幕之际", "本报记者 王小川")
+    assert article.paragraphs[0].startswith("周六上午")
+
+
+def test_headlines_of_two_sizes_a_gutter_apart_on_one_baseline_are_two(tmp_path: Path) -> None:
+    # A fresh page in a house of its own: a 21 pt headline fills its two-column story's width,
+    # flush left, a 4 mm gutter short of the 28.5 pt headline of the story beside it, on about the
+    # same baseline. Two headlines, not one line.
+    page = random_page(2193, "A", "random")
+    spec = EditionSpec("house", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    headlines = [a.headline for a in read[0].articles]
+    assert "社区食堂端出“幸福味道”" in headlines and "数字政务让群众少跑腿" in headlines
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
+def test_an_unruled_box_title_drawn_right_after_a_headline_is_not_part_of_it(tmp_path: Path) -> None:
+    # A fresh page in a house of its own: an unruled 简讯 box's 13 pt title, a 3 mm gutter and a
+    # column away from a 24.5 pt headline, drawn right after it on about its baseline. It titles
+    # the box; the headline stays the story's own.
+    page = random_page(2303, "A", "random")
+    spec = EditionSpec("house", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert "草原牧区迎来新一轮春耕备耕" in [a.headline for a in read[0].articles]
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
+def test_a_subtitle_in_a_headlines_size_for_the_body_is_still_a_subtitle(tmp_path: Path) -> None:
+    # The same under the headline: a regular-weight 14 pt 副题 over an 8.5 pt body is no second line
+    # of the bold headline above it.
+    (article,) = read_pdf(typeset(_tiered_page(8.5, 6, subtitle=True), tmp_path / "page.pdf"))[0].articles
+    assert (article.kicker, article.headline, article.subtitle) == (
+        "城市更新观察",
+        "河畔新城迎来第一批住户",
+        "老厂房变身宜居社区",
+    )
+    assert article.paragraphs[0].startswith("清晨六点")
 
 
 @settings(
