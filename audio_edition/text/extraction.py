@@ -10,7 +10,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   columns at fixed character positions) is first cut into its columns, in reading order
   (``columns_apart``); a line of running text crossing a column's start leaves the cut doubted.
 - Paragraphs start on an indented line (about two characters short of the column, or three
-  where the next line opens on a character and a mark, 购、, pulled down with it); blank lines,
+  where the next line opens on a character and a mark, 购、, pulled down with it; a line's width
+  counts the gaps set around its numbers, printed as spaces: ``_gaps_counted``); blank lines,
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
   between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
   that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
@@ -279,6 +280,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     kept, slogan_doubts = slogan_by_its_title(raw, ad_slogans_apart(taken, furniture), furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
+    _gaps_counted(seq)
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -307,6 +309,23 @@ _UNSURE_CUT = (
     "a line of running text crosses a column's start here, in text printed in layout mode "
     "(columns side by side): the columns may be cut apart wrong (read the PDF for this page)"
 )
+
+
+def _gaps_counted(seq: Sequence[TextLine | Segment]) -> None:
+    """Widen each line by the gaps a typesetter sets between Chinese and a number or Latin
+    word, which an extractor prints as spaces (``价在 300 元到 800 元之间，``). A gap is up to a
+    quarter of a character and squeezed on a tight line, so each counts an eighth. Counted after
+    the columns are measured, which the lines' widths without them tell as before; a full line
+    with two numbers is then no longer taken for an indent short of the column."""
+    for line in seq:
+        if isinstance(line, TextLine) and " " in line.text:
+            gaps = _GAP_WIDTH * len(_CHINESE_LATIN_GAP.findall(line.text))
+            line.width += gaps
+            line.narrowest += gaps
+
+
+_GAP_WIDTH = 0.125
+_CHINESE_LATIN_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[^\x00-\x7f])")
 
 
 def _blank_lines_inside(lines: Sequence[str]) -> int:

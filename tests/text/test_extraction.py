@@ -3120,3 +3120,32 @@ def test_a_wide_headline_with_a_comma_over_a_wide_subtitle_is_a_headline() -> No
         "全市已有86家小区完成加装电梯",
     )
     assert story.paragraphs == ("住在六楼的王阿姨说，以前下楼要歇好几次。现在一按按钮就到，方便多了。",)
+
+
+_MARKET = (
+    "2024 年 3 月 5 日\n\n星期二\n\n要闻\n\n第2版\n\n"
+    "城西菜场焕然一新\n本报讯（记者 林舟）经过半\n年施工，城西菜场昨天重新\n开门迎客。据介绍，菜场今\n"
+    "后每天早上六点开门，晚上\n八点关门，节假日照常营业。\n"
+)
+
+
+def test_a_full_line_with_numbers_under_an_indented_line_goes_on_with_its_paragraph() -> None:
+    """A typesetter sets a gap between Chinese and a number, which the extractor prints as a
+    space (新摊位 96 个、车位 40 个，): counted, the line is a full line of the column going on
+    with the paragraph the indented line above it opened, not the next one's indented first
+    line with a comma squeezed in at its end (which leaves the line above a paragraph alone)."""
+    text = _MARKET + (
+        "改造后的菜场一共设\n新摊位 96 个、车位 40 个，\n地面铺上了防滑砖，通道也\n比原来宽了一倍。不少居民\n一早就来逛了逛。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == (
+        "改造后的菜场一共设新摊位96个、车位40个，地面铺上了防滑砖，通道也比原来宽了一倍。不少居民一早就来逛了逛。",
+    )
+
+
+def test_an_indented_line_with_a_number_still_opens_a_paragraph() -> None:
+    """The gaps around a number are narrow and a typesetter squeezes them on a tight line: a
+    paragraph's indented first line with a number in it (前 9 个月，菜价总体平) stays an indent."""
+    text = _MARKET + "前 9 个月，菜价总体平\n稳，蔬菜供应充足，价格比\n去年同期略有下降。\n"
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == ("前9个月，菜价总体平稳，蔬菜供应充足，价格比去年同期略有下降。",)
