@@ -1220,9 +1220,12 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     if _first_line_ends_sentence(current, seq, index):
         return True
     shown = _as_printed(seq, index)
-    if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
+    # The paragraph's last line as printed: with the line before it, where an extractor broke
+    # one printed line at a tucked quote (…好时节。 / “方便多了！): the two are one full line.
+    last_printed = _tucked_last(current)
+    if _indented(shown) or not _full(last_printed) or line.blank_before and not _full(shown):
         return False
-    if _short_of_its_paragraph(current):
+    if last_printed is last and _short_of_its_paragraph(current):
         return False
     if _indented_held_short(seq, index):
         return False  # the next paragraph's indented first line, a character pulled down off it
@@ -1235,6 +1238,16 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _tucked_last(current: Sequence[TextLine]) -> TextLine:
+    """The last line of the paragraph ``current`` as printed: joined to the line before it
+    where the two are one printed line an extractor broke at a tucked quote (``tucked_quote``)."""
+    last = current[-1]
+    if len(current) >= 2 and tucked_quote(current[-2], last, last.column):
+        before = current[-2]
+        return TextLine(before.text + last.text, before.width + last.width, column=last.column)
+    return last
 
 
 def _paragraph_measure(current: Sequence[TextLine]) -> float:

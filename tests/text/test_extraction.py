@@ -3149,3 +3149,17 @@ def test_an_indented_line_with_a_number_still_opens_a_paragraph() -> None:
     text = _MARKET + "前 9 个月，菜价总体平\n稳，蔬菜供应充足，价格比\n去年同期略有下降。\n"
     (story,) = parse_page(text, "p2.txt").articles
     assert story.paragraphs[1:] == ("前9个月，菜价总体平稳，蔬菜供应充足，价格比去年同期略有下降。",)
+
+
+def test_a_line_broken_at_a_tucked_quote_is_one_full_line_the_paragraph_goes_on_from() -> None:
+    """A quote tucked under a full stop (八点关门。“真是方便！) is one printed line that the
+    extractor breaks in two at the quote. The two pieces together fill the column, so the full
+    line under them goes on with the same paragraph: the short piece is no paragraph's end."""
+    text = _MARKET.replace("八点关门，节假日照常营业。\n", "八点关门。\n“真是方便！\n") + (
+        "以后买菜不用再绕远路了。”\n家住附近的张阿姨说。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs == (
+        "经过半年施工，城西菜场昨天重新开门迎客。据介绍，菜场今后每天早上六点开门，晚上八点关门。"
+        "“真是方便！以后买菜不用再绕远路了。”家住附近的张阿姨说。",
+    )
