@@ -317,14 +317,30 @@ def _gaps_counted(seq: Sequence[TextLine | Segment]) -> None:
     quarter of a character and squeezed on a tight line, so each counts an eighth. Counted after
     the columns are measured, which the lines' widths without them tell as before; a full line
     with two numbers is then no longer taken for an indent short of the column."""
+    above: TextLine | Segment | None = None
     for line in seq:
         if isinstance(line, TextLine) and " " in line.text:
             gaps = _GAP_WIDTH * len(_CHINESE_LATIN_GAP.findall(line.text))
+            if (
+                isinstance(above, TextLine)
+                and not above.sentence_end
+                and not line.blank_before
+                and is_letter_spaced(line.text)
+                and not _TWO_SET_SOLID.search(line.text)
+            ):
+                # Inside a paragraph (the line above ends no sentence), a line letter-spaced with
+                # no two characters solid (年 的 生 意 比 往 年 好 做 得) was stretched to the column
+                # by its justification: each space is a gap too. (An extractor may print a
+                # paragraph's indented first line so as well: that opens after a sentence end.)
+                gaps += _GAP_WIDTH * len(_CHINESE_GAP.findall(line.text))
             line.width += gaps
             line.narrowest += gaps
+        above = line
 
 
 _GAP_WIDTH = 0.125
+_TWO_SET_SOLID = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
+_CHINESE_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 _CHINESE_LATIN_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[^\x00-\x7f])")
 
 

@@ -3163,3 +3163,18 @@ def test_a_line_broken_at_a_tucked_quote_is_one_full_line_the_paragraph_goes_on_
         "经过半年施工，城西菜场昨天重新开门迎客。据介绍，菜场今后每天早上六点开门，晚上八点关门。"
         "“真是方便！以后买菜不用再绕远路了。”家住附近的张阿姨说。",
     )
+
+
+def test_a_body_line_letter_spaced_by_its_justification_is_a_full_line() -> None:
+    """A line of few characters stretched to the column (年 的 生 意 比 往 年 好 做 得, the
+    ellipsis that follows could not open the next line) is printed letter-spaced: the spaces are
+    the stretch, so it is a full line going on with its paragraph, not the next one's indent
+    under a head line."""
+    text = (
+        _MARKET
+        + "不少摊主告诉记者，今\n年 的 生 意 比 往 年 好 做 得\n多……菜场还开通了线上\n下单，送菜到家。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == (
+        "不少摊主告诉记者，今年的生意比往年好做得多……菜场还开通了线上下单，送菜到家。",
+    )
