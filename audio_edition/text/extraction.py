@@ -281,6 +281,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     _gaps_counted(seq)
+    _held_short_over_an_ellipsis(seq)
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -336,6 +337,24 @@ def _gaps_counted(seq: Sequence[TextLine | Segment]) -> None:
             line.width += gaps
             line.narrowest += gaps
         above = line
+
+
+def _held_short_over_an_ellipsis(seq: Sequence[TextLine | Segment]) -> None:
+    """A line inside a paragraph (the line above ends no sentence) over a line opening on a
+    character and an ellipsis (者转院不必再做重复检 / 查……): an ellipsis may not open a line, so
+    the character went down with it and the line above was stretched to the column, which plain
+    text does not show. It is a full line, not the next paragraph's indented first line."""
+    lines = [item for item in seq if isinstance(item, TextLine)]
+    for above, line, under in zip(lines, lines[1:], lines[2:]):
+        if (
+            not above.sentence_end
+            and not line.sentence_end
+            and not line.blank_before
+            and not under.blank_before
+            and under.text[1:2] == "…"
+            and line.width < line.column - 1
+        ):
+            line.width = line.narrowest = line.column - 1
 
 
 _GAP_WIDTH = 0.125

@@ -3178,3 +3178,15 @@ def test_a_body_line_letter_spaced_by_its_justification_is_a_full_line() -> None
     assert story.paragraphs[1:] == (
         "不少摊主告诉记者，今年的生意比往年好做得多……菜场还开通了线上下单，送菜到家。",
     )
+
+
+def test_a_line_over_a_character_and_an_ellipsis_is_a_full_line() -> None:
+    """An ellipsis may not open a line, so the character before it goes down with it (价 /
+    格……): the line above was stretched to the column, though plain text prints it two short.
+    Inside a paragraph it is a full line going on, not the next paragraph's indented first line
+    (which would leave the paragraph's first line alone as a head)."""
+    text = _MARKET + "不少摊主告诉记者，今\n年的生意好做，蔬菜价\n格……菜场还开通了线上\n下单，送菜到家。\n"
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == (
+        "不少摊主告诉记者，今年的生意好做，蔬菜价格……菜场还开通了线上下单，送菜到家。",
+    )
