@@ -553,6 +553,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return False
     if _quote_after_colon(seq, index):
         return False  # running text: one printed line the extractor broke at the quote
+    if _rest_of_byline_line(seq, index):
+        return False  # running text: the paragraph opens on its byline's printed line
     previous = seq[index - 1] if index else None
     if line.sentence_end:
         return _headline_asking(line, previous, following)
@@ -1258,6 +1260,10 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # The paragraph's last line as printed: with the line before it, where an extractor broke
     # one printed line at a tucked quote (…好时节。 / “方便多了！): the two are one full line.
     last_printed = _tucked_last(current)
+    if len(current) == 1 and index >= 2 and seq[index - 1] is last and _rest_of_byline_line(seq, index - 1):
+        byline = seq[index - 2]
+        assert isinstance(byline, TextLine)
+        last_printed = TextLine(byline.text + last.text, byline.width + last.width, column=last.column)
     if _indented(shown) or not _full(last_printed) or line.blank_before and not _full(shown):
         return False
     if last_printed is last and _short_of_its_paragraph(current):
@@ -1273,6 +1279,23 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _rest_of_byline_line(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, opening with a quote, is the rest of the printed line of
+    the byline right above it (（记者 蒲阳）“只要 / 乡亲们需要…): the extractor broke the line at
+    the quote, and the two together fill about a column. The paragraph opens there; a head
+    line never stands under a byline."""
+    line = seq[index]
+    above = seq[index - 1] if index else None
+    return (
+        isinstance(line, TextLine)
+        and isinstance(above, TextLine)
+        and (above.byline_only or _byline_line(above))
+        and not line.blank_before
+        and line.text[:1] in "“‘"
+        and line.column - 1.6 < above.width + line.width <= line.column + 1.0
+    )
 
 
 def _tucked_last(current: Sequence[TextLine]) -> TextLine:

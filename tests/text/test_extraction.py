@@ -3190,3 +3190,21 @@ def test_a_line_over_a_character_and_an_ellipsis_is_a_full_line() -> None:
     assert story.paragraphs[1:] == (
         "不少摊主告诉记者，今年的生意好做，蔬菜价格……菜场还开通了线上下单，送菜到家。",
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "rest"),
+    [
+        ("“真是", "方便！以后买菜不用再绕远\n路了。”家住附近的张阿姨\n笑着说，菜价也比原来便宜\n了一些。\n"),
+        ("“方便！", "以后买菜不用再绕远路了，\n菜价也比原来便宜了一些。”\n家住附近的张阿姨说。\n"),
+    ],
+)
+def test_a_paragraph_opening_on_its_bylines_printed_line_is_running_text(opening: str, rest: str) -> None:
+    """The paragraph opens on the byline's printed line (（记者 林舟、周航）“真是…); an extractor
+    breaks that line at the quote. The piece under the byline, the two filling the column, is
+    the paragraph's first line: neither a head line (a story's heads never stand under its
+    byline) nor a paragraph of its own, though it may end on ！."""
+    text = _MARKET + f"居民点赞新菜场\n\n本报宜城 3 月 4 日讯\n（记者 林舟、周航）\n{opening}\n{rest}"
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert story.headline == "居民点赞新菜场"
+    assert story.paragraphs == ((opening + rest).replace("\n", ""),)
