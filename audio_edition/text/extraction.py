@@ -10,7 +10,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   columns at fixed character positions) is first cut into its columns, in reading order
   (``columns_apart``); a line of running text crossing a column's start leaves the cut doubted.
 - Paragraphs start on an indented line (about two characters short of the column, or three
-  where the next line opens on a character and a mark, 购、, pulled down with it); blank lines,
+  where the next line opens on a character and a mark, 购、, pulled down with it; a line's width
+  counts the gaps set around its numbers, printed as spaces: ``_gaps_counted``); blank lines,
   where there are any, fall between the extractor's blocks (a column, a box, a headline), not
   between paragraphs, and PyMuPDF prints none at all. A paragraph runs to a sentence end: one
   that breaks off mid-sentence is joined to the next that opens mid-sentence (``_rejoin``).
@@ -309,6 +310,8 @@ def read_extraction(text: str) -> ExtractionLayout:
     kept = slogan_far_from_its_title(raw, kept, furniture)
     doubled: set[int] = set()
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
+    _gaps_counted(seq)
+    _held_short_over_an_ellipsis(seq)
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -349,6 +352,57 @@ _UNSURE_CUT = (
     "a line of running text crosses a column's start here, in text printed in layout mode "
     "(columns side by side): the columns may be cut apart wrong (read the PDF for this page)"
 )
+
+
+def _gaps_counted(seq: Sequence[TextLine | Segment]) -> None:
+    """Widen each line by the gaps a typesetter sets between Chinese and a number or Latin
+    word, which an extractor prints as spaces (``价在 300 元到 800 元之间，``). A gap is up to a
+    quarter of a character and squeezed on a tight line, so each counts an eighth. Counted after
+    the columns are measured, which the lines' widths without them tell as before; a full line
+    with two numbers is then no longer taken for an indent short of the column."""
+    above: TextLine | Segment | None = None
+    for line in seq:
+        if isinstance(line, TextLine) and " " in line.text:
+            gaps = _GAP_WIDTH * len(_CHINESE_LATIN_GAP.findall(line.text))
+            if (
+                isinstance(above, TextLine)
+                and not above.sentence_end
+                and not line.blank_before
+                and is_letter_spaced(line.text)
+                and not _TWO_SET_SOLID.search(line.text)
+            ):
+                # Inside a paragraph (the line above ends no sentence), a line letter-spaced with
+                # no two characters solid (年 的 生 意 比 往 年 好 做 得) was stretched to the column
+                # by its justification: each space is a gap too. (An extractor may print a
+                # paragraph's indented first line so as well: that opens after a sentence end.)
+                gaps += _GAP_WIDTH * len(_CHINESE_GAP.findall(line.text))
+            line.width += gaps
+            line.narrowest += gaps
+        above = line
+
+
+def _held_short_over_an_ellipsis(seq: Sequence[TextLine | Segment]) -> None:
+    """A line inside a paragraph (the line above ends no sentence) over a line opening on a
+    character and an ellipsis (者转院不必再做重复检 / 查……): an ellipsis may not open a line, so
+    the character went down with it and the line above was stretched to the column, which plain
+    text does not show. It is a full line, not the next paragraph's indented first line."""
+    lines = [item for item in seq if isinstance(item, TextLine)]
+    for above, line, under in zip(lines, lines[1:], lines[2:]):
+        if (
+            not above.sentence_end
+            and not line.sentence_end
+            and not line.blank_before
+            and not under.blank_before
+            and under.text[1:2] == "…"
+            and line.width < line.column - 1
+        ):
+            line.width = line.narrowest = line.column - 1
+
+
+_GAP_WIDTH = 0.125
+_TWO_SET_SOLID = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
+_CHINESE_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+_CHINESE_LATIN_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[^\x00-\x7f])")
 
 
 def _blank_lines_inside(lines: Sequence[str]) -> int:
@@ -541,6 +595,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return False
     if _quote_after_colon(seq, index):
         return False  # running text: one printed line the extractor broke at the quote
+    if _rest_of_byline_line(seq, index):
+        return False  # running text: the paragraph opens on its byline's printed line
     previous = seq[index - 1] if index else None
     if line.sentence_end:
         return _headline_asking(line, previous, following, seq[index + 2] if index + 2 < len(seq) else None)
@@ -1372,9 +1428,16 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     if _first_line_ends_sentence(current, seq, index):
         return True
     shown = _as_printed(seq, index)
-    if _indented(shown) or not _full(last) or line.blank_before and not _full(shown):
+    # The paragraph's last line as printed: with the line before it, where an extractor broke
+    # one printed line at a tucked quote (…好时节。 / “方便多了！): the two are one full line.
+    last_printed = _tucked_last(current)
+    if len(current) == 1 and index >= 2 and seq[index - 1] is last and _rest_of_byline_line(seq, index - 1):
+        byline = seq[index - 2]
+        assert isinstance(byline, TextLine)
+        last_printed = TextLine(byline.text + last.text, byline.width + last.width, column=last.column)
+    if _indented(shown) or not _full(last_printed) or line.blank_before and not _full(shown):
         return False
-    if _short_of_its_paragraph(current):
+    if last_printed is last and _short_of_its_paragraph(current):
         return False
     if _indented_held_short(seq, index):
         return False  # the next paragraph's indented first line, a character pulled down off it
@@ -1387,6 +1450,33 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _rest_of_byline_line(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, opening with a quote, is the rest of the printed line of
+    the byline right above it (（记者 蒲阳）“只要 / 乡亲们需要…): the extractor broke the line at
+    the quote, and the two together fill about a column. The paragraph opens there; a head
+    line never stands under a byline."""
+    line = seq[index]
+    above = seq[index - 1] if index else None
+    return (
+        isinstance(line, TextLine)
+        and isinstance(above, TextLine)
+        and (above.byline_only or _byline_line(above))
+        and not line.blank_before
+        and line.text[:1] in "“‘"
+        and line.column - 1.6 < above.width + line.width <= line.column + 1.0
+    )
+
+
+def _tucked_last(current: Sequence[TextLine]) -> TextLine:
+    """The last line of the paragraph ``current`` as printed: joined to the line before it
+    where the two are one printed line an extractor broke at a tucked quote (``tucked_quote``)."""
+    last = current[-1]
+    if len(current) >= 2 and tucked_quote(current[-2], last, last.column):
+        before = current[-2]
+        return TextLine(before.text + last.text, before.width + last.width, column=last.column)
+    return last
 
 
 def _paragraph_measure(current: Sequence[TextLine]) -> float:

@@ -3120,3 +3120,91 @@ def test_a_wide_headline_with_a_comma_over_a_wide_subtitle_is_a_headline() -> No
         "全市已有86家小区完成加装电梯",
     )
     assert story.paragraphs == ("住在六楼的王阿姨说，以前下楼要歇好几次。现在一按按钮就到，方便多了。",)
+
+
+_MARKET = (
+    "2024 年 3 月 5 日\n\n星期二\n\n要闻\n\n第2版\n\n"
+    "城西菜场焕然一新\n本报讯（记者 林舟）经过半\n年施工，城西菜场昨天重新\n开门迎客。据介绍，菜场今\n"
+    "后每天早上六点开门，晚上\n八点关门，节假日照常营业。\n"
+)
+
+
+def test_a_full_line_with_numbers_under_an_indented_line_goes_on_with_its_paragraph() -> None:
+    """A typesetter sets a gap between Chinese and a number, which the extractor prints as a
+    space (新摊位 96 个、车位 40 个，): counted, the line is a full line of the column going on
+    with the paragraph the indented line above it opened, not the next one's indented first
+    line with a comma squeezed in at its end (which leaves the line above a paragraph alone)."""
+    text = _MARKET + (
+        "改造后的菜场一共设\n新摊位 96 个、车位 40 个，\n地面铺上了防滑砖，通道也\n比原来宽了一倍。不少居民\n一早就来逛了逛。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == (
+        "改造后的菜场一共设新摊位96个、车位40个，地面铺上了防滑砖，通道也比原来宽了一倍。不少居民一早就来逛了逛。",
+    )
+
+
+def test_an_indented_line_with_a_number_still_opens_a_paragraph() -> None:
+    """The gaps around a number are narrow and a typesetter squeezes them on a tight line: a
+    paragraph's indented first line with a number in it (前 9 个月，菜价总体平) stays an indent."""
+    text = _MARKET + "前 9 个月，菜价总体平\n稳，蔬菜供应充足，价格比\n去年同期略有下降。\n"
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == ("前9个月，菜价总体平稳，蔬菜供应充足，价格比去年同期略有下降。",)
+
+
+def test_a_line_broken_at_a_tucked_quote_is_one_full_line_the_paragraph_goes_on_from() -> None:
+    """A quote tucked under a full stop (八点关门。“真是方便！) is one printed line that the
+    extractor breaks in two at the quote. The two pieces together fill the column, so the full
+    line under them goes on with the same paragraph: the short piece is no paragraph's end."""
+    text = _MARKET.replace("八点关门，节假日照常营业。\n", "八点关门。\n“真是方便！\n") + (
+        "以后买菜不用再绕远路了。”\n家住附近的张阿姨说。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs == (
+        "经过半年施工，城西菜场昨天重新开门迎客。据介绍，菜场今后每天早上六点开门，晚上八点关门。"
+        "“真是方便！以后买菜不用再绕远路了。”家住附近的张阿姨说。",
+    )
+
+
+def test_a_body_line_letter_spaced_by_its_justification_is_a_full_line() -> None:
+    """A line of few characters stretched to the column (年 的 生 意 比 往 年 好 做 得, the
+    ellipsis that follows could not open the next line) is printed letter-spaced: the spaces are
+    the stretch, so it is a full line going on with its paragraph, not the next one's indent
+    under a head line."""
+    text = (
+        _MARKET
+        + "不少摊主告诉记者，今\n年 的 生 意 比 往 年 好 做 得\n多……菜场还开通了线上\n下单，送菜到家。\n"
+    )
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == (
+        "不少摊主告诉记者，今年的生意比往年好做得多……菜场还开通了线上下单，送菜到家。",
+    )
+
+
+def test_a_line_over_a_character_and_an_ellipsis_is_a_full_line() -> None:
+    """An ellipsis may not open a line, so the character before it goes down with it (价 /
+    格……): the line above was stretched to the column, though plain text prints it two short.
+    Inside a paragraph it is a full line going on, not the next paragraph's indented first line
+    (which would leave the paragraph's first line alone as a head)."""
+    text = _MARKET + "不少摊主告诉记者，今\n年的生意好做，蔬菜价\n格……菜场还开通了线上\n下单，送菜到家。\n"
+    (story,) = parse_page(text, "p2.txt").articles
+    assert story.paragraphs[1:] == (
+        "不少摊主告诉记者，今年的生意好做，蔬菜价格……菜场还开通了线上下单，送菜到家。",
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "rest"),
+    [
+        ("“真是", "方便！以后买菜不用再绕远\n路了。”家住附近的张阿姨\n笑着说，菜价也比原来便宜\n了一些。\n"),
+        ("“方便！", "以后买菜不用再绕远路了，\n菜价也比原来便宜了一些。”\n家住附近的张阿姨说。\n"),
+    ],
+)
+def test_a_paragraph_opening_on_its_bylines_printed_line_is_running_text(opening: str, rest: str) -> None:
+    """The paragraph opens on the byline's printed line (（记者 林舟、周航）“真是…); an extractor
+    breaks that line at the quote. The piece under the byline, the two filling the column, is
+    the paragraph's first line: neither a head line (a story's heads never stand under its
+    byline) nor a paragraph of its own, though it may end on ！."""
+    text = _MARKET + f"居民点赞新菜场\n\n本报宜城 3 月 4 日讯\n（记者 林舟、周航）\n{opening}\n{rest}"
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert story.headline == "居民点赞新菜场"
+    assert story.paragraphs == ((opening + rest).replace("\n", ""),)
