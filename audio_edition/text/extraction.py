@@ -952,10 +952,12 @@ def _segments(
         nonlocal heads
         if heads:
             in_box = False
-            groups = _tiers(heads, doubled)
+            groups = _tiers(_subtitles_off_head_lines(heads), doubled)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             bold = _bold_tier(groups, doubled)
+            if bold is None:
+                bold = _letter_spaced_tier(groups)
             pieces.append(
                 _Piece(
                     Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number, bold_tier=bold)
@@ -1528,6 +1530,43 @@ def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -
     heavier than its kicker or subtitle. None where none is, or several are."""
     bold = [n for n, group in enumerate(groups) if all(line.number in doubled for line in group)]
     return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
+
+
+# A head line's subtitle printed on its line: text, a space, a dash, more text (…嘎查 ——来自…).
+_SUBTITLE_ON_LINE = re.compile(r"^(\S.*?\S) +(——+\s*[^\s—].*)$")
+
+
+def _subtitles_off_head_lines(heads: list[TextLine]) -> list[TextLine]:
+    """``heads`` with a subtitle printed on its headline's line set on a line of its own.
+    PDFium joins text whose boxes overlap up and down into one line: a subtitle (副题) set tight
+    under a large headline runs into the headline's box and comes out on its line after a space
+    (``文化惠民演出走进百个嘎查 ——来自基层一线的调查``). A subtitle opens on a dash, and print sets
+    none after a space inside a headline: the dash there opens the next tier."""
+    out: list[TextLine] = []
+    for line in heads:
+        found = _SUBTITLE_ON_LINE.match(line.text)
+        if found is None or line.text.startswith("—"):
+            out.append(line)
+            continue
+        upper, lower = found.group(1), found.group(2)
+        for text, blank in ((upper, line.blank_before), (lower, False)):
+            part = TextLine(text, visual_width(text), blank_before=blank, number=line.number)
+            part.column, part.narrowest, part.dateline = line.column, line.narrowest, False
+            out.append(part)
+    return out
+
+
+def _letter_spaced_tier(groups: Sequence[Sequence[TextLine]]) -> int | None:
+    """Which of a story's head tiers alone is printed letter-spaced (``打 好 防 沙 治 沙 攻 坚 战``,
+    a character at a time, no marks of running text): the headline, spread to fill its measure
+    as papers set a short headline, over or under a kicker or subtitle set solid. None where
+    no tier is, or several are."""
+    spaced = [
+        n
+        for n, group in enumerate(groups)
+        if all(is_letter_spaced(line.text) and not _BODY_PUNCTUATION.search(line.text) for line in group)
+    ]
+    return spaced[0] if len(groups) >= 2 and len(spaced) == 1 else None
 
 
 def _head_shape_doubts(
