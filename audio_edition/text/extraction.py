@@ -1541,19 +1541,20 @@ def _subtitles_off_head_lines(heads: list[TextLine]) -> list[TextLine]:
     PDFium joins text whose boxes overlap up and down into one line: a subtitle (副题) set tight
     under a large headline runs into the headline's box and comes out on its line after a space
     (``文化惠民演出走进百个嘎查 ——来自基层一线的调查``). A subtitle opens on a dash, and print sets
-    none after a space inside a headline: the dash there opens the next tier."""
-    out: list[TextLine] = []
-    for line in heads:
-        found = _SUBTITLE_ON_LINE.match(line.text)
-        if found is None or line.text.startswith("—"):
-            out.append(line)
-            continue
-        upper, lower = found.group(1), found.group(2)
-        for text, blank in ((upper, line.blank_before), (lower, False)):
-            part = TextLine(text, visual_width(text), blank_before=blank, number=line.number)
-            part.column, part.narrowest, part.dateline = line.column, line.narrowest, False
-            out.append(part)
-    return out
+    none after a space inside a headline: the dash there opens the next tier. Only on a story's
+    heads' last line (the subtitle is the last tier), under a kicker at most and over no
+    subtitle of its own: a longer run of head lines is more often two stories' heads printed
+    side by side (pdfplumber), whose one line may hold one story's headline and another's subtitle."""
+    last = heads[-1] if heads else None
+    found = _SUBTITLE_ON_LINE.match(last.text) if last is not None else None
+    if last is None or found is None or len(heads) > 2 or any(x.text.startswith("—") for x in heads):
+        return heads
+    parts = []
+    for text, blank in ((found.group(1), last.blank_before), (found.group(2), False)):
+        part = TextLine(text, visual_width(text), blank_before=blank, number=last.number)
+        part.column, part.narrowest = last.column, last.narrowest
+        parts.append(part)
+    return [*heads[:-1], *parts]
 
 
 def _letter_spaced_tier(groups: Sequence[Sequence[TextLine]]) -> int | None:
