@@ -32,7 +32,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   line is as long as the shortest of them (``extraction_doubts``), whatever length a paper sets.
   A line ending on ？ or ！ with no other mark, standing apart right over a dateline or a
   ——subtitle, is a headline asking a question (``_headline_asking``): only a story's heads
-  stand there.
+  stand there. Of two tiers, one printed letter-spaced alone (a character at a time, as PDFium
+  prints a headline set with tracking) is the headline; a subtitle printed on its headline's
+  line after a space (PDFium joins text whose boxes overlap: ``…嘎查 ——来自…``) is a tier of
+  its own.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it (also right under its first line, which then stands alone like a head
   line: its marks of running text tell), opens the box at the text set wider after it (or the
