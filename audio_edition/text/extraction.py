@@ -33,7 +33,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   line is as long as the shortest of them (``extraction_doubts``), whatever length a paper sets.
   A line ending on ？ or ！ with no other mark, standing apart right over a dateline or a
   ——subtitle, is a headline asking a question (``_headline_asking``): only a story's heads
-  stand there.
+  stand there. Of two tiers, one printed letter-spaced alone (a character at a time, as PDFium
+  prints a headline set with tracking) is the headline; a subtitle printed on its headline's
+  line after a space (PDFium joins text whose boxes overlap: ``…嘎查 ——来自…``) is a tier of
+  its own.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it (also right under its first line, which then stands alone like a head
   line: its marks of running text tell), opens the box at the text set wider after it (or the
@@ -1008,10 +1011,12 @@ def _segments(
         nonlocal heads
         if heads:
             in_box = False
-            groups = _tiers(heads, doubled)
+            groups = _tiers(_subtitles_off_head_lines(heads), doubled)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
             bold = _bold_tier(groups, doubled)
+            if bold is None:
+                bold = _letter_spaced_tier(groups)
             pieces.append(
                 _Piece(
                     Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number, bold_tier=bold)
@@ -1618,6 +1623,44 @@ def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -
     heavier than its kicker or subtitle. None where none is, or several are."""
     bold = [n for n, group in enumerate(groups) if all(line.number in doubled for line in group)]
     return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
+
+
+# A head line's subtitle printed on its line: text, a space, a dash, more text (…嘎查 ——来自…).
+_SUBTITLE_ON_LINE = re.compile(r"^(\S.*?\S) +(——+\s*[^\s—].*)$")
+
+
+def _subtitles_off_head_lines(heads: list[TextLine]) -> list[TextLine]:
+    """``heads`` with a subtitle printed on its headline's line set on a line of its own.
+    PDFium joins text whose boxes overlap up and down into one line: a subtitle (副题) set tight
+    under a large headline runs into the headline's box and comes out on its line after a space
+    (``文化惠民演出走进百个嘎查 ——来自基层一线的调查``). A subtitle opens on a dash, and print sets
+    none after a space inside a headline: the dash there opens the next tier. Only on a story's
+    heads' last line (the subtitle is the last tier), under a kicker at most and over no
+    subtitle of its own: a longer run of head lines is more often two stories' heads printed
+    side by side (pdfplumber), whose one line may hold one story's headline and another's subtitle."""
+    last = heads[-1] if heads else None
+    found = _SUBTITLE_ON_LINE.match(last.text) if last is not None else None
+    if last is None or found is None or len(heads) > 2 or any(x.text.startswith("—") for x in heads):
+        return heads
+    parts = []
+    for text, blank in ((found.group(1), last.blank_before), (found.group(2), False)):
+        part = TextLine(text, visual_width(text), blank_before=blank, number=last.number)
+        part.column, part.narrowest = last.column, last.narrowest
+        parts.append(part)
+    return [*heads[:-1], *parts]
+
+
+def _letter_spaced_tier(groups: Sequence[Sequence[TextLine]]) -> int | None:
+    """Which of a story's head tiers alone is printed letter-spaced (``打 好 防 沙 治 沙 攻 坚 战``,
+    a character at a time, no marks of running text): the headline, spread to fill its measure
+    as papers set a short headline, over or under a kicker or subtitle set solid. None where
+    no tier is, or several are."""
+    spaced = [
+        n
+        for n, group in enumerate(groups)
+        if all(is_letter_spaced(line.text) and not _BODY_PUNCTUATION.search(line.text) for line in group)
+    ]
+    return spaced[0] if len(groups) >= 2 and len(spaced) == 1 else None
 
 
 def _head_shape_doubts(

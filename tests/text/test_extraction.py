@@ -1562,6 +1562,60 @@ def test_of_two_head_lines_the_one_struck_twice_is_the_headline() -> None:
     assert [w for w in once.warnings if "(引题)" in w.message]
 
 
+def test_a_subtitle_printed_on_its_headline_s_line_is_its_subtitle() -> None:
+    """PDFium prints a subtitle set tight under a large headline on the headline's line, after a
+    space: the dash after the space opens the subtitle, whatever the words; a dash inside a head
+    line with no space before it stays part of it."""
+    body = "本报赤峰3月2日电入冬以来，\n全市新建改建供热管网一百余\n公里，群众家中温暖如春。\n"
+    page = parse_page(HEAD + "山村小学迎来新操场 ——一位乡村教师的十年坚守\n" + body, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        None,
+        "山村小学迎来新操场",
+        "——一位乡村教师的十年坚守",
+    )
+    assert story.paragraphs[0].startswith("入冬以来")
+    (solid,) = parse_page(HEAD + "从“看天吃饭”到“知天而作”——智慧农业见闻\n" + body, "p2.txt").articles
+    assert solid.headline == "从“看天吃饭”到“知天而作”——智慧农业见闻"
+
+
+def test_heads_of_stories_side_by_side_on_one_line_keep_their_dash() -> None:
+    """A run of four head lines is two stories' heads printed side by side (pdfplumber prints
+    them so, one story's headline and the other's subtitle on one line): the dash after a space
+    is not taken for one story's subtitle there, and the run stays doubted as a whole."""
+    body = "本报赤峰3月2日电入冬以来，\n全市新建改建供热管网一百余\n公里，群众家中温暖如春。\n"
+    heads = "山村小学迎来新操场 湖畔湿地重现候鸟翩飞\n乡村振兴新气象 ——一位乡村教师的十年坚守\n"
+    page = parse_page(HEAD + "绿色发展看基层\n" + heads + "牧区冬季见闻\n" + body, "p2.txt")
+    assert not [a for a in page.articles if (a.subtitle or "").startswith("——")]
+    assert [w for w in page.warnings if "lines stand together as headline tiers" in w.message]
+
+
+def test_of_two_head_lines_the_letter_spaced_one_is_the_headline() -> None:
+    """PDFium prints a headline set with tracking a character at a time (``守 护 绿 水 青 山``): a
+    paper spreads a short headline so, and its kicker or subtitle set solid is read over or
+    under it, however long either line is."""
+    body = "本报通辽3月1日电今年以来，\n全旗新增造林面积十二万亩，\n林草覆盖率稳步提高。\n"
+    page = parse_page(HEAD + "守 护 绿 水 青 山\n沙区群众走上生态致富路子\n" + body, "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        None,
+        "守护绿水青山",
+        "沙区群众走上生态致富路子",
+    )
+    assert not [w for w in page.warnings if "(引题)" in w.message]
+    (under,) = parse_page(
+        HEAD + "生态文明建设巡礼\n守 护 绿 水 青 山 建 设 美 丽 家 园\n" + body, "p2.txt"
+    ).articles
+    assert (under.kicker, under.headline, under.subtitle) == (
+        "生态文明建设巡礼",
+        "守护绿水青山建设美丽家园",
+        None,
+    )
+    # Spaces around figures are the extractor's, not letter-spacing: a kicker stays a kicker.
+    (figures,) = parse_page(HEAD + "第 3 届草原文化节\n沙区群众走上生态致富路子\n" + body, "p2.txt").articles
+    assert (figures.kicker, figures.headline) == ("第3届草原文化节", "沙区群众走上生态致富路子")
+
+
 def test_a_paragraph_s_last_line_as_long_as_an_indent_over_the_next_story_s_heads() -> None:
     """A paragraph ending its sentence on a line as long as an indent, the next story's headline
     (as wide as a full line) under it: the paragraph's end, not an interleaved column's
