@@ -70,6 +70,7 @@ from audio_edition.text.articles import (
     as_long_as_a_headline,
     headline_over_long_subtitle,
     labelled_kicker,
+    labelled_over_a_line,
 )
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
@@ -1584,6 +1585,11 @@ def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[Te
             and not line.blank_before
             and not line.text.startswith("—")
             and ((line.width <= 3 or line.width <= 0.6 * above) and above > line.width or bold_run)
+            # A labelled kicker longer than its headline (一线调研：工业转型升级观察 / 老街新生):
+            # the label says the line is a tier of its own; a wrapped rest is a few characters.
+            and not (
+                len(groups[-1]) == 1 and labelled_over_a_line(groups[-1][0].text, line.text) and not bold_run
+            )
         ):
             groups[-1].append(line)
         else:
