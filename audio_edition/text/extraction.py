@@ -71,6 +71,7 @@ from audio_edition.text.articles import (
     headline_over_long_subtitle,
     labelled_kicker,
     labelled_over_a_line,
+    phrases_over_a_line,
 )
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
@@ -1558,10 +1559,13 @@ def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int
     """Whether a tier of ``groups`` (from ``_tiers``) joins a line to the line above it as its
     remainder where the lower line is as long as a headline: the two may be a kicker (引题)
     longer than its headline, read as one headline longer than either line. A headline wrapped
-    so would be over twenty characters, longer than headlines run. Not a bold headline struck
-    twice on both lines: the strike says they are one tier."""
+    so would be over twenty characters, longer than headlines run. So too where the upper is
+    parallel phrases set apart by a space over a phrase (``phrases_over_a_line``): a kicker's
+    shape, whose headline may be shorter than a headline usually runs. Not a bold headline
+    struck twice on both lines: the strike says they are one tier."""
     return any(
-        as_long_as_a_headline(lower.text) and not (upper.number in doubled and lower.number in doubled)
+        (as_long_as_a_headline(lower.text) or phrases_over_a_line(upper.text, lower.text))
+        and not (upper.number in doubled and lower.number in doubled)
         for group in groups
         for upper, lower in zip(group, group[1:], strict=False)
         if not upper.text.startswith("—")
