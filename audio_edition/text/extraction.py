@@ -24,6 +24,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
+  Not under a line opening on a label (一线调研：…, ``labelled_over_a_line``) where the lower is a
+  phrase, not a few characters: a labelled kicker longer than its headline. A remainder as long
+  as a headline, or a phrase under parallel phrases set apart by a space (a kicker's shape), is
+  joined but doubted (``_kicker_joined``).
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   (or as long as a headline, half the line under it) is the headline over its subtitle
   (``headline_over_long_subtitle``), doubted; but the page's own headlines weigh more than a
