@@ -186,6 +186,42 @@ def labelled_kicker(upper: str, lower: str) -> bool:
     )
 
 
+# A wrapped line's rest under a line opening on a label, or under phrases set apart by a space, is
+# a few characters (改革攻坚：审批时限压缩 / 一半): under this share of the line above. A headline
+# under such a kicker is a phrase.
+_LABELLED_REST = 0.4
+# Two phrases or more set apart by a space (a kicker's parallel phrases: 深化改革 扩大开放), none
+# a letter-spaced character alone.
+_PHRASES = re.compile(r"^[\u4e00-\u9fff“”、]{2,}(?:[ \u3000][\u4e00-\u9fff“”、]{2,})+$")
+
+
+def labelled_over_a_line(upper: str, lower: str) -> bool:
+    """Whether a head line opening on a label with its colon or middle dot (一线调研：…,
+    聚焦·…) stands over a line of its own, not over its wrapped rest: the lower is a phrase, not
+    a few characters (under ``_LABELLED_REST`` of the upper's width). A kicker names its story's
+    series and is often longer than the headline under it, which a wrapped headline's rest is
+    too; the label says kicker. A headline may open on a label too (国家统计局：…), so the
+    reading stays doubted (``labelled_kicker``)."""
+    return (
+        bool(_LABEL.match(upper))
+        and not lower.startswith("—")
+        and visual_width(lower) >= _LABELLED_REST * visual_width(upper)
+    )
+
+
+def phrases_over_a_line(upper: str, lower: str) -> bool:
+    """Whether a head line of two phrases or more set apart by a space (守正创新 砥砺前行)
+    stands over a line that is a phrase of its own, not a few characters of its wrapped rest
+    (under ``_LABELLED_REST`` of its width): a kicker of parallel phrases over its headline,
+    or a headline over its subtitle with no dash, which a reader joining them as one headline
+    wrapped over two lines gets wrong."""
+    return (
+        bool(_PHRASES.match(upper))
+        and not lower.startswith("—")
+        and visual_width(lower) >= _LABELLED_REST * visual_width(upper)
+    )
+
+
 @dataclass(frozen=True)
 class Reading:
     """The articles of a page's segments, the headline convention used and what was uncertain."""

@@ -25,6 +25,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
   run of them is one block, a tier to a line; a short remainder joins the line above it, and
   past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
+  Not under a line opening on a label (一线调研：…, ``labelled_over_a_line``) where the lower is a
+  phrase, not a few characters: a labelled kicker longer than its headline. A remainder as long
+  as a headline, or a phrase under parallel phrases set apart by a space (a kicker's shape), is
+  joined but doubted (``_kicker_joined``).
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   (or as long as a headline, half the line under it) is the headline over its subtitle
   (``headline_over_long_subtitle``), doubted; but the page's own headlines weigh more than a
@@ -74,6 +78,8 @@ from audio_edition.text.articles import (
     as_long_as_a_headline,
     headline_over_long_subtitle,
     labelled_kicker,
+    labelled_over_a_line,
+    phrases_over_a_line,
 )
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.decode import IDEOGRAPH
@@ -1690,10 +1696,13 @@ def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int
     """Whether a tier of ``groups`` (from ``_tiers``) joins a line to the line above it as its
     remainder where the lower line is as long as a headline: the two may be a kicker (引题)
     longer than its headline, read as one headline longer than either line. A headline wrapped
-    so would be over twenty characters, longer than headlines run. Not a bold headline struck
-    twice on both lines: the strike says they are one tier."""
+    so would be over twenty characters, longer than headlines run. So too where the upper is
+    parallel phrases set apart by a space over a phrase (``phrases_over_a_line``): a kicker's
+    shape, whose headline may be shorter than a headline usually runs. Not a bold headline
+    struck twice on both lines: the strike says they are one tier."""
     return any(
-        as_long_as_a_headline(lower.text) and not (upper.number in doubled and lower.number in doubled)
+        (as_long_as_a_headline(lower.text) or phrases_over_a_line(upper.text, lower.text))
+        and not (upper.number in doubled and lower.number in doubled)
         for group in groups
         for upper, lower in zip(group, group[1:], strict=False)
         if not upper.text.startswith("—")
@@ -1717,6 +1726,11 @@ def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[Te
             and not line.blank_before
             and not line.text.startswith("—")
             and ((line.width <= 3 or line.width <= 0.6 * above) and above > line.width or bold_run)
+            # A labelled kicker longer than its headline (一线调研：工业转型升级观察 / 老街新生):
+            # the label says the line is a tier of its own; a wrapped rest is a few characters.
+            and not (
+                len(groups[-1]) == 1 and labelled_over_a_line(groups[-1][0].text, line.text) and not bold_run
+            )
         ):
             groups[-1].append(line)
         else:

@@ -707,6 +707,49 @@ def test_a_kicker_as_long_as_a_short_headline_is_doubted() -> None:
     assert not [w for w in label.warnings if "head lines read as" in w.message]
 
 
+@pytest.mark.parametrize(
+    ("upper", "lower", "tiers"),
+    [
+        # A labelled kicker longer than its headline: two tiers, though the lower is short
+        # enough to be a wrapped line's rest.
+        (
+            "基层观察：乡村振兴产业发展纪实",
+            "老街迎来新生",
+            ("基层观察：乡村振兴产业发展纪实", "老街迎来新生", None),
+        ),
+        ("民生实事·城市更新进行时", "旧厂房变身书店", ("民生实事·城市更新进行时", "旧厂房变身书店", None)),
+        # A headline opening on a label, wrapped: its rest is a few characters, one headline.
+        ("脱贫攻坚：山区果农的致富", "新路", (None, "脱贫攻坚：山区果农的致富新路", None)),
+    ],
+)
+def test_a_labelled_kicker_longer_than_its_headline_is_read_apart(
+    upper: str, lower: str, tiers: tuple[str | None, str, str | None]
+) -> None:
+    page = parse_page(_TWO_TIERS.format(upper=upper, lower=lower), "p2.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.subtitle) == tiers
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "doubted"),
+    [
+        # Parallel phrases over a phrase: a kicker longer than its headline, read as one
+        # headline wrapped over two lines; the editor is told.
+        ("守正创新担使命 凝心聚力谱新篇", "小小药箱进农家", True),
+        # The same shape over a few characters: a headline's wrapped rest, nothing in doubt.
+        ("守正创新 乡村医生守护一方", "百姓", False),
+    ],
+)
+def test_parallel_phrases_joined_to_the_line_under_them_are_doubted(
+    upper: str, lower: str, doubted: bool
+) -> None:
+    page = parse_page(_TWO_TIERS.format(upper=upper, lower=lower), "p2.txt")
+    (story,) = page.articles
+    assert story.headline == upper + lower  # one headline either way: the text cannot tell
+    joined = [w for w in page.warnings if "one headline wrapped over two lines" in w.message]
+    assert bool(joined) == doubted
+
+
 def test_heads_over_a_byline_line_are_heads_though_the_last_looks_indented() -> None:
     """A story with no dateline: its heads stand over a byline line (本报记者 周涛). A subtitle
     two characters short of the column looks like a paragraph's indented first line; what
