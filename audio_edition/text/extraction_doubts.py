@@ -167,6 +167,7 @@ def extraction_doubts(
     found += _indented_lines_read_on_into(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
+    found += _heads_closing_a_story(articles, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _paragraphs_opening_on_a_words_end(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
@@ -1240,6 +1241,47 @@ def _headlines_read_as_subheads(
     return found
 
 
+def _asking_head(paragraph: str) -> bool:
+    """A paragraph that is a question or exclamation alone with no other mark, as a head asks
+    (秸秆还能变成什么？): running text's questions stand among sentences with their marks."""
+    text = paragraph.replace(" ", "")
+    return text[-1:] in ("？", "！") and not _MARK_IN_A_HEAD.search(text[:-1])
+
+
+def _heads_closing_a_story(articles: Sequence[Article], segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """A story closing on a subhead, with nothing under it or only a question alone: a subhead
+    heads the text under it, so these are the next story's heads (kicker, headline asking a
+    question) read into this one, where the extractor printed them after the text they head (a
+    page whose heads were drawn last). So too a story whose whole text is such a question: its
+    headline, read as text under its kicker read as the headline."""
+    found: list[tuple[int, str]] = []
+    blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
+    for article in articles:
+        if not article.paragraphs or article.continued_on_page is not None:
+            continue
+        paragraphs = list(article.paragraphs)
+        asking = _asking_head(paragraphs[-1]) and paragraphs[-1] not in article.subheads
+        if asking:
+            paragraphs.pop()
+        if paragraphs and paragraphs[-1] in article.subheads:
+            block = next(
+                (b for b in blocks if (b.line or 0) >= (article.line or 0) and b.text == paragraphs[-1]), None
+            )
+            line = block.line if block is not None and block.line is not None else article.line or 0
+        elif asking and not paragraphs and article.headline and article.dateline is None:
+            line = article.line or 0
+        else:
+            continue
+        found.append(
+            (
+                line,
+                "this story closes on heads with no text under them (a subhead, a question alone): "
+                f"they may be the next story's, its text read into this one {_READ_PDF}",
+            )
+        )
+    return found
+
+
 # A sentence's last few characters ending it (优惠。), not opening a quotation (“好。”说): a
 # paragraph's own first sentence is longer.
 _TAIL_OPENING = re.compile(r"^[^“‘「『（《\s]{1,4}[。！？]")
@@ -1437,6 +1479,7 @@ def _heads_after_heads_with_no_text(
     (``_kicker_by_the_page``): the line after a kicker is its headline."""
     found: list[tuple[int, str]] = []
     bare: Article | None = None  # the last heads with no text of their own
+    bare_asks = False  # those heads' text a question alone (their headline, read as text)
     for article in articles:
         if article.headline is None:
             continue  # a box's brief, or text under no heads: the heads before may be its own
@@ -1446,7 +1489,7 @@ def _heads_after_heads_with_no_text(
             and not article.kicker
             and not article.subtitle
             and article.continued_from_page is None
-            and not _kicker_by_the_page(bare, [a for a in articles if a is not article])
+            and (bare_asks or not _kicker_by_the_page(bare, [a for a in articles if a is not article]))
         ):
             found.append(
                 (
@@ -1455,7 +1498,12 @@ def _heads_after_heads_with_no_text(
                     f"it may be their subtitle (副题), this text their story {_READ_PDF}",
                 )
             )
-        thin = sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
+        # Or its headline asking a question read as its text, under its kicker read as the
+        # headline: the line after is no headline then, whatever the kicker's length.
+        asks = (
+            len(article.paragraphs) == 1 and _asking_head(article.paragraphs[0]) and article.dateline is None
+        )
+        thin = sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST or asks
         bare = (
             article
             if thin
@@ -1465,6 +1513,7 @@ def _heads_after_heads_with_no_text(
             and article.continued_on_page is None
             else None
         )
+        bare_asks = bare is not None and asks
     return found
 
 

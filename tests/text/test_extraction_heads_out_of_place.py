@@ -1,0 +1,128 @@
+"""A story's heads (a labelled kicker, a headline asking a question, a subtitle with no dash)
+where an extractor prints them away from their text: right under the folio printed as one line
+(read as the top of the page), after the text they head (a page whose heads were drawn last),
+or each a block of its own over the dateline. Read right where the text tells it, warned once
+where it cannot."""
+
+from __future__ import annotations
+
+from audio_edition.text import parse_page
+
+# pypdfium2 and pypdf print the folio as one line, which is furniture: the kicker under it
+# opens the page as a kicker after a blank line does.
+HEADS_UNDER_A_ONE_LINE_FOLIO = """2025 年 4 月 9 日　星期三 城乡 第 3 版
+聚焦·菜篮子
+菜价为何降了？
+本地蔬菜上市量增加两成
+图为菜农在大棚里采收青菜。　本报记者 方圆 摄
+本报泉港 8 日电
+（记者 方圆）连日来，本地
+大棚蔬菜集中上市，菜市场
+里的青菜、萝卜每斤比上月
+便宜了五毛钱左右。
+"""
+
+# Heads drawn after their text, printed so: the kicker and the question land at the end of the
+# story above, the subtitle over the text it belongs under.
+HEADS_PRINTED_AFTER_THEIR_TEXT = """2025 年4 月9 日　星期三
+城乡
+第3 版
+本报泉港8 日电
+（记者 方圆）连日来，本地
+大棚蔬菜集中上市，菜市场
+里的青菜、萝卜每斤比上月
+便宜了五毛钱左右。
+菜农老陈说，今年棚里
+的菜长得好，一茬接一茬地
+卖，收入比去年多。
+聚焦·菜篮子
+菜价为什么一降再降？
+本地蔬菜上市量增加两成
+本报讯傍晚时分，老街两
+侧的摊位陆续亮灯，卖烤
+红薯的、卖糖画的摆了一
+长溜。
+老街夜市重新开张
+"""
+
+# pdfminer.six prints each tier as a block: the kicker reads as a headline over the question.
+HEADS_EACH_A_BLOCK = """2025 年 4 月 9 日　星期三
+
+城乡
+
+第 3 版
+
+聚焦·菜篮子
+
+菜价为什么一降再降？
+
+本地蔬菜上市量增加两成
+
+本报泉港 8 日电
+（记者 方圆）连日来，本地
+大棚蔬菜集中上市，菜市场
+里的青菜、萝卜每斤比上月
+便宜了五毛钱左右。
+
+老街夜市重新开张
+
+本报讯傍晚时分，老街两
+侧的摊位陆续亮灯，卖烤
+红薯的、卖糖画的摆了一
+长溜。
+"""
+
+# A subhead with its text under it, closing the story: a section of its own.
+A_STORY_CLOSING_ON_A_SUBHEADED_SECTION = """2025 年4 月9 日
+
+老街夜市重新开张
+本报泉港4 月8 日电
+（记者 方圆）傍晚时分，老
+街两侧的摊位陆续亮灯，卖
+烤红薯的、卖糖画的摆了一
+长溜。
+
+客人从哪里来
+
+街道办负责人说，今年
+的夜市开在了新修的步行街
+上，离地铁站只有两百米。
+"""
+
+
+def _warned_lines(text: str) -> list[int | None]:
+    return [w.line for w in parse_page(text, "p3.txt").warnings]
+
+
+def test_heads_right_under_a_folio_printed_as_one_line_read_as_one_story() -> None:
+    result = parse_page(HEADS_UNDER_A_ONE_LINE_FOLIO, "p3.txt")
+    (story,) = result.articles
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "聚焦·菜篮子",
+        "菜价为何降了？",
+        "本地蔬菜上市量增加两成",
+    )
+    assert story.paragraphs == (
+        "连日来，本地大棚蔬菜集中上市，菜市场里的青菜、萝卜每斤比上月便宜了五毛钱左右。",
+    )
+    assert not result.warnings
+
+
+def test_a_story_closing_on_a_kicker_and_a_question_is_warned_at_the_kicker() -> None:
+    stories = parse_page(HEADS_PRINTED_AFTER_THEIR_TEXT, "p3.txt").articles
+    assert stories[0].paragraphs[-1] == "菜价为什么一降再降？"  # what the text alone cannot place
+    kicker_line = HEADS_PRINTED_AFTER_THEIR_TEXT.splitlines().index("聚焦·菜篮子") + 1
+    assert kicker_line in _warned_lines(HEADS_PRINTED_AFTER_THEIR_TEXT)
+
+
+def test_a_kicker_read_as_a_headline_over_its_question_warns_both_stories() -> None:
+    stories = parse_page(HEADS_EACH_A_BLOCK, "p3.txt").articles
+    assert stories[0].headline == "聚焦·菜篮子" and stories[1].headline == "本地蔬菜上市量增加两成"
+    warned = _warned_lines(HEADS_EACH_A_BLOCK)
+    assert stories[0].line in warned and stories[1].line in warned
+
+
+def test_a_story_closing_on_a_subhead_and_its_text_is_not_warned() -> None:
+    (story,) = parse_page(A_STORY_CLOSING_ON_A_SUBHEADED_SECTION, "p3.txt").articles
+    assert story.subheads == ("客人从哪里来",) and story.paragraphs[-2] == "客人从哪里来"
+    assert not _warned_lines(A_STORY_CLOSING_ON_A_SUBHEADED_SECTION)
