@@ -23,7 +23,10 @@ not), and what the text shows against that reading is a doubt:
   beside it agree on, opening on no dateline: a brief's last line printed apart from it.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
-  indented, so one shorter than an indent is a piece of another line or column. A paragraph of
+  indented, so one shorter than an indent is a piece of another line or column; one opening on
+  a line with no mark (but a subhead's number, 一、) narrower than the line under it, which is an
+  indent short of the paragraph's full lines (no figures, Latin or quotation to make it so): a
+  subhead read into the paragraph over its indented first line. A paragraph of
   one line at an indent's width under a paragraph's full line ending a sentence: an indented
   paragraph or that paragraph's last line, which the text cannot tell apart. One opening on a
   quote at an indent's width there, the line under it opening on a character and a mark (水，): a
@@ -60,7 +63,9 @@ not), and what the text shows against that reading is a doubt:
   headline over its subtitle reads so too, whatever length the paper sets its headlines. A
   story under one head line right after heads with no text of their own: their subtitle, the
   heads printed apart, read as this story's headline. A paragraph closing on a question
-  standing alone under its full last line (难在哪里？): maybe a subhead.
+  standing alone under its full last line (难在哪里？): maybe a subhead. A story closing on a
+  subhead with nothing under it (or only a question alone), or whose whole text is a question
+  alone: the next story's kicker and headline, printed after the text they head.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
@@ -150,6 +155,7 @@ def extraction_doubts(
     found += _briefs(articles, measures, segments)
     found += _bare_heads(articles)
     found += _short_inside(measures)
+    found += _heads_over_an_indented_line(articles, measures)
     found += _closed_inside(articles, measures)
     found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
@@ -395,6 +401,56 @@ def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
                         after.number,
                         "a short line inside a paragraph: two paragraphs, or two stories, "
                         f"may be read as one here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# A subhead's number (一、, 2., ３．) or mark (■, ●): its 、 or . is no clause mark of running text.
+_SUBHEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[0-9０-９]+[.．、]|[■□●◆▲])\s*")
+
+
+def _heads_over_an_indented_line(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a line with no mark of running text (but a subhead's number) and
+    no sentence end, narrower than the line under it, which is itself an indent short of the
+    paragraph's full lines: that second line is the paragraph's indented first line, and the
+    line over it a subhead (一、…, ■…) as wide as an indent or so, read into it. A paragraph's
+    own first line is the narrower by an indent, over a full line."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            if paragraph in article.subheads:
+                continue
+            own = measures.paragraph_lines(paragraph, article.line or 0)
+            segment = measures.segment_of(paragraph, article.line or 0)
+            measure = measures.of(segment) if segment is not None else None
+            if measure is None or len(own) < 4:
+                continue
+            first, second = own[0], own[1]
+            head = first.text.replace(" ", "")
+            bare = _SUBHEAD_NUMBER.sub("", head)
+            if (
+                bare
+                and paragraph.replace(" ", "").startswith(head)  # read as the paragraph's, not as heads
+                and not first.sentence_end
+                and not first.dateline
+                and not second.dateline
+                and not first.hard_break_before
+                and not _MARK_IN_A_HEAD.search(bare)
+                # Figures and Latin are set wider or narrower than counted, and a quotation is
+                # kept whole on the line under: either leaves a line short with no head in it.
+                and not re.search(r"[0-9A-Za-z０-９]", bare + second.text)
+                and not second.text.startswith(("“", "‘", "《", "（", "「", "『"))
+                and not second.blank_before
+                and first.width < second.width
+                and second.width <= measure[0] - 2
+            ):
+                found.append(
+                    (
+                        first.number,
+                        "a paragraph opens on a line with no mark over a line an indent short: it may "
+                        f"be a subhead (小标题) read into the paragraph {_READ_PDF}",
                     )
                 )
                 break

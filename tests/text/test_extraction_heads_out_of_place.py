@@ -126,3 +126,48 @@ def test_a_story_closing_on_a_subhead_and_its_text_is_not_warned() -> None:
     (story,) = parse_page(A_STORY_CLOSING_ON_A_SUBHEADED_SECTION, "p3.txt").articles
     assert story.subheads == ("客人从哪里来",) and story.paragraphs[-2] == "客人从哪里来"
     assert not _warned_lines(A_STORY_CLOSING_ON_A_SUBHEADED_SECTION)
+
+
+# A numbered subhead about as wide as an indent, over its section's indented first line, where
+# the column's lines vary by a character (so an indented line passes for a full one).
+A_SUBHEAD_OVER_AN_INDENTED_LINE = """2025 年4 月9 日　星期三
+城乡
+第3 版
+菜价为何降了
+本报泉港4 月8 日电
+（记者 方圆）连日来，本地
+大棚蔬菜集中上市，菜市
+场里的青菜、萝卜每斤比上
+月便宜了五毛钱左右，菜
+农老陈说，棚里的菜长得好
+一茬接一茬，卖得也快，
+收入比去年多。
+二、菜地来了新帮手
+今年开春以来，全镇新
+添了插秧机、植保无人机
+等农机具，种菜的人手省了
+一半还多，菜农算了一笔
+账，成本降了不少。
+"""
+
+
+def test_a_paragraph_opening_on_a_subhead_over_an_indented_line_is_warned() -> None:
+    (story,) = parse_page(A_SUBHEAD_OVER_AN_INDENTED_LINE, "p3.txt").articles
+    assert story.paragraphs[-1].startswith("二、菜地来了新帮手今年开春以来")  # read into it
+    subhead_line = A_SUBHEAD_OVER_AN_INDENTED_LINE.splitlines().index("二、菜地来了新帮手") + 1
+    assert _warned_lines(A_SUBHEAD_OVER_AN_INDENTED_LINE) == [subhead_line]
+
+
+def test_a_paragraph_opening_with_no_mark_over_a_full_line_is_not_warned() -> None:
+    # The same section with its paragraph's first line (no mark in it) over a full line.
+    text = (
+        A_SUBHEAD_OVER_AN_INDENTED_LINE.replace(
+            "二、菜地来了新帮手\n今年开春以来，全镇新\n添了插秧机、植保无人机\n",
+            "今年开春以来全镇新添\n了插秧机、植保无人机等农\n",
+        )
+        .replace("等农机具，种菜的人手省了\n", "机具，种菜的人手省了一\n")
+        .replace("一半还多，菜农算了一笔\n账，", "半还多，菜农算了一笔账，\n")
+    )
+    (story,) = parse_page(text, "p3.txt").articles
+    assert story.paragraphs[-1].startswith("今年开春以来全镇新添了插秧机")
+    assert not _warned_lines(text)
