@@ -26,7 +26,10 @@ not), and what the text shows against that reading is a doubt:
   indented, so one shorter than an indent is a piece of another line or column; one opening on
   a line with no mark (but a subhead's number, 一、) narrower than the line under it, which is an
   indent short of the paragraph's full lines (no figures, Latin or quotation to make it so): a
-  subhead read into the paragraph over its indented first line. A paragraph of
+  subhead read into the paragraph over its indented first line. A line well short of the column
+  right after a sentence's end, ending none, over a line opening on figures or Latin (kept
+  whole, sent down): it may open a paragraph or go on one, which the text cannot tell. A
+  paragraph of
   one line at an indent's width under a paragraph's full line ending a sentence: an indented
   paragraph or that paragraph's last line, which the text cannot tell apart. One opening on a
   quote at an indent's width there, the line under it opening on a character and a mark (水，): a
@@ -156,6 +159,7 @@ def extraction_doubts(
     found += _bare_heads(articles)
     found += _short_inside(measures)
     found += _heads_over_an_indented_line(articles, measures)
+    found += _short_openings_over_figures(measures)
     found += _closed_inside(articles, measures)
     found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
@@ -451,6 +455,37 @@ def _heads_over_an_indented_line(articles: Sequence[Article], measures: _Measure
                         first.number,
                         "a paragraph opens on a line with no mark over a line an indent short: it may "
                         f"be a subhead (小标题) read into the paragraph {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _short_openings_over_figures(measures: _Measures) -> list[tuple[int, str]]:
+    """A line inside a paragraph right after a line ending a sentence, well short of the column
+    (more than an indent) and ending none, the line under it opening on figures or Latin (PM2.5,
+    2024): a word that is not broken went down whole, so the line is short whether it goes on
+    the paragraph or opens one at an indent, and the text cannot tell which."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        measure = measures.of(segment)
+        if measure is None or len(own) < 3:
+            continue
+        for before, line, after in zip(own, own[1:], own[2:]):
+            if (
+                before.sentence_end
+                and not line.sentence_end
+                and not line.blank_before
+                and not after.blank_before
+                and line.width <= measure[0] - 3
+                and re.match(r"[0-9A-Za-z０-９]", after.text)
+            ):
+                found.append(
+                    (
+                        line.number,
+                        "a short line after a sentence's end, the next opening on figures: a new "
+                        f"paragraph may begin here {_READ_PDF}",
                     )
                 )
                 break

@@ -171,3 +171,36 @@ def test_a_paragraph_opening_with_no_mark_over_a_full_line_is_not_warned() -> No
     (story,) = parse_page(text, "p3.txt").articles
     assert story.paragraphs[-1].startswith("今年开春以来全镇新添了插秧机")
     assert not _warned_lines(text)
+
+
+# A paragraph may open right after a line ending a sentence: its first line is short, and where
+# the word after it is Latin or figures (kept whole, sent down to the next line) the line is
+# short of an indent too, as a paragraph's line is before such a word. Warned, not guessed.
+A_SHORT_LINE_BEFORE_LATIN = """2025 年4 月9 日　星期三
+城乡
+第3 版
+菜价为何降了
+本报泉港4 月8 日电
+（记者 方圆）连日来，本地
+大棚蔬菜集中上市，菜市场
+里的青菜、萝卜每斤比上月
+便宜了五毛钱左右，价格回
+落至去年同期的正常水平。
+据统计，全市
+CPI 中的鲜菜价格环比下降
+了百分之八，降幅居全省首
+位。
+"""
+
+
+def test_a_short_line_after_a_sentence_end_over_a_latin_word_is_warned() -> None:
+    (story,) = parse_page(A_SHORT_LINE_BEFORE_LATIN, "p3.txt").articles
+    assert len(story.paragraphs) == 1  # one paragraph or two: the text alone cannot tell
+    short_line = A_SHORT_LINE_BEFORE_LATIN.splitlines().index("据统计，全市") + 1
+    assert _warned_lines(A_SHORT_LINE_BEFORE_LATIN) == [short_line]
+
+
+def test_a_short_line_over_a_latin_word_inside_a_sentence_is_not_warned() -> None:
+    # The same line held short inside a sentence (the line above ends none): the paragraph goes on.
+    text = A_SHORT_LINE_BEFORE_LATIN.replace("落至去年同期的正常水平。\n", "落至去年同期的正常水平，\n")
+    assert not _warned_lines(text)
