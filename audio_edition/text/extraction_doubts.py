@@ -446,7 +446,6 @@ def _heads_over_an_indented_line(articles: Sequence[Article], measures: _Measure
                 # kept whole on the line under: either leaves a line short with no head in it.
                 and not re.search(r"[0-9A-Za-z０-９]", bare + second.text)
                 and not second.text.startswith(("“", "‘", "《", "（", "「", "『"))
-                and not second.blank_before
                 and first.width < second.width
                 and second.width <= measure[0] - 2
             ):

@@ -158,6 +158,14 @@ def test_a_paragraph_opening_on_a_subhead_over_an_indented_line_is_warned() -> N
     assert _warned_lines(A_SUBHEAD_OVER_AN_INDENTED_LINE) == [subhead_line]
 
 
+def test_a_subhead_printed_as_a_block_of_its_own_read_into_its_section_is_warned() -> None:
+    # pdfminer.six prints the subhead as a box of its own, blank lines around it.
+    text = A_SUBHEAD_OVER_AN_INDENTED_LINE.replace("二、菜地来了新帮手\n", "\n二、菜地来了新帮手\n\n")
+    (story,) = parse_page(text, "p3.txt").articles
+    assert story.paragraphs[-1].startswith("二、菜地来了新帮手今年开春以来")
+    assert _warned_lines(text) == [text.splitlines().index("二、菜地来了新帮手") + 1]
+
+
 def test_a_paragraph_opening_with_no_mark_over_a_full_line_is_not_warned() -> None:
     # The same section with its paragraph's first line (no mark in it) over a full line.
     text = (
