@@ -68,7 +68,9 @@ not), and what the text shows against that reading is a doubt:
   heads printed apart, read as this story's headline. A paragraph closing on a question
   standing alone under its full last line (难在哪里？): maybe a subhead. A story closing on a
   subhead with nothing under it (or only a question alone), or whose whole text is a question
-  alone: the next story's kicker and headline, printed after the text they head.
+  alone: the next story's kicker and headline, printed after the text they head. A paragraph
+  read on past a blank line from a line ending mid-sentence into a question standing alone with
+  no other mark: a headline printed as a box of its own, the paragraph's rest elsewhere.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
@@ -160,6 +162,7 @@ def extraction_doubts(
     found += _short_inside(measures)
     found += _heads_over_an_indented_line(articles, measures)
     found += _short_openings_over_figures(measures)
+    found += _questions_standing_apart_read_on(measures)
     found += _closed_inside(articles, measures)
     found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
@@ -485,6 +488,29 @@ def _short_openings_over_figures(measures: _Measures) -> list[tuple[int, str]]:
                         line.number,
                         "a short line after a sentence's end, the next opening on figures: a new "
                         f"paragraph may begin here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _questions_standing_apart_read_on(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line from a line ending mid-sentence into a line standing
+    alone (blank lines around it, or the paragraph's last) that asks with no other mark
+    (秸秆还能变成什么？): a headline asking a question, printed apart as its own box, read as the
+    paragraph's rest; the paragraph's own rest is elsewhere."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for at in range(1, len(own)):
+            line, before = own[at], own[at - 1]
+            alone = at + 1 == len(own) or own[at + 1].blank_before
+            if line.blank_before and alone and not before.sentence_end and _asking_head(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line into a question standing alone: it may "
+                        f"be a headline, the paragraph's rest elsewhere {_READ_PDF}",
                     )
                 )
                 break

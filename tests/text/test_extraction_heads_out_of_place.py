@@ -212,3 +212,31 @@ def test_a_short_line_over_a_latin_word_inside_a_sentence_is_not_warned() -> Non
     # The same line held short inside a sentence (the line above ends none): the paragraph goes on.
     text = A_SHORT_LINE_BEFORE_LATIN.replace("落至去年同期的正常水平。\n", "落至去年同期的正常水平，\n")
     assert not _warned_lines(text)
+
+
+# pdfminer.six prints a column's boxes out of order: a paragraph broken off mid-sentence is read
+# on into the next box, a headline asking a question printed alone.
+A_PARAGRAPH_READ_ON_INTO_A_QUESTION = """2025 年 4 月 9 日　星期三
+
+菜价为何降了
+
+本报泉港 4 月 8 日电
+（记者 方圆）连日来，本地
+大棚蔬菜集中上市，菜市场
+里的青菜、萝卜每斤比上月
+便宜了五毛钱左右，菜农
+
+夜市为什么火了？
+
+本报讯傍晚时分，老街两
+侧的摊位陆续亮灯，卖烤
+红薯的、卖糖画的摆了一
+长溜。
+"""
+
+
+def test_a_paragraph_read_on_into_a_question_standing_alone_is_warned() -> None:
+    stories = parse_page(A_PARAGRAPH_READ_ON_INTO_A_QUESTION, "p3.txt").articles
+    assert stories[0].paragraphs[-1].endswith("菜农夜市为什么火了？")  # what the text leaves open
+    question = A_PARAGRAPH_READ_ON_INTO_A_QUESTION.splitlines().index("夜市为什么火了？") + 1
+    assert question in _warned_lines(A_PARAGRAPH_READ_ON_INTO_A_QUESTION)
