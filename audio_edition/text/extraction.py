@@ -608,7 +608,9 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return False  # running text: the paragraph opens on its byline's printed line
     previous = seq[index - 1] if index else None
     if line.sentence_end:
-        return _headline_asking(line, previous, following, seq[index + 2] if index + 2 < len(seq) else None)
+        return _headline_asking(
+            line, previous, following, seq[index + 2] if index + 2 < len(seq) else None, opens_page=index == 1
+        )
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -725,6 +727,8 @@ def _headline_asking(
     previous: TextLine | Segment | None,
     following: TextLine | Segment | None,
     beyond: TextLine | Segment | None = None,
+    *,
+    opens_page: bool = False,
 ) -> bool:
     """Whether a line ending on ？ or ！ is a headline (跨境电商订单为何逆势上涨？): it holds no other
     mark (but one comma or colon parting two clauses), stands apart from the text before it
@@ -732,7 +736,8 @@ def _headline_asking(
     a ——subtitle follows it. Only a story's heads stand right over their dateline or byline; a
     paragraph's question has a paragraph under it. Also between two head lines, a kicker over
     it and a subtitle with no dash under it that ends its block (``beyond``, the line after the
-    subtitle, stands apart, or is a dateline or byline): a paragraph's first line goes on."""
+    subtitle, stands apart, or is a dateline or byline): a paragraph's first line goes on.
+    ``opens_page``: ``previous`` is the page's first text (only furniture above it)."""
     text = line.text.strip()
     # One comma or colon may part the headline's two clauses (写诗，算不算创作？); more marks, or
     # any other, are a sentence's.
@@ -746,7 +751,7 @@ def _headline_asking(
     if not isinstance(following, TextLine):
         return False
     if not (following.dateline or following.text.startswith("——") or _byline_line(following)):
-        return _between_head_lines(line, previous, following, beyond)
+        return _between_head_lines(line, previous, following, beyond, opens_page=opens_page)
     return (
         not isinstance(previous, TextLine)
         or line.blank_before
@@ -760,9 +765,12 @@ def _between_head_lines(
     previous: TextLine | Segment | None,
     following: TextLine,
     beyond: TextLine | Segment | None,
+    *,
+    opens_page: bool = False,
 ) -> bool:
     """Whether ``line`` stands right under a head line that opens its block (a kicker: no mark of
-    running text, a blank or the page's top before it) and right over one that closes it (a
+    running text, a blank or the page's top before it, the folio a line-at-a-time extractor
+    prints over it dropped as furniture: ``opens_page``) and right over one that closes it (a
     subtitle with no dash: no mark of running text, and the block ends under it or a dateline or
     byline follows)."""
     running = re.compile("[，、；。！？]")
@@ -770,7 +778,7 @@ def _between_head_lines(
         return False
     if following.blank_before or following.sentence_end or running.search(following.text):
         return False
-    opens = previous.blank_before or previous.number <= 1
+    opens = previous.blank_before or previous.number <= 1 or opens_page
     closes = beyond is None or (
         isinstance(beyond, TextLine) and (beyond.blank_before or beyond.dateline or _byline_line(beyond))
     )
@@ -834,6 +842,7 @@ def _reaches_sentence_end(seq: Sequence[TextLine | Segment], index: int) -> bool
             run[-1],
             seq[at + 1] if at + 1 < len(seq) else None,
             seq[at + 2] if at + 2 < len(seq) else None,
+            opens_page=run[-1] is seq[0],
         ):
             return False  # the lines reach a headline asking a question, over its dateline
         run.append(item)

@@ -23,7 +23,13 @@ not), and what the text shows against that reading is a doubt:
   beside it agree on, opening on no dateline: a brief's last line printed apart from it.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
-  indented, so one shorter than an indent is a piece of another line or column. A paragraph of
+  indented, so one shorter than an indent is a piece of another line or column; one opening on
+  a line with no mark (but a subhead's number, 一、) narrower than the line under it, which is an
+  indent short of the paragraph's full lines (no figures, Latin or quotation to make it so): a
+  subhead read into the paragraph over its indented first line. A line well short of the column
+  right after a sentence's end, ending none, over a line opening on figures or Latin (kept
+  whole, sent down): it may open a paragraph or go on one, which the text cannot tell. A
+  paragraph of
   one line at an indent's width under a paragraph's full line ending a sentence: an indented
   paragraph or that paragraph's last line, which the text cannot tell apart. One opening on a
   quote at an indent's width there, the line under it opening on a character and a mark (水，): a
@@ -60,7 +66,11 @@ not), and what the text shows against that reading is a doubt:
   headline over its subtitle reads so too, whatever length the paper sets its headlines. A
   story under one head line right after heads with no text of their own: their subtitle, the
   heads printed apart, read as this story's headline. A paragraph closing on a question
-  standing alone under its full last line (难在哪里？): maybe a subhead.
+  standing alone under its full last line (难在哪里？): maybe a subhead. A story closing on a
+  subhead with nothing under it (or only a question alone), or whose whole text is a question
+  alone: the next story's kicker and headline, printed after the text they head. A paragraph
+  read on past a blank line from a line ending mid-sentence into a question standing alone with
+  no other mark: a headline printed as a box of its own, the paragraph's rest elsewhere.
   Lines standing apart inside a paragraph
   (blank lines before and after), none at its measure nor ending a sentence: a story's heads or a
   chart's labels it was read across; a line or two ending a sentence standing so: a paragraph
@@ -150,6 +160,9 @@ def extraction_doubts(
     found += _briefs(articles, measures, segments)
     found += _bare_heads(articles)
     found += _short_inside(measures)
+    found += _heads_over_an_indented_line(articles, measures)
+    found += _short_openings_over_figures(measures)
+    found += _questions_standing_apart_read_on(measures)
     found += _closed_inside(articles, measures)
     found += _read_apart_after_a_story(articles, measures)
     found += _odd_headlines(articles)
@@ -167,6 +180,7 @@ def extraction_doubts(
     found += _indented_lines_read_on_into(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
+    found += _heads_closing_a_story(articles, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _paragraphs_opening_on_a_words_end(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
@@ -394,6 +408,109 @@ def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
                         after.number,
                         "a short line inside a paragraph: two paragraphs, or two stories, "
                         f"may be read as one here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# A subhead's number (一、, 2., ３．) or mark (■, ●): its 、 or . is no clause mark of running text.
+_SUBHEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[0-9０-９]+[.．、]|[■□●◆▲])\s*")
+
+
+def _heads_over_an_indented_line(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a line with no mark of running text (but a subhead's number) and
+    no sentence end, narrower than the line under it, which is itself an indent short of the
+    paragraph's full lines: that second line is the paragraph's indented first line, and the
+    line over it a subhead (一、…, ■…) as wide as an indent or so, read into it. A paragraph's
+    own first line is the narrower by an indent, over a full line."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            if paragraph in article.subheads:
+                continue
+            own = measures.paragraph_lines(paragraph, article.line or 0)
+            segment = measures.segment_of(paragraph, article.line or 0)
+            measure = measures.of(segment) if segment is not None else None
+            if measure is None or len(own) < 4:
+                continue
+            first, second = own[0], own[1]
+            head = first.text.replace(" ", "")
+            bare = _SUBHEAD_NUMBER.sub("", head)
+            if (
+                bare
+                and paragraph.replace(" ", "").startswith(head)  # read as the paragraph's, not as heads
+                and not first.sentence_end
+                and not first.dateline
+                and not second.dateline
+                and not first.hard_break_before
+                and not _MARK_IN_A_HEAD.search(bare)
+                # Figures and Latin are set wider or narrower than counted, and a quotation is
+                # kept whole on the line under: either leaves a line short with no head in it.
+                and not re.search(r"[0-9A-Za-z０-９]", bare + second.text)
+                and not second.text.startswith(("“", "‘", "《", "（", "「", "『"))
+                and first.width < second.width
+                and second.width <= measure[0] - 2
+            ):
+                found.append(
+                    (
+                        first.number,
+                        "a paragraph opens on a line with no mark over a line an indent short: it may "
+                        f"be a subhead (小标题) read into the paragraph {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _short_openings_over_figures(measures: _Measures) -> list[tuple[int, str]]:
+    """A line inside a paragraph right after a line ending a sentence, well short of the column
+    (more than an indent) and ending none, the line under it opening on figures or Latin (PM2.5,
+    2024): a word that is not broken went down whole, so the line is short whether it goes on
+    the paragraph or opens one at an indent, and the text cannot tell which."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        measure = measures.of(segment)
+        if measure is None or len(own) < 3:
+            continue
+        for before, line, after in zip(own, own[1:], own[2:]):
+            if (
+                before.sentence_end
+                and not line.sentence_end
+                and not line.blank_before
+                and not after.blank_before
+                and line.width <= measure[0] - 3
+                and re.match(r"[0-9A-Za-z０-９]", after.text)
+            ):
+                found.append(
+                    (
+                        line.number,
+                        "a short line after a sentence's end, the next opening on figures: a new "
+                        f"paragraph may begin here {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _questions_standing_apart_read_on(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph read on past a blank line from a line ending mid-sentence into a line standing
+    alone (blank lines around it, or the paragraph's last) that asks with no other mark
+    (秸秆还能变成什么？): a headline asking a question, printed apart as its own box, read as the
+    paragraph's rest; the paragraph's own rest is elsewhere."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for at in range(1, len(own)):
+            line, before = own[at], own[at - 1]
+            alone = at + 1 == len(own) or own[at + 1].blank_before
+            if line.blank_before and alone and not before.sentence_end and _asking_head(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a paragraph read on past a blank line into a question standing alone: it may "
+                        f"be a headline, the paragraph's rest elsewhere {_READ_PDF}",
                     )
                 )
                 break
@@ -1240,6 +1357,47 @@ def _headlines_read_as_subheads(
     return found
 
 
+def _asking_head(paragraph: str) -> bool:
+    """A paragraph that is a question or exclamation alone with no other mark, as a head asks
+    (秸秆还能变成什么？): running text's questions stand among sentences with their marks."""
+    text = paragraph.replace(" ", "")
+    return text[-1:] in ("？", "！") and not _MARK_IN_A_HEAD.search(text[:-1])
+
+
+def _heads_closing_a_story(articles: Sequence[Article], segments: Sequence[Segment]) -> list[tuple[int, str]]:
+    """A story closing on a subhead, with nothing under it or only a question alone: a subhead
+    heads the text under it, so these are the next story's heads (kicker, headline asking a
+    question) read into this one, where the extractor printed them after the text they head (a
+    page whose heads were drawn last). So too a story whose whole text is such a question: its
+    headline, read as text under its kicker read as the headline."""
+    found: list[tuple[int, str]] = []
+    blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
+    for article in articles:
+        if not article.paragraphs or article.continued_on_page is not None:
+            continue
+        paragraphs = list(article.paragraphs)
+        asking = _asking_head(paragraphs[-1]) and paragraphs[-1] not in article.subheads
+        if asking:
+            paragraphs.pop()
+        if paragraphs and paragraphs[-1] in article.subheads:
+            block = next(
+                (b for b in blocks if (b.line or 0) >= (article.line or 0) and b.text == paragraphs[-1]), None
+            )
+            line = block.line if block is not None and block.line is not None else article.line or 0
+        elif asking and not paragraphs and article.headline and article.dateline is None:
+            line = article.line or 0
+        else:
+            continue
+        found.append(
+            (
+                line,
+                "this story closes on heads with no text under them (a subhead, a question alone): "
+                f"they may be the next story's, its text read into this one {_READ_PDF}",
+            )
+        )
+    return found
+
+
 # A sentence's last few characters ending it (优惠。), not opening a quotation (“好。”说): a
 # paragraph's own first sentence is longer.
 _TAIL_OPENING = re.compile(r"^[^“‘「『（《\s]{1,4}[。！？]")
@@ -1437,6 +1595,7 @@ def _heads_after_heads_with_no_text(
     (``_kicker_by_the_page``): the line after a kicker is its headline."""
     found: list[tuple[int, str]] = []
     bare: Article | None = None  # the last heads with no text of their own
+    bare_asks = False  # those heads' text a question alone (their headline, read as text)
     for article in articles:
         if article.headline is None:
             continue  # a box's brief, or text under no heads: the heads before may be its own
@@ -1446,7 +1605,7 @@ def _heads_after_heads_with_no_text(
             and not article.kicker
             and not article.subtitle
             and article.continued_from_page is None
-            and not _kicker_by_the_page(bare, [a for a in articles if a is not article])
+            and (bare_asks or not _kicker_by_the_page(bare, [a for a in articles if a is not article]))
         ):
             found.append(
                 (
@@ -1455,7 +1614,12 @@ def _heads_after_heads_with_no_text(
                     f"it may be their subtitle (副题), this text their story {_READ_PDF}",
                 )
             )
-        thin = sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
+        # Or its headline asking a question read as its text, under its kicker read as the
+        # headline: the line after is no headline then, whatever the kicker's length.
+        asks = (
+            len(article.paragraphs) == 1 and _asking_head(article.paragraphs[0]) and article.dateline is None
+        )
+        thin = sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST or asks
         bare = (
             article
             if thin
@@ -1465,6 +1629,7 @@ def _heads_after_heads_with_no_text(
             and article.continued_on_page is None
             else None
         )
+        bare_asks = bare is not None and asks
     return found
 
 
