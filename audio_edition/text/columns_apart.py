@@ -753,13 +753,16 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
     if width is None or len(running) < _MIN_LINES:
         return None
     rows = [_gutter_cut(_pieces(runs), width) for runs in band]
-    tight = sum(
-        1
-        for runs, cut in zip(band, rows, strict=True)
-        if not _heads_only([runs])
-        and any(r.end - r.start >= 2 * width for r in runs)
-        and len(cut) > len(runs)
-    )
+    # Tight lines the columns' starts found by position do not cut (columns standing at one
+    # position down the page, one space apart now and then, are cut there as before).
+    starts = _short_columns(band, _column_starts(running))
+    tight = 0
+    for runs in running:
+        split = _split_at_starts(runs, starts)
+        if any(r.end - r.start >= 2 * width for r in split) and len(_gutter_cut(_pieces(split), width)) > len(
+            split
+        ):
+            tight += 1
     if tight < max(_MIN_LINES, _NARROW_SHARE * len(running)):
         return None
     # A column's line follows the one before it on its row one space on, wherever the lines
