@@ -767,22 +767,36 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
         return None
     # A column's line follows the one before it on its row one space on, wherever the lines
     # stand: a row's lines are its columns' in order, from the first column (the positions of a
-    # row starting further in tell which column it starts in: the nearest row with a line
-    # starting there, read so).
+    # row starting further in tell which column it starts in: that of the line of the nearest
+    # row starting at the first column it stands under).
     home = [n for n, cut in enumerate(rows) if cut and cut[0].start <= width // 2]
+
+    def under(n: int, start: int) -> int | None:
+        """The column of the line of the nearest row from the first column that ``start``
+        stands under."""
+        near = [
+            (abs(m - n), i)
+            for m in home
+            for i, r in enumerate(rows[m])
+            if r.start - _FULL_SLACK <= start < r.end
+        ]
+        return min(near)[1] if near else None
+
     placed: list[list[tuple[int, _Run]]] = []
     unsure: set[int] = set()
     for n, cut in enumerate(rows):
-        first = 0
-        if cut and cut[0].start > width // 2:
-            near = [
-                (abs(m - n), i)
-                for m in home
-                for i, r in enumerate(rows[m])
-                if abs(r.start - cut[0].start) <= _FULL_SLACK
-            ]
-            first = min(near)[1] if near else round(cut[0].start / (width + 1))
-        placed.append([(first + i, run) for i, run in enumerate(cut)])
+        line: list[tuple[int, _Run]] = []
+        for run in cut:
+            index = line[-1][0] + 1 if line else 0
+            # A head stands where it is drawn (heads never run on after a column's line), and so
+            # does a line starting a row further in.
+            if (not line and run.start > width // 2) or (line and not _RUNNING.search(run.text)):
+                found = under(n, run.start)
+                if found is None and not line:
+                    found = round(run.start / (width + 1))
+                index = max(index, found or 0)
+            line.append((index, run))
+        placed.append(line)
         unsure.update(run.line for run in cut if run.end - run.start > width + _FULL_SLACK)
     out = _emit(placed)
     while out and not out[-1][0]:
