@@ -744,8 +744,8 @@ def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
 
 def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | None:
     """The lines of a band set in narrow gutters (see above), a column at a time, with the
-    lines where the cut is unsure (a column's line reaching well past the column's width: two
-    lines run together); None when the band is not such a band: half or more of its lines of
+    lines where the cut is unsure (a column's line holding well more letters than the column's
+    width: two lines run together, or a line set wider than the columns); None when the band is not such a band: half or more of its lines of
     running text hold a run reaching past two columns' width whose words cut into columns'
     lines of about the width."""
     running = [runs for runs in band if not _heads_only([runs])]
@@ -797,7 +797,8 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
                 index = max(index, found or 0)
             line.append((index, run))
         placed.append(line)
-        unsure.update(run.line for run in cut if run.end - run.start > width + _FULL_SLACK)
+        # (Letters, not positions: a letter-spaced line takes two positions a letter.)
+        unsure.update(run.line for run in cut if _letters(run.text) > width + _FULL_SLACK)
     out = _emit(placed)
     while out and not out[-1][0]:
         out.pop()
