@@ -783,7 +783,7 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
         return min(near)[1] if near else None
 
     placed: list[list[tuple[int, _Run]]] = []
-    unsure: set[int] = set()
+    unsure: set[tuple[int, str]] = set()
     for n, cut in enumerate(rows):
         line: list[tuple[int, _Run]] = []
         for run in cut:
@@ -798,8 +798,13 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
             line.append((index, run))
         placed.append(line)
         # (Letters, not positions: a letter-spaced line takes two positions a letter.)
-        unsure.update(run.line for run in cut if _letters(run.text) > width + _FULL_SLACK)
+        unsure.update((run.line, run.text) for run in cut if _letters(run.text) > width + _FULL_SLACK)
     out = _emit(placed)
     while out and not out[-1][0]:
         out.pop()
-    return out, [at for at, (_, printed) in enumerate(out) if printed in unsure]
+    # The column's line itself (the others of its row are cut right or wrong by their own width).
+    return out, [
+        at
+        for at, (text, printed) in enumerate(out)
+        if any(printed == line and piece in text for line, piece in unsure)
+    ]
