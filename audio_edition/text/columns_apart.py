@@ -15,6 +15,14 @@ the columns left to right, a blank line after each, the strip's lines without th
 (plain mode prints none: a paragraph's first line is told by being short). The page's running
 head, its first line, is a band of its own, blank line under it or not (pypdf's layout mode).
 
+Columns set with a narrow gutter (about a body em) stand one space apart, or none: pdftotext
+never sets a glyph over text already placed, so a column's full line pushes the next column's
+line to one space after it, and the columns stand at no fixed position down the page. A band
+where the starts found by position leave lines of two columns run together is cut by the
+columns' width instead (``_narrow_strips``): a single space after a full column's line is the
+gutter, and a row's lines are its columns' in order; a line holding well more letters than the
+column is doubted.
+
 pypdf's layout mode also sets text by where it stands, but keeps no space between what it
 places apart, takes lines a little apart on the page for one row, and prints blank lines by the
 type's height: a column's line may run on into the next column or into its own next line, and a
