@@ -15,6 +15,14 @@ the columns left to right, a blank line after each, the strip's lines without th
 (plain mode prints none: a paragraph's first line is told by being short). The page's running
 head, its first line, is a band of its own, blank line under it or not (pypdf's layout mode).
 
+Columns set with a narrow gutter (about a body em) stand one space apart, or none: pdftotext
+never sets a glyph over text already placed, so a column's full line pushes the next column's
+line to one space after it, and the columns stand at no fixed position down the page. A band
+where the starts found by position leave lines of two columns run together is cut by the
+columns' width instead (``_narrow_strips``): a single space after a full column's line is the
+gutter, and a row's lines are its columns' in order; a line holding well more letters than the
+column is doubted.
+
 pypdf's layout mode also sets text by where it stands, but keeps no space between what it
 places apart, takes lines a little apart on the page for one row, and prints blank lines by the
 type's height: a column's line may run on into the next column or into its own next line, and a
@@ -315,6 +323,9 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     crossing one leaves the cut unsure: the crossing line and the first line under it."""
     if not band:
         return [], []
+    narrow = _narrow_strips(band)
+    if narrow is not None:
+        return narrow
     # Where the columns start is told by the lines of running text: heads centred over their
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
@@ -683,3 +694,125 @@ def _emit(placed: _Placed) -> list[_Line]:
     for column in sorted(columns):
         out += [*columns[column], ("", columns[column][-1][1])]
     return out
+
+
+# Narrow gutters. A gutter of about a body em leaves pdftotext -layout one position (or none)
+# between two columns' lines: it sets each glyph at the cell its x rounds to but never over
+# text already placed, so a full line of one column pushes the next column's line to one space
+# after it, and the columns stand at no fixed position down the page (a column's line starts
+# where its own lines' lengths put it). What tells the gutter there is the column's width: a
+# justified column's full lines hold about as many characters each, and a single space after
+# as many, between two words of running text, is the gutter.
+_SPACED = re.compile(r"[0-9A-Za-z%.]")  # half-width text pdftotext sets a space either side of (3 月 1 日)
+_FULL_SLACK = 3  # positions a full line may fall short of the column's width (an indent, half-width marks)
+_NARROW_SHARE = 0.3  # of a band's running lines holding two columns' lines one space apart, at least
+
+
+def _pieces(runs: list[_Run]) -> list[_Run]:
+    """``runs`` cut at every space: the words of the line, where each stands."""
+    return [
+        _Run(run.start + m.start(), run.start + m.end(), m.group(), run.line)
+        for run in runs
+        for m in _WORD.finditer(run.text)
+    ]
+
+
+def _column_width(band: list[list[_Run]]) -> int | None:
+    """The width (positions) of a band's columns: the commonest length of a word of four
+    positions or more (a full line of a justified column is one word, and most lines are full)."""
+    lengths = [p.end - p.start for runs in band for p in _pieces(runs) if p.end - p.start >= 4]
+    if not lengths:
+        return None
+    counts: dict[int, int] = {}
+    for length in lengths:
+        counts[length] = counts.get(length, 0) + 1
+    return max(counts, key=lambda n: (counts[n], n))
+
+
+def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
+    """A line's words joined into its columns' lines: a space is a gutter where it is two
+    positions or more, or one after a full line (``width`` positions from where the column's
+    line started, less a little slack), between two words of running text (not beside
+    half-width text, which pdftotext spaces out, nor between two single letters of a
+    letter-spaced line)."""
+    out: list[_Run] = []
+    for piece in pieces:
+        if out:
+            last = out[-1]
+            gap = piece.start - last.end
+            lone = len(last.text.rsplit(" ", 1)[-1]) == 1 and len(piece.text) == 1
+            spaced = _SPACED.match(piece.text[0]) or _SPACED.match(last.text[-1])
+            full = last.end - last.start >= width - _FULL_SLACK
+            if gap < 2 and not (full and not lone and not spaced):
+                out[-1] = _Run(last.start, piece.end, f"{last.text}{' ' * gap}{piece.text}", last.line)
+                continue
+        out.append(piece)
+    return out
+
+
+def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | None:
+    """The lines of a band set in narrow gutters (see above), a column at a time, with the
+    lines where the cut is unsure (a column's line holding well more letters than the column's
+    width: two lines run together, or a line set wider than the columns); None when the band is not such a band: half or more of its lines of
+    running text hold a run reaching past two columns' width whose words cut into columns'
+    lines of about the width."""
+    running = [runs for runs in band if not _heads_only([runs])]
+    width = _column_width(running)
+    if width is None or len(running) < _MIN_LINES:
+        return None
+    rows = [_gutter_cut(_pieces(runs), width) for runs in band]
+    # Tight lines the columns' starts found by position do not cut (columns standing at one
+    # position down the page, one space apart now and then, are cut there as before).
+    starts = _short_columns(band, _column_starts(running))
+    tight = 0
+    for runs in running:
+        split = _split_at_starts(runs, starts)
+        if any(r.end - r.start >= 2 * width for r in split) and len(_gutter_cut(_pieces(split), width)) > len(
+            split
+        ):
+            tight += 1
+    if tight < max(_MIN_LINES, _NARROW_SHARE * len(running)):
+        return None
+    # A column's line follows the one before it on its row one space on, wherever the lines
+    # stand: a row's lines are its columns' in order, from the first column (the positions of a
+    # row starting further in tell which column it starts in: that of the line of the nearest
+    # row starting at the first column it stands under).
+    home = [n for n, cut in enumerate(rows) if cut and cut[0].start <= width // 2]
+
+    def under(n: int, start: int) -> int | None:
+        """The column of the line of the nearest row from the first column that ``start``
+        stands under."""
+        near = [
+            (abs(m - n), i)
+            for m in home
+            for i, r in enumerate(rows[m])
+            if r.start - _FULL_SLACK <= start < r.end
+        ]
+        return min(near)[1] if near else None
+
+    placed: list[list[tuple[int, _Run]]] = []
+    unsure: set[tuple[int, str]] = set()
+    for n, cut in enumerate(rows):
+        line: list[tuple[int, _Run]] = []
+        for run in cut:
+            index = line[-1][0] + 1 if line else 0
+            # A head stands where it is drawn (heads never run on after a column's line), and so
+            # does a line starting a row further in.
+            if (not line and run.start > width // 2) or (line and not _RUNNING.search(run.text)):
+                found = under(n, run.start)
+                if found is None and not line:
+                    found = round(run.start / (width + 1))
+                index = max(index, found or 0)
+            line.append((index, run))
+        placed.append(line)
+        # (Letters, not positions: a letter-spaced line takes two positions a letter.)
+        unsure.update((run.line, run.text) for run in cut if _letters(run.text) > width + _FULL_SLACK)
+    out = _emit(placed)
+    while out and not out[-1][0]:
+        out.pop()
+    # The column's line itself (the others of its row are cut right or wrong by their own width).
+    return out, [
+        at
+        for at, (text, printed) in enumerate(out)
+        if any(printed == line and piece in text for line, piece in unsure)
+    ]

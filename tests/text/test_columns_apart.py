@@ -836,3 +836,64 @@ def test_a_blank_line_inside_a_column_is_read_past_not_cut_at() -> None:
     after = lines.index("造、运维服务等上下游产")
     assert lines[after + 1 : after + 3] == ["业在当地集聚发展。", "进入冬季，冰雪乐园、"]
     assert lines.index("引了大批外地游客前来体") > after
+
+
+# A page set with gutters of about a body em (a random house), as pdftotext -layout printed it:
+# a full line of a column pushes the next column's line to one space after it, so the columns
+# stand one space apart, at no fixed position down the page (the second starts at 13, 14, 17,
+# 23 or 26), and a letter-spaced line prints a space between its characters.
+NARROW_GUTTERS = """\
+2024 年 3 月 5 日   星期二                        要闻                                    第2版
+
+
+
+                                         聚焦民生实事
+
+                              打好防沙治沙攻坚战
+
+
+
+图为农民驾驶播种机在田间作业。        吴敏 摄
+  本报锡林浩特 3 月 4 日   合 作 社 采 取 “ 统 一 采 吃。”七十八岁的赵大爷说。 亩，良种覆盖率达到百分之
+电（记者 孙丽）进入冬季， 购、统一防疫、统一销售”的 风电场里，一排排白色风机 九十八以上。
+冰雪乐园、滑雪场相继开门 方式，降低了养殖成本。文 迎风转动，源源不断地将绿
+迎客，吸引了大批外地游客 旅部门统计显示，元旦假期 色电能送入电网。
+前来体验。一辆辆满载煤 全市共接待游客四十六万                 今年全区粮食总产量
+炭、木材和农产品的货车有 人次，旅游收入三点二亿 达到七百九十一亿斤，连续
+序通过查验通道，驶向全国 元。今年以来，文化惠民演 多年稳定在七百亿斤以上。
+各地。              出已走进一百多个嘎查村， 去年合作社实现销售收入
+  有关部门表示，将进一 观众超过五万人次。               一千二百万元，社员人均分
+步加强监督检查，确保各项              业内人士认为，产业链   红一万余元。
+惠民政策落到实处。高标准           向下游延伸，有利于把资源      据悉，该项目总投资五
+农田建设持续推进，节水灌           优势转化为发展优势。春     十六亿元，建成后可年产各
+溉面积进一步扩大，耕地质           耕时节，田野里一派繁忙     类产品二十万吨。“以前一
+量稳步提升。热力公司设立           景象，大型播种机来回穿     下雨院子里就积水，现在出
+了二十四小时服务热线，群           梭，农民们抢抓农时忙生     门再也不用踩泥了。”居民
+众反映的问题做到当天受            产。
+                        “饭菜合口味，价钱也不    李师傅说。今年全旗计划种
+理、限时办结。                贵，我们老两口几乎天天来    植玉米、大豆等作物八十万
+"""
+
+
+def test_columns_one_space_apart_are_cut_by_the_columns_width() -> None:
+    lines = columns_apart(NARROW_GUTTERS).split("\n")
+    # The first column read down to its foot, its lines whole (none with the next column's on it).
+    first = lines.index("电（记者 孙丽）进入冬季，")
+    assert lines[first + 1 : first + 3] == ["冰雪乐园、滑雪场相继开门", "迎客，吸引了大批外地游客"]
+    assert lines[first + 6 : first + 8] == ["各地。", "有关部门表示，将进一"]
+    # Then the second, opening on its letter-spaced line, whole, and going on below it.
+    second = lines.index("合 作 社 采 取 “ 统 一 采")
+    assert second > lines.index("理、限时办结。") > first
+    assert lines[second + 1 : second + 3] == ["购、统一防疫、统一销售”的", "方式，降低了养殖成本。文"]
+    assert lines.index("观众超过五万人次。") + 1 == lines.index("业内人士认为，产业链")
+    # And the third after it.
+    assert lines.index("风电场里，一排排白色风机") > lines.index("贵，我们老两口几乎天天来") > second
+
+
+def test_a_story_set_in_narrow_gutters_reads_its_paragraphs_whole() -> None:
+    story = parse_page(NARROW_GUTTERS).articles[0]
+    assert story.headline == "打好防沙治沙攻坚战"
+    assert story.paragraphs[0].startswith(
+        "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。"
+    )
+    assert "有关部门表示，将进一步加强监督检查，确保各项惠民政策落到实处。" in story.paragraphs[1]
