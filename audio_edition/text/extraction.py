@@ -49,13 +49,10 @@ headlines after their bodies) in ways that can be read off the page itself:
   them one story's heads, and the box opens at the text set wider.
 - Furniture the extractor mixes in (running head, index, ads and their slogans, chart labels) is
   taken off before the page is segmented (``extraction_furniture``).
-- Extraction artefacts: U+2011 (non-breaking hyphen) for "-", ⋯⋯ for ……, punctuation alone on a
-  line (！ ”), spaces around digits and letter-spaced justified lines (a body line letter-spaced
-  by its justification, with a comma or stop inside, set solid), text printed twice where the PDF
-  fakes bold by striking it twice (简讯简讯, a head line twice running, or each of its characters
-  twice running, 简简讯讯, as pypdf's layout mode prints a page drawn a glyph at a time), kept once.
-  A wrapped headline's last characters printed on its dateline's line (one baseline: 儿了 人民网
-  绵阳 9 月 1 日) go back to the headline.
+- Extraction artefacts are undone on the raw text first, line for line (``extraction_tidy``:
+  U+2011, ⋯⋯, punctuation alone on a line, letter-spaced justified lines, text struck twice, a
+  headline's rest on its dateline's line); spaces around digits go as a segment's text is
+  made (``layout.respace``).
 - A typesetter that keeps punctuation off a line's start squeezes it onto the line before: an
   indented first line carrying one is as wide as the column, an indent short without it.
 - What text cannot tell, it says (``ExtractionLayout.doubts``, warned once per article): two
@@ -82,7 +79,6 @@ from audio_edition.text.articles import (
     phrases_over_a_line,
 )
 from audio_edition.text.columns_apart import cut_columns
-from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.extraction_doubts import (
     a_character_a_line,
     extraction_doubts,
@@ -102,6 +98,7 @@ from audio_edition.text.extraction_furniture import (
     slogans_over_stories,
     take_furniture,
 )
+from audio_edition.text.extraction_tidy import BODY_PUNCTUATION, tidy_extraction
 from audio_edition.text.furniture import (
     FOLIO_LINE,
     RUNNING_DATE,
@@ -126,7 +123,6 @@ from audio_edition.text.layout import (
     visual_width,
 )
 
-_LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
 _LONE_MARK = re.compile(r"^[\s　]*[！？。”’!?]+[\s　]*$")
 _CLOSING_BYLINE = re.compile(r"[。！？”](?:（[^（）]{1,20}）|\([^()]{1,20}\))$")
 _INNER_SENTENCE_END = re.compile(r"[。！？][”’」』]*[^\s”’」』）)。！？]")  # more text after a sentence end
@@ -136,7 +132,6 @@ _QUOTE_CLOSED = re.compile(r"[。！？][”’」』]$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”‘’：；（）]{1,14}(?:说|表示|介绍|指出|告诉记者|感慨道|坦言)。$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # a reporter's name (not a four-character kicker: 记者蹲点)
 _SECTION_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(sorted(SECTION_WORDS, key=len, reverse=True))})$")
-_SUB = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
 @dataclass(frozen=True)
@@ -168,116 +163,6 @@ class ExtractionLayout:
         ``articles`` being how its segments were read (``read_articles(..., doubts=self.doubts)``
         passes its own, whatever headline convention it read them by)."""
         return (*self.line_doubts, *extraction_doubts(self.lines, self.layout.segments, articles))
-
-
-def tidy_extraction(text: str) -> str:
-    """Undo the extractors' character artefacts, line for line (the line count never changes):
-    U+2011 for "-", ⋯⋯ for ……, punctuation alone on a line joined to the line before it, text
-    printed twice (a bold faked by double striking), a body line letter-spaced by justification."""
-    text = text.translate(_SUB).replace("⋯", "…")
-    lines = [_justified_body_line(_once(line)) for line in text.split("\n")]
-    for n in range(1, len(lines)):
-        if _LONE_PUNCTUATION.match(lines[n]):
-            back = n - 1
-            while back > 0 and not lines[back].strip():
-                back -= 1
-            lines[back] = lines[back].rstrip() + lines[n].strip()
-            lines[n] = ""
-    return "\n".join(_head_rest_off_datelines(lines))
-
-
-_HEAD_REST = re.compile(r"^([^\s，。、；：！？…（）]{1,4}) +(\S.*)$")  # 儿了 人民网绵阳 9 月 1 日
-
-
-def _head_rest_off_datelines(lines: list[str]) -> list[str]:
-    """``lines`` with a wrapped head line's rest printed on its dateline's line (pypdfium2 joins
-    text on one baseline: ``儿了 人民网绵阳 9 月 1 日``) put back on the head line above it. A few
-    characters with no mark, a space, then a dateline (carried on by the next line, where it
-    breaks), under a line ending no sentence: running text has its marks, a dateline opens its
-    own line, and only a head's last line stops mid-phrase over one."""
-    for n in range(1, len(lines)):
-        rest = _HEAD_REST.match(lines[n].strip())
-        if rest is None or rest.group(1) in SECTION_WORDS:
-            continue
-        following = lines[n + 1].strip() if n + 1 < len(lines) else ""
-        opening = (rest.group(2) + following).replace(" ", "")
-        above = lines[n - 1].rstrip()
-        if not above.strip() or ends_sentence(above) or "。" in above or not dateline_at_start(opening):
-            continue
-        lines[n - 1] = above + rest.group(1)
-        lines[n] = rest.group(2)
-    return lines
-
-
-_TWICE = re.compile(r"^(\S.+)\1$")  # a short line printed twice over itself (简讯简讯)
-_BODY_PUNCTUATION = re.compile(r"[，、；。！？]")
-
-
-def _struck_once(lines: list[str]) -> list[str]:
-    """``lines`` with text printed twice kept once: a bold faked by striking each line twice a
-    hair apart comes out of pdfminer.six as a short line doubled in place (简讯简讯) or a long one
-    on two lines, and out of PyMuPDF as each line twice running. The same head line twice
-    running, or twice over on one line, is never a page's own text (running text, with a comma or
-    stop inside, is never struck twice, so it is left as printed). The dropped copies become
-    blank lines after the doubled run (a head's tiers stay together; the line count never changes)."""
-    once = [_once(line) for line in lines]
-    out: list[str] = []
-    dropped = 0
-    for n, line in enumerate(once):
-        if line.strip() and out and line.strip() == out[-1].strip() and not _BODY_PUNCTUATION.search(line):
-            dropped += 1
-            continue
-        following = once[n + 1].strip() if n + 1 < len(once) else ""
-        doubled = bool(line.strip()) and (following == line.strip() or once[n] != lines[n])
-        if dropped and not doubled:
-            out += [""] * dropped
-            dropped = 0
-        out.append(line)
-    return out + [""] * dropped
-
-
-def _once(line: str) -> str:
-    twice = _TWICE.match(line.strip())
-    if twice and not _BODY_PUNCTUATION.search(line):
-        return twice.group(1)
-    return _each_character_once(line)
-
-
-_EACH_TWICE_LEAST = 3  # characters of the line kept: an AABB word alone (明明白白) is printed so
-
-
-def _each_character_once(line: str) -> str:
-    """A head line with each character printed twice running (``打打好好防防沙沙``) kept once:
-    a bold faked by striking each character twice a hair apart, each glyph drawn on its own,
-    comes out of pypdf's layout mode (and pdfplumber) with the two strikes of each character
-    side by side. Running text (a comma or stop inside) is never struck twice, and a line of
-    two characters each doubled may be a word of its own (明明白白) but for a box's word (简讯)."""
-    words = line.split()
-    if not words or _BODY_PUNCTUATION.search(line):
-        return line
-    if not all(len(w) % 2 == 0 and w[0::2] == w[1::2] for w in words):
-        return line
-    kept = [w[0::2] for w in words]
-    letters = sum(len(w) for w in kept)
-    if len(set("".join(kept))) < 2 or (letters < _EACH_TWICE_LEAST and " ".join(kept) not in SECTION_WORDS):
-        return line
-    return " ".join(kept)
-
-
-def _justified_body_line(line: str) -> str:
-    """A body line the extractor letter-spaced (pdfminer.six, where a line is justified by
-    character spacing: ``近 期 ， 县 消 防 救 援 大``) set solid: letter-spaced, every character on
-    its own, and running text (a comma or stop inside, or a dateline). A headline set
-    letter-spaced carries no such mark and keeps its spaces (read as a display line)."""
-    if " " not in line or "  " in line.strip() or not is_letter_spaced(line):
-        return line
-    bare = line.replace(" ", "")
-    tokens = line.split()
-    if any(len(IDEOGRAPH.findall(t)) > 1 for t in tokens):
-        return line  # two columns' text merged with a letter-spaced one: the space tells
-    if _BODY_PUNCTUATION.search(bare) or dateline_at_start(bare):
-        return bare
-    return line
 
 
 def is_extraction(text: str) -> bool:
@@ -1673,7 +1558,7 @@ def _letter_spaced_tier(groups: Sequence[Sequence[TextLine]]) -> int | None:
     spaced = [
         n
         for n, group in enumerate(groups)
-        if all(is_letter_spaced(line.text) and not _BODY_PUNCTUATION.search(line.text) for line in group)
+        if all(is_letter_spaced(line.text) and not BODY_PUNCTUATION.search(line.text) for line in group)
     ]
     return spaced[0] if len(groups) >= 2 and len(spaced) == 1 else None
 
