@@ -23,12 +23,8 @@ headlines after their bodies) in ways that can be read off the page itself:
   so, may be full where it reads as an indented first line (and the line over it as a head).
 - Headline tiers (引题 kicker, headline, 副题 subtitle) and subheads are lines with no sentence
   end standing between paragraphs: lines that full lines do not carry on to a sentence end. A
-  run of them is one block, a tier to a line; a short remainder joins the line above it, and
-  past three lines a narrower line does (a wrapped tier). Type size would tell; text has none.
-  Not under a line opening on a label (一线调研：…, ``labelled_over_a_line``) where the lower is a
-  phrase, not a few characters: a labelled kicker longer than its headline. A remainder as long
-  as a headline, or a phrase under parallel phrases set apart by a space (a kicker's shape), is
-  joined but doubted (``_kicker_joined``).
+  run of them is one block, its lines told apart as tiers (``head_tiers``: a wrapped tier's
+  rest, a bold or letter-spaced headline, a subtitle printed on its headline's line).
   Two tiers with no dash: a line well short of the one under it is a kicker, one about as long
   (or as long as a headline, half the line under it) is the headline over its subtitle
   (``headline_over_long_subtitle``), doubted; but the page's own headlines weigh more than a
@@ -37,10 +33,7 @@ headlines after their bodies) in ways that can be read off the page itself:
   line is as long as the shortest of them (``extraction_doubts``), whatever length a paper sets.
   A line ending on ？ or ！ with no other mark, standing apart right over a dateline or a
   ——subtitle, is a headline asking a question (``_headline_asking``): only a story's heads
-  stand there. Of two tiers, one printed letter-spaced alone (a character at a time, as PDFium
-  prints a headline set with tracking) is the headline; a subtitle printed on its headline's
-  line after a space (PDFium joins text whose boxes overlap: ``…嘎查 ——来自…``) is a tier of
-  its own.
+  stand there.
 - A box's word (简讯) printed into a column from the box beside it, between a paragraph's lines
   that run on past it (also right under its first line, which then stands alone like a head
   line: its marks of running text tell), opens the box at the text set wider after it (or the
@@ -72,11 +65,8 @@ from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import (
     Article,
-    as_long_as_a_headline,
     headline_over_long_subtitle,
     labelled_kicker,
-    labelled_over_a_line,
-    phrases_over_a_line,
 )
 from audio_edition.text.columns_apart import cut_columns
 from audio_edition.text.extraction_doubts import (
@@ -98,11 +88,18 @@ from audio_edition.text.extraction_furniture import (
     slogans_over_stories,
     take_furniture,
 )
-from audio_edition.text.extraction_tidy import BODY_PUNCTUATION, tidy_extraction
+from audio_edition.text.extraction_tidy import tidy_extraction
 from audio_edition.text.furniture import (
     FOLIO_LINE,
     RUNNING_DATE,
     RUNNING_HEAD,
+)
+from audio_edition.text.head_tiers import (
+    bold_tier,
+    head_shape_doubts,
+    letter_spaced_tier,
+    subtitles_off_head_lines,
+    tiers,
 )
 from audio_edition.text.layout import (
     SECTION_WORDS,
@@ -911,12 +908,12 @@ def _segments(
         nonlocal heads
         if heads:
             in_box = False
-            groups = _tiers(_subtitles_off_head_lines(heads), doubled)
+            groups = tiers(subtitles_off_head_lines(heads), doubled)
             text = "\n".join("".join(respace(x.text) for x in group) for group in groups)
             display = any(is_letter_spaced(x.text) or x.narrowest > x.column + 1.5 for x in heads)
-            bold = _bold_tier(groups, doubled)
+            bold = bold_tier(groups, doubled)
             if bold is None:
-                bold = _letter_spaced_tier(groups)
+                bold = letter_spaced_tier(groups)
             pieces.append(
                 _Piece(
                     Segment(SegmentKind.BLOCK, text, display=display, line=heads[0].number, bold_tier=bold)
@@ -954,7 +951,7 @@ def _segments(
                         ),
                     )
                 )
-            doubts.extend((heads[0].number, message) for message in _head_shape_doubts(groups, doubled, bold))
+            doubts.extend((heads[0].number, message) for message in head_shape_doubts(groups, doubled, bold))
         heads = []
 
     lines = [item for item in seq if isinstance(item, TextLine)]
@@ -1516,142 +1513,3 @@ def _as_printed(seq: Sequence[TextLine | Segment], index: int) -> TextLine:
     if isinstance(rest, TextLine) and tucked_quote(line, rest, line.column):
         return TextLine(line.text + rest.text, line.width + rest.width, column=line.column)
     return line
-
-
-def _bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> int | None:
-    """Which of a story's head tiers alone was struck twice (a bold faked so): the headline, set
-    heavier than its kicker or subtitle. None where none is, or several are."""
-    bold = [n for n, group in enumerate(groups) if all(line.number in doubled for line in group)]
-    return bold[0] if len(groups) >= 2 and len(bold) == 1 else None
-
-
-# A head line's subtitle printed on its line: text, a space, a dash, more text (…嘎查 ——来自…).
-_SUBTITLE_ON_LINE = re.compile(r"^(\S.*?\S) +(——+\s*[^\s—].*)$")
-
-
-def _subtitles_off_head_lines(heads: list[TextLine]) -> list[TextLine]:
-    """``heads`` with a subtitle printed on its headline's line set on a line of its own.
-    PDFium joins text whose boxes overlap up and down into one line: a subtitle (副题) set tight
-    under a large headline runs into the headline's box and comes out on its line after a space
-    (``文化惠民演出走进百个嘎查 ——来自基层一线的调查``). A subtitle opens on a dash, and print sets
-    none after a space inside a headline: the dash there opens the next tier. Only on a story's
-    heads' last line (the subtitle is the last tier), under a kicker at most and over no
-    subtitle of its own: a longer run of head lines is more often two stories' heads printed
-    side by side (pdfplumber), whose one line may hold one story's headline and another's subtitle."""
-    last = heads[-1] if heads else None
-    found = _SUBTITLE_ON_LINE.match(last.text) if last is not None else None
-    if last is None or found is None or len(heads) > 2 or any(x.text.startswith("—") for x in heads):
-        return heads
-    parts = []
-    for text, blank in ((found.group(1), last.blank_before), (found.group(2), False)):
-        part = TextLine(text, visual_width(text), blank_before=blank, number=last.number)
-        part.column, part.narrowest = last.column, last.narrowest
-        parts.append(part)
-    return [*heads[:-1], *parts]
-
-
-def _letter_spaced_tier(groups: Sequence[Sequence[TextLine]]) -> int | None:
-    """Which of a story's head tiers alone is printed letter-spaced (``打 好 防 沙 治 沙 攻 坚 战``,
-    a character at a time, no marks of running text): the headline, spread to fill its measure
-    as papers set a short headline, over or under a kicker or subtitle set solid. None where
-    no tier is, or several are."""
-    spaced = [
-        n
-        for n, group in enumerate(groups)
-        if all(is_letter_spaced(line.text) and not BODY_PUNCTUATION.search(line.text) for line in group)
-    ]
-    return spaced[0] if len(groups) >= 2 and len(spaced) == 1 else None
-
-
-def _head_shape_doubts(
-    groups: Sequence[Sequence[TextLine]], doubled: Collection[int], bold: int | None
-) -> list[str]:
-    """What a story's head lines (``groups``, from ``_tiers``) leave in doubt by their shape: a
-    label read as the kicker over a line that would otherwise read as its subtitle (the label
-    may open a headline: 国家统计局：…), and a line as long as a headline read as the wrapped
-    rest of the line above (a kicker longer than its headline)."""
-    found: list[str] = []
-    if len(groups) == 2 and bold is None:
-        upper, lower = ("".join(respace(x.text) for x in group) for group in groups)
-        if labelled_kicker(upper, lower):
-            found.append(
-                "two head lines read as kicker (引题) and headline: if the first is the headline "
-                "and the second its subtitle (副题), correct it (read the PDF for this page)"
-            )
-    if sum(len(group) for group in groups) <= 3 and _kicker_joined(groups, doubled):
-        found.append(
-            "two head lines read as one headline wrapped over two lines: if the first is a "
-            "kicker (引题) over the headline, correct it (read the PDF for this page)"
-        )
-    return found
-
-
-def _kicker_joined(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> bool:
-    """Whether a tier of ``groups`` (from ``_tiers``) joins a line to the line above it as its
-    remainder where the lower line is as long as a headline: the two may be a kicker (引题)
-    longer than its headline, read as one headline longer than either line. A headline wrapped
-    so would be over twenty characters, longer than headlines run. So too where the upper is
-    parallel phrases set apart by a space over a phrase (``phrases_over_a_line``): a kicker's
-    shape, whose headline may be shorter than a headline usually runs. Not a bold headline
-    struck twice on both lines: the strike says they are one tier."""
-    return any(
-        (as_long_as_a_headline(lower.text) or phrases_over_a_line(upper.text, lower.text))
-        and not (upper.number in doubled and lower.number in doubled)
-        for group in groups
-        for upper, lower in zip(group, group[1:], strict=False)
-        if not upper.text.startswith("—")
-    )
-
-
-def _tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[TextLine]]:
-    """A run of standalone lines as tiers: each line its own, except a remainder of a few
-    characters, and past three lines a line narrower than the one above it (and not dash-led),
-    which are the line above's wrapped rest. Never a line after a blank: an extractor prints a
-    wrapped line in the block of the line it wraps, a blank between two blocks. Lines drawn
-    twice one after the other (``doubled``: a bold headline's) are one tier wrapped."""
-    groups: list[list[TextLine]] = []
-    for line in heads:
-        # A line of a few characters, or under half again as wide, under a wider one is that
-        # line's remainder (冰雪旅游带火北疆 / 小城): a tier below is rarely so much shorter.
-        above = groups[-1][-1].width if groups else 0.0
-        bold_run = bool(groups) and line.number in doubled and groups[-1][-1].number in doubled
-        if (
-            groups
-            and not line.blank_before
-            and not line.text.startswith("—")
-            and ((line.width <= 3 or line.width <= 0.6 * above) and above > line.width or bold_run)
-            # A labelled kicker longer than its headline (一线调研：工业转型升级观察 / 老街新生):
-            # the label says the line is a tier of its own; a wrapped rest is a few characters.
-            and not (
-                len(groups[-1]) == 1 and labelled_over_a_line(groups[-1][0].text, line.text) and not bold_run
-            )
-        ):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    while len(groups) > 3:
-        # A subtitle opens with a dash: a line after it without one is its wrapped rest.
-        dashed = [
-            n
-            for n in range(1, len(groups))
-            if groups[n - 1][0].text.startswith("—")
-            and not groups[n][0].text.startswith("—")
-            and not groups[n][0].blank_before
-        ]
-        if dashed:
-            n = dashed[0]
-            groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
-            continue
-        best = None
-        for n in range(1, len(groups)):
-            upper, lower = groups[n - 1][-1], groups[n][0]
-            if lower.text.startswith("——") or lower.width >= upper.width or lower.blank_before:
-                continue
-            drop = upper.width - lower.width
-            if best is None or drop > best[1]:
-                best = (n, drop)
-        if best is None:
-            break
-        n = best[0]
-        groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
-    return groups

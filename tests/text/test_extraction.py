@@ -3052,7 +3052,7 @@ def test_two_head_lines_read_undoubted_only_under_a_label_shorter_than_the_paper
     lengths: the two lines are read undoubted only as a kicker shorter than every headline on
     the page by more than a character over its headline; and a line so short over one as long
     as a headline is read as the kicker over it."""
-    # Not a line of a few characters under a longer one: that is its wrapped rest (``_tiers``).
+    # Not a line of a few characters under a longer one: that is its wrapped rest (``head_tiers.tiers``).
     assume(lower_length > 3 and lower_length > 0.6 * upper_length)
     rng = random.Random(seed)
 
