@@ -70,29 +70,6 @@ _TWICE = re.compile(r"^(\S.+)\1$")  # a short line printed twice over itself (�
 BODY_PUNCTUATION = re.compile(r"[，、；。！？]")
 
 
-def _struck_once(lines: list[str]) -> list[str]:
-    """``lines`` with text printed twice kept once: a bold faked by striking each line twice a
-    hair apart comes out of pdfminer.six as a short line doubled in place (简讯简讯) or a long one
-    on two lines, and out of PyMuPDF as each line twice running. The same head line twice
-    running, or twice over on one line, is never a page's own text (running text, with a comma or
-    stop inside, is never struck twice, so it is left as printed). The dropped copies become
-    blank lines after the doubled run (a head's tiers stay together; the line count never changes)."""
-    once = [_once(line) for line in lines]
-    out: list[str] = []
-    dropped = 0
-    for n, line in enumerate(once):
-        if line.strip() and out and line.strip() == out[-1].strip() and not BODY_PUNCTUATION.search(line):
-            dropped += 1
-            continue
-        following = once[n + 1].strip() if n + 1 < len(once) else ""
-        doubled = bool(line.strip()) and (following == line.strip() or once[n] != lines[n])
-        if dropped and not doubled:
-            out += [""] * dropped
-            dropped = 0
-        out.append(line)
-    return out + [""] * dropped
-
-
 def _once(line: str) -> str:
     twice = _TWICE.match(line.strip())
     if twice and not BODY_PUNCTUATION.search(line):
