@@ -115,7 +115,9 @@ def _across(run: _Run, start: int) -> bool:
 def is_layout_mode(text: str) -> bool:
     """Whether ``text`` is a page printed in layout mode: a good share of its lines hold two or
     more runs of text two spaces apart or more, and nearly every later run starts where runs of
-    other lines start (a column's start) rather than anywhere (pdfplumber's unaligned columns)."""
+    other lines start (a column's start) rather than anywhere (pdfplumber's unaligned columns);
+    the running head, the page's first line, is not counted (its parts stand where the house sets
+    them: on a page of few lines in columns, a wide one, they would tip the count)."""
     lines = [line for line in text.split("\n") if line.strip()]
     rows = [_runs(line) for line in lines]
     several = [runs for runs in rows if len(runs) >= 2]
@@ -126,29 +128,16 @@ def is_layout_mode(text: str) -> bool:
     if several[0] is rows[0] and RUNNING_HEAD.match(re.sub(r"[\s　]+", "", lines[0])):
         several = several[1:]
     later = [run.start for runs in several for run in runs[1:]]
-    if not later:
-        return False
     counts: dict[int, int] = {}
     for start in later:
         counts[start] = counts.get(start, 0) + 1
-    # A later run is aligned when another line's later run starts within an indent of it, or
-    # within the drift of a wide page's columns (``_drift``).
-    reach = max(_INDENT, _drift(rows))
+    # A later run is aligned when another line's later run starts within an indent of it.
     aligned = sum(
-        1 for start in later if sum(counts.get(p, 0) for p in range(start - reach, start + reach + 1)) >= 2
+        1
+        for start in later
+        if sum(counts.get(p, 0) for p in range(start - _INDENT, start + _INDENT + 1)) >= 2
     )
     return aligned >= _ALIGNED * len(later)
-
-
-_DRIFT = 24  # positions of a page's width per position its columns' starts may drift
-
-
-def _drift(rows: list[list[_Run]]) -> int:
-    """Positions a column's start may drift row to row on a page whose lines reach as far as
-    ``rows``' do: pdftotext -layout sets each glyph at the character cell its x rounds to, cells
-    as wide as the page's average glyph, so the further from the left edge a column stands (the
-    wider the page), the more cells its lines' starts may stray by."""
-    return max((runs[-1].end for runs in rows if runs), default=0) // _DRIFT
 
 
 def columns_apart(text: str) -> str:

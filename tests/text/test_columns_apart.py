@@ -897,3 +897,54 @@ def test_a_story_set_in_narrow_gutters_reads_its_paragraphs_whole() -> None:
         "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。"
     )
     assert "有关部门表示，将进一步加强监督检查，确保各项惠民政策落到实处。" in story.paragraphs[1]
+
+
+# The top of a 330 mm page of four columns as pdftotext -layout printed it (a random house): few
+# lines hold two columns, and the running head's date, page name and number stand at no column's
+# start. Counted with the columns' lines, they made the page look unaligned: it was read as plain
+# text, lines of two columns as one.
+WIDE_PAGE_TOP = """\
+2024 年 3 月 5 日   星期二                                  要闻                                                      第2版
+
+
+
+
+文化惠民演出走进百个嘎查
+——来自基层一线的调查
+
+
+
+
+图为工人们在换热站内检查设备运行情况。    本报记者 郑凯 摄
+  新华社二连浩特 3 月 4 日电下一步，当地将      动了餐饮、住宿等行业的发展。湿地公园里，芦
+继续完善配套设施，推动各项工作取得新的更           苇随风摇曳，成群的候鸟在水面上觅食嬉戏。
+大成效。稀土企业加大研发投入，一批高性能永              共建共享 居民议事有了新平台
+磁材料实现了规模化生产。
+                                 前十个月，口岸进出口货运量达到一千八
+    绿色发展 守护一方碧水蓝天              百万吨，同比增长百分之二十二点五。去年合作
+  养老服务中心开设了康复理疗、文化娱乐           社实现销售收入一千二百万元，社员人均分红
+等项目，满足老年人多样化需求。目前，全市已          一万余元。
+有八百多个政务服务事项实现了网上办、掌
+上办。                              进入冬季，冰雪乐园、滑雪场相继开门迎
+                               客，吸引了大批外地游客前来体验。老师们利用
+  业内人士认为，产业链向下游延伸，有利于          课余时间集体备课，把优质教学资源转化为适
+把资源优势转化为发展优势。据悉，该项目总投          合本校学生的课程。
+资五十六亿元，建成后可年产各类产品二十万
+吨。当地推出了冰雪节、那达慕等特色活动，带
+"""
+
+
+def test_a_wide_page_of_few_lines_in_columns_is_cut_whatever_its_running_head() -> None:
+    assert is_layout_mode(WIDE_PAGE_TOP)
+    page = parse_page(WIDE_PAGE_TOP)
+    (story,) = page.articles
+    assert (story.headline, story.subtitle) == ("文化惠民演出走进百个嘎查", "——来自基层一线的调查")
+    # The first column's paragraph runs whole, the second column's subhead and text after it.
+    assert story.paragraphs[0] == (
+        "下一步，当地将继续完善配套设施，推动各项工作取得新的更大成效。稀土企业加大研发投入，"
+        "一批高性能永磁材料实现了规模化生产。"
+    )
+    assert story.paragraphs[3].endswith(
+        "带动了餐饮、住宿等行业的发展。湿地公园里，芦苇随风摇曳，成群的候鸟在水面上觅食嬉戏。"
+    )
+    assert "共建共享 居民议事有了新平台" in story.paragraphs
