@@ -37,7 +37,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from audio_edition.text.furniture import RUNNING_HEAD
+from audio_edition.text.furniture import RUNNING_HEAD, is_editor_line
 
 _GAP = re.compile(r" {2,}")  # columns stand at least two positions apart
 _RUN = re.compile(r"\S+(?: \S+)*")  # text with single spaces inside (3 月 1 日)
@@ -115,12 +115,21 @@ def _across(run: _Run, start: int) -> bool:
 def is_layout_mode(text: str) -> bool:
     """Whether ``text`` is a page printed in layout mode: a good share of its lines hold two or
     more runs of text two spaces apart or more, and nearly every later run starts where runs of
-    other lines start (a column's start) rather than anywhere (pdfplumber's unaligned columns)."""
-    rows = [_runs(line) for line in text.split("\n") if line.strip()]
+    other lines start (a column's start) rather than anywhere (pdfplumber's unaligned columns);
+    the running head and the staff line are not counted (their parts stand where the house sets
+    them: on a page of few lines in columns, a wide one, they would tip the count)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    rows = [_runs(line) for line in lines]
     several = [runs for runs in rows if len(runs) >= 2]
     if len(several) < max(_MIN_LINES, _SHARE * len(rows)):
         return False
+    # The running head's parts (date, page name, page number) and the staff line's (责任编辑…)
+    # stand where the house puts them, at no column's start: on a page of few lines they would
+    # weigh as unaligned text.
+    several = [runs for runs in several if not _staff_or_running_head(runs)]
     later = [run.start for runs in several for run in runs[1:]]
+    if not later:
+        return False
     counts: dict[int, int] = {}
     for start in later:
         counts[start] = counts.get(start, 0) + 1
@@ -131,6 +140,13 @@ def is_layout_mode(text: str) -> bool:
         if sum(counts.get(p, 0) for p in range(start - _INDENT, start + _INDENT + 1)) >= 2
     )
     return aligned >= _ALIGNED * len(later)
+
+
+def _staff_or_running_head(runs: list[_Run]) -> bool:
+    """Whether a line's ``runs`` are the page's running head (date, page name, 第N版) or its
+    staff line (责任编辑：…, each title a run)."""
+    whole = re.sub(r"[\s　]+", "", "".join(run.text for run in runs))
+    return RUNNING_HEAD.match(whole) is not None or is_editor_line(runs[0].text)
 
 
 def columns_apart(text: str) -> str:

@@ -897,3 +897,85 @@ def test_a_story_set_in_narrow_gutters_reads_its_paragraphs_whole() -> None:
         "进入冬季，冰雪乐园、滑雪场相继开门迎客，吸引了大批外地游客前来体验。"
     )
     assert "有关部门表示，将进一步加强监督检查，确保各项惠民政策落到实处。" in story.paragraphs[1]
+
+
+# A 330 mm page of four columns as pdftotext -layout printed it (a random house): few lines hold
+# two columns, and the running head's date, page name and number, and the staff line's titles,
+# stand at no column's start. Counted with the columns' lines they made the page look unaligned:
+# it was read as plain text, lines of two columns as one.
+WIDE_PAGE = """\
+2024 年 3 月 5 日   星期二                                  要闻                                                      第2版
+
+
+
+
+文化惠民演出走进百个嘎查
+——来自基层一线的调查
+
+
+
+
+图为工人们在换热站内检查设备运行情况。    本报记者 郑凯 摄
+  新华社二连浩特 3 月 4 日电下一步，当地将      动了餐饮、住宿等行业的发展。湿地公园里，芦
+继续完善配套设施，推动各项工作取得新的更           苇随风摇曳，成群的候鸟在水面上觅食嬉戏。
+大成效。稀土企业加大研发投入，一批高性能永              共建共享 居民议事有了新平台
+磁材料实现了规模化生产。
+                                 前十个月，口岸进出口货运量达到一千八
+    绿色发展 守护一方碧水蓝天              百万吨，同比增长百分之二十二点五。去年合作
+  养老服务中心开设了康复理疗、文化娱乐           社实现销售收入一千二百万元，社员人均分红
+等项目，满足老年人多样化需求。目前，全市已          一万余元。
+有八百多个政务服务事项实现了网上办、掌
+上办。                              进入冬季，冰雪乐园、滑雪场相继开门迎
+                               客，吸引了大批外地游客前来体验。老师们利用
+  业内人士认为，产业链向下游延伸，有利于          课余时间集体备课，把优质教学资源转化为适
+把资源优势转化为发展优势。据悉，该项目总投          合本校学生的课程。
+资五十六亿元，建成后可年产各类产品二十万
+吨。当地推出了冰雪节、那达慕等特色活动，带
+
+
+
+
+草原牧区迎来新一轮春耕备耕                                                                     简讯
+——全区各地多措并举确保群众温暖过冬                                           本报北京 3 月 1 日电近日，市公安局交警支队开展冬季道路交通安全宣传活动，向过往司机发放宣传
+本报记者 赵磊                                                    资料三千余份。（赵磊）
+   本报满洲里 3 月 2 日电今年全区粮食总产量达      合作社采取“统一采购、统一防疫、统一销售”的      本报通辽 3 月 3 日电连日来，苏木卫生院组织医护人员入户开展健康体检，为老人建立电子健康档案。
+ 到七百九十一亿斤，连续多年稳定在七百亿斤以上。       方式，降低了养殖成本。高标准农田建设持续推进，       连日来，区市场监管局对辖区农贸市场开展专项检查，重点检查食品经营主体的进货台账。
+                                                                                                    （张晓明）
+ 今年全旗计划种植玉米、大豆等作物八十万亩，良种       节水灌溉面积进一步扩大，耕地质量稳步提升。
+ 覆盖率达到百分之九十八以上。政务服务大厅推行
+“一窗受理、集成服务”，群众办事只需跑一次。
+  目前，全市已有八百多个政务服务事项实现了
+网上办、掌上办。据悉，该项目总投资五十六亿元，
+建成后可年产各类产品二十万吨。今年以来，文化惠
+民演出已走进一百多个嘎查村，观众超过五万人次。
+经过多年治理，项目区植被覆盖度由不足百分之十
+提高到百分之四十以上。
+
+
+
+
+                                                                                                               广告
+
+
+                                     草原鲜奶 每日直送 家庭订奶热线：400-812-3456
+
+                                                                                         责任编辑：李强   版式设计：王敏   校对：李强
+"""
+
+
+def test_a_wide_page_of_few_lines_in_columns_is_cut_whatever_its_running_head() -> None:
+    assert is_layout_mode(WIDE_PAGE)
+    page = parse_page(WIDE_PAGE)
+    lead, second = page.articles[:2]
+    assert (lead.headline, lead.subtitle) == ("文化惠民演出走进百个嘎查", "——来自基层一线的调查")
+    # The first column's paragraph reads whole, the second column's subhead and text after it.
+    assert lead.paragraphs[0] == (
+        "下一步，当地将继续完善配套设施，推动各项工作取得新的更大成效。稀土企业加大研发投入，"
+        "一批高性能永磁材料实现了规模化生产。"
+    )
+    assert lead.paragraphs[3].endswith(
+        "带动了餐饮、住宿等行业的发展。湿地公园里，芦苇随风摇曳，成群的候鸟在水面上觅食嬉戏。"
+    )
+    assert "共建共享 居民议事有了新平台" in lead.paragraphs
+    assert second.headline == "草原牧区迎来新一轮春耕备耕"
+    assert second.paragraphs[-1].startswith("合作社采取“统一采购、统一防疫、统一销售”的方式")
