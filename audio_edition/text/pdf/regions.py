@@ -103,6 +103,9 @@ class PageLayout:
 
 
 _BYLINE_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|特约记者|见习记者|实习生)\s*\S")
+# A credit line giving each name after its role and a slash (文/王明 图/李华, 文·图/王明, 摄影／…):
+# the shape, a word or three then a slash then a name, whatever the roles are called.
+_CREDIT_LINE = re.compile(r"^[\u4e00-\u9fff·]{1,3}\s*[/／]\s*[\u4e00-\u9fff]")
 _MARKER = re.compile(r"^[（(]?■?\s*[上下]\s*[接转]\s*第\s*\d+\s*版\s*[）)]?$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
@@ -1124,11 +1127,12 @@ def _byline_like(line: Line) -> bool:
 
 
 def _byline_alone(text: str) -> bool:
-    """Whether a line (spaces taken out) reads as a byline standing alone: 记者… or 通讯员… with no
+    """Whether a line (spaces taken out) reads as a byline standing alone: 记者… or 通讯员… (or a
+    credit of names after their roles and slashes, 文/图 王明) with no
     sentence's marks, and no bracket closed with text after it (通讯员 王明）国际…: the rest of a
     credit in brackets after the dateline, broken over a line, with the paragraph running on)."""
     return (
-        bool(_BYLINE_LINE.match(text))
+        bool(_BYLINE_LINE.match(text) or _CREDIT_LINE.match(text))
         and len(text) < 40
         and not _SENTENCE_PUNCTUATION.search(text)
         and not _CREDIT_CLOSED_INSIDE.search(text)

@@ -254,6 +254,31 @@ def test_a_subtitle_whose_box_runs_a_sixth_into_the_headlines_is_its_subtitle(tm
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize("credit", ["文/图 本报记者 洪晓玲", "文/本报记者 庄一凡 图/戴明亮", "摄影／ 柯伟"])
+def test_a_credit_line_of_roles_and_slashes_is_the_byline_over_the_columns(
+    tmp_path: Path, credit: str
+) -> None:
+    # Pool E's papers credit a story on its own line, each name after its role and a slash (文/图
+    # 王明, 文/王明 图/李华), centred over the columns in the body's type: a byline, not the body's
+    # first line, and not a line across the gutter that would join the two columns into one.
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        byline=credit,
+        byline_style="own_line",
+        paragraphs=(
+            "清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 4,
+            "物业负责人说，新小区配建了幼儿园、卫生站和社区食堂，老人孩子都方便。" * 4,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    spec = EditionSpec("credit-line", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.byline or "") == flat(credit)
+    assert article.paragraphs[0].startswith("清晨六点")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
     # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
     # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.
