@@ -572,13 +572,17 @@ _WIRED = "电(?![话视脑影力网梯器池动缆线站价费台报])"  # 电 c
 _DATELINE = re.compile(
     rf"^(?:据)?(?:(?:{_OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
     rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[电讯]|\d{{1,2}}\s*日\s*(?:{_WIRED}|讯))"
-    rf"|本报讯|(?:新华社|中新社){_WIRED})"
+    rf"|本报讯|(?:新华社|中新社){_WIRED}"
+    # A news site's report (央视网消息, 某某网消息): a site's name ends in 网, whatever it is; 消息
+    # followed by a comma or 称 is running text's attribution, not a dateline.
+    rf"|(?:{_OUTLETS}|[\u4e00-\u9fff]{{1,5}}网)消息(?![，,称])"
+    ")"
 )
 
 
 def dateline_at_start(text: str) -> re.Match[str] | None:
     """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报成都1月9日讯``,
-    ``新华社北京6日电``, ``本报讯``, ``据新华社电``) at the start."""
+    ``新华社北京6日电``, ``本报讯``, ``据新华社电``, ``央视网消息``) at the start."""
     return _DATELINE.match(text)
 
 

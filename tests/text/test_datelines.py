@@ -65,6 +65,9 @@ def test_a_dateline_with_the_day_alone_or_the_agency_alone_opens_its_story() -> 
         ("据中新社电 昨天上午", "据中新社电"),
         ("中国新闻网上海5月3日电 当地", "中国新闻网上海5月3日电"),
         ("本报巴彦淖尔12月24日电", "本报巴彦淖尔12月24日电"),
+        # A news site's report, whatever the site is called: its name ends in 网.
+        ("央视网消息（记者 庄一凡）傍晚6点", "央视网消息"),
+        ("东方网消息 昨天上午", "东方网消息"),
     ],
 )
 def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str, dateline: str) -> None:
@@ -78,6 +81,8 @@ def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str
         "本报记者3日电话采访了几位店主，他们说生意好了不少。",  # 电话: a word, not a dateline's close
         "新华社电视台记者在现场看到，救援仍在进行。",
         "据介绍，该站6日电力供应已经恢复。",
+        "据澎湃网消息，该路段已恢复通行。",  # an attribution running on after a comma
+        "消息传来，村里的老人都高兴坏了。",
     ],
 )
 def test_running_text_that_only_looks_like_a_dateline_is_not_one(text: str) -> None:

@@ -279,6 +279,23 @@ def test_a_credit_line_of_roles_and_slashes_is_the_byline_over_the_columns(
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+def test_a_news_sites_dateline_is_the_dateline_not_the_body(tmp_path: Path) -> None:
+    # 央视网消息（记者 …）: a site's report opens the story as 本报讯 does; its body starts after it.
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        dateline="央视网消息",
+        byline="记者 庄一凡",
+        byline_style="after_dateline",
+        paragraphs=("清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 4,),
+    )
+    spec = EditionSpec("site", (PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),)),))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert (article.dateline, article.byline) == ("央视网消息", "记者 庄一凡")
+    assert article.paragraphs[0].startswith("清晨六点")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
     # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
     # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.
