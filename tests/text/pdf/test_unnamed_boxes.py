@@ -1,5 +1,6 @@
 """Boxes whose titles the reader has no word for, known by what they hold: an index by its items'
-page codes, an ad by its phone number or its slogan and small label. Pages from the real
+page codes, an ad by its phone number or its slogan and small label, briefs by a dateline or a
+credit closing more than one item. Pages from the real
 typesetter, in words of no pool (a paper's own titles: 版面速览, 热点, 商情, 温馨提示)."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from audio_edition.text.pdf import read_pdf
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
+from tests.typeset.pages import BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
 from tests.typeset.typeset import typeset
 
 _BODY = (
@@ -22,7 +23,7 @@ _OTHER = (
 )
 
 
-def _page(*boxes: FurnitureBlock) -> EditionSpec:
+def _page(*boxes: FurnitureBlock | BriefsBox) -> EditionSpec:
     """A page of two stories, each beside one of ``boxes`` in the right-hand column."""
     first, second = boxes
     rows = (
@@ -68,3 +69,49 @@ def test_a_slogan_under_a_small_label_is_an_ad_whatever_the_label(tmp_path: Path
     headlines, spoken = _spoken(_page(_KNOWN_INDEX, slogan), tmp_path)
     assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
     assert not spoken
+
+
+def _brief(text: str, title: str, dateline: str | None = None, byline: str | None = None) -> Story:
+    return Story(
+        None,
+        (text,),
+        section=title,
+        dateline=dateline,
+        byline=byline,
+        byline_style="at_end" if byline else "none",
+    )
+
+
+def test_a_box_whose_later_item_opens_on_a_dateline_holds_briefs_whatever_its_title(tmp_path: Path) -> None:
+    title = "乡里短波"
+    briefs = (
+        _brief("镇卫生院开设周末门诊，方便外出务工人员就医。", title),
+        _brief("全镇今年新修村道十二公里，六个村通上了公交。", title, dateline="本报讯"),
+        _brief("镇文化站举办农民书画展，展出作品八十余幅。", title, byline="方圆"),
+    )
+    spec = _page(BriefsBox(briefs, span=1, title=title), _KNOWN_AD)
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    read = [a for a in page.articles if a.section == title]
+    assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
+    assert [flat(a.headline or "") for a in page.articles] == [
+        "育秧工厂赶农时",
+        "",
+        "",
+        "",
+        "社区巴士通到家门口",
+    ]
+
+
+def test_a_box_whose_items_close_on_credits_holds_briefs_whatever_its_title(tmp_path: Path) -> None:
+    title = "街巷新闻"
+    briefs = (
+        _brief(
+            "老城区三处菜市场完成改造，摊位统一换上电子秤。", title, dateline="本报6月3日讯", byline="何静"
+        ),
+        _brief("市少年宫暑期开设游泳、围棋等十六个免费班。", title, byline="林木"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", title),
+    )
+    spec = _page(BriefsBox(briefs, span=1, title=title), _KNOWN_AD)
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    read = [a for a in page.articles if a.section == title]
+    assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
