@@ -43,6 +43,7 @@ from audio_edition.text.furniture import (
     LABEL_ANYWHERE,
     MASTHEAD,
     PAGE_CODE,
+    PAGE_REF,
     PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
@@ -66,6 +67,8 @@ BYLINE_LINE = re.compile(
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
+# An index item whose page comes first (A05  夜市回来了, 第6版  老城墙修缮): a paper's other order.
+_CODE_FIRST = re.compile(rf"^{PAGE_REF}[ 　]+\S")
 _PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)
 
 
@@ -106,6 +109,8 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
                 or _index_item_wrapped(line, following)
                 or (bare.endswith("第") and _PAGE_REST.match(following.replace(" ", "")))
                 or _PAGE_REST.match(bare)
+                or _CODE_FIRST.match(line)
+                or _code_first_wrapped(lines, n)
             )
         ):
             # An index item, its page number printed on the line below it (PyMuPDF) or after it,
@@ -139,7 +144,9 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             and (MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
         ):
             kind = FurnitureKind.FOLIO
-        elif INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n):
+        elif (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n)) or (
+            _CODE_FIRST.match(line) and not ends_sentence(bare) and _index_item_next(lines, n)
+        ):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
             # An index item with its page number on the line below it, away from the page's
@@ -445,9 +452,24 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     following = ahead[1] if len(ahead) > 1 else ""
     return not ends_sentence(item) and bool(
         INDEX_ITEM.search(item)
+        or _CODE_FIRST.match(item)
         or PAGE_REF_LINE.match(following)
         or re.search(r"第\s*\d{1,2}$", item)
         or _index_item_broken(item, following)
+    )
+
+
+def _code_first_wrapped(lines: list[str], n: int) -> bool:
+    """Whether ``lines[n]`` is the rest of an index item whose page comes first, broken over two
+    lines (``A08  芯片公司招人：年薪开`` / ``到50万元``): under it, no wider, no sentence's end."""
+    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
+    line = lines[n].strip()
+    return (
+        bool(_CODE_FIRST.match(before))
+        and not ends_sentence(line)
+        and not _CODE_FIRST.match(line)
+        and not INDEX_ITEM.search(line)
+        and visual_width(line) <= visual_width(before)
     )
 
 

@@ -37,6 +37,9 @@ from audio_edition.text.furniture import (
     CHART_TITLE,
     INDEX_TITLE,
     PAGE_NUMBER,
+    PAGE_REF,
+    PHONE,
+    PHONE_ALONE,
     PICTURE_CREDIT,
     PICTURE_REFERENCE,
     is_editor_line,
@@ -1764,12 +1767,12 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
     title = title_lines or [lines[0]]
     title_text = flat("".join(line.text for line in title))
     words = flat("".join(line.text for line in lines))
-    if BRIEF_TITLE.match(title_text):
+    if BRIEF_TITLE.match(title_text) or (not title_lines and _briefs_by_items(item, lines, body)):
         story = Story(section=title_text)
         story.columns = _columns([line for line in lines if line not in title], body)
         layout.stories.append(story)
         return
-    if INDEX_TITLE.search(title_text):
+    if INDEX_TITLE.search(title_text) or _index_by_items(lines):
         layout.furniture.append((FurnitureRole.INDEX, lines))
     elif (
         AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
@@ -1779,6 +1782,8 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines
     ) or _figures(lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
+    elif _ad_by_shape(lines, body):
+        layout.furniture.append((FurnitureRole.AD, lines))
     else:
         # A boxed story: read like any cell.
         _leaf(
@@ -1786,3 +1791,76 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
             body,
             layout,
         )
+
+
+# An index item's page code at the head of its line (A05  夜市回来了) or at its end (岛上的琴声  A12).
+_CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
+_CODE_LAST = re.compile(rf"\S[\s　]+{PAGE_REF}$")
+# A sentence's punctuation: an ad's slogan and label carry none (a boxed story's lines do).
+_SENTENCE_MARK = re.compile(r"[，。；！？、]")
+# A brief's close: its writer's name in brackets after the full stop (…无人员伤亡。（卓然）).
+_CREDIT_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}）$")
+
+
+def _index_by_items(lines: Sequence[Line]) -> bool:
+    """A box whose items send to other pages, whatever its title says (今日关注, 本期提要…): under
+    its first line, most lines open or close on a page code (A05, A12, 第5版, 5版). An item broken
+    over two lines carries its code on one of them only, hence half the lines and two items."""
+    items = lines[1:]
+    coded = [
+        line for line in items if _CODE_FIRST.match(line.text.strip()) or _CODE_LAST.search(line.text.strip())
+    ]
+    return len(coded) >= 2 and 2 * len(coded) >= len(items)
+
+
+def _ad_by_shape(lines: Sequence[Line], body: float) -> bool:
+    """An ad or a public-service notice known by its shape, whatever its label (推广, 商讯, 公益宣传):
+    a short box with no sentence in it that gives a phone number, or a slogan of phrases set apart
+    by spaces in type larger than the body next to a short label in smaller type."""
+    words = flat("".join(line.text for line in lines))
+    if len(words) > 80 or any("。" in line.text for line in lines) or dateline_at_start(words):
+        return False
+    if any(PHONE.search(line.text) or PHONE_ALONE.match(line.text) for line in lines):
+        return True
+    labels = [line for line in lines if line.size < body and len(flat(line.text)) <= 6]
+    slogan = [line for line in lines if line not in labels]
+    return (
+        len(labels) == 1
+        and bool(slogan)
+        and all(line.size > body and not _SENTENCE_MARK.search(line.text) for line in slogan)
+        and any(len(line.text.split()) >= 2 for line in slogan)
+    )
+
+
+def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
+    """A box of briefs whatever its title (一周城事, 街坊播报…): a short title alone, centred over the
+    box, then paragraphs of which one after the first opens on a dateline (本报讯, 本报X月X日讯), or
+    two or more close on a writer's name in brackets (…。（卓然）). A story's dateline opens its first
+    paragraph only and its credit closes its last: further down or more often, they mark items."""
+    title, items = lines[0], lines[1:]
+    text = flat(title.text)
+    if len(text) > 10 or _SENTENCE_MARK.search(text) or title.size <= body and not title.bold:
+        return False
+    if any(line is not title and abs(line.top - title.top) < 0.5 * body for line in lines):
+        return False  # not alone on its row
+    if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
+        return False  # not centred over the box
+    openings = [line for line in items if _indented(line, items, body)]
+    if len(openings) < 2:
+        return False
+    # Each paragraph's text, from one opening to the next (a credit may break over two lines).
+    paragraphs: list[str] = []
+    for line in items:
+        if line in openings or not paragraphs:
+            paragraphs.append("")
+        paragraphs[-1] += flat(line.text)
+    credited = [text for text in paragraphs if _CREDIT_CLOSING.search(text)]
+    return any(dateline_at_start(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
+
+
+def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:
+    """A paragraph's first line: set in by an indent from a line of the same column under or over it."""
+    return any(
+        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 and other.x0 < line.x1
+        for other in lines
+    )

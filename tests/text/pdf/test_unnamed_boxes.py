@@ -1,0 +1,117 @@
+"""Boxes whose titles the reader has no word for, known by what they hold: an index by its items'
+page codes, an ad by its phone number or its slogan and small label, briefs by a dateline or a
+credit closing more than one item. Pages from the real
+typesetter, in words of no pool (a paper's own titles: 版面速览, 热点, 商情, 温馨提示)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audio_edition.text.pdf import read_pdf
+from tests.typeset.page_score import flat, score_page
+from tests.typeset.pages import BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
+from tests.typeset.typeset import typeset
+
+_BODY = (
+    "春耕时节，城郊的育秧工厂里一派忙碌景象，工人们正在查看秧苗长势，调节大棚温度。",
+    "今年全区新建智能育秧中心六处，可供应两万亩稻田用秧，比去年多出一半。",
+    "负责人介绍，秧苗从播种到移栽只需二十多天，比传统育秧缩短近一周。",
+)
+_OTHER = (
+    "新开通的社区巴士每天往返老城和高铁站，每隔二十分钟一班，方便了周边居民出行。",
+    "运营方表示，将根据乘客意见调整站点，并在早晚高峰加密班次。",
+)
+
+
+def _page(*boxes: FurnitureBlock | BriefsBox) -> EditionSpec:
+    """A page of two stories, each beside one of ``boxes`` in the right-hand column."""
+    first, second = boxes
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), first),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), second),
+    )
+    return EditionSpec("unnamed", (PageSpec(number=2, columns=4, rows=rows),))
+
+
+def _spoken(spec: EditionSpec, tmp_path: Path) -> tuple[list[str], list[str]]:
+    """The headlines read off the typeset page, and the furniture the reading spoke."""
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    score = score_page(page.articles, spec.gold()["pages"][0])
+    return [flat(a.headline or "") for a in page.articles], score.spoken_furniture
+
+
+_KNOWN_INDEX = FurnitureBlock("index", ("春茶开采了  第3版", "高铁新站封顶  第5版"), span=1, title="导读")
+_KNOWN_AD = FurnitureBlock("ad", ("老字号糕点 中秋预订",), span=1, title="广告")
+
+
+def test_an_index_is_known_by_its_items_page_codes_whatever_its_title(tmp_path: Path) -> None:
+    # Codes first or last, with or without 版, one item broken over two lines.
+    index = FurnitureBlock(
+        "index",
+        ("B03  春茶开采了", "山里的图书馆  B7", "C02  高铁新站封顶：城北枢纽明年通车", "老城墙修缮  第6版"),
+        span=1,
+        title="版面速览",
+    )
+    headlines, spoken = _spoken(_page(index, _KNOWN_AD), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_a_box_giving_a_phone_number_is_an_ad_whatever_its_label(tmp_path: Path) -> None:
+    ad = FurnitureBlock("ad", ("家政保洁 上门服务 预约热线：0571-8765 4321",), span=1, title="商情")
+    headlines, spoken = _spoken(_page(_KNOWN_INDEX, ad), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_a_slogan_under_a_small_label_is_an_ad_whatever_the_label(tmp_path: Path) -> None:
+    slogan = FurnitureBlock("ad", ("节约用水 从我做起",), span=1, title="温馨提示")
+    headlines, spoken = _spoken(_page(_KNOWN_INDEX, slogan), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def _brief(text: str, title: str, dateline: str | None = None, byline: str | None = None) -> Story:
+    return Story(
+        None,
+        (text,),
+        section=title,
+        dateline=dateline,
+        byline=byline,
+        byline_style="at_end" if byline else "none",
+    )
+
+
+def test_a_box_whose_later_item_opens_on_a_dateline_holds_briefs_whatever_its_title(tmp_path: Path) -> None:
+    title = "乡里短波"
+    briefs = (
+        _brief("镇卫生院开设周末门诊，方便外出务工人员就医。", title),
+        _brief("全镇今年新修村道十二公里，六个村通上了公交。", title, dateline="本报讯"),
+        _brief("镇文化站举办农民书画展，展出作品八十余幅。", title, byline="方圆"),
+    )
+    spec = _page(BriefsBox(briefs, span=1, title=title), _KNOWN_AD)
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    read = [a for a in page.articles if a.section == title]
+    assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
+    assert [flat(a.headline or "") for a in page.articles] == [
+        "育秧工厂赶农时",
+        "",
+        "",
+        "",
+        "社区巴士通到家门口",
+    ]
+
+
+def test_a_box_whose_items_close_on_credits_holds_briefs_whatever_its_title(tmp_path: Path) -> None:
+    title = "街巷新闻"
+    briefs = (
+        _brief(
+            "老城区三处菜市场完成改造，摊位统一换上电子秤。", title, dateline="本报6月3日讯", byline="何静"
+        ),
+        _brief("市少年宫暑期开设游泳、围棋等十六个免费班。", title, byline="林木"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", title),
+    )
+    spec = _page(BriefsBox(briefs, span=1, title=title), _KNOWN_AD)
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    read = [a for a in page.articles if a.section == title]
+    assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
