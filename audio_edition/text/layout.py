@@ -573,9 +573,10 @@ _DATELINE = re.compile(
     rf"^(?:据)?(?:(?:{_OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
     rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[电讯]|\d{{1,2}}\s*日\s*(?:{_WIRED}|讯))"
     rf"|本报讯|(?:新华社|中新社){_WIRED}"
-    # A news site's report (央视网消息, 某某网消息): a site's name ends in 网, whatever it is; 消息
-    # followed by a comma or 称 is running text's attribution, not a dateline.
-    rf"|(?:{_OUTLETS}|[\u4e00-\u9fff]{{1,5}}网)消息(?![，,称])"
+    # A news site's report (央视网消息, 某某网消息): a site's name ends in 网, whatever it is, but
+    # for words that end so (互联网消息传得快); the text may run on with no space (央视网消息据…),
+    # while 消息 followed by a comma or 称 is running text's attribution (据澎湃网消息，…).
+    rf"|(?:{_OUTLETS}|(?!互联网|物联网|电网|因特网)[\u4e00-\u9fff]{{1,5}}网)消息(?![，,称])"
     ")"
 )
 

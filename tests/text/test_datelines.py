@@ -83,6 +83,7 @@ def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str
         "据介绍，该站6日电力供应已经恢复。",
         "据澎湃网消息，该路段已恢复通行。",  # an attribution running on after a comma
         "消息传来，村里的老人都高兴坏了。",
+        "互联网消息传得快，谣言也传得快。",  # a word ending in 网 before 消息, running on
     ],
 )
 def test_running_text_that_only_looks_like_a_dateline_is_not_one(text: str) -> None:
