@@ -429,9 +429,10 @@ def _heads_over_an_indented_line(articles: Sequence[Article], measures: _Measure
         for paragraph in article.paragraphs:
             if paragraph in article.subheads:
                 continue
-            own = measures.paragraph_lines(paragraph, article.line or 0)
             segment = measures.segment_of(paragraph, article.line or 0)
-            measure = measures.of(segment) if segment is not None else None
+            if segment is None:
+                continue
+            own, measure = measures.lines_of(segment), measures.of(segment)
             if measure is None or len(own) < 4:
                 continue
             first, second = own[0], own[1]
@@ -1733,10 +1734,8 @@ def _questions_closing_a_paragraph(measures: _Measures) -> list[tuple[int, str]]
         if len(own) < 2:
             continue
         before, last = own[-2], own[-1]
-        text = last.text.replace(" ", "")
         if (
-            text[-1:] in ("？", "！")
-            and not _MARK_IN_A_HEAD.search(text[:-1])
+            _asking_head(last.text)
             and not last.blank_before
             and not last.dateline
             and not _full(last)

@@ -93,8 +93,13 @@ def _split_row(row: list[Char], size: float) -> list[Line]:
         spaced = char.order - run[-1].order == 1 and char.space_before and gap <= _SPACE_GAP * size
         # An ideographic space left at a line's end (between two names: 韩冰　/ 欧阳晓光) is drawn
         # into the gutter and can touch the next column's line: the gap is the printed one.
-        printed = next((c for c in reversed(run) if not c.text.isspace()), run[-1])
-        bridged = apart and printed is not run[-1] and char.x0 - printed.x1 > _GAP * size
+        # Looked for only where it can matter (a gap after a space, between lines drawn apart).
+        printed = (
+            next((c for c in reversed(run) if not c.text.isspace()), None)
+            if apart and run[-1].text.isspace()
+            else None
+        )
+        bridged = printed is not None and char.x0 - printed.x1 > _GAP * size
         if (
             (gap > _GAP * size and not spaced)
             or bridged

@@ -35,6 +35,7 @@ from audio_edition.text.furniture import (
     BRIEF_TITLE,
     CHART_SOURCE,
     CHART_TITLE,
+    INDEX_ITEM,
     INDEX_TITLE,
     PAGE_NUMBER,
     PAGE_REF,
@@ -1246,8 +1247,7 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 0 <= b.top - a.bottom < 0.8 * b.size
                 and 0 < a.x0 - b.x0 <= 2.5 * a.size  # an indent of two characters at most
                 and b.x1 <= a.x0 + 1
-                and abs(a.size - b.size) < 0.3
-                and a.bold == b.bold
+                and _same_type(a, b)
             )
             if one_line or stacked or wrapped or _vertical(a, b):
                 parent[root(j)] = root(i)
@@ -1795,7 +1795,6 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
 
 # An index item's page code at the head of its line (A05  夜市回来了) or at its end (岛上的琴声  A12).
 _CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
-_CODE_LAST = re.compile(rf"\S[\s　]+{PAGE_REF}$")
 # A sentence's punctuation: an ad's slogan and label carry none (a boxed story's lines do).
 _SENTENCE_MARK = re.compile(r"[，。；！？、]")
 # A brief's close: its writer's name in brackets after the full stop (…无人员伤亡。（卓然）).
@@ -1808,7 +1807,7 @@ def _index_by_items(lines: Sequence[Line]) -> bool:
     over two lines carries its code on one of them only, hence half the lines and two items."""
     items = lines[1:]
     coded = [
-        line for line in items if _CODE_FIRST.match(line.text.strip()) or _CODE_LAST.search(line.text.strip())
+        line for line in items if _CODE_FIRST.match(line.text.strip()) or INDEX_ITEM.search(line.text.strip())
     ]
     return len(coded) >= 2 and 2 * len(coded) >= len(items)
 
