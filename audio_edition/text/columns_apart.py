@@ -355,7 +355,7 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
         # A line across the columns splits the band, but heads side by side (each centred over
         # its own story's columns) stand over the column each starts in.
         # So does a head across columns under heads side by side (a story's subtitle under its
-        # headline beside another's): it stands under the heads it overlaps (``_by_column``).
+        # headline beside another's): it stands under the heads it overlaps (``_columns``).
         # (Where running text told the columns' starts: heads alone tell starts of their own.)
         # So does one under heads alone (a subtitle under its headline, a box's text beside).
         under_heads = (
@@ -504,8 +504,8 @@ _Placed = list[list[tuple[int, _Run]]]  # a part's lines, each run with the colu
 
 
 def _by_column_stacked(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
-    """``part`` column by column, as ``_by_column``; but where a story's heads start lower down,
-    over columns that stand empty on the heads' line and the lines above while columns beside
+    """``part``'s runs column by column, left to right, a blank line after each column
+    (``_columns``, ``_emit``); but where a story's heads start lower down, over columns that stand empty on the heads' line and the lines above while columns beside
     them run on (a story stacked under another in some of the columns), those columns are read
     down to the heads, then the stacked story, then the columns beside."""
     return _stacked(_columns(part, starts), starts)
@@ -581,17 +581,8 @@ def _stacked_heads(placed: _Placed, starts: list[int]) -> tuple[int, list[int]] 
     return None
 
 
-def _by_column(part: list[list[_Run]], starts: list[int]) -> list[_Line]:
-    """``part``'s runs column by column, left to right, a blank line after each column."""
-    return _emit(_columns(part, starts))
-
-
 def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
     """``part``'s runs, each with the column it is read in."""
-
-    def column_of(start: int) -> int:
-        return max((s for s in starts if s <= start + _INDENT), default=0)
-
     # Heads of stories side by side at the top (kicker, headline, subtitle, as many on each
     # line): each story's tiers go over the column its leftmost tier starts in, however each is
     # centred (a short kicker centred over two columns starts in the second).
@@ -631,7 +622,9 @@ def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
                 break
             # A head across a column's start (the cut does not split there) stands under the
             # heads it overlaps; a head in one column, in it.
-            under[n] = [slot_of(run) if _crosses([run], starts) else column_of(run.start) for run in part[n]]
+            under[n] = [
+                slot_of(run) if _crosses([run], starts) else _column_of(run.start, starts) for run in part[n]
+            ]
     placed: _Placed = []
     for n, runs in enumerate(part):
         if slots is not None and n < top:
@@ -642,7 +635,7 @@ def _columns(part: list[list[_Run]], starts: list[int]) -> _Placed:
             line: list[tuple[int, _Run]] = []
             for run in runs:
                 column = _under_head(run, placed, starts)
-                line.append((column_of(run.start) if column is None else column, run))
+                line.append((_column_of(run.start, starts) if column is None else column, run))
             placed.append(line)
     return _heads_over_opening(placed)
 

@@ -88,7 +88,7 @@ from audio_edition.text.extraction_furniture import (
     slogans_over_stories,
     take_furniture,
 )
-from audio_edition.text.extraction_tidy import tidy_extraction
+from audio_edition.text.extraction_tidy import BODY_PUNCTUATION, tidy_extraction
 from audio_edition.text.furniture import (
     FOLIO_LINE,
     RUNNING_DATE,
@@ -655,10 +655,9 @@ def _between_head_lines(
     prints over it dropped as furniture: ``opens_page``) and right over one that closes it (a
     subtitle with no dash: no mark of running text, and the block ends under it or a dateline or
     byline follows)."""
-    running = re.compile("[，、；。！？]")
-    if not isinstance(previous, TextLine) or previous.sentence_end or running.search(previous.text):
+    if not isinstance(previous, TextLine) or previous.sentence_end or BODY_PUNCTUATION.search(previous.text):
         return False
-    if following.blank_before or following.sentence_end or running.search(following.text):
+    if following.blank_before or following.sentence_end or BODY_PUNCTUATION.search(following.text):
         return False
     opens = previous.blank_before or previous.number <= 1 or opens_page
     closes = beyond is None or (
