@@ -6,7 +6,7 @@ requires (every headline, kicker and subtitle; paragraph F1 ≥ 98%; no furnitur
 articles counted). Figures only:
 
     PYTHONPATH=. .venv/bin/python -m tests.typeset.reportlab_text_route [--pages 24] [--seed-from 5000] [--pdf]
-        [--keep DIR] [--notes] [--others] [--texts {A,B,C,D,E}] [--house {plain,random}]
+        [--keep DIR] [--notes] [--others] [--texts {A,B,C,D,E,F,G}] [--house {plain,random}]
 
 ``--texts`` draws the pages' words from another pool (as benchmarks/text_route.py --texts): their
 folders are named ``fresh-B-1500``, their gold.json records the pool, and a --keep folder holds one

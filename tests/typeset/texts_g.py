@@ -14,8 +14,9 @@ quotation heading its sentence; datelines 本报讯, 本报北京4月28日电, �
 
 Words the reader does not know, on purpose: the brief-box titles (公司速览, 市场快照, 数据播报),
 the index titles (要闻提示, 市场视点) and items with the page code first, after 见 or →, the ad
-titles (信息披露, 遗失声明, 企业形象) and the chart's title (图表1：…). The companies and their
-codes are made up; written for these pages, no real paper's copy.
+titles (信息披露, 遗失声明, 企业形象) and the chart's title (图表1：…) over quarters in Latin
+letters (2025Q1). The companies and their codes are made up; written for these pages, no real
+paper's copy.
 """
 
 from __future__ import annotations
@@ -194,11 +195,11 @@ POOL = Pool(
     editors=("许多", "孔令辉", "曹颖", "严明", "华夏", "金鑫"),
     chart_labels=(
         "单位：亿元",
-        "一季度",
-        "二季度",
-        "三季度",
-        "四季度",
-        "同比增长（%）",
+        "2025Q1",
+        "2025Q2",
+        "2025Q3",
+        "2025Q4",
+        "2026Q1",
         "数据来源：Wind　制图：曹颖",
     ),
     chart_title="图表1：上市公司季度营业收入",
