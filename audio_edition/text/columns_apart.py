@@ -342,6 +342,9 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     narrow = _narrow_strips(band)
     if narrow is not None:
         return narrow
+    shifted = _shifted_strips(band)
+    if shifted is not None:
+        return shifted, []
     # Where the columns start is told by the lines of running text: heads centred over their
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
@@ -381,6 +384,83 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
+
+
+# Columns that shift along a band. pdftotext -layout sets a block of lines (a column's
+# paragraphs, as it groups them) at the position its x rounds to, but never over a block beside
+# it: a block is pushed right past the longest line of the block to its left. A column whose
+# blocks stand beside blocks of other lengths is printed at one position down part of the band
+# and at another further down (52, then 41), with no blank line between. Found over the whole
+# band, the lower start lies inside the upper lines of the column before it (they cross it),
+# and the band is cut at lines that are no line across. Each stretch of such a band is cut by its
+# own starts, and its columns read with those of the stretch above that hold as many: the k-th
+# column of each stretch is one column of the page.
+_SHIFT_LINES = 2  # lines crossing a start, and three starting there, at least, to tell a shift
+
+
+def _block_shift(band: list[list[_Run]]) -> int | None:
+    """The line of ``band`` (its index) where its columns shift: a start of three running lines
+    or more (and no line crossing it) all on one side of it, and two lines of running text or
+    more crossing that start all on the other; None when the band has no such line."""
+    starts = sorted(run.start for runs in band for run in runs if _RUNNING.search(run.text))
+    groups: list[list[int]] = []
+    for start in starts:
+        if groups and start - groups[-1][0] <= _INDENT:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    found: list[int] = []
+    for group in groups:
+        start = group[0]
+        opening = [
+            n for n, runs in enumerate(band) if any(start - 1 <= r.start <= start + _INDENT for r in runs)
+        ]
+        crossing = [
+            n
+            for n, runs in enumerate(band)
+            if any(_across(r, start) and _RUNNING.search(r.text) for r in runs)
+        ]
+        if len(opening) < _MIN_COLUMN or len(crossing) < _SHIFT_LINES:
+            continue
+        if max(crossing) < min(opening):
+            found.append(min(opening))
+        elif max(opening) < min(crossing):
+            found.append(max(opening) + 1)
+    return min(found) if found else None
+
+
+def _shifted_strips(band: list[list[_Run]]) -> list[_Line] | None:
+    """The lines of a band whose columns shift along it (see above), a column at a time: the
+    band cut where they shift, each stretch by its own columns' starts, the k-th column of every
+    stretch read in turn; None when the band's columns do not shift, or its stretches hold
+    columns of different counts (stories of their own: no column runs on from one to the next)."""
+    stretches: list[list[list[_Run]]] = []
+    rest = band
+    while True:
+        at = _block_shift(rest)
+        if at is None or at < _MIN_COLUMN or len(rest) - at < _MIN_COLUMN:
+            stretches.append(rest)
+            break
+        stretches.append(rest[:at])
+        rest = rest[at:]
+    if len(stretches) < 2:
+        return None
+    starts = []
+    for stretch in stretches:
+        running = [runs for runs in stretch if not _heads_only([runs])]
+        starts.append(_column_starts(running if len(running) >= _MIN_COLUMN else stretch))
+    if len({len(s) for s in starts}) != 1 or not starts[0]:
+        return None
+    placed: _Placed = []
+    for stretch, own in zip(stretches, starts, strict=True):
+        # Each stretch's columns named by the first stretch's: its k-th start, the first's k-th.
+        rank = dict(zip(own, starts[0], strict=True))
+        cut = [_split_at_starts(runs, own) for runs in stretch]
+        placed += [[(rank.get(c, c), r) for c, r in runs] for runs in _columns(cut, own)]
+    out = _emit(placed)
+    while out and not out[-1][0]:
+        out.pop()
+    return out
 
 
 def _under_heads_alone(runs: list[_Run], part: list[list[_Run]]) -> bool:
