@@ -979,3 +979,56 @@ def test_a_wide_page_of_few_lines_in_columns_is_cut_whatever_its_running_head() 
     assert "共建共享 居民议事有了新平台" in lead.paragraphs
     assert second.headline == "草原牧区迎来新一轮春耕备耕"
     assert second.paragraphs[-1].startswith("合作社采取“统一采购、统一防疫、统一销售”的方式")
+
+
+# pdftotext -layout sets each block of a column's lines clear of the block to its left: beside
+# the first column's upper lines (some long, with half-width figures and the spaces around them)
+# the third column stands at 40; lower down, beside lines of another block, at 33 (inside where
+# the second column's long lines reached above), with no blank line between.
+SHIFTED_COLUMNS = """\
+2024 年 3 月 5 日   星期二                    经济                    第3版
+
+
+               冷库建到了家门口
+
+  本报讯 近日，县里新        全部建成后，今年储存          果农不必再急着低价
+建的冷库投入使用，           可存放苹果 2.5 万吨左右，     出手，等到春节前后
+全县果农从此不愁卖。          比去年多出一大半。           再卖，每斤能多卖
+过去每到采摘季节，           今年储存量已达 3.6 万吨，     五毛钱。
+果子只能堆在院里。           冷库由合作社统一管理，         库外还建了停车场，
+“以前最怕下雨，                         方便客商装车。
+                    统一收购、统一定价，
+果子一淋就烂。”                           合作社负责人说，
+                    让果农心里有了底。
+果农老李说。                           下一步还要建一条
+                                 分拣线。
+"""
+
+
+def test_a_column_shifting_position_down_the_band_is_read_as_one_column() -> None:
+    cut = cut_columns(SHIFTED_COLUMNS)
+    lines = cut.text.split("\n")
+    # Each column read down to its foot, across the shift: its upper lines, then its lower ones.
+    first = lines.index("果子只能堆在院里。")
+    assert lines[first + 1 : first + 4] == ["“以前最怕下雨，", "果子一淋就烂。”", "果农老李说。"]
+    second = lines.index("今年储存量已达 3.6 万吨，")  # the long line whole, not cut at the lower start
+    assert lines[second + 1 : second + 4] == [
+        "冷库由合作社统一管理，",
+        "统一收购、统一定价，",
+        "让果农心里有了底。",
+    ]
+    third = lines.index("库外还建了停车场，")
+    assert third > second > first
+    assert lines[third + 1 : third + 5] == [
+        "方便客商装车。",
+        "合作社负责人说，",
+        "下一步还要建一条",
+        "分拣线。",
+    ]
+    assert cut.unsure == ()
+
+
+def test_a_story_whose_column_shifts_reads_its_paragraphs_whole() -> None:
+    story = parse_page(SHIFTED_COLUMNS).articles[0]
+    assert story.headline == "冷库建到了家门口"
+    assert "今年储存可存放苹果2.5万吨左右，比去年多出一大半。" in "".join(story.paragraphs)
