@@ -832,11 +832,55 @@ def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
             lone = len(last.text.rsplit(" ", 1)[-1]) == 1 and len(piece.text) == 1
             spaced = _SPACED.match(piece.text[0]) or _SPACED.match(last.text[-1])
             full = last.end - last.start >= width - _FULL_SLACK
+            # A full line, a space, and a word as long as a full line: the gutter, even beside
+            # half-width text (a typesetter setting figures unspaced: 苹果3 付原告工资及经济补偿金共).
+            if spaced and full and _letters(piece.text) >= width - _FULL_SLACK:
+                spaced = None
             if gap < 2 and not (full and not lone and not spaced):
                 out[-1] = _Run(last.start, piece.end, f"{last.text}{' ' * gap}{piece.text}", last.line)
                 continue
         out.append(piece)
     return out
+
+
+def _pitch(rows: list[list[_Run]], width: int) -> tuple[float, float] | None:
+    """How far apart (positions) a band's columns stand where drawn, and past which margin,
+    when the band shows it: lines starting their row further in, or standing two spaces or more
+    after the line before them, gather at a few positions (two lines or more each) a whole
+    number of pitches apart, each the same few positions past whole pitches. A page so printed
+    sets a row's lines close, one space apart (a column's full line takes fewer positions than
+    the pitch), and a line beside an empty column where its column is drawn; on another a
+    column's lines stand further right down the page, pushed by the lines before them (no such
+    regular positions: None)."""
+    drawn = sorted(
+        run.start
+        for cut in rows
+        for n, run in enumerate(cut)
+        if (n == 0 and run.start > width // 2) or (n > 0 and run.start - cut[n - 1].end >= 2)
+    )
+    groups: list[list[int]] = []
+    for start in drawn:
+        if groups and start - groups[-1][0] <= _INDENT:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    places = [group[0] for group in groups if len(group) >= 2]  # the leftmost: indents stand in
+    if len(places) < 2:
+        return None
+    apart = [b - a for a, b in zip(places, places[1:], strict=False)]
+    pitch = statistics.median(apart)
+    if pitch < width + 1 or any(abs(d / pitch - round(d / pitch)) > _PITCH_SLACK for d in apart):
+        return None
+    # The columns drawn stand a whole number of pitches from the first's start, give or take
+    # the margin pdftotext leaves: the same few positions for all of them.
+    off = [place - round(place / pitch) * pitch for place in places]
+    margin = statistics.median(off)
+    if any(abs(o - margin) > _PITCH_SLACK * pitch for o in off):
+        return None
+    return pitch, margin
+
+
+_PITCH_SLACK = 0.25  # of a pitch, a column drawn may stand off a whole number of pitches
 
 
 def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | None:
@@ -879,18 +923,30 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
         ]
         return min(near)[1] if near else None
 
+    drawn = _pitch(rows, width)
+
+    def column_at(start: int) -> int:
+        """The column a line standing where its column is drawn, at ``start``, is in."""
+        if drawn is None:
+            return round(start / (width + 1))
+        return round((start - drawn[1]) / drawn[0])
+
     placed: list[list[tuple[int, _Run]]] = []
     unsure: set[tuple[int, str]] = set()
     for n, cut in enumerate(rows):
         line: list[tuple[int, _Run]] = []
         for run in cut:
             index = line[-1][0] + 1 if line else 0
+            if drawn is not None and line and run.start - line[-1][1].end >= 2:
+                # Two spaces or more after the line before it: nothing pushed it, it stands where
+                # its column does (the column between stands empty on this row).
+                index = max(index, column_at(run.start))
             # A head stands where it is drawn (heads never run on after a column's line), and so
             # does a line starting a row further in.
             if (not line and run.start > width // 2) or (line and not _RUNNING.search(run.text)):
                 found = under(n, run.start)
                 if found is None and not line:
-                    found = round(run.start / (width + 1))
+                    found = column_at(run.start)
                 index = max(index, found or 0)
             line.append((index, run))
         placed.append(line)

@@ -1032,3 +1032,75 @@ def test_a_story_whose_column_shifts_reads_its_paragraphs_whole() -> None:
     story = parse_page(SHIFTED_COLUMNS).articles[0]
     assert story.headline == "冷库建到了家门口"
     assert "今年储存可存放苹果2.5万吨左右，比去年多出一大半。" in "".join(story.paragraphs)
+
+
+# A page set with gutters narrower than a body em by another typesetter (figures set unspaced), as
+# pdftotext -layout printed it: where a row holds several columns' lines they stand one space
+# apart, pushed up close (a line may end or open on a figure: 达3 一管理); where the column before
+# stands empty on a row, the next stands two spaces or more on, where its column is drawn (34);
+# and the last column's lines, their baselines between the others', print on rows of their own at
+# its drawn position (51), never on a row from the first column.
+NARROW_UNSPACED = """\
+2024 年 3 月 5 日   星期二              经济              第3版
+
+
+          冷库建到了家门口
+
+  本报讯今年以来，县里新 2024年起冷库由合作社统 下一步还要建一条分拣线，
+                                                   车。库外还新建了停
+建冷库三座，库容合计达3 一管理，统一收购、统一定 把苹果按大小分成五个等级
+                                                   车场，方便客商装车。不少
+万吨。果农老李说：“以前 价，让果农心里有了底。合 让好果卖出好价钱。全县苹
+                                                   外地客商专程赶来收购，价
+最怕下雨，果子一淋就烂， 作社还请来技术员，教果农 果产量预计达到8.6万吨，
+                                                   钱比去年高出两成多。
+只能低价卖给收购商。”今 修剪果树、科学施肥。 比去年增加一成多。在县城
+年他家的苹果全进了冷库，                      东边的物流园里，一辆辆货
+等到春节前后再卖，每斤能                      车正在排队等候装箱，工人
+多卖五毛钱。                            们忙着把一筐筐苹果装上
+
+
+
+               山区公路全线贯通
+
+  本报讯记者从县交通局获悉，        通车后，沿线村民到县城只
+连接十二个行政村的山区公路        需半小时，比过去少用一个多
+日前全线贯通。公路全长四十        小时。“以前卖一车山货要起
+六公里，按三级公路标准修建，      大早，现在中午出门，傍晚就
+沿途新设了八个公交站点。          能回来。”村民王大姐说。
+"""
+
+
+def test_narrow_columns_read_whole_where_a_column_stands_empty_or_on_rows_of_its_own() -> None:
+    cut = cut_columns(NARROW_UNSPACED)
+    lines = cut.text.split("\n")
+    first = lines.index(
+        "建冷库三座，库容合计达3"
+    )  # the figure ends the line: the space after it is the gutter
+    assert lines[first + 1 : first + 7] == [
+        "万吨。果农老李说：“以前",
+        "最怕下雨，果子一淋就烂，",
+        "只能低价卖给收购商。”今",
+        "年他家的苹果全进了冷库，",
+        "等到春节前后再卖，每斤能",
+        "多卖五毛钱。",
+    ]
+    second = lines.index("2024年起冷库由合作社统")
+    assert lines[second + 4] == "修剪果树、科学施肥。"
+    # The third column whole, its lines two spaces or more past the first column's read in it.
+    third = lines.index("下一步还要建一条分拣线，")
+    assert third > second > first
+    assert lines[third + 4 : third + 8] == [
+        "比去年增加一成多。在县城",
+        "东边的物流园里，一辆辆货",
+        "车正在排队等候装箱，工人",
+        "们忙着把一筐筐苹果装上",
+    ]
+    # And the fourth after it, from its rows of its own.
+    assert lines[third + 9 : third + 13] == [
+        "车。库外还新建了停",
+        "车场，方便客商装车。不少",
+        "外地客商专程赶来收购，价",
+        "钱比去年高出两成多。",
+    ]
+    assert cut.unsure == ()
