@@ -400,8 +400,14 @@ _SHIFT_LINES = 2  # lines crossing a start, and three starting there, at least, 
 
 def _block_shift(band: list[list[_Run]]) -> int | None:
     """The line of ``band`` (its index) where its columns shift: a start of three running lines
-    or more (and no line crossing it) all on one side of it, and two lines of running text or
-    more crossing that start all on the other; None when the band has no such line."""
+    or more all on one side of it, and two lines of running text or more crossing that start
+    (each a column's line, no longer than the column's width) all on the other; None when the
+    band has no such line."""
+    # A line crossing is one column's line (two columns' lines one space apart cross anything).
+    width = _column_width([runs for runs in band if not _heads_only([runs])])
+    if width is None:
+        return None
+    line = width + _FULL_SLACK
     starts = sorted(run.start for runs in band for run in runs if _RUNNING.search(run.text))
     groups: list[list[int]] = []
     for start in starts:
@@ -418,7 +424,7 @@ def _block_shift(band: list[list[_Run]]) -> int | None:
         crossing = [
             n
             for n, runs in enumerate(band)
-            if any(_across(r, start) and _RUNNING.search(r.text) for r in runs)
+            if any(_across(r, start) and _RUNNING.search(r.text) and _letters(r.text) <= line for r in runs)
         ]
         if len(opening) < _MIN_COLUMN or len(crossing) < _SHIFT_LINES:
             continue
@@ -793,6 +799,7 @@ def _emit(placed: _Placed) -> list[_Line]:
 # justified column's full lines hold about as many characters each, and a single space after
 # as many, between two words of running text, is the gutter.
 _SPACED = re.compile(r"[0-9A-Za-z%.]")  # half-width text pdftotext sets a space either side of (3 月 1 日)
+_HALF_WIDTH = re.compile(r"[0-9A-Za-z%.:]+")  # a word of half-width text alone
 _FULL_SLACK = 3  # positions a full line may fall short of the column's width (an indent, half-width marks)
 _NARROW_SHARE = 0.3  # of a band's running lines holding two columns' lines one space apart, at least
 
@@ -818,12 +825,13 @@ def _column_width(band: list[list[_Run]]) -> int | None:
     return max(counts, key=lambda n: (counts[n], n))
 
 
-def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
+def _gutter_cut(pieces: list[_Run], width: int, unspaced: bool = False) -> list[_Run]:
     """A line's words joined into its columns' lines: a space is a gutter where it is two
     positions or more, or one after a full line (``width`` positions from where the column's
     line started, less a little slack), between two words of running text (not beside
     half-width text, which pdftotext spaces out, nor between two single letters of a
-    letter-spaced line)."""
+    letter-spaced line); beside half-width text too where the band sets figures ``unspaced``
+    and both sides are full lines."""
     out: list[_Run] = []
     for piece in pieces:
         if out:
@@ -833,8 +841,8 @@ def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
             spaced = _SPACED.match(piece.text[0]) or _SPACED.match(last.text[-1])
             full = last.end - last.start >= width - _FULL_SLACK
             # A full line, a space, and a word as long as a full line: the gutter, even beside
-            # half-width text (a typesetter setting figures unspaced: 苹果3 付原告工资及经济补偿金共).
-            if spaced and full and _letters(piece.text) >= width - _FULL_SLACK:
+            # half-width text, where the typesetter sets figures unspaced (苹果3 付原告工资及经济补偿金共).
+            if unspaced and spaced and full and _letters(piece.text) >= width - _FULL_SLACK:
                 spaced = None
             if gap < 2 and not (full and not lone and not spaced):
                 out[-1] = _Run(last.start, piece.end, f"{last.text}{' ' * gap}{piece.text}", last.line)
@@ -893,16 +901,18 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
     width = _column_width(running)
     if width is None or len(running) < _MIN_LINES:
         return None
-    rows = [_gutter_cut(_pieces(runs), width) for runs in band]
+    # Figures set unspaced: no word of the band is half-width text alone (3 月 1 日 is spaced).
+    unspaced = not any(_HALF_WIDTH.fullmatch(p.text) for runs in band for p in _pieces(runs))
+    rows = [_gutter_cut(_pieces(runs), width, unspaced) for runs in band]
     # Tight lines the columns' starts found by position do not cut (columns standing at one
     # position down the page, one space apart now and then, are cut there as before).
     starts = _short_columns(band, _column_starts(running))
     tight = 0
     for runs in running:
         split = _split_at_starts(runs, starts)
-        if any(r.end - r.start >= 2 * width for r in split) and len(_gutter_cut(_pieces(split), width)) > len(
-            split
-        ):
+        if any(r.end - r.start >= 2 * width for r in split) and len(
+            _gutter_cut(_pieces(split), width, unspaced)
+        ) > len(split):
             tight += 1
     if tight < max(_MIN_LINES, _NARROW_SHARE * len(running)):
         return None

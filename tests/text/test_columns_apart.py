@@ -983,7 +983,7 @@ def test_a_wide_page_of_few_lines_in_columns_is_cut_whatever_its_running_head() 
 
 # pdftotext -layout sets each block of a column's lines clear of the block to its left: beside
 # the first column's upper lines (some long, with half-width figures and the spaces around them)
-# the third column stands at 40; lower down, beside lines of another block, at 33 (inside where
+# the third column stands at 33; lower down, beside lines of another block, at 28 (inside where
 # the second column's long lines reached above), with no blank line between.
 SHIFTED_COLUMNS = """\
 2024 年 3 月 5 日   星期二                    经济                    第3版
@@ -991,17 +991,16 @@ SHIFTED_COLUMNS = """\
 
                冷库建到了家门口
 
-  本报讯 近日，县里新        全部建成后，今年储存          果农不必再急着低价
-建的冷库投入使用，           可存放苹果 2.5 万吨左右，     出手，等到春节前后
-全县果农从此不愁卖。          比去年多出一大半。           再卖，每斤能多卖
-过去每到采摘季节，           今年储存量已达 3.6 万吨，     五毛钱。
-果子只能堆在院里。           冷库由合作社统一管理，         库外还建了停车场，
-“以前最怕下雨，                         方便客商装车。
-                    统一收购、统一定价，
-果子一淋就烂。”                           合作社负责人说，
-                    让果农心里有了底。
-果农老李说。                           下一步还要建一条
-                                 分拣线。
+  本报讯 近日，县里新建  的冷库全部建成后，今年       果农不必再急着低价出手，
+的三座冷库投入使用，全    可存放苹果 2.5 万吨左右，   等到春节前后再卖，每斤
+县果农从此不再愁卖。过    比去年多出一大半。冷库       能多卖五毛钱。库外还建
+去每到采摘季节，果子只    今年储存量已达 3.6 万吨，   了停车场，方便客商装车。
+能堆在院里，等人来收。    由合作社统一管理，统一       不少外地客商都专程赶来
+“以前最怕下雨，果子                  收购，价钱比去年高出两
+               收购、统一定价，让果农
+一淋就烂。”果农老李                  成多。合作社负责人说，
+               心里有了底。
+说。                          下一步还要建一条分拣线。
 """
 
 
@@ -1009,21 +1008,20 @@ def test_a_column_shifting_position_down_the_band_is_read_as_one_column() -> Non
     cut = cut_columns(SHIFTED_COLUMNS)
     lines = cut.text.split("\n")
     # Each column read down to its foot, across the shift: its upper lines, then its lower ones.
-    first = lines.index("果子只能堆在院里。")
-    assert lines[first + 1 : first + 4] == ["“以前最怕下雨，", "果子一淋就烂。”", "果农老李说。"]
+    first = lines.index("能堆在院里，等人来收。")
+    assert lines[first + 1 : first + 4] == ["“以前最怕下雨，果子", "一淋就烂。”果农老李", "说。"]
     second = lines.index("今年储存量已达 3.6 万吨，")  # the long line whole, not cut at the lower start
     assert lines[second + 1 : second + 4] == [
-        "冷库由合作社统一管理，",
-        "统一收购、统一定价，",
-        "让果农心里有了底。",
+        "由合作社统一管理，统一",
+        "收购、统一定价，让果农",
+        "心里有了底。",
     ]
-    third = lines.index("库外还建了停车场，")
+    third = lines.index("不少外地客商都专程赶来")
     assert third > second > first
-    assert lines[third + 1 : third + 5] == [
-        "方便客商装车。",
-        "合作社负责人说，",
-        "下一步还要建一条",
-        "分拣线。",
+    assert lines[third + 1 : third + 4] == [
+        "收购，价钱比去年高出两",
+        "成多。合作社负责人说，",
+        "下一步还要建一条分拣线。",
     ]
     assert cut.unsure == ()
 
@@ -1031,7 +1029,8 @@ def test_a_column_shifting_position_down_the_band_is_read_as_one_column() -> Non
 def test_a_story_whose_column_shifts_reads_its_paragraphs_whole() -> None:
     story = parse_page(SHIFTED_COLUMNS).articles[0]
     assert story.headline == "冷库建到了家门口"
-    assert "今年储存可存放苹果2.5万吨左右，比去年多出一大半。" in "".join(story.paragraphs)
+    assert "今年可存放苹果2.5万吨左右，比去年多出一大半。" in "".join(story.paragraphs)
+    assert "果子只能堆在院里，等人来收。“以前最怕下雨，果子一淋就烂。”果农老李说。" in story.paragraphs[0]
 
 
 # A page set with gutters narrower than a body em by another typesetter (figures set unspaced), as
