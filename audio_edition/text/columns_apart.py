@@ -438,8 +438,9 @@ def _block_shift(band: list[list[_Run]]) -> int | None:
 def _shifted_strips(band: list[list[_Run]]) -> list[_Line] | None:
     """The lines of a band whose columns shift along it (see above), a column at a time: the
     band cut where they shift, each stretch by its own columns' starts, the k-th column of every
-    stretch read in turn; None when the band's columns do not shift, or its stretches hold
-    columns of different counts (stories of their own: no column runs on from one to the next)."""
+    stretch read in turn; None when the band's columns do not shift, its stretches hold columns
+    of different counts (stories of their own: no column runs on from one to the next), or a
+    line of running text crosses a stretch's own columns."""
     stretches: list[list[list[_Run]]] = []
     rest = band
     while True:
@@ -456,6 +457,14 @@ def _shifted_strips(band: list[list[_Run]]) -> list[_Line] | None:
         running = [runs for runs in stretch if not _heads_only([runs])]
         starts.append(_column_starts(running if len(running) >= _MIN_COLUMN else stretch))
     if len({len(s) for s in starts}) != 1 or not starts[0]:
+        return None
+    # Each stretch cut clean by its own starts: no line of running text crosses one (columns
+    # one space apart, at no fixed position, are no shift but narrow gutters).
+    if any(
+        _crosses(_split_at_starts(runs, own), own) and not _heads_only([runs])
+        for stretch, own in zip(stretches, starts, strict=True)
+        for runs in stretch
+    ):
         return None
     placed: _Placed = []
     for stretch, own in zip(stretches, starts, strict=True):
@@ -873,7 +882,7 @@ def _pitch(rows: list[list[_Run]], width: int) -> tuple[float, float] | None:
         else:
             groups.append([start])
     places = [group[0] for group in groups if len(group) >= 2]  # the leftmost: indents stand in
-    if len(places) < 2:
+    if len(places) < _DRAWN_PLACES:
         return None
     apart = [b - a for a, b in zip(places, places[1:], strict=False)]
     pitch = statistics.median(apart)
@@ -888,6 +897,7 @@ def _pitch(rows: list[list[_Run]], width: int) -> tuple[float, float] | None:
     return pitch, margin
 
 
+_DRAWN_PLACES = 3  # columns seen where drawn, at least, to tell their pitch by (two fit by chance)
 _PITCH_SLACK = 0.25  # of a pitch, a column drawn may stand off a whole number of pitches
 
 

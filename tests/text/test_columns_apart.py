@@ -1035,10 +1035,9 @@ def test_a_story_whose_column_shifts_reads_its_paragraphs_whole() -> None:
 
 # A page set with gutters narrower than a body em by another typesetter (figures set unspaced), as
 # pdftotext -layout printed it: where a row holds several columns' lines they stand one space
-# apart, pushed up close (a line may end or open on a figure: 达3 一管理); where the column before
-# stands empty on a row, the next stands two spaces or more on, where its column is drawn (34);
-# and the last column's lines, their baselines between the others', print on rows of their own at
-# its drawn position (51), never on a row from the first column.
+# apart, pushed up close (a line may end or open on a figure: 达3 一管理); beside a short line or
+# an empty column, a column stands two spaces or more on, where it is drawn (34, 68); and the last
+# columns' lines, their baselines between the others', print on rows of their own, at 51.
 NARROW_UNSPACED = """\
 2024 年 3 月 5 日   星期二              经济              第3版
 
@@ -1046,14 +1045,14 @@ NARROW_UNSPACED = """\
           冷库建到了家门口
 
   本报讯今年以来，县里新 2024年起冷库由合作社统 下一步还要建一条分拣线，
-                                                   车。库外还新建了停
+                                                   车。库外还新建了停车场， 物流园负责人介绍，今年
 建冷库三座，库容合计达3 一管理，统一收购、统一定 把苹果按大小分成五个等级
-                                                   车场，方便客商装车。不少
+                                                   方便客商装车。          发往南方的苹果比去年多
 万吨。果农老李说：“以前 价，让果农心里有了底。合 让好果卖出好价钱。全县苹
-                                                   外地客商专程赶来收购，价
+                                                     不少外地客商专程赶来     了三成，最远卖到了海南
 最怕下雨，果子一淋就烂， 作社还请来技术员，教果农 果产量预计达到8.6万吨，
-                                                   钱比去年高出两成多。
-只能低价卖给收购商。”今 修剪果树、科学施肥。 比去年增加一成多。在县城
+                                                   收购，价钱比去年高出两成。 岛。
+只能低价卖给收购商。”今 修剪果树、科学施肥。           比去年增加一成多。在县城
 年他家的苹果全进了冷库，                      东边的物流园里，一辆辆货
 等到春节前后再卖，每斤能                      车正在排队等候装箱，工人
 多卖五毛钱。                            们忙着把一筐筐苹果装上
@@ -1095,11 +1094,17 @@ def test_narrow_columns_read_whole_where_a_column_stands_empty_or_on_rows_of_its
         "车正在排队等候装箱，工人",
         "们忙着把一筐筐苹果装上",
     ]
-    # And the fourth after it, from its rows of its own.
+    # And the fourth and fifth after it, from their rows of their own.
     assert lines[third + 9 : third + 13] == [
-        "车。库外还新建了停",
-        "车场，方便客商装车。不少",
-        "外地客商专程赶来收购，价",
-        "钱比去年高出两成多。",
+        "车。库外还新建了停车场，",
+        "方便客商装车。",
+        "不少外地客商专程赶来",
+        "收购，价钱比去年高出两成。",
+    ]
+    assert lines[third + 14 : third + 18] == [
+        "物流园负责人介绍，今年",
+        "发往南方的苹果比去年多",
+        "了三成，最远卖到了海南",
+        "岛。",
     ]
     assert cut.unsure == ()
