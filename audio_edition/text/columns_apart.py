@@ -21,7 +21,15 @@ line to one space after it, and the columns stand at no fixed position down the 
 where the starts found by position leave lines of two columns run together is cut by the
 columns' width instead (``_narrow_strips``): a single space after a full column's line is the
 gutter, and a row's lines are its columns' in order; a line holding well more letters than the
-column is doubted.
+column is doubted. Where the band shows its columns where they are drawn (lines beside an empty
+column or a short line, rows holding only the later columns' lines), at regular positions, a
+line standing so is placed by that pitch (``_pitch``). A page set so all over, few of its lines
+holding runs two spaces apart, is still told printed in layout mode (``_narrow_all_over``).
+
+pdftotext -layout places a block of a column's lines clear of the block beside it, so a column
+may stand at one position down part of a band and at another further down, with no blank line
+between; such a band is cut stretch by stretch, each by its own starts, the k-th columns read
+together (``_shifted_strips``).
 
 pypdf's layout mode also sets text by where it stands, but keeps no space between what it
 places apart, takes lines a little apart on the page for one row, and prints blank lines by the
@@ -122,7 +130,7 @@ def is_layout_mode(text: str) -> bool:
     rows = [_runs(line) for line in lines]
     several = [runs for runs in rows if len(runs) >= 2]
     if len(several) < max(_MIN_LINES, _SHARE * len(rows)):
-        return False
+        return _narrow_all_over(rows)
     # The running head's parts (date, page name, page number) and the staff line's (责任编辑…)
     # stand where the house puts them, at no column's start: on a page of few lines they would
     # weigh as unaligned text.
@@ -140,6 +148,21 @@ def is_layout_mode(text: str) -> bool:
         if sum(counts.get(p, 0) for p in range(start - _INDENT, start + _INDENT + 1)) >= 2
     )
     return aligned >= _ALIGNED * len(later)
+
+
+def _narrow_all_over(rows: list[list[_Run]]) -> bool:
+    """Whether ``rows`` (the runs of a page's lines with text) are a page printed in layout mode
+    with narrow gutters all over: few lines hold runs two spaces apart (its columns' lines stand
+    one space apart), but lines of running text start further in than a column is wide (a
+    column's line alone on its row, where its column is drawn: no extractor printing lines one
+    after the other sets a line so), and as many lines hold two columns' lines or more (letters
+    twice a column's width on a line)."""
+    width = _column_width([runs for runs in rows if not _heads_only([runs])])
+    if width is None:
+        return False
+    further = sum(1 for runs in rows if runs and runs[0].start > width and _RUNNING.search(runs[0].text))
+    wide = sum(1 for runs in rows if any(_letters(r.text) >= 2 * width for r in runs))
+    return further >= _MIN_LINES and wide >= max(_MIN_LINES, _SHARE * len(rows))
 
 
 def _staff_or_running_head(runs: list[_Run]) -> bool:

@@ -1108,3 +1108,53 @@ def test_narrow_columns_read_whole_where_a_column_stands_empty_or_on_rows_of_its
         "岛。",
     ]
     assert cut.unsure == ()
+
+
+# A page set in narrow gutters all over, as pdftotext -layout printed it: its columns' lines stand
+# one space apart on every row (no line holds runs two spaces apart), a column's line alone on its
+# row stands where its column is drawn (the second column's lines under the first's foot), and
+# beside a short line the next column stands two spaces or more on.
+NARROW_ALL_OVER = """\
+2024 年 3 月 5 日 星期二 民生 第4版
+
+
+              暖气进了千家万户
+
+  本报讯入冬以来，镇 施工队先后铺设管道六公 供热公司设立了服务热线，
+上的暖气改造工程全部完 里，新建换热站两座，每 安排专人二十四小时值守，
+工，两千多户居民家里暖 户装上了智能温控阀。居 群众反映的问题做到当天
+和了。七十岁的周大娘说： 民在手机上就能查看室温， 受理、限时办结。入冬以
+“往年冬天屋里冷得穿棉 遇到问题随时报修。镇上 来，热线共接到咨询三百
+袄，今年穿毛衣就行了。” 还组织党员志愿者上门走 多件，已全部办结。“师
+改造由镇政府统一组织。 访，帮助老人学会使用温 傅们来得快，修得也好。”
+             控阀，把好事办到群众心 居民李先生说。今年镇里
+             坎上。下一步，镇里将对 还新建了一座便民服务中
+             老旧小区的外墙进行保温 心，水电气暖业务都能在
+             改造，让更多居民过上温 一个窗口办理，居民办事
+             暖舒适的冬天。      更方便了。
+"""
+
+
+def test_a_page_set_in_narrow_gutters_all_over_is_cut_into_its_columns() -> None:
+    assert is_layout_mode(NARROW_ALL_OVER)
+    lines = columns_apart(NARROW_ALL_OVER).split("\n")
+    first = lines.index("本报讯入冬以来，镇")
+    assert lines[first + 1 : first + 7] == [
+        "上的暖气改造工程全部完",
+        "工，两千多户居民家里暖",
+        "和了。七十岁的周大娘说：",
+        "“往年冬天屋里冷得穿棉",
+        "袄，今年穿毛衣就行了。”",
+        "改造由镇政府统一组织。",
+    ]
+    # The second column whole, its lines under the first's foot with it.
+    second = lines.index("施工队先后铺设管道六公")
+    assert second > first
+    assert lines[second + 8 : second + 12] == [
+        "坎上。下一步，镇里将对",
+        "老旧小区的外墙进行保温",
+        "改造，让更多居民过上温",
+        "暖舒适的冬天。",
+    ]
+    assert lines.index("一个窗口办理，居民办事") + 1 == lines.index("更方便了。")
+    assert lines.index("供热公司设立了服务热线，") > second
