@@ -21,7 +21,15 @@ line to one space after it, and the columns stand at no fixed position down the 
 where the starts found by position leave lines of two columns run together is cut by the
 columns' width instead (``_narrow_strips``): a single space after a full column's line is the
 gutter, and a row's lines are its columns' in order; a line holding well more letters than the
-column is doubted.
+column is doubted. Where the band shows its columns where they are drawn (lines beside an empty
+column or a short line, rows holding only the later columns' lines), at regular positions, a
+line standing so is placed by that pitch (``_pitch``). A page set so all over, few of its lines
+holding runs two spaces apart, is still told printed in layout mode (``_narrow_all_over``).
+
+pdftotext -layout places a block of a column's lines clear of the block beside it, so a column
+may stand at one position down part of a band and at another further down, with no blank line
+between; such a band is cut stretch by stretch, each by its own starts, the k-th columns read
+together (``_shifted_strips``).
 
 pypdf's layout mode also sets text by where it stands, but keeps no space between what it
 places apart, takes lines a little apart on the page for one row, and prints blank lines by the
@@ -122,7 +130,7 @@ def is_layout_mode(text: str) -> bool:
     rows = [_runs(line) for line in lines]
     several = [runs for runs in rows if len(runs) >= 2]
     if len(several) < max(_MIN_LINES, _SHARE * len(rows)):
-        return False
+        return _narrow_all_over(rows)
     # The running head's parts (date, page name, page number) and the staff line's (责任编辑…)
     # stand where the house puts them, at no column's start: on a page of few lines they would
     # weigh as unaligned text.
@@ -140,6 +148,21 @@ def is_layout_mode(text: str) -> bool:
         if sum(counts.get(p, 0) for p in range(start - _INDENT, start + _INDENT + 1)) >= 2
     )
     return aligned >= _ALIGNED * len(later)
+
+
+def _narrow_all_over(rows: list[list[_Run]]) -> bool:
+    """Whether ``rows`` (the runs of a page's lines with text) are a page printed in layout mode
+    with narrow gutters all over: few lines hold runs two spaces apart (its columns' lines stand
+    one space apart), but lines of running text start further in than a column is wide (a
+    column's line alone on its row, where its column is drawn: no extractor printing lines one
+    after the other sets a line so), and as many lines hold two columns' lines or more (letters
+    twice a column's width on a line)."""
+    width = _column_width([runs for runs in rows if not _heads_only([runs])])
+    if width is None:
+        return False
+    further = sum(1 for runs in rows if runs and runs[0].start > width and _RUNNING.search(runs[0].text))
+    wide = sum(1 for runs in rows if any(_letters(r.text) >= 2 * width for r in runs))
+    return further >= _MIN_LINES and wide >= max(_MIN_LINES, _SHARE * len(rows))
 
 
 def _staff_or_running_head(runs: list[_Run]) -> bool:
@@ -342,6 +365,9 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     narrow = _narrow_strips(band)
     if narrow is not None:
         return narrow
+    shifted = _shifted_strips(band)
+    if shifted is not None:
+        return shifted, []
     # Where the columns start is told by the lines of running text: heads centred over their
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
@@ -381,6 +407,98 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     while out and not out[-1][0]:
         out.pop()
     return out, [at for at in unsure if at < len(out)]
+
+
+# Columns that shift along a band. pdftotext -layout sets a block of lines (a column's
+# paragraphs, as it groups them) at the position its x rounds to, but never over a block beside
+# it: a block is pushed right past the longest line of the block to its left. A column whose
+# blocks stand beside blocks of other lengths is printed at one position down part of the band
+# and at another further down (52, then 41), with no blank line between. Found over the whole
+# band, the lower start lies inside the upper lines of the column before it (they cross it),
+# and the band is cut at lines that are no line across. Each stretch of such a band is cut by its
+# own starts, and its columns read with those of the stretch above that hold as many: the k-th
+# column of each stretch is one column of the page.
+_SHIFT_LINES = 2  # lines crossing a start, and three starting there, at least, to tell a shift
+
+
+def _block_shift(band: list[list[_Run]]) -> int | None:
+    """The line of ``band`` (its index) where its columns shift: a start of three running lines
+    or more all on one side of it, and two lines of running text or more crossing that start
+    (each a column's line, no longer than the column's width) all on the other; None when the
+    band has no such line."""
+    # A line crossing is one column's line (two columns' lines one space apart cross anything).
+    width = _column_width([runs for runs in band if not _heads_only([runs])])
+    if width is None:
+        return None
+    line = width + _FULL_SLACK
+    starts = sorted(run.start for runs in band for run in runs if _RUNNING.search(run.text))
+    groups: list[list[int]] = []
+    for start in starts:
+        if groups and start - groups[-1][0] <= _INDENT:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    found: list[int] = []
+    for group in groups:
+        start = group[0]
+        opening = [
+            n for n, runs in enumerate(band) if any(start - 1 <= r.start <= start + _INDENT for r in runs)
+        ]
+        crossing = [
+            n
+            for n, runs in enumerate(band)
+            if any(_across(r, start) and _RUNNING.search(r.text) and _letters(r.text) <= line for r in runs)
+        ]
+        if len(opening) < _MIN_COLUMN or len(crossing) < _SHIFT_LINES:
+            continue
+        if max(crossing) < min(opening):
+            found.append(min(opening))
+        elif max(opening) < min(crossing):
+            found.append(max(opening) + 1)
+    return min(found) if found else None
+
+
+def _shifted_strips(band: list[list[_Run]]) -> list[_Line] | None:
+    """The lines of a band whose columns shift along it (see above), a column at a time: the
+    band cut where they shift, each stretch by its own columns' starts, the k-th column of every
+    stretch read in turn; None when the band's columns do not shift, its stretches hold columns
+    of different counts (stories of their own: no column runs on from one to the next), or a
+    line of running text crosses a stretch's own columns."""
+    stretches: list[list[list[_Run]]] = []
+    rest = band
+    while True:
+        at = _block_shift(rest)
+        if at is None or at < _MIN_COLUMN or len(rest) - at < _MIN_COLUMN:
+            stretches.append(rest)
+            break
+        stretches.append(rest[:at])
+        rest = rest[at:]
+    if len(stretches) < 2:
+        return None
+    starts = []
+    for stretch in stretches:
+        running = [runs for runs in stretch if not _heads_only([runs])]
+        starts.append(_column_starts(running if len(running) >= _MIN_COLUMN else stretch))
+    if len({len(s) for s in starts}) != 1 or not starts[0]:
+        return None
+    # Each stretch cut clean by its own starts: no line of running text crosses one (columns
+    # one space apart, at no fixed position, are no shift but narrow gutters).
+    if any(
+        _crosses(_split_at_starts(runs, own), own) and not _heads_only([runs])
+        for stretch, own in zip(stretches, starts, strict=True)
+        for runs in stretch
+    ):
+        return None
+    placed: _Placed = []
+    for stretch, own in zip(stretches, starts, strict=True):
+        # Each stretch's columns named by the first stretch's: its k-th start, the first's k-th.
+        rank = dict(zip(own, starts[0], strict=True))
+        cut = [_split_at_starts(runs, own) for runs in stretch]
+        placed += [[(rank.get(c, c), r) for c, r in runs] for runs in _columns(cut, own)]
+    out = _emit(placed)
+    while out and not out[-1][0]:
+        out.pop()
+    return out
 
 
 def _under_heads_alone(runs: list[_Run], part: list[list[_Run]]) -> bool:
@@ -713,6 +831,7 @@ def _emit(placed: _Placed) -> list[_Line]:
 # justified column's full lines hold about as many characters each, and a single space after
 # as many, between two words of running text, is the gutter.
 _SPACED = re.compile(r"[0-9A-Za-z%.]")  # half-width text pdftotext sets a space either side of (3 月 1 日)
+_HALF_WIDTH = re.compile(r"[0-9A-Za-z%.:]+")  # a word of half-width text alone
 _FULL_SLACK = 3  # positions a full line may fall short of the column's width (an indent, half-width marks)
 _NARROW_SHARE = 0.3  # of a band's running lines holding two columns' lines one space apart, at least
 
@@ -738,12 +857,13 @@ def _column_width(band: list[list[_Run]]) -> int | None:
     return max(counts, key=lambda n: (counts[n], n))
 
 
-def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
+def _gutter_cut(pieces: list[_Run], width: int, unspaced: bool = False) -> list[_Run]:
     """A line's words joined into its columns' lines: a space is a gutter where it is two
     positions or more, or one after a full line (``width`` positions from where the column's
     line started, less a little slack), between two words of running text (not beside
     half-width text, which pdftotext spaces out, nor between two single letters of a
-    letter-spaced line)."""
+    letter-spaced line); beside half-width text too where the band sets figures ``unspaced``
+    and both sides are full lines."""
     out: list[_Run] = []
     for piece in pieces:
         if out:
@@ -752,11 +872,56 @@ def _gutter_cut(pieces: list[_Run], width: int) -> list[_Run]:
             lone = len(last.text.rsplit(" ", 1)[-1]) == 1 and len(piece.text) == 1
             spaced = _SPACED.match(piece.text[0]) or _SPACED.match(last.text[-1])
             full = last.end - last.start >= width - _FULL_SLACK
+            # A full line, a space, and a word as long as a full line: the gutter, even beside
+            # half-width text, where the typesetter sets figures unspaced (苹果3 付原告工资及经济补偿金共).
+            if unspaced and spaced and full and _letters(piece.text) >= width - _FULL_SLACK:
+                spaced = None
             if gap < 2 and not (full and not lone and not spaced):
                 out[-1] = _Run(last.start, piece.end, f"{last.text}{' ' * gap}{piece.text}", last.line)
                 continue
         out.append(piece)
     return out
+
+
+def _pitch(rows: list[list[_Run]], width: int) -> tuple[float, float] | None:
+    """How far apart (positions) a band's columns stand where drawn, and past which margin,
+    when the band shows it: lines starting their row further in, or standing two spaces or more
+    after the line before them, gather at a few positions (two lines or more each) a whole
+    number of pitches apart, each the same few positions past whole pitches. A page so printed
+    sets a row's lines close, one space apart (a column's full line takes fewer positions than
+    the pitch), and a line beside an empty column where its column is drawn; on another a
+    column's lines stand further right down the page, pushed by the lines before them (no such
+    regular positions: None)."""
+    drawn = sorted(
+        run.start
+        for cut in rows
+        for n, run in enumerate(cut)
+        if (n == 0 and run.start > width // 2) or (n > 0 and run.start - cut[n - 1].end >= 2)
+    )
+    groups: list[list[int]] = []
+    for start in drawn:
+        if groups and start - groups[-1][0] <= _INDENT:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    places = [group[0] for group in groups if len(group) >= 2]  # the leftmost: indents stand in
+    if len(places) < _DRAWN_PLACES:
+        return None
+    apart = [b - a for a, b in zip(places, places[1:], strict=False)]
+    pitch = statistics.median(apart)
+    if pitch < width + 1 or any(abs(d / pitch - round(d / pitch)) > _PITCH_SLACK for d in apart):
+        return None
+    # The columns drawn stand a whole number of pitches from the first's start, give or take
+    # the margin pdftotext leaves: the same few positions for all of them.
+    off = [place - round(place / pitch) * pitch for place in places]
+    margin = statistics.median(off)
+    if any(abs(o - margin) > _PITCH_SLACK * pitch for o in off):
+        return None
+    return pitch, margin
+
+
+_DRAWN_PLACES = 3  # columns seen where drawn, at least, to tell their pitch by (two fit by chance)
+_PITCH_SLACK = 0.25  # of a pitch, a column drawn may stand off a whole number of pitches
 
 
 def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | None:
@@ -769,16 +934,18 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
     width = _column_width(running)
     if width is None or len(running) < _MIN_LINES:
         return None
-    rows = [_gutter_cut(_pieces(runs), width) for runs in band]
+    # Figures set unspaced: no word of the band is half-width text alone (3 月 1 日 is spaced).
+    unspaced = not any(_HALF_WIDTH.fullmatch(p.text) for runs in band for p in _pieces(runs))
+    rows = [_gutter_cut(_pieces(runs), width, unspaced) for runs in band]
     # Tight lines the columns' starts found by position do not cut (columns standing at one
     # position down the page, one space apart now and then, are cut there as before).
     starts = _short_columns(band, _column_starts(running))
     tight = 0
     for runs in running:
         split = _split_at_starts(runs, starts)
-        if any(r.end - r.start >= 2 * width for r in split) and len(_gutter_cut(_pieces(split), width)) > len(
-            split
-        ):
+        if any(r.end - r.start >= 2 * width for r in split) and len(
+            _gutter_cut(_pieces(split), width, unspaced)
+        ) > len(split):
             tight += 1
     if tight < max(_MIN_LINES, _NARROW_SHARE * len(running)):
         return None
@@ -799,18 +966,30 @@ def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | No
         ]
         return min(near)[1] if near else None
 
+    drawn = _pitch(rows, width)
+
+    def column_at(start: int) -> int:
+        """The column a line standing where its column is drawn, at ``start``, is in."""
+        if drawn is None:
+            return round(start / (width + 1))
+        return round((start - drawn[1]) / drawn[0])
+
     placed: list[list[tuple[int, _Run]]] = []
     unsure: set[tuple[int, str]] = set()
     for n, cut in enumerate(rows):
         line: list[tuple[int, _Run]] = []
         for run in cut:
             index = line[-1][0] + 1 if line else 0
+            if drawn is not None and line and run.start - line[-1][1].end >= 2:
+                # Two spaces or more after the line before it: nothing pushed it, it stands where
+                # its column does (the column between stands empty on this row).
+                index = max(index, column_at(run.start))
             # A head stands where it is drawn (heads never run on after a column's line), and so
             # does a line starting a row further in.
             if (not line and run.start > width // 2) or (line and not _RUNNING.search(run.text)):
                 found = under(n, run.start)
                 if found is None and not line:
-                    found = round(run.start / (width + 1))
+                    found = column_at(run.start)
                 index = max(index, found or 0)
             line.append((index, run))
         placed.append(line)

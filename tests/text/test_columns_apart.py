@@ -979,3 +979,182 @@ def test_a_wide_page_of_few_lines_in_columns_is_cut_whatever_its_running_head() 
     assert "共建共享 居民议事有了新平台" in lead.paragraphs
     assert second.headline == "草原牧区迎来新一轮春耕备耕"
     assert second.paragraphs[-1].startswith("合作社采取“统一采购、统一防疫、统一销售”的方式")
+
+
+# pdftotext -layout sets each block of a column's lines clear of the block to its left: beside
+# the first column's upper lines (some long, with half-width figures and the spaces around them)
+# the third column stands at 33; lower down, beside lines of another block, at 28 (inside where
+# the second column's long lines reached above), with no blank line between.
+SHIFTED_COLUMNS = """\
+2024 年 3 月 5 日   星期二                    经济                    第3版
+
+
+               冷库建到了家门口
+
+  本报讯 近日，县里新建  的冷库全部建成后，今年       果农不必再急着低价出手，
+的三座冷库投入使用，全    可存放苹果 2.5 万吨左右，   等到春节前后再卖，每斤
+县果农从此不再愁卖。过    比去年多出一大半。冷库       能多卖五毛钱。库外还建
+去每到采摘季节，果子只    今年储存量已达 3.6 万吨，   了停车场，方便客商装车。
+能堆在院里，等人来收。    由合作社统一管理，统一       不少外地客商都专程赶来
+“以前最怕下雨，果子                  收购，价钱比去年高出两
+               收购、统一定价，让果农
+一淋就烂。”果农老李                  成多。合作社负责人说，
+               心里有了底。
+说。                          下一步还要建一条分拣线。
+"""
+
+
+def test_a_column_shifting_position_down_the_band_is_read_as_one_column() -> None:
+    cut = cut_columns(SHIFTED_COLUMNS)
+    lines = cut.text.split("\n")
+    # Each column read down to its foot, across the shift: its upper lines, then its lower ones.
+    first = lines.index("能堆在院里，等人来收。")
+    assert lines[first + 1 : first + 4] == ["“以前最怕下雨，果子", "一淋就烂。”果农老李", "说。"]
+    second = lines.index("今年储存量已达 3.6 万吨，")  # the long line whole, not cut at the lower start
+    assert lines[second + 1 : second + 4] == [
+        "由合作社统一管理，统一",
+        "收购、统一定价，让果农",
+        "心里有了底。",
+    ]
+    third = lines.index("不少外地客商都专程赶来")
+    assert third > second > first
+    assert lines[third + 1 : third + 4] == [
+        "收购，价钱比去年高出两",
+        "成多。合作社负责人说，",
+        "下一步还要建一条分拣线。",
+    ]
+    assert cut.unsure == ()
+
+
+def test_a_story_whose_column_shifts_reads_its_paragraphs_whole() -> None:
+    story = parse_page(SHIFTED_COLUMNS).articles[0]
+    assert story.headline == "冷库建到了家门口"
+    assert "今年可存放苹果2.5万吨左右，比去年多出一大半。" in "".join(story.paragraphs)
+    assert "果子只能堆在院里，等人来收。“以前最怕下雨，果子一淋就烂。”果农老李说。" in story.paragraphs[0]
+
+
+# A page set with gutters narrower than a body em by another typesetter (figures set unspaced), as
+# pdftotext -layout printed it: where a row holds several columns' lines they stand one space
+# apart, pushed up close (a line may end or open on a figure: 达3 一管理); beside a short line or
+# an empty column, a column stands two spaces or more on, where it is drawn (34, 68); and the last
+# columns' lines, their baselines between the others', print on rows of their own, at 51.
+NARROW_UNSPACED = """\
+2024 年 3 月 5 日   星期二              经济              第3版
+
+
+          冷库建到了家门口
+
+  本报讯今年以来，县里新 2024年起冷库由合作社统 下一步还要建一条分拣线，
+                                                   车。库外还新建了停车场， 物流园负责人介绍，今年
+建冷库三座，库容合计达3 一管理，统一收购、统一定 把苹果按大小分成五个等级
+                                                   方便客商装车。          发往南方的苹果比去年多
+万吨。果农老李说：“以前 价，让果农心里有了底。合 让好果卖出好价钱。全县苹
+                                                     不少外地客商专程赶来     了三成，最远卖到了海南
+最怕下雨，果子一淋就烂， 作社还请来技术员，教果农 果产量预计达到8.6万吨，
+                                                   收购，价钱比去年高出两成。 岛。
+只能低价卖给收购商。”今 修剪果树、科学施肥。           比去年增加一成多。在县城
+年他家的苹果全进了冷库，                      东边的物流园里，一辆辆货
+等到春节前后再卖，每斤能                      车正在排队等候装箱，工人
+多卖五毛钱。                            们忙着把一筐筐苹果装上
+
+
+
+               山区公路全线贯通
+
+  本报讯记者从县交通局获悉，        通车后，沿线村民到县城只
+连接十二个行政村的山区公路        需半小时，比过去少用一个多
+日前全线贯通。公路全长四十        小时。“以前卖一车山货要起
+六公里，按三级公路标准修建，      大早，现在中午出门，傍晚就
+沿途新设了八个公交站点。          能回来。”村民王大姐说。
+"""
+
+
+def test_narrow_columns_read_whole_where_a_column_stands_empty_or_on_rows_of_its_own() -> None:
+    cut = cut_columns(NARROW_UNSPACED)
+    lines = cut.text.split("\n")
+    first = lines.index(
+        "建冷库三座，库容合计达3"
+    )  # the figure ends the line: the space after it is the gutter
+    assert lines[first + 1 : first + 7] == [
+        "万吨。果农老李说：“以前",
+        "最怕下雨，果子一淋就烂，",
+        "只能低价卖给收购商。”今",
+        "年他家的苹果全进了冷库，",
+        "等到春节前后再卖，每斤能",
+        "多卖五毛钱。",
+    ]
+    second = lines.index("2024年起冷库由合作社统")
+    assert lines[second + 4] == "修剪果树、科学施肥。"
+    # The third column whole, its lines two spaces or more past the first column's read in it.
+    third = lines.index("下一步还要建一条分拣线，")
+    assert third > second > first
+    assert lines[third + 4 : third + 8] == [
+        "比去年增加一成多。在县城",
+        "东边的物流园里，一辆辆货",
+        "车正在排队等候装箱，工人",
+        "们忙着把一筐筐苹果装上",
+    ]
+    # And the fourth and fifth after it, from their rows of their own.
+    assert lines[third + 9 : third + 13] == [
+        "车。库外还新建了停车场，",
+        "方便客商装车。",
+        "不少外地客商专程赶来",
+        "收购，价钱比去年高出两成。",
+    ]
+    assert lines[third + 14 : third + 18] == [
+        "物流园负责人介绍，今年",
+        "发往南方的苹果比去年多",
+        "了三成，最远卖到了海南",
+        "岛。",
+    ]
+    assert cut.unsure == ()
+
+
+# A page set in narrow gutters all over, as pdftotext -layout printed it: its columns' lines stand
+# one space apart on every row (no line holds runs two spaces apart), a column's line alone on its
+# row stands where its column is drawn (the second column's lines under the first's foot), and
+# beside a short line the next column stands two spaces or more on.
+NARROW_ALL_OVER = """\
+2024 年 3 月 5 日 星期二 民生 第4版
+
+
+              暖气进了千家万户
+
+  本报讯入冬以来，镇 施工队先后铺设管道六公 供热公司设立了服务热线，
+上的暖气改造工程全部完 里，新建换热站两座，每 安排专人二十四小时值守，
+工，两千多户居民家里暖 户装上了智能温控阀。居 群众反映的问题做到当天
+和了。七十岁的周大娘说： 民在手机上就能查看室温， 受理、限时办结。入冬以
+“往年冬天屋里冷得穿棉 遇到问题随时报修。镇上 来，热线共接到咨询三百
+袄，今年穿毛衣就行了。” 还组织党员志愿者上门走 多件，已全部办结。“师
+改造由镇政府统一组织。 访，帮助老人学会使用温 傅们来得快，修得也好。”
+             控阀，把好事办到群众心 居民李先生说。今年镇里
+             坎上。下一步，镇里将对 还新建了一座便民服务中
+             老旧小区的外墙进行保温 心，水电气暖业务都能在
+             改造，让更多居民过上温 一个窗口办理，居民办事
+             暖舒适的冬天。      更方便了。
+"""
+
+
+def test_a_page_set_in_narrow_gutters_all_over_is_cut_into_its_columns() -> None:
+    assert is_layout_mode(NARROW_ALL_OVER)
+    lines = columns_apart(NARROW_ALL_OVER).split("\n")
+    first = lines.index("本报讯入冬以来，镇")
+    assert lines[first + 1 : first + 7] == [
+        "上的暖气改造工程全部完",
+        "工，两千多户居民家里暖",
+        "和了。七十岁的周大娘说：",
+        "“往年冬天屋里冷得穿棉",
+        "袄，今年穿毛衣就行了。”",
+        "改造由镇政府统一组织。",
+    ]
+    # The second column whole, its lines under the first's foot with it.
+    second = lines.index("施工队先后铺设管道六公")
+    assert second > first
+    assert lines[second + 8 : second + 12] == [
+        "坎上。下一步，镇里将对",
+        "老旧小区的外墙进行保温",
+        "改造，让更多居民过上温",
+        "暖舒适的冬天。",
+    ]
+    assert lines.index("一个窗口办理，居民办事") + 1 == lines.index("更方便了。")
+    assert lines.index("供热公司设立了服务热线，") > second
