@@ -23,6 +23,8 @@ import re
 from collections.abc import Collection, Sequence
 
 from audio_edition.text.articles import (
+    KICKER_JOINED_DOUBT,
+    KICKER_OVER_HEADLINE_DOUBT,
     as_long_as_a_headline,
     labelled_kicker,
     labelled_over_a_line,
@@ -88,15 +90,9 @@ def head_shape_doubts(
     if len(groups) == 2 and bold is None:
         upper, lower = ("".join(respace(x.text) for x in group) for group in groups)
         if labelled_kicker(upper, lower):
-            found.append(
-                "two head lines read as kicker (引题) and headline: if the first is the headline "
-                "and the second its subtitle (副题), correct it (read the PDF for this page)"
-            )
+            found.append(KICKER_OVER_HEADLINE_DOUBT)
     if sum(len(group) for group in groups) <= 3 and _kicker_joined(groups, doubled):
-        found.append(
-            "two head lines read as one headline wrapped over two lines: if the first is a "
-            "kicker (引题) over the headline, correct it (read the PDF for this page)"
-        )
+        found.append(KICKER_JOINED_DOUBT)
     return found
 
 
