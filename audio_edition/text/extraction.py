@@ -943,7 +943,7 @@ def _segments(
                         ),
                     )
                 )
-            doubts.extend((heads[0].number, message) for message in head_shape_doubts(groups, doubled, bold))
+            doubts.extend((heads[0].number, message) for message in head_shape_doubts(groups, doubled))
         heads = []
 
     lines = [item for item in seq if isinstance(item, TextLine)]
