@@ -131,6 +131,7 @@ from audio_edition.text.articles import (
     kicker_near_headline_length,
 )
 from audio_edition.text.layout import (
+    OUTLETS,
     SPACE_BETWEEN_CHINESE,
     Segment,
     SegmentKind,
@@ -770,10 +771,9 @@ def a_character_a_line(lines: Sequence[str]) -> str | None:
     )
 
 
-# A line holding a dateline's opening only, cut off after its month or day (本报锡林浩特 3 月 1 日).
-_DATELINE_CUT = re.compile(
-    r"^(?:本报|新华社|中新社|人民网|央视网|据新华社)[^，。：、“”（）\d]{0,12}?\d{1,2}月(?:\d{1,2}日?)?$"
-)
+# A line holding a dateline's opening only, cut off after its month or day (本报锡林浩特 3 月 1 日),
+# naming any outlet a dateline names (``layout.OUTLETS``).
+_DATELINE_CUT = re.compile(rf"^(?:据)?(?:{OUTLETS})[^，。：、“”（）\d]{{0,12}}?\d{{1,2}}月(?:\d{{1,2}}日?)?$")
 
 
 def _datelines_cut_off(measures: _Measures) -> list[tuple[int, str]]:
