@@ -150,12 +150,10 @@ def measure(corpus: Path) -> dict[str, object]:
                 places = (
                     places_as_printed(text, cut.text, printed, warned) if extractor in SIDE_BY_SIDE else None
                 )
-                # The page-level doubts an editor gets from the file as printed: some are told by the
-                # columns' places on the page, which the cut text no longer shows.
-                whole = doubts_every_story(reading.warnings) or (
-                    bool(cut.printed)
-                    and doubts_every_story(parse_page(text, path.name, number=page["number"]).warnings)
-                )
+                # The page-level doubts an editor gets from the file as printed: the cut text's, and
+                # the columns' text run together, told by their places on the page, which the cut
+                # text no longer shows (what the reader adds to the cut text's doubts; parsed once).
+                whole = doubts_every_story(reading.warnings) or bool(getattr(cut, "run_together", ()))
                 total.add(
                     score_page(
                         page,

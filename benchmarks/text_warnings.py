@@ -16,6 +16,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 # The extractors a corpus may hold (run as a script, benchmarks/ is on the path).
 from text_route import EXTRACTORS
@@ -30,11 +32,11 @@ def measure(corpora: list[Path], listing: bool) -> None:
     from tests.typeset.score import ReadArticle, _is_brief, doubts_every_story, flat
 
     try:
-        from audio_edition.text.columns_apart import columns_apart
+        from audio_edition.text.columns_apart import cut_columns
     except ImportError:  # a reader from before pages printed in layout mode were read
 
-        def columns_apart(text: str) -> str:
-            return text
+        def cut_columns(text: str) -> Any:
+            return SimpleNamespace(text=text)
 
     for extractor in EXTRACTORS:
         misread = warned = right = alarms = 0
@@ -46,18 +48,15 @@ def measure(corpora: list[Path], listing: bool) -> None:
                     if not path.exists():
                         continue
                     # In the page's reading order (see benchmarks/text_route.py's measure).
-                    printed = path.read_text(encoding="utf-8")
-                    text = columns_apart(printed)
-                    reading = parse_page(text, path.name, number=page["number"])
+                    cut = cut_columns(path.read_text(encoding="utf-8"))
+                    reading = parse_page(cut.text, path.name, number=page["number"])
                     paragraphs = {flat(p) for a in page["articles"] for p in a["paragraphs"]}
                     heads = {flat(a["headline"]) for a in page["articles"] if a["headline"]}
                     starts = sorted(a.line or 0 for a in reading.articles)
                     lines = [w.line for w in reading.warnings if w.line is not None]
-                    # Points into every article; as printed, the page may raise it by its columns' places.
-                    whole = doubts_every_story(reading.warnings) or (
-                        text != printed
-                        and doubts_every_story(parse_page(printed, path.name, number=page["number"]).warnings)
-                    )
+                    # Points into every article; as printed, the page raises it by its columns' places too:
+                    # their text run together (``benchmarks/text_route.py``'s measure).
+                    whole = doubts_every_story(reading.warnings) or bool(getattr(cut, "run_together", ()))
                     for article in reading.articles:
                         read = ReadArticle(article.headline, None, None, article.paragraphs, article.line)
                         wrong = (

@@ -135,39 +135,84 @@ def headline_over_long_subtitle(upper: str, lower: str) -> bool:
     )
 
 
-def kicker_near_headline_length(upper: str, lower: str, headlines: Sequence[str] = ()) -> bool:
+def kicker_near_headline_length(upper: str, lower: str, shortest: float | None = None) -> bool:
     """Whether two head lines with no dash, read as kicker over headline (the upper shorter than
     ``headline_over_long_subtitle`` asks), have an upper line within a character of a headline's
     length: a short headline over a longer subtitle with no dash reads so too, and only the type
-    size tells them apart. A headline's length is the page's own where it shows one: the
-    shortest of ``headlines`` (heads read for sure as a story's headline), so the rule holds for
-    a paper of short headlines as for one of long; a usual length where it shows fewer than two
-    (one head shows no paper's habit, as ``_kickers_by_the_page`` holds too)."""
-    widths = [visual_width(h) for h in headlines]
-    shortest = min(widths) if len(widths) >= 2 else float(_HEADLINE_LENGTH)
-    return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= shortest - 1
+    size tells them apart. A headline's length is the page's own where it shows one: ``shortest``,
+    the shortest headline its other heads tell for sure (``PageHeadlines.shortest``), so the rule
+    holds for a paper of short headlines as for one of long; a usual length where it is None (the
+    page shows fewer than two: one head shows no paper's habit, as ``_kickers_by_the_page`` holds
+    too)."""
+    length = float(_HEADLINE_LENGTH) if shortest is None else shortest
+    return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= length - 1
 
 
 def sure_headlines(articles: Sequence[Article]) -> list[str]:
     """The headlines a page's heads tell for sure, whatever their length: the middle of three
     tiers, one over a subtitle opening on a dash, and a head of one line over a story opening
     on its dateline. How long this paper sets a headline, for weighing two tiers with no dash."""
-    return [
-        article.headline
-        for article in articles
-        if article.headline
-        and (
-            (article.kicker and article.subtitle)
-            or (not article.kicker and article.subtitle and article.subtitle.startswith("—"))
-            or (not article.kicker and not article.subtitle and article.dateline)
-        )
-    ]
+    return [article.headline for article in articles if article.headline and _headline_for_sure(article)]
+
+
+def _headline_for_sure(article: Article) -> bool:
+    """Whether an article's heads tell its headline for sure (see ``sure_headlines``)."""
+    return bool(
+        (article.kicker and article.subtitle)
+        or (not article.kicker and article.subtitle and article.subtitle.startswith("—"))
+        or (not article.kicker and not article.subtitle and article.dateline)
+    )
+
+
+@dataclass(frozen=True)
+class PageHeadlines:
+    """How long a page's heads show this paper sets a headline, measured once per page: the widths
+    of the headlines its heads tell for sure (``sure_headlines``), shortest first, each with its
+    article, so that a story's heads are weighed against the others' (``shortest``)."""
+
+    widths: tuple[tuple[float, Article], ...]
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> PageHeadlines:
+        """The sure headlines of a page's ``articles``."""
+        widths = [(visual_width(a.headline), a) for a in articles if a.headline and _headline_for_sure(a)]
+        return cls(tuple(sorted(widths, key=lambda w: w[0])))
+
+    def shortest(self, *leaving_out: Article) -> float | None:
+        """The width of the shortest sure headline of the page's articles but ``leaving_out``
+        (a story's own heads, weighed against the others'); None where fewer than two remain:
+        one head shows no paper's habit."""
+        found: list[float] = []
+        for width, article in self.widths:
+            if all(article is not other for other in leaving_out):
+                found.append(width)
+                if len(found) == 2:
+                    return found[0]
+        return None
 
 
 def as_long_as_a_headline(line: str) -> bool:
     """Whether a head line is as long as a headline runs (within a character of
     ``_HEADLINE_LENGTH``), so that it may be one on its own, whatever stands above it."""
     return visual_width(line) >= _HEADLINE_LENGTH - 1
+
+
+# The doubts of an extractor's two head lines with no dash, raised by ``extraction``, ``head_tiers``
+# and ``extraction_doubts`` and named here, the layer under them, for ``read_articles`` voids them
+# where the page tells the tiers after all (a series' kicker, the page's headlines' lengths).
+HEADLINE_OVER_SUBTITLE_DOUBT = (
+    "two head lines read as headline and subtitle (副题): if the first is a kicker (引题), correct it "
+    "(read the PDF for this page)"
+)
+KICKER_OVER_HEADLINE_DOUBT = (
+    "two head lines read as kicker (引题) and headline: if the first is the headline and the second "
+    "its subtitle (副题), correct it (read the PDF for this page)"
+)
+KICKER_JOINED_DOUBT = (
+    "two head lines read as one headline wrapped over two lines: if the first is a kicker (引题) over "
+    "the headline, correct it (read the PDF for this page)"
+)
+_KICKER_DOUBTS = (HEADLINE_OVER_SUBTITLE_DOUBT, KICKER_OVER_HEADLINE_DOUBT, KICKER_JOINED_DOUBT)
 
 
 # A column's or series' label and its mark (专家解读：…, 科技前沿·…): four characters or more, so
@@ -300,7 +345,8 @@ def read_articles(
         found = [
             (line, m)
             for line, m in found
-            if not (line in settled and _KICKER_DOUBT in m) and not (line in reread and _SUBTITLE_DOUBT in m)
+            if not (line in settled and m in _KICKER_DOUBTS)
+            and not (line in reread and m == HEADLINE_OVER_SUBTITLE_DOUBT)
         ]
         warnings.extend(_doubted(articles, found))
         warnings.sort(key=lambda w: w[0] or 0)
@@ -653,12 +699,6 @@ def _doubted(articles: Sequence[Article], doubts: Sequence[tuple[int, str]]) -> 
     return found
 
 
-_KICKER_DOUBT = (
-    "(引题)"  # the doubt of two head lines (extraction): headline and subtitle, or kicker and headline
-)
-_SUBTITLE_DOUBT = "read as headline and subtitle (副题)"  # the first of the two (extraction)
-
-
 def _series_kickers(articles: Sequence[Article]) -> list[Article]:
     """On an extractor's page, two head lines read as headline and subtitle where the first is
     another story's kicker, or the headline of another read so too: a series' label (学习贯彻
@@ -686,6 +726,7 @@ def _kickers_by_the_page(articles: Sequence[Article], segments: Sequence[Segment
     the upper is a kicker (引题) over its headline. Still doubted (``extraction_doubts``). Not
     where a tier was struck bold (the headline), which tells for sure."""
     blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}
+    headlines = PageHeadlines.of(articles)
     read = list(articles)
     for n, article in enumerate(articles):
         block = blocks.get(article.line) if article.line is not None else None
@@ -698,10 +739,9 @@ def _kickers_by_the_page(articles: Sequence[Article], segments: Sequence[Segment
             or article.subtitle.startswith("—")
         ):
             continue
-        others = sure_headlines([a for a in articles if a is not article])
-        if len(others) < 2 or article.headline is None:  # one head shows no paper's habit
+        shortest = headlines.shortest(article)
+        if shortest is None or article.headline is None:  # one head shows no paper's habit
             continue
-        shortest = min(visual_width(h) for h in others)
         if visual_width(article.headline) < shortest - 1 <= visual_width(article.subtitle):
             read[n] = replace(article, kicker=article.headline, headline=article.subtitle, subtitle=None)
     return read

@@ -185,7 +185,8 @@ def cut_columns(text: str) -> CutPage:
     if not is_layout_mode(text):
         return CutPage(text)
     lines = text.split("\n")
-    together = run_together(lines)
+    bands = _bands(lines)  # cut once, for the two checks of the page's bands
+    together = run_together(lines, bands)
     out: list[_Line] = []
     unsure: list[int] = []
     band: list[list[_Run]] = []
@@ -196,7 +197,7 @@ def cut_columns(text: str) -> CutPage:
         out.extend(strips)
         band.clear()
 
-    inside = _blanks_inside_columns(lines)
+    inside = _blanks_inside_columns(bands)
     for n, line in enumerate(lines):
         if not line.strip():
             if n + 1 in inside:
@@ -233,7 +234,7 @@ _WORD = re.compile(r"\S+")  # text with no space inside (an ideographic space, U
 _OPEN_END = re.compile(r"[。！？…”’」』）)：]$")  # a line ending where a paragraph may end
 
 
-def run_together(lines: list[str]) -> tuple[int, ...]:
+def run_together(lines: list[str], bands: list[list[list[_Run]]] | None = None) -> tuple[int, ...]:
     """Lines (1-based) of a page printed in layout mode where its text was run together as no
     reading of columns side by side allows: the extractor set its text by where it stands on the
     page but kept no space between what it printed apart (pypdf's layout mode), so no cut of
@@ -246,9 +247,12 @@ def run_together(lines: list[str]) -> tuple[int, ...]:
       on the page taken as one row), or a column run into the next;
     - a blank line inside a column's paragraph: a full line of running text that does not end
       a sentence, and under the blank line the same column's text going on at the same start
-      (not indented: no new paragraph), the columns beside it cut there with it."""
+      (not indented: no new paragraph), the columns beside it cut there with it.
+
+    ``bands`` are ``lines`` cut into bands (``_bands``) where the caller has them already."""
     found: list[int] = []
-    bands = _bands(lines)
+    if bands is None:
+        bands = _bands(lines)
     for band in bands:
         running = [runs for runs in band if not _heads_only([runs])]
         starts = _column_starts(running if len(running) >= _MIN_LINES else band)
@@ -285,13 +289,12 @@ def _broken_columns(bands: list[list[list[_Run]]]) -> list[tuple[list[list[_Run]
     ]
 
 
-def _blanks_inside_columns(lines: list[str]) -> set[int]:
-    """The blank lines (1-based) printed inside a column's paragraph (``_broken_columns``): no
-    break of the page's bands, which are cut as if they were not there."""
+def _blanks_inside_columns(bands: list[list[list[_Run]]]) -> set[int]:
+    """The blank lines (1-based) printed inside a column's paragraph (``_broken_columns``) of a
+    page cut into ``bands`` (``_bands``): no break of the page's bands, which are cut as if they
+    were not there."""
     return {
-        n
-        for upper, lower in _broken_columns(_bands(lines))
-        for n in range(upper[-1][0].line + 1, lower[0][0].line)
+        n for upper, lower in _broken_columns(bands) for n in range(upper[-1][0].line + 1, lower[0][0].line)
     }
 
 
@@ -362,18 +365,18 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
     crossing one leaves the cut unsure: the crossing line and the first line under it."""
     if not band:
         return [], []
-    narrow = _narrow_strips(band)
-    if narrow is not None:
-        return narrow
-    shifted = _shifted_strips(band)
-    if shifted is not None:
-        return shifted, []
     # Where the columns start is told by the lines of running text: heads centred over their
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
     running = [runs for runs in band if not _heads_only([runs])]
     starts = _column_starts(running if len(running) >= _MIN_LINES else band)
     if len(running) >= _MIN_LINES:
         starts = _short_columns(band, starts)
+    narrow = _narrow_strips(band, running, starts)
+    if narrow is not None:
+        return narrow
+    shifted = _shifted_strips(band)
+    if shifted is not None:
+        return shifted, []
     out: list[_Line] = []
     unsure: list[int] = []
     part: list[list[_Run]] = []
@@ -924,22 +927,23 @@ _DRAWN_PLACES = 3  # columns seen where drawn, at least, to tell their pitch by 
 _PITCH_SLACK = 0.25  # of a pitch, a column drawn may stand off a whole number of pitches
 
 
-def _narrow_strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]] | None:
+def _narrow_strips(
+    band: list[list[_Run]], running: list[list[_Run]], starts: list[int]
+) -> tuple[list[_Line], list[int]] | None:
     """The lines of a band set in narrow gutters (see above), a column at a time, with the
     lines where the cut is unsure (a column's line holding well more letters than the column's
     width: two lines run together, or a line set wider than the columns); None when the band is not such a band: half or more of its lines of
     running text hold a run reaching past two columns' width whose words cut into columns'
-    lines of about the width."""
-    running = [runs for runs in band if not _heads_only([runs])]
+    lines of about the width. ``running`` are the band's lines of running text, ``starts`` its
+    columns' starts as ``_strips`` finds them by position."""
     width = _column_width(running)
     if width is None or len(running) < _MIN_LINES:
         return None
     # Figures set unspaced: no word of the band is half-width text alone (3 月 1 日 is spaced).
     unspaced = not any(_HALF_WIDTH.fullmatch(p.text) for runs in band for p in _pieces(runs))
     rows = [_gutter_cut(_pieces(runs), width, unspaced) for runs in band]
-    # Tight lines the columns' starts found by position do not cut (columns standing at one
-    # position down the page, one space apart now and then, are cut there as before).
-    starts = _short_columns(band, _column_starts(running))
+    # Tight lines the columns' starts found by position (``starts``) do not cut (columns standing
+    # at one position down the page, one space apart now and then, are cut there as before).
     tight = 0
     for runs in running:
         split = _split_at_starts(runs, starts)

@@ -64,6 +64,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from audio_edition.text.articles import (
+    HEADLINE_OVER_SUBTITLE_DOUBT,
     Article,
     headline_over_long_subtitle,
     labelled_kicker,
@@ -928,15 +929,7 @@ def _segments(
             ):
                 # Kicker over headline, or headline over a subtitle without a dash: only the
                 # type size tells, and text has none.
-                doubts.append(
-                    (
-                        heads[0].number,
-                        (
-                            "two head lines read as headline and subtitle (副题): if the first "
-                            "is a kicker (引题), correct it (read the PDF for this page)"
-                        ),
-                    )
-                )
+                doubts.append((heads[0].number, HEADLINE_OVER_SUBTITLE_DOUBT))
             # The mirror doubt (read as kicker over headline, the upper as long as a headline)
             # weighs the page's other heads: ``extraction_doubts`` (``_kickers_as_long_as_headlines``).
             if len(heads) > 3:
@@ -950,7 +943,7 @@ def _segments(
                         ),
                     )
                 )
-            doubts.extend((heads[0].number, message) for message in head_shape_doubts(groups, doubled, bold))
+            doubts.extend((heads[0].number, message) for message in head_shape_doubts(groups, doubled))
         heads = []
 
     lines = [item for item in seq if isinstance(item, TextLine)]

@@ -124,12 +124,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from audio_edition.text.articles import (
+    KICKER_OVER_HEADLINE_DOUBT,
     Article,
+    PageHeadlines,
     headline_over_long_subtitle,
     kicker_near_headline_length,
-    sure_headlines,
 )
 from audio_edition.text.layout import (
+    OUTLETS,
     SPACE_BETWEEN_CHINESE,
     Segment,
     SegmentKind,
@@ -185,8 +187,9 @@ def extraction_doubts(
     found += _paragraphs_opening_on_a_words_end(articles, measures)
     found += _headlines_in_a_paragraphs_box(articles, measures)
     found += _subtitles_apart(articles, measures)
-    found += _kickers_as_long_as_headlines(articles, segments)
-    found += _heads_after_heads_with_no_text(articles, measures)
+    headlines = PageHeadlines.of(articles)  # how long this paper sets a headline, measured once
+    found += _kickers_as_long_as_headlines(articles, segments, headlines)
+    found += _heads_after_heads_with_no_text(articles, measures, headlines)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _questions_closing_a_paragraph(measures)
@@ -768,10 +771,9 @@ def a_character_a_line(lines: Sequence[str]) -> str | None:
     )
 
 
-# A line holding a dateline's opening only, cut off after its month or day (本报锡林浩特 3 月 1 日).
-_DATELINE_CUT = re.compile(
-    r"^(?:本报|新华社|中新社|人民网|央视网|据新华社)[^，。：、“”（）\d]{0,12}?\d{1,2}月(?:\d{1,2}日?)?$"
-)
+# A line holding a dateline's opening only, cut off after its month or day (本报锡林浩特 3 月 1 日),
+# naming any outlet a dateline names (``layout.OUTLETS``).
+_DATELINE_CUT = re.compile(rf"^(?:据)?(?:{OUTLETS})[^，。：、“”（）\d]{{0,12}}?\d{{1,2}}月(?:\d{{1,2}}日?)?$")
 
 
 def _datelines_cut_off(measures: _Measures) -> list[tuple[int, str]]:
@@ -1527,7 +1529,7 @@ def _subtitles_apart(articles: Sequence[Article], measures: _Measures) -> list[t
 
 
 def _kickers_as_long_as_headlines(
-    articles: Sequence[Article], segments: Sequence[Segment]
+    articles: Sequence[Article], segments: Sequence[Segment], headlines: PageHeadlines
 ) -> list[tuple[int, str]]:
     """Two head lines with no dash read as kicker (引题) over headline, the upper line within a
     character of the shortest headline the page's other heads show for sure: a headline over
@@ -1549,17 +1551,10 @@ def _kickers_as_long_as_headlines(
             continue
         if article.kicker in sure_kickers or kickers.count(article.kicker) > 1:
             continue
-        others = sure_headlines([a for a in articles if a is not article])
         if kicker_near_headline_length(
-            article.kicker, article.headline, others
+            article.kicker, article.headline, headlines.shortest(article)
         ) or headline_over_long_subtitle(article.kicker, article.headline):
-            found.append(
-                (
-                    article.line,
-                    "two head lines read as kicker (引题) and headline: if the first is the "
-                    f"headline and the second its subtitle (副题), correct it {_READ_PDF}",
-                )
-            )
+            found.append((article.line, KICKER_OVER_HEADLINE_DOUBT))
     return found
 
 
@@ -1577,16 +1572,15 @@ def _printed_apart(article: Article, tier: str, measures: _Measures) -> bool:
     return line is not None and line.blank_before
 
 
-def _kicker_by_the_page(heads: Article, articles: Sequence[Article]) -> bool:
+def _kicker_by_the_page(heads: Article, shortest: float | None) -> bool:
     """Whether a story's lone head line is shorter, by more than a character, than every
-    headline two or more of the page's ``articles`` tell for sure: a kicker (引题) printed apart."""
-    headlines = sure_headlines([a for a in articles if a is not heads])
-    shortest = min((visual_width(h) for h in headlines), default=0.0)
-    return len(headlines) >= 2 and heads.headline is not None and visual_width(heads.headline) < shortest - 1
+    headline two or more of the page's other articles tell for sure (``shortest``, as
+    ``PageHeadlines.shortest`` gives it): a kicker (引题) printed apart."""
+    return shortest is not None and heads.headline is not None and visual_width(heads.headline) < shortest - 1
 
 
 def _heads_after_heads_with_no_text(
-    articles: Sequence[Article], measures: _Measures
+    articles: Sequence[Article], measures: _Measures, headlines: PageHeadlines
 ) -> list[tuple[int, str]]:
     """A story under one head line, next after heads with no text under them, or less than a
     line (a box's briefs may stand between): an extractor that printed a story's heads apart
@@ -1606,7 +1600,7 @@ def _heads_after_heads_with_no_text(
             and not article.kicker
             and not article.subtitle
             and article.continued_from_page is None
-            and (bare_asks or not _kicker_by_the_page(bare, [a for a in articles if a is not article]))
+            and (bare_asks or not _kicker_by_the_page(bare, headlines.shortest(bare, article)))
         ):
             found.append(
                 (

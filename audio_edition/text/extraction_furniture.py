@@ -676,11 +676,7 @@ def ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
     if not any(f.kind is FurnitureKind.AD for f in furniture):
         return lines
     kept = list(lines)
-    titles = [
-        f.line - 1
-        for f in furniture
-        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
-    ]
+    titles = _public_ad_titles(furniture)
     for n, raw in enumerate(lines):
         line = raw.strip()
         twice = n + 1 < len(lines) and lines[n + 1].strip() == line
@@ -698,6 +694,18 @@ def ad_slogans_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
 
 
 _PUBLIC_AD = "公益广告"  # a public-service ad: a slogan is what it prints, with a picture
+
+
+def _public_ad_titles(furniture: Sequence[Furniture]) -> list[int]:
+    """The lines (0-based) of the page's 公益广告 taken as an ad's furniture: the titles whose
+    slogans are looked for by them."""
+    return [
+        f.line - 1
+        for f in furniture
+        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
+    ]
+
+
 _SLOGAN_MOST = 24  # characters at most in a slogan printed as one line (a sentence runs longer)
 _SLOGAN_MARKS = re.compile(r"[。；？?;“”‘’《》（）()：:]")  # marks a story's text or heads carry, no slogan
 
@@ -714,11 +722,7 @@ def slogan_by_its_title(
     kept = list(lines)
     doubts: list[tuple[int, str]] = []
     ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
-    titles = [
-        f.line - 1
-        for f in furniture
-        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
-    ]
+    titles = _public_ad_titles(furniture)
     for t in titles:
         if any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads):
             continue  # the box's slogan was taken already (phrases set apart by spaces)
@@ -762,11 +766,7 @@ def slogan_far_from_its_title(raw: list[str], lines: list[str], furniture: list[
     the line broke off mid-sentence and the text after it opens a full line of running text.
     ``raw`` are the page's lines before furniture was taken, ``lines`` after (taken ones blank)."""
     ads = [f.line - 1 for f in furniture if f.kind is FurnitureKind.AD and f.line is not None]
-    titles = [
-        f.line - 1
-        for f in furniture
-        if f.kind is FurnitureKind.AD and f.line is not None and f.text.replace(" ", "") == _PUBLIC_AD
-    ]
+    titles = _public_ad_titles(furniture)
     bare_titles = [t for t in titles if not any(0 < abs(a - t) <= _SLOGAN_UNDER_TITLE for a in ads)]
     if len(bare_titles) != 1:
         return lines  # no box short of its slogan, or two: which slogan is whose cannot be told

@@ -23,13 +23,13 @@ import re
 from collections.abc import Collection, Sequence
 
 from audio_edition.text.articles import (
+    KICKER_JOINED_DOUBT,
     as_long_as_a_headline,
-    labelled_kicker,
     labelled_over_a_line,
     phrases_over_a_line,
 )
 from audio_edition.text.extraction_tidy import BODY_PUNCTUATION
-from audio_edition.text.layout import TextLine, is_letter_spaced, respace, visual_width
+from audio_edition.text.layout import TextLine, is_letter_spaced, visual_width
 
 
 def bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> int | None:
@@ -77,26 +77,15 @@ def letter_spaced_tier(groups: Sequence[Sequence[TextLine]]) -> int | None:
     return spaced[0] if len(groups) >= 2 and len(spaced) == 1 else None
 
 
-def head_shape_doubts(
-    groups: Sequence[Sequence[TextLine]], doubled: Collection[int], bold: int | None
-) -> list[str]:
+def head_shape_doubts(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> list[str]:
     """What a story's head lines (``groups``, from ``tiers``) leave in doubt by their shape: a
-    label read as the kicker over a line that would otherwise read as its subtitle (the label
-    may open a headline: 国家统计局：…), and a line as long as a headline read as the wrapped
-    rest of the line above (a kicker longer than its headline)."""
+    line as long as a headline read as the wrapped rest of the line above (a kicker longer than
+    its headline). (A label read as the kicker over a line that would otherwise read as its
+    subtitle is doubted with the other kickers read so, weighed against the page's stories:
+    ``extraction_doubts``, where a series' kicker over several stories is not.)"""
     found: list[str] = []
-    if len(groups) == 2 and bold is None:
-        upper, lower = ("".join(respace(x.text) for x in group) for group in groups)
-        if labelled_kicker(upper, lower):
-            found.append(
-                "two head lines read as kicker (引题) and headline: if the first is the headline "
-                "and the second its subtitle (副题), correct it (read the PDF for this page)"
-            )
     if sum(len(group) for group in groups) <= 3 and _kicker_joined(groups, doubled):
-        found.append(
-            "two head lines read as one headline wrapped over two lines: if the first is a "
-            "kicker (引题) over the headline, correct it (read the PDF for this page)"
-        )
+        found.append(KICKER_JOINED_DOUBT)
     return found
 
 

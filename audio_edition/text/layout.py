@@ -567,16 +567,17 @@ def _finish(lines: list[TextLine], standalone: bool) -> Segment:
 # Within the month a dateline may give the day alone (新华社北京6日电, 本报沧州3日讯), and a wire
 # story reprinted may name its agency alone (据新华社电). The day alone is not taken before a
 # word 电 opens (…3日电话, 电视): running text may start so.
-_OUTLETS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
+OUTLETS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
+"""The outlets a dateline names (as a regular expression's alternatives): the paper itself, the agencies, the news sites."""
 _WIRED = "电(?![话视脑影力网梯器池动缆线站价费台报])"  # 电 closing a dateline, not opening a word
 _DATELINE = re.compile(
-    rf"^(?:据)?(?:(?:{_OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
+    rf"^(?:据)?(?:(?:{OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
     rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[电讯]|\d{{1,2}}\s*日\s*(?:{_WIRED}|讯))"
     rf"|本报讯|(?:新华社|中新社){_WIRED}"
     # A news site's report (央视网消息, 某某网消息): a site's name ends in 网, whatever it is, but
     # for words that end so (互联网消息传得快); the text may run on with no space (央视网消息据…),
     # while 消息 followed by a comma or 称 is running text's attribution (据澎湃网消息，…).
-    rf"|(?:{_OUTLETS}|(?!互联网|物联网|电网|因特网)[\u4e00-\u9fff]{{1,5}}网)消息(?![，,称])"
+    rf"|(?:{OUTLETS}|(?!互联网|物联网|电网|因特网)[\u4e00-\u9fff]{{1,5}}网)消息(?![，,称])"
     ")"
 )
 

@@ -880,6 +880,19 @@ def test_three_stories_headlines_read_as_one_storys_tiers() -> None:
     assert not [m for _, m in _doubts(dashed) if m.startswith("a subtitle printed apart")]
 
 
+def test_a_dateline_of_any_outlet_broken_off_and_not_carried_on_is_doubted() -> None:
+    # The same interleaved columns under a dateline naming a news site or another paper: a
+    # dateline's outlets are one vocabulary (``layout.OUTLETS``), whoever filed the story.
+    for outlet in ("中国新闻网", "据光明日报"):
+        interleaved = (
+            f"海岛民宿迎来客流高峰\n{outlet}厦门 5 月 2 日\n间。这条步道全长二十公里\n"
+            "电（记者 陈雨）假期头两天\n，串起了沿岸九个渔村和三\n岛上民宿几乎全部订满，不\n"
+            "少游客提前一个月预订。\n"
+        )
+        page = HEAD + interleaved
+        assert [line for line, m in _doubts(page) if "dateline broken off" in m] == [_line_of(page, "间。")]
+
+
 def test_a_dateline_broken_off_and_not_carried_on_the_next_line() -> None:
     # pdftotext, two columns touching: a story's dateline breaks after 日, and the next line is
     # the column beside's (求。这条公路…), its 电 a line further on: interleaved columns.

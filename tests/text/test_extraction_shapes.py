@@ -50,6 +50,39 @@ def test_a_label_with_its_colon_over_a_longer_line_is_the_kicker() -> None:
         assert [w for w in page.warnings if "if the first is the headline" in w.message]
 
 
+_TWO_STORIES = """2024 年3 月5 日　星期二
+要闻
+第2 版
+{kicker}
+城郊菜园搭起智能大棚
+
+本报漳州3 月4 日电
+（记者 陈雨）今年开春以来，
+城郊十多个村的菜园搭起了
+智能大棚，温度湿度都由手
+机调控。
+
+{kicker}
+渔港码头装上充电桩
+
+本报宁德3 月4 日电
+（记者 吴桐）渔港码头近日
+装上了一排充电桩，渔船靠
+岸就能充电，不再烧柴油。
+"""
+
+
+def test_a_labelled_kicker_over_two_stories_is_a_series_and_not_doubted() -> None:
+    """A label with its middle dot set over two stories' headlines is a series' kicker (引题):
+    two stories never share a headline, so neither reading is in doubt."""
+    page = parse_page(_TWO_STORIES.format(kicker="海峡两岸·春日新气象"), "p2.txt")
+    assert [(a.kicker, a.headline) for a in page.articles] == [
+        ("海峡两岸·春日新气象", "城郊菜园搭起智能大棚"),
+        ("海峡两岸·春日新气象", "渔港码头装上充电桩"),
+    ]
+    assert not [w for w in page.warnings if "(引题)" in w.message], page.warnings
+
+
 def test_a_speakers_name_and_colon_opens_a_headline() -> None:
     """A name before a colon (a speaker quoted in the headline) is no label: two lines about as
     long stay headline over subtitle, doubted as before."""

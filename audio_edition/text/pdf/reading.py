@@ -41,7 +41,8 @@ _JUMP_ON = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*版\s*[）)]\s*$")
 _JUMP_FROM = re.compile(r"^\s*(?:[（(]\s*上\s*接\s*第\s*(\d+)\s*版\s*[）)]|■\s*上\s*接\s*第\s*(\d+)\s*版)\s*")
 _BYLINE_AFTER_DATELINE = re.compile(r"^\s*[（(]([^（）()]{1,30})[）)]\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*[（(]([^（）()]{1,20})[）)]\s*$")
-_ENDS_SENTENCE = re.compile(r"(?:[。！？…][”’」』]?|[）)])$")
+# A line ending a sentence, past the space a line may end on (an ideographic space set after 。).
+_ENDS_SENTENCE = re.compile(r"(?:[。！？…][”’」』]?|[）)])\s*$")
 _SHORT = 2.0  # ems short of its column's right edge: a column's last line that ends its paragraph
 _MIN_TEXT = 20  # characters: a page with fewer but with images is a scan
 
