@@ -61,9 +61,18 @@ from audio_edition.text.layout import (
     visual_width,
 )
 
-BYLINE_LINE = re.compile(
-    r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$"
-)
+# A byline standing on its own line under a story's heads: its writers' roles (本报记者, 晚报记者,
+# 实习生) and a credit for words and pictures (文/…  图/…, 文/图 …), each before one to five
+# names; nothing else, so a line of running text (记者注意到，…) never reads as one. A role run
+# into its name (记者王明) counts only beside another writer: alone it reads as a column's label
+# (记者蹲点) as well.
+_BYLINE_ROLE = r"(?:[\u4e00-\u9fff]{0,4}?(?:特约记者|见习记者|首席记者|摄影记者|记者)|通讯员|实习生)"
+_BYLINE_CREDIT = r"(?:[文图][/／](?:[文图](?=[\s　]))?)"
+_BYLINE_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_BYLINE_APART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?[\s　]*|{_BYLINE_ROLE}[\s　]+){_BYLINE_NAME}"
+_BYLINE_PART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?|{_BYLINE_ROLE})[\s　]*{_BYLINE_NAME}"
+_BYLINE_MORE = rf"[\s　、]+(?:{_BYLINE_PART}|{_BYLINE_NAME})"
+BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$")
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
@@ -178,6 +187,14 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
         ) or LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
+            if bare.startswith(("单位：", "单位:")):
+                # A chart prints its unit right under its title, over its labels: the figures
+                # under it are the chart's, and so is the title over it, whatever its word.
+                box = FurnitureKind.CHART
+                title = _chart_title_over_unit(kept, n, lines)
+                if title is not None:
+                    furniture.append(Furniture(FurnitureKind.CHART, kept[title].strip(), title + 1))
+                    kept[title] = ""
         elif n in axis_labels:
             kind = FurnitureKind.CHART
         else:
@@ -192,6 +209,32 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
     return kept
+
+
+_CHART_TITLE_LONGEST = 16  # characters: a chart's title is a short phrase, never a column's line
+
+
+def _chart_title_over_unit(lines: Sequence[str], n: int, printed: Sequence[str]) -> int | None:
+    """The line of a chart's title right over its unit line ``lines[n]`` (数说：二手房挂牌均价 over
+    单位：元/平方米), the chart's labels right under it (printed together, as a chart's box is):
+    short, no mark of running text, standing alone (the line over it ends a sentence or a block).
+    None where the line over the unit is a column's text, or the unit stands apart from its
+    labels (an extractor may print another story's head over a unit it printed out of place), or
+    the chart's own title (图表：…) stands just over that line in ``printed`` (the page as printed):
+    the line between is then another story's, printed into the chart."""
+    title = n - 1
+    if any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in printed[max(0, title - 2) : title]):
+        return None
+    under = lines[n + 1].strip() if n + 1 < len(lines) else ""
+    if title < 0 or not lines[title].strip() or not under or not (_chart_piece(under) or _axis_label(under)):
+        return None
+    bare = re.sub(r"[\s　]+", "", lines[title])
+    if len(bare) > _CHART_TITLE_LONGEST or ends_sentence(bare) or re.search(r"[，、；。！？]", bare):
+        return None
+    above = lines[title - 1].strip() if title > 0 else ""
+    if above and not ends_sentence(re.sub(r"[\s　]+", "", above)):
+        return None  # a paragraph's line runs on into it
+    return title
 
 
 _AXIS_MARKS = re.compile(r"[，。；！？、：:“”‘’《》（）()「」『』…,;!?]")

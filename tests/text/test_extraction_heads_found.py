@@ -1,0 +1,61 @@
+"""Headlines an extractor's page hides among lines that are no heads: a byline on a line of its
+own under the heads, in the forms papers print it (文/本报记者 … 图/…, 文/图 …, a reporter and an
+intern, an evening paper's 晚报记者); a chart's title, unit and labels right over a story."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_edition.text import FurnitureKind, parse_page
+from audio_edition.text.extraction_furniture import BYLINE_LINE
+
+_PAGE = """2024 年3 月5 日　星期二
+要闻
+第2 版
+江边步道今起开放
+本报讯（记者 王明）沿江步道
+全长八公里，今天正式向市民
+开放。步道两侧种植了樱花和
+海棠，入夜后还有灯光照明。
+周末去哪里：城郊果园采摘忙
+{byline}
+本报东城3 月4 日讯
+草莓大棚里，游客提着篮
+子穿行在田垄之间，不时弯
+腰挑选成熟的果子。果园负
+责人说，今年的产量比去年
+多了三成。
+"""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["文/本报记者 李华 图/张强", "文/图 本报记者 欧阳晓", "记者 李华 实习生 陈小雨", "晚报记者 李华"],
+)
+def test_a_byline_on_its_own_line_under_the_headline_is_the_byline(byline: str) -> None:
+    page = parse_page(_PAGE.format(byline=byline), "p2.txt")
+    story = page.articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (None, "周末去哪里：城郊果园采摘忙", None)
+    assert story.byline == byline
+    assert story.paragraphs[0].startswith("草莓大棚里")
+
+
+@pytest.mark.parametrize("line", ["记者注意到，周边几家", "记者蹲点", "图为市民在果园采摘。", "本报讯"])
+def test_a_line_of_text_or_a_columns_label_is_no_byline(line: str) -> None:
+    # A role run into what follows, alone on its line, reads as a column's label as well.
+    assert not BYLINE_LINE.match(line)
+
+
+def test_a_charts_title_and_labels_over_a_story_are_the_charts_not_its_heads() -> None:
+    # The chart's title has no word of a chart's (图表：…), but its unit line right under it
+    # and its labels under that make it one: the story's headline under the chart stays alone.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "一图看懂：本月菜价走势\n单位：元/公斤\n3 月\n4 月\n5 月\n数据来源：市统计局\n"
+        "老街夜市重新开张\n本报东城3 月4 日讯\n入夜后，老街两旁的摊\n位陆续亮起了灯，前来\n"
+        "品尝小吃的市民排起了\n长队。\n"
+    )
+    page = parse_page(text, "p2.txt")
+    story = page.articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (None, "老街夜市重新开张", None)
+    charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
+    assert charts[0] == "一图看懂：本月菜价走势" and charts[-1] == "数据来源：市统计局"
