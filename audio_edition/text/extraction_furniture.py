@@ -72,7 +72,9 @@ _BYLINE_NAME = r"[\u4e00-\u9fff·]{2,5}"
 _BYLINE_APART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?[\s　]*|{_BYLINE_ROLE}[\s　]+){_BYLINE_NAME}"
 _BYLINE_PART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?|{_BYLINE_ROLE})[\s　]*{_BYLINE_NAME}"
 _BYLINE_MORE = rf"[\s　、]+(?:{_BYLINE_PART}|{_BYLINE_NAME})"
-BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$")
+BYLINE_LINE = re.compile(
+    rf"^(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$"
+)
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
@@ -191,10 +193,12 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
                 # A chart prints its unit right under its title, over its labels: the figures
                 # under it are the chart's, and so is the title over it, whatever its word.
                 box = FurnitureKind.CHART
-                title = _chart_title_over_unit(kept, n, lines)
-                if title is not None:
-                    furniture.append(Furniture(FurnitureKind.CHART, kept[title].strip(), title + 1))
-                    kept[title] = ""
+                chart_title = _chart_title_over_unit(kept, n, lines)
+                if chart_title is not None:
+                    furniture.append(
+                        Furniture(FurnitureKind.CHART, kept[chart_title].strip(), chart_title + 1)
+                    )
+                    kept[chart_title] = ""
         elif n in axis_labels:
             kind = FurnitureKind.CHART
         else:
