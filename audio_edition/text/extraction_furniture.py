@@ -219,26 +219,41 @@ _CHART_TITLE_LONGEST = 16  # characters: a chart's title is a short phrase, neve
 
 
 def _chart_title_over_unit(lines: Sequence[str], n: int, printed: Sequence[str]) -> int | None:
-    """The line of a chart's title right over its unit line ``lines[n]`` (数说：二手房挂牌均价 over
-    单位：元/平方米), the chart's labels right under it (printed together, as a chart's box is):
-    short, no mark of running text, standing alone (the line over it ends a sentence or a block).
-    None where the line over the unit is a column's text, or the unit stands apart from its
-    labels (an extractor may print another story's head over a unit it printed out of place), or
-    the chart's own title (图表：…) stands just over that line in ``printed`` (the page as printed):
-    the line between is then another story's, printed into the chart."""
-    title = n - 1
-    if any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in printed[max(0, title - 2) : title]):
+    """The line of a chart's title over its unit line ``lines[n]`` (数说：二手房挂牌均价 over
+    单位：元/平方米, maybe a block apart), the chart's labels next under the unit: short, no mark
+    of running text, standing alone (the line over it ends a sentence or a block). None where
+    the line over the unit is a column's text, or the unit has no label under it (an extractor
+    may print another story's head over a unit it printed out of place, its source next), or
+    the chart's own title (图表：…) stands just over that line in ``printed`` (the page as
+    printed): the line between is then another story's, printed into the chart."""
+    title = _filled(printed, n, -1)
+    under = _filled(lines, n, 1)
+    if title is None or under is None or not lines[title].strip():
+        return None  # nothing over the unit, or furniture taken already (the chart's 图表：…)
+    label = lines[under].strip()
+    if not (
+        _axis_label(label) or (CHART_LABEL.match(label) and not LABEL_ANYWHERE.match(label.replace(" ", "")))
+    ):
         return None
-    under = lines[n + 1].strip() if n + 1 < len(lines) else ""
-    if title < 0 or not lines[title].strip() or not under or not (_chart_piece(under) or _axis_label(under)):
+    if any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in printed[max(0, title - 3) : title]):
         return None
     bare = re.sub(r"[\s　]+", "", lines[title])
     if len(bare) > _CHART_TITLE_LONGEST or ends_sentence(bare) or re.search(r"[，、；。！？]", bare):
         return None
-    above = lines[title - 1].strip() if title > 0 else ""
-    if above and not ends_sentence(re.sub(r"[\s　]+", "", above)):
+    above = _filled(lines, title, -1)
+    if above is not None and above == title - 1 and not ends_sentence(re.sub(r"[\s　]+", "", lines[above])):
         return None  # a paragraph's line runs on into it
     return title
+
+
+def _filled(lines: Sequence[str], n: int, step: int) -> int | None:
+    """The nearest line from ``lines[n]`` on (``step`` 1 down, -1 up) that is not blank."""
+    k = n + step
+    while 0 <= k < len(lines):
+        if lines[k].strip():
+            return k
+        k += step
+    return None
 
 
 _AXIS_MARKS = re.compile(r"[，。；！？、：:“”‘’《》（）()「」『』…,;!?]")

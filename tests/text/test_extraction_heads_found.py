@@ -30,7 +30,7 @@ _PAGE = """2024 年3 月5 日　星期二
 
 @pytest.mark.parametrize(
     "byline",
-    ["文/本报记者 李华 图/张强", "文/图 本报记者 欧阳晓", "记者 李华 实习生 陈小雨", "晚报记者 李华"],
+    ["文/本报记者 李华 图/张强", "文/图 本报记者 欧阳晓", "记者李华 实习生陈小雨", "晚报记者 李华"],
 )
 def test_a_byline_on_its_own_line_under_the_headline_is_the_byline(byline: str) -> None:
     page = parse_page(_PAGE.format(byline=byline), "p2.txt")
@@ -46,12 +46,14 @@ def test_a_line_of_text_or_a_columns_label_is_no_byline(line: str) -> None:
     assert not BYLINE_LINE.match(line)
 
 
-def test_a_charts_title_and_labels_over_a_story_are_the_charts_not_its_heads() -> None:
-    # The chart's title has no word of a chart's (图表：…), but its unit line right under it
-    # and its labels under that make it one: the story's headline under the chart stays alone.
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["lines together", "each a block"])
+def test_a_charts_title_and_labels_over_a_story_are_the_charts_not_its_heads(gap: str) -> None:
+    # The chart's title has no word of a chart's (图表：…), but its unit line under it and its
+    # labels under that make it one: the story's headline under the chart stays alone. PyMuPDF
+    # prints the chart's lines together, pdfminer.six each a block of its own.
+    chart = gap.join(["一图看懂：本月菜价走势", "单位：元/公斤", "3 月", "4 月", "5 月", "数据来源：市统计局"])
     text = _PAGE.split("周末去哪里")[0] + (
-        "一图看懂：本月菜价走势\n单位：元/公斤\n3 月\n4 月\n5 月\n数据来源：市统计局\n"
-        "老街夜市重新开张\n本报东城3 月4 日讯\n入夜后，老街两旁的摊\n位陆续亮起了灯，前来\n"
+        f"{chart}{gap}老街夜市重新开张\n本报东城3 月4 日讯\n入夜后，老街两旁的摊\n位陆续亮起了灯，前来\n"
         "品尝小吃的市民排起了\n长队。\n"
     )
     page = parse_page(text, "p2.txt")
