@@ -51,7 +51,9 @@ def test_a_charts_title_and_labels_over_a_story_are_the_charts_not_its_heads(gap
     # The chart's title has no word of a chart's (图表：…), but its unit line under it and its
     # labels under that make it one: the story's headline under the chart stays alone. PyMuPDF
     # prints the chart's lines together, pdfminer.six each a block of its own.
-    chart = gap.join(["一图看懂：本月菜价走势", "单位：元/公斤", "3 月", "4 月", "5 月", "数据来源：市统计局"])
+    chart = gap.join(
+        ["一图看懂：本月菜价走势", "单位：元/公斤", "3 月", "4 月", "5 月", "数据来源：市统计局"]
+    )
     text = _PAGE.split("周末去哪里")[0] + (
         f"{chart}{gap}老街夜市重新开张\n本报东城3 月4 日讯\n入夜后，老街两旁的摊\n位陆续亮起了灯，前来\n"
         "品尝小吃的市民排起了\n长队。\n"
