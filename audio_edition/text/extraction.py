@@ -632,7 +632,12 @@ def _headline_asking(
         return False
     if not isinstance(following, TextLine):
         return False
-    if not (following.dateline or following.text.startswith("——") or _byline_line(following)):
+    if not (
+        following.dateline
+        or following.text.startswith("——")
+        or _byline_line(following)
+        or _over_subtitle_and_byline(following, beyond)
+    ):
         return _between_head_lines(line, previous, following, beyond, opens_page=opens_page)
     return (
         not isinstance(previous, TextLine)
@@ -640,6 +645,19 @@ def _headline_asking(
         or previous.sentence_end
         or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
     )
+
+
+def _over_subtitle_and_byline(following: TextLine, beyond: TextLine | Segment | None) -> bool:
+    """Whether the line under a question or exclamation is its subtitle with no dash (最高气温
+    32℃，局部有雷阵雨): no sentence end, no more marks than a head's one comma or colon, and a
+    dateline or byline right under it. A paragraph's question is followed by running text, which
+    a dateline never follows a line later: only a story's heads stand so."""
+    if not isinstance(beyond, TextLine) or not (beyond.dateline or _byline_line(beyond)):
+        return False
+    if following.sentence_end or following.blank_before:
+        return False
+    inner = _MARK_INSIDE.findall(following.text)
+    return len(inner) <= 1 and all(_CLAUSE_MARK.match(mark) for mark in inner)
 
 
 def _between_head_lines(

@@ -63,3 +63,16 @@ def test_a_charts_title_and_labels_over_a_story_are_the_charts_not_its_heads(gap
     assert (story.kicker, story.headline, story.subtitle) == (None, "老街夜市重新开张", None)
     charts = [f.text for f in page.furniture if f.kind is FurnitureKind.CHART]
     assert charts[0] == "一图看懂：本月菜价走势" and charts[-1] == "数据来源：市统计局"
+
+
+def test_a_question_over_its_subtitle_and_byline_is_the_headline() -> None:
+    # A headline asking a question reads as a sentence; the line under it with no sentence end
+    # (its subtitle, one comma inside) over the byline shows it a story's heads: a paragraph's
+    # question has running text under it, never a dateline or byline a line later.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "江水今夏会涨到多高？\n汛期降水偏多，沿江加固堤防\n本报记者 李华\n本报东城3 月4 日讯入汛\n"
+        "以来，沿江各区已巡查堤\n防一百二十公里，加固险\n段九处。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.headline, story.subtitle) == ("江水今夏会涨到多高？", "汛期降水偏多，沿江加固堤防")
+    assert story.byline == "本报记者 李华" and story.paragraphs[0].startswith("入汛以来")
