@@ -76,3 +76,17 @@ def test_a_question_over_its_subtitle_and_byline_is_the_headline() -> None:
     story = parse_page(text, "p2.txt").articles[-1]
     assert (story.headline, story.subtitle) == ("江水今夏会涨到多高？", "汛期降水偏多，沿江加固堤防")
     assert story.byline == "本报记者 李华" and story.paragraphs[0].startswith("入汛以来")
+
+
+def test_an_index_boxs_title_in_words_of_its_own_is_the_boxs_not_a_kicker() -> None:
+    # The box's title is right over its first item (a page code first, the item wrapped onto a
+    # second line), whatever the paper calls it: it is no kicker of the story under the box.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "本期速览\nB03  城郊果园进入采摘季：草莓\n大棚迎客\n老街夜市重新开张  B05\n"
+        "江边步道今起开放\n本报东城3 月4 日讯\n草莓大棚里，游客提着篮\n子穿行在田垄之间。\n"
+    )
+    page = parse_page(text, "p2.txt")
+    story = page.articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (None, "江边步道今起开放", None)
+    index = [f.text for f in page.furniture if f.kind is FurnitureKind.INDEX]
+    assert index[0] == "本期速览"
