@@ -203,6 +203,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
+    seq = _box_titles_over_briefs(seq)
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -375,6 +376,36 @@ def _running_text(line: str) -> bool:
     """A line of running text as printed: a column's worth of characters, no section word."""
     bare = re.sub(r"[\s　]+", "", line)
     return visual_width(bare) >= 6 and bare not in SECTION_WORDS
+
+
+_BOX_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # a box's title: 城事速递, 街坊播报
+_BRIEF_REACH = 12  # lines under a box's title that hold its first two briefs
+_BRIEF_CLOSES = re.compile(r"（[\u4e00-\u9fff·]{2,5}）$")  # a brief's writer closing it: 。（黄海燕）
+
+
+def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Segment]:
+    """``seq`` with the title of a box of briefs in words of its own (城事速递, 街坊播报, where a
+    paper prints 简讯) read as the box's section word: two to four characters with no mark, right
+    over a line opening on a dateline, and a brief closing on its writer's name (（黄海燕）) with
+    another dateline or closing name after it within a few lines: two short items under one short
+    line. A story's headline is longer, and a story runs on past its first lines."""
+    read = list(seq)
+    for index, item in enumerate(seq[:-1]):
+        under = seq[index + 1]
+        if not (isinstance(item, TextLine) and isinstance(under, TextLine)) or not _BOX_TITLE.match(
+            item.text
+        ):
+            continue
+        if not dateline_at_start(under.text.replace(" ", "")):
+            continue
+        lines = [x for x in seq[index + 1 : index + 1 + _BRIEF_REACH] if isinstance(x, TextLine)]
+        closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
+        if closed and (
+            len(closed) >= 2
+            or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
+        ):
+            read[index] = Segment(SegmentKind.SECTION, text=item.text, line=item.number)
+    return read
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:

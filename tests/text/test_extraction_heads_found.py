@@ -90,3 +90,27 @@ def test_an_index_boxs_title_in_words_of_its_own_is_the_boxs_not_a_kicker() -> N
     assert (story.kicker, story.headline, story.subtitle) == (None, "江边步道今起开放", None)
     index = [f.text for f in page.furniture if f.kind is FurnitureKind.INDEX]
     assert index[0] == "本期速览"
+
+
+def test_a_series_label_with_a_middle_dot_over_a_shorter_line_is_the_kicker() -> None:
+    # 聚焦·…, 关注·…: a series' label and its dot, however short the word before the dot; the
+    # shorter line under it is the headline, not its subtitle.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "关注·乡村振兴\n果园里的新农人\n本报东城3 月4 日讯\n草莓大棚里，游客提着篮\n子穿行在田垄之间。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == ("关注·乡村振兴", "果园里的新农人", None)
+
+
+def test_a_box_of_briefs_under_a_title_of_its_own_is_no_story_under_a_headline() -> None:
+    # 街头快报 is no word the reader knows for a box of briefs, but two short items under it,
+    # each closing on its writer's name, with a dateline under the title, make it the box's.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "街头快报\n本报东城3 月4 日讯\n城东菜场今起试行夜间\n营业，至晚上十点。（李华）\n"
+        "本报西城讯西城图书馆新\n添自助借还机两台。（张强）\n"
+    )
+    page = parse_page(text, "p2.txt")
+    briefs = page.articles[1:]
+    assert [a.headline for a in briefs] == [None, None]
+    assert [a.section for a in briefs] == ["街头快报", "街头快报"]
+    assert [a.byline for a in briefs] == ["李华", "张强"]
