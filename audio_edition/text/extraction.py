@@ -378,7 +378,8 @@ def _running_text(line: str) -> bool:
     return visual_width(bare) >= 6 and bare not in SECTION_WORDS
 
 
-_BOX_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # a box's title: 城事速递, 街坊播报
+# A box's title (城事速递, 街坊播报) alone on its line, or after a headline and a space.
+_BOX_TITLE_AT_END = re.compile(r"^(?:(.*\S)[ 　]+)?([\u4e00-\u9fff]{2,4})$")
 _BRIEF_REACH = 12  # lines under a box's title that hold its first two briefs
 _BRIEF_CLOSES = re.compile(r"（[\u4e00-\u9fff·]{2,5}）$")  # a brief's writer closing it: 。（黄海燕）
 
@@ -388,24 +389,43 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
     paper prints 简讯) read as the box's section word: two to four characters with no mark, right
     over a line opening on a dateline, and a brief closing on its writer's name (（黄海燕）) with
     another dateline or closing name after it within a few lines: two short items under one short
-    line. A story's headline is longer, and a story runs on past its first lines."""
-    read = list(seq)
-    for index, item in enumerate(seq[:-1]):
-        under = seq[index + 1]
-        if not (isinstance(item, TextLine) and isinstance(under, TextLine)) or not _BOX_TITLE.match(
-            item.text
+    line. A story's headline is longer, and a story runs on past its first lines. The title may
+    end the line of the headline beside the box, after a space (PDFium joins what shares a
+    baseline): the line keeps the headline."""
+    read: list[TextLine | Segment] = []
+    for index, item in enumerate(seq):
+        under = seq[index + 1] if index + 1 < len(seq) else None
+        title = _BOX_TITLE_AT_END.match(item.text) if isinstance(item, TextLine) else None
+        if not (
+            isinstance(item, TextLine)
+            and title
+            and isinstance(under, TextLine)
+            and _briefs_from(seq, index + 1)
         ):
+            read.append(item)
             continue
-        if not dateline_at_start(under.text.replace(" ", "")):
-            continue
-        lines = [x for x in seq[index + 1 : index + 1 + _BRIEF_REACH] if isinstance(x, TextLine)]
-        closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
-        if closed and (
-            len(closed) >= 2
-            or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
-        ):
-            read[index] = Segment(SegmentKind.SECTION, text=item.text, line=item.number)
+        head = title.group(1)
+        if head:
+            if ends_sentence(head):
+                read.append(item)
+                continue
+            rest = replace(item, text=head, width=visual_width(head))
+            rest.column, rest.narrowest, rest.dateline = item.column, item.narrowest, item.dateline
+            read.append(rest)
+        read.append(Segment(SegmentKind.SECTION, text=title.group(2), line=item.number))
     return read
+
+
+def _briefs_from(seq: Sequence[TextLine | Segment], start: int) -> bool:
+    """Whether two short items open at ``seq[start]``: a line opening on a dateline, a brief
+    closing on its writer's name within a few lines, and another dateline or closing name after."""
+    if not isinstance(seq[start], TextLine) or not dateline_at_start(seq[start].text.replace(" ", "")):
+        return False
+    lines = [x for x in seq[start : start + _BRIEF_REACH] if isinstance(x, TextLine)]
+    closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
+    return bool(closed) and (
+        len(closed) >= 2 or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
+    )
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:

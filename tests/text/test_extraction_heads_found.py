@@ -114,3 +114,14 @@ def test_a_box_of_briefs_under_a_title_of_its_own_is_no_story_under_a_headline()
     assert [a.headline for a in briefs] == [None, None]
     assert [a.section for a in briefs] == ["街头快报", "街头快报"]
     assert [a.byline for a in briefs] == ["李华", "张强"]
+
+
+def test_a_box_title_printed_after_the_headline_beside_it_is_parted_from_it() -> None:
+    # PDFium joins what shares a baseline: the headline beside the box, a space, the box's title.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "老街夜市重新开张 街头快报\n本报东城3 月4 日讯城东菜场今起试行夜间营业。（李华）\n"
+        "本报西城讯西城图书馆新添自助借还机两台。（张强）\n"
+    )
+    page = parse_page(text, "p2.txt")
+    assert "老街夜市重新开张" in [a.headline for a in page.articles]
+    assert [a.section for a in page.articles if a.byline in ("李华", "张强")] == ["街头快报", "街头快报"]
