@@ -543,7 +543,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     if line.sentence_end:
         return _headline_asking(
             line, previous, following, seq[index + 2] if index + 2 < len(seq) else None, opens_page=index == 1
-        )
+        ) or (index > 0 and _wide_head_over_its_rest(seq, index - 1))
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -566,6 +566,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
             and not _head_like_alone(following)  # a subtitle's dash: the line is its headline
             and (following.sentence_end or _wide(following))
             and not _wide_tier_over_dateline(seq, index + 1)
+            and not _wide_head_over_its_rest(seq, index)
         )
     if following is None or isinstance(following, Segment):
         return True
@@ -695,6 +696,40 @@ def _headline_asking(
         or line.blank_before
         or previous.sentence_end
         or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+    )
+
+
+def _wide_head_over_its_rest(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, set across columns, is a headline asking wrapped onto a
+    short rest that ends on ？ or ！ (新能源车降价，现在是入手好时 / 机吗？), the rest standing as
+    a headline asking does (over a dateline, a byline, a ——subtitle, or a subtitle with no dash
+    over either). The two hold no more marks than a headline's one comma or colon, and the line
+    over them ends a sentence or a block, or is a head line itself (a kicker): a box's running
+    text set as wide has its marks and runs on from running text."""
+    line = seq[index]
+    rest = seq[index + 1] if index + 1 < len(seq) else None
+    if not (isinstance(line, TextLine) and isinstance(rest, TextLine)) or not _wide(line):
+        return False
+    if not rest.text.endswith(("？", "！", "?", "!")) or rest.blank_before or rest.width > 0.6 * line.width:
+        return False
+    inner = _MARK_INSIDE.findall(line.text + rest.text[:-1])
+    if len(inner) > 1 or (inner and not _CLAUSE_MARK.match(inner[0])):
+        return False
+    following = seq[index + 2] if index + 2 < len(seq) else None
+    beyond = seq[index + 3] if index + 3 < len(seq) else None
+    if not isinstance(following, TextLine) or not (
+        following.dateline
+        or following.text.startswith("——")
+        or _byline_line(following)
+        or _over_subtitle_and_byline(following, beyond)
+    ):
+        return False
+    above = seq[index - 1] if index else None
+    return (
+        not isinstance(above, TextLine)
+        or line.blank_before
+        or above.sentence_end
+        or not BODY_PUNCTUATION.search(above.text)
     )
 
 

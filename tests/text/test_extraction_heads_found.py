@@ -125,3 +125,19 @@ def test_a_box_title_printed_after_the_headline_beside_it_is_parted_from_it() ->
     page = parse_page(text, "p2.txt")
     assert "老街夜市重新开张" in [a.headline for a in page.articles]
     assert [a.section for a in page.articles if a.byline in ("李华", "张强")] == ["街头快报", "街头快报"]
+
+
+def test_a_question_set_across_columns_and_wrapped_onto_a_short_rest_is_the_headline() -> None:
+    # Set wider than the column, a headline with one comma runs on to a rest that ends on ？,
+    # over its subtitle and the dateline: no box's running text is so few marks over a story.
+    text = _PAGE.split("周末去哪里")[0] + (
+        "读者来信：我们帮您问一问\n老旧小区加装电梯，补贴今年还能领\n吗？\n申请材料简化为三项\n"
+        "本报东城3 月4 日讯全市\n今年已完成老旧小区加\n装电梯四百一十二部，\n超额完成年度目标。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "读者来信：我们帮您问一问",
+        "老旧小区加装电梯，补贴今年还能领吗？",
+        "申请材料简化为三项",
+    )
+    assert story.paragraphs[0].startswith("全市今年已完成")
