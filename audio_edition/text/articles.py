@@ -215,9 +215,10 @@ KICKER_JOINED_DOUBT = (
 _KICKER_DOUBTS = (HEADLINE_OVER_SUBTITLE_DOUBT, KICKER_OVER_HEADLINE_DOUBT, KICKER_JOINED_DOUBT)
 
 
-# A column's or series' label and its mark (专家解读：…, 科技前沿·…): four characters or more, so
-# not a speaker's name before a quote (a headline's shape: 王毅：…).
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{4,8}[：·・•]\S")
+# A column's or series' label and its mark (专家解读：…, 科技前沿·…): four characters or more
+# before a colon, so not a speaker's name before a quote (a headline's shape: 王毅：…); a middle
+# dot after two or three (聚焦·…, 关注·…), which no speaker's name takes.
+_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{4,8}[：·・•]|[\u4e00-\u9fff]{2,3}[·・•])\S")
 
 
 def labelled_kicker(upper: str, lower: str) -> bool:

@@ -204,6 +204,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
+    seq = _box_titles_over_briefs(seq)
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -378,6 +379,56 @@ def _running_text(line: str) -> bool:
     return visual_width(bare) >= 6 and bare not in SECTION_WORDS
 
 
+# A box's title (城事速递, 街坊播报) alone on its line, or after a headline and a space.
+_BOX_TITLE_AT_END = re.compile(r"^(?:(.*\S)[ 　]+)?([\u4e00-\u9fff]{2,4})$")
+_BRIEF_REACH = 12  # lines under a box's title that hold its first two briefs
+_BRIEF_CLOSES = re.compile(r"（[\u4e00-\u9fff·]{2,5}）$")  # a brief's writer closing it: 。（黄海燕）
+
+
+def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Segment]:
+    """``seq`` with the title of a box of briefs in words of its own (城事速递, 街坊播报, where a
+    paper prints 简讯) read as the box's section word: two to four characters with no mark, right
+    over a line opening on a dateline, and a brief closing on its writer's name (（黄海燕）) with
+    another dateline or closing name after it within a few lines: two short items under one short
+    line. A story's headline is longer, and a story runs on past its first lines. The title may
+    end the line of the headline beside the box, after a space (PDFium joins what shares a
+    baseline): the line keeps the headline."""
+    read: list[TextLine | Segment] = []
+    for index, item in enumerate(seq):
+        under = seq[index + 1] if index + 1 < len(seq) else None
+        title = _BOX_TITLE_AT_END.match(item.text) if isinstance(item, TextLine) else None
+        if not (
+            isinstance(item, TextLine)
+            and title
+            and isinstance(under, TextLine)
+            and _briefs_from(seq, index + 1)
+        ):
+            read.append(item)
+            continue
+        head = title.group(1)
+        if head:
+            if ends_sentence(head):
+                read.append(item)
+                continue
+            rest = replace(item, text=head, width=visual_width(head))
+            rest.column, rest.narrowest, rest.dateline = item.column, item.narrowest, item.dateline
+            read.append(rest)
+        read.append(Segment(SegmentKind.SECTION, text=title.group(2), line=item.number))
+    return read
+
+
+def _briefs_from(seq: Sequence[TextLine | Segment], start: int) -> bool:
+    """Whether two short items open at ``seq[start]``: a line opening on a dateline, a brief
+    closing on its writer's name within a few lines, and another dateline or closing name after."""
+    if not isinstance(seq[start], TextLine) or not dateline_at_start(seq[start].text.replace(" ", "")):
+        return False
+    lines = [x for x in seq[start : start + _BRIEF_REACH] if isinstance(x, TextLine)]
+    closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
+    return bool(closed) and (
+        len(closed) >= 2 or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
+    )
+
+
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
     """A section word printed on the line of the headline beside its box, set apart by a space
     (PDFium joins what shares a baseline: ``边境口岸货运量创同期新高 简讯``): the line's text, then
@@ -493,7 +544,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     if line.sentence_end:
         return _headline_asking(
             line, previous, following, seq[index + 2] if index + 2 < len(seq) else None, opens_page=index == 1
-        )
+        ) or (index > 0 and _wide_head_over_its_rest(seq, index - 1))
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -516,6 +567,7 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
             and not _head_like_alone(following)  # a subtitle's dash: the line is its headline
             and (following.sentence_end or _wide(following))
             and not _wide_tier_over_dateline(seq, index + 1)
+            and not _wide_head_over_its_rest(seq, index)
         )
     if following is None or isinstance(following, Segment):
         return True
@@ -633,7 +685,12 @@ def _headline_asking(
         return False
     if not isinstance(following, TextLine):
         return False
-    if not (following.dateline or following.text.startswith("——") or _byline_line(following)):
+    if not (
+        following.dateline
+        or following.text.startswith("——")
+        or _byline_line(following)
+        or _over_subtitle_and_byline(following, beyond)
+    ):
         return _between_head_lines(line, previous, following, beyond, opens_page=opens_page)
     return (
         not isinstance(previous, TextLine)
@@ -641,6 +698,53 @@ def _headline_asking(
         or previous.sentence_end
         or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
     )
+
+
+def _wide_head_over_its_rest(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]``, set across columns, is a headline asking wrapped onto a
+    short rest that ends on ？ or ！ (新能源车降价，现在是入手好时 / 机吗？), the rest standing as
+    a headline asking does (over a dateline, a byline, a ——subtitle, or a subtitle with no dash
+    over either). The two hold no more marks than a headline's one comma or colon, and the line
+    over them ends a sentence or a block, or is a head line itself (a kicker): a box's running
+    text set as wide has its marks and runs on from running text."""
+    line = seq[index]
+    rest = seq[index + 1] if index + 1 < len(seq) else None
+    if not (isinstance(line, TextLine) and isinstance(rest, TextLine)) or not _wide(line):
+        return False
+    if not rest.text.endswith(("？", "！", "?", "!")) or rest.blank_before or rest.width > 0.6 * line.width:
+        return False
+    inner = _MARK_INSIDE.findall(line.text + rest.text[:-1])
+    if len(inner) > 1 or (inner and not _CLAUSE_MARK.match(inner[0])):
+        return False
+    following = seq[index + 2] if index + 2 < len(seq) else None
+    beyond = seq[index + 3] if index + 3 < len(seq) else None
+    if not isinstance(following, TextLine) or not (
+        following.dateline
+        or following.text.startswith("——")
+        or _byline_line(following)
+        or _over_subtitle_and_byline(following, beyond)
+    ):
+        return False
+    above = seq[index - 1] if index else None
+    return (
+        not isinstance(above, TextLine)
+        or line.blank_before
+        or above.sentence_end
+        or not BODY_PUNCTUATION.search(above.text)
+    )
+
+
+def _over_subtitle_and_byline(following: TextLine, beyond: TextLine | Segment | None) -> bool:
+    """Whether the line under a question or exclamation is its subtitle with no dash (最高气温
+    32℃，局部有雷阵雨): no sentence end, no more marks than a head's one comma or colon, and a
+    dateline or byline right under it. A paragraph's question is followed by running text, which
+    a dateline never follows a line later: only a story's heads stand so."""
+    if not isinstance(beyond, TextLine) or not (beyond.dateline or _byline_line(beyond)):
+        return False
+    if following.sentence_end or following.blank_before:
+        return False
+    inner = _MARK_INSIDE.findall(following.text)
+    return len(inner) <= 1 and all(_CLAUSE_MARK.match(mark) for mark in inner)
 
 
 def _between_head_lines(

@@ -61,8 +61,19 @@ from audio_edition.text.layout import (
     visual_width,
 )
 
+# A byline standing on its own line under a story's heads: its writers' roles (本报记者, 晚报记者,
+# 实习生) and a credit for words and pictures (文/…  图/…, 文/图 …), each before one to five
+# names; nothing else, so a line of running text (记者注意到，…) never reads as one. A role run
+# into its name (记者王明) counts only beside another writer: alone it reads as a column's label
+# (记者蹲点) as well.
+_BYLINE_ROLE = r"(?:[\u4e00-\u9fff]{0,4}?(?:特约记者|见习记者|首席记者|摄影记者|记者)|通讯员|实习生)"
+_BYLINE_CREDIT = r"(?:[文图][/／](?:[文图](?=[\s　]))?)"
+_BYLINE_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_BYLINE_APART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?[\s　]*|{_BYLINE_ROLE}[\s　]+){_BYLINE_NAME}"
+_BYLINE_PART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?|{_BYLINE_ROLE})[\s　]*{_BYLINE_NAME}"
+_BYLINE_MORE = rf"[\s　、]+(?:{_BYLINE_PART}|{_BYLINE_NAME})"
 BYLINE_LINE = re.compile(
-    r"^(?:本报|新华社)?(?:记者|通讯员|特约记者|见习记者)[\s　]+[\u4e00-\u9fff·]{2,5}(?:[\s　、]+[\u4e00-\u9fff·]{2,5}){0,4}$"
+    rf"^(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$"
 )
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
@@ -94,6 +105,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             continue
         if n + 1 in titled:
             box = FurnitureKind.INDEX
+        box_before = box
         bare = line.replace(" ", "").replace("　", "")
         kind: FurnitureKind | None = None
         following = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
@@ -145,7 +157,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         ):
             kind = FurnitureKind.FOLIO
         elif (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n)) or (
-            _CODE_FIRST.match(line) and not ends_sentence(bare) and _index_item_next(lines, n)
+            _CODE_FIRST.match(line) and not ends_sentence(bare) and _code_first_opens_box(lines, n)
         ):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
@@ -178,6 +190,16 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
         ) or LABEL_ANYWHERE.match(bare):
             kind = FurnitureKind.CHART
+            if bare.startswith(("单位：", "单位:")):
+                # A chart prints its unit right under its title, over its labels: the figures
+                # under it are the chart's, and so is the title over it, whatever its word.
+                box = FurnitureKind.CHART
+                chart_title = _chart_title_over_unit(kept, n, lines)
+                if chart_title is not None:
+                    furniture.append(
+                        Furniture(FurnitureKind.CHART, kept[chart_title].strip(), chart_title + 1)
+                    )
+                    kept[chart_title] = ""
         elif n in axis_labels:
             kind = FurnitureKind.CHART
         else:
@@ -191,7 +213,74 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         seen_text += 1
         furniture.append(Furniture(kind, line, n + 1))
         kept[n] = ""
+        if (
+            kind is FurnitureKind.INDEX
+            and box_before is not FurnitureKind.INDEX
+            and n > 0
+            and not INDEX_TITLE_LINE.match(bare)
+            and not BYLINE_LINE.match(kept[n - 1].strip())
+        ):
+            # An index box opened by its first item: the box's title is right over it, in
+            # whatever words a paper names it (今日关注, 本期提要).
+            box_title = _index_title_over(kept[n - 1])
+            if box_title is not None:
+                furniture.append(Furniture(FurnitureKind.INDEX, box_title, n))
+                kept[n - 1] = kept[n - 1][: kept[n - 1].rstrip().rfind(box_title)].rstrip()
     return kept
+
+
+_BOX_TITLE = re.compile(r"^(?:.*\S[ 　]+)?([\u4e00-\u9fff]{2,4})$")  # 今日关注; 岛上的琴声 今日关注 (PDFium)
+
+
+def _index_title_over(line: str) -> str | None:
+    """The title of an index box printed on the line right over its first item: two to four
+    characters with no mark, alone on the line or at its end after a space (PDFium joins a
+    line of the column beside on its baseline). A headline is longer, or holds a mark."""
+    match = _BOX_TITLE.match(line.strip())
+    return match.group(1) if match else None
+
+
+_CHART_TITLE_LONGEST = 16  # characters: a chart's title is a short phrase, never a column's line
+
+
+def _chart_title_over_unit(lines: Sequence[str], n: int, printed: Sequence[str]) -> int | None:
+    """The line of a chart's title over its unit line ``lines[n]`` (数说：二手房挂牌均价 over
+    单位：元/平方米, maybe a block apart), the chart's labels next under the unit: short, no mark
+    of running text, standing alone (the line over it ends a sentence or a block). None where
+    the line over the unit is a column's text, or the unit has no label under it (an extractor
+    may print another story's head over a unit it printed out of place, its source next), or
+    the page has the chart's own title (图表：…) in ``printed`` (the page as printed): a line
+    over the unit is then another story's, printed into the chart; nor a byline or dateline."""
+    title = _filled(printed, n, -1)
+    under = _filled(lines, n, 1)
+    if title is None or under is None or not lines[title].strip():
+        return None  # nothing over the unit, or furniture taken already (the chart's 图表：…)
+    label = lines[under].strip()
+    if not (
+        _axis_label(label) or (CHART_LABEL.match(label) and not LABEL_ANYWHERE.match(label.replace(" ", "")))
+    ):
+        return None
+    if any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in printed):
+        return None  # the chart's title is one of a chart's words, printed there
+    if BYLINE_LINE.match(lines[title].strip()) or dateline_at_start(re.sub(r"[\s　]+", "", lines[title])):
+        return None
+    bare = re.sub(r"[\s　]+", "", lines[title])
+    if len(bare) > _CHART_TITLE_LONGEST or ends_sentence(bare) or re.search(r"[，、；。！？]", bare):
+        return None
+    above = _filled(lines, title, -1)
+    if above is not None and above == title - 1 and not ends_sentence(re.sub(r"[\s　]+", "", lines[above])):
+        return None  # a paragraph's line runs on into it
+    return title
+
+
+def _filled(lines: Sequence[str], n: int, step: int) -> int | None:
+    """The nearest line from ``lines[n]`` on (``step`` 1 down, -1 up) that is not blank."""
+    k = n + step
+    while 0 <= k < len(lines):
+        if lines[k].strip():
+            return k
+        k += step
+    return None
 
 
 _AXIS_MARKS = re.compile(r"[，。；！？、：:“”‘’《》（）()「」『』…,;!?]")
@@ -457,6 +546,15 @@ def _index_item_next(lines: list[str], n: int) -> bool:
         or re.search(r"第\s*\d{1,2}$", item)
         or _index_item_broken(item, following)
     )
+
+
+def _code_first_opens_box(lines: list[str], n: int) -> bool:
+    """Whether an index item whose page comes first (``lines[n]``) has another item after it,
+    next or after its rest broken onto the line under it (``A08  芯片公司招人：年薪开`` / ``到50万元``)."""
+    if _index_item_next(lines, n):
+        return True
+    rest = next((k for k in range(n + 1, min(len(lines), n + 4)) if lines[k].strip()), None)
+    return rest is not None and _code_first_wrapped(lines, rest) and _index_item_next(lines, rest)
 
 
 def _code_first_wrapped(lines: list[str], n: int) -> bool:

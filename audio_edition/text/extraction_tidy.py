@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_furniture import BYLINE_LINE
 from audio_edition.text.layout import SECTION_WORDS, dateline_at_start, ends_sentence, is_letter_spaced
 
 _LONE_PUNCTUATION = re.compile(r"^[\s　]*[！？。，；：、”’）》」』!?]+[\s　]*$")
@@ -54,7 +55,8 @@ def _head_rest_off_datelines(lines: list[str]) -> list[str]:
     own line, and only a head's last line stops mid-phrase over one."""
     for n in range(1, len(lines)):
         rest = _HEAD_REST.match(lines[n].strip())
-        if rest is None or rest.group(1) in SECTION_WORDS:
+        # A byline's credit (文/图 本报记者 王明) is no head's rest: its role reads as a dateline.
+        if rest is None or rest.group(1) in SECTION_WORDS or BYLINE_LINE.match(lines[n].strip()):
             continue
         following = lines[n + 1].strip() if n + 1 < len(lines) else ""
         opening = (rest.group(2) + following).replace(" ", "")

@@ -108,11 +108,17 @@ def test_heads_right_under_a_folio_printed_as_one_line_read_as_one_story() -> No
     assert not result.warnings
 
 
-def test_a_story_closing_on_a_kicker_and_a_question_is_warned_at_the_kicker() -> None:
+def test_heads_drawn_after_their_text_with_a_question_among_them_head_that_text() -> None:
+    # The question stands over a subtitle with no dash and a dateline a line later, as only a
+    # story's heads stand: the three are one story's heads, not the end of its text.
     stories = parse_page(HEADS_PRINTED_AFTER_THEIR_TEXT, "p3.txt").articles
-    assert stories[0].paragraphs[-1] == "菜价为什么一降再降？"  # what the text alone cannot place
-    kicker_line = HEADS_PRINTED_AFTER_THEIR_TEXT.splitlines().index("聚焦·菜篮子") + 1
-    assert kicker_line in _warned_lines(HEADS_PRINTED_AFTER_THEIR_TEXT)
+    assert (stories[0].kicker, stories[0].headline, stories[0].subtitle) == (
+        "聚焦·菜篮子",
+        "菜价为什么一降再降？",
+        "本地蔬菜上市量增加两成",
+    )
+    assert stories[0].paragraphs[-1] == "菜农老陈说，今年棚里的菜长得好，一茬接一茬地卖，收入比去年多。"
+    assert stories[1].headline == "老街夜市重新开张"
 
 
 def test_a_kicker_read_as_a_headline_over_its_question_warns_both_stories() -> None:
