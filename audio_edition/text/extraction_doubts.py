@@ -48,6 +48,12 @@ not), and what the text shows against that reading is a doubt:
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line (a body line's rest: the headline is a line of running text), or is its dateline's
   line and one more (a line printed next to it by pdfminer.six, page printed a line at a time).
+- A box of briefs titled in words not known as a box's (城事速递 where 简讯 is known): its items
+  read under no headline, and the headline right over them may be the box's title. Either the
+  title stands alone over the box's first brief (one paragraph of a brief's length, signed as a
+  brief is with a bare name, never 记者 王明), or it closes a story's heads set after their text
+  (a printed line of its own under the headline, or a run past a space on its line), the briefs
+  right under it: the story's headline read with the title.
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
   sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
   was read into another story, or another's text into this one. One opening on a sentence's last
@@ -124,6 +130,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from audio_edition.text.articles import (
+    LONG_BRIEF,
     Article,
     headline_over_long_subtitle,
     kicker_near_headline_length,
@@ -187,6 +194,7 @@ def extraction_doubts(
     found += _subtitles_apart(articles, measures)
     found += _kickers_as_long_as_headlines(articles, segments)
     found += _heads_after_heads_with_no_text(articles, measures)
+    found += _titles_over_headless_briefs(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _questions_closing_a_paragraph(measures)
@@ -1632,6 +1640,61 @@ def _heads_after_heads_with_no_text(
         )
         bare_asks = bare is not None and asks
     return found
+
+
+def _headless_items(article: Article) -> bool:
+    """Whether an article reads as a box's briefs read under no title: no headline, no box word
+    (简讯) read with it, not a page's continuation, each paragraph a brief's length."""
+    return (
+        article.headline is None
+        and article.section is None
+        and article.continued_from_page is None
+        and not article.subheads
+        and bool(article.paragraphs)
+        and all(len(paragraph) < LONG_BRIEF for paragraph in article.paragraphs)
+    )
+
+
+def _titles_over_headless_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A headline right over items read as briefs under no headline and no box word: a box of
+    briefs titled in words the reader does not know as a box's (城事速递, where 简讯 is known),
+    its title read as a story's headline. Either the title stands alone over the box's first
+    brief (one brief's paragraph under it, the rest read under no headline), or it closes a
+    story's heads set after their text, the briefs right under it: the headline's last piece (a
+    printed line of its own, or the run after a space) read on from the story's headline."""
+    found: list[tuple[int, str]] = []
+    for story, after in zip(articles, articles[1:], strict=False):
+        if not story.headline or story.subtitle or not _headless_items(after):
+            continue
+        # A brief signs with a bare name (（王明）), a story's byline credits a reporter (记者 王明).
+        one_brief = (
+            not story.kicker
+            and len(story.paragraphs) == 1
+            and len(story.paragraphs[0]) < LONG_BRIEF
+            and not (story.byline and _CREDIT_WORDS.search(story.byline))
+        )
+        if one_brief or _headline_closed_by_a_piece(story.headline, after.line or 0, measures):
+            found.append(
+                (
+                    story.line or 0,
+                    f"“{story.headline}” stands over items read as briefs under no headline: it may be "
+                    f"(or hold) the title of their box, read as a story's headline; check the box {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures) -> bool:
+    """Whether the line printed right before ``start`` is a piece closing ``headline``, not all of
+    it: a line of its own (城事速递 under 软件园) or the run after a space (软件园 城事速递)."""
+    before = [line for line in measures.lines if line.number < start]
+    if not before:
+        return False
+    last = before[-1].text.strip()
+    spaces = list(SPACE_BETWEEN_CHINESE.finditer(last))
+    piece = _bare(last[spaces[-1].end() - 1 :] if spaces else last)
+    bare = _bare(headline)
+    return bool(piece) and bare.endswith(piece) and len(piece) < len(bare)
 
 
 def _bare(text: str) -> str:

@@ -1622,3 +1622,58 @@ def test_a_page_printed_a_character_a_line_puts_every_story_in_doubt() -> None:
     for path in sorted(CORPUS.glob("*/*/*.txt")):
         warnings = parse_page(path.read_text(encoding="utf-8"), path.name).warnings
         assert not [w for w in warnings if "a character a line" in w.message], path
+
+
+# A box of briefs under a title the reader does not know as a box's (where 简讯 is known), its
+# briefs set twelve characters a line, each opening indented.
+UNKNOWN_BOX = """邻里快报
+本报青山5月2日讯
+社区图书角新添了三百
+册图书，居民可凭门禁卡免
+费借阅。（林岚）
+街道卫生站本周起延长
+服务时间，周末也可预约体
+检。（周川）
+"""
+
+
+def _title_doubts(page: str, headlines: HeadlinePosition | None = None) -> list[int]:
+    return [line for line, message in _doubts(page, headlines) if "title of their box" in message]
+
+
+def test_an_unknown_box_title_read_as_a_headline_over_its_first_brief() -> None:
+    # The title reads as a story's headline over the first brief; the second is read under no
+    # headline.
+    page = HEAD + STORY + UNKNOWN_BOX
+    assert _title_doubts(page) == [_line_of(page, "邻里快报")]
+    # Under the word the reader knows, the box reads as briefs and nothing is in doubt.
+    known = HEAD + STORY + UNKNOWN_BOX.replace("邻里快报", "简讯")
+    assert _title_doubts(known) == []
+    assert _doubts(known) == []
+
+
+def test_an_unknown_box_title_printed_on_a_storys_last_head_line() -> None:
+    # Heads set after their text: the story's headline, the box's title on the line after it (or
+    # on the same line past a space, as PDFium prints what shares a baseline), then the briefs,
+    # each opening on its dateline.
+    text = """本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。（记者 王明）
+老旧小区改造让居民住得更舒心
+邻里快报
+本报青山5月2日讯社区图书角新添了三百
+册图书，居民可凭门禁卡免费借阅。（林岚）
+本报5日讯街道卫生站本周起延长服务时间，
+周末也可预约体检。（周川）
+"""
+    page = HEAD + text
+    assert _title_doubts(page, HeadlinePosition.AFTER) == [_line_of(page, "本报包头")]
+    joined = HEAD + text.replace("舒心\n邻里快报", "舒心 邻里快报")
+    assert _title_doubts(joined, HeadlinePosition.AFTER) == [_line_of(joined, "本报包头")]
+    # The headline alone on its line, whole: the briefs' title is elsewhere, no doubt of the kind.
+    alone = HEAD + text.replace("舒心\n邻里快报\n", "舒心\n")
+    assert _title_doubts(alone, HeadlinePosition.AFTER) == []
