@@ -54,6 +54,9 @@ not), and what the text shows against that reading is a doubt:
   brief is with a bare name, never 记者 王明), or it closes a story's heads set after their text
   (a printed line of its own under the headline, or a run past a space on its line), the briefs
   right under it: the story's headline read with the title.
+- A dateline inside a paragraph, right after a sentence's end or a brief's closing byline
+  (…借阅。（林岚）本报5日讯…): a dateline opens a story or a brief, and running text holds none,
+  so two items were read as one.
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
   sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
   was read into another story, or another's text into this one. One opening on a sentence's last
@@ -195,6 +198,7 @@ def extraction_doubts(
     found += _kickers_as_long_as_headlines(articles, segments)
     found += _heads_after_heads_with_no_text(articles, measures)
     found += _titles_over_headless_briefs(articles, measures)
+    found += _datelines_inside(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _questions_closing_a_paragraph(measures)
@@ -1695,6 +1699,46 @@ def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures) 
     piece = _bare(last[spaces[-1].end() - 1 :] if spaces else last)
     bare = _bare(headline)
     return bool(piece) and bare.endswith(piece) and len(piece) < len(bare)
+
+
+_AN_END = re.compile(r"[。！？][”’」』]?|(?<=[。！？”’」』])（[^（）]{1,20}）")  # a sentence's, or a brief's byline
+
+
+def _datelines_inside(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A dateline inside a paragraph, right after a sentence's end or a brief's closing byline
+    (…借阅。（林岚）本报5日讯…): a dateline opens a story or a brief and running text never
+    holds one, so two items were read as one (an extractor that runs a box's lines on, as
+    pypdf's layout mode does)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            at = next(
+                (end.end() for end in _AN_END.finditer(paragraph) if dateline_at_start(paragraph[end.end() :])),
+                None,
+            )
+            if at is None:
+                continue
+            found.append(
+                (
+                    _line_holding(measures.paragraph_lines(paragraph, article.line or 0), paragraph, at)
+                    or article.line
+                    or 0,
+                    "a dateline inside a paragraph: two stories or briefs read as one here; check "
+                    f"where the second begins {_READ_PDF}",
+                )
+            )
+            break
+    return found
+
+
+def _line_holding(lines: Sequence[TextLine], paragraph: str, at: int) -> int | None:
+    """The number of the line among a paragraph's ``lines`` that holds its character ``at``."""
+    seen = len(_bare(paragraph[:at]))
+    for line in lines:
+        seen -= len(_bare(line.text))
+        if seen < 0:
+            return line.number
+    return None
 
 
 def _bare(text: str) -> str:

@@ -1677,3 +1677,22 @@ def test_an_unknown_box_title_printed_on_a_storys_last_head_line() -> None:
     # The headline alone on its line, whole: the briefs' title is elsewhere, no doubt of the kind.
     alone = HEAD + text.replace("舒心\n邻里快报\n", "舒心\n")
     assert _title_doubts(alone, HeadlinePosition.AFTER) == []
+
+
+def test_a_dateline_inside_a_paragraph_joins_two_briefs() -> None:
+    # Two briefs run into one paragraph (pypdf's layout mode runs a box's lines on): the second's
+    # dateline right after the first's closing byline.
+    text = """简讯
+本报青山5月2日讯　社区图书角新添了三百册图书，居民可凭门禁卡免费借阅。（林岚）本报5日讯
+街道卫生站本周起延长服务时间，周末也可预约体检。（周川）
+"""
+    page = HEAD + text
+    doubts = [line for line, message in _doubts(page) if message.startswith("a dateline inside")]
+    assert doubts == [_line_of(page, "本报青山")]
+    # After a sentence's end as well, with no byline between.
+    unsigned = page.replace("（林岚）", "")
+    doubts = [line for line, message in _doubts(unsigned) if message.startswith("a dateline inside")]
+    assert doubts == [_line_of(unsigned, "本报青山")]
+    # The briefs apart: none.
+    apart = page.replace("（林岚）本报5日讯\n", "（林岚）\n本报5日讯")
+    assert not [m for _, m in _doubts(apart) if m.startswith("a dateline inside")]
