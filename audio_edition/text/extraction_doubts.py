@@ -1701,7 +1701,8 @@ def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures) 
     return bool(piece) and bare.endswith(piece) and len(piece) < len(bare)
 
 
-_AN_END = re.compile(r"[。！？][”’」』]?|(?<=[。！？”’」』])（[^（）]{1,20}）")  # a sentence's, or a brief's byline
+# A sentence's end, or a brief's closing byline after one.
+_AN_END = re.compile(r"[。！？][”’」』]?|(?<=[。！？”’」』])（[^（）]{1,20}）")
 
 
 def _datelines_inside(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
@@ -1713,7 +1714,11 @@ def _datelines_inside(articles: Sequence[Article], measures: _Measures) -> list[
     for article in articles:
         for paragraph in article.paragraphs:
             at = next(
-                (end.end() for end in _AN_END.finditer(paragraph) if dateline_at_start(paragraph[end.end() :])),
+                (
+                    end.end()
+                    for end in _AN_END.finditer(paragraph)
+                    if dateline_at_start(paragraph[end.end() :])
+                ),
                 None,
             )
             if at is None:
