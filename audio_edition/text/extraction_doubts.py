@@ -54,6 +54,9 @@ not), and what the text shows against that reading is a doubt:
   brief is with a bare name, never 记者 王明), or it closes a story's heads set after their text
   (a printed line of its own under the headline, or a run past a space on its line), the briefs
   right under it: the story's headline read with the title.
+- Text under no headline opening on the line right after a headline holding running text's
+  comma (受强降雨影响，环岛): a brief's indented first line read as a head, its rest as an item
+  of its own, opening mid-sentence (the headline is doubted too, where it is read).
 - A dateline inside a paragraph, right after a sentence's end or a brief's closing byline
   (…借阅。（林岚）本报5日讯…): a dateline opens a story or a brief, and running text holds none,
   so two items were read as one.
@@ -199,6 +202,7 @@ def extraction_doubts(
     found += _heads_after_heads_with_no_text(articles, measures)
     found += _titles_over_headless_briefs(articles, measures)
     found += _datelines_inside(articles, measures)
+    found += _items_under_running_heads(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _questions_closing_a_paragraph(measures)
@@ -1646,6 +1650,9 @@ def _heads_after_heads_with_no_text(
     return found
 
 
+_RUNNING_COMMA = re.compile("[，、；]")  # running text's marks, which no headline holds
+
+
 def _headless_items(article: Article) -> bool:
     """Whether an article reads as a box's briefs read under no title: no headline, no box word
     (简讯) read with it, not a page's continuation, each paragraph a brief's length."""
@@ -1688,9 +1695,36 @@ def _titles_over_headless_briefs(articles: Sequence[Article], measures: _Measure
     return found
 
 
-def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures) -> bool:
+def _items_under_running_heads(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Text under no headline opening on the line right after a headline holding running text's
+    comma (受强降雨影响，环岛): that headline is a line of running text read as a head (the
+    first line of a brief, indented so short), and the text under it its rest, opening
+    mid-sentence. The headline is doubted where it is read (``_odd_headlines``); this says
+    so where its rest is, another article."""
+    found: list[tuple[int, str]] = []
+    for head, item in zip(articles, articles[1:], strict=False):
+        if (
+            head.headline
+            and _RUNNING_COMMA.search(head.headline)
+            and item.headline is None
+            and item.section is None
+            and item.continued_from_page is None
+            and _headline_closed_by_a_piece(head.headline, item.line or 0, measures, whole=True)
+        ):
+            found.append(
+                (
+                    item.line or 0,
+                    f"this text opens right under a line read as a headline that reads as running text "
+                    f"(“{head.headline}”): that line may be its first; check where it begins {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures, whole: bool = False) -> bool:
     """Whether the line printed right before ``start`` is a piece closing ``headline``, not all of
-    it: a line of its own (城事速递 under 软件园) or the run after a space (软件园 城事速递)."""
+    it (or all of it, ``whole``): a line of its own (城事速递 under 软件园) or the run after a
+    space (软件园 城事速递)."""
     before = [line for line in measures.lines if line.number < start]
     if not before:
         return False
@@ -1698,7 +1732,7 @@ def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures) 
     spaces = list(SPACE_BETWEEN_CHINESE.finditer(last))
     piece = _bare(last[spaces[-1].end() - 1 :] if spaces else last)
     bare = _bare(headline)
-    return bool(piece) and bare.endswith(piece) and len(piece) < len(bare)
+    return bool(piece) and bare.endswith(piece) and (whole or len(piece) < len(bare))
 
 
 # A sentence's end, or a brief's closing byline after one.

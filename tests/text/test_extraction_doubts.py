@@ -1696,3 +1696,39 @@ def test_a_dateline_inside_a_paragraph_joins_two_briefs() -> None:
     # The briefs apart: none.
     apart = page.replace("（林岚）本报5日讯\n", "（林岚）\n本报5日讯")
     assert not [m for _, m in _doubts(apart) if m.startswith("a dateline inside")]
+
+
+# Heads set after their text, then briefs; the second brief's indented first line, short of the
+# box's measure and with no sentence's end, is read as a headline over the first brief.
+BRIEF_LINE_AS_HEAD = """本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。（记者 王明）
+老旧小区改造让居民住得更舒心
+本报青山5月2日讯
+社区图书角新添了三百
+册图书，居民可凭门禁卡免
+费借阅。（林岚）
+连日大雨过后，城西
+老桥的桥面出现多处裂
+缝，交通部门已设置围挡。
+（周川）
+本报5日讯街道卫生站
+本周起延长服务时间，周末
+也可预约体检。（周川）
+"""
+
+
+def test_text_under_a_line_of_running_text_read_as_a_headline() -> None:
+    page = HEAD + BRIEF_LINE_AS_HEAD
+    doubts = [
+        line for line, message in _doubts(page, HeadlinePosition.AFTER) if "right under a line" in message
+    ]
+    # Where the brief's rest is read, under no headline (the headline itself is doubted too).
+    assert doubts == [_line_of(page, "老桥的桥面")]
+    # The brief's first line read with its rest: none.
+    whole = page.replace("连日大雨过后，城西\n老桥", "连日大雨过后，城西老桥")
+    assert not [m for _, m in _doubts(whole, HeadlinePosition.AFTER) if "right under a line" in m]
