@@ -504,6 +504,14 @@ def test_a_headline_over_less_than_a_line_of_text() -> None:
     page = path.read_text(encoding="utf-8")
     doubts = _doubts(page)
     assert [line for line, m in doubts if "less than a line of text" in m] == [_line_of(page, "成群的候鸟")]
+    # A rest holding figures is measured as set, each figure half a character: 涨到了280元。 is
+    # as many characters as a line holds, and under half a line wide.
+    figures = page.replace("成群的候鸟在水面上觅食\n嬉戏。", "成群的候鸟在水面上觅食\n涨到了280元。")
+    assert "涨到了280元。" in figures
+    doubts = _doubts(figures)
+    assert [line for line, m in doubts if "less than a line of text" in m] == [
+        _line_of(figures, "成群的候鸟")
+    ]
 
 
 # pdfminer: a paragraph broken off (…遇到) and its rest (老服务中心…, its first character lost)
