@@ -46,8 +46,9 @@ not), and what the text shows against that reading is a doubt:
   has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
   端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
-  than a line as set (a body line's rest: the headline is a line of running text), or is its dateline's
-  line and one more (a line printed next to it by pdfminer.six, page printed a line at a time).
+  than a line as set (a body line's rest: the headline is a line of running text), or is its
+  dateline's line and one more (a line printed next to it by pdfminer.six, page printed a line
+  at a time).
 - A box of briefs titled in words not known as a box's (城事速递 where 简讯 is known): its items
   read under no headline, and the headline right over them may be the box's title. Either the
   title stands alone over the box's first brief (one paragraph of a brief's length, signed as a
