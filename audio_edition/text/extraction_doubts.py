@@ -542,10 +542,14 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
     for article in articles:
         for paragraph, following in zip(article.paragraphs, article.paragraphs[1:]):
             if _BYLINE_AT_END.search(paragraph):
+                # At the line closing on the byline: the story (or brief) it ends is the one in
+                # doubt as much as the text after it, and this line is that story's.
+                own = measures.paragraph_lines(paragraph, article.line or 0)
                 segment = measures.segment_of(following, article.line or 0)
+                after = segment.line if segment is not None and segment.line else article.line or 0
                 found.append(
                     (
-                        segment.line if segment is not None and segment.line else article.line or 0,
+                        own[-1].number if own else after,
                         f"a byline closes a paragraph inside a story: two stories may be read as one here {_READ_PDF}",
                     )
                 )

@@ -1740,3 +1740,29 @@ def test_text_under_a_line_of_running_text_read_as_a_headline() -> None:
     # The brief's first line read with its rest: none.
     whole = page.replace("连日大雨过后，城西\n老桥", "连日大雨过后，城西老桥")
     assert not [m for _, m in _doubts(whole, HeadlinePosition.AFTER) if "right under a line" in m]
+
+
+def test_a_byline_inside_a_story_is_pointed_at_where_it_closes() -> None:
+    # Heads set after their text; a box's briefs set wide under a title the reader does not know,
+    # read as one item of three paragraphs, the first closing on its byline broken over two
+    # lines. The doubt points at the line closing on the byline: the brief it ends is in doubt as
+    # much as the text after it.
+    text = """本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。（记者 王明）
+老旧小区改造让居民住得更舒心
+邻里快报
+本报讯社区图书角新添了三百册图书，居民可凭门禁卡免费借阅。（林
+岚）
+5 月6 日起，街道卫生站延长服务时间，周末也可预约体检。（周川）
+近日，城西老桥完成加固，桥面已恢复双向通行。（李青）
+"""
+    page = HEAD + text
+    doubts = _doubts(page, HeadlinePosition.AFTER)
+    assert [line for line, m in doubts if m.startswith("a byline closes a paragraph")] == [
+        _line_of(page, "岚）")
+    ]
