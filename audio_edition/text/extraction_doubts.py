@@ -21,6 +21,10 @@ not), and what the text shows against that reading is a doubt:
   was read with: pdfminer.six prints the word after the items, and a column's paragraph signed
   at its end as a brief is, before them). An item of one line short of the measure the items
   beside it agree on, opening on no dateline: a brief's last line printed apart from it.
+- A box's first item crediting a reporter after its dateline (本报包头3月4日电（记者 王明）, as a
+  story does; a brief signs with a bare name at its end) and set to another measure than the
+  box's last item: a story's paragraphs read as its briefs, its heads printed over the box's
+  word; each item before the first at the last one's measure is doubted.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column; one opening on
@@ -212,6 +216,7 @@ def extraction_doubts(
     # After it: these point inside a story, where a dateline under no headline says it better.
     found += _heads_opening_a_brief(articles, measures)
     found += _odd_first_briefs(articles, measures)
+    found += _reported_items_opening_a_box(articles, measures)
     found += _odd_items_before_briefs(articles, measures)
     found += _tails_read_as_briefs(articles, measures)
     found += _quotes_closed_unopened(articles, measures)
@@ -1096,6 +1101,45 @@ def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[
                     box[0][0],
                     "the first item of a box of briefs is set to another measure than the box's "
                     f"others: a column's text read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_REPORTER = re.compile(r"记者|通讯员")  # a story's credit; a brief signs with a bare name (（王明）)
+
+
+def _reported_items_opening_a_box(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A box of briefs (简讯) whose first item credits a reporter after its dateline (本报兴安盟
+    3月2日电（记者 周涛）, as a story's does: a brief signs with a bare name at its end) and is
+    set to another measure than the box's last item: a story's paragraphs read as the box's
+    first briefs (its heads printed over the box's word, its text under it). Each item before
+    the first at the last one's measure is doubted: each is read as an article of its own."""
+    found: list[tuple[int, str]] = []
+    boxes: list[list[tuple[Article, float | None]]] = [[]]
+    for article in articles:
+        if not article.section or article.headline:
+            if boxes[-1]:
+                boxes.append([])
+            continue
+        first = article.paragraphs[0] if article.paragraphs else ""
+        segment = measures.segment_of(first, article.line or 0)
+        measure = measures.of(segment) if segment is not None else None
+        boxes[-1].append((article, measure[0] if measure else None))
+    for box in boxes:
+        if len(box) < 2 or not (box[0][0].byline and _REPORTER.search(box[0][0].byline)):
+            continue
+        last = next((width for _, width in reversed(box) if width is not None), None)
+        if last is None or box[0][1] is None or abs(box[0][1] - last) <= _MEASURE_SLACK:
+            continue
+        for item, width in box:
+            if width is not None and abs(width - last) <= _MEASURE_SLACK:
+                break
+            found.append(
+                (
+                    item.line or 0,
+                    "an item of a box of briefs under a reporter's byline (or after one), set to "
+                    f"another measure than the box's last: a story's paragraph read as a brief? {_READ_PDF}",
                 )
             )
     return found

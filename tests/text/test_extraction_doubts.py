@@ -1766,3 +1766,45 @@ def test_a_byline_inside_a_story_is_pointed_at_where_it_closes() -> None:
     assert [line for line, m in doubts if m.startswith("a byline closes a paragraph")] == [
         _line_of(page, "岚）")
     ]
+
+
+# pdfminer: a story's heads over the box's word (简讯), the story's text under it, read as the
+# box's first briefs; the story credits its reporter after its dateline, the briefs are set wider.
+STORY_UNDER_A_BOX_WORD = """老旧小区改造让居民住得更舒心
+
+简讯
+
+本报包头3月4日电（记者 王明）演出
+队带来了歌舞、小品、好来宝等节目，台
+下的农牧民群众掌声不断。春耕时节，田
+野里一派繁忙景象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+口岸管理部门推行“提前申报、货到放
+行”模式，通关时间比去年同期缩短了四
+成。老师们利用课余时间集体备课，把优
+质教学资源转化为适合本校学生的课程。
+
+本报青山5月2日电社区图书角新添了三百册图书，居民可凭门禁
+卡免费借阅。（林岚）
+
+本报昆都仑5月3日电街道卫生站本周起延长服务时间，周末也可
+预约体检。（周川）
+"""
+
+
+def _reported(page: str) -> list[int]:
+    return [line for line, message in _doubts(page) if "under a reporter's byline" in message]
+
+
+def test_a_storys_paragraphs_under_a_reporters_byline_read_as_a_boxs_first_briefs() -> None:
+    page = HEAD + STORY_UNDER_A_BOX_WORD
+    # Both of the story's paragraphs, each read as a brief of its own.
+    assert _reported(page) == [_line_of(page, "本报包头"), _line_of(page, "口岸管理")]
+    # A box whose first brief credits a reporter but is set as the others are: none.
+    briefs = STORY_UNDER_A_BOX_WORD.split("本报青山")[1]
+    alike = (
+        HEAD
+        + "简讯\n\n本报包头3月4日电（记者 王明）社区图书角新添了三百册图书，居\n民可凭门禁卡免费借阅。\n\n本报青山"
+        + briefs
+    )
+    assert _reported(alike) == []
