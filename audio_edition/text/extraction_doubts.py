@@ -47,7 +47,8 @@ not), and what the text shows against that reading is a doubt:
   sentence ending at a line's end inside (a brief run into the story's last paragraph).
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
-  has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
+  has, or of three characters (a name), or closing on a byline (…备耕本报记者 孙丽: the byline's
+  line printed beside the head), or a tier opening a quotation it does not close (社区食堂
   端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
   than a line as set (a body line's rest: the headline is a line of running text), or is its
@@ -654,6 +655,11 @@ def _unclosed_quote(tier: str) -> bool:
     return any(tier.count(left) != tier.count(right) for left, right in _QUOTE_PAIRS)
 
 
+# A byline's words closing a head line: 本报记者 王明, 通讯员 李华 (记者 alone opens words such as
+# 记者手记, so only a credit with a name after it, and 本报记者 or 通讯员, the credits proper).
+_BYLINE_CLOSING_A_HEAD = re.compile(r"(?:(?:本报|新华社)记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}$")
+
+
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
     comma inside: a body line standing alone), or a name's (a byline's second line)."""
@@ -670,6 +676,8 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:
             why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
+        elif _BYLINE_CLOSING_A_HEAD.search(headline):
+            why = "closes on a byline (本报记者 王明): the byline's line may be read into the headline"
         elif any(_unclosed_quote(tier) for tier in (article.kicker, headline, article.subtitle) if tier):
             why = (
                 "or a tier of it holds a quotation opened and not closed (or closed, not opened): "

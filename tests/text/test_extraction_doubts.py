@@ -1808,3 +1808,15 @@ def test_a_storys_paragraphs_under_a_reporters_byline_read_as_a_boxs_first_brief
         + briefs
     )
     assert _reported(alike) == []
+
+
+def test_a_headline_closing_on_a_byline() -> None:
+    # A byline printed on the headline's line (pdftotext's layout mode, the byline set beside the
+    # head) read into the headline.
+    page = HEAD + STORY.replace("住得更舒心\n", "住得更舒心本报记者 王明\n")
+    doubts = [line for line, message in _doubts(page) if "closes on a byline" in message]
+    assert doubts == [_line_of(page, "老旧小区")]
+    # A headline about reporters, its credit words not closing it on a name: none.
+    for head in ("记者手记：老旧小区改造这一年", "本报记者走进老旧小区"):
+        other = HEAD + STORY.replace("老旧小区改造让居民住得更舒心", head)
+        assert not [m for _, m in _doubts(other) if "closes on a byline" in m], head
