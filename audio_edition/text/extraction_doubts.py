@@ -11,8 +11,8 @@ not), and what the text shows against that reading is a doubt:
   another story's or a box's, read into it.
 - A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
   than the box's first, over twice as long as the box's first, or opening on no dateline after
-  an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
-  itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
+  an item under a story's own byline (本报记者 王明, which no brief has) or after one over twice
+  as long, or standing under one itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
   inside (briefs set without an indent): two briefs run together; an item opening on a line
   standing apart with no mark of running text, shorter than the column: a headline printed in
   the box's column, a story's text read as a brief under it; the box's first item set to another
@@ -313,15 +313,18 @@ def _briefs(
     first_length = 0
     closed = True
     previous: Article | None = None
+    story_like = False  # the last item was doubted as a story's paragraph by its length
     for article in articles:
         if not article.section or article.headline:
-            box, closed, previous = None, True, None
+            box, closed, previous, story_like = None, True, None, False
             continue
         first = article.paragraphs[0] if article.paragraphs else ""
         segment = measures.segment_of(first, article.line or 0)
         measure = measures.of(segment) if segment is not None else None
         line = article.line or 0
         length = len(article.dateline or "") + sum(len(p) for p in article.paragraphs)
+        storied = story_like  # the item before read as a story's paragraph
+        story_like = False
         if previous is None:
             box = measure[0] if measure else None
             first_length = length
@@ -334,6 +337,17 @@ def _briefs(
                     f"story's paragraph read as a brief? {_READ_PDF}",
                 )
             )
+            story_like = True
+        elif storied and article.dateline is None:
+            # A story's paragraph read as a brief, then one with no dateline: its next.
+            found.append(
+                (
+                    line,
+                    "an item of a box of briefs opening on no dateline after one read as a story's "
+                    f"paragraph: the story's next paragraph read as a brief? {_READ_PDF}",
+                )
+            )
+            story_like = True
         elif measure is not None and box is not None and abs(measure[0] - box) > _MEASURE_SLACK:
             found.append(
                 (

@@ -1820,3 +1820,33 @@ def test_a_headline_closing_on_a_byline() -> None:
     for head in ("记者手记：老旧小区改造这一年", "本报记者走进老旧小区"):
         other = HEAD + STORY.replace("老旧小区改造让居民住得更舒心", head)
         assert not [m for _, m in _doubts(other) if "closes on a byline" in m], head
+
+
+# pdftotext: a box's brief, then a story's two paragraphs (its heads elsewhere) read on as more
+# briefs: the first on its dateline and over twice as long as the brief, the second on none.
+BRIEF_THEN_A_STORY = """简讯
+本报包头3月2日电社区图书
+角新添了三百册图书，居民可凭
+门禁卡免费借阅。（林岚）
+
+本报青山3月3日电演出队带
+来了歌舞、小品、好来宝等节目，
+台下的农牧民群众掌声不断。春
+耕时节，田野里一派繁忙景象，大
+型播种机来回穿梭，农民们抢抓
+农时忙生产。
+
+口岸管理部门推行“提前申
+报、货到放行”模式，通关时间比
+去年同期缩短了四成，群众办事
+更方便了。
+"""
+
+
+def test_a_storys_next_paragraph_read_as_a_brief_after_its_first() -> None:
+    page = HEAD + BRIEF_THEN_A_STORY
+    doubts = [line for line, message in _doubts(page) if "opening on no dateline after one" in message]
+    assert doubts == [_line_of(page, "口岸管理")]
+    # The item after opening on a dateline of its own: a brief, no doubt of the kind.
+    dated = page.replace("口岸管理部门推行“提前申\n", "本报5日电口岸管理部门推行“提前申\n")
+    assert not [m for _, m in _doubts(dated) if "opening on no dateline after one" in m]
