@@ -11,8 +11,8 @@ not), and what the text shows against that reading is a doubt:
   another story's or a box's, read into it.
 - A box of briefs (简讯) whose items do not read as its briefs: an item set to another measure
   than the box's first, over twice as long as the box's first, or opening on no dateline after
-  an item under a story's own byline (本报记者 王明, which no brief has), or standing under one
-  itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
+  an item under a story's own byline (本报记者 王明, which no brief has) or after one over twice
+  as long, or standing under one itself: a story's paragraphs read as briefs; an item with a sentence ending at a line's end
   inside (briefs set without an indent): two briefs run together; an item opening on a line
   standing apart with no mark of running text, shorter than the column: a headline printed in
   the box's column, a story's text read as a brief under it; the box's first item set to another
@@ -21,6 +21,10 @@ not), and what the text shows against that reading is a doubt:
   was read with: pdfminer.six prints the word after the items, and a column's paragraph signed
   at its end as a brief is, before them). An item of one line short of the measure the items
   beside it agree on, opening on no dateline: a brief's last line printed apart from it.
+- A box's first item crediting a reporter after its dateline (本报包头3月4日电（记者 王明）, as a
+  story does; a brief signs with a bare name at its end) and set to another measure than the
+  box's last item: a story's paragraphs read as its briefs, its heads printed over the box's
+  word; each item before the first at the last one's measure is doubted.
 - A paragraph whose lines are not a paragraph's: only its last line is short, so a short line
   ending a sentence inside it is two paragraphs (or stories) run together; its first line is
   indented, so one shorter than an indent is a piece of another line or column; one opening on
@@ -43,11 +47,25 @@ not), and what the text shows against that reading is a doubt:
   sentence ending at a line's end inside (a brief run into the story's last paragraph).
 - Heads that are not a story's: a headline with no text under it, one opening on a dash (a
   subtitle's) or with one inside (a subhead's: 服务——网格员上门), with commas as running text
-  has, or of three characters (a name), or a tier opening a quotation it does not close (社区食堂
+  has, or of three characters (a name), or closing on a byline (…备耕本报记者 孙丽: the byline's
+  line printed beside the head), or a tier opening a quotation it does not close (社区食堂
   端出“幸: a head broken over lines, its pieces read into the heads beside it); a story whose
   body opens mid-sentence under its headline (a full first line, no dateline), or is shorter
-  than a line (a body line's rest: the headline is a line of running text), or is its dateline's
-  line and one more (a line printed next to it by pdfminer.six, page printed a line at a time).
+  than a line as set (a body line's rest: the headline is a line of running text), or is its
+  dateline's line and one more (a line printed next to it by pdfminer.six, page printed a line
+  at a time).
+- A box of briefs titled in words not known as a box's (城事速递 where 简讯 is known): its items
+  read under no headline, and the headline right over them may be the box's title. Either the
+  title stands alone over the box's first brief (one paragraph of a brief's length, signed as a
+  brief is with a bare name, never 记者 王明), or it closes a story's heads set after their text
+  (a printed line of its own under the headline, or a run past a space on its line), the briefs
+  right under it: the story's headline read with the title.
+- Text under no headline opening on the line right after a headline holding running text's
+  comma (受强降雨影响，环岛): a brief's indented first line read as a head, its rest as an item
+  of its own, opening mid-sentence (the headline is doubted too, where it is read).
+- A dateline inside a paragraph, right after a sentence's end or a brief's closing byline
+  (…借阅。（林岚）本报5日讯…): a dateline opens a story or a brief, and running text holds none,
+  so two items were read as one.
 - A paragraph ending mid-sentence (a term quoted mid-sentence closing it: “幸福味道” with no
   sentence end before the quotation mark), where no jump line (下转第N版) carries it on: its rest
   was read into another story, or another's text into this one. One opening on a sentence's last
@@ -125,6 +143,7 @@ from collections.abc import Sequence
 
 from audio_edition.text.articles import (
     KICKER_OVER_HEADLINE_DOUBT,
+    LONG_BRIEF,
     Article,
     PageHeadlines,
     headline_over_long_subtitle,
@@ -190,6 +209,9 @@ def extraction_doubts(
     headlines = PageHeadlines.of(articles)  # how long this paper sets a headline, measured once
     found += _kickers_as_long_as_headlines(articles, segments, headlines)
     found += _heads_after_heads_with_no_text(articles, measures, headlines)
+    found += _titles_over_headless_briefs(articles, measures)
+    found += _datelines_inside(articles, measures)
+    found += _items_under_running_heads(articles, measures)
     found += _bylines_of_others(articles, segments)
     found += _one_line_paragraphs_after_a_full_end(measures)
     found += _questions_closing_a_paragraph(measures)
@@ -198,6 +220,7 @@ def extraction_doubts(
     # After it: these point inside a story, where a dateline under no headline says it better.
     found += _heads_opening_a_brief(articles, measures)
     found += _odd_first_briefs(articles, measures)
+    found += _reported_items_opening_a_box(articles, measures)
     found += _odd_items_before_briefs(articles, measures)
     found += _tails_read_as_briefs(articles, measures)
     found += _quotes_closed_unopened(articles, measures)
@@ -293,15 +316,18 @@ def _briefs(
     first_length = 0
     closed = True
     previous: Article | None = None
+    story_like = False  # the last item was doubted as a story's paragraph by its length
     for article in articles:
         if not article.section or article.headline:
-            box, closed, previous = None, True, None
+            box, closed, previous, story_like = None, True, None, False
             continue
         first = article.paragraphs[0] if article.paragraphs else ""
         segment = measures.segment_of(first, article.line or 0)
         measure = measures.of(segment) if segment is not None else None
         line = article.line or 0
         length = len(article.dateline or "") + sum(len(p) for p in article.paragraphs)
+        storied = story_like  # the item before read as a story's paragraph
+        story_like = False
         if previous is None:
             box = measure[0] if measure else None
             first_length = length
@@ -314,6 +340,17 @@ def _briefs(
                     f"story's paragraph read as a brief? {_READ_PDF}",
                 )
             )
+            story_like = True
+        elif storied and article.dateline is None:
+            # A story's paragraph read as a brief, then one with no dateline: its next.
+            found.append(
+                (
+                    line,
+                    "an item of a box of briefs opening on no dateline after one read as a story's "
+                    f"paragraph: the story's next paragraph read as a brief? {_READ_PDF}",
+                )
+            )
+            story_like = True
         elif measure is not None and box is not None and abs(measure[0] - box) > _MEASURE_SLACK:
             found.append(
                 (
@@ -528,10 +565,14 @@ def _closed_inside(articles: Sequence[Article], measures: _Measures) -> list[tup
     for article in articles:
         for paragraph, following in zip(article.paragraphs, article.paragraphs[1:]):
             if _BYLINE_AT_END.search(paragraph):
+                # At the line closing on the byline: the story (or brief) it ends is the one in
+                # doubt as much as the text after it, and this line is that story's.
+                own = measures.paragraph_lines(paragraph, article.line or 0)
                 segment = measures.segment_of(following, article.line or 0)
+                after = segment.line if segment is not None and segment.line else article.line or 0
                 found.append(
                     (
-                        segment.line if segment is not None and segment.line else article.line or 0,
+                        own[-1].number if own else after,
                         f"a byline closes a paragraph inside a story: two stories may be read as one here {_READ_PDF}",
                     )
                 )
@@ -631,6 +672,11 @@ def _unclosed_quote(tier: str) -> bool:
     return any(tier.count(left) != tier.count(right) for left, right in _QUOTE_PAIRS)
 
 
+# A byline's words closing a head line: 本报记者 王明, 通讯员 李华 (记者 alone opens words such as
+# 记者手记, so only a credit with a name after it, and 本报记者 or 通讯员, the credits proper).
+_BYLINE_CLOSING_A_HEAD = re.compile(r"(?:(?:本报|新华社)记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}$")
+
+
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
     comma inside: a body line standing alone), or a name's (a byline's second line)."""
@@ -647,6 +693,8 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:
             why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
+        elif _BYLINE_CLOSING_A_HEAD.search(headline):
+            why = "closes on a byline (本报记者 王明): the byline's line may be read into the headline"
         elif any(_unclosed_quote(tier) for tier in (article.kicker, headline, article.subtitle) if tier):
             why = (
                 "or a tier of it holds a quotation opened and not closed (or closed, not opened): "
@@ -849,7 +897,8 @@ def _thin_bodies(articles: Sequence[Article]) -> list[tuple[int, str]]:
         and article.paragraphs
         and article.continued_from_page is None
         and article.continued_on_page is None
-        and sum(len(p) for p in article.paragraphs) < _LINE_AT_LEAST
+        # Measured as set: figures and Latin take half a character (长至23:00。 is under a line).
+        and sum(visual_width(p) for p in article.paragraphs) < _LINE_AT_LEAST
     ]
 
 
@@ -1076,6 +1125,45 @@ def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[
                     box[0][0],
                     "the first item of a box of briefs is set to another measure than the box's "
                     f"others: a column's text read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_REPORTER = re.compile(r"记者|通讯员")  # a story's credit; a brief signs with a bare name (（王明）)
+
+
+def _reported_items_opening_a_box(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A box of briefs (简讯) whose first item credits a reporter after its dateline (本报兴安盟
+    3月2日电（记者 周涛）, as a story's does: a brief signs with a bare name at its end) and is
+    set to another measure than the box's last item: a story's paragraphs read as the box's
+    first briefs (its heads printed over the box's word, its text under it). Each item before
+    the first at the last one's measure is doubted: each is read as an article of its own."""
+    found: list[tuple[int, str]] = []
+    boxes: list[list[tuple[Article, float | None]]] = [[]]
+    for article in articles:
+        if not article.section or article.headline:
+            if boxes[-1]:
+                boxes.append([])
+            continue
+        first = article.paragraphs[0] if article.paragraphs else ""
+        segment = measures.segment_of(first, article.line or 0)
+        measure = measures.of(segment) if segment is not None else None
+        boxes[-1].append((article, measure[0] if measure else None))
+    for box in boxes:
+        if len(box) < 2 or not (box[0][0].byline and _REPORTER.search(box[0][0].byline)):
+            continue
+        last = next((width for _, width in reversed(box) if width is not None), None)
+        if last is None or box[0][1] is None or abs(box[0][1] - last) <= _MEASURE_SLACK:
+            continue
+        for item, width in box:
+            if width is not None and abs(width - last) <= _MEASURE_SLACK:
+                break
+            found.append(
+                (
+                    item.line or 0,
+                    "an item of a box of briefs under a reporter's byline (or after one), set to "
+                    f"another measure than the box's last: a story's paragraph read as a brief? {_READ_PDF}",
                 )
             )
     return found
@@ -1626,6 +1714,136 @@ def _heads_after_heads_with_no_text(
         )
         bare_asks = bare is not None and asks
     return found
+
+
+_RUNNING_COMMA = re.compile("[，、；]")  # running text's marks, which no headline holds
+
+
+def _headless_items(article: Article) -> bool:
+    """Whether an article reads as a box's briefs read under no title: no headline, no box word
+    (简讯) read with it, not a page's continuation, each paragraph a brief's length."""
+    return (
+        article.headline is None
+        and article.section is None
+        and article.continued_from_page is None
+        and not article.subheads
+        and bool(article.paragraphs)
+        and all(len(paragraph) < LONG_BRIEF for paragraph in article.paragraphs)
+    )
+
+
+def _titles_over_headless_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A headline right over items read as briefs under no headline and no box word: a box of
+    briefs titled in words the reader does not know as a box's (城事速递, where 简讯 is known),
+    its title read as a story's headline. Either the title stands alone over the box's first
+    brief (one brief's paragraph under it, the rest read under no headline), or it closes a
+    story's heads set after their text, the briefs right under it: the headline's last piece (a
+    printed line of its own, or the run after a space) read on from the story's headline."""
+    found: list[tuple[int, str]] = []
+    for story, after in zip(articles, articles[1:], strict=False):
+        if not story.headline or story.subtitle or not _headless_items(after):
+            continue
+        # A brief signs with a bare name (（王明）), a story's byline credits a reporter (记者 王明).
+        one_brief = (
+            not story.kicker
+            and len(story.paragraphs) == 1
+            and len(story.paragraphs[0]) < LONG_BRIEF
+            and not (story.byline and _CREDIT_WORDS.search(story.byline))
+        )
+        if one_brief or _headline_closed_by_a_piece(story.headline, after.line or 0, measures):
+            found.append(
+                (
+                    story.line or 0,
+                    f"“{story.headline}” stands over items read as briefs under no headline: it may be "
+                    f"(or hold) the title of their box, read as a story's headline; check the box {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _items_under_running_heads(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """Text under no headline opening on the line right after a headline holding running text's
+    comma (受强降雨影响，环岛): that headline is a line of running text read as a head (the
+    first line of a brief, indented so short), and the text under it its rest, opening
+    mid-sentence. The headline is doubted where it is read (``_odd_headlines``); this says
+    so where its rest is, another article."""
+    found: list[tuple[int, str]] = []
+    for head, item in zip(articles, articles[1:], strict=False):
+        if (
+            head.headline
+            and _RUNNING_COMMA.search(head.headline)
+            and item.headline is None
+            and item.section is None
+            and item.continued_from_page is None
+            and _headline_closed_by_a_piece(head.headline, item.line or 0, measures, whole=True)
+        ):
+            found.append(
+                (
+                    item.line or 0,
+                    f"this text opens right under a line read as a headline that reads as running text "
+                    f"(“{head.headline}”): that line may be its first; check where it begins {_READ_PDF}",
+                )
+            )
+    return found
+
+
+def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures, whole: bool = False) -> bool:
+    """Whether the line printed right before ``start`` is a piece closing ``headline``, not all of
+    it (or all of it, ``whole``): a line of its own (城事速递 under 软件园) or the run after a
+    space (软件园 城事速递)."""
+    before = [line for line in measures.lines if line.number < start]
+    if not before:
+        return False
+    last = before[-1].text.strip()
+    spaces = list(SPACE_BETWEEN_CHINESE.finditer(last))
+    piece = _bare(last[spaces[-1].end() - 1 :] if spaces else last)
+    bare = _bare(headline)
+    return bool(piece) and bare.endswith(piece) and (whole or len(piece) < len(bare))
+
+
+# A sentence's end, or a brief's closing byline after one.
+_AN_END = re.compile(r"[。！？][”’」』]?|(?<=[。！？”’」』])（[^（）]{1,20}）")
+
+
+def _datelines_inside(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A dateline inside a paragraph, right after a sentence's end or a brief's closing byline
+    (…借阅。（林岚）本报5日讯…): a dateline opens a story or a brief and running text never
+    holds one, so two items were read as one (an extractor that runs a box's lines on, as
+    pypdf's layout mode does)."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            at = next(
+                (
+                    end.end()
+                    for end in _AN_END.finditer(paragraph)
+                    if dateline_at_start(paragraph[end.end() :])
+                ),
+                None,
+            )
+            if at is None:
+                continue
+            found.append(
+                (
+                    _line_holding(measures.paragraph_lines(paragraph, article.line or 0), paragraph, at)
+                    or article.line
+                    or 0,
+                    "a dateline inside a paragraph: two stories or briefs read as one here; check "
+                    f"where the second begins {_READ_PDF}",
+                )
+            )
+            break
+    return found
+
+
+def _line_holding(lines: Sequence[TextLine], paragraph: str, at: int) -> int | None:
+    """The number of the line among a paragraph's ``lines`` that holds its character ``at``."""
+    seen = len(_bare(paragraph[:at]))
+    for line in lines:
+        seen -= len(_bare(line.text))
+        if seen < 0:
+            return line.number
+    return None
 
 
 def _bare(text: str) -> str:

@@ -504,6 +504,14 @@ def test_a_headline_over_less_than_a_line_of_text() -> None:
     page = path.read_text(encoding="utf-8")
     doubts = _doubts(page)
     assert [line for line, m in doubts if "less than a line of text" in m] == [_line_of(page, "成群的候鸟")]
+    # A rest holding figures is measured as set, each figure half a character: 涨到了280元。 is
+    # as many characters as a line holds, and under half a line wide.
+    figures = page.replace("成群的候鸟在水面上觅食\n嬉戏。", "成群的候鸟在水面上觅食\n涨到了280元。")
+    assert "涨到了280元。" in figures
+    doubts = _doubts(figures)
+    assert [line for line, m in doubts if "less than a line of text" in m] == [
+        _line_of(figures, "成群的候鸟")
+    ]
 
 
 # pdfminer: a paragraph broken off (…遇到) and its rest (老服务中心…, its first character lost)
@@ -1635,3 +1643,232 @@ def test_a_page_printed_a_character_a_line_puts_every_story_in_doubt() -> None:
     for path in sorted(CORPUS.glob("*/*/*.txt")):
         warnings = parse_page(path.read_text(encoding="utf-8"), path.name).warnings
         assert not [w for w in warnings if "a character a line" in w.message], path
+
+
+# A box of briefs under a title the reader does not know as a box's (where 简讯 is known), its
+# briefs set twelve characters a line, each opening indented.
+UNKNOWN_BOX = """邻里快报
+本报青山5月2日讯
+社区图书角新添了三百
+册图书，居民可凭门禁卡免
+费借阅。（林岚）
+街道卫生站本周起延长
+服务时间，周末也可预约体
+检。（周川）
+"""
+
+
+def _title_doubts(page: str, headlines: HeadlinePosition | None = None) -> list[int]:
+    return [line for line, message in _doubts(page, headlines) if "title of their box" in message]
+
+
+def test_an_unknown_box_title_read_as_a_headline_over_its_first_brief() -> None:
+    # The title reads as a story's headline over the first brief; the second is read under no
+    # headline.
+    # A title of four characters over a dateline and items closed on their writers' names is
+    # known as the box's by its shape: read right, nothing in doubt of the kind.
+    page = HEAD + STORY + UNKNOWN_BOX
+    assert [a.section for a in parse_page(page, "2024-03-05-02.txt").articles][1:] == ["邻里快报"] * 2
+    assert _title_doubts(page) == []
+    # A longer title is past that shape: read as a headline, and warned.
+    longer = HEAD + STORY + UNKNOWN_BOX.replace("邻里快报", "街坊邻里新鲜事")
+    assert _title_doubts(longer) == [_line_of(longer, "街坊邻里新鲜事")]
+    # Under the word the reader knows, the box reads as briefs and nothing is in doubt.
+    known = HEAD + STORY + UNKNOWN_BOX.replace("邻里快报", "简讯")
+    assert _title_doubts(known) == []
+    assert _doubts(known) == []
+
+
+def test_an_unknown_box_title_printed_on_a_storys_last_head_line() -> None:
+    # Heads set after their text: the story's headline, the box's title on the line after it (or
+    # on the same line past a space, as PDFium prints what shares a baseline), then the briefs,
+    # each opening on its dateline.
+    text = """本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。（记者 王明）
+老旧小区改造让居民住得更舒心
+邻里快报
+本报青山5月2日讯社区图书角新添了三百
+册图书，居民可凭门禁卡免费借阅。（林岚）
+本报5日讯街道卫生站本周起延长服务时间，
+周末也可预约体检。（周川）
+"""
+    # (A title of four characters is known by its shape and read right; a longer one is not.)
+    text = text.replace("邻里快报", "街坊邻里新鲜事")
+    page = HEAD + text
+    assert _title_doubts(page, HeadlinePosition.AFTER) == [_line_of(page, "本报包头")]
+    joined = HEAD + text.replace("舒心\n街坊邻里新鲜事", "舒心 街坊邻里新鲜事")
+    assert _title_doubts(joined, HeadlinePosition.AFTER) == [_line_of(joined, "本报包头")]
+    # The headline alone on its line, whole: the briefs' title is elsewhere, no doubt of the kind.
+    alone = HEAD + text.replace("舒心\n街坊邻里新鲜事\n", "舒心\n")
+    assert _title_doubts(alone, HeadlinePosition.AFTER) == []
+
+
+def test_a_dateline_inside_a_paragraph_joins_two_briefs() -> None:
+    # Two briefs run into one paragraph (pypdf's layout mode runs a box's lines on): the second's
+    # dateline right after the first's closing byline.
+    text = """简讯
+本报青山5月2日讯　社区图书角新添了三百册图书，居民可凭门禁卡免费借阅。（林岚）本报5日讯
+街道卫生站本周起延长服务时间，周末也可预约体检。（周川）
+"""
+    page = HEAD + text
+    doubts = [line for line, message in _doubts(page) if message.startswith("a dateline inside")]
+    assert doubts == [_line_of(page, "本报青山")]
+    # After a sentence's end as well, with no byline between.
+    unsigned = page.replace("（林岚）", "")
+    doubts = [line for line, message in _doubts(unsigned) if message.startswith("a dateline inside")]
+    assert doubts == [_line_of(unsigned, "本报青山")]
+    # The briefs apart: none.
+    apart = page.replace("（林岚）本报5日讯\n", "（林岚）\n本报5日讯")
+    assert not [m for _, m in _doubts(apart) if m.startswith("a dateline inside")]
+
+
+# Heads set after their text, then briefs; the second brief's indented first line, short of the
+# box's measure and with no sentence's end, is read as a headline over the first brief.
+BRIEF_LINE_AS_HEAD = """本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。（记者 王明）
+老旧小区改造让居民住得更舒心
+本报青山5月2日讯
+社区图书角新添了三百
+册图书，居民可凭门禁卡免
+费借阅。（林岚）
+连日大雨过后，城西
+老桥的桥面出现多处裂
+缝，交通部门已设置围挡。
+（周川）
+本报5日讯街道卫生站
+本周起延长服务时间，周末
+也可预约体检。（周川）
+"""
+
+
+def test_text_under_a_line_of_running_text_read_as_a_headline() -> None:
+    page = HEAD + BRIEF_LINE_AS_HEAD
+    doubts = [
+        line for line, message in _doubts(page, HeadlinePosition.AFTER) if "right under a line" in message
+    ]
+    # Where the brief's rest is read, under no headline (the headline itself is doubted too).
+    assert doubts == [_line_of(page, "老桥的桥面")]
+    # The brief's first line read with its rest: none.
+    whole = page.replace("连日大雨过后，城西\n老桥", "连日大雨过后，城西老桥")
+    assert not [m for _, m in _doubts(whole, HeadlinePosition.AFTER) if "right under a line" in m]
+
+
+def test_a_byline_inside_a_story_is_pointed_at_where_it_closes() -> None:
+    # Heads set after their text; a box's briefs set wide under a title the reader does not know,
+    # read as one item of three paragraphs, the first closing on its byline broken over two
+    # lines. The doubt points at the line closing on the byline: the brief it ends is in doubt as
+    # much as the text after it. (Its title is past the shape a box title of four characters
+    # is known by.)
+    text = """本报包头3月4日电
+演出队带来了歌舞、小
+品、好来宝等节目，台下的
+农牧民群众掌声不断。春耕
+时节，田野里一派繁忙景
+象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。（记者 王明）
+老旧小区改造让居民住得更舒心
+街坊邻里新鲜事
+本报讯社区图书角新添了三百册图书，居民可凭门禁卡免费借阅。（林
+岚）
+5 月6 日起，街道卫生站延长服务时间，周末也可预约体检。（周川）
+近日，城西老桥完成加固，桥面已恢复双向通行。（李青）
+"""
+    page = HEAD + text
+    doubts = _doubts(page, HeadlinePosition.AFTER)
+    assert [line for line, m in doubts if m.startswith("a byline closes a paragraph")] == [
+        _line_of(page, "岚）")
+    ]
+
+
+# pdfminer: a story's heads over the box's word (简讯), the story's text under it, read as the
+# box's first briefs; the story credits its reporter after its dateline, the briefs are set wider.
+STORY_UNDER_A_BOX_WORD = """老旧小区改造让居民住得更舒心
+
+简讯
+
+本报包头3月4日电（记者 王明）演出
+队带来了歌舞、小品、好来宝等节目，台
+下的农牧民群众掌声不断。春耕时节，田
+野里一派繁忙景象，大型播种机来回穿梭，
+农民们抢抓农时忙生产。
+口岸管理部门推行“提前申报、货到放
+行”模式，通关时间比去年同期缩短了四
+成。老师们利用课余时间集体备课，把优
+质教学资源转化为适合本校学生的课程。
+
+本报青山5月2日电社区图书角新添了三百册图书，居民可凭门禁
+卡免费借阅。（林岚）
+
+本报昆都仑5月3日电街道卫生站本周起延长服务时间，周末也可
+预约体检。（周川）
+"""
+
+
+def _reported(page: str) -> list[int]:
+    return [line for line, message in _doubts(page) if "under a reporter's byline" in message]
+
+
+def test_a_storys_paragraphs_under_a_reporters_byline_read_as_a_boxs_first_briefs() -> None:
+    page = HEAD + STORY_UNDER_A_BOX_WORD
+    # Both of the story's paragraphs, each read as a brief of its own.
+    assert _reported(page) == [_line_of(page, "本报包头"), _line_of(page, "口岸管理")]
+    # A box whose first brief credits a reporter but is set as the others are: none.
+    briefs = STORY_UNDER_A_BOX_WORD.split("本报青山")[1]
+    alike = (
+        HEAD
+        + "简讯\n\n本报包头3月4日电（记者 王明）社区图书角新添了三百册图书，居\n民可凭门禁卡免费借阅。\n\n本报青山"
+        + briefs
+    )
+    assert _reported(alike) == []
+
+
+def test_a_headline_closing_on_a_byline() -> None:
+    # A byline printed on the headline's line (pdftotext's layout mode, the byline set beside the
+    # head) read into the headline.
+    page = HEAD + STORY.replace("住得更舒心\n", "住得更舒心本报记者 王明\n")
+    doubts = [line for line, message in _doubts(page) if "closes on a byline" in message]
+    assert doubts == [_line_of(page, "老旧小区")]
+    # A headline about reporters, its credit words not closing it on a name: none.
+    for head in ("记者手记：老旧小区改造这一年", "本报记者走进老旧小区"):
+        other = HEAD + STORY.replace("老旧小区改造让居民住得更舒心", head)
+        assert not [m for _, m in _doubts(other) if "closes on a byline" in m], head
+
+
+# pdftotext: a box's brief, then a story's two paragraphs (its heads elsewhere) read on as more
+# briefs: the first on its dateline and over twice as long as the brief, the second on none.
+BRIEF_THEN_A_STORY = """简讯
+本报包头3月2日电社区图书
+角新添了三百册图书，居民可凭
+门禁卡免费借阅。（林岚）
+
+本报青山3月3日电演出队带
+来了歌舞、小品、好来宝等节目，
+台下的农牧民群众掌声不断。春
+耕时节，田野里一派繁忙景象，大
+型播种机来回穿梭，农民们抢抓
+农时忙生产。
+
+口岸管理部门推行“提前申
+报、货到放行”模式，通关时间比
+去年同期缩短了四成，群众办事
+更方便了。
+"""
+
+
+def test_a_storys_next_paragraph_read_as_a_brief_after_its_first() -> None:
+    page = HEAD + BRIEF_THEN_A_STORY
+    doubts = [line for line, message in _doubts(page) if "opening on no dateline after one" in message]
+    assert doubts == [_line_of(page, "口岸管理")]
+    # The item after opening on a dateline of its own: a brief, no doubt of the kind.
+    dated = page.replace("口岸管理部门推行“提前申\n", "本报5日电口岸管理部门推行“提前申\n")
+    assert not [m for _, m in _doubts(dated) if "opening on no dateline after one" in m]
