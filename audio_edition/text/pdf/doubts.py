@@ -7,6 +7,14 @@ paper prints a story is a doubt, and the editor is told which article to check o
 (``clean --overlay DIR``); ``--strict`` refuses the page. Each check is made so that a page read
 right raises none (``tests/text/pdf/test_doubts.py``), the classes:
 
+- A story's text (subheads, in bold, aside) set in two sizes: one story is set in one size, so a
+  line of another (a byline's line, a caption, a box's text) was read into it.
+- A story's columns (of three lines or more) set to two measures: one story's columns are alike,
+  so another story's or a box's column was cut into it (a block as wide as two columns or more
+  is not counted: a note or lead-in set across the story's columns).
+- A line well short of its column ending a sentence, read on into a line neither indented nor set
+  apart: justified text leaves only a paragraph's last line short, so paragraphs (or stories, or
+  an index's items) set with no indent were read as one.
 - A paragraph opening on a news source's mark not read as a dateline: the paper's own name (本报…),
   a lead in black brackets (【…电】), an outlet's name, a place and a day ending its report (…社贵阳6日电) or a run
   with no punctuation closed by a reporter's credit in brackets (…讯（记者 王明）), a source with
@@ -31,10 +39,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from statistics import median
 
 from audio_edition.text.articles import Article
 from audio_edition.text.extraction_doubts import content_doubts
 from audio_edition.text.layout import dateline_at_start
+from audio_edition.text.pdf.regions import Story
 
 _CHECK = "check it on the overlay (clean --overlay DIR)"
 _NO_MARK = "[^，。、；：！？“”‘’（）()\\s]"  # a run of a source's words: no punctuation, no space
@@ -53,10 +63,18 @@ _PAGE_REFERENCE = re.compile(r"第\s*\d{1,2}\s*版|[（(]?\b[A-Z]\d{1,2}\b[）)]
 _PAGE_REFERENCES = 2  # at least: a story may name another page once (详见第5版)
 
 
-def pdf_doubts(articles: Sequence[Article]) -> list[tuple[int, str]]:
+def pdf_doubts(read: Sequence[tuple[Story, Sequence[Article]]]) -> list[tuple[int, str]]:
     """(article's line, message) for each article of one page the PDF route may have read wrong,
-    one per article: its first doubt (the articles' lines number them in reading order)."""
+    one per article: its first doubt. ``read`` holds each story as the geometry cut it with the
+    articles read from it (a box of briefs gives several; their lines number them on the page)."""
+    articles = [article for _, own in read for article in own]
     found: list[tuple[int, str]] = []
+    for story, own in read:
+        found += [
+            (article.line or 0, f"「{_name(article)}」 {why}; {_CHECK}")
+            for why in _geometry(story)
+            for article in own
+        ]
     found += _sources_not_read_as_datelines(articles)
     found += _page_indexes(articles)
     found += _briefs_under_a_head(articles)
@@ -135,3 +153,78 @@ def _briefs_under_a_head(articles: Sequence[Article]) -> list[tuple[int, str]]:
         and not (article.byline and "记者" in article.byline)  # a story's own byline, not a brief's
         and all(len(p) <= _BRIEF_AT_MOST and _SENTENCE_ENDS.search(p) for p in article.paragraphs)
     ]
+
+
+_JUMP = re.compile(r"[（(■]\s*[上下]\s*[接转]\s*第")
+_OTHER_SIZE = 0.4  # points: a story's text is set in one size; type sizes differ by half a point or more
+_COLUMN_LINES = 3  # at least: a column of fewer lines (a paragraph's tail) tells its width less surely
+_OTHER_WIDTH = 1.5  # characters: one story's columns are one measure; a justified line varies by less
+_SPAN = 1.8  # times the narrowest column: a block this wide spans two columns (with their gutter)
+
+
+def _geometry(story: Story) -> list[str]:
+    """What a story's geometry shows against one story's: its text set in two sizes, or its
+    columns in two measures (subheads, in bold, and boxes of briefs aside)."""
+    # Jump lines （下转第2版） are often set smaller than the text they close.
+    lines = [
+        line for column in story.columns for line in column if not line.bold and not _JUMP.search(line.text)
+    ]
+    if not lines:
+        return []
+    found: list[str] = []
+    size = median(line.size for line in lines)
+    odd = [line for line in lines if abs(line.size - size) > _OTHER_SIZE]
+    if odd:
+        found.append(
+            f"has a line set in another size than its text (「{odd[0].text.strip()[:12]}」, {odd[0].size:.1f} pt "
+            f"among {size:.1f} pt): a byline's, a caption's or another box's line may be read into it"
+        )
+    widths = [
+        max(line.x1 for line in column) - min(line.x0 for line in column)
+        for column in story.columns
+        if len(column) >= _COLUMN_LINES
+    ]
+    # A block across two columns or more (an editor's note, a lead-in over the story's columns)
+    # is the story's own: only measures that no span of columns makes tell another's column.
+    narrow = min(widths, default=0.0)
+    measures = [width for width in widths if width < _SPAN * narrow]
+    if len(measures) >= 2 and max(measures) - narrow > _OTHER_WIDTH * size:
+        found.append(
+            "is set in columns of unequal widths: another story's or a box's column may be read into it"
+        )
+    if not story.section:  # a box's briefs each close short: the reader splits them there
+        found += _short_lines_read_on(story)
+    return found
+
+
+_SHORT = 2.0  # ems short of its column's right edge: a paragraph's last line (as the reader has it)
+_INDENT = 1.2  # ems: the reader takes a line set in so far as opening a paragraph
+_SPACED = 0.15  # ems over a column's usual leading: the reader takes such a gap as a paragraph's end
+_CLOSES = re.compile(r"(?:[。！？…][”’」』]?|[）)])$")
+
+
+def _short_lines_read_on(story: Story) -> list[str]:
+    """A line well short of its column ending a sentence, the line under it neither indented nor
+    set apart, in a column whose lines do not all open at one x: justified text leaves only a
+    paragraph's last line short, and the reader opens a paragraph only on an indent or a gap, so a
+    paragraph (or a story, or an index's item) ended there and the next was read on into it."""
+    for column in story.columns:
+        lines = [line for line in column if not line.bold]
+        if len(lines) < 2 or all(abs(line.x0 - lines[0].x0) < 1 for line in lines):
+            continue
+        left = min(line.x0 for line in lines)
+        right = max(line.x1 for line in lines)
+        gaps = [below.top - above.bottom for above, below in zip(lines, lines[1:])]
+        usual = median(gaps)
+        for (above, below), gap in zip(zip(lines, lines[1:]), gaps):
+            if (
+                right - above.x1 > _SHORT * above.size
+                and _CLOSES.search(above.text.rstrip())
+                and below.x0 - left < _INDENT * below.size
+                and gap <= usual + _SPACED * below.size
+            ):
+                return [
+                    f"has a short line ending a sentence (「{above.text.strip()[-8:]}」) read on into the "
+                    "line under it, which opens no paragraph: two paragraphs or stories may be read as one"
+                ]
+    return []

@@ -104,12 +104,15 @@ def _read(path: Path) -> Iterator[tuple[RawPage, str, PageLayout]]:
 def _page(layout: PageLayout, source: str, number: int | None) -> Page:
     articles: list[Article] = []
     warnings = [ReadingWarning(source, None, message) for message in dict.fromkeys(layout.warnings)]
+    read: list[tuple[Story, list[Article]]] = []  # each story with the articles read from it
     for story in layout.stories:
+        read.append((story, []))
         for article in _articles(story):
             # A PDF has no lines of a file: an article's place is its number on the page in
             # reading order, so each warning names the article it is about (ReadingWarning.line).
             article = replace(article, line=len(articles) + 1)
             articles.append(article)
+            read[-1][1].append(article)
             if article.headline is None and article.section is None and article.continued_from_page is None:
                 start = (article.paragraphs[0] if article.paragraphs else "")[:16]
                 warnings.append(
@@ -133,7 +136,7 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
                     )
                 )
     # What the articles show against the way any paper prints a story (doubts.py).
-    warnings += [ReadingWarning(source, line, message) for line, message in pdf_doubts(articles)]
+    warnings += [ReadingWarning(source, line, message) for line, message in pdf_doubts(read)]
     furniture = tuple(Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture)
     return Page(
         source=source,

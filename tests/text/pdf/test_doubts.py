@@ -9,6 +9,7 @@ from pathlib import Path
 from audio_edition.text.articles import Article, Page
 from audio_edition.text.pdf import read_pdf
 from audio_edition.text.pdf.doubts import pdf_doubts
+from audio_edition.text.pdf.regions import Story as Cut
 from tests.typeset.pages import BriefsBox, EditionSpec, PageSpec, Story, StoryBlock
 from tests.typeset.typeset import typeset
 
@@ -94,7 +95,7 @@ def test_a_source_opening_a_paragraph_inside_a_story_is_two_stories() -> None:
         dateline="本报讯",
         line=1,
     )
-    (doubt,) = pdf_doubts([merged])
+    (doubt,) = pdf_doubts([(Cut(), [merged])])
     assert doubt[0] == 1 and "two stories may be read as one" in doubt[1]
 
 
@@ -107,10 +108,10 @@ def test_sentences_opening_on_a_source_word_are_no_doubt() -> None:
         dateline="本报讯",
         line=1,
     )
-    assert pdf_doubts([article]) == []
+    assert pdf_doubts([(Cut(), [article])]) == []
 
 
 def test_an_index_read_as_a_story_is_warned() -> None:
     index = Article(headline="本期导读", paragraphs=("（A03）湖边老码头换新颜第3版 山村春耕忙→A05",), line=4)
-    (doubt,) = pdf_doubts([index])
+    (doubt,) = pdf_doubts([(Cut(), [index])])
     assert doubt[0] == 4 and "index" in doubt[1]
