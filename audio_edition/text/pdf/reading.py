@@ -136,7 +136,9 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
                     )
                 )
     # What the articles show against the way any paper prints a story (doubts.py).
-    warnings += [ReadingWarning(source, line, message) for line, message in pdf_doubts(read)]
+    # One line per article: one already warned of above is not warned again.
+    warned = {warning.line for warning in warnings}
+    warnings += [ReadingWarning(source, line, why) for line, why in pdf_doubts(read) if line not in warned]
     furniture = tuple(Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture)
     return Page(
         source=source,

@@ -10,6 +10,8 @@ from audio_edition.text.articles import Article, Page
 from audio_edition.text.pdf import read_pdf
 from audio_edition.text.pdf.doubts import pdf_doubts
 from audio_edition.text.pdf.regions import Story as Cut
+from tests.text.pdf.hand_set_layouts import WIDTH, HandSetLayout, _columns, _rule
+from tests.text.pdf.hand_set_layouts import Story as HandSetStory
 from tests.typeset.pages import BriefsBox, EditionSpec, PageSpec, Story, StoryBlock
 from tests.typeset.typeset import typeset
 
@@ -115,3 +117,18 @@ def test_an_index_read_as_a_story_is_warned() -> None:
     index = Article(headline="本期导读", paragraphs=("（A03）湖边老码头换新颜第3版 山村春耕忙→A05",), line=4)
     (doubt,) = pdf_doubts([(Cut(), [index])])
     assert doubt[0] == 4 and "index" in doubt[1]
+
+
+def test_a_byline_set_apart_in_smaller_type_is_read_apart_or_warned(tmp_path: Path) -> None:
+    # The reporter's credit on a line of its own in 9 pt at the top of a story's 10 pt columns.
+    story = HandSetStory("老码头迎来新栈桥", [text * 2 for text in _LAKE])
+    credit = "#text(size: 9pt)[本报首席记者　周小湖]"
+    source = story.head() + _columns(3, [credit, *story.texts()], WIDTH) + _rule()
+    page = read_pdf(HandSetLayout(source, [story]).typeset(tmp_path))[0]
+    (article,) = page.articles
+    if any("周小湖" in paragraph for paragraph in article.paragraphs):
+        # Read as a paragraph: the editor is told of this story, once.
+        (message,) = _warned(page, article)
+        assert "another size" in message
+    else:
+        assert article.paragraphs[0].startswith(_LAKE[0][:6])
