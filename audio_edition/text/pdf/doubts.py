@@ -59,7 +59,8 @@ _SOURCE_OPENING = re.compile(
     f"|{_NO_MARK}{{2,16}}[（(][^（）()]{{0,6}}记者[^（）()]{{1,20}}[）)]"
     ")"
 )
-_PAGE_REFERENCE = re.compile(r"第\s*\d{1,2}\s*版|[（(]?\b[A-Z]\d{1,2}\b[）)]?|→")
+# A page's name: 第5版, or a section's letter and two figures (A07) in no longer Latin or figures.
+_PAGE_REFERENCE = re.compile(r"第\s*\d{1,2}\s*版|(?<![A-Za-z])[A-Z]\d{2}(?![A-Za-z0-9.])|→")
 _PAGE_REFERENCES = 2  # at least: a story may name another page once (详见第5版)
 
 

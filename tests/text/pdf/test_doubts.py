@@ -132,3 +132,13 @@ def test_a_byline_set_apart_in_smaller_type_is_read_apart_or_warned(tmp_path: Pa
         assert "another size" in message
     else:
         assert article.paragraphs[0].startswith(_LAKE[0][:6])
+
+
+def test_latin_and_figures_in_running_text_are_no_page_references() -> None:
+    story = Article(
+        headline="打印店的新生意",
+        paragraphs=("店里每天要用掉十箱A4纸，B2B平台上的订单占了一半，G20期间还接过会务单。",),
+        dateline="本报讯",
+        line=2,
+    )
+    assert pdf_doubts([(Cut(), [story])]) == []
