@@ -106,7 +106,7 @@ def _sources_not_read_as_datelines(articles: Sequence[Article]) -> list[tuple[in
                     f"opens on 「{mark}」, a source's mark not read as its dateline: it would be "
                     "spoken, and the story may be cut wrong"
                 )
-            elif n > 0:
+            elif n > 0 and mark[-1] in "讯电】〗）)":  # a dateline's close: not 本报将继续关注。
                 why = (
                     f"has a paragraph opening on 「{mark}」, a source's mark: two stories may be read as one"
                 )

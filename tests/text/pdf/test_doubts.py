@@ -106,7 +106,10 @@ def test_sentences_opening_on_a_source_word_are_no_doubt() -> None:
     openings = ("据介绍，", "据新华社报道，", "社区通讯员说，", "据统计，")
     article = Article(
         headline="老码头迎来新栈桥",
-        paragraphs=tuple(opening + text for opening, text in zip(openings, _LAKE + _HILL, strict=False)),
+        paragraphs=(
+            *(opening + text for opening, text in zip(openings, _LAKE + _HILL, strict=False)),
+            "本报将继续关注码头改造的进展。",  # the paper's name closing a story, no dateline
+        ),
         dateline="本报讯",
         line=1,
     )
@@ -142,3 +145,17 @@ def test_latin_and_figures_in_running_text_are_no_page_references() -> None:
         line=2,
     )
     assert pdf_doubts([(Cut(), [story])]) == []
+
+
+def test_a_paragraph_set_without_its_indent_is_read_apart_or_warned(tmp_path: Path) -> None:
+    # The third paragraph set flush (as after a picture), right under the second's short last line.
+    body = [_LAKE[0] * 2, _LAKE[1], _HILL[0] * 2, _HILL[1]]
+    story = HandSetStory("老码头迎来新栈桥", body, "本报湖州3月4日电")
+    texts = story.texts()
+    texts[2] = f"#par(first-line-indent: 0em)[{texts[2]}]"
+    source = story.head() + _columns(2, texts, WIDTH / 2) + _rule()
+    page = read_pdf(HandSetLayout(source, [story]).typeset(tmp_path))[0]
+    (article,) = page.articles
+    if list(article.paragraphs) != body:
+        (message,) = _warned(page, article)
+        assert "short line ending a sentence" in message
