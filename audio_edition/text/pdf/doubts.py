@@ -79,7 +79,10 @@ def pdf_doubts(read: Sequence[tuple[Story, Sequence[Article]]]) -> list[tuple[in
     found += _sources_not_read_as_datelines(articles)
     found += _page_indexes(articles)
     found += _briefs_under_a_head(articles)
-    found += content_doubts(articles, _CHECK)
+    names = {article.line: _name(article) for article in articles}
+    found += [
+        (line, f"「{names.get(line, '')}」: {why}") for line, why in content_doubts(articles, f"; {_CHECK}")
+    ]
     first: dict[int, str] = {}
     for line, message in found:
         first.setdefault(line, message)
