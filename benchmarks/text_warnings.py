@@ -1,5 +1,6 @@
 """The text route's warnings, both ways: misread articles warned, and false alarms (articles read
-right that a warning still points into), per extractor, on corpora laid out as tests/fixtures/typeset.
+right that a warning still points into), per extractor and for the PDF route, on corpora laid out
+as tests/fixtures/typeset.
 
 An article is misread as ``tests/typeset/score.py`` counts it (a paragraph or headline not the
 gold's, or no headline where the gold is not a brief); a warning points into an article when its
@@ -77,6 +78,43 @@ def measure(corpora: list[Path], listing: bool) -> None:
             print(f"{extractor}: misread warned {warned}/{misread}  false alarms {alarms}/{right}")
 
 
+def measure_pdf(corpora: list[Path], listing: bool) -> None:
+    """The same count for the PDF route on each page folder's PDFs (its articles are numbered on
+    their page, and a warning names the article it is about by that number)."""
+    sys.path.append(str(ROOT))
+    from audio_edition.text.pdf.reading import read_pdf
+    from tests.typeset.score import _is_brief, doubts_every_story, flat
+
+    misread = warned = right = alarms = 0
+    for corpus in corpora:
+        for folder in sorted(p for p in corpus.iterdir() if (p / "gold.json").exists()):
+            gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+            names = gold.get("files", ["page.pdf"])
+            if not all((folder / name).exists() for name in names):
+                continue
+            pages = [page for name in names for page in read_pdf(folder / name)]
+            for reading, page in zip(pages, gold["pages"], strict=True):
+                paragraphs = {flat(p) for a in page["articles"] for p in a["paragraphs"]}
+                heads = {flat(a["headline"]) for a in page["articles"] if a["headline"]}
+                whole = doubts_every_story(reading.warnings)
+                lines = {w.line for w in reading.warnings if w.line is not None}
+                for article in reading.articles:
+                    wrong = (
+                        any(flat(p) not in paragraphs for p in article.paragraphs)
+                        or (article.headline is not None and flat(article.headline) not in heads)
+                        or (article.headline is None and not _is_brief(article, page["articles"]))
+                    )
+                    pointed = whole or article.line in lines
+                    misread += wrong
+                    warned += wrong and pointed
+                    right += not wrong
+                    alarms += pointed and not wrong
+                    if listing and pointed and not wrong:
+                        print(f"    false alarm: {folder.name}/pdf:{article.line}")
+    if misread or right:
+        print(f"the PDF route: misread warned {warned}/{misread}  false alarms {alarms}/{right}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="*", type=Path, help="corpora (default: the committed one)")
@@ -88,6 +126,7 @@ def main() -> None:
         print(f"text_warnings: no such folder: {missing[0]}", file=sys.stderr)
         sys.exit(2)
     measure(folders, args.list)
+    measure_pdf(folders, args.list)
 
 
 if __name__ == "__main__":

@@ -229,6 +229,25 @@ def extraction_doubts(
     return found
 
 
+def content_doubts(articles: Sequence[Article], advice: str) -> list[tuple[int, str]]:
+    """(article's line, message) for the doubts an article's text raises by itself, whatever
+    read it: a headline with no text, a story thinner than a line, a paragraph ending
+    mid-sentence or opening on a sentence's last words, a byline closing a paragraph inside a
+    story or holding running text, a quotation closed unopened. The PDF route runs them on its
+    own articles (``pdf.doubts``); ``advice`` ends each message in place of asking to read the
+    PDF."""
+    measures = _Measures([], [])  # no lines: each doubt points at its article's own line
+    found: list[tuple[int, str]] = []
+    found += _bare_heads(articles)
+    found += _thin_bodies(articles)
+    found += _unfinished_paragraphs(articles, measures)
+    found += _closed_inside(articles, measures)
+    found += _bylines_with_text(articles)
+    found += _quotes_closed_unopened(articles, measures)
+    found += _paragraphs_opening_on_a_tail(articles, measures)
+    return [(line, message.replace(_READ_PDF, "").rstrip() + advice) for line, message in found]
+
+
 class _Measures:
     """The measure (column width) each paragraph segment is set to, read off its lines."""
 

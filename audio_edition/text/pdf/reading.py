@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 from statistics import median
@@ -27,6 +27,7 @@ from audio_edition.text.articles import (
 from audio_edition.text.edition_pages import page_number_from_name
 from audio_edition.text.layout import dateline_at_start, respace
 from audio_edition.text.pdf.chars import RawPage, read_pages
+from audio_edition.text.pdf.doubts import pdf_doubts
 from audio_edition.text.pdf.lines import Line, body_size, find_lines
 from audio_edition.text.pdf.regions import (
     FurnitureRole,
@@ -104,15 +105,21 @@ def _read(path: Path) -> Iterator[tuple[RawPage, str, PageLayout]]:
 def _page(layout: PageLayout, source: str, number: int | None) -> Page:
     articles: list[Article] = []
     warnings = [ReadingWarning(source, None, message) for message in dict.fromkeys(layout.warnings)]
+    read: list[tuple[Story, list[Article]]] = []  # each story with the articles read from it
     for story in layout.stories:
+        read.append((story, []))
         for article in _articles(story):
+            # A PDF has no lines of a file: an article's place is its number on the page in
+            # reading order, so each warning names the article it is about (ReadingWarning.line).
+            article = replace(article, line=len(articles) + 1)
             articles.append(article)
+            read[-1][1].append(article)
             if article.headline is None and article.section is None and article.continued_from_page is None:
                 start = (article.paragraphs[0] if article.paragraphs else "")[:16]
                 warnings.append(
                     ReadingWarning(
                         source,
-                        None,
+                        article.line,
                         f"no headline found for the story starting 「{start}」: "
                         "check it on the overlay (clean --overlay DIR)",
                     )
@@ -124,11 +131,15 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
                 warnings.append(
                     ReadingWarning(
                         source,
-                        None,
+                        article.line,
                         f"「{name}」 has a dateline inside it (「{inner[0][:16]}」): "
                         "two stories may be read as one; check it on the overlay (clean --overlay DIR)",
                     )
                 )
+    # What the articles show against the way any paper prints a story (doubts.py).
+    # One line per article: one already warned of above is not warned again.
+    warned = {warning.line for warning in warnings}
+    warnings += [ReadingWarning(source, line, why) for line, why in pdf_doubts(read) if line not in warned]
     furniture = tuple(Furniture(_FURNITURE_KIND[role], _text(lines)) for role, lines in layout.furniture)
     return Page(
         source=source,

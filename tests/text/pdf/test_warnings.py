@@ -41,7 +41,8 @@ def test_a_story_without_a_headline_is_warned(tmp_path: Path) -> None:
     assert warned[0].source == str(pdf) and "本报" not in warned[0].message.split("「")[0]
     result = CliRunner().invoke(main, ["clean", "--strict", str(pdf)])
     assert result.exit_code == 2
-    assert f"{pdf}: error: no headline found" in result.stderr
+    # Where: the PDF and the article's number on the page in reading order (the second here).
+    assert f"{pdf}:2: error: no headline found" in result.stderr
 
 
 def test_a_headless_story_beside_another_is_never_merged_silently(tmp_path: Path) -> None:
