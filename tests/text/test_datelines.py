@@ -68,6 +68,16 @@ def test_a_dateline_with_the_day_alone_or_the_agency_alone_opens_its_story() -> 
         # A news site's report, whatever the site is called: its name ends in 网.
         ("央视网消息（记者 庄一凡）傍晚6点", "央视网消息"),
         ("东方网消息 昨天上午", "东方网消息"),
+        # A regional paper's own report names the town alone, no date; a wire story may too.
+        ("本报张掖讯（记者 何舟）", "本报张掖讯"),
+        ("本报嘉峪关讯入冬以来", "本报嘉峪关讯"),
+        ("新华社喀什电 当地", "新华社喀什电"),
+        # Set off in lenticular brackets, dated or not.
+        ("【中新社敦煌8日电】沙洲夜市", "【中新社敦煌8日电】"),
+        ("【本报张掖讯】入冬以来", "【本报张掖讯】"),
+        # A broadcaster's report reprinted, the text running on with no comma.
+        ("据海峡新闻（记者 何舟）入冬以来", "据海峡新闻"),
+        ("据湘江新闻入冬以来", "据湘江新闻"),
     ],
 )
 def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str, dateline: str) -> None:
@@ -84,6 +94,12 @@ def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str
         "据澎湃网消息，该路段已恢复通行。",  # an attribution running on after a comma
         "消息传来，村里的老人都高兴坏了。",
         "互联网消息传得快，谣言也传得快。",  # a word ending in 网 before 消息, running on
+        "本报通讯员何舟说，入冬以来客流翻了一番。",  # 讯 inside a role, not closing a dateline
+        "本报记者何舟讯问了几位摊主。",
+        "据湘江新闻报道，入冬以来客流翻了一番。",  # an attribution running on
+        "据湘江新闻频道介绍，夜市延长到十点。",
+        "据湘江新闻，夜市延长到十点。",
+        "人民网北京电子商务展今天开幕。",  # 电子: a word, not a dateline's close
     ],
 )
 def test_running_text_that_only_looks_like_a_dateline_is_not_one(text: str) -> None:

@@ -1127,7 +1127,19 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 def _byline_like(line: Line) -> bool:
     """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    return _byline_alone(flat(line.text))
+    return _byline_alone(flat(line.text)) or _ranked_byline(line.text)
+
+
+# A byline whose role carries a rank or post before it (本报首席记者 王明, 驻站记者 李华, 全媒体记者 …):
+# whatever the rank is called, the line is the role and then names alone, set apart by spaces or 、.
+_RANKED_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,7}?(?:记者|通讯员|编辑)\s+[\u4e00-\u9fff·]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4})*$"
+)
+
+
+def _ranked_byline(text: str) -> bool:
+    """Whether a line as printed (its spaces kept) is a role with a rank before it, then names only."""
+    return bool(_RANKED_BYLINE.match(text.strip()))
 
 
 def _byline_alone(text: str) -> bool:
@@ -1487,7 +1499,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 continue
             text = flat(line.text)
             if (
-                _byline_alone(text)
+                (_byline_alone(text) or _ranked_byline(line.text))
                 and not line.bold
                 and not (
                     story.byline and _paragraph_like(line, story_body)
