@@ -148,6 +148,8 @@ def _articles(story: Story) -> list[Article]:
     if story.section is not None:
         return [_brief(text, story.section) for text in paragraphs if text not in subheads]
     headline = _text(story.headline) or None
+    if _titled_briefs(story, paragraphs, subheads):
+        return [_brief(text, flat(headline or "")) for text in paragraphs]
     article = _article(paragraphs, subheads, headline)
     byline = article.byline
     if story.byline:
@@ -166,6 +168,24 @@ def _articles(story: Story) -> list[Article]:
             subtitle=_text(story.subtitle) or None,
         )
     ]
+
+
+# A brief's close: its writer's name in brackets after the full stop (…当天开放。（王明）).
+_WRITER_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*）$")
+_BOX_TITLE = 8  # characters at most in a box of briefs' title (简讯, 县区速览)
+
+
+def _titled_briefs(story: Story, paragraphs: Sequence[str], subheads: Sequence[str]) -> bool:
+    """A box of briefs read as a story under its title, whatever the title says: a short title with
+    no tiers, over paragraphs of which one before the last closes on a writer's name in brackets.
+    A story's credit closes its last paragraph only: further up, it closes a brief."""
+    title = flat(_text(story.headline))
+    return (
+        0 < len(title) <= _BOX_TITLE
+        and not (story.kicker or story.subtitle or story.byline or subheads)
+        and len(paragraphs) >= 2
+        and any(_WRITER_CLOSING.search(text) for text in paragraphs[:-1])
+    )
 
 
 def _names(text: str) -> str:

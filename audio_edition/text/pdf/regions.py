@@ -32,6 +32,8 @@ from dataclasses import dataclass, field, replace
 
 from audio_edition.text.furniture import (
     AD_LABEL,
+    ADDRESS,
+    BRACKETED_PAGE_REF,
     BRIEF_TITLE,
     CHART_SOURCE,
     CHART_TITLE,
@@ -145,7 +147,7 @@ def analyse(
     items: list[_Item] = []
     boxed: set[int] = set()
     for box in boxes:
-        inside = [line for line in rest if _inside(line, box)]
+        inside = [line for line in rest if _inside(line, box) or _overflowing(line, box)]
         boxed.update(id(line) for line in inside)
         items.append(_Item(box.x0, box.top, box.x1, box.bottom, box=box, lines=inside))
     for line in rest:
@@ -658,6 +660,20 @@ def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
 def _inside(line: Line, g: Graphic) -> bool:
     return (
         line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
+    )
+
+
+def _overflowing(line: Line, g: Graphic) -> bool:
+    """A line of a box set wider than it (an address in large type that no break fits): within its
+    top and bottom, its middle inside, running over its sides by less than half the box's width
+    (no line of the page's columns can be so placed: it would print over the box)."""
+    half = (g.x1 - g.x0) / 2
+    return (
+        line.top >= g.top - 1
+        and line.bottom <= g.bottom + 1
+        and g.x0 < (line.x0 + line.x1) / 2 < g.x1
+        and g.x0 - line.x0 < half
+        and line.x1 - g.x1 < half
     )
 
 
@@ -1819,7 +1835,11 @@ def _index_by_items(lines: Sequence[Line]) -> bool:
     over two lines carries its code on one of them only, hence half the lines and two items."""
     items = lines[1:]
     coded = [
-        line for line in items if _CODE_FIRST.match(line.text.strip()) or INDEX_ITEM.search(line.text.strip())
+        line
+        for line in items
+        if _CODE_FIRST.match(line.text.strip())
+        or INDEX_ITEM.search(line.text.strip())
+        or BRACKETED_PAGE_REF.search(line.text.strip())
     ]
     return len(coded) >= 2 and 2 * len(coded) >= len(items)
 
@@ -1831,7 +1851,9 @@ def _ad_by_shape(lines: Sequence[Line], body: float) -> bool:
     words = flat("".join(line.text for line in lines))
     if len(words) > 80 or any("。" in line.text for line in lines) or dateline_at_start(words):
         return False
-    if any(PHONE.search(line.text) or PHONE_ALONE.match(line.text) for line in lines):
+    if any(
+        PHONE.search(line.text) or PHONE_ALONE.match(line.text) or ADDRESS.search(line.text) for line in lines
+    ):
         return True
     labels = [line for line in lines if line.size < body and len(flat(line.text)) <= 6]
     slogan = [line for line in lines if line not in labels]
@@ -1870,8 +1892,9 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
 
 
 def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:
-    """A paragraph's first line: set in by an indent from a line of the same column under or over it."""
+    """A paragraph's first line: set in by an indent from a line of the same column under or over it
+    (which may be a paragraph's last two characters, ending where the indent does)."""
     return any(
-        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 and other.x0 < line.x1
+        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 - 0.5 * body and other.x0 < line.x1
         for other in lines
     )

@@ -115,3 +115,45 @@ def test_a_box_whose_items_close_on_credits_holds_briefs_whatever_its_title(tmp_
     (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
     read = [a for a in page.articles if a.section == title]
     assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
+
+
+def test_an_index_whose_page_codes_are_bracketed_is_known_by_them_whatever_its_title(tmp_path: Path) -> None:
+    # Bracketed, a code needs no space to stand apart from its title: before it or after it.
+    index = FurnitureBlock(
+        "index",
+        ("【B3】春茶开采了", "（C06）高铁新站封顶：城北枢纽明年通车", "山里的图书馆（B7）"),
+        span=1,
+        title="版面速览",
+    )
+    headlines, spoken = _spoken(_page(index, _KNOWN_AD), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_a_box_giving_an_email_address_is_an_ad_whatever_its_label(tmp_path: Path) -> None:
+    # A notice to write in: a sentence's comma in it, no phone number, an address to write to.
+    ad = FurnitureBlock("ad", ("诚聘会计两名，简历请寄：jobs@example.org",), span=1, title="商情")
+    headlines, spoken = _spoken(_page(_KNOWN_INDEX, ad), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_a_box_whose_first_item_closes_on_a_credit_holds_briefs_whatever_its_title(tmp_path: Path) -> None:
+    # A story's credit closes its last paragraph, never one further up: under a short title with
+    # no tiers, a paragraph before the last closing on a name in brackets closes a brief.
+    title = "街巷新闻"
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤，市民买菜更放心。", title, byline="何静"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班，报名从下周一开始。", title),
+        _brief("北环路夜间施工期间，两条公交线路临时改道，请市民留意车站公告。", title),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=4),),
+        (BriefsBox(briefs, span=4, title=title),),
+    )
+    spec = EditionSpec("wide", (PageSpec(number=2, columns=4, rows=rows),))
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    read = [a for a in page.articles if a.section == title]
+    assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
+    assert [a.byline for a in read] == ["何静", None, None]
+    assert [flat(a.headline or "") for a in page.articles] == ["育秧工厂赶农时", "", "", ""]
