@@ -1417,6 +1417,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         _read_box(item, body, layout, title_lines=[section])
         return
     if heads:
+        lines = _take_titled_blocks(lines, body, layout)
         head = heads[0]
         story.headline = head
         top = min(line.top for line in head)
@@ -1547,6 +1548,63 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     story.columns = _columns_around(lines, [g for g in inset if g is not None], body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> list[Line]:
+    """An unruled index or block of briefs standing in a story's cell, whatever its title says: a
+    short bold title larger than the body but no headline, over a run of lines under it (each
+    close under the last, beside or under the title), known by what the run holds (items with page
+    codes; briefs closed by credits or opened by datelines). Taken out; the rest returned."""
+    taken: set[int] = set()
+    for title in sorted(lines, key=lambda line: line.top):
+        text = flat(title.text)
+        if (
+            id(title) in taken
+            or not title.bold
+            or not body * 1.1 <= title.size
+            or _is_headline(title, body)
+            or len(text) > _BOX_TITLE
+            or _SENTENCE_MARK.search(text)
+        ):
+            continue
+        x0, x1 = title.x0 - 4 * body, title.x1 + 4 * body
+        run: list[Line] = []
+        edge = title.bottom
+        for line in sorted(lines, key=lambda line: line.top):
+            if (
+                line is title
+                or id(line) in taken
+                or line.top < title.bottom - 1
+                or not _overlaps(line, x0, x1)
+            ):
+                continue
+            if line.top - edge > 1.5 * line.size or line.size >= title.size:
+                break
+            run.append(line)
+            edge = line.bottom
+        if len(run) < 2:
+            continue
+        block = [title, *run]
+        item = _Item(
+            min(line.x0 for line in block),
+            title.top,
+            max(line.x1 for line in block),
+            edge,
+            lines=block,
+        )
+        if _index_by_items(block):
+            layout.furniture.append((FurnitureRole.INDEX, block))
+        elif _briefs_by_items(item, block, body):
+            story = Story(section=text)
+            story.columns = _columns(run, body)
+            layout.stories.append(story)
+        else:
+            continue
+        taken.update(id(line) for line in block)
+    return [line for line in lines if id(line) not in taken]
+
+
+_BOX_TITLE = 8  # characters at most in a box's title (简讯, 今日导读, 县区速览)
 
 
 def _body_box(lines: Sequence[Line], boxes: Sequence[_Item], body: float) -> _Item | None:

@@ -157,3 +157,31 @@ def test_a_box_whose_first_item_closes_on_a_credit_holds_briefs_whatever_its_tit
     assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
     assert [a.byline for a in read] == ["何静", None, None]
     assert [flat(a.headline or "") for a in page.articles] == ["育秧工厂赶农时", "", "", ""]
+
+
+def test_an_unruled_index_and_briefs_beside_stories_are_known_by_what_they_hold(tmp_path: Path) -> None:
+    # A house that rules no boxes nor rows: the index and the briefs stand in the stories' cells,
+    # under titles the reader has no word for, set bold and larger than the body but no headline.
+    index = FurnitureBlock(
+        "index", ("【B3】春茶开采了", "（C06）高铁新站封顶", "山里的图书馆 → B7"), span=1, title="版面速览"
+    )
+    title = "街巷新闻"
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤。", title, byline="何静"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班。", title, byline="林木"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", title, byline="欧阳青"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=3), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER * 2), span=2), BriefsBox(briefs, span=2, title=title)),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=10.5)
+    spec = EditionSpec("unruled", (page,))
+    (read,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    score = score_page(read.articles, spec.gold()["pages"][0])
+    assert not score.spoken_furniture
+    assert [a.paragraphs for a in read.articles if a.section == title] == [b.paragraphs for b in briefs]
+    assert sorted(flat(a.headline) for a in read.articles if a.headline) == [
+        "社区巴士通到家门口",
+        "育秧工厂赶农时",
+    ]
