@@ -1416,8 +1416,11 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         )
         _read_box(item, body, layout, title_lines=[section])
         return
+    kept = _take_titled_blocks(lines, body, layout)
+    if len(kept) < len(lines):  # an index's title may be set in a headline's size: heads anew
+        lines = kept
+        heads = _clusters([line for line in lines if _is_headline(line, body)], body)
     if heads:
-        lines = _take_titled_blocks(lines, body, layout)
         head = heads[0]
         story.headline = head
         top = min(line.top for line in head)
@@ -1552,7 +1555,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
 
 def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> list[Line]:
     """An unruled index or block of briefs standing in a story's cell, whatever its title says: a
-    short bold title larger than the body but no headline, over a run of lines under it (each
+    short bold title larger than the body (an index's maybe in a headline's size), over a run of lines under it (each
     close under the last, beside or under the title), known by what the run holds (items with page
     codes; briefs closed by credits or opened by datelines). Taken out; the rest returned."""
     taken: set[int] = set()
@@ -1562,7 +1565,6 @@ def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> l
             id(title) in taken
             or not title.bold
             or not body * 1.1 <= title.size
-            or _is_headline(title, body)
             or len(text) > _BOX_TITLE
             or _SENTENCE_MARK.search(text)
         ):
@@ -1594,7 +1596,7 @@ def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> l
         )
         if _index_by_items(block):
             layout.furniture.append((FurnitureRole.INDEX, block))
-        elif _briefs_by_items(item, block, body):
+        elif not _is_headline(title, body) and _briefs_by_items(item, block, body):
             story = Story(section=text)
             story.columns = _columns(run, body)
             layout.stories.append(story)

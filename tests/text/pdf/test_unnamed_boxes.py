@@ -185,3 +185,19 @@ def test_an_unruled_index_and_briefs_beside_stories_are_known_by_what_they_hold(
         "社区巴士通到家门口",
         "育秧工厂赶农时",
     ]
+
+
+def test_an_unruled_index_titled_in_a_headlines_size_is_known_by_its_items(tmp_path: Path) -> None:
+    # On a page of small body type the index's title reaches a headline's size: its items' page
+    # codes still tell it, and it is not read as a story under a headline.
+    index = FurnitureBlock(
+        "index", ("【B3】春茶开采了", "（C06）高铁新站封顶", "山里的图书馆 → B7"), span=1, title="版面速览"
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=3), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER * 2), span=4),),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=9.0)
+    headlines, spoken = _spoken(EditionSpec("unruled-small", (page,)), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
