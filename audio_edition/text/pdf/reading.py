@@ -177,14 +177,22 @@ _BOX_TITLE = 8  # characters at most in a box of briefs' title (简讯, 县区�
 
 def _titled_briefs(story: Story, paragraphs: Sequence[str], subheads: Sequence[str]) -> bool:
     """A box of briefs read as a story under its title, whatever the title says: a short title with
-    no tiers, over paragraphs of which one before the last closes on a writer's name in brackets.
-    A story's credit closes its last paragraph only: further up, it closes a brief."""
+    no tiers, over paragraphs of which one before the last closes on a writer's name in brackets, or
+    every one opens on a dateline or closes on a name and one after the first opens on a dateline.
+    A story's credit closes its last paragraph only, its dateline opens its first: further on, they
+    open and close briefs."""
     title = flat(_text(story.headline))
     return (
         0 < len(title) <= _BOX_TITLE
         and not (story.kicker or story.subtitle or story.byline or subheads)
         and len(paragraphs) >= 2
-        and any(_WRITER_CLOSING.search(text) for text in paragraphs[:-1])
+        and (
+            any(_WRITER_CLOSING.search(text) for text in paragraphs[:-1])
+            or (
+                any(dateline_at_start(text) for text in paragraphs[1:])
+                and all(dateline_at_start(text) or _WRITER_CLOSING.search(text) for text in paragraphs)
+            )
+        )
     )
 
 

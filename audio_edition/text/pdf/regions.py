@@ -1938,7 +1938,8 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
         return False  # not alone on its row
     if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
         return False  # not centred over the box
-    openings = [line for line in items if _indented(line, items, body)]
+    # A line opens an item set in by an indent, or, in a box of one-line briefs set flush, by a dateline.
+    openings = [line for line in items if _indented(line, items, body) or dateline_at_start(flat(line.text))]
     if len(openings) < 2:
         return False
     # Each paragraph's text, from one opening to the next (a credit may break over two lines).

@@ -201,3 +201,24 @@ def test_an_unruled_index_titled_in_a_headlines_size_is_known_by_its_items(tmp_p
     headlines, spoken = _spoken(EditionSpec("unruled-small", (page,)), tmp_path)
     assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
     assert not spoken
+
+
+def test_unruled_briefs_each_opening_on_a_dateline_are_a_brief_each(tmp_path: Path) -> None:
+    # Small body type sets the block's title in a headline's size; its briefs open on datelines (a
+    # story's dateline opens its first paragraph only): each is a brief under the title.
+    title = "街巷新闻"
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤。", title, dateline="本报张掖讯"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班。", title, dateline="本报甘州讯"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", title, dateline="本报讯"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=4),),
+        (BriefsBox(briefs, span=4, title=title),),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=9.0)
+    spec = EditionSpec("unruled-briefs", (page,))
+    (read,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    got = [a for a in read.articles if a.section == title]
+    assert [(a.dateline, a.paragraphs) for a in got] == [(b.dateline, b.paragraphs) for b in briefs]
+    assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "", "", ""]
