@@ -568,32 +568,47 @@ def _finish(lines: list[TextLine], standalone: bool) -> Segment:
 # story reprinted may name its agency alone (据新华社电). The day alone is not taken before a
 # word 电 opens (…3日电话, 电视): running text may start so.
 _OUTLETS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
-_WIRED = "电(?![话视脑影力网梯器池动缆线站价费台报子商竞信量源压路气流])"  # 电 closing a dateline, not opening a word
-# A regional paper's own report names its town and no date (本报遵义讯, 新华社拉萨电): a few
-# characters of a place between the outlet and 讯/电, none of them a role's (本报记者, 本报通讯员).
-_PLACE_ONLY = rf"(?:{_OUTLETS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?(?:讯(?![员息号录])|{_WIRED})"
-# A broadcaster's report reprinted names it after 据, and runs on with no comma (据某某新闻（记者…）…):
-# an attribution in running text goes on 报道/消息/称 or a comma, or names a channel (频道, 联播).
-_AFTER_NEWS = r"据[\u4e00-\u9fff]{1,4}新闻(?![报消称频联网客道播，,：:、。])"
-_DATELINE_FORM = (
-    rf"(?:据)?(?:(?:{_OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
+_WIRED = "电(?![话视脑影力网梯器池动缆线站价费台报])"  # 电 closing a dateline, not opening a word
+_DATELINE = re.compile(
+    rf"^(?:据)?(?:(?:{_OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
     rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[电讯]|\d{{1,2}}\s*日\s*(?:{_WIRED}|讯))"
-    rf"|本报讯|(?:新华社|中新社){_WIRED}|{_PLACE_ONLY}"
+    rf"|本报讯|(?:新华社|中新社){_WIRED}"
     # A news site's report (央视网消息, 某某网消息): a site's name ends in 网, whatever it is, but
     # for words that end so (互联网消息传得快); the text may run on with no space (央视网消息据…),
     # while 消息 followed by a comma or 称 is running text's attribution (据澎湃网消息，…).
     rf"|(?:{_OUTLETS}|(?!互联网|物联网|电网|因特网)[\u4e00-\u9fff]{{1,5}}网)消息(?![，,称])"
     ")"
-    rf"|{_AFTER_NEWS}"
 )
-# Some papers set the dateline off in lenticular brackets (【新华社北京6日电】).
-_DATELINE = re.compile(rf"^(?:【\s*(?:{_DATELINE_FORM})\s*】|(?:{_DATELINE_FORM}))")
 
 
 def dateline_at_start(text: str) -> re.Match[str] | None:
     """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报成都1月9日讯``,
     ``新华社北京6日电``, ``本报讯``, ``据新华社电``, ``央视网消息``) at the start."""
     return _DATELINE.match(text)
+
+
+# Forms of a dateline some papers print besides those above, read where the page shows where a
+# paragraph starts (the PDF route). A regional paper's own report names its town and no date
+# (本报遵义讯, 新华社拉萨电): a few characters of a place between the outlet and 讯/电, none of them a
+# role's (本报记者, 本报通讯员) and 电 not opening a word (电子, 电商).
+_WIRED_CLOSE = "电(?![话视脑影力网梯器池动缆线站价费台报子商竞信量源压路气流])"
+_PLACE_ONLY = (
+    rf"(?:{_OUTLETS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?(?:讯(?![员息号录])|{_WIRED_CLOSE})"
+)
+# A broadcaster's report reprinted names it after 据, and runs on with no comma (据某某新闻（记者…）…):
+# an attribution in running text goes on 报道/消息/称 or a comma, or names a channel (频道, 联播).
+_AFTER_NEWS = r"据[\u4e00-\u9fff]{1,4}新闻(?![报消称频联网客道播，,：:、。])"
+_ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS})"
+# Some papers set the dateline off in lenticular brackets (【新华社北京6日电】).
+_ANY_DATELINE = re.compile(rf"^(?:【\s*{_ANY_FORM}\s*】|{_ANY_FORM})")
+
+
+def dateline_in_any_form(text: str) -> re.Match[str] | None:
+    """Match a dateline at the start in any of dateline_at_start's forms, or the town without a date
+    (``本报遵义讯``, ``新华社拉萨电``), a broadcaster's report (``据某某新闻``), any of them in 【】
+    (``【新华社北京6日电】``). For text whose paragraph starts are known (a PDF's lines): in an
+    extraction's run-on lines these forms would start stories where none starts."""
+    return _ANY_DATELINE.match(text)
 
 
 def ends_sentence(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audio_edition.text import parse_page
-from audio_edition.text.layout import dateline_at_start
+from audio_edition.text.layout import dateline_at_start, dateline_in_any_form
 
 # A page as PyMuPDF prints one (no blank lines, spaces around figures): two stories, each opening
 # on a dateline of another form, and a box of briefs whose first brief opens on one.
@@ -68,16 +68,6 @@ def test_a_dateline_with_the_day_alone_or_the_agency_alone_opens_its_story() -> 
         # A news site's report, whatever the site is called: its name ends in 网.
         ("央视网消息（记者 庄一凡）傍晚6点", "央视网消息"),
         ("东方网消息 昨天上午", "东方网消息"),
-        # A regional paper's own report names the town alone, no date; a wire story may too.
-        ("本报张掖讯（记者 何舟）", "本报张掖讯"),
-        ("本报嘉峪关讯入冬以来", "本报嘉峪关讯"),
-        ("新华社喀什电 当地", "新华社喀什电"),
-        # Set off in lenticular brackets, dated or not.
-        ("【中新社敦煌8日电】沙洲夜市", "【中新社敦煌8日电】"),
-        ("【本报张掖讯】入冬以来", "【本报张掖讯】"),
-        # A broadcaster's report reprinted, the text running on with no comma.
-        ("据海峡新闻（记者 何舟）入冬以来", "据海峡新闻"),
-        ("据湘江新闻入冬以来", "据湘江新闻"),
     ],
 )
 def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str, dateline: str) -> None:
@@ -104,3 +94,34 @@ def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str
 )
 def test_running_text_that_only_looks_like_a_dateline_is_not_one(text: str) -> None:
     assert dateline_at_start(text) is None
+    assert dateline_in_any_form(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        # A regional paper's own report names the town alone, no date; a wire story may too.
+        ("本报张掖讯（记者 何舟）", "本报张掖讯"),
+        ("本报嘉峪关讯入冬以来", "本报嘉峪关讯"),
+        ("新华社喀什电 当地", "新华社喀什电"),
+        # Set off in lenticular brackets, dated or not.
+        ("【中新社敦煌8日电】沙洲夜市", "【中新社敦煌8日电】"),
+        ("【本报张掖讯】入冬以来", "【本报张掖讯】"),
+        # A broadcaster's report reprinted, the text running on with no comma.
+        ("据海峡新闻（记者 何舟）入冬以来", "据海峡新闻"),
+        ("据湘江新闻入冬以来", "据湘江新闻"),
+    ],
+)
+def test_a_dateline_of_a_form_some_papers_print_is_taken_where_paragraphs_are_known(
+    text: str, dateline: str
+) -> None:
+    # Read off a PDF's paragraphs (their starts known): the town without a date, a broadcaster's
+    # report after 据, either in 【】. In an extraction's run-on lines they are not taken.
+    match = dateline_in_any_form(text)
+    assert match is not None and match.group(0) == dateline
+    assert dateline_at_start(text) is None
+
+
+@pytest.mark.parametrize("text", ["新华社北京6日电 记者从有关部门获悉", "央视网消息（记者 庄一凡）傍晚6点"])
+def test_the_usual_forms_are_taken_in_any_form_too(text: str) -> None:
+    assert dateline_in_any_form(text) is not None

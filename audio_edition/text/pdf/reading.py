@@ -25,7 +25,7 @@ from audio_edition.text.articles import (
     ReadingWarning,
 )
 from audio_edition.text.edition_pages import page_number_from_name
-from audio_edition.text.layout import dateline_at_start, respace
+from audio_edition.text.layout import dateline_in_any_form, respace
 from audio_edition.text.pdf.chars import RawPage, read_pages
 from audio_edition.text.pdf.lines import Line, body_size, find_lines
 from audio_edition.text.pdf.regions import (
@@ -117,7 +117,7 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
                     )
                 )
             # A dateline opens a story: one inside an article means two stories read as one.
-            inner = [p for p in article.paragraphs[1:] if dateline_at_start(p)]
+            inner = [p for p in article.paragraphs[1:] if dateline_in_any_form(p)]
             if inner:
                 name = article.headline or (article.paragraphs[0][:16] if article.paragraphs else "")
                 warnings.append(
@@ -189,8 +189,8 @@ def _titled_briefs(story: Story, paragraphs: Sequence[str], subheads: Sequence[s
         and (
             any(_WRITER_CLOSING.search(text) for text in paragraphs[:-1])
             or (
-                any(dateline_at_start(text) for text in paragraphs[1:])
-                and all(dateline_at_start(text) or _WRITER_CLOSING.search(text) for text in paragraphs)
+                any(dateline_in_any_form(text) for text in paragraphs[1:])
+                and all(dateline_in_any_form(text) or _WRITER_CLOSING.search(text) for text in paragraphs)
             )
         )
     )
@@ -218,7 +218,7 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
     dateline = byline = None
     first = next((n for n, text in enumerate(texts) if text not in subheads), None)
     if first is not None:
-        found = dateline_at_start(texts[first])
+        found = dateline_in_any_form(texts[first])
         if found:
             dateline = found.group(0).replace(" ", "")
             rest = texts[first][found.end() :]
@@ -282,7 +282,7 @@ def _paragraphs(
             indented = line.x0 - left >= 1.2 * line.size
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             # A dateline opening a line opens a story (a brief in a box whose every line is indented).
-            indented = indented or dateline_at_start(flat(text)) is not None
+            indented = indented or dateline_in_any_form(flat(text)) is not None
             # A column whose lines all open paragraphs (one-line briefs) shows no indent: the
             # last column's closing on a short line that ends a sentence ends the paragraph.
             indented = indented or (previous is None and ended)

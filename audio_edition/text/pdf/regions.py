@@ -47,7 +47,7 @@ from audio_edition.text.furniture import (
     PICTURE_REFERENCE,
     is_editor_line,
 )
-from audio_edition.text.layout import dateline_at_start, ends_sentence
+from audio_edition.text.layout import dateline_in_any_form, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
 from audio_edition.text.pdf.lines import Line, follows, joined
 
@@ -380,7 +380,9 @@ def _goes_on(
     ):
         return False
     head = flat("".join(line.text for line in run[:3]))
-    if opening.x0 - dx0 < 0.8 * opening.size and not (dateline_at_start(head) or _MARKER_START.match(head)):
+    if opening.x0 - dx0 < 0.8 * opening.size and not (
+        dateline_in_any_form(head) or _MARKER_START.match(head)
+    ):
         return False  # the body under it does not open a paragraph: it goes on from elsewhere
     # Nothing over it in its column but what spans the first part's column too (the page's top
     # headline): a kicker or rule of its own would make it a story's head.
@@ -1200,7 +1202,7 @@ def _opens_story(strip: list[_Item], body: float) -> bool:
     lines = [line for line in _body_lines(strip, body) if line.top >= under]
     columns = _columns(lines, body)  # a strip under one headline holds its columns side by side
     head = flat("".join(line.text for line in columns[0][:3])) if columns else ""
-    return bool(dateline_at_start(head) or _MARKER_START.match(head))
+    return bool(dateline_in_any_form(head) or _MARKER_START.match(head))
 
 
 def _opens_paragraph(strip: list[_Item], body: float) -> bool:
@@ -1863,7 +1865,7 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
     if INDEX_TITLE.search(title_text) or _index_by_items(lines):
         layout.furniture.append((FurnitureRole.INDEX, lines))
     elif (
-        AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
+        AD_LABEL.search(words) and len(words) < 200 and not dateline_in_any_form(words)
     ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
     elif any(
@@ -1909,7 +1911,7 @@ def _ad_by_shape(lines: Sequence[Line], body: float) -> bool:
     a short box with no sentence in it that gives a phone number, or a slogan of phrases set apart
     by spaces in type larger than the body next to a short label in smaller type."""
     words = flat("".join(line.text for line in lines))
-    if len(words) > 80 or any("。" in line.text for line in lines) or dateline_at_start(words):
+    if len(words) > 80 or any("。" in line.text for line in lines) or dateline_in_any_form(words):
         return False
     if any(
         PHONE.search(line.text) or PHONE_ALONE.match(line.text) or ADDRESS.search(line.text) for line in lines
@@ -1939,7 +1941,9 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
     if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
         return False  # not centred over the box
     # A line opens an item set in by an indent, or, in a box of one-line briefs set flush, by a dateline.
-    openings = [line for line in items if _indented(line, items, body) or dateline_at_start(flat(line.text))]
+    openings = [
+        line for line in items if _indented(line, items, body) or dateline_in_any_form(flat(line.text))
+    ]
     if len(openings) < 2:
         return False
     # Each paragraph's text, from one opening to the next (a credit may break over two lines).
@@ -1949,7 +1953,7 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
             paragraphs.append("")
         paragraphs[-1] += flat(line.text)
     credited = [text for text in paragraphs if _CREDIT_CLOSING.search(text)]
-    return any(dateline_at_start(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
+    return any(dateline_in_any_form(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
 
 
 def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:
