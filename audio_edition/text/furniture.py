@@ -160,6 +160,12 @@ INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$")
 """An index item: a story's title and the page it is on (冰雪旅游带火北疆小城  第3版, 地铁通到
 新城  A2)."""
 
+BRACKETED_PAGE_REF = re.compile(
+    rf"^[【〔\[（(]\s*{PAGE_REF}\s*[】〕\]）)]\s*\S|\S\s*[【〔\[（(]\s*{PAGE_REF}\s*[】〕\]）)]$"
+)
+"""An index item whose page is set in brackets before or after its title (【A3】江上新桥合龙,
+（B06）古镇夜游, 江上新桥合龙（3版）): bracketed, the code needs no space to stand apart."""
+
 AD_TITLES = ("公益广告", "广告", "分类广告", "启事", "公告栏")
 """What an advertisement or notice is labelled (广告 in small type, 公益广告, 启事)."""
 AD_TITLE_LINE = re.compile(rf"^(?:{_any(AD_TITLES)})$")
@@ -170,6 +176,8 @@ PHONE = re.compile(
     r"(?:电话|热线|咨询|订购|地址|网址|微信)[：:]?\s*[\d\-‑]{5,}|\d{3,4}[\-‑]\d{7,8}|400[\-‑]\d{3}[\-‑]\d{4}"
 )
 """A phone number (or address) an ad gives: 订购电话：0471-6612345, 400-812-3456."""
+ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|(?:https?://|www\.)[A-Za-z0-9]")
+"""An e-mail or web address an ad or a notice gives to write to (简历请投：hr@…, www.…)."""
 PHONE_ALONE = re.compile(r"^[\s　]*(?:(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}|\d{3,4}[-‑]\d{7,8})[\s　]*$")
 """A phone number alone on a line: 400-812-3456, 6612-3456, or an area code and the local
 number set solid (0471-6612345)."""

@@ -588,6 +588,32 @@ def dateline_at_start(text: str) -> re.Match[str] | None:
     return _DATELINE.match(text)
 
 
+# Forms of a dateline some papers print besides those above, read where the page shows where a
+# paragraph starts (the PDF route). A regional paper's own report names its town and no date
+# (本报遵义讯, 新华社拉萨电): a few characters of a place between the outlet and 讯/电, none of them a
+# role's (本报记者, 本报通讯员) and 电 not opening a word (电子, 电商).
+_WIRED_CLOSE = "电(?![话视脑影力网梯器池动缆线站价费台报子商竞信量源压路气流])"
+# The outlets a dateline names: dateline_at_start's, listed again so that the two forms stay apart.
+_REPORTERS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
+_PLACE_ONLY = (
+    rf"(?:{_REPORTERS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?(?:讯(?![员息号录])|{_WIRED_CLOSE})"
+)
+# A broadcaster's report reprinted names it after 据, and runs on with no comma (据某某新闻（记者…）…):
+# an attribution in running text goes on 报道/消息/称 or a comma, or names a channel (频道, 联播).
+_AFTER_NEWS = r"据[\u4e00-\u9fff]{1,4}新闻(?![报消称频联网客道播，,：:、。])"
+_ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS})"
+# Some papers set the dateline off in lenticular brackets (【新华社北京6日电】).
+_ANY_DATELINE = re.compile(rf"^(?:【\s*{_ANY_FORM}\s*】|{_ANY_FORM})")
+
+
+def dateline_in_any_form(text: str) -> re.Match[str] | None:
+    """Match a dateline at the start in any of dateline_at_start's forms, or the town without a date
+    (``本报遵义讯``, ``新华社拉萨电``), a broadcaster's report (``据某某新闻``), any of them in 【】
+    (``【新华社北京6日电】``). For text whose paragraph starts are known (a PDF's lines): in an
+    extraction's run-on lines these forms would start stories where none starts."""
+    return _ANY_DATELINE.match(text)
+
+
 def ends_sentence(text: str) -> bool:
     """Whether a line ends a sentence: 。！？ or ……, maybe with closing quotes or a byline."""
     return bool(_SENTENCE_END.search(text.replace(" ", "")))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audio_edition.text import parse_page
-from audio_edition.text.layout import dateline_at_start
+from audio_edition.text.layout import dateline_at_start, dateline_in_any_form
 
 # A page as PyMuPDF prints one (no blank lines, spaces around figures): two stories, each opening
 # on a dateline of another form, and a box of briefs whose first brief opens on one.
@@ -84,7 +84,44 @@ def test_a_dateline_in_any_of_its_forms_is_taken_at_a_paragraphs_start(text: str
         "据澎湃网消息，该路段已恢复通行。",  # an attribution running on after a comma
         "消息传来，村里的老人都高兴坏了。",
         "互联网消息传得快，谣言也传得快。",  # a word ending in 网 before 消息, running on
+        "本报通讯员何舟说，入冬以来客流翻了一番。",  # 讯 inside a role, not closing a dateline
+        "本报记者何舟讯问了几位摊主。",
+        "据湘江新闻报道，入冬以来客流翻了一番。",  # an attribution running on
+        "据湘江新闻频道介绍，夜市延长到十点。",
+        "据湘江新闻，夜市延长到十点。",
+        "人民网北京电子商务展今天开幕。",  # 电子: a word, not a dateline's close
     ],
 )
 def test_running_text_that_only_looks_like_a_dateline_is_not_one(text: str) -> None:
     assert dateline_at_start(text) is None
+    assert dateline_in_any_form(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        # A regional paper's own report names the town alone, no date; a wire story may too.
+        ("本报张掖讯（记者 何舟）", "本报张掖讯"),
+        ("本报嘉峪关讯入冬以来", "本报嘉峪关讯"),
+        ("新华社喀什电 当地", "新华社喀什电"),
+        # Set off in lenticular brackets, dated or not.
+        ("【中新社敦煌8日电】沙洲夜市", "【中新社敦煌8日电】"),
+        ("【本报张掖讯】入冬以来", "【本报张掖讯】"),
+        # A broadcaster's report reprinted, the text running on with no comma.
+        ("据海峡新闻（记者 何舟）入冬以来", "据海峡新闻"),
+        ("据湘江新闻入冬以来", "据湘江新闻"),
+    ],
+)
+def test_a_dateline_of_a_form_some_papers_print_is_taken_where_paragraphs_are_known(
+    text: str, dateline: str
+) -> None:
+    # Read off a PDF's paragraphs (their starts known): the town without a date, a broadcaster's
+    # report after 据, either in 【】. In an extraction's run-on lines they are not taken.
+    match = dateline_in_any_form(text)
+    assert match is not None and match.group(0) == dateline
+    assert dateline_at_start(text) is None
+
+
+@pytest.mark.parametrize("text", ["新华社北京6日电 记者从有关部门获悉", "央视网消息（记者 庄一凡）傍晚6点"])
+def test_the_usual_forms_are_taken_in_any_form_too(text: str) -> None:
+    assert dateline_in_any_form(text) is not None

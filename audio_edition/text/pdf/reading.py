@@ -25,7 +25,7 @@ from audio_edition.text.articles import (
     ReadingWarning,
 )
 from audio_edition.text.edition_pages import page_number_from_name
-from audio_edition.text.layout import dateline_at_start, respace
+from audio_edition.text.layout import dateline_in_any_form, respace
 from audio_edition.text.pdf.chars import RawPage, read_pages
 from audio_edition.text.pdf.doubts import pdf_doubts
 from audio_edition.text.pdf.lines import Line, body_size, find_lines
@@ -125,7 +125,7 @@ def _page(layout: PageLayout, source: str, number: int | None) -> Page:
                     )
                 )
             # A dateline opens a story: one inside an article means two stories read as one.
-            inner = [p for p in article.paragraphs[1:] if dateline_at_start(p)]
+            inner = [p for p in article.paragraphs[1:] if dateline_in_any_form(p)]
             if inner:
                 name = article.headline or (article.paragraphs[0][:16] if article.paragraphs else "")
                 warnings.append(
@@ -160,6 +160,8 @@ def _articles(story: Story) -> list[Article]:
     if story.section is not None:
         return [_brief(text, story.section) for text in paragraphs if text not in subheads]
     headline = _text(story.headline) or None
+    if _titled_briefs(story, paragraphs, subheads):
+        return [_brief(text, flat(headline or "")) for text in paragraphs]
     article = _article(paragraphs, subheads, headline)
     byline = article.byline
     if story.byline:
@@ -178,6 +180,32 @@ def _articles(story: Story) -> list[Article]:
             subtitle=_text(story.subtitle) or None,
         )
     ]
+
+
+# A brief's close: its writer's name in brackets after the full stop (…当天开放。（王明）).
+_WRITER_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*）$")
+_BOX_TITLE = 8  # characters at most in a box of briefs' title (简讯, 县区速览)
+
+
+def _titled_briefs(story: Story, paragraphs: Sequence[str], subheads: Sequence[str]) -> bool:
+    """A box of briefs read as a story under its title, whatever the title says: a short title with
+    no tiers, over paragraphs of which one before the last closes on a writer's name in brackets, or
+    every one opens on a dateline or closes on a name and one after the first opens on a dateline.
+    A story's credit closes its last paragraph only, its dateline opens its first: further on, they
+    open and close briefs."""
+    title = flat(_text(story.headline))
+    return (
+        0 < len(title) <= _BOX_TITLE
+        and not (story.kicker or story.subtitle or story.byline or subheads)
+        and len(paragraphs) >= 2
+        and (
+            any(_WRITER_CLOSING.search(text) for text in paragraphs[:-1])
+            or (
+                any(dateline_in_any_form(text) for text in paragraphs[1:])
+                and all(dateline_in_any_form(text) or _WRITER_CLOSING.search(text) for text in paragraphs)
+            )
+        )
+    )
 
 
 def _names(text: str) -> str:
@@ -202,7 +230,7 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
     dateline = byline = None
     first = next((n for n, text in enumerate(texts) if text not in subheads), None)
     if first is not None:
-        found = dateline_at_start(texts[first])
+        found = dateline_in_any_form(texts[first])
         if found:
             dateline = found.group(0).replace(" ", "")
             rest = texts[first][found.end() :]
@@ -266,7 +294,7 @@ def _paragraphs(
             indented = line.x0 - left >= 1.2 * line.size
             spaced = previous is not None and line.top - previous.bottom > usual + 0.15 * line.size
             # A dateline opening a line opens a story (a brief in a box whose every line is indented).
-            indented = indented or dateline_at_start(flat(text)) is not None
+            indented = indented or dateline_in_any_form(flat(text)) is not None
             # A column whose lines all open paragraphs (one-line briefs) shows no indent: the
             # last column's closing on a short line that ends a sentence ends the paragraph.
             indented = indented or (previous is None and ended)

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field, replace
 
 from audio_edition.text.furniture import (
     AD_LABEL,
+    ADDRESS,
+    BRACKETED_PAGE_REF,
     BRIEF_TITLE,
     CHART_SOURCE,
     CHART_TITLE,
@@ -45,7 +47,7 @@ from audio_edition.text.furniture import (
     PICTURE_REFERENCE,
     is_editor_line,
 )
-from audio_edition.text.layout import dateline_at_start, ends_sentence
+from audio_edition.text.layout import dateline_in_any_form, ends_sentence
 from audio_edition.text.pdf.chars import Graphic
 from audio_edition.text.pdf.lines import Line, follows, joined
 
@@ -145,7 +147,7 @@ def analyse(
     items: list[_Item] = []
     boxed: set[int] = set()
     for box in boxes:
-        inside = [line for line in rest if _inside(line, box)]
+        inside = [line for line in rest if _inside(line, box) or _overflowing(line, box)]
         boxed.update(id(line) for line in inside)
         items.append(_Item(box.x0, box.top, box.x1, box.bottom, box=box, lines=inside))
     for line in rest:
@@ -378,7 +380,9 @@ def _goes_on(
     ):
         return False
     head = flat("".join(line.text for line in run[:3]))
-    if opening.x0 - dx0 < 0.8 * opening.size and not (dateline_at_start(head) or _MARKER_START.match(head)):
+    if opening.x0 - dx0 < 0.8 * opening.size and not (
+        dateline_in_any_form(head) or _MARKER_START.match(head)
+    ):
         return False  # the body under it does not open a paragraph: it goes on from elsewhere
     # Nothing over it in its column but what spans the first part's column too (the page's top
     # headline): a kicker or rule of its own would make it a story's head.
@@ -658,6 +662,20 @@ def _is_label(g: Graphic, lines: Sequence[Line], body: float) -> bool:
 def _inside(line: Line, g: Graphic) -> bool:
     return (
         line.x0 >= g.x0 - 1 and line.x1 <= g.x1 + 1 and line.top >= g.top - 1 and line.bottom <= g.bottom + 1
+    )
+
+
+def _overflowing(line: Line, g: Graphic) -> bool:
+    """A line of a box set wider than it (an address in large type that no break fits): within its
+    top and bottom, its middle inside, running over its sides by less than half the box's width
+    (no line of the page's columns can be so placed: it would print over the box)."""
+    half = (g.x1 - g.x0) / 2
+    return (
+        line.top >= g.top - 1
+        and line.bottom <= g.bottom + 1
+        and g.x0 < (line.x0 + line.x1) / 2 < g.x1
+        and g.x0 - line.x0 < half
+        and line.x1 - g.x1 < half
     )
 
 
@@ -1127,7 +1145,19 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 def _byline_like(line: Line) -> bool:
     """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    return _byline_alone(flat(line.text))
+    return _byline_alone(flat(line.text)) or _ranked_byline(line.text)
+
+
+# A byline whose role carries a rank or post before it (本报首席记者 王明, 驻站记者 李华, 全媒体记者 …):
+# whatever the rank is called, the line is the role and then names alone, set apart by spaces or 、.
+_RANKED_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,7}?(?:记者|通讯员|编辑)\s+[\u4e00-\u9fff·]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4})*$"
+)
+
+
+def _ranked_byline(text: str) -> bool:
+    """Whether a line as printed (its spaces kept) is a role with a rank before it, then names only."""
+    return bool(_RANKED_BYLINE.match(text.strip()))
 
 
 def _byline_alone(text: str) -> bool:
@@ -1172,7 +1202,7 @@ def _opens_story(strip: list[_Item], body: float) -> bool:
     lines = [line for line in _body_lines(strip, body) if line.top >= under]
     columns = _columns(lines, body)  # a strip under one headline holds its columns side by side
     head = flat("".join(line.text for line in columns[0][:3])) if columns else ""
-    return bool(dateline_at_start(head) or _MARKER_START.match(head))
+    return bool(dateline_in_any_form(head) or _MARKER_START.match(head))
 
 
 def _opens_paragraph(strip: list[_Item], body: float) -> bool:
@@ -1388,6 +1418,10 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         )
         _read_box(item, body, layout, title_lines=[section])
         return
+    kept = _take_titled_blocks(lines, body, layout)
+    if len(kept) < len(lines):  # an index's title may be set in a headline's size: heads anew
+        lines = kept
+        heads = _clusters([line for line in lines if _is_headline(line, body)], body)
     if heads:
         head = heads[0]
         story.headline = head
@@ -1487,7 +1521,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 continue
             text = flat(line.text)
             if (
-                _byline_alone(text)
+                (_byline_alone(text) or _ranked_byline(line.text))
                 and not line.bold
                 and not (
                     story.byline and _paragraph_like(line, story_body)
@@ -1519,6 +1553,62 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     story.columns = _columns_around(lines, [g for g in inset if g is not None], body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> list[Line]:
+    """An unruled index or block of briefs standing in a story's cell, whatever its title says: a
+    short bold title larger than the body (an index's maybe in a headline's size), over a run of lines under it (each
+    close under the last, beside or under the title), known by what the run holds (items with page
+    codes; briefs closed by credits or opened by datelines). Taken out; the rest returned."""
+    taken: set[int] = set()
+    for title in sorted(lines, key=lambda line: line.top):
+        text = flat(title.text)
+        if (
+            id(title) in taken
+            or not title.bold
+            or not body * 1.1 <= title.size
+            or len(text) > _BOX_TITLE
+            or _SENTENCE_MARK.search(text)
+        ):
+            continue
+        x0, x1 = title.x0 - 4 * body, title.x1 + 4 * body
+        run: list[Line] = []
+        edge = title.bottom
+        for line in sorted(lines, key=lambda line: line.top):
+            if (
+                line is title
+                or id(line) in taken
+                or line.top < title.bottom - 1
+                or not _overlaps(line, x0, x1)
+            ):
+                continue
+            if line.top - edge > 1.5 * line.size or line.size >= title.size:
+                break
+            run.append(line)
+            edge = line.bottom
+        if len(run) < 2:
+            continue
+        block = [title, *run]
+        item = _Item(
+            min(line.x0 for line in block),
+            title.top,
+            max(line.x1 for line in block),
+            edge,
+            lines=block,
+        )
+        if _index_by_items(block):
+            layout.furniture.append((FurnitureRole.INDEX, block))
+        elif not _is_headline(title, body) and _briefs_by_items(item, block, body):
+            story = Story(section=text)
+            story.columns = _columns(run, body)
+            layout.stories.append(story)
+        else:
+            continue
+        taken.update(id(line) for line in block)
+    return [line for line in lines if id(line) not in taken]
+
+
+_BOX_TITLE = 8  # characters at most in a box's title (简讯, 今日导读, 县区速览)
 
 
 def _body_box(lines: Sequence[Line], boxes: Sequence[_Item], body: float) -> _Item | None:
@@ -1775,7 +1865,7 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
     if INDEX_TITLE.search(title_text) or _index_by_items(lines):
         layout.furniture.append((FurnitureRole.INDEX, lines))
     elif (
-        AD_LABEL.search(words) and len(words) < 200 and not dateline_at_start(words)
+        AD_LABEL.search(words) and len(words) < 200 and not dateline_in_any_form(words)
     ):  # the label may stand anywhere in it
         layout.furniture.append((FurnitureRole.AD, lines))
     elif any(
@@ -1807,7 +1897,11 @@ def _index_by_items(lines: Sequence[Line]) -> bool:
     over two lines carries its code on one of them only, hence half the lines and two items."""
     items = lines[1:]
     coded = [
-        line for line in items if _CODE_FIRST.match(line.text.strip()) or INDEX_ITEM.search(line.text.strip())
+        line
+        for line in items
+        if _CODE_FIRST.match(line.text.strip())
+        or INDEX_ITEM.search(line.text.strip())
+        or BRACKETED_PAGE_REF.search(line.text.strip())
     ]
     return len(coded) >= 2 and 2 * len(coded) >= len(items)
 
@@ -1817,9 +1911,11 @@ def _ad_by_shape(lines: Sequence[Line], body: float) -> bool:
     a short box with no sentence in it that gives a phone number, or a slogan of phrases set apart
     by spaces in type larger than the body next to a short label in smaller type."""
     words = flat("".join(line.text for line in lines))
-    if len(words) > 80 or any("。" in line.text for line in lines) or dateline_at_start(words):
+    if len(words) > 80 or any("。" in line.text for line in lines) or dateline_in_any_form(words):
         return False
-    if any(PHONE.search(line.text) or PHONE_ALONE.match(line.text) for line in lines):
+    if any(
+        PHONE.search(line.text) or PHONE_ALONE.match(line.text) or ADDRESS.search(line.text) for line in lines
+    ):
         return True
     labels = [line for line in lines if line.size < body and len(flat(line.text)) <= 6]
     slogan = [line for line in lines if line not in labels]
@@ -1844,7 +1940,10 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
         return False  # not alone on its row
     if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
         return False  # not centred over the box
-    openings = [line for line in items if _indented(line, items, body)]
+    # A line opens an item set in by an indent, or, in a box of one-line briefs set flush, by a dateline.
+    openings = [
+        line for line in items if _indented(line, items, body) or dateline_in_any_form(flat(line.text))
+    ]
     if len(openings) < 2:
         return False
     # Each paragraph's text, from one opening to the next (a credit may break over two lines).
@@ -1854,12 +1953,13 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
             paragraphs.append("")
         paragraphs[-1] += flat(line.text)
     credited = [text for text in paragraphs if _CREDIT_CLOSING.search(text)]
-    return any(dateline_at_start(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
+    return any(dateline_in_any_form(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
 
 
 def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:
-    """A paragraph's first line: set in by an indent from a line of the same column under or over it."""
+    """A paragraph's first line: set in by an indent from a line of the same column under or over it
+    (which may be a paragraph's last two characters, ending where the indent does)."""
     return any(
-        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 and other.x0 < line.x1
+        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 - 0.5 * body and other.x0 < line.x1
         for other in lines
     )

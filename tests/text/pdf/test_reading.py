@@ -296,6 +296,56 @@ def test_a_news_sites_dateline_is_the_dateline_not_the_body(tmp_path: Path) -> N
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize(
+    ("dateline", "byline"),
+    [
+        ("本报张掖讯", "首席记者 何舟"),  # a town and no date
+        ("【中新社敦煌8日电】", "记者 何舟"),  # in lenticular brackets
+        ("据湘江新闻", "特派记者 何舟"),  # a broadcaster's report reprinted
+    ],
+)
+def test_a_dateline_of_any_paper_is_the_dateline_not_the_body(
+    tmp_path: Path, dateline: str, byline: str
+) -> None:
+    # Regional papers date their own reports by the town alone, some set the wire's dateline in
+    # 【】, some reprint a broadcaster's report after 据: the body starts after it and its credit.
+    story = Story(
+        headline="沙洲夜市延长营业时间",
+        dateline=dateline,
+        byline=byline,
+        byline_style="after_dateline",
+        paragraphs=("入冬以来，沙洲夜市的摊位从八十个增加到一百二十个，营业时间延长到晚上十点。" * 4,),
+    )
+    spec = EditionSpec("town", (PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),)),))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert (article.dateline, flat(article.byline or "")) == (dateline, flat(byline))
+    assert article.paragraphs[0].startswith("入冬以来")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
+@pytest.mark.parametrize("credit", ["本报首席记者 何舟", "驻站记者 何舟 柯伟", "本报特派记者 何舟、柯伟"])
+def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
+    # A rank or post before the role (首席, 特派, 驻站…), whatever it is called: the line is the role
+    # and names alone, so it is the story's byline and the body starts under it.
+    story = Story(
+        headline="沙洲夜市延长营业时间",
+        byline=credit,
+        byline_style="own_line",
+        paragraphs=(
+            "入冬以来，沙洲夜市的摊位从八十个增加到一百二十个，营业时间延长到晚上十点。" * 4,
+            "管理处说，夜市新设了两处公共卫生间和一个停车场，周末还有民乐演出。" * 4,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    spec = EditionSpec("ranked", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.byline or "") == flat(credit)
+    assert article.paragraphs[0].startswith("入冬以来")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
     # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
     # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.

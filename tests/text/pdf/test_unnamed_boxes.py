@@ -115,3 +115,110 @@ def test_a_box_whose_items_close_on_credits_holds_briefs_whatever_its_title(tmp_
     (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
     read = [a for a in page.articles if a.section == title]
     assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
+
+
+def test_an_index_whose_page_codes_are_bracketed_is_known_by_them_whatever_its_title(tmp_path: Path) -> None:
+    # Bracketed, a code needs no space to stand apart from its title: before it or after it.
+    index = FurnitureBlock(
+        "index",
+        ("【B3】春茶开采了", "（C06）高铁新站封顶：城北枢纽明年通车", "山里的图书馆（B7）"),
+        span=1,
+        title="版面速览",
+    )
+    headlines, spoken = _spoken(_page(index, _KNOWN_AD), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_a_box_giving_an_email_address_is_an_ad_whatever_its_label(tmp_path: Path) -> None:
+    # A notice to write in: a sentence's comma in it, no phone number, an address to write to.
+    ad = FurnitureBlock("ad", ("诚聘会计两名，简历请寄：jobs@example.org",), span=1, title="商情")
+    headlines, spoken = _spoken(_page(_KNOWN_INDEX, ad), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_a_box_whose_first_item_closes_on_a_credit_holds_briefs_whatever_its_title(tmp_path: Path) -> None:
+    # A story's credit closes its last paragraph, never one further up: under a short title with
+    # no tiers, a paragraph before the last closing on a name in brackets closes a brief.
+    title = "街巷新闻"
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤，市民买菜更放心。", title, byline="何静"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班，报名从下周一开始。", title),
+        _brief("北环路夜间施工期间，两条公交线路临时改道，请市民留意车站公告。", title),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=4),),
+        (BriefsBox(briefs, span=4, title=title),),
+    )
+    spec = EditionSpec("wide", (PageSpec(number=2, columns=4, rows=rows),))
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    read = [a for a in page.articles if a.section == title]
+    assert [a.paragraphs for a in read] == [b.paragraphs for b in briefs]
+    assert [a.byline for a in read] == ["何静", None, None]
+    assert [flat(a.headline or "") for a in page.articles] == ["育秧工厂赶农时", "", "", ""]
+
+
+def test_an_unruled_index_and_briefs_beside_stories_are_known_by_what_they_hold(tmp_path: Path) -> None:
+    # A house that rules no boxes nor rows: the index and the briefs stand in the stories' cells,
+    # under titles the reader has no word for, set bold and larger than the body but no headline.
+    index = FurnitureBlock(
+        "index", ("【B3】春茶开采了", "（C06）高铁新站封顶", "山里的图书馆 → B7"), span=1, title="版面速览"
+    )
+    title = "街巷新闻"
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤。", title, byline="何静"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班。", title, byline="林木"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", title, byline="欧阳青"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=3), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER * 2), span=2), BriefsBox(briefs, span=2, title=title)),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=10.5)
+    spec = EditionSpec("unruled", (page,))
+    (read,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    score = score_page(read.articles, spec.gold()["pages"][0])
+    assert not score.spoken_furniture
+    assert [a.paragraphs for a in read.articles if a.section == title] == [b.paragraphs for b in briefs]
+    assert sorted(flat(a.headline) for a in read.articles if a.headline) == [
+        "社区巴士通到家门口",
+        "育秧工厂赶农时",
+    ]
+
+
+def test_an_unruled_index_titled_in_a_headlines_size_is_known_by_its_items(tmp_path: Path) -> None:
+    # On a page of small body type the index's title reaches a headline's size: its items' page
+    # codes still tell it, and it is not read as a story under a headline.
+    index = FurnitureBlock(
+        "index", ("【B3】春茶开采了", "（C06）高铁新站封顶", "山里的图书馆 → B7"), span=1, title="版面速览"
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=3), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER * 2), span=4),),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=9.0)
+    headlines, spoken = _spoken(EditionSpec("unruled-small", (page,)), tmp_path)
+    assert headlines == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not spoken
+
+
+def test_unruled_briefs_each_opening_on_a_dateline_are_a_brief_each(tmp_path: Path) -> None:
+    # Small body type sets the block's title in a headline's size; its briefs open on datelines (a
+    # story's dateline opens its first paragraph only): each is a brief under the title.
+    title = "街巷新闻"
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤。", title, dateline="本报张掖讯"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班。", title, dateline="本报甘州讯"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", title, dateline="本报讯"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=4),),
+        (BriefsBox(briefs, span=4, title=title),),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=9.0)
+    spec = EditionSpec("unruled-briefs", (page,))
+    (read,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    got = [a for a in read.articles if a.section == title]
+    assert [(a.dateline, a.paragraphs) for a in got] == [(b.dateline, b.paragraphs) for b in briefs]
+    assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "", "", ""]
