@@ -593,10 +593,8 @@ def dateline_at_start(text: str) -> re.Match[str] | None:
 # (本报遵义讯, 新华社拉萨电): a few characters of a place between the outlet and 讯/电, none of them a
 # role's (本报记者, 本报通讯员) and 电 not opening a word (电子, 电商).
 _WIRED_CLOSE = "电(?![话视脑影力网梯器池动缆线站价费台报子商竞信量源压路气流])"
-# The outlets a dateline names: dateline_at_start's, listed again so that the two forms stay apart.
-_REPORTERS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
 _PLACE_ONLY = (
-    rf"(?:{_REPORTERS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?(?:讯(?![员息号录])|{_WIRED_CLOSE})"
+    rf"(?:{OUTLETS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?(?:讯(?![员息号录])|{_WIRED_CLOSE})"
 )
 # A broadcaster's report reprinted names it after 据, and runs on with no comma (据某某新闻（记者…）…):
 # an attribution in running text goes on 报道/消息/称 or a comma, or names a channel (频道, 联播).
