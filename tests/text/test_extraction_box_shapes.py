@@ -97,4 +97,124 @@ def test_an_index_item_page_first_broken_over_two_lines_is_the_indexs() -> None:
     assert not _spoken(page, "城北枢纽封顶")
     assert not _spoken(page, "天通车")
     index = _kind(page, FurnitureKind.INDEX)
-    assert index[:2] == ["C03城北枢纽封顶：明年春", "天通车"]
+    assert {"C03城北枢纽封顶：明年春", "天通车"} <= set(index)
+
+
+# As PyMuPDF prints an index box under a title no list holds, its items giving their page last.
+INDEX_UNDER_ITS_TITLE = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+版面导航
+城北枢纽封顶  C3
+山里的图书馆  C7
+秋茶开采  C11
+秋菜上市价格回落
+本报讯 记者从市农业农村局获
+悉，本周全市叶菜均价比上周下降
+一成，白菜、菠菜降幅最大。
+"""
+
+
+def test_an_index_title_of_any_words_over_its_items_is_furniture() -> None:
+    page = parse_page(INDEX_UNDER_ITS_TITLE, "p4.txt")
+    assert not _spoken(page, "版面导航")
+    assert _kind(page, FurnitureKind.INDEX)[0] == "版面导航"
+    (story,) = page.articles
+    assert story.headline == "秋菜上市价格回落"
+
+
+# As PDFium prints it: the title joined to the head beside the box, on one baseline.
+INDEX_TITLE_BESIDE_A_HEAD = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+秋菜上市价格回落 版面导航
+城北枢纽封顶  C3
+山里的图书馆  C7
+秋茶开采  C11
+本报讯 记者从市农业农村局获
+悉，本周全市叶菜均价比上周下降
+一成，白菜、菠菜降幅最大。
+"""
+
+
+def test_an_index_title_ending_the_head_beside_it_is_furniture_and_the_head_kept() -> None:
+    page = parse_page(INDEX_TITLE_BESIDE_A_HEAD, "p4.txt")
+    assert not _spoken(page, "版面导航")
+    assert "秋菜上市价格回落" in [a.headline for a in page.articles]
+
+
+# As pdftotext prints it: the title among the heads of the page's top row, the items further on.
+INDEX_TITLE_APART = """2025 年 9 月 2 日
+
+星期二
+
+民生
+
+第4版
+
+版面导航
+
+秋菜上市价格回落
+
+本报讯 记者从市农业农村局获
+悉，本周全市叶菜均价比上周下降
+一成，白菜、菠菜降幅最大。
+
+城北枢纽封顶 C3
+山里的图书馆 C7
+秋茶开采 C11
+
+市场人士预计，下周菜价还将小
+幅回落，市民不必囤菜。
+"""
+
+
+def test_an_index_title_printed_apart_from_its_items_is_furniture() -> None:
+    page = parse_page(INDEX_TITLE_APART, "p4.txt")
+    assert not _spoken(page, "版面导航")
+    (story,) = page.articles
+    assert story.headline == "秋菜上市价格回落"
+
+
+# As PyMuPDF prints a public-service ad under a label no list holds, then a commercial one.
+ADS_UNDER_THEIR_LABELS = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+秋菜上市价格回落
+本报讯 记者从市农业农村局获
+悉，本周全市叶菜均价比上周下降
+一成，白菜、菠菜降幅最大。
+温馨提示
+节水护河 人人有责
+资讯
+山泉水 送水到家 订水热线：0571-8866 1234
+本版责任编辑：韩青
+"""
+
+
+def test_ad_labels_of_any_words_with_their_slogan_or_phone_are_furniture() -> None:
+    page = parse_page(ADS_UNDER_THEIR_LABELS, "p4.txt")
+    for words in ("温馨提示", "节水护河", "资讯"):
+        assert not _spoken(page, words)
+    ads = _kind(page, FurnitureKind.AD)
+    assert {"温馨提示", "节水护河人人有责", "资讯"} <= set(ads)
+
+
+# A column's name over a kicker of short phrases, then the headline and its story: all kept.
+KICKER_UNDER_A_COLUMN_NAME = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+深观察
+稳就业 保民生
+城东新开三家招聘驿站
+本报讯 记者从市人社局获悉，城
+东三家招聘驿站昨日开门迎客。
+"""
+
+
+def test_a_kicker_of_short_phrases_under_a_short_line_heads_its_story() -> None:
+    page = parse_page(KICKER_UNDER_A_COLUMN_NAME, "p4.txt")
+    (story,) = page.articles
+    assert story.paragraphs == ("记者从市人社局获悉，城东三家招聘驿站昨日开门迎客。",)
+    assert _spoken(page, "稳就业保民生") and _spoken(page, "城东新开三家招聘驿站")
+    assert _kind(page, FurnitureKind.AD) == []
