@@ -19,14 +19,17 @@ already or told by their shape, tell it, as the PDF route tells such boxes (``pd
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 
 from audio_edition.text.extraction_furniture import BYLINE_LINE
-from audio_edition.text.furniture import BOX_TITLE, INDEX_TITLE, SLOGAN_PHRASES
+from audio_edition.text.furniture import BOX_TITLE, INDEX_TITLE, SLOGAN_PHRASES, is_editor_line
 from audio_edition.text.layout import (
     SECTION_WORDS,
     Furniture,
     FurnitureKind,
+    Segment,
+    SegmentKind,
+    TextLine,
     dateline_at_start,
     ends_sentence,
     furniture_line,
@@ -114,7 +117,6 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
             second is not None
             and _label(kept[second])
             and len(_bare(kept[second])) <= _LABEL_MOST
-            and _alone(kept, second)
             and not _SENTENCE_MARK.search(line)
         ):
             furniture.append(Furniture(FurnitureKind.INDEX, kept[second].strip(), second + 1))
@@ -195,7 +197,54 @@ def ad_labels_by_shape(lines: list[str], furniture: list[Furniture]) -> list[str
                 kept[n] = head.rstrip() if label is not line else ""
                 ads.add(n)
                 break
+    return _label_and_slogan_apart(kept, furniture)
+
+
+_APART_REACH = 12  # lines between a label printed inside a paragraph and its slogan printed apart
+
+
+def _label_and_slogan_apart(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """A public-service ad's label and slogan that pdftotext prints apart, each a block of its own:
+    the label between the halves of a sentence another column's box broke (no story's head
+    stands inside a sentence), the slogan a few lines on where no story's heads go on under it
+    (the page's foot, or running text). Taken where the page holds one such slogan only and one
+    such label near it."""
+    labels = [
+        n
+        for n, line in enumerate(lines)
+        if line.strip()
+        and _label(line)
+        and len(_bare(line)) <= _LABEL_MOST
+        and _alone(lines, n)
+        and _inside_a_sentence(lines, n)
+    ]
+    slogans = [
+        n
+        for n, line in enumerate(lines)
+        if SLOGAN_PHRASES.match(line.strip())
+        and not BYLINE_LINE.match(line.strip())
+        and _alone(lines, n)
+        and not _heads_under(lines, n)
+    ]
+    if len(slogans) != 1:
+        return lines
+    labels = [n for n in labels if abs(n - slogans[0]) <= _APART_REACH]
+    if len(labels) != 1:
+        return lines
+    kept = list(lines)
+    for n in (labels[0], slogans[0]):
+        furniture.append(Furniture(FurnitureKind.AD, lines[n].strip(), n + 1))
+        kept[n] = ""
     return kept
+
+
+def _heads_under(lines: list[str], n: int) -> bool:
+    """Whether a head or a dateline follows line ``n``: the next line with text holds no mark of
+    running text (a head) or opens on a dateline; not the page's furniture (its editors' line)."""
+    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), None)
+    if after is None or furniture_line(after) is not None or is_editor_line(after):
+        return False
+    return dateline_at_start(_bare(after)) is not None or not re.search("[，。、；！？]", after)
 
 
 def _rest_of_a_dateline(lines: list[str], n: int) -> bool:
@@ -226,3 +275,61 @@ def _heads_a_story(lines: list[str], n: int) -> bool:
         return True
     under = _near(lines, n + 1, 1)
     return under is not None and dateline_at_start(_bare(lines[under])) is not None
+
+
+_BRIEF_REACH = 12  # lines under a box of briefs' title in which its items tell it
+_CREDIT_CLOSE = re.compile(r"[。！？”]（[\u4e00-\u9fff]{2,4}(?:[\u4e00-\u9fff]{2,4})?）")  # …。（卓然）
+
+
+def brief_titles_by_shape(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
+    """A box of briefs' title of any words (城事速递, 一周城事), read as the section its items
+    stand in, as a title by its words (简讯) is: a short line alone with no mark, over items of
+    which one after the first opens on a dateline, or two close on a writer's name in brackets
+    (…。（卓然）), before any head line (as the PDF route's ``_briefs_by_items``). A story's
+    dateline opens its first paragraph only and its credit closes its last."""
+    seq = list(items)
+    hard = False
+    for k, item in enumerate(seq):
+        if isinstance(item, TextLine):
+            item.hard_break_before = item.hard_break_before or hard
+            hard = False
+            if _brief_title(seq, k):
+                yield Segment(SegmentKind.SECTION, text=_bare(item.text), line=item.number)
+                hard = True  # as after a section word on a line of its own
+                continue
+        yield item
+
+
+def _brief_title(seq: list[TextLine | Segment], k: int) -> bool:
+    item = seq[k]
+    if not isinstance(item, TextLine) or not _label(item.text) or len(_bare(item.text)) > _LABEL_MOST:
+        return False
+    lines: list[TextLine] = []
+    window = seq[k + 1 : k + 1 + _BRIEF_REACH]
+    for n, other in enumerate(window):
+        if not isinstance(other, TextLine):
+            break
+        if not _BODY_MARK.search(other.text) and not dateline_at_start(_bare(other.text)):
+            # A head line: the box ends before it (right under the line, it is a kicker's). An
+            # item's first line may hold no mark: running text goes on under it, no dateline.
+            under = window[n + 1] if n + 1 < len(window) else None
+            runs_on = (
+                isinstance(under, TextLine)
+                and _BODY_MARK.search(under.text) is not None
+                and not dateline_at_start(_bare(under.text))
+            )
+            if lines or not runs_on:
+                break
+        lines.append(other)
+    if len(lines) < 2:
+        return False
+    later = [
+        line
+        for before, line in zip(lines, lines[1:], strict=False)
+        if ends_sentence(before.text) and dateline_at_start(_bare(line.text))
+    ]
+    credits = _CREDIT_CLOSE.findall("".join(_bare(line.text) for line in lines))
+    return bool(later) or len(credits) >= 2
+
+
+_BODY_MARK = re.compile(r"[，。、；：！？“”（）]")  # running text's marks: a head line has few or none

@@ -218,3 +218,29 @@ def test_a_kicker_of_short_phrases_under_a_short_line_heads_its_story() -> None:
     assert story.paragraphs == ("记者从市人社局获悉，城东三家招聘驿站昨日开门迎客。",)
     assert _spoken(page, "稳就业保民生") and _spoken(page, "城东新开三家招聘驿站")
     assert _kind(page, FurnitureKind.AD) == []
+
+
+# As PyMuPDF prints a box of briefs under a title no list holds: one item opens on a dateline.
+BRIEFS_UNDER_THEIR_TITLE = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+秋菜上市价格回落
+本报讯 记者从市农业农村局获
+悉，本周全市叶菜均价比上周下降
+一成，白菜、菠菜降幅最大。
+巷陌短波
+城西菜场周日起夜间营业至
+22 时。（韩青）
+本报讯 市图书馆新添自助借还
+机 12 台。（方圆）
+"""
+
+
+def test_a_brief_boxs_title_of_any_words_is_its_items_section() -> None:
+    page = parse_page(BRIEFS_UNDER_THEIR_TITLE, "p4.txt")
+    assert not _spoken(page, "巷陌短波")
+    # Read as the box is under a title known by its words.
+    known = parse_page(BRIEFS_UNDER_THEIR_TITLE.replace("巷陌短波", "简讯"), "p4.txt")
+    assert [(a.headline, a.paragraphs) for a in page.articles] == [
+        (a.headline, a.paragraphs) for a in known.articles
+    ]
