@@ -22,7 +22,14 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 
 from audio_edition.text.extraction_furniture import BYLINE_LINE
-from audio_edition.text.furniture import BOX_TITLE, INDEX_TITLE, SLOGAN_PHRASES, is_editor_line
+from audio_edition.text.furniture import (
+    BOX_TITLE,
+    CHART_SOURCE,
+    CHART_TITLE,
+    INDEX_TITLE,
+    SLOGAN_PHRASES,
+    is_editor_line,
+)
 from audio_edition.text.layout import (
     SECTION_WORDS,
     Furniture,
@@ -182,7 +189,7 @@ def ad_labels_by_shape(lines: list[str], furniture: list[Furniture]) -> list[str
         label = line if _label(line) else tail if beside and not _SENTENCE_MARK.search(head) else None
         if label is None or len(_bare(label)) > _LABEL_MOST or (label is not line and ends_sentence(head)):
             continue
-        if label is line and _rest_of_a_dateline(kept, n):
+        if (label is line and _rest_of_a_dateline(kept, n)) or _in_a_chart(furniture, n):
             continue
         for step in (1, -1):
             other = _near(kept, n + step, step, ads)
@@ -247,6 +254,21 @@ def _heads_under(lines: list[str], n: int) -> bool:
     return dateline_at_start(_bare(after)) is not None or not re.search("[，。、；！？]", after)
 
 
+_CHART_REACH = 8  # lines under a chart's title or unit line where its axis labels stand
+
+
+def _in_a_chart(furniture: list[Furniture], n: int) -> bool:
+    """Whether line ``n`` stands among a chart's labels (小麦 玉米 大豆): its title or unit line,
+    taken already, a few lines over it."""
+    return any(
+        f.kind is FurnitureKind.CHART
+        and f.line is not None
+        and 0 < n + 1 - f.line <= _CHART_REACH
+        and (CHART_TITLE.match(_bare(f.text)) or CHART_SOURCE.search(_bare(f.text)))
+        for f in furniture
+    )
+
+
 def _rest_of_a_dateline(lines: list[str], n: int) -> bool:
     """Whether line ``n`` ends a dateline broken over two lines (本报包头 3 月 1 / 日电)."""
     before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
@@ -284,9 +306,9 @@ _CREDIT_CLOSE = re.compile(r"[。！？”]（[\u4e00-\u9fff]{2,4}(?:[\u4e00-\u9
 def brief_titles_by_shape(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
     """A box of briefs' title of any words (城事速递, 一周城事), read as the section its items
     stand in, as a title by its words (简讯) is: a short line alone with no mark, over items of
-    which one after the first opens on a dateline, or two close on a writer's name in brackets
-    (…。（卓然）), before any head line (as the PDF route's ``_briefs_by_items``). A story's
-    dateline opens its first paragraph only and its credit closes its last."""
+    which one after the first opens on a dateline and one closes on a writer's name in brackets
+    (…。（卓然）), or two close so, before any head line (as the PDF route's ``_briefs_by_items``).
+    A story's dateline opens its first paragraph only and its credit closes its last."""
     seq = list(items)
     hard = False
     for k, item in enumerate(seq):
@@ -304,6 +326,14 @@ def _brief_title(seq: list[TextLine | Segment], k: int) -> bool:
     item = seq[k]
     if not isinstance(item, TextLine) or not _label(item.text) or len(_bare(item.text)) > _LABEL_MOST:
         return False
+    before = seq[k - 1] if k else None
+    if (
+        isinstance(before, TextLine)
+        and not item.blank_before
+        and re.search("[，、；]", before.text)
+        and not ends_sentence(before.text)
+    ):
+        return False  # the rest of a line broken mid-phrase (一份判决书，让拖欠三年的工钱有 / 了着落)
     lines: list[TextLine] = []
     window = seq[k + 1 : k + 1 + _BRIEF_REACH]
     for n, other in enumerate(window):
@@ -329,7 +359,9 @@ def _brief_title(seq: list[TextLine | Segment], k: int) -> bool:
         if ends_sentence(before.text) and dateline_at_start(_bare(line.text))
     ]
     credits = _CREDIT_CLOSE.findall("".join(_bare(line.text) for line in lines))
-    return bool(later) or len(credits) >= 2
+    # Two signs at least: an extractor that sets every paragraph apart (pdfminer.six) shows a
+    # story's own dateline after a paragraph's end as well, where its heads were printed elsewhere.
+    return len(later) + len(credits) >= 2
 
 
 _BODY_MARK = re.compile(r"[，。、；：！？“”（）]")  # running text's marks: a head line has few or none

@@ -244,3 +244,30 @@ def test_a_brief_boxs_title_of_any_words_is_its_items_section() -> None:
     assert [(a.headline, a.paragraphs) for a in page.articles] == [
         (a.headline, a.paragraphs) for a in known.articles
     ]
+
+
+# A headline ending on a question mark right under a box of briefs, its subtitle under it.
+HEAD_UNDER_BRIEFS = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+秋菜上市价格回落
+本报讯 记者从市农业农村局获
+悉，本周全市叶菜均价比上周下降
+一成，白菜、菠菜降幅最大。
+巷陌短波
+城西菜场周日起夜间营业，营
+业时间延长至 22 时。（韩青）
+本报讯 市图书馆新添自助借还
+机 12 台，刷卡即可借书。（方圆）
+秋菜还会再降价吗？
+专家称下周菜价或小幅回落
+本报记者 韩青
+本报 2 日讯 记者昨日走访多家菜
+场，摊主们说，下周菜价还将小幅
+回落，市民不必囤菜。
+"""
+
+
+def test_a_brief_of_one_line_is_doubted_as_a_headline_read_into_the_box() -> None:
+    page = parse_page(HEAD_UNDER_BRIEFS, "p4.txt")
+    assert any("a brief of one line" in w.message and w.line == 13 for w in page.warnings)
