@@ -146,9 +146,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         ):
             kind = FurnitureKind.FOLIO
         elif (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n)) or (
-            _CODE_FIRST.match(line)
-            and not ends_sentence(bare)
-            and _index_item_next(lines, _wrapped_rest(lines, n))
+            _CODE_FIRST.match(line) and not ends_sentence(bare) and _code_first_opens_box(lines, n)
         ):
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
@@ -509,11 +507,13 @@ def _index_item_next(lines: list[str], n: int) -> bool:
     )
 
 
-def _wrapped_rest(lines: list[str], n: int) -> int:
-    """The line an index item whose page comes first ends on: the next one where it is broken
-    over two (``A08  芯片公司招人：年薪开`` / ``到50万元``), else ``n``: the next item follows it."""
-    after = next((k for k in range(n + 1, min(len(lines), n + 3)) if lines[k].strip()), None)
-    return after if after is not None and _code_first_wrapped(lines, after) else n
+def _code_first_opens_box(lines: list[str], n: int) -> bool:
+    """Whether an index item whose page comes first (``lines[n]``) has another item after it,
+    next or after its rest broken onto the line under it (``A08  芯片公司招人：年薪开`` / ``到50万元``)."""
+    if _index_item_next(lines, n):
+        return True
+    rest = next((k for k in range(n + 1, min(len(lines), n + 4)) if lines[k].strip()), None)
+    return rest is not None and _code_first_wrapped(lines, rest) and _index_item_next(lines, rest)
 
 
 def _code_first_wrapped(lines: list[str], n: int) -> bool:
