@@ -70,6 +70,11 @@ from audio_edition.text.articles import (
     labelled_kicker,
 )
 from audio_edition.text.columns_apart import cut_columns
+from audio_edition.text.extraction_boxes import (
+    ad_labels_by_shape,
+    brief_titles_by_shape,
+    index_titles_by_shape,
+)
 from audio_edition.text.extraction_doubts import (
     a_character_a_line,
     extraction_doubts,
@@ -200,8 +205,14 @@ def read_extraction(text: str) -> ExtractionLayout:
     taken = take_furniture(index_titles_beside(raw, furniture), furniture)
     kept, slogan_doubts = slogan_by_its_title(raw, ad_slogans_apart(taken, furniture), furniture)
     kept = slogan_far_from_its_title(raw, kept, furniture)
+    # Boxes whose titles are words no list holds, known by their items' shape.
+    kept = ad_labels_by_shape(index_titles_by_shape(kept, furniture), furniture)
     doubled: set[int] = set()
-    seq = measure_columns(_section_words_apart(_drawn_twice(text_lines("\n".join(kept), furniture), doubled)))
+    seq = measure_columns(
+        _section_words_apart(
+            brief_titles_by_shape(_drawn_twice(text_lines("\n".join(kept), furniture), doubled))
+        )
+    )
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
     seq = _box_titles_over_briefs(seq)

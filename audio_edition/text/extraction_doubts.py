@@ -219,6 +219,7 @@ def extraction_doubts(
     found += _datelines_under_no_headline(articles, found)
     # After it: these point inside a story, where a dateline under no headline says it better.
     found += _heads_opening_a_brief(articles, measures)
+    found += _brief_of_a_short_line(articles, measures)
     found += _odd_first_briefs(articles, measures)
     found += _reported_items_opening_a_box(articles, measures)
     found += _odd_items_before_briefs(articles, measures)
@@ -1261,6 +1262,27 @@ def _tails_read_as_briefs(articles: Sequence[Article], measures: _Measures) -> l
                         f"opening on no dateline, read as a brief: a brief's last line printed apart? {_READ_PDF}",
                     )
                 )
+    return found
+
+
+def _brief_of_a_short_line(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A brief of a box (its section word over it, no headline) of one line: a brief tells a piece
+    of news in a sentence or two, lines of its column, so one line alone is likely the next
+    story's headline (台风或于周五登陆？: a headline ending on a question mark reads as a sentence,
+    and may be set as wide as a narrow column) or a piece of another column's text."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        if not article.section or article.headline or len(article.paragraphs) != 1:
+            continue
+        own = measures.paragraph_lines(article.paragraphs[0], article.line or 0)
+        if len(own) == 1:
+            found.append(
+                (
+                    own[0].number,
+                    "a brief of one line in a box of briefs: it may be the headline of the "
+                    f"story after the box, or a piece of another story {_READ_PDF}",
+                )
+            )
     return found
 
 

@@ -35,15 +35,16 @@ from audio_edition.text.furniture import (
     CHART_LABEL,
     CHART_SOURCES,
     CHART_TITLE,
+    CHART_TITLE_SHAPE,
     CREDIT_CLOSE,
     FOLIO_LINE,
     INDEX_ITEM,
+    INDEX_ITEM_CODE_FIRST,
     INDEX_TITLE_LINE,
     INDEX_TITLES,
     LABEL_ANYWHERE,
     MASTHEAD,
     PAGE_CODE,
-    PAGE_REF,
     PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
@@ -78,8 +79,7 @@ BYLINE_LINE = re.compile(
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
 _AD_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(AD_TITLES)})$")
-# An index item whose page comes first (A05  夜市回来了, 第6版  老城墙修缮): a paper's other order.
-_CODE_FIRST = re.compile(rf"^{PAGE_REF}[ 　]+\S")
+_CODE_FIRST = INDEX_ITEM_CODE_FIRST  # an index item whose page comes first (A05  夜市回来了)
 _PAGE_REST = re.compile(r"^\d{1,2}版$")  # an index item's page number broken after 第 (第 / 4版)
 
 
@@ -99,6 +99,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     # Lines whose index title (printed beside them) was taken off before: the box opens there.
     titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
     axis_labels = _axis_labels(lines)
+    chart_titles = _chart_titles(lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -184,7 +185,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
         ):
             # The label of the phone number under it (订奶热线：), maybe drawn twice for bold.
             kind = FurnitureKind.AD
-        elif CHART_TITLE.match(bare):
+        elif n in chart_titles:
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
         elif (
             CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
@@ -290,6 +291,52 @@ _AXIS_SOURCE = re.compile(r"^(?:数据来源|资料来源|来源|注)[：:]")  #
 _AXIS_SPREAD = 2  # characters an open chart's labels differ by at most (1—3月, 1—12月)
 
 
+def _chart_titles(lines: Sequence[str]) -> set[int]:
+    """The lines that are a chart's title: by its words (图表：…), or by its shape whatever its
+    words (数说：二手房挂牌均价, a short line ending on a colon) where the chart's own lines follow it
+    (``_over_figures``). A headline so made (记者手记：…) stands over a story's text, never over
+    figures; a line of running text ending on a colon is a paragraph's, not one set apart."""
+    titles: set[int] = set()
+    for n, raw in enumerate(lines):
+        bare = re.sub(r"[\s　]+", "", raw)
+        if CHART_TITLE.match(bare):
+            titles.add(n)
+        elif (
+            CHART_TITLE_SHAPE.match(bare)
+            and not _chart_piece(raw)  # its unit or source line (单位：万元) is no title
+            and dateline_at_start(bare) is None
+            and _set_apart_above(lines, n)
+            and not _opens_story(lines, n)  # a headline over its dateline (本报某地 6 月 2 日 / 电)
+            and _over_figures(lines, n)
+        ):
+            titles.add(n)
+    return titles
+
+
+def _set_apart_above(lines: Sequence[str], n: int) -> bool:
+    """Whether nothing runs into line ``n`` from above: a blank line or a sentence's end over it,
+    or a line with no pause mark (a head, a label), not a paragraph broken mid-sentence."""
+    above = lines[n - 1].strip() if n > 0 else ""
+    return not above or ends_sentence(above) or not re.search("[，、；]", above)
+
+
+def _over_figures(lines: Sequence[str], n: int) -> bool:
+    """Whether the first line with text under line ``n`` is a chart's: its unit or source line, a
+    bare figure or year, a row of labels, or a short label holding a number (1月) set apart by a
+    blank line or followed by another of its shape (1月 / 2月)."""
+    ahead = [k for k in range(n + 1, min(len(lines), n + 4)) if lines[k].strip()]
+    if not ahead:
+        return False
+    k = ahead[0]
+    line = lines[k].strip()
+    if _chart_piece(line) or _label_row(line):
+        return True
+    if not _axis_label(line) or not re.search(r"\d", line):
+        return False
+    following = lines[k + 1].strip() if k + 1 < len(lines) else ""
+    return not following or _axis_shape(following) == _axis_shape(line)
+
+
 def _axis_label(line: str) -> bool:
     """Whether a line could be a chart's axis label as an extractor prints it: a few characters
     with no mark (1—3月, 三季度, 杭州), or a row of such set apart by spaces (1—3 月 1—6 月) —
@@ -321,7 +368,7 @@ def _axis_labels(lines: Sequence[str]) -> set[int]:
     """The lines of a chart's axis labels (``_framed_axis_labels``), and those printed apart from
     them (``_stray_axis_labels``)."""
     taken = _framed_axis_labels(lines)
-    charted = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
+    charted = bool(_chart_titles(lines))
     # A row of labels (1—3月 1—6月 1—9月) is the chart's wherever it stands on a page with one:
     # pdfplumber prints it as a line among a column's, with no blank line around.
     rows = {n for n, line in enumerate(lines) if charted and _label_row(line)}
@@ -339,9 +386,10 @@ def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
     figure are taken then, of like length, and not the last one if a line follows it without a
     blank between (a kicker over its headline)."""
     taken: set[int] = set()
+    titles = _chart_titles(lines)
     for start, raw in enumerate(lines):
         bare = re.sub(r"[\s　]+", "", raw)
-        if not (CHART_TITLE.match(bare) or bare.startswith(("单位：", "单位:"))):
+        if not (start in titles or bare.startswith(("单位：", "单位:"))):
             continue
         run: list[int] = []
         closed = False
@@ -402,7 +450,7 @@ def _stray_axis_labels(lines: Sequence[str], taken: set[int]) -> list[int]:
     as one of the chart's labels taken already, a number in it, or a row of labels of one such
     shape (pypdf's layout mode). A story's line of text is never one alone with a label's shape,
     and a subhead (一季度) would need a label of its shape near."""
-    titles = [n for n, raw in enumerate(lines) if CHART_TITLE.match(re.sub(r"[\s　]+", "", raw))]
+    titles = sorted(_chart_titles(lines))
     strays: list[int] = []
     for title in titles:
         reach = range(title + 1, min(len(lines), title + _STRAY_REACH + 1))
@@ -628,7 +676,7 @@ def chart_labels_beside(lines: list[str], furniture: list[Furniture]) -> list[st
     kept. A year in running text is printed with spaces around its digits (2023 年), and a line
     that is all labels is left to ``take_furniture``."""
     kept = list(lines)
-    charted = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
+    charted = bool(_chart_titles(lines))
     for n, raw in enumerate(lines):
         pieces = _GAPS.split(raw.strip())
         words = pieces[::2]  # the text between the gaps
@@ -965,7 +1013,7 @@ def _broken_text(line: str) -> bool:
     return bool(re.search("[，、；]", bare)) and not ends_sentence(bare)
 
 
-def _opens_story(raw: list[str], n: int) -> bool:
+def _opens_story(raw: Sequence[str], n: int) -> bool:
     """Whether the next line with text after line ``n`` opens a story: a dateline (maybe broken
     over two lines in a narrow column: 新华社呼和浩特 3 月 2 / 日电) or a byline."""
     following, second = ([x.strip() for x in raw[n + 1 :] if x.strip()] + ["", ""])[:2]

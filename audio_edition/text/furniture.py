@@ -159,6 +159,11 @@ PAGE_REF_LINE = re.compile(rf"^{PAGE_REF}$")
 INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$")
 """An index item: a story's title and the page it is on (冰雪旅游带火北疆小城  第3版, 地铁通到
 新城  A2)."""
+INDEX_ITEM_CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
+"""An index item whose page comes first (A05  夜市回来了, 第6版  老城墙修缮): a paper's other order."""
+BOX_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+"""A box's title or label by its shape, whatever its words (今日关注, 本期提要, 商讯, 推广): a few
+characters with no mark, spaces taken out. Only where the box's lines stand by it is it one."""
 
 BRACKETED_PAGE_REF = re.compile(
     rf"^[【〔\[（(]\s*{PAGE_REF}\s*[】〕\]）)]\s*\S|\S\s*[【〔\[（(]\s*{PAGE_REF}\s*[】〕\]）)]$"
@@ -182,10 +187,20 @@ PHONE_ALONE = re.compile(r"^[\s　]*(?:(?:\d{3,4}[-‑]?)?\d{3,4}[-‑]\d{4}|\d{
 """A phone number alone on a line: 400-812-3456, 6612-3456, or an area code and the local
 number set solid (0471-6612345)."""
 
+SLOGAN_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ 　]+[\u4e00-\u9fff]{2,6}){1,3}$")
+"""A public-service ad's slogan as printed: two to four short phrases set apart by spaces, no mark
+(垃圾分类 举手之劳, 节约用水 从我做起). A story's kicker may be so set: only by an ad's label is it one."""
+
 CHART_TITLES = ("图表", "图示", "表", "图", "制图", "数据图")
 """What a chart's title opens with, before its colon (图表：全市粮食产量)."""
 CHART_TITLE = re.compile(rf"^(?:{_any(CHART_TITLES)})[：:]")
 """A chart's title (spaces taken out)."""
+CHART_TITLE_SHAPE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,4}[：:][^，。；！？、：:]{2,16}|[^，。；！？、：:]{2,16}[：:])$"
+)
+"""A chart's title by its shape, whatever its words (数说：二手房挂牌均价, 房价走势：): a short label
+and a colon before its subject, or a short line ending on a colon; spaces taken out. A headline may
+be so made (记者手记：…): only over the chart's figures is it a chart's."""
 CHART_SOURCES = ("数据来源", "资料来源", "单位")
 """A chart's unit and source lines (单位：万吨, 数据来源：市统计局)."""
 CHART_SOURCE = re.compile(r"数据来源|资料来源|单位[：:]")

@@ -38,9 +38,9 @@ from audio_edition.text.furniture import (
     CHART_SOURCE,
     CHART_TITLE,
     INDEX_ITEM,
+    INDEX_ITEM_CODE_FIRST,
     INDEX_TITLE,
     PAGE_NUMBER,
-    PAGE_REF,
     PHONE,
     PHONE_ALONE,
     PICTURE_CREDIT,
@@ -1884,7 +1884,7 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
 
 
 # An index item's page code at the head of its line (A05  夜市回来了) or at its end (岛上的琴声  A12).
-_CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
+_CODE_FIRST = INDEX_ITEM_CODE_FIRST
 # A sentence's punctuation: an ad's slogan and label carry none (a boxed story's lines do).
 _SENTENCE_MARK = re.compile(r"[，。；！？、]")
 # A brief's close: its writer's name in brackets after the full stop (…无人员伤亡。（卓然）).
