@@ -1364,6 +1364,14 @@ def _vertical(a: Line, b: Line) -> bool:
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     """One cell: a box (briefs, an index, an ad, a chart) or a story with its tiers and columns."""
+    aside = _briefs_aside([i.line for i in cell if i.line is not None], body)
+    if aside is not None:
+        # A briefs box set unruled beside a story's headline: the story, then the briefs.
+        title, briefs = aside
+        taken = {id(title), *(id(line) for line in briefs.lines())}
+        _leaf([i for i in cell if i.line is None or id(i.line) not in taken], body, layout)
+        layout.stories.append(briefs)
+        return
     boxes = [i for i in cell if i.box is not None]
     lines = [i.line for i in cell if i.line is not None]
     body_box = _body_box(lines, boxes, body)
@@ -1387,6 +1395,11 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             lines=sorted(lines, key=lambda line: (line.top, line.x0)),
         )
         _read_box(item, body, layout, title_lines=[section])
+        return
+    if len(heads) <= 1 and len(lines) > 2 and _briefs_unruled(lines, body):
+        # A briefs box drawn unruled: read as its ruled twin (its title is its first line).
+        ordered = sorted(lines, key=lambda line: (line.top, line.x0))
+        layout.stories.append(Story(section=flat(ordered[0].text), columns=_columns(ordered[1:], body)))
         return
     if heads:
         head = heads[0]
@@ -1837,13 +1850,81 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
     two or more close on a writer's name in brackets (…。（卓然）). A story's dateline opens its first
     paragraph only and its credit closes its last: further down or more often, they mark items."""
     title, items = lines[0], lines[1:]
+    if not _box_title(title, items, body):
+        return False
+    if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
+        return False  # not centred over the box
+    return _brief_items(items, body)
+
+
+def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
+    """A box of briefs drawn with no frame (white space alone sets it apart), whatever its title: a
+    short title alone atop the cell (centred over the box, which may be wider than its items), under
+    it body text only, whose paragraphs are items (``_brief_items``). A story's headline has tiers,
+    a subhead or a body of one dateline and one credit under it."""
+    title = min(lines, key=lambda line: (line.top, line.x0))
+    items = [line for line in lines if line is not title]
+    return (
+        _box_title(title, items, body)
+        and all(_paragraph_like(line, body) for line in items)
+        and _brief_items(items, body)
+    )
+
+
+def _briefs_aside(lines: Sequence[Line], body: float) -> tuple[Line, Story] | None:
+    """A box of briefs set without a frame in a story's cell, whatever its title (as ReportLab sets
+    one in the last column of a row): its short title stands level with the story's headline, beside
+    it, and centred over a column of body text running on under it, whose paragraphs are items
+    (``_brief_items``). A story's own column starts under its headline, never beside it. Its title
+    line and the briefs read from the rest."""
+    heads = [line for line in lines if _is_headline(line, body)]
+    for title in lines:
+        level = [
+            head
+            for head in heads
+            if head is not title and head.top < title.bottom and head.bottom > title.top
+        ]
+        if not level or _is_headline(title, body):
+            continue
+        column: list[Line] = []
+        x0, x1, edge = title.x0, title.x1, title.bottom
+        for line in sorted(
+            (line for line in lines if line.top > title.bottom - 1), key=lambda line: line.top
+        ):
+            if not column and not _overlaps(line, x0, x1):
+                continue
+            if column and not (line.x0 > x0 - 3 * body and line.x1 < x1 + body):
+                continue  # a line of another column (the first may be set in by an indent)
+            if line.top - edge > 1.5 * body or not _paragraph_like(line, body):
+                break  # the column ends
+            if not column:
+                x0, x1 = line.x0, line.x1
+            column.append(line)
+            x0, x1, edge = min(x0, line.x0), max(x1, line.x1), line.bottom
+        if (
+            len(column) >= 3
+            and not any(_overlaps(head, x0, x1) for head in level)
+            and abs(title.center - (x0 + x1) / 2) < body
+            and _box_title(title, [line for line in lines if _overlaps(line, x0, x1)], body)
+            and _brief_items(column, body)
+        ):
+            return title, Story(section=flat(title.text), columns=_columns(column, body))
+    return None
+
+
+def _box_title(title: Line, others: Sequence[Line], body: float) -> bool:
+    """A box's title: a few words, no sentence, bold or larger than the body, alone on its row."""
     text = flat(title.text)
     if len(text) > 10 or _SENTENCE_MARK.search(text) or title.size <= body and not title.bold:
         return False
-    if any(line is not title and abs(line.top - title.top) < 0.5 * body for line in lines):
-        return False  # not alone on its row
-    if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
-        return False  # not centred over the box
+    return not any(line is not title and abs(line.top - title.top) < 0.5 * body for line in others)
+
+
+def _brief_items(items: Sequence[Line], body: float) -> bool:
+    """Paragraphs that are briefs: one after the first opens on a dateline, or two or more close on
+    a writer's name in brackets (see ``_briefs_by_items``). Read column by column: a second column's
+    first line stands level with the first column's."""
+    items = [line for column in _columns(list(items), body) for line in column]
     openings = [line for line in items if _indented(line, items, body)]
     if len(openings) < 2:
         return False
@@ -1858,8 +1939,7 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
 
 
 def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:
-    """A paragraph's first line: set in by an indent from a line of the same column under or over it."""
-    return any(
-        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 and other.x0 < line.x1
-        for other in lines
-    )
+    """A paragraph's first line: set in by an indent from a line of the same column under or over it.
+    That line may be a paragraph's short last line (a brief's credit broken as 源）) ending left of
+    the indent: an indent's width apart, the two stand in one column whatever their lengths."""
+    return any(0.5 * body < line.x0 - other.x0 < 3 * body and other.x0 < line.x1 for other in lines)
