@@ -1,0 +1,112 @@
+"""Briefs boxes drawn without a frame (a house that sets its boxes apart by white space alone), or
+with one whose items are a line each: read as briefs whatever their titles, not as a story under a
+headline nor as more columns of the story beside them. Pages from both real typesetters, in words
+of no pool (a paper's own titles: 乡里短波, 街巷新闻)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from audio_edition.text.pdf import read_pdf
+from tests.typeset import reportlab_pages
+from tests.typeset.page_score import flat
+from tests.typeset.pages import BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
+from tests.typeset.typeset import typeset
+
+_BODY = (
+    "春耕时节，城郊的育秧工厂里一派忙碌景象，工人们正在查看秧苗长势，调节大棚温度。",
+    "今年全区新建智能育秧中心六处，可供应两万亩稻田用秧，比去年多出一半。",
+    "负责人介绍，秧苗从播种到移栽只需二十多天，比传统育秧缩短近一周。",
+    "不少农户说，用上工厂化育秧后，一亩地能省下两个工，秧苗也更整齐。",
+)
+_OTHER = (
+    "新开通的社区巴士每天往返老城和高铁站，每隔二十分钟一班，方便了周边居民出行。",
+    "运营方表示，将根据乘客意见调整站点，并在早晚高峰加密班次。",
+)
+_AD = FurnitureBlock("ad", ("老字号糕点 中秋预订",), span=1, title="广告")
+_TITLE = "街巷新闻"
+
+
+def _brief(text: str, dateline: str | None = None, byline: str | None = None) -> Story:
+    return Story(
+        None,
+        (text,),
+        section=_TITLE,
+        dateline=dateline,
+        byline=byline,
+        byline_style="at_end" if byline else "none",
+    )
+
+
+_CREDITED = (
+    _brief("老城区三处菜市场完成改造，摊位统一换上电子秤。", dateline="本报6月3日讯", byline="何静"),
+    _brief("市少年宫暑期开设游泳、围棋等十六个免费班。", byline="林木"),
+    _brief("北环路夜间施工期间，两条公交线路临时改道。"),
+)
+
+
+def _briefs_read(pdf: Path) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The briefs read off the page (each one's paragraphs), and every article's headline."""
+    (page,) = read_pdf(pdf)
+    briefs = [tuple(a.paragraphs) for a in page.articles if a.section == _TITLE]
+    return briefs, [flat(a.headline or "") for a in page.articles]
+
+
+def _beside(**house: object) -> EditionSpec:
+    """A story with the briefs box in the right-hand column beside it, then a story over an ad."""
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), BriefsBox(_CREDITED, span=1, title=_TITLE)),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows)
+    return EditionSpec("unruled", (replace(page, **house),))  # type: ignore[arg-type]
+
+
+def test_an_unruled_box_of_briefs_beside_a_story_is_read_as_briefs(tmp_path: Path) -> None:
+    spec = _beside(box_style="none")
+    briefs, headlines = _briefs_read(typeset(spec, tmp_path / "page.pdf"))
+    assert briefs == [b.paragraphs for b in _CREDITED]
+    assert headlines == ["育秧工厂赶农时", "", "", "", "社区巴士通到家门口"]
+
+
+def test_an_unruled_box_of_briefs_across_the_page_is_read_as_briefs(tmp_path: Path) -> None:
+    # The box spans the row; its title is centred over it, not over its items' column.
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=4),),
+        (BriefsBox(_CREDITED, span=4, title=_TITLE),),
+    )
+    spec = EditionSpec("across", (PageSpec(number=2, columns=4, rows=rows, box_style="none"),))
+    briefs, headlines = _briefs_read(typeset(spec, tmp_path / "page.pdf"))
+    assert briefs == [b.paragraphs for b in _CREDITED]
+    assert headlines == ["育秧工厂赶农时", "", "", ""]
+
+
+def test_reportlab_briefs_set_unruled_beside_a_headline_are_not_the_story_s_last_column(
+    tmp_path: Path,
+) -> None:
+    # ReportLab sets the box's title level with the story's headline, its items in the last column.
+    spec = _beside(box_style="none")
+    pdf = reportlab_pages.typeset(spec, tmp_path / "page.pdf")
+    briefs, headlines = _briefs_read(pdf)
+    assert briefs == [b.paragraphs for b in _CREDITED]
+    assert headlines == ["育秧工厂赶农时", "", "", "", "社区巴士通到家门口"]
+
+
+def test_briefs_of_a_line_each_are_told_apart_by_their_indents(tmp_path: Path) -> None:
+    # A wide ruled box: the first brief's credit breaks, two characters on a line of their own; the
+    # others fit on one line each: their indents stand out from that short line, the only one set
+    # full left, which ends where they begin.
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位换上电子秤。", byline="何静"),  # （何 | 静）
+        _brief("市少年宫开设十六个免费班。", byline="林木"),
+        _brief("北环路夜间施工，两条公交线路临时改道。"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=4),),
+        (BriefsBox(briefs, span=4, title=_TITLE),),
+    )
+    spec = EditionSpec("one-line", (PageSpec(number=2, columns=4, rows=rows),))
+    read, headlines = _briefs_read(typeset(spec, tmp_path / "page.pdf"))
+    assert read == [b.paragraphs for b in briefs]
+    assert headlines == ["育秧工厂赶农时", "", "", ""]
