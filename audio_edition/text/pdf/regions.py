@@ -482,7 +482,8 @@ def _take_margins(
             if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height
         ]
         if masthead:
-            under = [g.top for g in wide if g.top >= masthead[0].bottom - 1]
+            # (Its box reaches under its ink by a tenth of its size: the rule may cut into it.)
+            under = [g.top for g in wide if g.top >= masthead[0].bottom - max(1.0, 0.1 * masthead[0].size)]
             text_under = [
                 line
                 for line in lines
@@ -490,7 +491,8 @@ def _take_margins(
             ]
             if under and len(text_under) <= 2:  # a date line, a slogan: never a story's body
                 limit = min(under)
-        head = [line for line in lines if line.bottom <= limit + 1]
+        # (The nameplate's box, reaching under its ink, may end past the rule set tight under it.)
+        head = [line for line in lines if line.bottom <= limit + max(1.0, 0.1 * line.size)]
         name = _masthead_without_rule([line for line in lines if line.top > limit], body, height)
         if name is not None and not any(line.size >= 2.5 * body for line in head):
             head += [

@@ -1,0 +1,29 @@
+"""The nameplate on a front page and the lead story's kicker under it: a kicker set smaller than
+the body right under the nameplate's rule is the story's, not a date line of the nameplate's. Pages
+from ReportLab, whose nameplate's box reaches past the rule set tight under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audio_edition.text.pdf import read_pdf
+from tests.typeset import reportlab_pages
+from tests.typeset.page_score import flat
+from tests.typeset.pages import EditionSpec, PageSpec, Story, StoryBlock
+
+_BODY = (
+    "春耕时节，城郊的育秧工厂里一派忙碌景象，工人们正在查看秧苗长势，调节大棚温度。",
+    "今年全区新建智能育秧中心六处，可供应两万亩稻田用秧，比去年多出一半。",
+    "负责人介绍，秧苗从播种到移栽只需二十多天，比传统育秧缩短近一周。",
+)
+
+
+def test_a_small_kicker_under_the_nameplate_s_rule_is_the_lead_story_s(tmp_path: Path) -> None:
+    lead = Story("育秧工厂赶农时", _BODY * 4, kicker="春耕一线见闻")
+    page = PageSpec(
+        number=1, columns=4, rows=((StoryBlock(lead, span=4),),), body_size=10.5, kicker_size=10.0
+    )
+    pdf = reportlab_pages.typeset(EditionSpec("front", (page,)), tmp_path / "page.pdf")
+    (read,) = read_pdf(pdf)
+    assert [(a.kicker, flat(a.headline or "")) for a in read.articles] == [("春耕一线见闻", "育秧工厂赶农时")]
+    assert "春耕一线见闻" not in [item.text for item in read.furniture]
