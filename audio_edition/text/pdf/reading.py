@@ -288,8 +288,11 @@ def _paragraphs(
                 kinds.append(False)
             paragraphs[-1].append(text)
             previous = line
-        # A justified paragraph runs on into the next column only from a full line.
-        ended = _closes(column[-1], right)
+        # A justified paragraph runs on into the next column only from a full line; in a box's
+        # column of one-line briefs (all at one x), any line closing a sentence ends its brief.
+        ended = _closes(column[-1], right) or (
+            bool(story.section) and flush and bool(_ENDS_SENTENCE.search(column[-1].text))
+        )
     texts: list[str] = []
     subheads: list[str] = []
     for parts, is_subhead in zip(paragraphs, kinds):

@@ -1862,13 +1862,18 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
 def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     """A box of briefs drawn with no frame (white space alone sets it apart), whatever its title: a
     short title alone atop the cell (centred over the box, which may be wider than its items), under
-    it body text only, whose paragraphs are items (``_brief_items``). A story's headline has tiers,
-    a subhead or a body of one dateline and one credit under it."""
+    it body text only, whose paragraphs are items (``_brief_items``), the first opening on an
+    indent right under the title. A story's headline is set larger (a box's title is near the body's
+    size), and has tiers, a byline line or a body of one dateline and one credit under it."""
     title = min(lines, key=lambda line: (line.top, line.x0))
     items = [line for line in lines if line is not title]
+    if not items or title.size >= 1.6 * body:
+        return False
+    first = _columns(items, body)[0][0]
     return (
         _box_title(title, items, body)
         and all(_paragraph_like(line, body) for line in items)
+        and _indented(first, items, body)
         and _brief_items(items, body)
     )
 
@@ -1924,10 +1929,25 @@ def _box_title(title: Line, others: Sequence[Line], body: float) -> bool:
 
 def _brief_items(items: Sequence[Line], body: float) -> bool:
     """Paragraphs that are briefs: one after the first opens on a dateline, or two or more close on
-    a writer's name in brackets (see ``_briefs_by_items``). Read column by column: a second column's
-    first line stands level with the first column's."""
-    items = [line for column in _columns(list(items), body) for line in column]
-    openings = [line for line in items if _indented(line, items, body)]
+    a writer's name in brackets, or one that is not the last does (see ``_briefs_by_items``). Read
+    column by column (a second column's first line stands level with the first column's). A
+    paragraph opens on an indent, or after a line closing a sentence short of its column's edge: a
+    box of briefs a line each, all set in alike, has no line set full left to measure an indent by."""
+    columns = _columns(list(items), body)
+    items = [line for column in columns for line in column]
+    openings: list[Line] = []
+    previous: tuple[Line, float] | None = None  # the line before, and its column's right edge
+    for column in columns:
+        right = max(line.x1 for line in column)
+        for line in column:
+            if (
+                previous is None  # the first line opens the first paragraph, indented or not
+                or _indented(line, items, body)
+                or ends_sentence(previous[0].text)
+                and previous[0].x1 < previous[1] - body
+            ):
+                openings.append(line)
+            previous = line, right
     if len(openings) < 2:
         return False
     # Each paragraph's text, from one opening to the next (a credit may break over two lines).
@@ -1936,8 +1956,12 @@ def _brief_items(items: Sequence[Line], body: float) -> bool:
         if line in openings or not paragraphs:
             paragraphs.append("")
         paragraphs[-1] += flat(line.text)
-    credited = [text for text in paragraphs if _CREDIT_CLOSING.search(text)]
-    return any(dateline_at_start(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
+    credited = [n for n, text in enumerate(paragraphs) if _CREDIT_CLOSING.search(text)]
+    return (
+        any(dateline_at_start(flat(line.text)) for line in openings if line is not items[0])
+        or len(credited) >= 2
+        or any(n < len(paragraphs) - 1 for n in credited)
+    )
 
 
 def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:

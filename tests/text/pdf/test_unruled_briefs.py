@@ -110,3 +110,39 @@ def test_briefs_of_a_line_each_are_told_apart_by_their_indents(tmp_path: Path) -
     read, headlines = _briefs_read(typeset(spec, tmp_path / "page.pdf"))
     assert read == [b.paragraphs for b in briefs]
     assert headlines == ["育秧工厂赶农时", "", "", ""]
+
+
+def test_a_credit_closing_a_brief_before_the_last_marks_a_box_of_briefs(tmp_path: Path) -> None:
+    # A dateline opening the first item and a credit closing the second: a story's credit closes
+    # its last paragraph only.
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上电子秤。", dateline="本报14日讯"),
+        _brief("市少年宫暑期开设游泳、围棋等十六个免费班。", byline="林木"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), BriefsBox(briefs, span=1, title=_TITLE)),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+    )
+    spec = EditionSpec("credit", (PageSpec(number=2, columns=4, rows=rows),))
+    read, headlines = _briefs_read(typeset(spec, tmp_path / "page.pdf"))
+    assert read == [b.paragraphs for b in briefs]
+    assert headlines == ["育秧工厂赶农时", "", "", "", "社区巴士通到家门口"]
+
+
+def test_reportlab_briefs_of_a_line_each_in_two_columns_of_a_box(tmp_path: Path) -> None:
+    # Every line set in alike, none full left to measure an indent by: each brief ends short of
+    # the column on a sentence's close, and the first column's last line ends the second brief.
+    briefs = (
+        _brief("记者获悉，七条夜间公交线路将于月底开通。"),
+        _brief("环岛路部分路段昨日一度积水，已恢复通行。", dateline="本报6日讯"),
+        _brief("市博物馆延长夏季开放时间，周末开放至晚九点。"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=4),),
+        (BriefsBox(briefs, span=4, title=_TITLE),),
+    )
+    spec = EditionSpec("two-columns", (PageSpec(number=2, columns=4, rows=rows),))
+    read, headlines = _briefs_read(reportlab_pages.typeset(spec, tmp_path / "page.pdf"))
+    assert read == [b.paragraphs for b in briefs]
+    assert headlines == ["育秧工厂赶农时", "", "", ""]
