@@ -500,14 +500,24 @@ def _take_margins(
                 for line in lines
                 if line.top > limit
                 and (
-                    line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)
+                    line.bottom <= name.bottom + 1
+                    or (
+                        line.top < name.bottom + 2 * body
+                        and line.size < body
+                        and not _kicker_under(line, lines, name, body)
+                    )
                 )
             ]
     elif (name := _masthead_without_rule(lines, body, height)) is not None:
         head = [
             line
             for line in lines
-            if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)
+            if line.bottom <= name.bottom + 1
+            or (
+                line.top < name.bottom + 2 * body
+                and line.size < body
+                and not _kicker_under(line, lines, name, body)
+            )
         ]
     else:
         first = min((line.top for line in lines if line.size >= body * 0.95), default=0.0)
@@ -536,6 +546,19 @@ def _take_margins(
         layout.furniture.append((role, [line]))
     taken = {id(line) for line in head + foot}
     return [line for line in lines if id(line) not in taken]
+
+
+def _kicker_under(line: Line, lines: Sequence[Line], name: Line, body: float) -> bool:
+    """A small line under the nameplate standing nearer the headline under it than the nameplate:
+    that headline's kicker, not the nameplate's date line or slogan (set tight under the name)."""
+    gap = line.top - name.bottom
+    return any(
+        _is_headline(other, body)
+        and _overlaps(other, line.x0, line.x1)
+        and 0 <= other.top - line.bottom < gap
+        for other in lines
+        if other is not name
+    )
 
 
 def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) -> Line | None:
@@ -1366,13 +1389,16 @@ def _vertical(a: Line, b: Line) -> bool:
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     """One cell: a box (briefs, an index, an ad, a chart) or a story with its tiers and columns."""
-    aside = _briefs_aside([i.line for i in cell if i.line is not None], body)
+    aside = _box_aside([i.line for i in cell if i.line is not None], body)
     if aside is not None:
-        # A briefs box set unruled beside a story's headline: the story, then the briefs.
-        title, briefs = aside
-        taken = {id(title), *(id(line) for line in briefs.lines())}
+        # A box set unruled beside a story's headline: the story, then the briefs or the index.
+        title, column, index = aside
+        taken = {id(title), *(id(line) for line in column)}
         _leaf([i for i in cell if i.line is None or id(i.line) not in taken], body, layout)
-        layout.stories.append(briefs)
+        if index:
+            layout.furniture.append((FurnitureRole.INDEX, [title, *column]))
+        else:
+            layout.stories.append(Story(section=flat(title.text), columns=_columns(column, body)))
         return
     boxes = [i for i in cell if i.box is not None]
     lines = [i.line for i in cell if i.line is not None]
@@ -1398,10 +1424,19 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         )
         _read_box(item, body, layout, title_lines=[section])
         return
+    ordered = sorted(lines, key=lambda line: (line.top, line.x0))
     if len(heads) <= 1 and len(lines) > 2 and _briefs_unruled(lines, body):
         # A briefs box drawn unruled: read as its ruled twin (its title is its first line).
-        ordered = sorted(lines, key=lambda line: (line.top, line.x0))
         layout.stories.append(Story(section=flat(ordered[0].text), columns=_columns(ordered[1:], body)))
+        return
+    if (
+        len(heads) <= 1
+        and len(lines) > 2
+        and _box_title(ordered[0], ordered[1:], body)
+        and _index_by_items(ordered)
+    ):
+        # An index box drawn unruled, whatever its title: its items send to other pages.
+        layout.furniture.append((FurnitureRole.INDEX, ordered))
         return
     if heads:
         head = heads[0]
@@ -1878,12 +1913,13 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     )
 
 
-def _briefs_aside(lines: Sequence[Line], body: float) -> tuple[Line, Story] | None:
-    """A box of briefs set without a frame in a story's cell, whatever its title (as ReportLab sets
-    one in the last column of a row): its short title stands level with the story's headline, beside
-    it, and centred over a column of body text running on under it, whose paragraphs are items
-    (``_brief_items``). A story's own column starts under its headline, never beside it. Its title
-    line and the briefs read from the rest."""
+def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bool] | None:
+    """A box set without a frame in a story's cell, whatever its title (as ReportLab sets one in
+    the last column of a row): its short title stands level with the story's headline, beside it,
+    and centred over a column of lines of one size running on under it: an index's items
+    (``_index_by_items``) or body text whose paragraphs are briefs (``_brief_items``). A story's
+    own column starts under its headline, never beside it. Its title line, the column's lines and
+    whether they are an index."""
     heads = [line for line in lines if _is_headline(line, body)]
     for title in lines:
         level = [
@@ -1900,22 +1936,31 @@ def _briefs_aside(lines: Sequence[Line], body: float) -> tuple[Line, Story] | No
         ):
             if not column and not _overlaps(line, x0, x1):
                 continue
-            if column and not (line.x0 > x0 - 3 * body and line.x1 < x1 + body):
+            if column and abs(line.x0 - x0) > 3 * body:
                 continue  # a line of another column (the first may be set in by an indent)
-            if line.top - edge > 1.5 * body or not _paragraph_like(line, body):
+            if (
+                line.top - edge > 1.5 * body
+                or line.bold
+                or line.size > body + 0.3
+                or (column and abs(line.size - column[0].size) > 0.3)
+            ):
                 break  # the column ends
             if not column:
                 x0, x1 = line.x0, line.x1
             column.append(line)
             x0, x1, edge = min(x0, line.x0), max(x1, line.x1), line.bottom
         if (
-            len(column) >= 3
-            and not any(_overlaps(head, x0, x1) for head in level)
-            and abs(title.center - (x0 + x1) / 2) < body
-            and _box_title(title, [line for line in lines if _overlaps(line, x0, x1)], body)
-            and _brief_items(column, body)
+            len(column) < 3
+            or any(_overlaps(head, x0, x1) for head in level)
+            # centred over the box, which ragged items (an index's) may not fill
+            or abs(title.center - (x0 + x1) / 2) > max(body, 0.15 * (x1 - x0))
+            or not _box_title(title, [line for line in lines if _overlaps(line, x0, x1)], body)
         ):
-            return title, Story(section=flat(title.text), columns=_columns(column, body))
+            continue
+        if _index_by_items([title, *column]):
+            return title, column, True
+        if all(_paragraph_like(line, body) for line in column) and _brief_items(column, body):
+            return title, column, False
     return None
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import reportlab_pages
 from tests.typeset.page_score import flat
@@ -27,3 +29,22 @@ def test_a_small_kicker_under_the_nameplate_s_rule_is_the_lead_story_s(tmp_path:
     (read,) = read_pdf(pdf)
     assert [(a.kicker, flat(a.headline or "")) for a in read.articles] == [("春耕一线见闻", "育秧工厂赶农时")]
     assert "春耕一线见闻" not in [item.text for item in read.furniture]
+
+
+@pytest.mark.parametrize("centred", [False, True])
+def test_a_small_kicker_under_an_unruled_nameplate_is_the_lead_story_s(tmp_path: Path, centred: bool) -> None:
+    # No rule under the nameplate: the kicker stands nearer its headline than the nameplate, which
+    # a date line set under the name does not (centred like the name, or flush left).
+    lead = Story("育秧工厂赶农时", _BODY * 4, kicker="春耕一线见闻")
+    page = PageSpec(
+        number=1,
+        columns=4,
+        rows=((StoryBlock(lead, span=4),),),
+        body_size=10.5,
+        kicker_size=10.0,
+        row_rules=False,
+        centered_headlines=centred,
+    )
+    pdf = reportlab_pages.typeset(EditionSpec("front", (page,)), tmp_path / "page.pdf")
+    (read,) = read_pdf(pdf)
+    assert [(a.kicker, flat(a.headline or "")) for a in read.articles] == [("春耕一线见闻", "育秧工厂赶农时")]

@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from audio_edition.text.pdf import read_pdf
 from tests.typeset import reportlab_pages
-from tests.typeset.page_score import flat
+from tests.typeset.page_score import flat, score_page
 from tests.typeset.pages import BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
 from tests.typeset.typeset import typeset
 
@@ -146,3 +148,27 @@ def test_reportlab_briefs_of_a_line_each_in_two_columns_of_a_box(tmp_path: Path)
     read, headlines = _briefs_read(reportlab_pages.typeset(spec, tmp_path / "page.pdf"))
     assert read == [b.paragraphs for b in briefs]
     assert headlines == ["育秧工厂赶农时", "", "", ""]
+
+
+@pytest.mark.parametrize(("photo", "body"), [(False, 9.5), (True, 10.5)])
+def test_reportlab_index_set_unruled_beside_a_headline_is_not_spoken(
+    tmp_path: Path, photo: bool, body: float
+) -> None:
+    # In a cell of its own (its title in headline size), or in the story's cell beside its headline.
+    index = FurnitureBlock(
+        "index",
+        ("B03  春茶开采了", "山里的图书馆  B7", "C02  高铁新站封顶：城北枢纽明年通车"),
+        span=1,
+        title="版面速览",
+    )
+    caption = "图为工人在育秧大棚里查看秧苗。　本报记者 方圆 摄" if photo else None
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3, photo_caption=caption), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", body_size=body)
+    spec = EditionSpec("index", (page,))
+    pdf = reportlab_pages.typeset(spec, tmp_path / "page.pdf")
+    (read,) = read_pdf(pdf)
+    assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
