@@ -1847,6 +1847,8 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
 _CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
 # A sentence's punctuation: an ad's slogan and label carry none (a boxed story's lines do).
 _SENTENCE_MARK = re.compile(r"[，。；！？、]")
+# A brief: a sentence or two (a story's paragraphs run longer).
+_BRIEF_LENGTH = 80
 # A brief's close: its writer's name in brackets after the full stop (…无人员伤亡。（卓然）).
 _CREDIT_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}）$")
 
@@ -1891,7 +1893,7 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
         return False
     if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
         return False  # not centred over the box
-    return _brief_items(items, body)
+    return _brief_items(items, body, framed=True)
 
 
 def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
@@ -1959,7 +1961,7 @@ def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bo
             continue
         if _index_by_items([title, *column]):
             return title, column, True
-        if all(_paragraph_like(line, body) for line in column) and _brief_items(column, body):
+        if all(_paragraph_like(line, body) for line in column) and _brief_items(column, body, framed=True):
             return title, column, False
     return None
 
@@ -1972,9 +1974,11 @@ def _box_title(title: Line, others: Sequence[Line], body: float) -> bool:
     return not any(line is not title and abs(line.top - title.top) < 0.5 * body for line in others)
 
 
-def _brief_items(items: Sequence[Line], body: float) -> bool:
+def _brief_items(items: Sequence[Line], body: float, framed: bool = False) -> bool:
     """Paragraphs that are briefs: one after the first opens on a dateline, or two or more close on
-    a writer's name in brackets, or one that is not the last does (see ``_briefs_by_items``). Read
+    a writer's name in brackets, or one that is not the last does (see ``_briefs_by_items``); in a
+    box ``framed`` apart from any story (ruled, or set beside a headline), also three or more of a
+    sentence or two each (a story's paragraphs run longer, and a boxed story has its headline). Read
     column by column (a second column's first line stands level with the first column's). A
     paragraph opens on an indent, or after a line closing a sentence short of its column's edge: a
     box of briefs a line each, all set in alike, has no line set full left to measure an indent by."""
@@ -2006,6 +2010,7 @@ def _brief_items(items: Sequence[Line], body: float) -> bool:
         any(dateline_at_start(flat(line.text)) for line in openings if line is not items[0])
         or len(credited) >= 2
         or any(n < len(paragraphs) - 1 for n in credited)
+        or (framed and len(paragraphs) >= 3 and all(len(text) <= _BRIEF_LENGTH for text in paragraphs))
     )
 
 

@@ -172,3 +172,25 @@ def test_reportlab_index_set_unruled_beside_a_headline_is_not_spoken(
     (read,) = read_pdf(pdf)
     assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "社区巴士通到家门口"]
     assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
+
+
+@pytest.mark.parametrize("typesetter", ["typst", "reportlab"])
+def test_a_ruled_box_of_short_items_holds_briefs_though_they_mark_it_as_a_story_would(
+    tmp_path: Path, typesetter: str
+) -> None:
+    # A dateline opening the first item, a credit closing the last: as a story's would; but three
+    # items of a sentence each under a title in no headline's size are briefs.
+    briefs = (
+        _brief("记者获悉，七条夜间公交线路将于月底开通，票价两元。", dateline="本报讯"),
+        _brief("本周六上午，中山公园将举办换书大集，市民可带旧书来换。"),
+        _brief("市博物馆延长夏季开放时间，周五、周六开放至晚九点。", byline="柯伟"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), BriefsBox(briefs, span=1, title=_TITLE)),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+    )
+    spec = EditionSpec("short", (PageSpec(number=2, columns=4, rows=rows, body_size=10.5),))
+    make = typeset if typesetter == "typst" else reportlab_pages.typeset
+    read, headlines = _briefs_read(make(spec, tmp_path / "page.pdf"))
+    assert read == [b.paragraphs for b in briefs]
+    assert headlines == ["育秧工厂赶农时", "", "", "", "社区巴士通到家门口"]
