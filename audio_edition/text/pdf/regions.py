@@ -39,6 +39,7 @@ from audio_edition.text.furniture import (
     INDEX_TITLE,
     PAGE_NUMBER,
     PAGE_REF,
+    PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
     PICTURE_CREDIT,
@@ -1293,6 +1294,8 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and x0 < ox1
                 and x1 > ox0
                 and not all(_tier_to(a, b) for a in group for b in other)
+                # (nor a kicker in headline size, over it, to it)
+                and not all(_tier_to(b, a) for a in group for b in other)
             ):
                 other.extend(group)
                 break
@@ -1855,11 +1858,15 @@ _CREDIT_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}）$")
 
 def _index_by_items(lines: Sequence[Line]) -> bool:
     """A box whose items send to other pages, whatever its title says (今日关注, 本期提要…): under
-    its first line, most lines open or close on a page code (A05, A12, 第5版, 5版). An item broken
+    its first line, most lines open or close on a page code (A05, A12, 第5版, 5版) or are one. An item broken
     over two lines carries its code on one of them only, hence half the lines and two items."""
     items = lines[1:]
     coded = [
-        line for line in items if _CODE_FIRST.match(line.text.strip()) or INDEX_ITEM.search(line.text.strip())
+        line
+        for line in items
+        if _CODE_FIRST.match(line.text.strip())
+        or INDEX_ITEM.search(line.text.strip())
+        or PAGE_REF_LINE.match(flat(line.text))  # a narrow box's item, its code broken off onto a line
     ]
     return len(coded) >= 2 and 2 * len(coded) >= len(items)
 
@@ -1907,11 +1914,14 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     if not items or title.size >= 1.6 * body:
         return False
     first = _columns(items, body)[0][0]
+    # Set in from the items' left edge (centred over them, or over a box wider than they fill),
+    # the title is a box's: a story's headline in such a cell stands flush with its text.
+    framed = title.x0 - min(line.x0 for line in items) > 2 * body
     return (
         _box_title(title, items, body)
         and all(_paragraph_like(line, body) for line in items)
         and _indented(first, items, body)
-        and _brief_items(items, body)
+        and _brief_items(items, body, framed=framed)
     )
 
 

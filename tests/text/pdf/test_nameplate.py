@@ -1,5 +1,6 @@
-"""The nameplate on a front page and the lead story's kicker under it: a kicker set smaller than
-the body right under the nameplate's rule is the story's, not a date line of the nameplate's. Pages
+"""Kickers the reader took for something else: on a front page, a kicker set smaller than the
+body right under the nameplate (its rule or none) is the lead story's, not a date line of the
+nameplate's; a kicker set in a headline's size, not bold, over its headline is no part of it. Pages
 from ReportLab, whose nameplate's box reaches past the rule set tight under it."""
 
 from __future__ import annotations
@@ -48,3 +49,22 @@ def test_a_small_kicker_under_an_unruled_nameplate_is_the_lead_story_s(tmp_path:
     pdf = reportlab_pages.typeset(EditionSpec("front", (page,)), tmp_path / "page.pdf")
     (read,) = read_pdf(pdf)
     assert [(a.kicker, flat(a.headline or "")) for a in read.articles] == [("春耕一线见闻", "育秧工厂赶农时")]
+
+
+def test_a_kicker_in_a_headline_s_size_over_its_headline_is_no_part_of_it(tmp_path: Path) -> None:
+    # 14 pt, regular weight, over a bold headline twice its size: a tier, though as large as a
+    # headline to the 8.5 pt body.
+    lead = Story("育秧工厂赶农时", _BODY * 3, kicker="春耕一线：智能育秧见闻")
+    page = PageSpec(
+        number=2,
+        columns=4,
+        rows=((StoryBlock(lead, span=4),),),
+        body_size=8.5,
+        kicker_size=14.0,
+        headline_scale=1.3,
+    )
+    pdf = reportlab_pages.typeset(EditionSpec("kicker", (page,)), tmp_path / "page.pdf")
+    (read,) = read_pdf(pdf)
+    assert [(a.kicker, flat(a.headline or "")) for a in read.articles] == [
+        ("春耕一线：智能育秧见闻", "育秧工厂赶农时")
+    ]

@@ -174,23 +174,46 @@ def test_reportlab_index_set_unruled_beside_a_headline_is_not_spoken(
     assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
 
 
-@pytest.mark.parametrize("typesetter", ["typst", "reportlab"])
-def test_a_ruled_box_of_short_items_holds_briefs_though_they_mark_it_as_a_story_would(
-    tmp_path: Path, typesetter: str
+@pytest.mark.parametrize(
+    ("typesetter", "box_style"), [("typst", "rect"), ("reportlab", "rect"), ("typst", "none")]
+)
+def test_a_box_of_short_items_holds_briefs_though_they_mark_it_as_a_story_would(
+    tmp_path: Path, typesetter: str, box_style: str
 ) -> None:
     # A dateline opening the first item, a credit closing the last: as a story's would; but three
-    # items of a sentence each under a title in no headline's size are briefs.
+    # items of a sentence each under a box's title (ruled, or unruled and centred over them in a
+    # row of its own) are briefs.
     briefs = (
         _brief("记者获悉，七条夜间公交线路将于月底开通，票价两元。", dateline="本报讯"),
         _brief("本周六上午，中山公园将举办换书大集，市民可带旧书来换。"),
         _brief("市博物馆延长夏季开放时间，周五、周六开放至晚九点。", byline="柯伟"),
     )
     rows = (
-        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), BriefsBox(briefs, span=1, title=_TITLE)),
-        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), _AD),
+        (BriefsBox(briefs, span=4, title=_TITLE),),
     )
-    spec = EditionSpec("short", (PageSpec(number=2, columns=4, rows=rows, body_size=10.5),))
+    page = PageSpec(number=2, columns=4, rows=rows, body_size=10.5, box_style=box_style)  # type: ignore[arg-type]
+    spec = EditionSpec("short", (page,))
     make = typeset if typesetter == "typst" else reportlab_pages.typeset
     read, headlines = _briefs_read(make(spec, tmp_path / "page.pdf"))
     assert read == [b.paragraphs for b in briefs]
-    assert headlines == ["育秧工厂赶农时", "", "", "", "社区巴士通到家门口"]
+    assert headlines == ["育秧工厂赶农时", "", "", ""]
+
+
+def test_an_index_whose_items_page_codes_break_onto_lines_of_their_own_is_not_spoken(tmp_path: Path) -> None:
+    # A narrow box: two items' codes (C2, B9) wrap alone onto the next line.
+    index = FurnitureBlock(
+        "index",
+        ("山里的图书馆  B7", "高铁新站封顶城北枢纽明年通车运  C2", "老城墙修缮工程今年秋天完工开放  B9"),
+        span=1,
+        title="版面速览",
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+    )
+    spec = EditionSpec("codes", (PageSpec(number=2, columns=4, rows=rows, box_style="sides", body_size=8.5),))
+    pdf = reportlab_pages.typeset(spec, tmp_path / "page.pdf", reportlab_pages.Drawing(column_mm=52.0))
+    (read,) = read_pdf(pdf)
+    assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
