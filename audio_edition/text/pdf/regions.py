@@ -1911,18 +1911,18 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     size), and has tiers, a byline line or a body of one dateline and one credit under it."""
     title = min(lines, key=lambda line: (line.top, line.x0))
     items = [line for line in lines if line is not title]
-    if not items or title.size >= 1.6 * body:
+    if (
+        not items
+        or title.size >= 1.6 * body
+        or not _box_title(title, items, body)
+        or not all(_paragraph_like(line, body) for line in items)
+    ):
         return False
     first = _columns(items, body)[0][0]
     # Set in from the items' left edge (centred over them, or over a box wider than they fill),
     # the title is a box's: a story's headline in such a cell stands flush with its text.
     framed = title.x0 - min(line.x0 for line in items) > 2 * body
-    return (
-        _box_title(title, items, body)
-        and all(_paragraph_like(line, body) for line in items)
-        and _indented(first, items, body)
-        and _brief_items(items, body, framed=framed)
-    )
+    return _indented(first, items, body) and _brief_items(items, body, framed=framed)
 
 
 def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bool] | None:
