@@ -1428,10 +1428,6 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
         _read_box(item, body, layout, title_lines=[section])
         return
     ordered = sorted(lines, key=lambda line: (line.top, line.x0))
-    if len(heads) <= 1 and len(lines) > 2 and _briefs_unruled(lines, body):
-        # A briefs box drawn unruled: read as its ruled twin (its title is its first line).
-        layout.stories.append(Story(section=flat(ordered[0].text), columns=_columns(ordered[1:], body)))
-        return
     if (
         len(heads) <= 1
         and len(lines) > 2
@@ -1440,6 +1436,10 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     ):
         # An index box drawn unruled, whatever its title: its items send to other pages.
         layout.furniture.append((FurnitureRole.INDEX, ordered))
+        return
+    if len(heads) <= 1 and len(lines) > 2 and _briefs_unruled(lines, body):
+        # A briefs box drawn unruled: read as its ruled twin (its title is its first line).
+        layout.stories.append(Story(section=flat(ordered[0].text), columns=_columns(ordered[1:], body)))
         return
     if heads:
         head = heads[0]
@@ -1896,8 +1896,8 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
     two or more close on a writer's name in brackets (…。（卓然）). A story's dateline opens its first
     paragraph only and its credit closes its last: further down or more often, they mark items."""
     title, items = lines[0], lines[1:]
-    if not _box_title(title, items, body):
-        return False
+    if not _box_title(title, items, body) or INDEX_TITLE.search(flat(title.text)) or _index_by_items(lines):
+        return False  # (an index's items are short too: their page codes tell them)
     if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
         return False  # not centred over the box
     return _brief_items(items, body, framed=True)

@@ -217,3 +217,23 @@ def test_an_index_whose_items_page_codes_break_onto_lines_of_their_own_is_not_sp
     (read,) = read_pdf(pdf)
     assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "社区巴士通到家门口"]
     assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
+
+
+def test_an_index_of_short_items_is_no_box_of_briefs(tmp_path: Path) -> None:
+    # Three items of a line or two, as short as briefs, under an index's title, their page codes
+    # broken off: an index's.
+    index = FurnitureBlock(
+        "index",
+        ("“小菜篮”里的大民生  第5版", "山区小学用上了智慧黑板  第6版", "冬泳爱好者迎来开湖日  第7版"),
+        span=1,
+        title="今日导读",
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY), span=3), index),
+        (StoryBlock(Story("社区巴士通到家门口", _OTHER), span=3), _AD),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, body_size=8.5, tracking=0.05, gutter_mm=3.0)
+    spec = EditionSpec("index", (page,))
+    (read,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "社区巴士通到家门口"]
+    assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
