@@ -14,6 +14,7 @@ from audio_edition.text.pdf import read_pdf
 from tests.typeset import reportlab_pages
 from tests.typeset.page_score import flat, score_page
 from tests.typeset.pages import BriefsBox, EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
+from tests.typeset.reportlab_text_route import _drawn_page
 from tests.typeset.typeset import typeset
 
 _BODY = (
@@ -237,3 +238,25 @@ def test_an_index_of_short_items_is_no_box_of_briefs(tmp_path: Path) -> None:
     (read,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
     assert [flat(a.headline or "") for a in read.articles] == ["育秧工厂赶农时", "社区巴士通到家门口"]
     assert not score_page(read.articles, spec.gold()["pages"][0]).spoken_furniture
+
+
+@pytest.mark.parametrize(
+    ("seed", "pool"),
+    [
+        (24513, "B"),  # a column of one-line briefs (all at one x), the first its longest
+        (24511, "B"),  # a brief's credit （林立） broken alone onto the top of the next column
+        (24408, "C"),  # likewise
+        (22217, "D"),  # a brief run on, mid-sentence, into a column of one line: no new brief
+    ],
+)
+def test_reportlab_random_pages_with_briefs_in_columns_read_as_their_gold(
+    tmp_path: Path, seed: int, pool: str
+) -> None:
+    # Pages of the ReportLab property run in a random house, each a box of briefs over two or three
+    # columns whose edges show no indent to measure by.
+    page, drawing = _drawn_page(seed, pool, "random")
+    spec = EditionSpec(f"fresh-{seed}", (page,))
+    (read,) = read_pdf(reportlab_pages.typeset(spec, tmp_path / "page.pdf", drawing))
+    score = score_page(read.articles, spec.gold()["pages"][0])
+    assert score.paragraph_f1 >= 0.98, score.paragraph_f1
+    assert score.articles[0] == score.articles[1], score.articles
