@@ -1919,9 +1919,9 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     ):
         return False
     first = _columns(items, body)[0][0]
-    # Set in from the items' left edge (centred over them, or over a box wider than they fill),
-    # the title is a box's: a story's headline in such a cell stands flush with its text.
-    framed = title.x0 - min(line.x0 for line in items) > 2 * body
+    # Set in from the items' left edge (centred over them, or over a box wider than they fill) and
+    # near the body's size, the title is a box's: a story's headline, centred or not, is set larger.
+    framed = title.x0 - min(line.x0 for line in items) > 2 * body and title.size < 1.4 * body
     return _indented(first, items, body) and _brief_items(items, body, framed=framed)
 
 

@@ -260,3 +260,24 @@ def test_reportlab_random_pages_with_briefs_in_columns_read_as_their_gold(
     score = score_page(read.articles, spec.gold()["pages"][0])
     assert score.paragraph_f1 >= 0.98, score.paragraph_f1
     assert score.articles[0] == score.articles[1], score.articles
+
+
+def test_a_short_story_under_a_centred_headline_beside_unruled_briefs_stays_a_story(tmp_path: Path) -> None:
+    # Its headline, centred over two columns of short paragraphs, is set larger than a box's title:
+    # the story is no box of briefs.
+    briefs = (
+        _brief("老城区三处菜市场完成改造，摊位统一换上了电子秤。", byline="何静"),
+        _brief("市少年宫暑期开设游泳、围棋、书法等十六个免费班。", byline="林木"),
+        _brief("北环路夜间施工期间，两条公交线路临时改道。", byline="欧阳青"),
+    )
+    rows = (
+        (StoryBlock(Story("育秧工厂赶农时", _BODY * 2), span=3), _AD),
+        (
+            StoryBlock(Story("社区巴士通到家门口", _OTHER * 2), span=2),
+            BriefsBox(briefs, span=2, title=_TITLE),
+        ),
+    )
+    page = PageSpec(number=2, columns=4, rows=rows, box_style="none", row_rules=False, body_size=10.5)
+    read, headlines = _briefs_read(typeset(EditionSpec("short-story", (page,)), tmp_path / "page.pdf"))
+    assert read == [b.paragraphs for b in briefs]
+    assert [h for h in headlines if h] == ["育秧工厂赶农时", "社区巴士通到家门口"]
