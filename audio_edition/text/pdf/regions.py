@@ -1900,7 +1900,9 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
         return False  # (an index's items are short too: their page codes tell them)
     if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
         return False  # not centred over the box
-    return _brief_items(items, body, framed=True)
+    # (Short items alone tell briefs only in a ruled box: a block cut from a story's cell under a
+    # subhead may hold a story's short paragraphs.)
+    return _brief_items(items, body, framed=item.box is not None)
 
 
 def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
