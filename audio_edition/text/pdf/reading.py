@@ -44,6 +44,7 @@ _BYLINE_AFTER_DATELINE = re.compile(r"^\s*[（(]([^（）()]{1,30})[）)]\s*")
 _BYLINE_AT_END = re.compile(r"(?<=[。！？…”’」』])\s*[（(]([^（）()]{1,20})[）)]\s*$")
 # A line ending a sentence, past the space a line may end on (an ideographic space set after 。).
 _ENDS_SENTENCE = re.compile(r"(?:[。！？…][”’」』]?|[）)])\s*$")
+_CREDIT_ALONE = re.compile(r"[（(][\u4e00-\u9fff·]{2,6}[）)]")
 _SHORT = 2.0  # ems short of its column's right edge: a column's last line that ends its paragraph
 _MIN_TEXT = 20  # characters: a page with fewer but with images is a scan
 
@@ -259,7 +260,10 @@ def _paragraphs(
     kinds: list[bool] = []  # True: a subhead
     jump_from = jump_on = None
     lefts = _column_lefts(columns)
+    if story.section:
+        lefts = _box_column_lefts(columns, lefts)
     ended = False  # the last column's last line ended its paragraph
+    running_on = False  # the last column's last line ended mid-sentence
     for column, left in zip(columns, lefts):
         if not column:
             continue
@@ -311,6 +315,13 @@ def _paragraphs(
                 and paragraphs[-1]
                 and _BYLINE_AT_END.search(flat(paragraphs[-1][-1]))
             )
+            # A brief's credit broken onto a line of its own (a column's first, say) closes the brief
+            # before: a line of a bracketed name alone opens none.
+            if story.section and paragraphs and not kinds[-1] and _CREDIT_ALONE.fullmatch(flat(text)):
+                indented = spaced = False
+            # Nor does a column's first line after a column ending mid-sentence (a brief runs on).
+            if story.section and previous is None and running_on and paragraphs and not kinds[-1]:
+                indented = spaced = False
             if subhead:
                 # A subhead wrapped over two lines is one; two set apart are two.
                 wrapped = (
@@ -328,8 +339,12 @@ def _paragraphs(
                 kinds.append(False)
             paragraphs[-1].append(text)
             previous = line
-        # A justified paragraph runs on into the next column only from a full line.
-        ended = _closes(column[-1], right)
+        # A justified paragraph runs on into the next column only from a full line; in a box's
+        # column of one-line briefs (all at one x), any line closing a sentence ends its brief.
+        running_on = not _ENDS_SENTENCE.search(column[-1].text)
+        ended = _closes(column[-1], right) or (
+            bool(story.section) and flush and bool(_ENDS_SENTENCE.search(column[-1].text))
+        )
     texts: list[str] = []
     subheads: list[str] = []
     for parts, is_subhead in zip(paragraphs, kinds):
@@ -350,6 +365,31 @@ def _closes(line: Line, right: float) -> bool:
     """Whether ``line`` ends its paragraph by its look: well short of its column's right edge
     (``right``), on a sentence's end."""
     return right - line.x1 > _SHORT * line.size and bool(_ENDS_SENTENCE.search(line.text))
+
+
+def _box_column_lefts(columns: Sequence[Sequence[Line]], lefts: list[float]) -> list[float]:
+    """A box of briefs' columns are of one width: a column whose lines all start at one x (briefs
+    of a line each) stands where its longest line's end puts it, that width back, when that is an
+    indent further left (two columns tell no pitch: see ``_column_lefts``)."""
+    flush = [
+        bool(column) and all(abs(line.x0 - left) < 1 for line in column)
+        for column, left in zip(columns, lefts)
+    ]
+    widths = [
+        max(line.x1 for line in column) - left
+        for column, left, alike in zip(columns, lefts, flush)
+        if column and not alike
+    ]
+    if not widths:
+        return lefts
+    out = []
+    for column, left, alike in zip(columns, lefts, flush):
+        if alike:
+            predicted = max(line.x1 for line in column) - max(widths)
+            if left - 3 * column[0].size < predicted <= left - 1.2 * column[0].size:
+                left = predicted
+        out.append(left)
+    return out
 
 
 def _column_lefts(columns: Sequence[Sequence[Line]]) -> list[float]:

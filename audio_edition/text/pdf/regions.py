@@ -41,6 +41,7 @@ from audio_edition.text.furniture import (
     INDEX_ITEM_CODE_FIRST,
     INDEX_TITLE,
     PAGE_NUMBER,
+    PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
     PICTURE_CREDIT,
@@ -486,7 +487,8 @@ def _take_margins(
             if line.size >= 2.5 * body and line.size == biggest and line.top < 0.3 * height
         ]
         if masthead:
-            under = [g.top for g in wide if g.top >= masthead[0].bottom - 1]
+            # (Its box reaches under its ink by a tenth of its size: the rule may cut into it.)
+            under = [g.top for g in wide if g.top >= masthead[0].bottom - max(1.0, 0.1 * masthead[0].size)]
             text_under = [
                 line
                 for line in lines
@@ -494,7 +496,8 @@ def _take_margins(
             ]
             if under and len(text_under) <= 2:  # a date line, a slogan: never a story's body
                 limit = min(under)
-        head = [line for line in lines if line.bottom <= limit + 1]
+        # (The nameplate's box, reaching under its ink, may end past the rule set tight under it.)
+        head = [line for line in lines if line.bottom <= limit + max(1.0, 0.1 * line.size)]
         name = _masthead_without_rule([line for line in lines if line.top > limit], body, height)
         if name is not None and not any(line.size >= 2.5 * body for line in head):
             head += [
@@ -502,14 +505,24 @@ def _take_margins(
                 for line in lines
                 if line.top > limit
                 and (
-                    line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)
+                    line.bottom <= name.bottom + 1
+                    or (
+                        line.top < name.bottom + 2 * body
+                        and line.size < body
+                        and not _kicker_under(line, lines, name, body)
+                    )
                 )
             ]
     elif (name := _masthead_without_rule(lines, body, height)) is not None:
         head = [
             line
             for line in lines
-            if line.bottom <= name.bottom + 1 or (line.top < name.bottom + 2 * body and line.size < body)
+            if line.bottom <= name.bottom + 1
+            or (
+                line.top < name.bottom + 2 * body
+                and line.size < body
+                and not _kicker_under(line, lines, name, body)
+            )
         ]
     else:
         first = min((line.top for line in lines if line.size >= body * 0.95), default=0.0)
@@ -538,6 +551,19 @@ def _take_margins(
         layout.furniture.append((role, [line]))
     taken = {id(line) for line in head + foot}
     return [line for line in lines if id(line) not in taken]
+
+
+def _kicker_under(line: Line, lines: Sequence[Line], name: Line, body: float) -> bool:
+    """A small line under the nameplate standing nearer the headline under it than the nameplate:
+    that headline's kicker, not the nameplate's date line or slogan (set tight under the name)."""
+    gap = line.top - name.bottom
+    return any(
+        _is_headline(other, body)
+        and _overlaps(other, line.x0, line.x1)
+        and 0 <= other.top - line.bottom < gap
+        for other in lines
+        if other is not name
+    )
 
 
 def _masthead_without_rule(lines: Sequence[Line], body: float, height: float) -> Line | None:
@@ -1298,6 +1324,8 @@ def _clusters(heads: list[Line], body: float) -> list[list[Line]]:
                 and x0 < ox1
                 and x1 > ox0
                 and not all(_tier_to(a, b) for a in group for b in other)
+                # (nor a kicker in headline size, over it, to it)
+                and not all(_tier_to(b, a) for a in group for b in other)
             ):
                 other.extend(group)
                 break
@@ -1394,6 +1422,17 @@ def _vertical(a: Line, b: Line) -> bool:
 
 def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     """One cell: a box (briefs, an index, an ad, a chart) or a story with its tiers and columns."""
+    aside = _box_aside([i.line for i in cell if i.line is not None], body)
+    if aside is not None:
+        # A box set unruled beside a story's headline: the story, then the briefs or the index.
+        title, column, index = aside
+        taken = {id(title), *(id(line) for line in column)}
+        _leaf([i for i in cell if i.line is None or id(i.line) not in taken], body, layout)
+        if index:
+            layout.furniture.append((FurnitureRole.INDEX, [title, *column]))
+        else:
+            layout.stories.append(Story(section=flat(title.text), columns=_columns(column, body)))
+        return
     boxes = [i for i in cell if i.box is not None]
     lines = [i.line for i in cell if i.line is not None]
     body_box = _body_box(lines, boxes, body)
@@ -1417,6 +1456,20 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             lines=sorted(lines, key=lambda line: (line.top, line.x0)),
         )
         _read_box(item, body, layout, title_lines=[section])
+        return
+    ordered = sorted(lines, key=lambda line: (line.top, line.x0))
+    if (
+        len(heads) <= 1
+        and len(lines) > 2
+        and _box_title(ordered[0], ordered[1:], body)
+        and _index_by_items(ordered)
+    ):
+        # An index box drawn unruled, whatever its title: its items send to other pages.
+        layout.furniture.append((FurnitureRole.INDEX, ordered))
+        return
+    if len(heads) <= 1 and len(lines) > 2 and _briefs_unruled(lines, body):
+        # A briefs box drawn unruled: read as its ruled twin (its title is its first line).
+        layout.stories.append(Story(section=flat(ordered[0].text), columns=_columns(ordered[1:], body)))
         return
     kept = _take_titled_blocks(lines, body, layout)
     if len(kept) < len(lines):  # an index's title may be set in a headline's size: heads anew
@@ -1883,24 +1936,25 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         )
 
 
-# An index item's page code at the head of its line (A05  夜市回来了) or at its end (岛上的琴声  A12).
-_CODE_FIRST = INDEX_ITEM_CODE_FIRST
 # A sentence's punctuation: an ad's slogan and label carry none (a boxed story's lines do).
 _SENTENCE_MARK = re.compile(r"[，。；！？、]")
+# A brief: a sentence or two (a story's paragraphs run longer).
+_BRIEF_LENGTH = 80
 # A brief's close: its writer's name in brackets after the full stop (…无人员伤亡。（卓然）).
 _CREDIT_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}）$")
 
 
 def _index_by_items(lines: Sequence[Line]) -> bool:
     """A box whose items send to other pages, whatever its title says (今日关注, 本期提要…): under
-    its first line, most lines open or close on a page code (A05, A12, 第5版, 5版). An item broken
+    its first line, most lines open or close on a page code (A05, A12, 第5版, 5版) or are one. An item broken
     over two lines carries its code on one of them only, hence half the lines and two items."""
     items = lines[1:]
     coded = [
         line
         for line in items
-        if _CODE_FIRST.match(line.text.strip())
+        if INDEX_ITEM_CODE_FIRST.match(line.text.strip())
         or INDEX_ITEM.search(line.text.strip())
+        or PAGE_REF_LINE.match(flat(line.text))  # a narrow box's item, its code broken off onto a line
         or BRACKETED_PAGE_REF.search(line.text.strip())
     ]
     return len(coded) >= 2 and 2 * len(coded) >= len(items)
@@ -1933,17 +1987,120 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
     two or more close on a writer's name in brackets (…。（卓然）). A story's dateline opens its first
     paragraph only and its credit closes its last: further down or more often, they mark items."""
     title, items = lines[0], lines[1:]
+    if not _box_title(title, items, body) or INDEX_TITLE.search(flat(title.text)) or _index_by_items(lines):
+        return False  # (an index's items are short too: their page codes tell them)
+    if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
+        return False  # not centred over the box
+    # (Short items alone tell briefs only in a ruled box: a block cut from a story's cell under a
+    # subhead may hold a story's short paragraphs.)
+    return _brief_items(items, body, framed=item.box is not None)
+
+
+def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
+    """A box of briefs drawn with no frame (white space alone sets it apart), whatever its title: a
+    short title alone atop the cell (centred over the box, which may be wider than its items), under
+    it body text only, whose paragraphs are items (``_brief_items``), the first opening on an
+    indent right under the title. A story's headline is set larger (a box's title is near the body's
+    size), and has tiers, a byline line or a body of one dateline and one credit under it."""
+    title = min(lines, key=lambda line: (line.top, line.x0))
+    items = [line for line in lines if line is not title]
+    if (
+        not items
+        or title.size >= 1.6 * body
+        or not _box_title(title, items, body)
+        or not all(_paragraph_like(line, body) for line in items)
+    ):
+        return False
+    first = _columns(items, body)[0][0]
+    # Set in from the items' left edge (centred over them, or over a box wider than they fill) and
+    # near the body's size, the title is a box's: a story's headline, centred or not, is set larger.
+    framed = title.x0 - min(line.x0 for line in items) > 2 * body and title.size < 1.4 * body
+    return _indented(first, items, body) and _brief_items(items, body, framed=framed)
+
+
+def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bool] | None:
+    """A box set without a frame in a story's cell, whatever its title (as ReportLab sets one in
+    the last column of a row): its short title stands level with the story's headline, beside it,
+    and centred over a column of lines of one size running on under it: an index's items
+    (``_index_by_items``) or body text whose paragraphs are briefs (``_brief_items``). A story's
+    own column starts under its headline, never beside it. Its title line, the column's lines and
+    whether they are an index."""
+    heads = [line for line in lines if _is_headline(line, body)]
+    for title in lines:
+        level = [
+            head
+            for head in heads
+            if head is not title and head.top < title.bottom and head.bottom > title.top
+        ]
+        if not level or _is_headline(title, body):
+            continue
+        column: list[Line] = []
+        x0, x1, edge = title.x0, title.x1, title.bottom
+        for line in sorted(
+            (line for line in lines if line.top > title.bottom - 1), key=lambda line: line.top
+        ):
+            if not column and not _overlaps(line, x0, x1):
+                continue
+            if column and abs(line.x0 - x0) > 3 * body:
+                continue  # a line of another column (the first may be set in by an indent)
+            if (
+                line.top - edge > 1.5 * body
+                or line.bold
+                or line.size > body + 0.3
+                or (column and abs(line.size - column[0].size) > 0.3)
+            ):
+                break  # the column ends
+            if not column:
+                x0, x1 = line.x0, line.x1
+            column.append(line)
+            x0, x1, edge = min(x0, line.x0), max(x1, line.x1), line.bottom
+        if (
+            len(column) < 3
+            or any(_overlaps(head, x0, x1) for head in level)
+            # centred over the box, which ragged items (an index's) may not fill
+            or abs(title.center - (x0 + x1) / 2) > max(body, 0.15 * (x1 - x0))
+            or not _box_title(title, [line for line in lines if _overlaps(line, x0, x1)], body)
+        ):
+            continue
+        if _index_by_items([title, *column]):
+            return title, column, True
+        if all(_paragraph_like(line, body) for line in column) and _brief_items(column, body, framed=True):
+            return title, column, False
+    return None
+
+
+def _box_title(title: Line, others: Sequence[Line], body: float) -> bool:
+    """A box's title: a few words, no sentence, bold or larger than the body, alone on its row."""
     text = flat(title.text)
     if len(text) > 10 or _SENTENCE_MARK.search(text) or title.size <= body and not title.bold:
         return False
-    if any(line is not title and abs(line.top - title.top) < 0.5 * body for line in lines):
-        return False  # not alone on its row
-    if abs((title.x0 + title.x1) - (item.x0 + item.x1)) > 2 * body:
-        return False  # not centred over the box
-    # A line opens an item set in by an indent, or, in a box of one-line briefs set flush, by a dateline.
-    openings = [
-        line for line in items if _indented(line, items, body) or dateline_in_any_form(flat(line.text))
-    ]
+    return not any(line is not title and abs(line.top - title.top) < 0.5 * body for line in others)
+
+
+def _brief_items(items: Sequence[Line], body: float, framed: bool = False) -> bool:
+    """Paragraphs that are briefs: one after the first opens on a dateline, or two or more close on
+    a writer's name in brackets, or one that is not the last does (see ``_briefs_by_items``); in a
+    box ``framed`` apart from any story (ruled, or set beside a headline), also three or more of a
+    sentence or two each (a story's paragraphs run longer, and a boxed story has its headline). Read
+    column by column (a second column's first line stands level with the first column's). A
+    paragraph opens on an indent, or after a line closing a sentence short of its column's edge: a
+    box of briefs a line each, all set in alike, has no line set full left to measure an indent by."""
+    columns = _columns(list(items), body)
+    items = [line for column in columns for line in column]
+    openings: list[Line] = []
+    previous: tuple[Line, float] | None = None  # the line before, and its column's right edge
+    for column in columns:
+        right = max(line.x1 for line in column)
+        for line in column:
+            if (
+                previous is None  # the first line opens the first paragraph, indented or not
+                or _indented(line, items, body)
+                or dateline_in_any_form(flat(line.text))  # one-line briefs set flush
+                or ends_sentence(previous[0].text)
+                and previous[0].x1 < previous[1] - body
+            ):
+                openings.append(line)
+            previous = line, right
     if len(openings) < 2:
         return False
     # Each paragraph's text, from one opening to the next (a credit may break over two lines).
@@ -1952,14 +2109,17 @@ def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:
         if line in openings or not paragraphs:
             paragraphs.append("")
         paragraphs[-1] += flat(line.text)
-    credited = [text for text in paragraphs if _CREDIT_CLOSING.search(text)]
-    return any(dateline_in_any_form(flat(line.text)) for line in openings[1:]) or len(credited) >= 2
+    credited = [n for n, text in enumerate(paragraphs) if _CREDIT_CLOSING.search(text)]
+    return (
+        any(dateline_in_any_form(flat(line.text)) for line in openings if line is not items[0])
+        or len(credited) >= 2
+        or any(n < len(paragraphs) - 1 for n in credited)
+        or (framed and len(paragraphs) >= 3 and all(len(text) <= _BRIEF_LENGTH for text in paragraphs))
+    )
 
 
 def _indented(line: Line, lines: Sequence[Line], body: float) -> bool:
-    """A paragraph's first line: set in by an indent from a line of the same column under or over it
-    (which may be a paragraph's last two characters, ending where the indent does)."""
-    return any(
-        0.5 * body < line.x0 - other.x0 < 3 * body and other.x1 > line.x0 - 0.5 * body and other.x0 < line.x1
-        for other in lines
-    )
+    """A paragraph's first line: set in by an indent from a line of the same column under or over it.
+    That line may be a paragraph's short last line (a brief's credit broken as 源）) ending left of
+    the indent: an indent's width apart, the two stand in one column whatever their lengths."""
+    return any(0.5 * body < line.x0 - other.x0 < 3 * body and other.x0 < line.x1 for other in lines)
