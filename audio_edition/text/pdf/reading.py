@@ -30,6 +30,7 @@ from audio_edition.text.pdf.chars import RawPage, read_pages
 from audio_edition.text.pdf.doubts import pdf_doubts
 from audio_edition.text.pdf.lines import Line, body_size, find_lines
 from audio_edition.text.pdf.regions import (
+    BOX_TITLE_CHARACTERS,
     FurnitureRole,
     PageLayout,
     Story,
@@ -185,7 +186,6 @@ def _articles(story: Story) -> list[Article]:
 
 # A brief's close: its writer's name in brackets after the full stop (…当天开放。（王明）).
 _WRITER_CLOSING = re.compile(r"[。！？]（[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*）$")
-_BOX_TITLE = 8  # characters at most in a box of briefs' title (简讯, 县区速览)
 
 
 def _titled_briefs(story: Story, paragraphs: Sequence[str], subheads: Sequence[str]) -> bool:
@@ -196,7 +196,7 @@ def _titled_briefs(story: Story, paragraphs: Sequence[str], subheads: Sequence[s
     open and close briefs."""
     title = flat(_text(story.headline))
     return (
-        0 < len(title) <= _BOX_TITLE
+        0 < len(title) <= BOX_TITLE_CHARACTERS
         and not (story.kicker or story.subtitle or story.byline or subheads)
         and len(paragraphs) >= 2
         and (

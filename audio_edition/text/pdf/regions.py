@@ -1574,7 +1574,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
                 continue
             text = flat(line.text)
             if (
-                (_byline_alone(text) or _ranked_byline(line.text))
+                _byline_like(line)
                 and not line.bold
                 and not (
                     story.byline and _paragraph_like(line, story_body)
@@ -1614,20 +1614,21 @@ def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> l
     close under the last, beside or under the title), known by what the run holds (items with page
     codes; briefs closed by credits or opened by datelines). Taken out; the rest returned."""
     taken: set[int] = set()
-    for title in sorted(lines, key=lambda line: line.top):
+    ordered = sorted(lines, key=lambda line: line.top)
+    for title in ordered:
         text = flat(title.text)
         if (
             id(title) in taken
             or not title.bold
             or not body * 1.1 <= title.size
-            or len(text) > _BOX_TITLE
+            or len(text) > BOX_TITLE_CHARACTERS
             or _SENTENCE_MARK.search(text)
         ):
             continue
         x0, x1 = title.x0 - 4 * body, title.x1 + 4 * body
         run: list[Line] = []
         edge = title.bottom
-        for line in sorted(lines, key=lambda line: line.top):
+        for line in ordered:
             if (
                 line is title
                 or id(line) in taken
@@ -1661,7 +1662,7 @@ def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> l
     return [line for line in lines if id(line) not in taken]
 
 
-_BOX_TITLE = 8  # characters at most in a box's title (简讯, 今日导读, 县区速览)
+BOX_TITLE_CHARACTERS = 8  # characters at most in a box's title (简讯, 今日导读, 县区速览)
 
 
 def _body_box(lines: Sequence[Line], boxes: Sequence[_Item], body: float) -> _Item | None:
