@@ -31,7 +31,11 @@ from dataclasses import dataclass, field, replace
 
 from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
 from audio_edition.text.layout import FurnitureKind as FurnitureKind
-from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start, visual_width
+from audio_edition.text.layout import Segment, SegmentKind, dateline_in_any_form, visual_width
+
+# Segments are paragraphs whose starts the layout has found, so a dateline of any form a paper
+# prints (本报遵义讯, 【新华社北京6日电】) is taken at one: only in run-on lines would it start a
+# story where none starts, and the layout keeps to the usual forms there.
 
 
 @dataclass(frozen=True)
@@ -371,7 +375,7 @@ def detect_headlines(
         tie is HeadlinePosition.BEFORE
         and len(content) > 1
         and first.kind is SegmentKind.PARAGRAPH
-        and dateline_at_start(first.text) is None
+        and dateline_in_any_form(first.text) is None
         and first.open_start
     ):
         # An extractor's page opening mid-sentence opens on the rest of a paragraph printed
@@ -388,7 +392,7 @@ def detect_headlines(
         and tie is HeadlinePosition.AFTER
         and first.kind is last.kind is SegmentKind.PARAGRAPH
         and any(s.kind in heads for s in content)
-        and dateline_at_start(first.text) is None
+        and dateline_in_any_form(first.text) is None
     ):
         # Body text at both ends, heads between, on a page laid out as this paper's: a page of
         # either convention may open on the rest of a story from another page (no dateline), but
@@ -401,7 +405,7 @@ def detect_headlines(
         if (
             tie is HeadlinePosition.BEFORE
             and first.kind is SegmentKind.PARAGRAPH
-            and dateline_at_start(first.text)
+            and dateline_in_any_form(first.text)
         ):
             # An extractor's page opening on a story's dateline with no heads above it: the
             # typesetter drew each story's heads after its body (a continuation opens on a marker).
@@ -419,7 +423,7 @@ def _before_closing_box(content: Sequence[Segment]) -> Segment:
     at = len(content) - 1
     while at > 0 and content[at].kind is SegmentKind.PARAGRAPH:
         text = content[at].text
-        if len(text) >= LONG_BRIEF or not (dateline_at_start(text) or _BYLINE_AT_END.search(text)):
+        if len(text) >= LONG_BRIEF or not (dateline_in_any_form(text) or _BYLINE_AT_END.search(text)):
             return content[-1]
         at -= 1
     if at > 0 and at < len(content) - 1 and content[at].kind is SegmentKind.SECTION:
@@ -438,7 +442,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             builder.close()
             builder.section = briefs[index]
             builder.start(segment.line)
-            dateline = dateline_at_start(segment.text)
+            dateline = dateline_in_any_form(segment.text)
             if dateline:
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
@@ -496,7 +500,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             else:
                 builder.add_subhead(segment.text, segment.line, tiers="\n" in segment.text)
         else:
-            dateline = dateline_at_start(segment.text)
+            dateline = dateline_in_any_form(segment.text)
             if dateline:
                 builder.close()
                 builder.start(segment.line)
@@ -535,7 +539,7 @@ def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
         # The box closes the page: no heads follow for a story to end at, and every item is
         # as short as a brief.
         return stretch
-    dated = [n for n, index in enumerate(stretch) if dateline_at_start(segments[index].text)]
+    dated = [n for n, index in enumerate(stretch) if dateline_in_any_form(segments[index].text)]
     if dated and dated[-1] > 0 and dated[-1] < len(stretch) - 1:
         return stretch[: dated[-1]]
     taken: list[int] = []
@@ -597,7 +601,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                     builder.add_subhead(block.text, block.line, tiers="\n" in block.text)
             index = end
         else:
-            dateline = dateline_at_start(segment.text)
+            dateline = dateline_in_any_form(segment.text)
             if builder.extraction and builder.section is not None and len(segment.text) > LONG_BRIEF:
                 builder.close()  # on an extractor's page, the box of briefs has ended
                 builder.section = None
@@ -640,7 +644,7 @@ def _starts_article(segments: Sequence[Segment], index: int) -> bool:
         return True  # a byline standing on its own line (本报记者 王明) is printed under a story's heads
     if segment.kind in (SegmentKind.MARKER, SegmentKind.SECTION):
         return True
-    return segment.kind is SegmentKind.PARAGRAPH and dateline_at_start(segment.text) is not None
+    return segment.kind is SegmentKind.PARAGRAPH and dateline_in_any_form(segment.text) is not None
 
 
 def _check(

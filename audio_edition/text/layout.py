@@ -607,8 +607,9 @@ _ANY_DATELINE = re.compile(rf"^(?:【\s*{_ANY_FORM}\s*】|{_ANY_FORM})")
 def dateline_in_any_form(text: str) -> re.Match[str] | None:
     """Match a dateline at the start in any of dateline_at_start's forms, or the town without a date
     (``本报遵义讯``, ``新华社拉萨电``), a broadcaster's report (``据某某新闻``), any of them in 【】
-    (``【新华社北京6日电】``). For text whose paragraph starts are known (a PDF's lines): in an
-    extraction's run-on lines these forms would start stories where none starts."""
+    (``【新华社北京6日电】``). For text whose paragraph starts are known (a PDF's lines, the
+    segments an extraction's lines were joined into): in run-on lines these forms would start
+    stories where none starts."""
     return _ANY_DATELINE.match(text)
 
 

@@ -125,3 +125,43 @@ def test_a_dateline_of_a_form_some_papers_print_is_taken_where_paragraphs_are_kn
 @pytest.mark.parametrize("text", ["新华社北京6日电 记者从有关部门获悉", "央视网消息（记者 庄一凡）傍晚6点"])
 def test_the_usual_forms_are_taken_in_any_form_too(text: str) -> None:
     assert dateline_in_any_form(text) is not None
+
+
+# An extraction (PyMuPDF's lines) of a regional paper that prints its town and no date: each
+# paragraph's start is known once lines are joined, so a story is told by such a dateline too.
+TOWN_ONLY = """2025 年5 月12 日　星期一
+山城
+第2 版
+老街夜市重新开张
+本报遵义讯
+（记者 罗安平）入夏以来，老街
+夜市重新开张，八十多个摊位沿
+河排开，游客络绎不绝。
+夜市每天开到凌晨一点，周末
+还有民乐表演。
+高原果园迎来丰收
+新华社拉萨电
+（记者 次仁卓玛）眼下正是苹
+果采摘的季节，林芝的果园里
+一派繁忙。
+本版责任编辑：周全
+"""
+
+
+def test_an_extracted_paragraph_opening_on_a_town_without_a_date_opens_its_story() -> None:
+    market, orchard = parse_page(TOWN_ONLY, "p2.txt").articles
+    assert (market.headline, market.dateline, market.byline) == (
+        "老街夜市重新开张",
+        "本报遵义讯",
+        "记者 罗安平",
+    )
+    assert market.paragraphs == (
+        "入夏以来，老街夜市重新开张，八十多个摊位沿河排开，游客络绎不绝。",
+        "夜市每天开到凌晨一点，周末还有民乐表演。",
+    )
+    assert (orchard.headline, orchard.dateline, orchard.byline) == (
+        "高原果园迎来丰收",
+        "新华社拉萨电",
+        "记者 次仁卓玛",
+    )
+    assert orchard.paragraphs == ("眼下正是苹果采摘的季节，林芝的果园里一派繁忙。",)
