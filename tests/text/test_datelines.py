@@ -165,3 +165,53 @@ def test_an_extracted_paragraph_opening_on_a_town_without_a_date_opens_its_story
         "记者 次仁卓玛",
     )
     assert orchard.paragraphs == ("眼下正是苹果采摘的季节，林芝的果园里一派繁忙。",)
+
+
+# A box of briefs as an extractor runs it on: each brief's town-only dateline opens a line under
+# the brief before it, whose sentence (and byline) has ended there.
+BRIEFS = """2025 年5 月12 日　星期一
+山城
+第2 版
+老街夜市重新开张
+本报记者 罗安平
+入夏以来，老街夜市重新开张，
+八十多个摊位沿河排开，游客络
+绎不绝。
+简讯
+本报毕节讯全市首批十
+座乡村书屋日前建成，每座
+藏书三千册。（吴桐）
+本报安顺讯近日，市气象
+台发布寒潮预警，提醒市民
+注意保暖。（田禾）
+本版责任编辑：周全
+"""
+
+
+def test_a_town_only_dateline_under_a_sentences_end_opens_the_next_brief() -> None:
+    _, books, cold = parse_page(BRIEFS, "p2.txt").articles
+    assert (books.section, books.dateline, books.byline) == ("简讯", "本报毕节讯", "吴桐")
+    assert books.paragraphs == ("全市首批十座乡村书屋日前建成，每座藏书三千册。",)
+    assert (cold.section, cold.dateline, cold.byline) == ("简讯", "本报安顺讯", "田禾")
+    assert cold.paragraphs == ("近日，市气象台发布寒潮预警，提醒市民注意保暖。",)
+
+
+# Running text under a sentence's end that opens as a broadcaster's report does (据…新闻) but names
+# an office: with no byline's bracket after the name, lines of an extraction keep it as text.
+OFFICE = """2025 年5 月12 日　星期一
+山城
+第2 版
+老街夜市重新开张
+本报记者 罗安平
+入夏以来，老街夜市重新开张，
+八十多个摊位沿河排开，游客络
+绎不绝。
+据区新闻中心统计，夜市每天
+开到凌晨一点。
+本版责任编辑：周全
+"""
+
+
+def test_an_office_named_after_据_in_running_text_is_not_a_dateline() -> None:
+    (market,) = parse_page(OFFICE, "p2.txt").articles
+    assert market.paragraphs[-1].startswith("据区新闻中心统计")
