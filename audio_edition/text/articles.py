@@ -31,7 +31,13 @@ from dataclasses import dataclass, field, replace
 
 from audio_edition.text.layout import Furniture as Furniture  # re-exported: part of the reading's interface
 from audio_edition.text.layout import FurnitureKind as FurnitureKind
-from audio_edition.text.layout import Segment, SegmentKind, dateline_at_start, visual_width
+from audio_edition.text.layout import (
+    Segment,
+    SegmentKind,
+    dateline_at_start,
+    dateline_in_any_form,
+    visual_width,
+)
 
 
 @dataclass(frozen=True)
@@ -371,7 +377,7 @@ def detect_headlines(
         tie is HeadlinePosition.BEFORE
         and len(content) > 1
         and first.kind is SegmentKind.PARAGRAPH
-        and dateline_at_start(first.text) is None
+        and dateline_in_any_form(first.text) is None
         and first.open_start
     ):
         # An extractor's page opening mid-sentence opens on the rest of a paragraph printed
@@ -388,7 +394,7 @@ def detect_headlines(
         and tie is HeadlinePosition.AFTER
         and first.kind is last.kind is SegmentKind.PARAGRAPH
         and any(s.kind in heads for s in content)
-        and dateline_at_start(first.text) is None
+        and dateline_in_any_form(first.text) is None
     ):
         # Body text at both ends, heads between, on a page laid out as this paper's: a page of
         # either convention may open on the rest of a story from another page (no dateline), but
@@ -401,7 +407,7 @@ def detect_headlines(
         if (
             tie is HeadlinePosition.BEFORE
             and first.kind is SegmentKind.PARAGRAPH
-            and dateline_at_start(first.text)
+            and dateline_in_any_form(first.text)
         ):
             # An extractor's page opening on a story's dateline with no heads above it: the
             # typesetter drew each story's heads after its body (a continuation opens on a marker).
@@ -419,7 +425,7 @@ def _before_closing_box(content: Sequence[Segment]) -> Segment:
     at = len(content) - 1
     while at > 0 and content[at].kind is SegmentKind.PARAGRAPH:
         text = content[at].text
-        if len(text) >= LONG_BRIEF or not (dateline_at_start(text) or _BYLINE_AT_END.search(text)):
+        if len(text) >= LONG_BRIEF or not (dateline_in_any_form(text) or _BYLINE_AT_END.search(text)):
             return content[-1]
         at -= 1
     if at > 0 and at < len(content) - 1 and content[at].kind is SegmentKind.SECTION:
@@ -438,7 +444,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             builder.close()
             builder.section = briefs[index]
             builder.start(segment.line)
-            dateline = dateline_at_start(segment.text)
+            dateline = _opening_dateline(segments, index)
             if dateline:
                 builder.add_dateline(dateline.group(0), segment.text[dateline.end() :], segment.line)
             else:
@@ -496,7 +502,7 @@ def _read_after(segments: Sequence[Segment], builder: _ArticleBuilder, *, extrac
             else:
                 builder.add_subhead(segment.text, segment.line, tiers="\n" in segment.text)
         else:
-            dateline = dateline_at_start(segment.text)
+            dateline = _opening_dateline(segments, index)
             if dateline:
                 builder.close()
                 builder.start(segment.line)
@@ -535,7 +541,7 @@ def _briefs_ahead(segments: Sequence[Segment], start: int) -> list[int]:
         # The box closes the page: no heads follow for a story to end at, and every item is
         # as short as a brief.
         return stretch
-    dated = [n for n, index in enumerate(stretch) if dateline_at_start(segments[index].text)]
+    dated = [n for n, index in enumerate(stretch) if _opening_dateline(segments, index)]
     if dated and dated[-1] > 0 and dated[-1] < len(stretch) - 1:
         return stretch[: dated[-1]]
     taken: list[int] = []
@@ -597,7 +603,7 @@ def _read_before(segments: Sequence[Segment], builder: _ArticleBuilder) -> None:
                     builder.add_subhead(block.text, block.line, tiers="\n" in block.text)
             index = end
         else:
-            dateline = dateline_at_start(segment.text)
+            dateline = _opening_dateline(segments, index)
             if builder.extraction and builder.section is not None and len(segment.text) > LONG_BRIEF:
                 builder.close()  # on an extractor's page, the box of briefs has ended
                 builder.section = None
@@ -629,6 +635,21 @@ def _after_closing_byline(segments: Sequence[Segment], index: int) -> bool:
     )
 
 
+def _opening_dateline(segments: Sequence[Segment], index: int) -> re.Match[str] | None:
+    """The dateline ``segments[index]`` opens on, in any form a paper prints (本报遵义讯,
+    【新华社北京6日电】): segments are paragraphs whose starts the layout found, so the forms no
+    longer start stories inside run-on lines. A broadcaster's name after 据 with neither a comma nor
+    a byline's bracket after it (据某某新闻工地上…) reads as running text does (据市新闻中心统计…):
+    taken only where no paragraph stands before it, under heads or a byline or atop the page."""
+    text = segments[index].text
+    found = dateline_in_any_form(text)
+    if found is None or dateline_at_start(text) or not found.group(0).startswith("据"):
+        return found
+    if text[found.end() : found.end() + 1] in ("（", "("):
+        return found
+    return found if index == 0 or segments[index - 1].kind is not SegmentKind.PARAGRAPH else None
+
+
 def _starts_article(segments: Sequence[Segment], index: int) -> bool:
     """Whether a new article starts at ``segments[index]`` (or the page ends there)."""
     segment = segments[index] if index < len(segments) else None
@@ -640,7 +661,7 @@ def _starts_article(segments: Sequence[Segment], index: int) -> bool:
         return True  # a byline standing on its own line (本报记者 王明) is printed under a story's heads
     if segment.kind in (SegmentKind.MARKER, SegmentKind.SECTION):
         return True
-    return segment.kind is SegmentKind.PARAGRAPH and dateline_at_start(segment.text) is not None
+    return segment.kind is SegmentKind.PARAGRAPH and _opening_dateline(segments, index) is not None
 
 
 def _check(

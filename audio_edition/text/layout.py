@@ -322,8 +322,19 @@ def measure_columns(items: Iterator[TextLine | Segment]) -> list[TextLine | Segm
         line.column = _column_width(lows, highs)
         # A dateline may run on into the next line, even across a column break.
         after = lines[n + 1] if n + 1 < len(lines) and not lines[n + 1].hard_break_before else None
-        line.dateline = dateline_at_start(line.text + (after.text if after else "")) is not None
+        joined = line.text + (after.text if after else "")
+        line.dateline = dateline_at_start(joined) is not None or (
+            _under_a_paragraph_end(lines[n - 1] if n else None, line)
+            and _dateline_off_lines(joined) is not None
+        )
     return seq
+
+
+def _under_a_paragraph_end(before: TextLine | None, line: TextLine) -> bool:
+    """Whether ``line`` opens a paragraph for all its text tells: the page's first, after a blank
+    line or a marker, or under a line ending a sentence. Only there is a dateline of a form some
+    papers print (本报遵义讯) taken off an extraction's lines: in run-on lines it may be text."""
+    return before is None or line.blank_before or line.hard_break_before or before.sentence_end
 
 
 def _full_span(line: TextLine, after: TextLine | None) -> tuple[float, float]:
@@ -607,9 +618,20 @@ _ANY_DATELINE = re.compile(rf"^(?:【\s*{_ANY_FORM}\s*】|{_ANY_FORM})")
 def dateline_in_any_form(text: str) -> re.Match[str] | None:
     """Match a dateline at the start in any of dateline_at_start's forms, or the town without a date
     (``本报遵义讯``, ``新华社拉萨电``), a broadcaster's report (``据某某新闻``), any of them in 【】
-    (``【新华社北京6日电】``). For text whose paragraph starts are known (a PDF's lines): in an
-    extraction's run-on lines these forms would start stories where none starts."""
+    (``【新华社北京6日电】``). For text whose paragraph starts are known (a PDF's lines, the
+    segments an extraction's lines were joined into): in run-on lines these forms would start
+    stories where none starts."""
     return _ANY_DATELINE.match(text)
+
+
+def _dateline_off_lines(text: str) -> re.Match[str] | None:
+    """Match a dateline in any form (dateline_in_any_form) at the start of text an extractor
+    printed, where a paragraph is known to start: a broadcaster's name after 据 only with its
+    byline's bracket after it (据某某新闻（记者…）), as running text's 据市新闻中心介绍 never has."""
+    found = dateline_in_any_form(text)
+    if found is None or dateline_at_start(text) or not found.group(0).startswith("据"):
+        return found
+    return found if text[found.end() : found.end() + 1] in ("（", "(", "") else None
 
 
 def ends_sentence(text: str) -> bool:

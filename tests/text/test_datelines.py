@@ -125,3 +125,93 @@ def test_a_dateline_of_a_form_some_papers_print_is_taken_where_paragraphs_are_kn
 @pytest.mark.parametrize("text", ["新华社北京6日电 记者从有关部门获悉", "央视网消息（记者 庄一凡）傍晚6点"])
 def test_the_usual_forms_are_taken_in_any_form_too(text: str) -> None:
     assert dateline_in_any_form(text) is not None
+
+
+# An extraction (PyMuPDF's lines) of a regional paper that prints its town and no date: each
+# paragraph's start is known once lines are joined, so a story is told by such a dateline too.
+TOWN_ONLY = """2025 年5 月12 日　星期一
+山城
+第2 版
+老街夜市重新开张
+本报遵义讯
+（记者 罗安平）入夏以来，老街
+夜市重新开张，八十多个摊位沿
+河排开，游客络绎不绝。
+夜市每天开到凌晨一点，周末
+还有民乐表演。
+高原果园迎来丰收
+新华社拉萨电
+（记者 次仁卓玛）眼下正是苹
+果采摘的季节，林芝的果园里
+一派繁忙。
+本版责任编辑：周全
+"""
+
+
+def test_an_extracted_paragraph_opening_on_a_town_without_a_date_opens_its_story() -> None:
+    market, orchard = parse_page(TOWN_ONLY, "p2.txt").articles
+    assert (market.headline, market.dateline, market.byline) == (
+        "老街夜市重新开张",
+        "本报遵义讯",
+        "记者 罗安平",
+    )
+    assert market.paragraphs == (
+        "入夏以来，老街夜市重新开张，八十多个摊位沿河排开，游客络绎不绝。",
+        "夜市每天开到凌晨一点，周末还有民乐表演。",
+    )
+    assert (orchard.headline, orchard.dateline, orchard.byline) == (
+        "高原果园迎来丰收",
+        "新华社拉萨电",
+        "记者 次仁卓玛",
+    )
+    assert orchard.paragraphs == ("眼下正是苹果采摘的季节，林芝的果园里一派繁忙。",)
+
+
+# A box of briefs as an extractor runs it on: each brief's town-only dateline opens a line under
+# the brief before it, whose sentence (and byline) has ended there.
+BRIEFS = """2025 年5 月12 日　星期一
+山城
+第2 版
+老街夜市重新开张
+本报记者 罗安平
+入夏以来，老街夜市重新开张，
+八十多个摊位沿河排开，游客络
+绎不绝。
+简讯
+本报毕节讯全市首批十
+座乡村书屋日前建成，每座
+藏书三千册。（吴桐）
+本报安顺讯近日，市气象
+台发布寒潮预警，提醒市民
+注意保暖。（田禾）
+本版责任编辑：周全
+"""
+
+
+def test_a_town_only_dateline_under_a_sentences_end_opens_the_next_brief() -> None:
+    _, books, cold = parse_page(BRIEFS, "p2.txt").articles
+    assert (books.section, books.dateline, books.byline) == ("简讯", "本报毕节讯", "吴桐")
+    assert books.paragraphs == ("全市首批十座乡村书屋日前建成，每座藏书三千册。",)
+    assert (cold.section, cold.dateline, cold.byline) == ("简讯", "本报安顺讯", "田禾")
+    assert cold.paragraphs == ("近日，市气象台发布寒潮预警，提醒市民注意保暖。",)
+
+
+# Running text under a sentence's end that opens as a broadcaster's report does (据…新闻) but names
+# an office: with no byline's bracket after the name, lines of an extraction keep it as text.
+OFFICE = """2025 年5 月12 日　星期一
+山城
+第2 版
+老街夜市重新开张
+本报记者 罗安平
+入夏以来，老街夜市重新开张，
+八十多个摊位沿河排开，游客络
+绎不绝。
+据区新闻中心统计，夜市每天
+开到凌晨一点。
+本版责任编辑：周全
+"""
+
+
+def test_an_office_named_after_据_in_running_text_is_not_a_dateline() -> None:
+    (market,) = parse_page(OFFICE, "p2.txt").articles
+    assert market.paragraphs[-1].startswith("据区新闻中心统计")
