@@ -74,6 +74,7 @@ from audio_edition.text.extraction_boxes import (
     ad_labels_by_shape,
     brief_titles_by_shape,
     index_titles_by_shape,
+    rest_of_a_broken_line,
 )
 from audio_edition.text.extraction_doubts import (
     a_character_a_line,
@@ -412,6 +413,9 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             and title
             and isinstance(under, TextLine)
             and _briefs_from(seq, index + 1)
+            and not (
+                title.group(1) is None and rest_of_a_broken_line(seq[index - 1] if index else None, item)
+            )
         ):
             read.append(item)
             continue
@@ -420,9 +424,7 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             if ends_sentence(head):
                 read.append(item)
                 continue
-            rest = replace(item, text=head, width=visual_width(head))
-            rest.column, rest.narrowest, rest.dateline = item.column, item.narrowest, item.dateline
-            read.append(rest)
+            read.append(replace(item, text=head, width=visual_width(head)))
         read.append(Segment(SegmentKind.SECTION, text=title.group(2), line=item.number))
     return read
 

@@ -314,18 +314,24 @@ def brief_titles_by_shape(items: Iterable[TextLine | Segment]) -> Iterator[TextL
         yield item
 
 
+def rest_of_a_broken_line(before: TextLine | Segment | None, line: TextLine) -> bool:
+    """Whether ``line`` is the rest of the line ``before`` it, broken mid-phrase (一份判决书，让拖欠三年
+    的工钱有 / 了着落): no blank line between, and the line before holds a pause mark and ends no
+    sentence. Short and markless as a box's title is, it is no title."""
+    return (
+        isinstance(before, TextLine)
+        and not line.blank_before
+        and re.search("[，、；]", before.text) is not None
+        and not ends_sentence(before.text)
+    )
+
+
 def _brief_title(seq: list[TextLine | Segment], k: int) -> bool:
     item = seq[k]
     if not isinstance(item, TextLine) or not _label(item.text) or len(_bare(item.text)) > _LABEL_MOST:
         return False
-    before = seq[k - 1] if k else None
-    if (
-        isinstance(before, TextLine)
-        and not item.blank_before
-        and re.search("[，、；]", before.text)
-        and not ends_sentence(before.text)
-    ):
-        return False  # the rest of a line broken mid-phrase (一份判决书，让拖欠三年的工钱有 / 了着落)
+    if rest_of_a_broken_line(seq[k - 1] if k else None, item):
+        return False
     lines: list[TextLine] = []
     window = seq[k + 1 : k + 1 + _BRIEF_REACH]
     for n, other in enumerate(window):
