@@ -27,6 +27,7 @@ from audio_edition.text.furniture import (
     CHART_SOURCE,
     CHART_TITLE,
     INDEX_TITLE,
+    PAGE_REF_LINE,
     SLOGAN_PHRASES,
     is_editor_line,
 )
@@ -109,7 +110,12 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
         return lines
     kept = list(lines)
     runs = _runs(furniture, FurnitureKind.INDEX)
+    # A run opening on its title taken already (``take_furniture``) has it: no second one over
+    # it, nor one printed apart.
+    titled = [first for first, _ in runs if _opens_on_its_title(kept, furniture, first)]
     for first, _last in runs:
+        if first in titled:
+            continue
         over = _near(kept, first - 1, -1)
         if over is None:
             continue
@@ -137,7 +143,7 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
             furniture.append(Furniture(FurnitureKind.INDEX, kept[second].strip(), second + 1))
             kept[second] = ""
             return kept
-    if not runs:
+    if not runs or titled:
         return kept
     # Printed apart from its items: the one short line alone on the page that no paragraph
     # ends over (a subhead stands between two paragraphs) and no story's dateline follows.
@@ -153,6 +159,23 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
         furniture.append(Furniture(FurnitureKind.INDEX, kept[apart[0]].strip(), apart[0] + 1))
         kept[apart[0]] = ""
     return kept
+
+
+def _opens_on_its_title(lines: list[str], furniture: list[Furniture], first: int) -> bool:
+    """Whether a run of an index's lines taken (its first, 0-based, ``first``) opens on the box's
+    title ``take_furniture`` took over its first item: a title's shape alone on its line (blank
+    in ``lines`` now; a title cut off the end of a line may be a line's last words, 50 万元), an
+    item right under it (not the page of an item broken before it, 秋茶开采 / C11)."""
+    taken = {f.line - 1: f.text.strip() for f in furniture if f.kind is FurnitureKind.INDEX and f.line}
+    under = taken.get(first + 1)
+    return (
+        first in taken
+        and not lines[first].strip()
+        and _label(taken[first])
+        and under is not None
+        and not PAGE_REF_LINE.match(under)
+        and _bare(under) != "版"
+    )
 
 
 def _inside_a_sentence(before: str, after: str) -> bool:
