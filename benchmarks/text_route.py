@@ -10,11 +10,11 @@ that got a warning on their lines; for main's cleaner (before) and this one (aft
 The PDF route's figures on the same pages are printed beside them. Also whether this paper's own pages (tests/fixtures) read exactly as before. Each reader runs in its own process, from its own copy of the package (main's from ``git archive``).
 
     .venv/bin/python benchmarks/text_route.py [--ref main] [--notes] [--fresh 12] [--seed-from 1000] [--keep DIR]
-        [--texts {A,B,C,D,E,F,G}] [--house {plain,random}]
+        [--texts POOL] [--house {plain,random}]
 
-``--texts`` draws the fresh pages' words from another pool (tests/typeset/texts.py is A, the
-default; texts_b.py to texts_g.py are other papers' words): their folders are named
-``fresh-B-1500`` and their gold.json records the pool; a --keep folder holds one pool's pages only.
+``--texts`` draws the fresh pages' words from another pool (one of tests/typeset/pages.POOLS,
+listed by ``--help``; tests/typeset/texts.py is A, the default; texts_b.py to texts_g.py are
+other papers' words): their folders are named ``fresh-B-1500`` and their gold.json records the pool; a --keep folder holds one pool's pages only.
 ``--house random`` draws each fresh page in a house style of its own (type sizes, page and column
 widths, rules, fonts: tests/typeset/pages.random_house), the same words and gold as its plain page:
 folders ``fresh-H-1800`` (``fresh-B-H-1800``), the house in gold.json, one house per --keep folder.
@@ -213,6 +213,9 @@ def run(package_root: Path, corpus: Path) -> dict[str, object]:
 
 
 def main() -> None:
+    sys.path.append(str(ROOT))
+    from tests.typeset.pages import POOLS
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--ref", default="main", help="the git ref whose cleaner is 'before'")
     parser.add_argument("--notes", action="store_true", help="list what each reading got wrong")
@@ -229,7 +232,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--texts",
-        choices=("A", "B", "C", "D", "E", "F", "G"),
+        choices=sorted(POOLS),
         default="A",
         help="the word pool the fresh pages are drawn from (A: every committed page's)",
     )

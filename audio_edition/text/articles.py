@@ -154,15 +154,11 @@ def kicker_near_headline_length(upper: str, lower: str, shortest: float | None =
     return not headline_over_long_subtitle(upper, lower) and visual_width(upper) >= length - 1
 
 
-def sure_headlines(articles: Sequence[Article]) -> list[str]:
-    """The headlines a page's heads tell for sure, whatever their length: the middle of three
-    tiers, one over a subtitle opening on a dash, and a head of one line over a story opening
-    on its dateline. How long this paper sets a headline, for weighing two tiers with no dash."""
-    return [article.headline for article in articles if article.headline and _headline_for_sure(article)]
-
-
 def _headline_for_sure(article: Article) -> bool:
-    """Whether an article's heads tell its headline for sure (see ``sure_headlines``)."""
+    """Whether an article's heads tell its headline for sure, whatever its length: the middle of
+    three tiers, one over a subtitle opening on a dash, and a head of one line over a story
+    opening on its dateline. How long this paper sets a headline, for weighing two tiers with no
+    dash (``PageHeadlines``)."""
     return bool(
         (article.kicker and article.subtitle)
         or (not article.kicker and article.subtitle and article.subtitle.startswith("—"))
@@ -173,7 +169,7 @@ def _headline_for_sure(article: Article) -> bool:
 @dataclass(frozen=True)
 class PageHeadlines:
     """How long a page's heads show this paper sets a headline, measured once per page: the widths
-    of the headlines its heads tell for sure (``sure_headlines``), shortest first, each with its
+    of the headlines its heads tell for sure (``_headline_for_sure``), shortest first, each with its
     article, so that a story's heads are weighed against the others' (``shortest``)."""
 
     widths: tuple[tuple[float, Article], ...]
@@ -744,7 +740,7 @@ def _kickers_by_the_page(articles: Sequence[Article], segments: Sequence[Segment
     """On an extractor's page, two head lines with no dash read as headline and subtitle by
     their lengths alone (``headline_over_long_subtitle``), where the page's other heads show the
     upper more than a character shorter than every headline they tell for sure (two at least:
-    ``sure_headlines``) and the lower as long as one: the paper sets its headlines longer, so
+    ``PageHeadlines``) and the lower as long as one: the paper sets its headlines longer, so
     the upper is a kicker (引题) over its headline. Still doubted (``extraction_doubts``). Not
     where a tier was struck bold (the headline), which tells for sure."""
     blocks = {s.line: s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None}

@@ -95,16 +95,41 @@ def _runs(line: str, number: int = 0) -> list[_Run]:
     return found
 
 
-def _column_starts(rows: list[list[_Run]]) -> list[int]:
-    """Positions where two or more of ``rows``' runs start, a few positions apart counted once
-    (the leftmost: a column's indented lines start a few positions in), that fewer runs cross."""
-    starts = sorted(run.start for runs in rows for run in runs)
+def _grouped(starts: list[int]) -> list[list[int]]:
+    """Sorted ``starts`` in groups, each of those a few positions (``_INDENT``) past its first:
+    one column's lines start there, its indented ones a few positions in."""
     groups: list[list[int]] = []
     for start in starts:
         if groups and start - groups[-1][0] <= _INDENT:
             groups[-1].append(start)
         else:
             groups.append([start])
+    return groups
+
+
+def _running(band: list[list[_Run]]) -> list[list[_Run]]:
+    """A band's lines of running text: those not heads alone."""
+    return [runs for runs in band if not _heads_only([runs])]
+
+
+def _band_starts(band: list[list[_Run]], least: int) -> list[int]:
+    """Where a band's columns start, told by its lines of running text where it holds ``least``
+    or more (heads centred over their stories start anywhere), else by all its lines."""
+    running = _running(band)
+    return _column_starts(running if len(running) >= least else band)
+
+
+def _trim_blank_end(out: list[_Line]) -> list[_Line]:
+    """``out`` with the blank lines at its end taken off (in place)."""
+    while out and not out[-1][0]:
+        out.pop()
+    return out
+
+
+def _column_starts(rows: list[list[_Run]]) -> list[int]:
+    """Positions where two or more of ``rows``' runs start, a few positions apart counted once
+    (the leftmost: a column's indented lines start a few positions in), that fewer runs cross."""
+    groups = _grouped(sorted(run.start for runs in rows for run in runs))
     runs = [run for row in rows for run in row]
     # A column's start is one few runs cross: a centred line or a credit starting a few
     # positions past a column's start is crossed by the column's own full lines.
@@ -157,7 +182,7 @@ def _narrow_all_over(rows: list[list[_Run]]) -> bool:
     column's line alone on its row, where its column is drawn: no extractor printing lines one
     after the other sets a line so), and as many lines hold two columns' lines or more (letters
     twice a column's width on a line)."""
-    width = _column_width([runs for runs in rows if not _heads_only([runs])])
+    width = _column_width(_running(rows))
     if width is None:
         return False
     further = sum(1 for runs in rows if runs and runs[0].start > width and _RUNNING.search(runs[0].text))
@@ -186,7 +211,8 @@ def cut_columns(text: str) -> CutPage:
         return CutPage(text)
     lines = text.split("\n")
     bands = _bands(lines)  # cut once, for the two checks of the page's bands
-    together = run_together(lines, bands)
+    broken = _broken_columns(bands)
+    together = run_together(bands, broken)
     out: list[_Line] = []
     unsure: list[int] = []
     band: list[list[_Run]] = []
@@ -197,7 +223,7 @@ def cut_columns(text: str) -> CutPage:
         out.extend(strips)
         band.clear()
 
-    inside = _blanks_inside_columns(bands)
+    inside = _blanks_inside_columns(broken)
     for n, line in enumerate(lines):
         if not line.strip():
             if n + 1 in inside:
@@ -234,7 +260,10 @@ _WORD = re.compile(r"\S+")  # text with no space inside (an ideographic space, U
 _OPEN_END = re.compile(r"[。！？…”’」』）)：]$")  # a line ending where a paragraph may end
 
 
-def run_together(lines: list[str], bands: list[list[list[_Run]]] | None = None) -> tuple[int, ...]:
+_Broken = list[tuple[list[list[_Run]], list[list[_Run]]]]  # a column's upper and lower halves
+
+
+def run_together(bands: list[list[list[_Run]]], broken: _Broken) -> tuple[int, ...]:
     """Lines (1-based) of a page printed in layout mode where its text was run together as no
     reading of columns side by side allows: the extractor set its text by where it stands on the
     page but kept no space between what it printed apart (pypdf's layout mode), so no cut of
@@ -249,18 +278,16 @@ def run_together(lines: list[str], bands: list[list[list[_Run]]] | None = None) 
       a sentence, and under the blank line the same column's text going on at the same start
       (not indented: no new paragraph), the columns beside it cut there with it.
 
-    ``bands`` are ``lines`` cut into bands (``_bands``) where the caller has them already."""
+    ``bands`` are the page's lines cut into bands (``_bands``), ``broken`` its columns broken by a
+    blank line (``_broken_columns``)."""
     found: list[int] = []
-    if bands is None:
-        bands = _bands(lines)
     for band in bands:
-        running = [runs for runs in band if not _heads_only([runs])]
-        starts = _column_starts(running if len(running) >= _MIN_LINES else band)
+        starts = _band_starts(band, _MIN_LINES)
         for n, runs in enumerate(band):
             beside = [r for m in (n - 1, n + 1) if 0 <= m < len(band) for r in band[m]]
             if _runs_on(runs, beside, starts, band):
                 found.append(runs[0].line)
-    found += [lower[0][0].line for _, lower in _broken_columns(bands)]
+    found += [lower[0][0].line for _, lower in broken]
     return tuple(sorted(set(found)))
 
 
@@ -279,7 +306,7 @@ def _bands(lines: list[str]) -> list[list[list[_Run]]]:
     return bands
 
 
-def _broken_columns(bands: list[list[list[_Run]]]) -> list[tuple[list[list[_Run]], list[list[_Run]]]]:
+def _broken_columns(bands: list[list[list[_Run]]]) -> _Broken:
     """The pairs of bands one after the other with a column's paragraph running on from the
     first into the second (``_paragraph_across_blank``)."""
     return [
@@ -289,13 +316,10 @@ def _broken_columns(bands: list[list[list[_Run]]]) -> list[tuple[list[list[_Run]
     ]
 
 
-def _blanks_inside_columns(bands: list[list[list[_Run]]]) -> set[int]:
-    """The blank lines (1-based) printed inside a column's paragraph (``_broken_columns``) of a
-    page cut into ``bands`` (``_bands``): no break of the page's bands, which are cut as if they
-    were not there."""
-    return {
-        n for upper, lower in _broken_columns(bands) for n in range(upper[-1][0].line + 1, lower[0][0].line)
-    }
+def _blanks_inside_columns(broken: _Broken) -> set[int]:
+    """The blank lines (1-based) printed inside a column's paragraph (``broken``: a page's
+    ``_broken_columns``): no break of the page's bands, which are cut as if they were not there."""
+    return {n for upper, lower in broken for n in range(upper[-1][0].line + 1, lower[0][0].line)}
 
 
 def _runs_on(runs: list[_Run], beside: list[_Run], starts: list[int], band: list[list[_Run]]) -> bool:
@@ -367,7 +391,7 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
         return [], []
     # Where the columns start is told by the lines of running text: heads centred over their
     # stories start anywhere (a band of heads and boxes alone: all its lines tell).
-    running = [runs for runs in band if not _heads_only([runs])]
+    running = _running(band)
     starts = _column_starts(running if len(running) >= _MIN_LINES else band)
     if len(running) >= _MIN_LINES:
         starts = _short_columns(band, starts)
@@ -407,8 +431,7 @@ def _strips(band: list[list[_Run]]) -> tuple[list[_Line], list[int]]:
         else:
             part.append(runs)
     out += _by_column_stacked(part, starts)
-    while out and not out[-1][0]:
-        out.pop()
+    _trim_blank_end(out)
     return out, [at for at in unsure if at < len(out)]
 
 
@@ -430,17 +453,11 @@ def _block_shift(band: list[list[_Run]]) -> int | None:
     (each a column's line, no longer than the column's width) all on the other; None when the
     band has no such line."""
     # A line crossing is one column's line (two columns' lines one space apart cross anything).
-    width = _column_width([runs for runs in band if not _heads_only([runs])])
+    width = _column_width(_running(band))
     if width is None:
         return None
     line = width + _FULL_SLACK
-    starts = sorted(run.start for runs in band for run in runs if _RUNNING.search(run.text))
-    groups: list[list[int]] = []
-    for start in starts:
-        if groups and start - groups[-1][0] <= _INDENT:
-            groups[-1].append(start)
-        else:
-            groups.append([start])
+    groups = _grouped(sorted(run.start for runs in band for run in runs if _RUNNING.search(run.text)))
     found: list[int] = []
     for group in groups:
         start = group[0]
@@ -478,10 +495,7 @@ def _shifted_strips(band: list[list[_Run]]) -> list[_Line] | None:
         rest = rest[at:]
     if len(stretches) < 2:
         return None
-    starts = []
-    for stretch in stretches:
-        running = [runs for runs in stretch if not _heads_only([runs])]
-        starts.append(_column_starts(running if len(running) >= _MIN_COLUMN else stretch))
+    starts = [_band_starts(stretch, _MIN_COLUMN) for stretch in stretches]
     if len({len(s) for s in starts}) != 1 or not starts[0]:
         return None
     # Each stretch cut clean by its own starts: no line of running text crosses one (columns
@@ -498,10 +512,7 @@ def _shifted_strips(band: list[list[_Run]]) -> list[_Line] | None:
         rank = dict(zip(own, starts[0], strict=True))
         cut = [_split_at_starts(runs, own) for runs in stretch]
         placed += [[(rank.get(c, c), r) for c, r in runs] for runs in _columns(cut, own)]
-    out = _emit(placed)
-    while out and not out[-1][0]:
-        out.pop()
-    return out
+    return _trim_blank_end(_emit(placed))
 
 
 def _under_heads_alone(runs: list[_Run], part: list[list[_Run]]) -> bool:
@@ -886,6 +897,13 @@ def _gutter_cut(pieces: list[_Run], width: int, unspaced: bool = False) -> list[
     return out
 
 
+def _stands_where_drawn(run: _Run, before: _Run | None, width: int) -> bool:
+    """Whether a line of a band set in narrow gutters stands where its column is drawn, nothing
+    pushing it: first on its row and starting further in than half a column's ``width``, or two
+    spaces or more after the line ``before`` it on its row."""
+    return run.start > width // 2 if before is None else run.start - before.end >= 2
+
+
 def _pitch(rows: list[list[_Run]], width: int) -> tuple[float, float] | None:
     """How far apart (positions) a band's columns stand where drawn, and past which margin,
     when the band shows it: lines starting their row further in, or standing two spaces or more
@@ -899,14 +917,9 @@ def _pitch(rows: list[list[_Run]], width: int) -> tuple[float, float] | None:
         run.start
         for cut in rows
         for n, run in enumerate(cut)
-        if (n == 0 and run.start > width // 2) or (n > 0 and run.start - cut[n - 1].end >= 2)
+        if _stands_where_drawn(run, cut[n - 1] if n else None, width)
     )
-    groups: list[list[int]] = []
-    for start in drawn:
-        if groups and start - groups[-1][0] <= _INDENT:
-            groups[-1].append(start)
-        else:
-            groups.append([start])
+    groups = _grouped(drawn)
     places = [group[0] for group in groups if len(group) >= 2]  # the leftmost: indents stand in
     if len(places) < _DRAWN_PLACES:
         return None
@@ -940,8 +953,8 @@ def _narrow_strips(
     if width is None or len(running) < _MIN_LINES:
         return None
     # Figures set unspaced: no word of the band is half-width text alone (3 月 1 日 is spaced).
-    unspaced = not any(_HALF_WIDTH.fullmatch(p.text) for runs in band for p in _pieces(runs))
-    rows = [_gutter_cut(_pieces(runs), width, unspaced) for runs in band]
+    pieces = [_pieces(runs) for runs in band]
+    unspaced = not any(_HALF_WIDTH.fullmatch(p.text) for line in pieces for p in line)
     # Tight lines the columns' starts found by position (``starts``) do not cut (columns standing
     # at one position down the page, one space apart now and then, are cut there as before).
     tight = 0
@@ -953,6 +966,7 @@ def _narrow_strips(
             tight += 1
     if tight < max(_MIN_LINES, _NARROW_SHARE * len(running)):
         return None
+    rows = [_gutter_cut(line, width, unspaced) for line in pieces]
     # A column's line follows the one before it on its row one space on, wherever the lines
     # stand: a row's lines are its columns' in order, from the first column (the positions of a
     # row starting further in tell which column it starts in: that of the line of the nearest
@@ -984,13 +998,15 @@ def _narrow_strips(
         line: list[tuple[int, _Run]] = []
         for run in cut:
             index = line[-1][0] + 1 if line else 0
-            if drawn is not None and line and run.start - line[-1][1].end >= 2:
+            if drawn is not None and line and _stands_where_drawn(run, line[-1][1], width):
                 # Two spaces or more after the line before it: nothing pushed it, it stands where
                 # its column does (the column between stands empty on this row).
                 index = max(index, column_at(run.start))
             # A head stands where it is drawn (heads never run on after a column's line), and so
             # does a line starting a row further in.
-            if (not line and run.start > width // 2) or (line and not _RUNNING.search(run.text)):
+            if (not line and _stands_where_drawn(run, None, width)) or (
+                line and not _RUNNING.search(run.text)
+            ):
                 found = under(n, run.start)
                 if found is None and not line:
                     found = column_at(run.start)
@@ -999,9 +1015,7 @@ def _narrow_strips(
         placed.append(line)
         # (Letters, not positions: a letter-spaced line takes two positions a letter.)
         unsure.update((run.line, run.text) for run in cut if _letters(run.text) > width + _FULL_SLACK)
-    out = _emit(placed)
-    while out and not out[-1][0]:
-        out.pop()
+    out = _trim_blank_end(_emit(placed))
     # The column's line itself (the others of its row are cut right or wrong by their own width).
     return out, [
         at

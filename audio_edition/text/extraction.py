@@ -74,6 +74,7 @@ from audio_edition.text.extraction_boxes import (
     ad_labels_by_shape,
     brief_titles_by_shape,
     index_titles_by_shape,
+    rest_of_a_broken_line,
 )
 from audio_edition.text.extraction_doubts import (
     a_character_a_line,
@@ -96,6 +97,7 @@ from audio_edition.text.extraction_furniture import (
 )
 from audio_edition.text.extraction_tidy import BODY_PUNCTUATION, tidy_extraction
 from audio_edition.text.furniture import (
+    BOX_TITLE_AT_END,
     FOLIO_LINE,
     RUNNING_DATE,
     RUNNING_HEAD,
@@ -390,8 +392,6 @@ def _running_text(line: str) -> bool:
     return visual_width(bare) >= 6 and bare not in SECTION_WORDS
 
 
-# A box's title (城事速递, 街坊播报) alone on its line, or after a headline and a space.
-_BOX_TITLE_AT_END = re.compile(r"^(?:(.*\S)[ 　]+)?([\u4e00-\u9fff]{2,4})$")
 _BRIEF_REACH = 12  # lines under a box's title that hold its first two briefs
 _BRIEF_CLOSES = re.compile(r"（[\u4e00-\u9fff·]{2,5}）$")  # a brief's writer closing it: 。（黄海燕）
 
@@ -407,12 +407,15 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
     read: list[TextLine | Segment] = []
     for index, item in enumerate(seq):
         under = seq[index + 1] if index + 1 < len(seq) else None
-        title = _BOX_TITLE_AT_END.match(item.text) if isinstance(item, TextLine) else None
+        title = BOX_TITLE_AT_END.match(item.text) if isinstance(item, TextLine) else None
         if not (
             isinstance(item, TextLine)
             and title
             and isinstance(under, TextLine)
             and _briefs_from(seq, index + 1)
+            and not (
+                title.group(1) is None and rest_of_a_broken_line(seq[index - 1] if index else None, item)
+            )
         ):
             read.append(item)
             continue
@@ -421,9 +424,7 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             if ends_sentence(head):
                 read.append(item)
                 continue
-            rest = replace(item, text=head, width=visual_width(head))
-            rest.column, rest.narrowest, rest.dateline = item.column, item.narrowest, item.dateline
-            read.append(rest)
+            read.append(replace(item, text=head, width=visual_width(head)))
         read.append(Segment(SegmentKind.SECTION, text=title.group(2), line=item.number))
     return read
 
@@ -696,12 +697,7 @@ def _headline_asking(
         return False
     if not isinstance(following, TextLine):
         return False
-    if not (
-        following.dateline
-        or following.text.startswith("——")
-        or _byline_line(following)
-        or _over_subtitle_and_byline(following, beyond)
-    ):
+    if not _stands_under_a_head(following, beyond):
         return _between_head_lines(line, previous, following, beyond, opens_page=opens_page)
     return (
         not isinstance(previous, TextLine)
@@ -729,12 +725,7 @@ def _wide_head_over_its_rest(seq: Sequence[TextLine | Segment], index: int) -> b
         return False
     following = seq[index + 2] if index + 2 < len(seq) else None
     beyond = seq[index + 3] if index + 3 < len(seq) else None
-    if not isinstance(following, TextLine) or not (
-        following.dateline
-        or following.text.startswith("——")
-        or _byline_line(following)
-        or _over_subtitle_and_byline(following, beyond)
-    ):
+    if not isinstance(following, TextLine) or not _stands_under_a_head(following, beyond):
         return False
     above = seq[index - 1] if index else None
     return (
@@ -742,6 +733,17 @@ def _wide_head_over_its_rest(seq: Sequence[TextLine | Segment], index: int) -> b
         or line.blank_before
         or above.sentence_end
         or not BODY_PUNCTUATION.search(above.text)
+    )
+
+
+def _stands_under_a_head(following: TextLine, beyond: TextLine | Segment | None) -> bool:
+    """Whether ``following`` is what stands right under a story's heads: its dateline, a subtitle
+    on a dash, a byline, or a subtitle with no dash over a dateline or byline (``beyond``)."""
+    return bool(
+        following.dateline
+        or following.text.startswith("——")
+        or _byline_line(following)
+        or _over_subtitle_and_byline(following, beyond)
     )
 
 

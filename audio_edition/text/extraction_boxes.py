@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 
-from audio_edition.text.extraction_furniture import BYLINE_LINE
+from audio_edition.text.extraction_furniture import BYLINE_LINE, filled_line
 from audio_edition.text.furniture import (
     BOX_TITLE,
     CHART_SOURCE,
     CHART_TITLE,
     INDEX_TITLE,
+    PAGE_REF_LINE,
     SLOGAN_PHRASES,
     is_editor_line,
 )
@@ -89,6 +90,13 @@ def _near(lines: list[str], start: int, step: int, taken: Collection[int] = ()) 
     return None
 
 
+def _text_from(lines: list[str], n: int, step: int) -> str:
+    """The text of the nearest line from ``lines[n]`` on (``step`` 1 down, -1 up) that is not
+    blank; empty at the page's edge."""
+    k = filled_line(lines, n, step)
+    return "" if k is None else lines[k].strip()
+
+
 def _alone(lines: list[str], n: int) -> bool:
     """Whether line ``n`` is a block of its own: blank lines (or the page's edge) around it."""
     return (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
@@ -101,7 +109,13 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
     if any(f.kind is FurnitureKind.INDEX and INDEX_TITLE.search(_bare(f.text)) for f in furniture):
         return lines
     kept = list(lines)
-    for first, _last in _runs(furniture, FurnitureKind.INDEX):
+    runs = _runs(furniture, FurnitureKind.INDEX)
+    # A run opening on its title taken already (``take_furniture``) has it: no second one over
+    # it, nor one printed apart.
+    titled = [first for first, _ in runs if _opens_on_its_title(kept, furniture, first)]
+    for first, _last in runs:
+        if first in titled:
+            continue
         over = _near(kept, first - 1, -1)
         if over is None:
             continue
@@ -129,46 +143,48 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
             furniture.append(Furniture(FurnitureKind.INDEX, kept[second].strip(), second + 1))
             kept[second] = ""
             return kept
-    if not _runs(furniture, FurnitureKind.INDEX):
+    if not runs or titled:
         return kept
     # Printed apart from its items: the one short line alone on the page that no paragraph
     # ends over (a subhead stands between two paragraphs) and no story's dateline follows.
-    apart = [
-        n
-        for n, line in enumerate(kept)
-        if line.strip()
-        and _label(line)
-        and len(_bare(line)) <= _LABEL_MOST
-        and _alone(kept, n)
-        and not _after_a_sentence(kept, n)
-        and not _inside_a_sentence(kept, n)
-        and not _before_a_dateline(kept, n)
-    ]
+    apart: list[int] = []
+    for n, line in enumerate(kept):
+        if not (line.strip() and _label(line) and len(_bare(line)) <= _LABEL_MOST and _alone(kept, n)):
+            continue
+        before, after = _text_from(kept, n, -1), _text_from(kept, n, 1)
+        if ends_sentence(before) or _inside_a_sentence(before, after) or dateline_at_start(_bare(after)):
+            continue
+        apart.append(n)
     if len(apart) == 1:
         furniture.append(Furniture(FurnitureKind.INDEX, kept[apart[0]].strip(), apart[0] + 1))
         kept[apart[0]] = ""
     return kept
 
 
-def _inside_a_sentence(lines: list[str], n: int) -> bool:
-    """Whether line ``n`` stands between the halves of a paragraph broken mid-sentence: the line
-    over it ends no sentence, and it or the line under it is running text (a pause mark in it):
-    a box's piece printed inside a column, as pdftotext prints one."""
-    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
-    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
+def _opens_on_its_title(lines: list[str], furniture: list[Furniture], first: int) -> bool:
+    """Whether a run of an index's lines taken (its first, 0-based, ``first``) opens on the box's
+    title ``take_furniture`` took over its first item: a title's shape alone on its line (blank
+    in ``lines`` now; a title cut off the end of a line may be a line's last words, 50 万元), an
+    item right under it (not the page of an item broken before it, 秋茶开采 / C11)."""
+    taken = {f.line - 1: f.text.strip() for f in furniture if f.kind is FurnitureKind.INDEX and f.line}
+    under = taken.get(first + 1)
+    return (
+        first in taken
+        and not lines[first].strip()
+        and _label(taken[first])
+        and under is not None
+        and not PAGE_REF_LINE.match(under)
+        and _bare(under) != "版"
+    )
+
+
+def _inside_a_sentence(before: str, after: str) -> bool:
+    """Whether a line stands between the halves of a paragraph broken mid-sentence: the line
+    ``before`` it ends no sentence, and it or the line ``after`` it is running text (a pause mark
+    in it): a box's piece printed inside a column, as pdftotext prints one."""
     if not before or ends_sentence(before):
         return False
     return bool(re.search("[，、；]", before) or re.search("[，、；。]", after))
-
-
-def _after_a_sentence(lines: list[str], n: int) -> bool:
-    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
-    return ends_sentence(before)
-
-
-def _before_a_dateline(lines: list[str], n: int) -> bool:
-    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), "")
-    return dateline_at_start(_bare(after)) is not None
 
 
 def ad_labels_by_shape(lines: list[str], furniture: list[Furniture]) -> list[str]:
@@ -223,7 +239,7 @@ def _label_and_slogan_apart(lines: list[str], furniture: list[Furniture]) -> lis
         and _label(line)
         and len(_bare(line)) <= _LABEL_MOST
         and _alone(lines, n)
-        and _inside_a_sentence(lines, n)
+        and _inside_a_sentence(_text_from(lines, n, -1), _text_from(lines, n, 1))
     ]
     slogans = [
         n
@@ -248,8 +264,8 @@ def _label_and_slogan_apart(lines: list[str], furniture: list[Furniture]) -> lis
 def _heads_under(lines: list[str], n: int) -> bool:
     """Whether a head or a dateline follows line ``n``: the next line with text holds no mark of
     running text (a head) or opens on a dateline; not the page's furniture (its editors' line)."""
-    after = next((x.strip() for x in lines[n + 1 :] if x.strip()), None)
-    if after is None or furniture_line(after) is not None or is_editor_line(after):
+    after = _text_from(lines, n, 1)
+    if not after or furniture_line(after) is not None or is_editor_line(after):
         return False
     return dateline_at_start(_bare(after)) is not None or not re.search("[，。、；！？]", after)
 
@@ -271,8 +287,7 @@ def _in_a_chart(furniture: list[Furniture], n: int) -> bool:
 
 def _rest_of_a_dateline(lines: list[str], n: int) -> bool:
     """Whether line ``n`` ends a dateline broken over two lines (本报包头 3 月 1 / 日电)."""
-    before = next((x.strip() for x in reversed(lines[:n]) if x.strip()), "")
-    return dateline_at_start(_bare(before + lines[n])) is not None
+    return dateline_at_start(_bare(_text_from(lines, n, -1) + lines[n])) is not None
 
 
 def _slogan(lines: list[str], n: int, step: int) -> bool:
@@ -300,7 +315,7 @@ def _heads_a_story(lines: list[str], n: int) -> bool:
 
 
 _BRIEF_REACH = 12  # lines under a box of briefs' title in which its items tell it
-_CREDIT_CLOSE = re.compile(r"[。！？”]（[\u4e00-\u9fff]{2,4}(?:[\u4e00-\u9fff]{2,4})?）")  # …。（卓然）
+_CREDIT_CLOSE = re.compile(r"[。！？”]（[\u4e00-\u9fff]{2,8}）")  # …。（卓然）
 
 
 def brief_titles_by_shape(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
@@ -322,18 +337,24 @@ def brief_titles_by_shape(items: Iterable[TextLine | Segment]) -> Iterator[TextL
         yield item
 
 
+def rest_of_a_broken_line(before: TextLine | Segment | None, line: TextLine) -> bool:
+    """Whether ``line`` is the rest of the line ``before`` it, broken mid-phrase (一份判决书，让拖欠三年
+    的工钱有 / 了着落): no blank line between, and the line before holds a pause mark and ends no
+    sentence. Short and markless as a box's title is, it is no title."""
+    return (
+        isinstance(before, TextLine)
+        and not line.blank_before
+        and re.search("[，、；]", before.text) is not None
+        and not ends_sentence(before.text)
+    )
+
+
 def _brief_title(seq: list[TextLine | Segment], k: int) -> bool:
     item = seq[k]
     if not isinstance(item, TextLine) or not _label(item.text) or len(_bare(item.text)) > _LABEL_MOST:
         return False
-    before = seq[k - 1] if k else None
-    if (
-        isinstance(before, TextLine)
-        and not item.blank_before
-        and re.search("[，、；]", before.text)
-        and not ends_sentence(before.text)
-    ):
-        return False  # the rest of a line broken mid-phrase (一份判决书，让拖欠三年的工钱有 / 了着落)
+    if rest_of_a_broken_line(seq[k - 1] if k else None, item):
+        return False
     lines: list[TextLine] = []
     window = seq[k + 1 : k + 1 + _BRIEF_REACH]
     for n, other in enumerate(window):

@@ -220,8 +220,9 @@ def extraction_doubts(
     # After it: these point inside a story, where a dateline under no headline says it better.
     found += _heads_opening_a_brief(articles, measures)
     found += _brief_of_a_short_line(articles, measures)
-    found += _odd_first_briefs(articles, measures)
-    found += _reported_items_opening_a_box(articles, measures)
+    boxes = _box_items(articles, measures)
+    found += _odd_first_briefs(boxes)
+    found += _reported_items_opening_a_box(boxes)
     found += _odd_items_before_briefs(articles, measures)
     found += _tails_read_as_briefs(articles, measures)
     found += _quotes_closed_unopened(articles, measures)
@@ -697,6 +698,9 @@ def _unclosed_quote(tier: str) -> bool:
 _BYLINE_CLOSING_A_HEAD = re.compile(r"(?:(?:本报|新华社)记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}$")
 
 
+_RUNNING_COMMA = re.compile("[，、；]")  # running text's marks, which no headline holds
+
+
 def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """Headlines that do not read as one: a subtitle's (opening on a dash), running text's (a
     comma inside: a body line standing alone), or a name's (a byline's second line)."""
@@ -709,7 +713,7 @@ def _odd_headlines(articles: Sequence[Article]) -> list[tuple[int, str]]:
             why = "opens on a dash, as a subtitle (副题) does: the story's headline may be elsewhere"
         elif "——" in headline:
             why = "has a dash inside, as a subhead (服务——网格员上门) has: a subhead may be read as the headline"
-        elif re.search("[，、；]", headline):
+        elif _RUNNING_COMMA.search(headline):
             why = "has a comma inside, as running text does: a body line may be read as the headline"
         elif len(headline) <= 3:
             why = "is a word or a name: a byline's or a kicker's line may be read as the headline"
@@ -1112,54 +1116,9 @@ def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) ->
     return found
 
 
-def _odd_first_briefs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
-    """A box of briefs (简讯) whose first item is set to another measure than the others, which
-    agree: ``_briefs`` takes the first item's measure for the box's, so here the first is the
-    odd one, a column's text (its story's rest) read as the box's first brief. Not where the first
-    opens on a dateline, as a brief does (the others may be pieces an extractor printed apart)."""
-    found: list[tuple[int, str]] = []
-    boxes: list[list[tuple[int, float | None]]] = []
-    for article in articles:
-        if not article.section or article.headline:
-            if boxes and boxes[-1]:
-                boxes.append([])
-            continue
-        if not boxes:
-            boxes.append([])
-        first = article.paragraphs[0] if article.paragraphs else ""
-        segment = measures.segment_of(first, article.line or 0)
-        measure = measures.of(segment) if segment is not None else None
-        if not boxes[-1] and article.dateline:
-            measure = None  # a first item on its dateline is a brief: a story's rest has none
-        boxes[-1].append((article.line or 0, measure[0] if measure else None))
-    for box in boxes:
-        rest = [width for _, width in box[1:] if width is not None]
-        if len(box) < 3 or len(rest) < 2 or box[0][1] is None:
-            continue
-        if (
-            max(rest) - min(rest) <= _MEASURE_SLACK
-            and abs(box[0][1] - statistics.median(rest)) > _MEASURE_SLACK
-        ):
-            found.append(
-                (
-                    box[0][0],
-                    "the first item of a box of briefs is set to another measure than the box's "
-                    f"others: a column's text read as a brief? {_READ_PDF}",
-                )
-            )
-    return found
-
-
-_REPORTER = re.compile(r"记者|通讯员")  # a story's credit; a brief signs with a bare name (（王明）)
-
-
-def _reported_items_opening_a_box(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
-    """A box of briefs (简讯) whose first item credits a reporter after its dateline (本报兴安盟
-    3月2日电（记者 周涛）, as a story's does: a brief signs with a bare name at its end) and is
-    set to another measure than the box's last item: a story's paragraphs read as the box's
-    first briefs (its heads printed over the box's word, its text under it). Each item before
-    the first at the last one's measure is doubted: each is read as an article of its own."""
-    found: list[tuple[int, str]] = []
+def _box_items(articles: Sequence[Article], measures: _Measures) -> list[list[tuple[Article, float | None]]]:
+    """The page's boxes of briefs (runs of items under a section word and no headline), each
+    item with the measure its first paragraph is set to (None where the page does not tell)."""
     boxes: list[list[tuple[Article, float | None]]] = [[]]
     for article in articles:
         if not article.section or article.headline:
@@ -1170,6 +1129,46 @@ def _reported_items_opening_a_box(articles: Sequence[Article], measures: _Measur
         segment = measures.segment_of(first, article.line or 0)
         measure = measures.of(segment) if segment is not None else None
         boxes[-1].append((article, measure[0] if measure else None))
+    return boxes
+
+
+def _odd_first_briefs(boxes: Sequence[Sequence[tuple[Article, float | None]]]) -> list[tuple[int, str]]:
+    """A box of briefs (简讯) whose first item is set to another measure than the others, which
+    agree: ``_briefs`` takes the first item's measure for the box's, so here the first is the
+    odd one, a column's text (its story's rest) read as the box's first brief. Not where the first
+    opens on a dateline, as a brief does (the others may be pieces an extractor printed apart).
+    ``boxes`` as ``_box_items`` finds them."""
+    found: list[tuple[int, str]] = []
+    for box in boxes:
+        rest = [width for _, width in box[1:] if width is not None]
+        # A first item on its dateline is a brief: a story's rest has none.
+        first = None if not box or box[0][0].dateline else box[0][1]
+        if len(box) < 3 or len(rest) < 2 or first is None:
+            continue
+        if max(rest) - min(rest) <= _MEASURE_SLACK and abs(first - statistics.median(rest)) > _MEASURE_SLACK:
+            found.append(
+                (
+                    box[0][0].line or 0,
+                    "the first item of a box of briefs is set to another measure than the box's "
+                    f"others: a column's text read as a brief? {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_REPORTER = re.compile(r"记者|通讯员")  # a story's credit; a brief signs with a bare name (（王明）)
+
+
+def _reported_items_opening_a_box(
+    boxes: Sequence[Sequence[tuple[Article, float | None]]],
+) -> list[tuple[int, str]]:
+    """A box of briefs (简讯) whose first item credits a reporter after its dateline (本报兴安盟
+    3月2日电（记者 周涛）, as a story's does: a brief signs with a bare name at its end) and is
+    set to another measure than the box's last item: a story's paragraphs read as the box's
+    first briefs (its heads printed over the box's word, its text under it). Each item before
+    the first at the last one's measure is doubted: each is read as an article of its own.
+    ``boxes`` as ``_box_items`` finds them."""
+    found: list[tuple[int, str]] = []
     for box in boxes:
         if len(box) < 2 or not (box[0][0].byline and _REPORTER.search(box[0][0].byline)):
             continue
@@ -1757,9 +1756,6 @@ def _heads_after_heads_with_no_text(
     return found
 
 
-_RUNNING_COMMA = re.compile("[，、；]")  # running text's marks, which no headline holds
-
-
 def _headless_items(article: Article) -> bool:
     """Whether an article reads as a box's briefs read under no title: no headline, no box word
     (简讯) read with it, not a page's continuation, each paragraph a brief's length."""
@@ -1832,10 +1828,10 @@ def _headline_closed_by_a_piece(headline: str, start: int, measures: _Measures, 
     """Whether the line printed right before ``start`` is a piece closing ``headline``, not all of
     it (or all of it, ``whole``): a line of its own (城事速递 under 软件园) or the run after a
     space (软件园 城事速递)."""
-    before = [line for line in measures.lines if line.number < start]
-    if not before:
+    before = next((line for line in reversed(measures.lines) if line.number < start), None)
+    if before is None:
         return False
-    last = before[-1].text.strip()
+    last = before.text.strip()
     spaces = list(SPACE_BETWEEN_CHINESE.finditer(last))
     piece = _bare(last[spaces[-1].end() - 1 :] if spaces else last)
     bare = _bare(headline)

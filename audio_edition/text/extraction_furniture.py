@@ -31,6 +31,7 @@ from audio_edition.text.decode import IDEOGRAPH
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
+    BOX_TITLE_AT_END,
     CAPTION_OPENING,
     CHART_LABEL,
     CHART_SOURCES,
@@ -98,8 +99,10 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     box: FurnitureKind | None = None
     # Lines whose index title (printed beside them) was taken off before: the box opens there.
     titled = {f.line for f in furniture if f.kind is FurnitureKind.INDEX}
-    axis_labels = _axis_labels(lines)
+    # Found once per page: the labels and the chart's unit line read them (the page is long).
     chart_titles = _chart_titles(lines)
+    axis_labels = _axis_labels(lines, chart_titles)
+    chart_titled = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -195,7 +198,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
                 # A chart prints its unit right under its title, over its labels: the figures
                 # under it are the chart's, and so is the title over it, whatever its word.
                 box = FurnitureKind.CHART
-                chart_title = _chart_title_over_unit(kept, n, lines)
+                chart_title = _chart_title_over_unit(kept, n, lines, chart_titled)
                 if chart_title is not None:
                     furniture.append(
                         Furniture(FurnitureKind.CHART, kept[chart_title].strip(), chart_title + 1)
@@ -230,30 +233,30 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     return kept
 
 
-_BOX_TITLE = re.compile(r"^(?:.*\S[ 　]+)?([\u4e00-\u9fff]{2,4})$")  # 今日关注; 岛上的琴声 今日关注 (PDFium)
-
-
 def _index_title_over(line: str) -> str | None:
     """The title of an index box printed on the line right over its first item: two to four
     characters with no mark, alone on the line or at its end after a space (PDFium joins a
     line of the column beside on its baseline). A headline is longer, or holds a mark."""
-    match = _BOX_TITLE.match(line.strip())
-    return match.group(1) if match else None
+    match = BOX_TITLE_AT_END.match(line.strip())
+    return match.group(2) if match else None
 
 
 _CHART_TITLE_LONGEST = 16  # characters: a chart's title is a short phrase, never a column's line
 
 
-def _chart_title_over_unit(lines: Sequence[str], n: int, printed: Sequence[str]) -> int | None:
+def _chart_title_over_unit(
+    lines: Sequence[str], n: int, printed: Sequence[str], chart_titled: bool
+) -> int | None:
     """The line of a chart's title over its unit line ``lines[n]`` (数说：二手房挂牌均价 over
     单位：元/平方米, maybe a block apart), the chart's labels next under the unit: short, no mark
     of running text, standing alone (the line over it ends a sentence or a block). None where
     the line over the unit is a column's text, or the unit has no label under it (an extractor
     may print another story's head over a unit it printed out of place, its source next), or
-    the page has the chart's own title (图表：…) in ``printed`` (the page as printed): a line
-    over the unit is then another story's, printed into the chart; nor a byline or dateline."""
-    title = _filled(printed, n, -1)
-    under = _filled(lines, n, 1)
+    the page has the chart's own title (图表：…) in ``printed`` (the page as printed;
+    ``chart_titled``): a line over the unit is then another story's, printed into the chart; nor
+    a byline or dateline."""
+    title = filled_line(printed, n, -1)
+    under = filled_line(lines, n, 1)
     if title is None or under is None or not lines[title].strip():
         return None  # nothing over the unit, or furniture taken already (the chart's 图表：…)
     label = lines[under].strip()
@@ -261,20 +264,20 @@ def _chart_title_over_unit(lines: Sequence[str], n: int, printed: Sequence[str])
         _axis_label(label) or (CHART_LABEL.match(label) and not LABEL_ANYWHERE.match(label.replace(" ", "")))
     ):
         return None
-    if any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in printed):
+    if chart_titled:
         return None  # the chart's title is one of a chart's words, printed there
     if BYLINE_LINE.match(lines[title].strip()) or dateline_at_start(re.sub(r"[\s　]+", "", lines[title])):
         return None
     bare = re.sub(r"[\s　]+", "", lines[title])
     if len(bare) > _CHART_TITLE_LONGEST or ends_sentence(bare) or re.search(r"[，、；。！？]", bare):
         return None
-    above = _filled(lines, title, -1)
+    above = filled_line(lines, title, -1)
     if above is not None and above == title - 1 and not ends_sentence(re.sub(r"[\s　]+", "", lines[above])):
         return None  # a paragraph's line runs on into it
     return title
 
 
-def _filled(lines: Sequence[str], n: int, step: int) -> int | None:
+def filled_line(lines: Sequence[str], n: int, step: int) -> int | None:
     """The nearest line from ``lines[n]`` on (``step`` 1 down, -1 up) that is not blank."""
     k = n + step
     while 0 <= k < len(lines):
@@ -364,18 +367,18 @@ def _chart_piece(line: str) -> bool:
     return bool(bare) and bool(CHART_LABEL.match(line.strip()) or LABEL_ANYWHERE.match(bare))
 
 
-def _axis_labels(lines: Sequence[str]) -> set[int]:
+def _axis_labels(lines: Sequence[str], titles: set[int]) -> set[int]:
     """The lines of a chart's axis labels (``_framed_axis_labels``), and those printed apart from
-    them (``_stray_axis_labels``)."""
-    taken = _framed_axis_labels(lines)
-    charted = bool(_chart_titles(lines))
+    them (``_stray_axis_labels``); ``titles`` the page's chart titles (``_chart_titles``)."""
+    taken = _framed_axis_labels(lines, titles)
+    charted = bool(titles)
     # A row of labels (1—3月 1—6月 1—9月) is the chart's wherever it stands on a page with one:
     # pdfplumber prints it as a line among a column's, with no blank line around.
     rows = {n for n, line in enumerate(lines) if charted and _label_row(line)}
-    return taken | rows | set(_stray_axis_labels(lines, taken))
+    return taken | rows | set(_stray_axis_labels(lines, taken, titles))
 
 
-def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
+def _framed_axis_labels(lines: Sequence[str], titles: set[int]) -> set[int]:
     """The lines of a chart's axis labels that are not years or figures (1—3月, 一季度, place
     names), told by the chart's frame rather than their words: they follow its title or unit line.
 
@@ -386,7 +389,6 @@ def _framed_axis_labels(lines: Sequence[str]) -> set[int]:
     figure are taken then, of like length, and not the last one if a line follows it without a
     blank between (a kicker over its headline)."""
     taken: set[int] = set()
-    titles = _chart_titles(lines)
     for start, raw in enumerate(lines):
         bare = re.sub(r"[\s　]+", "", raw)
         if not (start in titles or bare.startswith(("单位：", "单位:"))):
@@ -443,16 +445,15 @@ def _label_row(line: str) -> bool:
     return len(_label_pieces(line)) >= 2 and len(shapes) == 1 and "0" in shapes.pop() and _axis_label(line)
 
 
-def _stray_axis_labels(lines: Sequence[str], taken: set[int]) -> list[int]:
+def _stray_axis_labels(lines: Sequence[str], taken: set[int], titles: set[int]) -> list[int]:
     """A chart's labels that pdftotext prints apart from the others, each a block of its own
     inside a column's text near the chart (``1—3 月`` and ``1—6 月`` under the title, ``1—9 月``
     twenty lines on, between two halves of a paragraph): a line alone between blank lines, shaped
     as one of the chart's labels taken already, a number in it, or a row of labels of one such
     shape (pypdf's layout mode). A story's line of text is never one alone with a label's shape,
     and a subhead (一季度) would need a label of its shape near."""
-    titles = sorted(_chart_titles(lines))
     strays: list[int] = []
-    for title in titles:
+    for title in sorted(titles):
         reach = range(title + 1, min(len(lines), title + _STRAY_REACH + 1))
         shapes = {_axis_shape(piece) for k in taken if k in reach for piece in _label_pieces(lines[k])}
         shapes = {shape for shape in shapes if "0" in shape}
@@ -956,7 +957,8 @@ def labels_over_datelines(raw: list[str], kept: list[str]) -> list[tuple[int, st
     right over a story's dateline: a head line stands there too, and the story under it may have lost its
     headline, or a box's title over it (简讯) may now open the box at the story's text."""
     doubts: list[tuple[int, str]] = []
-    for n in _stray_axis_labels(raw, _framed_axis_labels(raw)):
+    titles = _chart_titles(raw)
+    for n in _stray_axis_labels(raw, _framed_axis_labels(raw, titles), titles):
         if _chart_piece(raw[n]):
             continue  # a chart's by its words wherever it stands (2023年): no head is so made
         after = next((k for k in range(n + 1, len(kept)) if kept[k].strip()), None)

@@ -164,6 +164,10 @@ INDEX_ITEM_CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
 BOX_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 """A box's title or label by its shape, whatever its words (今日关注, 本期提要, 商讯, 推广): a few
 characters with no mark, spaces taken out. Only where the box's lines stand by it is it one."""
+BOX_TITLE_AT_END = re.compile(r"^(?:(.*\S)[ 　]+)?([\u4e00-\u9fff]{2,4})$")
+"""A box's title (今日关注, 城事速递) alone on its line (group 2), or at the end of the line of the
+headline beside the box after a space (group 1 the headline: PDFium joins what shares a
+baseline)."""
 
 BRACKETED_PAGE_REF = re.compile(
     rf"^[【〔\[（(]\s*{PAGE_REF}\s*[】〕\]）)]\s*\S|\S\s*[【〔\[（(]\s*{PAGE_REF}\s*[】〕\]）)]$"

@@ -580,7 +580,8 @@ def _finish(lines: list[TextLine], standalone: bool) -> Segment:
 # word 电 opens (…3日电话, 电视): running text may start so.
 OUTLETS = "本报|新华社|中新社|中新网|人民网|央视网|央广网|光明网|新华网|中国日报网|中国新闻网|人民日报|光明日报|经济日报"
 """The outlets a dateline names (as a regular expression's alternatives): the paper itself, the agencies, the news sites."""
-_WIRED = "电(?![话视脑影力网梯器池动缆线站价费台报])"  # 电 closing a dateline, not opening a word
+_NOT_WIRED = "话视脑影力网梯器池动缆线站价费台报"  # what follows 电 opening a word (电话, 电视)
+_WIRED = f"电(?![{_NOT_WIRED}])"  # 电 closing a dateline, not opening a word
 _DATELINE = re.compile(
     rf"^(?:据)?(?:(?:{OUTLETS})[^，。：、“”（）\d]{{0,12}}?\s*"
     rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*[电讯]|\d{{1,2}}\s*日\s*(?:{_WIRED}|讯))"
@@ -603,7 +604,7 @@ def dateline_at_start(text: str) -> re.Match[str] | None:
 # paragraph starts (the PDF route). A regional paper's own report names its town and no date
 # (本报遵义讯, 新华社拉萨电): a few characters of a place between the outlet and 讯/电, none of them a
 # role's (本报记者, 本报通讯员) and 电 not opening a word (电子, 电商).
-_WIRED_CLOSE = "电(?![话视脑影力网梯器池动缆线站价费台报子商竞信量源压路气流])"
+_WIRED_CLOSE = f"电(?![{_NOT_WIRED}子商竞信量源压路气流])"
 _PLACE_ONLY = (
     rf"(?:{OUTLETS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?(?:讯(?![员息号录])|{_WIRED_CLOSE})"
 )

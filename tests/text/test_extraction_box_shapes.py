@@ -273,3 +273,51 @@ def test_a_headline_under_a_box_of_briefs_is_read_as_one_or_doubted() -> None:
     as_headline = any(a.headline == "秋菜还会再降价吗？" for a in page.articles)
     doubted = any("a brief of one line" in w.message and w.line == 13 for w in page.warnings)
     assert as_headline or doubted
+
+
+# A headline with a comma, too wide for its column, broken before its last three characters;
+# under it a story opening on its dateline and closing on its writer's name, then a brief.
+HEAD_BROKEN_OVER_A_BRIEF = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+一纸调解书，让积压两年的货款有
+了下落
+本报讯 城南法庭昨天调解一起买卖
+纠纷，双方当庭签字，欠款分三期
+付清。（周丽）
+本报讯 市法院本周开通网上立案
+窗口，市民可在家提交材料。（陈刚）
+"""
+
+
+def test_the_rest_of_a_headline_broken_over_briefs_is_no_box_title() -> None:
+    # Three characters with no mark over a dateline and two closing names: a box's title by
+    # shape, but for the line over it breaking after a comma, mid-phrase.
+    page = parse_page(HEAD_BROKEN_OVER_A_BRIEF, "p4.txt")
+    assert page.articles[0].headline == "一纸调解书，让积压两年的货款有了下落"
+    assert [a.section for a in page.articles] == [None, None]
+
+
+# A story's short headline a block over an index box whose title (no list's word) stands right
+# over its first item, as PyMuPDF prints them.
+HEAD_OVER_A_TITLED_INDEX = """2025 年 9 月 2 日　星期二
+民生
+第4 版
+老街换新颜
+
+版面速览
+城北枢纽封顶  C3
+山里的图书馆  C7
+秋茶开采  C11
+本报讯 记者从市住建局获悉，老街
+改造工程本周完工，沿街商铺陆续
+恢复营业。
+"""
+
+
+def test_an_index_with_its_title_taken_takes_no_second_title_over_it() -> None:
+    page = parse_page(HEAD_OVER_A_TITLED_INDEX, "p4.txt")
+    assert _kind(page, FurnitureKind.INDEX)[0] == "版面速览"
+    assert "老街换新颜" not in _kind(page, FurnitureKind.INDEX)
+    (story,) = page.articles
+    assert story.headline == "老街换新颜"

@@ -71,11 +71,9 @@ def pdf_doubts(read: Sequence[tuple[Story, Sequence[Article]]]) -> list[tuple[in
     articles = [article for _, own in read for article in own]
     found: list[tuple[int, str]] = []
     for story, own in read:
-        found += [
-            (article.line or 0, f"「{_name(article)}」 {why}; {_CHECK}")
-            for why in _geometry(story)
-            for article in own
-        ]
+        why = _geometry(story)
+        if why is not None:
+            found += [(article.line or 0, f"「{_name(article)}」 {why}; {_CHECK}") for article in own]
     found += _sources_not_read_as_datelines(articles)
     found += _page_indexes(articles)
     found += _briefs_under_a_head(articles)
@@ -166,20 +164,20 @@ _OTHER_WIDTH = 1.5  # characters: one story's columns are one measure; a justifi
 _SPAN = 1.8  # times the narrowest column: a block this wide spans two columns (with their gutter)
 
 
-def _geometry(story: Story) -> list[str]:
-    """What a story's geometry shows against one story's: its text set in two sizes, or its
-    columns in two measures (subheads, in bold, and boxes of briefs aside)."""
+def _geometry(story: Story) -> str | None:
+    """What a story's geometry shows first against one story's: its text set in two sizes, or its
+    columns in two measures (subheads, in bold, and boxes of briefs aside); None where nothing
+    does (only the first doubt of an article is told)."""
     # Jump lines （下转第2版） are often set smaller than the text they close.
     lines = [
         line for column in story.columns for line in column if not line.bold and not _JUMP.search(line.text)
     ]
     if not lines:
-        return []
-    found: list[str] = []
+        return None
     size = median(line.size for line in lines)
     odd = [line for line in lines if abs(line.size - size) > _OTHER_SIZE]
     if odd:
-        found.append(
+        return (
             f"has a line set in another size than its text (「{odd[0].text.strip()[:12]}」, {odd[0].size:.1f} pt "
             f"among {size:.1f} pt): a byline's, a caption's or another box's line may be read into it"
         )
@@ -193,12 +191,10 @@ def _geometry(story: Story) -> list[str]:
     narrow = min(widths, default=0.0)
     measures = [width for width in widths if width < _SPAN * narrow]
     if len(measures) >= 2 and max(measures) - narrow > _OTHER_WIDTH * size:
-        found.append(
-            "is set in columns of unequal widths: another story's or a box's column may be read into it"
-        )
+        return "is set in columns of unequal widths: another story's or a box's column may be read into it"
     if not story.section:  # a box's briefs each close short: the reader splits them there
-        found += _short_lines_read_on(story)
-    return found
+        return _short_line_read_on(story)
+    return None
 
 
 _SHORT = 2.0  # ems short of its column's right edge: a paragraph's last line (as the reader has it)
@@ -207,7 +203,7 @@ _SPACED = 0.15  # ems over a column's usual leading: the reader takes such a gap
 _CLOSES = re.compile(r"(?:[。！？…][”’」』]?|[）)])$")
 
 
-def _short_lines_read_on(story: Story) -> list[str]:
+def _short_line_read_on(story: Story) -> str | None:
     """A line well short of its column ending a sentence, the line under it neither indented nor
     set apart, in a column whose lines do not all open at one x: justified text leaves only a
     paragraph's last line short, and the reader opens a paragraph only on an indent or a gap, so a
@@ -227,8 +223,8 @@ def _short_lines_read_on(story: Story) -> list[str]:
                 and below.x0 - left < _INDENT * below.size
                 and gap <= usual + _SPACED * below.size
             ):
-                return [
+                return (
                     f"has a short line ending a sentence (「{above.text.strip()[-8:]}」) read on into the "
                     "line under it, which opens no paragraph: two paragraphs or stories may be read as one"
-                ]
-    return []
+                )
+    return None
