@@ -156,6 +156,7 @@ from audio_edition.text.layout import (
     SegmentKind,
     TextLine,
     dateline_at_start,
+    dateline_in_any_form,
     is_letter_spaced,
     tucked_quote,
     visual_width,
@@ -227,6 +228,7 @@ def extraction_doubts(
     found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
+    found += _datelines_of_no_date(articles, measures)
     return found
 
 
@@ -2078,3 +2080,26 @@ def _datelines_under_no_headline(
             )
         )
     return doubts
+
+
+def _datelines_of_no_date(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph opening on a dateline that names its town and no date (本报凯里讯, 新华社拉萨电,
+    据某某新闻): the text route takes only dated forms (and 本报讯) as datelines, since in run-on
+    lines the others would start stories where none starts, so this one is read as the story's
+    text and spoken; and where it opens no story, two items were read as one. Each article once."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            text = paragraph.lstrip(" \u3000")
+            if not dateline_in_any_form(text) or dateline_at_start(text):
+                continue
+            own = measures.paragraph_lines(paragraph, article.line or 0)
+            found.append(
+                (
+                    own[0].number if own else article.line or 0,
+                    "a paragraph opens on a dateline with no date (本报某地讯): check that it opens "
+                    f"this story and is not read aloud as its text {_READ_PDF}",
+                )
+            )
+            break
+    return found

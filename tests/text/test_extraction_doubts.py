@@ -1872,3 +1872,22 @@ def test_a_storys_next_paragraph_read_as_a_brief_after_its_first() -> None:
     # The item after opening on a dateline of its own: a brief, no doubt of the kind.
     dated = page.replace("口岸管理部门推行“提前申\n", "本报5日电口岸管理部门推行“提前申\n")
     assert not [m for _, m in _doubts(dated) if "opening on no dateline after one" in m]
+
+
+# A regional paper's story on a dateline naming its town and no date, which the text reads as the
+# story's first words (a dated dateline is taken apart and raises nothing).
+TOWN_DATELINE_STORY = """山村小学建起科学角
+本报黔东讯学校把闲置
+的教室改成了科学角，孩子
+们课间就能动手做小实验。
+老师说，这比只看书有意思
+多了。
+"""
+
+
+def test_a_story_opening_on_a_dateline_with_no_date() -> None:
+    page = HEAD + TOWN_DATELINE_STORY
+    doubts = [line for line, message in _doubts(page) if "dateline with no date" in message]
+    assert doubts == [_line_of(page, "本报黔东讯")]
+    dated = page.replace("本报黔东讯", "本报黔东3月4日电")
+    assert not [m for _, m in _doubts(dated) if "dateline with no date" in m]
