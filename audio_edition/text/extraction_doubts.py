@@ -149,6 +149,7 @@ from audio_edition.text.articles import (
     headline_over_long_subtitle,
     kicker_near_headline_length,
 )
+from audio_edition.text.extraction_furniture import BYLINE_LINE
 from audio_edition.text.layout import (
     OUTLETS,
     SPACE_BETWEEN_CHINESE,
@@ -229,6 +230,8 @@ def extraction_doubts(
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
     found += _datelines_of_no_date(articles, measures)
+    found += _heads_that_are_bylines(articles)
+    found += _heads_opening_on_a_lone_character(articles)
     return found
 
 
@@ -2102,4 +2105,51 @@ def _datelines_of_no_date(articles: Sequence[Article], measures: _Measures) -> l
                 )
             )
             break
+    return found
+
+
+# A credit for words and pictures closing a byline's line (本报记者 王明 文/图, 李华 摄).
+_CREDIT_CLOSING = re.compile(r"[\s　]*(?:文[/／]图|摄影?|图)$")
+
+
+def _heads_that_are_bylines(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier that is a byline's line (本报记者 王明 李华 文/图): the byline printed under a
+    story's heads, read as a headline or subtitle, so the story's own head may be taken for its
+    kicker and the tiers misplaced. Each article once."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for tier in (article.headline, article.subtitle, article.kicker):
+            if tier and BYLINE_LINE.match(_CREDIT_CLOSING.sub("", tier.strip())):
+                found.append(
+                    (
+                        article.line or 0,
+                        f"a byline (“{tier}”) is read as a head of this story: check its headline "
+                        f"and tiers {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# A head line opening on one character set apart from a phrase (了 山区患者…): heads part phrases
+# with a space, and no phrase is one character, so it is the end of the line above.
+_LONE_FIRST_CHARACTER = re.compile(r"^[\u4e00-\u9fff][ 　]+[\u4e00-\u9fff]{2}")
+
+
+def _heads_opening_on_a_lone_character(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier opening on a character standing alone before a space, not letter-spaced
+    (了 山区患者看病不再): a head broken over lines, the line's first character the last of the
+    tier read over it, so the tiers (kicker, headline) are cut in the wrong place. Each article once."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for tier in (article.headline, article.subtitle, article.kicker):
+            if tier and _LONE_FIRST_CHARACTER.match(tier) and not is_letter_spaced(tier):
+                found.append(
+                    (
+                        article.line or 0,
+                        f"a head line opens on a character set apart (“{tier}”): a head broken over "
+                        f"lines, cut into tiers in the wrong place {_READ_PDF}",
+                    )
+                )
+                break
     return found

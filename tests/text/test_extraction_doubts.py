@@ -1891,3 +1891,42 @@ def test_a_story_opening_on_a_dateline_with_no_date() -> None:
     assert doubts == [_line_of(page, "本报黔东讯")]
     dated = page.replace("本报黔东讯", "本报黔东3月4日电")
     assert not [m for _, m in _doubts(dated) if "dateline with no date" in m]
+
+
+# A story's heads, then its byline on a line of its own closing on a credit for words and
+# pictures, which the reader takes for the headline (the real headline becomes the kicker).
+HEADS_OVER_A_CREDITED_BYLINE = """茶山夜校开课了
+本报记者 周云 吴桐 文/图
+村里的夜校每周开两
+次课，讲的是修剪茶树和
+网上开店。老茶农说，学
+了这些，心里更有底了。
+"""
+
+
+def test_a_byline_read_as_a_head() -> None:
+    page = HEAD + HEADS_OVER_A_CREDITED_BYLINE
+    assert [m for _, m in _doubts(page) if "a byline (“本报记者 周云 吴桐 文/图”) is read as a head" in m]
+    # A head of two tiers with no byline raises no such doubt.
+    plain = page.replace("本报记者 周云 吴桐 文/图\n", "乡亲们学技术劲头足\n")
+    assert not [m for _, m in _doubts(plain) if "is read as a head" in m]
+
+
+# A headline of two phrases broken over three lines, the line break one character before the
+# space between them: the reader cuts the tiers after the first line.
+HEADLINE_BROKEN_BEFORE_ITS_SPACE = """山村小学建起科学角
+了 孩子们课间动手做
+小实验
+本报黔东3月4日电学校
+把闲置的教室改成了科学角，
+老师说，这比只看书有意思
+多了。
+"""
+
+
+def test_a_head_line_opening_on_a_character_set_apart() -> None:
+    page = HEAD + HEADLINE_BROKEN_BEFORE_ITS_SPACE
+    assert [m for _, m in _doubts(page) if "opens on a character set apart" in m]
+    # The same heads broken after the space: no tier opens on a lone character.
+    whole = page.replace("山村小学建起科学角\n了 孩子们", "山村小学建起科学角了\n孩子们")
+    assert not [m for _, m in _doubts(whole) if "opens on a character set apart" in m]
