@@ -130,6 +130,10 @@ not), and what the text shows against that reading is a doubt:
   columns is sure, and one page-level warning (``extraction``) says every story is in doubt.
 - A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
   (电…): another column's line was printed between (columns interleaved line by line).
+- A paragraph opening on a dateline naming its town and no date (本报凯里讯, 据某某新闻): the text
+  takes only dated forms (and 本报讯) apart, so this one is read as the story's words. A head tier
+  that is a byline's line (本报记者 王明 李华 文/图), or opening on one character set apart (了
+  山区…, the end of the line above): a story's heads cut into tiers in the wrong place.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
