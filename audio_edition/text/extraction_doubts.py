@@ -130,10 +130,8 @@ not), and what the text shows against that reading is a doubt:
   columns is sure, and one page-level warning (``extraction``) says every story is in doubt.
 - A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
   (电…): another column's line was printed between (columns interleaved line by line).
-- A paragraph opening on a dateline naming its town and no date (本报凯里讯, 据某某新闻): the text
-  takes only dated forms (and 本报讯) apart, so this one is read as the story's words. A head tier
-  that is a byline's line (本报记者 王明 李华 文/图), or opening on one character set apart (了
-  山区…, the end of the line above): a story's heads cut into tiers in the wrong place.
+- A head tier that is a byline's line (本报记者 王明 李华 文/图), or opening on one character set
+  apart (了 山区…, the end of the line above): a story's heads cut into tiers in the wrong place.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -161,7 +159,6 @@ from audio_edition.text.layout import (
     SegmentKind,
     TextLine,
     dateline_at_start,
-    dateline_in_any_form,
     is_letter_spaced,
     tucked_quote,
     visual_width,
@@ -233,7 +230,6 @@ def extraction_doubts(
     found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
-    found += _datelines_of_no_date(articles, measures)
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
     return found
@@ -2087,29 +2083,6 @@ def _datelines_under_no_headline(
             )
         )
     return doubts
-
-
-def _datelines_of_no_date(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
-    """A paragraph opening on a dateline that names its town and no date (本报凯里讯, 新华社拉萨电,
-    据某某新闻): the text route takes only dated forms (and 本报讯) as datelines, since in run-on
-    lines the others would start stories where none starts, so this one is read as the story's
-    text and spoken; and where it opens no story, two items were read as one. Each article once."""
-    found: list[tuple[int, str]] = []
-    for article in articles:
-        for paragraph in article.paragraphs:
-            text = paragraph.lstrip(" \u3000")
-            if not dateline_in_any_form(text) or dateline_at_start(text):
-                continue
-            own = measures.paragraph_lines(paragraph, article.line or 0)
-            found.append(
-                (
-                    own[0].number if own else article.line or 0,
-                    "a paragraph opens on a dateline with no date (本报某地讯): check that it opens "
-                    f"this story and is not read aloud as its text {_READ_PDF}",
-                )
-            )
-            break
-    return found
 
 
 # A credit for words and pictures closing a byline's line (本报记者 王明 文/图, 李华 摄).

@@ -1874,25 +1874,6 @@ def test_a_storys_next_paragraph_read_as_a_brief_after_its_first() -> None:
     assert not [m for _, m in _doubts(dated) if "opening on no dateline after one" in m]
 
 
-# A regional paper's story on a dateline naming its town and no date, which the text reads as the
-# story's first words (a dated dateline is taken apart and raises nothing).
-TOWN_DATELINE_STORY = """山村小学建起科学角
-本报黔东讯学校把闲置
-的教室改成了科学角，孩子
-们课间就能动手做小实验。
-老师说，这比只看书有意思
-多了。
-"""
-
-
-def test_a_story_opening_on_a_dateline_with_no_date() -> None:
-    page = HEAD + TOWN_DATELINE_STORY
-    doubts = [line for line, message in _doubts(page) if "dateline with no date" in message]
-    assert doubts == [_line_of(page, "本报黔东讯")]
-    dated = page.replace("本报黔东讯", "本报黔东3月4日电")
-    assert not [m for _, m in _doubts(dated) if "dateline with no date" in m]
-
-
 # A story's heads, then its byline on a line of its own closing on a credit for words and
 # pictures, which the reader takes for the headline (the real headline becomes the kicker).
 HEADS_OVER_A_CREDITED_BYLINE = """茶山夜校开课了
