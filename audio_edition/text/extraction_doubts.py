@@ -132,6 +132,9 @@ not), and what the text shows against that reading is a doubt:
   (电…): another column's line was printed between (columns interleaved line by line).
 - A head tier that is a byline's line (本报记者 王明 李华 文/图), or opening on one character set
   apart (了 山区…, the end of the line above): a story's heads cut into tiers in the wrong place.
+- A line opening on a quote run on from a sentence's end of a character or two (平。 / “种了…),
+  taken for one printed line with its quote tucked under the full stop, where it is as wide as an
+  indented first line: a paragraph's end and the next one's start fill a column too.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -232,6 +235,7 @@ def extraction_doubts(
     found += _indented_blocks_inside(measures)
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
+    found += _tucked_quotes_at_an_indent(measures)
     return found
 
 
@@ -2126,6 +2130,35 @@ def _heads_opening_on_a_lone_character(articles: Sequence[Article]) -> list[tupl
                         article.line or 0,
                         f"a head line opens on a character set apart (“{tier}”): a head broken over "
                         f"lines, cut into tiers in the wrong place {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _tucked_quotes_at_an_indent(measures: _Measures) -> list[tuple[int, str]]:
+    """A line opening on a quote read on from a short line ending a sentence, the two taken for
+    one printed line (``layout.tucked_quote``: 平。“种了…, the quote tucked under the full stop),
+    where the quoted line is as wide as an indented first line opening on a half-width quote: a
+    paragraph's last line of a character or two and the next paragraph's first line fill a
+    column too, so the text cannot tell one paragraph from two."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        measure = measures.of(segment)
+        if measure is None:
+            continue
+        for line, after in zip(own, own[1:]):
+            if (
+                line.sentence_end
+                and tucked_quote(line, after, measure[0])
+                and abs(after.width - (measure[0] - 2.5)) <= 0.5  # an indent, the quote half wide
+            ):
+                found.append(
+                    (
+                        after.number,
+                        "a line opening on a quote after a sentence's end is read on as the same "
+                        f"paragraph: it may open a new paragraph instead {_READ_PDF}",
                     )
                 )
                 break

@@ -1911,3 +1911,28 @@ def test_a_head_line_opening_on_a_character_set_apart() -> None:
     # The same heads broken after the space: no tier opens on a lone character.
     whole = page.replace("山村小学建起科学角\n了 孩子们", "山村小学建起科学角了\n孩子们")
     assert not [m for _, m in _doubts(whole) if "opens on a character set apart" in m]
+
+
+# A paragraph's last line of two characters, then the next paragraph's indented first line
+# opening on a quote (set half wide): together they fill a column, as a quote tucked under a
+# full stop does, so the reader runs them on as one paragraph.
+SHORT_END_OVER_A_QUOTED_OPENING = """山村小学建起科学角
+本报黔东3月4日电学校把
+闲置的教室改成了科学角，
+孩子们课间就能动手做小实
+验，动手能力比过去强了不
+少。
+“这比只看书有意思多
+了。”一名学生说。如今，
+每个班每周都有一节实验
+课。
+"""
+
+
+def test_a_quoted_line_after_a_short_end_may_open_a_paragraph() -> None:
+    page = HEAD + SHORT_END_OVER_A_QUOTED_OPENING
+    doubts = [line for line, m in _doubts(page) if "opening on a quote after a sentence's end" in m]
+    assert doubts == [_line_of(page, "“这比只看书")]
+    # A last line long enough that the two could not be one printed line: read apart, no doubt.
+    apart = page.replace("验，动手能力比过去强了不\n少。\n", "验，动手能力比过去强了\n不少呢。\n")
+    assert not [m for _, m in _doubts(apart) if "opening on a quote after a sentence's end" in m]
