@@ -130,6 +130,11 @@ not), and what the text shows against that reading is a doubt:
   columns is sure, and one page-level warning (``extraction``) says every story is in doubt.
 - A dateline broken at a line's end (本报锡林浩特 3 月 1 日) and not carried on by the next line
   (电…): another column's line was printed between (columns interleaved line by line).
+- A head tier that is a byline's line (本报记者 王明 李华 文/图), or opening on one character set
+  apart (了 山区…, the end of the line above): a story's heads cut into tiers in the wrong place.
+- A line opening on a quote run on from a sentence's end of a character or two (平。 / “种了…),
+  taken for one printed line with its quote tucked under the full stop, where it is as wide as an
+  indented first line: a paragraph's end and the next one's start fill a column too.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -149,6 +154,7 @@ from audio_edition.text.articles import (
     headline_over_long_subtitle,
     kicker_near_headline_length,
 )
+from audio_edition.text.extraction_furniture import BYLINE_LINE
 from audio_edition.text.layout import (
     OUTLETS,
     SPACE_BETWEEN_CHINESE,
@@ -228,6 +234,9 @@ def extraction_doubts(
     found += _quotes_closed_unopened(articles, measures)
     found += _short_pieces_inside(measures)
     found += _indented_blocks_inside(measures)
+    found += _heads_that_are_bylines(articles)
+    found += _heads_opening_on_a_lone_character(articles)
+    found += _tucked_quotes_at_an_indent(measures)
     return found
 
 
@@ -2074,3 +2083,79 @@ def _datelines_under_no_headline(
             )
         )
     return doubts
+
+
+# A credit for words and pictures closing a byline's line (本报记者 王明 文/图, 李华 摄).
+_CREDIT_CLOSING = re.compile(r"[\s　]*(?:文[/／]图|摄影?|图)$")
+
+
+def _heads_that_are_bylines(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier that is a byline's line (本报记者 王明 李华 文/图): the byline printed under a
+    story's heads, read as a headline or subtitle, so the story's own head may be taken for its
+    kicker and the tiers misplaced. Each article once."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for tier in (article.headline, article.subtitle, article.kicker):
+            if tier and BYLINE_LINE.match(_CREDIT_CLOSING.sub("", tier.strip())):
+                found.append(
+                    (
+                        article.line or 0,
+                        f"a byline (“{tier}”) is read as a head of this story: check its headline "
+                        f"and tiers {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+# A head line opening on one character set apart from a phrase (了 山区患者…): heads part phrases
+# with a space, and no phrase is one character, so it is the end of the line above.
+_LONE_FIRST_CHARACTER = re.compile(r"^[\u4e00-\u9fff][ 　]+[\u4e00-\u9fff]{2}")
+
+
+def _heads_opening_on_a_lone_character(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier opening on a character standing alone before a space, not letter-spaced
+    (了 山区患者看病不再): a head broken over lines, the line's first character the last of the
+    tier read over it, so the tiers (kicker, headline) are cut in the wrong place. Each article once."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for tier in (article.headline, article.subtitle, article.kicker):
+            if tier and _LONE_FIRST_CHARACTER.match(tier) and not is_letter_spaced(tier):
+                found.append(
+                    (
+                        article.line or 0,
+                        f"a head line opens on a character set apart (“{tier}”): a head broken over "
+                        f"lines, cut into tiers in the wrong place {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _tucked_quotes_at_an_indent(measures: _Measures) -> list[tuple[int, str]]:
+    """A line opening on a quote read on from a short line ending a sentence, the two taken for
+    one printed line (``layout.tucked_quote``: 平。“种了…, the quote tucked under the full stop),
+    where the quoted line is as wide as an indented first line opening on a half-width quote: a
+    paragraph's last line of a character or two and the next paragraph's first line fill a
+    column too, so the text cannot tell one paragraph from two."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        measure = measures.of(segment)
+        if measure is None:
+            continue
+        for line, after in zip(own, own[1:]):
+            if (
+                line.sentence_end
+                and tucked_quote(line, after, measure[0])
+                and abs(after.width - (measure[0] - 2.5)) <= 0.5  # an indent, the quote half wide
+            ):
+                found.append(
+                    (
+                        after.number,
+                        "a line opening on a quote after a sentence's end is read on as the same "
+                        f"paragraph: it may open a new paragraph instead {_READ_PDF}",
+                    )
+                )
+                break
+    return found

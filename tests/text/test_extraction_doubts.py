@@ -1872,3 +1872,67 @@ def test_a_storys_next_paragraph_read_as_a_brief_after_its_first() -> None:
     # The item after opening on a dateline of its own: a brief, no doubt of the kind.
     dated = page.replace("口岸管理部门推行“提前申\n", "本报5日电口岸管理部门推行“提前申\n")
     assert not [m for _, m in _doubts(dated) if "opening on no dateline after one" in m]
+
+
+# A story's heads, then its byline on a line of its own closing on a credit for words and
+# pictures, which the reader takes for the headline (the real headline becomes the kicker).
+HEADS_OVER_A_CREDITED_BYLINE = """茶山夜校开课了
+本报记者 周云 吴桐 文/图
+村里的夜校每周开两
+次课，讲的是修剪茶树和
+网上开店。老茶农说，学
+了这些，心里更有底了。
+"""
+
+
+def test_a_byline_read_as_a_head() -> None:
+    page = HEAD + HEADS_OVER_A_CREDITED_BYLINE
+    assert [m for _, m in _doubts(page) if "a byline (“本报记者 周云 吴桐 文/图”) is read as a head" in m]
+    # A head of two tiers with no byline raises no such doubt.
+    plain = page.replace("本报记者 周云 吴桐 文/图\n", "乡亲们学技术劲头足\n")
+    assert not [m for _, m in _doubts(plain) if "is read as a head" in m]
+
+
+# A headline of two phrases broken over three lines, the line break one character before the
+# space between them: the reader cuts the tiers after the first line.
+HEADLINE_BROKEN_BEFORE_ITS_SPACE = """山村小学建起科学角
+了 孩子们课间动手做
+小实验
+本报黔东3月4日电学校
+把闲置的教室改成了科学角，
+老师说，这比只看书有意思
+多了。
+"""
+
+
+def test_a_head_line_opening_on_a_character_set_apart() -> None:
+    page = HEAD + HEADLINE_BROKEN_BEFORE_ITS_SPACE
+    assert [m for _, m in _doubts(page) if "opens on a character set apart" in m]
+    # The same heads broken after the space: no tier opens on a lone character.
+    whole = page.replace("山村小学建起科学角\n了 孩子们", "山村小学建起科学角了\n孩子们")
+    assert not [m for _, m in _doubts(whole) if "opens on a character set apart" in m]
+
+
+# A paragraph's last line of two characters, then the next paragraph's indented first line
+# opening on a quote (set half wide): together they fill a column, as a quote tucked under a
+# full stop does, so the reader runs them on as one paragraph.
+SHORT_END_OVER_A_QUOTED_OPENING = """山村小学建起科学角
+本报黔东3月4日电学校把
+闲置的教室改成了科学角，
+孩子们课间就能动手做小实
+验，动手能力比过去强了不
+少。
+“这比只看书有意思多
+了。”一名学生说。如今，
+每个班每周都有一节实验
+课。
+"""
+
+
+def test_a_quoted_line_after_a_short_end_may_open_a_paragraph() -> None:
+    page = HEAD + SHORT_END_OVER_A_QUOTED_OPENING
+    doubts = [line for line, m in _doubts(page) if "opening on a quote after a sentence's end" in m]
+    assert doubts == [_line_of(page, "“这比只看书")]
+    # A last line long enough that the two could not be one printed line: read apart, no doubt.
+    apart = page.replace("验，动手能力比过去强了不\n少。\n", "验，动手能力比过去强了\n不少呢。\n")
+    assert not [m for _, m in _doubts(apart) if "opening on a quote after a sentence's end" in m]
