@@ -639,7 +639,7 @@ def _opening_dateline(segments: Sequence[Segment], index: int) -> re.Match[str] 
     taken only where no paragraph stands before it, under heads or a byline or atop the page."""
     text = segments[index].text
     found = dateline_in_any_form(text)
-    if found is None or dateline_at_start(text) or not found.group(0).startswith("据"):
+    if found is None or not found.group(0).startswith("据") or dateline_at_start(text):
         return found
     if text[found.end() : found.end() + 1] in ("（", "("):
         return found

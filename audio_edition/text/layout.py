@@ -630,7 +630,7 @@ def _dateline_off_lines(text: str) -> re.Match[str] | None:
     printed, where a paragraph is known to start: a broadcaster's name after 据 only with its
     byline's bracket after it (据某某新闻（记者…）), as running text's 据市新闻中心介绍 never has."""
     found = dateline_in_any_form(text)
-    if found is None or dateline_at_start(text) or not found.group(0).startswith("据"):
+    if found is None or not found.group(0).startswith("据") or dateline_at_start(text):
         return found
     return found if text[found.end() : found.end() + 1] in ("（", "(", "") else None
 

@@ -342,9 +342,7 @@ def _paragraphs(
         # A justified paragraph runs on into the next column only from a full line; in a box's
         # column of one-line briefs (all at one x), any line closing a sentence ends its brief.
         running_on = not _ENDS_SENTENCE.search(column[-1].text)
-        ended = _closes(column[-1], right) or (
-            bool(story.section) and flush and bool(_ENDS_SENTENCE.search(column[-1].text))
-        )
+        ended = _closes(column[-1], right) or (bool(story.section) and flush and not running_on)
     texts: list[str] = []
     subheads: list[str] = []
     for parts, is_subhead in zip(paragraphs, kinds):

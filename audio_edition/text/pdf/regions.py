@@ -2027,6 +2027,7 @@ def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bo
     own column starts under its headline, never beside it. Its title line, the column's lines and
     whether they are an index."""
     heads = [line for line in lines if _is_headline(line, body)]
+    by_top = sorted(lines, key=lambda line: line.top)  # once: filtering keeps the sort's order
     for title in lines:
         level = [
             head
@@ -2037,9 +2038,9 @@ def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bo
             continue
         column: list[Line] = []
         x0, x1, edge = title.x0, title.x1, title.bottom
-        for line in sorted(
-            (line for line in lines if line.top > title.bottom - 1), key=lambda line: line.top
-        ):
+        for line in by_top:
+            if line.top <= title.bottom - 1:
+                continue
             if not column and not _overlaps(line, x0, x1):
                 continue
             if column and abs(line.x0 - x0) > 3 * body:
