@@ -596,8 +596,9 @@ _DATELINE = re.compile(
 
 def dateline_at_start(text: str) -> re.Match[str] | None:
     """Match a dateline (``本报巴彦淖尔12月24日电``, ``新华社北京1月28日电``, ``本报成都1月9日讯``,
-    ``新华社北京6日电``, ``本报讯``, ``据新华社电``, ``央视网消息``) at the start."""
-    return _DATELINE.match(text)
+    ``新华社北京6日电``, ``本报讯``, ``据新华社电``, ``央视网消息``) at the start, or an outlet no
+    list names in a sure form (``某某网北京4月24日讯``, ``某某网讯（记者…）``)."""
+    return _DATELINE.match(text) or _SURE_SHAPE.match(text)
 
 
 # Forms of a dateline some papers print besides those above, read where the page shows where a
@@ -611,7 +612,27 @@ _PLACE_ONLY = (
 # A broadcaster's report reprinted names it after 据, and runs on with no comma (据某某新闻（记者…）…):
 # an attribution in running text goes on 报道/消息/称 or a comma, or names a channel (频道, 联播).
 _AFTER_NEWS = r"据[\u4e00-\u9fff]{1,4}新闻(?![报消称频联网客道播，,：:、。])"
-_ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS})"
+# An outlet not named above is known by its shape where the rest of the dateline is sure: a name
+# ending as outlets' names end (某某网, 某某社, 某某日报, 某某台, 某某新闻), maybe after 据, then a
+# place and a date closed by 讯/电 (某某网北京4月24日讯), or 讯/电 at once before a byline's
+# bracket (某某网讯（记者…）) or, after 讯, running text. The name holds no word of running text's
+# (该报社…, 通过某网…) nor a listed outlet (a head run on into 本报讯: 秋粮归仓本报讯), and 电 opens
+# no word (合作社3日电商…).
+_NAME_CHAR = rf"(?:(?![该此这那其各每的了是在从向对把被将为]|{OUTLETS})[\u4e00-\u9fff])"
+_OUTLET_SHAPE = rf"(?:{_NAME_CHAR}{{1,7}}(?:网|社|报|台)|{_NAME_CHAR}{{1,6}}新闻)"
+_SHAPED = (
+    rf"(?:据)?{_OUTLET_SHAPE}(?:"
+    rf"(?:(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
+    rf"(?:讯|{_WIRED_CLOSE}))"
+    rf"|讯(?=\s*[（(])|{_WIRED_CLOSE}(?=\s*[（(])|讯(?![员息号录]))"
+)
+_ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS}|{_SHAPED})"
+# In an extraction's run-on lines, only the shapes whose close is sure: a date before 讯/电, or a
+# byline's bracket after them.
+_SURE_SHAPE = re.compile(
+    rf"^(?:据)?{_OUTLET_SHAPE}(?:(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*(?:\d{{1,2}}\s*月\s*)?"
+    rf"\d{{1,2}}\s*日\s*(?:讯|{_WIRED_CLOSE})|(?:讯|{_WIRED_CLOSE})(?=\s*[（(]))"
+)
 # Some papers set the dateline off in lenticular brackets (【新华社北京6日电】).
 _ANY_DATELINE = re.compile(rf"^(?:【\s*{_ANY_FORM}\s*】|{_ANY_FORM})")
 
@@ -631,6 +652,8 @@ def _dateline_off_lines(text: str) -> re.Match[str] | None:
     byline's bracket after it (据某某新闻（记者…）), as running text's 据市新闻中心介绍 never has."""
     found = dateline_in_any_form(text)
     if found is None or not found.group(0).startswith("据") or dateline_at_start(text):
+        return found
+    if found.group(0).endswith(("讯", "电")):  # an outlet's shape: its dateline is closed
         return found
     return found if text[found.end() : found.end() + 1] in ("（", "(", "") else None
 

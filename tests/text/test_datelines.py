@@ -215,3 +215,89 @@ OFFICE = """2025 年5 月12 日　星期一
 def test_an_office_named_after_据_in_running_text_is_not_a_dateline() -> None:
     (market,) = parse_page(OFFICE, "p2.txt").articles
     assert market.paragraphs[-1].startswith("据区新闻中心统计")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        # An outlet no list names, known by its name's shape (…网, …社, …日报, …台, …新闻) where the
+        # rest of the dateline is sure: a place and a date closed by 讯/电, or a byline's bracket.
+        ("云岭财讯网讯（记者 白露）今年一季度", "云岭财讯网讯"),
+        ("海岳经济网昆明3月18日讯 今年一季度", "海岳经济网昆明3月18日讯"),
+        ("据鹭江社5月2日电 今年一季度", "据鹭江社5月2日电"),
+        ("据鹭江社电（记者 白露）今年一季度", "据鹭江社电"),
+        ("滇池晨报讯（记者 白露/何川）今年一季度", "滇池晨报讯"),
+        ("南湖广播电视台讯 今年一季度", "南湖广播电视台讯"),
+        ("海岳新闻12日电（记者 白露）", "海岳新闻12日电"),
+        ("【海岳经济网昆明18日讯】今年一季度", "【海岳经济网昆明18日讯】"),
+    ],
+)
+def test_an_outlet_no_list_names_is_known_by_its_shape(text: str, dateline: str) -> None:
+    match = dateline_in_any_form(text)
+    assert match is not None and match.group(0) == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合作社社员今年分红翻了一番。",  # a name's shape followed by running text, no 讯/电
+        "报社电话二十四小时有人接听。",  # 电话: a word, not a dateline's close
+        "电视台播出了这场比赛。",
+        "电视台的记者赶到了现场。",
+        "该报社讯问了几位读者。",  # 该: running text's word, not an outlet's name
+        "合作社3日电商直播卖出两千单。",  # 电商: a word after the date
+        "通过购物网4月2日电脑销量大增。",
+        "印刷社讯息闭塞，迟迟没有开工。",  # 讯息: a word, not a dateline's close
+        "报社记者走访了十几户人家。",
+        "印刷社电告全体职工。",  # 电 with no date and no byline's bracket after it
+        # A head run on into a listed outlet's dateline: the name would swallow 本报.
+        "秋粮颗粒归仓本报讯（记者 白露）",
+        "千余种农产品同台展补平本报衡水4日电（记者 白露）",
+    ],
+)
+def test_running_text_shaped_like_an_outlet_is_not_a_dateline(text: str) -> None:
+    assert dateline_in_any_form(text) is None
+
+
+# An extraction whose stories open on outlets no list names: once lines are joined, the
+# paragraph's start is known and the dateline is read off it, the text left to the paragraph.
+UNLISTED = """2025 年4 月24 日　星期四
+财经
+第5 版
+一季度营收稳步增长
+云岭财讯网讯
+（记者 白露）今年一季度，全市
+规模以上工业企业营收同比增
+长百分之六。
+新能源车出口再创新高
+据鹭江社4 月23 日电
+今年前三个月，港口新能源车
+出口量同比翻了一番。
+本版责任编辑：周全
+"""
+
+
+def test_an_extracted_story_opening_on_an_unlisted_outlet_keeps_its_dateline_out_of_the_text() -> None:
+    revenue, cars = parse_page(UNLISTED, "p5.txt").articles
+    assert (revenue.headline, revenue.dateline, revenue.byline) == (
+        "一季度营收稳步增长",
+        "云岭财讯网讯",
+        "记者 白露",
+    )
+    assert revenue.paragraphs == ("今年一季度，全市规模以上工业企业营收同比增长百分之六。",)
+    assert (cars.headline, cars.dateline) == ("新能源车出口再创新高", "据鹭江社4月23日电")
+    assert cars.paragraphs == ("今年前三个月，港口新能源车出口量同比翻了一番。",)
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("海岳经济网昆明3月18日讯 今年一季度", True),
+        ("云岭财讯网讯（记者 白露）今年一季度", True),
+        # 讯 before running text is sure only where a paragraph is known to start.
+        ("南湖广播电视台讯 今年一季度", False),
+    ],
+)
+def test_in_run_on_lines_an_unlisted_outlet_is_taken_only_in_a_sure_form(text: str, sure: bool) -> None:
+    assert (dateline_at_start(text) is not None) is sure
+    assert dateline_in_any_form(text) is not None
