@@ -302,6 +302,10 @@ def test_a_news_sites_dateline_is_the_dateline_not_the_body(tmp_path: Path) -> N
         ("本报张掖讯", "首席记者 何舟"),  # a town and no date
         ("【中新社敦煌8日电】", "记者 何舟"),  # in lenticular brackets
         ("据湘江新闻", "特派记者 何舟"),  # a broadcaster's report reprinted
+        # Outlets no list names, known by their names' shape (…网, …社) and a sure close.
+        ("云岭财讯网讯", "记者 何舟"),
+        ("海岳经济网昆明3月18日讯", "记者 何舟/柯伟"),
+        ("据鹭江社4月29日电", "记者 何舟"),
     ],
 )
 def test_a_dateline_of_any_paper_is_the_dateline_not_the_body(
