@@ -1,0 +1,45 @@
+"""An index box's items as some papers set them, on a page PyMuPDF printed (no blank lines, spaces
+around figures): every item and each broken piece of one are the index's, never a story's text or
+a kicker or headline of the story printed under the box."""
+
+from __future__ import annotations
+
+from audio_edition.text import FurnitureKind, Page, parse_page
+
+HEAD = "2025 年4 月9 日　星期三\n城乡\n第3 版\n"
+STORY = """老街夜市重新开张
+本报泉港4 月8 日电
+（记者 方圆）傍晚时分，老
+街两侧的摊位陆续亮灯，卖
+烤红薯的、卖糖画的摆了一
+长溜。
+"""
+
+
+def _index(page: Page) -> list[str]:
+    return [f.text for f in page.furniture if f.kind is FurnitureKind.INDEX]
+
+
+def test_index_items_with_their_page_first_are_the_indexs() -> None:
+    # Items printing their page first (B03  春茶开采了), one broken over two lines.
+    index = "要目\nB03  春茶开采了\nC12  高铁新站封顶：城北枢纽明\n年通车\n山里的图书馆  B7\n"
+    page = parse_page(HEAD + index + STORY, "p3.txt")
+    (story,) = page.articles
+    assert (story.headline, story.dateline) == ("老街夜市重新开张", "本报泉港4月8日电")
+    assert _index(page) == [
+        "要目",
+        "B03  春茶开采了",
+        "C12  高铁新站封顶：城北枢纽明",
+        "年通车",
+        "山里的图书馆  B7",
+    ]
+
+
+def test_an_index_items_page_broken_after_its_figure_is_the_indexs() -> None:
+    # In a narrow box the page reference breaks after its figure (…  7 / 版), as a typesetter may
+    # break between any two characters of Chinese text.
+    index = "今日看点\n二号线试运行  第4 版\n水果店开到了小区门口！  7\n版\n"
+    page = parse_page(HEAD + index + STORY, "p3.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline, story.dateline) == (None, "老街夜市重新开张", "本报泉港4月8日电")
+    assert _index(page) == ["今日看点", "二号线试运行  第4 版", "水果店开到了小区门口！  7", "版"]
