@@ -620,19 +620,13 @@ _AFTER_NEWS = r"据[\u4e00-\u9fff]{1,4}新闻(?![报消称频联网客道播，,
 # no word (合作社3日电商…).
 _NAME_CHAR = rf"(?:(?![该此这那其各每的了是在从向对把被将为]|{OUTLETS})[\u4e00-\u9fff])"
 _OUTLET_SHAPE = rf"(?:{_NAME_CHAR}{{1,7}}(?:网|社|报|台)|{_NAME_CHAR}{{1,6}}新闻)"
-_SHAPED = (
-    rf"(?:据)?{_OUTLET_SHAPE}(?:"
-    rf"(?:(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
-    rf"(?:讯|{_WIRED_CLOSE}))"
-    rf"|讯(?=\s*[（(])|{_WIRED_CLOSE}(?=\s*[（(])|讯(?![员息号录]))"
-)
+# The sure closes: a place and a date closed by 讯/电, or 讯/电 before a byline's bracket.
+_DATED_CLOSE = rf"(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*(?:讯|{_WIRED_CLOSE})"
+_BYLINE_CLOSE = rf"(?:讯|{_WIRED_CLOSE})(?=\s*[（(])"
+_SHAPED = rf"(?:据)?{_OUTLET_SHAPE}(?:{_DATED_CLOSE}|{_BYLINE_CLOSE}|讯(?![员息号录]))"
 _ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS}|{_SHAPED})"
-# In an extraction's run-on lines, only the shapes whose close is sure: a date before 讯/电, or a
-# byline's bracket after them.
-_SURE_SHAPE = re.compile(
-    rf"^(?:据)?{_OUTLET_SHAPE}(?:(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*(?:\d{{1,2}}\s*月\s*)?"
-    rf"\d{{1,2}}\s*日\s*(?:讯|{_WIRED_CLOSE})|(?:讯|{_WIRED_CLOSE})(?=\s*[（(]))"
-)
+# In an extraction's run-on lines, only the shapes whose close is sure.
+_SURE_SHAPE = re.compile(rf"^(?:据)?{_OUTLET_SHAPE}(?:{_DATED_CLOSE}|{_BYLINE_CLOSE})")
 # Some papers set the dateline off in lenticular brackets (【新华社北京6日电】).
 _ANY_DATELINE = re.compile(rf"^(?:【\s*{_ANY_FORM}\s*】|{_ANY_FORM})")
 
