@@ -173,7 +173,8 @@ def measure(corpus: Path) -> dict[str, object]:
             "f1": total.f1,
         }
     result["seconds"] = time.perf_counter() - started
-    result["pdf"] = {"line": _pdf_route(corpus).line()}
+    pdf = _pdf_route(corpus)
+    result["pdf"] = {"line": pdf.line(), "notes": pdf.notes}  # type: ignore[attr-defined]
     seed = {}
     for path in SEED_PAGES:
         page = parse_page(path.read_text(encoding="utf-8"), path.name)
@@ -304,6 +305,9 @@ def report(name: str, corpus: Path, ref: str, notes: bool) -> None:
     print("the PDF route on the same pages (the PDFs themselves)")
     print(f"  before ({ref}): {before['pdf']['line']}")  # type: ignore[index]
     print(f"  after (this tree): {after['pdf']['line']}")  # type: ignore[index]
+    if notes:
+        for note in after["pdf"].get("notes", ()):  # type: ignore[attr-defined]
+            print(f"    {note}")
     same = sum(before["seed"][page] == after["seed"][page] for page in after["seed"])  # type: ignore[index]
     print(f"this paper's own pages (seed style) read exactly as before: {same}/{len(after['seed'])}")  # type: ignore[arg-type]
     print(
