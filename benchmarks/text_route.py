@@ -13,7 +13,7 @@ The PDF route's figures on the same pages are printed beside them. Also whether 
         [--texts POOL] [--house {plain,random}]
 
 ``--texts`` draws the fresh pages' words from another pool (one of tests/typeset/pages.POOLS,
-listed by ``--help``; tests/typeset/texts.py is A, the default; texts_b.py to texts_i.py are
+listed by ``--help``; tests/typeset/texts.py is A, the default; texts_b.py to texts_j.py are
 other papers' words): their folders are named ``fresh-B-1500`` and their gold.json records the pool; a --keep folder holds one pool's pages only.
 ``--house random`` draws each fresh page in a house style of its own (type sizes, page and column
 widths, rules, fonts: tests/typeset/pages.random_house), the same words and gold as its plain page:

@@ -13,7 +13,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from tests.typeset import texts, texts_b, texts_c, texts_d, texts_e, texts_f, texts_g, texts_h, texts_i
+from tests.typeset import (
+    texts,
+    texts_b,
+    texts_c,
+    texts_d,
+    texts_e,
+    texts_f,
+    texts_g,
+    texts_h,
+    texts_i,
+    texts_j,
+)
 
 T = TypeVar("T")
 POOLS: dict[str, texts.Pool] = {
@@ -26,6 +37,7 @@ POOLS: dict[str, texts.Pool] = {
     "G": texts_g.POOL,
     "H": texts_h.POOL,
     "I": texts_i.POOL,
+    "J": texts_j.POOL,
 }
 """The word pools a page can be drawn from, by name: A is every committed page's."""
 
@@ -410,7 +422,7 @@ def random_page(seed: int, pool: texts.Pool | str = texts.POOL_A, house: House =
     """Page 2 of an edition with every convention drawn at random from ``seed``: 4–6 columns, any
     leading, headlines drawn after their bodies or not, ads, charts, index boxes, 2–4 rows and
     stories stacked under short columns (what the benchmarks call a fresh page); its words from
-    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, or B to I), drawn in
+    ``pool`` (a :class:`texts.Pool` or its name in ``POOLS``: A, the default, or B to J), drawn in
     ``house`` style (see :data:`HOUSES`; the same words and gold in either)."""
     if isinstance(pool, str):
         pool = POOLS[pool]

@@ -1,4 +1,4 @@
-"""Pages in other words: a page drawn from word pool B to I prints its gold, in that pool's words
+"""Pages in other words: a page drawn from word pool B to J prints its gold, in that pool's words
 only, and pool A's pages are the ones every committed page and benchmark seed has always been."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _written_from(pool: texts.Pool, paragraph: str) -> bool:
     return re.fullmatch(f"(?:{sentences})+", paragraph) is not None
 
 
-@pytest.mark.parametrize("name", ["B", "C", "D", "E", "F", "G", "H", "I"])
+@pytest.mark.parametrize("name", ["B", "C", "D", "E", "F", "G", "H", "I", "J"])
 def test_a_page_of_another_pool_prints_its_gold_in_that_pools_words(tmp_path: Path, name: str) -> None:
     pool = POOLS[name]
     spec = EditionSpec(f"fresh-{name}", (random_page(1500, name),))
@@ -43,7 +43,7 @@ def test_a_page_of_another_pool_prints_its_gold_in_that_pools_words(tmp_path: Pa
     _check_printed(typeset(spec, tmp_path / "page.pdf"), gold)
 
 
-@pytest.mark.parametrize("name", ["D", "E", "F", "G", "H", "I"])
+@pytest.mark.parametrize("name", ["D", "E", "F", "G", "H", "I", "J"])
 def test_a_pools_index_title_and_photo_credits_are_its_own(name: str) -> None:
     pool = POOLS[name]
     titles, credits = set(), set()

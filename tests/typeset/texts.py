@@ -180,8 +180,8 @@ CHART_LABELS = ("单位：万吨", "2021年", "2022年", "2023年", "数据来�
 class Pool:
     """Every word a typeset page can draw, and the forms its datelines and credits take.
 
-    Pool A (the lists above) is what every committed page and seed was made from; pools B to I
-    (``texts_b`` … ``texts_i``) are other papers' words, to see whether a reading rule holds beyond
+    Pool A (the lists above) is what every committed page and seed was made from; pools B to J
+    (``texts_b`` … ``texts_j``) are other papers' words, to see whether a reading rule holds beyond
     the words it was tried on. A form with one choice is taken without a draw, so that pool A's
     pages come out as they always have.
     """
