@@ -135,6 +135,13 @@ not), and what the text shows against that reading is a doubt:
 - A line opening on a quote run on from a sentence's end of a character or two (平。 / “种了…),
   taken for one printed line with its quote tucked under the full stop, where it is as wide as an
   indented first line: a paragraph's end and the next one's start fill a column too.
+- Heads read off a line printed between the page's folio lines (its date over its page number,
+  a line or two apart): the page's section name (版名) read as a story's heads, the story's own
+  heads elsewhere. A head tier with no Chinese character in it (2026Q1, 12.5%): a chart's label
+  or a figure, never a headline. A paragraph holding a story's credit set off by a mark (◎记者
+  王明, □本报记者 李华) or closing on a credit (…时代”本报记者 李华): the credit line of a
+  story's heads read into running text, the heads around it too. A paragraph closing a bracket
+  it never opened (…王明）截至…): its opening cut off at a dateline's credit or a line's end.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -162,6 +169,7 @@ from audio_edition.text.layout import (
     SegmentKind,
     TextLine,
     dateline_at_start,
+    ends_sentence,
     is_letter_spaced,
     tucked_quote,
     visual_width,
@@ -175,12 +183,16 @@ _MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes
 
 
 def extraction_doubts(
-    seq: Sequence[TextLine | Segment], segments: Sequence[Segment], articles: Sequence[Article]
+    seq: Sequence[TextLine | Segment],
+    segments: Sequence[Segment],
+    articles: Sequence[Article],
+    folios: Sequence[int] = (),
 ) -> list[tuple[int, str]]:
     """(line, message) for each place where the reading of an extractor's page is unsure.
 
     ``seq`` is the page's lines as measured (``layout.measure_columns``), ``segments`` what was read
-    from them, ``articles`` how those were read (``read_articles``, as the editor gets them)."""
+    from them, ``articles`` how those were read (``read_articles``, as the editor gets them),
+    ``folios`` the lines the page's folio (its date, its page number) was read off."""
     measures = _Measures(seq, segments)
     found: list[tuple[int, str]] = []
     found += _two_measures(articles, measures)
@@ -237,6 +249,10 @@ def extraction_doubts(
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
     found += _tucked_quotes_at_an_indent(measures)
+    found += _heads_among_the_folio(articles, folios)
+    found += _heads_of_no_chinese(articles)
+    found += _credits_inside_paragraphs(articles, measures)
+    found += _brackets_closed_unopened(articles, measures)
     return found
 
 
@@ -2158,4 +2174,112 @@ def _tucked_quotes_at_an_indent(measures: _Measures) -> list[tuple[int, str]]:
                     )
                 )
                 break
+    return found
+
+
+_FOLIO_SPAN = 4  # lines: a page's head prints its date, its section's name and its number together
+
+
+def _heads_among_the_folio(articles: Sequence[Article], folios: Sequence[int]) -> list[tuple[int, str]]:
+    """Heads read off a line printed between two of the page's folio lines (2026年4月29日 星期三 /
+    要闻·综合 / 第2版): the page's section name (版名), which a page head prints between its date and
+    its number, read as a story's heads; the story's own heads may be read elsewhere, or not at
+    all. Heads right under the folio's last line are a story's own, and are not doubted."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        start = article.line
+        if start is None or not (article.kicker or article.headline or article.subtitle):
+            continue
+        if any(above < start < below <= above + _FOLIO_SPAN for above in folios for below in folios):
+            found.append(
+                (
+                    start,
+                    "heads read off a line printed among the page's folio (its date, its page "
+                    "number): the page's section name may be read as this story's heads, its own "
+                    f"heads elsewhere {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _heads_of_no_chinese(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier with no Chinese character in it (2026Q1, 12.5%, GDP): a chart's axis label or a
+    figure standing alone, never a Chinese paper's kicker, headline or subtitle; the story's
+    heads, or a chart's title and labels, read in the wrong tiers."""
+    return [
+        (
+            article.line or 0,
+            "a head tier with no Chinese character in it: a chart's label or a figure may be "
+            f"read as this story's heads {_READ_PDF}",
+        )
+        for article in articles
+        if any(
+            tier and not _CHINESE.search(tier)
+            for tier in (article.kicker, article.headline, article.subtitle)
+        )
+    ]
+
+
+_CREDIT = r"(?:本报|新华社)?(?:见习|实习)?(?:记者|通讯员|实习生)"
+# A credit set off by a mark, its name past a space (◎记者 王明, □本报记者 李华): never running
+# text's; a subhead of a mark and words (■ 记者观察) has no space inside.
+_MARKED_CREDIT = re.compile(rf"[◎□■●◆★☆▲△○]\s*{_CREDIT}[\s　]+[\u4e00-\u9fff·]{{2,4}}")
+
+
+def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph holding a story's credit set off by a mark (◎记者 王明 实习生 李华受此影响…), or
+    closing on a credit after no sentence's end (…“平价时代”本报记者 李华): the credit line
+    under a story's heads read into running text, and the heads with it, or the text around it
+    another story's. Running text credits a reporter in brackets （记者 王明）, never so."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            text = paragraph.rstrip()
+            closing = _BYLINE_CLOSING_A_HEAD.search(text)
+            closes_on_a_credit = closing is not None and not ends_sentence(text[: closing.start()])
+            if _MARKED_CREDIT.search(text) or closes_on_a_credit:
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        (segment.line if segment is not None else None) or article.line or 0,
+                        "a story's credit line (记者 …) read into a paragraph: the heads it stood "
+                        f"under, or the text around it, may be another story's {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_BRACKETS = (("（", "）"), ("(", ")"))
+
+
+def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph closing a bracket it never opened (习记者 王明）截至…): running text opens each
+    bracket it closes on the same sentence, so its opening was cut off (a dateline's credit
+    broken at a line's end, the rest read elsewhere) or another text read in before it."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            for left, right in _BRACKETS:
+                depth = 0
+                for char in paragraph:
+                    depth += (char == left) - (char == right)
+                    if depth < 0:
+                        break
+                if depth < 0:
+                    break
+            else:
+                continue
+            segment = measures.segment_of(paragraph, article.line or 0)
+            found.append(
+                (
+                    (segment.line if segment is not None else None) or article.line or 0,
+                    "a paragraph closes a bracket it never opened: its opening may be cut off "
+                    f"or another text read into it {_READ_PDF}",
+                )
+            )
+            break
     return found
