@@ -139,8 +139,8 @@ not), and what the text shows against that reading is a doubt:
   a line or two apart): the page's section name (版名) read as a story's heads, the story's own
   heads elsewhere. A head tier with no Chinese character in it (2026Q1, 12.5%): a chart's label
   or a figure, never a headline. A paragraph holding a story's credit set off by a mark (◎记者
-  王明, □本报记者 李华) or closing on a credit (…时代”本报记者 李华): the credit line of a
-  story's heads read into running text, the heads around it too. A paragraph closing a bracket
+  王明, □本报记者 李华): the credit line of a story's heads read into running text, the heads
+  around it too. A paragraph closing a bracket
   it never opened (…王明）截至…): its opening cut off at a dateline's credit or a line's end.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
@@ -169,7 +169,6 @@ from audio_edition.text.layout import (
     SegmentKind,
     TextLine,
     dateline_at_start,
-    ends_sentence,
     is_letter_spaced,
     tucked_quote,
     visual_width,
@@ -2230,17 +2229,14 @@ _MARKED_CREDIT = re.compile(rf"[◎□■●◆★☆▲△○]\s*{_CREDIT}[\s�
 
 
 def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
-    """A paragraph holding a story's credit set off by a mark (◎记者 王明 实习生 李华受此影响…), or
-    closing on a credit after no sentence's end (…“平价时代”本报记者 李华): the credit line
-    under a story's heads read into running text, and the heads with it, or the text around it
-    another story's. Running text credits a reporter in brackets （记者 王明）, never so."""
+    """A paragraph holding a story's credit set off by a mark (◎记者 王明 实习生 李华受此影响…,
+    …“平价时代”□本报记者 李华): the credit line under a story's heads read into running text,
+    and the heads with it, or the text around it another story's. Running text credits a
+    reporter in brackets （记者 王明）, never so."""
     found: list[tuple[int, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            text = paragraph.rstrip()
-            closing = _BYLINE_CLOSING_A_HEAD.search(text)
-            closes_on_a_credit = closing is not None and not ends_sentence(text[: closing.start()])
-            if _MARKED_CREDIT.search(text) or closes_on_a_credit:
+            if _MARKED_CREDIT.search(paragraph):
                 segment = measures.segment_of(paragraph, article.line or 0)
                 found.append(
                     (
