@@ -142,6 +142,9 @@ not), and what the text shows against that reading is a doubt:
   王明, □本报记者 李华): the credit line of a story's heads read into running text, the heads
   around it too. A paragraph closing a bracket
   it never opened (…王明）截至…): its opening cut off at a dateline's credit or a line's end.
+- A line of a paragraph that is a question under a short label with no other mark (二问：钱从
+  哪里来？), right after a line ending a sentence, as wide as the column or not: a subhead of a
+  story asking its questions in turn, read into the paragraph.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -252,6 +255,7 @@ def extraction_doubts(
     found += _heads_of_no_chinese(articles)
     found += _credits_inside_paragraphs(articles, measures)
     found += _brackets_closed_unopened(articles, measures)
+    found += _labelled_questions_inside(measures)
     return found
 
 
@@ -2278,4 +2282,36 @@ def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) 
                 )
             )
             break
+    return found
+
+
+# A question under a short label (一问：订单从哪里来？), as a subhead of a series asks it.
+_LABELLED_QUESTION = re.compile(r"^[\u4e00-\u9fff0-9]{1,4}[：:](.+)$")
+
+
+def _labelled_question(line: str) -> bool:
+    """A line that is a question under a short label and a colon, with no other mark (二问：钱从
+    哪里来？): a subhead numbering the questions a story asks; running text quotes a question it
+    puts after a colon (他问：“钱从哪里来？”)."""
+    match = _LABELLED_QUESTION.match(line.replace(" ", ""))
+    return match is not None and _asking_head(match.group(1))
+
+
+def _labelled_questions_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph's line that is a labelled question (三问：房子何时交付？) right after a line
+    ending a sentence: a subhead read into the paragraph, wherever it falls in it and however
+    wide (a subhead may fill the column, so no width tells it from running text)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line in zip(own, own[1:], strict=False):
+            if before.sentence_end and not line.dateline and _labelled_question(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a question under a label (二问：…？) inside a paragraph: it may be a subhead "
+                        f"(小标题) read into the text {_READ_PDF}",
+                    )
+                )
+                break
     return found

@@ -99,3 +99,28 @@ def test_brackets_opened_and_closed_inside_a_paragraph_raise_no_doubt() -> None:
 """
     )
     assert not any("bracket" in message for message in _doubts(page))
+
+
+LABELLED = """社区食堂开门迎客
+本报讯（记者 王明）社
+区卫生服务站开设了家庭
+医生门诊，老人们不出小区
+就能看病拿药。街道还组织
+志愿者上门走访，为独居老
+人送去米面油等生活用品。
+三问：新房什么时候交付？
+  改造后的老旧小区铺设了
+新路面，加装了路灯和座椅，
+居民们晚饭后有了散步的好
+去处。
+"""
+
+
+def test_a_labelled_question_read_into_a_paragraph_is_doubted_as_a_subhead() -> None:
+    # The subhead fills the column, so its width does not tell it from running text.
+    assert any("question under a label" in message for message in _doubts(HEAD + LABELLED))
+
+
+def test_a_question_quoted_after_a_colon_is_running_text() -> None:
+    page = HEAD + LABELLED.replace("三问：新房什么时候交付？", "他问：“新房何时交付？”")
+    assert not any("question under a label" in message for message in _doubts(page))
