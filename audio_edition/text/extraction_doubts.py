@@ -251,7 +251,7 @@ def extraction_doubts(
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
     found += _tucked_quotes_at_an_indent(measures)
-    found += _heads_among_the_folio(articles, folios)
+    found += _heads_among_the_folio(articles, measures, folios)
     found += _heads_of_no_chinese(articles)
     found += _credits_inside_paragraphs(articles, measures)
     found += _brackets_closed_unopened(articles, measures)
@@ -2183,7 +2183,9 @@ def _tucked_quotes_at_an_indent(measures: _Measures) -> list[tuple[int, str]]:
 _FOLIO_SPAN = 4  # lines: a page's head prints its date, its section's name and its number together
 
 
-def _heads_among_the_folio(articles: Sequence[Article], folios: Sequence[int]) -> list[tuple[int, str]]:
+def _heads_among_the_folio(
+    articles: Sequence[Article], measures: _Measures, folios: Sequence[int]
+) -> list[tuple[int, str]]:
     """Heads read off a line printed between two of the page's folio lines (2026年4月29日 星期三 /
     要闻·综合 / 第2版): the page's section name (版名), which a page head prints between its date and
     its number, read as a story's heads; the story's own heads may be read elsewhere, or not at
@@ -2194,9 +2196,12 @@ def _heads_among_the_folio(articles: Sequence[Article], folios: Sequence[int]) -
         if start is None or not (article.kicker or article.headline or article.subtitle):
             continue
         if any(above < start < below <= above + _FOLIO_SPAN for above in folios for below in folios):
+            # Said at the story's text, which is the story's own: the section name's line is not,
+            # and a doubt there would stand first in the article, before any the text raises.
+            segment = measures.segment_of(article.paragraphs[0], start) if article.paragraphs else None
             found.append(
                 (
-                    start,
+                    (segment.line if segment is not None else None) or start,
                     "heads read off a line printed among the page's folio (its date, its page "
                     "number): the page's section name may be read as this story's heads, its own "
                     f"heads elsewhere {_READ_PDF}",
