@@ -138,7 +138,8 @@ not), and what the text shows against that reading is a doubt:
 - Heads read off a line printed between the page's folio lines (its date over its page number,
   a line or two apart): the page's section name (版名) read as a story's heads, the story's own
   heads elsewhere. A head tier with no Chinese character in it (2026Q1, 12.5%): a chart's label
-  or a figure, never a headline. A paragraph holding a story's credit set off by a mark (◎记者
+  or a figure, never a headline. One holding an arrow (→B3 …): an index item pointing to another page,
+  never a story's head. A paragraph holding a story's credit set off by a mark (◎记者
   王明, □本报记者 李华): the credit line of a story's heads read into running text, the heads
   around it too. A paragraph closing a bracket
   it never opened (…王明）截至…): its opening cut off at a dateline's credit or a line's end.
@@ -256,6 +257,7 @@ def extraction_doubts(
     found += _credits_inside_paragraphs(articles, measures)
     found += _brackets_closed_unopened(articles, measures)
     found += _labelled_questions_inside(measures)
+    found += _heads_holding_a_pointer(articles)
     return found
 
 
@@ -2320,3 +2322,22 @@ def _labelled_questions_inside(measures: _Measures) -> list[tuple[int, str]]:
                 )
                 break
     return found
+
+
+_POINTER = re.compile(r"[→►▶➤⇒]")  # an index item's arrow to the page it points to (→B3)
+
+
+def _heads_holding_a_pointer(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier holding an arrow (→B3 海上风电迎来新机遇): an index box's item pointing to the
+    page its story is on, read as (or into) a story's heads; no headline points anywhere."""
+    return [
+        (
+            article.line or 0,
+            "a head tier holds an arrow, as an index item pointing to another page does: the "
+            f"index may be read as this story's heads {_READ_PDF}",
+        )
+        for article in articles
+        if any(
+            tier and _POINTER.search(tier) for tier in (article.kicker, article.headline, article.subtitle)
+        )
+    ]

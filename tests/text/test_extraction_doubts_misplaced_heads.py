@@ -124,3 +124,13 @@ def test_a_labelled_question_read_into_a_paragraph_is_doubted_as_a_subhead() -> 
 def test_a_question_quoted_after_a_colon_is_running_text() -> None:
     page = HEAD + LABELLED.replace("三问：新房什么时候交付？", "他问：“新房何时交付？”")
     assert not any("question under a label" in message for message in _doubts(page))
+
+
+def test_an_index_items_arrow_read_into_a_headline_is_doubted() -> None:
+    page = HEAD + "→B3社区食堂开门迎客\n——老年助餐点覆盖全区\n" + STORY
+    assert any("arrow" in message for message in _doubts(page))
+
+
+def test_a_headline_with_a_dash_subtitle_points_nowhere() -> None:
+    page = HEAD + "社区食堂开门迎客\n——老年助餐点覆盖全区\n" + STORY
+    assert not any("arrow" in message for message in _doubts(page))
