@@ -139,7 +139,8 @@ not), and what the text shows against that reading is a doubt:
   a line or two apart): the page's section name (版名) read as a story's heads, the story's own
   heads elsewhere. A head tier with no Chinese character in it (2026Q1, 12.5%): a chart's label
   or a figure, never a headline. One holding an arrow (→B3 …): an index item pointing to another page,
-  never a story's head. A paragraph holding a story's credit set off by a mark (◎记者
+  never a story's head. One holding a picture's or chart's credit (制图/王明, 摄影：李华):
+  the credit under a chart or photo, never a head. A paragraph holding a story's credit set off by a mark (◎记者
   王明, □本报记者 李华): the credit line of a story's heads read into running text, the heads
   around it too. A paragraph closing a bracket
   it never opened (…王明）截至…): its opening cut off at a dateline's credit or a line's end.
@@ -258,6 +259,7 @@ def extraction_doubts(
     found += _brackets_closed_unopened(articles, measures)
     found += _labelled_questions_inside(measures)
     found += _heads_holding_a_pointer(articles)
+    found += _heads_that_are_credits(articles)
     return found
 
 
@@ -2339,5 +2341,28 @@ def _heads_holding_a_pointer(articles: Sequence[Article]) -> list[tuple[int, str
         for article in articles
         if any(
             tier and _POINTER.search(tier) for tier in (article.kicker, article.headline, article.subtitle)
+        )
+    ]
+
+
+# A picture's or chart's credit: its maker's trade and a slash or colon before the name,
+# anywhere in a tier for the trades no headline's words hold (a head line may run into it).
+_CREDIT_TIER = re.compile(r"(?:制图|绘图|摄影)\s*[/／：:]|^(?:图文|文/图|文／图|图|摄)\s*[/／：:]")
+
+
+def _heads_that_are_credits(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier holding a chart's or picture's credit (制图/王明, 摄影：李华): the credit
+    printed under a chart or photo, read as (or into) a story's heads, the chart's title often
+    with it; no headline credits its maker so."""
+    return [
+        (
+            article.line or 0,
+            "a head tier is a chart's or picture's credit (制图/…): the chart's lines may be read as "
+            f"this story's heads {_READ_PDF}",
+        )
+        for article in articles
+        if any(
+            tier and _CREDIT_TIER.search(tier)
+            for tier in (article.kicker, article.headline, article.subtitle)
         )
     ]

@@ -134,3 +134,13 @@ def test_an_index_items_arrow_read_into_a_headline_is_doubted() -> None:
 def test_a_headline_with_a_dash_subtitle_points_nowhere() -> None:
     page = HEAD + "社区食堂开门迎客\n——老年助餐点覆盖全区\n" + STORY
     assert not any("arrow" in message for message in _doubts(page))
+
+
+def test_a_charts_credit_read_into_a_headline_is_doubted() -> None:
+    page = HEAD + "图解：各区新建学校数量\n制图/周敏\n" + STORY
+    assert any("credit (制图" in message for message in _doubts(page))
+
+
+def test_a_headline_with_a_slash_in_its_words_is_no_credit() -> None:
+    page = HEAD + "光伏组件价格跌破0.9元/W\n" + STORY
+    assert not any("credit (制图" in message for message in _doubts(page))
