@@ -170,7 +170,10 @@ class ExtractionLayout:
         folios = [
             item.line for item in self.layout.furniture if item.kind is FurnitureKind.FOLIO and item.line
         ]
-        return (*self.line_doubts, *extraction_doubts(self.lines, self.layout.segments, articles, folios))
+        return (
+            *self.line_doubts,
+            *extraction_doubts(self.lines, self.layout.segments, articles, folios, self.line_doubts),
+        )
 
 
 def is_extraction(text: str) -> bool:

@@ -191,12 +191,14 @@ def extraction_doubts(
     segments: Sequence[Segment],
     articles: Sequence[Article],
     folios: Sequence[int] = (),
+    line_doubts: Sequence[tuple[int, str]] = (),
 ) -> list[tuple[int, str]]:
     """(line, message) for each place where the reading of an extractor's page is unsure.
 
     ``seq`` is the page's lines as measured (``layout.measure_columns``), ``segments`` what was read
     from them, ``articles`` how those were read (``read_articles``, as the editor gets them),
-    ``folios`` the lines the page's folio (its date, its page number) was read off."""
+    ``folios`` the lines the page's folio (its date, its page number) was read off, ``line_doubts``
+    the doubts its lines raised already (``ExtractionLayout.line_doubts``)."""
     measures = _Measures(seq, segments)
     found: list[tuple[int, str]] = []
     found += _two_measures(articles, measures)
@@ -253,14 +255,35 @@ def extraction_doubts(
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
     found += _tucked_quotes_at_an_indent(measures)
-    found += _heads_among_the_folio(articles, measures, folios)
-    found += _heads_of_no_chinese(articles)
-    found += _credits_inside_paragraphs(articles, measures)
-    found += _brackets_closed_unopened(articles, measures)
-    found += _labelled_questions_inside(measures)
-    found += _heads_holding_a_pointer(articles)
-    found += _heads_that_are_credits(articles)
+    # Last, and only for articles no doubt above (nor one of the page's lines) falls in: an
+    # article is warned once, at its first doubt, and these are said at its heads or early in
+    # its text, where they would stand before a doubt pointing further down, at another story
+    # read into it.
+    last: list[tuple[int, str]] = []
+    last += _heads_among_the_folio(articles, measures, folios)
+    last += _heads_of_no_chinese(articles)
+    last += _credits_inside_paragraphs(articles, measures)
+    last += _brackets_closed_unopened(articles, measures)
+    last += _labelled_questions_inside(measures)
+    last += _heads_holding_a_pointer(articles)
+    last += _heads_that_are_credits(articles)
+    doubted = {_owner(articles, line) for line, _ in (*found, *line_doubts)}
+    found += [(line, message) for line, message in last if _owner(articles, line) not in doubted]
     return found
+
+
+def _owner(articles: Sequence[Article], line: int) -> int | None:
+    """The article a doubt at ``line`` falls in, as the warnings are given (``articles``): the
+    last opening at or before it, or the first where none does."""
+    owner: int | None = None
+    for n, article in enumerate(articles):
+        if (article.line or 0) <= line and (
+            owner is None or (article.line or 0) >= (articles[owner].line or 0)
+        ):
+            owner = n
+    if owner is None and articles:
+        return min(range(len(articles)), key=lambda n: articles[n].line or 0)
+    return owner
 
 
 def content_doubts(articles: Sequence[Article], advice: str) -> list[tuple[int, str]]:
