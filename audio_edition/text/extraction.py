@@ -167,7 +167,13 @@ class ExtractionLayout:
         """(line, message): where the text cannot tell how the page was laid out, these
         ``articles`` being how its segments were read (``read_articles(..., doubts=self.doubts)``
         passes its own, whatever headline convention it read them by)."""
-        return (*self.line_doubts, *extraction_doubts(self.lines, self.layout.segments, articles))
+        folios = [
+            item.line for item in self.layout.furniture if item.kind is FurnitureKind.FOLIO and item.line
+        ]
+        return (
+            *self.line_doubts,
+            *extraction_doubts(self.lines, self.layout.segments, articles, folios, self.line_doubts),
+        )
 
 
 def is_extraction(text: str) -> bool:

@@ -135,6 +135,18 @@ not), and what the text shows against that reading is a doubt:
 - A line opening on a quote run on from a sentence's end of a character or two (平。 / “种了…),
   taken for one printed line with its quote tucked under the full stop, where it is as wide as an
   indented first line: a paragraph's end and the next one's start fill a column too.
+- Heads read off a line printed between the page's folio lines (its date over its page number,
+  a line or two apart): the page's section name (版名) read as a story's heads, the story's own
+  heads elsewhere. A head tier with no Chinese character in it (2026Q1, 12.5%): a chart's label
+  or a figure, never a headline. One holding an arrow (→B3 …): an index item pointing to another page,
+  never a story's head. One holding a picture's or chart's credit (制图/王明, 摄影：李华):
+  the credit under a chart or photo, never a head. A paragraph holding a story's credit set off by a mark (◎记者
+  王明, □本报记者 李华): the credit line of a story's heads read into running text, the heads
+  around it too. A paragraph closing a bracket
+  it never opened (…王明）截至…): its opening cut off at a dateline's credit or a line's end.
+- A line of a paragraph that is a question under a short label with no other mark (二问：钱从
+  哪里来？), right after a line ending a sentence, as wide as the column or not: a subhead of a
+  story asking its questions in turn, read into the paragraph.
 
 Each check is made so that a page read right raises none (``tests/text/test_extraction_doubts``).
 """
@@ -175,12 +187,18 @@ _MEASURE_SLACK = 2.5  # characters: justified lines vary by one, an indent takes
 
 
 def extraction_doubts(
-    seq: Sequence[TextLine | Segment], segments: Sequence[Segment], articles: Sequence[Article]
+    seq: Sequence[TextLine | Segment],
+    segments: Sequence[Segment],
+    articles: Sequence[Article],
+    folios: Sequence[int] = (),
+    line_doubts: Sequence[tuple[int, str]] = (),
 ) -> list[tuple[int, str]]:
     """(line, message) for each place where the reading of an extractor's page is unsure.
 
     ``seq`` is the page's lines as measured (``layout.measure_columns``), ``segments`` what was read
-    from them, ``articles`` how those were read (``read_articles``, as the editor gets them)."""
+    from them, ``articles`` how those were read (``read_articles``, as the editor gets them),
+    ``folios`` the lines the page's folio (its date, its page number) was read off, ``line_doubts``
+    the doubts its lines raised already (``ExtractionLayout.line_doubts``)."""
     measures = _Measures(seq, segments)
     found: list[tuple[int, str]] = []
     found += _two_measures(articles, measures)
@@ -237,7 +255,35 @@ def extraction_doubts(
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
     found += _tucked_quotes_at_an_indent(measures)
+    # Last, and only for articles no doubt above (nor one of the page's lines) falls in: an
+    # article is warned once, at its first doubt, and these are said at its heads or early in
+    # its text, where they would stand before a doubt pointing further down, at another story
+    # read into it.
+    last: list[tuple[int, str]] = []
+    last += _heads_among_the_folio(articles, measures, folios)
+    last += _heads_of_no_chinese(articles)
+    last += _credits_inside_paragraphs(articles, measures)
+    last += _brackets_closed_unopened(articles, measures)
+    last += _labelled_questions_inside(measures)
+    last += _heads_holding_a_pointer(articles)
+    last += _heads_that_are_credits(articles)
+    doubted = {_owner(articles, line) for line, _ in (*found, *line_doubts)}
+    found += [(line, message) for line, message in last if _owner(articles, line) not in doubted]
     return found
+
+
+def _owner(articles: Sequence[Article], line: int) -> int | None:
+    """The article a doubt at ``line`` falls in, as the warnings are given (``articles``): the
+    last opening at or before it, or the first where none does."""
+    owner: int | None = None
+    for n, article in enumerate(articles):
+        if (article.line or 0) <= line and (
+            owner is None or (article.line or 0) >= (articles[owner].line or 0)
+        ):
+            owner = n
+    if owner is None and articles:
+        return min(range(len(articles)), key=lambda n: articles[n].line or 0)
+    return owner
 
 
 def content_doubts(articles: Sequence[Article], advice: str) -> list[tuple[int, str]]:
@@ -2159,3 +2205,187 @@ def _tucked_quotes_at_an_indent(measures: _Measures) -> list[tuple[int, str]]:
                 )
                 break
     return found
+
+
+_FOLIO_SPAN = 4  # lines: a page's head prints its date, its section's name and its number together
+
+
+def _heads_among_the_folio(
+    articles: Sequence[Article], measures: _Measures, folios: Sequence[int]
+) -> list[tuple[int, str]]:
+    """Heads read off a line printed between two of the page's folio lines (2026年4月29日 星期三 /
+    要闻·综合 / 第2版): the page's section name (版名), which a page head prints between its date and
+    its number, read as a story's heads; the story's own heads may be read elsewhere, or not at
+    all. Heads right under the folio's last line are a story's own, and are not doubted."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        start = article.line
+        if start is None or not (article.kicker or article.headline or article.subtitle):
+            continue
+        if any(above < start < below <= above + _FOLIO_SPAN for above in folios for below in folios):
+            # Said at the story's text, which is the story's own: the section name's line is not,
+            # and a doubt there would stand first in the article, before any the text raises.
+            segment = measures.segment_of(article.paragraphs[0], start) if article.paragraphs else None
+            found.append(
+                (
+                    (segment.line if segment is not None else None) or start,
+                    "heads read off a line printed among the page's folio (its date, its page "
+                    "number): the page's section name may be read as this story's heads, its own "
+                    f"heads elsewhere {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _heads_of_no_chinese(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier with no Chinese character in it (2026Q1, 12.5%, GDP): a chart's axis label or a
+    figure standing alone, never a Chinese paper's kicker, headline or subtitle; the story's
+    heads, or a chart's title and labels, read in the wrong tiers."""
+    return [
+        (
+            article.line or 0,
+            "a head tier with no Chinese character in it: a chart's label or a figure may be "
+            f"read as this story's heads {_READ_PDF}",
+        )
+        for article in articles
+        if any(
+            tier and not _CHINESE.search(tier)
+            for tier in (article.kicker, article.headline, article.subtitle)
+        )
+    ]
+
+
+_CREDIT = r"(?:本报|新华社)?(?:见习|实习)?(?:记者|通讯员|实习生)"
+# A credit set off by a mark, its name past a space (◎记者 王明, □本报记者 李华): never running
+# text's; a subhead of a mark and words (■ 记者观察) has no space inside.
+_MARKED_CREDIT = re.compile(rf"[◎□■●◆★☆▲△○]\s*{_CREDIT}[\s　]+[\u4e00-\u9fff·]{{2,4}}")
+
+
+def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph holding a story's credit set off by a mark (◎记者 王明 实习生 李华受此影响…,
+    …“平价时代”□本报记者 李华): the credit line under a story's heads read into running text,
+    and the heads with it, or the text around it another story's. Running text credits a
+    reporter in brackets （记者 王明）, never so."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            if _MARKED_CREDIT.search(paragraph):
+                segment = measures.segment_of(paragraph, article.line or 0)
+                found.append(
+                    (
+                        (segment.line if segment is not None else None) or article.line or 0,
+                        "a story's credit line (记者 …) read into a paragraph: the heads it stood "
+                        f"under, or the text around it, may be another story's {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_BRACKETS = (("（", "）"), ("(", ")"))
+
+
+def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph closing a bracket it never opened (习记者 王明）截至…): running text opens each
+    bracket it closes on the same sentence, so its opening was cut off (a dateline's credit
+    broken at a line's end, the rest read elsewhere) or another text read in before it."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            for left, right in _BRACKETS:
+                depth = 0
+                for char in paragraph:
+                    depth += (char == left) - (char == right)
+                    if depth < 0:
+                        break
+                if depth < 0:
+                    break
+            else:
+                continue
+            segment = measures.segment_of(paragraph, article.line or 0)
+            found.append(
+                (
+                    (segment.line if segment is not None else None) or article.line or 0,
+                    "a paragraph closes a bracket it never opened: its opening may be cut off "
+                    f"or another text read into it {_READ_PDF}",
+                )
+            )
+            break
+    return found
+
+
+# A question under a short label (一问：订单从哪里来？), as a subhead of a series asks it.
+_LABELLED_QUESTION = re.compile(r"^[\u4e00-\u9fff0-9]{1,4}[：:](.+)$")
+
+
+def _labelled_question(line: str) -> bool:
+    """A line that is a question under a short label and a colon, with no other mark (二问：钱从
+    哪里来？): a subhead numbering the questions a story asks; running text quotes a question it
+    puts after a colon (他问：“钱从哪里来？”)."""
+    match = _LABELLED_QUESTION.match(line.replace(" ", ""))
+    return match is not None and _asking_head(match.group(1))
+
+
+def _labelled_questions_inside(measures: _Measures) -> list[tuple[int, str]]:
+    """A paragraph's line that is a labelled question (三问：房子何时交付？) right after a line
+    ending a sentence: a subhead read into the paragraph, wherever it falls in it and however
+    wide (a subhead may fill the column, so no width tells it from running text)."""
+    found: list[tuple[int, str]] = []
+    for segment in measures.paragraphs:
+        own = measures.lines_of(segment)
+        for before, line in zip(own, own[1:], strict=False):
+            if before.sentence_end and not line.dateline and _labelled_question(line.text):
+                found.append(
+                    (
+                        line.number,
+                        "a question under a label (二问：…？) inside a paragraph: it may be a subhead "
+                        f"(小标题) read into the text {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+_POINTER = re.compile(r"[→►▶➤⇒]")  # an index item's arrow to the page it points to (→B3)
+
+
+def _heads_holding_a_pointer(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier holding an arrow (→B3 海上风电迎来新机遇): an index box's item pointing to the
+    page its story is on, read as (or into) a story's heads; no headline points anywhere."""
+    return [
+        (
+            article.line or 0,
+            "a head tier holds an arrow, as an index item pointing to another page does: the "
+            f"index may be read as this story's heads {_READ_PDF}",
+        )
+        for article in articles
+        if any(
+            tier and _POINTER.search(tier) for tier in (article.kicker, article.headline, article.subtitle)
+        )
+    ]
+
+
+# A picture's or chart's credit: its maker's trade and a slash or colon before the name,
+# anywhere in a tier for the trades no headline's words hold (a head line may run into it).
+_CREDIT_TIER = re.compile(r"(?:制图|绘图|摄影)\s*[/／：:]|^(?:图文|文/图|文／图|图|摄)\s*[/／：:]")
+
+
+def _heads_that_are_credits(articles: Sequence[Article]) -> list[tuple[int, str]]:
+    """A head tier holding a chart's or picture's credit (制图/王明, 摄影：李华): the credit
+    printed under a chart or photo, read as (or into) a story's heads, the chart's title often
+    with it; no headline credits its maker so."""
+    return [
+        (
+            article.line or 0,
+            "a head tier is a chart's or picture's credit (制图/…): the chart's lines may be read as "
+            f"this story's heads {_READ_PDF}",
+        )
+        for article in articles
+        if any(
+            tier and _CREDIT_TIER.search(tier)
+            for tier in (article.kicker, article.headline, article.subtitle)
+        )
+    ]
