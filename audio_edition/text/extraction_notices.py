@@ -27,6 +27,7 @@ from audio_edition.text.notices import (
     closes_a_notice,
     notice_body,
     notice_title,
+    signs_a_notice,
 )
 
 _BODY_LINES = 10  # lines at most in a notice's body as an extractor prints it (a narrow box wraps)
@@ -80,7 +81,13 @@ def _closed_body(lines: list[str], first: int) -> list[int] | None:
         if len(_flat(text)) > NOTICE_MOST:
             return None
         if closes_a_notice(lines[k]):
-            return taken if notice_body(text) else None
+            if not notice_body(text):
+                return None
+            # Its issuer and date, each on a line of its own under the formula (…特此公告。 /
+            # 某某股份有限公司董事会 / 2025年9月30日), close it too.
+            while taken[-1] + 1 < len(lines) and signs_a_notice(lines[taken[-1] + 1]):
+                taken.append(taken[-1] + 1)
+            return taken
     return None
 
 

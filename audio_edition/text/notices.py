@@ -93,3 +93,17 @@ def closes_a_notice(line: str) -> bool:
     if NOTICE_ISSUER.search(flat) or NOTICE_DATE.search(flat):
         return True
     return flat.endswith("。") and NOTICE_FORMULA.search(flat[-12:]) is not None
+
+
+_SIGNATURE_MOST = 30  # characters at most on a notice's issuer's or date's line
+
+
+def signs_a_notice(line: str) -> bool:
+    """Whether a line is a notice's issuer or date alone (某某股份有限公司董事会, 2025年9月30日), as
+    it signs the notice under its formula."""
+    flat = _flat(line)
+    return (
+        0 < len(flat) <= _SIGNATURE_MOST
+        and not re.search("[，。；！？]", flat)
+        and bool(NOTICE_ISSUER.search(flat) or NOTICE_DATE.search(flat))
+    )
