@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audio_edition.text.pdf import read_pdf
 from audio_edition.text.layout import FurnitureKind
+from audio_edition.text.pdf import read_pdf
 from tests.typeset.page_score import flat, score_page
 from tests.typeset.pages import EditionSpec, FurnitureBlock, PageSpec, Story, StoryBlock
 from tests.typeset.typeset import typeset
