@@ -166,6 +166,12 @@ def notices_by_shape(lines: list[str], furniture: list[Furniture]) -> tuple[list
             body = body or _block_over(kept, n)
             if body is not None:
                 take([n, *body])
+            elif under is not None and (cut := _body_at_end(kept[under])) is not None:
+                # The body run onto the end of another column's line: the rest of it is kept.
+                take([n])
+                furniture.append(Furniture(FurnitureKind.AD, kept[under][cut:].strip(), under + 1))
+                kept[under] = kept[under][:cut].rstrip()
+                taken.add(under)
             elif _lone_block(kept, n):
                 apart.append(n)
             elif under is not None and _marks_under(kept, under):
@@ -182,6 +188,18 @@ def notices_by_shape(lines: list[str], furniture: list[Furniture]) -> tuple[list
     if len(apart) == 1 and len(bodies) == 1:
         take([apart[0], *bodies[0]])
     return kept, doubts
+
+
+def _body_at_end(line: str) -> int | None:
+    """Where a whole notice's body starts at the end of a line after a space (another column's
+    text before it, as a layout-mode line not cut apart prints it): the piece after the line's last
+    space holds a notice's formula and closes a notice, with nothing of a story's. None if not."""
+    head, space, tail = line.rstrip().rpartition(" ")
+    if not space or not head.strip():
+        return None
+    if not (closes_a_notice(tail) and NOTICE_FORMULA.search(tail) and notice_body(tail)):
+        return None
+    return len(head) + 1
 
 
 def _marks_under(lines: list[str], first: int) -> bool:

@@ -114,3 +114,19 @@ def test_a_notice_run_into_another_columns_lines_is_warned_not_cut() -> None:
     page = parse_page(text, "p6.txt")
     assert _spoken(page, "社区食堂每天供应")  # no line of the story cut away
     assert any("notice's title" in w.message for w in page.warnings)
+
+
+def test_a_notices_body_run_onto_the_end_of_another_columns_line_is_cut_off_it() -> None:
+    # As a layout-mode line not cut apart prints it: a headline's tail, a space, the notice's body.
+    text = (
+        _HEAD
+        + "城北新区两所\n\n遗失声明\n"
+        + "新校开学 青禾物流有限公司遗失营业执照正本，声明作废。\n\n"
+        + _STORY
+        + _NEXT
+        + _EDITORS
+    )
+    page = parse_page(text, "p6.txt")
+    assert not _spoken(page, "声明作废")
+    assert "青禾物流有限公司遗失营业执照正本，声明作废。" in _ads(page)
+    assert _spoken(page, "新校开学")
