@@ -24,6 +24,7 @@ from audio_edition.text.notices import (
     NOTICE_FORMULA,
     NOTICE_MOST,
     NOTICE_TITLE_AT_START,
+    NOTICE_WORDS,
     closes_a_notice,
     notice_body,
     notice_title,
@@ -182,12 +183,47 @@ def notices_by_shape(lines: list[str], furniture: list[Furniture]) -> tuple[list
             body = _closed_body(kept, n)
             if body is not None and NOTICE_FORMULA.search(_flat("".join(kept[k] for k in body))):
                 take(body)
+                continue
+        inside = _notice_inside(kept, n)
+        if inside is not None:
+            # Run onto the end of a story's last sentence: cut at the sentence's end.
+            cut, more = inside
+            furniture.append(Furniture(FurnitureKind.AD, kept[n][cut:].strip(), n + 1))
+            kept[n] = kept[n][:cut].rstrip()
+            take(more)
+        elif _TITLE_AFTER_BYLINE.search(flat) and _marks_under(kept, n):
+            # After a byline's name no mark tells where the name ends and the title starts.
+            doubts.append((n + 1, _HALF_SURE.format(raw.strip())))
     # A title and a body printed apart, each a block of its own: paired where the page holds one
     # of each (two notices' would pair by guess).
     bodies = _bodies_alone(kept, taken)
     if len(apart) == 1 and len(bodies) == 1:
         take([apart[0], *bodies[0]])
     return kept, doubts
+
+
+_WORDS = "|".join(NOTICE_WORDS)
+# A notice's title right after a sentence's end inside a line (…同比增长两成。遗失声明某某公司…).
+_TITLE_INSIDE = re.compile(rf"(?<=[。！？”）])[ 　]*(?=[\u4e00-\u9fff]{{0,6}}?(?:{_WORDS}))")
+# A notice's title run onto a byline's name (…□本报记者 某某遗失声明…): no sure cut.
+_TITLE_AFTER_BYLINE = re.compile(
+    rf"(?:记者|通讯员)[\u4e00-\u9fff]{{2,4}}?[\u4e00-\u9fff]{{0,6}}?(?:{_WORDS})"
+)
+
+
+def _notice_inside(lines: list[str], n: int) -> tuple[int, list[int]] | None:
+    """A notice run onto the end of line ``n`` after a sentence's end: where it starts on the line
+    and the lines under it that are the rest of its body (the whole of it closing a notice, a
+    formula in it, nothing of a story's). None if there is none."""
+    line = lines[n]
+    for match in _TITLE_INSIDE.finditer(line):
+        rest = [line[match.end() :], *lines[n + 1 : n + _BODY_LINES]]
+        if not line[: match.start()].strip():
+            continue
+        body = _closed_body(rest, 0)
+        if body is not None and NOTICE_FORMULA.search(_flat("".join(rest[k] for k in body))):
+            return match.end(), [n + k for k in body[1:]]
+    return None
 
 
 def _body_at_end(line: str) -> int | None:

@@ -130,3 +130,29 @@ def test_a_notices_body_run_onto_the_end_of_another_columns_line_is_cut_off_it()
     assert not _spoken(page, "声明作废")
     assert "青禾物流有限公司遗失营业执照正本，声明作废。" in _ads(page)
     assert _spoken(page, "新校开学")
+
+
+def test_a_notice_run_onto_a_storys_last_sentence_is_cut_off_at_its_end() -> None:
+    # As PyMuPDF may join a box's first line to the line of the column beside it.
+    story = """秋粮收购进度过半
+本报讯（记者 方舟）入秋以来，全市各收储库点敞开
+收购新粮，累计收购秋粮十二万吨，进度过半，粮食部
+门将继续做好收购服务，确保农民售粮顺畅。遗失声明青禾物流有限
+公司遗失营业执照正本，声明作废。
+"""
+    page = parse_page(_HEAD + story + _NEXT + _EDITORS, "p6.txt")
+    assert [a.headline for a in page.articles] == ["秋粮收购进度过半", "社区食堂开到家门口"]
+    assert page.articles[0].paragraphs[-1].endswith("确保农民售粮顺畅。")
+    assert not _spoken(page, "声明作废")
+
+
+def test_a_notice_run_onto_a_bylines_name_is_warned() -> None:
+    # No mark tells where the writer's name ends and the notice's title starts: a doubt, no cut.
+    story = """秋粮收购进度过半
+本报讯 入秋以来，全市各收储库点敞开收购新粮，累计
+收购秋粮十二万吨，粮食部门将做好收购服务。
+□本报记者 方舟遗失声明青禾物流有限
+公司遗失营业执照正本，声明作废。
+"""
+    page = parse_page(_HEAD + story + _NEXT + _EDITORS, "p6.txt")
+    assert any("notice's title" in w.message for w in page.warnings)
