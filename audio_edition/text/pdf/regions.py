@@ -1445,6 +1445,10 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     if not lines:
         return
     heads = _clusters([line for line in lines if _is_headline(line, body)], body)
+    if len(heads) == 1 and not boxes and _notice_unruled(lines, heads[0]):
+        # A notice set as a story is (its title over its body), no frame: an ad's furniture.
+        layout.furniture.append((FurnitureRole.AD, sorted(lines, key=lambda line: (line.top, line.x0))))
+        return
     story = Story()
     section = _section_title(lines)
     if section is not None and len(heads) <= 1:
@@ -1991,6 +1995,17 @@ def _notice_by_shape(lines: Sequence[Line]) -> bool:
     if len(titles) != 1:
         return False
     return notice_body("\n".join(line.text for line in lines if line is not titles[0]))
+
+
+def _notice_unruled(lines: Sequence[Line], head: Sequence[Line]) -> bool:
+    """A notice set in a cell of its own with no frame (遗失声明, 董事会公告 as a head over a few
+    lines): its head shaped as a notice's title, the rest a notice's body (``notices``)."""
+    rest = [line for line in lines if line not in head]
+    return (
+        bool(rest)
+        and notice_title("".join(line.text for line in head))
+        and notice_body("\n".join(line.text for line in rest))
+    )
 
 
 def _briefs_by_items(item: _Item, lines: Sequence[Line], body: float) -> bool:

@@ -78,3 +78,42 @@ def test_a_story_whose_headline_names_a_notice_stays_a_story(tmp_path: Path) -> 
     headlines, spoken, _ = _read(_page(notice, story), tmp_path)
     assert headlines == ["湿地公园迎来白鹭", "多家上市公司发布分红公告"]
     assert not spoken
+
+
+def test_a_notice_set_as_a_story_with_no_frame_is_an_ad(tmp_path: Path) -> None:
+    # A company's notice set in a cell of its own, its title as a head, its board and date closing it.
+    notice = Story(
+        "股东大会通知公告",
+        (
+            "本公司定于2025年10月20日召开临时股东大会，审议董事会换届议案。特此公告。",
+            "明川新材料股份有限公司董事会",
+        ),
+    )
+    rows = (
+        (StoryBlock(Story("湿地公园迎来白鹭", _BODY), span=3), StoryBlock(notice, span=1)),
+        (StoryBlock(Story("体育公园免费开放", _OTHER), span=4),),
+    )
+    spec = EditionSpec("notices", (PageSpec(number=2, columns=4, rows=rows),))
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert [flat(a.headline or "") for a in page.articles] == ["湿地公园迎来白鹭", "体育公园免费开放"]
+    ads = "".join(flat(f.text) for f in page.furniture if f.kind is FurnitureKind.AD)
+    assert "特此公告" in ads
+
+
+def test_a_short_story_under_a_notice_shaped_headline_with_a_dateline_stays_a_story(tmp_path: Path) -> None:
+    story = Story(
+        "家电补贴名单公示",
+        ("首批以旧换新补贴名单昨日公示，共有一千二百余户家庭获得补贴，公示期七天。",),
+        dateline="本报讯",
+    )
+    rows = (
+        (StoryBlock(Story("湿地公园迎来白鹭", _BODY), span=3), StoryBlock(story, span=1)),
+        (StoryBlock(Story("体育公园免费开放", _OTHER), span=4),),
+    )
+    spec = EditionSpec("notices", (PageSpec(number=2, columns=4, rows=rows),))
+    (page,) = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    assert [flat(a.headline or "") for a in page.articles] == [
+        "湿地公园迎来白鹭",
+        "家电补贴名单公示",
+        "体育公园免费开放",
+    ]
