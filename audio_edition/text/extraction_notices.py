@@ -9,10 +9,15 @@ are; here their lines are found and taken as an ad's furniture, never spoken:
 - a title alone, the body on the lines right under it up to the line that closes a notice (its
   formula and full stop, its issuer, a date), or a block of its own right over it;
 - a title run into its body on one line, the body closing a notice on it or on the lines under;
-- a title alone and a body alone, each a block of its own, where the page holds one of each.
+- a title alone and a body alone, each a block of its own, where the page holds one of each;
+- a title alone over another column's line that ends, after a space, on the notice's whole body
+  (a layout-mode line not cut apart): the body is cut off the line's end;
+- a title and body run onto the end of a story's last sentence (PyMuPDF joining what shares a
+  baseline): cut off at the sentence's end.
 
-Where a title stands over a body with a notice's marks that closes nowhere near (the box's lines
-run on into a story's), nothing is taken: the story under it is warned (a doubt), not cut.
+Where no cut is sure, nothing is taken and the story is warned (a doubt): a title over a body
+with a notice's marks that closes nowhere near or shares its lines with another column's text,
+or a title run onto a byline's name (no mark tells where the name ends).
 """
 
 from __future__ import annotations
