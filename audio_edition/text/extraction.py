@@ -95,6 +95,7 @@ from audio_edition.text.extraction_furniture import (
     slogans_over_stories,
     take_furniture,
 )
+from audio_edition.text.extraction_notices import notices_by_shape
 from audio_edition.text.extraction_tidy import BODY_PUNCTUATION, tidy_extraction
 from audio_edition.text.furniture import (
     BOX_TITLE_AT_END,
@@ -215,6 +216,8 @@ def read_extraction(text: str) -> ExtractionLayout:
     kept = slogan_far_from_its_title(raw, kept, furniture)
     # Boxes whose titles are words no list holds, known by their items' shape.
     kept = ad_labels_by_shape(index_titles_by_shape(kept, furniture), furniture)
+    # Paid notices (遗失声明, …公告) known by their title's and body's shape.
+    kept, notice_doubts = notices_by_shape(kept, furniture)
     doubled: set[int] = set()
     seq = measure_columns(
         _section_words_apart(
@@ -224,7 +227,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
     seq = _box_titles_over_briefs(seq)
-    doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts
+    doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts + notice_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
     doubts += labels_over_datelines(raw, kept)

@@ -49,6 +49,7 @@ from audio_edition.text.furniture import (
     is_editor_line,
 )
 from audio_edition.text.layout import dateline_in_any_form, ends_sentence
+from audio_edition.text.notices import notice_body, notice_title
 from audio_edition.text.pdf.chars import Graphic
 from audio_edition.text.pdf.lines import Line, follows, joined
 
@@ -1444,6 +1445,10 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     if not lines:
         return
     heads = _clusters([line for line in lines if _is_headline(line, body)], body)
+    if len(heads) == 1 and not boxes and _notice_unruled(lines, heads[0]):
+        # A notice set as a story is (its title over its body), no frame: an ad's furniture.
+        layout.furniture.append((FurnitureRole.AD, sorted(lines, key=lambda line: (line.top, line.x0))))
+        return
     story = Story()
     section = _section_title(lines)
     if section is not None and len(heads) <= 1:
@@ -1926,7 +1931,7 @@ def _read_box(item: _Item, body: float, layout: PageLayout, title_lines: list[Li
         CHART_TITLE.match(flat(line.text)) or CHART_SOURCE.search(flat(line.text)) for line in lines
     ) or _figures(lines):
         layout.furniture.append((FurnitureRole.CHART, lines))
-    elif _ad_by_shape(lines, body):
+    elif _ad_by_shape(lines, body) or _notice_by_shape(lines):
         layout.furniture.append((FurnitureRole.AD, lines))
     else:
         # A boxed story: read like any cell.
@@ -1979,6 +1984,27 @@ def _ad_by_shape(lines: Sequence[Line], body: float) -> bool:
         and bool(slogan)
         and all(line.size > body and not _SENTENCE_MARK.search(line.text) for line in slogan)
         and any(len(line.text.split()) >= 2 for line in slogan)
+    )
+
+
+def _notice_by_shape(lines: Sequence[Line]) -> bool:
+    """A paid notice in a box (遗失声明, 董事会公告, 开庭公告…), whatever its words: a line shaped as
+    a notice's title (``notices.notice_title``) over or by a short body carrying a notice's marks
+    and no dateline or byline (``notices.notice_body``): furniture, as an ad is."""
+    titles = [line for line in lines if notice_title(line.text)]
+    if len(titles) != 1:
+        return False
+    return notice_body("\n".join(line.text for line in lines if line is not titles[0]))
+
+
+def _notice_unruled(lines: Sequence[Line], head: Sequence[Line]) -> bool:
+    """A notice set in a cell of its own with no frame (遗失声明, 董事会公告 as a head over a few
+    lines): its head shaped as a notice's title, the rest a notice's body (``notices``)."""
+    rest = [line for line in lines if line not in head]
+    return (
+        bool(rest)
+        and notice_title("".join(line.text for line in head))
+        and notice_body("\n".join(line.text for line in rest))
     )
 
 
