@@ -30,7 +30,15 @@ _PAGE = """2024 年3 月5 日　星期二
 
 @pytest.mark.parametrize(
     "byline",
-    ["文/本报记者 李华 图/张强", "文/图 本报记者 欧阳晓", "记者李华 实习生陈小雨", "晚报记者 李华"],
+    [
+        "文/本报记者 李华 图/张强",
+        "文/图 本报记者 欧阳晓",
+        "记者李华 实习生陈小雨",
+        "晚报记者 李华",
+        # A paper's mark before its bylines, its house style.
+        "◎记者 李华 实习生 陈小雨",
+        "□本报记者 欧阳晓",
+    ],
 )
 def test_a_byline_on_its_own_line_under_the_headline_is_the_byline(byline: str) -> None:
     page = parse_page(_PAGE.format(byline=byline), "p2.txt")
@@ -141,3 +149,13 @@ def test_a_question_set_across_columns_and_wrapped_onto_a_short_rest_is_the_head
         "申请材料简化为三项",
     )
     assert story.paragraphs[0].startswith("全市今年已完成")
+
+
+def test_a_section_named_by_two_words_joined_with_a_dot_is_the_running_head() -> None:
+    # 城市·生活 between the date and the folio is the page's section, not a kicker over the
+    # first story's heads (over a kicker of its own here, which stays the kicker).
+    text = _PAGE.replace("要闻", "城市·生活").replace("江边步道今起开放", "周末观察\n江边步道今起开放")
+    page = parse_page(text, "p2.txt")
+    story = page.articles[0]
+    assert (story.kicker, story.headline) == ("周末观察", "江边步道今起开放")
+    assert "城市·生活" in [f.text for f in page.furniture if f.kind is FurnitureKind.FOLIO]
