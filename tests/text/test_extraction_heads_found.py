@@ -159,3 +159,18 @@ def test_a_section_named_by_two_words_joined_with_a_dot_is_the_running_head() ->
     story = page.articles[0]
     assert (story.kicker, story.headline) == ("周末观察", "江边步道今起开放")
     assert "城市·生活" in [f.text for f in page.furniture if f.kind is FurnitureKind.FOLIO]
+
+
+@pytest.mark.parametrize("credit", ["IC photo", "Xinhua/Photo", "本报记者 张强 摄"])
+def test_a_caption_closed_by_its_credit_leaves_the_paragraph_under_it_to_the_story(credit: str) -> None:
+    # A picture agency's credit in Latin letters closes its caption as a photographer's 摄
+    # does: the lines under it are the story's first paragraph, not more of the caption.
+    text = _PAGE.replace("本报东城3 月4 日讯\n", f"图为游客在大棚里采摘草莓。　{credit}\n").replace(
+        "{byline}", "本报记者 李华"
+    )
+    page = parse_page(text, "p2.txt")
+    story = page.articles[-1]
+    assert story.headline == "周末去哪里：城郊果园采摘忙"
+    assert story.paragraphs[0].startswith("草莓大棚里")
+    captions = [f.text for f in page.furniture if f.kind is FurnitureKind.CAPTION]
+    assert captions and captions[0].startswith("图为游客") and "草莓大棚里" not in captions[0]
