@@ -570,6 +570,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         # no sentence (a headline): taken with it, that keeps its story's heads together.
         return False
     if _wide(line):
+        if _brief_over_its_close(line, following):
+            return False
         # Set across columns, unless running text of a wider box (a brief over two columns):
         # that has commas and goes on in a line as wide, or one ending the sentence.
         return not (
@@ -606,6 +608,21 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
     return deep and not _reaches_sentence_end(seq, index)
+
+
+def _brief_over_its_close(line: TextLine, following: TextLine | Segment | None) -> bool:
+    """Whether a wide line with no mark is a brief's first line over its last: the line under it,
+    no wider, ends the sentence on its writer's name (…起施行。（李华）). A box of briefs set
+    wider than the columns breaks an item anywhere, before any comma; a headline over a story
+    of one line closing on its writer is no story a paper prints."""
+    return (
+        isinstance(following, TextLine)
+        and not following.blank_before
+        and not following.dateline
+        and following.sentence_end
+        and following.width <= line.width
+        and _BRIEF_CLOSES.search(following.text.replace(" ", "")) is not None
+    )
 
 
 def _over_indent_read_full(seq: Sequence[TextLine | Segment], index: int, after: Sequence[TextLine]) -> bool:

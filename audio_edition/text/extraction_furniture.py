@@ -1114,5 +1114,9 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
         RUNNING_DATE.match(before) or WEEKDAY_LINE.match(before.replace(" ", "")),
         RUNNING_DATE.match(after) or WEEKDAY_LINE.match(after.replace(" ", "")) or FOLIO_LINE.match(after),
     )
-    # A section named by two words joined with a dot (公司·市场, 国际·视野) is as short a name.
-    return len(bare.replace("·", "")) <= 4 and any(head)
+    if "·" in bare:
+        # A section named by two words joined with a dot (公司·市场, 国际·视野) is as short a
+        # name, but a kicker takes that shape too (聚焦·楼市, under the running head): only
+        # between the head's pieces, the date over it and the folio or date under it.
+        return len(bare.replace("·", "")) <= 4 and all(head)
+    return len(bare) <= 4 and any(head)
