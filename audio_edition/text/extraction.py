@@ -1410,6 +1410,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False  # a byline closes the article or brief: 。（刘洋）
     if line.blank_before and _heads_over_story(seq, index):
         return False  # a story's heads, though the text before them broke off mid-sentence
+    if line.blank_before and _question_over_its_byline(seq, index):
+        return False  # a headline asking, over its byline or dateline, after a block break
     if (
         line.blank_before
         and not line.sentence_end
@@ -1478,6 +1480,22 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+def _question_over_its_byline(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` ends on ？ or ！ right over its story's byline, dateline or
+    ——subtitle, a headline asking (``_headline_asking``): a paragraph broken off mid-sentence
+    before a block break goes on in running text, never in a line a byline stands under."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    beyond = seq[index + 2] if index + 2 < len(seq) else None
+    return (
+        isinstance(line, TextLine)
+        and line.sentence_end
+        and isinstance(following, TextLine)
+        and _stands_under_a_head(following, beyond)
+        and _headline_asking(line, seq[index - 1] if index else None, following, beyond)
+    )
 
 
 def _rest_of_byline_line(seq: Sequence[TextLine | Segment], index: int) -> bool:

@@ -1105,6 +1105,9 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
     )
 
 
+_FOLIO_IN_LINE = re.compile(r"第\s*[A-Z]?\d{1,2}\s*版")  # the running head's folio (第2版) on a line
+
+
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     """A short word inside the running head: after the date (and weekday) or before the date or
     folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
@@ -1117,6 +1120,7 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     if "·" in bare:
         # A section named by two words joined with a dot (公司·市场, 国际·视野) is as short a
         # name, but a kicker takes that shape too (聚焦·楼市, under the running head): only
-        # between the head's pieces, the date over it and the folio or date under it.
-        return len(bare.replace("·", "")) <= 4 and all(head)
+        # inside the head, over its folio or date, or under a date the folio is not on yet.
+        inside = head[1] or (head[0] and not _FOLIO_IN_LINE.search(before))
+        return len(bare.replace("·", "")) <= 4 and bool(inside)
     return len(bare) <= 4 and any(head)

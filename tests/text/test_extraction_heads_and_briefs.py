@@ -50,3 +50,14 @@ def test_a_label_over_parallel_phrases_is_the_kicker_over_the_headline() -> None
     assert labelled_kicker("长三角区域发展观察：稳中有进 后劲十足", "东城新区首批项目开工")
     # One clause after a long label's colon is a headline's shape: headline over subtitle.
     assert not labelled_kicker("本市城市公共交通部门：夜班公交本周试运行", "两条线路沿途设站二十余个")
+
+
+def test_a_question_after_a_paragraph_broken_off_is_the_next_storys_headline() -> None:
+    # The paragraph above breaks off mid-sentence at a block break (its rest printed elsewhere);
+    # the question under the break stands over a byline: a headline, not the paragraph's rest.
+    text = _PAGE.split("城市快讯")[0].replace("入夜后还有灯光照明。", "入夜后还有灯光") + (
+        "\n夜班公交能否坐满？\n□本报记者 李华\n本报讯两条夜班公交线路本周\n起试运行，沿途设站二十余个，\n末班车延至凌晨。\n"
+    )
+    stories = parse_page(text, "p2.txt").articles
+    assert [(s.headline, s.byline) for s in stories][1] == ("夜班公交能否坐满？", "□本报记者 李华")
+    assert stories[1].paragraphs[0].startswith("两条夜班公交")

@@ -174,3 +174,21 @@ def test_a_caption_closed_by_its_credit_leaves_the_paragraph_under_it_to_the_sto
     assert story.paragraphs[0].startswith("草莓大棚里")
     captions = [f.text for f in page.furniture if f.kind is FurnitureKind.CAPTION]
     assert captions and captions[0].startswith("图为游客") and "草莓大棚里" not in captions[0]
+
+
+def test_a_dotted_section_under_the_date_with_the_folio_printed_elsewhere_is_the_running_head() -> None:
+    # pdftotext prints the date, the weekday and the section each a block, the folio far away.
+    text = _PAGE.replace(
+        "2024 年3 月5 日　星期二\n要闻\n第2 版\n", "2024 年3 月5 日\n\n星期二\n\n城市·生活\n\n"
+    )
+    page = parse_page(text.replace("江边步道今起开放", "周末观察\n江边步道今起开放"), "p2.txt")
+    assert (page.articles[0].kicker, page.articles[0].headline) == ("周末观察", "江边步道今起开放")
+
+
+def test_a_dotted_kicker_under_the_whole_running_head_stays_the_kicker() -> None:
+    # The running head printed on one line, its folio too: the dotted line under it is a kicker.
+    text = _PAGE.replace(
+        "2024 年3 月5 日　星期二\n要闻\n第2 版\n", "2024 年3 月5 日   星期二   要闻   第2版\n"
+    )
+    page = parse_page(text.replace("江边步道今起开放", "聚焦·民生\n江边步道今起开放"), "p2.txt")
+    assert (page.articles[0].kicker, page.articles[0].headline) == ("聚焦·民生", "江边步道今起开放")
