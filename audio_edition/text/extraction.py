@@ -1482,6 +1482,9 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     return not _head_like(seq, index)
 
 
+_QUESTION_REST = 3  # characters: a wrapped headline's rest (吗？), not a headline asking
+
+
 def _question_over_its_byline(seq: Sequence[TextLine | Segment], index: int) -> bool:
     """Whether the line ``seq[index]`` ends on ？ or ！ right over its story's byline, dateline or
     ——subtitle, a headline asking (``_headline_asking``): a paragraph broken off mid-sentence
@@ -1492,6 +1495,9 @@ def _question_over_its_byline(seq: Sequence[TextLine | Segment], index: int) -> 
     return (
         isinstance(line, TextLine)
         and line.sentence_end
+        # Not a wrapped headline's rest of a few characters (…入手好时机 / 吗？): that is no
+        # paragraph's rest either, but its headline is the line over the break.
+        and len(line.text.strip()) > _QUESTION_REST
         and isinstance(following, TextLine)
         and _stands_under_a_head(following, beyond)
         and _headline_asking(line, seq[index - 1] if index else None, following, beyond)
