@@ -554,9 +554,17 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return False  # running text: the paragraph opens on its byline's printed line
     previous = seq[index - 1] if index else None
     if line.sentence_end:
-        return _headline_asking(
-            line, previous, following, seq[index + 2] if index + 2 < len(seq) else None, opens_page=index == 1
-        ) or (index > 0 and _wide_head_over_its_rest(seq, index - 1))
+        return (
+            _headline_asking(
+                line,
+                previous,
+                following,
+                seq[index + 2] if index + 2 < len(seq) else None,
+                opens_page=index == 1,
+            )
+            or (index > 0 and _wide_head_over_its_rest(seq, index - 1))
+            or _question_over_box(line, previous, following)
+        )
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -721,6 +729,24 @@ def _headline_asking(
         or line.blank_before
         or previous.sentence_end
         or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+    )
+
+
+def _question_over_box(
+    line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
+) -> bool:
+    """Whether a line ending on ？ stands as a headline asking right over a box of briefs' title
+    (``_box_titles_over_briefs``): with no mark inside, after a sentence's end. A page drawn
+    headline-after prints a story's heads after its body, then the box under them; a paragraph's
+    question of its own line at a story's end over a box is rarer than a headline."""
+    text = line.text.strip()
+    return (
+        isinstance(following, Segment)
+        and following.kind is SegmentKind.SECTION
+        and text.endswith(("？", "?"))
+        and not _MARK_INSIDE.search(text[:-1])
+        and isinstance(previous, TextLine)
+        and previous.sentence_end
     )
 
 

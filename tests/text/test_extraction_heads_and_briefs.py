@@ -61,3 +61,31 @@ def test_a_question_after_a_paragraph_broken_off_is_the_next_storys_headline() -
     stories = parse_page(text, "p2.txt").articles
     assert [(s.headline, s.byline) for s in stories][1] == ("夜班公交能否坐满？", "□本报记者 李华")
     assert stories[1].paragraphs[0].startswith("两条夜班公交")
+
+
+def test_a_question_over_a_box_of_briefs_is_the_headline_of_the_story_above() -> None:
+    # Drawn headline-after, the page prints a story's body, then its heads, then the box of
+    # briefs under them: the question right over the box's title is the story's headline.
+    text = """2024 年3 月5 日　星期二
+城市·生活
+第2 版
+本报讯（记者 王明）两条夜班公交
+线路本周起试运行，沿途设站二十余
+个，末班车延至凌晨一点。
+夜班公交能否坐满？
+城市快讯
+本报讯全市首批智慧停车场投入使用，
+车主可在线预约车位。（张强）
+本报讯市图书馆延长周末开放时间，
+每晚闭馆推迟至九点。（李华）
+本报讯（记者 赵磊）江边步道全长八
+公里，今天正式向市民开放，入夜后还
+有灯光照明。
+江边步道今起开放
+"""
+    stories = parse_page(text, "p2.txt").articles
+    assert [(s.headline, s.section) for s in stories][:3] == [
+        ("夜班公交能否坐满？", None),
+        (None, "城市快讯"),
+        (None, "城市快讯"),
+    ]
