@@ -1525,9 +1525,6 @@ def _question_over_its_byline(seq: Sequence[TextLine | Segment], index: int) -> 
         # paragraph's rest either, but its headline is the line over the break.
         and len(line.text.strip()) > _QUESTION_REST
         and isinstance(following, TextLine)
-        # Right under it, in its block: apart from it, the dateline may be another box's (the
-        # question then may be the paragraph's rest, which the reading leaves open and warns).
-        and not following.blank_before
         and _stands_under_a_head(following, beyond)
         and _headline_asking(line, seq[index - 1] if index else None, following, beyond)
     )
