@@ -230,8 +230,18 @@ def labelled_kicker(upper: str, lower: str) -> bool:
     kicker names the series or column its story belongs to. A headline may open so too (国家统计
     局：…), so the reading stays doubted."""
     return (
-        bool(_LABEL.match(upper)) and not lower.startswith("—") and headline_over_long_subtitle(upper, lower)
+        bool(_LABEL.match(upper) or _LABEL_OVER_PHRASES.match(upper))
+        and not lower.startswith("—")
+        and headline_over_long_subtitle(upper, lower)
     )
+
+
+# A label of any length with its colon over parallel phrases set apart by a space (区域经济观察：
+# 稳中有进 后劲十足): the phrases say kicker as the label does; a headline after a colon is one
+# clause (央行：保持流动性合理充裕).
+_LABEL_OVER_PHRASES = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}[：:][\u4e00-\u9fff“”]{2,}(?:[ \u3000][\u4e00-\u9fff“”]{2,})+$"
+)
 
 
 # A wrapped line's rest under a line opening on a label, or under phrases set apart by a space, is

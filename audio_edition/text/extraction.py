@@ -563,9 +563,17 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         return False  # running text: the paragraph opens on its byline's printed line
     previous = seq[index - 1] if index else None
     if line.sentence_end:
-        return _headline_asking(
-            line, previous, following, seq[index + 2] if index + 2 < len(seq) else None, opens_page=index == 1
-        ) or (index > 0 and _wide_head_over_its_rest(seq, index - 1))
+        return (
+            _headline_asking(
+                line,
+                previous,
+                following,
+                seq[index + 2] if index + 2 < len(seq) else None,
+                opens_page=index == 1,
+            )
+            or (index > 0 and _wide_head_over_its_rest(seq, index - 1))
+            or _question_over_box(line, previous, following)
+        )
     if (
         _INNER_FULL_STOP.search(line.text)
         and isinstance(following, TextLine)
@@ -579,6 +587,8 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
         # no sentence (a headline): taken with it, that keeps its story's heads together.
         return False
     if _wide(line):
+        if _brief_over_its_close(line, following):
+            return False
         # Set across columns, unless running text of a wider box (a brief over two columns):
         # that has commas and goes on in a line as wide, or one ending the sentence.
         return not (
@@ -615,6 +625,21 @@ def _head_like(seq: Sequence[TextLine | Segment], index: int, *, deep: bool = Tr
     if _wide(following) and _head_like(seq, index + 1, deep=deep):
         return True
     return deep and not _reaches_sentence_end(seq, index)
+
+
+def _brief_over_its_close(line: TextLine, following: TextLine | Segment | None) -> bool:
+    """Whether a wide line with no mark is a brief's first line over its last: the line under it,
+    no wider, ends the sentence on its writer's name (…起施行。（李华）). A box of briefs set
+    wider than the columns breaks an item anywhere, before any comma; a headline over a story
+    of one line closing on its writer is no story a paper prints."""
+    return (
+        isinstance(following, TextLine)
+        and not following.blank_before
+        and not following.dateline
+        and following.sentence_end
+        and following.width <= line.width
+        and _BRIEF_CLOSES.search(following.text.replace(" ", "")) is not None
+    )
 
 
 def _over_indent_read_full(seq: Sequence[TextLine | Segment], index: int, after: Sequence[TextLine]) -> bool:
@@ -713,6 +738,24 @@ def _headline_asking(
         or line.blank_before
         or previous.sentence_end
         or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+    )
+
+
+def _question_over_box(
+    line: TextLine, previous: TextLine | Segment | None, following: TextLine | Segment | None
+) -> bool:
+    """Whether a line ending on ？ stands as a headline asking right over a box of briefs' title
+    (``_box_titles_over_briefs``): with no mark inside, after a sentence's end. A page drawn
+    headline-after prints a story's heads after its body, then the box under them; a paragraph's
+    question of its own line at a story's end over a box is rarer than a headline."""
+    text = line.text.strip()
+    return (
+        isinstance(following, Segment)
+        and following.kind is SegmentKind.SECTION
+        and text.endswith(("？", "?"))
+        and not _MARK_INSIDE.search(text[:-1])
+        and isinstance(previous, TextLine)
+        and previous.sentence_end
     )
 
 
@@ -1402,6 +1445,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False  # a byline closes the article or brief: 。（刘洋）
     if line.blank_before and _heads_over_story(seq, index):
         return False  # a story's heads, though the text before them broke off mid-sentence
+    if line.blank_before and _question_over_its_byline(seq, index):
+        return False  # a headline asking, over its byline or dateline, after a block break
     if (
         line.blank_before
         and not line.sentence_end
@@ -1470,6 +1515,28 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
     # column (科技赋能让老产业焕发新 / 生机) right after a paragraph's full last line.
     return not _head_like(seq, index)
+
+
+_QUESTION_REST = 3  # characters: a wrapped headline's rest (吗？), not a headline asking
+
+
+def _question_over_its_byline(seq: Sequence[TextLine | Segment], index: int) -> bool:
+    """Whether the line ``seq[index]`` ends on ？ or ！ right over its story's byline, dateline or
+    ——subtitle, a headline asking (``_headline_asking``): a paragraph broken off mid-sentence
+    before a block break goes on in running text, never in a line a byline stands under."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    beyond = seq[index + 2] if index + 2 < len(seq) else None
+    return (
+        isinstance(line, TextLine)
+        and line.sentence_end
+        # Not a wrapped headline's rest of a few characters (…入手好时机 / 吗？): that is no
+        # paragraph's rest either, but its headline is the line over the break.
+        and len(line.text.strip()) > _QUESTION_REST
+        and isinstance(following, TextLine)
+        and _stands_under_a_head(following, beyond)
+        and _headline_asking(line, seq[index - 1] if index else None, following, beyond)
+    )
 
 
 def _rest_of_byline_line(seq: Sequence[TextLine | Segment], index: int) -> bool:

@@ -74,8 +74,10 @@ _BYLINE_NAME = r"[\u4e00-\u9fff·]{2,5}"
 _BYLINE_APART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?[\s　]*|{_BYLINE_ROLE}[\s　]+){_BYLINE_NAME}"
 _BYLINE_PART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?|{_BYLINE_ROLE})[\s　]*{_BYLINE_NAME}"
 _BYLINE_MORE = rf"[\s　、]+(?:{_BYLINE_PART}|{_BYLINE_NAME})"
+# A mark a paper sets before its bylines (◎记者 王明, □本报记者 李华): the paper's house style.
+_BYLINE_MARK = r"(?:[◎□■●○◇◆★☆][\s　]*)?"
 BYLINE_LINE = re.compile(
-    rf"^(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$"
+    rf"^{_BYLINE_MARK}(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$"
 )
 _TOP_LINES = 8  # lines at the head of a page where a lone section name or masthead is furniture
 _INDEX_TITLE_AT_END = re.compile(rf"^(.*\S)[ 　]+({'|'.join(INDEX_TITLES)})$")
@@ -1103,6 +1105,9 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
     )
 
 
+_FOLIO_IN_LINE = re.compile(r"第\s*[A-Z]?\d{1,2}\s*版")  # the running head's folio (第2版) on a line
+
+
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     """A short word inside the running head: after the date (and weekday) or before the date or
     folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
@@ -1112,4 +1117,10 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
         RUNNING_DATE.match(before) or WEEKDAY_LINE.match(before.replace(" ", "")),
         RUNNING_DATE.match(after) or WEEKDAY_LINE.match(after.replace(" ", "")) or FOLIO_LINE.match(after),
     )
+    if "·" in bare:
+        # A section named by two words joined with a dot (公司·市场, 国际·视野) is as short a
+        # name, but a kicker takes that shape too (聚焦·楼市, under the running head): only
+        # inside the head, over its folio or date, or under a date the folio is not on yet.
+        inside = head[1] or (head[0] and not _FOLIO_IN_LINE.search(before))
+        return len(bare.replace("·", "")) <= 4 and bool(inside)
     return len(bare) <= 4 and any(head)

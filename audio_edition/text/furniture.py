@@ -106,8 +106,11 @@ CREDIT_BRACKETED = re.compile(rf"[（(][^（）()]{{0,24}}(?:{_any(CREDIT_WORDS)
 """A bracketed credit closing a caption: …（本报记者 王明 摄）."""
 CAPTION = re.compile(rf"^{CAPTION_OPENING}|{CREDIT_BRACKETED.pattern}")
 """A caption by its words (spaces taken out): opening 图为, or closing with a bracketed credit."""
-CREDIT_AT_END = re.compile(r"[ 　](?:[^，。（）\s]{0,12}[ 　]?摄|新华社发|[^，。（）\s]{0,12}供图)$")
-"""A credit closing a caption's line without brackets, set off by a space: …。　本报记者 刘洋 摄."""
+CREDIT_AT_END = re.compile(
+    r"[ 　](?:[^，。（）\s]{0,12}[ 　]?摄|新华社发|[^，。（）\s]{0,12}供图|(?:[A-Za-z]{1,12}[ /]?)?[Pp]hoto)$"
+)
+"""A credit closing a caption's line without brackets, set off by a space: …。　本报记者 刘洋 摄,
+…。　IC photo (a picture agency's credit in Latin letters)."""
 CREDIT_CLOSE = re.compile(rf"(?:{_any(CREDIT_WORDS)})[）)]?$")
 """A text ending with a credit's word, maybe bracketed."""
 

@@ -30,7 +30,15 @@ _PAGE = """2024 年3 月5 日　星期二
 
 @pytest.mark.parametrize(
     "byline",
-    ["文/本报记者 李华 图/张强", "文/图 本报记者 欧阳晓", "记者李华 实习生陈小雨", "晚报记者 李华"],
+    [
+        "文/本报记者 李华 图/张强",
+        "文/图 本报记者 欧阳晓",
+        "记者李华 实习生陈小雨",
+        "晚报记者 李华",
+        # A paper's mark before its bylines, its house style.
+        "◎记者 李华 实习生 陈小雨",
+        "□本报记者 欧阳晓",
+    ],
 )
 def test_a_byline_on_its_own_line_under_the_headline_is_the_byline(byline: str) -> None:
     page = parse_page(_PAGE.format(byline=byline), "p2.txt")
@@ -141,3 +149,46 @@ def test_a_question_set_across_columns_and_wrapped_onto_a_short_rest_is_the_head
         "申请材料简化为三项",
     )
     assert story.paragraphs[0].startswith("全市今年已完成")
+
+
+def test_a_section_named_by_two_words_joined_with_a_dot_is_the_running_head() -> None:
+    # 城市·生活 between the date and the folio is the page's section, not a kicker over the
+    # first story's heads (over a kicker of its own here, which stays the kicker).
+    text = _PAGE.replace("要闻", "城市·生活").replace("江边步道今起开放", "周末观察\n江边步道今起开放")
+    page = parse_page(text, "p2.txt")
+    story = page.articles[0]
+    assert (story.kicker, story.headline) == ("周末观察", "江边步道今起开放")
+    assert "城市·生活" in [f.text for f in page.furniture if f.kind is FurnitureKind.FOLIO]
+
+
+@pytest.mark.parametrize("credit", ["IC photo", "Xinhua/Photo", "本报记者 张强 摄"])
+def test_a_caption_closed_by_its_credit_leaves_the_paragraph_under_it_to_the_story(credit: str) -> None:
+    # A picture agency's credit in Latin letters closes its caption as a photographer's 摄
+    # does: the lines under it are the story's first paragraph, not more of the caption.
+    text = _PAGE.replace("本报东城3 月4 日讯\n", f"图为游客在大棚里采摘草莓。　{credit}\n").replace(
+        "{byline}", "本报记者 李华"
+    )
+    page = parse_page(text, "p2.txt")
+    story = page.articles[-1]
+    assert story.headline == "周末去哪里：城郊果园采摘忙"
+    assert story.paragraphs[0].startswith("草莓大棚里")
+    captions = [f.text for f in page.furniture if f.kind is FurnitureKind.CAPTION]
+    assert captions and captions[0].startswith("图为游客") and "草莓大棚里" not in captions[0]
+
+
+def test_a_dotted_section_under_the_date_with_the_folio_printed_elsewhere_is_the_running_head() -> None:
+    # pdftotext prints the date, the weekday and the section each a block, the folio far away.
+    text = _PAGE.replace(
+        "2024 年3 月5 日　星期二\n要闻\n第2 版\n", "2024 年3 月5 日\n\n星期二\n\n城市·生活\n\n"
+    )
+    page = parse_page(text.replace("江边步道今起开放", "周末观察\n江边步道今起开放"), "p2.txt")
+    assert (page.articles[0].kicker, page.articles[0].headline) == ("周末观察", "江边步道今起开放")
+
+
+def test_a_dotted_kicker_under_the_whole_running_head_stays_the_kicker() -> None:
+    # The running head printed on one line, its folio too: the dotted line under it is a kicker.
+    text = _PAGE.replace(
+        "2024 年3 月5 日　星期二\n要闻\n第2 版\n", "2024 年3 月5 日   星期二   要闻   第2版\n"
+    )
+    page = parse_page(text.replace("江边步道今起开放", "聚焦·民生\n江边步道今起开放"), "p2.txt")
+    assert (page.articles[0].kicker, page.articles[0].headline) == ("聚焦·民生", "江边步道今起开放")

@@ -241,8 +241,11 @@ A_PARAGRAPH_READ_ON_INTO_A_QUESTION = """2025 年 4 月 9 日　星期三
 """
 
 
-def test_a_paragraph_read_on_into_a_question_standing_alone_is_warned() -> None:
+def test_a_question_standing_alone_over_a_dateline_heads_the_next_story_and_the_break_is_warned() -> None:
+    # The question stands as a headline asking does (alone, over its story's dateline): it heads
+    # the next story, and the paragraph broken off mid-sentence above it is warned.
     stories = parse_page(A_PARAGRAPH_READ_ON_INTO_A_QUESTION, "p3.txt").articles
-    assert stories[0].paragraphs[-1].endswith("菜农夜市为什么火了？")  # what the text leaves open
-    question = A_PARAGRAPH_READ_ON_INTO_A_QUESTION.splitlines().index("夜市为什么火了？") + 1
-    assert question in _warned_lines(A_PARAGRAPH_READ_ON_INTO_A_QUESTION)
+    assert stories[0].paragraphs[-1].endswith("菜农")
+    assert stories[1].headline == "夜市为什么火了？"
+    broken = A_PARAGRAPH_READ_ON_INTO_A_QUESTION.splitlines().index("便宜了五毛钱左右，菜农") + 1
+    assert broken in _warned_lines(A_PARAGRAPH_READ_ON_INTO_A_QUESTION)
