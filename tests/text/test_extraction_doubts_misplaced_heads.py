@@ -10,7 +10,7 @@ from audio_edition.text.articles import read_articles
 from audio_edition.text.extraction import read_extraction
 
 HEAD = "2024年3月5日　星期二\n要闻\n第2版\n"  # a running head whose section name is known
-SECTION = "2024年3月5日　星期二\n城乡·民生\n第2版\n"  # one naming its section in words of its own
+SECTION = "2024年3月5日　星期二\n聚焦城市更新\n第2版\n"  # one naming its section in words of its own
 
 # A story opening on its dateline, twelve characters a line.
 STORY = """本报讯（记者 王明）社
@@ -35,6 +35,16 @@ def test_a_section_name_between_the_folio_lines_read_as_a_headline_is_doubted() 
     assert any("folio" in message for message in _doubts(SECTION + STORY))
 
 
+def test_a_dotted_section_name_between_the_folio_lines_is_the_running_head() -> None:
+    # Two words joined by a dot are a section's name: read as the running head, the story has
+    # no headline on this page's text, and says so.
+    page = "2024年3月5日　星期二\n城乡·民生\n第2版\n" + STORY
+    extraction = read_extraction(page)
+    (article,) = read_articles(extraction.layout.segments, None, doubts=extraction.doubts).articles
+    assert article.headline is None
+    assert any("no headline" in message for message in _doubts(page))
+
+
 def test_a_headline_right_under_the_folio_is_a_storys_own() -> None:
     assert _doubts(HEAD + "社区卫生服务站开门迎客\n" + STORY) == []
     assert not any(
@@ -52,20 +62,37 @@ def test_a_headline_with_figures_in_it_is_not_a_chart_label() -> None:
 
 
 def test_a_marked_credit_line_read_into_a_paragraph_is_doubted() -> None:
-    # PyMuPDF: the credit line under the heads printed with the text's first line, the dateline
-    # and headline elsewhere.
+    # PyMuPDF: a credit line under another story's heads printed among this story's lines.
+    page = (
+        HEAD
+        + """社区食堂开门迎客
+本报讯　社区卫生服务站开
+设了家庭医生门诊，老人们
+不出小区就能看病拿药。
+  受此影响◎记者 王明 街道
+还组织志愿者上门走访，为
+独居老人送去生活用品。
+"""
+    )
+    assert any("credit line" in message for message in _doubts(page))
+
+
+def test_a_marked_credit_line_under_the_heads_is_the_byline() -> None:
+    # The credit's line run on into the text's first line: read as the byline, and the text
+    # under it opening mid-sentence is warned.
     page = (
         HEAD
         + """社区食堂开门迎客
 ◎记者 王明 实习生 李华社
 区卫生服务站开设了家庭
 医生门诊，老人们不出小区
-就能看病拿药。街道还组织
-志愿者上门走访，为独居老
-人送去米面油等生活用品。
+就能看病拿药。
 """
     )
-    assert any("credit line" in message for message in _doubts(page))
+    extraction = read_extraction(page)
+    (article,) = read_articles(extraction.layout.segments, None, doubts=extraction.doubts).articles
+    assert article.byline is not None and "王明" in article.byline
+    assert any("mid-sentence" in message for message in _doubts(page))
 
 
 def test_a_credit_in_brackets_after_the_dateline_is_running_text() -> None:
