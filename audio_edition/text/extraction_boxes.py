@@ -46,7 +46,7 @@ from audio_edition.text.layout import (
 _LABEL_MOST = 4  # characters at most in an ad's label (公益宣传) or an index's title far from its items
 _NEAR = 3  # lines (blank ones among them) between a box's title and its first or last line
 _SENTENCE_MARK = re.compile(r"[，。；！？]")  # a head carries none (a colon it may)
-_IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff]$")
+_IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff%]$")  # a head may end on its figure's % (增长5.3%)
 _RUN_GAP = 3  # lines from one item of an index to the next within one run
 
 

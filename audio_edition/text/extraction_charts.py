@@ -79,6 +79,19 @@ def _glued_run(text: str, at_start: bool) -> int | None:
     return None
 
 
+_HEAD_RUNS_ON = 8  # characters: a line longer than a chart's axis label, run on into a figure
+
+
+def figure_ends_line_above(lines: Sequence[str], n: int) -> bool:
+    """Whether the lone figure on line ``n`` (46%, 5.3亿元) ends the line right over it, broken
+    before its figure (星辰电子：一季度净利润同比增长 / 46%): a headline's or a column's line, longer
+    than a chart's label, ending on a character with no sentence's end; not the chart's."""
+    if n == 0 or not re.fullmatch(_FIGURE, re.sub(r"[\s　]+", "", lines[n])):
+        return False
+    above = re.sub(r"[\s　]+", "", lines[n - 1])
+    return len(above) > _HEAD_RUNS_ON and re.search(r"[\u4e00-\u9fff]$", above) is not None
+
+
 def chart_ticks(
     printed: Sequence[str], lines: list[str], furniture: list[Furniture]
 ) -> tuple[list[str], list[tuple[int, str]]]:

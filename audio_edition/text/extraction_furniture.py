@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_charts import figure_ends_line_above
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
@@ -192,7 +193,7 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
         elif (
             CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
-        ) or LABEL_ANYWHERE.match(bare):
+        ) or (LABEL_ANYWHERE.match(bare) and not figure_ends_line_above(lines, n)):
             kind = FurnitureKind.CHART
             if bare.startswith(("单位：", "单位:")):
                 # A chart prints its unit right under its title, over its labels: the figures
