@@ -191,9 +191,9 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.AD
         elif n in chart_titles:
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
-        elif (
-            CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
-        ) or (LABEL_ANYWHERE.match(bare) and not figure_ends_line_above(lines, n)):
+        elif (CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART) or (
+            LABEL_ANYWHERE.match(bare) and not figure_ends_line_above(lines, n)
+        ):
             kind = FurnitureKind.CHART
             if bare.startswith(("单位：", "单位:")):
                 # A chart prints its unit right under its title, over its labels: the figures

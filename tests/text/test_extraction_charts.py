@@ -4,9 +4,12 @@ no paper's: a grain chart of years, a steel chart of months, a freight chart of 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from audio_edition.text import FurnitureKind, Page, parse_page
 from audio_edition.text.extraction import read_extraction
 from audio_edition.text.extraction_charts import tick_labels
+from audio_edition.text.extraction_doubts import _subheads_ending_on_a_pause
 
 HEAD = """2025 年 10 月 14 日
 
@@ -106,3 +109,24 @@ def test_tick_labels_know_periods_and_figures_not_words() -> None:
     assert tick_labels("30万吨 45万吨") == ["30万吨", "45万吨"]
     assert tick_labels("12月 增长") is None
     assert tick_labels("3月5日") is None  # a date, not an axis
+
+
+def test_a_headline_broken_before_its_figure_keeps_the_figure() -> None:
+    story = """冷链物流园一季度货量同比增长
+38%
+本报讯 记者从市商务局获悉，冷链物流园一季度货量达到
+42万吨，同比增长38%，新增入驻企业11家。
+"""
+    page = parse_page(HEAD + story, "p6.txt")
+    (read,) = page.articles
+    assert read.headline == "冷链物流园一季度货量同比增长38%"
+    assert _charts(page) == []
+
+
+def test_a_subhead_ending_on_a_comma_is_doubted() -> None:
+    page = parse_page(HEAD + STORY, "p6.txt")
+    (read,) = page.articles
+    heads_apart = replace(read, subheads=("截至9月底，", "港口服务再升级"))
+    found = _subheads_ending_on_a_pause([heads_apart], read_extraction(HEAD + STORY).layout.segments)
+    assert [text for _, text in found if "截至9月底" in text]
+    assert not _subheads_ending_on_a_pause([replace(read, subheads=("港口服务再升级",))], [])
