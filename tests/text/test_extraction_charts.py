@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from audio_edition.text import FurnitureKind, Page, parse_page
+from audio_edition.text.articles import HeadlinePosition, _ArticleBuilder
 from audio_edition.text.extraction import read_extraction
 from audio_edition.text.extraction_charts import tick_labels
 from audio_edition.text.extraction_doubts import _subheads_ending_on_a_pause
@@ -130,3 +131,41 @@ def test_a_subhead_ending_on_a_comma_is_doubted() -> None:
     found = _subheads_ending_on_a_pause([heads_apart], read_extraction(HEAD + STORY).layout.segments)
     assert [text for _, text in found if "截至9月底" in text]
     assert not _subheads_ending_on_a_pause([replace(read, subheads=("港口服务再升级",))], [])
+
+
+def test_a_head_over_a_chart_after_a_broken_line_stays_the_headline() -> None:
+    # pdftotext prints a column's last line apart, then the next story's head over a chart.
+    page_text = (
+        HEAD
+        + """港口吞吐量稳中有升
+本报讯 记者从市港航局获悉，前三季度全市港口货物吞吐量
+达到1.8亿吨，同比增长6.2%，集装箱航线新增9条。冷链
+
+物流园区二期工程已竣工。过境集装箱货运量稳步
+
+冷链物流迎来“快车道”
+
+图2：冷链货量
+单位：万吨
+2023年
+2024年
+2025年
+资料来源：市商务局
+
+本报讯 记者从市商务局获悉，全市冷链物流企业已达
+126家，年冷链货量超过300万吨。
+"""
+    )
+    page = parse_page(page_text, "p6.txt")
+    assert "冷链物流迎来“快车道”" in [a.headline for a in page.articles]
+
+
+def test_a_column_line_with_a_full_stop_inside_is_never_the_headline_over_a_head() -> None:
+    # Where a chart's lines are taken off, a column's last line printed apart (pdftotext) may
+    # stand right over the next story's headline as if both were its heads.
+    builder = _ArticleBuilder(HeadlinePosition.BEFORE, [])
+    builder.extraction = True
+    builder.add_headline("物流园区二期工程已竣工。过境集装箱货运量稳步\n冷链物流迎来“快车道”")
+    kicker, headline, _ = builder._tiers(builder.headline_parts)
+    assert headline == "冷链物流迎来“快车道”"
+    assert kicker is not None
