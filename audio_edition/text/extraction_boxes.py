@@ -25,7 +25,7 @@ from audio_edition.text.extraction_furniture import BYLINE_LINE, filled_line
 from audio_edition.text.furniture import (
     BOX_TITLE,
     CHART_SOURCE,
-    CHART_TITLE,
+    CHART_TITLE_PLAIN,
     INDEX_TITLE,
     PAGE_REF_LINE,
     SLOGAN_PHRASES,
@@ -280,7 +280,9 @@ def _in_a_chart(furniture: list[Furniture], n: int) -> bool:
         f.kind is FurnitureKind.CHART
         and f.line is not None
         and 0 < n + 1 - f.line <= _CHART_REACH
-        and (CHART_TITLE.match(_bare(f.text)) or CHART_SOURCE.search(_bare(f.text)))
+        # Narrower than CHART_TITLE: an ad's label a few lines under a 图解/图表N title (pdftotext
+        # prints boxes in any order) is the ad's; axis labels stand right under the older forms.
+        and (CHART_TITLE_PLAIN.match(_bare(f.text)) or CHART_SOURCE.search(_bare(f.text)))
         for f in furniture
     )
 
