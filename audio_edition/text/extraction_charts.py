@@ -92,6 +92,14 @@ def figure_ends_line_above(lines: Sequence[str], n: int) -> bool:
     return len(above) > _HEAD_RUNS_ON and re.search(r"[\u4e00-\u9fff]$", above) is not None
 
 
+_APART_REACH = 16  # lines from a chart's labels where one of them may be printed apart
+
+
+def _apart(lines: Sequence[str], n: int) -> bool:
+    """Whether line ``n`` stands alone between blank lines (or the page's edge)."""
+    return all(not (0 <= k < len(lines)) or not lines[k].strip() for k in (n - 1, n + 1))
+
+
 def chart_ticks(
     printed: Sequence[str], lines: list[str], furniture: list[Furniture]
 ) -> tuple[list[str], list[tuple[int, str]]]:
@@ -111,14 +119,27 @@ def chart_ticks(
         if not runs or not runs[-1] or n - runs[-1][-1] > 2:
             runs.append([])
         runs[-1].append(n)
+    charts: list[tuple[int, set[str]]] = []  # each chart's first line and its labels' shapes
     for run in runs:
         ticks = [t for n in run for t in tick_labels(printed[n].strip()) or []]
         if not run or not _a_chart(ticks):
             continue
+        charts.append((run[0], {_shape(t) for t in ticks}))
         for n in run:
             if kept[n].strip():
                 furniture.append(Furniture(FurnitureKind.CHART, kept[n].strip(), n + 1))
                 kept[n] = ""
+    for run in runs:
+        # A chart's last label printed apart (pdftotext prints a chart's pieces as blocks among
+        # a column's): one label alone between blank lines, of a chart's shape, near it.
+        if len(run) != 1 or not _apart(printed, run[0]):
+            continue
+        (n,) = run
+        ticks = tick_labels(printed[n].strip()) or []
+        near = any(abs(n - at) <= _APART_REACH and _shape(ticks[0]) in shapes for at, shapes in charts)
+        if len(ticks) == 1 and near and kept[n].strip():
+            furniture.append(Furniture(FurnitureKind.CHART, kept[n].strip(), n + 1))
+            kept[n] = ""
     for n, raw in enumerate(kept):
         line = raw.strip()
         if not line:

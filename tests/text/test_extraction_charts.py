@@ -169,3 +169,27 @@ def test_a_column_line_with_a_full_stop_inside_is_never_the_headline_over_a_head
     kicker, headline, _ = builder._tiers(builder.headline_parts)
     assert headline == "冷链物流迎来“快车道”"
     assert kicker is not None
+
+
+def test_a_charts_last_label_printed_apart_among_a_columns_text_is_the_charts() -> None:
+    # pdftotext prints a chart's pieces as blocks among the lines of the column beside it.
+    story = """港口吞吐量稳中有升
+本报讯 记者从市港航局获悉，前三季度全市港口货物吞吐量
+达到1.8亿吨，同比增长6.2%，集装箱航线新增9条，
+冷链
+7月
+8月
+资料来源：市港航局
+
+9月
+
+物流园区二期工程已竣工。
+
+10月
+
+渔港码头完成改造
+本报讯 渔港码头改造工程日前完工，新增泊位40个。
+"""
+    page = parse_page(HEAD + story, "p6.txt")
+    assert not _spoken(page, "10月")
+    assert "渔港码头完成改造" in [a.headline for a in page.articles]
