@@ -89,6 +89,10 @@ def figure_ends_line_above(lines: Sequence[str], n: int) -> bool:
     if n == 0 or not re.fullmatch(_FIGURE, re.sub(r"[\s　]+", "", lines[n])):
         return False
     above = re.sub(r"[\s　]+", "", lines[n - 1])
+    if re.match(r"[（(]", above) or "记者" in above or re.search(r"\d[\u4e00-\u9fff]?$", above):
+        # A byline's bracket (（记者 卓然 实习生) holds names; a line ending on its own figure
+        # (驿站126个) is whole: the figure under it is another's.
+        return False
     return len(above) > _HEAD_RUNS_ON and re.search(r"[\u4e00-\u9fff]$", above) is not None
 
 
@@ -96,8 +100,9 @@ _APART_REACH = 16  # lines from a chart's labels where one of them may be printe
 
 
 def _apart(lines: Sequence[str], n: int) -> bool:
-    """Whether line ``n`` stands alone between blank lines (or the page's edge)."""
-    return all(not (0 <= k < len(lines)) or not lines[k].strip() for k in (n - 1, n + 1))
+    """Whether line ``n`` is set off on a side: a blank line, furniture taken or the page's edge
+    over or under it (a column's line broken before a figure has text on both sides)."""
+    return any(not (0 <= k < len(lines)) or not lines[k].strip() for k in (n - 1, n + 1))
 
 
 def chart_ticks(
@@ -130,9 +135,9 @@ def chart_ticks(
                 furniture.append(Furniture(FurnitureKind.CHART, kept[n].strip(), n + 1))
                 kept[n] = ""
     for run in runs:
-        # A chart's last label printed apart (pdftotext prints a chart's pieces as blocks among
-        # a column's): one label alone between blank lines, of a chart's shape, near it.
-        if len(run) != 1 or not _apart(printed, run[0]):
+        # A chart's label printed apart (pdftotext prints a chart's pieces as blocks among a
+        # column's lines): one label alone on its line, set off, of a chart's shape, near it.
+        if len(run) != 1 or not _apart(kept, run[0]):
             continue
         (n,) = run
         ticks = tick_labels(printed[n].strip()) or []

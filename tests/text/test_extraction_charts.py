@@ -9,7 +9,7 @@ from dataclasses import replace
 from audio_edition.text import FurnitureKind, Page, parse_page
 from audio_edition.text.articles import HeadlinePosition, _ArticleBuilder
 from audio_edition.text.extraction import read_extraction
-from audio_edition.text.extraction_charts import tick_labels
+from audio_edition.text.extraction_charts import figure_ends_line_above, tick_labels
 from audio_edition.text.extraction_doubts import _subheads_ending_on_a_pause
 
 HEAD = """2025 年 10 月 14 日
@@ -193,3 +193,10 @@ def test_a_charts_last_label_printed_apart_among_a_columns_text_is_the_charts() 
     page = parse_page(HEAD + story, "p6.txt")
     assert not _spoken(page, "10月")
     assert "渔港码头完成改造" in [a.headline for a in page.articles]
+
+
+def test_a_figure_under_a_byline_or_a_whole_line_is_not_its_end() -> None:
+    assert figure_ends_line_above(["冷链物流园一季度货量同比增长", "38%"], 1)
+    assert not figure_ends_line_above(["（记者 方远 实习生 林可", "38%"], 1)
+    assert not figure_ends_line_above(["全市已建成冷库仓储点86个", "38%"], 1)
+    assert not figure_ends_line_above(["小麦", "38%"], 1)  # a chart's short label over its value
