@@ -37,6 +37,7 @@ from audio_edition.text.furniture import (
     CHART_LABEL,
     CHART_SOURCES,
     CHART_TITLE,
+    CHART_TITLE_PLAIN,
     CHART_TITLE_SHAPE,
     CREDIT_CLOSE,
     FOLIO_LINE,
@@ -103,7 +104,9 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     # Found once per page: the labels and the chart's unit line read them (the page is long).
     chart_titles = _chart_titles(lines)
     axis_labels = _axis_labels(lines, chart_titles)
-    chart_titled = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
+    # Plain forms only, as measured: with 图解/图表N too, a headline over a unit line printed
+    # apart from its chart (pdftotext, pool F) was read away from its story, unwarned.
+    chart_titled = any(CHART_TITLE_PLAIN.match(re.sub(r"[\s　]+", "", line)) for line in lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
