@@ -1019,6 +1019,8 @@ class _ArticleBuilder:
                     or (
                         headline_over_long_subtitle(parts[0], parts[1])
                         and not labelled_kicker(parts[0], parts[1])
+                        # A line with a full stop inside is running text, never the headline.
+                        and "。" not in parts[0].rstrip("。")
                     )
                 )
             ):

@@ -76,6 +76,7 @@ from audio_edition.text.extraction_boxes import (
     index_titles_by_shape,
     rest_of_a_broken_line,
 )
+from audio_edition.text.extraction_charts import chart_ticks
 from audio_edition.text.extraction_doubts import (
     a_character_a_line,
     extraction_doubts,
@@ -212,6 +213,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     # A chart's or an ad's pieces printed on a line of the columns beside (pdfplumber) first.
     raw = ad_pieces_beside(chart_labels_beside(tidy_extraction(text).split("\n"), furniture), furniture)
     taken = take_furniture(index_titles_beside(raw, furniture), furniture)
+    taken, tick_doubts = chart_ticks(raw, taken, furniture)
     kept, slogan_doubts = slogan_by_its_title(raw, ad_slogans_apart(taken, furniture), furniture)
     kept = slogan_far_from_its_title(raw, kept, furniture)
     # Boxes whose titles are words no list holds, known by their items' shape.
@@ -227,7 +229,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
     seq = _box_titles_over_briefs(seq)
-    doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts + notice_doubts
+    doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts + notice_doubts + tick_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
     doubts += labels_over_datelines(raw, kept)

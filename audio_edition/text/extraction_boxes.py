@@ -25,7 +25,7 @@ from audio_edition.text.extraction_furniture import BYLINE_LINE, filled_line
 from audio_edition.text.furniture import (
     BOX_TITLE,
     CHART_SOURCE,
-    CHART_TITLE,
+    CHART_TITLE_PLAIN,
     INDEX_TITLE,
     PAGE_REF_LINE,
     SLOGAN_PHRASES,
@@ -46,7 +46,7 @@ from audio_edition.text.layout import (
 _LABEL_MOST = 4  # characters at most in an ad's label (公益宣传) or an index's title far from its items
 _NEAR = 3  # lines (blank ones among them) between a box's title and its first or last line
 _SENTENCE_MARK = re.compile(r"[，。；！？]")  # a head carries none (a colon it may)
-_IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff]$")
+_IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff%]$")  # a head may end on its figure's % (增长5.3%)
 _RUN_GAP = 3  # lines from one item of an index to the next within one run
 
 
@@ -280,7 +280,9 @@ def _in_a_chart(furniture: list[Furniture], n: int) -> bool:
         f.kind is FurnitureKind.CHART
         and f.line is not None
         and 0 < n + 1 - f.line <= _CHART_REACH
-        and (CHART_TITLE.match(_bare(f.text)) or CHART_SOURCE.search(_bare(f.text)))
+        # Narrower than CHART_TITLE: an ad's label a few lines under a 图解/图表N title (pdftotext
+        # prints boxes in any order) is the ad's; axis labels stand right under the older forms.
+        and (CHART_TITLE_PLAIN.match(_bare(f.text)) or CHART_SOURCE.search(_bare(f.text)))
         for f in furniture
     )
 

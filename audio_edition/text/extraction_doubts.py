@@ -255,6 +255,7 @@ def extraction_doubts(
     found += _heads_that_are_bylines(articles)
     found += _heads_opening_on_a_lone_character(articles)
     found += _tucked_quotes_at_an_indent(measures)
+    found += _subheads_ending_on_a_pause(articles, segments)
     # Last, and only for articles no doubt above (nor one of the page's lines) falls in: an
     # article is warned once, at its first doubt, and these are said at its heads or early in
     # its text, where they would stand before a doubt pointing further down, at another story
@@ -1537,6 +1538,35 @@ def _headlines_read_as_subheads(
                         own[0].number,
                         "a subhead standing apart on one line as wide as the column: another story's "
                         f"headline may be read as a subhead here, its story read into this one {_READ_PDF}",
+                    )
+                )
+                break
+    return found
+
+
+def _subheads_ending_on_a_pause(
+    articles: Sequence[Article], segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Subheads ending on a pause mark (截至4月28日收盘，): no head stops mid-sentence, so this is
+    a paragraph's first line read apart as a subhead, the paragraph split under it."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        for subhead in article.subheads:
+            if not re.search(r"[，、；：,;:]$", subhead.strip()):
+                continue
+            where = next(
+                (
+                    s.line
+                    for s in segments
+                    if s.line is not None and s.line >= (article.line or 0) and s.text == subhead
+                ),
+                article.line,
+            )
+            if where is not None:
+                found.append(
+                    (
+                        where,
+                        f"a subhead ending mid-sentence (“{subhead}”): a paragraph's first line read apart {_READ_PDF}",
                     )
                 )
                 break

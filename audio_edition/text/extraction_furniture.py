@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from audio_edition.text.decode import IDEOGRAPH
+from audio_edition.text.extraction_charts import figure_ends_line_above
 from audio_edition.text.furniture import (
     AD_TITLE_LINE,
     AD_TITLES,
@@ -36,6 +37,7 @@ from audio_edition.text.furniture import (
     CHART_LABEL,
     CHART_SOURCES,
     CHART_TITLE,
+    CHART_TITLE_PLAIN,
     CHART_TITLE_SHAPE,
     CREDIT_CLOSE,
     FOLIO_LINE,
@@ -104,7 +106,9 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
     # Found once per page: the labels and the chart's unit line read them (the page is long).
     chart_titles = _chart_titles(lines)
     axis_labels = _axis_labels(lines, chart_titles)
-    chart_titled = any(CHART_TITLE.match(re.sub(r"[\s　]+", "", line)) for line in lines)
+    # Plain forms only, as measured: with 图解/图表N too, a headline over a unit line printed
+    # apart from its chart (pdftotext, pool F) was read away from its story, unwarned.
+    chart_titled = any(CHART_TITLE_PLAIN.match(re.sub(r"[\s　]+", "", line)) for line in lines)
     for n, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -192,9 +196,9 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.AD
         elif n in chart_titles:
             kind, box = FurnitureKind.CHART, FurnitureKind.CHART
-        elif (
-            CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART
-        ) or LABEL_ANYWHERE.match(bare):
+        elif (CHART_LABEL.match(line) and not ends_sentence(bare) and box is FurnitureKind.CHART) or (
+            LABEL_ANYWHERE.match(bare) and not figure_ends_line_above(lines, n)
+        ):
             kind = FurnitureKind.CHART
             if bare.startswith(("单位：", "单位:")):
                 # A chart prints its unit right under its title, over its labels: the figures
