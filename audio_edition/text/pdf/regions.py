@@ -1742,6 +1742,7 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     across = _across(lines)
+    across |= _astride([line for line in lines if id(line) not in across])
     if across:
         out: list[list[Line]] = []
         narrow: list[Line] = []
@@ -1792,6 +1793,33 @@ def _across(lines: Sequence[Line]) -> set[int]:
         if len(last) == 1:
             out.add(id(last[0]))
     return out
+
+
+def _astride(lines: Sequence[Line]) -> set[int]:
+    """The short lines (by id) set over or under the columns across a gutter, alone on their row:
+    a credit centred over a story's two columns (特约撰稿人 王明), a 图文 note under them. Not wide
+    enough for ``_across``, such a line still bridges the gutter and would run the columns into
+    one, line by line."""
+    alone = [
+        line
+        for line in lines
+        if not any(
+            other is not line and min(other.bottom, line.bottom) - max(other.top, line.top) > 0.3 * line.size
+            for other in lines
+        )
+    ]
+    ids = {id(line) for line in alone}
+    rest = [line for line in lines if id(line) not in ids]
+    if not alone or len(rest) < 4:
+        return set()
+    found: set[int] = set()
+    for g0, g1 in _gutters([_Item(o.inner_x0, o.top, o.inner_x1, o.bottom, line=o) for o in rest], 0):
+        # A gutter between columns standing side by side, not lines merely off one another.
+        left = [o for o in rest if o.inner_x1 <= g0 + 0.1]
+        right = [o for o in rest if o.inner_x0 >= g1 - 0.1]
+        if any(min(a.bottom, b.bottom) > max(a.top, b.top) for a in left for b in right):
+            found |= {id(line) for line in alone if line.inner_x0 < g0 and line.inner_x1 > g1}
+    return found
 
 
 def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:

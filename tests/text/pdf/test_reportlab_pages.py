@@ -23,7 +23,7 @@ from audio_edition.text.pdf.chars import read_pages
 from audio_edition.text.pdf.lines import find_lines
 from tests.typeset.corpus import jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, make_page
+from tests.typeset.pages import POOLS, EditionSpec, PageSpec, Story, StoryBlock, make_page
 from tests.typeset.reportlab_pages import FONT, Drawing, random_drawing, typeset
 from tests.typeset.strategies import fresh_pages
 
@@ -239,6 +239,30 @@ def test_a_larger_lead_paragraph_opened_under_a_subhead_is_no_kicker(tmp_path: P
     (read,) = read_pdf(pdf)
     assert all(a.headline for a in read.articles if not a.section), [a.paragraphs for a in read.articles]
     _assert_read(pdf, page)
+
+
+@pytest.mark.parametrize("credit", ["特约撰稿人 庄一凡", "本报评论员", "资深财经观察员 柯伟"])
+def test_a_short_line_centred_over_the_columns_keeps_them_apart(tmp_path: Path, credit: str) -> None:
+    # A credit the reader may not know as a byline, centred over a story's two columns set a
+    # narrow gutter apart: it crosses the gutter, but it is no column's line; each column is read
+    # down on its own, never the two line by line.
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        byline=credit,
+        byline_style="own_line",
+        paragraphs=(
+            "清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 5,
+            "物业负责人说，新小区配建了幼儿园、卫生站和社区食堂，老人孩子都方便。" * 5,
+            "街道办主任介绍，二期工程明年开工，届时还将新增一所小学和一座公园。" * 3,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    page = replace(page, gutter_mm=4.0, body_size=10.5, box_style="sides")
+    drawing = Drawing(text_mode="column", bold_style="stroke", rule_style="line", column_mm=52.0)
+    (read,) = read_pdf(typeset(EditionSpec("credit", (page,)), tmp_path / "page.pdf", drawing))
+    (article,) = read.articles
+    got = {flat(p) for p in article.paragraphs}
+    assert all(flat(p) in got for p in story.paragraphs), article.paragraphs
 
 
 # --- random pages ---------------------------------------------------------------------------
