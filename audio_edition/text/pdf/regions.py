@@ -2043,8 +2043,22 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     first = _columns(items, body)[0][0]
     # Set in from the items' left edge (centred over them, or over a box wider than they fill) and
     # near the body's size, the title is a box's: a story's headline, centred or not, is set larger.
-    framed = title.x0 - min(line.x0 for line in items) > 2 * body and title.size < 1.4 * body
+    # A box's title in a fixed size over a small body may reach half as large again: then its
+    # items set one to a column, each column a whole paragraph, tell the box (a story's text runs
+    # on from column to column).
+    framed = title.x0 - min(line.x0 for line in items) > 2 * body and (
+        title.size < 1.4 * body or _a_paragraph_a_column(_columns(items, body))
+    )
     return _indented(first, items, body) and _brief_items(items, body, framed=framed)
+
+
+def _a_paragraph_a_column(columns: Sequence[list[Line]]) -> bool:
+    """Three or more columns, each opening a paragraph on an indent and closing it short of its
+    edge: items set one to a column (a box's briefs), not a story's text run on across them."""
+    return len(columns) >= 3 and all(
+        len(column) >= 2 and _column_opens_paragraph(column) and _column_ends_short(column)
+        for column in columns
+    )
 
 
 def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bool] | None:
