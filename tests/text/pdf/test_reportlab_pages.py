@@ -298,6 +298,35 @@ def test_unruled_briefs_one_to_a_column_under_a_large_title_over_small_type_are_
     _assert_read(pdf, page)
 
 
+def test_credited_one_line_briefs_under_a_title_the_reader_does_not_know_stay_apart(tmp_path: Path) -> None:
+    # An unruled box of briefs a line each, set full width, each closed by its writer's name in
+    # brackets, under a title no list names (read as a headline): a line closing on a credit ends
+    # its brief, at a column's foot too, where the next column's brief opens on no visible indent.
+    texts = (
+        "西郊苗木交易会开幕，花农带来两千多个品种。",
+        "东湖绿道二期完工，新增骑行道十二公里和驿站。",  # with its credit, a full line at a column's foot
+        "南山林场启动春季造林，计划新植乔木八万株。",
+    )
+    briefs = tuple(
+        Story(headline=None, paragraphs=(text,), section="城郊速递", byline=name, byline_style="at_end")
+        for text, name in zip(texts, ("洪晓玲", "庄一凡", "柯伟"))
+    )
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        paragraphs=("清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 6,),
+    )
+    page = PageSpec(
+        number=3,
+        columns=4,
+        rows=((StoryBlock(story, span=4),), (BriefsBox(briefs, span=4, title="城郊速递"),)),
+    )
+    page = replace(page, body_size=9.0, box_style="none")
+    pdf = typeset(EditionSpec("briefs", (page,)), tmp_path / "page.pdf", Drawing(text_mode="line"))
+    (read,) = read_pdf(pdf)
+    assert [a.byline for a in read.articles if a.section] == ["洪晓玲", "庄一凡", "柯伟"]
+    _assert_read(pdf, page)
+
+
 # --- random pages ---------------------------------------------------------------------------
 
 
