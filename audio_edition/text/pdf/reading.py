@@ -315,6 +315,15 @@ def _paragraphs(
                 and paragraphs[-1]
                 and _BYLINE_AT_END.search(flat(paragraphs[-1][-1]))
             )
+            # Anywhere, a line closing on a writer's name in brackets (…。（王明）) ends its paragraph:
+            # a story's credit closes its last, so text after it is a box's next brief, its title
+            # read as a headline (``_titled_briefs`` then tells the box), a line each set full width.
+            indented = indented or bool(
+                paragraphs
+                and paragraphs[-1]
+                and not kinds[-1]
+                and _WRITER_CLOSING.search(flat(paragraphs[-1][-1]))
+            )
             # A brief's credit broken onto a line of its own (a column's first, say) closes the brief
             # before: a line of a bracketed name alone opens none.
             if story.section and paragraphs and not kinds[-1] and _CREDIT_ALONE.fullmatch(flat(text)):

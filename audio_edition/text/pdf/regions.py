@@ -1747,6 +1747,7 @@ def _columns(lines: list[Line], body: float) -> list[list[Line]]:
     if not lines:
         return []
     across = _across(lines)
+    across |= _astride([line for line in lines if id(line) not in across])
     if across:
         out: list[list[Line]] = []
         narrow: list[Line] = []
@@ -1797,6 +1798,33 @@ def _across(lines: Sequence[Line]) -> set[int]:
         if len(last) == 1:
             out.add(id(last[0]))
     return out
+
+
+def _astride(lines: Sequence[Line]) -> set[int]:
+    """The short lines (by id) set over or under the columns across a gutter, alone on their row:
+    a credit centred over a story's two columns (特约撰稿人 王明), a 图文 note under them. Not wide
+    enough for ``_across``, such a line still bridges the gutter and would run the columns into
+    one, line by line."""
+    alone = [
+        line
+        for line in lines
+        if not any(
+            other is not line and min(other.bottom, line.bottom) - max(other.top, line.top) > 0.3 * line.size
+            for other in lines
+        )
+    ]
+    ids = {id(line) for line in alone}
+    rest = [line for line in lines if id(line) not in ids]
+    if not alone or len(rest) < 4:
+        return set()
+    found: set[int] = set()
+    for g0, g1 in _gutters([_Item(o.inner_x0, o.top, o.inner_x1, o.bottom, line=o) for o in rest], 0):
+        # A gutter between columns standing side by side, not lines merely off one another.
+        left = [o for o in rest if o.inner_x1 <= g0 + 0.1]
+        right = [o for o in rest if o.inner_x0 >= g1 - 0.1]
+        if any(min(a.bottom, b.bottom) > max(a.top, b.top) for a in left for b in right):
+            found |= {id(line) for line in alone if line.inner_x0 < g0 and line.inner_x1 > g1}
+    return found
 
 
 def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
@@ -2041,8 +2069,22 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
     first = _columns(items, body)[0][0]
     # Set in from the items' left edge (centred over them, or over a box wider than they fill) and
     # near the body's size, the title is a box's: a story's headline, centred or not, is set larger.
-    framed = title.x0 - min(line.x0 for line in items) > 2 * body and title.size < 1.4 * body
+    # A box's title in a fixed size over a small body may reach half as large again: then its
+    # items set one to a column, each column a whole paragraph, tell the box (a story's text runs
+    # on from column to column).
+    framed = title.x0 - min(line.x0 for line in items) > 2 * body and (
+        title.size < 1.4 * body or _a_paragraph_a_column(_columns(items, body))
+    )
     return _indented(first, items, body) and _brief_items(items, body, framed=framed)
+
+
+def _a_paragraph_a_column(columns: Sequence[list[Line]]) -> bool:
+    """Three or more columns, each opening a paragraph on an indent and closing it short of its
+    edge: items set one to a column (a box's briefs), not a story's text run on across them."""
+    return len(columns) >= 3 and all(
+        len(column) >= 2 and _column_opens_paragraph(column) and _column_ends_short(column)
+        for column in columns
+    )
 
 
 def _box_aside(lines: Sequence[Line], body: float) -> tuple[Line, list[Line], bool] | None:

@@ -23,7 +23,7 @@ from audio_edition.text.pdf.chars import read_pages
 from audio_edition.text.pdf.lines import find_lines
 from tests.typeset.corpus import jumping_edition
 from tests.typeset.page_score import flat, score_page
-from tests.typeset.pages import POOLS, EditionSpec, PageSpec, make_page
+from tests.typeset.pages import POOLS, BriefsBox, EditionSpec, PageSpec, Story, StoryBlock, make_page
 from tests.typeset.reportlab_pages import FONT, Drawing, random_drawing, typeset
 from tests.typeset.strategies import fresh_pages
 
@@ -238,6 +238,92 @@ def test_a_larger_lead_paragraph_opened_under_a_subhead_is_no_kicker(tmp_path: P
     pdf = typeset(EditionSpec("lead", (page,)), tmp_path / "page.pdf", drawing)
     (read,) = read_pdf(pdf)
     assert all(a.headline for a in read.articles if not a.section), [a.paragraphs for a in read.articles]
+    _assert_read(pdf, page)
+
+
+@pytest.mark.parametrize("credit", ["特约撰稿人 庄一凡", "本报评论员", "资深财经观察员 柯伟"])
+def test_a_short_line_centred_over_the_columns_keeps_them_apart(tmp_path: Path, credit: str) -> None:
+    # A credit the reader may not know as a byline, centred over a story's two columns set a
+    # narrow gutter apart: it crosses the gutter, but it is no column's line; each column is read
+    # down on its own, never the two line by line.
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        byline=credit,
+        byline_style="own_line",
+        paragraphs=(
+            "清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 5,
+            "物业负责人说，新小区配建了幼儿园、卫生站和社区食堂，老人孩子都方便。" * 5,
+            "街道办主任介绍，二期工程明年开工，届时还将新增一所小学和一座公园。" * 3,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    page = replace(page, gutter_mm=4.0, body_size=10.5, box_style="sides")
+    drawing = Drawing(text_mode="column", bold_style="stroke", rule_style="line", column_mm=52.0)
+    (read,) = read_pdf(typeset(EditionSpec("credit", (page,)), tmp_path / "page.pdf", drawing))
+    (article,) = read.articles
+    got = {flat(p) for p in article.paragraphs}
+    assert all(flat(p) in got for p in story.paragraphs), article.paragraphs
+
+
+def test_unruled_briefs_one_to_a_column_under_a_large_title_over_small_type_are_briefs(
+    tmp_path: Path,
+) -> None:
+    # A box of briefs drawn with no frame, its title in the typesetter's fixed 13 pt over 8.5 pt
+    # body type (half as large again, as a small headline is): each brief fills a column of its
+    # own, opening on an indent and closing short, so they are the box's items, not one story.
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        paragraphs=(
+            "清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 6,
+            "物业负责人说，新小区配建了幼儿园、卫生站和社区食堂，老人孩子都方便。" * 6,
+        ),
+    )
+    briefs = tuple(
+        Story(headline=None, paragraphs=(text,), section="城郊速递")
+        for text in (
+            "西郊苗木交易会昨日开幕，三百余家花农带来了两千多个品种的花卉苗木。",
+            "东湖绿道二期工程昨日完工，新增骑行道十二公里，沿线设有五处驿站和两处观景平台。",
+            "南山林场启动春季造林，今年计划新植乔木八万株，以本地耐旱树种为主，三月底前完成。",
+        )
+    )
+    page = PageSpec(
+        number=3,
+        columns=6,
+        rows=((StoryBlock(story, span=6),), (BriefsBox(briefs, span=6, title="城郊速递"),)),
+    )
+    page = replace(page, body_size=8.5, box_style="none")
+    pdf = typeset(EditionSpec("briefs", (page,)), tmp_path / "page.pdf", Drawing(text_mode="line"))
+    (read,) = read_pdf(pdf)
+    assert [(a.section, a.headline) for a in read.articles if a.section] == [("城郊速递", None)] * 3
+    _assert_read(pdf, page)
+
+
+def test_credited_one_line_briefs_under_a_title_the_reader_does_not_know_stay_apart(tmp_path: Path) -> None:
+    # An unruled box of briefs a line each, set full width, each closed by its writer's name in
+    # brackets, under a title no list names (read as a headline): a line closing on a credit ends
+    # its brief, at a column's foot too, where the next column's brief opens on no visible indent.
+    texts = (
+        "西郊苗木交易会开幕，花农带来两千多个品种。",
+        "东湖绿道二期完工，新增骑行道十二公里和驿站。",  # with its credit, a full line at a column's foot
+        "南山林场启动春季造林，计划新植乔木八万株。",
+    )
+    briefs = tuple(
+        Story(headline=None, paragraphs=(text,), section="城郊速递", byline=name, byline_style="at_end")
+        for text, name in zip(texts, ("洪晓玲", "庄一凡", "柯伟"))
+    )
+    story = Story(
+        headline="河畔新城迎来第一批住户",
+        paragraphs=("清晨六点，河畔新城的第一批住户拿到了钥匙，小区门口排起了长队。" * 6,),
+    )
+    page = PageSpec(
+        number=3,
+        columns=4,
+        rows=((StoryBlock(story, span=4),), (BriefsBox(briefs, span=4, title="城郊速递"),)),
+    )
+    page = replace(page, body_size=9.0, box_style="none")
+    pdf = typeset(EditionSpec("briefs", (page,)), tmp_path / "page.pdf", Drawing(text_mode="line"))
+    (read,) = read_pdf(pdf)
+    assert [a.byline for a in read.articles if a.section] == ["洪晓玲", "庄一凡", "柯伟"]
     _assert_read(pdf, page)
 
 
