@@ -169,6 +169,9 @@ PAGE_CODE = re.compile(rf"(?:[A-Z]\s*\d{{1,2}}|{POINTER_LEAD}(?:{_PAGE}))$")
 """A page without 版 at a line's end (A2, A02), or one led by 见 or an arrow (见第3版): the forms of
 PAGE_REF a line of running text could also end on (峰会 G20, …详见第3版), so taken for a page only
 where an index shows around it."""
+POINTER_FIRST = re.compile(rf"^[→▶►➤▷]\s*(?:{_PAGE})")
+"""A line opening on an arrow and a page (→B3 海上风电…, ▶07版 …): an index item's, as no line of a
+story opens so."""
 PAGE_REF_LINE = re.compile(rf"^{PAGE_REF}$")
 """An index item's page alone on a line (第3版, 3版, A2, A02版), as an extractor breaks it off."""
 INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$|{POINTED_END.pattern}")
