@@ -666,6 +666,8 @@ def _code_first_wrapped(lines: list[str], n: int) -> bool:
         and not _CODE_FIRST.match(line)
         and not INDEX_ITEM.search(line)
         and visual_width(line) <= visual_width(before)
+        # the story beside the box opens under the last item: its dateline is no item's rest
+        and dateline_at_start(line.replace(" ", "")) is None
     )
 
 
