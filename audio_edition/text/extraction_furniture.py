@@ -49,6 +49,7 @@ from audio_edition.text.furniture import (
     PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
+    POINTED,
     POINTED_END,
     POINTER_FIRST,
     RUNNING_DATE,
@@ -166,7 +167,9 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n))
             or (_CODE_FIRST.match(line) and not ends_sentence(bare) and _code_first_opens_box(lines, n))
             or (POINTER_FIRST.match(line) and not ends_sentence(bare))
+            or (len(POINTED.findall(bare)) >= 2 and not ends_sentence(bare))
         ):
+            # (the last: items glued on one line by an extractor, 见A5→B3, two pointers in it)
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
             # An index item with its page number on the line below it, away from the page's

@@ -87,3 +87,16 @@ def test_a_story_pointing_once_to_another_page_keeps_its_lines() -> None:
     (article,) = page.articles
     assert not _index(page)
     assert "详见第3版" in "".join(article.paragraphs)
+
+
+def test_index_items_glued_on_one_line_by_the_extractor_are_the_indexs() -> None:
+    # An extractor joined two items of a box beside a story into one line: two pointers in it.
+    index = "本报提要\n旧厂房变身创意街区见D2→C4河滩公园添了观鸟台\n城西菜场夜里也开张  ▶07版\n"
+    page = parse_page(HEAD + index + STORY, "p3.txt")
+    (story,) = page.articles
+    assert (story.kicker, story.headline) == (None, "老街夜市重新开张")
+    assert _index(page) == [
+        "本报提要",
+        "旧厂房变身创意街区见D2→C4河滩公园添了观鸟台",
+        "城西菜场夜里也开张  ▶07版",
+    ]
