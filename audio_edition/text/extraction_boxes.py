@@ -174,9 +174,11 @@ _HEAD_MOST = 24  # characters at most in a head printed between an index's title
 def _head_over(lines: list[str], n: int, first: int) -> bool:
     """Whether line ``n``, right over an index's first item ``first``, is a head of the story beside
     the box printed between the box's title and its items (pdfplumber: 市场视点 / 储能出口量价齐升？ /
-    items): short, a question's or exclamation's mark at most, no pause of running text."""
+    items): short, no full stop, semicolon or list's pause; a comma only in a head of two clauses
+    closing on a question's or exclamation's mark (存款利率再下调，储户怎么办？)."""
     line = _bare(lines[n])
-    return n == first - 1 and len(line) <= _HEAD_MOST and not re.search("[，。；、]", line)
+    comma_ok = not re.search("[，,]", line) or line.endswith(("？", "！", "?", "!"))
+    return n == first - 1 and len(line) <= _HEAD_MOST and not re.search("[。；、]", line) and comma_ok
 
 
 def _opens_on_its_title(lines: list[str], furniture: list[Furniture], first: int) -> bool:

@@ -165,7 +165,11 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             kind = FurnitureKind.FOLIO
         elif (
             (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n))
-            or (_CODE_FIRST.match(line) and not ends_sentence(bare) and _code_first_opens_box(lines, n))
+            or (
+                _CODE_FIRST.match(line)
+                and not ends_sentence(bare)
+                and (_code_first_opens_box(lines, n) or _pointer_near(lines, n))
+            )
             or (POINTER_FIRST.match(line) and not ends_sentence(bare))
             or (len(POINTED.findall(bare)) >= 2 and not ends_sentence(bare))
         ):

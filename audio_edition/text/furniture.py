@@ -162,7 +162,7 @@ running text a letter and figures (5G, G20, A股) are words, not pages."""
 POINTED = re.compile(rf"{POINTER_LEAD}(?:{_PAGE})")
 """A pointer led by 见 or an arrow (见A5, →B3, 详见第6版): it needs no space to stand apart from
 the item's words (突破33万亿元见A5), so an extractor's line of items glued together is cut there."""
-POINTED_END = re.compile(rf"\S{POINTER_LEAD}(?:{_PAGE})$")
+POINTED_END = re.compile(rf"\S[\s　]*{POINTER_LEAD}(?:{_PAGE})$")
 """An item closing on a pointer led by 见 or an arrow, no space needed (地铁通到新城见A5). A story's
 line may end so (…详见第3版): only with another item by it is it an index's."""
 PAGE_CODE = re.compile(rf"(?:[A-Z]\s*\d{{1,2}}|{POINTER_LEAD}(?:{_PAGE}))$")
