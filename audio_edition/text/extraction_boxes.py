@@ -138,7 +138,7 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
             second is not None
             and _label(kept[second])
             and len(_bare(kept[second])) <= _LABEL_MOST
-            and not _SENTENCE_MARK.search(line)
+            and (not _SENTENCE_MARK.search(line) or _head_alone(kept, over) or _head_over(kept, over, first))
         ):
             furniture.append(Furniture(FurnitureKind.INDEX, kept[second].strip(), second + 1))
             kept[second] = ""
@@ -159,6 +159,26 @@ def index_titles_by_shape(lines: list[str], furniture: list[Furniture]) -> list[
         furniture.append(Furniture(FurnitureKind.INDEX, kept[apart[0]].strip(), apart[0] + 1))
         kept[apart[0]] = ""
     return kept
+
+
+def _head_alone(lines: list[str], n: int) -> bool:
+    """Whether line ``n`` is a head of its own between blank lines, a question or a head of two
+    clauses (银行业净息差再创新低，中小银行如何破局？): no full stop, no semicolon, as no paragraph's
+    last line standing alone has (it ends on 。)."""
+    return _alone(lines, n) and not re.search("[。；]", lines[n])
+
+
+_HEAD_MOST = 24  # characters at most in a head printed between an index's title and its items
+
+
+def _head_over(lines: list[str], n: int, first: int) -> bool:
+    """Whether line ``n``, right over an index's first item ``first``, is a head of the story beside
+    the box printed between the box's title and its items (pdfplumber: 市场视点 / 储能出口量价齐升？ /
+    items): short, no full stop, semicolon or list's pause; a comma only in a head of two clauses
+    closing on a question's or exclamation's mark (存款利率再下调，储户怎么办？)."""
+    line = _bare(lines[n])
+    comma_ok = not re.search("[，,]", line) or line.endswith(("？", "！", "?", "!"))
+    return n == first - 1 and len(line) <= _HEAD_MOST and not re.search("[。；、]", line) and comma_ok
 
 
 def _opens_on_its_title(lines: list[str], furniture: list[Furniture], first: int) -> bool:

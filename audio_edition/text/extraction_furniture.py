@@ -51,6 +51,9 @@ from audio_edition.text.furniture import (
     PAGE_REF_LINE,
     PHONE,
     PHONE_ALONE,
+    POINTED,
+    POINTED_END,
+    POINTER_FIRST,
     RUNNING_DATE,
     WEEKDAY_LINE,
 )
@@ -166,9 +169,17 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             and (MASTHEAD.match(bare) or _is_section_name(bare, lines, n))
         ):
             kind = FurnitureKind.FOLIO
-        elif (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n)) or (
-            _CODE_FIRST.match(line) and not ends_sentence(bare) and _code_first_opens_box(lines, n)
+        elif (
+            (INDEX_ITEM.search(line) and not ends_sentence(line) and _page_sure(line, lines, n))
+            or (
+                _CODE_FIRST.match(line)
+                and not ends_sentence(bare)
+                and (_code_first_opens_box(lines, n) or _pointer_near(lines, n))
+            )
+            or (POINTER_FIRST.match(line) and not ends_sentence(bare))
+            or (len(POINTED.findall(bare)) >= 2 and not ends_sentence(bare))
         ):
+            # (the last: items glued on one line by an extractor, 见A5→B3, two pointers in it)
             kind, box = FurnitureKind.INDEX, FurnitureKind.INDEX
         elif seen_text >= _TOP_LINES and _index_item_over_its_page(bare, following, lines, n):
             # An index item with its page number on the line below it, away from the page's
@@ -233,10 +244,35 @@ def take_furniture(lines: list[str], furniture: list[Furniture]) -> list[str]:
             # An index box opened by its first item: the box's title is right over it, in
             # whatever words a paper names it (今日关注, 本期提要).
             box_title = _index_title_over(kept[n - 1])
-            if box_title is not None:
+            if _item_opened_over(kept[n - 1], line):
+                # The item's first half, broken over its page's line (公募基金规模突破 / 三十万亿元
+                # 见A5): the item's too; its box's title is looked for over it later.
+                furniture.append(Furniture(FurnitureKind.INDEX, kept[n - 1].strip(), n))
+                kept[n - 1] = ""
+            elif box_title is not None:
                 furniture.append(Furniture(FurnitureKind.INDEX, box_title, n))
                 kept[n - 1] = kept[n - 1][: kept[n - 1].rstrip().rfind(box_title)].rstrip()
     return kept
+
+
+def _item_opened_over(over: str, line: str) -> bool:
+    """Whether ``over``, the line right over an index's first item ``line`` (closing on its page),
+    is that item's first half: the rest before the page a word or two (元 见A5), at most half as
+    wide, and no mark of running text over it. A whole item's title (夜市回来了  第3版) is longer
+    than a broken item's rest: a head over it stays."""
+    over = over.strip()
+    found = INDEX_ITEM.search(line)
+    return (
+        found is not None
+        and bool(over)
+        and visual_width(line[: found.start() + 1]) <= _REST_MOST
+        and not ends_sentence(over)
+        and not re.search("[，。；、：]", over)
+        and _index_item_broken(over, line)
+    )
+
+
+_REST_MOST = 3  # characters at most of an item's rest broken onto its page's line
 
 
 def _index_title_over(line: str) -> str | None:
@@ -551,7 +587,27 @@ def _page_sure(line: str, lines: list[str], n: int) -> bool:
     """Whether the page a line ends on is surely an index item's: any form with 版 is, a bare page
     code (A2) only with another item after it (a line of text may end on 峰会 G20, no index
     holds a single item)."""
-    return not PAGE_CODE.search(line) or _index_item_next(lines, n)
+    return not PAGE_CODE.search(line) or _index_item_next(lines, n) or _pointer_near(lines, n)
+
+
+_POINTER_REACH = 4  # lines with text around an item where another item's pointer shows an index
+
+
+def _pointer_near(lines: list[str], n: int) -> bool:
+    """Whether another line within ``_POINTER_REACH`` lines with text of ``lines[n]`` (a line
+    closing on a page) carries a pointer led by 见 or an arrow (见A5, →B3) and no sentence's end:
+    two such pointers close together are an index's, a story tells of another page once (an
+    extractor may print a head or a byline from beside the box between two items)."""
+    filled = [k for k in range(len(lines)) if lines[k].strip()]
+    if n not in filled:
+        return False
+    at = filled.index(n)
+    around = filled[max(0, at - _POINTER_REACH) : at] + filled[at + 1 : at + 1 + _POINTER_REACH]
+    return any(
+        (POINTER_FIRST.match(lines[k].strip()) or POINTED_END.search(lines[k].strip()))
+        and not ends_sentence(lines[k].strip())
+        for k in around
+    )
 
 
 def _index_item_over_its_page(bare: str, following: str, lines: list[str], n: int) -> bool:
@@ -623,6 +679,8 @@ def _code_first_wrapped(lines: list[str], n: int) -> bool:
         and not _CODE_FIRST.match(line)
         and not INDEX_ITEM.search(line)
         and visual_width(line) <= visual_width(before)
+        # the story beside the box opens under the last item: its dateline is no item's rest
+        and dateline_at_start(line.replace(" ", "")) is None
     )
 
 

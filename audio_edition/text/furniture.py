@@ -150,20 +150,41 @@ INDEX_TITLE = re.compile(_any(INDEX_TITLES))
 """An index title anywhere in a line (a box's title may carry ornaments)."""
 INDEX_TITLE_LINE = re.compile(rf"^(?:{_any(INDEX_TITLES)})$")
 """An index title alone on a line (spaces taken out)."""
-PAGE_REF = r"(?:第\s*\d{1,2}\s*版|[A-Z]?\s*\d{1,2}\s*版|[A-Z]\s*\d{1,2})"
-"""The page an index item sends to, in every form papers print it: 第3版, 3版, and the page codes
-of papers in lettered sections (A2, A02, A2版). Whole only at an item's end or alone on a line:
-inside running text a letter and figures (5G, G20, A股) are words, not pages."""
-PAGE_CODE = re.compile(r"[A-Z]\s*\d{1,2}$")
-"""A page code without 版 at a line's end (A2, A02): the one form of PAGE_REF a line of running
-text could also end on (峰会 G20), so taken for a page only where an index shows around it."""
+POINTER_LEAD = r"(?:(?:详|参)?见\s*|[→▶►➤▷]\s*)"
+"""What may lead a page pointer: 见, 详见, 参见 (见A5, 详见第6版) or an arrow (→B3, ▶07版, ►P5). A
+jump line's 转 (下转第2版, 上接第1版) is no pointer of an index: a jump is stitched, not furniture."""
+_PAGE = (
+    r"第\s*[A-Z]?\s*\d{1,2}\s*版|[A-Z]?\s*\d{1,2}\s*版|[A-Z]\s*\d{1,2}"
+    r"|\d{2}\s*/\s*\d{2}(?:\s*版)?|\d{1,2}\s*/\s*\d{1,2}\s*版"
+)
+PAGE_REF = rf"(?:{POINTER_LEAD}?(?:{_PAGE}))"
+"""The page an index item sends to, in every form papers print it: 第3版, 3版, 第A3版, the page
+codes of papers in lettered sections (A2, A02, A2版, P5), a spread (06/07, 6/7版), each maybe led
+by 见 or an arrow (见A5, 详见第6版, →B3). Whole only at an item's end or alone on a line: inside
+running text a letter and figures (5G, G20, A股) are words, not pages."""
+POINTED = re.compile(rf"{POINTER_LEAD}(?:{_PAGE})")
+"""A pointer led by 见 or an arrow (见A5, →B3, 详见第6版): it needs no space to stand apart from
+the item's words (突破33万亿元见A5), so an extractor's line of items glued together is cut there."""
+POINTED_END = re.compile(rf"\S[\s　]*{POINTER_LEAD}(?:{_PAGE})$")
+"""An item closing on a pointer led by 见 or an arrow, no space needed (地铁通到新城见A5). A story's
+line may end so (…详见第3版): only with another item by it is it an index's."""
+PAGE_CODE = re.compile(rf"(?:[A-Z]\s*\d{{1,2}}|{POINTER_LEAD}(?:{_PAGE}))$")
+"""A page without 版 at a line's end (A2, A02), or one led by 见 or an arrow (见第3版): the forms of
+PAGE_REF a line of running text could also end on (峰会 G20, …详见第3版), so taken for a page only
+where an index shows around it."""
+POINTER_FIRST = re.compile(rf"^[→▶►➤▷]\s*(?:{_PAGE})")
+"""A line opening on an arrow and a page (→B3 海上风电…, ▶07版 …): an index item's, as no line of a
+story opens so."""
 PAGE_REF_LINE = re.compile(rf"^{PAGE_REF}$")
 """An index item's page alone on a line (第3版, 3版, A2, A02版), as an extractor breaks it off."""
-INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$")
+INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$|{POINTED_END.pattern}")
 """An index item: a story's title and the page it is on (冰雪旅游带火北疆小城  第3版, 地铁通到
 新城  A2)."""
-INDEX_ITEM_CODE_FIRST = re.compile(rf"^{PAGE_REF}[\s　]+\S")
-"""An index item whose page comes first (A05  夜市回来了, 第6版  老城墙修缮): a paper's other order."""
+INDEX_ITEM_CODE_FIRST = re.compile(
+    rf"^{PAGE_REF}(?:[\s　]+\S|[\s　]*[【〔\[「“《])|^[→▶►➤▷]\s*(?:{_PAGE})\s*\S"
+)
+"""An index item whose page comes first (A05  夜市回来了, 第6版  老城墙修缮, →B3海上风电,
+A07【财经】…): a paper's other order; behind an arrow, or before a bracket, the page needs no space."""
 BOX_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 """A box's title or label by its shape, whatever its words (今日关注, 本期提要, 商讯, 推广): a few
 characters with no mark, spaces taken out. Only where the box's lines stand by it is it one."""

@@ -96,3 +96,45 @@ def test_an_extraction_lists_the_running_head_index_and_ad_by_this_vocabulary() 
     assert any(kind is FurnitureKind.EDITOR for kind, _ in kinds)
     spoken = "".join(s.text for s in read_extraction(page).layout.segments)
     assert "春耕备耕" in spoken and "导读" not in spoken and "0471" not in spoken
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "A5",
+        "A07",
+        "B3",
+        "P5",
+        "第5版",
+        "5版",
+        "07版",
+        "第A3版",
+        "见A5",
+        "见第3版",
+        "详见第6版",
+        "→B3",
+        "→ B3",
+        "▶07版",
+        "►P5",
+        "06/07",
+    ],
+)
+def test_every_form_of_a_page_pointer_is_one_alone_and_closing_an_item(pointer: str) -> None:
+    # One notion of a pointer for both routes: alone on a line (an extractor breaks it off) or
+    # after an item's words (a space between; after 见 or an arrow, none needed).
+    assert furniture.PAGE_REF_LINE.match(pointer)
+    assert furniture.INDEX_ITEM.search(f"江边步道全线贯通  {pointer}")
+
+
+@pytest.mark.parametrize(
+    "item", ["→C4河滩公园添了观鸟台", "▶07版 城西菜场夜里也开张", "A07【民生】老旧小区加装电梯"]
+)
+def test_a_pointer_opening_an_item_needs_no_space_behind_an_arrow_or_before_a_bracket(item: str) -> None:
+    assert furniture.INDEX_ITEM_CODE_FIRST.match(item)
+
+
+@pytest.mark.parametrize("line", ["（下转第2版）", "（上接第1版）", "5G基站覆盖全部乡镇", "A股三大指数收涨"])
+def test_a_jump_line_or_a_letter_with_figures_in_a_word_is_no_pointer(line: str) -> None:
+    assert not furniture.PAGE_REF_LINE.match(line)
+    assert not furniture.INDEX_ITEM_CODE_FIRST.match(line)
+    assert not furniture.INDEX_ITEM.search(line)
