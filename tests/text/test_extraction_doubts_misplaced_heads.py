@@ -154,8 +154,19 @@ def test_a_question_quoted_after_a_colon_is_running_text() -> None:
 
 
 def test_an_index_items_arrow_read_into_a_headline_is_doubted() -> None:
-    page = HEAD + "→B3社区食堂开门迎客\n——老年助餐点覆盖全区\n" + STORY
+    # Two items of an index glued into one line, the second's arrow inside it.
+    page = HEAD + "老旧小区换新颜 ▶C2社区食堂开门迎客\n" + STORY
     assert any("arrow" in message for message in _doubts(page))
+
+
+def test_an_item_led_by_its_arrow_is_the_indexs_and_the_story_under_it_warned() -> None:
+    # An item opening on its arrow and page is an index's: not the story's heads, whose
+    # subtitle, left alone over the story, is doubted as a headline.
+    page = HEAD + "→B3社区食堂开门迎客\n——老年助餐点覆盖全区\n" + STORY
+    extraction = read_extraction(page)
+    (article,) = read_articles(extraction.layout.segments, None, doubts=extraction.doubts).articles
+    assert "→" not in (article.headline or "")
+    assert any("dash" in message for message in _doubts(page))
 
 
 def test_a_headline_with_a_dash_subtitle_points_nowhere() -> None:
