@@ -1171,7 +1171,7 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 def _byline_like(line: Line) -> bool:
     """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    return _byline_alone(flat(line.text)) or _ranked_byline(line.text)
+    return _byline_alone(flat(line.text)) or _ranked_byline(line.text) or _marked_credit(line.text)
 
 
 # A byline whose role carries a rank or post before it (本报首席记者 王明, 驻站记者 李华, 全媒体记者 …):
@@ -1184,6 +1184,25 @@ _RANKED_BYLINE = re.compile(
 def _ranked_byline(text: str) -> bool:
     """Whether a line as printed (its spaces kept) is a role with a rank before it, then names only."""
     return bool(_RANKED_BYLINE.match(text.strip()))
+
+
+# A credit line in any paper's shape: maybe a mark first (□ ◎ ■ …), then one or more roles, each
+# with any rank or post before it (本报, 首席, 特约, 见习, 全媒体…) and its names after, maybe
+# closing on where it was filed from (北京报道, 综合报道, 发自上海). Names are two to four characters,
+# set apart by spaces or 、; the next role may follow a name with no space (记者 韩冰实习生 卫东).
+# Unmarked, the first names stand a space off their role (编辑部… is words, 编辑 王明 a credit).
+_CREDIT_ROLE = r"[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|撰稿人|评论员|实习生|编辑|研究员|特派员)"
+_CREDIT_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4})*"
+_MARKED_CREDIT = re.compile(
+    rf"^(?:[□■◎◇◆○●★☆▲△▪◼◻]\s*{_CREDIT_ROLE}\s*|{_CREDIT_ROLE}\s+){_CREDIT_NAMES}"
+    rf"(?:\s*{_CREDIT_ROLE}\s*{_CREDIT_NAMES})*\s*(?:[\u4e00-\u9fff]{{0,6}}(?:报道|发自[\u4e00-\u9fff]{{1,6}}))?$"
+)
+
+
+def _marked_credit(text: str) -> bool:
+    """Whether a line (spaces kept or not) is a credit line alone: roles and names, nothing said."""
+    text = text.strip()
+    return len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text) and bool(_MARKED_CREDIT.match(text))
 
 
 def _byline_alone(text: str) -> bool:

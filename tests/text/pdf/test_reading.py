@@ -350,6 +350,38 @@ def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_pat
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "□本报记者 何舟",  # a mark before the role
+        "◎记者 何舟 实习生 柯伟",  # two roles, each with its names
+        "特约撰稿人 何舟",  # a contributor, no 记者 at all
+        "■全媒体记者 何舟 柯伟 综合报道",  # a rank, and where the story was put together
+        "本报特约评论员 柯伟",
+    ],
+)
+def test_a_marked_credit_of_any_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
+    # Financial papers set the credit under the heads with a mark before it (□ ◎ ■) and credit
+    # contributors and commentators as well as reporters: the line is roles and names alone, the
+    # story's byline, and the columns under it are read side by side, not line by line across.
+    story = Story(
+        headline="港口集装箱吞吐量稳步回升",
+        byline=credit,
+        byline_style="own_line",
+        paragraphs=(
+            "开春以来，沿海港口的集装箱吞吐量逐月回升，航线也比去年同期多出十余条。" * 4,
+            "码头负责人说，新投用的自动化堆场让装卸效率提高了三成，夜班船舶不再排队。" * 4,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),), byline_size=9.0)
+    spec = EditionSpec("marked", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.byline or "") == flat(credit)
+    assert article.paragraphs[0].startswith("开春以来")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
     # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
     # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.
