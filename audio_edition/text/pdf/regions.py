@@ -1462,7 +1462,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             _read_box(box, body, layout)
     if not lines:
         return
-    heads = _clusters([line for line in lines if _is_headline(line, body)], body)
+    heads = _word_spaced_pieces(_clusters([line for line in lines if _is_headline(line, body)], body))
     story = Story()
     section = _section_title(lines)
     if section is not None and len(heads) <= 1:
@@ -1625,6 +1625,32 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     story.columns = _columns_around(lines, [g for g in inset if g is not None], body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _word_spaced_pieces(heads: list[list[Line]]) -> list[list[Line]]:
+    """A story's headlines with the pieces of its first joined: a headline of two phrases set a word
+    space apart (CPI上涨 PPI回落) may be drawn in two runs with its tiers between, too far apart for
+    one line's characters. In one story's cell, a piece in the headline's size on its baseline, less
+    than an em off it, is more of it: two stories' headlines side by side fell into two cells."""
+    if len(heads) < 2:
+        return heads
+
+    def beside(piece: Line, line: Line) -> bool:
+        return (
+            abs(piece.size - line.size) < 0.3
+            and abs(piece.top - line.top) < 0.3 * line.size
+            and 0 < max(piece.x0, line.x0) - min(piece.x1, line.x1) < line.size
+        )
+
+    first, rest = list(heads[0]), []
+    for group in heads[1:]:
+        if not all(any(beside(piece, line) for line in first) for piece in group):
+            rest.append(group)
+            continue
+        for piece in sorted(group, key=lambda line: line.x0):
+            at = next(n for n, line in enumerate(first) if beside(piece, line))
+            first.insert(at + 1 if piece.x0 > first[at].x0 else at, piece)  # in reading order on its row
+    return [first, *rest]
 
 
 def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> list[Line]:

@@ -382,6 +382,38 @@ def test_a_marked_credit_of_any_role_is_the_byline_not_the_body(tmp_path: Path, 
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize("tracking", [0.15, 0.3])
+def test_a_headline_of_two_phrases_drawn_in_two_runs_is_one_headline(tmp_path: Path, tracking: float) -> None:
+    # A letter-spaced headline of two phrases a word space apart (figures, then words), centred over
+    # a lead story with a kicker and a subtitle, is drawn in two runs with the subtitle between: too
+    # far apart for one line's characters, its second phrase is still the headline's, not a subhead.
+    story = Story(
+        headline="PMI升至50.8% GDP增速回升",
+        kicker="春耕时节看农资市场：供应充足 价格平稳",
+        subtitle="化肥出厂价连续三周小幅回落",
+        paragraphs=(
+            "开春以来，农资市场供应充足，化肥、种子和农药价格总体平稳，部分品种还略有回落。" * 4,
+            "经销商说，今年农户订货比往年早了半个月，合作社集中采购也压低了成本。" * 4,
+        ),
+    )
+    page = PageSpec(
+        number=2,
+        columns=6,
+        rows=((StoryBlock(story, span=6),),),
+        centered_headlines=True,
+        headline_scale=1.3,
+        page_width_mm=297.0,
+        body_size=10.0,
+        tracking=tracking,
+    )
+    spec = EditionSpec("two-runs", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.headline or "") == flat(story.headline)
+    assert not read[0].warnings
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 def test_one_line_briefs_in_a_wide_box_are_a_brief_each(tmp_path: Path) -> None:
     # A broadsheet's 简讯 box across the page, its columns wide enough for each brief to fit on
     # one line: every line opens a brief (all at one indent, none set full), each ends a sentence.
