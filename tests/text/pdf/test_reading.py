@@ -328,6 +328,36 @@ def test_a_dateline_of_any_paper_is_the_dateline_not_the_body(
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "据海岳社5月18日电",  # the body runs on after 电 on the dateline's line
+        "据海岳财讯社5月8日电",  # the line breaks after 日, 电 opening the next line
+        "据滨江财经社12月18日电",  # the line breaks inside the date
+    ],
+)
+def test_a_dated_wire_dateline_before_a_word_its_close_could_open_is_the_dateline(
+    tmp_path: Path, dateline: str
+) -> None:
+    # After a date, 电 closes a wire's dateline: a body opening on 商 (商务部门…) or 子 would read as
+    # 电商, 电子 run on from it, but the dateline is still the dateline and the body starts after it.
+    story = Story(
+        headline="外贸企业开拓新兴市场",
+        dateline=dateline,
+        paragraphs=(
+            "商务部门的数据显示，一季度对新兴市场的出口增速明显快于传统市场，机电产品占比继续提高。" * 3,
+            "企业负责人说，新订单排到了三季度，工厂正在招收熟练工人。" * 3,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    spec = EditionSpec("wire", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert article.dateline == dateline
+    assert article.paragraphs[0].startswith("商务部门")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 @pytest.mark.parametrize("credit", ["本报首席记者 何舟", "驻站记者 何舟 柯伟", "本报特派记者 何舟、柯伟"])
 def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
     # A rank or post before the role (首席, 特派, 驻站…), whatever it is called: the line is the role
