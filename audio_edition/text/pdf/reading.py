@@ -35,6 +35,7 @@ from audio_edition.text.pdf.regions import (
     PageLayout,
     Story,
     analyse,
+    credit_alone,
     flat,
     folio,
 )
@@ -247,6 +248,10 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
         if end:
             byline = _names(end.group(1))
             texts[-1] = texts[-1][: end.start()].rstrip()
+    # A credit set on a line of its own under the body is read as a paragraph of its own: it is
+    # the byline, not the story's words.
+    if byline is None and len(texts) > 1 and texts[-1] not in subheads and credit_alone(texts[-1]):
+        byline = _names(texts.pop().strip().strip("（）()"))
     return Article(
         headline=headline, paragraphs=tuple(texts), subheads=tuple(subheads), dateline=dateline, byline=byline
     )

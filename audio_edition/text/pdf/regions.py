@@ -1205,6 +1205,15 @@ def _marked_credit(text: str) -> bool:
     return len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text) and bool(_MARKED_CREDIT.match(text))
 
 
+def credit_alone(text: str) -> bool:
+    """Whether a line or a paragraph as read is a credit alone, maybe in brackets (□本报记者 王明,
+    特约撰稿人 李华, （本报记者 王明 北京报道）): roles and names, nothing said."""
+    text = text.strip()
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1].strip()
+    return _byline_alone(flat(text)) or _ranked_byline(text) or _marked_credit(text)
+
+
 def _byline_alone(text: str) -> bool:
     """Whether a line (spaces taken out) reads as a byline standing alone: 记者… or 通讯员… (or a
     credit of names after their roles and slashes, 文/图 王明) with no

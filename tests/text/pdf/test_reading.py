@@ -412,6 +412,25 @@ def test_a_marked_credit_of_any_role_is_the_byline_not_the_body(tmp_path: Path, 
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["□本报记者 何舟", "（本报记者 何舟 柯伟 北京报道）", "本报记者 何舟 综合报道", "特约撰稿人 柯伟"],
+)
+def test_a_credit_set_alone_under_the_body_is_the_byline_not_a_paragraph(tmp_path: Path, credit: str) -> None:
+    # Some papers credit a story under its last paragraph, on a line of its own, maybe in brackets:
+    # read as a paragraph of its own, it is the byline and is not spoken as the story's words.
+    body = (
+        "开春以来，沿海港口的集装箱吞吐量逐月回升，航线也比去年同期多出十余条。" * 4,
+        "码头负责人说，新投用的自动化堆场让装卸效率提高了三成，夜班船舶不再排队。" * 4,
+    )
+    story = Story(headline="港口集装箱吞吐量稳步回升", paragraphs=(*body, credit))
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    read = read_pdf(typeset(EditionSpec("credit-under", (page,)), tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.byline or "") == flat(credit.strip("（）"))
+    assert [flat(p) for p in article.paragraphs] == [flat(p) for p in body]
+
+
 @pytest.mark.parametrize("tracking", [0.15, 0.3])
 def test_a_headline_of_two_phrases_drawn_in_two_runs_is_one_headline(tmp_path: Path, tracking: float) -> None:
     # A letter-spaced headline of two phrases a word space apart (figures, then words), centred over
