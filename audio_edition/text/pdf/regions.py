@@ -1192,7 +1192,8 @@ def _ranked_byline(text: str) -> bool:
 # set apart by spaces or 、; the next role may follow a name with no space (记者 韩冰实习生 卫东).
 # Unmarked, the first names stand a space off their role (编辑部… is words, 编辑 王明 a credit).
 _CREDIT_ROLE = r"[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|撰稿人|评论员|实习生|编辑|研究员|特派员)"
-_CREDIT_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4})*"
+_CREDIT_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6})"  # 阿依·买买提 too
+_CREDIT_NAMES = rf"{_CREDIT_NAME}(?:\s*[、\s]\s*{_CREDIT_NAME})*"
 _MARKED_CREDIT = re.compile(
     rf"^(?:[□■◎◇◆○●★☆▲△▪◼◻]\s*{_CREDIT_ROLE}\s*|{_CREDIT_ROLE}\s+){_CREDIT_NAMES}"
     rf"(?:\s*{_CREDIT_ROLE}\s*{_CREDIT_NAMES})*\s*(?:[\u4e00-\u9fff]{{0,6}}(?:报道|发自[\u4e00-\u9fff]{{1,6}}))?$"

@@ -388,6 +388,7 @@ def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_pat
         "特约撰稿人 何舟",  # a contributor, no 记者 at all
         "■全媒体记者 何舟 柯伟 综合报道",  # a rank, and where the story was put together
         "本报特约评论员 柯伟",
+        "□记者 阿依古丽·买买提 何舟",  # a name of two parts set apart by ·, however long
     ],
 )
 def test_a_marked_credit_of_any_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
