@@ -1172,7 +1172,7 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 def _byline_like(line: Line) -> bool:
     """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    return _byline_alone(flat(line.text)) or _ranked_byline(line.text)
+    return _byline_alone(flat(line.text)) or _ranked_byline(line.text) or _marked_credit(line.text)
 
 
 # A byline whose role carries a rank or post before it (本报首席记者 王明, 驻站记者 李华, 全媒体记者 …):
@@ -1185,6 +1185,35 @@ _RANKED_BYLINE = re.compile(
 def _ranked_byline(text: str) -> bool:
     """Whether a line as printed (its spaces kept) is a role with a rank before it, then names only."""
     return bool(_RANKED_BYLINE.match(text.strip()))
+
+
+# A credit line in any paper's shape: maybe a mark first (□ ◎ ■ …), then one or more roles, each
+# with any rank or post before it (本报, 首席, 特约, 见习, 全媒体…) and its names after, maybe
+# closing on where it was filed from (北京报道, 综合报道, 发自上海). Names are two to four characters,
+# set apart by spaces or 、; the next role may follow a name with no space (记者 韩冰实习生 卫东).
+# Unmarked, the first names stand a space off their role (编辑部… is words, 编辑 王明 a credit).
+_CREDIT_ROLE = r"[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|撰稿人|评论员|实习生|编辑|研究员|特派员)"
+_CREDIT_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6})"  # 阿依·买买提 too
+_CREDIT_NAMES = rf"{_CREDIT_NAME}(?:\s*[、\s]\s*{_CREDIT_NAME})*"
+_MARKED_CREDIT = re.compile(
+    rf"^(?:[□■◎◇◆○●★☆▲△▪◼◻]\s*{_CREDIT_ROLE}\s*|{_CREDIT_ROLE}\s+){_CREDIT_NAMES}"
+    rf"(?:\s*{_CREDIT_ROLE}\s*{_CREDIT_NAMES})*\s*(?:[\u4e00-\u9fff]{{0,6}}(?:报道|发自[\u4e00-\u9fff]{{1,6}}))?$"
+)
+
+
+def _marked_credit(text: str) -> bool:
+    """Whether a line (spaces kept or not) is a credit line alone: roles and names, nothing said."""
+    text = text.strip()
+    return len(text) < 40 and not _SENTENCE_PUNCTUATION.search(text) and bool(_MARKED_CREDIT.match(text))
+
+
+def credit_alone(text: str) -> bool:
+    """Whether a line or a paragraph as read is a credit alone, maybe in brackets (□本报记者 王明,
+    特约撰稿人 李华, （本报记者 王明 北京报道）): roles and names, nothing said."""
+    text = text.strip()
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1].strip()
+    return _byline_alone(flat(text)) or _ranked_byline(text) or _marked_credit(text)
 
 
 def _byline_alone(text: str) -> bool:
@@ -1444,7 +1473,7 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
             _read_box(box, body, layout)
     if not lines:
         return
-    heads = _clusters([line for line in lines if _is_headline(line, body)], body)
+    heads = _word_spaced_pieces(_clusters([line for line in lines if _is_headline(line, body)], body))
     if len(heads) == 1 and not boxes and _notice_unruled(lines, heads[0]):
         # A notice set as a story is (its title over its body), no frame: an ad's furniture.
         layout.furniture.append((FurnitureRole.AD, sorted(lines, key=lambda line: (line.top, line.x0))))
@@ -1611,6 +1640,32 @@ def _leaf(cell: list[_Item], body: float, layout: PageLayout) -> None:
     story.columns = _columns_around(lines, [g for g in inset if g is not None], body)
     if story.headline or any(story.columns):
         layout.stories.append(story)
+
+
+def _word_spaced_pieces(heads: list[list[Line]]) -> list[list[Line]]:
+    """A story's headlines with the pieces of its first joined: a headline of two phrases set a word
+    space apart (CPI上涨 PPI回落) may be drawn in two runs with its tiers between, too far apart for
+    one line's characters. In one story's cell, a piece in the headline's size on its baseline, less
+    than an em off it, is more of it: two stories' headlines side by side fell into two cells."""
+    if len(heads) < 2:
+        return heads
+
+    def beside(piece: Line, line: Line) -> bool:
+        return (
+            abs(piece.size - line.size) < 0.3
+            and abs(piece.top - line.top) < 0.3 * line.size
+            and 0 < max(piece.x0, line.x0) - min(piece.x1, line.x1) < line.size
+        )
+
+    first, rest = list(heads[0]), []
+    for group in heads[1:]:
+        if not all(any(beside(piece, line) for line in first) for piece in group):
+            rest.append(group)
+            continue
+        for piece in sorted(group, key=lambda line: line.x0):
+            at = next(n for n, line in enumerate(first) if beside(piece, line))
+            first.insert(at + 1 if piece.x0 > first[at].x0 else at, piece)  # in reading order on its row
+    return [first, *rest]
 
 
 def _take_titled_blocks(lines: list[Line], body: float, layout: PageLayout) -> list[Line]:

@@ -328,6 +328,36 @@ def test_a_dateline_of_any_paper_is_the_dateline_not_the_body(
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "据海岳社5月18日电",  # the body runs on after 电 on the dateline's line
+        "据海岳财讯社5月8日电",  # the line breaks after 日, 电 opening the next line
+        "据滨江财经社12月18日电",  # the line breaks inside the date
+    ],
+)
+def test_a_dated_wire_dateline_before_a_word_its_close_could_open_is_the_dateline(
+    tmp_path: Path, dateline: str
+) -> None:
+    # After a date, 电 closes a wire's dateline: a body opening on 商 (商务部门…) or 子 would read as
+    # 电商, 电子 run on from it, but the dateline is still the dateline and the body starts after it.
+    story = Story(
+        headline="外贸企业开拓新兴市场",
+        dateline=dateline,
+        paragraphs=(
+            "商务部门的数据显示，一季度对新兴市场的出口增速明显快于传统市场，机电产品占比继续提高。" * 3,
+            "企业负责人说，新订单排到了三季度，工厂正在招收熟练工人。" * 3,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    spec = EditionSpec("wire", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert article.dateline == dateline
+    assert article.paragraphs[0].startswith("商务部门")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 @pytest.mark.parametrize("credit", ["本报首席记者 何舟", "驻站记者 何舟 柯伟", "本报特派记者 何舟、柯伟"])
 def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
     # A rank or post before the role (首席, 特派, 驻站…), whatever it is called: the line is the role
@@ -347,6 +377,90 @@ def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_pat
     (article,) = read[0].articles
     assert flat(article.byline or "") == flat(credit)
     assert article.paragraphs[0].startswith("入冬以来")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "□本报记者 何舟",  # a mark before the role
+        "◎记者 何舟 实习生 柯伟",  # two roles, each with its names
+        "特约撰稿人 何舟",  # a contributor, no 记者 at all
+        "■全媒体记者 何舟 柯伟 综合报道",  # a rank, and where the story was put together
+        "本报特约评论员 柯伟",
+        "□记者 阿依古丽·买买提 何舟",  # a name of two parts set apart by ·, however long
+    ],
+)
+def test_a_marked_credit_of_any_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
+    # Financial papers set the credit under the heads with a mark before it (□ ◎ ■) and credit
+    # contributors and commentators as well as reporters: the line is roles and names alone, the
+    # story's byline, and the columns under it are read side by side, not line by line across.
+    story = Story(
+        headline="港口集装箱吞吐量稳步回升",
+        byline=credit,
+        byline_style="own_line",
+        paragraphs=(
+            "开春以来，沿海港口的集装箱吞吐量逐月回升，航线也比去年同期多出十余条。" * 4,
+            "码头负责人说，新投用的自动化堆场让装卸效率提高了三成，夜班船舶不再排队。" * 4,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),), byline_size=9.0)
+    spec = EditionSpec("marked", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.byline or "") == flat(credit)
+    assert article.paragraphs[0].startswith("开春以来")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["□本报记者 何舟", "（本报记者 何舟 柯伟 北京报道）", "本报记者 何舟 综合报道", "特约撰稿人 柯伟"],
+)
+def test_a_credit_set_alone_under_the_body_is_the_byline_not_a_paragraph(tmp_path: Path, credit: str) -> None:
+    # Some papers credit a story under its last paragraph, on a line of its own, maybe in brackets:
+    # read as a paragraph of its own, it is the byline and is not spoken as the story's words.
+    body = (
+        "开春以来，沿海港口的集装箱吞吐量逐月回升，航线也比去年同期多出十余条。" * 4,
+        "码头负责人说，新投用的自动化堆场让装卸效率提高了三成，夜班船舶不再排队。" * 4,
+    )
+    story = Story(headline="港口集装箱吞吐量稳步回升", paragraphs=(*body, credit))
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    read = read_pdf(typeset(EditionSpec("credit-under", (page,)), tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.byline or "") == flat(credit.strip("（）"))
+    assert [flat(p) for p in article.paragraphs] == [flat(p) for p in body]
+
+
+@pytest.mark.parametrize("tracking", [0.15, 0.3])
+def test_a_headline_of_two_phrases_drawn_in_two_runs_is_one_headline(tmp_path: Path, tracking: float) -> None:
+    # A letter-spaced headline of two phrases a word space apart (figures, then words), centred over
+    # a lead story with a kicker and a subtitle, is drawn in two runs with the subtitle between: too
+    # far apart for one line's characters, its second phrase is still the headline's, not a subhead.
+    story = Story(
+        headline="PMI升至50.8% GDP增速回升",
+        kicker="春耕时节看农资市场：供应充足 价格平稳",
+        subtitle="化肥出厂价连续三周小幅回落",
+        paragraphs=(
+            "开春以来，农资市场供应充足，化肥、种子和农药价格总体平稳，部分品种还略有回落。" * 4,
+            "经销商说，今年农户订货比往年早了半个月，合作社集中采购也压低了成本。" * 4,
+        ),
+    )
+    page = PageSpec(
+        number=2,
+        columns=6,
+        rows=((StoryBlock(story, span=6),),),
+        centered_headlines=True,
+        headline_scale=1.3,
+        page_width_mm=297.0,
+        body_size=10.0,
+        tracking=tracking,
+    )
+    spec = EditionSpec("two-runs", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert flat(article.headline or "") == flat(story.headline)
+    assert not read[0].warnings
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
