@@ -62,6 +62,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from audio_edition.text.articles import (
     HEADLINE_OVER_SUBTITLE_DOUBT,
@@ -404,6 +405,7 @@ def _running_text(line: str) -> bool:
 
 
 _BRIEF_REACH = 12  # lines under a box's title that hold its first two briefs
+_FIRST_BRIEF_LINES = 5  # lines of a box's first brief when no dateline opens it
 _BRIEF_CLOSES = re.compile(r"（[\u4e00-\u9fff·]{2,5}）$")  # a brief's writer closing it: 。（黄海燕）
 
 
@@ -424,6 +426,9 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             and title
             and isinstance(under, TextLine)
             and _briefs_from(seq, index + 1)
+            # Nor the end of a dateline or byline after its space (本报通辽3 月2 日电, 本报记者 李红 郑凯).
+            and not dateline_at_start(item.text.replace(" ", ""))
+            and not _byline_line(item)
             and not (
                 title.group(1) is None and rest_of_a_broken_line(seq[index - 1] if index else None, item)
             )
@@ -432,7 +437,8 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             continue
         head = title.group(1)
         if head:
-            if ends_sentence(head):
+            # A headline may ask (…能否破局？); a line of text ending a sentence is no headline.
+            if ends_sentence(head) and not head.endswith(("？", "?", "！", "!")):
                 read.append(item)
                 continue
             read.append(replace(item, text=head, width=visual_width(head)))
@@ -443,13 +449,31 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
 def _briefs_from(seq: Sequence[TextLine | Segment], start: int) -> bool:
     """Whether two short items open at ``seq[start]``: a line opening on a dateline, a brief
     closing on its writer's name within a few lines, and another dateline or closing name after."""
-    if not isinstance(seq[start], TextLine) or not dateline_at_start(seq[start].text.replace(" ", "")):
+    if not isinstance(seq[start], TextLine):
         return False
     lines = [x for x in seq[start : start + _BRIEF_REACH] if isinstance(x, TextLine)]
     closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
+    if not _opens_on_dateline(lines):
+        # A box's first brief may open with no dateline (深交所本周…（蒋文博）): then it is short,
+        # closing on its writer's name within a few lines, and the next closes on one too, with
+        # nothing else (a section word, an ad) between.
+        run = len(list(takewhile(lambda x: isinstance(x, TextLine), seq[start : start + _BRIEF_REACH])))
+        return len(closed) >= 2 and closed[0] < _FIRST_BRIEF_LINES and closed[1] < run
     return bool(closed) and (
         len(closed) >= 2 or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
     )
+
+
+def _opens_on_dateline(lines: Sequence[TextLine]) -> bool:
+    """Whether ``lines`` open on a dateline, though a narrow column broke it over two lines (本报
+    青岛4月24日 / 电财政部数据显示…): the first line holds the dateline's start."""
+    first = lines[0].text.replace(" ", "")
+    if dateline_at_start(first):
+        return True
+    if len(lines) < 2 or not first:
+        return False
+    found = dateline_at_start(first + lines[1].text.replace(" ", ""))
+    return found is not None and found.end() > len(first)
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
