@@ -437,8 +437,10 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             continue
         head = title.group(1)
         if head:
-            # A headline may ask (…能否破局？); a line of text ending a sentence is no headline.
-            if ends_sentence(head) and not head.endswith(("？", "?", "！", "!")):
+            # A headline may ask (…能否破局？); a line of text ending a sentence is no headline,
+            # nor one whose space is an extractor's after a figure (…自6 月1 日起施, 每10 股派发).
+            asks = head.endswith(("？", "?", "！", "!"))
+            if (ends_sentence(head) and not asks) or re.search("[0-9A-Za-z]$", head):
                 read.append(item)
                 continue
             read.append(replace(item, text=head, width=visual_width(head)))
@@ -455,10 +457,10 @@ def _briefs_from(seq: Sequence[TextLine | Segment], start: int) -> bool:
     closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
     if not _opens_on_dateline(lines):
         # A box's first brief may open with no dateline (深交所本周…（蒋文博）): then it is short,
-        # closing on its writer's name within a few lines, and the next closes on one too, with
-        # nothing else (a section word, an ad) between.
+        # closing on its writer's name within a few lines (past its first: one line closing so
+        # is a paragraph's tail), and the next closes on one too, with nothing else between.
         run = len(list(takewhile(lambda x: isinstance(x, TextLine), seq[start : start + _BRIEF_REACH])))
-        return len(closed) >= 2 and closed[0] < _FIRST_BRIEF_LINES and closed[1] < run
+        return len(closed) >= 2 and 0 < closed[0] < _FIRST_BRIEF_LINES and closed[1] < run
     return bool(closed) and (
         len(closed) >= 2 or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
     )

@@ -67,3 +67,14 @@ def test_a_short_headline_over_a_story_closing_on_its_writer_once_is_no_box() ->
     )
     page = parse_page(text, "p2.txt")
     assert all(a.section is None for a in page.articles)
+
+
+def test_a_paragraphs_words_after_a_figures_space_are_no_box_title() -> None:
+    # Lookalike: an extractor sets a space after a figure (自6 月1 日起施); the characters after
+    # it are a sentence's words over its rest (行。（李华）), not a box's title over briefs.
+    text = _TOP.replace("海棠，入夜后还有灯光照明。", "海棠，管理办法自6 月1 日起施\n行。（李华）") + (
+        "本报西城讯西城图书馆新\n添自助借还机两台。（张强）\n"
+    )
+    page = parse_page(text, "p2.txt")
+    assert all(a.section != "日起施" for a in page.articles)
+    assert "起施行" in page.articles[0].paragraphs[-1]
