@@ -229,7 +229,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     )
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
-    seq = _box_titles_over_briefs(seq)
+    seq = _credits_rejoined(_box_titles_over_briefs(seq))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts + notice_doubts + tick_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -445,6 +445,32 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
                 continue
             read.append(replace(item, text=head, width=visual_width(head)))
         read.append(Segment(SegmentKind.SECTION, text=title.group(2), line=item.number))
+    return read
+
+
+_CREDIT_BROKEN = re.compile(r"[。！？”]（([\u4e00-\u9fff·]{1,4})$")  # …同比下降2.2%。（蒋 / 文博）
+_CREDIT_REST = re.compile(r"^([\u4e00-\u9fff·]{1,4})）$")
+
+
+def _credits_rejoined(seq: list[TextLine | Segment]) -> list[TextLine | Segment]:
+    """``seq`` with a writer's name closing a brief (。（蒋文博）) that a line broke after its
+    bracket's first characters (…。（蒋 / 文博）) put back on its line: the name alone on the next
+    line is no line of text, and the line broken so ends no sentence (and reads as a head)."""
+    read: list[TextLine | Segment] = []
+    index = 0
+    while index < len(seq):
+        item = seq[index]
+        under = seq[index + 1] if index + 1 < len(seq) else None
+        if isinstance(item, TextLine) and isinstance(under, TextLine) and not under.blank_before:
+            start = _CREDIT_BROKEN.search(item.text)
+            rest = _CREDIT_REST.match(under.text)
+            if start and rest and 2 <= len(start.group(1) + rest.group(1)) <= 5:
+                text = item.text + under.text
+                read.append(replace(item, text=text, width=item.width + visual_width(under.text)))
+                index += 2
+                continue
+        read.append(item)
+        index += 1
     return read
 
 

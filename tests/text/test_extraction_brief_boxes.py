@@ -78,3 +78,16 @@ def test_a_paragraphs_words_after_a_figures_space_are_no_box_title() -> None:
     page = parse_page(text, "p2.txt")
     assert all(a.section != "日起施" for a in page.articles)
     assert "起施行" in page.articles[0].paragraphs[-1]
+
+
+def test_a_briefs_writer_broken_over_two_lines_stays_with_its_brief() -> None:
+    # A box set across the columns, a brief to a line: the line breaks inside the writer's
+    # brackets (…。（陈 / 小雨）). The name goes back on its line; no brief reads as a head.
+    text = _TOP + (
+        "街头快报\n市水务局消息，城东水厂改造完工，今天起全区恢复正常供水。（陈\n小雨）\n"
+        "西城图书馆新添自助借还机两台，读者可在一楼大厅自助办理借还。（张\n强）\n"
+    )
+    assert _briefs(text) == [
+        ("街头快报", "陈小雨", "市水务局消息，城东水厂改造完工，今天起全区恢复正常供水。"),
+        ("街头快报", "张强", "西城图书馆新添自助借还机两台，读者可在一楼大厅自助办理借还。"),
+    ]
