@@ -787,11 +787,13 @@ def _headline_asking(
         return False
     if not _stands_under_a_head(following, beyond):
         return _between_head_lines(line, previous, following, beyond, opens_page=opens_page)
+    # A kicker of two parts parted by a space (开局平稳 全年可期) is as wide as a headline: read
+    # as two columns' lines run together, it is no line of a paragraph either.
+    if not isinstance(previous, TextLine):
+        return True
+    set_apart = not _full(previous) or _wide(previous) or _merged(previous)
     return (
-        not isinstance(previous, TextLine)
-        or line.blank_before
-        or previous.sentence_end
-        or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+        line.blank_before or previous.sentence_end or (set_apart and not re.search("[，、；]", previous.text))
     )
 
 

@@ -1,0 +1,44 @@
+"""Heads an extractor's page prints as wide lines: a kicker of two parts parted by a space
+(开局平稳 全年可期) over a headline asking a question, under the text of the story before."""
+
+from __future__ import annotations
+
+from audio_edition.text import parse_page
+
+_TOP = """2024 年3 月5 日　星期二
+要闻
+第2 版
+江边步道今起开放
+本报讯（记者 王明）沿
+江步道全长八公里，今
+天正式向市民开放。步
+道两侧种植了樱花和海
+棠，入夜后还有灯光照
+明。
+"""
+
+
+def test_a_kicker_of_two_parts_over_a_question_is_the_storys_heads() -> None:
+    # The kicker's space makes it look like two columns' lines run together; the question
+    # under it, over a subtitle on a dash, is the headline, not a paragraph's last line.
+    text = _TOP + (
+        "城郊果园一线观察：采摘持续火热 订单接连不断\n草莓价格连涨三周，果农如何应对？\n"
+        "——来自城东果园的调查\n本报东城3 月4 日讯\n草莓大棚里，游客提着\n篮子穿行在田垄之间。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline, story.subtitle) == (
+        "城郊果园一线观察：采摘持续火热 订单接连不断",
+        "草莓价格连涨三周，果农如何应对？",
+        "——来自城东果园的调查",
+    )
+    assert story.paragraphs[0].startswith("草莓大棚里")
+
+
+def test_a_paragraphs_line_before_its_question_stays_the_paragraphs() -> None:
+    # Lookalike: running text (commas) broken before its question stays one paragraph.
+    text = _TOP + (
+        "记者问，大棚里的草莓，今 年\n价格连涨三周，果农如何应对？\n"
+        "——来自城东果园的调查\n本报东城3 月4 日讯\n草莓大棚里，游客提着\n篮子穿行在田垄之间。\n"
+    )
+    heads = [a.headline for a in parse_page(text, "p2.txt").articles]
+    assert "价格连涨三周，果农如何应对？" not in heads
