@@ -42,3 +42,22 @@ def test_a_paragraphs_line_before_its_question_stays_the_paragraphs() -> None:
     )
     heads = [a.headline for a in parse_page(text, "p2.txt").articles]
     assert "价格连涨三周，果农如何应对？" not in heads
+
+
+def test_a_headline_wrapped_twice_at_its_measure_is_one_headline() -> None:
+    # A narrow column wraps a headline of two parts twice: two lines as wide, then a character
+    # left over. The remainder shows the measure; the first line is no kicker.
+    text = _TOP + (
+        "菜价回落 三大市场\n蔬菜日供应量创新\n高\n本报东城3 月4 日讯\n草莓大棚里，游客提着\n篮子穿行在田垄之间。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline) == (None, "菜价回落 三大市场蔬菜日供应量创新高")
+
+
+def test_a_kicker_over_a_shorter_headline_wrapped_once_stays_the_kicker() -> None:
+    # Lookalike: the kicker is narrower than the headline under it, which wraps a character over.
+    text = _TOP + (
+        "春季菜篮子\n蔬菜日供应量创新\n高\n本报东城3 月4 日讯\n草莓大棚里，游客提着\n篮子穿行在田垄之间。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert (story.kicker, story.headline) == ("春季菜篮子", "蔬菜日供应量创新高")
