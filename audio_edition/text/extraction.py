@@ -833,7 +833,10 @@ def _wide_head_over_its_rest(seq: Sequence[TextLine | Segment], index: int) -> b
         return False
     following = seq[index + 2] if index + 2 < len(seq) else None
     beyond = seq[index + 3] if index + 3 < len(seq) else None
-    if not isinstance(following, TextLine) or not _stands_under_a_head(following, beyond):
+    # Or the page's text ends under it: a page drawn headline-after closes on its last heads.
+    if following is not None and (
+        not isinstance(following, TextLine) or not _stands_under_a_head(following, beyond)
+    ):
         return False
     above = seq[index - 1] if index else None
     return (

@@ -61,3 +61,20 @@ def test_a_kicker_over_a_shorter_headline_wrapped_once_stays_the_kicker() -> Non
     )
     story = parse_page(text, "p2.txt").articles[-1]
     assert (story.kicker, story.headline) == ("春季菜篮子", "蔬菜日供应量创新高")
+
+
+def test_a_wide_question_wrapped_at_the_pages_end_is_the_last_storys_headline() -> None:
+    # A page drawn headline-after closes on its last story's heads: a question set across the
+    # columns, wrapped onto a short rest, with nothing under it but the page's foot.
+    text = (
+        "2024 年3 月5 日　星期二\n要闻\n第2 版\n本报东城3 月4 日讯\n草莓大棚里，游客提\n"
+        "着篮子穿行在田垄之\n间，不时弯腰挑选成\n熟的果子。\n果园采摘迎来旺季\n"
+        "本报西城3 月4 日讯\n西城图书馆新添自助\n借还机两台，读者可\n在一楼大厅自助办理\n借还。\n"
+        "图书馆延长开放时间，读者夜里\n还能来吗？\n"
+    )
+    page = parse_page(text, "p2.txt")
+    assert [a.headline for a in page.articles] == [
+        "果园采摘迎来旺季",
+        "图书馆延长开放时间，读者夜里还能来吗？",
+    ]
+    assert page.articles[-1].paragraphs[0].startswith("西城图书馆")
