@@ -29,7 +29,7 @@ from audio_edition.text.articles import (
     phrases_over_a_line,
 )
 from audio_edition.text.extraction_tidy import BODY_PUNCTUATION
-from audio_edition.text.layout import TextLine, is_letter_spaced, visual_width
+from audio_edition.text.layout import TextLine, dateline_in_any_form, is_letter_spaced, visual_width
 
 
 def bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> int | None:
@@ -175,6 +175,8 @@ def _wrapped_twice(groups: list[list[TextLine]]) -> list[list[TextLine]]:
         and not upper.text.startswith("—")
         and not lower.text.startswith("—")
         and not re.search(r"[：:·，、。？！\s]$", upper.text)
+        # A dateline a column broke (【新华社都匀12 月3 日 / 电】) is no headline's rest.
+        and not dateline_in_any_form((lower.text + rest.text).replace(" ", ""))
     ):
         return [[upper, lower, rest]]
     return groups

@@ -78,3 +78,12 @@ def test_a_wide_question_wrapped_at_the_pages_end_is_the_last_storys_headline() 
         "图书馆延长开放时间，读者夜里还能来吗？",
     ]
     assert page.articles[-1].paragraphs[0].startswith("西城图书馆")
+
+
+def test_a_bracketed_dateline_broken_under_a_headline_is_no_headlines_rest() -> None:
+    # Lookalike: the headline and the dateline under it as wide, the dateline's 电】 left over.
+    text = _TOP + (
+        "果园采摘迎来旺季啦\n【新华社东城3 月4 日\n电】\n草莓大棚里，游客提着\n篮子穿行在田垄之间。\n"
+    )
+    story = parse_page(text, "p2.txt").articles[-1]
+    assert story.headline == "果园采摘迎来旺季啦"
