@@ -62,6 +62,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from audio_edition.text.articles import (
     HEADLINE_OVER_SUBTITLE_DOUBT,
@@ -228,7 +229,7 @@ def read_extraction(text: str) -> ExtractionLayout:
     )
     _gaps_counted(seq)
     _held_short_over_an_ellipsis(seq)
-    seq = _box_titles_over_briefs(seq)
+    seq = _credits_rejoined(_box_titles_over_briefs(seq))
     doubts: list[tuple[int, str]] = _printed_row_by_row(kept) + slogan_doubts + notice_doubts + tick_doubts
     doubts += [(n, _UNSURE_CUT) for n in cut.unsure]
     doubts += slogans_over_stories(taken, kept)
@@ -404,6 +405,7 @@ def _running_text(line: str) -> bool:
 
 
 _BRIEF_REACH = 12  # lines under a box's title that hold its first two briefs
+_FIRST_BRIEF_LINES = 5  # lines of a box's first brief when no dateline opens it
 _BRIEF_CLOSES = re.compile(r"（[\u4e00-\u9fff·]{2,5}）$")  # a brief's writer closing it: 。（黄海燕）
 
 
@@ -424,6 +426,9 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             and title
             and isinstance(under, TextLine)
             and _briefs_from(seq, index + 1)
+            # Nor the end of a dateline or byline after its space (本报通辽3 月2 日电, 本报记者 李红 郑凯).
+            and not dateline_at_start(item.text.replace(" ", ""))
+            and not _byline_line(item)
             and not (
                 title.group(1) is None and rest_of_a_broken_line(seq[index - 1] if index else None, item)
             )
@@ -432,7 +437,10 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
             continue
         head = title.group(1)
         if head:
-            if ends_sentence(head):
+            # A headline may ask (…能否破局？); a line of text ending a sentence is no headline,
+            # nor one whose space is an extractor's after a figure (…自6 月1 日起施, 每10 股派发).
+            asks = head.endswith(("？", "?", "！", "!"))
+            if (ends_sentence(head) and not asks) or re.search("[0-9A-Za-z]$", head):
                 read.append(item)
                 continue
             read.append(replace(item, text=head, width=visual_width(head)))
@@ -440,16 +448,60 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
     return read
 
 
+_CREDIT_BROKEN = re.compile(r"[。！？”]（([\u4e00-\u9fff·]{1,4})$")  # …同比下降2.2%。（蒋 / 文博）
+_CREDIT_REST = re.compile(r"^([\u4e00-\u9fff·]{1,4})）$")
+
+
+def _credits_rejoined(seq: list[TextLine | Segment]) -> list[TextLine | Segment]:
+    """``seq`` with a writer's name closing a brief (。（蒋文博）) that a line broke after its
+    bracket's first characters (…。（蒋 / 文博）) put back on its line: the name alone on the next
+    line is no line of text, and the line broken so ends no sentence (and reads as a head)."""
+    read: list[TextLine | Segment] = []
+    index = 0
+    while index < len(seq):
+        item = seq[index]
+        under = seq[index + 1] if index + 1 < len(seq) else None
+        if isinstance(item, TextLine) and isinstance(under, TextLine) and not under.blank_before:
+            start = _CREDIT_BROKEN.search(item.text)
+            rest = _CREDIT_REST.match(under.text)
+            if start and rest and 2 <= len(start.group(1) + rest.group(1)) <= 5:
+                text = item.text + under.text
+                read.append(replace(item, text=text, width=item.width + visual_width(under.text)))
+                index += 2
+                continue
+        read.append(item)
+        index += 1
+    return read
+
+
 def _briefs_from(seq: Sequence[TextLine | Segment], start: int) -> bool:
     """Whether two short items open at ``seq[start]``: a line opening on a dateline, a brief
     closing on its writer's name within a few lines, and another dateline or closing name after."""
-    if not isinstance(seq[start], TextLine) or not dateline_at_start(seq[start].text.replace(" ", "")):
+    if not isinstance(seq[start], TextLine):
         return False
     lines = [x for x in seq[start : start + _BRIEF_REACH] if isinstance(x, TextLine)]
     closed = [k for k, x in enumerate(lines) if _BRIEF_CLOSES.search(x.text.replace(" ", ""))]
+    if not _opens_on_dateline(lines):
+        # A box's first brief may open with no dateline (深交所本周…（蒋文博）): then it is short,
+        # closing on its writer's name within a few lines (past its first: one line closing so
+        # is a paragraph's tail), and the next closes on one too, with nothing else between.
+        run = len(list(takewhile(lambda x: isinstance(x, TextLine), seq[start : start + _BRIEF_REACH])))
+        return len(closed) >= 2 and 0 < closed[0] < _FIRST_BRIEF_LINES and closed[1] < run
     return bool(closed) and (
         len(closed) >= 2 or any(dateline_at_start(x.text.replace(" ", "")) for x in lines[closed[0] + 1 :])
     )
+
+
+def _opens_on_dateline(lines: Sequence[TextLine]) -> bool:
+    """Whether ``lines`` open on a dateline, though a narrow column broke it over two lines (本报
+    青岛4月24日 / 电财政部数据显示…): the first line holds the dateline's start."""
+    first = lines[0].text.replace(" ", "")
+    if dateline_at_start(first):
+        return True
+    if len(lines) < 2 or not first:
+        return False
+    found = dateline_at_start(first + lines[1].text.replace(" ", ""))
+    return found is not None and found.end() > len(first)
 
 
 def _section_words_apart(items: Iterable[TextLine | Segment]) -> Iterator[TextLine | Segment]:
@@ -735,11 +787,13 @@ def _headline_asking(
         return False
     if not _stands_under_a_head(following, beyond):
         return _between_head_lines(line, previous, following, beyond, opens_page=opens_page)
+    # A kicker of two parts parted by a space (开局平稳 全年可期) is as wide as a headline: read
+    # as two columns' lines run together, it is no line of a paragraph either.
+    if not isinstance(previous, TextLine):
+        return True
+    set_apart = not _full(previous) or _wide(previous) or _merged(previous)
     return (
-        not isinstance(previous, TextLine)
-        or line.blank_before
-        or previous.sentence_end
-        or ((not _full(previous) or _wide(previous)) and not re.search("[，、；]", previous.text))
+        line.blank_before or previous.sentence_end or (set_apart and not re.search("[，、；]", previous.text))
     )
 
 
@@ -779,7 +833,10 @@ def _wide_head_over_its_rest(seq: Sequence[TextLine | Segment], index: int) -> b
         return False
     following = seq[index + 2] if index + 2 < len(seq) else None
     beyond = seq[index + 3] if index + 3 < len(seq) else None
-    if not isinstance(following, TextLine) or not _stands_under_a_head(following, beyond):
+    # Or the page's text ends under it: a page drawn headline-after closes on its last heads.
+    if following is not None and (
+        not isinstance(following, TextLine) or not _stands_under_a_head(following, beyond)
+    ):
         return False
     above = seq[index - 1] if index else None
     return (

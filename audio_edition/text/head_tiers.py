@@ -29,7 +29,7 @@ from audio_edition.text.articles import (
     phrases_over_a_line,
 )
 from audio_edition.text.extraction_tidy import BODY_PUNCTUATION
-from audio_edition.text.layout import TextLine, is_letter_spaced, visual_width
+from audio_edition.text.layout import TextLine, dateline_in_any_form, is_letter_spaced, visual_width
 
 
 def bold_tier(groups: Sequence[Sequence[TextLine]], doubled: Collection[int]) -> int | None:
@@ -157,4 +157,29 @@ def tiers(heads: list[TextLine], doubled: Collection[int] = ()) -> list[list[Tex
             break
         n = best[0]
         groups[n - 1 : n + 1] = [groups[n - 1] + groups[n]]
+    return _wrapped_twice(groups)
+
+
+def _wrapped_twice(groups: list[list[TextLine]]) -> list[list[TextLine]]:
+    """``groups`` with a headline wrapped twice at its column's measure made one tier: two lines
+    as wide as each other, the second ending on a remainder of a character or two (沪指四连阳 两市成
+    / 交额重回1.2万亿 / 元). The remainder shows the measure the headline filled; a kicker over
+    it fills that measure to the half character only by chance."""
+    if len(groups) != 2 or len(groups[0]) != 1 or len(groups[1]) != 2:
+        return groups
+    upper, (lower, rest) = groups[0][0], groups[1]
+    if (
+        abs(upper.width - lower.width) <= _SAME_MEASURE
+        and rest.width <= 2
+        and not lower.blank_before
+        and not upper.text.startswith("—")
+        and not lower.text.startswith("—")
+        and not re.search(r"[：:·，、。？！\s]$", upper.text)
+        # A dateline a column broke (【新华社都匀12 月3 日 / 电】) is no headline's rest.
+        and not dateline_in_any_form((lower.text + rest.text).replace(" ", ""))
+    ):
+        return [[upper, lower, rest]]
     return groups
+
+
+_SAME_MEASURE = 0.5  # characters: two lines a headline filled at one measure

@@ -1766,9 +1766,9 @@ def test_text_under_a_line_of_running_text_read_as_a_headline() -> None:
 def test_a_byline_inside_a_story_is_pointed_at_where_it_closes() -> None:
     # Heads set after their text; a box's briefs set wide under a title the reader does not know,
     # read as one item of three paragraphs, the first closing on its byline broken over two
-    # lines. The doubt points at the line closing on the byline: the brief it ends is in doubt as
-    # much as the text after it. (Its title is past the shape a box title of four characters
-    # is known by.)
+    # lines. The doubt points at the line closing on the byline (the name's rest put back on it):
+    # the brief it ends is in doubt as much as the text after it. (Its title is past the shape a
+    # box title of four characters is known by.)
     text = """本报包头3月4日电
 演出队带来了歌舞、小
 品、好来宝等节目，台下的
@@ -1786,7 +1786,7 @@ def test_a_byline_inside_a_story_is_pointed_at_where_it_closes() -> None:
     page = HEAD + text
     doubts = _doubts(page, HeadlinePosition.AFTER)
     assert [line for line, m in doubts if m.startswith("a byline closes a paragraph")] == [
-        _line_of(page, "岚）")
+        _line_of(page, "本报讯社区图书角")
     ]
 
 
