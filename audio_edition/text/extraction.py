@@ -1666,12 +1666,17 @@ def _opens_short_of_its_measure(
         return False
     if following.width <= following.column - 1.6 or line.width > line.column - 1.0:
         return False  # the line under it is no paragraph's full line, or this one is full as it counts
-    # The paragraph's measure, its full lines counted alike (a few, set solid), or the column's.
-    above = [_counted_as_set(x) for x in current[-4:-1] if " " not in x.text and x.width <= x.column + 1.6]
-    measure = max([line.column, *above])
-    run = _LATIN_RUN.match(following.text)
-    held = (visual_width(run.group()) if run else 0.0) + (1.0 if _held_down(following.text) else 0.0)
-    return _counted_as_set(line) + held <= measure - 1.6 and not _head_like(seq, index)
+    # The paragraph's measure, its full lines counted alike (a few, set solid), or the column's:
+    # where marks are set full wide, the paragraph's full lines holding them count short too.
+    above = [_counted_as_set(x) for x in current[-4:] if x.width <= x.column + 1.6 and not _wide(x)]
+    measure = max(above) if above else line.column
+    if _LATIN_RUN.match(following.text):
+        return False  # held short by the word opening the line under it, maybe: warned, not guessed
+    counted = _counted_as_set(line)
+    if counted == line.width:
+        return False  # no marks nor figures: it counts as set, and ``_indented`` has judged it
+    held = 1.0 if _held_down(following.text) else 0.0
+    return counted + held <= measure - 1.6 and not _head_like(seq, index)
 
 
 def _counted_as_set(line: TextLine) -> float:
