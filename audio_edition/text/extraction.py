@@ -1668,18 +1668,18 @@ def _opens_short_of_its_measure(
         return False  # the line under it is no paragraph's full line, or this one is full as it counts
     # The paragraph's measure, its full lines counted alike (a few, set solid), or the column's:
     # where marks are set full wide, the paragraph's full lines holding them count short too.
-    above = [_counted_as_set(x) for x in current[-4:] if x.width <= x.column + 1.6 and not _wide(x)]
+    above = [counted_as_set(x) for x in current[-4:] if x.width <= x.column + 1.6 and not _wide(x)]
     measure = max(above) if above else line.column
     if _LATIN_RUN.match(following.text):
         return False  # held short by the word opening the line under it, maybe: warned, not guessed
-    counted = _counted_as_set(line)
+    counted = counted_as_set(line)
     if counted == line.width:
         return False  # no marks nor figures: it counts as set, and ``_indented`` has judged it
     held = 1.0 if _held_down(following.text) else 0.0
     return counted + held <= measure - 1.6 and not _head_like(seq, index)
 
 
-def _counted_as_set(line: TextLine) -> float:
+def counted_as_set(line: TextLine) -> float:
     """The line's width as a typesetter that justifies by squeezing marks sets it: its marks half
     wide, its figures a little wider than half a character (``_figures_allowance``)."""
     return line.width - 0.5 * len(_SQUEEZABLE_MARKS.findall(line.text)) + _figures_allowance(line.text)
