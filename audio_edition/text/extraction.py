@@ -1666,6 +1666,8 @@ def _opens_short_of_its_measure(
         return False
     if not _full(current[-1]):
         return False  # a paragraph's short last line: the break is no question of counting
+    if any(SPACE_BETWEEN_CHINESE.search(x.text) for x in (current[-1], line, following)):
+        return False  # two columns' text on one line: its width counts neither column
     if following.width <= following.column - 1.6 or line.width > line.column - 1.0:
         return False  # the line under it is no paragraph's full line, or this one is full as it counts
     # The paragraph's measure, its full lines counted alike (a few, set solid), or the column's:
