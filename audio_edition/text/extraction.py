@@ -1298,6 +1298,8 @@ def _segments(
                 continue
             if not item.blank_before and last.sentence_end and _short_of_its_paragraph(current):
                 fresh_start = item.number
+            elif last.sentence_end and _opens_short_of_its_measure(current, seq, index):
+                fresh_start = item.number  # an indented first line, though it counts nearly full
             if _one_line_over_line_held_short(current, seq, index):
                 doubts.append(
                     (
@@ -1569,6 +1571,8 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False  # the next paragraph's indented first line, its punctuation squeezed
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
+    if _opens_short_of_its_measure(current, seq, index):
+        return False  # the next paragraph's indented first line, its marks squeezed or figures spaced
     if _runs_on_past_column_foot(seq, index):
         return True
     # A full line goes on with the paragraph, unless it stands alone: a subhead as wide as the
@@ -1694,6 +1698,52 @@ def _one_line_over_line_held_short(
         and run is not None
         and line.width + visual_width(run.group()) >= line.column - 0.6
     )
+
+
+_SQUEEZABLE_MARKS = re.compile("[，。、；：！？（）《》「」]")
+
+
+def _opens_short_of_its_measure(
+    current: Sequence[TextLine], seq: Sequence[TextLine | Segment], index: int
+) -> bool:
+    """Whether the line ``seq[index]``, ending no sentence under a paragraph's full last line that
+    ends one, is the next paragraph's indented first line that counts nearly full: an indent or
+    more short of the paragraph's measure (its own full lines, or the column's) once its marks
+    count half (a typesetter squeezes them to justify: 受此消息影响，公司股) and its figures
+    as wide as they are set (3 月末，广义货币 is wider than it counts, 华瑞医药（600873）旗
+    narrower), over a full line in the same block. A line inside a justified paragraph is
+    full; one held short by the figures or the character and mark that open the line under it
+    is counted with them."""
+    line = seq[index]
+    following = seq[index + 1] if index + 1 < len(seq) else None
+    assert isinstance(line, TextLine)
+    if line.blank_before or line.sentence_end or _wide(line) or not isinstance(following, TextLine):
+        return False
+    if following.blank_before or following.dateline or _wide(following):
+        return False
+    if not _full(current[-1]):
+        return False  # a paragraph's short last line: the break is no question of counting
+    if any(SPACE_BETWEEN_CHINESE.search(x.text) for x in (current[-1], line, following)):
+        return False  # two columns' text on one line: its width counts neither column
+    if following.width <= following.column - 1.6 or line.width > line.column - 1.0:
+        return False  # the line under it is no paragraph's full line, or this one is full as it counts
+    # The paragraph's measure, its full lines counted alike (a few, set solid), or the column's:
+    # where marks are set full wide, the paragraph's full lines holding them count short too.
+    above = [counted_as_set(x) for x in current[-4:] if x.width <= x.column + 1.6 and not _wide(x)]
+    measure = max(above) if above else line.column
+    if _LATIN_RUN.match(following.text):
+        return False  # held short by the word opening the line under it, maybe: warned, not guessed
+    counted = counted_as_set(line)
+    if counted == line.width:
+        return False  # no marks nor figures: it counts as set, and ``_indented`` has judged it
+    held = 1.0 if _held_down(following.text) else 0.0
+    return counted + held <= measure - 1.6 and not _head_like(seq, index)
+
+
+def counted_as_set(line: TextLine) -> float:
+    """The line's width as a typesetter that justifies by squeezing marks sets it: its marks half
+    wide, its figures a little wider than half a character (``_figures_allowance``)."""
+    return line.width - 0.5 * len(_SQUEEZABLE_MARKS.findall(line.text)) + _figures_allowance(line.text)
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

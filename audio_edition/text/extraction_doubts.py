@@ -225,6 +225,7 @@ def extraction_doubts(
     found += _indented_lines_read_on_into(measures)
     found += _unfinished_paragraphs(articles, measures)
     found += _headlines_read_as_subheads(articles, measures, segments)
+    found += _subheads_wider_than_their_story(articles, measures, segments)
     found += _heads_closing_a_story(articles, segments)
     found += _paragraphs_opening_on_a_tail(articles, measures)
     found += _paragraphs_opening_on_a_words_end(articles, measures)
@@ -1542,6 +1543,63 @@ def _headlines_read_as_subheads(
                 )
                 break
     return found
+
+
+_WIDER_THAN_ITS_LINES = 1.5  # characters, both counted as set: more than a mark hanging
+
+
+def _subheads_wider_than_their_story(
+    articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
+) -> list[tuple[int, str]]:
+    """Lines inside a story wider than its column (its paragraphs' lines), both counted as set
+    (marks squeezed, figures wider than half a character), with no mark of running text: a
+    subhead, or a paragraph's first line. A subhead or a paragraph is set in the column, so a
+    line that cannot fit there is a headline over columns printed among another story's lines
+    (an extractor printing a story's text before its heads), that story's text read on into
+    this one under it."""
+    # Imported here: the reading of breaks imports these doubts.
+    from audio_edition.text.extraction import counted_as_set
+
+    found: list[tuple[int, str]] = []
+    blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
+    for article in articles:
+        start = article.line or 0
+        paragraphs = [
+            measures.paragraph_lines(paragraph, start)
+            for paragraph in article.paragraphs
+            if paragraph not in article.subheads
+        ]
+        lines = [line for own in paragraphs for line in own[1:-1]]  # its first and last may be short
+        if len(lines) < 3:
+            continue  # too few lines to tell the column's measure
+        # Most of them are full lines: their median is the column's measure, where the widest
+        # may be a line of figures counted a little over.
+        column = statistics.median(counted_as_set(line) for line in lines)
+        candidates = [
+            own[0] for own in paragraphs if own and dateline_at_start(own[0].text.replace(" ", "")) is None
+        ]
+        for subhead in article.subheads:
+            block = next((b for b in blocks if (b.line or 0) >= start and b.text == subhead), None)
+            own = measures.lines_of(block) if block is not None else []
+            if len(own) == 1:
+                candidates.append(own[0])
+        wide = [
+            line
+            for line in candidates
+            if not _RUNNING_MARK.search(line.text) and counted_as_set(line) >= column + _WIDER_THAN_ITS_LINES
+        ]
+        if wide:
+            found.append(
+                (
+                    min(line.number for line in wide),
+                    "a line wider than its story's column, with no mark of running text: another "
+                    f"story's headline may be read into this story here, its story with it {_READ_PDF}",
+                )
+            )
+    return found
+
+
+_RUNNING_MARK = re.compile("[，。、；：！？]")
 
 
 def _subheads_ending_on_a_pause(
