@@ -329,6 +329,12 @@ class _Measures:
         segment = self.segment_of(paragraph, after)
         return self.lines_of(segment) if segment is not None else []
 
+    def paragraph_measure(self, paragraph: str, after: int) -> tuple[float, int] | None:
+        """The measure an article's paragraph is set to (None where its segment is not found or
+        its lines do not tell)."""
+        segment = self.segment_of(paragraph, after)
+        return self.of(segment) if segment is not None else None
+
     def lines_of(self, segment: Segment) -> list[TextLine]:
         """The lines a segment was read from, up to the next segment's (a paragraph rejoined
         across a box: its first piece)."""
@@ -1192,8 +1198,7 @@ def _box_items(articles: Sequence[Article], measures: _Measures) -> list[list[tu
                 boxes.append([])
             continue
         first = article.paragraphs[0] if article.paragraphs else ""
-        segment = measures.segment_of(first, article.line or 0)
-        measure = measures.of(segment) if segment is not None else None
+        measure = measures.paragraph_measure(first, article.line or 0)
         boxes[-1].append((article, measure[0] if measure else None))
     return boxes
 
@@ -1280,8 +1285,7 @@ def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -
             continue
         widths: list[float | None] = []
         for item in run:
-            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
-            measure = measures.of(segment) if segment is not None else None
+            measure = measures.paragraph_measure(item.paragraphs[0], item.line or 0)
             widths.append(measure[0] if measure else None)
         rest = [width for width in widths[1:] if width is not None]
         first = widths[0]
