@@ -417,6 +417,9 @@ def _box_titles_over_briefs(seq: list[TextLine | Segment]) -> list[TextLine | Se
     line. A story's headline is longer, and a story runs on past its first lines. The title may
     end the line of the headline beside the box, after a space (PDFium joins what shares a
     baseline): the line keeps the headline."""
+    # Kept apart from ``extraction_boxes.brief_titles_by_shape``, which runs first on the raw
+    # lines and takes a title alone on its line: this one also reads a title at the end of a
+    # headline's line and wants a dateline right under it; one pass for both lost head tiers on E.
     read: list[TextLine | Segment] = []
     for index, item in enumerate(seq):
         under = seq[index + 1] if index + 1 < len(seq) else None

@@ -346,6 +346,8 @@ def brief_titles_by_shape(items: Iterable[TextLine | Segment]) -> Iterator[TextL
     which one after the first opens on a dateline and one closes on a writer's name in brackets
     (…。（卓然）), or two close so, before any head line (as the PDF route's ``_briefs_by_items``).
     A story's dateline opens its first paragraph only and its credit closes its last."""
+    # Not folded into ``extraction._box_titles_over_briefs`` (a title joined to a headline's
+    # line, a dateline right under it): this one weighs its items' signs up to a head line.
     seq = list(items)
     hard = False
     for k, item in enumerate(seq):

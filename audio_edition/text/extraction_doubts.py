@@ -156,7 +156,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from audio_edition.text.articles import (
     KICKER_OVER_HEADLINE_DOUBT,
@@ -330,6 +330,12 @@ class _Measures:
         segment = self.segment_of(paragraph, after)
         return self.lines_of(segment) if segment is not None else []
 
+    def paragraph_measure(self, paragraph: str, after: int) -> tuple[float, int] | None:
+        """The measure an article's paragraph is set to (None where its segment is not found or
+        its lines do not tell)."""
+        segment = self.segment_of(paragraph, after)
+        return self.of(segment) if segment is not None else None
+
     def lines_of(self, segment: Segment) -> list[TextLine]:
         """The lines a segment was read from, up to the next segment's (a paragraph rejoined
         across a box: its first piece)."""
@@ -356,6 +362,29 @@ class _Measures:
         # The widest of its lines but the last: closing punctuation hangs half a character out
         # at most, and a byline broken over two lines (（王 / 建国）) is short.
         return max(line.width for line in own[:-1]), len(own)
+
+    def with_lines(self, least: int = 1) -> Iterator[list[TextLine]]:
+        """The lines of each paragraph segment read off ``least`` lines or more, in page order:
+        the opening most doubts that walk a paragraph's lines share."""
+        for segment in self.paragraphs:
+            own = self.lines_of(segment)
+            if len(own) >= least:
+                yield own
+
+    def measured(self, segment: Segment, least: int = 2) -> tuple[list[TextLine], tuple[float, int]] | None:
+        """A segment's lines and its measure, where it was read off ``least`` lines or more (a
+        measure wants two)."""
+        own, measure = self.lines_of(segment), self.of(segment)
+        if measure is None or len(own) < least:
+            return None
+        return own, measure
+
+    def with_measures(self, least: int = 2) -> Iterator[tuple[list[TextLine], tuple[float, int]]]:
+        """The lines and measure of each paragraph segment read off ``least`` lines or more."""
+        for segment in self.paragraphs:
+            read = self.measured(segment, least)
+            if read is not None:
+                yield read
 
 
 def _two_measures(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
@@ -487,11 +516,7 @@ def _short_inside(measures: _Measures) -> list[tuple[int, str]]:
     """Paragraphs with a short line inside: in a justified column only a paragraph's last line
     is short, so two paragraphs (or two stories' text, or a head and a body) are read as one."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        measure = measures.of(segment)
-        if measure is None or len(own) < 3:
-            continue
+    for own, measure in measures.with_measures(3):
         first = own[0]
         opening = re.sub(r"\s", "", first.text + own[1].text)
         if (
@@ -550,9 +575,10 @@ def _heads_over_an_indented_line(articles: Sequence[Article], measures: _Measure
             segment = measures.segment_of(paragraph, article.line or 0)
             if segment is None:
                 continue
-            own, measure = measures.lines_of(segment), measures.of(segment)
-            if measure is None or len(own) < 4:
+            read = measures.measured(segment, 4)
+            if read is None:
                 continue
+            own, measure = read
             first, second = own[0], own[1]
             head = first.text.replace(" ", "")
             bare = _SUBHEAD_NUMBER.sub("", head)
@@ -588,11 +614,7 @@ def _short_openings_over_figures(measures: _Measures) -> list[tuple[int, str]]:
     2024): a word that is not broken went down whole, so the line is short whether it goes on
     the paragraph or opens one at an indent, and the text cannot tell which."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        measure = measures.of(segment)
-        if measure is None or len(own) < 3:
-            continue
+    for own, measure in measures.with_measures(3):
         for before, line, after in zip(own, own[1:], own[2:]):
             if (
                 before.sentence_end
@@ -619,8 +641,7 @@ def _questions_standing_apart_read_on(measures: _Measures) -> list[tuple[int, st
     (秸秆还能变成什么？): a headline asking a question, printed apart as its own box, read as the
     paragraph's rest; the paragraph's own rest is elsewhere."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         for at in range(1, len(own)):
             line, before = own[at], own[at - 1]
             alone = at + 1 == len(own) or own[at + 1].blank_before
@@ -1043,10 +1064,7 @@ def _lines_apart_inside(measures: _Measures) -> list[tuple[int, str]]:
     """Lines standing apart inside a paragraph (a blank line before them and after), none set to
     its measure nor ending a sentence: a head or a chart's label the paragraph was read across."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        if len(own) < 3:
-            continue
+    for own in measures.with_lines(3):
         # The usual width of its lines but the last: the widest may be the head read into it.
         usual = statistics.median(line.width for line in own[:-1])
         runs: list[list[TextLine]] = []
@@ -1085,9 +1103,8 @@ def _heads_opening_a_paragraph(measures: _Measures, segments: Sequence[Segment])
         for s in segments
         if s.kind is SegmentKind.BLOCK and s.line is not None and measures.lines_of(s)
     }
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        if len(own) < 2 or not own[1].blank_before:
+    for own in measures.with_lines(2):
+        if not own[1].blank_before:
             continue
         first = own[0]
         index = measures.index[first.number]
@@ -1124,8 +1141,7 @@ def _indented_lines_read_on_into(measures: _Measures) -> list[tuple[int, str]]:
     opens a paragraph of its own, so the first paragraph's rest is elsewhere and another's text
     is read into it (pdfminer.six printing a column's boxes out of order)."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         for before, line, under in zip(own, own[1:], own[2:], strict=False):
             if (
                 line.blank_before
@@ -1183,8 +1199,7 @@ def _box_items(articles: Sequence[Article], measures: _Measures) -> list[list[tu
                 boxes.append([])
             continue
         first = article.paragraphs[0] if article.paragraphs else ""
-        segment = measures.segment_of(first, article.line or 0)
-        measure = measures.of(segment) if segment is not None else None
+        measure = measures.paragraph_measure(first, article.line or 0)
         boxes[-1].append((article, measure[0] if measure else None))
     return boxes
 
@@ -1271,8 +1286,7 @@ def _odd_items_before_briefs(articles: Sequence[Article], measures: _Measures) -
             continue
         widths: list[float | None] = []
         for item in run:
-            segment = measures.segment_of(item.paragraphs[0], item.line or 0)
-            measure = measures.of(segment) if segment is not None else None
+            measure = measures.paragraph_measure(item.paragraphs[0], item.line or 0)
             widths.append(measure[0] if measure else None)
         rest = [width for width in widths[1:] if width is not None]
         first = widths[0]
@@ -1409,8 +1423,7 @@ def _indented_blocks_inside(measures: _Measures) -> list[tuple[int, str]]:
     another paragraph (or story) read as the rest of the one before (a chart's labels dropped
     between them, pdftotext). The rest of a paragraph carried over a break opens full."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         # Two lines at least under it in the block: a head over its subtitle standing apart is
         # ``_lines_apart_inside``'s.
         for n in range(1, len(own) - 2):
@@ -1444,8 +1457,7 @@ def _lines_one_by_one(measures: _Measures) -> list[tuple[int, str]]:
     paragraph is read across them. Not where every line of it stands alone: an extractor that
     splits a box into its lines (pdfminer.six on a box of briefs) prints a whole paragraph so."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         if all(line.blank_before for line in own[1:]):
             continue
         alone = 0
@@ -1477,8 +1489,7 @@ def _tails_across_blocks(measures: _Measures) -> list[tuple[int, str]]:
     and the paragraph's own rest is elsewhere too (pdftotext printing columns a few rows at a
     time)."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         for before, line in zip(own, own[1:], strict=False):
             if line.blank_before and _CLAUSE_OPEN.search(before.text) and _SHORT_TAIL.match(line.text):
                 found.append(
@@ -1503,8 +1514,7 @@ def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
     column's sentence, read into this paragraph (pdfminer.six printing a column's boxes out of
     order, pdftotext a chart's labels between a column's foot and another column)."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         for before, line in zip(own, own[1:], strict=False):
             if line.blank_before and before.sentence_end and _TAIL_AFTER_AN_END.match(line.text):
                 found.append(
@@ -2084,8 +2094,7 @@ def _one_line_paragraphs_after_a_full_end(measures: _Measures) -> list[tuple[int
     cannot tell (a last line may be of any width), and the two are read apart."""
     found: list[tuple[int, str]] = []
     ends = {own[-1].number for own in map(measures.lines_of, measures.paragraphs) if own}
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         if len(own) != 1:
             continue
         (line,) = own
@@ -2121,10 +2130,7 @@ def _questions_closing_a_paragraph(measures: _Measures) -> list[tuple[int, str]]
     subhead (小标题) in the body's type asks so over the paragraph under it, and the text cannot
     tell it from the paragraph's own last sentence beginning on a line of its own."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        if len(own) < 2:
-            continue
+    for own in measures.with_lines(2):
         before, last = own[-2], own[-1]
         if (
             _asking_head(last.text)
@@ -2158,10 +2164,7 @@ def _quoted_openings_after_a_full_end(measures: _Measures) -> list[tuple[int, st
     wide), the paragraph above running on, or an indented first line. The text cannot tell."""
     found: list[tuple[int, str]] = []
     ends = {own[-1].number for own in map(measures.lines_of, measures.paragraphs) if own}
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        if len(own) < 2:
-            continue
+    for own in measures.with_lines(2):
         line = own[0]
         at = measures.index.get(line.number, 0)
         before = measures.lines[at - 1] if at > 0 else None
@@ -2273,11 +2276,7 @@ def _tucked_quotes_at_an_indent(measures: _Measures) -> list[tuple[int, str]]:
     paragraph's last line of a character or two and the next paragraph's first line fill a
     column too, so the text cannot tell one paragraph from two."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
-        measure = measures.of(segment)
-        if measure is None:
-            continue
+    for own, measure in measures.with_measures():
         for line, after in zip(own, own[1:]):
             if (
                 line.sentence_end
@@ -2422,8 +2421,7 @@ def _labelled_questions_inside(measures: _Measures) -> list[tuple[int, str]]:
     ending a sentence: a subhead read into the paragraph, wherever it falls in it and however
     wide (a subhead may fill the column, so no width tells it from running text)."""
     found: list[tuple[int, str]] = []
-    for segment in measures.paragraphs:
-        own = measures.lines_of(segment)
+    for own in measures.with_lines():
         for before, line in zip(own, own[1:], strict=False):
             if before.sentence_end and not line.dateline and _labelled_question(line.text):
                 found.append(

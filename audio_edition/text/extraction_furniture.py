@@ -344,6 +344,8 @@ def _chart_titles(lines: Sequence[str]) -> set[int]:
     titles: set[int] = set()
     for n, raw in enumerate(lines):
         bare = re.sub(r"[\s　]+", "", raw)
+        # Every form a title takes (图表1：, 图解：): taking the title is safe; only the axis-label
+        # guard (``extraction_boxes._in_a_chart``) keeps to CHART_TITLE_PLAIN, ads standing near.
         if CHART_TITLE.match(bare):
             titles.add(n)
         elif (
