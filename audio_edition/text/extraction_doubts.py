@@ -1164,6 +1164,17 @@ def _indented_lines_read_on_into(measures: _Measures) -> list[tuple[int, str]]:
 _ANY_MARK = re.compile(r"[，。、；：！？…（）]")  # running text's marks; a head line has none of them
 
 
+def _closes_unopened(paragraph: str, left: str, right: str) -> bool:
+    """Whether a paragraph closes a pair (a quotation, a bracket) before opening it: counted
+    left to right, the closing marks outrun the opening ones somewhere."""
+    depth = 0
+    for char in paragraph:
+        depth += (char == left) - (char == right)
+        if depth < 0:
+            return True
+    return False
+
+
 def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
     """A paragraph closing a quotation it never opened (”, with no “ before it): a quotation may
     run over paragraphs open (each opening on “), but none closes where it did not open, so
@@ -1171,12 +1182,7 @@ def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) ->
     found: list[tuple[int, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            depth = 0
-            for char in paragraph:
-                depth += (char == "“") - (char == "”")
-                if depth < 0:
-                    break
-            if depth < 0:
+            if _closes_unopened(paragraph, "“", "”"):
                 segment = measures.segment_of(paragraph, article.line or 0)
                 found.append(
                     (
@@ -2382,15 +2388,7 @@ def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) 
     found: list[tuple[int, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            for left, right in _BRACKETS:
-                depth = 0
-                for char in paragraph:
-                    depth += (char == left) - (char == right)
-                    if depth < 0:
-                        break
-                if depth < 0:
-                    break
-            else:
+            if not any(_closes_unopened(paragraph, left, right) for left, right in _BRACKETS):
                 continue
             segment = measures.segment_of(paragraph, article.line or 0)
             found.append(
