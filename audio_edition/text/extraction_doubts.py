@@ -336,6 +336,12 @@ class _Measures:
         segment = self.segment_of(paragraph, after)
         return self.of(segment) if segment is not None else None
 
+    def paragraph_line(self, paragraph: str, after: int, default: int) -> int:
+        """The line an article's paragraph was read from (``default`` where its segment is not
+        found or has no line), where a doubt about that paragraph is said."""
+        segment = self.segment_of(paragraph, after)
+        return (segment.line if segment is not None else None) or default
+
     def lines_of(self, segment: Segment) -> list[TextLine]:
         """The lines a segment was read from, up to the next segment's (a paragraph rejoined
         across a box: its first piece)."""
@@ -1183,10 +1189,9 @@ def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) ->
     for article in articles:
         for paragraph in article.paragraphs:
             if _closes_unopened(paragraph, "“", "”"):
-                segment = measures.segment_of(paragraph, article.line or 0)
                 found.append(
                     (
-                        (segment.line if segment is not None else None) or article.line or 0,
+                        measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
                         "a paragraph closes a quotation it never opened: its text may be cut or "
                         f"another's read into it {_READ_PDF}",
                     )
@@ -2318,10 +2323,11 @@ def _heads_among_the_folio(
         if any(above < start < below <= above + _FOLIO_SPAN for above in folios for below in folios):
             # Said at the story's text, which is the story's own: the section name's line is not,
             # and a doubt there would stand first in the article, before any the text raises.
-            segment = measures.segment_of(article.paragraphs[0], start) if article.paragraphs else None
             found.append(
                 (
-                    (segment.line if segment is not None else None) or start,
+                    measures.paragraph_line(article.paragraphs[0], start, start)
+                    if article.paragraphs
+                    else start,
                     "heads read off a line printed among the page's folio (its date, its page "
                     "number): the page's section name may be read as this story's heads, its own "
                     f"heads elsewhere {_READ_PDF}",
@@ -2366,10 +2372,9 @@ def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures)
     for article in articles:
         for paragraph in article.paragraphs:
             if _MARKED_CREDIT.search(paragraph):
-                segment = measures.segment_of(paragraph, article.line or 0)
                 found.append(
                     (
-                        (segment.line if segment is not None else None) or article.line or 0,
+                        measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
                         "a story's credit line (记者 …) read into a paragraph: the heads it stood "
                         f"under, or the text around it, may be another story's {_READ_PDF}",
                     )
@@ -2390,10 +2395,9 @@ def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) 
         for paragraph in article.paragraphs:
             if not any(_closes_unopened(paragraph, left, right) for left, right in _BRACKETS):
                 continue
-            segment = measures.segment_of(paragraph, article.line or 0)
             found.append(
                 (
-                    (segment.line if segment is not None else None) or article.line or 0,
+                    measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
                     "a paragraph closes a bracket it never opened: its opening may be cut off "
                     f"or another text read into it {_READ_PDF}",
                 )
