@@ -156,7 +156,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from audio_edition.text.articles import (
     KICKER_OVER_HEADLINE_DOUBT,
@@ -2343,17 +2343,23 @@ def _heads_of_no_chinese(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """A head tier with no Chinese character in it (2026Q1, 12.5%, GDP): a chart's axis label or a
     figure standing alone, never a Chinese paper's kicker, headline or subtitle; the story's
     heads, or a chart's title and labels, read in the wrong tiers."""
+    return _head_tiers_where(
+        articles,
+        lambda tier: not _CHINESE.search(tier),
+        "a head tier with no Chinese character in it: a chart's label or a figure may be "
+        f"read as this story's heads {_READ_PDF}",
+    )
+
+
+def _head_tiers_where(
+    articles: Sequence[Article], test: Callable[[str], bool], message: str
+) -> list[tuple[int, str]]:
+    """The message at each article one of whose head tiers (kicker, headline, subtitle) passes
+    ``test``: the doubts that a tier's own characters raise, whatever tier it is read as."""
     return [
-        (
-            article.line or 0,
-            "a head tier with no Chinese character in it: a chart's label or a figure may be "
-            f"read as this story's heads {_READ_PDF}",
-        )
+        (article.line or 0, message)
         for article in articles
-        if any(
-            tier and not _CHINESE.search(tier)
-            for tier in (article.kicker, article.headline, article.subtitle)
-        )
+        if any(tier and test(tier) for tier in (article.kicker, article.headline, article.subtitle))
     ]
 
 
@@ -2443,17 +2449,12 @@ _POINTER = re.compile(r"[→►▶➤⇒]")  # an index item's arrow to the page
 def _heads_holding_a_pointer(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """A head tier holding an arrow (→B3 海上风电迎来新机遇): an index box's item pointing to the
     page its story is on, read as (or into) a story's heads; no headline points anywhere."""
-    return [
-        (
-            article.line or 0,
-            "a head tier holds an arrow, as an index item pointing to another page does: the "
-            f"index may be read as this story's heads {_READ_PDF}",
-        )
-        for article in articles
-        if any(
-            tier and _POINTER.search(tier) for tier in (article.kicker, article.headline, article.subtitle)
-        )
-    ]
+    return _head_tiers_where(
+        articles,
+        lambda tier: bool(_POINTER.search(tier)),
+        "a head tier holds an arrow, as an index item pointing to another page does: the "
+        f"index may be read as this story's heads {_READ_PDF}",
+    )
 
 
 # A picture's or chart's credit: its maker's trade and a slash or colon before the name,
@@ -2465,15 +2466,9 @@ def _heads_that_are_credits(articles: Sequence[Article]) -> list[tuple[int, str]
     """A head tier holding a chart's or picture's credit (制图/王明, 摄影：李华): the credit
     printed under a chart or photo, read as (or into) a story's heads, the chart's title often
     with it; no headline credits its maker so."""
-    return [
-        (
-            article.line or 0,
-            "a head tier is a chart's or picture's credit (制图/…): the chart's lines may be read as "
-            f"this story's heads {_READ_PDF}",
-        )
-        for article in articles
-        if any(
-            tier and _CREDIT_TIER.search(tier)
-            for tier in (article.kicker, article.headline, article.subtitle)
-        )
-    ]
+    return _head_tiers_where(
+        articles,
+        lambda tier: bool(_CREDIT_TIER.search(tier)),
+        "a head tier is a chart's or picture's credit (制图/…): the chart's lines may be read as "
+        f"this story's heads {_READ_PDF}",
+    )
