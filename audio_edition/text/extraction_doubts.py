@@ -1539,6 +1539,15 @@ def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
     return found
 
 
+def _subhead_lines(
+    measures: _Measures, blocks: Sequence[Segment], subhead: str, after: int
+) -> list[TextLine]:
+    """The lines of a subhead's own block (the first block from line ``after`` on reading the
+    same), none where it was not read as a block of its own."""
+    block = next((b for b in blocks if (b.line or 0) >= after and b.text == subhead), None)
+    return measures.lines_of(block) if block is not None else []
+
+
 def _headlines_read_as_subheads(
     articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
 ) -> list[tuple[int, str]]:
@@ -1550,10 +1559,7 @@ def _headlines_read_as_subheads(
     blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
     for article in articles:
         for subhead in article.subheads:
-            block = next(
-                (b for b in blocks if (b.line or 0) >= (article.line or 0) and b.text == subhead), None
-            )
-            own = measures.lines_of(block) if block is not None else []
+            own = _subhead_lines(measures, blocks, subhead, article.line or 0)
             if len(own) == 1 and own[0].blank_before and _full(own[0]):
                 found.append(
                     (
@@ -1600,8 +1606,7 @@ def _subheads_wider_than_their_story(
             own[0] for own in paragraphs if own and dateline_at_start(own[0].text.replace(" ", "")) is None
         ]
         for subhead in article.subheads:
-            block = next((b for b in blocks if (b.line or 0) >= start and b.text == subhead), None)
-            own = measures.lines_of(block) if block is not None else []
+            own = _subhead_lines(measures, blocks, subhead, start)
             if len(own) == 1:
                 candidates.append(own[0])
         wide = [
