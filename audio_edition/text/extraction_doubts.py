@@ -156,7 +156,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from audio_edition.text.articles import (
     KICKER_OVER_HEADLINE_DOUBT,
@@ -335,6 +335,12 @@ class _Measures:
         its lines do not tell)."""
         segment = self.segment_of(paragraph, after)
         return self.of(segment) if segment is not None else None
+
+    def paragraph_line(self, paragraph: str, after: int, default: int) -> int:
+        """The line an article's paragraph was read from (``default`` where its segment is not
+        found or has no line), where a doubt about that paragraph is said."""
+        segment = self.segment_of(paragraph, after)
+        return (segment.line if segment is not None else None) or default
 
     def lines_of(self, segment: Segment) -> list[TextLine]:
         """The lines a segment was read from, up to the next segment's (a paragraph rejoined
@@ -1164,6 +1170,17 @@ def _indented_lines_read_on_into(measures: _Measures) -> list[tuple[int, str]]:
 _ANY_MARK = re.compile(r"[，。、；：！？…（）]")  # running text's marks; a head line has none of them
 
 
+def _closes_unopened(paragraph: str, left: str, right: str) -> bool:
+    """Whether a paragraph closes a pair (a quotation, a bracket) before opening it: counted
+    left to right, the closing marks outrun the opening ones somewhere."""
+    depth = 0
+    for char in paragraph:
+        depth += (char == left) - (char == right)
+        if depth < 0:
+            return True
+    return False
+
+
 def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:
     """A paragraph closing a quotation it never opened (”, with no “ before it): a quotation may
     run over paragraphs open (each opening on “), but none closes where it did not open, so
@@ -1171,16 +1188,10 @@ def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) ->
     found: list[tuple[int, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            depth = 0
-            for char in paragraph:
-                depth += (char == "“") - (char == "”")
-                if depth < 0:
-                    break
-            if depth < 0:
-                segment = measures.segment_of(paragraph, article.line or 0)
+            if _closes_unopened(paragraph, "“", "”"):
                 found.append(
                     (
-                        (segment.line if segment is not None else None) or article.line or 0,
+                        measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
                         "a paragraph closes a quotation it never opened: its text may be cut or "
                         f"another's read into it {_READ_PDF}",
                     )
@@ -1528,6 +1539,15 @@ def _tails_after_a_sentence_end(measures: _Measures) -> list[tuple[int, str]]:
     return found
 
 
+def _subhead_lines(
+    measures: _Measures, blocks: Sequence[Segment], subhead: str, after: int
+) -> list[TextLine]:
+    """The lines of a subhead's own block (the first block from line ``after`` on reading the
+    same), none where it was not read as a block of its own."""
+    block = next((b for b in blocks if (b.line or 0) >= after and b.text == subhead), None)
+    return measures.lines_of(block) if block is not None else []
+
+
 def _headlines_read_as_subheads(
     articles: Sequence[Article], measures: _Measures, segments: Sequence[Segment]
 ) -> list[tuple[int, str]]:
@@ -1539,10 +1559,7 @@ def _headlines_read_as_subheads(
     blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
     for article in articles:
         for subhead in article.subheads:
-            block = next(
-                (b for b in blocks if (b.line or 0) >= (article.line or 0) and b.text == subhead), None
-            )
-            own = measures.lines_of(block) if block is not None else []
+            own = _subhead_lines(measures, blocks, subhead, article.line or 0)
             if len(own) == 1 and own[0].blank_before and _full(own[0]):
                 found.append(
                     (
@@ -1589,8 +1606,7 @@ def _subheads_wider_than_their_story(
             own[0] for own in paragraphs if own and dateline_at_start(own[0].text.replace(" ", "")) is None
         ]
         for subhead in article.subheads:
-            block = next((b for b in blocks if (b.line or 0) >= start and b.text == subhead), None)
-            own = measures.lines_of(block) if block is not None else []
+            own = _subhead_lines(measures, blocks, subhead, start)
             if len(own) == 1:
                 candidates.append(own[0])
         wide = [
@@ -2312,10 +2328,11 @@ def _heads_among_the_folio(
         if any(above < start < below <= above + _FOLIO_SPAN for above in folios for below in folios):
             # Said at the story's text, which is the story's own: the section name's line is not,
             # and a doubt there would stand first in the article, before any the text raises.
-            segment = measures.segment_of(article.paragraphs[0], start) if article.paragraphs else None
             found.append(
                 (
-                    (segment.line if segment is not None else None) or start,
+                    measures.paragraph_line(article.paragraphs[0], start, start)
+                    if article.paragraphs
+                    else start,
                     "heads read off a line printed among the page's folio (its date, its page "
                     "number): the page's section name may be read as this story's heads, its own "
                     f"heads elsewhere {_READ_PDF}",
@@ -2331,17 +2348,23 @@ def _heads_of_no_chinese(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """A head tier with no Chinese character in it (2026Q1, 12.5%, GDP): a chart's axis label or a
     figure standing alone, never a Chinese paper's kicker, headline or subtitle; the story's
     heads, or a chart's title and labels, read in the wrong tiers."""
+    return _head_tiers_where(
+        articles,
+        lambda tier: not _CHINESE.search(tier),
+        "a head tier with no Chinese character in it: a chart's label or a figure may be "
+        f"read as this story's heads {_READ_PDF}",
+    )
+
+
+def _head_tiers_where(
+    articles: Sequence[Article], test: Callable[[str], bool], message: str
+) -> list[tuple[int, str]]:
+    """The message at each article one of whose head tiers (kicker, headline, subtitle) passes
+    ``test``: the doubts that a tier's own characters raise, whatever tier it is read as."""
     return [
-        (
-            article.line or 0,
-            "a head tier with no Chinese character in it: a chart's label or a figure may be "
-            f"read as this story's heads {_READ_PDF}",
-        )
+        (article.line or 0, message)
         for article in articles
-        if any(
-            tier and not _CHINESE.search(tier)
-            for tier in (article.kicker, article.headline, article.subtitle)
-        )
+        if any(tier and test(tier) for tier in (article.kicker, article.headline, article.subtitle))
     ]
 
 
@@ -2360,10 +2383,9 @@ def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures)
     for article in articles:
         for paragraph in article.paragraphs:
             if _MARKED_CREDIT.search(paragraph):
-                segment = measures.segment_of(paragraph, article.line or 0)
                 found.append(
                     (
-                        (segment.line if segment is not None else None) or article.line or 0,
+                        measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
                         "a story's credit line (记者 …) read into a paragraph: the heads it stood "
                         f"under, or the text around it, may be another story's {_READ_PDF}",
                     )
@@ -2382,20 +2404,11 @@ def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) 
     found: list[tuple[int, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            for left, right in _BRACKETS:
-                depth = 0
-                for char in paragraph:
-                    depth += (char == left) - (char == right)
-                    if depth < 0:
-                        break
-                if depth < 0:
-                    break
-            else:
+            if not any(_closes_unopened(paragraph, left, right) for left, right in _BRACKETS):
                 continue
-            segment = measures.segment_of(paragraph, article.line or 0)
             found.append(
                 (
-                    (segment.line if segment is not None else None) or article.line or 0,
+                    measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
                     "a paragraph closes a bracket it never opened: its opening may be cut off "
                     f"or another text read into it {_READ_PDF}",
                 )
@@ -2441,17 +2454,12 @@ _POINTER = re.compile(r"[→►▶➤⇒]")  # an index item's arrow to the page
 def _heads_holding_a_pointer(articles: Sequence[Article]) -> list[tuple[int, str]]:
     """A head tier holding an arrow (→B3 海上风电迎来新机遇): an index box's item pointing to the
     page its story is on, read as (or into) a story's heads; no headline points anywhere."""
-    return [
-        (
-            article.line or 0,
-            "a head tier holds an arrow, as an index item pointing to another page does: the "
-            f"index may be read as this story's heads {_READ_PDF}",
-        )
-        for article in articles
-        if any(
-            tier and _POINTER.search(tier) for tier in (article.kicker, article.headline, article.subtitle)
-        )
-    ]
+    return _head_tiers_where(
+        articles,
+        lambda tier: bool(_POINTER.search(tier)),
+        "a head tier holds an arrow, as an index item pointing to another page does: the "
+        f"index may be read as this story's heads {_READ_PDF}",
+    )
 
 
 # A picture's or chart's credit: its maker's trade and a slash or colon before the name,
@@ -2463,15 +2471,9 @@ def _heads_that_are_credits(articles: Sequence[Article]) -> list[tuple[int, str]
     """A head tier holding a chart's or picture's credit (制图/王明, 摄影：李华): the credit
     printed under a chart or photo, read as (or into) a story's heads, the chart's title often
     with it; no headline credits its maker so."""
-    return [
-        (
-            article.line or 0,
-            "a head tier is a chart's or picture's credit (制图/…): the chart's lines may be read as "
-            f"this story's heads {_READ_PDF}",
-        )
-        for article in articles
-        if any(
-            tier and _CREDIT_TIER.search(tier)
-            for tier in (article.kicker, article.headline, article.subtitle)
-        )
-    ]
+    return _head_tiers_where(
+        articles,
+        lambda tier: bool(_CREDIT_TIER.search(tier)),
+        "a head tier is a chart's or picture's credit (制图/…): the chart's lines may be read as "
+        f"this story's heads {_READ_PDF}",
+    )
