@@ -2121,14 +2121,15 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
         or not all(_paragraph_like(line, body) for line in items)
     ):
         return False
-    first = _columns(items, body)[0][0]
+    columns = _columns(items, body)
+    first = columns[0][0]
     # Set in from the items' left edge (centred over them, or over a box wider than they fill) and
     # near the body's size, the title is a box's: a story's headline, centred or not, is set larger.
     # A box's title in a fixed size over a small body may reach half as large again: then its
     # items set one to a column, each column a whole paragraph, tell the box (a story's text runs
     # on from column to column).
     framed = title.x0 - min(line.x0 for line in items) > 2 * body and (
-        title.size < 1.4 * body or _a_paragraph_a_column(_columns(items, body))
+        title.size < 1.4 * body or _a_paragraph_a_column(columns)
     )
     return _indented(first, items, body) and _brief_items(items, body, framed=framed)
 
