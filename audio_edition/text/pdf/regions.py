@@ -1860,14 +1860,9 @@ def _astride(lines: Sequence[Line]) -> set[int]:
     a credit centred over a story's two columns (特约撰稿人 王明), a 图文 note under them. Not wide
     enough for ``_across``, such a line still bridges the gutter and would run the columns into
     one, line by line."""
-    alone = [
-        line
-        for line in lines
-        if not any(
-            other is not line and min(other.bottom, line.bottom) - max(other.top, line.top) > 0.3 * line.size
-            for other in lines
-        )
-    ]
+    if len(lines) < 5:  # one line alone and four beside the gutter at the least
+        return set()
+    alone = _alone_on_row(lines)
     ids = {id(line) for line in alone}
     rest = [line for line in lines if id(line) not in ids]
     if not alone or len(rest) < 4:
@@ -1880,6 +1875,27 @@ def _astride(lines: Sequence[Line]) -> set[int]:
         if any(min(a.bottom, b.bottom) > max(a.top, b.top) for a in left for b in right):
             found |= {id(line) for line in alone if line.inner_x0 < g0 and line.inner_x1 > g1}
     return found
+
+
+def _alone_on_row(lines: Sequence[Line]) -> list[Line]:
+    """The lines no other line shares a row with (overlapping it by more than 0.3 of its size), in
+    their order. Sorted by top, only the lines whose tops lie within the tallest line's height of
+    a line's row can overlap it: those are looked at, not every pair."""
+    by_top = sorted(lines, key=lambda line: line.top)
+    tops = [line.top for line in by_top]
+    tallest = max(line.bottom - line.top for line in lines)
+    out: list[Line] = []
+    for line in lines:
+        # An overlap needs other.top < line.bottom - 0.3 size and other.bottom > line.top + 0.3
+        # size, so other.top > line.top + 0.3 size - tallest; a little slack keeps rounding out.
+        lo = bisect.bisect_left(tops, line.top + 0.3 * line.size - tallest - 1e-6)
+        hi = bisect.bisect_right(tops, line.bottom - 0.3 * line.size + 1e-6)
+        if not any(
+            other is not line and min(other.bottom, line.bottom) - max(other.top, line.top) > 0.3 * line.size
+            for other in by_top[lo:hi]
+        ):
+            out.append(line)
+    return out
 
 
 def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
