@@ -1171,8 +1171,15 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 
 def _byline_like(line: Line) -> bool:
-    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    return _byline_alone(flat(line.text)) or _ranked_byline(line.text) or _marked_credit(line.text)
+    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body. A
+    credit in brackets is not taken here, as credit_alone takes it."""
+    return _credit_line(line.text)
+
+
+def _credit_line(text: str) -> bool:
+    """Whether a line's text, as printed, is roles and names alone, in any of the shapes bylines and
+    credits take (本报记者 王明, 本报首席记者 王明, □本报记者 王明 北京报道)."""
+    return _byline_alone(flat(text)) or _ranked_byline(text) or _marked_credit(text)
 
 
 # A byline whose role carries a rank or post before it (本报首席记者 王明, 驻站记者 李华, 全媒体记者 …):
@@ -1213,7 +1220,7 @@ def credit_alone(text: str) -> bool:
     text = text.strip()
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1].strip()
-    return _byline_alone(flat(text)) or _ranked_byline(text) or _marked_credit(text)
+    return _credit_line(text)
 
 
 def _byline_alone(text: str) -> bool:
