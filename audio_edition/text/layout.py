@@ -620,8 +620,14 @@ _AFTER_NEWS = r"据[\u4e00-\u9fff]{1,4}新闻(?![报消称频联网客道播，,
 # no word (合作社3日电商…).
 _NAME_CHAR = rf"(?:(?![该此这那其各每的了是在从向对把被将为]|{OUTLETS})[\u4e00-\u9fff])"
 _OUTLET_SHAPE = rf"(?:{_NAME_CHAR}{{1,7}}(?:网|社|报|台)|{_NAME_CHAR}{{1,6}}新闻)"
-# The sure closes: a place and a date closed by 讯/电, or 讯/电 before a byline's bracket.
-_DATED_CLOSE = rf"(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*(?:讯|{_WIRED_CLOSE})"
+# The sure closes: a place and a date closed by 讯/电, or 讯/电 before a byline's bracket. After a
+# month and a day 电 closes the dateline even where the body runs on with a word 电 would open
+# (…5月18日电商务部门…), but for the words running text puts after a date (4月2日电脑销量, 电视);
+# after a day alone it opens no word at all.
+_DATED_CLOSE = (
+    rf"(?:(?!记者|通讯|编辑){_NAME_CHAR}){{0,6}}?\s*"
+    rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:讯|{_WIRED})|\d{{1,2}}\s*日\s*(?:讯|{_WIRED_CLOSE}))"
+)
 _BYLINE_CLOSE = rf"(?:讯|{_WIRED_CLOSE})(?=\s*[（(])"
 _SHAPED = rf"(?:据)?{_OUTLET_SHAPE}(?:{_DATED_CLOSE}|{_BYLINE_CLOSE}|讯(?![员息号录]))"
 _ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS}|{_SHAPED})"

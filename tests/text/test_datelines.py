@@ -301,3 +301,31 @@ def test_an_extracted_story_opening_on_an_unlisted_outlet_keeps_its_dateline_out
 def test_in_run_on_lines_an_unlisted_outlet_is_taken_only_in_a_sure_form(text: str, sure: bool) -> None:
     assert (dateline_at_start(text) is not None) is sure
     assert dateline_in_any_form(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        # After a month and a day 电 closes the dateline though the body runs on with a word 电
+        # would open (电商, 电子): the full date makes it a dateline.
+        ("据鹭江社7月16日电商户们一早就排起了队。", "据鹭江社7月16日电"),
+        ("云岭财讯网昆明11月3日电子元件出口回暖。", "云岭财讯网昆明11月3日电"),
+    ],
+)
+def test_a_full_date_closed_by_电_is_a_dateline_whatever_word_follows(text: str, dateline: str) -> None:
+    for read in (dateline_at_start, dateline_in_any_form):
+        match = read(text)
+        assert match is not None and match.group(0) == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新华社北京6日电视台记者在现场看到，救援仍在进行。",  # a day alone before 电视台
+        "新华社上海9日电话会议上，各方交换了意见。",
+        "鹭江社厦门21日电商直播卖出两千单。",  # an unlisted outlet's shape, a day alone
+    ],
+)
+def test_a_day_alone_before_a_word_电_opens_is_not_a_dateline(text: str) -> None:
+    assert dateline_at_start(text) is None
+    assert dateline_in_any_form(text) is None

@@ -232,7 +232,7 @@ def _article(paragraphs: list[str], subheads: list[str], headline: str | None) -
     dateline = byline = None
     first = next((n for n, text in enumerate(texts) if text not in subheads), None)
     if first is not None:
-        found = dateline_in_any_form(texts[first]) or _dated_wire(texts[first])
+        found = dateline_in_any_form(texts[first])
         if found:
             dateline = found.group(0).replace(" ", "")
             rest = texts[first][found.end() :]
@@ -371,21 +371,6 @@ def _paragraphs(
         if is_subhead:
             subheads.append(text)
     return texts, subheads, jump_from, jump_on
-
-
-# A dateline's date closed by 电 (…5月18日电): after a date, 电 closes the wire's dateline whatever
-# follows, though 电商, 电子 opening the body would read as a word in it.
-_DATED_WIRE = re.compile(r"^\S{2,24}?\d{1,2}\s*日\s*电")
-
-
-def _dated_wire(text: str) -> re.Match[str] | None:
-    """A paragraph's opening dateline closed by 电 after its date, the body run on after it with a
-    word 电 would open (…4月20日电商业银行…): matched as if a space stood after 电."""
-    wire = _DATED_WIRE.match(text)
-    if wire is None:
-        return None
-    found = dateline_in_any_form(text[: wire.end()] + "\u3000")
-    return found if found is not None and found.end() == wire.end() else None
 
 
 def _closes(line: Line, right: float) -> bool:

@@ -1171,8 +1171,15 @@ def _body_lines(strip: list[_Item], body: float) -> list[Line]:
 
 
 def _byline_like(line: Line) -> bool:
-    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body."""
-    return _byline_alone(flat(line.text)) or _ranked_byline(line.text) or _marked_credit(line.text)
+    """A byline on its own line (本报记者 王明), set in the body's size: a head tier, not body. A
+    credit in brackets is not taken here, as credit_alone takes it."""
+    return _credit_line(line.text)
+
+
+def _credit_line(text: str) -> bool:
+    """Whether a line's text, as printed, is roles and names alone, in any of the shapes bylines and
+    credits take (本报记者 王明, 本报首席记者 王明, □本报记者 王明 北京报道)."""
+    return _byline_alone(flat(text)) or _ranked_byline(text) or _marked_credit(text)
 
 
 # A byline whose role carries a rank or post before it (本报首席记者 王明, 驻站记者 李华, 全媒体记者 …):
@@ -1213,7 +1220,7 @@ def credit_alone(text: str) -> bool:
     text = text.strip()
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1].strip()
-    return _byline_alone(flat(text)) or _ranked_byline(text) or _marked_credit(text)
+    return _credit_line(text)
 
 
 def _byline_alone(text: str) -> bool:
@@ -1860,14 +1867,9 @@ def _astride(lines: Sequence[Line]) -> set[int]:
     a credit centred over a story's two columns (特约撰稿人 王明), a 图文 note under them. Not wide
     enough for ``_across``, such a line still bridges the gutter and would run the columns into
     one, line by line."""
-    alone = [
-        line
-        for line in lines
-        if not any(
-            other is not line and min(other.bottom, line.bottom) - max(other.top, line.top) > 0.3 * line.size
-            for other in lines
-        )
-    ]
+    if len(lines) < 5:  # one line alone and four beside the gutter at the least
+        return set()
+    alone = _alone_on_row(lines)
     ids = {id(line) for line in alone}
     rest = [line for line in lines if id(line) not in ids]
     if not alone or len(rest) < 4:
@@ -1880,6 +1882,27 @@ def _astride(lines: Sequence[Line]) -> set[int]:
         if any(min(a.bottom, b.bottom) > max(a.top, b.top) for a in left for b in right):
             found |= {id(line) for line in alone if line.inner_x0 < g0 and line.inner_x1 > g1}
     return found
+
+
+def _alone_on_row(lines: Sequence[Line]) -> list[Line]:
+    """The lines no other line shares a row with (overlapping it by more than 0.3 of its size), in
+    their order. Sorted by top, only the lines whose tops lie within the tallest line's height of
+    a line's row can overlap it: those are looked at, not every pair."""
+    by_top = sorted(lines, key=lambda line: line.top)
+    tops = [line.top for line in by_top]
+    tallest = max(line.bottom - line.top for line in lines)
+    out: list[Line] = []
+    for line in lines:
+        # An overlap needs other.top < line.bottom - 0.3 size and other.bottom > line.top + 0.3
+        # size, so other.top > line.top + 0.3 size - tallest; a little slack keeps rounding out.
+        lo = bisect.bisect_left(tops, line.top + 0.3 * line.size - tallest - 1e-6)
+        hi = bisect.bisect_right(tops, line.bottom - 0.3 * line.size + 1e-6)
+        if not any(
+            other is not line and min(other.bottom, line.bottom) - max(other.top, line.top) > 0.3 * line.size
+            for other in by_top[lo:hi]
+        ):
+            out.append(line)
+    return out
 
 
 def _strip_columns(lines: list[Line], body: float) -> list[list[Line]]:
@@ -2121,14 +2144,15 @@ def _briefs_unruled(lines: Sequence[Line], body: float) -> bool:
         or not all(_paragraph_like(line, body) for line in items)
     ):
         return False
-    first = _columns(items, body)[0][0]
+    columns = _columns(items, body)
+    first = columns[0][0]
     # Set in from the items' left edge (centred over them, or over a box wider than they fill) and
     # near the body's size, the title is a box's: a story's headline, centred or not, is set larger.
     # A box's title in a fixed size over a small body may reach half as large again: then its
     # items set one to a column, each column a whole paragraph, tell the box (a story's text runs
     # on from column to column).
     framed = title.x0 - min(line.x0 for line in items) > 2 * body and (
-        title.size < 1.4 * body or _a_paragraph_a_column(_columns(items, body))
+        title.size < 1.4 * body or _a_paragraph_a_column(columns)
     )
     return _indented(first, items, body) and _brief_items(items, body, framed=framed)
 

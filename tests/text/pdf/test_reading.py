@@ -358,6 +358,24 @@ def test_a_dated_wire_dateline_before_a_word_its_close_could_open_is_the_datelin
     _assert_read(read, [spec.gold()["pages"][0]])
 
 
+def test_a_paragraph_opening_on_a_day_and_a_word_电_opens_is_not_a_dateline(tmp_path: Path) -> None:
+    # A day alone and 电视台 after it: running text naming an outlet and a day, not a wire's dateline.
+    story = Story(
+        headline="防汛演练在江堤举行",
+        paragraphs=(
+            "新华社北京6日电视台记者在江堤上看到，抢险队员正在加固堤坝，水位仍在缓慢上涨。" * 2,
+            "当地气象部门预计，未来三天仍有较强降雨，各乡镇已经安排人员昼夜值守。" * 3,
+        ),
+    )
+    page = PageSpec(number=2, columns=2, rows=((StoryBlock(story, span=2),),))
+    spec = EditionSpec("wire", (page,))
+    read = read_pdf(typeset(spec, tmp_path / "page.pdf"))
+    (article,) = read[0].articles
+    assert article.dateline is None
+    assert article.paragraphs[0].startswith("新华社北京6日电视台")
+    _assert_read(read, [spec.gold()["pages"][0]])
+
+
 @pytest.mark.parametrize("credit", ["本报首席记者 何舟", "驻站记者 何舟 柯伟", "本报特派记者 何舟、柯伟"])
 def test_a_byline_with_a_rank_before_the_role_is_the_byline_not_the_body(tmp_path: Path, credit: str) -> None:
     # A rank or post before the role (首席, 特派, 驻站…), whatever it is called: the line is the role
