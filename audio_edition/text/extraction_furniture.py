@@ -595,16 +595,26 @@ def _page_sure(line: str, lines: list[str], n: int) -> bool:
 _POINTER_REACH = 4  # lines with text around an item where another item's pointer shows an index
 
 
+def _filled_from(lines: list[str], steps: range) -> list[int]:
+    """The first ``_POINTER_REACH`` indices along ``steps`` whose lines carry text."""
+    found: list[int] = []
+    for k in steps:
+        if len(found) == _POINTER_REACH:
+            break
+        if lines[k].strip():
+            found.append(k)
+    return found
+
+
 def _pointer_near(lines: list[str], n: int) -> bool:
     """Whether another line within ``_POINTER_REACH`` lines with text of ``lines[n]`` (a line
     closing on a page) carries a pointer led by 见 or an arrow (见A5, →B3) and no sentence's end:
     two such pointers close together are an index's, a story tells of another page once (an
     extractor may print a head or a byline from beside the box between two items)."""
-    filled = [k for k in range(len(lines)) if lines[k].strip()]
-    if n not in filled:
+    if not lines[n].strip():
         return False
-    at = filled.index(n)
-    around = filled[max(0, at - _POINTER_REACH) : at] + filled[at + 1 : at + 1 + _POINTER_REACH]
+    # walk outward from n rather than list the page's lines with text: this runs once a line
+    around = _filled_from(lines, range(n - 1, -1, -1)) + _filled_from(lines, range(n + 1, len(lines)))
     return any(
         (POINTER_FIRST.match(lines[k].strip()) or POINTED_END.search(lines[k].strip()))
         and not ends_sentence(lines[k].strip())
