@@ -113,6 +113,7 @@ from audio_edition.text.head_tiers import (
     tiers,
 )
 from audio_edition.text.layout import (
+    FIGURES_RUN,
     SECTION_WORDS,
     SPACE_BETWEEN_CHINESE,
     Furniture,
@@ -121,8 +122,10 @@ from audio_edition.text.layout import (
     Segment,
     SegmentKind,
     TextLine,
+    counted_as_set,
     dateline_at_start,
     ends_sentence,
+    figures_allowance,
     is_letter_spaced,
     measure_columns,
     respace,
@@ -996,34 +999,17 @@ def _full_counting_figures(seq: Sequence[TextLine | Segment], index: int) -> boo
     counts about an indent short still."""
     line = seq[index] if 0 <= index < len(seq) else None
     after = seq[index + 1] if 0 <= index + 1 < len(seq) else None
-    if not isinstance(line, TextLine) or not _FIGURES.search(line.text):
+    if not isinstance(line, TextLine) or not FIGURES_RUN.search(line.text):
         return False
     if dateline_at_start(line.text.replace(" ", "")):
         return False  # a dateline opens its story, whatever its width (1 2 月: figures spaced apart)
     held = isinstance(after, TextLine) and not after.blank_before and _held_down(after.text)
     # Its narrowest reading: a closing mark at its end may hang or be squeezed half wide.
-    counted = line.narrowest + _figures_allowance(line.text) + (1.0 if held else 0.0)
+    counted = line.narrowest + figures_allowance(line.text) + (1.0 if held else 0.0)
     return counted >= line.column - _FULL_COUNTED
 
 
 _FULL_COUNTED = 0.8  # characters short of the column: a full line, not an indented one (two short)
-_FIGURES = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%:/\-]*")
-_CHINESE_BESIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
-
-
-def _figures_allowance(text: str) -> float:
-    """How much wider than they count (half a character each) a line's runs of figures or Latin
-    letters may be set: a little wider each, and a thin space where a run meets Chinese."""
-    bare = text.replace(" ", "")
-    extra = 0.0
-    for run in _FIGURES.finditer(bare):
-        extra += 0.08 * len(run.group())
-        extra += 0.25 * sum(
-            1
-            for at in (run.start() - 1, run.end())
-            if 0 <= at < len(bare) and _CHINESE_BESIDE.match(bare[at])
-        )
-    return extra
 
 
 def _held_down(text: str) -> bool:
@@ -1703,9 +1689,6 @@ def _one_line_over_line_held_short(
     )
 
 
-_SQUEEZABLE_MARKS = re.compile("[，。、；：！？（）《》「」]")
-
-
 def _opens_short_of_its_measure(
     current: Sequence[TextLine], seq: Sequence[TextLine | Segment], index: int
 ) -> bool:
@@ -1741,12 +1724,6 @@ def _opens_short_of_its_measure(
         return False  # no marks nor figures: it counts as set, and ``_indented`` has judged it
     held = 1.0 if _held_down(following.text) else 0.0
     return counted + held <= measure - 1.6 and not _head_like(seq, index)
-
-
-def counted_as_set(line: TextLine) -> float:
-    """The line's width as a typesetter that justifies by squeezing marks sets it: its marks half
-    wide, its figures a little wider than half a character (``_figures_allowance``)."""
-    return line.width - 0.5 * len(_SQUEEZABLE_MARKS.findall(line.text)) + _figures_allowance(line.text)
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

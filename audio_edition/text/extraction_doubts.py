@@ -173,6 +173,7 @@ from audio_edition.text.layout import (
     Segment,
     SegmentKind,
     TextLine,
+    counted_as_set,
     dateline_at_start,
     is_letter_spaced,
     tucked_quote,
@@ -1567,9 +1568,6 @@ def _subheads_wider_than_their_story(
     line that cannot fit there is a headline over columns printed among another story's lines
     (an extractor printing a story's text before its heads), that story's text read on into
     this one under it."""
-    # Imported here: the reading of breaks imports these doubts.
-    from audio_edition.text.extraction import counted_as_set
-
     found: list[tuple[int, str]] = []
     blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
     for article in articles:
