@@ -1084,6 +1084,7 @@ def _segments(
     # sentence, though as wide as a full line.
     fresh_start = 0
     lead_opens = False  # the paragraph read opens on a line read as a head first (over 简讯)
+    measured: dict[tuple[int, int], bool] = {}  # _opens_short_of_its_measure's answers, asked twice a line
 
     def flush() -> None:
         nonlocal current, box_wide, rest_next
@@ -1214,7 +1215,7 @@ def _segments(
                 _wide(item)
                 or (not beside_wide and item.blank_before and (len(pieces) > beside_at or bool(current)))
             )
-            and (not current or not _continues(current, seq, index))
+            and (not current or not _continues(current, seq, index, measured))
         ):
             # The box: the first text set wider, or the first block after the paragraph's rest.
             flush()
@@ -1249,7 +1250,7 @@ def _segments(
             continue
         if current:
             last = current[-1]
-            if _continues(current, seq, index):
+            if _continues(current, seq, index, measured):
                 if (
                     _indented(item)
                     and not last.sentence_end
@@ -1287,7 +1288,7 @@ def _segments(
                 continue
             if not item.blank_before and last.sentence_end and _short_of_its_paragraph(current):
                 fresh_start = item.number
-            elif last.sentence_end and _opens_short_of_its_measure(current, seq, index):
+            elif last.sentence_end and _opens_short_measured(current, seq, index, measured):
                 fresh_start = item.number  # an indented first line, though it counts nearly full
             if _one_line_over_line_held_short(current, seq, index):
                 doubts.append(
@@ -1482,8 +1483,14 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
     return [p.segment for p in out if p is not None]
 
 
-def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index: int) -> bool:
-    """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``."""
+def _continues(
+    current: list[TextLine],
+    seq: Sequence[TextLine | Segment],
+    index: int,
+    measured: dict[tuple[int, int], bool] | None = None,
+) -> bool:
+    """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``
+    (``measured`` keeps ``_opens_short_of_its_measure``'s answers for the caller to ask again)."""
     line = seq[index]
     assert isinstance(line, TextLine)
     last = current[-1]
@@ -1560,7 +1567,7 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False  # the next paragraph's indented first line, its punctuation squeezed
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
-    if _opens_short_of_its_measure(current, seq, index):
+    if _opens_short_measured(current, seq, index, measured):
         return False  # the next paragraph's indented first line, its marks squeezed or figures spaced
     if _runs_on_past_column_foot(seq, index):
         return True
@@ -1687,6 +1694,23 @@ def _one_line_over_line_held_short(
         and run is not None
         and line.width + visual_width(run.group()) >= line.column - 0.6
     )
+
+
+def _opens_short_measured(
+    current: Sequence[TextLine],
+    seq: Sequence[TextLine | Segment],
+    index: int,
+    measured: dict[tuple[int, int], bool] | None,
+) -> bool:
+    """``_opens_short_of_its_measure``, kept in ``measured`` by the line and the paragraph's length
+    (the paragraph over a line is the same at each ask): ``_continues`` asks it, and
+    ``_segments`` again for the same line when that says no, and it ends on ``_head_like``."""
+    if measured is None:
+        return _opens_short_of_its_measure(current, seq, index)
+    key = (index, len(current))
+    if key not in measured:
+        measured[key] = _opens_short_of_its_measure(current, seq, index)
+    return measured[key]
 
 
 def _opens_short_of_its_measure(
