@@ -219,12 +219,14 @@ SLOGAN_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ 　]+[\u4e00-\u9fff]{2,6
 """A public-service ad's slogan as printed: two to four short phrases set apart by spaces, no mark
 (垃圾分类 举手之劳, 节约用水 从我做起). A story's kicker may be so set: only by an ad's label is it one."""
 
-CHART_TITLES = ("图表", "图示", "图解", "表", "图", "制图", "制表", "数据图")
-"""What a chart's title opens with, before its colon (图表：全市粮食产量)."""
+CHART_TITLES_PLAIN = ("图表", "图示", "表", "图", "制图", "数据图")
+"""The plain words a chart's title opens with (``CHART_TITLE_PLAIN``'s)."""
+CHART_TITLES = (*CHART_TITLES_PLAIN, "图解", "制表")
+"""What a chart's title opens with, before its colon (图表：全市粮食产量): the plain words and more."""
 CHART_TITLE = re.compile(rf"^(?:{_any(CHART_TITLES)})(?:\d{{1,2}}(?:[-—.．]\d{{1,2}})?)?[：:]")
 """A chart's or a table's title, maybe numbered (图表：…, 图表1：…, 表2-1：…, 图解：…), or its
 credit (制图：…); spaces taken out."""
-CHART_TITLE_PLAIN = re.compile(r"^(?:图表|图示|表|图|制图|数据图)[：:]")
+CHART_TITLE_PLAIN = re.compile(rf"^(?:{_any(CHART_TITLES_PLAIN)})[：:]")
 """A chart's title in its plain forms only (图表：, 图：, not 图表1： nor 图解：): the reach of the
 guard that keeps a chart's axis labels from an ad's label (``extraction_boxes._in_a_chart``),
 kept as it was measured (wider, it took an ad's label printed near a 图解 title on pool F)."""
