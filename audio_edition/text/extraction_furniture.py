@@ -40,6 +40,7 @@ from audio_edition.text.furniture import (
     CHART_TITLE_PLAIN,
     CHART_TITLE_SHAPE,
     CREDIT_CLOSE,
+    FOLIO_IN_LINE,
     FOLIO_LINE,
     INDEX_ITEM,
     INDEX_ITEM_CODE_FIRST,
@@ -1179,9 +1180,6 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
     )
 
 
-_FOLIO_IN_LINE = re.compile(r"第\s*[A-Z]?\d{1,2}\s*版")  # the running head's folio (第2版) on a line
-
-
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     """A short word inside the running head: after the date (and weekday) or before the date or
     folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
@@ -1195,6 +1193,6 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
         # A section named by two words joined with a dot (公司·市场, 国际·视野) is as short a
         # name, but a kicker takes that shape too (聚焦·楼市, under the running head): only
         # inside the head, over its folio or date, or under a date the folio is not on yet.
-        inside = head[1] or (head[0] and not _FOLIO_IN_LINE.search(before))
+        inside = head[1] or (head[0] and not FOLIO_IN_LINE.search(before))
         return len(bare.replace("·", "")) <= 4 and bool(inside)
     return len(bare) <= 4 and any(head)

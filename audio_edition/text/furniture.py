@@ -38,6 +38,8 @@ FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？
 """第3版 alone, maybe with the section's name (第3版：要闻)."""
 FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
 """第3版 alone on a line, as an extractor prints the folio."""
+FOLIO_IN_LINE = re.compile(r"第\s*[A-Z]?\d{1,2}\s*版")
+"""The running head's folio (第2版, 第A2版) anywhere on a line."""
 RUNNING_DATE = re.compile(rf"^{DATE}(?:[\s　]*{WEEKDAY})?(?:[\s　]+\S{{1,8}}){{0,2}}$")
 """The running head's date line as an extractor prints it: the date, maybe the weekday and a
 word or two (the section, the paper), nothing else."""
