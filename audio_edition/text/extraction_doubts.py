@@ -167,6 +167,7 @@ from audio_edition.text.articles import (
     kicker_near_headline_length,
 )
 from audio_edition.text.extraction_furniture import BYLINE_LINE
+from audio_edition.text.furniture import CREDIT_MARKS
 from audio_edition.text.layout import (
     OUTLETS,
     SPACE_BETWEEN_CHINESE,
@@ -2346,7 +2347,7 @@ def _heads_of_no_chinese(articles: Sequence[Article]) -> list[tuple[int, str]]:
 _CREDIT = r"(?:本报|新华社)?(?:见习|实习)?(?:记者|通讯员|实习生)"
 # A credit set off by a mark, its name past a space (◎记者 王明, □本报记者 李华): never running
 # text's; a subhead of a mark and words (■ 记者观察) has no space inside.
-_MARKED_CREDIT = re.compile(rf"[◎□■●◆★☆▲△○]\s*{_CREDIT}[\s　]+[\u4e00-\u9fff·]{{2,4}}")
+_MARKED_CREDIT = re.compile(rf"{CREDIT_MARKS}\s*{_CREDIT}[\s　]+[\u4e00-\u9fff·]{{2,4}}")
 
 
 def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:

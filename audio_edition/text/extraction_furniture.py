@@ -40,6 +40,7 @@ from audio_edition.text.furniture import (
     CHART_TITLE_PLAIN,
     CHART_TITLE_SHAPE,
     CREDIT_CLOSE,
+    CREDIT_MARKS,
     FOLIO_IN_LINE,
     FOLIO_LINE,
     INDEX_ITEM,
@@ -81,7 +82,7 @@ _BYLINE_APART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?[\s　]*|{_BYLINE_R
 _BYLINE_PART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?|{_BYLINE_ROLE})[\s　]*{_BYLINE_NAME}"
 _BYLINE_MORE = rf"[\s　、]+(?:{_BYLINE_PART}|{_BYLINE_NAME})"
 # A mark a paper sets before its bylines (◎记者 王明, □本报记者 李华): the paper's house style.
-_BYLINE_MARK = r"(?:[◎□■●○◇◆★☆][\s　]*)?"
+_BYLINE_MARK = rf"(?:{CREDIT_MARKS}[\s　]*)?"
 BYLINE_LINE = re.compile(
     rf"^{_BYLINE_MARK}(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$"
 )

@@ -98,6 +98,9 @@ def is_editor_line(text: str) -> bool:
 
 CAPTION_OPENING = "图为"
 """What a caption opens with (图为游客在冰雪乐园体验滑雪的乐趣): in any text, a caption."""
+CREDIT_MARKS = "[□■◎◇◆○●★☆▲△▪◼◻]"
+"""A character class of the marks a paper sets before a story's credit line (◎记者 王明,
+□本报记者 李华): the house style's, any of them."""
 CREDIT_WORDS = ("摄", "新华社发", "供图")
 """What a photo credit ends with (刘洋 摄, 新华社发, 市文旅局供图)."""
 CREDIT_LINE = re.compile(
