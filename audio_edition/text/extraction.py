@@ -113,6 +113,7 @@ from audio_edition.text.head_tiers import (
     tiers,
 )
 from audio_edition.text.layout import (
+    FIGURES_RUN,
     SECTION_WORDS,
     SPACE_BETWEEN_CHINESE,
     Furniture,
@@ -121,8 +122,10 @@ from audio_edition.text.layout import (
     Segment,
     SegmentKind,
     TextLine,
+    counted_as_set,
     dateline_at_start,
     ends_sentence,
+    figures_allowance,
     is_letter_spaced,
     measure_columns,
     respace,
@@ -996,34 +999,17 @@ def _full_counting_figures(seq: Sequence[TextLine | Segment], index: int) -> boo
     counts about an indent short still."""
     line = seq[index] if 0 <= index < len(seq) else None
     after = seq[index + 1] if 0 <= index + 1 < len(seq) else None
-    if not isinstance(line, TextLine) or not _FIGURES.search(line.text):
+    if not isinstance(line, TextLine) or not FIGURES_RUN.search(line.text):
         return False
     if dateline_at_start(line.text.replace(" ", "")):
         return False  # a dateline opens its story, whatever its width (1 2 月: figures spaced apart)
     held = isinstance(after, TextLine) and not after.blank_before and _held_down(after.text)
     # Its narrowest reading: a closing mark at its end may hang or be squeezed half wide.
-    counted = line.narrowest + _figures_allowance(line.text) + (1.0 if held else 0.0)
+    counted = line.narrowest + figures_allowance(line.text) + (1.0 if held else 0.0)
     return counted >= line.column - _FULL_COUNTED
 
 
 _FULL_COUNTED = 0.8  # characters short of the column: a full line, not an indented one (two short)
-_FIGURES = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%:/\-]*")
-_CHINESE_BESIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
-
-
-def _figures_allowance(text: str) -> float:
-    """How much wider than they count (half a character each) a line's runs of figures or Latin
-    letters may be set: a little wider each, and a thin space where a run meets Chinese."""
-    bare = text.replace(" ", "")
-    extra = 0.0
-    for run in _FIGURES.finditer(bare):
-        extra += 0.08 * len(run.group())
-        extra += 0.25 * sum(
-            1
-            for at in (run.start() - 1, run.end())
-            if 0 <= at < len(bare) and _CHINESE_BESIDE.match(bare[at])
-        )
-    return extra
 
 
 def _held_down(text: str) -> bool:
@@ -1098,6 +1084,7 @@ def _segments(
     # sentence, though as wide as a full line.
     fresh_start = 0
     lead_opens = False  # the paragraph read opens on a line read as a head first (over 简讯)
+    measured: dict[tuple[int, int], bool] = {}  # _opens_short_of_its_measure's answers, asked twice a line
 
     def flush() -> None:
         nonlocal current, box_wide, rest_next
@@ -1228,7 +1215,7 @@ def _segments(
                 _wide(item)
                 or (not beside_wide and item.blank_before and (len(pieces) > beside_at or bool(current)))
             )
-            and (not current or not _continues(current, seq, index))
+            and (not current or not _continues(current, seq, index, measured))
         ):
             # The box: the first text set wider, or the first block after the paragraph's rest.
             flush()
@@ -1263,7 +1250,7 @@ def _segments(
             continue
         if current:
             last = current[-1]
-            if _continues(current, seq, index):
+            if _continues(current, seq, index, measured):
                 if (
                     _indented(item)
                     and not last.sentence_end
@@ -1301,7 +1288,7 @@ def _segments(
                 continue
             if not item.blank_before and last.sentence_end and _short_of_its_paragraph(current):
                 fresh_start = item.number
-            elif last.sentence_end and _opens_short_of_its_measure(current, seq, index):
+            elif last.sentence_end and _opens_short_measured(current, seq, index, measured):
                 fresh_start = item.number  # an indented first line, though it counts nearly full
             if _one_line_over_line_held_short(current, seq, index):
                 doubts.append(
@@ -1496,8 +1483,14 @@ def _rejoin(pieces: list[_Piece], doubts: list[tuple[int, str]]) -> list[Segment
     return [p.segment for p in out if p is not None]
 
 
-def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index: int) -> bool:
-    """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``."""
+def _continues(
+    current: list[TextLine],
+    seq: Sequence[TextLine | Segment],
+    index: int,
+    measured: dict[tuple[int, int], bool] | None = None,
+) -> bool:
+    """Whether the line ``seq[index]`` goes on with the paragraph of the lines ``current``
+    (``measured`` keeps ``_opens_short_of_its_measure``'s answers for the caller to ask again)."""
     line = seq[index]
     assert isinstance(line, TextLine)
     last = current[-1]
@@ -1574,7 +1567,7 @@ def _continues(current: list[TextLine], seq: Sequence[TextLine | Segment], index
         return False  # the next paragraph's indented first line, its punctuation squeezed
     if line.sentence_end:
         return not (line.blank_before and _head_like(seq, index))
-    if _opens_short_of_its_measure(current, seq, index):
+    if _opens_short_measured(current, seq, index, measured):
         return False  # the next paragraph's indented first line, its marks squeezed or figures spaced
     if _runs_on_past_column_foot(seq, index):
         return True
@@ -1703,7 +1696,21 @@ def _one_line_over_line_held_short(
     )
 
 
-_SQUEEZABLE_MARKS = re.compile("[，。、；：！？（）《》「」]")
+def _opens_short_measured(
+    current: Sequence[TextLine],
+    seq: Sequence[TextLine | Segment],
+    index: int,
+    measured: dict[tuple[int, int], bool] | None,
+) -> bool:
+    """``_opens_short_of_its_measure``, kept in ``measured`` by the line and the paragraph's length
+    (the paragraph over a line is the same at each ask): ``_continues`` asks it, and
+    ``_segments`` again for the same line when that says no, and it ends on ``_head_like``."""
+    if measured is None:
+        return _opens_short_of_its_measure(current, seq, index)
+    key = (index, len(current))
+    if key not in measured:
+        measured[key] = _opens_short_of_its_measure(current, seq, index)
+    return measured[key]
 
 
 def _opens_short_of_its_measure(
@@ -1741,12 +1748,6 @@ def _opens_short_of_its_measure(
         return False  # no marks nor figures: it counts as set, and ``_indented`` has judged it
     held = 1.0 if _held_down(following.text) else 0.0
     return counted + held <= measure - 1.6 and not _head_like(seq, index)
-
-
-def counted_as_set(line: TextLine) -> float:
-    """The line's width as a typesetter that justifies by squeezing marks sets it: its marks half
-    wide, its figures a little wider than half a character (``_figures_allowance``)."""
-    return line.width - 0.5 * len(_SQUEEZABLE_MARKS.findall(line.text)) + _figures_allowance(line.text)
 
 
 def _runs_on_past_column_foot(seq: Sequence[TextLine | Segment], index: int) -> bool:

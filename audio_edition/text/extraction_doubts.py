@@ -167,12 +167,14 @@ from audio_edition.text.articles import (
     kicker_near_headline_length,
 )
 from audio_edition.text.extraction_furniture import BYLINE_LINE
+from audio_edition.text.furniture import CREDIT_MARKS
 from audio_edition.text.layout import (
     OUTLETS,
     SPACE_BETWEEN_CHINESE,
     Segment,
     SegmentKind,
     TextLine,
+    counted_as_set,
     dateline_at_start,
     is_letter_spaced,
     tucked_quote,
@@ -1584,9 +1586,6 @@ def _subheads_wider_than_their_story(
     line that cannot fit there is a headline over columns printed among another story's lines
     (an extractor printing a story's text before its heads), that story's text read on into
     this one under it."""
-    # Imported here: the reading of breaks imports these doubts.
-    from audio_edition.text.extraction import counted_as_set
-
     found: list[tuple[int, str]] = []
     blocks = [s for s in segments if s.kind is SegmentKind.BLOCK and s.line is not None]
     for article in articles:
@@ -2371,7 +2370,7 @@ def _head_tiers_where(
 _CREDIT = r"(?:本报|新华社)?(?:见习|实习)?(?:记者|通讯员|实习生)"
 # A credit set off by a mark, its name past a space (◎记者 王明, □本报记者 李华): never running
 # text's; a subhead of a mark and words (■ 记者观察) has no space inside.
-_MARKED_CREDIT = re.compile(rf"[◎□■●◆★☆▲△○]\s*{_CREDIT}[\s　]+[\u4e00-\u9fff·]{{2,4}}")
+_MARKED_CREDIT = re.compile(rf"{CREDIT_MARKS}\s*{_CREDIT}[\s　]+[\u4e00-\u9fff·]{{2,4}}")
 
 
 def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures) -> list[tuple[int, str]]:

@@ -40,6 +40,8 @@ from audio_edition.text.furniture import (
     CHART_TITLE_PLAIN,
     CHART_TITLE_SHAPE,
     CREDIT_CLOSE,
+    CREDIT_MARKS,
+    FOLIO_IN_LINE,
     FOLIO_LINE,
     INDEX_ITEM,
     INDEX_ITEM_CODE_FIRST,
@@ -80,7 +82,7 @@ _BYLINE_APART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?[\s　]*|{_BYLINE_R
 _BYLINE_PART = rf"(?:{_BYLINE_CREDIT}[\s　]*{_BYLINE_ROLE}?|{_BYLINE_ROLE})[\s　]*{_BYLINE_NAME}"
 _BYLINE_MORE = rf"[\s　、]+(?:{_BYLINE_PART}|{_BYLINE_NAME})"
 # A mark a paper sets before its bylines (◎记者 王明, □本报记者 李华): the paper's house style.
-_BYLINE_MARK = r"(?:[◎□■●○◇◆★☆][\s　]*)?"
+_BYLINE_MARK = rf"(?:{CREDIT_MARKS}[\s　]*)?"
 BYLINE_LINE = re.compile(
     rf"^{_BYLINE_MARK}(?:{_BYLINE_APART}(?:{_BYLINE_MORE}){{0,5}}|{_BYLINE_PART}(?:{_BYLINE_MORE}){{1,5}})$"
 )
@@ -595,16 +597,26 @@ def _page_sure(line: str, lines: list[str], n: int) -> bool:
 _POINTER_REACH = 4  # lines with text around an item where another item's pointer shows an index
 
 
+def _filled_from(lines: list[str], steps: range) -> list[int]:
+    """The first ``_POINTER_REACH`` indices along ``steps`` whose lines carry text."""
+    found: list[int] = []
+    for k in steps:
+        if len(found) == _POINTER_REACH:
+            break
+        if lines[k].strip():
+            found.append(k)
+    return found
+
+
 def _pointer_near(lines: list[str], n: int) -> bool:
     """Whether another line within ``_POINTER_REACH`` lines with text of ``lines[n]`` (a line
     closing on a page) carries a pointer led by 见 or an arrow (见A5, →B3) and no sentence's end:
     two such pointers close together are an index's, a story tells of another page once (an
     extractor may print a head or a byline from beside the box between two items)."""
-    filled = [k for k in range(len(lines)) if lines[k].strip()]
-    if n not in filled:
+    if not lines[n].strip():
         return False
-    at = filled.index(n)
-    around = filled[max(0, at - _POINTER_REACH) : at] + filled[at + 1 : at + 1 + _POINTER_REACH]
+    # walk outward from n rather than list the page's lines with text: this runs once a line
+    around = _filled_from(lines, range(n - 1, -1, -1)) + _filled_from(lines, range(n + 1, len(lines)))
     return any(
         (POINTER_FIRST.match(lines[k].strip()) or POINTED_END.search(lines[k].strip()))
         and not ends_sentence(lines[k].strip())
@@ -1169,9 +1181,6 @@ def _ad_line(line: str, *, in_ad: bool) -> bool:
     )
 
 
-_FOLIO_IN_LINE = re.compile(r"第\s*[A-Z]?\d{1,2}\s*版")  # the running head's folio (第2版) on a line
-
-
 def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
     """A short word inside the running head: after the date (and weekday) or before the date or
     folio. Not one merely after the folio: that is where a kicker (记者蹲点) may stand."""
@@ -1185,6 +1194,6 @@ def _is_section_name(bare: str, lines: list[str], n: int) -> bool:
         # A section named by two words joined with a dot (公司·市场, 国际·视野) is as short a
         # name, but a kicker takes that shape too (聚焦·楼市, under the running head): only
         # inside the head, over its folio or date, or under a date the folio is not on yet.
-        inside = head[1] or (head[0] and not _FOLIO_IN_LINE.search(before))
+        inside = head[1] or (head[0] and not FOLIO_IN_LINE.search(before))
         return len(bare.replace("·", "")) <= 4 and bool(inside)
     return len(bare) <= 4 and any(head)

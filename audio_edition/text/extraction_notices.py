@@ -34,6 +34,7 @@ from audio_edition.text.notices import (
     notice_body,
     notice_title,
     signs_a_notice,
+    unspaced,
 )
 
 _BODY_LINES = 10  # lines at most in a notice's body as an extractor prints it (a narrow box wraps)
@@ -44,10 +45,6 @@ _HALF_SURE = (
     "but where the notice ends is not clear: its text may be read into this story, or this story "
     "taken for a notice (read the PDF for this page)"
 )
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"[\s　]+", "", text)
 
 
 def _next(lines: list[str], n: int, step: int, gap: int = _GAP) -> int | None:
@@ -84,7 +81,7 @@ def _closed_body(lines: list[str], first: int) -> list[int] | None:
             return None
         taken.append(k)
         text = "\n".join(lines[i] for i in taken)
-        if len(_flat(text)) > NOTICE_MOST:
+        if len(unspaced(text)) > NOTICE_MOST:
             return None
         if closes_a_notice(lines[k]):
             if not notice_body(text):
@@ -111,7 +108,7 @@ def _block_over(lines: list[str], title: int) -> list[int] | None:
     text = "\n".join(lines[first : last + 1])
     if any(_COLUMNS_JOINED.search(lines[k].strip()) for k in range(first, last + 1)):
         return None
-    if not NOTICE_FORMULA.search(_flat(text)) or not notice_body(text):
+    if not NOTICE_FORMULA.search(unspaced(text)) or not notice_body(text):
         return None
     return list(range(first, last + 1))
 
@@ -137,7 +134,7 @@ def _bodies_alone(lines: list[str], taken: set[int]) -> list[list[int]]:
         if (
             end - n < _BODY_LINES
             and closes_a_notice(lines[end])
-            and NOTICE_FORMULA.search(_flat(text))
+            and NOTICE_FORMULA.search(unspaced(text))
             and notice_body(text)
             and not notice_title(lines[n])
             and not any(_COLUMNS_JOINED.search(lines[k].strip()) for k in range(n, end + 1))
@@ -163,7 +160,7 @@ def notices_by_shape(lines: list[str], furniture: list[Furniture]) -> tuple[list
             taken.add(k)
 
     for n, raw in enumerate(lines):
-        flat = _flat(raw)
+        flat = unspaced(raw)
         if not flat or n in taken:
             continue
         if notice_title(flat):
@@ -186,7 +183,7 @@ def notices_by_shape(lines: list[str], furniture: list[Furniture]) -> tuple[list
         glued = NOTICE_TITLE_AT_START.match(flat)
         if glued is not None and glued.end() < len(flat):
             body = _closed_body(kept, n)
-            if body is not None and NOTICE_FORMULA.search(_flat("".join(kept[k] for k in body))):
+            if body is not None and NOTICE_FORMULA.search(unspaced("".join(kept[k] for k in body))):
                 take(body)
                 continue
         inside = _notice_inside(kept, n)
@@ -226,7 +223,7 @@ def _notice_inside(lines: list[str], n: int) -> tuple[int, list[int]] | None:
         if not line[: match.start()].strip():
             continue
         body = _closed_body(rest, 0)
-        if body is not None and NOTICE_FORMULA.search(_flat("".join(rest[k] for k in body))):
+        if body is not None and NOTICE_FORMULA.search(unspaced("".join(rest[k] for k in body))):
             return match.end(), [n + k for k in body[1:]]
     return None
 
@@ -247,4 +244,4 @@ def _marks_under(lines: list[str], first: int) -> bool:
     """Whether the lines under a notice-shaped title carry a notice's formula near the top (its
     body, whose end no line tells)."""
     text = "".join(lines[first : first + 4])
-    return NOTICE_FORMULA.search(_flat(text)) is not None
+    return NOTICE_FORMULA.search(unspaced(text)) is not None

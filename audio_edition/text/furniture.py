@@ -38,6 +38,8 @@ FOLIO_ALONE = re.compile(r"^第\s*\d{1,2}\s*版(?:\s*[：:]?\s*[^，。；！？
 """第3版 alone, maybe with the section's name (第3版：要闻)."""
 FOLIO_LINE = re.compile(r"^第\s*\d{1,2}\s*版$")
 """第3版 alone on a line, as an extractor prints the folio."""
+FOLIO_IN_LINE = re.compile(r"第\s*[A-Z]?\d{1,2}\s*版")
+"""The running head's folio (第2版, 第A2版) anywhere on a line."""
 RUNNING_DATE = re.compile(rf"^{DATE}(?:[\s　]*{WEEKDAY})?(?:[\s　]+\S{{1,8}}){{0,2}}$")
 """The running head's date line as an extractor prints it: the date, maybe the weekday and a
 word or two (the section, the paper), nothing else."""
@@ -96,6 +98,9 @@ def is_editor_line(text: str) -> bool:
 
 CAPTION_OPENING = "图为"
 """What a caption opens with (图为游客在冰雪乐园体验滑雪的乐趣): in any text, a caption."""
+CREDIT_MARKS = "[□■◎◇◆○●★☆▲△▪◼◻]"
+"""A character class of the marks a paper sets before a story's credit line (◎记者 王明,
+□本报记者 李华): the house style's, any of them."""
 CREDIT_WORDS = ("摄", "新华社发", "供图")
 """What a photo credit ends with (刘洋 摄, 新华社发, 市文旅局供图)."""
 CREDIT_LINE = re.compile(
@@ -219,12 +224,14 @@ SLOGAN_PHRASES = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ 　]+[\u4e00-\u9fff]{2,6
 """A public-service ad's slogan as printed: two to four short phrases set apart by spaces, no mark
 (垃圾分类 举手之劳, 节约用水 从我做起). A story's kicker may be so set: only by an ad's label is it one."""
 
-CHART_TITLES = ("图表", "图示", "图解", "表", "图", "制图", "制表", "数据图")
-"""What a chart's title opens with, before its colon (图表：全市粮食产量)."""
+CHART_TITLES_PLAIN = ("图表", "图示", "表", "图", "制图", "数据图")
+"""The plain words a chart's title opens with (``CHART_TITLE_PLAIN``'s)."""
+CHART_TITLES = (*CHART_TITLES_PLAIN, "图解", "制表")
+"""What a chart's title opens with, before its colon (图表：全市粮食产量): the plain words and more."""
 CHART_TITLE = re.compile(rf"^(?:{_any(CHART_TITLES)})(?:\d{{1,2}}(?:[-—.．]\d{{1,2}})?)?[：:]")
 """A chart's or a table's title, maybe numbered (图表：…, 图表1：…, 表2-1：…, 图解：…), or its
 credit (制图：…); spaces taken out."""
-CHART_TITLE_PLAIN = re.compile(r"^(?:图表|图示|表|图|制图|数据图)[：:]")
+CHART_TITLE_PLAIN = re.compile(rf"^(?:{_any(CHART_TITLES_PLAIN)})[：:]")
 """A chart's title in its plain forms only (图表：, 图：, not 图表1： nor 图解：): the reach of the
 guard that keeps a chart's axis labels from an ad's label (``extraction_boxes._in_a_chart``),
 kept as it was measured (wider, it took an ad's label printed near a 图解 title on pool F)."""

@@ -48,20 +48,21 @@ NOTICE_MOST = 300
 _BYLINE = re.compile(r"(?:^|[\s□■（(])(?:本报)?(?:记者|通讯员|特约撰稿)")
 
 
-def _flat(text: str) -> str:
+def unspaced(text: str) -> str:
+    """``text`` with every space (ASCII or full-width) and line break taken out."""
     return re.sub(r"[\s　]+", "", text)
 
 
 def notice_title(text: str) -> bool:
     """Whether ``text`` is shaped as a notice's title (遗失声明, 董事会公告): a few characters ending
     in a notice's word, no mark."""
-    return NOTICE_TITLE.match(_flat(text)) is not None
+    return NOTICE_TITLE.match(unspaced(text)) is not None
 
 
 def notice_mark(text: str) -> bool:
     """Whether a notice's body ``text`` carries a notice's mark: a formula (作废, 特此公告), a phone
     number or an address, or a close on its issuer or a date."""
-    flat = _flat(text)
+    flat = unspaced(text)
     return bool(
         NOTICE_FORMULA.search(flat)
         or PHONE.search(text)
@@ -74,7 +75,7 @@ def notice_mark(text: str) -> bool:
 def story_marks(text: str) -> bool:
     """Whether ``text`` carries what a story has and a notice has not: a dateline or a byline, or
     more words than a notice's."""
-    if len(_flat(text)) > NOTICE_MOST or _BYLINE.search(text):
+    if len(unspaced(text)) > NOTICE_MOST or _BYLINE.search(text):
         return True
     # A dateline opens a line, or a piece of one where an extractor ran two columns together.
     return any(dateline_in_any_form(piece) for piece in text.split())
@@ -83,13 +84,13 @@ def story_marks(text: str) -> bool:
 def notice_body(text: str) -> bool:
     """Whether ``text`` (the lines under a notice's title, joined) is a notice's body: short, no
     dateline or byline, and a notice's mark in it."""
-    return bool(_flat(text)) and not story_marks(text) and notice_mark(text)
+    return bool(unspaced(text)) and not story_marks(text) and notice_mark(text)
 
 
 def closes_a_notice(line: str) -> bool:
     """Whether a line ends a notice: on its formula and a full stop (…声明作废。, 特此公告。), or on its
     issuer or a date alone."""
-    flat = _flat(line)
+    flat = unspaced(line)
     if NOTICE_ISSUER.search(flat) or NOTICE_DATE.search(flat):
         return True
     return flat.endswith("。") and NOTICE_FORMULA.search(flat[-12:]) is not None
@@ -101,7 +102,7 @@ _SIGNATURE_MOST = 30  # characters at most on a notice's issuer's or date's line
 def signs_a_notice(line: str) -> bool:
     """Whether a line is a notice's issuer or date alone (某某股份有限公司董事会, 2025年9月30日), as
     it signs the notice under its formula."""
-    flat = _flat(line)
+    flat = unspaced(line)
     return (
         0 < len(flat) <= _SIGNATURE_MOST
         and not re.search("[，。；！？]", flat)

@@ -6,6 +6,8 @@ read right that raises none."""
 
 from __future__ import annotations
 
+import pytest
+
 from audio_edition.text.articles import read_articles
 from audio_edition.text.extraction import read_extraction
 
@@ -61,15 +63,16 @@ def test_a_headline_with_figures_in_it_is_not_a_chart_label() -> None:
     assert _doubts(HEAD + "一季度新开工项目增长12%\n" + STORY) == []
 
 
-def test_a_marked_credit_line_read_into_a_paragraph_is_doubted() -> None:
+@pytest.mark.parametrize("mark", ["◎", "◇", "▪"])  # any of furniture.CREDIT_MARKS
+def test_a_marked_credit_line_read_into_a_paragraph_is_doubted(mark: str) -> None:
     # PyMuPDF: a credit line under another story's heads printed among this story's lines.
     page = (
         HEAD
-        + """社区食堂开门迎客
+        + f"""社区食堂开门迎客
 本报讯　社区卫生服务站开
 设了家庭医生门诊，老人们
 不出小区就能看病拿药。
-  受此影响◎记者 王明 街道
+  受此影响{mark}记者 王明 街道
 还组织志愿者上门走访，为
 独居老人送去生活用品。
 """

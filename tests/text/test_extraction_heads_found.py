@@ -38,6 +38,8 @@ _PAGE = """2024 年3 月5 日　星期二
         # A paper's mark before its bylines, its house style.
         "◎记者 李华 实习生 陈小雨",
         "□本报记者 欧阳晓",
+        # A mark the PDF route knew before the text route did (furniture.CREDIT_MARKS).
+        "▪本报记者 欧阳晓",
     ],
 )
 def test_a_byline_on_its_own_line_under_the_headline_is_the_byline(byline: str) -> None:

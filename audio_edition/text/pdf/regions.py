@@ -37,6 +37,7 @@ from audio_edition.text.furniture import (
     BRIEF_TITLE,
     CHART_SOURCE,
     CHART_TITLE,
+    CREDIT_MARKS,
     INDEX_ITEM,
     INDEX_ITEM_CODE_FIRST,
     INDEX_TITLE,
@@ -1203,7 +1204,7 @@ _CREDIT_ROLE = r"[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|撰稿人|评论员|�
 _CREDIT_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6})"  # 阿依·买买提 too
 _CREDIT_NAMES = rf"{_CREDIT_NAME}(?:\s*[、\s]\s*{_CREDIT_NAME})*"
 _MARKED_CREDIT = re.compile(
-    rf"^(?:[□■◎◇◆○●★☆▲△▪◼◻]\s*{_CREDIT_ROLE}\s*|{_CREDIT_ROLE}\s+){_CREDIT_NAMES}"
+    rf"^(?:{CREDIT_MARKS}\s*{_CREDIT_ROLE}\s*|{_CREDIT_ROLE}\s+){_CREDIT_NAMES}"
     rf"(?:\s*{_CREDIT_ROLE}\s*{_CREDIT_NAMES})*\s*(?:[\u4e00-\u9fff]{{0,6}}(?:报道|发自[\u4e00-\u9fff]{{1,6}}))?$"
 )
 
