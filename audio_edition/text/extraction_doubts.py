@@ -1187,19 +1187,12 @@ def _quotes_closed_unopened(articles: Sequence[Article], measures: _Measures) ->
     """A paragraph closing a quotation it never opened (”, with no “ before it): a quotation may
     run over paragraphs open (each opening on “), but none closes where it did not open, so
     the quotation's opening was lost or another paragraph's text read in before its close."""
-    found: list[tuple[int, str]] = []
-    for article in articles:
-        for paragraph in article.paragraphs:
-            if _closes_unopened(paragraph, "“", "”"):
-                found.append(
-                    (
-                        measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
-                        "a paragraph closes a quotation it never opened: its text may be cut or "
-                        f"another's read into it {_READ_PDF}",
-                    )
-                )
-                break
-    return found
+    return _paragraphs_where(
+        articles,
+        measures,
+        lambda paragraph: _closes_unopened(paragraph, "“", "”"),
+        f"a paragraph closes a quotation it never opened: its text may be cut or another's read into it {_READ_PDF}",
+    )
 
 
 def _box_items(articles: Sequence[Article], measures: _Measures) -> list[list[tuple[Article, float | None]]]:
@@ -2367,6 +2360,20 @@ def _head_tiers_where(
     ]
 
 
+def _paragraphs_where(
+    articles: Sequence[Article], measures: _Measures, test: Callable[[str], bool], message: str
+) -> list[tuple[int, str]]:
+    """The message at the first paragraph of each article that passes ``test`` (said at its
+    line): the doubts that a paragraph's own characters raise."""
+    found: list[tuple[int, str]] = []
+    for article in articles:
+        start = article.line or 0
+        paragraph = next((paragraph for paragraph in article.paragraphs if test(paragraph)), None)
+        if paragraph is not None:
+            found.append((measures.paragraph_line(paragraph, start, start), message))
+    return found
+
+
 _CREDIT = r"(?:本报|新华社)?(?:见习|实习)?(?:记者|通讯员|实习生)"
 # A credit set off by a mark, its name past a space (◎记者 王明, □本报记者 李华): never running
 # text's; a subhead of a mark and words (■ 记者观察) has no space inside.
@@ -2378,19 +2385,13 @@ def _credits_inside_paragraphs(articles: Sequence[Article], measures: _Measures)
     …“平价时代”□本报记者 李华): the credit line under a story's heads read into running text,
     and the heads with it, or the text around it another story's. Running text credits a
     reporter in brackets （记者 王明）, never so."""
-    found: list[tuple[int, str]] = []
-    for article in articles:
-        for paragraph in article.paragraphs:
-            if _MARKED_CREDIT.search(paragraph):
-                found.append(
-                    (
-                        measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
-                        "a story's credit line (记者 …) read into a paragraph: the heads it stood "
-                        f"under, or the text around it, may be another story's {_READ_PDF}",
-                    )
-                )
-                break
-    return found
+    return _paragraphs_where(
+        articles,
+        measures,
+        lambda paragraph: _MARKED_CREDIT.search(paragraph) is not None,
+        "a story's credit line (记者 …) read into a paragraph: the heads it stood under, or the text "
+        f"around it, may be another story's {_READ_PDF}",
+    )
 
 
 _BRACKETS = (("（", "）"), ("(", ")"))
@@ -2400,20 +2401,12 @@ def _brackets_closed_unopened(articles: Sequence[Article], measures: _Measures) 
     """A paragraph closing a bracket it never opened (习记者 王明）截至…): running text opens each
     bracket it closes on the same sentence, so its opening was cut off (a dateline's credit
     broken at a line's end, the rest read elsewhere) or another text read in before it."""
-    found: list[tuple[int, str]] = []
-    for article in articles:
-        for paragraph in article.paragraphs:
-            if not any(_closes_unopened(paragraph, left, right) for left, right in _BRACKETS):
-                continue
-            found.append(
-                (
-                    measures.paragraph_line(paragraph, article.line or 0, article.line or 0),
-                    "a paragraph closes a bracket it never opened: its opening may be cut off "
-                    f"or another text read into it {_READ_PDF}",
-                )
-            )
-            break
-    return found
+    return _paragraphs_where(
+        articles,
+        measures,
+        lambda paragraph: any(_closes_unopened(paragraph, left, right) for left, right in _BRACKETS),
+        f"a paragraph closes a bracket it never opened: its opening may be cut off or another text read into it {_READ_PDF}",
+    )
 
 
 # A question under a short label (一问：订单从哪里来？), as a subhead of a series asks it.
