@@ -630,7 +630,32 @@ _DATED_CLOSE = (
 )
 _BYLINE_CLOSE = rf"(?:讯|{_WIRED_CLOSE})(?=\s*[（(])"
 _SHAPED = rf"(?:据)?{_OUTLET_SHAPE}(?:{_DATED_CLOSE}|{_BYLINE_CLOSE}|讯(?![员息号录]))"
-_ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS}|{_SHAPED})"
+# More forms a dateline takes where a paragraph's start is known, each closed surely:
+# - an outlet of a name's shape and its town, no date (某某报临川讯), or a bureau (本报驻某地记者站讯);
+# - a town's own report, no outlet (某某区讯): a place's few characters and 讯, none of the words
+#   running text opens on 讯 with (通讯, 资讯, 喜讯, 简讯…);
+# - a report named 消息 after a date or an app (某某新闻客户端消息, 某某网某地5月2日消息) or 专电 (某社某地2日体育专电),
+#   the date maybe with its weekday (5月2日（周日）电);
+# - a report reprinted or gathered (据某某新闻报道, 综合某社、某某新闻报道) run on with no comma.
+_TOWN = r"[\u4e00-\u9fff]{1,6}?"
+_NOT_TOWN = "通资喜简快电音审传闻短死凶噩佳捷警问初质侦提刑"  # before 讯 in running text's words
+_NEWS_CLOSE = r"(?:讯(?![员息号录问])|[\u4e00-\u9fff]{0,2}专电)"
+_NEWS_AS_MESSAGE = (
+    r"消息(?![称，,：:、。])"  # only after a date or a 客户端: 某某网消息传得快 is running text
+)
+_WEEKDAY = r"[（(](?:周|星期)[一二三四五六日天][）)]"
+_MORE_FORMS = (
+    rf"(?:(?:{OUTLETS}|{_OUTLET_SHAPE})(?:客户端)?(?:(?!记者|通讯|编辑){_TOWN})?"
+    rf"(?:\d{{1,2}}\s*月\s*)?(?:\d{{1,2}}\s*日\s*(?:{_WEEKDAY})?)?{_NEWS_CLOSE}"
+    rf"|(?:{OUTLETS}|{_OUTLET_SHAPE})(?:客户端|(?:(?!记者|通讯|编辑){_TOWN})?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
+    rf"\s*{_NEWS_AS_MESSAGE}"
+    rf"|(?:{OUTLETS}|{_OUTLET_SHAPE})驻{_TOWN}记者站讯"
+    rf"|(?:{OUTLETS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*{_WEEKDAY}\s*[电讯]"
+    rf"|{_NAME_CHAR}{{2,5}}?(?<![{_NOT_TOWN}])讯(?![员息号录问])"
+    rf"|(?:据|综合)[\u4e00-\u9fff、]{{2,14}}?报道(?![称，,：:、。])"
+    r")"
+)
+_ANY_FORM = rf"(?:{_DATELINE.pattern.removeprefix('^')}|{_PLACE_ONLY}|{_AFTER_NEWS}|{_SHAPED}|{_MORE_FORMS})"
 # In an extraction's run-on lines, only the shapes whose close is sure.
 _SURE_SHAPE = re.compile(rf"^(?:据)?{_OUTLET_SHAPE}(?:{_DATED_CLOSE}|{_BYLINE_CLOSE})")
 # Some papers set the dateline off in lenticular brackets (【新华社北京6日电】).

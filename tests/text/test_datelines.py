@@ -329,3 +329,42 @@ def test_a_full_date_closed_by_电_is_a_dateline_whatever_word_follows(text: str
 def test_a_day_alone_before_a_word_电_opens_is_not_a_dateline(text: str) -> None:
     assert dateline_at_start(text) is None
     assert dateline_in_any_form(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "晨光报临川讯宿州一男子在网上倒卖旧手机。",
+            "晨光报临川讯",
+        ),  # an outlet of a name's shape, a town, no date
+        ("本报驻佳木斯记者站讯（记者 白露）球队昨晚回到主场。", "本报驻佳木斯记者站讯"),  # a bureau
+        ("湖滨区讯本周六上午，区图书馆举办读书会。", "湖滨区讯"),  # a town's own report, no outlet
+        ("山海新闻客户端消息度假区新增雪道三条。", "山海新闻客户端消息"),
+        ("云岭网芜湖10月6日消息法院当庭宣判。", "云岭网芜湖10月6日消息"),
+        ("新华社西宁10月3日体育专电本周的联赛延期。", "新华社西宁10月3日体育专电"),
+        ("本报沈阳10月2日（周日）电“球员们拼到了最后。”", "本报沈阳10月2日（周日）电"),
+        ("据界面新闻报道市民李先生上月办了一张卡。", "据界面新闻报道"),
+        ("综合新华社、山海新闻报道（记者 白露）台风今晨登陆。", "综合新华社、山海新闻报道"),
+    ],
+)
+def test_more_forms_of_a_dateline_are_taken_where_paragraphs_are_known(text: str, dateline: str) -> None:
+    found = dateline_in_any_form(text)
+    assert found is not None and found.group(0) == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村民闻讯赶来，帮着把人救了上来。",  # 闻讯: a word
+        "这一喜讯传开后，全村都沸腾了。",
+        "他们的死讯传来时正是清晨。",
+        "互联网消息传得快，谣言也传得快。",  # 消息 after no date and no app
+        "据新华社报道，今年的汛期来得早。",  # an attribution with its comma
+        "据介绍，新馆明年开放。",
+        "市教育局消息，今年新增学位三千个。",
+        "该报讯问了几位读者。",
+    ],
+)
+def test_running_text_shaped_like_those_forms_is_not_a_dateline(text: str) -> None:
+    assert dateline_in_any_form(text) is None
