@@ -167,7 +167,7 @@ from audio_edition.text.articles import (
     kicker_near_headline_length,
 )
 from audio_edition.text.extraction_furniture import BYLINE_LINE
-from audio_edition.text.furniture import CREDIT_MARKS
+from audio_edition.text.furniture import ARROWS, CREDIT_MARKS
 from audio_edition.text.layout import (
     OUTLETS,
     SPACE_BETWEEN_CHINESE,
@@ -2440,7 +2440,7 @@ def _labelled_questions_inside(measures: _Measures) -> list[tuple[int, str]]:
     return found
 
 
-_POINTER = re.compile(r"[→►▶➤⇒]")  # an index item's arrow to the page it points to (→B3)
+_POINTER = re.compile(f"[{ARROWS}]")  # an index item's arrow to the page it points to (→B3)
 
 
 def _heads_holding_a_pointer(articles: Sequence[Article]) -> list[tuple[int, str]]:

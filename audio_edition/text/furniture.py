@@ -155,12 +155,15 @@ INDEX_TITLE = re.compile(_any(INDEX_TITLES))
 """An index title anywhere in a line (a box's title may carry ornaments)."""
 INDEX_TITLE_LINE = re.compile(rf"^(?:{_any(INDEX_TITLES)})$")
 """An index title alone on a line (spaces taken out)."""
-POINTER_LEAD = r"(?:(?:详|参)?见\s*|[→▶►➤▷]\s*)"
+ARROWS = "→▶►➤▷⇒➔➜➡☞☛"
+"""The marks an index item points to its page with: arrows and pointing hands (→B3, ▶07版, ☞A05)."""
+POINTER_LEAD = rf"(?:(?:详|参)?见\s*|[{ARROWS}]\s*)"
 """What may lead a page pointer: 见, 详见, 参见 (见A5, 详见第6版) or an arrow (→B3, ▶07版, ►P5). A
 jump line's 转 (下转第2版, 上接第1版) is no pointer of an index: a jump is stitched, not furniture."""
 _PAGE = (
     r"第\s*[A-Z]?\s*\d{1,2}\s*版|[A-Z]?\s*\d{1,2}\s*版|[A-Z]\s*\d{1,2}"
     r"|\d{2}\s*/\s*\d{2}(?:\s*版)?|\d{1,2}\s*/\s*\d{1,2}\s*版"
+    r"|第[一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}\s*[—–-]\s*[A-Z]\d{1,2}(?:\s*版)?"  # 第十二版; a spread A10—A11
 )
 PAGE_REF = rf"(?:{POINTER_LEAD}?(?:{_PAGE}))"
 """The page an index item sends to, in every form papers print it: 第3版, 3版, 第A3版, the page
@@ -177,7 +180,7 @@ PAGE_CODE = re.compile(rf"(?:[A-Z]\s*\d{{1,2}}|{POINTER_LEAD}(?:{_PAGE}))$")
 """A page without 版 at a line's end (A2, A02), or one led by 见 or an arrow (见第3版): the forms of
 PAGE_REF a line of running text could also end on (峰会 G20, …详见第3版), so taken for a page only
 where an index shows around it."""
-POINTER_FIRST = re.compile(rf"^[→▶►➤▷]\s*(?:{_PAGE})")
+POINTER_FIRST = re.compile(rf"^[{ARROWS}]\s*(?:{_PAGE})")
 """A line opening on an arrow and a page (→B3 海上风电…, ▶07版 …): an index item's, as no line of a
 story opens so."""
 PAGE_REF_LINE = re.compile(rf"^{PAGE_REF}$")
@@ -186,7 +189,7 @@ INDEX_ITEM = re.compile(rf"\S[\s　]+{PAGE_REF}$|{POINTED_END.pattern}")
 """An index item: a story's title and the page it is on (冰雪旅游带火北疆小城  第3版, 地铁通到
 新城  A2)."""
 INDEX_ITEM_CODE_FIRST = re.compile(
-    rf"^{PAGE_REF}(?:[\s　]+\S|[\s　]*[【〔\[「“《])|^[→▶►➤▷]\s*(?:{_PAGE})\s*\S"
+    rf"^{PAGE_REF}(?:[\s　]+\S|[\s　]*[【〔\[「“《])|^[{ARROWS}]\s*(?:{_PAGE})\s*\S"
 )
 """An index item whose page comes first (A05  夜市回来了, 第6版  老城墙修缮, →B3海上风电,
 A07【财经】…): a paper's other order; behind an arrow, or before a bracket, the page needs no space."""
