@@ -138,3 +138,11 @@ def test_a_jump_line_or_a_letter_with_figures_in_a_word_is_no_pointer(line: str)
     assert not furniture.PAGE_REF_LINE.match(line)
     assert not furniture.INDEX_ITEM_CODE_FIRST.match(line)
     assert not furniture.INDEX_ITEM.search(line)
+
+
+def test_an_item_pointing_with_a_hand_or_to_a_page_in_words_is_an_index_items() -> None:
+    assert furniture.INDEX_ITEM.search("夜市延长营业到十点☞B05")
+    assert furniture.INDEX_ITEM.search("老城墙修缮完工 ➔C2")
+    assert furniture.PAGE_REF_LINE.match("第十二版")
+    assert furniture.PAGE_REF_LINE.match("B10—B11")
+    assert not furniture.PAGE_REF_LINE.match("10—11")  # a score or a span of days, no section's letter
