@@ -6,16 +6,9 @@ item under the box's title, never a paragraph of the story above the box."""
 from __future__ import annotations
 
 from audio_edition.text import parse_page
+from tests.text.snippets import LEAD_STORY
 
-_TOP = """2024 年3 月5 日　星期二
-要闻
-第2 版
-江边步道今起开放
-本报讯（记者 王明）沿江步道
-全长八公里，今天正式向市民
-开放。步道两侧种植了樱花和
-海棠，入夜后还有灯光照明。
-"""
+_TOP = LEAD_STORY
 
 
 def _briefs(text: str) -> list[tuple[str | None, str | None, str]]:

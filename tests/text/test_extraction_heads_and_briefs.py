@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from audio_edition.text import parse_page
 from audio_edition.text.articles import labelled_kicker
+from tests.text.snippets import LEAD_STORY
 
-_PAGE = """2024 年3 月5 日　星期二
-要闻
-第2 版
-江边步道今起开放
-本报讯（记者 王明）沿江步道
-全长八公里，今天正式向市民
-开放。步道两侧种植了樱花和
-海棠，入夜后还有灯光照明。
-城市快讯
+_PAGE = (
+    LEAD_STORY
+    + """城市快讯
 市交通部门3 月4 日宣布新开通的两条夜班公交
 线路本周起试运行。（李华）
 本报讯全市首批智慧停车场投入使用，
 车主可在线预约车位。（张强）
 """
+)
 
 
 def test_a_wide_briefs_first_line_over_its_closing_line_is_the_briefs_text() -> None:

@@ -8,16 +8,11 @@ import pytest
 
 from audio_edition.text import FurnitureKind, parse_page
 from audio_edition.text.extraction_furniture import BYLINE_LINE
+from tests.text.snippets import LEAD_STORY
 
-_PAGE = """2024 年3 月5 日　星期二
-要闻
-第2 版
-江边步道今起开放
-本报讯（记者 王明）沿江步道
-全长八公里，今天正式向市民
-开放。步道两侧种植了樱花和
-海棠，入夜后还有灯光照明。
-周末去哪里：城郊果园采摘忙
+_PAGE = (
+    LEAD_STORY
+    + """周末去哪里：城郊果园采摘忙
 {byline}
 本报东城3 月4 日讯
 草莓大棚里，游客提着篮
@@ -26,6 +21,7 @@ _PAGE = """2024 年3 月5 日　星期二
 责人说，今年的产量比去年
 多了三成。
 """
+)
 
 
 @pytest.mark.parametrize(
