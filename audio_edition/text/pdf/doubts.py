@@ -18,7 +18,9 @@ right raises none (``tests/text/pdf/test_doubts.py``), the classes:
 - A paragraph opening on a news source's mark not read as a dateline: the paper's own name (本报…),
   a lead in black brackets (【…电】), an outlet's name, a place and a day ending its report (…社贵阳6日电) or a run
   with no punctuation closed by a reporter's credit in brackets (…讯（记者 王明）), a source with
-  no 电 (据某某新闻…) that runs on with no comma. A dateline opens a story: opening its first
+  no 电 (据某某新闻…) that runs on with no comma, or a run with no punctuation closed as reports
+  close (…讯 but for running text's words 通讯, 喜讯…; …专电; a date's or an app's …消息;
+  据/综合…报道) and run on into the text. A dateline opens a story: opening its first
   paragraph it was not taken off (it would be spoken, and the reader did not know the paper's
   datelines, so it may have cut the story wrong too); opening a later one, two stories are read
   as one.
@@ -48,6 +50,7 @@ from audio_edition.text.pdf.regions import Story
 
 _CHECK = "check it on the overlay (clean --overlay DIR)"
 _NO_MARK = "[^，。、；：！？“”‘’（）()\\s]"  # a run of a source's words: no punctuation, no space
+_NOT_A_REPORT = "通资喜简快电音审传闻短死凶噩佳捷警问初质侦提刑"  # before 讯 in running text's words
 # A news source's mark opening a paragraph (see the module doc). 本报 is the paper's own name,
 # which running text seldom opens on; an outlet's name ends in 社, 网, 台 or 报 (新华社, 人民网).
 _SOURCE_OPENING = re.compile(
@@ -57,6 +60,12 @@ _SOURCE_OPENING = re.compile(
     f"|据{_NO_MARK}{{1,8}}?(?:新闻|日报|晚报|网|社|台|客户端)(?!报道|消息|获悉|介绍|了解|统计|[，、])"
     f"|{_NO_MARK}{{1,10}}?(?:社|网|台|报)[\u4e00-\u9fff]{{0,6}}?(?:\\d{{1,2}}\\s*月\\s*)?\\d{{1,2}}\\s*日\\s*[讯电]"
     f"|{_NO_MARK}{{2,16}}[（(][^（）()]{{0,6}}记者[^（）()]{{1,20}}[）)]"
+    # A report's close of a form no list knows, run on into the text: …讯 (not 通讯, 喜讯…), …专电,
+    # a date's or an app's 消息, 据/综合…报道.
+    f"|{_NO_MARK}{{2,16}}?(?<![{_NOT_A_REPORT}])讯(?![员息号录问])"
+    f"|{_NO_MARK}{{2,16}}?专电"
+    f"|{_NO_MARK}{{2,16}}?(?:日|客户端)消息(?![称])"
+    f"|(?:据|综合)(?:{_NO_MARK}|、){{2,16}}?报道(?![称])"
     ")"
 )
 # A page's name: 第5版, or a section's letter and two figures (A07) in no longer Latin or figures.

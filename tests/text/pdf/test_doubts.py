@@ -116,6 +116,25 @@ def test_sentences_opening_on_a_source_word_are_no_doubt() -> None:
     assert pdf_doubts([(Cut(), [article])]) == []
 
 
+def test_a_story_opening_on_a_report_close_no_list_knows_is_warned() -> None:
+    # Datelines of forms the reader has no rule for, left at the opening of the story's text.
+    for opening in (
+        "湖滨区融媒体中心讯",
+        "湖城日报社客户端消息",
+        "新华社湖州3月4日水运专电",
+        "综合湖城日报、某某新闻报道",
+    ):
+        story = Article(headline="老码头迎来新栈桥", paragraphs=(opening + _LAKE[0], _LAKE[1]), line=1)
+        (doubt,) = pdf_doubts([(Cut(), [story])])
+        assert "not read as its dateline" in doubt[1], opening
+
+
+def test_running_text_closing_a_word_on_讯_or_消息_is_no_report() -> None:
+    for opening in ("村民闻讯赶来，", "全市通讯基站今年新增两百座，", "这条消息称，", "据湖城日报报道称，"):
+        story = Article(headline="老码头迎来新栈桥", paragraphs=(opening + _LAKE[0],), line=1)
+        assert pdf_doubts([(Cut(), [story])]) == [], opening
+
+
 def test_an_index_read_as_a_story_is_warned() -> None:
     index = Article(headline="本期导读", paragraphs=("（A03）湖边老码头换新颜第3版 山村春耕忙→A05",), line=4)
     (doubt,) = pdf_doubts([(Cut(), [index])])
