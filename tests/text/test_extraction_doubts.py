@@ -1679,11 +1679,9 @@ def test_an_unknown_box_title_read_as_a_headline_over_its_first_brief() -> None:
     assert _doubts(known) == []
 
 
-def test_an_unknown_box_title_printed_on_a_storys_last_head_line() -> None:
-    # Heads set after their text: the story's headline, the box's title on the line after it (or
-    # on the same line past a space, as PDFium prints what shares a baseline), then the briefs,
-    # each opening on its dateline.
-    text = """本报包头3月4日电
+# A story's text closing on its byline, its headline printed after it (heads set after their text):
+# what comes under it is each test's own.
+STORY_THEN_HEADS = """本报包头3月4日电
 演出队带来了歌舞、小
 品、好来宝等节目，台下的
 农牧民群众掌声不断。春耕
@@ -1691,12 +1689,22 @@ def test_an_unknown_box_title_printed_on_a_storys_last_head_line() -> None:
 象，大型播种机来回穿梭，
 农民们抢抓农时忙生产。（记者 王明）
 老旧小区改造让居民住得更舒心
-邻里快报
+"""
+
+
+def test_an_unknown_box_title_printed_on_a_storys_last_head_line() -> None:
+    # Heads set after their text: the story's headline, the box's title on the line after it (or
+    # on the same line past a space, as PDFium prints what shares a baseline), then the briefs,
+    # each opening on its dateline.
+    text = (
+        STORY_THEN_HEADS
+        + """邻里快报
 本报青山5月2日讯社区图书角新添了三百
 册图书，居民可凭门禁卡免费借阅。（林岚）
 本报5日讯街道卫生站本周起延长服务时间，
 周末也可预约体检。（周川）
 """
+    )
     # (A title of four characters is known by its shape and read right; a longer one is not.)
     text = text.replace("邻里快报", "街坊邻里新鲜事")
     page = HEAD + text
@@ -1729,15 +1737,9 @@ def test_a_dateline_inside_a_paragraph_joins_two_briefs() -> None:
 
 # Heads set after their text, then briefs; the second brief's indented first line, short of the
 # box's measure and with no sentence's end, is read as a headline over the first brief.
-BRIEF_LINE_AS_HEAD = """本报包头3月4日电
-演出队带来了歌舞、小
-品、好来宝等节目，台下的
-农牧民群众掌声不断。春耕
-时节，田野里一派繁忙景
-象，大型播种机来回穿梭，
-农民们抢抓农时忙生产。（记者 王明）
-老旧小区改造让居民住得更舒心
-本报青山5月2日讯
+BRIEF_LINE_AS_HEAD = (
+    STORY_THEN_HEADS
+    + """本报青山5月2日讯
 社区图书角新添了三百
 册图书，居民可凭门禁卡免
 费借阅。（林岚）
@@ -1749,6 +1751,7 @@ BRIEF_LINE_AS_HEAD = """本报包头3月4日电
 本周起延长服务时间，周末
 也可预约体检。（周川）
 """
+)
 
 
 def test_text_under_a_line_of_running_text_read_as_a_headline() -> None:
@@ -1769,20 +1772,15 @@ def test_a_byline_inside_a_story_is_pointed_at_where_it_closes() -> None:
     # lines. The doubt points at the line closing on the byline (the name's rest put back on it):
     # the brief it ends is in doubt as much as the text after it. (Its title is past the shape a
     # box title of four characters is known by.)
-    text = """本报包头3月4日电
-演出队带来了歌舞、小
-品、好来宝等节目，台下的
-农牧民群众掌声不断。春耕
-时节，田野里一派繁忙景
-象，大型播种机来回穿梭，
-农民们抢抓农时忙生产。（记者 王明）
-老旧小区改造让居民住得更舒心
-街坊邻里新鲜事
+    text = (
+        STORY_THEN_HEADS
+        + """街坊邻里新鲜事
 本报讯社区图书角新添了三百册图书，居民可凭门禁卡免费借阅。（林
 岚）
 5 月6 日起，街道卫生站延长服务时间，周末也可预约体检。（周川）
 近日，城西老桥完成加固，桥面已恢复双向通行。（李青）
 """
+    )
     page = HEAD + text
     doubts = _doubts(page, HeadlinePosition.AFTER)
     assert [line for line, m in doubts if m.startswith("a byline closes a paragraph")] == [
