@@ -638,7 +638,8 @@ _SHAPED = rf"(?:据)?{_OUTLET_SHAPE}(?:{_DATED_CLOSE}|{_BYLINE_CLOSE}|讯(?![员
 #   the date maybe with its weekday (5月2日（周日）电);
 # - a report reprinted or gathered (据某某新闻报道, 综合某社、某某新闻报道) run on with no comma.
 _TOWN = r"[\u4e00-\u9fff]{1,6}?"
-_NOT_TOWN = "通资喜简快电音审传闻短死凶噩佳捷警问初质侦提刑"  # before 讯 in running text's words
+REPORT_XUN = "(?<![通资喜简快电音审传闻短死凶噩佳捷警问初质侦提刑])讯(?![员息号录问])"
+"""讯 closing a report's dateline (某某区讯), not running text's words (通讯, 喜讯, 闻讯; 讯息, 讯问)."""
 _NEWS_CLOSE = r"(?:讯(?![员息号录问])|[\u4e00-\u9fff]{0,2}专电)"
 _NEWS_AS_MESSAGE = (
     r"消息(?![称，,：:、。])"  # only after a date or a 客户端: 某某网消息传得快 is running text
@@ -651,7 +652,7 @@ _MORE_FORMS = (
     rf"\s*{_NEWS_AS_MESSAGE}"
     rf"|(?:{OUTLETS}|{_OUTLET_SHAPE})驻{_TOWN}记者站讯"
     rf"|(?:{OUTLETS})(?:(?!记者|通讯|编辑)[\u4e00-\u9fff]){{1,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*{_WEEKDAY}\s*[电讯]"
-    rf"|{_NAME_CHAR}{{2,5}}?(?<![{_NOT_TOWN}])讯(?![员息号录问])"
+    rf"|{_NAME_CHAR}{{2,5}}?{REPORT_XUN}"
     rf"|(?:据|综合)[\u4e00-\u9fff、]{{2,14}}?报道(?![称，,：:、。])"
     r")"
 )

@@ -45,12 +45,11 @@ from statistics import median
 
 from audio_edition.text.articles import Article
 from audio_edition.text.extraction_doubts import content_doubts
-from audio_edition.text.layout import dateline_at_start
+from audio_edition.text.layout import REPORT_XUN, dateline_at_start
 from audio_edition.text.pdf.regions import Story
 
 _CHECK = "check it on the overlay (clean --overlay DIR)"
 _NO_MARK = "[^，。、；：！？“”‘’（）()\\s]"  # a run of a source's words: no punctuation, no space
-_NOT_A_REPORT = "通资喜简快电音审传闻短死凶噩佳捷警问初质侦提刑"  # before 讯 in running text's words
 # A news source's mark opening a paragraph (see the module doc). 本报 is the paper's own name,
 # which running text seldom opens on; an outlet's name ends in 社, 网, 台 or 报 (新华社, 人民网).
 _SOURCE_OPENING = re.compile(
@@ -62,7 +61,7 @@ _SOURCE_OPENING = re.compile(
     f"|{_NO_MARK}{{2,16}}[（(][^（）()]{{0,6}}记者[^（）()]{{1,20}}[）)]"
     # A report's close of a form no list knows, run on into the text: …讯 (not 通讯, 喜讯…), …专电,
     # a date's or an app's 消息, 据/综合…报道.
-    f"|{_NO_MARK}{{2,16}}?(?<![{_NOT_A_REPORT}])讯(?![员息号录问])"
+    f"|{_NO_MARK}{{2,16}}?{REPORT_XUN}"
     f"|{_NO_MARK}{{2,16}}?专电"
     f"|{_NO_MARK}{{2,16}}?(?:日|客户端)消息(?![称])"
     f"|(?:据|综合)(?:{_NO_MARK}|、){{2,16}}?报道(?![称])"
